@@ -1,0 +1,84 @@
+import pkg from '../package.json' with { type: 'json' };
+import type { ApiError, ApiResult } from '../service/contract.ts';
+import { Service } from '../service/service.ts';
+import { workspaceCommand } from './commands/workspace.ts';
+import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, UsageError } from './output.ts';
+
+export interface CommandIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const HELP = `abs — ${pkg.productName} ${pkg.version} on the command line
+
+Usage: abs <command> [options]
+
+Commands:
+  workspace info --db FILE [--json]   show (and create if missing) a workspace
+
+Options:
+  -h, --help      show this help (also: abs <command> --help)
+  -v, --version   print the version
+
+Exit codes: 0 ok, 1 user error (one line on stderr), 2 internal error.`;
+
+/** A failed API call: user errors carry their code, INTERNAL ones exit 2. */
+export class ApiCallError extends Error {
+  readonly error: ApiError;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.error = error;
+  }
+}
+
+export function unwrap<T>(result: ApiResult<T>): T {
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+type Command = (args: readonly string[], service: Service, io: CommandIO) => Promise<void>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  workspace: workspaceCommand,
+};
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(pkg.version);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`abs: unknown command '${command}' (see abs --help)`);
+    return EXIT_USER_ERROR;
+  }
+  const service = new Service({ transport: 'cli' });
+  try {
+    await run(rest, service, io);
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof ApiCallError) {
+      io.err(`abs: ${error.error.message}`);
+      return error.error.code === 'INTERNAL' ? EXIT_INTERNAL_ERROR : EXIT_USER_ERROR;
+    }
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.err(`abs ${command}: ${(error as Error).message}`);
+      return EXIT_USER_ERROR;
+    }
+    io.err(`abs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_INTERNAL_ERROR;
+  } finally {
+    service.close();
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

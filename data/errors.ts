@@ -1,0 +1,29 @@
+/**
+ * A failure the user can act on (a bad file, a wrong path, a newer workspace). It crosses
+ * every transport as data — `{code, message, details}` — and the CLI exits 1 on it.
+ * Anything else that escapes is an internal error (exit 2).
+ */
+export const USER_ERROR_CODES = [
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'NO_WORKSPACE',
+  'WORKSPACE_NOT_SQLITE',
+  'WORKSPACE_NOT_OURS',
+  'WORKSPACE_TOO_NEW',
+  'WORKSPACE_LOCKED',
+  'WORKSPACE_READ_ONLY',
+] as const;
+
+export type UserErrorCode = (typeof USER_ERROR_CODES)[number];
+
+export class UserError extends Error {
+  readonly code: UserErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: UserErrorCode, message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'UserError';
+    this.code = code;
+    this.details = details;
+  }
+}

@@ -1,0 +1,202 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { UserError } from './errors.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+
+/** `PRAGMA application_id` of every workspace: ASCII "ABSW". Tells our files from other SQLite files. */
+export const APPLICATION_ID = 0x41425357;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export type SqliteDb = Database.Database;
+
+export interface Workspace {
+  readonly path: string;
+  readonly db: SqliteDb;
+  readonly schemaVersion: number;
+  /** Path of the backup written before this open migrated an older schema, if any. */
+  readonly backupPath: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  /** Create the file (and its folder) when missing. Default true. */
+  readonly create?: boolean;
+  /** Clock for created-at and backup names; injectable for tests. */
+  readonly now?: () => Date;
+}
+
+interface Inspection {
+  readonly exists: boolean;
+  readonly userVersion: number;
+}
+
+/**
+ * Opens (or creates) a workspace file: WAL journal, foreign keys on, schema migrated to the
+ * latest version. Refuses — before writing a single byte — a file that is not SQLite, a SQLite
+ * file of another application, and a workspace written by a newer version of the app.
+ */
+export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
+  const file = resolve(path);
+  const now = options.now ?? (() => new Date());
+  const inspection = inspectWorkspaceFile(file, options.create ?? true);
+  if (!inspection.exists) mkdirSync(dirname(file), { recursive: true });
+
+  const db = openSqlite(file, {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    let backupPath: string | null = null;
+    if (inspection.userVersion > 0 && inspection.userVersion < LATEST_SCHEMA_VERSION) {
+      backupPath = backupBeforeMigration(db, file, inspection.userVersion, now());
+    }
+    migrate(db, now());
+    return {
+      path: file,
+      db,
+      schemaVersion: readUserVersion(db),
+      backupPath,
+      close: () => db.close(),
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Read-only look at a file before we open it for writing. */
+function inspectWorkspaceFile(file: string, create: boolean): Inspection {
+  if (!existsSync(file)) {
+    if (!create) throw new UserError('NOT_FOUND', `Workspace file not found: ${file}`, { path: file });
+    return { exists: false, userVersion: 0 };
+  }
+  const stat = statSync(file);
+  if (!stat.isFile()) {
+    throw new UserError('WORKSPACE_NOT_SQLITE', `Not a workspace file (it is a folder or device): ${file}`, { path: file });
+  }
+  if (stat.size === 0) return { exists: true, userVersion: 0 };
+  if (readHeader(file) !== SQLITE_HEADER) {
+    throw new UserError(
+      'WORKSPACE_NOT_SQLITE',
+      `${basename(file)} is not a SQLite database, so it cannot be a workspace: ${file}`,
+      { path: file },
+    );
+  }
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
+  try {
+    const userVersion = readUserVersion(db);
+    const applicationId = Number(db.pragma('application_id', { simple: true }));
+    const objects = Number(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get());
+    if (applicationId !== APPLICATION_ID && (applicationId !== 0 || objects > 0)) {
+      throw new UserError(
+        'WORKSPACE_NOT_OURS',
+        `${basename(file)} is a SQLite database of another application, not an ABS workspace: ${file}`,
+        { path: file, applicationId },
+      );
+    }
+    if (userVersion > LATEST_SCHEMA_VERSION) {
+      throw new UserError(
+        'WORKSPACE_TOO_NEW',
+        `${basename(file)} was written by a newer version of ABS Workbench (schema ${userVersion}; ` +
+          `this version reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it; the file was not changed.`,
+        { path: file, schemaVersion: userVersion, supportedVersion: LATEST_SCHEMA_VERSION },
+      );
+    }
+    return { exists: true, userVersion };
+  } finally {
+    db.close();
+  }
+}
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function openSqlite(file: string, options: Database.Options): SqliteDb {
+  try {
+    const db = new Database(file, { timeout: 5000, ...options });
+    // The constructor does not read the file; the first statement does.
+    db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+    return db;
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  }
+}
+
+function translateSqliteError(error: unknown, file: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is damaged or not a SQLite database: ${file}`, {
+      path: file,
+      sqlite: code,
+    });
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new UserError('WORKSPACE_LOCKED', `${basename(file)} is locked by another program: ${file}`, { path: file });
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
+    return new UserError('WORKSPACE_READ_ONLY', `Cannot open ${file} for writing (${code})`, { path: file });
+  }
+  return error;
+}
+
+function readUserVersion(db: SqliteDb): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+function backupBeforeMigration(db: SqliteDb, file: string, fromVersion: number, at: Date): string {
+  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const backup = `${file}.v${fromVersion}-${stamp}.bak`;
+  db.prepare('VACUUM INTO ?').run(backup);
+  return backup;
+}
+
+/** Applies every pending migration, each in its own transaction with its version bump. */
+export function migrate(db: SqliteDb, at: Date = new Date(), migrations: readonly Migration[] = MIGRATIONS): void {
+  checkMigrationList(migrations);
+  const current = readUserVersion(db);
+  if (current === 0 && Number(db.pragma('application_id', { simple: true })) === 0) {
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      if (migration.version === 1) {
+        db.prepare('INSERT INTO workspace_meta (key, value) VALUES (?, ?)').run('created_at', at.toISOString());
+      }
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+export function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration list out of order: position ${index + 1} holds version ${migration.version}`);
+    }
+  });
+}
+
+export interface WorkspaceMeta {
+  readonly createdAt: string | null;
+}
+
+export function readWorkspaceMeta(db: SqliteDb): WorkspaceMeta {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM workspace_meta WHERE key = 'created_at'").get();
+  return { createdAt: row?.value ?? null };
+}
+
+export function sqliteVersion(db: SqliteDb): string {
+  return String(db.prepare('SELECT sqlite_version()').pluck().get());
+}

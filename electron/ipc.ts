@@ -1,0 +1,11 @@
+/** IPC channel names shared by the main process and the preload. */
+export const IPC = {
+  invoke: 'abs:invoke',
+  event: 'abs:event',
+  chooseOpenFile: 'abs:choose-open-file',
+  chooseSaveFile: 'abs:choose-save-file',
+} as const;
+
+/** The renderer is served from this privileged scheme; IPC from any other origin is refused. */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://renderer`;

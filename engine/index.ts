@@ -1,0 +1,4 @@
+// Public surface of the calculation engine. Pure: no node:*, electron, react or sqlite.
+export * from './dates.ts';
+export * from './daycount.ts';
+export * from './errors.ts';

@@ -1,0 +1,77 @@
+import { TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method } from '../../service/contract.ts';
+
+/** How the renderer reaches the service: Electron IPC through the preload, or local HTTP. */
+export interface ApiTransport {
+  readonly kind: 'electron' | 'http';
+  invoke(method: Method, params: unknown): Promise<ApiResult<unknown>>;
+  subscribe(listener: (event: AppEvent) => void): () => void;
+  /** Native file dialogs exist only on the desktop. */
+  readonly desktop: DesktopBridge | null;
+}
+
+declare global {
+  interface Window {
+    abs?: DesktopBridge;
+  }
+}
+
+const TOKEN_KEY = 'abs.apiToken';
+
+/** The launch link carries `#token=…`; keep it for this tab and clean it off the address bar. */
+export function takeTokenFromLocation(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#/`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function electronTransport(bridge: DesktopBridge): ApiTransport {
+  return {
+    kind: 'electron',
+    invoke: (method, params) => bridge.invoke(method, params as never) as Promise<ApiResult<unknown>>,
+    subscribe: (listener) => bridge.onEvent(listener),
+    desktop: bridge,
+  };
+}
+
+function httpTransport(token: string | null): ApiTransport {
+  return {
+    kind: 'http',
+    desktop: null,
+    async invoke(method, params) {
+      if (!token) {
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+      }
+      let response: Response;
+      try {
+        response = await fetch('./api/invoke', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
+          body: JSON.stringify({ method, params }),
+        });
+      } catch (error) {
+        return {
+          ok: false,
+          error: { code: 'TRANSPORT', message: `Cannot reach the ABS Workbench server (${(error as Error).message}); is npm run web still running?` },
+        };
+      }
+      try {
+        return (await response.json()) as ApiResult<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'TRANSPORT', message: `Unexpected response from the server (HTTP ${response.status})` } };
+      }
+    },
+    subscribe(listener) {
+      if (!token) return () => undefined;
+      const source = new EventSource(`./api/events?token=${encodeURIComponent(token)}`);
+      source.addEventListener('message', (message: MessageEvent<string>) => listener(JSON.parse(message.data) as AppEvent));
+      return () => source.close();
+    },
+  };
+}
+
+export function detectTransport(): ApiTransport {
+  return window.abs ? electronTransport(window.abs) : httpTransport(takeTokenFromLocation());
+}

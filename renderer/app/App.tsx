@@ -1,0 +1,57 @@
+import { AREAS, hrefFor, useRoute, type AreaId } from './router.ts';
+import { useApp } from './context.tsx';
+import { Notifications } from '../components/Notifications.tsx';
+import { StatusBar } from '../components/StatusBar.tsx';
+import { PendingArea } from '../areas/PendingArea.tsx';
+import { WorkspaceArea } from '../areas/WorkspaceArea.tsx';
+
+function Area({ id }: { id: AreaId }) {
+  if (id === 'workspace') return <WorkspaceArea />;
+  const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
+  return <PendingArea label={area.label} summary={area.summary} />;
+}
+
+/** The frame every area plugs into: title bar with workspace and version, navigation, status bar. */
+export function App() {
+  const route = useRoute();
+  const { version, workspace, workspaceError } = useApp();
+  return (
+    <div className="app">
+      <header className="title-bar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            ABS
+          </span>
+          <span className="brand-name">{version?.productName ?? 'ABS Workbench'}</span>
+          <span className="version" data-testid="app-version">
+            {version ? `v${version.version}` : '…'}
+          </span>
+        </div>
+        <a className="workspace-path" href={hrefFor('workspace')} title="Workspace file — click to open another">
+          <span className="label">Workspace</span>
+          <span className="mono" data-testid="workspace-path">
+            {workspace?.path ?? (workspaceError ? 'none open' : '…')}
+          </span>
+        </a>
+      </header>
+      <nav className="side-nav" aria-label="Areas">
+        {AREAS.map((area) => (
+          <a
+            key={area.id}
+            href={hrefFor(area.id)}
+            className={area.id === route ? 'active' : undefined}
+            aria-current={area.id === route ? 'page' : undefined}
+            title={area.summary}
+          >
+            {area.label}
+          </a>
+        ))}
+      </nav>
+      <main className="content">
+        <Area id={route} />
+      </main>
+      <StatusBar />
+      <Notifications />
+    </div>
+  );
+}

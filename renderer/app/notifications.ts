@@ -1,0 +1,28 @@
+import { Store } from './store.ts';
+
+export type NotificationKind = 'error' | 'success' | 'info';
+
+export interface Notification {
+  readonly id: number;
+  readonly kind: NotificationKind;
+  readonly title: string;
+  readonly message: string;
+  /** Error code or other detail line, shown small. */
+  readonly detail?: string;
+}
+
+let nextId = 1;
+
+/** The notification area: errors stay until dismissed, the rest fade after a few seconds. */
+export const notifications = new Store<readonly Notification[]>([]);
+
+export function notify(kind: NotificationKind, title: string, message: string, detail?: string): number {
+  const id = nextId++;
+  notifications.set([...notifications.get(), { id, kind, title, message, ...(detail ? { detail } : {}) }]);
+  if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
+  return id;
+}
+
+export function dismiss(id: number): void {
+  notifications.set(notifications.get().filter((n) => n.id !== id));
+}

@@ -1,0 +1,33 @@
+/**
+ * Bundles the Electron main process (ESM) and the sandboxed preload (CommonJS, as sandboxed
+ * preloads require) into dist/electron. Dependencies stay in node_modules; better-sqlite3
+ * loads its Node-API prebuild, which works under Electron without a rebuild.
+ */
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+} as const;
+
+await build({
+  ...common,
+  entryPoints: ['electron/main.ts'],
+  outfile: 'dist/electron/main.mjs',
+  format: 'esm',
+  external: ['electron'],
+});
+
+await build({
+  ...common,
+  entryPoints: ['electron/preload.ts'],
+  outfile: 'dist/electron/preload.cjs',
+  format: 'cjs',
+  external: ['electron'],
+});
+
+process.stdout.write('built dist/electron/main.mjs and dist/electron/preload.cjs\n');
