@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { UserError } from './errors.ts';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 /** `PRAGMA application_id` of every workspace: ASCII "ABSW". Tells our files from other SQLite files. */
 export const APPLICATION_ID = 0x41425357;
@@ -25,6 +25,8 @@ export interface OpenOptions {
   readonly create?: boolean;
   /** Clock for created-at and backup names; injectable for tests. */
   readonly now?: () => Date;
+  /** The schema to migrate to; the app's own list unless a test supplies another. */
+  readonly migrations?: readonly Migration[];
 }
 
 interface Inspection {
@@ -40,7 +42,9 @@ interface Inspection {
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
   const file = resolve(path);
   const now = options.now ?? (() => new Date());
-  const inspection = inspectWorkspaceFile(file, options.create ?? true);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length;
+  const inspection = inspectWorkspaceFile(file, options.create ?? true, latest);
   if (!inspection.exists) mkdirSync(dirname(file), { recursive: true });
 
   const db = openSqlite(file, {});
@@ -49,10 +53,10 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     let backupPath: string | null = null;
-    if (inspection.userVersion > 0 && inspection.userVersion < LATEST_SCHEMA_VERSION) {
+    if (inspection.userVersion > 0 && inspection.userVersion < latest) {
       backupPath = backupBeforeMigration(db, file, inspection.userVersion, now());
     }
-    migrate(db, now());
+    migrate(db, now(), migrations);
     return {
       path: file,
       db,
@@ -67,7 +71,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 }
 
 /** Read-only look at a file before we open it for writing. */
-function inspectWorkspaceFile(file: string, create: boolean): Inspection {
+function inspectWorkspaceFile(file: string, create: boolean, latest: number): Inspection {
   if (!existsSync(file)) {
     if (!create) throw new UserError('NOT_FOUND', `Workspace file not found: ${file}`, { path: file });
     return { exists: false, userVersion: 0 };
@@ -96,12 +100,12 @@ function inspectWorkspaceFile(file: string, create: boolean): Inspection {
         { path: file, applicationId },
       );
     }
-    if (userVersion > LATEST_SCHEMA_VERSION) {
+    if (userVersion > latest) {
       throw new UserError(
         'WORKSPACE_TOO_NEW',
         `${basename(file)} was written by a newer version of ABS Workbench (schema ${userVersion}; ` +
-          `this version reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it; the file was not changed.`,
-        { path: file, schemaVersion: userVersion, supportedVersion: LATEST_SCHEMA_VERSION },
+          `this version reads up to ${latest}). Update the app to open it; the file was not changed.`,
+        { path: file, schemaVersion: userVersion, supportedVersion: latest },
       );
     }
     return { exists: true, userVersion };

@@ -7,7 +7,7 @@ import { join, normalize, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { AppEvent } from '../service/contract.ts';
-import { CONTENT_SECURITY_POLICY } from '../service/http.ts';
+import { CONTENT_SECURITY_POLICY } from '../service/csp.ts';
 import { defaultWorkspacePath } from '../service/paths.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';

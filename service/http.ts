@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { TOKEN_HEADER, type ApiError, type AppEvent } from './contract.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import type { Service } from './service.ts';
 
 /**
@@ -48,20 +49,6 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
 };
-
-/** Same policy as the Electron window: nothing but this origin, no inline script, no frames. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export async function startHttpTransport(options: HttpTransportOptions): Promise<HttpTransport> {
   const token = options.token ?? randomBytes(24).toString('base64url');

@@ -20,7 +20,7 @@ export function WorkspaceArea() {
       await api.call('workspace.open', { path: target, create });
       setPath('');
     } catch (error) {
-      reportError(create ? 'Cannot create workspace' : 'Cannot open workspace', error);
+      reportError('Cannot open workspace', error);
     } finally {
       setBusy(false);
     }

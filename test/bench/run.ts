@@ -1,0 +1,39 @@
+/**
+ * `npm run bench [-- name…]`: runs every test/bench/*.bench.ts (or the named ones) in turn
+ * and writes bench-results/<name>.json with the figures and the machine they ran on.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { machine, type Bench } from './harness.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../bench-results/', import.meta.url));
+const wanted = process.argv.slice(2);
+
+const files = readdirSync(here)
+  .filter((file) => file.endsWith('.bench.ts'))
+  .filter((file) => wanted.length === 0 || wanted.includes(file.replace(/\.bench\.ts$/, '')))
+  .sort();
+
+if (files.length === 0) {
+  process.stderr.write(`bench: nothing matches ${wanted.join(', ')}\n`);
+  process.exit(1);
+}
+
+mkdirSync(outDir, { recursive: true });
+let failedBudgets = 0;
+for (const file of files) {
+  const module = (await import(pathToFileURL(join(here, file)).href)) as { bench: Bench };
+  process.stdout.write(`bench ${module.bench.name} …\n`);
+  const result = await module.bench.run();
+  const record = { ...result, machine: machine(), at: new Date().toISOString() };
+  writeFileSync(join(outDir, `${result.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
+  for (const [key, value] of Object.entries(result.metrics)) process.stdout.write(`  ${key.padEnd(24)} ${value}\n`);
+  if (result.budget) {
+    process.stdout.write(`  budget: ${result.budget.metric} ≤ ${result.budget.max} → ${result.budget.ok ? 'ok' : 'OVER BUDGET'}\n`);
+    if (!result.budget.ok) failedBudgets++;
+  }
+}
+process.stdout.write(`wrote ${files.length} result file(s) to bench-results/\n`);
+process.exitCode = failedBudgets > 0 ? 1 : 0;

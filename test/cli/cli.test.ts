@@ -1,0 +1,55 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import pkg from '../../package.json' with { type: 'json' };
+import { runAbs } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/tmp.ts';
+
+const tempDir = useTempDir();
+
+describe('abs command', () => {
+  it('prints help and exits 0', () => {
+    const run = runAbs(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: abs <command>');
+    expect(run.stdout).toContain('workspace info --db FILE');
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints the version', () => {
+    expect(runAbs(['--version'])).toMatchObject({ status: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('workspace info --json creates the workspace and prints its facts as JSON', () => {
+    const file = join(tempDir(), 'x.sqlite');
+    const run = runAbs(['workspace', 'info', '--db', file, '--json']);
+    expect(run.status).toBe(0);
+    const info = JSON.parse(run.stdout) as Record<string, unknown>;
+    expect(info).toMatchObject({ path: file, fileName: 'x.sqlite', schemaVersion: 1, journalMode: 'wal' });
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('workspace info prints aligned fields for a person', () => {
+    const file = join(tempDir(), 'y.sqlite');
+    const run = runAbs(['workspace', 'info', '--db', file]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^Workspace +${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    expect(run.stdout).toMatch(/^Journal +wal$/m);
+  });
+
+  it('exits 1 with one line on stderr for a file that is not a workspace', () => {
+    const file = join(tempDir(), 'loans.csv');
+    writeFileSync(file, 'loan_id,balance\nA1,100\n');
+    const run = runAbs(['workspace', 'info', '--db', file, '--json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('loans.csv is not a SQLite database');
+  });
+
+  it('exits 1 on usage errors: unknown command, unknown option, missing --db', () => {
+    expect(runAbs(['frobnicate'])).toMatchObject({ status: 1, stderr: "abs: unknown command 'frobnicate' (see abs --help)\n" });
+    expect(runAbs(['workspace', 'info', '--db', 'a.sqlite', '--bogus']).status).toBe(1);
+    expect(runAbs(['workspace', 'info'])).toMatchObject({ status: 1, stderr: 'abs workspace: workspace info needs --db FILE\n' });
+  });
+});

@@ -1,0 +1,165 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHttpTransport, type HttpTransport } from '../../service/http.ts';
+import { Service } from '../../service/service.ts';
+import { useTempDir } from '../helpers/tmp.ts';
+
+const tempDir = useTempDir();
+let service: Service;
+let http: HttpTransport;
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so tests control the Host and Origin headers a browser would not let them forge. */
+function send(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: http.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+function invoke(method: string, params: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return send({
+    path: '/api/invoke',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-abs-token': http.token, ...headers },
+    body: JSON.stringify({ method, params }),
+  });
+}
+
+beforeEach(async () => {
+  const renderer = join(tempDir(), 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>ABS</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(tempDir(), 'secret.txt'), 'outside the renderer');
+  service = new Service({ transport: 'http' });
+  service.openWorkspace(join(tempDir(), 'ws.sqlite'));
+  http = await startHttpTransport({ service, rendererDir: renderer, maxBodyBytes: 4096 });
+});
+
+afterEach(async () => {
+  await http.close();
+  service.close();
+});
+
+describe('HTTP transport', () => {
+  it('listens on 127.0.0.1 on a random port and puts the token in the link fragment', () => {
+    expect(http.port).toBeGreaterThan(0);
+    expect(http.origin).toBe(`http://127.0.0.1:${http.port}`);
+    expect(http.launchUrl).toBe(`${http.origin}/#token=${http.token}`);
+    expect(http.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers an API call carrying the token', async () => {
+    const res = await invoke('workspace.info', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { fileName: 'ws.sqlite', journalMode: 'wal' } });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('rejects a call without a token', async () => {
+    const res = await send({ path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":"app.version","params":{}}' });
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Missing or wrong API token' } });
+  });
+
+  it('rejects a call with a wrong token (same length and different length)', async () => {
+    const sameLength = http.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await invoke('app.version', {}, { 'x-abs-token': sameLength })).status).toBe(401);
+    expect((await invoke('app.version', {}, { 'x-abs-token': 'short' })).status).toBe(401);
+  });
+
+  it('rejects a foreign Host header (DNS rebinding), even with the right token', async () => {
+    const res = await invoke('app.version', {}, { host: `evil.example:${http.port}` });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_HOST' } });
+    expect((await send({ path: '/', headers: { host: 'attacker.test' } })).status).toBe(403);
+    expect((await invoke('app.version', {}, { host: `localhost:${http.port}` })).status).toBe(200);
+  });
+
+  it('rejects a cross-origin API call', async () => {
+    const res = await invoke('app.version', {}, { origin: 'http://evil.example' });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'FORBIDDEN_ORIGIN' } });
+    expect((await invoke('app.version', {}, { origin: http.origin })).status).toBe(200);
+  });
+
+  it('carries API errors as data with HTTP 200', async () => {
+    const res = await invoke('workspace.open', { path: '' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
+  it('rejects malformed JSON, non-JSON and oversized bodies', async () => {
+    const headers = { 'content-type': 'application/json', 'x-abs-token': http.token };
+    expect((await send({ path: '/api/invoke', method: 'POST', headers, body: '{not json' })).status).toBe(400);
+    expect(
+      (await send({ path: '/api/invoke', method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' })).status,
+    ).toBe(415);
+    const big = JSON.stringify({ method: 'app.version', params: {}, pad: 'x'.repeat(5000) });
+    expect((await send({ path: '/api/invoke', method: 'POST', headers, body: big })).status).toBe(413);
+  });
+
+  it('serves the renderer with a Content-Security-Policy, falls back to index.html for routes, and never leaves its folder', async () => {
+    const index = await send({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await send({ path: '/assets/app.js' })).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await send({ path: '/pool' })).body).toContain('<title>ABS</title>');
+    expect((await send({ path: '/assets/missing.js' })).status).toBe(404);
+    const traversal = await send({ path: '/../secret.txt' });
+    expect(traversal.body).not.toContain('outside the renderer');
+    const encoded = await send({ path: '/%2e%2e/secret.txt' });
+    expect(encoded.body).not.toContain('outside the renderer');
+  });
+
+  it('streams service events to a client holding the token', async () => {
+    const denied = await send({ path: '/api/events?token=nope' });
+    expect(denied.status).toBe(401);
+
+    const received = new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: http.port, path: `/api/events?token=${http.token}` }, (res) => {
+        expect(res.headers['content-type']).toContain('text/event-stream');
+        res.setEncoding('utf8');
+        let buffer = '';
+        res.on('data', (chunk: string) => {
+          buffer += chunk;
+          if (buffer.includes('\n\ndata: ') || buffer.startsWith('data: ')) {
+            const frame = buffer.slice(buffer.indexOf('data: '));
+            if (frame.includes('\n\n')) {
+              resolve(frame);
+              req.destroy();
+            }
+          }
+        });
+        // once connected, open another workspace through the API
+        void invoke('workspace.open', { path: join(tempDir(), 'second.sqlite') });
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const frame = await received;
+    expect(JSON.parse(frame.slice('data: '.length).trim())).toMatchObject({
+      type: 'workspace.changed',
+      workspace: { fileName: 'second.sqlite' },
+    });
+  });
+});
