@@ -30,7 +30,7 @@ export function takeTokenFromLocation(): string | null {
 function electronTransport(bridge: DesktopBridge): ApiTransport {
   return {
     kind: 'electron',
-    invoke: (method, params) => bridge.invoke(method, params as never) as Promise<ApiResult<unknown>>,
+    invoke: (method, params) => bridge.invoke(method, params as never),
     subscribe: (listener) => bridge.onEvent(listener),
     desktop: bridge,
   };
