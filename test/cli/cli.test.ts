@@ -2,6 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -25,7 +26,7 @@ describe('abs command', () => {
     const run = runAbs(['workspace', 'info', '--db', file, '--json']);
     expect(run.status).toBe(0);
     const info = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(info).toMatchObject({ path: file, fileName: 'x.sqlite', schemaVersion: 1, journalMode: 'wal' });
+    expect(info).toMatchObject({ path: file, fileName: 'x.sqlite', schemaVersion: LATEST_SCHEMA_VERSION, journalMode: 'wal' });
     expect(existsSync(file)).toBe(true);
   });
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
@@ -73,7 +74,7 @@ describe('app frame in Chromium over the HTTP transport', () => {
     await page.getByLabel(/Path on this computer/).fill(second);
     await page.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => page.getByTestId('workspace-path').textContent()).toBe(second);
-    await expect.poll(() => page.getByTestId('workspace-facts').textContent()).toContain('version 1');
+    await expect.poll(() => page.getByTestId('workspace-facts').textContent()).toContain(`version ${LATEST_SCHEMA_VERSION}`);
     await browser.screenshot('03-workspace');
   });
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
+import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
 import type { AppEvent } from '../../service/contract.ts';
 import { Service } from '../../service/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
@@ -30,7 +31,7 @@ describe('Service.dispatch', () => {
     const opened = await service.call('workspace.open', { path: file });
     expect(opened).toMatchObject({ ok: true, value: { path: file, fileName: 'a.sqlite', journalMode: 'wal' } });
     const info = await service.call('workspace.info', {});
-    expect(info).toMatchObject({ ok: true, value: { path: file, schemaVersion: 1 } });
+    expect(info).toMatchObject({ ok: true, value: { path: file, schemaVersion: LATEST_SCHEMA_VERSION } });
     expect(events).toEqual([{ type: 'workspace.changed', workspace: opened.ok ? opened.value : null }]);
   });
 
