@@ -1,6 +1,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { ApiError, ApiResult } from '../service/contract.ts';
 import { Service } from '../service/service.ts';
+import { sampleCommand } from './commands/sample.ts';
 import { workspaceCommand } from './commands/workspace.ts';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, UsageError } from './output.ts';
 
@@ -15,6 +16,7 @@ Usage: abs <command> [options]
 
 Commands:
   workspace info --db FILE [--json]   show (and create if missing) a workspace
+  sample --loans N --seed S --out FILE [--format csv|xlsx]   write a synthetic consumer-loan tape
 
 Options:
   -h, --help      show this help (also: abs <command> --help)
@@ -40,6 +42,7 @@ type Command = (args: readonly string[], service: Service, io: CommandIO) => Pro
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   workspace: workspaceCommand,
+  sample: sampleCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -74,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     io.err(`abs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_INTERNAL_ERROR;
   } finally {
-    service.close();
+    await service.close();
   }
 }
 

@@ -12,6 +12,10 @@ export const USER_ERROR_CODES = [
   'WORKSPACE_TOO_NEW',
   'WORKSPACE_LOCKED',
   'WORKSPACE_READ_ONLY',
+  'BAD_FILE',
+  'BAD_MAPPING',
+  'DUPLICATE_TAPE',
+  'CANCELLED',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

@@ -16,7 +16,12 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const service = new Service({ transport: 'electron', electronVersion: process.versions.electron ?? null });
+// Workers are bundled beside this file (scripts/build-electron.ts): dist/electron/<name>.mjs.
+const service = new Service({
+  transport: 'electron',
+  electronVersion: process.versions.electron ?? null,
+  workerUrl: (name) => new URL(`./${name}.mjs`, import.meta.url),
+});
 let mainWindow: BrowserWindow | null = null;
 
 /** The built renderer (npm run build) sits beside this bundle: dist/electron → dist/renderer. */
@@ -174,8 +179,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  service.close();
-  app.quit();
+  void service.close().finally(() => app.quit());
 });
 
 app

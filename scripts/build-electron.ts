@@ -24,10 +24,17 @@ await build({
 
 await build({
   ...common,
+  entryPoints: ['service/workers/import-worker.ts'],
+  outfile: 'dist/electron/import-worker.mjs',
+  format: 'esm',
+});
+
+await build({
+  ...common,
   entryPoints: ['electron/preload.ts'],
   outfile: 'dist/electron/preload.cjs',
   format: 'cjs',
   external: ['electron'],
 });
 
-process.stdout.write('built dist/electron/main.mjs and dist/electron/preload.cjs\n');
+process.stdout.write('built dist/electron/main.mjs, import-worker.mjs and preload.cjs\n');

@@ -6,6 +6,33 @@
  * Adding a call = a line in `Api`, a request schema in `schemas.ts`, a handler in `handlers/`.
  */
 
+import type { CanonicalField, FieldKind } from '../data/tape/fields.ts';
+import type {
+  HeaderMapping,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  MappedColumn,
+  RejectedRow,
+  RowProblem,
+  SavedMapping,
+  TapeRecord,
+} from '../data/tape/types.ts';
+
+export type {
+  CanonicalField,
+  FieldKind,
+  HeaderMapping,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  MappedColumn,
+  RejectedRow,
+  RowProblem,
+  SavedMapping,
+  TapeRecord,
+};
+
 export type Transport = 'electron' | 'http' | 'cli' | 'test';
 
 export interface AppVersionInfo {
@@ -41,10 +68,120 @@ export interface WorkspaceOpenRequest {
 
 type NoParams = Record<string, never>;
 
+// ── Jobs: long work with progress and cancel ────────────────────────────────────────────
+
+export interface JobProgress {
+  /** 0–1 when the total is known, else null (show an indeterminate bar). */
+  readonly fraction: number | null;
+  readonly done: number;
+  /** What `done` counts, e.g. "rows". */
+  readonly unit: string;
+  /** Units per second. */
+  readonly rate: number | null;
+  readonly message: string;
+}
+
+export type JobResult = { readonly kind: 'tape.import'; readonly report: ImportReport };
+
+export interface JobInfo {
+  readonly id: string;
+  readonly kind: JobResult['kind'];
+  readonly title: string;
+  readonly state: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly progress: JobProgress | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly result: JobResult | null;
+  readonly error: ApiError | null;
+}
+
+// ── Tapes ───────────────────────────────────────────────────────────────────────────────
+
+/** Where a tape file comes from: a path on this computer (desktop, CLI) or an upload (browser). */
+export type TapeSource = { readonly kind: 'path'; readonly path: string } | { readonly kind: 'upload'; readonly uploadId: string };
+
+export interface TapeReadOptions {
+  readonly source: TapeSource;
+  /** Override the detected text encoding (utf-8, utf-8-bom, gbk, gb18030, utf-16le). */
+  readonly encoding?: string;
+  /** Override the detected CSV delimiter. */
+  readonly delimiter?: string;
+  /** XLSX sheet name; the first sheet when absent. */
+  readonly sheet?: string;
+  /** Header → field choices over the automatic mapping. */
+  readonly mapping?: HeaderMapping;
+  /** A saved mapping to start from (its entries are overridden by `mapping`). */
+  readonly mappingName?: string;
+}
+
+export interface FieldInfo {
+  readonly field: CanonicalField;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly required: boolean;
+  readonly help: string;
+}
+
+export interface TapePreview {
+  readonly sourceFile: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly encoding: string | null;
+  readonly encodingReason: string | null;
+  readonly delimiter: string | null;
+  readonly sheet: string | null;
+  readonly sheets: readonly string[];
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly mapping: readonly MappedColumn[];
+  /** Required fields no column maps to ('rateAnnual' stands for "a rate, annual or daily"). */
+  readonly missingRequired: readonly CanonicalField[];
+  /** A tape already imported from the same bytes. */
+  readonly duplicateOf: TapeRecord | null;
+  readonly fields: readonly FieldInfo[];
+}
+
+export interface TapeImportRequest extends TapeReadOptions {
+  readonly name?: string;
+  /** ISO date; else the tape's data-date column; else today. */
+  readonly cutoffDate?: string;
+  /** reject: any bad row rejects the file; keepValid: import the valid rows, keep the rest for review. */
+  readonly mode: ImportMode;
+  readonly allowDuplicate?: boolean;
+}
+
+export interface UploadInfo {
+  readonly uploadId: string;
+  readonly fileName: string;
+  readonly bytes: number;
+}
+
+export interface CsvDownload {
+  readonly fileName: string;
+  readonly csv: string;
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
   'workspace.info': { request: NoParams; response: WorkspaceInfo };
+  'job.get': { request: { id: string }; response: JobInfo };
+  'job.list': { request: NoParams; response: readonly JobInfo[] };
+  'job.cancel': { request: { id: string }; response: { cancelled: boolean } };
+  'tape.fields': { request: NoParams; response: readonly FieldInfo[] };
+  'tape.preview': { request: TapeReadOptions; response: TapePreview };
+  'tape.import': { request: TapeImportRequest; response: JobInfo };
+  'tape.importSample': { request: { loans?: number; seed?: number }; response: JobInfo };
+  'tape.list': { request: NoParams; response: readonly TapeRecord[] };
+  'tape.get': { request: { id: number }; response: TapeRecord };
+  'tape.rename': { request: { id: number; name: string }; response: TapeRecord };
+  'tape.delete': { request: { id: number }; response: { deleted: number } };
+  'tape.rejects': { request: { id: number; offset?: number; limit?: number }; response: { total: number; rows: readonly RejectedRow[] } };
+  'tape.rejectsCsv': { request: { id: number }; response: CsvDownload };
+  'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
+  'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
+  'mapping.delete': { request: { name: string }; response: { deleted: string } };
 }
 
 export type Method = keyof Api;
@@ -65,7 +202,10 @@ export interface ApiError {
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 /** Events pushed from the service to every open window (IPC event or HTTP server-sent event). */
-export type AppEvent = { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo };
+export type AppEvent =
+  | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo }
+  | { readonly type: 'job.updated'; readonly job: JobInfo }
+  | { readonly type: 'tapes.changed' };
 
 /** What the Electron preload exposes on `window.abs` (the HTTP transport has no native dialogs). */
 export interface FileFilter {
@@ -82,3 +222,5 @@ export interface DesktopBridge {
 
 /** HTTP transport: the header that carries the per-launch token. */
 export const TOKEN_HEADER = 'x-abs-token';
+/** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
+export const FILE_NAME_HEADER = 'x-file-name';

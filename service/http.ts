@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-import { TOKEN_HEADER, type ApiError, type AppEvent } from './contract.ts';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { FILE_NAME_HEADER, TOKEN_HEADER, type ApiError, type AppEvent } from './contract.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import type { Service } from './service.ts';
 
@@ -23,6 +24,8 @@ export interface HttpTransportOptions {
   readonly token?: string;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** Largest uploaded file accepted, in bytes (default 4 GiB). */
+  readonly maxUploadBytes?: number;
 }
 
 export interface HttpTransport {
@@ -55,6 +58,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const tokenBuffer = Buffer.from(token);
   const rendererDir = resolve(options.rendererDir);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxUploadBytes = options.maxUploadBytes ?? 4 * 1024 ** 3;
   const streams = new Set<ServerResponse>();
   let port = 0;
 
@@ -113,6 +117,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
         await invoke(req, res);
         return;
       }
+      if (url.pathname === '/api/upload' && req.method === 'POST') {
+        await upload(req, res);
+        return;
+      }
       sendJson(res, 404, apiFailure('NOT_FOUND', `No API endpoint ${req.method ?? ''} ${url.pathname}`));
       return;
     }
@@ -145,6 +153,43 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     const { method, params } = (body ?? {}) as { method?: unknown; params?: unknown };
     // Errors are data: a failed call is still a 200 carrying {ok:false, error}.
     sendJson(res, 200, await options.service.dispatch(method, params));
+  }
+
+  /** A file chosen in the browser: the raw body is streamed to a private temporary file. */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const header = req.headers[FILE_NAME_HEADER];
+    let fileName = '';
+    try {
+      fileName = basename(decodeURIComponent(typeof header === 'string' ? header : '')).trim();
+    } catch {
+      fileName = '';
+    }
+    if (fileName === '' || fileName === '.' || fileName === '..') {
+      sendJson(res, 400, apiFailure('BAD_REQUEST', `An upload needs its file name in the ${FILE_NAME_HEADER} header`));
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxUploadBytes) {
+      sendJson(res, 413, apiFailure('BAD_REQUEST', `${fileName} is larger than ${maxUploadBytes} bytes`));
+      req.resume();
+      return;
+    }
+    const dir = join(options.service.scratchDir(), 'uploads');
+    mkdirSync(dir, { recursive: true });
+    const target = join(dir, `${randomBytes(8).toString('hex')}-${fileName.replace(/[^\p{L}\p{N}._-]+/gu, '_')}`);
+    let bytes = 0;
+    req.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > maxUploadBytes) req.destroy(new Error('upload too large'));
+    });
+    try {
+      await pipeline(req, createWriteStream(target));
+    } catch (error) {
+      rmSync(target, { force: true });
+      if (!res.headersSent && !res.destroyed) sendJson(res, 400, apiFailure('BAD_REQUEST', `Upload of ${fileName} failed: ${errorMessage(error)}`));
+      return;
+    }
+    sendJson(res, 200, { ok: true, value: options.service.registerUpload(fileName, target, bytes) });
   }
 
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {

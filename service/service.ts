@@ -1,14 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { UserError } from '../data/errors.ts';
 import { openWorkspace, type Workspace } from '../data/workspace.ts';
-import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, Transport } from './contract.ts';
+import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './contract.ts';
 import { HANDLERS } from './handlers/index.ts';
+import { JobManager } from './jobs.ts';
 import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
+
+export type WorkerName = 'import-worker';
 
 export interface ServiceOptions {
   readonly transport: Transport;
   /** Electron's version when running inside Electron. */
   readonly electronVersion?: string | null;
+  /** Where a worker's entry file is; bundled builds (Electron) point at their own output. */
+  readonly workerUrl?: (name: WorkerName) => URL;
+}
+
+interface Upload extends UploadInfo {
+  readonly path: string;
 }
 
 /**
@@ -19,11 +32,17 @@ export class Service {
   readonly transport: Transport;
   readonly electronVersion: string | null;
   readonly events = new EventEmitter<{ event: [AppEvent] }>();
+  readonly jobs: JobManager;
+  readonly workerUrl: (name: WorkerName) => URL;
   #workspace: Workspace | null = null;
+  #scratchDir: string | null = null;
+  readonly #uploads = new Map<string, Upload>();
 
   constructor(options: ServiceOptions) {
     this.transport = options.transport;
     this.electronVersion = options.electronVersion ?? null;
+    this.workerUrl = options.workerUrl ?? ((name) => new URL(`./workers/${name}.ts`, import.meta.url));
+    this.jobs = new JobManager((job) => this.emit({ type: 'job.updated', job }), toApiError);
   }
 
   get workspace(): Workspace | null {
@@ -47,9 +66,34 @@ export class Service {
     this.events.emit('event', event);
   }
 
-  close(): void {
+  /** A private temporary folder for uploads and generated files, removed on close. */
+  scratchDir(): string {
+    this.#scratchDir ??= mkdtempSync(join(tmpdir(), 'abs-workbench-'));
+    return this.#scratchDir;
+  }
+
+  /** Registers a file received by the HTTP transport; `tape.*` calls refer to it by id. */
+  registerUpload(fileName: string, path: string, bytes: number): UploadInfo {
+    const info: Upload = { uploadId: randomUUID(), fileName: basename(fileName), bytes, path };
+    this.#uploads.set(info.uploadId, info);
+    return { uploadId: info.uploadId, fileName: info.fileName, bytes: info.bytes };
+  }
+
+  /** The file behind a tape source, and the name the user knows it by. */
+  resolveSource(source: TapeSource): { path: string; fileName: string } {
+    if (source.kind === 'path') return { path: source.path, fileName: basename(source.path) };
+    const upload = this.#uploads.get(source.uploadId);
+    if (!upload) throw new UserError('NOT_FOUND', 'The uploaded file is no longer available: choose the file again', { uploadId: source.uploadId });
+    return { path: upload.path, fileName: upload.fileName };
+  }
+
+  async close(): Promise<void> {
+    this.jobs.cancelAll();
+    await this.jobs.drain();
     this.#workspace?.close();
     this.#workspace = null;
+    if (this.#scratchDir) rmSync(this.#scratchDir, { recursive: true, force: true });
+    this.#scratchDir = null;
   }
 
   /** Typed call for in-process callers (CLI, tests). */

@@ -50,10 +50,10 @@ async function main(): Promise<void> {
   );
 
   const stop = (): void => {
-    void transport.close().then(() => {
-      service.close();
-      process.exit(0);
-    });
+    void transport
+      .close()
+      .then(() => service.close())
+      .then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import type { ApiError, AppEvent, Method, RequestOf, ResponseOf } from '../../service/contract.ts';
+import type { ApiError, AppEvent, Method, RequestOf, ResponseOf, UploadInfo } from '../../service/contract.ts';
 import { Store } from '../app/store.ts';
 import type { ApiTransport } from './transport.ts';
 
@@ -13,7 +13,8 @@ export class ApiCallError extends Error {
 
 export interface Activity {
   readonly id: number;
-  readonly method: Method;
+  /** The API call, or what else is in flight (an upload). */
+  readonly label: string;
   readonly startedAt: number;
 }
 
@@ -29,12 +30,25 @@ export class ApiClient {
   }
 
   async call<M extends Method>(method: M, params: RequestOf<M>): Promise<ResponseOf<M>> {
-    const entry: Activity = { id: this.#nextId++, method, startedAt: Date.now() };
+    const entry: Activity = { id: this.#nextId++, label: method, startedAt: Date.now() };
     this.activity.set([...this.activity.get(), entry]);
     try {
       const result = await this.transport.invoke(method, params);
       if (!result.ok) throw new ApiCallError(result.error);
       return result.value as ResponseOf<M>;
+    } finally {
+      this.activity.set(this.activity.get().filter((a) => a.id !== entry.id));
+    }
+  }
+
+  /** Browser transport: upload a chosen file (tracked as activity like any call). */
+  async upload(file: File): Promise<UploadInfo> {
+    const entry: Activity = { id: this.#nextId++, label: `upload ${file.name}`, startedAt: Date.now() };
+    this.activity.set([...this.activity.get(), entry]);
+    try {
+      const result = await this.transport.upload(file);
+      if (!result.ok) throw new ApiCallError(result.error);
+      return result.value;
     } finally {
       this.activity.set(this.activity.get().filter((a) => a.id !== entry.id));
     }

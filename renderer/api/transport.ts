@@ -1,4 +1,4 @@
-import { TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method } from '../../service/contract.ts';
+import { FILE_NAME_HEADER, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/contract.ts';
 
 /** How the renderer reaches the service: Electron IPC through the preload, or local HTTP. */
 export interface ApiTransport {
@@ -7,6 +7,8 @@ export interface ApiTransport {
   subscribe(listener: (event: AppEvent) => void): () => void;
   /** Native file dialogs exist only on the desktop. */
   readonly desktop: DesktopBridge | null;
+  /** Browser only: sends a chosen file to the local server; tape calls then refer to its uploadId. */
+  upload(file: File): Promise<ApiResult<UploadInfo>>;
 }
 
 declare global {
@@ -33,6 +35,8 @@ function electronTransport(bridge: DesktopBridge): ApiTransport {
     invoke: (method, params) => bridge.invoke(method, params as never),
     subscribe: (listener) => bridge.onEvent(listener),
     desktop: bridge,
+    upload: () =>
+      Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app opens files by path, not by upload' } }),
   };
 }
 
@@ -61,6 +65,19 @@ function httpTransport(token: string | null): ApiTransport {
         return (await response.json()) as ApiResult<unknown>;
       } catch {
         return { ok: false, error: { code: 'TRANSPORT', message: `Unexpected response from the server (HTTP ${response.status})` } };
+      }
+    },
+    async upload(file) {
+      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+      try {
+        const response = await fetch('./api/upload', {
+          method: 'POST',
+          headers: { [TOKEN_HEADER]: token, [FILE_NAME_HEADER]: encodeURIComponent(file.name), 'Content-Type': 'application/octet-stream' },
+          body: file,
+        });
+        return (await response.json()) as ApiResult<UploadInfo>;
+      } catch (error) {
+        return { ok: false, error: { code: 'TRANSPORT', message: `Upload of ${file.name} failed: ${error instanceof Error ? error.message : String(error)}` } };
       }
     },
     subscribe(listener) {

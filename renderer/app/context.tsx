@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, useSyncExt
 import type { ReactNode } from 'react';
 import type { AppVersionInfo, WorkspaceInfo } from '../../service/contract.ts';
 import { ApiCallError, type ApiClient } from '../api/client.ts';
+import { upsertJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 
 interface AppState {
@@ -10,6 +11,8 @@ interface AppState {
   readonly workspace: WorkspaceInfo | null;
   /** Error that keeps the workspace from loading (shown in place of the areas). */
   readonly workspaceError: string | null;
+  /** Bumped whenever tapes change (import, rename, delete), so views reload. */
+  readonly tapesVersion: number;
   refreshWorkspace(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   const [version, setVersion] = useState<AppVersionInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [workspaceError, setWorkspaceError] = useState<string | null>(null);
+  const [tapesVersion, setTapesVersion] = useState(0);
 
   const refreshWorkspace = useCallback(
     () =>
@@ -59,12 +63,17 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
       if (event.type === 'workspace.changed') {
         setWorkspace(event.workspace);
         setWorkspaceError(null);
+        setTapesVersion((v) => v + 1);
         notify('info', 'Workspace opened', event.workspace.path);
+      } else if (event.type === 'job.updated') {
+        upsertJob(event.job);
+      } else {
+        setTapesVersion((v) => v + 1);
       }
     });
   }, [api, refreshWorkspace]);
 
   return (
-    <AppContext.Provider value={{ api, version, workspace, workspaceError, refreshWorkspace }}>{children}</AppContext.Provider>
+    <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, refreshWorkspace }}>{children}</AppContext.Provider>
   );
 }

@@ -9,7 +9,7 @@ export function StatusBar() {
       <span className="activity" data-testid="activity" aria-live="polite">
         {activity.length > 0 ? (
           <>
-            <span className="spinner" aria-hidden="true" /> Working: {activity.map((a) => a.method).join(', ')}
+            <span className="spinner" aria-hidden="true" /> Working: {activity.map((a) => a.label).join(', ')}
           </>
         ) : (
           'Ready'

@@ -1,6 +1,22 @@
 import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { Service } from '../service.ts';
 import { appVersion } from './app.ts';
+import { jobCancel, jobGet, jobList } from './jobs.ts';
+import {
+  mappingDelete,
+  mappingList,
+  mappingSave,
+  tapeDelete,
+  tapeFields,
+  tapeGet,
+  tapeImport,
+  tapeImportSample,
+  tapeList,
+  tapePreview,
+  tapeRejects,
+  tapeRejectsCsv,
+  tapeRename,
+} from './tapes.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
 
 export type Handler<M extends Method> = (params: RequestOf<M>, service: Service) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -10,4 +26,20 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'app.version': appVersion,
   'workspace.open': workspaceOpen,
   'workspace.info': workspaceInfo,
+  'job.get': jobGet,
+  'job.list': jobList,
+  'job.cancel': jobCancel,
+  'tape.fields': tapeFields,
+  'tape.preview': tapePreview,
+  'tape.import': tapeImport,
+  'tape.importSample': tapeImportSample,
+  'tape.list': tapeList,
+  'tape.get': tapeGet,
+  'tape.rename': tapeRename,
+  'tape.delete': tapeDelete,
+  'tape.rejects': tapeRejects,
+  'tape.rejectsCsv': tapeRejectsCsv,
+  'mapping.list': mappingList,
+  'mapping.save': mappingSave,
+  'mapping.delete': mappingDelete,
 };

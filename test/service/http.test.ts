@@ -56,7 +56,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await http.close();
-  service.close();
+  await service.close();
 });
 
 describe('HTTP transport', () => {

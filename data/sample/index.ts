@@ -1,0 +1,33 @@
+// Public surface of the synthetic sample-tape generator (docs/sample-tapes.md).
+export {
+  createPrng,
+  generateSampleLoans,
+  MAX_SAMPLE_LOANS,
+  SAMPLE_PARAMETERS,
+  xoshiro128ss,
+  type Mix,
+  type Prng,
+  type Province,
+  type SampleLoan,
+  type SampleOptions,
+  type SampleParameters,
+  type SampleProduct,
+} from './generate.ts';
+export {
+  csvField,
+  encodeGbk,
+  SAMPLE_COLUMNS,
+  SAMPLE_VALUE_LABELS,
+  csvValue,
+  sampleCsvLine,
+  sampleHeaderRow,
+  writeSampleTape,
+  XLSX_MAX_LOANS,
+  type SampleColumn,
+  type SampleEncoding,
+  type SampleFormat,
+  type SampleHeaders,
+  type SampleValueLabels,
+  type WriteSampleOptions,
+  type WriteSampleResult,
+} from './write.ts';

@@ -1,0 +1,159 @@
+import { UserError } from '../errors.ts';
+import type { SqliteDb } from '../workspace.ts';
+import type { CanonicalField } from './fields.ts';
+import type { HeaderMapping, MappedColumn, RejectedRow, RowProblem, SavedMapping, TapeRecord } from './types.ts';
+
+/** Typed queries over the tapes a workspace holds. */
+
+
+interface TapeRow {
+  id: number;
+  name: string;
+  source_file: string;
+  source_sha256: string;
+  source_bytes: number;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  cutoff_date: string;
+  imported_at: string;
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  mapping_json: string;
+  extra_columns_json: string;
+  current_balance: number | null;
+}
+
+const TAPE_SELECT = `
+  SELECT t.*, (SELECT total(current_principal) FROM loans l WHERE l.tape_id = t.id) AS current_balance
+  FROM tapes t`;
+
+function toRecord(row: TapeRow): TapeRecord {
+  const mapping = JSON.parse(row.mapping_json) as { columns?: MappedColumn[]; notes?: string[] };
+  return {
+    id: row.id,
+    name: row.name,
+    sourceFile: row.source_file,
+    sha256: row.source_sha256,
+    bytes: row.source_bytes,
+    format: row.format,
+    encoding: row.encoding,
+    delimiter: row.delimiter,
+    sheet: row.sheet,
+    cutoffDate: row.cutoff_date,
+    importedAt: row.imported_at,
+    rowsRead: row.rows_read,
+    rowsImported: row.rows_imported,
+    rowsRejected: row.rows_rejected,
+    currentBalance: row.current_balance ?? 0,
+    mapping: mapping.columns ?? [],
+    notes: mapping.notes ?? [],
+    extraColumns: JSON.parse(row.extra_columns_json) as string[],
+  };
+}
+
+export function listTapes(db: SqliteDb): TapeRecord[] {
+  return db.prepare<[], TapeRow>(`${TAPE_SELECT} ORDER BY t.id DESC`).all().map(toRecord);
+}
+
+export function getTape(db: SqliteDb, id: number): TapeRecord {
+  const row = db.prepare<[number], TapeRow>(`${TAPE_SELECT} WHERE t.id = ?`).get(id);
+  if (!row) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+  return toRecord(row);
+}
+
+export function findTapeByHash(db: SqliteDb, sha256: string): TapeRecord | null {
+  const row = db.prepare<[string], TapeRow>(`${TAPE_SELECT} WHERE t.source_sha256 = ? ORDER BY t.id LIMIT 1`).get(sha256);
+  return row ? toRecord(row) : null;
+}
+
+export function renameTape(db: SqliteDb, id: number, name: string): TapeRecord {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new UserError('BAD_REQUEST', 'A tape name cannot be empty', { tapeId: id });
+  const result = db.prepare('UPDATE tapes SET name = ? WHERE id = ?').run(trimmed, id);
+  if (result.changes === 0) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+  return getTape(db, id);
+}
+
+/** Deletes the tape with its loans and rejected rows (foreign keys cascade), in one transaction. */
+export function deleteTape(db: SqliteDb, id: number): void {
+  const result = db.transaction(() => db.prepare('DELETE FROM tapes WHERE id = ?').run(id))();
+  if (result.changes === 0) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+}
+
+
+export function listRejects(db: SqliteDb, tapeId: number, offset = 0, limit = 100): { total: number; rows: RejectedRow[] } {
+  getTape(db, tapeId);
+  const total = Number(db.prepare('SELECT count(*) FROM tape_rejects WHERE tape_id = ?').pluck().get(tapeId));
+  const rows = db
+    .prepare<[number, number, number], { row_no: number; problems_json: string; raw_json: string }>(
+      'SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no LIMIT ? OFFSET ?',
+    )
+    .all(tapeId, limit, offset)
+    .map((r) => ({
+      row: r.row_no,
+      problems: JSON.parse(r.problems_json) as RowProblem[],
+      raw: JSON.parse(r.raw_json) as Record<string, string>,
+    }));
+  return { total, rows };
+}
+
+/** Keeps a spreadsheet from running a cell as a formula (CSV/Excel injection guard). */
+export function safeCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvField(text: string): string {
+  const safe = safeCell(text);
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rejected rows as CSV: the row number, every reason, then the row as the tape had it. */
+export function rejectsCsv(db: SqliteDb, tapeId: number): string {
+  const tape = getTape(db, tapeId);
+  const headers = tape.mapping.map((m) => m.header);
+  const lines = [['Row', 'Rules', 'Reasons', ...headers].map(csvField).join(',')];
+  const stmt = db.prepare<[number], { row_no: number; problems_json: string; raw_json: string }>(
+    'SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no',
+  );
+  for (const r of stmt.iterate(tapeId)) {
+    const problems = JSON.parse(r.problems_json) as RowProblem[];
+    const raw = JSON.parse(r.raw_json) as Record<string, string>;
+    lines.push(
+      [String(r.row_no), problems.map((p) => p.rule).join('; '), problems.map((p) => p.message).join('; '), ...headers.map((h) => raw[h] ?? '')]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+
+export function saveMapping(db: SqliteDb, name: string, mapping: HeaderMapping, at: Date = new Date()): SavedMapping {
+  const trimmed = name.trim();
+  if (trimmed === '') throw new UserError('BAD_REQUEST', 'A mapping needs a name');
+  db.prepare(
+    'INSERT INTO tape_mappings (name, mapping_json, saved_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at',
+  ).run(trimmed, JSON.stringify(mapping), at.toISOString());
+  return { name: trimmed, mapping, savedAt: at.toISOString() };
+}
+
+export function listMappings(db: SqliteDb): SavedMapping[] {
+  return db
+    .prepare<[], { name: string; mapping_json: string; saved_at: string }>('SELECT name, mapping_json, saved_at FROM tape_mappings ORDER BY name')
+    .all()
+    .map((r) => ({ name: r.name, mapping: JSON.parse(r.mapping_json) as Record<string, CanonicalField | null>, savedAt: r.saved_at }));
+}
+
+export function getMapping(db: SqliteDb, name: string): SavedMapping {
+  const found = listMappings(db).find((m) => m.name === name);
+  if (!found) throw new UserError('NOT_FOUND', `No saved mapping named "${name}"`, { name });
+  return found;
+}
+
+export function deleteMapping(db: SqliteDb, name: string): void {
+  const result = db.prepare('DELETE FROM tape_mappings WHERE name = ?').run(name);
+  if (result.changes === 0) throw new UserError('NOT_FOUND', `No saved mapping named "${name}"`, { name });
+}

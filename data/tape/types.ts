@@ -1,0 +1,108 @@
+import type { CanonicalField } from './fields.ts';
+
+/**
+ * The shapes of tape data as the API carries them (service/contract.ts re-exports these).
+ * Types only — no runtime imports — so the renderer can typecheck against them.
+ */
+
+export type ProblemRule =
+  | 'required'
+  | 'format'
+  | 'range'
+  | 'current_exceeds_original'
+  | 'remaining_exceeds_term'
+  | 'overdue_exceeds_balance'
+  | 'rate_mismatch'
+  | 'after_cutoff'
+  | 'date_order'
+  | 'duplicate';
+
+export interface RowProblem {
+  readonly row: number;
+  readonly column: string | null;
+  readonly field: CanonicalField | null;
+  readonly value: string | null;
+  readonly rule: ProblemRule;
+  readonly message: string;
+}
+
+export type ImportMode = 'reject' | 'keepValid';
+
+/** A saved or edited mapping: tape header → canonical field (null = keep as an extra attribute). */
+export type HeaderMapping = Readonly<Record<string, CanonicalField | null>>;
+
+export interface ImportProgress {
+  readonly rowsRead: number;
+  readonly rowsRejected: number;
+  /** 0–1 when the total is known (CSV: by bytes), else null. */
+  readonly fraction: number | null;
+  readonly rowsPerSecond: number;
+  readonly elapsedSeconds: number;
+}
+
+export interface MappedColumn {
+  readonly column: number;
+  readonly header: string;
+  readonly field: CanonicalField | null;
+}
+
+export interface ImportReport {
+  readonly status: 'imported' | 'rejected';
+  readonly tapeId: number | null;
+  readonly name: string;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding: string | null;
+  readonly encodingReason: string | null;
+  readonly delimiter: string | null;
+  readonly sheet: string | null;
+  readonly cutoffDate: string;
+  readonly cutoffSource: 'given' | 'tape' | 'today';
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  /** The first problems found (at most PROBLEM_LIMIT); `problemCount` counts them all. */
+  readonly problems: readonly RowProblem[];
+  readonly problemCount: number;
+  readonly mapping: readonly MappedColumn[];
+  readonly extraColumns: readonly string[];
+  /** Assumptions the import made for columns the tape lacks. */
+  readonly notes: readonly string[];
+  readonly seconds: number;
+  readonly rowsPerSecond: number;
+}
+
+export interface TapeRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly sourceFile: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly sheet: string | null;
+  readonly cutoffDate: string;
+  readonly importedAt: string;
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  readonly currentBalance: number;
+  readonly mapping: readonly MappedColumn[];
+  readonly notes: readonly string[];
+  readonly extraColumns: readonly string[];
+}
+
+export interface RejectedRow {
+  readonly row: number;
+  readonly problems: readonly RowProblem[];
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+export interface SavedMapping {
+  readonly name: string;
+  readonly mapping: HeaderMapping;
+  readonly savedAt: string;
+}

@@ -1,0 +1,56 @@
+/** Display formats. Every number shown carries its unit or convention. */
+
+const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** Yuan with the ¥ sign and 2 decimals. */
+export function formatYuan(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `¥${yuan.format(x)}`;
+}
+
+/** Compact yuan for chart axes and cards: ¥12.3M, ¥450K. */
+export function formatYuanCompact(x: number): string {
+  const abs = Math.abs(x);
+  if (abs >= 1e8) return `¥${(x / 1e8).toFixed(2)}亿`;
+  if (abs >= 1e6) return `¥${(x / 1e6).toFixed(2)}M`;
+  if (abs >= 1e4) return `¥${(x / 1e3).toFixed(0)}K`;
+  return `¥${whole.format(x)}`;
+}
+
+export function formatCount(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : whole.format(x);
+}
+
+/** A fraction as a percentage: 0.1234 → "12.34%". */
+export function formatPct(x: number | null | undefined, digits = 2): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${(x * 100).toFixed(digits)}%`;
+}
+
+export function formatMonths(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(1)} mo`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+export function formatDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+/** Saves text as a file through the browser's (or Electron's) download. */
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  // A BOM lets Excel open UTF-8 CSV with Chinese text correctly.
+  const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react';
+import type { RejectedRow, TapeRecord } from '../../../service/contract.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { downloadText, formatCount } from '../../app/format.ts';
+
+const PAGE = 100;
+
+/** The rows a keep-valid import set aside, with every reason, page by page; exportable to CSV. */
+export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () => void }) {
+  const { api } = useApp();
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<{ total: number; rows: readonly RejectedRow[] } | null>(null);
+
+  useEffect(() => {
+    api.call('tape.rejects', { id: tape.id, offset, limit: PAGE }).then(setPage, (error: unknown) => reportError('Cannot read rejected rows', error));
+  }, [api, tape.id, offset]);
+
+  async function exportCsv(): Promise<void> {
+    try {
+      const file = await api.call('tape.rejectsCsv', { id: tape.id });
+      downloadText(file.fileName, file.csv);
+    } catch (error) {
+      reportError('Cannot export rejected rows', error);
+    }
+  }
+
+  return (
+    <section className="area">
+      <header className="area-header area-header-row">
+        <div>
+          <h1>Rejected rows — {tape.name}</h1>
+          <p className="muted">
+            {formatCount(tape.rowsRejected)} of {formatCount(tape.rowsRead)} rows of {tape.sourceFile} were not imported. Row numbers are the
+            file’s own lines (the header is line 1).
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" className="secondary" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            Back to tapes
+          </button>
+        </div>
+      </header>
+      {page ? (
+        <>
+          <table className="data-table" data-testid="rejects-table">
+            <thead>
+              <tr>
+                <th className="num">Row</th>
+                <th>Problems</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.rows.map((r) => (
+                <tr key={r.row}>
+                  <td className="num">{r.row}</td>
+                  <td>
+                    <ul className="problem-list">
+                      {r.problems.map((p, i) => (
+                        <li key={i}>
+                          <code>{p.rule}</code> {p.message.replace(/^row \d+, /, '')}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="button-row pager">
+            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              Previous
+            </button>
+            <span className="muted">
+              {formatCount(offset + 1)}–{formatCount(Math.min(offset + PAGE, page.total))} of {formatCount(page.total)}
+            </span>
+            <button type="button" className="secondary" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
+              Next
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,293 @@
+import ExcelJS from 'exceljs';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../data/errors.ts';
+import { importTape, type ImportRequest } from '../../data/tape/import.ts';
+import { listRejects, listTapes, rejectsCsv } from '../../data/tape/store.ts';
+import { openWorkspace, type Workspace } from '../../data/workspace.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+import { useTempDir } from '../helpers/tmp.ts';
+
+const tempDir = useTempDir();
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'tapes');
+const CUTOFF = '2026-09-30';
+let ws: Workspace | null = null;
+
+afterEach(() => {
+  ws?.close();
+  ws = null;
+});
+
+function workspace(): Workspace {
+  ws = openWorkspace(join(tempDir(), 'ws.sqlite'));
+  return ws;
+}
+
+function fixture(name: string): string {
+  return join(FIXTURES, name);
+}
+
+interface LoanRow {
+  loan_id: string;
+  borrower_id: string | null;
+  origination_date: string;
+  maturity_date: string | null;
+  original_principal: number;
+  current_principal: number;
+  rate_annual: number;
+  original_term: number;
+  remaining_term: number;
+  age_months: number;
+  amortization: string;
+  days_past_due: number;
+  overdue_principal: number;
+  overdue_interest: number;
+  segment: string | null;
+  region: string | null;
+  credit_score: number | null;
+  restructured: number;
+  extra_json: string | null;
+  row_no: number;
+}
+
+function loans(db: Workspace['db'], tapeId: number): Map<string, LoanRow> {
+  const rows = db.prepare<[number], LoanRow>('SELECT * FROM loans WHERE tape_id = ? ORDER BY row_no').all(tapeId);
+  return new Map(rows.map((r) => [r.loan_id, r]));
+}
+
+function request(path: string, extra: Partial<ImportRequest> = {}): ImportRequest {
+  return { path, cutoffDate: CUTOFF, mode: 'reject', ...extra };
+}
+
+async function expectUserError(promise: Promise<unknown>, code: string): Promise<UserError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe(code);
+    return error as UserError;
+  }
+  throw new Error(`expected ${code}`);
+}
+
+describe('importTape: English headers, messy but valid values', () => {
+  it('maps every column, normalises rates, amounts, amortization and segments, keeps unknown columns', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(fixture('english-clean.csv'), { name: 'Clean EN' }));
+    expect(report).toMatchObject({
+      status: 'imported',
+      name: 'Clean EN',
+      sourceFile: 'english-clean.csv',
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ',',
+      cutoffDate: CUTOFF,
+      cutoffSource: 'given',
+      rowsRead: 6,
+      rowsImported: 6,
+      rowsRejected: 0,
+      problemCount: 0,
+      extraColumns: ['branch'],
+    });
+    const byId = loans(db, report.tapeId ?? 0);
+    // Rates: 0.156 stays; "18%" → 0.18; bare 24 (≥ 1) is a percentage → 0.24; "7.5%" → 0.075.
+    expect(byId.get('EN001')?.rate_annual).toBeCloseTo(0.156, 12);
+    expect(byId.get('EN002')?.rate_annual).toBeCloseTo(0.18, 12);
+    expect(byId.get('EN003')?.rate_annual).toBeCloseTo(0.24, 12);
+    expect(byId.get('EN005')?.rate_annual).toBeCloseTo(0.075, 12);
+    // Amounts with thousands separators and the yuan sign.
+    expect(byId.get('EN001')?.original_principal).toBe(12000);
+    expect(byId.get('EN004')?.original_principal).toBe(8800.5);
+    // Restructured loan may carry more than its original principal.
+    expect(byId.get('EN004')).toMatchObject({ current_principal: 8900, restructured: 1, amortization: 'flat_fee', days_past_due: 95 });
+    expect(byId.get('EN002')).toMatchObject({ amortization: 'equal_principal', segment: 'self_employed', region: 'Zhejiang' });
+    expect(byId.get('EN005')).toMatchObject({ amortization: 'level_payment', segment: 'salaried' });
+    // Age = whole months from origination to the cutoff: 2026-03-15 → 2026-09-30 is 6 months;
+    // 2024-09-30 → 2026-09-30 is 24 months; 2026-09-01 → 2026-09-30 is 0.
+    expect(byId.get('EN001')?.age_months).toBe(6);
+    expect(byId.get('EN006')?.age_months).toBe(24);
+    expect(byId.get('EN005')?.age_months).toBe(0);
+    // Unknown columns are kept as extra attributes, quoted commas intact.
+    expect(JSON.parse(byId.get('EN002')?.extra_json ?? '{}')).toEqual({ branch: 'Hangzhou, West Lake' });
+    expect(byId.get('EN003')?.extra_json).toBeNull();
+    expect(report.rowsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('stores the tape with its source, hash, cutoff, counts and mapping', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(fixture('english-clean.csv')));
+    const [tape] = listTapes(db);
+    expect(tape).toMatchObject({
+      id: report.tapeId,
+      name: 'english-clean',
+      sourceFile: 'english-clean.csv',
+      sha256: report.sha256,
+      cutoffDate: CUTOFF,
+      rowsRead: 6,
+      rowsImported: 6,
+      rowsRejected: 0,
+      extraColumns: ['branch'],
+    });
+    expect(tape?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(tape?.mapping.find((m) => m.header === 'province')?.field).toBe('region');
+    expect(tape?.currentBalance).toBeCloseTo(6123.45 + 41666.67 + 3000 + 8900 + 1000 + 180000, 6);
+  });
+
+  it('detects a re-import of the same file, and allows it when asked', async () => {
+    const { db } = workspace();
+    const first = await importTape(db, request(fixture('english-clean.csv')));
+    const error = await expectUserError(importTape(db, request(fixture('english-clean.csv'))), 'DUPLICATE_TAPE');
+    expect(error.message).toContain(`already imported as tape ${first.tapeId}`);
+    expect(listTapes(db)).toHaveLength(1);
+    const again = await importTape(db, request(fixture('english-clean.csv'), { allowDuplicate: true }));
+    expect(again.tapeId).not.toBe(first.tapeId);
+    expect(listTapes(db)).toHaveLength(2);
+  });
+});
+
+describe('importTape: Chinese headers in GBK', () => {
+  it('detects GBK, maps Chinese headers and converts daily rates × 365', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(fixture('chinese-gbk.csv')));
+    expect(report).toMatchObject({ status: 'imported', encoding: 'gb18030', rowsImported: 4, extraColumns: ['客户经理'] });
+    const byId = loans(db, report.tapeId ?? 0);
+    // 日利率 0.05% = 0.0005 per day → APR 0.0005 × 365 = 18.25% (ACT/365).
+    expect(byId.get('ZH001')?.rate_annual).toBeCloseTo(0.1825, 12);
+    // 万分之五 = 5/10,000 per day → 18.25%.
+    expect(byId.get('ZH002')?.rate_annual).toBeCloseTo(0.1825, 12);
+    // 0.0004 per day → 14.6%.
+    expect(byId.get('ZH003')?.rate_annual).toBeCloseTo(0.146, 12);
+    expect(byId.get('ZH001')).toMatchObject({ origination_date: '2026-03-15', maturity_date: '2026-09-15', amortization: 'level_payment', segment: 'salaried', region: '广东' });
+    expect(byId.get('ZH002')).toMatchObject({ origination_date: '2026-01-10', amortization: 'equal_principal', segment: 'self_employed' });
+    expect(byId.get('ZH003')).toMatchObject({ origination_date: '2026-07-01', amortization: 'interest_only', segment: 'gig' });
+    expect(byId.get('ZH004')).toMatchObject({ original_principal: 8800.5, amortization: 'flat_fee', restructured: 1 });
+    expect(JSON.parse(byId.get('ZH001')?.extra_json ?? '{}')).toEqual({ 客户经理: '张三' });
+  });
+
+  it('reads the file as mojibake-free only with the right encoding: forcing UTF-8 loses the Chinese headers', async () => {
+    const { db } = workspace();
+    await expectUserError(importTape(db, request(fixture('chinese-gbk.csv'), { encoding: 'utf-8' })), 'BAD_MAPPING');
+    expect(listTapes(db)).toHaveLength(0);
+  });
+});
+
+describe('importTape: validation rules', () => {
+  const expected: Array<[number, string, string]> = [
+    [3, 'required', 'loan id is missing'],
+    [4, 'format', '2025-02-30'],
+    [5, 'range', 'current principal must not be negative'],
+    [6, 'current_exceeds_original', 'exceeds original principal 6,000'],
+    [8, 'format', '150%'],
+    [9, 'remaining_exceeds_term', 'remaining term 9 exceeds the original term 6'],
+    [10, 'duplicate', 'first seen on row 2'],
+    [11, 'after_cutoff', 'after the cutoff date 2026-09-30'],
+    [12, 'date_order', 'maturity date is not after the origination date'],
+    [13, 'overdue_exceeds_balance', 'overdue principal 3,500 exceeds the current principal 3,000'],
+    [14, 'format', 'ambiguous'],
+    [15, 'format', 'six thousand'],
+    [16, 'required', 'rate'],
+    [17, 'format', '6.5'],
+  ];
+
+  it('rejects the whole file by default, naming row, column, value and rule for every problem', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(fixture('english-bad.csv')));
+    expect(report.status).toBe('rejected');
+    expect(report.tapeId).toBeNull();
+    expect(report.rowsRead).toBe(17);
+    expect(report.rowsRejected).toBe(14);
+    expect(report.rowsImported).toBe(0);
+    for (const [row, rule, text] of expected) {
+      const problem = report.problems.find((p) => p.row === row);
+      expect(problem, `row ${row}`).toBeDefined();
+      expect(problem?.rule, `row ${row}`).toBe(rule);
+      expect(problem?.message, `row ${row}`).toContain(text);
+      expect(problem?.message.startsWith(`row ${row}`)).toBe(true);
+    }
+    const dateProblem = report.problems.find((p) => p.row === 4);
+    expect(dateProblem).toMatchObject({ column: 'origination_date', field: 'originationDate', value: '2025-02-30' });
+    // Nothing landed: no tape, no loans, no rejects.
+    expect(listTapes(db)).toHaveLength(0);
+    expect(db.prepare('SELECT count(*) FROM loans').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM tape_rejects').pluck().get()).toBe(0);
+  });
+
+  it('keep-valid imports the valid rows and keeps each rejected row with its reasons, exportable to CSV', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(fixture('english-bad.csv'), { mode: 'keepValid' }));
+    expect(report).toMatchObject({ status: 'imported', rowsRead: 17, rowsImported: 3, rowsRejected: 14 });
+    expect([...loans(db, report.tapeId ?? 0).keys()].sort()).toEqual(['OK001', 'OK005', 'OK016']);
+    const rejects = listRejects(db, report.tapeId ?? 0, 0, 100);
+    expect(rejects.total).toBe(14);
+    expect(rejects.rows.map((r) => r.row)).toEqual(expected.map(([row]) => row));
+    expect(rejects.rows[1]?.raw['origination_date']).toBe('2025-02-30');
+    const csv = rejectsCsv(db, report.tapeId ?? 0);
+    expect(csv.split('\n')[0]).toBe('Row,Rules,Reasons,loan_id,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,days_past_due,overdue_principal,restructured');
+    expect(csv).toContain('4,format,');
+    // A value that starts like a formula is neutralised: "-5" is written as "'-5".
+    expect(csv).toContain(",'-5,");
+  });
+});
+
+describe('importTape: XLSX', () => {
+  it('reads the first sheet with real date cells, numbers and a named sheet', async () => {
+    const file = join(tempDir(), 'tape.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['This sheet is not the tape']);
+    const sheet = workbook.addWorksheet('Loans');
+    sheet.addRow(['借据号', '放款日期', '合同金额', '剩余本金', '年化利率', '总期数', '还款方式']);
+    sheet.addRow(['X1', new Date(Date.UTC(2026, 2, 15)), 12000, 6000.5, 0.156, 6, '等额本息']);
+    sheet.addRow(['X2', new Date(Date.UTC(2026, 0, 31)), 5000, 5000, '18%', 12, '先息后本']);
+    sheet.getColumn(2).numFmt = 'yyyy-mm-dd';
+    await workbook.xlsx.writeFile(file);
+
+    const { db } = workspace();
+    await expectUserError(importTape(db, request(file)), 'BAD_MAPPING'); // first sheet is "Notes"
+    const report = await importTape(db, request(file, { sheet: 'Loans' }));
+    expect(report).toMatchObject({ status: 'imported', format: 'xlsx', sheet: 'Loans', rowsImported: 2 });
+    const byId = loans(db, report.tapeId ?? 0);
+    expect(byId.get('X1')).toMatchObject({ origination_date: '2026-03-15', original_principal: 12000, current_principal: 6000.5, amortization: 'level_payment', row_no: 2 });
+    expect(byId.get('X1')?.rate_annual).toBeCloseTo(0.156, 12);
+    // 2026-01-31 → 2026-09-30: 8 calendar months less one (day 30 < 31) = 7 months of age; 12 − 7 = 5 remaining.
+    expect(byId.get('X2')).toMatchObject({ origination_date: '2026-01-31', amortization: 'interest_only', remaining_term: 5, age_months: 7 });
+    await expectUserError(importTape(db, request(file, { sheet: 'Nope' })), 'BAD_FILE');
+  });
+});
+
+describe('importTape: bad files and cancellation', () => {
+  it('names the missing required fields when headers cannot be mapped', async () => {
+    const file = join(tempDir(), 'unmapped.csv');
+    writeFileSync(file, 'id,amount\nA,100\n');
+    const { db } = workspace();
+    const error = await expectUserError(importTape(db, request(file)), 'BAD_MAPPING');
+    expect(error.message).toContain('unmapped.csv: no column is mapped to');
+    expect(error.message).toContain('Origination date');
+  });
+
+  it('refuses a legacy .xls file with a clear message', async () => {
+    const file = join(tempDir(), 'old.xls');
+    copyFileSync(fixture('english-clean.csv'), file);
+    const { db } = workspace();
+    const error = await expectUserError(importTape(db, request(file)), 'BAD_FILE');
+    expect(error.message).toContain('save it as .xlsx or CSV');
+  });
+
+  it('uses the tape data-date column as the cutoff when none is given', async () => {
+    const file = join(tempDir(), 'asof.csv');
+    writeFileSync(file, 'loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,as_of_date\nA,2026-01-15,1000,500,0.15,6,2026-06-30\n');
+    const { db } = workspace();
+    const report = await importTape(db, { path: file, mode: 'reject' });
+    expect(report).toMatchObject({ cutoffDate: '2026-06-30', cutoffSource: 'tape' });
+    expect(report.notes.join(' ')).toContain('No amortization column');
+  });
+
+  it('a cancelled import rolls back completely', async () => {
+    const { db } = workspace();
+    const error = await expectUserError(importTape(db, request(fixture('english-clean.csv')), { shouldStop: () => true }), 'CANCELLED');
+    expect(error.message).toContain('workspace is unchanged');
+    expect(listTapes(db)).toHaveLength(0);
+    expect(db.prepare('SELECT count(*) FROM loans').pluck().get()).toBe(0);
+    expect(db.inTransaction).toBe(false);
+  });
+});
