@@ -1,8 +1,6 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { ApiError, ApiResult } from '../service/contract.ts';
-import { Service } from '../service/service.ts';
-import { sampleCommand } from './commands/sample.ts';
-import { workspaceCommand } from './commands/workspace.ts';
+import type { Service } from '../service/service.ts';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, UsageError } from './output.ts';
 
 export interface CommandIO {
@@ -15,8 +13,10 @@ export const HELP = `abs — ${pkg.productName} ${pkg.version} on the command li
 Usage: abs <command> [options]
 
 Commands:
-  workspace info --db FILE [--json]   show (and create if missing) a workspace
-  sample --loans N --seed S --out FILE [--format csv|xlsx]   write a synthetic consumer-loan tape
+  workspace info --db FILE [--json]                 show (and create if missing) a workspace
+  import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
+  sample --loans N --seed S --out FILE [--format csv|xlsx]
+                                                    write a synthetic consumer-loan tape
 
 Options:
   -h, --help      show this help (also: abs <command> --help)
@@ -40,9 +40,11 @@ export function unwrap<T>(result: ApiResult<T>): T {
 
 type Command = (args: readonly string[], service: Service, io: CommandIO) => Promise<void>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  workspace: workspaceCommand,
-  sample: sampleCommand,
+/** Commands load on demand, so `abs --help` does not pay for the whole app. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  workspace: async () => (await import('./commands/workspace.ts')).workspaceCommand,
+  import: async () => (await import('./commands/import.ts')).importCommand,
+  sample: async () => (await import('./commands/sample.ts')).sampleCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -56,12 +58,13 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     io.out(pkg.version);
     return EXIT_OK;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     io.err(`abs: unknown command '${command}' (see abs --help)`);
     return EXIT_USER_ERROR;
   }
-  const service = new Service({ transport: 'cli' });
+  const [run, { Service: ServiceClass }] = await Promise.all([load(), import('../service/service.ts')]);
+  const service = new ServiceClass({ transport: 'cli' });
   try {
     await run(rest, service, io);
     return EXIT_OK;

@@ -213,7 +213,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
         problem(bound.get('remainingTerm') ?? null, 'remainingTerm', text('remainingTerm'), 'remaining_exceeds_term',
           `remaining term ${remainingGiven} exceeds the original term ${originalTerm}`);
       }
-      if (currentPrincipal !== null && overduePrincipal > currentPrincipal + MONEY_EPSILON) {
+      if (currentPrincipal !== null && currentPrincipal >= 0 && overduePrincipal > currentPrincipal + MONEY_EPSILON) {
         problem(bound.get('overduePrincipal') ?? null, 'overduePrincipal', text('overduePrincipal'), 'overdue_exceeds_balance',
           `overdue principal ${formatAmount(overduePrincipal)} exceeds the current principal ${formatAmount(currentPrincipal)}`);
       }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -89,7 +89,9 @@ function isBlank(fields: readonly string[]): boolean {
 export async function readXlsxFile(path: string, options: XlsxReadOptions): Promise<XlsxReadResult> {
   const bytes = statSync(path).size;
   const sha256 = await hashFile(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  // exceljs is large: load it only when a workbook is actually read.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell date cells from numbers

@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openWorkspace } from '../../data/workspace.ts';
+import { runAbs } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+import { useTempDir } from '../helpers/tmp.ts';
+
+const tempDir = useTempDir();
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'tapes');
+
+describe('abs import', () => {
+  it('imports a tape and prints the tape id and counts; --json gives the whole report', () => {
+    const db = join(tempDir(), 'ws.sqlite');
+    const run = runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--cutoff', '2026-09-30', '--name', 'Clean']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Imported tape 1 "Clean" from english-clean.csv');
+    expect(run.stdout).toContain('rows read 6 · imported 6 · rejected 0');
+    const again = runAbs(['import', join(FIXTURES, 'chinese-gbk.csv'), '--db', db, '--cutoff', '2026-09-30', '--json']);
+    expect(again.status).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ status: 'imported', tapeId: 2, encoding: 'gb18030', rowsImported: 4 });
+  });
+
+  it('exits 1 on a rejected file, printing the first reasons', () => {
+    const db = join(tempDir(), 'ws.sqlite');
+    const run = runAbs(['import', join(FIXTURES, 'english-bad.csv'), '--db', db, '--cutoff', '2026-09-30', '--quiet']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('Rejected english-bad.csv');
+    expect(run.stdout).toContain('row 4, column "origination_date" (origination date), value "2025-02-30": not a calendar date');
+    expect(run.stderr.trim()).toBe(
+      'abs: english-bad.csv rejected: 14 of 17 rows have problems; nothing was imported (use --keep-valid to import the valid rows)',
+    );
+  });
+
+  it('--keep-valid imports the valid rows and exits 0', () => {
+    const db = join(tempDir(), 'ws.sqlite');
+    const run = runAbs(['import', join(FIXTURES, 'english-bad.csv'), '--db', db, '--cutoff', '2026-09-30', '--keep-valid', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ status: 'imported', rowsImported: 3, rowsRejected: 14 });
+  });
+
+  it('applies a mapping file and refuses bad options with one line on stderr', () => {
+    const dir = tempDir();
+    const db = join(dir, 'ws.sqlite');
+    const mapping = join(dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ branch: 'product' }));
+    const run = runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--mapping', mapping, '--cutoff', '2026-09-30', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ extraColumns: [] });
+
+    expect(runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--cutoff', '30/09/2026'])).toMatchObject({
+      status: 1,
+      stderr: "abs import: --cutoff must be a date as YYYY-MM-DD, got '30/09/2026'\n",
+    });
+    expect(runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--encoding', 'latin9'])).toMatchObject({ status: 1 });
+    expect(runAbs(['import', join(dir, 'missing.csv'), '--db', db]).stderr).toContain('Tape file not found');
+    expect(runAbs(['import', '--db', db]).stderr).toBe('abs import: import needs a FILE (see abs import --help)\n');
+  });
+
+  it('a process killed in the middle of an import leaves the workspace exactly as it was', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'ws.sqlite');
+    runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--cutoff', '2026-09-30', '--quiet']);
+    const big = join(dir, 'big.csv');
+    const lines = ['loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,remaining_term'];
+    for (let i = 0; i < 400_000; i++) lines.push(`K${i},2026-01-15,6000,3000.5,0.156,6,3`);
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const hashBefore = createHash('sha256').update(readFileSync(db)).digest('hex');
+
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'abs.js'), 'import', big, '--db', db, '--cutoff', '2026-09-30'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk;
+        // Kill once the import is visibly under way (a progress line past 0%).
+        if (/import big\.csv: [1-9]\d*% /.test(stderr) && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, sig) => resolve(sig));
+    });
+    expect(signal).toBe('SIGKILL');
+    expect(stderr).toMatch(/import big\.csv: [1-9]\d*% /);
+
+    // The main database file never saw the uncommitted transaction.
+    expect(createHash('sha256').update(readFileSync(db)).digest('hex')).toBe(hashBefore);
+    const ws = openWorkspace(db, { create: false });
+    try {
+      expect(ws.db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+      expect(ws.db.prepare('SELECT count(*) FROM tapes').pluck().get()).toBe(1);
+      expect(ws.db.prepare('SELECT count(*) FROM loans').pluck().get()).toBe(6);
+      expect(ws.db.prepare("SELECT count(*) FROM loans WHERE loan_id LIKE 'K%'").pluck().get()).toBe(0);
+    } finally {
+      ws.close();
+    }
+    const raw = new Database(db, { readonly: true });
+    expect(raw.prepare('SELECT name FROM tapes').pluck().all()).toEqual(['english-clean']);
+    raw.close();
+  });
+});
