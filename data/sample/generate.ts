@@ -482,7 +482,8 @@ export function* generateSampleLoans(options: SampleOptions): Generator<SampleLo
     } else {
       currentCents = schedule.balanceAfter(elapsed);
     }
-    // Draw prepayment and restructuring for every loan, used or not, so the stream stays aligned.
+    // Partial prepayment: performing loans that have made a payment. Restructuring capitalises
+    // 1–3 months of interest, which may lift current above original principal.
     const prepaid = rng.uniform() < P.prepayment.share;
     const prepaidFraction = P.prepayment.minFraction + (P.prepayment.maxFraction - P.prepayment.minFraction) * rng.uniform();
     if (!delinquent && elapsed > 0 && prepaid) currentCents = Math.round(currentCents * (1 - prepaidFraction));

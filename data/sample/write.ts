@@ -172,8 +172,7 @@ export function csvValue(column: SampleColumn, loan: SampleLoan, labels: SampleV
       return (value as number).toFixed(4);
     case 'integer':
       return String(value);
-    case 'date':
-    case 'text':
+    default: // text and ISO dates
       return csvField(String(value));
   }
 }
@@ -415,31 +414,28 @@ async function writeXlsx(file: string, options: WriteSampleOptions): Promise<num
   });
   streamFailed.catch(() => undefined); // observed through streamError and the race below
 
-  // Fixed document dates: the same seed gives the same cells and properties.
-  const documentDate = excelDate(options.cutoffDate ?? SAMPLE_PARAMETERS.defaultCutoffDate);
-  // Loaded on demand: exceljs takes a tenth of a second to load, which a CSV run need not pay.
-  const { default: excel } = await import('exceljs');
-  const workbook = new excel.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'ABS Workbench';
-  workbook.lastModifiedBy = 'ABS Workbench';
-  workbook.created = documentDate;
-  workbook.modified = documentDate;
-  const sheet = workbook.addWorksheet('loans', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SAMPLE_COLUMNS.map((column) => {
-    const numFmt = XLSX_NUMBER_FORMATS[column.kind];
-    return { key: column.field, width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
-  });
-  const headerRow = sheet.addRow(sampleHeaderRow(headers));
-  headerRow.eachCell((cell) => {
-    cell.style = { font: { bold: true } };
-  });
-  headerRow.commit();
-
   try {
+    // Fixed document dates: the same seed gives the same cells and properties.
+    const documentDate = excelDate(options.cutoffDate ?? SAMPLE_PARAMETERS.defaultCutoffDate);
+    // Loaded on demand: exceljs takes a tenth of a second to load, which a CSV run need not pay.
+    const { default: excel } = await import('exceljs');
+    const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    workbook.creator = 'ABS Workbench';
+    workbook.lastModifiedBy = 'ABS Workbench';
+    workbook.created = documentDate;
+    workbook.modified = documentDate;
+    const sheet = workbook.addWorksheet('loans', { views: [{ state: 'frozen', ySplit: 1 }] });
+    // Column formats also apply to cells a user adds later in Excel.
+    sheet.columns = SAMPLE_COLUMNS.map((column) => {
+      const numFmt = XLSX_NUMBER_FORMATS[column.kind];
+      return { key: column.field, width: column.width, ...(numFmt ? { style: { numFmt } } : {}) };
+    });
+    const headerRow = sheet.addRow(sampleHeaderRow(headers));
+    headerRow.eachCell((cell) => {
+      cell.style = { font: { bold: true } };
+    });
+    headerRow.commit();
+
     const rows = await writeXlsxRows(sheet, options, labels, report, () => streamError);
     await Promise.race([workbook.commit(), streamFailed]);
     return rows;

@@ -38,6 +38,10 @@ function dueDay(originationDate: string, k: number): number {
 }
 
 const isFen = (amount: number): boolean => Math.abs(amount * 100 - Math.round(amount * 100)) < 1e-6;
+const delinquent = (l: SampleLoan): boolean => l.daysPastDue > 0;
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+/** Header matching as the importer does it, near enough: case- and underscore-insensitive. */
+const normalise = (header: string): string => header.toLowerCase().replaceAll('_', ' ');
 
 describe('xoshiro128**', () => {
   it('reproduces the reference implementation (prng.di.unimi.it/xoshiro128starstar.c) from state {1, 2, 3, 4}', () => {
@@ -182,7 +186,6 @@ describe('generateSampleLoans', () => {
 
     // Delinquency targets (SAMPLE_PARAMETERS.delinquencyRate): 1.5% salaried, 8.3% self-employed
     // and gig. Tolerances are about 4–5 binomial standard deviations at these segment sizes.
-    const delinquent = (l: SampleLoan): boolean => l.daysPastDue > 0;
     expect(share(delinquent, (l) => l.segment === 'salaried')).toBeCloseTo(0.015, 2); // ±0.5pp
     expect(Math.abs(share(delinquent, (l) => l.segment === 'self_employed') - 0.083)).toBeLessThan(0.011);
     expect(Math.abs(share(delinquent, (l) => l.segment === 'gig') - 0.083)).toBeLessThan(0.014);
@@ -198,7 +201,6 @@ describe('generateSampleLoans', () => {
     expect(share((l) => l.restructured, delinquent)).toBeGreaterThan(5 * share((l) => l.restructured, (l) => !delinquent(l)));
 
     // Salaried borrowers score higher and pay less.
-    const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
     const of = (segment: string, pick: (l: SampleLoan) => number): number => mean(loans.filter((l) => l.segment === segment).map(pick));
     expect(of('salaried', (l) => l.creditScore)).toBeGreaterThan(of('gig', (l) => l.creditScore) + 50);
     expect(of('salaried', (l) => l.rateAnnual)).toBeLessThan(of('gig', (l) => l.rateAnnual) - 0.02);
@@ -292,7 +294,6 @@ describe('CSV', () => {
   });
 
   it('every header is a synonym the importer maps to the column’s field', () => {
-    const normalise = (header: string): string => header.toLowerCase().replaceAll('_', ' ');
     for (const column of SAMPLE_COLUMNS) {
       const synonyms = (FIELD_BY_NAME.get(column.field)?.synonyms ?? []).map(normalise);
       expect(synonyms, column.zh).toContain(normalise(column.zh));
