@@ -4,12 +4,14 @@
  * delimiter, decodes incrementally and hashes the raw bytes in the same single pass.
  *
  * Speed matters (1,000,000 rows × ~19 columns must parse in about a second), so the parser
- * scans with charCodeAt/indexOf and cuts fields with slice, never char by char into strings:
- * a line without a quote takes a fast path; a line with one goes through a resumable state
- * machine, which is also what carries a record across a chunk boundary.
+ * scans code units in a typed array and cuts fields with slice, never char by char into strings:
+ * a complete line whose quoted fields (if any) are simple takes a fast path; anything else —
+ * `""` escapes, line breaks in quotes, a record cut by the end of a chunk — goes through a
+ * resumable state machine that keeps the partial record for the next chunk.
  */
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { basename } from 'node:path';
 import { UserError } from '../errors.ts';
 import {
@@ -28,13 +30,17 @@ export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', '\t', ';', '|'];
 /** Called with each record's fields; return false to stop the parse. */
 export type CsvRowHandler = (fields: string[], recordNo: number, lineNo: number) => void | false;
 
-/** A tape that cannot be read as CSV; `lineNo` is the physical line (from 1) the problem is on. */
-export class CsvFormatError extends Error {
+/**
+ * A tape that cannot be read as CSV (an unterminated quote, an empty file, …): a UserError
+ * (code BAD_FILE, so it reaches the user as data, with lineNo and recordNo in `details` too).
+ * `lineNo` is the physical line (from 1) the problem is on; `recordNo` the record (header = 1).
+ */
+export class CsvFormatError extends UserError {
   readonly lineNo: number;
   readonly recordNo: number;
 
-  constructor(message: string, lineNo: number, recordNo: number) {
-    super(message);
+  constructor(message: string, lineNo: number, recordNo: number, details: Record<string, unknown> = {}) {
+    super('BAD_FILE', message, { ...details, lineNo, recordNo });
     this.name = 'CsvFormatError';
     this.lineNo = lineNo;
     this.recordNo = recordNo;
@@ -48,12 +54,18 @@ export interface CsvParserOptions {
    * Receives every record (blank lines are not records). `fields` is a fresh array each call,
    * yours to keep; fields are not trimmed. `recordNo` counts from 1 (the header is record 1);
    * `lineNo` is the physical line the record starts on.
+   *
+   * Memory: a field of 13+ characters is a V8 "sliced string" that points into the whole
+   * decoded chunk (~1 MiB of text). Keeping a few is harmless; keeping one per row in an
+   * array or object (not as a Map/Set key: those are copied) keeps the whole file in memory.
+   * To hold many, copy them: `(' ' + field).slice(1)`.
    */
   readonly onRow: CsvRowHandler;
   /**
-   * A field longer than this throws CsvFormatError instead of being buffered without end —
-   * in practice a quote that is never closed, which would otherwise swallow the rest of the
-   * file. Default 1,048,576 characters (Excel's own cell limit is 32,767).
+   * A field that grows past this many characters while the parser waits for its end (across
+   * chunks) throws CsvFormatError instead of being buffered without end — in practice a quote
+   * that is never closed, which would otherwise swallow the rest of the file into one field.
+   * Default 1,048,576 characters (Excel's own cell limit is 32,767).
    */
   readonly maxFieldChars?: number;
 }
@@ -69,6 +81,9 @@ const QUOTED = 2;
 const QUOTE_SEEN = 3; // a quote inside a quoted field: the closing one, or the first of `""`
 
 const DEFAULT_MAX_FIELD_CHARS = 1 << 20;
+
+/** Uint16Array reads code units in the platform's byte order; 'utf16le' writes little-endian. */
+const BIG_ENDIAN = endianness() === 'BE';
 
 /**
  * Push parser: feed decoded text in chunks of any size with push(), then call end().
@@ -102,12 +117,13 @@ export class CsvParser {
   private value = '';
   private recordLine = 0;
   private quoteLine = 0;
+  /** Fields in the last record (the size of the next fields array). */
+  private width = 0;
+  /** Reused buffer for codesOf(). */
+  private scratch: Buffer = Buffer.allocUnsafeSlow(0);
 
   constructor(options: CsvParserOptions) {
-    const { delimiter } = options;
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-      throw new Error(`CSV delimiter must be one character other than a quote or a line break, not ${JSON.stringify(delimiter)}`);
-    }
+    const delimiter = normalizeDelimiter(options.delimiter);
     this.delim = delimiter.charCodeAt(0);
     this.onRow = options.onRow;
     this.maxFieldChars = options.maxFieldChars ?? DEFAULT_MAX_FIELD_CHARS;
@@ -160,15 +176,21 @@ export class CsvParser {
     this.emitRecord();
   }
 
-  /** Fast path: whole lines without a quote, split with charCodeAt and slice. */
+  /**
+   * Fast path: a whole line in this chunk, split with slice at the delimiters; quoted fields
+   * are taken here too when simple (no `""`, no line break inside). Anything else goes to
+   * slow(). The scan reads the chunk's UTF-16 code units from a typed array (see codesOf):
+   * in V8 that is about 2.5× faster than charCodeAt. `fields` starts at the previous record's
+   * width, so it is rarely grown.
+   */
   private fast(text: string, start: number): void {
     const len = text.length;
+    const codes = this.codesOf(text);
     const delim = this.delim;
+    const top = delim > QUOTE ? delim : QUOTE; // no character above this is special
     let pos = start;
-    let nl = -1; // next LF at or after pos (len: none)
-    let q = -1; // next quote at or after pos (len: none)
     while (pos < len) {
-      const first = text.charCodeAt(pos);
+      const first = codes[pos] as number;
       if (first === LF) {
         this.line++;
         pos++;
@@ -179,44 +201,72 @@ export class CsvParser {
         pos = this.afterCr(text, pos);
         continue;
       }
-      if (nl < pos) {
-        nl = text.indexOf('\n', pos);
-        if (nl < 0) nl = len;
+      // Sized like the previous record: measurably faster than growing an empty array.
+      // oxlint-disable-next-line unicorn/no-new-array
+      const fields: string[] = new Array<string>(this.width);
+      let k = 0;
+      let fieldStart = pos;
+      let i = pos;
+      let slow = false;
+      for (; i < len; i++) {
+        const c = codes[i] as number;
+        if (c > top) continue;
+        if (c === delim) {
+          fields[k++] = text.slice(fieldStart, i);
+          fieldStart = i + 1;
+        } else if (c === LF || c === CR) {
+          break;
+        } else if (c === QUOTE && i === fieldStart) {
+          // A simple quoted field: closed on this line, followed by a delimiter or the line's end.
+          let close = i + 1;
+          let q = 0;
+          for (; close < len; close++) {
+            q = codes[close] as number;
+            if (q === QUOTE || q === LF || q === CR) break;
+          }
+          const after = q === QUOTE && close + 1 < len ? (codes[close + 1] as number) : -1;
+          if (after !== delim && after !== LF && after !== CR) {
+            slow = true;
+            break;
+          }
+          fields[k++] = text.slice(i + 1, close);
+          i = close + 1;
+          if (after !== delim) {
+            fieldStart = -1; // the record ends right after the closing quote
+            break;
+          }
+          fieldStart = i + 1;
+        }
       }
-      if (q < pos) {
-        q = text.indexOf('"', pos);
-        if (q < 0) q = len;
-      }
-      if (q < nl) {
+      if (slow || i >= len) {
+        // Quotes the fast path does not take, or the chunk ends inside this line: the state
+        // machine parses the record (and carries it to the next chunk if need be).
         pos = this.slow(text, pos);
         if (pos < 0) return;
         continue;
       }
-      const fields: string[] = [];
-      let fieldStart = pos;
-      let i = pos;
-      for (; i < nl; i++) {
-        const c = text.charCodeAt(i);
-        if (c === delim) {
-          fields.push(text.slice(fieldStart, i));
-          fieldStart = i + 1;
-        } else if (c === CR) {
-          break;
-        }
+      if (fieldStart >= 0) fields[k++] = text.slice(fieldStart, i);
+      if (k !== this.width) {
+        fields.length = k;
+        this.width = k;
       }
-      if (i === len) {
-        // The chunk ends inside this line: the state machine carries it to the next chunk.
-        this.slow(text, pos);
-        return;
-      }
-      fields.push(text.slice(fieldStart, i));
       const recordLine = this.line++;
-      pos = text.charCodeAt(i) === CR ? this.afterCr(text, i) : i + 1;
+      pos = codes[i] === CR ? this.afterCr(text, i) : i + 1;
       if (this.onRow(fields, ++this.records, recordLine) === false) {
         this.stopped = true;
         return;
       }
     }
+  }
+
+  /** The UTF-16 code units of `text`, copied into a reused buffer (≈ 0.1 ms per MiB). */
+  private codesOf(text: string): Uint16Array {
+    const bytes = text.length * 2;
+    if (this.scratch.length < bytes) this.scratch = Buffer.allocUnsafeSlow(Math.max(bytes, 4096));
+    const scratch = this.scratch;
+    scratch.write(text, 0, bytes, 'utf16le');
+    if (BIG_ENDIAN) scratch.subarray(0, bytes).swap16();
+    return new Uint16Array(scratch.buffer, scratch.byteOffset, text.length);
   }
 
   /** Position after a CR at `at`, with its LF if one follows (or may follow, in the next chunk). */
@@ -362,6 +412,32 @@ export class CsvParser {
   }
 }
 
+const DELIMITER_NAMES: Readonly<Record<string, string>> = {
+  tab: '\t',
+  '\\t': '\t',
+  comma: ',',
+  semicolon: ';',
+  pipe: '|',
+};
+
+/**
+ * A delimiter as given by a user: one character other than a quote or a line break, or one of
+ * the names `tab` (also a typed `\t`), `comma`, `semicolon`, `pipe`. Anything else is a
+ * UserError (BAD_REQUEST).
+ */
+export function normalizeDelimiter(delimiter: string): string {
+  const named = DELIMITER_NAMES[delimiter.trim().toLowerCase()];
+  if (named !== undefined) return named;
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    throw new UserError(
+      'BAD_REQUEST',
+      `CSV delimiter must be one character other than a quote or a line break (or tab, comma, semicolon, pipe), not ${JSON.stringify(delimiter)}`,
+      { delimiter },
+    );
+  }
+  return delimiter;
+}
+
 /**
  * The delimiter that splits the first records of the sample (up to 10, quote-aware) into the
  * same number (> 1) of fields most consistently; on equal consistency the one giving more
@@ -421,7 +497,7 @@ function sampleFieldCounts(sample: string, delimiter: string, maxRecords: number
 export interface ReadCsvOptions {
   /** Overrides detection (from the first 64 KiB). */
   readonly encoding?: TapeEncoding;
-  /** Overrides detection (from the first decoded text). */
+  /** Overrides detection (from the first decoded text); see normalizeDelimiter. */
   readonly delimiter?: string;
   /** Record 1. Return false to stop. */
   readonly onHeader: (fields: string[]) => void | false;
@@ -475,7 +551,7 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
 
     let records = 0;
     let stopped = false;
-    let delimiter = options.delimiter ?? null;
+    let delimiter = options.delimiter === undefined ? null : normalizeDelimiter(options.delimiter);
     let parser: CsvParser | null = null;
     let pendingText = '';
     let firstText = true;
@@ -488,7 +564,7 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
         },
       });
     if (delimiter !== null) parser = makeParser(delimiter);
-    const lineBeforeChunk = (): number => (parser as CsvParser | null)?.lineNo ?? 1 + countLineBreaks(pendingText);
+    const lineBeforeChunk = (): number => parser?.lineNo ?? 1 + countLineBreaks(pendingText);
     const feed = (text: string, final: boolean): void => {
       if (firstText && text.length > 0) {
         firstText = false;
@@ -502,16 +578,21 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
         text = pendingText;
         pendingText = '';
       }
-      parser.push(text);
-      if (final) parser.end();
+      try {
+        parser.push(text);
+        if (final) parser.end();
+      } catch (error) {
+        throw inFile(error, path);
+      }
     };
 
-    // Two buffers: the next read runs in the thread pool while this chunk is parsed.
-    const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
-    let which = 0;
+    // Two buffers take turns: the next read runs in the thread pool while this chunk is
+    // decoded, hashed and parsed. (Hashing on a worker thread instead was measured: no faster.)
+    const buffers = [Buffer.allocUnsafeSlow(chunkBytes), Buffer.allocUnsafeSlow(chunkBytes)] as const;
+    let buffer = buffers[0];
     let offset = 0;
     let reported = 0;
-    let next: Promise<{ bytesRead: number }> = fh.read(buffers[0] as Buffer, 0, chunkBytes, 0);
+    let next: Promise<{ bytesRead: number }> = fh.read(buffer, 0, chunkBytes, 0);
     pendingRead = next;
     for (;;) {
       const { bytesRead } = await next;
@@ -521,21 +602,21 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
         stopped = true;
         break;
       }
-      const chunk = (buffers[which] as Buffer).subarray(0, bytesRead);
+      const chunk = buffer.subarray(0, bytesRead);
       const chunkStart = offset;
       offset += bytesRead;
-      which ^= 1;
-      next = fh.read(buffers[which] as Buffer, 0, chunkBytes, offset);
+      buffer = buffer === buffers[0] ? buffers[1] : buffers[0];
+      next = fh.read(buffer, 0, chunkBytes, offset);
       pendingRead = next;
-      hash.update(chunk);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch (error) {
         throw invalidUtf8Error(path, chunk, chunkStart, lineBeforeChunk(), records + 1, error);
       }
+      hash.update(chunk);
       feed(text, false);
-      if ((parser as CsvParser | null)?.isStopped) {
+      if (parser?.isStopped) {
         stopped = true;
         break;
       }
@@ -552,9 +633,11 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
         throw invalidUtf8Error(path, new Uint8Array(0), offset, lineBeforeChunk(), records + 1, error);
       }
       feed(rest, true);
-      if ((parser as CsvParser | null)?.isStopped) stopped = true;
+      if (parser?.isStopped) stopped = true;
       if (records === 0 && !stopped) {
-        throw new CsvFormatError(`${basename(path)} has no header row: it holds only blank lines (${path})`, 1, 1);
+        throw new CsvFormatError(`${basename(path)} has no header row: it holds only blank lines (${path})`, 1, 1, {
+          file: basename(path),
+        });
       }
     }
     if (onProgress && reported !== offset) onProgress(offset, totalBytes);
@@ -600,7 +683,7 @@ export async function previewCsv(
     const complete = bytesRead >= totalBytes;
     let text = createDecoder(encoding).decode(buffer.subarray(0, bytesRead), { stream: !complete });
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    const delimiter = options.delimiter ?? detectDelimiter(text);
+    const delimiter = options.delimiter === undefined ? detectDelimiter(text) : normalizeDelimiter(options.delimiter);
 
     let header: string[] | null = null;
     const rows: string[][] = [];
@@ -619,9 +702,13 @@ export async function previewCsv(
         return undefined;
       },
     });
-    parser.push(text);
-    if (complete) parser.end();
-    else if (!parser.isStopped) truncated = true;
+    try {
+      parser.push(text);
+      if (complete) parser.end();
+    } catch (error) {
+      throw inFile(error, path);
+    }
+    if (!complete && !parser.isStopped) truncated = true;
     if (header === null) {
       throw new CsvFormatError(
         complete
@@ -629,12 +716,21 @@ export async function previewCsv(
           : `${basename(path)}: no complete header row in its first ${PREVIEW_BYTES} bytes (${path})`,
         1,
         1,
+        { file: basename(path) },
       );
     }
     return { encoding, encodingReason, delimiter, header, rows, truncated };
   } finally {
     await fh.close();
   }
+}
+
+/** A parser's CsvFormatError, its message prefixed with the file's name. */
+function inFile(error: unknown, path: string): unknown {
+  if (!(error instanceof CsvFormatError)) return error;
+  const wrapped = new CsvFormatError(`${basename(path)}: ${error.message}`, error.lineNo, error.recordNo, { file: basename(path) });
+  wrapped.cause = error;
+  return wrapped;
 }
 
 async function openTape(path: string): Promise<FileHandle> {
@@ -651,9 +747,9 @@ async function openTape(path: string): Promise<FileHandle> {
 async function tapeSize(fh: FileHandle, path: string): Promise<number> {
   const stat = await fh.stat();
   if (!stat.isFile()) {
-    throw new UserError('BAD_REQUEST', `Not a tape file (it is a folder or device): ${path}`, { path });
+    throw new UserError('BAD_FILE', `Not a tape file (it is a folder or device): ${path}`, { file: basename(path), path });
   }
-  if (stat.size === 0) throw new CsvFormatError(`${basename(path)} is empty (0 bytes): ${path}`, 1, 1);
+  if (stat.size === 0) throw new CsvFormatError(`${basename(path)} is empty (0 bytes): ${path}`, 1, 1, { file: basename(path) });
   return stat.size;
 }
 
@@ -691,6 +787,7 @@ function invalidUtf8Error(
       `${ENCODING_SAMPLE_BYTES / 1024} KiB are: it is probably GBK. Import it again with the encoding set to GB18030 (GBK).`,
     line,
     recordNo,
+    { file: basename(path), byteOffset: chunkStart + at },
   );
   error.cause = cause;
   return error;

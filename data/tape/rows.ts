@@ -1,4 +1,5 @@
 import { FIELD_BY_NAME, type CanonicalField, type FieldSpec } from './fields.ts';
+import { LoanIdIndex } from './id-index.ts';
 import type { ProblemRule, RowProblem } from './types.ts';
 import {
   dailyToAnnualRate,
@@ -121,7 +122,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
     const spec = FIELD_BY_NAME.get(field);
     if (spec) bound.set(field, { index, header, spec });
   });
-  const seen = new Map<string, number>();
+  const seen = new LoanIdIndex();
 
   return {
     normalize(fields, rowNo) {
@@ -152,9 +153,8 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       const loanId = text('loanId');
       if (loanId === '') problem(bound.get('loanId') ?? null, 'loanId', null, 'required', 'loan id is missing');
       else {
-        const first = seen.get(loanId);
-        if (first !== undefined) problem(bound.get('loanId') ?? null, 'loanId', loanId, 'duplicate', `duplicate loan id, first seen on row ${first}`);
-        else seen.set(loanId, rowNo);
+        const first = seen.firstRowOf(loanId, rowNo);
+        if (first !== 0) problem(bound.get('loanId') ?? null, 'loanId', loanId, 'duplicate', `duplicate loan id, first seen on row ${first}`);
       }
       const borrowerId = text('borrowerId') || null;
       const originationDate = read('originationDate', parseDate, true);
