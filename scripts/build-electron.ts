@@ -22,12 +22,9 @@ await build({
   external: ['electron'],
 });
 
-await build({
-  ...common,
-  entryPoints: ['service/workers/import-worker.ts'],
-  outfile: 'dist/electron/import-worker.mjs',
-  format: 'esm',
-});
+for (const name of ['import-worker', 'writer-worker']) {
+  await build({ ...common, entryPoints: [`service/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
+}
 
 await build({
   ...common,
@@ -37,4 +34,4 @@ await build({
   external: ['electron'],
 });
 
-process.stdout.write('built dist/electron/main.mjs, import-worker.mjs and preload.cjs\n');
+process.stdout.write('built dist/electron/main.mjs, import-worker.mjs, writer-worker.mjs and preload.cjs\n');

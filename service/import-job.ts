@@ -12,7 +12,7 @@ import type { ImportWorkerData, ImportWorkerMessage } from './workers/import-wor
  */
 export function runImportInWorker(service: Service, workspacePath: string, request: ImportRequest, ctx: JobContext): Promise<ImportReport> {
   const cancel = new Int32Array(new SharedArrayBuffer(4));
-  const workerData: ImportWorkerData = { workspacePath, request, cancel };
+  const workerData: ImportWorkerData = { workspacePath, request, cancel, writerUrl: service.workerUrl('writer-worker').href };
   const worker = new Worker(service.workerUrl('import-worker'), { workerData });
   const onAbort = (): void => {
     Atomics.store(cancel, 0, 1);

@@ -10,7 +10,7 @@ import { HANDLERS } from './handlers/index.ts';
 import { JobManager } from './jobs.ts';
 import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
 
-export type WorkerName = 'import-worker';
+export type WorkerName = 'import-worker' | 'writer-worker';
 
 export interface ServiceOptions {
   readonly transport: Transport;

@@ -5,10 +5,11 @@ import { readCsvFile } from './csv.ts';
 import { parseEncodingName } from './encoding.ts';
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 import { describeMapping, suggestMapping } from './headers.ts';
-import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, LOAN_COLUMNS, type ColumnMapping, type LoanParams, type RowNormalizer } from './rows.ts';
+import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, type ColumnMapping, type RowNormalizer } from './rows.ts';
 import type { RowProblem } from './types.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn } from './types.ts';
 import { parseDate } from './values.ts';
+import { DirectTapeWriter, LOAN_VALUES_PER_ROW, type LoanBatch, type TapeWriter } from './writer.ts';
 import { readXlsxFile } from './xlsx.ts';
 
 /**
@@ -46,7 +47,8 @@ export interface ImportHooks {
 
 
 export const PROBLEM_LIMIT = 1000;
-const BATCH_ROWS = 64;
+/** Loans handed to the writer at a time. */
+const WRITE_BATCH_ROWS = 1024;
 
 function todayIso(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -103,12 +105,14 @@ export function checkMapping(file: string, headers: readonly string[], mapping: 
   }
 }
 
-function placeholders(rows: number): string {
-  const one = `(${LOAN_COLUMNS.map(() => '?').join(',')})`;
-  return Array.from({ length: rows }, () => one).join(',');
+
+/** Imports into a workspace connection in this thread. */
+export function importTape(db: SqliteDb, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
+  return importTapeWith(new DirectTapeWriter(db), request, hooks);
 }
 
-export async function importTape(db: SqliteDb, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
+/** Reads, maps and validates the tape here; every write goes through `writer` (this thread or another). */
+export async function importTapeWith(writer: TapeWriter, request: ImportRequest, hooks: ImportHooks = {}): Promise<ImportReport> {
   const now = hooks.now ?? (() => new Date());
   const started = performance.now();
   const sourceFile = request.sourceName ?? basename(request.path);
@@ -129,30 +133,22 @@ export async function importTape(db: SqliteDb, request: ImportRequest, hooks: Im
     throw new UserError('BAD_REQUEST', `Unknown encoding "${request.encoding}" (use utf-8, utf-8-bom, gbk, gb18030 or utf-16le)`, { encoding: request.encoding });
   }
 
-  const insertOne = db.prepare(`INSERT INTO loans (${LOAN_COLUMNS.join(',')}) VALUES ${placeholders(1)}`);
-  const insertBatch = db.prepare(`INSERT INTO loans (${LOAN_COLUMNS.join(',')}) VALUES ${placeholders(BATCH_ROWS)}`);
-  const insertReject = db.prepare('INSERT INTO tape_rejects (tape_id, row_no, problems_json, raw_json) VALUES (?, ?, ?, ?)');
-
   let headers: string[] = [];
   let mapping: ColumnMapping = [];
   let normalizer: RowNormalizer | null = null;
-  let tapeId = 0;
   let rowsRead = 0;
   let rowsImported = 0;
   let rowsRejected = 0;
   let problemCount = 0;
   const problems: RowProblem[] = [];
-  let batch: LoanParams = [];
+  let batch: LoanBatch = [];
   let batchRows = 0;
   let fraction: number | null = null;
   let lastProgress = 0;
 
   const flush = (): void => {
-    if (batchRows === BATCH_ROWS) insertBatch.run(batch);
-    else {
-      const width = LOAN_COLUMNS.length;
-      for (let r = 0; r < batchRows; r++) insertOne.run(batch.slice(r * width, (r + 1) * width));
-    }
+    if (batchRows === 0) return;
+    writer.loans(batch, batchRows);
     batch = [];
     batchRows = 0;
   };
@@ -195,37 +191,28 @@ export async function importTape(db: SqliteDb, request: ImportRequest, hooks: Im
           cutoffSource = 'today';
         }
       }
-      normalizer = createRowNormalizer({ headers, mapping, tapeId, cutoffDate });
+      normalizer = createRowNormalizer({ headers, mapping, cutoffDate });
     }
     const outcome = normalizer.normalize(fields, rowNo);
     if (outcome.ok) {
       if (request.mode === 'reject' && rowsRejected > 0) return; // the file is rejected anyway: only validate
-      for (const value of outcome.params) batch.push(value);
+      const params = outcome.params;
+      for (let i = 0; i < LOAN_VALUES_PER_ROW; i++) batch.push(params[i] ?? null);
       batchRows++;
       rowsImported++;
-      if (batchRows === BATCH_ROWS) flush();
+      if (batchRows === WRITE_BATCH_ROWS) flush();
     } else {
       rowsRejected++;
       problemCount += outcome.problems.length;
       for (const p of outcome.problems) if (problems.length < PROBLEM_LIMIT) problems.push(p);
-      if (request.mode === 'keepValid') insertReject.run(tapeId, rowNo, JSON.stringify(outcome.problems), rawRow(fields));
+      if (request.mode === 'keepValid') writer.reject(rowNo, JSON.stringify(outcome.problems), rawRow(fields));
     }
     if ((rowsRead & 1023) === 0) reportProgress(false);
   };
 
-  db.exec('BEGIN IMMEDIATE');
+  // The tape row comes first so loans can reference it; its figures are filled in at commit.
+  await writer.begin({ name, sourceFile, format, importedAt: now().toISOString() });
   try {
-    // The tape row comes first so loans can reference it; its counts are filled in at the end.
-    tapeId = Number(
-      db
-        .prepare(
-          `INSERT INTO tapes (name, source_file, source_sha256, source_bytes, format, cutoff_date, imported_at,
-             rows_read, rows_imported, rows_rejected, mapping_json, extra_columns_json)
-           VALUES (?, ?, '', 0, ?, '', ?, 0, 0, 0, '[]', '[]')`,
-        )
-        .run(name, sourceFile, format, now().toISOString()).lastInsertRowid,
-    );
-
     let sha256: string;
     let bytes: number;
     let fileEncoding: string | null = null;
@@ -261,24 +248,9 @@ export async function importTape(db: SqliteDb, request: ImportRequest, hooks: Im
     }
     if (stopped || hooks.shouldStop?.()) throw new UserError('CANCELLED', `Import of ${sourceFile} cancelled; the workspace is unchanged`, { file: sourceFile });
     if (headers.length === 0) throw new UserError('BAD_FILE', `${sourceFile} has no header row`, { file: sourceFile });
-    if (batchRows > 0) flush();
+    flush();
     fraction = 1;
     reportProgress(true);
-
-    if (!request.allowDuplicate) {
-      const existing = db
-        .prepare<[string, number], { id: number; name: string; imported_at: string }>(
-          'SELECT id, name, imported_at FROM tapes WHERE source_sha256 = ? AND id <> ? ORDER BY id LIMIT 1',
-        )
-        .get(sha256, tapeId);
-      if (existing) {
-        throw new UserError(
-          'DUPLICATE_TAPE',
-          `${sourceFile} was already imported as tape ${existing.id} "${existing.name}" on ${existing.imported_at.slice(0, 10)}; import it again only if you mean to`,
-          { file: sourceFile, tapeId: existing.id, name: existing.name, importedAt: existing.imported_at },
-        );
-      }
-    }
 
     const finalCutoff = cutoffDate ?? todayIso(now());
     const mapped: MappedColumn[] = headers.map((header, column) => ({ column, header, field: mapping[column] ?? null }));
@@ -289,12 +261,38 @@ export async function importTape(db: SqliteDb, request: ImportRequest, hooks: Im
     if (!mapping.includes('remainingTerm')) notes.push('No remaining-term column: remaining term = original term − months since origination.');
     if (!mapping.includes('daysPastDue')) notes.push('No days-past-due column: every loan is taken as current.');
     if (cutoffSource === 'today') notes.push(`No cutoff date given and none in the tape: the import date ${finalCutoff} is used.`);
-    const seconds = (performance.now() - started) / 1000;
     const status: ImportReport['status'] = request.mode === 'reject' && rowsRejected > 0 ? 'rejected' : 'imported';
 
-    const report: ImportReport = {
+    let tapeId: number | null = null;
+    if (status === 'rejected') {
+      await writer.rollback();
+    } else {
+      try {
+        tapeId = await writer.commit({
+          sha256,
+          bytes,
+          encoding: fileEncoding,
+          delimiter,
+          sheet,
+          cutoffDate: finalCutoff,
+          rowsRead,
+          rowsImported,
+          rowsRejected,
+          mappingJson: JSON.stringify({ columns: mapped, notes, cutoffSource, encodingReason }),
+          extraColumnsJson: JSON.stringify(extraColumns),
+          allowDuplicate: request.allowDuplicate ?? false,
+        });
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'DUPLICATE_TAPE') {
+          throw new UserError('DUPLICATE_TAPE', `${sourceFile}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, { ...error.details, file: sourceFile });
+        }
+        throw error;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return {
       status,
-      tapeId: status === 'imported' ? tapeId : null,
+      tapeId,
       name,
       sourceFile,
       sha256,
@@ -317,19 +315,8 @@ export async function importTape(db: SqliteDb, request: ImportRequest, hooks: Im
       seconds,
       rowsPerSecond: seconds > 0 ? rowsRead / seconds : 0,
     };
-    if (status === 'rejected') {
-      db.exec('ROLLBACK');
-      return report;
-    }
-    db.prepare(
-      `UPDATE tapes SET source_sha256 = ?, source_bytes = ?, encoding = ?, delimiter = ?, sheet = ?, cutoff_date = ?,
-         rows_read = ?, rows_imported = ?, rows_rejected = ?, mapping_json = ?, extra_columns_json = ? WHERE id = ?`,
-    ).run(sha256, bytes, fileEncoding, delimiter, sheet, finalCutoff, rowsRead, rowsImported, rowsRejected,
-      JSON.stringify({ columns: mapped, notes, cutoffSource, encodingReason }), JSON.stringify(extraColumns), tapeId);
-    db.exec('COMMIT');
-    return report;
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    await writer.rollback();
     throw error;
   }
 }

@@ -27,7 +27,7 @@ import {
 /** Which column of the source feeds which canonical field (null: kept as an extra attribute). */
 export type ColumnMapping = ReadonlyArray<CanonicalField | null>;
 
-/** Columns of the `loans` table, in the order `toParams` fills them. */
+/** Columns of the `loans` table. A row's params are these in order, without tape_id (the writer adds it). */
 export const LOAN_COLUMNS = [
   'tape_id',
   'row_no',
@@ -102,14 +102,13 @@ function formatPct(x: number): string {
 export interface NormalizerOptions {
   readonly headers: readonly string[];
   readonly mapping: ColumnMapping;
-  readonly tapeId: number;
   /** ISO date: loans originated after it are rejected; ages are counted to it. */
   readonly cutoffDate: string;
   readonly defaults?: RowDefaults;
 }
 
 export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
-  const { headers, mapping, tapeId, cutoffDate } = options;
+  const { headers, mapping, cutoffDate } = options;
   const defaults = options.defaults ?? DEFAULT_ROW_DEFAULTS;
   const bound = new Map<CanonicalField, Bound>();
   const extras: Array<{ index: number; header: string }> = [];
@@ -247,7 +246,6 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       return {
         ok: true,
         params: [
-          tapeId,
           rowNo,
           loanId,
           borrowerId,

@@ -1,20 +1,23 @@
 /**
- * Worker thread that imports one tape: its own SQLite connection to the workspace file, the
- * import in one transaction, progress posted to the parent, cancellation through a shared
- * flag (the import loop is synchronous between file chunks, so a message could not reach it).
+ * Worker thread that reads, maps and validates one tape, feeding a second thread that writes it
+ * to SQLite in one transaction (the two cores overlap). Progress is posted to the parent;
+ * cancellation comes through a shared flag (the import loop is synchronous between file
+ * chunks, so a message could not reach it).
  */
-import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
-import { importTape } from '../../data/tape/import.ts';
+import { importTapeWith } from '../../data/tape/import.ts';
 import type { ImportRequest } from '../../data/tape/import.ts';
 import type { ImportProgress, ImportReport } from '../../data/tape/types.ts';
+import { ThreadTapeWriter } from './thread-writer.ts';
 
 export interface ImportWorkerData {
   readonly workspacePath: string;
   readonly request: ImportRequest;
   /** Int32Array over a SharedArrayBuffer: [0] = 1 asks the import to stop. */
   readonly cancel: Int32Array;
+  /** Entry of the SQLite writer thread (writer-worker), which this reader feeds. */
+  readonly writerUrl: string;
 }
 
 export type ImportWorkerMessage =
@@ -26,13 +29,9 @@ const data = workerData as ImportWorkerData;
 const port = parentPort;
 if (!port) throw new Error('import-worker must run in a worker thread');
 
-const db = new Database(data.workspacePath, { timeout: 10_000 });
+const writer = new ThreadTapeWriter(new URL(data.writerUrl), data.workspacePath);
 try {
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -65536'); // 64 MiB page cache for the bulk insert
-  const report = await importTape(db, data.request, {
+  const report = await importTapeWith(writer, data.request, {
     onProgress: (progress) => port.postMessage({ type: 'progress', progress } satisfies ImportWorkerMessage),
     shouldStop: () => Atomics.load(data.cancel, 0) === 1,
   });
@@ -49,5 +48,5 @@ try {
     },
   } satisfies ImportWorkerMessage);
 } finally {
-  db.close();
+  await writer.close();
 }

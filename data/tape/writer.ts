@@ -1,0 +1,186 @@
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors.ts';
+import type { SqliteDb } from '../workspace.ts';
+import { LOAN_COLUMNS } from './rows.ts';
+
+/**
+ * Every write of one tape import, in one transaction: the tape row, its loans in batches, its
+ * rejected rows, then the final figures and COMMIT — or ROLLBACK, leaving the workspace as it
+ * was. `importTape` drives it directly, or through a writer thread (writer-worker.ts) so that
+ * parsing and validation on one core overlap with SQLite inserts on the other.
+ */
+
+export interface TapeBegin {
+  readonly name: string;
+  readonly sourceFile: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly importedAt: string;
+}
+
+export interface TapeFinish {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly encoding: string | null;
+  readonly delimiter: string | null;
+  readonly sheet: string | null;
+  readonly cutoffDate: string;
+  readonly rowsRead: number;
+  readonly rowsImported: number;
+  readonly rowsRejected: number;
+  readonly mappingJson: string;
+  readonly extraColumnsJson: string;
+  readonly allowDuplicate: boolean;
+}
+
+/** Loan values in LOAN_COLUMNS order without tape_id, row after row. */
+export type LoanBatch = Array<string | number | null>;
+
+export interface TapeWriter {
+  /** Opens the transaction and inserts the tape row. */
+  begin(tape: TapeBegin): Promise<void>;
+  /** Adds `rows` loans (flat values, LOAN_COLUMNS order minus tape_id). */
+  loans(values: LoanBatch, rows: number): void;
+  reject(rowNo: number, problemsJson: string, rawJson: string): void;
+  /** Refuses a duplicate file unless allowed, records the figures and commits; returns the tape id. */
+  commit(finish: TapeFinish): Promise<number>;
+  /** Rolls everything back. Safe to call at any point, and more than once. */
+  rollback(): Promise<void>;
+}
+
+const BATCH_ROWS = 64;
+type Statement = Database.Statement<unknown[], unknown>;
+export const LOAN_VALUES_PER_ROW = LOAN_COLUMNS.length - 1;
+
+function placeholders(rows: number, tapeId: number): string {
+  const one = `(${tapeId},${Array.from({ length: LOAN_VALUES_PER_ROW }, () => '?').join(',')})`;
+  return Array.from({ length: rows }, () => one).join(',');
+}
+
+/** The writer over a connection in this thread. */
+export class DirectTapeWriter implements TapeWriter {
+  readonly #db: SqliteDb;
+  #tapeId = 0;
+  #insertBatch: Statement | null = null;
+  #insertOne: Statement | null = null;
+  #insertReject: Statement | null = null;
+  #pending: LoanBatch = [];
+
+  constructor(db: SqliteDb) {
+    this.#db = db;
+  }
+
+  get tapeId(): number {
+    return this.#tapeId;
+  }
+
+  async begin(tape: TapeBegin): Promise<void> {
+    this.beginSync(tape);
+  }
+
+  beginSync(tape: TapeBegin): void {
+    const db = this.#db;
+    db.exec('BEGIN IMMEDIATE');
+    this.#tapeId = Number(
+      db
+        .prepare(
+          `INSERT INTO tapes (name, source_file, source_sha256, source_bytes, format, cutoff_date, imported_at,
+             rows_read, rows_imported, rows_rejected, mapping_json, extra_columns_json)
+           VALUES (?, ?, '', 0, ?, '', ?, 0, 0, 0, '[]', '[]')`,
+        )
+        .run(tape.name, tape.sourceFile, tape.format, tape.importedAt).lastInsertRowid,
+    );
+    // tape_id is a literal of these statements: one value less to bind per loan.
+    const columns = LOAN_COLUMNS.join(',');
+    this.#insertBatch = db.prepare(`INSERT INTO loans (${columns}) VALUES ${placeholders(BATCH_ROWS, this.#tapeId)}`);
+    this.#insertOne = db.prepare(`INSERT INTO loans (${columns}) VALUES ${placeholders(1, this.#tapeId)}`);
+    this.#insertReject = db.prepare(`INSERT INTO tape_rejects (tape_id, row_no, problems_json, raw_json) VALUES (${this.#tapeId}, ?, ?, ?)`);
+  }
+
+  loans(values: LoanBatch, rows: number): void {
+    const batch = this.#insertBatch;
+    const one = this.#insertOne;
+    if (!batch || !one) throw new Error('TapeWriter.loans before begin');
+    const width = LOAN_VALUES_PER_ROW;
+    let offset = 0;
+    let remaining = rows;
+    // Carry-over from a previous call keeps the 64-row statement busy.
+    if (this.#pending.length > 0) {
+      for (let i = 0; i < rows * width; i++) this.#pending.push(values[i] ?? null);
+      values = this.#pending;
+      remaining = this.#pending.length / width;
+      this.#pending = [];
+    }
+    const chunk = BATCH_ROWS * width;
+    while (remaining >= BATCH_ROWS) {
+      batch.run(offset === 0 && values.length === chunk ? values : values.slice(offset, offset + chunk));
+      offset += chunk;
+      remaining -= BATCH_ROWS;
+    }
+    if (remaining > 0) this.#pending = values.slice(offset, offset + remaining * width);
+  }
+
+  #flush(): void {
+    const one = this.#insertOne;
+    if (!one) return;
+    const width = LOAN_VALUES_PER_ROW;
+    for (let offset = 0; offset < this.#pending.length; offset += width) one.run(this.#pending.slice(offset, offset + width));
+    this.#pending = [];
+  }
+
+  reject(rowNo: number, problemsJson: string, rawJson: string): void {
+    if (!this.#insertReject) throw new Error('TapeWriter.reject before begin');
+    this.#insertReject.run(rowNo, problemsJson, rawJson);
+  }
+
+  async commit(finish: TapeFinish): Promise<number> {
+    return this.commitSync(finish);
+  }
+
+  commitSync(finish: TapeFinish): number {
+    const db = this.#db;
+    this.#flush();
+    if (!finish.allowDuplicate) {
+      const existing = db
+        .prepare<[string, number], { id: number; name: string; imported_at: string; source_file: string }>(
+          'SELECT id, name, imported_at, source_file FROM tapes WHERE source_sha256 = ? AND id <> ? ORDER BY id LIMIT 1',
+        )
+        .get(finish.sha256, this.#tapeId);
+      if (existing) {
+        this.rollbackSync();
+        throw new UserError(
+          'DUPLICATE_TAPE',
+          `This file was already imported as tape ${existing.id} "${existing.name}" on ${existing.imported_at.slice(0, 10)}; import it again only if you mean to`,
+          { tapeId: existing.id, name: existing.name, importedAt: existing.imported_at, sourceFile: existing.source_file },
+        );
+      }
+    }
+    db.prepare(
+      `UPDATE tapes SET source_sha256 = ?, source_bytes = ?, encoding = ?, delimiter = ?, sheet = ?, cutoff_date = ?,
+         rows_read = ?, rows_imported = ?, rows_rejected = ?, mapping_json = ?, extra_columns_json = ? WHERE id = ?`,
+    ).run(
+      finish.sha256,
+      finish.bytes,
+      finish.encoding,
+      finish.delimiter,
+      finish.sheet,
+      finish.cutoffDate,
+      finish.rowsRead,
+      finish.rowsImported,
+      finish.rowsRejected,
+      finish.mappingJson,
+      finish.extraColumnsJson,
+      this.#tapeId,
+    );
+    db.exec('COMMIT');
+    return this.#tapeId;
+  }
+
+  async rollback(): Promise<void> {
+    this.rollbackSync();
+  }
+
+  rollbackSync(): void {
+    this.#pending = [];
+    if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+  }
+}
