@@ -15,6 +15,7 @@ Usage: abs <command> [options]
 Commands:
   workspace info --db FILE [--json]                 show (and create if missing) a workspace
   import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
+  strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
 
@@ -45,6 +46,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   workspace: async () => (await import('./commands/workspace.ts')).workspaceCommand,
   import: async () => (await import('./commands/import.ts')).importCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
+  strat: async () => (await import('./commands/strat.ts')).stratCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

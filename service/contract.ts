@@ -6,6 +6,7 @@
  * Adding a call = a line in `Api`, a request schema in `schemas.ts`, a handler in `handlers/`.
  */
 
+import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../data/tape/fields.ts';
 import type {
   HeaderMapping,
@@ -20,6 +21,11 @@ import type {
 } from '../data/tape/types.ts';
 
 export type {
+  PoolSummary,
+  StratDimensionId,
+  StratRow,
+  StratTable,
+  StratUnit,
   CanonicalField,
   FieldKind,
   HeaderMapping,
@@ -162,6 +168,27 @@ export interface CsvDownload {
   readonly csv: string;
 }
 
+// ── Pool ────────────────────────────────────────────────────────────────────────────────
+
+/** A stratification the UI can offer, with its default bucket edges. */
+export interface StratDimensionInfo {
+  readonly id: StratDimensionId;
+  readonly label: string;
+  readonly kind: 'numeric' | 'categorical';
+  readonly unit: StratUnit;
+  readonly defaultEdges: readonly number[];
+  /** Named buckets that cannot be edited (delinquency). */
+  readonly fixedBuckets: boolean;
+  readonly wholeNumbers: boolean;
+}
+
+export interface StratRequest {
+  readonly tapeId: number;
+  readonly by: StratDimensionId;
+  /** Bucket edges, ascending; the dimension's defaults when absent. Rates as decimals. */
+  readonly edges?: readonly number[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -179,6 +206,10 @@ export interface Api {
   'tape.delete': { request: { id: number }; response: { deleted: number } };
   'tape.rejects': { request: { id: number; offset?: number; limit?: number }; response: { total: number; rows: readonly RejectedRow[] } };
   'tape.rejectsCsv': { request: { id: number }; response: CsvDownload };
+  'pool.dimensions': { request: NoParams; response: readonly StratDimensionInfo[] };
+  'pool.summary': { request: { tapeId: number }; response: PoolSummary };
+  'pool.strat': { request: StratRequest; response: StratTable };
+  'pool.stratCsv': { request: StratRequest; response: CsvDownload };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };

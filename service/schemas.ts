@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STRAT_DIMENSIONS, type StratDimensionId } from '../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../data/tape/fields.ts';
 import type { Method, RequestOf } from './contract.ts';
 
@@ -7,6 +8,12 @@ const noParams = z.strictObject({});
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const fieldNames = FIELD_SPECS.map((f) => f.field) as [CanonicalField, ...CanonicalField[]];
+const stratDimensionIds = STRAT_DIMENSIONS.map((d) => d.id) as [StratDimensionId, ...StratDimensionId[]];
+const stratRequest = z.strictObject({
+  tapeId: id,
+  by: z.enum(stratDimensionIds),
+  edges: z.array(z.number().finite()).max(50).optional(),
+});
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 
 const tapeSource = z.discriminatedUnion('kind', [
@@ -56,6 +63,10 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     limit: z.number().int().min(1).max(1000).optional(),
   }),
   'tape.rejectsCsv': z.strictObject({ id }),
+  'pool.dimensions': noParams,
+  'pool.summary': z.strictObject({ tapeId: id }),
+  'pool.strat': stratRequest,
+  'pool.stratCsv': stratRequest,
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),

@@ -5,10 +5,12 @@ import { StatusBar } from '../components/StatusBar.tsx';
 import { PendingArea } from '../areas/PendingArea.tsx';
 import { WorkspaceArea } from '../areas/WorkspaceArea.tsx';
 import { TapesArea } from '../areas/tapes/TapesArea.tsx';
+import { PoolArea } from '../areas/pool/PoolArea.tsx';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
   if (id === 'tapes') return <TapesArea />;
+  if (id === 'pool') return <PoolArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
   return <PendingArea label={area.label} summary={area.summary} />;
 }

@@ -2,6 +2,7 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { Service } from '../service.ts';
 import { appVersion } from './app.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
+import { poolDimensions, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import {
   mappingDelete,
   mappingList,
@@ -39,6 +40,10 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'tape.delete': tapeDelete,
   'tape.rejects': tapeRejects,
   'tape.rejectsCsv': tapeRejectsCsv,
+  'pool.dimensions': poolDimensions,
+  'pool.summary': poolSummaryHandler,
+  'pool.strat': poolStrat,
+  'pool.stratCsv': poolStratCsv,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,

@@ -505,6 +505,44 @@ describe('stratify: numeric dimensions at their edges', () => {
   );
 });
 
+describe('stratify: sums', () => {
+  it(
+    'adds balances with compensation, like SQLite’s total(): ten loans of ¥0.10 make exactly ¥1, as in the summary',
+    withFixture(({ db }) => {
+      const dimes = insertTape(db, 'dimes');
+      // Naively, 0.1 + 0.1 + … (ten times) is 0.9999999999999999 in float64.
+      insertLoans(db, dimes, Array.from({ length: 10 }, (_, i) => ({ ...LOANS[0]!, loanId: `D${i}`, current: 0.1 })));
+      expect(poolSummary(db, dimes).currentBalance).toBe(1);
+      expect(stratify(db, dimes, 'currentBalance').total.balance).toBe(1);
+      expect(stratify(db, dimes, 'region').rows[0]?.balance).toBe(1);
+    }),
+  );
+
+  it(
+    'gives every table a Total equal, to the bit, to the summary’s balance, WAC, WAM and WALA',
+    withFixture(({ db, tapeId }) => {
+      const summary = poolSummary(db, tapeId);
+      for (const dimension of STRAT_DIMENSIONS) {
+        const { total } = stratify(db, tapeId, dimension.id);
+        expect([total.balance, total.wac, total.wam, total.wala]).toEqual([summary.currentBalance, summary.wac, summary.wam, summary.wala]);
+      }
+    }),
+  );
+
+  it(
+    'works on every connection to the workspace',
+    withFixture(({ ws, tapeId }) => {
+      const second = openWorkspace(ws.path);
+      try {
+        expect(stratify(second.db, tapeId, 'age').total.count).toBe(12);
+        expect(stratify(ws.db, tapeId, 'age').total.count).toBe(12);
+      } finally {
+        second.close();
+      }
+    }),
+  );
+});
+
 describe('stratify: categorical dimensions', () => {
   it(
     'groups by value, largest balance first, with readable labels and "(blank)" last',

@@ -1,0 +1,306 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { PoolSummary, StratDimensionInfo, StratRow, StratTable } from '../../../service/contract.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { downloadText, formatCount, formatMonths, formatPct, formatYuan } from '../../app/format.ts';
+import { hrefFor } from '../../app/router.ts';
+import { selectedTapeId, useSelectedTapeId, useTapes } from '../../app/tapes.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+
+const CHART_BLUE = '#1f5fae';
+const CHART_GREY = '#9db4d3';
+
+function Card({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
+  return (
+    <div className="card" data-testid={testId}>
+      <div className="card-label">{label}</div>
+      <div className="card-value">{value}</div>
+      {note ? <div className="card-note">{note}</div> : null}
+    </div>
+  );
+}
+
+function SummaryCards({ summary }: { summary: PoolSummary }) {
+  return (
+    <div className="cards" data-testid="pool-summary">
+      <Card label="Loans" value={formatCount(summary.loanCount)} note={`${formatCount(summary.borrowerCount)} borrowers`} testId="card-loans" />
+      <Card label="Current balance" value={formatYuan(summary.currentBalance)} note={`original ${formatYuan(summary.originalBalance)}`} testId="card-balance" />
+      <Card label="Pool factor" value={formatPct(summary.poolFactor)} note="current ÷ original principal" />
+      <Card label="WAC" value={formatPct(summary.wac)} note="annual rate, weighted by current balance" />
+      <Card label="WAM" value={formatMonths(summary.wam)} note="remaining term, weighted" />
+      <Card label="WALA" value={formatMonths(summary.wala)} note="age since origination, weighted" />
+      <Card label="Average balance" value={formatYuan(summary.averageBalance)} note={`max ${formatYuan(summary.maxBalance)}`} />
+      <Card
+        label="Top-borrower concentration"
+        value={formatPct(summary.topBorrowers.top1Share)}
+        note={`top 10: ${formatPct(summary.topBorrowers.top10Share)} · top 20: ${formatPct(summary.topBorrowers.top20Share)}`}
+      />
+      <Card
+        label="Overdue total (逾期总额)"
+        value={formatYuan(summary.overdueTotal)}
+        note={`principal ${formatYuan(summary.overduePrincipal)} + interest ${formatYuan(summary.overdueInterest)}`}
+        testId="card-overdue"
+      />
+      <Card label="Restructured" value={formatCount(summary.restructuredCount)} note={formatYuan(summary.restructuredBalance)} />
+    </div>
+  );
+}
+
+function DelinquencyMix({ summary }: { summary: PoolSummary }) {
+  const data = summary.delinquency.map((row) => ({ label: row.label, share: row.share * 100, count: row.count, balance: row.balance }));
+  return (
+    <div className="split">
+      <div className="chart-box" data-testid="delinquency-chart">
+        <h3>Delinquency mix (% of current balance, by days past due)</h3>
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+            <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} />
+            <Bar dataKey="share" name="Balance %" fill={CHART_BLUE} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th>Days past due</th>
+            <th className="num">Loans</th>
+            <th className="num">Balance (¥)</th>
+            <th className="num">Balance %</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.delinquency.map((row) => (
+            <tr key={row.bucket}>
+              <td>{row.label}</td>
+              <td className="num">{formatCount(row.count)}</td>
+              <td className="num">{formatYuan(row.balance)}</td>
+              <td className="num">{formatPct(row.share)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function parseEdges(text: string): number[] | string {
+  const parts = text
+    .split(/[,，\s]+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const edges = parts.map(Number);
+  const bad = parts.find((p, i) => !Number.isFinite(edges[i]));
+  if (bad !== undefined) return `"${bad}" is not a number`;
+  return edges;
+}
+
+function formatEdge(dimension: StratDimensionInfo, edge: number): string {
+  return dimension.unit === 'rate' ? String(Number((edge * 100).toFixed(4))) : String(edge);
+}
+
+function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: readonly StratDimensionInfo[] }) {
+  const { api } = useApp();
+  const [by, setBy] = useState<StratDimensionInfo['id']>('currentBalance');
+  const [edgesText, setEdgesText] = useState('');
+  const [edges, setEdges] = useState<readonly number[] | null>(null);
+  const [table, setTable] = useState<StratTable | null>(null);
+  const dimension = dimensions.find((d) => d.id === by);
+
+  useEffect(() => {
+    let live = true;
+    api.call('pool.strat', { tapeId, by, ...(edges ? { edges: [...edges] } : {}) }).then(
+      (result) => {
+        if (!live) return;
+        setTable(result);
+        if (!edges && dimension) setEdgesText(result.edges.map((e) => formatEdge(dimension, e)).join(', '));
+      },
+      (error: unknown) => reportError('Cannot stratify the pool', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, tapeId, by, edges, dimension]);
+
+  function applyEdges(): void {
+    if (!dimension) return;
+    const parsed = parseEdges(edgesText);
+    if (typeof parsed === 'string') {
+      reportError('Bucket edges', new Error(parsed));
+      return;
+    }
+    setEdges(dimension.unit === 'rate' ? parsed.map((e) => e / 100) : parsed);
+  }
+
+  async function exportCsv(): Promise<void> {
+    try {
+      const file = await api.call('pool.stratCsv', { tapeId, by, ...(edges ? { edges: [...edges] } : {}) });
+      downloadText(file.fileName, file.csv);
+    } catch (error) {
+      reportError('Cannot export the stratification', error);
+    }
+  }
+
+  const columns = useMemo<Column<StratRow>[]>(
+    () => [
+      { key: 'label', header: table?.label ?? 'Bucket', render: (r) => r.label },
+      { key: 'count', header: 'Loans', render: (r) => formatCount(r.count), sortValue: (r) => r.count, align: 'right' },
+      { key: 'countShare', header: 'Loans %', render: (r) => formatPct(r.countShare), sortValue: (r) => r.countShare, align: 'right' },
+      { key: 'balance', header: 'Current balance (¥)', render: (r) => formatYuan(r.balance), sortValue: (r) => r.balance, align: 'right' },
+      { key: 'share', header: 'Balance %', render: (r) => formatPct(r.share), sortValue: (r) => r.share, align: 'right' },
+      { key: 'wac', header: 'WAC (annual)', render: (r) => formatPct(r.wac), sortValue: (r) => r.wac, align: 'right' },
+      { key: 'wam', header: 'WAM (months)', render: (r) => (r.wam === null ? '—' : r.wam.toFixed(1)), sortValue: (r) => r.wam, align: 'right' },
+      { key: 'wala', header: 'WALA (months)', render: (r) => (r.wala === null ? '—' : r.wala.toFixed(1)), sortValue: (r) => r.wala, align: 'right' },
+      { key: 'avg', header: 'Average balance (¥)', render: (r) => formatYuan(r.averageBalance), sortValue: (r) => r.averageBalance, align: 'right' },
+    ],
+    [table?.label],
+  );
+
+  const chartData = (table?.rows ?? []).map((r) => ({ label: r.label, balance: r.share * 100, loans: r.countShare * 100 }));
+  const editable = dimension?.kind === 'numeric' && !dimension.fixedBuckets;
+
+  return (
+    <section className="strat">
+      <div className="option-row strat-controls">
+        <label>
+          Stratify by
+          <select
+            aria-label="Stratify by"
+            value={by}
+            onChange={(e) => {
+              setBy(e.target.value as StratDimensionInfo['id']);
+              setEdges(null);
+              setEdgesText('');
+            }}
+          >
+            {dimensions.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {editable ? (
+          <>
+            <label className="edges-input">
+              Bucket edges{dimension.unit === 'rate' ? ' (%)' : dimension.unit === 'yuan' ? ' (¥)' : ''}
+              <input aria-label="Bucket edges" value={edgesText} onChange={(e) => setEdgesText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyEdges()} />
+            </label>
+            <button type="button" className="secondary" onClick={applyEdges}>
+              Apply
+            </button>
+            <button type="button" className="secondary" onClick={() => setEdges(null)} disabled={edges === null}>
+              Default edges
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="secondary" onClick={() => void exportCsv()} disabled={!table}>
+          Export CSV
+        </button>
+      </div>
+      {table ? (
+        <>
+          <div className="chart-box" data-testid="strat-chart">
+            <h3>{table.label}: share of current balance and of loan count</h3>
+            <ResponsiveContainer width="100%" height={260}>
+              <BarChart data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+                <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={{ fontSize: 12 }} />
+                <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} />
+                <Legend />
+                <Bar dataKey="balance" name="Balance %" fill={CHART_BLUE} isAnimationActive={false} />
+                <Bar dataKey="loans" name="Loans %" fill={CHART_GREY} isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <DataTable columns={columns} rows={table.rows} rowKey={(r) => r.key} footer={{ ...table.total, key: 'total', label: 'Total', lower: null, upper: null }} testId="strat-table" />
+        </>
+      ) : (
+        <p className="muted">Computing…</p>
+      )}
+    </section>
+  );
+}
+
+/** The pool of one tape: summary, delinquency mix and stratifications. */
+export function PoolArea() {
+  const { api } = useApp();
+  const tapes = useTapes();
+  const tapeId = useSelectedTapeId();
+  const [summary, setSummary] = useState<PoolSummary | null>(null);
+  const [dimensions, setDimensions] = useState<readonly StratDimensionInfo[]>([]);
+
+  useEffect(() => {
+    api.call('pool.dimensions', {}).then(setDimensions, (error: unknown) => reportError('Cannot load stratifications', error));
+  }, [api]);
+
+  useEffect(() => {
+    if (tapeId === null) return undefined;
+    let live = true;
+    setSummary(null);
+    api.call('pool.summary', { tapeId }).then(
+      (result) => {
+        if (live) setSummary(result);
+      },
+      (error: unknown) => reportError('Cannot summarise the pool', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, tapeId]);
+
+  if (tapes !== null && tapes.length === 0) {
+    return (
+      <section className="area">
+        <header className="area-header">
+          <h1>Pool</h1>
+        </header>
+        <EmptyState title="Empty workspace — import a tape">
+          <p>
+            Import a loan tape or load the sample in <a href={hrefFor('tapes')}>Tapes</a>, then come back here.
+          </p>
+        </EmptyState>
+      </section>
+    );
+  }
+
+  const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+  return (
+    <section className="area">
+      <header className="area-header area-header-row">
+        <div>
+          <h1>Pool</h1>
+          <p className="muted">
+            {tape ? `${tape.name} · cutoff ${tape.cutoffDate} · ${tape.sourceFile}` : 'Loading…'} · amounts in yuan (¥); rates annual; WAC/WAM/WALA
+            weighted by current balance.
+          </p>
+        </div>
+        <label className="tape-picker">
+          Tape
+          <select aria-label="Tape" value={tapeId ?? ''} onChange={(e) => selectedTapeId.set(Number(e.target.value))}>
+            {(tapes ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.id} · {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      {summary ? (
+        <>
+          <SummaryCards summary={summary} />
+          <h2>Delinquency</h2>
+          <DelinquencyMix summary={summary} />
+          <h2>Stratifications</h2>
+          {tapeId !== null && dimensions.length > 0 ? <Stratification tapeId={tapeId} dimensions={dimensions} /> : null}
+        </>
+      ) : (
+        <p className="muted">Computing the pool summary…</p>
+      )}
+    </section>
+  );
+}
