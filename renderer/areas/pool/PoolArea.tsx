@@ -48,18 +48,22 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
 }
 
 function DelinquencyMix({ summary }: { summary: PoolSummary }) {
-  const data = summary.delinquency.map((row) => ({ label: row.label, share: row.share * 100, count: row.count, balance: row.balance }));
+  // Current loans dwarf the rest; the chart shows the delinquent buckets, the table all six.
+  const data = summary.delinquency
+    .filter((row) => row.bucket !== 'current')
+    .map((row) => ({ label: `${row.label} days`, share: row.share * 100, count: row.count, balance: row.balance }));
+  const delinquentShare = summary.delinquency.filter((row) => row.bucket !== 'current').reduce((sum, row) => sum + row.share, 0);
   return (
     <div className="split">
       <div className="chart-box" data-testid="delinquency-chart">
-        <h3>Delinquency mix (% of current balance, by days past due)</h3>
+        <h3>Delinquent balance by days past due (% of current balance; {formatPct(delinquentShare)} in all)</h3>
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={{ fontSize: 12 }} />
+            <YAxis tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} />
-            <Bar dataKey="share" name="Balance %" fill={CHART_BLUE} isAnimationActive={false} />
+            <Bar dataKey="share" name="Balance %" fill="#b3261e" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
