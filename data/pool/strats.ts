@@ -254,7 +254,7 @@ export const BLANK_LABEL = '(blank)';
  * Stratifies tape `tapeId` by `by`, with the dimension's default bucket edges or `edges`.
  * UserError BAD_REQUEST for an unknown dimension or bad edges (not finite, not strictly
  * ascending, more than 50, fractional for a whole-number dimension, or any for a categorical or
- * fixed-bucket one); NOT_FOUND for an unknown tape.
+ * fixed-bucket one); NOT_FOUND for an unknown tape. Reads in one transaction, like poolSummary.
  */
 export function stratify(db: SqliteDb, tapeId: number, by: StratDimensionId, edges?: readonly number[]): StratTable {
   const dimension = STRAT_DIMENSION_BY_ID.get(by);
@@ -267,10 +267,10 @@ export function stratify(db: SqliteDb, tapeId: number, by: StratDimensionId, edg
     if (edges !== undefined) {
       throw new UserError('BAD_REQUEST', `${dimension.label} is categorical: it takes no bucket edges`, { dimension: by });
     }
-    return categoricalTable(dimension, tapeScope(db, tapeId), db);
+    return db.transaction(() => categoricalTable(dimension, tapeScope(db, tapeId), db))();
   }
   const used = edges === undefined ? dimension.defaultEdges : checkEdges(dimension, edges);
-  return numericTable(dimension, used, tapeScope(db, tapeId), db);
+  return db.transaction(() => numericTable(dimension, used, tapeScope(db, tapeId), db))();
 }
 
 /** The caller's edges, checked; throws UserError BAD_REQUEST saying exactly what is wrong. */

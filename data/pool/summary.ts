@@ -256,8 +256,16 @@ const UNNAMED_BORROWERS_SQL = `
    ORDER BY current_principal DESC, loan_id
    LIMIT ${TOP_N}`;
 
-/** The pool summary of tape `tapeId` (UserError NOT_FOUND if the workspace has no such tape). */
+/**
+ * The pool summary of tape `tapeId` (UserError NOT_FOUND if the workspace has no such tape).
+ * Its statements share one read transaction, so they see one state of the workspace even while
+ * another connection imports or deletes a tape.
+ */
 export function poolSummary(db: SqliteDb, tapeId: number): PoolSummary {
+  return db.transaction(() => summarize(db, tapeId))();
+}
+
+function summarize(db: SqliteDb, tapeId: number): PoolSummary {
   const scope = tapeScope(db, tapeId);
   const pool = db.prepare<[number, number, number], PoolRow>(POOL_SQL).get(...scopeParams(scope));
   if (!pool) throw new Error('aggregate query returned no row');

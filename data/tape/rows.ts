@@ -81,14 +81,16 @@ interface Bound {
   readonly spec: FieldSpec;
 }
 
-function monthsBetween(fromIso: string, toIso: string): number {
-  const fy = Number(fromIso.slice(0, 4));
-  const fm = Number(fromIso.slice(5, 7));
-  const fd = Number(fromIso.slice(8, 10));
-  const ty = Number(toIso.slice(0, 4));
-  const tm = Number(toIso.slice(5, 7));
-  const td = Number(toIso.slice(8, 10));
-  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+/** Digits of an ISO date 'YYYY-MM-DD' read in place (this runs once per loan). */
+function digits(s: string, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+}
+
+/** Whole months from one ISO date to another (a month counts once its day is reached). */
+export function monthsBetween(fromIso: string, toIso: string): number {
+  return (digits(toIso, 0, 4) - digits(fromIso, 0, 4)) * 12 + (digits(toIso, 5, 2) - digits(fromIso, 5, 2)) - (digits(toIso, 8, 2) < digits(fromIso, 8, 2) ? 1 : 0);
 }
 
 function formatAmount(x: number): string {

@@ -6,9 +6,20 @@ export interface BenchResult {
   readonly description: string;
   /** Named figures with their units in the key, e.g. `meanMs`, `rowsPerSecond`, `peakRssMb`. */
   readonly metrics: Readonly<Record<string, number>>;
-  /** A budget from DESIGN.md, when the benchmark has one. */
-  readonly budget?: { readonly metric: string; readonly max: number; readonly ok: boolean };
+  /** Budgets from DESIGN.md, when the benchmark has them. */
+  readonly budgets?: readonly Budget[];
   readonly notes?: readonly string[];
+}
+
+export interface Budget {
+  readonly metric: string;
+  readonly max: number;
+  readonly ok: boolean;
+}
+
+export function budget(metrics: Readonly<Record<string, number>>, metric: string, max: number): Budget {
+  const value = metrics[metric];
+  return { metric, max, ok: value !== undefined && Number.isFinite(value) && value <= max };
 }
 
 export interface Bench {

@@ -30,9 +30,9 @@ for (const file of files) {
   const record = { ...result, machine: machine(), at: new Date().toISOString() };
   writeFileSync(join(outDir, `${result.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   for (const [key, value] of Object.entries(result.metrics)) process.stdout.write(`  ${key.padEnd(24)} ${value}\n`);
-  if (result.budget) {
-    process.stdout.write(`  budget: ${result.budget.metric} ≤ ${result.budget.max} → ${result.budget.ok ? 'ok' : 'OVER BUDGET'}\n`);
-    if (!result.budget.ok) failedBudgets++;
+  for (const b of result.budgets ?? []) {
+    process.stdout.write(`  budget: ${b.metric} ≤ ${b.max} → ${b.ok ? 'ok' : 'OVER BUDGET'}\n`);
+    if (!b.ok) failedBudgets++;
   }
 }
 process.stdout.write(`wrote ${files.length} result file(s) to bench-results/\n`);

@@ -1,0 +1,22 @@
+/**
+ * One tape import in a fresh process, as the app runs it (service call → reader and writer
+ * threads), printing its wall time and the process's peak RSS (all threads) as JSON.
+ * Usage: node test/bench/import-child.ts TAPE WORKSPACE
+ */
+import { Service } from '../../service/service.ts';
+
+const [file, workspace] = process.argv.slice(2);
+if (!file || !workspace) throw new Error('usage: import-child.ts TAPE WORKSPACE');
+const service = new Service({ transport: 'cli' });
+const opened = await service.call('workspace.open', { path: workspace });
+if (!opened.ok) throw new Error(opened.error.message);
+const started = performance.now();
+const job = await service.call('tape.import', { source: { kind: 'path', path: file }, mode: 'reject' });
+if (!job.ok) throw new Error(job.error.message);
+const done = await service.jobs.wait(job.value.id);
+const seconds = (performance.now() - started) / 1000;
+await service.close();
+if (done.state !== 'succeeded' || !done.result) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
+process.stdout.write(
+  `${JSON.stringify({ seconds, rows: done.result.report.rowsImported, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+);
