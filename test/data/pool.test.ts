@@ -315,6 +315,7 @@ describe('poolSummary', () => {
     'refuses an unknown tape',
     withFixture(({ db }) => {
       expectUserError(() => poolSummary(db, 7), 'NOT_FOUND', 'No tape with id 7 in this workspace');
+      expectUserError(() => poolSummary(db, 1.5), 'BAD_REQUEST', 'A tape id is a whole number, not 1.5');
     }),
   );
 });
