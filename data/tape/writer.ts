@@ -48,7 +48,7 @@ export interface TapeWriter {
 }
 
 const BATCH_ROWS = 64;
-type Statement = Database.Statement<unknown[], unknown>;
+type Statement = Database.Statement;
 export const LOAN_VALUES_PER_ROW = LOAN_COLUMNS.length - 1;
 
 function placeholders(rows: number, tapeId: number): string {

@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import { array, assert, property, string } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LoanIdIndex } from '../../data/tape/id-index.ts';
 
@@ -25,8 +25,8 @@ describe('LoanIdIndex', () => {
   });
 
   it('agrees with a Map over random id streams, across arena and table growth', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 3000 }), (ids) => {
+    assert(
+      property(array(string({ maxLength: 6 }), { maxLength: 3000 }), (ids) => {
         const index = new LoanIdIndex();
         const reference = new Map<string, number>();
         ids.forEach((id, i) => {

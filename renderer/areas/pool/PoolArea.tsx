@@ -245,7 +245,6 @@ export function PoolArea() {
   useEffect(() => {
     if (tapeId === null) return undefined;
     let live = true;
-    setSummary(null);
     api.call('pool.summary', { tapeId }).then(
       (result) => {
         if (live) setSummary(result);
@@ -273,6 +272,8 @@ export function PoolArea() {
   }
 
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+  // A summary of the previously selected tape is not shown while the new one loads.
+  const current = summary?.tapeId === tapeId ? summary : null;
   return (
     <section className="area">
       <header className="area-header area-header-row">
@@ -294,11 +295,11 @@ export function PoolArea() {
           </select>
         </label>
       </header>
-      {summary ? (
+      {current ? (
         <>
-          <SummaryCards summary={summary} />
+          <SummaryCards summary={current} />
           <h2>Delinquency</h2>
-          <DelinquencyMix summary={summary} />
+          <DelinquencyMix summary={current} />
           <h2>Stratifications</h2>
           {tapeId !== null && dimensions.length > 0 ? <Stratification tapeId={tapeId} dimensions={dimensions} /> : null}
         </>
