@@ -27,7 +27,12 @@ export const migration002: Migration = {
       rows_imported    INTEGER NOT NULL,
       rows_rejected    INTEGER NOT NULL,
       mapping_json     TEXT NOT NULL,
-      extra_columns_json TEXT NOT NULL
+      extra_columns_json TEXT NOT NULL,
+      -- A tape's loans are inserted in one transaction, so they hold one contiguous rowid range:
+      -- queries scan that range instead of maintaining an index on tape_id at every insert.
+      loan_rowid_first INTEGER NOT NULL DEFAULT 1,
+      loan_rowid_last  INTEGER NOT NULL DEFAULT 0,
+      current_balance  REAL NOT NULL DEFAULT 0
     ) STRICT;
     CREATE INDEX tapes_by_hash ON tapes (source_sha256);
 
@@ -56,7 +61,6 @@ export const migration002: Migration = {
       restructured       INTEGER NOT NULL,
       extra_json         TEXT
     );
-    CREATE INDEX loans_by_tape ON loans (tape_id);
 
     CREATE TABLE tape_rejects (
       tape_id   INTEGER NOT NULL REFERENCES tapes (id) ON DELETE CASCADE,
@@ -65,6 +69,12 @@ export const migration002: Migration = {
       raw_json  TEXT NOT NULL
     ) STRICT;
     CREATE INDEX tape_rejects_by_tape ON tape_rejects (tape_id, row_no);
+
+    -- Pool summaries computed once per tape (a tape never changes after import).
+    CREATE TABLE tape_summaries (
+      tape_id      INTEGER PRIMARY KEY REFERENCES tapes (id) ON DELETE CASCADE,
+      summary_json TEXT NOT NULL
+    ) STRICT;
 
     CREATE TABLE tape_mappings (
       name         TEXT PRIMARY KEY NOT NULL,

@@ -4,6 +4,7 @@
  * Conventions: yuan, annual decimal rates, averages weighted by current principal, shares as
  * fractions (see summary.ts).
  */
+export { cachedPoolSummary } from './cache.ts';
 export {
   DELINQUENCY_BUCKETS,
   poolSummary,

@@ -5,7 +5,7 @@ import { readCsvFile } from './csv.ts';
 import { parseEncodingName } from './encoding.ts';
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 import { describeMapping, suggestMapping } from './headers.ts';
-import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, type ColumnMapping, type RowNormalizer } from './rows.ts';
+import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, LOAN_COLUMNS, type ColumnMapping, type RowNormalizer } from './rows.ts';
 import type { RowProblem } from './types.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn } from './types.ts';
 import { parseDate } from './values.ts';
@@ -47,6 +47,8 @@ export interface ImportHooks {
 
 
 export const PROBLEM_LIMIT = 1000;
+/** Position of current_principal among a row's params (LOAN_COLUMNS without tape_id). */
+const CURRENT_PRINCIPAL_PARAM = LOAN_COLUMNS.indexOf('current_principal') - 1;
 /** Loans handed to the writer at a time. */
 const WRITE_BATCH_ROWS = 1024;
 
@@ -145,6 +147,9 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   let batchRows = 0;
   let fraction: number | null = null;
   let lastProgress = 0;
+  // Σ current principal with Neumaier's compensation, as SQLite's total() sums.
+  let balance = 0;
+  let balanceCompensation = 0;
 
   const flush = (): void => {
     if (batchRows === 0) return;
@@ -198,6 +203,10 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
       if (request.mode === 'reject' && rowsRejected > 0) return; // the file is rejected anyway: only validate
       const params = outcome.params;
       for (let i = 0; i < LOAN_VALUES_PER_ROW; i++) batch.push(params[i] ?? null);
+      const current = params[CURRENT_PRINCIPAL_PARAM] as number;
+      const t = balance + current;
+      balanceCompensation += Math.abs(balance) >= Math.abs(current) ? balance - t + current : current - t + balance;
+      balance = t;
       batchRows++;
       rowsImported++;
       if (batchRows === WRITE_BATCH_ROWS) flush();
@@ -281,6 +290,7 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
           mappingJson: JSON.stringify({ columns: mapped, notes, cutoffSource, encodingReason }),
           extraColumnsJson: JSON.stringify(extraColumns),
           allowDuplicate: request.allowDuplicate ?? false,
+          currentBalance: balance + balanceCompensation,
         });
       } catch (error) {
         if (error instanceof UserError && error.code === 'DUPLICATE_TAPE') {

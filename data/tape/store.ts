@@ -23,12 +23,10 @@ interface TapeRow {
   rows_rejected: number;
   mapping_json: string;
   extra_columns_json: string;
-  current_balance: number | null;
+  current_balance: number;
 }
 
-const TAPE_SELECT = `
-  SELECT t.*, (SELECT total(current_principal) FROM loans l WHERE l.tape_id = t.id) AS current_balance
-  FROM tapes t`;
+const TAPE_SELECT = 'SELECT t.* FROM tapes t';
 
 function toRecord(row: TapeRow): TapeRecord {
   const mapping = JSON.parse(row.mapping_json) as { columns?: MappedColumn[]; notes?: string[] };
@@ -47,7 +45,7 @@ function toRecord(row: TapeRow): TapeRecord {
     rowsRead: row.rows_read,
     rowsImported: row.rows_imported,
     rowsRejected: row.rows_rejected,
-    currentBalance: row.current_balance ?? 0,
+    currentBalance: row.current_balance,
     mapping: mapping.columns ?? [],
     notes: mapping.notes ?? [],
     extraColumns: JSON.parse(row.extra_columns_json) as string[],

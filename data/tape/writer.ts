@@ -30,6 +30,8 @@ export interface TapeFinish {
   readonly mappingJson: string;
   readonly extraColumnsJson: string;
   readonly allowDuplicate: boolean;
+  /** Σ current principal of the imported loans (yuan). */
+  readonly currentBalance: number;
 }
 
 /** Loan values in LOAN_COLUMNS order without tape_id, row after row. */
@@ -60,6 +62,7 @@ function placeholders(rows: number, tapeId: number): string {
 export class DirectTapeWriter implements TapeWriter {
   readonly #db: SqliteDb;
   #tapeId = 0;
+  #firstRowid = 1;
   #insertBatch: Statement | null = null;
   #insertOne: Statement | null = null;
   #insertReject: Statement | null = null;
@@ -89,6 +92,8 @@ export class DirectTapeWriter implements TapeWriter {
         )
         .run(tape.name, tape.sourceFile, tape.format, tape.importedAt).lastInsertRowid,
     );
+    // Under BEGIN IMMEDIATE nobody else writes: this tape's loans take the rowids from here on.
+    this.#firstRowid = Number(db.prepare('SELECT coalesce(max(rowid), 0) + 1 FROM loans').pluck().get());
     // tape_id is a literal of these statements: one value less to bind per loan.
     const columns = LOAN_COLUMNS.join(',');
     this.#insertBatch = db.prepare(`INSERT INTO loans (${columns}) VALUES ${placeholders(BATCH_ROWS, this.#tapeId)}`);
@@ -155,9 +160,17 @@ export class DirectTapeWriter implements TapeWriter {
         );
       }
     }
+    const lastRowid = Number(db.prepare('SELECT coalesce(max(rowid), 0) FROM loans').pluck().get());
+    const first = finish.rowsImported === 0 ? 1 : this.#firstRowid;
+    const last = finish.rowsImported === 0 ? 0 : lastRowid;
+    if (last - first + 1 !== finish.rowsImported) {
+      this.rollbackSync();
+      throw new Error(`tape loans are not contiguous: rowids ${first}–${last} for ${finish.rowsImported} loans`);
+    }
     db.prepare(
       `UPDATE tapes SET source_sha256 = ?, source_bytes = ?, encoding = ?, delimiter = ?, sheet = ?, cutoff_date = ?,
-         rows_read = ?, rows_imported = ?, rows_rejected = ?, mapping_json = ?, extra_columns_json = ? WHERE id = ?`,
+         rows_read = ?, rows_imported = ?, rows_rejected = ?, mapping_json = ?, extra_columns_json = ?,
+         loan_rowid_first = ?, loan_rowid_last = ?, current_balance = ? WHERE id = ?`,
     ).run(
       finish.sha256,
       finish.bytes,
@@ -170,6 +183,9 @@ export class DirectTapeWriter implements TapeWriter {
       finish.rowsRejected,
       finish.mappingJson,
       finish.extraColumnsJson,
+      first,
+      last,
+      finish.currentBalance,
       this.#tapeId,
     );
     db.exec('COMMIT');

@@ -1,4 +1,4 @@
-import { formatStratCsv, poolSummary, STRAT_DIMENSIONS, stratify, type PoolSummary, type StratTable } from '../../data/pool/index.ts';
+import { cachedPoolSummary, formatStratCsv, STRAT_DIMENSIONS, stratify, type PoolSummary, type StratTable } from '../../data/pool/index.ts';
 import { getTape } from '../../data/tape/store.ts';
 import type { CsvDownload, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { Service } from '../service.ts';
@@ -18,7 +18,7 @@ export function poolDimensions(): readonly StratDimensionInfo[] {
 }
 
 export function poolSummaryHandler(params: { tapeId: number }, service: Service): PoolSummary {
-  return poolSummary(service.requireWorkspace().db, params.tapeId);
+  return cachedPoolSummary(service.requireWorkspace().db, params.tapeId);
 }
 
 export function poolStrat(params: StratRequest, service: Service): StratTable {

@@ -134,6 +134,20 @@ describe('importTape: English headers, messy but valid values', () => {
     expect(tape?.currentBalance).toBeCloseTo(6123.45 + 41666.67 + 3000 + 8900 + 1000 + 180000, 6);
   });
 
+  it('records the rowid range of the tape\'s loans, which the pool summary scans', async () => {
+    const { db } = workspace();
+    const first = await importTape(db, request(fixture('english-clean.csv')));
+    const second = await importTape(db, request(fixture('chinese-gbk.csv')));
+    const ranges = db.prepare('SELECT id, loan_rowid_first AS f, loan_rowid_last AS l FROM tapes ORDER BY id').all();
+    expect(ranges).toEqual([
+      { id: first.tapeId, f: 1, l: 6 },
+      { id: second.tapeId, f: 7, l: 10 },
+    ]);
+    const { poolSummary } = await import('../../data/pool/index.ts');
+    expect(poolSummary(db, second.tapeId ?? 0)).toMatchObject({ loanCount: 4, currentBalance: 6123.45 + 41666.67 + 3000 + 8900 });
+    expect(listTapes(db).find((t) => t.id === second.tapeId)?.currentBalance).toBeCloseTo(6123.45 + 41666.67 + 3000 + 8900, 9);
+  });
+
   it('detects a re-import of the same file, and allows it when asked', async () => {
     const { db } = workspace();
     const first = await importTape(db, request(fixture('english-clean.csv')));

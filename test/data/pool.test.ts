@@ -108,6 +108,11 @@ function insertLoans(db: SqliteDb, tapeId: number, loans: readonly LoanFixture[]
     insert.run(tapeId, i + 1, l.loanId, l.borrowerId, l.original, l.current, l.rate, l.originalTerm, l.remainingTerm, l.age, l.amortization,
       l.dpd, l.overduePrincipal, l.overdueInterest, l.segment, l.product, l.region, l.score, l.restructured ? 1 : 0);
   });
+  // As the importer records it: the rowid range holding the tape's loans.
+  db.prepare(
+    `UPDATE tapes SET loan_rowid_first = coalesce((SELECT min(rowid) FROM loans WHERE tape_id = @tape), 1),
+                      loan_rowid_last = coalesce((SELECT max(rowid) FROM loans WHERE tape_id = @tape), 0) WHERE id = @tape`,
+  ).run({ tape: tapeId });
 }
 
 interface Fixture {
