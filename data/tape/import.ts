@@ -9,7 +9,7 @@ import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, LOAN_COLUMNS, type ColumnMap
 import type { RowProblem } from './types.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn } from './types.ts';
 import { parseDate } from './values.ts';
-import { DirectTapeWriter, LOAN_VALUES_PER_ROW, type LoanBatch, type TapeWriter } from './writer.ts';
+import { DirectTapeWriter, LOAN_CHUNK_ROWS, type LoanBatch, type LoanValues, type TapeWriter } from './writer.ts';
 import { readXlsxFile } from './xlsx.ts';
 
 /**
@@ -49,8 +49,8 @@ export interface ImportHooks {
 export const PROBLEM_LIMIT = 1000;
 /** Position of current_principal among a row's params (LOAN_COLUMNS without tape_id). */
 const CURRENT_PRINCIPAL_PARAM = LOAN_COLUMNS.indexOf('current_principal') - 1;
-/** Loans handed to the writer at a time. */
-const WRITE_BATCH_ROWS = 1024;
+/** Chunks of LOAN_CHUNK_ROWS loans handed to the writer at a time (1,024 loans). */
+const WRITE_BATCH_CHUNKS = 16;
 
 function todayIso(now: Date): string {
   return now.toISOString().slice(0, 10);
@@ -143,8 +143,9 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   let rowsRejected = 0;
   let problemCount = 0;
   const problems: RowProblem[] = [];
-  let batch: LoanBatch = [];
-  let batchRows = 0;
+  let chunks: LoanBatch = [];
+  let chunk: LoanValues = [];
+  let chunkRows = 0;
   let fraction: number | null = null;
   let lastProgress = 0;
   // Σ current principal with Neumaier's compensation, as SQLite's total() sums.
@@ -152,10 +153,11 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   let balanceCompensation = 0;
 
   const flush = (): void => {
-    if (batchRows === 0) return;
-    writer.loans(batch, batchRows);
-    batch = [];
-    batchRows = 0;
+    if (chunkRows > 0) chunks.push(chunk);
+    if (chunks.length > 0) writer.loans(chunks);
+    chunks = [];
+    chunk = [];
+    chunkRows = 0;
   };
 
   const reportProgress = (force: boolean): void => {
@@ -198,23 +200,30 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
       }
       normalizer = createRowNormalizer({ headers, mapping, cutoffDate });
     }
-    const outcome = normalizer.normalize(fields, rowNo);
-    if (outcome.ok) {
-      if (request.mode === 'reject' && rowsRejected > 0) return; // the file is rejected anyway: only validate
-      const params = outcome.params;
-      for (let i = 0; i < LOAN_VALUES_PER_ROW; i++) batch.push(params[i] ?? null);
-      const current = params[CURRENT_PRINCIPAL_PARAM] as number;
+    const start = chunk.length;
+    const problemsOfRow = normalizer.normalize(fields, rowNo, chunk);
+    if (problemsOfRow === null && request.mode === 'reject' && rowsRejected > 0) {
+      chunk.length = start; // the file is rejected anyway: only validate
+    } else if (problemsOfRow === null) {
+      const current = chunk[start + CURRENT_PRINCIPAL_PARAM] as number;
       const t = balance + current;
       balanceCompensation += Math.abs(balance) >= Math.abs(current) ? balance - t + current : current - t + balance;
       balance = t;
-      batchRows++;
       rowsImported++;
-      if (batchRows === WRITE_BATCH_ROWS) flush();
+      if (++chunkRows === LOAN_CHUNK_ROWS) {
+        chunks.push(chunk);
+        chunk = [];
+        chunkRows = 0;
+        if (chunks.length === WRITE_BATCH_CHUNKS) {
+          writer.loans(chunks);
+          chunks = [];
+        }
+      }
     } else {
       rowsRejected++;
-      problemCount += outcome.problems.length;
-      for (const p of outcome.problems) if (problems.length < PROBLEM_LIMIT) problems.push(p);
-      if (request.mode === 'keepValid') writer.reject(rowNo, JSON.stringify(outcome.problems), rawRow(fields));
+      problemCount += problemsOfRow.length;
+      for (const p of problemsOfRow) if (problems.length < PROBLEM_LIMIT) problems.push(p);
+      if (request.mode === 'keepValid') writer.reject(rowNo, JSON.stringify(problemsOfRow), rawRow(fields));
     }
     if ((rowsRead & 1023) === 0) reportProgress(false);
   };

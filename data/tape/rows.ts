@@ -69,10 +69,12 @@ const MONEY_EPSILON = 0.005;
 /** An annual rate and a daily rate × 365 given for the same loan must agree within 0.5%. */
 const RATE_AGREEMENT = 0.005;
 
-export type RowOutcome = { readonly ok: true; readonly params: LoanParams } | { readonly ok: false; readonly problems: RowProblem[] };
+/** null: the row is valid and its values were appended to `out`; else everything wrong with it. */
+export type RowOutcome = RowProblem[] | null;
 
 export interface RowNormalizer {
-  normalize(fields: readonly string[], rowNo: number): RowOutcome;
+  /** Validates a row; a valid row's LOAN_COLUMNS values (without tape_id) are pushed onto `out`. */
+  normalize(fields: readonly string[], rowNo: number, out: LoanParams): RowOutcome;
 }
 
 interface Bound {
@@ -126,7 +128,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const seen = new LoanIdIndex();
 
   return {
-    normalize(fields, rowNo) {
+    normalize(fields, rowNo, out) {
       let problems: RowProblem[] | null = null;
       const problem = (b: Bound | null, field: CanonicalField | null, value: string | null, rule: ProblemRule, why: string): void => {
         const column = b ? b.header : null;
@@ -227,7 +229,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
           `maturity date is not after the origination date ${originationDate}`);
       }
 
-      if (problems !== null) return { ok: false, problems };
+      if (problems !== null) return problems;
 
       const age = Math.max(0, monthsBetween(originationDate as string, cutoffDate));
       const term = originalTerm as number;
@@ -245,9 +247,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
         }
         if (any) extraJson = JSON.stringify(extra);
       }
-      return {
-        ok: true,
-        params: [
+      out.push(
           rowNo,
           loanId,
           borrowerId,
@@ -270,8 +270,8 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
           creditScore,
           restructured ? 1 : 0,
           extraJson,
-        ],
-      };
+      );
+      return null;
     },
   };
 }

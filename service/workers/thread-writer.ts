@@ -52,14 +52,14 @@ export class ThreadTapeWriter implements TapeWriter {
     if (reply.type === 'error') throw fromWire(reply.error);
   }
 
-  loans(values: LoanBatch, rows: number): void {
+  loans(chunks: LoanBatch): void {
     if (Atomics.load(this.#state, 1) === 1) return; // the writer failed; commit will say why
     while (Atomics.load(this.#state, 0) >= MAX_BATCHES_IN_FLIGHT) {
       Atomics.wait(this.#state, 0, Atomics.load(this.#state, 0), 100);
       if (this.#exited || Atomics.load(this.#state, 1) === 1) return;
     }
     Atomics.add(this.#state, 0, 1);
-    this.#worker.postMessage({ type: 'loans', values, rows } satisfies WriterRequest);
+    this.#worker.postMessage({ type: 'loans', chunks } satisfies WriterRequest);
   }
 
   reject(rowNo: number, problemsJson: string, rawJson: string): void {

@@ -45,7 +45,7 @@ port.on('message', (message: WriterRequest) => {
         reply({ type: 'begun' });
         return;
       case 'loans':
-        if (failure === null) writer.loans(message.values, message.rows);
+        if (failure === null) writer.loans(message.chunks);
         return;
       case 'reject':
         if (failure === null) writer.reject(message.rowNo, message.problemsJson, message.rawJson);
