@@ -418,7 +418,7 @@ async function writeXlsx(file: string, options: WriteSampleOptions): Promise<num
     // Fixed document dates: the same seed gives the same cells and properties.
     const documentDate = excelDate(options.cutoffDate ?? SAMPLE_PARAMETERS.defaultCutoffDate);
     // Loaded on demand: exceljs takes a tenth of a second to load, which a CSV run need not pay.
-    const { default: excel } = await import('exceljs');
+    const { default: excel } = await import('../excel.ts');
     const workbook = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     workbook.creator = 'ABS Workbench';
     workbook.lastModifiedBy = 'ABS Workbench';

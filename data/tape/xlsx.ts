@@ -89,8 +89,8 @@ function isBlank(fields: readonly string[]): boolean {
 export async function readXlsxFile(path: string, options: XlsxReadOptions): Promise<XlsxReadResult> {
   const bytes = statSync(path).size;
   const sha256 = await hashFile(path);
-  // exceljs is large: load it only when a workbook is actually read.
-  const { default: excel } = await import('exceljs');
+  // exceljs is large: load it only when a workbook is actually read (through data/excel.ts).
+  const { default: excel } = await import('../excel.ts');
   const reader = new excel.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',

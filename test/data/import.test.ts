@@ -1,8 +1,9 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../data/excel.ts';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
+import { writeSampleTape } from '../../data/sample/index.ts';
 import { importTape, type ImportRequest } from '../../data/tape/import.ts';
 import { listRejects, listTapes, rejectsCsv } from '../../data/tape/store.ts';
 import { openWorkspace, type Workspace } from '../../data/workspace.ts';
@@ -245,6 +246,21 @@ describe('importTape: validation rules', () => {
 });
 
 describe('importTape: XLSX', () => {
+  it('keeps Chinese text intact across exceljs stream chunks (exceljs#2063 fix in data/excel.ts)', async () => {
+    // 40,000 rows of Chinese values: unfixed, exceljs 4.4 turns a few characters split across
+    // its 16 KiB inflate chunks into U+FFFD ("等��等息"), which then fail validation.
+    const file = join(tempDir(), 'chinese.xlsx');
+    await writeSampleTape({ loans: 40_000, seed: 5, out: file, format: 'xlsx' });
+    const { db } = workspace();
+    const report = await importTape(db, request(file));
+    expect(report).toMatchObject({ status: 'imported', rowsImported: 40_000, rowsRejected: 0 });
+    const garbled = db
+      .prepare("SELECT count(*) FROM loans WHERE instr(coalesce(product, '') || coalesce(region, '') || coalesce(segment, ''), char(65533)) > 0")
+      .pluck()
+      .get();
+    expect(garbled).toBe(0);
+  }, 60_000);
+
   it('reads the first sheet with real date cells, numbers and a named sheet', async () => {
     const file = join(tempDir(), 'tape.xlsx');
     const workbook = new ExcelJS.Workbook();

@@ -54,7 +54,10 @@ describe('layering lint rule', () => {
     expect(inFile('renderer/allowed.tsx')).toEqual([]);
   });
 
-  it('rejects data/ reaching up into service/', () => {
-    expect(inFile('data/upward.ts')).toHaveLength(1);
+  it('rejects data/ reaching up into service/, and exceljs imported around data/excel.ts', () => {
+    expect(inFile('data/upward.ts').map((d) => d.message)).toEqual([
+      "'exceljs' import is restricted from being used.",
+      "'../service/service.ts' import is restricted from being used by a pattern.",
+    ]);
   });
 });
