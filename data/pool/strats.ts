@@ -1,3 +1,4 @@
+import { csvField, safeCsvField } from '../csv-out.ts';
 import { UserError } from '../errors.ts';
 import { AMORTIZATION_LABELS, type Segment } from '../tape/fields.ts';
 import type { SqliteDb } from '../workspace.ts';
@@ -610,7 +611,7 @@ function percent(x: number | null): string {
 
 function csvLine(row: StratFigures & { readonly label: string }): string[] {
   return [
-    csvField(guardFormula(row.label)),
+    safeCsvField(row.label),
     String(row.count),
     percent(row.countShare),
     fixed(row.balance),
@@ -622,12 +623,3 @@ function csvLine(row: StratFigures & { readonly label: string }): string[] {
   ];
 }
 
-/** OWASP's CSV-injection guard: a cell Excel would evaluate is made text with a leading apostrophe. */
-export function guardFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** RFC 4180: quote a field holding a comma, quote, CR or LF; double its quotes. */
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}

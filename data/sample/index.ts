@@ -14,7 +14,6 @@ export {
   type SampleProduct,
 } from './generate.ts';
 export {
-  csvField,
   encodeGbk,
   SAMPLE_COLUMNS,
   SAMPLE_VALUE_LABELS,

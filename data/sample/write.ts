@@ -6,6 +6,7 @@
  * million loans. The file appears under its name only when complete (written beside it under
  * a temporary name, then renamed), so a failed or interrupted run never leaves half a tape.
  */
+import { csvField } from '../csv-out.ts';
 import type ExcelJS from 'exceljs';
 import type { WriteStream } from 'node:fs';
 import { open, rename, rm, stat } from 'node:fs/promises';
@@ -154,13 +155,8 @@ const CSV_CHUNK_BYTES = 1 << 20;
 /** Room kept free in a chunk for one more record: a record is ~150 characters, ≤ 3 bytes each. */
 const CSV_RECORD_ROOM = 4 * 1024;
 
-/**
- * RFC 4180: comma-separated fields, CRLF line ends, a field quoted when it holds a comma, a
- * double quote, CR or LF, with inner quotes doubled.
- */
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// RFC 4180 (data/csv-out.ts): comma-separated fields, CRLF line ends, a field quoted when it
+// holds a comma, a double quote, CR or LF, with inner quotes doubled.
 
 /** A column's value as CSV text: yuan with 2 decimals, rates with 4, dates ISO. */
 export function csvValue(column: SampleColumn, loan: SampleLoan, labels: SampleValueLabels): string {
@@ -177,14 +173,16 @@ export function csvValue(column: SampleColumn, loan: SampleLoan, labels: SampleV
   }
 }
 
+function quoteAll<K extends string>(record: Readonly<Record<K, string>>): Record<K, string> {
+  return Object.fromEntries(Object.entries<string>(record).map(([key, text]) => [key, csvField(text)])) as Record<K, string>;
+}
+
 /** Labels run through csvField once, so the hot loop can paste them as they are. */
 function csvLabels(labels: SampleValueLabels): SampleValueLabels {
-  const quote = <K extends string>(record: Readonly<Record<K, string>>): Record<K, string> =>
-    Object.fromEntries(Object.entries<string>(record).map(([key, text]) => [key, csvField(text)])) as Record<K, string>;
   return {
-    product: quote(labels.product),
-    amortization: quote(labels.amortization),
-    segment: quote(labels.segment),
+    product: quoteAll(labels.product),
+    amortization: quoteAll(labels.amortization),
+    segment: quoteAll(labels.segment),
     province: new Map([...labels.province].map(([code, text]) => [code, csvField(text)])),
     yes: csvField(labels.yes),
     no: csvField(labels.no),

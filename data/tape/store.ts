@@ -1,3 +1,4 @@
+import { safeCsvField } from '../csv-out.ts';
 import { UserError } from '../errors.ts';
 import type { SqliteDb } from '../workspace.ts';
 import type { CanonicalField } from './fields.ts';
@@ -98,21 +99,11 @@ export function listRejects(db: SqliteDb, tapeId: number, offset = 0, limit = 10
   return { total, rows };
 }
 
-/** Keeps a spreadsheet from running a cell as a formula (CSV/Excel injection guard). */
-export function safeCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-function csvField(text: string): string {
-  const safe = safeCell(text);
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** Rejected rows as CSV: the row number, every reason, then the row as the tape had it. */
 export function rejectsCsv(db: SqliteDb, tapeId: number): string {
   const tape = getTape(db, tapeId);
   const headers = tape.mapping.map((m) => m.header);
-  const lines = [['Row', 'Rules', 'Reasons', ...headers].map(csvField).join(',')];
+  const lines = [['Row', 'Rules', 'Reasons', ...headers].map(safeCsvField).join(',')];
   const stmt = db.prepare<[number], { row_no: number; problems_json: string; raw_json: string }>(
     'SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no',
   );
@@ -121,7 +112,7 @@ export function rejectsCsv(db: SqliteDb, tapeId: number): string {
     const raw = JSON.parse(r.raw_json) as Record<string, string>;
     lines.push(
       [String(r.row_no), problems.map((p) => p.rule).join('; '), problems.map((p) => p.message).join('; '), ...headers.map((h) => raw[h] ?? '')]
-        .map(csvField)
+        .map(safeCsvField)
         .join(','),
     );
   }

@@ -11,7 +11,8 @@ import {
   type StratDimensionId,
   type StratTable,
 } from '../../data/pool/index.ts';
-import { bucketIndexSql, guardFormula } from '../../data/pool/strats.ts';
+import { guardFormula } from '../../data/csv-out.ts';
+import { bucketIndexSql } from '../../data/pool/strats.ts';
 import { openWorkspace, type SqliteDb, type Workspace } from '../../data/workspace.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 

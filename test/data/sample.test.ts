@@ -1,10 +1,10 @@
+import { csvField } from '../../data/csv-out.ts';
 import ExcelJS from '../../data/excel.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  csvField,
   csvValue,
   encodeGbk,
   generateSampleLoans,
