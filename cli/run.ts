@@ -15,6 +15,7 @@ Usage: abs <command> [options]
 Commands:
   workspace info --db FILE [--json]                 show (and create if missing) a workspace
   import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
+  tape list|rename|delete --db FILE                 list, rename or delete tapes
   strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
@@ -47,6 +48,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   import: async () => (await import('./commands/import.ts')).importCommand,
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   strat: async () => (await import('./commands/strat.ts')).stratCommand,
+  tape: async () => (await import('./commands/tape.ts')).tapeCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

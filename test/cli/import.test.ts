@@ -35,6 +35,20 @@ describe('abs import', () => {
     );
   });
 
+  it('lists, renames and deletes tapes', () => {
+    const db = join(tempDir(), 'ws.sqlite');
+    runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--cutoff', '2026-09-30', '--quiet']);
+    const list = runAbs(['tape', 'list', '--db', db]);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/^ID +Name +Cutoff +Loans +Balance \(¥\) +Rejected +Source file$/m);
+    expect(list.stdout).toMatch(/^ 1 +english-clean +2026-09-30 +6 +240,690\.12 +0 +english-clean\.csv$/m);
+    expect(runAbs(['tape', 'rename', '--db', db, '--tape', '1', '--name', 'Pool A'])).toMatchObject({ status: 0, stdout: 'Tape 1 is now "Pool A"\n' });
+    expect(JSON.parse(runAbs(['tape', 'list', '--db', db, '--json']).stdout)).toMatchObject([{ id: 1, name: 'Pool A' }]);
+    expect(runAbs(['tape', 'delete', '--db', db, '--tape', '1'])).toMatchObject({ status: 0, stdout: 'Deleted tape 1\n' });
+    expect(runAbs(['tape', 'delete', '--db', db, '--tape', '1'])).toMatchObject({ status: 1, stderr: 'abs: No tape with id 1 in this workspace\n' });
+    expect(runAbs(['tape', 'list', '--db', db]).stdout).toContain('No tapes in this workspace');
+  });
+
   it('--keep-valid imports the valid rows and exits 0', () => {
     const db = join(tempDir(), 'ws.sqlite');
     const run = runAbs(['import', join(FIXTURES, 'english-bad.csv'), '--db', db, '--cutoff', '2026-09-30', '--keep-valid', '--json']);
