@@ -8,9 +8,10 @@ import { openWorkspace, type Workspace } from '../data/workspace.ts';
 import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './contract.ts';
 import { HANDLERS } from './handlers/index.ts';
 import { JobManager } from './jobs.ts';
+import { QueryClient } from './query-client.ts';
 import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker';
 
 export interface ServiceOptions {
   readonly transport: Transport;
@@ -35,6 +36,7 @@ export class Service {
   readonly jobs: JobManager;
   readonly workerUrl: (name: WorkerName) => URL;
   #workspace: Workspace | null = null;
+  #queries: QueryClient | null = null;
   #scratchDir: string | null = null;
   readonly #uploads = new Map<string, Upload>();
 
@@ -58,8 +60,17 @@ export class Service {
   openWorkspace(path: string, create = true): Workspace {
     const next = openWorkspace(path, { create });
     this.#workspace?.close();
+    void this.#queries?.close();
+    this.#queries = null;
     this.#workspace = next;
     return next;
+  }
+
+  /** The open workspace's query thread (pool summary and strats), started on first use. */
+  queries(): QueryClient {
+    const workspace = this.requireWorkspace();
+    this.#queries ??= new QueryClient(this.workerUrl('query-worker'), workspace.path);
+    return this.#queries;
   }
 
   emit(event: AppEvent): void {
@@ -90,6 +101,8 @@ export class Service {
   async close(): Promise<void> {
     this.jobs.cancelAll();
     await this.jobs.drain();
+    await this.#queries?.close();
+    this.#queries = null;
     this.#workspace?.close();
     this.#workspace = null;
     if (this.#scratchDir) rmSync(this.#scratchDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { cachedPoolSummary, formatStratCsv, STRAT_DIMENSIONS, stratify, type PoolSummary, type StratTable } from '../../data/pool/index.ts';
+import { STRAT_DIMENSIONS, type PoolSummary, type StratTable } from '../../data/pool/index.ts';
 import { getTape } from '../../data/tape/store.ts';
 import type { CsvDownload, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { Service } from '../service.ts';
@@ -17,17 +17,18 @@ export function poolDimensions(): readonly StratDimensionInfo[] {
   return STRAT_DIMENSION_INFO;
 }
 
-export function poolSummaryHandler(params: { tapeId: number }, service: Service): PoolSummary {
-  return cachedPoolSummary(service.requireWorkspace().db, params.tapeId);
+// Pool queries run on the workspace's query thread (service/workers/query-worker.ts).
+
+export function poolSummaryHandler(params: { tapeId: number }, service: Service): Promise<PoolSummary> {
+  return service.queries().summary(params.tapeId);
 }
 
-export function poolStrat(params: StratRequest, service: Service): StratTable {
-  return stratify(service.requireWorkspace().db, params.tapeId, params.by, params.edges);
+export function poolStrat(params: StratRequest, service: Service): Promise<StratTable> {
+  return service.queries().strat(params.tapeId, params.by, params.edges);
 }
 
-export function poolStratCsv(params: StratRequest, service: Service): CsvDownload {
-  const db = service.requireWorkspace().db;
-  const tape = getTape(db, params.tapeId);
-  const table = stratify(db, params.tapeId, params.by, params.edges);
-  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv: formatStratCsv(table) };
+export async function poolStratCsv(params: StratRequest, service: Service): Promise<CsvDownload> {
+  const tape = getTape(service.requireWorkspace().db, params.tapeId);
+  const csv = await service.queries().stratCsv(params.tapeId, params.by, params.edges);
+  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv };
 }

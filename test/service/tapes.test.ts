@@ -128,6 +128,23 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     expect(tape?.name).toBe('Sample consumer-loan tape (2,000 loans, seed 7)');
   });
 
+  it('answers pool queries on the query thread, and errors cross it as data', async () => {
+    const job = await value(service.call('tape.import', { source: { kind: 'path', path: join(FIXTURES, 'english-clean.csv') }, mode: 'reject', cutoffDate: '2026-09-30' }));
+    const tapeId = (await finish(job)).result?.report.tapeId ?? 0;
+    const summary = await value(service.call('pool.summary', { tapeId }));
+    expect(summary).toMatchObject({ tapeId, loanCount: 6, cutoffDate: '2026-09-30' });
+    // The second call is served from the per-tape cache, identical.
+    expect(await value(service.call('pool.summary', { tapeId }))).toEqual(summary);
+    const strat = await value(service.call('pool.strat', { tapeId, by: 'segment' }));
+    expect(strat.rows.map((r) => r.count).reduce((a, b) => a + b, 0)).toBe(6);
+    const csv = await value(service.call('pool.stratCsv', { tapeId, by: 'rate', edges: [0, 0.1, 0.2] }));
+    expect(csv.fileName).toBe('english-clean-strat-rate.csv');
+    expect(csv.csv.split('\n')[0]).toContain('WAC (annual %)');
+    expect(await service.call('pool.summary', { tapeId: 99 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No tape with id 99 in this workspace' } });
+    expect(await service.call('pool.strat', { tapeId, by: 'rate', edges: [0.2, 0.1] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await service.dispatch('pool.strat', { tapeId, by: 'colour' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+  });
+
   it('refuses a missing tape file and an unknown upload with clear errors', async () => {
     expect(await service.call('tape.preview', { source: { kind: 'path', path: join(tempDir(), 'nope.csv') } })).toMatchObject({
       ok: false,

@@ -1,0 +1,12 @@
+import type { StratDimensionId } from '../../data/pool/strats.ts';
+import type { WireError } from './writer-protocol.ts';
+
+export type QueryRequest =
+  | { readonly id: number; readonly kind: 'summary'; readonly tapeId: number }
+  | { readonly id: number; readonly kind: 'strat' | 'stratCsv'; readonly tapeId: number; readonly by: StratDimensionId; readonly edges?: readonly number[] };
+
+export type QueryReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
+
+export interface QueryWorkerData {
+  readonly workspacePath: string;
+}
