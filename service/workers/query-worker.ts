@@ -17,14 +17,9 @@ const db = new Database(data.workspacePath, { timeout: 2_000 });
 db.pragma('foreign_keys = ON');
 
 function answer(request: QueryRequest): unknown {
-  switch (request.kind) {
-    case 'summary':
-      return cachedPoolSummary(db, request.tapeId);
-    case 'strat':
-      return stratify(db, request.tapeId, request.by, request.edges);
-    case 'stratCsv':
-      return formatStratCsv(stratify(db, request.tapeId, request.by, request.edges));
-  }
+  if (request.kind === 'summary') return cachedPoolSummary(db, request.tapeId);
+  const table = stratify(db, request.tapeId, request.by, request.edges);
+  return request.kind === 'strat' ? table : formatStratCsv(table);
 }
 
 port.on('message', (request: QueryRequest) => {
