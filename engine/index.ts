@@ -2,3 +2,6 @@
 export * from './dates.ts';
 export * from './daycount.ts';
 export * from './errors.ts';
+export * from './schedule/index.ts';
+export * from './passthrough.ts';
+export * from './curves/index.ts';
