@@ -26,6 +26,11 @@ export const ENGINE_MESSAGES = {
   ROLL_RATE_UNUSED: 'Probabilities are given for a bucket loans never reach under the charge-off policy',
   ROLL_RATE_STATE: 'Unknown or inapplicable delinquency state in a roll-rate spec',
   TRANSITION_MATRIX: 'Not a 6×6 row-stochastic transition matrix with charged-off absorbing',
+  // Loan-level pool projection (engine/project)
+  LOAN_ARRAYS: 'Every loan array must hold exactly one value per loan',
+  LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',
+  OVERDUE_EXCEEDS_BALANCE: 'Overdue principal exceeds the current principal',
+  YEAR_FRACTIONS: 'Accrual year fractions must be finite, ≥ 0 and cover every projected month',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

@@ -5,3 +5,4 @@ export * from './errors.ts';
 export * from './schedule/index.ts';
 export * from './passthrough.ts';
 export * from './curves/index.ts';
+export * from './project/index.ts';

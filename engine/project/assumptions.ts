@@ -1,0 +1,138 @@
+import { assertMonths, assertSpeed, assertUnitRate } from '../curves/checks.ts';
+import { evaluateVector } from '../curves/notation-evaluate.ts';
+import type { VectorNotation } from '../curves/notation-types.ts';
+import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../curves/rate-vector.ts';
+import { validateTransitionMatrix } from '../curves/roll-rates.ts';
+import { bandedRates, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
+
+/**
+ * A monthly rate assumption (SMM for prepayment, MDR for default), in one of three forms:
+ * - 'monthly': decimals per month as given (0.01 = 1% SMM), the last held flat; basis 'period'
+ *   (element 0 = projection month 1) unless 'age' (element 0 = loan age 1);
+ * - 'vector': an engine/curves RateVector (CPR/CDR or SMM/MDR, by period or age);
+ * - 'notation': parsed vector notation (`6 CPR`, `150 PSA`, `2 SDA`, `5 ramp 10 12 CDR by age`).
+ */
+export type RateAssumption =
+  | { readonly kind: 'monthly'; readonly rates: ArrayLike<number>; readonly basis?: VectorBasis }
+  | { readonly kind: 'vector'; readonly vector: RateVector }
+  | { readonly kind: 'notation'; readonly notation: VectorNotation };
+
+/** Assumptions for one borrower segment. Every field is optional; the defaults are "nothing happens". */
+export interface SegmentAssumptions {
+  /** Voluntary prepayment, SMM; default none. */
+  readonly prepayment?: RateAssumption;
+  /** Defaults of performing (current) loans, MDR; default none. Applies with or without a roll-rate matrix. */
+  readonly default?: RateAssumption;
+  /** A 6×6 monthly transition matrix over ROLL_STATES (buildTransitionMatrix), or null: no delinquency. */
+  readonly rollRates?: Float64Array | null;
+  /** Share of defaulted principal recovered, decimal; default 0. */
+  readonly recoveryRate?: number;
+  /** Months from charge-off to recovery (0: the same month); default 0. */
+  readonly recoveryLagMonths?: number;
+  /** Penalty interest (罚息) rate as a multiple of the contract rate, on overdue principal; default 0. */
+  readonly penaltyMultiple?: number;
+  /** Servicing strip, annual decimal, on the beginning (non-charged-off) balance; default 0. */
+  readonly servicingFeeRate?: number;
+}
+
+/** Pool-wide assumptions and per-segment overrides (by LoanArrays.segment index, field by field). */
+export interface PoolAssumptions {
+  readonly pool: SegmentAssumptions;
+  readonly segments?: readonly (SegmentAssumptions | undefined)[];
+}
+
+/** A rate assumption evaluated once for the projection: read `table[offset + t − 1]` in month t. */
+export interface RateTable {
+  readonly rates: Float64Array;
+  /** True: offset is the loan's age at cutoff; false: offset 0 (by projection month). */
+  readonly byAge: boolean;
+}
+
+/** One segment's assumptions, evaluated and checked, ready for the kernel. */
+export interface ResolvedSegment {
+  readonly smm: RateTable;
+  readonly mdr: RateTable;
+  /**
+   * The roll-rate moves. Without a matrix, the identity: loans stay in their state at cutoff —
+   * current ones pay (and default at the MDR), delinquent ones keep their bucket and arrears and
+   * are never cured or charged off (give a matrix for a pool with delinquent loans).
+   */
+  readonly plan: TransitionPlan;
+  /** The same moves as named probabilities when the matrix is banded (the fast kernel), else null. */
+  readonly banded: BandedRates | null;
+  readonly hasRollRates: boolean;
+  readonly recoveryRate: number;
+  readonly recoveryLagMonths: number;
+  readonly penaltyMultiple: number;
+  readonly servicingFeeRate: number;
+}
+
+const NO_RATE: RateAssumption = { kind: 'monthly', rates: [0] };
+const IDENTITY = Float64Array.from({ length: STATE_COUNT * STATE_COUNT }, (_, k) => (k % (STATE_COUNT + 1) === 0 ? 1 : 0));
+
+/**
+ * The segments 0..segmentCount − 1 with their overrides merged over the pool assumptions.
+ * Age-based tables span ages 1..maxAge + months so the kernel never clamps an index.
+ */
+export function resolveAssumptions(assumptions: PoolAssumptions, segmentCount: number, months: number, maxAgeMonths: number): ResolvedSegment[] {
+  const resolved: ResolvedSegment[] = [];
+  for (let s = 0; s < segmentCount; s++) {
+    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths));
+  }
+  return resolved;
+}
+
+function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumptions | undefined): SegmentAssumptions {
+  if (override === undefined) return pool;
+  return {
+    prepayment: override.prepayment ?? pool.prepayment,
+    default: override.default ?? pool.default,
+    rollRates: override.rollRates !== undefined ? override.rollRates : pool.rollRates,
+    recoveryRate: override.recoveryRate ?? pool.recoveryRate,
+    recoveryLagMonths: override.recoveryLagMonths ?? pool.recoveryLagMonths,
+    penaltyMultiple: override.penaltyMultiple ?? pool.penaltyMultiple,
+    servicingFeeRate: override.servicingFeeRate ?? pool.servicingFeeRate,
+  };
+}
+
+function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number): ResolvedSegment {
+  const recoveryRate = segment.recoveryRate ?? 0;
+  const recoveryLagMonths = segment.recoveryLagMonths ?? 0;
+  const penaltyMultiple = segment.penaltyMultiple ?? 0;
+  const servicingFeeRate = segment.servicingFeeRate ?? 0;
+  assertUnitRate(recoveryRate, 'recoveryRate');
+  assertMonths(recoveryLagMonths, 'recoveryLagMonths');
+  assertSpeed(penaltyMultiple, 'penaltyMultiple');
+  assertUnitRate(servicingFeeRate, 'servicingFeeRate');
+  const matrix = segment.rollRates ?? null;
+  if (matrix !== null) validateTransitionMatrix(matrix);
+  return {
+    smm: rateTable(segment.prepayment ?? NO_RATE, months, maxAgeMonths),
+    mdr: rateTable(segment.default ?? NO_RATE, months, maxAgeMonths),
+    plan: transitionPlan(matrix ?? IDENTITY),
+    banded: bandedRates(matrix ?? IDENTITY),
+    hasRollRates: matrix !== null,
+    recoveryRate,
+    recoveryLagMonths,
+    penaltyMultiple,
+    servicingFeeRate,
+  };
+}
+
+/** Evaluates a rate assumption to monthly decimals in [0, 1] with engine/curves. */
+export function rateTable(assumption: RateAssumption, months: number, maxAgeMonths: number): RateTable {
+  const byAge = rateBasis(assumption) === 'age';
+  const length = byAge ? maxAgeMonths + months : months;
+  if (assumption.kind === 'monthly') {
+    return { rates: monthlyRates(rateVector(Array.from(assumption.rates), 'monthly', byAge ? 'age' : 'period'), length), byAge };
+  }
+  if (assumption.kind === 'vector') return { rates: monthlyRates(assumption.vector, length), byAge };
+  return { rates: evaluateVector(assumption.notation, length), byAge };
+}
+
+function rateBasis(assumption: RateAssumption): VectorBasis {
+  if (assumption.kind === 'monthly') return assumption.basis ?? 'period';
+  if (assumption.kind === 'vector') return assumption.vector.basis;
+  // PSA, SDA and ABS speeds are always read by loan age.
+  return assumption.notation.form === 'standard' ? 'age' : assumption.notation.basis;
+}

@@ -1,0 +1,230 @@
+import { ROLL_STATES, type RollState } from '../curves/roll-rates.ts';
+import { CHARGED_OFF } from './transitions.ts';
+
+/**
+ * The pool's monthly cash flows: every column is a Float64Array, index 0 = projection month 1.
+ * Money in yuan, float64 and unrounded (roundToCents gives the cent table); rates are decimals.
+ *
+ * Balance identity, every month (to float rounding):
+ *   beginningBalance = scheduledPrincipal + prepayments + defaults + endingBalance
+ * where balances are unpaid principal of every loan fraction not charged off (performing and
+ * delinquent, overdue principal included, as the tape's current principal is).
+ */
+export interface PoolCashFlows {
+  readonly months: number;
+  readonly loans: number;
+  /** Σ current principal at cutoff, loans charged off at cutoff included (they default in month 1). */
+  readonly cutoffBalance: number;
+  readonly beginningBalance: Float64Array;
+  /** Contractual interest (or flat fee) due this month on every fraction not charged off. */
+  readonly scheduledInterest: Float64Array;
+  /** Interest (or flat fee) received: paying fractions' installments plus arrears interest paid by cures and roll-backs. Excludes penalty interest. */
+  readonly interestCollected: Float64Array;
+  /** Penalty interest (罚息) received from cures and roll-backs. */
+  readonly penaltyInterest: Float64Array;
+  /** Principal received through installments: this month's scheduled principal of paying fractions plus overdue principal paid by cures and roll-backs. */
+  readonly scheduledPrincipal: Float64Array;
+  readonly prepayments: Float64Array;
+  /** Gross defaults (charge-offs): the whole unpaid principal of fractions defaulting at the MDR or rolling to charged off. */
+  readonly defaults: Float64Array;
+  /** Recovery rate × defaults of `lag` months earlier. */
+  readonly recoveries: Float64Array;
+  /** Defaults × (1 − recovery rate): the eventual loss, booked in the month of default. */
+  readonly losses: Float64Array;
+  readonly endingBalance: Float64Array;
+  /** Month-end principal by state. chargedOff holds the cumulative gross defaults (principal written off to date). */
+  readonly balanceByState: Readonly<Record<RollState, Float64Array>>;
+  /** Unpaid principal of installments due (delinquent fractions), month end. */
+  readonly overduePrincipal: Float64Array;
+  /** Unpaid interest of installments due (delinquent fractions), month end; accrued penalty excluded. */
+  readonly overdueInterest: Float64Array;
+  /** 逾期总额: overduePrincipal + overdueInterest. */
+  readonly overdueTotal: Float64Array;
+  /** Servicing strip × year fraction × each loan's beginning balance. */
+  readonly servicingFee: Float64Array;
+  /** endingBalance / cutoffBalance. */
+  readonly poolFactor: Float64Array;
+  /** Realised SMM = prepayments / (beginningBalance − scheduledPrincipal − defaults). */
+  readonly smm: Float64Array;
+  /** 1 − (1 − SMM)^12. */
+  readonly cpr: Float64Array;
+  /** Realised MDR = defaults / (beginningBalance − scheduledPrincipal). */
+  readonly mdr: Float64Array;
+  /** 1 − (1 − MDR)^12. */
+  readonly cdr: Float64Array;
+  /** Cumulative defaults / cutoffBalance. */
+  readonly cumulativeDefaultRate: Float64Array;
+  /** Cumulative losses (booked at default). */
+  readonly cumulativeNetLoss: Float64Array;
+  /** Recoveries of projected defaults that land after the last projected month (not lost). */
+  readonly recoveriesAfterHorizon: number;
+}
+
+/** What the loan kernel adds into, loan by loan. */
+export interface Accumulators {
+  readonly months: number;
+  readonly scheduledInterest: Float64Array;
+  readonly interestCollected: Float64Array;
+  readonly penaltyInterest: Float64Array;
+  readonly scheduledPrincipal: Float64Array;
+  readonly prepayments: Float64Array;
+  readonly defaults: Float64Array;
+  readonly losses: Float64Array;
+  readonly servicingFee: Float64Array;
+  /** months + the longest recovery lag: the tail is recovered after the horizon. */
+  readonly recoveries: Float64Array;
+  /** Month-end principal of states current … 91–180, row-major: [month × 5 + state]. */
+  readonly stateBalance: Float64Array;
+  readonly overduePrincipal: Float64Array;
+  readonly overdueInterest: Float64Array;
+}
+
+export const LIVE_STATES = CHARGED_OFF;
+
+export function allocateAccumulators(months: number, maxLagMonths: number): Accumulators {
+  return {
+    months,
+    scheduledInterest: new Float64Array(months),
+    interestCollected: new Float64Array(months),
+    penaltyInterest: new Float64Array(months),
+    scheduledPrincipal: new Float64Array(months),
+    prepayments: new Float64Array(months),
+    defaults: new Float64Array(months),
+    losses: new Float64Array(months),
+    servicingFee: new Float64Array(months),
+    recoveries: new Float64Array(months + maxLagMonths),
+    stateBalance: new Float64Array(months * LIVE_STATES),
+    overduePrincipal: new Float64Array(months),
+    overdueInterest: new Float64Array(months),
+  };
+}
+
+/** Pool columns and ratios from the summed loan flows. */
+export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number): PoolCashFlows {
+  const { months } = acc;
+  const column = (): Float64Array => new Float64Array(months);
+  const beginningBalance = column();
+  const endingBalance = column();
+  const overdueTotal = column();
+  const poolFactor = column();
+  const smm = column();
+  const cpr = column();
+  const mdr = column();
+  const cdr = column();
+  const cumulativeDefaultRate = column();
+  const cumulativeNetLoss = column();
+  const byState = ROLL_STATES.map(() => column());
+  let opening = cutoffBalance;
+  let cumulativeDefaults = 0;
+  let cumulativeLoss = 0;
+  for (let k = 0; k < months; k++) {
+    let ending = 0;
+    for (let s = 0; s < LIVE_STATES; s++) {
+      const balance = acc.stateBalance[k * LIVE_STATES + s] ?? 0;
+      (byState[s] ?? column())[k] = balance;
+      ending += balance;
+    }
+    const scheduled = acc.scheduledPrincipal[k] ?? 0;
+    const defaulted = acc.defaults[k] ?? 0;
+    cumulativeDefaults += defaulted;
+    cumulativeLoss += acc.losses[k] ?? 0;
+    (byState[CHARGED_OFF] ?? column())[k] = cumulativeDefaults;
+    beginningBalance[k] = opening;
+    endingBalance[k] = ending;
+    overdueTotal[k] = (acc.overduePrincipal[k] ?? 0) + (acc.overdueInterest[k] ?? 0);
+    poolFactor[k] = cutoffBalance > 0 ? ending / cutoffBalance : 0;
+    const smmRealised = ratio(acc.prepayments[k] ?? 0, opening - scheduled - defaulted);
+    const mdrRealised = ratio(defaulted, opening - scheduled);
+    smm[k] = smmRealised;
+    cpr[k] = annualised(smmRealised);
+    mdr[k] = mdrRealised;
+    cdr[k] = annualised(mdrRealised);
+    cumulativeDefaultRate[k] = cutoffBalance > 0 ? cumulativeDefaults / cutoffBalance : 0;
+    cumulativeNetLoss[k] = cumulativeLoss;
+    opening = ending;
+  }
+  let recoveriesAfterHorizon = 0;
+  for (let k = months; k < acc.recoveries.length; k++) recoveriesAfterHorizon += acc.recoveries[k] ?? 0;
+  const balanceByState = Object.fromEntries(ROLL_STATES.map((state, s) => [state, byState[s] ?? column()])) as Record<RollState, Float64Array>;
+  return {
+    months,
+    loans,
+    cutoffBalance,
+    beginningBalance,
+    scheduledInterest: acc.scheduledInterest,
+    interestCollected: acc.interestCollected,
+    penaltyInterest: acc.penaltyInterest,
+    scheduledPrincipal: acc.scheduledPrincipal,
+    prepayments: acc.prepayments,
+    defaults: acc.defaults,
+    recoveries: acc.recoveries.slice(0, months),
+    losses: acc.losses,
+    endingBalance,
+    balanceByState,
+    overduePrincipal: acc.overduePrincipal,
+    overdueInterest: acc.overdueInterest,
+    overdueTotal,
+    servicingFee: acc.servicingFee,
+    poolFactor,
+    smm,
+    cpr,
+    mdr,
+    cdr,
+    cumulativeDefaultRate,
+    cumulativeNetLoss,
+    recoveriesAfterHorizon,
+  };
+}
+
+/** A rate from an amount and its base, 0 on an empty base, clamped to [0, 1] against float noise. */
+function ratio(amount: number, base: number): number {
+  if (!(base > 1e-9)) return 0;
+  const r = amount / base;
+  return r <= 0 ? 0 : r >= 1 ? 1 : r;
+}
+
+/** 1 − (1 − m)^12 (SIFMA SF §B.1, §C.2), as engine/curves/conversions.ts computes it. */
+function annualised(monthly: number): number {
+  return -Math.expm1(12 * Math.log1p(-monthly));
+}
+
+const MONEY_COLUMNS = [
+  'beginningBalance',
+  'scheduledInterest',
+  'interestCollected',
+  'penaltyInterest',
+  'scheduledPrincipal',
+  'prepayments',
+  'defaults',
+  'recoveries',
+  'losses',
+  'endingBalance',
+  'overduePrincipal',
+  'overdueInterest',
+  'overdueTotal',
+  'servicingFee',
+  'cumulativeNetLoss',
+] as const satisfies readonly (keyof PoolCashFlows)[];
+
+/** x to the nearest cent, halves away from zero on x × 100 as a double (all pool amounts are ≥ 0). */
+export function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/**
+ * The same table with every money amount (each month's pool totals, the cutoff balance and the
+ * after-horizon recoveries) rounded to cents, each column on its own; rates and factors are left
+ * as computed. The projection itself stays float64: round once, at the end, for the waterfall and
+ * reports. After rounding, the balance identity holds to a few cents per month, not exactly.
+ */
+export function roundToCents(flows: PoolCashFlows): PoolCashFlows {
+  const rounded: Record<string, unknown> = { ...flows };
+  for (const key of MONEY_COLUMNS) rounded[key] = flows[key].map(cents);
+  const balanceByState = Object.fromEntries(ROLL_STATES.map((state) => [state, flows.balanceByState[state].map(cents)]));
+  return {
+    ...(rounded as unknown as PoolCashFlows),
+    cutoffBalance: cents(flows.cutoffBalance),
+    recoveriesAfterHorizon: cents(flows.recoveriesAfterHorizon),
+    balanceByState: balanceByState as Record<RollState, Float64Array>,
+  };
+}

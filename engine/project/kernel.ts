@@ -1,0 +1,213 @@
+import type { ResolvedSegment } from './assumptions.ts';
+import { LIVE_STATES, type Accumulators } from './cash-flows.ts';
+import { installmentPlan, monthInstallment } from './installment.ts';
+import { projectBandedLoanInto } from './kernel-banded.ts';
+import type { LoanArrays } from './loans.ts';
+import { CHARGED_OFF, STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
+
+/** Per-projection settings and scratch, shared by every loan (the kernel allocates nothing). */
+export interface KernelContext {
+  readonly months: number;
+  /** Accrual year fraction of each month (1/12 on 30/360). */
+  readonly yearFractions: Float64Array;
+  /** Every year fraction is exactly 1/12: the level installment is then computed once per loan. */
+  readonly uniform30360: boolean;
+  // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
+  readonly scratch: Float64Array;
+}
+
+export function kernelContext(months: number, yearFractions: Float64Array): KernelContext {
+  let uniform30360 = true;
+  for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
+  return { months, yearFractions, uniform30360, scratch: new Float64Array(8 * STATE_COUNT) };
+}
+
+// Offsets within a scratch block: mass, overdue principal, overdue interest, accrued penalty.
+const O = STATE_COUNT;
+const D = 2 * STATE_COUNT;
+const A = 3 * STATE_COUNT;
+const BLOCK = 4 * STATE_COUNT;
+
+
+/**
+ * Projects loan i and adds its flows into `acc`. Deterministic Markov expectation: the loan is
+ * split into fractions (mass) by delinquency state, starting with mass 1 in its state at cutoff.
+ *
+ * Every fraction not charged off owes the same contractual installments per unit of mass: u, the
+ * not-yet-due principal per unit, follows the loan's schedule re-amortized on u and the remaining
+ * term (prepayment removes mass, so it never changes u — re-amortizing the pool balance and the
+ * survivors' own schedules agree). Delinquent fractions also carry arrears: overdue principal,
+ * overdue interest and accrued penalty interest, which move with the mass (linear, so exact in
+ * expectation).
+ *
+ * Each month, in this order:
+ *  1. installment per unit: interest = u × APR × year fraction (flat fee: original principal ×
+ *     flat rate), scheduled principal by amortization type on u and the remaining term;
+ *  2. penalty interest accrues on each delinquent fraction's overdue principal at
+ *     penaltyMultiple × APR × year fraction (so a cure after m months pays m months of it);
+ *  3. roll-rate transitions (transitions.ts says what each move pays); for the fraction staying
+ *     current: interest and scheduled principal are paid, THEN defaults at the MDR on the balance
+ *     after scheduled principal (the defaulting fraction paid this month's installment), THEN
+ *     prepayments at the SMM on what is left;
+ *  4. charge-offs and MDR defaults are gross defaults this month; recoveryRate × default arrives
+ *     recoveryLagMonths later; the loss (1 − recoveryRate) × default is booked now.
+ * After maturity no installment falls due: the current fraction stays current with nothing owed
+ * and delinquent fractions keep rolling on their arrears.
+ */
+export function projectLoanInto(
+  loans: LoanArrays,
+  i: number,
+  segment: ResolvedSegment,
+  ctx: KernelContext,
+  acc: Accumulators,
+  trace: Float64Array | null,
+): void {
+  const { months, yearFractions, scratch } = ctx;
+  const balance0 = loans.currentPrincipal[i] ?? 0;
+  const state0 = loans.delinquency[i] ?? 0;
+  const recoveryRate = segment.recoveryRate;
+  const lag = segment.recoveryLagMonths;
+
+  if (state0 === CHARGED_OFF) {
+    // Charged off at cutoff: its whole principal defaults in month 1 and it pays nothing.
+    acc.defaults[0] = (acc.defaults[0] ?? 0) + balance0;
+    acc.losses[0] = (acc.losses[0] ?? 0) + balance0 * (1 - recoveryRate);
+    acc.recoveries[lag] = (acc.recoveries[lag] ?? 0) + balance0 * recoveryRate;
+    if (trace !== null) for (let k = 0; k < months; k++) trace[k * TRACE_COLUMNS + CHARGED_OFF] = 1;
+    return;
+  }
+
+  if (segment.banded !== null) {
+    projectBandedLoanInto(loans, i, segment, segment.banded, ctx, acc, trace);
+    return;
+  }
+  // Scratch: two blocks of 24 (this month, next month), each [mass | overdue principal |
+  // overdue interest | accrued penalty] × 6 states; `c` and `x` are the blocks' offsets, swapped monthly.
+  const st = scratch;
+  st.fill(0);
+  let c = 0;
+  let x = BLOCK;
+  const rate = loans.rateAnnual[i] ?? 0;
+  const overdue0 = state0 === 0 ? 0 : (loans.overduePrincipal[i] ?? 0);
+  st[state0] = 1;
+  st[O + state0] = overdue0;
+  st[D + state0] = state0 === 0 ? 0 : (loans.overdueInterest[i] ?? 0);
+  const plan = installmentPlan(loans, i, balance0 - overdue0, ctx);
+  const n = plan.remainingTerm;
+
+  const smmRates = segment.smm.rates;
+  const mdrRates = segment.mdr.rates;
+  const age = loans.ageMonths[i] ?? 0;
+  const smmOffset = segment.smm.byAge ? age : 0;
+  const mdrOffset = segment.mdr.byAge ? age : 0;
+  const moves = segment.plan;
+  const entries = moves.probability.length;
+  const { from, to, probability, paysInstallment, arrearsShare } = moves;
+  const penaltyRate = segment.penaltyMultiple * rate;
+  const strip = segment.servicingFeeRate;
+  const stateBalance = acc.stateBalance;
+
+  let loanBalance = balance0;
+  let prepaidMass = 0;
+  for (let k = 0; k < months; k++) {
+    const yf = yearFractions[k] ?? 0;
+    const due = k < n;
+    monthInstallment(plan, k, yf);
+    const iu = plan.interest;
+    const spu = plan.principal;
+    const u = plan.balance;
+
+    acc.servicingFee[k] = (acc.servicingFee[k] ?? 0) + strip * yf * loanBalance;
+    const live = (st[c] ?? 0) + (st[c + 1] ?? 0) + (st[c + 2] ?? 0) + (st[c + 3] ?? 0) + (st[c + 4] ?? 0);
+    acc.scheduledInterest[k] = (acc.scheduledInterest[k] ?? 0) + live * iu;
+    if (penaltyRate > 0) {
+      const accrual = penaltyRate * yf;
+      for (let s = c + 1; s < c + LIVE_STATES; s++) st[A + s] = (st[A + s] ?? 0) + accrual * (st[O + s] ?? 0);
+    }
+
+    let interest = 0;
+    let principal = 0;
+    let penalty = 0;
+    let defaulted = 0;
+    let prepaid = 0;
+    for (let j = x; j < x + BLOCK; j++) st[j] = 0;
+
+    // current → current: installment, then MDR defaults, then SMM prepayments.
+    const stayMass = (st[c] ?? 0) * (due ? moves.stayCurrent : 1);
+    if (stayMass > 0) {
+      interest += stayMass * iu;
+      principal += stayMass * spu;
+      const after = u - spu;
+      const defaultMass = stayMass * (mdrRates[mdrOffset + k] ?? 0);
+      defaulted += defaultMass * after;
+      st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + defaultMass;
+      const rest = stayMass - defaultMass;
+      const prepayMass = rest * (smmRates[smmOffset + k] ?? 0);
+      prepaid += prepayMass * after;
+      prepaidMass += prepayMass;
+      st[x] = (st[x] ?? 0) + rest - prepayMass;
+    }
+    for (let e = due ? 0 : moves.firstDelinquentEntry; e < entries; e++) {
+      const s = c + (from[e] ?? 0);
+      const p = probability[e] ?? 0;
+      const mass = (st[s] ?? 0) * p;
+      if (mass === 0) continue;
+      const target = to[e] ?? 0;
+      const owedPrincipal = (st[O + s] ?? 0) * p;
+      if (target === CHARGED_OFF) {
+        defaulted += mass * u + owedPrincipal;
+        st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + mass;
+        continue;
+      }
+      const owedInterest = (st[D + s] ?? 0) * p;
+      const owedPenalty = (st[A + s] ?? 0) * p;
+      const pays = paysInstallment[e] ?? 0;
+      const share = arrearsShare[e] ?? 0;
+      interest += pays * mass * iu + share * owedInterest;
+      principal += pays * mass * spu + share * owedPrincipal;
+      penalty += share * owedPenalty;
+      const t = x + target;
+      st[t] = (st[t] ?? 0) + mass;
+      st[O + t] = (st[O + t] ?? 0) + (1 - share) * owedPrincipal + (1 - pays) * mass * spu;
+      st[D + t] = (st[D + t] ?? 0) + (1 - share) * owedInterest + (1 - pays) * mass * iu;
+      st[A + t] = (st[A + t] ?? 0) + (1 - share) * owedPenalty;
+    }
+    st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + (st[c + CHARGED_OFF] ?? 0);
+    const uEnd = u - spu;
+    plan.balance = uEnd;
+    const swap = c;
+    c = x;
+    x = swap;
+
+    let ending = 0;
+    let overduePrincipal = 0;
+    let overdueInterest = 0;
+    for (let s = 0; s < LIVE_STATES; s++) {
+      const owed = st[c + O + s] ?? 0;
+      const balance = (st[c + s] ?? 0) * uEnd + owed;
+      stateBalance[k * LIVE_STATES + s] = (stateBalance[k * LIVE_STATES + s] ?? 0) + balance;
+      ending += balance;
+      overduePrincipal += owed;
+      overdueInterest += st[c + D + s] ?? 0;
+    }
+    acc.overduePrincipal[k] = (acc.overduePrincipal[k] ?? 0) + overduePrincipal;
+    acc.overdueInterest[k] = (acc.overdueInterest[k] ?? 0) + overdueInterest;
+    acc.interestCollected[k] = (acc.interestCollected[k] ?? 0) + interest;
+    acc.penaltyInterest[k] = (acc.penaltyInterest[k] ?? 0) + penalty;
+    acc.scheduledPrincipal[k] = (acc.scheduledPrincipal[k] ?? 0) + principal;
+    acc.prepayments[k] = (acc.prepayments[k] ?? 0) + prepaid;
+    if (defaulted > 0) {
+      acc.defaults[k] = (acc.defaults[k] ?? 0) + defaulted;
+      acc.losses[k] = (acc.losses[k] ?? 0) + defaulted * (1 - recoveryRate);
+      acc.recoveries[k + lag] = (acc.recoveries[k + lag] ?? 0) + defaulted * recoveryRate;
+    }
+    loanBalance = ending;
+
+    if (trace !== null) {
+      for (let s = 0; s < STATE_COUNT; s++) trace[k * TRACE_COLUMNS + s] = st[c + s] ?? 0;
+      trace[k * TRACE_COLUMNS + STATE_COUNT] = prepaidMass;
+    } else if (!due && ending === 0 && overdueInterest === 0 && (st[c + A + 1] ?? 0) + (st[c + A + 2] ?? 0) + (st[c + A + 3] ?? 0) + (st[c + A + 4] ?? 0) === 0) {
+      break; // nothing owed any more: every later month adds zero
+    }
+  }
+}

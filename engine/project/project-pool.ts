@@ -1,0 +1,104 @@
+import { assertMonths } from '../curves/checks.ts';
+import { assert } from '../errors.ts';
+import { resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
+import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
+import { kernelContext, projectLoanInto, type KernelContext } from './kernel.ts';
+import { loanCount, validateLoanArrays, type LoanArrays } from './loans.ts';
+import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
+
+export interface ProjectionOptions {
+  /** Months to project, ≥ 1. Loans maturing earlier contribute nothing after maturity (save unpaid arrears). */
+  readonly months: number;
+  /**
+   * Accrual year fraction of each projected month, pool-wide; default 1/12 each (30/360:
+   * monthly interest = APR / 12 × balance). The hook for ACT/365: actual days of each period / 365.
+   * Level installments stay the APR/12 annuity; the day count moves the interest/principal split
+   * (as engine/schedule does), re-amortized each month when any fraction differs from 1/12.
+   */
+  readonly yearFractions?: Float64Array;
+}
+
+interface Prepared {
+  readonly segments: ResolvedSegment[];
+  readonly ctx: KernelContext;
+  readonly maxLag: number;
+}
+
+function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): Prepared {
+  const { months } = options;
+  assertMonths(months, 'months');
+  assert(months >= 1, 'INVALID_MONTHS', { field: 'months', value: months, minimum: 1 });
+  const yearFractions = options.yearFractions ?? new Float64Array(months).fill(1 / 12);
+  assert(yearFractions.length >= months, 'YEAR_FRACTIONS', { length: yearFractions.length, months });
+  for (let k = 0; k < months; k++) {
+    const yf = yearFractions[k] ?? Number.NaN;
+    assert(yf >= 0 && yf < Infinity, 'YEAR_FRACTIONS', { month: k + 1, value: yf });
+  }
+  validateLoanArrays(loans);
+  let maxAge = 0;
+  let maxSegment = 0;
+  for (let i = 0; i < loanCount(loans); i++) {
+    maxAge = Math.max(maxAge, loans.ageMonths[i] ?? 0);
+    maxSegment = Math.max(maxSegment, loans.segment[i] ?? 0);
+  }
+  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge);
+  const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
+  return { segments, ctx: kernelContext(months, yearFractions), maxLag };
+}
+
+function segmentOf(prepared: Prepared, loans: LoanArrays, i: number): ResolvedSegment {
+  const segment = prepared.segments[loans.segment[i] ?? 0];
+  assert(segment !== undefined, 'LOAN_CODE', { loan: i, field: 'segment', value: loans.segment[i] });
+  return segment;
+}
+
+/**
+ * The pool's monthly cash flows, loan by loan (deterministic Markov expectation; the order of
+ * events within a month is documented on projectLoanInto). Float64 throughout: pass the result
+ * to roundToCents for the cent table. Inputs are validated once, up front.
+ */
+export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
+  const prepared = prepare(loans, assumptions, options);
+  const acc = allocateAccumulators(options.months, prepared.maxLag);
+  const count = loanCount(loans);
+  let cutoffBalance = 0;
+  for (let i = 0; i < count; i++) {
+    cutoffBalance += loans.currentPrincipal[i] ?? 0;
+    projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
+  }
+  return poolCashFlows(acc, count, cutoffBalance);
+}
+
+/** One loan's expected fractions month by month (index 0 = end of projection month 1). */
+export interface LoanTrace {
+  readonly months: number;
+  /** Mass in each ROLL_STATES state, row-major [month × 6 + state]: shares of the loan at cutoff. */
+  readonly stateMass: Float64Array;
+  /** Mass prepaid so far. stateMass of a month + prepaidMass = 1. */
+  readonly prepaidMass: Float64Array;
+  /** stateMass / its row total: the state fractions of the loan not prepaid; each row sums to 1. */
+  readonly stateFraction: Float64Array;
+}
+
+/** Traces loan `index` under the same assumptions as projectPool (for tests and drill-down). */
+export function traceLoan(loans: LoanArrays, index: number, assumptions: PoolAssumptions, options: ProjectionOptions): LoanTrace {
+  assert(Number.isInteger(index) && index >= 0 && index < loanCount(loans), 'LOAN_ARRAYS', { index, loans: loanCount(loans) });
+  const prepared = prepare(loans, assumptions, options);
+  const { months } = options;
+  const raw = new Float64Array(months * TRACE_COLUMNS);
+  projectLoanInto(loans, index, segmentOf(prepared, loans, index), prepared.ctx, allocateAccumulators(months, prepared.maxLag), raw);
+  const stateMass = new Float64Array(months * STATE_COUNT);
+  const stateFraction = new Float64Array(months * STATE_COUNT);
+  const prepaidMass = new Float64Array(months);
+  for (let k = 0; k < months; k++) {
+    let total = 0;
+    for (let s = 0; s < STATE_COUNT; s++) total += raw[k * TRACE_COLUMNS + s] ?? 0;
+    for (let s = 0; s < STATE_COUNT; s++) {
+      const mass = raw[k * TRACE_COLUMNS + s] ?? 0;
+      stateMass[k * STATE_COUNT + s] = mass;
+      stateFraction[k * STATE_COUNT + s] = total > 0 ? mass / total : s === 0 ? 1 : 0;
+    }
+    prepaidMass[k] = raw[k * TRACE_COLUMNS + STATE_COUNT] ?? 0;
+  }
+  return { months, stateMass, prepaidMass, stateFraction };
+}

@@ -1,0 +1,401 @@
+import { describe, expect, it } from 'vitest';
+import {
+  allocateLoanArrays,
+  amortizationCode,
+  buildTransitionMatrix,
+  cents,
+  delinquencyCode,
+  delinquencyStateFromDaysPastDue,
+  EngineError,
+  evaluateVector,
+  flatFeeRateFromApr,
+  loanSchedule,
+  parseVector,
+  projectPassThrough,
+  projectPool,
+  roundToCents,
+  traceLoan,
+  type AmortizationType,
+  type LoanArrays,
+  type PoolAssumptions,
+  type PoolCashFlows,
+  type ProjectionOptions,
+  type RollState,
+} from '../../../engine/index.ts';
+import { resolveAssumptions } from '../../../engine/project/assumptions.ts';
+import { allocateAccumulators, poolCashFlows } from '../../../engine/project/cash-flows.ts';
+import { kernelContext, projectLoanInto } from '../../../engine/project/kernel.ts';
+
+interface LoanRow {
+  balance: number;
+  rateAnnual: number;
+  remainingTerm: number;
+  amortization?: AmortizationType;
+  originalPrincipal?: number;
+  originalTerm?: number;
+  ageMonths?: number;
+  state?: RollState;
+  overduePrincipal?: number;
+  overdueInterest?: number;
+  segment?: number;
+}
+
+/** LoanArrays from readable rows (original principal and term default to the current ones). */
+function loanArrays(rows: readonly LoanRow[]): LoanArrays {
+  const loans = allocateLoanArrays(rows.length);
+  rows.forEach((row, i) => {
+    loans.currentPrincipal[i] = row.balance;
+    loans.originalPrincipal[i] = row.originalPrincipal ?? row.balance;
+    loans.rateAnnual[i] = row.rateAnnual;
+    loans.remainingTerm[i] = row.remainingTerm;
+    loans.originalTerm[i] = row.originalTerm ?? row.remainingTerm;
+    loans.ageMonths[i] = row.ageMonths ?? 0;
+    loans.amortization[i] = amortizationCode(row.amortization ?? 'level_payment');
+    loans.delinquency[i] = delinquencyCode(row.state ?? 'current');
+    loans.overduePrincipal[i] = row.overduePrincipal ?? 0;
+    loans.overdueInterest[i] = row.overdueInterest ?? 0;
+    loans.segment[i] = row.segment ?? 0;
+  });
+  return loans;
+}
+
+/** The same projection through the general (matrix-entry loop) kernel, bypassing the banded one. */
+function projectWithGeneralKernel(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
+  const count = loans.currentPrincipal.length;
+  let maxAge = 0;
+  let maxSegment = 0;
+  for (let i = 0; i < count; i++) {
+    maxAge = Math.max(maxAge, loans.ageMonths[i] ?? 0);
+    maxSegment = Math.max(maxSegment, loans.segment[i] ?? 0);
+  }
+  const segments = resolveAssumptions(assumptions, maxSegment + 1, options.months, maxAge).map((s) => ({ ...s, banded: null }));
+  const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
+  const acc = allocateAccumulators(options.months, maxLag);
+  const ctx = kernelContext(options.months, options.yearFractions ?? new Float64Array(options.months).fill(1 / 12));
+  let cutoff = 0;
+  for (let i = 0; i < count; i++) {
+    cutoff += loans.currentPrincipal[i] ?? 0;
+    const segment = segments[loans.segment[i] ?? 0];
+    if (segment === undefined) throw new Error('no segment');
+    projectLoanInto(loans, i, segment, ctx, acc, null);
+  }
+  return poolCashFlows(acc, count, cutoff);
+}
+
+const list = (values: Float64Array): number[] => Array.from(values);
+
+function errorCode(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+const at = (column: Float64Array, month: number): number => column[month - 1] ?? Number.NaN;
+const NOTHING: PoolAssumptions = { pool: {} };
+
+describe('contractual schedules (zero speeds, no delinquency)', () => {
+  it('a level-payment loan reproduces engine/schedule month by month', () => {
+    // ¥12,000 at 18% (30/360: r = 1.5% a month) over 12 months: A = 1,100.1599…, as loanSchedule computes.
+    const loans = loanArrays([{ balance: 12_000, rateAnnual: 0.18, remainingTerm: 12 }]);
+    const flows = projectPool(loans, NOTHING, { months: 12 });
+    const schedule = loanSchedule({ amortization: 'level_payment', balance: 12_000, rateAnnual: 0.18, remainingTerm: 12 });
+    for (let t = 0; t < 12; t++) {
+      expect(flows.beginningBalance[t]).toBeCloseTo(schedule.beginningBalance[t] ?? Number.NaN, 9);
+      expect(flows.scheduledInterest[t]).toBeCloseTo(schedule.interest[t] ?? Number.NaN, 9);
+      expect(flows.interestCollected[t]).toBeCloseTo(schedule.interest[t] ?? Number.NaN, 9);
+      expect(flows.scheduledPrincipal[t]).toBeCloseTo(schedule.scheduledPrincipal[t] ?? Number.NaN, 9);
+      expect(flows.endingBalance[t]).toBeCloseTo(schedule.endingBalance[t] ?? Number.NaN, 9);
+      expect(flows.prepayments[t]).toBe(0);
+      expect(flows.defaults[t]).toBe(0);
+    }
+    expect(at(flows.interestCollected, 1)).toBeCloseTo(180, 10); // 12,000 × 0.015
+    expect(at(flows.scheduledPrincipal, 1)).toBeCloseTo(920.159_914_874_75, 8);
+    expect(at(flows.endingBalance, 12)).toBe(0);
+    expect(at(flows.poolFactor, 12)).toBe(0);
+  });
+
+  it('equal principal (等额本金): ¥3,000 at 12% over 3 months pays ¥1,000 a month and interest 30, 20, 10', () => {
+    // r = 0.12 / 12 = 1%: interest 3,000 × 1% = 30, 2,000 × 1% = 20, 1,000 × 1% = 10.
+    const loans = loanArrays([{ balance: 3_000, rateAnnual: 0.12, remainingTerm: 3, amortization: 'equal_principal' }]);
+    const flows = roundToCents(projectPool(loans, NOTHING, { months: 3 }));
+    expect(list(flows.beginningBalance)).toEqual([3_000, 2_000, 1_000]);
+    expect(list(flows.interestCollected)).toEqual([30, 20, 10]);
+    expect(list(flows.scheduledPrincipal)).toEqual([1_000, 1_000, 1_000]);
+    expect(list(flows.endingBalance)).toEqual([2_000, 1_000, 0]);
+    expect(list(flows.poolFactor)).toEqual([2 / 3, 1 / 3, 0]);
+  });
+
+  it('flat fee (等本等息): the fee on the original principal, as engine/schedule computes it', () => {
+    // ¥12,000 over 12 months at APR 18%, 2 months seasoned (¥10,000 left, 10 installments):
+    // flat rate = A/P − 1/n = 0.0916799929… − 1/12 = 0.0083466596…, fee = 12,000 × that = ¥100.16 a month;
+    // principal 10,000 / 10 = ¥1,000 a month.
+    const loans = loanArrays([
+      { balance: 10_000, originalPrincipal: 12_000, originalTerm: 12, ageMonths: 2, rateAnnual: 0.18, remainingTerm: 10, amortization: 'flat_fee' },
+    ]);
+    const flows = projectPool(loans, NOTHING, { months: 10 });
+    const schedule = loanSchedule({
+      amortization: 'flat_fee',
+      balance: 10_000,
+      rateAnnual: 0.18,
+      remainingTerm: 10,
+      flatRateMonthly: flatFeeRateFromApr(0.18, 12),
+      originalPrincipal: 12_000,
+    });
+    for (let t = 0; t < 10; t++) {
+      expect(flows.interestCollected[t]).toBeCloseTo(schedule.interest[t] ?? Number.NaN, 9);
+      expect(flows.scheduledPrincipal[t]).toBeCloseTo(schedule.scheduledPrincipal[t] ?? Number.NaN, 9);
+      expect(cents(flows.interestCollected[t] ?? 0)).toBe(100.16);
+      expect(flows.scheduledPrincipal[t]).toBeCloseTo(1_000, 9);
+    }
+  });
+
+  it('interest-only (先息后本): interest every month, the bullet at maturity', () => {
+    const loans = loanArrays([{ balance: 10_000, rateAnnual: 0.12, remainingTerm: 3, amortization: 'interest_only' }]);
+    const flows = roundToCents(projectPool(loans, NOTHING, { months: 5 }));
+    expect(list(flows.interestCollected)).toEqual([100, 100, 100, 0, 0]);
+    expect(list(flows.scheduledPrincipal)).toEqual([0, 0, 10_000, 0, 0]);
+    expect(list(flows.endingBalance)).toEqual([10_000, 10_000, 0, 0, 0]);
+  });
+});
+
+describe('prepayments only: the pass-through projection', () => {
+  it('matches projectPassThrough principal, interest and servicing for 150 PSA on a 357-month pool', () => {
+    // Fabozzi's pool: WAC 8.125%, net 7.5% (servicing strip 0.625%), WAM 357, WALA 3; 150 PSA read by loan age.
+    const line = { balance: 400_000_000, grossRate: 0.081_25, netRate: 0.075, remainingTerm: 357, ageMonths: 3 };
+    const months = 120;
+    const smm = evaluateVector(parseVector('150 PSA'), months, line.ageMonths);
+    const expected = projectPassThrough(line, smm, { months });
+    const loans = loanArrays([{ balance: line.balance, rateAnnual: line.grossRate, remainingTerm: 357, ageMonths: 3, originalTerm: 360 }]);
+    const flows = projectPool(loans, { pool: { prepayment: { kind: 'notation', notation: parseVector('150 PSA') }, servicingFeeRate: 0.006_25 } }, { months });
+    for (let t = 0; t < months; t++) {
+      expect(Math.abs((flows.scheduledPrincipal[t] ?? 0) - (expected.scheduledPrincipal[t] ?? 0))).toBeLessThan(1e-6);
+      expect(Math.abs((flows.prepayments[t] ?? 0) - (expected.prepayment[t] ?? 0))).toBeLessThan(1e-6);
+      expect(Math.abs((flows.interestCollected[t] ?? 0) - (expected.grossInterest[t] ?? 0))).toBeLessThan(1e-6);
+      expect(Math.abs((flows.servicingFee[t] ?? 0) - (expected.servicingFee[t] ?? 0))).toBeLessThan(1e-6);
+      expect(flows.smm[t]).toBeCloseTo(smm[t] ?? Number.NaN, 12);
+    }
+    // Month 1: age 4 at 150 PSA is CPR 1.2%, SMM = 1 − 0.988^(1/12) = 0.0010055…
+    expect(at(flows.smm, 1)).toBeCloseTo(1 - 0.988 ** (1 / 12), 14);
+    expect(at(flows.cpr, 1)).toBeCloseTo(0.012, 12);
+  });
+
+  it('SMM by projection month from a plain monthly vector, last value held flat', () => {
+    // ¥1,000 bullet at 0%: month 1 prepays 10% of 1,000 = 100, month 2 (and after) 20%: 180, 144.
+    const loans = loanArrays([{ balance: 1_000, rateAnnual: 0, remainingTerm: 12, amortization: 'interest_only' }]);
+    const flows = projectPool(loans, { pool: { prepayment: { kind: 'monthly', rates: [0.1, 0.2] } } }, { months: 3 });
+    expect(list(flows.prepayments).map(cents)).toEqual([100, 180, 144]);
+  });
+});
+
+describe('defaults (MDR) before prepayments', () => {
+  it('a 2-month hand example: MDR on the balance after scheduled principal, then SMM on what is left', () => {
+    // ¥2,000 equal principal at 12% over 2 months, MDR 10%, SMM 20%.
+    // Month 1: interest 2,000 × 1% = 20; scheduled principal 1,000; defaults 10% × (2,000 − 1,000) = 100;
+    //          prepayments 20% × (1,000 − 100) = 180; ending 1,000 − 100 − 180 = 720.
+    // Month 2: interest 720 × 1% = 7.20; scheduled principal 720 (last installment); nothing left to default or prepay.
+    const loans = loanArrays([{ balance: 2_000, rateAnnual: 0.12, remainingTerm: 2, amortization: 'equal_principal' }]);
+    const flows = projectPool(
+      loans,
+      { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] }, recoveryRate: 0.25, recoveryLagMonths: 1 } },
+      { months: 2 },
+    );
+    const r = roundToCents(flows);
+    expect(list(r.interestCollected)).toEqual([20, 7.2]);
+    expect(list(r.scheduledPrincipal)).toEqual([1_000, 720]);
+    expect(list(r.defaults)).toEqual([100, 0]);
+    expect(list(r.prepayments)).toEqual([180, 0]);
+    expect(list(r.endingBalance)).toEqual([720, 0]);
+    // Loss booked at default: 100 × (1 − 25%) = 75; the recovery 25 arrives a month later.
+    expect(list(r.losses)).toEqual([75, 0]);
+    expect(list(r.recoveries)).toEqual([0, 25]);
+    expect(list(r.cumulativeNetLoss)).toEqual([75, 75]);
+    expect(at(flows.mdr, 1)).toBeCloseTo(0.1, 14); // 100 / (2,000 − 1,000)
+    expect(at(flows.smm, 1)).toBeCloseTo(0.2, 14); // 180 / (2,000 − 1,000 − 100)
+    expect(at(flows.cdr, 1)).toBeCloseTo(1 - 0.9 ** 12, 14);
+    expect(at(flows.cumulativeDefaultRate, 2)).toBeCloseTo(100 / 2_000, 14);
+  });
+});
+
+describe('roll-rate delinquency', () => {
+  // Half the current loans miss each month; every 1–30 loan cures the next month. Penalty 1.5 × contract rate.
+  const halfMiss = buildTransitionMatrix({
+    rollForward: { current: 0.5, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0 },
+    cure: { dpd1_30: 1 },
+  });
+
+  it('a cure pays its arrears, the month installment and penalty interest on overdue principal (hand-computed)', () => {
+    // ¥3,000 equal principal at 12% over 3 months: per unit of loan, principal 1,000 a month, interest 30, 20, 10.
+    // Month 1: 0.5 pays (interest 15, principal 500); 0.5 misses: overdue principal 500, overdue interest 15.
+    //          Balances: current 0.5 × 2,000 = 1,000; 1–30: 0.5 × 2,000 + 500 = 1,500; ending 2,500.
+    // Month 2: penalty accrues 1.5 × 12%/12 × 500 = 7.50 on the overdue principal (one month overdue).
+    //          Current 0.5: 0.25 pays (interest 5, principal 250), 0.25 misses (overdue 250 and 5).
+    //          1–30 0.5 cures: arrears 500 + 15, penalty 7.50, and this month's 0.5 × (1,000 + 20).
+    //          Interest 5 + 15 + 10 = 30; principal 250 + 500 + 500 = 1,250; ending 2,500 − 1,250 = 1,250
+    //          (current 0.75 × 1,000 = 750; 1–30: 0.25 × 1,000 + 250 = 500).
+    // Month 3: penalty 1.5% × 250 = 3.75. Current 0.75: 0.375 pays (3.75, 375), 0.375 misses (375 and 3.75).
+    //          1–30 0.25 cures: 250 + 5 + 3.75 penalty + this month's 0.25 × (1,000 + 10).
+    //          Interest 3.75 + 5 + 2.5 = 11.25; principal 375 + 250 + 250 = 875; ending 375, all overdue.
+    const loans = loanArrays([{ balance: 3_000, rateAnnual: 0.12, remainingTerm: 3, amortization: 'equal_principal' }]);
+    const assumptions: PoolAssumptions = { pool: { rollRates: halfMiss, penaltyMultiple: 1.5 } };
+    for (const flows of [projectPool(loans, assumptions, { months: 3 }), projectWithGeneralKernel(loans, assumptions, { months: 3 })]) {
+      const r = roundToCents(flows);
+      expect(list(r.beginningBalance)).toEqual([3_000, 2_500, 1_250]);
+      expect(list(r.interestCollected)).toEqual([15, 30, 11.25]);
+      expect(list(r.penaltyInterest)).toEqual([0, 7.5, 3.75]);
+      expect(list(r.scheduledPrincipal)).toEqual([500, 1_250, 875]);
+      expect(list(r.scheduledInterest)).toEqual([30, 20, 10]);
+      expect(list(r.endingBalance)).toEqual([2_500, 1_250, 375]);
+      expect(list(r.balanceByState.current)).toEqual([1_000, 750, 0]);
+      expect(list(r.balanceByState.dpd1_30)).toEqual([1_500, 500, 375]);
+      expect(list(r.overduePrincipal)).toEqual([500, 250, 375]);
+      expect(list(r.overdueInterest)).toEqual([15, 5, 3.75]);
+      expect(list(r.overdueTotal)).toEqual([515, 255, 378.75]);
+      expect(list(r.defaults)).toEqual([0, 0, 0]);
+    }
+    const trace = traceLoan(loans, 0, assumptions, { months: 3 });
+    expect(Array.from(trace.stateMass.subarray(0, 6))).toEqual([0.5, 0.5, 0, 0, 0, 0]);
+    expect(Array.from(trace.stateMass.subarray(6, 12))).toEqual([0.75, 0.25, 0, 0, 0, 0]);
+  });
+
+  it('charge-off from 91–180 is a gross default of all its principal; the recovery arrives after the lag', () => {
+    // A loan 100 days late: ¥5,000 unpaid, of which ¥800 overdue, charged off with certainty in month 1.
+    // Default 5,000; recovery 40% × 5,000 = 2,000 three months later (month 4); loss 60% = 3,000 booked in month 1.
+    const matrix = buildTransitionMatrix({ rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 1 } });
+    const loans = loanArrays([{ balance: 5_000, rateAnnual: 0.2, remainingTerm: 6, state: 'dpd91_180', overduePrincipal: 800, overdueInterest: 150 }]);
+    const flows = roundToCents(projectPool(loans, { pool: { rollRates: matrix, recoveryRate: 0.4, recoveryLagMonths: 3 } }, { months: 5 }));
+    expect(list(flows.defaults)).toEqual([5_000, 0, 0, 0, 0]);
+    expect(list(flows.recoveries)).toEqual([0, 0, 0, 2_000, 0]);
+    expect(list(flows.losses)).toEqual([3_000, 0, 0, 0, 0]);
+    expect(list(flows.endingBalance)).toEqual([0, 0, 0, 0, 0]);
+    expect(list(flows.balanceByState.chargedOff)).toEqual([5_000, 5_000, 5_000, 5_000, 5_000]);
+    expect(list(flows.cumulativeDefaultRate)).toEqual([1, 1, 1, 1, 1]);
+    expect(list(flows.interestCollected)).toEqual([0, 0, 0, 0, 0]);
+    // Projected for 2 months only, the recovery lands after the horizon and is reported, not lost.
+    const short = projectPool(loans, { pool: { rollRates: matrix, recoveryRate: 0.4, recoveryLagMonths: 3 } }, { months: 2 });
+    expect(short.recoveriesAfterHorizon).toBeCloseTo(2_000, 9);
+  });
+
+  it('a loan more than 180 days late at cutoff is charged off at cutoff: a month-1 default paying nothing', () => {
+    expect(delinquencyStateFromDaysPastDue(0)).toBe('current');
+    expect(delinquencyStateFromDaysPastDue(1)).toBe('dpd1_30');
+    expect(delinquencyStateFromDaysPastDue(30)).toBe('dpd1_30');
+    expect(delinquencyStateFromDaysPastDue(31)).toBe('dpd31_60');
+    expect(delinquencyStateFromDaysPastDue(90)).toBe('dpd61_90');
+    expect(delinquencyStateFromDaysPastDue(180)).toBe('dpd91_180');
+    expect(delinquencyStateFromDaysPastDue(181)).toBe('chargedOff');
+    const loans = loanArrays([
+      { balance: 1_000, rateAnnual: 0.1, remainingTerm: 12, state: 'chargedOff', overduePrincipal: 400 },
+      { balance: 3_000, rateAnnual: 0.12, remainingTerm: 3, amortization: 'equal_principal' },
+    ]);
+    const flows = roundToCents(projectPool(loans, { pool: { recoveryRate: 0.3, recoveryLagMonths: 2 } }, { months: 3 }));
+    expect(flows.cutoffBalance).toBe(4_000);
+    expect(list(flows.defaults)).toEqual([1_000, 0, 0]);
+    expect(list(flows.recoveries)).toEqual([0, 0, 300]);
+    expect(list(flows.endingBalance)).toEqual([2_000, 1_000, 0]);
+    expect(list(flows.cumulativeDefaultRate)).toEqual([0.25, 0.25, 0.25]);
+  });
+
+  it('loans delinquent at cutoff start in their bucket with their arrears', () => {
+    // ¥3,000 equal principal at 12%, 31–60 days late with ¥2,000 overdue principal and ¥50 overdue interest:
+    // ¥1,000 not yet due over 1 remaining installment. Without a matrix it stays in 31–60 (paying the month's
+    // installment: 1,000 + 10 interest) and its arrears stay unpaid.
+    const loans = loanArrays([{ balance: 3_000, rateAnnual: 0.12, remainingTerm: 1, amortization: 'equal_principal', state: 'dpd31_60', overduePrincipal: 2_000, overdueInterest: 50 }]);
+    const flows = roundToCents(projectPool(loans, NOTHING, { months: 2 }));
+    expect(list(flows.beginningBalance)).toEqual([3_000, 2_000]);
+    expect(list(flows.interestCollected)).toEqual([10, 0]);
+    expect(list(flows.scheduledPrincipal)).toEqual([1_000, 0]);
+    expect(list(flows.balanceByState.dpd31_60)).toEqual([2_000, 2_000]);
+    expect(list(flows.balanceByState.current)).toEqual([0, 0]);
+    expect(list(flows.overdueTotal)).toEqual([2_050, 2_050]);
+    const trace = traceLoan(loans, 0, NOTHING, { months: 1 });
+    expect(Array.from(trace.stateFraction)).toEqual([0, 0, 1, 0, 0, 0]);
+
+    // With a matrix: 31–60 cures 50% a month. Month 1: the cured half pays half the arrears (1,000 + 25) and its
+    // half of the installment (500 + 5); the half staying in 31–60 pays its half of the installment (500 + 5).
+    const matrix = buildTransitionMatrix({ rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0 }, cure: { dpd31_60: 0.5 } });
+    const cured = roundToCents(projectPool(loans, { pool: { rollRates: matrix } }, { months: 1 }));
+    expect(list(cured.scheduledPrincipal)).toEqual([1_000 + 500 + 500]);
+    expect(list(cured.interestCollected)).toEqual([25 + 10]);
+    expect(list(cured.balanceByState.dpd31_60)).toEqual([1_000]);
+  });
+
+  it('both kernels agree on a mixed pool with a full roll-rate matrix, recoveries and segments', () => {
+    const matrix = buildTransitionMatrix({
+      rollForward: { current: 0.03, dpd1_30: 0.4, dpd31_60: 0.6, dpd61_90: 0.8, dpd91_180: 0.9 },
+      cure: { dpd1_30: 0.4, dpd31_60: 0.15, dpd61_90: 0.05, dpd91_180: 0.02 },
+      rollBack: { dpd31_60: 0.1, dpd61_90: 0.05, dpd91_180: 0.03 },
+    });
+    const types: AmortizationType[] = ['level_payment', 'equal_principal', 'interest_only', 'flat_fee'];
+    const states: RollState[] = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180', 'chargedOff'];
+    const rows: LoanRow[] = [];
+    for (let i = 0; i < 48; i++) {
+      const term = 6 + (i % 5) * 6;
+      const state = states[i % 6] ?? 'current';
+      rows.push({
+        balance: 1_000 + 137 * i,
+        originalPrincipal: 2_000 + 137 * i,
+        originalTerm: term + 3,
+        ageMonths: 3,
+        rateAnnual: 0.06 + 0.004 * i,
+        remainingTerm: term,
+        amortization: types[i % 4] ?? 'level_payment',
+        state,
+        overduePrincipal: state === 'current' ? 0 : 100,
+        overdueInterest: state === 'current' ? 0 : 12,
+        segment: i % 3,
+      });
+    }
+    const assumptions: PoolAssumptions = {
+      pool: { rollRates: matrix, prepayment: { kind: 'notation', notation: parseVector('10 CPR') }, recoveryRate: 0.3, recoveryLagMonths: 4, penaltyMultiple: 1.5, servicingFeeRate: 0.01 },
+      segments: [undefined, { default: { kind: 'notation', notation: parseVector('200 SDA') } }, { prepayment: { kind: 'notation', notation: parseVector('2 ABS') }, rollRates: null }],
+    };
+    const loans = loanArrays(rows);
+    const fast = projectPool(loans, assumptions, { months: 40 });
+    const general = projectWithGeneralKernel(loans, assumptions, { months: 40 });
+    const keys = ['beginningBalance', 'interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'defaults', 'recoveries', 'endingBalance', 'overdueTotal', 'servicingFee'] as const;
+    for (const key of keys) {
+      for (let t = 0; t < 40; t++) expect(Math.abs((fast[key][t] ?? 0) - (general[key][t] ?? 0))).toBeLessThan(1e-9);
+    }
+    expect(at(fast.penaltyInterest, 2)).toBeGreaterThan(0);
+  });
+});
+
+describe('accrual hook and rounding', () => {
+  it('ACT/365 year fractions change the interest and the level split, as engine/schedule does', () => {
+    // ¥10,000 equal principal at 18.25% over 2 months with periods of 31 and 28 days:
+    // interest 10,000 × 0.1825 × 31/365 = 155.00, then 5,000 × 0.1825 × 28/365 = 70.00.
+    const loans = loanArrays([{ balance: 10_000, rateAnnual: 0.1825, remainingTerm: 2, amortization: 'equal_principal' }]);
+    const flows = projectPool(loans, NOTHING, { months: 2, yearFractions: Float64Array.of(31 / 365, 28 / 365) });
+    expect(list(flows.interestCollected).map(cents)).toEqual([155, 70]);
+  });
+
+  it('roundToCents rounds money columns only', () => {
+    const loans = loanArrays([{ balance: 1_000, rateAnnual: 0.1, remainingTerm: 3 }]);
+    const flows = projectPool(loans, NOTHING, { months: 3 });
+    const rounded = roundToCents(flows);
+    expect(rounded.interestCollected[0]).toBe(8.33); // 1,000 × 0.1 / 12 = 8.333…
+    expect(rounded.poolFactor[0]).toBe(flows.poolFactor[0]);
+    expect(cents(0.125)).toBe(0.13);
+  });
+});
+
+describe('input checks', () => {
+  it('refuses arrays of different lengths, overdue above balance, unknown codes and bad rates', () => {
+    const loans: LoanArrays = { ...allocateLoanArrays(2), segment: new Uint8Array(3) };
+    expect(errorCode(() => projectPool(loans, NOTHING, { months: 1 }))).toBe('LOAN_ARRAYS');
+    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2, state: 'dpd1_30', overduePrincipal: 200 }]), NOTHING, { months: 1 }))).toBe('OVERDUE_EXCEEDS_BALANCE');
+    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 15, remainingTerm: 2 }]), NOTHING, { months: 1 }))).toBe('INVALID_RATE');
+    const badCode = loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]);
+    badCode.amortization[0] = 9;
+    expect(errorCode(() => projectPool(badCode, NOTHING, { months: 1 }))).toBe('LOAN_CODE');
+    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 0 }))).toBe('INVALID_MONTHS');
+    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 3, yearFractions: new Float64Array(2) }))).toBe('YEAR_FRACTIONS');
+    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), { pool: { rollRates: new Float64Array(36) } }, { months: 1 }))).toBe('TRANSITION_MATRIX');
+    expect(amortizationCode('flat_fee')).toBe(3);
+    expect(delinquencyCode('chargedOff')).toBe(5);
+  });
+});
