@@ -17,6 +17,7 @@ Commands:
   import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
   tape list|rename|delete --db FILE                 list, rename or delete tapes
   strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
+  project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
 
@@ -49,6 +50,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   sample: async () => (await import('./commands/sample.ts')).sampleCommand,
   strat: async () => (await import('./commands/strat.ts')).stratCommand,
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
+  project: async () => (await import('./commands/project.ts')).projectCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

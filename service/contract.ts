@@ -189,6 +189,51 @@ export interface StratRequest {
   readonly edges?: readonly number[];
 }
 
+// ── Projection ──────────────────────────────────────────────────────────────────────────
+
+/** One projected month of the pool, in yuan (rounded to cents) and decimal rates (monthly SMM/MDR, annual CPR/CDR). */
+export interface ProjectionRow {
+  readonly month: number;
+  readonly beginningBalance: number;
+  readonly scheduledInterest: number;
+  readonly interestCollected: number;
+  readonly penaltyInterest: number;
+  readonly scheduledPrincipal: number;
+  readonly prepayments: number;
+  readonly defaults: number;
+  readonly recoveries: number;
+  readonly losses: number;
+  readonly endingBalance: number;
+  readonly current: number;
+  readonly dpd1_30: number;
+  readonly dpd31_60: number;
+  readonly dpd61_90: number;
+  readonly dpd91_180: number;
+  readonly overdueTotal: number;
+  readonly servicingFee: number;
+  readonly poolFactor: number;
+  readonly smm: number;
+  readonly cpr: number;
+  readonly mdr: number;
+  readonly cdr: number;
+  /** Cumulative defaulted principal ÷ cutoff balance. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLoss: number;
+}
+
+export interface ProjectionResult {
+  readonly tapeId: number;
+  readonly cutoffDate: string;
+  readonly loans: number;
+  readonly cutoffBalance: number;
+  readonly months: number;
+  /** The tape's segment values, as the assumption file's `segments` keys name them. */
+  readonly segments: readonly string[];
+  readonly recoveriesAfterHorizon: number;
+  readonly seconds: number;
+  readonly rows: readonly ProjectionRow[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -210,6 +255,7 @@ export interface Api {
   'pool.summary': { request: { tapeId: number }; response: PoolSummary };
   'pool.strat': { request: StratRequest; response: StratTable };
   'pool.stratCsv': { request: StratRequest; response: CsvDownload };
+  'pool.project': { request: { tapeId: number; assumptions: unknown }; response: ProjectionResult };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };

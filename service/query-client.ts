@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../data/errors.ts';
 import type { PoolSummary, StratTable } from '../data/pool/index.ts';
 import type { StratDimensionId } from '../data/pool/strats.ts';
+import type { ProjectionResult } from './contract.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -57,6 +58,10 @@ export class QueryClient {
 
   stratCsv(tapeId: number, by: StratDimensionId, edges?: readonly number[]): Promise<string> {
     return this.#ask({ kind: 'stratCsv', tapeId, by, ...(edges ? { edges } : {}) }) as Promise<string>;
+  }
+
+  project(tapeId: number, assumptions: unknown): Promise<ProjectionResult> {
+    return this.#ask({ kind: 'project', tapeId, assumptions }) as Promise<ProjectionResult>;
   }
 
   async close(): Promise<void> {

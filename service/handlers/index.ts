@@ -2,7 +2,7 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { Service } from '../service.ts';
 import { appVersion } from './app.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
-import { poolDimensions, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
+import { poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import {
   mappingDelete,
   mappingList,
@@ -44,6 +44,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'pool.summary': poolSummaryHandler,
   'pool.strat': poolStrat,
   'pool.stratCsv': poolStratCsv,
+  'pool.project': poolProject,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
 import { cachedPoolSummary, formatStratCsv, stratify } from '../../data/pool/index.ts';
+import { projectTape } from '../projection.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
 
 const data = workerData as QueryWorkerData;
@@ -18,6 +19,7 @@ db.pragma('foreign_keys = ON');
 
 function answer(request: QueryRequest): unknown {
   if (request.kind === 'summary') return cachedPoolSummary(db, request.tapeId);
+  if (request.kind === 'project') return projectTape(db, request.tapeId, request.assumptions);
   const table = stratify(db, request.tapeId, request.by, request.edges);
   return request.kind === 'strat' ? table : formatStratCsv(table);
 }

@@ -1,0 +1,6 @@
+/** Writes the published JSON Schemas (docs/schemas/) from the zod schemas that validate the files. */
+import { writeFileSync } from 'node:fs';
+import { assumptionsJsonSchema } from '../service/json-schemas.ts';
+
+writeFileSync(new URL('../docs/schemas/assumptions.schema.json', import.meta.url), assumptionsJsonSchema());
+process.stdout.write('wrote docs/schemas/assumptions.schema.json\n');
