@@ -5,7 +5,6 @@ import {
   EngineError,
   parseVector,
   type PoolAssumptions,
-  type RollRateSpec,
   type SegmentAssumptions,
 } from '../engine/index.ts';
 
@@ -61,7 +60,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   let rollRates: Float64Array | null = null;
   if (spec.rollRates) {
     try {
-      rollRates = buildTransitionMatrix(spec.rollRates as RollRateSpec);
+      rollRates = buildTransitionMatrix(spec.rollRates);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       throw bad(`${path}.rollRates`, `${error.message} (${JSON.stringify(error.details)})`);

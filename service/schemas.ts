@@ -68,7 +68,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'pool.strat': stratRequest,
   'pool.stratCsv': stratRequest,
   // The assumption file is validated in depth (with JSON paths) by service/assumptions.ts.
-  'pool.project': z.strictObject({ tapeId: id, assumptions: z.unknown() }) as z.ZodType<RequestOf<'pool.project'>>,
+  'pool.project': z.strictObject({ tapeId: id, assumptions: z.unknown() }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),
