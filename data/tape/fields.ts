@@ -1,3 +1,6 @@
+// The engine owns the amortization codes; the tape importer writes exactly these.
+import { AMORTIZATION_TYPES, type AmortizationType } from '../../engine/schedule/amortization.ts';
+
 /**
  * The canonical loan-tape fields (DESIGN.md, "Loan tape fields"): what every imported tape is
  * mapped onto, with the header synonyms Chinese and English loan systems use for each.
@@ -51,8 +54,7 @@ export interface FieldSpec {
   readonly help: string;
 }
 
-export const AMORTIZATION_TYPES = ['level_payment', 'equal_principal', 'interest_only', 'flat_fee'] as const;
-export type AmortizationType = (typeof AMORTIZATION_TYPES)[number];
+export { AMORTIZATION_TYPES, type AmortizationType };
 
 export const AMORTIZATION_LABELS: Readonly<Record<AmortizationType, string>> = {
   level_payment: 'Level payment (等额本息)',
