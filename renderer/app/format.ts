@@ -8,15 +8,6 @@ export function formatYuan(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : `¥${yuan.format(x)}`;
 }
 
-/** Compact yuan for chart axes and cards: ¥12.3M, ¥450K. */
-export function formatYuanCompact(x: number): string {
-  const abs = Math.abs(x);
-  if (abs >= 1e8) return `¥${(x / 1e8).toFixed(2)}亿`;
-  if (abs >= 1e6) return `¥${(x / 1e6).toFixed(2)}M`;
-  if (abs >= 1e4) return `¥${(x / 1e3).toFixed(0)}K`;
-  return `¥${whole.format(x)}`;
-}
-
 export function formatCount(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : whole.format(x);
 }

@@ -20,11 +20,6 @@ export function useJob(id: string | null): JobInfo | null {
   return id ? (all.get(id) ?? null) : null;
 }
 
-export function useRunningJobs(): JobInfo[] {
-  const all = useSyncExternalStore(jobs.subscribe, jobs.get);
-  return [...all.values()].filter((job) => job.state === 'running');
-}
-
 /** Polls a running job every half second, in case an event is missed. */
 export function usePollJob(api: ApiClient, id: string | null, running: boolean): void {
   useEffect(() => {

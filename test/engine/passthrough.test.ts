@@ -1,7 +1,7 @@
 import { assert as checkProperty, array, double, integer, property, record } from 'fast-check';
+import { engineErrorCode } from '../helpers/engine.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  EngineError,
   loanAgeInMonth,
   loanSchedule,
   projectPassThrough,
@@ -34,15 +34,6 @@ const COLUMNS = ['beginningBalance', 'mortgagePayment', 'netInterest', 'schedule
 type DollarColumn = (typeof COLUMNS)[number];
 const isDollarColumn = (name: string): name is DollarColumn => (COLUMNS as readonly string[]).includes(name);
 
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 function at(column: Float64Array, month: number): number {
   const value = column[month - 1];
@@ -195,13 +186,13 @@ describe('zero SMM reproduces the contractual schedule', () => {
 describe('input checks', () => {
   const pool: PassThroughLine = { balance: 1_000_000, grossRate: 0.06, netRate: 0.055, remainingTerm: 12, ageMonths: 0 };
   it('refuses a short or out-of-range SMM vector, a net rate above gross, a horizon past maturity', () => {
-    expect(code(() => projectPassThrough(pool, new Float64Array(11)))).toBe('SMM_VECTOR_SHORT');
-    expect(code(() => projectPassThrough(pool, new Float64Array(12).fill(-0.01)))).toBe('INVALID_SMM');
-    expect(code(() => projectPassThrough({ ...pool, netRate: 0.07 }, new Float64Array(12)))).toBe('INVALID_RATE');
-    expect(code(() => projectPassThrough({ ...pool, grossRate: 6, netRate: 5.5 }, new Float64Array(12)))).toBe('INVALID_RATE');
-    expect(code(() => projectPassThrough(pool, new Float64Array(24), { months: 13 }))).toBe('INVALID_TERM');
-    expect(code(() => projectPassThrough({ ...pool, ageMonths: -1 }, new Float64Array(12)))).toBe('INVALID_TERM');
-    expect(code(() => projectPassThrough({ ...pool, balance: Number.NaN }, new Float64Array(12)))).toBe('INVALID_AMOUNT');
+    expect(engineErrorCode(() => projectPassThrough(pool, new Float64Array(11)))).toBe('SMM_VECTOR_SHORT');
+    expect(engineErrorCode(() => projectPassThrough(pool, new Float64Array(12).fill(-0.01)))).toBe('INVALID_SMM');
+    expect(engineErrorCode(() => projectPassThrough({ ...pool, netRate: 0.07 }, new Float64Array(12)))).toBe('INVALID_RATE');
+    expect(engineErrorCode(() => projectPassThrough({ ...pool, grossRate: 6, netRate: 5.5 }, new Float64Array(12)))).toBe('INVALID_RATE');
+    expect(engineErrorCode(() => projectPassThrough(pool, new Float64Array(24), { months: 13 }))).toBe('INVALID_TERM');
+    expect(engineErrorCode(() => projectPassThrough({ ...pool, ageMonths: -1 }, new Float64Array(12)))).toBe('INVALID_TERM');
+    expect(engineErrorCode(() => projectPassThrough({ ...pool, balance: Number.NaN }, new Float64Array(12)))).toBe('INVALID_AMOUNT');
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { engineErrorCode } from '../../helpers/engine.ts';
 import {
   allocateLoanArrays,
   amortizationCode,
@@ -6,7 +7,6 @@ import {
   cents,
   delinquencyCode,
   delinquencyStateFromDaysPastDue,
-  EngineError,
   evaluateVector,
   flatFeeRateFromApr,
   loanSchedule,
@@ -84,15 +84,6 @@ function projectWithGeneralKernel(loans: LoanArrays, assumptions: PoolAssumption
 
 const list = (values: Float64Array): number[] => Array.from(values);
 
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 const at = (column: Float64Array, month: number): number => column[month - 1] ?? Number.NaN;
 const NOTHING: PoolAssumptions = { pool: {} };
@@ -386,15 +377,15 @@ describe('accrual hook and rounding', () => {
 describe('input checks', () => {
   it('refuses arrays of different lengths, overdue above balance, unknown codes and bad rates', () => {
     const loans: LoanArrays = { ...allocateLoanArrays(2), segment: new Uint8Array(3) };
-    expect(errorCode(() => projectPool(loans, NOTHING, { months: 1 }))).toBe('LOAN_ARRAYS');
-    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2, state: 'dpd1_30', overduePrincipal: 200 }]), NOTHING, { months: 1 }))).toBe('OVERDUE_EXCEEDS_BALANCE');
-    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 15, remainingTerm: 2 }]), NOTHING, { months: 1 }))).toBe('INVALID_RATE');
+    expect(engineErrorCode(() => projectPool(loans, NOTHING, { months: 1 }))).toBe('LOAN_ARRAYS');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2, state: 'dpd1_30', overduePrincipal: 200 }]), NOTHING, { months: 1 }))).toBe('OVERDUE_EXCEEDS_BALANCE');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 15, remainingTerm: 2 }]), NOTHING, { months: 1 }))).toBe('INVALID_RATE');
     const badCode = loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]);
     badCode.amortization[0] = 9;
-    expect(errorCode(() => projectPool(badCode, NOTHING, { months: 1 }))).toBe('LOAN_CODE');
-    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 0 }))).toBe('INVALID_MONTHS');
-    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 3, yearFractions: new Float64Array(2) }))).toBe('YEAR_FRACTIONS');
-    expect(errorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), { pool: { rollRates: new Float64Array(36) } }, { months: 1 }))).toBe('TRANSITION_MATRIX');
+    expect(engineErrorCode(() => projectPool(badCode, NOTHING, { months: 1 }))).toBe('LOAN_CODE');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 0 }))).toBe('INVALID_MONTHS');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 3, yearFractions: new Float64Array(2) }))).toBe('YEAR_FRACTIONS');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), { pool: { rollRates: new Float64Array(36) } }, { months: 1 }))).toBe('TRANSITION_MATRIX');
     expect(amortizationCode('flat_fee')).toBe(3);
     expect(delinquencyCode('chargedOff')).toBe(5);
   });

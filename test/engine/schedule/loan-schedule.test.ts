@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError, levelPayment, loanSchedule, parseIsoDate, type AmortizationType, type LoanTerms } from '../../../engine/index.ts';
+import { engineErrorCode } from '../../helpers/engine.ts';
+import { levelPayment, loanSchedule, parseIsoDate, type AmortizationType, type LoanTerms } from '../../../engine/index.ts';
 
 const d = parseIsoDate;
 const rows = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 100) / 100);
 
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('equal principal (等额本金), 30/360', () => {
   it('¥3,000 at 12% over 3 months: ¥1,000 principal a month, interest 1% of the balance', () => {
@@ -141,15 +133,15 @@ describe('servicing strip', () => {
 describe('input checks', () => {
   const base: LoanTerms = { amortization: 'level_payment', balance: 12_000, rateAnnual: 0.18, remainingTerm: 12 };
   it('refuses what it cannot project, with a stable code', () => {
-    expect(errorCode(() => loanSchedule({ ...base, amortization: 'balloon' as AmortizationType }))).toBe('UNKNOWN_AMORTIZATION');
-    expect(errorCode(() => loanSchedule({ ...base, balance: -1 }))).toBe('INVALID_AMOUNT');
-    expect(errorCode(() => loanSchedule({ ...base, rateAnnual: 18 }))).toBe('INVALID_RATE'); // 18, not 0.18
-    expect(errorCode(() => loanSchedule({ ...base, remainingTerm: 0 }))).toBe('INVALID_TERM');
-    expect(errorCode(() => loanSchedule({ ...base, remainingTerm: 11.5 }))).toBe('INVALID_TERM');
-    expect(errorCode(() => loanSchedule({ ...base, amortization: 'flat_fee' }))).toBe('INVALID_RATE'); // no flat rate
-    expect(errorCode(() => loanSchedule({ ...base, accrual: 'ACT/365' }))).toBe('MISSING_ACCRUAL_DATES');
-    expect(errorCode(() => loanSchedule(base, new Float64Array(11)))).toBe('SMM_VECTOR_SHORT');
-    expect(errorCode(() => loanSchedule(base, new Float64Array(12).fill(1.2)))).toBe('INVALID_SMM');
-    expect(errorCode(() => loanSchedule(base, new Float64Array(12).fill(Number.NaN)))).toBe('INVALID_SMM');
+    expect(engineErrorCode(() => loanSchedule({ ...base, amortization: 'balloon' as AmortizationType }))).toBe('UNKNOWN_AMORTIZATION');
+    expect(engineErrorCode(() => loanSchedule({ ...base, balance: -1 }))).toBe('INVALID_AMOUNT');
+    expect(engineErrorCode(() => loanSchedule({ ...base, rateAnnual: 18 }))).toBe('INVALID_RATE'); // 18, not 0.18
+    expect(engineErrorCode(() => loanSchedule({ ...base, remainingTerm: 0 }))).toBe('INVALID_TERM');
+    expect(engineErrorCode(() => loanSchedule({ ...base, remainingTerm: 11.5 }))).toBe('INVALID_TERM');
+    expect(engineErrorCode(() => loanSchedule({ ...base, amortization: 'flat_fee' }))).toBe('INVALID_RATE'); // no flat rate
+    expect(engineErrorCode(() => loanSchedule({ ...base, accrual: 'ACT/365' }))).toBe('MISSING_ACCRUAL_DATES');
+    expect(engineErrorCode(() => loanSchedule(base, new Float64Array(11)))).toBe('SMM_VECTOR_SHORT');
+    expect(engineErrorCode(() => loanSchedule(base, new Float64Array(12).fill(1.2)))).toBe('INVALID_SMM');
+    expect(engineErrorCode(() => loanSchedule(base, new Float64Array(12).fill(Number.NaN)))).toBe('INVALID_SMM');
   });
 });
