@@ -31,6 +31,7 @@ export const ENGINE_MESSAGES = {
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',
   OVERDUE_EXCEEDS_BALANCE: 'Overdue principal exceeds the current principal',
   YEAR_FRACTIONS: 'Accrual year fractions must be finite, ≥ 0 and cover every projected month',
+  REP_LINE_OPTIONS: 'Representative-line buckets must be positive (rate bucket ≤ 1, age bucket a whole number of months)',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

@@ -17,3 +17,5 @@ export { cents, roundToCents } from './cash-flows.ts';
 export type { PoolCashFlows } from './cash-flows.ts';
 export { projectPool, traceLoan } from './project-pool.ts';
 export type { LoanTrace, ProjectionOptions } from './project-pool.ts';
+export { DEFAULT_RATE_BUCKET, groupRepLines } from './rep-lines.ts';
+export type { RepLineOptions, RepLines } from './rep-lines.ts';
