@@ -1,4 +1,5 @@
-import type { JobProgress } from '../service/contract.ts';
+import type { AppEvent, JobInfo, JobProgress } from '../service/contract.ts';
+import type { Service } from '../service/service.ts';
 
 /**
  * A progress bar on stderr: redrawn in place on a terminal, one line per 10% otherwise
@@ -36,5 +37,25 @@ export class ProgressBar {
   done(): void {
     if (this.#drawn) this.#stream.write('\n');
     this.#drawn = false;
+  }
+}
+
+/** Waits for a job, drawing its progress; Ctrl+C cancels it (an import rolls back). */
+export async function followJob(service: Service, job: JobInfo, label: string, quiet: boolean): Promise<JobInfo> {
+  const bar = quiet ? null : new ProgressBar(process.stderr, label);
+  const onEvent = (event: AppEvent): void => {
+    if (event.type === 'job.updated' && event.job.id === job.id && event.job.progress) bar?.update(event.job.progress);
+  };
+  const onSigint = (): void => {
+    service.jobs.cancel(job.id);
+  };
+  service.events.on('event', onEvent);
+  process.once('SIGINT', onSigint);
+  try {
+    return await service.jobs.wait(job.id);
+  } finally {
+    bar?.done();
+    service.events.off('event', onEvent);
+    process.off('SIGINT', onSigint);
   }
 }

@@ -79,21 +79,41 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   };
 }
 
-/** Validates an assumption file (errors name the JSON path) and maps segments to the tape's codes. */
-export function readAssumptions(input: unknown, segmentNames: readonly string[]): { months: number; assumptions: PoolAssumptions } {
+function parseFile(input: unknown): AssumptionFile {
   const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = ['$', ...(issue?.path ?? []).map(String)].join('.');
     throw bad(path, issue?.message ?? 'invalid', { issues: parsed.error.issues.map((i) => ({ path: ['$', ...i.path.map(String)].join('.'), message: i.message })) });
   }
-  const file = parsed.data;
+  return parsed.data;
+}
+
+function checkSegmentNames(file: AssumptionFile, segmentNames: readonly string[]): void {
   const known = new Set(segmentNames);
   for (const name of Object.keys(file.segments ?? {})) {
     if (!known.has(name)) {
-      throw bad(`$.segments.${name}`, `the tape has no segment "${name}" (its segments: ${segmentNames.filter(Boolean).join(', ') || 'none'})`);
+      throw bad(`$.segments.${name}`, `the pool has no segment "${name}" (its segments: ${segmentNames.filter(Boolean).join(', ') || 'none'})`);
     }
   }
+}
+
+/**
+ * Validates an assumption file in depth (shape, vector notation, roll-rate matrices), and its
+ * segment keys against a pool's segments when given; errors name the JSON path.
+ */
+export function checkAssumptions(input: unknown, segmentNames?: readonly string[]): { months: number; segments: string[] } {
+  const file = parseFile(input);
+  if (segmentNames !== undefined) checkSegmentNames(file, segmentNames);
+  toSegment(file.pool, '$.pool');
+  for (const [name, spec] of Object.entries(file.segments ?? {})) toSegment(spec, `$.segments.${name}`);
+  return { months: file.months, segments: Object.keys(file.segments ?? {}) };
+}
+
+/** Validates an assumption file (errors name the JSON path) and maps segments to the pool's codes. */
+export function readAssumptions(input: unknown, segmentNames: readonly string[]): { months: number; assumptions: PoolAssumptions } {
+  const file = parseFile(input);
+  checkSegmentNames(file, segmentNames);
   const segments = segmentNames.map((name) => {
     const spec = file.segments?.[name];
     return spec ? toSegment(spec, `$.segments.${name}`) : undefined;

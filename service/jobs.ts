@@ -1,11 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiError, JobInfo, JobProgress, JobResult } from './contract.ts';
+import type { ApiError, ImportReport, JobInfo, JobProgress, JobResult, ProjectionResult } from './contract.ts';
 
 /**
  * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
  * work goes on in a worker thread, progress is pushed as events (throttled), and the job can be
  * cancelled. Finished jobs are kept (most recent 50) so a late poller still gets the result.
  */
+
+/** A finished import job's report (undefined for another kind of job or an unfinished one). */
+export function importReportOf(job: JobInfo): ImportReport | undefined {
+  return job.result?.kind === 'tape.import' ? job.result.report : undefined;
+}
+
+/** A finished projection job's table (undefined for another kind of job or an unfinished one). */
+export function projectionOf(job: JobInfo): ProjectionResult | undefined {
+  return job.result?.kind === 'pool.project' ? job.result.projection : undefined;
+}
 
 export interface JobContext {
   readonly signal: AbortSignal;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSUMPTION_FILE_SCHEMA } from './assumptions.ts';
+import { POOL_FILE_SCHEMA } from './pool-file.ts';
 
 /** The published JSON Schema of assumption files (docs/schemas/assumptions.schema.json). */
 export function assumptionsJsonSchema(): string {
@@ -7,6 +8,16 @@ export function assumptionsJsonSchema(): string {
     ...z.toJSONSchema(ASSUMPTION_FILE_SCHEMA),
     $id: 'https://abs-workbench.local/schemas/assumptions.schema.json',
     title: 'ABS Workbench projection assumptions',
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/** The published JSON Schema of pool files of representative lines (docs/schemas/pool.schema.json). */
+export function poolJsonSchema(): string {
+  const schema = {
+    ...z.toJSONSchema(POOL_FILE_SCHEMA),
+    $id: 'https://abs-workbench.local/schemas/pool.schema.json',
+    title: 'ABS Workbench pool of representative lines',
   };
   return `${JSON.stringify(schema, null, 2)}\n`;
 }

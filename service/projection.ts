@@ -1,15 +1,66 @@
 import { loadTapeLoans } from '../data/pool/loan-arrays.ts';
+import { getTape } from '../data/tape/store.ts';
 import type { SqliteDb } from '../data/workspace.ts';
-import { projectPool, roundToCents } from '../engine/index.ts';
+import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundToCents, type LoanArrays } from '../engine/index.ts';
 import { readAssumptions } from './assumptions.ts';
-import type { ProjectionResult, ProjectionRow } from './contract.ts';
+import type { ProjectionMode, ProjectionResult, ProjectionRow, RepLineInfo } from './contract.ts';
 
-/** Loads a tape's loans, validates the assumption file against its segments, projects, rounds to cents. */
-export function projectTape(db: SqliteDb, tapeId: number, assumptionFile: unknown): ProjectionResult {
-  const started = performance.now();
+/** What a projection runs on: a tape's loans, or representative lines (grouped from a tape or read from a pool file). */
+export interface ProjectionInput {
+  readonly tapeId: number | null;
+  readonly sourceName: string;
+  readonly cutoffDate: string;
+  /** Loans (mode 'loan') or lines (mode 'repline'), as the engine takes them. */
+  readonly loans: LoanArrays;
+  readonly segmentNames: readonly string[];
+  /** What each line stands for; null when `loans` are loans. */
+  readonly lines: readonly RepLineInfo[] | null;
+  /** Loans in the pool (Σ of the lines' loans in mode 'repline'). */
+  readonly loanCount: number;
+}
+
+export function projectionMode(input: ProjectionInput): ProjectionMode {
+  return input.lines === null ? 'loan' : 'repline';
+}
+
+/** A tape's loans, loan by loan. */
+export function tapeInput(db: SqliteDb, tapeId: number): ProjectionInput {
+  const tape = getTape(db, tapeId);
   const { loans, segmentNames, cutoffDate } = loadTapeLoans(db, tapeId);
-  const { months, assumptions } = readAssumptions(assumptionFile, segmentNames);
-  const flows = roundToCents(projectPool(loans, assumptions, { months }));
+  return { tapeId, sourceName: tape.name, cutoffDate, loans, segmentNames, lines: null, loanCount: loanCount(loans) };
+}
+
+/** The same pool grouped into representative lines (engine groupRepLines, default buckets). */
+export function repLineInput(input: ProjectionInput): ProjectionInput {
+  if (input.lines !== null) return input;
+  const grouped = groupRepLines(input.loans);
+  const { lines } = grouped;
+  const info: RepLineInfo[] = [];
+  for (let j = 0; j < loanCount(lines); j++) {
+    info.push({
+      line: j + 1,
+      segment: input.segmentNames[lines.segment[j] ?? 0] ?? '',
+      amortization: AMORTIZATION_TYPES[lines.amortization[j] ?? 0] ?? 'level_payment',
+      state: ROLL_STATES[lines.delinquency[j] ?? 0] ?? 'current',
+      originalTerm: lines.originalTerm[j] ?? 0,
+      remainingTerm: lines.remainingTerm[j] ?? 0,
+      ageMonths: lines.ageMonths[j] ?? 0,
+      rateAnnual: lines.rateAnnual[j] ?? 0,
+      loans: grouped.counts[j] ?? 0,
+      balance: Math.round((lines.currentPrincipal[j] ?? 0) * 100) / 100,
+    });
+  }
+  return { ...input, loans: lines, lines: info };
+}
+
+/**
+ * Validates the assumption file against the input's segments, projects (loan by loan, or line
+ * by line), rounds to cents. `onProgress` gets (loans or lines done, total).
+ */
+export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
+  const started = performance.now();
+  const { months, assumptions } = readAssumptions(assumptionFile, input.segmentNames);
+  const flows = roundToCents(projectPool(input.loans, assumptions, { months, ...(onProgress ? { onProgress } : {}) }));
   const rows: ProjectionRow[] = [];
   for (let t = 0; t < flows.months; t++) {
     const at = (column: Float64Array): number => column[t] ?? 0;
@@ -42,12 +93,15 @@ export function projectTape(db: SqliteDb, tapeId: number, assumptionFile: unknow
     });
   }
   return {
-    tapeId,
-    cutoffDate,
-    loans: flows.loans,
+    tapeId: input.tapeId,
+    sourceName: input.sourceName,
+    mode: projectionMode(input),
+    cutoffDate: input.cutoffDate,
+    loans: input.loanCount,
     cutoffBalance: flows.cutoffBalance,
     months: flows.months,
-    segments: segmentNames,
+    segments: input.segmentNames,
+    lines: input.lines,
     recoveriesAfterHorizon: flows.recoveriesAfterHorizon,
     seconds: (performance.now() - started) / 1000,
     rows,

@@ -60,8 +60,14 @@ export class QueryClient {
     return this.#ask({ kind: 'stratCsv', tapeId, by, ...(edges ? { edges } : {}) }) as Promise<string>;
   }
 
-  project(tapeId: number, assumptions: unknown): Promise<ProjectionResult> {
-    return this.#ask({ kind: 'project', tapeId, assumptions }) as Promise<ProjectionResult>;
+  /** A tape projected in representative lines (the grouping is cached per tape on the query thread). */
+  projectLines(tapeId: number, assumptions: unknown): Promise<ProjectionResult> {
+    return this.#ask({ kind: 'projectLines', tapeId, assumptions }) as Promise<ProjectionResult>;
+  }
+
+  /** A tape's segment values (what an assumption file's `segments` keys may name). */
+  segments(tapeId: number): Promise<readonly string[]> {
+    return this.#ask({ kind: 'segments', tapeId }) as Promise<readonly string[]>;
   }
 
   async close(): Promise<void> {

@@ -67,8 +67,17 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'pool.summary': z.strictObject({ tapeId: id }),
   'pool.strat': stratRequest,
   'pool.stratCsv': stratRequest,
-  // The assumption file is validated in depth (with JSON paths) by service/assumptions.ts.
-  'pool.project': z.strictObject({ tapeId: id, assumptions: z.unknown() }),
+  // Assumption and pool files are validated in depth (with JSON paths) by service/assumptions.ts and service/pool-file.ts.
+  'pool.project': z.strictObject({
+    source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('tape'), tapeId: id }), z.strictObject({ kind: z.literal('lines'), pool: z.unknown() })]),
+    assumptions: z.unknown(),
+    mode: z.enum(['loan', 'repline']).optional(),
+  }),
+  'assumptions.check': z.strictObject({ assumptions: z.unknown(), tapeId: id.optional() }),
+  'assumptions.example': noParams,
+  'assumptions.list': noParams,
+  'assumptions.save': z.strictObject({ name: z.string().trim().min(1, 'an assumption set needs a name').max(200), assumptions: z.unknown() }),
+  'assumptions.delete': z.strictObject({ name: z.string().min(1).max(200) }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),

@@ -11,7 +11,7 @@ import { JobManager } from './jobs.ts';
 import { QueryClient } from './query-client.ts';
 import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker';
 
 export interface ServiceOptions {
   readonly transport: Transport;
@@ -110,8 +110,8 @@ export class Service {
   }
 
   /** Typed call for in-process callers (CLI, tests). */
-  async call<M extends Method>(method: M, params: RequestOf<M>): Promise<ApiResult<ResponseOf<M>>> {
-    return (await this.dispatch(method, params)) as ApiResult<ResponseOf<M>>;
+  call<M extends Method>(method: M, params: RequestOf<M>): Promise<ApiResult<ResponseOf<M>>> {
+    return this.dispatch(method, params);
   }
 
   /** Untyped entry for transports: validates method and payload, never throws. */

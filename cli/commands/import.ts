@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { AppEvent, HeaderMapping, ImportReport, JobInfo } from '../../service/contract.ts';
+import type { HeaderMapping, ImportReport } from '../../service/contract.ts';
 import type { Service } from '../../service/service.ts';
+import { importReportOf } from '../../service/jobs.ts';
 import { UsageError } from '../output.ts';
-import { ProgressBar } from '../progress.ts';
+import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 export const IMPORT_HELP = `Usage: abs import FILE --db WORKSPACE [options]
@@ -51,26 +52,6 @@ function delimiterOption(value: string | undefined): ',' | '\t' | ';' | '|' | un
 function cutoffOption(value: string | undefined): string | undefined {
   if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--cutoff must be a date as YYYY-MM-DD, got '${value}'`);
   return value;
-}
-
-/** Waits for a job, drawing its progress; Ctrl+C cancels it (the import rolls back). */
-export async function followJob(service: Service, job: JobInfo, label: string, quiet: boolean): Promise<JobInfo> {
-  const bar = quiet ? null : new ProgressBar(process.stderr, label);
-  const onEvent = (event: AppEvent): void => {
-    if (event.type === 'job.updated' && event.job.id === job.id && event.job.progress) bar?.update(event.job.progress);
-  };
-  const onSigint = (): void => {
-    service.jobs.cancel(job.id);
-  };
-  service.events.on('event', onEvent);
-  process.once('SIGINT', onSigint);
-  try {
-    return await service.jobs.wait(job.id);
-  } finally {
-    bar?.done();
-    service.events.off('event', onEvent);
-    process.off('SIGINT', onSigint);
-  }
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
@@ -143,7 +124,7 @@ export async function importCommand(args: readonly string[], service: Service, i
   );
   const finished = await followJob(service, job, `import ${basename(file)}`, values.quiet === true || values.json === true);
   if (finished.error) throw new ApiCallError(finished.error);
-  const report = finished.result?.report;
+  const report = importReportOf(finished);
   if (!report) throw new Error('import finished without a report');
   io.out(values.json ? JSON.stringify(report, null, 2) : formatImportReport(report));
   if (report.status === 'rejected') {

@@ -2,7 +2,8 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { Service } from '../service.ts';
 import { appVersion } from './app.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
-import { poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
+import { poolDimensions, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
+import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave, poolProject } from './projection.ts';
 import {
   mappingDelete,
   mappingList,
@@ -45,6 +46,11 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'pool.strat': poolStrat,
   'pool.stratCsv': poolStratCsv,
   'pool.project': poolProject,
+  'assumptions.check': assumptionsCheck,
+  'assumptions.example': assumptionsExample,
+  'assumptions.list': assumptionsList,
+  'assumptions.save': assumptionsSave,
+  'assumptions.delete': assumptionsDelete,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,

@@ -1,6 +1,6 @@
 import { STRAT_DIMENSIONS, type PoolSummary, type StratTable } from '../../data/pool/index.ts';
 import { getTape } from '../../data/tape/store.ts';
-import type { CsvDownload, ProjectionResult, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { CsvDownload, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { Service } from '../service.ts';
 
 export const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
@@ -31,8 +31,4 @@ export async function poolStratCsv(params: StratRequest, service: Service): Prom
   const tape = getTape(service.requireWorkspace().db, params.tapeId);
   const csv = await service.queries().stratCsv(params.tapeId, params.by, params.edges);
   return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv };
-}
-
-export function poolProject(params: { tapeId: number; assumptions: unknown }, service: Service): Promise<ProjectionResult> {
-  return service.queries().project(params.tapeId, params.assumptions);
 }

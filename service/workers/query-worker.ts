@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
 import { cachedPoolSummary, formatStratCsv, stratify } from '../../data/pool/index.ts';
-import { projectTape } from '../projection.ts';
+import { getTape } from '../../data/tape/store.ts';
+import { projectInput, repLineInput, tapeInput, type ProjectionInput } from '../projection.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
 
 const data = workerData as QueryWorkerData;
@@ -17,9 +18,28 @@ if (!port) throw new Error('query-worker must run in a worker thread');
 const db = new Database(data.workspacePath, { timeout: 2_000 });
 db.pragma('foreign_keys = ON');
 
+// A few tapes' representative lines, so assumption edits re-project in milliseconds. Keyed by
+// tape id and import time: a deleted tape's id reused by a new import never hits a stale entry.
+const LINE_CACHE_SIZE = 4;
+const lineCache = new Map<string, ProjectionInput>();
+
+function tapeLines(tapeId: number): ProjectionInput {
+  const key = `${tapeId}@${getTape(db, tapeId).importedAt}`;
+  let input = lineCache.get(key);
+  if (input === undefined) {
+    input = repLineInput(tapeInput(db, tapeId));
+    if (lineCache.size >= LINE_CACHE_SIZE) lineCache.delete(lineCache.keys().next().value ?? '');
+  } else {
+    lineCache.delete(key);
+  }
+  lineCache.set(key, input);
+  return input;
+}
+
 function answer(request: QueryRequest): unknown {
   if (request.kind === 'summary') return cachedPoolSummary(db, request.tapeId);
-  if (request.kind === 'project') return projectTape(db, request.tapeId, request.assumptions);
+  if (request.kind === 'projectLines') return projectInput(tapeLines(request.tapeId), request.assumptions);
+  if (request.kind === 'segments') return tapeLines(request.tapeId).segmentNames;
   const table = stratify(db, request.tapeId, request.by, request.edges);
   return request.kind === 'strat' ? table : formatStratCsv(table);
 }

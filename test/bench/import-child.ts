@@ -4,6 +4,7 @@
  * Usage: node test/bench/import-child.ts TAPE WORKSPACE
  */
 import { Service } from '../../service/service.ts';
+import { importReportOf } from '../../service/jobs.ts';
 
 const [file, workspace] = process.argv.slice(2);
 if (!file || !workspace) throw new Error('usage: import-child.ts TAPE WORKSPACE');
@@ -16,7 +17,8 @@ if (!job.ok) throw new Error(job.error.message);
 const done = await service.jobs.wait(job.value.id);
 const seconds = (performance.now() - started) / 1000;
 await service.close();
-if (done.state !== 'succeeded' || !done.result) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
+const report = importReportOf(done);
+if (done.state !== 'succeeded' || !report) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
 process.stdout.write(
-  `${JSON.stringify({ seconds, rows: done.result.report.rowsImported, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  `${JSON.stringify({ seconds, rows: report.rowsImported, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
 );

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assumptionsJsonSchema } from '../../service/json-schemas.ts';
+import type { AppEvent, ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
+import { assumptionsJsonSchema, poolJsonSchema } from '../../service/json-schemas.ts';
 import { Service } from '../../service/service.ts';
+import { importReportOf, projectionOf } from '../../service/jobs.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
@@ -17,19 +19,45 @@ beforeEach(async () => {
   await service.call('workspace.open', { path: join(tempDir(), 'ws.sqlite') });
   const job = await service.call('tape.importSample', { loans: 3000, seed: 3 });
   if (!job.ok) throw new Error(job.error.message);
-  tapeId = (await service.jobs.wait(job.value.id)).result?.report.tapeId ?? 0;
+  tapeId = importReportOf(await service.jobs.wait(job.value.id))?.tapeId ?? 0;
 });
 
 afterEach(async () => {
   await service.close();
 });
 
+const EXAMPLE_POOL = join(REPO_ROOT, 'docs', 'examples', 'pool-consumer-lines.json');
+const example = (): unknown => JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+
+/** Runs a projection job to the end; its table, or the API error of the call or the job. */
+async function project(request: ProjectionRequest): Promise<ProjectionResult> {
+  const job = await service.call('pool.project', request);
+  if (!job.ok) throw Object.assign(new Error(job.error.message), { apiError: job.error });
+  const done = await service.jobs.wait(job.value.id);
+  const result = projectionOf(done);
+  if (!result) throw Object.assign(new Error(done.error?.message ?? done.state), { apiError: done.error });
+  return result;
+}
+
+async function projectError(request: ProjectionRequest): Promise<string> {
+  try {
+    await project(request);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the projection to fail');
+}
+
 describe('pool.project over a tape', () => {
-  it('projects the sample tape with the example assumptions: balances reconcile every month', async () => {
-    const assumptions: unknown = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    const result = await service.call('pool.project', { tapeId, assumptions });
-    if (!result.ok) throw new Error(result.error.message);
-    const { rows, cutoffBalance, loans, segments } = result.value;
+  it('projects the sample tape loan by loan in a job with the example assumptions: balances reconcile every month', async () => {
+    const progress: number[] = [];
+    service.events.on('event', (event: AppEvent) => {
+      if (event.type === 'job.updated' && event.job.kind === 'pool.project' && event.job.progress) progress.push(event.job.progress.done);
+    });
+    const result = await project({ source: { kind: 'tape', tapeId }, assumptions: example() });
+    const { rows, cutoffBalance, loans, segments } = result;
+    expect(result).toMatchObject({ mode: 'loan', lines: null, tapeId });
+    expect(result.sourceName).toMatch(/^Sample consumer-loan tape/);
     expect(loans).toBe(3000);
     expect(rows).toHaveLength(24);
     expect([...segments].sort()).toEqual(['gig', 'salaried', 'self_employed']);
@@ -43,37 +71,127 @@ describe('pool.project over a tape', () => {
     const last = rows[rows.length - 1];
     expect(last?.cumulativeDefaultRate).toBeGreaterThan(0);
     expect(last?.cumulativeNetLoss).toBeGreaterThan(0);
+    expect(progress.length).toBeGreaterThan(0);
   });
 
-  it('names the JSON path of a bad assumption', async () => {
-    const bad = await service.call('pool.project', { tapeId, assumptions: { months: 12, pool: { prepayment: '2 ramp CPR' } } });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(bad.ok ? '' : bad.error.message).toMatch(/^Assumptions \$\.pool\.prepayment: /);
-    const range = await service.call('pool.project', { tapeId, assumptions: { months: 12, pool: { recoveryRate: 1.5 } } });
-    expect(range.ok ? '' : range.error.message).toMatch(/^Assumptions \$\.pool\.recoveryRate: /);
-    const segment = await service.call('pool.project', { tapeId, assumptions: { months: 12, pool: {}, segments: { retired: {} } } });
-    expect(segment.ok ? '' : segment.error.message).toContain('the tape has no segment "retired"');
-    const roll = await service.call('pool.project', {
-      tapeId,
-      assumptions: { months: 12, pool: { rollRates: { rollForward: { current: 0.02, dpd1_30: 0.8, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_180: 0.5 }, cure: { dpd1_30: 0.5 } } } },
+  it('projects the same tape in representative lines within 0.5% of loan level, and reports the lines', async () => {
+    const loan = await project({ source: { kind: 'tape', tapeId }, assumptions: example() });
+    const lines = await project({ source: { kind: 'tape', tapeId }, assumptions: example(), mode: 'repline' });
+    expect(lines.mode).toBe('repline');
+    expect(lines.lines?.length).toBeGreaterThan(10);
+    expect(lines.lines?.length).toBeLessThan(3000);
+    expect(lines.lines?.reduce((n, l) => n + l.loans, 0)).toBe(3000);
+    expect(lines.loans).toBe(3000);
+    expect(lines.cutoffBalance).toBeCloseTo(loan.cutoffBalance, 1);
+    lines.rows.forEach((row, t) => {
+      const exact = loan.rows[t];
+      if (!exact) throw new Error('rows differ in length');
+      const paid = (r: typeof row): number => r.scheduledPrincipal + r.prepayments;
+      const interest = (r: typeof row): number => r.interestCollected + r.penaltyInterest;
+      if (paid(exact) > 1) expect(Math.abs(paid(row) - paid(exact)) / paid(exact)).toBeLessThan(0.005);
+      if (interest(exact) > 1) expect(Math.abs(interest(row) - interest(exact)) / interest(exact)).toBeLessThan(0.005);
     });
-    expect(roll.ok ? '' : roll.error.message).toMatch(/^Assumptions \$\.pool\.rollRates: /);
   });
 
-  it('abs project prints the monthly table, --csv the full columns', () => {
+  it('names the JSON path of a bad assumption, before the job starts or (segments) when it runs', async () => {
+    const source = { kind: 'tape', tapeId } as const;
+    expect(await projectError({ source, assumptions: { months: 12, pool: { prepayment: '2 ramp CPR' } } })).toMatch(/^Assumptions \$\.pool\.prepayment: /);
+    expect(await projectError({ source, assumptions: { months: 12, pool: { recoveryRate: 1.5 } } })).toMatch(/^Assumptions \$\.pool\.recoveryRate: /);
+    expect(await projectError({ source, assumptions: { months: 12, pool: {}, segments: { retired: {} } } })).toContain('the pool has no segment "retired"');
+    const roll = { months: 12, pool: { rollRates: { rollForward: { current: 0.02, dpd1_30: 0.8, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_180: 0.5 }, cure: { dpd1_30: 0.5 } } } };
+    expect(await projectError({ source, assumptions: roll })).toMatch(/^Assumptions \$\.pool\.rollRates: /);
+    expect(await projectError({ source: { kind: 'tape', tapeId: 999 }, assumptions: example() })).toMatch(/tape/i);
+  });
+
+  it('cancels a loan-level projection job', async () => {
+    const big = await service.call('tape.importSample', { loans: 200_000, seed: 5 });
+    if (!big.ok) throw new Error(big.error.message);
+    const bigId = importReportOf(await service.jobs.wait(big.value.id))?.tapeId ?? 0;
+    const job = await service.call('pool.project', { source: { kind: 'tape', tapeId: bigId }, assumptions: { ...(example() as object), months: 360 } });
+    if (!job.ok) throw new Error(job.error.message);
+    expect(service.jobs.cancel(job.value.id)).toBe(true);
+    const done = await service.jobs.wait(job.value.id);
+    expect(done.state).toBe('cancelled');
+    expect(done.error?.code).toBe('CANCELLED');
+  });
+});
+
+describe('pool files of representative lines', () => {
+  it('projects the example pool file without a workspace tape', async () => {
+    const pool: unknown = JSON.parse(readFileSync(EXAMPLE_POOL, 'utf8'));
+    const result = await project({ source: { kind: 'lines', pool }, assumptions: example() });
+    expect(result).toMatchObject({ tapeId: null, mode: 'repline', sourceName: 'Consumer-loan pool, representative lines', cutoffDate: '2026-09-30' });
+    expect(result.lines).toHaveLength(7);
+    expect(result.lines?.[0]).toMatchObject({ label: 'Salaried cash loans, 12 m', segment: 'salaried', loans: 21500, balance: 182000000 });
+    expect(result.loans).toBe(21500 + 12800 + 9100 + 4300 + 8700 + 480 + 260);
+    expect(result.cutoffBalance).toBe(182000000 + 64000000 + 96000000 + 21000000 + 35000000 + 4200000 + 1300000);
+    // The 1–30 and 31–60 DPD lines start delinquent.
+    expect((result.rows[0]?.dpd1_30 ?? 0) + (result.rows[0]?.dpd31_60 ?? 0) + (result.rows[0]?.dpd61_90 ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('names the JSON path and the rule of a bad line', async () => {
+    const assumptions = example();
+    const line = { amortization: 'level_payment', balance: 1000, rate: 0.18, originalTerm: 12, remainingTerm: 6 };
+    const bad = async (pool: unknown): Promise<string> => projectError({ source: { kind: 'lines', pool }, assumptions });
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [line, { ...line, remainingTerm: 13 }] })).toBe('Pool $.lines[1].remainingTerm: remaining term 13 exceeds the original term 12');
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, rate: 18 }] })).toMatch(/^Pool \$\.lines\[0\]\.rate: /);
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, amortization: 'balloon' }] })).toMatch(/^Pool \$\.lines\[0\]\.amortization: /);
+    expect(await bad({ cutoffDate: '2026-02-30', lines: [line] })).toBe('Pool $.cutoffDate: "2026-02-30" is not a calendar date');
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, overduePrincipal: 10 }] })).toBe('Pool $.lines[0].state: a current line has no overdue principal or interest: give its delinquency state');
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [line] , extra: 1 })).toMatch(/^Pool \$: /);
+  });
+});
+
+describe('assumption sets', () => {
+  it('saves, lists, replaces and deletes named sets; refuses an invalid one and leaves the stored ones as they were', async () => {
+    const events: string[] = [];
+    service.events.on('event', (event: AppEvent) => events.push(event.type));
+    const saved = await service.call('assumptions.save', { name: ' base ', assumptions: example() });
+    expect(saved).toMatchObject({ ok: true, value: { name: 'base' } });
+    const stress = { ...(example() as object), months: 36 };
+    await service.call('assumptions.save', { name: 'stress', assumptions: stress });
+    const bad = await service.call('assumptions.save', { name: 'stress', assumptions: { months: 12, pool: { default: '3 CPR' } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$.pool.default' } } });
+    const list = await service.call('assumptions.list', {});
+    expect(list.ok && list.value.map((s) => s.name)).toEqual(['base', 'stress']);
+    expect(list.ok && list.value[1]?.assumptions).toEqual(stress);
+    expect(await service.call('assumptions.delete', { name: 'base' })).toEqual({ ok: true, value: { deleted: 'base' } });
+    expect(await service.call('assumptions.delete', { name: 'base' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(events.filter((e) => e === 'assumptions.changed')).toHaveLength(3);
+  });
+
+  it('checks a set against a tape’s segments and serves the shipped example', async () => {
+    const ex = await service.call('assumptions.example', {});
+    expect(ex).toEqual({ ok: true, value: example() });
+    expect(await service.call('assumptions.check', { assumptions: example(), tapeId })).toEqual({ ok: true, value: { months: 24, segments: ['self_employed', 'gig'] } });
+    const unknown = await service.call('assumptions.check', { assumptions: { months: 12, pool: {}, segments: { retired: {} } }, tapeId });
+    expect(unknown).toMatchObject({ ok: false, error: { details: { path: '$.segments.retired' } } });
+  });
+});
+
+describe('abs project and the published schemas', () => {
+  it('abs project prints the monthly table, --csv the full columns, --mode repline and --pool', () => {
     const db = join(tempDir(), 'cli.sqlite');
     runAbs(['sample', '--loans', '500', '--out', join(tempDir(), 't.csv')]);
     runAbs(['import', join(tempDir(), 't.csv'), '--db', db, '--quiet']);
-    const run = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE]);
+    const run = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--quiet']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Tape 1 · cutoff 2026-09-30 · 500 loans/);
+    expect(run.stdout).toMatch(/^Tape 1 · loan level · cutoff 2026-09-30 · 500 loans/);
     expect(run.stdout.trim().split('\n')).toHaveLength(2 + 24);
     const csv = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--csv']);
     expect(csv.stdout.split('\n')[0]).toContain('Overdue total 逾期总额 (¥)');
+    const lines = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--mode', 'repline', '--json']);
+    expect(JSON.parse(lines.stdout)).toMatchObject({ mode: 'repline', loans: 500 });
+    const pool = runAbs(['project', '--pool', EXAMPLE_POOL, '--assumptions', EXAMPLE]);
+    expect(pool.status).toBe(0);
+    expect(pool.stdout).toMatch(/^Consumer-loan pool, representative lines · 7 representative lines · cutoff 2026-09-30/);
     expect(runAbs(['project', '--db', db, '--tape', '1'])).toMatchObject({ status: 1, stderr: 'abs project: project needs --assumptions FILE.json\n' });
+    expect(runAbs(['project', '--pool', EXAMPLE_POOL, '--db', db, '--assumptions', EXAMPLE])).toMatchObject({ status: 1 });
+    expect(runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--mode', 'fast']).stderr).toBe("abs project: --mode must be loan or repline, got 'fast'\n");
   });
 
-  it('publishes a JSON Schema in step with the validator', () => {
+  it('publishes JSON Schemas in step with the validators, and the examples pass them', () => {
     expect(readFileSync(join(REPO_ROOT, 'docs', 'schemas', 'assumptions.schema.json'), 'utf8')).toBe(assumptionsJsonSchema());
+    expect(readFileSync(join(REPO_ROOT, 'docs', 'schemas', 'pool.schema.json'), 'utf8')).toBe(poolJsonSchema());
   });
 });

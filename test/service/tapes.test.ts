@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent, JobInfo } from '../../service/contract.ts';
 import { Service } from '../../service/service.ts';
+import { importReportOf } from '../../service/jobs.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -49,7 +50,7 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     expect(job).toMatchObject({ kind: 'tape.import', state: 'running', title: 'Import english-clean.csv' });
     const done = await finish(job);
     expect(done.state).toBe('succeeded');
-    const report = done.result?.report;
+    const report = importReportOf(done);
     expect(report).toMatchObject({ status: 'imported', rowsImported: 6 });
     expect(events.some((e) => e.type === 'job.updated' && e.job.id === job.id && e.job.state === 'succeeded')).toBe(true);
     expect(events.some((e) => e.type === 'tapes.changed')).toBe(true);
@@ -66,13 +67,13 @@ describe('tape API over the service (import runs in a worker thread)', () => {
   it('a rejected file finishes the job with a rejected report and leaves no tape', async () => {
     const job = await value(service.call('tape.import', { source: { kind: 'path', path: join(FIXTURES, 'english-bad.csv') }, mode: 'reject', cutoffDate: '2026-09-30' }));
     const done = await finish(job);
-    expect(done.result?.report).toMatchObject({ status: 'rejected', rowsRejected: 14, tapeId: null });
+    expect(importReportOf(done)).toMatchObject({ status: 'rejected', rowsRejected: 14, tapeId: null });
     expect(await value(service.call('tape.list', {}))).toEqual([]);
   });
 
   it('keeps rejected rows for review and exports them as CSV', async () => {
     const job = await value(service.call('tape.import', { source: { kind: 'path', path: join(FIXTURES, 'english-bad.csv') }, mode: 'keepValid', cutoffDate: '2026-09-30' }));
-    const tapeId = (await finish(job)).result?.report.tapeId ?? 0;
+    const tapeId = importReportOf(await finish(job))?.tapeId ?? 0;
     const page = await value(service.call('tape.rejects', { id: tapeId, offset: 10, limit: 5 }));
     expect(page.total).toBe(14);
     expect(page.rows.map((r) => r.row)).toEqual([14, 15, 16, 17]);
@@ -123,14 +124,14 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     const job = await value(service.call('tape.importSample', { loans: 2000, seed: 7 }));
     const done = await finish(job);
     expect(done.state).toBe('succeeded');
-    expect(done.result?.report).toMatchObject({ status: 'imported', rowsImported: 2000, rowsRejected: 0, encoding: 'utf-8-bom' });
+    expect(importReportOf(done)).toMatchObject({ status: 'imported', rowsImported: 2000, rowsRejected: 0, encoding: 'utf-8-bom' });
     const [tape] = await value(service.call('tape.list', {}));
     expect(tape?.name).toBe('Sample consumer-loan tape (2,000 loans, seed 7)');
   });
 
   it('answers pool queries on the query thread, and errors cross it as data', async () => {
     const job = await value(service.call('tape.import', { source: { kind: 'path', path: join(FIXTURES, 'english-clean.csv') }, mode: 'reject', cutoffDate: '2026-09-30' }));
-    const tapeId = (await finish(job)).result?.report.tapeId ?? 0;
+    const tapeId = importReportOf(await finish(job))?.tapeId ?? 0;
     const summary = await value(service.call('pool.summary', { tapeId }));
     expect(summary).toMatchObject({ tapeId, loanCount: 6, cutoffDate: '2026-09-30' });
     // The second call is served from the per-tape cache, identical.

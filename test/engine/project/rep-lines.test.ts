@@ -72,6 +72,10 @@ const ASSUMPTIONS: PoolAssumptions = {
 
 const MONEY: readonly (keyof PoolCashFlows)[] = ['scheduledInterest', 'interestCollected', 'scheduledPrincipal', 'prepayments', 'defaults', 'recoveries', 'endingBalance'];
 
+function sum(a: Float64Array): number {
+  return a.reduce((x, y) => x + y, 0);
+}
+
 function relativeGap(a: number, b: number): number {
   return Math.abs(a - b) / Math.max(Math.abs(b), 1e-9);
 }
@@ -85,7 +89,6 @@ describe('representative lines (groupRepLines)', () => {
     const n = loanCount(lines);
     expect(n).toBeLessThan(loanCount(loans) / 4);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(loanCount(loans));
-    const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
     expect(sum(lines.currentPrincipal)).toBeCloseTo(sum(loans.currentPrincipal), 4);
     expect(sum(lines.overduePrincipal)).toBeCloseTo(sum(loans.overduePrincipal), 4);
     expect(sum(lines.overdueInterest)).toBeCloseTo(sum(loans.overdueInterest), 4);
@@ -118,8 +121,7 @@ describe('representative lines (groupRepLines)', () => {
     for (const column of MONEY) {
       const a = repLine[column] as Float64Array;
       const b = loanLevel[column] as Float64Array;
-      const total = (x: Float64Array): number => x.reduce((s, v) => s + v, 0);
-      expect(relativeGap(total(a), total(b))).toBeLessThan(0.005);
+      expect(relativeGap(sum(a), sum(b))).toBeLessThan(0.005);
     }
   });
 
