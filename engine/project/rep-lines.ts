@@ -77,18 +77,48 @@ export function groupRepLines(loans: LoanArrays, options: RepLineOptions = {}): 
     return key * ageRadix + ageKey(i);
   };
 
-  const lineIndex = new Map<number | string, number>();
   const lineOfLoan = new Uint32Array(count);
   const first: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const key = keyOf(i);
-    let line = lineIndex.get(key);
-    if (line === undefined) {
-      line = first.length;
-      lineIndex.set(key, line);
-      first.push(i);
+  if (numericKeys) {
+    // Open addressing over the packed keys (a Map of large doubles costs ~150 ns a loan; this ~20).
+    let capacity = 16;
+    while (capacity < 2 * count) capacity *= 2;
+    const mask = capacity - 1;
+    const slotKey = new Float64Array(capacity);
+    const slotLine = new Int32Array(capacity).fill(-1);
+    for (let i = 0; i < count; i++) {
+      const key = keyOf(i) as number;
+      const lo = key >>> 0;
+      const hi = Math.floor(key / 4_294_967_296);
+      let slot = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) & mask;
+      for (;;) {
+        const line = slotLine[slot] ?? -1;
+        if (line < 0) {
+          slotKey[slot] = key;
+          slotLine[slot] = first.length;
+          lineOfLoan[i] = first.length;
+          first.push(i);
+          break;
+        }
+        if (slotKey[slot] === key) {
+          lineOfLoan[i] = line;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
     }
-    lineOfLoan[i] = line;
+  } else {
+    const lineIndex = new Map<number | string, number>();
+    for (let i = 0; i < count; i++) {
+      const key = keyOf(i);
+      let line = lineIndex.get(key);
+      if (line === undefined) {
+        line = first.length;
+        lineIndex.set(key, line);
+        first.push(i);
+      }
+      lineOfLoan[i] = line;
+    }
   }
 
   const n = first.length;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSampleLoans } from '../../../data/sample/generate.ts';
-import { monthsBetween } from '../../../data/tape/rows.ts';
+import { sampleTapeLoans } from '../../../data/sample/loan-arrays.ts';
 import {
   allocateLoanArrays,
   amortizationCode,
@@ -18,31 +17,12 @@ import {
 } from '../../../engine/index.ts';
 import { engineErrorCode } from '../../helpers/engine.ts';
 
-const SEGMENTS = ['salaried', 'self_employed', 'gig', 'student', 'retired'];
-
-/** The sample tape's loans as the importer would load them (age counted to the cutoff). */
+/** The sample tape's loans, segments coded salaried 0, self_employed 1, gig 2 (the assumptions below rely on it). */
 function sampleLoans(count: number, seed: number): LoanArrays {
-  const rows = [...generateSampleLoans({ loans: count, seed })];
-  const loans = allocateLoanArrays(rows.length);
-  const segmentCodes = new Map<string, number>();
-  rows.forEach((row, i) => {
-    loans.currentPrincipal[i] = row.currentPrincipal;
-    loans.originalPrincipal[i] = row.originalPrincipal;
-    loans.rateAnnual[i] = row.rateAnnual;
-    loans.originalTerm[i] = row.originalTerm;
-    loans.remainingTerm[i] = row.remainingTerm;
-    loans.ageMonths[i] = Math.max(0, monthsBetween(row.originationDate, row.asOfDate));
-    loans.amortization[i] = amortizationCode(row.amortization);
-    loans.delinquency[i] = delinquencyCode(delinquencyStateFromDaysPastDue(row.daysPastDue));
-    loans.overduePrincipal[i] = row.overduePrincipal;
-    loans.overdueInterest[i] = row.overdueInterest;
-    let code = segmentCodes.get(row.segment);
-    if (code === undefined) {
-      code = SEGMENTS.indexOf(row.segment) >= 0 ? SEGMENTS.indexOf(row.segment) : SEGMENTS.length;
-      segmentCodes.set(row.segment, code);
-    }
-    loans.segment[i] = code;
-  });
+  const { loans, segmentNames } = sampleTapeLoans(count, seed);
+  const order = ['salaried', 'self_employed', 'gig'];
+  const recode = segmentNames.map((name) => (order.includes(name) ? order.indexOf(name) : order.length));
+  for (let i = 0; i < loanCount(loans); i++) loans.segment[i] = recode[loans.segment[i] ?? 0] ?? 0;
   return loans;
 }
 
