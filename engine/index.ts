@@ -6,3 +6,4 @@ export * from './schedule/index.ts';
 export * from './passthrough.ts';
 export * from './curves/index.ts';
 export * from './project/index.ts';
+export * from './analytics/index.ts';

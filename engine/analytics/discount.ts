@@ -1,0 +1,107 @@
+import { yearFraction } from '../daycount.ts';
+import { assert, EngineError } from '../errors.ts';
+import { cashFlowAt, type CheckedLeg } from './leg.ts';
+
+/**
+ * How a yield discounts a leg and how it is quoted. Yields are decimals (0.05 = 5%).
+ *
+ * Periodic compounding on the payment schedule (period k discounted by (1 + r)^−k, r the yield per
+ * period, settlement one period before the first payment date, dates themselves not read):
+ * - 'nominal': quoted as paymentsPerYear × r. For a monthly note this is the mortgage yield 12 × r_m.
+ * - 'bondEquivalent': the same discounting quoted as the bond-equivalent yield (BEY, SIFMA Standard
+ *   Formulas): the semi-annual rate with the same growth, 2 × ((1 + r)^(paymentsPerYear/2) − 1);
+ *   for a monthly note 2 × ((1 + r_m)^6 − 1).
+ * On actual dates:
+ * - 'annualEffective': an annual effective rate y on ACT/365, each payment discounted by
+ *   (1 + y)^−(days from settlement / 365), the convention of Excel's XIRR.
+ */
+export const YIELD_CONVENTIONS = ['nominal', 'bondEquivalent', 'annualEffective'] as const;
+export type YieldConvention = (typeof YIELD_CONVENTIONS)[number];
+
+function assertConvention(convention: YieldConvention): void {
+  if (!YIELD_CONVENTIONS.includes(convention)) throw new EngineError('UNKNOWN_YIELD_CONVENTION', { convention });
+}
+
+/**
+ * Compounding periods a year of the rate the yield is quoted in (m in modified duration =
+ * Macaulay / (1 + y/m)): paymentsPerYear for 'nominal', 2 for 'bondEquivalent', 1 for 'annualEffective'.
+ */
+export function quoteCompoundingPerYear(convention: YieldConvention, paymentsPerYear: number): number {
+  assertConvention(convention);
+  if (convention === 'nominal') return paymentsPerYear;
+  return convention === 'bondEquivalent' ? 2 : 1;
+}
+
+/** The rate per discounting step (per payment period, or per year for 'annualEffective') of a quoted yield. */
+export function discountRateFromYield(yieldRate: number, convention: YieldConvention, paymentsPerYear: number): number {
+  assertConvention(convention);
+  let rate: number;
+  if (convention === 'nominal') rate = yieldRate / paymentsPerYear;
+  else if (convention === 'bondEquivalent') rate = Math.expm1((2 / paymentsPerYear) * Math.log1p(yieldRate / 2));
+  else rate = yieldRate;
+  assert(Number.isFinite(rate) && rate > -1, 'YIELD_RANGE', { yield: yieldRate, convention });
+  return rate;
+}
+
+/** The quoted yield of a rate per discounting step (inverse of discountRateFromYield). */
+export function yieldFromDiscountRate(rate: number, convention: YieldConvention, paymentsPerYear: number): number {
+  assertConvention(convention);
+  if (convention === 'nominal') return rate * paymentsPerYear;
+  if (convention === 'bondEquivalent') return 2 * Math.expm1((paymentsPerYear / 2) * Math.log1p(rate));
+  return rate;
+}
+
+/**
+ * Converts a yield between conventions for a note paying paymentsPerYear times a year by equating
+ * growth over a year: (1 + nominal/k)^k = (1 + BEY/2)^2 = 1 + annual effective. Exact between
+ * 'nominal' and 'bondEquivalent'; with 'annualEffective' it assumes every period is exactly 1/k of a
+ * 365-day year (on actual dates the two can differ by a few basis points).
+ */
+export function convertYield(yieldRate: number, from: YieldConvention, to: YieldConvention, paymentsPerYear: number): number {
+  assert(Number.isInteger(paymentsPerYear) && paymentsPerYear >= 1, 'LEG_FREQUENCY', { paymentsPerYear });
+  const rate = discountRateFromYield(yieldRate, from, paymentsPerYear);
+  const periodic = from === 'annualEffective' ? Math.expm1(Math.log1p(rate) / paymentsPerYear) : rate;
+  return to === 'annualEffective' ? Math.expm1(paymentsPerYear * Math.log1p(periodic)) : yieldFromDiscountRate(periodic, to, paymentsPerYear);
+}
+
+/** A leg's cash flows and their times in discounting steps from settlement. */
+export interface DiscountModel {
+  readonly convention: YieldConvention;
+  readonly cashFlows: Float64Array;
+  /** Discounting steps from settlement: period numbers, or ACT/365 years for 'annualEffective'. */
+  readonly steps: Float64Array;
+  /** Discounting steps a year: paymentsPerYear, or 1 for 'annualEffective'. */
+  readonly stepsPerYear: number;
+  /** Face outstanding at settlement; prices are per 100 of it. */
+  readonly face: number;
+}
+
+export function discountModel(leg: CheckedLeg, convention: YieldConvention): DiscountModel {
+  assertConvention(convention);
+  const cashFlows = new Float64Array(leg.periods);
+  const steps = new Float64Array(leg.periods);
+  let total = 0;
+  for (let t = 0; t < leg.periods; t++) {
+    cashFlows[t] = cashFlowAt(leg, t);
+    total += cashFlows[t] ?? 0;
+    const date = leg.dates[t] ?? leg.settlement;
+    steps[t] = convention === 'annualEffective' ? yearFraction('ACT/365', leg.settlement, date) : t + 1;
+  }
+  assert(total > 0, 'LEG_NO_CASH_FLOW');
+  assert(leg.balanceAtSettlement > 0, 'LEG_NO_FACE');
+  return { convention, cashFlows, steps, stepsPerYear: convention === 'annualEffective' ? 1 : leg.paymentsPerYear, face: leg.balanceAtSettlement };
+}
+
+/** Present value and its time-weighted sum: PV = Σ CF_k (1 + r)^−s_k, weighted = Σ s_k CF_k (1 + r)^−s_k. */
+export function presentValue(model: DiscountModel, rate: number): { readonly pv: number; readonly weighted: number } {
+  const logGrowth = Math.log1p(rate);
+  let pv = 0;
+  let weighted = 0;
+  for (let t = 0; t < model.cashFlows.length; t++) {
+    const step = model.steps[t] ?? 0;
+    const value = (model.cashFlows[t] ?? 0) * Math.exp(-step * logGrowth);
+    pv += value;
+    weighted += step * value;
+  }
+  return { pv, weighted };
+}

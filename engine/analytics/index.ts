@@ -1,0 +1,31 @@
+// Tranche analytics: stateless functions over one note's cash-flow leg (QuantLib's CashFlows style).
+// Float64 throughout: inputs are cent-rounded amounts, outputs are years, decimals (0.05 = 5%) and
+// prices in percent of par. Time zero is the leg's settlement (closing) date; WAL defaults to ACT/365,
+// yields state their compounding (nominal, bond-equivalent, or annual effective on ACT/365).
+
+// The leg
+export { legCashFlows } from './leg.ts';
+export type { CashFlowLeg, DateInput, DatedCashFlow } from './leg.ts';
+export { DEFAULT_TIME_BASIS, TIME_BASES } from './time-basis.ts';
+export type { TimeBasis } from './time-basis.ts';
+// Life, window, totals
+export { weightedAverageLife } from './wal.ts';
+export { expectedFinalPayment, principalWindow } from './window.ts';
+export type { LegPeriod, PrincipalWindow } from './window.ts';
+export { legTotals } from './totals.ts';
+export type { LegTotals } from './totals.ts';
+export { creditEnhancement } from './credit-enhancement.ts';
+export type { CreditEnhancementInput } from './credit-enhancement.ts';
+// Price, yield, duration, IRR
+export { convertYield, discountRateFromYield, quoteCompoundingPerYear, YIELD_CONVENTIONS, yieldFromDiscountRate } from './discount.ts';
+export type { YieldConvention } from './discount.ts';
+export { priceAtYield, yieldAtPrice } from './yield.ts';
+export { durationsAtYield, macaulayDuration, modifiedDuration } from './duration.ts';
+export type { Durations } from './duration.ts';
+export { xirr, xnpv } from './xirr.ts';
+// Root finding (shared with breakeven solvers)
+export { bracketRoot, findRoot } from './solve.ts';
+export type { Bracket, Root, RootSearch } from './solve.ts';
+// Everything at once
+export { trancheSummary } from './summary.ts';
+export type { TrancheSummary, TrancheSummaryOptions } from './summary.ts';
