@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import {
   buildTransitionMatrix,
+  DAY_COUNTS,
   EngineError,
   parseVector,
   type PoolAssumptions,
@@ -33,6 +34,10 @@ const segmentSchema = z.strictObject({
   recoveryLagMonths: z.number().int().min(0).max(120).optional(),
   penaltyMultiple: z.number().min(0).max(10).optional().describe('Penalty interest (罚息) as a multiple of the contract rate'),
   servicingFeeRate: z.number().min(0).max(0.2).optional().describe('Servicing strip, annual decimal'),
+  dayCount: z
+    .enum(DAY_COUNTS)
+    .optional()
+    .describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
 });
 
 export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
@@ -76,6 +81,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
     ...(spec.recoveryLagMonths !== undefined ? { recoveryLagMonths: spec.recoveryLagMonths } : {}),
     ...(spec.penaltyMultiple !== undefined ? { penaltyMultiple: spec.penaltyMultiple } : {}),
     ...(spec.servicingFeeRate !== undefined ? { servicingFeeRate: spec.servicingFeeRate } : {}),
+    ...(spec.dayCount !== undefined ? { dayCount: spec.dayCount } : {}),
   };
 }
 

@@ -60,7 +60,7 @@ export function repLineInput(input: ProjectionInput): ProjectionInput {
 export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
   const started = performance.now();
   const { months, assumptions } = readAssumptions(assumptionFile, input.segmentNames);
-  const flows = roundToCents(projectPool(input.loans, assumptions, { months, ...(onProgress ? { onProgress } : {}) }));
+  const flows = roundToCents(projectPool(input.loans, assumptions, { months, cutoffDate: input.cutoffDate, ...(onProgress ? { onProgress } : {}) }));
   const rows: ProjectionRow[] = [];
   for (let t = 0; t < flows.months; t++) {
     const at = (column: Float64Array): number => column[t] ?? 0;

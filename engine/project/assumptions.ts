@@ -3,6 +3,7 @@ import { evaluateVector } from '../curves/notation-evaluate.ts';
 import type { VectorNotation } from '../curves/notation-types.ts';
 import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../curves/rate-vector.ts';
 import { validateTransitionMatrix } from '../curves/roll-rates.ts';
+import type { DayCount } from '../daycount.ts';
 import { bandedRates, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
 
 /**
@@ -33,6 +34,13 @@ export interface SegmentAssumptions {
   readonly penaltyMultiple?: number;
   /** Servicing strip, annual decimal, on the beginning (non-charged-off) balance; default 0. */
   readonly servicingFeeRate?: number;
+  /**
+   * How the contract rate accrues: '30/360' (APR / 12 a month), 'ACT/365' (daily on the actual
+   * days of each monthly period: the Chinese consumer-loan convention, daily rate × 365 = APR) or
+   * 'ACT/360'. Default: the projection's own year fractions (ProjectionOptions.yearFractions,
+   * else 30/360).
+   */
+  readonly dayCount?: DayCount;
 }
 
 /** Pool-wide assumptions and per-segment overrides (by LoanArrays.segment index, field by field). */
@@ -65,7 +73,14 @@ export interface ResolvedSegment {
   readonly recoveryLagMonths: number;
   readonly penaltyMultiple: number;
   readonly servicingFeeRate: number;
+  /** Accrual year fraction of each projected month for this segment's loans. */
+  readonly yearFractions: Float64Array;
+  /** Every year fraction is exactly 1/12: the level installment is then computed once per loan. */
+  readonly uniform30360: boolean;
 }
+
+/** The accrual year fractions of each month under a segment's day count (null: the projection's default). */
+export type AccrualTables = (dayCount: DayCount | null) => Float64Array;
 
 const NO_RATE: RateAssumption = { kind: 'monthly', rates: [0] };
 const IDENTITY = Float64Array.from({ length: STATE_COUNT * STATE_COUNT }, (_, k) => (k % (STATE_COUNT + 1) === 0 ? 1 : 0));
@@ -74,10 +89,16 @@ const IDENTITY = Float64Array.from({ length: STATE_COUNT * STATE_COUNT }, (_, k)
  * The segments 0..segmentCount − 1 with their overrides merged over the pool assumptions.
  * Age-based tables span ages 1..maxAge + months so the kernel never clamps an index.
  */
-export function resolveAssumptions(assumptions: PoolAssumptions, segmentCount: number, months: number, maxAgeMonths: number): ResolvedSegment[] {
+export function resolveAssumptions(
+  assumptions: PoolAssumptions,
+  segmentCount: number,
+  months: number,
+  maxAgeMonths: number,
+  accrual: AccrualTables = () => new Float64Array(months).fill(1 / 12),
+): ResolvedSegment[] {
   const resolved: ResolvedSegment[] = [];
   for (let s = 0; s < segmentCount; s++) {
-    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths));
+    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual));
   }
   return resolved;
 }
@@ -92,10 +113,11 @@ function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumptions | u
     recoveryLagMonths: override.recoveryLagMonths ?? pool.recoveryLagMonths,
     penaltyMultiple: override.penaltyMultiple ?? pool.penaltyMultiple,
     servicingFeeRate: override.servicingFeeRate ?? pool.servicingFeeRate,
+    dayCount: override.dayCount ?? pool.dayCount,
   };
 }
 
-function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number): ResolvedSegment {
+function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables): ResolvedSegment {
   const recoveryRate = segment.recoveryRate ?? 0;
   const recoveryLagMonths = segment.recoveryLagMonths ?? 0;
   const penaltyMultiple = segment.penaltyMultiple ?? 0;
@@ -106,6 +128,9 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   assertUnitRate(servicingFeeRate, 'servicingFeeRate');
   const matrix = segment.rollRates ?? null;
   if (matrix !== null) validateTransitionMatrix(matrix);
+  const yearFractions = accrual(segment.dayCount ?? null);
+  let uniform30360 = true;
+  for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
   return {
     smm: rateTable(segment.prepayment ?? NO_RATE, months, maxAgeMonths),
     mdr: rateTable(segment.default ?? NO_RATE, months, maxAgeMonths),
@@ -116,6 +141,8 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
     recoveryLagMonths,
     penaltyMultiple,
     servicingFeeRate,
+    yearFractions,
+    uniform30360,
   };
 }
 

@@ -1,7 +1,6 @@
 import { levelPayment } from '../schedule/level-payment.ts';
 import { bulletPrincipal, equalPrincipalInstallment, levelPaymentPrincipal } from '../schedule/principal.ts';
 import { flatFeeRateFromApr, monthlyRate } from '../schedule/rates.ts';
-import type { KernelContext } from './kernel.ts';
 import { EQUAL_PRINCIPAL_CODE, FLAT_FEE_CODE, LEVEL_PAYMENT_CODE, type LoanArrays } from './loans.ts';
 
 /**
@@ -26,7 +25,7 @@ export interface InstallmentState {
   readonly uniform30360: boolean;
 }
 
-export function installmentPlan(loans: LoanArrays, i: number, balance: number, ctx: KernelContext): InstallmentState {
+export function installmentPlan(loans: LoanArrays, i: number, balance: number, uniform30360: boolean): InstallmentState {
   const rateAnnual = loans.rateAnnual[i] ?? 0;
   const amortization = loans.amortization[i] ?? 0;
   const remainingTerm = Math.max(1, loans.remainingTerm[i] ?? 1);
@@ -42,7 +41,7 @@ export function installmentPlan(loans: LoanArrays, i: number, balance: number, c
     // flatFeeRateFromApr is A/P − 1/n, which rounds to −1e-18 at a zero APR: clamp at 0.
     feeUnit: amortization === FLAT_FEE_CODE ? (loans.originalPrincipal[i] ?? 0) * Math.max(0, flatFeeRateFromApr(rateAnnual, loans.originalTerm[i] ?? 1)) : 0,
     installment: amortization === LEVEL_PAYMENT_CODE ? levelPayment(balance, rateMonthly, remainingTerm) : 0,
-    uniform30360: ctx.uniform30360,
+    uniform30360,
   };
 }
 

@@ -22,7 +22,8 @@ export function projectBandedLoanInto(
   acc: Accumulators,
   trace: Float64Array | null,
 ): void {
-  const { months, yearFractions } = ctx;
+  const { months } = ctx;
+  const { yearFractions } = segment;
   const balance0 = loans.currentPrincipal[i] ?? 0;
   const state0 = loans.delinquency[i] ?? 0;
   const overdue0 = state0 === 0 ? 0 : (loans.overduePrincipal[i] ?? 0);
@@ -45,7 +46,7 @@ export function projectBandedLoanInto(
   let a2 = 0;
   let a3 = 0;
   let a4 = 0;
-  const plan: InstallmentState = installmentPlan(loans, i, balance0 - overdue0, ctx);
+  const plan: InstallmentState = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360);
   const rate = loans.rateAnnual[i] ?? 0;
   const n = plan.remainingTerm;
 

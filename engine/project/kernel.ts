@@ -5,21 +5,15 @@ import { projectBandedLoanInto } from './kernel-banded.ts';
 import type { LoanArrays } from './loans.ts';
 import { CHARGED_OFF, STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
-/** Per-projection settings and scratch, shared by every loan (the kernel allocates nothing). */
+/** Per-projection settings and scratch, shared by every loan (the kernel allocates nothing). Accrual year fractions come with each loan's ResolvedSegment. */
 export interface KernelContext {
   readonly months: number;
-  /** Accrual year fraction of each month (1/12 on 30/360). */
-  readonly yearFractions: Float64Array;
-  /** Every year fraction is exactly 1/12: the level installment is then computed once per loan. */
-  readonly uniform30360: boolean;
   // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
   readonly scratch: Float64Array;
 }
 
-export function kernelContext(months: number, yearFractions: Float64Array): KernelContext {
-  let uniform30360 = true;
-  for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
-  return { months, yearFractions, uniform30360, scratch: new Float64Array(8 * STATE_COUNT) };
+export function kernelContext(months: number): KernelContext {
+  return { months, scratch: new Float64Array(8 * STATE_COUNT) };
 }
 
 // Offsets within a scratch block: mass, overdue principal, overdue interest, accrued penalty.
@@ -62,7 +56,8 @@ export function projectLoanInto(
   acc: Accumulators,
   trace: Float64Array | null,
 ): void {
-  const { months, yearFractions, scratch } = ctx;
+  const { months, scratch } = ctx;
+  const { yearFractions } = segment;
   const balance0 = loans.currentPrincipal[i] ?? 0;
   const state0 = loans.delinquency[i] ?? 0;
   const recoveryRate = segment.recoveryRate;
@@ -92,7 +87,7 @@ export function projectLoanInto(
   st[state0] = 1;
   st[O + state0] = overdue0;
   st[D + state0] = state0 === 0 ? 0 : (loans.overdueInterest[i] ?? 0);
-  const plan = installmentPlan(loans, i, balance0 - overdue0, ctx);
+  const plan = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360);
   const n = plan.remainingTerm;
 
   const smmRates = segment.smm.rates;

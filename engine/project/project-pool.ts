@@ -1,4 +1,6 @@
 import { assertMonths } from '../curves/checks.ts';
+import { addMonths, parseIsoDate } from '../dates.ts';
+import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
 import { resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
 import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
@@ -16,6 +18,13 @@ export interface ProjectionOptions {
    * (as engine/schedule does), re-amortized each month when any fraction differs from 1/12.
    */
   readonly yearFractions?: Float64Array;
+  /**
+   * Cutoff date (ISO YYYY-MM-DD): needed when a segment accrues on ACT/365 or ACT/360. Month k
+   * accrues from cutoff + (k − 1) months to cutoff + k months (addMonths, clamped to month end):
+   * the loans' due dates are taken on the cutoff's day of the month, so a pool cut off on the 30th
+   * accrues 31 days in the month to the 30th of a 31-day month, 28 or 29 in February.
+   */
+  readonly cutoffDate?: string;
   /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -46,9 +55,28 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
     maxAge = Math.max(maxAge, loans.ageMonths[i] ?? 0);
     maxSegment = Math.max(maxSegment, loans.segment[i] ?? 0);
   }
-  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge);
+  const tables = new Map<DayCount | null, Float64Array>([[null, yearFractions]]);
+  const accrual = (dayCount: DayCount | null): Float64Array => {
+    let table = tables.get(dayCount);
+    if (table === undefined) {
+      table = accrualFractions(dayCount ?? '30/360', months, options.cutoffDate);
+      tables.set(dayCount, table);
+    }
+    return table;
+  };
+  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge, accrual);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
-  return { segments, ctx: kernelContext(months, yearFractions), maxLag };
+  return { segments, ctx: kernelContext(months), maxLag };
+}
+
+/** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */
+export function accrualFractions(dayCount: DayCount, months: number, cutoffDate: string | undefined): Float64Array {
+  if (dayCount === '30/360') return new Float64Array(months).fill(1 / 12);
+  assert(cutoffDate !== undefined, 'MISSING_ACCRUAL_DATES', { dayCount });
+  const cutoff = parseIsoDate(cutoffDate);
+  const out = new Float64Array(months);
+  for (let k = 0; k < months; k++) out[k] = yearFraction(dayCount, addMonths(cutoff, k), addMonths(cutoff, k + 1));
+  return out;
 }
 
 function segmentOf(prepared: Prepared, loans: LoanArrays, i: number): ResolvedSegment {

@@ -68,10 +68,11 @@ function projectWithGeneralKernel(loans: LoanArrays, assumptions: PoolAssumption
     maxAge = Math.max(maxAge, loans.ageMonths[i] ?? 0);
     maxSegment = Math.max(maxSegment, loans.segment[i] ?? 0);
   }
-  const segments = resolveAssumptions(assumptions, maxSegment + 1, options.months, maxAge).map((s) => ({ ...s, banded: null }));
+  const fractions = options.yearFractions ?? new Float64Array(options.months).fill(1 / 12);
+  const segments = resolveAssumptions(assumptions, maxSegment + 1, options.months, maxAge, () => fractions).map((s) => ({ ...s, banded: null }));
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
   const acc = allocateAccumulators(options.months, maxLag);
-  const ctx = kernelContext(options.months, options.yearFractions ?? new Float64Array(options.months).fill(1 / 12));
+  const ctx = kernelContext(options.months);
   let cutoff = 0;
   for (let i = 0; i < count; i++) {
     cutoff += loans.currentPrincipal[i] ?? 0;
@@ -362,6 +363,27 @@ describe('accrual hook and rounding', () => {
     const loans = loanArrays([{ balance: 10_000, rateAnnual: 0.1825, remainingTerm: 2, amortization: 'equal_principal' }]);
     const flows = projectPool(loans, NOTHING, { months: 2, yearFractions: Float64Array.of(31 / 365, 28 / 365) });
     expect(list(flows.interestCollected).map(cents)).toEqual([155, 70]);
+  });
+
+  it('a segment on ACT/365 accrues the actual days of each period from the cutoff; another stays on 30/360', () => {
+    // Cutoff 2027-01-31: periods to Feb 28 (28 days), Mar 31 (31), Apr 30 (30) — addMonths from the cutoff, clamped.
+    // Segment 0, ACT/365, ¥36,500 equal principal at 20% over 3 months:
+    //   36,500 × 0.2 × 28/365 = 560.00; 24,333.33 × 0.2 × 31/365 = 413.33; 12,166.67 × 0.2 × 30/365 = 200.00.
+    // Segment 1, pool default (30/360): ¥12,000 at 12%: 120.00, 80.00, 40.00.
+    const loans = loanArrays([
+      { balance: 36_500, rateAnnual: 0.2, remainingTerm: 3, amortization: 'equal_principal' },
+      { balance: 12_000, rateAnnual: 0.12, remainingTerm: 3, amortization: 'equal_principal', segment: 1 },
+    ]);
+    const assumptions: PoolAssumptions = { pool: {}, segments: [{ dayCount: 'ACT/365' }] };
+    const flows = projectPool(loans, assumptions, { months: 3, cutoffDate: '2027-01-31' });
+    expect(list(flows.interestCollected).map(cents)).toEqual([560 + 120, 413.33 + 80, 200 + 40]);
+    // ACT/360 on the same dates: 36,500 × 0.2 × 28/360 = 567.78.
+    const act360 = projectPool(loans, { pool: {}, segments: [{ dayCount: 'ACT/360' }] }, { months: 1, cutoffDate: '2027-01-31' });
+    expect(cents(at(act360.interestCollected, 1))).toBe(cents(567.78 + 120));
+    // The level installment is re-amortized on ACT/365: the balance still runs off to zero at maturity.
+    const level = projectPool(loanArrays([{ balance: 10_000, rateAnnual: 0.18, remainingTerm: 6 }]), { pool: { dayCount: 'ACT/365' } }, { months: 6, cutoffDate: '2027-01-31' });
+    expect(at(level.endingBalance, 6)).toBeCloseTo(0, 9);
+    expect(engineErrorCode(() => projectPool(loans, assumptions, { months: 3 }))).toBe('MISSING_ACCRUAL_DATES');
   });
 
   it('roundToCents rounds money columns only', () => {
