@@ -1,4 +1,5 @@
 import { assertMonths, assertSpeed, assertUnitRate } from '../curves/checks.ts';
+import { assert } from '../errors.ts';
 import { evaluateVector } from '../curves/notation-evaluate.ts';
 import type { VectorNotation } from '../curves/notation-types.ts';
 import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../curves/rate-vector.ts';
@@ -79,6 +80,20 @@ export interface ResolvedSegment {
   readonly uniform30360: boolean;
 }
 
+/**
+ * How the curves are read for one projection:
+ *  - startMonth (default 1): the projection's month 1 is month `startMonth` of period-based curves
+ *    (a revolving purchase made at the end of pool month m is projected from m + 1, so a stress
+ *    "5 CDR for 12 months" hits it in the same calendar months as the rest of the pool);
+ *  - defaultMultiplier (default 1): scales the default curve (every MDR, capped at 100%) and the
+ *    roll-rate matrix's roll from current into 1–30 DPD (the entry into delinquency, capped so
+ *    the current row still sums to 1) — the stress a breakeven solves for.
+ */
+export interface CurveShape {
+  readonly startMonth?: number;
+  readonly defaultMultiplier?: number;
+}
+
 /** The accrual year fractions of each month under a segment's day count (null: the projection's default). */
 export type AccrualTables = (dayCount: DayCount | null) => Float64Array;
 
@@ -95,10 +110,11 @@ export function resolveAssumptions(
   months: number,
   maxAgeMonths: number,
   accrual: AccrualTables = () => new Float64Array(months).fill(1 / 12),
+  shape: CurveShape = {},
 ): ResolvedSegment[] {
   const resolved: ResolvedSegment[] = [];
   for (let s = 0; s < segmentCount; s++) {
-    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual));
+    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual, shape));
   }
   return resolved;
 }
@@ -117,7 +133,11 @@ function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumptions | u
   };
 }
 
-function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables): ResolvedSegment {
+function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables, shape: CurveShape): ResolvedSegment {
+  const startMonth = shape.startMonth ?? 1;
+  const multiplier = shape.defaultMultiplier ?? 1;
+  assert(Number.isInteger(startMonth) && startMonth >= 1, 'INVALID_MONTHS', { field: 'startMonth', value: startMonth });
+  assertSpeed(multiplier, 'defaultMultiplier');
   const recoveryRate = segment.recoveryRate ?? 0;
   const recoveryLagMonths = segment.recoveryLagMonths ?? 0;
   const penaltyMultiple = segment.penaltyMultiple ?? 0;
@@ -126,14 +146,15 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   assertMonths(recoveryLagMonths, 'recoveryLagMonths');
   assertSpeed(penaltyMultiple, 'penaltyMultiple');
   assertUnitRate(servicingFeeRate, 'servicingFeeRate');
-  const matrix = segment.rollRates ?? null;
-  if (matrix !== null) validateTransitionMatrix(matrix);
+  const given = segment.rollRates ?? null;
+  if (given !== null) validateTransitionMatrix(given);
+  const matrix = given !== null && multiplier !== 1 ? stressedEntry(given, multiplier) : given;
   const yearFractions = accrual(segment.dayCount ?? null);
   let uniform30360 = true;
   for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
   return {
-    smm: rateTable(segment.prepayment ?? NO_RATE, months, maxAgeMonths),
-    mdr: rateTable(segment.default ?? NO_RATE, months, maxAgeMonths),
+    smm: fromMonth(rateTable(segment.prepayment ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth),
+    mdr: scaled(fromMonth(rateTable(segment.default ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier),
     plan: transitionPlan(matrix ?? IDENTITY),
     banded: bandedRates(matrix ?? IDENTITY),
     hasRollRates: matrix !== null,
@@ -144,6 +165,26 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
     yearFractions,
     uniform30360,
   };
+}
+
+/** A period-based table read from `startMonth` (age-based tables are read by age, unchanged). */
+function fromMonth(table: RateTable, startMonth: number): RateTable {
+  return table.byAge || startMonth === 1 ? table : { rates: table.rates.subarray(startMonth - 1), byAge: false };
+}
+
+function scaled(table: RateTable, multiplier: number): RateTable {
+  return multiplier === 1 ? table : { rates: table.rates.map((r) => Math.min(1, r * multiplier)), byAge: table.byAge };
+}
+
+/** The matrix with current → 1–30 DPD × multiplier, capped so the current row still sums to 1 (staying current absorbs the change). */
+function stressedEntry(matrix: Float64Array, multiplier: number): Float64Array {
+  const out = matrix.slice();
+  let others = 0;
+  for (let j = 2; j < STATE_COUNT; j++) others += out[j] ?? 0;
+  const entry = Math.min((out[1] ?? 0) * multiplier, Math.max(0, 1 - others));
+  out[1] = entry;
+  out[0] = Math.max(0, 1 - others - entry);
+  return out;
 }
 
 /** Evaluates a rate assumption to monthly decimals in [0, 1] with engine/curves. */

@@ -25,6 +25,10 @@ export interface ProjectionOptions {
    * accrues 31 days in the month to the 30th of a 31-day month, 28 or 29 in February.
    */
   readonly cutoffDate?: string;
+  /** Month of period-based curves and of the accrual calendar that is this projection's month 1; default 1 (see CurveShape). */
+  readonly startMonth?: number;
+  /** Scales the default curve and the entry into delinquency; default 1 (see CurveShape). */
+  readonly defaultMultiplier?: number;
   /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -59,23 +63,24 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const accrual = (dayCount: DayCount | null): Float64Array => {
     let table = tables.get(dayCount);
     if (table === undefined) {
-      table = accrualFractions(dayCount ?? '30/360', months, options.cutoffDate);
+      table = accrualFractions(dayCount ?? '30/360', months, options.cutoffDate, (options.startMonth ?? 1) - 1);
       tables.set(dayCount, table);
     }
     return table;
   };
-  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge, accrual);
+  const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
+  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
   return { segments, ctx: kernelContext(months), maxLag };
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */
-export function accrualFractions(dayCount: DayCount, months: number, cutoffDate: string | undefined): Float64Array {
+export function accrualFractions(dayCount: DayCount, months: number, cutoffDate: string | undefined, skipMonths = 0): Float64Array {
   if (dayCount === '30/360') return new Float64Array(months).fill(1 / 12);
   assert(cutoffDate !== undefined, 'MISSING_ACCRUAL_DATES', { dayCount });
   const cutoff = parseIsoDate(cutoffDate);
   const out = new Float64Array(months);
-  for (let k = 0; k < months; k++) out[k] = yearFraction(dayCount, addMonths(cutoff, k), addMonths(cutoff, k + 1));
+  for (let k = 0; k < months; k++) out[k] = yearFraction(dayCount, addMonths(cutoff, skipMonths + k), addMonths(cutoff, skipMonths + k + 1));
   return out;
 }
 

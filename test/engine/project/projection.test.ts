@@ -386,6 +386,34 @@ describe('accrual hook and rounding', () => {
     expect(engineErrorCode(() => projectPool(loans, assumptions, { months: 3 }))).toBe('MISSING_ACCRUAL_DATES');
   });
 
+  it('startMonth reads period-based curves from a later month (a revolving cohort); age-based curves are unchanged', () => {
+    // SMM by projection month: 50%, 50%, 0% (held flat). A ¥1,000 interest-only loan started at month 3 sees 0% from its month 1.
+    const loans = loanArrays([{ balance: 1_000, rateAnnual: 0, remainingTerm: 12, amortization: 'interest_only' }]);
+    const byPeriod: PoolAssumptions = { pool: { prepayment: { kind: 'monthly', rates: [0.5, 0.5, 0] } } };
+    expect(list(projectPool(loans, byPeriod, { months: 2 }).prepayments)).toEqual([500, 250]);
+    expect(list(projectPool(loans, byPeriod, { months: 2, startMonth: 2 }).prepayments)).toEqual([500, 0]);
+    expect(list(projectPool(loans, byPeriod, { months: 2, startMonth: 3 }).prepayments)).toEqual([0, 0]);
+    const byAge: PoolAssumptions = { pool: { prepayment: { kind: 'monthly', rates: [0.5, 0.5, 0], basis: 'age' } } };
+    expect(list(projectPool(loans, byAge, { months: 2, startMonth: 3 }).prepayments)).toEqual([500, 250]);
+    // The accrual calendar moves with it: from a 2027-01-31 cutoff, month 1 of a start at month 2 runs Feb 28 → Mar 31 (31 days).
+    const interest = projectPool(loanArrays([{ balance: 36_500, rateAnnual: 0.1, remainingTerm: 12, amortization: 'interest_only' }]), { pool: { dayCount: 'ACT/365' } }, { months: 1, startMonth: 2, cutoffDate: '2027-01-31' });
+    expect(cents(at(interest.interestCollected, 1))).toBe(310);
+  });
+
+  it('defaultMultiplier scales the MDR (capped at 100%) and the roll from current into 1–30 DPD', () => {
+    // ¥10,000 interest-only at 0%, MDR 1%: month-1 defaults 100; × 2.5 → 250; × 200 → the whole balance.
+    const loans = loanArrays([{ balance: 10_000, rateAnnual: 0, remainingTerm: 12, amortization: 'interest_only' }]);
+    const mdr: PoolAssumptions = { pool: { default: { kind: 'monthly', rates: [0.01] } } };
+    expect(at(projectPool(loans, mdr, { months: 1 }).defaults, 1)).toBeCloseTo(100, 9);
+    expect(at(projectPool(loans, mdr, { months: 1, defaultMultiplier: 2.5 }).defaults, 1)).toBeCloseTo(250, 9);
+    expect(at(projectPool(loans, mdr, { months: 1, defaultMultiplier: 200 }).defaults, 1)).toBeCloseTo(10_000, 9);
+    // Roll rates: 2% of current loans roll to 1–30 a month; × 3 → 6% of the balance is 1–30 DPD at the end of month 1.
+    const roll: PoolAssumptions = { pool: { rollRates: buildTransitionMatrix({ rollForward: { current: 0.02, dpd1_30: 0.5, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_180: 1 } }) } };
+    expect(at(projectPool(loans, roll, { months: 1 }).balanceByState.dpd1_30, 1)).toBeCloseTo(200, 9);
+    expect(at(projectPool(loans, roll, { months: 1, defaultMultiplier: 3 }).balanceByState.dpd1_30, 1)).toBeCloseTo(600, 9);
+    expect(at(projectPool(loans, roll, { months: 1, defaultMultiplier: 100 }).balanceByState.dpd1_30, 1)).toBeCloseTo(10_000, 9);
+  });
+
   it('roundToCents rounds money columns only', () => {
     const loans = loanArrays([{ balance: 1_000, rateAnnual: 0.1, remainingTerm: 3 }]);
     const flows = projectPool(loans, NOTHING, { months: 3 });
