@@ -6,11 +6,15 @@ import { PendingArea } from '../areas/PendingArea.tsx';
 import { WorkspaceArea } from '../areas/WorkspaceArea.tsx';
 import { TapesArea } from '../areas/tapes/TapesArea.tsx';
 import { PoolArea } from '../areas/pool/PoolArea.tsx';
+import { AssumptionsArea } from '../areas/assumptions/AssumptionsArea.tsx';
+import { ResultsArea } from '../areas/results/ResultsArea.tsx';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
   if (id === 'tapes') return <TapesArea />;
   if (id === 'pool') return <PoolArea />;
+  if (id === 'assumptions') return <AssumptionsArea />;
+  if (id === 'results') return <ResultsArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
   return <PendingArea label={area.label} summary={area.summary} />;
 }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useState, useSyncExt
 import type { ReactNode } from 'react';
 import type { AppVersionInfo, WorkspaceInfo } from '../../service/contract.ts';
 import { ApiCallError, type ApiClient } from '../api/client.ts';
+import { assumptionDraft, selectedAssumptionSet } from './assumptions.ts';
 import { upsertJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 
@@ -13,6 +14,8 @@ interface AppState {
   readonly workspaceError: string | null;
   /** Bumped whenever tapes change (import, rename, delete), so views reload. */
   readonly tapesVersion: number;
+  /** Bumped whenever named assumption sets change (save, delete), so views reload. */
+  readonly assumptionsVersion: number;
   refreshWorkspace(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [workspaceError, setWorkspaceError] = useState<string | null>(null);
   const [tapesVersion, setTapesVersion] = useState(0);
+  const [assumptionsVersion, setAssumptionsVersion] = useState(0);
 
   const refreshWorkspace = useCallback(
     () =>
@@ -64,9 +68,16 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
         setWorkspace(event.workspace);
         setWorkspaceError(null);
         setTapesVersion((v) => v + 1);
+        setAssumptionsVersion((v) => v + 1);
+        // The editor's set belongs to the old workspace: it carries over as a new, unsaved one.
+        const draft = assumptionDraft.get();
+        if (draft) assumptionDraft.set({ ...draft, savedName: null, dirty: true });
+        selectedAssumptionSet.set(null);
         notify('info', 'Workspace opened', event.workspace.path);
       } else if (event.type === 'job.updated') {
         upsertJob(event.job);
+      } else if (event.type === 'assumptions.changed') {
+        setAssumptionsVersion((v) => v + 1);
       } else {
         setTapesVersion((v) => v + 1);
       }
@@ -74,6 +85,6 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   }, [api, refreshWorkspace]);
 
   return (
-    <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, refreshWorkspace }}>{children}</AppContext.Provider>
+    <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion, refreshWorkspace }}>{children}</AppContext.Provider>
   );
 }

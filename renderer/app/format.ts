@@ -45,3 +45,14 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** Yuan for chart axes: ¥1.2M, ¥350K. */
+export function formatYuanCompact(x: number): string {
+  return `¥${compact.format(x)}`;
+}
+
+export function formatSeconds(x: number): string {
+  return x < 1 ? `${Math.round(x * 1000)} ms` : `${x.toFixed(2)} s`;
+}

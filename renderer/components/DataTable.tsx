@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { Pager } from './Pager.tsx';
 
 export interface Column<Row> {
   readonly key: string;
@@ -9,7 +10,10 @@ export interface Column<Row> {
   readonly align?: 'left' | 'right';
 }
 
-/** A table with click-to-sort headers (ascending, descending, original order) and an optional footer row. */
+/**
+ * A table with click-to-sort headers (ascending, descending, original order), an optional footer
+ * row, and optional pages (sorting orders every row, then the page shows its slice).
+ */
 export function DataTable<Row>({
   columns,
   rows,
@@ -17,6 +21,7 @@ export function DataTable<Row>({
   footer,
   testId,
   caption,
+  pageSize,
 }: {
   columns: readonly Column<Row>[];
   rows: readonly Row[];
@@ -24,7 +29,10 @@ export function DataTable<Row>({
   footer?: Row;
   testId?: string;
   caption?: string;
+  /** Rows per page; all rows on one page when absent. */
+  pageSize?: number;
 }) {
+  const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<{ key: string; dir: 1 | -1 } | null>(null);
   const sorted = useMemo(() => {
     const column = sort ? columns.find((c) => c.key === sort.key) : undefined;
@@ -40,11 +48,15 @@ export function DataTable<Row>({
     });
   }, [rows, sort, columns]);
 
+  const start = pageSize && offset < rows.length ? offset : 0;
+  const shown = pageSize ? sorted.slice(start, start + pageSize) : sorted;
+
   function toggle(key: string): void {
+    setOffset(0);
     setSort((current) => (current?.key !== key ? { key, dir: 1 } : current.dir === 1 ? { key, dir: -1 } : null));
   }
 
-  return (
+  const table = (
     <table className="data-table" data-testid={testId}>
       {caption ? <caption>{caption}</caption> : null}
       <thead>
@@ -68,8 +80,8 @@ export function DataTable<Row>({
         </tr>
       </thead>
       <tbody>
-        {sorted.map((row, i) => (
-          <tr key={rowKey(row, i)}>
+        {shown.map((row, i) => (
+          <tr key={rowKey(row, start + i)}>
             {columns.map((c) => (
               <td key={c.key} className={c.align === 'right' ? 'num' : undefined}>
                 {c.render(row)}
@@ -90,5 +102,12 @@ export function DataTable<Row>({
         </tfoot>
       ) : null}
     </table>
+  );
+  if (!pageSize || rows.length <= pageSize) return table;
+  return (
+    <>
+      {table}
+      <Pager offset={start} pageSize={pageSize} total={rows.length} onOffset={setOffset} />
+    </>
   );
 }

@@ -4,22 +4,14 @@ import type { PoolSummary, StratDimensionInfo, StratRow, StratTable } from '../.
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount, formatMonths, formatPct, formatYuan } from '../../app/format.ts';
 import { hrefFor } from '../../app/router.ts';
-import { selectedTapeId, useSelectedTapeId, useTapes } from '../../app/tapes.ts';
+import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
+import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { TapePicker } from '../../components/TapePicker.tsx';
 
 const CHART_BLUE = '#1f5fae';
 const CHART_GREY = '#9db4d3';
-
-function Card({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
-  return (
-    <div className="card" data-testid={testId}>
-      <div className="card-label">{label}</div>
-      <div className="card-value">{value}</div>
-      {note ? <div className="card-note">{note}</div> : null}
-    </div>
-  );
-}
 
 function SummaryCards({ summary }: { summary: PoolSummary }) {
   return (
@@ -284,16 +276,7 @@ export function PoolArea() {
             weighted by current balance.
           </p>
         </div>
-        <label className="tape-picker">
-          Tape
-          <select aria-label="Tape" value={tapeId ?? ''} onChange={(e) => selectedTapeId.set(Number(e.target.value))}>
-            {(tapes ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.id} · {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TapePicker tapes={tapes} tapeId={tapeId} />
       </header>
       {current ? (
         <>

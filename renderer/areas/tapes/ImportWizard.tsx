@@ -11,6 +11,7 @@ import type {
   TapeSource,
 } from '../../../service/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
+import { csvText } from '../../app/csv.ts';
 import { downloadText, formatBytes, formatCount } from '../../app/format.ts';
 import { upsertJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
@@ -40,16 +41,10 @@ type Step =
   | { kind: 'running'; jobId: string; fileName: string }
   | { kind: 'done'; report: ImportReport };
 
-/** One CSV field, guarded against spreadsheet formula injection. */
-function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function problemsCsv(report: ImportReport): string {
   const lines = ['Row,Column,Field,Value,Rule,Message'];
   for (const p of report.problems) {
-    lines.push([String(p.row), p.column ?? '', p.field ?? '', p.value ?? '', p.rule, p.message].map(csvField).join(','));
+    lines.push([String(p.row), p.column ?? '', p.field ?? '', p.value ?? '', p.rule, p.message].map(csvText).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

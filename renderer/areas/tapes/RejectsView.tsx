@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { RejectedRow, TapeRecord } from '../../../service/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount } from '../../app/format.ts';
+import { Pager } from '../../components/Pager.tsx';
 
 const PAGE = 100;
 
@@ -69,17 +70,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
               ))}
             </tbody>
           </table>
-          <div className="button-row pager">
-            <button type="button" className="secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              Previous
-            </button>
-            <span className="muted">
-              {formatCount(offset + 1)}–{formatCount(Math.min(offset + PAGE, page.total))} of {formatCount(page.total)}
-            </span>
-            <button type="button" className="secondary" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-              Next
-            </button>
-          </div>
+          <Pager offset={offset} pageSize={PAGE} total={page.total} onOffset={setOffset} />
         </>
       ) : (
         <p className="muted">Loading…</p>

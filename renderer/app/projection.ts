@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react';
+import type { ProjectionMode } from '../../service/contract.ts';
+import { Store } from './store.ts';
+
+/** A projection started from Results: its job (whose result holds the table) and what it ran. */
+export interface ProjectionRun {
+  readonly jobId: string;
+  /** The workspace file it ran in: tape ids start again at 1 in another one. */
+  readonly workspacePath: string;
+  readonly tapeId: number;
+  readonly tapeName: string;
+  /** The assumption set's name, or the draft's name with "(unsaved)". */
+  readonly setLabel: string;
+  readonly mode: ProjectionMode;
+}
+
+export interface ProjectionRuns {
+  /** The run started last (running, or finished in any state). */
+  readonly latest: ProjectionRun | null;
+  /** The last run that succeeded: what the screen shows, also while a newer one runs. */
+  readonly shown: ProjectionRun | null;
+}
+
+/** Kept outside the screen so a run goes on, and its result stays, while the analyst looks elsewhere. */
+export const projectionRuns = new Store<ProjectionRuns>({ latest: null, shown: null });
+
+export function useProjectionRuns(): ProjectionRuns {
+  return useSyncExternalStore(projectionRuns.subscribe, projectionRuns.get);
+}

@@ -1,0 +1,157 @@
+import { useId } from 'react';
+import { NumberInput } from './fields.tsx';
+import {
+  DEFAULT_CHARGE_OFF_AT,
+  DELINQUENT_STATES,
+  getIn,
+  jsonPath,
+  LIVE_STATES,
+  percentMessage,
+  setIn,
+  STATE_LABELS,
+  withChargeOffAt,
+  type DelinquentState,
+  type KeyPath,
+  type LiveState,
+} from './model.ts';
+
+type Move = 'rollForward' | 'cure' | 'rollBack';
+
+/** Which moves a state has: current only rolls forward; 1–30 cures but cannot roll back (that is a cure). */
+function hasMove(state: LiveState, move: Move): boolean {
+  if (move === 'rollForward') return true;
+  if (move === 'cure') return state !== 'current';
+  return state !== 'current' && state !== 'dpd1_30';
+}
+
+function numberOr0(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/**
+ * The roll-rate (transition) matrix as analysts write it: per bucket, the monthly probability of
+ * rolling one bucket worse, curing to current and rolling one bucket back; what is left stays.
+ * From the charge-off bucket, rolling forward is charging off; buckets beyond it are never reached.
+ */
+export function RollRateGrid({
+  rollRates,
+  path,
+  issues,
+  onChange,
+}: {
+  rollRates: unknown;
+  /** Key path of the rollRates object in the file. */
+  path: KeyPath;
+  issues: ReadonlyMap<string, string>;
+  onChange: (rollRates: unknown) => void;
+}) {
+  const captionId = useId();
+  const where = jsonPath(path);
+  const chargeOffRaw = getIn(rollRates, ['chargeOffAt']);
+  const chargeOffAt: DelinquentState = (DELINQUENT_STATES as readonly unknown[]).includes(chargeOffRaw)
+    ? (chargeOffRaw as DelinquentState)
+    : DEFAULT_CHARGE_OFF_AT;
+  const last = LIVE_STATES.indexOf(chargeOffAt);
+  // Errors about the matrix as a whole (a row whose moves exceed 100%) and about single cells.
+  const gridIssues = [...issues].filter(([p]) => p === where || p.startsWith(`${where}.`));
+
+  function cellLabel(move: Move, state: LiveState): string {
+    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;
+    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${STATE_LABELS[state]} (%)`;
+  }
+
+  return (
+    <div className="roll-grid" data-path={where}>
+      <table className="data-table compact roll-table" aria-describedby={captionId}>
+        <caption id={captionId}>
+          Roll rates — monthly probabilities, % of the bucket’s balance; the rest stays in its bucket
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Bucket</th>
+            <th scope="col" className="num" title="To the next bucket; from the charge-off bucket, to charged off">
+              Roll forward
+            </th>
+            <th scope="col" className="num" title="Back to current, arrears and penalty interest paid">
+              Cure
+            </th>
+            <th scope="col" className="num" title="One bucket better without curing">
+              Roll back
+            </th>
+            <th scope="col" className="num">
+              Stay
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {LIVE_STATES.map((state, index) => {
+            const reached = index <= last;
+            const moves = (['rollForward', 'cure', 'rollBack'] as const).map((move) => getIn(rollRates, [move, state]));
+            const stay = 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
+            return (
+              <tr key={state} className={reached ? undefined : 'unreached'}>
+                <th scope="row">
+                  {STATE_LABELS[state]}
+                  {state === chargeOffAt ? <span className="tag">charge-off</span> : null}
+                </th>
+                {reached ? (
+                  <>
+                    {(['rollForward', 'cure', 'rollBack'] as const).map((move) => {
+                      const cellPath = `${where}.${move}.${state}`;
+                      return (
+                        <td key={move} className="num">
+                          {hasMove(state, move) ? (
+                            <NumberInput
+                              className={issues.has(cellPath) ? 'cell-input invalid' : 'cell-input'}
+                              value={getIn(rollRates, [move, state])}
+                              percent
+                              ariaLabel={cellLabel(move, state)}
+                              invalid={issues.has(cellPath)}
+                              placeholder="0"
+                              onChange={(v) => onChange(setIn(rollRates, [move, state], v))}
+                            />
+                          ) : (
+                            <span className="muted">—</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className={stay < -1e-12 ? 'num error-text' : 'num muted'}>{`${Number((stay * 100).toPrecision(10))}%`}</td>
+                  </>
+                ) : (
+                  <td colSpan={4} className="muted">
+                    never reached: charged off from {STATE_LABELS[chargeOffAt]}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <label className="inline-label">
+        Charge off from
+        <select
+          aria-label="Charge-off bucket"
+          value={chargeOffAt}
+          onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as DelinquentState))}
+        >
+          {DELINQUENT_STATES.map((state) => (
+            <option key={state} value={state}>
+              {STATE_LABELS[state]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {gridIssues.length > 0 ? (
+        <ul className="field-error grid-errors" data-testid={`error ${where}`}>
+          {gridIssues.map(([p, message]) => (
+            <li key={p}>
+              {p === where ? '' : `${p.slice(where.length + 1)}: `}
+              {percentMessage(message)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * The assumption file as the editor sees it (docs/schemas/assumptions.schema.json). The draft is
+ * any JSON while an analyst edits it — the service's `assumptions.check` is the judge of validity —
+ * so these helpers read it tolerantly and write it immutably.
+ */
+
+/** Delinquency states a loan can be in at a month end, in roll order (charged off is absorbing). */
+export const LIVE_STATES = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
+export type LiveState = (typeof LIVE_STATES)[number];
+export const DELINQUENT_STATES = ['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
+export type DelinquentState = (typeof DELINQUENT_STATES)[number];
+/** One bucket back without curing only exists from 31–60 on (from 1–30 one bucket back is a cure). */
+export const ROLL_BACK_STATES = ['dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
+export const DEFAULT_CHARGE_OFF_AT: DelinquentState = 'dpd91_180';
+
+export const STATE_LABELS: Readonly<Record<LiveState, string>> = {
+  current: 'Current',
+  dpd1_30: '1–30 dpd',
+  dpd31_60: '31–60 dpd',
+  dpd61_90: '61–90 dpd',
+  dpd91_180: '91–180 dpd',
+};
+
+export type JsonObject = Readonly<Record<string, unknown>>;
+/** A key path inside the file, e.g. ['pool', 'rollRates', 'cure', 'dpd1_30']. */
+export type KeyPath = readonly string[];
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function getIn(value: unknown, path: KeyPath): unknown {
+  let at = value;
+  for (const key of path) {
+    if (!isObject(at)) return undefined;
+    at = at[key];
+  }
+  return at;
+}
+
+/** A copy of `root` with `path` set to `value`; `undefined` removes the key. Missing objects on the way are created. */
+export function setIn(root: unknown, path: KeyPath, value: unknown): unknown {
+  const [key, ...rest] = path;
+  if (key === undefined) return value;
+  const base: Record<string, unknown> = isObject(root) ? { ...root } : {};
+  const next = setIn(base[key], rest, value);
+  if (next === undefined) delete base[key];
+  else base[key] = next;
+  return base;
+}
+
+/** The JSON path the service names in its errors: ['pool', 'prepayment'] → "$.pool.prepayment". */
+export function jsonPath(path: KeyPath): string {
+  return ['$', ...path].join('.');
+}
+
+/** Whether the draft has the outline the form edits: an object with a `pool` object. */
+export function formEditable(file: unknown): boolean {
+  return isObject(file) && isObject(file['pool']) && (file['segments'] === undefined || isObject(file['segments']));
+}
+
+export function segmentOverrides(file: unknown): readonly string[] {
+  const segments = getIn(file, ['segments']);
+  return isObject(segments) ? Object.keys(segments) : [];
+}
+
+/** The segment's own roll rates with states beyond `chargeOffAt` removed (the engine refuses values it would never use). */
+export function withChargeOffAt(rollRates: unknown, chargeOffAt: DelinquentState): unknown {
+  const last = LIVE_STATES.indexOf(chargeOffAt);
+  let next: unknown = setIn(rollRates, ['chargeOffAt'], chargeOffAt === DEFAULT_CHARGE_OFF_AT ? undefined : chargeOffAt);
+  for (const state of LIVE_STATES.slice(last + 1)) {
+    for (const kind of ['rollForward', 'cure', 'rollBack']) {
+      if (getIn(next, [kind, state]) !== undefined) next = setIn(next, [kind, state], undefined);
+    }
+  }
+  return next;
+}
+
+// ── Numbers as analysts type them ─────────────────────────────────────────────────────────
+
+/** What a number field shows for a value that is not a number (typed so in the JSON): as written, for the check to flag. */
+function otherText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** A decimal as a percentage for an input: 0.015 → "1.5" (no float fuzz such as 1.5000000000000002). */
+export function percentText(value: unknown): string {
+  if (typeof value !== 'number') return otherText(value);
+  return String(Number((value * 100).toPrecision(12)));
+}
+
+export function plainText(value: unknown): string {
+  if (typeof value !== 'number') return otherText(value);
+  return String(value);
+}
+
+/**
+ * What an analyst typed into a number field: `undefined` for blank (the key is removed), a number,
+ * or an error message. Percent fields are divided by 100 (the file stores decimals); a trailing %
+ * is allowed there. Full-width digits and signs an IME may type are read as ASCII.
+ */
+export function readNumber(text: string, percent: boolean): number | undefined | { error: string } {
+  const ascii = text.replace(/[０-９．％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  const cleaned = percent ? ascii.replace(/%$/, '').trim() : ascii;
+  if (cleaned === '') return undefined;
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: `“${text.trim()}” is not a number` };
+  const n = Number(cleaned);
+  return percent ? Number((n / 100).toPrecision(12)) : n;
+}
+
+/** Strips the service's "Assumptions $.pool.prepayment: " prefix: the error is shown next to that field. */
+export function fieldMessage(message: string): string {
+  return message.replace(/^Assumptions \$[^:]*: /, '');
+}
+
+/**
+ * A bound the service states in decimals ("expected number to be <=1"), said in the percent the
+ * field shows ("at most 100%"), for fields an analyst types as percentages.
+ */
+export function percentMessage(message: string): string {
+  const words: Readonly<Record<string, string>> = { '<=': 'at most', '>=': 'at least', '<': 'below', '>': 'above' };
+  return message.replace(/expected number to be (<=|>=|<|>)\s*(\d*\.?\d+)/, (_, op: string, bound: string) => {
+    return `must be ${words[op] ?? op} ${Number((Number(bound) * 100).toPrecision(12))}%`;
+  });
+}

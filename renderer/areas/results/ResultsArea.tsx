@@ -1,0 +1,201 @@
+import { useEffect, useState } from 'react';
+import type { JobInfo, ProjectionMode, ProjectionResult } from '../../../service/contract.ts';
+import { ApiCallError } from '../../api/client.ts';
+import { DRAFT_CHOICE, openExampleDraft, selectedAssumptionSet, useAssumptionDraft, useAssumptionSets, useSelectedAssumptionSet } from '../../app/assumptions.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { formatCount } from '../../app/format.ts';
+import { upsertJob, useJob, usePollJob } from '../../app/jobs.ts';
+import { notify } from '../../app/notifications.ts';
+import { projectionRuns, useProjectionRuns, type ProjectionRun } from '../../app/projection.ts';
+import { hrefFor } from '../../app/router.ts';
+import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { TapePicker } from '../../components/TapePicker.tsx';
+import { ProjectionView } from './ProjectionView.tsx';
+
+/** Job ids whose end was already announced (the screen may mount again over a finished job). */
+const announced = new Set<string>();
+
+function announce(job: JobInfo, label: string): void {
+  if (announced.has(job.id) || job.state === 'running') return;
+  announced.add(job.id);
+  if (job.state === 'cancelled') notify('info', 'Projection cancelled', label);
+  else if (job.state === 'failed') reportError('The projection failed', job.error ? new ApiCallError(job.error) : new Error('no reason given'));
+}
+
+/** The result of a finished projection job, fetched once more if an event came without it. */
+function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: ProjectionResult | null } {
+  const { api } = useApp();
+  const job = useJob(run?.jobId ?? null);
+  usePollJob(api, run?.jobId ?? null, job?.state === 'running');
+  const missing = job?.state === 'succeeded' && job.result === null;
+  useEffect(() => {
+    if (missing && run) api.call('job.get', { id: run.jobId }).then(upsertJob, (error: unknown) => reportError('Cannot read the projection', error));
+  }, [api, missing, run]);
+  const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result.projection : null;
+  return { job, result };
+}
+
+/** Results: run a tape's pool projection under an assumption set, loan by loan or by representative lines, and read it. */
+export function ResultsArea() {
+  const { api, workspace } = useApp();
+  const tapes = useTapes();
+  const tapeId = useSelectedTapeId();
+  const sets = useAssumptionSets();
+  const draft = useAssumptionDraft();
+  const chosen = useSelectedAssumptionSet();
+  const runs = useProjectionRuns();
+  const [mode, setMode] = useState<ProjectionMode>(runs.latest?.mode ?? 'loan');
+  const [starting, setStarting] = useState(false);
+
+  const latest = useProjection(runs.latest);
+  const sameRun = runs.shown?.jobId === runs.latest?.jobId;
+  const other = useProjection(sameRun ? null : runs.shown);
+  const shownResult = sameRun ? latest.result : other.result;
+  const running = latest.job?.state === 'running' && runs.latest?.workspacePath === workspace?.path;
+
+  // A run that ends: show it when it succeeded, announce it otherwise.
+  useEffect(() => {
+    const run = runs.latest;
+    const job = latest.job;
+    if (!run || !job || job.state === 'running') return;
+    if (job.state === 'succeeded' && latest.result && runs.shown?.jobId !== run.jobId) projectionRuns.set({ latest: run, shown: run });
+    announce(job, `${run.setLabel} on ${run.tapeName}`);
+  }, [runs, latest.job, latest.result]);
+
+  const draftOffered = draft !== null && (draft.savedName === null || draft.dirty);
+  const choice = chosen === DRAFT_CHOICE ? (draftOffered ? DRAFT_CHOICE : null) : sets?.some((s) => s.name === chosen) ? chosen : null;
+  const effectiveChoice = choice ?? sets?.[0]?.name ?? (draftOffered ? DRAFT_CHOICE : null);
+  const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+
+  async function startRun(): Promise<void> {
+    if (!tape || !workspace || effectiveChoice === null) return;
+    const file = effectiveChoice === DRAFT_CHOICE ? draft?.file : sets?.find((s) => s.name === effectiveChoice)?.assumptions;
+    if (file === undefined) return;
+    const setLabel = effectiveChoice === DRAFT_CHOICE ? `${draft?.name || 'new set'} (unsaved)` : effectiveChoice;
+    setStarting(true);
+    try {
+      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions: file, mode });
+      upsertJob(job);
+      projectionRuns.set({ ...projectionRuns.get(), latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode } });
+    } catch (error) {
+      reportError('Cannot start the projection', error);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    if (!runs.latest) return;
+    try {
+      await api.call('job.cancel', { id: runs.latest.jobId });
+    } catch (error) {
+      reportError('Cannot cancel', error);
+    }
+  }
+
+  async function startFromExample(): Promise<void> {
+    if (await openExampleDraft(api, sets)) window.location.hash = hrefFor('assumptions');
+  }
+
+  const header = (
+    <header className="area-header area-header-row">
+      <div>
+        <h1>Results</h1>
+        <p className="muted">
+          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly;
+          cumulative rates of the cutoff balance.
+        </p>
+      </div>
+    </header>
+  );
+
+  if (tapes !== null && tapes.length === 0) {
+    return (
+      <section className="area">
+        {header}
+        <EmptyState title="Empty workspace — import a tape">
+          <p>
+            A projection needs a loan tape. Import one, or load the bundled sample, in <a href={hrefFor('tapes')}>Tapes</a>, then come back here.
+          </p>
+        </EmptyState>
+      </section>
+    );
+  }
+
+  const noSet = sets !== null && sets.length === 0 && !draftOffered;
+  const shownRun = runs.shown?.workspacePath === workspace?.path && tapes?.some((t) => t.id === runs.shown?.tapeId) ? runs.shown : null;
+
+  return (
+    <section className="area results-area">
+      {header}
+      <div className="panel run-panel" role="group" aria-label="Projection run">
+        <TapePicker tapes={tapes} tapeId={tapeId} />
+        <label className="tape-picker">
+          Assumption set
+          <select aria-label="Assumption set" value={effectiveChoice ?? ''} onChange={(e) => selectedAssumptionSet.set(e.target.value)} disabled={noSet}>
+            {noSet ? <option value="">none saved</option> : null}
+            {(sets ?? []).map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.name}
+                {draft?.savedName === s.name && draft.dirty ? ' (saved version)' : ''}
+              </option>
+            ))}
+            {draftOffered ? <option value={DRAFT_CHOICE}>{`${draft.name || 'new set'} (unsaved editor draft)`}</option> : null}
+          </select>
+        </label>
+        <fieldset className="mode-choice">
+          <legend>Mode</legend>
+          <label>
+            <input type="radio" name="projection-mode" checked={mode === 'loan'} onChange={() => setMode('loan')} /> Loan level
+          </label>
+          <label title="Loans grouped by segment, amortization, state, terms, rate and age; within 0.5% of loan level, in milliseconds">
+            <input type="radio" name="projection-mode" checked={mode === 'repline'} onChange={() => setMode('repline')} /> Representative lines
+          </label>
+        </fieldset>
+        <div className="button-row run-buttons">
+          <button type="button" onClick={() => void startRun()} disabled={!tape || effectiveChoice === null || running || starting}>
+            Run
+          </button>
+          <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
+            Cancel
+          </button>
+        </div>
+      </div>
+
+      {running && runs.latest ? (
+        <div className="job-watcher">
+          <ProgressBar
+            progress={latest.job?.progress ?? null}
+            label={`Projecting ${runs.latest.tapeName} under “${runs.latest.setLabel}” (${runs.latest.mode === 'loan' ? 'loan level' : 'representative lines'})`}
+          />
+        </div>
+      ) : null}
+
+      {noSet ? (
+        <EmptyState title="No assumption set — start from the example">
+          <p>
+            A projection runs under a named assumption set: prepayment and default speeds, roll rates, recoveries. Start from the shipped
+            consumer-loan example in <a href={hrefFor('assumptions')}>Assumptions</a>, save it, and run it here.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={() => void startFromExample()}>
+              Start from the example
+            </button>
+          </div>
+        </EmptyState>
+      ) : shownRun && shownResult ? (
+        <ProjectionView run={shownRun} result={shownResult} stale={running} />
+      ) : !running ? (
+        <EmptyState title="Nothing run yet">
+          <p>
+            Choose the tape, the assumption set and the mode, then <strong>Run</strong>. Loan level projects each of the tape’s
+            {tape ? ` ${formatCount(tape.rowsImported)}` : ''} loans (seconds for a large tape, with progress and Cancel); representative lines
+            group alike loans and take milliseconds.
+          </p>
+        </EmptyState>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,256 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { startWebServer, type WebServer } from '../helpers/web.ts';
+
+/**
+ * The analyst's loop from a tape to its projected cash flows, in Chromium over the HTTP
+ * transport: load the sample tape, start an assumption set from the shipped example, see a
+ * vector-notation typo reported next to its field, fix it, save the set; run the projection
+ * loan by loan and by representative lines, and read the results.
+ */
+
+let dir: string;
+let server: WebServer;
+let browser: BrowserSession;
+/** The Pool screen's current balance, as shown ("¥…"): the projection's month-1 beginning balance. */
+let poolBalance = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'abs-e2e-projection-'));
+  server = await startWebServer(['--db', join(dir, 'projection.sqlite')]);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A call of the API as the page makes it (the token comes from the launch link). */
+async function api<T>(method: string, params: unknown): Promise<T> {
+  const response = await fetch(`${server.origin}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-abs-token': server.token },
+    body: JSON.stringify({ method, params }),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}
+
+/** The text of the first row's cell under the header named (the table's columns are found by header, not position). */
+async function firstRowCell(testId: string, header: string): Promise<string | null> {
+  const table = browser.page.getByTestId(testId);
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return table.locator('tbody tr').first().locator('td').nth(index).textContent();
+}
+
+/** Closes the notifications (success toasts fade by themselves, but not before a screenshot). */
+async function dismissNotifications(): Promise<void> {
+  const buttons = browser.page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Dismiss' });
+  while ((await buttons.count()) > 0) await buttons.first().click({ timeout: 2000 }).catch(() => undefined);
+}
+
+/** Follows a link of the side navigation (an area's own page may link to another area by name too). */
+function openArea(name: string): Promise<void> {
+  return browser.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+}
+
+describe('assumptions and results in Chromium', () => {
+  it('loads the sample tape and reads its balance on the Pool screen', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Load the sample tape' }).click();
+    await expect.poll(() => page.getByTestId('tapes-table').textContent(), { timeout: 30_000 }).toContain('10,000');
+    await openArea('Pool');
+    const balance = page.getByTestId('card-balance').locator('.card-value');
+    await expect.poll(() => balance.textContent(), { timeout: 30_000 }).toMatch(/^¥[\d,]+\.\d\d$/);
+    poolBalance = (await balance.textContent()) ?? '';
+  });
+
+  it('says what to do before any set exists, and runs nothing without one', async () => {
+    const { page } = browser;
+    await openArea('Results');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Results');
+    await expect.poll(() => page.getByText('No assumption set — start from the example').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
+  });
+
+  it('starts from the example, shows a bad prepayment vector next to its field, and saves the fixed set as "base"', async () => {
+    const { page } = browser;
+    await openArea('Assumptions');
+    await expect.poll(() => page.getByText('No assumption set yet — start from the example').count()).toBe(1);
+    await page.getByRole('button', { name: 'Start from the example' }).first().click();
+
+    const pool = page.getByRole('group', { name: 'Pool-wide' });
+    const prepayment = pool.getByLabel('Prepayment', { exact: true });
+    await expect.poll(() => prepayment.inputValue()).toBe('2 ramp 8 6 CPR');
+    // Percentages shown, decimals stored: the example's 0.15 recovery rate reads 15 (%).
+    expect(await pool.getByLabel('Recovery rate (%)').inputValue()).toBe('15');
+    expect(await pool.getByLabel('Cure from 1–30 dpd (%)').inputValue()).toBe('45');
+    await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Valid: 24 months');
+    // The tape's segments are offered; the example overrides two of them.
+    await expect.poll(() => page.getByRole('group', { name: /^Segment: / }).count()).toBe(3);
+
+    await prepayment.fill('2 ramp CPR');
+    const field = page.locator('[data-path="$.pool.prepayment"]');
+    const error = page.getByTestId('error $.pool.prepayment');
+    await expect.poll(() => error.textContent()).toMatch(/ramp/i);
+    // The message sits in the field's own box and the input points at it.
+    expect(await field.getByTestId('error $.pool.prepayment').count()).toBe(1);
+    expect(await prepayment.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await prepayment.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy.split(' ')).toContain(await error.getAttribute('id'));
+    expect(await page.getByTestId('check-status').textContent()).toContain('$.pool.prepayment');
+    await dismissNotifications();
+    await browser.screenshot('assumptions');
+
+    await prepayment.fill('2 ramp 8 6 CPR');
+    await expect.poll(() => error.count()).toBe(0);
+    await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Valid: 24 months');
+
+    // An edit in the roll-rate grid (in %) lands in the file as a decimal.
+    await pool.getByLabel('Cure from 1–30 dpd (%)').fill('40');
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const json = page.getByLabel('Assumption file (JSON)');
+    await expect.poll(() => json.inputValue()).toContain('"dpd1_30": 0.4,');
+    expect(await json.inputValue()).toContain('"prepayment": "2 ramp 8 6 CPR"');
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    await expect.poll(() => pool.getByLabel('Cure from 1–30 dpd (%)').inputValue()).toBe('40');
+
+    await page.getByLabel('Set name').fill('base');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Assumption set saved' }).count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Open set').locator('option').allTextContents()).toEqual(['base']);
+    await expect.poll(() => page.getByText(/^Saved /).count()).toBe(1);
+    await dismissNotifications();
+    await browser.screenshot('assumptions-saved');
+  });
+
+  it('runs the pool loan by loan, with progress, and its first month starts at the pool balance', async () => {
+    const { page } = browser;
+    await openArea('Results');
+    await expect.poll(() => page.getByText('Nothing run yet').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Assumption set').inputValue()).toBe('base');
+    expect(await page.getByRole('radio', { name: /Loan level/ }).isChecked()).toBe(true);
+
+    // Watch for the progress bar from before the click: a 10,000-loan run may take well under a second.
+    const sawProgress = page
+      .getByTestId('job-progress')
+      .waitFor({ state: 'attached', timeout: 30_000 })
+      .then(() => true, () => false);
+    await page.getByRole('button', { name: 'Run' }).click();
+    const table = page.getByTestId('projection-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(24);
+    expect(await sawProgress).toBe(true);
+
+    expect(await firstRowCell('projection-table', 'Month')).toBe('1');
+    // Month 1 is the calendar month after the cutoff (2026-09-30 for the sample).
+    expect(await firstRowCell('projection-table', 'Period')).toBe('2026-10');
+    expect(await firstRowCell('projection-table', 'Beginning balance (¥)')).toBe(poolBalance);
+    expect(await page.getByTestId('card-cutoff-balance').locator('.card-value').textContent()).toBe(poolBalance);
+    expect(await page.getByTestId('run-caption').textContent()).toContain('loan level');
+    // Headers carry units and conventions.
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers).toContain('Beginning balance (¥)');
+    expect(headers).toContain('CPR (%, annual)');
+    expect(headers).toContain('Overdue total 逾期总额 (¥)');
+    expect(await page.getByTestId('card-cdr').locator('.card-value').textContent()).toMatch(/^\d+\.\d\d%$/);
+    for (const chart of ['chart-balance', 'chart-flows', 'chart-defaults', 'chart-speeds']) {
+      await expect.poll(() => page.locator(`[data-testid=${chart}] .recharts-wrapper svg.recharts-surface`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.getByTestId('lines-table').count()).toBe(0);
+    await dismissNotifications();
+    await browser.screenshot('results');
+
+    // CSV export is written in the page.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-base-loan-projection\.csv$/);
+    await browser.screenshot('results-table');
+  });
+
+  it('runs representative lines and lists them', async () => {
+    const { page } = browser;
+    await page.getByRole('radio', { name: /Representative lines/ }).check();
+    await page.getByRole('button', { name: 'Run' }).click();
+    const lines = page.getByTestId('lines-table');
+    await expect.poll(() => lines.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(1);
+    expect(await page.getByTestId('run-caption').textContent()).toContain('representative lines');
+    expect(await firstRowCell('projection-table', 'Beginning balance (¥)')).toBe(poolBalance);
+    // Long line lists come in pages.
+    expect(await lines.locator('tbody tr').count()).toBeLessThanOrEqual(50);
+    await page.getByRole('heading', { name: /^Representative lines/ }).scrollIntoViewIfNeeded();
+    await dismissNotifications();
+    await browser.screenshot('results-lines');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('imports a JSON file, flags a segment the tape lacks at that segment, then saves, renames, exports and deletes the set', async () => {
+    const { page } = browser;
+    const example = JSON.parse(readFileSync(new URL('../../docs/examples/assumptions-consumer-base.json', import.meta.url), 'utf8')) as {
+      pool: Record<string, unknown>;
+      segments: Record<string, unknown>;
+    };
+    const file = join(dir, 'stress.json');
+    writeFileSync(file, JSON.stringify({ ...example, pool: { ...example.pool, prepayment: '150 PSA' }, segments: { ...example.segments, students: { default: '3 CDR' } } }));
+    await openArea('Assumptions');
+    await page.getByLabel('Import JSON file').setInputFiles(file);
+    await expect.poll(() => page.getByLabel('Set name').inputValue()).toBe('stress');
+    const segmentError = page.getByTestId('error $.segments.students');
+    await expect.poll(() => segmentError.textContent()).toContain('students');
+    expect(await page.getByRole('group', { name: 'Segment: students' }).getByTestId('error $.segments.students').count()).toBe(1);
+    await page.getByRole('button', { name: 'Remove the overrides of students' }).click();
+    await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Valid: 24 months');
+    expect(await page.getByRole('group', { name: 'Pool-wide' }).getByLabel('Prepayment', { exact: true }).inputValue()).toBe('150 PSA');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const options = page.getByLabel('Open set').locator('option');
+    await expect.poll(() => options.allTextContents()).toEqual(['base', 'stress']);
+    await page.getByLabel('Set name').fill('stress 150 PSA');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await expect.poll(() => options.allTextContents()).toEqual(['base', 'stress 150 PSA']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe('stress 150 PSA.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { pool: { prepayment: string }; segments: Record<string, unknown> };
+    expect(exported.pool.prepayment).toBe('150 PSA');
+    expect(Object.keys(exported.segments)).toEqual(['self_employed', 'gig']);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => options.allTextContents()).toEqual(['base']);
+    expect(await page.getByLabel('Set name').inputValue()).toBe('base');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('cancels a loan-level run of a large tape, keeps the last results, and runs it to the end when asked', async () => {
+    const { page } = browser;
+    // 300,000 loans take a second or two loan by loan: time to press Cancel. Imported through the API, as the CLI would.
+    const job = await api<{ id: string }>('tape.importSample', { loans: 300_000, seed: 7 });
+    await expect.poll(async () => (await api<{ state: string }>('job.get', { id: job.id })).state, { timeout: 60_000, interval: 250 }).toBe('succeeded');
+    await openArea('Results');
+    const tape = page.getByLabel('Tape', { exact: true });
+    await expect.poll(() => tape.locator('option').count()).toBe(2);
+    await tape.selectOption({ label: '2 · Sample consumer-loan tape (300,000 loans, seed 7)' });
+    await page.getByRole('radio', { name: /Loan level/ }).check();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('job-progress').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Projection cancelled' }).count(), { timeout: 30_000 }).toBe(1);
+    // The results of the last finished run (the sample tape, representative lines) stay on screen.
+    expect(await page.getByTestId('run-caption').textContent()).toContain('representative lines');
+
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.getByTestId('run-caption').textContent(), { timeout: 60_000 }).toContain('300,000 loans, seed 7');
+    expect(await page.getByTestId('run-caption').textContent()).toContain('loan level');
+    const summary = await api<{ currentBalance: number }>('pool.summary', { tapeId: 2 });
+    expect(await firstRowCell('projection-table', 'Beginning balance (¥)')).toBe(`¥${summary.currentBalance.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});
