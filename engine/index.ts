@@ -7,3 +7,4 @@ export * from './passthrough.ts';
 export * from './curves/index.ts';
 export * from './project/index.ts';
 export * from './analytics/index.ts';
+export * from './deal/index.ts';

@@ -1,0 +1,69 @@
+import { EngineError } from '../errors.ts';
+import { fromCents, type Money, toCents, toYuan, ZERO } from './money.ts';
+import type { PoolPeriodFlows, PoolSource } from './pool-source.ts';
+
+/** A payment period's pool amounts, in cents. */
+export interface Collections {
+  readonly interest: Money;
+  readonly penaltyInterest: Money;
+  readonly scheduledPrincipal: Money;
+  readonly prepayments: Money;
+  readonly recoveries: Money;
+  readonly defaults: Money;
+  readonly losses: Money;
+  readonly servicingFee: Money;
+  readonly beginningBalance: Money;
+  readonly endingBalance: Money;
+  readonly delinquent60Plus: Money;
+  readonly delinquent90Plus: Money;
+}
+
+const FLOW_KEYS = ['interest', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
+const POOL_KEYS = [...FLOW_KEYS, 'beginningBalance', 'endingBalance', 'delinquent60Plus', 'delinquent90Plus'] as const;
+
+/**
+ * Reads the pool months of payment period `period` (months (period − 1) × frequency + 1 …
+ * period × frequency, cut at the horizon): flows summed after rounding each month's amount
+ * half-up to cents; the beginning balance from the first month, the ending balance and the
+ * delinquent balances from the last. A negative or non-finite amount is an error naming the month
+ * and the column.
+ */
+export function collect(pool: PoolSource, period: number, frequency: number): Collections {
+  const first = (period - 1) * frequency + 1;
+  const last = Math.min(period * frequency, pool.months);
+  const sums = { interest: 0, penaltyInterest: 0, scheduledPrincipal: 0, prepayments: 0, recoveries: 0, defaults: 0, losses: 0, servicingFee: 0 };
+  const out: Record<string, Money> = {};
+  let opening: PoolPeriodFlows | undefined;
+  let closing: PoolPeriodFlows | undefined;
+  // Sum in integer cents (exact in float64 below 2^53 cents), one rounding per month and amount.
+  for (let m = first; m <= last; m++) {
+    const row = pool.month(m);
+    for (const key of POOL_KEYS) {
+      const x = row[key];
+      if (!(x >= 0 && x < Infinity)) throw new EngineError('POOL_FLOWS', { month: m, column: key, value: x });
+    }
+    for (const key of FLOW_KEYS) sums[key] += centsOf(row[key]);
+    opening ??= row;
+    closing = row;
+  }
+  for (const key of FLOW_KEYS) out[key] = fromCents(sums[key]);
+  const lastRow = closing ?? (pool.months > 0 ? pool.month(pool.months) : undefined);
+  out.beginningBalance = fromCents(centsOf(opening === undefined ? (lastRow?.endingBalance ?? 0) : opening.beginningBalance));
+  out.endingBalance = fromCents(centsOf(lastRow?.endingBalance ?? 0));
+  out.delinquent60Plus = closing === undefined ? ZERO : fromCents(centsOf(closing.delinquent60Plus));
+  out.delinquent90Plus = closing === undefined ? ZERO : fromCents(centsOf(closing.delinquent90Plus));
+  return out as unknown as Collections;
+}
+
+/**
+ * A yuan amount to whole cents, half-up on its shortest decimal form (exactly as toCents): the
+ * float product x × 100 rounds correctly unless it lies within float noise of a half cent, where
+ * the decimal reading decides.
+ */
+function centsOf(x: number): number {
+  const scaled = x * 100;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 1e13) return fraction > 0.5 ? whole + 1 : whole;
+  return Math.round(toYuan(toCents(x)) * 100);
+}

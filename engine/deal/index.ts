@@ -1,0 +1,32 @@
+// Deal waterfall: a deal as JSON-able data, its validation, and the period-by-period priority of
+// payments over pool cash flows in decimal cents (reconciled exactly every period).
+export type {
+  CleanUpCallSpec,
+  Comparator,
+  Coupon,
+  Deal,
+  DealDates,
+  FeeBasis,
+  FeeSpec,
+  NoteSpec,
+  PrincipalAmount,
+  PrincipalRule,
+  ReserveSpec,
+  ReserveTarget,
+  RevolvingSpec,
+  Step,
+  ThresholdBand,
+  TriggerEffect,
+  TriggerMetric,
+  TriggerSpec,
+  Waterfall,
+} from './types.ts';
+export { SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './types.ts';
+export { dealIssues, validateDeal } from './validate.ts';
+export type { DealIssue } from './validate.ts';
+export { allocateProRata } from './allocate.ts';
+export { poolColumns, poolLedger } from './pool-source.ts';
+export type { PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
+export { runDeal } from './run.ts';
+export type { RunOptions } from './run.ts';
+export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';

@@ -1,0 +1,180 @@
+import { assert } from '../errors.ts';
+import type { PoolCashFlows } from '../project/cash-flows.ts';
+
+/**
+ * One collection month of the pool, in yuan (float64, unrounded: the waterfall rounds each amount
+ * to cents as it reads it). Balances are principal of every loan not charged off.
+ */
+export interface PoolPeriodFlows {
+  /** Interest (or flat fee) collected, penalty interest excluded. */
+  readonly interest: number;
+  readonly penaltyInterest: number;
+  readonly scheduledPrincipal: number;
+  readonly prepayments: number;
+  readonly recoveries: number;
+  /** Gross defaults (charge-offs) of the month. */
+  readonly defaults: number;
+  /** Defaults × (1 − recovery rate), booked in the month of default. */
+  readonly losses: number;
+  readonly beginningBalance: number;
+  readonly endingBalance: number;
+  /** Month-end principal 61+ days past due (states 61–90 and 91–180). */
+  readonly delinquent60Plus: number;
+  /** Month-end principal 91+ days past due (state 91–180). */
+  readonly delinquent90Plus: number;
+  readonly servicingFee: number;
+}
+
+/**
+ * The pool as the waterfall sees it: month by month, after the revolving purchases made so far.
+ * Months are the pool projection's months (1 = first collection month after cutoff).
+ */
+export interface PoolSource {
+  readonly months: number;
+  readonly cutoffBalance: number;
+  /** Month m (1 … months) including the flows of every purchase made at the end of an earlier month. */
+  month(m: number): PoolPeriodFlows;
+  /** Adds `amount` (yuan) of new loans bought at the end of month `afterMonth`; their flows start in month afterMonth + 1. */
+  purchase(afterMonth: number, amount: number): void;
+}
+
+/** The columns of a pool projection the waterfall reads; engine/project's PoolCashFlows has them all. */
+export type PoolColumns = Pick<
+  PoolCashFlows,
+  | 'months'
+  | 'cutoffBalance'
+  | 'beginningBalance'
+  | 'interestCollected'
+  | 'penaltyInterest'
+  | 'scheduledPrincipal'
+  | 'prepayments'
+  | 'defaults'
+  | 'recoveries'
+  | 'losses'
+  | 'endingBalance'
+  | 'servicingFee'
+> & { readonly balanceByState: Pick<PoolCashFlows['balanceByState'], 'dpd61_90' | 'dpd91_180'> };
+
+/** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
+const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
+type Flow = (typeof FLOWS)[number];
+
+/** x to the nearest cent as a double (the waterfall reads each amount's shortest decimal form, half-up). */
+function cents(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/**
+ * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth)` gives the
+ * projection of 1 yuan of the purchase profile bought at the end of month `afterMonth` (its index 0
+ * is month afterMonth + 1). The projection is linear in balance, so a purchase of A adds exactly
+ * A × the unit cohort's flows, shifted; flows past the base horizon are dropped (the horizon is the
+ * base projection's). Without `unitCohort` a purchase is an error.
+ *
+ * What a month reads: each flow as the difference of its rounded running totals (so the months add
+ * up to the projection's rounded total); the beginning balance = the previous ending balance + the
+ * purchases at its end (the cutoff balance for month 1); the ending balance rolled from the cutoff:
+ * cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults (the columns' own balances are not
+ * read, so the pool balance identity holds exactly); delinquent balances as projected.
+ */
+export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) => PoolColumns): PoolSource {
+  const months = base.months;
+  const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(base[key].subarray(0, months))])) as Record<Flow, Float64Array>;
+  const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
+  const dpd90 = Float64Array.from(base.balanceByState.dpd91_180.subarray(0, months));
+  for (let k = 0; k < months; k++) dpd60[k] = (dpd60[k] ?? 0) + (dpd90[k] ?? 0);
+  const purchased = new Float64Array(months);
+  // Flows in cents by differencing rounded running totals, so that the months add up to the
+  // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
+  // rounding each month on its own would leave a few cents of drift over 360 months). The ending
+  // balance is rolled from the cutoff: cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults,
+  // each running total rounded. Months are computed once, in order, and cached; a purchase after
+  // month m only invalidates the months after m, so a run reads the pool in linear time.
+  const cutoff = cents(base.cutoffBalance);
+  const running = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
+  const flowCents = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
+  const beginning = new Float64Array(months);
+  const ending = new Float64Array(months);
+  const bought = new Float64Array(months); // purchases before month k + 1, cumulative
+  let computed = 0; // months 1 … computed are cached
+  const extend = (m: number): void => {
+    for (let k = computed; k < m; k++) {
+      const boughtBefore = k > 0 ? (bought[k - 1] ?? 0) + (purchased[k - 1] ?? 0) : 0;
+      bought[k] = boughtBefore;
+      beginning[k] = k > 0 ? cents((ending[k - 1] ?? 0) + (purchased[k - 1] ?? 0)) : cutoff;
+      for (const key of FLOWS) {
+        const before = k > 0 ? (running[key][k - 1] ?? 0) : 0;
+        const after = before + (columns[key][k] ?? 0);
+        running[key][k] = after;
+        flowCents[key][k] = cents(after) - cents(before);
+      }
+      const principalOut = cents(running.scheduledPrincipal[k] ?? 0) + cents(running.prepayments[k] ?? 0) + cents(running.defaults[k] ?? 0);
+      ending[k] = Math.max(0, cents(cutoff + boughtBefore - principalOut));
+    }
+    computed = Math.max(computed, m);
+  };
+  return {
+    months,
+    cutoffBalance: base.cutoffBalance,
+    month(m) {
+      assert(Number.isInteger(m) && m >= 1 && m <= months, 'POOL_FLOWS', { month: m, months });
+      extend(m);
+      const k = m - 1;
+      return {
+        interest: flowCents.interestCollected[k] ?? 0,
+        penaltyInterest: flowCents.penaltyInterest[k] ?? 0,
+        scheduledPrincipal: flowCents.scheduledPrincipal[k] ?? 0,
+        prepayments: flowCents.prepayments[k] ?? 0,
+        recoveries: flowCents.recoveries[k] ?? 0,
+        defaults: flowCents.defaults[k] ?? 0,
+        losses: flowCents.losses[k] ?? 0,
+        beginningBalance: beginning[k] ?? 0,
+        endingBalance: ending[k] ?? 0,
+        delinquent60Plus: dpd60[k] ?? 0,
+        delinquent90Plus: dpd90[k] ?? 0,
+        servicingFee: flowCents.servicingFee[k] ?? 0,
+      };
+    },
+    purchase(afterMonth, amount) {
+      assert(amount >= 0 && amount < Infinity, 'POOL_FLOWS', { purchase: amount, afterMonth });
+      if (amount === 0 || afterMonth >= months) return;
+      purchased[afterMonth - 1] = (purchased[afterMonth - 1] ?? 0) + amount;
+      computed = Math.min(computed, afterMonth);
+      assert(unitCohort !== undefined, 'POOL_FLOWS', { rule: 'a revolving purchase needs the unit cohort of the purchase profile', afterMonth });
+      const unit = unitCohort(afterMonth);
+      for (let k = afterMonth; k < months; k++) {
+        const j = k - afterMonth;
+        if (j >= unit.months) break;
+        for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
+        const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
+        dpd90[k] = (dpd90[k] ?? 0) + d90;
+        dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
+      }
+      // Month afterMonth itself is closed: its ending balance excludes the purchase (the waterfall
+      // reports the pool after purchases as ending balance + purchases of the payment date).
+    },
+  };
+}
+
+/** Pool columns from month rows (tests, representative examples): row i is month i + 1. */
+export function poolColumns(cutoffBalance: number, rows: readonly Partial<PoolPeriodFlows>[]): PoolColumns {
+  const column = (pick: (row: Partial<PoolPeriodFlows>) => number | undefined): Float64Array => Float64Array.from(rows, (row) => pick(row) ?? 0);
+  return {
+    months: rows.length,
+    cutoffBalance,
+    beginningBalance: column((r) => r.beginningBalance),
+    interestCollected: column((r) => r.interest),
+    penaltyInterest: column((r) => r.penaltyInterest),
+    scheduledPrincipal: column((r) => r.scheduledPrincipal),
+    prepayments: column((r) => r.prepayments),
+    defaults: column((r) => r.defaults),
+    recoveries: column((r) => r.recoveries),
+    losses: column((r) => r.losses),
+    endingBalance: column((r) => r.endingBalance),
+    servicingFee: column((r) => r.servicingFee),
+    balanceByState: {
+      dpd61_90: column((r) => (r.delinquent60Plus ?? 0) - (r.delinquent90Plus ?? 0)),
+      dpd91_180: column((r) => r.delinquent90Plus),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import type { PoolPeriodFlows } from './pool-source.ts';
+
+/**
+ * What runDeal returns. Money amounts are numbers in yuan holding exact cent values (each read from
+ * the waterfall's decimal with toNumber, so 1234.5 means 1234.50); ratios are float64.
+ */
+export interface DealResult {
+  readonly periods: readonly DealPeriod[];
+  /** Flat list of the waterfall's step paths (`waterfall.interest[2]`, `acceleration[0]`, …), the index of DealPeriod.steps. */
+  readonly stepPaths: readonly string[];
+  /** Cumulative gross defaults ÷ (cutoff balance + cumulative purchases), by period (index 0 = period 1). */
+  readonly cumulativeDefaultRate: readonly number[];
+  /** Cumulative pool losses (defaults × (1 − recovery rate), booked at default), by period. */
+  readonly cumulativeNetLoss: readonly number[];
+  /** Undefined for a deal without a revolving period. */
+  readonly revolvingEnd?: RevolvingEnd;
+  /** Trigger id → first period it was breached, or null if never. */
+  readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
+  /** One leg per note, in the deal's note order, for analytics. */
+  readonly legs: readonly NoteLeg[];
+  /** The period the clean-up call was exercised on, if it was. */
+  readonly cleanUpPeriod?: number;
+}
+
+export interface RevolvingEnd {
+  /** First payment period that did not revolve. */
+  readonly period: number;
+  readonly paymentDate: string;
+  readonly reason: 'scheduled' | 'trigger' | 'dealEnded';
+  readonly trigger?: string;
+}
+
+/**
+ * The pool on one payment date: the collection months of the period summed (balances and
+ * delinquencies from its first / last month), each amount at cents. `endingBalance` is at the
+ * collection period's end, before the payment date's purchases and any clean-up sale.
+ */
+export interface PoolSummary extends PoolPeriodFlows {
+  /** endingBalance ÷ cutoff balance. */
+  readonly poolFactor: number;
+  /** Revolving purchases on this payment date (they join the pool after endingBalance). */
+  readonly purchases: number;
+  /** Clean-up call proceeds (par of the performing balance) when exercised on this date. */
+  readonly cleanUpProceeds: number;
+}
+
+export interface FeePeriod {
+  readonly id: string;
+  /** Accrued this period + unpaid carried in. */
+  readonly due: number;
+  /** From funds and reserve draws. */
+  readonly paid: number;
+  readonly unpaid: number;
+}
+
+export interface NotePeriod {
+  readonly id: string;
+  readonly beginningBalance: number;
+  /** Coupon rate applied this period (decimal p.a.). */
+  readonly couponRate: number;
+  /** This period's accrual + carried shortfall (+ interest on it). */
+  readonly interestDue: number;
+  readonly interestPaid: number;
+  /** Unpaid interest carried to the next period (lost after the final period). */
+  readonly interestShortfall: number;
+  readonly principalPaid: number;
+  readonly writeDown: number;
+  readonly endingBalance: number;
+  /** PDL sub-ledger debit after this payment date (0 under write-down allocation). */
+  readonly pdlBalance: number;
+  /** Residual (excess return) paid to the note by a residual step. */
+  readonly residualPaid: number;
+}
+
+export interface ReservePeriod {
+  readonly beginningBalance: number;
+  readonly target: number;
+  readonly release: number;
+  readonly draws: number;
+  readonly deposits: number;
+  readonly endingBalance: number;
+}
+
+export interface TriggerPeriod {
+  readonly id: string;
+  readonly value: number;
+  readonly threshold: number;
+  /** This period's test: value breachedWhen threshold. */
+  readonly tested: boolean;
+  /** In force this period: tested, or breached earlier and not curable. */
+  readonly breached: boolean;
+}
+
+export interface DealPeriod {
+  readonly period: number;
+  readonly accrualStart: string;
+  readonly paymentDate: string;
+  readonly pool: PoolSummary;
+  /** Funds before reserve release and draws: interest pot (interest + penalty + recoveries) and principal pot (scheduled + prepaid + clean-up). */
+  readonly availableFunds: { readonly interest: number; readonly principal: number };
+  readonly fees: readonly FeePeriod[];
+  readonly notes: readonly NotePeriod[];
+  readonly reserve?: ReservePeriod;
+  readonly triggers: readonly TriggerPeriod[];
+  /** Interest + penalty interest − fees accrued − notes' coupon accrued this period (carried amounts excluded); may be negative. */
+  readonly excessSpread: number;
+  /** Available funds (interest pot, or the whole pot when combined) ÷ (senior fees due + interest due of the most senior class outstanding); null when nothing is due. */
+  readonly liquidityCoverage: number | null;
+  readonly revolving: boolean;
+  readonly accelerated: boolean;
+  readonly final: boolean;
+  /** PDL cured this period (added to the principal due). */
+  readonly pdlCured: number;
+  readonly residualToSeller: number;
+  /** Amount paid by each step, indexed like DealResult.stepPaths. */
+  readonly steps: readonly number[];
+}
+
+/** A note's cash-flow leg: one entry per payment period, money in yuan. */
+export interface NoteLeg {
+  readonly id: string;
+  readonly originalBalance: number;
+  readonly dates: readonly string[];
+  readonly principal: readonly number[];
+  readonly interest: readonly number[];
+  readonly writeDown: readonly number[];
+  /** Ending balance after the payment date. */
+  readonly balance: readonly number[];
+  readonly residual: readonly number[];
+}

@@ -1,0 +1,187 @@
+import type { DayCount } from '../daycount.ts';
+import { allocateProRata } from './allocate.ts';
+import { add, minMoney, type Money, sub, ZERO } from './money.ts';
+import type { PrincipalAmount, PrincipalRule } from './types.ts';
+
+/** A note during the run; `balance` and `shortfall` carry across periods, the rest is per period. */
+export interface NoteState {
+  readonly id: string;
+  /** Position in the deal's `notes` list (result order). */
+  readonly listIndex: number;
+  readonly rank: number;
+  readonly original: Money;
+  /** Coupon rate by period (index p − 1, the last held flat). */
+  readonly rates: readonly Money[];
+  readonly dayCount: DayCount;
+  readonly interestOnShortfall: boolean;
+  balance: Money;
+  shortfall: Money;
+  begin: Money;
+  couponRate: Money;
+  accrual: Money;
+  interestDue: Money;
+  interestPaid: Money;
+  principalPaid: Money;
+  writeDown: Money;
+  residualPaid: Money;
+}
+
+export interface FeeState {
+  readonly id: string;
+  readonly senior: boolean;
+  unpaid: Money;
+  accrual: Money;
+  due: Money;
+  paid: Money;
+}
+
+export interface ReserveState {
+  balance: Money;
+  begin: Money;
+  target: Money;
+  release: Money;
+  draws: Money;
+  deposits: Money;
+  /** By fee index / note index (seniority order). */
+  readonly coversFee: readonly boolean[];
+  readonly coversNote: readonly boolean[];
+}
+
+/** Notes of one step as seniority classes: indices into the run's notes (sorted by rank), most senior class first. */
+export type Classes = readonly (readonly number[])[];
+
+export type CompiledStep =
+  | { readonly kind: 'fee'; readonly fee: number }
+  | { readonly kind: 'interest'; readonly notes: readonly number[] }
+  | { readonly kind: 'reserveTopUp' }
+  | {
+      readonly kind: 'principal';
+      readonly classes: Classes;
+      readonly rule: PrincipalRule;
+      readonly triggers: readonly number[];
+      readonly amount: PrincipalAmount;
+      readonly ocPercent: number;
+      readonly ocFloor: number;
+    }
+  | { readonly kind: 'pdlCure' }
+  | { readonly kind: 'turbo'; readonly classes: Classes }
+  /** note = -1: the seller. */
+  | { readonly kind: 'residual'; readonly note: number };
+
+/** The run's state on one payment date. */
+export interface PeriodState {
+  readonly notes: NoteState[];
+  readonly fees: FeeState[];
+  readonly reserve: ReserveState | undefined;
+  /** PDL total debit; sub-ledgers are derived (filled from the most junior class up, see pdlByNote). */
+  pdl: Money;
+  /** Principal distribution amount not yet paid this period. */
+  principalDue: Money;
+  /** PDL cured this period, moved to the principal pot of a separate waterfall. */
+  pdlCured: Money;
+  /** Cured cash waiting to move from the interest pot to the principal pot. */
+  transfer: Money;
+  purchases: Money;
+  seller: Money;
+  /** Pool ending balance + purchases so far (the collateral for target OC and write-downs). */
+  poolAfter: Money;
+  readonly cutoffBalance: Money;
+  revolving: boolean;
+  revolvingShare: Money;
+  final: boolean;
+  /** Any breached trigger with the sequential effect. */
+  sequential: boolean;
+  trapping: boolean;
+  readonly breached: boolean[];
+}
+
+/**
+ * Pays up to `amount` of principal to the classes in order (sequential); within a class pro rata by
+ * balance. Returns what was paid.
+ */
+export function paySequential(state: PeriodState, classes: Classes, amount: Money): Money {
+  let left = amount;
+  for (const cls of classes) {
+    if (left.isZero()) break;
+    left = left.minus(payClass(state, cls, left));
+  }
+  return amount.minus(left);
+}
+
+/** Pays up to `amount` of principal pro rata by balance across every note of the classes. */
+export function payProRata(state: PeriodState, classes: Classes, amount: Money): Money {
+  return payClass(state, classes.flat(), amount);
+}
+
+function payClass(state: PeriodState, notes: readonly number[], amount: Money): Money {
+  const balances = notes.map((i) => noteAt(state, i).balance);
+  let classBalance = ZERO;
+  for (const b of balances) classBalance = add(classBalance, b);
+  const pay = minMoney(amount, classBalance);
+  if (pay.isZero()) return ZERO;
+  const parts = pay.eq(classBalance) ? balances : allocateProRata(pay, balances);
+  notes.forEach((i, k) => {
+    const note = noteAt(state, i);
+    const part = parts[k] ?? ZERO;
+    note.balance = sub(note.balance, part);
+    note.principalPaid = add(note.principalPaid, part);
+  });
+  return pay;
+}
+
+/** Writes `amount` off the classes from the most junior up, pro rata by balance within a class. */
+export function writeDown(state: PeriodState, classes: Classes, amount: Money): void {
+  fillJuniorFirst(state, classes, amount, (note, part) => {
+    note.balance = sub(note.balance, part);
+    note.writeDown = add(note.writeDown, part);
+  });
+}
+
+/** The PDL total split into sub-ledgers: filled from the most junior class up to each class's balance, pro rata by balance within a class. */
+export function pdlByNote(state: PeriodState, classes: Classes): Money[] {
+  const out = state.notes.map(() => ZERO);
+  fillJuniorFirst(state, classes, state.pdl, (note, part) => {
+    out[state.notes.indexOf(note)] = part;
+  });
+  return out;
+}
+
+/** Spreads `amount` over the classes from the most junior up, each class at most its balance, pro rata by balance within it. */
+function fillJuniorFirst(state: PeriodState, classes: Classes, amount: Money, apply: (note: NoteState, part: Money) => void): void {
+  let left = amount;
+  for (let c = classes.length - 1; c >= 0 && left.gt(0); c--) {
+    const notes = (classes[c] ?? []).map((i) => noteAt(state, i));
+    const balances = notes.map((note) => note.balance);
+    let classBalance = ZERO;
+    for (const b of balances) classBalance = add(classBalance, b);
+    const take = minMoney(left, classBalance);
+    if (take.isZero()) continue;
+    const parts = take.eq(classBalance) ? balances : allocateProRata(take, balances);
+    notes.forEach((note, k) => apply(note, parts[k] ?? ZERO));
+    left = left.minus(take);
+  }
+}
+
+export function noteAt(state: PeriodState, i: number): NoteState {
+  const note = state.notes[i];
+  if (note === undefined) throw new RangeError(`note index ${i}`);
+  return note;
+}
+
+export function feeAt(state: PeriodState, i: number): FeeState {
+  const fee = state.fees[i];
+  if (fee === undefined) throw new RangeError(`fee index ${i}`);
+  return fee;
+}
+
+/** Σ balances of the classes' notes. */
+export function classesBalance(state: PeriodState, classes: Classes): Money {
+  let total = ZERO;
+  for (const cls of classes) for (const i of cls) total = add(total, noteAt(state, i).balance);
+  return total;
+}
+
+/** The default branch of an exhaustive switch: the type system proves it unreachable. */
+export function unreachable(value: never): never {
+  throw new TypeError(`unexpected value ${String(value)}`);
+}

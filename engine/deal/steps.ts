@@ -1,0 +1,136 @@
+import { allocateProRata } from './allocate.ts';
+import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
+import { classesBalance, feeAt, noteAt, paySequential, payProRata, unreachable, type CompiledStep, type PeriodState } from './state.ts';
+
+/** The funds a waterfall runs over; steps take from `funds`. */
+export interface Pot {
+  funds: Money;
+  /** True for the interest waterfall of a separate-waterfall deal (PDL cures move cash to the principal pot). */
+  readonly interestOfSeparate: boolean;
+}
+
+/**
+ * Runs one step over the pot and returns what it paid (reserve draws included). Conventions per kind:
+ *  - fee / interest: pay what is still due (a fee or note may appear in more than one step); a
+ *    shortfall on an item the reserve covers is drawn from the reserve at this step.
+ *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
+ *  - reserveTopUp: up to target − balance (all the pot while trapping excess spread); nothing at the final period.
+ *  - principal / turbo: see types.ts; while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
+ *  - residual: the whole pot; while revolving, the revolving share (rounded half-up to cents) buys loans first.
+ */
+export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money {
+  switch (step.kind) {
+    case 'fee': {
+      const fee = feeAt(state, step.fee);
+      const pay = minMoney(pot.funds, sub(fee.due, fee.paid));
+      pot.funds = sub(pot.funds, pay);
+      fee.paid = add(fee.paid, pay);
+      const draw = drawReserve(state, state.reserve?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
+      fee.paid = add(fee.paid, draw);
+      return add(pay, draw);
+    }
+    case 'interest': {
+      const owed = step.notes.map((i) => {
+        const note = noteAt(state, i);
+        return sub(note.interestDue, note.interestPaid);
+      });
+      let total = ZERO;
+      for (const o of owed) total = add(total, o);
+      const pay = minMoney(pot.funds, total);
+      const parts = pay.eq(total) ? owed : allocateProRata(pay, owed);
+      pot.funds = sub(pot.funds, pay);
+      let paid = pay;
+      step.notes.forEach((i, k) => {
+        const note = noteAt(state, i);
+        note.interestPaid = add(note.interestPaid, parts[k] ?? ZERO);
+        const draw = drawReserve(state, state.reserve?.coversNote[i] === true, sub(note.interestDue, note.interestPaid));
+        note.interestPaid = add(note.interestPaid, draw);
+        paid = add(paid, draw);
+      });
+      return paid;
+    }
+    case 'reserveTopUp': {
+      const reserve = state.reserve;
+      if (reserve === undefined || state.final) return ZERO;
+      const want = state.trapping ? pot.funds : maxMoney(reserve.target.minus(reserve.balance), ZERO);
+      const pay = minMoney(pot.funds, want);
+      pot.funds = pot.funds.minus(pay);
+      reserve.balance = reserve.balance.plus(pay);
+      reserve.deposits = reserve.deposits.plus(pay);
+      return pay;
+    }
+    case 'principal': {
+      if (state.revolving) {
+        if (step.amount !== 'principalDue') return ZERO;
+        const buy = minMoney(pot.funds, state.principalDue);
+        return purchase(state, pot, buy);
+      }
+      const notesOutstanding = classesBalance(state, step.classes);
+      let limit = minMoney(pot.funds, notesOutstanding);
+      if (step.amount === 'principalDue') limit = minMoney(limit, state.principalDue);
+      else if (step.amount === 'targetOC' && !state.final) {
+        const oc = maxMoney(roundCents(state.poolAfter.times(step.ocPercent)), roundCents(state.cutoffBalance.times(step.ocFloor)));
+        const targetNotes = maxMoney(state.poolAfter.minus(oc), ZERO);
+        limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
+      }
+      const sequential =
+        step.rule === 'sequential' ||
+        state.final ||
+        state.sequential ||
+        (step.rule === 'proRataThenSequential' && step.triggers.some((t) => state.breached[t] === true));
+      const paid = sequential ? paySequential(state, step.classes, limit) : payProRata(state, step.classes, limit);
+      pot.funds = pot.funds.minus(paid);
+      state.principalDue = maxMoney(state.principalDue.minus(paid), ZERO);
+      return paid;
+    }
+    case 'pdlCure': {
+      const cure = minMoney(pot.funds, state.pdl);
+      state.pdl = state.pdl.minus(cure);
+      state.pdlCured = state.pdlCured.plus(cure);
+      state.principalDue = state.principalDue.plus(cure);
+      if (pot.interestOfSeparate) {
+        pot.funds = pot.funds.minus(cure);
+        state.transfer = state.transfer.plus(cure);
+      }
+      return cure;
+    }
+    case 'turbo': {
+      if (state.revolving) return ZERO;
+      const paid = paySequential(state, step.classes, pot.funds);
+      pot.funds = pot.funds.minus(paid);
+      state.principalDue = maxMoney(state.principalDue.minus(paid), ZERO);
+      return paid;
+    }
+    case 'residual': {
+      const all = pot.funds;
+      if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundCents(all.times(state.revolvingShare)));
+      const rest = pot.funds;
+      pot.funds = ZERO;
+      if (step.note < 0) state.seller = state.seller.plus(rest);
+      else {
+        const note = noteAt(state, step.note);
+        note.residualPaid = note.residualPaid.plus(rest);
+      }
+      return all;
+    }
+    default:
+      return unreachable(step);
+  }
+}
+
+function purchase(state: PeriodState, pot: Pot, amount: Money): Money {
+  pot.funds = pot.funds.minus(amount);
+  state.purchases = state.purchases.plus(amount);
+  state.poolAfter = state.poolAfter.plus(amount);
+  state.principalDue = maxMoney(state.principalDue.minus(amount), ZERO);
+  return amount;
+}
+
+function drawReserve(state: PeriodState, covered: boolean, shortfall: Money): Money {
+  const reserve = state.reserve;
+  if (!covered || reserve === undefined || !shortfall.gt(0)) return ZERO;
+  const draw = minMoney(reserve.balance, shortfall);
+  reserve.balance = reserve.balance.minus(draw);
+  reserve.draws = reserve.draws.plus(draw);
+  return draw;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { dealIssues, EngineError, runDeal, validateDeal, type Deal } from '../../../engine/index.ts';
+import { note, poolOf, twoNoteDeal } from './helpers.ts';
+
+// A bad deal file is rejected before anything runs, with the JSON path of the offending value and
+// the rule it breaks.
+
+function firstIssue(deal: Deal): { code: string; path: string } {
+  try {
+    validateDeal(deal);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EngineError);
+    const e = error as EngineError;
+    return { code: e.code, path: String(e.details.path) };
+  }
+  throw new Error('expected the deal to be rejected');
+}
+
+const asDeal = (value: unknown): Deal => value as Deal;
+const trigger = (threshold: unknown): Deal => twoNoteDeal({ triggers: [{ id: 't', metric: 'poolFactor', breachedWhen: '<', threshold: threshold as number, effects: [] }] });
+
+describe('validateDeal', () => {
+  it('accepts the well-formed deal', () => {
+    expect(dealIssues(twoNoteDeal())).toEqual([]);
+  });
+
+  it('unknown note in a step', () => {
+    const deal = twoNoteDeal({ waterfall: { combined: [{ kind: 'interest', notes: ['A', 'Z'] }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] } });
+    expect(firstIssue(deal)).toEqual({ code: 'DEAL_UNKNOWN_REFERENCE', path: 'waterfall.combined[0].notes[1]' });
+  });
+
+  it('unknown fee, trigger and residual recipient', () => {
+    const deal = twoNoteDeal({
+      waterfall: {
+        interest: [{ kind: 'fee', fee: 'nobody' }],
+        principal: [{ kind: 'principal', rule: 'proRataThenSequential', triggers: ['t9'] }, { kind: 'residual', to: 'Q' }],
+      },
+    });
+    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_UNKNOWN_REFERENCE', 'waterfall.interest[0].fee'],
+      ['DEAL_UNKNOWN_REFERENCE', 'waterfall.principal[0].triggers[0]'],
+      ['DEAL_UNKNOWN_REFERENCE', 'waterfall.principal[1].to'],
+    ]);
+  });
+
+  it('trigger on an unknown metric, comparator or effect', () => {
+    const deal = asDeal({ ...twoNoteDeal(), triggers: [{ id: 't', metric: 'moonPhase', breachedWhen: '!=', threshold: 1, effects: ['panic'] }] });
+    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_UNKNOWN_METRIC', 'triggers[0].metric'],
+      ['DEAL_UNKNOWN_METRIC', 'triggers[0].breachedWhen'],
+      ['DEAL_UNKNOWN_METRIC', 'triggers[0].effects[0]'],
+    ]);
+  });
+
+  it('negative balance and a rate written as a percentage', () => {
+    const deal = twoNoteDeal({ notes: [note('A', 1, 800_000, 4.5), note('B', 2, -1, 0.12)] });
+    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_RATE', 'notes[0].coupon.rate'],
+      ['DEAL_NEGATIVE_AMOUNT', 'notes[1].originalBalance'],
+    ]);
+  });
+
+  it('reserve target above 100 % and a floor above the cap', () => {
+    const deal = twoNoteDeal({ reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 1.5, floor: 10, cap: 5 } } });
+    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_RESERVE_TARGET', 'reserve.target.percent'],
+      ['DEAL_RESERVE_TARGET', 'reserve.target.cap'],
+    ]);
+  });
+
+  it('steps that never pay a note principal', () => {
+    const deal = twoNoteDeal({ waterfall: { combined: [{ kind: 'principal', rule: 'sequential', notes: ['A'] }, { kind: 'residual', to: 'seller' }] } });
+    const issue = dealIssues(deal)[0];
+    expect(issue).toMatchObject({ code: 'DEAL_NO_PRINCIPAL', path: 'notes[1]' });
+    expect(issue?.rule).toContain("'B'");
+  });
+
+  it('duplicate ids', () => {
+    expect(firstIssue(twoNoteDeal({ notes: [note('A', 1, 1, 0), note('A', 2, 1, 0)] }))).toEqual({ code: 'DEAL_DUPLICATE_ID', path: 'notes[1].id' });
+  });
+
+  it('threshold schedules with a gap, an overlap or a closed last band', () => {
+    expect(firstIssue(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }, { fromPeriod: 14, threshold: 0.08 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[1].fromPeriod' });
+    expect(firstIssue(trigger([{ fromPeriod: 2, threshold: 0.05 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[0].fromPeriod' });
+    expect(firstIssue(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[0].toPeriod' });
+    expect(dealIssues(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }, { fromPeriod: 13, threshold: 0.08 }]))).toEqual([]);
+  });
+
+  it('waterfall shape: a residual step last, PDL cures only under PDL allocation, a top-up only with a reserve', () => {
+    expect(firstIssue(twoNoteDeal({ waterfall: { combined: [{ kind: 'principal', rule: 'sequential' }] } }))).toEqual({ code: 'DEAL_WATERFALL', path: 'waterfall.combined' });
+    const deal = twoNoteDeal({ waterfall: { combined: [{ kind: 'pdlCure' }, { kind: 'reserveTopUp' }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] } });
+    expect(dealIssues(deal).map((i) => i.path)).toEqual(['waterfall.combined[0]', 'waterfall.combined[1]']);
+  });
+
+  it('dates out of order', () => {
+    const deal = twoNoteDeal({ dates: { cutoff: '2026-01-01', closing: '2026-03-01', firstPaymentDate: '2026-02-30', legalFinalMaturity: '2025-01-01', paymentFrequencyMonths: 0 } });
+    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_DATES', 'dates.firstPaymentDate'],
+      ['DEAL_DATES', 'dates.paymentFrequencyMonths'],
+    ]);
+  });
+
+  it('runDeal validates first and reports every issue in the details', () => {
+    const deal = twoNoteDeal({ notes: [note('A', 1, -5, 0.06), note('B', 0, 1, 0.12)] });
+    let caught: unknown;
+    try {
+      runDeal(deal, poolOf(1, [{ beginningBalance: 1, endingBalance: 0, scheduledPrincipal: 1 }]));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EngineError);
+    const e = caught as EngineError;
+    expect(e.code).toBe('DEAL_NEGATIVE_AMOUNT');
+    expect(e.details.path).toBe('notes[0].originalBalance');
+    expect((e.details.issues as unknown[]).length).toBe(2); // and notes[1].seniority
+  });
+});
+
+describe('bad pool flows', () => {
+  it('a negative or non-finite pool amount is an error naming the month and the column', () => {
+    const deal = twoNoteDeal();
+    const rows = [
+      { beginningBalance: 1_000_000, interest: 5_000, scheduledPrincipal: 100_000, endingBalance: 900_000 },
+      { beginningBalance: 900_000, interest: Number.NaN, scheduledPrincipal: 900_000, endingBalance: 0 },
+    ];
+    let caught: unknown;
+    try {
+      runDeal(deal, poolOf(1_000_000, rows));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(EngineError);
+    expect((caught as EngineError).code).toBe('POOL_FLOWS');
+    expect((caught as EngineError).details).toMatchObject({ month: 2, column: 'interest' });
+  });
+
+  it('a revolving purchase needs the purchase profile', () => {
+    const deal = twoNoteDeal({ revolving: { periods: 1 } });
+    const rows = [
+      { beginningBalance: 1_000_000, scheduledPrincipal: 100_000, endingBalance: 900_000 },
+      { beginningBalance: 900_000, scheduledPrincipal: 900_000, endingBalance: 0 },
+    ];
+    expect(() => runDeal(deal, poolOf(1_000_000, rows))).toThrow(EngineError);
+  });
+});
