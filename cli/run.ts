@@ -18,6 +18,8 @@ Commands:
   tape list|rename|delete --db FILE                 list, rename or delete tapes
   strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
   project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
+          [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
+  run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
 
@@ -51,6 +53,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   strat: async () => (await import('./commands/strat.ts')).stratCommand,
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
   project: async () => (await import('./commands/project.ts')).projectCommand,
+  run: async () => (await import('./commands/run.ts')).runCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

@@ -22,7 +22,7 @@ await build({
   external: ['electron'],
 });
 
-for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker']) {
+for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'deal-worker']) {
   await build({ ...common, entryPoints: [`service/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
 }
 
@@ -34,4 +34,4 @@ await build({
   external: ['electron'],
 });
 
-process.stdout.write('built dist/electron/main.mjs, the four workers and preload.cjs\n');
+process.stdout.write('built dist/electron/main.mjs, the five workers and preload.cjs\n');

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { UserError } from '../data/errors.ts';
 import {
+  AMORTIZATION_TYPES,
   buildTransitionMatrix,
   DAY_COUNTS,
   EngineError,
   parseVector,
+  type AmortizationType,
   type PoolAssumptions,
   type SegmentAssumptions,
 } from '../engine/index.ts';
 
 /**
- * The assumption file (JSON) of a projection: horizon, pool-wide assumptions and per-segment
- * overrides keyed by the tape's segment value (salaried, self_employed, gig, …). Speeds are
+ * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
+ * overrides keyed by the tape's segment value (salaried, self_employed, gig, …), and ordered
+ * override rules matched on segment, product, amortization type and original term. Speeds are
  * written in the vector notation of docs/vector-notation.md ("150 PSA", "5 ramp 15 12 CPR",
- * "2 CDR"); rates and probabilities are decimals. The JSON Schema in docs/schemas/ is generated
- * from this (a test keeps them equal).
+ * "2 CDR"); rates and probabilities are decimals. docs/assumptions.md describes every field. The
+ * JSON Schema in docs/schemas/ is generated from this (a test keeps them equal).
  */
 const probability = z.number().min(0).max(1);
 const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, dpd91_180: probability };
@@ -40,17 +43,69 @@ const segmentSchema = z.strictObject({
     .describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
 });
 
+/** One value, or a list of values any of which matches. */
+function oneOrList<T extends z.ZodType>(value: T) {
+  return z.union([value, z.array(value).min(1).max(1000)]);
+}
+
+const matchSchema = z
+  .strictObject({
+    segment: oneOrList(z.string().max(100)).optional().describe('The pool’s borrower segment value(s), as `segments` keys name them; a value the pool does not have is an error'),
+    product: oneOrList(z.string().max(200)).optional().describe('The pool’s product value(s) as on the tape, e.g. "cash_loan", "现金贷"; a value the pool does not have is an error'),
+    amortization: oneOrList(z.enum(AMORTIZATION_TYPES)).optional().describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
+    originalTerm: oneOrList(z.number().int().min(1).max(600)).optional().describe('Original term(s) in whole months, e.g. [3, 6]'),
+  })
+  .describe('Which loans the rule applies to: every key given must match (AND); a key given a list matches any of its values (OR); {} matches every loan');
+
+const overrideSchema = segmentSchema
+  .extend({ match: matchSchema })
+  .describe('Assumptions for the loans the rule matches, merged field by field over the pool, their segment’s and earlier rules’ assumptions');
+
 export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
   months: z.number().int().min(1).max(480).describe('Projection horizon in months'),
   pool: segmentSchema,
   segments: z.record(z.string(), segmentSchema).optional().describe('Overrides by the tape’s segment value'),
+  overrides: z
+    .array(overrideSchema)
+    .max(100)
+    .optional()
+    .describe(
+      'Ordered override rules. A loan’s assumptions are the pool’s, then its segment’s (`segments`), then those of every rule whose `match` it satisfies in file order, each merged field by field: a field a later rule gives replaces the earlier value, fields it omits keep theirs (docs/assumptions.md)',
+    ),
 });
 
 export type AssumptionFile = z.infer<typeof ASSUMPTION_FILE_SCHEMA>;
 type SegmentFile = z.infer<typeof segmentSchema>;
 
+/** The values a pool's loans take, which `segments` keys and override matches may name. */
+export interface PoolNames {
+  readonly segments: readonly string[];
+  readonly products: readonly string[];
+}
+
+/** An override rule as read: the values each key matches (absent: any), and its assumptions. */
+export interface OverrideRule {
+  readonly segment: ReadonlySet<string> | null;
+  readonly product: ReadonlySet<string> | null;
+  readonly amortization: ReadonlySet<AmortizationType> | null;
+  readonly originalTerm: ReadonlySet<number> | null;
+  readonly assumptions: SegmentAssumptions;
+}
+
+/** A validated assumption file: evaluated assumptions for the pool, by segment name, and the rules in file order. */
+export interface Assumptions {
+  readonly months: number;
+  readonly pool: SegmentAssumptions;
+  readonly segments: ReadonlyMap<string, SegmentAssumptions>;
+  readonly overrides: readonly OverrideRule[];
+}
+
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
   return new UserError('BAD_REQUEST', `Assumptions ${path}: ${message}`, { path, ...details });
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
 }
 
 function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
@@ -89,40 +144,96 @@ function parseFile(input: unknown): AssumptionFile {
   const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = ['$', ...(issue?.path ?? []).map(String)].join('.');
-    throw bad(path, issue?.message ?? 'invalid', { issues: parsed.error.issues.map((i) => ({ path: ['$', ...i.path.map(String)].join('.'), message: i.message })) });
+    throw bad(jsonPath(issue?.path ?? []), issue?.message ?? 'invalid', { issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) });
   }
   return parsed.data;
 }
 
-function checkSegmentNames(file: AssumptionFile, segmentNames: readonly string[]): void {
-  const known = new Set(segmentNames);
+const listOf = <T>(value: T | readonly T[] | undefined): readonly T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value as T]);
+
+function setOf<T>(value: T | readonly T[] | undefined): ReadonlySet<T> | null {
+  const list = listOf(value);
+  return list === null ? null : new Set(list);
+}
+
+/** The pool's values of a key, for an error message. */
+const valuesText = (names: readonly string[]): string => names.filter(Boolean).join(', ') || 'none';
+
+/** Every segment key and override match names values the pool has (they come from its tape or pool file). */
+function checkNames(file: AssumptionFile, names: PoolNames): void {
+  const segments = new Set(names.segments);
+  const products = new Set(names.products);
   for (const name of Object.keys(file.segments ?? {})) {
-    if (!known.has(name)) {
-      throw bad(`$.segments.${name}`, `the pool has no segment "${name}" (its segments: ${segmentNames.filter(Boolean).join(', ') || 'none'})`);
-    }
+    if (!segments.has(name)) throw bad(`$.segments.${name}`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`);
   }
+  (file.overrides ?? []).forEach((rule, k) => {
+    for (const name of listOf(rule.match.segment) ?? []) {
+      if (!segments.has(name)) throw bad(`$.overrides[${k}].match.segment`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`, { value: name });
+    }
+    for (const name of listOf(rule.match.product) ?? []) {
+      if (!products.has(name)) throw bad(`$.overrides[${k}].match.product`, `the pool has no product "${name}" (its products: ${valuesText(names.products)})`, { value: name });
+    }
+  });
+}
+
+function readFile(input: unknown, names: PoolNames | undefined): Assumptions {
+  const file = parseFile(input);
+  if (names !== undefined) checkNames(file, names);
+  return {
+    months: file.months,
+    pool: toSegment(file.pool, '$.pool'),
+    segments: new Map(Object.entries(file.segments ?? {}).map(([name, spec]) => [name, toSegment(spec, `$.segments.${name}`)])),
+    overrides: (file.overrides ?? []).map(({ match, ...spec }, k) => ({
+      segment: setOf(match.segment),
+      product: setOf(match.product),
+      amortization: setOf(match.amortization),
+      originalTerm: setOf(match.originalTerm),
+      assumptions: toSegment(spec, `$.overrides[${k}]`),
+    })),
+  };
 }
 
 /**
- * Validates an assumption file in depth (shape, vector notation, roll-rate matrices), and its
- * segment keys against a pool's segments when given; errors name the JSON path.
+ * Whether an assumption file (valid or not) has an override rule that matches on product: only
+ * then does a projection need each loan's product.
  */
-export function checkAssumptions(input: unknown, segmentNames?: readonly string[]): { months: number; segments: string[] } {
-  const file = parseFile(input);
-  if (segmentNames !== undefined) checkSegmentNames(file, segmentNames);
-  toSegment(file.pool, '$.pool');
-  for (const [name, spec] of Object.entries(file.segments ?? {})) toSegment(spec, `$.segments.${name}`);
-  return { months: file.months, segments: Object.keys(file.segments ?? {}) };
+export function matchesProduct(input: unknown): boolean {
+  const rules = isRecord(input) ? input['overrides'] : undefined;
+  return Array.isArray(rules) && rules.some((rule) => isRecord(rule) && isRecord(rule['match']) && rule['match']['product'] !== undefined);
 }
 
-/** Validates an assumption file (errors name the JSON path) and maps segments to the pool's codes. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Validates an assumption file in depth (shape, vector notation, roll-rate matrices), and the
+ * segments and products it names against a pool's when given; errors name the JSON path.
+ */
+export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[] } {
+  const file = readFile(input, names);
+  return { months: file.months, segments: [...file.segments.keys()] };
+}
+
+/**
+ * Validates an assumption file against a pool's segments and products (errors name the JSON
+ * path) and evaluates it; assumptionGroups (service/assumption-groups.ts) maps it onto the pool's
+ * loans or lines.
+ */
+export function readAssumptionFile(input: unknown, names: PoolNames): Assumptions {
+  return readFile(input, names);
+}
+
+/**
+ * Validates an assumption file WITHOUT override rules against a pool's segments and maps its
+ * segments to the pool's codes: PoolAssumptions for loans whose `segment` codes index
+ * segmentNames. A file with `overrides` needs each loan's product, amortization and term: use
+ * readAssumptionFile and assumptionGroups.
+ */
 export function readAssumptions(input: unknown, segmentNames: readonly string[]): { months: number; assumptions: PoolAssumptions } {
-  const file = parseFile(input);
-  checkSegmentNames(file, segmentNames);
-  const segments = segmentNames.map((name) => {
-    const spec = file.segments?.[name];
-    return spec ? toSegment(spec, `$.segments.${name}`) : undefined;
-  });
-  return { months: file.months, assumptions: { pool: toSegment(file.pool, '$.pool'), segments } };
+  if ((parseFile(input).overrides ?? []).length > 0) {
+    throw bad('$.overrides', 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)');
+  }
+  const file = readFile(input, { segments: segmentNames, products: [] });
+  return { months: file.months, assumptions: { pool: file.pool, segments: segmentNames.map((name) => file.segments.get(name)) } };
 }

@@ -8,6 +8,7 @@
 
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../data/tape/fields.ts';
+import type { DealPeriod, RevolvingEnd } from '../engine/deal/index.ts';
 import type {
   HeaderMapping,
   ImportMode,
@@ -89,7 +90,9 @@ export interface JobProgress {
 
 export type JobResult =
   | { readonly kind: 'tape.import'; readonly report: ImportReport }
-  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult };
+  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult }
+  | { readonly kind: 'deal.run'; readonly run: DealRunResult }
+  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult };
 
 export interface JobInfo {
   readonly id: string;
@@ -247,6 +250,8 @@ export interface RepLineInfo {
   /** The line's own label (pool files), when it has one. */
   readonly label?: string;
   readonly segment: string;
+  /** The line's product value, when the pool's products are known. */
+  readonly product?: string;
   readonly amortization: string;
   /** Delinquency state at cutoff (ROLL_STATES: current, dpd1_30, …). */
   readonly state: string;
@@ -292,6 +297,110 @@ export interface AssumptionCheck {
   readonly segments: readonly string[];
 }
 
+// ── Deals: notes, waterfall, tranche analytics ─────────────────────────────────────────
+
+export type { DealPeriod, RevolvingEnd };
+
+/** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
+export interface DealRunRequest {
+  /** The deal file (docs/schemas/deal.schema.json). */
+  readonly deal: unknown;
+  /** Pool from this tape; without it the deal file's `pool` lines. */
+  readonly tapeId?: number;
+  /** How a tape is projected; default 'repline' (interactive speed, within 0.5% of loan level). */
+  readonly mode?: ProjectionMode;
+  /** The scenario (an assumption file); default the deal file's `assumptions`. */
+  readonly assumptions?: unknown;
+}
+
+/** A deal that passed every rule (deal.validate). */
+export interface DealCheck {
+  readonly name: string;
+  readonly notes: number;
+  readonly originalBalance: number;
+  readonly hasPool: boolean;
+  readonly hasAssumptions: boolean;
+}
+
+/** One note's headline figures under the scenario. Rates and ratios are decimals; money in the deal currency; years ACT/365 from closing. */
+export interface TrancheRow {
+  readonly id: string;
+  readonly name: string;
+  readonly seniority: number;
+  readonly originalBalance: number;
+  /** e.g. "4.20% fixed", "index + 1.10% floating", "none (residual)". */
+  readonly coupon: string;
+  readonly walYears: number | null;
+  readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
+  readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
+  readonly expectedFinal: { readonly period: number; readonly date: string } | null;
+  readonly totalInterest: number;
+  readonly totalPrincipal: number;
+  readonly totalResidual: number;
+  readonly writeDown: number;
+  /** Written-down principal ÷ original balance. */
+  readonly lossRate: number;
+  /** Interest still unpaid at the end. */
+  readonly interestShortfall: number;
+  /** Yield at par, annual effective on actual dates (ACT/365, as XIRR); null for a note without a coupon. */
+  readonly yieldAtPar: number | null;
+  readonly modifiedDurationYears: number | null;
+  /** Residual/equity note: IRR of −original balance at closing and everything it received (XIRR); else null. */
+  readonly irr: number | null;
+  /** (Pool + reserve − this note and all senior) ÷ pool, at closing. */
+  readonly creditEnhancementAtClosing: number;
+}
+
+export interface DealRunResult {
+  readonly dealName: string;
+  /** Tape name, or the deal's own pool. */
+  readonly poolName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly poolBalance: number;
+  readonly loans: number;
+  readonly months: number;
+  readonly tranches: readonly TrancheRow[];
+  readonly periods: readonly DealPeriod[];
+  /** Flat list of the waterfall's steps (JSON paths), the index of DealPeriod.steps. */
+  readonly stepPaths: readonly string[];
+  readonly cumulativeDefaultRate: readonly number[];
+  readonly cumulativeNetLoss: readonly number[];
+  readonly revolvingEnd: RevolvingEnd | null;
+  readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
+  readonly cleanUpPeriod: number | null;
+  readonly seconds: number;
+}
+
+export interface BreakevenRequest extends DealRunRequest {
+  /** What is stressed: a multiple of the scenario's default curve (default), or a constant CDR replacing it. */
+  readonly by?: 'multiplier' | 'cdr';
+}
+
+/** The largest stress at which a note still receives all its principal and interest. */
+export interface BreakevenRow {
+  readonly id: string;
+  readonly name: string;
+  /** 'found'; 'lossWithoutStress' (it loses even at 0); 'beyondRange' (it never loses up to the largest stress tried). */
+  readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
+  /** The default multiplier, or the CDR (annual decimal), at the breakeven; the largest tried when beyondRange. */
+  readonly stress: number;
+  /** The pool's cumulative default rate and cumulative net loss ÷ cutoff balance at that stress, at the horizon. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLossRate: number;
+}
+
+export interface BreakevenResult {
+  readonly dealName: string;
+  readonly by: 'multiplier' | 'cdr';
+  /** Bisection stops when the bracket is narrower than this (multiplier: relative; CDR: absolute). */
+  readonly tolerance: number;
+  readonly rows: readonly BreakevenRow[];
+  readonly runs: number;
+  readonly seconds: number;
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -323,6 +432,12 @@ export interface Api {
   /** Saves (creates or replaces) a named set after validating it. */
   'assumptions.save': { request: { name: string; assumptions: unknown }; response: AssumptionSetRecord };
   'assumptions.delete': { request: { name: string }; response: { deleted: string } };
+  /** Checks a deal file: shape, then every rule at once (details.issues, each with its JSON path). */
+  'deal.validate': { request: { deal: unknown }; response: DealCheck };
+  /** Runs a deal (a job): pool projection, waterfall to the cent, tranche analytics. */
+  'deal.run': { request: DealRunRequest; response: JobInfo };
+  /** Solves each note's breakeven stress (a job). */
+  'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiError, ImportReport, JobInfo, JobProgress, JobResult, ProjectionResult } from './contract.ts';
+import type { ApiError, BreakevenResult, DealRunResult, ImportReport, JobInfo, JobProgress, JobResult, ProjectionResult } from './contract.ts';
 
 /**
  * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
@@ -15,6 +15,16 @@ export function importReportOf(job: JobInfo): ImportReport | undefined {
 /** A finished projection job's table (undefined for another kind of job or an unfinished one). */
 export function projectionOf(job: JobInfo): ProjectionResult | undefined {
   return job.result?.kind === 'pool.project' ? job.result.projection : undefined;
+}
+
+/** A finished deal-run job's result. */
+export function dealRunOf(job: JobInfo): DealRunResult | undefined {
+  return job.result?.kind === 'deal.run' ? job.result.run : undefined;
+}
+
+/** A finished breakeven job's result. */
+export function breakevenOf(job: JobInfo): BreakevenResult | undefined {
+  return job.result?.kind === 'deal.breakeven' ? job.result.breakeven : undefined;
 }
 
 export interface JobContext {

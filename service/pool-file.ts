@@ -22,7 +22,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM
 
 const lineSchema = z.strictObject({
   id: z.string().min(1).max(200).optional().describe('A label for the line'),
-  segment: z.string().max(100).optional().describe('Borrower segment; the assumption file’s `segments` keys name these'),
+  segment: z.string().max(100).optional().describe('Borrower segment; the assumption file’s `segments` keys and override matches name these'),
+  product: z.string().max(200).optional().describe('Product (e.g. cash_loan, installment); the assumption file’s override matches name these'),
   amortization: z.enum(AMORTIZATION_TYPES).describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
   balance: money.describe('Unpaid principal at cutoff, overdue principal included'),
   originalBalance: money.optional().describe('Principal at origination (the fee base of a flat-fee line); default: balance'),
@@ -44,13 +45,23 @@ export const POOL_FILE_SCHEMA = z.strictObject({
 
 export type PoolFile = z.infer<typeof POOL_FILE_SCHEMA>;
 
-
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
   return new UserError('BAD_REQUEST', `Pool ${path}: ${message}`, { path, ...details });
 }
 
 function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
+}
+
+/** The code of a segment or product value: its index in `names`, appended when new (at most 255 values). */
+function codeOf(names: string[], value: string, path: string, what: string): number {
+  let code = names.indexOf(value);
+  if (code < 0) {
+    code = names.length;
+    if (code > 254) throw bad(path, `a pool file has at most 255 ${what}`);
+    names.push(value);
+  }
+  return code;
 }
 
 /** Validates a pool file (errors name the JSON path and the rule) and builds its loan arrays. */
@@ -69,7 +80,9 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
     throw bad('$.cutoffDate', `"${file.cutoffDate}" is not a calendar date`);
   }
   const loans = allocateLoanArrays(file.lines.length);
+  const product = new Uint8Array(file.lines.length);
   const segmentNames: string[] = [];
+  const productNames: string[] = [];
   const lines: RepLineInfo[] = [];
   let loanCount = 0;
   file.lines.forEach((line, j) => {
@@ -84,12 +97,8 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
     }
     const segment = line.segment ?? '';
-    let code = segmentNames.indexOf(segment);
-    if (code < 0) {
-      code = segmentNames.length;
-      if (code > 254) throw bad(`${path}.segment`, 'a pool file has at most 255 segments');
-      segmentNames.push(segment);
-    }
+    const code = codeOf(segmentNames, segment, `${path}.segment`, 'segments');
+    product[j] = codeOf(productNames, line.product ?? '', `${path}.product`, 'products');
     const age = line.ageMonths ?? line.originalTerm - line.remainingTerm;
     loans.currentPrincipal[j] = line.balance;
     loans.originalPrincipal[j] = line.originalBalance ?? line.balance;
@@ -107,6 +116,7 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       line: j + 1,
       ...(line.id !== undefined ? { label: line.id } : {}),
       segment,
+      ...(line.product !== undefined ? { product: line.product } : {}),
       amortization: line.amortization,
       state,
       originalTerm: line.originalTerm,
@@ -117,5 +127,5 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       balance: line.balance,
     });
   });
-  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, lines, loanCount };
+  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount };
 }

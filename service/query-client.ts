@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../data/errors.ts';
 import type { PoolSummary, StratTable } from '../data/pool/index.ts';
 import type { StratDimensionId } from '../data/pool/strats.ts';
+import type { PoolNames } from './assumptions.ts';
 import type { ProjectionResult } from './contract.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
 
@@ -65,9 +66,9 @@ export class QueryClient {
     return this.#ask({ kind: 'projectLines', tapeId, assumptions }) as Promise<ProjectionResult>;
   }
 
-  /** A tape's segment values (what an assumption file's `segments` keys may name). */
-  segments(tapeId: number): Promise<readonly string[]> {
-    return this.#ask({ kind: 'segments', tapeId }) as Promise<readonly string[]>;
+  /** A tape's segment and product values (what an assumption file's `segments` keys and override matches may name). */
+  poolNames(tapeId: number): Promise<PoolNames> {
+    return this.#ask({ kind: 'names', tapeId }) as Promise<PoolNames>;
   }
 
   async close(): Promise<void> {

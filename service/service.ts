@@ -11,7 +11,7 @@ import { JobManager } from './jobs.ts';
 import { QueryClient } from './query-client.ts';
 import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker';
 
 export interface ServiceOptions {
   readonly transport: Transport;

@@ -5,16 +5,21 @@ import { generateSampleLoans, SAMPLE_PARAMETERS } from './generate.ts';
 
 /**
  * The sample tape's loans straight into the engine's arrays, as loadTapeLoans would read them
- * after an import (age counted to the cutoff, segments coded in order of first appearance) —
+ * after an import (age counted to the cutoff, segments and products coded in order of first appearance) —
  * for benchmarks and engine tests that need a realistic pool without a workspace.
  */
 export function sampleTapeLoans(count: number, seed: number, cutoffDate: string = SAMPLE_PARAMETERS.defaultCutoffDate): TapeLoans {
   const loans = allocateLoanArrays(count);
+  const product = new Uint8Array(count);
   const segmentNames: string[] = [];
+  const productNames: string[] = [];
   let i = 0;
   for (const row of generateSampleLoans({ loans: count, seed, cutoffDate })) {
     let code = segmentNames.indexOf(row.segment);
     if (code < 0) code = segmentNames.push(row.segment) - 1;
+    let productCode = productNames.indexOf(row.product);
+    if (productCode < 0) productCode = productNames.push(row.product) - 1;
+    product[i] = productCode;
     loans.currentPrincipal[i] = row.currentPrincipal;
     loans.originalPrincipal[i] = row.originalPrincipal;
     loans.rateAnnual[i] = row.rateAnnual;
@@ -28,5 +33,5 @@ export function sampleTapeLoans(count: number, seed: number, cutoffDate: string 
     loans.segment[i] = code;
     i++;
   }
-  return { loans, segmentNames, cutoffDate };
+  return { loans, segmentNames, product, productNames, cutoffDate };
 }

@@ -12,10 +12,10 @@ const EXAMPLE_URL = new URL('../../docs/examples/assumptions-consumer-base.json'
 
 /**
  * Starts a projection job. The assumption file's shape, notation and matrices are checked
- * before the job starts (so a typo answers at once, with its JSON path); its segment keys are
- * checked against the pool inside the job. Loan level on a tape runs on its own thread;
- * representative lines of a tape on the query thread (grouping cached per tape); a pool file's
- * lines here (they are few).
+ * before the job starts (so a typo answers at once, with its JSON path); the segments and
+ * products it names are checked against the pool inside the job. Loan level on a tape runs on
+ * its own thread; representative lines of a tape on the query thread (grouping cached per
+ * tape); a pool file's lines here (they are few).
  */
 export function poolProject(params: ProjectionRequest, service: Service): JobInfo {
   checkAssumptions(params.assumptions);
@@ -40,8 +40,8 @@ export function poolProject(params: ProjectionRequest, service: Service): JobInf
 }
 
 export async function assumptionsCheck(params: { assumptions: unknown; tapeId?: number }, service: Service): Promise<AssumptionCheck> {
-  const segments = params.tapeId === undefined ? undefined : await service.queries().segments(params.tapeId);
-  return checkAssumptions(params.assumptions, segments);
+  const names = params.tapeId === undefined ? undefined : await service.queries().poolNames(params.tapeId);
+  return checkAssumptions(params.assumptions, names);
 }
 
 export function assumptionsExample(): unknown {

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
+import { matchesProduct } from '../assumptions.ts';
 import type { ProjectionResult } from '../contract.ts';
 import { projectInput, tapeInput } from '../projection.ts';
 import type { WireError } from './writer-protocol.ts';
@@ -31,7 +32,7 @@ try {
   const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
   try {
     post({ type: 'progress', stage: 'loading', done: 0, total: 0 });
-    const input = tapeInput(db, data.tapeId);
+    const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions) });
     const result = projectInput(input, data.assumptions, (done, total) => post({ type: 'progress', stage: 'projecting', done, total }));
     post({ type: 'done', result });
   } finally {

@@ -1,52 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent, ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
 import { assumptionsJsonSchema, poolJsonSchema } from '../../service/json-schemas.ts';
-import { Service } from '../../service/service.ts';
-import { importReportOf, projectionOf } from '../../service/jobs.ts';
+import type { Service } from '../../service/service.ts';
+import { importReportOf } from '../../service/jobs.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { projectionError, runProjection, useSampleTape } from '../helpers/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
 const EXAMPLE = join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-base.json');
+const sample = useSampleTape({ loans: 3000, seed: 3 });
 let service: Service;
 let tapeId: number;
 
-beforeEach(async () => {
-  service = new Service({ transport: 'test' });
-  await service.call('workspace.open', { path: join(tempDir(), 'ws.sqlite') });
-  const job = await service.call('tape.importSample', { loans: 3000, seed: 3 });
-  if (!job.ok) throw new Error(job.error.message);
-  tapeId = importReportOf(await service.jobs.wait(job.value.id))?.tapeId ?? 0;
-});
-
-afterEach(async () => {
-  await service.close();
+beforeEach(() => {
+  service = sample.service();
+  tapeId = sample.tapeId();
 });
 
 const EXAMPLE_POOL = join(REPO_ROOT, 'docs', 'examples', 'pool-consumer-lines.json');
 const example = (): unknown => JSON.parse(readFileSync(EXAMPLE, 'utf8'));
 
-/** Runs a projection job to the end; its table, or the API error of the call or the job. */
-async function project(request: ProjectionRequest): Promise<ProjectionResult> {
-  const job = await service.call('pool.project', request);
-  if (!job.ok) throw Object.assign(new Error(job.error.message), { apiError: job.error });
-  const done = await service.jobs.wait(job.value.id);
-  const result = projectionOf(done);
-  if (!result) throw Object.assign(new Error(done.error?.message ?? done.state), { apiError: done.error });
-  return result;
-}
-
-async function projectError(request: ProjectionRequest): Promise<string> {
-  try {
-    await project(request);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the projection to fail');
-}
+const project = (request: ProjectionRequest): Promise<ProjectionResult> => runProjection(service, request);
+const projectError = (request: ProjectionRequest): Promise<string> => projectionError(service, request);
 
 describe('pool.project over a tape', () => {
   it('projects the sample tape loan by loan in a job with the example assumptions: balances reconcile every month', async () => {

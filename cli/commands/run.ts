@@ -1,0 +1,134 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BreakevenResult, DealRunRequest, DealRunResult } from '../../service/contract.ts';
+import { periodsCsv, trancheCsv } from '../../service/deal-report.ts';
+import { breakevenOf, dealRunOf } from '../../service/jobs.ts';
+import type { Service } from '../../service/service.ts';
+import { UsageError } from '../output.ts';
+import { followJob } from '../progress.ts';
+import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+
+export const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+               [--breakeven [--by multiplier|cdr]] [--json | --csv] [--out DIR] [--quiet]
+
+Runs a deal: the pool projected under the scenario, the priority of payments period by period in
+decimal cents (every period reconciles to the cent), and each note's analytics. Prints the tranche
+summary: balance, coupon, WAL (years, ACT/365 from closing), principal window, yield at par
+(annual effective, ACT/365), modified duration, loss %, credit enhancement at closing, and with
+--breakeven the largest default multiplier (or constant CDR with --by cdr) each note survives.
+
+  --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
+  --mode           how the tape is projected: repline (default, fast) or loan
+  --assumptions    the scenario (else the deal file's "assumptions")
+  --json           the full result (every period, every note) as JSON
+  --csv            the period-by-period table as CSV
+  --out DIR        writes tranches.csv, periods.csv and result.json into DIR
+
+Deal file format: docs/schemas/deal.schema.json; templates in docs/examples/deals/.`;
+
+const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (x: number | null, digits = 2): string => (x === null ? '–' : `${(x * 100).toFixed(digits)}%`);
+const years = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
+
+function readJson(file: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(error as Error).message}`);
+  }
+}
+
+export function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): string {
+  const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
+  const rows = run.tranches.map((t) => {
+    const be = breakeven?.rows.find((r) => r.id === t.id);
+    const beCell = !be ? '–' : be.status === 'lossWithoutStress' ? 'loses at 0' : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? pct(be.stress) : `${be.stress.toFixed(3)}×`}`;
+    return [
+      t.name,
+      money(t.originalBalance),
+      t.coupon,
+      years(t.walYears),
+      t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '–',
+      t.irr !== null ? `IRR ${pct(t.irr)}` : pct(t.yieldAtPar),
+      years(t.modifiedDurationYears),
+      pct(t.lossRate),
+      pct(t.creditEnhancementAtClosing),
+      ...(breakeven ? [beCell] : []),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 || i === 2 || i === 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const last = run.periods.length - 1;
+  const facts = [
+    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · ¥${money(run.poolBalance)} · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${run.seconds.toFixed(2)} s`,
+    line(header),
+    ...rows.map(line),
+    `Cumulative default rate ${pct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ¥${money(run.cumulativeNetLoss[last] ?? 0)}`,
+  ];
+  if (run.revolvingEnd) facts.push(`Revolving ended with period ${run.revolvingEnd.period} (${run.revolvingEnd.paymentDate}): ${run.revolvingEnd.reason}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`);
+  const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
+  if (breached.length > 0) facts.push(`Triggers breached: ${breached.map(([id, p]) => `${id} in period ${p}`).join(', ')}`);
+  if (run.cleanUpPeriod !== null) facts.push(`Clean-up call exercised in period ${run.cleanUpPeriod}`);
+  if (breakeven) facts.push(`Breakevens: ${breakeven.runs} runs, ${breakeven.seconds.toFixed(2)} s; yields are annual effective (ACT/365), WAL in years from closing`);
+  return facts.join('\n');
+}
+
+export async function runCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      tape: { type: 'string' },
+      mode: { type: 'string' },
+      assumptions: { type: 'string' },
+      breakeven: { type: 'boolean' },
+      by: { type: 'string' },
+      json: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      out: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(RUN_HELP);
+    return;
+  }
+  const [dealPath, ...extra] = positionals;
+  if (dealPath === undefined) throw new UsageError('run needs a deal file: abs run DEAL.json');
+  if (extra.length > 0) throw new UsageError(`run takes one deal file, got also ${extra.join(' ')}`);
+  if ((values.db === undefined) !== (values.tape === undefined)) throw new UsageError('give both --db WORKSPACE and --tape ID, or neither (the deal file’s own pool)');
+  if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
+  if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
+  if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
+  const request: DealRunRequest = {
+    deal: readJson(dealPath, 'deal file'),
+    ...(values.assumptions !== undefined ? { assumptions: readJson(values.assumptions, 'assumptions') } : {}),
+    ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
+  };
+  if (values.db !== undefined) {
+    unwrap(await service.call('workspace.open', { path: values.db, create: false }));
+    Object.assign(request, { tapeId: Number(values.tape) });
+  }
+  const quiet = values.quiet === true || values.json === true || values.csv === true;
+  const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
+  if (runJob.error) throw new ApiCallError(runJob.error);
+  const run = dealRunOf(runJob);
+  if (!run) throw new Error('the deal run finished without a result');
+  let breakeven: BreakevenResult | null = null;
+  if (values.breakeven) {
+    const beJob = await followJob(service, unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier' })), 'breakeven', quiet);
+    if (beJob.error) throw new ApiCallError(beJob.error);
+    breakeven = breakevenOf(beJob) ?? null;
+  }
+  if (values.out !== undefined) {
+    mkdirSync(values.out, { recursive: true });
+    writeFileSync(join(values.out, 'tranches.csv'), trancheCsv(run, breakeven ?? undefined));
+    writeFileSync(join(values.out, 'periods.csv'), periodsCsv(run));
+    writeFileSync(join(values.out, 'result.json'), `${JSON.stringify({ run, breakeven }, null, 2)}\n`);
+  }
+  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(run, breakeven));
+}
