@@ -370,6 +370,11 @@ export interface DealRunResult {
   readonly revolvingEnd: RevolvingEnd | null;
   readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
   readonly cleanUpPeriod: number | null;
+  /**
+   * Each note's credit enhancement after each payment date: (pool balance after purchases +
+   * reserve − this note and all notes senior to it) ÷ pool balance; null once the pool is empty.
+   */
+  readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   readonly seconds: number;
 }
 

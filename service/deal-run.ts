@@ -253,8 +253,20 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, star
     revolvingEnd: result.revolvingEnd ?? null,
     triggerFirstBreach: result.triggerFirstBreach,
     cleanUpPeriod: result.cleanUpPeriod ?? null,
+    creditEnhancement: creditEnhancementOverTime(prepared, result),
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+function creditEnhancementOverTime(prepared: PreparedDeal, result: DealResult): DealRunResult['creditEnhancement'] {
+  const bySeniority = [...prepared.file.notes].sort((a, b) => a.seniority - b.seniority);
+  const periods = result.periods;
+  const table = creditEnhancement({
+    poolBalance: periods.map((p) => (p.final ? 0 : p.pool.endingBalance + p.pool.purchases)),
+    noteBalances: bySeniority.map((note) => periods.map((p) => p.notes.find((n) => n.id === note.id)?.endingBalance ?? 0)),
+    reserveBalance: periods.map((p) => p.reserve?.endingBalance ?? 0),
+  });
+  return prepared.file.notes.map((note) => ({ id: note.id, values: table[bySeniority.findIndex((n) => n.id === note.id)] ?? [] }));
 }
 
 /** A note is paid in full: no write-down, no interest left unpaid, nothing outstanding at the end. */

@@ -218,3 +218,17 @@ describe('deals on a tape, breakevens and abs run', () => {
     expect(readFileSync(join(REPO_ROOT, 'docs', 'schemas', 'deal.schema.json'), 'utf8')).toBe(dealJsonSchema());
   });
 });
+
+describe('credit enhancement over time', () => {
+  it('grows for the senior note of the sequential auto deal as it amortises and the OC builds', async () => {
+    const result = await run({ deal: template('us-auto-oc-turbo') });
+    const a = result.creditEnhancement.find((c) => c.id === 'A')?.values ?? [];
+    const closing = result.tranches[0]?.creditEnhancementAtClosing ?? 0;
+    // At closing: (500M pool + 5M reserve − 425M) ÷ 500M = 16%.
+    expect(closing).toBeCloseTo(0.16, 10);
+    expect(a[0] ?? 0).toBeGreaterThan(closing);
+    expect(a[12] ?? 0).toBeGreaterThan(a[0] ?? 0);
+    const c = result.creditEnhancement.find((x) => x.id === 'C')?.values ?? [];
+    for (let k = 0; k < c.length - 1; k++) expect(c[k] ?? 0).toBeLessThanOrEqual(a[k] ?? 0);
+  });
+});
