@@ -20,22 +20,22 @@ const EXAMPLE = new URL('../../docs/examples/assumptions-consumer-base.json', im
 export const bench: Bench = {
   name: 'repline',
   run(): BenchResult {
-    const { loans, segmentNames } = sampleTapeLoans(LOANS, 20_260_930);
+    const { loans, segmentNames, cutoffDate } = sampleTapeLoans(LOANS, 20_260_930);
     const { months, assumptions } = readAssumptions(JSON.parse(readFileSync(EXAMPLE, 'utf8')), segmentNames);
     const grouping: number[] = [];
     const projecting: number[] = [];
     let lines = groupRepLines(loans);
-    let flows = projectPool(lines.lines, assumptions, { months });
+    let flows = projectPool(lines.lines, assumptions, { months, cutoffDate });
     for (let r = 0; r < RUNS; r++) {
       const t0 = performance.now();
       lines = groupRepLines(loans);
       const t1 = performance.now();
-      flows = projectPool(lines.lines, assumptions, { months });
+      flows = projectPool(lines.lines, assumptions, { months, cutoffDate });
       const t2 = performance.now();
       grouping.push(t1 - t0);
       projecting.push(t2 - t1);
     }
-    const exact = projectPool(loans, assumptions, { months });
+    const exact = projectPool(loans, assumptions, { months, cutoffDate });
     let worstGap = 0;
     for (let k = 0; k < months; k++) {
       for (const measure of [principal, interest]) {
