@@ -300,7 +300,7 @@ export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr'
       result = runPrepared(prepared, { by, value }).result;
       cache.set(value, result);
       runs++;
-      onRun(runs);
+      if (runs % 10 === 0) onRun(runs);
     }
     return result;
   };

@@ -14,7 +14,7 @@ export interface Pot {
  *  - fee / interest: pay what is still due (a fee or note may appear in more than one step); a
  *    shortfall on an item the reserve covers is drawn from the reserve at this step.
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
- *  - reserveTopUp: up to target − balance (all the pot while trapping excess spread); nothing at the final period.
+ *  - reserveTopUp: up to target − balance; nothing at the final period.
  *  - principal / turbo: see types.ts; while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
  *  - residual: the whole pot; while revolving, the revolving share (rounded half-up to cents) buys loans first.
  */
@@ -52,7 +52,7 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     case 'reserveTopUp': {
       const reserve = state.reserve;
       if (reserve === undefined || state.final) return ZERO;
-      const want = state.trapping ? pot.funds : maxMoney(reserve.target.minus(reserve.balance), ZERO);
+      const want = maxMoney(reserve.target.minus(reserve.balance), ZERO);
       const pay = minMoney(pot.funds, want);
       pot.funds = pot.funds.minus(pay);
       reserve.balance = reserve.balance.plus(pay);
@@ -106,7 +106,11 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundCents(all.times(state.revolvingShare)));
       const rest = pot.funds;
       pot.funds = ZERO;
-      if (step.note < 0) state.seller = state.seller.plus(rest);
+      // Trapping excess spread: what would leave the deal as residual stays in the reserve.
+      if (state.trapping && state.reserve !== undefined && !state.final) {
+        state.reserve.balance = state.reserve.balance.plus(rest);
+        state.reserve.deposits = state.reserve.deposits.plus(rest);
+      } else if (step.note < 0) state.seller = state.seller.plus(rest);
       else {
         const note = noteAt(state, step.note);
         note.residualPaid = note.residualPaid.plus(rest);

@@ -169,7 +169,8 @@ export const TRIGGER_EFFECTS = ['sequential', 'endRevolving', 'accelerate', 'tra
  *  - sequential: every pro-rata principal step pays sequentially.
  *  - endRevolving: the revolving period ends for good (early amortisation).
  *  - accelerate: the acceleration waterfall replaces the deal's (see run.ts).
- *  - trapExcessSpread: reserve top-up steps deposit all the funds they reach (target ignored) and no reserve release.
+ *  - trapExcessSpread: the residual (the excess spread left after every step) is deposited in the reserve instead of
+ *    being paid out, and nothing is released from the reserve; at the final period the reserve is released as usual.
  */
 export type TriggerEffect = (typeof TRIGGER_EFFECTS)[number];
 
@@ -224,7 +225,7 @@ export type Step =
   | { readonly kind: 'fee'; readonly fee: string }
   /** Interest due of the notes, pro rata by amount due (largest remainder at cents). */
   | { readonly kind: 'interest'; readonly notes: readonly string[] }
-  /** Deposits up to the reserve's target (all the funds under trap-excess-spread). */
+  /** Deposits up to the reserve's target. */
   | { readonly kind: 'reserveTopUp' }
   | {
       readonly kind: 'principal';

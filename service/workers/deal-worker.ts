@@ -49,7 +49,6 @@ try {
   const started = performance.now();
   const file = readDealFile(data.deal);
   const prepared = prepareDeal(file, loadTape(), data.assumptions);
-  post({ type: 'progress', stage: 'running', runs: 0 });
   if (data.task === 'run') post({ type: 'run', result: dealRunResult(prepared, data.tapeId === null ? 'repline' : data.mode, started) });
   else post({ type: 'breakeven', result: solveBreakevens(prepared, data.by, (runs) => post({ type: 'progress', stage: 'running', runs })) });
 } catch (error) {

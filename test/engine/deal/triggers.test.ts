@@ -135,13 +135,35 @@ describe('trigger effects', () => {
     expect(result.stepPaths).toContain('acceleration[0]');
   });
 
-  it('trap excess spread: the top-up takes everything and the reserve is not released', () => {
+  it('trap excess spread: the residual stays in the reserve (beyond its target), and the reserve is not released', () => {
     const trapping = base([factorBelow(['trapExcessSpread'])], { reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 0.001 } } });
     const result = runDeal(trapping, pool());
-    // 10,000 − A 2,500 − B 5,000 = 2,500 trapped (the target is only 1,000).
+    // 10,000 − A 2,500 − B 5,000 = 2,500: the top-up takes 1,000 (the target), the residual's 1,500 is trapped too.
     expect(result.periods[0]?.reserve).toMatchObject({ target: 1000, deposits: 2500, endingBalance: 2500 });
+    expect(result.periods[0]?.residualToSeller).toBe(0);
+    // Principal collections still pay the notes: trapping takes excess spread, never principal.
+    expect(result.periods[0]?.notes.map((n) => n.principalPaid)).toEqual([50_000, 50_000]);
+    // At the final period the reserve is released into available funds as usual.
+    expect(result.periods[1]?.reserve).toMatchObject({ release: 2500, endingBalance: 0 });
     const free = runDeal(base([], { reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 0.001 } } }), pool());
     expect(free.periods[0]?.reserve).toMatchObject({ deposits: 1000, endingBalance: 1000 });
     expect(free.periods[0]?.residualToSeller).toBe(1500);
+  });
+});
+
+describe('trapping in a combined waterfall', () => {
+  it('a top-up step placed before principal deposits only up to its target, so principal collections still reach the notes', () => {
+    const deal: Deal = {
+      dates: DATES,
+      notes: [note('A', 1, 1_000_000, 0.06)],
+      reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 0.001 } },
+      triggers: [factorBelow(['trapExcessSpread'])],
+      waterfall: { combined: [{ kind: 'interest', notes: ['A'] }, { kind: 'reserveTopUp' }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
+    };
+    const p1 = runDeal(deal, pool()).periods[0];
+    // Pot 110,000: A interest 5,000; top-up to the target 1,000; principal due 100,000; residual 4,000 trapped.
+    expect(p1?.notes[0]).toMatchObject({ interestPaid: 5000, principalPaid: 100_000 });
+    expect(p1?.reserve).toMatchObject({ deposits: 5000, endingBalance: 5000 });
+    expect(p1?.residualToSeller).toBe(0);
   });
 });
