@@ -23,7 +23,17 @@ const DENSE_TABLE_LIMIT = 1 << 22;
 
 /** Field-by-field merge, later wins (engine mergeSegment): toSegment leaves out the fields a file omits. */
 function overlay(base: SegmentAssumptions | undefined, over: SegmentAssumptions): SegmentAssumptions {
-  return { ...base, ...over };
+  const merged: SegmentAssumptions = { ...base, ...over };
+  // A default speed and a cumulative timing curve replace each other.
+  if (over.default !== undefined) {
+    const { defaultTiming: _timing, ...rest } = merged;
+    return rest;
+  }
+  if (over.defaultTiming !== undefined) {
+    const { default: _default, ...rest } = merged;
+    return rest;
+  }
+  return merged;
 }
 
 function matches(rule: OverrideRule, pool: PoolAttributes, loans: PoolLoans, i: number): boolean {

@@ -32,6 +32,14 @@ const rollRatesSchema = z.strictObject({
 const segmentSchema = z.strictObject({
   prepayment: z.string().min(1).max(500).optional().describe('Prepayment speed in vector notation, e.g. "10 CPR", "150 PSA"'),
   default: z.string().min(1).max(500).optional().describe('Default speed of performing loans, e.g. "2 CDR", "100 SDA"'),
+  defaultTiming: z
+    .strictObject({
+      cumulativeDefaultRate: z.number().min(0).max(1).describe('Total defaults as a decimal of the cutoff balance (0.08 = 8%)'),
+      timingPct: z.array(z.number().min(0)).min(1).max(600).describe('Share of the total defaulting in each timing period, percent (rescaled to 100)'),
+      monthsPerPeriod: z.number().int().min(1).max(120).describe('Months per timing period: 12 for an annual curve, 1 for a monthly one'),
+    })
+    .optional()
+    .describe('Instead of `default`: a cumulative default rate spread over time by a timing curve (the MDRs producing it are solved)'),
   rollRates: rollRatesSchema.optional().describe('Monthly roll-rate (transition) probabilities over the delinquency buckets'),
   recoveryRate: probability.optional().describe('Share of defaulted principal recovered (decimal)'),
   recoveryLagMonths: z.number().int().min(0).max(120).optional(),
@@ -128,9 +136,12 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   }
   const prepayment = vector(spec.prepayment, 'prepayment');
   const defaults = vector(spec.default, 'default');
+  if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both');
+  if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, 'the timing shares must add up to more than 0');
   return {
     ...(prepayment ? { prepayment } : {}),
     ...(defaults ? { default: defaults } : {}),
+    ...(spec.defaultTiming ? { defaultTiming: spec.defaultTiming } : {}),
     ...(spec.rollRates ? { rollRates } : {}),
     ...(spec.recoveryRate !== undefined ? { recoveryRate: spec.recoveryRate } : {}),
     ...(spec.recoveryLagMonths !== undefined ? { recoveryLagMonths: spec.recoveryLagMonths } : {}),

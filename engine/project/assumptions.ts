@@ -4,6 +4,7 @@ import { evaluateVector } from '../curves/notation-evaluate.ts';
 import type { VectorNotation } from '../curves/notation-types.ts';
 import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../curves/rate-vector.ts';
 import { validateTransitionMatrix } from '../curves/roll-rates.ts';
+import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
 import { bandedRates, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
 
@@ -25,6 +26,11 @@ export interface SegmentAssumptions {
   readonly prepayment?: RateAssumption;
   /** Defaults of performing (current) loans, MDR; default none. Applies with or without a roll-rate matrix. */
   readonly default?: RateAssumption;
+  /**
+   * Instead of `default`: a cumulative default rate (of the group's cutoff balance) spread over
+   * time by a timing curve; projectPool solves the MDRs that produce it (default-timing.ts).
+   */
+  readonly defaultTiming?: DefaultTimingCurve;
   /** A 6×6 monthly transition matrix over ROLL_STATES (buildTransitionMatrix), or null: no delinquency. */
   readonly rollRates?: Float64Array | null;
   /** Share of defaulted principal recovered, decimal; default 0. */
@@ -119,11 +125,13 @@ export function resolveAssumptions(
   return resolved;
 }
 
-function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumptions | undefined): SegmentAssumptions {
+export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumptions | undefined): SegmentAssumptions {
   if (override === undefined) return pool;
   return {
     prepayment: override.prepayment ?? pool.prepayment,
-    default: override.default ?? pool.default,
+    // A default curve and a timing curve replace each other: the override's wins over the pool's.
+    default: override.default ?? (override.defaultTiming ? undefined : pool.default),
+    defaultTiming: override.defaultTiming ?? (override.default ? undefined : pool.defaultTiming),
     rollRates: override.rollRates !== undefined ? override.rollRates : pool.rollRates,
     recoveryRate: override.recoveryRate ?? pool.recoveryRate,
     recoveryLagMonths: override.recoveryLagMonths ?? pool.recoveryLagMonths,

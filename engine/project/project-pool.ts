@@ -2,7 +2,8 @@ import { assertMonths } from '../curves/checks.ts';
 import { addMonths, parseIsoDate } from '../dates.ts';
 import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
-import { resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
+import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
+import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { kernelContext, projectLoanInto, type KernelContext } from './kernel.ts';
 import { loanCount, validateLoanArrays, type LoanArrays } from './loans.ts';
@@ -69,9 +70,28 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
     return table;
   };
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
-  const segments = resolveAssumptions(assumptions, maxSegment + 1, months, maxAge, accrual, shape);
+  const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
   return { segments, ctx: kernelContext(months), maxLag };
+}
+
+/**
+ * Segments whose default is a cumulative timing curve get the monthly default rates that produce
+ * it, solved on their own loans' representative lines (default-timing.ts) under the same months,
+ * accrual and start month; a default multiplier then scales those rates like any default curve.
+ */
+function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmentCount: number, options: ProjectionOptions): PoolAssumptions {
+  const merged = Array.from({ length: segmentCount }, (_, s) => mergeSegment(assumptions.pool, assumptions.segments?.[s]));
+  if (!merged.some((segment) => segment.defaultTiming !== undefined)) return assumptions;
+  const { onProgress: _progress, defaultMultiplier: _multiplier, ...plain } = options;
+  const project: ProjectLines = (lines, groupAssumptions) => projectPool(lines, groupAssumptions, plain);
+  const segments = merged.map((segment, s) => {
+    if (segment.defaultTiming === undefined) return assumptions.segments?.[s];
+    const rates = timingRates(loans, s, segment, segment.defaultTiming, options.months, project);
+    const { defaultTiming: _timing, ...rest } = segment;
+    return { ...rest, default: { kind: 'monthly' as const, rates } };
+  });
+  return { pool: assumptions.pool, segments };
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */

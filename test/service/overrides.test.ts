@@ -247,3 +247,22 @@ describe('assumption groups', () => {
     expect(readAssumptions({ months: 3, pool: {}, segments: { gig: { recoveryRate: 0.1 } } }, ['salaried', 'gig']).assumptions.segments).toEqual([undefined, { recoveryRate: 0.1 }]);
   });
 });
+
+describe('cumulative default timing curves in the assumption file', () => {
+  const sample = useSampleTape({ loans: 3000, seed: 21 });
+
+  it('spreads a cumulative default rate of the cutoff balance over the timing curve, loan level and lines alike; refuses both forms at once', async () => {
+    const timing = { cumulativeDefaultRate: 0.06, timingPct: [60, 40], monthsPerPeriod: 6 };
+    const assumptions = { months: 12, pool: { prepayment: '10 CPR', defaultTiming: timing } };
+    for (const mode of ['loan', 'repline'] as const) {
+      const result = await runProjection(sample.service(), { source: { kind: 'tape', tapeId: sample.tapeId() }, assumptions, mode });
+      // 6% of the cutoff balance: 60% of it over months 1–6 (0.6% a month), 40% over 7–12 (0.4%).
+      // Month 1 also holds the loans charged off at cutoff, so look at later months.
+      const share = (m: number): number => (result.rows[m - 1]?.defaults ?? NaN) / result.cutoffBalance;
+      expect(share(3), mode).toBeCloseTo(0.006, 4);
+      expect(share(9), mode).toBeCloseTo(0.004, 4);
+    }
+    const both = await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: { default: '2 CDR', defaultTiming: timing } } });
+    expect(both).toMatchObject({ ok: false, error: { details: { path: '$.pool.defaultTiming' } } });
+  });
+});

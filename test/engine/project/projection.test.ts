@@ -414,6 +414,25 @@ describe('accrual hook and rounding', () => {
     expect(at(projectPool(loans, roll, { months: 1, defaultMultiplier: 100 }).balanceByState.dpd1_30, 1)).toBeCloseTo(10_000, 9);
   });
 
+  it('a cumulative default timing curve: defaults of the cutoff balance month by month, whatever the prepayments', () => {
+    // 8% of the cutoff balance: 50% of it in months 1–4, 30% in 5–8, 20% in 9–12 → 1%, 0.6%, 0.4% of cutoff a month.
+    const loans = loanArrays(Array.from({ length: 4 }, () => ({ balance: 25_000, rateAnnual: 0.12, remainingTerm: 24 })));
+    const timing = { cumulativeDefaultRate: 0.08, timingPct: [50, 30, 20], monthsPerPeriod: 4 };
+    for (const prepayment of ['0 CPR', '20 CPR']) {
+      const flows = projectPool(loans, { pool: { prepayment: { kind: 'notation', notation: parseVector(prepayment) }, defaultTiming: timing } }, { months: 12 });
+      const expected = [...Array<number>(4).fill(1000), ...Array<number>(4).fill(600), ...Array<number>(4).fill(400)];
+      list(flows.defaults).forEach((d, k) => expect(d, `${prepayment}, month ${k + 1}`).toBeCloseTo(expected[k] ?? NaN, 4));
+      expect(at(flows.cumulativeDefaultRate, 12)).toBeCloseTo(0.08, 9);
+    }
+    // Per segment: segment 1 follows its own curve on its own cutoff balance; segment 0 has none.
+    const mixed = loanArrays([{ balance: 50_000, rateAnnual: 0.1, remainingTerm: 24 }, { balance: 50_000, rateAnnual: 0.1, remainingTerm: 24, segment: 1 }]);
+    const flows = projectPool(mixed, { pool: {}, segments: [undefined, { defaultTiming: { cumulativeDefaultRate: 0.12, timingPct: [100], monthsPerPeriod: 12 } }] }, { months: 12 });
+    expect(at(flows.defaults, 1)).toBeCloseTo(500, 4); // 12% × 50,000 ÷ 12
+    // A default multiplier scales the solved rates like any default curve.
+    const stressed = projectPool(loans, { pool: { defaultTiming: timing } }, { months: 12, defaultMultiplier: 2 });
+    expect(at(stressed.defaults, 1)).toBeCloseTo(2000, 4);
+  });
+
   it('roundToCents rounds money columns only', () => {
     const loans = loanArrays([{ balance: 1_000, rateAnnual: 0.1, remainingTerm: 3 }]);
     const flows = projectPool(loans, NOTHING, { months: 3 });
