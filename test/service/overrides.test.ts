@@ -249,8 +249,6 @@ describe('assumption groups', () => {
 });
 
 describe('cumulative default timing curves in the assumption file', () => {
-  const sample = useSampleTape({ loans: 3000, seed: 21 });
-
   it('spreads a cumulative default rate of the cutoff balance over the timing curve, loan level and lines alike; refuses both forms at once', async () => {
     const timing = { cumulativeDefaultRate: 0.06, timingPct: [60, 40], monthsPerPeriod: 6 };
     const assumptions = { months: 12, pool: { prepayment: '10 CPR', defaultTiming: timing } };

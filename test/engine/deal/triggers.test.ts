@@ -153,14 +153,14 @@ describe('trigger effects', () => {
 
 describe('trapping in a combined waterfall', () => {
   it('a top-up step placed before principal deposits only up to its target, so principal collections still reach the notes', () => {
-    const deal: Deal = {
+    const combined: Deal = {
       dates: DATES,
       notes: [note('A', 1, 1_000_000, 0.06)],
       reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 0.001 } },
       triggers: [factorBelow(['trapExcessSpread'])],
       waterfall: { combined: [{ kind: 'interest', notes: ['A'] }, { kind: 'reserveTopUp' }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
     };
-    const p1 = runDeal(deal, pool()).periods[0];
+    const p1 = runDeal(combined, pool()).periods[0];
     // Pot 110,000: A interest 5,000; top-up to the target 1,000; principal due 100,000; residual 4,000 trapped.
     expect(p1?.notes[0]).toMatchObject({ interestPaid: 5000, principalPaid: 100_000 });
     expect(p1?.reserve).toMatchObject({ deposits: 5000, endingBalance: 5000 });
