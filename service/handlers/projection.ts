@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import EXAMPLE from '../../docs/examples/assumptions-consumer-base.json' with { type: 'json' };
 import { deleteAssumptionSet, listAssumptionSets, saveAssumptionSet } from '../../data/assumptions/store.ts';
 import { getTape } from '../../data/tape/store.ts';
 import { checkAssumptions } from '../assumptions.ts';
@@ -8,7 +8,6 @@ import { runProjectionInWorker } from '../project-job.ts';
 import { projectInput } from '../projection.ts';
 import type { Service } from '../service.ts';
 
-const EXAMPLE_URL = new URL('../../docs/examples/assumptions-consumer-base.json', import.meta.url);
 
 /**
  * Starts a projection job. The assumption file's shape, notation and matrices are checked
@@ -44,8 +43,9 @@ export async function assumptionsCheck(params: { assumptions: unknown; tapeId?: 
   return checkAssumptions(params.assumptions, names);
 }
 
+/** A fresh copy of the shipped example (bundled into the app: the packaged app has no docs/ folder). */
 export function assumptionsExample(): unknown {
-  return JSON.parse(readFileSync(EXAMPLE_URL, 'utf8')) as unknown;
+  return structuredClone(EXAMPLE) as unknown;
 }
 
 export function assumptionsList(_params: unknown, service: Service): readonly AssumptionSetRecord[] {
