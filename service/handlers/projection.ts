@@ -45,7 +45,7 @@ export async function assumptionsCheck(params: { assumptions: unknown; tapeId?: 
 
 /** A fresh copy of the shipped example (bundled into the app: the packaged app has no docs/ folder). */
 export function assumptionsExample(): unknown {
-  return structuredClone(EXAMPLE) as unknown;
+  return structuredClone(EXAMPLE);
 }
 
 export function assumptionsList(_params: unknown, service: Service): readonly AssumptionSetRecord[] {
