@@ -12,6 +12,8 @@ export interface ProjectionRun {
   /** The assumption set's name, or the draft's name with "(unsaved)". */
   readonly setLabel: string;
   readonly mode: ProjectionMode;
+  /** The assumption file it ran under, as JSON: an edit since then makes the shown result out of date. */
+  readonly assumptionsJson: string;
 }
 
 export interface ProjectionRuns {

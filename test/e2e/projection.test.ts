@@ -177,10 +177,14 @@ describe('assumptions and results in Chromium', () => {
 
   it('runs representative lines and lists them', async () => {
     const { page } = browser;
+    expect(await page.getByTestId('out-of-date').count()).toBe(0);
     await page.getByRole('radio', { name: /Representative lines/ }).check();
+    // The loan-level result still shows, flagged as not matching the mode now chosen.
+    expect(await page.getByTestId('out-of-date').textContent()).toContain('Run again');
     await page.getByRole('button', { name: 'Run' }).click();
     const lines = page.getByTestId('lines-table');
     await expect.poll(() => lines.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(1);
+    expect(await page.getByTestId('out-of-date').count()).toBe(0);
     expect(await page.getByTestId('run-caption').textContent()).toContain('representative lines');
     expect(await firstRowCell('projection-table', 'Beginning balance (¥)')).toBe(poolBalance);
     // Long line lists come in pages.

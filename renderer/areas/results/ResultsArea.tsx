@@ -69,16 +69,18 @@ export function ResultsArea() {
   const effectiveChoice = choice ?? sets?.[0]?.name ?? (draftOffered ? DRAFT_CHOICE : null);
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
 
+  const chosenFile = effectiveChoice === DRAFT_CHOICE ? draft?.file : sets?.find((s) => s.name === effectiveChoice)?.assumptions;
+
   async function startRun(): Promise<void> {
     if (!tape || !workspace || effectiveChoice === null) return;
-    const file = effectiveChoice === DRAFT_CHOICE ? draft?.file : sets?.find((s) => s.name === effectiveChoice)?.assumptions;
+    const file = chosenFile;
     if (file === undefined) return;
     const setLabel = effectiveChoice === DRAFT_CHOICE ? `${draft?.name || 'new set'} (unsaved)` : effectiveChoice;
     setStarting(true);
     try {
       const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions: file, mode });
       upsertJob(job);
-      projectionRuns.set({ ...projectionRuns.get(), latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode } });
+      projectionRuns.set({ ...projectionRuns.get(), latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) } });
     } catch (error) {
       reportError('Cannot start the projection', error);
     } finally {
@@ -126,6 +128,11 @@ export function ResultsArea() {
 
   const noSet = sets !== null && sets.length === 0 && !draftOffered;
   const shownRun = runs.shown?.workspacePath === workspace?.path && tapes?.some((t) => t.id === runs.shown?.tapeId) ? runs.shown : null;
+  // The shown result no longer matches what Run would compute: another tape, mode or assumption set, or an edited set.
+  const outOfDate =
+    shownRun !== null &&
+    !running &&
+    (shownRun.tapeId !== tape?.id || shownRun.mode !== mode || chosenFile === undefined || shownRun.assumptionsJson !== JSON.stringify(chosenFile));
 
   return (
     <section className="area results-area">
@@ -186,7 +193,14 @@ export function ResultsArea() {
           </div>
         </EmptyState>
       ) : shownRun && shownResult ? (
-        <ProjectionView run={shownRun} result={shownResult} stale={running} />
+        <>
+          {outOfDate ? (
+            <p className="warning-box" role="status" data-testid="out-of-date">
+              The tape, mode or assumptions chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
+            </p>
+          ) : null}
+          <ProjectionView run={shownRun} result={shownResult} stale={running} />
+        </>
       ) : !running ? (
         <EmptyState title="Nothing run yet">
           <p>
