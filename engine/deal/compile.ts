@@ -58,6 +58,8 @@ export function compileDeal(deal: Deal): CompiledDeal {
       principalPaid: ZERO,
       writeDown: ZERO,
       residualPaid: ZERO,
+      writtenOff: ZERO,
+      reimbursed: ZERO,
     };
   });
   const noteIndex = new Map(notes.map((n, i) => [n.id, i]));

@@ -63,8 +63,12 @@ export interface NotePeriod {
   readonly interestPaid: number;
   /** Unpaid interest carried to the next period (lost after the final period). */
   readonly interestShortfall: number;
+  /** Principal paid, including writeDownReimbursed (cash that does not reduce the balance). */
   readonly principalPaid: number;
+  /** Written down this period (≥ 0). */
   readonly writeDown: number;
+  /** Earlier write-downs reimbursed this period by a residual step (see Deal.lossAllocation), included in principalPaid. */
+  readonly writeDownReimbursed: number;
   readonly endingBalance: number;
   /** PDL sub-ledger debit after this payment date (0 under write-down allocation). */
   readonly pdlBalance: number;

@@ -108,6 +108,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       note.principalPaid = ZERO;
       note.writeDown = ZERO;
       note.residualPaid = ZERO;
+      note.reimbursed = ZERO;
       couponAccrued = add(couponAccrued, accrual);
       notesBegin = add(notesBegin, note.begin);
     }
@@ -176,7 +177,13 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       cleanUpPeriod === undefined &&
       !(deal.revolving !== undefined && revolvingEnd === undefined && p <= deal.revolving.periods) &&
       values.poolFactor <= deal.cleanUpCall.poolFactor &&
-      notesBegin.gt(0);
+      notesBegin.gt(0) &&
+      // Exercisable only when the sale, this period's principal and the reserve repay every note in full.
+      maxMoney(flows.endingBalance.minus(flows.delinquent60Plus), ZERO)
+        .plus(flows.scheduledPrincipal)
+        .plus(flows.prepayments)
+        .plus(reserveState?.balance ?? ZERO)
+        .gte(notesBegin);
     if (cleanUp) cleanUpPeriod = p;
     state.final = cleanUp || p === lastPeriod;
     if (deal.revolving !== undefined && revolvingEnd === undefined) {
@@ -207,6 +214,13 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       reserveState.release = release;
     }
     if (lossAllocation === 'pdl') state.pdl = state.pdl.plus(minMoney(flows.defaults, maxMoney(notesBegin.minus(state.pdl), ZERO)));
+    // Write-down mode: the principal due covers the notes' excess over the collateral (pool after the
+    // period + reserve), so funds that would otherwise go to the residual pay the notes down (or, while
+    // revolving, replace defaulted loans) before anything is written off.
+    else if (!state.final) {
+      const uncovered = notesBegin.minus(state.poolAfter).minus(reserveState?.balance ?? ZERO);
+      if (uncovered.gt(state.principalDue)) state.principalDue = uncovered;
+    }
 
     // 5. Steps.
     const stepPaid = compiled.stepPaths.map(() => 0);
@@ -238,7 +252,8 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       writeDown(state, allClasses, notesEnd);
       state.pdl = ZERO;
     } else if (lossAllocation === 'writeDown') {
-      const excess = notesEnd.minus(state.poolAfter);
+      // The reserve is collateral too: its cash is released to the notes at the final period.
+      const excess = notesEnd.minus(state.poolAfter).minus(reserveState?.balance ?? ZERO);
       if (excess.gt(0)) writeDown(state, allClasses, excess);
     } else {
       state.pdl = minMoney(state.pdl, notesEnd);
@@ -257,7 +272,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       if (!expected.eq(reserveState.balance) || reserveState.balance.lt(0)) fail(p, 'reconcile', { reserve: reserveState.balance.toString(), expected: expected.toString() });
     }
     for (const note of notes) {
-      const expected = sub(sub(note.begin, note.principalPaid), note.writeDown);
+      const expected = add(sub(sub(note.begin, note.principalPaid), note.writeDown), note.reimbursed);
       if (!expected.eq(note.balance) || note.balance.lt(0)) fail(p, 'reconcile', { note: note.id, balance: note.balance.toString(), expected: expected.toString() });
     }
 
@@ -302,6 +317,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
           interestShortfall: toYuan(sub(note.interestDue, note.interestPaid)),
           principalPaid: toYuan(note.principalPaid),
           writeDown: toYuan(note.writeDown),
+          writeDownReimbursed: toYuan(note.reimbursed),
           endingBalance: toYuan(note.balance),
           pdlBalance: pdlNotes?.[i] === undefined ? 0 : toYuan(pdlNotes[i]),
           residualPaid: toYuan(note.residualPaid),
@@ -404,6 +420,7 @@ function liquidityCoverage(state: PeriodState, funds: Money): number | null {
 
 function checkBalances(state: PeriodState, pot: Pot, period: number, step: string): void {
   if (pot.funds.isNegative()) fail(period, step, { funds: pot.funds.toString() });
+  if (state.seller.isNegative() || state.purchases.isNegative()) fail(period, step, { seller: state.seller.toString(), purchases: state.purchases.toString() });
   if (state.reserve !== undefined && state.reserve.balance.isNegative()) fail(period, step, { reserve: state.reserve.balance.toString() });
   for (const note of state.notes) if (note.balance.isNegative()) fail(period, step, { note: note.id, balance: note.balance.toString() });
 }
@@ -430,9 +447,26 @@ function legsOf(deal: Deal, periods: readonly DealPeriod[]): NoteLeg[] {
       dates,
       principal: column((n) => n.principalPaid),
       interest: column((n) => n.interestPaid),
-      writeDown: column((n) => n.writeDown),
+      writeDown: netOfReimbursements(column((n) => n.writeDown), column((n) => n.writeDownReimbursed)),
       balance: column((n) => n.endingBalance),
       residual: column((n) => n.residualPaid),
     };
   });
+}
+
+/**
+ * A leg's write-down column net of reimbursements: each reimbursement cancels the earliest write-downs
+ * still standing (first in, first out), so every entry stays ≥ 0 and the column sums to the net loss.
+ */
+function netOfReimbursements(writeDowns: number[], reimbursed: readonly number[]): number[] {
+  const out = writeDowns.map((x) => toCents(x));
+  reimbursed.forEach((r, t) => {
+    let left = toCents(r);
+    for (let k = 0; k <= t && left.gt(0); k++) {
+      const take = minMoney(left, out[k] ?? ZERO);
+      out[k] = sub(out[k] ?? ZERO, take);
+      left = left.minus(take);
+    }
+  });
+  return out.map(toYuan);
 }

@@ -24,6 +24,10 @@ export interface NoteState {
   principalPaid: Money;
   writeDown: Money;
   residualPaid: Money;
+  /** Written down in earlier periods and not yet reimbursed (carries across periods; see reimburseWriteDowns). */
+  writtenOff: Money;
+  /** Reimbursed this period (part of principalPaid; the balance does not fall by it). */
+  reimbursed: Money;
 }
 
 export interface FeeState {
@@ -134,7 +138,38 @@ export function writeDown(state: PeriodState, classes: Classes, amount: Money): 
   fillJuniorFirst(state, classes, amount, (note, part) => {
     note.balance = sub(note.balance, part);
     note.writeDown = add(note.writeDown, part);
+    note.writtenOff = add(note.writtenOff, part);
   });
+}
+
+/**
+ * Reimburses earlier write-downs from `amount`, most senior class first, pro rata by amount written
+ * off within a class (notes are in seniority order). The cash is paid as principal (recorded in
+ * `reimbursed` too); the balance is not written back up. Returns what was paid.
+ */
+export function reimburseWriteDowns(state: PeriodState, amount: Money): Money {
+  let left = amount;
+  const notes = state.notes;
+  for (let i = 0; i < notes.length && left.gt(0); ) {
+    let j = i;
+    while (j < notes.length && notes[j]?.rank === notes[i]?.rank) j++;
+    const cls = notes.slice(i, j);
+    i = j;
+    const owed = cls.map((note) => note.writtenOff);
+    let total = ZERO;
+    for (const o of owed) total = add(total, o);
+    const pay = minMoney(left, total);
+    if (pay.isZero()) continue;
+    const parts = pay.eq(total) ? owed : allocateProRata(pay, owed);
+    cls.forEach((note, k) => {
+      const part = parts[k] ?? ZERO;
+      note.writtenOff = sub(note.writtenOff, part);
+      note.reimbursed = add(note.reimbursed, part);
+      note.principalPaid = add(note.principalPaid, part);
+    });
+    left = left.minus(pay);
+  }
+  return amount.minus(left);
 }
 
 /** The PDL total split into sub-ledgers: filled from the most junior class up to each class's balance, pro rata by balance within a class. */

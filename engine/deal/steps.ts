@@ -1,6 +1,6 @@
 import { allocateProRata } from './allocate.ts';
 import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
-import { classesBalance, feeAt, noteAt, paySequential, payProRata, unreachable, type CompiledStep, type PeriodState } from './state.ts';
+import { classesBalance, feeAt, noteAt, paySequential, payProRata, reimburseWriteDowns, unreachable, type CompiledStep, type PeriodState } from './state.ts';
 
 /** The funds a waterfall runs over; steps take from `funds`. */
 export interface Pot {
@@ -16,7 +16,9 @@ export interface Pot {
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
  *  - reserveTopUp: up to target − balance; nothing at the final period.
  *  - principal / turbo: see types.ts; while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
- *  - residual: the whole pot; while revolving, the revolving share (rounded half-up to cents) buys loans first.
+ *  - residual: the whole pot; first it reimburses the notes' earlier write-downs (most senior first, as
+ *    principal: senior money is not lost while residual money is paid), then, while revolving, the
+ *    revolving share (rounded half-up to cents) buys loans.
  */
 export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money {
   switch (step.kind) {
@@ -103,7 +105,8 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     }
     case 'residual': {
       const all = pot.funds;
-      if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundCents(all.times(state.revolvingShare)));
+      pot.funds = pot.funds.minus(reimburseWriteDowns(state, pot.funds));
+      if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundCents(pot.funds.times(state.revolvingShare)));
       const rest = pot.funds;
       pot.funds = ZERO;
       // Trapping excess spread: what would leave the deal as residual stays in the reserve.

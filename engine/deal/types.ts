@@ -22,8 +22,14 @@ export interface Deal {
   /**
    * How pool defaults reach the notes (default `writeDown`):
    *  - `writeDown`: after the period's payments, the amount by which the notes' total balance exceeds
-   *    the pool's ending balance is written off the notes in reverse seniority (the US "applied
-   *    realised loss" convention); write-downs are permanent (never written back up).
+   *    the collateral — the pool's ending balance (after purchases) plus the reserve balance (cash the
+   *    final period releases to the notes) — is written off the notes in reverse seniority (the US
+   *    "applied realised loss" convention). Balances are never written back up, but the residual step
+   *    first reimburses earlier write-downs, most senior class first, as principal (the period's
+   *    write-down nets to a negative amount), so later recoveries or excess spread do not reach the
+   *    residual holder while a note has lost principal. So that
+   *    excess spread covers losses before anything reaches the residual, the principal due of a
+   *    non-final period is at least the notes' start-of-period balance less that collateral.
    *  - `pdl`: a principal deficiency ledger is debited with the period's gross defaults on the
    *    determination date (before the payments), split into per-note sub-ledgers in reverse seniority
    *    up to each note's balance; `pdlCure` steps clear debits most-senior first and the cured amount
@@ -214,7 +220,9 @@ export type PrincipalRule = 'sequential' | 'proRata' | 'proRataThenSequential';
 /**
  * How much a principal step may pay (besides the funds in its pot and the notes' balances):
  *  - principalDue: the period's principal distribution amount not yet paid = scheduled principal +
- *    prepayments + clean-up proceeds + PDL cured this period (at the final period: every note's balance).
+ *    prepayments + clean-up proceeds + PDL cured this period; in write-down mode at least the notes'
+ *    balance less the collateral (pool ending balance + reserve after its release), see Deal.lossAllocation
+ *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
  *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance).
@@ -243,7 +251,10 @@ export type Step =
   | { readonly kind: 'pdlCure' }
   /** All the funds left in the pot to principal, sequentially (default: all notes). */
   | { readonly kind: 'turbo'; readonly notes?: readonly string[] }
-  /** Everything left in the pot: to a note (recorded as its residual, not principal) or to the seller. */
+  /**
+   * Everything left in the pot: first it reimburses earlier write-downs (see Deal.lossAllocation), the
+   * rest to a note (recorded as its residual, not principal) or to the seller.
+   */
   | { readonly kind: 'residual'; readonly to: string };
 
 export const SELLER = 'seller';
@@ -251,8 +262,8 @@ export const SELLER = 'seller';
 /**
  * Revolving period: on the payment dates of periods 1 … `periods` (unless a trigger with the
  * endRevolving effect ends it earlier) principal steps with the principalDue amount buy new loans for
- * the pool instead of paying principal, and `excessSpreadShare` (default 0) of every residual is
- * spent on new loans too. Purchases join the pool at the payment date: their flows start with the
+ * the pool instead of paying principal, and `excessSpreadShare` (default 0) of every residual (after
+ * it has reimbursed any write-downs) is spent on new loans too. Purchases join the pool at the payment date: their flows start with the
  * next collection period (see pool-source.ts). Other principal steps (available, targetOC, turbo) are
  * skipped while revolving.
  */
@@ -263,9 +274,10 @@ export interface RevolvingSpec {
 
 /**
  * Clean-up call: on the first payment date (after any revolving period, while notes are outstanding)
- * whose collection period ends with pool factor ≤ `poolFactor`, the pool is sold at par of its
- * performing balance (ending balance less the 61+ days delinquent balance), the proceeds join
- * principal funds and that period is final (principal paid sequentially, the rest written down).
+ * whose collection period ends with pool factor ≤ `poolFactor` and where the sale repays every note
+ * in full (sale proceeds + the period's principal collections + the reserve ≥ the notes' balance —
+ * otherwise the call waits), the pool is sold at par of its performing balance (ending balance less
+ * the 61+ days delinquent balance), the proceeds join principal funds and that period is final.
  */
 export interface CleanUpCallSpec {
   readonly poolFactor: number;

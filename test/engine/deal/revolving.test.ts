@@ -71,7 +71,7 @@ describe('revolving period', () => {
 });
 
 describe('clean-up call', () => {
-  it('sells the pool at par of its performing balance once the pool factor falls to the threshold', () => {
+  it('sells the pool at par of its performing balance once the pool factor falls to the threshold and the sale repays the notes', () => {
     const deal: Deal = {
       dates: DATES,
       notes: [note('A', 1, 800_000, 0), note('B', 2, 200_000, 0)],
@@ -84,15 +84,17 @@ describe('clean-up call', () => {
       { beginningBalance: 600_000, scheduledPrincipal: 150_000, endingBalance: 450_000, delinquent60Plus: 50_000 },
       { beginningBalance: 450_000, scheduledPrincipal: 150_000, endingBalance: 300_000 },
     ]));
-    // P3: factor 0.45 ≤ 0.5 → proceeds 450,000 − 50,000 (61+ delinquent) = 400,000; with 150,000 collected
-    // A's 400,000 and B's 150,000 are paid, B's last 50,000 written down; the deal ends.
-    expect(result.cleanUpPeriod).toBe(3);
-    expect(result.periods).toHaveLength(3);
-    expect(result.periods[2]?.pool.cleanUpProceeds).toBe(400_000);
-    expect(result.periods[2]?.final).toBe(true);
-    expect(result.periods[2]?.notes.map((n) => [n.principalPaid, n.writeDown, n.endingBalance])).toEqual([
-      [400_000, 0, 0],
-      [150_000, 50_000, 0],
+    // P3: factor 0.45 ≤ 0.5, but proceeds 450,000 − 50,000 (61+ delinquent) = 400,000 + 150,000 collected
+    // = 550,000 < notes 600,000: the call would short B, so it waits. P3 pays A 150,000 (A 250,000, B 200,000 left).
+    // P4: factor 0.30; proceeds 300,000 + 150,000 collected = 450,000 = the notes: called, both paid in full.
+    expect(result.periods[2]?.final).toBe(false);
+    expect(result.cleanUpPeriod).toBe(4);
+    expect(result.periods).toHaveLength(4);
+    expect(result.periods[3]?.pool.cleanUpProceeds).toBe(300_000);
+    expect(result.periods[3]?.final).toBe(true);
+    expect(result.periods[3]?.notes.map((n) => [n.principalPaid, n.writeDown, n.endingBalance])).toEqual([
+      [250_000, 0, 0],
+      [200_000, 0, 0],
     ]);
   });
 

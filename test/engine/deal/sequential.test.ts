@@ -6,7 +6,9 @@ import { DATES, note, poolOf } from './helpers.ts';
 // Conventions checked: 30/360 accrual (each monthly period = 30/360 = 1/12 year, the first from
 // closing 2026-01-01 to 2026-02-01); interest = balance × rate × days / 360 rounded half-up to cents;
 // separate waterfalls, the interest pot's remainder moving to the principal pot; principal due =
-// scheduled + prepaid principal; write-down = notes − pool ending balance, most junior first;
+// scheduled + prepaid principal, raised in write-down mode to the notes' excess over the collateral
+// (pool ending balance + reserve) so that excess spread covers losses before the residual;
+// write-down = notes − collateral, most junior first, reimbursed (as principal) before any residual;
 // final period (pool horizon) pays every balance.
 const deal: Deal = {
   dates: DATES,
@@ -63,41 +65,48 @@ describe('two-note sequential deal, by hand', () => {
     expect(p1?.availableFunds).toEqual({ interest: 10_000, principal: 70_000 });
   });
 
-  it('period 2: defaults of 5,000 leave the notes 5,000 over the pool: B is written down', () => {
+  it('period 2: defaults of 5,000 leave the notes 5,000 over the pool: excess spread pays 1,875 of it, B is written down 3,125', () => {
     // servicer 930,000 × 1 %/12 = 775; A 730,000 × 0.5 % = 3,650; pot 9,300 − 1,000 − 775 − 3,650 − 2,000 = 1,875
+    // principal due = max(60,000, notes 930,000 − pool 865,000 = 65,000) = 65,000; pot 60,000 + 1,875 → A 61,875;
+    // notes 868,125 − pool 865,000 = 3,125 written off B; nothing to the seller.
     expect(p2?.fees.map((f) => f.paid)).toEqual([1000, 775]);
-    expect(noteRow(p2, 'A')).toMatchObject({ interestPaid: 3650, principalPaid: 60_000, endingBalance: 670_000 });
-    expect(noteRow(p2, 'B')).toMatchObject({ interestPaid: 2000, principalPaid: 0, writeDown: 5000, endingBalance: 195_000 });
-    expect(p2?.residualToSeller).toBe(1875);
+    expect(noteRow(p2, 'A')).toMatchObject({ interestPaid: 3650, principalPaid: 61_875, endingBalance: 668_125 });
+    expect(noteRow(p2, 'B')).toMatchObject({ interestPaid: 2000, principalPaid: 0, writeDown: 3125, endingBalance: 196_875 });
+    expect(p2?.residualToSeller).toBe(0);
     expect(result.cumulativeDefaultRate[1]).toBe(0.005);
     expect(result.cumulativeNetLoss).toEqual([0, 3000, 3000, 3000]);
   });
 
-  it('period 3: recoveries are interest-pot revenue; B accrues on its written-down balance', () => {
-    // servicer 865,000/1,200 = 720.833… → 720.83; A 3,350; B 195,000 × 1 % = 1,950;
-    // pot 8,650 + 2,000 − 1,000 − 720.83 − 3,350 − 1,950 = 3,629.17
+  it('period 3: recoveries are interest-pot revenue; B accrues on its written-down balance; the residual first reimburses B\'s write-down', () => {
+    // servicer 865,000/1,200 = 720.833… → 720.83; A 668,125 × 0.5 % = 3,340.625 → 3,340.63; B 196,875 × 1 % = 1,968.75;
+    // pot 8,650 + 2,000 − 1,000 − 720.83 − 3,340.63 − 1,968.75 = 3,619.79; principal due max(50,000, 865,000 − 815,000) = 50,000
     expect(p3?.availableFunds.interest).toBe(10_650);
     expect(p3?.fees.map((f) => f.paid)).toEqual([1000, 720.83]);
-    expect(noteRow(p3, 'A')).toMatchObject({ interestPaid: 3350, principalPaid: 50_000, endingBalance: 620_000 });
-    expect(noteRow(p3, 'B')).toMatchObject({ interestDue: 1950, interestPaid: 1950, writeDown: 0, endingBalance: 195_000 });
-    expect(p3?.residualToSeller).toBe(3629.17);
+    expect(noteRow(p3, 'A')).toMatchObject({ interestPaid: 3340.63, principalPaid: 50_000, endingBalance: 618_125 });
+    // the residual 3,619.79 first reimburses B's 3,125 written down in period 2 (paid as principal; the balance
+    // is not written back up), the seller gets 494.79.
+    expect(noteRow(p3, 'B')).toMatchObject({ interestDue: 1968.75, interestPaid: 1968.75, principalPaid: 3125, writeDown: 0, writeDownReimbursed: 3125, endingBalance: 196_875 });
+    expect(p3?.residualToSeller).toBe(494.79);
   });
 
   it('period 4 (final): every balance is paid off sequentially', () => {
-    // servicer 815,000/1,200 = 679.166… → 679.17; A 3,100; B 1,950; pot 8,150 − 1,000 − 679.17 − 3,100 − 1,950 = 1,420.83
+    // servicer 815,000/1,200 = 679.166… → 679.17; A 618,125 × 0.5 % = 3,090.625 → 3,090.63; B 1,968.75;
+    // pot 8,150 − 1,000 − 679.17 − 3,090.63 − 1,968.75 = 1,411.45
     expect(p4?.fees.map((f) => f.paid)).toEqual([1000, 679.17]);
-    expect(noteRow(p4, 'A')).toMatchObject({ interestPaid: 3100, principalPaid: 620_000, endingBalance: 0 });
-    expect(noteRow(p4, 'B')).toMatchObject({ interestPaid: 1950, principalPaid: 195_000, endingBalance: 0 });
-    expect(p4?.residualToSeller).toBe(1420.83);
+    expect(noteRow(p4, 'A')).toMatchObject({ interestPaid: 3090.63, principalPaid: 618_125, endingBalance: 0 });
+    expect(noteRow(p4, 'B')).toMatchObject({ interestPaid: 1968.75, principalPaid: 196_875, endingBalance: 0 });
+    expect(p4?.residualToSeller).toBe(1411.45);
   });
 
   it('exposes each note leg for analytics', () => {
     const legA = result.legs.find((l) => l.id === 'A');
-    expect(legA?.principal).toEqual([70_000, 60_000, 50_000, 620_000]);
-    expect(legA?.interest).toEqual([4000, 3650, 3350, 3100]);
-    expect(legA?.balance).toEqual([730_000, 670_000, 620_000, 0]);
+    expect(legA?.principal).toEqual([70_000, 61_875, 50_000, 618_125]);
+    expect(legA?.interest).toEqual([4000, 3650, 3340.63, 3090.63]);
+    expect(legA?.balance).toEqual([730_000, 668_125, 618_125, 0]);
     const legB = result.legs.find((l) => l.id === 'B');
-    expect(legB?.writeDown).toEqual([0, 5000, 0, 0]);
+    // the leg's write-down column is net of reimbursements, earliest first
+    expect(legB?.writeDown).toEqual([0, 0, 0, 0]);
+    expect(legB?.principal).toEqual([0, 0, 3125, 196_875]);
     expect(legB?.dates).toEqual(['2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01']);
   });
 

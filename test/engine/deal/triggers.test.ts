@@ -18,7 +18,7 @@ const deal: Deal = {
     monitor({ id: 'dq90', metric: 'delinquency90Plus', breachedWhen: '>', threshold: 0.004, curable: true }),
     monitor({ id: 'reserve', metric: 'reserveToTarget', breachedWhen: '<', threshold: 0.6, curable: true }),
     monitor({ id: 'factor', metric: 'poolFactor', breachedWhen: '<=', threshold: 0.8, curable: true }),
-    monitor({ id: 'spread', metric: 'excessSpreadAverage', breachedWhen: '<', threshold: 0.0482 }),
+    monitor({ id: 'spread', metric: 'excessSpreadAverage', breachedWhen: '>', threshold: 0.0479 }),
     monitor({ id: 'ratio', metric: 'noteBalanceRatio', notes: ['A'], breachedWhen: '>', threshold: 0.9, curable: true }),
   ],
   waterfall: {
@@ -68,14 +68,14 @@ describe('trigger metrics', () => {
   });
 
   it('excess spread average over the last three periods, annualised; a non-curable trigger stays breached', () => {
-    // P1: (10,000 − 4,000 − 2,000) / 1,000,000 × 12 = 4.8 %.
-    // P2: A 720,000 × 0.5 % = 3,600; B (200,000 − 20,000 − 10,000 written down) × 1 % = 1,700;
-    //     (8,900 − 5,300) / 890,000 × 12 = 4.8539…%; average 4.8270 % ≥ 4.82 %, but P1 breached for good.
+    // P1: (10,000 − 4,000 − 2,000) / 1,000,000 × 12 = 4.8 % > 4.79 %.
+    // P2: A 720,000 × 0.5 % = 3,600; B (200,000 − 20,000) × 1 % = 1,800 (P1 wrote nothing down: see below);
+    //     (8,900 − 5,400) / 890,000 × 12 = 4.7191…%; average 4.7596 % ≤ 4.79 %, but P1 breached for good.
     expect(value(1, 'spread')).toMatchObject({ value: 0.048, tested: true, breached: true });
-    expect(value(2, 'spread')?.value).toBeCloseTo((0.048 + (3600 / 890_000) * 12) / 2, 15);
+    expect(value(2, 'spread')?.value).toBeCloseTo((0.048 + (3500 / 890_000) * 12) / 2, 15);
     expect(value(2, 'spread')).toMatchObject({ tested: false, breached: true });
     expect(result.periods[0]?.excessSpread).toBe(4000);
-    expect(result.periods[1]?.excessSpread).toBe(3600);
+    expect(result.periods[1]?.excessSpread).toBe(3500);
   });
 
   it('note balance ratio: the notes\' start-of-period balance over the pool balance', () => {
@@ -88,10 +88,11 @@ describe('trigger metrics', () => {
   });
 
   it('pro rata then sequential: pro rata by balance until the listed trigger breaches', () => {
-    // P1 pro rata 8:2 → A 80,000, B 20,000; notes 900,000 vs pool 890,000 → B written down 10,000.
-    expect(result.periods[0]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[80_000, 0], [20_000, 10_000]]);
-    // P2 sequential: A 100,000; B written down 20,000 (notes 790,000 vs pool 770,000).
-    expect(result.periods[1]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[100_000, 0], [0, 20_000]]);
+    // P1 pro rata 8:2 → A 80,000, B 20,000; notes 900,000 vs collateral pool 890,000 + reserve 14,000 → no write-down.
+    expect(result.periods[0]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[80_000, 0], [20_000, 0]]);
+    // P2 sequential: the interest pot's 3,500 tops the reserve up to 17,500; A 100,000;
+    // notes 800,000 − (pool 770,000 + reserve 17,500) = 12,500 written off B.
+    expect(result.periods[1]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[100_000, 0], [0, 12_500]]);
   });
 });
 
