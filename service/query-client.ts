@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../data/errors.ts';
+import { fromWireError } from './workers/wire-error.ts';
 import type { PoolSummary, StratTable } from '../data/pool/index.ts';
 import type { StratDimensionId } from '../data/pool/strats.ts';
 import type { PoolNames } from './assumptions.ts';
@@ -26,8 +26,7 @@ export class QueryClient {
       this.#pending.delete(reply.id);
       if (reply.ok) pending.resolve(reply.value);
       else {
-        const { code, message, details, user } = reply.error;
-        pending.reject(user ? new UserError(code as UserError['code'], message, details) : new Error(message));
+        pending.reject(fromWireError(reply.error));
       }
     });
     this.#worker.on('error', (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))));

@@ -5,12 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import type { BreakevenResult, DealRunResult, ProjectionMode } from '../contract.ts';
 import { readDealFile } from '../deal-file.ts';
 import { dealRunResult, prepareDeal, solveBreakevens } from '../deal-run.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../projection.ts';
-import type { WireError } from './writer-protocol.ts';
+import { toWireError, type WireError } from './wire-error.ts';
 
 export interface DealWorkerData {
   readonly task: 'run' | 'breakeven';
@@ -52,14 +51,5 @@ try {
   if (data.task === 'run') post({ type: 'run', result: dealRunResult(prepared, data.tapeId === null ? 'repline' : data.mode, started) });
   else post({ type: 'breakeven', result: solveBreakevens(prepared, data.by, (runs) => post({ type: 'progress', stage: 'running', runs })) });
 } catch (error) {
-  const user = error instanceof UserError;
-  post({
-    type: 'error',
-    error: {
-      code: user ? error.code : 'INTERNAL',
-      message: error instanceof Error ? error.message : String(error),
-      details: user ? { ...error.details } : {},
-      user,
-    },
-  });
+  post({ type: 'error', error: toWireError(error) });
 }

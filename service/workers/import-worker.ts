@@ -5,11 +5,11 @@
  * chunks, so a message could not reach it).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import { importTapeWith } from '../../data/tape/import.ts';
 import type { ImportRequest } from '../../data/tape/import.ts';
 import type { ImportProgress, ImportReport } from '../../data/tape/types.ts';
 import { ThreadTapeWriter } from './thread-writer.ts';
+import { toWireError, type WireError } from './wire-error.ts';
 
 export interface ImportWorkerData {
   readonly workspacePath: string;
@@ -23,7 +23,7 @@ export interface ImportWorkerData {
 export type ImportWorkerMessage =
   | { readonly type: 'progress'; readonly progress: ImportProgress }
   | { readonly type: 'done'; readonly report: ImportReport }
-  | { readonly type: 'error'; readonly error: { code: string; message: string; details?: Record<string, unknown>; user: boolean } };
+  | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as ImportWorkerData;
 const port = parentPort;
@@ -37,16 +37,7 @@ try {
   });
   port.postMessage({ type: 'done', report } satisfies ImportWorkerMessage);
 } catch (error) {
-  const user = error instanceof UserError;
-  port.postMessage({
-    type: 'error',
-    error: {
-      code: user ? error.code : 'INTERNAL',
-      message: error instanceof Error ? error.message : String(error),
-      details: user ? { ...error.details } : {},
-      user,
-    },
-  } satisfies ImportWorkerMessage);
+  port.postMessage({ type: 'error', error: toWireError(error) } satisfies ImportWorkerMessage);
 } finally {
   await writer.close();
 }

@@ -5,11 +5,10 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import { matchesProduct } from '../assumptions.ts';
 import type { ProjectionResult } from '../contract.ts';
 import { projectInput, tapeInput } from '../projection.ts';
-import type { WireError } from './writer-protocol.ts';
+import { toWireError, type WireError } from './wire-error.ts';
 
 export interface ProjectWorkerData {
   readonly workspacePath: string;
@@ -39,14 +38,5 @@ try {
     db.close();
   }
 } catch (error) {
-  const user = error instanceof UserError;
-  post({
-    type: 'error',
-    error: {
-      code: user ? error.code : 'INTERNAL',
-      message: error instanceof Error ? error.message : String(error),
-      details: user ? { ...error.details } : {},
-      user,
-    },
-  });
+  post({ type: 'error', error: toWireError(error) });
 }

@@ -5,13 +5,13 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import { cachedPoolSummary, formatStratCsv, stratify } from '../../data/pool/index.ts';
 import { tapeProductNames } from '../../data/pool/loan-arrays.ts';
 import { getTape } from '../../data/tape/store.ts';
 import { matchesProduct, type PoolNames } from '../assumptions.ts';
 import { projectInput, repLineInput, tapeInput, type ProjectionInput } from '../projection.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
+import { toWireError } from './wire-error.ts';
 
 const data = workerData as QueryWorkerData;
 const port = parentPort;
@@ -53,17 +53,7 @@ port.on('message', (request: QueryRequest) => {
   try {
     reply = { id: request.id, ok: true, value: answer(request) };
   } catch (error) {
-    const user = error instanceof UserError;
-    reply = {
-      id: request.id,
-      ok: false,
-      error: {
-        code: user ? error.code : 'INTERNAL',
-        message: error instanceof Error ? error.message : String(error),
-        details: user ? { ...error.details } : {},
-        user,
-      },
-    };
+    reply = { id: request.id, ok: false, error: toWireError(error) };
   }
   port.postMessage(reply);
 });

@@ -1,11 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import type { LoanBatch, TapeBegin, TapeFinish, TapeWriter } from '../../data/tape/writer.ts';
-import { MAX_BATCHES_IN_FLIGHT, type WireError, type WriterReply, type WriterRequest, type WriterWorkerData } from './writer-protocol.ts';
-
-function fromWire(error: WireError): Error {
-  return error.user ? new UserError(error.code as UserError['code'], error.message, error.details) : new Error(error.message);
-}
+import { fromWireError } from './wire-error.ts';
+import { MAX_BATCHES_IN_FLIGHT, type WriterReply, type WriterRequest, type WriterWorkerData } from './writer-protocol.ts';
 
 /**
  * A TapeWriter whose SQLite work happens in a writer thread. Loan batches are posted without
@@ -49,7 +45,7 @@ export class ThreadTapeWriter implements TapeWriter {
 
   async begin(tape: TapeBegin): Promise<void> {
     const reply = await this.#request({ type: 'begin', tape });
-    if (reply.type === 'error') throw fromWire(reply.error);
+    if (reply.type === 'error') throw fromWireError(reply.error);
   }
 
   loans(chunks: LoanBatch): void {
@@ -69,7 +65,7 @@ export class ThreadTapeWriter implements TapeWriter {
   async commit(finish: TapeFinish): Promise<number> {
     try {
       const reply = await this.#request({ type: 'commit', finish });
-      if (reply.type === 'error') throw fromWire(reply.error);
+      if (reply.type === 'error') throw fromWireError(reply.error);
       if (reply.type !== 'committed') throw new Error(`unexpected writer reply ${reply.type}`);
       return reply.tapeId;
     } finally {

@@ -8,12 +8,8 @@ export type WriterRequest =
   | { readonly type: 'commit'; readonly finish: TapeFinish }
   | { readonly type: 'rollback' };
 
-export interface WireError {
-  readonly code: string;
-  readonly message: string;
-  readonly details: Record<string, unknown>;
-  readonly user: boolean;
-}
+export type { WireError } from './wire-error.ts';
+import type { WireError } from './wire-error.ts';
 
 export type WriterReply =
   | { readonly type: 'begun' }

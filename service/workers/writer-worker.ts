@@ -5,9 +5,9 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../data/errors.ts';
 import { DirectTapeWriter } from '../../data/tape/writer.ts';
-import type { WireError, WriterReply, WriterRequest, WriterWorkerData } from './writer-protocol.ts';
+import { toWireError, type WireError } from './wire-error.ts';
+import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-protocol.ts';
 
 const data = workerData as WriterWorkerData;
 const port = parentPort;
@@ -22,16 +22,6 @@ db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536'); // 64 MiB page cache for the bulk insert
 const writer = new DirectTapeWriter(db);
 let failure: WireError | null = null;
-
-function toWire(error: unknown): WireError {
-  const user = error instanceof UserError;
-  return {
-    code: user ? error.code : 'INTERNAL',
-    message: error instanceof Error ? error.message : String(error),
-    details: user ? { ...error.details } : {},
-    user,
-  };
-}
 
 function reply(message: WriterReply): void {
   port?.postMessage(message);
@@ -64,7 +54,7 @@ port.on('message', (message: WriterRequest) => {
         return;
     }
   } catch (error) {
-    failure ??= toWire(error);
+    failure ??= toWireError(error);
     Atomics.store(data.state, 1, 1);
     if (message.type === 'begin' || message.type === 'commit' || message.type === 'rollback') {
       try {
