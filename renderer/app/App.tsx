@@ -16,7 +16,7 @@ function Area({ id }: { id: AreaId }) {
   if (id === 'assumptions') return <AssumptionsArea />;
   if (id === 'results') return <ResultsArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
-  return <PendingArea label={area.label} summary={area.summary} />;
+  return <PendingArea id={area.id} label={area.label} summary={area.summary} />;
 }
 
 /** The frame every area plugs into: title bar with workspace and version, navigation, status bar. */

@@ -1,20 +1,52 @@
+import type { ReactNode } from 'react';
 import { EmptyState } from '../components/EmptyState.tsx';
-import { hrefFor } from '../app/router.ts';
+import { hrefFor, type AreaId } from '../app/router.ts';
+import { useTapes } from '../app/tapes.ts';
 
-/** An area whose data comes from a tape: until one is imported there is nothing to show. */
-export function PendingArea({ label, summary }: { label: string; summary: string }) {
+/** What already works elsewhere for an area whose screen is not built yet, said plainly. */
+const MEANWHILE: Partial<Record<AreaId, ReactNode>> = {
+  deal: (
+    <p>
+      The deal editor comes to this screen next. Deals already run from deal files on the command line — notes, fees, reserve,
+      triggers, revolving period and priority of payments, reconciled to the cent, with tranche analytics:{' '}
+      <code>npx abs run docs/examples/deals/cn-consumer-revolving.json --breakeven</code>, or on a tape with{' '}
+      <code>--db FILE --tape ID</code>. The file format and four templates are in <code>docs/deals.md</code>.
+    </p>
+  ),
+  compare: (
+    <p>
+      Side-by-side scenarios and sensitivity grids come to this screen next. Breakevens already run on the command line:{' '}
+      <code>npx abs run DEAL.json --breakeven</code> (default multiplier) or <code>--breakeven --by cdr</code>.
+    </p>
+  ),
+  reports: (
+    <p>
+      Formatted Excel tranche reports come to this screen next. Meanwhile <code>npx abs run DEAL.json --out DIR</code> writes the
+      tranche summary and the period-by-period table as CSV, and Results exports the pool projection as CSV.
+    </p>
+  ),
+};
+
+/** An area not built yet: without a tape, where to start; with one, what already works elsewhere. */
+export function PendingArea({ id, label, summary }: { id: AreaId; label: string; summary: string }) {
+  const tapes = useTapes();
+  const meanwhile = MEANWHILE[id];
   return (
     <section className="area">
       <header className="area-header">
         <h1>{label}</h1>
         <p className="muted">{summary}</p>
       </header>
-      <EmptyState title="Empty workspace — import a tape">
-        <p>
-          This workspace holds no loan tape yet. Start in <a href={hrefFor('tapes')}>Tapes</a>: import a CSV or XLSX
-          loan tape, then come back here.
-        </p>
-      </EmptyState>
+      {tapes !== null && tapes.length > 0 && meanwhile ? (
+        <EmptyState title="Not on this screen yet">{meanwhile}</EmptyState>
+      ) : (
+        <EmptyState title="Empty workspace — import a tape">
+          <p>
+            This workspace holds no loan tape yet. Start in <a href={hrefFor('tapes')}>Tapes</a>: import a CSV or XLSX loan tape, then
+            come back here.
+          </p>
+        </EmptyState>
+      )}
     </section>
   );
 }
