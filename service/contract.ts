@@ -313,6 +313,15 @@ export interface DealRunRequest {
   readonly assumptions?: unknown;
 }
 
+/** A shipped deal template (docs/examples/deals/), a starting point for a deal. */
+export interface DealTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The deal file, as JSON. */
+  readonly deal: unknown;
+}
+
 /** A deal that passed every rule (deal.validate). */
 export interface DealCheck {
   readonly name: string;
@@ -437,6 +446,8 @@ export interface Api {
   /** Saves (creates or replaces) a named set after validating it. */
   'assumptions.save': { request: { name: string; assumptions: unknown }; response: AssumptionSetRecord };
   'assumptions.delete': { request: { name: string }; response: { deleted: string } };
+  /** The shipped deal templates. */
+  'deal.templates': { request: NoParams; response: readonly DealTemplate[] };
   /** Checks a deal file: shape, then every rule at once (details.issues, each with its JSON path). */
   'deal.validate': { request: { deal: unknown }; response: DealCheck };
   /** Runs a deal (a job): pool projection, waterfall to the cent, tranche analytics. */

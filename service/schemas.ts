@@ -79,6 +79,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'assumptions.save': z.strictObject({ name: z.string().trim().min(1, 'an assumption set needs a name').max(200), assumptions: z.unknown() }),
   'assumptions.delete': z.strictObject({ name: z.string().min(1).max(200) }),
   // Deal files are validated in depth (JSON paths, every rule) by service/deal-file.ts.
+  'deal.templates': noParams,
   'deal.validate': z.strictObject({ deal: z.unknown() }),
   'deal.run': z.strictObject({ deal: z.unknown(), tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: z.unknown().optional() }),
   'deal.breakeven': z.strictObject({

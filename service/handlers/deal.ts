@@ -1,8 +1,24 @@
 import { getTape } from '../../data/tape/store.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, JobInfo } from '../contract.ts';
+import CN_CONSUMER from '../../docs/examples/deals/cn-consumer-revolving.json' with { type: 'json' };
+import PASS_THROUGH from '../../docs/examples/deals/pass-through.json' with { type: 'json' };
+import US_AUTO from '../../docs/examples/deals/us-auto-oc-turbo.json' with { type: 'json' };
+import US_CMO from '../../docs/examples/deals/us-cmo-sequential.json' with { type: 'json' };
+import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, JobInfo } from '../contract.ts';
 import { readDealFile } from '../deal-file.ts';
 import { runDealInWorker } from '../deal-job.ts';
 import type { Service } from '../service.ts';
+
+// Bundled into the app (the packaged app ships no docs/ folder).
+const TEMPLATES: readonly (readonly [string, { name: string; description: string }])[] = [
+  ['cn-consumer-revolving', CN_CONSUMER],
+  ['us-auto-oc-turbo', US_AUTO],
+  ['pass-through', PASS_THROUGH],
+  ['us-cmo-sequential', US_CMO],
+];
+
+export function dealTemplates(): readonly DealTemplate[] {
+  return TEMPLATES.map(([id, deal]) => ({ id, name: deal.name, description: deal.description, deal: structuredClone(deal) }));
+}
 
 export function dealValidate(params: { deal: unknown }): DealCheck {
   const file = readDealFile(params.deal);

@@ -1,7 +1,7 @@
 import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { Service } from '../service.ts';
 import { appVersion } from './app.ts';
-import { dealBreakeven, dealRun, dealValidate } from './deal.ts';
+import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { poolDimensions, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave, poolProject } from './projection.ts';
@@ -52,6 +52,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'assumptions.list': assumptionsList,
   'assumptions.save': assumptionsSave,
   'assumptions.delete': assumptionsDelete,
+  'deal.templates': dealTemplates,
   'deal.validate': dealValidate,
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,

@@ -232,3 +232,15 @@ describe('credit enhancement over time', () => {
     for (let k = 0; k < c.length - 1; k++) expect(c[k] ?? 0).toBeLessThanOrEqual(a[k] ?? 0);
   });
 });
+
+describe('deal.templates', () => {
+  it('serves the four shipped templates, each valid', async () => {
+    const templates = await service.call('deal.templates', {});
+    if (!templates.ok) throw new Error(templates.error.message);
+    expect(templates.value.map((t) => t.id)).toEqual(['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential']);
+    for (const t of templates.value) {
+      expect(t.deal).toEqual(template(t.id));
+      expect((await service.call('deal.validate', { deal: t.deal })).ok).toBe(true);
+    }
+  });
+});
