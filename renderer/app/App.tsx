@@ -8,12 +8,14 @@ import { TapesArea } from '../areas/tapes/TapesArea.tsx';
 import { PoolArea } from '../areas/pool/PoolArea.tsx';
 import { AssumptionsArea } from '../areas/assumptions/AssumptionsArea.tsx';
 import { ResultsArea } from '../areas/results/ResultsArea.tsx';
+import { DealArea } from '../areas/deal/DealArea.tsx';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
   if (id === 'tapes') return <TapesArea />;
   if (id === 'pool') return <PoolArea />;
   if (id === 'assumptions') return <AssumptionsArea />;
+  if (id === 'deal') return <DealArea />;
   if (id === 'results') return <ResultsArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
   return <PendingArea id={area.id} label={area.label} summary={area.summary} />;

@@ -5,14 +5,6 @@ import { useTapes } from '../app/tapes.ts';
 
 /** What already works elsewhere for an area whose screen is not built yet, said plainly. */
 const MEANWHILE: Partial<Record<AreaId, ReactNode>> = {
-  deal: (
-    <p>
-      The deal editor comes to this screen next. Deals already run from deal files on the command line — notes, fees, reserve,
-      triggers, revolving period and priority of payments, reconciled to the cent, with tranche analytics:{' '}
-      <code>npx abs run docs/examples/deals/cn-consumer-revolving.json --breakeven</code>, or on a tape with{' '}
-      <code>--db FILE --tape ID</code>. The file format and four templates are in <code>docs/deals.md</code>.
-    </p>
-  ),
   compare: (
     <p>
       Side-by-side scenarios and sensitivity grids come to this screen next. Breakevens already run on the command line:{' '}

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { startWebServer, type WebServer } from '../helpers/web.ts';
+import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
  * The analyst's loop from a tape to its projected cash flows, in Chromium over the HTTP
@@ -30,16 +30,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A call of the API as the page makes it (the token comes from the launch link). */
-async function api<T>(method: string, params: unknown): Promise<T> {
-  const response = await fetch(`${server.origin}/api/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-abs-token': server.token },
-    body: JSON.stringify({ method, params }),
-  });
-  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
+/** A call of the API as the page makes it. */
+function api<T>(method: string, params: unknown): Promise<T> {
+  return invokeApi<T>(server, method, params);
 }
 
 /** The text of the first row's cell under the header named (the table's columns are found by header, not position). */
@@ -51,15 +44,12 @@ async function firstRowCell(testId: string, header: string): Promise<string | nu
   return table.locator('tbody tr').first().locator('td').nth(index).textContent();
 }
 
-/** Closes the notifications (success toasts fade by themselves, but not before a screenshot). */
-async function dismissNotifications(): Promise<void> {
-  const buttons = browser.page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Dismiss' });
-  while ((await buttons.count()) > 0) await buttons.first().click({ timeout: 2000 }).catch(() => undefined);
+function dismissNotifications(): Promise<void> {
+  return dismissNotificationsOf(browser.page);
 }
 
-/** Follows a link of the side navigation (an area's own page may link to another area by name too). */
 function openArea(name: string): Promise<void> {
-  return browser.page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+  return openAreaOf(browser.page, name);
 }
 
 describe('assumptions and results in Chromium', () => {
@@ -193,7 +183,7 @@ describe('assumptions and results in Chromium', () => {
     await dismissNotifications();
     await browser.screenshot('results-lines');
     // With a tape in the workspace, the areas not built yet say what already works instead.
-    await page.getByRole('link', { name: 'Deal' }).click();
+    await page.getByRole('link', { name: 'Compare' }).click();
     await expect.poll(() => page.getByText('Not on this screen yet').count()).toBe(1);
     expect(await page.getByText('Empty workspace — import a tape').count()).toBe(0);
     expect(await page.locator('.area').textContent()).toContain('abs run');

@@ -56,3 +56,14 @@ export async function openBrowser(): Promise<BrowserSession> {
     },
   };
 }
+
+/** Closes the notifications (success toasts fade by themselves, but not before a screenshot). */
+export async function dismissNotifications(page: Page): Promise<void> {
+  const buttons = page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Dismiss' });
+  while ((await buttons.count()) > 0) await buttons.first().click({ timeout: 2000 }).catch(() => undefined);
+}
+
+/** Follows a link of the side navigation (an area's own page may link to another area by name too). */
+export function openArea(page: Page, name: string): Promise<void> {
+  return page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+}

@@ -49,3 +49,15 @@ export async function startWebServer(args: readonly string[]): Promise<WebServer
       }),
   };
 }
+
+/** A call of the API as the page makes it (the token comes from the launch link). */
+export async function invokeApi<T>(server: WebServer, method: string, params: unknown): Promise<T> {
+  const response = await fetch(`${server.origin}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-abs-token': server.token },
+    body: JSON.stringify({ method, params }),
+  });
+  const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value;
+}

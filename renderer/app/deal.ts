@@ -1,0 +1,57 @@
+import { useSyncExternalStore } from 'react';
+import type { ProjectionMode } from '../../service/contract.ts';
+import { Store } from './store.ts';
+
+/** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened. */
+export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: unknown };
+
+/** What a deal job ran: enough to caption its result and to tell when the screen's choices moved on. */
+export interface DealJobRun {
+  readonly jobId: string;
+  readonly workspacePath: string | null;
+  readonly dealLabel: string;
+  readonly poolLabel: string;
+  readonly scenarioLabel: string;
+  readonly mode: ProjectionMode | null;
+  /** The request's deal, pool and scenario as JSON: a different one makes the shown result out of date. */
+  readonly inputsKey: string;
+}
+
+export interface DealScreenState {
+  readonly choice: DealChoice;
+  /** The deal file's own pool lines, or the tape chosen in the tape picker (selectedTapeId). */
+  readonly pool: 'own' | 'tape';
+  readonly mode: ProjectionMode;
+  /** 'own' = the deal file's assumptions; else a saved assumption set's name. */
+  readonly scenario: string;
+  readonly breakevenBy: 'multiplier' | 'cdr';
+  /** The run started last, and the last one that succeeded (shown, also while a newer one runs). */
+  readonly latestRun: DealJobRun | null;
+  readonly shownRun: DealJobRun | null;
+  readonly latestBreakeven: DealJobRun | null;
+  readonly shownBreakeven: DealJobRun | null;
+}
+
+export const DEFAULT_TEMPLATE = 'cn-consumer-revolving';
+export const OWN = 'own';
+
+/** Kept outside the screen, so a run goes on, and its result stays, while the analyst looks elsewhere. */
+export const dealScreen = new Store<DealScreenState>({
+  choice: { kind: 'template', id: DEFAULT_TEMPLATE },
+  pool: OWN,
+  mode: 'repline',
+  scenario: OWN,
+  breakevenBy: 'multiplier',
+  latestRun: null,
+  shownRun: null,
+  latestBreakeven: null,
+  shownBreakeven: null,
+});
+
+export function updateDealScreen(patch: Partial<DealScreenState>): void {
+  dealScreen.set({ ...dealScreen.get(), ...patch });
+}
+
+export function useDealScreen(): DealScreenState {
+  return useSyncExternalStore(dealScreen.subscribe, dealScreen.get);
+}

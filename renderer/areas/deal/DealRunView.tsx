@@ -1,0 +1,131 @@
+import { useMemo, type ReactNode } from 'react';
+import type { DealPeriod, DealRunResult, TrancheRow } from '../../../service/contract.ts';
+import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
+import type { DealJobRun } from '../../app/deal.ts';
+import { Card } from '../../components/Card.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { DealCharts } from './DealCharts.tsx';
+import { formatMoney } from './model.ts';
+import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
+
+export function fileSafe(text: string): string {
+  return text.replace(/[\\/:*?"<>|]+/g, '_').trim();
+}
+
+function windowOf(t: TrancheRow): string {
+  if (!t.firstPrincipal || !t.lastPrincipal) return '—';
+  return t.firstPrincipal.date === t.lastPrincipal.date ? t.firstPrincipal.date : `${t.firstPrincipal.date} – ${t.lastPrincipal.date}`;
+}
+
+const TRANCHE_COLUMNS: readonly Column<TrancheRow>[] = [
+  { key: 'name', header: 'Note', render: (t) => t.name, sortValue: (t) => t.seniority },
+  { key: 'balance', header: 'Original balance', render: (t) => formatMoney(t.originalBalance), sortValue: (t) => t.originalBalance, align: 'right' },
+  { key: 'coupon', header: 'Coupon', render: (t) => t.coupon },
+  { key: 'wal', header: 'WAL (years)', render: (t) => (t.walYears === null ? '—' : t.walYears.toFixed(2)), sortValue: (t) => t.walYears, align: 'right' },
+  { key: 'window', header: 'Principal window', render: windowOf },
+  {
+    key: 'yield',
+    header: 'Yield at par / IRR',
+    render: (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtPar)),
+    sortValue: (t) => t.irr ?? t.yieldAtPar,
+    align: 'right',
+  },
+  { key: 'duration', header: 'Mod. duration (years)', render: (t) => (t.modifiedDurationYears === null ? '—' : t.modifiedDurationYears.toFixed(2)), align: 'right' },
+  { key: 'loss', header: 'Loss %', render: (t) => formatPct(t.lossRate), sortValue: (t) => t.lossRate, align: 'right' },
+  { key: 'writeDown', header: 'Written down', render: (t) => formatMoney(t.writeDown), align: 'right' },
+  { key: 'shortfall', header: 'Interest shortfall', render: (t) => formatMoney(t.interestShortfall), align: 'right' },
+  { key: 'ce', header: 'CE at closing', render: (t) => formatPct(t.creditEnhancementAtClosing), sortValue: (t) => t.creditEnhancementAtClosing, align: 'right' },
+];
+
+const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
+
+/** One finished deal run: headline figures, tranche summary, charts and the period-by-period table. */
+export function DealRunView({ info, run, stale, children }: { info: DealJobRun; run: DealRunResult; stale: boolean; children?: ReactNode }) {
+  const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
+  const columns = useMemo(() => periodColumns(run), [run]);
+  const tableColumns = useMemo<Column<DealPeriod>[]>(
+    () =>
+      columns
+        .filter((c) => c.screen)
+        .map((c) => ({
+          key: c.key,
+          header: c.header,
+          render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1),
+          ...(c.key === 'period' ? { sortValue: (p: DealPeriod) => p.period } : {}),
+          align: c.kind === 'date' || c.kind === 'flag' ? ('left' as const) : ('right' as const),
+        })),
+    [columns],
+  );
+  const last = run.periods.length;
+  const cdr = run.cumulativeDefaultRate.at(-1) ?? null;
+  const cnl = run.cumulativeNetLoss.at(-1) ?? null;
+  const breached = Object.entries(run.triggerFirstBreach).filter((entry): entry is [string, number] => entry[1] !== null);
+  const writtenDown = run.tranches.reduce((sum, t) => sum + t.writeDown, 0);
+  const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
+
+  function exportCsv(): void {
+    downloadText(`${fileSafe(run.dealName)}-${fileSafe(info.scenarioLabel)}-periods.csv`, periodsCsv(run, columns));
+  }
+
+  return (
+    <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
+      <p className="run-caption" data-testid="deal-run-caption">
+        <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing{' '}
+        {run.closingDate} · computed in {formatSeconds(run.seconds)}
+        {stale ? ' · a new run is in progress' : ''}
+      </p>
+      <div className="cards" data-testid="deal-headline">
+        <Card label="Pool balance" value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
+        <Card label="Periods" value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
+        <Card label="Cumulative default rate" value={formatPct(cdr)} note="at the last period; defaults ÷ (cutoff pool + purchases)" testId="card-deal-cdr" />
+        <Card label="Cumulative net loss" value={formatMoney(cnl)} note={cnl === null || run.poolBalance <= 0 ? undefined : `${formatPct(cnl / run.poolBalance)} of the cutoff pool`} />
+        <Card
+          label="Revolving"
+          value={run.revolvingEnd ? `ended period ${run.revolvingEnd.period}` : 'none'}
+          note={
+            run.revolvingEnd
+              ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
+              : 'static pool'
+          }
+        />
+        <Card label="Clean-up call" value={run.cleanUpPeriod === null ? 'not exercised' : `period ${run.cleanUpPeriod}`} note={run.cleanUpPeriod === null ? undefined : run.periods[run.cleanUpPeriod - 1]?.paymentDate} />
+        <Card
+          label="Triggers breached"
+          value={breached.length === 0 ? 'none' : String(breached.length)}
+          note={breached.length === 0 ? `${Object.keys(run.triggerFirstBreach).length} tested each period` : breached.map(([id, p]) => `${id} from period ${p}`).join('; ')}
+          testId="card-triggers"
+        />
+        <Card label="Notes written down" value={formatMoney(writtenDown)} note="principal lost, net of write-downs reimbursed" testId="card-write-down" />
+      </div>
+
+      <div className="table-head">
+        <h2>Tranches</h2>
+      </div>
+      <p className="muted small">
+        WAL in years from closing (ACT/365, Σ principal × t ÷ Σ principal); principal window = first and last payment dates with principal; yield at par annual
+        effective on actual dates (ACT/365, as XIRR) — the residual note shows its IRR; modified duration in years; loss % = written-down principal ÷ original
+        balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool. Amounts in the deal’s currency.
+      </p>
+      <div className="table-scroll tranche-scroll" role="region" aria-label="Tranche summary table" tabIndex={0}>
+        <DataTable columns={TRANCHE_COLUMNS} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
+      </div>
+      {children}
+
+      <DealCharts run={run} />
+
+      <div className="table-head">
+        <h2>Period by period</h2>
+        <button type="button" className="secondary" onClick={exportCsv}>
+          Export periods CSV
+        </button>
+      </div>
+      <p className="muted small">
+        After each payment date, in the deal’s currency. Collections = interest, penalty interest, principal and recoveries of the collection period. The CSV
+        holds every column (fees, interest due, reserve movements, trigger values and thresholds, coupon rates).
+      </p>
+      <div className="table-scroll" role="region" aria-label="Period by period table" tabIndex={0}>
+        <DataTable columns={tableColumns} rows={run.periods} rowKey={(p) => String(p.period)} testId="period-table" pageSize={60} />
+      </div>
+    </div>
+  );
+}

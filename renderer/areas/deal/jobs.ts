@@ -1,0 +1,78 @@
+import { useEffect } from 'react';
+import type { BreakevenResult, DealRunResult, JobInfo } from '../../../service/contract.ts';
+import { ApiCallError } from '../../api/client.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
+import { upsertJob, useJob, usePollJob } from '../../app/jobs.ts';
+import { notify } from '../../app/notifications.ts';
+
+/** Job ids whose end was already announced (the screen may mount again over a finished job). */
+const announced = new Set<string>();
+
+/** Says once how a job ended when it did not succeed: cancelled (info) or failed (error, with its code). */
+export function announceDealJob(job: JobInfo, what: string, label: string): void {
+  if (announced.has(job.id) || job.state === 'running') return;
+  announced.add(job.id);
+  if (job.state === 'cancelled') notify('info', `${what} cancelled`, label);
+  else if (job.state === 'failed') reportError(`${what} failed`, job.error ? new ApiCallError(job.error) : new Error('no reason given'));
+}
+
+export interface DealJobState {
+  readonly job: JobInfo | null;
+  readonly run: DealRunResult | null;
+  readonly breakeven: BreakevenResult | null;
+}
+
+/** A deal job kept current by events (and polling), its result fetched once more if an event came without it. */
+export function useDealJob(info: DealJobRun | null): DealJobState {
+  const { api } = useApp();
+  const id = info?.jobId ?? null;
+  const job = useJob(id);
+  usePollJob(api, id, job?.state === 'running');
+  const missing = job?.state === 'succeeded' && job.result === null;
+  useEffect(() => {
+    if (missing && id) api.call('job.get', { id }).then(upsertJob, (error: unknown) => reportError('Cannot read the deal result', error));
+  }, [api, missing, id]);
+  const result = job?.state === 'succeeded' ? job.result : null;
+  return {
+    job,
+    run: result?.kind === 'deal.run' ? result.run : null,
+    breakeven: result?.kind === 'deal.breakeven' ? result.breakeven : null,
+  };
+}
+
+const SLOTS = {
+  run: { what: 'Deal run', latest: 'latestRun', shown: 'shownRun' },
+  breakeven: { what: 'Breakevens', latest: 'latestBreakeven', shown: 'shownBreakeven' },
+} as const;
+
+export interface DealJobSlot {
+  /** The job started last, and its state. */
+  readonly latest: DealJobRun | null;
+  readonly latestJob: JobInfo | null;
+  /** The last job that succeeded (what the screen shows, also while a newer one runs), and its result. */
+  readonly shown: DealJobRun | null;
+  readonly shownState: DealJobState;
+}
+
+/**
+ * The Deal screen's runs or breakevens: the latest job and the shown one. A job that ends becomes
+ * the shown one when it succeeded; otherwise its end is announced and the last result stays.
+ */
+export function useDealJobSlot(slot: keyof typeof SLOTS): DealJobSlot {
+  const screen = useDealScreen();
+  const keys = SLOTS[slot];
+  const latest = screen[keys.latest];
+  const shown = screen[keys.shown];
+  const latestState = useDealJob(latest);
+  const same = shown?.jobId === latest?.jobId;
+  const otherState = useDealJob(same ? null : shown);
+  const succeeded = latestState.run !== null || latestState.breakeven !== null;
+  useEffect(() => {
+    const job = latestState.job;
+    if (!latest || !job || job.state === 'running') return;
+    if (job.state === 'succeeded' && succeeded && shown?.jobId !== latest.jobId) updateDealScreen(slot === 'run' ? { shownRun: latest } : { shownBreakeven: latest });
+    announceDealJob(job, keys.what, latest.dealLabel);
+  }, [slot, keys.what, latest, shown, latestState.job, succeeded]);
+  return { latest, latestJob: latestState.job, shown, shownState: same ? latestState : otherState };
+}

@@ -1,0 +1,240 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
+
+/**
+ * The Deal screen in Chromium over the HTTP transport: run the shipped templates on their own
+ * pools in an empty workspace, read the tranche summary (WAL ACT/365 from closing, yield at par
+ * annual effective) and the period table, solve breakevens, see a broken deal file's problems with
+ * their JSON paths, and run the consumer template on the sample tape by representative lines.
+ */
+
+let dir: string;
+let server: WebServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'abs-e2e-deal-'));
+  server = await startWebServer(['--db', join(dir, 'deal.sqlite')]);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The texts of a table's column, found by its header (not its position). */
+async function columnTexts(testId: string, header: string): Promise<string[]> {
+  const table = browser.page.getByTestId(testId);
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return table.locator('tbody tr').locator(`td:nth-child(${index + 1})`).allTextContents();
+}
+
+function dismissNotifications(): Promise<void> {
+  return dismissNotificationsOf(browser.page);
+}
+
+/** A call of the API as the page makes it. */
+function api<T>(method: string, params: unknown): Promise<T> {
+  return invokeApi<T>(server, method, params);
+}
+
+function openArea(name: string): Promise<void> {
+  return openAreaOf(browser.page, name);
+}
+
+/** Presses Run and waits for a finished run whose caption names `expected`. */
+async function runDeal(expected: string): Promise<void> {
+  const { page } = browser;
+  const run = page.getByRole('button', { name: 'Run', exact: true });
+  await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
+  const before = (await page.getByTestId('deal-run-caption').count()) > 0 ? await page.getByTestId('deal-run-caption').textContent() : null;
+  await run.click();
+  await expect.poll(async () => ((await page.getByTestId('deal-run-caption').count()) > 0 ? page.getByTestId('deal-run-caption').textContent() : null), { timeout: 60_000 }).not.toBe(before);
+  await expect.poll(() => page.getByTestId('deal-run-caption').textContent(), { timeout: 60_000 }).toContain(expected);
+  expect(await page.getByTestId('deal-run').getAttribute('aria-busy')).toBe('false');
+}
+
+function multiplier(text: string): number {
+  const match = /([\d.]+)×/.exec(text);
+  expect(match, `no multiplier in "${text}"`).not.toBeNull();
+  return Number(match?.[1]);
+}
+
+describe('the Deal screen in Chromium', () => {
+  it('opens on an empty workspace with the consumer template chosen and its structure shown', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await openArea('Deal');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deal');
+    await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('cn-consumer-revolving');
+    // No tape: the template runs on its own lines, and the screen says how to use a tape.
+    expect(await page.getByText('Empty workspace — import a tape').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 3 notes');
+    expect(await page.getByRole('radio', { name: 'Deal’s own lines' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Scenario').inputValue()).toBe('own');
+    // The structure, read-only: notes by seniority, triggers with thresholds, the waterfall in order.
+    const notes = page.getByTestId('deal-notes').locator('tbody tr');
+    expect(await notes.count()).toBe(3);
+    expect(await notes.first().textContent()).toContain('Senior A 优先A');
+    const structure = page.getByTestId('deal-structure');
+    expect(await structure.textContent()).toContain('Cumulative default rate > 2.00% in periods 1–6');
+    expect(await structure.textContent()).toContain('ends the revolving period');
+    expect(await structure.locator('.waterfall-steps li').first().textContent()).toBe('Fee: VAT and surcharges on interest');
+    await page.getByRole('button', { name: 'View JSON' }).click();
+    expect(await page.getByTestId('deal-json').textContent()).toContain('"firstPaymentDate": "2027-02-26"');
+    await page.getByRole('button', { name: 'Hide JSON' }).click();
+    await page.getByTestId('deal-structure').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-structure');
+    await page.getByRole('button', { name: 'View JSON' }).click();
+    await page.getByRole('button', { name: 'Hide JSON' }).click();
+    expect(await page.getByTestId('deal-json').count()).toBe(0);
+  });
+
+  it('runs the consumer template: three tranches, senior A first with its WAL, and a period table', async () => {
+    const { page } = browser;
+    const sawProgress = page
+      .getByTestId('job-progress')
+      .waitFor({ state: 'attached', timeout: 30_000 })
+      .then(() => true, () => false);
+    await runDeal('消费贷 2027-1');
+    expect(await sawProgress).toBe(true);
+    const names = await columnTexts('tranche-table', 'Note');
+    expect(names).toEqual(['Senior A 优先A', 'Mezzanine B 优先B', 'Subordinate 次级']);
+    const wal = await columnTexts('tranche-table', 'WAL (years)');
+    // WAL in years ACT/365 from closing: the senior note amortises after the 12 revolving months.
+    expect(Number(wal[0])).toBeGreaterThan(1);
+    expect(Number(wal[0])).toBeLessThan(Number(wal[1]));
+    const yields = await columnTexts('tranche-table', 'Yield at par / IRR');
+    expect(yields[0]).toMatch(/^\d+\.\d\d%$/);
+    expect(yields[2]).toMatch(/^IRR /);
+    expect((await columnTexts('tranche-table', 'Principal window'))[0]).toMatch(/^\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/);
+    const periods = page.getByTestId('period-table').locator('tbody tr');
+    await expect.poll(() => periods.count()).toBeGreaterThan(12);
+    expect((await columnTexts('period-table', 'Payment date'))[0]).toBe('2027-02-26');
+    expect((await columnTexts('period-table', 'Revolving'))[0]).toBe('yes');
+    for (const chart of ['chart-note-balances', 'chart-liquidity']) {
+      await expect.poll(() => page.locator(`[data-testid=${chart}] .recharts-wrapper svg.recharts-surface`).count()).toBeGreaterThan(0);
+    }
+    expect(await page.getByTestId('deal-headline').textContent()).toContain('ended period 13');
+    // The structure folds away once results show, and opens again on demand.
+    expect(await page.locator('details.deal-details').getAttribute('open')).toBeNull();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export periods CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/-periods\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('A interest paid (deal currency)');
+    expect(csv.split('\n')[1]).toMatch(/^1,2027-02-26,2027-01-20,/);
+
+    await dismissNotifications();
+    await page.getByTestId('deal-run-caption').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal');
+  });
+
+  it('solves breakevens by default multiplier (A survives more than B), then by constant CDR', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Breakevens' }).click();
+    const table = page.getByTestId('breakeven-table');
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const stress = await columnTexts('breakeven-table', 'Breakeven default multiplier');
+    const [a, b] = [multiplier(stress[0] ?? ''), multiplier(stress[1] ?? '')];
+    expect(a).toBeGreaterThan(b);
+    expect(b).toBeGreaterThan(1);
+    expect((await columnTexts('breakeven-table', 'Pool cum. default rate at it'))[0]).toMatch(/^\d+\.\d\d%$/);
+    await dismissNotifications();
+    await page.getByTestId('breakevens').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-breakeven');
+
+    await page.getByLabel('Breakeven stress').selectOption('cdr');
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(1);
+    await page.getByRole('button', { name: 'Breakevens' }).click();
+    await expect.poll(() => table.locator('thead th').allTextContents(), { timeout: 60_000 }).toContain('Breakeven CDR (annual)');
+    expect((await columnTexts('breakeven-table', 'Breakeven CDR (annual)'))[0]).toMatch(/CDR$/);
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
+  });
+
+  it('runs the US auto template on its own pool', async () => {
+    const { page } = browser;
+    await page.getByLabel('Deal', { exact: true }).selectOption('us-auto-oc-turbo');
+    await expect.poll(() => page.getByTestId('deal-out-of-date').count()).toBe(1);
+    await runDeal('US auto-loan ABS');
+    expect(await columnTexts('tranche-table', 'Note')).toEqual(['Class A', 'Class B', 'Class C']);
+    expect(await page.getByTestId('deal-headline').textContent()).toContain('static pool');
+    expect(await page.getByTestId('deal-out-of-date').count()).toBe(0);
+  });
+
+  it('lists a bad deal file’s problems with their JSON paths and runs nothing', async () => {
+    const { page } = browser;
+    const template = JSON.parse(readFileSync(new URL('../../docs/examples/deals/cn-consumer-revolving.json', import.meta.url), 'utf8')) as {
+      waterfall: { interest: { kind: string; notes?: string[] }[] };
+    };
+    const step = template.waterfall.interest[5];
+    expect(step?.kind).toBe('interest');
+    if (step) step.notes = ['Z'];
+    const file = join(dir, 'bad-deal.json');
+    writeFileSync(file, JSON.stringify(template));
+    await page.getByLabel('Open deal file').setInputFiles(file);
+    await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue()).not.toBe('us-auto-oc-turbo');
+    const issues = page.getByTestId('deal-issues');
+    await expect.poll(() => issues.textContent(), { timeout: 10_000 }).toContain('$.waterfall.interest[5].notes[0]');
+    expect(await issues.textContent()).toContain("'Z'");
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Breakevens' }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('deal-structure').count()).toBe(0);
+    await dismissNotifications();
+    await page.getByTestId('deal-issues').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-error');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('runs the consumer template on the sample tape by representative lines and shows the write-downs', async () => {
+    const { page } = browser;
+    await openArea('Tapes');
+    await page.getByRole('button', { name: 'Load the sample tape' }).click();
+    await expect.poll(() => page.getByTestId('tapes-table').textContent(), { timeout: 30_000 }).toContain('10,000');
+    await openArea('Deal');
+    await page.getByLabel('Deal', { exact: true }).selectOption('cn-consumer-revolving');
+    await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 3 notes');
+    expect(await page.getByText('Empty workspace — import a tape').count()).toBe(0);
+    await page.getByRole('radio', { name: 'A tape' }).check();
+    await page.getByRole('radio', { name: 'Representative lines' }).check();
+    await runDeal('Sample consumer-loan tape');
+    expect(await page.getByTestId('deal-run-caption').textContent()).toContain('representative lines');
+    // The template's notes total 400M over a pool of about 83M: the junior notes are written down.
+    const losses = await columnTexts('tranche-table', 'Loss %');
+    expect(losses.some((l) => Number.parseFloat(l) > 0)).toBe(true);
+    expect(await page.getByTestId('card-write-down').locator('.card-value').textContent()).not.toBe('0.00');
+    await dismissNotifications();
+    await browser.screenshot('deal-tape');
+    await page.getByRole('heading', { name: 'Period by period' }).scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-periods');
+    expect(browser.pageErrors).toEqual([]);
+  }, 90_000);
+
+  it('cancels a loan-level run on a large tape and keeps the last results', async () => {
+    const { page } = browser;
+    // 300,000 loans take seconds loan by loan: time to press Cancel. Imported through the API, as the CLI would.
+    const job = await api<{ id: string }>('tape.importSample', { loans: 300_000, seed: 7 });
+    await expect.poll(async () => (await api<{ state: string }>('job.get', { id: job.id })).state, { timeout: 60_000, interval: 250 }).toBe('succeeded');
+    const tape = page.getByLabel('Tape', { exact: true });
+    await expect.poll(() => tape.locator('option').count()).toBe(2);
+    await tape.selectOption({ label: '2 · Sample consumer-loan tape (300,000 loans, seed 7)' });
+    await page.getByRole('radio', { name: 'Loan level' }).check();
+    await expect.poll(() => page.getByTestId('deal-out-of-date').count()).toBe(1);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByTestId('job-progress').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Deal run cancelled' }).count(), { timeout: 30_000 }).toBe(1);
+    // The last finished run (the 10,000-loan sample, representative lines) stays, flagged as not matching the choices.
+    expect(await page.getByTestId('deal-run-caption').textContent()).toContain('10,000 loans, seed 2026');
+    expect(await page.getByTestId('deal-out-of-date').count()).toBe(1);
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+});
