@@ -384,6 +384,8 @@ export interface DealRunResult {
    * reserve − this note and all notes senior to it) ÷ pool balance; null once the pool is empty.
    */
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
+  /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
+  readonly warnings: readonly string[];
   readonly seconds: number;
 }
 

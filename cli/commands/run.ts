@@ -62,6 +62,7 @@ export function formatRun(run: DealRunResult, breakeven: BreakevenResult | null)
   const last = run.periods.length - 1;
   const facts = [
     `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · ¥${money(run.poolBalance)} · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${run.seconds.toFixed(2)} s`,
+    ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
     `Cumulative default rate ${pct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ¥${money(run.cumulativeNetLoss[last] ?? 0)}`,

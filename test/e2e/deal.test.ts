@@ -211,6 +211,10 @@ describe('the Deal screen in Chromium', () => {
     const losses = await columnTexts('tranche-table', 'Loss %');
     expect(losses.some((l) => Number.parseFloat(l) > 0)).toBe(true);
     expect(await page.getByTestId('card-write-down').locator('.card-value').textContent()).not.toBe('0.00');
+    // Both mismatches are said above the figures: the tape's cutoff and the undercollateralised notes.
+    const warnings = await page.getByTestId('deal-warnings').textContent();
+    expect(warnings).toContain("The pool's cutoff date (2026-09-30) is not the deal's (2026-12-31)");
+    expect(warnings).toContain('undercollateralised');
     await dismissNotifications();
     await browser.screenshot('deal-tape');
     await page.getByRole('heading', { name: 'Period by period' }).scrollIntoViewIfNeeded();

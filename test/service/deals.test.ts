@@ -57,6 +57,7 @@ function expectReconciled(result: DealRunResult): void {
 describe('deal templates', () => {
   it.each(TEMPLATES)('%s runs on its own pool and scenario and reconciles to the cent every period', async (name) => {
     const result = await run({ deal: template(name) });
+    expect(result.warnings).toEqual([]);
     expect(result.periods.length).toBeGreaterThan(10);
     expectReconciled(result);
     // Every note is paid in full under the base scenario.
@@ -185,6 +186,10 @@ describe('deals on a tape, breakevens and abs run', () => {
     const sized = { ...deal, notes, reserve: { ...(deal['reserve'] as object), initialDeposit: Math.round(pool * 0.0089 * 100) / 100 } };
     const result = await run({ deal: sized, tapeId });
     expect(result.poolName).toMatch(/^Sample consumer-loan tape/);
+    // The template's dates are not the tape's: said, not hidden.
+    expect(result.warnings).toEqual([
+      "The pool's cutoff date (2026-09-30) is not the deal's (2026-12-31): the pool's first collection month is paid on the deal's first payment date (2027-02-26).",
+    ]);
     expect(result.loans).toBe(5000);
     expectReconciled(result);
     const request: BreakevenRequest = { deal: sized, tapeId };

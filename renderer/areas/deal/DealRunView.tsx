@@ -74,6 +74,13 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
         {run.closingDate} · computed in {formatSeconds(run.seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
+      {run.warnings.length > 0 ? (
+        <div className="warning-box" role="status" data-testid="deal-warnings">
+          {run.warnings.map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="cards" data-testid="deal-headline">
         <Card label="Pool balance" value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
         <Card label="Periods" value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
