@@ -247,6 +247,11 @@ export function dealIssues(deal: Deal): DealIssue[] {
     });
     if (last && steps.at(-1)?.kind !== 'residual') add('DEAL_WATERFALL', prefix, 'the principal (or combined) waterfall must end with a residual step, so every cent has a recipient');
   }
+  if (lists.length > 0 && deal.revolving !== undefined) {
+    // While revolving, only principal steps paying the principal due buy loans; others are skipped.
+    const buys = lists.some(([, steps]) => Array.isArray(steps) && steps.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue'));
+    if (!buys) add('DEAL_WATERFALL', 'revolving', "a revolving deal needs a principal step paying the principal due (amount 'principalDue', the default): it is the step that buys new loans while revolving");
+  }
   if (lists.length > 0) {
     notes.forEach((note, i) => {
       if (typeof note.id === 'string' && note.originalBalance > 0 && !paidPrincipal.has(note.id)) add('DEAL_NO_PRINCIPAL', `notes[${i}]`, `no principal or turbo step ever pays note '${note.id}'`);

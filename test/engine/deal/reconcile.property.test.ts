@@ -102,6 +102,7 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
   const fixedPrincipal = usable(principalSteps).length === principalSteps.length ? principalSteps : [{ kind: 'principal', rule: 'sequential' } as Step, ...principalSteps.slice(1)];
   const waterfall: Deal['waterfall'] = rnd() < 0.5 ? { combined: [...interestSteps, ...fixedPrincipal] } : { interest: interestSteps, principal: fixedPrincipal };
   const frequency = rnd() < 0.7 ? 1 : 3;
+  const buysLoans = fixedPrincipal.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue');
   return {
     cutoff,
     rows,
@@ -113,7 +114,8 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
       ...(hasReserve ? { reserve: { initialDeposit: money(cutoff * 0.02), target: { basis: pick(['currentNoteBalance', 'initialNoteBalance'] as const), percent: rnd() * 0.05, ...(rnd() < 0.5 ? { floor: money(10_000) } : {}) } } } : {}),
       triggers,
       lossAllocation: pdl ? 'pdl' : 'writeDown',
-      ...(rnd() < 0.3 ? { revolving: { periods: 1 + Math.floor(rnd() * 4), excessSpreadShare: rnd() < 0.5 ? 0 : 0.5 } } : {}),
+      // Revolving only with a principal step paying the principal due: the step that buys loans.
+      ...(rnd() < 0.3 && buysLoans ? { revolving: { periods: 1 + Math.floor(rnd() * 4), excessSpreadShare: rnd() < 0.5 ? 0 : 0.5 } } : {}),
       ...(rnd() < 0.3 ? { cleanUpCall: { poolFactor: 0.1 + rnd() * 0.3 } } : {}),
       waterfall,
     },

@@ -75,6 +75,12 @@ describe('validateDeal', () => {
     expect(issue?.rule).toContain("'B'");
   });
 
+  it('a revolving deal without a principal step paying the principal due (nothing would buy loans)', () => {
+    const turboOnly = twoNoteDeal({ revolving: { periods: 6 }, waterfall: { combined: [{ kind: 'turbo' }, { kind: 'residual', to: 'seller' }] } });
+    expect(dealIssues(turboOnly)).toContainEqual(expect.objectContaining({ code: 'DEAL_WATERFALL', path: 'revolving' }));
+    expect(dealIssues(twoNoteDeal({ revolving: { periods: 6 } }))).toEqual([]);
+  });
+
   it('duplicate ids', () => {
     expect(firstIssue(twoNoteDeal({ notes: [note('A', 1, 1, 0), note('A', 2, 1, 0)] }))).toEqual({ code: 'DEAL_DUPLICATE_ID', path: 'notes[1].id' });
   });
