@@ -1,6 +1,6 @@
-import { UserError } from '../data/errors.ts';
 import { AMORTIZATION_TYPES, loanCount, type LoanArrays, type PoolAssumptions, type SegmentAssumptions } from '../engine/index.ts';
 import type { Assumptions, OverrideRule } from './assumptions.ts';
+import { fileError } from './file-issues.ts';
 
 /** Loans (or lines) with each one's product code; `segment` and product codes index a pool's names. */
 export interface PoolLoans {
@@ -92,9 +92,9 @@ export function assumptionGroups(
     if (code === undefined) {
       code = groups.length;
       if (code >= MAX_GROUPS) {
-        throw new UserError('BAD_REQUEST', `Assumptions $.overrides: the rules split the pool into more than ${MAX_GROUPS} assumption groups (segment × rules matched); merge some rules`, {
-          path: '$.overrides',
-        });
+        throw fileError('Assumptions', [
+          { path: '$.overrides', message: `the rules split the pool into more than ${MAX_GROUPS} assumption groups (segment × rules matched); merge some rules` },
+        ]);
       }
       groupCodes.set(signature, code);
       groups.push(matched.reduce<SegmentAssumptions>((merged, k) => overlay(merged, rules[k]?.assumptions ?? {}), bySegment[seg] ?? {}));

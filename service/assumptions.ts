@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../data/errors.ts';
+import type { UserError } from '../data/errors.ts';
 import {
   AMORTIZATION_TYPES,
   buildTransitionMatrix,
@@ -10,6 +10,7 @@ import {
   type PoolAssumptions,
   type SegmentAssumptions,
 } from '../engine/index.ts';
+import { fileError, schemaIssues } from './file-issues.ts';
 
 /**
  * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
@@ -109,12 +110,9 @@ export interface Assumptions {
 }
 
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
-  return new UserError('BAD_REQUEST', `Assumptions ${path}: ${message}`, { path, ...details });
+  return fileError('Assumptions', [{ path, message }], details);
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
-}
 
 function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   const vector = (text: string | undefined, field: 'prepayment' | 'default'): SegmentAssumptions['prepayment'] => {
@@ -154,8 +152,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
 function parseFile(input: unknown): AssumptionFile {
   const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw bad(jsonPath(issue?.path ?? []), issue?.message ?? 'invalid', { issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })) });
+    throw fileError('Assumptions', schemaIssues(parsed.error));
   }
   return parsed.data;
 }

@@ -468,7 +468,9 @@ export type ResponseOf<M extends Method> = Api[M]['response'];
 /**
  * Errors cross every transport as data. `code` is stable (BAD_REQUEST, NOT_FOUND,
  * WORKSPACE_TOO_NEW, …, INTERNAL); `message` is one line for a person; `details` says
- * where (file, row, column, JSON path) and why.
+ * where (file, row, column, JSON path) and why. A file the analyst wrote (assumption set, pool or
+ * deal file) that fails its checks gives BAD_REQUEST with `details.path` (the first problem) and
+ * `details.issues`: every problem as `{ path, message }` (service/file-issues.ts).
  */
 export interface ApiError {
   readonly code: string;

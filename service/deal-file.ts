@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { UserError } from '../data/errors.ts';
 import { AMORTIZATION_TYPES, DAY_COUNTS, dealIssues, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS, type Deal } from '../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumptions.ts';
+import { fileError, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file.ts';
 
 /**
@@ -140,9 +140,6 @@ export const DEAL_FILE_SCHEMA = z.strictObject({
 
 export type DealFile = z.infer<typeof DEAL_FILE_SCHEMA>;
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
-}
 
 /** The engine's deal from a deal file. */
 export function dealOf(file: DealFile): Deal {
@@ -157,18 +154,9 @@ export function dealOf(file: DealFile): Deal {
  */
 export function readDealFile(input: unknown): DealFile {
   const parsed = DEAL_FILE_SCHEMA.safeParse(input);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => ({ path: jsonPath(i.path), rule: i.message }));
-    const first = issues[0];
-    throw new UserError('BAD_REQUEST', `Deal ${first?.path ?? '$'}: ${first?.rule ?? 'invalid'}`, { path: first?.path ?? '$', issues });
-  }
+  if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error));
   const file = parsed.data;
-  const issues = dealIssues(dealOf(file)).map((issue) => ({ path: `$.${issue.path}`, rule: issue.rule, code: issue.code }));
-  if (file.revolving && file.pool === undefined && file.revolving.profile.length === 0) issues.push({ path: '$.revolving.profile', rule: 'a revolving deal needs a purchase profile', code: 'DEAL_FIELD' });
-  if (issues.length > 0) {
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    throw new UserError('BAD_REQUEST', `Deal ${first?.path ?? '$'}: ${first?.rule ?? 'invalid'}${more}`, { path: first?.path ?? '$', issues });
-  }
+  const issues = dealIssues(dealOf(file)).map((issue) => ({ path: `$.${issue.path}`, message: issue.rule }));
+  if (issues.length > 0) throw fileError('Deal', issues);
   return file;
 }

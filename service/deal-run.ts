@@ -22,6 +22,7 @@ import {
 } from '../engine/index.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { readAssumptionFile } from './assumptions.ts';
+import { fileError } from './file-issues.ts';
 import type { BreakevenResult, BreakevenRow, DealRunResult, ProjectionMode, TrancheRow } from './contract.ts';
 import { dealOf, type DealFile } from './deal-file.ts';
 import { readPoolFile } from './pool-file.ts';
@@ -59,11 +60,11 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const deal = dealOf(file);
   let input = tapeInput;
   if (input === null) {
-    if (!file.pool) throw new UserError('BAD_REQUEST', 'Deal $.pool: the deal has no pool — give a tape, or write the pool as representative lines in the deal file', { path: '$.pool' });
+    if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
     input = readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
   }
   const scenario = assumptionFile ?? file.assumptions;
-  if (scenario === undefined) throw new UserError('BAD_REQUEST', 'Deal $.assumptions: no scenario — give an assumption file, or write `assumptions` in the deal file', { path: '$.assumptions' });
+  if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
   const pool = poolAttributes(input);
   const scenarioFile = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const months = dealMonths(deal);
@@ -79,11 +80,11 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
       const path = `$.revolving.profile[${j}]`;
       const segment = pool.segmentNames.indexOf(line.segment ?? '');
       if (segment < 0) {
-        throw new UserError('BAD_REQUEST', `Deal ${path}.segment: the pool has no segment "${line.segment ?? ''}" (its segments: ${pool.segmentNames.filter(Boolean).join(', ') || 'none'})`, { path: `${path}.segment` });
+        throw fileError('Deal', [{ path: `${path}.segment`, message: `the pool has no segment "${line.segment ?? ''}" (its segments: ${pool.segmentNames.filter(Boolean).join(', ') || 'none'})` }]);
       }
       const product = line.product === undefined ? 0 : pool.productNames.indexOf(line.product);
       if (product < 0) {
-        throw new UserError('BAD_REQUEST', `Deal ${path}.product: the pool has no product "${line.product ?? ''}" (its products: ${pool.productNames.filter(Boolean).join(', ') || 'none'})`, { path: `${path}.product` });
+        throw fileError('Deal', [{ path: `${path}.product`, message: `the pool has no product "${line.product ?? ''}" (its products: ${pool.productNames.filter(Boolean).join(', ') || 'none'})` }]);
       }
       // One yuan spent buys 1/price yuan of principal: the unit cohort is scaled by it.
       const principal = line.share / totalShare / price;

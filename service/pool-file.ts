@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UserError } from '../data/errors.ts';
+import type { UserError } from '../data/errors.ts';
 import {
   allocateLoanArrays,
   AMORTIZATION_TYPES,
@@ -8,6 +8,7 @@ import {
   ROLL_STATES,
 } from '../engine/index.ts';
 import type { RepLineInfo } from './contract.ts';
+import { fileError, schemaIssues } from './file-issues.ts';
 import type { ProjectionInput } from './projection.ts';
 
 /**
@@ -46,12 +47,9 @@ export const POOL_FILE_SCHEMA = z.strictObject({
 export type PoolFile = z.infer<typeof POOL_FILE_SCHEMA>;
 
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
-  return new UserError('BAD_REQUEST', `Pool ${path}: ${message}`, { path, ...details });
+  return fileError('Pool', [{ path, message }], details);
 }
 
-function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
-}
 
 /** The code of a segment or product value: its index in `names`, appended when new (at most 255 values). */
 function codeOf(names: string[], value: string, path: string, what: string): number {
@@ -68,10 +66,7 @@ function codeOf(names: string[], value: string, path: string, what: string): num
 export function readPoolFile(input: unknown, fallbackName = 'pool file'): ProjectionInput & { readonly lines: readonly RepLineInfo[] } {
   const parsed = POOL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw bad(jsonPath(issue?.path ?? []), issue?.message ?? 'invalid', {
-      issues: parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message })),
-    });
+    throw fileError('Pool', schemaIssues(parsed.error));
   }
   const file = parsed.data;
   const [year, month, day] = file.cutoffDate.split('-').map(Number);

@@ -2,13 +2,10 @@ import { useEffect, useState } from 'react';
 import type { AssumptionCheck } from '../../../service/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { useApp } from '../../app/context.tsx';
-import { fieldMessage, isObject } from './model.ts';
+import { fileIssues, type FileIssue } from '../../app/issues.ts';
 
 /** One problem the service found, at the JSON path it names ("$.pool.prepayment"). */
-export interface FieldIssue {
-  readonly path: string;
-  readonly message: string;
-}
+export type FieldIssue = FileIssue;
 
 export type CheckState =
   | { readonly status: 'checking' }
@@ -16,20 +13,6 @@ export type CheckState =
   | { readonly status: 'invalid'; readonly issues: readonly FieldIssue[] }
   /** The check itself could not run (no workspace, service down): say so, judge nothing. */
   | { readonly status: 'unavailable'; readonly message: string };
-
-/** The issues of a BAD_REQUEST from assumptions.check: every schema issue, else the one path named. */
-export function issuesOf(error: ApiCallError): FieldIssue[] {
-  const details = error.error.details ?? {};
-  const listed = Array.isArray(details['issues']) ? (details['issues'] as unknown[]) : [];
-  const issues = listed.flatMap((issue): FieldIssue[] =>
-    isObject(issue) && typeof issue['path'] === 'string' && typeof issue['message'] === 'string'
-      ? [{ path: issue['path'], message: fieldMessage(issue['message']) }]
-      : [],
-  );
-  if (issues.length > 0) return issues;
-  const path = typeof details['path'] === 'string' ? details['path'] : '$';
-  return [{ path, message: fieldMessage(error.error.message) }];
-}
 
 const CHECK_DELAY_MS = 250;
 
@@ -60,7 +43,7 @@ export function useAssumptionCheck(file: unknown, tapeId: number | null): LiveCh
           if (!live) return;
           const state: CheckState =
             error instanceof ApiCallError && error.error.code === 'BAD_REQUEST'
-              ? { status: 'invalid', issues: issuesOf(error) }
+              ? { status: 'invalid', issues: fileIssues(error) }
               : { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
           setAnswer({ file, tapeId, state });
         },

@@ -109,11 +109,6 @@ export function readNumber(text: string, percent: boolean): number | undefined |
   return percent ? Number((n / 100).toPrecision(12)) : n;
 }
 
-/** Strips the service's "Assumptions $.pool.prepayment: " prefix: the error is shown next to that field. */
-export function fieldMessage(message: string): string {
-  return message.replace(/^Assumptions \$[^:]*: /, '');
-}
-
 /**
  * A bound the service states in decimals ("expected number to be <=1"), said in the percent the
  * field shows ("at most 100%"), for fields an analyst types as percentages.

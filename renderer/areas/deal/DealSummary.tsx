@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { formatCount } from '../../app/format.ts';
+import type { FileIssue } from '../../app/issues.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { dealView, formatMoney, type FeeView, type NoteView, type TriggerView } from './model.ts';
 
@@ -25,7 +26,7 @@ const TRIGGER_COLUMNS: readonly Column<TriggerView>[] = [
 ];
 
 /** Validation problems of a deal file, each with its JSON path. */
-export function DealIssues({ issues }: { issues: readonly { path: string; rule: string }[] }) {
+export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
@@ -33,8 +34,8 @@ export function DealIssues({ issues }: { issues: readonly { path: string; rule: 
       </strong>
       <ul className="problem-list">
         {issues.map((issue) => (
-          <li key={`${issue.path} ${issue.rule}`}>
-            <code className="mono">{issue.path}</code>: {issue.rule}
+          <li key={`${issue.path} ${issue.message}`}>
+            <code className="mono">{issue.path}</code>: {issue.message}
           </li>
         ))}
       </ul>
