@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
 import { projectionOf } from '../../service/jobs.ts';
 import { projectionCsv } from '../../service/projection.ts';
 import type { Service } from '../../service/service.ts';
-import { UsageError } from '../output.ts';
+import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
@@ -24,40 +23,29 @@ rounded to cents; rates are decimals in --json/--csv.
 File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.json, examples
 docs/examples/assumptions-consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
-const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 export function formatProjection(result: ProjectionResult): string {
   const header = ['Month', 'Beginning (¥)', 'Interest (¥)', 'Sched. prin. (¥)', 'Prepaid (¥)', 'Defaults (¥)', 'Recov. (¥)', 'Ending (¥)', '30+ DPD (¥)', 'CPR', 'CDR', 'Cum. default'];
   const rows = result.rows.map((r) => [
     String(r.month),
-    money(r.beginningBalance),
-    money(r.interestCollected + r.penaltyInterest),
-    money(r.scheduledPrincipal),
-    money(r.prepayments),
-    money(r.defaults),
-    money(r.recoveries),
-    money(r.endingBalance),
-    money(r.dpd31_60 + r.dpd61_90 + r.dpd91_180),
-    pct(r.cpr),
-    pct(r.cdr),
-    pct(r.cumulativeDefaultRate),
+    formatMoney(r.beginningBalance),
+    formatMoney(r.interestCollected + r.penaltyInterest),
+    formatMoney(r.scheduledPrincipal),
+    formatMoney(r.prepayments),
+    formatMoney(r.defaults),
+    formatMoney(r.recoveries),
+    formatMoney(r.endingBalance),
+    formatMoney(r.dpd31_60 + r.dpd61_90 + r.dpd91_180),
+    formatPct(r.cpr),
+    formatPct(r.cdr),
+    formatPct(r.cumulativeDefaultRate),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padStart(widths[i] ?? 0)).join('  ');
+  const { line } = textTable(header, rows, new Set());
   return [
-    `${result.tapeId !== null ? `Tape ${result.tapeId}` : result.sourceName} · ${result.mode === 'loan' ? 'loan level' : `${(result.lines?.length ?? 0).toLocaleString('en-US')} representative lines`} · cutoff ${result.cutoffDate} · ${result.loans.toLocaleString('en-US')} loans · cutoff balance ¥${money(result.cutoffBalance)} · ${result.months} months · ${result.seconds.toFixed(2)} s`,
+    `${result.tapeId !== null ? `Tape ${result.tapeId}` : result.sourceName} · ${result.mode === 'loan' ? 'loan level' : `${(result.lines?.length ?? 0).toLocaleString('en-US')} representative lines`} · cutoff ${result.cutoffDate} · ${result.loans.toLocaleString('en-US')} loans · cutoff balance ¥${formatMoney(result.cutoffBalance)} · ${result.months} months · ${result.seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
   ].join('\n');
-}
-
-function readJson(file: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(error as Error).message}`);
-  }
 }
 
 export async function projectCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
@@ -88,10 +76,10 @@ export async function projectCommand(args: readonly string[], service: Service, 
     if (!values.tape || !/^\d+$/.test(values.tape)) throw new UsageError(`project needs --tape ID (a whole number), got '${values.tape ?? ''}'`);
   }
   if (!values.assumptions) throw new UsageError('project needs --assumptions FILE.json');
-  const assumptions = readJson(values.assumptions, 'assumptions');
+  const assumptions = readJsonFile(values.assumptions, 'assumptions');
   let request: ProjectionRequest;
   if (values.pool !== undefined) {
-    request = { source: { kind: 'lines', pool: readJson(values.pool, 'pool file') }, assumptions };
+    request = { source: { kind: 'lines', pool: readJsonFile(values.pool, 'pool file') }, assumptions };
   } else {
     unwrap(await service.call('workspace.open', { path: values.db ?? '', create: false }));
     request = { source: { kind: 'tape', tapeId: Number(values.tape) }, assumptions, mode: values.mode === 'repline' ? 'repline' : 'loan' };

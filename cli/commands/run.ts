@@ -1,11 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BreakevenResult, DealRunRequest, DealRunResult } from '../../service/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs.ts';
 import type { Service } from '../../service/service.ts';
-import { UsageError } from '../output.ts';
+import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
@@ -27,45 +27,34 @@ summary: balance, coupon, WAL (years, ACT/365 from closing), principal window, y
 
 Deal file format: docs/schemas/deal.schema.json; templates in docs/examples/deals/.`;
 
-const money = (x: number): string => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const pct = (x: number | null, digits = 2): string => (x === null ? '–' : `${(x * 100).toFixed(digits)}%`);
-const years = (x: number | null): string => (x === null ? '–' : x.toFixed(2));
-
-function readJson(file: string, what: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(error as Error).message}`);
-  }
-}
+const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
 export function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): string {
   const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);
-    const beCell = !be ? '–' : be.status === 'lossWithoutStress' ? 'loses at 0' : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? pct(be.stress) : `${be.stress.toFixed(3)}×`}`;
+    const beCell = !be ? '—' : be.status === 'lossWithoutStress' ? 'loses at 0' : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`}`;
     return [
       t.name,
-      money(t.originalBalance),
+      formatMoney(t.originalBalance),
       t.coupon,
       years(t.walYears),
-      t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '–',
-      t.irr !== null ? `IRR ${pct(t.irr)}` : pct(t.yieldAtPar),
+      t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '—',
+      t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtPar),
       years(t.modifiedDurationYears),
-      pct(t.lossRate),
-      pct(t.creditEnhancementAtClosing),
+      formatPct(t.lossRate),
+      formatPct(t.creditEnhancementAtClosing),
       ...(breakeven ? [beCell] : []),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 || i === 2 || i === 4 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const { line } = textTable(header, rows, new Set([0, 2, 4]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · ¥${money(run.poolBalance)} · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${run.seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${run.seconds.toFixed(2)} s`,
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
-    `Cumulative default rate ${pct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ¥${money(run.cumulativeNetLoss[last] ?? 0)}`,
+    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
   ];
   if (run.revolvingEnd) facts.push(`Revolving ended with period ${run.revolvingEnd.period} (${run.revolvingEnd.paymentDate}): ${run.revolvingEnd.reason}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`);
   const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
@@ -106,8 +95,8 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   const request: DealRunRequest = {
-    deal: readJson(dealPath, 'deal file'),
-    ...(values.assumptions !== undefined ? { assumptions: readJson(values.assumptions, 'assumptions') } : {}),
+    deal: readJsonFile(dealPath, 'deal file'),
+    ...(values.assumptions !== undefined ? { assumptions: readJsonFile(values.assumptions, 'assumptions') } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
   };
   if (values.db !== undefined) {

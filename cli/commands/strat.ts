@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { StratDimensionId, StratTable } from '../../service/contract.ts';
 import type { Service } from '../../service/service.ts';
-import { UsageError } from '../output.ts';
+import { formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 
 const DIMENSIONS: readonly StratDimensionId[] = [
@@ -28,7 +28,6 @@ WALA (months, weighted by current balance) per bucket.
   --json       the whole table as JSON
   --csv        the table as CSV (as the app exports it)`;
 
-const pct = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
 const num = (x: number | null, digits: number): string =>
   x === null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -38,13 +37,12 @@ export function formatStratText(table: StratTable): string {
     r.label,
     num(r.count, 0),
     num(r.balance, 2),
-    pct(r.share),
-    pct(r.wac),
+    formatPct(r.share),
+    formatPct(r.wac),
     num(r.wam, 1),
     num(r.wala, 1),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const { widths, line } = textTable(header, rows);
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(0, -1).map(line), widths.map((w) => '─'.repeat(w)).join('  '), line(rows[rows.length - 1] ?? [])].join('\n');
 }
 
