@@ -3,6 +3,7 @@ import {
   addMonths,
   allocateLoanArrays,
   amortizationCode,
+  cents,
   creditEnhancement,
   EngineError,
   formatIsoDate,
@@ -13,6 +14,7 @@ import {
   runDeal,
   trancheSummary,
   xirr,
+  type CashFlowLeg,
   type Deal,
   type DealResult,
   type LoanArrays,
@@ -163,14 +165,15 @@ function couponLabel(coupon: DealFile['notes'][number]['coupon']): string {
   return 'none (residual)';
 }
 
-function legOf(leg: NoteLeg, closing: string) {
+/** A note's leg as engine/analytics reads it; a residual note's residual counts as its income. */
+function analyticsLeg(leg: NoteLeg, closing: string, paymentsPerYear: number, withResidual: boolean): CashFlowLeg {
   return {
     originalBalance: leg.originalBalance,
     settlementDate: closing,
-    paymentsPerYear: 12,
+    paymentsPerYear,
     paymentDates: leg.dates,
     principal: leg.principal,
-    interest: leg.interest.map((x, k) => x + (leg.residual[k] ?? 0)),
+    interest: withResidual ? leg.interest.map((x, k) => x + (leg.residual[k] ?? 0)) : leg.interest,
     writeDown: leg.writeDown,
     endingBalance: leg.balance,
   };
@@ -193,9 +196,8 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
     if (!leg) throw new Error(`no leg for note ${note.id}`);
     const periods = result.periods;
     const shortfall = periods.length > 0 ? (periods[periods.length - 1]?.notes.find((n) => n.id === note.id)?.interestShortfall ?? 0) : 0;
-    const cashLeg = { ...legOf(leg, closing), paymentsPerYear: 12 / frequency };
     const hasCoupon = note.coupon.type !== 'none';
-    const summary = trancheSummary(hasCoupon ? { ...cashLeg, interest: leg.interest } : cashLeg);
+    const summary = trancheSummary(analyticsLeg(leg, closing, 12 / frequency, !hasCoupon));
     const received = leg.dates.map((date, k) => ({ date, amount: (leg.principal[k] ?? 0) + (leg.interest[k] ?? 0) + (leg.residual[k] ?? 0) }));
     let irr: number | null = null;
     if (!hasCoupon && note.originalBalance > 0 && received.some((f) => f.amount > 0)) {
@@ -217,10 +219,10 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       firstPrincipal: window ? { period: window.first.period, date: window.first.date } : null,
       lastPrincipal: window ? { period: window.last.period, date: window.last.date } : null,
       expectedFinal: summary.expectedFinalPayment,
-      totalInterest: round2(leg.interest.reduce((a, b) => a + b, 0)),
-      totalPrincipal: round2(leg.principal.reduce((a, b) => a + b, 0)),
-      totalResidual: round2(leg.residual.reduce((a, b) => a + b, 0)),
-      writeDown: round2(leg.writeDown.reduce((a, b) => a + b, 0)),
+      totalInterest: cents(leg.interest.reduce((a, b) => a + b, 0)),
+      totalPrincipal: cents(leg.principal.reduce((a, b) => a + b, 0)),
+      totalResidual: cents(leg.residual.reduce((a, b) => a + b, 0)),
+      writeDown: cents(leg.writeDown.reduce((a, b) => a + b, 0)),
       lossRate: summary.totals.lossRate,
       interestShortfall: shortfall,
       yieldAtPar: hasCoupon ? summary.yield : null,
@@ -231,9 +233,6 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
   });
 }
 
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
-}
 
 export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, started: number): DealRunResult {
   const { result, flows } = runPrepared(prepared);
@@ -243,7 +242,7 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, star
     mode,
     cutoffDate: prepared.input.cutoffDate,
     closingDate: prepared.file.dates.closing,
-    poolBalance: round2(flows.cutoffBalance),
+    poolBalance: cents(flows.cutoffBalance),
     loans: prepared.input.loanCount,
     months: prepared.months,
     tranches: trancheRows(prepared, result),
