@@ -3,12 +3,13 @@ import type { DealRunResult } from '../../service/contract.ts';
 const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
 
 /**
- * A deal run's figures as the shipped templates' stored results keep them: each tranche's
- * analytics (rounded to stated digits: they are float64) and, per period, the pool's ending
- * balance, every note's ending balance, interest paid and principal paid, the reserve and the
- * seller's residual — money in exact cents.
+ * A deal run's figures as the shipped templates' regression snapshots keep them (regression
+ * snapshot: the engine's own output, stored to catch unintended change; not an independent check):
+ * each tranche's analytics (rounded to stated digits: they are float64) and, per period, the pool's
+ * ending balance, every note's ending balance, interest paid and principal paid, the reserve and
+ * the seller's residual — money in exact cents.
  */
-export function dealGolden(run: DealRunResult): unknown {
+export function dealSnapshot(run: DealRunResult): unknown {
   return {
     dealName: run.dealName,
     poolBalance: run.poolBalance,
