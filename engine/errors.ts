@@ -65,6 +65,7 @@ export const ENGINE_MESSAGES = {
   ROOT_NOT_BRACKETED: 'No sign change found: the function has the same sign across the widest bracket searched',
   ROOT_NOT_FINITE: 'The function is not a number at a trial point of the root search',
   ROOT_NOT_CONVERGED: 'The root search did not converge within its iteration limit',
+  STRESS_SEARCH_RANGE: 'A stress search needs a start > 0, a maximum ≥ the start and a tolerance > 0',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

@@ -8,3 +8,4 @@ export * from './curves/index.ts';
 export * from './project/index.ts';
 export * from './analytics/index.ts';
 export * from './deal/index.ts';
+export * from './rounding.ts';

@@ -3,13 +3,14 @@ import {
   addMonths,
   allocateLoanArrays,
   amortizationCode,
-  cents,
   creditEnhancement,
   EngineError,
+  largestPassingStress,
   formatIsoDate,
   parseIsoDate,
   parseVector,
   poolLedger,
+  roundCentsOfDouble,
   projectPool,
   runDeal,
   trancheSummary,
@@ -21,6 +22,8 @@ import {
   type NoteLeg,
   type PoolAssumptions,
   type PoolCashFlows,
+  type StressBound,
+  type StressSearch,
 } from '../engine/index.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { readAssumptionFile } from './assumptions.ts';
@@ -219,10 +222,10 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       firstPrincipal: window ? { period: window.first.period, date: window.first.date } : null,
       lastPrincipal: window ? { period: window.last.period, date: window.last.date } : null,
       expectedFinal: summary.expectedFinalPayment,
-      totalInterest: cents(leg.interest.reduce((a, b) => a + b, 0)),
-      totalPrincipal: cents(leg.principal.reduce((a, b) => a + b, 0)),
-      totalResidual: cents(leg.residual.reduce((a, b) => a + b, 0)),
-      writeDown: cents(leg.writeDown.reduce((a, b) => a + b, 0)),
+      totalInterest: roundCentsOfDouble(leg.interest.reduce((a, b) => a + b, 0)),
+      totalPrincipal: roundCentsOfDouble(leg.principal.reduce((a, b) => a + b, 0)),
+      totalResidual: roundCentsOfDouble(leg.residual.reduce((a, b) => a + b, 0)),
+      writeDown: roundCentsOfDouble(leg.writeDown.reduce((a, b) => a + b, 0)),
       lossRate: summary.totals.lossRate,
       interestShortfall: shortfall,
       yieldAtPar: hasCoupon ? summary.yield : null,
@@ -242,7 +245,7 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, star
     mode,
     cutoffDate: prepared.input.cutoffDate,
     closingDate: prepared.file.dates.closing,
-    poolBalance: cents(flows.cutoffBalance),
+    poolBalance: roundCentsOfDouble(flows.cutoffBalance),
     loans: prepared.input.loanCount,
     months: prepared.months,
     tranches: trancheRows(prepared, result),
@@ -305,12 +308,23 @@ const MAX_MULTIPLIER = 1000;
 const MULTIPLIER_TOLERANCE = 0.001;
 const CDR_TOLERANCE = 0.00001;
 
+/** The engine's stress search for each kind of stress: relative 0.1% of a multiplier up to 1000×, or 0.001 percentage point of CDR up to 100%. */
+const STRESS_SEARCH: Readonly<Record<Stress['by'], StressSearch>> = {
+  multiplier: { start: 1, max: MAX_MULTIPLIER, tolerance: MULTIPLIER_TOLERANCE, relative: true },
+  cdr: { start: 0.05, max: 1, tolerance: CDR_TOLERANCE },
+};
+
+const BREAKEVEN_STATUS: Readonly<Record<StressBound['status'], BreakevenRow['status']>> = {
+  failsWithoutStress: 'lossWithoutStress',
+  beyondRange: 'beyondRange',
+  found: 'found',
+};
+
 /**
- * Each note's breakeven: the largest stress at which it still receives all principal and
- * interest. Bracket (0 must pass; double the upper end until a run fails, up to 1000× or a 100%
- * CDR) then bisect until the bracket is narrower than the tolerance (relative 0.1% of the
- * multiplier; 0.001 percentage point of CDR). Notes with coupons and the residual note alike;
- * a note that loses even without stress reports 'lossWithoutStress'.
+ * Each coupon note's breakeven: the largest stress at which it still receives all principal and
+ * interest (engine/analytics largestPassingStress over paidInFull). A note that loses even without
+ * stress reports 'lossWithoutStress'. The residual (no-coupon) note has no breakeven: it is meant to
+ * absorb losses first.
  */
 export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr', onRun: (runs: number) => void = () => undefined): BreakevenResult {
   const started = performance.now();
@@ -326,39 +340,21 @@ export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr'
     }
     return result;
   };
-  const maxStress = by === 'multiplier' ? MAX_MULTIPLIER : 1;
   const rows: BreakevenRow[] = prepared.file.notes
     .filter((note) => note.coupon.type !== 'none')
     .map((note) => {
-      const passes = (value: number): boolean => paidInFull(evaluate(value), note.id);
-      const row = (status: BreakevenRow['status'], stress: number): BreakevenRow => {
-        const result = evaluate(stress);
-        const horizon = result.periods.length - 1;
-        const cutoff = result.periods[0]?.pool.beginningBalance ?? 0;
-        return {
-          id: note.id,
-          name: note.name ?? note.id,
-          status,
-          stress,
-          cumulativeDefaultRate: result.cumulativeDefaultRate[horizon] ?? 0,
-          cumulativeNetLossRate: cutoff > 0 ? (result.cumulativeNetLoss[horizon] ?? 0) / cutoff : 0,
-        };
+      const bound = largestPassingStress((value) => paidInFull(evaluate(value), note.id), STRESS_SEARCH[by]);
+      const result = evaluate(bound.stress);
+      const horizon = result.periods.length - 1;
+      const cutoff = result.periods[0]?.pool.beginningBalance ?? 0;
+      return {
+        id: note.id,
+        name: note.name ?? note.id,
+        status: BREAKEVEN_STATUS[bound.status],
+        stress: bound.stress,
+        cumulativeDefaultRate: result.cumulativeDefaultRate[horizon] ?? 0,
+        cumulativeNetLossRate: cutoff > 0 ? (result.cumulativeNetLoss[horizon] ?? 0) / cutoff : 0,
       };
-      if (!passes(0)) return row('lossWithoutStress', 0);
-      let lo = 0;
-      let hi = by === 'multiplier' ? 1 : 0.05;
-      while (passes(hi)) {
-        lo = hi;
-        if (hi >= maxStress) return row('beyondRange', maxStress);
-        hi = Math.min(maxStress, hi * 2);
-      }
-      const tolerance = (): number => (by === 'multiplier' ? MULTIPLIER_TOLERANCE * Math.max(hi, 1e-3) : CDR_TOLERANCE);
-      while (hi - lo > tolerance()) {
-        const mid = (lo + hi) / 2;
-        if (passes(mid)) lo = mid;
-        else hi = mid;
-      }
-      return row('found', lo);
     });
   return {
     dealName: prepared.file.name ?? 'Deal',

@@ -2,7 +2,7 @@ import { UserError } from '../data/errors.ts';
 import { loadTapeLoans, type TapeLoadOptions } from '../data/pool/loan-arrays.ts';
 import { getTape } from '../data/tape/store.ts';
 import type { SqliteDb } from '../data/workspace.ts';
-import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundToCents, type LoanArrays } from '../engine/index.ts';
+import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundCentsOfDouble, roundToCents, type LoanArrays } from '../engine/index.ts';
 import { assumptionGroups, type PoolAttributes } from './assumption-groups.ts';
 import { readAssumptionFile } from './assumptions.ts';
 import type { ProjectionMode, ProjectionResult, ProjectionRow, RepLineInfo } from './contract.ts';
@@ -95,7 +95,7 @@ export function repLineInput(input: ProjectionInput): ProjectionInput {
       ageMonths: lines.ageMonths[j] ?? 0,
       rateAnnual: lines.rateAnnual[j] ?? 0,
       loans: grouped.counts[j] ?? 0,
-      balance: Math.round((lines.currentPrincipal[j] ?? 0) * 100) / 100,
+      balance: roundCentsOfDouble(lines.currentPrincipal[j] ?? 0),
     });
   }
   return { ...input, loans: lines, product, lines: info };

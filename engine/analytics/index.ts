@@ -23,9 +23,11 @@ export { priceAtYield, yieldAtPrice } from './yield.ts';
 export { durationsAtYield, macaulayDuration, modifiedDuration } from './duration.ts';
 export type { Durations } from './duration.ts';
 export { xirr, xnpv } from './xirr.ts';
-// Root finding (shared with breakeven solvers)
+// Solvers: Brent's root finder (yield at price, rate solving) and the largest passing stress (breakevens)
 export { bracketRoot, findRoot } from './solve.ts';
 export type { Bracket, Root, RootSearch } from './solve.ts';
+export { largestPassingStress } from './breakeven.ts';
+export type { StressBound, StressSearch } from './breakeven.ts';
 // Everything at once
 export { trancheSummary } from './summary.ts';
 export type { TrancheSummary, TrancheSummaryOptions } from './summary.ts';

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors.ts';
-import { fromCents, type Money, toCents, toYuan, ZERO } from './money.ts';
+import { fromCents, type Money, toWholeCents, ZERO } from './money.ts';
 import type { PoolPeriodFlows, PoolSource } from './pool-source.ts';
 
 /** A payment period's pool amounts, in cents. */
@@ -42,28 +42,16 @@ export function collect(pool: PoolSource, period: number, frequency: number): Co
       const x = row[key];
       if (!(x >= 0 && x < Infinity)) throw new EngineError('POOL_FLOWS', { month: m, column: key, value: x });
     }
-    for (const key of FLOW_KEYS) sums[key] += centsOf(row[key]);
+    for (const key of FLOW_KEYS) sums[key] += toWholeCents(row[key]);
     opening ??= row;
     closing = row;
   }
   for (const key of FLOW_KEYS) out[key] = fromCents(sums[key]);
   const lastRow = closing ?? (pool.months > 0 ? pool.month(pool.months) : undefined);
-  out.beginningBalance = fromCents(centsOf(opening === undefined ? (lastRow?.endingBalance ?? 0) : opening.beginningBalance));
-  out.endingBalance = fromCents(centsOf(lastRow?.endingBalance ?? 0));
-  out.delinquent60Plus = closing === undefined ? ZERO : fromCents(centsOf(closing.delinquent60Plus));
-  out.delinquent90Plus = closing === undefined ? ZERO : fromCents(centsOf(closing.delinquent90Plus));
+  out.beginningBalance = fromCents(toWholeCents(opening === undefined ? (lastRow?.endingBalance ?? 0) : opening.beginningBalance));
+  out.endingBalance = fromCents(toWholeCents(lastRow?.endingBalance ?? 0));
+  out.delinquent60Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus));
+  out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
   return out as unknown as Collections;
 }
 
-/**
- * A yuan amount to whole cents, half-up on its shortest decimal form (exactly as toCents): the
- * float product x × 100 rounds correctly unless it lies within float noise of a half cent, where
- * the decimal reading decides.
- */
-function centsOf(x: number): number {
-  const scaled = x * 100;
-  const whole = Math.floor(scaled);
-  const fraction = scaled - whole;
-  if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 1e13) return fraction > 0.5 ? whole + 1 : whole;
-  return Math.round(toYuan(toCents(x)) * 100);
-}

@@ -11,12 +11,25 @@ export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
 
-/** A number (yuan) to a decimal at cents, half-up; the number's shortest decimal form is read, not its binary value. */
+/** A number (yuan) to a decimal at cents, half-up; the number's shortest decimal form is read, not its binary value (engine/rounding.ts lists the modes). */
 export function toCents(x: number): Money {
   return new Money(x).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Rounds a decimal to cents, half-up. */
+/**
+ * A yuan amount to whole cents, half-up on its shortest decimal form (the mode of toCents): the
+ * float product x × 100 rounds correctly unless it lies within float noise of a half cent, where
+ * the decimal reading decides.
+ */
+export function toWholeCents(x: number): number {
+  const scaled = x * 100;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 1e13) return fraction > 0.5 ? whole + 1 : whole;
+  return Math.round(toYuan(toCents(x)) * 100);
+}
+
+/** Rounds a decimal to cents, half-up (the mode of toCents; see engine/rounding.ts). */
 export function roundCents(x: Money): Money {
   return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }

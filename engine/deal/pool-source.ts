@@ -1,4 +1,5 @@
 import { assert } from '../errors.ts';
+import { roundCentsOfDouble } from '../rounding.ts';
 import type { PoolCashFlows } from '../project/cash-flows.ts';
 
 /**
@@ -59,11 +60,6 @@ export type PoolColumns = Pick<
 const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
 type Flow = (typeof FLOWS)[number];
 
-/** x to the nearest cent as a double (the waterfall reads each amount's shortest decimal form, half-up). */
-function cents(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 /**
  * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth)` gives the
  * projection of 1 yuan of the purchase profile bought at the end of month `afterMonth` (its index 0
@@ -90,7 +86,7 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
   // balance is rolled from the cutoff: cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults,
   // each running total rounded. Months are computed once, in order, and cached; a purchase after
   // month m only invalidates the months after m, so a run reads the pool in linear time.
-  const cutoff = cents(base.cutoffBalance);
+  const cutoff = roundCentsOfDouble(base.cutoffBalance);
   const running = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
   const flowCents = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
   const beginning = new Float64Array(months);
@@ -101,15 +97,15 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
     for (let k = computed; k < m; k++) {
       const boughtBefore = k > 0 ? (bought[k - 1] ?? 0) + (purchased[k - 1] ?? 0) : 0;
       bought[k] = boughtBefore;
-      beginning[k] = k > 0 ? cents((ending[k - 1] ?? 0) + (purchased[k - 1] ?? 0)) : cutoff;
+      beginning[k] = k > 0 ? roundCentsOfDouble((ending[k - 1] ?? 0) + (purchased[k - 1] ?? 0)) : cutoff;
       for (const key of FLOWS) {
         const before = k > 0 ? (running[key][k - 1] ?? 0) : 0;
         const after = before + (columns[key][k] ?? 0);
         running[key][k] = after;
-        flowCents[key][k] = cents(after) - cents(before);
+        flowCents[key][k] = roundCentsOfDouble(after) - roundCentsOfDouble(before);
       }
-      const principalOut = cents(running.scheduledPrincipal[k] ?? 0) + cents(running.prepayments[k] ?? 0) + cents(running.defaults[k] ?? 0);
-      ending[k] = Math.max(0, cents(cutoff + boughtBefore - principalOut));
+      const principalOut = roundCentsOfDouble(running.scheduledPrincipal[k] ?? 0) + roundCentsOfDouble(running.prepayments[k] ?? 0) + roundCentsOfDouble(running.defaults[k] ?? 0);
+      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - principalOut));
     }
     computed = Math.max(computed, m);
   };

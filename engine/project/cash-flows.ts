@@ -1,4 +1,5 @@
 import { ROLL_STATES, type RollState } from '../curves/roll-rates.ts';
+import { roundCentsOfDouble } from '../rounding.ts';
 import { CHARGED_OFF } from './transitions.ts';
 
 /**
@@ -206,11 +207,6 @@ const MONEY_COLUMNS = [
   'cumulativeNetLoss',
 ] as const satisfies readonly (keyof PoolCashFlows)[];
 
-/** x to the nearest cent, halves away from zero on x × 100 as a double (all pool amounts are ≥ 0). */
-export function cents(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
 /**
  * The same table with every money amount (each month's pool totals, the cutoff balance and the
  * after-horizon recoveries) rounded to cents, each column on its own; rates and factors are left
@@ -219,12 +215,12 @@ export function cents(x: number): number {
  */
 export function roundToCents(flows: PoolCashFlows): PoolCashFlows {
   const rounded: Record<string, unknown> = { ...flows };
-  for (const key of MONEY_COLUMNS) rounded[key] = flows[key].map(cents);
-  const balanceByState = Object.fromEntries(ROLL_STATES.map((state) => [state, flows.balanceByState[state].map(cents)]));
+  for (const key of MONEY_COLUMNS) rounded[key] = flows[key].map(roundCentsOfDouble);
+  const balanceByState = Object.fromEntries(ROLL_STATES.map((state) => [state, flows.balanceByState[state].map(roundCentsOfDouble)]));
   return {
     ...(rounded as unknown as PoolCashFlows),
-    cutoffBalance: cents(flows.cutoffBalance),
-    recoveriesAfterHorizon: cents(flows.recoveriesAfterHorizon),
+    cutoffBalance: roundCentsOfDouble(flows.cutoffBalance),
+    recoveriesAfterHorizon: roundCentsOfDouble(flows.recoveriesAfterHorizon),
     balanceByState: balanceByState as Record<RollState, Float64Array>,
   };
 }

@@ -13,7 +13,7 @@ export { rateTable, resolveAssumptions } from './assumptions.ts';
 export type { PoolAssumptions, RateAssumption, RateTable, ResolvedSegment, SegmentAssumptions } from './assumptions.ts';
 export { transitionPlan } from './transitions.ts';
 export type { TransitionPlan } from './transitions.ts';
-export { cents, roundToCents } from './cash-flows.ts';
+export { roundToCents } from './cash-flows.ts';
 export type { PoolCashFlows } from './cash-flows.ts';
 export { projectPool, traceLoan } from './project-pool.ts';
 export type { LoanTrace, ProjectionOptions } from './project-pool.ts';

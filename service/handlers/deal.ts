@@ -3,6 +3,7 @@ import CN_CONSUMER from '../../docs/examples/deals/cn-consumer-revolving.json' w
 import PASS_THROUGH from '../../docs/examples/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../docs/examples/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../docs/examples/deals/us-cmo-sequential.json' with { type: 'json' };
+import { roundCentsOfDouble } from '../../engine/index.ts';
 import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, JobInfo } from '../contract.ts';
 import { readDealFile } from '../deal-file.ts';
 import { runDealInWorker } from '../deal-job.ts';
@@ -25,7 +26,7 @@ export function dealValidate(params: { deal: unknown }): DealCheck {
   return {
     name: file.name ?? 'Deal',
     notes: file.notes.length,
-    originalBalance: Math.round(file.notes.reduce((sum, note) => sum + note.originalBalance, 0) * 100) / 100,
+    originalBalance: roundCentsOfDouble(file.notes.reduce((sum, note) => sum + note.originalBalance, 0)),
     hasPool: file.pool !== undefined,
     hasAssumptions: file.assumptions !== undefined,
   };

@@ -4,7 +4,7 @@ import {
   allocateLoanArrays,
   amortizationCode,
   buildTransitionMatrix,
-  cents,
+  roundCentsOfDouble,
   delinquencyCode,
   delinquencyStateFromDaysPastDue,
   evaluateVector,
@@ -140,7 +140,7 @@ describe('contractual schedules (zero speeds, no delinquency)', () => {
     for (let t = 0; t < 10; t++) {
       expect(flows.interestCollected[t]).toBeCloseTo(schedule.interest[t] ?? Number.NaN, 9);
       expect(flows.scheduledPrincipal[t]).toBeCloseTo(schedule.scheduledPrincipal[t] ?? Number.NaN, 9);
-      expect(cents(flows.interestCollected[t] ?? 0)).toBe(100.16);
+      expect(roundCentsOfDouble(flows.interestCollected[t] ?? 0)).toBe(100.16);
       expect(flows.scheduledPrincipal[t]).toBeCloseTo(1_000, 9);
     }
   });
@@ -179,7 +179,7 @@ describe('prepayments only: the pass-through projection', () => {
     // ¥1,000 bullet at 0%: month 1 prepays 10% of 1,000 = 100, month 2 (and after) 20%: 180, 144.
     const loans = loanArrays([{ balance: 1_000, rateAnnual: 0, remainingTerm: 12, amortization: 'interest_only' }]);
     const flows = projectPool(loans, { pool: { prepayment: { kind: 'monthly', rates: [0.1, 0.2] } } }, { months: 3 });
-    expect(list(flows.prepayments).map(cents)).toEqual([100, 180, 144]);
+    expect(list(flows.prepayments).map(roundCentsOfDouble)).toEqual([100, 180, 144]);
   });
 });
 
@@ -362,7 +362,7 @@ describe('accrual hook and rounding', () => {
     // interest 10,000 × 0.1825 × 31/365 = 155.00, then 5,000 × 0.1825 × 28/365 = 70.00.
     const loans = loanArrays([{ balance: 10_000, rateAnnual: 0.1825, remainingTerm: 2, amortization: 'equal_principal' }]);
     const flows = projectPool(loans, NOTHING, { months: 2, yearFractions: Float64Array.of(31 / 365, 28 / 365) });
-    expect(list(flows.interestCollected).map(cents)).toEqual([155, 70]);
+    expect(list(flows.interestCollected).map(roundCentsOfDouble)).toEqual([155, 70]);
   });
 
   it('a segment on ACT/365 accrues the actual days of each period from the cutoff; another stays on 30/360', () => {
@@ -376,10 +376,10 @@ describe('accrual hook and rounding', () => {
     ]);
     const assumptions: PoolAssumptions = { pool: {}, segments: [{ dayCount: 'ACT/365' }] };
     const flows = projectPool(loans, assumptions, { months: 3, cutoffDate: '2027-01-31' });
-    expect(list(flows.interestCollected).map(cents)).toEqual([560 + 120, 413.33 + 80, 200 + 40]);
+    expect(list(flows.interestCollected).map(roundCentsOfDouble)).toEqual([560 + 120, 413.33 + 80, 200 + 40]);
     // ACT/360 on the same dates: 36,500 × 0.2 × 28/360 = 567.78.
     const act360 = projectPool(loans, { pool: {}, segments: [{ dayCount: 'ACT/360' }] }, { months: 1, cutoffDate: '2027-01-31' });
-    expect(cents(at(act360.interestCollected, 1))).toBe(cents(567.78 + 120));
+    expect(roundCentsOfDouble(at(act360.interestCollected, 1))).toBe(roundCentsOfDouble(567.78 + 120));
     // The level installment is re-amortized on ACT/365: the balance still runs off to zero at maturity.
     const level = projectPool(loanArrays([{ balance: 10_000, rateAnnual: 0.18, remainingTerm: 6 }]), { pool: { dayCount: 'ACT/365' } }, { months: 6, cutoffDate: '2027-01-31' });
     expect(at(level.endingBalance, 6)).toBeCloseTo(0, 9);
@@ -397,7 +397,7 @@ describe('accrual hook and rounding', () => {
     expect(list(projectPool(loans, byAge, { months: 2, startMonth: 3 }).prepayments)).toEqual([500, 250]);
     // The accrual calendar moves with it: from a 2027-01-31 cutoff, month 1 of a start at month 2 runs Feb 28 → Mar 31 (31 days).
     const interest = projectPool(loanArrays([{ balance: 36_500, rateAnnual: 0.1, remainingTerm: 12, amortization: 'interest_only' }]), { pool: { dayCount: 'ACT/365' } }, { months: 1, startMonth: 2, cutoffDate: '2027-01-31' });
-    expect(cents(at(interest.interestCollected, 1))).toBe(310);
+    expect(roundCentsOfDouble(at(interest.interestCollected, 1))).toBe(310);
   });
 
   it('defaultMultiplier scales the MDR (capped at 100%) and the roll from current into 1–30 DPD', () => {
@@ -439,7 +439,7 @@ describe('accrual hook and rounding', () => {
     const rounded = roundToCents(flows);
     expect(rounded.interestCollected[0]).toBe(8.33); // 1,000 × 0.1 / 12 = 8.333…
     expect(rounded.poolFactor[0]).toBe(flows.poolFactor[0]);
-    expect(cents(0.125)).toBe(0.13);
+    expect(roundCentsOfDouble(0.125)).toBe(0.13);
   });
 });
 

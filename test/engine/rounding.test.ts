@@ -1,0 +1,34 @@
+import { assert as checkProperty, integer, property } from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Money, roundCents, toCents, toWholeCents } from '../../engine/deal/money.ts';
+import { roundCentsOfDouble } from '../../engine/rounding.ts';
+
+// The two rounding modes of engine/rounding.ts. 1.005 is the classic case: its shortest decimal form
+// is a half cent, its binary value (1.00499999999999989…) is just below one.
+describe('rounding modes', () => {
+  it('decimal half-up reads the shortest decimal form: 1.005 → 1.01, 2.675 → 2.68', () => {
+    expect(toCents(1.005).toString()).toBe('1.01');
+    expect(toCents(2.675).toString()).toBe('2.68');
+    expect(toWholeCents(1.005)).toBe(101);
+    expect(toWholeCents(2.675)).toBe(268);
+    expect(roundCents(new Money('1.005')).toString()).toBe('1.01');
+    expect(roundCents(new Money('1.00499')).toString()).toBe('1');
+  });
+
+  it('binary half-up rounds the double: 1.005 → 1.00, 1.015 → 1.01, 0.125 (an exact binary half) → 0.13', () => {
+    expect(roundCentsOfDouble(1.005)).toBe(1);
+    expect(roundCentsOfDouble(1.015)).toBe(1.01);
+    expect(roundCentsOfDouble(0.125)).toBe(0.13);
+    expect(roundCentsOfDouble(-0.125)).toBe(-0.12); // Math.round: halves toward +∞
+  });
+
+  it('toWholeCents is toCents in whole cents for any amount (its float fast path never disagrees)', () => {
+    checkProperty(
+      property(integer({ min: 0, max: 10 ** 12 }), integer({ min: 0, max: 999 }), (cents, thousandths) => {
+        const x = cents / 100 + thousandths / 100_000;
+        expect(toWholeCents(x)).toBe(Number(toCents(x).times(100).toString()));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
