@@ -1,7 +1,7 @@
 import type { ResolvedSegment } from './assumptions.ts';
 import type { Accumulators } from './cash-flows.ts';
 import { installmentPlan, monthInstallment, type InstallmentState } from './installment.ts';
-import type { KernelContext } from './kernel.ts';
+import type { KernelContext } from './kernel-context.ts';
 import type { LoanArrays } from './loans.ts';
 import { TRACE_COLUMNS, type BandedRates } from './transitions.ts';
 

@@ -2,19 +2,9 @@ import type { ResolvedSegment } from './assumptions.ts';
 import { LIVE_STATES, type Accumulators } from './cash-flows.ts';
 import { installmentPlan, monthInstallment } from './installment.ts';
 import { projectBandedLoanInto } from './kernel-banded.ts';
+import type { KernelContext } from './kernel-context.ts';
 import type { LoanArrays } from './loans.ts';
 import { CHARGED_OFF, STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
-
-/** Per-projection settings and scratch, shared by every loan (the kernel allocates nothing). Accrual year fractions come with each loan's ResolvedSegment. */
-export interface KernelContext {
-  readonly months: number;
-  // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
-  readonly scratch: Float64Array;
-}
-
-export function kernelContext(months: number): KernelContext {
-  return { months, scratch: new Float64Array(8 * STATE_COUNT) };
-}
 
 // Offsets within a scratch block: mass, overdue principal, overdue interest, accrued penalty.
 const O = STATE_COUNT;

@@ -5,7 +5,8 @@ import { assert } from '../errors.ts';
 import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
-import { kernelContext, projectLoanInto, type KernelContext } from './kernel.ts';
+import { projectLoanInto } from './kernel.ts';
+import { kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 

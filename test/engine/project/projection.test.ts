@@ -24,7 +24,8 @@ import {
 } from '../../../engine/index.ts';
 import { resolveAssumptions } from '../../../engine/project/assumptions.ts';
 import { allocateAccumulators, poolCashFlows } from '../../../engine/project/cash-flows.ts';
-import { kernelContext, projectLoanInto } from '../../../engine/project/kernel.ts';
+import { projectLoanInto } from '../../../engine/project/kernel.ts';
+import { kernelContext } from '../../../engine/project/kernel-context.ts';
 
 interface LoanRow {
   balance: number;
