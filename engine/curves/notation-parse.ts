@@ -40,178 +40,210 @@ type NumberToken = Extract<NotationToken, { kind: 'number' }>;
  * in reading order.
  */
 export function parseVector(text: string, options: ParseVectorOptions = {}): VectorNotation {
-  const tokens = tokenize(text);
-  let index = 0;
+  return new NotationParser(text, options).parse();
+}
 
-  const fail = (problem: NotationProblem, token: NotationToken, extra?: string): never => {
-    throw new VectorNotationError(text, problem, token.start, token.text, extra);
-  };
-  const failSpan = (problem: NotationProblem, from: NotationToken, to: NotationToken, extra?: string): never => {
-    throw new VectorNotationError(text, problem, from.start, text.slice(from.start, to.start + to.text.length), extra);
-  };
-  const peek = (offset = 0): NotationToken => {
-    const token = tokens[Math.min(index + offset, tokens.length - 1)] as NotationToken;
-    if (token.kind === 'bad') fail(token.problem, token);
+/** The body before any suffix: a benchmark model at a speed, or a curve of steps. */
+type Body = { readonly model: StandardModel; readonly speed: number; readonly text: string } | { readonly model: null; readonly steps: CurveStep[]; readonly text: string };
+
+/** The suffixes, any order, each at most once: flat, unit, by age|period, x factor. */
+interface Suffixes {
+  unit: NotationUnit | null;
+  basis: VectorBasis | null;
+  multiplier: number | null;
+  flat: boolean;
+}
+
+/** A recursive-descent reader over the token list; `index` is the next token to read. */
+class NotationParser {
+  private readonly text: string;
+  private readonly options: ParseVectorOptions;
+  private readonly tokens: readonly NotationToken[];
+  private index = 0;
+
+  constructor(text: string, options: ParseVectorOptions) {
+    this.text = text;
+    this.options = options;
+    this.tokens = tokenize(text);
+  }
+
+  parse(): VectorNotation {
+    const body = this.parseBody();
+    const { unit, basis, multiplier } = this.parseSuffixes(body);
+    if (body.model !== null) return { form: 'standard', model: body.model, speed: body.speed, multiplier: multiplier ?? 1 };
+    return { form: 'curve', steps: body.steps, unit, basis: basis ?? 'period', multiplier: multiplier ?? 1 };
+  }
+
+  private fail(problem: NotationProblem, token: NotationToken, extra?: string): never {
+    throw new VectorNotationError(this.text, problem, token.start, token.text, extra);
+  }
+
+  private failSpan(problem: NotationProblem, from: NotationToken, to: NotationToken, extra?: string): never {
+    throw new VectorNotationError(this.text, problem, from.start, this.text.slice(from.start, to.start + to.text.length), extra);
+  }
+
+  private peek(offset = 0): NotationToken {
+    const token = this.tokens[Math.min(this.index + offset, this.tokens.length - 1)] as NotationToken;
+    if (token.kind === 'bad') this.fail(token.problem, token);
     return token;
-  };
-  const checkPurpose = (token: NotationToken, name: NotationUnit | StandardModel): void => {
+  }
+
+  private checkPurpose(token: NotationToken, name: NotationUnit | StandardModel): void {
     const purpose = PURPOSE_OF[name];
-    if (options.purpose !== undefined && options.purpose !== purpose) {
-      fail('PURPOSE_MISMATCH', token, `${purpose} measure, but this is a ${options.purpose} vector`);
+    if (this.options.purpose !== undefined && this.options.purpose !== purpose) {
+      this.fail('PURPOSE_MISMATCH', token, `${purpose} measure, but this is a ${this.options.purpose} vector`);
     }
-  };
-  const checkRate = (token: NumberToken, what = 'a rate'): number => {
-    if (token.value > 100) fail('RATE_ABOVE_100', token, what);
+  }
+
+  private checkRate(token: NumberToken, what = 'a rate'): number {
+    if (token.value > 100) this.fail('RATE_ABOVE_100', token, what);
     return token.value;
-  };
+  }
 
   /** Anything that cannot start or continue where a rate is expected, explained. */
-  const unexpected = (token: NotationToken, context: string): never => {
+  private unexpected(token: NotationToken, context: string): never {
     if (token.kind === 'word') {
-      if (token.word in MODELS) return fail('MODEL_NEEDS_SPEED', token);
-      if (token.word === 'for') return fail('MISPLACED_KEYWORD', token, 'a rate, as in 4 for 12');
-      if (token.word === 'ramp') return fail('MISPLACED_KEYWORD', token, 'a rate, as in 2 ramp 6 12');
-      if (MONTH_WORDS.has(token.word)) return fail('MISPLACED_KEYWORD', token, 'a month count, as in 4 for 12 months');
-      if (token.word === 'age' || token.word === 'period') return fail('BASIS_WITHOUT_BY', token);
-      if (!isKeyword(token.word)) return fail('UNKNOWN_WORD', token);
+      if (token.word in MODELS) return this.fail('MODEL_NEEDS_SPEED', token);
+      if (token.word === 'for') return this.fail('MISPLACED_KEYWORD', token, 'a rate, as in 4 for 12');
+      if (token.word === 'ramp') return this.fail('MISPLACED_KEYWORD', token, 'a rate, as in 2 ramp 6 12');
+      if (MONTH_WORDS.has(token.word)) return this.fail('MISPLACED_KEYWORD', token, 'a month count, as in 4 for 12 months');
+      if (token.word === 'age' || token.word === 'period') return this.fail('BASIS_WITHOUT_BY', token);
+      if (!isKeyword(token.word)) return this.fail('UNKNOWN_WORD', token);
     }
-    if (token.kind === 'comma') return fail('MISPLACED_COMMA', token, context === 'start' ? 'nothing comes before it' : context);
-    return fail('EXPECTED_RATE', token, context === 'start' ? undefined : context);
-  };
+    if (token.kind === 'comma') return this.fail('MISPLACED_COMMA', token, context === 'start' ? 'nothing comes before it' : context);
+    return this.fail('EXPECTED_RATE', token, context === 'start' ? undefined : context);
+  }
 
-  const expectMonths = (after: string, minimum: number, previousMonths: number, rateToken: NotationToken): number => {
-    const token = peek();
-    if (token.kind !== 'number') return fail('EXPECTED_MONTHS', token, after);
-    if (token.percent) fail('PERCENT_MISPLACED', token, 'a month count');
-    if (!Number.isInteger(token.value) || token.value < 1) fail('MONTHS_NOT_WHOLE', token);
-    if (token.value < minimum) fail('RAMP_TOO_SHORT', token);
-    if (previousMonths + token.value > MAX_VECTOR_MONTHS) failSpan('TOO_LONG', rateToken, token, String(previousMonths + token.value));
-    index += 1;
-    if (isWord(peek(), ...MONTH_WORDS)) index += 1;
+  private expectMonths(after: string, minimum: number, previousMonths: number, rateToken: NotationToken): number {
+    const token = this.peek();
+    if (token.kind !== 'number') return this.fail('EXPECTED_MONTHS', token, after);
+    if (token.percent) this.fail('PERCENT_MISPLACED', token, 'a month count');
+    if (!Number.isInteger(token.value) || token.value < 1) this.fail('MONTHS_NOT_WHOLE', token);
+    if (token.value < minimum) this.fail('RAMP_TOO_SHORT', token);
+    if (previousMonths + token.value > MAX_VECTOR_MONTHS) this.failSpan('TOO_LONG', rateToken, token, String(previousMonths + token.value));
+    this.index += 1;
+    if (isWord(this.peek(), ...MONTH_WORDS)) this.index += 1;
     return token.value;
-  };
+  }
 
-  const parseStep = (previousMonths: number): CurveStep => {
-    const rateToken = peek() as NumberToken;
-    const pct = checkRate(rateToken);
-    index += 1;
-    const next = peek();
+  private parseStep(previousMonths: number): CurveStep {
+    const rateToken = this.peek() as NumberToken;
+    const pct = this.checkRate(rateToken);
+    this.index += 1;
+    const next = this.peek();
     if (isWord(next, 'for')) {
-      index += 1;
-      return { kind: 'level', pct, months: expectMonths('for', 1, previousMonths, rateToken) };
+      this.index += 1;
+      return { kind: 'level', pct, months: this.expectMonths('for', 1, previousMonths, rateToken) };
     }
     if (isWord(next, 'ramp')) {
-      index += 1;
-      const end = peek();
-      if (end.kind !== 'number') return fail('EXPECTED_RAMP_END', end);
-      const toPct = checkRate(end);
-      index += 1;
-      return { kind: 'ramp', fromPct: pct, toPct, months: expectMonths('ramp', 2, previousMonths, rateToken) };
+      this.index += 1;
+      const end = this.peek();
+      if (end.kind !== 'number') return this.fail('EXPECTED_RAMP_END', end);
+      const toPct = this.checkRate(end);
+      this.index += 1;
+      return { kind: 'ramp', fromPct: pct, toPct, months: this.expectMonths('ramp', 2, previousMonths, rateToken) };
     }
-    if (previousMonths + 1 > MAX_VECTOR_MONTHS) fail('TOO_LONG', rateToken, String(previousMonths + 1));
+    if (previousMonths + 1 > MAX_VECTOR_MONTHS) this.fail('TOO_LONG', rateToken, String(previousMonths + 1));
     return { kind: 'level', pct, months: 1 };
-  };
+  }
 
-  const parseSteps = (): CurveStep[] => {
+  private parseSteps(): CurveStep[] {
     const steps: CurveStep[] = [];
     let months = 0;
     for (;;) {
-      const token = peek();
-      if (token.kind !== 'number') return steps.length === 0 ? unexpected(token, 'start') : steps;
-      if (isModel(peek(1))) {
-        const model = text.slice(token.start, peek(1).start + peek(1).text.length);
-        failSpan('MODEL_NOT_ALONE', token, peek(1), `${model} cannot follow other steps`);
+      const token = this.peek();
+      if (token.kind !== 'number') return steps.length === 0 ? this.unexpected(token, 'start') : steps;
+      if (isModel(this.peek(1))) {
+        const model = this.text.slice(token.start, this.peek(1).start + this.peek(1).text.length);
+        this.failSpan('MODEL_NOT_ALONE', token, this.peek(1), `${model} cannot follow other steps`);
       }
-      const step = parseStep(months);
+      const step = this.parseStep(months);
       months += step.months;
       steps.push(step);
-      const separator = peek();
+      const separator = this.peek();
       if (separator.kind === 'comma') {
-        index += 1;
-        const following = peek();
+        this.index += 1;
+        const following = this.peek();
         if (following.kind !== 'number') {
-          if (following.kind === 'end') fail('MISPLACED_COMMA', separator, 'nothing follows it');
-          if (following.kind === 'comma') fail('MISPLACED_COMMA', following, 'write one comma between steps');
-          unexpected(following, 'a comma must be followed by the next step');
+          if (following.kind === 'end') this.fail('MISPLACED_COMMA', separator, 'nothing follows it');
+          if (following.kind === 'comma') this.fail('MISPLACED_COMMA', following, 'write one comma between steps');
+          this.unexpected(following, 'a comma must be followed by the next step');
         }
         continue;
       }
       if (separator.kind !== 'number') return steps;
     }
-  };
-
-  // ---- body: a benchmark model or a curve of steps
-  const first = peek();
-  if (first.kind === 'end') return fail('EMPTY', first);
-  let model: StandardModel | null = null;
-  let speed = 0;
-  let steps: CurveStep[] = [];
-  let bodyEnd: NotationToken = first;
-  if (first.kind === 'number' && isModel(peek(1))) {
-    const modelToken = peek(1) as Extract<NotationToken, { kind: 'word' }>;
-    model = MODELS[modelToken.word] ?? 'PSA';
-    checkPurpose(modelToken, model);
-    speed = model === 'ABS' ? checkRate(first, 'an ABS speed') : first.value;
-    index += 2;
-    bodyEnd = modelToken;
-  } else {
-    steps = parseSteps();
-    bodyEnd = tokens[index - 1] ?? first;
   }
-  const bodyText = text.slice(first.start, bodyEnd.start + bodyEnd.text.length);
 
-  // ---- suffixes, any order, each at most once: flat, unit, by age|period, x factor
-  let unit: NotationUnit | null = null;
-  let basis: VectorBasis | null = null;
-  let multiplier: number | null = null;
-  let flat = false;
-  let lastSuffix: string | null = null;
-  const refuseOnModel = (token: NotationToken): void => {
-    if (model !== null) fail('MODEL_SUFFIX', token, bodyText);
-  };
-  for (;;) {
-    const token = peek();
-    if (token.kind === 'end') break;
-    if (isWord(token, 'flat')) {
-      refuseOnModel(token);
-      if (flat) fail('DUPLICATE_SUFFIX', token, "'flat'");
-      flat = true;
-    } else if (token.kind === 'word' && token.word in UNITS) {
-      refuseOnModel(token);
-      const named = UNITS[token.word] ?? 'CPR';
-      if (unit !== null) fail('DUPLICATE_SUFFIX', token, `unit (${unit})`);
-      checkPurpose(token, named);
-      unit = named;
-    } else if (isWord(token, 'by')) {
-      refuseOnModel(token);
-      if (basis !== null) fail('DUPLICATE_SUFFIX', token, `basis (by ${basis})`);
-      const what = peek(1);
-      if (!isWord(what, 'age', 'period')) fail('EXPECTED_BASIS', what);
-      basis = (what as Extract<NotationToken, { kind: 'word' }>).word === 'age' ? 'age' : 'period';
-      index += 1;
-    } else if (isWord(token, 'x') || token.kind === 'times') {
-      if (multiplier !== null) fail('DUPLICATE_SUFFIX', token, `multiplier (x${multiplier})`);
-      const factor = peek(1);
-      if (factor.kind !== 'number') return fail('EXPECTED_MULTIPLIER', factor);
-      if (factor.percent) fail('PERCENT_MISPLACED', factor, 'a multiplier: write x1.5 for 150%');
-      multiplier = factor.value;
-      index += 1;
-    } else if (model !== null && (token.kind === 'number' || token.kind === 'comma' || isModel(token))) {
-      fail('MODEL_NOT_ALONE', token, `only a multiplier such as x1.5 may follow ${bodyText}`);
-    } else if ((token.kind === 'number' || token.kind === 'comma') && lastSuffix !== null) {
-      fail('STEP_AFTER_SUFFIX', token, lastSuffix);
-    } else if (isModel(token)) {
-      fail('MODEL_NOT_ALONE', token, `${token.text} cannot follow the steps ${bodyText}`);
-    } else {
-      unexpected(token, 'the steps are complete here');
+  /** A benchmark model (`150 PSA`) or a curve of steps. */
+  private parseBody(): Body {
+    const first = this.peek();
+    if (first.kind === 'end') return this.fail('EMPTY', first);
+    const bodyText = (last: NotationToken): string => this.text.slice(first.start, last.start + last.text.length);
+    if (first.kind === 'number' && isModel(this.peek(1))) {
+      const modelToken = this.peek(1) as Extract<NotationToken, { kind: 'word' }>;
+      const model = MODELS[modelToken.word] ?? 'PSA';
+      this.checkPurpose(modelToken, model);
+      const speed = model === 'ABS' ? this.checkRate(first, 'an ABS speed') : first.value;
+      this.index += 2;
+      return { model, speed, text: bodyText(modelToken) };
     }
-    index += 1;
-    const consumed = tokens[index - 1] ?? token;
-    lastSuffix = text.slice(token.start, consumed.start + consumed.text.length);
+    const steps = this.parseSteps();
+    return { model: null, steps, text: bodyText(this.tokens[this.index - 1] ?? first) };
   }
 
-  if (model !== null) return { form: 'standard', model, speed, multiplier: multiplier ?? 1 };
-  return { form: 'curve', steps, unit, basis: basis ?? 'period', multiplier: multiplier ?? 1 };
+  private parseSuffixes(body: Body): Suffixes {
+    const found: Suffixes = { unit: null, basis: null, multiplier: null, flat: false };
+    let lastSuffix: string | null = null;
+    for (;;) {
+      const token = this.peek();
+      if (token.kind === 'end') return found;
+      this.parseSuffix(token, body, found, lastSuffix);
+      this.index += 1;
+      const consumed = this.tokens[this.index - 1] ?? token;
+      lastSuffix = this.text.slice(token.start, consumed.start + consumed.text.length);
+    }
+  }
+
+  /** Reads one suffix starting at `token` into `found` (the index is left on its last token). */
+  private parseSuffix(token: NotationToken, body: Body, found: Suffixes, lastSuffix: string | null): void {
+    const refuseOnModel = (): void => {
+      if (body.model !== null) this.fail('MODEL_SUFFIX', token, body.text);
+    };
+    if (isWord(token, 'flat')) {
+      refuseOnModel();
+      if (found.flat) this.fail('DUPLICATE_SUFFIX', token, "'flat'");
+      found.flat = true;
+    } else if (token.kind === 'word' && token.word in UNITS) {
+      refuseOnModel();
+      const named = UNITS[token.word] ?? 'CPR';
+      if (found.unit !== null) this.fail('DUPLICATE_SUFFIX', token, `unit (${found.unit})`);
+      this.checkPurpose(token, named);
+      found.unit = named;
+    } else if (isWord(token, 'by')) {
+      refuseOnModel();
+      if (found.basis !== null) this.fail('DUPLICATE_SUFFIX', token, `basis (by ${found.basis})`);
+      const what = this.peek(1);
+      if (!isWord(what, 'age', 'period')) this.fail('EXPECTED_BASIS', what);
+      found.basis = (what as Extract<NotationToken, { kind: 'word' }>).word === 'age' ? 'age' : 'period';
+      this.index += 1;
+    } else if (isWord(token, 'x') || token.kind === 'times') {
+      if (found.multiplier !== null) this.fail('DUPLICATE_SUFFIX', token, `multiplier (x${found.multiplier})`);
+      const factor = this.peek(1);
+      if (factor.kind !== 'number') return this.fail('EXPECTED_MULTIPLIER', factor);
+      if (factor.percent) this.fail('PERCENT_MISPLACED', factor, 'a multiplier: write x1.5 for 150%');
+      found.multiplier = factor.value;
+      this.index += 1;
+    } else if (body.model !== null && (token.kind === 'number' || token.kind === 'comma' || isModel(token))) {
+      this.fail('MODEL_NOT_ALONE', token, `only a multiplier such as x1.5 may follow ${body.text}`);
+    } else if ((token.kind === 'number' || token.kind === 'comma') && lastSuffix !== null) {
+      this.fail('STEP_AFTER_SUFFIX', token, lastSuffix);
+    } else if (isModel(token)) {
+      this.fail('MODEL_NOT_ALONE', token, `${token.text} cannot follow the steps ${body.text}`);
+    } else {
+      this.unexpected(token, 'the steps are complete here');
+    }
+  }
 }
 
 function isWord(token: NotationToken, ...words: string[]): boolean {
