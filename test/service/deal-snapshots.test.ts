@@ -11,7 +11,8 @@ const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 
 // Regression snapshot: the engine's own output, stored to catch unintended change; not an
 // independent check. Stored by scripts/write-deal-snapshots.ts; a difference is a change in the
 // engine's figures, to be explained or fixed, never rewritten blind. The independent checks are
-// elsewhere: hand computations in test/engine/ and published tables (test/fixtures/golden/).
+// elsewhere: hand computations (test/engine/deal/revolving-oracle.test.ts works the revolving
+// template's first two periods by hand) and published tables (test/fixtures/golden/).
 describe('the shipped deal templates against their regression snapshots', () => {
   it.each(TEMPLATES)('%s gives the same tranche analytics and period balances as its regression snapshot, to the cent', (name) => {
     const file = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'deals', `${name}.json`), 'utf8')));
