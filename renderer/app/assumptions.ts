@@ -1,7 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { AssumptionSetRecord } from '../../service/contract.ts';
-import type { ApiClient } from '../api/client.ts';
-import { reportError, useApp } from './context.tsx';
+import { useSyncExternalStore } from 'react';
 import { Store } from './store.ts';
 
 /**
@@ -34,50 +31,10 @@ export function openAssumptionDraft(next: AssumptionDraft | null): boolean {
   return true;
 }
 
-/** Opens the shipped example (assumptions.example) as a new set named "base" (or "base 2", … when taken). */
-export async function openExampleDraft(api: ApiClient, taken: readonly AssumptionSetRecord[] | null): Promise<boolean> {
-  try {
-    const example = await api.call('assumptions.example', {});
-    const names = new Set((taken ?? []).map((s) => s.name));
-    let name = 'base';
-    for (let n = 2; names.has(name); n++) name = `base ${n}`;
-    return openAssumptionDraft({ savedName: null, name, file: example, dirty: true });
-  } catch (error) {
-    reportError('Cannot load the example assumptions', error);
-    return false;
-  }
-}
-
 /** The set Results runs: a saved set's name, or DRAFT_CHOICE for the editor's unsaved draft. */
 export const DRAFT_CHOICE = '\u0000draft';
 export const selectedAssumptionSet = new Store<string | null>(null);
 
 export function useSelectedAssumptionSet(): string | null {
   return useSyncExternalStore(selectedAssumptionSet.subscribe, selectedAssumptionSet.get);
-}
-
-/** The workspace's named assumption sets, reloaded on `assumptions.changed`. `null` while loading. */
-export function useAssumptionSets(): readonly AssumptionSetRecord[] | null {
-  const { api, workspace, assumptionsVersion } = useApp();
-  const [sets, setSets] = useState<readonly AssumptionSetRecord[] | null>(null);
-  useEffect(() => {
-    if (!workspace) return undefined;
-    let live = true;
-    api.call('assumptions.list', {}).then(
-      (list) => {
-        if (live) setSets([...list].sort((a, b) => a.name.localeCompare(b.name)));
-      },
-      (error: unknown) => {
-        if (!live) return;
-        setSets([]);
-        reportError('Cannot list assumption sets', error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-    // assumptionsVersion is a reload signal, bumped by events whenever sets change.
-    // oxlint-disable-next-line react/exhaustive-effect-dependencies
-  }, [api, workspace, assumptionsVersion]);
-  return sets;
 }

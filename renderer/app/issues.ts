@@ -1,4 +1,4 @@
-import type { ApiCallError } from '../api/client.ts';
+import { ApiCallError } from '../api/client.ts';
 
 /** One problem of a file the analyst wrote (assumption set, deal), at the JSON path of the value at fault. */
 export interface FileIssue {
@@ -21,4 +21,25 @@ export function fileIssues(error: ApiCallError): FileIssue[] {
   });
   if (issues.length > 0) return issues;
   return [{ path: typeof details['path'] === 'string' ? details['path'] : '$', message: error.error.message }];
+}
+
+/** Where the service's check of a file stands. */
+export type FileCheckState<C> =
+  | { readonly status: 'checking' }
+  | { readonly status: 'valid'; readonly check: C }
+  | { readonly status: 'invalid'; readonly issues: readonly FileIssue[] }
+  /** The check itself could not run (no workspace, service down): say so, judge nothing. */
+  | { readonly status: 'unavailable'; readonly message: string };
+
+export const CHECKING: FileCheckState<never> = { status: 'checking' };
+
+/** A check call's answer as a state: a BAD_REQUEST lists the file's problems; any other failure means the check could not run. */
+export function fileCheck<C>(call: Promise<C>): Promise<FileCheckState<C>> {
+  return call.then(
+    (check): FileCheckState<C> => ({ status: 'valid', check }),
+    (error: unknown): FileCheckState<C> =>
+      error instanceof ApiCallError && error.error.code === 'BAD_REQUEST'
+        ? { status: 'invalid', issues: fileIssues(error) }
+        : { status: 'unavailable', message: error instanceof Error ? error.message : String(error) },
+  );
 }

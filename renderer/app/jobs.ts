@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { JobInfo } from '../../service/contract.ts';
 import type { ApiClient } from '../api/client.ts';
+import { useQuery } from './query.ts';
 import { Store } from './store.ts';
 
 /** Every job this window knows of, kept current by `job.updated` events (and polling as a fallback). */
@@ -29,4 +30,16 @@ export function usePollJob(api: ApiClient, id: string | null, running: boolean):
     }, 500);
     return () => clearInterval(timer);
   }, [api, id, running]);
+}
+
+/**
+ * A job kept current by events and polling, and read once more when it succeeded but the news
+ * came without its result (`onError`: that read failed).
+ */
+export function useWatchedJob(api: ApiClient, id: string | null, onError: (error: unknown) => void): JobInfo | null {
+  const job = useJob(id);
+  usePollJob(api, id, job?.state === 'running');
+  const missing = job?.state === 'succeeded' && job.result === null;
+  useQuery(missing && id !== null ? () => api.call('job.get', { id }).then(upsertJob) : null, [api, id, missing], { onError });
+  return job;
 }

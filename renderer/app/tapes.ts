@@ -1,6 +1,7 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { TapeRecord } from '../../service/contract.ts';
 import { reportError, useApp } from './context.tsx';
+import { useQuery } from './query.ts';
 import { Store } from './store.ts';
 
 /** The tape the Pool and later areas look at; defaults to the newest tape. */
@@ -10,27 +11,17 @@ export function useSelectedTapeId(): number | null {
   return useSyncExternalStore(selectedTapeId.subscribe, selectedTapeId.get);
 }
 
-/** The workspace's tapes, reloaded whenever they change. `null` while loading. */
+/** The workspace's tapes, reloaded whenever they change (kept on screen meanwhile). `null` while loading. */
 export function useTapes(): readonly TapeRecord[] | null {
   const { api, workspace, tapesVersion } = useApp();
-  const [tapes, setTapes] = useState<readonly TapeRecord[] | null>(null);
+  // tapesVersion is a reload signal, bumped by events whenever tapes change.
+  const tapes = useQuery(workspace ? () => api.call('tape.list', {}) : null, [api, workspace, tapesVersion], {
+    onError: (error) => reportError('Cannot list tapes', error),
+  }).latest;
   useEffect(() => {
-    if (!workspace) return undefined;
-    let live = true;
-    api.call('tape.list', {}).then(
-      (list) => {
-        if (!live) return;
-        setTapes(list);
-        const selected = selectedTapeId.get();
-        if (selected === null || !list.some((t) => t.id === selected)) selectedTapeId.set(list[0]?.id ?? null);
-      },
-      (error: unknown) => reportError('Cannot list tapes', error),
-    );
-    return () => {
-      live = false;
-    };
-    // tapesVersion is a reload signal, bumped by events whenever tapes change.
-    // oxlint-disable-next-line react/exhaustive-effect-dependencies
-  }, [api, workspace, tapesVersion]);
+    if (!tapes) return;
+    const selected = selectedTapeId.get();
+    if (selected === null || !tapes.some((t) => t.id === selected)) selectedTapeId.set(tapes[0]?.id ?? null);
+  }, [tapes]);
   return tapes;
 }

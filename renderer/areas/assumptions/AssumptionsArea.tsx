@@ -1,12 +1,6 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import {
-  assumptionDraft,
-  openAssumptionDraft,
-  openExampleDraft,
-  selectedAssumptionSet,
-  useAssumptionDraft,
-  useAssumptionSets,
-} from '../../app/assumptions.ts';
+import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
+import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatDateTime } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';

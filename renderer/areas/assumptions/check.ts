@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { AssumptionCheck } from '../../../service/contract.ts';
-import { ApiCallError } from '../../api/client.ts';
 import { useApp } from '../../app/context.tsx';
-import { fileIssues, type FileIssue } from '../../app/issues.ts';
+import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
+import { useQuery } from '../../app/query.ts';
 
-/** One problem the service found, at the JSON path it names ("$.pool.prepayment"). */
-export type FieldIssue = FileIssue;
-
-export type CheckState =
-  | { readonly status: 'checking' }
-  | { readonly status: 'valid'; readonly check: AssumptionCheck }
-  | { readonly status: 'invalid'; readonly issues: readonly FieldIssue[] }
-  /** The check itself could not run (no workspace, service down): say so, judge nothing. */
-  | { readonly status: 'unavailable'; readonly message: string };
+export type CheckState = FileCheckState<AssumptionCheck>;
 
 const CHECK_DELAY_MS = 250;
 
@@ -30,34 +21,12 @@ export interface LiveCheck {
  */
 export function useAssumptionCheck(file: unknown, tapeId: number | null): LiveCheck {
   const { api } = useApp();
-  const [answer, setAnswer] = useState<{ file: unknown; tapeId: number | null; state: CheckState } | null>(null);
-  useEffect(() => {
-    if (file === null) return undefined;
-    let live = true;
-    const timer = setTimeout(() => {
-      api.call('assumptions.check', { assumptions: file, ...(tapeId !== null ? { tapeId } : {}) }).then(
-        (check) => {
-          if (live) setAnswer({ file, tapeId, state: { status: 'valid', check } });
-        },
-        (error: unknown) => {
-          if (!live) return;
-          const state: CheckState =
-            error instanceof ApiCallError && error.error.code === 'BAD_REQUEST'
-              ? { status: 'invalid', issues: fileIssues(error) }
-              : { status: 'unavailable', message: error instanceof Error ? error.message : String(error) };
-          setAnswer({ file, tapeId, state });
-        },
-      );
-    }, CHECK_DELAY_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, file, tapeId]);
-  return {
-    state: answer?.state ?? { status: 'checking' },
-    pending: answer === null || answer.file !== file || answer.tapeId !== tapeId,
-  };
+  const check = useQuery(
+    file === null ? null : () => fileCheck(api.call('assumptions.check', { assumptions: file, ...(tapeId !== null ? { tapeId } : {}) })),
+    [api, file, tapeId],
+    { delayMs: CHECK_DELAY_MS },
+  );
+  return { state: check.latest ?? CHECKING, pending: check.data === null };
 }
 
 /** Issues by path, for the fields to find theirs. */

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import type { BreakevenRequest, ProjectionMode } from '../../../service/contract.ts';
-import { useAssumptionSets } from '../../app/assumptions.ts';
+import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { dealScreen, OWN, updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
 import { upsertJob } from '../../app/jobs.ts';

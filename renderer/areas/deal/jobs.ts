@@ -3,7 +3,7 @@ import type { BreakevenResult, DealRunResult, JobInfo } from '../../../service/c
 import { ApiCallError } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
-import { upsertJob, useJob, usePollJob } from '../../app/jobs.ts';
+import { useWatchedJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
 
 /** Job ids whose end was already announced (the screen may mount again over a finished job). */
@@ -23,16 +23,10 @@ export interface DealJobState {
   readonly breakeven: BreakevenResult | null;
 }
 
-/** A deal job kept current by events (and polling), its result fetched once more if an event came without it. */
+/** A deal job and, once it succeeded, its run or breakevens. */
 export function useDealJob(info: DealJobRun | null): DealJobState {
   const { api } = useApp();
-  const id = info?.jobId ?? null;
-  const job = useJob(id);
-  usePollJob(api, id, job?.state === 'running');
-  const missing = job?.state === 'succeeded' && job.result === null;
-  useEffect(() => {
-    if (missing && id) api.call('job.get', { id }).then(upsertJob, (error: unknown) => reportError('Cannot read the deal result', error));
-  }, [api, missing, id]);
+  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the deal result', error));
   const result = job?.state === 'succeeded' ? job.result : null;
   return {
     job,

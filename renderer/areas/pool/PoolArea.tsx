@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PoolSummary, StratDimensionInfo, StratRow, StratTable } from '../../../service/contract.ts';
+import type { PoolSummary, StratDimensionInfo, StratRow } from '../../../service/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount, formatMonths, formatPct, formatYuan } from '../../app/format.ts';
+import { useQuery } from '../../app/query.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { Card } from '../../components/Card.tsx';
@@ -12,6 +13,7 @@ import { TapePicker } from '../../components/TapePicker.tsx';
 
 const CHART_BLUE = '#1f5fae';
 const CHART_GREY = '#9db4d3';
+const NO_DIMENSIONS: readonly StratDimensionInfo[] = [];
 
 function SummaryCards({ summary }: { summary: PoolSummary }) {
   return (
@@ -101,25 +103,17 @@ function formatEdge(dimension: StratDimensionInfo, edge: number): string {
 function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: readonly StratDimensionInfo[] }) {
   const { api } = useApp();
   const [by, setBy] = useState<StratDimensionInfo['id']>('currentBalance');
-  const [edgesText, setEdgesText] = useState('');
+  // What the analyst typed in the edges box; null shows the default edges of the table asked for.
+  const [typedEdges, setTypedEdges] = useState<string | null>(null);
   const [edges, setEdges] = useState<readonly number[] | null>(null);
-  const [table, setTable] = useState<StratTable | null>(null);
+  const strat = useQuery(() => api.call('pool.strat', { tapeId, by, ...(edges ? { edges: [...edges] } : {}) }), [api, tapeId, by, edges], {
+    onError: (error) => reportError('Cannot stratify the pool', error),
+  });
+  // The table shown stays until the next one is in.
+  const table = strat.latest;
   const dimension = dimensions.find((d) => d.id === by);
-
-  useEffect(() => {
-    let live = true;
-    api.call('pool.strat', { tapeId, by, ...(edges ? { edges: [...edges] } : {}) }).then(
-      (result) => {
-        if (!live) return;
-        setTable(result);
-        if (!edges && dimension) setEdgesText(result.edges.map((e) => formatEdge(dimension, e)).join(', '));
-      },
-      (error: unknown) => reportError('Cannot stratify the pool', error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, tapeId, by, edges, dimension]);
+  const defaultEdges = !edges && dimension && strat.data ? strat.data.edges.map((e) => formatEdge(dimension, e)).join(', ') : '';
+  const edgesText = typedEdges ?? defaultEdges;
 
   function applyEdges(): void {
     if (!dimension) return;
@@ -169,7 +163,7 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
             onChange={(e) => {
               setBy(e.target.value as StratDimensionInfo['id']);
               setEdges(null);
-              setEdgesText('');
+              setTypedEdges(null);
             }}
           >
             {dimensions.map((d) => (
@@ -183,12 +177,20 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
           <>
             <label className="edges-input">
               Bucket edges{dimension.unit === 'rate' ? ' (%)' : dimension.unit === 'yuan' ? ' (¥)' : ''}
-              <input aria-label="Bucket edges" value={edgesText} onChange={(e) => setEdgesText(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyEdges()} />
+              <input aria-label="Bucket edges" value={edgesText} onChange={(e) => setTypedEdges(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && applyEdges()} />
             </label>
             <button type="button" className="secondary" onClick={applyEdges}>
               Apply
             </button>
-            <button type="button" className="secondary" onClick={() => setEdges(null)} disabled={edges === null}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setEdges(null);
+                setTypedEdges(null);
+              }}
+              disabled={edges === null}
+            >
               Default edges
             </button>
           </>
@@ -227,26 +229,12 @@ export function PoolArea() {
   const { api } = useApp();
   const tapes = useTapes();
   const tapeId = useSelectedTapeId();
-  const [summary, setSummary] = useState<PoolSummary | null>(null);
-  const [dimensions, setDimensions] = useState<readonly StratDimensionInfo[]>([]);
-
-  useEffect(() => {
-    api.call('pool.dimensions', {}).then(setDimensions, (error: unknown) => reportError('Cannot load stratifications', error));
-  }, [api]);
-
-  useEffect(() => {
-    if (tapeId === null) return undefined;
-    let live = true;
-    api.call('pool.summary', { tapeId }).then(
-      (result) => {
-        if (live) setSummary(result);
-      },
-      (error: unknown) => reportError('Cannot summarise the pool', error),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api, tapeId]);
+  const dimensions =
+    useQuery(() => api.call('pool.dimensions', {}), [api], { onError: (error) => reportError('Cannot load stratifications', error) }).data ?? NO_DIMENSIONS;
+  // Only the selected tape's summary: the previous tape's is not shown while the new one loads.
+  const current = useQuery(tapeId === null ? null : () => api.call('pool.summary', { tapeId }), [api, tapeId], {
+    onError: (error) => reportError('Cannot summarise the pool', error),
+  }).data;
 
   if (tapes !== null && tapes.length === 0) {
     return (
@@ -264,8 +252,6 @@ export function PoolArea() {
   }
 
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
-  // A summary of the previously selected tape is not shown while the new one loads.
-  const current = summary?.tapeId === tapeId ? summary : null;
   return (
     <section className="area">
       <header className="area-header area-header-row">

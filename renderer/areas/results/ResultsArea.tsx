@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { JobInfo, ProjectionMode, ProjectionResult } from '../../../service/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
-import { DRAFT_CHOICE, openExampleDraft, selectedAssumptionSet, useAssumptionDraft, useAssumptionSets, useSelectedAssumptionSet } from '../../app/assumptions.ts';
+import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
+import { DRAFT_CHOICE, selectedAssumptionSet, useAssumptionDraft, useSelectedAssumptionSet } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatCount } from '../../app/format.ts';
-import { upsertJob, useJob, usePollJob } from '../../app/jobs.ts';
+import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
 import { projectionRuns, useProjectionRuns, type ProjectionRun } from '../../app/projection.ts';
 import { hrefFor } from '../../app/router.ts';
@@ -24,15 +25,10 @@ function announce(job: JobInfo, label: string): void {
   else if (job.state === 'failed') reportError('The projection failed', job.error ? new ApiCallError(job.error) : new Error('no reason given'));
 }
 
-/** The result of a finished projection job, fetched once more if an event came without it. */
+/** A projection job and, once it succeeded, its result. */
 function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: ProjectionResult | null } {
   const { api } = useApp();
-  const job = useJob(run?.jobId ?? null);
-  usePollJob(api, run?.jobId ?? null, job?.state === 'running');
-  const missing = job?.state === 'succeeded' && job.result === null;
-  useEffect(() => {
-    if (missing && run) api.call('job.get', { id: run.jobId }).then(upsertJob, (error: unknown) => reportError('Cannot read the projection', error));
-  }, [api, missing, run]);
+  const job = useWatchedJob(api, run?.jobId ?? null, (error) => reportError('Cannot read the projection', error));
   const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result.projection : null;
   return { job, result };
 }

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from 'react';
+import { useCallback, useMemo, useState, type ChangeEvent } from 'react';
 import type {
   CanonicalField,
   HeaderMapping,
   ImportMode,
   ImportReport,
   JobInfo,
-  SavedMapping,
   TapePreview,
   TapeReadOptions,
   TapeSource,
@@ -15,6 +14,7 @@ import { csvText } from '../../app/csv.ts';
 import { downloadText, formatBytes, formatCount } from '../../app/format.ts';
 import { upsertJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
+import { useQuery } from '../../app/query.ts';
 import { hrefFor } from '../../app/router.ts';
 import { selectedTapeId } from '../../app/tapes.ts';
 import { JobWatcher } from './JobWatcher.tsx';
@@ -65,12 +65,9 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const [cutoff, setCutoff] = useState('');
   const [mode, setMode] = useState<ImportMode>('reject');
   const [allowDuplicate, setAllowDuplicate] = useState(false);
-  const [savedMappings, setSavedMappings] = useState<readonly SavedMapping[]>([]);
+  // Saved mappings are an offer: without them the header names still map.
+  const savedMappings = useQuery(() => api.call('mapping.list', {}), [api]);
   const [saveAs, setSaveAs] = useState('');
-
-  useEffect(() => {
-    api.call('mapping.list', {}).then(setSavedMappings, () => undefined);
-  }, [api]);
 
   const runPreview = useCallback(
     async (source: TapeSource, options: typeof readOptions): Promise<void> => {
@@ -150,7 +147,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     if (!saveAs.trim()) return;
     try {
       const saved = await api.call('mapping.save', { name: saveAs.trim(), mapping: currentMapping() });
-      setSavedMappings(await api.call('mapping.list', {}));
+      savedMappings.reload();
       notify('success', 'Mapping saved', `"${saved.name}" can be reused for the next tape from this originator.`);
       setSaveAs('');
     } catch (error) {
@@ -267,7 +264,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
                 Start from mapping
                 <select value={readOptions.mappingName} onChange={(e) => setOption('mappingName', e.target.value)}>
                   <option value="">Automatic (header names)</option>
-                  {savedMappings.map((m) => (
+                  {(savedMappings.data ?? []).map((m) => (
                     <option key={m.name} value={m.name}>
                       {m.name}
                     </option>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { RejectedRow, TapeRecord } from '../../../service/contract.ts';
+import { useState } from 'react';
+import type { TapeRecord } from '../../../service/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount } from '../../app/format.ts';
+import { useQuery } from '../../app/query.ts';
 import { Pager } from '../../components/Pager.tsx';
 
 const PAGE = 100;
@@ -10,11 +11,10 @@ const PAGE = 100;
 export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () => void }) {
   const { api } = useApp();
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<{ total: number; rows: readonly RejectedRow[] } | null>(null);
-
-  useEffect(() => {
-    api.call('tape.rejects', { id: tape.id, offset, limit: PAGE }).then(setPage, (error: unknown) => reportError('Cannot read rejected rows', error));
-  }, [api, tape.id, offset]);
+  // The page shown stays until the next one is in.
+  const page = useQuery(() => api.call('tape.rejects', { id: tape.id, offset, limit: PAGE }), [api, tape.id, offset], {
+    onError: (error) => reportError('Cannot read rejected rows', error),
+  }).latest;
 
   async function exportCsv(): Promise<void> {
     try {
