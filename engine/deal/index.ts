@@ -1,5 +1,6 @@
-// Deal waterfall: a deal as JSON-able data, its validation, and the period-by-period priority of
-// payments over pool cash flows in decimal cents (reconciled exactly every period).
+// Deal waterfall: a deal as JSON-able data (one schema, its types inferred from it), its validation,
+// and the period-by-period priority of payments over pool cash flows in decimal cents (reconciled
+// exactly every period).
 export type {
   CleanUpCallSpec,
   Comparator,
@@ -21,7 +22,7 @@ export type {
   TriggerSpec,
   Waterfall,
 } from './types.ts';
-export { SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './types.ts';
+export { DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';

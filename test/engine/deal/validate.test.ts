@@ -43,29 +43,42 @@ describe('validateDeal', () => {
     ]);
   });
 
+  // Each field is checked against the deal's schema (engine/deal/schema.ts) before the rules that
+  // span fields: a caller of the engine may hand it any JSON.
   it('trigger on an unknown metric, comparator or effect', () => {
     const deal = asDeal({ ...twoNoteDeal(), triggers: [{ id: 't', metric: 'moonPhase', breachedWhen: '!=', threshold: 1, effects: ['panic'] }] });
     expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
-      ['DEAL_UNKNOWN_METRIC', 'triggers[0].metric'],
-      ['DEAL_UNKNOWN_METRIC', 'triggers[0].breachedWhen'],
-      ['DEAL_UNKNOWN_METRIC', 'triggers[0].effects[0]'],
+      ['DEAL_FIELD', 'triggers[0].metric'],
+      ['DEAL_FIELD', 'triggers[0].breachedWhen'],
+      ['DEAL_FIELD', 'triggers[0].effects[0]'],
     ]);
   });
 
   it('negative balance and a rate written as a percentage', () => {
     const deal = twoNoteDeal({ notes: [note('A', 1, 800_000, 4.5), note('B', 2, -1, 0.12)] });
     expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
-      ['DEAL_RATE', 'notes[0].coupon.rate'],
-      ['DEAL_NEGATIVE_AMOUNT', 'notes[1].originalBalance'],
+      ['DEAL_FIELD', 'notes[0].coupon.rate'],
+      ['DEAL_FIELD', 'notes[1].originalBalance'],
     ]);
   });
 
-  it('reserve target above 100 % and a floor above the cap', () => {
-    const deal = twoNoteDeal({ reserve: { initialDeposit: 0, target: { basis: 'currentNoteBalance', percent: 1.5, floor: 10, cap: 5 } } });
-    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
-      ['DEAL_RESERVE_TARGET', 'reserve.target.percent'],
+  it('not a deal at all', () => {
+    expect(dealIssues(null)).toEqual([expect.objectContaining({ code: 'DEAL_FIELD', path: '$' })]);
+  });
+
+  it('reserve target above 100 % (a field), a floor above the cap (a rule)', () => {
+    const target = { basis: 'currentNoteBalance', floor: 10, cap: 5 } as const;
+    expect(dealIssues(twoNoteDeal({ reserve: { initialDeposit: 0, target: { ...target, percent: 1.5 } } }))).toEqual([
+      { code: 'DEAL_FIELD', path: 'reserve.target.percent', rule: 'the reserve target cannot exceed 100% of the note balance' },
+    ]);
+    expect(dealIssues(twoNoteDeal({ reserve: { initialDeposit: 0, target: { ...target, percent: 0.02 } } })).map((i) => [i.code, i.path])).toEqual([
       ['DEAL_RESERVE_TARGET', 'reserve.target.cap'],
     ]);
+  });
+
+  it('a floating coupon whose floor is above its cap', () => {
+    const floater = note('A', 1, 800_000, null, { coupon: { type: 'floating', index: [0.03], margin: 0.01, floor: 0.05, cap: 0.04 } });
+    expect(dealIssues(twoNoteDeal({ notes: [floater, note('B', 2, 200_000, 0.12)] })).map((i) => [i.code, i.path])).toEqual([['DEAL_RATE', 'notes[0].coupon.cap']]);
   });
 
   it('steps that never pay a note principal', () => {
@@ -98,11 +111,17 @@ describe('validateDeal', () => {
     expect(dealIssues(deal).map((i) => i.path)).toEqual(['waterfall.combined[0]', 'waterfall.combined[1]']);
   });
 
-  it('dates out of order', () => {
-    const deal = twoNoteDeal({ dates: { cutoff: '2026-01-01', closing: '2026-03-01', firstPaymentDate: '2026-02-30', legalFinalMaturity: '2025-01-01', paymentFrequencyMonths: 0 } });
-    expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
+  it('a date that is not on the calendar and a bad payment frequency (fields), dates out of order (a rule)', () => {
+    const bad = twoNoteDeal({ dates: { cutoff: '2026-01-01', closing: '2026-03-01', firstPaymentDate: '2026-02-30', legalFinalMaturity: '2025-01-01', paymentFrequencyMonths: 0 } });
+    expect(dealIssues(bad).map((i) => [i.code, i.path, i.rule])).toEqual([
+      ['DEAL_FIELD', 'dates.firstPaymentDate', 'not a calendar date'],
+      ['DEAL_FIELD', 'dates.paymentFrequencyMonths', expect.any(String)],
+    ]);
+    const disordered = twoNoteDeal({ dates: { cutoff: '2026-03-02', closing: '2026-03-01', firstPaymentDate: '2026-03-01', legalFinalMaturity: '2026-02-01' } });
+    expect(dealIssues(disordered).map((i) => [i.code, i.path])).toEqual([
+      ['DEAL_DATES', 'dates.closing'],
       ['DEAL_DATES', 'dates.firstPaymentDate'],
-      ['DEAL_DATES', 'dates.paymentFrequencyMonths'],
+      ['DEAL_DATES', 'dates.legalFinalMaturity'],
     ]);
   });
 
@@ -116,7 +135,7 @@ describe('validateDeal', () => {
     }
     expect(caught).toBeInstanceOf(EngineError);
     const e = caught as EngineError;
-    expect(e.code).toBe('DEAL_NEGATIVE_AMOUNT');
+    expect(e.code).toBe('DEAL_FIELD');
     expect(e.details.path).toBe('notes[0].originalBalance');
     expect((e.details.issues as unknown[]).length).toBe(2); // and notes[1].seniority
   });
