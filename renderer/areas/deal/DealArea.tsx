@@ -1,5 +1,5 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
-import type { BreakevenRequest, ProjectionMode } from '../../../service/contract.ts';
+import type { ProjectionMode } from '../../../service/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { dealScreen, OWN, updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
@@ -14,6 +14,7 @@ import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
+import { chooseDealRun } from './run-choice.ts';
 import { useDealCheck, useDealTemplates, type DealCheckState } from './source.ts';
 
 const FILE_CHOICE = '\u0000file';
@@ -59,26 +60,18 @@ export function DealArea() {
   const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
   const deal: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
   const check = useDealCheck(deal);
-  const valid = check.status === 'valid';
-  const hasPool = valid && check.check.hasPool;
-  const hasAssumptions = valid && check.check.hasAssumptions;
+  const checked = check.status === 'valid' ? check.check : null;
+  const valid = checked !== null;
+  const hasPool = checked?.hasPool ?? false;
+  const hasAssumptions = checked?.hasAssumptions ?? false;
 
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
-  // The pool and scenario actually used: the file's own when chosen and present, else a tape / saved set.
-  const poolKind: 'own' | 'tape' = screen.pool === 'own' && (hasPool || !tape) ? 'own' : 'tape';
-  const setName = screen.scenario !== OWN && sets?.some((s) => s.name === screen.scenario) ? screen.scenario : hasAssumptions ? OWN : (sets?.[0]?.name ?? null);
-  const scenarioFile = setName === OWN || setName === null ? undefined : sets?.find((s) => s.name === setName)?.assumptions;
-  const poolReady = poolKind === 'own' ? hasPool : tape !== null;
-  const scenarioReady = setName !== null;
-
-  const request = useMemo<BreakevenRequest | null>(() => {
-    if (!valid || !poolReady || !scenarioReady) return null;
-    return {
-      deal,
-      ...(poolKind === 'tape' && tape ? { tapeId: tape.id, mode: screen.mode } : {}),
-      ...(scenarioFile !== undefined ? { assumptions: scenarioFile } : {}),
-    };
-  }, [deal, valid, poolReady, scenarioReady, poolKind, tape, screen.mode, scenarioFile]);
+  // The pool and scenario actually used, and the request that runs them.
+  const used = useMemo(
+    () => chooseDealRun({ deal, check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets }),
+    [deal, checked, screen.pool, screen.scenario, screen.mode, tape, sets],
+  );
+  const { request } = used;
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
 
   const runs = useDealJobSlot('run');
@@ -87,9 +80,7 @@ export function DealArea() {
   const running = runs.latestJob?.state === 'running' && inThisWorkspace(runs.latest);
   const solving = breakevenJobs.latestJob?.state === 'running' && inThisWorkspace(breakevenJobs.latest);
 
-  const dealLabel = check.status === 'valid' ? check.check.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
-  const poolLabel = poolKind === 'own' ? 'the deal’s own lines' : `${tape?.name ?? 'tape'} (${screen.mode === 'loan' ? 'loan level' : 'representative lines'})`;
-  const scenarioLabel = setName === OWN ? 'the deal file’s assumptions' : `“${setName ?? ''}”`;
+  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
 
   async function start(task: 'run' | 'breakeven'): Promise<void> {
     if (!request) return;
@@ -99,11 +90,11 @@ export function DealArea() {
       upsertJob(job);
       const info: DealJobRun = {
         jobId: job.id,
-        workspacePath: poolKind === 'tape' ? (workspace?.path ?? null) : null,
+        workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null,
         dealLabel,
-        poolLabel,
-        scenarioLabel,
-        mode: poolKind === 'tape' ? screen.mode : null,
+        poolLabel: used.poolLabel,
+        scenarioLabel: used.scenarioLabel,
+        mode: used.pool === 'tape' ? screen.mode : null,
         inputsKey: task === 'run' ? inputsKey : `${inputsKey} by ${dealScreen.get().breakevenBy}`,
       };
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
@@ -182,14 +173,14 @@ export function DealArea() {
         <fieldset className="mode-choice pool-choice">
           <legend>Pool</legend>
           <label>
-            <input type="radio" name="deal-pool" checked={poolKind === 'own'} disabled={!hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own lines
+            <input type="radio" name="deal-pool" checked={used.pool === 'own'} disabled={!hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own lines
           </label>
           <label>
-            <input type="radio" name="deal-pool" checked={poolKind === 'tape'} disabled={!tape} onChange={() => updateDealScreen({ pool: 'tape' })} /> A tape
+            <input type="radio" name="deal-pool" checked={used.pool === 'tape'} disabled={!tape} onChange={() => updateDealScreen({ pool: 'tape' })} /> A tape
           </label>
         </fieldset>
         <TapePicker tapes={tapes} tapeId={tapeId} />
-        <fieldset className="mode-choice" disabled={poolKind !== 'tape'}>
+        <fieldset className="mode-choice" disabled={used.pool !== 'tape'}>
           <legend>Tape mode</legend>
           {(
             [
@@ -204,7 +195,7 @@ export function DealArea() {
         </fieldset>
         <label className="tape-picker">
           Scenario
-          <select aria-label="Scenario" value={setName ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && (sets ?? []).length === 0}>
+          <select aria-label="Scenario" value={used.scenario ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && (sets ?? []).length === 0}>
             {hasAssumptions ? <option value={OWN}>Deal file’s assumptions</option> : null}
             {!hasAssumptions && (sets ?? []).length === 0 ? <option value="">{valid ? 'none — save an assumption set' : '—'}</option> : null}
             {(sets ?? []).map((s) => (
@@ -239,7 +230,7 @@ export function DealArea() {
           </p>
         ) : null}
         {valid && !hasPool && !tape ? <p className="error-text small run-panel-note">This deal has no pool of its own: choose a tape.</p> : null}
-        {valid && !scenarioReady ? (
+        {valid && !used.scenarioReady ? (
           <p className="error-text small run-panel-note">
             This deal has no scenario of its own: save an assumption set in <a href={hrefFor('assumptions')}>Assumptions</a>.
           </p>

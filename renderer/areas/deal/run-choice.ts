@@ -1,0 +1,64 @@
+import type { AssumptionSetRecord, BreakevenRequest, DealCheck, ProjectionMode, TapeRecord } from '../../../service/contract.ts';
+import { OWN } from '../../app/deal.ts';
+
+/** What the Deal screen knows when the analyst presses Run or Breakevens. */
+export interface RunChoiceInputs {
+  /** The deal shown (a template's or a file's JSON), and the service's check of it: null unless valid. */
+  readonly deal: unknown;
+  readonly check: DealCheck | null;
+  /** The analyst's choices: the deal's own lines or a tape; OWN (the deal's scenario) or a saved set's name; how a tape is projected. */
+  readonly pool: 'own' | 'tape';
+  readonly scenario: string;
+  readonly mode: ProjectionMode;
+  /** The tape in the tape picker (none in an empty workspace), and the saved assumption sets by name (null while loading). */
+  readonly tape: Pick<TapeRecord, 'id' | 'name'> | null;
+  readonly sets: readonly AssumptionSetRecord[] | null;
+}
+
+/** The pool and scenario a run actually uses, and the request that runs them. */
+export interface RunChoice {
+  readonly pool: 'own' | 'tape';
+  /** OWN, a saved set's name, or null: the deal has no scenario of its own and none is saved. */
+  readonly scenario: string | null;
+  readonly poolReady: boolean;
+  readonly scenarioReady: boolean;
+  /** What Run sends (Breakevens adds its stress); null while the deal is invalid or lacks a pool or a scenario. */
+  readonly request: BreakevenRequest | null;
+  /** For the run's caption: "the deal’s own lines" or the tape and its mode; the deal's assumptions or the set's name. */
+  readonly poolLabel: string;
+  readonly scenarioLabel: string;
+}
+
+/**
+ * The deal file's own pool when chosen and present (also when there is no tape to fall back on),
+ * else the tape; the saved set named when it still exists, else the deal's own scenario, else the
+ * first saved set.
+ */
+export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
+  const { deal, check, mode, tape, sets } = inputs;
+  const hasPool = check?.hasPool ?? false;
+  const hasAssumptions = check?.hasAssumptions ?? false;
+  const pool = inputs.pool === 'own' && (hasPool || !tape) ? 'own' : 'tape';
+  const named = inputs.scenario !== OWN ? sets?.find((s) => s.name === inputs.scenario) : undefined;
+  const scenario = named ? named.name : hasAssumptions ? OWN : (sets?.[0]?.name ?? null);
+  const scenarioFile = scenario === OWN || scenario === null ? undefined : sets?.find((s) => s.name === scenario)?.assumptions;
+  const poolReady = pool === 'own' ? hasPool : tape !== null;
+  const scenarioReady = scenario !== null;
+  const request: BreakevenRequest | null =
+    check === null || !poolReady || !scenarioReady
+      ? null
+      : {
+          deal,
+          ...(pool === 'tape' && tape ? { tapeId: tape.id, mode } : {}),
+          ...(scenarioFile !== undefined ? { assumptions: scenarioFile } : {}),
+        };
+  return {
+    pool,
+    scenario,
+    poolReady,
+    scenarioReady,
+    request,
+    poolLabel: pool === 'own' ? 'the deal’s own lines' : `${tape?.name ?? 'tape'} (${mode === 'loan' ? 'loan level' : 'representative lines'})`,
+    scenarioLabel: scenario === OWN ? 'the deal file’s assumptions' : `“${scenario ?? ''}”`,
+  };
+}

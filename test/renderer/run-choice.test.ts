@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { AssumptionSetRecord, DealCheck } from '../../service/contract.ts';
+import { OWN } from '../../renderer/app/deal.ts';
+import { chooseDealRun, type RunChoiceInputs } from '../../renderer/areas/deal/run-choice.ts';
+
+// The Deal screen's rule for what a run uses (renderer/areas/deal/run-choice.ts), case by case.
+const deal = { name: 'deal file' };
+const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 3, originalBalance: 400_000_000, hasPool, hasAssumptions });
+const set = (name: string): AssumptionSetRecord => ({ name, assumptions: { months: 24, label: name }, updatedAt: '2026-12-01T00:00:00Z' });
+const tape = { id: 7, name: 'originator-a-2026-09' };
+const sets = [set('base'), set('stress')];
+
+function inputs(patch: Partial<RunChoiceInputs>): RunChoiceInputs {
+  return { deal, check: check(true, true), pool: 'own', scenario: OWN, mode: 'repline', tape, sets, ...patch };
+}
+
+describe('the pool a deal runs on', () => {
+  it('is the deal’s own lines when chosen and the deal has them', () => {
+    const run = chooseDealRun(inputs({}));
+    expect(run.pool).toBe('own');
+    expect(run.poolReady).toBe(true);
+    expect(run.request).toEqual({ deal });
+    expect(run.poolLabel).toBe('the deal’s own lines');
+  });
+
+  it('falls back to the chosen tape when the deal has no pool of its own', () => {
+    const run = chooseDealRun(inputs({ check: check(false, true) }));
+    expect(run.pool).toBe('tape');
+    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'repline' });
+    expect(run.poolLabel).toBe('originator-a-2026-09 (representative lines)');
+  });
+
+  it('stays on the own lines, not ready, when the deal has none and there is no tape', () => {
+    const run = chooseDealRun(inputs({ check: check(false, true), tape: null }));
+    expect(run.pool).toBe('own');
+    expect(run.poolReady).toBe(false);
+    expect(run.request).toBeNull();
+  });
+
+  it('is the tape when the analyst chose it, projected in the chosen mode', () => {
+    const run = chooseDealRun(inputs({ pool: 'tape', mode: 'loan' }));
+    expect(run.pool).toBe('tape');
+    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan' });
+    expect(run.poolLabel).toBe('originator-a-2026-09 (loan level)');
+  });
+
+  it('is not ready when a tape was chosen but the workspace has none', () => {
+    const run = chooseDealRun(inputs({ pool: 'tape', tape: null }));
+    expect(run.pool).toBe('tape');
+    expect(run.poolReady).toBe(false);
+    expect(run.request).toBeNull();
+    expect(run.poolLabel).toBe('tape (representative lines)');
+  });
+});
+
+describe('the scenario a deal runs under', () => {
+  it('is the deal’s own scenario when chosen and present: the request carries no assumptions', () => {
+    const run = chooseDealRun(inputs({}));
+    expect(run.scenario).toBe(OWN);
+    expect(run.request).not.toHaveProperty('assumptions');
+    expect(run.scenarioLabel).toBe('the deal file’s assumptions');
+  });
+
+  it('is the saved set named, sent as the request’s assumptions', () => {
+    const run = chooseDealRun(inputs({ scenario: 'stress' }));
+    expect(run.scenario).toBe('stress');
+    expect(run.request).toEqual({ deal, assumptions: { months: 24, label: 'stress' } });
+    expect(run.scenarioLabel).toBe('“stress”');
+  });
+
+  it('falls back to the deal’s own scenario when the named set is gone', () => {
+    const run = chooseDealRun(inputs({ scenario: 'deleted set' }));
+    expect(run.scenario).toBe(OWN);
+    expect(run.request).toEqual({ deal });
+  });
+
+  it('falls back to the first saved set when the deal has no scenario of its own', () => {
+    for (const scenario of [OWN, 'deleted set']) {
+      const run = chooseDealRun(inputs({ check: check(true, false), scenario }));
+      expect(run.scenario).toBe('base');
+      expect(run.request).toEqual({ deal, assumptions: { months: 24, label: 'base' } });
+    }
+  });
+
+  it('is missing, and nothing runs, when the deal has none and no set is saved (or the sets are still loading)', () => {
+    for (const saved of [[], null]) {
+      const run = chooseDealRun(inputs({ check: check(true, false), sets: saved }));
+      expect(run.scenario).toBeNull();
+      expect(run.scenarioReady).toBe(false);
+      expect(run.request).toBeNull();
+      expect(run.scenarioLabel).toBe('“”');
+    }
+  });
+});
+
+describe('a deal not (yet) valid', () => {
+  it('runs nothing, whatever is chosen', () => {
+    const run = chooseDealRun(inputs({ check: null, pool: 'tape', scenario: 'base' }));
+    expect(run.request).toBeNull();
+    expect(run.pool).toBe('tape');
+    expect(run.scenario).toBe('base');
+  });
+
+  it('offers no own pool or scenario: a tape and the first saved set stand in', () => {
+    const run = chooseDealRun(inputs({ check: null }));
+    expect(run.pool).toBe('tape');
+    expect(run.scenario).toBe('base');
+  });
+});
+
+describe('a tape and a saved set together', () => {
+  it('make one request with both', () => {
+    const run = chooseDealRun(inputs({ check: check(false, false), pool: 'tape', scenario: 'stress', mode: 'loan' }));
+    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: { months: 24, label: 'stress' } });
+  });
+});
