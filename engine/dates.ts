@@ -13,8 +13,13 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+/** Days in each month of a common year (a leap year's February has 29). */
+const MONTH_DAYS: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 0 for a month outside 1–12. Allocates nothing: the tape importer calls it for every date cell. */
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return MONTH_DAYS[month - 1] ?? 0;
 }
 
 export function isValidDate(d: CalendarDate): boolean {
@@ -44,6 +49,11 @@ export function toDayNumber(d: CalendarDate): number {
 export function fromDayNumber(days: number): CalendarDate {
   const t = new Date(days * 86_400_000);
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday (JavaScript's getUTCDay numbering); 1970-01-01 was a Thursday. */
+export function dayOfWeek(d: CalendarDate): number {
+  return (((toDayNumber(d) + 4) % 7) + 7) % 7;
 }
 
 export function actualDays(start: CalendarDate, end: CalendarDate): number {

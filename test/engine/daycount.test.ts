@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayCountDays, parseIsoDate, yearFraction, EngineError, formatIsoDate, actualDays } from '../../engine/index.ts';
+import { addMonths, dayCountDays, dayOfWeek, daysInMonth, parseIsoDate, yearFraction, EngineError, formatIsoDate, actualDays, fromDayNumber } from '../../engine/index.ts';
 
 const d = parseIsoDate;
 
@@ -20,6 +20,25 @@ describe('dates', () => {
   it('counts actual days across a leap day', () => {
     expect(actualDays(d('2024-02-01'), d('2024-03-01'))).toBe(29);
     expect(actualDays(d('2023-12-31'), d('2024-12-31'))).toBe(366);
+  });
+
+  // Gregorian leap years: every 4th year, except centuries not divisible by 400 (1900 is not, 2000 is).
+  it('counts the days of a month, February by the leap-year rule, 0 outside 1–12', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2023, m))).toEqual([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
+    expect([daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(2100, 2)]).toEqual([29, 28, 29, 28]);
+    expect([daysInMonth(2024, 0), daysInMonth(2024, 13)]).toEqual([0, 0]);
+  });
+
+  // 0 = Sunday, as JavaScript's getUTCDay; the dates are checked against a printed calendar.
+  it('names the day of the week (1970-01-01 was a Thursday; 1900-01-01 a Monday)', () => {
+    expect(dayOfWeek(d('1970-01-01'))).toBe(4);
+    expect(dayOfWeek(d('1900-01-01'))).toBe(1);
+    expect(dayOfWeek(d('2000-01-01'))).toBe(6);
+    expect(dayOfWeek(d('2024-02-29'))).toBe(4);
+    expect(dayOfWeek(d('2025-01-05'))).toBe(0);
+    for (let day = -80_000; day <= 80_000; day += 997) {
+      expect(dayOfWeek(fromDayNumber(day))).toBe(new Date(day * 86_400_000).getUTCDay());
+    }
   });
 });
 
