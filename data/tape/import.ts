@@ -8,7 +8,7 @@ import { describeMapping, suggestMapping } from './headers.ts';
 import { createRowNormalizer, DEFAULT_ROW_DEFAULTS, LOAN_COLUMNS, type ColumnMapping, type RowNormalizer } from './rows.ts';
 import type { RowProblem } from './types.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn } from './types.ts';
-import { parseDate } from './values.ts';
+import { parseDate } from './values/index.ts';
 import { DirectTapeWriter, LOAN_CHUNK_ROWS, type LoanBatch, type LoanValues, type TapeWriter } from './writer.ts';
 import { readXlsxFile } from './xlsx.ts';
 

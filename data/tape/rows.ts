@@ -14,7 +14,7 @@ import {
   parseNumber,
   parseSegment,
   type Parsed,
-} from './values.ts';
+} from './values/index.ts';
 
 /**
  * One source row → one `loans` row, or the list of everything wrong with it. Every problem

@@ -14,7 +14,7 @@ import {
   parseNumber,
   parseSegment,
   type Parsed,
-} from '../../data/tape/values.ts';
+} from '../../data/tape/values/index.ts';
 
 type Case<T> = readonly [input: string, expected: T];
 

@@ -1,0 +1,19 @@
+/** Excel serial day numbers (the 1900 date system), as a tape exported from Excel may hold dates. */
+import { fromDayNumber, toDayNumber } from '../../../engine/dates.ts';
+import { dated } from './calendar.ts';
+import { fail, type Parsed } from './parsed.ts';
+
+const EXCEL_DAY_0 = toDayNumber({ year: 1899, month: 12, day: 31 }); // serial 1 = 1900-01-01
+const EXCEL_DAY_0_AFTER_BUG = toDayNumber({ year: 1899, month: 12, day: 30 }); // serial 61 = 1900-03-01
+
+/**
+ * An Excel serial day number (1900 date system). Excel treats 1900 as a leap year (a Lotus 1-2-3
+ * compatibility bug), so serial 60 is the non-existent 1900-02-29 and every later serial counts
+ * from 1899-12-30; serials 1–59 count from 1899-12-31.
+ */
+export function excelSerialDate(serial: number): Parsed<string> {
+  if (serial < 1) return fail(`not a date (Excel day number ${serial} is before 1900-01-01)`);
+  if (serial === 60) return fail('not a calendar date (Excel day 60 is 1900-02-29, which did not exist)');
+  const { year, month, day } = fromDayNumber((serial < 60 ? EXCEL_DAY_0 : EXCEL_DAY_0_AFTER_BUG) + serial);
+  return dated(year, month, day);
+}

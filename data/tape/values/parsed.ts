@@ -1,0 +1,22 @@
+/** A parsed cell, and the cells originator exports write for "no value". */
+
+/** A parsed cell: `value` is null for a blank or explicitly missing cell. */
+export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false; readonly reason: string };
+
+/** The one result for a blank or missing cell (shared and frozen: parsers run once per cell). */
+export const MISSING: Parsed<never> = Object.freeze({ ok: true, value: null });
+
+export function ok<T>(value: T): Parsed<T> {
+  return { ok: true, value };
+}
+
+export function fail(reason: string): Parsed<never> {
+  return { ok: false, reason };
+}
+
+/** Cells that mean "no value" in originator exports (compared lower-cased). */
+const MISSING_TOKENS: ReadonlySet<string> = new Set(['-', '--', '—', '——', '－', 'n/a', 'na', '#n/a', 'null', '无', '空']);
+
+export function isMissing(s: string): boolean {
+  return s.length <= 4 && MISSING_TOKENS.has(s.toLowerCase());
+}
