@@ -45,6 +45,7 @@ export const ENGINE_MESSAGES = {
   POOL_FLOWS: 'Pool cash flows must be finite amounts ≥ 0, one per month in every column',
   ALLOCATION: 'Pro-rata allocation needs a cent total ≥ 0 and weights ≥ 0 with a positive sum',
   RECONCILIATION: 'The waterfall does not reconcile to the cent (or a balance went negative)',
+  STEP_NOT_INDEXED: "A waterfall step's path is missing from the compiled deal's step index, so what it pays has no column (an engine fault, not a deal error)",
   // Tranche analytics and root finding (engine/analytics)
   LEG_EMPTY: 'A cash-flow leg needs at least one payment date',
   LEG_COLUMNS: 'Every leg column must hold exactly one value per payment date',

@@ -197,7 +197,7 @@ function fillJuniorFirst(state: PeriodState, classes: Classes, amount: Money, ap
   }
 }
 
-export function noteAt(state: PeriodState, i: number): NoteState {
+export function noteAt(state: Pick<PeriodState, 'notes'>, i: number): NoteState {
   const note = state.notes[i];
   if (note === undefined) throw new RangeError(`note index ${i}`);
   return note;

@@ -1,0 +1,137 @@
+import type { CalendarDate } from '../../dates.ts';
+import { dayCountDays, type DayCount } from '../../daycount.ts';
+import type { Collections } from '../collections.ts';
+import type { CompiledDeal } from '../compile.ts';
+import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
+import { unreachable, type FeeState, type NoteState, type ReserveState } from '../state.ts';
+import type { Deal, FeeSpec, ReserveTarget } from '../types.ts';
+
+/** Days of the accrual period under each day count (30/360 US; actual days for ACT/365 and ACT/360), as decimals. */
+export type AccrualDays = Readonly<Record<DayCount, Money>>;
+
+/** What a period accrues on its start-of-period balances (step 2). */
+export interface Accruals {
+  /** Σ the notes' start-of-period balances. */
+  readonly notesBegin: Money;
+  readonly couponAccrued: Money;
+  readonly feesAccrued: Money;
+  /** Interest + penalty interest collected. */
+  readonly interestCollections: Money;
+  /** Interest collections − fees accrued − coupons accrued (carried amounts excluded); may be negative. */
+  readonly excessSpread: Money;
+}
+
+type ReserveTargetTerms = Pick<CompiledDeal, 'notes' | 'reserveNotes' | 'reserveNotesOriginal' | 'reservePercent' | 'reserveFloor' | 'reserveCap'>;
+
+const DAYS_360 = new Money(360);
+const DAYS_365 = new Money(365);
+
+export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays {
+  const actual = new Money(dayCountDays('ACT/365', start, end));
+  return { '30/360': new Money(dayCountDays('30/360', start, end)), 'ACT/365': actual, 'ACT/360': actual };
+}
+
+/**
+ * Opens the period on the run's notes, fees and reserve (the states the steps pay from): each
+ * note's coupon and interest due, each fee's due, the reserve's target; then sums the accruals.
+ */
+export function accruePeriod(deal: Pick<Deal, 'fees' | 'reserve'>, compiled: CompiledDeal, period: number, flows: Collections, days: AccrualDays): Accruals {
+  const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
+  const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows.beginningBalance, days);
+  if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin));
+  const interestCollections = flows.interest.plus(flows.penaltyInterest);
+  return { notesBegin, couponAccrued, feesAccrued, interestCollections, excessSpread: interestCollections.minus(feesAccrued).minus(couponAccrued) };
+}
+
+/**
+ * Starts each note's period at its balance: the coupon of the period, interest due = this period's
+ * accrual + the shortfall carried in (+ interest on it where the note says so), nothing paid yet.
+ */
+function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualDays): { couponAccrued: Money; notesBegin: Money } {
+  let couponAccrued = ZERO;
+  let notesBegin = ZERO;
+  for (const note of notes) {
+    note.begin = note.balance;
+    note.couponRate = note.rates[Math.min(period, note.rates.length) - 1] ?? ZERO;
+    const accrual = accrue(note.begin, note.couponRate, note.dayCount, days);
+    const onShortfall = note.interestOnShortfall ? accrue(note.shortfall, note.couponRate, note.dayCount, days) : ZERO;
+    note.accrual = accrual;
+    note.interestDue = add(add(accrual, note.shortfall), onShortfall);
+    note.interestPaid = ZERO;
+    note.principalPaid = ZERO;
+    note.writeDown = ZERO;
+    note.residualPaid = ZERO;
+    note.reimbursed = ZERO;
+    couponAccrued = add(couponAccrued, accrual);
+    notesBegin = add(notesBegin, note.begin);
+  }
+  return { couponAccrued, notesBegin };
+}
+
+/** Each fee's due = unpaid carried in + this period's accrual, nothing paid yet; returns Σ accruals. */
+function accrueFees(
+  specs: readonly FeeSpec[],
+  compiled: Pick<CompiledDeal, 'fees' | 'feeRates' | 'feeNotes' | 'notes'>,
+  period: number,
+  poolBegin: Money,
+  days: AccrualDays,
+): Money {
+  let feesAccrued = ZERO;
+  specs.forEach((spec, i) => {
+    const fee = compiled.fees[i] as FeeState;
+    fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, poolBegin, compiled.feeNotes[i] ?? [], compiled.notes, days);
+    fee.due = add(fee.unpaid, fee.accrual);
+    fee.paid = ZERO;
+    feesAccrued = add(feesAccrued, fee.accrual);
+  });
+  return feesAccrued;
+}
+
+/** This period's accrual of a fee; `rate` is its rateAnnual, or its amount for fixed and one-off fees (read once). */
+function feeAccrual(spec: FeeSpec, rate: Money, period: number, poolBegin: Money, feeNotes: readonly number[], notes: readonly NoteState[], days: AccrualDays): Money {
+  const basis = spec.basis;
+  switch (basis.type) {
+    case 'poolBalance':
+      return accrue(poolBegin, rate, basis.dayCount ?? 'ACT/365', days);
+    case 'noteBalance':
+      return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
+    case 'fixed':
+      return rate;
+    case 'oneOff':
+      return period === (basis.period ?? 1) ? rate : ZERO;
+    default:
+      return unreachable(basis);
+  }
+}
+
+/**
+ * The reserve target: percent × the basis (initial or start-of-period balance of the target's
+ * notes), rounded half-up to cents, within its floor and cap, and never above the notes outstanding.
+ */
+function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money): Money {
+  const basis = target.basis === 'initialNoteBalance' ? terms.reserveNotesOriginal : sumBegin(terms.notes, terms.reserveNotes);
+  let amount = roundCents(basis.times(terms.reservePercent));
+  if (terms.reserveFloor !== undefined) amount = maxMoney(amount, terms.reserveFloor);
+  if (terms.reserveCap !== undefined) amount = minMoney(amount, terms.reserveCap);
+  return minMoney(amount, notesBegin);
+}
+
+function openReserve(reserve: ReserveState, target: Money): void {
+  reserve.target = target;
+  reserve.begin = reserve.balance;
+  reserve.release = ZERO;
+  reserve.draws = ZERO;
+  reserve.deposits = ZERO;
+}
+
+/** amount × rate × days ÷ basis (360, or 365 for ACT/365), rounded half-up to cents: one rounding, at the end. */
+function accrue(amount: Money, rateAnnual: Money, dayCount: DayCount, days: AccrualDays): Money {
+  if (amount.isZero() || rateAnnual.isZero()) return ZERO;
+  return roundCents(amount.times(rateAnnual).times(days[dayCount]).div(dayCount === 'ACT/365' ? DAYS_365 : DAYS_360));
+}
+
+function sumBegin(notes: readonly NoteState[], indices: readonly number[]): Money {
+  let total = ZERO;
+  for (const i of indices) total = add(total, notes[i]?.begin ?? ZERO);
+  return total;
+}

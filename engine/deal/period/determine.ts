@@ -1,0 +1,169 @@
+import { add, maxMoney, type Money, toYuan, ZERO } from '../money.ts';
+import type { Collections } from '../collections.ts';
+import type { RevolvingEnd, TriggerPeriod } from '../result.ts';
+import { noteAt, type PeriodState } from '../state.ts';
+import { compare, metricValue, type CompiledTrigger, type MetricValues } from '../triggers.ts';
+import type { Deal, RevolvingSpec, TriggerEffect } from '../types.ts';
+import type { Accruals } from './accrue.ts';
+import type { RunHistory } from './opening.ts';
+import type { PaymentSchedule } from './schedule.ts';
+
+/** A payment date as its determination date sees it (step 3). */
+export interface DeterminationDate {
+  readonly period: number;
+  readonly paymentDate: string;
+  readonly schedule: Pick<PaymentSchedule, 'frequencyMonths' | 'lastPeriod'>;
+  /** The pool's cutoff balance in yuan (the denominator of the pool factor and, with purchases, of the cumulative default rate). */
+  readonly cutoffBalance: number;
+  readonly flows: Collections;
+  readonly accruals: Accruals;
+}
+
+/** What the determination date decides for its payment date. */
+export interface Determination {
+  readonly values: MetricValues;
+  /** Each trigger's test; a `breached` trigger is in force on this payment date. */
+  readonly triggers: readonly TriggerPeriod[];
+  /** An accelerate trigger is in force: the acceleration waterfall runs and the reserve is released. */
+  readonly accelerated: boolean;
+  /** A sequential trigger is in force: every principal step pays sequentially. */
+  readonly sequential: boolean;
+  /** A trapExcessSpread trigger (and no accelerate trigger) is in force: the residual stays in the reserve. */
+  readonly trapping: boolean;
+  /** The clean-up call is exercised on this payment date. */
+  readonly cleanUp: boolean;
+  /** The last period: the clean-up period, or the schedule's last period. */
+  readonly final: boolean;
+  /** The deal still revolves on this payment date. */
+  readonly revolving: boolean;
+  /** The run's history with this date recorded (its purchases are added after the waterfall). */
+  readonly history: RunHistory;
+}
+
+/**
+ * Step 3: the trigger metrics of the collection period just ended, the triggers tested and in force
+ * for this payment date, the clean-up call tested, the end of revolving (schedule, trigger, or the
+ * deal ending) and whether this is the final period. Reads the notes' start-of-period balances and
+ * the reserve after its target is set.
+ */
+export function determine(
+  date: DeterminationDate,
+  deal: Pick<Deal, 'cleanUpCall' | 'revolving'>,
+  triggers: readonly CompiledTrigger[],
+  balances: Pick<PeriodState, 'notes' | 'reserve'>,
+  history: RunHistory,
+): Determination {
+  const { period, flows } = date;
+  const spread = annualisedSpread(date.accruals.excessSpread, flows.beginningBalance, date.schedule.frequencyMonths);
+  const recentSpreads = [...history.recentSpreads, spread].slice(-3);
+  const cumulativeDefaults = add(history.cumulativeDefaults, flows.defaults);
+  const values = metricValues(date, balances, { cumulativeDefaults, cumulativePurchases: history.cumulativePurchases, recentSpreads });
+  const tests = testTriggers(triggers, values, period, history.firstBreach);
+  const inForce = (effect: TriggerEffect): CompiledTrigger | undefined => triggers.find((t, i) => tests.rows[i]?.breached === true && t.effects.has(effect));
+  const accelerated = inForce('accelerate') !== undefined;
+  const cleanUp = history.cleanUpPeriod === undefined && cleanUpCallExercised(deal, date, history.revolvingEnd, values.poolFactor, balances.reserve?.balance ?? ZERO);
+  const final = cleanUp || period === date.schedule.lastPeriod;
+  const revolvingEnd = history.revolvingEnd ?? revolvingEndOf(deal.revolving, date, final, inForce('endRevolving') ?? inForce('accelerate'));
+  return {
+    values,
+    triggers: tests.rows,
+    accelerated,
+    sequential: inForce('sequential') !== undefined,
+    trapping: inForce('trapExcessSpread') !== undefined && !accelerated,
+    cleanUp,
+    final,
+    revolving: deal.revolving !== undefined && revolvingEnd === undefined,
+    history: {
+      cumulativeDefaults,
+      cumulativeLosses: add(history.cumulativeLosses, flows.losses),
+      cumulativePurchases: history.cumulativePurchases,
+      recentSpreads,
+      firstBreach: tests.firstBreach,
+      revolvingEnd,
+      cleanUpPeriod: cleanUp ? period : history.cleanUpPeriod,
+    },
+  };
+}
+
+/** Excess spread ÷ pool beginning balance, annualised by periods per year (12 ÷ frequency); 0 for an empty pool. */
+function annualisedSpread(excessSpread: Money, poolBeginning: Money, frequencyMonths: number): number {
+  const poolBegin = toYuan(poolBeginning);
+  return poolBegin > 0 ? (toYuan(excessSpread) / poolBegin) * (12 / frequencyMonths) : 0;
+}
+
+/** The metrics of TriggerMetric, as float64 ratios; the cumulative default rate's denominator is the cutoff balance + purchases before this date. */
+function metricValues(
+  date: DeterminationDate,
+  balances: Pick<PeriodState, 'notes' | 'reserve'>,
+  cumulative: { readonly cumulativeDefaults: Money; readonly cumulativePurchases: Money; readonly recentSpreads: readonly number[] },
+): MetricValues {
+  const { flows, cutoffBalance } = date;
+  const reserve = balances.reserve;
+  const poolEnd = toYuan(flows.endingBalance);
+  const cdrBase = cutoffBalance + toYuan(cumulative.cumulativePurchases);
+  const recent = cumulative.recentSpreads;
+  return {
+    cumulativeDefaultRate: cdrBase > 0 ? toYuan(cumulative.cumulativeDefaults) / cdrBase : 0,
+    delinquency60Plus: poolEnd > 0 ? toYuan(flows.delinquent60Plus) / poolEnd : 0,
+    delinquency90Plus: poolEnd > 0 ? toYuan(flows.delinquent90Plus) / poolEnd : 0,
+    reserveToTarget: reserve === undefined || reserve.target.isZero() ? 1 : toYuan(reserve.balance) / toYuan(reserve.target),
+    poolFactor: cutoffBalance > 0 ? poolEnd / cutoffBalance : 0,
+    excessSpreadAverage: recent.reduce((a, b) => a + b, 0) / recent.length,
+    noteBalanceRatio: (indices) => {
+      const sum = indices.reduce((a, i) => a + toYuan(noteAt(balances, i).begin), 0);
+      return poolEnd > 0 ? sum / poolEnd : sum > 0 ? Infinity : 0;
+    },
+  };
+}
+
+/** Tests each trigger; one breached before and not curable stays in force. Returns the rows and the first breaches so far. */
+function testTriggers(
+  triggers: readonly CompiledTrigger[],
+  values: MetricValues,
+  period: number,
+  firstBreach: readonly (number | null)[],
+): { rows: TriggerPeriod[]; firstBreach: (number | null)[] } {
+  const next = [...firstBreach];
+  const rows = triggers.map((trigger, t) => {
+    const value = metricValue(trigger, values);
+    const threshold = trigger.threshold(period);
+    const tested = compare(value, trigger.breachedWhen, threshold);
+    const breached = tested || (!trigger.curable && typeof firstBreach[t] === 'number');
+    if (breached && typeof next[t] !== 'number') next[t] = period;
+    return { id: trigger.id, value, threshold, tested, breached };
+  });
+  return { rows, firstBreach: next };
+}
+
+/**
+ * The clean-up call (once, after any revolving period, at or below its pool factor, notes
+ * outstanding) is exercisable only when the sale at par of the loans not 60+ days delinquent, this
+ * period's principal and the reserve repay every note in full.
+ */
+function cleanUpCallExercised(
+  deal: Pick<Deal, 'cleanUpCall' | 'revolving'>,
+  date: DeterminationDate,
+  revolvingEnd: RevolvingEnd | undefined,
+  poolFactor: number,
+  reserveBalance: Money,
+): boolean {
+  const call = deal.cleanUpCall;
+  if (call === undefined) return false;
+  const { flows, accruals, period } = date;
+  const revolving = deal.revolving !== undefined && revolvingEnd === undefined && period <= deal.revolving.periods;
+  return (
+    !revolving &&
+    poolFactor <= call.poolFactor &&
+    accruals.notesBegin.gt(0) &&
+    maxMoney(flows.endingBalance.minus(flows.delinquent60Plus), ZERO).plus(flows.scheduledPrincipal).plus(flows.prepayments).plus(reserveBalance).gte(accruals.notesBegin)
+  );
+}
+
+/** The first payment date that does not revolve: past the revolving periods, a trigger stopping it, or the deal ending. */
+function revolvingEndOf(revolving: RevolvingSpec | undefined, date: DeterminationDate, final: boolean, stopper: CompiledTrigger | undefined): RevolvingEnd | undefined {
+  if (revolving === undefined) return undefined;
+  const { period, paymentDate } = date;
+  const reason: RevolvingEnd['reason'] | undefined = period > revolving.periods ? 'scheduled' : stopper !== undefined ? 'trigger' : final ? 'dealEnded' : undefined;
+  if (reason === undefined) return undefined;
+  return { period, paymentDate, reason, ...(reason === 'trigger' && stopper ? { trigger: stopper.id } : {}) };
+}

@@ -1,0 +1,41 @@
+import { EngineError } from '../../errors.ts';
+import { add, sub, ZERO } from '../money.ts';
+import type { PeriodState } from '../state.ts';
+import type { Pot } from '../steps.ts';
+import type { Funding } from './fund.ts';
+
+/**
+ * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
+ * proceeds + reserve release + reserve draws = fees + interest + principal + reserve deposits +
+ * purchases + residuals; the reserve and every note roll forward from their start-of-period
+ * balances, none below zero.
+ */
+export function reconcilePeriod(state: Readonly<PeriodState>, funding: Pick<Funding, 'interest' | 'principal' | 'release'>, period: number): void {
+  const reserve = state.reserve;
+  const draws = reserve?.draws ?? ZERO;
+  const moneyIn = add(add(add(funding.interest, funding.principal), funding.release), draws);
+  let moneyOut = add(add(state.purchases, state.seller), reserve?.deposits ?? ZERO);
+  for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
+  for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);
+  if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });
+  if (reserve !== undefined) {
+    const expected = add(sub(sub(reserve.begin, funding.release), draws), reserve.deposits);
+    if (!expected.eq(reserve.balance) || reserve.balance.lt(0)) reconciliationFailure(period, 'reconcile', { reserve: reserve.balance.toString(), expected: expected.toString() });
+  }
+  for (const note of state.notes) {
+    const expected = add(sub(sub(note.begin, note.principalPaid), note.writeDown), note.reimbursed);
+    if (!expected.eq(note.balance) || note.balance.lt(0)) reconciliationFailure(period, 'reconcile', { note: note.id, balance: note.balance.toString(), expected: expected.toString() });
+  }
+}
+
+/** After each step: no pot, ledger, reserve or note balance below zero. */
+export function checkBalances(state: Readonly<PeriodState>, pot: Pot, period: number, step: string): void {
+  if (pot.funds.isNegative()) reconciliationFailure(period, step, { funds: pot.funds.toString() });
+  if (state.seller.isNegative() || state.purchases.isNegative()) reconciliationFailure(period, step, { seller: state.seller.toString(), purchases: state.purchases.toString() });
+  if (state.reserve !== undefined && state.reserve.balance.isNegative()) reconciliationFailure(period, step, { reserve: state.reserve.balance.toString() });
+  for (const note of state.notes) if (note.balance.isNegative()) reconciliationFailure(period, step, { note: note.id, balance: note.balance.toString() });
+}
+
+export function reconciliationFailure(period: number, step: string, details: Record<string, unknown>): never {
+  throw new EngineError('RECONCILIATION', { period, step, ...details });
+}

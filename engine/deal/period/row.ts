@@ -1,0 +1,111 @@
+import type { Collections } from '../collections.ts';
+import type { CompiledDeal } from '../compile.ts';
+import { type Money, sub, toYuan, ZERO } from '../money.ts';
+import type { DealPeriod, NotePeriod, PoolSummary, ReservePeriod } from '../result.ts';
+import { noteAt, pdlByNote, type PeriodState, type ReserveState } from '../state.ts';
+import type { Accruals } from './accrue.ts';
+import type { Determination } from './determine.ts';
+import type { Funding } from './fund.ts';
+import type { LossAllocation } from './losses.ts';
+
+/** What the period's steps found and decided, for its row. */
+export interface PeriodFacts {
+  readonly period: number;
+  readonly accrualStart: string;
+  readonly paymentDate: string;
+  readonly flows: Collections;
+  readonly accruals: Pick<Accruals, 'excessSpread'>;
+  readonly determination: Pick<Determination, 'values' | 'triggers' | 'accelerated'>;
+  readonly funding: Pick<Funding, 'interest' | 'principal' | 'cleanUpProceeds' | 'release'>;
+  readonly stepPaid: readonly number[];
+}
+
+/** The period's row of the result, in yuan, from the state after reconciliation and carry-forward. */
+export function periodRow(
+  facts: PeriodFacts,
+  state: Readonly<PeriodState>,
+  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined'>,
+  lossAllocation: LossAllocation,
+): DealPeriod {
+  const { flows, funding, determination } = facts;
+  const pdlNotes = lossAllocation === 'pdl' ? pdlByNote(state, compiled.allClasses) : undefined;
+  const pooled = compiled.combined !== undefined || determination.accelerated;
+  return {
+    period: facts.period,
+    accrualStart: facts.accrualStart,
+    paymentDate: facts.paymentDate,
+    pool: poolSummary(flows, determination.values.poolFactor, state.purchases, funding.cleanUpProceeds),
+    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal) },
+    fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
+    notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
+    ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
+    triggers: determination.triggers,
+    excessSpread: toYuan(facts.accruals.excessSpread),
+    liquidityCoverage: liquidityCoverage(state, pooled ? funding.interest.plus(funding.principal) : funding.interest),
+    revolving: state.revolving,
+    accelerated: determination.accelerated,
+    final: state.final,
+    pdlCured: toYuan(state.pdlCured),
+    residualToSeller: toYuan(state.seller),
+    steps: facts.stepPaid,
+  };
+}
+
+function poolSummary(flows: Collections, poolFactor: number, purchases: Money, cleanUpProceeds: Money): PoolSummary {
+  return {
+    beginningBalance: toYuan(flows.beginningBalance),
+    interest: toYuan(flows.interest),
+    penaltyInterest: toYuan(flows.penaltyInterest),
+    scheduledPrincipal: toYuan(flows.scheduledPrincipal),
+    prepayments: toYuan(flows.prepayments),
+    recoveries: toYuan(flows.recoveries),
+    defaults: toYuan(flows.defaults),
+    losses: toYuan(flows.losses),
+    endingBalance: toYuan(flows.endingBalance),
+    delinquent60Plus: toYuan(flows.delinquent60Plus),
+    delinquent90Plus: toYuan(flows.delinquent90Plus),
+    servicingFee: toYuan(flows.servicingFee),
+    poolFactor,
+    purchases: toYuan(purchases),
+    cleanUpProceeds: toYuan(cleanUpProceeds),
+  };
+}
+
+function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Money[] | undefined): NotePeriod {
+  const note = noteAt(state, i);
+  const pdl = pdlNotes?.[i];
+  return {
+    id: note.id,
+    beginningBalance: toYuan(note.begin),
+    couponRate: toYuan(note.couponRate),
+    interestDue: toYuan(note.interestDue),
+    interestPaid: toYuan(note.interestPaid),
+    interestShortfall: toYuan(sub(note.interestDue, note.interestPaid)),
+    principalPaid: toYuan(note.principalPaid),
+    writeDown: toYuan(note.writeDown),
+    writeDownReimbursed: toYuan(note.reimbursed),
+    endingBalance: toYuan(note.balance),
+    pdlBalance: pdl === undefined ? 0 : toYuan(pdl),
+    residualPaid: toYuan(note.residualPaid),
+  };
+}
+
+function reserveRow(reserve: Readonly<ReserveState>, release: Money): ReservePeriod {
+  return {
+    beginningBalance: toYuan(reserve.begin),
+    target: toYuan(reserve.target),
+    release: toYuan(release),
+    draws: toYuan(reserve.draws),
+    deposits: toYuan(reserve.deposits),
+    endingBalance: toYuan(reserve.balance),
+  };
+}
+
+/** Available funds ÷ (senior fees due + interest due of the most senior class still owed anything). */
+function liquidityCoverage(state: Readonly<PeriodState>, funds: Money): number | null {
+  let due = ZERO;
+  for (const fee of state.fees) if (fee.senior) due = due.plus(fee.due);
+  const seniorRank = state.notes.find((n) => n.begin.gt(0) || n.interestDue.gt(0))?.rank;
+  for (const note of state.notes) if (note.rank === seniorRank) due = due.plus(note.interestDue);
+  return due.isZero() ? null : toYuan(funds) / toYuan(due);
+}
