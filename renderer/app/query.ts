@@ -10,7 +10,7 @@ export interface QueryOptions {
 
 export interface Query<T> extends QueryView<T> {
   /** Asks again for the same key (after a change the key does not show, such as a save). */
-  reload(): void;
+  readonly reload: () => void;
 }
 
 /**

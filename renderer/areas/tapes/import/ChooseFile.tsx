@@ -1,0 +1,53 @@
+import { useState, type ChangeEvent } from 'react';
+import type { TapeSource } from '../../../../service/contract.ts';
+import { reportError, useApp } from '../../../app/context.tsx';
+
+const TAPE_FILTERS = [{ name: 'Loan tapes', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];
+
+/**
+ * Step 1: choose the tape file — a native dialog on the desktop (the service reads the path), an
+ * upload in the browser. `reading`: the chosen file's preview is on its way.
+ */
+export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: (source: TapeSource) => void }) {
+  const { api } = useApp();
+  const [uploading, setUploading] = useState(false);
+  const busy = reading || uploading;
+
+  async function chooseDesktop(): Promise<void> {
+    const desktop = api.transport.desktop;
+    if (!desktop) return;
+    const path = await desktop.chooseOpenFile({ title: 'Import a loan tape', filters: TAPE_FILTERS });
+    if (path) onChosen({ kind: 'path', path });
+  }
+
+  async function chooseBrowser(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setUploading(true);
+    try {
+      const upload = await api.upload(file);
+      onChosen({ kind: 'upload', uploadId: upload.uploadId });
+    } catch (error) {
+      reportError(`Cannot upload ${file.name}`, error);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <div className="panel">
+      {api.transport.desktop ? (
+        <button type="button" onClick={() => void chooseDesktop()} disabled={busy}>
+          Choose a tape file…
+        </button>
+      ) : (
+        <label className="file-picker">
+          <span>Choose a tape file (.csv, .txt, .tsv, .xlsx)</span>
+          <input type="file" accept=".csv,.txt,.tsv,.xlsx" aria-label="Tape file" onChange={(e) => void chooseBrowser(e)} disabled={busy} />
+        </label>
+      )}
+      {busy ? <p className="muted">Reading the file…</p> : null}
+    </div>
+  );
+}

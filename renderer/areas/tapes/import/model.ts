@@ -1,0 +1,97 @@
+import type {
+  CanonicalField,
+  HeaderMapping,
+  ImportMode,
+  ImportReport,
+  MappedColumn,
+  TapeImportRequest,
+  TapePreview,
+  TapeReadOptions,
+  TapeSource,
+} from '../../../../service/contract.ts';
+import { csvText } from '../../../app/csv.ts';
+
+/** How to read the file; '' leaves each to detection (or, for the mapping, to the header names). */
+export interface ReadChoices {
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly sheet: string;
+  readonly mappingName: string;
+}
+
+export const DETECT: ReadChoices = { encoding: '', delimiter: '', sheet: '', mappingName: '' };
+
+/** The analyst's field per tape header, over the preview's mapping; null keeps the column as an extra attribute. */
+export type MappingOverrides = Readonly<Record<string, CanonicalField | null>>;
+
+/** How to import: the tape's name (null: the file's name), cutoff date ('' : the tape's or today), what an invalid row does. */
+export interface ImportChoices {
+  readonly name: string | null;
+  readonly cutoff: string;
+  readonly mode: ImportMode;
+  readonly allowDuplicate: boolean;
+}
+
+export const IMPORT_DEFAULTS: ImportChoices = { name: null, cutoff: '', mode: 'reject', allowDuplicate: false };
+
+/** The tape.preview request: only the choices that override detection. */
+export function readRequest(source: TapeSource, read: ReadChoices): TapeReadOptions {
+  return {
+    source,
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.delimiter ? { delimiter: read.delimiter } : {}),
+    ...(read.sheet ? { sheet: read.sheet } : {}),
+    ...(read.mappingName ? { mappingName: read.mappingName } : {}),
+  };
+}
+
+export function effectiveMapping(preview: TapePreview, overrides: MappingOverrides): MappedColumn[] {
+  return preview.mapping.map((m) => ({ ...m, field: Object.hasOwn(overrides, m.header) ? (overrides[m.header] ?? null) : m.field }));
+}
+
+/** The required fields no column maps to, by label; a rate counts when annual or daily. */
+export function unmappedFields(preview: TapePreview, mapping: readonly MappedColumn[]): string[] {
+  const mapped = new Set(mapping.map((m) => m.field).filter((f) => f !== null));
+  const required = preview.fields.filter((f) => f.required && !mapped.has(f.field)).map((f) => f.label);
+  if (!mapped.has('rateAnnual') && !mapped.has('rateDaily')) required.push('an interest rate (annual or daily)');
+  return required;
+}
+
+/** Fields two or more columns map to: each field takes one column. */
+export function doubledFields(mapping: readonly MappedColumn[]): ReadonlySet<CanonicalField> {
+  const counts = new Map<CanonicalField, number>();
+  for (const m of mapping) if (m.field) counts.set(m.field, (counts.get(m.field) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([f]) => f));
+}
+
+export function headerMapping(mapping: readonly MappedColumn[]): HeaderMapping {
+  return Object.fromEntries(mapping.map((m) => [m.header, m.field]));
+}
+
+/** The name a tape gets unless the analyst types another: its file name without the extension. */
+export function defaultTapeName(sourceFile: string): string {
+  return sourceFile.replace(/\.[^.]+$/, '');
+}
+
+/** The tape.import request: the mapping as shown (the saved mapping started from is already in it). */
+export function importRequest(source: TapeSource, read: ReadChoices, mapping: readonly MappedColumn[], name: string, choices: ImportChoices): TapeImportRequest {
+  return {
+    source,
+    mode: choices.mode,
+    mapping: headerMapping(mapping),
+    ...(name.trim() ? { name: name.trim() } : {}),
+    ...(choices.cutoff ? { cutoffDate: choices.cutoff } : {}),
+    ...(read.encoding ? { encoding: read.encoding } : {}),
+    ...(read.delimiter ? { delimiter: read.delimiter } : {}),
+    ...(read.sheet ? { sheet: read.sheet } : {}),
+    ...(choices.allowDuplicate ? { allowDuplicate: true } : {}),
+  };
+}
+
+export function problemsCsv(report: ImportReport): string {
+  const lines = ['Row,Column,Field,Value,Rule,Message'];
+  for (const p of report.problems) {
+    lines.push([String(p.row), p.column ?? '', p.field ?? '', p.value ?? '', p.rule, p.message].map(csvText).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
