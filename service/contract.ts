@@ -9,6 +9,7 @@
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../data/tape/fields.ts';
 import type { DealPeriod, RevolvingEnd } from '../engine/deal/index.ts';
+import type { DealFile } from './deal-file.ts';
 import type {
   HeaderMapping,
   ImportMode,
@@ -41,6 +42,17 @@ export type {
 };
 
 export type Transport = 'electron' | 'http' | 'cli' | 'test';
+
+/**
+ * A file a user wrote (a deal, assumption or pool file) as JSON the service has not read yet: a
+ * file the app has just opened, the assumption editor's draft, a file given to `abs`. Every call
+ * that takes one reads it in full, each problem at its JSON path (service/file-issues.ts). A deal
+ * is read by deal.validate, whose answer carries the DealFile that deal.run and deal.breakeven take.
+ */
+export type FileDraft = unknown;
+
+/** A deal file as the service read it (docs/schemas/deal.schema.json; engine/deal/schema.ts defines every field). */
+export type { DealFile };
 
 export interface AppVersionInfo {
   readonly name: string;
@@ -234,12 +246,12 @@ export interface ProjectionRow {
 export type ProjectionMode = 'loan' | 'repline';
 
 /** A tape of the open workspace, or a pool file of representative lines (docs/schemas/pool.schema.json). */
-export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: unknown };
+export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: FileDraft };
 
 export interface ProjectionRequest {
   readonly source: ProjectionSource;
   /** An assumption file (docs/schemas/assumptions.schema.json), validated with JSON paths in errors. */
-  readonly assumptions: unknown;
+  readonly assumptions: FileDraft;
   /** Default 'loan' for a tape; a pool file is always projected line by line. */
   readonly mode?: ProjectionMode;
 }
@@ -303,14 +315,14 @@ export type { DealPeriod, RevolvingEnd };
 
 /** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
 export interface DealRunRequest {
-  /** The deal file (docs/schemas/deal.schema.json). */
-  readonly deal: unknown;
+  /** The deal file, as deal.validate (or deal.templates) gave it; read again in full by the service. */
+  readonly deal: DealFile;
   /** Pool from this tape; without it the deal file's `pool` lines. */
   readonly tapeId?: number;
   /** How a tape is projected; default 'repline' (interactive speed, within 0.5% of loan level). */
   readonly mode?: ProjectionMode;
   /** The scenario (an assumption file); default the deal file's `assumptions`. */
-  readonly assumptions?: unknown;
+  readonly assumptions?: FileDraft;
 }
 
 /** A shipped deal template (docs/examples/deals/), a starting point for a deal. */
@@ -318,8 +330,7 @@ export interface DealTemplate {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  /** The deal file, as JSON. */
-  readonly deal: unknown;
+  readonly deal: DealFile;
 }
 
 /** A deal that passed every rule (deal.validate). */
@@ -329,6 +340,8 @@ export interface DealCheck {
   readonly originalBalance: number;
   readonly hasPool: boolean;
   readonly hasAssumptions: boolean;
+  /** The deal file as read: what deal.run and deal.breakeven take. */
+  readonly deal: DealFile;
 }
 
 /** One note's headline figures under the scenario. Rates and ratios are decimals; money in the deal currency; years ACT/365 from closing. */
@@ -441,17 +454,17 @@ export interface Api {
   /** Starts a projection job (loan level can take seconds on a large tape); the job's result holds the table. */
   'pool.project': { request: ProjectionRequest; response: JobInfo };
   /** Validates an assumption file (against a tape's segments when given); errors name the JSON path. */
-  'assumptions.check': { request: { assumptions: unknown; tapeId?: number }; response: AssumptionCheck };
+  'assumptions.check': { request: { assumptions: FileDraft; tapeId?: number }; response: AssumptionCheck };
   /** The shipped example assumption file, a starting point for the editor. */
-  'assumptions.example': { request: NoParams; response: unknown };
+  'assumptions.example': { request: NoParams; response: FileDraft };
   'assumptions.list': { request: NoParams; response: readonly AssumptionSetRecord[] };
   /** Saves (creates or replaces) a named set after validating it. */
-  'assumptions.save': { request: { name: string; assumptions: unknown }; response: AssumptionSetRecord };
+  'assumptions.save': { request: { name: string; assumptions: FileDraft }; response: AssumptionSetRecord };
   'assumptions.delete': { request: { name: string }; response: { deleted: string } };
   /** The shipped deal templates. */
   'deal.templates': { request: NoParams; response: readonly DealTemplate[] };
-  /** Checks a deal file: shape, then every rule at once (details.issues, each with its JSON path). */
-  'deal.validate': { request: { deal: unknown }; response: DealCheck };
+  /** Checks a deal file: shape, then every rule at once (details.issues, each with its JSON path); answers with the deal as read. */
+  'deal.validate': { request: { deal: FileDraft }; response: DealCheck };
   /** Runs a deal (a job): pool projection, waterfall to the cent, tranche analytics. */
   'deal.run': { request: DealRunRequest; response: JobInfo };
   /** Solves each note's breakeven stress (a job). */

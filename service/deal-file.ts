@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AMORTIZATION_TYPES, DEAL_SCHEMA, dealIssues, type Deal } from '../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumptions.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
-import { POOL_FILE_SCHEMA } from './pool-file.ts';
+import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 
 /**
  * A deal file (JSON): the engine's deal (engine/deal/schema.ts, the one definition of every field

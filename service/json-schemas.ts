@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ASSUMPTION_FILE_SCHEMA } from './assumptions.ts';
 import { DEAL_FILE_SCHEMA } from './deal-file.ts';
-import { POOL_FILE_SCHEMA } from './pool-file.ts';
+import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 
 /** The published JSON Schema of assumption files (docs/schemas/assumptions.schema.json). */
 export function assumptionsJsonSchema(): string {

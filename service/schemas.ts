@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../data/tape/fields.ts';
-import type { Method, RequestOf } from './contract.ts';
+import type { DealFile, Method, RequestOf } from './contract.ts';
 
 /** Boundary validation of every request: nothing reaches a handler unchecked. */
 const noParams = z.strictObject({});
@@ -14,6 +14,8 @@ const stratRequest = z.strictObject({
   by: z.enum(stratDimensionIds),
   edges: z.array(z.number().finite()).max(50).optional(),
 });
+/** Passes as is: its handler reads it in full (readDealFile), so its problems name the deal's own JSON paths. */
+const dealFile = z.custom<DealFile>();
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 
 const tapeSource = z.discriminatedUnion('kind', [
@@ -81,9 +83,9 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   // Deal files are validated in depth (JSON paths, every rule) by service/deal-file.ts.
   'deal.templates': noParams,
   'deal.validate': z.strictObject({ deal: z.unknown() }),
-  'deal.run': z.strictObject({ deal: z.unknown(), tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: z.unknown().optional() }),
+  'deal.run': z.strictObject({ deal: dealFile, tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: z.unknown().optional() }),
   'deal.breakeven': z.strictObject({
-    deal: z.unknown(),
+    deal: dealFile,
     tapeId: id.optional(),
     mode: z.enum(['loan', 'repline']).optional(),
     assumptions: z.unknown().optional(),

@@ -94,8 +94,10 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
+  // The deal as the service reads it: a bad file answers here, every problem at its JSON path.
+  const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
   const request: DealRunRequest = {
-    deal: readJsonFile(dealPath, 'deal file'),
+    deal,
     ...(values.assumptions !== undefined ? { assumptions: readJsonFile(values.assumptions, 'assumptions') } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
   };

@@ -1,9 +1,9 @@
 import { useSyncExternalStore } from 'react';
-import type { ProjectionMode } from '../../service/contract.ts';
+import type { FileDraft, ProjectionMode } from '../../service/contract.ts';
 import { Store } from './store.ts';
 
-/** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened. */
-export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: unknown };
+/** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened (read by deal.validate). */
+export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: FileDraft };
 
 /** What a deal job ran: enough to caption its result and to tell when the screen's choices moved on. */
 export interface DealJobRun {

@@ -4,7 +4,7 @@ import PASS_THROUGH from '../../docs/examples/deals/pass-through.json' with { ty
 import US_AUTO from '../../docs/examples/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../docs/examples/deals/us-cmo-sequential.json' with { type: 'json' };
 import { roundCentsOfDouble } from '../../engine/index.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, JobInfo } from '../contract.ts';
+import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo } from '../contract.ts';
 import { readDealFile } from '../deal-file.ts';
 import { runDealInWorker } from '../deal-job.ts';
 import type { Service } from '../service.ts';
@@ -17,11 +17,12 @@ const TEMPLATES: readonly (readonly [string, { name: string; description: string
   ['us-cmo-sequential', US_CMO],
 ];
 
+/** Each template read as any deal file is (a test keeps them valid). */
 export function dealTemplates(): readonly DealTemplate[] {
-  return TEMPLATES.map(([id, deal]) => ({ id, name: deal.name, description: deal.description, deal: structuredClone(deal) }));
+  return TEMPLATES.map(([id, deal]) => ({ id, name: deal.name, description: deal.description, deal: readDealFile(deal) }));
 }
 
-export function dealValidate(params: { deal: unknown }): DealCheck {
+export function dealValidate(params: { deal: FileDraft }): DealCheck {
   const file = readDealFile(params.deal);
   return {
     name: file.name ?? 'Deal',
@@ -29,6 +30,7 @@ export function dealValidate(params: { deal: unknown }): DealCheck {
     originalBalance: roundCentsOfDouble(file.notes.reduce((sum, note) => sum + note.originalBalance, 0)),
     hasPool: file.pool !== undefined,
     hasAssumptions: file.assumptions !== undefined,
+    deal: file,
   };
 }
 

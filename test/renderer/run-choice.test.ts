@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { AssumptionSetRecord, DealCheck } from '../../service/contract.ts';
+import type { AssumptionSetRecord, DealCheck, DealFile } from '../../service/contract.ts';
 import { OWN } from '../../renderer/app/deal.ts';
 import { chooseDealRun, type RunChoiceInputs } from '../../renderer/areas/deal/run-choice.ts';
 
 // The Deal screen's rule for what a run uses (renderer/areas/deal/run-choice.ts), case by case.
-const deal = { name: 'deal file' };
-const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 3, originalBalance: 400_000_000, hasPool, hasAssumptions });
+// A run sends the deal as deal.validate read it (the check's `deal`).
+const deal: DealFile = {
+  name: '消费贷 2027-1',
+  dates: { cutoff: '2026-12-31', closing: '2027-01-20', firstPaymentDate: '2027-02-26', legalFinalMaturity: '2031-12-26' },
+  notes: [{ id: 'A', seniority: 1, originalBalance: 400_000_000, coupon: { type: 'fixed', rate: 0.028 } }],
+  waterfall: { combined: [{ kind: 'interest', notes: ['A'] }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
+};
+const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 1, originalBalance: 400_000_000, hasPool, hasAssumptions, deal });
 const set = (name: string): AssumptionSetRecord => ({ name, assumptions: { months: 24, label: name }, updatedAt: '2026-12-01T00:00:00Z' });
 const tape = { id: 7, name: 'originator-a-2026-09' };
 const sets = [set('base'), set('stress')];
 
 function inputs(patch: Partial<RunChoiceInputs>): RunChoiceInputs {
-  return { deal, check: check(true, true), pool: 'own', scenario: OWN, mode: 'repline', tape, sets, ...patch };
+  return { check: check(true, true), pool: 'own', scenario: OWN, mode: 'repline', tape, sets, ...patch };
 }
 
 describe('the pool a deal runs on', () => {

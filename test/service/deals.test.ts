@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { weightedAverageLife } from '../../engine/index.ts';
-import type { BreakevenRequest, DealRunRequest, DealRunResult } from '../../service/contract.ts';
+import type { BreakevenRequest, DealFile, DealRunRequest, DealRunResult } from '../../service/contract.ts';
+import { readDealFile } from '../../service/deal-file.ts';
 import { dealJsonSchema } from '../../service/json-schemas.ts';
 import { breakevenOf, dealRunOf, importReportOf } from '../../service/jobs.ts';
 import { Service } from '../../service/service.ts';
@@ -13,7 +14,8 @@ import { useTempDir } from '../helpers/tmp.ts';
 const tempDir = useTempDir();
 const DEALS = join(REPO_ROOT, 'docs', 'examples', 'deals');
 const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'] as const;
-const template = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(DEALS, `${name}.json`), 'utf8')) as Record<string, unknown>;
+/** A shipped deal file as the service reads it. */
+const template = (name: string): DealFile => readDealFile(JSON.parse(readFileSync(join(DEALS, `${name}.json`), 'utf8')));
 let service: Service;
 
 beforeEach(async () => {
@@ -82,7 +84,8 @@ describe('deal templates', () => {
 
   it('a stress that breaches the cumulative default trigger ends revolving early, and says why', async () => {
     const deal = template('cn-consumer-revolving');
-    const assumptions = { ...(deal['assumptions'] as object), pool: { ...((deal['assumptions'] as { pool: object }).pool), default: '30 CDR' } };
+    if (!deal.assumptions) throw new Error('the template has a scenario');
+    const assumptions = { ...deal.assumptions, pool: { ...deal.assumptions.pool, default: '30 CDR' } };
     const result = await run({ deal, assumptions });
     expect(result.revolvingEnd?.reason).toBe('trigger');
     expect(result.revolvingEnd?.trigger).toBe('cdr');
@@ -140,25 +143,23 @@ describe('deal.validate and bad deal files', () => {
   it('accepts a template and describes it', async () => {
     expect(await service.call('deal.validate', { deal: template('us-auto-oc-turbo') })).toEqual({
       ok: true,
-      value: { name: 'US auto-loan ABS, sequential pay with OC target and turbo', notes: 3, originalBalance: 475000000, hasPool: true, hasAssumptions: true },
+      value: { name: 'US auto-loan ABS, sequential pay with OC target and turbo', notes: 3, originalBalance: 475000000, hasPool: true, hasAssumptions: true, deal: template('us-auto-oc-turbo') },
     });
   });
 
   it('names the JSON path and the rule of every broken rule', async () => {
     const base = template('us-auto-oc-turbo');
-    const waterfall = base['waterfall'] as { combined: Record<string, unknown>[] };
-    const unknownNote = await check({ ...base, waterfall: { combined: waterfall.combined.map((s, i) => (i === 2 ? { kind: 'interest', notes: ['Z'] } : s)) } });
+    if (!('combined' in base.waterfall) || !base.reserve) throw new Error('the template has a combined waterfall and a reserve');
+    const steps = base.waterfall.combined;
+    const unknownNote = await check({ ...base, waterfall: { combined: steps.map((s, i) => (i === 2 ? { kind: 'interest', notes: ['Z'] } : s)) } });
     expect(unknownNote.paths).toContain('$.waterfall.combined[2].notes[0]');
-    const triggers = base['triggers'] as Record<string, unknown>[];
-    const badMetric = await check({ ...base, triggers: [{ ...triggers[0], metric: 'moonPhase' }] });
+    const badMetric = await check({ ...base, triggers: [{ ...base.triggers?.[0], metric: 'moonPhase' }] });
     expect(badMetric.message).toMatch(/^Deal \$\.triggers\[0\]\.metric: /);
-    const notes = base['notes'] as Record<string, unknown>[];
-    const negative = await check({ ...base, notes: [{ ...notes[0], originalBalance: -5 }, ...notes.slice(1)] });
+    const negative = await check({ ...base, notes: [{ ...base.notes[0], originalBalance: -5 }, ...base.notes.slice(1)] });
     expect(negative.message).toMatch(/^Deal \$\.notes\[0\]\.originalBalance: /);
-    const reserve = base['reserve'] as { target: object };
-    const bigTarget = await check({ ...base, reserve: { ...reserve, target: { ...reserve.target, percent: 1.5 } } });
+    const bigTarget = await check({ ...base, reserve: { ...base.reserve, target: { ...base.reserve.target, percent: 1.5 } } });
     expect(bigTarget.paths).toContain('$.reserve.target.percent');
-    const noPrincipal = await check({ ...base, waterfall: { combined: waterfall.combined.filter((s) => s['kind'] !== 'principal') } });
+    const noPrincipal = await check({ ...base, waterfall: { combined: steps.filter((s) => s.kind !== 'principal') } });
     expect(noPrincipal.paths.length).toBeGreaterThan(0);
     expect(noPrincipal.message).toMatch(/principal/);
   });
@@ -182,8 +183,8 @@ describe('deals on a tape, breakevens and abs run', () => {
     const summary = await service.call('pool.summary', { tapeId });
     if (!summary.ok) throw new Error(summary.error.message);
     const pool = summary.value.currentBalance;
-    const notes = (deal['notes'] as Record<string, unknown>[]).map((n, i) => ({ ...n, originalBalance: Math.round(pool * [0.8, 0.09, 0.11][i]! * 100) / 100 }));
-    const sized = { ...deal, notes, reserve: { ...(deal['reserve'] as object), initialDeposit: Math.round(pool * 0.0089 * 100) / 100 } };
+    const notes = deal.notes.map((n, i) => ({ ...n, originalBalance: Math.round(pool * [0.8, 0.09, 0.11][i]! * 100) / 100 }));
+    const sized = { ...deal, notes, reserve: deal.reserve && { ...deal.reserve, initialDeposit: Math.round(pool * 0.0089 * 100) / 100 } };
     const result = await run({ deal: sized, tapeId });
     expect(result.poolName).toMatch(/^Sample consumer-loan tape/);
     // The template's dates are not the tape's: said, not hidden.

@@ -68,8 +68,8 @@ export function DealArea() {
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
   // The pool and scenario actually used, and the request that runs them.
   const used = useMemo(
-    () => chooseDealRun({ deal, check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets }),
-    [deal, checked, screen.pool, screen.scenario, screen.mode, tape, sets],
+    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets }),
+    [checked, screen.pool, screen.scenario, screen.mode, tape, sets],
   );
   const { request } = used;
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
@@ -253,7 +253,7 @@ export function DealArea() {
       {deal !== undefined ? (
         <details className="deal-details" open={!runShown}>
           <summary>Deal structure</summary>
-          <DealSummary deal={deal} valid={valid} />
+          <DealSummary deal={deal} file={checked?.deal ?? template?.deal ?? null} />
         </details>
       ) : null}
 

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
+import type { DealFile, FileDraft } from '../../../service/contract.ts';
 import { formatCount } from '../../app/format.ts';
 import type { FileIssue } from '../../app/issues.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { dealView, formatMoney, type FeeView, type NoteView, type TriggerView } from './model.ts';
+import { dealView, formatMoney, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
 
 const NOTE_COLUMNS: readonly Column<NoteView>[] = [
   { key: 'seniority', header: 'Seniority', render: (n) => n.seniority, align: 'right' },
@@ -43,75 +44,80 @@ export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
   );
 }
 
-/** The deal's structure, read-only: notes, fees, reserve, triggers, priority of payments, revolving period; and its JSON. */
-export function DealSummary({ deal, valid }: { deal: unknown; valid: boolean }) {
+/** The deal as the structure summary shows it once the service has read it (`file`); its JSON as opened (`deal`). */
+export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | null }) {
   const [showJson, setShowJson] = useState(false);
-  const view = useMemo(() => dealView(deal), [deal]);
+  const view = useMemo(() => (file ? dealView(file) : null), [file]);
   const json = useMemo(() => (showJson ? JSON.stringify(deal, null, 2) : ''), [deal, showJson]);
-  const total = view.notes.reduce((sum, n) => sum + n.originalBalance, 0);
   return (
     <section className="panel deal-summary" aria-labelledby="deal-structure-heading">
       <div className="table-head">
-        <h2 id="deal-structure-heading">{view.name}</h2>
+        <h2 id="deal-structure-heading">{view?.name ?? 'Deal file'}</h2>
         <button type="button" className="secondary small-button" aria-pressed={showJson} onClick={() => setShowJson(!showJson)}>
           {showJson ? 'Hide JSON' : 'View JSON'}
         </button>
       </div>
-      {view.description ? <p className="deal-description">{view.description}</p> : null}
-      <p className="muted small">{view.dates}</p>
+      {view?.description ? <p className="deal-description">{view.description}</p> : null}
+      {view ? <p className="muted small">{view.dates}</p> : null}
       {showJson ? (
         <pre className="deal-json mono" aria-label="Deal file (JSON)" tabIndex={0} data-testid="deal-json">
           {json}
         </pre>
       ) : null}
-      {valid ? (
-        <div className="deal-structure" data-testid="deal-structure">
-          <div>
-            <h3>Notes · total {formatMoney(total)}</h3>
-            <DataTable columns={NOTE_COLUMNS} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
-            {view.fees.length > 0 ? (
-              <>
-                <h3>Fees</h3>
-                <DataTable columns={FEE_COLUMNS} rows={view.fees} rowKey={(f) => f.id} />
-              </>
-            ) : null}
-            {view.triggers.length > 0 ? (
-              <>
-                <h3>Triggers</h3>
-                <DataTable columns={TRIGGER_COLUMNS} rows={view.triggers} rowKey={(t) => t.id} />
-              </>
-            ) : null}
-          </div>
-          <div>
-            {view.waterfalls.map((w) => (
-              <div key={w.title}>
-                <h3>{w.title}</h3>
-                <ol className="waterfall-steps">
-                  {w.steps.map((step, i) => (
-                    // Steps repeat (two fees, two interest steps): position is their identity.
-                    // oxlint-disable-next-line react/no-array-index-key
-                    <li key={i}>{step}</li>
-                  ))}
-                </ol>
-              </div>
-            ))}
-            <dl className="facts deal-facts">
-              <dt>Reserve</dt>
-              <dd>{view.reserve ?? 'none'}</dd>
-              <dt>Loss allocation</dt>
-              <dd>{view.lossAllocation}</dd>
-              <dt>Revolving</dt>
-              <dd>{view.revolving ?? 'none (static pool)'}</dd>
-              <dt>Clean-up call</dt>
-              <dd>{view.cleanUpCall ?? 'none'}</dd>
-              <dt>Own pool</dt>
-              <dd>{view.pool ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}` : 'none — runs on a tape'}</dd>
-              <dt>Own scenario</dt>
-              <dd>{view.hasAssumptions ? 'yes (the file’s assumptions)' : 'none — runs under a saved assumption set'}</dd>
-            </dl>
-          </div>
-        </div>
-      ) : null}
+      {view ? <DealStructure view={view} /> : null}
     </section>
+  );
+}
+
+/** Notes, fees, reserve, triggers, priority of payments, revolving period, own pool and scenario. */
+function DealStructure({ view }: { view: DealView }) {
+  const total = view.notes.reduce((sum, n) => sum + n.originalBalance, 0);
+  return (
+    <div className="deal-structure" data-testid="deal-structure">
+      <div>
+        <h3>Notes · total {formatMoney(total)}</h3>
+        <DataTable columns={NOTE_COLUMNS} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
+        {view.fees.length > 0 ? (
+          <>
+            <h3>Fees</h3>
+            <DataTable columns={FEE_COLUMNS} rows={view.fees} rowKey={(f) => f.id} />
+          </>
+        ) : null}
+        {view.triggers.length > 0 ? (
+          <>
+            <h3>Triggers</h3>
+            <DataTable columns={TRIGGER_COLUMNS} rows={view.triggers} rowKey={(t) => t.id} />
+          </>
+        ) : null}
+      </div>
+      <div>
+        {view.waterfalls.map((w) => (
+          <div key={w.title}>
+            <h3>{w.title}</h3>
+            <ol className="waterfall-steps">
+              {w.steps.map((step, i) => (
+                // Steps repeat (two fees, two interest steps): position is their identity.
+                // oxlint-disable-next-line react/no-array-index-key
+                <li key={i}>{step}</li>
+              ))}
+            </ol>
+          </div>
+        ))}
+        <dl className="facts deal-facts">
+          <dt>Reserve</dt>
+          <dd>{view.reserve ?? 'none'}</dd>
+          <dt>Loss allocation</dt>
+          <dd>{view.lossAllocation}</dd>
+          <dt>Revolving</dt>
+          <dd>{view.revolving ?? 'none (static pool)'}</dd>
+          <dt>Clean-up call</dt>
+          <dd>{view.cleanUpCall ?? 'none'}</dd>
+          <dt>Own pool</dt>
+          <dd>{view.pool ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}` : 'none — runs on a tape'}</dd>
+          <dt>Own scenario</dt>
+          <dd>{view.hasAssumptions ? 'yes (the file’s assumptions)' : 'none — runs under a saved assumption set'}</dd>
+        </dl>
+      </div>
+    </div>
   );
 }

@@ -1,31 +1,15 @@
 /**
- * A read-only view of a deal file (docs/schemas/deal.schema.json; engine/deal/types.ts documents
- * every field). The renderer sees the file only as JSON, so this reads it defensively: a field of
- * the wrong shape reads as absent and the service's validation says what is wrong.
+ * A read-only view of a deal file as the service read it (docs/schemas/deal.schema.json;
+ * engine/deal/schema.ts documents every field): the structure summary of the Deal screen.
  */
+import type { DealFile } from '../../../service/contract.ts';
 import { formatPct } from '../../app/format.ts';
 
-type Json = Record<string, unknown>;
-
-function isObject(x: unknown): x is Json {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function list(x: unknown): readonly Json[] {
-  return Array.isArray(x) ? x.filter(isObject) : [];
-}
-
-function text(x: unknown): string | undefined {
-  return typeof x === 'string' ? x : undefined;
-}
-
-function num(x: unknown): number | undefined {
-  return typeof x === 'number' && Number.isFinite(x) ? x : undefined;
-}
-
-function strings(x: unknown): readonly string[] {
-  return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
-}
+type Note = DealFile['notes'][number];
+type Fee = NonNullable<DealFile['fees']>[number];
+type Reserve = NonNullable<DealFile['reserve']>;
+type Trigger = NonNullable<DealFile['triggers']>[number];
+type Step = Extract<DealFile['waterfall'], { combined: unknown }>['combined'][number];
 
 export interface NoteView {
   readonly id: string;
@@ -83,38 +67,49 @@ export function formatMoneyCompact(x: number): string {
   return compact.format(x);
 }
 
-function couponOf(coupon: unknown): string {
-  if (!isObject(coupon)) return '—';
-  if (coupon['type'] === 'fixed') return `${formatPct(num(coupon['rate']), 2)} fixed`;
-  if (coupon['type'] === 'floating') {
-    const parts = [`index + ${formatPct(num(coupon['margin']), 2)} floating`];
-    if (num(coupon['floor']) !== undefined) parts.push(`floor ${formatPct(num(coupon['floor']), 2)}`);
-    if (num(coupon['cap']) !== undefined) parts.push(`cap ${formatPct(num(coupon['cap']), 2)}`);
-    return parts.join(', ');
-  }
-  return 'none (residual)';
+/** The switches below name every variant the deal schema has: one it gains is a type error here. */
+function unknownVariant(value: never): string {
+  return String(value);
 }
 
-function feeBasisOf(basis: unknown): string {
-  if (!isObject(basis)) return '—';
-  const dayCount = text(basis['dayCount']) ?? 'ACT/365';
-  switch (basis['type']) {
-    case 'poolBalance':
-      return `${formatPct(num(basis['rateAnnual']), 2)} p.a. of the pool balance (${dayCount})`;
-    case 'noteBalance': {
-      const notes = strings(basis['notes']);
-      return `${formatPct(num(basis['rateAnnual']), 2)} p.a. of ${notes.length > 0 ? notes.join(', ') : 'all notes'} (${dayCount})`;
-    }
+function couponOf(coupon: Note['coupon']): string {
+  switch (coupon.type) {
     case 'fixed':
-      return `${formatMoney(num(basis['amount']))} each period`;
-    case 'oneOff':
-      return `${formatMoney(num(basis['amount']))} once, period ${num(basis['period']) ?? 1}`;
+      return `${formatPct(coupon.rate, 2)} fixed`;
+    case 'floating':
+      return [
+        `index + ${formatPct(coupon.margin, 2)} floating`,
+        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
+        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+      ].join(', ');
+    case 'none':
+      return 'none (residual)';
     default:
-      return '—';
+      return unknownVariant(coupon);
   }
 }
 
-export const METRIC_LABELS: Readonly<Record<string, string>> = {
+function feeBasisOf(basis: Fee['basis']): string {
+  switch (basis.type) {
+    case 'poolBalance':
+      return `${formatPct(basis.rateAnnual, 2)} p.a. of the pool balance (${basis.dayCount ?? 'ACT/365'})`;
+    case 'noteBalance':
+      return `${formatPct(basis.rateAnnual, 2)} p.a. of ${notesText(basis.notes)} (${basis.dayCount ?? 'ACT/365'})`;
+    case 'fixed':
+      return `${formatMoney(basis.amount)} each period`;
+    case 'oneOff':
+      return `${formatMoney(basis.amount)} once, period ${basis.period ?? 1}`;
+    default:
+      return unknownVariant(basis);
+  }
+}
+
+/** Notes a step or fee names; none named means every note. */
+function notesText(notes: readonly string[] | undefined): string {
+  return notes && notes.length > 0 ? notes.join(', ') : 'all notes';
+}
+
+export const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   cumulativeDefaultRate: 'Cumulative default rate',
   delinquency60Plus: '60+ DPD ratio',
   delinquency90Plus: '90+ DPD ratio',
@@ -124,134 +119,126 @@ export const METRIC_LABELS: Readonly<Record<string, string>> = {
   noteBalanceRatio: 'Note balance ÷ pool',
 };
 
-const EFFECT_LABELS: Readonly<Record<string, string>> = {
+const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
   sequential: 'switches principal to sequential',
   endRevolving: 'ends the revolving period',
   accelerate: 'accelerates (acceleration waterfall)',
   trapExcessSpread: 'traps excess spread in the reserve',
 };
 
-function thresholdOf(threshold: unknown): string {
-  if (num(threshold) !== undefined) return formatPct(num(threshold), 2);
-  return list(threshold)
-    .map((band) => {
-      const from = num(band['fromPeriod']) ?? 1;
-      const to = num(band['toPeriod']);
-      return `${formatPct(num(band['threshold']), 2)} ${to === undefined ? `from period ${from}` : `in periods ${from}–${to}`}`;
-    })
+function thresholdOf(threshold: Trigger['threshold']): string {
+  if (typeof threshold === 'number') return formatPct(threshold, 2);
+  return threshold
+    .map((band) => `${formatPct(band.threshold, 2)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`)
     .join('; ');
 }
 
-function stepOf(step: Json, feeNames: ReadonlyMap<string, string>): string {
-  const notes = strings(step['notes']);
-  const notesText = notes.length > 0 ? notes.join(', ') : 'all notes';
-  switch (step['kind']) {
-    case 'fee': {
-      const id = text(step['fee']) ?? '?';
-      return `Fee: ${feeNames.get(id) ?? id}`;
-    }
-    case 'interest':
-      return `Interest: ${notesText}`;
-    case 'reserveTopUp':
-      return 'Reserve top-up to its target';
-    case 'principal': {
-      const rule = { sequential: 'sequential', proRata: 'pro rata', proRataThenSequential: 'pro rata, sequential after a trigger' }[String(step['rule'])] ?? String(step['rule']);
-      const amount = text(step['amount']) ?? 'principalDue';
-      const amountText =
-        amount === 'targetOC'
-          ? `down to an OC target of ${formatPct(num(step['ocPercent']) ?? 0, 1)} of the pool (floor ${formatPct(num(step['ocFloor']) ?? 0, 1)} of cutoff)`
-          : amount === 'available'
-            ? 'all available funds'
-            : 'the principal due';
-      return `Principal (${rule}, ${amountText}): ${notesText}`;
-    }
-    case 'pdlCure':
-      return 'PDL cure (clears principal deficiency, most senior first)';
-    case 'turbo':
-      return `Turbo: all remaining funds to ${notesText}, sequentially`;
-    case 'residual':
-      return `Residual to ${text(step['to']) ?? '?'}`;
+const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], string>> = {
+  sequential: 'sequential',
+  proRata: 'pro rata',
+  proRataThenSequential: 'pro rata, sequential after a trigger',
+};
+
+function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
+  const amount = step.amount ?? 'principalDue';
+  switch (amount) {
+    case 'targetOC':
+      return `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
+    case 'available':
+      return 'all available funds';
+    case 'principalDue':
+      return 'the principal due';
     default:
-      return String(step['kind']);
+      return unknownVariant(amount);
   }
 }
 
+function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
+  switch (step.kind) {
+    case 'fee':
+      return `Fee: ${feeNames.get(step.fee) ?? step.fee}`;
+    case 'interest':
+      return `Interest: ${notesText(step.notes)}`;
+    case 'reserveTopUp':
+      return 'Reserve top-up to its target';
+    case 'principal':
+      return `Principal (${PRINCIPAL_RULES[step.rule]}, ${principalAmountOf(step)}): ${notesText(step.notes)}`;
+    case 'pdlCure':
+      return 'PDL cure (clears principal deficiency, most senior first)';
+    case 'turbo':
+      return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
+    case 'residual':
+      return `Residual to ${step.to}`;
+    default:
+      return unknownVariant(step);
+  }
+}
+
+function reserveOf(reserve: Reserve): string {
+  const { target } = reserve;
+  return [
+    `initial deposit ${formatMoney(reserve.initialDeposit)}`,
+    `target ${formatPct(target.percent, 2)} of the ${target.basis === 'initialNoteBalance' ? 'initial' : 'current'} balance of ${notesText(target.notes)}`,
+    ...(target.floor !== undefined ? [`floor ${formatMoney(target.floor)}`] : []),
+    ...(target.cap !== undefined ? [`cap ${formatMoney(target.cap)}`] : []),
+  ].join(', ');
+}
+
+function waterfallsOf(waterfall: DealFile['waterfall'], feeNames: ReadonlyMap<string, string>): DealView['waterfalls'] {
+  const lists: readonly (readonly [string, readonly Step[]])[] =
+    'combined' in waterfall
+      ? [['Combined priority of payments', waterfall.combined]]
+      : [
+          ['Interest waterfall', waterfall.interest],
+          ['Principal waterfall', waterfall.principal],
+        ];
+  return lists.map(([title, steps]) => ({ title, steps: steps.map((s) => stepOf(s, feeNames)) }));
+}
+
+function revolvingOf(revolving: NonNullable<DealFile['revolving']>): string {
+  const share = revolving.excessSpreadShare ?? 0;
+  return (
+    `${revolving.periods} periods buying ${revolving.profile.length} purchase line(s) at price ${revolving.price ?? 1}` +
+    (share > 0 ? `; ${formatPct(share, 0)} of the residual also buys loans` : '')
+  );
+}
+
 /** The deal file as the structure summary shows it. */
-export function dealView(file: unknown): DealView {
-  const deal = isObject(file) ? file : {};
-  const dates = isObject(deal['dates']) ? deal['dates'] : {};
-  const frequency = num(dates['paymentFrequencyMonths']) ?? 1;
-  const notes: NoteView[] = list(deal['notes'])
+export function dealView(file: DealFile): DealView {
+  const { dates } = file;
+  const frequency = dates.paymentFrequencyMonths ?? 1;
+  const notes: NoteView[] = file.notes
     .map((n) => ({
-      id: text(n['id']) ?? '?',
-      name: text(n['name']) ?? text(n['id']) ?? '?',
-      seniority: num(n['seniority']) ?? 0,
-      originalBalance: num(n['originalBalance']) ?? 0,
-      coupon: couponOf(n['coupon']),
-      dayCount: isObject(n['coupon']) && n['coupon']['type'] === 'none' ? '—' : (text(n['dayCount']) ?? 'ACT/365'),
+      id: n.id,
+      name: n.name ?? n.id,
+      seniority: n.seniority,
+      originalBalance: n.originalBalance,
+      coupon: couponOf(n.coupon),
+      dayCount: n.coupon.type === 'none' ? '—' : (n.dayCount ?? 'ACT/365'),
     }))
     .sort((a, b) => a.seniority - b.seniority);
-  const fees: FeeView[] = list(deal['fees']).map((f) => ({
-    id: text(f['id']) ?? '?',
-    name: text(f['name']) ?? text(f['id']) ?? '?',
-    basis: feeBasisOf(f['basis']),
-    senior: f['senior'] !== false,
+  const fees: FeeView[] = (file.fees ?? []).map((f) => ({ id: f.id, name: f.name ?? f.id, basis: feeBasisOf(f.basis), senior: f.senior !== false }));
+  const triggers: TriggerView[] = (file.triggers ?? []).map((t) => ({
+    id: t.id,
+    name: t.name ?? t.id,
+    test: `${METRIC_LABELS[t.metric]} ${t.breachedWhen} ${thresholdOf(t.threshold)}`,
+    effects: t.effects.map((e) => EFFECT_LABELS[e]).join('; '),
+    curable: t.curable === true,
   }));
-  const feeNames = new Map(fees.map((f) => [f.id, f.name]));
-  const reserve = isObject(deal['reserve']) ? deal['reserve'] : null;
-  const target = reserve && isObject(reserve['target']) ? reserve['target'] : {};
-  const targetNotes = strings(target['notes']);
-  const reserveText = reserve
-    ? [
-        `initial deposit ${formatMoney(num(reserve['initialDeposit']))}`,
-        `target ${formatPct(num(target['percent']), 2)} of the ${target['basis'] === 'initialNoteBalance' ? 'initial' : 'current'} balance of ${targetNotes.length > 0 ? targetNotes.join(', ') : 'all notes'}`,
-        ...(num(target['floor']) !== undefined ? [`floor ${formatMoney(num(target['floor']))}`] : []),
-        ...(num(target['cap']) !== undefined ? [`cap ${formatMoney(num(target['cap']))}`] : []),
-      ].join(', ')
-    : null;
-  const triggers: TriggerView[] = list(deal['triggers']).map((t) => {
-    const metric = text(t['metric']) ?? '?';
-    return {
-      id: text(t['id']) ?? '?',
-      name: text(t['name']) ?? text(t['id']) ?? '?',
-      test: `${METRIC_LABELS[metric] ?? metric} ${text(t['breachedWhen']) ?? '?'} ${thresholdOf(t['threshold'])}`,
-      effects: strings(t['effects'])
-        .map((e) => EFFECT_LABELS[e] ?? e)
-        .join('; '),
-      curable: t['curable'] === true,
-    };
-  });
-  const waterfall = isObject(deal['waterfall']) ? deal['waterfall'] : {};
-  const waterfalls = (
-    [
-      ['Combined priority of payments', waterfall['combined']],
-      ['Interest waterfall', waterfall['interest']],
-      ['Principal waterfall', waterfall['principal']],
-    ] as const
-  )
-    .filter(([, steps]) => Array.isArray(steps))
-    .map(([title, steps]) => ({ title, steps: list(steps).map((s) => stepOf(s, feeNames)) }));
-  const revolving = isObject(deal['revolving']) ? deal['revolving'] : null;
-  const revolvingText = revolving
-    ? `${num(revolving['periods']) ?? '?'} periods buying ${list(revolving['profile']).length} purchase line(s) at price ${num(revolving['price']) ?? 1}` +
-      (num(revolving['excessSpreadShare']) ? `; ${formatPct(num(revolving['excessSpreadShare']), 0)} of the residual also buys loans` : '')
-    : null;
-  const cleanUp = isObject(deal['cleanUpCall']) ? num(deal['cleanUpCall']['poolFactor']) : undefined;
-  const pool = isObject(deal['pool']) ? deal['pool'] : null;
-  const lines = pool ? list(pool['lines']) : [];
+  const lines = file.pool?.lines ?? [];
   return {
-    name: text(deal['name']) ?? 'Deal',
-    description: text(deal['description']) ?? '',
-    dates: `cutoff ${text(dates['cutoff']) ?? '?'} · closing ${text(dates['closing']) ?? '?'} · first payment ${text(dates['firstPaymentDate']) ?? '?'} · ${frequency === 1 ? 'monthly' : `every ${frequency} months`} · legal final ${text(dates['legalFinalMaturity']) ?? '?'}`,
+    name: file.name ?? 'Deal',
+    description: file.description ?? '',
+    dates: `cutoff ${dates.cutoff} · closing ${dates.closing} · first payment ${dates.firstPaymentDate} · ${frequency === 1 ? 'monthly' : `every ${frequency} months`} · legal final ${dates.legalFinalMaturity}`,
     notes,
     fees,
-    reserve: reserveText,
+    reserve: file.reserve ? reserveOf(file.reserve) : null,
     triggers,
-    waterfalls,
-    lossAllocation: deal['lossAllocation'] === 'pdl' ? 'principal deficiency ledger (PDL)' : 'write-down',
-    revolving: revolvingText,
-    cleanUpCall: cleanUp === undefined ? null : `at pool factor ≤ ${formatPct(cleanUp, 0)}`,
-    pool: pool ? { name: text(pool['name']) ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + (num(l['balance']) ?? 0), 0) } : null,
-    hasAssumptions: isObject(deal['assumptions']),
+    waterfalls: waterfallsOf(file.waterfall, new Map(fees.map((f) => [f.id, f.name]))),
+    lossAllocation: file.lossAllocation === 'pdl' ? 'principal deficiency ledger (PDL)' : 'write-down',
+    revolving: file.revolving ? revolvingOf(file.revolving) : null,
+    cleanUpCall: file.cleanUpCall ? `at pool factor ≤ ${formatPct(file.cleanUpCall.poolFactor, 0)}` : null,
+    pool: file.pool ? { name: file.pool.name ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
+    hasAssumptions: file.assumptions !== undefined,
   };
 }

@@ -3,8 +3,7 @@ import { OWN } from '../../app/deal.ts';
 
 /** What the Deal screen knows when the analyst presses Run or Breakevens. */
 export interface RunChoiceInputs {
-  /** The deal shown (a template's or a file's JSON), and the service's check of it: null unless valid. */
-  readonly deal: unknown;
+  /** The service's check of the deal shown: null unless valid. A run sends the deal as the check read it. */
   readonly check: DealCheck | null;
   /** The analyst's choices: the deal's own lines or a tape; OWN (the deal's scenario) or a saved set's name; how a tape is projected. */
   readonly pool: 'own' | 'tape';
@@ -35,7 +34,7 @@ export interface RunChoice {
  * first saved set.
  */
 export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
-  const { deal, check, mode, tape, sets } = inputs;
+  const { check, mode, tape, sets } = inputs;
   const hasPool = check?.hasPool ?? false;
   const hasAssumptions = check?.hasAssumptions ?? false;
   const pool = inputs.pool === 'own' && (hasPool || !tape) ? 'own' : 'tape';
@@ -48,7 +47,7 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
     check === null || !poolReady || !scenarioReady
       ? null
       : {
-          deal,
+          deal: check.deal,
           ...(pool === 'tape' && tape ? { tapeId: tape.id, mode } : {}),
           ...(scenarioFile !== undefined ? { assumptions: scenarioFile } : {}),
         };

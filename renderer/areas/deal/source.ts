@@ -1,4 +1,4 @@
-import type { DealCheck, DealTemplate } from '../../../service/contract.ts';
+import type { DealCheck, DealTemplate, FileDraft } from '../../../service/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';
@@ -21,8 +21,8 @@ export function useDealTemplates(): readonly DealTemplate[] | null {
 
 export type DealCheckState = FileCheckState<DealCheck>;
 
-/** deal.validate of the deal shown, again whenever it changes ('checking' until the answer for this deal is in). */
-export function useDealCheck(deal: unknown): DealCheckState {
+/** deal.validate of the deal shown, again whenever it changes ('checking' until the answer for this deal is in); a valid answer carries the deal as read. */
+export function useDealCheck(deal: FileDraft): DealCheckState {
   const { api } = useApp();
   const check = useQuery(deal === undefined ? null : () => fileCheck(api.call('deal.validate', { deal })), [api, deal]);
   return check.data ?? CHECKING;
