@@ -15,7 +15,7 @@ export interface Pot {
  *    shortfall on an item the reserve covers is drawn from the reserve at this step.
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
  *  - reserveTopUp: up to target − balance; nothing at the final period.
- *  - principal / turbo: see types.ts; while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
+ *  - principal / turbo: see schema.ts (principalAmount); while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
  *  - residual: the whole pot; first it reimburses the notes' earlier write-downs (most senior first, as
  *    principal: senior money is not lost while residual money is paid), then, while revolving, the
  *    revolving share (rounded half-up to cents) buys loans.

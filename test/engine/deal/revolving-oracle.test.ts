@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../../helpers/repo.ts';
 /*
  * Oracle for payment periods 1 and 2 of docs/examples/deals/cn-consumer-revolving.json: every
  * waterfall figure worked out by hand below, in decimal.js at cents (half-up), from the deal's terms
- * and the conventions stated in engine/deal/types.ts, without the waterfall code (engine/deal/run.ts,
+ * and the conventions stated in engine/deal/schema.ts, without the waterfall code (engine/deal/run.ts,
  * steps.ts, state.ts). Unlike the template's regression snapshot, this is an independent check.
  *
  * Inputs, taken as given: the pool's collections of months 1 and 2 — the engine's projection of the
