@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import type { AssumptionSetRecord } from '../../../service/contract.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
-import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft } from '../../app/assumptions.ts';
+import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft, type AssumptionDraft } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatDateTime } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
@@ -13,6 +14,9 @@ import { issuesByPath, useAssumptionCheck, type LiveCheck } from './check.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
+
+/** The Open set choice of a draft not saved yet (no saved set can have this name). */
+const NEW_SET = '\u0000new';
 
 /** Puts the cursor in the field an issue names (its input or select, found by JSON path). */
 function focusField(path: string): void {
@@ -72,6 +76,49 @@ function CheckStatus({ live }: { live: LiveCheck }) {
       ) : null}
       {pending && state.status !== 'checking' ? <span className="muted small"> · checking…</span> : null}
     </div>
+  );
+}
+
+/** Opens a saved set in the editor (after asking when unsaved edits would be lost); lists the draft when it is new. */
+function OpenSetPicker({ draft, sets }: { draft: AssumptionDraft | null; sets: readonly AssumptionSetRecord[] | null }) {
+  return (
+    <label>
+      Open set
+      <select
+        aria-label="Open set"
+        value={draft === null ? '' : (draft.savedName ?? NEW_SET)}
+        onChange={(e) => {
+          const chosen = sets?.find((s) => s.name === e.target.value);
+          if (chosen) openAssumptionDraft({ savedName: chosen.name, name: chosen.name, file: chosen.assumptions, dirty: false });
+        }}
+      >
+        {draft === null ? <option value="">—</option> : null}
+        {draft !== null && draft.savedName === null ? <option value={NEW_SET}>{draft.name || 'new set'} (not saved)</option> : null}
+        {(sets ?? []).map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.name}
+            {s.name === draft?.savedName && draft.dirty ? ' (edited)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function NoSetYet({ noTapes, onExample }: { noTapes: boolean; onExample: () => void }) {
+  return (
+    <EmptyState title="No assumption set yet — start from the example">
+      <p>
+        An assumption set holds the projection horizon, prepayment and default speeds, roll rates, recoveries, penalty interest and servicing, for the pool and by
+        borrower segment. Start from the shipped consumer-loan example and adjust it, or import a JSON file
+        {noTapes ? <> (and import a tape in <a href={hrefFor('tapes')}>Tapes</a> to see its segments)</> : null}.
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={onExample}>
+          Start from the example
+        </button>
+      </div>
+    </EmptyState>
   );
 }
 
@@ -141,7 +188,6 @@ export function AssumptionsArea() {
     downloadText(`${base}.json`, `${JSON.stringify(draft.file, null, 2)}\n`, 'application/json');
   }
 
-  const openValue = draft === null ? '' : draft.savedName ?? '\u0000new';
   const valid = live.state.status === 'valid' && !live.pending;
   const canSave = draft !== null && draft.name.trim() !== '' && !busy && (draft.dirty || draft.name.trim() !== draft.savedName);
   const canRename = draft !== null && draft.savedName !== null && draft.name.trim() !== '' && draft.name.trim() !== draft.savedName && !busy;
@@ -162,26 +208,7 @@ export function AssumptionsArea() {
       </header>
 
       <div className="panel toolbar" role="toolbar" aria-label="Assumption set">
-        <label>
-          Open set
-          <select
-            aria-label="Open set"
-            value={openValue}
-            onChange={(e) => {
-              const chosen = sets?.find((s) => s.name === e.target.value);
-              if (chosen) openAssumptionDraft({ savedName: chosen.name, name: chosen.name, file: chosen.assumptions, dirty: false });
-            }}
-          >
-            {draft === null ? <option value="">—</option> : null}
-            {draft !== null && draft.savedName === null ? <option value={'\u0000new'}>{draft.name || 'new set'} (not saved)</option> : null}
-            {(sets ?? []).map((s) => (
-              <option key={s.name} value={s.name}>
-                {s.name}
-                {s.name === draft?.savedName && draft.dirty ? ' (edited)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <OpenSetPicker draft={draft} sets={sets} />
         <label>
           Set name
           <input
@@ -222,18 +249,7 @@ export function AssumptionsArea() {
         sets === null ? (
           <p className="muted">Loading…</p>
         ) : (
-          <EmptyState title="No assumption set yet — start from the example">
-            <p>
-              An assumption set holds the projection horizon, prepayment and default speeds, roll rates, recoveries, penalty interest and
-              servicing, for the pool and by borrower segment. Start from the shipped consumer-loan example and adjust it, or import a JSON
-              file{tapes !== null && tapes.length === 0 ? <> (and import a tape in <a href={hrefFor('tapes')}>Tapes</a> to see its segments)</> : null}.
-            </p>
-            <div className="button-row">
-              <button type="button" onClick={() => void openExampleDraft(api, sets)}>
-                Start from the example
-              </button>
-            </div>
-          </EmptyState>
+          <NoSetYet noTapes={tapes !== null && tapes.length === 0} onExample={() => void openExampleDraft(api, sets)} />
         )
       ) : (
         <>
@@ -256,7 +272,7 @@ export function AssumptionsArea() {
           ) : (
             <>
               {!editableAsForm ? <p className="warning-box">This JSON does not have the shape of an assumption file (an object with a “pool” object), so it can only be edited as text.</p> : null}
-              <JsonEditor key={draft.savedName ?? '\u0000new'} file={draft.file} onChange={replaceFile} />
+              <JsonEditor key={draft.savedName ?? NEW_SET} file={draft.file} onChange={replaceFile} />
             </>
           )}
         </>

@@ -1,36 +1,19 @@
-import { useMemo, useState, type ChangeEvent } from 'react';
-import type { ProjectionMode } from '../../../service/contract.ts';
+import { useMemo, useState } from 'react';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
-import { dealScreen, OWN, updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
+import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
 import { upsertJob } from '../../app/jobs.ts';
-import { hrefFor } from '../../app/router.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
-import { TapePicker } from '../../components/TapePicker.tsx';
 import { BreakevenView } from './BreakevenView.tsx';
 import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
+import { BreakevenBy, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
 import { useDealCheck, useDealTemplates, type DealCheckState } from './source.ts';
-
-const FILE_CHOICE = '\u0000file';
-
-/** Reads a chosen deal file in the window (it is only JSON text) and makes it the deal shown. */
-async function openDealFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
-  const file = event.target.files?.[0];
-  event.target.value = '';
-  if (!file) return;
-  try {
-    const deal: unknown = JSON.parse(await file.text());
-    updateDealScreen({ choice: { kind: 'file', fileName: file.name, deal } });
-  } catch (error) {
-    reportError(`Cannot read ${file.name}`, error instanceof SyntaxError ? new Error(`not JSON: ${error.message}`) : error);
-  }
-}
 
 function CheckLine({ state }: { state: DealCheckState }) {
   if (state.status === 'checking') return <p className="check-status muted">Checking the deal…</p>;
@@ -116,12 +99,6 @@ export function DealArea() {
     }
   }
 
-  function chooseDeal(value: string): void {
-    if (value === FILE_CHOICE) return;
-    updateDealScreen({ choice: { kind: 'template', id: value } });
-  }
-
-  const choiceValue = screen.choice.kind === 'file' ? FILE_CHOICE : screen.choice.id;
   const busy = running || solving || starting;
   const shownRun = runs.shownState.run;
   const shownBreakeven = breakevenJobs.shownState.breakeven;
@@ -129,7 +106,6 @@ export function DealArea() {
   const breakevenShown = breakevenJobs.shown && shownBreakeven && inThisWorkspace(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven } : null;
   const runOutOfDate = runShown !== null && !running && runShown.info.inputsKey !== inputsKey;
   const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== `${inputsKey} by ${screen.breakevenBy}`;
-  const noTapes = tapes !== null && tapes.length === 0;
 
   const breakevens = breakevenShown ? (
     <>
@@ -154,57 +130,9 @@ export function DealArea() {
       </header>
 
       <div className="panel run-panel deal-run-panel" role="group" aria-label="Deal run">
-        <label className="tape-picker">
-          Deal
-          <select aria-label="Deal" value={choiceValue} onChange={(e) => chooseDeal(e.target.value)} disabled={!templates}>
-            {templates === null ? <option value={choiceValue}>loading…</option> : null}
-            {(templates ?? []).map((t) => (
-              <option key={t.id} value={t.id}>
-                Template: {t.name}
-              </option>
-            ))}
-            {screen.choice.kind === 'file' ? <option value={FILE_CHOICE}>File: {screen.choice.fileName}</option> : null}
-          </select>
-        </label>
-        <label className="file-button secondary">
-          Open deal file…
-          <input type="file" accept=".json,application/json" aria-label="Open deal file" className="visually-hidden" onChange={(e) => void openDealFile(e)} />
-        </label>
-        <fieldset className="mode-choice pool-choice">
-          <legend>Pool</legend>
-          <label>
-            <input type="radio" name="deal-pool" checked={used.pool === 'own'} disabled={!hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own lines
-          </label>
-          <label>
-            <input type="radio" name="deal-pool" checked={used.pool === 'tape'} disabled={!tape} onChange={() => updateDealScreen({ pool: 'tape' })} /> A tape
-          </label>
-        </fieldset>
-        <TapePicker tapes={tapes} tapeId={tapeId} />
-        <fieldset className="mode-choice" disabled={used.pool !== 'tape'}>
-          <legend>Tape mode</legend>
-          {(
-            [
-              ['repline', 'Representative lines'],
-              ['loan', 'Loan level'],
-            ] as const satisfies readonly (readonly [ProjectionMode, string])[]
-          ).map(([mode, label]) => (
-            <label key={mode}>
-              <input type="radio" name="deal-mode" checked={screen.mode === mode} onChange={() => updateDealScreen({ mode })} /> {label}
-            </label>
-          ))}
-        </fieldset>
-        <label className="tape-picker">
-          Scenario
-          <select aria-label="Scenario" value={used.scenario ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && (sets ?? []).length === 0}>
-            {hasAssumptions ? <option value={OWN}>Deal file’s assumptions</option> : null}
-            {!hasAssumptions && (sets ?? []).length === 0 ? <option value="">{valid ? 'none — save an assumption set' : '—'}</option> : null}
-            {(sets ?? []).map((s) => (
-              <option key={s.name} value={s.name}>
-                Saved set: {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DealPicker templates={templates} choice={screen.choice} />
+        <PoolChoice used={used} hasPool={hasPool} tapes={tapes} tapeId={tapeId} tape={tape} mode={screen.mode} />
+        <ScenarioPicker used={used} hasAssumptions={hasAssumptions} valid={valid} sets={sets} />
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void start('run')} disabled={!request || busy}>
             Run
@@ -212,29 +140,12 @@ export function DealArea() {
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
             Cancel
           </button>
-          <label className="breakeven-by">
-            <span className="sr-label">Breakeven stress</span>
-            <select aria-label="Breakeven stress" value={screen.breakevenBy} onChange={(e) => updateDealScreen({ breakevenBy: e.target.value === 'cdr' ? 'cdr' : 'multiplier' })}>
-              <option value="multiplier">by default multiplier</option>
-              <option value="cdr">by constant CDR</option>
-            </select>
-          </label>
+          <BreakevenBy by={screen.breakevenBy} />
           <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy}>
             Breakevens
           </button>
         </div>
-        {noTapes ? (
-          <p className="muted small run-panel-note">
-            <strong>Empty workspace — import a tape</strong> in <a href={hrefFor('tapes')}>Tapes</a> to run a deal on your own loans; meanwhile the templates run
-            on their own representative lines.
-          </p>
-        ) : null}
-        {valid && !hasPool && !tape ? <p className="error-text small run-panel-note">This deal has no pool of its own: choose a tape.</p> : null}
-        {valid && !used.scenarioReady ? (
-          <p className="error-text small run-panel-note">
-            This deal has no scenario of its own: save an assumption set in <a href={hrefFor('assumptions')}>Assumptions</a>.
-          </p>
-        ) : null}
+        <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={valid} hasPool={hasPool} tape={tape} used={used} />
       </div>
 
       {check.status === 'invalid' ? <DealIssues issues={check.issues} /> : <CheckLine state={check} />}

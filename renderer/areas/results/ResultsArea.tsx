@@ -33,6 +33,36 @@ function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result
   return { job, result };
 }
 
+function ResultsHeader() {
+  return (
+    <header className="area-header area-header-row">
+      <div>
+        <h1>Results</h1>
+        <p className="muted">
+          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly; cumulative rates of
+          the cutoff balance.
+        </p>
+      </div>
+    </header>
+  );
+}
+
+function NoSetYet({ onExample }: { onExample: () => void }) {
+  return (
+    <EmptyState title="No assumption set — start from the example">
+      <p>
+        A projection runs under a named assumption set: prepayment and default speeds, roll rates, recoveries. Start from the shipped consumer-loan example in{' '}
+        <a href={hrefFor('assumptions')}>Assumptions</a>, save it, and run it here.
+      </p>
+      <div className="button-row">
+        <button type="button" onClick={onExample}>
+          Start from the example
+        </button>
+      </div>
+    </EmptyState>
+  );
+}
+
 /** Results: run a tape's pool projection under an assumption set, loan by loan or by representative lines, and read it. */
 export function ResultsArea() {
   const { api, workspace } = useApp();
@@ -97,22 +127,10 @@ export function ResultsArea() {
     if (await openExampleDraft(api, sets)) window.location.hash = hrefFor('assumptions');
   }
 
-  const header = (
-    <header className="area-header area-header-row">
-      <div>
-        <h1>Results</h1>
-        <p className="muted">
-          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly;
-          cumulative rates of the cutoff balance.
-        </p>
-      </div>
-    </header>
-  );
-
   if (tapes !== null && tapes.length === 0) {
     return (
       <section className="area">
-        {header}
+        <ResultsHeader />
         <EmptyState title="Empty workspace — import a tape">
           <p>
             A projection needs a loan tape. Import one, or load the bundled sample, in <a href={hrefFor('tapes')}>Tapes</a>, then come back here.
@@ -132,7 +150,7 @@ export function ResultsArea() {
 
   return (
     <section className="area results-area">
-      {header}
+      <ResultsHeader />
       <div className="panel run-panel" role="group" aria-label="Projection run">
         <TapePicker tapes={tapes} tapeId={tapeId} />
         <label className="tape-picker">
@@ -177,17 +195,7 @@ export function ResultsArea() {
       ) : null}
 
       {noSet ? (
-        <EmptyState title="No assumption set — start from the example">
-          <p>
-            A projection runs under a named assumption set: prepayment and default speeds, roll rates, recoveries. Start from the shipped
-            consumer-loan example in <a href={hrefFor('assumptions')}>Assumptions</a>, save it, and run it here.
-          </p>
-          <div className="button-row">
-            <button type="button" onClick={() => void startFromExample()}>
-              Start from the example
-            </button>
-          </div>
-        </EmptyState>
+        <NoSetYet onExample={() => void startFromExample()} />
       ) : shownRun && shownResult ? (
         <>
           {outOfDate ? (

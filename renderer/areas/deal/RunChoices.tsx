@@ -1,0 +1,137 @@
+import type { ChangeEvent } from 'react';
+import type { AssumptionSetRecord, DealTemplate, ProjectionMode, TapeRecord } from '../../../service/contract.ts';
+import { reportError } from '../../app/context.tsx';
+import { OWN, updateDealScreen, type DealChoice, type DealScreenState } from '../../app/deal.ts';
+import { hrefFor } from '../../app/router.ts';
+import { TapePicker } from '../../components/TapePicker.tsx';
+import type { RunChoice } from './run-choice.ts';
+
+const FILE_CHOICE = '\u0000file';
+
+/** Reads a chosen deal file in the window (it is only JSON text) and makes it the deal shown. */
+async function openDealFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
+  const file = event.target.files?.[0];
+  event.target.value = '';
+  if (!file) return;
+  try {
+    const deal: unknown = JSON.parse(await file.text());
+    updateDealScreen({ choice: { kind: 'file', fileName: file.name, deal } });
+  } catch (error) {
+    reportError(`Cannot read ${file.name}`, error instanceof SyntaxError ? new Error(`not JSON: ${error.message}`) : error);
+  }
+}
+
+function chooseDeal(value: string): void {
+  if (value === FILE_CHOICE) return;
+  updateDealScreen({ choice: { kind: 'template', id: value } });
+}
+
+/** The deal: a shipped template, or a deal file opened from disk. */
+export function DealPicker({ templates, choice }: { templates: readonly DealTemplate[] | null; choice: DealChoice }) {
+  const value = choice.kind === 'file' ? FILE_CHOICE : choice.id;
+  return (
+    <>
+      <label className="tape-picker">
+        Deal
+        <select aria-label="Deal" value={value} onChange={(e) => chooseDeal(e.target.value)} disabled={!templates}>
+          {templates === null ? <option value={value}>loading…</option> : null}
+          {(templates ?? []).map((t) => (
+            <option key={t.id} value={t.id}>
+              Template: {t.name}
+            </option>
+          ))}
+          {choice.kind === 'file' ? <option value={FILE_CHOICE}>File: {choice.fileName}</option> : null}
+        </select>
+      </label>
+      <label className="file-button secondary">
+        Open deal file…
+        <input type="file" accept=".json,application/json" aria-label="Open deal file" className="visually-hidden" onChange={(e) => void openDealFile(e)} />
+      </label>
+    </>
+  );
+}
+
+const TAPE_MODES = [
+  ['repline', 'Representative lines'],
+  ['loan', 'Loan level'],
+] as const satisfies readonly (readonly [ProjectionMode, string])[];
+
+/** The pool: the deal's own lines or a tape (which one, and how it is projected). */
+export function PoolChoice(props: { used: RunChoice; hasPool: boolean; tapes: readonly TapeRecord[] | null; tapeId: number | null; tape: TapeRecord | null; mode: ProjectionMode }) {
+  const { used } = props;
+  return (
+    <>
+      <fieldset className="mode-choice pool-choice">
+        <legend>Pool</legend>
+        <label>
+          <input type="radio" name="deal-pool" checked={used.pool === 'own'} disabled={!props.hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own
+          lines
+        </label>
+        <label>
+          <input type="radio" name="deal-pool" checked={used.pool === 'tape'} disabled={!props.tape} onChange={() => updateDealScreen({ pool: 'tape' })} /> A tape
+        </label>
+      </fieldset>
+      <TapePicker tapes={props.tapes} tapeId={props.tapeId} />
+      <fieldset className="mode-choice" disabled={used.pool !== 'tape'}>
+        <legend>Tape mode</legend>
+        {TAPE_MODES.map(([mode, label]) => (
+          <label key={mode}>
+            <input type="radio" name="deal-mode" checked={props.mode === mode} onChange={() => updateDealScreen({ mode })} /> {label}
+          </label>
+        ))}
+      </fieldset>
+    </>
+  );
+}
+
+/** The scenario: the deal file's own assumptions, or a saved assumption set. */
+export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: RunChoice; hasAssumptions: boolean; valid: boolean; sets: readonly AssumptionSetRecord[] | null }) {
+  const saved = sets ?? [];
+  return (
+    <label className="tape-picker">
+      Scenario
+      <select aria-label="Scenario" value={used.scenario ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && saved.length === 0}>
+        {hasAssumptions ? <option value={OWN}>Deal file’s assumptions</option> : null}
+        {!hasAssumptions && saved.length === 0 ? <option value="">{valid ? 'none — save an assumption set' : '—'}</option> : null}
+        {saved.map((s) => (
+          <option key={s.name} value={s.name}>
+            Saved set: {s.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The stress breakevens solve for. */
+export function BreakevenBy({ by }: { by: DealScreenState['breakevenBy'] }) {
+  return (
+    <label className="breakeven-by">
+      <span className="sr-label">Breakeven stress</span>
+      <select aria-label="Breakeven stress" value={by} onChange={(e) => updateDealScreen({ breakevenBy: e.target.value === 'cdr' ? 'cdr' : 'multiplier' })}>
+        <option value="multiplier">by default multiplier</option>
+        <option value="cdr">by constant CDR</option>
+      </select>
+    </label>
+  );
+}
+
+/** What keeps a run from starting, or what the analyst could do next, under the run panel. */
+export function RunNotes({ noTapes, valid, hasPool, tape, used }: { noTapes: boolean; valid: boolean; hasPool: boolean; tape: TapeRecord | null; used: RunChoice }) {
+  return (
+    <>
+      {noTapes ? (
+        <p className="muted small run-panel-note">
+          <strong>Empty workspace — import a tape</strong> in <a href={hrefFor('tapes')}>Tapes</a> to run a deal on your own loans; meanwhile the templates run on
+          their own representative lines.
+        </p>
+      ) : null}
+      {valid && !hasPool && !tape ? <p className="error-text small run-panel-note">This deal has no pool of its own: choose a tape.</p> : null}
+      {valid && !used.scenarioReady ? (
+        <p className="error-text small run-panel-note">
+          This deal has no scenario of its own: save an assumption set in <a href={hrefFor('assumptions')}>Assumptions</a>.
+        </p>
+      ) : null}
+    </>
+  );
+}
