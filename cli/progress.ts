@@ -1,4 +1,4 @@
-import type { AppEvent, JobInfo, JobProgress } from '../service/contract.ts';
+import type { AppEvent, JobInfo, JobProgress } from '../service/api/contract.ts';
 import type { Service } from '../service/service.ts';
 
 /**

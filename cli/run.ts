@@ -1,5 +1,5 @@
 import pkg from '../package.json' with { type: 'json' };
-import type { ApiError, ApiResult } from '../service/contract.ts';
+import type { ApiError, ApiResult } from '../service/api/contract.ts';
 import type { Service } from '../service/service.ts';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, UsageError } from './output.ts';
 

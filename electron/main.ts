@@ -6,9 +6,9 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { join, normalize, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { AppEvent } from '../service/contract.ts';
-import { CONTENT_SECURITY_POLICY } from '../service/csp.ts';
-import { defaultWorkspacePath } from '../service/paths.ts';
+import type { AppEvent } from '../service/api/contract.ts';
+import { CONTENT_SECURITY_POLICY } from '../service/transport/csp.ts';
+import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
 

@@ -4,7 +4,7 @@
  * or Node reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ApiResult, AppEvent, DesktopBridge, Method, RequestOf, ResponseOf } from '../service/contract.ts';
+import type { ApiResult, AppEvent, DesktopBridge, Method, RequestOf, ResponseOf } from '../service/api/contract.ts';
 import { IPC } from './ipc.ts';
 
 const bridge = {

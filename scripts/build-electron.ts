@@ -23,7 +23,7 @@ await build({
 });
 
 for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'deal-worker']) {
-  await build({ ...common, entryPoints: [`service/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
+  await build({ ...common, entryPoints: [`service/jobs/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
 }
 
 await build({

@@ -5,12 +5,13 @@
  * that a change in the figures is intended, and say why in the commit.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readDealFile } from '../service/deal-file.ts';
-import { dealRunResult, prepareDeal } from '../service/deal-run.ts';
+import { readDealFile } from '../service/files/deal-file.ts';
+import { dealRunResult } from '../service/runs/deal-run.ts';
+import { prepareDeal } from '../service/runs/prepare-deal.ts';
 import { dealSnapshot } from '../test/helpers/deal-snapshot.ts';
 
 for (const name of ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential']) {
-  const file = readDealFile(JSON.parse(readFileSync(new URL(`../docs/examples/deals/${name}.json`, import.meta.url), 'utf8')));
+  const file = readDealFile(JSON.parse(readFileSync(new URL(`../templates/deals/${name}.json`, import.meta.url), 'utf8')));
   const run = dealRunResult(prepareDeal(file, null, undefined), 'repline', performance.now());
   writeFileSync(new URL(`../test/fixtures/snapshots/deals/${name}.json`, import.meta.url), `${JSON.stringify(dealSnapshot(run))}\n`);
   process.stdout.write(`wrote test/fixtures/snapshots/deals/${name}.json\n`);

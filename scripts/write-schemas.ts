@@ -1,6 +1,6 @@
 /** Writes the published JSON Schemas (docs/schemas/) from the zod schemas that validate the files. */
 import { writeFileSync } from 'node:fs';
-import { assumptionsJsonSchema, dealJsonSchema, poolJsonSchema } from '../service/json-schemas.ts';
+import { assumptionsJsonSchema, dealJsonSchema, poolJsonSchema } from '../service/files/json-schemas.ts';
 
 writeFileSync(new URL('../docs/schemas/assumptions.schema.json', import.meta.url), assumptionsJsonSchema());
 process.stdout.write('wrote docs/schemas/assumptions.schema.json\n');

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserError } from '../data/errors.ts';
 import { openWorkspace, type Workspace } from '../data/workspace.ts';
-import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './contract.ts';
-import { HANDLERS } from './handlers/index.ts';
-import { JobManager } from './jobs.ts';
-import { QueryClient } from './query-client.ts';
-import { isMethod, REQUEST_SCHEMAS } from './schemas.ts';
+import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './api/contract.ts';
+import type { ServiceContext, WorkerName } from './api/context.ts';
+import { HANDLERS } from './api/handlers/index.ts';
+import { JobManager } from './jobs/job-manager.ts';
+import { QueryClient } from './jobs/query-client.ts';
+import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker';
+export type { WorkerName } from './api/context.ts';
 
 export interface ServiceOptions {
   readonly transport: Transport;
@@ -29,7 +30,7 @@ interface Upload extends UploadInfo {
  * The application behind every transport: holds the open workspace, validates each request
  * at the boundary, runs its handler and turns any failure into data.
  */
-export class Service {
+export class Service implements ServiceContext {
   readonly transport: Transport;
   readonly electronVersion: string | null;
   readonly events = new EventEmitter<{ event: [AppEvent] }>();
@@ -43,7 +44,7 @@ export class Service {
   constructor(options: ServiceOptions) {
     this.transport = options.transport;
     this.electronVersion = options.electronVersion ?? null;
-    this.workerUrl = options.workerUrl ?? ((name) => new URL(`./workers/${name}.ts`, import.meta.url));
+    this.workerUrl = options.workerUrl ?? ((name) => new URL(`./jobs/workers/${name}.ts`, import.meta.url));
     this.jobs = new JobManager((job) => this.emit({ type: 'job.updated', job }), toApiError);
   }
 

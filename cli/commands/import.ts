@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { HeaderMapping, ImportReport } from '../../service/contract.ts';
+import type { HeaderMapping, ImportReport } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
-import { importReportOf } from '../../service/jobs.ts';
+import { importReportOf } from '../../service/jobs/job-manager.ts';
 import { UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import type { ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
-import { projectionOf } from '../../service/jobs.ts';
-import { projectionCsv } from '../../service/projection.ts';
+import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { projectionOf } from '../../service/jobs/job-manager.ts';
+import { projectionCsv } from '../../service/runs/projection.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
@@ -21,7 +21,7 @@ rounded to cents; rates are decimals in --json/--csv.
   --pool FILE      a pool written as representative lines, no workspace needed
 
 File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.json, examples
-docs/examples/assumptions-consumer-base.json and docs/examples/pool-consumer-lines.json.`;
+templates/assumptions/consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
 
 export function formatProjection(result: ProjectionResult): string {

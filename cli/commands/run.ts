@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BreakevenResult, DealRunRequest, DealRunResult } from '../../service/contract.ts';
-import { periodsCsv, trancheCsv } from '../../service/deal-report.ts';
-import { breakevenOf, dealRunOf } from '../../service/jobs.ts';
+import type { BreakevenResult, DealRunRequest, DealRunResult } from '../../service/api/contract.ts';
+import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
+import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
@@ -25,7 +25,7 @@ summary: balance, coupon, WAL (years, ACT/365 from closing), principal window, y
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json into DIR
 
-Deal file format: docs/schemas/deal.schema.json; templates in docs/examples/deals/.`;
+Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`;
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 

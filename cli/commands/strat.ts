@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { StratDimensionId, StratTable } from '../../service/contract.ts';
+import type { StratDimensionId, StratTable } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';

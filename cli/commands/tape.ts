@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { TapeRecord } from '../../service/contract.ts';
+import type { TapeRecord } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';

@@ -1,7 +1,7 @@
 import type { CanonicalField } from './fields.ts';
 
 /**
- * The shapes of tape data as the API carries them (service/contract.ts re-exports these).
+ * The shapes of tape data as the API carries them (service/api/contract.ts re-exports these).
  * Types only — no runtime imports — so the renderer can typecheck against them.
  */
 

@@ -1,4 +1,4 @@
-import type { ApiError, AppEvent, Method, RequestOf, ResponseOf, UploadInfo } from '../../service/contract.ts';
+import type { ApiError, AppEvent, Method, RequestOf, ResponseOf, UploadInfo } from '../../service/api/contract.ts';
 import { Store } from '../app/store.ts';
 import type { ApiTransport } from './transport.ts';
 

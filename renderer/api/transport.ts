@@ -1,4 +1,4 @@
-import { FILE_NAME_HEADER, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/contract.ts';
+import { FILE_NAME_HEADER, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/api/contract.ts';
 
 /** How the renderer reaches the service: Electron IPC through the preload, or local HTTP. */
 export interface ApiTransport {

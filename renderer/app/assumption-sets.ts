@@ -1,4 +1,4 @@
-import type { AssumptionSetRecord } from '../../service/contract.ts';
+import type { AssumptionSetRecord } from '../../service/api/contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { openAssumptionDraft } from './assumptions.ts';
 import { reportError, useApp } from './context.tsx';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import type { AppVersionInfo, WorkspaceInfo } from '../../service/contract.ts';
+import type { AppVersionInfo, WorkspaceInfo } from '../../service/api/contract.ts';
 import { ApiCallError, type ApiClient } from '../api/client.ts';
 import { assumptionDraft, selectedAssumptionSet } from './assumptions.ts';
 import { upsertJob } from './jobs.ts';

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { FileDraft, ProjectionMode } from '../../service/contract.ts';
+import type { FileDraft, ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
 
 /** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened (read by deal.validate). */

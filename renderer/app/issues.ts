@@ -8,7 +8,7 @@ export interface FileIssue {
 
 /**
  * The problems a BAD_REQUEST about a file lists: the service reports every file check alike, each
- * problem with its JSON path in `details.issues` (service/file-issues.ts). Anything else is one
+ * problem with its JSON path in `details.issues` (service/files/file-issues.ts). Anything else is one
  * problem: the error's message, at `details.path` or the file's root.
  */
 export function fileIssues(error: ApiCallError): FileIssue[] {

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { JobInfo } from '../../service/contract.ts';
+import type { JobInfo } from '../../service/api/contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { useQuery } from './query.ts';
 import { Store } from './store.ts';

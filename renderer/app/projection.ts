@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ProjectionMode } from '../../service/contract.ts';
+import type { ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
 
 /** A projection started from Results: its job (whose result holds the table) and what it ran. */

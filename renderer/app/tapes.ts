@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import type { TapeRecord } from '../../service/contract.ts';
+import type { TapeRecord } from '../../service/api/contract.ts';
 import { reportError, useApp } from './context.tsx';
 import { useQuery } from './query.ts';
 import { Store } from './store.ts';

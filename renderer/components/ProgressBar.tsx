@@ -1,4 +1,4 @@
-import type { JobProgress } from '../../service/contract.ts';
+import type { JobProgress } from '../../service/api/contract.ts';
 import { formatCount } from '../app/format.ts';
 
 /** A job's progress: percentage when the total is known, rows and rows/s always. */

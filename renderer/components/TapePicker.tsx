@@ -1,4 +1,4 @@
-import type { TapeRecord } from '../../service/contract.ts';
+import type { TapeRecord } from '../../service/api/contract.ts';
 import { selectedTapeId } from '../app/tapes.ts';
 
 /** The tape an area looks at (shared by Pool, Assumptions and Results). */

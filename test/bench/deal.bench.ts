@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { sampleTapeLoans } from '../../data/sample/loan-arrays.ts';
 import { loanCount } from '../../engine/index.ts';
-import { readDealFile } from '../../service/deal-file.ts';
-import { dealRunResult, prepareDeal, solveBreakevens } from '../../service/deal-run.ts';
-import { repLineInput, type ProjectionInput } from '../../service/projection.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
+import { solveBreakevens } from '../../service/runs/breakevens.ts';
+import { dealRunResult } from '../../service/runs/deal-run.ts';
+import { prepareDeal } from '../../service/runs/prepare-deal.ts';
+import { repLineInput, type ProjectionInput } from '../../service/runs/projection.ts';
 import { budget, round, summarize, type Bench, type BenchResult } from './harness.ts';
 
 const LOANS = 100_000;
 const RUNS = 20;
-const TEMPLATE = new URL('../../docs/examples/deals/cn-consumer-revolving.json', import.meta.url);
+const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
 
 /**
  * DESIGN.md: a whole deal (pool + waterfall + analytics) on a 100,000-loan pool in representative-

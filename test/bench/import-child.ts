@@ -4,7 +4,7 @@
  * Usage: node test/bench/import-child.ts TAPE WORKSPACE
  */
 import { Service } from '../../service/service.ts';
-import { importReportOf } from '../../service/jobs.ts';
+import { importReportOf } from '../../service/jobs/job-manager.ts';
 
 const [file, workspace] = process.argv.slice(2);
 if (!file || !workspace) throw new Error('usage: import-child.ts TAPE WORKSPACE');

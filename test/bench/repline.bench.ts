@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sampleTapeLoans } from '../../data/sample/loan-arrays.ts';
 import { groupRepLines, loanCount, projectPool, type PoolCashFlows } from '../../engine/index.ts';
-import { readAssumptions } from '../../service/assumptions.ts';
+import { readAssumptions } from '../../service/files/assumption-file.ts';
 import { budget, round, summarize, type Bench, type BenchResult } from './harness.ts';
 
 const LOANS = 100_000;
@@ -9,7 +9,7 @@ const LOANS = 100_000;
 const principal = (f: PoolCashFlows, k: number): number => (f.scheduledPrincipal[k] ?? 0) + (f.prepayments[k] ?? 0);
 const interest = (f: PoolCashFlows, k: number): number => (f.interestCollected[k] ?? 0) + (f.penaltyInterest[k] ?? 0);
 const RUNS = 50;
-const EXAMPLE = new URL('../../docs/examples/assumptions-consumer-base.json', import.meta.url);
+const EXAMPLE = new URL('../../templates/assumptions/consumer-base.json', import.meta.url);
 
 /**
  * DESIGN.md: an interactive run on a 100,000-loan pool in representative-line mode. Here the

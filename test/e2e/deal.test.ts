@@ -172,7 +172,7 @@ describe('the Deal screen in Chromium', () => {
 
   it('lists a bad deal file’s problems with their JSON paths and runs nothing', async () => {
     const { page } = browser;
-    const template = JSON.parse(readFileSync(new URL('../../docs/examples/deals/cn-consumer-revolving.json', import.meta.url), 'utf8')) as {
+    const template = JSON.parse(readFileSync(new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url), 'utf8')) as {
       waterfall: { interest: { kind: string; notes?: string[] }[] };
     };
     const step = template.waterfall.interest[5];

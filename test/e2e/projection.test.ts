@@ -193,7 +193,7 @@ describe('assumptions and results in Chromium', () => {
 
   it('imports a JSON file, flags a segment the tape lacks at that segment, then saves, renames, exports and deletes the set', async () => {
     const { page } = browser;
-    const example = JSON.parse(readFileSync(new URL('../../docs/examples/assumptions-consumer-base.json', import.meta.url), 'utf8')) as {
+    const example = JSON.parse(readFileSync(new URL('../../templates/assumptions/consumer-base.json', import.meta.url), 'utf8')) as {
       pool: Record<string, unknown>;
       segments: Record<string, unknown>;
     };

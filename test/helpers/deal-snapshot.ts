@@ -1,4 +1,4 @@
-import type { DealRunResult } from '../../service/contract.ts';
+import type { DealRunResult } from '../../service/api/contract.ts';
 
 const round = (x: number | null, digits: number): number | null => (x === null ? null : Number(x.toFixed(digits)));
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
-import { importReportOf, projectionOf } from '../../service/jobs.ts';
+import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { importReportOf, projectionOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { useTempDir } from './tmp.ts';
 

@@ -10,9 +10,9 @@ export interface WebServer {
   stop(): Promise<void>;
 }
 
-/** Starts `npm run web`'s server (service/web-main.ts) as a child process, as a user would. */
+/** Starts `npm run web`'s server (service/transport/web-main.ts) as a child process, as a user would. */
 export async function startWebServer(args: readonly string[]): Promise<WebServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'service', 'web-main.ts'), ...args], {
+  const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'service', 'transport', 'web-main.ts'), ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -14,27 +14,26 @@ interface Diagnostic {
 }
 
 /**
- * Runs the project's real oxlint config over fixture files placed where engine/, data/ and
- * renderer/ code would live, and reads which imports it rejects.
+ * Runs the project's real oxlint config over fixture files placed where each layer's code would
+ * live, and reads what it reports: every diagnostic of the config's own rules (severities as the
+ * project sets them; `npm run lint` denies warnings too).
  */
 function lintFixtures(): Diagnostic[] {
   const dir = tempDir();
   copyFileSync(join(REPO_ROOT, '.oxlintrc.json'), join(dir, '.oxlintrc.json'));
-  for (const layer of ['engine', 'renderer', 'data']) {
+  for (const layer of ['engine', 'renderer', 'data', 'cli', 'electron']) {
     mkdirSync(join(dir, layer), { recursive: true });
     cpSync(join(REPO_ROOT, 'test', 'lint', 'fixtures', layer), join(dir, layer), { recursive: true });
   }
   const oxlint = join(REPO_ROOT, 'node_modules', '.bin', 'oxlint');
-  const result = spawnSync(oxlint, ['-c', '.oxlintrc.json', '--format', 'json', '-A', 'all', '-D', 'no-restricted-imports', '.'], {
-    cwd: dir,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(oxlint, ['-c', '.oxlintrc.json', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
   const report = JSON.parse(result.stdout) as { diagnostics: Diagnostic[] };
-  return report.diagnostics.filter((d) => d.code.includes('no-restricted-imports'));
+  return report.diagnostics;
 }
 
 describe('layering lint rule', () => {
-  const diagnostics = lintFixtures();
+  const all = lintFixtures();
+  const diagnostics = all.filter((d) => d.code.includes('no-restricted-imports'));
   const inFile = (name: string) => diagnostics.filter((d) => d.filename.endsWith(name));
 
   it('rejects node, path, better-sqlite3, react and other layers in engine/', () => {
@@ -59,5 +58,39 @@ describe('layering lint rule', () => {
       "'exceljs' import is restricted from being used.",
       "'../service/service.ts' import is restricted from being used by a pattern.",
     ]);
+  });
+
+  it('rejects data/, engine/, electron, renderer and UI imports in cli/, but allows service/ and Node', () => {
+    const messages = inFile('cli/leaky.ts').map((d) => d.message).join('\n');
+    expect(inFile('cli/leaky.ts')).toHaveLength(5);
+    for (const module of ['../data/workspace.ts', '../engine/index.ts', 'electron', 'react', '../renderer/app/App.tsx']) expect(messages).toContain(`'${module}'`);
+    expect(inFile('cli/allowed.ts')).toEqual([]);
+  });
+
+  it('lets abs sample, by name, import the sample generator and engine/dates.ts — and no other command', () => {
+    expect(inFile('cli/commands/sample.ts')).toEqual([]);
+    expect(inFile('cli/commands/project.ts')).toHaveLength(2);
+  });
+
+  it('rejects data/, engine/, cli/, renderer/ and react in electron/, but allows electron, Node and service/', () => {
+    expect(inFile('electron/leaky.ts')).toHaveLength(5);
+    expect(inFile('electron/allowed.ts')).toEqual([]);
+  });
+});
+
+describe('structure lint rules', () => {
+  const all = lintFixtures();
+  const rule = (code: string, file: string) => all.filter((d) => d.code.includes(code) && d.filename.endsWith(file));
+
+  it('rejects an import cycle, even through a type-only import', () => {
+    expect(rule('no-cycle', 'engine/cycle/a.ts')).toHaveLength(1);
+    expect(rule('no-cycle', 'engine/cycle/b.ts')).toHaveLength(1);
+  });
+
+  it('warns on a function over 150 lines, except in the projection kernels named in the config', () => {
+    const long = rule('max-lines-per-function', 'engine/long.ts');
+    expect(long).toHaveLength(1);
+    expect(long[0]?.message).toContain('tooLong');
+    expect(rule('max-lines-per-function', 'engine/project/kernel-banded.ts')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldInfo, ImportReport, TapePreview } from '../../service/contract.ts';
+import type { FieldInfo, ImportReport, TapePreview } from '../../service/api/contract.ts';
 import {
   defaultTapeName,
   DETECT,

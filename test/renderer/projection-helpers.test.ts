@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectionResult, ProjectionRow } from '../../service/contract.ts';
+import type { ProjectionResult, ProjectionRow } from '../../service/api/contract.ts';
 import { csvDocument, csvNumber, csvText } from '../../renderer/app/csv.ts';
 import { getIn, percentMessage, percentText, readNumber, setIn, withChargeOffAt } from '../../renderer/areas/assumptions/model.ts';
 import { periodOf } from '../../renderer/areas/results/columns.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssumptionSetRecord, DealCheck, DealFile } from '../../service/contract.ts';
+import type { AssumptionSetRecord, DealCheck, DealFile } from '../../service/api/contract.ts';
 import { OWN } from '../../renderer/app/deal.ts';
 import { chooseDealRun, type RunChoiceInputs } from '../../renderer/areas/deal/run-choice.ts';
 

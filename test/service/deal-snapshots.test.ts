@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDealFile } from '../../service/deal-file.ts';
-import { dealRunResult, prepareDeal } from '../../service/deal-run.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
+import { dealRunResult } from '../../service/runs/deal-run.ts';
+import { prepareDeal } from '../../service/runs/prepare-deal.ts';
 import { dealSnapshot } from '../helpers/deal-snapshot.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
@@ -15,7 +16,7 @@ const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 
 // template's first two periods by hand) and published tables (test/fixtures/golden/).
 describe('the shipped deal templates against their regression snapshots', () => {
   it.each(TEMPLATES)('%s gives the same tranche analytics and period balances as its regression snapshot, to the cent', (name) => {
-    const file = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'deals', `${name}.json`), 'utf8')));
+    const file = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', `${name}.json`), 'utf8')));
     const run = dealRunResult(prepareDeal(file, null, undefined), 'repline', performance.now());
     const snapshot: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'snapshots', 'deals', `${name}.json`), 'utf8'));
     expect(JSON.parse(JSON.stringify(dealSnapshot(run)))).toEqual(snapshot);

@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { weightedAverageLife } from '../../engine/index.ts';
-import type { BreakevenRequest, DealFile, DealRunRequest, DealRunResult } from '../../service/contract.ts';
-import { readDealFile } from '../../service/deal-file.ts';
-import { dealJsonSchema } from '../../service/json-schemas.ts';
-import { breakevenOf, dealRunOf, importReportOf } from '../../service/jobs.ts';
+import type { BreakevenRequest, DealFile, DealRunRequest, DealRunResult } from '../../service/api/contract.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
+import { dealJsonSchema } from '../../service/files/json-schemas.ts';
+import { breakevenOf, dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
-const DEALS = join(REPO_ROOT, 'docs', 'examples', 'deals');
+const DEALS = join(REPO_ROOT, 'templates', 'deals');
 const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'] as const;
 /** A shipped deal file as the service reads it. */
 const template = (name: string): DealFile => readDealFile(JSON.parse(readFileSync(join(DEALS, `${name}.json`), 'utf8')));

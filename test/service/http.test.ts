@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHttpTransport, type HttpTransport } from '../../service/http.ts';
+import { startHttpTransport, type HttpTransport } from '../../service/transport/http.ts';
 import { Service } from '../../service/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 

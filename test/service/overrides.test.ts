@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocateLoanArrays } from '../../engine/index.ts';
-import { assumptionGroups } from '../../service/assumption-groups.ts';
-import { readAssumptionFile, readAssumptions } from '../../service/assumptions.ts';
-import type { ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
+import { assumptionGroups } from '../../service/runs/assumption-groups.ts';
+import { readAssumptionFile, readAssumptions } from '../../service/files/assumption-file.ts';
+import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { projectionError, runProjection, useSampleTape } from '../helpers/service.ts';
 
@@ -14,7 +14,7 @@ import { projectionError, runProjection, useSampleTape } from '../helpers/servic
  * The sample tape holds both products (现金贷 cash loans, 分期 installment loans), four amortization types and
  * terms of 3 to 36 months. Expected amounts come from SQL over the imported loans table.
  */
-const EXAMPLE = join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-base.json');
+const EXAMPLE = join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json');
 const example = (): Record<string, unknown> => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
 const sample = useSampleTape({ loans: 3000, seed: 11 });
 const project = (request: ProjectionRequest): Promise<ProjectionResult> => runProjection(sample.service(), request);

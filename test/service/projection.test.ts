@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent, ProjectionRequest, ProjectionResult } from '../../service/contract.ts';
-import { assumptionsJsonSchema, poolJsonSchema } from '../../service/json-schemas.ts';
+import type { AppEvent, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { assumptionsJsonSchema, poolJsonSchema } from '../../service/files/json-schemas.ts';
 import type { Service } from '../../service/service.ts';
-import { importReportOf } from '../../service/jobs.ts';
+import { importReportOf } from '../../service/jobs/job-manager.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { projectionError, runProjection, useSampleTape } from '../helpers/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
-const EXAMPLE = join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-base.json');
+const EXAMPLE = join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json');
 const sample = useSampleTape({ loans: 3000, seed: 3 });
 let service: Service;
 let tapeId: number;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
-import type { AppEvent } from '../../service/contract.ts';
+import type { AppEvent } from '../../service/api/contract.ts';
 import { Service } from '../../service/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 

@@ -1,9 +1,9 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent, JobInfo } from '../../service/contract.ts';
+import type { AppEvent, JobInfo } from '../../service/api/contract.ts';
 import { Service } from '../../service/service.ts';
-import { importReportOf } from '../../service/jobs.ts';
+import { importReportOf } from '../../service/jobs/job-manager.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 

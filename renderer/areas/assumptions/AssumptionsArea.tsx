@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ChangeEvent } from 'react';
-import type { AssumptionSetRecord } from '../../../service/contract.ts';
+import type { AssumptionSetRecord } from '../../../service/api/contract.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
 import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft, type AssumptionDraft } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';

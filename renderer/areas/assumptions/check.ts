@@ -1,4 +1,4 @@
-import type { AssumptionCheck } from '../../../service/contract.ts';
+import type { AssumptionCheck } from '../../../service/api/contract.ts';
 import { useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';

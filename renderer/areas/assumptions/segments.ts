@@ -1,4 +1,4 @@
-import type { StratTable } from '../../../service/contract.ts';
+import type { StratTable } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { useQuery } from '../../app/query.ts';
 import type { TapeSegment } from './AssumptionForm.tsx';

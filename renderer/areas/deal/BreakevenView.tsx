@@ -1,4 +1,4 @@
-import type { BreakevenResult, BreakevenRow } from '../../../service/contract.ts';
+import type { BreakevenResult, BreakevenRow } from '../../../service/api/contract.ts';
 import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 

@@ -1,6 +1,6 @@
 import { Area, AreaChart, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactElement } from 'react';
-import type { DealRunResult } from '../../../service/contract.ts';
+import type { DealRunResult } from '../../../service/api/contract.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney, formatMoneyCompact } from './model.ts';
 

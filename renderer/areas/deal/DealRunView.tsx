@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import type { DealPeriod, DealRunResult, TrancheRow } from '../../../service/contract.ts';
+import type { DealPeriod, DealRunResult, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';

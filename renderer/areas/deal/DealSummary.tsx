@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { DealFile, FileDraft } from '../../../service/contract.ts';
+import type { DealFile, FileDraft } from '../../../service/api/contract.ts';
 import { formatCount } from '../../app/format.ts';
 import type { FileIssue } from '../../app/issues.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import type { AssumptionSetRecord, DealTemplate, ProjectionMode, TapeRecord } from '../../../service/contract.ts';
+import type { AssumptionSetRecord, DealTemplate, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { OWN, updateDealScreen, type DealChoice, type DealScreenState } from '../../app/deal.ts';
 import { hrefFor } from '../../app/router.ts';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { BreakevenResult, DealRunResult, JobInfo } from '../../../service/contract.ts';
+import type { BreakevenResult, DealRunResult, JobInfo } from '../../../service/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';

@@ -2,7 +2,7 @@
  * A read-only view of a deal file as the service read it (docs/schemas/deal.schema.json;
  * engine/deal/schema.ts documents every field): the structure summary of the Deal screen.
  */
-import type { DealFile } from '../../../service/contract.ts';
+import type { DealFile } from '../../../service/api/contract.ts';
 import { formatPct } from '../../app/format.ts';
 
 type Note = DealFile['notes'][number];

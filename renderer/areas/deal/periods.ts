@@ -1,4 +1,4 @@
-import type { DealPeriod, DealRunResult } from '../../../service/contract.ts';
+import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';

@@ -1,4 +1,4 @@
-import type { AssumptionSetRecord, BreakevenRequest, DealCheck, ProjectionMode, TapeRecord } from '../../../service/contract.ts';
+import type { AssumptionSetRecord, BreakevenRequest, DealCheck, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
 import { OWN } from '../../app/deal.ts';
 
 /** What the Deal screen knows when the analyst presses Run or Breakevens. */

@@ -1,4 +1,4 @@
-import type { DealCheck, DealTemplate, FileDraft } from '../../../service/contract.ts';
+import type { DealCheck, DealTemplate, FileDraft } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { PoolSummary, StratDimensionInfo, StratRow } from '../../../service/contract.ts';
+import type { PoolSummary, StratDimensionInfo, StratRow } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount, formatMonths, formatPct, formatYuan } from '../../app/format.ts';
 import { useQuery } from '../../app/query.ts';

@@ -1,6 +1,6 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useState, type ReactElement, type ReactNode } from 'react';
-import type { ProjectionRow } from '../../../service/contract.ts';
+import type { ProjectionRow } from '../../../service/api/contract.ts';
 import { formatPct, formatYuan, formatYuanCompact } from '../../app/format.ts';
 
 const HEIGHT = 250;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ProjectionResult, ProjectionRow, RepLineInfo } from '../../../service/contract.ts';
+import type { ProjectionResult, ProjectionRow, RepLineInfo } from '../../../service/api/contract.ts';
 import { csvDocument, csvText } from '../../app/csv.ts';
 import { downloadText, formatCount, formatPct, formatSeconds, formatYuan } from '../../app/format.ts';
 import type { ProjectionRun } from '../../app/projection.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JobInfo, ProjectionMode, ProjectionResult } from '../../../service/contract.ts';
+import type { JobInfo, ProjectionMode, ProjectionResult } from '../../../service/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
 import { DRAFT_CHOICE, selectedAssumptionSet, useAssumptionDraft, useSelectedAssumptionSet } from '../../app/assumptions.ts';

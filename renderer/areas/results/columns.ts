@@ -1,4 +1,4 @@
-import type { ProjectionRow } from '../../../service/contract.ts';
+import type { ProjectionRow } from '../../../service/api/contract.ts';
 import { csvNumber } from '../../app/csv.ts';
 import { formatPct, formatYuan } from '../../app/format.ts';
 

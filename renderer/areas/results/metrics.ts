@@ -1,4 +1,4 @@
-import type { ProjectionResult, ProjectionRow } from '../../../service/contract.ts';
+import type { ProjectionResult, ProjectionRow } from '../../../service/api/contract.ts';
 
 /** Headline figures of a projection, each with the convention it follows. */
 export interface Headline {

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { ImportReport, JobInfo, TapeSource } from '../../../service/contract.ts';
+import type { ImportReport, JobInfo, TapeSource } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { upsertJob } from '../../app/jobs.ts';
 import { useQuery } from '../../app/query.ts';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { JobInfo } from '../../../service/contract.ts';
+import type { JobInfo } from '../../../service/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatCount } from '../../app/format.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TapeRecord } from '../../../service/contract.ts';
+import type { TapeRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount } from '../../app/format.ts';
 import { useQuery } from '../../app/query.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { TapeRecord } from '../../../service/contract.ts';
+import type { TapeRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatCount, formatDateTime, formatYuan } from '../../app/format.ts';
 import { upsertJob } from '../../app/jobs.ts';

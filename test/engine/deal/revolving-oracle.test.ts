@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { poolLedger, projectPool, type DealPeriod, type PoolCashFlows, type PoolPeriodFlows } from '../../../engine/index.ts';
-import { readDealFile } from '../../../service/deal-file.ts';
-import { prepareDeal, runPrepared } from '../../../service/deal-run.ts';
+import { readDealFile } from '../../../service/files/deal-file.ts';
+import { prepareDeal, runPrepared } from '../../../service/runs/prepare-deal.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
 /*
- * Oracle for payment periods 1 and 2 of docs/examples/deals/cn-consumer-revolving.json: every
+ * Oracle for payment periods 1 and 2 of templates/deals/cn-consumer-revolving.json: every
  * waterfall figure worked out by hand below, in decimal.js at cents (half-up), from the deal's terms
  * and the conventions stated in engine/deal/schema.ts, without the waterfall code (engine/deal/run.ts,
  * steps.ts, state.ts). Unlike the template's regression snapshot, this is an independent check.
@@ -19,7 +19,7 @@ import { REPO_ROOT } from '../../helpers/repo.ts';
  * projected from month 2, scaled by the purchase computed here; engine/deal/pool-source.ts).
  */
 
-const TEMPLATE = join(REPO_ROOT, 'docs', 'examples', 'deals', 'cn-consumer-revolving.json');
+const TEMPLATE = join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json');
 
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 type Money = InstanceType<typeof D>;

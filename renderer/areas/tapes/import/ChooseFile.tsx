@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import type { TapeSource } from '../../../../service/contract.ts';
+import type { TapeSource } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
 
 const TAPE_FILTERS = [{ name: 'Loan tapes', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CanonicalField, HeaderMapping, MappedColumn, TapePreview } from '../../../../service/contract.ts';
+import type { CanonicalField, HeaderMapping, MappedColumn, TapePreview } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
 import { notify } from '../../../app/notifications.ts';
 

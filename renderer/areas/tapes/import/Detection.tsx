@@ -1,4 +1,4 @@
-import type { SavedMapping, TapePreview } from '../../../../service/contract.ts';
+import type { SavedMapping, TapePreview } from '../../../../service/api/contract.ts';
 import { formatBytes } from '../../../app/format.ts';
 import type { ReadChoices } from './model.ts';
 

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../../service/contract.ts';
+import type { ImportReport } from '../../../../service/api/contract.ts';
 import { downloadText, formatCount } from '../../../app/format.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { problemsCsv } from './model.ts';

@@ -8,7 +8,7 @@ import type {
   TapePreview,
   TapeReadOptions,
   TapeSource,
-} from '../../../../service/contract.ts';
+} from '../../../../service/api/contract.ts';
 import { csvText } from '../../../app/csv.ts';
 
 /** How to read the file; '' leaves each to detection (or, for the mapping, to the header names). */

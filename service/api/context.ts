@@ -1,0 +1,28 @@
+import type { Workspace } from '../../data/workspace.ts';
+import type { JobManager } from '../jobs/job-manager.ts';
+import type { QueryClient } from '../jobs/query-client.ts';
+import type { AppEvent, TapeSource, Transport, UploadInfo } from './contract.ts';
+
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker';
+
+/**
+ * What a handler or a job may use of the running service (service.ts implements it): the open
+ * workspace, its query thread, jobs, events, worker entry points, uploads and scratch space.
+ * Handlers depend on this interface, not on the Service class, so the service can import its
+ * handlers without an import cycle.
+ */
+export interface ServiceContext {
+  readonly transport: Transport;
+  readonly electronVersion: string | null;
+  readonly jobs: JobManager;
+  readonly workspace: Workspace | null;
+  /** Where a worker's entry file is; bundled builds (Electron) point at their own output. */
+  workerUrl(name: WorkerName): URL;
+  requireWorkspace(): Workspace;
+  openWorkspace(path: string, create?: boolean): Workspace;
+  queries(): QueryClient;
+  emit(event: AppEvent): void;
+  scratchDir(): string;
+  registerUpload(fileName: string, path: string, bytes: number): UploadInfo;
+  resolveSource(source: TapeSource): { path: string; fileName: string };
+}

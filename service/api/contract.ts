@@ -1,0 +1,519 @@
+/**
+ * THE API contract: every call the UI, the CLI and tests can make, with its request and
+ * response types. The renderer imports this file (types only) and nothing else from the
+ * service; Electron IPC and the local HTTP transport carry exactly these calls.
+ *
+ * Adding a call = a line in `Api`, a request schema in `schemas.ts`, a handler in `handlers/`.
+ */
+
+import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
+import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
+import type { DealPeriod, RevolvingEnd } from '../../engine/deal/index.ts';
+import type { DealFile } from '../files/deal-file.ts';
+import type {
+  HeaderMapping,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  MappedColumn,
+  RejectedRow,
+  RowProblem,
+  SavedMapping,
+  TapeRecord,
+} from '../../data/tape/types.ts';
+
+export type {
+  PoolSummary,
+  StratDimensionId,
+  StratRow,
+  StratTable,
+  StratUnit,
+  CanonicalField,
+  FieldKind,
+  HeaderMapping,
+  ImportMode,
+  ImportProgress,
+  ImportReport,
+  MappedColumn,
+  RejectedRow,
+  RowProblem,
+  SavedMapping,
+  TapeRecord,
+};
+
+export type Transport = 'electron' | 'http' | 'cli' | 'test';
+
+/**
+ * A file a user wrote (a deal, assumption or pool file) as JSON the service has not read yet: a
+ * file the app has just opened, the assumption editor's draft, a file given to `abs`. Every call
+ * that takes one reads it in full, each problem at its JSON path (service/files/file-issues.ts). A deal
+ * is read by deal.validate, whose answer carries the DealFile that deal.run and deal.breakeven take.
+ */
+export type FileDraft = unknown;
+
+/** A deal file as the service read it (docs/schemas/deal.schema.json; engine/deal/schema.ts defines every field). */
+export type { DealFile };
+
+export interface AppVersionInfo {
+  readonly name: string;
+  readonly productName: string;
+  readonly version: string;
+  readonly transport: Transport;
+  readonly node: string;
+  readonly electron: string | null;
+  readonly sqlite: string;
+  readonly platform: string;
+}
+
+export interface WorkspaceInfo {
+  /** Absolute path of the workspace file. */
+  readonly path: string;
+  readonly fileName: string;
+  readonly schemaVersion: number;
+  readonly latestSchemaVersion: number;
+  /** ISO 8601 timestamp of creation (UTC). */
+  readonly createdAt: string | null;
+  readonly sizeBytes: number;
+  readonly journalMode: string;
+  /** Backup written before this open migrated an older schema; null when none was needed. */
+  readonly backupPath: string | null;
+}
+
+export interface WorkspaceOpenRequest {
+  readonly path: string;
+  /** Create the file when missing (default true). */
+  readonly create?: boolean;
+}
+
+type NoParams = Record<string, never>;
+
+// ── Jobs: long work with progress and cancel ────────────────────────────────────────────
+
+export interface JobProgress {
+  /** 0–1 when the total is known, else null (show an indeterminate bar). */
+  readonly fraction: number | null;
+  readonly done: number;
+  /** What `done` counts, e.g. "rows". */
+  readonly unit: string;
+  /** Units per second. */
+  readonly rate: number | null;
+  readonly message: string;
+}
+
+export type JobResult =
+  | { readonly kind: 'tape.import'; readonly report: ImportReport }
+  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult }
+  | { readonly kind: 'deal.run'; readonly run: DealRunResult }
+  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult };
+
+export interface JobInfo {
+  readonly id: string;
+  readonly kind: JobResult['kind'];
+  readonly title: string;
+  readonly state: 'running' | 'succeeded' | 'failed' | 'cancelled';
+  readonly progress: JobProgress | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly result: JobResult | null;
+  readonly error: ApiError | null;
+}
+
+// ── Tapes ───────────────────────────────────────────────────────────────────────────────
+
+/** Where a tape file comes from: a path on this computer (desktop, CLI) or an upload (browser). */
+export type TapeSource = { readonly kind: 'path'; readonly path: string } | { readonly kind: 'upload'; readonly uploadId: string };
+
+export interface TapeReadOptions {
+  readonly source: TapeSource;
+  /** Override the detected text encoding (utf-8, utf-8-bom, gbk, gb18030, utf-16le). */
+  readonly encoding?: string;
+  /** Override the detected CSV delimiter. */
+  readonly delimiter?: string;
+  /** XLSX sheet name; the first sheet when absent. */
+  readonly sheet?: string;
+  /** Header → field choices over the automatic mapping. */
+  readonly mapping?: HeaderMapping;
+  /** A saved mapping to start from (its entries are overridden by `mapping`). */
+  readonly mappingName?: string;
+}
+
+export interface FieldInfo {
+  readonly field: CanonicalField;
+  readonly label: string;
+  readonly kind: FieldKind;
+  readonly required: boolean;
+  readonly help: string;
+}
+
+export interface TapePreview {
+  readonly sourceFile: string;
+  readonly format: 'csv' | 'xlsx';
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly encoding: string | null;
+  readonly encodingReason: string | null;
+  readonly delimiter: string | null;
+  readonly sheet: string | null;
+  readonly sheets: readonly string[];
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly mapping: readonly MappedColumn[];
+  /** Required fields no column maps to ('rateAnnual' stands for "a rate, annual or daily"). */
+  readonly missingRequired: readonly CanonicalField[];
+  /** A tape already imported from the same bytes. */
+  readonly duplicateOf: TapeRecord | null;
+  readonly fields: readonly FieldInfo[];
+}
+
+export interface TapeImportRequest extends TapeReadOptions {
+  readonly name?: string;
+  /** ISO date; else the tape's data-date column; else today. */
+  readonly cutoffDate?: string;
+  /** reject: any bad row rejects the file; keepValid: import the valid rows, keep the rest for review. */
+  readonly mode: ImportMode;
+  readonly allowDuplicate?: boolean;
+}
+
+export interface UploadInfo {
+  readonly uploadId: string;
+  readonly fileName: string;
+  readonly bytes: number;
+}
+
+export interface CsvDownload {
+  readonly fileName: string;
+  readonly csv: string;
+}
+
+// ── Pool ────────────────────────────────────────────────────────────────────────────────
+
+/** A stratification the UI can offer, with its default bucket edges. */
+export interface StratDimensionInfo {
+  readonly id: StratDimensionId;
+  readonly label: string;
+  readonly kind: 'numeric' | 'categorical';
+  readonly unit: StratUnit;
+  readonly defaultEdges: readonly number[];
+  /** Named buckets that cannot be edited (delinquency). */
+  readonly fixedBuckets: boolean;
+  readonly wholeNumbers: boolean;
+}
+
+export interface StratRequest {
+  readonly tapeId: number;
+  readonly by: StratDimensionId;
+  /** Bucket edges, ascending; the dimension's defaults when absent. Rates as decimals. */
+  readonly edges?: readonly number[];
+}
+
+// ── Projection ──────────────────────────────────────────────────────────────────────────
+
+/** One projected month of the pool, in yuan (rounded to cents) and decimal rates (monthly SMM/MDR, annual CPR/CDR). */
+export interface ProjectionRow {
+  readonly month: number;
+  readonly beginningBalance: number;
+  readonly scheduledInterest: number;
+  readonly interestCollected: number;
+  readonly penaltyInterest: number;
+  readonly scheduledPrincipal: number;
+  readonly prepayments: number;
+  readonly defaults: number;
+  readonly recoveries: number;
+  readonly losses: number;
+  readonly endingBalance: number;
+  readonly current: number;
+  readonly dpd1_30: number;
+  readonly dpd31_60: number;
+  readonly dpd61_90: number;
+  readonly dpd91_180: number;
+  readonly overdueTotal: number;
+  readonly servicingFee: number;
+  readonly poolFactor: number;
+  readonly smm: number;
+  readonly cpr: number;
+  readonly mdr: number;
+  readonly cdr: number;
+  /** Cumulative defaulted principal ÷ cutoff balance. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLoss: number;
+}
+
+/**
+ * Loan level projects every loan; representative lines group loans that behave alike
+ * (segment, amortization, delinquency state, original and remaining term, rate and age buckets)
+ * and project each group once — milliseconds instead of seconds, within 0.5% of loan level.
+ */
+export type ProjectionMode = 'loan' | 'repline';
+
+/** A tape of the open workspace, or a pool file of representative lines (docs/schemas/pool.schema.json). */
+export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: FileDraft };
+
+export interface ProjectionRequest {
+  readonly source: ProjectionSource;
+  /** An assumption file (docs/schemas/assumptions.schema.json), validated with JSON paths in errors. */
+  readonly assumptions: FileDraft;
+  /** Default 'loan' for a tape; a pool file is always projected line by line. */
+  readonly mode?: ProjectionMode;
+}
+
+/** One representative line as projected: its grouping key and the loans it stands for. */
+export interface RepLineInfo {
+  readonly line: number;
+  /** The line's own label (pool files), when it has one. */
+  readonly label?: string;
+  readonly segment: string;
+  /** The line's product value, when the pool's products are known. */
+  readonly product?: string;
+  readonly amortization: string;
+  /** Delinquency state at cutoff (ROLL_STATES: current, dpd1_30, …). */
+  readonly state: string;
+  readonly originalTerm: number;
+  readonly remainingTerm: number;
+  readonly ageMonths: number;
+  /** Balance-weighted contract rate, annual decimal. */
+  readonly rateAnnual: number;
+  readonly loans: number;
+  readonly balance: number;
+}
+
+export interface ProjectionResult {
+  /** The tape projected, or null for a pool file. */
+  readonly tapeId: number | null;
+  /** Tape name or pool file name, for titles. */
+  readonly sourceName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly loans: number;
+  readonly cutoffBalance: number;
+  readonly months: number;
+  /** The pool's segment values, as the assumption file's `segments` keys name them. */
+  readonly segments: readonly string[];
+  /** The representative lines (mode 'repline'), else null. */
+  readonly lines: readonly RepLineInfo[] | null;
+  readonly recoveriesAfterHorizon: number;
+  readonly seconds: number;
+  readonly rows: readonly ProjectionRow[];
+}
+
+/** A named assumption set kept in the workspace (the assumption file's JSON, as saved). */
+export interface AssumptionSetRecord {
+  readonly name: string;
+  readonly assumptions: unknown;
+  readonly updatedAt: string;
+}
+
+/** What a valid assumption file amounts to (assumptions.check). */
+export interface AssumptionCheck {
+  readonly months: number;
+  /** The segments it overrides. */
+  readonly segments: readonly string[];
+}
+
+// ── Deals: notes, waterfall, tranche analytics ─────────────────────────────────────────
+
+export type { DealPeriod, RevolvingEnd };
+
+/** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
+export interface DealRunRequest {
+  /** The deal file, as deal.validate (or deal.templates) gave it; read again in full by the service. */
+  readonly deal: DealFile;
+  /** Pool from this tape; without it the deal file's `pool` lines. */
+  readonly tapeId?: number;
+  /** How a tape is projected; default 'repline' (interactive speed, within 0.5% of loan level). */
+  readonly mode?: ProjectionMode;
+  /** The scenario (an assumption file); default the deal file's `assumptions`. */
+  readonly assumptions?: FileDraft;
+}
+
+/** A shipped deal template (templates/deals/), a starting point for a deal. */
+export interface DealTemplate {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly deal: DealFile;
+}
+
+/** A deal that passed every rule (deal.validate). */
+export interface DealCheck {
+  readonly name: string;
+  readonly notes: number;
+  readonly originalBalance: number;
+  readonly hasPool: boolean;
+  readonly hasAssumptions: boolean;
+  /** The deal file as read: what deal.run and deal.breakeven take. */
+  readonly deal: DealFile;
+}
+
+/** One note's headline figures under the scenario. Rates and ratios are decimals; money in the deal currency; years ACT/365 from closing. */
+export interface TrancheRow {
+  readonly id: string;
+  readonly name: string;
+  readonly seniority: number;
+  readonly originalBalance: number;
+  /** e.g. "4.20% fixed", "index + 1.10% floating", "none (residual)". */
+  readonly coupon: string;
+  readonly walYears: number | null;
+  readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
+  readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
+  readonly expectedFinal: { readonly period: number; readonly date: string } | null;
+  readonly totalInterest: number;
+  readonly totalPrincipal: number;
+  readonly totalResidual: number;
+  readonly writeDown: number;
+  /** Written-down principal ÷ original balance. */
+  readonly lossRate: number;
+  /** Interest still unpaid at the end. */
+  readonly interestShortfall: number;
+  /** Yield at par, annual effective on actual dates (ACT/365, as XIRR); null for a note without a coupon. */
+  readonly yieldAtPar: number | null;
+  readonly modifiedDurationYears: number | null;
+  /** Residual/equity note: IRR of −original balance at closing and everything it received (XIRR); else null. */
+  readonly irr: number | null;
+  /** (Pool + reserve − this note and all senior) ÷ pool, at closing. */
+  readonly creditEnhancementAtClosing: number;
+}
+
+export interface DealRunResult {
+  readonly dealName: string;
+  /** Tape name, or the deal's own pool. */
+  readonly poolName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly poolBalance: number;
+  readonly loans: number;
+  readonly months: number;
+  readonly tranches: readonly TrancheRow[];
+  readonly periods: readonly DealPeriod[];
+  /** Flat list of the waterfall's steps (JSON paths), the index of DealPeriod.steps. */
+  readonly stepPaths: readonly string[];
+  readonly cumulativeDefaultRate: readonly number[];
+  readonly cumulativeNetLoss: readonly number[];
+  readonly revolvingEnd: RevolvingEnd | null;
+  readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
+  readonly cleanUpPeriod: number | null;
+  /**
+   * Each note's credit enhancement after each payment date: (pool balance after purchases +
+   * reserve − this note and all notes senior to it) ÷ pool balance; null once the pool is empty.
+   */
+  readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
+  /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
+  readonly warnings: readonly string[];
+  readonly seconds: number;
+}
+
+export interface BreakevenRequest extends DealRunRequest {
+  /** What is stressed: a multiple of the scenario's default curve (default), or a constant CDR replacing it. */
+  readonly by?: 'multiplier' | 'cdr';
+}
+
+/** The largest stress at which a note still receives all its principal and interest. */
+export interface BreakevenRow {
+  readonly id: string;
+  readonly name: string;
+  /** 'found'; 'lossWithoutStress' (it loses even at 0); 'beyondRange' (it never loses up to the largest stress tried). */
+  readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
+  /** The default multiplier, or the CDR (annual decimal), at the breakeven; the largest tried when beyondRange. */
+  readonly stress: number;
+  /** The pool's cumulative default rate and cumulative net loss ÷ cutoff balance at that stress, at the horizon. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLossRate: number;
+}
+
+export interface BreakevenResult {
+  readonly dealName: string;
+  readonly by: 'multiplier' | 'cdr';
+  /** Bisection stops when the bracket is narrower than this (multiplier: relative; CDR: absolute). */
+  readonly tolerance: number;
+  readonly rows: readonly BreakevenRow[];
+  readonly runs: number;
+  readonly seconds: number;
+}
+
+export interface Api {
+  'app.version': { request: NoParams; response: AppVersionInfo };
+  'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
+  'workspace.info': { request: NoParams; response: WorkspaceInfo };
+  'job.get': { request: { id: string }; response: JobInfo };
+  'job.list': { request: NoParams; response: readonly JobInfo[] };
+  'job.cancel': { request: { id: string }; response: { cancelled: boolean } };
+  'tape.fields': { request: NoParams; response: readonly FieldInfo[] };
+  'tape.preview': { request: TapeReadOptions; response: TapePreview };
+  'tape.import': { request: TapeImportRequest; response: JobInfo };
+  'tape.importSample': { request: { loans?: number; seed?: number }; response: JobInfo };
+  'tape.list': { request: NoParams; response: readonly TapeRecord[] };
+  'tape.get': { request: { id: number }; response: TapeRecord };
+  'tape.rename': { request: { id: number; name: string }; response: TapeRecord };
+  'tape.delete': { request: { id: number }; response: { deleted: number } };
+  'tape.rejects': { request: { id: number; offset?: number; limit?: number }; response: { total: number; rows: readonly RejectedRow[] } };
+  'tape.rejectsCsv': { request: { id: number }; response: CsvDownload };
+  'pool.dimensions': { request: NoParams; response: readonly StratDimensionInfo[] };
+  'pool.summary': { request: { tapeId: number }; response: PoolSummary };
+  'pool.strat': { request: StratRequest; response: StratTable };
+  'pool.stratCsv': { request: StratRequest; response: CsvDownload };
+  /** Starts a projection job (loan level can take seconds on a large tape); the job's result holds the table. */
+  'pool.project': { request: ProjectionRequest; response: JobInfo };
+  /** Validates an assumption file (against a tape's segments when given); errors name the JSON path. */
+  'assumptions.check': { request: { assumptions: FileDraft; tapeId?: number }; response: AssumptionCheck };
+  /** The shipped example assumption file, a starting point for the editor. */
+  'assumptions.example': { request: NoParams; response: FileDraft };
+  'assumptions.list': { request: NoParams; response: readonly AssumptionSetRecord[] };
+  /** Saves (creates or replaces) a named set after validating it. */
+  'assumptions.save': { request: { name: string; assumptions: FileDraft }; response: AssumptionSetRecord };
+  'assumptions.delete': { request: { name: string }; response: { deleted: string } };
+  /** The shipped deal templates. */
+  'deal.templates': { request: NoParams; response: readonly DealTemplate[] };
+  /** Checks a deal file: shape, then every rule at once (details.issues, each with its JSON path); answers with the deal as read. */
+  'deal.validate': { request: { deal: FileDraft }; response: DealCheck };
+  /** Runs a deal (a job): pool projection, waterfall to the cent, tranche analytics. */
+  'deal.run': { request: DealRunRequest; response: JobInfo };
+  /** Solves each note's breakeven stress (a job). */
+  'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
+  'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
+  'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
+  'mapping.delete': { request: { name: string }; response: { deleted: string } };
+}
+
+export type Method = keyof Api;
+export type RequestOf<M extends Method> = Api[M]['request'];
+export type ResponseOf<M extends Method> = Api[M]['response'];
+
+/**
+ * Errors cross every transport as data. `code` is stable (BAD_REQUEST, NOT_FOUND,
+ * WORKSPACE_TOO_NEW, …, INTERNAL); `message` is one line for a person; `details` says
+ * where (file, row, column, JSON path) and why. A file the analyst wrote (assumption set, pool or
+ * deal file) that fails its checks gives BAD_REQUEST with `details.path` (the first problem) and
+ * `details.issues`: every problem as `{ path, message }` (service/files/file-issues.ts).
+ */
+export interface ApiError {
+  readonly code: string;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+/** Events pushed from the service to every open window (IPC event or HTTP server-sent event). */
+export type AppEvent =
+  | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo }
+  | { readonly type: 'job.updated'; readonly job: JobInfo }
+  | { readonly type: 'tapes.changed' }
+  | { readonly type: 'assumptions.changed' };
+
+/** What the Electron preload exposes on `window.abs` (the HTTP transport has no native dialogs). */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+export interface DesktopBridge {
+  invoke<M extends Method>(method: M, params: RequestOf<M>): Promise<ApiResult<ResponseOf<M>>>;
+  onEvent(listener: (event: AppEvent) => void): () => void;
+  chooseOpenFile(options: { title: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  chooseSaveFile(options: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+}
+
+/** HTTP transport: the header that carries the per-launch token. */
+export const TOKEN_HEADER = 'x-abs-token';
+/** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
+export const FILE_NAME_HEADER = 'x-file-name';

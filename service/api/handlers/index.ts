@@ -1,0 +1,60 @@
+import type { Method, RequestOf, ResponseOf } from '../contract.ts';
+import type { ServiceContext } from '../context.ts';
+import { appVersion } from './app.ts';
+import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
+import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
+import { jobCancel, jobGet, jobList } from './jobs.ts';
+import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
+import {
+  tapeDelete,
+  tapeFields,
+  tapeGet,
+  tapeImport,
+  tapeImportSample,
+  tapeList,
+  tapePreview,
+  tapeRejects,
+  tapeRejectsCsv,
+  tapeRename,
+} from './tapes.ts';
+import { workspaceInfo, workspaceOpen } from './workspace.ts';
+
+export type Handler<M extends Method> = (params: RequestOf<M>, service: ServiceContext) => ResponseOf<M> | Promise<ResponseOf<M>>;
+
+/** One handler per API call; the mapped type makes a missing or mistyped handler a compile error. */
+export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
+  'app.version': appVersion,
+  'workspace.open': workspaceOpen,
+  'workspace.info': workspaceInfo,
+  'job.get': jobGet,
+  'job.list': jobList,
+  'job.cancel': jobCancel,
+  'tape.fields': tapeFields,
+  'tape.preview': tapePreview,
+  'tape.import': tapeImport,
+  'tape.importSample': tapeImportSample,
+  'tape.list': tapeList,
+  'tape.get': tapeGet,
+  'tape.rename': tapeRename,
+  'tape.delete': tapeDelete,
+  'tape.rejects': tapeRejects,
+  'tape.rejectsCsv': tapeRejectsCsv,
+  'pool.dimensions': poolDimensions,
+  'pool.summary': poolSummaryHandler,
+  'pool.strat': poolStrat,
+  'pool.stratCsv': poolStratCsv,
+  'pool.project': poolProject,
+  'assumptions.check': assumptionsCheck,
+  'assumptions.example': assumptionsExample,
+  'assumptions.list': assumptionsList,
+  'assumptions.save': assumptionsSave,
+  'assumptions.delete': assumptionsDelete,
+  'deal.templates': dealTemplates,
+  'deal.validate': dealValidate,
+  'deal.run': dealRun,
+  'deal.breakeven': dealBreakeven,
+  'mapping.list': mappingList,
+  'mapping.save': mappingSave,
+  'mapping.delete': mappingDelete,
+};

@@ -1,0 +1,67 @@
+import { STRAT_DIMENSIONS, type PoolSummary, type StratTable } from '../../../data/pool/index.ts';
+import { getTape } from '../../../data/tape/store.ts';
+import { checkAssumptions } from '../../files/assumption-file.ts';
+import { readPoolFile } from '../../files/pool-file.ts';
+import { runProjectionInWorker } from '../../jobs/project-job.ts';
+import { projectInput } from '../../runs/projection.ts';
+import type { CsvDownload, JobInfo, ProjectionRequest, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { ServiceContext } from '../context.ts';
+
+export const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
+  id: d.id,
+  label: d.label,
+  kind: d.kind,
+  unit: d.unit,
+  defaultEdges: d.kind === 'numeric' ? d.defaultEdges : [],
+  fixedBuckets: d.kind === 'numeric' && d.namedBuckets !== undefined,
+  wholeNumbers: d.kind === 'numeric' && d.wholeNumbers,
+}));
+
+export function poolDimensions(): readonly StratDimensionInfo[] {
+  return STRAT_DIMENSION_INFO;
+}
+
+// Pool queries run on the workspace's query thread (service/jobs/workers/query-worker.ts).
+
+export function poolSummaryHandler(params: { tapeId: number }, service: ServiceContext): Promise<PoolSummary> {
+  return service.queries().summary(params.tapeId);
+}
+
+export function poolStrat(params: StratRequest, service: ServiceContext): Promise<StratTable> {
+  return service.queries().strat(params.tapeId, params.by, params.edges);
+}
+
+export async function poolStratCsv(params: StratRequest, service: ServiceContext): Promise<CsvDownload> {
+  const tape = getTape(service.requireWorkspace().db, params.tapeId);
+  const csv = await service.queries().stratCsv(params.tapeId, params.by, params.edges);
+  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv };
+}
+
+/**
+ * Starts a projection job. The assumption file's shape, notation and matrices are checked
+ * before the job starts (so a typo answers at once, with its JSON path); the segments and
+ * products it names are checked against the pool inside the job. Loan level on a tape runs on
+ * its own thread; representative lines of a tape on the query thread (grouping cached per
+ * tape); a pool file's lines here (they are few).
+ */
+export function poolProject(params: ProjectionRequest, service: ServiceContext): JobInfo {
+  checkAssumptions(params.assumptions);
+  const { source } = params;
+  if (source.kind === 'lines') {
+    const input = readPoolFile(source.pool);
+    return service.jobs.start('pool.project', `Project ${input.sourceName} (${input.lines.length.toLocaleString('en-US')} lines)`, () =>
+      Promise.resolve({ kind: 'pool.project', projection: projectInput(input, params.assumptions) }),
+    );
+  }
+  const tape = getTape(service.requireWorkspace().db, source.tapeId);
+  if (params.mode === 'repline') {
+    return service.jobs.start('pool.project', `Project ${tape.name} (representative lines)`, async () => ({
+      kind: 'pool.project',
+      projection: await service.queries().projectLines(tape.id, params.assumptions),
+    }));
+  }
+  return service.jobs.start('pool.project', `Project ${tape.name} (loan level)`, async (ctx) => ({
+    kind: 'pool.project',
+    projection: await runProjectionInWorker(service, tape.id, params.assumptions, ctx),
+  }));
+}

@@ -1,0 +1,180 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserError } from '../../../data/errors.ts';
+import { writeSampleTape } from '../../../data/sample/index.ts';
+import { previewCsv } from '../../../data/tape/csv.ts';
+import { parseEncodingName } from '../../../data/tape/encoding.ts';
+import { FIELD_SPECS } from '../../../data/tape/fields.ts';
+import { describeMapping } from '../../../data/tape/headers.ts';
+import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
+import {
+  deleteTape,
+  findTapeByHash,
+  getMapping,
+  getTape,
+  listRejects,
+  listTapes,
+  rejectsCsv,
+  renameTape,
+} from '../../../data/tape/store.ts';
+import type { HeaderMapping, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
+import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
+import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions } from '../contract.ts';
+import { runImportInWorker } from '../../jobs/import-job.ts';
+import type { ServiceContext } from '../context.ts';
+
+export const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
+
+export function tapeFields(): readonly FieldInfo[] {
+  return FIELD_INFO;
+}
+
+/** A saved mapping (if named) with the request's own choices laid over it. */
+function effectiveMapping(service: ServiceContext, options: TapeReadOptions): HeaderMapping | undefined {
+  const saved = options.mappingName ? getMapping(service.requireWorkspace().db, options.mappingName).mapping : undefined;
+  if (!saved && !options.mapping) return undefined;
+  return { ...saved, ...options.mapping };
+}
+
+function checkEncoding(encoding: string | undefined): void {
+  if (encoding !== undefined && parseEncodingName(encoding) === null) {
+    throw new UserError('BAD_REQUEST', `Unknown encoding "${encoding}" (use utf-8, utf-8-bom, gbk, gb18030 or utf-16le)`, { encoding });
+  }
+}
+
+function requireFile(path: string, fileName: string): number {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UserError('BAD_FILE', `${fileName} is not a file: ${path}`, { path });
+    return stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('NOT_FOUND', `Tape file not found: ${path}`, { path });
+  }
+}
+
+export async function tapePreview(params: TapeReadOptions, service: ServiceContext): Promise<TapePreview> {
+  const db = service.requireWorkspace().db;
+  const { path, fileName } = service.resolveSource(params.source);
+  const bytes = requireFile(path, fileName);
+  checkEncoding(params.encoding);
+  const format = detectFormat(fileName);
+  const sha256 = await hashFile(path);
+  let header: string[];
+  let rows: string[][];
+  let encoding: string | null = null;
+  let encodingReason: string | null = null;
+  let delimiter: string | null = null;
+  let sheet: string | null = null;
+  let sheets: readonly string[] = [];
+  if (format === 'csv') {
+    const encodingName = params.encoding ? parseEncodingName(params.encoding) : null;
+    const preview = await previewCsv(path, {
+      ...(encodingName ? { encoding: encodingName } : {}),
+      ...(params.delimiter ? { delimiter: params.delimiter } : {}),
+      maxRows: 20,
+    });
+    ({ header, rows, encoding, encodingReason, delimiter } = preview);
+  } else {
+    const preview = await previewXlsx(path, { ...(params.sheet ? { sheet: params.sheet } : {}), maxRows: 20 });
+    ({ header, rows, sheet, sheets } = preview);
+  }
+  header = header.map((h) => h.trim());
+  const mapping = resolveMapping(header, effectiveMapping(service, params));
+  return {
+    sourceFile: fileName,
+    format,
+    bytes,
+    sha256,
+    encoding,
+    encodingReason,
+    delimiter,
+    sheet,
+    sheets,
+    header,
+    rows,
+    mapping: header.map((h, column) => ({ column, header: h, field: mapping[column] ?? null })),
+    missingRequired: describeMapping(header, mapping).missingRequired,
+    duplicateOf: findTapeByHash(db, sha256),
+    fields: FIELD_INFO,
+  };
+}
+
+function startImport(service: ServiceContext, request: ImportRequest, title: string): JobInfo {
+  const workspacePath = service.requireWorkspace().path;
+  return service.jobs.start('tape.import', title, async (ctx) => {
+    const report = await runImportInWorker(service, workspacePath, request, ctx);
+    if (report.status === 'imported') service.emit({ type: 'tapes.changed' });
+    return { kind: 'tape.import', report };
+  });
+}
+
+export function tapeImport(params: TapeImportRequest, service: ServiceContext): JobInfo {
+  service.requireWorkspace();
+  const { path, fileName } = service.resolveSource(params.source);
+  requireFile(path, fileName);
+  checkEncoding(params.encoding);
+  detectFormat(fileName);
+  const mapping = effectiveMapping(service, params);
+  const request: ImportRequest = {
+    path,
+    sourceName: fileName,
+    mode: params.mode,
+    ...(params.name !== undefined ? { name: params.name } : {}),
+    ...(params.cutoffDate !== undefined ? { cutoffDate: params.cutoffDate } : {}),
+    ...(mapping ? { mapping } : {}),
+    ...(params.sheet !== undefined ? { sheet: params.sheet } : {}),
+    ...(params.encoding !== undefined ? { encoding: params.encoding } : {}),
+    ...(params.delimiter !== undefined ? { delimiter: params.delimiter } : {}),
+    ...(params.allowDuplicate !== undefined ? { allowDuplicate: params.allowDuplicate } : {}),
+  };
+  return startImport(service, request, `Import ${fileName}`);
+}
+
+export const SAMPLE_DEFAULT_LOANS = 10_000;
+export const SAMPLE_DEFAULT_SEED = 2026;
+
+/** Writes the synthetic sample tape (deterministic for a seed) and imports it. */
+export async function tapeImportSample(params: { loans?: number; seed?: number }, service: ServiceContext): Promise<JobInfo> {
+  service.requireWorkspace();
+  const loans = params.loans ?? SAMPLE_DEFAULT_LOANS;
+  const seed = params.seed ?? SAMPLE_DEFAULT_SEED;
+  const fileName = `sample-consumer-loans-${loans}-seed${seed}.csv`;
+  const out = join(service.scratchDir(), fileName);
+  await writeSampleTape({ loans, seed, out, format: 'csv' });
+  return startImport(
+    service,
+    { path: out, sourceName: fileName, name: `Sample consumer-loan tape (${loans.toLocaleString('en-US')} loans, seed ${seed})`, mode: 'reject' },
+    `Import sample tape (${loans.toLocaleString('en-US')} loans)`,
+  );
+}
+
+export function tapeList(_params: unknown, service: ServiceContext): readonly TapeRecord[] {
+  return listTapes(service.requireWorkspace().db);
+}
+
+export function tapeGet(params: { id: number }, service: ServiceContext): TapeRecord {
+  return getTape(service.requireWorkspace().db, params.id);
+}
+
+export function tapeRename(params: { id: number; name: string }, service: ServiceContext): TapeRecord {
+  const tape = renameTape(service.requireWorkspace().db, params.id, params.name);
+  service.emit({ type: 'tapes.changed' });
+  return tape;
+}
+
+export function tapeDelete(params: { id: number }, service: ServiceContext): { deleted: number } {
+  deleteTape(service.requireWorkspace().db, params.id);
+  service.emit({ type: 'tapes.changed' });
+  return { deleted: params.id };
+}
+
+export function tapeRejects(params: { id: number; offset?: number; limit?: number }, service: ServiceContext): { total: number; rows: readonly RejectedRow[] } {
+  return listRejects(service.requireWorkspace().db, params.id, params.offset ?? 0, params.limit ?? 100);
+}
+
+export function tapeRejectsCsv(params: { id: number }, service: ServiceContext): CsvDownload {
+  const db = service.requireWorkspace().db;
+  const tape = getTape(db, params.id);
+  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-rejected-rows.csv`, csv: rejectsCsv(db, params.id) };
+}

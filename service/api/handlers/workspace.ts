@@ -1,0 +1,29 @@
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../../../data/migrations/index.ts';
+import { readWorkspaceMeta, type Workspace } from '../../../data/workspace.ts';
+import type { WorkspaceInfo, WorkspaceOpenRequest } from '../contract.ts';
+import type { ServiceContext } from '../context.ts';
+
+export function describeWorkspace(workspace: Workspace): WorkspaceInfo {
+  return {
+    path: workspace.path,
+    fileName: basename(workspace.path),
+    schemaVersion: workspace.schemaVersion,
+    latestSchemaVersion: LATEST_SCHEMA_VERSION,
+    createdAt: readWorkspaceMeta(workspace.db).createdAt,
+    sizeBytes: statSync(workspace.path).size,
+    journalMode: String(workspace.db.pragma('journal_mode', { simple: true })),
+    backupPath: workspace.backupPath,
+  };
+}
+
+export function workspaceOpen(params: WorkspaceOpenRequest, service: ServiceContext): WorkspaceInfo {
+  const info = describeWorkspace(service.openWorkspace(params.path, params.create ?? true));
+  service.emit({ type: 'workspace.changed', workspace: info });
+  return info;
+}
+
+export function workspaceInfo(_params: unknown, service: ServiceContext): WorkspaceInfo {
+  return describeWorkspace(service.requireWorkspace());
+}

@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import type { UserError } from '../../data/errors.ts';
+import {
+  AMORTIZATION_TYPES,
+  buildTransitionMatrix,
+  DAY_COUNTS,
+  EngineError,
+  parseVector,
+  type AmortizationType,
+  type PoolAssumptions,
+  type SegmentAssumptions,
+} from '../../engine/index.ts';
+import { fileError, schemaIssues } from './file-issues.ts';
+
+/**
+ * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
+ * overrides keyed by the tape's segment value (salaried, self_employed, gig, …), and ordered
+ * override rules matched on segment, product, amortization type and original term. Speeds are
+ * written in the vector notation of docs/vector-notation.md ("150 PSA", "5 ramp 15 12 CPR",
+ * "2 CDR"); rates and probabilities are decimals. docs/assumptions.md describes every field. The
+ * JSON Schema in docs/schemas/ is generated from this (a test keeps them equal).
+ */
+const probability = z.number().min(0).max(1);
+const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, dpd91_180: probability };
+
+const rollRatesSchema = z.strictObject({
+  rollForward: z.strictObject({ current: probability, ...delinquent }).partial(),
+  cure: z.strictObject(delinquent).partial().optional(),
+  rollBack: z.strictObject({ dpd31_60: probability, dpd61_90: probability, dpd91_180: probability }).partial().optional(),
+  chargeOffAt: z.enum(['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180']).optional(),
+});
+
+const segmentSchema = z.strictObject({
+  prepayment: z.string().min(1).max(500).optional().describe('Prepayment speed in vector notation, e.g. "10 CPR", "150 PSA"'),
+  default: z.string().min(1).max(500).optional().describe('Default speed of performing loans, e.g. "2 CDR", "100 SDA"'),
+  defaultTiming: z
+    .strictObject({
+      cumulativeDefaultRate: z.number().min(0).max(1).describe('Total defaults as a decimal of the cutoff balance (0.08 = 8%)'),
+      timingPct: z.array(z.number().min(0)).min(1).max(600).describe('Share of the total defaulting in each timing period, percent (rescaled to 100)'),
+      monthsPerPeriod: z.number().int().min(1).max(120).describe('Months per timing period: 12 for an annual curve, 1 for a monthly one'),
+    })
+    .optional()
+    .describe('Instead of `default`: a cumulative default rate spread over time by a timing curve (the MDRs producing it are solved)'),
+  rollRates: rollRatesSchema.optional().describe('Monthly roll-rate (transition) probabilities over the delinquency buckets'),
+  recoveryRate: probability.optional().describe('Share of defaulted principal recovered (decimal)'),
+  recoveryLagMonths: z.number().int().min(0).max(120).optional(),
+  penaltyMultiple: z.number().min(0).max(10).optional().describe('Penalty interest (罚息) as a multiple of the contract rate'),
+  servicingFeeRate: z.number().min(0).max(0.2).optional().describe('Servicing strip, annual decimal'),
+  dayCount: z
+    .enum(DAY_COUNTS)
+    .optional()
+    .describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
+});
+
+/** One value, or a list of values any of which matches. */
+function oneOrList<T extends z.ZodType>(value: T) {
+  return z.union([value, z.array(value).min(1).max(1000)]);
+}
+
+const matchSchema = z
+  .strictObject({
+    segment: oneOrList(z.string().max(100)).optional().describe('The pool’s borrower segment value(s), as `segments` keys name them; a value the pool does not have is an error'),
+    product: oneOrList(z.string().max(200)).optional().describe('The pool’s product value(s) as on the tape, e.g. "cash_loan", "现金贷"; a value the pool does not have is an error'),
+    amortization: oneOrList(z.enum(AMORTIZATION_TYPES)).optional().describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
+    originalTerm: oneOrList(z.number().int().min(1).max(600)).optional().describe('Original term(s) in whole months, e.g. [3, 6]'),
+  })
+  .describe('Which loans the rule applies to: every key given must match (AND); a key given a list matches any of its values (OR); {} matches every loan');
+
+const overrideSchema = segmentSchema
+  .extend({ match: matchSchema })
+  .describe('Assumptions for the loans the rule matches, merged field by field over the pool, their segment’s and earlier rules’ assumptions');
+
+export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
+  months: z.number().int().min(1).max(480).describe('Projection horizon in months'),
+  pool: segmentSchema,
+  segments: z.record(z.string(), segmentSchema).optional().describe('Overrides by the tape’s segment value'),
+  overrides: z
+    .array(overrideSchema)
+    .max(100)
+    .optional()
+    .describe(
+      'Ordered override rules. A loan’s assumptions are the pool’s, then its segment’s (`segments`), then those of every rule whose `match` it satisfies in file order, each merged field by field: a field a later rule gives replaces the earlier value, fields it omits keep theirs (docs/assumptions.md)',
+    ),
+});
+
+export type AssumptionFile = z.infer<typeof ASSUMPTION_FILE_SCHEMA>;
+type SegmentFile = z.infer<typeof segmentSchema>;
+
+/** The values a pool's loans take, which `segments` keys and override matches may name. */
+export interface PoolNames {
+  readonly segments: readonly string[];
+  readonly products: readonly string[];
+}
+
+/** An override rule as read: the values each key matches (absent: any), and its assumptions. */
+export interface OverrideRule {
+  readonly segment: ReadonlySet<string> | null;
+  readonly product: ReadonlySet<string> | null;
+  readonly amortization: ReadonlySet<AmortizationType> | null;
+  readonly originalTerm: ReadonlySet<number> | null;
+  readonly assumptions: SegmentAssumptions;
+}
+
+/** A validated assumption file: evaluated assumptions for the pool, by segment name, and the rules in file order. */
+export interface Assumptions {
+  readonly months: number;
+  readonly pool: SegmentAssumptions;
+  readonly segments: ReadonlyMap<string, SegmentAssumptions>;
+  readonly overrides: readonly OverrideRule[];
+}
+
+function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
+  return fileError('Assumptions', [{ path, message }], details);
+}
+
+
+function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
+  const vector = (text: string | undefined, field: 'prepayment' | 'default'): SegmentAssumptions['prepayment'] => {
+    if (text === undefined) return undefined;
+    try {
+      return { kind: 'notation', notation: parseVector(text, { purpose: field === 'prepayment' ? 'prepayment' : 'default' }) };
+    } catch (error) {
+      throw bad(`${path}.${field}`, error instanceof Error ? error.message : String(error), { value: text });
+    }
+  };
+  let rollRates: Float64Array | null = null;
+  if (spec.rollRates) {
+    try {
+      rollRates = buildTransitionMatrix(spec.rollRates);
+    } catch (error) {
+      if (!(error instanceof EngineError)) throw error;
+      throw bad(`${path}.rollRates`, `${error.message} (${JSON.stringify(error.details)})`);
+    }
+  }
+  const prepayment = vector(spec.prepayment, 'prepayment');
+  const defaults = vector(spec.default, 'default');
+  if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both');
+  if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, 'the timing shares must add up to more than 0');
+  return {
+    ...(prepayment ? { prepayment } : {}),
+    ...(defaults ? { default: defaults } : {}),
+    ...(spec.defaultTiming ? { defaultTiming: spec.defaultTiming } : {}),
+    ...(spec.rollRates ? { rollRates } : {}),
+    ...(spec.recoveryRate !== undefined ? { recoveryRate: spec.recoveryRate } : {}),
+    ...(spec.recoveryLagMonths !== undefined ? { recoveryLagMonths: spec.recoveryLagMonths } : {}),
+    ...(spec.penaltyMultiple !== undefined ? { penaltyMultiple: spec.penaltyMultiple } : {}),
+    ...(spec.servicingFeeRate !== undefined ? { servicingFeeRate: spec.servicingFeeRate } : {}),
+    ...(spec.dayCount !== undefined ? { dayCount: spec.dayCount } : {}),
+  };
+}
+
+function parseFile(input: unknown): AssumptionFile {
+  const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
+  if (!parsed.success) {
+    throw fileError('Assumptions', schemaIssues(parsed.error));
+  }
+  return parsed.data;
+}
+
+const listOf = <T>(value: T | readonly T[] | undefined): readonly T[] | null => (value === undefined ? null : Array.isArray(value) ? value : [value as T]);
+
+function setOf<T>(value: T | readonly T[] | undefined): ReadonlySet<T> | null {
+  const list = listOf(value);
+  return list === null ? null : new Set(list);
+}
+
+/** The pool's values of a key, for an error message. */
+const valuesText = (names: readonly string[]): string => names.filter(Boolean).join(', ') || 'none';
+
+/** Every segment key and override match names values the pool has (they come from its tape or pool file). */
+function checkNames(file: AssumptionFile, names: PoolNames): void {
+  const segments = new Set(names.segments);
+  const products = new Set(names.products);
+  for (const name of Object.keys(file.segments ?? {})) {
+    if (!segments.has(name)) throw bad(`$.segments.${name}`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`);
+  }
+  (file.overrides ?? []).forEach((rule, k) => {
+    for (const name of listOf(rule.match.segment) ?? []) {
+      if (!segments.has(name)) throw bad(`$.overrides[${k}].match.segment`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`, { value: name });
+    }
+    for (const name of listOf(rule.match.product) ?? []) {
+      if (!products.has(name)) throw bad(`$.overrides[${k}].match.product`, `the pool has no product "${name}" (its products: ${valuesText(names.products)})`, { value: name });
+    }
+  });
+}
+
+function readFile(input: unknown, names: PoolNames | undefined): Assumptions {
+  const file = parseFile(input);
+  if (names !== undefined) checkNames(file, names);
+  return {
+    months: file.months,
+    pool: toSegment(file.pool, '$.pool'),
+    segments: new Map(Object.entries(file.segments ?? {}).map(([name, spec]) => [name, toSegment(spec, `$.segments.${name}`)])),
+    overrides: (file.overrides ?? []).map(({ match, ...spec }, k) => ({
+      segment: setOf(match.segment),
+      product: setOf(match.product),
+      amortization: setOf(match.amortization),
+      originalTerm: setOf(match.originalTerm),
+      assumptions: toSegment(spec, `$.overrides[${k}]`),
+    })),
+  };
+}
+
+/**
+ * Whether an assumption file (valid or not) has an override rule that matches on product: only
+ * then does a projection need each loan's product.
+ */
+export function matchesProduct(input: unknown): boolean {
+  const rules = isRecord(input) ? input['overrides'] : undefined;
+  return Array.isArray(rules) && rules.some((rule) => isRecord(rule) && isRecord(rule['match']) && rule['match']['product'] !== undefined);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/**
+ * Validates an assumption file in depth (shape, vector notation, roll-rate matrices), and the
+ * segments and products it names against a pool's when given; errors name the JSON path.
+ */
+export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[] } {
+  const file = readFile(input, names);
+  return { months: file.months, segments: [...file.segments.keys()] };
+}
+
+/**
+ * Validates an assumption file against a pool's segments and products (errors name the JSON
+ * path) and evaluates it; assumptionGroups (service/runs/assumption-groups.ts) maps it onto the pool's
+ * loans or lines.
+ */
+export function readAssumptionFile(input: unknown, names: PoolNames): Assumptions {
+  return readFile(input, names);
+}
+
+/**
+ * Validates an assumption file WITHOUT override rules against a pool's segments and maps its
+ * segments to the pool's codes: PoolAssumptions for loans whose `segment` codes index
+ * segmentNames. A file with `overrides` needs each loan's product, amortization and term: use
+ * readAssumptionFile and assumptionGroups.
+ */
+export function readAssumptions(input: unknown, segmentNames: readonly string[]): { months: number; assumptions: PoolAssumptions } {
+  if ((parseFile(input).overrides ?? []).length > 0) {
+    throw bad('$.overrides', 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)');
+  }
+  const file = readFile(input, { segments: segmentNames, products: [] });
+  return { months: file.months, assumptions: { pool: file.pool, segments: segmentNames.map((name) => file.segments.get(name)) } };
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AMORTIZATION_TYPES, ROLL_STATES } from '../../engine/index.ts';
+
+/**
+ * A pool file (JSON): a pool written as representative lines, for a projection without a
+ * workspace (`abs project --pool POOL.json`) and, later, a deal's pool. Each line stands for
+ * `loans` loans that behave alike; amounts in the pool's currency (yuan for Chinese pools), rates
+ * annual decimals (0.18 = 18% APR), terms and ages in months. The JSON Schema in docs/schemas/
+ * is generated from this (a test keeps them equal); pool-file.ts reads a file with it. The schema
+ * has its own module so that the deal file (service/files/deal-file.ts), and through it the API contract,
+ * can use it without importing the reader (which imports the contract).
+ */
+const money = z.number().min(0).max(1e15);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+
+const lineSchema = z.strictObject({
+  id: z.string().min(1).max(200).optional().describe('A label for the line'),
+  segment: z.string().max(100).optional().describe('Borrower segment; the assumption file’s `segments` keys and override matches name these'),
+  product: z.string().max(200).optional().describe('Product (e.g. cash_loan, installment); the assumption file’s override matches name these'),
+  amortization: z.enum(AMORTIZATION_TYPES).describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
+  balance: money.describe('Unpaid principal at cutoff, overdue principal included'),
+  originalBalance: money.optional().describe('Principal at origination (the fee base of a flat-fee line); default: balance'),
+  rate: z.number().min(0).max(1).describe('Contract rate (APR), annual decimal'),
+  originalTerm: z.number().int().min(1).max(600).describe('Months'),
+  remainingTerm: z.number().int().min(0).max(600).describe('Installments not yet due at cutoff'),
+  ageMonths: z.number().int().min(0).max(1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),
+  state: z.enum(ROLL_STATES).optional().describe('Delinquency state at cutoff; default current'),
+  overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
+  overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
+  loans: z.number().int().min(1).optional().describe('Loans the line stands for; default 1'),
+});
+
+export const POOL_FILE_SCHEMA = z.strictObject({
+  name: z.string().min(1).max(200).optional().describe('The pool’s name, for titles'),
+  cutoffDate: isoDate.describe('Cutoff date of the balances'),
+  lines: z.array(lineSchema).min(1).max(100_000),
+});
+
+export type PoolFile = z.infer<typeof POOL_FILE_SCHEMA>;

@@ -1,0 +1,85 @@
+import type { UserError } from '../../data/errors.ts';
+import { allocateLoanArrays, amortizationCode, delinquencyCode } from '../../engine/index.ts';
+import type { RepLineInfo } from '../api/contract.ts';
+import { fileError, schemaIssues } from './file-issues.ts';
+import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
+import type { ProjectionInput } from '../runs/projection.ts';
+
+function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
+  return fileError('Pool', [{ path, message }], details);
+}
+
+
+/** The code of a segment or product value: its index in `names`, appended when new (at most 255 values). */
+function codeOf(names: string[], value: string, path: string, what: string): number {
+  let code = names.indexOf(value);
+  if (code < 0) {
+    code = names.length;
+    if (code > 254) throw bad(path, `a pool file has at most 255 ${what}`);
+    names.push(value);
+  }
+  return code;
+}
+
+/** Validates a pool file (errors name the JSON path and the rule) and builds its loan arrays. */
+export function readPoolFile(input: unknown, fallbackName = 'pool file'): ProjectionInput & { readonly lines: readonly RepLineInfo[] } {
+  const parsed = POOL_FILE_SCHEMA.safeParse(input);
+  if (!parsed.success) {
+    throw fileError('Pool', schemaIssues(parsed.error));
+  }
+  const file = parsed.data;
+  const [year, month, day] = file.cutoffDate.split('-').map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() + 1 !== month || date.getUTCDate() !== day) {
+    throw bad('$.cutoffDate', `"${file.cutoffDate}" is not a calendar date`);
+  }
+  const loans = allocateLoanArrays(file.lines.length);
+  const product = new Uint8Array(file.lines.length);
+  const segmentNames: string[] = [];
+  const productNames: string[] = [];
+  const lines: RepLineInfo[] = [];
+  let loanCount = 0;
+  file.lines.forEach((line, j) => {
+    const path = `$.lines[${j}]`;
+    if (line.remainingTerm > line.originalTerm) {
+      throw bad(`${path}.remainingTerm`, `remaining term ${line.remainingTerm} exceeds the original term ${line.originalTerm}`);
+    }
+    const overdue = line.overduePrincipal ?? 0;
+    if (overdue > line.balance) throw bad(`${path}.overduePrincipal`, `overdue principal ${overdue} exceeds the balance ${line.balance}`);
+    const state = line.state ?? 'current';
+    if (state === 'current' && (overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
+      throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
+    }
+    const segment = line.segment ?? '';
+    const code = codeOf(segmentNames, segment, `${path}.segment`, 'segments');
+    product[j] = codeOf(productNames, line.product ?? '', `${path}.product`, 'products');
+    const age = line.ageMonths ?? line.originalTerm - line.remainingTerm;
+    loans.currentPrincipal[j] = line.balance;
+    loans.originalPrincipal[j] = line.originalBalance ?? line.balance;
+    loans.rateAnnual[j] = line.rate;
+    loans.originalTerm[j] = line.originalTerm;
+    loans.remainingTerm[j] = line.remainingTerm;
+    loans.ageMonths[j] = age;
+    loans.amortization[j] = amortizationCode(line.amortization);
+    loans.delinquency[j] = delinquencyCode(state);
+    loans.overduePrincipal[j] = overdue;
+    loans.overdueInterest[j] = line.overdueInterest ?? 0;
+    loans.segment[j] = code;
+    loanCount += line.loans ?? 1;
+    lines.push({
+      line: j + 1,
+      ...(line.id !== undefined ? { label: line.id } : {}),
+      segment,
+      ...(line.product !== undefined ? { product: line.product } : {}),
+      amortization: line.amortization,
+      state,
+      originalTerm: line.originalTerm,
+      remainingTerm: line.remainingTerm,
+      ageMonths: age,
+      rateAnnual: line.rate,
+      loans: line.loans ?? 1,
+      balance: line.balance,
+    });
+  });
+  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount };
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiError, BreakevenResult, DealRunResult, ImportReport, JobInfo, JobProgress, JobResult, ProjectionResult } from '../api/contract.ts';
+
+/**
+ * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
+ * work goes on in a worker thread, progress is pushed as events (throttled), and the job can be
+ * cancelled. Finished jobs are kept (most recent 50) so a late poller still gets the result.
+ */
+
+/** A finished import job's report (undefined for another kind of job or an unfinished one). */
+export function importReportOf(job: JobInfo): ImportReport | undefined {
+  return job.result?.kind === 'tape.import' ? job.result.report : undefined;
+}
+
+/** A finished projection job's table (undefined for another kind of job or an unfinished one). */
+export function projectionOf(job: JobInfo): ProjectionResult | undefined {
+  return job.result?.kind === 'pool.project' ? job.result.projection : undefined;
+}
+
+/** A finished deal-run job's result. */
+export function dealRunOf(job: JobInfo): DealRunResult | undefined {
+  return job.result?.kind === 'deal.run' ? job.result.run : undefined;
+}
+
+/** A finished breakeven job's result. */
+export function breakevenOf(job: JobInfo): BreakevenResult | undefined {
+  return job.result?.kind === 'deal.breakeven' ? job.result.breakeven : undefined;
+}
+
+export interface JobContext {
+  readonly signal: AbortSignal;
+  progress(progress: JobProgress): void;
+}
+
+type Listener = (job: JobInfo, finished: boolean) => void;
+
+interface Entry {
+  info: JobInfo;
+  controller: AbortController;
+  done: Promise<JobInfo>;
+}
+
+const KEEP_FINISHED = 50;
+const PROGRESS_INTERVAL_MS = 150;
+
+export class JobManager {
+  readonly #jobs = new Map<string, Entry>();
+  readonly #listener: Listener;
+  readonly #toApiError: (error: unknown) => ApiError;
+
+  constructor(listener: Listener, toApiError: (error: unknown) => ApiError) {
+    this.#listener = listener;
+    this.#toApiError = toApiError;
+  }
+
+  start(kind: JobInfo['kind'], title: string, run: (ctx: JobContext) => Promise<JobResult>): JobInfo {
+    const controller = new AbortController();
+    const info: JobInfo = {
+      id: randomUUID(),
+      kind,
+      title,
+      state: 'running',
+      progress: null,
+      startedAt: new Date().toISOString(),
+      finishedAt: null,
+      result: null,
+      error: null,
+    };
+    let lastEmit = 0;
+    const entry: Entry = { info, controller, done: Promise.resolve(info) };
+    const update = (next: JobInfo, finished: boolean): void => {
+      entry.info = next;
+      this.#listener(next, finished);
+    };
+    const ctx: JobContext = {
+      signal: controller.signal,
+      progress: (progress) => {
+        if (entry.info.state !== 'running') return;
+        const t = Date.now();
+        entry.info = { ...entry.info, progress };
+        if (t - lastEmit >= PROGRESS_INTERVAL_MS) {
+          lastEmit = t;
+          this.#listener(entry.info, false);
+        }
+      },
+    };
+    entry.done = run(ctx).then(
+      (result) => {
+        update({ ...entry.info, state: 'succeeded', result, finishedAt: new Date().toISOString() }, true);
+        return entry.info;
+      },
+      (error: unknown) => {
+        const apiError = this.#toApiError(error);
+        const state = apiError.code === 'CANCELLED' ? 'cancelled' : 'failed';
+        update({ ...entry.info, state, error: apiError, finishedAt: new Date().toISOString() }, true);
+        return entry.info;
+      },
+    );
+    this.#jobs.set(info.id, entry);
+    this.#prune();
+    this.#listener(info, false);
+    return info;
+  }
+
+  get(id: string): JobInfo | null {
+    return this.#jobs.get(id)?.info ?? null;
+  }
+
+  list(): JobInfo[] {
+    return [...this.#jobs.values()].map((e) => e.info);
+  }
+
+  /** Resolves when the job has finished, whatever its outcome. */
+  wait(id: string): Promise<JobInfo> {
+    const entry = this.#jobs.get(id);
+    return entry ? entry.done : Promise.reject(new Error(`unknown job ${id}`));
+  }
+
+  cancel(id: string): boolean {
+    const entry = this.#jobs.get(id);
+    if (!entry || entry.info.state !== 'running') return false;
+    entry.controller.abort();
+    return true;
+  }
+
+  cancelAll(): void {
+    for (const entry of this.#jobs.values()) if (entry.info.state === 'running') entry.controller.abort();
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all([...this.#jobs.values()].map((e) => e.done));
+  }
+
+  #prune(): void {
+    const finished = [...this.#jobs.values()].filter((e) => e.info.state !== 'running');
+    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.#jobs.delete(entry.info.id);
+  }
+}

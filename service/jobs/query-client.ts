@@ -1,0 +1,78 @@
+import { Worker } from 'node:worker_threads';
+import { fromWireError } from './workers/wire-error.ts';
+import type { PoolSummary, StratTable } from '../../data/pool/index.ts';
+import type { StratDimensionId } from '../../data/pool/strats.ts';
+import type { PoolNames } from '../files/assumption-file.ts';
+import type { ProjectionResult } from '../api/contract.ts';
+import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
+
+type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Request = QueryRequest extends infer R ? (R extends QueryRequest ? Omit<R, 'id'> : never) : never;
+
+/** The query thread of one open workspace: requests in, answers out, in order of arrival. */
+export class QueryClient {
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #closed = false;
+
+  constructor(workerUrl: URL, workspacePath: string) {
+    const workerData: QueryWorkerData = { workspacePath };
+    this.#worker = new Worker(workerUrl, { workerData });
+    this.#worker.unref();
+    this.#worker.on('message', (reply: QueryReply) => {
+      const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      this.#pending.delete(reply.id);
+      if (reply.ok) pending.resolve(reply.value);
+      else {
+        pending.reject(fromWireError(reply.error));
+      }
+    });
+    this.#worker.on('error', (error: unknown) => this.#failAll(error instanceof Error ? error : new Error(String(error))));
+    this.#worker.on('exit', () => this.#failAll(new Error('the query thread stopped')));
+  }
+
+  #failAll(error: Error): void {
+    this.#closed = true;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+
+  #ask(request: Request): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new Error('the query thread is closed'));
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      this.#worker.postMessage({ ...request, id });
+    });
+  }
+
+  summary(tapeId: number): Promise<PoolSummary> {
+    return this.#ask({ kind: 'summary', tapeId }) as Promise<PoolSummary>;
+  }
+
+  strat(tapeId: number, by: StratDimensionId, edges?: readonly number[]): Promise<StratTable> {
+    return this.#ask({ kind: 'strat', tapeId, by, ...(edges ? { edges } : {}) }) as Promise<StratTable>;
+  }
+
+  stratCsv(tapeId: number, by: StratDimensionId, edges?: readonly number[]): Promise<string> {
+    return this.#ask({ kind: 'stratCsv', tapeId, by, ...(edges ? { edges } : {}) }) as Promise<string>;
+  }
+
+  /** A tape projected in representative lines (the grouping is cached per tape on the query thread). */
+  projectLines(tapeId: number, assumptions: unknown): Promise<ProjectionResult> {
+    return this.#ask({ kind: 'projectLines', tapeId, assumptions }) as Promise<ProjectionResult>;
+  }
+
+  /** A tape's segment and product values (what an assumption file's `segments` keys and override matches may name). */
+  poolNames(tapeId: number): Promise<PoolNames> {
+    return this.#ask({ kind: 'names', tapeId }) as Promise<PoolNames>;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#worker.terminate();
+  }
+}

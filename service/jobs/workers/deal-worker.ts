@@ -1,0 +1,57 @@
+/**
+ * A deal run or a breakeven search on its own thread: the pool projection (a tape's loans or lines,
+ * or the deal file's lines), the waterfall and the analytics. Cancelling the job stops the thread;
+ * it only reads the workspace, so nothing is lost.
+ */
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { BreakevenResult, DealRunResult, ProjectionMode } from '../../api/contract.ts';
+import { readDealFile } from '../../files/deal-file.ts';
+import { solveBreakevens } from '../../runs/breakevens.ts';
+import { dealRunResult } from '../../runs/deal-run.ts';
+import { prepareDeal } from '../../runs/prepare-deal.ts';
+import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { toWireError, type WireError } from './wire-error.ts';
+
+export interface DealWorkerData {
+  readonly task: 'run' | 'breakeven';
+  readonly workspacePath: string | null;
+  readonly tapeId: number | null;
+  readonly mode: ProjectionMode;
+  readonly deal: unknown;
+  readonly assumptions: unknown;
+  readonly by: 'multiplier' | 'cdr';
+}
+
+export type DealWorkerMessage =
+  | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
+  | { readonly type: 'run'; readonly result: DealRunResult }
+  | { readonly type: 'breakeven'; readonly result: BreakevenResult }
+  | { readonly type: 'error'; readonly error: WireError };
+
+const data = workerData as DealWorkerData;
+const port = parentPort;
+if (!port) throw new Error('deal-worker must run in a worker thread');
+const post = (message: DealWorkerMessage): void => port.postMessage(message);
+
+function loadTape(): ProjectionInput | null {
+  if (data.tapeId === null || data.workspacePath === null) return null;
+  post({ type: 'progress', stage: 'loading', runs: 0 });
+  const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
+  try {
+    const input = tapeInput(db, data.tapeId);
+    return data.mode === 'repline' ? repLineInput(input) : input;
+  } finally {
+    db.close();
+  }
+}
+
+try {
+  const started = performance.now();
+  const file = readDealFile(data.deal);
+  const prepared = prepareDeal(file, loadTape(), data.assumptions);
+  if (data.task === 'run') post({ type: 'run', result: dealRunResult(prepared, data.tapeId === null ? 'repline' : data.mode, started) });
+  else post({ type: 'breakeven', result: solveBreakevens(prepared, data.by, (runs) => post({ type: 'progress', stage: 'running', runs })) });
+} catch (error) {
+  post({ type: 'error', error: toWireError(error) });
+}

@@ -1,0 +1,75 @@
+import { largestPassingStress, type DealResult, type StressBound, type StressSearch } from '../../engine/index.ts';
+import type { BreakevenResult, BreakevenRow } from '../api/contract.ts';
+import { runPrepared, type PreparedDeal, type Stress } from './prepare-deal.ts';
+
+/** A note is paid in full: no write-down, no interest left unpaid, nothing outstanding at the end. */
+function paidInFull(result: DealResult, noteId: string): boolean {
+  const leg = result.legs.find((l) => l.id === noteId);
+  if (!leg) return false;
+  const last = result.periods[result.periods.length - 1]?.notes.find((n) => n.id === noteId);
+  const writtenDown = leg.writeDown.some((x) => x > 0);
+  const outstanding = (leg.balance[leg.balance.length - 1] ?? 0) > 0;
+  return !writtenDown && !outstanding && (last?.interestShortfall ?? 0) === 0;
+}
+
+const MAX_MULTIPLIER = 1000;
+const MULTIPLIER_TOLERANCE = 0.001;
+const CDR_TOLERANCE = 0.00001;
+
+/** The engine's stress search for each kind of stress: relative 0.1% of a multiplier up to 1000×, or 0.001 percentage point of CDR up to 100%. */
+const STRESS_SEARCH: Readonly<Record<Stress['by'], StressSearch>> = {
+  multiplier: { start: 1, max: MAX_MULTIPLIER, tolerance: MULTIPLIER_TOLERANCE, relative: true },
+  cdr: { start: 0.05, max: 1, tolerance: CDR_TOLERANCE },
+};
+
+const BREAKEVEN_STATUS: Readonly<Record<StressBound['status'], BreakevenRow['status']>> = {
+  failsWithoutStress: 'lossWithoutStress',
+  beyondRange: 'beyondRange',
+  found: 'found',
+};
+
+/**
+ * Each coupon note's breakeven: the largest stress at which it still receives all principal and
+ * interest (engine/analytics largestPassingStress over paidInFull). A note that loses even without
+ * stress reports 'lossWithoutStress'. The residual (no-coupon) note has no breakeven: it is meant to
+ * absorb losses first.
+ */
+export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr', onRun: (runs: number) => void = () => undefined): BreakevenResult {
+  const started = performance.now();
+  let runs = 0;
+  const cache = new Map<number, DealResult>();
+  const evaluate = (value: number): DealResult => {
+    let result = cache.get(value);
+    if (result === undefined) {
+      result = runPrepared(prepared, { by, value }).result;
+      cache.set(value, result);
+      runs++;
+      if (runs % 10 === 0) onRun(runs);
+    }
+    return result;
+  };
+  const rows: BreakevenRow[] = prepared.file.notes
+    .filter((note) => note.coupon.type !== 'none')
+    .map((note) => {
+      const bound = largestPassingStress((value) => paidInFull(evaluate(value), note.id), STRESS_SEARCH[by]);
+      const result = evaluate(bound.stress);
+      const horizon = result.periods.length - 1;
+      const cutoff = result.periods[0]?.pool.beginningBalance ?? 0;
+      return {
+        id: note.id,
+        name: note.name ?? note.id,
+        status: BREAKEVEN_STATUS[bound.status],
+        stress: bound.stress,
+        cumulativeDefaultRate: result.cumulativeDefaultRate[horizon] ?? 0,
+        cumulativeNetLossRate: cutoff > 0 ? (result.cumulativeNetLoss[horizon] ?? 0) / cutoff : 0,
+      };
+    });
+  return {
+    dealName: prepared.file.name ?? 'Deal',
+    by,
+    tolerance: by === 'multiplier' ? MULTIPLIER_TOLERANCE : CDR_TOLERANCE,
+    rows,
+    runs,
+    seconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,31 @@
+import { roundCentsOfDouble } from '../../engine/index.ts';
+import type { DealRunResult, ProjectionMode } from '../api/contract.ts';
+import { runPrepared, type PreparedDeal } from './prepare-deal.ts';
+import { creditEnhancementOverTime, trancheRows } from './tranches.ts';
+import { dealWarnings } from './warnings.ts';
+
+/** A deal run as the API answers it: the waterfall's periods, tranche analytics, credit enhancement over time and the warnings that change how to read them. */
+export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, started: number): DealRunResult {
+  const { result, flows } = runPrepared(prepared);
+  return {
+    dealName: prepared.file.name ?? 'Deal',
+    poolName: prepared.input.sourceName,
+    mode,
+    cutoffDate: prepared.input.cutoffDate,
+    closingDate: prepared.file.dates.closing,
+    poolBalance: roundCentsOfDouble(flows.cutoffBalance),
+    loans: prepared.input.loanCount,
+    months: prepared.months,
+    tranches: trancheRows(prepared, result),
+    periods: result.periods,
+    stepPaths: result.stepPaths,
+    cumulativeDefaultRate: result.cumulativeDefaultRate,
+    cumulativeNetLoss: result.cumulativeNetLoss,
+    revolvingEnd: result.revolvingEnd ?? null,
+    triggerFirstBreach: result.triggerFirstBreach,
+    cleanUpPeriod: result.cleanUpPeriod ?? null,
+    creditEnhancement: creditEnhancementOverTime(prepared, result),
+    warnings: dealWarnings(prepared, flows.cutoffBalance),
+    seconds: (performance.now() - started) / 1000,
+  };
+}

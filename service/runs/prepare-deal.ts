@@ -1,0 +1,153 @@
+import { UserError } from '../../data/errors.ts';
+import {
+  addMonths,
+  allocateLoanArrays,
+  amortizationCode,
+  EngineError,
+  formatIsoDate,
+  parseIsoDate,
+  parseVector,
+  poolLedger,
+  projectPool,
+  runDeal,
+  type Deal,
+  type DealResult,
+  type LoanArrays,
+  type PoolAssumptions,
+  type PoolCashFlows,
+} from '../../engine/index.ts';
+import { readAssumptionFile } from '../files/assumption-file.ts';
+import { dealOf, type DealFile } from '../files/deal-file.ts';
+import { fileError } from '../files/file-issues.ts';
+import { readPoolFile } from '../files/pool-file.ts';
+import { assumptionGroups } from './assumption-groups.ts';
+import { poolAttributes, type ProjectionInput } from './projection.ts';
+
+/** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
+export interface PreparedDeal {
+  readonly file: DealFile;
+  readonly deal: Deal;
+  readonly input: ProjectionInput;
+  readonly assumptions: PoolAssumptions;
+  /** Pool months projected: through the legal-final payment period. */
+  readonly months: number;
+  readonly profile: LoanArrays | null;
+}
+
+const MAX_MONTHS = 600;
+
+/** Pool months the deal can use: every collection month up to the legal-final payment period. */
+function dealMonths(deal: Deal): number {
+  const frequency = deal.dates.paymentFrequencyMonths ?? 1;
+  const first = parseIsoDate(deal.dates.firstPaymentDate);
+  const legalFinal = formatIsoDate(parseIsoDate(deal.dates.legalFinalMaturity));
+  let periods = 0;
+  while (periods * frequency < MAX_MONTHS && formatIsoDate(addMonths(first, periods * frequency)) <= legalFinal) periods++;
+  return Math.max(1, Math.min(MAX_MONTHS, periods * frequency));
+}
+
+/**
+ * Reads the pool (a tape's loans or lines, else the deal file's lines), the scenario (the given
+ * assumption file, else the deal file's) and the revolving profile. `tapeInput` is the tape's pool
+ * when the deal runs on a tape (already grouped into lines in mode 'repline').
+ */
+export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, assumptionFile: unknown): PreparedDeal {
+  const deal = dealOf(file);
+  let input = tapeInput;
+  if (input === null) {
+    if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
+    input = readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
+  }
+  const scenario = assumptionFile ?? file.assumptions;
+  if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
+  const pool = poolAttributes(input);
+  const scenarioFile = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
+  const months = dealMonths(deal);
+  let profile: LoanArrays | null = null;
+  let profileProducts: Uint8Array | null = null;
+  if (file.revolving) {
+    const lines = file.revolving.profile;
+    const price = file.revolving.price ?? 1;
+    const totalShare = lines.reduce((sum, line) => sum + line.share, 0);
+    const loans = allocateLoanArrays(lines.length);
+    const products = new Uint8Array(lines.length);
+    lines.forEach((line, j) => {
+      const path = `$.revolving.profile[${j}]`;
+      const segment = pool.segmentNames.indexOf(line.segment ?? '');
+      if (segment < 0) {
+        throw fileError('Deal', [{ path: `${path}.segment`, message: `the pool has no segment "${line.segment ?? ''}" (its segments: ${pool.segmentNames.filter(Boolean).join(', ') || 'none'})` }]);
+      }
+      const product = line.product === undefined ? 0 : pool.productNames.indexOf(line.product);
+      if (product < 0) {
+        throw fileError('Deal', [{ path: `${path}.product`, message: `the pool has no product "${line.product ?? ''}" (its products: ${pool.productNames.filter(Boolean).join(', ') || 'none'})` }]);
+      }
+      // One yuan spent buys 1/price yuan of principal: the unit cohort is scaled by it.
+      const principal = line.share / totalShare / price;
+      loans.currentPrincipal[j] = principal;
+      loans.originalPrincipal[j] = principal;
+      loans.rateAnnual[j] = line.rate;
+      loans.originalTerm[j] = line.originalTerm;
+      loans.remainingTerm[j] = line.originalTerm;
+      loans.amortization[j] = amortizationCode(line.amortization);
+      loans.segment[j] = segment;
+      products[j] = product;
+    });
+    profile = loans;
+    profileProducts = products;
+  }
+  // The scenario's segments and override rules onto the pool and the purchase profile alike.
+  const grouped = assumptionGroups(scenarioFile, pool, profile && profileProducts ? [{ loans: profile, product: profileProducts }] : []);
+  const assumptions = grouped.assumptions;
+  input = { ...input, loans: grouped.loans };
+  profile = grouped.more[0] ?? null;
+  return { file, deal, input, assumptions, months, profile };
+}
+
+/** The pool flows under a stress (default multiplier or a constant CDR replacing the default curves). */
+function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
+  return projectPool(loans, stressed(prepared.assumptions, stress), {
+    months,
+    cutoffDate: prepared.input.cutoffDate,
+    startMonth,
+    ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value } : {}),
+  });
+}
+
+export type Stress = { readonly by: 'multiplier'; readonly value: number } | { readonly by: 'cdr'; readonly value: number };
+
+const NO_STRESS: Stress = { by: 'multiplier', value: 1 };
+
+function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions {
+  if (stress.by === 'multiplier') return assumptions;
+  const cdr = { kind: 'notation' as const, notation: parseVector(`${(stress.value * 100).toFixed(6)} CDR`, { purpose: 'default' }) };
+  return {
+    pool: { ...assumptions.pool, default: cdr },
+    segments: (assumptions.segments ?? []).map((segment) => (segment ? { ...segment, default: cdr } : undefined)),
+  };
+}
+
+/** Pool projection + waterfall under a stress. */
+export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
+  const { months, profile } = prepared;
+  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress);
+  const cohorts = new Map<number, PoolCashFlows>();
+  const unitCohort =
+    profile === null
+      ? undefined
+      : (afterMonth: number): PoolCashFlows => {
+          let cohort = cohorts.get(afterMonth);
+          if (cohort === undefined) {
+            cohort = poolFlows(prepared, profile, Math.max(1, months - afterMonth), afterMonth + 1, stress);
+            cohorts.set(afterMonth, cohort);
+          }
+          return cohort;
+        };
+  try {
+    return { result: runDeal(prepared.deal, poolLedger(flows, unitCohort), { skipValidation: true }), flows };
+  } catch (error) {
+    if (error instanceof EngineError) {
+      throw new UserError('BAD_REQUEST', `Deal: ${error.message}`, { ...error.details, engineCode: error.code });
+    }
+    throw error;
+  }
+}

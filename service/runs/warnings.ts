@@ -1,0 +1,22 @@
+import type { PreparedDeal } from './prepare-deal.ts';
+
+function money(x: number): string {
+  return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** Mismatches between the deal file and the pool it runs on that change how to read the figures. */
+export function dealWarnings(prepared: PreparedDeal, poolBalance: number): string[] {
+  const warnings: string[] = [];
+  const { file, input } = prepared;
+  if (input.cutoffDate !== file.dates.cutoff) {
+    warnings.push(
+      `The pool's cutoff date (${input.cutoffDate}) is not the deal's (${file.dates.cutoff}): the pool's first collection month is paid on the deal's first payment date (${file.dates.firstPaymentDate}).`,
+    );
+  }
+  const notes = file.notes.reduce((sum, note) => sum + note.originalBalance, 0);
+  const collateral = poolBalance + (file.reserve?.initialDeposit ?? 0);
+  if (notes > collateral + 0.005) {
+    warnings.push(`The notes (${money(notes)}) exceed the pool and the reserve at closing (${money(collateral)}) by ${money(notes - collateral)}: the deal is undercollateralised from the start.`);
+  }
+  return warnings;
+}
