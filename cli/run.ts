@@ -8,7 +8,7 @@ export interface CommandIO {
   err(text: string): void;
 }
 
-export const HELP = `abs — ${pkg.productName} ${pkg.version} on the command line
+const HELP = `abs — ${pkg.productName} ${pkg.version} on the command line
 
 Usage: abs <command> [options]
 

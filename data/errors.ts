@@ -3,7 +3,7 @@
  * every transport as data — `{code, message, details}` — and the CLI exits 1 on it.
  * Anything else that escapes is an internal error (exit 2).
  */
-export const USER_ERROR_CODES = [
+const USER_ERROR_CODES = [
   'BAD_REQUEST',
   'NOT_FOUND',
   'NO_WORKSPACE',

@@ -205,6 +205,14 @@ export function readWorkspaceMeta(db: SqliteDb): WorkspaceMeta {
   return { createdAt: row?.value ?? null };
 }
 
-export function sqliteVersion(db: SqliteDb): string {
-  return String(db.prepare('SELECT sqlite_version()').pluck().get());
+let sqliteVersionCache: string | null = null;
+
+/** The version of the SQLite library linked into better-sqlite3 (read once, from an in-memory database). */
+export function sqliteLibraryVersion(): string {
+  if (sqliteVersionCache === null) {
+    const db = new Database(':memory:');
+    sqliteVersionCache = String(db.prepare('SELECT sqlite_version()').pluck().get());
+    db.close();
+  }
+  return sqliteVersionCache;
 }

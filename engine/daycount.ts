@@ -9,7 +9,7 @@ export type DayCount = (typeof DAY_COUNTS)[number];
  * convention for agency pass-throughs): D1 = 31 → 30; D2 = 31 → 30 when D1 ≥ 30.
  *   days = 360·(Y2 − Y1) + 30·(M2 − M1) + (D2 − D1)
  */
-export function days30360(start: CalendarDate, end: CalendarDate): number {
+function days30360(start: CalendarDate, end: CalendarDate): number {
   const d1 = start.day === 31 ? 30 : start.day;
   const d2 = end.day === 31 && d1 >= 30 ? 30 : end.day;
   return 360 * (end.year - start.year) + 30 * (end.month - start.month) + (d2 - d1);

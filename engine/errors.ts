@@ -2,7 +2,7 @@
  * Engine failures. Every message lives here (as dinero.js keeps its messages in one place),
  * so callers and tests can match on a stable code rather than on prose.
  */
-export const ENGINE_MESSAGES = {
+const ENGINE_MESSAGES = {
   INVALID_DATE: 'Not a valid calendar date (expected YYYY-MM-DD)',
   DATE_ORDER: 'End date is before start date',
   UNKNOWN_DAY_COUNT: 'Unknown day-count convention',

@@ -8,7 +8,7 @@ import { UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-export const IMPORT_HELP = `Usage: abs import FILE --db WORKSPACE [options]
+const IMPORT_HELP = `Usage: abs import FILE --db WORKSPACE [options]
 
 Imports a loan tape (CSV or XLSX) into a workspace as one transaction.
 
@@ -56,7 +56,7 @@ function cutoffOption(value: string | undefined): string | undefined {
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
-export function formatImportReport(report: ImportReport): string {
+function formatImportReport(report: ImportReport): string {
   const source = [report.format.toUpperCase(), report.encoding, report.delimiter ? `delimiter ${JSON.stringify(report.delimiter)}` : null, report.sheet ? `sheet "${report.sheet}"` : null]
     .filter(Boolean)
     .join(', ');

@@ -7,7 +7,7 @@ import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-export const PROJECT_HELP = `Usage: abs project --db WORKSPACE --tape ID --assumptions A.json [--mode loan|repline] [--json | --csv] [--quiet]
+const PROJECT_HELP = `Usage: abs project --db WORKSPACE --tape ID --assumptions A.json [--mode loan|repline] [--json | --csv] [--quiet]
        abs project --pool POOL.json --assumptions A.json [--json | --csv]
 
 Projects a pool month by month (deterministic roll-rate model): interest, scheduled principal,
@@ -24,7 +24,7 @@ File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.
 templates/assumptions/consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
 
-export function formatProjection(result: ProjectionResult): string {
+function formatProjection(result: ProjectionResult): string {
   const header = ['Month', 'Beginning (¥)', 'Interest (¥)', 'Sched. prin. (¥)', 'Prepaid (¥)', 'Defaults (¥)', 'Recov. (¥)', 'Ending (¥)', '30+ DPD (¥)', 'CPR', 'CDR', 'Cum. default'];
   const rows = result.rows.map((r) => [
     String(r.month),

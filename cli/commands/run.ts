@@ -9,7 +9,7 @@ import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-export const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
                [--breakeven [--by multiplier|cdr]] [--json | --csv] [--out DIR] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
@@ -29,7 +29,7 @@ Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
-export function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): string {
+function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): string {
   const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);

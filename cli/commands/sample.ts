@@ -16,7 +16,7 @@ import type { Service } from '../../service/service.ts';
 import { formatBytes, UsageError } from '../output.ts';
 import type { CommandIO } from '../run.ts';
 
-export const SAMPLE_HELP = `Usage: abs sample --out FILE [options]
+const SAMPLE_HELP = `Usage: abs sample --out FILE [options]
 
 Writes a synthetic Chinese consumer-loan tape (cash loans and installment loans at a cutoff
 date), deterministic for a seed. Columns and parameters: docs/sample-tapes.md.

@@ -18,7 +18,7 @@ const DIMENSIONS: readonly StratDimensionId[] = [
   'product',
 ];
 
-export const STRAT_HELP = `Usage: abs strat --db WORKSPACE --tape ID --by FIELD [--edges E1,E2,…] [--json | --csv]
+const STRAT_HELP = `Usage: abs strat --db WORKSPACE --tape ID --by FIELD [--edges E1,E2,…] [--json | --csv]
 
 Stratifies a tape's pool: count, current balance (¥), % of balance, WAC (annual), WAM and
 WALA (months, weighted by current balance) per bucket.
@@ -31,7 +31,7 @@ WALA (months, weighted by current balance) per bucket.
 const num = (x: number | null, digits: number): string =>
   x === null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-export function formatStratText(table: StratTable): string {
+function formatStratText(table: StratTable): string {
   const header = [table.label, 'Loans', 'Balance (¥)', 'Balance %', 'WAC', 'WAM (mo)', 'WALA (mo)'];
   const rows = [...table.rows, { ...table.total, label: 'Total' }].map((r) => [
     r.label,

@@ -4,7 +4,7 @@ import type { Service } from '../../service/service.ts';
 import { UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 
-export const TAPE_HELP = `Usage: abs tape <list|rename|delete> --db WORKSPACE [options]
+const TAPE_HELP = `Usage: abs tape <list|rename|delete> --db WORKSPACE [options]
 
   abs tape list --db FILE [--json]                 the workspace's tapes
   abs tape rename --db FILE --tape ID --name NAME  rename a tape

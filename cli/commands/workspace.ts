@@ -3,7 +3,7 @@ import type { Service } from '../../service/service.ts';
 import { formatBytes, formatFields, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 
-export const WORKSPACE_HELP = `Usage: abs workspace info --db FILE [--json]
+const WORKSPACE_HELP = `Usage: abs workspace info --db FILE [--json]
 
 Shows a workspace: path, schema version, creation time and size.
 The workspace is created (empty) when FILE does not exist.

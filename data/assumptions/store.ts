@@ -34,12 +34,6 @@ export function listAssumptionSets(db: SqliteDb): AssumptionSetRow[] {
     .map((r) => ({ name: r.name, assumptions: JSON.parse(r.json) as unknown, updatedAt: r.updated_at }));
 }
 
-export function getAssumptionSet(db: SqliteDb, name: string): AssumptionSetRow {
-  const row = db.prepare<[string], { name: string; json: string; updated_at: string }>('SELECT name, json, updated_at FROM assumption_sets WHERE name = ?').get(name);
-  if (!row) throw new UserError('NOT_FOUND', `No assumption set named "${name}"`, { name });
-  return { name: row.name, assumptions: JSON.parse(row.json) as unknown, updatedAt: row.updated_at };
-}
-
 export function deleteAssumptionSet(db: SqliteDb, name: string): void {
   const result = db.prepare('DELETE FROM assumption_sets WHERE name = ?').run(name);
   if (result.changes === 0) throw new UserError('NOT_FOUND', `No assumption set named "${name}"`, { name });

@@ -559,7 +559,7 @@ function formatEdge(unit: StratUnit, x: number): string {
  * "1,000 – < 5,000" and "≥ 200,000" for [lo, hi); "> 36" for (lo, hi]; inclusive integer ranges
  * for whole-number dimensions: [6, 12) is "6–11", (6, 12] is "7–12", (0, 1] is "1".
  */
-export function bucketLabel(dimension: NumericStratDimension, lower: number | null, upper: number | null): string {
+function bucketLabel(dimension: NumericStratDimension, lower: number | null, upper: number | null): string {
   const f = (x: number): string => formatEdge(dimension.unit, x);
   const closedBelow = dimension.closed === 'lower';
   if (lower === null) return upper === null ? BLANK_LABEL : `${closedBelow ? '<' : '≤'} ${f(upper)}`;

@@ -25,7 +25,7 @@ import {
 export type CsvDelimiter = ',' | '\t' | ';' | '|';
 
 /** Candidates for detectDelimiter, in order of preference on a tie. */
-export const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', '\t', ';', '|'];
+const CSV_DELIMITERS: readonly CsvDelimiter[] = [',', '\t', ';', '|'];
 
 /** Called with each record's fields; return false to stop the parse. */
 export type CsvRowHandler = (fields: string[], recordNo: number, lineNo: number) => void | false;

@@ -7,8 +7,6 @@
 
 export type TapeEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-export const TAPE_ENCODINGS: readonly TapeEncoding[] = ['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be'];
-
 /** How many bytes from the start of a file `detectEncoding` is meant to look at. */
 export const ENCODING_SAMPLE_BYTES = 64 * 1024;
 

@@ -63,7 +63,7 @@ export const AMORTIZATION_LABELS: Readonly<Record<AmortizationType, string>> = {
   flat_fee: 'Flat fee on original principal (等本等息)',
 };
 
-export const PAYMENT_FREQUENCIES = ['monthly', 'biweekly', 'weekly', 'quarterly', 'bullet'] as const;
+const PAYMENT_FREQUENCIES = ['monthly', 'biweekly', 'weekly', 'quarterly', 'bullet'] as const;
 export type PaymentFrequency = (typeof PAYMENT_FREQUENCIES)[number];
 
 export const SEGMENTS = ['salaried', 'self_employed', 'gig'] as const;

@@ -57,7 +57,7 @@ export interface TapeWriter {
 }
 
 type Statement = Database.Statement;
-export const LOAN_VALUES_PER_ROW = LOAN_COLUMNS.length - 1;
+const LOAN_VALUES_PER_ROW = LOAN_COLUMNS.length - 1;
 
 function placeholders(rows: number, tapeId: number): string {
   const one = `(${tapeId},${Array.from({ length: LOAN_VALUES_PER_ROW }, () => '?').join(',')})`;

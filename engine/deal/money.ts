@@ -42,12 +42,6 @@ export function maxMoney(a: Money, b: Money): Money {
   return a.gte(b) ? a : b;
 }
 
-export function sumMoney(values: readonly Money[]): Money {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
-  return total;
-}
-
 /** a + b, skipping the allocation when either is zero (most waterfall amounts in a period are). */
 export function add(a: Money, b: Money): Money {
   return b.isZero() ? a : a.isZero() ? b : a.plus(b);

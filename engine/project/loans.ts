@@ -62,7 +62,6 @@ export function amortizationCode(type: AmortizationType): number {
 
 export const LEVEL_PAYMENT_CODE = AMORTIZATION_TYPES.indexOf('level_payment');
 export const EQUAL_PRINCIPAL_CODE = AMORTIZATION_TYPES.indexOf('equal_principal');
-export const INTEREST_ONLY_CODE = AMORTIZATION_TYPES.indexOf('interest_only');
 export const FLAT_FEE_CODE = AMORTIZATION_TYPES.indexOf('flat_fee');
 
 /** Code of a delinquency state in LoanArrays.delinquency: its index in ROLL_STATES. */

@@ -36,7 +36,7 @@ export interface ProjectionOptions {
 }
 
 /** Loans between two progress calls: rare enough to cost nothing, ~30 calls a second at speed. */
-export const PROGRESS_EVERY = 1 << 16;
+const PROGRESS_EVERY = 1 << 16;
 
 interface Prepared {
   readonly segments: ResolvedSegment[];
@@ -96,7 +96,7 @@ function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmen
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */
-export function accrualFractions(dayCount: DayCount, months: number, cutoffDate: string | undefined, skipMonths = 0): Float64Array {
+function accrualFractions(dayCount: DayCount, months: number, cutoffDate: string | undefined, skipMonths = 0): Float64Array {
   if (dayCount === '30/360') return new Float64Array(months).fill(1 / 12);
   assert(cutoffDate !== undefined, 'MISSING_ACCRUAL_DATES', { dayCount });
   const cutoff = parseIsoDate(cutoffDate);

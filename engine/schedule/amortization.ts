@@ -23,5 +23,5 @@ export function isAmortizationType(value: unknown): value is AmortizationType {
  * - 'ACT/365': actual days between payment dates over 365 on the outstanding principal
  *   (Chinese consumer loans: daily rate × 365 = APR).
  */
-export const ACCRUAL_CONVENTIONS = ['30/360', 'ACT/365'] as const;
+const ACCRUAL_CONVENTIONS = ['30/360', 'ACT/365'] as const;
 export type AccrualConvention = (typeof ACCRUAL_CONVENTIONS)[number];

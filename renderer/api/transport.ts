@@ -20,7 +20,7 @@ declare global {
 const TOKEN_KEY = 'abs.apiToken';
 
 /** The launch link carries `#token=…`; keep it for this tab and clean it off the address bar. */
-export function takeTokenFromLocation(): string | null {
+function takeTokenFromLocation(): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
   if (match?.[1]) {
     sessionStorage.setItem(TOKEN_KEY, match[1]);

@@ -32,7 +32,7 @@ export interface DealScreenState {
   readonly shownBreakeven: DealJobRun | null;
 }
 
-export const DEFAULT_TEMPLATE = 'cn-consumer-revolving';
+const DEFAULT_TEMPLATE = 'cn-consumer-revolving';
 export const OWN = 'own';
 
 /** Kept outside the screen, so a run goes on, and its result stays, while the analyst looks elsewhere. */

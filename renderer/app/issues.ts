@@ -11,7 +11,7 @@ export interface FileIssue {
  * problem with its JSON path in `details.issues` (service/files/file-issues.ts). Anything else is one
  * problem: the error's message, at `details.path` or the file's root.
  */
-export function fileIssues(error: ApiCallError): FileIssue[] {
+function fileIssues(error: ApiCallError): FileIssue[] {
   const details = error.error.details ?? {};
   const listed = Array.isArray(details['issues']) ? (details['issues'] as unknown[]) : [];
   const issues = listed.flatMap((issue): FileIssue[] => {

@@ -28,7 +28,7 @@ export function poolAttributes(input: ProjectionInput): PoolAttributes {
   return { ...input, product: input.product ?? new Uint8Array(loanCount(input.loans)), productNames: input.productNames ?? [] };
 }
 
-export function projectionMode(input: ProjectionInput): ProjectionMode {
+function projectionMode(input: ProjectionInput): ProjectionMode {
   return input.lines === null ? 'loan' : 'repline';
 }
 
@@ -159,7 +159,7 @@ export function projectInput(input: ProjectionInput, assumptionFile: unknown, on
   };
 }
 
-export const PROJECTION_CSV_COLUMNS: ReadonlyArray<readonly [keyof ProjectionRow, string]> = [
+const PROJECTION_CSV_COLUMNS: ReadonlyArray<readonly [keyof ProjectionRow, string]> = [
   ['month', 'Month'],
   ['beginningBalance', 'Beginning balance (¥)'],
   ['scheduledInterest', 'Scheduled interest (¥)'],

@@ -9,7 +9,7 @@ import pkg from '../../package.json' with { type: 'json' };
  * workspace: ~/.config/ABS Workbench (Linux), ~/Library/Application Support/ABS Workbench
  * (macOS), %APPDATA%\ABS Workbench (Windows).
  */
-export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
   const home = homedir();
   const appData =
     platform === 'win32'
@@ -20,7 +20,7 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform: Node
   return join(appData, pkg.productName);
 }
 
-export const DEFAULT_WORKSPACE_NAME = 'default.sqlite';
+const DEFAULT_WORKSPACE_NAME = 'default.sqlite';
 
 export function defaultWorkspacePath(dataDir: string = userDataDir()): string {
   return join(dataDir, 'workspaces', DEFAULT_WORKSPACE_NAME);

@@ -9,8 +9,6 @@ export const LIVE_STATES = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91
 export type LiveState = (typeof LIVE_STATES)[number];
 export const DELINQUENT_STATES = ['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
 export type DelinquentState = (typeof DELINQUENT_STATES)[number];
-/** One bucket back without curing only exists from 31–60 on (from 1–30 one bucket back is a cure). */
-export const ROLL_BACK_STATES = ['dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
 export const DEFAULT_CHARGE_OFF_AT: DelinquentState = 'dpd91_180';
 
 export const STATE_LABELS: Readonly<Record<LiveState, string>> = {

@@ -10,7 +10,7 @@ import { notify } from '../../app/notifications.ts';
 const announced = new Set<string>();
 
 /** Says once how a job ended when it did not succeed: cancelled (info) or failed (error, with its code). */
-export function announceDealJob(job: JobInfo, what: string, label: string): void {
+function announceDealJob(job: JobInfo, what: string, label: string): void {
   if (announced.has(job.id) || job.state === 'running') return;
   announced.add(job.id);
   if (job.state === 'cancelled') notify('info', `${what} cancelled`, label);
@@ -24,7 +24,7 @@ export interface DealJobState {
 }
 
 /** A deal job and, once it succeeded, its run or breakevens. */
-export function useDealJob(info: DealJobRun | null): DealJobState {
+function useDealJob(info: DealJobRun | null): DealJobState {
   const { api } = useApp();
   const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the deal result', error));
   const result = job?.state === 'succeeded' ? job.result : null;

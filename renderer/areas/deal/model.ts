@@ -109,7 +109,7 @@ function notesText(notes: readonly string[] | undefined): string {
   return notes && notes.length > 0 ? notes.join(', ') : 'all notes';
 }
 
-export const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
+const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   cumulativeDefaultRate: 'Cumulative default rate',
   delinquency60Plus: '60+ DPD ratio',
   delinquency90Plus: '90+ DPD ratio',

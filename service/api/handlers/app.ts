@@ -1,18 +1,7 @@
 import pkg from '../../../package.json' with { type: 'json' };
-import Database from 'better-sqlite3';
+import { sqliteLibraryVersion } from '../../../data/workspace.ts';
 import type { AppVersionInfo } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
-
-let sqliteVersionCache: string | null = null;
-
-function sqliteLibraryVersion(): string {
-  if (sqliteVersionCache === null) {
-    const db = new Database(':memory:');
-    sqliteVersionCache = String(db.prepare('SELECT sqlite_version()').pluck().get());
-    db.close();
-  }
-  return sqliteVersionCache;
-}
 
 export function appVersion(_params: unknown, service: ServiceContext): AppVersionInfo {
   return {

@@ -7,7 +7,7 @@ import { projectInput } from '../../runs/projection.ts';
 import type { CsvDownload, JobInfo, ProjectionRequest, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
-export const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
+const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
   id: d.id,
   label: d.label,
   kind: d.kind,

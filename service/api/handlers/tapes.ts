@@ -23,7 +23,7 @@ import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, T
 import { runImportInWorker } from '../../jobs/import-job.ts';
 import type { ServiceContext } from '../context.ts';
 
-export const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
+const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
 
 export function tapeFields(): readonly FieldInfo[] {
   return FIELD_INFO;
@@ -131,8 +131,8 @@ export function tapeImport(params: TapeImportRequest, service: ServiceContext): 
   return startImport(service, request, `Import ${fileName}`);
 }
 
-export const SAMPLE_DEFAULT_LOANS = 10_000;
-export const SAMPLE_DEFAULT_SEED = 2026;
+const SAMPLE_DEFAULT_LOANS = 10_000;
+const SAMPLE_DEFAULT_SEED = 2026;
 
 /** Writes the synthetic sample tape (deterministic for a seed) and imports it. */
 export async function tapeImportSample(params: { loans?: number; seed?: number }, service: ServiceContext): Promise<JobInfo> {

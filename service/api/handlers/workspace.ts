@@ -5,7 +5,7 @@ import { readWorkspaceMeta, type Workspace } from '../../../data/workspace.ts';
 import type { WorkspaceInfo, WorkspaceOpenRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
-export function describeWorkspace(workspace: Workspace): WorkspaceInfo {
+function describeWorkspace(workspace: Workspace): WorkspaceInfo {
   return {
     path: workspace.path,
     fileName: basename(workspace.path),
