@@ -1,0 +1,67 @@
+import { FIELD_BY_NAME, type CanonicalField, type FieldSpec } from '../fields.ts';
+import type { ProblemRule, RowProblem } from '../types.ts';
+import type { Parsed } from '../values/index.ts';
+
+/** Where a canonical field is read from: the column's position and its header as the tape spells it. */
+export interface Bound {
+  readonly index: number;
+  readonly header: string;
+  readonly spec: FieldSpec;
+}
+
+/** The mapped columns of a tape, by the canonical field each one feeds. */
+export type BoundColumns = ReadonlyMap<CanonicalField, Bound>;
+
+/**
+ * One source row being read: its cells by canonical field, and everything found wrong with it
+ * so far. Every problem names the row (the line or Excel row the analyst sees), the column as
+ * the tape spells it, the value, the rule and why.
+ */
+export class RowReading {
+  /** null while nothing is wrong (a valid row allocates no list). */
+  problems: RowProblem[] | null = null;
+  readonly #bound: BoundColumns;
+  readonly #fields: readonly string[];
+  /** The line or Excel row the analyst sees. */
+  readonly rowNo: number;
+
+  constructor(bound: BoundColumns, fields: readonly string[], rowNo: number) {
+    this.#bound = bound;
+    this.#fields = fields;
+    this.rowNo = rowNo;
+  }
+
+  /** Whether a column of the tape is mapped to `field`. */
+  has(field: CanonicalField): boolean {
+    return this.#bound.has(field);
+  }
+
+  /** The trimmed cell of `field`; '' when blank or when no column is mapped to it. */
+  text(field: CanonicalField): string {
+    const b = this.#bound.get(field);
+    return b ? (this.#fields[b.index] ?? '').trim() : '';
+  }
+
+  /** The parsed cell of `field`, or null: blank, or wrong (a 'format' problem), or required and missing (a 'required' problem). */
+  read<T>(field: CanonicalField, parse: (text: string) => Parsed<T>, required: boolean): T | null {
+    const b = this.#bound.get(field);
+    const raw = b ? (this.#fields[b.index] ?? '') : '';
+    const result = parse(raw);
+    if (!result.ok) {
+      this.problem(field, raw.trim(), 'format', result.reason);
+      return null;
+    }
+    if (result.value === null && required) this.problem(field, b ? raw.trim() : null, 'required', b ? 'required value is missing' : 'required column is not mapped');
+    return result.value;
+  }
+
+  /** Records what is wrong with `field`, in the words the import report shows. */
+  problem(field: CanonicalField, value: string | null, rule: ProblemRule, why: string): void {
+    const rowNo = this.rowNo;
+    const column = this.#bound.get(field)?.header ?? null;
+    const label = FIELD_BY_NAME.get(field)?.label.toLowerCase() ?? field;
+    const where = column !== null ? `column "${column}" (${label})` : label;
+    const message = `row ${rowNo}, ${where}${value !== null ? `, value "${value}"` : ''}: ${why}`;
+    (this.problems ??= []).push({ row: rowNo, column, field, value, rule, message });
+  }
+}
