@@ -1,0 +1,100 @@
+import { UserError } from '../../errors.ts';
+import { DEFAULT_ROW_DEFAULTS, type ColumnMapping } from '../rows.ts';
+import type { ImportReport, MappedColumn } from '../types.ts';
+import type { TapeFinish, TapeWriter } from '../writer.ts';
+import type { Cutoff } from './cutoff.ts';
+import { mappedColumns } from './header.ts';
+import type { ImportRequest } from './request.ts';
+import type { RowStream } from './row-stream.ts';
+import type { SourceFacts, TapeSource } from './source.ts';
+
+/** Everything the reading of a tape produced, once the whole file is read. */
+export interface ReadTape {
+  readonly source: TapeSource;
+  readonly facts: SourceFacts;
+  readonly rows: RowStream;
+  readonly cutoff: Cutoff;
+  /** performance.now() when the import began. */
+  readonly started: number;
+}
+
+/** Assumptions the import made for columns the tape lacks, stated in the report. */
+function importNotes(mapping: ColumnMapping, cutoff: Cutoff): string[] {
+  const notes: string[] = [];
+  if (!mapping.includes('amortization')) notes.push(`No amortization column: every loan is taken as ${DEFAULT_ROW_DEFAULTS.amortization.replace('_', ' ')} (等额本息).`);
+  if (!mapping.includes('paymentFrequency')) notes.push('No payment-frequency column: every loan is taken as paying monthly.');
+  if (!mapping.includes('remainingTerm')) notes.push('No remaining-term column: remaining term = original term − months since origination.');
+  if (!mapping.includes('daysPastDue')) notes.push('No days-past-due column: every loan is taken as current.');
+  if (cutoff.source === 'today') notes.push(`No cutoff date given and none in the tape: the import date ${cutoff.date} is used.`);
+  return notes;
+}
+
+/** Commits the transaction with the tape's figures; a duplicate file is refused in the file's name. */
+async function commitTape(writer: TapeWriter, sourceFile: string, finish: TapeFinish): Promise<number> {
+  try {
+    return await writer.commit(finish);
+  } catch (error) {
+    if (error instanceof UserError && error.code === 'DUPLICATE_TAPE') {
+      throw new UserError('DUPLICATE_TAPE', `${sourceFile}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, { ...error.details, file: sourceFile });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Ends the transaction and reports. A tape with a rejected row in reject mode is rolled back
+ * (nothing of it stays); else its figures are recorded and it is committed.
+ */
+export async function finishImport(writer: TapeWriter, request: ImportRequest, read: ReadTape): Promise<ImportReport> {
+  const { source, facts, rows, cutoff } = read;
+  const mapping: MappedColumn[] = mappedColumns(rows.layout);
+  const extraColumns = mapping.filter((m) => m.field === null && m.header !== '').map((m) => m.header);
+  const notes = importNotes(rows.layout.mapping, cutoff);
+  const status: ImportReport['status'] = request.mode === 'reject' && rows.rowsRejected > 0 ? 'rejected' : 'imported';
+  let tapeId: number | null = null;
+  if (status === 'rejected') {
+    await writer.rollback();
+  } else {
+    tapeId = await commitTape(writer, source.sourceFile, {
+      sha256: facts.sha256,
+      bytes: facts.bytes,
+      encoding: facts.encoding,
+      delimiter: facts.delimiter,
+      sheet: facts.sheet,
+      cutoffDate: cutoff.date,
+      rowsRead: rows.rowsRead,
+      rowsImported: rows.rowsImported,
+      rowsRejected: rows.rowsRejected,
+      mappingJson: JSON.stringify({ columns: mapping, notes, cutoffSource: cutoff.source, encodingReason: facts.encodingReason }),
+      extraColumnsJson: JSON.stringify(extraColumns),
+      allowDuplicate: request.allowDuplicate ?? false,
+      currentBalance: rows.loans.currentBalance,
+    });
+  }
+  const seconds = (performance.now() - read.started) / 1000;
+  return {
+    status,
+    tapeId,
+    name: source.name,
+    sourceFile: source.sourceFile,
+    sha256: facts.sha256,
+    bytes: facts.bytes,
+    format: source.format,
+    encoding: facts.encoding,
+    encodingReason: facts.encodingReason,
+    delimiter: facts.delimiter,
+    sheet: facts.sheet,
+    cutoffDate: cutoff.date,
+    cutoffSource: cutoff.source,
+    rowsRead: rows.rowsRead,
+    rowsImported: status === 'imported' ? rows.rowsImported : 0,
+    rowsRejected: rows.rowsRejected,
+    problems: rows.problems,
+    problemCount: rows.problemCount,
+    mapping,
+    extraColumns,
+    notes,
+    seconds,
+    rowsPerSecond: seconds > 0 ? rows.rowsRead / seconds : 0,
+  };
+}

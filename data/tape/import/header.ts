@@ -1,0 +1,70 @@
+import { UserError } from '../../errors.ts';
+import { FIELD_BY_NAME, type CanonicalField } from '../fields.ts';
+import { describeMapping, suggestMapping } from '../headers.ts';
+import type { ColumnMapping } from '../rows.ts';
+import type { HeaderMapping, MappedColumn } from '../types.ts';
+
+/** The tape's header row (trimmed) and the canonical field each column feeds. */
+export interface TapeLayout {
+  readonly headers: readonly string[];
+  readonly mapping: ColumnMapping;
+}
+
+/** Before the header row is read (and for a file that has none). */
+export const NO_HEADER: TapeLayout = { headers: [], mapping: [] };
+
+/** Applies a header mapping (saved or edited) over the automatic suggestion. */
+export function resolveMapping(headers: readonly string[], given: HeaderMapping | undefined): ColumnMapping {
+  const suggested = suggestMapping(headers);
+  if (!given) return suggested;
+  const mapping = headers.map((header, i) => (Object.hasOwn(given, header) ? (given[header] ?? null) : (suggested[i] ?? null)));
+  // An explicit choice wins over a suggestion for the same field elsewhere.
+  const explicit = new Set(headers.filter((h) => Object.hasOwn(given, h)).map((h) => given[h]).filter((f) => f !== null));
+  return mapping.map((field, i) => {
+    const header = headers[i] ?? '';
+    if (field !== null && !Object.hasOwn(given, header) && explicit.has(field)) return null;
+    return field;
+  });
+}
+
+/** A mapping is usable when every field is known, none is fed by two columns, and every required field is fed. */
+function checkMapping(file: string, headers: readonly string[], mapping: ColumnMapping): void {
+  const seen = new Map<CanonicalField, string>();
+  mapping.forEach((field, i) => {
+    if (field === null) return;
+    if (!FIELD_BY_NAME.has(field)) {
+      throw new UserError('BAD_MAPPING', `Unknown field "${field}" for column "${headers[i] ?? i + 1}"`, { file, column: headers[i], field });
+    }
+    const other = seen.get(field);
+    if (other !== undefined) {
+      throw new UserError('BAD_MAPPING', `Columns "${other}" and "${headers[i] ?? ''}" are both mapped to ${FIELD_BY_NAME.get(field)?.label ?? field}`, {
+        file,
+        field,
+        columns: [other, headers[i]],
+      });
+    }
+    seen.set(field, headers[i] ?? '');
+  });
+  const { missingRequired } = describeMapping(headers, mapping);
+  if (missingRequired.length > 0) {
+    const labels = missingRequired.map((f) => (f === 'rateAnnual' ? 'an interest rate (annual or daily)' : (FIELD_BY_NAME.get(f)?.label ?? f)));
+    throw new UserError('BAD_MAPPING', `${file}: no column is mapped to ${labels.join(', ')}; map it or fix the header`, {
+      file,
+      missing: missingRequired,
+      headers,
+    });
+  }
+}
+
+/** The header row read with the request's mapping over the suggested one, refused (BAD_MAPPING) unless usable. */
+export function readHeader(file: string, fields: readonly string[], given: HeaderMapping | undefined): TapeLayout {
+  const headers = fields.map((h) => h.trim());
+  const mapping = resolveMapping(headers, given);
+  checkMapping(file, headers, mapping);
+  return { headers, mapping };
+}
+
+/** Every column of the tape with the field it was mapped to, as the report and the tape record keep them. */
+export function mappedColumns(layout: TapeLayout): MappedColumn[] {
+  return layout.headers.map((header, column) => ({ column, header, field: layout.mapping[column] ?? null }));
+}

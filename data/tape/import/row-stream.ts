@@ -1,0 +1,94 @@
+import { createRowNormalizer, type RowNormalizer } from '../rows.ts';
+import type { ImportMode, RowProblem } from '../types.ts';
+import type { TapeWriter } from '../writer.ts';
+import { LoanBatches } from './batches.ts';
+import { cutoffOfTape, type Cutoff } from './cutoff.ts';
+import { NO_HEADER, type TapeLayout } from './header.ts';
+
+/** Problems kept for the report; `problemCount` counts them all. */
+export const PROBLEM_LIMIT = 1000;
+
+/** A rejected row as stored for the analyst: every cell by its header ("column N" where it has none). */
+function rawRowJson(headers: readonly string[], fields: readonly string[]): string {
+  const raw: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    raw[h || `column ${i + 1}`] = fields[i] ?? '';
+  });
+  for (let i = headers.length; i < fields.length; i++) raw[`column ${i + 1}`] = fields[i] ?? '';
+  return JSON.stringify(raw);
+}
+
+/**
+ * The tape's rows as they stream in after its header: each one validated, a valid loan batched
+ * for the writer, a rejected row counted with its problems (and, in keep-valid mode, stored with
+ * them). In reject mode, once a row is rejected the whole file is: later valid rows are only
+ * validated, not written. Memory stays flat: only the loan ids seen so far are kept.
+ */
+export class RowStream {
+  rowsRead = 0;
+  rowsImported = 0;
+  rowsRejected = 0;
+  problemCount = 0;
+  /** The first PROBLEM_LIMIT problems, in row order. */
+  readonly problems: RowProblem[] = [];
+  readonly loans: LoanBatches;
+  #layout: TapeLayout = NO_HEADER;
+  #cutoff: Cutoff | null;
+  #normalizer: RowNormalizer | null = null;
+  readonly #writer: TapeWriter;
+  readonly #mode: ImportMode;
+  readonly #now: () => Date;
+
+  constructor(writer: TapeWriter, mode: ImportMode, cutoff: Cutoff | null, now: () => Date) {
+    this.loans = new LoanBatches(writer);
+    this.#writer = writer;
+    this.#mode = mode;
+    this.#cutoff = cutoff;
+    this.#now = now;
+  }
+
+  get layout(): TapeLayout {
+    return this.#layout;
+  }
+
+  /** As given; else settled by the first row; null while neither (a tape without rows). */
+  get cutoff(): Cutoff | null {
+    return this.#cutoff;
+  }
+
+  /** The header row, read and mapped, that the rows are read by. */
+  header(layout: TapeLayout): void {
+    this.#layout = layout;
+  }
+
+  add(fields: string[], rowNo: number): void {
+    this.rowsRead++;
+    const normalizer = this.#normalizer ?? this.#startValidating(fields);
+    const loans = this.loans;
+    const start = loans.open.length;
+    const problems = normalizer.normalize(fields, rowNo, loans.open);
+    if (problems === null && this.#mode === 'reject' && this.rowsRejected > 0) {
+      loans.drop(start); // the file is rejected anyway: only validate
+    } else if (problems === null) {
+      this.rowsImported++;
+      loans.take(start);
+    } else {
+      this.#reject(problems, fields, rowNo);
+    }
+  }
+
+  /** At the first row the cutoff is settled (given, else the tape's data date, else today), and with it the rules. */
+  #startValidating(firstRow: readonly string[]): RowNormalizer {
+    const { headers, mapping } = this.#layout;
+    this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#now);
+    this.#normalizer = createRowNormalizer({ headers, mapping, cutoffDate: this.#cutoff.date });
+    return this.#normalizer;
+  }
+
+  #reject(problems: RowProblem[], fields: readonly string[], rowNo: number): void {
+    this.rowsRejected++;
+    this.problemCount += problems.length;
+    for (const p of problems) if (this.problems.length < PROBLEM_LIMIT) this.problems.push(p);
+    if (this.#mode === 'keepValid') this.#writer.reject(rowNo, JSON.stringify(problems), rawRowJson(this.#layout.headers, fields));
+  }
+}
