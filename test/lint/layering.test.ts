@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, copyFileSync, mkdirSync } from 'node:fs';
+import { cpSync, copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/repo.ts';
@@ -92,5 +92,30 @@ describe('structure lint rules', () => {
     expect(long).toHaveLength(1);
     expect(long[0]?.message).toContain('tooLong');
     expect(rule('max-lines-per-function', 'engine/project/kernel-banded.ts')).toEqual([]);
+  });
+});
+
+describe('formatting check', () => {
+  /** Runs `prettier --check` with the project's own config and ignore file over one file. */
+  function prettierCheck(name: string, source: string): number | null {
+    const dir = tempDir();
+    copyFileSync(join(REPO_ROOT, '.prettierrc.json'), join(dir, '.prettierrc.json'));
+    copyFileSync(join(REPO_ROOT, '.prettierignore'), join(dir, '.prettierignore'));
+    mkdirSync(join(dir, 'engine'), { recursive: true });
+    writeFileSync(join(dir, 'engine', name), source);
+    const prettier = join(REPO_ROOT, 'node_modules', '.bin', 'prettier');
+    return spawnSync(prettier, ['--check', '.'], { cwd: dir, encoding: 'utf8' }).status;
+  }
+
+  it('fails on a source file that is not formatted', () => {
+    expect(prettierCheck('ugly.ts', 'export const  x = {a:1,\n  b : "two"}\n')).not.toBe(0);
+  });
+
+  it('passes a formatted source file', () => {
+    expect(prettierCheck('tidy.ts', "export const x = { a: 1, b: 'two' };\n")).toBe(0);
+  });
+
+  it('leaves data files alone (JSON is written by the code and the schema generator)', () => {
+    expect(prettierCheck('data.json', '{"a":1,\n    "b":[1,2]}\n')).toBe(0);
   });
 });
