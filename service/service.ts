@@ -112,7 +112,8 @@ export class Service implements ServiceContext {
 
   /** Typed call for in-process callers (CLI, tests). */
   call<M extends Method>(method: M, params: RequestOf<M>): Promise<ApiResult<ResponseOf<M>>> {
-    return this.dispatch(method, params);
+    // M's handler answers ResponseOf<M> (HANDLERS' mapped type); dispatch only forgets which M it was.
+    return this.dispatch(method, params) as Promise<ApiResult<ResponseOf<M>>>;
   }
 
   /** Untyped entry for transports: validates method and payload, never throws. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import type { AssumptionFile, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
 import { projectionOf } from '../../service/jobs/job-manager.ts';
 import { projectionCsv } from '../../service/runs/projection.ts';
 import type { Service } from '../../service/service.ts';
@@ -76,13 +76,17 @@ export async function projectCommand(args: readonly string[], service: Service, 
     if (!values.tape || !/^\d+$/.test(values.tape)) throw new UsageError(`project needs --tape ID (a whole number), got '${values.tape ?? ''}'`);
   }
   if (!values.assumptions) throw new UsageError('project needs --assumptions FILE.json');
-  const assumptions = readJsonFile(values.assumptions, 'assumptions');
+  const assumptionsDraft = readJsonFile(values.assumptions, 'assumptions');
+  // The files as the service reads them, in the order pool.project would: a bad file answers here, each problem at its JSON path.
+  const readAssumptions = async (): Promise<AssumptionFile> => unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions;
   let request: ProjectionRequest;
   if (values.pool !== undefined) {
-    request = { source: { kind: 'lines', pool: readJsonFile(values.pool, 'pool file') }, assumptions };
+    const poolDraft = readJsonFile(values.pool, 'pool file');
+    const assumptions = await readAssumptions();
+    request = { source: { kind: 'lines', pool: unwrap(await service.call('pool.check', { pool: poolDraft })).pool }, assumptions };
   } else {
     unwrap(await service.call('workspace.open', { path: values.db ?? '', create: false }));
-    request = { source: { kind: 'tape', tapeId: Number(values.tape) }, assumptions, mode: values.mode === 'repline' ? 'repline' : 'loan' };
+    request = { source: { kind: 'tape', tapeId: Number(values.tape) }, assumptions: await readAssumptions(), mode: values.mode === 'repline' ? 'repline' : 'loan' };
   }
   const job = unwrap(await service.call('pool.project', request));
   const finished = await followJob(service, job, 'project', values.quiet === true || values.json === true || values.csv === true);

@@ -94,17 +94,17 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
-  // The deal as the service reads it: a bad file answers here, every problem at its JSON path.
+  // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path.
   const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
+  const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
+  if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
+  const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;
   const request: DealRunRequest = {
     deal,
-    ...(values.assumptions !== undefined ? { assumptions: readJsonFile(values.assumptions, 'assumptions') } : {}),
+    ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
+    ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
   };
-  if (values.db !== undefined) {
-    unwrap(await service.call('workspace.open', { path: values.db, create: false }));
-    Object.assign(request, { tapeId: Number(values.tape) });
-  }
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);

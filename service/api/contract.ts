@@ -9,7 +9,9 @@
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
 import type { DealPeriod, RevolvingEnd } from '../../engine/deal/index.ts';
+import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
+import type { PoolFile } from '../files/pool-file-schema.ts';
 import type {
   HeaderMapping,
   ImportMode,
@@ -46,13 +48,23 @@ export type Transport = 'electron' | 'http' | 'cli' | 'test';
 /**
  * A file a user wrote (a deal, assumption or pool file) as JSON the service has not read yet: a
  * file the app has just opened, the assumption editor's draft, a file given to `abs`. Every call
- * that takes one reads it in full, each problem at its JSON path (service/files/file-issues.ts). A deal
- * is read by deal.validate, whose answer carries the DealFile that deal.run and deal.breakeven take.
+ * that takes one reads it in full, each problem at its JSON path (service/files/file-issues.ts).
+ * The calls that read one answer with the file as read, which the calls that run take: a deal
+ * from deal.validate (for deal.run and deal.breakeven), an assumption file from assumptions.check
+ * (for pool.project and a deal's scenario), a pool file from pool.check (for pool.project). Those
+ * calls read what they are given in full again, so a caller that sends anything else still gets
+ * every problem at its JSON path.
  */
 export type FileDraft = unknown;
 
 /** A deal file as the service read it (docs/schemas/deal.schema.json; engine/deal/schema.ts defines every field). */
 export type { DealFile };
+
+/** An assumption file as the service read it (docs/schemas/assumptions.schema.json; docs/assumptions.md describes every field). */
+export type { AssumptionFile };
+
+/** A pool file of representative lines as the service read it (docs/schemas/pool.schema.json). */
+export type { PoolFile };
 
 export interface AppVersionInfo {
   readonly name: string;
@@ -245,13 +257,13 @@ export interface ProjectionRow {
  */
 export type ProjectionMode = 'loan' | 'repline';
 
-/** A tape of the open workspace, or a pool file of representative lines (docs/schemas/pool.schema.json). */
-export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: FileDraft };
+/** A tape of the open workspace, or a pool file of representative lines as pool.check read it. */
+export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: PoolFile };
 
 export interface ProjectionRequest {
   readonly source: ProjectionSource;
-  /** An assumption file (docs/schemas/assumptions.schema.json), validated with JSON paths in errors. */
-  readonly assumptions: FileDraft;
+  /** The assumption file, as assumptions.check (or a saved set) gave it; read again in full, against the pool's segments and products. */
+  readonly assumptions: AssumptionFile;
   /** Default 'loan' for a tape; a pool file is always projected line by line. */
   readonly mode?: ProjectionMode;
 }
@@ -295,10 +307,10 @@ export interface ProjectionResult {
   readonly rows: readonly ProjectionRow[];
 }
 
-/** A named assumption set kept in the workspace (the assumption file's JSON, as saved). */
+/** A named assumption set kept in the workspace: checked when saved, read again when listed. */
 export interface AssumptionSetRecord {
   readonly name: string;
-  readonly assumptions: unknown;
+  readonly assumptions: AssumptionFile;
   readonly updatedAt: string;
 }
 
@@ -307,6 +319,25 @@ export interface AssumptionCheck {
   readonly months: number;
   /** The segments it overrides. */
   readonly segments: readonly string[];
+  /** The assumption file as read: what pool.project, deal.run and deal.breakeven take. */
+  readonly assumptions: AssumptionFile;
+}
+
+/** What a valid pool file holds (pool.check). Money in the pool's currency, to the cent. */
+export interface PoolCheck {
+  /** The file's `name`, if it has one. */
+  readonly name: string | null;
+  readonly cutoffDate: string;
+  readonly lines: number;
+  /** Loans the lines stand for. */
+  readonly loans: number;
+  readonly balance: number;
+  /** Balance-weighted contract rate (APR), annual decimal; null for a pool without balance. */
+  readonly weightedAverageRate: number | null;
+  /** The pool's segment values, as an assumption file's `segments` keys name them ('' for lines without one). */
+  readonly segments: readonly string[];
+  /** The pool file as read: what pool.project takes. */
+  readonly pool: PoolFile;
 }
 
 // ── Deals: notes, waterfall, tranche analytics ─────────────────────────────────────────
@@ -321,8 +352,8 @@ export interface DealRunRequest {
   readonly tapeId?: number;
   /** How a tape is projected; default 'repline' (interactive speed, within 0.5% of loan level). */
   readonly mode?: ProjectionMode;
-  /** The scenario (an assumption file); default the deal file's `assumptions`. */
-  readonly assumptions?: FileDraft;
+  /** The scenario, as assumptions.check (or a saved set) gave it; default the deal file's `assumptions`. */
+  readonly assumptions?: AssumptionFile;
 }
 
 /** A shipped deal template (templates/deals/), a starting point for a deal. */
@@ -451,14 +482,17 @@ export interface Api {
   'pool.summary': { request: { tapeId: number }; response: PoolSummary };
   'pool.strat': { request: StratRequest; response: StratTable };
   'pool.stratCsv': { request: StratRequest; response: CsvDownload };
+  /** Checks a pool file of representative lines (errors name the JSON path and the rule); answers with what it holds and the file as read. */
+  'pool.check': { request: { pool: FileDraft }; response: PoolCheck };
   /** Starts a projection job (loan level can take seconds on a large tape); the job's result holds the table. */
   'pool.project': { request: ProjectionRequest; response: JobInfo };
-  /** Validates an assumption file (against a tape's segments when given); errors name the JSON path. */
+  /** Checks an assumption file (against a tape's segments when given); errors name the JSON path; answers with the file as read. */
   'assumptions.check': { request: { assumptions: FileDraft; tapeId?: number }; response: AssumptionCheck };
   /** The shipped example assumption file, a starting point for the editor. */
-  'assumptions.example': { request: NoParams; response: FileDraft };
+  'assumptions.example': { request: NoParams; response: AssumptionFile };
+  /** The saved sets, each read again (a set that no longer reads fails the call, naming the set and the problem's JSON path). */
   'assumptions.list': { request: NoParams; response: readonly AssumptionSetRecord[] };
-  /** Saves (creates or replaces) a named set after validating it. */
+  /** Saves (creates or replaces) a named set after reading it in full; answers with the set as read. */
   'assumptions.save': { request: { name: string; assumptions: FileDraft }; response: AssumptionSetRecord };
   'assumptions.delete': { request: { name: string }; response: { deleted: string } };
   /** The shipped deal templates. */

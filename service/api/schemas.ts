@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
-import type { DealFile, Method, RequestOf } from './contract.ts';
+import type { AssumptionFile, DealFile, Method, PoolFile, RequestOf } from './contract.ts';
 
 /** Boundary validation of every request: nothing reaches a handler unchecked. */
 const noParams = z.strictObject({});
@@ -14,8 +14,14 @@ const stratRequest = z.strictObject({
   by: z.enum(stratDimensionIds),
   edges: z.array(z.number().finite()).max(50).optional(),
 });
-/** Passes as is: its handler reads it in full (readDealFile), so its problems name the deal's own JSON paths. */
+/**
+ * Files as read (a deal, assumption or pool file) pass as is: their handlers read them in full
+ * (readDealFile, checkAssumptions and readAssumptionFile, readPoolFile), so a caller that sends
+ * anything else still gets each problem at the file's own JSON path.
+ */
 const dealFile = z.custom<DealFile>();
+const assumptionFile = z.custom<AssumptionFile>();
+const poolFile = z.custom<PoolFile>();
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 
 const tapeSource = z.discriminatedUnion('kind', [
@@ -70,9 +76,10 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'pool.strat': stratRequest,
   'pool.stratCsv': stratRequest,
   // Assumption and pool files are validated in depth (with JSON paths) by service/files/assumption-file.ts and service/files/pool-file.ts.
+  'pool.check': z.strictObject({ pool: z.unknown() }),
   'pool.project': z.strictObject({
-    source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('tape'), tapeId: id }), z.strictObject({ kind: z.literal('lines'), pool: z.unknown() })]),
-    assumptions: z.unknown(),
+    source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('tape'), tapeId: id }), z.strictObject({ kind: z.literal('lines'), pool: poolFile })]),
+    assumptions: assumptionFile,
     mode: z.enum(['loan', 'repline']).optional(),
   }),
   'assumptions.check': z.strictObject({ assumptions: z.unknown(), tapeId: id.optional() }),
@@ -83,12 +90,12 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   // Deal files are validated in depth (JSON paths, every rule) by service/files/deal-file.ts.
   'deal.templates': noParams,
   'deal.validate': z.strictObject({ deal: z.unknown() }),
-  'deal.run': z.strictObject({ deal: dealFile, tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: z.unknown().optional() }),
+  'deal.run': z.strictObject({ deal: dealFile, tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: assumptionFile.optional() }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),
     mode: z.enum(['loan', 'repline']).optional(),
-    assumptions: z.unknown().optional(),
+    assumptions: assumptionFile.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
   }),
   'mapping.list': noParams,

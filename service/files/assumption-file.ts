@@ -184,9 +184,8 @@ function checkNames(file: AssumptionFile, names: PoolNames): void {
   });
 }
 
-function readFile(input: unknown, names: PoolNames | undefined): Assumptions {
-  const file = parseFile(input);
-  if (names !== undefined) checkNames(file, names);
+/** The file's speeds in vector notation and its roll-rate matrices, evaluated (problems at their JSON paths). */
+function evaluate(file: AssumptionFile): Assumptions {
   return {
     months: file.months,
     pool: toSegment(file.pool, '$.pool'),
@@ -199,6 +198,13 @@ function readFile(input: unknown, names: PoolNames | undefined): Assumptions {
       assumptions: toSegment(spec, `$.overrides[${k}]`),
     })),
   };
+}
+
+/** The file as read and as evaluated: shape, then the names against the pool's (when given), then notation and matrices. */
+function readFile(input: unknown, names: PoolNames | undefined): { file: AssumptionFile; read: Assumptions } {
+  const file = parseFile(input);
+  if (names !== undefined) checkNames(file, names);
+  return { file, read: evaluate(file) };
 }
 
 /**
@@ -215,12 +221,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Validates an assumption file in depth (shape, vector notation, roll-rate matrices), and the
- * segments and products it names against a pool's when given; errors name the JSON path.
+ * Reads an assumption file in full (shape, vector notation, roll-rate matrices, and the segments
+ * and products it names against a pool's when given; errors name the JSON path): the file as
+ * read, its horizon and the segments it overrides.
  */
-export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[] } {
-  const file = readFile(input, names);
-  return { months: file.months, segments: [...file.segments.keys()] };
+export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[]; assumptions: AssumptionFile } {
+  const { file, read } = readFile(input, names);
+  return { months: read.months, segments: [...read.segments.keys()], assumptions: file };
 }
 
 /**
@@ -229,7 +236,7 @@ export function checkAssumptions(input: unknown, names?: PoolNames): { months: n
  * loans or lines.
  */
 export function readAssumptionFile(input: unknown, names: PoolNames): Assumptions {
-  return readFile(input, names);
+  return readFile(input, names).read;
 }
 
 /**
@@ -242,6 +249,6 @@ export function readAssumptions(input: unknown, segmentNames: readonly string[])
   if ((parseFile(input).overrides ?? []).length > 0) {
     throw bad('$.overrides', 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)');
   }
-  const file = readFile(input, { segments: segmentNames, products: [] });
+  const file = readFile(input, { segments: segmentNames, products: [] }).read;
   return { months: file.months, assumptions: { pool: file.pool, segments: segmentNames.map((name) => file.segments.get(name)) } };
 }

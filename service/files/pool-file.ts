@@ -2,7 +2,7 @@ import type { UserError } from '../../data/errors.ts';
 import { allocateLoanArrays, amortizationCode, delinquencyCode } from '../../engine/index.ts';
 import type { RepLineInfo } from '../api/contract.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
-import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
+import { POOL_FILE_SCHEMA, type PoolFile } from './pool-file-schema.ts';
 import type { ProjectionInput } from '../runs/projection.ts';
 
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
@@ -21,8 +21,8 @@ function codeOf(names: string[], value: string, path: string, what: string): num
   return code;
 }
 
-/** Validates a pool file (errors name the JSON path and the rule) and builds its loan arrays. */
-export function readPoolFile(input: unknown, fallbackName = 'pool file'): ProjectionInput & { readonly lines: readonly RepLineInfo[] } {
+/** Validates a pool file (errors name the JSON path and the rule) and builds its loan arrays; `file` is the file as read. */
+export function readPoolFile(input: unknown, fallbackName = 'pool file'): ProjectionInput & { readonly lines: readonly RepLineInfo[]; readonly file: PoolFile } {
   const parsed = POOL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
     throw fileError('Pool', schemaIssues(parsed.error));
@@ -81,5 +81,5 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       balance: line.balance,
     });
   });
-  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount };
+  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount, file };
 }

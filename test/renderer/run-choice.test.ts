@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssumptionSetRecord, DealCheck, DealFile } from '../../service/api/contract.ts';
+import type { AssumptionFile, AssumptionSetRecord, DealCheck, DealFile } from '../../service/api/contract.ts';
 import { OWN } from '../../renderer/app/deal.ts';
 import { chooseDealRun, type RunChoiceInputs } from '../../renderer/areas/deal/run-choice.ts';
 
@@ -12,7 +12,9 @@ const deal: DealFile = {
   waterfall: { combined: [{ kind: 'interest', notes: ['A'] }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
 };
 const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 1, originalBalance: 400_000_000, hasPool, hasAssumptions, deal });
-const set = (name: string): AssumptionSetRecord => ({ name, assumptions: { months: 24, label: name }, updatedAt: '2026-12-01T00:00:00Z' });
+/** A saved set's scenario, told apart by its speed. */
+const scenarioOf = (name: string): AssumptionFile => ({ months: 24, pool: { prepayment: name === 'stress' ? '20 CPR' : '10 CPR' } });
+const set = (name: string): AssumptionSetRecord => ({ name, assumptions: scenarioOf(name), updatedAt: '2026-12-01T00:00:00Z' });
 const tape = { id: 7, name: 'originator-a-2026-09' };
 const sets = [set('base'), set('stress')];
 
@@ -70,7 +72,7 @@ describe('the scenario a deal runs under', () => {
   it('is the saved set named, sent as the request’s assumptions', () => {
     const run = chooseDealRun(inputs({ scenario: 'stress' }));
     expect(run.scenario).toBe('stress');
-    expect(run.request).toEqual({ deal, assumptions: { months: 24, label: 'stress' } });
+    expect(run.request).toEqual({ deal, assumptions: scenarioOf('stress') });
     expect(run.scenarioLabel).toBe('“stress”');
   });
 
@@ -84,7 +86,7 @@ describe('the scenario a deal runs under', () => {
     for (const scenario of [OWN, 'deleted set']) {
       const run = chooseDealRun(inputs({ check: check(true, false), scenario }));
       expect(run.scenario).toBe('base');
-      expect(run.request).toEqual({ deal, assumptions: { months: 24, label: 'base' } });
+      expect(run.request).toEqual({ deal, assumptions: scenarioOf('base') });
     }
   });
 
@@ -117,6 +119,6 @@ describe('a deal not (yet) valid', () => {
 describe('a tape and a saved set together', () => {
   it('make one request with both', () => {
     const run = chooseDealRun(inputs({ check: check(false, false), pool: 'tape', scenario: 'stress', mode: 'loan' }));
-    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: { months: 24, label: 'stress' } });
+    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: scenarioOf('stress') });
   });
 });

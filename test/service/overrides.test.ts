@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocateLoanArrays } from '../../engine/index.ts';
 import { assumptionGroups } from '../../service/runs/assumption-groups.ts';
-import { readAssumptionFile, readAssumptions } from '../../service/files/assumption-file.ts';
-import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { checkAssumptions, readAssumptionFile, readAssumptions } from '../../service/files/assumption-file.ts';
+import type { AssumptionFile, PoolFile, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { projectionError, runProjection, useSampleTape } from '../helpers/service.ts';
 
@@ -15,7 +15,10 @@ import { projectionError, runProjection, useSampleTape } from '../helpers/servic
  * terms of 3 to 36 months. Expected amounts come from SQL over the imported loans table.
  */
 const EXAMPLE = join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json');
-const example = (): Record<string, unknown> => JSON.parse(readFileSync(EXAMPLE, 'utf8')) as Record<string, unknown>;
+/** A shipped assumption file as the service reads it. */
+const shipped = (path: string): AssumptionFile => checkAssumptions(JSON.parse(readFileSync(path, 'utf8'))).assumptions;
+const example = (): AssumptionFile => shipped(EXAMPLE);
+type Rule = NonNullable<AssumptionFile['overrides']>[number];
 const sample = useSampleTape({ loans: 3000, seed: 11 });
 const project = (request: ProjectionRequest): Promise<ProjectionResult> => runProjection(sample.service(), request);
 const projectError = (request: ProjectionRequest): Promise<string> => projectionError(sample.service(), request);
@@ -37,7 +40,7 @@ const month1 = (result: ProjectionResult): NonNullable<ProjectionResult['rows'][
 };
 
 /** Month-1 prepayments of a projection with the given rules over `pool` assumptions (default none). */
-async function prepayments1(source: ProjectionRequest['source'], overrides: unknown[], pool: object = {}): Promise<number> {
+async function prepayments1(source: ProjectionRequest['source'], overrides: Rule[], pool: AssumptionFile['pool'] = {}): Promise<number> {
   return month1(await project({ source, assumptions: { months: 3, pool, overrides } })).prepayments;
 }
 
@@ -52,12 +55,12 @@ describe('override rules over a tape', () => {
     expect(balance(`product = '${INSTALLMENT}'`)).toBeGreaterThan(0);
     const expected = balance(CASH_IO_CURRENT);
     expect(expected).toBeGreaterThan(0);
-    const rule = { match: { product: CASH, amortization: 'interest_only' }, prepayment: '100 CPR' };
+    const rule: Rule = { match: { product: CASH, amortization: 'interest_only' }, prepayment: '100 CPR' };
     const result = await project({ source: tape(), assumptions: { months: 3, pool: {}, overrides: [rule] } });
     expect(month1(result).prepayments).toBeCloseTo(expected, 2);
     // Without the rule nothing prepays; with it as a list of one value, the same.
     expect(month1(await project({ source: tape(), assumptions: { months: 3, pool: {} } })).prepayments).toBe(0);
-    const listed = { ...rule, match: { product: [CASH], amortization: ['interest_only'] } };
+    const listed: Rule = { ...rule, match: { product: [CASH], amortization: ['interest_only'] } };
     expect(month1(await project({ source: tape(), assumptions: { months: 3, pool: {}, overrides: [listed] } })).prepayments).toBeCloseTo(expected, 2);
   });
 
@@ -74,7 +77,7 @@ describe('override rules over a tape', () => {
 
   it('original terms: a list matches any of its terms (OR) and the keys combine (AND)', async () => {
     const terms = [3, 6];
-    const rule = { match: { product: CASH, amortization: 'interest_only', originalTerm: terms }, prepayment: '100 CPR' };
+    const rule: Rule = { match: { product: CASH, amortization: 'interest_only', originalTerm: terms }, prepayment: '100 CPR' };
     const result = await project({ source: tape(), assumptions: { months: 3, pool: {}, overrides: [rule] } });
     const expected = balance(`${CASH_IO_CURRENT} AND original_term IN (3, 6)`);
     expect(expected).toBeGreaterThan(0);
@@ -83,8 +86,8 @@ describe('override rules over a tape', () => {
   });
 
   it('rules apply in file order, field by field: a later rule’s field wins, the fields it omits keep the earlier rule’s', async () => {
-    const first = { match: { product: CASH, amortization: 'interest_only' }, prepayment: '100 CPR', servicingFeeRate: 0.12 };
-    const second = { match: { amortization: 'interest_only' }, prepayment: '0 CPR' };
+    const first: Rule = { match: { product: CASH, amortization: 'interest_only' }, prepayment: '100 CPR', servicingFeeRate: 0.12 };
+    const second: Rule = { match: { amortization: 'interest_only' }, prepayment: '0 CPR' };
     const later = month1(await project({ source: tape(), assumptions: { months: 3, pool: {}, overrides: [first, second] } }));
     expect(later.prepayments).toBe(0);
     // The servicing strip of the first rule stays: 12% × 1/12 (30/360) on the matched loans' balance
@@ -109,8 +112,9 @@ describe('override rules over a tape', () => {
   });
 
   it('errors name the JSON path: unknown segments and products (from the tape), bad values, bad keys', async () => {
-    const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } });
-    const ok = { match: { product: CASH }, prepayment: '5 CPR' };
+    // Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
+    const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
+    const ok: Rule = { match: { product: CASH }, prepayment: '5 CPR' };
     expect(await bad([ok, { match: { product: 'mortgage' }, default: '1 CDR' }])).toBe(
       'Assumptions $.overrides[1].match.product: the pool has no product "mortgage" (its products: 现金贷, 分期)',
     );
@@ -127,13 +131,16 @@ describe('override rules over a tape', () => {
     );
     const checked = await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [{ match: { product: 'mortgage' } }] }, tapeId: sample.tapeId() });
     expect(checked).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$.overrides[0].match.product', value: 'mortgage' } } });
-    expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [ok] }, tapeId: sample.tapeId() })).toEqual({ ok: true, value: { months: 12, segments: [] } });
+    expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [ok] }, tapeId: sample.tapeId() })).toEqual({
+      ok: true,
+      value: { months: 12, segments: [], assumptions: { months: 12, pool: {}, overrides: [ok] } },
+    });
     // Without a pool, names cannot be checked: the shape is.
     expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [{ match: { product: 'mortgage' } }] } })).toMatchObject({ ok: true });
   });
 
   it('the shipped example with rules (docs/examples/assumptions-consumer-overrides.json): loan level and representative lines agree within 0.5% a month', async () => {
-    const assumptions: unknown = JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-overrides.json'), 'utf8'));
+    const assumptions = shipped(join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-overrides.json'));
     const loan = await project({ source: tape(), assumptions });
     const lines = await project({ source: tape(), assumptions, mode: 'repline' });
     const plain = await project({ source: tape(), assumptions: example() });
@@ -158,8 +165,8 @@ describe('override rules over a tape', () => {
 });
 
 describe('override rules over a pool file', () => {
-  const line = { segment: 'salaried', amortization: 'interest_only', balance: 100_000, rate: 0.18, originalTerm: 12, remainingTerm: 6, loans: 10 };
-  const pool = {
+  const line: PoolFile['lines'][number] = { segment: 'salaried', amortization: 'interest_only', balance: 100_000, rate: 0.18, originalTerm: 12, remainingTerm: 6, loans: 10 };
+  const pool: PoolFile = {
     cutoffDate: '2026-09-30',
     lines: [
       { ...line, id: 'cash', product: 'cash_loan' },

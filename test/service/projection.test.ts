@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { saveAssumptionSet } from '../../data/assumptions/store.ts';
+import type { AppEvent, AssumptionFile, PoolFile, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import { checkAssumptions } from '../../service/files/assumption-file.ts';
 import { assumptionsJsonSchema, poolJsonSchema } from '../../service/files/json-schemas.ts';
+import { readPoolFile } from '../../service/files/pool-file.ts';
 import type { Service } from '../../service/service.ts';
 import { importReportOf } from '../../service/jobs/job-manager.ts';
 import { runAbs } from '../helpers/cli.ts';
@@ -22,7 +25,10 @@ beforeEach(() => {
 });
 
 const EXAMPLE_POOL = join(REPO_ROOT, 'docs', 'examples', 'pool-consumer-lines.json');
-const example = (): unknown => JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+const exampleJson = (): unknown => JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+/** The shipped files as the service reads them. */
+const example = (): AssumptionFile => checkAssumptions(exampleJson()).assumptions;
+const examplePool = (): PoolFile => readPoolFile(JSON.parse(readFileSync(EXAMPLE_POOL, 'utf8'))).file;
 
 const project = (request: ProjectionRequest): Promise<ProjectionResult> => runProjection(service, request);
 const projectError = (request: ProjectionRequest): Promise<string> => projectionError(service, request);
@@ -73,12 +79,16 @@ describe('pool.project over a tape', () => {
   });
 
   it('names the JSON path of a bad assumption, before the job starts or (segments) when it runs', async () => {
+    // Files of the right type that do not read (a typo in a speed, a rate over 1, a segment the
+    // tape lacks, a matrix whose rows exceed 1): pool.project reads what it is sent in full.
     const source = { kind: 'tape', tapeId } as const;
     expect(await projectError({ source, assumptions: { months: 12, pool: { prepayment: '2 ramp CPR' } } })).toMatch(/^Assumptions \$\.pool\.prepayment: /);
     expect(await projectError({ source, assumptions: { months: 12, pool: { recoveryRate: 1.5 } } })).toMatch(/^Assumptions \$\.pool\.recoveryRate: /);
     expect(await projectError({ source, assumptions: { months: 12, pool: {}, segments: { retired: {} } } })).toContain('the pool has no segment "retired"');
     const roll = { months: 12, pool: { rollRates: { rollForward: { current: 0.02, dpd1_30: 0.8, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_180: 0.5 }, cure: { dpd1_30: 0.5 } } } };
     expect(await projectError({ source, assumptions: roll })).toMatch(/^Assumptions \$\.pool\.rollRates: /);
+    // Not a file at all, cast to the type it fails (as a caller that lies would send it): the same answer, at the root.
+    expect(await projectError({ source, assumptions: 'base.json' as unknown as AssumptionFile })).toMatch(/^Assumptions \$: /);
     expect(await projectError({ source: { kind: 'tape', tapeId: 999 }, assumptions: example() })).toMatch(/tape/i);
   });
 
@@ -86,7 +96,7 @@ describe('pool.project over a tape', () => {
     const big = await service.call('tape.importSample', { loans: 200_000, seed: 5 });
     if (!big.ok) throw new Error(big.error.message);
     const bigId = importReportOf(await service.jobs.wait(big.value.id))?.tapeId ?? 0;
-    const job = await service.call('pool.project', { source: { kind: 'tape', tapeId: bigId }, assumptions: { ...(example() as object), months: 360 } });
+    const job = await service.call('pool.project', { source: { kind: 'tape', tapeId: bigId }, assumptions: { ...example(), months: 360 } });
     if (!job.ok) throw new Error(job.error.message);
     expect(service.jobs.cancel(job.value.id)).toBe(true);
     const done = await service.jobs.wait(job.value.id);
@@ -97,8 +107,7 @@ describe('pool.project over a tape', () => {
 
 describe('pool files of representative lines', () => {
   it('projects the example pool file without a workspace tape', async () => {
-    const pool: unknown = JSON.parse(readFileSync(EXAMPLE_POOL, 'utf8'));
-    const result = await project({ source: { kind: 'lines', pool }, assumptions: example() });
+    const result = await project({ source: { kind: 'lines', pool: examplePool() }, assumptions: example() });
     expect(result).toMatchObject({ tapeId: null, mode: 'repline', sourceName: 'Consumer-loan pool, representative lines', cutoffDate: '2026-09-30' });
     expect(result.lines).toHaveLength(7);
     expect(result.lines?.[0]).toMatchObject({ label: 'Salaried cash loans, 12 m', segment: 'salaried', loans: 21500, balance: 182000000 });
@@ -108,10 +117,40 @@ describe('pool files of representative lines', () => {
     expect((result.rows[0]?.dpd1_30 ?? 0) + (result.rows[0]?.dpd31_60 ?? 0) + (result.rows[0]?.dpd61_90 ?? 0)).toBeGreaterThan(0);
   });
 
+  it('pool.check reads a pool file as a projection would and sums it up; its answer is what pool.project takes', async () => {
+    const json: unknown = JSON.parse(readFileSync(EXAMPLE_POOL, 'utf8'));
+    const checked = await service.call('pool.check', { pool: json });
+    if (!checked.ok) throw new Error(checked.error.message);
+    // Σ of the example's seven lines; the rate weighted by balance: Σ rate × balance = 79,427,800 over 403,500,000.
+    expect(checked.value).toEqual({
+      name: 'Consumer-loan pool, representative lines',
+      cutoffDate: '2026-09-30',
+      lines: 7,
+      loans: 21500 + 12800 + 9100 + 4300 + 8700 + 480 + 260,
+      balance: 403_500_000,
+      weightedAverageRate: expect.closeTo(79_427_800 / 403_500_000, 12),
+      segments: ['salaried', 'self_employed', 'gig'],
+      pool: json,
+    });
+    const checkedAssumptions = await service.call('assumptions.check', { assumptions: exampleJson() });
+    if (!checkedAssumptions.ok) throw new Error(checkedAssumptions.error.message);
+    const fromChecks = await project({ source: { kind: 'lines', pool: checked.value.pool }, assumptions: checkedAssumptions.value.assumptions });
+    const fromFiles = await project({ source: { kind: 'lines', pool: examplePool() }, assumptions: example() });
+    expect({ ...fromChecks, seconds: 0 }).toEqual({ ...fromFiles, seconds: 0 });
+    // A bad file answers at the check, with the problem's JSON path and rule.
+    const line = { amortization: 'level_payment', balance: 1000, rate: 0.18, originalTerm: 12, remainingTerm: 6 };
+    expect(await service.call('pool.check', { pool: { cutoffDate: '2026-09-30', lines: [line, { ...line, remainingTerm: 13 }] } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Pool $.lines[1].remainingTerm: remaining term 13 exceeds the original term 12', details: { path: '$.lines[1].remainingTerm' } },
+    });
+    expect(await service.call('pool.check', { pool: 'lines.json' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$' } } });
+  });
+
   it('names the JSON path and the rule of a bad line', async () => {
     const assumptions = example();
     const line = { amortization: 'level_payment', balance: 1000, rate: 0.18, originalTerm: 12, remainingTerm: 6 };
-    const bad = async (pool: unknown): Promise<string> => projectError({ source: { kind: 'lines', pool }, assumptions });
+    // Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
+    const bad = async (pool: unknown): Promise<string> => projectError({ source: { kind: 'lines', pool: pool as PoolFile }, assumptions });
     expect(await bad({ cutoffDate: '2026-09-30', lines: [line, { ...line, remainingTerm: 13 }] })).toBe('Pool $.lines[1].remainingTerm: remaining term 13 exceeds the original term 12');
     expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, rate: 18 }] })).toMatch(/^Pool \$\.lines\[0\]\.rate: /);
     expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, amortization: 'balloon' }] })).toMatch(/^Pool \$\.lines\[0\]\.amortization: /);
@@ -127,7 +166,7 @@ describe('assumption sets', () => {
     service.events.on('event', (event: AppEvent) => events.push(event.type));
     const saved = await service.call('assumptions.save', { name: ' base ', assumptions: example() });
     expect(saved).toMatchObject({ ok: true, value: { name: 'base' } });
-    const stress = { ...(example() as object), months: 36 };
+    const stress = { ...example(), months: 36 };
     await service.call('assumptions.save', { name: 'stress', assumptions: stress });
     const bad = await service.call('assumptions.save', { name: 'stress', assumptions: { months: 12, pool: { default: '3 CPR' } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$.pool.default' } } });
@@ -139,10 +178,22 @@ describe('assumption sets', () => {
     expect(events.filter((e) => e === 'assumptions.changed')).toHaveLength(3);
   });
 
+  it('fails the list when a stored set no longer reads, naming the set and the problem’s JSON path', async () => {
+    await service.call('assumptions.save', { name: 'base', assumptions: example() });
+    // A set stored by an older version whose rules were looser: written as the store would, without the check.
+    saveAssumptionSet(service.requireWorkspace().db, 'old', { months: 12, pool: { prepayment: '2 ramp CPR' } });
+    const list = await service.call('assumptions.list', {});
+    expect(list).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { name: 'old', path: '$.pool.prepayment' } } });
+    expect(list.ok ? '' : list.error.message).toMatch(/^Assumption set "old" no longer reads: Assumptions \$\.pool\.prepayment: /);
+  });
+
   it('checks a set against a tape’s segments and serves the shipped example', async () => {
     const ex = await service.call('assumptions.example', {});
-    expect(ex).toEqual({ ok: true, value: example() });
-    expect(await service.call('assumptions.check', { assumptions: example(), tapeId })).toEqual({ ok: true, value: { months: 24, segments: ['self_employed', 'gig'] } });
+    expect(ex).toEqual({ ok: true, value: exampleJson() });
+    expect(await service.call('assumptions.check', { assumptions: exampleJson(), tapeId })).toEqual({
+      ok: true,
+      value: { months: 24, segments: ['self_employed', 'gig'], assumptions: exampleJson() },
+    });
     const unknown = await service.call('assumptions.check', { assumptions: { months: 12, pool: {}, segments: { retired: {} } }, tapeId });
     expect(unknown).toMatchObject({ ok: false, error: { details: { path: '$.segments.retired' } } });
   });

@@ -95,7 +95,8 @@ export function ResultsArea() {
   const effectiveChoice = choice ?? sets?.[0]?.name ?? (draftOffered ? DRAFT_CHOICE : null);
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
 
-  const chosenFile = effectiveChoice === DRAFT_CHOICE ? draft?.file : sets?.find((s) => s.name === effectiveChoice)?.assumptions;
+  const chosenSet = effectiveChoice === DRAFT_CHOICE ? undefined : sets?.find((s) => s.name === effectiveChoice);
+  const chosenFile: unknown = effectiveChoice === DRAFT_CHOICE ? draft?.file : chosenSet?.assumptions;
 
   async function startRun(): Promise<void> {
     if (!tape || !workspace || effectiveChoice === null) return;
@@ -104,7 +105,9 @@ export function ResultsArea() {
     const setLabel = effectiveChoice === DRAFT_CHOICE ? `${draft?.name || 'new set'} (unsaved)` : effectiveChoice;
     setStarting(true);
     try {
-      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions: file, mode });
+      // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).
+      const assumptions = chosenSet ? chosenSet.assumptions : (await api.call('assumptions.check', { assumptions: file })).assumptions;
+      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode });
       upsertJob(job);
       projectionRuns.set({ ...projectionRuns.get(), latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) } });
     } catch (error) {

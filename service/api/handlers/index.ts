@@ -5,7 +5,7 @@ import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsLis
 import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
-import { poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
+import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import {
   tapeDelete,
   tapeFields,
@@ -44,6 +44,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'pool.summary': poolSummaryHandler,
   'pool.strat': poolStrat,
   'pool.stratCsv': poolStratCsv,
+  'pool.check': poolCheck,
   'pool.project': poolProject,
   'assumptions.check': assumptionsCheck,
   'assumptions.example': assumptionsExample,

@@ -1,10 +1,11 @@
 import { STRAT_DIMENSIONS, type PoolSummary, type StratTable } from '../../../data/pool/index.ts';
 import { getTape } from '../../../data/tape/store.ts';
+import { roundCentsOfDouble } from '../../../engine/index.ts';
 import { checkAssumptions } from '../../files/assumption-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { runProjectionInWorker } from '../../jobs/project-job.ts';
 import { projectInput } from '../../runs/projection.ts';
-import type { CsvDownload, JobInfo, ProjectionRequest, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { CsvDownload, FileDraft, JobInfo, PoolCheck, ProjectionRequest, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
 const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
@@ -35,6 +36,23 @@ export async function poolStratCsv(params: StratRequest, service: ServiceContext
   const tape = getTape(service.requireWorkspace().db, params.tapeId);
   const csv = await service.queries().stratCsv(params.tapeId, params.by, params.edges);
   return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv };
+}
+
+/** Reads a pool file as a projection would, and sums it up: the balance to the cent, the rate weighted by balance. */
+export function poolCheck(params: { pool: FileDraft }): PoolCheck {
+  const { file, lines, loanCount, segmentNames } = readPoolFile(params.pool);
+  const balance = lines.reduce((sum, line) => sum + line.balance, 0);
+  const rateTimesBalance = lines.reduce((sum, line) => sum + line.rateAnnual * line.balance, 0);
+  return {
+    name: file.name ?? null,
+    cutoffDate: file.cutoffDate,
+    lines: lines.length,
+    loans: loanCount,
+    balance: roundCentsOfDouble(balance),
+    weightedAverageRate: balance > 0 ? rateTimesBalance / balance : null,
+    segments: segmentNames,
+    pool: file,
+  };
 }
 
 /**
