@@ -76,7 +76,7 @@ describe('the Deal screen in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Deal');
     await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('cn-consumer-revolving');
     // No tape: the template runs on its own lines, and the screen says how to use a tape.
-    expect(await page.getByText('Empty workspace — import a tape').count()).toBe(1);
+    await expect.poll(() => page.getByText('Empty workspace — import a tape').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 3 notes');
     expect(await page.getByRole('radio', { name: 'Deal’s own lines' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Scenario').inputValue()).toBe('own');

@@ -95,18 +95,18 @@ describe('structure lint rules', () => {
   });
 });
 
-describe('formatting check', () => {
-  /** Runs `prettier --check` with the project's own config and ignore file over one file. */
-  function prettierCheck(name: string, source: string): number | null {
-    const dir = tempDir();
-    copyFileSync(join(REPO_ROOT, '.prettierrc.json'), join(dir, '.prettierrc.json'));
-    copyFileSync(join(REPO_ROOT, '.prettierignore'), join(dir, '.prettierignore'));
-    mkdirSync(join(dir, 'engine'), { recursive: true });
-    writeFileSync(join(dir, 'engine', name), source);
-    const prettier = join(REPO_ROOT, 'node_modules', '.bin', 'prettier');
-    return spawnSync(prettier, ['--check', '.'], { cwd: dir, encoding: 'utf8' }).status;
-  }
+/** Runs `prettier --check` with the project's own config and ignore file over one file. */
+function prettierCheck(name: string, source: string): number | null {
+  const dir = tempDir();
+  copyFileSync(join(REPO_ROOT, '.prettierrc.json'), join(dir, '.prettierrc.json'));
+  copyFileSync(join(REPO_ROOT, '.prettierignore'), join(dir, '.prettierignore'));
+  mkdirSync(join(dir, 'engine'), { recursive: true });
+  writeFileSync(join(dir, 'engine', name), source);
+  const prettier = join(REPO_ROOT, 'node_modules', '.bin', 'prettier');
+  return spawnSync(prettier, ['--check', '.'], { cwd: dir, encoding: 'utf8' }).status;
+}
 
+describe('formatting check', () => {
   it('fails on a source file that is not formatted', () => {
     expect(prettierCheck('ugly.ts', 'export const  x = {a:1,\n  b : "two"}\n')).not.toBe(0);
   });
