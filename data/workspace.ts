@@ -86,11 +86,7 @@ function inspectWorkspaceFile(file: string, create: boolean, latest: number): In
   }
   if (stat.size === 0) return { exists: true, userVersion: 0 };
   if (readHeader(file) !== SQLITE_HEADER) {
-    throw new UserError(
-      'WORKSPACE_NOT_SQLITE',
-      `${basename(file)} is not a SQLite database, so it cannot be a workspace: ${file}`,
-      { path: file },
-    );
+    throw new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is not a SQLite database, so it cannot be a workspace: ${file}`, { path: file });
   }
   const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
@@ -98,17 +94,12 @@ function inspectWorkspaceFile(file: string, create: boolean, latest: number): In
     const applicationId = Number(db.pragma('application_id', { simple: true }));
     const objects = Number(db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get());
     if (applicationId !== APPLICATION_ID && (applicationId !== 0 || objects > 0)) {
-      throw new UserError(
-        'WORKSPACE_NOT_OURS',
-        `${basename(file)} is a SQLite database of another application, not an ABS workspace: ${file}`,
-        { path: file, applicationId },
-      );
+      throw new UserError('WORKSPACE_NOT_OURS', `${basename(file)} is a SQLite database of another application, not an ABS workspace: ${file}`, { path: file, applicationId });
     }
     if (userVersion > latest) {
       throw new UserError(
         'WORKSPACE_TOO_NEW',
-        `${basename(file)} was written by a newer version of ABS Workbench (schema ${userVersion}; ` +
-          `this version reads up to ${latest}). Update the app to open it; the file was not changed.`,
+        `${basename(file)} was written by a newer version of ABS Workbench (schema ${userVersion}; this version reads up to ${latest}). Update the app to open it; the file was not changed.`,
         { path: file, schemaVersion: userVersion, supportedVersion: latest },
       );
     }

@@ -12,9 +12,7 @@ import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 // Workers are bundled beside this file (scripts/build-electron.ts): dist/electron/<name>.mjs.
 const service = new Service({

@@ -8,8 +8,7 @@ import type { ApiResult, AppEvent, DesktopBridge, Method, RequestOf, ResponseOf 
 import { IPC } from './ipc.ts';
 
 const bridge = {
-  invoke: <M extends Method>(method: M, params: RequestOf<M>) =>
-    ipcRenderer.invoke(IPC.invoke, method, params) as Promise<ApiResult<ResponseOf<M>>>,
+  invoke: <M extends Method>(method: M, params: RequestOf<M>) => ipcRenderer.invoke(IPC.invoke, method, params) as Promise<ApiResult<ResponseOf<M>>>,
   onEvent: (listener: (event: AppEvent) => void) => {
     const handler = (_event: IpcRendererEvent, payload: AppEvent): void => listener(payload);
     ipcRenderer.on(IPC.event, handler);

@@ -23,7 +23,6 @@ rounded to cents; rates are decimals in --json/--csv.
 File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.json, examples
 templates/assumptions/consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
-
 function formatProjection(result: ProjectionResult): string {
   const header = ['Month', 'Beginning (¥)', 'Interest (¥)', 'Sched. prin. (¥)', 'Prepaid (¥)', 'Defaults (¥)', 'Recov. (¥)', 'Ending (¥)', '30+ DPD (¥)', 'CPR', 'CDR', 'Cum. default'];
   const rows = result.rows.map((r) => [

@@ -33,7 +33,11 @@ function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): strin
   const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);
-    const beCell = !be ? '—' : be.status === 'lossWithoutStress' ? 'loses at 0' : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`}`;
+    const beCell = !be
+      ? '—'
+      : be.status === 'lossWithoutStress'
+        ? 'loses at 0'
+        : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`}`;
     return [
       t.name,
       formatMoney(t.originalBalance),
@@ -56,7 +60,10 @@ function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): strin
     ...rows.map(line),
     `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
   ];
-  if (run.revolvingEnd) facts.push(`Revolving ended with period ${run.revolvingEnd.period} (${run.revolvingEnd.paymentDate}): ${run.revolvingEnd.reason}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`);
+  if (run.revolvingEnd)
+    facts.push(
+      `Revolving ended with period ${run.revolvingEnd.period} (${run.revolvingEnd.paymentDate}): ${run.revolvingEnd.reason}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`,
+    );
   const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
   if (breached.length > 0) facts.push(`Triggers breached: ${breached.map(([id, p]) => `${id} in period ${p}`).join(', ')}`);
   if (run.cleanUpPeriod !== null) facts.push(`Clean-up call exercised in period ${run.cleanUpPeriod}`);

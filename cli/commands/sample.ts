@@ -2,16 +2,7 @@ import { statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidDate } from '../../engine/dates.ts';
-import {
-  MAX_SAMPLE_LOANS,
-  SAMPLE_PARAMETERS,
-  writeSampleTape,
-  XLSX_MAX_LOANS,
-  type SampleEncoding,
-  type SampleFormat,
-  type SampleHeaders,
-  type WriteSampleResult,
-} from '../../data/sample/index.ts';
+import { MAX_SAMPLE_LOANS, SAMPLE_PARAMETERS, writeSampleTape, XLSX_MAX_LOANS, type SampleEncoding, type SampleFormat, type SampleHeaders, type WriteSampleResult } from '../../data/sample/index.ts';
 import type { Service } from '../../service/service.ts';
 import { formatBytes, UsageError } from '../output.ts';
 import type { CommandIO } from '../run.ts';
@@ -144,9 +135,7 @@ function sampleRequest(values: SampleArgs): SampleRequest {
   const format = formatOption(values.format, out);
   const loans = wholeNumber('--loans', values.loans, DEFAULT_LOANS, 1, MAX_SAMPLE_LOANS);
   if (format === 'xlsx' && loans > XLSX_MAX_LOANS) {
-    throw new UsageError(
-      `--loans can be at most ${XLSX_MAX_LOANS.toLocaleString('en-US')} for xlsx (Excel's row limit), got ${loans.toLocaleString('en-US')}; use csv for more`,
-    );
+    throw new UsageError(`--loans can be at most ${XLSX_MAX_LOANS.toLocaleString('en-US')} for xlsx (Excel's row limit), got ${loans.toLocaleString('en-US')}; use csv for more`);
   }
   const seed = wholeNumber('--seed', values.seed, DEFAULT_SEED, 0, MAX_SEED);
   const headers = headersOption(values.headers);

@@ -4,19 +4,7 @@ import type { Service } from '../../service/service.ts';
 import { formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 
-const DIMENSIONS: readonly StratDimensionId[] = [
-  'currentBalance',
-  'rate',
-  'remainingTerm',
-  'originalTerm',
-  'age',
-  'amortization',
-  'segment',
-  'region',
-  'creditScore',
-  'delinquency',
-  'product',
-];
+const DIMENSIONS: readonly StratDimensionId[] = ['currentBalance', 'rate', 'remainingTerm', 'originalTerm', 'age', 'amortization', 'segment', 'region', 'creditScore', 'delinquency', 'product'];
 
 const STRAT_HELP = `Usage: abs strat --db WORKSPACE --tape ID --by FIELD [--edges E1,E2,…] [--json | --csv]
 
@@ -28,20 +16,11 @@ WALA (months, weighted by current balance) per bucket.
   --json       the whole table as JSON
   --csv        the table as CSV (as the app exports it)`;
 
-const num = (x: number | null, digits: number): string =>
-  x === null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (x: number | null, digits: number): string => (x === null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 function formatStratText(table: StratTable): string {
   const header = [table.label, 'Loans', 'Balance (¥)', 'Balance %', 'WAC', 'WAM (mo)', 'WALA (mo)'];
-  const rows = [...table.rows, { ...table.total, label: 'Total' }].map((r) => [
-    r.label,
-    num(r.count, 0),
-    num(r.balance, 2),
-    formatPct(r.share),
-    formatPct(r.wac),
-    num(r.wam, 1),
-    num(r.wala, 1),
-  ]);
+  const rows = [...table.rows, { ...table.total, label: 'Total' }].map((r) => [r.label, num(r.count, 0), num(r.balance, 2), formatPct(r.share), formatPct(r.wac), num(r.wam, 1), num(r.wala, 1)]);
   const { widths, line } = textTable(header, rows);
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(0, -1).map(line), widths.map((w) => '─'.repeat(w)).join('  '), line(rows[rows.length - 1] ?? [])].join('\n');
 }

@@ -21,9 +21,11 @@ function cleanName(name: string): string {
 export function saveAssumptionSet(db: SqliteDb, name: string, assumptions: unknown, at: Date = new Date()): AssumptionSetRow {
   const trimmed = cleanName(name);
   const updatedAt = at.toISOString();
-  db.prepare(
-    'INSERT INTO assumption_sets (name, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
-  ).run(trimmed, JSON.stringify(assumptions), updatedAt);
+  db.prepare('INSERT INTO assumption_sets (name, json, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at').run(
+    trimmed,
+    JSON.stringify(assumptions),
+    updatedAt,
+  );
   return { name: trimmed, assumptions, updatedAt };
 }
 

@@ -5,15 +5,7 @@
  * fractions (see summary.ts).
  */
 export { cachedPoolSummary } from './cache.ts';
-export {
-  DELINQUENCY_BUCKETS,
-  poolSummary,
-  type BorrowerConcentration,
-  type BorrowerExposure,
-  type DelinquencyBucketId,
-  type DelinquencyRow,
-  type PoolSummary,
-} from './summary.ts';
+export { DELINQUENCY_BUCKETS, poolSummary, type BorrowerConcentration, type BorrowerExposure, type DelinquencyBucketId, type DelinquencyRow, type PoolSummary } from './summary.ts';
 export {
   BLANK_LABEL,
   MAX_BUCKET_EDGES,

@@ -73,16 +73,23 @@ export interface TapeLoadOptions {
 export function loadTapeLoans(db: SqliteDb, tapeId: number, options: TapeLoadOptions = {}): TapeLoans {
   const readProducts = options.products ?? true;
   const scope = tapeScope(db, tapeId);
-  const count = Number(db.prepare(`SELECT count(*) FROM loans WHERE ${IN_TAPE_SCOPE}`).pluck().get(...scopeParams(scope)));
+  const count = Number(
+    db
+      .prepare(`SELECT count(*) FROM loans WHERE ${IN_TAPE_SCOPE}`)
+      .pluck()
+      .get(...scopeParams(scope)),
+  );
   const loans = allocateLoanArrays(count);
   const product = new Uint8Array(count);
   const segments = coder('segments', MAX_SEGMENTS, tapeId);
   const products = coder('products', MAX_PRODUCTS, tapeId);
-  const statement = db.prepare<[number, number, number], LoanRow>(
-    `SELECT current_principal, original_principal, rate_annual, original_term, remaining_term, age_months, amortization,
+  const statement = db
+    .prepare<[number, number, number], LoanRow>(
+      `SELECT current_principal, original_principal, rate_annual, original_term, remaining_term, age_months, amortization,
             days_past_due, overdue_principal, overdue_interest, segment${readProducts ? ', product' : ''}
        FROM loans WHERE ${IN_TAPE_SCOPE} ORDER BY rowid`,
-  ).raw(true);
+    )
+    .raw(true);
   let i = 0;
   for (const row of statement.iterate(...scopeParams(scope))) {
     loans.currentPrincipal[i] = row[0];

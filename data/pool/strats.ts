@@ -2,16 +2,7 @@ import { csvField, safeCsvField } from '../csv-out.ts';
 import { UserError } from '../errors.ts';
 import { AMORTIZATION_LABELS, type Segment } from '../tape/fields.ts';
 import type { SqliteDb } from '../workspace.ts';
-import {
-  DELINQUENCY_BUCKETS,
-  DELINQUENCY_UPPER_DAYS,
-  IN_TAPE_SCOPE,
-  ratioOrNull,
-  scopeParams,
-  shareOf,
-  tapeScope,
-  type TapeScope,
-} from './summary.ts';
+import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from './summary.ts';
 
 /**
  * Stratification tables: one tape's loans bucketed by one dimension, with count, current balance,
@@ -27,18 +18,7 @@ import {
  * "6–11" and (6, 12] is "7–12".
  */
 
-export type StratDimensionId =
-  | 'currentBalance'
-  | 'rate'
-  | 'remainingTerm'
-  | 'originalTerm'
-  | 'age'
-  | 'amortization'
-  | 'segment'
-  | 'region'
-  | 'creditScore'
-  | 'delinquency'
-  | 'product';
+export type StratDimensionId = 'currentBalance' | 'rate' | 'remainingTerm' | 'originalTerm' | 'age' | 'amortization' | 'segment' | 'region' | 'creditScore' | 'delinquency' | 'product';
 
 /** yuan: amounts; rate: annual decimal (labels show %); months, days, score: as named. */
 export type StratUnit = 'yuan' | 'rate' | 'months' | 'score' | 'days' | null;
@@ -414,16 +394,14 @@ function registerGroupSums(db: SqliteDb): void {
  * One scan of the tape's loans, summed per value of `keySql` (a bucket CASE or a column).
  * `keyParams` bind the key's placeholders, which come first in the statement.
  */
-function groupSums<K extends GroupKey>(
-  db: SqliteDb,
-  scope: TapeScope,
-  keySql: string,
-  keyParams: readonly number[],
-): { groups: GroupRow<K>[]; pool: GroupSums } {
+function groupSums<K extends GroupKey>(db: SqliteDb, scope: TapeScope, keySql: string, keyParams: readonly number[]): { groups: GroupRow<K>[]; pool: GroupSums } {
   registerGroupSums(db);
   const sql = `SELECT ${GROUP_SUMS_FUNCTION}(${keySql}, current_principal, rate_annual, remaining_term, age_months)
                  FROM loans NOT INDEXED WHERE ${IN_TAPE_SCOPE}`;
-  const json = db.prepare<number[], string | null>(sql).pluck().get(...keyParams, ...scopeParams(scope));
+  const json = db
+    .prepare<number[], string | null>(sql)
+    .pluck()
+    .get(...keyParams, ...scopeParams(scope));
   // No rows: SQLite calls the aggregate's result without a single step, so there is always JSON.
   const parsed = JSON.parse(json ?? '{"groups":[],"pool":[0,0,0,0,0]}') as GroupSumsJson;
   return {
@@ -578,17 +556,7 @@ export interface StratCsvOptions {
 }
 
 /** Header of formatStratCsv; units in every heading. */
-export const STRAT_CSV_HEADER = [
-  'Bucket',
-  'Count',
-  'Count %',
-  'Current balance (¥)',
-  'Balance %',
-  'WAC (annual %)',
-  'WAM (months)',
-  'WALA (months)',
-  'Average balance (¥)',
-] as const;
+export const STRAT_CSV_HEADER = ['Bucket', 'Count', 'Count %', 'Current balance (¥)', 'Balance %', 'WAC (annual %)', 'WAM (months)', 'WALA (months)', 'Average balance (¥)'] as const;
 
 /**
  * The table as CSV (RFC 4180 quoting, '\n' line ends, one line per row, a Total line last).
@@ -610,16 +578,5 @@ function percent(x: number | null): string {
 }
 
 function csvLine(row: StratFigures & { readonly label: string }): string[] {
-  return [
-    safeCsvField(row.label),
-    String(row.count),
-    percent(row.countShare),
-    fixed(row.balance),
-    percent(row.share),
-    percent(row.wac),
-    fixed(row.wam),
-    fixed(row.wala),
-    fixed(row.averageBalance),
-  ];
+  return [safeCsvField(row.label), String(row.count), percent(row.countShare), fixed(row.balance), percent(row.share), percent(row.wac), fixed(row.wam), fixed(row.wala), fixed(row.averageBalance)];
 }
-

@@ -270,8 +270,7 @@ function summarize(db: SqliteDb, tapeId: number): PoolSummary {
   if (!pool) throw new Error('aggregate query returned no row');
 
   const named = db.prepare<[number, number, number], ExposureRow>(NAMED_BORROWERS_SQL).all(...scopeParams(scope));
-  const unnamed =
-    pool.unnamedLoans > 0 ? db.prepare<[number, number, number], ExposureRow>(UNNAMED_BORROWERS_SQL).all(...scopeParams(scope)) : [];
+  const unnamed = pool.unnamedLoans > 0 ? db.prepare<[number, number, number], ExposureRow>(UNNAMED_BORROWERS_SQL).all(...scopeParams(scope)) : [];
   const namedCount = named[0]?.borrowers ?? 0;
 
   const balance = pool.currentBalance;
@@ -312,10 +311,7 @@ function summarize(db: SqliteDb, tapeId: number): PoolSummary {
 
 /** Merges the two top-20 lists (named borrowers, loans without a borrower id) into the pool's. */
 function concentration(named: readonly ExposureRow[], unnamed: readonly ExposureRow[], poolBalance: number): BorrowerConcentration {
-  const top: BorrowerExposure[] = [
-    ...named.map((r) => exposure(r, false, poolBalance)),
-    ...unnamed.map((r) => exposure(r, true, poolBalance)),
-  ]
+  const top: BorrowerExposure[] = [...named.map((r) => exposure(r, false, poolBalance)), ...unnamed.map((r) => exposure(r, true, poolBalance))]
     .sort((a, b) => b.balance - a.balance || compareIds(a, b))
     .slice(0, TOP_N);
   const shareOfTop = (n: number): number =>

@@ -139,14 +139,37 @@ export const SAMPLE_PARAMETERS: SampleParameters = {
    * pool is about 3: 25%, 6: 30%, 12: 35%, 18/24/36: 10%.
    */
   termMix: {
-    cash_loan: [[3, 0.33], [6, 0.34], [12, 0.27], [18, 0.03], [24, 0.02], [36, 0.01]],
-    installment: [[3, 0.15], [6, 0.25], [12, 0.45], [18, 0.05], [24, 0.065], [36, 0.035]],
+    cash_loan: [
+      [3, 0.33],
+      [6, 0.34],
+      [12, 0.27],
+      [18, 0.03],
+      [24, 0.02],
+      [36, 0.01],
+    ],
+    installment: [
+      [3, 0.15],
+      [6, 0.25],
+      [12, 0.45],
+      [18, 0.05],
+      [24, 0.065],
+      [36, 0.035],
+    ],
   },
 
   /** Amortization (还款方式) by product: cash loans lean interest-only and level payment. */
   amortizationMix: {
-    cash_loan: [['level_payment', 0.45], ['interest_only', 0.35], ['equal_principal', 0.15], ['flat_fee', 0.05]],
-    installment: [['level_payment', 0.5], ['flat_fee', 0.4], ['equal_principal', 0.1]],
+    cash_loan: [
+      ['level_payment', 0.45],
+      ['interest_only', 0.35],
+      ['equal_principal', 0.15],
+      ['flat_fee', 0.05],
+    ],
+    installment: [
+      ['level_payment', 0.5],
+      ['flat_fee', 0.4],
+      ['equal_principal', 0.1],
+    ],
   },
 
   /**
@@ -447,8 +470,7 @@ export function* generateSampleLoans(options: SampleOptions): Generator<SampleLo
     const principalYuan = clamp(Math.round(rawPrincipal / P.principal.roundTo) * P.principal.roundTo, P.principal.min, P.principal.max);
     const principalCents = principalYuan * 100;
 
-    const rawRate =
-      P.rate.intercept + P.rate.perScorePoint * borrower.creditScore + P.rate.segmentSpread[segment] + P.rate.noiseSd * rng.normal();
+    const rawRate = P.rate.intercept + P.rate.perScorePoint * borrower.creditScore + P.rate.segmentSpread[segment] + P.rate.noiseSd * rng.normal();
     const rateAnnual = Math.round(clamp(rawRate, P.rate.min, P.rate.max) * 10_000) / 10_000;
 
     const tilt = Math.exp(-P.scoreTilt * borrower.scoreZ - (P.scoreTilt * P.scoreTilt) / 2);
@@ -521,14 +543,7 @@ export function* generateSampleLoans(options: SampleOptions): Generator<SampleLo
  * (number elapsed − missed + 1) fell due strictly before the cutoff. Month-end clamping is why
  * the first draw can miss by a day.
  */
-function settleOrigination(
-  calendar: DayCalendar,
-  originationDay: number,
-  cutoff: CalendarDate,
-  cutoffDay: number,
-  term: number,
-  missedCount: number,
-): { originationDay: number; elapsed: number } {
+function settleOrigination(calendar: DayCalendar, originationDay: number, cutoff: CalendarDate, cutoffDay: number, term: number, missedCount: number): { originationDay: number; elapsed: number } {
   let day = originationDay;
   for (let attempt = 0; attempt < 40; attempt++) {
     const elapsed = installmentsDue(calendar.civil(day), cutoff, term);

@@ -126,8 +126,7 @@ export async function writeSampleTape(options: WriteSampleOptions): Promise<Writ
   const path = resolve(options.out);
   const partial = join(dirname(path), `.${basename(path)}.partial-${process.pid}`);
   try {
-    const rows =
-      options.format === 'xlsx' ? await writeXlsx(partial, options) : await writeCsv(partial, options);
+    const rows = options.format === 'xlsx' ? await writeXlsx(partial, options) : await writeCsv(partial, options);
     await rename(partial, path);
     const { size } = await stat(path);
     return { rows, bytes: size, path };
@@ -447,13 +446,7 @@ async function writeXlsx(file: string, options: WriteSampleOptions): Promise<num
   }
 }
 
-async function writeXlsxRows(
-  sheet: ExcelJS.Worksheet,
-  options: WriteSampleOptions,
-  labels: SampleValueLabels,
-  report: (done: number) => void,
-  streamError: () => Error | null,
-): Promise<number> {
+async function writeXlsxRows(sheet: ExcelJS.Worksheet, options: WriteSampleOptions, labels: SampleValueLabels, report: (done: number) => void, streamError: () => Error | null): Promise<number> {
   // One style object per column, shared by every cell of it: exceljs caches a style's id by
   // object identity, so cells never re-render their style (the default per-cell copies do).
   const styles: ReadonlyArray<Partial<ExcelJS.Style>> = SAMPLE_COLUMNS.map((column) => {

@@ -14,13 +14,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename } from 'node:path';
 import { UserError } from '../errors.ts';
-import {
-  createDecoder,
-  detectEncoding,
-  ENCODING_SAMPLE_BYTES,
-  firstInvalidUtf8,
-  type TapeEncoding,
-} from './encoding.ts';
+import { createDecoder, detectEncoding, ENCODING_SAMPLE_BYTES, firstInvalidUtf8, type TapeEncoding } from './encoding.ts';
 
 export type CsvDelimiter = ',' | '\t' | ';' | '|';
 
@@ -165,8 +159,7 @@ export class CsvParser {
     if (!this.inRecord) return;
     if (this.state === QUOTED) {
       throw new CsvFormatError(
-        `Unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed ` +
-          `(record ${this.records + 1}, starting on line ${this.recordLine}).`,
+        `Unterminated quoted field: the quote opened on line ${this.quoteLine} is never closed (record ${this.records + 1}, starting on line ${this.recordLine}).`,
         this.quoteLine,
         this.records + 1,
       );
@@ -374,8 +367,7 @@ export class CsvParser {
       const quoted = state === QUOTED || state === QUOTE_SEEN;
       throw new CsvFormatError(
         quoted
-          ? `The quoted field opened on line ${this.quoteLine} runs on for more than ${this.maxFieldChars} characters: ` +
-              'probably a quote that is never closed.'
+          ? `The quoted field opened on line ${this.quoteLine} runs on for more than ${this.maxFieldChars} characters: probably a quote that is never closed.`
           : `A field of the record starting on line ${this.recordLine} is longer than ${this.maxFieldChars} characters.`,
         quoted ? this.quoteLine : this.recordLine,
         this.records + 1,
@@ -429,11 +421,7 @@ export function normalizeDelimiter(delimiter: string): string {
   const named = DELIMITER_NAMES[delimiter.trim().toLowerCase()];
   if (named !== undefined) return named;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new UserError(
-      'BAD_REQUEST',
-      `CSV delimiter must be one character other than a quote or a line break (or tab, comma, semicolon, pipe), not ${JSON.stringify(delimiter)}`,
-      { delimiter },
-    );
+    throw new UserError('BAD_REQUEST', `CSV delimiter must be one character other than a quote or a line break (or tab, comma, semicolon, pipe), not ${JSON.stringify(delimiter)}`, { delimiter });
   }
   return delimiter;
 }
@@ -669,10 +657,7 @@ export interface CsvPreview {
 const PREVIEW_BYTES = 1 << 20;
 
 /** The header and first rows of a tape, from its first 1 MiB only (for the mapping screen). */
-export async function previewCsv(
-  path: string,
-  options: { encoding?: TapeEncoding; delimiter?: string; maxRows?: number } = {},
-): Promise<CsvPreview> {
+export async function previewCsv(path: string, options: { encoding?: TapeEncoding; delimiter?: string; maxRows?: number } = {}): Promise<CsvPreview> {
   const maxRows = options.maxRows ?? 20;
   const fh = await openTape(path);
   try {
@@ -711,9 +696,7 @@ export async function previewCsv(
     if (!complete && !parser.isStopped) truncated = true;
     if (header === null) {
       throw new CsvFormatError(
-        complete
-          ? `${basename(path)} has no header row: it holds only blank lines (${path})`
-          : `${basename(path)}: no complete header row in its first ${PREVIEW_BYTES} bytes (${path})`,
+        complete ? `${basename(path)} has no header row: it holds only blank lines (${path})` : `${basename(path)}: no complete header row in its first ${PREVIEW_BYTES} bytes (${path})`,
         1,
         1,
         { file: basename(path) },
@@ -753,10 +736,7 @@ async function tapeSize(fh: FileHandle, path: string): Promise<number> {
   return stat.size;
 }
 
-async function chooseEncoding(
-  fh: FileHandle,
-  given: TapeEncoding | undefined,
-): Promise<{ encoding: TapeEncoding; encodingReason: string }> {
+async function chooseEncoding(fh: FileHandle, given: TapeEncoding | undefined): Promise<{ encoding: TapeEncoding; encodingReason: string }> {
   if (given !== undefined) return { encoding: given, encodingReason: 'chosen by the user' };
   const head = Buffer.allocUnsafe(ENCODING_SAMPLE_BYTES);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);
@@ -765,14 +745,7 @@ async function chooseEncoding(
 }
 
 /** A strict UTF-8 decode failed in `chunk` (starting at byte `chunkStart`): say where, and what to do. */
-function invalidUtf8Error(
-  path: string,
-  chunk: Uint8Array,
-  chunkStart: number,
-  lineAtChunkStart: number,
-  recordNo: number,
-  cause: unknown,
-): CsvFormatError {
+function invalidUtf8Error(path: string, chunk: Uint8Array, chunkStart: number, lineAtChunkStart: number, recordNo: number, cause: unknown): CsvFormatError {
   // Up to 3 continuation bytes at the chunk's start complete a character of the previous chunk.
   let skip = 0;
   while (skip < 3 && skip < chunk.length && ((chunk[skip] as number) & 0xc0) === 0x80) skip++;

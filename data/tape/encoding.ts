@@ -68,9 +68,7 @@ export function detectEncoding(head: Uint8Array): { encoding: TapeEncoding; reas
   const ascii = sample.every((byte) => byte < 0x80);
   return {
     encoding: 'utf-8',
-    reason: ascii
-      ? `only ASCII in the first ${sample.length} bytes; read as UTF-8`
-      : `valid UTF-8 in the first ${sample.length} bytes`,
+    reason: ascii ? `only ASCII in the first ${sample.length} bytes; read as UTF-8` : `valid UTF-8 in the first ${sample.length} bytes`,
   };
 }
 

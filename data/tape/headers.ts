@@ -18,10 +18,7 @@ const PUNCTUATION = /[\s_\-./\\*:]/g;
  * lower-casing, spaces removed). Deliberately absent: 万元/千元 (a scale the values would need),
  * 日 and 年 (`利率(日)` is a daily rate, `利率(年)` an annual one).
  */
-const UNITS: ReadonlySet<string> = new Set([
-  '元', '人民币', '人民币元', 'rmb', 'cny', 'yuan', 'usd', '$', '¥', '%', '‰', '百分比',
-  '月', '个月', '期', '天', '日数', 'days', 'months', 'mos',
-]);
+const UNITS: ReadonlySet<string> = new Set(['元', '人民币', '人民币元', 'rmb', 'cny', 'yuan', 'usd', '$', '¥', '%', '‰', '百分比', '月', '个月', '期', '天', '日数', 'days', 'months', 'mos']);
 /** A date-format hint such as (yyyy-mm-dd) or (yyyymmdd); a single character class, so linear. */
 const DATE_FORMAT_HINT = /^y[ymd/.-]*$/;
 
@@ -52,7 +49,9 @@ export function normalizeHeader(header: string): string {
 function headerWords(header: string): string[] {
   const s = header.replace(INVISIBLE, '').normalize('NFKC');
   const spaced = s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return dropTrailingUnit(spaced.trim()).split(/[^a-z0-9]+/).filter((w) => w.length > 0);
+  return dropTrailingUnit(spaced.trim())
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
 }
 
 /** Synonym length for the fallback threshold: CJK characters count 2, others 1. */
@@ -89,7 +88,16 @@ const FALLBACK_SYNONYMS: readonly Synonym[] = FIELD_SPECS.flatMap((spec) =>
     .map((name): Synonym => {
       const normalized = normalizeHeader(name);
       const ascii = /^[\x20-\x7e]*$/.test(name);
-      return { field: spec.field, normalized, words: ascii ? name.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 0) : null };
+      return {
+        field: spec.field,
+        normalized,
+        words: ascii
+          ? name
+              .toLowerCase()
+              .split(/[^a-z0-9]+/)
+              .filter((w) => w.length > 0)
+          : null,
+      };
     })
     .filter((syn) => weightedLength(syn.normalized) >= MIN_FALLBACK_LENGTH),
 );
@@ -102,7 +110,41 @@ const KIND_BY_FIELD: ReadonlyMap<CanonicalField, FieldKind> = new Map(FIELD_SPEC
  * the term; `重组日期` a date, not the flag; `Interest Rate Type` a category; `贷款余额(万元)` is in
  * ten-thousands of yuan.
  */
-const VETO_ALWAYS = ['罚', 'penalty', '违约', 'default', '已还', '已付', '累计', 'cumulative', 'paid', 'next', 'first', 'last', 'previous', 'prior', '下次', '下期', '首期', '首次', '上次', '上期', '最近', '最大', '最高', '最小', '最低', '历史', 'max', 'min', '平均', 'average', 'avg', '期初', '期末'];
+const VETO_ALWAYS = [
+  '罚',
+  'penalty',
+  '违约',
+  'default',
+  '已还',
+  '已付',
+  '累计',
+  'cumulative',
+  'paid',
+  'next',
+  'first',
+  'last',
+  'previous',
+  'prior',
+  '下次',
+  '下期',
+  '首期',
+  '首次',
+  '上次',
+  '上期',
+  '最近',
+  '最大',
+  '最高',
+  '最小',
+  '最低',
+  '历史',
+  'max',
+  'min',
+  '平均',
+  'average',
+  'avg',
+  '期初',
+  '期末',
+];
 const VETO_OVERDUE = ['逾期', 'overdue', 'pastdue', 'past due', 'delinquen', 'arrear'];
 const VETO_DATE_WORDS = ['日期', '时间', 'date', 'time'];
 const VETO_CATEGORY_WORDS = ['类型', 'type', '方式', 'method', '标识', '标志', 'flag', '状态', 'status', '单位', 'unit', '代码', 'code'];

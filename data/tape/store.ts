@@ -6,7 +6,6 @@ import type { HeaderMapping, MappedColumn, RejectedRow, RowProblem, SavedMapping
 
 /** Typed queries over the tapes a workspace holds. */
 
-
 interface TapeRow {
   id: number;
   name: string;
@@ -82,7 +81,6 @@ export function deleteTape(db: SqliteDb, id: number): void {
   if (result.changes === 0) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
 }
 
-
 export function listRejects(db: SqliteDb, tapeId: number, offset = 0, limit = 100): { total: number; rows: RejectedRow[] } {
   getTape(db, tapeId);
   const total = Number(db.prepare('SELECT count(*) FROM tape_rejects WHERE tape_id = ?').pluck().get(tapeId));
@@ -104,28 +102,23 @@ export function rejectsCsv(db: SqliteDb, tapeId: number): string {
   const tape = getTape(db, tapeId);
   const headers = tape.mapping.map((m) => m.header);
   const lines = [['Row', 'Rules', 'Reasons', ...headers].map(safeCsvField).join(',')];
-  const stmt = db.prepare<[number], { row_no: number; problems_json: string; raw_json: string }>(
-    'SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no',
-  );
+  const stmt = db.prepare<[number], { row_no: number; problems_json: string; raw_json: string }>('SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no');
   for (const r of stmt.iterate(tapeId)) {
     const problems = JSON.parse(r.problems_json) as RowProblem[];
     const raw = JSON.parse(r.raw_json) as Record<string, string>;
-    lines.push(
-      [String(r.row_no), problems.map((p) => p.rule).join('; '), problems.map((p) => p.message).join('; '), ...headers.map((h) => raw[h] ?? '')]
-        .map(safeCsvField)
-        .join(','),
-    );
+    lines.push([String(r.row_no), problems.map((p) => p.rule).join('; '), problems.map((p) => p.message).join('; '), ...headers.map((h) => raw[h] ?? '')].map(safeCsvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-
 export function saveMapping(db: SqliteDb, name: string, mapping: HeaderMapping, at: Date = new Date()): SavedMapping {
   const trimmed = name.trim();
   if (trimmed === '') throw new UserError('BAD_REQUEST', 'A mapping needs a name');
-  db.prepare(
-    'INSERT INTO tape_mappings (name, mapping_json, saved_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at',
-  ).run(trimmed, JSON.stringify(mapping), at.toISOString());
+  db.prepare('INSERT INTO tape_mappings (name, mapping_json, saved_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(
+    trimmed,
+    JSON.stringify(mapping),
+    at.toISOString(),
+  );
   return { name: trimmed, mapping, savedAt: at.toISOString() };
 }
 

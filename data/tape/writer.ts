@@ -140,11 +140,12 @@ export class DirectTapeWriter implements TapeWriter {
         .get(finish.sha256, this.#tapeId);
       if (existing) {
         this.rollbackSync();
-        throw new UserError(
-          'DUPLICATE_TAPE',
-          `This file was already imported as tape ${existing.id} "${existing.name}" on ${existing.imported_at.slice(0, 10)}; import it again only if you mean to`,
-          { tapeId: existing.id, name: existing.name, importedAt: existing.imported_at, sourceFile: existing.source_file },
-        );
+        throw new UserError('DUPLICATE_TAPE', `This file was already imported as tape ${existing.id} "${existing.name}" on ${existing.imported_at.slice(0, 10)}; import it again only if you mean to`, {
+          tapeId: existing.id,
+          name: existing.name,
+          importedAt: existing.imported_at,
+          sourceFile: existing.source_file,
+        });
       }
     }
     const lastRowid = Number(db.prepare('SELECT coalesce(max(rowid), 0) FROM loans').pluck().get());

@@ -145,13 +145,11 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions): Prom
     });
   }
   if (!found) {
-    throw new UserError(
-      'BAD_FILE',
-      target && sheets.length > 0
-        ? `${basename(path)} has no sheet named "${target}" (sheets: ${sheets.join(', ')})`
-        : `${basename(path)} contains no worksheet`,
-      { file: basename(path), sheet: target, sheets },
-    );
+    throw new UserError('BAD_FILE', target && sheets.length > 0 ? `${basename(path)} has no sheet named "${target}" (sheets: ${sheets.join(', ')})` : `${basename(path)} contains no worksheet`, {
+      file: basename(path),
+      sheet: target,
+      sheets,
+    });
   }
   if (records === 0) throw new UserError('BAD_FILE', `Sheet "${target ?? ''}" of ${basename(path)} is empty`, { file: basename(path) });
   options.onProgress?.(records - 1);

@@ -19,17 +19,7 @@ export type { ParseVectorOptions } from './notation-parse.ts';
 export { formatVector, plainNumber } from './notation-format.ts';
 export { evaluateVector, notationRateVector } from './notation-evaluate.ts';
 export { MAX_VECTOR_MONTHS, NOTATION_UNITS, STANDARD_MODELS, vectorPurpose } from './notation-types.ts';
-export type {
-  CurveNotation,
-  CurveStep,
-  LevelStep,
-  NotationUnit,
-  RampStep,
-  StandardModel,
-  StandardNotation,
-  VectorNotation,
-  VectorPurpose,
-} from './notation-types.ts';
+export type { CurveNotation, CurveStep, LevelStep, NotationUnit, RampStep, StandardModel, StandardNotation, VectorNotation, VectorPurpose } from './notation-types.ts';
 export { NOTATION_PROBLEMS, VectorNotationError } from './notation-errors.ts';
 export type { NotationProblem } from './notation-errors.ts';
 // Cumulative default timing and recoveries
@@ -38,14 +28,5 @@ export type { DefaultTimingCurve, DefaultTimingSchedule } from './default-timing
 export { lossSeverityFromRecoveryRate, recoverySchedule, recoveryRateFromSeverity } from './recovery.ts';
 export type { RecoverySchedule } from './recovery.ts';
 // Delinquency roll rates
-export {
-  buildTransitionMatrix,
-  DELINQUENT_STATES,
-  ROLL_STATE_LABELS,
-  ROLL_STATES,
-  rollStateIndex,
-  ROW_SUM_TOLERANCE,
-  transitionProbability,
-  validateTransitionMatrix,
-} from './roll-rates.ts';
+export { buildTransitionMatrix, DELINQUENT_STATES, ROLL_STATE_LABELS, ROLL_STATES, rollStateIndex, ROW_SUM_TOLERANCE, transitionProbability, validateTransitionMatrix } from './roll-rates.ts';
 export type { DelinquentState, RollBackState, RollRateSpec, RollState } from './roll-rates.ts';

@@ -1,13 +1,6 @@
 import { VectorNotationError, type NotationProblem } from './notation-errors.ts';
 import { tokenize, type NotationToken } from './notation-lexer.ts';
-import {
-  MAX_VECTOR_MONTHS,
-  type CurveStep,
-  type NotationUnit,
-  type StandardModel,
-  type VectorNotation,
-  type VectorPurpose,
-} from './notation-types.ts';
+import { MAX_VECTOR_MONTHS, type CurveStep, type NotationUnit, type StandardModel, type VectorNotation, type VectorPurpose } from './notation-types.ts';
 import type { VectorBasis } from './rate-vector.ts';
 
 export interface ParseVectorOptions {
@@ -255,10 +248,5 @@ function isModel(token: NotationToken): boolean {
 }
 
 function isKeyword(word: string): boolean {
-  return (
-    word in MODELS ||
-    word in UNITS ||
-    MONTH_WORDS.has(word) ||
-    ['ramp', 'for', 'flat', 'by', 'age', 'period', 'x'].includes(word)
-  );
+  return word in MODELS || word in UNITS || MONTH_WORDS.has(word) || ['ramp', 'for', 'flat', 'by', 'age', 'period', 'x'].includes(word);
 }

@@ -79,12 +79,13 @@ export function buildTransitionMatrix(spec: RollRateSpec): Float64Array {
     const cure = lookup(spec.cure, state);
     const back = lookup(spec.rollBack, state);
     if (s > last) {
-      const given = (['rollForward', 'cure', 'rollBack'] as const)
-        .filter((field) => lookup(spec[field], state) !== undefined)
-        .map((field) => `${field}.${state}`);
+      const given = (['rollForward', 'cure', 'rollBack'] as const).filter((field) => lookup(spec[field], state) !== undefined).map((field) => `${field}.${state}`);
       if (given.length > 0) {
-        throw curveError('ROLL_RATE_UNUSED', { state, chargeOffAt, fields: given },
-          `${describe(state)} is never reached when loans charge off from ${describe(chargeOffAt)}; remove ${given.join(', ')}`);
+        throw curveError(
+          'ROLL_RATE_UNUSED',
+          { state, chargeOffAt, fields: given },
+          `${describe(state)} is never reached when loans charge off from ${describe(chargeOffAt)}; remove ${given.join(', ')}`,
+        );
       }
       matrix[s * STATE_COUNT + CHARGED_OFF] = 1;
       continue;
@@ -97,8 +98,11 @@ export function buildTransitionMatrix(spec: RollRateSpec): Float64Array {
     const pBack = probability(back ?? 0, 'rollBack', state);
     const outflow = pForward + pCure + pBack;
     if (outflow > 1 + ROW_SUM_TOLERANCE) {
-      throw curveError('ROLL_RATE_OUTFLOW', { state, rollForward: pForward, cure: pCure, rollBack: pBack, total: outflow },
-        `${describe(state)}: roll forward ${pForward} + cure ${pCure} + roll back ${pBack} = ${readable(outflow)} > 1`);
+      throw curveError(
+        'ROLL_RATE_OUTFLOW',
+        { state, rollForward: pForward, cure: pCure, rollBack: pBack, total: outflow },
+        `${describe(state)}: roll forward ${pForward} + cure ${pCure} + roll back ${pBack} = ${readable(outflow)} > 1`,
+      );
     }
     const row = s * STATE_COUNT;
     matrix[row + (s === last ? CHARGED_OFF : s + 1)] = pForward;

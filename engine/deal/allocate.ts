@@ -33,11 +33,13 @@ export function allocateProRata(total: Money, weights: readonly Money[]): Money[
     left -= floor;
   }
   if (left > 0n) {
-    const order = cents.map((_, i) => i).sort((a, b) => {
-      const ra = remainders[a] ?? 0n;
-      const rb = remainders[b] ?? 0n;
-      return ra === rb ? a - b : rb > ra ? 1 : -1;
-    });
+    const order = cents
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const ra = remainders[a] ?? 0n;
+        const rb = remainders[b] ?? 0n;
+        return ra === rb ? a - b : rb > ra ? 1 : -1;
+      });
     for (const i of order) {
       if (left === 0n) break;
       floors[i] = (floors[i] ?? 0n) + 1n;

@@ -54,4 +54,3 @@ export function collect(pool: PoolSource, period: number, frequency: number): Co
   out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
   return out as unknown as Collections;
 }
-

@@ -65,7 +65,12 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const noteIndex = new Map(notes.map((n, i) => [n.id, i]));
   const listOrder = deal.notes.map((spec) => noteIndex.get(spec.id) ?? 0);
   const indicesOf = (ids: readonly string[] | undefined): number[] =>
-    ids === undefined ? notes.map((_, i) => i) : ids.map((id) => noteIndex.get(id) ?? -1).filter((i) => i >= 0).sort((a, b) => a - b);
+    ids === undefined
+      ? notes.map((_, i) => i)
+      : ids
+          .map((id) => noteIndex.get(id) ?? -1)
+          .filter((i) => i >= 0)
+          .sort((a, b) => a - b);
   const classesOf = (ids: readonly string[] | undefined): number[][] => {
     const classes: number[][] = [];
     for (const i of indicesOf(ids)) {

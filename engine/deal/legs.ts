@@ -13,7 +13,10 @@ export function legsOf(deal: Pick<Deal, 'notes'>, periods: readonly DealPeriod[]
       dates,
       principal: column((n) => n.principalPaid),
       interest: column((n) => n.interestPaid),
-      writeDown: netOfReimbursements(column((n) => n.writeDown), column((n) => n.writeDownReimbursed)),
+      writeDown: netOfReimbursements(
+        column((n) => n.writeDown),
+        column((n) => n.writeDownReimbursed),
+      ),
       balance: column((n) => n.endingBalance),
       residual: column((n) => n.residualPaid),
     };

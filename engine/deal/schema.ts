@@ -139,15 +139,7 @@ const reserve = z.strictObject({
     .describe('What the reserve may pay; default every senior fee and the interest of the most senior class'),
 });
 
-export const TRIGGER_METRICS = [
-  'cumulativeDefaultRate',
-  'delinquency60Plus',
-  'delinquency90Plus',
-  'reserveToTarget',
-  'poolFactor',
-  'excessSpreadAverage',
-  'noteBalanceRatio',
-] as const;
+export const TRIGGER_METRICS = ['cumulativeDefaultRate', 'delinquency60Plus', 'delinquency90Plus', 'reserveToTarget', 'poolFactor', 'excessSpreadAverage', 'noteBalanceRatio'] as const;
 
 /**
  * Trigger metrics, each measured on the determination date after the collection period and
@@ -260,9 +252,7 @@ const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({
  *    is paid as principal. Note balances are only reduced by principal paid; what is still unpaid
  *    (or still debited) at the final period is written down then.
  */
-const lossAllocation = z
-  .enum(['writeDown', 'pdl'])
-  .describe('writeDown (default): losses written off the notes in reverse seniority; pdl: a principal deficiency ledger cured by pdlCure steps');
+const lossAllocation = z.enum(['writeDown', 'pdl']).describe('writeDown (default): losses written off the notes in reverse seniority; pdl: a principal deficiency ledger cured by pdlCure steps');
 
 /**
  * Revolving period: on the payment dates of periods 1 … `periods` (unless a trigger with the

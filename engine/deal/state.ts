@@ -150,7 +150,7 @@ export function writeDown(state: PeriodState, classes: Classes, amount: Money): 
 export function reimburseWriteDowns(state: PeriodState, amount: Money): Money {
   let left = amount;
   const notes = state.notes;
-  for (let i = 0; i < notes.length && left.gt(0); ) {
+  for (let i = 0; i < notes.length && left.gt(0);) {
     let j = i;
     while (j < notes.length && notes[j]?.rank === notes[i]?.rank) j++;
     const cls = notes.slice(i, j);

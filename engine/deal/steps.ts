@@ -75,11 +75,7 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         const targetNotes = maxMoney(state.poolAfter.minus(oc), ZERO);
         limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
       }
-      const sequential =
-        step.rule === 'sequential' ||
-        state.final ||
-        state.sequential ||
-        (step.rule === 'proRataThenSequential' && step.triggers.some((t) => state.breached[t] === true));
+      const sequential = step.rule === 'sequential' || state.final || state.sequential || (step.rule === 'proRataThenSequential' && step.triggers.some((t) => state.breached[t] === true));
       const paid = sequential ? paySequential(state, step.classes, limit) : payProRata(state, step.classes, limit);
       pot.funds = pot.funds.minus(paid);
       state.principalDue = maxMoney(state.principalDue.minus(paid), ZERO);

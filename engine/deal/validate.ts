@@ -159,7 +159,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
   if (deal.revolving !== undefined) {
     // While revolving, only principal steps paying the principal due buy loans; others are skipped.
     const buys = lists.some(([, steps]) => steps.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue'));
-    if (!buys) add('DEAL_WATERFALL', 'revolving', "a revolving deal needs a principal step paying the principal due (amount 'principalDue', the default): it is the step that buys new loans while revolving");
+    if (!buys)
+      add('DEAL_WATERFALL', 'revolving', "a revolving deal needs a principal step paying the principal due (amount 'principalDue', the default): it is the step that buys new loans while revolving");
   }
   deal.notes.forEach((note, i) => {
     if (note.originalBalance > 0 && !paidPrincipal.has(note.id)) add('DEAL_NO_PRINCIPAL', `notes[${i}]`, `no principal or turbo step ever pays note '${note.id}'`);

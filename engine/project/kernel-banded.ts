@@ -13,15 +13,7 @@ import { TRACE_COLUMNS, type BandedRates } from './transitions.ts';
  * pays the installment and 1/s of the arrears; staying pays the installment in 1–30…61–90 and
  * nothing in 91–180; forward and charge-off pay nothing. test/engine/project checks both kernels agree.
  */
-export function projectBandedLoanInto(
-  loans: LoanArrays,
-  i: number,
-  segment: ResolvedSegment,
-  r: BandedRates,
-  ctx: KernelContext,
-  acc: Accumulators,
-  trace: Float64Array | null,
-): void {
+export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: ResolvedSegment, r: BandedRates, ctx: KernelContext, acc: Accumulators, trace: Float64Array | null): void {
   const { months } = ctx;
   const { yearFractions } = segment;
   const balance0 = loans.currentPrincipal[i] ?? 0;

@@ -12,7 +12,6 @@ const D = 2 * STATE_COUNT;
 const A = 3 * STATE_COUNT;
 const BLOCK = 4 * STATE_COUNT;
 
-
 /**
  * Projects loan i and adds its flows into `acc`. Deterministic Markov expectation: the loan is
  * split into fractions (mass) by delinquency state, starting with mass 1 in its state at cutoff.
@@ -38,14 +37,7 @@ const BLOCK = 4 * STATE_COUNT;
  * After maturity no installment falls due: the current fraction stays current with nothing owed
  * and delinquent fractions keep rolling on their arrears.
  */
-export function projectLoanInto(
-  loans: LoanArrays,
-  i: number,
-  segment: ResolvedSegment,
-  ctx: KernelContext,
-  acc: Accumulators,
-  trace: Float64Array | null,
-): void {
+export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedSegment, ctx: KernelContext, acc: Accumulators, trace: Float64Array | null): void {
   const { months, scratch } = ctx;
   const { yearFractions } = segment;
   const balance0 = loans.currentPrincipal[i] ?? 0;

@@ -21,12 +21,7 @@ export function paymentDueDates(firstPaymentDate: CalendarDate, count: number): 
  * - 'ACT/365': actual days / 365 — the first period from `accrualStart` (disbursement, or the last
  *   paid due date of a seasoned loan) to `firstPaymentDate`, then between consecutive due dates.
  */
-export function accrualYearFractions(
-  convention: AccrualConvention,
-  count: number,
-  accrualStart?: CalendarDate,
-  firstPaymentDate?: CalendarDate,
-): Float64Array {
+export function accrualYearFractions(convention: AccrualConvention, count: number, accrualStart?: CalendarDate, firstPaymentDate?: CalendarDate): Float64Array {
   const fractions = new Float64Array(count);
   if (convention === '30/360') return fractions.fill(1 / 12);
   if (accrualStart === undefined || firstPaymentDate === undefined) {

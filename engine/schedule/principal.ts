@@ -31,13 +31,7 @@ export function bulletPrincipal(balance: number, remainingTerm: number): number 
 }
 
 /** Scheduled principal by amortization type (see the functions above for each convention). */
-export function scheduledPrincipal(
-  amortization: AmortizationType,
-  balance: number,
-  rateMonthly: number,
-  remainingTerm: number,
-  interest: number,
-): number {
+export function scheduledPrincipal(amortization: AmortizationType, balance: number, rateMonthly: number, remainingTerm: number, interest: number): number {
   if (amortization === 'level_payment') {
     return levelPaymentPrincipal(balance, remainingTerm, levelPayment(balance, rateMonthly, remainingTerm), interest);
   }

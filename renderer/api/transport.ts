@@ -35,8 +35,7 @@ function electronTransport(bridge: DesktopBridge): ApiTransport {
     invoke: (method, params) => bridge.invoke(method, params as never),
     subscribe: (listener) => bridge.onEvent(listener),
     desktop: bridge,
-    upload: () =>
-      Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app opens files by path, not by upload' } }),
+    upload: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app opens files by path, not by upload' } }),
   };
 }
 

@@ -46,13 +46,7 @@ export function App() {
       </header>
       <nav className="side-nav" aria-label="Areas">
         {AREAS.map((area) => (
-          <a
-            key={area.id}
-            href={hrefFor(area.id)}
-            className={area.id === route ? 'active' : undefined}
-            aria-current={area.id === route ? 'page' : undefined}
-            title={area.summary}
-          >
+          <a key={area.id} href={hrefFor(area.id)} className={area.id === route ? 'active' : undefined} aria-current={area.id === route ? 'page' : undefined} title={area.summary}>
             {area.label}
           </a>
         ))}

@@ -79,7 +79,5 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
 
   const workspace = opened ?? workspaceAtStart.data;
   const workspaceError = opened === null && workspaceAtStart.error !== null ? messageOf(workspaceAtStart.error) : null;
-  return (
-    <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion }}>{children}</AppContext.Provider>
-  );
+  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion }}>{children}</AppContext.Provider>;
 }

@@ -25,9 +25,7 @@ export interface QueryState<T> {
 }
 
 export type QueryEvent<T> =
-  | { readonly type: 'ask'; readonly key: QueryKey; readonly enabled: boolean }
-  | { readonly type: 'reload' }
-  | { readonly type: 'settle'; readonly ticket: number; readonly outcome: QueryOutcome<T> };
+  { readonly type: 'ask'; readonly key: QueryKey; readonly enabled: boolean } | { readonly type: 'reload' } | { readonly type: 'settle'; readonly ticket: number; readonly outcome: QueryOutcome<T> };
 
 export interface QueryView<T> {
   /** The answer to the key asked now; null until it is in. Kept while the same key reloads. */
@@ -57,9 +55,7 @@ function asked<T>(state: QueryState<T>, key: QueryKey, enabled: boolean): QueryS
 
 function settled<T>(state: QueryState<T>, ticket: number, outcome: QueryOutcome<T>): QueryState<T> {
   if (ticket !== state.ticket || !state.loading || state.key === null) return state;
-  return outcome.ok
-    ? { ...state, loading: false, answer: { key: state.key, data: outcome.data } }
-    : { ...state, loading: false, failure: { key: state.key, error: outcome.error } };
+  return outcome.ok ? { ...state, loading: false, answer: { key: state.key, data: outcome.data } } : { ...state, loading: false, failure: { key: state.key, error: outcome.error } };
 }
 
 export function queryReducer<T>(state: QueryState<T>, event: QueryEvent<T>): QueryState<T> {

@@ -7,14 +7,14 @@ import { useTapes } from '../app/tapes.ts';
 const MEANWHILE: Partial<Record<AreaId, ReactNode>> = {
   compare: (
     <p>
-      Side-by-side scenarios and sensitivity grids come to this screen next. Breakevens already run on the command line:{' '}
-      <code>npx abs run DEAL.json --breakeven</code> (default multiplier) or <code>--breakeven --by cdr</code>.
+      Side-by-side scenarios and sensitivity grids come to this screen next. Breakevens already run on the command line: <code>npx abs run DEAL.json --breakeven</code> (default multiplier) or{' '}
+      <code>--breakeven --by cdr</code>.
     </p>
   ),
   reports: (
     <p>
-      Formatted Excel tranche reports come to this screen next. Meanwhile <code>npx abs run DEAL.json --out DIR</code> writes the
-      tranche summary and the period-by-period table as CSV, and Results exports the pool projection as CSV.
+      Formatted Excel tranche reports come to this screen next. Meanwhile <code>npx abs run DEAL.json --out DIR</code> writes the tranche summary and the period-by-period table as CSV, and Results
+      exports the pool projection as CSV.
     </p>
   ),
 };
@@ -34,8 +34,7 @@ export function PendingArea({ id, label, summary }: { id: AreaId; label: string;
       ) : (
         <EmptyState title="Empty workspace — import a tape">
           <p>
-            This workspace holds no loan tape yet. Start in <a href={hrefFor('tapes')}>Tapes</a>: import a CSV or XLSX loan tape, then
-            come back here.
+            This workspace holds no loan tape yet. Start in <a href={hrefFor('tapes')}>Tapes</a>: import a CSV or XLSX loan tape, then come back here.
           </p>
         </EmptyState>
       )}

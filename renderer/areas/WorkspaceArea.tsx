@@ -83,14 +83,7 @@ export function WorkspaceArea() {
         <form className="inline-form" onSubmit={submit}>
           <label htmlFor="workspace-path">Path on this computer (opened, or created if it does not exist)</label>
           <div className="button-row">
-            <input
-              id="workspace-path"
-              className="mono"
-              value={path}
-              placeholder="/home/analyst/deals/2026-cash-loan.sqlite"
-              onChange={(event) => setPath(event.target.value)}
-              spellCheck={false}
-            />
+            <input id="workspace-path" className="mono" value={path} placeholder="/home/analyst/deals/2026-cash-loan.sqlite" onChange={(event) => setPath(event.target.value)} spellCheck={false} />
             <button type="submit" disabled={busy || path.trim() === ''}>
               Open
             </button>

@@ -62,11 +62,7 @@ export function DataTable<Row>({
       <thead>
         <tr>
           {columns.map((c) => (
-            <th
-              key={c.key}
-              className={c.align === 'right' ? 'num' : undefined}
-              aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
-            >
+            <th key={c.key} className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
               {c.sortValue ? (
                 <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
                   {c.header}

@@ -14,14 +14,7 @@ export function ProgressBar({ progress, label }: { progress: JobProgress | null;
           {progress?.rate ? ` · ${formatCount(Math.round(progress.rate))} ${progress.unit}/s` : ''}
         </span>
       </div>
-      <div
-        className={`progress-track${pct === null ? ' indeterminate' : ''}`}
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct ?? undefined}
-      >
+      <div className={`progress-track${pct === null ? ' indeterminate' : ''}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
         <div className="progress-fill" style={{ width: `${pct ?? 30}%` }} />
       </div>
     </div>

@@ -12,17 +12,7 @@ import type { DealPeriod, RevolvingEnd } from '../../engine/deal/index.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
-import type {
-  HeaderMapping,
-  ImportMode,
-  ImportProgress,
-  ImportReport,
-  MappedColumn,
-  RejectedRow,
-  RowProblem,
-  SavedMapping,
-  TapeRecord,
-} from '../../data/tape/types.ts';
+import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
   PoolSummary,

@@ -59,7 +59,12 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   }),
   'tape.importSample': z.strictObject({
     loans: z.number().int().min(1).max(1_000_000).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
   }),
   'tape.list': noParams,
   'tape.get': z.strictObject({ id }),

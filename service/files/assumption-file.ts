@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import type { UserError } from '../../data/errors.ts';
-import {
-  AMORTIZATION_TYPES,
-  buildTransitionMatrix,
-  DAY_COUNTS,
-  EngineError,
-  parseVector,
-  type AmortizationType,
-  type PoolAssumptions,
-  type SegmentAssumptions,
-} from '../../engine/index.ts';
+import { AMORTIZATION_TYPES, buildTransitionMatrix, DAY_COUNTS, EngineError, parseVector, type AmortizationType, type PoolAssumptions, type SegmentAssumptions } from '../../engine/index.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
 
 /**
@@ -46,10 +37,7 @@ const segmentSchema = z.strictObject({
   recoveryLagMonths: z.number().int().min(0).max(120).optional(),
   penaltyMultiple: z.number().min(0).max(10).optional().describe('Penalty interest (罚息) as a multiple of the contract rate'),
   servicingFeeRate: z.number().min(0).max(0.2).optional().describe('Servicing strip, annual decimal'),
-  dayCount: z
-    .enum(DAY_COUNTS)
-    .optional()
-    .describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
+  dayCount: z.enum(DAY_COUNTS).optional().describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
 });
 
 /** One value, or a list of values any of which matches. */
@@ -112,7 +100,6 @@ export interface Assumptions {
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
   return fileError('Assumptions', [{ path, message }], details);
 }
-
 
 function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   const vector = (text: string | undefined, field: 'prepayment' | 'default'): SegmentAssumptions['prepayment'] => {

@@ -51,7 +51,10 @@ export type DealFile = z.infer<typeof DEAL_FILE_SCHEMA>;
 /** The engine's deal from a deal file. */
 export function dealOf(file: DealFile): Deal {
   const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, revolving, ...rest } = file;
-  const deal: Deal = { ...rest, ...(revolving ? { revolving: { periods: revolving.periods, ...(revolving.excessSpreadShare !== undefined ? { excessSpreadShare: revolving.excessSpreadShare } : {}) } } : {}) };
+  const deal: Deal = {
+    ...rest,
+    ...(revolving ? { revolving: { periods: revolving.periods, ...(revolving.excessSpreadShare !== undefined ? { excessSpreadShare: revolving.excessSpreadShare } : {}) } } : {}),
+  };
   return deal;
 }
 

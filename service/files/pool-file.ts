@@ -9,7 +9,6 @@ function bad(path: string, message: string, details: Record<string, unknown> = {
   return fileError('Pool', [{ path, message }], details);
 }
 
-
 /** The code of a segment or product value: its index in `names`, appended when new (at most 255 values). */
 function codeOf(names: string[], value: string, path: string, what: string): number {
   let code = names.indexOf(value);

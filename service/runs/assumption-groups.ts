@@ -59,11 +59,7 @@ function matches(rule: OverrideRule, pool: PoolAttributes, loans: PoolLoans, i: 
  * one class), and a table from key to group is filled the first time a key is met, so the rules
  * are evaluated once per distinct key, not per loan.
  */
-export function assumptionGroups(
-  assumptions: Assumptions,
-  pool: PoolAttributes,
-  more: readonly PoolLoans[] = [],
-): { loans: LoanArrays; more: LoanArrays[]; assumptions: PoolAssumptions } {
+export function assumptionGroups(assumptions: Assumptions, pool: PoolAttributes, more: readonly PoolLoans[] = []): { loans: LoanArrays; more: LoanArrays[]; assumptions: PoolAssumptions } {
   const bySegment = pool.segmentNames.map((name) => assumptions.segments.get(name));
   const rules = assumptions.overrides;
   if (rules.length === 0) return { loans: pool.loans, more: more.map((m) => m.loans), assumptions: { pool: assumptions.pool, segments: bySegment } };
@@ -92,9 +88,7 @@ export function assumptionGroups(
     if (code === undefined) {
       code = groups.length;
       if (code >= MAX_GROUPS) {
-        throw fileError('Assumptions', [
-          { path: '$.overrides', message: `the rules split the pool into more than ${MAX_GROUPS} assumption groups (segment × rules matched); merge some rules` },
-        ]);
+        throw fileError('Assumptions', [{ path: '$.overrides', message: `the rules split the pool into more than ${MAX_GROUPS} assumption groups (segment × rules matched); merge some rules` }]);
       }
       groupCodes.set(signature, code);
       groups.push(matched.reduce<SegmentAssumptions>((merged, k) => overlay(merged, rules[k]?.assumptions ?? {}), bySegment[seg] ?? {}));

@@ -30,7 +30,9 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
     'Modified duration (years)',
     'IRR (residual)',
     'Credit enhancement at closing',
-    ...(breakeven ? [`Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`, 'Breakeven status', 'Pool cumulative default rate at breakeven', 'Pool cumulative net loss rate at breakeven'] : []),
+    ...(breakeven
+      ? [`Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`, 'Breakeven status', 'Pool cumulative default rate at breakeven', 'Pool cumulative net loss rate at breakeven']
+      : []),
   ];
   const lines = [header.map(csvField).join(',')];
   for (const t of run.tranches) {
@@ -91,7 +93,18 @@ export function periodsCsv(run: DealRunResult): string {
     'Excess spread',
     'Liquidity coverage',
     ...feeIds.flatMap((id) => [`${id} due`, `${id} paid`, `${id} unpaid`]),
-    ...noteIds.flatMap((id) => [`${id} beginning`, `${id} coupon`, `${id} interest due`, `${id} interest paid`, `${id} shortfall`, `${id} principal`, `${id} of which write-downs reimbursed`, `${id} write-down`, `${id} ending`, `${id} residual`]),
+    ...noteIds.flatMap((id) => [
+      `${id} beginning`,
+      `${id} coupon`,
+      `${id} interest due`,
+      `${id} interest paid`,
+      `${id} shortfall`,
+      `${id} principal`,
+      `${id} of which write-downs reimbursed`,
+      `${id} write-down`,
+      `${id} ending`,
+      `${id} residual`,
+    ]),
     ...(hasReserve ? ['Reserve beginning', 'Reserve target', 'Reserve release', 'Reserve draws', 'Reserve deposits', 'Reserve ending'] : []),
     ...triggerIds.flatMap((id) => [`${id} value`, `${id} threshold`, `${id} breached`]),
     'Residual to seller',
@@ -130,11 +143,20 @@ export function periodsCsv(run: DealRunResult): string {
         }),
         ...noteIds.flatMap((id) => {
           const n = p.notes.find((x) => x.id === id);
-          return [num(n?.beginningBalance), num(n?.couponRate), num(n?.interestDue), num(n?.interestPaid), num(n?.interestShortfall), num(n?.principalPaid), num(n?.writeDownReimbursed), num(n?.writeDown), num(n?.endingBalance), num(n?.residualPaid)];
+          return [
+            num(n?.beginningBalance),
+            num(n?.couponRate),
+            num(n?.interestDue),
+            num(n?.interestPaid),
+            num(n?.interestShortfall),
+            num(n?.principalPaid),
+            num(n?.writeDownReimbursed),
+            num(n?.writeDown),
+            num(n?.endingBalance),
+            num(n?.residualPaid),
+          ];
         }),
-        ...(hasReserve
-          ? [num(p.reserve?.beginningBalance), num(p.reserve?.target), num(p.reserve?.release), num(p.reserve?.draws), num(p.reserve?.deposits), num(p.reserve?.endingBalance)]
-          : []),
+        ...(hasReserve ? [num(p.reserve?.beginningBalance), num(p.reserve?.target), num(p.reserve?.release), num(p.reserve?.draws), num(p.reserve?.deposits), num(p.reserve?.endingBalance)] : []),
         ...triggerIds.flatMap((id) => {
           const t = p.triggers.find((x) => x.id === id);
           return [num(t?.value), num(t?.threshold), t?.breached ? 'yes' : 'no'];

@@ -120,15 +120,12 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     serveStatic(rendererDir, url.pathname, req, res);
   }
 
-
-
   function openEventStream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     streams.add(res);
     req.on('close', () => streams.delete(res));
   }
-
 
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
@@ -183,11 +180,7 @@ export async function invoke(service: Service, maxBodyBytes: number, req: Incomi
     body = JSON.parse(await readBody(req, maxBodyBytes));
   } catch (error) {
     const tooLarge = error instanceof BodyTooLargeError;
-    sendJson(
-      res,
-      tooLarge ? 413 : 400,
-      apiFailure('BAD_REQUEST', tooLarge ? `Request larger than ${maxBodyBytes} bytes` : 'Request body is not valid JSON'),
-    );
+    sendJson(res, tooLarge ? 413 : 400, apiFailure('BAD_REQUEST', tooLarge ? `Request larger than ${maxBodyBytes} bytes` : 'Request body is not valid JSON'));
     return;
   }
   const { method, params } = (body ?? {}) as { method?: unknown; params?: unknown };

@@ -22,7 +22,15 @@ export const bench: Bench = {
   name: 'deal',
   run(): BenchResult {
     const tape = sampleTapeLoans(LOANS, 20_260_930);
-    const loans: ProjectionInput = { tapeId: null, sourceName: 'sample', cutoffDate: tape.cutoffDate, loans: tape.loans, segmentNames: tape.segmentNames, lines: null, loanCount: loanCount(tape.loans) };
+    const loans: ProjectionInput = {
+      tapeId: null,
+      sourceName: 'sample',
+      cutoffDate: tape.cutoffDate,
+      loans: tape.loans,
+      segmentNames: tape.segmentNames,
+      lines: null,
+      loanCount: loanCount(tape.loans),
+    };
     const lines = repLineInput(loans);
     const pool = Array.from(tape.loans.currentPrincipal).reduce((a, b) => a + b, 0);
     const raw = JSON.parse(readFileSync(TEMPLATE, 'utf8')) as Record<string, unknown>;
@@ -30,7 +38,11 @@ export const bench: Bench = {
     const notes: Record<string, unknown>[] = (raw['notes'] as Record<string, unknown>[]).map((n, i) => ({ ...n, originalBalance: Math.round(pool * (shares[i] ?? 0) * 100) / 100 }));
     // Three notes with coupons for the breakeven: the subordinate note gets a nominal coupon.
     const breakevenNotes = notes.map((n) => (n['id'] === 'Sub' ? { ...n, coupon: { type: 'fixed', rate: 0.08 } } : n));
-    const file = readDealFile({ ...raw, notes, dates: { ...(raw['dates'] as object), cutoff: tape.cutoffDate, closing: '2026-10-20', firstPaymentDate: '2026-11-26', legalFinalMaturity: '2029-11-26' } });
+    const file = readDealFile({
+      ...raw,
+      notes,
+      dates: { ...(raw['dates'] as object), cutoff: tape.cutoffDate, closing: '2026-10-20', firstPaymentDate: '2026-11-26', legalFinalMaturity: '2029-11-26' },
+    });
     const samples: number[] = [];
     let periods = 0;
     for (let r = 0; r < RUNS; r++) {
@@ -39,7 +51,11 @@ export const bench: Bench = {
       samples.push(performance.now() - started);
       periods = run.periods.length;
     }
-    const beFile = readDealFile({ ...file, notes: breakevenNotes, waterfall: { ...(file.waterfall as object), interest: [...(file.waterfall as { interest: unknown[] }).interest, { kind: 'interest', notes: ['Sub'] }] } });
+    const beFile = readDealFile({
+      ...file,
+      notes: breakevenNotes,
+      waterfall: { ...(file.waterfall as object), interest: [...(file.waterfall as { interest: unknown[] }).interest, { kind: 'interest', notes: ['Sub'] }] },
+    });
     const beStarted = performance.now();
     const breakeven = solveBreakevens(prepareDeal(beFile, lines, undefined), 'multiplier');
     const breakevenSeconds = (performance.now() - beStarted) / 1000;

@@ -19,6 +19,4 @@ const seconds = (performance.now() - started) / 1000;
 await service.close();
 const report = importReportOf(done);
 if (done.state !== 'succeeded' || !report) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
-process.stdout.write(
-  `${JSON.stringify({ seconds, rows: report.rowsImported, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
-);
+process.stdout.write(`${JSON.stringify({ seconds, rows: report.rowsImported, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

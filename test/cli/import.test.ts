@@ -30,9 +30,7 @@ describe('abs import', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('Rejected english-bad.csv');
     expect(run.stdout).toContain('row 4, column "origination_date" (origination date), value "2025-02-30": not a calendar date');
-    expect(run.stderr.trim()).toBe(
-      'abs: english-bad.csv rejected: 14 of 17 rows have problems; nothing was imported (use --keep-valid to import the valid rows)',
-    );
+    expect(run.stderr.trim()).toBe('abs: english-bad.csv rejected: 14 of 17 rows have problems; nothing was imported (use --keep-valid to import the valid rows)');
   });
 
   it('lists, renames and deletes tapes', () => {

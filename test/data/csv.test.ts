@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { array, assert as checkProperty, boolean, constantFrom, nat, property, string } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
-import {
-  CsvFormatError,
-  CsvParser,
-  detectDelimiter,
-  normalizeDelimiter,
-  previewCsv,
-  readCsvFile,
-  type ReadCsvOptions,
-} from '../../data/tape/csv.ts';
+import { CsvFormatError, CsvParser, detectDelimiter, normalizeDelimiter, previewCsv, readCsvFile, type ReadCsvOptions } from '../../data/tape/csv.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
@@ -63,15 +55,16 @@ async function expectCsvErrorAsync(promise: Promise<unknown>): Promise<CsvFormat
 }
 
 /** A sample with every tricky case: quotes, `""`, delimiters and every line break inside quotes, blank lines. */
-const TRICKY =
-  '借据号,"金额, 元","备注"\r\n' +
-  'CL001,"12,000.00","他说""好""\r\n第二行"\r\n' +
-  '\r\n' +
-  'CL002,,"a\rb"\n' +
-  '"",x"y,"""q"""\r' +
-  'CL003,"ab"c,"\n"\r\n' +
-  '\n' +
-  'CL004,  spaced  ,last';
+const TRICKY = [
+  '借据号,"金额, 元","备注"\r\n',
+  'CL001,"12,000.00","他说""好""\r\n第二行"\r\n',
+  '\r\n',
+  'CL002,,"a\rb"\n',
+  '"",x"y,"""q"""\r',
+  'CL003,"ab"c,"\n"\r\n',
+  '\n',
+  'CL004,  spaced  ,last',
+].join('');
 
 const TRICKY_ROWS = [
   ['借据号', '金额, 元', '备注'],
@@ -319,24 +312,18 @@ describe('CsvParser: chunk boundaries', () => {
     const field = string({ unit: constantFrom('a', 'Z', '借', ' ', ',', '"', '\r', '\n', '\t', '1'), maxLength: 6 });
     const table = array(array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 8 });
     checkProperty(
-      property(
-        table,
-        constantFrom('\n', '\r\n', '\r'),
-        boolean(),
-        array(nat(), { maxLength: 6 }),
-        (records, eol, finalEol, cuts) => {
-          const text = records.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
-          const positions = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-          const chunks: string[] = [];
-          let from = 0;
-          for (const p of positions) {
-            chunks.push(text.slice(from, p));
-            from = p;
-          }
-          chunks.push(text.slice(from));
-          expect(parseChunks(chunks).map((r) => r.fields)).toEqual(records);
-        },
-      ),
+      property(table, constantFrom('\n', '\r\n', '\r'), boolean(), array(nat(), { maxLength: 6 }), (records, eol, finalEol, cuts) => {
+        const text = records.map((r) => r.map(quote).join(',')).join(eol) + (finalEol ? eol : '');
+        const positions = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const chunks: string[] = [];
+        let from = 0;
+        for (const p of positions) {
+          chunks.push(text.slice(from, p));
+          from = p;
+        }
+        chunks.push(text.slice(from));
+        expect(parseChunks(chunks).map((r) => r.fields)).toEqual(records);
+      }),
       { numRuns: 400 },
     );
   });
@@ -501,7 +488,7 @@ describe('readCsvFile', () => {
     expect(result.records).toBe(5002);
   });
 
-  it("reads Excel's UTF-16LE \"Unicode text\" (BOM, tab-delimited)", async () => {
+  it('reads Excel\'s UTF-16LE "Unicode text" (BOM, tab-delimited)', async () => {
     const file = join(tempDir(), 'unicode.txt');
     const text = '借据号\t合同金额\t备注\r\nCL001\t12000.00\t"a\tb"\r\nCL002\t500\t\r\n';
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));

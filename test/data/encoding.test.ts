@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createDecoder,
-  detectEncoding,
-  firstInvalidUtf8,
-  incompleteUtf8Tail,
-  parseEncodingName,
-} from '../../data/tape/encoding.ts';
+import { createDecoder, detectEncoding, firstInvalidUtf8, incompleteUtf8Tail, parseEncodingName } from '../../data/tape/encoding.ts';
 
 /** 借据号 in GBK, byte by byte (借 = BD E8, 据 = BE DD, 号 = BA C5). */
 const GBK_JIEJUHAO = [0xbd, 0xe8, 0xbe, 0xdd, 0xba, 0xc5];

@@ -3,8 +3,25 @@ import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
 import { describeMapping, normalizeHeader, suggestMapping } from '../../data/tape/headers.ts';
 
 const CANONICAL_ORDER: CanonicalField[] = [
-  'loanId', 'borrowerId', 'product', 'originationDate', 'maturityDate', 'originalPrincipal', 'currentPrincipal', 'rateAnnual', 'originalTerm',
-  'remainingTerm', 'amortization', 'daysPastDue', 'overduePrincipal', 'overdueInterest', 'segment', 'region', 'creditScore', 'restructured', 'asOfDate',
+  'loanId',
+  'borrowerId',
+  'product',
+  'originationDate',
+  'maturityDate',
+  'originalPrincipal',
+  'currentPrincipal',
+  'rateAnnual',
+  'originalTerm',
+  'remainingTerm',
+  'amortization',
+  'daysPastDue',
+  'overduePrincipal',
+  'overdueInterest',
+  'segment',
+  'region',
+  'creditScore',
+  'restructured',
+  'asOfDate',
 ];
 
 /** The field one header maps to on its own (no other columns competing). */
@@ -61,7 +78,10 @@ describe('suggestMapping: exact matches', () => {
   });
 
   it('maps every column of the English snake_case tape the same way', () => {
-    const headers = 'loan_id,borrower_id,product,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,amortization,days_past_due,overdue_principal,overdue_interest,segment,province,credit_score,restructured,as_of_date'.split(',');
+    const headers =
+      'loan_id,borrower_id,product,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,amortization,days_past_due,overdue_principal,overdue_interest,segment,province,credit_score,restructured,as_of_date'.split(
+        ',',
+      );
     expect(suggestMapping(headers)).toEqual(CANONICAL_ORDER);
   });
 

@@ -135,7 +135,7 @@ describe('importTape: English headers, messy but valid values', () => {
     expect(tape?.currentBalance).toBeCloseTo(6123.45 + 41666.67 + 3000 + 8900 + 1000 + 180000, 6);
   });
 
-  it('records the rowid range of the tape\'s loans, which the pool summary scans', async () => {
+  it("records the rowid range of the tape's loans, which the pool summary scans", async () => {
     const { db } = workspace();
     const first = await importTape(db, request(fixture('english-clean.csv')));
     const second = await importTape(db, request(fixture('chinese-gbk.csv')));
@@ -238,7 +238,9 @@ describe('importTape: validation rules', () => {
     expect(rejects.rows.map((r) => r.row)).toEqual(expected.map(([row]) => row));
     expect(rejects.rows[1]?.raw['origination_date']).toBe('2025-02-30');
     const csv = rejectsCsv(db, report.tapeId ?? 0);
-    expect(csv.split('\n')[0]).toBe('Row,Rules,Reasons,loan_id,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,days_past_due,overdue_principal,restructured');
+    expect(csv.split('\n')[0]).toBe(
+      'Row,Rules,Reasons,loan_id,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,days_past_due,overdue_principal,restructured',
+    );
     expect(csv).toContain('4,format,');
     // A value that starts like a formula is neutralised: "-5" is written as "'-5".
     expect(csv).toContain(",'-5,");
@@ -254,10 +256,7 @@ describe('importTape: XLSX', () => {
     const { db } = workspace();
     const report = await importTape(db, request(file));
     expect(report).toMatchObject({ status: 'imported', rowsImported: 40_000, rowsRejected: 0 });
-    const garbled = db
-      .prepare("SELECT count(*) FROM loans WHERE instr(coalesce(product, '') || coalesce(region, '') || coalesce(segment, ''), char(65533)) > 0")
-      .pluck()
-      .get();
+    const garbled = db.prepare("SELECT count(*) FROM loans WHERE instr(coalesce(product, '') || coalesce(region, '') || coalesce(segment, ''), char(65533)) > 0").pluck().get();
     expect(garbled).toBe(0);
   }, 60_000);
 

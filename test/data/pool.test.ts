@@ -2,15 +2,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
-import {
-  formatStratCsv,
-  poolSummary,
-  STRAT_CSV_HEADER,
-  STRAT_DIMENSIONS,
-  stratify,
-  type StratDimensionId,
-  type StratTable,
-} from '../../data/pool/index.ts';
+import { formatStratCsv, poolSummary, STRAT_CSV_HEADER, STRAT_DIMENSIONS, stratify, type StratDimensionId, type StratTable } from '../../data/pool/index.ts';
 import { guardFormula } from '../../data/csv-out.ts';
 import { bucketIndexSql } from '../../data/pool/strats.ts';
 import { openWorkspace, type SqliteDb, type Workspace } from '../../data/workspace.ts';
@@ -47,18 +39,18 @@ const QUOTED = 'He said "hi", ok';
 
 const LOANS: readonly LoanFixture[] = [
   //  id      borrower  original   current    rate    oT  rT  age dpd  ovP      ovI   segment          product        region    score  restr  amortization
-  loan('L01', 'B1',     10000,     5000,      0.12,   12,  6,  6,   0,     0,     0,   'salaried',      'cash',        '广东',    700,   false, 'level_payment'),
-  loan('L02', 'B1',     20000,     15000,     0.15,   24, 18,  6,   1,   500,    50,   'salaried',      'cash',        '广东',    650,   false, 'level_payment'),
-  loan('L03', 'B2',     3000,      1000,      0.18,    3,  1,  2,  30,   300,    30,   'gig',           'installment', '江苏',    500,   false, 'equal_principal'),
-  loan('L04', 'B3',     50000,     40000,     0.08,   36, 30,  6,  31,  1000,   200,   'self_employed', 'cash',        '江苏',    800,   true,  'interest_only'),
-  loan('L05', null,     12000,     12000,     0.24,   12, 12,  0,  60,  2000,   100,   'gig',           'installment', INJECTION, null,  false, 'flat_fee'),
-  loan('L06', null,     8000,      0,         0.10,    6,  0,  6,  61,     0,     0,   null,            'cash',        null,      600,   false, 'level_payment'),
-  loan('L07', 'B4',     250000,    200000,    0.0799, 48, 37, 11,  90,  5000,  1500,   'salaried',      'cash',        '广东',    750,   true,  'level_payment'),
-  loan('L08', 'B2',     6000,      4999.99,   0.21,    6,  4,  2,  91,   800,   100,   'gig',           'installment', '江苏',    549.5, false, 'equal_principal'),
-  loan('L09', 'B5',     30000,     20000,     0.14,   18, 12,  6, 180,  2000,   400,   'self_employed', 'cash',        QUOTED,    499.5, false, 'level_payment'),
-  loan('L10', 'B6',     1500,      999.99,    0.20,    3,  3,  0, 181, 999.99,   80,   'salaried',      'installment', '浙江',    820,   false, 'flat_fee'),
-  loan('L11', 'B7',     60000,     50000,     0.10,   36, 24, 12,   0,     0,     0,   'salaried',      'cash',        '浙江',    720,   false, 'level_payment'),
-  loan('L12', 'B1',     12000,     10000,     0.12,   24,  0, 24,   0,     0,     0,   'salaried',      'cash',        '广东',    680,   false, 'interest_only'),
+  loan('L01', 'B1', 10000, 5000, 0.12, 12, 6, 6, 0, 0, 0, 'salaried', 'cash', '广东', 700, false, 'level_payment'),
+  loan('L02', 'B1', 20000, 15000, 0.15, 24, 18, 6, 1, 500, 50, 'salaried', 'cash', '广东', 650, false, 'level_payment'),
+  loan('L03', 'B2', 3000, 1000, 0.18, 3, 1, 2, 30, 300, 30, 'gig', 'installment', '江苏', 500, false, 'equal_principal'),
+  loan('L04', 'B3', 50000, 40000, 0.08, 36, 30, 6, 31, 1000, 200, 'self_employed', 'cash', '江苏', 800, true, 'interest_only'),
+  loan('L05', null, 12000, 12000, 0.24, 12, 12, 0, 60, 2000, 100, 'gig', 'installment', INJECTION, null, false, 'flat_fee'),
+  loan('L06', null, 8000, 0, 0.1, 6, 0, 6, 61, 0, 0, null, 'cash', null, 600, false, 'level_payment'),
+  loan('L07', 'B4', 250000, 200000, 0.0799, 48, 37, 11, 90, 5000, 1500, 'salaried', 'cash', '广东', 750, true, 'level_payment'),
+  loan('L08', 'B2', 6000, 4999.99, 0.21, 6, 4, 2, 91, 800, 100, 'gig', 'installment', '江苏', 549.5, false, 'equal_principal'),
+  loan('L09', 'B5', 30000, 20000, 0.14, 18, 12, 6, 180, 2000, 400, 'self_employed', 'cash', QUOTED, 499.5, false, 'level_payment'),
+  loan('L10', 'B6', 1500, 999.99, 0.2, 3, 3, 0, 181, 999.99, 80, 'salaried', 'installment', '浙江', 820, false, 'flat_fee'),
+  loan('L11', 'B7', 60000, 50000, 0.1, 36, 24, 12, 0, 0, 0, 'salaried', 'cash', '浙江', 720, false, 'level_payment'),
+  loan('L12', 'B1', 12000, 10000, 0.12, 24, 0, 24, 0, 0, 0, 'salaried', 'cash', '广东', 680, false, 'interest_only'),
 ];
 
 function loan(
@@ -106,8 +98,27 @@ function insertLoans(db: SqliteDb, tapeId: number, loans: readonly LoanFixture[]
      VALUES (?, ?, ?, ?, '2025-06-01', NULL, ?, ?, ?, ?, ?, ?, 'monthly', ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
   );
   loans.forEach((l, i) => {
-    insert.run(tapeId, i + 1, l.loanId, l.borrowerId, l.original, l.current, l.rate, l.originalTerm, l.remainingTerm, l.age, l.amortization,
-      l.dpd, l.overduePrincipal, l.overdueInterest, l.segment, l.product, l.region, l.score, l.restructured ? 1 : 0);
+    insert.run(
+      tapeId,
+      i + 1,
+      l.loanId,
+      l.borrowerId,
+      l.original,
+      l.current,
+      l.rate,
+      l.originalTerm,
+      l.remainingTerm,
+      l.age,
+      l.amortization,
+      l.dpd,
+      l.overduePrincipal,
+      l.overdueInterest,
+      l.segment,
+      l.product,
+      l.region,
+      l.score,
+      l.restructured ? 1 : 0,
+    );
   });
   // As the importer records it: the rowid range holding the tape's loans.
   db.prepare(
@@ -518,7 +529,11 @@ describe('stratify: sums', () => {
     withFixture(({ db }) => {
       const dimes = insertTape(db, 'dimes');
       // Naively, 0.1 + 0.1 + … (ten times) is 0.9999999999999999 in float64.
-      insertLoans(db, dimes, Array.from({ length: 10 }, (_, i) => ({ ...LOANS[0]!, loanId: `D${i}`, current: 0.1 })));
+      insertLoans(
+        db,
+        dimes,
+        Array.from({ length: 10 }, (_, i) => ({ ...LOANS[0]!, loanId: `D${i}`, current: 0.1 })),
+      );
       expect(poolSummary(db, dimes).currentBalance).toBe(1);
       expect(stratify(db, dimes, 'currentBalance').total.balance).toBe(1);
       expect(stratify(db, dimes, 'region').rows[0]?.balance).toBe(1);
@@ -590,22 +605,28 @@ describe('stratify: requests it refuses', () => {
   it(
     'checks bucket edges and says exactly what is wrong',
     withFixture(({ db, tapeId }) => {
-      const bad = (by: StratDimensionId, edges: readonly number[], message: string): void =>
-        expectUserError(() => stratify(db, tapeId, by, edges), 'BAD_REQUEST', message);
+      const bad = (by: StratDimensionId, edges: readonly number[], message: string): void => expectUserError(() => stratify(db, tapeId, by, edges), 'BAD_REQUEST', message);
       bad('currentBalance', [0, 10000, 5000], 'bucket edges must be strictly ascending: 5000 follows 10000');
       bad('currentBalance', [0, 0], 'bucket edges must be strictly ascending: 0 follows 0');
       bad('currentBalance', [0, Number.NaN], 'bucket edges must be finite numbers: edge 2 is NaN');
       bad('rate', [Number.POSITIVE_INFINITY], 'bucket edges must be finite numbers: edge 1 is Infinity');
       bad('currentBalance', [], 'at least one bucket edge is required');
-      bad('currentBalance', Array.from({ length: 51 }, (_, i) => i), 'at most 50 bucket edges are allowed, got 51');
-      bad('remainingTerm', [0, 2.5], 'Remaining term (months) is counted in whole months: bucket edge 2.5 is not a whole number');
       bad(
-        'delinquency',
-        [0, 30],
-        'Delinquency (days past due) uses fixed buckets (Current, 1–30, 31–60, 61–90, 91–180, > 180): it takes no bucket edges',
+        'currentBalance',
+        Array.from({ length: 51 }, (_, i) => i),
+        'at most 50 bucket edges are allowed, got 51',
       );
+      bad('remainingTerm', [0, 2.5], 'Remaining term (months) is counted in whole months: bucket edge 2.5 is not a whole number');
+      bad('delinquency', [0, 30], 'Delinquency (days past due) uses fixed buckets (Current, 1–30, 31–60, 61–90, 91–180, > 180): it takes no bucket edges');
       bad('region', [1], 'Region / province is categorical: it takes no bucket edges');
-      expect(stratify(db, tapeId, 'currentBalance', Array.from({ length: 50 }, (_, i) => i * 1000)).rows).toHaveLength(50);
+      expect(
+        stratify(
+          db,
+          tapeId,
+          'currentBalance',
+          Array.from({ length: 50 }, (_, i) => i * 1000),
+        ).rows,
+      ).toHaveLength(50);
     }),
   );
 
@@ -680,16 +701,7 @@ describe('formatStratCsv', () => {
   });
 
   it('guards every formula prefix: =, +, -, @, tab and CR', () => {
-    expect(['=SUM(A1)', '+1', '-1', '@cmd', '\tx', '\rx', 'plain', '1-30'].map(guardFormula)).toEqual([
-      "'=SUM(A1)",
-      "'+1",
-      "'-1",
-      "'@cmd",
-      "'\tx",
-      "'\rx",
-      'plain',
-      '1-30',
-    ]);
+    expect(['=SUM(A1)', '+1', '-1', '@cmd', '\tx', '\rx', 'plain', '1-30'].map(guardFormula)).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@cmd", "'\tx", "'\rx", 'plain', '1-30']);
   });
 
   it(

@@ -73,7 +73,7 @@ describe('row normalizer: what a valid row derives', () => {
   });
 });
 
-describe('row normalizer: the order of a row\'s problems', () => {
+describe("row normalizer: the order of a row's problems", () => {
   it('lists the loan id first, then each cell in column order, then the rules between figures', () => {
     const rows = normalizer({ annual_rate: 'rateAnnual' });
     expect(rows.normalize(['L1', '2026-01-15', '6000', '3000', '6', '15%'], 2, [])).toBeNull();

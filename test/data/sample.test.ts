@@ -155,12 +155,7 @@ describe('generateSampleLoans', () => {
       const P = l.originalPrincipal;
       const r = l.rateAnnual / 12;
       const growth = (1 + r) ** m;
-      const scheduled =
-        l.amortization === 'level_payment'
-          ? P * growth - ((P * r) / (1 - (1 + r) ** -n)) * ((growth - 1) / r)
-          : l.amortization === 'interest_only'
-            ? P
-            : P * (1 - m / n);
+      const scheduled = l.amortization === 'level_payment' ? P * growth - ((P * r) / (1 - (1 + r) ** -n)) * ((growth - 1) / r) : l.amortization === 'interest_only' ? P : P * (1 - m / n);
       // A delinquent loan still owes its overdue principal: what is left after it is B_m.
       const afterArrears = l.currentPrincipal - l.overduePrincipal;
       expect(afterArrears, JSON.stringify(l)).toBeLessThanOrEqual(scheduled + 0.5);
@@ -181,8 +176,7 @@ describe('generateSampleLoans', () => {
   it('hits the pool targets on 50,000 loans: segment delinquency, mixes, restructured share, shared borrowers', () => {
     const loans = loansOf({ loans: 50_000, seed: 2026 });
     const count = (predicate: (l: SampleLoan) => boolean): number => loans.filter(predicate).length;
-    const share = (predicate: (l: SampleLoan) => boolean, of: (l: SampleLoan) => boolean = () => true): number =>
-      count((l) => of(l) && predicate(l)) / count(of);
+    const share = (predicate: (l: SampleLoan) => boolean, of: (l: SampleLoan) => boolean = () => true): number => count((l) => of(l) && predicate(l)) / count(of);
 
     // Delinquency targets (SAMPLE_PARAMETERS.delinquencyRate): 1.5% salaried, 8.3% self-employed
     // and gig. Tolerances are about 4–5 binomial standard deviations at these segment sizes.
@@ -198,7 +192,13 @@ describe('generateSampleLoans', () => {
     expect(Math.abs(share((l) => l.originalTerm === 12) - 0.35)).toBeLessThan(0.01);
     expect(Math.abs(share((l) => l.originalTerm > 12) - 0.1)).toBeLessThan(0.01);
     expect(Math.abs(share((l) => l.restructured) - 0.01)).toBeLessThan(0.003);
-    expect(share((l) => l.restructured, delinquent)).toBeGreaterThan(5 * share((l) => l.restructured, (l) => !delinquent(l)));
+    expect(share((l) => l.restructured, delinquent)).toBeGreaterThan(
+      5 *
+        share(
+          (l) => l.restructured,
+          (l) => !delinquent(l),
+        ),
+    );
 
     // Salaried borrowers score higher and pay less.
     const of = (segment: string, pick: (l: SampleLoan) => number): number => mean(loans.filter((l) => l.segment === segment).map(pick));
@@ -262,11 +262,11 @@ describe('CSV', () => {
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines.pop()).toBe('');
     expect(lines).toHaveLength(1_235);
-    expect(lines[0]).toBe(
-      '借据号,客户号,产品类型,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数,剩余期数,还款方式,逾期天数,逾期本金,逾期利息,职业类型,省份,信用评分,是否重组,数据日期',
-    );
+    expect(lines[0]).toBe('借据号,客户号,产品类型,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数,剩余期数,还款方式,逾期天数,逾期本金,逾期利息,职业类型,省份,信用评分,是否重组,数据日期');
     expect(lines.slice(1).every((line) => line.split(',').length === SAMPLE_COLUMNS.length)).toBe(true);
-    expect(lines[1]).toMatch(/^CL2026000001,CU\d{9},(现金贷|分期),\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d+\.\d{2},\d+\.\d{2},0\.\d{4},\d+,\d+,(等额本息|等额本金|先息后本|等本等息),\d+,\d+\.\d{2},\d+\.\d{2},(工薪|自雇|灵活就业),[^,]+,\d+,[是否],2026-09-30$/);
+    expect(lines[1]).toMatch(
+      /^CL2026000001,CU\d{9},(现金贷|分期),\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2},\d+\.\d{2},\d+\.\d{2},0\.\d{4},\d+,\d+,(等额本息|等额本金|先息后本|等本等息),\d+,\d+\.\d{2},\d+\.\d{2},(工薪|自雇|灵活就业),[^,]+,\d+,[是否],2026-09-30$/,
+    );
   });
 
   it('writes English headers and values', async () => {
@@ -304,10 +304,16 @@ describe('CSV', () => {
 
   it('reports progress up to the total, and leaves no file behind when it cannot write', async () => {
     const seen: number[] = [];
-    await writeSampleTape({ loans: 5_000, seed: 1, out: join(tempDir(), 'p.csv'), format: 'csv', onProgress: (done, total) => {
-      expect(total).toBe(5_000);
-      seen.push(done);
-    } });
+    await writeSampleTape({
+      loans: 5_000,
+      seed: 1,
+      out: join(tempDir(), 'p.csv'),
+      format: 'csv',
+      onProgress: (done, total) => {
+        expect(total).toBe(5_000);
+        seen.push(done);
+      },
+    });
     expect(seen.at(-1)).toBe(5_000);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
 

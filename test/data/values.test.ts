@@ -221,8 +221,9 @@ describe('parseMoney → float amount (not rounded)', () => {
 describe('plain decimals (the fast path) read exactly as JavaScript reads them', () => {
   // The fast path builds an integer mantissa m < 2^53 and divides by an exact 10^k (k ≤ 22):
   // IEEE division rounds correctly, so the result must be bit-identical to Number(text).
-  const plainDecimal = tuple(boolean(), stringMatching(/^[0-9]{1,12}$/), option(stringMatching(/^[0-9]{0,8}$/)))
-    .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`);
+  const plainDecimal = tuple(boolean(), stringMatching(/^[0-9]{1,12}$/), option(stringMatching(/^[0-9]{0,8}$/))).map(
+    ([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}`,
+  );
 
   it('parseMoney(text) and parseNumber(text) are Object.is-equal to Number(text)', () => {
     checkProperty(
@@ -497,8 +498,13 @@ describe('parseFrequency → PaymentFrequency', () => {
 
 describe('parseSegment → salaried | self_employed | gig | the tape’s own text', () => {
   const known: Case<string>[] = [
-    ...['工薪', '工薪族', '工薪阶层', '受薪', '上班族', '白领', '企业员工', '公务员', '事业单位', '国企员工', 'salaried', 'Employed', 'employee', 'wage earner'].map((s): Case<string> => [s, 'salaried']),
-    ...['自雇', '自雇人士', '个体', '个体户', '个体工商户', '私营业主', '小微企业主', '企业主', 'self-employed', 'Self Employed', 'self_employed', 'business owner', 'sole proprietor'].map((s): Case<string> => [s, 'self_employed']),
+    ...['工薪', '工薪族', '工薪阶层', '受薪', '上班族', '白领', '企业员工', '公务员', '事业单位', '国企员工', 'salaried', 'Employed', 'employee', 'wage earner'].map((s): Case<string> => [
+      s,
+      'salaried',
+    ]),
+    ...['自雇', '自雇人士', '个体', '个体户', '个体工商户', '私营业主', '小微企业主', '企业主', 'self-employed', 'Self Employed', 'self_employed', 'business owner', 'sole proprietor'].map(
+      (s): Case<string> => [s, 'self_employed'],
+    ),
     ...['灵活就业', '零工', '临时工', '自由职业', '外卖骑手', '网约车司机', 'gig', 'temporary', 'temp', 'freelance', 'Freelancer', 'contractor'].map((s): Case<string> => [s, 'gig']),
   ];
   it.each(known)('%j → %s', (input, expected) => {

@@ -34,7 +34,10 @@ async function columnTexts(testId: string, header: string): Promise<string[]> {
   const headers = await table.locator('thead th').allTextContents();
   const index = headers.indexOf(header);
   expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return table.locator('tbody tr').locator(`td:nth-child(${index + 1})`).allTextContents();
+  return table
+    .locator('tbody tr')
+    .locator(`td:nth-child(${index + 1})`)
+    .allTextContents();
 }
 
 function dismissNotifications(): Promise<void> {
@@ -103,7 +106,10 @@ describe('the Deal screen in Chromium', () => {
     const sawProgress = page
       .getByTestId('job-progress')
       .waitFor({ state: 'attached', timeout: 30_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     await runDeal('消费贷 2027-1');
     expect(await sawProgress).toBe(true);
     const names = await columnTexts('tranche-table', 'Note');

@@ -134,7 +134,10 @@ describe('assumptions and results in Chromium', () => {
     const sawProgress = page
       .getByTestId('job-progress')
       .waitFor({ state: 'attached', timeout: 30_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     await page.getByRole('button', { name: 'Run' }).click();
     const table = page.getByTestId('projection-table');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(24);

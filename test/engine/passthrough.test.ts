@@ -1,13 +1,7 @@
 import { assert as checkProperty, array, double, integer, property, record } from 'fast-check';
 import { engineErrorCode } from '../helpers/engine.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  loanAgeInMonth,
-  loanSchedule,
-  projectPassThrough,
-  type PassThroughCashFlows,
-  type PassThroughLine,
-} from '../../engine/index.ts';
+import { loanAgeInMonth, loanSchedule, projectPassThrough, type PassThroughCashFlows, type PassThroughLine } from '../../engine/index.ts';
 import berliner from '../fixtures/golden/passthrough-berliner-fabozzi-6.0wac-358wam-100psa.json' with { type: 'json' };
 import fabozziJones from '../fixtures/golden/passthrough-fabozzi-jones-8.125wac-357wam.json' with { type: 'json' };
 
@@ -33,7 +27,6 @@ function project(pool: PassThroughLine, speed: number): PassThroughCashFlows {
 const COLUMNS = ['beginningBalance', 'mortgagePayment', 'netInterest', 'scheduledPrincipal', 'prepayment', 'totalPrincipal', 'cashFlow'] as const;
 type DollarColumn = (typeof COLUMNS)[number];
 const isDollarColumn = (name: string): name is DollarColumn => (COLUMNS as readonly string[]).includes(name);
-
 
 function at(column: Float64Array, month: number): number {
   const value = column[month - 1];
@@ -202,7 +195,10 @@ describe('projection invariants (fast-check)', () => {
     grossRate: double({ min: 0, max: 0.3, noNaN: true }),
     stripShare: double({ min: 0, max: 1, noNaN: true }),
     remainingTerm: integer({ min: 1, max: 480 }),
-    smm: array(double({ min: 0, max: 1, noNaN: true }).map((s) => (s < 0.5 ? s / 50 : s > 0.98 ? 1 : s / 5)), { minLength: 480, maxLength: 480 }),
+    smm: array(
+      double({ min: 0, max: 1, noNaN: true }).map((s) => (s < 0.5 ? s / 50 : s > 0.98 ? 1 : s / 5)),
+      { minLength: 480, maxLength: 480 },
+    ),
   });
 
   it('balances never go negative; scheduled principal + prepayment + ending balance = beginning balance each month', () => {

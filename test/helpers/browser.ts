@@ -23,16 +23,7 @@ export async function openBrowser(): Promise<BrowserSession> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1440, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
@@ -60,7 +51,11 @@ export async function openBrowser(): Promise<BrowserSession> {
 /** Closes the notifications (success toasts fade by themselves, but not before a screenshot). */
 export async function dismissNotifications(page: Page): Promise<void> {
   const buttons = page.getByRole('region', { name: 'Notifications' }).getByRole('button', { name: 'Dismiss' });
-  while ((await buttons.count()) > 0) await buttons.first().click({ timeout: 2000 }).catch(() => undefined);
+  while ((await buttons.count()) > 0)
+    await buttons
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
 }
 
 /** Follows a link of the side navigation (an area's own page may link to another area by name too). */

@@ -37,7 +37,9 @@ describe('layering lint rule', () => {
   const inFile = (name: string) => diagnostics.filter((d) => d.filename.endsWith(name));
 
   it('rejects node, path, better-sqlite3, react and other layers in engine/', () => {
-    const messages = inFile("engine/impure.ts").map((d) => d.message).join("\n");
+    const messages = inFile('engine/impure.ts')
+      .map((d) => d.message)
+      .join('\n');
     expect(inFile('engine/impure.ts')).toHaveLength(6);
     for (const module of ['node:fs', 'path', 'better-sqlite3', 'react', '../data/workspace.ts', '../service/service.ts']) {
       expect(messages).toContain(`'${module}'`);
@@ -54,14 +56,13 @@ describe('layering lint rule', () => {
   });
 
   it('rejects data/ reaching up into service/, and exceljs imported around data/excel.ts', () => {
-    expect(inFile('data/upward.ts').map((d) => d.message)).toEqual([
-      "'exceljs' import is restricted from being used.",
-      "'../service/service.ts' import is restricted from being used by a pattern.",
-    ]);
+    expect(inFile('data/upward.ts').map((d) => d.message)).toEqual(["'exceljs' import is restricted from being used.", "'../service/service.ts' import is restricted from being used by a pattern."]);
   });
 
   it('rejects data/, engine/, electron, renderer and UI imports in cli/, but allows service/ and Node', () => {
-    const messages = inFile('cli/leaky.ts').map((d) => d.message).join('\n');
+    const messages = inFile('cli/leaky.ts')
+      .map((d) => d.message)
+      .join('\n');
     expect(inFile('cli/leaky.ts')).toHaveLength(5);
     for (const module of ['../data/workspace.ts', '../engine/index.ts', 'electron', 'react', '../renderer/app/App.tsx']) expect(messages).toContain(`'${module}'`);
     expect(inFile('cli/allowed.ts')).toEqual([]);

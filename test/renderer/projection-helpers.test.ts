@@ -83,9 +83,28 @@ describe('results CSV', () => {
 /** A projected month with only the principal figures set (the rest zero). */
 function row(month: number, scheduledPrincipal: number, prepayments: number, extra: Partial<ProjectionRow> = {}): ProjectionRow {
   const zero = {
-    beginningBalance: 0, scheduledInterest: 0, interestCollected: 0, penaltyInterest: 0, defaults: 0, recoveries: 0, losses: 0,
-    endingBalance: 0, current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0, overdueTotal: 0, servicingFee: 0, poolFactor: 0,
-    smm: 0, cpr: 0, mdr: 0, cdr: 0, cumulativeDefaultRate: 0, cumulativeNetLoss: 0,
+    beginningBalance: 0,
+    scheduledInterest: 0,
+    interestCollected: 0,
+    penaltyInterest: 0,
+    defaults: 0,
+    recoveries: 0,
+    losses: 0,
+    endingBalance: 0,
+    current: 0,
+    dpd1_30: 0,
+    dpd31_60: 0,
+    dpd61_90: 0,
+    dpd91_180: 0,
+    overdueTotal: 0,
+    servicingFee: 0,
+    poolFactor: 0,
+    smm: 0,
+    cpr: 0,
+    mdr: 0,
+    cdr: 0,
+    cumulativeDefaultRate: 0,
+    cumulativeNetLoss: 0,
   };
   return { ...zero, month, scheduledPrincipal, prepayments, ...extra };
 }

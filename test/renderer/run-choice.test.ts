@@ -9,7 +9,13 @@ const deal: DealFile = {
   name: '消费贷 2027-1',
   dates: { cutoff: '2026-12-31', closing: '2027-01-20', firstPaymentDate: '2027-02-26', legalFinalMaturity: '2031-12-26' },
   notes: [{ id: 'A', seniority: 1, originalBalance: 400_000_000, coupon: { type: 'fixed', rate: 0.028 } }],
-  waterfall: { combined: [{ kind: 'interest', notes: ['A'] }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
+  waterfall: {
+    combined: [
+      { kind: 'interest', notes: ['A'] },
+      { kind: 'principal', rule: 'sequential' },
+      { kind: 'residual', to: 'seller' },
+    ],
+  },
 };
 const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 1, originalBalance: 400_000_000, hasPool, hasAssumptions, deal });
 /** A saved set's scenario, told apart by its speed. */

@@ -46,11 +46,7 @@ function expectReconciled(result: DealRunResult): void {
     const collected = p.pool.interest + p.pool.penaltyInterest + p.pool.recoveries + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.cleanUpProceeds;
     const reserveIn = (p.reserve?.release ?? 0) + (p.reserve?.draws ?? 0);
     const paid =
-      p.fees.reduce((s, f) => s + f.paid, 0) +
-      p.notes.reduce((s, n) => s + n.interestPaid + n.principalPaid + n.residualPaid, 0) +
-      (p.reserve?.deposits ?? 0) +
-      p.pool.purchases +
-      p.residualToSeller;
+      p.fees.reduce((s, f) => s + f.paid, 0) + p.notes.reduce((s, n) => s + n.interestPaid + n.principalPaid + n.residualPaid, 0) + (p.reserve?.deposits ?? 0) + p.pool.purchases + p.residualToSeller;
     expect(cents(collected + reserveIn), `period ${p.period}`).toBe(cents(paid));
     for (const n of p.notes) expect(n.endingBalance).toBeGreaterThanOrEqual(0);
   }
@@ -116,10 +112,16 @@ describe('the four-class sequential-pay CMO (FJF-01) against the textbook', () =
   it.each(Object.keys(PUBLISHED).map(Number))('at %i PSA the collateral and every tranche match the average-life table within 0.03 years', async (psa) => {
     const deal = template('us-cmo-sequential');
     const result = await run({ deal, assumptions: { months: 357, pool: { prepayment: `${psa} PSA` } } });
-    const lives = result.periods.length > 0 ? ['A', 'B', 'C', 'D'].map((id) => {
-      const leg = result.periods.map((p) => p.notes.find((n) => n.id === id)?.principalPaid ?? 0);
-      return weightedAverageLife({ originalBalance: 1, settlementDate: '2026-12-25', paymentsPerYear: 12, paymentDates: result.periods.map((p) => p.paymentDate), principal: leg, interest: leg.map(() => 0) }, 'periods');
-    }) : [];
+    const lives =
+      result.periods.length > 0
+        ? ['A', 'B', 'C', 'D'].map((id) => {
+            const leg = result.periods.map((p) => p.notes.find((n) => n.id === id)?.principalPaid ?? 0);
+            return weightedAverageLife(
+              { originalBalance: 1, settlementDate: '2026-12-25', paymentsPerYear: 12, paymentDates: result.periods.map((p) => p.paymentDate), principal: leg, interest: leg.map(() => 0) },
+              'periods',
+            );
+          })
+        : [];
     const poolPrincipal = result.periods.map((p) => p.pool.scheduledPrincipal + p.pool.prepayments);
     const total = poolPrincipal.reduce((a, b) => a + b, 0);
     const collateral = poolPrincipal.reduce((s, x, k) => s + x * (k + 1), 0) / total / 12;
@@ -188,9 +190,7 @@ describe('deals on a tape, breakevens and abs run', () => {
     const result = await run({ deal: sized, tapeId });
     expect(result.poolName).toMatch(/^Sample consumer-loan tape/);
     // The template's dates are not the tape's: said, not hidden.
-    expect(result.warnings).toEqual([
-      "The pool's cutoff date (2026-09-30) is not the deal's (2026-12-31): the pool's first collection month is paid on the deal's first payment date (2027-02-26).",
-    ]);
+    expect(result.warnings).toEqual(["The pool's cutoff date (2026-09-30) is not the deal's (2026-12-31): the pool's first collection month is paid on the deal's first payment date (2027-02-26)."]);
     expect(result.loans).toBe(5000);
     expectReconciled(result);
     const request: BreakevenRequest = { deal: sized, tapeId };

@@ -19,15 +19,12 @@ interface RawResponse {
 /** A raw request, so tests control the Host and Origin headers a browser would not let them forge. */
 function send(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: http.port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
+    const req = request({ host: '127.0.0.1', port: http.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
     req.on('error', reject);
     if (options.body !== undefined) req.write(options.body);
     req.end();
@@ -110,9 +107,7 @@ describe('HTTP transport', () => {
   it('rejects malformed JSON, non-JSON and oversized bodies', async () => {
     const headers = { 'content-type': 'application/json', 'x-abs-token': http.token };
     expect((await send({ path: '/api/invoke', method: 'POST', headers, body: '{not json' })).status).toBe(400);
-    expect(
-      (await send({ path: '/api/invoke', method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' })).status,
-    ).toBe(415);
+    expect((await send({ path: '/api/invoke', method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
     const big = JSON.stringify({ method: 'app.version', params: {}, pad: 'x'.repeat(5000) });
     expect((await send({ path: '/api/invoke', method: 'POST', headers, body: big })).status).toBe(413);
   });

@@ -106,7 +106,17 @@ describe('override rules over a tape', () => {
     const rule = { match: { segment: 'gig', product: INSTALLMENT }, prepayment: '0 CPR' };
     const bySegment = month1(await project({ source: tape(), assumptions: { months: 3, pool, segments, overrides: [{ match: { amortization: 'interest_only' } }] } }));
     expect(bySegment.prepayments).toBeGreaterThan(balance(gigIo));
-    const zeroed = month1(await project({ source: tape(), assumptions: { months: 3, pool, segments: { gig: { prepayment: '100 CPR' } }, overrides: [rule, { match: { amortization: ['level_payment', 'equal_principal', 'flat_fee'] }, prepayment: '0 CPR' }] } }));
+    const zeroed = month1(
+      await project({
+        source: tape(),
+        assumptions: {
+          months: 3,
+          pool,
+          segments: { gig: { prepayment: '100 CPR' } },
+          overrides: [rule, { match: { amortization: ['level_payment', 'equal_principal', 'flat_fee'] }, prepayment: '0 CPR' }],
+        },
+      }),
+    );
     // Left prepaying: gig interest-only loans not of the installment product (cash loans).
     expect(zeroed.prepayments).toBeCloseTo(balance(`${gigIo} AND product <> '${INSTALLMENT}'`), 2);
   });
@@ -115,9 +125,7 @@ describe('override rules over a tape', () => {
     // Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
     const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
     const ok: Rule = { match: { product: CASH }, prepayment: '5 CPR' };
-    expect(await bad([ok, { match: { product: 'mortgage' }, default: '1 CDR' }])).toBe(
-      'Assumptions $.overrides[1].match.product: the pool has no product "mortgage" (its products: 现金贷, 分期)',
-    );
+    expect(await bad([ok, { match: { product: 'mortgage' }, default: '1 CDR' }])).toBe('Assumptions $.overrides[1].match.product: the pool has no product "mortgage" (its products: 现金贷, 分期)');
     expect(await bad([{ match: { segment: ['gig', 'retired'] } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.segment: the pool has no segment "retired" \(its segments: /);
     expect(await bad([ok, { match: {}, prepayment: '5 CPM' }])).toMatch(/^Assumptions \$\.overrides\[1\]\.prepayment: /);
     expect(await bad([{ match: { originalTerm: 3.5 } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.originalTerm: /);
@@ -179,7 +187,12 @@ describe('override rules over a pool file', () => {
     expect(await prepayments1({ kind: 'lines', pool }, [{ match: { product: 'cash_loan' }, prepayment: '100 CPR' }])).toBeCloseTo(100_000, 2);
     expect(await prepayments1({ kind: 'lines', pool }, [{ match: { product: ['installment', ''] }, prepayment: '100 CPR' }])).toBeCloseTo(70_000, 2);
     expect(await prepayments1({ kind: 'lines', pool }, [{ match: { product: 'cash_loan', originalTerm: 6 }, prepayment: '100 CPR' }])).toBe(0);
-    expect(await prepayments1({ kind: 'lines', pool }, [{ match: {}, prepayment: '100 CPR' }, { match: { product: 'installment' }, prepayment: '0 CPR' }])).toBeCloseTo(120_000, 2);
+    expect(
+      await prepayments1({ kind: 'lines', pool }, [
+        { match: {}, prepayment: '100 CPR' },
+        { match: { product: 'installment' }, prepayment: '0 CPR' },
+      ]),
+    ).toBeCloseTo(120_000, 2);
   });
 
   it('names the pool file’s products in the error of an unknown one', async () => {

@@ -155,8 +155,10 @@ describe('pool files of representative lines', () => {
     expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, rate: 18 }] })).toMatch(/^Pool \$\.lines\[0\]\.rate: /);
     expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, amortization: 'balloon' }] })).toMatch(/^Pool \$\.lines\[0\]\.amortization: /);
     expect(await bad({ cutoffDate: '2026-02-30', lines: [line] })).toBe('Pool $.cutoffDate: "2026-02-30" is not a calendar date');
-    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, overduePrincipal: 10 }] })).toBe('Pool $.lines[0].state: a current line has no overdue principal or interest: give its delinquency state');
-    expect(await bad({ cutoffDate: '2026-09-30', lines: [line] , extra: 1 })).toMatch(/^Pool \$: /);
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, overduePrincipal: 10 }] })).toBe(
+      'Pool $.lines[0].state: a current line has no overdue principal or interest: give its delinquency state',
+    );
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [line], extra: 1 })).toMatch(/^Pool \$: /);
   });
 });
 

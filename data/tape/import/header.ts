@@ -19,7 +19,12 @@ export function resolveMapping(headers: readonly string[], given: HeaderMapping 
   if (!given) return suggested;
   const mapping = headers.map((header, i) => (Object.hasOwn(given, header) ? (given[header] ?? null) : (suggested[i] ?? null)));
   // An explicit choice wins over a suggestion for the same field elsewhere.
-  const explicit = new Set(headers.filter((h) => Object.hasOwn(given, h)).map((h) => given[h]).filter((f) => f !== null));
+  const explicit = new Set(
+    headers
+      .filter((h) => Object.hasOwn(given, h))
+      .map((h) => given[h])
+      .filter((f) => f !== null),
+  );
   return mapping.map((field, i) => {
     const header = headers[i] ?? '';
     if (field !== null && !Object.hasOwn(given, header) && explicit.has(field)) return null;

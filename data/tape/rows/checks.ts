@@ -83,15 +83,23 @@ export function checkRanges(r: RowReading, loan: LoanFields): void {
 export function checkAgreement(r: RowReading, loan: LoanFields, cutoffDate: string): void {
   const { originalPrincipal, currentPrincipal, originalTerm, remainingTerm, overduePrincipal, originationDate, maturityDate } = loan;
   if (originalPrincipal !== null && currentPrincipal !== null && !loan.restructured && currentPrincipal > originalPrincipal + MONEY_EPSILON) {
-    r.problem('currentPrincipal', r.text('currentPrincipal'), 'current_exceeds_original',
-      `current principal ${formatAmount(currentPrincipal)} exceeds original principal ${formatAmount(originalPrincipal)} and the loan is not flagged as restructured`);
+    r.problem(
+      'currentPrincipal',
+      r.text('currentPrincipal'),
+      'current_exceeds_original',
+      `current principal ${formatAmount(currentPrincipal)} exceeds original principal ${formatAmount(originalPrincipal)} and the loan is not flagged as restructured`,
+    );
   }
   if (remainingTerm !== null && originalTerm !== null && remainingTerm > originalTerm) {
     r.problem('remainingTerm', r.text('remainingTerm'), 'remaining_exceeds_term', `remaining term ${remainingTerm} exceeds the original term ${originalTerm}`);
   }
   if (currentPrincipal !== null && currentPrincipal >= 0 && overduePrincipal > currentPrincipal + MONEY_EPSILON) {
-    r.problem('overduePrincipal', r.text('overduePrincipal'), 'overdue_exceeds_balance',
-      `overdue principal ${formatAmount(overduePrincipal)} exceeds the current principal ${formatAmount(currentPrincipal)}`);
+    r.problem(
+      'overduePrincipal',
+      r.text('overduePrincipal'),
+      'overdue_exceeds_balance',
+      `overdue principal ${formatAmount(overduePrincipal)} exceeds the current principal ${formatAmount(currentPrincipal)}`,
+    );
   }
   if (originationDate !== null && originationDate > cutoffDate) {
     r.problem('originationDate', r.text('originationDate'), 'after_cutoff', `originated after the cutoff date ${cutoffDate}`);

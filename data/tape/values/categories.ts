@@ -7,7 +7,21 @@ import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 export type SegmentValue = Segment | (string & Record<never, never>);
 
 const AMORTIZATION_NAMES = keyTable<AmortizationType>({
-  level_payment: ['等额本息', '等额本息还款', '按月等额本息', '等额本息还款法', 'level payment', 'level', 'annuity', 'mortgage', 'mortgage style', 'french', 'equal installment', 'equal installments', 'EMI'],
+  level_payment: [
+    '等额本息',
+    '等额本息还款',
+    '按月等额本息',
+    '等额本息还款法',
+    'level payment',
+    'level',
+    'annuity',
+    'mortgage',
+    'mortgage style',
+    'french',
+    'equal installment',
+    'equal installments',
+    'EMI',
+  ],
   equal_principal: ['等额本金', '等额本金还款', '按月等额本金', '等额本金还款法', 'equal principal', 'straight line', 'linear'],
   interest_only: ['先息后本', '按月付息到期还本', '按月付息', '到期还本', '一次性还本', '利随本清', '到期一次还本付息', '按月付息到期一次还本', 'interest only', 'IO', 'bullet', 'balloon'],
   flat_fee: ['等本等息', '等额等息', '平息', '平息法', 'flat', 'flat fee', 'flat rate', 'add-on', 'add on'],

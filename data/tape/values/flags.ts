@@ -3,9 +3,25 @@ import { fail, isMissing, MISSING, type Parsed } from './parsed.ts';
 import { fold } from './scan.ts';
 
 const BOOLEAN_NAMES: ReadonlyMap<string, boolean> = new Map([
-  ['是', true], ['否', false], ['已重组', true], ['未重组', false], ['重组', true], ['非重组', false],
-  ['已展期', true], ['未展期', false], ['展期', true],
-  ['y', true], ['n', false], ['yes', true], ['no', false], ['true', true], ['false', false], ['1', true], ['0', false], ['t', true], ['f', false],
+  ['是', true],
+  ['否', false],
+  ['已重组', true],
+  ['未重组', false],
+  ['重组', true],
+  ['非重组', false],
+  ['已展期', true],
+  ['未展期', false],
+  ['展期', true],
+  ['y', true],
+  ['n', false],
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+  ['t', true],
+  ['f', false],
 ]);
 
 const TRUE: Parsed<boolean> = Object.freeze({ ok: true, value: true });

@@ -69,13 +69,7 @@ function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualD
 }
 
 /** Each fee's due = unpaid carried in + this period's accrual, nothing paid yet; returns Σ accruals. */
-function accrueFees(
-  specs: readonly FeeSpec[],
-  compiled: Pick<CompiledDeal, 'fees' | 'feeRates' | 'feeNotes' | 'notes'>,
-  period: number,
-  poolBegin: Money,
-  days: AccrualDays,
-): Money {
+function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fees' | 'feeRates' | 'feeNotes' | 'notes'>, period: number, poolBegin: Money, days: AccrualDays): Money {
   let feesAccrued = ZERO;
   specs.forEach((spec, i) => {
     const fee = compiled.fees[i] as FeeState;
@@ -127,7 +121,12 @@ function openReserve(reserve: ReserveState, target: Money): void {
 /** amount × rate × days ÷ basis (360, or 365 for ACT/365), rounded half-up to cents: one rounding, at the end. */
 function accrue(amount: Money, rateAnnual: Money, dayCount: DayCount, days: AccrualDays): Money {
   if (amount.isZero() || rateAnnual.isZero()) return ZERO;
-  return roundCents(amount.times(rateAnnual).times(days[dayCount]).div(dayCount === 'ACT/365' ? DAYS_365 : DAYS_360));
+  return roundCents(
+    amount
+      .times(rateAnnual)
+      .times(days[dayCount])
+      .div(dayCount === 'ACT/365' ? DAYS_365 : DAYS_360),
+  );
 }
 
 function sumBegin(notes: readonly NoteState[], indices: readonly number[]): Money {

@@ -117,12 +117,7 @@ function metricValues(
 }
 
 /** Tests each trigger; one breached before and not curable stays in force. Returns the rows and the first breaches so far. */
-function testTriggers(
-  triggers: readonly CompiledTrigger[],
-  values: MetricValues,
-  period: number,
-  firstBreach: readonly (number | null)[],
-): { rows: TriggerPeriod[]; firstBreach: (number | null)[] } {
+function testTriggers(triggers: readonly CompiledTrigger[], values: MetricValues, period: number, firstBreach: readonly (number | null)[]): { rows: TriggerPeriod[]; firstBreach: (number | null)[] } {
   const next = [...firstBreach];
   const rows = triggers.map((trigger, t) => {
     const value = metricValue(trigger, values);
@@ -140,13 +135,7 @@ function testTriggers(
  * outstanding) is exercisable only when the sale at par of the loans not 60+ days delinquent, this
  * period's principal and the reserve repay every note in full.
  */
-function cleanUpCallExercised(
-  deal: Pick<Deal, 'cleanUpCall' | 'revolving'>,
-  date: DeterminationDate,
-  revolvingEnd: RevolvingEnd | undefined,
-  poolFactor: number,
-  reserveBalance: Money,
-): boolean {
+function cleanUpCallExercised(deal: Pick<Deal, 'cleanUpCall' | 'revolving'>, date: DeterminationDate, revolvingEnd: RevolvingEnd | undefined, poolFactor: number, reserveBalance: Money): boolean {
   const call = deal.cleanUpCall;
   if (call === undefined) return false;
   const { flows, accruals, period } = date;

@@ -21,12 +21,7 @@ export interface PeriodFacts {
 }
 
 /** The period's row of the result, in yuan, from the state after reconciliation and carry-forward. */
-export function periodRow(
-  facts: PeriodFacts,
-  state: Readonly<PeriodState>,
-  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined'>,
-  lossAllocation: LossAllocation,
-): DealPeriod {
+export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined'>, lossAllocation: LossAllocation): DealPeriod {
   const { flows, funding, determination } = facts;
   const pdlNotes = lossAllocation === 'pdl' ? pdlByNote(state, compiled.allClasses) : undefined;
   const pooled = compiled.combined !== undefined || determination.accelerated;

@@ -70,14 +70,7 @@ export function runWaterfall(
  * and checking the balances after each. A path missing from the index is an engine error
  * (STEP_NOT_INDEXED), not a payment booked against another step.
  */
-export function runSteps(
-  state: PeriodState,
-  steps: readonly PathedStep[],
-  pot: Pot,
-  stepIndex: ReadonlyMap<string, number>,
-  stepPaid: number[],
-  period: number,
-): void {
+export function runSteps(state: PeriodState, steps: readonly PathedStep[], pot: Pot, stepIndex: ReadonlyMap<string, number>, stepPaid: number[], period: number): void {
   for (const { path, step } of steps) {
     const index = stepIndex.get(path);
     if (index === undefined) throw new EngineError('STEP_NOT_INDEXED', { period, step: path });

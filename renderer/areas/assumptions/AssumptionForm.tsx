@@ -44,9 +44,7 @@ export function AssumptionForm({
       </fieldset>
 
       <h2>Segment overrides</h2>
-      {segments.length === 0 ? (
-        <p className="muted">The chosen tape has no borrower segments (or no tape is chosen): the pool-wide assumptions apply to every loan.</p>
-      ) : null}
+      {segments.length === 0 ? <p className="muted">The chosen tape has no borrower segments (or no tape is chosen): the pool-wide assumptions apply to every loan.</p> : null}
       {segments.map((segment) => {
         const path = ['segments', segment.value];
         const overrides = overridden.includes(segment.value);

@@ -109,9 +109,15 @@ function NoSetYet({ noTapes, onExample }: { noTapes: boolean; onExample: () => v
   return (
     <EmptyState title="No assumption set yet — start from the example">
       <p>
-        An assumption set holds the projection horizon, prepayment and default speeds, roll rates, recoveries, penalty interest and servicing, for the pool and by
-        borrower segment. Start from the shipped consumer-loan example and adjust it, or import a JSON file
-        {noTapes ? <> (and import a tape in <a href={hrefFor('tapes')}>Tapes</a> to see its segments)</> : null}.
+        An assumption set holds the projection horizon, prepayment and default speeds, roll rates, recoveries, penalty interest and servicing, for the pool and by borrower segment. Start from the
+        shipped consumer-loan example and adjust it, or import a JSON file
+        {noTapes ? (
+          <>
+            {' '}
+            (and import a tape in <a href={hrefFor('tapes')}>Tapes</a> to see its segments)
+          </>
+        ) : null}
+        .
       </p>
       <div className="button-row">
         <button type="button" onClick={onExample}>
@@ -200,8 +206,8 @@ export function AssumptionsArea() {
         <div>
           <h1>Assumptions</h1>
           <p className="muted">
-            Prepayment, default, delinquency and recovery assumptions for the pool, with overrides by borrower segment. Rates are shown in % and
-            stored as decimals; speeds use the vector notation (CPR and CDR annual, SMM and MDR monthly).
+            Prepayment, default, delinquency and recovery assumptions for the pool, with overrides by borrower segment. Rates are shown in % and stored as decimals; speeds use the vector notation (CPR
+            and CDR annual, SMM and MDR monthly).
           </p>
         </div>
         <TapePicker tapes={tapes} tapeId={tapeId} label="Tape (segments and check)" />

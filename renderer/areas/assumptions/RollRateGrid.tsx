@@ -48,9 +48,7 @@ export function RollRateGrid({
   const captionId = useId();
   const where = jsonPath(path);
   const chargeOffRaw = getIn(rollRates, ['chargeOffAt']);
-  const chargeOffAt: DelinquentState = (DELINQUENT_STATES as readonly unknown[]).includes(chargeOffRaw)
-    ? (chargeOffRaw as DelinquentState)
-    : DEFAULT_CHARGE_OFF_AT;
+  const chargeOffAt: DelinquentState = (DELINQUENT_STATES as readonly unknown[]).includes(chargeOffRaw) ? (chargeOffRaw as DelinquentState) : DEFAULT_CHARGE_OFF_AT;
   const last = LIVE_STATES.indexOf(chargeOffAt);
   // Errors about the matrix as a whole (a row whose moves exceed 100%) and about single cells.
   const gridIssues = [...issues].filter(([p]) => p === where || p.startsWith(`${where}.`));
@@ -63,9 +61,7 @@ export function RollRateGrid({
   return (
     <div className="roll-grid" data-path={where}>
       <table className="data-table compact roll-table" aria-describedby={captionId}>
-        <caption id={captionId}>
-          Roll rates — monthly probabilities, % of the bucket’s balance; the rest stays in its bucket
-        </caption>
+        <caption id={captionId}>Roll rates — monthly probabilities, % of the bucket’s balance; the rest stays in its bucket</caption>
         <thead>
           <tr>
             <th scope="col">Bucket</th>
@@ -130,11 +126,7 @@ export function RollRateGrid({
       </table>
       <label className="inline-label">
         Charge off from
-        <select
-          aria-label="Charge-off bucket"
-          value={chargeOffAt}
-          onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as DelinquentState))}
-        >
+        <select aria-label="Charge-off bucket" value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as DelinquentState))}>
           {DELINQUENT_STATES.map((state) => (
             <option key={state} value={state}>
               {STATE_LABELS[state]}

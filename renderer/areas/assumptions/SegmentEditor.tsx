@@ -67,8 +67,8 @@ function NotationHelp() {
         </tbody>
       </table>
       <p className="muted small">
-        Months count from the cutoff unless <span className="mono">by age</span>; the last value holds flat. A bare rate is annual (CPR, CDR); SMM
-        and MDR are monthly. Full grammar: docs/vector-notation.md.
+        Months count from the cutoff unless <span className="mono">by age</span>; the last value holds flat. A bare rate is annual (CPR, CDR); SMM and MDR are monthly. Full grammar:
+        docs/vector-notation.md.
       </p>
     </details>
   );
@@ -133,13 +133,7 @@ export function SegmentEditor({
         {NUMBERS.map((n) => {
           const inherited = getIn(inherits, [n.key]);
           return (
-            <Field
-              key={n.key}
-              label={`${n.label} (${n.unit})`}
-              hint={n.hint}
-              error={n.percent ? percentOrNull(issue(n.key)) : issue(n.key)}
-              path={jsonPath([...path, n.key])}
-            >
+            <Field key={n.key} label={`${n.label} (${n.unit})`} hint={n.hint} error={n.percent ? percentOrNull(issue(n.key)) : issue(n.key)} path={jsonPath([...path, n.key])}>
               {({ inputId, describedBy, invalid }) => (
                 <NumberInput
                   id={inputId}
@@ -194,11 +188,7 @@ export function SegmentEditor({
       ) : overriding && rollRates === undefined ? (
         <div className="inherit-note">
           <span className="muted">Roll rates: the pool’s.</span>{' '}
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => onChange([...path, 'rollRates'], isObject(inheritedRollRates) ? inheritedRollRates : { rollForward: {} })}
-          >
+          <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], isObject(inheritedRollRates) ? inheritedRollRates : { rollForward: {} })}>
             Set roll rates for this segment
           </button>
         </div>

@@ -21,11 +21,9 @@ export interface LiveCheck {
  */
 export function useAssumptionCheck(file: unknown, tapeId: number | null): LiveCheck {
   const { api } = useApp();
-  const check = useQuery(
-    file === null ? null : () => fileCheck(api.call('assumptions.check', { assumptions: file, ...(tapeId !== null ? { tapeId } : {}) })),
-    [api, file, tapeId],
-    { delayMs: CHECK_DELAY_MS },
-  );
+  const check = useQuery(file === null ? null : () => fileCheck(api.call('assumptions.check', { assumptions: file, ...(tapeId !== null ? { tapeId } : {}) })), [api, file, tapeId], {
+    delayMs: CHECK_DELAY_MS,
+  });
   return { state: check.latest ?? CHECKING, pending: check.data === null };
 }
 

@@ -25,8 +25,8 @@ export function BreakevenView({ result, stale }: { result: BreakevenResult; stal
       <p className="muted small">
         The largest stress at which each note with a coupon still receives all its principal and interest —{' '}
         {result.by === 'cdr' ? 'a constant CDR replacing the scenario’s default curves' : 'a multiple of the scenario’s default curve (and roll into 1–30 DPD)'}; bisection to{' '}
-        {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in{' '}
-        {formatSeconds(result.seconds)}.
+        {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in {formatSeconds(result.seconds)}
+        .
       </p>
       <div className="table-scroll" role="region" aria-label="Breakeven table" tabIndex={0}>
         <DataTable columns={columns} rows={result.rows} rowKey={(r) => r.id} testId="breakeven-table" />

@@ -123,9 +123,8 @@ export function DealArea() {
       <header className="area-header">
         <h1>Deal</h1>
         <p className="muted">
-          Run a deal — a shipped template or your own deal file — on its own pool or a tape, under a scenario: tranche WAL, window, yield, duration, loss and
-          credit enhancement, every period of the waterfall reconciled to the cent, and breakevens. Structure editing comes later; deal files are described in{' '}
-          <code>docs/deals.md</code>.
+          Run a deal — a shipped template or your own deal file — on its own pool or a tape, under a scenario: tranche WAL, window, yield, duration, loss and credit enhancement, every period of the
+          waterfall reconciled to the cent, and breakevens. Structure editing comes later; deal files are described in <code>docs/deals.md</code>.
         </p>
       </header>
 
@@ -185,8 +184,8 @@ export function DealArea() {
           {!running && valid ? (
             <EmptyState title="Nothing run yet">
               <p>
-                Choose the pool and the scenario, then <strong>Run</strong>: the pool is projected, the waterfall runs period by period to the cent, and each note’s
-                analytics follow. <strong>Breakevens</strong> solves the largest default stress each note survives.
+                Choose the pool and the scenario, then <strong>Run</strong>: the pool is projected, the waterfall runs period by period to the cent, and each note’s analytics follow.{' '}
+                <strong>Breakevens</strong> solves the largest default stress each note survives.
               </p>
             </EmptyState>
           ) : null}

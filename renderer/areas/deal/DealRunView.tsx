@@ -70,8 +70,8 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
       <p className="run-caption" data-testid="deal-run-caption">
-        <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing{' '}
-        {run.closingDate} · computed in {formatSeconds(run.seconds)}
+        <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing {run.closingDate} ·
+        computed in {formatSeconds(run.seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
       {run.warnings.length > 0 ? (
@@ -89,13 +89,13 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
         <Card
           label="Revolving"
           value={run.revolvingEnd ? `ended period ${run.revolvingEnd.period}` : 'none'}
-          note={
-            run.revolvingEnd
-              ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
-              : 'static pool'
-          }
+          note={run.revolvingEnd ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}` : 'static pool'}
         />
-        <Card label="Clean-up call" value={run.cleanUpPeriod === null ? 'not exercised' : `period ${run.cleanUpPeriod}`} note={run.cleanUpPeriod === null ? undefined : run.periods[run.cleanUpPeriod - 1]?.paymentDate} />
+        <Card
+          label="Clean-up call"
+          value={run.cleanUpPeriod === null ? 'not exercised' : `period ${run.cleanUpPeriod}`}
+          note={run.cleanUpPeriod === null ? undefined : run.periods[run.cleanUpPeriod - 1]?.paymentDate}
+        />
         <Card
           label="Triggers breached"
           value={breached.length === 0 ? 'none' : String(breached.length)}
@@ -109,9 +109,9 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
         <h2>Tranches</h2>
       </div>
       <p className="muted small">
-        WAL in years from closing (ACT/365, Σ principal × t ÷ Σ principal); principal window = first and last payment dates with principal; yield at par annual
-        effective on actual dates (ACT/365, as XIRR) — the residual note shows its IRR; modified duration in years; loss % = written-down principal ÷ original
-        balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool. Amounts in the deal’s currency.
+        WAL in years from closing (ACT/365, Σ principal × t ÷ Σ principal); principal window = first and last payment dates with principal; yield at par annual effective on actual dates (ACT/365, as
+        XIRR) — the residual note shows its IRR; modified duration in years; loss % = written-down principal ÷ original balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool.
+        Amounts in the deal’s currency.
       </p>
       <div className="table-scroll tranche-scroll" role="region" aria-label="Tranche summary table" tabIndex={0}>
         <DataTable columns={TRANCHE_COLUMNS} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
@@ -127,8 +127,8 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
         </button>
       </div>
       <p className="muted small">
-        After each payment date, in the deal’s currency. Collections = interest, penalty interest, principal and recoveries of the collection period. The CSV
-        holds every column (fees, interest due, reserve movements, trigger values and thresholds, coupon rates).
+        After each payment date, in the deal’s currency. Collections = interest, penalty interest, principal and recoveries of the collection period. The CSV holds every column (fees, interest due,
+        reserve movements, trigger values and thresholds, coupon rates).
       </p>
       <div className="table-scroll" role="region" aria-label="Period by period table" tabIndex={0}>
         <DataTable columns={tableColumns} rows={run.periods} rowKey={(p) => String(p.period)} testId="period-table" pageSize={60} />

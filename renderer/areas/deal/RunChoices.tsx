@@ -64,8 +64,7 @@ export function PoolChoice(props: { used: RunChoice; hasPool: boolean; tapes: re
       <fieldset className="mode-choice pool-choice">
         <legend>Pool</legend>
         <label>
-          <input type="radio" name="deal-pool" checked={used.pool === 'own'} disabled={!props.hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own
-          lines
+          <input type="radio" name="deal-pool" checked={used.pool === 'own'} disabled={!props.hasPool} onChange={() => updateDealScreen({ pool: 'own' })} /> Deal’s own lines
         </label>
         <label>
           <input type="radio" name="deal-pool" checked={used.pool === 'tape'} disabled={!props.tape} onChange={() => updateDealScreen({ pool: 'tape' })} /> A tape
@@ -122,8 +121,7 @@ export function RunNotes({ noTapes, valid, hasPool, tape, used }: { noTapes: boo
     <>
       {noTapes ? (
         <p className="muted small run-panel-note">
-          <strong>Empty workspace — import a tape</strong> in <a href={hrefFor('tapes')}>Tapes</a> to run a deal on your own loans; meanwhile the templates run on
-          their own representative lines.
+          <strong>Empty workspace — import a tape</strong> in <a href={hrefFor('tapes')}>Tapes</a> to run a deal on your own loans; meanwhile the templates run on their own representative lines.
         </p>
       ) : null}
       {valid && !hasPool && !tape ? <p className="error-text small run-panel-note">This deal has no pool of its own: choose a tape.</p> : null}

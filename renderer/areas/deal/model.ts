@@ -128,9 +128,7 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
 
 function thresholdOf(threshold: Trigger['threshold']): string {
   if (typeof threshold === 'number') return formatPct(threshold, 2);
-  return threshold
-    .map((band) => `${formatPct(band.threshold, 2)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`)
-    .join('; ');
+  return threshold.map((band) => `${formatPct(band.threshold, 2)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
 }
 
 const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], string>> = {
@@ -198,8 +196,7 @@ function waterfallsOf(waterfall: DealFile['waterfall'], feeNames: ReadonlyMap<st
 function revolvingOf(revolving: NonNullable<DealFile['revolving']>): string {
   const share = revolving.excessSpreadShare ?? 0;
   return (
-    `${revolving.periods} periods buying ${revolving.profile.length} purchase line(s) at price ${revolving.price ?? 1}` +
-    (share > 0 ? `; ${formatPct(share, 0)} of the residual also buys loans` : '')
+    `${revolving.periods} periods buying ${revolving.profile.length} purchase line(s) at price ${revolving.price ?? 1}` + (share > 0 ? `; ${formatPct(share, 0)} of the residual also buys loans` : '')
   );
 }
 

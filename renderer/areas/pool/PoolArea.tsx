@@ -43,9 +43,7 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
 
 function DelinquencyMix({ summary }: { summary: PoolSummary }) {
   // Current loans dwarf the rest; the chart shows the delinquent buckets, the table all six.
-  const data = summary.delinquency
-    .filter((row) => row.bucket !== 'current')
-    .map((row) => ({ label: `${row.label} days`, share: row.share * 100, count: row.count, balance: row.balance }));
+  const data = summary.delinquency.filter((row) => row.bucket !== 'current').map((row) => ({ label: `${row.label} days`, share: row.share * 100, count: row.count, balance: row.balance }));
   const delinquentShare = summary.delinquency.filter((row) => row.bucket !== 'current').reduce((sum, row) => sum + row.share, 0);
   return (
     <div className="split">
@@ -229,8 +227,7 @@ export function PoolArea() {
   const { api } = useApp();
   const tapes = useTapes();
   const tapeId = useSelectedTapeId();
-  const dimensions =
-    useQuery(() => api.call('pool.dimensions', {}), [api], { onError: (error) => reportError('Cannot load stratifications', error) }).data ?? NO_DIMENSIONS;
+  const dimensions = useQuery(() => api.call('pool.dimensions', {}), [api], { onError: (error) => reportError('Cannot load stratifications', error) }).data ?? NO_DIMENSIONS;
   // Only the selected tape's summary: the previous tape's is not shown while the new one loads.
   const current = useQuery(tapeId === null ? null : () => api.call('pool.summary', { tapeId }), [api, tapeId], {
     onError: (error) => reportError('Cannot summarise the pool', error),
@@ -257,10 +254,7 @@ export function PoolArea() {
       <header className="area-header area-header-row">
         <div>
           <h1>Pool</h1>
-          <p className="muted">
-            {tape ? `${tape.name} · cutoff ${tape.cutoffDate} · ${tape.sourceFile}` : 'Loading…'} · amounts in yuan (¥); rates annual; WAC/WAM/WALA
-            weighted by current balance.
-          </p>
+          <p className="muted">{tape ? `${tape.name} · cutoff ${tape.cutoffDate} · ${tape.sourceFile}` : 'Loading…'} · amounts in yuan (¥); rates annual; WAC/WAM/WALA weighted by current balance.</p>
         </div>
         <TapePicker tapes={tapes} tapeId={tapeId} />
       </header>

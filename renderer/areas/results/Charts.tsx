@@ -96,10 +96,7 @@ export function ProjectionCharts({ rows }: { rows: readonly ProjectionRow[] }) {
           <XAxis dataKey="month" tick={TICK} />
           <YAxis yAxisId="yuan" tickFormatter={formatYuanCompact} tick={TICK} width={64} />
           <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
-          <Tooltip
-            formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatYuan(Number(value)))}
-            labelFormatter={monthLabel}
-          />
+          <Tooltip formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Bar yAxisId="yuan" dataKey="defaults" name="Defaults" fill="#cf5a2a" isAnimationActive={false} />
           <Bar yAxisId="yuan" dataKey="losses" name="Losses" fill="#9c1f1a" isAnimationActive={false} />

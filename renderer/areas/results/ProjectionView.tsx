@@ -15,11 +15,7 @@ function fileSafe(text: string): string {
 
 function exportCsv(run: ProjectionRun, result: ProjectionResult): void {
   const [month, ...rest] = PROJECTION_COLUMNS;
-  const rows = result.rows.map((row) => [
-    ...(month ? [csvCell(month, row)] : []),
-    csvText(periodOf(result.cutoffDate, row.month)),
-    ...rest.map((column) => csvCell(column, row)),
-  ]);
+  const rows = result.rows.map((row) => [...(month ? [csvCell(month, row)] : []), csvText(periodOf(result.cutoffDate, row.month)), ...rest.map((column) => csvCell(column, row))]);
   const csv = csvDocument([month?.csvHeader ?? 'Month', 'Period (YYYY-MM)', ...rest.map((c) => c.csvHeader)], rows);
   downloadText(`${fileSafe(result.sourceName)}-${fileSafe(run.setLabel)}-${result.mode}-projection.csv`, csv);
 }
@@ -40,7 +36,18 @@ const LINE_COLUMNS: readonly Column<RepLineInfo>[] = [
 function linesCsv(result: ProjectionResult, lines: readonly RepLineInfo[]): void {
   const csv = csvDocument(
     ['Line', 'Segment', 'Amortization', 'State at cutoff', 'Original term (months)', 'Remaining term (months)', 'Age (months)', 'Rate (annual, decimal)', 'Loans', 'Balance (yuan)'],
-    lines.map((l) => [String(l.line), csvText(l.segment), csvText(l.amortization), csvText(l.state), String(l.originalTerm), String(l.remainingTerm), String(l.ageMonths), String(l.rateAnnual), String(l.loans), l.balance.toFixed(2)]),
+    lines.map((l) => [
+      String(l.line),
+      csvText(l.segment),
+      csvText(l.amortization),
+      csvText(l.state),
+      String(l.originalTerm),
+      String(l.remainingTerm),
+      String(l.ageMonths),
+      String(l.rateAnnual),
+      String(l.loans),
+      l.balance.toFixed(2),
+    ]),
   );
   downloadText(`${fileSafe(result.sourceName)}-representative-lines.csv`, csv);
 }
@@ -64,8 +71,7 @@ export function ProjectionView({ run, result, stale }: { run: ProjectionRun; res
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="projection" aria-busy={stale}>
       <p className="run-caption" data-testid="run-caption">
-        <strong>{result.sourceName}</strong> · assumptions “{run.setLabel}” · {modeLabel} · cutoff {result.cutoffDate} · computed in{' '}
-        {formatSeconds(result.seconds)}
+        <strong>{result.sourceName}</strong> · assumptions “{run.setLabel}” · {modeLabel} · cutoff {result.cutoffDate} · computed in {formatSeconds(result.seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
       <div className="cards" data-testid="projection-headline">
@@ -101,8 +107,8 @@ export function ProjectionView({ run, result, stale }: { run: ProjectionRun; res
             </button>
           </div>
           <p className="muted small">
-            Loans grouped by segment, amortization, delinquency state and term, rate and age buckets; each line is projected once with its
-            balance-weighted annual rate. Terms and age in months (mo). Largest balance first.
+            Loans grouped by segment, amortization, delinquency state and term, rate and age buckets; each line is projected once with its balance-weighted annual rate. Terms and age in months (mo).
+            Largest balance first.
           </p>
           <div className="table-scroll" role="region" aria-label="Representative lines table" tabIndex={0}>
             <DataTable columns={LINE_COLUMNS} rows={lines} rowKey={(l) => String(l.line)} testId="lines-table" pageSize={50} />

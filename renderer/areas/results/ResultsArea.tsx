@@ -39,8 +39,7 @@ function ResultsHeader() {
       <div>
         <h1>Results</h1>
         <p className="muted">
-          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly; cumulative rates of
-          the cutoff balance.
+          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly; cumulative rates of the cutoff balance.
         </p>
       </div>
     </header>
@@ -109,7 +108,10 @@ export function ResultsArea() {
       const assumptions = chosenSet ? chosenSet.assumptions : (await api.call('assumptions.check', { assumptions: file })).assumptions;
       const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode });
       upsertJob(job);
-      projectionRuns.set({ ...projectionRuns.get(), latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) } });
+      projectionRuns.set({
+        ...projectionRuns.get(),
+        latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) },
+      });
     } catch (error) {
       reportError('Cannot start the projection', error);
     } finally {
@@ -146,10 +148,7 @@ export function ResultsArea() {
   const noSet = sets !== null && sets.length === 0 && !draftOffered;
   const shownRun = runs.shown?.workspacePath === workspace?.path && tapes?.some((t) => t.id === runs.shown?.tapeId) ? runs.shown : null;
   // The shown result no longer matches what Run would compute: another tape, mode or assumption set, or an edited set.
-  const outOfDate =
-    shownRun !== null &&
-    !running &&
-    (shownRun.tapeId !== tape?.id || shownRun.mode !== mode || chosenFile === undefined || shownRun.assumptionsJson !== JSON.stringify(chosenFile));
+  const outOfDate = shownRun !== null && !running && (shownRun.tapeId !== tape?.id || shownRun.mode !== mode || chosenFile === undefined || shownRun.assumptionsJson !== JSON.stringify(chosenFile));
 
   return (
     <section className="area results-area">
@@ -212,8 +211,7 @@ export function ResultsArea() {
         <EmptyState title="Nothing run yet">
           <p>
             Choose the tape, the assumption set and the mode, then <strong>Run</strong>. Loan level projects each of the tape’s
-            {tape ? ` ${formatCount(tape.rowsImported)}` : ''} loans (seconds for a large tape, with progress and Cancel); representative lines
-            group alike loans and take milliseconds.
+            {tape ? ` ${formatCount(tape.rowsImported)}` : ''} loans (seconds for a large tape, with progress and Cancel); representative lines group alike loans and take milliseconds.
           </p>
         </EmptyState>
       ) : null}

@@ -87,8 +87,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     }
   }, []);
 
-  const canImport =
-    preview !== null && !previews.loading && !starting && missing.length === 0 && doubled.size === 0 && (preview.duplicateOf === null || choices.allowDuplicate);
+  const canImport = preview !== null && !previews.loading && !starting && missing.length === 0 && doubled.size === 0 && (preview.duplicateOf === null || choices.allowDuplicate);
   return (
     <section className="area">
       <header className="area-header area-header-row">
@@ -101,9 +100,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         </button>
       </header>
 
-      {step.kind === 'choose' || (step.kind === 'preview' && !preview) ? (
-        <ChooseFile reading={previews.loading} onChosen={(chosen) => setStep({ kind: 'preview', source: chosen })} />
-      ) : null}
+      {step.kind === 'choose' || (step.kind === 'preview' && !preview) ? <ChooseFile reading={previews.loading} onChosen={(chosen) => setStep({ kind: 'preview', source: chosen })} /> : null}
 
       {step.kind === 'preview' && preview ? (
         <>

@@ -31,8 +31,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
         <div>
           <h1>Rejected rows — {tape.name}</h1>
           <p className="muted">
-            {formatCount(tape.rowsRejected)} of {formatCount(tape.rowsRead)} rows of {tape.sourceFile} were not imported. Row numbers are the
-            file’s own lines (the header is line 1).
+            {formatCount(tape.rowsRejected)} of {formatCount(tape.rowsRead)} rows of {tape.sourceFile} were not imported. Row numbers are the file’s own lines (the header is line 1).
           </p>
         </div>
         <div className="button-row">

@@ -119,9 +119,8 @@ export function TapesArea() {
       ) : tapes.length === 0 ? (
         <EmptyState title="Empty workspace — import a tape">
           <p>
-            Import a loan tape (CSV or XLSX; UTF-8 or GBK; Chinese or English headers), or start with the bundled sample: a
-            synthetic pool of {formatCount(SAMPLE_LOANS)} Chinese consumer loans (cash and installment loans, 3–36 months,
-            salaried / self-employed / gig borrowers).
+            Import a loan tape (CSV or XLSX; UTF-8 or GBK; Chinese or English headers), or start with the bundled sample: a synthetic pool of {formatCount(SAMPLE_LOANS)} Chinese consumer loans (cash
+            and installment loans, 3–36 months, salaried / self-employed / gig borrowers).
           </p>
           <div className="button-row">
             <button type="button" onClick={() => void loadSample()} disabled={sampleJob !== null}>

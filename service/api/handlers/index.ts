@@ -6,18 +6,7 @@ import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
-import {
-  tapeDelete,
-  tapeFields,
-  tapeGet,
-  tapeImport,
-  tapeImportSample,
-  tapeList,
-  tapePreview,
-  tapeRejects,
-  tapeRejectsCsv,
-  tapeRename,
-} from './tapes.ts';
+import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
 
 export type Handler<M extends Method> = (params: RequestOf<M>, service: ServiceContext) => ResponseOf<M> | Promise<ResponseOf<M>>;

@@ -7,16 +7,7 @@ import { parseEncodingName } from '../../../data/tape/encoding.ts';
 import { FIELD_SPECS } from '../../../data/tape/fields.ts';
 import { describeMapping } from '../../../data/tape/headers.ts';
 import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
-import {
-  deleteTape,
-  findTapeByHash,
-  getMapping,
-  getTape,
-  listRejects,
-  listTapes,
-  rejectsCsv,
-  renameTape,
-} from '../../../data/tape/store.ts';
+import { deleteTape, findTapeByHash, getMapping, getTape, listRejects, listTapes, rejectsCsv, renameTape } from '../../../data/tape/store.ts';
 import type { HeaderMapping, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
 import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
 import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions } from '../contract.ts';

@@ -21,9 +21,7 @@ export interface ImportWorkerData {
 }
 
 export type ImportWorkerMessage =
-  | { readonly type: 'progress'; readonly progress: ImportProgress }
-  | { readonly type: 'done'; readonly report: ImportReport }
-  | { readonly type: 'error'; readonly error: WireError };
+  { readonly type: 'progress'; readonly progress: ImportProgress } | { readonly type: 'done'; readonly report: ImportReport } | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as ImportWorkerData;
 const port = parentPort;

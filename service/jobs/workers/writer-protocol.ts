@@ -12,10 +12,7 @@ export type { WireError } from './wire-error.ts';
 import type { WireError } from './wire-error.ts';
 
 export type WriterReply =
-  | { readonly type: 'begun' }
-  | { readonly type: 'committed'; readonly tapeId: number }
-  | { readonly type: 'rolledBack' }
-  | { readonly type: 'error'; readonly error: WireError };
+  { readonly type: 'begun' } | { readonly type: 'committed'; readonly tapeId: number } | { readonly type: 'rolledBack' } | { readonly type: 'error'; readonly error: WireError };
 
 export interface WriterWorkerData {
   readonly workspacePath: string;

@@ -21,7 +21,13 @@ describe('creditEnhancement', () => {
   it('over time: CE builds as the senior note pays down sequentially, null once the pool is repaid', () => {
     // Pool 1000 → 600 → 0; senior 800 → 400 → 0; subordinate 200 → 200 → 0.
     // Senior CE: (1000 − 800)/1000 = 20%, (600 − 400)/600 = 33.33…%, undefined.
-    const ce = creditEnhancement({ poolBalance: [1000, 600, 0], noteBalances: [[800, 400, 0], [200, 200, 0]] });
+    const ce = creditEnhancement({
+      poolBalance: [1000, 600, 0],
+      noteBalances: [
+        [800, 400, 0],
+        [200, 200, 0],
+      ],
+    });
     expect(ce[0]?.[0]).toBeCloseTo(0.2, 15);
     expect(ce[0]?.[1]).toBeCloseTo(200 / 600, 15);
     expect(ce[0]?.[2]).toBeNull();

@@ -48,7 +48,7 @@ describe('trancheSummary', () => {
     const s = trancheSummary(bulletLeg(100, 0.1, 3, 1));
     expect(s.walYears).toBeCloseTo(3, 15);
     expect(s.yield).toBeCloseTo(0.1, 12);
-    expect(s.macaulayDurationYears).toBeCloseTo(2.735537190, 9);
+    expect(s.macaulayDurationYears).toBeCloseTo(2.73553719, 9);
     expect(s.modifiedDurationYears).toBeCloseTo(2.486851991, 9);
   });
 

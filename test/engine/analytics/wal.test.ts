@@ -77,27 +77,23 @@ describe('weightedAverageLife', () => {
 
   it('lies between the first and last principal times and ignores the scale of principal', () => {
     checkProperty(
-      property(
-        array(double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
-        integer({ min: 1, max: 1000 }),
-        (amounts, scale) => {
-          const principal = amounts.map((a, t) => (t === 0 ? a + 1 : a)); // at least some principal
-          const leg: CashFlowLeg = {
-            originalBalance: principal.reduce((s, a) => s + a, 0),
-            settlementDate: '2025-01-01',
-            paymentsPerYear: 12,
-            paymentDates: paymentDates('2025-01-01', principal.length, 12),
-            principal,
-            interest: principal.map(() => 0),
-          };
-          const wal = weightedAverageLife(leg, 'periods');
-          const times = principal.flatMap((a, t) => (a > 0 ? [(t + 1) / 12] : []));
-          expect(wal).toBeGreaterThanOrEqual(Math.min(...times) - 1e-12);
-          expect(wal).toBeLessThanOrEqual(Math.max(...times) + 1e-12);
-          const scaled = weightedAverageLife({ ...leg, principal: principal.map((a) => a * scale) }, 'periods');
-          expect(scaled).toBeCloseTo(wal, 10);
-        },
-      ),
+      property(array(double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }), integer({ min: 1, max: 1000 }), (amounts, scale) => {
+        const principal = amounts.map((a, t) => (t === 0 ? a + 1 : a)); // at least some principal
+        const leg: CashFlowLeg = {
+          originalBalance: principal.reduce((s, a) => s + a, 0),
+          settlementDate: '2025-01-01',
+          paymentsPerYear: 12,
+          paymentDates: paymentDates('2025-01-01', principal.length, 12),
+          principal,
+          interest: principal.map(() => 0),
+        };
+        const wal = weightedAverageLife(leg, 'periods');
+        const times = principal.flatMap((a, t) => (a > 0 ? [(t + 1) / 12] : []));
+        expect(wal).toBeGreaterThanOrEqual(Math.min(...times) - 1e-12);
+        expect(wal).toBeLessThanOrEqual(Math.max(...times) + 1e-12);
+        const scaled = weightedAverageLife({ ...leg, principal: principal.map((a) => a * scale) }, 'periods');
+        expect(scaled).toBeCloseTo(wal, 10);
+      }),
     );
   });
 });

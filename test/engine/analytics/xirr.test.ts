@@ -24,15 +24,30 @@ describe('xnpv and xirr', () => {
   });
 
   it('an equity note bought for 100 that returns 110 after 365 days earns 10%', () => {
-    expect(xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: 110 }])).toBeCloseTo(0.1, 13);
+    expect(
+      xirr([
+        { date: '2025-01-01', amount: -100 },
+        { date: '2026-01-01', amount: 110 },
+      ]),
+    ).toBeCloseTo(0.1, 13);
   });
 
   it('a residual that returns half its cost after a year earns −50%', () => {
-    expect(xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: 50 }])).toBeCloseTo(-0.5, 13);
+    expect(
+      xirr([
+        { date: '2025-01-01', amount: -100 },
+        { date: '2026-01-01', amount: 50 },
+      ]),
+    ).toBeCloseTo(-0.5, 13);
   });
 
   it('an equity note that earns 400% in a year (far outside the starting bracket)', () => {
-    expect(xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: 500 }])).toBeCloseTo(4, 11);
+    expect(
+      xirr([
+        { date: '2025-01-01', amount: -100 },
+        { date: '2026-01-01', amount: 500 },
+      ]),
+    ).toBeCloseTo(4, 11);
   });
 
   it('does not depend on the order of the flows (time zero is the earliest date)', () => {
@@ -50,10 +65,38 @@ describe('xnpv and xirr', () => {
 
   it('needs a negative and a positive flow, finite amounts and real dates', () => {
     expect(errorCode(() => xirr([]))).toBe('XIRR_SIGNS');
-    expect(errorCode(() => xirr([{ date: '2025-01-01', amount: 100 }, { date: '2026-01-01', amount: 110 }]))).toBe('XIRR_SIGNS');
-    expect(errorCode(() => xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: 0 }]))).toBe('XIRR_SIGNS');
-    expect(errorCode(() => xirr([{ date: '2025-01-01', amount: -100 }, { date: '2026-01-01', amount: Number.NaN }]))).toBe('INVALID_AMOUNT');
-    expect(errorCode(() => xirr([{ date: '2025-13-01', amount: -100 }, { date: '2026-01-01', amount: 110 }]))).toBe('INVALID_DATE');
+    expect(
+      errorCode(() =>
+        xirr([
+          { date: '2025-01-01', amount: 100 },
+          { date: '2026-01-01', amount: 110 },
+        ]),
+      ),
+    ).toBe('XIRR_SIGNS');
+    expect(
+      errorCode(() =>
+        xirr([
+          { date: '2025-01-01', amount: -100 },
+          { date: '2026-01-01', amount: 0 },
+        ]),
+      ),
+    ).toBe('XIRR_SIGNS');
+    expect(
+      errorCode(() =>
+        xirr([
+          { date: '2025-01-01', amount: -100 },
+          { date: '2026-01-01', amount: Number.NaN },
+        ]),
+      ),
+    ).toBe('INVALID_AMOUNT');
+    expect(
+      errorCode(() =>
+        xirr([
+          { date: '2025-13-01', amount: -100 },
+          { date: '2026-01-01', amount: 110 },
+        ]),
+      ),
+    ).toBe('INVALID_DATE');
     expect(errorCode(() => xnpv(-1, excel))).toBe('YIELD_RANGE');
   });
 

@@ -103,15 +103,9 @@ describe('convertYield', () => {
 
   it('round-trips between every pair of conventions', () => {
     checkProperty(
-      property(
-        double({ min: -0.5, max: 1, noNaN: true }),
-        constantFrom(...YIELD_CONVENTIONS),
-        constantFrom(...YIELD_CONVENTIONS),
-        constantFrom(1, 2, 4, 12),
-        (y, from, to, k) => {
-          expect(convertYield(convertYield(y, from, to, k), to, from, k)).toBeCloseTo(y, 12);
-        },
-      ),
+      property(double({ min: -0.5, max: 1, noNaN: true }), constantFrom(...YIELD_CONVENTIONS), constantFrom(...YIELD_CONVENTIONS), constantFrom(1, 2, 4, 12), (y, from, to, k) => {
+        expect(convertYield(convertYield(y, from, to, k), to, from, k)).toBeCloseTo(y, 12);
+      }),
     );
   });
 });

@@ -14,10 +14,10 @@ describe('default timing schedule', () => {
     });
     expect(monthlyDefaults).toHaveLength(72);
     // Year 1: 8% × 10% / 12 = 0.0666…% a month; year 3: 8% × 30% / 12 = 0.2% a month.
-    expect(monthlyDefaults[0]).toBeCloseTo(0.08 * 0.1 / 12, 17);
+    expect(monthlyDefaults[0]).toBeCloseTo((0.08 * 0.1) / 12, 17);
     expect(monthlyDefaults[11]).toBe(monthlyDefaults[0]);
     expect(monthlyDefaults[24]).toBeCloseTo(0.002, 17);
-    expect(monthlyDefaults[71]).toBeCloseTo(0.08 * 0.1 / 12, 17);
+    expect(monthlyDefaults[71]).toBeCloseTo((0.08 * 0.1) / 12, 17);
     expect(sum(monthlyDefaults)).toBeCloseTo(0.08, 15);
     expect(timingTotalPct).toBe(100);
     expect(rescaled).toBe(false);

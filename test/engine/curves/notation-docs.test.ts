@@ -27,7 +27,10 @@ describe('docs/vector-notation.md', () => {
     expect(examples.length).toBeGreaterThan(15);
     for (const text of examples) {
       const rates = evaluateVector(parseVector(text), 360, 12);
-      expect(rates.every((r) => r >= 0 && r <= 1), text).toBe(true);
+      expect(
+        rates.every((r) => r >= 0 && r <= 1),
+        text,
+      ).toBe(true);
     }
   });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EngineError,
-  NOTATION_PROBLEMS,
-  parseVector,
-  VectorNotationError,
-  type NotationProblem,
-  type ParseVectorOptions,
-} from '../../../engine/index.ts';
+import { EngineError, NOTATION_PROBLEMS, parseVector, VectorNotationError, type NotationProblem, type ParseVectorOptions } from '../../../engine/index.ts';
 
 function notationError(text: string, options?: ParseVectorOptions): VectorNotationError {
   try {
@@ -103,9 +96,7 @@ describe('vector notation errors', () => {
     const error = notationError('2 ramp 6 1');
     expect(error).toBeInstanceOf(EngineError);
     expect(error.code).toBe('VECTOR_NOTATION');
-    expect(error.message).toBe(
-      "Cannot read the vector notation at column 10 ('1'): a ramp takes at least 2 months (the first rate in month 1, the second in the last month), not 1",
-    );
+    expect(error.message).toBe("Cannot read the vector notation at column 10 ('1'): a ramp takes at least 2 months (the first rate in month 1, the second in the last month), not 1");
     expect(error.details).toEqual({
       text: '2 ramp 6 1',
       problem: 'RAMP_TOO_SHORT',

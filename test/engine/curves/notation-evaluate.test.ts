@@ -1,16 +1,6 @@
 import { assert as checkProperty, constantFrom, double, integer, oneof, property, tuple } from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  absSmm,
-  evaluateVector,
-  mdrFromCdr,
-  notationRateVector,
-  parseVector,
-  psaSmm,
-  sdaMdr,
-  smmFromCpr,
-  type CurveNotation,
-} from '../../../engine/index.ts';
+import { absSmm, evaluateVector, mdrFromCdr, notationRateVector, parseVector, psaSmm, sdaMdr, smmFromCpr, type CurveNotation } from '../../../engine/index.ts';
 
 const monthly = (text: string, months: number, ageMonths = 0): number[] => [...evaluateVector(parseVector(text), months, ageMonths)];
 const curveRates = (text: string): readonly number[] => notationRateVector(parseVector(text) as CurveNotation).rates;

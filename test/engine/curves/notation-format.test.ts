@@ -32,7 +32,10 @@ describe('formatVector', () => {
 
   it('round-trips: parseVector(formatVector(v)) equals v for any valid vector', () => {
     const pct = double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0); // + 0 turns −0 into 0
-    const factor = oneof(constant(1), double({ min: 0, max: 1e6, noNaN: true }).map((x) => x + 0));
+    const factor = oneof(
+      constant(1),
+      double({ min: 0, max: 1e6, noNaN: true }).map((x) => x + 0),
+    );
     const step = oneof(
       record({ kind: constant('level' as const), pct, months: integer({ min: 1, max: 24 }) }),
       record({ kind: constant('ramp' as const), fromPct: pct, toPct: pct, months: integer({ min: 2, max: 24 }) }),

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildTransitionMatrix,
-  EngineError,
-  ROLL_STATES,
-  ROW_SUM_TOLERANCE,
-  transitionProbability,
-  validateTransitionMatrix,
-  type RollRateSpec,
-  type RollState,
-} from '../../../engine/index.ts';
+import { buildTransitionMatrix, EngineError, ROLL_STATES, ROW_SUM_TOLERANCE, transitionProbability, validateTransitionMatrix, type RollRateSpec, type RollState } from '../../../engine/index.ts';
 
 // Monthly roll-rate model over current, 1–30, 31–60, 61–90, 91–180 dpd and charged off (absorbing).
 // Row = state this month, column = state next month, row-major 6×6; whatever does not move stays.

@@ -42,12 +42,18 @@ describe('coupons, day counts and quarterly collection periods', () => {
   it('period 1: 101 days from closing (Jan 15 → Apr 26)', () => {
     // F: 0.02 + 0.01 = 3 % → 1,000,000 × 0.03 × 101/360 = 8,416.666… → 8,416.67
     // X: 500,000 × 0.05 × 101/365 = 6,917.808… → 6,917.81
-    expect(p1?.notes.map((n) => [n.couponRate, n.interestDue])).toEqual([[0.03, 8416.67], [0.05, 6917.81]]);
+    expect(p1?.notes.map((n) => [n.couponRate, n.interestDue])).toEqual([
+      [0.03, 8416.67],
+      [0.05, 6917.81],
+    ]);
   });
 
   it('period 2: the cap binds (91 days)', () => {
     // F: min(4.5 %, 4 %) on 970,000 × 91/360 = 9,807.777… → 9,807.78; X: 500,000 × 0.05 × 91/365 = 6,232.876… → 6,232.88
-    expect(p2?.notes.map((n) => [n.couponRate, n.interestDue])).toEqual([[0.04, 9807.78], [0.05, 6232.88]]);
+    expect(p2?.notes.map((n) => [n.couponRate, n.interestDue])).toEqual([
+      [0.04, 9807.78],
+      [0.05, 6232.88],
+    ]);
   });
 
   it('period 3: the floor binds (92 days); period 4 holds the last fixing flat', () => {

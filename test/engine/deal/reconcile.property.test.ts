@@ -64,7 +64,11 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
     const share = i === noteCount - 1 ? remaining : Math.round(remaining * (0.3 + rnd() * 0.5) * 100) / 100;
     remaining -= share;
     const coupon: NoteSpec['coupon'] =
-      rnd() < 0.2 ? { type: 'none' } : rnd() < 0.5 ? { type: 'fixed', rate: Math.round(rnd() * 1000) / 10_000 } : { type: 'floating', index: [0.02, 0.025, 0.03].slice(0, 1 + Math.floor(rnd() * 3)), margin: 0.01, floor: 0.01, cap: 0.06 };
+      rnd() < 0.2
+        ? { type: 'none' }
+        : rnd() < 0.5
+          ? { type: 'fixed', rate: Math.round(rnd() * 1000) / 10_000 }
+          : { type: 'floating', index: [0.02, 0.025, 0.03].slice(0, 1 + Math.floor(rnd() * 3)), margin: 0.01, floor: 0.01, cap: 0.06 };
     return { id, seniority: 1 + Math.min(i, Math.floor(rnd() * 3)), originalBalance: Math.max(0, Math.round(share * 100) / 100), coupon, dayCount: pick(DAY_COUNTS), interestOnShortfall: rnd() < 0.5 };
   });
   const fees: FeeSpec[] = [];
@@ -82,7 +86,13 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
       metric,
       ...(metric === 'noteBalanceRatio' ? { notes: [ids[0] ?? 'N0'] } : {}),
       breachedWhen: pick(['>', '>=', '<', '<='] as const),
-      threshold: rnd() < 0.5 ? rnd() : [{ fromPeriod: 1, toPeriod: 3, threshold: rnd() }, { fromPeriod: 4, threshold: rnd() }],
+      threshold:
+        rnd() < 0.5
+          ? rnd()
+          : [
+              { fromPeriod: 1, toPeriod: 3, threshold: rnd() },
+              { fromPeriod: 4, threshold: rnd() },
+            ],
       curable: rnd() < 0.5,
       effects: [pick(['sequential', 'endRevolving', 'accelerate', 'trapExcessSpread'] as const)],
     });
@@ -95,7 +105,14 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
   ];
   const rule = pick(['sequential', 'proRata', 'proRataThenSequential'] as const);
   const principalSteps: Step[] = [
-    { kind: 'principal', rule, ...(rule === 'proRataThenSequential' ? { triggers: triggers.length > 0 ? [triggers[0]?.id ?? 'T0'] : [] } : {}), amount: pick(['principalDue', 'principalDue', 'available', 'targetOC'] as const), ocPercent: 0.1, ocFloor: 0.01 },
+    {
+      kind: 'principal',
+      rule,
+      ...(rule === 'proRataThenSequential' ? { triggers: triggers.length > 0 ? [triggers[0]?.id ?? 'T0'] : [] } : {}),
+      amount: pick(['principalDue', 'principalDue', 'available', 'targetOC'] as const),
+      ocPercent: 0.1,
+      ocFloor: 0.01,
+    },
     ...(rnd() < 0.3 ? [{ kind: 'turbo' } as Step] : []),
     { kind: 'residual', to: rnd() < 0.5 ? 'seller' : (ids.at(-1) ?? 'seller') },
   ];
@@ -111,7 +128,14 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
       dates: { cutoff: '2026-01-01', closing: '2026-01-10', firstPaymentDate: '2026-02-26', legalFinalMaturity: rnd() < 0.2 ? '2027-01-01' : '2040-01-01', paymentFrequencyMonths: frequency },
       notes,
       fees,
-      ...(hasReserve ? { reserve: { initialDeposit: money(cutoff * 0.02), target: { basis: pick(['currentNoteBalance', 'initialNoteBalance'] as const), percent: rnd() * 0.05, ...(rnd() < 0.5 ? { floor: money(10_000) } : {}) } } } : {}),
+      ...(hasReserve
+        ? {
+            reserve: {
+              initialDeposit: money(cutoff * 0.02),
+              target: { basis: pick(['currentNoteBalance', 'initialNoteBalance'] as const), percent: rnd() * 0.05, ...(rnd() < 0.5 ? { floor: money(10_000) } : {}) },
+            },
+          }
+        : {}),
       triggers,
       lossAllocation: pdl ? 'pdl' : 'writeDown',
       // Revolving only with a principal step paying the principal due: the step that buys loans.
@@ -128,7 +152,10 @@ describe('reconciliation over random deals', () => {
   it('every period of 300 random deals reconciles to the cent', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { deal, rows, unit, cutoff } = randomCase(seed);
-      const result = runDeal(deal, poolLedger(poolColumns(cutoff, rows), () => poolColumns(1, unit)));
+      const result = runDeal(
+        deal,
+        poolLedger(poolColumns(cutoff, rows), () => poolColumns(1, unit)),
+      );
       expect(result.periods.length, `seed ${seed}`).toBeGreaterThan(0);
       for (const p of result.periods) {
         const where = `seed ${seed} period ${p.period}`;
@@ -167,7 +194,10 @@ describe('reconciliation over random deals', () => {
     for (let seed = 1; seed <= 300; seed++) {
       const { deal, rows, unit, cutoff } = randomCase(seed);
       if ((deal.lossAllocation ?? 'writeDown') !== 'writeDown' || deal.revolving !== undefined) continue;
-      const result = runDeal(deal, poolLedger(poolColumns(cutoff, rows), () => poolColumns(1, unit)));
+      const result = runDeal(
+        deal,
+        poolLedger(poolColumns(cutoff, rows), () => poolColumns(1, unit)),
+      );
       for (const leg of result.legs) {
         const loss = c(leg.writeDown.reduce((a, b) => a + b, 0));
         if (loss <= 0) continue;

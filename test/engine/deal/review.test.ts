@@ -9,9 +9,9 @@ import { poolOf, twoNoteDeal } from './helpers.ts';
 describe('write-down mode: excess spread covers losses before the residual', () => {
   // Month 1: interest 10,000, scheduled 50,000, defaults 3,000 → 947,000. Month 2: everything repaid.
   const pool = poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 3_000, endingBalance: 947_000 },
-      { beginningBalance: 947_000, interest: 9_470, scheduledPrincipal: 947_000, endingBalance: 0 },
-    ]);
+    { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 3_000, endingBalance: 947_000 },
+    { beginningBalance: 947_000, interest: 9_470, scheduledPrincipal: 947_000, endingBalance: 0 },
+  ]);
   const result = runDeal(twoNoteDeal(), pool);
   const [p1, p2] = result.periods;
 
@@ -38,9 +38,9 @@ describe('write-down mode: the reserve is collateral, not written off while it w
   // 50,000, defaults 12,000 → 938,000; month 2: everything repaid.
   const deal = twoNoteDeal({ reserve: { initialDeposit: 10_000, target: { basis: 'initialNoteBalance', percent: 0.01 } } });
   const pool = poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 12_000, endingBalance: 938_000 },
-      { beginningBalance: 938_000, interest: 9_380, scheduledPrincipal: 938_000, endingBalance: 0 },
-    ]);
+    { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 12_000, endingBalance: 938_000 },
+    { beginningBalance: 938_000, interest: 9_380, scheduledPrincipal: 938_000, endingBalance: 0 },
+  ]);
   const result = runDeal(deal, pool);
   const [p1, p2] = result.periods;
 
@@ -70,10 +70,10 @@ describe('write-down mode: the reserve is collateral, not written off while it w
 describe('write-down mode: later residual cash reimburses earlier write-downs before the seller', () => {
   // Month 1: defaults 20,000 (recovered 12,000 a month later); month 3: everything repaid.
   const pool = poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 20_000, endingBalance: 930_000 },
-      { beginningBalance: 930_000, interest: 9_300, recoveries: 12_000, scheduledPrincipal: 30_000, endingBalance: 900_000 },
-      { beginningBalance: 900_000, interest: 9_000, scheduledPrincipal: 900_000, endingBalance: 0 },
-    ]);
+    { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, defaults: 20_000, endingBalance: 930_000 },
+    { beginningBalance: 930_000, interest: 9_300, recoveries: 12_000, scheduledPrincipal: 30_000, endingBalance: 900_000 },
+    { beginningBalance: 900_000, interest: 9_000, scheduledPrincipal: 900_000, endingBalance: 0 },
+  ]);
   const result = runDeal(twoNoteDeal(), pool);
   const [p1, p2, p3] = result.periods;
   const rows = (p: typeof p1) => p?.notes.map((n) => [n.principalPaid, n.writeDown, n.writeDownReimbursed, n.endingBalance]);
@@ -95,7 +95,7 @@ describe('write-down mode: later residual cash reimburses earlier write-downs be
     expect(p2?.residualToSeller).toBe(0);
   });
 
-  it('period 3 (final): notes repaid, the last 270 of B\'s write-down reimbursed, then the seller', () => {
+  it("period 3 (final): notes repaid, the last 270 of B's write-down reimbursed, then the seller", () => {
     // Pot 909,000 − A 3,580 − B 1,840 − principal 900,000 = 3,580 → B 270, seller 3,310.
     expect(rows(p3)).toEqual([
       [716_000, 0, 0, 0],
@@ -121,7 +121,10 @@ describe('revolving: the excess spread share is taken from what is left after re
     { beginningBalance: 1, interest: 0.01, endingBalance: 1 },
     { beginningBalance: 1, interest: 0.01, scheduledPrincipal: 1, endingBalance: 0 },
   ]);
-  const result = runDeal(deal, poolLedger(base, () => unit));
+  const result = runDeal(
+    deal,
+    poolLedger(base, () => unit),
+  );
   const [p1, p2, p3] = result.periods;
   const rows = (p: typeof p1) => p?.notes.map((n) => [n.principalPaid, n.writeDown, n.writeDownReimbursed, n.endingBalance]);
 

@@ -32,7 +32,10 @@ const revolvingDeal = (extra: Partial<Deal> = {}): Deal => ({
 
 describe('revolving period', () => {
   it('buys loans with principal collections, then amortises', () => {
-    const result = runDeal(revolvingDeal(), poolLedger(base, () => unit));
+    const result = runDeal(
+      revolvingDeal(),
+      poolLedger(base, () => unit),
+    );
     const [p1, p2, p3, p4] = result.periods;
     // P1: A interest 900,000 × 0.5 % = 4,500; the 100,000 of principal buys loans; 5,500 to the seller.
     expect(p1).toMatchObject({ revolving: true, residualToSeller: 5500 });
@@ -55,7 +58,10 @@ describe('revolving period', () => {
 
   it('ends early when an early-amortisation trigger breaches', () => {
     const deal = revolvingDeal({ triggers: [{ id: 'factor', metric: 'poolFactor', breachedWhen: '<', threshold: 0.88, effects: ['endRevolving'] }] });
-    const result = runDeal(deal, poolLedger(base, () => unit));
+    const result = runDeal(
+      deal,
+      poolLedger(base, () => unit),
+    );
     // Pool factor 0.9 after P1 (revolves), 0.85 after P2: revolving ends on payment date 2.
     expect(result.revolvingEnd).toEqual({ period: 2, paymentDate: '2026-03-01', reason: 'trigger', trigger: 'factor' });
     expect(result.periods.map((p) => p.pool.purchases)).toEqual([100_000, 0, 0, 0]);
@@ -63,7 +69,10 @@ describe('revolving period', () => {
   });
 
   it('spends the stated share of the residual on loans too', () => {
-    const result = runDeal(revolvingDeal({ revolving: { periods: 1, excessSpreadShare: 0.5 } }), poolLedger(base, () => unit));
+    const result = runDeal(
+      revolvingDeal({ revolving: { periods: 1, excessSpreadShare: 0.5 } }),
+      poolLedger(base, () => unit),
+    );
     // P1 residual 5,500: half (2,750) buys loans with the 100,000 of principal.
     expect(result.periods[0]?.pool.purchases).toBe(102_750);
     expect(result.periods[0]?.residualToSeller).toBe(2750);
@@ -76,14 +85,22 @@ describe('clean-up call', () => {
       dates: DATES,
       notes: [note('A', 1, 800_000, 0), note('B', 2, 200_000, 0)],
       cleanUpCall: { poolFactor: 0.5 },
-      waterfall: { combined: [{ kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
+      waterfall: {
+        combined: [
+          { kind: 'principal', rule: 'sequential' },
+          { kind: 'residual', to: 'seller' },
+        ],
+      },
     };
-    const result = runDeal(deal, poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, scheduledPrincipal: 200_000, endingBalance: 800_000 },
-      { beginningBalance: 800_000, scheduledPrincipal: 200_000, endingBalance: 600_000 },
-      { beginningBalance: 600_000, scheduledPrincipal: 150_000, endingBalance: 450_000, delinquent60Plus: 50_000 },
-      { beginningBalance: 450_000, scheduledPrincipal: 150_000, endingBalance: 300_000 },
-    ]));
+    const result = runDeal(
+      deal,
+      poolOf(1_000_000, [
+        { beginningBalance: 1_000_000, scheduledPrincipal: 200_000, endingBalance: 800_000 },
+        { beginningBalance: 800_000, scheduledPrincipal: 200_000, endingBalance: 600_000 },
+        { beginningBalance: 600_000, scheduledPrincipal: 150_000, endingBalance: 450_000, delinquent60Plus: 50_000 },
+        { beginningBalance: 450_000, scheduledPrincipal: 150_000, endingBalance: 300_000 },
+      ]),
+    );
     // P3: factor 0.45 ≤ 0.5, but proceeds 450,000 − 50,000 (61+ delinquent) = 400,000 + 150,000 collected
     // = 550,000 < notes 600,000: the call would short B, so it waits. P3 pays A 150,000 (A 250,000, B 200,000 left).
     // P4: factor 0.30; proceeds 300,000 + 150,000 collected = 450,000 = the notes: called, both paid in full.
@@ -102,13 +119,21 @@ describe('clean-up call', () => {
     const deal: Deal = {
       dates: { ...DATES, legalFinalMaturity: '2026-03-15' },
       notes: [note('A', 1, 1_000_000, 0)],
-      waterfall: { combined: [{ kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] },
+      waterfall: {
+        combined: [
+          { kind: 'principal', rule: 'sequential' },
+          { kind: 'residual', to: 'seller' },
+        ],
+      },
     };
-    const result = runDeal(deal, poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, scheduledPrincipal: 100_000, endingBalance: 900_000 },
-      { beginningBalance: 900_000, scheduledPrincipal: 100_000, endingBalance: 800_000 },
-      { beginningBalance: 800_000, scheduledPrincipal: 100_000, endingBalance: 700_000 },
-    ]));
+    const result = runDeal(
+      deal,
+      poolOf(1_000_000, [
+        { beginningBalance: 1_000_000, scheduledPrincipal: 100_000, endingBalance: 900_000 },
+        { beginningBalance: 900_000, scheduledPrincipal: 100_000, endingBalance: 800_000 },
+        { beginningBalance: 800_000, scheduledPrincipal: 100_000, endingBalance: 700_000 },
+      ]),
+    );
     // Payment dates 2026-02-01 and 2026-03-01 fall on or before 2026-03-15: period 2 is final.
     expect(result.periods).toHaveLength(2);
     expect(result.periods[1]?.notes[0]).toMatchObject({ principalPaid: 100_000, writeDown: 800_000, endingBalance: 0 });

@@ -77,7 +77,7 @@ describe('two-note sequential deal, by hand', () => {
     expect(result.cumulativeNetLoss).toEqual([0, 3000, 3000, 3000]);
   });
 
-  it('period 3: recoveries are interest-pot revenue; B accrues on its written-down balance; the residual first reimburses B\'s write-down', () => {
+  it("period 3: recoveries are interest-pot revenue; B accrues on its written-down balance; the residual first reimburses B's write-down", () => {
     // servicer 865,000/1,200 = 720.833… → 720.83; A 668,125 × 0.5 % = 3,340.625 → 3,340.63; B 196,875 × 1 % = 1,968.75;
     // pot 8,650 + 2,000 − 1,000 − 720.83 − 3,340.63 − 1,968.75 = 3,619.79; principal due max(50,000, 865,000 − 815,000) = 50,000
     expect(p3?.availableFunds.interest).toBe(10_650);

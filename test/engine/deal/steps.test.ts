@@ -23,11 +23,14 @@ describe('interest step', () => {
       ],
     },
   };
-  const result = runDeal(deal, poolOf(1_000_000, [
-    { beginningBalance: 1_000_000, interest: 5_000, endingBalance: 1_000_000 },
-    { beginningBalance: 1_000_000, interest: 10_000, endingBalance: 1_000_000 },
-    { beginningBalance: 1_000_000, interest: 0, scheduledPrincipal: 1_000_000, endingBalance: 0 },
-  ]));
+  const result = runDeal(
+    deal,
+    poolOf(1_000_000, [
+      { beginningBalance: 1_000_000, interest: 5_000, endingBalance: 1_000_000 },
+      { beginningBalance: 1_000_000, interest: 10_000, endingBalance: 1_000_000 },
+      { beginningBalance: 1_000_000, interest: 0, scheduledPrincipal: 1_000_000, endingBalance: 0 },
+    ]),
+  );
 
   it('pays several notes pro rata by interest due and carries the shortfall', () => {
     // Due: A1 600,000 × 1 % = 6,000; A2 400,000 × 0.5 % = 2,000. 5,000 split 6:2 = 3,750 / 1,250.
@@ -151,12 +154,20 @@ describe('principal steps', () => {
     const deal: Deal = {
       dates: DATES,
       notes: [note('A1', 1, 600_000, 0), note('A2', 2, 400_000, 0)],
-      waterfall: { combined: [{ kind: 'principal', rule: 'proRata' }, { kind: 'residual', to: 'seller' }] },
+      waterfall: {
+        combined: [
+          { kind: 'principal', rule: 'proRata' },
+          { kind: 'residual', to: 'seller' },
+        ],
+      },
     };
-    const result = runDeal(deal, poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, scheduledPrincipal: 100.01, endingBalance: 999_899.99 },
-      { beginningBalance: 999_899.99, scheduledPrincipal: 999_899.99, endingBalance: 0 },
-    ]));
+    const result = runDeal(
+      deal,
+      poolOf(1_000_000, [
+        { beginningBalance: 1_000_000, scheduledPrincipal: 100.01, endingBalance: 999_899.99 },
+        { beginningBalance: 999_899.99, scheduledPrincipal: 999_899.99, endingBalance: 0 },
+      ]),
+    );
     // 100.01 × 0.6 = 60.006 → 60.00 + the leftover cent (remainder .6 beats .4) = 60.01; A2 40.00.
     expect(result.periods[0]?.notes.map((n) => n.principalPaid)).toEqual([60.01, 40]);
   });
@@ -174,10 +185,13 @@ describe('principal steps', () => {
         ],
       },
     };
-    const result = runDeal(deal, poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, endingBalance: 950_000 },
-      { beginningBalance: 950_000, interest: 9_500, scheduledPrincipal: 950_000, endingBalance: 0 },
-    ]));
+    const result = runDeal(
+      deal,
+      poolOf(1_000_000, [
+        { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, endingBalance: 950_000 },
+        { beginningBalance: 950_000, interest: 9_500, scheduledPrincipal: 950_000, endingBalance: 0 },
+      ]),
+    );
     // Pot 60,000: A 50,000 (principal due) then the 10,000 of interest by turbo.
     expect(result.periods[0]?.notes[0]).toMatchObject({ principalPaid: 60_000, endingBalance: 840_000 });
     expect(result.periods[0]?.steps.slice(0, 4)).toEqual([50_000, 10_000, 0, 0]);
@@ -197,11 +211,14 @@ describe('principal steps', () => {
         ],
       },
     };
-    const result = runDeal(deal, poolOf(1_000_000, [
-      { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, endingBalance: 950_000 },
-      { beginningBalance: 950_000, interest: 30_000, scheduledPrincipal: 50_000, endingBalance: 900_000 },
-      { beginningBalance: 900_000, interest: 0, scheduledPrincipal: 900_000, endingBalance: 0 },
-    ]));
+    const result = runDeal(
+      deal,
+      poolOf(1_000_000, [
+        { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, endingBalance: 950_000 },
+        { beginningBalance: 950_000, interest: 30_000, scheduledPrincipal: 50_000, endingBalance: 900_000 },
+        { beginningBalance: 900_000, interest: 0, scheduledPrincipal: 900_000, endingBalance: 0 },
+      ]),
+    );
     // P1: OC target max(142,500, 50,000) → A down to 807,500 wants 92,500; the pot holds 60,000.
     expect(result.periods[0]?.notes[0]).toMatchObject({ principalPaid: 60_000, endingBalance: 840_000 });
     // P2: OC target 135,000 → A to 765,000: 75,000 of the 80,000 pot; E's principal due (50,000) is used up; 5,000 to the seller.

@@ -13,7 +13,16 @@ const deal: Deal = {
   reserve: { initialDeposit: 10_000, target: { basis: 'initialNoteBalance', percent: 0.02 } },
   triggers: [
     // ≤ 2 % in period 1, ≤ 2.5 % from period 2: breached when above.
-    { id: 'cdr', metric: 'cumulativeDefaultRate', breachedWhen: '>', threshold: [{ fromPeriod: 1, toPeriod: 1, threshold: 0.02 }, { fromPeriod: 2, threshold: 0.025 }], effects: [] },
+    {
+      id: 'cdr',
+      metric: 'cumulativeDefaultRate',
+      breachedWhen: '>',
+      threshold: [
+        { fromPeriod: 1, toPeriod: 1, threshold: 0.02 },
+        { fromPeriod: 2, threshold: 0.025 },
+      ],
+      effects: [],
+    },
     monitor({ id: 'dq60', metric: 'delinquency60Plus', breachedWhen: '>', threshold: 0.015, curable: true }),
     monitor({ id: 'dq90', metric: 'delinquency90Plus', breachedWhen: '>', threshold: 0.004, curable: true }),
     monitor({ id: 'reserve', metric: 'reserveToTarget', breachedWhen: '<', threshold: 0.6, curable: true }),
@@ -56,7 +65,7 @@ describe('trigger metrics', () => {
     expect(value(2, 'dq90')).toMatchObject({ value: 0, breached: false });
   });
 
-  it('reserve to target: the carried balance over this period\'s target', () => {
+  it("reserve to target: the carried balance over this period's target", () => {
     // Target 2 % × 1,000,000 = 20,000. P1: 10,000 / 20,000. P1 tops up 10,000 − 4,000 − 2,000 = 4,000 → 14,000.
     expect(value(1, 'reserve')).toMatchObject({ value: 0.5, breached: true });
     expect(value(2, 'reserve')).toMatchObject({ value: 0.7, breached: false });
@@ -78,7 +87,7 @@ describe('trigger metrics', () => {
     expect(result.periods[1]?.excessSpread).toBe(3500);
   });
 
-  it('note balance ratio: the notes\' start-of-period balance over the pool balance', () => {
+  it("note balance ratio: the notes' start-of-period balance over the pool balance", () => {
     expect(value(1, 'ratio')).toMatchObject({ value: 800_000 / 890_000, breached: false });
     expect(value(2, 'ratio')).toMatchObject({ value: 720_000 / 770_000, breached: true });
   });
@@ -89,10 +98,16 @@ describe('trigger metrics', () => {
 
   it('pro rata then sequential: pro rata by balance until the listed trigger breaches', () => {
     // P1 pro rata 8:2 → A 80,000, B 20,000; notes 900,000 vs collateral pool 890,000 + reserve 14,000 → no write-down.
-    expect(result.periods[0]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[80_000, 0], [20_000, 0]]);
+    expect(result.periods[0]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([
+      [80_000, 0],
+      [20_000, 0],
+    ]);
     // P2 sequential: the interest pot's 3,500 tops the reserve up to 17,500; A 100,000;
     // notes 800,000 − (pool 770,000 + reserve 17,500) = 12,500 written off B.
-    expect(result.periods[1]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([[100_000, 0], [0, 12_500]]);
+    expect(result.periods[1]?.notes.map((n) => [n.principalPaid, n.writeDown])).toEqual([
+      [100_000, 0],
+      [0, 12_500],
+    ]);
   });
 });
 

@@ -25,7 +25,15 @@ describe('validateDeal', () => {
   });
 
   it('unknown note in a step', () => {
-    const deal = twoNoteDeal({ waterfall: { combined: [{ kind: 'interest', notes: ['A', 'Z'] }, { kind: 'principal', rule: 'sequential' }, { kind: 'residual', to: 'seller' }] } });
+    const deal = twoNoteDeal({
+      waterfall: {
+        combined: [
+          { kind: 'interest', notes: ['A', 'Z'] },
+          { kind: 'principal', rule: 'sequential' },
+          { kind: 'residual', to: 'seller' },
+        ],
+      },
+    });
     expect(firstIssue(deal)).toEqual({ code: 'DEAL_UNKNOWN_REFERENCE', path: 'waterfall.combined[0].notes[1]' });
   });
 
@@ -33,7 +41,10 @@ describe('validateDeal', () => {
     const deal = twoNoteDeal({
       waterfall: {
         interest: [{ kind: 'fee', fee: 'nobody' }],
-        principal: [{ kind: 'principal', rule: 'proRataThenSequential', triggers: ['t9'] }, { kind: 'residual', to: 'Q' }],
+        principal: [
+          { kind: 'principal', rule: 'proRataThenSequential', triggers: ['t9'] },
+          { kind: 'residual', to: 'Q' },
+        ],
       },
     });
     expect(dealIssues(deal).map((i) => [i.code, i.path])).toEqual([
@@ -71,9 +82,7 @@ describe('validateDeal', () => {
     expect(dealIssues(twoNoteDeal({ reserve: { initialDeposit: 0, target: { ...target, percent: 1.5 } } }))).toEqual([
       { code: 'DEAL_FIELD', path: 'reserve.target.percent', rule: 'the reserve target cannot exceed 100% of the note balance' },
     ]);
-    expect(dealIssues(twoNoteDeal({ reserve: { initialDeposit: 0, target: { ...target, percent: 0.02 } } })).map((i) => [i.code, i.path])).toEqual([
-      ['DEAL_RESERVE_TARGET', 'reserve.target.cap'],
-    ]);
+    expect(dealIssues(twoNoteDeal({ reserve: { initialDeposit: 0, target: { ...target, percent: 0.02 } } })).map((i) => [i.code, i.path])).toEqual([['DEAL_RESERVE_TARGET', 'reserve.target.cap']]);
   });
 
   it('a floating coupon whose floor is above its cap', () => {
@@ -82,7 +91,14 @@ describe('validateDeal', () => {
   });
 
   it('steps that never pay a note principal', () => {
-    const deal = twoNoteDeal({ waterfall: { combined: [{ kind: 'principal', rule: 'sequential', notes: ['A'] }, { kind: 'residual', to: 'seller' }] } });
+    const deal = twoNoteDeal({
+      waterfall: {
+        combined: [
+          { kind: 'principal', rule: 'sequential', notes: ['A'] },
+          { kind: 'residual', to: 'seller' },
+        ],
+      },
+    });
     const issue = dealIssues(deal)[0];
     expect(issue).toMatchObject({ code: 'DEAL_NO_PRINCIPAL', path: 'notes[1]' });
     expect(issue?.rule).toContain("'B'");
@@ -99,10 +115,24 @@ describe('validateDeal', () => {
   });
 
   it('threshold schedules with a gap, an overlap or a closed last band', () => {
-    expect(firstIssue(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }, { fromPeriod: 14, threshold: 0.08 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[1].fromPeriod' });
+    expect(
+      firstIssue(
+        trigger([
+          { fromPeriod: 1, toPeriod: 12, threshold: 0.05 },
+          { fromPeriod: 14, threshold: 0.08 },
+        ]),
+      ),
+    ).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[1].fromPeriod' });
     expect(firstIssue(trigger([{ fromPeriod: 2, threshold: 0.05 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[0].fromPeriod' });
     expect(firstIssue(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }]))).toEqual({ code: 'DEAL_THRESHOLD_SCHEDULE', path: 'triggers[0].threshold[0].toPeriod' });
-    expect(dealIssues(trigger([{ fromPeriod: 1, toPeriod: 12, threshold: 0.05 }, { fromPeriod: 13, threshold: 0.08 }]))).toEqual([]);
+    expect(
+      dealIssues(
+        trigger([
+          { fromPeriod: 1, toPeriod: 12, threshold: 0.05 },
+          { fromPeriod: 13, threshold: 0.08 },
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('waterfall shape: a residual step last, PDL cures only under PDL allocation, a top-up only with a reserve', () => {

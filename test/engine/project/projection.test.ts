@@ -86,7 +86,6 @@ function projectWithGeneralKernel(loans: LoanArrays, assumptions: PoolAssumption
 
 const list = (values: Float64Array): number[] => Array.from(values);
 
-
 const at = (column: Float64Array, month: number): number => column[month - 1] ?? Number.NaN;
 const NOTHING: PoolAssumptions = { pool: {} };
 
@@ -126,9 +125,7 @@ describe('contractual schedules (zero speeds, no delinquency)', () => {
     // ¥12,000 over 12 months at APR 18%, 2 months seasoned (¥10,000 left, 10 installments):
     // flat rate = A/P − 1/n = 0.0916799929… − 1/12 = 0.0083466596…, fee = 12,000 × that = ¥100.16 a month;
     // principal 10,000 / 10 = ¥1,000 a month.
-    const loans = loanArrays([
-      { balance: 10_000, originalPrincipal: 12_000, originalTerm: 12, ageMonths: 2, rateAnnual: 0.18, remainingTerm: 10, amortization: 'flat_fee' },
-    ]);
+    const loans = loanArrays([{ balance: 10_000, originalPrincipal: 12_000, originalTerm: 12, ageMonths: 2, rateAnnual: 0.18, remainingTerm: 10, amortization: 'flat_fee' }]);
     const flows = projectPool(loans, NOTHING, { months: 10 });
     const schedule = loanSchedule({
       amortization: 'flat_fee',
@@ -191,11 +188,7 @@ describe('defaults (MDR) before prepayments', () => {
     //          prepayments 20% × (1,000 − 100) = 180; ending 1,000 − 100 − 180 = 720.
     // Month 2: interest 720 × 1% = 7.20; scheduled principal 720 (last installment); nothing left to default or prepay.
     const loans = loanArrays([{ balance: 2_000, rateAnnual: 0.12, remainingTerm: 2, amortization: 'equal_principal' }]);
-    const flows = projectPool(
-      loans,
-      { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] }, recoveryRate: 0.25, recoveryLagMonths: 1 } },
-      { months: 2 },
-    );
+    const flows = projectPool(loans, { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] }, recoveryRate: 0.25, recoveryLagMonths: 1 } }, { months: 2 });
     const r = roundToCents(flows);
     expect(list(r.interestCollected)).toEqual([20, 7.2]);
     expect(list(r.scheduledPrincipal)).toEqual([1_000, 720]);
@@ -397,7 +390,11 @@ describe('accrual hook and rounding', () => {
     const byAge: PoolAssumptions = { pool: { prepayment: { kind: 'monthly', rates: [0.5, 0.5, 0], basis: 'age' } } };
     expect(list(projectPool(loans, byAge, { months: 2, startMonth: 3 }).prepayments)).toEqual([500, 250]);
     // The accrual calendar moves with it: from a 2027-01-31 cutoff, month 1 of a start at month 2 runs Feb 28 → Mar 31 (31 days).
-    const interest = projectPool(loanArrays([{ balance: 36_500, rateAnnual: 0.1, remainingTerm: 12, amortization: 'interest_only' }]), { pool: { dayCount: 'ACT/365' } }, { months: 1, startMonth: 2, cutoffDate: '2027-01-31' });
+    const interest = projectPool(
+      loanArrays([{ balance: 36_500, rateAnnual: 0.1, remainingTerm: 12, amortization: 'interest_only' }]),
+      { pool: { dayCount: 'ACT/365' } },
+      { months: 1, startMonth: 2, cutoffDate: '2027-01-31' },
+    );
     expect(roundCentsOfDouble(at(interest.interestCollected, 1))).toBe(310);
   });
 
@@ -426,7 +423,10 @@ describe('accrual hook and rounding', () => {
       expect(at(flows.cumulativeDefaultRate, 12)).toBeCloseTo(0.08, 9);
     }
     // Per segment: segment 1 follows its own curve on its own cutoff balance; segment 0 has none.
-    const mixed = loanArrays([{ balance: 50_000, rateAnnual: 0.1, remainingTerm: 24 }, { balance: 50_000, rateAnnual: 0.1, remainingTerm: 24, segment: 1 }]);
+    const mixed = loanArrays([
+      { balance: 50_000, rateAnnual: 0.1, remainingTerm: 24 },
+      { balance: 50_000, rateAnnual: 0.1, remainingTerm: 24, segment: 1 },
+    ]);
     const flows = projectPool(mixed, { pool: {}, segments: [undefined, { defaultTiming: { cumulativeDefaultRate: 0.12, timingPct: [100], monthsPerPeriod: 12 } }] }, { months: 12 });
     expect(at(flows.defaults, 1)).toBeCloseTo(500, 4); // 12% × 50,000 ÷ 12
     // A default multiplier scales the solved rates like any default curve.
@@ -448,14 +448,18 @@ describe('input checks', () => {
   it('refuses arrays of different lengths, overdue above balance, unknown codes and bad rates', () => {
     const loans: LoanArrays = { ...allocateLoanArrays(2), segment: new Uint8Array(3) };
     expect(engineErrorCode(() => projectPool(loans, NOTHING, { months: 1 }))).toBe('LOAN_ARRAYS');
-    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2, state: 'dpd1_30', overduePrincipal: 200 }]), NOTHING, { months: 1 }))).toBe('OVERDUE_EXCEEDS_BALANCE');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2, state: 'dpd1_30', overduePrincipal: 200 }]), NOTHING, { months: 1 }))).toBe(
+      'OVERDUE_EXCEEDS_BALANCE',
+    );
     expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 15, remainingTerm: 2 }]), NOTHING, { months: 1 }))).toBe('INVALID_RATE');
     const badCode = loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]);
     badCode.amortization[0] = 9;
     expect(engineErrorCode(() => projectPool(badCode, NOTHING, { months: 1 }))).toBe('LOAN_CODE');
     expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 0 }))).toBe('INVALID_MONTHS');
     expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), NOTHING, { months: 3, yearFractions: new Float64Array(2) }))).toBe('YEAR_FRACTIONS');
-    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), { pool: { rollRates: new Float64Array(36) } }, { months: 1 }))).toBe('TRANSITION_MATRIX');
+    expect(engineErrorCode(() => projectPool(loanArrays([{ balance: 100, rateAnnual: 0.1, remainingTerm: 2 }]), { pool: { rollRates: new Float64Array(36) } }, { months: 1 }))).toBe(
+      'TRANSITION_MATRIX',
+    );
     expect(amortizationCode('flat_fee')).toBe(3);
     expect(delinquencyCode('chargedOff')).toBe(5);
   });

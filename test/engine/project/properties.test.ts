@@ -70,15 +70,7 @@ const scenario = record({
   penalty: double({ min: 0, max: 3, noNaN: true }),
 });
 
-function assumptionsOf(s: {
-  smm: number[];
-  mdr: number[];
-  forward: number[];
-  cure: number[];
-  back: number[];
-  withMatrix: boolean;
-  penalty: number;
-}): PoolAssumptions {
+function assumptionsOf(s: { smm: number[]; mdr: number[]; forward: number[]; cure: number[]; back: number[]; withMatrix: boolean; penalty: number }): PoolAssumptions {
   const [f0 = 0, f1 = 0, f2 = 0, f3 = 0, f4 = 0] = s.forward;
   const [c1 = 0, c2 = 0, c3 = 0, c4 = 0] = s.cure;
   const [b2 = 0, b3 = 0, b4 = 0] = s.back;

@@ -20,7 +20,12 @@ describe('levelPayment', () => {
   it('agrees with a 400-digit decimal evaluation to 1e-12, down to vanishing rates where 1 − (1 + r)^−n cancels', () => {
     const D = Decimal.clone({ precision: 400 }); // enough digits to resolve 1 + 5e-324
     const exact = (P: number, r: number, n: number): number =>
-      r === 0 ? P / n : new D(P).times(r).div(new D(1).minus(new D(1).plus(r).pow(-n))).toNumber();
+      r === 0
+        ? P / n
+        : new D(P)
+            .times(r)
+            .div(new D(1).minus(new D(1).plus(r).pow(-n)))
+            .toNumber();
     for (const r of [0, 5e-324, 1e-17, 1e-9, 1e-6, 9.99e-4, 1e-3, 0.08125 / 12, 0.015, 0.03]) {
       for (const n of [2, 12, 36, 357, 600]) {
         const expected = exact(1_200, r, n);

@@ -5,7 +5,6 @@ import { levelPayment, loanSchedule, parseIsoDate, type AmortizationType, type L
 const d = parseIsoDate;
 const rows = (values: Float64Array): number[] => Array.from(values, (v) => Math.round(v * 100) / 100);
 
-
 describe('equal principal (等额本金), 30/360', () => {
   it('¥3,000 at 12% over 3 months: ¥1,000 principal a month, interest 1% of the balance', () => {
     // r = 0.12 / 12 = 0.01. Month 1: 3,000 × 0.01 = 30; month 2: 2,000 × 0.01 = 20; month 3: 1,000 × 0.01 = 10.
@@ -85,10 +84,7 @@ describe('flat fee (等本等息)', () => {
     // 75% of the loans: month 2 fee 72 × 0.75 = 54, principal (6,000 − 1,000) × 0.75 / 5 = 750.
     const smm = new Float64Array(6);
     smm[0] = 0.25;
-    const s = loanSchedule(
-      { amortization: 'flat_fee', balance: 6_000, rateAnnual: 0, remainingTerm: 6, flatRateMonthly: 0.006, originalPrincipal: 12_000 },
-      smm,
-    );
+    const s = loanSchedule({ amortization: 'flat_fee', balance: 6_000, rateAnnual: 0, remainingTerm: 6, flatRateMonthly: 0.006, originalPrincipal: 12_000 }, smm);
     expect(s.interest[0]).toBeCloseTo(72, 10);
     expect(s.prepayment[0]).toBeCloseTo(1_250, 10);
     expect(s.interest[1]).toBeCloseTo(54, 10);

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accruedInterest,
-  annualRateFromDaily,
-  dailyRate,
-  flatFee,
-  flatFeeRateFromApr,
-  levelPayment,
-  monthlyRate,
-  netRate,
-  servicingFee,
-} from '../../../engine/index.ts';
+import { accruedInterest, annualRateFromDaily, dailyRate, flatFee, flatFeeRateFromApr, levelPayment, monthlyRate, netRate, servicingFee } from '../../../engine/index.ts';
 
 describe('rate conventions', () => {
   it('30/360: the monthly rate is APR / 12', () => {

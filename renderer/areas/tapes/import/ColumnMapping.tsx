@@ -51,8 +51,7 @@ export function ColumnMapping(props: {
     <>
       <h2>Column mapping</h2>
       <p className="muted">
-        Each tape column maps to a canonical field or is kept as an extra attribute (never dropped). Rates may be written 0.15, 15 or 15%; daily rates are
-        converted to annual × 365 (ACT/365).
+        Each tape column maps to a canonical field or is kept as an extra attribute (never dropped). Rates may be written 0.15, 15 or 15%; daily rates are converted to annual × 365 (ACT/365).
       </p>
       <table className="data-table mapping-table" data-testid="mapping-table">
         <thead>

@@ -35,8 +35,7 @@ export function ImportOptions(props: {
             <input type="radio" name="mode" checked={choices.mode === 'reject'} onChange={() => onChoices({ mode: 'reject' })} /> Reject the whole file
           </label>
           <label>
-            <input type="radio" name="mode" checked={choices.mode === 'keepValid'} onChange={() => onChoices({ mode: 'keepValid' })} /> Import the valid rows; keep
-            the rejected ones for review
+            <input type="radio" name="mode" checked={choices.mode === 'keepValid'} onChange={() => onChoices({ mode: 'keepValid' })} /> Import the valid rows; keep the rejected ones for review
           </label>
         </fieldset>
       </div>

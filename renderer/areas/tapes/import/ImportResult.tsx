@@ -9,13 +9,11 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
   return (
     <div className="import-result" data-testid="import-result">
       <div className={imported ? 'result-box ok' : 'result-box bad'} role="status">
-        <strong>
-          {imported ? `Imported tape ${report.tapeId ?? ''} “${report.name}”` : `Rejected ${report.sourceFile}: nothing was imported`}
-        </strong>
+        <strong>{imported ? `Imported tape ${report.tapeId ?? ''} “${report.name}”` : `Rejected ${report.sourceFile}: nothing was imported`}</strong>
         <p>
-          {formatCount(report.rowsRead)} rows read · {formatCount(report.rowsImported)} imported · {formatCount(report.rowsRejected)}{' '}
-          rejected · cutoff {report.cutoffDate} ({report.cutoffSource === 'given' ? 'given' : report.cutoffSource === 'tape' ? 'from the tape' : 'import date'})
-          · {report.seconds.toFixed(1)} s · {formatCount(Math.round(report.rowsPerSecond))} rows/s
+          {formatCount(report.rowsRead)} rows read · {formatCount(report.rowsImported)} imported · {formatCount(report.rowsRejected)} rejected · cutoff {report.cutoffDate} (
+          {report.cutoffSource === 'given' ? 'given' : report.cutoffSource === 'tape' ? 'from the tape' : 'import date'}) · {report.seconds.toFixed(1)} s ·{' '}
+          {formatCount(Math.round(report.rowsPerSecond))} rows/s
         </p>
         {report.extraColumns.length > 0 ? <p>Kept as extra attributes: {report.extraColumns.join(', ')}</p> : null}
         {report.notes.map((note) => (
@@ -75,4 +73,3 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
     </div>
   );
 }
-

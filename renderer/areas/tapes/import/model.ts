@@ -1,14 +1,4 @@
-import type {
-  CanonicalField,
-  HeaderMapping,
-  ImportMode,
-  ImportReport,
-  MappedColumn,
-  TapeImportRequest,
-  TapePreview,
-  TapeReadOptions,
-  TapeSource,
-} from '../../../../service/api/contract.ts';
+import type { CanonicalField, HeaderMapping, ImportMode, ImportReport, MappedColumn, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../../../../service/api/contract.ts';
 import { csvText } from '../../../app/csv.ts';
 
 /** How to read the file; '' leaves each to detection (or, for the mapping, to the header names). */
