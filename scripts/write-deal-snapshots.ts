@@ -12,7 +12,7 @@ import { dealSnapshot } from '../test/helpers/deal-snapshot.ts';
 
 for (const name of ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential']) {
   const file = readDealFile(JSON.parse(readFileSync(new URL(`../templates/deals/${name}.json`, import.meta.url), 'utf8')));
-  const run = dealRunResult(prepareDeal(file, null, undefined), 'repline', performance.now());
+  const run = dealRunResult(prepareDeal(file, null, undefined), 'repline');
   writeFileSync(new URL(`../test/fixtures/snapshots/deals/${name}.json`, import.meta.url), `${JSON.stringify(dealSnapshot(run))}\n`);
   process.stdout.write(`wrote test/fixtures/snapshots/deals/${name}.json\n`);
 }

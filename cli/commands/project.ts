@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { AssumptionFile, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import type { AssumptionFile, JobResultOf, ProjectionRequest } from '../../service/api/contract.ts';
 import { projectionOf } from '../../service/jobs/job-manager.ts';
 import { projectionCsv } from '../../service/runs/projection.ts';
 import type { Service } from '../../service/service.ts';
@@ -23,7 +23,8 @@ rounded to cents; rates are decimals in --json/--csv.
 File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.json, examples
 templates/assumptions/consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
-function formatProjection(result: ProjectionResult): string {
+/** The monthly table for a person, with the job's compute time (the result itself holds none). */
+function formatProjection({ projection: result, seconds }: JobResultOf<'pool.project'>): string {
   const header = ['Month', 'Beginning (¥)', 'Interest (¥)', 'Sched. prin. (¥)', 'Prepaid (¥)', 'Defaults (¥)', 'Recov. (¥)', 'Ending (¥)', '30+ DPD (¥)', 'CPR', 'CDR', 'Cum. default'];
   const rows = result.rows.map((r) => [
     String(r.month),
@@ -41,7 +42,7 @@ function formatProjection(result: ProjectionResult): string {
   ]);
   const { line } = textTable(header, rows, new Set());
   return [
-    `${result.tapeId !== null ? `Tape ${result.tapeId}` : result.sourceName} · ${result.mode === 'loan' ? 'loan level' : `${(result.lines?.length ?? 0).toLocaleString('en-US')} representative lines`} · cutoff ${result.cutoffDate} · ${result.loans.toLocaleString('en-US')} loans · cutoff balance ¥${formatMoney(result.cutoffBalance)} · ${result.months} months · ${result.seconds.toFixed(2)} s`,
+    `${result.tapeId !== null ? `Tape ${result.tapeId}` : result.sourceName} · ${result.mode === 'loan' ? 'loan level' : `${(result.lines?.length ?? 0).toLocaleString('en-US')} representative lines`} · cutoff ${result.cutoffDate} · ${result.loans.toLocaleString('en-US')} loans · cutoff balance ¥${formatMoney(result.cutoffBalance)} · ${result.months} months · ${seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
   ].join('\n');
@@ -90,7 +91,9 @@ export async function projectCommand(args: readonly string[], service: Service, 
   const job = unwrap(await service.call('pool.project', request));
   const finished = await followJob(service, job, 'project', values.quiet === true || values.json === true || values.csv === true);
   if (finished.error) throw new ApiCallError(finished.error);
-  const result = projectionOf(finished);
-  if (!result) throw new Error('the projection finished without a result');
-  io.out(values.json ? JSON.stringify(result, null, 2) : values.csv ? projectionCsv(result).trimEnd() : formatProjection(result));
+  const projected = projectionOf(finished);
+  if (!projected) throw new Error('the projection finished without a result');
+  // --json holds the result only, so the same inputs print the same bytes; the time is the job's.
+  const result = projected.projection;
+  io.out(values.json ? JSON.stringify(result, null, 2) : values.csv ? projectionCsv(result).trimEnd() : formatProjection(projected));
 }

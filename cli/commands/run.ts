@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BreakevenResult, DealRunRequest, DealRunResult } from '../../service/api/contract.ts';
+import type { DealRunRequest, JobResultOf } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
@@ -29,7 +29,9 @@ Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
-function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): string {
+/** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
+function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null): string {
+  const breakeven = solved?.breakeven ?? null;
   const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);
@@ -54,7 +56,7 @@ function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): strin
   const { line } = textTable(header, rows, new Set([0, 2, 4]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${run.seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
@@ -67,7 +69,7 @@ function formatRun(run: DealRunResult, breakeven: BreakevenResult | null): strin
   const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
   if (breached.length > 0) facts.push(`Triggers breached: ${breached.map(([id, p]) => `${id} in period ${p}`).join(', ')}`);
   if (run.cleanUpPeriod !== null) facts.push(`Clean-up call exercised in period ${run.cleanUpPeriod}`);
-  if (breakeven) facts.push(`Breakevens: ${breakeven.runs} runs, ${breakeven.seconds.toFixed(2)} s; yields are annual effective (ACT/365), WAL in years from closing`);
+  if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; yields are annual effective (ACT/365), WAL in years from closing`);
   return facts.join('\n');
 }
 
@@ -115,19 +117,22 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);
-  const run = dealRunOf(runJob);
-  if (!run) throw new Error('the deal run finished without a result');
-  let breakeven: BreakevenResult | null = null;
+  const ran = dealRunOf(runJob);
+  if (!ran) throw new Error('the deal run finished without a result');
+  let solved: JobResultOf<'deal.breakeven'> | null = null;
   if (values.breakeven) {
     const beJob = await followJob(service, unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier' })), 'breakeven', quiet);
     if (beJob.error) throw new ApiCallError(beJob.error);
-    breakeven = breakevenOf(beJob) ?? null;
+    solved = breakevenOf(beJob) ?? null;
   }
+  // --json and --out hold the results only, so the same inputs print the same bytes; the times are the jobs'.
+  const { run } = ran;
+  const breakeven = solved?.breakeven ?? null;
   if (values.out !== undefined) {
     mkdirSync(values.out, { recursive: true });
     writeFileSync(join(values.out, 'tranches.csv'), trancheCsv(run, breakeven ?? undefined));
     writeFileSync(join(values.out, 'periods.csv'), periodsCsv(run));
     writeFileSync(join(values.out, 'result.json'), `${JSON.stringify({ run, breakeven }, null, 2)}\n`);
   }
-  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(run, breakeven));
+  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved));
 }

@@ -102,11 +102,21 @@ export interface JobProgress {
   readonly message: string;
 }
 
+/**
+ * What a job leaves when it succeeds. A calculation's result (projection, deal run, breakevens)
+ * holds only what its inputs determine, so the same inputs give byte-identical results (DESIGN,
+ * Numbers); `seconds` beside it is the wall time of the calculation, measured on the thread that
+ * did the work — a fact about this job, not about the result. An import's report describes the
+ * import itself, its timing included.
+ */
 export type JobResult =
   | { readonly kind: 'tape.import'; readonly report: ImportReport }
-  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult }
-  | { readonly kind: 'deal.run'; readonly run: DealRunResult }
-  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult };
+  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number }
+  | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number }
+  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number };
+
+/** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
+export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
 
 export interface JobInfo {
   readonly id: string;
@@ -293,7 +303,6 @@ export interface ProjectionResult {
   /** The representative lines (mode 'repline'), else null. */
   readonly lines: readonly RepLineInfo[] | null;
   readonly recoveriesAfterHorizon: number;
-  readonly seconds: number;
   readonly rows: readonly ProjectionRow[];
 }
 
@@ -420,7 +429,6 @@ export interface DealRunResult {
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
   readonly warnings: readonly string[];
-  readonly seconds: number;
 }
 
 export interface BreakevenRequest extends DealRunRequest {
@@ -448,7 +456,6 @@ export interface BreakevenResult {
   readonly tolerance: number;
   readonly rows: readonly BreakevenRow[];
   readonly runs: number;
-  readonly seconds: number;
 }
 
 export interface Api {

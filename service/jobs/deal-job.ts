@@ -8,8 +8,8 @@ import type { DealWorkerData, DealWorkerMessage } from './workers/deal-worker.ts
 export function runDealInWorker(service: ServiceContext, workerData: DealWorkerData, ctx: JobContext): Promise<JobResult> {
   const cancelled = workerData.task === 'run' ? 'Deal run cancelled' : 'Breakeven search cancelled';
   return runWorkerJob<DealWorkerMessage, JobResult>(service.workerUrl('deal-worker'), workerData, ctx, cancelled, (message) => {
-    if (message.type === 'run') return { kind: 'deal.run', run: message.result };
-    if (message.type === 'breakeven') return { kind: 'deal.breakeven', breakeven: message.result };
+    if (message.type === 'run') return { kind: 'deal.run', run: message.result, seconds: message.seconds };
+    if (message.type === 'breakeven') return { kind: 'deal.breakeven', breakeven: message.result, seconds: message.seconds };
     if (message.type === 'progress') {
       ctx.progress({
         fraction: null,

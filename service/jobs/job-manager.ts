@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiError, BreakevenResult, DealRunResult, ImportReport, JobInfo, JobProgress, JobResult, ProjectionResult } from '../api/contract.ts';
+import type { ApiError, ImportReport, JobInfo, JobProgress, JobResult, JobResultOf } from '../api/contract.ts';
 
 /**
  * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
@@ -12,19 +12,19 @@ export function importReportOf(job: JobInfo): ImportReport | undefined {
   return job.result?.kind === 'tape.import' ? job.result.report : undefined;
 }
 
-/** A finished projection job's table (undefined for another kind of job or an unfinished one). */
-export function projectionOf(job: JobInfo): ProjectionResult | undefined {
-  return job.result?.kind === 'pool.project' ? job.result.projection : undefined;
+/** A finished projection job's table and the time it took (undefined for another kind of job or an unfinished one). */
+export function projectionOf(job: JobInfo): JobResultOf<'pool.project'> | undefined {
+  return job.result?.kind === 'pool.project' ? job.result : undefined;
 }
 
-/** A finished deal-run job's result. */
-export function dealRunOf(job: JobInfo): DealRunResult | undefined {
-  return job.result?.kind === 'deal.run' ? job.result.run : undefined;
+/** A finished deal-run job's result and the time it took. */
+export function dealRunOf(job: JobInfo): JobResultOf<'deal.run'> | undefined {
+  return job.result?.kind === 'deal.run' ? job.result : undefined;
 }
 
-/** A finished breakeven job's result. */
-export function breakevenOf(job: JobInfo): BreakevenResult | undefined {
-  return job.result?.kind === 'deal.breakeven' ? job.result.breakeven : undefined;
+/** A finished breakeven job's result and the time it took. */
+export function breakevenOf(job: JobInfo): JobResultOf<'deal.breakeven'> | undefined {
+  return job.result?.kind === 'deal.breakeven' ? job.result : undefined;
 }
 
 export interface JobContext {

@@ -4,6 +4,7 @@ import type { PoolSummary, StratTable } from '../../data/pool/index.ts';
 import type { StratDimensionId } from '../../data/pool/strats.ts';
 import type { PoolNames } from '../files/assumption-file.ts';
 import type { ProjectionResult } from '../api/contract.ts';
+import type { Timed } from './timed.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -60,9 +61,9 @@ export class QueryClient {
     return this.#ask({ kind: 'stratCsv', tapeId, by, ...(edges ? { edges } : {}) }) as Promise<string>;
   }
 
-  /** A tape projected in representative lines (the grouping is cached per tape on the query thread). */
-  projectLines(tapeId: number, assumptions: unknown): Promise<ProjectionResult> {
-    return this.#ask({ kind: 'projectLines', tapeId, assumptions }) as Promise<ProjectionResult>;
+  /** A tape projected in representative lines (the grouping is cached per tape on the query thread), with the projection's time there. */
+  projectLines(tapeId: number, assumptions: unknown): Promise<Timed<ProjectionResult>> {
+    return this.#ask({ kind: 'projectLines', tapeId, assumptions }) as Promise<Timed<ProjectionResult>>;
   }
 
   /** A tape's segment and product values (what an assumption file's `segments` keys and override matches may name). */

@@ -35,7 +35,6 @@ const BREAKEVEN_STATUS: Readonly<Record<StressBound['status'], BreakevenRow['sta
  * absorb losses first.
  */
 export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr', onRun: (runs: number) => void = () => undefined): BreakevenResult {
-  const started = performance.now();
   let runs = 0;
   const cache = new Map<number, DealResult>();
   const evaluate = (value: number): DealResult => {
@@ -70,6 +69,5 @@ export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr'
     tolerance: by === 'multiplier' ? MULTIPLIER_TOLERANCE : CDR_TOLERANCE,
     rows,
     runs,
-    seconds: (performance.now() - started) / 1000,
   };
 }

@@ -5,7 +5,7 @@ import { creditEnhancementOverTime, trancheRows } from './tranches.ts';
 import { dealWarnings } from './warnings.ts';
 
 /** A deal run as the API answers it: the waterfall's periods, tranche analytics, credit enhancement over time and the warnings that change how to read them. */
-export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, started: number): DealRunResult {
+export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): DealRunResult {
   const { result, flows } = runPrepared(prepared);
   return {
     dealName: prepared.file.name ?? 'Deal',
@@ -26,6 +26,5 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, star
     cleanUpPeriod: result.cleanUpPeriod ?? null,
     creditEnhancement: creditEnhancementOverTime(prepared, result),
     warnings: dealWarnings(prepared, flows.cutoffBalance),
-    seconds: (performance.now() - started) / 1000,
   };
 }

@@ -107,7 +107,6 @@ export function repLineInput(input: ProjectionInput): ProjectionInput {
  * line by line), rounds to cents. `onProgress` gets (loans or lines done, total).
  */
 export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
-  const started = performance.now();
   const pool = poolAttributes(input);
   const file = readAssumptionFile(assumptionFile, { segments: pool.segmentNames, products: pool.productNames });
   const { loans, assumptions } = assumptionGroups(file, pool);
@@ -154,7 +153,6 @@ export function projectInput(input: ProjectionInput, assumptionFile: unknown, on
     segments: input.segmentNames,
     lines: input.lines,
     recoveriesAfterHorizon: flows.recoveriesAfterHorizon,
-    seconds: (performance.now() - started) / 1000,
     rows,
   };
 }

@@ -47,7 +47,7 @@ export const bench: Bench = {
     let periods = 0;
     for (let r = 0; r < RUNS; r++) {
       const started = performance.now();
-      const run = dealRunResult(prepareDeal(file, lines, undefined), 'repline', started);
+      const run = dealRunResult(prepareDeal(file, lines, undefined), 'repline');
       samples.push(performance.now() - started);
       periods = run.periods.length;
     }

@@ -130,6 +130,8 @@ describe('the Deal screen in Chromium', () => {
       await expect.poll(() => page.locator(`[data-testid=${chart}] .recharts-wrapper svg.recharts-surface`).count()).toBeGreaterThan(0);
     }
     expect(await page.getByTestId('deal-headline').textContent()).toContain('ended period 13');
+    // The compute time is the job's (the result holds none), shown as before.
+    expect(await page.getByTestId('deal-run-caption').textContent()).toMatch(/ · computed in (\d+ ms|\d+\.\d\d s)$/);
     // The structure folds away once results show, and opens again on demand.
     expect(await page.locator('details.deal-details').getAttribute('open')).toBeNull();
 
@@ -154,6 +156,7 @@ describe('the Deal screen in Chromium', () => {
     expect(a).toBeGreaterThan(b);
     expect(b).toBeGreaterThan(1);
     expect((await columnTexts('breakeven-table', 'Pool cum. default rate at it'))[0]).toMatch(/^\d+\.\d\d%$/);
+    expect(await page.getByTestId('breakevens').textContent()).toMatch(/\. \d+ runs in (\d+ ms|\d+\.\d\d s)\./);
     await dismissNotifications();
     await page.getByTestId('breakevens').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-breakeven');

@@ -149,6 +149,8 @@ describe('assumptions and results in Chromium', () => {
     expect(await firstRowCell('projection-table', 'Beginning balance (¥)')).toBe(poolBalance);
     expect(await page.getByTestId('card-cutoff-balance').locator('.card-value').textContent()).toBe(poolBalance);
     expect(await page.getByTestId('run-caption').textContent()).toContain('loan level');
+    // The compute time is the job's (the result holds none), shown as before.
+    expect(await page.getByTestId('run-caption').textContent()).toMatch(/ · computed in (\d+ ms|\d+\.\d\d s)$/);
     // Headers carry units and conventions.
     const headers = await table.locator('thead th').allTextContents();
     expect(headers).toContain('Beginning balance (¥)');

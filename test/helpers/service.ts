@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
+import type { JobResultOf, ProjectionRequest, ProjectionResult } from '../../service/api/contract.ts';
 import { importReportOf, projectionOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { useTempDir } from './tmp.ts';
@@ -30,14 +30,19 @@ export function useSampleTape(sample: { loans: number; seed: number }): { servic
   };
 }
 
-/** Runs a projection job to the end; its table, or throws the API error of the call or the job (as `apiError`). */
-export async function runProjection(service: Service, request: ProjectionRequest): Promise<ProjectionResult> {
+/** Runs a projection job to the end; its result (the table and the time it took), or throws the API error of the call or the job (as `apiError`). */
+export async function runProjectionJob(service: Service, request: ProjectionRequest): Promise<JobResultOf<'pool.project'>> {
   const job = await service.call('pool.project', request);
   if (!job.ok) throw Object.assign(new Error(job.error.message), { apiError: job.error });
   const done = await service.jobs.wait(job.value.id);
-  const result = projectionOf(done);
-  if (!result) throw Object.assign(new Error(done.error?.message ?? done.state), { apiError: done.error });
-  return result;
+  const projected = projectionOf(done);
+  if (!projected) throw Object.assign(new Error(done.error?.message ?? done.state), { apiError: done.error });
+  return projected;
+}
+
+/** Runs a projection job to the end; its table (see runProjectionJob). */
+export async function runProjection(service: Service, request: ProjectionRequest): Promise<ProjectionResult> {
+  return (await runProjectionJob(service, request)).projection;
 }
 
 /** The message of a projection that must fail. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { weightedAverageLife } from '../../engine/index.ts';
-import type { BreakevenRequest, DealFile, DealRunRequest, DealRunResult } from '../../service/api/contract.ts';
+import type { BreakevenRequest, DealFile, DealRunRequest, DealRunResult, JobResultOf } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { dealJsonSchema } from '../../service/files/json-schemas.ts';
 import { breakevenOf, dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
@@ -27,13 +27,28 @@ afterEach(async () => {
   await service.close();
 });
 
-async function run(request: DealRunRequest): Promise<DealRunResult> {
+/** A deal-run job to the end: its result and the time it took. */
+async function runJob(request: DealRunRequest): Promise<JobResultOf<'deal.run'>> {
   const job = await service.call('deal.run', request);
   if (!job.ok) throw new Error(job.error.message);
   const done = await service.jobs.wait(job.value.id);
-  const result = dealRunOf(done);
-  if (!result) throw new Error(done.error?.message ?? done.state);
-  return result;
+  const ran = dealRunOf(done);
+  if (!ran) throw new Error(done.error?.message ?? done.state);
+  return ran;
+}
+
+async function run(request: DealRunRequest): Promise<DealRunResult> {
+  return (await runJob(request)).run;
+}
+
+/** A breakeven job to the end: its result and the time it took. */
+async function solveJob(request: BreakevenRequest): Promise<JobResultOf<'deal.breakeven'>> {
+  const job = await service.call('deal.breakeven', request);
+  if (!job.ok) throw new Error(job.error.message);
+  const done = await service.jobs.wait(job.value.id);
+  const solved = breakevenOf(done);
+  if (!solved) throw new Error(done.error?.message ?? done.state);
+  return solved;
 }
 
 /** Money in = money out, every period, to the cent (the engine throws otherwise; this re-checks from the output). */
@@ -63,6 +78,19 @@ describe('deal templates', () => {
       expect(t.writeDown, t.id).toBe(0);
       expect(t.totalPrincipal, t.id).toBeCloseTo(t.originalBalance, 2);
     }
+  });
+
+  // DESIGN, Numbers: the same inputs give byte-identical results. The wall time is a fact about the job.
+  it('keeps the compute time in the job, beside a run and breakevens that hold only what their inputs determine', async () => {
+    const request = { deal: template('us-auto-oc-turbo') };
+    const [first, second] = [await runJob(request), await runJob(request)];
+    expect(first.seconds).toBeGreaterThanOrEqual(0);
+    expect(first.run).not.toHaveProperty('seconds');
+    expect(JSON.stringify(second.run)).toBe(JSON.stringify(first.run));
+    const [solved, again] = [await solveJob(request), await solveJob(request)];
+    expect(solved.seconds).toBeGreaterThanOrEqual(0);
+    expect(solved.breakeven).not.toHaveProperty('seconds');
+    expect(JSON.stringify(again.breakeven)).toBe(JSON.stringify(solved.breakeven));
   });
 
   it('the revolving consumer deal buys loans for 12 periods, then amortises A, B and the subordinate note in order', async () => {
@@ -193,11 +221,7 @@ describe('deals on a tape, breakevens and abs run', () => {
     expect(result.warnings).toEqual(["The pool's cutoff date (2026-09-30) is not the deal's (2026-12-31): the pool's first collection month is paid on the deal's first payment date (2027-02-26)."]);
     expect(result.loans).toBe(5000);
     expectReconciled(result);
-    const request: BreakevenRequest = { deal: sized, tapeId };
-    const job = await service.call('deal.breakeven', request);
-    if (!job.ok) throw new Error(job.error.message);
-    const breakeven = breakevenOf(await service.jobs.wait(job.value.id));
-    if (!breakeven) throw new Error('no breakeven');
+    const { breakeven } = await solveJob({ deal: sized, tapeId });
     const [a, b] = breakeven.rows;
     expect(a?.status).toBe('found');
     expect(b?.status).toBe('found');

@@ -10,8 +10,8 @@ function stressOf(by: BreakevenResult['by'], row: BreakevenRow): string {
 
 const STATUS = { found: 'found', lossWithoutStress: 'loses without stress', beyondRange: 'never loses in the range tried' } as const;
 
-/** Each note's breakeven stress and the pool's cumulative default and net loss at it. */
-export function BreakevenView({ result, stale }: { result: BreakevenResult; stale: boolean }) {
+/** Each note's breakeven stress and the pool's cumulative default and net loss at it; `seconds` is the job's compute time. */
+export function BreakevenView({ result, seconds, stale }: { result: BreakevenResult; seconds: number; stale: boolean }) {
   const columns: readonly Column<BreakevenRow>[] = [
     { key: 'name', header: 'Note', render: (r) => r.name },
     { key: 'stress', header: result.by === 'cdr' ? 'Breakeven CDR (annual)' : 'Breakeven default multiplier', render: (r) => stressOf(result.by, r), align: 'right' },
@@ -25,8 +25,7 @@ export function BreakevenView({ result, stale }: { result: BreakevenResult; stal
       <p className="muted small">
         The largest stress at which each note with a coupon still receives all its principal and interest —{' '}
         {result.by === 'cdr' ? 'a constant CDR replacing the scenario’s default curves' : 'a multiple of the scenario’s default curve (and roll into 1–30 DPD)'}; bisection to{' '}
-        {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in {formatSeconds(result.seconds)}
-        .
+        {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in {formatSeconds(seconds)}.
       </p>
       <div className="table-scroll" role="region" aria-label="Breakeven table" tabIndex={0}>
         <DataTable columns={columns} rows={result.rows} rowKey={(r) => r.id} testId="breakeven-table" />

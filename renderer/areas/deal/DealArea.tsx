@@ -102,8 +102,9 @@ export function DealArea() {
   const busy = running || solving || starting;
   const shownRun = runs.shownState.run;
   const shownBreakeven = breakevenJobs.shownState.breakeven;
-  const runShown = runs.shown && shownRun && inThisWorkspace(runs.shown) ? { info: runs.shown, run: shownRun } : null;
-  const breakevenShown = breakevenJobs.shown && shownBreakeven && inThisWorkspace(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven } : null;
+  const runShown = runs.shown && shownRun && inThisWorkspace(runs.shown) ? { info: runs.shown, run: shownRun.run, seconds: shownRun.seconds } : null;
+  const breakevenShown =
+    breakevenJobs.shown && shownBreakeven && inThisWorkspace(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven.breakeven, seconds: shownBreakeven.seconds } : null;
   const runOutOfDate = runShown !== null && !running && runShown.info.inputsKey !== inputsKey;
   const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== `${inputsKey} by ${screen.breakevenBy}`;
 
@@ -114,7 +115,7 @@ export function DealArea() {
           These breakevens were solved for another deal, pool, scenario or stress — run <strong>Breakevens</strong> again to bring them up to date.
         </p>
       ) : null}
-      <BreakevenView result={breakevenShown.result} stale={solving} />
+      <BreakevenView result={breakevenShown.result} seconds={breakevenShown.seconds} stale={solving} />
     </>
   ) : null;
 
@@ -174,7 +175,7 @@ export function DealArea() {
               The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <DealRunView info={runShown.info} run={runShown.run} stale={running}>
+          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running}>
             {breakevens}
           </DealRunView>
         </>

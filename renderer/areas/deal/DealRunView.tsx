@@ -39,8 +39,8 @@ const TRANCHE_COLUMNS: readonly Column<TrancheRow>[] = [
 
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
-/** One finished deal run: headline figures, tranche summary, charts and the period-by-period table. */
-export function DealRunView({ info, run, stale, children }: { info: DealJobRun; run: DealRunResult; stale: boolean; children?: ReactNode }) {
+/** One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time. */
+export function DealRunView({ info, run, seconds, stale, children }: { info: DealJobRun; run: DealRunResult; seconds: number; stale: boolean; children?: ReactNode }) {
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const columns = useMemo(() => periodColumns(run), [run]);
   const tableColumns = useMemo<Column<DealPeriod>[]>(
@@ -71,7 +71,7 @@ export function DealRunView({ info, run, stale, children }: { info: DealJobRun; 
     <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
       <p className="run-caption" data-testid="deal-run-caption">
         <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing {run.closingDate} ·
-        computed in {formatSeconds(run.seconds)}
+        computed in {formatSeconds(seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
       {run.warnings.length > 0 ? (

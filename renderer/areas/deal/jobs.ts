@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { BreakevenResult, DealRunResult, JobInfo } from '../../../service/api/contract.ts';
+import type { JobInfo, JobResultOf } from '../../../service/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
@@ -19,19 +19,19 @@ function announceDealJob(job: JobInfo, what: string, label: string): void {
 
 export interface DealJobState {
   readonly job: JobInfo | null;
-  readonly run: DealRunResult | null;
-  readonly breakeven: BreakevenResult | null;
+  readonly run: JobResultOf<'deal.run'> | null;
+  readonly breakeven: JobResultOf<'deal.breakeven'> | null;
 }
 
-/** A deal job and, once it succeeded, its run or breakevens. */
+/** A deal job and, once it succeeded, its run or breakevens with the time they took. */
 function useDealJob(info: DealJobRun | null): DealJobState {
   const { api } = useApp();
   const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the deal result', error));
   const result = job?.state === 'succeeded' ? job.result : null;
   return {
     job,
-    run: result?.kind === 'deal.run' ? result.run : null,
-    breakeven: result?.kind === 'deal.breakeven' ? result.breakeven : null,
+    run: result?.kind === 'deal.run' ? result : null,
+    breakeven: result?.kind === 'deal.breakeven' ? result : null,
   };
 }
 

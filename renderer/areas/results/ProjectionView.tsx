@@ -52,8 +52,8 @@ function linesCsv(result: ProjectionResult, lines: readonly RepLineInfo[]): void
   downloadText(`${fileSafe(result.sourceName)}-representative-lines.csv`, csv);
 }
 
-/** One finished projection: headline figures, charts, the monthly table and (repline mode) the lines. */
-export function ProjectionView({ run, result, stale }: { run: ProjectionRun; result: ProjectionResult; stale: boolean }) {
+/** One finished projection: headline figures, charts, the monthly table and (repline mode) the lines; `seconds` is the job's compute time. */
+export function ProjectionView({ run, result, seconds, stale }: { run: ProjectionRun; result: ProjectionResult; seconds: number; stale: boolean }) {
   const figures = useMemo(() => headline(result), [result]);
   const columns = useMemo<Column<ProjectionRow>[]>(() => {
     const all: Column<ProjectionRow>[] = PROJECTION_COLUMNS.map((c) => ({
@@ -71,7 +71,7 @@ export function ProjectionView({ run, result, stale }: { run: ProjectionRun; res
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="projection" aria-busy={stale}>
       <p className="run-caption" data-testid="run-caption">
-        <strong>{result.sourceName}</strong> · assumptions “{run.setLabel}” · {modeLabel} · cutoff {result.cutoffDate} · computed in {formatSeconds(result.seconds)}
+        <strong>{result.sourceName}</strong> · assumptions “{run.setLabel}” · {modeLabel} · cutoff {result.cutoffDate} · computed in {formatSeconds(seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
       <div className="cards" data-testid="projection-headline">

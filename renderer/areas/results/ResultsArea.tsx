@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JobInfo, ProjectionMode, ProjectionResult } from '../../../service/api/contract.ts';
+import type { JobInfo, JobResultOf, ProjectionMode } from '../../../service/api/contract.ts';
 import { ApiCallError } from '../../api/client.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
 import { DRAFT_CHOICE, selectedAssumptionSet, useAssumptionDraft, useSelectedAssumptionSet } from '../../app/assumptions.ts';
@@ -25,11 +25,11 @@ function announce(job: JobInfo, label: string): void {
   else if (job.state === 'failed') reportError('The projection failed', job.error ? new ApiCallError(job.error) : new Error('no reason given'));
 }
 
-/** A projection job and, once it succeeded, its result. */
-function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: ProjectionResult | null } {
+/** A projection job and, once it succeeded, its result with the time it took. */
+function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: JobResultOf<'pool.project'> | null } {
   const { api } = useApp();
   const job = useWatchedJob(api, run?.jobId ?? null, (error) => reportError('Cannot read the projection', error));
-  const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result.projection : null;
+  const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result : null;
   return { job, result };
 }
 
@@ -205,7 +205,7 @@ export function ResultsArea() {
               The tape, mode or assumptions chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <ProjectionView run={shownRun} result={shownResult} stale={running} />
+          <ProjectionView run={shownRun} result={shownResult.projection} seconds={shownResult.seconds} stale={running} />
         </>
       ) : !running ? (
         <EmptyState title="Nothing run yet">

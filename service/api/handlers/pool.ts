@@ -4,8 +4,9 @@ import { roundCentsOfDouble } from '../../../engine/index.ts';
 import { checkAssumptions } from '../../files/assumption-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { runProjectionInWorker } from '../../jobs/project-job.ts';
+import { timed, type Timed } from '../../jobs/timed.ts';
 import { projectInput } from '../../runs/projection.ts';
-import type { CsvDownload, FileDraft, JobInfo, PoolCheck, ProjectionRequest, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { CsvDownload, FileDraft, JobInfo, JobResult, PoolCheck, ProjectionRequest, ProjectionResult, StratDimensionInfo, StratRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
 const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
@@ -68,18 +69,17 @@ export function poolProject(params: ProjectionRequest, service: ServiceContext):
   if (source.kind === 'lines') {
     const input = readPoolFile(source.pool);
     return service.jobs.start('pool.project', `Project ${input.sourceName} (${input.lines.length.toLocaleString('en-US')} lines)`, () =>
-      Promise.resolve({ kind: 'pool.project', projection: projectInput(input, params.assumptions) }),
+      Promise.resolve(projected(timed(() => projectInput(input, params.assumptions)))),
     );
   }
   const tape = getTape(service.requireWorkspace().db, source.tapeId);
   if (params.mode === 'repline') {
-    return service.jobs.start('pool.project', `Project ${tape.name} (representative lines)`, async () => ({
-      kind: 'pool.project',
-      projection: await service.queries().projectLines(tape.id, params.assumptions),
-    }));
+    return service.jobs.start('pool.project', `Project ${tape.name} (representative lines)`, () => service.queries().projectLines(tape.id, params.assumptions).then(projected));
   }
-  return service.jobs.start('pool.project', `Project ${tape.name} (loan level)`, async (ctx) => ({
-    kind: 'pool.project',
-    projection: await runProjectionInWorker(service, tape.id, params.assumptions, ctx),
-  }));
+  return service.jobs.start('pool.project', `Project ${tape.name} (loan level)`, (ctx) => runProjectionInWorker(service, tape.id, params.assumptions, ctx).then(projected));
+}
+
+/** A projection job's result: the table, and beside it the time the projection took where it ran. */
+function projected({ result, seconds }: Timed<ProjectionResult>): JobResult {
+  return { kind: 'pool.project', projection: result, seconds };
 }

@@ -9,8 +9,9 @@ import type { BreakevenResult, DealRunResult, ProjectionMode } from '../../api/c
 import { readDealFile } from '../../files/deal-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
-import { prepareDeal } from '../../runs/prepare-deal.ts';
+import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { timed } from '../timed.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface DealWorkerData {
@@ -25,8 +26,8 @@ export interface DealWorkerData {
 
 export type DealWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
-  | { readonly type: 'run'; readonly result: DealRunResult }
-  | { readonly type: 'breakeven'; readonly result: BreakevenResult }
+  | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
+  | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as DealWorkerData;
@@ -46,12 +47,15 @@ function loadTape(): ProjectionInput | null {
   }
 }
 
+const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions);
+
+// A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
-  const started = performance.now();
-  const file = readDealFile(data.deal);
-  const prepared = prepareDeal(file, loadTape(), data.assumptions);
-  if (data.task === 'run') post({ type: 'run', result: dealRunResult(prepared, data.tapeId === null ? 'repline' : data.mode, started) });
-  else post({ type: 'breakeven', result: solveBreakevens(prepared, data.by, (runs) => post({ type: 'progress', stage: 'running', runs })) });
+  if (data.task === 'run') post({ type: 'run', ...timed(() => dealRunResult(prepared(), data.tapeId === null ? 'repline' : data.mode)) });
+  else {
+    const deal = prepared();
+    post({ type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
+  }
 } catch (error) {
   post({ type: 'error', error: toWireError(error) });
 }

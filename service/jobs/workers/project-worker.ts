@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { matchesProduct } from '../../files/assumption-file.ts';
 import type { ProjectionResult } from '../../api/contract.ts';
 import { projectInput, tapeInput } from '../../runs/projection.ts';
+import { timed } from '../timed.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface ProjectWorkerData {
@@ -18,7 +19,7 @@ export interface ProjectWorkerData {
 
 export type ProjectWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'projecting'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly result: ProjectionResult }
+  | { readonly type: 'done'; readonly result: ProjectionResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as ProjectWorkerData;
@@ -32,8 +33,7 @@ try {
   try {
     post({ type: 'progress', stage: 'loading', done: 0, total: 0 });
     const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions) });
-    const result = projectInput(input, data.assumptions, (done, total) => post({ type: 'progress', stage: 'projecting', done, total }));
-    post({ type: 'done', result });
+    post({ type: 'done', ...timed(() => projectInput(input, data.assumptions, (done, total) => post({ type: 'progress', stage: 'projecting', done, total }))) });
   } finally {
     db.close();
   }

@@ -10,6 +10,7 @@ import { tapeProductNames } from '../../../data/pool/loan-arrays.ts';
 import { getTape } from '../../../data/tape/store.ts';
 import { matchesProduct, type PoolNames } from '../../files/assumption-file.ts';
 import { projectInput, repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { timed } from '../timed.ts';
 import type { QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
 import { toWireError } from './wire-error.ts';
 
@@ -42,7 +43,10 @@ function tapeLines(tapeId: number, products: boolean): ProjectionInput {
 
 function answer(request: QueryRequest): unknown {
   if (request.kind === 'summary') return cachedPoolSummary(db, request.tapeId);
-  if (request.kind === 'projectLines') return projectInput(tapeLines(request.tapeId, matchesProduct(request.assumptions)), request.assumptions);
+  if (request.kind === 'projectLines') {
+    const lines = tapeLines(request.tapeId, matchesProduct(request.assumptions));
+    return timed(() => projectInput(lines, request.assumptions));
+  }
   if (request.kind === 'names') return { segments: tapeLines(request.tapeId, false).segmentNames, products: tapeProductNames(db, request.tapeId) } satisfies PoolNames;
   const table = stratify(db, request.tapeId, request.by, request.edges);
   return request.kind === 'strat' ? table : formatStratCsv(table);
