@@ -1,7 +1,7 @@
 import { Money, toCents, ZERO } from './money.ts';
 import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type ReserveState } from './state.ts';
 import { compileTrigger, type CompiledTrigger } from './triggers.ts';
-import { SELLER, type Coupon, type Deal, type Step } from './types.ts';
+import { SELLER, type Coupon, type Deal, type FeeBasis, type Step } from './types.ts';
 
 /** A step with the JSON path it came from (`waterfall.interest[2]`, or `acceleration[k]` for the acceleration waterfall). */
 export interface PathedStep {
@@ -17,7 +17,7 @@ export interface CompiledDeal {
   readonly allClasses: Classes;
   readonly fees: FeeState[];
   readonly feeNotes: readonly (readonly number[])[];
-  /** By fee: rateAnnual for balance-based fees, the amount for fixed and one-off fees. */
+  /** By fee: rateAnnual for balance-based fees, the share for collections-based fees, the amount for fixed and one-off fees. */
   readonly feeRates: readonly Money[];
   readonly reserve: ReserveState | undefined;
   readonly reserveNotes: readonly number[];
@@ -85,7 +85,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const feeIndex = new Map(feeSpecs.map((f, i) => [f.id, i]));
   const fees: FeeState[] = feeSpecs.map((f) => ({ id: f.id, senior: f.senior ?? true, unpaid: ZERO, accrual: ZERO, due: ZERO, paid: ZERO }));
   const feeNotes = feeSpecs.map((f) => (f.basis.type === 'noteBalance' ? indicesOf(f.basis.notes) : []));
-  const feeRates = feeSpecs.map((f) => (f.basis.type === 'poolBalance' || f.basis.type === 'noteBalance' ? new Money(f.basis.rateAnnual) : toCents(f.basis.amount)));
+  const feeRates = feeSpecs.map((f) => feeRate(f.basis));
   const triggers = (deal.triggers ?? []).map((t) => compileTrigger(t, noteIndex));
   const triggerIndex = new Map(triggers.map((t, i) => [t.id, i]));
 
@@ -202,5 +202,21 @@ function couponRates(coupon: Coupon): Money[] {
       });
     default:
       return unreachable(coupon);
+  }
+}
+
+/** A fee's constant, read once: rateAnnual (pool and note balances), the share (collections), the amount at cents (fixed, one-off). */
+function feeRate(basis: FeeBasis): Money {
+  switch (basis.type) {
+    case 'poolBalance':
+    case 'noteBalance':
+      return new Money(basis.rateAnnual);
+    case 'collections':
+      return new Money(basis.rate);
+    case 'fixed':
+    case 'oneOff':
+      return toCents(basis.amount);
+    default:
+      return unreachable(basis);
   }
 }

@@ -8,6 +8,7 @@ export type {
   Deal,
   DealDates,
   FeeBasis,
+  FeeCollection,
   FeeSpec,
   NoteSpec,
   PrincipalAmount,
@@ -22,7 +23,7 @@ export type {
   TriggerSpec,
   Waterfall,
 } from './types.ts';
-export { DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+export { DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';

@@ -100,13 +100,15 @@ export interface DealPeriod {
   readonly accrualStart: string;
   readonly paymentDate: string;
   readonly pool: PoolSummary;
-  /** Funds before reserve release and draws: interest pot (interest + penalty + recoveries) and principal pot (scheduled + prepaid + clean-up). */
+  /** Servicing strip kept by the servicer out of the period's interest collections: pool.servicingFee, at most interest + penalty interest collected. */
+  readonly servicingStrip: number;
+  /** Funds before reserve release and draws: interest pot (interest + penalty − servicing strip + recoveries) and principal pot (scheduled + prepaid + clean-up). */
   readonly availableFunds: { readonly interest: number; readonly principal: number };
   readonly fees: readonly FeePeriod[];
   readonly notes: readonly NotePeriod[];
   readonly reserve?: ReservePeriod;
   readonly triggers: readonly TriggerPeriod[];
-  /** Interest + penalty interest − fees accrued − notes' coupon accrued this period (carried amounts excluded); may be negative. */
+  /** Interest + penalty interest − servicing strip − fees accrued − notes' coupon accrued this period (carried amounts excluded); may be negative. */
   readonly excessSpread: number;
   /** Available funds (interest pot, or the whole pot when combined) ÷ (senior fees due + interest due of the most senior class outstanding); null when nothing is due. */
   readonly liquidityCoverage: number | null;

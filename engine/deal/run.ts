@@ -38,7 +38,8 @@ export interface RunOptions {
  *  1. Collections (collect): the pool months of the period (see DealDates.paymentFrequencyMonths), each
  *     amount rounded half-up to cents as read, then summed. Past the pool horizon nothing is collected.
  *  2. Accruals on start-of-period balances (accruePeriod): coupons (balance × rate × days ÷ basis of the
- *     note's day count, rounded half-up to cents), fees, the reserve target; the excess spread.
+ *     note's day count, rounded half-up to cents), fees, the reserve target; the servicing strip kept
+ *     out of interest collections; the excess spread.
  *  3. Determination date (determine): trigger metrics of the collection period just ended; triggers
  *     tested and in force for this payment date. Revolving ends (schedule or trigger); the clean-up call
  *     is tested. The final period is the legal-final period, the clean-up period or the pool horizon's last period.
@@ -54,8 +55,8 @@ export interface RunOptions {
  *  6. Loss allocation (allocateLosses, Deal.lossAllocation); at the final period every unpaid balance is
  *     written down.
  *  7. Reconciliation (reconcilePeriod), exact in decimal cents: interest + penalty + recoveries +
- *     principal collections + clean-up proceeds + reserve release + reserve draws = fees + interest +
- *     principal + reserve deposits + purchases + residuals; no balance below zero after any step. A
+ *     principal collections + clean-up proceeds + reserve release + reserve draws = servicing strip +
+ *     fees + interest + principal + reserve deposits + purchases + residuals; no balance below zero after any step. A
  *     failure throws EngineError('RECONCILIATION') naming the period and the step.
  * Then unpaid interest and fees carry forward, purchases join the pool, and the period's row is built (periodRow).
  */
@@ -82,7 +83,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     openWaterfall(state, determination, funding);
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
-    reconcilePeriod(state, funding, p);
+    reconcilePeriod(state, flows, funding, p);
 
     // Carry to the next period; purchases join the pool after the period's last month.
     carryForward(state);

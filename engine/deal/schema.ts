@@ -79,6 +79,9 @@ const note = z.strictObject({
   interestOnShortfall: z.boolean().optional().describe('Carried interest shortfall accrues interest at the coupon over the next accrual period; default false'),
 });
 
+/** The pool collections a `collections` fee basis may take (principal = scheduled principal + prepayments). */
+export const FEE_COLLECTIONS = ['interest', 'penaltyInterest', 'recoveries', 'principal'] as const;
+
 const feeBasis = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('poolBalance'), rateAnnual: rate, dayCount: dayCount.optional() })
@@ -86,6 +89,21 @@ const feeBasis = z.discriminatedUnion('type', [
   z
     .strictObject({ type: z.literal('noteBalance'), rateAnnual: rate, notes: ids.optional(), dayCount: dayCount.optional() })
     .describe('rateAnnual × Σ balances of `notes` (default: all notes) at the start of the period × day-count fraction'),
+  z
+    .strictObject({
+      type: z.literal('collections'),
+      rate: rate.describe('Share of the collections, decimal: 0.0326 = 3.26 %'),
+      of: z
+        .array(z.enum(FEE_COLLECTIONS))
+        .min(1)
+        .refine((kinds) => new Set(kinds).size === kinds.length, 'each collection at most once')
+        .meta({ uniqueItems: true })
+        .optional()
+        .describe('Which collections: interest, penaltyInterest, recoveries, principal (scheduled + prepaid); default ["interest", "penaltyInterest"], the taxable income of a loan trust'),
+    })
+    .describe(
+      'rate × the collection period’s gross pool collections named in `of` (before the servicing strip; clean-up proceeds are a sale, not collections), rounded half-up to cents: VAT and surcharges on interest income, for example',
+    ),
   z.strictObject({ type: z.literal('fixed'), amount: money.describe('Due every payment period') }),
   z.strictObject({ type: z.literal('oneOff'), amount: money, period: z.number().int().min(1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
 ]);
@@ -225,11 +243,12 @@ const step = z.discriminatedUnion('kind', [
 const steps = z.array(step).min(1);
 
 /**
- * The priority of payments, run in order on each payment date.
- *  - `combined`: one pot of available funds = interest collections + penalty interest + recoveries +
- *    scheduled principal + prepayments + clean-up proceeds + reserve release.
- *  - separate: the interest waterfall's pot = interest collections + penalty interest + recoveries +
- *    reserve release; the principal waterfall's pot = scheduled principal + prepayments + clean-up
+ * The priority of payments, run in order on each payment date. Interest collections reach the pots
+ * net of the assumptions' servicing strip (servicingFeeRate), which the servicer keeps first.
+ *  - `combined`: one pot of available funds = interest collections + penalty interest − servicing
+ *    strip + recoveries + scheduled principal + prepayments + clean-up proceeds + reserve release.
+ *  - separate: the interest waterfall's pot = interest collections + penalty interest − servicing
+ *    strip + recoveries + reserve release; the principal waterfall's pot = scheduled principal + prepayments + clean-up
  *    proceeds + PDL cures and whatever is left at the end of the interest waterfall (the interest
  *    waterfall runs first). The principal (or combined) waterfall must end with a residual step.
  */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DEAL_SCHEMA, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+import type { DEAL_SCHEMA, FEE_COLLECTIONS, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
 
 // The deal's types, inferred from its one definition (schema.ts, where every field's convention is
 // written), read-only all the way down: the engine never changes a deal it is given.
@@ -13,8 +13,10 @@ export type NoteSpec = Deal['notes'][number];
 /** Coupon of a note: fixed, floating (index by period + margin, floor, cap) or none (an equity / residual note). */
 export type Coupon = NoteSpec['coupon'];
 export type FeeSpec = NonNullable<Deal['fees']>[number];
-/** How a fee accrues: a rate on the pool or on notes' balances, a fixed amount each period, or one amount once. */
+/** How a fee accrues: a rate on the pool or on notes' balances, a share of the period's collections, a fixed amount each period, or one amount once. */
 export type FeeBasis = FeeSpec['basis'];
+/** A pool collection a `collections` fee basis takes. */
+export type FeeCollection = (typeof FEE_COLLECTIONS)[number];
 export type ReserveSpec = NonNullable<Deal['reserve']>;
 export type ReserveTarget = ReserveSpec['target'];
 export type TriggerSpec = NonNullable<Deal['triggers']>[number];
@@ -35,4 +37,4 @@ export type PrincipalAmount = NonNullable<PrincipalStep['amount']>;
 export type RevolvingSpec = NonNullable<Deal['revolving']>;
 export type CleanUpCallSpec = NonNullable<Deal['cleanUpCall']>;
 
-export { SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+export { FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';

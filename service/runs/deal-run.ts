@@ -25,6 +25,10 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
     triggerFirstBreach: result.triggerFirstBreach,
     cleanUpPeriod: result.cleanUpPeriod ?? null,
     creditEnhancement: creditEnhancementOverTime(prepared, result),
-    warnings: dealWarnings(prepared, flows.cutoffBalance),
+    warnings: dealWarnings(
+      prepared,
+      flows.cutoffBalance,
+      result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
+    ),
   };
 }

@@ -4,8 +4,11 @@ function money(x: number): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-/** Mismatches between the deal file and the pool it runs on that change how to read the figures. */
-export function dealWarnings(prepared: PreparedDeal, poolBalance: number): string[] {
+/**
+ * Mismatches between the deal file and the pool it runs on that change how to read the figures;
+ * `servicingStrip` is the strip kept out of interest collections over the run (Σ DealPeriod.servicingStrip).
+ */
+export function dealWarnings(prepared: PreparedDeal, poolBalance: number, servicingStrip = 0): string[] {
   const warnings: string[] = [];
   const { file, input } = prepared;
   if (input.cutoffDate !== file.dates.cutoff) {
@@ -17,6 +20,11 @@ export function dealWarnings(prepared: PreparedDeal, poolBalance: number): strin
   const collateral = poolBalance + (file.reserve?.initialDeposit ?? 0);
   if (notes > collateral + 0.005) {
     warnings.push(`The notes (${money(notes)}) exceed the pool and the reserve at closing (${money(collateral)}) by ${money(notes - collateral)}: the deal is undercollateralised from the start.`);
+  }
+  if (servicingStrip >= 0.005) {
+    warnings.push(
+      `The scenario's servicing strip (servicingFeeRate) keeps ${money(servicingStrip)} of interest collections out of the waterfall over the run: if the deal also pays its servicer as a fee, servicing is paid twice — set servicingFeeRate to 0.`,
+    );
   }
   return warnings;
 }

@@ -61,7 +61,12 @@ function expectReconciled(result: DealRunResult): void {
     const collected = p.pool.interest + p.pool.penaltyInterest + p.pool.recoveries + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.cleanUpProceeds;
     const reserveIn = (p.reserve?.release ?? 0) + (p.reserve?.draws ?? 0);
     const paid =
-      p.fees.reduce((s, f) => s + f.paid, 0) + p.notes.reduce((s, n) => s + n.interestPaid + n.principalPaid + n.residualPaid, 0) + (p.reserve?.deposits ?? 0) + p.pool.purchases + p.residualToSeller;
+      p.servicingStrip +
+      p.fees.reduce((s, f) => s + f.paid, 0) +
+      p.notes.reduce((s, n) => s + n.interestPaid + n.principalPaid + n.residualPaid, 0) +
+      (p.reserve?.deposits ?? 0) +
+      p.pool.purchases +
+      p.residualToSeller;
     expect(cents(collected + reserveIn), `period ${p.period}`).toBe(cents(paid));
     for (const n of p.notes) expect(n.endingBalance).toBeGreaterThanOrEqual(0);
   }
@@ -104,6 +109,23 @@ describe('deal templates', () => {
     expect(b?.firstPrincipal?.period ?? 0).toBeGreaterThanOrEqual(a?.lastPrincipal?.period ?? Infinity);
     expect(sub?.irr).not.toBeNull();
     expect(sub?.irr ?? 0).toBeGreaterThan(a?.yieldAtPar ?? 0);
+  });
+
+  it('a scenario with a servicing strip keeps it out of the interest pot, reconciles, and warns that a servicer fee would pay servicing twice', async () => {
+    const deal = template('cn-consumer-revolving');
+    if (!deal.assumptions) throw new Error('the template has a scenario');
+    const assumptions = { ...deal.assumptions, pool: { ...deal.assumptions.pool, servicingFeeRate: 0.01 } };
+    const result = await run({ deal, assumptions });
+    const p1 = result.periods[0];
+    // Month 1 is January 2027 (31 days, ACT/365): 1 % × 400,000,000 × 31 / 365 = 339,726.027… → 339,726.03,
+    // well below the month's interest, so the strip is kept in full.
+    expect(p1?.servicingStrip).toBe(339_726.03);
+    expect(cents(p1?.availableFunds.interest ?? 0)).toBe(cents((p1?.pool.interest ?? 0) + (p1?.pool.penaltyInterest ?? 0) + (p1?.pool.recoveries ?? 0) - 339_726.03));
+    expectReconciled(result);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(
+      /^The scenario's servicing strip \(servicingFeeRate\) keeps [\d,.]+ of interest collections out of the waterfall over the run: if the deal also pays its servicer as a fee/,
+    );
   });
 
   it('a stress that breaches the cumulative default trigger ends revolving early, and says why', async () => {

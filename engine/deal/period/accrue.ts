@@ -4,7 +4,7 @@ import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
 import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
 import { unreachable, type FeeState, type NoteState, type ReserveState } from '../state.ts';
-import type { Deal, FeeSpec, ReserveTarget } from '../types.ts';
+import type { Deal, FeeCollection, FeeSpec, ReserveTarget } from '../types.ts';
 
 /** Days of the accrual period under each day count (30/360 US; actual days for ACT/365 and ACT/360), as decimals. */
 export type AccrualDays = Readonly<Record<DayCount, Money>>;
@@ -15,9 +15,15 @@ export interface Accruals {
   readonly notesBegin: Money;
   readonly couponAccrued: Money;
   readonly feesAccrued: Money;
-  /** Interest + penalty interest collected. */
+  /**
+   * The servicing strip the servicer keeps out of the period's interest collections before they
+   * reach the trust: the projection's servicingFee (strip × beginning balance × year fraction), at
+   * most interest + penalty interest collected; the part above is forgone, never carried.
+   */
+  readonly servicingStrip: Money;
+  /** Interest + penalty interest collected − the servicing strip: what reaches the trust. */
   readonly interestCollections: Money;
-  /** Interest collections − fees accrued − coupons accrued (carried amounts excluded); may be negative. */
+  /** Interest collections (net of the strip) − fees accrued − coupons accrued (carried amounts excluded); may be negative. */
   readonly excessSpread: Money;
 }
 
@@ -37,10 +43,14 @@ export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays
  */
 export function accruePeriod(deal: Pick<Deal, 'fees' | 'reserve'>, compiled: CompiledDeal, period: number, flows: Collections, days: AccrualDays): Accruals {
   const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
-  const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows.beginningBalance, days);
+  const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows, days);
   if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin));
-  const interestCollections = flows.interest.plus(flows.penaltyInterest);
-  return { notesBegin, couponAccrued, feesAccrued, interestCollections, excessSpread: interestCollections.minus(feesAccrued).minus(couponAccrued) };
+  // The servicer nets its strip out of the interest it collects (Fabozzi, Handbook of Mortgage-Backed
+  // Securities: investors receive the WAC less the servicing fee), so the strip never reaches the notes.
+  const collected = flows.interest.plus(flows.penaltyInterest);
+  const servicingStrip = minMoney(flows.servicingFee, collected);
+  const interestCollections = collected.minus(servicingStrip);
+  return { notesBegin, couponAccrued, feesAccrued, servicingStrip, interestCollections, excessSpread: interestCollections.minus(feesAccrued).minus(couponAccrued) };
 }
 
 /**
@@ -69,11 +79,11 @@ function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualD
 }
 
 /** Each fee's due = unpaid carried in + this period's accrual, nothing paid yet; returns Σ accruals. */
-function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fees' | 'feeRates' | 'feeNotes' | 'notes'>, period: number, poolBegin: Money, days: AccrualDays): Money {
+function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fees' | 'feeRates' | 'feeNotes' | 'notes'>, period: number, flows: Collections, days: AccrualDays): Money {
   let feesAccrued = ZERO;
   specs.forEach((spec, i) => {
     const fee = compiled.fees[i] as FeeState;
-    fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, poolBegin, compiled.feeNotes[i] ?? [], compiled.notes, days);
+    fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, flows, compiled.feeNotes[i] ?? [], compiled.notes, days);
     fee.due = add(fee.unpaid, fee.accrual);
     fee.paid = ZERO;
     feesAccrued = add(feesAccrued, fee.accrual);
@@ -81,14 +91,16 @@ function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fee
   return feesAccrued;
 }
 
-/** This period's accrual of a fee; `rate` is its rateAnnual, or its amount for fixed and one-off fees (read once). */
-function feeAccrual(spec: FeeSpec, rate: Money, period: number, poolBegin: Money, feeNotes: readonly number[], notes: readonly NoteState[], days: AccrualDays): Money {
+/** This period's accrual of a fee; `rate` is its rateAnnual, its share of collections, or its amount for fixed and one-off fees (read once). */
+function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collections, feeNotes: readonly number[], notes: readonly NoteState[], days: AccrualDays): Money {
   const basis = spec.basis;
   switch (basis.type) {
     case 'poolBalance':
-      return accrue(poolBegin, rate, basis.dayCount ?? 'ACT/365', days);
+      return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
+    case 'collections':
+      return roundCents(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS).times(rate));
     case 'fixed':
       return rate;
     case 'oneOff':
@@ -96,6 +108,16 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, poolBegin: Money
     default:
       return unreachable(basis);
   }
+}
+
+/** A collections fee's default basis: interest and penalty interest, the taxable income of a loan trust (贷款服务). */
+const DEFAULT_FEE_COLLECTIONS: readonly FeeCollection[] = ['interest', 'penaltyInterest'];
+
+/** Σ the period's gross collections of the kinds named (principal = scheduled + prepaid; clean-up proceeds excluded). */
+function collectionsOf(flows: Collections, kinds: readonly FeeCollection[]): Money {
+  let total = ZERO;
+  for (const kind of kinds) total = add(total, kind === 'principal' ? flows.scheduledPrincipal.plus(flows.prepayments) : flows[kind]);
+  return total;
 }
 
 /**

@@ -7,8 +7,10 @@ import type { LossAllocation } from './losses.ts';
 
 /** A payment date's funds and principal due before the first step (step 4). */
 export interface Funding {
-  /** Interest pot before reserve release and draws: interest + penalty interest + recoveries. */
+  /** Interest pot before reserve release and draws: interest + penalty interest − the servicing strip + recoveries. */
   readonly interest: Money;
+  /** The servicing strip kept by the servicer out of interest collections (Accruals.servicingStrip): money in, never in a pot. */
+  readonly servicingStrip: Money;
   /** Principal pot: scheduled principal + prepayments + clean-up proceeds. */
   readonly principal: Money;
   /** Par of the loans not 60+ days delinquent, when the clean-up call sells the pool on this date. */
@@ -24,7 +26,7 @@ export interface Funding {
 }
 
 /**
- * Step 4: the available funds; the reserve release (the excess over target, or everything at the
+ * Step 4: the available funds (interest collections net of the servicing strip); the reserve release (the excess over target, or everything at the
  * final period or on acceleration); the principal due (all the notes at the final period, else the
  * principal collections); under PDL allocation the ledger debited with the period's gross defaults
  * (recoveries are interest-pot revenue), under write-down allocation the principal due raised to
@@ -32,7 +34,7 @@ export interface Funding {
  */
 export function fundPeriod(
   flows: Collections,
-  accruals: Pick<Accruals, 'interestCollections' | 'notesBegin'>,
+  accruals: Pick<Accruals, 'interestCollections' | 'servicingStrip' | 'notesBegin'>,
   determination: Pick<Determination, 'cleanUp' | 'final' | 'accelerated' | 'trapping'>,
   reserve: Pick<ReserveState, 'balance' | 'target'> | undefined,
   pdl: Money,
@@ -49,6 +51,7 @@ export function fundPeriod(
   if (lossAllocation === 'writeDown' && !final) principalDue = coveringPrincipalDue(principalDue, notesBegin, poolAfter, reserveAfter);
   return {
     interest: accruals.interestCollections.plus(flows.recoveries),
+    servicingStrip: accruals.servicingStrip,
     principal,
     cleanUpProceeds,
     release,

@@ -1,4 +1,5 @@
 import { EngineError } from '../../errors.ts';
+import type { Collections } from '../collections.ts';
 import { add, sub, ZERO } from '../money.ts';
 import type { PeriodState } from '../state.ts';
 import type { Pot } from '../steps.ts';
@@ -6,15 +7,22 @@ import type { Funding } from './fund.ts';
 
 /**
  * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
- * proceeds + reserve release + reserve draws = fees + interest + principal + reserve deposits +
- * purchases + residuals; the reserve and every note roll forward from their start-of-period
+ * proceeds + reserve release + reserve draws = servicing strip + fees + interest + principal + reserve
+ * deposits + purchases + residuals (money in is the pool's gross collections, so the strip kept by
+ * the servicer is an outflow); the reserve and every note roll forward from their start-of-period
  * balances, none below zero.
  */
-export function reconcilePeriod(state: Readonly<PeriodState>, funding: Pick<Funding, 'interest' | 'principal' | 'release'>, period: number): void {
+export function reconcilePeriod(
+  state: Readonly<PeriodState>,
+  flows: Pick<Collections, 'interest' | 'penaltyInterest' | 'recoveries'>,
+  funding: Pick<Funding, 'principal' | 'release' | 'servicingStrip'>,
+  period: number,
+): void {
   const reserve = state.reserve;
   const draws = reserve?.draws ?? ZERO;
-  const moneyIn = add(add(add(funding.interest, funding.principal), funding.release), draws);
-  let moneyOut = add(add(state.purchases, state.seller), reserve?.deposits ?? ZERO);
+  const collected = add(add(flows.interest, flows.penaltyInterest), flows.recoveries);
+  const moneyIn = add(add(add(collected, funding.principal), funding.release), draws);
+  let moneyOut = add(add(add(funding.servicingStrip, state.purchases), state.seller), reserve?.deposits ?? ZERO);
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
   for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);
   if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });

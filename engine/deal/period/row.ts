@@ -14,7 +14,7 @@ export interface PeriodFacts {
   readonly accrualStart: string;
   readonly paymentDate: string;
   readonly flows: Collections;
-  readonly accruals: Pick<Accruals, 'excessSpread'>;
+  readonly accruals: Pick<Accruals, 'excessSpread' | 'servicingStrip'>;
   readonly determination: Pick<Determination, 'values' | 'triggers' | 'accelerated'>;
   readonly funding: Pick<Funding, 'interest' | 'principal' | 'cleanUpProceeds' | 'release'>;
   readonly stepPaid: readonly number[];
@@ -30,6 +30,7 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     accrualStart: facts.accrualStart,
     paymentDate: facts.paymentDate,
     pool: poolSummary(flows, determination.values.poolFactor, state.purchases, funding.cleanUpProceeds),
+    servicingStrip: toYuan(facts.accruals.servicingStrip),
     availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal) },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
     notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),

@@ -95,6 +95,8 @@ function feeBasisOf(basis: Fee['basis']): string {
       return `${formatPct(basis.rateAnnual, 2)} p.a. of the pool balance (${basis.dayCount ?? 'ACT/365'})`;
     case 'noteBalance':
       return `${formatPct(basis.rateAnnual, 2)} p.a. of ${notesText(basis.notes)} (${basis.dayCount ?? 'ACT/365'})`;
+    case 'collections':
+      return `${formatPct(basis.rate, 2)} of ${collectionsText(basis.of)} collected`;
     case 'fixed':
       return `${formatMoney(basis.amount)} each period`;
     case 'oneOff':
@@ -102,6 +104,18 @@ function feeBasisOf(basis: Fee['basis']): string {
     default:
       return unknownVariant(basis);
   }
+}
+
+const COLLECTION_LABELS: Readonly<Record<NonNullable<Extract<Fee['basis'], { type: 'collections' }>['of']>[number], string>> = {
+  interest: 'interest',
+  penaltyInterest: 'penalty interest',
+  recoveries: 'recoveries',
+  principal: 'principal',
+};
+
+/** The collections a fee takes; none named means interest and penalty interest. */
+function collectionsText(of: readonly (keyof typeof COLLECTION_LABELS)[] | undefined): string {
+  return (of ?? ['interest', 'penaltyInterest']).map((kind) => COLLECTION_LABELS[kind]).join(' + ');
 }
 
 /** Notes a step or fee names; none named means every note. */

@@ -49,6 +49,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('dq60', '60+ DPD balance', (p) => p.pool.delinquent60Plus, false),
     money('purchases', 'Revolving purchases', (p) => p.pool.purchases),
     money('cleanUp', 'Clean-up proceeds', (p) => p.pool.cleanUpProceeds, false),
+    money('servicingStrip', 'Servicing strip', (p) => p.servicingStrip, false),
     money('fundsInterest', 'Available interest funds', (p) => p.availableFunds.interest),
     money('fundsPrincipal', 'Available principal funds', (p) => p.availableFunds.principal),
     money('excessSpread', 'Excess spread', (p) => p.excessSpread),

@@ -92,8 +92,10 @@ function handPeriod(before: Carried, inputs: PeriodInputs): { figures: Figures; 
   // Coupons (NoteSpec, ACT/365): start-of-period balance × rate × actual days ÷ 365, one rounding half-up to cents.
   const couponA = cents(before.A.times('0.028').times(days).div(365)); // A: fixed 2.8 %
   const couponB = cents(before.B.times('0.042').times(days).div(365)); // B: fixed 4.2 %; Sub: coupon none, no interest
-  // Fees (FeeBasis poolBalance, ACT/365): rateAnnual × pool balance at the start of the collection period × days ÷ 365, half-up.
-  const tax = cents(poolBegin.times('0.0035').times(days).div(365)); // VAT and surcharges, 0.35 %
+  // Tax (FeeBasis collections): 3.26 % × (interest + penalty interest) of the collection period, half-up:
+  // 3 % VAT under the simplified method (财税〔2017〕56号) × 1.12 surcharges ÷ 1.03 (VAT-inclusive income).
+  const tax = cents(interest.plus(penalty).times('0.0326'));
+  // Other fees (FeeBasis poolBalance, ACT/365): rateAnnual × pool balance at the start of the collection period × days ÷ 365, half-up.
   const trustee = cents(poolBegin.times('0.0005').times(days).div(365)); // trustee, 0.05 %
   const custodian = cents(poolBegin.times('0.0001').times(days).div(365)); // custodian, 0.01 %
   const servicer = cents(poolBegin.times('0.01').times(days).div(365)); // servicer, 1 %
@@ -161,6 +163,8 @@ function handPeriod(before: Carried, inputs: PeriodInputs): { figures: Figures; 
     anyTriggerBreached: false,
     'pool.beginningBalance': n(poolBegin),
     'pool.purchases': n(purchases),
+    // The scenario's servicingFeeRate is 0 (the servicer is paid by its fee step), so no strip leaves the interest pot.
+    servicingStrip: 0,
     'funds.interest': n(interest.plus(penalty).plus(recoveries)),
     'funds.principal': n(scheduled.plus(prepaid)),
     'fee.tax': n(tax),
@@ -227,6 +231,7 @@ function engineFigures(row: DealPeriod): Figures {
     anyTriggerBreached: row.triggers.some((t) => t.breached),
     'pool.beginningBalance': row.pool.beginningBalance,
     'pool.purchases': row.pool.purchases,
+    servicingStrip: row.servicingStrip,
     'funds.interest': row.availableFunds.interest,
     'funds.principal': row.availableFunds.principal,
     ...Object.fromEntries(feeIds.map((id) => [`fee.${id}`, fee(id).due])),
@@ -288,12 +293,12 @@ describe('cn-consumer-revolving template, periods 1 and 2: the engine against a 
   it('period 1 terms, worked on paper: coupons, fees on the 400,000,000 cutoff pool over 37 days, reserve target', () => {
     const { p1 } = oracle();
     // A: 320,000,000 × 2.8 % × 37 / 365 = 908,273.9726… → 908,273.97; B: 36,000,000 × 4.2 % × 37 / 365 = 153,271.2328… → 153,271.23.
-    // Fees: 400,000,000 × 0.35 % × 37/365 = 141,917.8082… → 141,917.81; × 0.05 % → 20,273.97; × 0.01 % → 4,054.79; × 1 % → 405,479.45.
+    // Fees: 400,000,000 × 0.05 % × 37/365 = 20,273.972… → 20,273.97; × 0.01 % → 4,054.79; × 1 % → 405,479.45 (tax: 3.26 % of the
+    // month's interest + penalty, worked in handPeriod from the collections).
     // Reserve target: 1 % × 356,000,000 = 3,560,000 (above the 500,000 floor) = the initial deposit: nothing released or topped up.
     expect(p1.figures).toMatchObject({
       'A.interestDue': 908_273.97,
       'B.interestDue': 153_271.23,
-      'fee.tax': 141_917.81,
       'fee.trustee': 20_273.97,
       'fee.custodian': 4054.79,
       'fee.servicer': 405_479.45,
@@ -310,11 +315,10 @@ describe('cn-consumer-revolving template, periods 1 and 2: the engine against a 
     // pool in month 1 (scheduled + prepaid + defaulted), so the pool starts month 2 at the cutoff balance again.
     expect(poolBegin2.toNumber()).toBe(400_000_000);
     // A: 320,000,000 × 2.8 % × 28 / 365 = 687,342.4657… → 687,342.47; B: 36,000,000 × 4.2 % × 28 / 365 = 115,989.0410… → 115,989.04.
-    // Fees: 400,000,000 × 0.35 % × 28/365 = 107,397.2602… → 107,397.26; × 0.05 % → 15,342.47; × 0.01 % → 3,068.49; × 1 % → 306,849.32.
+    // Fees: 400,000,000 × 0.05 % × 28/365 = 15,342.465… → 15,342.47; × 0.01 % → 3,068.49; × 1 % → 306,849.32.
     expect(p2.figures).toMatchObject({
       'A.interestDue': 687_342.47,
       'B.interestDue': 115_989.04,
-      'fee.tax': 107_397.26,
       'fee.trustee': 15_342.47,
       'fee.custodian': 3068.49,
       'fee.servicer': 306_849.32,
