@@ -5,6 +5,7 @@ export type {
   CleanUpCallSpec,
   Comparator,
   Coupon,
+  CumulativeRatioDenominator,
   Deal,
   DealDates,
   FeeBasis,
@@ -22,7 +23,7 @@ export type {
   TriggerSpec,
   Waterfall,
 } from './types.ts';
-export { DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';
