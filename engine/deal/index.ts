@@ -5,6 +5,7 @@ export type {
   CleanUpCallSpec,
   Comparator,
   Coupon,
+  CumulativeRatioDenominator,
   Deal,
   DealDates,
   FeeBasis,
@@ -23,7 +24,8 @@ export type {
   TriggerSpec,
   Waterfall,
 } from './types.ts';
-export { DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+
+export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';

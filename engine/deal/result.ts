@@ -87,12 +87,17 @@ export interface ReservePeriod {
 
 export interface TriggerPeriod {
   readonly id: string;
+  /** The value tested: the metric, or its mean over the trigger's `averageOver` dates. */
   readonly value: number;
   readonly threshold: number;
   /** This period's test: value breachedWhen threshold. */
   readonly tested: boolean;
-  /** In force this period: tested, or breached earlier and not curable. */
+  /** In force this period: the test held on the trigger's `consecutivePeriods` dates in a row, or it was breached earlier and is not curable. */
   readonly breached: boolean;
+  /** The early-warning level this period (only for a trigger with one). */
+  readonly warningThreshold?: number;
+  /** value breachedWhen warningThreshold: reported, changes nothing (only for a trigger with a warning level). */
+  readonly warning?: boolean;
 }
 
 export interface DealPeriod {

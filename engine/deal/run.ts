@@ -105,7 +105,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     cumulativeDefaultRate,
     cumulativeNetLoss,
     ...(revolvingEnd === undefined ? {} : { revolvingEnd }),
-    triggerFirstBreach: Object.fromEntries(compiled.triggers.map((t, i) => [t.id, history.firstBreach[i] ?? null])),
+    triggerFirstBreach: Object.fromEntries(compiled.triggers.map((t, i) => [t.id, history.triggers[i]?.firstBreach ?? null])),
     legs: legsOf(deal, periods),
     ...(cleanUpPeriod === undefined ? {} : { cleanUpPeriod }),
   };

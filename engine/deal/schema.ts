@@ -157,22 +157,57 @@ const reserve = z.strictObject({
     .describe('What the reserve may pay; default every senior fee and the interest of the most senior class'),
 });
 
-export const TRIGGER_METRICS = ['cumulativeDefaultRate', 'delinquency60Plus', 'delinquency90Plus', 'reserveToTarget', 'poolFactor', 'excessSpreadAverage', 'noteBalanceRatio'] as const;
+export const TRIGGER_METRICS = [
+  'cumulativeDefaultRate',
+  'cumulativeNetLossRate',
+  'delinquency60Plus',
+  'delinquency90Plus',
+  'reserveToTarget',
+  'poolFactor',
+  'excessSpreadAverage',
+  'noteBalanceRatio',
+  'interestShortfall',
+] as const;
+
+/** Trigger metrics that read the trigger's `notes`. */
+export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall'];
 
 /**
  * Trigger metrics, each measured on the determination date after the collection period and
  * effective for that period's payment date:
- *  - cumulativeDefaultRate: cumulative gross defaults ÷ (cutoff pool balance + cumulative revolving purchases).
+ *  - cumulativeDefaultRate: gross defaults since the cutoff date ÷ the deal's `cumulativeRatioDenominator`.
+ *  - cumulativeNetLossRate: (gross defaults − recoveries) since the cutoff date ÷ the same denominator
+ *    (US auto ABS "Cumulative Net Loss Ratio": realised losses net of liquidation proceeds ÷ the cutoff pool balance).
  *  - delinquency60Plus / delinquency90Plus: 61+ / 91+ days past due principal ÷ pool balance, both at the collection period's end.
  *  - reserveToTarget: reserve balance carried from the previous payment date ÷ this period's target (1 when the target is 0).
  *  - poolFactor: pool balance at the collection period's end ÷ cutoff pool balance.
  *  - excessSpreadAverage: mean of the annualised excess spread (excess spread ÷ pool beginning balance × 12 ÷ months per period) of this and the two previous periods (fewer at the start).
  *  - noteBalanceRatio: Σ balances of the trigger's `notes` at the start of the period ÷ pool balance at the collection period's end (0 when the pool is empty and the notes are paid, +∞ when only the pool is empty).
+ *  - interestShortfall: interest of the trigger's `notes` due on earlier payment dates and still unpaid, in money (yuan):
+ *    a shortfall on payment date p is seen on determination date p + 1 and binds that payment date.
  */
 const metric = z
   .enum(TRIGGER_METRICS)
   .describe(
-    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cutoff pool and purchases), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool)',
+    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money)',
+  );
+
+export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;
+
+/**
+ * The denominator of cumulativeDefaultRate and cumulativeNetLossRate (default initialPoolThenRevolvingEnd):
+ *  - initialPool: the cutoff pool balance.
+ *  - initialPoolPlusPurchases: the cutoff pool balance + revolving purchases made on earlier payment dates.
+ *  - initialPoolThenRevolvingEnd: while the deal revolves, the cutoff pool balance; from the first determination date
+ *    after revolving has ended, the pool balance at that end (the balance the first non-revolving collection period
+ *    begins with: after the last purchase, or where a trigger ended revolving, after that payment date). The rule of
+ *    NAFMII's 个人消费类贷款资产支持证券信息披露指引 (2019) as reported for CMB's 和享 deals (docs/deals.md says what
+ *    could be verified); for a deal that never revolves it is the cutoff pool balance, as US auto ABS define it.
+ */
+const cumulativeRatioDenominator = z
+  .enum(CUMULATIVE_RATIO_DENOMINATORS)
+  .describe(
+    'Denominator of the cumulative default and net loss rates: initialPool (cutoff balance), initialPoolPlusPurchases (cutoff balance + purchases so far), initialPoolThenRevolvingEnd (default: cutoff balance while revolving, then the pool balance when revolving ended; NAFMII 2019 consumer-loan ABS disclosure rule)',
   );
 
 export const TRIGGER_EFFECTS = ['sequential', 'endRevolving', 'accelerate', 'trapExcessSpread'] as const;
@@ -197,15 +232,23 @@ const thresholdBand = z.strictObject({
 /** The residual step's recipient when it is not a note. */
 export const SELLER = 'seller';
 
+const threshold = z.union([z.number(), z.array(thresholdBand).min(1)]);
+
 const trigger = z.strictObject({
   id,
   name: name.optional(),
   metric,
-  notes: ids.optional().describe('Notes whose balances the noteBalanceRatio metric sums (required for it, ignored otherwise)'),
+  notes: ids.optional().describe('Notes the noteBalanceRatio and interestShortfall metrics read (required for them, ignored otherwise)'),
   breachedWhen: z.enum(['>', '>=', '<', '<=']).describe('The trigger is breached when `value breachedWhen threshold` holds (e.g. ">" for a default rate)'),
-  threshold: z.union([z.number(), z.array(thresholdBand).min(1)]).describe('A number, or bands by payment period ("≤ 5% in periods 1–12, ≤ 8% after")'),
+  threshold: threshold.describe('A number, or bands by payment period ("≤ 5% in periods 1–12, ≤ 8% after")'),
   curable: z.boolean().optional().describe('Curable triggers are re-tested each period; non-curable ones stay breached once breached (default false)'),
   effects: z.array(effect).describe('What a breach does; none: the trigger is only monitored (its first breach is reported)'),
+  /** The value tested is the arithmetic mean of the metric on this and the previous N − 1 determination dates (fewer at the start), e.g. a 3-month average delinquency ratio. */
+  averageOver: z.number().int().min(1).max(120).optional().describe('Test the mean of the metric over the last N determination dates (fewer at the start); default 1 (this date only)'),
+  /** A breach needs the test to hold on N consecutive determination dates; a curable trigger is cured by one date on which it fails. */
+  consecutivePeriods: z.number().int().min(1).max(120).optional().describe('Breached only once the test has held on N consecutive determination dates; default 1'),
+  /** An early-warning level: compared with the same value and comparator, reported in the period's trigger row, never acts. */
+  warning: threshold.optional().describe('Early-warning level (a number or by-period bands, like threshold), tested like the threshold and only reported in the period rows'),
 });
 
 /**
@@ -307,4 +350,5 @@ export const DEAL_SCHEMA = z.strictObject({
   lossAllocation: lossAllocation.optional(),
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
+  cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
 });

@@ -22,6 +22,8 @@ export type ReserveTarget = ReserveSpec['target'];
 export type TriggerSpec = NonNullable<Deal['triggers']>[number];
 /** Each metric's definition: schema.ts, beside TRIGGER_METRICS. */
 export type TriggerMetric = (typeof TRIGGER_METRICS)[number];
+/** The denominator of the cumulative default and net loss rates: schema.ts, beside CUMULATIVE_RATIO_DENOMINATORS. */
+export type CumulativeRatioDenominator = NonNullable<Deal['cumulativeRatioDenominator']>;
 /** What each effect does: schema.ts, beside TRIGGER_EFFECTS. */
 export type TriggerEffect = (typeof TRIGGER_EFFECTS)[number];
 export type Comparator = TriggerSpec['breachedWhen'];

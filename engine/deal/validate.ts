@@ -1,5 +1,6 @@
 import { EngineError, type EngineErrorCode } from '../errors.ts';
 import { DEAL_SCHEMA } from './schema.ts';
+import { readsNotes } from './triggers.ts';
 import { SELLER, type Deal, type Step, type ThresholdBand } from './types.ts';
 
 /** One broken rule: the JSON path of the offending value (`waterfall.interest[3].notes[0]`) and the rule in words. */
@@ -65,12 +66,13 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
   deal.triggers?.forEach((trigger, i) => {
     const at = `triggers[${i}]`;
     uniqueId(trigger.id, `${at}.id`, triggerIds, 'trigger', add);
-    if (trigger.metric === 'noteBalanceRatio') {
+    if (readsNotes(trigger.metric)) {
       if (trigger.notes === undefined) add('DEAL_FIELD', `${at}.notes`, 'must be a non-empty list of note ids');
       else noteRefs(trigger.notes, `${at}.notes`);
     }
     if (trigger.metric === 'reserveToTarget' && reserve === undefined) add('DEAL_UNKNOWN_REFERENCE', `${at}.metric`, 'reserveToTarget needs a reserve account');
     if (typeof trigger.threshold !== 'number') thresholdBands(trigger.threshold, `${at}.threshold`, add);
+    if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
 }

@@ -65,11 +65,12 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
   return `${lines.join('\n')}\n`;
 }
 
-export function periodsCsv(run: DealRunResult): string {
+export function periodsCsv(run: Pick<DealRunResult, 'periods' | 'cumulativeDefaultRate' | 'cumulativeNetLoss'>): string {
   const first = run.periods[0];
   const noteIds = first?.notes.map((n) => n.id) ?? [];
   const feeIds = first?.fees.map((f) => f.id) ?? [];
   const triggerIds = first?.triggers.map((t) => t.id) ?? [];
+  const warned = new Set(first?.triggers.filter((t) => t.warning !== undefined).map((t) => t.id));
   const hasReserve = first?.reserve !== undefined;
   const header = [
     'Period',
@@ -107,7 +108,7 @@ export function periodsCsv(run: DealRunResult): string {
       `${id} residual`,
     ]),
     ...(hasReserve ? ['Reserve beginning', 'Reserve target', 'Reserve release', 'Reserve draws', 'Reserve deposits', 'Reserve ending'] : []),
-    ...triggerIds.flatMap((id) => [`${id} value`, `${id} threshold`, `${id} breached`]),
+    ...triggerIds.flatMap((id) => [`${id} value`, `${id} threshold`, `${id} breached`, ...(warned.has(id) ? [`${id} warning`] : [])]),
     'Residual to seller',
     'Revolving',
     'Accelerated',
@@ -161,7 +162,7 @@ export function periodsCsv(run: DealRunResult): string {
         ...(hasReserve ? [num(p.reserve?.beginningBalance), num(p.reserve?.target), num(p.reserve?.release), num(p.reserve?.draws), num(p.reserve?.deposits), num(p.reserve?.endingBalance)] : []),
         ...triggerIds.flatMap((id) => {
           const t = p.triggers.find((x) => x.id === id);
-          return [num(t?.value), num(t?.threshold), t?.breached ? 'yes' : 'no'];
+          return [num(t?.value), num(t?.threshold), t?.breached ? 'yes' : 'no', ...(warned.has(id) ? [t?.warning ? 'yes' : 'no'] : [])];
         }),
         num(p.residualToSeller),
         p.revolving ? 'yes' : 'no',

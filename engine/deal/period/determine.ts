@@ -1,9 +1,9 @@
-import { add, maxMoney, type Money, toYuan, ZERO } from '../money.ts';
+import { add, maxMoney, type Money, sub, toYuan, ZERO } from '../money.ts';
 import type { Collections } from '../collections.ts';
 import type { RevolvingEnd, TriggerPeriod } from '../result.ts';
-import { noteAt, type PeriodState } from '../state.ts';
-import { compare, metricValue, type CompiledTrigger, type MetricValues } from '../triggers.ts';
-import type { Deal, RevolvingSpec, TriggerEffect } from '../types.ts';
+import { noteAt, type PeriodState, unreachable } from '../state.ts';
+import { compare, metricValue, NO_TRIGGER_HISTORY, type CompiledTrigger, type MetricValues, type TriggerHistory } from '../triggers.ts';
+import type { CumulativeRatioDenominator, Deal, RevolvingSpec, TriggerEffect } from '../types.ts';
 import type { Accruals } from './accrue.ts';
 import type { RunHistory } from './opening.ts';
 import type { PaymentSchedule } from './schedule.ts';
@@ -13,7 +13,7 @@ export interface DeterminationDate {
   readonly period: number;
   readonly paymentDate: string;
   readonly schedule: Pick<PaymentSchedule, 'frequencyMonths' | 'lastPeriod'>;
-  /** The pool's cutoff balance in yuan (the denominator of the pool factor and, with purchases, of the cumulative default rate). */
+  /** The pool's cutoff balance in yuan (the denominator of the pool factor and, by the deal's rule, of the cumulative rates). */
   readonly cutoffBalance: number;
   readonly flows: Collections;
   readonly accruals: Accruals;
@@ -48,7 +48,7 @@ export interface Determination {
  */
 export function determine(
   date: DeterminationDate,
-  deal: Pick<Deal, 'cleanUpCall' | 'revolving'>,
+  deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator'>,
   triggers: readonly CompiledTrigger[],
   balances: Pick<PeriodState, 'notes' | 'reserve'>,
   history: RunHistory,
@@ -57,8 +57,11 @@ export function determine(
   const spread = annualisedSpread(date.accruals.excessSpread, flows.beginningBalance, date.schedule.frequencyMonths);
   const recentSpreads = [...history.recentSpreads, spread].slice(-3);
   const cumulativeDefaults = add(history.cumulativeDefaults, flows.defaults);
-  const values = metricValues(date, balances, { cumulativeDefaults, cumulativePurchases: history.cumulativePurchases, recentSpreads });
-  const tests = testTriggers(triggers, values, period, history.firstBreach);
+  const cumulativeRecoveries = add(history.cumulativeRecoveries, flows.recoveries);
+  const revolvingEndPool = history.revolvingEndPool ?? (revolvingOver(deal.revolving, history.revolvingEnd, period) ? flows.beginningBalance : undefined);
+  const denominator = cumulativeDenominator(deal.cumulativeRatioDenominator ?? 'initialPoolThenRevolvingEnd', date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
+  const values = metricValues(date, balances, { cumulativeDefaults, cumulativeRecoveries, denominator, recentSpreads });
+  const tests = testTriggers(triggers, values, period, history.triggers);
   const inForce = (effect: TriggerEffect): CompiledTrigger | undefined => triggers.find((t, i) => tests.rows[i]?.breached === true && t.effects.has(effect));
   const accelerated = inForce('accelerate') !== undefined;
   const cleanUp = history.cleanUpPeriod === undefined && cleanUpCallExercised(deal, date, history.revolvingEnd, values.poolFactor, balances.reserve?.balance ?? ZERO);
@@ -75,14 +78,43 @@ export function determine(
     revolving: deal.revolving !== undefined && revolvingEnd === undefined,
     history: {
       cumulativeDefaults,
+      cumulativeRecoveries,
       cumulativeLosses: add(history.cumulativeLosses, flows.losses),
       cumulativePurchases: history.cumulativePurchases,
       recentSpreads,
-      firstBreach: tests.firstBreach,
+      triggers: tests.history,
       revolvingEnd,
+      revolvingEndPool,
       cleanUpPeriod: cleanUp ? period : history.cleanUpPeriod,
     },
   };
+}
+
+/**
+ * Revolving is over for this collection period: a deal that revolved, past its revolving periods
+ * or ended early on an earlier payment date (the date a trigger ends it still tests as revolving).
+ */
+function revolvingOver(revolving: RevolvingSpec | undefined, revolvingEnd: RevolvingEnd | undefined, period: number): boolean {
+  return revolving !== undefined && (revolvingEnd !== undefined || period > revolving.periods);
+}
+
+/**
+ * The denominator of the cumulative default and net loss rates, in yuan (schema.ts,
+ * cumulativeRatioDenominator; sources in docs/deals.md): the cutoff balance; the cutoff balance +
+ * purchases on earlier payment dates; or the cutoff balance until revolving is over, then the pool
+ * balance when it ended (the beginning balance of the first collection period after it).
+ */
+function cumulativeDenominator(rule: CumulativeRatioDenominator, cutoffBalance: number, purchases: Money, revolvingEndPool: Money | undefined): number {
+  switch (rule) {
+    case 'initialPool':
+      return cutoffBalance;
+    case 'initialPoolPlusPurchases':
+      return cutoffBalance + toYuan(purchases);
+    case 'initialPoolThenRevolvingEnd':
+      return revolvingEndPool === undefined ? cutoffBalance : toYuan(revolvingEndPool);
+    default:
+      return unreachable(rule);
+  }
 }
 
 /** Excess spread ÷ pool beginning balance, annualised by periods per year (12 ÷ frequency); 0 for an empty pool. */
@@ -91,43 +123,59 @@ function annualisedSpread(excessSpread: Money, poolBeginning: Money, frequencyMo
   return poolBegin > 0 ? (toYuan(excessSpread) / poolBegin) * (12 / frequencyMonths) : 0;
 }
 
-/** The metrics of TriggerMetric, as float64 ratios; the cumulative default rate's denominator is the cutoff balance + purchases before this date. */
+/** The metrics of TriggerMetric, as float64 ratios (interestShortfall in yuan); the cumulative rates over `denominator`. */
 function metricValues(
   date: DeterminationDate,
   balances: Pick<PeriodState, 'notes' | 'reserve'>,
-  cumulative: { readonly cumulativeDefaults: Money; readonly cumulativePurchases: Money; readonly recentSpreads: readonly number[] },
+  cumulative: { readonly cumulativeDefaults: Money; readonly cumulativeRecoveries: Money; readonly denominator: number; readonly recentSpreads: readonly number[] },
 ): MetricValues {
   const { flows, cutoffBalance } = date;
   const reserve = balances.reserve;
   const poolEnd = toYuan(flows.endingBalance);
-  const cdrBase = cutoffBalance + toYuan(cumulative.cumulativePurchases);
-  const recent = cumulative.recentSpreads;
+  const { denominator, recentSpreads: recent } = cumulative;
+  const netLoss = sub(cumulative.cumulativeDefaults, cumulative.cumulativeRecoveries);
+  const sumNotes = (indices: readonly number[], field: 'begin' | 'shortfall'): Money => indices.reduce((a, i) => add(a, noteAt(balances, i)[field]), ZERO);
   return {
-    cumulativeDefaultRate: cdrBase > 0 ? toYuan(cumulative.cumulativeDefaults) / cdrBase : 0,
+    cumulativeDefaultRate: denominator > 0 ? toYuan(cumulative.cumulativeDefaults) / denominator : 0,
+    cumulativeNetLossRate: denominator > 0 ? toYuan(netLoss) / denominator : 0,
     delinquency60Plus: poolEnd > 0 ? toYuan(flows.delinquent60Plus) / poolEnd : 0,
     delinquency90Plus: poolEnd > 0 ? toYuan(flows.delinquent90Plus) / poolEnd : 0,
     reserveToTarget: reserve === undefined || reserve.target.isZero() ? 1 : toYuan(reserve.balance) / toYuan(reserve.target),
     poolFactor: cutoffBalance > 0 ? poolEnd / cutoffBalance : 0,
     excessSpreadAverage: recent.reduce((a, b) => a + b, 0) / recent.length,
     noteBalanceRatio: (indices) => {
-      const sum = indices.reduce((a, i) => a + toYuan(noteAt(balances, i).begin), 0);
+      const sum = toYuan(sumNotes(indices, 'begin'));
       return poolEnd > 0 ? sum / poolEnd : sum > 0 ? Infinity : 0;
     },
+    interestShortfall: (indices) => toYuan(sumNotes(indices, 'shortfall')),
   };
 }
 
-/** Tests each trigger; one breached before and not curable stays in force. Returns the rows and the first breaches so far. */
-function testTriggers(triggers: readonly CompiledTrigger[], values: MetricValues, period: number, firstBreach: readonly (number | null)[]): { rows: TriggerPeriod[]; firstBreach: (number | null)[] } {
-  const next = [...firstBreach];
-  const rows = triggers.map((trigger, t) => {
-    const value = metricValue(trigger, values);
-    const threshold = trigger.threshold(period);
-    const tested = compare(value, trigger.breachedWhen, threshold);
-    const breached = tested || (!trigger.curable && typeof firstBreach[t] === 'number');
-    if (breached && typeof next[t] !== 'number') next[t] = period;
-    return { id: trigger.id, value, threshold, tested, breached };
-  });
-  return { rows, firstBreach: next };
+/** Tests each trigger (testTrigger). Returns the period's rows and each trigger's history with this date. */
+function testTriggers(triggers: readonly CompiledTrigger[], values: MetricValues, period: number, past: readonly TriggerHistory[]): { rows: TriggerPeriod[]; history: TriggerHistory[] } {
+  const tests = triggers.map((trigger, t) => testTrigger(trigger, metricValue(trigger, values), period, past[t] ?? NO_TRIGGER_HISTORY));
+  return { rows: tests.map((x) => x.row), history: tests.map((x) => x.history) };
+}
+
+/**
+ * One trigger on one determination date: the value tested is the mean of the metric over its last
+ * `averageOver` dates (fewer at the start); it is breached once the test has held on
+ * `consecutivePeriods` dates in a row, and a non-curable trigger breached before stays breached.
+ * The warning level is compared with the same value and comparator and only reported.
+ */
+function testTrigger(trigger: CompiledTrigger, current: number, period: number, past: TriggerHistory): { row: TriggerPeriod; history: TriggerHistory } {
+  const window = [...past.recent, current];
+  const value = window.reduce((a, b) => a + b, 0) / window.length;
+  const threshold = trigger.threshold(period);
+  const tested = compare(value, trigger.breachedWhen, threshold);
+  const run = tested ? past.run + 1 : 0;
+  const breached = run >= trigger.consecutivePeriods || (!trigger.curable && past.firstBreach !== null);
+  const warningThreshold = trigger.warning?.(period);
+  const warning = warningThreshold === undefined ? {} : { warningThreshold, warning: compare(value, trigger.breachedWhen, warningThreshold) };
+  return {
+    row: { id: trigger.id, value, threshold, tested, breached, ...warning },
+    history: { firstBreach: past.firstBreach ?? (breached ? period : null), recent: window.slice(window.length - trigger.averageOver + 1), run },
+  };
 }
 
 /**

@@ -2,21 +2,26 @@ import type { CompiledDeal } from '../compile.ts';
 import { Money, ZERO } from '../money.ts';
 import type { RevolvingEnd } from '../result.ts';
 import type { PeriodState } from '../state.ts';
+import { NO_TRIGGER_HISTORY, type TriggerHistory } from '../triggers.ts';
 import type { Deal } from '../types.ts';
 
 /** What the run carries from one determination date to the next, besides the notes', fees' and reserve's balances. */
 export interface RunHistory {
   /** Gross defaults since the cutoff date. */
   readonly cumulativeDefaults: Money;
+  /** Recoveries since the cutoff date. */
+  readonly cumulativeRecoveries: Money;
   /** Pool losses since the cutoff date. */
   readonly cumulativeLosses: Money;
   /** Revolving purchases on earlier payment dates. */
   readonly cumulativePurchases: Money;
   /** The annualised excess spreads of the last (up to) three periods, oldest first. */
   readonly recentSpreads: readonly number[];
-  /** By trigger: the first period it was breached, or null while it never has been. */
-  readonly firstBreach: readonly (number | null)[];
+  /** By trigger: its first breach, its recent metric values and its run of tests that held. */
+  readonly triggers: readonly TriggerHistory[];
   readonly revolvingEnd: RevolvingEnd | undefined;
+  /** The pool balance when revolving ended (the denominator of the cumulative rates under initialPoolThenRevolvingEnd), once known. */
+  readonly revolvingEndPool: Money | undefined;
   readonly cleanUpPeriod: number | undefined;
 }
 
@@ -46,11 +51,13 @@ export function openingState(deal: Pick<Deal, 'revolving'>, compiled: CompiledDe
 export function openingHistory(triggerCount: number): RunHistory {
   return {
     cumulativeDefaults: ZERO,
+    cumulativeRecoveries: ZERO,
     cumulativeLosses: ZERO,
     cumulativePurchases: ZERO,
     recentSpreads: [],
-    firstBreach: Array.from({ length: triggerCount }, () => null),
+    triggers: Array.from({ length: triggerCount }, () => NO_TRIGGER_HISTORY),
     revolvingEnd: undefined,
+    revolvingEndPool: undefined,
     cleanUpPeriod: undefined,
   };
 }

@@ -125,12 +125,14 @@ function notesText(notes: readonly string[] | undefined): string {
 
 const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   cumulativeDefaultRate: 'Cumulative default rate',
+  cumulativeNetLossRate: 'Cumulative net loss rate',
   delinquency60Plus: '60+ DPD ratio',
   delinquency90Plus: '90+ DPD ratio',
   reserveToTarget: 'Reserve ÷ target',
   poolFactor: 'Pool factor',
   excessSpreadAverage: '3-period average excess spread (annualised)',
   noteBalanceRatio: 'Note balance ÷ pool',
+  interestShortfall: 'Unpaid interest',
 };
 
 const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
@@ -140,9 +142,20 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
   trapExcessSpread: 'traps excess spread in the reserve',
 };
 
-function thresholdOf(threshold: Trigger['threshold']): string {
-  if (typeof threshold === 'number') return formatPct(threshold, 2);
-  return threshold.map((band) => `${formatPct(band.threshold, 2)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
+/** A threshold or warning level: money for interestShortfall, a percentage otherwise. */
+function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
+  const level = (x: number): string => (metric === 'interestShortfall' ? formatMoney(x) : formatPct(x, 2));
+  if (typeof threshold === 'number') return level(threshold);
+  return threshold.map((band) => `${level(band.threshold)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
+}
+
+/** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */
+function triggerTest(t: Trigger): string {
+  const average = (t.averageOver ?? 1) > 1 ? `${t.averageOver}-period average of ` : '';
+  const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall') ? ` (${t.notes.join(', ')})` : '';
+  const inARow = (t.consecutivePeriods ?? 1) > 1 ? `, ${t.consecutivePeriods} periods in a row` : '';
+  const warning = t.warning === undefined ? '' : `; warning at ${thresholdOf(t.warning, t.metric)}`;
+  return `${average}${METRIC_LABELS[t.metric]}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
 }
 
 const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], string>> = {
@@ -232,7 +245,7 @@ export function dealView(file: DealFile): DealView {
   const triggers: TriggerView[] = (file.triggers ?? []).map((t) => ({
     id: t.id,
     name: t.name ?? t.id,
-    test: `${METRIC_LABELS[t.metric]} ${t.breachedWhen} ${thresholdOf(t.threshold)}`,
+    test: triggerTest(t),
     effects: t.effects.map((e) => EFFECT_LABELS[e]).join('; '),
     curable: t.curable === true,
   }));

@@ -30,6 +30,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const noteIds = run.tranches.map((t) => t.id);
   const feeIds = first?.fees.map((f) => f.id) ?? [];
   const triggerIds = first?.triggers.map((t) => t.id) ?? [];
+  const warned = new Set(first?.triggers.filter((t) => t.warning !== undefined).map((t) => t.id));
   const hasReserve = first?.reserve !== undefined;
   return [
     { key: 'period', header: 'Period', csvHeader: 'Period', kind: 'int', screen: true, value: (p) => p.period },
@@ -84,6 +85,9 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
       { key: `${id} value`, header: `${id} value`, csvHeader: `${id} value`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
       { key: `${id} threshold`, header: `${id} threshold`, csvHeader: `${id} threshold`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => trigger(p, id)?.threshold },
       { key: `${id} breached`, header: `Trigger ${id}`, csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
+      ...(warned.has(id)
+        ? [{ key: `${id} warning`, header: `Warning ${id}`, csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
+        : []),
     ]),
     money('seller', 'Residual to seller', (p) => p.residualToSeller, false),
     { key: 'revolving', header: 'Revolving', csvHeader: 'Revolving', kind: 'flag', screen: true, value: (p) => p.revolving },

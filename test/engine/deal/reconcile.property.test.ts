@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DAY_COUNTS, poolColumns, poolLedger, runDeal, type Deal, type FeeSpec, type NoteSpec, type PoolPeriodFlows, type Step, type TriggerSpec, TRIGGER_METRICS } from '../../../engine/index.ts';
+import {
+  CUMULATIVE_RATIO_DENOMINATORS,
+  DAY_COUNTS,
+  poolColumns,
+  poolLedger,
+  runDeal,
+  type Deal,
+  type FeeSpec,
+  type NoteSpec,
+  type PoolPeriodFlows,
+  type Step,
+  type TriggerSpec,
+  TRIGGER_METRICS,
+} from '../../../engine/index.ts';
 
 // Property: for random deals over random pools, every period reconciles to the cent (the engine
 // throws RECONCILIATION otherwise) and, re-checked here from the published numbers in integer cents:
@@ -84,7 +97,7 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
     triggers.push({
       id: `T${t}`,
       metric,
-      ...(metric === 'noteBalanceRatio' ? { notes: [ids[0] ?? 'N0'] } : {}),
+      ...(metric === 'noteBalanceRatio' || metric === 'interestShortfall' ? { notes: [pick(ids)] } : {}),
       breachedWhen: pick(['>', '>=', '<', '<='] as const),
       threshold:
         rnd() < 0.5
@@ -94,6 +107,9 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
               { fromPeriod: 4, threshold: rnd() },
             ],
       curable: rnd() < 0.5,
+      ...(rnd() < 0.3 ? { averageOver: 1 + Math.floor(rnd() * 3) } : {}),
+      ...(rnd() < 0.3 ? { consecutivePeriods: 1 + Math.floor(rnd() * 3) } : {}),
+      ...(rnd() < 0.3 ? { warning: rnd() } : {}),
       effects: [pick(['sequential', 'endRevolving', 'accelerate', 'trapExcessSpread'] as const)],
     });
   }
@@ -137,6 +153,7 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
           }
         : {}),
       triggers,
+      cumulativeRatioDenominator: pick(CUMULATIVE_RATIO_DENOMINATORS),
       lossAllocation: pdl ? 'pdl' : 'writeDown',
       // Revolving only with a principal step paying the principal due: the step that buys loans.
       ...(rnd() < 0.3 && buysLoans ? { revolving: { periods: 1 + Math.floor(rnd() * 4), excessSpreadShare: rnd() < 0.5 ? 0 : 0.5 } } : {}),
