@@ -90,6 +90,8 @@ export interface TriggerPeriod {
   /** The value tested: the metric, or its mean over the trigger's `averageOver` dates. */
   readonly value: number;
   readonly threshold: number;
+  /** What value and threshold measure: a decimal ratio (0.05 = 5%), or an amount of money (interestShortfall). */
+  readonly unit: 'ratio' | 'money';
   /** This period's test: value breachedWhen threshold. */
   readonly tested: boolean;
   /** In force this period: the test held on the trigger's `consecutivePeriods` dates in a row, or it was breached earlier and is not curable. */

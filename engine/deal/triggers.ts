@@ -78,6 +78,11 @@ export function metricValue(trigger: CompiledTrigger, values: MetricValues): num
   return values[metric];
 }
 
+/** What a metric measures: money for a class's interest shortfall, a decimal ratio for every other. */
+export function metricUnit(metric: TriggerMetric): 'ratio' | 'money' {
+  return metric === 'interestShortfall' ? 'money' : 'ratio';
+}
+
 /** Whether the metric reads the trigger's `notes` (validate.ts requires them). */
 export function readsNotes(metric: TriggerMetric): boolean {
   return NOTE_METRICS.includes(metric);

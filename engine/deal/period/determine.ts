@@ -2,7 +2,7 @@ import { add, maxMoney, type Money, sub, toYuan, ZERO } from '../money.ts';
 import type { Collections } from '../collections.ts';
 import type { RevolvingEnd, TriggerPeriod } from '../result.ts';
 import { noteAt, type PeriodState, unreachable } from '../state.ts';
-import { compare, metricValue, NO_TRIGGER_HISTORY, type CompiledTrigger, type MetricValues, type TriggerHistory } from '../triggers.ts';
+import { compare, metricUnit, metricValue, NO_TRIGGER_HISTORY, type CompiledTrigger, type MetricValues, type TriggerHistory } from '../triggers.ts';
 import type { CumulativeRatioDenominator, Deal, RevolvingSpec, TriggerEffect } from '../types.ts';
 import type { Accruals } from './accrue.ts';
 import type { RunHistory } from './opening.ts';
@@ -173,7 +173,7 @@ function testTrigger(trigger: CompiledTrigger, current: number, period: number, 
   const warningThreshold = trigger.warning?.(period);
   const warning = warningThreshold === undefined ? {} : { warningThreshold, warning: compare(value, trigger.breachedWhen, warningThreshold) };
   return {
-    row: { id: trigger.id, value, threshold, tested, breached, ...warning },
+    row: { id: trigger.id, value, threshold, unit: metricUnit(trigger.metric), tested, breached, ...warning },
     history: { firstBreach: past.firstBreach ?? (breached ? period : null), recent: window.slice(window.length - trigger.averageOver + 1), run },
   };
 }

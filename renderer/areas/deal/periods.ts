@@ -24,6 +24,8 @@ function money(key: string, header: string, value: PeriodColumn['value'], screen
 const note = (p: DealPeriod, id: string) => p.notes.find((n) => n.id === id);
 const fee = (p: DealPeriod, id: string) => p.fees.find((f) => f.id === id);
 const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === id);
+/** A trigger's value and threshold read as money (a class's interest shortfall) or as a percentage. */
+const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
 export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const first = run.periods[0];
@@ -82,8 +84,8 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
         ]
       : []),
     ...triggerIds.flatMap((id) => [
-      { key: `${id} value`, header: `${id} value`, csvHeader: `${id} value`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
-      { key: `${id} threshold`, header: `${id} threshold`, csvHeader: `${id} threshold`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => trigger(p, id)?.threshold },
+      { key: `${id} value`, header: `${id} value`, csvHeader: `${id} value`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
+      { key: `${id} threshold`, header: `${id} threshold`, csvHeader: `${id} threshold`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.threshold },
       { key: `${id} breached`, header: `Trigger ${id}`, csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
       ...(warned.has(id)
         ? [{ key: `${id} warning`, header: `Warning ${id}`, csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
