@@ -35,8 +35,27 @@ export interface PoolSource {
   readonly cutoffBalance: number;
   /** Month m (1 … months) including the flows of every purchase made at the end of an earlier month. */
   month(m: number): PoolPeriodFlows;
-  /** Adds `amount` (yuan) of new loans bought at the end of month `afterMonth`; their flows start in month afterMonth + 1. */
-  purchase(afterMonth: number, amount: number): void;
+  /**
+   * Adds new loans bought at the end of month `afterMonth`: `principal[j]` yuan of principal of the
+   * purchase profile's line j (one line when the deal has no profile); their flows start in month
+   * afterMonth + 1. Principal, not the cash paid for it (see RevolvingSpec.price).
+   */
+  purchase(afterMonth: number, principal: readonly number[]): void;
+  /** The principal, at the end of month m, of everything bought of profile line `line` before month m ended (projected balances, float). */
+  boughtBalance(m: number, line: number): number;
+  /** The base pool's principal in `segment` at the end of month m (projected, float); undefined when the source was given no segment balances. */
+  segmentBalance(m: number, segment: string): number | undefined;
+}
+
+/** What a pool ledger may be told besides its base projection. */
+export interface LedgerOptions {
+  /**
+   * The projection of 1 yuan of principal of the purchase profile's line `line` bought at the end of
+   * month `afterMonth` (its index 0 is month afterMonth + 1). Without it a purchase is an error.
+   */
+  readonly unitCohort?: (afterMonth: number, line: number) => PoolColumns;
+  /** The base pool's ending balance by segment (index 0 = month 1), for the eligibility criteria's segment shares. */
+  readonly segmentEndingBalance?: ReadonlyMap<string, Float64Array>;
 }
 
 /** The columns of a pool projection the waterfall reads; engine/project's PoolCashFlows has them all. */
@@ -61,19 +80,21 @@ const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'pr
 type Flow = (typeof FLOWS)[number];
 
 /**
- * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth)` gives the
- * projection of 1 yuan of the purchase profile bought at the end of month `afterMonth` (its index 0
- * is month afterMonth + 1). The projection is linear in balance, so a purchase of A adds exactly
- * A × the unit cohort's flows, shifted; flows past the base horizon are dropped (the horizon is the
- * base projection's). Without `unitCohort` a purchase is an error.
+ * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth, line)` gives
+ * the projection of 1 yuan of principal of profile line `line` bought at the end of month
+ * `afterMonth` (its index 0 is month afterMonth + 1). The projection is linear in balance, so a
+ * purchase of principal Aⱼ of each line adds exactly Σ Aⱼ × line j's unit cohort, shifted; flows past
+ * the base horizon are dropped (the horizon is the base projection's). The ledger books principal:
+ * the cash paid for it (price × principal) is the waterfall's, never the pool's.
  *
  * What a month reads: each flow as the difference of its rounded running totals (so the months add
  * up to the projection's rounded total); the beginning balance = the previous ending balance + the
  * purchases at its end (the cutoff balance for month 1); the ending balance rolled from the cutoff:
- * cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults (the columns' own balances are not
+ * cutoff + principal bought − Σ scheduled − Σ prepaid − Σ defaults (the columns' own balances are not
  * read, so the pool balance identity holds exactly); delinquent balances as projected.
  */
-export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) => PoolColumns): PoolSource {
+export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
+  const { unitCohort, segmentEndingBalance } = typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined } : options;
   const months = base.months;
   const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(base[key].subarray(0, months))])) as Record<Flow, Float64Array>;
   const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
@@ -83,7 +104,7 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
   // rounding each month on its own would leave a few cents of drift over 360 months). The ending
-  // balance is rolled from the cutoff: cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults,
+  // balance is rolled from the cutoff: cutoff + principal bought − Σ scheduled − Σ prepaid − Σ defaults,
   // each running total rounded. Months are computed once, in order, and cached; a purchase after
   // month m only invalidates the months after m, so a run reads the pool in linear time.
   const cutoff = roundCentsOfDouble(base.cutoffBalance);
@@ -93,6 +114,19 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
   const ending = new Float64Array(months);
   const bought = new Float64Array(months); // purchases before month k + 1, cumulative
   let computed = 0; // months 1 … computed are cached
+  const lineBalance: Float64Array[] = []; // by profile line: month-end balance of what was bought of it
+  const addCohort = (afterMonth: number, line: number, amount: number, unit: PoolColumns): void => {
+    const balance = (lineBalance[line] ??= new Float64Array(months));
+    for (let k = afterMonth; k < months; k++) {
+      const j = k - afterMonth;
+      if (j >= unit.months) break;
+      for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
+      const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
+      dpd90[k] = (dpd90[k] ?? 0) + d90;
+      dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
+      balance[k] = (balance[k] ?? 0) + amount * (unit.endingBalance[j] ?? 0);
+    }
+  };
   const extend = (m: number): void => {
     for (let k = computed; k < m; k++) {
       const boughtBefore = k > 0 ? (bought[k - 1] ?? 0) + (purchased[k - 1] ?? 0) : 0;
@@ -131,23 +165,29 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
         servicingFee: flowCents.servicingFee[k] ?? 0,
       };
     },
-    purchase(afterMonth, amount) {
-      assert(amount >= 0 && amount < Infinity, 'POOL_FLOWS', { purchase: amount, afterMonth });
+    purchase(afterMonth, principal) {
+      const amount = principal.reduce((sum, x) => sum + x, 0);
+      assert(
+        principal.every((x) => x >= 0 && x < Infinity),
+        'POOL_FLOWS',
+        { purchase: principal, afterMonth },
+      );
       if (amount === 0 || afterMonth >= months) return;
       purchased[afterMonth - 1] = (purchased[afterMonth - 1] ?? 0) + amount;
       computed = Math.min(computed, afterMonth);
       assert(unitCohort !== undefined, 'POOL_FLOWS', { rule: 'a revolving purchase needs the unit cohort of the purchase profile', afterMonth });
-      const unit = unitCohort(afterMonth);
-      for (let k = afterMonth; k < months; k++) {
-        const j = k - afterMonth;
-        if (j >= unit.months) break;
-        for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
-        const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
-        dpd90[k] = (dpd90[k] ?? 0) + d90;
-        dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
-      }
+      principal.forEach((lineAmount, line) => {
+        if (lineAmount > 0) addCohort(afterMonth, line, lineAmount, unitCohort(afterMonth, line));
+      });
       // Month afterMonth itself is closed: its ending balance excludes the purchase (the waterfall
-      // reports the pool after purchases as ending balance + purchases of the payment date).
+      // reports the pool after purchases as ending balance + principal bought on the payment date).
+    },
+    boughtBalance(m, line) {
+      return lineBalance[line]?.[m - 1] ?? 0;
+    },
+    segmentBalance(m, segment) {
+      if (segmentEndingBalance === undefined) return undefined;
+      return segmentEndingBalance.get(segment)?.[m - 1] ?? 0;
     },
   };
 }

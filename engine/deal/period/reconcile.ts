@@ -6,15 +6,16 @@ import type { Funding } from './fund.ts';
 
 /**
  * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
- * proceeds + reserve release + reserve draws = fees + interest + principal + reserve deposits +
- * purchases + residuals; the reserve and every note roll forward from their start-of-period
+ * proceeds + cash carried in the principal account + reserve release + reserve draws = fees +
+ * interest + principal + reserve deposits + cash paid for purchases + cash kept in the principal
+ * account + residuals; the reserve and every note roll forward from their start-of-period
  * balances, none below zero.
  */
 export function reconcilePeriod(state: Readonly<PeriodState>, funding: Pick<Funding, 'interest' | 'principal' | 'release'>, period: number): void {
   const reserve = state.reserve;
   const draws = reserve?.draws ?? ZERO;
   const moneyIn = add(add(add(funding.interest, funding.principal), funding.release), draws);
-  let moneyOut = add(add(state.purchases, state.seller), reserve?.deposits ?? ZERO);
+  let moneyOut = add(add(add(state.purchasesCash, state.principalAccount), state.seller), reserve?.deposits ?? ZERO);
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
   for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);
   if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });
@@ -31,7 +32,9 @@ export function reconcilePeriod(state: Readonly<PeriodState>, funding: Pick<Fund
 /** After each step: no pot, ledger, reserve or note balance below zero. */
 export function checkBalances(state: Readonly<PeriodState>, pot: Pot, period: number, step: string): void {
   if (pot.funds.isNegative()) reconciliationFailure(period, step, { funds: pot.funds.toString() });
-  if (state.seller.isNegative() || state.purchases.isNegative()) reconciliationFailure(period, step, { seller: state.seller.toString(), purchases: state.purchases.toString() });
+  if (state.seller.isNegative() || state.purchasesCash.isNegative() || state.principalAccount.isNegative()) {
+    reconciliationFailure(period, step, { seller: state.seller.toString(), purchasesCash: state.purchasesCash.toString(), principalAccount: state.principalAccount.toString() });
+  }
   if (state.reserve !== undefined && state.reserve.balance.isNegative()) reconciliationFailure(period, step, { reserve: state.reserve.balance.toString() });
   for (const note of state.notes) if (note.balance.isNegative()) reconciliationFailure(period, step, { note: note.id, balance: note.balance.toString() });
 }

@@ -16,7 +16,7 @@ export interface PeriodFacts {
   readonly flows: Collections;
   readonly accruals: Pick<Accruals, 'excessSpread'>;
   readonly determination: Pick<Determination, 'values' | 'triggers' | 'accelerated'>;
-  readonly funding: Pick<Funding, 'interest' | 'principal' | 'cleanUpProceeds' | 'release'>;
+  readonly funding: Pick<Funding, 'interest' | 'principal' | 'principalCarried' | 'cleanUpProceeds' | 'release'>;
   readonly stepPaid: readonly number[];
 }
 
@@ -29,8 +29,8 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     period: facts.period,
     accrualStart: facts.accrualStart,
     paymentDate: facts.paymentDate,
-    pool: poolSummary(flows, determination.values.poolFactor, state.purchases, funding.cleanUpProceeds),
-    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal) },
+    pool: poolSummary(flows, determination.values.poolFactor, state, funding.cleanUpProceeds),
+    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal), principalCarried: toYuan(funding.principalCarried) },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
     notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
@@ -46,7 +46,7 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
   };
 }
 
-function poolSummary(flows: Collections, poolFactor: number, purchases: Money, cleanUpProceeds: Money): PoolSummary {
+function poolSummary(flows: Collections, poolFactor: number, state: Readonly<PeriodState>, cleanUpProceeds: Money): PoolSummary {
   return {
     beginningBalance: toYuan(flows.beginningBalance),
     interest: toYuan(flows.interest),
@@ -61,7 +61,9 @@ function poolSummary(flows: Collections, poolFactor: number, purchases: Money, c
     delinquent90Plus: toYuan(flows.delinquent90Plus),
     servicingFee: toYuan(flows.servicingFee),
     poolFactor,
-    purchases: toYuan(purchases),
+    purchasesCash: toYuan(state.purchasesCash),
+    principalPurchased: toYuan(state.principalPurchased),
+    purchaseRefused: { cash: toYuan(state.principalAccount), reasons: state.desk === undefined ? [] : [...state.desk.reasons] },
     cleanUpProceeds: toYuan(cleanUpProceeds),
   };
 }
