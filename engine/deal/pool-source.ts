@@ -78,6 +78,10 @@ export type PoolColumns = Pick<
 /** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
 const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
 type Flow = (typeof FLOWS)[number];
+const PRINCIPAL_FLOWS = ['scheduledPrincipal', 'prepayments', 'defaults'] as const;
+type PrincipalFlow = (typeof PRINCIPAL_FLOWS)[number];
+/** Yuan to whole cents, half-up (as roundCentsOfDouble). */
+const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 100);
 
 /**
  * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth, line)` gives
@@ -89,9 +93,11 @@ type Flow = (typeof FLOWS)[number];
  *
  * What a month reads: each flow as the difference of its rounded running totals (so the months add
  * up to the projection's rounded total); the beginning balance = the previous ending balance + the
- * purchases at its end (the cutoff balance for month 1); the ending balance rolled from the cutoff:
- * cutoff + principal bought − Σ scheduled − Σ prepaid − Σ defaults (the columns' own balances are not
- * read, so the pool balance identity holds exactly); delinquent balances as projected.
+ * principal bought at its end (the cutoff balance for month 1); the ending balance rolled from the
+ * cutoff: cutoff + principal bought − Σ (scheduled + prepaid + defaults), that sum's running total
+ * rounded once and the month's three principal flows booked to add up to its move (the columns' own
+ * balances are not read, so the pool balance identity holds exactly, and the pool is empty, to the
+ * cent, when all its principal has been paid or charged off); delinquent balances as projected.
  */
 export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
   const { unitCohort, segmentEndingBalance } = typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined } : options;
@@ -104,8 +110,8 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
   // rounding each month on its own would leave a few cents of drift over 360 months). The ending
-  // balance is rolled from the cutoff: cutoff + principal bought − Σ scheduled − Σ prepaid − Σ defaults,
-  // each running total rounded. Months are computed once, in order, and cached; a purchase after
+  // balance is rolled from the cutoff: cutoff + principal bought − the rounded running total of
+  // principal out (bookPrincipal). Months are computed once, in order, and cached; a purchase after
   // month m only invalidates the months after m, so a run reads the pool in linear time.
   const cutoff = roundCentsOfDouble(base.cutoffBalance);
   const running = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
@@ -113,6 +119,38 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   const beginning = new Float64Array(months);
   const ending = new Float64Array(months);
   const bought = new Float64Array(months); // purchases before month k + 1, cumulative
+  const outBooked = new Float64Array(months); // principal out in whole cents through month k + 1
+  const booked: Record<PrincipalFlow, Float64Array> = { scheduledPrincipal: new Float64Array(months), prepayments: new Float64Array(months), defaults: new Float64Array(months) };
+  /**
+   * Books month k's principal flows (whole cents) so they add up to `monthOut`, the month's move of
+   * the rounded running total: each flow is its own rounded running difference, and a cent left
+   * over (at most one or two) goes to the flow furthest below its unrounded running total (a cent
+   * too many comes off the one furthest above, never below zero), so each stays within about a cent
+   * of its projection and a flow that is zero stays zero.
+   */
+  const bookPrincipal = (k: number, monthOut: number): void => {
+    const month = PRINCIPAL_FLOWS.map((key) => centsOf(flowCents[key][k] ?? 0));
+    let left = monthOut - month.reduce((a, b) => a + b, 0);
+    const gap = (j: number): number => {
+      const key = PRINCIPAL_FLOWS[j] ?? 'defaults';
+      return (running[key][k] ?? 0) * 100 - ((k > 0 ? (booked[key][k - 1] ?? 0) : 0) + (month[j] ?? 0));
+    };
+    while (left !== 0) {
+      const step = left > 0 ? 1 : -1;
+      let pick = -1;
+      for (let j = 0; j < month.length; j++) {
+        if (step < 0 && (month[j] ?? 0) < 1) continue;
+        if (pick < 0 || step * gap(j) > step * gap(pick)) pick = j;
+      }
+      if (pick < 0) break;
+      month[pick] = (month[pick] ?? 0) + step;
+      left -= step;
+    }
+    PRINCIPAL_FLOWS.forEach((key, j) => {
+      booked[key][k] = (k > 0 ? (booked[key][k - 1] ?? 0) : 0) + (month[j] ?? 0);
+      flowCents[key][k] = (month[j] ?? 0) / 100;
+    });
+  };
   let computed = 0; // months 1 … computed are cached
   const lineBalance: Float64Array[] = []; // by profile line: month-end balance of what was bought of it
   const addCohort = (afterMonth: number, line: number, amount: number, unit: PoolColumns): void => {
@@ -138,8 +176,12 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
         running[key][k] = after;
         flowCents[key][k] = roundCentsOfDouble(after) - roundCentsOfDouble(before);
       }
-      const principalOut = roundCentsOfDouble(running.scheduledPrincipal[k] ?? 0) + roundCentsOfDouble(running.prepayments[k] ?? 0) + roundCentsOfDouble(running.defaults[k] ?? 0);
-      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - principalOut));
+      // Principal out is rounded as one running total, so the pool ends at exactly cutoff + principal
+      // bought − Σ principal out (three totals rounded apart can miss it by a cent for good).
+      const allOut = centsOf((running.scheduledPrincipal[k] ?? 0) + (running.prepayments[k] ?? 0) + (running.defaults[k] ?? 0));
+      bookPrincipal(k, allOut - (k > 0 ? (outBooked[k - 1] ?? 0) : 0));
+      outBooked[k] = allOut;
+      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - allOut / 100));
     }
     computed = Math.max(computed, m);
   };

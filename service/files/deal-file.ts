@@ -6,8 +6,8 @@ import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 
 /**
  * A deal file (JSON): the engine's deal (engine/deal/schema.ts, the one definition of every field
- * and convention), plus, optionally, its own pool of representative lines (a pool file's shape), the
- * revolving purchase profile required, and a default assumption set. Money in the pool's currency,
+ * and convention), plus, optionally, its own pool of representative lines (a pool file's shape) and a
+ * default assumption set; a revolving period must give its purchase profile. Money in the pool's currency,
  * rates and percentages as decimals (0.045, not 4.5), dates ISO YYYY-MM-DD. The JSON Schema in
  * docs/schemas/deal.schema.json is generated from this (a test keeps them equal); the rules that
  * span fields (ids that exist, seniority, thresholds, steps that pay every note) are checked by
