@@ -35,8 +35,27 @@ export interface PoolSource {
   readonly cutoffBalance: number;
   /** Month m (1 … months) including the flows of every purchase made at the end of an earlier month. */
   month(m: number): PoolPeriodFlows;
-  /** Adds `amount` (yuan) of new loans bought at the end of month `afterMonth`; their flows start in month afterMonth + 1. */
-  purchase(afterMonth: number, amount: number): void;
+  /**
+   * Adds new loans bought at the end of month `afterMonth`: `principal[j]` yuan of principal of the
+   * purchase profile's line j (one line when the deal has no profile); their flows start in month
+   * afterMonth + 1. Principal, not the cash paid for it (see RevolvingSpec.price).
+   */
+  purchase(afterMonth: number, principal: readonly number[]): void;
+  /** The principal, at the end of month m, of everything bought of profile line `line` before month m ended (projected balances, float). */
+  boughtBalance(m: number, line: number): number;
+  /** The base pool's principal in `segment` at the end of month m (projected, float); undefined when the source was given no segment balances. */
+  segmentBalance(m: number, segment: string): number | undefined;
+}
+
+/** What a pool ledger may be told besides its base projection. */
+export interface LedgerOptions {
+  /**
+   * The projection of 1 yuan of principal of the purchase profile's line `line` bought at the end of
+   * month `afterMonth` (its index 0 is month afterMonth + 1). Without it a purchase is an error.
+   */
+  readonly unitCohort?: (afterMonth: number, line: number) => PoolColumns;
+  /** The base pool's ending balance by segment (index 0 = month 1), for the eligibility criteria's segment shares. */
+  readonly segmentEndingBalance?: ReadonlyMap<string, Float64Array>;
 }
 
 /** The columns of a pool projection the waterfall reads; engine/project's PoolCashFlows has them all. */
@@ -59,21 +78,29 @@ export type PoolColumns = Pick<
 /** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
 const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
 type Flow = (typeof FLOWS)[number];
+const PRINCIPAL_FLOWS = ['scheduledPrincipal', 'prepayments', 'defaults'] as const;
+type PrincipalFlow = (typeof PRINCIPAL_FLOWS)[number];
+/** Yuan to whole cents, half-up (as roundCentsOfDouble). */
+const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 100);
 
 /**
- * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth)` gives the
- * projection of 1 yuan of the purchase profile bought at the end of month `afterMonth` (its index 0
- * is month afterMonth + 1). The projection is linear in balance, so a purchase of A adds exactly
- * A × the unit cohort's flows, shifted; flows past the base horizon are dropped (the horizon is the
- * base projection's). Without `unitCohort` a purchase is an error.
+ * A pool source over a base projection plus revolving purchases. `unitCohort(afterMonth, line)` gives
+ * the projection of 1 yuan of principal of profile line `line` bought at the end of month
+ * `afterMonth` (its index 0 is month afterMonth + 1). The projection is linear in balance, so a
+ * purchase of principal Aⱼ of each line adds exactly Σ Aⱼ × line j's unit cohort, shifted; flows past
+ * the base horizon are dropped (the horizon is the base projection's). The ledger books principal:
+ * the cash paid for it (price × principal) is the waterfall's, never the pool's.
  *
  * What a month reads: each flow as the difference of its rounded running totals (so the months add
  * up to the projection's rounded total); the beginning balance = the previous ending balance + the
- * purchases at its end (the cutoff balance for month 1); the ending balance rolled from the cutoff:
- * cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults (the columns' own balances are not
- * read, so the pool balance identity holds exactly); delinquent balances as projected.
+ * principal bought at its end (the cutoff balance for month 1); the ending balance rolled from the
+ * cutoff: cutoff + principal bought − Σ (scheduled + prepaid + defaults), that sum's running total
+ * rounded once and the month's three principal flows booked to add up to its move (the columns' own
+ * balances are not read, so the pool balance identity holds exactly, and the pool is empty, to the
+ * cent, when all its principal has been paid or charged off); delinquent balances as projected.
  */
-export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) => PoolColumns): PoolSource {
+export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
+  const { unitCohort, segmentEndingBalance } = typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined } : options;
   const months = base.months;
   const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(base[key].subarray(0, months))])) as Record<Flow, Float64Array>;
   const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
@@ -83,8 +110,8 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
   // rounding each month on its own would leave a few cents of drift over 360 months). The ending
-  // balance is rolled from the cutoff: cutoff + purchases − Σ scheduled − Σ prepaid − Σ defaults,
-  // each running total rounded. Months are computed once, in order, and cached; a purchase after
+  // balance is rolled from the cutoff: cutoff + principal bought − the rounded running total of
+  // principal out (bookPrincipal). Months are computed once, in order, and cached; a purchase after
   // month m only invalidates the months after m, so a run reads the pool in linear time.
   const cutoff = roundCentsOfDouble(base.cutoffBalance);
   const running = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
@@ -92,7 +119,52 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
   const beginning = new Float64Array(months);
   const ending = new Float64Array(months);
   const bought = new Float64Array(months); // purchases before month k + 1, cumulative
+  const outBooked = new Float64Array(months); // principal out in whole cents through month k + 1
+  const booked: Record<PrincipalFlow, Float64Array> = { scheduledPrincipal: new Float64Array(months), prepayments: new Float64Array(months), defaults: new Float64Array(months) };
+  /**
+   * Books month k's principal flows (whole cents) so they add up to `monthOut`, the month's move of
+   * the rounded running total: each flow is its own rounded running difference, and a cent left
+   * over (at most one or two) goes to the flow furthest below its unrounded running total (a cent
+   * too many comes off the one furthest above, never below zero), so each stays within about a cent
+   * of its projection and a flow that is zero stays zero.
+   */
+  const bookPrincipal = (k: number, monthOut: number): void => {
+    const month = PRINCIPAL_FLOWS.map((key) => centsOf(flowCents[key][k] ?? 0));
+    let left = monthOut - month.reduce((a, b) => a + b, 0);
+    const gap = (j: number): number => {
+      const key = PRINCIPAL_FLOWS[j] ?? 'defaults';
+      return (running[key][k] ?? 0) * 100 - ((k > 0 ? (booked[key][k - 1] ?? 0) : 0) + (month[j] ?? 0));
+    };
+    while (left !== 0) {
+      const step = left > 0 ? 1 : -1;
+      let pick = -1;
+      for (let j = 0; j < month.length; j++) {
+        if (step < 0 && (month[j] ?? 0) < 1) continue;
+        if (pick < 0 || step * gap(j) > step * gap(pick)) pick = j;
+      }
+      if (pick < 0) break;
+      month[pick] = (month[pick] ?? 0) + step;
+      left -= step;
+    }
+    PRINCIPAL_FLOWS.forEach((key, j) => {
+      booked[key][k] = (k > 0 ? (booked[key][k - 1] ?? 0) : 0) + (month[j] ?? 0);
+      flowCents[key][k] = (month[j] ?? 0) / 100;
+    });
+  };
   let computed = 0; // months 1 … computed are cached
+  const lineBalance: Float64Array[] = []; // by profile line: month-end balance of what was bought of it
+  const addCohort = (afterMonth: number, line: number, amount: number, unit: PoolColumns): void => {
+    const balance = (lineBalance[line] ??= new Float64Array(months));
+    for (let k = afterMonth; k < months; k++) {
+      const j = k - afterMonth;
+      if (j >= unit.months) break;
+      for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
+      const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
+      dpd90[k] = (dpd90[k] ?? 0) + d90;
+      dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
+      balance[k] = (balance[k] ?? 0) + amount * (unit.endingBalance[j] ?? 0);
+    }
+  };
   const extend = (m: number): void => {
     for (let k = computed; k < m; k++) {
       const boughtBefore = k > 0 ? (bought[k - 1] ?? 0) + (purchased[k - 1] ?? 0) : 0;
@@ -104,8 +176,12 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
         running[key][k] = after;
         flowCents[key][k] = roundCentsOfDouble(after) - roundCentsOfDouble(before);
       }
-      const principalOut = roundCentsOfDouble(running.scheduledPrincipal[k] ?? 0) + roundCentsOfDouble(running.prepayments[k] ?? 0) + roundCentsOfDouble(running.defaults[k] ?? 0);
-      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - principalOut));
+      // Principal out is rounded as one running total, so the pool ends at exactly cutoff + principal
+      // bought − Σ principal out (three totals rounded apart can miss it by a cent for good).
+      const allOut = centsOf((running.scheduledPrincipal[k] ?? 0) + (running.prepayments[k] ?? 0) + (running.defaults[k] ?? 0));
+      bookPrincipal(k, allOut - (k > 0 ? (outBooked[k - 1] ?? 0) : 0));
+      outBooked[k] = allOut;
+      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - allOut / 100));
     }
     computed = Math.max(computed, m);
   };
@@ -131,23 +207,29 @@ export function poolLedger(base: PoolColumns, unitCohort?: (afterMonth: number) 
         servicingFee: flowCents.servicingFee[k] ?? 0,
       };
     },
-    purchase(afterMonth, amount) {
-      assert(amount >= 0 && amount < Infinity, 'POOL_FLOWS', { purchase: amount, afterMonth });
+    purchase(afterMonth, principal) {
+      const amount = principal.reduce((sum, x) => sum + x, 0);
+      assert(
+        principal.every((x) => x >= 0 && x < Infinity),
+        'POOL_FLOWS',
+        { purchase: principal, afterMonth },
+      );
       if (amount === 0 || afterMonth >= months) return;
       purchased[afterMonth - 1] = (purchased[afterMonth - 1] ?? 0) + amount;
       computed = Math.min(computed, afterMonth);
       assert(unitCohort !== undefined, 'POOL_FLOWS', { rule: 'a revolving purchase needs the unit cohort of the purchase profile', afterMonth });
-      const unit = unitCohort(afterMonth);
-      for (let k = afterMonth; k < months; k++) {
-        const j = k - afterMonth;
-        if (j >= unit.months) break;
-        for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
-        const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
-        dpd90[k] = (dpd90[k] ?? 0) + d90;
-        dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
-      }
+      principal.forEach((lineAmount, line) => {
+        if (lineAmount > 0) addCohort(afterMonth, line, lineAmount, unitCohort(afterMonth, line));
+      });
       // Month afterMonth itself is closed: its ending balance excludes the purchase (the waterfall
-      // reports the pool after purchases as ending balance + purchases of the payment date).
+      // reports the pool after purchases as ending balance + principal bought on the payment date).
+    },
+    boughtBalance(m, line) {
+      return lineBalance[line]?.[m - 1] ?? 0;
+    },
+    segmentBalance(m, segment) {
+      if (segmentEndingBalance === undefined) return undefined;
+      return segmentEndingBalance.get(segment)?.[m - 1] ?? 0;
     },
   };
 }

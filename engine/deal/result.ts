@@ -1,4 +1,7 @@
 import type { PoolPeriodFlows } from './pool-source.ts';
+import type { PurchaseRefusal } from './purchases.ts';
+
+export type { PurchaseRefusal };
 
 /**
  * What runDeal returns. Money amounts are numbers in yuan holding exact cent values (each read from
@@ -8,7 +11,7 @@ export interface DealResult {
   readonly periods: readonly DealPeriod[];
   /** Flat list of the waterfall's step paths (`waterfall.interest[2]`, `acceleration[0]`, …), the index of DealPeriod.steps. */
   readonly stepPaths: readonly string[];
-  /** Cumulative gross defaults ÷ (cutoff balance + cumulative purchases), by period (index 0 = period 1). */
+  /** Cumulative gross defaults ÷ (cutoff balance + cumulative principal bought by revolving purchases), by period (index 0 = period 1). */
   readonly cumulativeDefaultRate: readonly number[];
   /** Cumulative pool losses (defaults × (1 − recovery rate), booked at default), by period. */
   readonly cumulativeNetLoss: readonly number[];
@@ -38,10 +41,21 @@ export interface RevolvingEnd {
 export interface PoolSummary extends PoolPeriodFlows {
   /** endingBalance ÷ cutoff balance. */
   readonly poolFactor: number;
-  /** Revolving purchases on this payment date (they join the pool after endingBalance). */
-  readonly purchases: number;
+  /** Cash paid for revolving purchases on this payment date. */
+  readonly purchasesCash: number;
+  /** Principal bought on this payment date (cash ÷ price, half-up to cents): it joins the pool after endingBalance. */
+  readonly principalPurchased: number;
+  /** Cash a refused purchase left in the principal account on this date (carried to the next date's principal funds), and why. */
+  readonly purchaseRefused: PurchaseRefused;
   /** Clean-up call proceeds (par of the performing balance) when exercised on this date. */
   readonly cleanUpProceeds: number;
+}
+
+/** Cash of revolving purchases not made: the eligible loans ran out (cap) or loans failed a criterion. */
+export interface PurchaseRefused {
+  readonly cash: number;
+  /** Every reason that cut a purchase on this date, in the order met. */
+  readonly reasons: readonly PurchaseRefusal[];
 }
 
 export interface FeePeriod {
@@ -109,8 +123,11 @@ export interface DealPeriod {
   readonly pool: PoolSummary;
   /** Servicing strip kept by the servicer out of the period's interest collections: pool.servicingFee, at most interest + penalty interest collected. */
   readonly servicingStrip: number;
-  /** Funds before reserve release and draws: interest pot (interest + penalty − servicing strip + recoveries) and principal pot (scheduled + prepaid + clean-up). */
-  readonly availableFunds: { readonly interest: number; readonly principal: number };
+  /**
+   * Funds before reserve release and draws: interest pot (interest + penalty − servicing strip + recoveries) and principal pot
+   * (scheduled + prepaid + clean-up + `principalCarried`, the cash of purchases refused on the previous payment date).
+   */
+  readonly availableFunds: { readonly interest: number; readonly principal: number; readonly principalCarried: number };
   readonly fees: readonly FeePeriod[];
   readonly notes: readonly NotePeriod[];
   readonly reserve?: ReservePeriod;

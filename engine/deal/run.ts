@@ -20,6 +20,7 @@ import {
   runWaterfall,
 } from './period/index.ts';
 import type { PoolSource } from './pool-source.ts';
+import { openDesk, purchaseTerms } from './purchases.ts';
 import type { DealPeriod, DealResult } from './result.ts';
 import type { Deal } from './types.ts';
 import { validateDeal } from './validate.ts';
@@ -43,7 +44,9 @@ export interface RunOptions {
  *  3. Determination date (determine): trigger metrics of the collection period just ended; triggers
  *     tested and in force for this payment date. Revolving ends (schedule or trigger); the clean-up call
  *     is tested. The final period is the legal-final period, the clean-up period or the pool horizon's last period.
- *  4. Funds (fundPeriod, then openWaterfall sets them on the state the steps pay from): reserve release
+ *  4. Funds (fundPeriod, then openWaterfall sets them on the state the steps pay from, with the
+ *     date's purchase desk while revolving: openDesk): the cash a refused purchase left in the
+ *     principal account on the previous date joins the principal funds; reserve release
  *     (excess over target; everything at the final period or on acceleration) into the interest (or
  *     combined) pot; under PDL allocation the ledger is debited with the period's gross defaults
  *     (recoveries are interest-pot revenue), under write-down allocation the principal due covers the
@@ -56,13 +59,17 @@ export interface RunOptions {
  *     written down.
  *  7. Reconciliation (reconcilePeriod), exact in decimal cents: interest + penalty + recoveries +
  *     principal collections + clean-up proceeds + reserve release + reserve draws = servicing strip +
- *     fees + interest + principal + reserve deposits + purchases + residuals; no balance below zero after any step. A
+ *     fees + interest + principal + reserve deposits + cash paid for purchases + cash kept in the
+ *     principal account + residuals; no balance below zero after any step. A
  *     failure throws EngineError('RECONCILIATION') naming the period and the step.
- * Then unpaid interest and fees carry forward, purchases join the pool, and the period's row is built (periodRow).
+ * Then unpaid interest and fees carry forward, the principal bought joins the pool (cash ÷ price by
+ * profile line: the pool ledger books principal, the waterfall paid cash), and the period's row is
+ * built (periodRow).
  */
 export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}): DealResult {
   if (options.skipValidation !== true) validateDeal(deal);
   const compiled = compileDeal(deal);
+  const purchases = purchaseTerms(deal.revolving);
   const schedule = paymentSchedule(deal.dates, pool.months);
   const state = openingState(deal, compiled, toCents(pool.cutoffBalance));
   const cutoffBalance = toYuan(state.cutoffBalance);
@@ -79,16 +86,17 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const flows = collect(pool, p, schedule.frequencyMonths);
     const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate));
     const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation);
-    openWaterfall(state, determination, funding);
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
+    const lastMonth = Math.min(p * schedule.frequencyMonths, pool.months);
+    openWaterfall(state, determination, funding, determination.revolving ? openDesk(purchases, p, pool, lastMonth, funding.poolAfter) : undefined);
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);
 
-    // Carry to the next period; purchases join the pool after the period's last month.
+    // Carry to the next period; the principal bought (not the cash paid) joins the pool after the period's last month.
     carryForward(state);
-    if (state.purchases.gt(0)) pool.purchase(p * schedule.frequencyMonths, toYuan(state.purchases));
-    history = { ...determination.history, cumulativePurchases: history.cumulativePurchases.plus(state.purchases) };
+    if (state.principalPurchased.gt(0) && state.desk !== undefined) pool.purchase(p * schedule.frequencyMonths, state.desk.principalByLine);
+    history = { ...determination.history, cumulativePurchases: history.cumulativePurchases.plus(state.principalPurchased) };
 
     const facts = { period: p, accrualStart: formatIsoDate(accrualStart), paymentDate: paymentIso, flows, accruals, determination, funding, stepPaid };
     periods.push(periodRow(facts, state, compiled, lossAllocation));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidDate } from '../dates.ts';
 import { DAY_COUNTS } from '../daycount.ts';
+import { AMORTIZATION_TYPES } from '../schedule/amortization.ts';
 
 // The one definition of a deal. The engine's types (types.ts, by z.infer), the check of every field
 // (validate.ts parses with DEAL_SCHEMA before its rules that span fields), the deal file's schema
@@ -197,7 +198,8 @@ export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPur
 /**
  * The denominator of cumulativeDefaultRate and cumulativeNetLossRate (default initialPoolThenRevolvingEnd):
  *  - initialPool: the cutoff pool balance.
- *  - initialPoolPlusPurchases: the cutoff pool balance + revolving purchases made on earlier payment dates.
+ *  - initialPoolPlusPurchases: the cutoff pool balance + the principal bought by revolving purchases on earlier payment
+ *    dates (principal, not the cash paid for it).
  *  - initialPoolThenRevolvingEnd: while the deal revolves, the cutoff pool balance; from the first determination date
  *    after revolving has ended, the pool balance at that end (the balance the first non-revolving collection period
  *    begins with: after the last purchase, or where a trigger ended revolving, after that payment date). The rule of
@@ -207,7 +209,7 @@ export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPur
 const cumulativeRatioDenominator = z
   .enum(CUMULATIVE_RATIO_DENOMINATORS)
   .describe(
-    'Denominator of the cumulative default and net loss rates: initialPool (cutoff balance), initialPoolPlusPurchases (cutoff balance + purchases so far), initialPoolThenRevolvingEnd (default: cutoff balance while revolving, then the pool balance when revolving ended; NAFMII 2019 consumer-loan ABS disclosure rule)',
+    'Denominator of the cumulative default and net loss rates: initialPool (cutoff balance), initialPoolPlusPurchases (cutoff balance + principal bought so far), initialPoolThenRevolvingEnd (default: cutoff balance while revolving, then the pool balance when revolving ended; NAFMII 2019 consumer-loan ABS disclosure rule)',
   );
 
 export const TRIGGER_EFFECTS = ['sequential', 'endRevolving', 'accelerate', 'trapExcessSpread'] as const;
@@ -317,16 +319,67 @@ const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({
 const lossAllocation = z.enum(['writeDown', 'pdl']).describe('writeDown (default): losses written off the notes in reverse seniority; pdl: a principal deficiency ledger cured by pdlCure steps');
 
 /**
+ * What new loans the revolving period buys: lines of the pool-file shape with a share instead of a
+ * balance (the originator's production mix). The engine reads each line's share, segment, rate and
+ * remaining term (for the eligibility criteria); the service projects each line's loans.
+ */
+const purchaseLine = z.strictObject({
+  segment: z.string().max(100).optional(),
+  product: z.string().max(100).optional().describe('Product value, for assumption rules that match on product'),
+  amortization: z.enum(AMORTIZATION_TYPES),
+  rate: rate.describe('Contract rate (APR), annual decimal'),
+  originalTerm: z.number().int().min(1).max(600),
+  remainingTerm: z.number().int().min(1).max(600).optional().describe('Installments not yet due when bought; default originalTerm (newly originated loans)'),
+  share: z.number().positive().describe('Share of each purchase (shares are normalised to sum to 1)'),
+});
+
+/** A by-period amount: one band per run of payment periods, contiguous from period 1, the last open-ended. */
+const amountBand = z.strictObject({
+  fromPeriod: z.number().int().min(1),
+  toPeriod: z.number().int().min(1).optional().describe('Inclusive; omitted on the last band only'),
+  amount: money,
+});
+
+/**
+ * The eligibility criteria (合格标准) a loan must meet to be bought while revolving, applied to the
+ * purchase profile's lines: a line failing a static criterion (term, rate) is never bought; a
+ * segment over its maximum share of the pool after the purchase is bought only up to that share.
+ */
+const eligibility = z.strictObject({
+  maxRemainingTerm: z.number().int().min(1).optional().describe('Months: a line whose remaining term exceeds it is refused'),
+  minRate: rate.optional().describe('Annual decimal: a line whose contract rate is below it is refused'),
+  maxSegmentShare: z.record(z.string().min(1), rate).optional().describe('Segment → maximum share of the pool balance after the purchase (principal); purchases of a segment beyond it are refused'),
+});
+
+/**
  * Revolving period: on the payment dates of periods 1 … `periods` (unless a trigger with the
  * endRevolving effect ends it earlier) principal steps with the principalDue amount buy new loans for
  * the pool instead of paying principal, and `excessSpreadShare` (default 0) of every residual (after
  * it has reimbursed any write-downs) is spent on new loans too. Purchases join the pool at the payment date: their flows start with the
  * next collection period (see pool-source.ts). Other principal steps (available, targetOC, turbo) are
  * skipped while revolving.
+ *
+ * Cash is not principal: `price` yuan of cash buy one yuan of principal, so cash C buys principal
+ * C ÷ price (rounded half-up to cents). The waterfall pays the cash; the pool ledger, the pool
+ * balance and factor, the collateral of write-downs and target OC, the cumulative default rate's
+ * denominator and the clean-up call's pool factor count the principal.
+ *
+ * A purchase is limited by `purchaseCap` (principal the originator can supply per payment date) and
+ * the `eligibility` criteria; cash a refused purchase leaves stays in the principal account: it is
+ * carried to the next payment date's principal funds (available for that date's purchase, or paid
+ * out as principal once revolving has ended). A refused part of an excess-spread purchase stays in
+ * the residual.
  */
 const revolving = z.strictObject({
   periods: z.number().int().min(1).describe('Payment periods 1 … N revolve'),
   excessSpreadShare: rate.optional().describe('Share of each residual also spent on new loans; default 0'),
+  price: z.number().positive().max(2).optional().describe('Cash paid per yuan of principal bought (0.98 = a 2% discount, 1.02 = a premium); default 1 (par)'),
+  purchaseCap: z
+    .union([money, z.array(amountBand).min(1)])
+    .optional()
+    .describe('Most principal bought on one payment date (the eligible loans the originator can supply): an amount, or bands by payment period; default no cap'),
+  eligibility: eligibility.optional(),
+  profile: z.array(purchaseLine).min(1).describe('The new loans bought, e.g. the originator’s current production mix (a deal file must give it)').optional(),
 });
 
 /**

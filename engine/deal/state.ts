@@ -1,6 +1,7 @@
 import type { DayCount } from '../daycount.ts';
 import { allocateProRata } from './allocate.ts';
 import { add, minMoney, type Money, sub, ZERO } from './money.ts';
+import type { PurchaseDesk } from './purchases.ts';
 import type { PrincipalAmount, PrincipalRule } from './types.ts';
 
 /** A note during the run; `balance` and `shortfall` carry across periods, the rest is per period. */
@@ -85,9 +86,18 @@ export interface PeriodState {
   pdlCured: Money;
   /** Cured cash waiting to move from the interest pot to the principal pot. */
   transfer: Money;
-  purchases: Money;
+  /** Cash paid for revolving purchases on this payment date. */
+  purchasesCash: Money;
+  /** Principal those purchases bought (cash ÷ price): what joins the pool. */
+  principalPurchased: Money;
+  /** Cash carried into this payment date's principal funds from purchases refused on the previous one. */
+  principalCarriedIn: Money;
+  /** Cash of purchases refused on this payment date, kept in the principal account for the next one. */
+  principalAccount: Money;
+  /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
+  desk: PurchaseDesk | undefined;
   seller: Money;
-  /** Pool ending balance + purchases so far (the collateral for target OC and write-downs). */
+  /** Pool ending balance + principal bought so far (the collateral for target OC and write-downs; principal, never the cash paid). */
   poolAfter: Money;
   readonly cutoffBalance: Money;
   revolving: boolean;

@@ -1,4 +1,5 @@
 import { allocateProRata } from './allocate.ts';
+import { buyLoans } from './purchases.ts';
 import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
 import { classesBalance, feeAt, noteAt, paySequential, payProRata, reimburseWriteDowns, unreachable, type CompiledStep, type PeriodState } from './state.ts';
 
@@ -15,10 +16,12 @@ export interface Pot {
  *    shortfall on an item the reserve covers is drawn from the reserve at this step.
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
  *  - reserveTopUp: up to target − balance; nothing at the final period.
- *  - principal / turbo: see schema.ts (principalAmount); while revolving, principalDue steps buy loans instead and other principal steps pay nothing.
+ *  - principal / turbo: see schema.ts (principalAmount); while revolving, principalDue steps buy loans instead
+ *    (buyLoans; the cash of a refused purchase moves to the principal account, and the step reports
+ *    the cash spent and kept) and other principal steps pay nothing.
  *  - residual: the whole pot; first it reimburses the notes' earlier write-downs (most senior first, as
  *    principal: senior money is not lost while residual money is paid), then, while revolving, the
- *    revolving share (rounded half-up to cents) buys loans.
+ *    revolving share (rounded half-up to cents) buys loans (a refused part stays in the residual).
  */
 export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money {
   switch (step.kind) {
@@ -64,8 +67,13 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     case 'principal': {
       if (state.revolving) {
         if (step.amount !== 'principalDue') return ZERO;
-        const buy = minMoney(pot.funds, state.principalDue);
-        return purchase(state, pot, buy);
+        const offered = minMoney(pot.funds, state.principalDue);
+        // What the purchase refuses stays in the principal account, carried to the next payment date.
+        const kept = offered.minus(purchase(state, pot, offered));
+        pot.funds = pot.funds.minus(kept);
+        state.principalAccount = state.principalAccount.plus(kept);
+        state.principalDue = maxMoney(state.principalDue.minus(kept), ZERO);
+        return offered;
       }
       const notesOutstanding = classesBalance(state, step.classes);
       let limit = minMoney(pot.funds, notesOutstanding);
@@ -121,12 +129,16 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
   }
 }
 
+/** Buys loans with up to `amount` of the pot's cash (buyLoans: price, cap, eligibility); returns the cash spent. */
 function purchase(state: PeriodState, pot: Pot, amount: Money): Money {
-  pot.funds = pot.funds.minus(amount);
-  state.purchases = state.purchases.plus(amount);
-  state.poolAfter = state.poolAfter.plus(amount);
-  state.principalDue = maxMoney(state.principalDue.minus(amount), ZERO);
-  return amount;
+  if (state.desk === undefined) throw new RangeError('a revolving purchase needs the payment date’s purchase desk');
+  const bought = buyLoans(state.desk, amount);
+  pot.funds = pot.funds.minus(bought.cash);
+  state.purchasesCash = state.purchasesCash.plus(bought.cash);
+  state.principalPurchased = state.principalPurchased.plus(bought.principal);
+  state.poolAfter = state.poolAfter.plus(bought.principal);
+  state.principalDue = maxMoney(state.principalDue.minus(bought.cash), ZERO);
+  return bought.cash;
 }
 
 function drawReserve(state: PeriodState, covered: boolean, shortfall: Money): Money {

@@ -90,7 +90,7 @@ function uniqueId(id: string, path: string, seen: Set<string>, what: string, add
   else seen.add(id);
 }
 
-function thresholdBands(bands: readonly ThresholdBand[], path: string, add: AddIssue): void {
+function thresholdBands(bands: readonly Pick<ThresholdBand, 'fromPeriod' | 'toPeriod'>[], path: string, add: AddIssue): void {
   let expectedFrom = 1;
   bands.forEach((band, k) => {
     const at = `${path}[${k}]`;
@@ -163,12 +163,29 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
     const buys = lists.some(([, steps]) => steps.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue'));
     if (!buys)
       add('DEAL_WATERFALL', 'revolving', "a revolving deal needs a principal step paying the principal due (amount 'principalDue', the default): it is the step that buys new loans while revolving");
+    revolvingRules(deal.revolving, add);
   }
   deal.notes.forEach((note, i) => {
     if (note.originalBalance > 0 && !paidPrincipal.has(note.id)) add('DEAL_NO_PRINCIPAL', `notes[${i}]`, `no principal or turbo step ever pays note '${note.id}'`);
   });
   deal.fees?.forEach((fee, i) => {
     if (!paidFees.has(fee.id)) add('DEAL_WATERFALL', `fees[${i}]`, `no step ever pays fee '${fee.id}'`);
+  });
+}
+
+/** A by-period purchase cap's bands run like threshold bands; eligibility criteria read the profile's lines. */
+function revolvingRules(revolving: NonNullable<Deal['revolving']>, add: AddIssue): void {
+  if (Array.isArray(revolving.purchaseCap)) thresholdBands(revolving.purchaseCap, 'revolving.purchaseCap', add);
+  if (revolving.eligibility !== undefined && revolving.profile === undefined) {
+    add('DEAL_FIELD', 'revolving.eligibility', 'eligibility criteria are tested on the purchase profile’s lines: give revolving.profile');
+  }
+  if (revolving.eligibility?.maxSegmentShare !== undefined) {
+    revolving.profile?.forEach((line, j) => {
+      if (line.segment === undefined) add('DEAL_FIELD', `revolving.profile[${j}].segment`, 'a segment share limit needs the segment of every purchase line');
+    });
+  }
+  revolving.profile?.forEach((line, j) => {
+    if (line.remainingTerm !== undefined && line.remainingTerm > line.originalTerm) add('DEAL_FIELD', `revolving.profile[${j}].remainingTerm`, 'the remaining term cannot exceed the original term');
   });
 }
 

@@ -1,6 +1,6 @@
 // Loan-level pool projection: loans as struct-of-arrays, assumptions by segment, deterministic
 // Markov-expectation delinquency, monthly pool cash flows in float64 (roundToCents for the cent table).
-export { allocateLoanArrays, amortizationCode, delinquencyCode, delinquencyStateFromDaysPastDue, loanCount, validateLoanArrays } from './loans.ts';
+export { allocateLoanArrays, amortizationCode, delinquencyCode, delinquencyStateFromDaysPastDue, loanCount, selectLoans, validateLoanArrays } from './loans.ts';
 export type { LoanArrays } from './loans.ts';
 export { rateTable, resolveAssumptions } from './assumptions.ts';
 export type { PoolAssumptions, RateAssumption, RateTable, ResolvedSegment, SegmentAssumptions } from './assumptions.ts';

@@ -49,6 +49,19 @@ export function allocateLoanArrays(count: number): LoanArrays {
   };
 }
 
+/** The loans at `indices`, in that order, as their own arrays (a segment's loans, one purchase line). */
+export function selectLoans(loans: LoanArrays, indices: readonly number[]): LoanArrays {
+  const out = allocateLoanArrays(indices.length);
+  for (const key of Object.keys(out) as (keyof LoanArrays)[]) {
+    const from = loans[key];
+    const to = out[key];
+    indices.forEach((i, k) => {
+      to[k] = from[i] ?? 0;
+    });
+  }
+  return out;
+}
+
 export function loanCount(loans: LoanArrays): number {
   return loans.currentPrincipal.length;
 }

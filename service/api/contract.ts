@@ -423,7 +423,7 @@ export interface DealRunResult {
   readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
   readonly cleanUpPeriod: number | null;
   /**
-   * Each note's credit enhancement after each payment date: (pool balance after purchases +
+   * Each note's credit enhancement after each payment date: (pool balance after the principal purchased +
    * reserve − this note and all notes senior to it) ÷ pool balance; null once the pool is empty.
    */
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];

@@ -1,33 +1,22 @@
 import { z } from 'zod';
-import { AMORTIZATION_TYPES, DEAL_SCHEMA, dealIssues, type Deal } from '../../engine/index.ts';
+import { DEAL_SCHEMA, dealIssues, type Deal } from '../../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 
 /**
  * A deal file (JSON): the engine's deal (engine/deal/schema.ts, the one definition of every field
- * and convention), plus, optionally, its own pool of representative lines (a pool file's shape), the
- * revolving purchase profile and price, and a default assumption set. Money in the pool's currency,
+ * and convention), plus, optionally, its own pool of representative lines (a pool file's shape) and a
+ * default assumption set; a revolving period must give its purchase profile. Money in the pool's currency,
  * rates and percentages as decimals (0.045, not 4.5), dates ISO YYYY-MM-DD. The JSON Schema in
  * docs/schemas/deal.schema.json is generated from this (a test keeps them equal); the rules that
  * span fields (ids that exist, seniority, thresholds, steps that pay every note) are checked by
  * engine/deal/validate.ts, all at once, each with its JSON path.
+ *
+ * The engine's revolving period, whose purchase profile a deal file must give (the service projects its lines).
  */
-const rate = z.number().min(0).max(1);
-
-/** What new loans the revolving period buys: lines of the pool-file shape with a share instead of a balance. */
-const purchaseLine = z.strictObject({
-  segment: z.string().max(100).optional(),
-  product: z.string().max(100).optional().describe('Product value, for assumption rules that match on product'),
-  amortization: z.enum(AMORTIZATION_TYPES),
-  rate: rate.describe('Contract rate (APR), annual decimal'),
-  originalTerm: z.number().int().min(1).max(600),
-  share: z.number().positive().describe('Share of each purchase (shares are normalised to sum to 1)'),
-});
-
 const revolvingBuying = DEAL_SCHEMA.shape.revolving.unwrap().extend({
-  price: z.number().positive().max(2).optional().describe('Price paid per yuan of principal bought (0.98 = a 2% discount); default 1'),
-  profile: z.array(purchaseLine).min(1).describe('The new loans bought, e.g. the originator’s current production mix'),
+  profile: DEAL_SCHEMA.shape.revolving.unwrap().shape.profile.unwrap(),
 });
 
 const ownPool = POOL_FILE_SCHEMA.omit({ cutoffDate: true }).extend({
@@ -48,13 +37,9 @@ export const DEAL_FILE_SCHEMA = z.strictObject({
 
 export type DealFile = z.infer<typeof DEAL_FILE_SCHEMA>;
 
-/** The engine's deal from a deal file. */
+/** The engine's deal from a deal file (the revolving period with its price, cap, criteria and profile). */
 export function dealOf(file: DealFile): Deal {
-  const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, revolving, ...rest } = file;
-  const deal: Deal = {
-    ...rest,
-    ...(revolving ? { revolving: { periods: revolving.periods, ...(revolving.excessSpreadShare !== undefined ? { excessSpreadShare: revolving.excessSpreadShare } : {}) } } : {}),
-  };
+  const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, ...deal } = file;
   return deal;
 }
 

@@ -5,11 +5,13 @@ import {
   amortizationCode,
   EngineError,
   formatIsoDate,
+  loanCount,
   parseIsoDate,
   parseVector,
   poolLedger,
   projectPool,
   runDeal,
+  selectLoans,
   type Deal,
   type DealResult,
   type LoanArrays,
@@ -31,7 +33,10 @@ export interface PreparedDeal {
   readonly assumptions: PoolAssumptions;
   /** Pool months projected: through the legal-final payment period. */
   readonly months: number;
+  /** One yuan of principal of each purchase profile line (line j is loan j), or null without revolving. */
   readonly profile: LoanArrays | null;
+  /** Segment → the pool's loans in it, for each segment with a share limit (empty without one). */
+  readonly segmentLoans: ReadonlyMap<string, number[]>;
 }
 
 const MAX_MONTHS = 600;
@@ -67,8 +72,6 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   let profileProducts: Uint8Array | null = null;
   if (file.revolving) {
     const lines = file.revolving.profile;
-    const price = file.revolving.price ?? 1;
-    const totalShare = lines.reduce((sum, line) => sum + line.share, 0);
     const loans = allocateLoanArrays(lines.length);
     const products = new Uint8Array(lines.length);
     lines.forEach((line, j) => {
@@ -81,13 +84,14 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
       if (product < 0) {
         throw fileError('Deal', [{ path: `${path}.product`, message: `the pool has no product "${line.product ?? ''}" (its products: ${pool.productNames.filter(Boolean).join(', ') || 'none'})` }]);
       }
-      // One yuan spent buys 1/price yuan of principal: the unit cohort is scaled by it.
-      const principal = line.share / totalShare / price;
-      loans.currentPrincipal[j] = principal;
-      loans.originalPrincipal[j] = principal;
+      // One yuan of principal of the line (the engine buys cash ÷ price of principal, split by share).
+      const remaining = line.remainingTerm ?? line.originalTerm;
+      loans.currentPrincipal[j] = 1;
+      loans.originalPrincipal[j] = 1;
       loans.rateAnnual[j] = line.rate;
       loans.originalTerm[j] = line.originalTerm;
-      loans.remainingTerm[j] = line.originalTerm;
+      loans.remainingTerm[j] = remaining;
+      loans.ageMonths[j] = line.originalTerm - remaining;
       loans.amortization[j] = amortizationCode(line.amortization);
       loans.segment[j] = segment;
       products[j] = product;
@@ -98,9 +102,19 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   // The scenario's segments and override rules onto the pool and the purchase profile alike.
   const grouped = assumptionGroups(scenarioFile, pool, profile && profileProducts ? [{ loans: profile, product: profileProducts }] : []);
   const assumptions = grouped.assumptions;
+  const segmentLoans = segmentLoansFor(deal, pool.segmentNames, input.loans.segment);
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
-  return { file, deal, input, assumptions, months, profile };
+  return { file, deal, input, assumptions, months, profile, segmentLoans };
+}
+
+/** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
+function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf: Uint8Array): ReadonlyMap<string, number[]> {
+  const limits = Object.keys(deal.revolving?.eligibility?.maxSegmentShare ?? {});
+  const out = new Map(limits.map((segment) => [segment, [] as number[]]));
+  if (limits.length === 0) return out;
+  segmentOf.forEach((code, i) => out.get(segmentNames[code] ?? '')?.push(i));
+  return out;
 }
 
 /** The pool flows under a stress (default multiplier or a constant CDR replacing the default curves). */
@@ -130,20 +144,27 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
 export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
   const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress);
-  const cohorts = new Map<number, PoolCashFlows>();
-  const unitCohort =
-    profile === null
-      ? undefined
-      : (afterMonth: number): PoolCashFlows => {
-          let cohort = cohorts.get(afterMonth);
-          if (cohort === undefined) {
-            cohort = poolFlows(prepared, profile, Math.max(1, months - afterMonth), afterMonth + 1, stress);
-            cohorts.set(afterMonth, cohort);
-          }
-          return cohort;
-        };
+  const cohorts = new Map<string, PoolCashFlows>();
+  const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
+  // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
+  const unitCohort = (afterMonth: number, line: number): PoolCashFlows => {
+    const key = `${afterMonth}:${line}`;
+    let cohort = cohorts.get(key);
+    const loans = lines[line];
+    if (loans === undefined) throw new RangeError(`purchase line ${line}`);
+    if (cohort === undefined) {
+      cohort = poolFlows(prepared, loans, Math.max(1, months - afterMonth), afterMonth + 1, stress);
+      cohorts.set(key, cohort);
+    }
+    return cohort;
+  };
+  const segmentEndingBalance = new Map<string, Float64Array>();
+  for (const [segment, indices] of prepared.segmentLoans) {
+    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress).endingBalance);
+  }
   try {
-    return { result: runDeal(prepared.deal, poolLedger(flows, unitCohort), { skipValidation: true }), flows };
+    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
+    return { result: runDeal(prepared.deal, pool, { skipValidation: true }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
       throw new UserError('BAD_REQUEST', `Deal: ${error.message}`, { ...error.details, engineCode: error.code });

@@ -77,12 +77,12 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
   });
 }
 
-/** Each note's credit enhancement at the end of every period (pool after purchases, zero at the final period; reserve counted). */
+/** Each note's credit enhancement at the end of every period (pool after the principal purchased, zero at the final period; reserve counted). */
 export function creditEnhancementOverTime(prepared: PreparedDeal, result: DealResult): DealRunResult['creditEnhancement'] {
   const bySeniority = [...prepared.file.notes].sort((a, b) => a.seniority - b.seniority);
   const periods = result.periods;
   const table = creditEnhancement({
-    poolBalance: periods.map((p) => (p.final ? 0 : p.pool.endingBalance + p.pool.purchases)),
+    poolBalance: periods.map((p) => (p.final ? 0 : p.pool.endingBalance + p.pool.principalPurchased)),
     noteBalances: bySeniority.map((note) => periods.map((p) => p.notes.find((n) => n.id === note.id)?.endingBalance ?? 0)),
     reserveBalance: periods.map((p) => p.reserve?.endingBalance ?? 0),
   });

@@ -58,14 +58,15 @@ function cents(x: number): number {
 
 function expectReconciled(result: DealRunResult): void {
   for (const p of result.periods) {
-    const collected = p.pool.interest + p.pool.penaltyInterest + p.pool.recoveries + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.cleanUpProceeds;
+    const collected = p.availableFunds.principalCarried + p.pool.interest + p.pool.penaltyInterest + p.pool.recoveries + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.cleanUpProceeds;
     const reserveIn = (p.reserve?.release ?? 0) + (p.reserve?.draws ?? 0);
     const paid =
       p.servicingStrip +
       p.fees.reduce((s, f) => s + f.paid, 0) +
       p.notes.reduce((s, n) => s + n.interestPaid + n.principalPaid + n.residualPaid, 0) +
       (p.reserve?.deposits ?? 0) +
-      p.pool.purchases +
+      p.pool.purchasesCash +
+      p.pool.purchaseRefused.cash +
       p.residualToSeller;
     expect(cents(collected + reserveIn), `period ${p.period}`).toBe(cents(paid));
     for (const n of p.notes) expect(n.endingBalance).toBeGreaterThanOrEqual(0);
@@ -100,7 +101,7 @@ describe('deal templates', () => {
 
   it('the revolving consumer deal buys loans for 12 periods, then amortises A, B and the subordinate note in order', async () => {
     const result = await run({ deal: template('cn-consumer-revolving') });
-    const purchases = result.periods.map((p) => p.pool.purchases);
+    const purchases = result.periods.map((p) => p.pool.purchasesCash);
     expect(purchases.slice(0, 12).every((x) => x > 0)).toBe(true);
     expect(purchases.slice(12).every((x) => x === 0)).toBe(true);
     expect(result.revolvingEnd).toMatchObject({ period: 13, reason: 'scheduled' });

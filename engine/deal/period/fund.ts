@@ -11,15 +11,17 @@ export interface Funding {
   readonly interest: Money;
   /** The servicing strip kept by the servicer out of interest collections (Accruals.servicingStrip): money in, never in a pot. */
   readonly servicingStrip: Money;
-  /** Principal pot: scheduled principal + prepayments + clean-up proceeds. */
+  /** Principal pot: scheduled principal + prepayments + clean-up proceeds + the cash carried in the principal account. */
   readonly principal: Money;
+  /** Cash of purchases refused on the previous payment date, carried into this date's principal funds (and principal due). */
+  readonly principalCarried: Money;
   /** Par of the loans not 60+ days delinquent, when the clean-up call sells the pool on this date. */
   readonly cleanUpProceeds: Money;
   /** Reserve released into the interest (or combined) pot. */
   readonly release: Money;
   /** The principal distribution amount before any step pays it. */
   readonly principalDue: Money;
-  /** The pool after the period (before purchases): its ending balance, or nothing once sold by the clean-up call. */
+  /** The pool principal after the period (before purchases): its ending balance, or nothing once sold by the clean-up call. */
   readonly poolAfter: Money;
   /** The principal deficiency ledger after this period's defaults (unchanged under write-down allocation). */
   readonly pdl: Money;
@@ -28,7 +30,7 @@ export interface Funding {
 /**
  * Step 4: the available funds (interest collections net of the servicing strip); the reserve release (the excess over target, or everything at the
  * final period or on acceleration); the principal due (all the notes at the final period, else the
- * principal collections); under PDL allocation the ledger debited with the period's gross defaults
+ * principal collections and the cash carried in the principal account from a refused purchase); under PDL allocation the ledger debited with the period's gross defaults
  * (recoveries are interest-pot revenue), under write-down allocation the principal due raised to
  * the notes' excess over the collateral.
  */
@@ -39,11 +41,12 @@ export function fundPeriod(
   reserve: Pick<ReserveState, 'balance' | 'target'> | undefined,
   pdl: Money,
   lossAllocation: LossAllocation,
+  principalCarried: Money = ZERO,
 ): Funding {
   const { cleanUp, final } = determination;
   const { notesBegin } = accruals;
   const cleanUpProceeds = cleanUp ? maxMoney(flows.endingBalance.minus(flows.delinquent60Plus), ZERO) : ZERO;
-  const principal = flows.scheduledPrincipal.plus(flows.prepayments).plus(cleanUpProceeds);
+  const principal = flows.scheduledPrincipal.plus(flows.prepayments).plus(cleanUpProceeds).plus(principalCarried);
   const poolAfter = cleanUp ? ZERO : flows.endingBalance;
   const release = reserve === undefined ? ZERO : reserveRelease(reserve, final || determination.accelerated, determination.trapping);
   const reserveAfter = reserve === undefined ? ZERO : reserve.balance.minus(release);
@@ -53,6 +56,7 @@ export function fundPeriod(
     interest: accruals.interestCollections.plus(flows.recoveries),
     servicingStrip: accruals.servicingStrip,
     principal,
+    principalCarried,
     cleanUpProceeds,
     release,
     principalDue,

@@ -7,7 +7,7 @@ export type LossAllocation = NonNullable<Deal['lossAllocation']>;
 /**
  * Step 6 (Deal.lossAllocation), after the waterfall: at the final period every unpaid balance is
  * written down and the PDL closed; otherwise under write-down allocation the notes' excess over the
- * collateral (pool after the period + reserve) is written down, most junior class first, and under
+ * collateral (pool after the period and its purchases' principal + reserve + principal account) is written down, most junior class first, and under
  * PDL allocation the ledger is capped at the notes outstanding.
  */
 export function allocateLosses(state: PeriodState, classes: Classes, lossAllocation: LossAllocation): void {
@@ -16,8 +16,12 @@ export function allocateLosses(state: PeriodState, classes: Classes, lossAllocat
     writeDown(state, classes, notesEnd);
     state.pdl = ZERO;
   } else if (lossAllocation === 'writeDown') {
-    // The reserve is collateral too: its cash is released to the notes at the final period.
-    const excess = notesEnd.minus(state.poolAfter).minus(state.reserve?.balance ?? ZERO);
+    // The reserve is collateral too: its cash is released to the notes at the final period; so is
+    // the cash a refused purchase left in the principal account (next date's principal funds).
+    const excess = notesEnd
+      .minus(state.poolAfter)
+      .minus(state.reserve?.balance ?? ZERO)
+      .minus(state.principalAccount);
     if (excess.gt(0)) writeDown(state, classes, excess);
   } else {
     state.pdl = minMoney(state.pdl, notesEnd);

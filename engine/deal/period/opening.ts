@@ -13,7 +13,7 @@ export interface RunHistory {
   readonly cumulativeRecoveries: Money;
   /** Pool losses since the cutoff date. */
   readonly cumulativeLosses: Money;
-  /** Revolving purchases on earlier payment dates. */
+  /** Principal bought by revolving purchases on earlier payment dates (not the cash paid for it). */
   readonly cumulativePurchases: Money;
   /** The annualised excess spreads of the last (up to) three periods, oldest first. */
   readonly recentSpreads: readonly number[];
@@ -35,7 +35,11 @@ export function openingState(deal: Pick<Deal, 'revolving'>, compiled: CompiledDe
     principalDue: ZERO,
     pdlCured: ZERO,
     transfer: ZERO,
-    purchases: ZERO,
+    purchasesCash: ZERO,
+    principalPurchased: ZERO,
+    principalCarriedIn: ZERO,
+    principalAccount: ZERO,
+    desk: undefined,
     seller: ZERO,
     poolAfter: ZERO,
     cutoffBalance,

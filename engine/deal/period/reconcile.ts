@@ -7,9 +7,10 @@ import type { Funding } from './fund.ts';
 
 /**
  * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
- * proceeds + reserve release + reserve draws = servicing strip + fees + interest + principal + reserve
- * deposits + purchases + residuals (money in is the pool's gross collections, so the strip kept by
- * the servicer is an outflow); the reserve and every note roll forward from their start-of-period
+ * proceeds + cash carried in the principal account + reserve release + reserve draws = servicing
+ * strip + fees + interest + principal + reserve deposits + cash paid for purchases + cash kept in the
+ * principal account + residuals (money in is the pool's gross collections, so the strip kept by the
+ * servicer is an outflow); the reserve and every note roll forward from their start-of-period
  * balances, none below zero.
  */
 export function reconcilePeriod(
@@ -22,7 +23,7 @@ export function reconcilePeriod(
   const draws = reserve?.draws ?? ZERO;
   const collected = add(add(flows.interest, flows.penaltyInterest), flows.recoveries);
   const moneyIn = add(add(add(collected, funding.principal), funding.release), draws);
-  let moneyOut = add(add(add(funding.servicingStrip, state.purchases), state.seller), reserve?.deposits ?? ZERO);
+  let moneyOut = add(add(add(add(funding.servicingStrip, state.purchasesCash), state.principalAccount), state.seller), reserve?.deposits ?? ZERO);
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
   for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);
   if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });
@@ -39,7 +40,9 @@ export function reconcilePeriod(
 /** After each step: no pot, ledger, reserve or note balance below zero. */
 export function checkBalances(state: Readonly<PeriodState>, pot: Pot, period: number, step: string): void {
   if (pot.funds.isNegative()) reconciliationFailure(period, step, { funds: pot.funds.toString() });
-  if (state.seller.isNegative() || state.purchases.isNegative()) reconciliationFailure(period, step, { seller: state.seller.toString(), purchases: state.purchases.toString() });
+  if (state.seller.isNegative() || state.purchasesCash.isNegative() || state.principalAccount.isNegative()) {
+    reconciliationFailure(period, step, { seller: state.seller.toString(), purchasesCash: state.purchasesCash.toString(), principalAccount: state.principalAccount.toString() });
+  }
   if (state.reserve !== undefined && state.reserve.balance.isNegative()) reconciliationFailure(period, step, { reserve: state.reserve.balance.toString() });
   for (const note of state.notes) if (note.balance.isNegative()) reconciliationFailure(period, step, { note: note.id, balance: note.balance.toString() });
 }

@@ -16,7 +16,7 @@ export interface PeriodFacts {
   readonly flows: Collections;
   readonly accruals: Pick<Accruals, 'excessSpread' | 'servicingStrip'>;
   readonly determination: Pick<Determination, 'values' | 'triggers' | 'accelerated'>;
-  readonly funding: Pick<Funding, 'interest' | 'principal' | 'cleanUpProceeds' | 'release'>;
+  readonly funding: Pick<Funding, 'interest' | 'principal' | 'principalCarried' | 'cleanUpProceeds' | 'release'>;
   readonly stepPaid: readonly number[];
 }
 
@@ -29,9 +29,9 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     period: facts.period,
     accrualStart: facts.accrualStart,
     paymentDate: facts.paymentDate,
-    pool: poolSummary(flows, determination.values.poolFactor, state.purchases, funding.cleanUpProceeds),
+    pool: poolSummary(flows, determination.values.poolFactor, state, funding.cleanUpProceeds),
     servicingStrip: toYuan(facts.accruals.servicingStrip),
-    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal) },
+    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal), principalCarried: toYuan(funding.principalCarried) },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
     notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
@@ -47,7 +47,7 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
   };
 }
 
-function poolSummary(flows: Collections, poolFactor: number, purchases: Money, cleanUpProceeds: Money): PoolSummary {
+function poolSummary(flows: Collections, poolFactor: number, state: Readonly<PeriodState>, cleanUpProceeds: Money): PoolSummary {
   return {
     beginningBalance: toYuan(flows.beginningBalance),
     interest: toYuan(flows.interest),
@@ -62,7 +62,9 @@ function poolSummary(flows: Collections, poolFactor: number, purchases: Money, c
     delinquent90Plus: toYuan(flows.delinquent90Plus),
     servicingFee: toYuan(flows.servicingFee),
     poolFactor,
-    purchases: toYuan(purchases),
+    purchasesCash: toYuan(state.purchasesCash),
+    principalPurchased: toYuan(state.principalPurchased),
+    purchaseRefused: { cash: toYuan(state.principalAccount), reasons: state.desk === undefined ? [] : [...state.desk.reasons] },
     cleanUpProceeds: toYuan(cleanUpProceeds),
   };
 }

@@ -1,6 +1,7 @@
 import { EngineError } from '../../errors.ts';
 import type { CompiledDeal, PathedStep } from '../compile.ts';
 import { toYuan, ZERO } from '../money.ts';
+import type { PurchaseDesk } from '../purchases.ts';
 import type { PeriodState } from '../state.ts';
 import { runStep, type Pot } from '../steps.ts';
 import type { Determination } from './determine.ts';
@@ -10,9 +11,11 @@ import { checkBalances, reconciliationFailure } from './reconcile.ts';
 /**
  * Sets the state the steps read and pay from for this payment date: the triggers in force and
  * their effects, the final and revolving flags, the principal due, the collateral after the period,
- * the PDL, nothing yet cured, purchased or paid to the seller, and the reserve after its release.
+ * the PDL, nothing yet cured, purchased or paid to the seller, the cash carried in the principal
+ * account now in the principal funds, the date's purchase desk (while revolving), and the reserve
+ * after its release.
  */
-export function openWaterfall(state: PeriodState, determination: Omit<Determination, 'values' | 'history'>, funding: Funding): void {
+export function openWaterfall(state: PeriodState, determination: Omit<Determination, 'values' | 'history'>, funding: Funding, desk?: PurchaseDesk): void {
   determination.triggers.forEach((row, t) => {
     state.breached[t] = row.breached;
   });
@@ -25,7 +28,11 @@ export function openWaterfall(state: PeriodState, determination: Omit<Determinat
   state.pdl = funding.pdl;
   state.pdlCured = ZERO;
   state.transfer = ZERO;
-  state.purchases = ZERO;
+  state.purchasesCash = ZERO;
+  state.principalPurchased = ZERO;
+  state.principalCarriedIn = funding.principalCarried;
+  state.principalAccount = ZERO;
+  state.desk = desk;
   state.seller = ZERO;
   if (state.reserve !== undefined) {
     state.reserve.balance = state.reserve.balance.minus(funding.release);

@@ -52,7 +52,7 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
           header: c.header,
           render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1),
           ...(c.key === 'period' ? { sortValue: (p: DealPeriod) => p.period } : {}),
-          align: c.kind === 'date' || c.kind === 'flag' ? ('left' as const) : ('right' as const),
+          align: c.kind === 'date' || c.kind === 'text' || c.kind === 'flag' ? ('left' as const) : ('right' as const),
         })),
     [columns],
   );
@@ -84,7 +84,7 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
       <div className="cards" data-testid="deal-headline">
         <Card label="Pool balance" value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
         <Card label="Periods" value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
-        <Card label="Cumulative default rate" value={formatPct(cdr)} note="at the last period; defaults ÷ (cutoff pool + purchases)" testId="card-deal-cdr" />
+        <Card label="Cumulative default rate" value={formatPct(cdr)} note="at the last period; defaults ÷ (cutoff pool + principal purchased)" testId="card-deal-cdr" />
         <Card label="Cumulative net loss" value={formatMoney(cnl)} note={cnl === null || run.poolBalance <= 0 ? undefined : `${formatPct(cnl / run.poolBalance)} of the cutoff pool`} />
         <Card
           label="Revolving"

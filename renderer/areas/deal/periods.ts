@@ -12,7 +12,7 @@ export interface PeriodColumn {
   readonly key: string;
   readonly header: string;
   readonly csvHeader: string;
-  readonly kind: 'int' | 'date' | 'money' | 'pct' | 'ratio' | 'flag';
+  readonly kind: 'int' | 'date' | 'text' | 'money' | 'pct' | 'ratio' | 'flag';
   readonly screen: boolean;
   readonly value: (p: DealPeriod, index: number) => number | string | boolean | null | undefined;
 }
@@ -50,11 +50,15 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('poolEnd', 'Pool ending balance', (p) => p.pool.endingBalance),
     { key: 'poolFactor', header: 'Pool factor', csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
     money('dq60', '60+ DPD balance', (p) => p.pool.delinquent60Plus, false),
-    money('purchases', 'Revolving purchases', (p) => p.pool.purchases),
+    money('purchasesCash', 'Revolving purchases (cash paid)', (p) => p.pool.purchasesCash),
+    money('principalPurchased', 'Principal purchased', (p) => p.pool.principalPurchased),
+    money('purchaseRefused', 'Purchase refused (cash kept)', (p) => p.pool.purchaseRefused.cash, false),
+    { key: 'purchaseRefusedBy', header: 'Purchase refused because', csvHeader: 'Purchase refused because', kind: 'text', screen: false, value: (p) => p.pool.purchaseRefused.reasons.join('; ') },
     money('cleanUp', 'Clean-up proceeds', (p) => p.pool.cleanUpProceeds, false),
     money('servicingStrip', 'Servicing strip', (p) => p.servicingStrip, false),
     money('fundsInterest', 'Available interest funds', (p) => p.availableFunds.interest),
     money('fundsPrincipal', 'Available principal funds', (p) => p.availableFunds.principal),
+    money('fundsCarried', 'of which principal carried', (p) => p.availableFunds.principalCarried, false),
     money('excessSpread', 'Excess spread', (p) => p.excessSpread),
     { key: 'liquidity', header: 'Liquidity coverage (×)', csvHeader: 'Liquidity coverage', kind: 'ratio', screen: false, value: (p) => p.liquidityCoverage },
     ...feeIds.flatMap((id) => [

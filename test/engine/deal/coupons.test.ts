@@ -35,7 +35,7 @@ describe('coupons, day counts and quarterly collection periods', () => {
 
   it('sums three pool months per quarterly period', () => {
     expect(result.periods.map((p) => p.paymentDate)).toEqual(['2026-04-26', '2026-07-26', '2026-10-26', '2027-01-26']);
-    expect(p1?.availableFunds).toEqual({ interest: 30_000, principal: 30_000 });
+    expect(p1?.availableFunds).toEqual({ interest: 30_000, principal: 30_000, principalCarried: 0 });
     expect(p1?.pool).toMatchObject({ beginningBalance: 1_500_000, endingBalance: 1_470_000 });
   });
 

@@ -23,16 +23,27 @@ const stripMonths: Partial<PoolPeriodFlows>[] = [
 
 const cents = (x: number): number => Math.round(x * 100);
 
-/** Money in (gross collections + reserve) and money out (strip + fees + notes + reserve deposits + purchases + seller) of a row, in cents. */
+/** Money in (gross collections + reserve) and money out (strip + fees + notes + reserve deposits + purchases + cash kept in the principal account + seller) of a row, in cents. */
 function moneyInOut(p: DealPeriod): { moneyIn: number; moneyOut: number } {
   const pool = p.pool;
-  const moneyIn = [pool.interest, pool.penaltyInterest, pool.recoveries, pool.scheduledPrincipal, pool.prepayments, pool.cleanUpProceeds, p.reserve?.release ?? 0, p.reserve?.draws ?? 0];
+  const moneyIn = [
+    pool.interest,
+    pool.penaltyInterest,
+    pool.recoveries,
+    pool.scheduledPrincipal,
+    pool.prepayments,
+    pool.cleanUpProceeds,
+    p.availableFunds.principalCarried,
+    p.reserve?.release ?? 0,
+    p.reserve?.draws ?? 0,
+  ];
   const moneyOut = [
     p.servicingStrip,
     ...p.fees.map((f) => f.paid),
     ...p.notes.flatMap((n) => [n.interestPaid, n.principalPaid, n.residualPaid]),
     p.reserve?.deposits ?? 0,
-    pool.purchases,
+    pool.purchasesCash,
+    pool.purchaseRefused.cash,
     p.residualToSeller,
   ];
   return { moneyIn: moneyIn.reduce((s, x) => s + cents(x), 0), moneyOut: moneyOut.reduce((s, x) => s + cents(x), 0) };
@@ -47,7 +58,7 @@ describe('the servicing strip leaves interest collections before the waterfall',
     // Principal due 100,000 (scheduled) to A. Combined pot 9,250 + 100,000 = 109,250;
     // seller = 109,250 − 4,000 − 2,000 − 100,000 = 3,250.
     expect(p1.servicingStrip).toBe(1250);
-    expect(p1.availableFunds).toEqual({ interest: 9250, principal: 100_000 });
+    expect(p1.availableFunds).toEqual({ interest: 9250, principal: 100_000, principalCarried: 0 });
     expect(p1.residualToSeller).toBe(3250);
     // Excess spread = 10,500 − 1,250 − 0 fees − 6,000 coupons = 3,250.
     expect(p1.excessSpread).toBe(3250);

@@ -179,7 +179,7 @@ describe('reconciliation over random deals', () => {
         const release = p.reserve?.release ?? 0;
         const draws = p.reserve?.draws ?? 0;
         const moneyIn = c(p.availableFunds.interest) + c(p.availableFunds.principal) + c(release) + c(draws);
-        let moneyOut = c(p.pool.purchases) + c(p.residualToSeller) + c(p.reserve?.deposits ?? 0);
+        let moneyOut = c(p.pool.purchasesCash) + c(p.pool.purchaseRefused.cash) + c(p.residualToSeller) + c(p.reserve?.deposits ?? 0);
         for (const f of p.fees) {
           moneyOut += c(f.paid);
           expect(c(f.due), where).toBe(c(f.paid) + c(f.unpaid));

@@ -129,7 +129,7 @@ describe('revolving: the excess spread share is taken from what is left after re
   const rows = (p: typeof p1) => p?.notes.map((n) => [n.principalPaid, n.writeDown, n.writeDownReimbursed, n.endingBalance]);
 
   it('period 1: principal due max(50,000, 1,000,000 − 850,000) = 150,000; the pot 54,000 buys loans; B written down 1,000,000 − 904,000 = 96,000', () => {
-    expect(p1?.pool.purchases).toBe(54_000);
+    expect(p1?.pool.purchasesCash).toBe(54_000);
     expect(rows(p1)).toEqual([
       [0, 0, 0, 800_000],
       [0, 96_000, 0, 104_000],
@@ -141,7 +141,7 @@ describe('revolving: the excess spread share is taken from what is left after re
       [0, 0, 0, 800_000],
       [64_000, 0, 64_000, 104_000],
     ]);
-    expect(p2?.pool.purchases).toBe(0);
+    expect(p2?.pool.purchasesCash).toBe(0);
     expect(p2?.residualToSeller).toBe(0);
   });
 

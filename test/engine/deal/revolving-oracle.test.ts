@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { poolLedger, projectPool, type DealPeriod, type PoolCashFlows, type PoolPeriodFlows } from '../../../engine/index.ts';
+import { poolLedger, projectPool, selectLoans, type DealPeriod, type PoolCashFlows, type PoolPeriodFlows } from '../../../engine/index.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import { prepareDeal, runPrepared } from '../../../service/runs/prepare-deal.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
@@ -230,7 +230,7 @@ function engineFigures(row: DealPeriod): Figures {
     revolving: row.revolving,
     anyTriggerBreached: row.triggers.some((t) => t.breached),
     'pool.beginningBalance': row.pool.beginningBalance,
-    'pool.purchases': row.pool.purchases,
+    'pool.purchases': row.pool.purchasesCash,
     servicingStrip: row.servicingStrip,
     'funds.interest': row.availableFunds.interest,
     'funds.principal': row.availableFunds.principal,
@@ -267,18 +267,24 @@ function computeOracle() {
   const { result, flows } = runPrepared(prepared);
   const profile = prepared.profile;
   if (profile === null) throw new Error('the template has a revolving purchase profile');
-  // The loans bought on payment date 1, per yuan: the purchase profile projected from month 2 under the
-  // template's assumptions, as runPrepared projects it.
-  const unitCohort = (afterMonth: number): PoolCashFlows =>
-    projectPool(profile, prepared.assumptions, { months: prepared.months - afterMonth, cutoffDate: prepared.input.cutoffDate, startMonth: afterMonth + 1 });
+  // The loans bought on payment date 1, per yuan of principal of each profile line: the line projected
+  // from month 2 under the template's assumptions, as runPrepared projects it.
+  const unitCohort = (afterMonth: number, line: number): PoolCashFlows =>
+    projectPool(selectLoans(profile, [line]), prepared.assumptions, { months: prepared.months - afterMonth, cutoffDate: prepared.input.cutoffDate, startMonth: afterMonth + 1 });
   const pool = poolLedger(flows, unitCohort);
+  // At price 1 the cash spent buys as much principal, split by the profile's shares.
+  const shares = (file.revolving?.profile ?? []).map((line) => line.share);
+  const totalShare = shares.reduce((a, b) => a + b, 0);
 
   // Period 1: accrual from closing 2027-01-20 to the first payment date 2027-02-26 = 11 + 26 = 37 days;
   // collection month 1 (January 2027, after the 2026-12-31 cutoff); fees on the cutoff pool.
   const month1 = pool.month(1);
   const p1 = handPeriod(AT_CLOSING, { period: 1, accrualStart: '2027-01-20', paymentDate: '2027-02-26', days: 37, poolBegin: CUTOFF_POOL, month: month1 });
   // Purchases join the pool on the payment date; their flows start with month 2.
-  pool.purchase(1, p1.after.cumulativePurchases.toNumber());
+  pool.purchase(
+    1,
+    shares.map((share) => (p1.after.cumulativePurchases.toNumber() * share) / totalShare),
+  );
   // Period 2: 2027-02-26 → 2027-03-26 = 28 days; the pool starts at month 1's end plus the loans just bought.
   const month2 = pool.month(2);
   const poolBegin2 = yuan(month1.endingBalance).plus(p1.after.cumulativePurchases);

@@ -39,20 +39,20 @@ describe('revolving period', () => {
     const [p1, p2, p3, p4] = result.periods;
     // P1: A interest 900,000 × 0.5 % = 4,500; the 100,000 of principal buys loans; 5,500 to the seller.
     expect(p1).toMatchObject({ revolving: true, residualToSeller: 5500 });
-    expect(p1?.pool.purchases).toBe(100_000);
+    expect(p1?.pool.purchasesCash).toBe(100_000);
     expect(p1?.notes[0]?.principalPaid).toBe(0);
     // P2: month 2 + the 100,000 bought: interest 9,000 + 1,000; principal 100,000 + 50,000 → bought; pool 850,000 + 150,000 bought.
-    expect(p2?.pool).toMatchObject({ beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 150_000, endingBalance: 850_000, purchases: 150_000 });
+    expect(p2?.pool).toMatchObject({ beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 150_000, endingBalance: 850_000, purchasesCash: 150_000 });
     // P3: interest 8,000 + 500 + 1,500; principal 100,000 + 50,000 + 75,000 = 225,000 to A.
     expect(p3?.revolving).toBe(false);
-    expect(p3?.pool).toMatchObject({ beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 225_000, endingBalance: 775_000, purchases: 0 });
+    expect(p3?.pool).toMatchObject({ beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 225_000, endingBalance: 775_000, purchasesCash: 0 });
     expect(p3?.notes[0]).toMatchObject({ interestPaid: 4500, principalPaid: 225_000, endingBalance: 675_000, writeDown: 0 });
     // P4 (final): interest 7,000 + 750; A 3,375 interest; A 675,000 and E 100,000 repaid; 4,375 to the seller.
     expect(p4?.pool).toMatchObject({ beginningBalance: 775_000, interest: 7750, scheduledPrincipal: 775_000, endingBalance: 0 });
     expect(p4?.notes.map((n) => n.principalPaid)).toEqual([675_000, 100_000]);
     expect(p4?.residualToSeller).toBe(4375);
     expect(result.revolvingEnd).toEqual({ period: 3, paymentDate: '2026-04-01', reason: 'scheduled' });
-    // Cumulative default rate is over cutoff + purchases (none defaulted here).
+    // Cumulative default rate is over cutoff + principal purchased (none defaulted here).
     expect(result.cumulativeDefaultRate).toEqual([0, 0, 0, 0]);
   });
 
@@ -64,7 +64,7 @@ describe('revolving period', () => {
     );
     // Pool factor 0.9 after P1 (revolves), 0.85 after P2: revolving ends on payment date 2.
     expect(result.revolvingEnd).toEqual({ period: 2, paymentDate: '2026-03-01', reason: 'trigger', trigger: 'factor' });
-    expect(result.periods.map((p) => p.pool.purchases)).toEqual([100_000, 0, 0, 0]);
+    expect(result.periods.map((p) => p.pool.purchasesCash)).toEqual([100_000, 0, 0, 0]);
     expect(result.periods[1]?.notes[0]?.principalPaid).toBe(150_000);
   });
 
@@ -74,7 +74,7 @@ describe('revolving period', () => {
       poolLedger(base, () => unit),
     );
     // P1 residual 5,500: half (2,750) buys loans with the 100,000 of principal.
-    expect(result.periods[0]?.pool.purchases).toBe(102_750);
+    expect(result.periods[0]?.pool.purchasesCash).toBe(102_750);
     expect(result.periods[0]?.residualToSeller).toBe(2750);
   });
 });

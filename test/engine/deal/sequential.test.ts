@@ -62,7 +62,7 @@ describe('two-note sequential deal, by hand', () => {
     expect(p1?.excessSpread).toBe(2166.67);
     // liquidity coverage = 10,000 / (1,000 + 833.33 + 4,000)
     expect(p1?.liquidityCoverage).toBeCloseTo(10_000 / 5833.33, 12);
-    expect(p1?.availableFunds).toEqual({ interest: 10_000, principal: 70_000 });
+    expect(p1?.availableFunds).toEqual({ interest: 10_000, principal: 70_000, principalCarried: 0 });
   });
 
   it('period 2: defaults of 5,000 leave the notes 5,000 over the pool: excess spread pays 1,875 of it, B is written down 3,125', () => {

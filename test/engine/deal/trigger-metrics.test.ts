@@ -98,9 +98,9 @@ describe('cumulative default rate: the denominator is a deal parameter', () => {
     expect(run({ cumulativeRatioDenominator: 'initialPool' }).cumulativeDefaultRate).toEqual([0.01, 0.03, 0.06, 0.06]);
   });
 
-  it("initialPoolPlusPurchases: ÷ cutoff balance + purchases on earlier payment dates (the engine's earlier rule)", () => {
+  it("initialPoolPlusPurchases: ÷ cutoff balance + principal bought on earlier payment dates (the engine's earlier rule)", () => {
     const result = run({ cumulativeRatioDenominator: 'initialPoolPlusPurchases' });
-    expect(result.periods.map((p) => p.pool.purchases)).toEqual([90_000, 125_000, 0, 0]);
+    expect(result.periods.map((p) => p.pool.principalPurchased)).toEqual([90_000, 125_000, 0, 0]);
     expect(result.cumulativeDefaultRate).toEqual([10_000 / 1_000_000, 30_000 / 1_090_000, 60_000 / 1_215_000, 60_000 / 1_215_000]);
   });
 
@@ -116,7 +116,7 @@ describe('cumulative default rate: the denominator is a deal parameter', () => {
     // the pool when revolving ended = month 3's beginning = 800,000 + 45,000 = 845,000.
     const result = run({ triggers: [{ id: 'cdr', metric: 'cumulativeDefaultRate', breachedWhen: '>', threshold: 0.025, effects: ['endRevolving'] }] });
     expect(result.revolvingEnd).toMatchObject({ period: 2, reason: 'trigger' });
-    expect(result.periods.map((p) => p.pool.purchases)).toEqual([90_000, 0, 0, 0]);
+    expect(result.periods.map((p) => p.pool.principalPurchased)).toEqual([90_000, 0, 0, 0]);
     expect(result.cumulativeDefaultRate).toEqual([0.01, 0.03, 60_000 / 845_000, 60_000 / 845_000]);
   });
 
