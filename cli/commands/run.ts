@@ -10,17 +10,23 @@ import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+               [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr]] [--json | --csv] [--out DIR] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
 decimal cents (every period reconciles to the cent), and each note's analytics. Prints the tranche
-summary: balance, coupon, WAL (years, ACT/365 from closing), principal window, yield at par
-(annual effective, ACT/365), modified duration, loss %, credit enhancement at closing, and with
---breakeven the largest default multiplier (or constant CDR with --by cdr) each note survives.
+summary: balance, coupon, WAL (years; ACT/365 from closing unless the deal file's analytics section
+or --wal-basis / --settlement say otherwise), principal window, yield at par in four quotes (annual
+effective on ACT/365; bond-equivalent; mortgage-equivalent; China interbank), modified duration,
+loss %, credit enhancement at closing, and with --breakeven the largest default multiplier (or
+constant CDR with --by cdr) each note survives.
 
   --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
   --assumptions    the scenario (else the deal file's "assumptions")
+  --wal-basis      the WAL's year basis (else the deal file's analytics.walBasis, default ACT/365)
+  --settlement     the WAL's time zero, on or after closing (else analytics.settlementDate, default
+                   closing): only principal paid after it counts, in years from it
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json into DIR
@@ -32,7 +38,23 @@ const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
 function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null): string {
   const breakeven = solved?.breakeven ?? null;
-  const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
+  const first = run.tranches[0];
+  const walLabel = `WAL (y, ${first?.walBasis ?? 'ACT/365'} from ${!first || first.walFrom === run.closingDate ? 'closing' : first.walFrom})`;
+  const header = [
+    'Note',
+    'Balance',
+    'Coupon',
+    walLabel,
+    'Window',
+    'Yield @par ann.eff.',
+    'BEY',
+    'MEY',
+    'CN interbank',
+    'Mod dur (ann.eff.)',
+    'Loss %',
+    'CE',
+    ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : []),
+  ];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);
     const beCell = !be
@@ -46,7 +68,10 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
       t.coupon,
       years(t.walYears),
       t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '—',
-      t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtPar),
+      t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtParAnnualEffective),
+      formatPct(t.yieldAtParBondEquivalent),
+      formatPct(t.yieldAtParMortgageEquivalent),
+      formatPct(t.yieldAtParChinaInterbank),
       years(t.modifiedDurationYears),
       formatPct(t.lossRate),
       formatPct(t.creditEnhancementAtClosing),
@@ -69,8 +94,20 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
   const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
   if (breached.length > 0) facts.push(`Triggers breached: ${breached.map(([id, p]) => `${id} in period ${p}`).join(', ')}`);
   if (run.cleanUpPeriod !== null) facts.push(`Clean-up call exercised in period ${run.cleanUpPeriod}`);
-  if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; yields are annual effective (ACT/365), WAL in years from closing`);
+  facts.push(
+    'Yields at par at closing: ann.eff. = annual effective on actual dates (ACT/365, as XIRR); BEY = bond-equivalent (semi-annual, SIFMA); MEY = mortgage-equivalent (monthly, SIFMA); CN interbank = compounded at the payment frequency on actual days, simple in the final period (CFETS)',
+  );
+  if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; stress by ${solved.breakeven.by === 'cdr' ? 'constant CDR' : 'default multiplier'}`);
   return facts.join('\n');
+}
+
+/** The deal file with --wal-basis and --settlement written into its analytics section (checked there with the rest of the file). */
+function withAnalytics(draft: unknown, walBasis: string | undefined, settlementDate: string | undefined): unknown {
+  if (walBasis === undefined && settlementDate === undefined) return draft;
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return draft;
+  const file = draft as Record<string, unknown>;
+  const analytics = typeof file['analytics'] === 'object' && file['analytics'] !== null ? (file['analytics'] as Record<string, unknown>) : {};
+  return { ...file, analytics: { ...analytics, ...(walBasis !== undefined ? { walBasis } : {}), ...(settlementDate !== undefined ? { settlementDate } : {}) } };
 }
 
 export async function runCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
@@ -82,6 +119,8 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       tape: { type: 'string' },
       mode: { type: 'string' },
       assumptions: { type: 'string' },
+      'wal-basis': { type: 'string' },
+      settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       by: { type: 'string' },
       json: { type: 'boolean' },
@@ -104,7 +143,8 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path.
-  const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
+  const draft = withAnalytics(readJsonFile(dealPath, 'deal file'), values['wal-basis'], values.settlement);
+  const { deal } = unwrap(await service.call('deal.validate', { deal: draft }));
   const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;

@@ -20,9 +20,10 @@ export type {
   TriggerEffect,
   TriggerMetric,
   TriggerSpec,
+  WalBasis,
   Waterfall,
 } from './types.ts';
-export { DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+export { DEAL_SCHEMA, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS, WAL_BASES } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';

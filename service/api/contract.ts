@@ -8,7 +8,7 @@
 
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
-import type { DealPeriod, RevolvingEnd } from '../../engine/deal/index.ts';
+import type { DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
@@ -341,7 +341,7 @@ export interface PoolCheck {
 
 // ── Deals: notes, waterfall, tranche analytics ─────────────────────────────────────────
 
-export type { DealPeriod, RevolvingEnd };
+export type { DealPeriod, RevolvingEnd, WalBasis };
 
 /** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
 export interface DealRunRequest {
@@ -382,7 +382,12 @@ export interface TrancheRow {
   readonly originalBalance: number;
   /** e.g. "4.20% fixed", "index + 1.10% floating", "none (residual)". */
   readonly coupon: string;
+  /** Weighted average life, years on `walBasis` from `walFrom`: Σ principal × t ÷ Σ principal over the principal paid after walFrom; null when none is. */
   readonly walYears: number | null;
+  /** The WAL's year basis (the deal file's analytics.walBasis, default ACT/365). */
+  readonly walBasis: WalBasis;
+  /** The WAL's time zero, ISO date: the deal file's analytics.settlementDate, else closing. */
+  readonly walFrom: string;
   readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
   readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
   readonly expectedFinal: { readonly period: number; readonly date: string } | null;
@@ -394,8 +399,18 @@ export interface TrancheRow {
   readonly lossRate: number;
   /** Interest still unpaid at the end. */
   readonly interestShortfall: number;
-  /** Yield at par, annual effective on actual dates (ACT/365, as XIRR); null for a note without a coupon. */
-  readonly yieldAtPar: number | null;
+  /**
+   * Yield at par (price 100 of the original balance at closing), one figure per quote (docs/deals.md, "Yield
+   * conventions"); null for a note without a coupon. Annual effective: ACT/365 from closing, as XIRR.
+   */
+  readonly yieldAtParAnnualEffective: number | null;
+  /** Bond-equivalent: semi-annual compounding on the payment schedule (SIFMA Standard Formulas). */
+  readonly yieldAtParBondEquivalent: number | null;
+  /** Mortgage-equivalent: monthly compounding on the payment schedule (SIFMA); 12 × r for a monthly note. */
+  readonly yieldAtParMortgageEquivalent: number | null;
+  /** China interbank (CFETS / ChinaBond): compounded at the payment frequency on actual days, simple in the final period. */
+  readonly yieldAtParChinaInterbank: number | null;
+  /** Modified duration at the annual effective yield at par: Macaulay (ACT/365 years) ÷ (1 + y). */
   readonly modifiedDurationYears: number | null;
   /** Residual/equity note: IRR of −original balance at closing and everything it received (XIRR); else null. */
   readonly irr: number | null;

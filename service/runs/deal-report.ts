@@ -10,13 +10,15 @@ import type { BreakevenResult, DealRunResult } from '../api/contract.ts';
 const num = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '' : String(x));
 
 export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): string {
+  const first = run.tranches[0];
+  const walBasis = first ? `${first.walBasis} from ${first.walFrom === run.closingDate ? 'closing' : `settlement ${first.walFrom}`}` : 'ACT/365 from closing';
   const header = [
     'Note',
     'Name',
     'Seniority',
     'Original balance',
     'Coupon',
-    'WAL (years, ACT/365 from closing)',
+    `WAL (years, ${walBasis})`,
     'First principal date',
     'Last principal date',
     'Expected final date',
@@ -26,8 +28,11 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
     'Write-down',
     'Loss rate',
     'Interest shortfall',
-    'Yield at par (annual effective)',
-    'Modified duration (years)',
+    'Yield at par (annual effective, ACT/365)',
+    'Yield at par (bond-equivalent, semi-annual)',
+    'Yield at par (mortgage-equivalent, monthly)',
+    'Yield at par (China interbank, CFETS)',
+    'Modified duration (years, at the annual effective yield)',
     'IRR (residual)',
     'Credit enhancement at closing',
     ...(breakeven
@@ -54,7 +59,10 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
         num(t.writeDown),
         num(t.lossRate),
         num(t.interestShortfall),
-        num(t.yieldAtPar),
+        num(t.yieldAtParAnnualEffective),
+        num(t.yieldAtParBondEquivalent),
+        num(t.yieldAtParMortgageEquivalent),
+        num(t.yieldAtParChinaInterbank),
         num(t.modifiedDurationYears),
         num(t.irr),
         num(t.creditEnhancementAtClosing),
