@@ -11,7 +11,8 @@ import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
-               [--breakeven [--by multiplier|cdr]] [--json | --csv] [--out DIR] [--quiet]
+               [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
+               [--json | --csv] [--out DIR] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
 decimal cents (every period reconciles to the cent), and each note's analytics. Prints the tranche
@@ -27,6 +28,10 @@ constant CDR with --by cdr) each note survives.
   --wal-basis      the WAL's year basis (else the deal file's analytics.walBasis, default ACT/365)
   --settlement     the WAL's time zero, on or after closing (else analytics.settlementDate, default
                    closing): only principal paid after it counts, in years from it
+  --by             the breakeven stress: a multiple of the default curve (default) or a constant CDR
+  --interest       what a note must receive to pass: timely (every coupon on its date, no interest
+                   shortfall in any period, and all principal) or ultimate (everything by the end);
+                   default timely for the senior class (seniority 1), ultimate for the others
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json into DIR
@@ -61,7 +66,7 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
       ? '—'
       : be.status === 'lossWithoutStress'
         ? 'loses at 0'
-        : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`}`;
+        : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`} ${be.interest}`;
     return [
       t.name,
       formatMoney(t.originalBalance),
@@ -123,6 +128,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       by: { type: 'string' },
+      interest: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
       out: { type: 'string' },
@@ -142,6 +148,8 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
+  const interest = values.interest;
+  if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
   // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path.
   const draft = withAnalytics(readJsonFile(dealPath, 'deal file'), values['wal-basis'], values.settlement);
   const { deal } = unwrap(await service.call('deal.validate', { deal: draft }));
@@ -161,7 +169,12 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (!ran) throw new Error('the deal run finished without a result');
   let solved: JobResultOf<'deal.breakeven'> | null = null;
   if (values.breakeven) {
-    const beJob = await followJob(service, unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier' })), 'breakeven', quiet);
+    const beJob = await followJob(
+      service,
+      unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier', ...(interest !== undefined ? { interest } : {}) })),
+      'breakeven',
+      quiet,
+    );
     if (beJob.error) throw new ApiCallError(beJob.error);
     solved = breakevenOf(beJob) ?? null;
   }

@@ -446,15 +446,26 @@ export interface DealRunResult {
   readonly warnings: readonly string[];
 }
 
+/**
+ * What a note must receive to pass a breakeven stress: 'timely' — every period's interest paid on its
+ * payment date (no interest shortfall in any period) and all principal by the end; 'ultimate' —
+ * all principal and interest by the end, shortfalls made good later allowed.
+ */
+export type InterestPayment = 'timely' | 'ultimate';
+
 export interface BreakevenRequest extends DealRunRequest {
   /** What is stressed: a multiple of the scenario's default curve (default), or a constant CDR replacing it. */
   readonly by?: 'multiplier' | 'cdr';
+  /** The test every note is held to; default: timely for the senior class (seniority 1), ultimate for the others. */
+  readonly interest?: InterestPayment;
 }
 
 /** The largest stress at which a note still receives all its principal and interest. */
 export interface BreakevenRow {
   readonly id: string;
   readonly name: string;
+  /** The test this note was held to (the request's `interest`, else by its seniority). */
+  readonly interest: InterestPayment;
   /** 'found'; 'lossWithoutStress' (it loses even at 0); 'beyondRange' (it never loses up to the largest stress tried). */
   readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
   /** The default multiplier, or the CDR (annual decimal), at the breakeven; the largest tried when beyondRange. */
@@ -467,6 +478,8 @@ export interface BreakevenRow {
 export interface BreakevenResult {
   readonly dealName: string;
   readonly by: 'multiplier' | 'cdr';
+  /** The test asked for, or 'bySeniority' (timely for seniority 1, ultimate for the others). */
+  readonly interest: InterestPayment | 'bySeniority';
   /** Bisection stops when the bracket is narrower than this (multiplier: relative; CDR: absolute). */
   readonly tolerance: number;
   readonly rows: readonly BreakevenRow[];

@@ -102,6 +102,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     mode: z.enum(['loan', 'repline']).optional(),
     assumptions: assumptionFile.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
+    interest: z.enum(['timely', 'ultimate']).optional(),
   }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),

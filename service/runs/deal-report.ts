@@ -36,7 +36,13 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
     'IRR (residual)',
     'Credit enhancement at closing',
     ...(breakeven
-      ? [`Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`, 'Breakeven status', 'Pool cumulative default rate at breakeven', 'Pool cumulative net loss rate at breakeven']
+      ? [
+          `Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`,
+          'Breakeven test',
+          'Breakeven status',
+          'Pool cumulative default rate at breakeven',
+          'Pool cumulative net loss rate at breakeven',
+        ]
       : []),
   ];
   const lines = [header.map(csvField).join(',')];
@@ -66,7 +72,11 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
         num(t.modifiedDurationYears),
         num(t.irr),
         num(t.creditEnhancementAtClosing),
-        ...(breakeven ? (be ? [num(be.stress), be.status, num(be.cumulativeDefaultRate), num(be.cumulativeNetLossRate)] : ['', 'no coupon', '', '']) : []),
+        ...(breakeven
+          ? be
+            ? [num(be.stress), be.interest === 'timely' ? 'timely interest' : 'ultimate payment', be.status, num(be.cumulativeDefaultRate), num(be.cumulativeNetLossRate)]
+            : ['', '', 'no coupon', '', '']
+          : []),
       ].join(','),
     );
   }

@@ -51,6 +51,7 @@ function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, servi
         deal: params.deal,
         assumptions: params.assumptions,
         by: params.by ?? 'multiplier',
+        interest: params.interest,
       },
       ctx,
     ),
