@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DealRunRequest, JobResultOf } from '../../service/api/contract.ts';
+import type { DealRunRequest, JobResultOf, ScenarioOverrides } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
@@ -10,6 +10,7 @@ import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+               [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
                [--json | --csv] [--out DIR] [--quiet]
@@ -25,6 +26,13 @@ constant CDR with --by cdr) each note survives.
   --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
   --assumptions    the scenario (else the deal file's "assumptions")
+  --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
+                   "2 ramp 8 6 CPR"): replaces the pool's and every segment's and rule's curve
+  --default        a one-off default curve in vector notation ("2 CDR", "100 SDA"): replaces the
+                   pool's and every segment's and rule's curve (and any defaultTiming)
+  --default-mult   multiplies the scenario's default curve (every MDR, capped at 100%) and the roll
+                   into 1–30 DPD; breakevens by multiplier multiply it further
+                   (vector notation: docs/vector-notation.md)
   --wal-basis      the WAL's year basis (else the deal file's analytics.walBasis, default ACT/365)
   --settlement     the WAL's time zero, on or after closing (else analytics.settlementDate, default
                    closing): only principal paid after it counts, in years from it
@@ -40,8 +48,17 @@ Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
+function overridesText(overrides: ScenarioOverrides): string {
+  const parts = [
+    ...(overrides.prepayment !== undefined ? [`prepayment ${overrides.prepayment} (pool and every segment)`] : []),
+    ...(overrides.default !== undefined ? [`default ${overrides.default} (pool and every segment)`] : []),
+    ...(overrides.defaultMultiplier !== undefined ? [`default curve × ${overrides.defaultMultiplier}`] : []),
+  ];
+  return parts.join(' · ');
+}
+
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
-function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null): string {
+function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
   const breakeven = solved?.breakeven ?? null;
   const first = run.tranches[0];
   const walLabel = `WAL (y, ${first?.walBasis ?? 'ACT/365'} from ${!first || first.walFrom === run.closingDate ? 'closing' : first.walFrom})`;
@@ -87,6 +104,7 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
   const last = run.periods.length - 1;
   const facts = [
     `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
@@ -104,6 +122,16 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
   );
   if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; stress by ${solved.breakeven.by === 'cdr' ? 'constant CDR' : 'default multiplier'}`);
   return facts.join('\n');
+}
+
+/** --prepay, --default and --default-mult as the run's scenario overrides (the curves are read, with their errors, by the service). */
+function scenarioOverridesOf(prepayment: string | undefined, defaults: string | undefined, multiplier: string | undefined): ScenarioOverrides | undefined {
+  if (prepayment === undefined && defaults === undefined && multiplier === undefined) return undefined;
+  const defaultMultiplier = multiplier === undefined ? undefined : Number(multiplier);
+  if (defaultMultiplier !== undefined && (multiplier?.trim() === '' || !Number.isFinite(defaultMultiplier) || defaultMultiplier < 0)) {
+    throw new UsageError(`--default-mult must be a number ≥ 0, got '${multiplier}'`);
+  }
+  return { ...(prepayment !== undefined ? { prepayment } : {}), ...(defaults !== undefined ? { default: defaults } : {}), ...(defaultMultiplier !== undefined ? { defaultMultiplier } : {}) };
 }
 
 /** The deal file with --wal-basis and --settlement written into its analytics section (checked there with the rest of the file). */
@@ -124,6 +152,9 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       tape: { type: 'string' },
       mode: { type: 'string' },
       assumptions: { type: 'string' },
+      prepay: { type: 'string' },
+      default: { type: 'string' },
+      'default-mult': { type: 'string' },
       'wal-basis': { type: 'string' },
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
@@ -156,8 +187,10 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;
+  const scenarioOverrides = scenarioOverridesOf(values.prepay, values.default, values['default-mult']);
   const request: DealRunRequest = {
     deal,
+    ...(scenarioOverrides ? { scenarioOverrides } : {}),
     ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
     ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
@@ -187,5 +220,5 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     writeFileSync(join(values.out, 'periods.csv'), periodsCsv(run));
     writeFileSync(join(values.out, 'result.json'), `${JSON.stringify({ run, breakeven }, null, 2)}\n`);
   }
-  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved));
+  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved, scenarioOverrides));
 }

@@ -353,6 +353,21 @@ export interface DealRunRequest {
   readonly mode?: ProjectionMode;
   /** The scenario, as assumptions.check (or a saved set) gave it; default the deal file's `assumptions`. */
   readonly assumptions?: AssumptionFile;
+  /** One-off changes to that scenario for this run (`abs run --prepay --default --default-mult`). */
+  readonly scenarioOverrides?: ScenarioOverrides;
+}
+
+/**
+ * One-off changes to a run's scenario, in the vector notation of the assumption files
+ * (docs/vector-notation.md): `prepayment` ("150 PSA") and `default` ("2 CDR") replace the curve of
+ * the pool and of every segment and override rule (a default curve also replaces any
+ * `defaultTiming`); `defaultMultiplier` scales the default curve (every MDR, capped at 100%) and
+ * the roll into 1–30 DPD, as a breakeven's multiplier stress does (which multiplies it further).
+ */
+export interface ScenarioOverrides {
+  readonly prepayment?: string;
+  readonly default?: string;
+  readonly defaultMultiplier?: number;
 }
 
 /** A shipped deal template (templates/deals/), a starting point for a deal. */

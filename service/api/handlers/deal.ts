@@ -50,6 +50,7 @@ function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, servi
         mode: params.mode ?? 'repline',
         deal: params.deal,
         assumptions: params.assumptions,
+        scenarioOverrides: params.scenarioOverrides ?? {},
         by: params.by ?? 'multiplier',
         interest: params.interest,
       },

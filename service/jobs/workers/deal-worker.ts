@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode } from '../../api/contract.ts';
+import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
@@ -21,6 +21,7 @@ export interface DealWorkerData {
   readonly mode: ProjectionMode;
   readonly deal: unknown;
   readonly assumptions: unknown;
+  readonly scenarioOverrides: ScenarioOverrides;
   readonly by: 'multiplier' | 'cdr';
   readonly interest: InterestPayment | undefined;
 }
@@ -48,7 +49,7 @@ function loadTape(): ProjectionInput | null {
   }
 }
 
-const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions);
+const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions, data.scenarioOverrides);
 
 // A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
