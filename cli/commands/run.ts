@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DealRunRequest, JobResultOf } from '../../service/api/contract.ts';
+import type { DealRunRequest, JobResultOf, ScenarioOverrides } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
@@ -10,17 +10,36 @@ import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
-               [--breakeven [--by multiplier|cdr]] [--json | --csv] [--out DIR] [--quiet]
+               [--prepay VECTOR] [--default VECTOR] [--default-mult X]
+               [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
+               [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
+               [--json | --csv] [--out DIR] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
 decimal cents (every period reconciles to the cent), and each note's analytics. Prints the tranche
-summary: balance, coupon, WAL (years, ACT/365 from closing), principal window, yield at par
-(annual effective, ACT/365), modified duration, loss %, credit enhancement at closing, and with
---breakeven the largest default multiplier (or constant CDR with --by cdr) each note survives.
+summary: balance, coupon, WAL (years; ACT/365 from closing unless the deal file's analytics section
+or --wal-basis / --settlement say otherwise), principal window, yield at par in four quotes (annual
+effective on ACT/365; bond-equivalent; mortgage-equivalent; China interbank), modified duration,
+loss %, credit enhancement at closing, and with --breakeven the largest default multiplier (or
+constant CDR with --by cdr) each note survives.
 
   --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
   --assumptions    the scenario (else the deal file's "assumptions")
+  --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
+                   "2 ramp 8 6 CPR"): replaces the pool's and every segment's and rule's curve
+  --default        a one-off default curve in vector notation ("2 CDR", "100 SDA"): replaces the
+                   pool's and every segment's and rule's curve (and any defaultTiming)
+  --default-mult   multiplies the scenario's default curve (every MDR, capped at 100%) and the roll
+                   into 1–30 DPD; breakevens by multiplier multiply it further
+                   (vector notation: docs/vector-notation.md)
+  --wal-basis      the WAL's year basis (else the deal file's analytics.walBasis, default ACT/365)
+  --settlement     the WAL's time zero, on or after closing (else analytics.settlementDate, default
+                   closing): only principal paid after it counts, in years from it
+  --by             the breakeven stress: a multiple of the default curve (default) or a constant CDR
+  --interest       what a note must receive to pass: timely (every coupon on its date, no interest
+                   shortfall in any period, and all principal) or ultimate (everything by the end);
+                   default timely for the senior class (seniority 1), ultimate for the others
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json into DIR
@@ -29,24 +48,52 @@ Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
+function overridesText(overrides: ScenarioOverrides): string {
+  const parts = [
+    ...(overrides.prepayment !== undefined ? [`prepayment ${overrides.prepayment} (pool and every segment)`] : []),
+    ...(overrides.default !== undefined ? [`default ${overrides.default} (pool and every segment)`] : []),
+    ...(overrides.defaultMultiplier !== undefined ? [`default curve × ${overrides.defaultMultiplier}`] : []),
+  ];
+  return parts.join(' · ');
+}
+
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
-function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null): string {
+function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
   const breakeven = solved?.breakeven ?? null;
-  const header = ['Note', 'Balance', 'Coupon', 'WAL (y)', 'Window', 'Yield @par', 'Mod dur', 'Loss %', 'CE', ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : [])];
+  const first = run.tranches[0];
+  const walLabel = `WAL (y, ${first?.walBasis ?? 'ACT/365'} from ${!first || first.walFrom === run.closingDate ? 'closing' : first.walFrom})`;
+  const header = [
+    'Note',
+    'Balance',
+    'Coupon',
+    walLabel,
+    'Window',
+    'Yield @par ann.eff.',
+    'BEY',
+    'MEY',
+    'CN interbank',
+    'Mod dur (ann.eff.)',
+    'Loss %',
+    'CE',
+    ...(breakeven ? [breakeven.by === 'cdr' ? 'Breakeven CDR' : 'Breakeven ×'] : []),
+  ];
   const rows = run.tranches.map((t) => {
     const be = breakeven?.rows.find((r) => r.id === t.id);
     const beCell = !be
       ? '—'
       : be.status === 'lossWithoutStress'
         ? 'loses at 0'
-        : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`}`;
+        : `${be.status === 'beyondRange' ? '≥ ' : ''}${breakeven?.by === 'cdr' ? formatPct(be.stress) : `${be.stress.toFixed(3)}×`} ${be.interest}`;
     return [
       t.name,
       formatMoney(t.originalBalance),
       t.coupon,
       years(t.walYears),
       t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '—',
-      t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtPar),
+      t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtParAnnualEffective),
+      formatPct(t.yieldAtParBondEquivalent),
+      formatPct(t.yieldAtParMortgageEquivalent),
+      formatPct(t.yieldAtParChinaInterbank),
       years(t.modifiedDurationYears),
       formatPct(t.lossRate),
       formatPct(t.creditEnhancementAtClosing),
@@ -57,6 +104,7 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
   const last = run.periods.length - 1;
   const facts = [
     `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
@@ -69,8 +117,30 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
   const breached = Object.entries(run.triggerFirstBreach).filter(([, p]) => p !== null);
   if (breached.length > 0) facts.push(`Triggers breached: ${breached.map(([id, p]) => `${id} in period ${p}`).join(', ')}`);
   if (run.cleanUpPeriod !== null) facts.push(`Clean-up call exercised in period ${run.cleanUpPeriod}`);
-  if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; yields are annual effective (ACT/365), WAL in years from closing`);
+  facts.push(
+    'Yields at par at closing: ann.eff. = annual effective on actual dates (ACT/365, as XIRR); BEY = bond-equivalent (semi-annual, SIFMA); MEY = mortgage-equivalent (monthly, SIFMA); CN interbank = compounded at the payment frequency on actual days, simple in the final period (CFETS)',
+  );
+  if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; stress by ${solved.breakeven.by === 'cdr' ? 'constant CDR' : 'default multiplier'}`);
   return facts.join('\n');
+}
+
+/** --prepay, --default and --default-mult as the run's scenario overrides (the curves are read, with their errors, by the service). */
+function scenarioOverridesOf(prepayment: string | undefined, defaults: string | undefined, multiplier: string | undefined): ScenarioOverrides | undefined {
+  if (prepayment === undefined && defaults === undefined && multiplier === undefined) return undefined;
+  const defaultMultiplier = multiplier === undefined ? undefined : Number(multiplier);
+  if (defaultMultiplier !== undefined && (multiplier?.trim() === '' || !Number.isFinite(defaultMultiplier) || defaultMultiplier < 0)) {
+    throw new UsageError(`--default-mult must be a number ≥ 0, got '${multiplier}'`);
+  }
+  return { ...(prepayment !== undefined ? { prepayment } : {}), ...(defaults !== undefined ? { default: defaults } : {}), ...(defaultMultiplier !== undefined ? { defaultMultiplier } : {}) };
+}
+
+/** The deal file with --wal-basis and --settlement written into its analytics section (checked there with the rest of the file). */
+function withAnalytics(draft: unknown, walBasis: string | undefined, settlementDate: string | undefined): unknown {
+  if (walBasis === undefined && settlementDate === undefined) return draft;
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return draft;
+  const file = draft as Record<string, unknown>;
+  const analytics = typeof file['analytics'] === 'object' && file['analytics'] !== null ? (file['analytics'] as Record<string, unknown>) : {};
+  return { ...file, analytics: { ...analytics, ...(walBasis !== undefined ? { walBasis } : {}), ...(settlementDate !== undefined ? { settlementDate } : {}) } };
 }
 
 export async function runCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
@@ -82,8 +152,14 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       tape: { type: 'string' },
       mode: { type: 'string' },
       assumptions: { type: 'string' },
+      prepay: { type: 'string' },
+      default: { type: 'string' },
+      'default-mult': { type: 'string' },
+      'wal-basis': { type: 'string' },
+      settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       by: { type: 'string' },
+      interest: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
       out: { type: 'string' },
@@ -103,13 +179,18 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
+  const interest = values.interest;
+  if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
   // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path.
-  const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
+  const draft = withAnalytics(readJsonFile(dealPath, 'deal file'), values['wal-basis'], values.settlement);
+  const { deal } = unwrap(await service.call('deal.validate', { deal: draft }));
   const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;
+  const scenarioOverrides = scenarioOverridesOf(values.prepay, values.default, values['default-mult']);
   const request: DealRunRequest = {
     deal,
+    ...(scenarioOverrides ? { scenarioOverrides } : {}),
     ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
     ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
@@ -121,7 +202,12 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (!ran) throw new Error('the deal run finished without a result');
   let solved: JobResultOf<'deal.breakeven'> | null = null;
   if (values.breakeven) {
-    const beJob = await followJob(service, unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier' })), 'breakeven', quiet);
+    const beJob = await followJob(
+      service,
+      unwrap(await service.call('deal.breakeven', { ...request, by: values.by === 'cdr' ? 'cdr' : 'multiplier', ...(interest !== undefined ? { interest } : {}) })),
+      'breakeven',
+      quiet,
+    );
     if (beJob.error) throw new ApiCallError(beJob.error);
     solved = breakevenOf(beJob) ?? null;
   }
@@ -134,5 +220,5 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     writeFileSync(join(values.out, 'periods.csv'), periodsCsv(run));
     writeFileSync(join(values.out, 'result.json'), `${JSON.stringify({ run, breakeven }, null, 2)}\n`);
   }
-  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved));
+  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved, scenarioOverrides));
 }

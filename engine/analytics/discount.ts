@@ -11,33 +11,42 @@ import { cashFlowAt, type CheckedLeg } from './leg.ts';
  * - 'bondEquivalent': the same discounting quoted as the bond-equivalent yield (BEY, SIFMA Standard
  *   Formulas): the semi-annual rate with the same growth, 2 × ((1 + r)^(paymentsPerYear/2) − 1);
  *   for a monthly note 2 × ((1 + r_m)^6 − 1).
+ * - 'mortgageEquivalent': quoted as the mortgage yield (SIFMA Standard Formulas; Fabozzi, The
+ *   Handbook of Mortgage-Backed Securities): the monthly-compounded rate with the same growth,
+ *   12 × ((1 + r)^(paymentsPerYear/12) − 1). For a monthly note it is 'nominal' (12 × r_m); for a
+ *   quarterly one 12 × ((1 + r_q)^(1/3) − 1).
  * On actual dates:
  * - 'annualEffective': an annual effective rate y on ACT/365, each payment discounted by
  *   (1 + y)^−(days from settlement / 365), the convention of Excel's XIRR.
  */
-export const YIELD_CONVENTIONS = ['nominal', 'bondEquivalent', 'annualEffective'] as const;
+export const YIELD_CONVENTIONS = ['nominal', 'bondEquivalent', 'mortgageEquivalent', 'annualEffective'] as const;
 export type YieldConvention = (typeof YIELD_CONVENTIONS)[number];
 
 function assertConvention(convention: YieldConvention): void {
   if (!YIELD_CONVENTIONS.includes(convention)) throw new EngineError('UNKNOWN_YIELD_CONVENTION', { convention });
 }
 
+/** Compounding a year of the quotes that restate the per-period rate at another frequency. */
+const RESTATED_COMPOUNDING: Readonly<Partial<Record<YieldConvention, number>>> = { bondEquivalent: 2, mortgageEquivalent: 12 };
+
 /**
  * Compounding periods a year of the rate the yield is quoted in (m in modified duration =
- * Macaulay / (1 + y/m)): paymentsPerYear for 'nominal', 2 for 'bondEquivalent', 1 for 'annualEffective'.
+ * Macaulay / (1 + y/m)): paymentsPerYear for 'nominal', 2 for 'bondEquivalent', 12 for
+ * 'mortgageEquivalent', 1 for 'annualEffective'.
  */
 export function quoteCompoundingPerYear(convention: YieldConvention, paymentsPerYear: number): number {
   assertConvention(convention);
   if (convention === 'nominal') return paymentsPerYear;
-  return convention === 'bondEquivalent' ? 2 : 1;
+  return RESTATED_COMPOUNDING[convention] ?? 1;
 }
 
 /** The rate per discounting step (per payment period, or per year for 'annualEffective') of a quoted yield. */
 export function discountRateFromYield(yieldRate: number, convention: YieldConvention, paymentsPerYear: number): number {
   assertConvention(convention);
+  const m = RESTATED_COMPOUNDING[convention];
   let rate: number;
   if (convention === 'nominal') rate = yieldRate / paymentsPerYear;
-  else if (convention === 'bondEquivalent') rate = Math.expm1((2 / paymentsPerYear) * Math.log1p(yieldRate / 2));
+  else if (m !== undefined) rate = Math.expm1((m / paymentsPerYear) * Math.log1p(yieldRate / m));
   else rate = yieldRate;
   assert(Number.isFinite(rate) && rate > -1, 'YIELD_RANGE', { yield: yieldRate, convention });
   return rate;
@@ -46,15 +55,16 @@ export function discountRateFromYield(yieldRate: number, convention: YieldConven
 /** The quoted yield of a rate per discounting step (inverse of discountRateFromYield). */
 export function yieldFromDiscountRate(rate: number, convention: YieldConvention, paymentsPerYear: number): number {
   assertConvention(convention);
+  const m = RESTATED_COMPOUNDING[convention];
   if (convention === 'nominal') return rate * paymentsPerYear;
-  if (convention === 'bondEquivalent') return 2 * Math.expm1((paymentsPerYear / 2) * Math.log1p(rate));
+  if (m !== undefined) return m * Math.expm1((paymentsPerYear / m) * Math.log1p(rate));
   return rate;
 }
 
 /**
  * Converts a yield between conventions for a note paying paymentsPerYear times a year by equating
- * growth over a year: (1 + nominal/k)^k = (1 + BEY/2)^2 = 1 + annual effective. Exact between
- * 'nominal' and 'bondEquivalent'; with 'annualEffective' it assumes every period is exactly 1/k of a
+ * growth over a year: (1 + nominal/k)^k = (1 + BEY/2)^2 = (1 + MEY/12)^12 = 1 + annual effective.
+ * Exact between 'nominal', 'bondEquivalent' and 'mortgageEquivalent'; with 'annualEffective' it assumes every period is exactly 1/k of a
  * 365-day year (on actual dates the two can differ by a few basis points).
  */
 export function convertYield(yieldRate: number, from: YieldConvention, to: YieldConvention, paymentsPerYear: number): number {

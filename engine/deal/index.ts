@@ -22,10 +22,10 @@ export type {
   TriggerEffect,
   TriggerMetric,
   TriggerSpec,
+  WalBasis,
   Waterfall,
 } from './types.ts';
-
-export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS, WAL_BASES } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';

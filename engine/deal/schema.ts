@@ -391,6 +391,23 @@ const revolving = z.strictObject({
  */
 const cleanUpCall = z.strictObject({ poolFactor: rate });
 
+/** The year bases a deal file may ask the WAL in (engine/analytics/time-basis.ts; 'months/12' is its 'periods'). */
+export const WAL_BASES = ['ACT/365', '30/360', 'ACT/360', 'months/12'] as const;
+
+/**
+ * How the tranche analytics measure a note's life (docs/deals.md, "WAL"). They read no cash: the
+ * waterfall ignores this section.
+ */
+const analytics = z.strictObject({
+  walBasis: z
+    .enum(WAL_BASES)
+    .optional()
+    .describe(
+      'Year basis of the WAL: ACT/365 (default), 30/360 or ACT/360 from the time-zero date to each payment date, or months/12 (payment period number × months between payments ÷ 12, the textbook CMO convention)',
+    ),
+  settlementDate: isoDate.optional().describe('Time zero of the WAL: the closing date by default; a later date (a purchase after closing) counts only the principal paid after it, in years from it'),
+});
+
 /** A deal as a trust deed states it, in plain JSON-able data (the conventions at the top of this file). */
 export const DEAL_SCHEMA = z.strictObject({
   name: name.optional(),
@@ -404,4 +421,5 @@ export const DEAL_SCHEMA = z.strictObject({
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
+  analytics: analytics.optional(),
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DEAL_SCHEMA, FEE_COLLECTIONS, TRIGGER_EFFECTS, TRIGGER_METRICS } from './schema.ts';
+import type { DEAL_SCHEMA, FEE_COLLECTIONS, TRIGGER_EFFECTS, TRIGGER_METRICS, WAL_BASES } from './schema.ts';
 
 // The deal's types, inferred from its one definition (schema.ts, where every field's convention is
 // written), read-only all the way down: the engine never changes a deal it is given.
@@ -20,6 +20,8 @@ export type FeeCollection = (typeof FEE_COLLECTIONS)[number];
 export type ReserveSpec = NonNullable<Deal['reserve']>;
 export type ReserveTarget = ReserveSpec['target'];
 export type TriggerSpec = NonNullable<Deal['triggers']>[number];
+/** A WAL's year basis as a deal file names it (schema.ts `analytics.walBasis`). */
+export type WalBasis = (typeof WAL_BASES)[number];
 /** Each metric's definition: schema.ts, beside TRIGGER_METRICS. */
 export type TriggerMetric = (typeof TRIGGER_METRICS)[number];
 /** The denominator of the cumulative default and net loss rates: schema.ts, beside CUMULATIVE_RATIO_DENOMINATORS. */

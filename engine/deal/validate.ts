@@ -34,6 +34,10 @@ function issuePath(path: readonly PropertyKey[]): string {
 /** The rules that span fields: ids that exist and are unique, dates in order, floors under caps, thresholds, the waterfall's shape. */
 function ruleIssues(deal: Deal, add: AddIssue): void {
   dateOrder(deal.dates, add);
+  const settlement = deal.analytics?.settlementDate;
+  if (settlement !== undefined && (settlement < deal.dates.closing || settlement >= deal.dates.legalFinalMaturity)) {
+    add('DEAL_DATES', 'analytics.settlementDate', 'the settlement date must be on or after closing and before the legal final maturity');
+  }
   const noteIds = new Set<string>();
   deal.notes.forEach((note, i) => {
     uniqueId(note.id, `notes[${i}].id`, noteIds, 'note', add);

@@ -25,6 +25,8 @@ export interface DealScreenState {
   /** 'own' = the deal file's assumptions; else a saved assumption set's name. */
   readonly scenario: string;
   readonly breakevenBy: 'multiplier' | 'cdr';
+  /** What a note must receive to pass: by seniority (timely for seniority 1, ultimate for the others), or one test for every note. */
+  readonly breakevenInterest: 'bySeniority' | 'timely' | 'ultimate';
   /** The run started last, and the last one that succeeded (shown, also while a newer one runs). */
   readonly latestRun: DealJobRun | null;
   readonly shownRun: DealJobRun | null;
@@ -42,6 +44,7 @@ export const dealScreen = new Store<DealScreenState>({
   mode: 'repline',
   scenario: OWN,
   breakevenBy: 'multiplier',
+  breakevenInterest: 'bySeniority',
   latestRun: null,
   shownRun: null,
   latestBreakeven: null,

@@ -8,7 +8,7 @@
 
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
-import type { DealPeriod, RevolvingEnd } from '../../engine/deal/index.ts';
+import type { DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
@@ -341,7 +341,7 @@ export interface PoolCheck {
 
 // ── Deals: notes, waterfall, tranche analytics ─────────────────────────────────────────
 
-export type { DealPeriod, RevolvingEnd };
+export type { DealPeriod, RevolvingEnd, WalBasis };
 
 /** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
 export interface DealRunRequest {
@@ -353,6 +353,21 @@ export interface DealRunRequest {
   readonly mode?: ProjectionMode;
   /** The scenario, as assumptions.check (or a saved set) gave it; default the deal file's `assumptions`. */
   readonly assumptions?: AssumptionFile;
+  /** One-off changes to that scenario for this run (`abs run --prepay --default --default-mult`). */
+  readonly scenarioOverrides?: ScenarioOverrides;
+}
+
+/**
+ * One-off changes to a run's scenario, in the vector notation of the assumption files
+ * (docs/vector-notation.md): `prepayment` ("150 PSA") and `default` ("2 CDR") replace the curve of
+ * the pool and of every segment and override rule (a default curve also replaces any
+ * `defaultTiming`); `defaultMultiplier` scales the default curve (every MDR, capped at 100%) and
+ * the roll into 1–30 DPD, as a breakeven's multiplier stress does (which multiplies it further).
+ */
+export interface ScenarioOverrides {
+  readonly prepayment?: string;
+  readonly default?: string;
+  readonly defaultMultiplier?: number;
 }
 
 /** A shipped deal template (templates/deals/), a starting point for a deal. */
@@ -382,7 +397,12 @@ export interface TrancheRow {
   readonly originalBalance: number;
   /** e.g. "4.20% fixed", "index + 1.10% floating", "none (residual)". */
   readonly coupon: string;
+  /** Weighted average life, years on `walBasis` from `walFrom`: Σ principal × t ÷ Σ principal over the principal paid after walFrom; null when none is. */
   readonly walYears: number | null;
+  /** The WAL's year basis (the deal file's analytics.walBasis, default ACT/365). */
+  readonly walBasis: WalBasis;
+  /** The WAL's time zero, ISO date: the deal file's analytics.settlementDate, else closing. */
+  readonly walFrom: string;
   readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
   readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
   readonly expectedFinal: { readonly period: number; readonly date: string } | null;
@@ -394,8 +414,18 @@ export interface TrancheRow {
   readonly lossRate: number;
   /** Interest still unpaid at the end. */
   readonly interestShortfall: number;
-  /** Yield at par, annual effective on actual dates (ACT/365, as XIRR); null for a note without a coupon. */
-  readonly yieldAtPar: number | null;
+  /**
+   * Yield at par (price 100 of the original balance at closing), one figure per quote (docs/deals.md, "Yield
+   * conventions"); null for a note without a coupon. Annual effective: ACT/365 from closing, as XIRR.
+   */
+  readonly yieldAtParAnnualEffective: number | null;
+  /** Bond-equivalent: semi-annual compounding on the payment schedule (SIFMA Standard Formulas). */
+  readonly yieldAtParBondEquivalent: number | null;
+  /** Mortgage-equivalent: monthly compounding on the payment schedule (SIFMA); 12 × r for a monthly note. */
+  readonly yieldAtParMortgageEquivalent: number | null;
+  /** China interbank (CFETS / ChinaBond): compounded at the payment frequency on actual days, simple in the final period. */
+  readonly yieldAtParChinaInterbank: number | null;
+  /** Modified duration at the annual effective yield at par: Macaulay (ACT/365 years) ÷ (1 + y). */
   readonly modifiedDurationYears: number | null;
   /** Residual/equity note: IRR of −original balance at closing and everything it received (XIRR); else null. */
   readonly irr: number | null;
@@ -431,15 +461,26 @@ export interface DealRunResult {
   readonly warnings: readonly string[];
 }
 
+/**
+ * What a note must receive to pass a breakeven stress: 'timely' — every period's interest paid on its
+ * payment date (no interest shortfall in any period) and all principal by the end; 'ultimate' —
+ * all principal and interest by the end, shortfalls made good later allowed.
+ */
+export type InterestPayment = 'timely' | 'ultimate';
+
 export interface BreakevenRequest extends DealRunRequest {
   /** What is stressed: a multiple of the scenario's default curve (default), or a constant CDR replacing it. */
   readonly by?: 'multiplier' | 'cdr';
+  /** The test every note is held to; default: timely for the senior class (seniority 1), ultimate for the others. */
+  readonly interest?: InterestPayment;
 }
 
 /** The largest stress at which a note still receives all its principal and interest. */
 export interface BreakevenRow {
   readonly id: string;
   readonly name: string;
+  /** The test this note was held to (the request's `interest`, else by its seniority). */
+  readonly interest: InterestPayment;
   /** 'found'; 'lossWithoutStress' (it loses even at 0); 'beyondRange' (it never loses up to the largest stress tried). */
   readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
   /** The default multiplier, or the CDR (annual decimal), at the breakeven; the largest tried when beyondRange. */
@@ -452,6 +493,8 @@ export interface BreakevenRow {
 export interface BreakevenResult {
   readonly dealName: string;
   readonly by: 'multiplier' | 'cdr';
+  /** The test asked for, or 'bySeniority' (timely for seniority 1, ultimate for the others). */
+  readonly interest: InterestPayment | 'bySeniority';
   /** Bisection stops when the bracket is narrower than this (multiplier: relative; CDR: absolute). */
   readonly tolerance: number;
   readonly rows: readonly BreakevenRow[];

@@ -20,6 +20,12 @@ const stratRequest = z.strictObject({
  * anything else still gets each problem at the file's own JSON path.
  */
 const dealFile = z.custom<DealFile>();
+/** Curves in vector notation are read (with their position in the text) when the run is prepared. */
+const scenarioOverrides = z.strictObject({
+  prepayment: z.string().min(1).max(500).optional(),
+  default: z.string().min(1).max(500).optional(),
+  defaultMultiplier: z.number().min(0).max(1000).optional(),
+});
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
@@ -95,13 +101,21 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   // Deal files are validated in depth (JSON paths, every rule) by service/files/deal-file.ts.
   'deal.templates': noParams,
   'deal.validate': z.strictObject({ deal: z.unknown() }),
-  'deal.run': z.strictObject({ deal: dealFile, tapeId: id.optional(), mode: z.enum(['loan', 'repline']).optional(), assumptions: assumptionFile.optional() }),
+  'deal.run': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+  }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),
     mode: z.enum(['loan', 'repline']).optional(),
     assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
+    interest: z.enum(['timely', 'ultimate']).optional(),
   }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),

@@ -1,8 +1,11 @@
 import { largestPassingStress, type DealResult, type StressBound, type StressSearch } from '../../engine/index.ts';
-import type { BreakevenResult, BreakevenRow } from '../api/contract.ts';
+import type { BreakevenRequest, BreakevenResult, BreakevenRow, InterestPayment } from '../api/contract.ts';
 import { runPrepared, type PreparedDeal, type Stress } from './prepare-deal.ts';
 
-/** A note is paid in full: no write-down, no interest left unpaid, nothing outstanding at the end. */
+/**
+ * Ultimate payment: the note is paid in full by the end — no write-down, no interest left unpaid,
+ * nothing outstanding at the end.
+ */
 function paidInFull(result: DealResult, noteId: string): boolean {
   const leg = result.legs.find((l) => l.id === noteId);
   if (!leg) return false;
@@ -10,6 +13,18 @@ function paidInFull(result: DealResult, noteId: string): boolean {
   const writtenDown = leg.writeDown.some((x) => x > 0);
   const outstanding = (leg.balance[leg.balance.length - 1] ?? 0) > 0;
   return !writtenDown && !outstanding && (last?.interestShortfall ?? 0) === 0;
+}
+
+/** Timely interest: paid in full, and no interest shortfall carried at the end of any period (every coupon paid on its date). */
+function paidTimely(result: DealResult, noteId: string): boolean {
+  return paidInFull(result, noteId) && result.periods.every((p) => (p.notes.find((n) => n.id === noteId)?.interestShortfall ?? 0) === 0);
+}
+
+const PASSES: Readonly<Record<InterestPayment, (result: DealResult, noteId: string) => boolean>> = { timely: paidTimely, ultimate: paidInFull };
+
+/** The test a note's breakeven uses: the one asked for, else timely for the senior class (seniority 1) and ultimate for the others. */
+export function interestPaymentOf(seniority: number, asked: BreakevenRequest['interest']): InterestPayment {
+  return asked ?? (seniority === 1 ? 'timely' : 'ultimate');
 }
 
 const MAX_MULTIPLIER = 1000;
@@ -29,12 +44,14 @@ const BREAKEVEN_STATUS: Readonly<Record<StressBound['status'], BreakevenRow['sta
 };
 
 /**
- * Each coupon note's breakeven: the largest stress at which it still receives all principal and
- * interest (engine/analytics largestPassingStress over paidInFull). A note that loses even without
- * stress reports 'lossWithoutStress'. The residual (no-coupon) note has no breakeven: it is meant to
- * absorb losses first.
+ * Each coupon note's breakeven: the largest stress at which it still passes its test
+ * (engine/analytics largestPassingStress) — timely interest (paid in full with no interest shortfall
+ * in any period) or ultimate payment (paid in full by the end); `interest` chooses one for every note,
+ * absent it is timely for the senior class (seniority 1) and ultimate for the rest. A note that fails
+ * even without stress reports 'lossWithoutStress'. The residual (no-coupon) note has no breakeven:
+ * it is meant to absorb losses first.
  */
-export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr', onRun: (runs: number) => void = () => undefined): BreakevenResult {
+export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr', interest: BreakevenRequest['interest'], onRun: (runs: number) => void = () => undefined): BreakevenResult {
   let runs = 0;
   const cache = new Map<number, DealResult>();
   const evaluate = (value: number): DealResult => {
@@ -50,13 +67,15 @@ export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr'
   const rows: BreakevenRow[] = prepared.file.notes
     .filter((note) => note.coupon.type !== 'none')
     .map((note) => {
-      const bound = largestPassingStress((value) => paidInFull(evaluate(value), note.id), STRESS_SEARCH[by]);
+      const test = interestPaymentOf(note.seniority, interest);
+      const bound = largestPassingStress((value) => PASSES[test](evaluate(value), note.id), STRESS_SEARCH[by]);
       const result = evaluate(bound.stress);
       const horizon = result.periods.length - 1;
       const cutoff = result.periods[0]?.pool.beginningBalance ?? 0;
       return {
         id: note.id,
         name: note.name ?? note.id,
+        interest: test,
         status: BREAKEVEN_STATUS[bound.status],
         stress: bound.stress,
         cumulativeDefaultRate: result.cumulativeDefaultRate[horizon] ?? 0,
@@ -66,6 +85,7 @@ export function solveBreakevens(prepared: PreparedDeal, by: 'multiplier' | 'cdr'
   return {
     dealName: prepared.file.name ?? 'Deal',
     by,
+    interest: interest ?? 'bySeniority',
     tolerance: by === 'multiplier' ? MULTIPLIER_TOLERANCE : CDR_TOLERANCE,
     rows,
     runs,

@@ -10,13 +10,15 @@ import type { BreakevenResult, DealRunResult } from '../api/contract.ts';
 const num = (x: number | null | undefined): string => (x === null || x === undefined || !Number.isFinite(x) ? '' : String(x));
 
 export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): string {
+  const first = run.tranches[0];
+  const walBasis = first ? `${first.walBasis} from ${first.walFrom === run.closingDate ? 'closing' : `settlement ${first.walFrom}`}` : 'ACT/365 from closing';
   const header = [
     'Note',
     'Name',
     'Seniority',
     'Original balance',
     'Coupon',
-    'WAL (years, ACT/365 from closing)',
+    `WAL (years, ${walBasis})`,
     'First principal date',
     'Last principal date',
     'Expected final date',
@@ -26,12 +28,21 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
     'Write-down',
     'Loss rate',
     'Interest shortfall',
-    'Yield at par (annual effective)',
-    'Modified duration (years)',
+    'Yield at par (annual effective, ACT/365)',
+    'Yield at par (bond-equivalent, semi-annual)',
+    'Yield at par (mortgage-equivalent, monthly)',
+    'Yield at par (China interbank, CFETS)',
+    'Modified duration (years, at the annual effective yield)',
     'IRR (residual)',
     'Credit enhancement at closing',
     ...(breakeven
-      ? [`Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`, 'Breakeven status', 'Pool cumulative default rate at breakeven', 'Pool cumulative net loss rate at breakeven']
+      ? [
+          `Breakeven ${breakeven.by === 'cdr' ? 'CDR' : 'default multiplier'}`,
+          'Breakeven test',
+          'Breakeven status',
+          'Pool cumulative default rate at breakeven',
+          'Pool cumulative net loss rate at breakeven',
+        ]
       : []),
   ];
   const lines = [header.map(csvField).join(',')];
@@ -54,11 +65,18 @@ export function trancheCsv(run: DealRunResult, breakeven?: BreakevenResult): str
         num(t.writeDown),
         num(t.lossRate),
         num(t.interestShortfall),
-        num(t.yieldAtPar),
+        num(t.yieldAtParAnnualEffective),
+        num(t.yieldAtParBondEquivalent),
+        num(t.yieldAtParMortgageEquivalent),
+        num(t.yieldAtParChinaInterbank),
         num(t.modifiedDurationYears),
         num(t.irr),
         num(t.creditEnhancementAtClosing),
-        ...(breakeven ? (be ? [num(be.stress), be.status, num(be.cumulativeDefaultRate), num(be.cumulativeNetLossRate)] : ['', 'no coupon', '', '']) : []),
+        ...(breakeven
+          ? be
+            ? [num(be.stress), be.interest === 'timely' ? 'timely interest' : 'ultimate payment', be.status, num(be.cumulativeDefaultRate), num(be.cumulativeNetLossRate)]
+            : ['', '', 'no coupon', '', '']
+          : []),
       ].join(','),
     );
   }

@@ -17,7 +17,9 @@ import {
   type LoanArrays,
   type PoolAssumptions,
   type PoolCashFlows,
+  type SegmentAssumptions,
 } from '../../engine/index.ts';
+import type { ScenarioOverrides } from '../api/contract.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
@@ -37,6 +39,8 @@ export interface PreparedDeal {
   readonly profile: LoanArrays | null;
   /** Segment → the pool's loans in it, for each segment with a share limit (empty without one). */
   readonly segmentLoans: ReadonlyMap<string, number[]>;
+  /** The run's base default multiplier (ScenarioOverrides.defaultMultiplier, default 1); a multiplier stress multiplies it. */
+  readonly defaultMultiplier: number;
 }
 
 const MAX_MONTHS = 600;
@@ -56,7 +60,7 @@ function dealMonths(deal: Deal): number {
  * assumption file, else the deal file's) and the revolving profile. `tapeInput` is the tape's pool
  * when the deal runs on a tape (already grouped into lines in mode 'repline').
  */
-export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, assumptionFile: unknown): PreparedDeal {
+export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, assumptionFile: unknown, overrides: ScenarioOverrides = {}): PreparedDeal {
   const deal = dealOf(file);
   let input = tapeInput;
   if (input === null) {
@@ -101,11 +105,11 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   }
   // The scenario's segments and override rules onto the pool and the purchase profile alike.
   const grouped = assumptionGroups(scenarioFile, pool, profile && profileProducts ? [{ loans: profile, product: profileProducts }] : []);
-  const assumptions = grouped.assumptions;
+  const assumptions = withCurves(grouped.assumptions, overrideCurves(overrides));
   const segmentLoans = segmentLoansFor(deal, pool.segmentNames, input.loans.segment);
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
-  return { file, deal, input, assumptions, months, profile, segmentLoans };
+  return { file, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1 };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
@@ -117,13 +121,13 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
   return out;
 }
 
-/** The pool flows under a stress (default multiplier or a constant CDR replacing the default curves). */
+/** The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR replacing the default curves). */
 function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
-    ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value } : {}),
+    ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
   });
 }
 
@@ -131,13 +135,42 @@ export type Stress = { readonly by: 'multiplier'; readonly value: number } | { r
 
 const NO_STRESS: Stress = { by: 'multiplier', value: 1 };
 
+type Curve = NonNullable<SegmentAssumptions['prepayment']>;
+
+/** A curve in vector notation, or a problem at its path among the overrides. */
+function notationCurve(text: string, purpose: 'prepayment' | 'default'): Curve {
+  try {
+    return { kind: 'notation', notation: parseVector(text, { purpose }) };
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw fileError('Scenario override', [{ path: `$.${purpose}`, message: error.message }], { value: text });
+  }
+}
+
+function overrideCurves(overrides: ScenarioOverrides): { prepayment?: Curve; default?: Curve } {
+  return {
+    ...(overrides.prepayment !== undefined ? { prepayment: notationCurve(overrides.prepayment, 'prepayment') } : {}),
+    ...(overrides.default !== undefined ? { default: notationCurve(overrides.default, 'default') } : {}),
+  };
+}
+
+/** The curves put on the pool and on every segment and override group; a default curve replaces any defaultTiming. */
+function withCurves(assumptions: PoolAssumptions, curves: { prepayment?: Curve; default?: Curve }): PoolAssumptions {
+  if (curves.prepayment === undefined && curves.default === undefined) return assumptions;
+  const put = (segment: SegmentAssumptions): SegmentAssumptions => {
+    const { defaultTiming, ...rest } = segment;
+    return {
+      ...rest,
+      ...(curves.prepayment ? { prepayment: curves.prepayment } : {}),
+      ...(curves.default ? { default: curves.default } : defaultTiming ? { defaultTiming } : {}),
+    };
+  };
+  return { pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
+}
+
 function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions {
   if (stress.by === 'multiplier') return assumptions;
-  const cdr = { kind: 'notation' as const, notation: parseVector(`${(stress.value * 100).toFixed(6)} CDR`, { purpose: 'default' }) };
-  return {
-    pool: { ...assumptions.pool, default: cdr },
-    segments: (assumptions.segments ?? []).map((segment) => (segment ? { ...segment, default: cdr } : undefined)),
-  };
+  return withCurves(assumptions, { default: notationCurve(`${(stress.value * 100).toFixed(6)} CDR`, 'default') });
 }
 
 /** Pool projection + waterfall under a stress. */

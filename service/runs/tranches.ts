@@ -1,4 +1,18 @@
-import { creditEnhancement, EngineError, roundCentsOfDouble, trancheSummary, xirr, type CashFlowLeg, type DealResult, type NoteLeg } from '../../engine/index.ts';
+import {
+  creditEnhancement,
+  durationsAtYield,
+  EngineError,
+  roundCentsOfDouble,
+  trancheSummary,
+  weightedAverageLife,
+  xirr,
+  yieldQuotesAtPrice,
+  type CashFlowLeg,
+  type DealResult,
+  type NoteLeg,
+  type TimeBasis,
+  type WalBasis,
+} from '../../engine/index.ts';
 import type { DealRunResult, TrancheRow } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PreparedDeal } from './prepare-deal.ts';
@@ -23,11 +37,64 @@ function analyticsLeg(leg: NoteLeg, closing: string, paymentsPerYear: number, wi
   };
 }
 
-/** Tranche analytics of each note: WAL (ACT/365 from closing), window, yield at par and duration (annual effective), loss, CE, equity IRR. */
+/** The engine's time basis of each WAL basis a deal file names ('months/12' is the period count ÷ payments a year). */
+const TIME_BASIS: Readonly<Record<WalBasis, TimeBasis>> = { 'ACT/365': 'ACT/365', '30/360': '30/360', 'ACT/360': 'ACT/360', 'months/12': 'periods' };
+
+/**
+ * WAL from `from` (closing, or a settlement date after it) on `basis`: the principal paid on the
+ * payment dates after `from`, in years from it. With months/12 the first payment date after `from`
+ * counts as one whole period. Null when no principal is paid after `from`.
+ */
+function walFrom(leg: NoteLeg, from: string, paymentsPerYear: number, basis: WalBasis): number | null {
+  const first = leg.dates.findIndex((date) => date > from);
+  if (first < 0) return null;
+  const principal = leg.principal.slice(first);
+  if (!principal.some((x) => x > 0)) return null;
+  const after: CashFlowLeg = { originalBalance: leg.originalBalance, settlementDate: from, paymentsPerYear, paymentDates: leg.dates.slice(first), principal, interest: leg.interest.slice(first) };
+  return weightedAverageLife(after, TIME_BASIS[basis]);
+}
+
+/** Yield at par in every quote and the modified duration at the annual effective one; null for a note without a coupon or without cash. */
+function parYields(
+  leg: CashFlowLeg,
+  priced: boolean,
+): Pick<TrancheRow, 'yieldAtParAnnualEffective' | 'yieldAtParBondEquivalent' | 'yieldAtParMortgageEquivalent' | 'yieldAtParChinaInterbank' | 'modifiedDurationYears'> {
+  if (!priced) {
+    return { yieldAtParAnnualEffective: null, yieldAtParBondEquivalent: null, yieldAtParMortgageEquivalent: null, yieldAtParChinaInterbank: null, modifiedDurationYears: null };
+  }
+  const quotes = yieldQuotesAtPrice(leg, 100);
+  return {
+    yieldAtParAnnualEffective: quotes.annualEffective,
+    yieldAtParBondEquivalent: quotes.bondEquivalent,
+    yieldAtParMortgageEquivalent: quotes.mortgageEquivalent,
+    yieldAtParChinaInterbank: quotes.chinaInterbank,
+    modifiedDurationYears: durationsAtYield(leg, quotes.annualEffective, 'annualEffective').modifiedYears,
+  };
+}
+
+/** The residual (no-coupon) note's IRR: −original balance at closing and everything it received (XIRR); null when it cannot be solved. */
+function residualIrr(leg: NoteLeg, closing: string): number | null {
+  const received = leg.dates.map((date, k) => ({ date, amount: (leg.principal[k] ?? 0) + (leg.interest[k] ?? 0) + (leg.residual[k] ?? 0) }));
+  if (leg.originalBalance <= 0 || !received.some((f) => f.amount > 0)) return null;
+  try {
+    return xirr([{ date: closing, amount: -leg.originalBalance }, ...received.filter((f) => f.amount !== 0)]);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    return null;
+  }
+}
+
+/**
+ * Tranche analytics of each note: WAL on the deal's analytics.walBasis (default ACT/365) from its
+ * analytics.settlementDate (default closing); window; yield at par at closing in every quote and
+ * duration (annual effective); loss, CE, equity IRR.
+ */
 export function trancheRows(prepared: PreparedDeal, result: DealResult): TrancheRow[] {
   const { file } = prepared;
   const closing = file.dates.closing;
-  const frequency = file.dates.paymentFrequencyMonths ?? 1;
+  const paymentsPerYear = 12 / (file.dates.paymentFrequencyMonths ?? 1);
+  const walBasis = file.analytics?.walBasis ?? 'ACT/365';
+  const from = file.analytics?.settlementDate ?? closing;
   const bySeniority = [...file.notes].sort((a, b) => a.seniority - b.seniority);
   const poolBalance = result.periods[0]?.pool.beginningBalance ?? 0;
   const ce = creditEnhancement({
@@ -41,16 +108,8 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
     const periods = result.periods;
     const shortfall = periods.length > 0 ? (periods[periods.length - 1]?.notes.find((n) => n.id === note.id)?.interestShortfall ?? 0) : 0;
     const hasCoupon = note.coupon.type !== 'none';
-    const summary = trancheSummary(analyticsLeg(leg, closing, 12 / frequency, !hasCoupon));
-    const received = leg.dates.map((date, k) => ({ date, amount: (leg.principal[k] ?? 0) + (leg.interest[k] ?? 0) + (leg.residual[k] ?? 0) }));
-    let irr: number | null = null;
-    if (!hasCoupon && note.originalBalance > 0 && received.some((f) => f.amount > 0)) {
-      try {
-        irr = xirr([{ date: closing, amount: -note.originalBalance }, ...received.filter((f) => f.amount !== 0)]);
-      } catch (error) {
-        if (!(error instanceof EngineError)) throw error;
-      }
-    }
+    const closingLeg = analyticsLeg(leg, closing, paymentsPerYear, !hasCoupon);
+    const summary = trancheSummary(closingLeg);
     const rank = bySeniority.findIndex((n) => n.id === note.id);
     const window = summary.principalWindow;
     return {
@@ -59,7 +118,9 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       seniority: note.seniority,
       originalBalance: note.originalBalance,
       coupon: couponLabel(note.coupon),
-      walYears: summary.walYears,
+      walYears: walFrom(leg, from, paymentsPerYear, walBasis),
+      walBasis,
+      walFrom: from,
       firstPrincipal: window ? { period: window.first.period, date: window.first.date } : null,
       lastPrincipal: window ? { period: window.last.period, date: window.last.date } : null,
       expectedFinal: summary.expectedFinalPayment,
@@ -69,9 +130,8 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       writeDown: roundCentsOfDouble(leg.writeDown.reduce((a, b) => a + b, 0)),
       lossRate: summary.totals.lossRate,
       interestShortfall: shortfall,
-      yieldAtPar: hasCoupon ? summary.yield : null,
-      modifiedDurationYears: hasCoupon ? summary.modifiedDurationYears : null,
-      irr,
+      ...parYields(closingLeg, hasCoupon && summary.yield !== null),
+      irr: hasCoupon ? null : residualIrr(leg, closing),
       creditEnhancementAtClosing: ce[rank]?.[0] ?? 0,
     };
   });

@@ -57,7 +57,7 @@ export const bench: Bench = {
       waterfall: { ...(file.waterfall as object), interest: [...(file.waterfall as { interest: unknown[] }).interest, { kind: 'interest', notes: ['Sub'] }] },
     });
     const beStarted = performance.now();
-    const breakeven = solveBreakevens(prepareDeal(beFile, lines, undefined), 'multiplier');
+    const breakeven = solveBreakevens(prepareDeal(beFile, lines, undefined), 'multiplier', 'ultimate');
     const breakevenSeconds = (performance.now() - beStarted) / 1000;
     const run = summarize(samples);
     const metrics = {

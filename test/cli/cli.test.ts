@@ -1,14 +1,29 @@
+import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
 import { runAbs } from '../helpers/cli.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
 
 describe('abs command', () => {
+  it('ends quietly with exit 0 when the reader closes the pipe early (abs run … | head)', async () => {
+    // The reader reads nothing and closes its end at once (as `head -c 0` would): the command's first write meets a closed pipe.
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'abs.js'), 'run', join(REPO_ROOT, 'templates', 'deals', 'us-auto-oc-turbo.json'), '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('prints help and exits 0', () => {
     const run = runAbs(['--help']);
     expect(run.status).toBe(0);

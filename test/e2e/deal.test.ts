@@ -8,7 +8,8 @@ import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 /**
  * The Deal screen in Chromium over the HTTP transport: run the shipped templates on their own
  * pools in an empty workspace, read the tranche summary (WAL ACT/365 from closing, yield at par
- * annual effective) and the period table, solve breakevens, see a broken deal file's problems with
+ * in each quote, every column naming its convention) and the period table, solve breakevens (held
+ * to timely interest or ultimate payment), see a broken deal file's problems with
  * their JSON paths, and run the consumer template on the sample tape by representative lines.
  */
 
@@ -114,13 +115,18 @@ describe('the Deal screen in Chromium', () => {
     expect(await sawProgress).toBe(true);
     const names = await columnTexts('tranche-table', 'Note');
     expect(names).toEqual(['Senior A 优先A', 'Mezzanine B 优先B', 'Subordinate 次级']);
-    const wal = await columnTexts('tranche-table', 'WAL (years)');
+    const wal = await columnTexts('tranche-table', 'WAL (years, ACT/365 from closing)');
     // WAL in years ACT/365 from closing: the senior note amortises after the 12 revolving months.
     expect(Number(wal[0])).toBeGreaterThan(1);
     expect(Number(wal[0])).toBeLessThan(Number(wal[1]));
-    const yields = await columnTexts('tranche-table', 'Yield at par / IRR');
+    const yields = await columnTexts('tranche-table', 'Yield at par, annual effective (ACT/365) / IRR');
     expect(yields[0]).toMatch(/^\d+\.\d\d%$/);
     expect(yields[2]).toMatch(/^IRR /);
+    for (const quote of ['Bond-equivalent (semi-annual)', 'Mortgage-equivalent (monthly)', 'China interbank (CFETS)']) {
+      const column = await columnTexts('tranche-table', quote);
+      expect(column[0]).toMatch(/^\d+\.\d\d%$/);
+      expect(column[2]).toBe('—');
+    }
     expect((await columnTexts('tranche-table', 'Principal window'))[0]).toMatch(/^\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/);
     const periods = page.getByTestId('period-table').locator('tbody tr');
     await expect.poll(() => periods.count()).toBeGreaterThan(12);
@@ -166,6 +172,13 @@ describe('the Deal screen in Chromium', () => {
     await page.getByRole('button', { name: 'Breakevens' }).click();
     await expect.poll(() => table.locator('thead th').allTextContents(), { timeout: 60_000 }).toContain('Breakeven CDR (annual)');
     expect((await columnTexts('breakeven-table', 'Breakeven CDR (annual)'))[0]).toMatch(/CDR$/);
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
+    // By default the senior class is held to timely interest, the mezzanine to ultimate payment; one test for all on request.
+    expect(await columnTexts('breakeven-table', 'Test')).toEqual(['timely interest', 'ultimate payment']);
+    await page.getByLabel('Breakeven test').selectOption('timely');
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(1);
+    await page.getByRole('button', { name: 'Breakevens' }).click();
+    await expect.poll(() => columnTexts('breakeven-table', 'Test'), { timeout: 60_000 }).toEqual(['timely interest', 'timely interest']);
     expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
   });
 

@@ -109,7 +109,7 @@ describe('deal templates', () => {
     expect(a?.firstPrincipal?.period).toBe(13);
     expect(b?.firstPrincipal?.period ?? 0).toBeGreaterThanOrEqual(a?.lastPrincipal?.period ?? Infinity);
     expect(sub?.irr).not.toBeNull();
-    expect(sub?.irr ?? 0).toBeGreaterThan(a?.yieldAtPar ?? 0);
+    expect(sub?.irr ?? 0).toBeGreaterThan(a?.yieldAtParAnnualEffective ?? 0);
   });
 
   it('a scenario with a servicing strip keeps it out of the interest pot, reconciles, and warns that a servicer fee would pay servicing twice', async () => {

@@ -14,6 +14,7 @@ const STATUS = { found: 'found', lossWithoutStress: 'loses without stress', beyo
 export function BreakevenView({ result, seconds, stale }: { result: BreakevenResult; seconds: number; stale: boolean }) {
   const columns: readonly Column<BreakevenRow>[] = [
     { key: 'name', header: 'Note', render: (r) => r.name },
+    { key: 'test', header: 'Test', render: (r) => (r.interest === 'timely' ? 'timely interest' : 'ultimate payment') },
     { key: 'stress', header: result.by === 'cdr' ? 'Breakeven CDR (annual)' : 'Breakeven default multiplier', render: (r) => stressOf(result.by, r), align: 'right' },
     { key: 'status', header: 'Status', render: (r) => STATUS[r.status] },
     { key: 'cdr', header: 'Pool cum. default rate at it', render: (r) => formatPct(r.cumulativeDefaultRate), align: 'right' },
@@ -23,7 +24,9 @@ export function BreakevenView({ result, seconds, stale }: { result: BreakevenRes
     <section className={stale ? 'breakevens stale' : 'breakevens'} aria-labelledby="breakeven-heading" data-testid="breakevens">
       <h2 id="breakeven-heading">Breakevens</h2>
       <p className="muted small">
-        The largest stress at which each note with a coupon still receives all its principal and interest —{' '}
+        The largest stress at which each note with a coupon still passes its test — timely interest: every coupon paid on its date (no interest shortfall in any period) and all principal by the end;
+        ultimate payment: all principal and interest by the end (
+        {result.interest === 'bySeniority' ? 'timely for the senior class, seniority 1, ultimate for the others' : `${result.interest} for every note`}) —{' '}
         {result.by === 'cdr' ? 'a constant CDR replacing the scenario’s default curves' : 'a multiple of the scenario’s default curve (and roll into 1–30 DPD)'}; bisection to{' '}
         {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in {formatSeconds(seconds)}.
       </p>

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
+import type { BreakevenRequest, DealRunRequest } from '../../../service/api/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
-import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
+import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
 import { upsertJob } from '../../app/jobs.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -12,7 +13,7 @@ import { DealRunView } from './DealRunView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
-import { BreakevenBy, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
+import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
 import { useDealCheck, useDealTemplates, type DealCheckState } from './source.ts';
 
 function CheckLine({ state }: { state: DealCheckState }) {
@@ -28,6 +29,14 @@ function CheckLine({ state }: { state: DealCheckState }) {
     </p>
   );
 }
+
+/** The breakeven request: the run's deal, pool and scenario under the chosen stress and test. */
+function breakevenRequest(request: DealRunRequest, state: DealScreenState): BreakevenRequest {
+  return { ...request, by: state.breakevenBy, ...(state.breakevenInterest === 'bySeniority' ? {} : { interest: state.breakevenInterest }) };
+}
+
+/** What a shown breakeven result was solved for: another key makes it out of date. */
+const breakevenKey = (inputsKey: string, state: DealScreenState): string => `${inputsKey} by ${state.breakevenBy} ${state.breakevenInterest}`;
 
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
@@ -69,7 +78,7 @@ export function DealArea() {
     if (!request) return;
     setStarting(true);
     try {
-      const job = task === 'run' ? await api.call('deal.run', request) : await api.call('deal.breakeven', { ...request, by: dealScreen.get().breakevenBy });
+      const job = task === 'run' ? await api.call('deal.run', request) : await api.call('deal.breakeven', breakevenRequest(request, dealScreen.get()));
       upsertJob(job);
       const info: DealJobRun = {
         jobId: job.id,
@@ -78,7 +87,7 @@ export function DealArea() {
         poolLabel: used.poolLabel,
         scenarioLabel: used.scenarioLabel,
         mode: used.pool === 'tape' ? screen.mode : null,
-        inputsKey: task === 'run' ? inputsKey : `${inputsKey} by ${dealScreen.get().breakevenBy}`,
+        inputsKey: task === 'run' ? inputsKey : breakevenKey(inputsKey, dealScreen.get()),
       };
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {
@@ -106,13 +115,13 @@ export function DealArea() {
   const breakevenShown =
     breakevenJobs.shown && shownBreakeven && inThisWorkspace(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven.breakeven, seconds: shownBreakeven.seconds } : null;
   const runOutOfDate = runShown !== null && !running && runShown.info.inputsKey !== inputsKey;
-  const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== `${inputsKey} by ${screen.breakevenBy}`;
+  const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== breakevenKey(inputsKey, screen);
 
   const breakevens = breakevenShown ? (
     <>
       {breakevenOutOfDate ? (
         <p className="warning-box" role="status" data-testid="breakeven-out-of-date">
-          These breakevens were solved for another deal, pool, scenario or stress — run <strong>Breakevens</strong> again to bring them up to date.
+          These breakevens were solved for another deal, pool, scenario, stress or test — run <strong>Breakevens</strong> again to bring them up to date.
         </p>
       ) : null}
       <BreakevenView result={breakevenShown.result} seconds={breakevenShown.seconds} stale={solving} />
@@ -140,7 +149,7 @@ export function DealArea() {
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
             Cancel
           </button>
-          <BreakevenBy by={screen.breakevenBy} />
+          <BreakevenChoices by={screen.breakevenBy} interest={screen.breakevenInterest} />
           <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy}>
             Breakevens
           </button>

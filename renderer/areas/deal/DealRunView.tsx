@@ -17,25 +17,41 @@ function windowOf(t: TrancheRow): string {
   return t.firstPrincipal.date === t.lastPrincipal.date ? t.firstPrincipal.date : `${t.firstPrincipal.date} – ${t.lastPrincipal.date}`;
 }
 
-const TRANCHE_COLUMNS: readonly Column<TrancheRow>[] = [
-  { key: 'name', header: 'Note', render: (t) => t.name, sortValue: (t) => t.seniority },
-  { key: 'balance', header: 'Original balance', render: (t) => formatMoney(t.originalBalance), sortValue: (t) => t.originalBalance, align: 'right' },
-  { key: 'coupon', header: 'Coupon', render: (t) => t.coupon },
-  { key: 'wal', header: 'WAL (years)', render: (t) => (t.walYears === null ? '—' : t.walYears.toFixed(2)), sortValue: (t) => t.walYears, align: 'right' },
-  { key: 'window', header: 'Principal window', render: windowOf },
-  {
-    key: 'yield',
-    header: 'Yield at par / IRR',
-    render: (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtPar)),
-    sortValue: (t) => t.irr ?? t.yieldAtPar,
-    align: 'right',
-  },
-  { key: 'duration', header: 'Mod. duration (years)', render: (t) => (t.modifiedDurationYears === null ? '—' : t.modifiedDurationYears.toFixed(2)), align: 'right' },
-  { key: 'loss', header: 'Loss %', render: (t) => formatPct(t.lossRate), sortValue: (t) => t.lossRate, align: 'right' },
-  { key: 'writeDown', header: 'Written down', render: (t) => formatMoney(t.writeDown), align: 'right' },
-  { key: 'shortfall', header: 'Interest shortfall', render: (t) => formatMoney(t.interestShortfall), align: 'right' },
-  { key: 'ce', header: 'CE at closing', render: (t) => formatPct(t.creditEnhancementAtClosing), sortValue: (t) => t.creditEnhancementAtClosing, align: 'right' },
-];
+const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
+
+/** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
+function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
+  const first = run.tranches[0];
+  const walFrom = !first || first.walFrom === run.closingDate ? 'closing' : first.walFrom;
+  return [
+    { key: 'name', header: 'Note', render: (t) => t.name, sortValue: (t) => t.seniority },
+    { key: 'balance', header: 'Original balance', render: (t) => formatMoney(t.originalBalance), sortValue: (t) => t.originalBalance, align: 'right' },
+    { key: 'coupon', header: 'Coupon', render: (t) => t.coupon },
+    {
+      key: 'wal',
+      header: `WAL (years, ${first?.walBasis ?? 'ACT/365'} from ${walFrom})`,
+      render: (t) => (t.walYears === null ? '—' : t.walYears.toFixed(2)),
+      sortValue: (t) => t.walYears,
+      align: 'right',
+    },
+    { key: 'window', header: 'Principal window', render: windowOf },
+    {
+      key: 'yield',
+      header: 'Yield at par, annual effective (ACT/365) / IRR',
+      render: (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : pctOrDash(t.yieldAtParAnnualEffective)),
+      sortValue: (t) => t.irr ?? t.yieldAtParAnnualEffective,
+      align: 'right',
+    },
+    { key: 'bey', header: 'Bond-equivalent (semi-annual)', render: (t) => pctOrDash(t.yieldAtParBondEquivalent), align: 'right' },
+    { key: 'mey', header: 'Mortgage-equivalent (monthly)', render: (t) => pctOrDash(t.yieldAtParMortgageEquivalent), align: 'right' },
+    { key: 'cfets', header: 'China interbank (CFETS)', render: (t) => pctOrDash(t.yieldAtParChinaInterbank), align: 'right' },
+    { key: 'duration', header: 'Mod. duration (years, ann. eff.)', render: (t) => (t.modifiedDurationYears === null ? '—' : t.modifiedDurationYears.toFixed(2)), align: 'right' },
+    { key: 'loss', header: 'Loss %', render: (t) => formatPct(t.lossRate), sortValue: (t) => t.lossRate, align: 'right' },
+    { key: 'writeDown', header: 'Written down', render: (t) => formatMoney(t.writeDown), align: 'right' },
+    { key: 'shortfall', header: 'Interest shortfall', render: (t) => formatMoney(t.interestShortfall), align: 'right' },
+    { key: 'ce', header: 'CE at closing', render: (t) => formatPct(t.creditEnhancementAtClosing), sortValue: (t) => t.creditEnhancementAtClosing, align: 'right' },
+  ];
+}
 
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
@@ -43,6 +59,7 @@ const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', 
 export function DealRunView({ info, run, seconds, stale, children }: { info: DealJobRun; run: DealRunResult; seconds: number; stale: boolean; children?: ReactNode }) {
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const columns = useMemo(() => periodColumns(run), [run]);
+  const trancheTable = useMemo(() => trancheColumns(run), [run]);
   const tableColumns = useMemo<Column<DealPeriod>[]>(
     () =>
       columns
@@ -109,12 +126,14 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
         <h2>Tranches</h2>
       </div>
       <p className="muted small">
-        WAL in years from closing (ACT/365, Σ principal × t ÷ Σ principal); principal window = first and last payment dates with principal; yield at par annual effective on actual dates (ACT/365, as
-        XIRR) — the residual note shows its IRR; modified duration in years; loss % = written-down principal ÷ original balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool.
-        Amounts in the deal’s currency.
+        WAL = Σ principal × t ÷ Σ principal, t in years on the basis and from the date in its header (the deal file’s analytics section); principal window = first and last payment dates with
+        principal. Yields at par at closing, one column per quote: annual effective on actual dates (ACT/365, as XIRR — the residual note shows its IRR), bond-equivalent (semi-annual compounding on
+        the payment schedule, SIFMA), mortgage-equivalent (monthly compounding, SIFMA) and China interbank (compounded at the payment frequency on actual days, simple in the final period, CFETS);
+        modified duration at the annual effective yield; loss % = written-down principal ÷ original balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool. Amounts in the deal’s
+        currency.
       </p>
       <div className="table-scroll tranche-scroll" role="region" aria-label="Tranche summary table" tabIndex={0}>
-        <DataTable columns={TRANCHE_COLUMNS} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
+        <DataTable columns={trancheTable} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
       </div>
       {children}
 

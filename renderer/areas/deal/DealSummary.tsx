@@ -112,6 +112,8 @@ function DealStructure({ view }: { view: DealView }) {
           <dd>{view.revolving ?? 'none (static pool)'}</dd>
           <dt>Clean-up call</dt>
           <dd>{view.cleanUpCall ?? 'none'}</dd>
+          <dt>WAL basis</dt>
+          <dd>{view.walConvention}</dd>
           <dt>Own pool</dt>
           <dd>{view.pool ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}` : 'none — runs on a tape'}</dd>
           <dt>Own scenario</dt>

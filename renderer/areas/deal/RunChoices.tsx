@@ -102,14 +102,50 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
   );
 }
 
+/** The stress breakevens solve for, and the test each note is held to. */
+export function BreakevenChoices({ by, interest }: { by: DealScreenState['breakevenBy']; interest: DealScreenState['breakevenInterest'] }) {
+  return (
+    <>
+      <BreakevenBy by={by} />
+      <BreakevenTest interest={interest} />
+    </>
+  );
+}
+
 /** The stress breakevens solve for. */
-export function BreakevenBy({ by }: { by: DealScreenState['breakevenBy'] }) {
+function BreakevenBy({ by }: { by: DealScreenState['breakevenBy'] }) {
   return (
     <label className="breakeven-by">
       <span className="sr-label">Breakeven stress</span>
       <select aria-label="Breakeven stress" value={by} onChange={(e) => updateDealScreen({ breakevenBy: e.target.value === 'cdr' ? 'cdr' : 'multiplier' })}>
         <option value="multiplier">by default multiplier</option>
         <option value="cdr">by constant CDR</option>
+      </select>
+    </label>
+  );
+}
+
+const BREAKEVEN_TESTS = {
+  bySeniority: 'senior class timely, others ultimate',
+  timely: 'timely interest, every note',
+  ultimate: 'ultimate payment, every note',
+} as const satisfies Record<DealScreenState['breakevenInterest'], string>;
+
+/** What a note must receive to pass a breakeven stress: timely interest (no shortfall in any period) or ultimate payment. */
+function BreakevenTest({ interest }: { interest: DealScreenState['breakevenInterest'] }) {
+  return (
+    <label className="breakeven-by">
+      <span className="sr-label">Breakeven test</span>
+      <select
+        aria-label="Breakeven test"
+        value={interest}
+        onChange={(e) => updateDealScreen({ breakevenInterest: e.target.value === 'timely' || e.target.value === 'ultimate' ? e.target.value : 'bySeniority' })}
+      >
+        {Object.entries(BREAKEVEN_TESTS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
     </label>
   );

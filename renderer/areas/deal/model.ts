@@ -48,6 +48,8 @@ export interface DealView {
   readonly lossAllocation: string;
   readonly revolving: string | null;
   readonly cleanUpCall: string | null;
+  /** How the tranche table measures WAL: its year basis and time zero (the file's analytics section). */
+  readonly walConvention: string;
   /** The deal's own pool: name, lines and balance; null when the file has none. */
   readonly pool: { readonly name: string; readonly lines: number; readonly balance: number } | null;
   readonly hasAssumptions: boolean;
@@ -262,6 +264,7 @@ export function dealView(file: DealFile): DealView {
     lossAllocation: file.lossAllocation === 'pdl' ? 'principal deficiency ledger (PDL)' : 'write-down',
     revolving: file.revolving ? revolvingOf(file.revolving) : null,
     cleanUpCall: file.cleanUpCall ? `at pool factor ≤ ${formatPct(file.cleanUpCall.poolFactor, 0)}` : null,
+    walConvention: `${file.analytics?.walBasis ?? 'ACT/365'} from ${file.analytics?.settlementDate ? `settlement ${file.analytics.settlementDate}` : 'closing'}`,
     pool: file.pool ? { name: file.pool.name ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
     hasAssumptions: file.assumptions !== undefined,
   };

@@ -5,7 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BreakevenResult, DealRunResult, ProjectionMode } from '../../api/contract.ts';
+import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
@@ -21,7 +21,9 @@ export interface DealWorkerData {
   readonly mode: ProjectionMode;
   readonly deal: unknown;
   readonly assumptions: unknown;
+  readonly scenarioOverrides: ScenarioOverrides;
   readonly by: 'multiplier' | 'cdr';
+  readonly interest: InterestPayment | undefined;
 }
 
 export type DealWorkerMessage =
@@ -47,14 +49,14 @@ function loadTape(): ProjectionInput | null {
   }
 }
 
-const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions);
+const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions, data.scenarioOverrides);
 
 // A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
   if (data.task === 'run') post({ type: 'run', ...timed(() => dealRunResult(prepared(), data.tapeId === null ? 'repline' : data.mode)) });
   else {
     const deal = prepared();
-    post({ type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
+    post({ type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, data.interest, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
   }
 } catch (error) {
   post({ type: 'error', error: toWireError(error) });
