@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { UserError } from '../../data/errors.ts';
-import { AMORTIZATION_TYPES, buildTransitionMatrix, DAY_COUNTS, EngineError, parseVector, type AmortizationType, type PoolAssumptions, type SegmentAssumptions } from '../../engine/index.ts';
+import {
+  AMORTIZATION_TYPES,
+  buildTransitionMatrix,
+  DAY_COUNTS,
+  DEFAULT_ORDERS,
+  DEFAULT_SOURCES,
+  EngineError,
+  parseVector,
+  type AmortizationType,
+  type PoolAssumptions,
+  type SegmentAssumptions,
+} from '../../engine/index.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
 
 /**
@@ -12,16 +23,34 @@ import { fileError, schemaIssues } from './file-issues.ts';
  * JSON Schema in docs/schemas/ is generated from this (a test keeps them equal).
  */
 const probability = z.number().min(0).max(1);
-const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, dpd91_180: probability };
+// The monthly buckets past 90 days, and the compact 91–180 row that stands for all three (docs/assumptions.md).
+const past90 = { dpd91_120: probability, dpd121_150: probability, dpd151_180: probability, dpd91_180: probability };
+const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, ...past90 };
 
 const rollRatesSchema = z.strictObject({
   rollForward: z.strictObject({ current: probability, ...delinquent }).partial(),
   cure: z.strictObject(delinquent).partial().optional(),
-  rollBack: z.strictObject({ dpd31_60: probability, dpd61_90: probability, dpd91_180: probability }).partial().optional(),
-  chargeOffAt: z.enum(['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180']).optional(),
+  rollBack: z
+    .strictObject({ dpd31_60: probability, dpd61_90: probability, ...past90 })
+    .partial()
+    .optional(),
+  chargeOffAt: z
+    .enum(['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_120', 'dpd121_150', 'dpd151_180', 'dpd91_180'])
+    .optional()
+    .describe('The last delinquent bucket: rolling forward from it is the charge-off. Default dpd151_180 (write-off after 180 days past due); dpd91_180 means the same'),
 });
 
 const segmentSchema = z.strictObject({
+  defaultSources: z
+    .enum(DEFAULT_SOURCES)
+    .optional()
+    .describe('With both a default curve and roll rates: "one" (the default) applies the roll-rate charge-offs only; "both" also applies the curve to current loans'),
+  defaultOrder: z
+    .enum(DEFAULT_ORDERS)
+    .optional()
+    .describe(
+      'When current loans default at the MDR: "beginning" (the default, SIFMA Standard Formulas) on the beginning balance, paying nothing that month; "afterScheduled" after paying the month’s interest and scheduled principal',
+    ),
   prepayment: z.string().min(1).max(500).optional().describe('Prepayment speed in vector notation, e.g. "10 CPR", "150 PSA"'),
   default: z.string().min(1).max(500).optional().describe('Default speed of performing loans, e.g. "2 CDR", "100 SDA"'),
   defaultTiming: z
@@ -124,6 +153,8 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both');
   if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, 'the timing shares must add up to more than 0');
   return {
+    ...(spec.defaultSources !== undefined ? { defaultSources: spec.defaultSources } : {}),
+    ...(spec.defaultOrder !== undefined ? { defaultOrder: spec.defaultOrder } : {}),
     ...(prepayment ? { prepayment } : {}),
     ...(defaults ? { default: defaults } : {}),
     ...(spec.defaultTiming ? { defaultTiming: spec.defaultTiming } : {}),
