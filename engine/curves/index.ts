@@ -44,3 +44,5 @@ export {
   validateTransitionMatrix,
 } from './roll-rates.ts';
 export type { BalanceState, DelinquentState, RollBackState, RollRateSpec, RollState } from './roll-rates.ts';
+export { longRunDelinquency, stationaryDistribution } from './long-run.ts';
+export type { LongRunDelinquency } from './long-run.ts';

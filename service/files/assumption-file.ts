@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { UserError } from '../../data/errors.ts';
 import {
   AMORTIZATION_TYPES,
+  longRunDelinquency,
+  rollRateNotes,
   buildTransitionMatrix,
   DAY_COUNTS,
   DEFAULT_ORDERS,
@@ -239,13 +241,73 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The implied long-run share 1+ days past due of a set's roll rates (engine longRunDelinquency:
+ * the stationary mix with charge-offs replaced by new current loans), for the pool, each segment
+ * (its own roll rates or the pool's) and each override rule that gives roll rates — the figure to
+ * set beside the tape's delinquency ratio when calibrating (docs/assumptions.md).
+ */
+export interface ImpliedDelinquency {
+  /** JSON path of the set: `$.pool`, `$.segments.gig`, `$.overrides[2]`. */
+  readonly path: string;
+  /** JSON path of the roll rates it uses (the segment's own, or the pool's). */
+  readonly rollRatesPath: string;
+  /** Long-run share of loans 1+ days past due, decimal. */
+  readonly delinquentShare: number;
+}
+
+/** What an assumption file amounts to: the file as read, its horizon, the segments it overrides, implied delinquency and notes. */
+export interface CheckedAssumptions {
+  readonly months: number;
+  readonly segments: string[];
+  readonly assumptions: AssumptionFile;
+  readonly impliedDelinquency: ImpliedDelinquency[];
+  /** How parts of the file are read that an analyst should know (a field not used, a curve not applied). */
+  readonly notes: string[];
+}
+
+function implied(path: string, rollRatesPath: string, matrix: Float64Array | null | undefined): ImpliedDelinquency[] {
+  return matrix ? [{ path, rollRatesPath, delinquentShare: longRunDelinquency(matrix).delinquentShare }] : [];
+}
+
+/** The sets of the file as a loan of each segment sees them (the pool's, each segment's merged over it, each rule's own). */
+function impliedAll(file: AssumptionFile, read: Assumptions): ImpliedDelinquency[] {
+  const rows = implied('$.pool', '$.pool.rollRates', read.pool.rollRates);
+  for (const [name, segment] of read.segments) {
+    const own = segment.rollRates !== undefined;
+    rows.push(...implied(`$.segments.${name}`, own ? `$.segments.${name}.rollRates` : '$.pool.rollRates', own ? segment.rollRates : read.pool.rollRates));
+  }
+  (file.overrides ?? []).forEach((rule, k) => {
+    if (rule.rollRates) rows.push(...implied(`$.overrides[${k}]`, `$.overrides[${k}].rollRates`, read.overrides[k]?.assumptions.rollRates));
+  });
+  return rows;
+}
+
+/** Notes on the compact 91–180 rows and on default curves that one-source sets do not apply. */
+function notesOf(file: AssumptionFile): string[] {
+  const notes: string[] = [];
+  const sets: [string, SegmentFile][] = [['$.pool', file.pool], ...Object.entries(file.segments ?? {}).map(([name, set]): [string, SegmentFile] => [`$.segments.${name}`, set])];
+  for (const [path, set] of sets) {
+    if (set.rollRates) notes.push(...rollRateNotes(set.rollRates).map((note) => `${path}.rollRates: ${note}`));
+    const merged = path === '$.pool' ? set : { ...file.pool, ...set };
+    const curve = set.default !== undefined ? 'default' : set.defaultTiming !== undefined ? 'defaultTiming' : null;
+    if (curve !== null && merged.rollRates && merged.defaultSources !== 'both') {
+      notes.push(
+        `${path}.${curve} is not applied: the set takes its defaults from the roll-rate charge-offs (one default source); set defaultSources to "both" to apply the curve to current loans as well`,
+      );
+    }
+  }
+  return notes;
+}
+
+/**
  * Reads an assumption file in full (shape, vector notation, roll-rate matrices, and the segments
  * and products it names against a pool's when given; errors name the JSON path): the file as
- * read, its horizon and the segments it overrides.
+ * read, its horizon, the segments it overrides, the implied long-run delinquency of its roll rates
+ * and notes on how it is read.
  */
-export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[]; assumptions: AssumptionFile } {
+export function checkAssumptions(input: unknown, names?: PoolNames): CheckedAssumptions {
   const { file, read } = readFile(input, names);
-  return { months: read.months, segments: [...read.segments.keys()], assumptions: file };
+  return { months: read.months, segments: [...read.segments.keys()], assumptions: file, impliedDelinquency: impliedAll(file, read), notes: notesOf(file) };
 }
 
 /**
