@@ -25,7 +25,7 @@ const ENGINE_MESSAGES = {
   ROLL_RATE_OUTFLOW: "A delinquency state's outflow probabilities add up to more than 1",
   ROLL_RATE_UNUSED: 'Probabilities are given for a bucket loans never reach under the charge-off policy',
   ROLL_RATE_STATE: 'Unknown or inapplicable delinquency state in a roll-rate spec',
-  TRANSITION_MATRIX: 'Not a 6×6 row-stochastic transition matrix with charged-off absorbing',
+  TRANSITION_MATRIX: 'Not an 8×8 row-stochastic transition matrix with charged-off absorbing',
   // Loan-level pool projection (engine/project)
   LOAN_ARRAYS: 'Every loan array must hold exactly one value per loan',
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',

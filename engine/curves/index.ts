@@ -28,5 +28,21 @@ export type { DefaultTimingCurve, DefaultTimingSchedule } from './default-timing
 export { lossSeverityFromRecoveryRate, recoverySchedule, recoveryRateFromSeverity } from './recovery.ts';
 export type { RecoverySchedule } from './recovery.ts';
 // Delinquency roll rates
-export { buildTransitionMatrix, DELINQUENT_STATES, ROLL_STATE_LABELS, ROLL_STATES, rollStateIndex, ROW_SUM_TOLERANCE, transitionProbability, validateTransitionMatrix } from './roll-rates.ts';
-export type { DelinquentState, RollBackState, RollRateSpec, RollState } from './roll-rates.ts';
+export {
+  BALANCE_STATES,
+  buildTransitionMatrix,
+  COMPACT_BUCKETS,
+  COMPACT_STATE,
+  DELINQUENT_STATES,
+  expandCompactRow,
+  ROLL_STATE_LABELS,
+  ROLL_STATES,
+  rollRateNotes,
+  rollStateIndex,
+  ROW_SUM_TOLERANCE,
+  transitionProbability,
+  validateTransitionMatrix,
+} from './roll-rates.ts';
+export type { BalanceState, DelinquentState, RollBackState, RollRateSpec, RollState } from './roll-rates.ts';
+export { longRunDelinquency, stationaryDistribution } from './long-run.ts';
+export type { LongRunDelinquency } from './long-run.ts';

@@ -6,7 +6,7 @@ import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../
 import { validateTransitionMatrix } from '../curves/roll-rates.ts';
 import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
-import { bandedRates, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
+import { bandedRates, maturedMatrix, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
 
 /**
  * A monthly rate assumption (SMM for prepayment, MDR for default), in one of three forms:
@@ -20,8 +20,30 @@ export type RateAssumption =
   | { readonly kind: 'vector'; readonly vector: RateVector }
   | { readonly kind: 'notation'; readonly notation: VectorNotation };
 
+/**
+ * Which sources of default apply when a set has both a default curve and roll rates:
+ * 'one' (the default) — the roll-rate charge-offs only, the curve is not applied (a set without
+ * roll rates defaults at its curve); 'both' — the curve on current loans and the charge-offs.
+ */
+export const DEFAULT_SOURCES = ['one', 'both'] as const;
+export type DefaultSources = (typeof DEFAULT_SOURCES)[number];
+
+/**
+ * When, in the month, the current loans that default at the MDR do so:
+ * 'beginning' (the default, SIFMA Standard Formulas C.3) — on their beginning balance, before
+ * scheduled principal and prepayments; they pay nothing that month;
+ * 'afterScheduled' — after paying the month's interest and scheduled principal, on the balance
+ * left (the engine's order before the model review).
+ */
+export const DEFAULT_ORDERS = ['beginning', 'afterScheduled'] as const;
+export type DefaultOrder = (typeof DEFAULT_ORDERS)[number];
+
 /** Assumptions for one borrower segment. Every field is optional; the defaults are "nothing happens". */
 export interface SegmentAssumptions {
+  /** With both a default curve and roll rates: 'one' (roll-rate charge-offs only, the default) or 'both'. */
+  readonly defaultSources?: DefaultSources;
+  /** When MDR defaults happen in the month: 'beginning' (SIFMA, the default) or 'afterScheduled'. */
+  readonly defaultOrder?: DefaultOrder;
   /** Voluntary prepayment, SMM; default none. */
   readonly prepayment?: RateAssumption;
   /** Defaults of performing (current) loans, MDR; default none. Applies with or without a roll-rate matrix. */
@@ -31,7 +53,7 @@ export interface SegmentAssumptions {
    * time by a timing curve; projectPool solves the MDRs that produce it (default-timing.ts).
    */
   readonly defaultTiming?: DefaultTimingCurve;
-  /** A 6×6 monthly transition matrix over ROLL_STATES (buildTransitionMatrix), or null: no delinquency. */
+  /** An 8×8 monthly transition matrix over ROLL_STATES (buildTransitionMatrix), or null: no delinquency. */
   readonly rollRates?: Float64Array | null;
   /** Share of defaulted principal recovered, decimal; default 0. */
   readonly recoveryRate?: number;
@@ -75,7 +97,15 @@ export interface ResolvedSegment {
   readonly plan: TransitionPlan;
   /** The same moves as named probabilities when the matrix is banded (the fast kernel), else null. */
   readonly banded: BandedRates | null;
+  /**
+   * The moves after the loan's maturity (maturedMatrix: nothing falls due, so what stayed in a
+   * delinquent bucket ages one bucket). The same as `plan` without roll rates.
+   */
+  readonly maturedPlan: TransitionPlan;
+  readonly maturedBanded: BandedRates | null;
   readonly hasRollRates: boolean;
+  /** MDR defaults on the beginning balance, paying nothing (SIFMA), rather than after scheduled principal. */
+  readonly defaultsFirst: boolean;
   readonly recoveryRate: number;
   readonly recoveryLagMonths: number;
   readonly penaltyMultiple: number;
@@ -133,6 +163,8 @@ export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumpti
     default: override.default ?? (override.defaultTiming ? undefined : pool.default),
     defaultTiming: override.defaultTiming ?? (override.default ? undefined : pool.defaultTiming),
     rollRates: override.rollRates !== undefined ? override.rollRates : pool.rollRates,
+    defaultSources: override.defaultSources ?? pool.defaultSources,
+    defaultOrder: override.defaultOrder ?? pool.defaultOrder,
     recoveryRate: override.recoveryRate ?? pool.recoveryRate,
     recoveryLagMonths: override.recoveryLagMonths ?? pool.recoveryLagMonths,
     penaltyMultiple: override.penaltyMultiple ?? pool.penaltyMultiple,
@@ -157,15 +189,21 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   const given = segment.rollRates ?? null;
   if (given !== null) validateTransitionMatrix(given);
   const matrix = given !== null && multiplier !== 1 ? stressedEntry(given, multiplier) : given;
+  const matured = matrix === null ? null : maturedMatrix(matrix);
+  // One default source unless the set says 'both': with roll rates, the charge-offs.
+  const curveApplies = matrix === null || segment.defaultSources === 'both';
   const yearFractions = accrual(segment.dayCount ?? null);
   let uniform30360 = true;
   for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
   return {
     smm: fromMonth(rateTable(segment.prepayment ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth),
-    mdr: scaled(fromMonth(rateTable(segment.default ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier),
+    mdr: scaled(fromMonth(rateTable((curveApplies ? segment.default : undefined) ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier),
     plan: transitionPlan(matrix ?? IDENTITY),
     banded: bandedRates(matrix ?? IDENTITY),
+    maturedPlan: transitionPlan(matured ?? IDENTITY),
+    maturedBanded: bandedRates(matured ?? IDENTITY),
     hasRollRates: matrix !== null,
+    defaultsFirst: (segment.defaultOrder ?? 'beginning') === 'beginning',
     recoveryRate,
     recoveryLagMonths,
     penaltyMultiple,

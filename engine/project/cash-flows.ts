@@ -1,6 +1,5 @@
-import { ROLL_STATES, type RollState } from '../curves/roll-rates.ts';
+import { BALANCE_STATES, type BalanceState } from '../curves/roll-rates.ts';
 import { roundCentsOfDouble } from '../rounding.ts';
-import { CHARGED_OFF } from './transitions.ts';
 
 /**
  * The pool's monthly cash flows: every column is a Float64Array, index 0 = projection month 1.
@@ -34,7 +33,7 @@ export interface PoolCashFlows {
   readonly losses: Float64Array;
   readonly endingBalance: Float64Array;
   /** Month-end principal by state. chargedOff holds the cumulative gross defaults (principal written off to date). */
-  readonly balanceByState: Readonly<Record<RollState, Float64Array>>;
+  readonly balanceByState: Readonly<Record<BalanceState, Float64Array>>;
   /** Unpaid principal of installments due (delinquent fractions), month end. */
   readonly overduePrincipal: Float64Array;
   /** Unpaid interest of installments due (delinquent fractions), month end; accrued penalty excluded. */
@@ -49,7 +48,7 @@ export interface PoolCashFlows {
   readonly smm: Float64Array;
   /** 1 − (1 − SMM)^12. */
   readonly cpr: Float64Array;
-  /** Realised MDR = defaults / (beginningBalance − scheduledPrincipal). */
+  /** Realised MDR = defaults / beginningBalance (SIFMA order), or / (beginningBalance − scheduledPrincipal) when every segment defaults after the installment. */
   readonly mdr: Float64Array;
   /** 1 − (1 − MDR)^12. */
   readonly cdr: Float64Array;
@@ -74,13 +73,15 @@ export interface Accumulators {
   readonly servicingFee: Float64Array;
   /** months + the longest recovery lag: the tail is recovered after the horizon. */
   readonly recoveries: Float64Array;
-  /** Month-end principal of states current … 91–180, row-major: [month × 5 + state]. */
+  /** Month-end principal of the reported buckets current … 91–180 (BALANCE_STATES), row-major: [month × 5 + bucket]. */
   readonly stateBalance: Float64Array;
   readonly overduePrincipal: Float64Array;
   readonly overdueInterest: Float64Array;
 }
 
-export const LIVE_STATES = CHARGED_OFF;
+/** Reported buckets a loan can be in at a month end (BALANCE_STATES without charged off). */
+export const LIVE_STATES = BALANCE_STATES.length - 1;
+const CHARGED_OFF_COLUMN = LIVE_STATES;
 
 export function allocateAccumulators(months: number, maxLagMonths: number): Accumulators {
   return {
@@ -100,8 +101,12 @@ export function allocateAccumulators(months: number, maxLagMonths: number): Accu
   };
 }
 
-/** Pool columns and ratios from the summed loan flows. */
-export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number): PoolCashFlows {
+/**
+ * Pool columns and ratios from the summed loan flows. The realised MDR's denominator follows the
+ * default order: with `defaultsFirst` (SIFMA: defaults come off the beginning balance) defaults ÷
+ * beginning balance, otherwise defaults ÷ (beginning balance − scheduled principal).
+ */
+export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number, defaultsFirst = true): PoolCashFlows {
   const { months } = acc;
   const column = (): Float64Array => new Float64Array(months);
   const beginningBalance = column();
@@ -114,7 +119,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   const cdr = column();
   const cumulativeDefaultRate = column();
   const cumulativeNetLoss = column();
-  const byState = ROLL_STATES.map(() => column());
+  const byState = BALANCE_STATES.map(() => column());
   let opening = cutoffBalance;
   let cumulativeDefaults = 0;
   let cumulativeLoss = 0;
@@ -129,13 +134,13 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     const defaulted = acc.defaults[k] ?? 0;
     cumulativeDefaults += defaulted;
     cumulativeLoss += acc.losses[k] ?? 0;
-    (byState[CHARGED_OFF] ?? column())[k] = cumulativeDefaults;
+    (byState[CHARGED_OFF_COLUMN] ?? column())[k] = cumulativeDefaults;
     beginningBalance[k] = opening;
     endingBalance[k] = ending;
     overdueTotal[k] = (acc.overduePrincipal[k] ?? 0) + (acc.overdueInterest[k] ?? 0);
     poolFactor[k] = cutoffBalance > 0 ? ending / cutoffBalance : 0;
     const smmRealised = ratio(acc.prepayments[k] ?? 0, opening - scheduled - defaulted);
-    const mdrRealised = ratio(defaulted, opening - scheduled);
+    const mdrRealised = ratio(defaulted, defaultsFirst ? opening : opening - scheduled);
     smm[k] = smmRealised;
     cpr[k] = annualised(smmRealised);
     mdr[k] = mdrRealised;
@@ -146,7 +151,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   }
   let recoveriesAfterHorizon = 0;
   for (let k = months; k < acc.recoveries.length; k++) recoveriesAfterHorizon += acc.recoveries[k] ?? 0;
-  const balanceByState = Object.fromEntries(ROLL_STATES.map((state, s) => [state, byState[s] ?? column()])) as Record<RollState, Float64Array>;
+  const balanceByState = Object.fromEntries(BALANCE_STATES.map((state, s) => [state, byState[s] ?? column()])) as Record<BalanceState, Float64Array>;
   return {
     months,
     loans,
@@ -216,11 +221,11 @@ const MONEY_COLUMNS = [
 export function roundToCents(flows: PoolCashFlows): PoolCashFlows {
   const rounded: Record<string, unknown> = { ...flows };
   for (const key of MONEY_COLUMNS) rounded[key] = flows[key].map(roundCentsOfDouble);
-  const balanceByState = Object.fromEntries(ROLL_STATES.map((state) => [state, flows.balanceByState[state].map(roundCentsOfDouble)]));
+  const balanceByState = Object.fromEntries(BALANCE_STATES.map((state) => [state, flows.balanceByState[state].map(roundCentsOfDouble)]));
   return {
     ...(rounded as unknown as PoolCashFlows),
     cutoffBalance: roundCentsOfDouble(flows.cutoffBalance),
     recoveriesAfterHorizon: roundCentsOfDouble(flows.recoveriesAfterHorizon),
-    balanceByState: balanceByState as Record<RollState, Float64Array>,
+    balanceByState: balanceByState as Record<BalanceState, Float64Array>,
   };
 }

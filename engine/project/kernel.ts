@@ -1,4 +1,5 @@
 import type { ResolvedSegment } from './assumptions.ts';
+import { BALANCE_STATE_OF } from '../curves/roll-rates.ts';
 import { LIVE_STATES, type Accumulators } from './cash-flows.ts';
 import { installmentPlan, monthInstallment } from './installment.ts';
 import { projectBandedLoanInto } from './kernel-banded.ts';
@@ -28,10 +29,13 @@ const BLOCK = 4 * STATE_COUNT;
  *     flat rate), scheduled principal by amortization type on u and the remaining term;
  *  2. penalty interest accrues on each delinquent fraction's overdue principal at
  *     penaltyMultiple × APR × year fraction (so a cure after m months pays m months of it);
- *  3. roll-rate transitions (transitions.ts says what each move pays); for the fraction staying
- *     current: interest and scheduled principal are paid, THEN defaults at the MDR on the balance
- *     after scheduled principal (the defaulting fraction paid this month's installment), THEN
- *     prepayments at the SMM on what is left;
+ *  3. roll-rate transitions (transitions.ts says what each move pays; after maturity the matured
+ *     plan, where nothing falls due and a delinquent fraction ages a bucket unless it pays arrears);
+ *     for the fraction staying current, with defaultsFirst (SIFMA Standard Formulas C.3): the MDR
+ *     share defaults on its beginning balance u and pays nothing, the rest pays interest and
+ *     scheduled principal, THEN prepays at the SMM on what is left; otherwise ('afterScheduled')
+ *     interest and scheduled principal are paid, THEN defaults at the MDR on the balance after
+ *     scheduled principal, THEN prepayments at the SMM on what is left;
  *  4. charge-offs and MDR defaults are gross defaults this month; recoveryRate × default arrives
  *     recoveryLagMonths later; the loss (1 − recoveryRate) × default is booked now.
  * After maturity no installment falls due: the current fraction stays current with nothing owed
@@ -77,9 +81,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   const age = loans.ageMonths[i] ?? 0;
   const smmOffset = segment.smm.byAge ? age : 0;
   const mdrOffset = segment.mdr.byAge ? age : 0;
-  const moves = segment.plan;
-  const entries = moves.probability.length;
-  const { from, to, probability, paysInstallment, arrearsShare } = moves;
+  const defaultsFirst = segment.defaultsFirst;
   const penaltyRate = segment.penaltyMultiple * rate;
   const strip = segment.servicingFeeRate;
   const stateBalance = acc.stateBalance;
@@ -89,6 +91,9 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   for (let k = 0; k < months; k++) {
     const yf = yearFractions[k] ?? 0;
     const due = k < n;
+    const moves = due ? segment.plan : segment.maturedPlan;
+    const { from, to, probability, paysInstallment, arrearsShare } = moves;
+    const entries = probability.length;
     monthInstallment(plan, k, yf);
     const iu = plan.interest;
     const spu = plan.principal;
@@ -99,7 +104,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     acc.scheduledInterest[k] = (acc.scheduledInterest[k] ?? 0) + live * iu;
     if (penaltyRate > 0) {
       const accrual = penaltyRate * yf;
-      for (let s = c + 1; s < c + LIVE_STATES; s++) st[A + s] = (st[A + s] ?? 0) + accrual * (st[O + s] ?? 0);
+      for (let s = c + 1; s < c + CHARGED_OFF; s++) st[A + s] = (st[A + s] ?? 0) + accrual * (st[O + s] ?? 0);
     }
 
     let interest = 0;
@@ -109,14 +114,15 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     let prepaid = 0;
     for (let j = x; j < x + BLOCK; j++) st[j] = 0;
 
-    // current → current: installment, then MDR defaults, then SMM prepayments.
+    // current → current: MDR defaults (before or after the installment), then SMM prepayments.
     const stayMass = (st[c] ?? 0) * (due ? moves.stayCurrent : 1);
     if (stayMass > 0) {
-      interest += stayMass * iu;
-      principal += stayMass * spu;
       const after = u - spu;
       const defaultMass = stayMass * (mdrRates[mdrOffset + k] ?? 0);
-      defaulted += defaultMass * after;
+      const payingMass = defaultsFirst ? stayMass - defaultMass : stayMass;
+      interest += payingMass * iu;
+      principal += payingMass * spu;
+      defaulted += defaultMass * (defaultsFirst ? u : after);
       st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + defaultMass;
       const rest = stayMass - defaultMass;
       const prepayMass = rest * (smmRates[smmOffset + k] ?? 0);
@@ -159,10 +165,12 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     let ending = 0;
     let overduePrincipal = 0;
     let overdueInterest = 0;
-    for (let s = 0; s < LIVE_STATES; s++) {
+    for (let s = 0; s < CHARGED_OFF; s++) {
       const owed = st[c + O + s] ?? 0;
       const balance = (st[c + s] ?? 0) * uEnd + owed;
-      stateBalance[k * LIVE_STATES + s] = (stateBalance[k * LIVE_STATES + s] ?? 0) + balance;
+      // Reported by BALANCE_STATES: 91–120, 121–150 and 151–180 sum into 91–180.
+      const at = k * LIVE_STATES + (BALANCE_STATE_OF[s] ?? 0);
+      stateBalance[at] = (stateBalance[at] ?? 0) + balance;
       ending += balance;
       overduePrincipal += owed;
       overdueInterest += st[c + D + s] ?? 0;
@@ -183,8 +191,15 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     if (trace !== null) {
       for (let s = 0; s < STATE_COUNT; s++) trace[k * TRACE_COLUMNS + s] = st[c + s] ?? 0;
       trace[k * TRACE_COLUMNS + STATE_COUNT] = prepaidMass;
-    } else if (!due && ending === 0 && overdueInterest === 0 && (st[c + A + 1] ?? 0) + (st[c + A + 2] ?? 0) + (st[c + A + 3] ?? 0) + (st[c + A + 4] ?? 0) === 0) {
+    } else if (!due && ending === 0 && overdueInterest === 0 && penaltyOwed(st, c) === 0) {
       break; // nothing owed any more: every later month adds zero
     }
   }
+}
+
+/** Accrued penalty still owed by the delinquent fractions of the block at `c`. */
+function penaltyOwed(st: Float64Array, c: number): number {
+  let owed = 0;
+  for (let s = 1; s < CHARGED_OFF; s++) owed += st[c + A + s] ?? 0;
+  return owed;
 }

@@ -84,8 +84,8 @@ export function delinquencyCode(state: RollState): number {
 
 /**
  * The roll-rate state of a loan from its days past due at cutoff: 0 current, 1–30, 31–60, 61–90,
- * 91–180, and over 180 CHARGED OFF. A loan more than 180 days late is past every write-off policy
- * the roll-rate model allows (buildTransitionMatrix charges off from 91–180 at the latest), so it
+ * 91–120, 121–150, 151–180, and over 180 CHARGED OFF. A loan more than 180 days late is past every
+ * write-off policy the roll-rate model allows (buildTransitionMatrix charges off from 151–180 at the latest), so it
  * is taken as charged off at cutoff: its whole principal is a gross default of projection month 1
  * (so it counts in the cutoff balance, the cumulative default rate and the recoveries), and it
  * pays nothing. A deal that excludes such loans from the pool should drop them before projecting.
@@ -95,7 +95,9 @@ export function delinquencyStateFromDaysPastDue(daysPastDue: number): RollState 
   if (daysPastDue <= 30) return 'dpd1_30';
   if (daysPastDue <= 60) return 'dpd31_60';
   if (daysPastDue <= 90) return 'dpd61_90';
-  if (daysPastDue <= 180) return 'dpd91_180';
+  if (daysPastDue <= 120) return 'dpd91_120';
+  if (daysPastDue <= 150) return 'dpd121_150';
+  if (daysPastDue <= 180) return 'dpd151_180';
   return 'chargedOff';
 }
 

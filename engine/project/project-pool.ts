@@ -2,7 +2,7 @@ import { assertMonths } from '../curves/checks.ts';
 import { addMonths, parseIsoDate } from '../dates.ts';
 import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
-import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment } from './assumptions.ts';
+import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment, type SegmentAssumptions } from './assumptions.ts';
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
@@ -76,6 +76,11 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   return { segments, ctx: kernelContext(months), maxLag };
 }
 
+/** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */
+function applies(segment: SegmentAssumptions): boolean {
+  return segment.defaultTiming !== undefined && (!segment.rollRates || segment.defaultSources === 'both');
+}
+
 /**
  * Segments whose default is a cumulative timing curve get the monthly default rates that produce
  * it, solved on their own loans' representative lines (default-timing.ts) under the same months,
@@ -83,12 +88,13 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
  */
 function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmentCount: number, options: ProjectionOptions): PoolAssumptions {
   const merged = Array.from({ length: segmentCount }, (_, s) => mergeSegment(assumptions.pool, assumptions.segments?.[s]));
-  if (!merged.some((segment) => segment.defaultTiming !== undefined)) return assumptions;
+  if (!merged.some(applies)) return assumptions;
   const { onProgress: _progress, defaultMultiplier: _multiplier, ...plain } = options;
   const project: ProjectLines = (lines, groupAssumptions) => projectPool(lines, groupAssumptions, plain);
   const segments = merged.map((segment, s) => {
-    if (segment.defaultTiming === undefined) return assumptions.segments?.[s];
-    const rates = timingRates(loans, s, segment, segment.defaultTiming, options.months, project);
+    const timing = segment.defaultTiming;
+    if (!timing || !applies(segment)) return assumptions.segments?.[s];
+    const rates = timingRates(loans, s, segment, timing, options.months, project);
     const { defaultTiming: _timing, ...rest } = segment;
     return { ...rest, default: { kind: 'monthly' as const, rates } };
   });
@@ -127,13 +133,18 @@ export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, opt
     if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, count);
   }
   options.onProgress?.(count, count);
-  return poolCashFlows(acc, count, cutoffBalance);
+  return poolCashFlows(
+    acc,
+    count,
+    cutoffBalance,
+    prepared.segments.every((segment) => segment.defaultsFirst),
+  );
 }
 
 /** One loan's expected fractions month by month (index 0 = end of projection month 1). */
 export interface LoanTrace {
   readonly months: number;
-  /** Mass in each ROLL_STATES state, row-major [month × 6 + state]: shares of the loan at cutoff. */
+  /** Mass in each ROLL_STATES state, row-major [month × 8 + state]: shares of the loan at cutoff. */
   readonly stateMass: Float64Array;
   /** Mass prepaid so far. stateMass of a month + prepaidMass = 1. */
   readonly prepaidMass: Float64Array;

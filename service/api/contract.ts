@@ -313,6 +313,16 @@ export interface AssumptionSetRecord {
   readonly updatedAt: string;
 }
 
+/** The implied long-run share 1+ days past due of one set's roll rates (docs/assumptions.md, Calibration). */
+export interface ImpliedDelinquency {
+  /** JSON path of the set: `$.pool`, `$.segments.gig`, `$.overrides[2]`. */
+  readonly path: string;
+  /** JSON path of the roll rates it uses (a segment without its own uses the pool's). */
+  readonly rollRatesPath: string;
+  /** Long-run share of loans 1+ days past due (decimal): the stationary mix with charge-offs replaced by new current loans. */
+  readonly delinquentShare: number;
+}
+
 /** What a valid assumption file amounts to (assumptions.check). */
 export interface AssumptionCheck {
   readonly months: number;
@@ -320,6 +330,10 @@ export interface AssumptionCheck {
   readonly segments: readonly string[];
   /** The assumption file as read: what pool.project, deal.run and deal.breakeven take. */
   readonly assumptions: AssumptionFile;
+  /** The implied long-run 1+ DPD share of the pool's, each segment's and each rule's roll rates. */
+  readonly impliedDelinquency: readonly ImpliedDelinquency[];
+  /** How parts of the file are read (a compact row's unused roll forward, a default curve not applied). */
+  readonly notes: readonly string[];
 }
 
 /** What a valid pool file holds (pool.check). Money in the pool's currency, to the cent. */

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import type { UserError } from '../../data/errors.ts';
-import { AMORTIZATION_TYPES, buildTransitionMatrix, DAY_COUNTS, EngineError, parseVector, type AmortizationType, type PoolAssumptions, type SegmentAssumptions } from '../../engine/index.ts';
+import {
+  AMORTIZATION_TYPES,
+  longRunDelinquency,
+  rollRateNotes,
+  buildTransitionMatrix,
+  DAY_COUNTS,
+  DEFAULT_ORDERS,
+  DEFAULT_SOURCES,
+  EngineError,
+  parseVector,
+  type AmortizationType,
+  type PoolAssumptions,
+  type SegmentAssumptions,
+} from '../../engine/index.ts';
 import { fileError, schemaIssues } from './file-issues.ts';
 
 /**
@@ -12,16 +25,34 @@ import { fileError, schemaIssues } from './file-issues.ts';
  * JSON Schema in docs/schemas/ is generated from this (a test keeps them equal).
  */
 const probability = z.number().min(0).max(1);
-const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, dpd91_180: probability };
+// The monthly buckets past 90 days, and the compact 91–180 row that stands for all three (docs/assumptions.md).
+const past90 = { dpd91_120: probability, dpd121_150: probability, dpd151_180: probability, dpd91_180: probability };
+const delinquent = { dpd1_30: probability, dpd31_60: probability, dpd61_90: probability, ...past90 };
 
 const rollRatesSchema = z.strictObject({
   rollForward: z.strictObject({ current: probability, ...delinquent }).partial(),
   cure: z.strictObject(delinquent).partial().optional(),
-  rollBack: z.strictObject({ dpd31_60: probability, dpd61_90: probability, dpd91_180: probability }).partial().optional(),
-  chargeOffAt: z.enum(['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180']).optional(),
+  rollBack: z
+    .strictObject({ dpd31_60: probability, dpd61_90: probability, ...past90 })
+    .partial()
+    .optional(),
+  chargeOffAt: z
+    .enum(['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_120', 'dpd121_150', 'dpd151_180', 'dpd91_180'])
+    .optional()
+    .describe('The last delinquent bucket: rolling forward from it is the charge-off. Default dpd151_180 (write-off after 180 days past due); dpd91_180 means the same'),
 });
 
 const segmentSchema = z.strictObject({
+  defaultSources: z
+    .enum(DEFAULT_SOURCES)
+    .optional()
+    .describe('With both a default curve and roll rates: "one" (the default) applies the roll-rate charge-offs only; "both" also applies the curve to current loans'),
+  defaultOrder: z
+    .enum(DEFAULT_ORDERS)
+    .optional()
+    .describe(
+      'When current loans default at the MDR: "beginning" (the default, SIFMA Standard Formulas) on the beginning balance, paying nothing that month; "afterScheduled" after paying the month’s interest and scheduled principal',
+    ),
   prepayment: z.string().min(1).max(500).optional().describe('Prepayment speed in vector notation, e.g. "10 CPR", "150 PSA"'),
   default: z.string().min(1).max(500).optional().describe('Default speed of performing loans, e.g. "2 CDR", "100 SDA"'),
   defaultTiming: z
@@ -124,6 +155,8 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
   if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both');
   if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, 'the timing shares must add up to more than 0');
   return {
+    ...(spec.defaultSources !== undefined ? { defaultSources: spec.defaultSources } : {}),
+    ...(spec.defaultOrder !== undefined ? { defaultOrder: spec.defaultOrder } : {}),
     ...(prepayment ? { prepayment } : {}),
     ...(defaults ? { default: defaults } : {}),
     ...(spec.defaultTiming ? { defaultTiming: spec.defaultTiming } : {}),
@@ -208,13 +241,73 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The implied long-run share 1+ days past due of a set's roll rates (engine longRunDelinquency:
+ * the stationary mix with charge-offs replaced by new current loans), for the pool, each segment
+ * (its own roll rates or the pool's) and each override rule that gives roll rates — the figure to
+ * set beside the tape's delinquency ratio when calibrating (docs/assumptions.md).
+ */
+export interface ImpliedDelinquency {
+  /** JSON path of the set: `$.pool`, `$.segments.gig`, `$.overrides[2]`. */
+  readonly path: string;
+  /** JSON path of the roll rates it uses (the segment's own, or the pool's). */
+  readonly rollRatesPath: string;
+  /** Long-run share of loans 1+ days past due, decimal. */
+  readonly delinquentShare: number;
+}
+
+/** What an assumption file amounts to: the file as read, its horizon, the segments it overrides, implied delinquency and notes. */
+export interface CheckedAssumptions {
+  readonly months: number;
+  readonly segments: string[];
+  readonly assumptions: AssumptionFile;
+  readonly impliedDelinquency: ImpliedDelinquency[];
+  /** How parts of the file are read that an analyst should know (a field not used, a curve not applied). */
+  readonly notes: string[];
+}
+
+function implied(path: string, rollRatesPath: string, matrix: Float64Array | null | undefined): ImpliedDelinquency[] {
+  return matrix ? [{ path, rollRatesPath, delinquentShare: longRunDelinquency(matrix).delinquentShare }] : [];
+}
+
+/** The sets of the file as a loan of each segment sees them (the pool's, each segment's merged over it, each rule's own). */
+function impliedAll(file: AssumptionFile, read: Assumptions): ImpliedDelinquency[] {
+  const rows = implied('$.pool', '$.pool.rollRates', read.pool.rollRates);
+  for (const [name, segment] of read.segments) {
+    const own = segment.rollRates !== undefined;
+    rows.push(...implied(`$.segments.${name}`, own ? `$.segments.${name}.rollRates` : '$.pool.rollRates', own ? segment.rollRates : read.pool.rollRates));
+  }
+  (file.overrides ?? []).forEach((rule, k) => {
+    if (rule.rollRates) rows.push(...implied(`$.overrides[${k}]`, `$.overrides[${k}].rollRates`, read.overrides[k]?.assumptions.rollRates));
+  });
+  return rows;
+}
+
+/** Notes on the compact 91–180 rows and on default curves that one-source sets do not apply. */
+function notesOf(file: AssumptionFile): string[] {
+  const notes: string[] = [];
+  const sets: [string, SegmentFile][] = [['$.pool', file.pool], ...Object.entries(file.segments ?? {}).map(([name, set]): [string, SegmentFile] => [`$.segments.${name}`, set])];
+  for (const [path, set] of sets) {
+    if (set.rollRates) notes.push(...rollRateNotes(set.rollRates).map((note) => `${path}.rollRates: ${note}`));
+    const merged = path === '$.pool' ? set : { ...file.pool, ...set };
+    const curve = set.default !== undefined ? 'default' : set.defaultTiming !== undefined ? 'defaultTiming' : null;
+    if (curve !== null && merged.rollRates && merged.defaultSources !== 'both') {
+      notes.push(
+        `${path}.${curve} is not applied: the set takes its defaults from the roll-rate charge-offs (one default source); set defaultSources to "both" to apply the curve to current loans as well`,
+      );
+    }
+  }
+  return notes;
+}
+
+/**
  * Reads an assumption file in full (shape, vector notation, roll-rate matrices, and the segments
  * and products it names against a pool's when given; errors name the JSON path): the file as
- * read, its horizon and the segments it overrides.
+ * read, its horizon, the segments it overrides, the implied long-run delinquency of its roll rates
+ * and notes on how it is read.
  */
-export function checkAssumptions(input: unknown, names?: PoolNames): { months: number; segments: string[]; assumptions: AssumptionFile } {
+export function checkAssumptions(input: unknown, names?: PoolNames): CheckedAssumptions {
   const { file, read } = readFile(input, names);
-  return { months: read.months, segments: [...read.segments.keys()], assumptions: file };
+  return { months: read.months, segments: [...read.segments.keys()], assumptions: file, impliedDelinquency: impliedAll(file, read), notes: notesOf(file) };
 }
 
 /**

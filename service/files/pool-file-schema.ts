@@ -24,7 +24,10 @@ const lineSchema = z.strictObject({
   originalTerm: z.number().int().min(1).max(600).describe('Months'),
   remainingTerm: z.number().int().min(0).max(600).describe('Installments not yet due at cutoff'),
   ageMonths: z.number().int().min(0).max(1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),
-  state: z.enum(ROLL_STATES).optional().describe('Delinquency state at cutoff; default current'),
+  state: z
+    .enum([...ROLL_STATES, 'dpd91_180'])
+    .optional()
+    .describe('Delinquency state at cutoff; default current. dpd91_180 (the range before the monthly buckets) is read as dpd91_120, the bucket with the longest way to charge-off'),
   overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
   overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
   loans: z.number().int().min(1).optional().describe('Loans the line stands for; default 1'),

@@ -45,7 +45,8 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
     }
     const overdue = line.overduePrincipal ?? 0;
     if (overdue > line.balance) throw bad(`${path}.overduePrincipal`, `overdue principal ${overdue} exceeds the balance ${line.balance}`);
-    const state = line.state ?? 'current';
+    // A line in the 91–180 range without its month is taken to be in its first month (91–120).
+    const state = line.state === 'dpd91_180' ? 'dpd91_120' : (line.state ?? 'current');
     if (state === 'current' && (overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
       throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
     }

@@ -154,7 +154,12 @@ function overrideCurves(overrides: ScenarioOverrides): { prepayment?: Curve; def
   };
 }
 
-/** The curves put on the pool and on every segment and override group; a default curve replaces any defaultTiming. */
+/**
+ * The curves put on the pool and on every segment and override group; a default curve replaces any
+ * defaultTiming. A default curve given this way (a CDR stress, or abs run --default) is an explicit
+ * instruction, so it applies even where the scenario takes its defaults from roll-rate charge-offs:
+ * those segments default from both sources (defaultSources 'both'), as a stress on top of the roll rates.
+ */
 function withCurves(assumptions: PoolAssumptions, curves: { prepayment?: Curve; default?: Curve }): PoolAssumptions {
   if (curves.prepayment === undefined && curves.default === undefined) return assumptions;
   const put = (segment: SegmentAssumptions): SegmentAssumptions => {
@@ -162,7 +167,7 @@ function withCurves(assumptions: PoolAssumptions, curves: { prepayment?: Curve; 
     return {
       ...rest,
       ...(curves.prepayment ? { prepayment: curves.prepayment } : {}),
-      ...(curves.default ? { default: curves.default } : defaultTiming ? { defaultTiming } : {}),
+      ...(curves.default ? { default: curves.default, defaultSources: 'both' as const } : defaultTiming ? { defaultTiming } : {}),
     };
   };
   return { pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };

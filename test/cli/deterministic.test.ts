@@ -32,7 +32,7 @@ describe('abs --json prints the same bytes for the same inputs', () => {
   it('the text output still says how long each job took', () => {
     const run = runAbs(['run', DEAL, '--breakeven']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/ · 21 periods · \d+\.\d\d s$/m);
+    expect(run.stdout).toMatch(/ · \d+ periods · \d+\.\d\d s$/m);
     expect(run.stdout).toMatch(/^Breakevens: \d+ runs, \d+\.\d\d s; /m);
     const project = runAbs(['project', ...POOL]);
     expect(project.status, project.stderr).toBe(0);

@@ -105,6 +105,9 @@ describe('assumptions and results in Chromium', () => {
     await expect.poll(() => error.count()).toBe(0);
     await expect.poll(() => page.getByTestId('check-status').textContent()).toContain('Valid: 24 months');
 
+    // Beside the grid, the long-run 1+ DPD share the roll rates imply: the shipped salaried set is
+    // calibrated to the sample tape's 1.5% (docs/assumptions.md, Calibration).
+    await expect.poll(() => pool.getByText('Implied long-run 1+ DPD: 1.51%').count()).toBe(1);
     // An edit in the roll-rate grid (in %) lands in the file as a decimal.
     await pool.getByLabel('Cure from 1–30 dpd (%)').fill('40');
     await page.getByRole('button', { name: 'JSON', exact: true }).click();

@@ -132,7 +132,8 @@ describe('deal templates', () => {
   it('a stress that breaches the cumulative default trigger ends revolving early, and says why', async () => {
     const deal = template('cn-consumer-revolving');
     if (!deal.assumptions) throw new Error('the template has a scenario');
-    const assumptions = { ...deal.assumptions, pool: { ...deal.assumptions.pool, default: '30 CDR' } };
+    // The stress is a 30 CDR on current loans on top of the roll-rate charge-offs: both sources, said so.
+    const assumptions = { ...deal.assumptions, pool: { ...deal.assumptions.pool, default: '30 CDR', defaultSources: 'both' as const } };
     const result = await run({ deal, assumptions });
     expect(result.revolvingEnd?.reason).toBe('trigger');
     expect(result.revolvingEnd?.trigger).toBe('cdr');

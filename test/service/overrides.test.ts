@@ -141,7 +141,7 @@ describe('override rules over a tape', () => {
     expect(checked).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$.overrides[0].match.product', value: 'mortgage' } } });
     expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [ok] }, tapeId: sample.tapeId() })).toEqual({
       ok: true,
-      value: { months: 12, segments: [], assumptions: { months: 12, pool: {}, overrides: [ok] } },
+      value: { months: 12, segments: [], assumptions: { months: 12, pool: {}, overrides: [ok] }, impliedDelinquency: [], notes: [] },
     });
     // Without a pool, names cannot be checked: the shape is.
     expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [{ match: { product: 'mortgage' } }] } })).toMatchObject({ ok: true });

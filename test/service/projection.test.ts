@@ -210,7 +210,17 @@ describe('assumption sets', () => {
     expect(ex).toEqual({ ok: true, value: exampleJson() });
     expect(await service.call('assumptions.check', { assumptions: exampleJson(), tapeId })).toEqual({
       ok: true,
-      value: { months: 24, segments: ['self_employed', 'gig'], assumptions: exampleJson() },
+      value: {
+        months: 24,
+        segments: ['self_employed', 'gig'],
+        assumptions: exampleJson(),
+        impliedDelinquency: [
+          { path: '$.pool', rollRatesPath: '$.pool.rollRates', delinquentShare: expect.closeTo(0.015, 2) },
+          { path: '$.segments.self_employed', rollRatesPath: '$.segments.self_employed.rollRates', delinquentShare: expect.closeTo(0.083, 2) },
+          { path: '$.segments.gig', rollRatesPath: '$.segments.gig.rollRates', delinquentShare: expect.closeTo(0.083, 2) },
+        ],
+        notes: [],
+      },
     });
     const unknown = await service.call('assumptions.check', { assumptions: { months: 12, pool: {}, segments: { retired: {} } }, tapeId });
     expect(unknown).toMatchObject({ ok: false, error: { details: { path: '$.segments.retired' } } });

@@ -20,11 +20,12 @@ const scenario = {
 describe('scenario overrides (abs run --prepay --default --default-mult)', () => {
   it('replace the pool’s and every segment’s curves, as if the assumption file said so everywhere', () => {
     const overridden = runPrepared(prepareDeal(file, null, scenario, { prepayment: '10 CPR', default: '3 CDR' })).result;
-    // The same scenario written by hand: the pool's curves, gig's own prepayment and salaried's timing curve all replaced.
+    // The same scenario written by hand: the pool's curves, gig's own prepayment and salaried's timing curve all replaced,
+    // the default curve applied beside the roll-rate charge-offs (an explicit default override always applies).
     const byHand = {
       ...scenario,
-      pool: { ...scenario.pool, prepayment: '10 CPR', default: '3 CDR' },
-      segments: { gig: { ...scenario.segments.gig, prepayment: '10 CPR' }, salaried: { default: '3 CDR' } },
+      pool: { ...scenario.pool, prepayment: '10 CPR', default: '3 CDR', defaultSources: 'both' },
+      segments: { ...scenario.segments, gig: { ...scenario.segments.gig, prepayment: '10 CPR' }, salaried: { default: '3 CDR' } },
     };
     const written = runPrepared(prepareDeal(file, null, byHand)).result;
     expect(overridden.periods).toEqual(written.periods);

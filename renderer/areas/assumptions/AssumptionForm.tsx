@@ -15,11 +15,14 @@ export function AssumptionForm({
   file,
   tapeSegments,
   issues,
+  implied,
   onChange,
 }: {
   file: unknown;
   tapeSegments: readonly TapeSegment[];
   issues: ReadonlyMap<string, string>;
+  /** Implied long-run 1+ DPD share by set path (assumptions.check). */
+  implied: ReadonlyMap<string, number>;
   onChange: (path: KeyPath, value: unknown) => void;
 }) {
   const pool = getIn(file, ['pool']);
@@ -40,7 +43,7 @@ export function AssumptionForm({
       <fieldset className="panel assumption-panel">
         <legend>Pool-wide</legend>
         <p className="muted small">Every loan, unless its segment overrides a field below.</p>
-        <SegmentEditor file={file} path={['pool']} inherits={undefined} issues={issues} onChange={onChange} />
+        <SegmentEditor file={file} path={['pool']} inherits={undefined} issues={issues} implied={implied} onChange={onChange} />
       </fieldset>
 
       <h2>Segment overrides</h2>
@@ -74,7 +77,7 @@ export function AssumptionForm({
                 {segmentIssue}
               </p>
             ) : null}
-            {overrides ? <SegmentEditor file={file} path={path} inherits={pool ?? {}} issues={issues} onChange={onChange} /> : null}
+            {overrides ? <SegmentEditor file={file} path={path} inherits={pool ?? {}} issues={issues} implied={implied} onChange={onChange} /> : null}
           </fieldset>
         );
       })}

@@ -10,7 +10,7 @@ import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { AssumptionForm } from './AssumptionForm.tsx';
-import { issuesByPath, useAssumptionCheck, type LiveCheck } from './check.ts';
+import { impliedByPath, issuesByPath, useAssumptionCheck, type LiveCheck } from './check.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
@@ -140,6 +140,7 @@ export function AssumptionsArea() {
   const tapeSegments = useTapeSegments(tapeId);
   const live = useAssumptionCheck(draft?.file ?? null, tapeId);
   const issues = issuesByPath(live.state);
+  const implied = impliedByPath(live.state);
 
   // Arriving with nothing open: open a saved set (once per visit — not again after a delete).
   const arrived = useRef(true);
@@ -274,7 +275,7 @@ export function AssumptionsArea() {
           </div>
           <CheckStatus live={live} />
           {view === 'form' && editableAsForm ? (
-            <AssumptionForm file={draft.file} tapeSegments={tapeSegments} issues={issues} onChange={edit} />
+            <AssumptionForm file={draft.file} tapeSegments={tapeSegments} issues={issues} implied={implied} onChange={edit} />
           ) : (
             <>
               {!editableAsForm ? <p className="warning-box">This JSON does not have the shape of an assumption file (an object with a “pool” object), so it can only be edited as text.</p> : null}

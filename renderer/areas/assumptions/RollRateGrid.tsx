@@ -28,6 +28,21 @@ function numberOr0(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
+const percent = (share: number): string => `${Number((share * 100).toPrecision(10))}%`;
+
+/**
+ * The long-run share 1+ days past due the roll rates imply (assumptions.check: the stationary mix
+ * with charge-offs replaced by new current loans), to set beside the tape's delinquency ratio.
+ */
+export function ImpliedDelinquency({ share }: { share: number | undefined }) {
+  if (share === undefined) return null;
+  return (
+    <span className="muted small implied-dpd" title="Stationary share of the monthly chain with charge-offs replaced by new current loans: compare with the tape’s 1+ DPD ratio">
+      Implied long-run 1+ DPD: {(share * 100).toFixed(2)}%
+    </span>
+  );
+}
+
 /**
  * The roll-rate (transition) matrix as analysts write it: per bucket, the monthly probability of
  * rolling one bucket worse, curing to current and rolling one bucket back; what is left stays.
@@ -82,8 +97,11 @@ export function RollRateGrid({
         <tbody>
           {LIVE_STATES.map((state, index) => {
             const reached = index <= last;
+            // The 91–180 row stands for three monthly buckets: what neither cures nor rolls back is a month later (docs/assumptions.md).
+            const compact = state === 'dpd91_180';
+            const rollsOn = 1 - numberOr0(getIn(rollRates, ['cure', state])) - numberOr0(getIn(rollRates, ['rollBack', state]));
             const moves = (['rollForward', 'cure', 'rollBack'] as const).map((move) => getIn(rollRates, [move, state]));
-            const stay = 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
+            const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
             return (
               <tr key={state} className={reached ? undefined : 'unreached'}>
                 <th scope="row">
@@ -96,7 +114,11 @@ export function RollRateGrid({
                       const cellPath = `${where}.${move}.${state}`;
                       return (
                         <td key={move} className="num">
-                          {hasMove(state, move) ? (
+                          {compact && move === 'rollForward' ? (
+                            <span className="muted" title="Three monthly buckets 91–120, 121–150, 151–180: a month later unless cured or rolled back; charged off after 180 days">
+                              {`${percent(rollsOn)} a month on`}
+                            </span>
+                          ) : hasMove(state, move) ? (
                             <NumberInput
                               className={issues.has(cellPath) ? 'cell-input invalid' : 'cell-input'}
                               value={getIn(rollRates, [move, state])}
@@ -112,7 +134,7 @@ export function RollRateGrid({
                         </td>
                       );
                     })}
-                    <td className={stay < -1e-12 ? 'num error-text' : 'num muted'}>{`${Number((stay * 100).toPrecision(10))}%`}</td>
+                    <td className={stay < -1e-12 || rollsOn < -1e-12 ? 'num error-text' : 'num muted'}>{percent(stay)}</td>
                   </>
                 ) : (
                   <td colSpan={4} className="muted">

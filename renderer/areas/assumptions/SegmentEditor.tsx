@@ -1,6 +1,6 @@
 import { Field, NumberInput } from './fields.tsx';
 import { getIn, isObject, jsonPath, percentMessage, percentText, plainText, type KeyPath } from './model.ts';
-import { RollRateGrid } from './RollRateGrid.tsx';
+import { ImpliedDelinquency, RollRateGrid } from './RollRateGrid.tsx';
 
 interface NumberSpec {
   readonly key: 'recoveryRate' | 'recoveryLagMonths' | 'penaltyMultiple' | 'servicingFeeRate';
@@ -31,7 +31,7 @@ const VECTORS = [
   },
 ] as const;
 
-const EMPTY_ROLL_RATES = { rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0 } };
+const EMPTY_ROLL_RATES = { rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0 } };
 
 /** Interest accrual conventions (engine/daycount.ts); absent = 30/360, APR ÷ 12 a month. */
 const DAY_COUNTS = [
@@ -92,12 +92,15 @@ export function SegmentEditor({
   path,
   inherits,
   issues,
+  implied,
   onChange,
 }: {
   file: unknown;
   path: KeyPath;
   inherits: unknown;
   issues: ReadonlyMap<string, string>;
+  /** Implied long-run 1+ DPD share by set path (assumptions.check). */
+  implied: ReadonlyMap<string, number>;
   onChange: (path: KeyPath, value: unknown) => void;
 }) {
   const spec = getIn(file, path);
@@ -187,7 +190,7 @@ export function SegmentEditor({
         </div>
       ) : overriding && rollRates === undefined ? (
         <div className="inherit-note">
-          <span className="muted">Roll rates: the pool’s.</span>{' '}
+          <span className="muted">Roll rates: the pool’s.</span> <ImpliedDelinquency share={implied.get(jsonPath(path))} />{' '}
           <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], isObject(inheritedRollRates) ? inheritedRollRates : { rollForward: {} })}>
             Set roll rates for this segment
           </button>
@@ -195,6 +198,7 @@ export function SegmentEditor({
       ) : (
         <>
           <RollRateGrid rollRates={rollRates} path={[...path, 'rollRates']} issues={issues} onChange={(next) => onChange([...path, 'rollRates'], next)} />
+          <ImpliedDelinquency share={implied.get(jsonPath(path))} />
           {overriding ? (
             <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], undefined)}>
               Use the pool’s roll rates

@@ -33,3 +33,8 @@ export function issuesByPath(state: CheckState): ReadonlyMap<string, string> {
   if (state.status === 'invalid') for (const issue of state.issues) if (!map.has(issue.path)) map.set(issue.path, issue.message);
   return map;
 }
+
+/** The implied long-run 1+ DPD share by the JSON path of its set (`$.pool`, `$.segments.gig`), from a valid check. */
+export function impliedByPath(state: CheckState): ReadonlyMap<string, number> {
+  return new Map(state.status === 'valid' ? state.check.impliedDelinquency.map((row) => [row.path, row.delinquentShare] as const) : []);
+}

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { buildTransitionMatrix, EngineError, ROLL_STATES, ROW_SUM_TOLERANCE, transitionProbability, validateTransitionMatrix, type RollRateSpec, type RollState } from '../../../engine/index.ts';
+import {
+  buildTransitionMatrix,
+  EngineError,
+  expandCompactRow,
+  rollRateNotes,
+  ROLL_STATES,
+  ROW_SUM_TOLERANCE,
+  transitionProbability,
+  validateTransitionMatrix,
+  type RollRateSpec,
+  type RollState,
+} from '../../../engine/index.ts';
 
-// Monthly roll-rate model over current, 1–30, 31–60, 61–90, 91–180 dpd and charged off (absorbing).
-// Row = state this month, column = state next month, row-major 6×6; whatever does not move stays.
+// Monthly roll-rate model over current, 1–30, 31–60, 61–90, 91–120, 121–150, 151–180 dpd and charged off
+// (absorbing). Row = state this month, column = state next month, row-major 8×8; whatever does not move stays.
+// `base` gives the compact 91–180 row, which stands for the three monthly buckets.
 const base: RollRateSpec = {
   rollForward: { current: 0.03, dpd1_30: 0.35, dpd31_60: 0.55, dpd61_90: 0.7, dpd91_180: 0.3 },
   cure: { dpd1_30: 0.45, dpd31_60: 0.2, dpd61_90: 0.1, dpd91_180: 0.05 },
@@ -12,7 +24,7 @@ const base: RollRateSpec = {
 const p = (matrix: Float64Array, from: RollState, to: RollState): number => transitionProbability(matrix, from, to);
 
 function rowSums(matrix: Float64Array): number[] {
-  return ROLL_STATES.map((_, row) => matrix.slice(row * 6, row * 6 + 6).reduce((a, b) => a + b, 0));
+  return ROLL_STATES.map((_, row) => matrix.slice(row * 8, row * 8 + 8).reduce((a, b) => a + b, 0));
 }
 
 /** A spec as it might arrive from a JSON file, past the type checker. */
@@ -21,7 +33,7 @@ const loose = (spec: object): RollRateSpec => spec as RollRateSpec;
 describe('buildTransitionMatrix', () => {
   it('places roll-forward, cure and roll-back, and keeps the rest in the bucket', () => {
     const m = buildTransitionMatrix(base);
-    expect(m).toHaveLength(36);
+    expect(m).toHaveLength(64);
     expect(p(m, 'current', 'dpd1_30')).toBe(0.03);
     expect(p(m, 'current', 'current')).toBeCloseTo(0.97, 15); // 1 − 0.03
     expect(p(m, 'dpd1_30', 'dpd31_60')).toBe(0.35);
@@ -29,16 +41,23 @@ describe('buildTransitionMatrix', () => {
     expect(p(m, 'dpd1_30', 'dpd1_30')).toBeCloseTo(0.2, 15); // 1 − 0.35 − 0.45
     expect(p(m, 'dpd31_60', 'dpd1_30')).toBe(0.1); // roll back one bucket
     expect(p(m, 'dpd31_60', 'dpd31_60')).toBeCloseTo(0.15, 15); // 1 − 0.55 − 0.2 − 0.1
-    expect(p(m, 'dpd61_90', 'dpd91_180')).toBe(0.7);
-    expect(p(m, 'dpd91_180', 'chargedOff')).toBe(0.3); // the default chargeOffAt is 91–180
-    expect(p(m, 'dpd91_180', 'dpd91_180')).toBeCloseTo(0.65, 15); // 1 − 0.3 − 0.05
+    expect(p(m, 'dpd61_90', 'dpd91_120')).toBe(0.7);
+    // The compact row (forward 0.3, cure 0.05): in each monthly bucket 5% cure and 1 − 0.05 = 95% a month
+    // later; nothing stays (a loan in 91–180 that pays nothing is 30 days later); 151–180 charges off.
+    for (const bucket of ['dpd91_120', 'dpd121_150', 'dpd151_180'] as const) {
+      expect(p(m, bucket, 'current')).toBe(0.05);
+      expect(p(m, bucket, bucket)).toBe(0);
+    }
+    expect(p(m, 'dpd91_120', 'dpd121_150')).toBe(0.95);
+    expect(p(m, 'dpd121_150', 'dpd151_180')).toBe(0.95);
+    expect(p(m, 'dpd151_180', 'chargedOff')).toBe(0.95);
     expect(p(m, 'chargedOff', 'chargedOff')).toBe(1);
   });
 
   it('is row-stochastic within 1e-12 and charged off is absorbing', () => {
     const m = buildTransitionMatrix(base);
     for (const sum of rowSums(m)) expect(Math.abs(sum - 1)).toBeLessThanOrEqual(ROW_SUM_TOLERANCE);
-    expect(Array.from(m.slice(30))).toEqual([0, 0, 0, 0, 0, 1]);
+    expect(Array.from(m.slice(56))).toEqual([0, 0, 0, 0, 0, 0, 0, 1]);
     expect(() => validateTransitionMatrix(m)).not.toThrow();
   });
 
@@ -47,13 +66,14 @@ describe('buildTransitionMatrix', () => {
     const { dpd91_180: _cure, ...cure } = base.cure ?? {};
     const m = buildTransitionMatrix({ ...base, rollForward, cure, chargeOffAt: 'dpd61_90' });
     expect(p(m, 'dpd61_90', 'chargedOff')).toBe(0.7);
-    expect(p(m, 'dpd61_90', 'dpd91_180')).toBe(0);
-    expect(p(m, 'dpd91_180', 'chargedOff')).toBe(1); // unreachable bucket: a loan there at cutoff is written off
+    expect(p(m, 'dpd61_90', 'dpd91_120')).toBe(0);
+    // unreachable buckets: a loan there at cutoff is written off
+    for (const bucket of ['dpd91_120', 'dpd121_150', 'dpd151_180'] as const) expect(p(m, bucket, 'chargedOff')).toBe(1);
     for (const sum of rowSums(m)) expect(Math.abs(sum - 1)).toBeLessThanOrEqual(ROW_SUM_TOLERANCE);
   });
 
   it('treats missing cure and roll-back as 0', () => {
-    const m = buildTransitionMatrix({ rollForward: { current: 0.1, dpd1_30: 0.5, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_180: 0.5 } });
+    const m = buildTransitionMatrix({ rollForward: { current: 0.1, dpd1_30: 0.5, dpd31_60: 0.5, dpd61_90: 0.5, dpd91_120: 0.5, dpd121_150: 0.5, dpd151_180: 0.5 } });
     expect(p(m, 'dpd1_30', 'dpd1_30')).toBe(0.5);
     expect(p(m, 'dpd31_60', 'current')).toBe(0);
   });
@@ -104,19 +124,37 @@ describe('buildTransitionMatrix', () => {
   });
 });
 
+describe('the compact 91–180 row and the monthly buckets', () => {
+  it('reads the compact row as the three monthly buckets: cure and roll back in each, the rest a bucket later', () => {
+    // cure 0.02, roll back 0.03: 1 − 0.02 − 0.03 = 0.95 rolls on; from 91–120 one bucket back is 61–90.
+    const m = buildTransitionMatrix({ ...base, cure: { ...base.cure, dpd91_180: 0.02 }, rollBack: { ...base.rollBack, dpd91_180: 0.03 } });
+    expect(p(m, 'dpd91_120', 'dpd61_90')).toBe(0.03);
+    expect(p(m, 'dpd121_150', 'dpd91_120')).toBe(0.03);
+    expect(p(m, 'dpd151_180', 'dpd121_150')).toBe(0.03);
+    expect(p(m, 'dpd151_180', 'chargedOff')).toBeCloseTo(0.95, 15);
+    expect(rollRateNotes(base)).toEqual([expect.stringMatching(/rollForward\.dpd91_180 \(0\.3\) is not used/)]);
+    expect(expandCompactRow(base).chargeOffAt).toBe('dpd151_180');
+  });
+
+  it('refuses the compact row beside monthly rows, and a charge-off inside 91–180 with the compact row', () => {
+    expect(() => buildTransitionMatrix({ ...base, cure: { ...base.cure, dpd121_150: 0.1 } })).toThrow(/either the compact dpd91_180 row or the monthly rows/);
+    expect(() => buildTransitionMatrix({ ...base, chargeOffAt: 'dpd121_150' })).toThrow(/needs the monthly rows/);
+  });
+});
+
 describe('validateTransitionMatrix', () => {
   it('refuses a wrong size, a row not summing to 1, an entry outside [0, 1] and a non-absorbing charge-off', () => {
-    expect(() => validateTransitionMatrix(new Float64Array(35))).toThrow(/35 entries, not 36/);
+    expect(() => validateTransitionMatrix(new Float64Array(35))).toThrow(/35 entries, not 64/);
     const m = buildTransitionMatrix(base);
     const leaky = m.slice();
     leaky[0] = 0.96; // current row now sums to 0.99
     expect(() => validateTransitionMatrix(leaky)).toThrow(/row for current \(current\) sums to 0\.99/);
     const negative = m.slice();
-    negative[7] = -0.1;
+    negative[9] = -0.1;
     expect(() => validateTransitionMatrix(negative)).toThrow(/P\(dpd1_30 → dpd1_30\) is -0\.1/);
     const revived = m.slice();
-    revived[35] = 0.5;
-    revived[30] = 0.5;
+    revived[63] = 0.5;
+    revived[56] = 0.5;
     expect(() => validateTransitionMatrix(revived)).toThrow(/absorbing/);
   });
 });

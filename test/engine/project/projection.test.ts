@@ -81,7 +81,12 @@ function projectWithGeneralKernel(loans: LoanArrays, assumptions: PoolAssumption
     if (segment === undefined) throw new Error('no segment');
     projectLoanInto(loans, i, segment, ctx, acc, null);
   }
-  return poolCashFlows(acc, count, cutoff);
+  return poolCashFlows(
+    acc,
+    count,
+    cutoff,
+    segments.every((s) => s.defaultsFirst),
+  );
 }
 
 const list = (values: Float64Array): number[] => Array.from(values);
@@ -182,13 +187,17 @@ describe('prepayments only: the pass-through projection', () => {
 });
 
 describe('defaults (MDR) before prepayments', () => {
-  it('a 2-month hand example: MDR on the balance after scheduled principal, then SMM on what is left', () => {
-    // ¥2,000 equal principal at 12% over 2 months, MDR 10%, SMM 20%.
+  it('a 2-month hand example (defaultOrder afterScheduled): MDR on the balance after scheduled principal, then SMM on what is left', () => {
+    // ¥2,000 equal principal at 12% over 2 months, MDR 10%, SMM 20%; the order the engine used before the model review.
     // Month 1: interest 2,000 × 1% = 20; scheduled principal 1,000; defaults 10% × (2,000 − 1,000) = 100;
     //          prepayments 20% × (1,000 − 100) = 180; ending 1,000 − 100 − 180 = 720.
     // Month 2: interest 720 × 1% = 7.20; scheduled principal 720 (last installment); nothing left to default or prepay.
     const loans = loanArrays([{ balance: 2_000, rateAnnual: 0.12, remainingTerm: 2, amortization: 'equal_principal' }]);
-    const flows = projectPool(loans, { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] }, recoveryRate: 0.25, recoveryLagMonths: 1 } }, { months: 2 });
+    const flows = projectPool(
+      loans,
+      { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] }, recoveryRate: 0.25, recoveryLagMonths: 1, defaultOrder: 'afterScheduled' } },
+      { months: 2 },
+    );
     const r = roundToCents(flows);
     expect(list(r.interestCollected)).toEqual([20, 7.2]);
     expect(list(r.scheduledPrincipal)).toEqual([1_000, 720]);
@@ -203,6 +212,27 @@ describe('defaults (MDR) before prepayments', () => {
     expect(at(flows.smm, 1)).toBeCloseTo(0.2, 14); // 180 / (2,000 − 1,000 − 100)
     expect(at(flows.cdr, 1)).toBeCloseTo(1 - 0.9 ** 12, 14);
     expect(at(flows.cumulativeDefaultRate, 2)).toBeCloseTo(100 / 2_000, 14);
+  });
+
+  it('the default order (SIFMA Standard Formulas C.3): the defaulting share defaults on its beginning balance and pays nothing', () => {
+    // ¥2,000 equal principal at 12% over 2 months, MDR 10%, SMM 20%, both kernels.
+    // Month 1: defaults 10% × 2,000 = 200 (no interest, no principal from them). The surviving 90%:
+    //          interest 0.9 × 20 = 18; scheduled principal 0.9 × 1,000 = 900;
+    //          prepayments 20% × (0.9 × 2,000 − 900) = 180; ending 1,800 − 900 − 180 = 720.
+    // Month 2: defaults 10% × 720 = 72; interest 0.9 × 7.20 = 6.48; scheduled principal 0.9 × 720 = 648; ending 0.
+    // Reported MDR = defaults ÷ beginning balance: 200 / 2,000 = 10%.
+    const loans = loanArrays([{ balance: 2_000, rateAnnual: 0.12, remainingTerm: 2, amortization: 'equal_principal' }]);
+    const assumptions: PoolAssumptions = { pool: { default: { kind: 'monthly', rates: [0.1] }, prepayment: { kind: 'monthly', rates: [0.2] } } };
+    for (const flows of [projectPool(loans, assumptions, { months: 2 }), projectWithGeneralKernel(loans, assumptions, { months: 2 })]) {
+      const r = roundToCents(flows);
+      expect(list(r.defaults)).toEqual([200, 72]);
+      expect(list(r.interestCollected)).toEqual([18, 6.48]);
+      expect(list(r.scheduledPrincipal)).toEqual([900, 648]);
+      expect(list(r.prepayments)).toEqual([180, 0]);
+      expect(list(r.endingBalance)).toEqual([720, 0]);
+      expect(at(flows.mdr, 1)).toBeCloseTo(0.1, 14);
+      expect(at(flows.mdr, 2)).toBeCloseTo(0.1, 14);
+    }
   });
 });
 
@@ -243,15 +273,15 @@ describe('roll-rate delinquency', () => {
       expect(list(r.defaults)).toEqual([0, 0, 0]);
     }
     const trace = traceLoan(loans, 0, assumptions, { months: 3 });
-    expect(Array.from(trace.stateMass.subarray(0, 6))).toEqual([0.5, 0.5, 0, 0, 0, 0]);
-    expect(Array.from(trace.stateMass.subarray(6, 12))).toEqual([0.75, 0.25, 0, 0, 0, 0]);
+    expect(Array.from(trace.stateMass.subarray(0, 8))).toEqual([0.5, 0.5, 0, 0, 0, 0, 0, 0]);
+    expect(Array.from(trace.stateMass.subarray(8, 16))).toEqual([0.75, 0.25, 0, 0, 0, 0, 0, 0]);
   });
 
-  it('charge-off from 91–180 is a gross default of all its principal; the recovery arrives after the lag', () => {
-    // A loan 100 days late: ¥5,000 unpaid, of which ¥800 overdue, charged off with certainty in month 1.
+  it('charge-off after 151–180 is a gross default of all its principal; the recovery arrives after the lag', () => {
+    // A loan 160 days late: ¥5,000 unpaid, of which ¥800 overdue; it pays nothing, so it is 181+ days late next month: charged off in month 1.
     // Default 5,000; recovery 40% × 5,000 = 2,000 three months later (month 4); loss 60% = 3,000 booked in month 1.
     const matrix = buildTransitionMatrix({ rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 1 } });
-    const loans = loanArrays([{ balance: 5_000, rateAnnual: 0.2, remainingTerm: 6, state: 'dpd91_180', overduePrincipal: 800, overdueInterest: 150 }]);
+    const loans = loanArrays([{ balance: 5_000, rateAnnual: 0.2, remainingTerm: 6, state: 'dpd151_180', overduePrincipal: 800, overdueInterest: 150 }]);
     const flows = roundToCents(projectPool(loans, { pool: { rollRates: matrix, recoveryRate: 0.4, recoveryLagMonths: 3 } }, { months: 5 }));
     expect(list(flows.defaults)).toEqual([5_000, 0, 0, 0, 0]);
     expect(list(flows.recoveries)).toEqual([0, 0, 0, 2_000, 0]);
@@ -265,13 +295,84 @@ describe('roll-rate delinquency', () => {
     expect(short.recoveriesAfterHorizon).toBeCloseTo(2_000, 9);
   });
 
+  it('charge-off at 180 days past due is a rule: with the template 91–180 row nothing is left in 91–180 three months later', () => {
+    // The template row: rollForward.dpd91_180 0.3, cure.dpd91_180 0.02. Before the review 91–180 was one bucket
+    // leaving at 30% + 2% a month, so 0.68³ = 31.4% of a 91–120 loan was still in the pool after three months.
+    // Now the range is three monthly buckets: each month 2% cure and the other 98% is a month later
+    // (91–120 → 121–150 → 151–180 → charged off). Current loans do not roll here (rollForward.current 0).
+    // Mass after month 3: charged off 0.98³ = 0.941192; current 0.02 + 0.98 × 0.02 + 0.98² × 0.02 = 0.058808;
+    // 91–120, 121–150, 151–180: 0. The loan: ¥6,000 interest-only at 0% (bullet at month 24) with no overdue
+    // principal, so each fraction's balance is its mass × 6,000 and a charge-off defaults mass × 6,000.
+    const template = buildTransitionMatrix({
+      rollForward: { current: 0, dpd1_30: 0.35, dpd31_60: 0.55, dpd61_90: 0.7, dpd91_180: 0.3 },
+      cure: { dpd1_30: 0.45, dpd31_60: 0.2, dpd61_90: 0.1, dpd91_180: 0.02 },
+      chargeOffAt: 'dpd91_180',
+    });
+    const loans = loanArrays([{ balance: 6_000, rateAnnual: 0, remainingTerm: 24, amortization: 'interest_only', state: 'dpd91_120' }]);
+    const assumptions: PoolAssumptions = { pool: { rollRates: template } };
+    const trace = traceLoan(loans, 0, assumptions, { months: 3 });
+    const month3 = Array.from(trace.stateMass.subarray(16, 24));
+    expect(month3[4]).toBe(0); // 91–120
+    expect(month3[5]).toBe(0); // 121–150
+    expect(month3[6]).toBe(0); // 151–180
+    expect(month3[7]).toBeCloseTo(0.941192, 14); // charged off
+    expect(month3[0]).toBeCloseTo(0.058808, 14); // cured
+    for (const flows of [projectPool(loans, assumptions, { months: 3 }), projectWithGeneralKernel(loans, assumptions, { months: 3 })]) {
+      const r = roundToCents(flows);
+      expect(list(r.balanceByState.dpd91_180)).toEqual([5_880, 5_762.4, 0]); // 0.98 × 6,000; 0.98² × 6,000
+      expect(list(r.defaults)).toEqual([0, 0, 5_647.15]); // 0.98³ × 6,000 = 5,647.152
+      expect(list(r.endingBalance)).toEqual([6_000, 6_000, 352.85]); // cured 0.058808 × 6,000 = 352.848
+    }
+  });
+
+  it('after maturity nothing falls due: a delinquent loan that pays nothing ages a bucket a month and is charged off after 180 days', () => {
+    // ¥1,500 equal principal at 12%, 1–30 days late: ¥500 overdue principal, ¥1,000 due in its last installment.
+    // The matrix keeps every loan in its bucket (no roll, no cure). Month 1 (the installment is due): it stays in
+    // 1–30 by paying it (1,000 + 10 interest), ¥500 overdue is carried. From month 2 no installment falls due,
+    // so staying is impossible: 31–60 (month 2), 61–90, 91–120, 121–150, 151–180 (month 6), charged off in
+    // month 7: a default of the ¥500. Before the review it stayed in 1–30 for ever.
+    const stuck = buildTransitionMatrix({
+      rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_120: 0, dpd121_150: 0, dpd151_180: 0 },
+    });
+    const loans = loanArrays([{ balance: 1_500, rateAnnual: 0.12, remainingTerm: 1, amortization: 'equal_principal', state: 'dpd1_30', overduePrincipal: 500 }]);
+    const assumptions: PoolAssumptions = { pool: { rollRates: stuck } };
+    for (const flows of [projectPool(loans, assumptions, { months: 8 }), projectWithGeneralKernel(loans, assumptions, { months: 8 })]) {
+      const r = roundToCents(flows);
+      expect(list(r.scheduledPrincipal)).toEqual([1_000, 0, 0, 0, 0, 0, 0, 0]);
+      expect(list(r.interestCollected)).toEqual([10, 0, 0, 0, 0, 0, 0, 0]);
+      expect(list(r.defaults)).toEqual([0, 0, 0, 0, 0, 0, 500, 0]);
+      expect(list(r.endingBalance)).toEqual([500, 500, 500, 500, 500, 500, 0, 0]);
+      expect(list(r.balanceByState.dpd31_60)).toEqual([0, 500, 0, 0, 0, 0, 0, 0]);
+      expect(list(r.balanceByState.dpd91_180)).toEqual([0, 0, 0, 500, 500, 500, 0, 0]);
+    }
+  });
+
+  it('one default source by default: with roll rates the MDR curve applies only when defaultSources is both', () => {
+    // ¥1,200 interest-only at 0%, 12 months, current; roll rates keep current loans current (rollForward.current 0);
+    // a 10% MDR curve. One source (the default): roll-rate charge-offs only, so no default in month 1.
+    // Both: 10% × 1,200 = 120 defaults on the beginning balance in month 1.
+    const stayCurrent = buildTransitionMatrix({ rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0 } });
+    const loans = loanArrays([{ balance: 1_200, rateAnnual: 0, remainingTerm: 12, amortization: 'interest_only' }]);
+    const curve = { kind: 'monthly' as const, rates: [0.1] };
+    const one = roundToCents(projectPool(loans, { pool: { rollRates: stayCurrent, default: curve } }, { months: 1 }));
+    const both = roundToCents(projectPool(loans, { pool: { rollRates: stayCurrent, default: curve, defaultSources: 'both' } }, { months: 1 }));
+    const curveOnly = roundToCents(projectPool(loans, { pool: { default: curve } }, { months: 1 }));
+    expect(list(one.defaults)).toEqual([0]);
+    expect(list(both.defaults)).toEqual([120]);
+    expect(list(curveOnly.defaults)).toEqual([120]);
+  });
+
   it('a loan more than 180 days late at cutoff is charged off at cutoff: a month-1 default paying nothing', () => {
     expect(delinquencyStateFromDaysPastDue(0)).toBe('current');
     expect(delinquencyStateFromDaysPastDue(1)).toBe('dpd1_30');
     expect(delinquencyStateFromDaysPastDue(30)).toBe('dpd1_30');
     expect(delinquencyStateFromDaysPastDue(31)).toBe('dpd31_60');
     expect(delinquencyStateFromDaysPastDue(90)).toBe('dpd61_90');
-    expect(delinquencyStateFromDaysPastDue(180)).toBe('dpd91_180');
+    expect(delinquencyStateFromDaysPastDue(91)).toBe('dpd91_120');
+    expect(delinquencyStateFromDaysPastDue(120)).toBe('dpd91_120');
+    expect(delinquencyStateFromDaysPastDue(121)).toBe('dpd121_150');
+    expect(delinquencyStateFromDaysPastDue(151)).toBe('dpd151_180');
+    expect(delinquencyStateFromDaysPastDue(180)).toBe('dpd151_180');
     expect(delinquencyStateFromDaysPastDue(181)).toBe('chargedOff');
     const loans = loanArrays([
       { balance: 1_000, rateAnnual: 0.1, remainingTerm: 12, state: 'chargedOff', overduePrincipal: 400 },
@@ -298,7 +399,7 @@ describe('roll-rate delinquency', () => {
     expect(list(flows.balanceByState.current)).toEqual([0, 0]);
     expect(list(flows.overdueTotal)).toEqual([2_050, 2_050]);
     const trace = traceLoan(loans, 0, NOTHING, { months: 1 });
-    expect(Array.from(trace.stateFraction)).toEqual([0, 0, 1, 0, 0, 0]);
+    expect(Array.from(trace.stateFraction)).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
 
     // With a matrix: 31–60 cures 50% a month. Month 1: the cured half pays half the arrears (1,000 + 25) and its
     // half of the installment (500 + 5); the half staying in 31–60 pays its half of the installment (500 + 5).
@@ -316,11 +417,11 @@ describe('roll-rate delinquency', () => {
       rollBack: { dpd31_60: 0.1, dpd61_90: 0.05, dpd91_180: 0.03 },
     });
     const types: AmortizationType[] = ['level_payment', 'equal_principal', 'interest_only', 'flat_fee'];
-    const states: RollState[] = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180', 'chargedOff'];
+    const states: RollState[] = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_120', 'dpd121_150', 'dpd151_180', 'chargedOff'];
     const rows: LoanRow[] = [];
     for (let i = 0; i < 48; i++) {
       const term = 6 + (i % 5) * 6;
-      const state = states[i % 6] ?? 'current';
+      const state = states[i % 8] ?? 'current';
       rows.push({
         balance: 1_000 + 137 * i,
         originalPrincipal: 2_000 + 137 * i,
@@ -461,6 +562,6 @@ describe('input checks', () => {
       'TRANSITION_MATRIX',
     );
     expect(amortizationCode('flat_fee')).toBe(3);
-    expect(delinquencyCode('chargedOff')).toBe(5);
+    expect(delinquencyCode('chargedOff')).toBe(7);
   });
 });

@@ -8,7 +8,7 @@ import {
   flatFeeRateFromApr,
   loanSchedule,
   projectPool,
-  ROLL_STATES,
+  BALANCE_STATES,
   traceLoan,
   type LoanArrays,
   type PoolAssumptions,
@@ -25,7 +25,7 @@ const loanRecord = record({
   rateAnnual: double({ min: 0, max: 0.36, noNaN: true }),
   remainingTerm: integer({ min: 1, max: 48 }),
   seasoning: integer({ min: 0, max: 24 }),
-  state: integer({ min: 0, max: 5 }),
+  state: integer({ min: 0, max: 7 }),
   overdueShare: double({ min: 0, max: 1, noNaN: true }),
   overdueInterest: double({ min: 0, max: 1e4, noNaN: true }),
 });
@@ -63,22 +63,31 @@ const scenario = record({
   months: integer({ min: 1, max: 60 }),
   smm: array(double({ min: 0, max: 0.2, noNaN: true }), { minLength: 1, maxLength: 12 }),
   mdr: array(double({ min: 0, max: 0.05, noNaN: true }), { minLength: 1, maxLength: 12 }),
-  forward: array(probability, { minLength: 5, maxLength: 5 }),
-  cure: array(probability, { minLength: 4, maxLength: 4 }),
-  back: array(probability, { minLength: 3, maxLength: 3 }),
+  forward: array(probability, { minLength: 7, maxLength: 7 }),
+  cure: array(probability, { minLength: 6, maxLength: 6 }),
+  back: array(probability, { minLength: 5, maxLength: 5 }),
   withMatrix: constantFrom(true, false),
+  compact: constantFrom(true, false),
   penalty: double({ min: 0, max: 3, noNaN: true }),
 });
 
-function assumptionsOf(s: { smm: number[]; mdr: number[]; forward: number[]; cure: number[]; back: number[]; withMatrix: boolean; penalty: number }): PoolAssumptions {
-  const [f0 = 0, f1 = 0, f2 = 0, f3 = 0, f4 = 0] = s.forward;
-  const [c1 = 0, c2 = 0, c3 = 0, c4 = 0] = s.cure;
-  const [b2 = 0, b3 = 0, b4 = 0] = s.back;
+function assumptionsOf(s: { smm: number[]; mdr: number[]; forward: number[]; cure: number[]; back: number[]; withMatrix: boolean; compact: boolean; penalty: number }): PoolAssumptions {
+  const [f0 = 0, f1 = 0, f2 = 0, f3 = 0, f4 = 0, f5 = 0, f6 = 0] = s.forward;
+  const [c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0, c6 = 0] = s.cure;
+  const [b2 = 0, b3 = 0, b4 = 0, b5 = 0, b6 = 0] = s.back;
+  // Either the compact 91–180 row (expanded to the three monthly buckets) or the monthly rows.
+  const past90 = s.compact
+    ? { rollForward: { dpd91_180: f4 }, cure: { dpd91_180: c4 }, rollBack: { dpd91_180: b4 } }
+    : {
+        rollForward: { dpd91_120: f4, dpd121_150: f5, dpd151_180: f6 },
+        cure: { dpd91_120: c4, dpd121_150: c5, dpd151_180: c6 },
+        rollBack: { dpd91_120: b4, dpd121_150: b5, dpd151_180: b6 },
+      };
   const rollRates = s.withMatrix
     ? buildTransitionMatrix({
-        rollForward: { current: f0, dpd1_30: f1, dpd31_60: f2, dpd61_90: f3, dpd91_180: f4 },
-        cure: { dpd1_30: c1, dpd31_60: c2, dpd61_90: c3, dpd91_180: c4 },
-        rollBack: { dpd31_60: b2, dpd61_90: b3, dpd91_180: b4 },
+        rollForward: { current: f0, dpd1_30: f1, dpd31_60: f2, dpd61_90: f3, ...past90.rollForward },
+        cure: { dpd1_30: c1, dpd31_60: c2, dpd61_90: c3, ...past90.cure },
+        rollBack: { dpd31_60: b2, dpd61_90: b3, ...past90.rollBack },
       })
     : null;
   return {
@@ -104,7 +113,7 @@ describe('pool projection invariants (fast-check)', () => {
           const begin = flows.beginningBalance[t] ?? Number.NaN;
           const end = flows.endingBalance[t] ?? Number.NaN;
           expect(end).toBeGreaterThanOrEqual(-scale);
-          for (const state of ROLL_STATES) expect(flows.balanceByState[state][t]).toBeGreaterThanOrEqual(-scale);
+          for (const state of BALANCE_STATES) expect(flows.balanceByState[state][t]).toBeGreaterThanOrEqual(-scale);
           for (const column of [flows.scheduledPrincipal, flows.prepayments, flows.defaults, flows.interestCollected, flows.penaltyInterest, flows.overdueTotal]) {
             expect(column[t]).toBeGreaterThanOrEqual(-scale);
           }
@@ -125,11 +134,11 @@ describe('pool projection invariants (fast-check)', () => {
         for (let t = 0; t < s.months; t++) {
           let fractions = 0;
           let mass = 0;
-          for (let k = 0; k < 6; k++) {
-            const f = trace.stateFraction[t * 6 + k] ?? Number.NaN;
+          for (let k = 0; k < 8; k++) {
+            const f = trace.stateFraction[t * 8 + k] ?? Number.NaN;
             expect(f).toBeGreaterThanOrEqual(0);
             fractions += f;
-            mass += trace.stateMass[t * 6 + k] ?? Number.NaN;
+            mass += trace.stateMass[t * 8 + k] ?? Number.NaN;
           }
           expect(Math.abs(fractions - 1)).toBeLessThan(1e-12);
           expect(Math.abs(mass + (trace.prepaidMass[t] ?? 0) - 1)).toBeLessThan(1e-12);
