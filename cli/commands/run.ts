@@ -108,7 +108,7 @@ function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultO
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
-    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
+    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} (÷ ${run.cumulativeRatioDenominator}) · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
   ];
   if (run.revolvingEnd)
     facts.push(

@@ -1,5 +1,6 @@
 import type { PoolPeriodFlows } from './pool-source.ts';
 import type { PurchaseRefusal } from './purchases.ts';
+import type { CumulativeRatioDenominator } from './types.ts';
 
 export type { PurchaseRefusal };
 
@@ -11,8 +12,10 @@ export interface DealResult {
   readonly periods: readonly DealPeriod[];
   /** Flat list of the waterfall's step paths (`waterfall.interest[2]`, `acceleration[0]`, …), the index of DealPeriod.steps. */
   readonly stepPaths: readonly string[];
-  /** Cumulative gross defaults ÷ (cutoff balance + cumulative principal bought by revolving purchases), by period (index 0 = period 1). */
+  /** Cumulative gross defaults ÷ the deal's cumulativeRatioDenominator, by period (index 0 = period 1). */
   readonly cumulativeDefaultRate: readonly number[];
+  /** The denominator the cumulative default and net loss rates use (the deal's, or the default). */
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
   /** Cumulative pool losses (defaults × (1 − recovery rate), booked at default), by period. */
   readonly cumulativeNetLoss: readonly number[];
   /** Undefined for a deal without a revolving period. */

@@ -195,6 +195,9 @@ const metric = z
 
 export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;
 
+/** The denominator a deal that names none uses (the NAFMII rule; see below). */
+export const DEFAULT_CUMULATIVE_RATIO_DENOMINATOR = 'initialPoolThenRevolvingEnd' satisfies (typeof CUMULATIVE_RATIO_DENOMINATORS)[number];
+
 /**
  * The denominator of cumulativeDefaultRate and cumulativeNetLossRate (default initialPoolThenRevolvingEnd):
  *  - initialPool: the cutoff pool balance.

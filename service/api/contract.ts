@@ -8,7 +8,7 @@
 
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
-import type { DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
+import type { CumulativeRatioDenominator, DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
@@ -461,7 +461,10 @@ export interface DealRunResult {
   readonly periods: readonly DealPeriod[];
   /** Flat list of the waterfall's steps (JSON paths), the index of DealPeriod.steps. */
   readonly stepPaths: readonly string[];
+  /** Cumulative gross defaults ÷ the denominator below, by period. */
   readonly cumulativeDefaultRate: readonly number[];
+  /** What the cumulative default (and net loss) rates are divided by (docs/deals.md, Trigger metrics). */
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
   readonly cumulativeNetLoss: readonly number[];
   readonly revolvingEnd: RevolvingEnd | null;
   readonly triggerFirstBreach: Readonly<Record<string, number | null>>;

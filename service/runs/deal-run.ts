@@ -20,6 +20,7 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
     periods: result.periods,
     stepPaths: result.stepPaths,
     cumulativeDefaultRate: result.cumulativeDefaultRate,
+    cumulativeRatioDenominator: result.cumulativeRatioDenominator,
     cumulativeNetLoss: result.cumulativeNetLoss,
     revolvingEnd: result.revolvingEnd ?? null,
     triggerFirstBreach: result.triggerFirstBreach,

@@ -1,4 +1,5 @@
 import { add, maxMoney, type Money, sub, toYuan, ZERO } from '../money.ts';
+import { DEFAULT_CUMULATIVE_RATIO_DENOMINATOR } from '../schema.ts';
 import type { Collections } from '../collections.ts';
 import type { RevolvingEnd, TriggerPeriod } from '../result.ts';
 import { noteAt, type PeriodState, unreachable } from '../state.ts';
@@ -59,7 +60,7 @@ export function determine(
   const cumulativeDefaults = add(history.cumulativeDefaults, flows.defaults);
   const cumulativeRecoveries = add(history.cumulativeRecoveries, flows.recoveries);
   const revolvingEndPool = history.revolvingEndPool ?? (revolvingOver(deal.revolving, history.revolvingEnd, period) ? flows.beginningBalance : undefined);
-  const denominator = cumulativeDenominator(deal.cumulativeRatioDenominator ?? 'initialPoolThenRevolvingEnd', date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
+  const denominator = cumulativeDenominator(deal.cumulativeRatioDenominator ?? DEFAULT_CUMULATIVE_RATIO_DENOMINATOR, date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
   const values = metricValues(date, balances, { cumulativeDefaults, cumulativeRecoveries, denominator, recentSpreads });
   const tests = testTriggers(triggers, values, period, history.triggers);
   const inForce = (effect: TriggerEffect): CompiledTrigger | undefined => triggers.find((t, i) => tests.rows[i]?.breached === true && t.effects.has(effect));

@@ -8,6 +8,13 @@ import { DealCharts } from './DealCharts.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 
+/** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
+const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], string>> = {
+  initialPool: 'the cutoff pool',
+  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
+  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+};
+
 export function fileSafe(text: string): string {
   return text.replace(/[\\/:*?"<>|]+/g, '_').trim();
 }
@@ -101,7 +108,7 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
       <div className="cards" data-testid="deal-headline">
         <Card label="Pool balance" value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
         <Card label="Periods" value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
-        <Card label="Cumulative default rate" value={formatPct(cdr)} note="at the last period; defaults ÷ (cutoff pool + principal purchased)" testId="card-deal-cdr" />
+        <Card label="Cumulative default rate" value={formatPct(cdr)} note={`at the last period; defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}`} testId="card-deal-cdr" />
         <Card label="Cumulative net loss" value={formatMoney(cnl)} note={cnl === null || run.poolBalance <= 0 ? undefined : `${formatPct(cnl / run.poolBalance)} of the cutoff pool`} />
         <Card
           label="Revolving"

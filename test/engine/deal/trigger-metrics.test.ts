@@ -109,6 +109,9 @@ describe('cumulative default rate: the denominator is a deal parameter', () => {
     const expected = [0.01, 0.03, 60_000 / 970_000, 60_000 / 970_000];
     expect(run({ cumulativeRatioDenominator: 'initialPoolThenRevolvingEnd' }).cumulativeDefaultRate).toEqual(expected);
     expect(run({}).cumulativeDefaultRate).toEqual(expected);
+    // The result says which denominator its rates use.
+    expect(run({}).cumulativeRatioDenominator).toBe('initialPoolThenRevolvingEnd');
+    expect(run({ cumulativeRatioDenominator: 'initialPool' }).cumulativeRatioDenominator).toBe('initialPool');
   });
 
   it('initialPoolThenRevolvingEnd after a trigger ends revolving: the breaching date tests on the cutoff balance', () => {
