@@ -97,7 +97,9 @@ export function maturedMatrix(matrix: Float64Array): Float64Array {
  * makes is banded (and so is the identity); others take the general kernel.
  * Naming: c = cure, b = back one bucket, k = keep (stay), f = forward one bucket, x = charge-off;
  * the digit is the bucket (1 = 1–30, 2 = 31–60, 3 = 61–90, 4 = 91–120, 5 = 121–150,
- * 6 = 151–180). Bucket 6's forward move is charge-off (x6).
+ * 6 = 151–180). Bucket 6's forward move is charge-off (x6). A roll back from bucket s pays 1/s of
+ * the arrears (transitionPlan): bp = b / s is the probability-weighted share paid, bc = b − bp the
+ * share carried into bucket s − 1 — computed once here rather than per loan-month in the kernel.
  */
 export interface BandedRates {
   readonly p00: number;
@@ -109,26 +111,36 @@ export interface BandedRates {
   readonly x1: number;
   readonly c2: number;
   readonly b2: number;
+  readonly bp2: number;
+  readonly bc2: number;
   readonly k2: number;
   readonly f2: number;
   readonly x2: number;
   readonly c3: number;
   readonly b3: number;
+  readonly bp3: number;
+  readonly bc3: number;
   readonly k3: number;
   readonly f3: number;
   readonly x3: number;
   readonly c4: number;
   readonly b4: number;
+  readonly bp4: number;
+  readonly bc4: number;
   readonly k4: number;
   readonly f4: number;
   readonly x4: number;
   readonly c5: number;
   readonly b5: number;
+  readonly bp5: number;
+  readonly bc5: number;
   readonly k5: number;
   readonly f5: number;
   readonly x5: number;
   readonly c6: number;
   readonly b6: number;
+  readonly bp6: number;
+  readonly bc6: number;
   readonly k6: number;
   readonly x6: number;
 }
@@ -143,6 +155,8 @@ export function bandedRates(matrix: Float64Array): BandedRates | null {
     }
   }
   const x = CHARGED_OFF;
+  // A roll back from bucket s pays b / s of the arrears and carries b − b / s into bucket s − 1.
+  const paid = (s: number): number => p(s, s - 1) / s;
   return {
     p00: p(0, 0),
     p01: p(0, 1),
@@ -153,26 +167,36 @@ export function bandedRates(matrix: Float64Array): BandedRates | null {
     x1: p(1, x),
     c2: p(2, 0),
     b2: p(2, 1),
+    bp2: paid(2),
+    bc2: p(2, 1) - paid(2),
     k2: p(2, 2),
     f2: p(2, 3),
     x2: p(2, x),
     c3: p(3, 0),
     b3: p(3, 2),
+    bp3: paid(3),
+    bc3: p(3, 2) - paid(3),
     k3: p(3, 3),
     f3: p(3, 4),
     x3: p(3, x),
     c4: p(4, 0),
     b4: p(4, 3),
+    bp4: paid(4),
+    bc4: p(4, 3) - paid(4),
     k4: p(4, 4),
     f4: p(4, 5),
     x4: p(4, x),
     c5: p(5, 0),
     b5: p(5, 4),
+    bp5: paid(5),
+    bc5: p(5, 4) - paid(5),
     k5: p(5, 5),
     f5: p(5, 6),
     x5: p(5, x),
     c6: p(6, 0),
     b6: p(6, 5),
+    bp6: paid(6),
+    bc6: p(6, 5) - paid(6),
     k6: p(6, 6),
     x6: p(6, x),
   };
