@@ -1,3 +1,4 @@
+import { EngineError } from '../errors.ts';
 import type { YieldConvention } from './discount.ts';
 import { durationsAtYield } from './duration.ts';
 import type { CashFlowLeg } from './leg.ts';
@@ -35,6 +36,21 @@ export interface TrancheSummary {
 }
 
 /**
+ * A yield, or null when none is quotable: a leg whose cash flows are worth less than the price even
+ * discounted at −100% to machine precision (a note that repays almost nothing of its price within
+ * days: 0.4% of par one month after settlement needs an annual yield of −1 + 1.7 × 10⁻²⁸, which a
+ * double cannot tell from −100%) has no sign change for the root finder to find.
+ */
+function quotableYield(solve: () => number): number | null {
+  try {
+    return solve();
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'ROOT_NOT_BRACKETED') return null;
+    throw error;
+  }
+}
+
+/**
  * The headline analytics of a note's leg in one call: WAL, principal window, expected final payment,
  * totals with loss rate and interest shortfall, yield at a price (par by default) and Macaulay and
  * modified duration at that yield. Each figure is the function of the same name in engine/analytics.
@@ -45,7 +61,7 @@ export function trancheSummary(leg: CashFlowLeg, options: TrancheSummaryOptions 
   const pricePct = options.pricePct ?? 100;
   const totals = legTotals(leg);
   const priced = totals.totalCashFlow > 0 && (leg.balanceAtSettlement ?? leg.originalBalance) > 0;
-  const yieldRate = priced ? yieldAtPrice(leg, pricePct, yieldConvention) : null;
+  const yieldRate = priced ? quotableYield(() => yieldAtPrice(leg, pricePct, yieldConvention)) : null;
   const durations = yieldRate === null ? null : durationsAtYield(leg, yieldRate, yieldConvention);
   return {
     walYears: totals.totalPrincipal > 0 ? weightedAverageLife(leg, walBasis) : null,

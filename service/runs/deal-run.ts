@@ -2,11 +2,12 @@ import { roundCentsOfDouble } from '../../engine/index.ts';
 import type { DealRunResult, ProjectionMode } from '../api/contract.ts';
 import { runPrepared, type PreparedDeal } from './prepare-deal.ts';
 import { creditEnhancementOverTime, trancheRows } from './tranches.ts';
-import { dealWarnings } from './warnings.ts';
+import { dealWarnings, unquotableYieldWarnings } from './warnings.ts';
 
 /** A deal run as the API answers it: the waterfall's periods, tranche analytics, credit enhancement over time and the warnings that change how to read them. */
 export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): DealRunResult {
   const { result, flows } = runPrepared(prepared);
+  const tranches = trancheRows(prepared, result);
   return {
     dealName: prepared.file.name ?? 'Deal',
     poolName: prepared.input.sourceName,
@@ -16,7 +17,7 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
     poolBalance: roundCentsOfDouble(flows.cutoffBalance),
     loans: prepared.input.loanCount,
     months: prepared.months,
-    tranches: trancheRows(prepared, result),
+    tranches,
     periods: result.periods,
     stepPaths: result.stepPaths,
     cumulativeDefaultRate: result.cumulativeDefaultRate,
@@ -26,10 +27,13 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
     triggerFirstBreach: result.triggerFirstBreach,
     cleanUpPeriod: result.cleanUpPeriod ?? null,
     creditEnhancement: creditEnhancementOverTime(prepared, result),
-    warnings: dealWarnings(
-      prepared,
-      flows.cutoffBalance,
-      result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
-    ),
+    warnings: [
+      ...dealWarnings(
+        prepared,
+        flows.cutoffBalance,
+        result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
+      ),
+      ...unquotableYieldWarnings(tranches),
+    ],
   };
 }

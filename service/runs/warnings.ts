@@ -1,3 +1,4 @@
+import type { TrancheRow } from '../api/contract.ts';
 import type { PreparedDeal } from './prepare-deal.ts';
 
 function money(x: number): string {
@@ -27,4 +28,14 @@ export function dealWarnings(prepared: PreparedDeal, poolBalance: number, servic
     );
   }
   return warnings;
+}
+
+/** A coupon note paid something but too little for any yield to be quoted (engine/analytics summary.ts): say so, rather than show a bare dash. */
+export function unquotableYieldWarnings(tranches: readonly TrancheRow[]): string[] {
+  return tranches
+    .filter((t) => t.coupon !== 'none (residual)' && t.yieldAtParAnnualEffective === null && t.totalInterest + t.totalPrincipal > 0)
+    .map(
+      (t) =>
+        `Note ${t.id} repays ${money(t.totalInterest + t.totalPrincipal)} of its ${money(t.originalBalance)}: worth less than par even at a yield of −100%, so it has no yield or duration to quote (shown as —).`,
+    );
 }

@@ -17,6 +17,26 @@ const impaired: CashFlowLeg = {
 };
 
 describe('trancheSummary', () => {
+  it('quotes no yield (null, not an error) for a note worth less than par even at −100%', () => {
+    // 4 of 1000 paid 31 days after settlement, the rest written off: (1 + y)^(31/365) = 0.004 gives
+    // y = −1 + 0.004^(365/31) ≈ −1 + 5 × 10⁻²⁹, which a double cannot tell from −100%.
+    const wiped: CashFlowLeg = {
+      originalBalance: 1000,
+      settlementDate: '2025-01-01',
+      paymentsPerYear: 12,
+      paymentDates: ['2025-02-01'],
+      principal: [0],
+      interest: [4],
+      writeDown: [1000],
+      endingBalance: [0],
+    };
+    expect(() => yieldAtPrice(wiped, 100, 'annualEffective')).toThrow(/No sign change/);
+    const s = trancheSummary(wiped);
+    expect(s.yield).toBeNull();
+    expect(s.modifiedDurationYears).toBeNull();
+    expect(s.totals.lossRate).toBe(1);
+  });
+
   it('bundles WAL, window, expected final, totals, yield at par and durations', () => {
     const s = trancheSummary(impaired);
     // WAL, ACT/365 from settlement: (400 × 59 + 300 × 90 + 200 × 120)/900/365 = 74600/328500 = 0.2270928…
