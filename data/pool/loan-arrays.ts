@@ -35,6 +35,7 @@ type LoanRow = [
   overduePrincipal: number,
   overdueInterest: number,
   segment: string | null,
+  restructured: number,
   product?: string | null,
 ];
 
@@ -86,7 +87,7 @@ export function loadTapeLoans(db: SqliteDb, tapeId: number, options: TapeLoadOpt
   const statement = db
     .prepare<[number, number, number], LoanRow>(
       `SELECT current_principal, original_principal, rate_annual, original_term, remaining_term, age_months, amortization,
-            days_past_due, overdue_principal, overdue_interest, segment${readProducts ? ', product' : ''}
+            days_past_due, overdue_principal, overdue_interest, segment, restructured${readProducts ? ', product' : ''}
        FROM loans WHERE ${IN_TAPE_SCOPE} ORDER BY rowid`,
     )
     .raw(true);
@@ -103,7 +104,8 @@ export function loadTapeLoans(db: SqliteDb, tapeId: number, options: TapeLoadOpt
     loans.overduePrincipal[i] = row[8];
     loans.overdueInterest[i] = row[9];
     loans.segment[i] = segments.code(row[10] ?? '');
-    if (readProducts) product[i] = products.code(row[11] ?? '');
+    loans.restructured[i] = row[11] !== 0 ? 1 : 0;
+    if (readProducts) product[i] = products.code(row[12] ?? '');
     i++;
   }
   return { loans, segmentNames: segments.names, product, productNames: products.names, cutoffDate: scope.cutoffDate };

@@ -31,6 +31,7 @@ export function sampleTapeLoans(count: number, seed: number, cutoffDate: string 
     loans.overduePrincipal[i] = row.overduePrincipal;
     loans.overdueInterest[i] = row.overdueInterest;
     loans.segment[i] = code;
+    loans.restructured[i] = row.restructured ? 1 : 0;
     i++;
   }
   return { loans, segmentNames, product, productNames, cutoffDate };

@@ -61,6 +61,20 @@ export interface SegmentAssumptions {
   readonly recoveryLagMonths?: number;
   /** Penalty interest (罚息) rate as a multiple of the contract rate, on overdue principal; default 0. */
   readonly penaltyMultiple?: number;
+  /**
+   * 复利: overdue interest also accrues penalty interest at the penalty rate (银发〔2003〕251号:
+   * 对不能按时支付的利息，按罚息利率计收复利); default false (penalty on overdue principal only).
+   */
+  readonly penaltyCompounding?: boolean;
+  /**
+   * Cap on the borrower's annualised cost, annual decimal (0.24 = 24%): in each month, a delinquent
+   * fraction's contract interest (or flat fee) plus its penalty and compound interest may not
+   * exceed cap × year fraction × its unpaid principal (not yet due + overdue); the penalty above
+   * that is forgone. null or absent: no cap (the default).
+   */
+  readonly borrowerCostCap?: number | null;
+  /** Waive penalty interest: `restructured` — on restructured loans (LoanArrays.restructured). Default none. */
+  readonly penaltyWaiver?: PenaltyWaiver;
   /** Servicing strip, annual decimal, on the beginning (non-charged-off) balance; default 0. */
   readonly servicingFeeRate?: number;
   /**
@@ -70,6 +84,12 @@ export interface SegmentAssumptions {
    * else 30/360).
    */
   readonly dayCount?: DayCount;
+}
+
+/** Which loans pay no penalty interest. */
+export interface PenaltyWaiver {
+  /** Restructured loans (the tape's 是否重组) pay no penalty interest. */
+  readonly restructured?: boolean;
 }
 
 /** Pool-wide assumptions and per-segment overrides (by LoanArrays.segment index, field by field). */
@@ -109,6 +129,14 @@ export interface ResolvedSegment {
   readonly recoveryRate: number;
   readonly recoveryLagMonths: number;
   readonly penaltyMultiple: number;
+  /** Overdue interest accrues penalty interest too (复利). */
+  readonly penaltyCompounding: boolean;
+  /** Annual cap on a delinquent fraction's contract + penalty charges; Infinity when none. */
+  readonly borrowerCostCap: number;
+  /** Restructured loans pay no penalty interest. */
+  readonly waiveRestructured: boolean;
+  /** Penalty on overdue principal only, uncapped: the kernels take their plain (pre-review) accrual. */
+  readonly plainPenalty: boolean;
   readonly servicingFeeRate: number;
   /** Accrual year fraction of each projected month for this segment's loans. */
   readonly yearFractions: Float64Array;
@@ -168,6 +196,9 @@ export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumpti
     recoveryRate: override.recoveryRate ?? pool.recoveryRate,
     recoveryLagMonths: override.recoveryLagMonths ?? pool.recoveryLagMonths,
     penaltyMultiple: override.penaltyMultiple ?? pool.penaltyMultiple,
+    penaltyCompounding: override.penaltyCompounding ?? pool.penaltyCompounding,
+    borrowerCostCap: override.borrowerCostCap !== undefined ? override.borrowerCostCap : pool.borrowerCostCap,
+    penaltyWaiver: override.penaltyWaiver ?? pool.penaltyWaiver,
     servicingFeeRate: override.servicingFeeRate ?? pool.servicingFeeRate,
     dayCount: override.dayCount ?? pool.dayCount,
   };
@@ -186,6 +217,9 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   assertMonths(recoveryLagMonths, 'recoveryLagMonths');
   assertSpeed(penaltyMultiple, 'penaltyMultiple');
   assertUnitRate(servicingFeeRate, 'servicingFeeRate');
+  const borrowerCostCap = segment.borrowerCostCap ?? Infinity;
+  assert(borrowerCostCap >= 0, 'INVALID_RATE', { field: 'borrowerCostCap', value: borrowerCostCap });
+  const penaltyCompounding = segment.penaltyCompounding ?? false;
   const given = segment.rollRates ?? null;
   if (given !== null) validateTransitionMatrix(given);
   const matrix = given !== null && multiplier !== 1 ? stressedEntry(given, multiplier) : given;
@@ -207,6 +241,10 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
     recoveryRate,
     recoveryLagMonths,
     penaltyMultiple,
+    penaltyCompounding,
+    borrowerCostCap,
+    waiveRestructured: segment.penaltyWaiver?.restructured ?? false,
+    plainPenalty: !penaltyCompounding && borrowerCostCap === Infinity,
     servicingFeeRate,
     yearFractions,
     uniform30360,

@@ -22,6 +22,8 @@ export interface PoolCashFlows {
   readonly interestCollected: Float64Array;
   /** Penalty interest (罚息) received from cures and roll-backs. */
   readonly penaltyInterest: Float64Array;
+  /** Penalty (and compound) interest that would have accrued this month but is forgone to the borrower-cost cap. */
+  readonly penaltyForgone: Float64Array;
   /** Principal received through installments: this month's scheduled principal of paying fractions plus overdue principal paid by cures and roll-backs. */
   readonly scheduledPrincipal: Float64Array;
   readonly prepayments: Float64Array;
@@ -66,6 +68,7 @@ export interface Accumulators {
   readonly scheduledInterest: Float64Array;
   readonly interestCollected: Float64Array;
   readonly penaltyInterest: Float64Array;
+  readonly penaltyForgone: Float64Array;
   readonly scheduledPrincipal: Float64Array;
   readonly prepayments: Float64Array;
   readonly defaults: Float64Array;
@@ -89,6 +92,7 @@ export function allocateAccumulators(months: number, maxLagMonths: number): Accu
     scheduledInterest: new Float64Array(months),
     interestCollected: new Float64Array(months),
     penaltyInterest: new Float64Array(months),
+    penaltyForgone: new Float64Array(months),
     scheduledPrincipal: new Float64Array(months),
     prepayments: new Float64Array(months),
     defaults: new Float64Array(months),
@@ -160,6 +164,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     scheduledInterest: acc.scheduledInterest,
     interestCollected: acc.interestCollected,
     penaltyInterest: acc.penaltyInterest,
+    penaltyForgone: acc.penaltyForgone,
     scheduledPrincipal: acc.scheduledPrincipal,
     prepayments: acc.prepayments,
     defaults: acc.defaults,
@@ -199,6 +204,7 @@ const MONEY_COLUMNS = [
   'scheduledInterest',
   'interestCollected',
   'penaltyInterest',
+  'penaltyForgone',
   'scheduledPrincipal',
   'prepayments',
   'defaults',

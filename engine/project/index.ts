@@ -3,7 +3,7 @@
 export { allocateLoanArrays, amortizationCode, delinquencyCode, delinquencyStateFromDaysPastDue, loanCount, selectLoans, validateLoanArrays } from './loans.ts';
 export type { LoanArrays } from './loans.ts';
 export { DEFAULT_ORDERS, DEFAULT_SOURCES, rateTable, resolveAssumptions } from './assumptions.ts';
-export type { DefaultOrder, DefaultSources, PoolAssumptions, RateAssumption, RateTable, ResolvedSegment, SegmentAssumptions } from './assumptions.ts';
+export type { DefaultOrder, DefaultSources, PenaltyWaiver, PoolAssumptions, RateAssumption, RateTable, ResolvedSegment, SegmentAssumptions } from './assumptions.ts';
 export { transitionPlan } from './transitions.ts';
 export type { TransitionPlan } from './transitions.ts';
 export { roundToCents } from './cash-flows.ts';

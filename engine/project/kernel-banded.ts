@@ -2,6 +2,7 @@ import type { ResolvedSegment } from './assumptions.ts';
 import type { Accumulators } from './cash-flows.ts';
 import { installmentPlan, monthInstallment, type InstallmentState } from './installment.ts';
 import type { KernelContext } from './kernel-context.ts';
+import { cappedPenalty, loanPenaltyRate } from './penalty.ts';
 import type { LoanArrays } from './loans.ts';
 import { TRACE_COLUMNS, type BandedRates } from './transitions.ts';
 
@@ -58,14 +59,15 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
   let a5 = 0;
   let a6 = 0;
   const plan: InstallmentState = installmentPlan(loans, i, cutoffBalance - overdue0, segment.uniform30360);
-  const rate = loans.rateAnnual[i] ?? 0;
 
   const smmRates = segment.smm.rates;
   const mdrRates = segment.mdr.rates;
   const age = loans.ageMonths[i] ?? 0;
   const smmOffset = segment.smm.byAge ? age : 0;
   const mdrOffset = segment.mdr.byAge ? age : 0;
-  const penaltyRate = segment.penaltyMultiple * rate;
+  const penaltyRate = loanPenaltyRate(loans, i, segment);
+  const { plainPenalty, borrowerCostCap: cap } = segment;
+  const compound = segment.penaltyCompounding ? 1 : 0;
   const strip = segment.servicingFeeRate;
   const recoveryRate = segment.recoveryRate;
   const lag = segment.recoveryLagMonths;
@@ -87,14 +89,38 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
 
     acc.servicingFee[k] = (acc.servicingFee[k] ?? 0) + strip * yf * loanBalance;
     acc.scheduledInterest[k] = (acc.scheduledInterest[k] ?? 0) + (m0 + m1 + m2 + m3 + m4 + m5 + m6) * iu;
+    let forgone = 0;
     if (penaltyRate > 0) {
       const accrual = penaltyRate * yf;
-      a1 += accrual * o1;
-      a2 += accrual * o2;
-      a3 += accrual * o3;
-      a4 += accrual * o4;
-      a5 += accrual * o5;
-      a6 += accrual * o6;
+      if (plainPenalty) {
+        a1 += accrual * o1;
+        a2 += accrual * o2;
+        a3 += accrual * o3;
+        a4 += accrual * o4;
+        a5 += accrual * o5;
+        a6 += accrual * o6;
+      } else {
+        // 复利 on overdue interest and the borrower-cost cap (kernel.ts step 2, cappedPenalty).
+        const q1 = accrual * (o1 + compound * d1);
+        const q2 = accrual * (o2 + compound * d2);
+        const q3 = accrual * (o3 + compound * d3);
+        const q4 = accrual * (o4 + compound * d4);
+        const q5 = accrual * (o5 + compound * d5);
+        const q6 = accrual * (o6 + compound * d6);
+        const g1 = cappedPenalty(q1, m1 * u + o1, m1 * iu, cap, yf);
+        const g2 = cappedPenalty(q2, m2 * u + o2, m2 * iu, cap, yf);
+        const g3 = cappedPenalty(q3, m3 * u + o3, m3 * iu, cap, yf);
+        const g4 = cappedPenalty(q4, m4 * u + o4, m4 * iu, cap, yf);
+        const g5 = cappedPenalty(q5, m5 * u + o5, m5 * iu, cap, yf);
+        const g6 = cappedPenalty(q6, m6 * u + o6, m6 * iu, cap, yf);
+        a1 += g1;
+        a2 += g2;
+        a3 += g3;
+        a4 += g4;
+        a5 += g5;
+        a6 += g6;
+        forgone = q1 - g1 + (q2 - g2) + (q3 - g3) + (q4 - g4) + (q5 - g5) + (q6 - g6);
+      }
     }
 
     let interest = 0;
@@ -399,6 +425,7 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
     acc.overdueInterest[k] = (acc.overdueInterest[k] ?? 0) + (d1 + d2 + d3 + d4 + d5 + d6);
     acc.interestCollected[k] = (acc.interestCollected[k] ?? 0) + interest;
     acc.penaltyInterest[k] = (acc.penaltyInterest[k] ?? 0) + penalty;
+    if (forgone > 0) acc.penaltyForgone[k] = (acc.penaltyForgone[k] ?? 0) + forgone;
     acc.scheduledPrincipal[k] = (acc.scheduledPrincipal[k] ?? 0) + principal;
     acc.prepayments[k] = (acc.prepayments[k] ?? 0) + prepaid;
     if (defaulted > 0) {
@@ -504,6 +531,8 @@ function projectMaturedBandedInto(
   let a6 = st[PENALTY + 5] ?? 0;
   const smmRates = segment.smm.rates;
   const mdrRates = segment.mdr.rates;
+  const { plainPenalty, borrowerCostCap: cap } = segment;
+  const compound = segment.penaltyCompounding ? 1 : 0;
   const strip = segment.servicingFeeRate;
   const recoveryRate = segment.recoveryRate;
   const lag = segment.recoveryLagMonths;
@@ -516,14 +545,38 @@ function projectMaturedBandedInto(
   for (let k = start; k < months; k++) {
     const yf = yearFractions[k] ?? 0;
     acc.servicingFee[k] = (acc.servicingFee[k] ?? 0) + strip * yf * loanBalance;
+    let forgone = 0;
     if (penaltyRate > 0) {
       const accrual = penaltyRate * yf;
-      a1 += accrual * o1;
-      a2 += accrual * o2;
-      a3 += accrual * o3;
-      a4 += accrual * o4;
-      a5 += accrual * o5;
-      a6 += accrual * o6;
+      if (plainPenalty) {
+        a1 += accrual * o1;
+        a2 += accrual * o2;
+        a3 += accrual * o3;
+        a4 += accrual * o4;
+        a5 += accrual * o5;
+        a6 += accrual * o6;
+      } else {
+        // As in the due months, with no installment: the unpaid principal is the overdue principal, no contract charge.
+        const q1 = accrual * (o1 + compound * d1);
+        const q2 = accrual * (o2 + compound * d2);
+        const q3 = accrual * (o3 + compound * d3);
+        const q4 = accrual * (o4 + compound * d4);
+        const q5 = accrual * (o5 + compound * d5);
+        const q6 = accrual * (o6 + compound * d6);
+        const g1 = cappedPenalty(q1, o1, 0, cap, yf);
+        const g2 = cappedPenalty(q2, o2, 0, cap, yf);
+        const g3 = cappedPenalty(q3, o3, 0, cap, yf);
+        const g4 = cappedPenalty(q4, o4, 0, cap, yf);
+        const g5 = cappedPenalty(q5, o5, 0, cap, yf);
+        const g6 = cappedPenalty(q6, o6, 0, cap, yf);
+        a1 += g1;
+        a2 += g2;
+        a3 += g3;
+        a4 += g4;
+        a5 += g5;
+        a6 += g6;
+        forgone = q1 - g1 + (q2 - g2) + (q3 - g3) + (q4 - g4) + (q5 - g5) + (q6 - g6);
+      }
     }
 
     let interest = 0;
@@ -772,6 +825,7 @@ function projectMaturedBandedInto(
     acc.overdueInterest[k] = (acc.overdueInterest[k] ?? 0) + overdueInterest;
     acc.interestCollected[k] = (acc.interestCollected[k] ?? 0) + interest;
     acc.penaltyInterest[k] = (acc.penaltyInterest[k] ?? 0) + penalty;
+    if (forgone > 0) acc.penaltyForgone[k] = (acc.penaltyForgone[k] ?? 0) + forgone;
     acc.scheduledPrincipal[k] = (acc.scheduledPrincipal[k] ?? 0) + principal;
     if (defaulted > 0) {
       acc.defaults[k] = (acc.defaults[k] ?? 0) + defaulted;

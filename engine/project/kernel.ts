@@ -2,6 +2,7 @@ import type { ResolvedSegment } from './assumptions.ts';
 import { BALANCE_STATE_OF } from '../curves/roll-rates.ts';
 import { LIVE_STATES, type Accumulators } from './cash-flows.ts';
 import { installmentPlan, monthInstallment } from './installment.ts';
+import { cappedPenalty, loanPenaltyRate } from './penalty.ts';
 import { projectBandedLoanInto } from './kernel-banded.ts';
 import type { KernelContext } from './kernel-context.ts';
 import type { LoanArrays } from './loans.ts';
@@ -28,7 +29,9 @@ const BLOCK = 4 * STATE_COUNT;
  *  1. installment per unit: interest = u × APR × year fraction (flat fee: original principal ×
  *     flat rate), scheduled principal by amortization type on u and the remaining term;
  *  2. penalty interest accrues on each delinquent fraction's overdue principal at
- *     penaltyMultiple × APR × year fraction (so a cure after m months pays m months of it);
+ *     penaltyMultiple × APR × year fraction (so a cure after m months pays m months of it), with
+ *     penaltyCompounding also on its overdue interest (复利), cut to the borrowerCostCap (the rest
+ *     reported as forgone); nothing on a restructured loan whose segment waives it;
  *  3. roll-rate transitions (transitions.ts says what each move pays; after maturity the matured
  *     plan, where nothing falls due and a delinquent fraction ages a bucket unless it pays arrears);
  *     for the fraction staying current, with defaultsFirst (SIFMA Standard Formulas C.3): the MDR
@@ -68,7 +71,6 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   st.fill(0);
   let c = 0;
   let x = BLOCK;
-  const rate = loans.rateAnnual[i] ?? 0;
   const overdue0 = state0 === 0 ? 0 : (loans.overduePrincipal[i] ?? 0);
   st[state0] = 1;
   st[O + state0] = overdue0;
@@ -82,7 +84,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   const smmOffset = segment.smm.byAge ? age : 0;
   const mdrOffset = segment.mdr.byAge ? age : 0;
   const defaultsFirst = segment.defaultsFirst;
-  const penaltyRate = segment.penaltyMultiple * rate;
+  const penaltyRate = loanPenaltyRate(loans, i, segment);
   const strip = segment.servicingFeeRate;
   const stateBalance = acc.stateBalance;
 
@@ -102,9 +104,14 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     acc.servicingFee[k] = (acc.servicingFee[k] ?? 0) + strip * yf * loanBalance;
     const live = (st[c] ?? 0) + (st[c + 1] ?? 0) + (st[c + 2] ?? 0) + (st[c + 3] ?? 0) + (st[c + 4] ?? 0);
     acc.scheduledInterest[k] = (acc.scheduledInterest[k] ?? 0) + live * iu;
+    let forgone = 0;
     if (penaltyRate > 0) {
       const accrual = penaltyRate * yf;
-      for (let s = c + 1; s < c + CHARGED_OFF; s++) st[A + s] = (st[A + s] ?? 0) + accrual * (st[O + s] ?? 0);
+      if (segment.plainPenalty) {
+        for (let s = c + 1; s < c + CHARGED_OFF; s++) st[A + s] = (st[A + s] ?? 0) + accrual * (st[O + s] ?? 0);
+      } else {
+        forgone = accrueCappedPenalty(st, c, accrual, segment, yf, u, iu);
+      }
     }
 
     let interest = 0;
@@ -179,6 +186,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     acc.overdueInterest[k] = (acc.overdueInterest[k] ?? 0) + overdueInterest;
     acc.interestCollected[k] = (acc.interestCollected[k] ?? 0) + interest;
     acc.penaltyInterest[k] = (acc.penaltyInterest[k] ?? 0) + penalty;
+    if (forgone > 0) acc.penaltyForgone[k] = (acc.penaltyForgone[k] ?? 0) + forgone;
     acc.scheduledPrincipal[k] = (acc.scheduledPrincipal[k] ?? 0) + principal;
     acc.prepayments[k] = (acc.prepayments[k] ?? 0) + prepaid;
     if (defaulted > 0) {
@@ -195,6 +203,26 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
       break; // nothing owed any more: every later month adds zero
     }
   }
+}
+
+/**
+ * Step 2 with 复利 or a borrower-cost cap: each delinquent fraction accrues penalty at the penalty
+ * rate on its overdue principal, plus (penaltyCompounding) on its overdue interest, cut to the cap
+ * (cappedPenalty: contract interest m × iu plus penalty within cap × yf × (m × u + overdue
+ * principal)). Returns the penalty forgone to the cap.
+ */
+function accrueCappedPenalty(st: Float64Array, c: number, accrual: number, segment: ResolvedSegment, yf: number, u: number, iu: number): number {
+  const compound = segment.penaltyCompounding ? 1 : 0;
+  let forgone = 0;
+  for (let s = c + 1; s < c + CHARGED_OFF; s++) {
+    const mass = st[s] ?? 0;
+    const owed = st[O + s] ?? 0;
+    const charge = accrual * (owed + compound * (st[D + s] ?? 0));
+    const granted = cappedPenalty(charge, mass * u + owed, mass * iu, segment.borrowerCostCap, yf);
+    st[A + s] = (st[A + s] ?? 0) + granted;
+    forgone += charge - granted;
+  }
+  return forgone;
 }
 
 /** Accrued penalty still owed by the delinquent fractions of the block at `c`. */

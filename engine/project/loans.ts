@@ -30,6 +30,12 @@ export interface LoanArrays {
   readonly overdueInterest: Float64Array;
   /** Index into the assumption set's segments; loans of a segment with no override use the pool assumptions. */
   readonly segment: Uint8Array;
+  /**
+   * Restructured (the tape's 是否重组): 1 or 0 for a loan; for a representative line, the share of
+   * its balance that is restructured. A penalty waiver for restructured loans (penaltyWaiver)
+   * scales the line's penalty rate by 1 − this share.
+   */
+  readonly restructured: Float64Array;
 }
 
 /** Zero-filled arrays for `count` loans (every loan current, level payment, segment 0). */
@@ -46,6 +52,7 @@ export function allocateLoanArrays(count: number): LoanArrays {
     overduePrincipal: new Float64Array(count),
     overdueInterest: new Float64Array(count),
     segment: new Uint8Array(count),
+    restructured: new Float64Array(count),
   };
 }
 
@@ -126,5 +133,7 @@ export function validateLoanArrays(loans: LoanArrays): void {
     if ((amortization[i] ?? 255) >= AMORTIZATION_TYPES.length) assert(false, 'LOAN_CODE', { loan: i, field: 'amortization', value: amortization[i] });
     if (amortization[i] === FLAT_FEE_CODE && !((loans.originalTerm[i] ?? 0) >= 1)) assert(false, 'INVALID_TERM', { loan: i, field: 'originalTerm', value: loans.originalTerm[i] });
     if ((delinquency[i] ?? 255) >= ROLL_STATES.length) assert(false, 'LOAN_CODE', { loan: i, field: 'delinquency', value: delinquency[i] });
+    const share = loans.restructured[i] ?? Number.NaN;
+    if (!(share >= 0 && share <= 1)) assert(false, 'INVALID_RATE', { loan: i, field: 'restructured', value: share });
   }
 }

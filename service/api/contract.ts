@@ -227,6 +227,8 @@ export interface ProjectionRow {
   readonly scheduledInterest: number;
   readonly interestCollected: number;
   readonly penaltyInterest: number;
+  /** Penalty (and compound) interest forgone to the borrower-cost cap this month: where the cap binds. */
+  readonly penaltyForgone: number;
   readonly scheduledPrincipal: number;
   readonly prepayments: number;
   readonly defaults: number;

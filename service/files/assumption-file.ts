@@ -11,6 +11,7 @@ import {
   EngineError,
   parseVector,
   type AmortizationType,
+  type PenaltyWaiver,
   type PoolAssumptions,
   type SegmentAssumptions,
 } from '../../engine/index.ts';
@@ -67,6 +68,23 @@ const segmentSchema = z.strictObject({
   recoveryRate: probability.optional().describe('Share of defaulted principal recovered (decimal)'),
   recoveryLagMonths: z.number().int().min(0).max(120).optional(),
   penaltyMultiple: z.number().min(0).max(10).optional().describe('Penalty interest (罚息) as a multiple of the contract rate'),
+  penaltyCompounding: z.boolean().optional().describe('复利: overdue interest also accrues penalty interest at the penalty rate (银发〔2003〕251号); default false, penalty on overdue principal only'),
+  borrowerCostCap: z
+    .number()
+    .min(0)
+    .max(10)
+    .nullable()
+    .optional()
+    .describe(
+      'Cap on the borrower’s annualised cost, annual decimal (0.24 = 24%): each month a delinquent loan’s contract interest plus penalty and compound interest may not exceed cap × year fraction × its unpaid principal; the penalty above it is forgone. Default null: no cap',
+    ),
+  penaltyWaiver: z
+    .strictObject({
+      restructured: z.boolean().optional().describe('Restructured loans (the tape’s 是否重组) pay no penalty interest'),
+      outage: z.boolean().optional().describe('Loans hit by an outage event pay no penalty interest: not yet supported (no outage event exists yet); true is refused'),
+    })
+    .optional()
+    .describe('Which loans pay no penalty interest'),
   servicingFeeRate: z.number().min(0).max(0.2).optional().describe('Servicing strip, annual decimal'),
   dayCount: z.enum(DAY_COUNTS).optional().describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
 });
@@ -164,9 +182,23 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
     ...(spec.recoveryRate !== undefined ? { recoveryRate: spec.recoveryRate } : {}),
     ...(spec.recoveryLagMonths !== undefined ? { recoveryLagMonths: spec.recoveryLagMonths } : {}),
     ...(spec.penaltyMultiple !== undefined ? { penaltyMultiple: spec.penaltyMultiple } : {}),
+    ...(spec.penaltyCompounding !== undefined ? { penaltyCompounding: spec.penaltyCompounding } : {}),
+    ...(spec.borrowerCostCap !== undefined ? { borrowerCostCap: spec.borrowerCostCap } : {}),
+    ...(spec.penaltyWaiver !== undefined ? { penaltyWaiver: penaltyWaiver(spec.penaltyWaiver, `${path}.penaltyWaiver`) } : {}),
     ...(spec.servicingFeeRate !== undefined ? { servicingFeeRate: spec.servicingFeeRate } : {}),
     ...(spec.dayCount !== undefined ? { dayCount: spec.dayCount } : {}),
   };
+}
+
+/**
+ * The waiver as the engine takes it. An outage waiver needs the outage event of a scenario, which
+ * the engine does not have yet: `outage: true` is refused rather than read as doing nothing.
+ */
+function penaltyWaiver(spec: NonNullable<SegmentFile['penaltyWaiver']>, path: string): PenaltyWaiver {
+  if (spec.outage === true) {
+    throw bad(`${path}.outage`, 'outage events are not yet supported: a penalty waiver for loans hit by an outage takes effect with the scenario’s outage event, which does not exist yet');
+  }
+  return spec.restructured !== undefined ? { restructured: spec.restructured } : {};
 }
 
 function parseFile(input: unknown): AssumptionFile {

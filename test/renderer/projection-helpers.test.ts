@@ -87,6 +87,7 @@ function row(month: number, scheduledPrincipal: number, prepayments: number, ext
     scheduledInterest: 0,
     interestCollected: 0,
     penaltyInterest: 0,
+    penaltyForgone: 0,
     defaults: 0,
     recoveries: 0,
     losses: 0,
