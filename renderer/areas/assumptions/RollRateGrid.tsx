@@ -10,6 +10,7 @@ import {
   setIn,
   STATE_LABELS,
   withChargeOffAt,
+  writesMonthlyBuckets,
   type DelinquentState,
   type KeyPath,
   type LiveState,
@@ -67,6 +68,13 @@ export function RollRateGrid({
   const last = LIVE_STATES.indexOf(chargeOffAt);
   // Errors about the matrix as a whole (a row whose moves exceed 100%) and about single cells.
   const gridIssues = [...issues].filter(([p]) => p === where || p.startsWith(`${where}.`));
+  if (writesMonthlyBuckets(rollRates)) {
+    return (
+      <p className="muted roll-grid" data-path={where} data-testid={`monthly-buckets ${where}`}>
+        This set writes the 91–180 days buckets month by month (91–120, 121–150, 151–180), which the grid does not edit: edit its roll rates in the JSON view.
+      </p>
+    );
+  }
 
   function cellLabel(move: Move, state: LiveState): string {
     if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;

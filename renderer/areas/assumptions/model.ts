@@ -117,3 +117,11 @@ export function percentMessage(message: string): string {
     return `must be ${words[op] ?? op} ${Number((Number(bound) * 100).toPrecision(12))}%`;
   });
 }
+
+/** The 91–180 buckets written month by month (docs/assumptions.md), which this grid shows only as the compact 91–180 row. */
+const MONTHLY_BUCKETS = ['dpd91_120', 'dpd121_150', 'dpd151_180'] as const;
+
+export function writesMonthlyBuckets(rollRates: unknown): boolean {
+  const named = (['rollForward', 'cure', 'rollBack'] as const).some((move) => MONTHLY_BUCKETS.some((bucket) => getIn(rollRates, [move, bucket]) !== undefined));
+  return named || (MONTHLY_BUCKETS as readonly unknown[]).includes(getIn(rollRates, ['chargeOffAt']));
+}
