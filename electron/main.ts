@@ -11,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../service/transport/csp.ts';
 import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
+import { devToolsAllowed, isAllowedExternalUrl, isAppPage, viewMenuItems } from './policy.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -30,9 +31,11 @@ const openFileRequest = z.strictObject({ title: z.string().max(200), filters: fi
 const saveFileRequest = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters: fileFilters });
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${APP_ORIGIN}/`);
+  return isAppPage(event.senderFrame?.url ?? '');
 }
+
+/** Decided once: a packaged build shows DevTools only with the support flag (electron/policy.ts). */
+const withDevTools = devToolsAllowed(app.isPackaged, process.env);
 
 function serveRenderer(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -107,16 +110,7 @@ function buildMenu(): Menu {
     { role: 'editMenu' },
     {
       label: 'View',
-      submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-      ],
+      submenu: viewMenuItems(withDevTools).map((item): MenuItemConstructorOptions => (item === 'separator' ? { type: 'separator' } : { role: item })),
     },
     { role: 'windowMenu' },
     {
@@ -155,6 +149,7 @@ function createWindow(): void {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      devTools: withDevTools,
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
@@ -164,14 +159,20 @@ function createWindow(): void {
   void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-/** No navigation away from the app, no new windows; http(s) links open in the system browser. */
+/**
+ * No navigation away from the app and no new windows, ever; a link on the allow-list
+ * (electron/policy.ts, empty today) opens in the system browser instead.
+ */
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+    if (!isAppPage(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppPage(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
 });
@@ -183,7 +184,10 @@ app.on('window-all-closed', () => {
 app
   .whenReady()
   .then(() => {
+    // The app needs no web permission: requests (prompts) and checks (queries such as
+    // navigator.permissions or clipboard reads) are both refused.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
     serveRenderer();
     registerIpc();
     const workspacePath = defaultWorkspacePath(app.getPath('userData'));
