@@ -1,11 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DealRunRequest, JobResultOf, ScenarioOverrides } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
@@ -42,7 +41,8 @@ constant CDR with --by cdr) each note survives.
                    default timely for the senior class (seniority 1), ultimate for the others
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
-  --out DIR        writes tranches.csv, periods.csv and result.json into DIR
+  --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
+                   (holding only those files) is replaced whole once the new set is complete
 
 Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`;
 
@@ -215,10 +215,15 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   const { run } = ran;
   const breakeven = solved?.breakeven ?? null;
   if (values.out !== undefined) {
-    mkdirSync(values.out, { recursive: true });
-    writeFileSync(join(values.out, 'tranches.csv'), trancheCsv(run, breakeven ?? undefined));
-    writeFileSync(join(values.out, 'periods.csv'), periodsCsv(run));
-    writeFileSync(join(values.out, 'result.json'), `${JSON.stringify({ run, breakeven }, null, 2)}\n`);
+    // One set or none: a kill midway leaves the earlier complete folder, never a mix of two runs.
+    writeFolderAtomically(
+      values.out,
+      new Map([
+        ['tranches.csv', trancheCsv(run, breakeven ?? undefined)],
+        ['periods.csv', periodsCsv(run)],
+        ['result.json', `${JSON.stringify({ run, breakeven }, null, 2)}\n`],
+      ]),
+    );
   }
   io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved, scenarioOverrides));
 }

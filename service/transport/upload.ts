@@ -38,7 +38,9 @@ export async function receiveUpload(service: ServiceContext, maxUploadBytes: num
     await pipeline(req, createWriteStream(target));
   } catch (error) {
     rmSync(target, { force: true });
-    if (!res.headersSent && !res.destroyed) sendJson(res, 400, apiFailure('BAD_REQUEST', `Upload of ${fileName} failed: ${errorMessage(error)}`));
+    // The user knows the file by its own name: the server's temporary path stays out of the message.
+    const reason = errorMessage(error).replaceAll(target, fileName).replaceAll(dir, 'the upload folder');
+    if (!res.headersSent && !res.destroyed) sendJson(res, 400, apiFailure('BAD_REQUEST', `Upload of ${fileName} failed: ${reason}`));
     return;
   }
   sendJson(res, 200, { ok: true, value: service.registerUpload(fileName, target, bytes) });

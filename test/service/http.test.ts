@@ -17,7 +17,7 @@ interface RawResponse {
 }
 
 /** A raw request, so tests control the Host and Origin headers a browser would not let them forge. */
-function send(options: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<RawResponse> {
+function send(options: { path: string; method?: string; headers?: Record<string, string>; body?: string | Uint8Array }): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: http.port, path: options.path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let body = '';
@@ -156,5 +156,59 @@ describe('HTTP transport', () => {
       type: 'workspace.changed',
       workspace: { fileName: 'second.sqlite' },
     });
+  });
+});
+
+/** A file chosen in the browser: uploaded as the raw body, with its name in the x-file-name header. */
+async function upload(fileName: string, body: Uint8Array): Promise<string> {
+  const res = await send({
+    path: '/api/upload',
+    method: 'POST',
+    headers: { 'x-abs-token': http.token, 'x-file-name': encodeURIComponent(fileName), 'content-length': String(body.length) },
+    body,
+  });
+  expect(res.status, res.body).toBe(200);
+  return (JSON.parse(res.body) as { value: { uploadId: string } }).value.uploadId;
+}
+
+/** The error a tape call answers for an uploaded file. */
+async function tapeCallError(method: 'tape.preview' | 'tape.import', uploadId: string): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
+  const res = await invoke(method, { source: { kind: 'upload', uploadId }, ...(method === 'tape.import' ? { mode: 'reject' } : {}) });
+  const answer = JSON.parse(res.body) as { ok: boolean; error: { code: string; message: string; details?: Record<string, unknown> } };
+  expect(answer.ok, res.body).toBe(false);
+  return answer.error;
+}
+
+describe('HTTP uploads that are not tapes', () => {
+  it("a 0-byte upload is refused naming the user's file only, never the server's temporary path", async () => {
+    const uploadId = await upload('贷款明细.csv', new Uint8Array(0));
+    for (const method of ['tape.preview', 'tape.import'] as const) {
+      const error = await tapeCallError(method, uploadId);
+      // Before: "…-贷款明细.csv is empty (0 bytes): /tmp/…/uploads/…-贷款明细.csv" (the scratch path and its random prefix).
+      expect(error).toMatchObject({ code: 'BAD_FILE', message: '贷款明细.csv is empty (0 bytes): choose the file that holds the loan tape' });
+      expect(JSON.stringify(error)).not.toContain(service.scratchDir());
+    }
+  });
+
+  it('a PNG chosen as a tape is refused as a PNG image, not decoded as a GB18030 CSV', async () => {
+    // The smallest PNG start: the 8-byte signature (RFC 2083 §3.1) then an IHDR chunk header, with the NUL bytes images have.
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+    const uploadId = await upload('pool.csv', png);
+    for (const method of ['tape.preview', 'tape.import'] as const) {
+      expect(await tapeCallError(method, uploadId)).toMatchObject({ code: 'BAD_FILE', message: 'pool.csv is not a loan tape: it looks like a PNG image' });
+    }
+  });
+
+  it('refuses a PDF, an .xls saved as .csv and NUL-laden bytes, but reads a UTF-16 tape with its NUL bytes', async () => {
+    const pdf = await upload('tape.csv', new TextEncoder().encode('%PDF-1.7\n'));
+    expect((await tapeCallError('tape.preview', pdf)).message).toBe('tape.csv is not a loan tape: it looks like a PDF document');
+    const xls = await upload('old.csv', Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
+    expect((await tapeCallError('tape.preview', xls)).message).toContain('old.csv is not a loan tape: it looks like an Excel 97–2003 workbook (.xls)');
+    const nul = await upload('raw.csv', Uint8Array.from([0x61, 0x2c, 0x62, 0x0a, 0x00, 0x01, 0x02, 0x0a]));
+    expect((await tapeCallError('tape.preview', nul)).message).toBe('raw.csv is not a loan tape: it looks like a binary file (it holds NUL bytes, which a CSV text file does not)');
+    // UTF-16LE with its BOM, as Excel's "Unicode text" writes: every ASCII character is followed by a NUL byte.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('loan_id\tbalance\nA1\t100\n', 'utf16le')]);
+    const res = await invoke('tape.preview', { source: { kind: 'upload', uploadId: await upload('unicode.txt.csv', utf16) } });
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { encoding: 'utf-16le', header: ['loan_id', 'balance'] } });
   });
 });

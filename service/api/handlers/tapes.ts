@@ -1,16 +1,17 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../../data/errors.ts';
 import { writeSampleTape } from '../../../data/sample/index.ts';
 import { previewCsv } from '../../../data/tape/csv.ts';
-import { parseEncodingName } from '../../../data/tape/encoding.ts';
+import { BINARY_SAMPLE_BYTES, notATapeReason } from '../../../data/tape/binary.ts';
+import { detectEncoding, parseEncodingName } from '../../../data/tape/encoding.ts';
 import { FIELD_SPECS } from '../../../data/tape/fields.ts';
 import { describeMapping } from '../../../data/tape/headers.ts';
 import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
 import { deleteTape, findTapeByHash, getMapping, getTape, listRejects, listTapes, rejectsCsv, renameTape } from '../../../data/tape/store.ts';
 import type { HeaderMapping, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
 import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
-import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions } from '../contract.ts';
+import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../contract.ts';
 import { runImportInWorker } from '../../jobs/import-job.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -33,22 +34,45 @@ function checkEncoding(encoding: string | undefined): void {
   }
 }
 
-function requireFile(path: string, fileName: string): number {
+/**
+ * The tape file exists, is not empty and is not a picture, PDF or archive chosen by mistake.
+ * Messages name the file as the user knows it: an upload's server-side temporary path stays out.
+ */
+function checkTapeFile(source: TapeSource, path: string, fileName: string, encoding: string | undefined): number {
+  const where = source.kind === 'path' ? { path } : { file: fileName };
+  let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new UserError('BAD_FILE', `${fileName} is not a file: ${path}`, { path });
-    return stat.size;
+    if (!stat.isFile()) throw new UserError('BAD_FILE', `${fileName} is not a file${source.kind === 'path' ? `: ${path}` : ''}`, where);
+    size = stat.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('NOT_FOUND', `Tape file not found: ${path}`, { path });
+    throw new UserError('NOT_FOUND', source.kind === 'path' ? `Tape file not found: ${path}` : `The uploaded file ${fileName} is no longer available: choose it again`, where);
+  }
+  if (size === 0) throw new UserError('BAD_FILE', `${fileName} is empty (0 bytes): choose the file that holds the loan tape`, where);
+  const head = readHead(path);
+  const given = encoding !== undefined ? parseEncodingName(encoding) : null;
+  const utf16 = (given ?? detectEncoding(head).encoding).startsWith('utf-16');
+  const looksLike = notATapeReason(head, detectFormat(fileName), utf16);
+  if (looksLike !== null) throw new UserError('BAD_FILE', `${fileName} is not a loan tape: it looks like ${looksLike}`, where);
+  return size;
+}
+
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(BINARY_SAMPLE_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
 
 export async function tapePreview(params: TapeReadOptions, service: ServiceContext): Promise<TapePreview> {
   const db = service.requireWorkspace().db;
   const { path, fileName } = service.resolveSource(params.source);
-  const bytes = requireFile(path, fileName);
   checkEncoding(params.encoding);
+  const bytes = checkTapeFile(params.source, path, fileName, params.encoding);
   const format = detectFormat(fileName);
   const sha256 = await hashFile(path);
   let header: string[];
@@ -103,8 +127,8 @@ function startImport(service: ServiceContext, request: ImportRequest, title: str
 export function tapeImport(params: TapeImportRequest, service: ServiceContext): JobInfo {
   service.requireWorkspace();
   const { path, fileName } = service.resolveSource(params.source);
-  requireFile(path, fileName);
   checkEncoding(params.encoding);
+  checkTapeFile(params.source, path, fileName, params.encoding);
   detectFormat(fileName);
   const mapping = effectiveMapping(service, params);
   const request: ImportRequest = {
