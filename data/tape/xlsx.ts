@@ -22,6 +22,8 @@ export interface XlsxReadOptions {
   onRow(fields: string[], rowNo: number): void | false;
   onProgress?(rowsRead: number): void;
   shouldStop?(): boolean;
+  /** Seconds without progress before the read is ended as stalled (default XLSX_STALL_SECONDS). */
+  readonly stallSeconds?: number;
 }
 
 export interface XlsxReadResult {
@@ -191,7 +193,7 @@ async function readRows(sheet: StreamWorksheet, options: XlsxReadOptions, read: 
   }
 }
 
-export async function readXlsxFile(path: string, options: XlsxReadOptions & { readonly stallSeconds?: number }): Promise<XlsxReadResult> {
+export async function readXlsxFile(path: string, options: XlsxReadOptions): Promise<XlsxReadResult> {
   const bytes = statSync(path).size;
   const sha256 = await hashFile(path);
   const parts = sheetParts(path);
