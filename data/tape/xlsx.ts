@@ -2,7 +2,9 @@ import type ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
+import { readSheetParts, type SheetPart } from './xlsx-sheets.ts';
 
 /**
  * Streaming XLSX tape reader over exceljs's WorkbookReader (never the npm `xlsx` 0.18.5
@@ -20,6 +22,8 @@ export interface XlsxReadOptions {
   onRow(fields: string[], rowNo: number): void | false;
   onProgress?(rowsRead: number): void;
   shouldStop?(): boolean;
+  /** Seconds without progress before the read is ended as stalled (default XLSX_STALL_SECONDS). */
+  readonly stallSeconds?: number;
 }
 
 export interface XlsxReadResult {
@@ -29,14 +33,6 @@ export interface XlsxReadResult {
   readonly bytes: number;
   readonly records: number;
   readonly stopped: boolean;
-}
-
-interface SheetMeta {
-  readonly name: string;
-}
-
-interface ReaderModel {
-  readonly model?: { readonly sheets?: readonly SheetMeta[] };
 }
 
 interface StreamWorksheet {
@@ -86,74 +82,164 @@ function isBlank(fields: readonly string[]): boolean {
   return fields.every((f) => f === '');
 }
 
+/** Seconds without a byte read or a row parsed after which a read is declared stalled. */
+export const XLSX_STALL_SECONDS = 5;
+
+function unreadable(path: string, reason: string): UserError {
+  return new UserError('BAD_FILE', `${basename(path)} is not a readable XLSX workbook: ${reason}`, { file: basename(path) });
+}
+
+function sheetParts(path: string): SheetPart[] {
+  try {
+    return readSheetParts(path);
+  } catch (error) {
+    throw unreadable(path, (error as Error).message);
+  }
+}
+
+/** The sheet to read (by name, else the first in tab order), refused with the real names when absent. */
+function chosenSheet(path: string, parts: readonly SheetPart[], wanted: string | undefined): SheetPart {
+  const chosen = wanted === undefined ? parts[0] : parts.find((part) => part.name === wanted);
+  if (chosen) return chosen;
+  const sheets = parts.map((part) => part.name);
+  throw new UserError(
+    'BAD_FILE',
+    wanted !== undefined && sheets.length > 0 ? `${basename(path)} has no sheet named "${wanted}" (sheets: ${sheets.join(', ')})` : `${basename(path)} contains no worksheet`,
+    {
+      file: basename(path),
+      sheet: wanted ?? null,
+      sheets,
+    },
+  );
+}
+
+export interface Watch {
+  /** Settles when the read must end early: rejects on a zip error or a stall, resolves on stop. */
+  readonly ended: Promise<'stopped'>;
+  readonly progressed: () => void;
+  readonly close: () => void;
+}
+
+/**
+ * Every read ends. exceljs's reader waits forever when a worksheet's deflate stream is damaged
+ * (unzipper's error reaches no one while the part is copied to a temp file), so the read races
+ * a watch that ends it on the zip stream's own error, on `stallSeconds` without a byte read or a
+ * row parsed, or when `shouldStop` turns true (polled, since a stuck read never reaches a row).
+ */
+export function watchRead(path: string, input: Readable, stallSeconds: number, shouldStop: (() => boolean) | undefined): Watch {
+  let last = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<'stopped'>((resolve, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      (destination as unknown as Readable).on('error', (error: Error) => reject(unreadable(path, error.message)));
+      return pipe(destination, options);
+    };
+    input.on('error', (error) => reject(unreadable(path, error.message)));
+    timer = setInterval(() => {
+      if (shouldStop?.()) resolve('stopped');
+      else if (Date.now() - last > stallSeconds * 1000) {
+        reject(unreadable(path, `reading stalled (no progress for ${stallSeconds} s); the file is probably damaged`));
+      }
+    }, 200);
+  });
+  input.on('data', () => {
+    last = Date.now();
+  });
+  return {
+    ended,
+    progressed: () => {
+      last = Date.now();
+    },
+    close: () => {
+      clearInterval(timer);
+      input.destroy();
+    },
+  };
+}
+
+interface SheetRead {
+  records: number;
+  stopped: boolean;
+  /** The read has ended (the watch settled it): rows still arriving go nowhere. */
+  closed: boolean;
+}
+
+/** One non-blank row to the handlers; false when they ask to stop. The first is the header. */
+function takeRow(fields: string[], rowNo: number, options: XlsxReadOptions, read: SheetRead): boolean {
+  read.records++;
+  if (read.records === 1) return options.onHeader(fields) !== false;
+  if (options.onRow(fields, rowNo) === false) return false;
+  if ((read.records & 1023) === 0) {
+    options.onProgress?.(read.records - 1);
+    if (options.shouldStop?.()) return false;
+  }
+  return true;
+}
+
+/** Feeds one worksheet's rows to the handlers, skipping blank rows (before the header and between loans). */
+async function readRows(sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void): Promise<void> {
+  let width = 0;
+  for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+    if (read.closed) return;
+    progressed();
+    const fields = rowTexts(row, width);
+    if (isBlank(fields)) continue;
+    if (read.records === 0) width = fields.length;
+    if (!takeRow(fields, row.number, options, read)) {
+      read.stopped = true;
+      return;
+    }
+  }
+}
+
 export async function readXlsxFile(path: string, options: XlsxReadOptions): Promise<XlsxReadResult> {
   const bytes = statSync(path).size;
   const sha256 = await hashFile(path);
+  const parts = sheetParts(path);
+  const target = chosenSheet(path, parts, options.sheet);
   // exceljs is large: load it only when a workbook is actually read (through data/excel.ts).
   const { default: excel } = await import('../excel.ts');
-  const reader = new excel.stream.xlsx.WorkbookReader(path, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  const input = createReadStream(path);
+  const watch = watchRead(path, input, options.stallSeconds ?? XLSX_STALL_SECONDS, () => options.shouldStop?.() ?? false);
+  const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+  // The reader announces each worksheet part ('entry', synchronously) just before yielding it.
+  let partNo = '';
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet') partNo = String(entry.id);
   });
-  let sheets: readonly string[] = [];
-  let target: string | null = options.sheet ?? null;
+  const read: SheetRead = { records: 0, stopped: false, closed: false };
   let found = false;
-  let records = 0;
-  let stopped = false;
-  let width = 0;
-  try {
+  const readAll = async (): Promise<'done'> => {
     for await (const sheet of reader as unknown as AsyncIterable<StreamWorksheet>) {
-      sheets = ((reader as unknown as ReaderModel).model?.sheets ?? []).map((s) => s.name);
-      target ??= sheets[0] ?? sheet.name;
-      if (sheet.name !== target || found) continue;
+      watch.progressed();
+      if (partNo !== target.partNo || found) continue;
       found = true;
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const fields = rowTexts(row, width);
-        if (records === 0) {
-          if (isBlank(fields)) continue; // leading blank rows before the header
-          width = fields.length;
-          records = 1;
-          if (options.onHeader(fields) === false) {
-            stopped = true;
-            break;
-          }
-          continue;
-        }
-        if (isBlank(fields)) continue;
-        records++;
-        if (options.onRow(fields, row.number) === false) {
-          stopped = true;
-          break;
-        }
-        if ((records & 1023) === 0) {
-          options.onProgress?.(records - 1);
-          if (options.shouldStop?.()) {
-            stopped = true;
-            break;
-          }
-        }
-      }
-      if (stopped) break;
+      await readRows(sheet, options, read, watch.progressed);
+      break;
     }
+    return 'done';
+  };
+  try {
+    const outcome = await Promise.race([readAll(), watch.ended]);
+    if (outcome === 'stopped') read.stopped = true;
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('BAD_FILE', `${basename(path)} is not a readable XLSX workbook: ${(error as Error).message}`, {
-      file: basename(path),
-    });
+    throw unreadable(path, (error as Error).message);
+  } finally {
+    read.closed = true;
+    watch.close();
   }
-  if (!found) {
-    throw new UserError('BAD_FILE', target && sheets.length > 0 ? `${basename(path)} has no sheet named "${target}" (sheets: ${sheets.join(', ')})` : `${basename(path)} contains no worksheet`, {
-      file: basename(path),
-      sheet: target,
-      sheets,
-    });
-  }
-  if (records === 0) throw new UserError('BAD_FILE', `Sheet "${target ?? ''}" of ${basename(path)} is empty`, { file: basename(path) });
-  options.onProgress?.(records - 1);
-  return { sheet: target ?? '', sheets, sha256, bytes, records, stopped };
+  return finish(path, target, parts, { sha256, bytes, read, found }, options);
+}
+
+function finish(path: string, target: SheetPart, parts: readonly SheetPart[], facts: { sha256: string; bytes: number; read: SheetRead; found: boolean }, options: XlsxReadOptions): XlsxReadResult {
+  const { sha256, bytes, read } = facts;
+  const sheets = parts.map((part) => part.name);
+  if (!facts.found && !read.stopped) throw unreadable(path, `sheet "${target.name}" (xl/worksheets/sheet${target.partNo}.xml) is missing from the file`);
+  if (read.records === 0 && !read.stopped) throw new UserError('BAD_FILE', `Sheet "${target.name}" of ${basename(path)} is empty`, { file: basename(path) });
+  if (read.records > 0) options.onProgress?.(read.records - 1);
+  return { sheet: target.name, sheets, sha256, bytes, records: read.records, stopped: read.stopped };
 }
 
 /** Sheet names and the first rows of a sheet, for the mapping screen. */

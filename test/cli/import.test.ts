@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeSampleTape } from '../../data/sample/index.ts';
 import { openWorkspace } from '../../data/workspace.ts';
 import { runAbs } from '../helpers/cli.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
@@ -112,4 +113,49 @@ describe('abs import', () => {
     expect(raw.prepare('SELECT name FROM tapes').pluck().all()).toEqual(['english-clean']);
     raw.close();
   });
+});
+
+/** The 300-loan sample workbook with one byte flipped inside its first worksheet's deflate stream. */
+async function damagedWorkbook(dir: string): Promise<string> {
+  const good = join(dir, 'good.xlsx');
+  await writeSampleTape({ loans: 300, seed: 1, out: good, format: 'xlsx' });
+  const bytes = readFileSync(good);
+  const header = bytes.indexOf('xl/worksheets/sheet1.xml');
+  expect(header).toBeGreaterThan(30);
+  // Local file header (APPNOTE.TXT §4.3.7): the name starts 30 bytes in, then the extra field.
+  const dataStart = header + 'xl/worksheets/sheet1.xml'.length + bytes.readUInt16LE(header - 2);
+  bytes[dataStart + 785] = (bytes[dataStart + 785] ?? 0) ^ 0xff;
+  const damaged = join(dir, 'damaged.xlsx');
+  writeFileSync(damaged, bytes);
+  return damaged;
+}
+
+function absWithin(args: readonly string[], seconds: number): { status: number | null; stdout: string; stderr: string } {
+  // Today's exceljs reader waits forever on this file: the timeout makes that a failure, not a hung suite.
+  const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'abs.js'), ...args], { encoding: 'utf8', timeout: seconds * 1000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('abs import: a damaged workbook ends (issue 17, defect 1)', () => {
+  it('exits 1 within seconds with one line naming the file; the workspace is unchanged and the next import succeeds', async () => {
+    const dir = tempDir();
+    const damaged = await damagedWorkbook(dir);
+    const db = join(dir, 'ws.sqlite');
+    expect(absWithin(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--cutoff', '2026-09-30', '--quiet'], 30).status).toBe(0);
+    const before = absWithin(['tape', 'list', '--db', db, '--json'], 30).stdout;
+
+    const started = Date.now();
+    const run = absWithin(['import', damaged, '--db', db, '--cutoff', '2026-09-30', '--quiet'], 30);
+    expect(run.status).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^abs: damaged\.xlsx is not a readable XLSX workbook: /);
+
+    expect(absWithin(['tape', 'list', '--db', db, '--json'], 30).stdout).toBe(before);
+    const next = absWithin(['import', join(dir, 'good.xlsx'), '--db', db, '--cutoff', '2026-09-30', '--quiet'], 30);
+    expect(next.status).toBe(0);
+    const tapes = JSON.parse(absWithin(['tape', 'list', '--db', db, '--json'], 30).stdout) as unknown[];
+    expect(tapes).toHaveLength(2);
+  }, 90_000);
 });

@@ -7,6 +7,7 @@ import { writeSampleTape } from '../../data/sample/index.ts';
 import { importTape, type ImportRequest } from '../../data/tape/import.ts';
 import { listRejects, listTapes, rejectsCsv } from '../../data/tape/store.ts';
 import { openWorkspace, type Workspace } from '../../data/workspace.ts';
+import { reorderLikeOpenpyxl, storedPartNames } from '../helpers/openpyxl-order.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -281,6 +282,32 @@ describe('importTape: XLSX', () => {
     // 2026-01-31 → 2026-09-30: 8 calendar months less one (day 30 < 31) = 7 months of age; 12 − 7 = 5 remaining.
     expect(byId.get('X2')).toMatchObject({ origination_date: '2026-01-31', amortization: 'interest_only', remaining_term: 5, age_months: 7 });
     await expectUserError(importTape(db, request(file, { sheet: 'Nope' })), 'BAD_FILE');
+  });
+
+  it('reads a sheet by name from a workbook stored in openpyxl part order (issue 17, defect 2)', async () => {
+    // pandas' to_excel (through openpyxl) stores the worksheets before xl/workbook.xml and points
+    // the relationships at absolute part names; exceljs's streaming reader then calls the sheets
+    // Sheet1, Sheet2. The sheet is found by its relationship (ECMA-376 §18.2.19), not that name.
+    const file = join(tempDir(), '资产包.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('资产明细');
+    sheet.addRow(['借据号', '放款日期', '合同金额', '剩余本金', '年化利率', '总期数', '还款方式']);
+    sheet.addRow(['Y1', '2026-03-15', 12000, 6000, 0.156, 6, '等额本息']);
+    sheet.addRow(['Y2', '2026-01-31', 5000, 5000, 0.18, 12, '先息后本']);
+    workbook.addWorksheet('说明').addRow(['本表为资产明细的说明']);
+    await workbook.xlsx.writeFile(file);
+    await reorderLikeOpenpyxl(file);
+    const parts = storedPartNames(file);
+    expect(parts.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(parts.indexOf('xl/workbook.xml'));
+
+    const { db } = workspace();
+    const report = await importTape(db, request(file, { sheet: '资产明细' }));
+    expect(report).toMatchObject({ status: 'imported', sheet: '资产明细', rowsImported: 2 });
+    expect([...loans(db, report.tapeId ?? 0).keys()].sort()).toEqual(['Y1', 'Y2']);
+    // The first sheet in tab order when none is named.
+    expect(await importTape(db, request(file, { name: 'first', allowDuplicate: true }))).toMatchObject({ sheet: '资产明细', rowsImported: 2 });
+    const error = await expectUserError(importTape(db, request(file, { sheet: 'Sheet3' })), 'BAD_FILE');
+    expect(error.message).toBe('资产包.xlsx has no sheet named "Sheet3" (sheets: 资产明细, 说明)');
   });
 });
 

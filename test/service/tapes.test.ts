@@ -1,9 +1,12 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from '../../data/excel.ts';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent, JobInfo } from '../../service/api/contract.ts';
 import { Service } from '../../service/service.ts';
 import { importReportOf } from '../../service/jobs/job-manager.ts';
+import { writeSampleTape } from '../../data/sample/index.ts';
+import { reorderLikeOpenpyxl } from '../helpers/openpyxl-order.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -103,6 +106,46 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     expect(done).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
     expect(await value(service.call('tape.list', {}))).toEqual([]);
   });
+
+  it('previews and imports a sheet by name from a workbook in openpyxl part order (issue 17, defect 2)', async () => {
+    const file = join(tempDir(), 'pandas.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['本表为资产明细的说明']);
+    const sheet = workbook.addWorksheet('资产明细');
+    sheet.addRow(['借据号', '放款日期', '合同金额', '剩余本金', '年化利率', '总期数']);
+    sheet.addRow(['Z1', '2026-03-15', 12000, 6000, 0.156, 6]);
+    await workbook.xlsx.writeFile(file);
+    await reorderLikeOpenpyxl(file);
+    const preview = await value(service.call('tape.preview', { source: { kind: 'path', path: file }, sheet: '资产明细' }));
+    expect(preview).toMatchObject({ sheet: '资产明细', sheets: ['说明', '资产明细'], rows: [['Z1', '2026-03-15', '12000', '6000', '0.156', '6']] });
+    expect(preview.header[0]).toBe('借据号');
+    const missing = await service.call('tape.preview', { source: { kind: 'path', path: file }, sheet: 'Sheet1' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_FILE', message: 'pandas.xlsx has no sheet named "Sheet1" (sheets: 说明, 资产明细)' } });
+    const job = await value(service.call('tape.import', { source: { kind: 'path', path: file }, sheet: '资产明细', mode: 'reject', cutoffDate: '2026-09-30' }));
+    expect(importReportOf(await finish(job))).toMatchObject({ status: 'imported', sheet: '资产明细', rowsImported: 1 });
+  });
+
+  it('a damaged workbook fails its import job and preview with BAD_FILE, and releases the workspace (issue 17, defect 1)', async () => {
+    const good = join(tempDir(), 'good.xlsx');
+    await writeSampleTape({ loans: 300, seed: 1, out: good, format: 'xlsx' });
+    const bytes = readFileSync(good);
+    const name = bytes.indexOf('xl/worksheets/sheet1.xml');
+    const dataStart = name + 'xl/worksheets/sheet1.xml'.length + bytes.readUInt16LE(name - 2);
+    bytes[dataStart + 785] = (bytes[dataStart + 785] ?? 0) ^ 0xff; // inside the worksheet's deflate stream
+    const damaged = join(tempDir(), 'damaged.xlsx');
+    writeFileSync(damaged, bytes);
+
+    const preview = await service.call('tape.preview', { source: { kind: 'path', path: damaged } });
+    expect(preview).toMatchObject({ ok: false, error: { code: 'BAD_FILE' } });
+    const job = await value(service.call('tape.import', { source: { kind: 'path', path: damaged }, mode: 'reject', cutoffDate: '2026-09-30' }));
+    const failed = await finish(job);
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'BAD_FILE' } });
+    expect(failed.error?.message).toMatch(/^damaged\.xlsx is not a readable XLSX workbook: /);
+    // The write lock is released: the next import and a rename both succeed.
+    const next = await finish(await value(service.call('tape.import', { source: { kind: 'path', path: good }, mode: 'reject', cutoffDate: '2026-09-30' })));
+    expect(importReportOf(next)).toMatchObject({ status: 'imported', rowsImported: 300 });
+    expect(await value(service.call('tape.list', {}))).toHaveLength(1);
+  }, 60_000);
 
   it('saves, applies and deletes a column mapping', async () => {
     const file = join(tempDir(), 'odd-headers.csv');
