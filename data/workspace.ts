@@ -140,13 +140,25 @@ function translateSqliteError(error: unknown, file: string): unknown {
       sqlite: code,
     });
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new UserError('WORKSPACE_LOCKED', `${basename(file)} is locked by another program: ${file}`, { path: file });
-  }
+  if (isSqliteBusy(error)) return workspaceBusyError(file);
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new UserError('WORKSPACE_READ_ONLY', `Cannot open ${file} for writing (${code})`, { path: file });
   }
   return error;
+}
+
+/**
+ * True for SQLite's "database is locked" family (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED…):
+ * another connection held the write lock for longer than our 5 s busy timeout.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Another program (or another window of the app) is writing to the workspace: the user can wait and retry. */
+export function workspaceBusyError(file: string): UserError {
+  return new UserError('WORKSPACE_BUSY', `${basename(file)} is busy: another program is writing to it (${file}); try again when it has finished`, { path: file });
 }
 
 function readUserVersion(db: SqliteDb): number {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { UserError } from '../data/errors.ts';
-import { openWorkspace, type Workspace } from '../data/workspace.ts';
+import { isSqliteBusy, openWorkspace, workspaceBusyError, type Workspace } from '../data/workspace.ts';
 import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './api/contract.ts';
 import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
@@ -45,7 +45,10 @@ export class Service implements ServiceContext {
     this.transport = options.transport;
     this.electronVersion = options.electronVersion ?? null;
     this.workerUrl = options.workerUrl ?? ((name) => new URL(`./jobs/workers/${name}.ts`, import.meta.url));
-    this.jobs = new JobManager((job) => this.emit({ type: 'job.updated', job }), toApiError);
+    this.jobs = new JobManager(
+      (job) => this.emit({ type: 'job.updated', job }),
+      (error) => this.#toApiError(error),
+    );
   }
 
   get workspace(): Workspace | null {
@@ -135,8 +138,14 @@ export class Service implements ServiceContext {
       const handler = HANDLERS[method] as (params: unknown, service: Service) => unknown;
       return { ok: true, value: await handler(parsed.data, this) };
     } catch (error) {
-      return failure(toApiError(error));
+      return failure(this.#toApiError(error));
     }
+  }
+
+  /** A busy workspace (another program holds its write lock) is the user's to resolve, named by its file. */
+  #toApiError(error: unknown): ApiError {
+    const workspace = this.#workspace;
+    return toApiError(workspace !== null && isSqliteBusy(error) ? workspaceBusyError(workspace.path) : error);
   }
 }
 
