@@ -84,7 +84,13 @@ function inspectWorkspaceFile(file: string, create: boolean, latest: number): In
   if (!stat.isFile()) {
     throw new UserError('WORKSPACE_NOT_SQLITE', `Not a workspace file (it is a folder or device): ${file}`, { path: file });
   }
-  if (stat.size === 0) return { exists: true, userVersion: 0 };
+  // An empty file is not a new workspace: it is someone's file (notes.txt, a placeholder) that
+  // opening would silently turn into SQLite. A new workspace is made only at a path that does not exist.
+  if (stat.size === 0) {
+    throw new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is an empty file (0 bytes), not a workspace: ${file}; to create a new workspace, choose a name that does not exist yet`, {
+      path: file,
+    });
+  }
   if (readHeader(file) !== SQLITE_HEADER) {
     throw new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is not a SQLite database, so it cannot be a workspace: ${file}`, { path: file });
   }

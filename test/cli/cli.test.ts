@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -62,6 +62,16 @@ describe('abs command', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('loans.csv is not a SQLite database');
+  });
+
+  it('exits 1 naming an empty file instead of turning it into a workspace (: > notes.txt)', () => {
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, '');
+    const run = runAbs(['workspace', 'info', '--db', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`notes.txt is an empty file (0 bytes), not a workspace: ${file}`);
+    expect(readFileSync(file)).toHaveLength(0);
   });
 
   it('exits 1 with one line naming a busy workspace (another program holds its write lock)', () => {

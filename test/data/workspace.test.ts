@@ -102,12 +102,16 @@ describe('openWorkspace', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('adopts an empty file (0 bytes) as a new workspace', () => {
-    const file = join(tempDir(), 'empty.sqlite');
+  it('refuses an existing empty file (0 bytes), naming it, and leaves it empty', () => {
+    // README, Workspaces: "A file that is not SQLite … is refused with the file named." An empty
+    // file is not SQLite (no 100-byte header); only a path that does not exist becomes a new workspace.
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
     writeFileSync(file, '');
-    const ws = openWorkspace(file);
-    expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    ws.close();
+    const error = expectUserError(() => openWorkspace(file), 'WORKSPACE_NOT_SQLITE');
+    expect(error.message).toBe(`notes.txt is an empty file (0 bytes), not a workspace: ${file}; to create a new workspace, choose a name that does not exist yet`);
+    expect(readFileSync(file)).toHaveLength(0);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
   it('backs the file up before migrating an older schema, then migrates in order', () => {
