@@ -16,6 +16,10 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+function failTheBackup(): never {
+  throw new Error('disk full during the backup');
+}
+
 function expectUserError(fn: () => unknown, code: string): UserError {
   try {
     fn();
@@ -163,10 +167,7 @@ describe('openWorkspace', () => {
     const file = join(dir, 'old.sqlite');
     const v2: Migration = { version: 2, name: 'notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;' };
     openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
-    const fail = (): never => {
-      throw new Error('disk full during the backup');
-    };
-    expect(() => openWorkspace(file, { migrations: [...MIGRATIONS.slice(0, 1), v2], beforeBackupRename: fail })).toThrow(/disk full/);
+    expect(() => openWorkspace(file, { migrations: [...MIGRATIONS.slice(0, 1), v2], beforeBackupRename: failTheBackup })).toThrow(/disk full/);
     expect(readdirSync(dir).filter((name) => name.includes('.bak'))).toEqual([]);
     const ws = openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) });
     expect(ws.schemaVersion).toBe(1);
