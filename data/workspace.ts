@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -28,6 +28,8 @@ export interface OpenOptions {
   readonly now?: () => Date;
   /** The schema to migrate to; the app's own list unless a test supplies another. */
   readonly migrations?: readonly Migration[];
+  /** Test hook: called with the complete pre-upgrade copy (`….bak.partial`) just before it is renamed to `.bak`. */
+  readonly beforeBackupRename?: (partialPath: string) => void;
 }
 
 interface Inspection {
@@ -58,7 +60,7 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
     db.pragma('synchronous = NORMAL');
     let backupPath: string | null = null;
     if (inspection.userVersion > 0 && inspection.userVersion < latest) {
-      backupPath = backupBeforeMigration(db, file, inspection.userVersion, now());
+      backupPath = backupBeforeMigration(db, file, inspection.userVersion, now(), options.beforeBackupRename);
     }
     migrate(db, now(), migrations);
     return {
@@ -84,7 +86,13 @@ function inspectWorkspaceFile(file: string, create: boolean, latest: number): In
   if (!stat.isFile()) {
     throw new UserError('WORKSPACE_NOT_SQLITE', `Not a workspace file (it is a folder or device): ${file}`, { path: file });
   }
-  if (stat.size === 0) return { exists: true, userVersion: 0 };
+  // An empty file is not a new workspace: it is someone's file (notes.txt, a placeholder) that
+  // opening would silently turn into SQLite. A new workspace is made only at a path that does not exist.
+  if (stat.size === 0) {
+    throw new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is an empty file (0 bytes), not a workspace: ${file}; to create a new workspace, choose a name that does not exist yet`, {
+      path: file,
+    });
+  }
   if (readHeader(file) !== SQLITE_HEADER) {
     throw new UserError('WORKSPACE_NOT_SQLITE', `${basename(file)} is not a SQLite database, so it cannot be a workspace: ${file}`, { path: file });
   }
@@ -140,24 +148,71 @@ function translateSqliteError(error: unknown, file: string): unknown {
       sqlite: code,
     });
   }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return new UserError('WORKSPACE_LOCKED', `${basename(file)} is locked by another program: ${file}`, { path: file });
-  }
+  if (isSqliteBusy(error)) return workspaceBusyError(file);
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') {
     return new UserError('WORKSPACE_READ_ONLY', `Cannot open ${file} for writing (${code})`, { path: file });
   }
   return error;
 }
 
+/**
+ * True for SQLite's "database is locked" family (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED…):
+ * another connection held the write lock for longer than our 5 s busy timeout.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Another program (or another window of the app) is writing to the workspace: the user can wait and retry. */
+export function workspaceBusyError(file: string): UserError {
+  return new UserError('WORKSPACE_BUSY', `${basename(file)} is busy: another program is writing to it (${file}); try again when it has finished`, { path: file });
+}
+
 function readUserVersion(db: SqliteDb): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-function backupBeforeMigration(db: SqliteDb, file: string, fromVersion: number, at: Date): string {
+/**
+ * Copies the workspace to `FILE.v<version>-<time>.bak` before an upgrade. The copy is written as
+ * `….bak.partial` and renamed once complete, so a kill during the copy never leaves a `.bak` that
+ * looks like a backup but opens empty (VACUUM INTO's rolled-back journal); what a kill leaves is
+ * removed by the next upgrade.
+ */
+function backupBeforeMigration(db: SqliteDb, file: string, fromVersion: number, at: Date, beforeRename?: (partial: string) => void): string {
   const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const backup = `${file}.v${fromVersion}-${stamp}.bak`;
-  db.prepare('VACUUM INTO ?').run(backup);
+  const partial = `${backup}.partial`;
+  removeUnfinishedBackups(file);
+  try {
+    db.prepare('VACUUM INTO ?').run(partial);
+    beforeRename?.(partial);
+    renameSync(partial, backup);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    rmSync(`${partial}-journal`, { force: true });
+    throw error;
+  }
   return backup;
+}
+
+/**
+ * Leftovers of a backup killed midway, beside the workspace: `….bak.partial` (and its journal),
+ * and — from versions that wrote the final name directly — a `.bak` whose `-journal` is still
+ * there (SQLite deletes the journal when the copy commits, so such a `.bak` never completed).
+ */
+function removeUnfinishedBackups(file: string): void {
+  const folder = dirname(file);
+  const backupName = new RegExp(`^${escapeRegExp(basename(file))}\\.v\\d+-\\d{8}T\\d{6}\\.bak`);
+  const names = readdirSync(folder).filter((name) => backupName.test(name));
+  for (const name of names) {
+    const unfinished = name.endsWith('.bak.partial') || name.endsWith('.bak.partial-journal') || (name.endsWith('.bak') && names.includes(`${name}-journal`)) || name.endsWith('.bak-journal');
+    if (unfinished) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Applies every pending migration, each in its own transaction with its version bump. */

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../data/errors.ts';
-import { openWorkspace, type Workspace } from '../data/workspace.ts';
+import { isSqliteBusy, openWorkspace, workspaceBusyError, type Workspace } from '../data/workspace.ts';
 import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, TapeSource, Transport, UploadInfo } from './api/contract.ts';
 import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
 import { JobManager } from './jobs/job-manager.ts';
 import { QueryClient } from './jobs/query-client.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
+import { defaultWorkspacePath } from './transport/paths.ts';
 
 export type { WorkerName } from './api/context.ts';
 
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   readonly electronVersion?: string | null;
   /** Where a worker's entry file is; bundled builds (Electron) point at their own output. */
   readonly workerUrl?: (name: WorkerName) => URL;
+  /** Over HTTP: the only folder `workspace.open` may open or create files in (default: the app's workspaces folder). */
+  readonly workspaceFolder?: string;
 }
 
 interface Upload extends UploadInfo {
@@ -36,6 +39,8 @@ export class Service implements ServiceContext {
   readonly events = new EventEmitter<{ event: [AppEvent] }>();
   readonly jobs: JobManager;
   readonly workerUrl: (name: WorkerName) => URL;
+  /** Where `workspace.open` may reach: null (anywhere) for the desktop and the CLI; one folder over HTTP. */
+  readonly workspaceFolder: string | null;
   #workspace: Workspace | null = null;
   #queries: QueryClient | null = null;
   #scratchDir: string | null = null;
@@ -44,8 +49,14 @@ export class Service implements ServiceContext {
   constructor(options: ServiceOptions) {
     this.transport = options.transport;
     this.electronVersion = options.electronVersion ?? null;
+    // A browser tab is a weaker client than the desktop's native dialogs: over HTTP the API names
+    // files only inside one folder chosen at launch, so a page cannot create or read files anywhere.
+    this.workspaceFolder = options.transport === 'http' ? resolve(options.workspaceFolder ?? dirname(defaultWorkspacePath())) : null;
     this.workerUrl = options.workerUrl ?? ((name) => new URL(`./jobs/workers/${name}.ts`, import.meta.url));
-    this.jobs = new JobManager((job) => this.emit({ type: 'job.updated', job }), toApiError);
+    this.jobs = new JobManager(
+      (job) => this.emit({ type: 'job.updated', job }),
+      (error) => this.#toApiError(error),
+    );
   }
 
   get workspace(): Workspace | null {
@@ -65,6 +76,26 @@ export class Service implements ServiceContext {
     this.#queries = null;
     this.#workspace = next;
     return next;
+  }
+
+  /**
+   * The file a `workspace.open` request names. Desktop and CLI: as given. Over HTTP: taken inside
+   * the workspace folder (a bare name is a file in it) and refused when it leads outside — by
+   * `..`, an absolute path or a symbolic link.
+   */
+  workspacePathFor(requested: string): string {
+    const folder = this.workspaceFolder;
+    if (folder === null) return requested;
+    const target = resolve(folder, requested);
+    const realFolder = realPathOfNearest(folder);
+    const realTarget = realPathOfNearest(target);
+    if (!isInside(folder, target) || realFolder === null || realTarget === null || !isInside(realFolder, realTarget)) {
+      throw new UserError('PATH_NOT_ALLOWED', `In the browser, workspaces open and are created only inside ${folder}: ${requested} is outside it`, {
+        path: requested,
+        folder,
+      });
+    }
+    return target;
   }
 
   /** The open workspace's query thread (pool summary and strats), started on first use. */
@@ -93,7 +124,12 @@ export class Service implements ServiceContext {
 
   /** The file behind a tape source, and the name the user knows it by. */
   resolveSource(source: TapeSource): { path: string; fileName: string } {
-    if (source.kind === 'path') return { path: source.path, fileName: basename(source.path) };
+    if (source.kind === 'path') {
+      if (this.transport === 'http') {
+        throw new UserError('PATH_NOT_ALLOWED', 'In the browser, a tape arrives as an upload: choose the file again (a path on this computer is not read)', { path: source.path });
+      }
+      return { path: source.path, fileName: basename(source.path) };
+    }
     const upload = this.#uploads.get(source.uploadId);
     if (!upload) throw new UserError('NOT_FOUND', 'The uploaded file is no longer available: choose the file again', { uploadId: source.uploadId });
     return { path: upload.path, fileName: upload.fileName };
@@ -135,8 +171,34 @@ export class Service implements ServiceContext {
       const handler = HANDLERS[method] as (params: unknown, service: Service) => unknown;
       return { ok: true, value: await handler(parsed.data, this) };
     } catch (error) {
-      return failure(toApiError(error));
+      return failure(this.#toApiError(error));
     }
+  }
+
+  /** A busy workspace (another program holds its write lock) is the user's to resolve, named by its file. */
+  #toApiError(error: unknown): ApiError {
+    const workspace = this.#workspace;
+    return toApiError(workspace !== null && isSqliteBusy(error) ? workspaceBusyError(workspace.path) : error);
+  }
+}
+
+function isInside(folder: string, target: string): boolean {
+  const path = relative(folder, target);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+}
+
+/** `path` with its nearest existing ancestor's links resolved (the missing rest appended); null for a dangling link. */
+function realPathOfNearest(path: string): string | null {
+  const missing: string[] = [];
+  let current = path;
+  while (lstatSync(current, { throwIfNoEntry: false }) === undefined && dirname(current) !== current) {
+    missing.unshift(basename(current));
+    current = dirname(current);
+  }
+  try {
+    return join(realpathSync(current), ...missing);
+  } catch {
+    return null;
   }
 }
 

@@ -20,6 +20,8 @@ export interface ServiceContext {
   workerUrl(name: WorkerName): URL;
   requireWorkspace(): Workspace;
   openWorkspace(path: string, create?: boolean): Workspace;
+  /** The file a `workspace.open` request may open: as given, or confined to the workspace folder over HTTP. */
+  workspacePathFor(requested: string): string;
   queries(): QueryClient;
   emit(event: AppEvent): void;
   scratchDir(): string;

@@ -2,23 +2,28 @@
  * `npm run web`: the whole app in a browser. Serves the built renderer and the API on
  * 127.0.0.1 only, on a random free port unless --port is given, with a per-launch token.
  */
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json' with { type: 'json' };
 import { startHttpTransport } from './http.ts';
 import { defaultWorkspacePath, rendererDistDir } from './paths.ts';
 import { Service } from '../service.ts';
 
-const USAGE = `Usage: npm run web -- [--db WORKSPACE.sqlite] [--port N]
+const USAGE = `Usage: npm run web -- [--db WORKSPACE.sqlite] [--workspaces DIR] [--port N]
 
 Serves ABS Workbench on http://127.0.0.1 for a browser.
-  --db FILE   workspace to open (created if missing); default ${defaultWorkspacePath()}
-  --port N    port to listen on; default: a random free port`;
+  --db FILE         workspace to open (created if missing); default ${defaultWorkspacePath()}
+  --workspaces DIR  the only folder the browser may open or create workspaces in;
+                    default: the folder of --db (${dirname(defaultWorkspacePath())} without --db)
+  --port N          port to listen on; default: a random free port
+
+In the browser, tapes arrive as uploads; paths on this computer are not read.`;
 
 async function main(): Promise<void> {
-  let values: { db?: string; port?: string; help?: boolean };
+  let values: { db?: string; workspaces?: string; port?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { db: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { db: { type: 'string' }, workspaces: { type: 'string' }, port: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
       strict: true,
     }));
   } catch (error) {
@@ -35,8 +40,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const service = new Service({ transport: 'http' });
-  const opened = await service.call('workspace.open', { path: values.db ?? defaultWorkspacePath() });
+  const db = resolve(values.db ?? defaultWorkspacePath());
+  const workspaceFolder = resolve(values.workspaces ?? dirname(db));
+  const service = new Service({ transport: 'http', workspaceFolder });
+  const opened = await service.call('workspace.open', { path: db });
   if (!opened.ok) {
     process.stderr.write(`abs web: ${opened.error.message}\n`);
     process.exit(1);
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `${pkg.productName} ${pkg.version} — browser transport\n` +
       `Workspace: ${opened.value.path}\n` +
+      `Workspaces folder (the browser opens and creates workspaces only here): ${workspaceFolder}\n` +
       `Open: ${transport.launchUrl}\n` +
       `(listening on 127.0.0.1 only; the token in the link is required for every API call; Ctrl+C to stop)\n`,
   );

@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -62,6 +63,38 @@ describe('abs command', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain('loans.csv is not a SQLite database');
   });
+
+  it('exits 1 naming an empty file instead of turning it into a workspace (: > notes.txt)', () => {
+    const file = join(tempDir(), 'notes.txt');
+    writeFileSync(file, '');
+    const run = runAbs(['workspace', 'info', '--db', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`notes.txt is an empty file (0 bytes), not a workspace: ${file}`);
+    expect(readFileSync(file)).toHaveLength(0);
+  });
+
+  it('exits 1 with one line naming a busy workspace (another program holds its write lock)', () => {
+    // Another program's open write transaction (BEGIN IMMEDIATE) is a condition the user resolves
+    // (wait, close the other program), not a bug: exit 1, not "Internal error … exit 2".
+    const dir = tempDir();
+    const file = join(dir, 'busy.sqlite');
+    const tape = join(dir, 'tape.csv');
+    expect(runAbs(['workspace', 'info', '--db', file]).status).toBe(0);
+    expect(runAbs(['sample', '--loans', '5', '--seed', '1', '--out', tape]).status).toBe(0);
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const run = runAbs(['import', tape, '--db', file]);
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toContain(`busy.sqlite is busy: another program is writing to it (${file})`);
+      expect(run.stderr).not.toContain('Internal error');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 20_000);
 
   it('exits 1 on usage errors: unknown command, unknown option, missing --db', () => {
     expect(runAbs(['frobnicate'])).toMatchObject({ status: 1, stderr: "abs: unknown command 'frobnicate' (see abs --help)\n" });

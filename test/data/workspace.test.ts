@@ -1,17 +1,23 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../data/migrations/index.ts';
 import { APPLICATION_ID, checkMigrationList, openWorkspace, readWorkspaceMeta } from '../../data/workspace.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
 
 function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+function failTheBackup(): never {
+  throw new Error('disk full during the backup');
 }
 
 function expectUserError(fn: () => unknown, code: string): UserError {
@@ -102,12 +108,16 @@ describe('openWorkspace', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('adopts an empty file (0 bytes) as a new workspace', () => {
-    const file = join(tempDir(), 'empty.sqlite');
+  it('refuses an existing empty file (0 bytes), naming it, and leaves it empty', () => {
+    // README, Workspaces: "A file that is not SQLite … is refused with the file named." An empty
+    // file is not SQLite (no 100-byte header); only a path that does not exist becomes a new workspace.
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
     writeFileSync(file, '');
-    const ws = openWorkspace(file);
-    expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    ws.close();
+    const error = expectUserError(() => openWorkspace(file), 'WORKSPACE_NOT_SQLITE');
+    expect(error.message).toBe(`notes.txt is an empty file (0 bytes), not a workspace: ${file}; to create a new workspace, choose a name that does not exist yet`);
+    expect(readFileSync(file)).toHaveLength(0);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 
   it('backs the file up before migrating an older schema, then migrates in order', () => {
@@ -126,6 +136,73 @@ describe('openWorkspace', () => {
     } finally {
       ws.close();
     }
+  });
+
+  it('writes the pre-upgrade backup under a temporary name and gives it its .bak name only once complete', () => {
+    const file = join(tempDir(), 'old.sqlite');
+    const v2: Migration = { version: 2, name: 'notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;' };
+    openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const backup = `${file}.v1-20261123T083000.bak`;
+    const seen: string[] = [];
+    const ws = openWorkspace(file, {
+      migrations: [...MIGRATIONS.slice(0, 1), v2],
+      now: () => new Date('2026-11-23T08:30:00Z'),
+      beforeBackupRename: (partial) => {
+        seen.push(partial);
+        expect(existsSync(backup)).toBe(false); // the final name does not exist while the copy is unfinished
+        const copy = new Database(partial, { readonly: true });
+        expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(copy.pragma('user_version', { simple: true })).toBe(1);
+        copy.close();
+      },
+    });
+    ws.close();
+    expect(seen).toEqual([`${backup}.partial`]);
+    expect(existsSync(backup)).toBe(true);
+    expect(existsSync(`${backup}.partial`)).toBe(false);
+  });
+
+  it('a backup that fails before completing leaves no .bak and no temporary file, and the workspace is not upgraded', () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.sqlite');
+    const v2: Migration = { version: 2, name: 'notes', up: 'CREATE TABLE notes (id INTEGER PRIMARY KEY) STRICT;' };
+    openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    expect(() => openWorkspace(file, { migrations: [...MIGRATIONS.slice(0, 1), v2], beforeBackupRename: failTheBackup })).toThrow(/disk full/);
+    expect(readdirSync(dir).filter((name) => name.includes('.bak'))).toEqual([]);
+    const ws = openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) });
+    expect(ws.schemaVersion).toBe(1);
+    ws.close();
+  });
+
+  it('after a kill -9 during the backup, the next upgrade removes the leftovers and keeps complete backups', () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.sqlite');
+    openWorkspace(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    // The child dies (SIGKILL) with the copy written under its temporary name, not yet renamed.
+    const child = `import { openWorkspace } from ${JSON.stringify(join(REPO_ROOT, 'data', 'workspace.ts'))};
+import { MIGRATIONS } from ${JSON.stringify(join(REPO_ROOT, 'data', 'migrations', 'index.ts'))};
+openWorkspace(${JSON.stringify(file)}, { migrations: MIGRATIONS.slice(0, 2), now: () => new Date('2026-11-01T00:00:00Z'), beforeBackupRename: () => process.kill(process.pid, 'SIGKILL') });`;
+    const killed = spawnSync(process.execPath, ['--input-type=module', '-e', child], { encoding: 'utf8' });
+    expect(killed.signal).toBe('SIGKILL');
+    const left = `${file}.v1-20261101T000000.bak`;
+    expect(existsSync(left)).toBe(false); // no file under the backup's name that is not a whole backup
+    expect(existsSync(`${left}.partial`)).toBe(true);
+    // What versions that wrote the final name directly left on a kill: a .bak with its journal still beside it.
+    const legacy = `${file}.v1-20261002T000000.bak`;
+    writeFileSync(legacy, '');
+    writeFileSync(`${legacy}-journal`, 'x');
+    const kept = `${file}.v1-20261001T000000.bak`;
+    writeFileSync(kept, 'a complete backup from earlier');
+    const other = join(dir, 'other.sqlite.v1-20261101T000000.bak.partial');
+    writeFileSync(other, 'another workspace’s backup in progress');
+
+    const ws = openWorkspace(file, { migrations: MIGRATIONS.slice(0, 2), now: () => new Date('2026-11-02T00:00:00Z') });
+    ws.close();
+    expect(
+      readdirSync(dir)
+        .filter((name) => name.includes('.bak'))
+        .sort(),
+    ).toEqual([basename(kept), 'old.sqlite.v1-20261102T000000.bak', basename(other)].sort());
   });
 
   it('rolls back a failing migration completely: version and schema stay as they were', () => {

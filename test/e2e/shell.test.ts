@@ -4,12 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 import { LATEST_SCHEMA_VERSION } from '../../data/migrations/index.ts';
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { useTempDir } from '../helpers/tmp.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
-const tempDir = useTempDir();
 let dir: string;
 let server: WebServer;
 let browser: BrowserSession;
@@ -54,7 +52,7 @@ describe('app frame in Chromium over the HTTP transport', () => {
 
   it('shows a refused workspace as a clear error and keeps the current one', async () => {
     const { page } = browser;
-    const bogus = join(tempDir(), 'not-a-db.sqlite');
+    const bogus = join(dir, 'not-a-db.sqlite'); // inside the workspaces folder (that of --db), which is all the browser may open
     writeFileSync(bogus, 'this is a text file');
     await page.getByRole('link', { name: 'Workspace' }).first().click();
     await page.getByLabel(/Path on this computer/).fill(bogus);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,7 +46,8 @@ beforeEach(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>ABS</title>');
   writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(tempDir(), 'secret.txt'), 'outside the renderer');
-  service = new Service({ transport: 'http' });
+  mkdirSync(join(tempDir(), 'workspaces'));
+  service = new Service({ transport: 'http', workspaceFolder: join(tempDir(), 'workspaces') });
   service.openWorkspace(join(tempDir(), 'ws.sqlite'));
   http = await startHttpTransport({ service, rendererDir: renderer, maxBodyBytes: 4096 });
 });
@@ -104,6 +105,34 @@ describe('HTTP transport', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('opens and creates workspaces only inside the workspace folder given at launch', async () => {
+    // A page in a browser must not create or open files anywhere on the computer (issue 17, defect 4).
+    const folder = join(tempDir(), 'workspaces');
+    symlinkSync(tempDir(), join(folder, 'link'));
+    const outside = [join(tempDir(), 'elsewhere', 'evil.sqlite'), '../evil.sqlite', join(folder, '..', 'evil.sqlite'), 'link/evil.sqlite', join(tempDir(), 'ws.sqlite')];
+    for (const path of outside) {
+      const answer = JSON.parse((await invoke('workspace.open', { path })).body) as { error: { message: string } };
+      expect(answer).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED', details: { path, folder } } });
+      expect(answer.error.message).toBe(`In the browser, workspaces open and are created only inside ${folder}: ${path} is outside it`);
+    }
+    expect(existsSync(join(tempDir(), 'elsewhere'))).toBe(false);
+    expect(existsSync(join(tempDir(), 'evil.sqlite'))).toBe(false);
+    const inside = JSON.parse((await invoke('workspace.open', { path: 'team/q3.sqlite' })).body) as unknown;
+    expect(inside).toMatchObject({ ok: true, value: { path: join(folder, 'team', 'q3.sqlite') } });
+  });
+
+  it('takes tapes only as uploads: a path on this computer is refused for preview and import', async () => {
+    const source = { kind: 'path', path: join(tempDir(), 'secret.txt') };
+    for (const [method, params] of [
+      ['tape.preview', { source }],
+      ['tape.import', { source, mode: 'reject' }],
+    ] as const) {
+      const body = (await invoke(method, params)).body;
+      expect(JSON.parse(body)).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED', details: { path: source.path } } });
+      expect(body).not.toContain('outside the renderer');
+    }
+  });
+
   it('rejects malformed JSON, non-JSON and oversized bodies', async () => {
     const headers = { 'content-type': 'application/json', 'x-abs-token': http.token };
     expect((await send({ path: '/api/invoke', method: 'POST', headers, body: '{not json' })).status).toBe(400);
@@ -146,7 +175,7 @@ describe('HTTP transport', () => {
           }
         });
         // once connected, open another workspace through the API
-        void invoke('workspace.open', { path: join(tempDir(), 'second.sqlite') });
+        void invoke('workspace.open', { path: join(tempDir(), 'workspaces', 'second.sqlite') });
       });
       req.on('error', reject);
       req.end();

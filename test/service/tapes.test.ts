@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import ExcelJS from '../../data/excel.ts';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -146,6 +147,22 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     expect(importReportOf(next)).toMatchObject({ status: 'imported', rowsImported: 300 });
     expect(await value(service.call('tape.list', {}))).toHaveLength(1);
   }, 60_000);
+
+  it('a workspace whose write lock another program holds fails the import as WORKSPACE_BUSY data naming the file', async () => {
+    const path = service.workspace?.path ?? '';
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const job = await value(service.call('tape.import', { source: { kind: 'path', path: join(FIXTURES, 'english-clean.csv') }, mode: 'reject', cutoffDate: '2026-09-30' }));
+      const done = await finish(job);
+      expect(done.state).toBe('failed');
+      expect(done.error).toMatchObject({ code: 'WORKSPACE_BUSY', details: { path } });
+      expect(done.error?.message).toContain('ws.sqlite is busy');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  }, 20_000);
 
   it('saves, applies and deletes a column mapping', async () => {
     const file = join(tempDir(), 'odd-headers.csv');

@@ -19,7 +19,7 @@ function describeWorkspace(workspace: Workspace): WorkspaceInfo {
 }
 
 export function workspaceOpen(params: WorkspaceOpenRequest, service: ServiceContext): WorkspaceInfo {
-  const info = describeWorkspace(service.openWorkspace(params.path, params.create ?? true));
+  const info = describeWorkspace(service.openWorkspace(service.workspacePathFor(params.path), params.create ?? true));
   service.emit({ type: 'workspace.changed', workspace: info });
   return info;
 }
