@@ -1,5 +1,5 @@
 import ExcelJS from '../../data/excel.ts';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
@@ -318,5 +318,34 @@ describe('importTape: bad files and cancellation', () => {
     expect(listTapes(db)).toHaveLength(0);
     expect(db.prepare('SELECT count(*) FROM loans').pluck().get()).toBe(0);
     expect(db.inTransaction).toBe(false);
+  });
+});
+
+/** The clean English tape's header and first two rows, widened to `columns` columns by extra ones. */
+const wideTape = (columns: number): string => {
+  const lines = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/).slice(0, 3);
+  const extras = columns - 18; // english-clean.csv has 18 columns
+  const pad = (line: string, cell: (k: number) => string): string => `${line},${Array.from({ length: extras }, (_, k) => cell(k)).join(',')}`;
+  const file = join(tempDir(), `wide-${columns}.csv`);
+  writeFileSync(file, [pad(lines[0] ?? '', (k) => `extra_${k + 1}`), pad(lines[1] ?? '', () => 'x'), pad(lines[2] ?? '', () => 'y')].join('\n'));
+  return file;
+};
+
+describe('importTape: tape width', () => {
+  // Issue 17, defect 10: a 200,000-column CSV took 18 s and 820 MB. A tape has at most 1,000
+  // columns (data/tape/width.ts); the header row says how wide the tape is, so a wider one is
+  // refused there with its count, before any row is read.
+  it('refuses a 200,000-column tape at its header, with the count', async () => {
+    const { db } = workspace();
+    const error = await expectUserError(importTape(db, request(wideTape(200_000))), 'BAD_FILE');
+    expect(error.message).toContain('has 200,000 columns in its header row; a tape has at most 1,000');
+    expect(listTapes(db)).toHaveLength(0);
+  });
+
+  it('refuses 1,001 columns and imports 1,000', async () => {
+    const { db } = workspace();
+    expect((await expectUserError(importTape(db, request(wideTape(1001))), 'BAD_FILE')).message).toContain('has 1,001 columns');
+    await importTape(db, request(wideTape(1000)));
+    expect(listTapes(db)).toHaveLength(1);
   });
 });
