@@ -242,8 +242,21 @@ describe('importTape: validation rules', () => {
       'Row,Rules,Reasons,loan_id,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,days_past_due,overdue_principal,restructured',
     );
     expect(csv).toContain('4,format,');
-    // A value that starts like a formula is neutralised: "-5" is written as "'-5".
-    expect(csv).toContain(",'-5,");
+    // A value that starts like a formula is neutralised and quoted (OWASP CSV Injection): "-5" is written as "'-5" in quotes.
+    expect(csv).toContain(`,"'-5",`);
+  });
+
+  it('guards a rejected value whose first non-space character is a formula trigger (issue 17, defect 11)', async () => {
+    const { db } = workspace();
+    const [header, row] = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/);
+    const file = join(tempDir(), 'formula.csv');
+    // original_principal (the 5th column) " =1+1": rejected, and kept as read in the rejects.
+    writeFileSync(file, `${header}\n${(row ?? '').replace('"12,000.00"', '" =1+1"')}\n`);
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report).toMatchObject({ rowsRejected: 1 });
+    const csv = rejectsCsv(db, report.tapeId ?? 0);
+    // Hand-written: the apostrophe goes before the leading space, and the field is quoted.
+    expect(csv.split('\n')[1]).toContain(`,2026-09-15,"' =1+1",6123.45,`);
   });
 });
 
