@@ -362,3 +362,49 @@ describe('importTape: tape width', () => {
     expect(listTapes(db)).toHaveLength(1);
   });
 });
+
+/** english-clean.csv's first loan under another id, with the given cells (by column) changed. */
+const cells = (changes: Record<number, string>, id: string): string => {
+  const base = 'EN001,B01,2026-03-15,2026-09-15,12000.00,6123.45,0.156,6,1,level payment,0,0,0,salaried,Guangdong,712,N,Shenzhen'.split(',');
+  base[0] = id;
+  for (const [column, text] of Object.entries(changes)) base[Number(column)] = text;
+  return base.join(',');
+};
+
+describe('importTape: plausibility limits (issue 17, defect 9)', () => {
+  // data/tape/rows/checks.ts PLAUSIBLE, README "Loan tapes": amounts up to 1e11 per loan, dates
+  // from 1900-01-01 to 2100-12-31, credit scores 0–1,000; "-0" is a sign error. Each row below is
+  // english-clean.csv's first loan with one cell changed, and the rule it breaks written by hand.
+  it('rejects absurd amounts, scores, dates and -0, and keeps the figures at the limits', async () => {
+    const { db } = workspace();
+    const header = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/)[0] ?? '';
+    const rows = [
+      cells({ 4: '1e30' }, 'P1'), // original principal ¥1e30
+      cells({ 12: '9e99' }, 'P2'), // overdue interest
+      cells({ 15: '1e308' }, 'P3'), // credit score
+      cells({ 5: '-0' }, 'P4'), // current principal
+      cells({ 3: '2101-01-01' }, 'P5'), // maturity after 2100
+      cells({ 4: '100000000000', 15: '1000' }, 'OK1'), // exactly 1e11 and a score of 1,000: kept
+    ];
+    const file = join(tempDir(), 'absurd.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report.problems.map((p) => [p.row, p.field, p.rule])).toEqual([
+      [2, 'originalPrincipal', 'amount_limit'],
+      [3, 'overdueInterest', 'amount_limit'],
+      [4, 'creditScore', 'score_limit'],
+      [5, 'currentPrincipal', 'range'],
+      [6, 'maturityDate', 'date_limit'],
+    ]);
+    expect([...loans(db, report.tapeId ?? 0).keys()]).toEqual(['OK1']);
+  });
+
+  it('refuses a data date of 0000-00-00 instead of taking today as the cutoff', async () => {
+    const { db } = workspace();
+    const file = join(tempDir(), 'data-date.csv');
+    writeFileSync(file, `loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,数据日期\nD1,2026-03-15,12000,6000,0.156,6,0000-00-00\n`);
+    const error = await expectUserError(importTape(db, { path: file, mode: 'reject' }), 'BAD_FILE');
+    expect(error.message).toContain('The data date "0000-00-00" on the tape\'s first row');
+    expect(listTapes(db)).toHaveLength(0);
+  });
+});
