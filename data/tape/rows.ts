@@ -1,6 +1,6 @@
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 import { LoanIdIndex } from './id-index.ts';
-import { checkAgreement, checkLoanId, checkRanges, resolveRate } from './rows/checks.ts';
+import { checkAgreement, checkLoanId, checkPlausible, checkRanges, resolveRate } from './rows/checks.ts';
 import { DEFAULT_ROW_DEFAULTS, readLoanFields, type LoanFields, type RowDefaults } from './rows/fields.ts';
 import { RowReading, type Bound } from './rows/reading.ts';
 import type { RowProblem } from './types.ts';
@@ -162,6 +162,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       const rate = resolveRate(r, loan);
       checkRanges(r, loan);
       checkAgreement(r, loan, cutoffDate);
+      checkPlausible(r, loan);
       if (r.problems !== null) return r.problems;
       appendLoan(out, rowNo, loanId, loan, rate, cutoffDate, extraJson(extras, fields));
       return null;

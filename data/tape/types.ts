@@ -6,7 +6,19 @@ import type { CanonicalField } from './fields.ts';
  */
 
 export type ProblemRule =
-  'required' | 'format' | 'range' | 'current_exceeds_original' | 'remaining_exceeds_term' | 'overdue_exceeds_balance' | 'rate_mismatch' | 'after_cutoff' | 'date_order' | 'duplicate';
+  | 'required'
+  | 'format'
+  | 'range'
+  | 'current_exceeds_original'
+  | 'remaining_exceeds_term'
+  | 'overdue_exceeds_balance'
+  | 'rate_mismatch'
+  | 'after_cutoff'
+  | 'date_order'
+  | 'duplicate'
+  | 'amount_limit'
+  | 'date_limit'
+  | 'score_limit';
 
 export interface RowProblem {
   readonly row: number;

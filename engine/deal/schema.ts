@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidDate } from '../dates.ts';
 import { DAY_COUNTS } from '../daycount.ts';
 import { AMORTIZATION_TYPES } from '../schedule/amortization.ts';
+import { wholeNumber } from './whole-number.ts';
 
 // The one definition of a deal. The engine's types (types.ts, by z.infer), the check of every field
 // (validate.ts parses with DEAL_SCHEMA before its rules that span fields), the deal file's schema
@@ -48,7 +49,7 @@ const dates = z.strictObject({
    * (engine/dates.ts addMonths). Each payment period collects this many consecutive pool
    * projection months: period p sums months (p − 1)·f + 1 … p·f.
    */
-  paymentFrequencyMonths: z.number().int().min(1).max(12).optional().describe('Months between payment dates: default 1 (monthly); 3 = quarterly'),
+  paymentFrequencyMonths: wholeNumber('paymentFrequencyMonths', 1, 12).optional().describe('Months between payment dates: default 1 (monthly); 3 = quarterly'),
   legalFinalMaturity: isoDate.describe('Legal final maturity: the last payment date on or before it is the final period'),
 });
 
@@ -72,7 +73,7 @@ const note = z.strictObject({
    * Notes of equal rank form one class: paid pro rata by balance within the class under
    * sequential rules and acceleration, written down pro rata by balance.
    */
-  seniority: z.number().int().min(1).describe('1 = most senior; equal ranks form one class'),
+  seniority: wholeNumber('seniority', 1).describe('1 = most senior; equal ranks form one class'),
   originalBalance: money,
   coupon,
   dayCount: dayCount.optional().describe('Coupon accrual; default ACT/365'),
@@ -106,7 +107,7 @@ const feeBasis = z.discriminatedUnion('type', [
       'rate × the collection period’s gross pool collections named in `of` (before the servicing strip; clean-up proceeds are a sale, not collections), rounded half-up to cents: VAT and surcharges on interest income, for example',
     ),
   z.strictObject({ type: z.literal('fixed'), amount: money.describe('Due every payment period') }),
-  z.strictObject({ type: z.literal('oneOff'), amount: money, period: z.number().int().min(1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
+  z.strictObject({ type: z.literal('oneOff'), amount: money, period: wholeNumber('period', 1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
 ]);
 
 /**
@@ -229,8 +230,8 @@ const effect = z.enum(TRIGGER_EFFECTS);
 
 /** One band of a by-period threshold; bands run contiguously from period 1, the last open-ended. */
 const thresholdBand = z.strictObject({
-  fromPeriod: z.number().int().min(1),
-  toPeriod: z.number().int().min(1).optional().describe('Inclusive; omitted on the last band only'),
+  fromPeriod: wholeNumber('fromPeriod', 1),
+  toPeriod: wholeNumber('toPeriod', 1).optional().describe('Inclusive; omitted on the last band only'),
   threshold: z.number(),
 });
 
@@ -249,9 +250,9 @@ const trigger = z.strictObject({
   curable: z.boolean().optional().describe('Curable triggers are re-tested each period; non-curable ones stay breached once breached (default false)'),
   effects: z.array(effect).describe('What a breach does; none: the trigger is only monitored (its first breach is reported)'),
   /** The value tested is the arithmetic mean of the metric on this and the previous N − 1 determination dates (fewer at the start), e.g. a 3-month average delinquency ratio. */
-  averageOver: z.number().int().min(1).max(120).optional().describe('Test the mean of the metric over the last N determination dates (fewer at the start); default 1 (this date only)'),
+  averageOver: wholeNumber('averageOver', 1, 120).optional().describe('Test the mean of the metric over the last N determination dates (fewer at the start); default 1 (this date only)'),
   /** A breach needs the test to hold on N consecutive determination dates; a curable trigger is cured by one date on which it fails. */
-  consecutivePeriods: z.number().int().min(1).max(120).optional().describe('Breached only once the test has held on N consecutive determination dates; default 1'),
+  consecutivePeriods: wholeNumber('consecutivePeriods', 1, 120).optional().describe('Breached only once the test has held on N consecutive determination dates; default 1'),
   /** An early-warning level: compared with the same value and comparator, reported in the period's trigger row, never acts. */
   warning: threshold.optional().describe('Early-warning level (a number or by-period bands, like threshold), tested like the threshold and only reported in the period rows'),
 });
@@ -331,15 +332,15 @@ const purchaseLine = z.strictObject({
   product: z.string().max(100).optional().describe('Product value, for assumption rules that match on product'),
   amortization: z.enum(AMORTIZATION_TYPES),
   rate: rate.describe('Contract rate (APR), annual decimal'),
-  originalTerm: z.number().int().min(1).max(600),
-  remainingTerm: z.number().int().min(1).max(600).optional().describe('Installments not yet due when bought; default originalTerm (newly originated loans)'),
+  originalTerm: wholeNumber('originalTerm', 1, 600),
+  remainingTerm: wholeNumber('remainingTerm', 1, 600).optional().describe('Installments not yet due when bought; default originalTerm (newly originated loans)'),
   share: z.number().positive().describe('Share of each purchase (shares are normalised to sum to 1)'),
 });
 
 /** A by-period amount: one band per run of payment periods, contiguous from period 1, the last open-ended. */
 const amountBand = z.strictObject({
-  fromPeriod: z.number().int().min(1),
-  toPeriod: z.number().int().min(1).optional().describe('Inclusive; omitted on the last band only'),
+  fromPeriod: wholeNumber('fromPeriod', 1),
+  toPeriod: wholeNumber('toPeriod', 1).optional().describe('Inclusive; omitted on the last band only'),
   amount: money,
 });
 
@@ -349,7 +350,7 @@ const amountBand = z.strictObject({
  * segment over its maximum share of the pool after the purchase is bought only up to that share.
  */
 const eligibility = z.strictObject({
-  maxRemainingTerm: z.number().int().min(1).optional().describe('Months: a line whose remaining term exceeds it is refused'),
+  maxRemainingTerm: wholeNumber('maxRemainingTerm', 1).optional().describe('Months: a line whose remaining term exceeds it is refused'),
   minRate: rate.optional().describe('Annual decimal: a line whose contract rate is below it is refused'),
   maxSegmentShare: z.record(z.string().min(1), rate).optional().describe('Segment → maximum share of the pool balance after the purchase (principal); purchases of a segment beyond it are refused'),
 });
@@ -374,7 +375,7 @@ const eligibility = z.strictObject({
  * the residual.
  */
 const revolving = z.strictObject({
-  periods: z.number().int().min(1).describe('Payment periods 1 … N revolve'),
+  periods: wholeNumber('periods', 1).describe('Payment periods 1 … N revolve'),
   excessSpreadShare: rate.optional().describe('Share of each residual also spent on new loans; default 0'),
   price: z.number().positive().max(2).optional().describe('Cash paid per yuan of principal bought (0.98 = a 2% discount, 1.02 = a premium); default 1 (par)'),
   purchaseCap: z

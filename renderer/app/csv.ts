@@ -1,12 +1,15 @@
 /**
- * CSV written in the renderer. Every field that a spreadsheet would read as a formula (it starts
- * with = + - @, a tab or a carriage return) is prefixed with ' — the OWASP guard against CSV
- * injection (DESIGN.md, "Excel output is safe to open"). Negative numbers are written by the
- * number writer below, not as text, so they stay numbers.
+ * CSV written in the renderer, by the rules of data/csv-out.ts (the renderer may not import it;
+ * test/data/csv-out.test.ts holds both to the same cases). Every field that a spreadsheet could
+ * read as a formula — a tab or carriage return first, or = + - @ (ASCII or full-width ＝ ＋ － ＠)
+ * as its first non-space character — is prefixed with ' and quoted: OWASP's CSV Injection guidance
+ * (owasp.org/www-community/attacks/CSV_Injection; DESIGN.md, "Excel output is safe to open").
+ * A field holding a comma, semicolon (semicolon locales split on it), quote or line break is
+ * quoted. Negative numbers are written by the number writer below, not as text, so they stay numbers.
  */
 export function csvText(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  if (/^(?:[\t\r]|\s*[=+\-@＝＋－＠])/.test(text)) return `"'${text.replace(/"/g, '""')}"`;
+  return /[",;\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A number as CSV: plain digits (no thousands separators), empty when missing. */

@@ -14,8 +14,9 @@ import {
   type PenaltyWaiver,
   type PoolAssumptions,
   type SegmentAssumptions,
+  wholeNumber,
 } from '../../engine/index.ts';
-import { fileError, schemaIssues } from './file-issues.ts';
+import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 
 /**
  * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
@@ -60,13 +61,13 @@ const segmentSchema = z.strictObject({
     .strictObject({
       cumulativeDefaultRate: z.number().min(0).max(1).describe('Total defaults as a decimal of the cutoff balance (0.08 = 8%)'),
       timingPct: z.array(z.number().min(0)).min(1).max(600).describe('Share of the total defaulting in each timing period, percent (rescaled to 100)'),
-      monthsPerPeriod: z.number().int().min(1).max(120).describe('Months per timing period: 12 for an annual curve, 1 for a monthly one'),
+      monthsPerPeriod: wholeNumber('monthsPerPeriod', 1, 120).describe('Months per timing period: 12 for an annual curve, 1 for a monthly one'),
     })
     .optional()
     .describe('Instead of `default`: a cumulative default rate spread over time by a timing curve (the MDRs producing it are solved)'),
   rollRates: rollRatesSchema.optional().describe('Monthly roll-rate (transition) probabilities over the delinquency buckets'),
   recoveryRate: probability.optional().describe('Share of defaulted principal recovered (decimal)'),
-  recoveryLagMonths: z.number().int().min(0).max(120).optional(),
+  recoveryLagMonths: wholeNumber('recoveryLagMonths', 0, 120).optional(),
   penaltyMultiple: z.number().min(0).max(10).optional().describe('Penalty interest (罚息) as a multiple of the contract rate'),
   penaltyCompounding: z.boolean().optional().describe('复利: overdue interest also accrues penalty interest at the penalty rate (银发〔2003〕251号); default false, penalty on overdue principal only'),
   borrowerCostCap: z
@@ -99,7 +100,9 @@ const matchSchema = z
     segment: oneOrList(z.string().max(100)).optional().describe('The pool’s borrower segment value(s), as `segments` keys name them; a value the pool does not have is an error'),
     product: oneOrList(z.string().max(200)).optional().describe('The pool’s product value(s) as on the tape, e.g. "cash_loan", "现金贷"; a value the pool does not have is an error'),
     amortization: oneOrList(z.enum(AMORTIZATION_TYPES)).optional().describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
-    originalTerm: oneOrList(z.number().int().min(1).max(600)).optional().describe('Original term(s) in whole months, e.g. [3, 6]'),
+    originalTerm: oneOrList(wholeNumber('originalTerm', 1, 600))
+      .optional()
+      .describe('Original term(s) in whole months, e.g. [3, 6]'),
   })
   .describe('Which loans the rule applies to: every key given must match (AND); a key given a list matches any of its values (OR); {} matches every loan');
 
@@ -108,7 +111,7 @@ const overrideSchema = segmentSchema
   .describe('Assumptions for the loans the rule matches, merged field by field over the pool, their segment’s and earlier rules’ assumptions');
 
 export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
-  months: z.number().int().min(1).max(480).describe('Projection horizon in months'),
+  months: wholeNumber('months', 1, 600).describe('Projection horizon in months, 1–600 (the longest original term a loan may have, and the most months a deal run projects)'),
   pool: segmentSchema,
   segments: z.record(z.string(), segmentSchema).optional().describe('Overrides by the tape’s segment value'),
   overrides: z
@@ -202,6 +205,8 @@ function penaltyWaiver(spec: NonNullable<SegmentFile['penaltyWaiver']>, path: st
 }
 
 function parseFile(input: unknown): AssumptionFile {
+  const reserved = reservedKeyIssues(input);
+  if (reserved.length > 0) throw fileError('Assumptions', reserved);
   const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
     throw fileError('Assumptions', schemaIssues(parsed.error));

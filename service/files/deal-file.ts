@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEAL_SCHEMA, dealIssues, type Deal } from '../../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
-import { fileError, schemaIssues } from './file-issues.ts';
+import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 
 /**
@@ -48,6 +48,8 @@ export function dealOf(file: DealFile): Deal {
  * (engine/deal/validate.ts: all problems at once, in details.issues, each with its path).
  */
 export function readDealFile(input: unknown): DealFile {
+  const reserved = reservedKeyIssues(input);
+  if (reserved.length > 0) throw fileError('Deal', reserved);
   const parsed = DEAL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error));
   const file = parsed.data;

@@ -17,8 +17,44 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
 }
 
+/** Zod's issues at their JSON paths, each once (a whole number out of range fails two checks with the same message). */
 export function schemaIssues(error: z.ZodError): FileIssue[] {
-  return error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message }));
+  const seen = new Set<string>();
+  const issues: FileIssue[] = [];
+  for (const issue of error.issues) {
+    const path = jsonPath(issue.path);
+    if (seen.has(`${path}\n${issue.message}`)) continue;
+    seen.add(`${path}\n${issue.message}`);
+    issues.push({ path, message: issue.message });
+  }
+  return issues;
+}
+
+/**
+ * Names no file may use as a key. JSON.parse keeps `"__proto__"` as an own key, but a schema
+ * check copying it into a new object sets that object's prototype instead, so a segment named
+ * `__proto__` vanished without a word while any other unknown name was refused; `constructor` and
+ * `prototype` are refused with it, the other keys a polluting path goes through (OWASP Prototype
+ * Pollution Prevention Cheat Sheet, cheatsheetseries.owasp.org: "still possible using constructor.prototype").
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every key of a parsed JSON value named __proto__, constructor or prototype, at its JSON path (walked without recursion, so any depth). */
+export function reservedKeyIssues(input: unknown): FileIssue[] {
+  const issues: FileIssue[] = [];
+  const stack: [unknown, string][] = [[input, '$']];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [value, path] = next;
+    if (Array.isArray(value)) {
+      value.forEach((item, k) => stack.push([item, `${path}[${k}]`]));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const key of Object.keys(value)) {
+        if (RESERVED_KEYS.has(key)) issues.push({ path: `${path}.${key}`, message: `"${key}" is a reserved name and cannot be used as a key` });
+        else stack.push([(value as Record<string, unknown>)[key], `${path}.${key}`]);
+      }
+    }
+  }
+  return issues;
 }
 
 /** `Deal $.notes[0].originalBalance: must be … (and 2 more problems)`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AMORTIZATION_TYPES, ROLL_STATES } from '../../engine/index.ts';
+import { AMORTIZATION_TYPES, ROLL_STATES, wholeNumber } from '../../engine/index.ts';
 
 /**
  * A pool file (JSON): a pool written as representative lines, for a projection without a
@@ -21,16 +21,16 @@ const lineSchema = z.strictObject({
   balance: money.describe('Unpaid principal at cutoff, overdue principal included'),
   originalBalance: money.optional().describe('Principal at origination (the fee base of a flat-fee line); default: balance'),
   rate: z.number().min(0).max(1).describe('Contract rate (APR), annual decimal'),
-  originalTerm: z.number().int().min(1).max(600).describe('Months'),
-  remainingTerm: z.number().int().min(0).max(600).describe('Installments not yet due at cutoff'),
-  ageMonths: z.number().int().min(0).max(1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),
+  originalTerm: wholeNumber('originalTerm', 1, 600).describe('Months'),
+  remainingTerm: wholeNumber('remainingTerm', 0, 600).describe('Installments not yet due at cutoff'),
+  ageMonths: wholeNumber('ageMonths', 0, 1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),
   state: z
     .enum([...ROLL_STATES, 'dpd91_180'])
     .optional()
     .describe('Delinquency state at cutoff; default current. dpd91_180 (the range before the monthly buckets) is read as dpd91_120, the bucket with the longest way to charge-off'),
   overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
   overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
-  loans: z.number().int().min(1).optional().describe('Loans the line stands for; default 1'),
+  loans: wholeNumber('loans', 1).optional().describe('Loans the line stands for; default 1'),
 });
 
 export const POOL_FILE_SCHEMA = z.strictObject({

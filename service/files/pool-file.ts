@@ -1,7 +1,7 @@
 import type { UserError } from '../../data/errors.ts';
 import { allocateLoanArrays, amortizationCode, delinquencyCode } from '../../engine/index.ts';
 import type { RepLineInfo } from '../api/contract.ts';
-import { fileError, schemaIssues } from './file-issues.ts';
+import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA, type PoolFile } from './pool-file-schema.ts';
 import type { ProjectionInput } from '../runs/projection.ts';
 
@@ -22,6 +22,8 @@ function codeOf(names: string[], value: string, path: string, what: string): num
 
 /** Validates a pool file (errors name the JSON path and the rule) and builds its loan arrays; `file` is the file as read. */
 export function readPoolFile(input: unknown, fallbackName = 'pool file'): ProjectionInput & { readonly lines: readonly RepLineInfo[]; readonly file: PoolFile } {
+  const reserved = reservedKeyIssues(input);
+  if (reserved.length > 0) throw fileError('Pool', reserved);
   const parsed = POOL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
     throw fileError('Pool', schemaIssues(parsed.error));

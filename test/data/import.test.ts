@@ -1,5 +1,5 @@
 import ExcelJS from '../../data/excel.ts';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
@@ -243,8 +243,21 @@ describe('importTape: validation rules', () => {
       'Row,Rules,Reasons,loan_id,origination_date,maturity_date,original_principal,current_principal,annual_rate,original_term,remaining_term,days_past_due,overdue_principal,restructured',
     );
     expect(csv).toContain('4,format,');
-    // A value that starts like a formula is neutralised: "-5" is written as "'-5".
-    expect(csv).toContain(",'-5,");
+    // A value that starts like a formula is neutralised and quoted (OWASP CSV Injection): "-5" is written as "'-5" in quotes.
+    expect(csv).toContain(`,"'-5",`);
+  });
+
+  it('guards a rejected value whose first non-space character is a formula trigger (issue 17, defect 11)', async () => {
+    const { db } = workspace();
+    const [header, row] = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/);
+    const file = join(tempDir(), 'formula.csv');
+    // original_principal (the 5th column) " =1+1": rejected, and kept as read in the rejects.
+    writeFileSync(file, `${header}\n${(row ?? '').replace('"12,000.00"', '" =1+1"')}\n`);
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report).toMatchObject({ rowsRejected: 1 });
+    const csv = rejectsCsv(db, report.tapeId ?? 0);
+    // Hand-written: the apostrophe goes before the leading space, and the field is quoted.
+    expect(csv.split('\n')[1]).toContain(`,2026-09-15,"' =1+1",6123.45,`);
   });
 });
 
@@ -345,5 +358,80 @@ describe('importTape: bad files and cancellation', () => {
     expect(listTapes(db)).toHaveLength(0);
     expect(db.prepare('SELECT count(*) FROM loans').pluck().get()).toBe(0);
     expect(db.inTransaction).toBe(false);
+  });
+});
+
+/** The clean English tape's header and first two rows, widened to `columns` columns by extra ones. */
+const wideTape = (columns: number): string => {
+  const lines = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/).slice(0, 3);
+  const extras = columns - 18; // english-clean.csv has 18 columns
+  const pad = (line: string, cell: (k: number) => string): string => `${line},${Array.from({ length: extras }, (_, k) => cell(k)).join(',')}`;
+  const file = join(tempDir(), `wide-${columns}.csv`);
+  writeFileSync(file, [pad(lines[0] ?? '', (k) => `extra_${k + 1}`), pad(lines[1] ?? '', () => 'x'), pad(lines[2] ?? '', () => 'y')].join('\n'));
+  return file;
+};
+
+describe('importTape: tape width', () => {
+  // Issue 17, defect 10: a 200,000-column CSV took 18 s and 820 MB. A tape has at most 1,000
+  // columns (data/tape/width.ts); the header row says how wide the tape is, so a wider one is
+  // refused there with its count, before any row is read.
+  it('refuses a 200,000-column tape at its header, with the count', async () => {
+    const { db } = workspace();
+    const error = await expectUserError(importTape(db, request(wideTape(200_000))), 'BAD_FILE');
+    expect(error.message).toContain('has 200,000 columns in its header row; a tape has at most 1,000');
+    expect(listTapes(db)).toHaveLength(0);
+  });
+
+  it('refuses 1,001 columns and imports 1,000', async () => {
+    const { db } = workspace();
+    expect((await expectUserError(importTape(db, request(wideTape(1001))), 'BAD_FILE')).message).toContain('has 1,001 columns');
+    await importTape(db, request(wideTape(1000)));
+    expect(listTapes(db)).toHaveLength(1);
+  });
+});
+
+/** english-clean.csv's first loan under another id, with the given cells (by column) changed. */
+const cells = (changes: Record<number, string>, id: string): string => {
+  const base = 'EN001,B01,2026-03-15,2026-09-15,12000.00,6123.45,0.156,6,1,level payment,0,0,0,salaried,Guangdong,712,N,Shenzhen'.split(',');
+  base[0] = id;
+  for (const [column, text] of Object.entries(changes)) base[Number(column)] = text;
+  return base.join(',');
+};
+
+describe('importTape: plausibility limits (issue 17, defect 9)', () => {
+  // data/tape/rows/checks.ts PLAUSIBLE, README "Loan tapes": amounts up to 1e11 per loan, dates
+  // from 1900-01-01 to 2100-12-31, credit scores 0–1,000; "-0" is a sign error. Each row below is
+  // english-clean.csv's first loan with one cell changed, and the rule it breaks written by hand.
+  it('rejects absurd amounts, scores, dates and -0, and keeps the figures at the limits', async () => {
+    const { db } = workspace();
+    const header = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/)[0] ?? '';
+    const rows = [
+      cells({ 4: '1e30' }, 'P1'), // original principal ¥1e30
+      cells({ 12: '9e99' }, 'P2'), // overdue interest
+      cells({ 15: '1e308' }, 'P3'), // credit score
+      cells({ 5: '-0' }, 'P4'), // current principal
+      cells({ 3: '2101-01-01' }, 'P5'), // maturity after 2100
+      cells({ 4: '100000000000', 15: '1000' }, 'OK1'), // exactly 1e11 and a score of 1,000: kept
+    ];
+    const file = join(tempDir(), 'absurd.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report.problems.map((p) => [p.row, p.field, p.rule])).toEqual([
+      [2, 'originalPrincipal', 'amount_limit'],
+      [3, 'overdueInterest', 'amount_limit'],
+      [4, 'creditScore', 'score_limit'],
+      [5, 'currentPrincipal', 'range'],
+      [6, 'maturityDate', 'date_limit'],
+    ]);
+    expect([...loans(db, report.tapeId ?? 0).keys()]).toEqual(['OK1']);
+  });
+
+  it('refuses a data date of 0000-00-00 instead of taking today as the cutoff', async () => {
+    const { db } = workspace();
+    const file = join(tempDir(), 'data-date.csv');
+    writeFileSync(file, `loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,数据日期\nD1,2026-03-15,12000,6000,0.156,6,0000-00-00\n`);
+    const error = await expectUserError(importTape(db, { path: file, mode: 'reject' }), 'BAD_FILE');
+    expect(error.message).toContain('The data date "0000-00-00" on the tape\'s first row');
+    expect(listTapes(db)).toHaveLength(0);
   });
 });

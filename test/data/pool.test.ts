@@ -688,7 +688,7 @@ describe('formatStratCsv', () => {
         // 0.3 → 30.00 %; 0.156 → 15.60 %; the label holds a comma, so it is quoted
         '"0 – < 1,000",3,30.00,1500.00,25.00,15.60,11.50,3.25,500.00',
         // a label Excel would run as a formula gets an apostrophe; missing averages are empty cells
-        "'=1+2,0,0.00,0.00,0.00,,,,",
+        `"'=1+2",0,0.00,0.00,0.00,,,,`, // guarded and quoted (OWASP CSV Injection)
         // quotes doubled; 4500 / 7 = 642.857… → 642.86
         '"He said ""hi"", ok",7,70.00,4500.00,75.00,12.00,6.00,2.00,642.86',
         // 0.129 → 12.90 %; 7.375 → 7.38 (7.375 is exact in binary, toFixed rounds half up); 2.3125 → 2.31

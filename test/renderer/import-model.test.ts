@@ -83,6 +83,6 @@ describe('the problems CSV', () => {
     const report = {
       problems: [{ row: 3, column: '放款日期', field: 'originationDate', value: '=1+1', rule: 'date', message: 'row 3, 放款日期: not a date' }],
     } as unknown as ImportReport;
-    expect(problemsCsv(report)).toBe('Row,Column,Field,Value,Rule,Message\n3,放款日期,originationDate,\'=1+1,date,"row 3, 放款日期: not a date"\n');
+    expect(problemsCsv(report)).toBe('Row,Column,Field,Value,Rule,Message\n3,放款日期,originationDate,"\'=1+1",date,"row 3, 放款日期: not a date"\n');
   });
 });

@@ -69,14 +69,14 @@ describe('projection months as calendar months', () => {
 describe('results CSV', () => {
   it('guards cells a spreadsheet would read as formulas and quotes separators', () => {
     expect(csvText('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvText('-1')).toBe("'-1");
-    expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvText('-1')).toBe(`"'-1"`);
+    expect(csvText('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvText('Beginning balance (yuan)')).toBe('Beginning balance (yuan)');
     expect(csvText('a,b')).toBe('"a,b"');
     // Numbers are written as numbers, negative ones included.
     expect(csvNumber(-12.5, 2)).toBe('-12.50');
     expect(csvNumber(null)).toBe('');
-    expect(csvDocument(['Month', '+x'], [['1', '2']])).toBe("Month,'+x\n1,2\n");
+    expect(csvDocument(['Month', '+x'], [['1', '2']])).toBe(`Month,"'+x"\n1,2\n`);
   });
 });
 

@@ -206,6 +206,15 @@ describe('tape API over the service (import runs in a worker thread)', () => {
     expect(await service.dispatch('pool.strat', { tapeId, by: 'colour' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
   });
 
+  it('refuses a preview of a tape wider than 1,000 columns, with the count (issue 17, defect 10)', async () => {
+    const file = join(tempDir(), 'wide.csv');
+    writeFileSync(file, `${Array.from({ length: 1001 }, (_, k) => `c${k}`).join(',')}\n${Array.from({ length: 1001 }, () => '1').join(',')}\n`);
+    expect(await service.call('tape.preview', { source: { kind: 'path', path: file } })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_FILE', message: 'wide.csv has 1,001 columns in its header row; a tape has at most 1,000 (is the delimiter right, or is this a loan tape?)' },
+    });
+  });
+
   it('refuses a missing tape file and an unknown upload with clear errors', async () => {
     expect(await service.call('tape.preview', { source: { kind: 'path', path: join(tempDir(), 'nope.csv') } })).toMatchObject({
       ok: false,

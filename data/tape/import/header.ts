@@ -3,6 +3,7 @@ import { FIELD_BY_NAME, type CanonicalField } from '../fields.ts';
 import { describeMapping, suggestMapping } from '../headers.ts';
 import type { ColumnMapping } from '../rows.ts';
 import type { HeaderMapping, MappedColumn } from '../types.ts';
+import { checkTapeWidth } from '../width.ts';
 
 /** The tape's header row (trimmed) and the canonical field each column feeds. */
 export interface TapeLayout {
@@ -61,8 +62,9 @@ function checkMapping(file: string, headers: readonly string[], mapping: ColumnM
   }
 }
 
-/** The header row read with the request's mapping over the suggested one, refused (BAD_MAPPING) unless usable. */
+/** The header row read with the request's mapping over the suggested one, refused (BAD_MAPPING) unless usable, or (BAD_FILE) when wider than 1,000 columns. */
 export function readHeader(file: string, fields: readonly string[], given: HeaderMapping | undefined): TapeLayout {
+  checkTapeWidth(file, fields.length);
   const headers = fields.map((h) => h.trim());
   const mapping = resolveMapping(headers, given);
   checkMapping(file, headers, mapping);

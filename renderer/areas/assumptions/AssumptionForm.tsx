@@ -33,7 +33,7 @@ export function AssumptionForm({
   return (
     <div className="assumption-form">
       <div className="assumption-fields horizon">
-        <Field label="Horizon (months)" hint="projection months from the cutoff date, 1–480" error={issues.get('$.months') ?? null} path="$.months">
+        <Field label="Horizon (months)" hint="projection months from the cutoff date, 1–600" error={issues.get('$.months') ?? null} path="$.months">
           {({ inputId, describedBy, invalid }) => (
             <NumberInput id={inputId} value={getIn(file, ['months'])} percent={false} describedBy={describedBy} invalid={invalid} onChange={(v) => onChange(['months'], v)} />
           )}

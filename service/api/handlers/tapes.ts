@@ -10,6 +10,7 @@ import { describeMapping } from '../../../data/tape/headers.ts';
 import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
 import { deleteTape, findTapeByHash, getMapping, getTape, listRejects, listTapes, rejectsCsv, renameTape } from '../../../data/tape/store.ts';
 import type { HeaderMapping, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
+import { checkTapeWidth } from '../../../data/tape/width.ts';
 import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
 import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../contract.ts';
 import { runImportInWorker } from '../../jobs/import-job.ts';
@@ -94,6 +95,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
     const preview = await previewXlsx(path, { ...(params.sheet ? { sheet: params.sheet } : {}), maxRows: 20 });
     ({ header, rows, sheet, sheets } = preview);
   }
+  checkTapeWidth(fileName, header.length);
   header = header.map((h) => h.trim());
   const mapping = resolveMapping(header, effectiveMapping(service, params));
   return {

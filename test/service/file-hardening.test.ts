@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { DEAL_SCHEMA } from '../../engine/index.ts';
+import { checkAssumptions } from '../../service/files/assumption-file.ts';
+import { readPoolFile } from '../../service/files/pool-file.ts';
+
+// Issue 17, defect 8: a key `__proto__` vanished silently (zod copied it into a new object,
+// setting that object's prototype) while any other unknown name was refused; keys that reach an
+// object's prototype (__proto__, constructor, prototype: OWASP Prototype Pollution Prevention
+// Cheat Sheet) are refused at their JSON path. A whole number out of range says its range in
+// words instead of zod's safe-integer bound ("expected int to be >=-9007199254740991").
+const message = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'no error';
+};
+
+describe('file keys that reach a prototype', () => {
+  it('refuses a segment named __proto__ at its JSON path (it was silently ignored)', () => {
+    const file = JSON.parse('{"months":12,"pool":{},"segments":{"__proto__":{"recoveryRate":0.5}}}');
+    expect(message(() => checkAssumptions(file))).toBe('Assumptions $.segments.__proto__: "__proto__" is a reserved name and cannot be used as a key');
+  });
+
+  it('refuses constructor and prototype anywhere in the file', () => {
+    expect(message(() => checkAssumptions({ months: 12, pool: {}, segments: { constructor: { recoveryRate: 0.5 } } }))).toBe(
+      'Assumptions $.segments.constructor: "constructor" is a reserved name and cannot be used as a key',
+    );
+    expect(message(() => checkAssumptions({ months: 12, pool: {}, overrides: [{ match: { prototype: 1 } }] }))).toBe(
+      'Assumptions $.overrides[0].match.prototype: "prototype" is a reserved name and cannot be used as a key',
+    );
+  });
+
+  it('refuses __proto__ in a pool file too', () => {
+    const file = JSON.parse('{"cutoffDate":"2026-01-31","lines":[{"__proto__":{}}]}');
+    expect(message(() => readPoolFile(file))).toBe('Pool $.lines[0].__proto__: "__proto__" is a reserved name and cannot be used as a key');
+  });
+});
+
+describe('whole numbers out of range', () => {
+  it('answers months: -1e300 with the range in words, once', () => {
+    expect(message(() => checkAssumptions({ months: -1e300, pool: {} }))).toBe('Assumptions $.months: months must be a whole number from 1 to 600');
+  });
+
+  it('takes a 600-month horizon (the longest original term) and refuses 601 and 12.5', () => {
+    expect(checkAssumptions({ months: 600, pool: {} }).months).toBe(600);
+    expect(message(() => checkAssumptions({ months: 601, pool: {} }))).toBe('Assumptions $.months: months must be a whole number from 1 to 600');
+    expect(message(() => checkAssumptions({ months: 12.5, pool: {} }))).toBe('Assumptions $.months: months must be a whole number from 1 to 600');
+  });
+
+  it('says the same for the deal schema’s whole numbers', () => {
+    const issues = DEAL_SCHEMA.shape.dates.safeParse({ paymentFrequencyMonths: -1e300 }).error?.issues.filter((issue) => issue.path[0] === 'paymentFrequencyMonths');
+    expect(issues?.[0]?.message).toBe('paymentFrequencyMonths must be a whole number from 1 to 12');
+  });
+});
