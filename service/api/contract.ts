@@ -65,6 +65,11 @@ export interface AppVersionInfo {
   readonly electron: string | null;
   readonly sqlite: string;
   readonly platform: string;
+  /**
+   * Over the browser transport, the folder workspaces are opened and created in (a bare file name is
+   * a file there; a path leading outside is refused); null on the desktop and the CLI, which open any path.
+   */
+  readonly workspacesFolder: string | null;
 }
 
 export interface WorkspaceInfo {
