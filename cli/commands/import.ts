@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { HeaderMapping, ImportReport } from '../../service/api/contract.ts';
+import type { HeaderMapping, ImportReport, PlausibilityLimits } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { importReportOf } from '../../service/jobs/job-manager.ts';
 import { UsageError } from '../output.ts';
@@ -16,7 +16,10 @@ Options:
   --db FILE            the workspace (created if missing)
   --name NAME          tape name (default: the file name)
   --cutoff YYYY-MM-DD  cutoff date (default: the tape's data-date column, else today)
-  --mapping FILE.json  column mapping: {"<tape header>": "<field>" | null, ...}
+  --mapping FILE.json  column mapping: {"<tape header>": "<field>" | null, ...}, or
+                       {"mapping": {...}, "limits": {"maxAmount": 1e11, "minDate": "1900-01-01",
+                       "maxDate": "2100-12-31", "scoreMin": 0, "scoreMax": 1000}} (a saved mapping's
+                       form) to set the tape's plausibility limits
   --sheet NAME         XLSX sheet (default: the first)
   --encoding E         CSV text encoding: utf-8, utf-8-bom, gbk, gb18030, utf-16le (default: detected)
   --delimiter D        CSV delimiter: , ; | or tab (default: detected)
@@ -28,18 +31,24 @@ Options:
 
 Exit codes: 0 imported, 1 rejected or a user error, 2 internal error.`;
 
-function readMappingFile(file: string): HeaderMapping {
+/** The mapping file: a header mapping, or a saved mapping's form with its plausibility limits (checked by the service). */
+function readMappingFile(file: string): { mapping: HeaderMapping; limits?: PlausibilityLimits } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new UsageError(`cannot read mapping ${file}: ${(error as Error).message}`);
   }
-  const mapping = parsed !== null && typeof parsed === 'object' && 'mapping' in parsed ? parsed.mapping : parsed;
+  const wrapper = parsed !== null && typeof parsed === 'object' && 'mapping' in parsed ? (parsed as { mapping: unknown; limits?: unknown }) : null;
+  const mapping = wrapper ? wrapper.mapping : parsed;
   if (mapping === null || typeof mapping !== 'object' || Array.isArray(mapping)) {
     throw new UsageError(`mapping ${file} must be a JSON object of "tape header": "field" (or null)`);
   }
-  return mapping as HeaderMapping;
+  const limits = wrapper?.limits;
+  if (limits !== undefined && (limits === null || typeof limits !== 'object' || Array.isArray(limits))) {
+    throw new UsageError(`mapping ${file}: "limits" must be a JSON object (maxAmount, minDate, maxDate, scoreMin, scoreMax)`);
+  }
+  return { mapping: mapping as HeaderMapping, ...(limits !== undefined ? { limits } : {}) };
 }
 
 function delimiterOption(value: string | undefined): ',' | '\t' | ';' | '|' | undefined {
@@ -104,7 +113,7 @@ export async function importCommand(args: readonly string[], service: Service, i
   if (!values.db) throw new UsageError('import needs --db WORKSPACE');
   const cutoffDate = cutoffOption(values.cutoff);
   const delimiter = delimiterOption(values.delimiter);
-  const mapping = values.mapping ? readMappingFile(values.mapping) : undefined;
+  const mappingFile = values.mapping ? readMappingFile(values.mapping) : undefined;
 
   unwrap(await service.call('workspace.open', { path: values.db }));
   const job = unwrap(
@@ -113,7 +122,8 @@ export async function importCommand(args: readonly string[], service: Service, i
       mode: values['keep-valid'] ? 'keepValid' : 'reject',
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(cutoffDate !== undefined ? { cutoffDate } : {}),
-      ...(mapping ? { mapping } : {}),
+      ...(mappingFile ? { mapping: mappingFile.mapping } : {}),
+      ...(mappingFile?.limits ? { limits: mappingFile.limits } : {}),
       ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
       ...(values.encoding !== undefined ? { encoding: values.encoding } : {}),
       ...(delimiter !== undefined ? { delimiter } : {}),

@@ -7,6 +7,7 @@ import { readHeader } from './import/header.ts';
 import { ProgressReporter } from './import/progress.ts';
 import type { ImportRequest } from './import/request.ts';
 import { RowStream } from './import/row-stream.ts';
+import { plausibilityOf } from './rows/limits.ts';
 import { openSource, readSource, type SourceHandlers } from './import/source.ts';
 import { DirectTapeWriter, type TapeWriter } from './writer.ts';
 
@@ -44,7 +45,7 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   const now = hooks.now ?? (() => new Date());
   const started = performance.now();
   const source = openSource(request);
-  const rows = new RowStream(writer, request.mode, source.cutoff, now);
+  const rows = new RowStream(writer, request.mode, source.cutoff, now, plausibilityOf(request.limits));
   const progress = new ProgressReporter(hooks.onProgress, started, rows);
   const handlers: SourceHandlers = {
     onHeader: (fields) => rows.header(readHeader(source.sourceFile, fields, request.mapping)),

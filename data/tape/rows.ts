@@ -1,7 +1,8 @@
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 import { LoanIdIndex } from './id-index.ts';
-import { checkAgreement, checkLoanId, checkPlausible, checkRanges, resolveRate } from './rows/checks.ts';
+import { checkAgreement, checkLoanId, checkRanges, resolveRate } from './rows/checks.ts';
 import { DEFAULT_ROW_DEFAULTS, readLoanFields, type LoanFields, type RowDefaults } from './rows/fields.ts';
+import { checkPlausible, PLAUSIBLE, type Plausibility } from './rows/limits.ts';
 import { RowReading, type Bound } from './rows/reading.ts';
 import type { RowProblem } from './types.ts';
 
@@ -71,6 +72,8 @@ export interface NormalizerOptions {
   /** ISO date: loans originated after it are rejected; ages are counted to it. */
   readonly cutoffDate: string;
   readonly defaults?: RowDefaults;
+  /** The tape's plausibility limits (plausibilityOf); default PLAUSIBLE. */
+  readonly limits?: Plausibility;
 }
 
 interface Columns {
@@ -151,6 +154,7 @@ function appendLoan(out: LoanParams, rowNo: number, loanId: string, loan: LoanFi
 export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const { cutoffDate } = options;
   const defaults = options.defaults ?? DEFAULT_ROW_DEFAULTS;
+  const limits = options.limits ?? PLAUSIBLE;
   const { bound, extras } = bindColumns(options.headers, options.mapping);
   const seen = new LoanIdIndex();
   return {
@@ -162,7 +166,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       const rate = resolveRate(r, loan);
       checkRanges(r, loan);
       checkAgreement(r, loan, cutoffDate);
-      checkPlausible(r, loan);
+      checkPlausible(r, loan, limits);
       if (r.problems !== null) return r.problems;
       appendLoan(out, rowNo, loanId, loan, rate, cutoffDate, extraJson(extras, fields));
       return null;

@@ -1,8 +1,8 @@
 import { safeCsvField } from '../csv-out.ts';
 import { UserError } from '../errors.ts';
 import type { SqliteDb } from '../workspace.ts';
-import type { CanonicalField } from './fields.ts';
-import type { HeaderMapping, MappedColumn, RejectedRow, RowProblem, SavedMapping, TapeRecord } from './types.ts';
+import { plausibilityOf } from './rows/limits.ts';
+import type { HeaderMapping, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from './types.ts';
 
 /** Typed queries over the tapes a workspace holds. */
 
@@ -111,22 +111,51 @@ export function rejectsCsv(db: SqliteDb, tapeId: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function saveMapping(db: SqliteDb, name: string, mapping: HeaderMapping, at: Date = new Date()): SavedMapping {
+/**
+ * A saved mapping's stored JSON: the header mapping itself (as every mapping was stored before
+ * limits), or, with plausibility limits, `{ "v": 2, "mapping": {...}, "limits": {...} }` — a header
+ * mapping's values are field names or null, never the number 2, so the two cannot be confused.
+ */
+interface StoredMappingV2 {
+  readonly v: 2;
+  readonly mapping: HeaderMapping;
+  readonly limits: PlausibilityLimits;
+}
+
+function storedMapping(json: string): { mapping: HeaderMapping; limits?: PlausibilityLimits } {
+  const parsed = JSON.parse(json) as Readonly<Record<string, unknown>>;
+  if (parsed['v'] === 2) {
+    const stored = parsed as unknown as StoredMappingV2;
+    return { mapping: stored.mapping, limits: stored.limits };
+  }
+  return { mapping: parsed as HeaderMapping };
+}
+
+/**
+ * Saves (or replaces) a named mapping, with the tape source's plausibility limits when it states
+ * them (checked: plausibilityOf). `limits` omitted keeps those the mapping already has — a screen
+ * that edits only the columns cannot drop them — and `{}` removes them.
+ */
+export function saveMapping(db: SqliteDb, name: string, mapping: HeaderMapping, at: Date = new Date(), limits?: PlausibilityLimits): SavedMapping {
   const trimmed = name.trim();
   if (trimmed === '') throw new UserError('BAD_REQUEST', 'A mapping needs a name');
+  const kept = limits ?? listMappings(db).find((m) => m.name === trimmed)?.limits;
+  const stated = kept !== undefined && Object.keys(kept).length > 0 ? kept : undefined;
+  if (stated) plausibilityOf(stated);
+  const json = stated ? JSON.stringify({ v: 2, mapping, limits: stated } satisfies StoredMappingV2) : JSON.stringify(mapping);
   db.prepare('INSERT INTO tape_mappings (name, mapping_json, saved_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET mapping_json = excluded.mapping_json, saved_at = excluded.saved_at').run(
     trimmed,
-    JSON.stringify(mapping),
+    json,
     at.toISOString(),
   );
-  return { name: trimmed, mapping, savedAt: at.toISOString() };
+  return { name: trimmed, mapping, ...(stated ? { limits: stated } : {}), savedAt: at.toISOString() };
 }
 
 export function listMappings(db: SqliteDb): SavedMapping[] {
   return db
     .prepare<[], { name: string; mapping_json: string; saved_at: string }>('SELECT name, mapping_json, saved_at FROM tape_mappings ORDER BY name')
     .all()
-    .map((r) => ({ name: r.name, mapping: JSON.parse(r.mapping_json) as Record<string, CanonicalField | null>, savedAt: r.saved_at }));
+    .map((r) => ({ name: r.name, ...storedMapping(r.mapping_json), savedAt: r.saved_at }));
 }
 
 export function getMapping(db: SqliteDb, name: string): SavedMapping {

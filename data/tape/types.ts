@@ -104,8 +104,23 @@ export interface RejectedRow {
   readonly raw: Readonly<Record<string, string>>;
 }
 
+/**
+ * A tape's own plausibility limits, over the defaults (data/tape/rows/limits.ts; README, "Loan
+ * tapes"): each one given replaces its default. Amounts in the tape's currency per loan, dates ISO
+ * (YYYY-MM-DD), the credit score scale the tape's originator uses (e.g. 300–850).
+ */
+export interface PlausibilityLimits {
+  readonly maxAmount?: number;
+  readonly minDate?: string;
+  readonly maxDate?: string;
+  readonly scoreMin?: number;
+  readonly scoreMax?: number;
+}
+
 export interface SavedMapping {
   readonly name: string;
   readonly mapping: HeaderMapping;
+  /** The tape source's plausibility limits, when the mapping states them. */
+  readonly limits?: PlausibilityLimits;
   readonly savedAt: string;
 }

@@ -169,6 +169,8 @@ export const TRIGGER_METRICS = [
   'excessSpreadAverage',
   'noteBalanceRatio',
   'interestShortfall',
+  'purchaseShortfall',
+  'purchaseShortfallAmount',
 ] as const;
 
 /** Trigger metrics that read the trigger's `notes`. */
@@ -187,11 +189,15 @@ export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteB
  *  - noteBalanceRatio: Σ balances of the trigger's `notes` at the start of the period ÷ pool balance at the collection period's end (0 when the pool is empty and the notes are paid, +∞ when only the pool is empty).
  *  - interestShortfall: interest of the trigger's `notes` due on earlier payment dates and still unpaid, in money (yuan):
  *    a shortfall on payment date p is seen on determination date p + 1 and binds that payment date.
+ *  - purchaseShortfall: on the previous payment date (while revolving), the cash the principal steps could not spend on
+ *    purchases (refused by the cap or the eligibility criteria, kept in the principal account) ÷ the principal funds they
+ *    offered for purchase; 0 when nothing was offered (循环购买不足: docs/deals.md). Seen one date later, like interestShortfall.
+ *  - purchaseShortfallAmount: the same cash kept, in money (yuan).
  */
 const metric = z
   .enum(TRIGGER_METRICS)
   .describe(
-    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money)',
+    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money)',
   );
 
 export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;

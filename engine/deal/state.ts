@@ -94,6 +94,8 @@ export interface PeriodState {
   principalCarriedIn: Money;
   /** Cash of purchases refused on this payment date, kept in the principal account for the next one. */
   principalAccount: Money;
+  /** Principal funds the principal steps offered for purchase on this payment date (the purchaseShortfall metric's denominator). */
+  purchaseOffered: Money;
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
   desk: PurchaseDesk | undefined;
   seller: Money;

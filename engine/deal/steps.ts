@@ -68,6 +68,7 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       if (state.revolving) {
         if (step.amount !== 'principalDue') return ZERO;
         const offered = minMoney(pot.funds, state.principalDue);
+        state.purchaseOffered = state.purchaseOffered.plus(offered);
         // What the purchase refuses stays in the principal account, carried to the next payment date.
         const kept = offered.minus(purchase(state, pot, offered));
         pot.funds = pot.funds.minus(kept);

@@ -32,6 +32,10 @@ export interface MetricValues {
   readonly noteBalanceRatio: (notes: readonly number[]) => number;
   /** Σ interest of the given notes carried unpaid from earlier payment dates, in yuan. */
   readonly interestShortfall: (notes: readonly number[]) => number;
+  /** Cash the previous payment date's principal steps could not spend on purchases ÷ the principal funds they offered (0 when none offered). */
+  readonly purchaseShortfall: number;
+  /** That cash, in yuan. */
+  readonly purchaseShortfallAmount: number;
 }
 
 /** What a trigger carries from one determination date to the next. */
@@ -78,9 +82,9 @@ export function metricValue(trigger: CompiledTrigger, values: MetricValues): num
   return values[metric];
 }
 
-/** What a metric measures: money for a class's interest shortfall, a decimal ratio for every other. */
+/** What a metric measures: money for a class's interest shortfall and the purchase shortfall amount, a decimal ratio for every other. */
 export function metricUnit(metric: TriggerMetric): 'ratio' | 'money' {
-  return metric === 'interestShortfall' ? 'money' : 'ratio';
+  return metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? 'money' : 'ratio';
 }
 
 /** Whether the metric reads the trigger's `notes` (validate.ts requires them). */

@@ -75,6 +75,9 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
       else noteRefs(trigger.notes, `${at}.notes`);
     }
     if (trigger.metric === 'reserveToTarget' && reserve === undefined) add('DEAL_UNKNOWN_REFERENCE', `${at}.metric`, 'reserveToTarget needs a reserve account');
+    if ((trigger.metric === 'purchaseShortfall' || trigger.metric === 'purchaseShortfallAmount') && deal.revolving === undefined) {
+      add('DEAL_FIELD', `${at}.metric`, `${trigger.metric} measures revolving purchases: the deal needs a revolving section`);
+    }
     if (typeof trigger.threshold !== 'number') thresholdBands(trigger.threshold, `${at}.threshold`, add);
     if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });

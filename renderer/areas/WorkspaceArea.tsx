@@ -9,10 +9,12 @@ function formatBytes(bytes: number): string {
 
 /** The workspace file: where it is, its schema, and opening or creating another one. */
 export function WorkspaceArea() {
-  const { api, workspace, workspaceError } = useApp();
+  const { api, version, workspace, workspaceError } = useApp();
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const desktop = api.transport.desktop;
+  // Over the browser transport the service opens workspaces only in this folder (app.version says which).
+  const folder = version?.workspacesFolder ?? null;
 
   async function open(target: string, create: boolean): Promise<void> {
     setBusy(true);
@@ -81,9 +83,21 @@ export function WorkspaceArea() {
         </div>
       ) : (
         <form className="inline-form" onSubmit={submit}>
-          <label htmlFor="workspace-path">Path on this computer (opened, or created if it does not exist)</label>
+          {folder ? (
+            <p className="muted" data-testid="workspaces-folder">
+              Workspaces are kept in <span className="mono">{folder}</span>: in the browser a workspace opens, or is created, only there.
+            </p>
+          ) : null}
+          <label htmlFor="workspace-path">{folder ? 'File name in that folder (opened, or created if it does not exist)' : 'Path on this computer (opened, or created if it does not exist)'}</label>
           <div className="button-row">
-            <input id="workspace-path" className="mono" value={path} placeholder="/home/analyst/deals/2026-cash-loan.sqlite" onChange={(event) => setPath(event.target.value)} spellCheck={false} />
+            <input
+              id="workspace-path"
+              className="mono"
+              value={path}
+              placeholder={folder ? '2026-cash-loan.sqlite' : '/home/analyst/deals/2026-cash-loan.sqlite'}
+              onChange={(event) => setPath(event.target.value)}
+              spellCheck={false}
+            />
             <button type="submit" disabled={busy || path.trim() === ''}>
               Open
             </button>

@@ -22,6 +22,8 @@ export interface ServiceContext {
   openWorkspace(path: string, create?: boolean): Workspace;
   /** The file a `workspace.open` request may open: as given, or confined to the workspace folder over HTTP. */
   workspacePathFor(requested: string): string;
+  /** The folder `workspacePathFor` confines workspaces to over HTTP; null elsewhere. */
+  readonly workspaceFolder: string | null;
   queries(): QueryClient;
   emit(event: AppEvent): void;
   scratchDir(): string;

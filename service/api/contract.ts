@@ -12,7 +12,7 @@ import type { CumulativeRatioDenominator, DealPeriod, RevolvingEnd, WalBasis } f
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
-import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
+import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
   PoolSummary,
@@ -27,6 +27,7 @@ export type {
   ImportProgress,
   ImportReport,
   MappedColumn,
+  PlausibilityLimits,
   RejectedRow,
   RowProblem,
   SavedMapping,
@@ -65,6 +66,11 @@ export interface AppVersionInfo {
   readonly electron: string | null;
   readonly sqlite: string;
   readonly platform: string;
+  /**
+   * Over the browser transport, the folder workspaces are opened and created in (a bare file name is
+   * a file there; a path leading outside is refused); null on the desktop and the CLI, which open any path.
+   */
+  readonly workspacesFolder: string | null;
 }
 
 export interface WorkspaceInfo {
@@ -184,6 +190,8 @@ export interface TapeImportRequest extends TapeReadOptions {
   /** reject: any bad row rejects the file; keepValid: import the valid rows, keep the rest for review. */
   readonly mode: ImportMode;
   readonly allowDuplicate?: boolean;
+  /** Plausibility limits over the saved mapping's (`mappingName`) and the defaults, key by key (README, "Loan tapes"). */
+  readonly limits?: PlausibilityLimits;
 }
 
 export interface UploadInfo {
@@ -563,7 +571,7 @@ export interface Api {
   /** Solves each note's breakeven stress (a job). */
   'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
-  'mapping.save': { request: { name: string; mapping: HeaderMapping }; response: SavedMapping };
+  'mapping.save': { request: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };
 }
 

@@ -29,6 +29,14 @@ const scenarioOverrides = z.strictObject({
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
+/** A tape source's plausibility limits (data/tape/rows/limits.ts checks how they fit together). */
+const plausibilityLimits = z.strictObject({
+  maxAmount: z.number().positive().max(1e15).optional(),
+  minDate: isoDate.optional(),
+  maxDate: isoDate.optional(),
+  scoreMin: z.number().min(0).max(1e6).optional(),
+  scoreMax: z.number().positive().max(1e6).optional(),
+});
 
 const tapeSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('path'), path: z.string().trim().min(1, 'a file path is required').max(4096) }),
@@ -62,6 +70,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     cutoffDate: isoDate.optional(),
     mode: z.enum(['reject', 'keepValid']),
     allowDuplicate: z.boolean().optional(),
+    limits: plausibilityLimits.optional(),
   }),
   'tape.importSample': z.strictObject({
     loans: z.number().int().min(1).max(1_000_000).optional(),
@@ -118,7 +127,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     interest: z.enum(['timely', 'ultimate']).optional(),
   }),
   'mapping.list': noParams,
-  'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),
+  'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping, limits: plausibilityLimits.optional() }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),
 };
 

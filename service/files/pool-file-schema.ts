@@ -31,6 +31,14 @@ const lineSchema = z.strictObject({
   overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
   overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
   loans: wholeNumber('loans', 1).optional().describe('Loans the line stands for; default 1'),
+  restructuredShare: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Share of the line’s balance in restructured loans (the tape’s 是否重组), decimal 0–1; default 0. A penaltyWaiver.restructured in the assumption file waives the penalty interest of this share',
+    ),
 });
 
 export const POOL_FILE_SCHEMA = z.strictObject({

@@ -67,6 +67,8 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
     loans.overduePrincipal[j] = overdue;
     loans.overdueInterest[j] = line.overdueInterest ?? 0;
     loans.segment[j] = code;
+    // A line's restructured share, as rep-lines.ts gives a tape's lines (balance-weighted): the waiver scales its penalty by 1 − it.
+    loans.restructured[j] = line.restructuredShare ?? 0;
     loanCount += line.loans ?? 1;
     lines.push({
       line: j + 1,

@@ -73,6 +73,22 @@ describe('abs import', () => {
     expect(runAbs(['import', '--db', db]).stderr).toBe('abs import: import needs a FILE (see abs import --help)\n');
   });
 
+  it('takes the tape’s plausibility limits from a mapping file in the saved-mapping form', () => {
+    const dir = tempDir();
+    const db = join(dir, 'ws.sqlite');
+    const mapping = join(dir, 'scaled.json');
+    // english-clean.csv's first loan (row 2) has a credit score of 712: above a 0–700 scale.
+    writeFileSync(mapping, JSON.stringify({ mapping: { branch: 'product' }, limits: { scoreMax: 700 } }));
+    const run = runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--mapping', mapping, '--cutoff', '2026-09-30', '--keep-valid', '--json']);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { problems: { row: number; rule: string; message: string }[] };
+    expect(report.problems.find((p) => p.row === 2)).toMatchObject({ rule: 'score_limit', message: expect.stringContaining('credit score 712 is outside the scale 0 to 700') });
+    writeFileSync(mapping, JSON.stringify({ mapping: {}, limits: { scoreMin: 800, scoreMax: 700 } }));
+    const bad = runAbs(['import', join(FIXTURES, 'english-clean.csv'), '--db', db, '--mapping', mapping, '--cutoff', '2026-09-30']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('limits.scoreMax: must be above limits.scoreMin (800)');
+  });
+
   it('a process killed in the middle of an import leaves the workspace exactly as it was', async () => {
     const dir = tempDir();
     const db = join(dir, 'ws.sqlite');

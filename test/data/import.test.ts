@@ -435,3 +435,69 @@ describe('importTape: plausibility limits (issue 17, defect 9)', () => {
     expect(listTapes(db)).toHaveLength(0);
   });
 });
+
+/** english-clean.csv's header over the rows given, as limits.csv. */
+function limitsTape(rows: readonly string[]): string {
+  const header = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/)[0] ?? '';
+  const file = join(tempDir(), 'limits.csv');
+  writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+  return file;
+}
+
+describe('importTape: plausibility limits the tape states (its mapping or the import options)', () => {
+  // data/tape/rows/limits.ts: each limit given replaces its default (1e11, 1900-01-01 to 2100-12-31,
+  // scores 0–1,000). Each row is english-clean.csv's first loan with the cells named changed; the
+  // rule each breaks is worked out by hand against the limits written here.
+  const rows = [
+    cells({ 15: '900' }, 'S900'), // above an 850 top
+    cells({ 15: '250' }, 'S250'), // below a 300 floor
+    cells({ 15: '850' }, 'S850'), // at the top: kept
+    cells({ 4: '60000', 5: '30000' }, 'A60K'), // original principal above 50,000
+    cells({ 4: '50000', 5: '30000' }, 'A50K'), // exactly 50,000: kept
+    cells({ 3: '2031-01-01' }, 'D2031'), // maturity after 2030-12-31
+  ];
+
+  it('by default every row is plausible (scores 0–1,000, amounts to 1e11, dates 1900–2100)', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, request(limitsTape(rows), { mode: 'keepValid' }));
+    expect(report.problems).toEqual([]);
+    expect(report.rowsImported).toBe(6);
+  });
+
+  it('a 300–850 score scale, a 50,000 amount limit and dates to 2030 reject the rows outside them, with the limit in the message', async () => {
+    const { db } = workspace();
+    const limits = { scoreMin: 300, scoreMax: 850, maxAmount: 50_000, maxDate: '2030-12-31' };
+    const report = await importTape(db, request(limitsTape(rows), { mode: 'keepValid', limits }));
+    expect(report.problems.map((p) => [p.row, p.field, p.rule, p.message])).toEqual([
+      [2, 'creditScore', 'score_limit', 'row 2, column "credit_score" (credit score), value "900": credit score 900 is outside the scale 300 to 850'],
+      [3, 'creditScore', 'score_limit', 'row 3, column "credit_score" (credit score), value "250": credit score 250 is outside the scale 300 to 850'],
+      [5, 'originalPrincipal', 'amount_limit', 'row 5, column "original_principal" (original principal), value "60000": original principal 60,000 is above the plausible limit of 50,000 per loan'],
+      [7, 'maturityDate', 'date_limit', 'row 7, column "maturity_date" (maturity date), value "2031-01-01": maturity date 2031-01-01 is outside the plausible range 1900-01-01 to 2030-12-31'],
+    ]);
+    expect([...loans(db, report.tapeId ?? 0).keys()].sort()).toEqual(['A50K', 'S850']);
+  });
+
+  it('a data date before the tape’s minDate is refused as its cutoff', async () => {
+    const { db } = workspace();
+    const file = join(tempDir(), 'old-data-date.csv');
+    writeFileSync(file, `loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,数据日期\nD1,2026-03-15,12000,6000,0.156,6,1999-12-31\n`);
+    const error = await expectUserError(importTape(db, { path: file, mode: 'reject', limits: { minDate: '2000-01-01' } }), 'BAD_FILE');
+    expect(error.message).toContain('outside the plausible range 2000-01-01 to 2100-12-31');
+  });
+
+  it('limits that do not fit together are refused before anything is written, naming the key', async () => {
+    const { db } = workspace();
+    const file = limitsTape(rows);
+    const cases: [ImportRequest['limits'], string][] = [
+      [{ scoreMin: 900, scoreMax: 850 }, 'Plausibility limits limits.scoreMax: must be above limits.scoreMin (900)'],
+      [{ minDate: '2030-01-01', maxDate: '2020-01-01' }, 'Plausibility limits limits.maxDate: must be after limits.minDate (2030-01-01)'],
+      [{ maxDate: '2030-02-30' }, 'Plausibility limits limits.maxDate: "2030-02-30" is not a calendar date written YYYY-MM-DD'],
+      [{ maxAmount: 0 }, 'Plausibility limits limits.maxAmount: must be a positive amount per loan'],
+    ];
+    for (const [limits, message] of cases) {
+      const error = await expectUserError(importTape(db, request(file, { mode: 'keepValid', limits })), 'BAD_REQUEST');
+      expect(error.message).toBe(message);
+    }
+    expect(listTapes(db)).toHaveLength(0);
+  });
+});

@@ -55,7 +55,7 @@ describe('app frame in Chromium over the HTTP transport', () => {
     const bogus = join(dir, 'not-a-db.sqlite'); // inside the workspaces folder (that of --db), which is all the browser may open
     writeFileSync(bogus, 'this is a text file');
     await page.getByRole('link', { name: 'Workspace' }).first().click();
-    await page.getByLabel(/Path on this computer/).fill(bogus);
+    await page.getByLabel(/File name in that folder/).fill(bogus);
     await page.getByRole('button', { name: 'Open' }).click();
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('not-a-db.sqlite is not a SQLite database');
@@ -69,7 +69,7 @@ describe('app frame in Chromium over the HTTP transport', () => {
   it('opens another workspace and the frame follows (event pushed from the service)', async () => {
     const { page } = browser;
     const second = join(dir, 'second.sqlite');
-    await page.getByLabel(/Path on this computer/).fill(second);
+    await page.getByLabel(/File name in that folder/).fill(second);
     await page.getByRole('button', { name: 'Open' }).click();
     await expect.poll(() => page.getByTestId('workspace-path').textContent()).toBe(second);
     await expect.poll(() => page.getByTestId('workspace-facts').textContent()).toContain(`version ${LATEST_SCHEMA_VERSION}`);

@@ -72,6 +72,11 @@ describe('HTTP transport', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
+  it('names the workspaces folder in app.version, the one folder the browser opens workspaces in', async () => {
+    const res = await invoke('app.version', {});
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { transport: 'http', workspacesFolder: join(tempDir(), 'workspaces') } });
+  });
+
   it('rejects a call without a token', async () => {
     const res = await send({ path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":"app.version","params":{}}' });
     expect(res.status).toBe(401);

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { AssumptionFile, ProjectionResult } from '../../service/api/contract.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AssumptionFile, PoolFile, ProjectionResult } from '../../service/api/contract.ts';
 import { checkAssumptions } from '../../service/files/assumption-file.ts';
+import { readPoolFile } from '../../service/files/pool-file.ts';
 import { projectionCsv } from '../../service/runs/projection.ts';
-import type { Service } from '../../service/service.ts';
+import { Service } from '../../service/service.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { runProjection, useSampleTape } from '../helpers/service.ts';
 
@@ -50,5 +51,40 @@ describe('penalty interest options in the assumption file', () => {
       expect(capped.rows.map((row) => row.endingBalance)).toEqual(plain.rows.map((row) => row.endingBalance));
       expect(projectionCsv(capped).split('\n')[0]).toContain('Penalty forgone to the cost cap (¥)');
     });
+  });
+});
+
+describe('a pool file line’s restructuredShare reaches the restructured penalty waiver', () => {
+  // One line wholly overdue at cutoff (1–30 DPD: ¥1,000 principal and ¥50 interest due and unpaid,
+  // nothing left to fall due) that pays nothing in month 1 (rolls to 31–60) and cures in month 2,
+  // paying its arrears and the penalty of both months. Contract rate 12%, penalty multiple 1.5:
+  // 18% a year, 30/360 → 1.5% × 1,000 = 15 a month, 30 collected at the cure (银发〔2003〕251号).
+  // With the waiver the line pays (1 − restructuredShare) of it: share 0.25 → 0.75 × 30 = 22.50.
+  // (61–90 rolls on, never entered here, so that the set has one long-run state: assumption files report it.)
+  const line = { amortization: 'level_payment', balance: 1000, rate: 0.12, originalTerm: 12, remainingTerm: 0, state: 'dpd1_30', overduePrincipal: 1000, overdueInterest: 50 } as const;
+  const pool = (restructuredShare?: number): PoolFile => ({ cutoffDate: '2026-01-31', lines: [{ ...line, ...(restructuredShare === undefined ? {} : { restructuredShare }) }] });
+  const rollRates = { rollForward: { current: 0, dpd1_30: 1, dpd31_60: 0, dpd61_90: 1, dpd91_180: 1 }, cure: { dpd31_60: 1 } };
+  const assumptions = (waive: boolean): AssumptionFile =>
+    checkAssumptions({ months: 2, pool: { rollRates, penaltyMultiple: 1.5, ...(waive ? { penaltyWaiver: { restructured: true } } : {}) } }).assumptions;
+  let service: Service;
+  beforeEach(() => {
+    service = new Service({ transport: 'test' });
+  });
+  afterEach(async () => {
+    await service.close();
+  });
+  const penalty = async (share: number | undefined, waive: boolean): Promise<number[]> =>
+    (await runProjection(service, { source: { kind: 'lines', pool: pool(share) }, assumptions: assumptions(waive) })).rows.map((row) => row.penaltyInterest);
+
+  it('share 0.25 with the waiver: 22.50; share 1: nothing; no share (default 0): 30; without the waiver: 30', async () => {
+    expect(await penalty(0.25, true)).toEqual([0, 22.5]);
+    expect(await penalty(1, true)).toEqual([0, 0]);
+    expect(await penalty(undefined, true)).toEqual([0, 30]);
+    expect(await penalty(1, false)).toEqual([0, 30]);
+  });
+
+  it('a share outside 0–1 is refused at its JSON path', () => {
+    expect(() => readPoolFile(pool(1.2))).toThrow(/^Pool \$\.lines\[0\]\.restructuredShare: /);
+    expect(() => readPoolFile(pool(-0.1))).toThrow(/^Pool \$\.lines\[0\]\.restructuredShare: /);
   });
 });

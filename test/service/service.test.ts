@@ -21,6 +21,8 @@ describe('Service.dispatch', () => {
     expect(result.value.version).toBe(pkg.version);
     expect(result.value.transport).toBe('test');
     expect(result.value.sqlite).toMatch(/^3\.\d+\.\d+$/);
+    // Only the browser transport confines workspaces to a folder.
+    expect(result.value.workspacesFolder).toBeNull();
   });
 
   it('opens a workspace, reports it, and tells listeners', async () => {

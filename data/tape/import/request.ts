@@ -1,4 +1,4 @@
-import type { HeaderMapping, ImportMode } from '../types.ts';
+import type { HeaderMapping, ImportMode, PlausibilityLimits } from '../types.ts';
 
 /** One tape import as the analyst asked for it (the CLI's flags, the import wizard's choices). */
 export interface ImportRequest {
@@ -10,6 +10,8 @@ export interface ImportRequest {
   /** ISO date; else the tape's data-date column; else today. */
   readonly cutoffDate?: string;
   readonly mapping?: HeaderMapping;
+  /** The tape's plausibility limits over the defaults (data/tape/rows/limits.ts). */
+  readonly limits?: PlausibilityLimits;
   readonly sheet?: string;
   readonly encoding?: string;
   readonly delimiter?: string;

@@ -1,4 +1,5 @@
 import { createRowNormalizer, type RowNormalizer } from '../rows.ts';
+import type { Plausibility } from '../rows/limits.ts';
 import type { ImportMode, RowProblem } from '../types.ts';
 import type { TapeWriter } from '../writer.ts';
 import { LoanBatches } from './batches.ts';
@@ -38,13 +39,15 @@ export class RowStream {
   readonly #writer: TapeWriter;
   readonly #mode: ImportMode;
   readonly #now: () => Date;
+  readonly #limits: Plausibility;
 
-  constructor(writer: TapeWriter, mode: ImportMode, cutoff: Cutoff | null, now: () => Date) {
+  constructor(writer: TapeWriter, mode: ImportMode, cutoff: Cutoff | null, now: () => Date, limits: Plausibility) {
     this.loans = new LoanBatches(writer);
     this.#writer = writer;
     this.#mode = mode;
     this.#cutoff = cutoff;
     this.#now = now;
+    this.#limits = limits;
   }
 
   get layout(): TapeLayout {
@@ -80,8 +83,8 @@ export class RowStream {
   /** At the first row the cutoff is settled (given, else the tape's data date, else today), and with it the rules. */
   #startValidating(firstRow: readonly string[]): RowNormalizer {
     const { headers, mapping } = this.#layout;
-    this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#now);
-    this.#normalizer = createRowNormalizer({ headers, mapping, cutoffDate: this.#cutoff.date });
+    this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#now, this.#limits);
+    this.#normalizer = createRowNormalizer({ headers, mapping, cutoffDate: this.#cutoff.date, limits: this.#limits });
     return this.#normalizer;
   }
 

@@ -15,7 +15,7 @@ const MONEY_EPSILON = 0.005;
 /** An annual rate and a daily rate × 365 given for the same loan must agree within 0.5%. */
 const RATE_AGREEMENT = 0.005;
 
-function formatAmount(x: number): string {
+export function formatAmount(x: number): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
@@ -107,46 +107,4 @@ export function checkAgreement(r: RowReading, loan: LoanFields, cutoffDate: stri
   if (originationDate !== null && maturityDate !== null && maturityDate <= originationDate) {
     r.problem('maturityDate', r.text('maturityDate'), 'date_order', `maturity date is not after the origination date ${originationDate}`);
   }
-}
-
-/**
- * Plausibility limits (README, "Loan tapes"): figures no consumer or auto loan tape holds, which
- * are typing or export errors rather than loans — and which, accepted, would swamp every pool
- * total. Fixed for every tape (a mapping cannot change them yet):
- *  - 'amount_limit': original and current principal, overdue principal and overdue interest up to
- *    100,000,000,000 (1e11) per loan, in the tape's currency;
- *  - 'date_limit': origination and maturity dates from 1900-01-01 to 2100-12-31 (the date reader
- *    takes years up to 2200 for other uses);
- *  - 'score_limit': a credit score from 0 to 1,000 (FICO's 300–850 fits within it; a tape
- *    on a wider scale is refused);
- *  - 'range': an amount written "-0" is a sign error, not a zero.
- */
-export const PLAUSIBLE = { maxAmount: 1e11, firstDate: '1900-01-01', lastDate: '2100-12-31', maxScore: 1000 } as const;
-
-const AMOUNTS = [
-  ['originalPrincipal', 'original principal'],
-  ['currentPrincipal', 'current principal'],
-  ['overduePrincipal', 'overdue principal'],
-  ['overdueInterest', 'overdue interest'],
-] as const;
-
-/** Every figure within the plausibility limits ('amount_limit', 'date_limit', 'score_limit'; "-0" is 'range'). */
-export function checkPlausible(r: RowReading, loan: LoanFields): void {
-  for (const [field, label] of AMOUNTS) {
-    const value = loan[field];
-    if (value === null) continue;
-    if (Object.is(value, -0)) r.problem(field, r.text(field), 'range', `${label} is written with a minus sign ("${r.text(field)}"): a sign error, not a zero`);
-    else if (value > PLAUSIBLE.maxAmount) r.problem(field, r.text(field), 'amount_limit', `${label} ${formatAmount(value)} is above the plausible limit of 100,000,000,000 per loan`);
-  }
-  for (const [field, label] of [
-    ['originationDate', 'origination date'],
-    ['maturityDate', 'maturity date'],
-  ] as const) {
-    const value = loan[field];
-    if (value !== null && (value < PLAUSIBLE.firstDate || value > PLAUSIBLE.lastDate)) {
-      r.problem(field, r.text(field), 'date_limit', `${label} ${value} is outside the plausible range ${PLAUSIBLE.firstDate} to ${PLAUSIBLE.lastDate}`);
-    }
-  }
-  const score = loan.creditScore;
-  if (score !== null && score > PLAUSIBLE.maxScore) r.problem('creditScore', r.text('creditScore'), 'score_limit', `credit score ${formatAmount(score)} is above the plausible scale 0 to 1,000`);
 }

@@ -51,7 +51,7 @@ export function determine(
   date: DeterminationDate,
   deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator'>,
   triggers: readonly CompiledTrigger[],
-  balances: Pick<PeriodState, 'notes' | 'reserve'>,
+  balances: Pick<PeriodState, 'notes' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
   history: RunHistory,
 ): Determination {
   const { period, flows } = date;
@@ -127,7 +127,7 @@ function annualisedSpread(excessSpread: Money, poolBeginning: Money, frequencyMo
 /** The metrics of TriggerMetric, as float64 ratios (interestShortfall in yuan); the cumulative rates over `denominator`. */
 function metricValues(
   date: DeterminationDate,
-  balances: Pick<PeriodState, 'notes' | 'reserve'>,
+  balances: Pick<PeriodState, 'notes' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
   cumulative: { readonly cumulativeDefaults: Money; readonly cumulativeRecoveries: Money; readonly denominator: number; readonly recentSpreads: readonly number[] },
 ): MetricValues {
   const { flows, cutoffBalance } = date;
@@ -149,6 +149,9 @@ function metricValues(
       return poolEnd > 0 ? sum / poolEnd : sum > 0 ? Infinity : 0;
     },
     interestShortfall: (indices) => toYuan(sumNotes(indices, 'shortfall')),
+    // The state still holds the previous payment date's purchases: the cash kept ÷ the principal funds offered (循环购买不足).
+    purchaseShortfall: balances.purchaseOffered.gt(0) ? toYuan(balances.principalAccount) / toYuan(balances.purchaseOffered) : 0,
+    purchaseShortfallAmount: toYuan(balances.principalAccount),
   };
 }
 

@@ -39,6 +39,7 @@ export function openingState(deal: Pick<Deal, 'revolving'>, compiled: CompiledDe
     principalPurchased: ZERO,
     principalCarriedIn: ZERO,
     principalAccount: ZERO,
+    purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
     poolAfter: ZERO,

@@ -1,25 +1,26 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { NumberInput } from './fields.tsx';
 import {
-  DEFAULT_CHARGE_OFF_AT,
-  DELINQUENT_STATES,
+  CHARGE_OFF_CHOICES,
+  DEFAULT_CHARGE_OFF,
   getIn,
+  GRID_ROWS,
   jsonPath,
-  LIVE_STATES,
   percentMessage,
   setIn,
   STATE_LABELS,
   withChargeOffAt,
-  writesMonthlyBuckets,
-  type DelinquentState,
+  type ChargeOffState,
+  type GridState,
   type KeyPath,
-  type LiveState,
+  type RangeLayout,
 } from './model.ts';
+import { layoutOf, toCompact, toMonthly } from './range-layout.ts';
 
 type Move = 'rollForward' | 'cure' | 'rollBack';
 
 /** Which moves a state has: current only rolls forward; 1–30 cures but cannot roll back (that is a cure). */
-function hasMove(state: LiveState, move: Move): boolean {
+function hasMove(state: GridState, move: Move): boolean {
   if (move === 'rollForward') return true;
   if (move === 'cure') return state !== 'current';
   return state !== 'current' && state !== 'dpd1_30';
@@ -48,6 +49,8 @@ export function ImpliedDelinquency({ share }: { share: number | undefined }) {
  * The roll-rate (transition) matrix as analysts write it: per bucket, the monthly probability of
  * rolling one bucket worse, curing to current and rolling one bucket back; what is left stays.
  * From the charge-off bucket, rolling forward is charging off; buckets beyond it are never reached.
+ * The 91–180 range is one compact row or three monthly rows (range-layout.ts); the analyst switches
+ * between them, the set's own form deciding when it names either.
  */
 export function RollRateGrid({
   rollRates,
@@ -62,27 +65,26 @@ export function RollRateGrid({
   onChange: (rollRates: unknown) => void;
 }) {
   const captionId = useId();
+  const [chosen, setChosen] = useState<RangeLayout>('compact');
+  const layout = layoutOf(rollRates, chosen);
   const where = jsonPath(path);
+  const rows = GRID_ROWS[layout];
   const chargeOffRaw = getIn(rollRates, ['chargeOffAt']);
-  const chargeOffAt: DelinquentState = (DELINQUENT_STATES as readonly unknown[]).includes(chargeOffRaw) ? (chargeOffRaw as DelinquentState) : DEFAULT_CHARGE_OFF_AT;
-  const last = LIVE_STATES.indexOf(chargeOffAt);
+  const choices: readonly unknown[] = CHARGE_OFF_CHOICES[layout];
+  const chargeOffAt: ChargeOffState = choices.includes(chargeOffRaw) ? (chargeOffRaw as ChargeOffState) : DEFAULT_CHARGE_OFF[layout];
+  const last = rows.indexOf(chargeOffAt);
   // Errors about the matrix as a whole (a row whose moves exceed 100%) and about single cells.
   const gridIssues = [...issues].filter(([p]) => p === where || p.startsWith(`${where}.`));
-  if (writesMonthlyBuckets(rollRates)) {
-    return (
-      <p className="muted roll-grid" data-path={where} data-testid={`monthly-buckets ${where}`}>
-        This set writes the 91–180 days buckets month by month (91–120, 121–150, 151–180), which the grid does not edit: edit its roll rates in the JSON view.
-      </p>
-    );
-  }
+  const compactForm = toCompact(rollRates);
 
-  function cellLabel(move: Move, state: LiveState): string {
-    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;
-    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${STATE_LABELS[state]} (%)`;
+  function switchLayout(next: RangeLayout): void {
+    setChosen(next);
+    if (next === 'monthly') onChange(toMonthly(rollRates));
+    else if ('rollRates' in compactForm) onChange(compactForm.rollRates);
   }
 
   return (
-    <div className="roll-grid" data-path={where}>
+    <div className="roll-grid" data-path={where} data-layout={layout}>
       <table className="data-table compact roll-table" aria-describedby={captionId}>
         <caption id={captionId}>Roll rates — monthly probabilities, % of the bucket’s balance; the rest stays in its bucket</caption>
         <thead>
@@ -103,67 +105,33 @@ export function RollRateGrid({
           </tr>
         </thead>
         <tbody>
-          {LIVE_STATES.map((state, index) => {
-            const reached = index <= last;
-            // The 91–180 row stands for three monthly buckets: what neither cures nor rolls back is a month later (docs/assumptions.md).
-            const compact = state === 'dpd91_180';
-            const rollsOn = 1 - numberOr0(getIn(rollRates, ['cure', state])) - numberOr0(getIn(rollRates, ['rollBack', state]));
-            const moves = (['rollForward', 'cure', 'rollBack'] as const).map((move) => getIn(rollRates, [move, state]));
-            const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
-            return (
-              <tr key={state} className={reached ? undefined : 'unreached'}>
-                <th scope="row">
-                  {STATE_LABELS[state]}
-                  {state === chargeOffAt ? <span className="tag">charge-off</span> : null}
-                </th>
-                {reached ? (
-                  <>
-                    {(['rollForward', 'cure', 'rollBack'] as const).map((move) => {
-                      const cellPath = `${where}.${move}.${state}`;
-                      return (
-                        <td key={move} className="num">
-                          {compact && move === 'rollForward' ? (
-                            <span className="muted" title="Three monthly buckets 91–120, 121–150, 151–180: a month later unless cured or rolled back; charged off after 180 days">
-                              {`${percent(rollsOn)} a month on`}
-                            </span>
-                          ) : hasMove(state, move) ? (
-                            <NumberInput
-                              className={issues.has(cellPath) ? 'cell-input invalid' : 'cell-input'}
-                              value={getIn(rollRates, [move, state])}
-                              percent
-                              ariaLabel={cellLabel(move, state)}
-                              invalid={issues.has(cellPath)}
-                              placeholder="0"
-                              onChange={(v) => onChange(setIn(rollRates, [move, state], v))}
-                            />
-                          ) : (
-                            <span className="muted">—</span>
-                          )}
-                        </td>
-                      );
-                    })}
-                    <td className={stay < -1e-12 || rollsOn < -1e-12 ? 'num error-text' : 'num muted'}>{percent(stay)}</td>
-                  </>
-                ) : (
-                  <td colSpan={4} className="muted">
-                    never reached: charged off from {STATE_LABELS[chargeOffAt]}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
+          {rows.map((state, index) => (
+            <GridRow key={state} state={state} reached={index <= last} chargeOffAt={chargeOffAt} rollRates={rollRates} where={where} issues={issues} onChange={onChange} />
+          ))}
         </tbody>
       </table>
-      <label className="inline-label">
-        Charge off from
-        <select aria-label="Charge-off bucket" value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as DelinquentState))}>
-          {DELINQUENT_STATES.map((state) => (
-            <option key={state} value={state}>
-              {STATE_LABELS[state]}
+      <div className="roll-grid-options">
+        <label className="inline-label">
+          91–180 days
+          <select aria-label="91–180 days written as" value={layout} onChange={(e) => switchLayout(e.target.value as RangeLayout)}>
+            <option value="compact" disabled={layout === 'monthly' && 'reason' in compactForm}>
+              one row (each month alike)
             </option>
-          ))}
-        </select>
-      </label>
+            <option value="monthly">month by month</option>
+          </select>
+        </label>
+        {layout === 'monthly' && 'reason' in compactForm ? <span className="muted small">{`One row is not possible: ${compactForm.reason}.`}</span> : null}
+        <label className="inline-label">
+          Charge off from
+          <select aria-label="Charge-off bucket" value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as ChargeOffState, layout))}>
+            {CHARGE_OFF_CHOICES[layout].map((state) => (
+              <option key={state} value={state}>
+                {STATE_LABELS[state]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       {gridIssues.length > 0 ? (
         <ul className="field-error grid-errors" data-testid={`error ${where}`}>
           {gridIssues.map(([p, message]) => (
@@ -175,5 +143,77 @@ export function RollRateGrid({
         </ul>
       ) : null}
     </div>
+  );
+}
+
+/** One bucket's row: its moves (editable where the state has them), and what stays. */
+function GridRow({
+  state,
+  reached,
+  chargeOffAt,
+  rollRates,
+  where,
+  issues,
+  onChange,
+}: {
+  state: GridState;
+  reached: boolean;
+  chargeOffAt: ChargeOffState;
+  rollRates: unknown;
+  where: string;
+  issues: ReadonlyMap<string, string>;
+  onChange: (rollRates: unknown) => void;
+}) {
+  // The compact 91–180 row stands for three monthly buckets: what neither cures nor rolls back is a month later (docs/assumptions.md).
+  const compact = state === 'dpd91_180';
+  const rollsOn = 1 - numberOr0(getIn(rollRates, ['cure', state])) - numberOr0(getIn(rollRates, ['rollBack', state]));
+  const moves = (['rollForward', 'cure', 'rollBack'] as const).map((move) => getIn(rollRates, [move, state]));
+  const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
+
+  function cellLabel(move: Move): string {
+    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;
+    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${STATE_LABELS[state]} (%)`;
+  }
+
+  return (
+    <tr className={reached ? undefined : 'unreached'}>
+      <th scope="row">
+        {STATE_LABELS[state]}
+        {state === chargeOffAt ? <span className="tag">charge-off</span> : null}
+      </th>
+      {reached ? (
+        <>
+          {(['rollForward', 'cure', 'rollBack'] as const).map((move) => {
+            const cellPath = `${where}.${move}.${state}`;
+            return (
+              <td key={move} className="num">
+                {compact && move === 'rollForward' ? (
+                  <span className="muted" title="Three monthly buckets 91–120, 121–150, 151–180: a month later unless cured or rolled back; charged off after 180 days">
+                    {`${percent(rollsOn)} a month on`}
+                  </span>
+                ) : hasMove(state, move) ? (
+                  <NumberInput
+                    className={issues.has(cellPath) ? 'cell-input invalid' : 'cell-input'}
+                    value={getIn(rollRates, [move, state])}
+                    percent
+                    ariaLabel={cellLabel(move)}
+                    invalid={issues.has(cellPath)}
+                    placeholder="0"
+                    onChange={(v) => onChange(setIn(rollRates, [move, state], v))}
+                  />
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
+            );
+          })}
+          <td className={stay < -1e-12 || rollsOn < -1e-12 ? 'num error-text' : 'num muted'}>{percent(stay)}</td>
+        </>
+      ) : (
+        <td colSpan={4} className="muted">
+          never reached: charged off from {STATE_LABELS[chargeOffAt]}
+        </td>
+      )}
+    </tr>
   );
 }

@@ -9,14 +9,41 @@ export const LIVE_STATES = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91
 export type LiveState = (typeof LIVE_STATES)[number];
 export const DELINQUENT_STATES = ['dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
 export type DelinquentState = (typeof DELINQUENT_STATES)[number];
-export const DEFAULT_CHARGE_OFF_AT: DelinquentState = 'dpd91_180';
 
-export const STATE_LABELS: Readonly<Record<LiveState, string>> = {
+/** The 91–180 buckets written month by month (docs/assumptions.md): the grid's rows when a set gives them. */
+export const MONTHLY_BUCKETS = ['dpd91_120', 'dpd121_150', 'dpd151_180'] as const;
+export type MonthlyBucket = (typeof MONTHLY_BUCKETS)[number];
+/** A row of the roll-rate grid: a live state of the compact form, or a monthly 91–180 bucket. */
+export type GridState = LiveState | MonthlyBucket;
+/** A bucket loans can be charged off from, in either form. */
+export type ChargeOffState = DelinquentState | MonthlyBucket;
+
+/**
+ * How the grid writes the 91–180 range: one compact row (its cure and roll back apply in each
+ * monthly bucket, nothing stays), or the three monthly buckets with their own probabilities.
+ */
+export type RangeLayout = 'compact' | 'monthly';
+
+export const GRID_ROWS: Readonly<Record<RangeLayout, readonly GridState[]>> = {
+  compact: LIVE_STATES,
+  monthly: ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', ...MONTHLY_BUCKETS],
+};
+export const CHARGE_OFF_CHOICES: Readonly<Record<RangeLayout, readonly ChargeOffState[]>> = {
+  compact: DELINQUENT_STATES,
+  monthly: ['dpd1_30', 'dpd31_60', 'dpd61_90', ...MONTHLY_BUCKETS],
+};
+/** The charge-off bucket an absent `chargeOffAt` means (both: write-off after 180 days). */
+export const DEFAULT_CHARGE_OFF: Readonly<Record<RangeLayout, ChargeOffState>> = { compact: 'dpd91_180', monthly: 'dpd151_180' };
+
+export const STATE_LABELS: Readonly<Record<GridState, string>> = {
   current: 'Current',
   dpd1_30: '1–30 dpd',
   dpd31_60: '31–60 dpd',
   dpd61_90: '61–90 dpd',
   dpd91_180: '91–180 dpd',
+  dpd91_120: '91–120 dpd',
+  dpd121_150: '121–150 dpd',
+  dpd151_180: '151–180 dpd',
 };
 
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -63,10 +90,11 @@ export function segmentOverrides(file: unknown): readonly string[] {
 }
 
 /** The segment's own roll rates with states beyond `chargeOffAt` removed (the engine refuses values it would never use). */
-export function withChargeOffAt(rollRates: unknown, chargeOffAt: DelinquentState): unknown {
-  const last = LIVE_STATES.indexOf(chargeOffAt);
-  let next: unknown = setIn(rollRates, ['chargeOffAt'], chargeOffAt === DEFAULT_CHARGE_OFF_AT ? undefined : chargeOffAt);
-  for (const state of LIVE_STATES.slice(last + 1)) {
+export function withChargeOffAt(rollRates: unknown, chargeOffAt: ChargeOffState, layout: RangeLayout = 'compact'): unknown {
+  const rows = GRID_ROWS[layout];
+  const last = rows.indexOf(chargeOffAt);
+  let next: unknown = setIn(rollRates, ['chargeOffAt'], chargeOffAt === DEFAULT_CHARGE_OFF[layout] ? undefined : chargeOffAt);
+  for (const state of rows.slice(last + 1)) {
     for (const kind of ['rollForward', 'cure', 'rollBack']) {
       if (getIn(next, [kind, state]) !== undefined) next = setIn(next, [kind, state], undefined);
     }
@@ -118,9 +146,7 @@ export function percentMessage(message: string): string {
   });
 }
 
-/** The 91–180 buckets written month by month (docs/assumptions.md), which this grid shows only as the compact 91–180 row. */
-const MONTHLY_BUCKETS = ['dpd91_120', 'dpd121_150', 'dpd151_180'] as const;
-
+/** Whether the set writes the 91–180 range month by month (a monthly bucket named, or the charge-off inside the range). */
 export function writesMonthlyBuckets(rollRates: unknown): boolean {
   const named = (['rollForward', 'cure', 'rollBack'] as const).some((move) => MONTHLY_BUCKETS.some((bucket) => getIn(rollRates, [move, bucket]) !== undefined));
   return named || (MONTHLY_BUCKETS as readonly unknown[]).includes(getIn(rollRates, ['chargeOffAt']));

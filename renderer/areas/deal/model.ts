@@ -135,6 +135,8 @@ const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   excessSpreadAverage: '3-period average excess spread (annualised)',
   noteBalanceRatio: 'Note balance ÷ pool',
   interestShortfall: 'Unpaid interest',
+  purchaseShortfall: 'Cash not spent on purchases ÷ cash offered (previous date)',
+  purchaseShortfallAmount: 'Cash not spent on purchases (previous date)',
 };
 
 const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
@@ -144,9 +146,9 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
   trapExcessSpread: 'traps excess spread in the reserve',
 };
 
-/** A threshold or warning level: money for interestShortfall, a percentage otherwise. */
+/** A threshold or warning level: money for interestShortfall and purchaseShortfallAmount, a percentage otherwise. */
 function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
-  const level = (x: number): string => (metric === 'interestShortfall' ? formatMoney(x) : formatPct(x, 2));
+  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? formatMoney(x) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
   return threshold.map((band) => `${level(band.threshold)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
 }

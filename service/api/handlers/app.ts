@@ -13,5 +13,6 @@ export function appVersion(_params: unknown, service: ServiceContext): AppVersio
     electron: service.electronVersion,
     sqlite: sqliteLibraryVersion(),
     platform: `${process.platform}-${process.arch}`,
+    workspacesFolder: service.workspaceFolder,
   };
 }

@@ -1,13 +1,13 @@
 import { deleteMapping, listMappings, saveMapping } from '../../../data/tape/store.ts';
-import type { HeaderMapping, SavedMapping } from '../../../data/tape/types.ts';
+import type { HeaderMapping, PlausibilityLimits, SavedMapping } from '../../../data/tape/types.ts';
 import type { ServiceContext } from '../context.ts';
 
 export function mappingList(_params: unknown, service: ServiceContext): readonly SavedMapping[] {
   return listMappings(service.requireWorkspace().db);
 }
 
-export function mappingSave(params: { name: string; mapping: HeaderMapping }, service: ServiceContext): SavedMapping {
-  return saveMapping(service.requireWorkspace().db, params.name, params.mapping);
+export function mappingSave(params: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }, service: ServiceContext): SavedMapping {
+  return saveMapping(service.requireWorkspace().db, params.name, params.mapping, new Date(), params.limits);
 }
 
 export function mappingDelete(params: { name: string }, service: ServiceContext): { deleted: string } {

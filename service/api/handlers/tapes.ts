@@ -9,7 +9,8 @@ import { FIELD_SPECS } from '../../../data/tape/fields.ts';
 import { describeMapping } from '../../../data/tape/headers.ts';
 import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
 import { deleteTape, findTapeByHash, getMapping, getTape, listRejects, listTapes, rejectsCsv, renameTape } from '../../../data/tape/store.ts';
-import type { HeaderMapping, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
+import { plausibilityOf } from '../../../data/tape/rows/limits.ts';
+import type { HeaderMapping, PlausibilityLimits, RejectedRow, TapeRecord } from '../../../data/tape/types.ts';
 import { checkTapeWidth } from '../../../data/tape/width.ts';
 import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
 import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../contract.ts';
@@ -27,6 +28,15 @@ function effectiveMapping(service: ServiceContext, options: TapeReadOptions): He
   const saved = options.mappingName ? getMapping(service.requireWorkspace().db, options.mappingName).mapping : undefined;
   if (!saved && !options.mapping) return undefined;
   return { ...saved, ...options.mapping };
+}
+
+/** The saved mapping's plausibility limits (if named) with the request's own laid over, key by key; checked before the job starts. */
+function effectiveLimits(service: ServiceContext, params: TapeImportRequest): PlausibilityLimits | undefined {
+  const saved = params.mappingName ? getMapping(service.requireWorkspace().db, params.mappingName).limits : undefined;
+  if (!saved && !params.limits) return undefined;
+  const limits = { ...saved, ...params.limits };
+  plausibilityOf(limits);
+  return limits;
 }
 
 function checkEncoding(encoding: string | undefined): void {
@@ -133,6 +143,7 @@ export function tapeImport(params: TapeImportRequest, service: ServiceContext): 
   checkTapeFile(params.source, path, fileName, params.encoding);
   detectFormat(fileName);
   const mapping = effectiveMapping(service, params);
+  const limits = effectiveLimits(service, params);
   const request: ImportRequest = {
     path,
     sourceName: fileName,
@@ -140,6 +151,7 @@ export function tapeImport(params: TapeImportRequest, service: ServiceContext): 
     ...(params.name !== undefined ? { name: params.name } : {}),
     ...(params.cutoffDate !== undefined ? { cutoffDate: params.cutoffDate } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(limits ? { limits } : {}),
     ...(params.sheet !== undefined ? { sheet: params.sheet } : {}),
     ...(params.encoding !== undefined ? { encoding: params.encoding } : {}),
     ...(params.delimiter !== undefined ? { delimiter: params.delimiter } : {}),

@@ -19,6 +19,9 @@ import {
 // money in = money out, balances never negative, each note's and the reserve's balance roll forward.
 // A seeded PRNG (mulberry32) keeps the cases reproducible.
 
+/** The purchase-shortfall metrics, which need a revolving deal (validate.ts). */
+const purchaseMetric = (m: TriggerSpec['metric']): boolean => m === 'purchaseShortfall' || m === 'purchaseShortfallAmount';
+
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -136,6 +139,12 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
   const waterfall: Deal['waterfall'] = rnd() < 0.5 ? { combined: [...interestSteps, ...fixedPrincipal] } : { interest: interestSteps, principal: fixedPrincipal };
   const frequency = rnd() < 0.7 ? 1 : 3;
   const buysLoans = fixedPrincipal.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue');
+  // Revolving only with a principal step paying the principal due: the step that buys loans; a cap
+  // sometimes, so that purchases are refused and the purchase-shortfall metrics move.
+  const revolving =
+    rnd() < 0.3 && buysLoans ? { periods: 1 + Math.floor(rnd() * 4), excessSpreadShare: rnd() < 0.5 ? 0 : 0.5, ...(rnd() < 0.5 ? { purchaseCap: money(cutoff * 0.02) } : {}) } : undefined;
+  // The purchase-shortfall metrics need a revolving deal (validate.ts): elsewhere they read the pool factor.
+  const dealTriggers = revolving === undefined ? triggers.map((t) => (purchaseMetric(t.metric) ? { ...t, metric: 'poolFactor' as const } : t)) : triggers;
   return {
     cutoff,
     rows,
@@ -152,11 +161,10 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
             },
           }
         : {}),
-      triggers,
+      triggers: dealTriggers,
       cumulativeRatioDenominator: pick(CUMULATIVE_RATIO_DENOMINATORS),
       lossAllocation: pdl ? 'pdl' : 'writeDown',
-      // Revolving only with a principal step paying the principal due: the step that buys loans.
-      ...(rnd() < 0.3 && buysLoans ? { revolving: { periods: 1 + Math.floor(rnd() * 4), excessSpreadShare: rnd() < 0.5 ? 0 : 0.5 } } : {}),
+      ...(revolving === undefined ? {} : { revolving }),
       ...(rnd() < 0.3 ? { cleanUpCall: { poolFactor: 0.1 + rnd() * 0.3 } } : {}),
       waterfall,
     },
