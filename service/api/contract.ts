@@ -656,6 +656,12 @@ export interface Api {
   'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
   /** Checks a scenario-set file (against a tape's segments when given); errors name the JSON path; answers with the set as read. */
   'scenarios.check': { request: { scenarios: FileDraft; tapeId?: number }; response: ScenarioSetCheck };
+  /** The workspace's saved scenario sets, each read again (a set that no longer reads fails the call, naming it and the problem's JSON path). */
+  'scenarios.list': { request: NoParams; response: readonly ScenarioSetRecord[] };
+  'scenarios.get': { request: { name: string }; response: ScenarioSetRecord };
+  /** Saves (creates or replaces) a set after reading it in full, under `name` (default the set's own name); a set that does not read is not saved. */
+  'scenarios.save': { request: { name?: string; scenarios: FileDraft }; response: ScenarioSetRecord };
+  'scenarios.delete': { request: { name: string }; response: { deleted: string } };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
@@ -687,7 +693,8 @@ export type AppEvent =
   | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo }
   | { readonly type: 'job.updated'; readonly job: JobInfo }
   | { readonly type: 'tapes.changed' }
-  | { readonly type: 'assumptions.changed' };
+  | { readonly type: 'assumptions.changed' }
+  | { readonly type: 'scenarios.changed' };
 
 /** What the Electron preload exposes on `window.abs` (the HTTP transport has no native dialogs). */
 export interface FileFilter {

@@ -124,6 +124,10 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     interest: z.enum(['timely', 'ultimate']).optional(),
   }),
   'scenarios.check': z.strictObject({ scenarios: z.unknown(), tapeId: id.optional() }),
+  'scenarios.list': noParams,
+  'scenarios.get': z.strictObject({ name: z.string().min(1).max(200) }),
+  'scenarios.save': z.strictObject({ name: z.string().trim().min(1, 'a scenario set needs a name').max(200).optional(), scenarios: z.unknown() }),
+  'scenarios.delete': z.strictObject({ name: z.string().min(1).max(200) }),
   'deal.runScenarios': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),

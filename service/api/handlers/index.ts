@@ -5,7 +5,7 @@ import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsLis
 import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
-import { scenariosCheck } from './scenarios.ts';
+import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
@@ -46,6 +46,10 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,
   'scenarios.check': scenariosCheck,
+  'scenarios.list': scenariosList,
+  'scenarios.get': scenariosGet,
+  'scenarios.save': scenariosSave,
+  'scenarios.delete': scenariosDelete,
   'deal.runScenarios': dealRunScenarios,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,

@@ -1,7 +1,8 @@
 import { UserError } from '../../../data/errors.ts';
 import { listAssumptionSets } from '../../../data/assumptions/store.ts';
+import { deleteScenarioSet, getScenarioSet, listScenarioSets, saveScenarioSet, type ScenarioSetRow } from '../../../data/scenarios/store.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
-import type { AssumptionFile, FileDraft, ScenarioSetCheck } from '../contract.ts';
+import type { AssumptionFile, FileDraft, ScenarioSetCheck, ScenarioSetRecord } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { checkAssumptions } from '../../files/assumption-file.ts';
 
@@ -27,4 +28,36 @@ export function baseAssumptions(base: string | undefined, service: ServiceContex
     throw new UserError('NOT_FOUND', `Scenario set $.base: no saved assumption set named "${base}" (${where}); save it, or give the base assumptions with the run`, { path: '$.base', base });
   }
   return checkAssumptions(row.assumptions).assumptions;
+}
+
+/** A saved set read again, as any scenario-set file is: one that no longer reads names the set and the problem's JSON path. */
+function readSaved(row: ScenarioSetRow): ScenarioSetRecord {
+  try {
+    return { name: row.name, set: readScenarioSet(row.set), updatedAt: row.updatedAt };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(error.code, `Scenario set "${row.name}" no longer reads: ${error.message}`, { ...error.details, name: row.name });
+  }
+}
+
+export function scenariosList(_params: unknown, service: ServiceContext): readonly ScenarioSetRecord[] {
+  return listScenarioSets(service.requireWorkspace().db).map(readSaved);
+}
+
+export function scenariosGet(params: { name: string }, service: ServiceContext): ScenarioSetRecord {
+  return readSaved(getScenarioSet(service.requireWorkspace().db, params.name));
+}
+
+/** Saves the set as read under `name`, else its own name (a set that does not read is not saved: the workspace is unchanged). */
+export function scenariosSave(params: { name?: string; scenarios: FileDraft }, service: ServiceContext): ScenarioSetRecord {
+  const set = readScenarioSet(params.scenarios);
+  const saved = saveScenarioSet(service.requireWorkspace().db, params.name ?? set.name, set);
+  service.emit({ type: 'scenarios.changed' });
+  return { name: saved.name, set, updatedAt: saved.updatedAt };
+}
+
+export function scenariosDelete(params: { name: string }, service: ServiceContext): { deleted: string } {
+  deleteScenarioSet(service.requireWorkspace().db, params.name);
+  service.emit({ type: 'scenarios.changed' });
+  return { deleted: params.name };
 }
