@@ -169,3 +169,14 @@ describe('deal.runScenarios on a tape (a job), loan level and representative lin
     expect(bad.ok ? null : bad.error.details?.['path']).toBe('$.scenarios[0].multipliers.segments.farmers');
   });
 });
+
+describe('the documented example set', () => {
+  it('docs/examples/scenario-set-downturn.json runs on the consumer template; the gig downturn loses more, the rate scenarios change nothing on fixed notes', () => {
+    const deal = template('cn-consumer-revolving');
+    const result = runScenarioSet({ file: deal, tapeInput: null, mode: 'repline', base: undefined, overrides: {}, set: json('docs/examples/scenario-set-downturn.json') });
+    const [base, downturn, , shocked, pathed] = result.scenarios;
+    expect(downturn?.cumulativeNetLoss).toBeGreaterThan(base?.cumulativeNetLoss ?? Infinity);
+    expect(shocked?.tranches).toEqual(base?.tranches);
+    expect(pathed?.tranches).toEqual(base?.tranches);
+  });
+});
