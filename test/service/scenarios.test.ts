@@ -180,3 +180,22 @@ describe('the documented example set', () => {
     expect(pathed?.tranches).toEqual(base?.tranches);
   });
 });
+
+describe('a set whose base is a saved assumption set', () => {
+  const sample = useSampleTape({ loans: 200, seed: 3 });
+  it('runs on the saved set named by `base`; an unknown name is NOT_FOUND at $.base, naming the saved sets', async () => {
+    const service = sample.service();
+    const deal = template('cn-consumer-revolving');
+    const noRecoveries = { ...deal.assumptions!, pool: { ...deal.assumptions!.pool, recoveryRate: 0 } };
+    const saved = await service.call('assumptions.save', { name: 'No recoveries', assumptions: noRecoveries });
+    expect(saved.ok).toBe(true);
+    const set = { name: 'On a saved base', base: 'No recoveries', scenarios: [{ name: 'Base' }] };
+    const onSaved = await runSetJob(service, { deal, scenarios: readScenarioSet(set) });
+    const own = await runSetJob(service, { deal, scenarios: readScenarioSet({ ...set, base: undefined }) });
+    // Recovery 0: net loss = gross defaults, above the deal's own 15% recoveries.
+    expect(onSaved.scenarios[0]?.cumulativeNetLoss).toBeGreaterThan(own.scenarios[0]?.cumulativeNetLoss ?? Infinity);
+    const missing = await service.call('deal.runScenarios', { deal, scenarios: readScenarioSet({ ...set, base: 'Nope' }) });
+    expect(missing.ok ? null : missing.error).toMatchObject({ code: 'NOT_FOUND', details: { path: '$.base' } });
+    expect(missing.ok ? '' : missing.error.message).toContain('saved sets: "No recoveries"');
+  });
+});
