@@ -9,6 +9,7 @@ import { indexPathOf, readScenarioSet } from '../../service/files/scenario-file.
 import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
 import { dealRunResult } from '../../service/runs/deal-run.ts';
 import { prepareDeal } from '../../service/runs/prepare-deal.ts';
+import { repLineInput, tapeInput } from '../../service/runs/projection.ts';
 import { runScenarioSet } from '../../service/runs/scenario-set.ts';
 import { scenarioOverridesOf, withIndexRates } from '../../service/runs/scenario.ts';
 import type { Service } from '../../service/service.ts';
@@ -163,6 +164,18 @@ describe('deal.runScenarios on a tape (a job), loan level and representative lin
       const [base, , , , worst] = result.scenarios;
       expect(worst?.cumulativeDefaultRate ?? 0).toBeGreaterThan(base?.cumulativeDefaultRate ?? Infinity);
       expect(worst?.cumulativeNetLossRate ?? 0).toBeGreaterThan(base?.cumulativeNetLossRate ?? Infinity);
+    }
+    // Every scenario reconciles to the cent on the tape, loan by loan and by representative lines.
+    const loans = tapeInput(service.requireWorkspace().db, sample.tapeId());
+    const file = readDealFile(sized);
+    for (const [mode, input] of [
+      ['loan', loans],
+      ['repline', repLineInput(loans)],
+    ] as const) {
+      checked.value.set.scenarios.forEach((scenario, k) => {
+        const run = dealRunResult(prepareDeal(file, input, undefined, scenarioOverridesOf(scenario, `$.scenarios[${k}]`)), mode);
+        expectPeriodsReconciled(run.periods, `${mode} ${scenario.name}`);
+      });
     }
     // A segment the tape lacks is refused at its path in the set, before any run.
     const bad = await service.call('scenarios.check', { scenarios: { ...SET, scenarios: [{ name: 'X', multipliers: { segments: { farmers: { default: 2 } } } }] }, tapeId: sample.tapeId() });
