@@ -92,8 +92,8 @@ export async function runScenarios(request: DealRunRequest, options: ScenarioRun
   const ran = scenarioSetRunOf(job);
   if (!ran) throw new Error('the scenario runs finished without a result');
   const result = ran.scenarios;
-  // --json and --out hold the results only, so the same inputs print the same bytes.
-  const json = `${JSON.stringify({ scenarios: result }, null, 2)}\n`;
+  // --json and --out hold the results and the base they ran on only, so the same inputs print the same bytes.
+  const json = `${JSON.stringify({ base: base.label, scenarios: result }, null, 2)}\n`;
   if (options.out !== undefined) {
     writeFolderAtomically(
       options.out,

@@ -25,6 +25,7 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     expect(ok(['run', DEAL, '--scenarios', SET, '--json'])).toBe(json);
     expect(json).not.toContain('"seconds"');
     const result = resultOf(json);
+    expect((JSON.parse(json) as { base: string }).base).toBe('the deal file’s assumptions');
     expect(result.scenarios.map((s) => s.name)).toEqual(NAMES);
     const text = ok(['run', DEAL, '--scenarios', SET, '--quiet']);
     const lines = text.split('\n');
