@@ -20,6 +20,7 @@ Commands:
   project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
+      [--scenarios SET.json]                        every scenario of a set, side by side
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
 

@@ -6,12 +6,14 @@ import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
+import { runScenarios } from './run-scenarios.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
+               [--scenarios SET.json]
                [--json | --csv] [--out DIR] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
@@ -39,6 +41,12 @@ constant CDR with --by cdr) each note survives.
   --interest       what a note must receive to pass: timely (every coupon on its date, no interest
                    shortfall in any period, and all principal) or ultimate (everything by the end);
                    default timely for the senior class (seniority 1), ultimate for the others
+  --scenarios      runs every scenario of a scenario-set file (docs/scenarios.md; shipped sets in
+                   templates/scenarios/) on top of the base — --assumptions, else the set's
+                   "base" (a saved set of --db by name, or a .json file beside the set), else
+                   the deal file's — and prints the tranche table per scenario side by side
+                   (--json: every scenario's figures; --csv: one row per scenario and note;
+                   --out: scenario-tranches.csv, scenario-pool.csv, scenarios.json)
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
@@ -158,6 +166,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       'wal-basis': { type: 'string' },
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
+      scenarios: { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
       json: { type: 'boolean' },
@@ -196,6 +205,11 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
+  if (values.scenarios !== undefined) {
+    if (values.breakeven) throw new UsageError('--scenarios and --breakeven run separately: give one of them');
+    await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
+    return;
+  }
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);
   const ran = dealRunOf(runJob);

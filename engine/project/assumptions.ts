@@ -6,6 +6,7 @@ import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../
 import { validateTransitionMatrix } from '../curves/roll-rates.ts';
 import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
+import { multiplierFactors, stressedCures, stressedEntry, type StressMultipliers } from './stress-multipliers.ts';
 import { bandedRates, maturedMatrix, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
 
 /**
@@ -84,6 +85,13 @@ export interface SegmentAssumptions {
    * else 30/360).
    */
   readonly dayCount?: DayCount;
+  /**
+   * A scenario's static stress on this segment: default (MDR), rollIn (current → 1–30 DPD), cure
+   * (delinquent → current), prepayment (SMM) and recovery (rate) factors, each capped so rates stay
+   * in [0, 1] and every roll-rate row sums to 1 (stress-multipliers.ts). They multiply the curve
+   * shape's defaultMultiplier (a breakeven's stress on top of a scenario). Default: none.
+   */
+  readonly multipliers?: StressMultipliers;
 }
 
 /** Which loans pay no penalty interest. */
@@ -201,6 +209,7 @@ export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumpti
     penaltyWaiver: override.penaltyWaiver ?? pool.penaltyWaiver,
     servicingFeeRate: override.servicingFeeRate ?? pool.servicingFeeRate,
     dayCount: override.dayCount ?? pool.dayCount,
+    multipliers: override.multipliers ?? pool.multipliers,
   };
 }
 
@@ -209,11 +218,12 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   const multiplier = shape.defaultMultiplier ?? 1;
   assert(Number.isInteger(startMonth) && startMonth >= 1, 'INVALID_MONTHS', { field: 'startMonth', value: startMonth });
   assertSpeed(multiplier, 'defaultMultiplier');
-  const recoveryRate = segment.recoveryRate ?? 0;
+  const factors = multiplierFactors(segment.multipliers);
+  assertUnitRate(segment.recoveryRate ?? 0, 'recoveryRate');
+  const recoveryRate = Math.min(1, (segment.recoveryRate ?? 0) * factors.recovery);
   const recoveryLagMonths = segment.recoveryLagMonths ?? 0;
   const penaltyMultiple = segment.penaltyMultiple ?? 0;
   const servicingFeeRate = segment.servicingFeeRate ?? 0;
-  assertUnitRate(recoveryRate, 'recoveryRate');
   assertMonths(recoveryLagMonths, 'recoveryLagMonths');
   assertSpeed(penaltyMultiple, 'penaltyMultiple');
   assertUnitRate(servicingFeeRate, 'servicingFeeRate');
@@ -222,7 +232,7 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   const penaltyCompounding = segment.penaltyCompounding ?? false;
   const given = segment.rollRates ?? null;
   if (given !== null) validateTransitionMatrix(given);
-  const matrix = given !== null && multiplier !== 1 ? stressedEntry(given, multiplier) : given;
+  const matrix = given === null ? null : stressedMatrix(given, multiplier * factors.rollIn, factors.cure);
   const matured = matrix === null ? null : maturedMatrix(matrix);
   // One default source unless the set says 'both': with roll rates, the charge-offs.
   const curveApplies = matrix === null || segment.defaultSources === 'both';
@@ -230,8 +240,8 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   let uniform30360 = true;
   for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
   return {
-    smm: fromMonth(rateTable(segment.prepayment ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth),
-    mdr: scaled(fromMonth(rateTable((curveApplies ? segment.default : undefined) ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier),
+    smm: scaled(fromMonth(rateTable(segment.prepayment ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), factors.prepayment),
+    mdr: scaled(fromMonth(rateTable((curveApplies ? segment.default : undefined) ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier * factors.default),
     plan: transitionPlan(matrix ?? IDENTITY),
     banded: bandedRates(matrix ?? IDENTITY),
     maturedPlan: transitionPlan(matured ?? IDENTITY),
@@ -260,15 +270,10 @@ function scaled(table: RateTable, multiplier: number): RateTable {
   return multiplier === 1 ? table : { rates: table.rates.map((r) => Math.min(1, r * multiplier)), byAge: table.byAge };
 }
 
-/** The matrix with current → 1–30 DPD × multiplier, capped so the current row still sums to 1 (staying current absorbs the change). */
-function stressedEntry(matrix: Float64Array, multiplier: number): Float64Array {
-  const out = matrix.slice();
-  let others = 0;
-  for (let j = 2; j < STATE_COUNT; j++) others += out[j] ?? 0;
-  const entry = Math.min((out[1] ?? 0) * multiplier, Math.max(0, 1 - others));
-  out[1] = entry;
-  out[0] = Math.max(0, 1 - others - entry);
-  return out;
+/** The roll-rate matrix under the roll-in and cure stresses (the given matrix itself when both are 1). */
+function stressedMatrix(matrix: Float64Array, rollIn: number, cure: number): Float64Array {
+  const cured = cure === 1 ? matrix : stressedCures(matrix, cure);
+  return rollIn === 1 ? cured : stressedEntry(cured, rollIn);
 }
 
 /** Evaluates a rate assumption to monthly decimals in [0, 1] with engine/curves. */

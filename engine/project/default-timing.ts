@@ -35,7 +35,8 @@ export function timingRates(loans: LoanArrays, group: number, segment: SegmentAs
   const schedule = defaultTimingSchedule(timing).monthlyDefaults;
   const target = new Float64Array(months);
   for (let k = 0; k < months; k++) target[k] = (schedule[k] ?? 0) * cutoff;
-  const { defaultTiming: _timing, ...rest } = segment;
+  // Solved unstressed: a scenario's multipliers then scale the rates that meet the base curve.
+  const { defaultTiming: _timing, multipliers: _multipliers, ...rest } = segment;
   const withRates = (rates: Float64Array): PoolAssumptions => ({ pool: { ...rest, default: { kind: 'monthly', rates } } });
   const baseline = project(lines, withRates(new Float64Array(months)));
   const mdr = new Float64Array(months);

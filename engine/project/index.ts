@@ -4,6 +4,8 @@ export { allocateLoanArrays, amortizationCode, delinquencyCode, delinquencyState
 export type { LoanArrays } from './loans.ts';
 export { DEFAULT_ORDERS, DEFAULT_SOURCES, rateTable, resolveAssumptions } from './assumptions.ts';
 export type { DefaultOrder, DefaultSources, PenaltyWaiver, PoolAssumptions, RateAssumption, RateTable, ResolvedSegment, SegmentAssumptions } from './assumptions.ts';
+export { multiplierFactors, stressedCures, stressedEntry } from './stress-multipliers.ts';
+export type { StressMultipliers } from './stress-multipliers.ts';
 export { transitionPlan } from './transitions.ts';
 export type { TransitionPlan } from './transitions.ts';
 export { roundToCents } from './cash-flows.ts';

@@ -12,6 +12,7 @@ import type { CumulativeRatioDenominator, DealPeriod, RevolvingEnd, WalBasis } f
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
+import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -56,6 +57,9 @@ export type { AssumptionFile };
 
 /** A pool file of representative lines as the service read it (docs/schemas/pool.schema.json). */
 export type { PoolFile };
+
+/** A scenario-set file as the service read it (docs/schemas/scenario-set.schema.json; docs/scenarios.md). */
+export type { ScenarioSetFile };
 
 export interface AppVersionInfo {
   readonly name: string;
@@ -119,7 +123,8 @@ export type JobResult =
   | { readonly kind: 'tape.import'; readonly report: ImportReport }
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number }
-  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number };
+  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number }
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -392,6 +397,35 @@ export interface ScenarioOverrides {
   readonly prepayment?: string;
   readonly default?: string;
   readonly defaultMultiplier?: number;
+  /** A scenario's stress multipliers, the pool's and by segment value (docs/scenarios.md, Multiplier rules). */
+  readonly multipliers?: ScenarioMultipliers;
+  /** Replaces the recovery rate of the pool and every segment and rule (decimal). */
+  readonly recoveryRate?: number;
+  /** Replaces the recovery lag (months) of the pool and every segment and rule. */
+  readonly recoveryLagMonths?: number;
+  /** Index rates of the deal's floating notes: a path replacing theirs, then a parallel shock. */
+  readonly indexRates?: IndexRateStress;
+}
+
+/** Factors on the base assumptions (1 = unchanged), each capped so rates stay in [0, 1] (docs/scenarios.md). */
+export interface StressFactors {
+  readonly default?: number;
+  readonly rollIn?: number;
+  readonly cure?: number;
+  readonly prepayment?: number;
+  readonly recovery?: number;
+}
+
+/** The pool's factors, and by segment value factors that multiply the pool's. */
+export interface ScenarioMultipliers {
+  readonly pool?: StressFactors;
+  readonly segments?: Readonly<Record<string, StressFactors>>;
+}
+
+/** Floating notes' index: `path` (decimals by payment period, the last held flat) replaces theirs; `shockBps` then shifts it. */
+export interface IndexRateStress {
+  readonly path?: readonly number[];
+  readonly shockBps?: number;
 }
 
 /** A shipped deal template (templates/deals/), a starting point for a deal. */
@@ -528,6 +562,64 @@ export interface BreakevenResult {
   readonly runs: number;
 }
 
+// ── Scenario sets: every scenario of a set on one deal ───────────────────────────────────
+
+/** What a valid scenario-set file holds (scenarios.check). */
+export interface ScenarioSetCheck {
+  readonly name: string;
+  readonly base: string | null;
+  /** The scenarios' names, in run order. */
+  readonly scenarios: readonly string[];
+  /** The set as read: what deal.runScenarios and scenarios.save take. */
+  readonly set: ScenarioSetFile;
+}
+
+/** A scenario set kept in the workspace: checked when saved, read again when listed. */
+export interface ScenarioSetRecord {
+  readonly name: string;
+  readonly set: ScenarioSetFile;
+  readonly updatedAt: string;
+}
+
+/** Every scenario of a set on one deal: the deal, its pool and a base scenario as deal.run takes them. */
+export interface ScenarioSetRunRequest extends DealRunRequest {
+  /** The set, as scenarios.check (or a saved set) gave it; read again in full, against the pool's segments. */
+  readonly scenarios: ScenarioSetFile;
+}
+
+/** One scenario's results: each note's figures and the pool's. Money in the deal currency; rates decimals. */
+export interface ScenarioRunRow {
+  readonly name: string;
+  readonly description: string | null;
+  readonly tranches: readonly TrancheRow[];
+  /** Cumulative gross defaults ÷ the run's cumulativeRatioDenominator, at the last period. */
+  readonly cumulativeDefaultRate: number;
+  /** Cumulative defaults − recoveries, at the last period. */
+  readonly cumulativeNetLoss: number;
+  /** Cumulative net loss ÷ the pool's cutoff balance. */
+  readonly cumulativeNetLossRate: number;
+  /** Reserve account draws over the deal's life (0 without a reserve). */
+  readonly reserveDraws: number;
+  /** Each trigger's first breached period, or null. */
+  readonly triggerFirstBreach: Readonly<Record<string, number | null>>;
+  readonly revolvingEnd: RevolvingEnd | null;
+  readonly cleanUpPeriod: number | null;
+  readonly warnings: readonly string[];
+}
+
+export interface ScenarioSetRunResult {
+  readonly setName: string;
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly poolBalance: number;
+  /** What the cumulative default rates are divided by (docs/deals.md, Trigger metrics). */
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
+  readonly scenarios: readonly ScenarioRunRow[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -570,6 +662,16 @@ export interface Api {
   'deal.run': { request: DealRunRequest; response: JobInfo };
   /** Solves each note's breakeven stress (a job). */
   'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
+  /** Checks a scenario-set file (against a tape's segments when given); errors name the JSON path; answers with the set as read. */
+  'scenarios.check': { request: { scenarios: FileDraft; tapeId?: number }; response: ScenarioSetCheck };
+  /** The workspace's saved scenario sets, each read again (a set that no longer reads fails the call, naming it and the problem's JSON path). */
+  'scenarios.list': { request: NoParams; response: readonly ScenarioSetRecord[] };
+  'scenarios.get': { request: { name: string }; response: ScenarioSetRecord };
+  /** Saves (creates or replaces) a set after reading it in full, under `name` (default the set's own name); a set that does not read is not saved. */
+  'scenarios.save': { request: { name?: string; scenarios: FileDraft }; response: ScenarioSetRecord };
+  'scenarios.delete': { request: { name: string }; response: { deleted: string } };
+  /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
+  'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };
@@ -599,7 +701,8 @@ export type AppEvent =
   | { readonly type: 'workspace.changed'; readonly workspace: WorkspaceInfo }
   | { readonly type: 'job.updated'; readonly job: JobInfo }
   | { readonly type: 'tapes.changed' }
-  | { readonly type: 'assumptions.changed' };
+  | { readonly type: 'assumptions.changed' }
+  | { readonly type: 'scenarios.changed' };
 
 /** What the Electron preload exposes on `window.abs` (the HTTP transport has no native dialogs). */
 export interface FileFilter {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
-import type { AssumptionFile, DealFile, Method, PoolFile, RequestOf } from './contract.ts';
+import type { AssumptionFile, DealFile, Method, PoolFile, RequestOf, ScenarioSetFile } from './contract.ts';
 
 /** Boundary validation of every request: nothing reaches a handler unchecked. */
 const noParams = z.strictObject({});
@@ -20,11 +20,17 @@ const stratRequest = z.strictObject({
  * anything else still gets each problem at the file's own JSON path.
  */
 const dealFile = z.custom<DealFile>();
+const factor = z.number().min(0).max(100).optional();
+const stressFactors = z.strictObject({ default: factor, rollIn: factor, cure: factor, prepayment: factor, recovery: factor });
 /** Curves in vector notation are read (with their position in the text) when the run is prepared. */
 const scenarioOverrides = z.strictObject({
   prepayment: z.string().min(1).max(500).optional(),
   default: z.string().min(1).max(500).optional(),
   defaultMultiplier: z.number().min(0).max(1000).optional(),
+  multipliers: z.strictObject({ pool: stressFactors.optional(), segments: z.record(z.string().max(100), stressFactors).optional() }).optional(),
+  recoveryRate: z.number().min(0).max(1).optional(),
+  recoveryLagMonths: z.number().int().min(0).max(120).optional(),
+  indexRates: z.strictObject({ path: z.array(z.number().min(-1).max(1)).min(1).max(600).optional(), shockBps: z.number().min(-2000).max(2000).optional() }).optional(),
 });
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
@@ -125,6 +131,19 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     scenarioOverrides: scenarioOverrides.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
     interest: z.enum(['timely', 'ultimate']).optional(),
+  }),
+  'scenarios.check': z.strictObject({ scenarios: z.unknown(), tapeId: id.optional() }),
+  'scenarios.list': noParams,
+  'scenarios.get': z.strictObject({ name: z.string().min(1).max(200) }),
+  'scenarios.save': z.strictObject({ name: z.string().trim().min(1, 'a scenario set needs a name').max(200).optional(), scenarios: z.unknown() }),
+  'scenarios.delete': z.strictObject({ name: z.string().min(1).max(200) }),
+  'deal.runScenarios': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    scenarios: z.custom<ScenarioSetFile>(),
   }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping, limits: plausibilityLimits.optional() }),

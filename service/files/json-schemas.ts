@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
 import { DEAL_FILE_SCHEMA } from './deal-file.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
+import { SCENARIO_SET_SCHEMA } from './scenario-file.ts';
 
 /** A file format's JSON Schema as published in docs/schemas/FILE: generated from its zod schema, with its id and title. */
 function publishedSchema(schema: z.ZodType, file: string, title: string): string {
@@ -21,4 +22,9 @@ export function poolJsonSchema(): string {
 /** The published JSON Schema of deal files (docs/schemas/deal.schema.json). */
 export function dealJsonSchema(): string {
   return publishedSchema(DEAL_FILE_SCHEMA, 'deal.schema.json', 'ABS Workbench deal');
+}
+
+/** The published JSON Schema of scenario-set files (docs/schemas/scenario-set.schema.json). */
+export function scenarioSetJsonSchema(): string {
+  return publishedSchema(SCENARIO_SET_SCHEMA, 'scenario-set.schema.json', 'ABS Workbench scenario set');
 }

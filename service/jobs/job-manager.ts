@@ -27,6 +27,11 @@ export function breakevenOf(job: JobInfo): JobResultOf<'deal.breakeven'> | undef
   return job.result?.kind === 'deal.breakeven' ? job.result : undefined;
 }
 
+/** A finished scenario-set job's result and the time it took. */
+export function scenarioSetRunOf(job: JobInfo): JobResultOf<'deal.runScenarios'> | undefined {
+  return job.result?.kind === 'deal.runScenarios' ? job.result : undefined;
+}
+
 export interface JobContext {
   readonly signal: AbortSignal;
   progress(progress: JobProgress): void;

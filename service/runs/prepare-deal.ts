@@ -26,6 +26,7 @@ import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
+import { withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -55,22 +56,27 @@ function dealMonths(deal: Deal): number {
   return Math.max(1, Math.min(MAX_MONTHS, periods * frequency));
 }
 
+/** The pool a deal runs on: the tape's (loans or lines) when given, else the deal file's own lines. */
+export function dealPool(file: DealFile, tapeInput: ProjectionInput | null): ProjectionInput {
+  if (tapeInput !== null) return tapeInput;
+  if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
+  return readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
+}
+
 /**
  * Reads the pool (a tape's loans or lines, else the deal file's lines), the scenario (the given
  * assumption file, else the deal file's) and the revolving profile. `tapeInput` is the tape's pool
  * when the deal runs on a tape (already grouped into lines in mode 'repline').
  */
 export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, assumptionFile: unknown, overrides: ScenarioOverrides = {}): PreparedDeal {
-  const deal = dealOf(file);
-  let input = tapeInput;
-  if (input === null) {
-    if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
-    input = readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
-  }
+  // A scenario's index rates change the floating notes' coupons: the deal as run, and as reported.
+  const dealFile = withIndexRates(file, overrides.indexRates);
+  const deal = dealOf(dealFile);
+  let input = dealPool(file, tapeInput);
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
   const pool = poolAttributes(input);
-  const scenarioFile = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
+  const scenarioFile = withMultipliers(readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames }), overrides.multipliers, pool.segmentNames);
   const months = dealMonths(deal);
   let profile: LoanArrays | null = null;
   let profileProducts: Uint8Array | null = null;
@@ -105,11 +111,11 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   }
   // The scenario's segments and override rules onto the pool and the purchase profile alike.
   const grouped = assumptionGroups(scenarioFile, pool, profile && profileProducts ? [{ loans: profile, product: profileProducts }] : []);
-  const assumptions = withCurves(grouped.assumptions, overrideCurves(overrides));
+  const assumptions = withRecoveries(withCurves(grouped.assumptions, overrideCurves(overrides)), overrides);
   const segmentLoans = segmentLoansFor(deal, pool.segmentNames, input.loans.segment);
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
-  return { file, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1 };
+  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1 };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */

@@ -4,8 +4,10 @@ import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { typ
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
 import { roundCentsOfDouble } from '../../../engine/index.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo } from '../contract.ts';
+import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo, ScenarioSetRunRequest } from '../contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
+import { readScenarioSet } from '../../files/scenario-file.ts';
+import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker } from '../../jobs/deal-job.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -34,13 +36,16 @@ export function dealValidate(params: { deal: FileDraft }): DealCheck {
   };
 }
 
+const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven', scenarios: 'deal.runScenarios' } as const;
+
 /** Checks the deal file before the job starts (a typo answers at once, with its JSON path). */
-function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, service: ServiceContext): JobInfo {
+function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: BreakevenRequest & { scenarios?: unknown }, service: ServiceContext): JobInfo {
   const file = readDealFile(params.deal);
   const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
   const name = file.name ?? 'deal';
-  const title = `${task === 'run' ? 'Run' : 'Breakevens of'} ${name}${tape ? ` on ${tape.name}` : ''}`;
-  return service.jobs.start(task === 'run' ? 'deal.run' : 'deal.breakeven', title, (ctx) =>
+  const verb = { run: 'Run', breakeven: 'Breakevens of', scenarios: 'Scenarios on' }[task];
+  const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
+  return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
     runDealInWorker(
       service,
       {
@@ -53,6 +58,7 @@ function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, servi
         scenarioOverrides: params.scenarioOverrides ?? {},
         by: params.by ?? 'multiplier',
         interest: params.interest,
+        scenarioSet: params.scenarios,
       },
       ctx,
     ),
@@ -65,4 +71,14 @@ export function dealRun(params: DealRunRequest, service: ServiceContext): JobInf
 
 export function dealBreakeven(params: BreakevenRequest, service: ServiceContext): JobInfo {
   return startDealJob('breakeven', params, service);
+}
+
+/**
+ * Runs every scenario of a set (a job). The base is the request's assumptions, else the set's
+ * `base` — a set saved in the open workspace — else the deal file's own `assumptions`.
+ */
+export function dealRunScenarios(params: ScenarioSetRunRequest, service: ServiceContext): JobInfo {
+  const set = readScenarioSet(params.scenarios);
+  const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
+  return startDealJob('scenarios', { ...params, ...(assumptions !== undefined ? { assumptions } : {}) }, service);
 }

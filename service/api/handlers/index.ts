@@ -2,9 +2,10 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
-import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
+import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
@@ -44,6 +45,12 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.validate': dealValidate,
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,
+  'scenarios.check': scenariosCheck,
+  'scenarios.list': scenariosList,
+  'scenarios.get': scenariosGet,
+  'scenarios.save': scenariosSave,
+  'scenarios.delete': scenariosDelete,
+  'deal.runScenarios': dealRunScenarios,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,

@@ -1,0 +1,110 @@
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { AssumptionFile, DealRunRequest, ScenarioSetRunResult, TrancheRow } from '../../service/api/contract.ts';
+import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
+import { scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
+import type { Service } from '../../service/service.ts';
+import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
+import { writeFolderAtomically } from '../out-folder.ts';
+import { followJob } from '../progress.ts';
+import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+
+export interface ScenarioRunOptions {
+  readonly setPath: string;
+  readonly json: boolean;
+  readonly csv: boolean;
+  readonly out: string | undefined;
+  readonly quiet: boolean;
+}
+
+const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+/** "2027-02-26" → "2027-02": the payment month. */
+const month = (date: string | undefined): string => date?.slice(0, 7) ?? '';
+
+/** One figure of a note per scenario: label, then the cell of each scenario. */
+type Figure = readonly [string, (t: TrancheRow) => string];
+
+const FIGURES: readonly Figure[] = [
+  ['  WAL (y)', (t) => years(t.walYears)],
+  ['  Window (payment months)', (t) => (t.firstPrincipal && t.lastPrincipal ? `${month(t.firstPrincipal.date)}–${month(t.lastPrincipal.date)}` : '—')],
+  ['  Yield @par ann.eff. (IRR: residual)', (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtParAnnualEffective))],
+  ['  Loss %', (t) => formatPct(t.lossRate)],
+  ['  Interest shortfall', (t) => formatMoney(t.interestShortfall)],
+];
+
+/** The tranche table per scenario side by side: per note its figures in rows, one column per scenario; then the pool's figures. */
+export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number, base: string): string {
+  const { scenarios } = result;
+  const header = ['', ...scenarios.map((s) => s.name)];
+  const notes = scenarios[0]?.tranches ?? [];
+  const rows: string[][] = [];
+  notes.forEach((note, i) => {
+    rows.push([`${note.name} (${note.coupon})`, ...scenarios.map(() => '')]);
+    for (const [label, cell] of FIGURES) rows.push([label, ...scenarios.map((s) => (s.tranches[i] ? cell(s.tranches[i]) : '—'))]);
+  });
+  rows.push(['Pool', ...scenarios.map(() => '')]);
+  rows.push([`  Cumulative default rate (÷ ${result.cumulativeRatioDenominator})`, ...scenarios.map((s) => formatPct(s.cumulativeDefaultRate))]);
+  rows.push(['  Cumulative net loss', ...scenarios.map((s) => formatMoney(s.cumulativeNetLoss))]);
+  rows.push(['  Net loss % of cutoff pool', ...scenarios.map((s) => formatPct(s.cumulativeNetLossRate))]);
+  rows.push(['  Reserve draws', ...scenarios.map((s) => formatMoney(s.reserveDraws))]);
+  rows.push(['  Triggers breached (first period)', ...scenarios.map((s) => breachedText(s.triggerFirstBreach))]);
+  const { line } = textTable(header, rows, new Set([0]));
+  const first = notes[0];
+  const walFrom = !first || first.walFrom === result.closingDate ? 'closing' : first.walFrom;
+  return [
+    `${result.dealName} · scenario set ${result.setName} · base ${base} · pool ${result.poolName} (${result.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(result.poolBalance)} (deal currency) · cutoff ${result.cutoffDate} · closing ${result.closingDate} · ${scenarios.length} scenarios · ${seconds.toFixed(2)} s`,
+    line(header),
+    ...rows.map(line),
+    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); net loss = defaults − recoveries.`,
+    ...scenarios.flatMap((s) => s.warnings.map((w) => `Warning (${s.name}): ${w}`)),
+  ].join('\n');
+}
+
+function breachedText(breaches: Readonly<Record<string, number | null>>): string {
+  const hit = Object.entries(breaches).filter(([, p]) => p !== null);
+  return hit.length === 0 ? 'none' : hit.map(([id, p]) => `${id} p${p}`).join(' ');
+}
+
+/**
+ * The set's base as the run takes it: the run's --assumptions (already in `request`), else a
+ * `base` that names a file (ends in .json or holds a path separator), read beside the set file;
+ * else the service looks the name up among the workspace's saved sets.
+ */
+async function baseOf(set: { base?: string }, setPath: string, request: DealRunRequest, service: Service): Promise<{ assumptions?: AssumptionFile; label: string }> {
+  if (request.assumptions !== undefined) return { label: 'the --assumptions file' };
+  if (set.base === undefined) return { label: 'the deal file’s assumptions' };
+  if (!/\.json$|[/\\]/i.test(set.base)) return { label: `saved set "${set.base}"` };
+  const path = isAbsolute(set.base) ? set.base : resolve(dirname(setPath), set.base);
+  const { assumptions } = unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(path, 'base assumptions') }));
+  return { assumptions, label: set.base };
+}
+
+/** abs run DEAL.json --scenarios SET.json: every scenario of the set, side by side. */
+export async function runScenarios(request: DealRunRequest, options: ScenarioRunOptions, service: Service, io: CommandIO): Promise<void> {
+  const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(options.setPath, 'scenario set'), ...(request.tapeId !== undefined ? { tapeId: request.tapeId } : {}) }));
+  const base = await baseOf(checked.set, options.setPath, request, service);
+  const job = await followJob(
+    service,
+    unwrap(await service.call('deal.runScenarios', { ...request, ...(base.assumptions ? { assumptions: base.assumptions } : {}), scenarios: checked.set })),
+    'scenarios',
+    options.quiet,
+  );
+  if (job.error) throw new ApiCallError(job.error);
+  const ran = scenarioSetRunOf(job);
+  if (!ran) throw new Error('the scenario runs finished without a result');
+  const result = ran.scenarios;
+  // --json and --out hold the results and the base they ran on only, so the same inputs print the same bytes.
+  const json = `${JSON.stringify({ base: base.label, scenarios: result }, null, 2)}\n`;
+  if (options.out !== undefined) {
+    writeFolderAtomically(
+      options.out,
+      new Map([
+        ['scenario-tranches.csv', scenarioTrancheCsv(result)],
+        ['scenario-pool.csv', scenarioPoolCsv(result)],
+        ['scenarios.json', json],
+      ]),
+    );
+  }
+  if (options.json) io.out(json.trimEnd());
+  else if (options.csv) io.out(scenarioTrancheCsv(result).trimEnd());
+  else io.out(formatScenarioRun(result, ran.seconds, base.label));
+}
