@@ -34,11 +34,12 @@ export interface GeneratedVintage {
   readonly dpd61_90: number[];
 }
 
-/** Level-payment balance factor a_k at r = APR / 12 (SIFMA Standard Formulas). */
+/** Level-payment balance factor a_k at r = APR / 12 (SIFMA Standard Formulas); at r = 0 equal principal, 1 − k/n. */
 function scheduled(curves: TrueCurves, k: number): number {
   const n = curves.termMonths;
   if (k >= n) return 0;
   const r = curves.rateAnnual / 12;
+  if (r === 0) return 1 - k / n;
   return ((1 + r) ** n - (1 + r) ** k) / ((1 + r) ** n - 1);
 }
 
