@@ -2,8 +2,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PoolFile } from '../../service/api/contract.ts';
 import { Service } from '../../service/service.ts';
 import { startHttpTransport } from '../../service/transport/http.ts';
+import { runProjection } from '../helpers/service.ts';
 import { generateStaticPool, writeLongCsv } from '../helpers/static-pool-generator.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -63,6 +65,28 @@ describe('staticPool.fit and assumptions.save', () => {
     writeFileSync(bad, '放款月份,初始本金,账龄,累计违约率\n2024-01,100,1,0.02\n2024-01,100,2,0.01\n');
     const preview = await service.call('staticPool.preview', { files: [{ source: { kind: 'path', path: bad } }] });
     expect(preview).toMatchObject({ ok: false, error: { code: 'BAD_FILE', details: { problems: [{ file: 'bad.csv', row: 3, column: '累计违约率' }] } } });
+  });
+});
+
+describe('the fitted set, projected', () => {
+  it('gives back on a pool of new loans the history it was fitted from: 5% lifetime default and 12% CPR', async () => {
+    service = new Service({ transport: 'test' });
+    const fitted = await service.call('staticPool.fit', { files: [{ source: { kind: 'path', path: poolFile() } }], amortization: 'level_payment', termMonths: 12, rateAnnual: 0.2 });
+    if (!fitted.ok) throw new Error(fitted.error.message);
+    // One representative line of new 12-month level-payment loans at 20%: projection month k is month on book k.
+    const pool: PoolFile = {
+      name: 'New loans',
+      cutoffDate: '2026-09-30',
+      lines: [{ id: 'new', segment: 'salaried', amortization: 'level_payment', balance: 100_000_000, rate: 0.2, originalTerm: 12, remainingTerm: 12, loans: 10_000 }],
+    };
+    const projection = await runProjection(service, { source: { kind: 'lines', pool }, assumptions: fitted.value.assumptions });
+    const last = projection.rows[projection.rows.length - 1];
+    // defaultTiming makes the defaults 5% of the cutoff balance whatever the prepayments (docs/assumptions.md).
+    expect(last?.cumulativeDefaultRate).toBeCloseTo(0.05, 4);
+    // Months 1–11 prepay at the fitted 12% CPR (month 12 has only its last installment left).
+    for (const row of projection.rows.slice(0, 11)) expect(Math.abs(row.cpr - 0.12), `month ${row.month}`).toBeLessThan(0.0005);
+    // The month-by-month defaults follow the timing shares: month 5 carries 30% of the 5%.
+    expect((projection.rows[4]?.defaults ?? 0) / 100_000_000).toBeCloseTo(0.05 * 0.3, 4);
   });
 });
 
