@@ -75,6 +75,8 @@ describe('static pool import in Chromium', () => {
     const sets = await invokeApi<AssumptionSetRecord[]>(server, 'assumptions.list', {});
     expect(sets[0]?.assumptions.source).toMatchObject({ kind: 'staticPool', files: ['静态池-originator-a.csv'] });
     expect(sets[0]?.assumptions.pool.defaultTiming?.cumulativeDefaultRate).toBeCloseTo(0.04, 3);
+    await expect.poll(() => page.getByTestId('assumption-source').textContent()).toContain('This set was fitted from 静态池-originator-a.csv (36 vintages, 2021-01–2023-12)');
+    expect(await page.getByTestId('assumption-source').textContent()).toContain('Its defaults: 4.005% of the cutoff balance over the life');
     await dismissNotifications(page);
     await browser.screenshot('41-static-pool-saved');
     expect(browser.pageErrors).toEqual([]);

@@ -1,11 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
 import type { StaticPoolFitResult } from '../../../../service/api/contract.ts';
-import { openAssumptionDraft, selectedAssumptionSet } from '../../../app/assumptions.ts';
+import { openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft } from '../../../app/assumptions.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
-import { formatPct, formatYuan } from '../../../app/format.ts';
+import { formatDateTime, formatPct, formatYuan } from '../../../app/format.ts';
 import { notify } from '../../../app/notifications.ts';
 import { Card } from '../../../components/Card.tsx';
-import { fitRequest, SCHEDULE_DEFAULTS, type ChosenFile, type ScheduleChoices } from './model.ts';
+import { fitRequest, lifetimeDefaultOf, SCHEDULE_DEFAULTS, sourceOf, type ChosenFile, type ScheduleChoices } from './model.ts';
 import { StaticPoolCharts } from './StaticPoolCharts.tsx';
 
 const FILTERS = [{ name: 'Static pool', extensions: ['csv', 'txt', 'xlsx'] }];
@@ -215,7 +215,23 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The Assumptions screen's entry: a button that opens the import panel in place. */
+/** Where the open set came from, when a static-pool fit wrote it. */
+function SourceNote() {
+  const draft = useAssumptionDraft();
+  const source = sourceOf(draft?.file);
+  if (!source) return null;
+  const vintages = source.vintages;
+  const lifetime = lifetimeDefaultOf(draft?.file);
+  return (
+    <span className="muted small" data-testid="assumption-source">
+      This set was fitted from {source.files.join(', ')} ({vintages.length} vintages, {vintages[0]}–{vintages[vintages.length - 1]}) on {formatDateTime(source.fittedAt)}; cumulative default RMSE{' '}
+      {pp(source.fitError?.cumulativeDefaultRmse ?? null)}.
+      {lifetime === null ? '' : ` Its defaults: ${formatPct(lifetime, 3)} of the cutoff balance over the life, by a monthly timing curve (defaultTiming, in the JSON view).`}
+    </span>
+  );
+}
+
+/** The Assumptions screen's entry: a button that opens the import panel in place, and the open set's source. */
 export function StaticPoolSection() {
   const [open, setOpen] = useState(false);
   if (open) return <StaticPoolImport onClose={() => setOpen(false)} />;
@@ -224,7 +240,7 @@ export function StaticPoolSection() {
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
         Import static pool…
       </button>
-      <span className="muted small">fit a base case (lifetime default, timing, CPR, roll rates) from an originator’s vintage history (静态池)</span>
+      <SourceNote />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { StaticPoolFitRequest, StaticPoolFitResult, TapeSource } from '../../../../service/api/contract.ts';
+import type { AssumptionFile, StaticPoolFitRequest, StaticPoolFitResult, TapeSource } from '../../../../service/api/contract.ts';
 
 /** The loans' schedule the CPR fit needs, as the form holds it (text inputs, % for the rate). */
 export interface ScheduleChoices {
@@ -51,4 +51,29 @@ export function vintageColor(index: number, count: number): string {
   const t = count <= 1 ? 0 : index / (count - 1);
   const hue = 215 - t * 175;
   return `hsl(${hue.toFixed(0)} 55% 50%)`;
+}
+
+type Source = NonNullable<AssumptionFile['source']>;
+
+function strings(x: unknown): boolean {
+  return Array.isArray(x) && x.length > 0 && x.every((item) => typeof item === 'string');
+}
+
+/** The `source` of a draft being edited (any JSON), when it has the shape a static-pool fit writes; else null. */
+export function sourceOf(file: unknown): Source | null {
+  if (typeof file !== 'object' || file === null || !('source' in file)) return null;
+  const source: unknown = file.source;
+  if (typeof source !== 'object' || source === null) return null;
+  const { kind, files, vintages, fittedAt } = source as Record<string, unknown>;
+  return kind === 'staticPool' && strings(files) && strings(vintages) && typeof fittedAt === 'string' ? (source as Source) : null;
+}
+
+/** The pool's defaultTiming lifetime rate of a draft (any JSON), or null (the form does not show defaultTiming). */
+export function lifetimeDefaultOf(file: unknown): number | null {
+  if (typeof file !== 'object' || file === null || !('pool' in file)) return null;
+  const pool: unknown = file.pool;
+  if (typeof pool !== 'object' || pool === null || !('defaultTiming' in pool)) return null;
+  const timing: unknown = pool.defaultTiming;
+  if (typeof timing !== 'object' || timing === null || !('cumulativeDefaultRate' in timing)) return null;
+  return typeof timing.cumulativeDefaultRate === 'number' ? timing.cumulativeDefaultRate : null;
 }
