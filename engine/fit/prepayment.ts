@@ -51,7 +51,8 @@ export function fitPrepayment(vintages: readonly VintageHistory[], factors: Floa
 type MonthSink = (k: number, prepaid: number, prepayable: number) => void;
 
 function vintagePath(v: VintageHistory, factors: Float64Array, sink: MonthSink): VintagePath {
-  const m = Math.max(v.cumulativePrepayment.length, v.cumulativeDefault.length);
+  // As far as any metric goes: the roll-rate fit reads the balance at every month a bucket is given.
+  const m = Math.max(v.cumulativePrepayment.length, v.cumulativeDefault.length, v.delinquency.dpd1_30.length, v.delinquency.dpd31_60.length, v.delinquency.dpd61_90.length);
   const survival = [1];
   const balance = [1];
   let s = 1;

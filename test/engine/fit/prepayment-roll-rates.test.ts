@@ -84,3 +84,13 @@ describe('net-flow roll rates from bucket balances (worked by hand)', () => {
     expect(fit.rollRates?.rmse.dpd61_90).toBeCloseTo(Math.sqrt((2 * 0.002 ** 2) / 3), 14);
   });
 });
+
+describe('roll rates where the buckets run longer than the rates', () => {
+  it('takes the balance of months with buckets but no cumulative rate from the survival so far', () => {
+    // Defaults for month 1 only, buckets for months 1–3; no prepayment: the balance stays 1 (bullet), so current is
+    // 1 at month 0, 1 − 1% at month 1 and 1 − 2% at month 2 (not 0 for want of a rate), and
+    // current → 1–30 = (1% + 2% + 3%) / (1 + 0.99 + 0.98).
+    const fit = fitStaticPool([history({ cumulativeDefault: [0], delinquency: { dpd1_30: [0.01, 0.02, 0.03], dpd31_60: [0, 0, 0], dpd61_90: [0, 0, 0] } })]);
+    expect(fit.rollRates?.rates.current).toBeCloseTo(0.06 / 2.97, 14);
+  });
+});
