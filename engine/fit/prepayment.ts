@@ -17,6 +17,11 @@ export interface PrepaymentFit {
   readonly cpr: readonly (number | null)[];
   /** Each vintage's path (same order as the input). */
   readonly paths: readonly VintagePath[];
+  /**
+   * Vintage-months whose defaults exceeded the balance the schedule leaves (delinquent loans do not
+   * amortise, so late defaults can): their MDR is capped at 100%.
+   */
+  readonly cappedDefaults: readonly { readonly vintage: string; readonly monthOnBook: number }[];
 }
 
 /**
@@ -38,19 +43,20 @@ export function fitPrepayment(vintages: readonly VintageHistory[], factors: Floa
   const months = Math.max(0, ...vintages.map((v) => v.cumulativePrepayment.length));
   const prepaid = new Float64Array(months);
   const eligible = new Float64Array(months);
+  const cappedDefaults: { vintage: string; monthOnBook: number }[] = [];
   const paths = vintages.map((v) =>
-    vintagePath(v, factors, (k, p, base) => {
+    vintagePath(v, factors, cappedDefaults, (k, p, base) => {
       prepaid[k - 1] = (prepaid[k - 1] ?? 0) + v.originalBalance * p;
       eligible[k - 1] = (eligible[k - 1] ?? 0) + v.originalBalance * base;
     }),
   );
   const smm = Array.from(prepaid, (p, i) => ((eligible[i] ?? 0) > 0 ? p / (eligible[i] ?? 1) : null));
-  return { smm, cpr: smm.map((x) => (x === null ? null : 1 - (1 - x) ** 12)), paths };
+  return { smm, cpr: smm.map((x) => (x === null ? null : 1 - (1 - x) ** 12)), paths, cappedDefaults };
 }
 
 type MonthSink = (k: number, prepaid: number, prepayable: number) => void;
 
-function vintagePath(v: VintageHistory, factors: Float64Array, sink: MonthSink): VintagePath {
+function vintagePath(v: VintageHistory, factors: Float64Array, capped: { vintage: string; monthOnBook: number }[], sink: MonthSink): VintagePath {
   // As far as any metric goes: the roll-rate fit reads the balance at every month a bucket is given.
   const m = Math.max(v.cumulativePrepayment.length, v.cumulativeDefault.length, v.delinquency.dpd1_30.length, v.delinquency.dpd31_60.length, v.delinquency.dpd61_90.length);
   const survival = [1];
@@ -60,7 +66,7 @@ function vintagePath(v: VintageHistory, factors: Float64Array, sink: MonthSink):
     const d = increment(v.cumulativeDefault, k);
     const begin = s * factorAt(factors, k - 1);
     const mdr = begin > 0 ? d / begin : 0;
-    if (mdr > 1 + 1e-9) throw notEnoughBalance(v.vintage, k, 'defaulted', d, begin);
+    if (mdr > 1 + 1e-9) capped.push({ vintage: v.vintage, monthOnBook: k });
     const base = s * (1 - Math.min(1, mdr)) * factorAt(factors, k);
     let smm = 0;
     if (k <= v.cumulativePrepayment.length) {

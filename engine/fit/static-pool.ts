@@ -70,6 +70,12 @@ export function fitStaticPool(vintages: readonly VintageHistory[], options: Stat
   const hasPrepayment = vintages.some((v) => v.cumulativePrepayment.length > 0);
   const prepayment = fitPrepayment(vintages, balanceFactors);
   const rollRates = fitRollRates(vintages, prepayment.paths);
+  const [firstCapped] = prepayment.cappedDefaults;
+  if (firstCapped) {
+    notes.push(
+      `At ${prepayment.cappedDefaults.length} vintage-month(s) the month's defaults exceeded the balance the loans' schedule leaves (first: vintage ${firstCapped.vintage}, month on book ${firstCapped.monthOnBook}); delinquent loans do not amortise, so the balance model caps their MDR at 100% there.`,
+    );
+  }
   const byName = new Map(withDefaults.map((v, i) => [v.vintage, ultimates[i]]));
   const fits = vintages.map((v) => vintageFit(v, byName.get(v.vintage), shares, hasPrepayment ? { prepayment, factors: balanceFactors } : null));
   const last = development.ageToAge[development.ageToAge.length - 1];

@@ -45,6 +45,12 @@ describe('CPR from cumulative prepayment', () => {
     ).toThrow(/vintage 2023-05, month on book 1: 60\.0000% of the original balance prepaid, but only 50\.0000% was left/);
   });
 
+  it('caps the MDR where defaults exceed the scheduled balance (delinquent loans do not amortise) and says so', () => {
+    // Equal principal over 2 months: 50% is owed after month 1; 60% defaulting in month 2 is more than the schedule leaves.
+    const fit = fitStaticPool([history({ cumulativeDefault: [0, 0.6], cumulativePrepayment: [0, 0] })], { amortisation: { amortization: 'equal_principal', termMonths: 2, rateAnnual: 0 } });
+    expect(fit.notes.join(' ')).toContain("At 1 vintage-month(s) the month's defaults exceeded the balance the loans' schedule leaves (first: vintage 2024-01, month on book 2)");
+  });
+
   it('writes the curve in the vector notation by age, runs compressed', () => {
     // A month with no estimate (the null at month 6) takes the month before's 12.5; the trailing null is dropped.
     const text = cprByAgeNotation([null, 0.1, 0.1, 0.1, 0.125, null, 0.13, null], 2);
