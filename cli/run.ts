@@ -23,6 +23,8 @@ Commands:
       [--scenarios SET.json]                        every scenario of a set, side by side
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
+  static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
+                                                    timing, CPR and roll rates, as an assumption set
 
 Options:
   -h, --help      show this help (also: abs <command> --help)
@@ -55,6 +57,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

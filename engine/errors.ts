@@ -66,6 +66,8 @@ const ENGINE_MESSAGES = {
   ROOT_NOT_FINITE: 'The function is not a number at a trial point of the root search',
   ROOT_NOT_CONVERGED: 'The root search did not converge within its iteration limit',
   STRESS_SEARCH_RANGE: 'A stress search needs a start > 0, a maximum ≥ the start and a tolerance > 0',
+  // Static-pool (vintage) fitting (engine/fit)
+  STATIC_POOL_FIT: 'The static pool (vintage) history cannot be fitted',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

@@ -9,3 +9,4 @@ export * from './project/index.ts';
 export * from './analytics/index.ts';
 export * from './deal/index.ts';
 export * from './rounding.ts';
+export * from './fit/index.ts';

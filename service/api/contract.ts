@@ -11,6 +11,8 @@ import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
 import type { CumulativeRatioDenominator, DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
+import type { StaticPoolFit, VintageHistory } from '../../engine/fit/index.ts';
+import type { Metric as StaticPoolMetric, TableLayout as StaticPoolTable } from '../../data/static-pool/index.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
@@ -620,6 +622,43 @@ export interface ScenarioSetRunResult {
   readonly scenarios: readonly ScenarioRunRow[];
 }
 
+/** One file of a static pool (静态池, docs/static-pool.md): a path (desktop and CLI) or an upload (the browser). */
+export interface StaticPoolFileRequest {
+  readonly source: TapeSource;
+  /** CSV encoding override (GBK, UTF-8 …); detected when absent. */
+  readonly encoding?: string;
+  /** The metric of a wide table that names none (no 指标 column, title or sheet name). */
+  readonly metric?: StaticPoolMetric;
+}
+
+export interface StaticPoolFitRequest {
+  readonly files: readonly StaticPoolFileRequest[];
+  /** The loans' schedule, for the CPR fit (with termMonths, and rateAnnual for level payment); absent: no scheduled principal. */
+  readonly amortization?: 'level_payment' | 'equal_principal' | 'flat_fee' | 'interest_only';
+  readonly termMonths?: number;
+  /** Contract rate, annual decimal (0.18 = 18%). */
+  readonly rateAnnual?: number;
+  /** Below this share developed a vintage is projected by Bornhuetter–Ferguson (default 0.1). */
+  readonly minDevelopedShare?: number;
+  /** Put the fitted roll rates into the assumption set (they then are its default source). */
+  readonly includeRollRates?: boolean;
+}
+
+/** The vintages read: rates are decimal shares of each vintage's original balance, index k − 1 = month on book k. */
+export interface StaticPoolPreview {
+  readonly tables: readonly StaticPoolTable[];
+  readonly skipped: readonly { readonly file: string; readonly sheet: string | null; readonly reason: string }[];
+  readonly vintages: readonly VintageHistory[];
+}
+
+export interface StaticPoolFitResult extends StaticPoolPreview {
+  readonly fit: StaticPoolFit;
+  /** The fit as an assumption file naming its source; assumptions.save keeps it. */
+  readonly assumptions: AssumptionFile;
+}
+
+export type { StaticPoolFit, StaticPoolMetric, StaticPoolTable, VintageHistory };
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -675,6 +714,10 @@ export interface Api {
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };
+  /** Reads a static pool (静态池) from CSV/XLSX files: the vintages, each problem named by file, row and column. */
+  'staticPool.preview': { request: { files: readonly StaticPoolFileRequest[] }; response: StaticPoolPreview };
+  /** Reads and fits a static pool: lifetime default, default timing, CPR by age, roll rates, their errors, and the assumption set. */
+  'staticPool.fit': { request: StaticPoolFitRequest; response: StaticPoolFitResult };
 }
 
 export type Method = keyof Api;

@@ -58,6 +58,17 @@ const readOptions = {
   mappingName: z.string().max(200).optional(),
 };
 
+const staticPoolFiles = z
+  .array(
+    z.strictObject({
+      source: tapeSource,
+      encoding: z.string().max(40).optional(),
+      metric: z.enum(['cumulativeDefault', 'cumulativePrepayment', 'dpd1_30', 'dpd31_60', 'dpd61_90']).optional(),
+    }),
+  )
+  .min(1, 'a static pool needs at least one file')
+  .max(20);
+
 export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> } = {
   'app.version': noParams,
   'workspace.info': noParams,
@@ -148,6 +159,15 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping, limits: plausibilityLimits.optional() }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),
+  'staticPool.preview': z.strictObject({ files: staticPoolFiles }),
+  'staticPool.fit': z.strictObject({
+    files: staticPoolFiles,
+    amortization: z.enum(['level_payment', 'equal_principal', 'flat_fee', 'interest_only']).optional(),
+    termMonths: z.number().int().min(1).max(600).optional(),
+    rateAnnual: z.number().min(0).max(1).optional(),
+    minDevelopedShare: z.number().gt(0).max(1).optional(),
+    includeRollRates: z.boolean().optional(),
+  }),
 };
 
 export function isMethod(name: unknown): name is Method {

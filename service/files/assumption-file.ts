@@ -110,8 +110,34 @@ const overrideSchema = segmentSchema
   .extend({ match: matchSchema })
   .describe('Assumptions for the loans the rule matches, merged field by field over the pool, their segment’s and earlier rules’ assumptions');
 
+/** Where a set came from when a tool wrote it (docs/static-pool.md): kept with the set, not used by the projection. */
+const sourceSchema = z
+  .strictObject({
+    kind: z.literal('staticPool').describe('Fitted from an originator’s static-pool (vintage, 静态池) history by `abs static-pool` or staticPool.fit'),
+    files: z.array(z.string().min(1).max(500)).min(1).max(20).describe('The file names the history was read from'),
+    vintages: z
+      .array(z.string().regex(/^\d{4}-\d{2}$/, 'expected an origination month as YYYY-MM'))
+      .min(1)
+      .max(1200)
+      .describe('The origination months (YYYY-MM) the fit used'),
+    fittedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, 'expected an ISO 8601 UTC time')
+      .describe('When the fit was made (ISO 8601, UTC)'),
+    method: z.string().min(1).max(2000).describe('The fitting methods and the parameters they took (term, rate, amortisation, thresholds)'),
+    fitError: z
+      .strictObject({
+        cumulativeDefaultRmse: z.number().min(0).max(1).describe('RMSE of fitted vs observed cumulative default rate over every vintage × month, decimal'),
+        cumulativePrepaymentRmse: z.number().min(0).max(1).nullable().describe('The same for the cumulative prepayment rate; null without prepayment history'),
+      })
+      .optional()
+      .describe('How far the fitted curves are from the history'),
+  })
+  .describe('Where the set came from (optional; the projection does not read it)');
+
 export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
   months: wholeNumber('months', 1, 600).describe('Projection horizon in months, 1–600 (the longest original term a loan may have, and the most months a deal run projects)'),
+  source: sourceSchema.optional(),
   pool: segmentSchema,
   segments: z.record(z.string(), segmentSchema).optional().describe('Overrides by the tape’s segment value'),
   overrides: z

@@ -14,6 +14,7 @@ import { impliedByPath, issuesByPath, useAssumptionCheck, type LiveCheck } from 
 import { JsonEditor } from './JsonEditor.tsx';
 import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
+import { StaticPoolSection } from './static-pool/StaticPoolImport.tsx';
 
 /** The Open set choice of a draft not saved yet (no saved set can have this name). */
 const NEW_SET = '\u0000new';
@@ -251,6 +252,7 @@ export function AssumptionsArea() {
           </button>
         </div>
       </div>
+      <StaticPoolSection />
 
       {draft === null ? (
         sets === null ? (

@@ -8,6 +8,7 @@ import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
+import { staticPoolFit, staticPoolPreview } from './static-pool.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
 
 export type Handler<M extends Method> = (params: RequestOf<M>, service: ServiceContext) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -54,4 +55,6 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,
+  'staticPool.preview': staticPoolPreview,
+  'staticPool.fit': staticPoolFit,
 };
