@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DealResult } from '../../engine/index.ts';
+import { checkAssumptions, readAssumptionFile } from '../../service/files/assumption-file.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
+import { EVENT_SCHEMA } from '../../service/files/event-schema.ts';
+import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+
+// Event stresses in an assumption file (`events`) and in deal runs on the shipped consumer template
+// (docs/assumptions.md, "Event stresses").
+
+const template = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')) as { assumptions: Record<string, unknown> };
+const consumer = readDealFile(template);
+const names = { segments: ['salaried', 'self_employed', 'gig'], products: [] };
+const withEvents = (events: unknown[]): Record<string, unknown> => ({ ...template.assumptions, events });
+
+/** The file with a good block, then `event`, is refused with a message matching `pattern`. */
+function refused(event: Record<string, unknown>, pattern: RegExp): void {
+  expect(() => readAssumptionFile(withEvents([{ type: 'outage', month: 4, days: 10, share: 0.5, cureShare: 1 }, event]), names)).toThrow(pattern);
+}
+
+describe('events in the assumption file', () => {
+  it('reads each block and maps its segment (a value or a position in the pool’s list)', () => {
+    const read = readAssumptionFile(
+      withEvents([
+        { type: 'paymentHoliday', segment: 'gig', share: 0.2, fromMonth: 3, months: 3, interest: 'capitalised', restructured: 'ownCurve', restructuredDefault: '20 CDR' },
+        { type: 'outage', month: 4, days: 10, share: 0.6, cureShare: 0.8, waivePenalty: true },
+        { type: 'segmentShock', segment: 1, fromMonth: 6, rollInMultiplier: 3, defaultMultiplier: 3, halfLifeMonths: 6 },
+      ]),
+      names,
+    );
+    expect(read.events.map((e) => [e.event.type, e.segment])).toEqual([
+      ['paymentHoliday', 'gig'],
+      ['outage', null],
+      ['segmentShock', 1],
+    ]);
+    // The block's schema is exported on its own (for scenario files).
+    expect(EVENT_SCHEMA.safeParse({ type: 'outage', month: 4, days: 10, share: 0.6, cureShare: 0.8 }).success).toBe(true);
+  });
+
+  it('refuses bad blocks at their JSON path', () => {
+    refused({ type: 'outage', month: 4, days: 10, share: 1.5, cureShare: 1 }, /^Assumptions \$\.events\[1\]\.share: /);
+    refused({ type: 'outage', month: 4, days: 40, share: 0.5, cureShare: 1 }, /^Assumptions \$\.events\[1\]\.days: days must be a whole number from 1 to 31/);
+    refused({ type: 'paymentHoliday', share: 0.1, fromMonth: 38, months: 3, interest: 'waived' }, /^Assumptions \$\.events\[1\]\.fromMonth: month 38 is after the projection’s last month \(37\)/);
+    refused(
+      { type: 'segmentShock', segment: 'retired', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 },
+      /^Assumptions \$\.events\[1\]\.segment: the pool has no segment "retired" \(its segments: 0: salaried, 1: self_employed, 2: gig\)/,
+    );
+    refused({ type: 'segmentShock', segment: 3, fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }, /^Assumptions \$\.events\[1\]\.segment: the pool has no segment at position 3/);
+    refused(
+      { type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'waived', restructured: 'ownCurve' },
+      /^Assumptions \$\.events\[1\]\.restructuredDefault: restructured "ownCurve" needs/,
+    );
+    refused(
+      { type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'waived', restructured: 'ownCurve', restructuredDefault: '20 PSA' },
+      /^Assumptions \$\.events\[1\]\.restructuredDefault: /,
+    );
+    refused({ type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'forgiven' }, /^Assumptions \$\.events\[1\]\.interest: /);
+    refused({ type: 'segmentShock', segment: 'gig', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2, purchaseMixShift: 0.1 }, /^Assumptions \$\.events\[1\]/);
+    refused({ type: 'rateShock' }, /^Assumptions \$\.events\[1\]\.type: /);
+    // A segment shock names its segment.
+    refused({ type: 'segmentShock', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }, /^Assumptions \$\.events\[1\]\.segment: /);
+  });
+
+  it('checks the segment names only against a pool; without one the file reads', () => {
+    expect(checkAssumptions(withEvents([{ type: 'segmentShock', segment: 'retired', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }])).months).toBe(37);
+  });
+});
+
+/** Collections of a period: interest, penalty interest, scheduled principal and prepayments. */
+const collected = (result: DealResult, period: number): number => {
+  const pool = result.periods[period - 1]?.pool;
+  return (pool?.interest ?? 0) + (pool?.penaltyInterest ?? 0) + (pool?.scheduledPrincipal ?? 0) + (pool?.prepayments ?? 0);
+};
+
+describe('a deal run on the consumer template under each event reconciles to the cent', () => {
+  const base = runPrepared(prepareDeal(consumer, null, template.assumptions)).result;
+  const run = (events: unknown[]): DealResult => runPrepared(prepareDeal(consumer, null, withEvents(events))).result;
+  const cases: [string, unknown[]][] = [
+    ['holiday, interest waived', [{ type: 'paymentHoliday', share: 0.3, fromMonth: 3, months: 3, interest: 'waived' }]],
+    ['holiday, interest accrued, restructured defaulted', [{ type: 'paymentHoliday', share: 0.3, fromMonth: 3, months: 3, interest: 'accrued', restructured: 'defaulted' }]],
+    [
+      'holiday, interest capitalised, restructured on their own curve',
+      [{ type: 'paymentHoliday', segment: 'gig', share: 0.5, fromMonth: 3, months: 6, interest: 'capitalised', restructured: 'ownCurve', restructuredDefault: '30 CDR' }],
+    ],
+    ['outage', [{ type: 'outage', month: 3, days: 15, share: 1, cureShare: 0.8, waivePenalty: true }]],
+    ['segment shock', [{ type: 'segmentShock', segment: 'gig', fromMonth: 4, rollInMultiplier: 3, defaultMultiplier: 3, halfLifeMonths: 6 }]],
+  ];
+  for (const [name, events] of cases) {
+    it(name, () => {
+      // runDeal reconciles every period (money in = money out to the cent) or throws.
+      const result = run(events);
+      expect(result.periods.length).toBeGreaterThan(0);
+      // The first two periods are before every event: the same as the base run.
+      expect(result.periods.slice(0, 2)).toEqual(base.periods.slice(0, 2));
+      expect(result.periods).not.toEqual(base.periods);
+      for (const period of result.periods) {
+        for (const note of period.notes) expect(note.endingBalance).toBeGreaterThanOrEqual(0);
+      }
+    });
+  }
+
+  it('the outage: month 3’s collections drop, month 4’s recover', () => {
+    const hit = run([{ type: 'outage', month: 3, days: 15, share: 1, cureShare: 1, waivePenalty: true }]);
+    expect(collected(hit, 3)).toBeLessThan(collected(base, 3) - 10_000_000);
+    expect(collected(hit, 4)).toBeGreaterThan(collected(base, 4) + 10_000_000);
+  });
+});
+
+// One ¥600,000 equal-principal (等额本金) loan at 12% over 6 months, passed through to one note, on 30/360.
+const oneLoan = {
+  name: 'One loan',
+  dates: { cutoff: '2025-01-01', closing: '2025-01-10', firstPaymentDate: '2025-02-15', legalFinalMaturity: '2026-12-15' },
+  notes: [{ id: 'A', seniority: 1, originalBalance: 600_000, coupon: { type: 'fixed', rate: 0.03 } }],
+  waterfall: {
+    combined: [
+      { kind: 'interest', notes: ['A'] },
+      { kind: 'principal', notes: ['A'], rule: 'sequential' },
+      { kind: 'residual', to: 'seller' },
+    ],
+  },
+  pool: { lines: [{ id: 'six', amortization: 'equal_principal', balance: 600_000, rate: 0.12, originalTerm: 6, remainingTerm: 6 }] },
+  assumptions: { months: 24, pool: {} },
+};
+
+describe('capitalised holiday interest in the deal’s pool ledger', () => {
+  it('the 15,000 capitalised (1% × 500,000 × 3 months) is principal in: the pool pays 615,000 of principal and ends at zero', () => {
+    const events = [{ type: 'paymentHoliday', share: 1, fromMonth: 2, months: 3, interest: 'capitalised' }];
+    const { result } = runPrepared(prepareDeal(readDealFile(oneLoan), null, { ...oneLoan.assumptions, events }));
+    const principal = result.periods.map((p) => p.pool.scheduledPrincipal);
+    expect(principal.slice(0, 9)).toEqual([100_000, 0, 0, 0, 103_000, 103_000, 103_000, 103_000, 103_000]);
+    expect(principal.reduce((a, b) => a + b, 0)).toBe(615_000);
+    expect(result.periods.slice(0, 9).map((p) => p.pool.endingBalance)).toEqual([500_000, 500_000, 500_000, 500_000, 412_000, 309_000, 206_000, 103_000, 0]);
+    expect(result.periods[8]?.notes[0]?.endingBalance).toBe(0);
+  });
+});
