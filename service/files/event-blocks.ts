@@ -9,6 +9,8 @@ export interface EventSpec {
   readonly segment: string | number | null;
   /** JSON path of the block, for errors found against a pool. */
   readonly path: string;
+  /** A segment shock's tilt of revolving purchases toward its segment (read by a deal run: service/runs/purchase-mix.ts). */
+  readonly purchaseMixShift?: number;
 }
 
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
@@ -26,13 +28,14 @@ export function readEvents(blocks: readonly EventBlock[], months: number, basePa
     const path = `${basePath}[${k}]`;
     const start = startOf(block);
     if (start.month > months) throw bad(`${path}.${start.field}`, `month ${start.month} is after the projection’s last month (${months})`, { value: start.month });
-    return { event: engineEvent(block, path), segment: block.segment ?? null, path };
+    const shift = block.type === 'segmentShock' ? block.purchaseMixShift : undefined;
+    return { event: engineEvent(block, path), segment: block.segment ?? null, path, ...(shift !== undefined ? { purchaseMixShift: shift } : {}) };
   });
 }
 
 function engineEvent(block: EventBlock, path: string): ProjectionEvent {
   if (block.type === 'segmentShock') {
-    const { segment: _segment, halfLifeMonths, ...rest } = block;
+    const { segment: _segment, halfLifeMonths, purchaseMixShift: _shift, ...rest } = block;
     return { ...rest, segments: [], ...(halfLifeMonths !== undefined ? { halfLifeMonths } : {}) };
   }
   if (block.type === 'outage') {

@@ -53,8 +53,11 @@ export const SEGMENT_SHOCK_SCHEMA = z
     rollInMultiplier: z.number().min(0).max(100).describe('Multiplier on the roll from current into 1–30 days past due'),
     defaultMultiplier: z.number().min(0).max(100).describe('Multiplier on the default curve (MDR) of current loans'),
     halfLifeMonths: z.number().gt(0).max(600).optional().describe('Months for the multipliers’ excess over 1 to halve (geometric decay back to 1); absent: the shock is permanent'),
+    purchaseMixShift: share(
+      'Revolving purchases tilt toward the segment: this share of the other profile lines’ part of each purchase moves to the segment’s lines (decaying with the half-life); a deal run reads it',
+    ).optional(),
   })
-  .describe('Segment shock: roll-in and default multipliers for one segment');
+  .describe('Segment shock: roll-in and default multipliers for one segment, and a tilt of revolving purchases toward it');
 
 export const EVENT_SCHEMA = z.discriminatedUnion('type', [PAYMENT_HOLIDAY_SCHEMA, OUTAGE_SCHEMA, SEGMENT_SHOCK_SCHEMA]).describe('An event stress (docs/assumptions.md, "Event stresses")');
 

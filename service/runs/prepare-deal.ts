@@ -26,6 +26,7 @@ import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
+import { purchaseMix } from './purchase-mix.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -41,6 +42,8 @@ export interface PreparedDeal {
   readonly segmentLoans: ReadonlyMap<string, number[]>;
   /** The run's base default multiplier (ScenarioOverrides.defaultMultiplier, default 1); a multiplier stress multiplies it. */
   readonly defaultMultiplier: number;
+  /** The purchase profile's shares by purchase month under the scenario's purchase-mix shifts, or null (the profile's own). */
+  readonly purchaseMix: ((month: number) => number[] | undefined) | null;
 }
 
 const MAX_MONTHS = 600;
@@ -109,7 +112,8 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const segmentLoans = segmentLoansFor(deal, pool.segmentNames, input.loans.segment);
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
-  return { file, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1 };
+  const mix = purchaseMix(scenarioFile.events, pool.segmentNames, file.revolving?.profile ?? null);
+  return { file, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
@@ -202,7 +206,7 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   }
   try {
     const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
-    return { result: runDeal(prepared.deal, pool, { skipValidation: true }), flows };
+    return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
       throw new UserError('BAD_REQUEST', `Deal: ${error.message}`, { ...error.details, engineCode: error.code });

@@ -6,6 +6,7 @@ import { checkAssumptions, readAssumptionFile } from '../../service/files/assump
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { EVENT_SCHEMA } from '../../service/files/event-schema.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
+import { purchaseMix } from '../../service/runs/purchase-mix.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 // Event stresses in an assumption file (`events`) and in deal runs on the shipped consumer template
@@ -58,7 +59,7 @@ describe('events in the assumption file', () => {
       /^Assumptions \$\.events\[1\]\.restructuredDefault: /,
     );
     refused({ type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'forgiven' }, /^Assumptions \$\.events\[1\]\.interest: /);
-    refused({ type: 'segmentShock', segment: 'gig', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2, purchaseMixShift: 0.1 }, /^Assumptions \$\.events\[1\]/);
+    refused({ type: 'segmentShock', segment: 'gig', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2, purchaseMixShift: 1.5 }, /^Assumptions \$\.events\[1\]\.purchaseMixShift: /);
     refused({ type: 'rateShock' }, /^Assumptions \$\.events\[1\]\.type: /);
     // A segment shock names its segment.
     refused({ type: 'segmentShock', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }, /^Assumptions \$\.events\[1\]\.segment: /);
@@ -134,5 +135,50 @@ describe('capitalised holiday interest in the deal’s pool ledger', () => {
     expect(principal.reduce((a, b) => a + b, 0)).toBe(615_000);
     expect(result.periods.slice(0, 9).map((p) => p.pool.endingBalance)).toEqual([500_000, 500_000, 500_000, 500_000, 412_000, 309_000, 206_000, 103_000, 0]);
     expect(result.periods[8]?.notes[0]?.endingBalance).toBe(0);
+  });
+});
+
+/** A gig shock from month 4 (× 3), with `over`. */
+function shock(over: Record<string, unknown>): unknown[] {
+  return [{ type: 'segmentShock', segment: 'gig', fromMonth: 4, rollInMultiplier: 3, defaultMultiplier: 3, ...over }];
+}
+
+/** Gross defaults over the deal's life. */
+function defaults(result: DealResult): number {
+  return result.periods.reduce((sum, p) => sum + p.pool.defaults, 0);
+}
+
+describe('a segment shock’s purchase-mix shift (revolving purchases tilt toward the segment)', () => {
+  // The template's profile: salaried 0.45 and 0.2, self-employed 0.2, gig 0.15.
+  const profile = [
+    { segment: 'salaried', share: 0.45 },
+    { segment: 'salaried', share: 0.2 },
+    { segment: 'self_employed', share: 0.2 },
+    { segment: 'gig', share: 0.15 },
+  ];
+  const mixOf = (over: Record<string, unknown>, lines: typeof profile | null = profile) => purchaseMix(readAssumptionFile(withEvents(shock(over)), names).events, names.segments, lines);
+
+  it('moves x of the other lines’ part to the segment, decaying with the half-life (hand-computed shares)', () => {
+    const mix = mixOf({ purchaseMixShift: 0.5, halfLifeMonths: 6 });
+    if (mix === null) throw new Error('no mix');
+    // Before month 4: the profile's own. Month 4: gig 0.15 + 0.5 × 0.85 = 0.575, the others × 0.5.
+    expect(mix(3)).toBeUndefined();
+    const at = (month: number): number[] => (mix(month) ?? []).map((share) => Math.round(share * 1e12) / 1e12);
+    expect(at(4)).toEqual([0.225, 0.1, 0.1, 0.575]);
+    // Month 10, one half-life on: x = 0.25 — gig 0.15 + 0.25 × 0.85 = 0.3625, the others × 0.75.
+    expect(at(10)).toEqual([0.3375, 0.15, 0.15, 0.3625]);
+    expect(mixOf({})).toBeNull();
+  });
+
+  it('is refused at its path when there is nothing to tilt', () => {
+    expect(() => mixOf({ purchaseMixShift: 0.5 }, profile.slice(0, 3))).toThrow(/^Assumptions \$\.events\[0\]\.purchaseMixShift: the purchase profile has no line of segment "gig"/);
+    expect(() => mixOf({ purchaseMixShift: 0.5 }, null)).toThrow(/^Assumptions \$\.events\[0\]\.purchaseMixShift: the deal has no revolving purchases to tilt/);
+  });
+
+  it('a deal run on the consumer template buys more gig loans, reconciles, and defaults more than the shock without the shift', () => {
+    const plain = runPrepared(prepareDeal(consumer, null, withEvents(shock({})))).result;
+    const shifted = runPrepared(prepareDeal(consumer, null, withEvents(shock({ purchaseMixShift: 0.5 })))).result;
+    expect(shifted.periods.slice(0, 3)).toEqual(plain.periods.slice(0, 3));
+    expect(defaults(shifted)).toBeGreaterThan(defaults(plain));
   });
 });
