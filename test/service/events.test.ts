@@ -7,6 +7,8 @@ import { readDealFile } from '../../service/files/deal-file.ts';
 import { EVENT_SCHEMA } from '../../service/files/event-schema.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 import { purchaseMix } from '../../service/runs/purchase-mix.ts';
+import { readPoolFile } from '../../service/files/pool-file.ts';
+import { projectInput, projectionCsv } from '../../service/runs/projection.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 // Event stresses in an assumption file (`events`) and in deal runs on the shipped consumer template
@@ -180,5 +182,18 @@ describe('a segment shock’s purchase-mix shift (revolving purchases tilt towar
     const shifted = runPrepared(prepareDeal(consumer, null, withEvents(shock({ purchaseMixShift: 0.5 })))).result;
     expect(shifted.periods.slice(0, 3)).toEqual(plain.periods.slice(0, 3));
     expect(defaults(shifted)).toBeGreaterThan(defaults(plain));
+  });
+});
+
+describe('a projection reports capitalised holiday interest', () => {
+  it('as a row field and a CSV column: 15,000 in month 5 (1% × 500,000 × 3 months)', () => {
+    const input = readPoolFile({ cutoffDate: '2025-01-01', lines: oneLoan.pool.lines });
+    const events = [{ type: 'paymentHoliday', share: 1, fromMonth: 2, months: 3, interest: 'capitalised' }];
+    const result = projectInput(input, { months: 9, pool: {}, events });
+    expect(result.rows.map((row) => row.capitalisedInterest)).toEqual([0, 0, 0, 0, 15_000, 0, 0, 0, 0]);
+    const csv = projectionCsv(result).split('\n');
+    const column = csv[0]?.split(',').indexOf('Holiday interest capitalised (¥)') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    expect(csv[5]?.split(',')[column]).toBe('15000');
   });
 });
