@@ -87,6 +87,7 @@ function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, m
   const { yearFractions } = segment;
   const n = plan.remainingTerm;
   const penaltyRate = loan.penaltyRate;
+  const flows: MonthFlows = { interest: 0, principal: 0, penalty: 0, defaulted: 0, prepaid: 0, forgone: 0 };
   for (let k = track.start; k < months; k++) {
     const yf = yearFractions[k] ?? 0;
     if (k < track.holidayEnd) {
@@ -115,14 +116,14 @@ function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, m
         forgone = accrueCappedPenalty(st, c, accrual, segment, yf, plan.balance, plan.interest);
       }
     }
-    const flows = monthMoves(track, loan, segment, k, due);
+    monthMoves(track, loan, segment, k, due, flows);
     flows.forgone = forgone;
     const done = bookMonth(track, k, flows, segment, acc, trace);
     if (!due && done && trace === null) break; // nothing owed any more: every later month adds zero
   }
 }
 
-/** What a month's moves pay and write off (one object per loan month: the dense kernel is not the fast path). */
+/** What a month's moves pay and write off (one object per track, refilled each month). */
 interface MonthFlows {
   interest: number;
   principal: number;
@@ -135,9 +136,9 @@ interface MonthFlows {
 /**
  * Step 3: the roll-rate moves of the month (transitions.ts says what each pays; an outage's own
  * plans in its two months; a segment shock's roll-in), then for the fraction staying current the
- * MDR defaults (before or after the installment) and the SMM prepayments. Swaps the blocks.
+ * MDR defaults (before or after the installment) and the SMM prepayments, into `flows`. Swaps the blocks.
  */
-function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: number, due: boolean): MonthFlows {
+function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: number, due: boolean, flows: MonthFlows): void {
   const { st, plan } = track;
   const c = track.c;
   const x = BLOCK - c;
@@ -149,7 +150,11 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
   const iu = plan.interest;
   const spu = plan.principal;
   const u = plan.balance;
-  const flows: MonthFlows = { interest: 0, principal: 0, penalty: 0, defaulted: 0, prepaid: 0, forgone: 0 };
+  flows.interest = 0;
+  flows.principal = 0;
+  flows.penalty = 0;
+  flows.defaulted = 0;
+  flows.prepaid = 0;
   for (let j = x; j < x + BLOCK; j++) st[j] = 0;
 
   // current → current: MDR defaults (before or after the installment), then SMM prepayments.
@@ -201,7 +206,6 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
   st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + (st[c + CHARGED_OFF] ?? 0);
   plan.balance = u - spu;
   track.c = x;
-  return flows;
 }
 
 /**

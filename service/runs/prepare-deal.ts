@@ -174,7 +174,7 @@ function withCurves(assumptions: PoolAssumptions, curves: { prepayment?: Curve; 
       ...(curves.default ? { default: curves.default, defaultSources: 'both' as const } : defaultTiming ? { defaultTiming } : {}),
     };
   };
-  return { pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
+  return { ...assumptions, pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
 }
 
 function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions {

@@ -105,6 +105,13 @@ describe('a deal run on the consumer template under each event reconciles to the
     });
   }
 
+  it('events stay under a CDR override (abs run --default, a CDR breakeven’s stress)', () => {
+    const outage = [{ type: 'outage', month: 3, days: 15, share: 1, cureShare: 1, waivePenalty: true }];
+    const stressed = runPrepared(prepareDeal(consumer, null, withEvents(outage), { default: '3 CDR' })).result;
+    const plain = runPrepared(prepareDeal(consumer, null, template.assumptions, { default: '3 CDR' })).result;
+    expect(collected(stressed, 3)).toBeLessThan(collected(plain, 3) - 10_000_000);
+  });
+
   it('the outage: month 3’s collections drop, month 4’s recover', () => {
     const hit = run([{ type: 'outage', month: 3, days: 15, share: 1, cureShare: 1, waivePenalty: true }]);
     expect(collected(hit, 3)).toBeLessThan(collected(base, 3) - 10_000_000);

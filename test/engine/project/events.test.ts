@@ -118,6 +118,20 @@ describe('payment holiday (展期)', () => {
     expect(cash(r).slice(0, 6)).toEqual([106, 0, 0, 0, 94.5, 84.24]);
   });
 
+  it('applies on a segment whose default is a cumulative timing curve (the solved MDRs pause for the deferred share)', () => {
+    const pool: SegmentAssumptions = { defaultTiming: { cumulativeDefaultRate: 0.06, timingPct: [100], monthsPerPeriod: 6 } };
+    const plain = run(loanArrays([sixMonths]), { pool }, 9);
+    const deferred = run(loanArrays([sixMonths]), { pool, events: [holiday()] }, 9);
+    expect(
+      list(plain.defaults)
+        .slice(1, 4)
+        .every((d) => d > 0),
+    ).toBe(true);
+    // The whole loan defers in months 2–4: nothing is due, nothing defaults.
+    expect(list(deferred.defaults).slice(1, 4)).toEqual([0, 0, 0]);
+    expect(deferred.defaults[0]).toBe(plain.defaults[0]);
+  });
+
   it('only the segment named, only the borrowers still current, only loans in the pool at its start', () => {
     const loans = loanArrays([sixMonths, { ...sixMonths, segment: 1 }]);
     const r = run(loans, { pool: {}, events: [holiday({ segments: [1] })] }, 9);
