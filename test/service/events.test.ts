@@ -204,3 +204,20 @@ describe('a projection reports capitalised holiday interest', () => {
     expect(csv[5]?.split(',')[column]).toBe('15000');
   });
 });
+
+describe('the shipped example (docs/examples/assumptions-consumer-events.json) on the example pool of lines', () => {
+  it('reads, and each event shows where it should: the gig holiday in months 3–5, the outage in month 6 and its cure in month 7', () => {
+    const input = readPoolFile(JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'pool-consumer-lines.json'), 'utf8')));
+    const example = JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'assumptions-consumer-events.json'), 'utf8')) as { events: unknown[] };
+    const base = projectInput(input, { ...example, events: [] });
+    const stressed = projectInput(input, example);
+    const cash = (rows: typeof base.rows, month: number): number => {
+      const row = rows[month - 1];
+      return (row?.interestCollected ?? 0) + (row?.scheduledPrincipal ?? 0) + (row?.prepayments ?? 0);
+    };
+    expect(cash(stressed.rows, 1)).toBe(cash(base.rows, 1));
+    expect(cash(stressed.rows, 3)).toBeLessThan(cash(base.rows, 3));
+    expect(cash(stressed.rows, 6)).toBeLessThan(cash(base.rows, 6) * 0.6);
+    expect(cash(stressed.rows, 7)).toBeGreaterThan(cash(base.rows, 7));
+  });
+});
