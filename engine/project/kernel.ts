@@ -39,6 +39,10 @@ import { CHARGED_OFF, TRACE_COLUMNS } from './transitions.ts';
  *     recoveryLagMonths later; the loss (1 − recoveryRate) × default is booked now.
  * After maturity no installment falls due: the current fraction stays current with nothing owed
  * and delinquent fractions keep rolling on their arrears.
+ *
+ * Event stresses (events.ts) on the loan's segment: a payment holiday or an outage splits a share
+ * of the current fraction off into a track of its own, projected on its own schedule after this one
+ * (kernel-events.ts, Track); a segment shock scales the roll into 1–30 and the MDR month by month.
  */
 export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedSegment, ctx: KernelContext, acc: Accumulators, trace: Float64Array | null): void {
   const balance0 = loans.currentPrincipal[i] ?? 0;
