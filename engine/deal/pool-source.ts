@@ -73,10 +73,14 @@ export type PoolColumns = Pick<
   | 'losses'
   | 'endingBalance'
   | 'servicingFee'
-> & { readonly balanceByState: Pick<PoolCashFlows['balanceByState'], 'dpd61_90' | 'dpd91_180'> };
+> & {
+  readonly balanceByState: Pick<PoolCashFlows['balanceByState'], 'dpd61_90' | 'dpd91_180'>;
+  /** Holiday interest capitalised into principal (event stresses); absent: none. */
+  readonly capitalisedInterest?: Float64Array;
+};
 
 /** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
-const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
+const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee', 'capitalisedInterest'] as const;
 type Flow = (typeof FLOWS)[number];
 const PRINCIPAL_FLOWS = ['scheduledPrincipal', 'prepayments', 'defaults'] as const;
 type PrincipalFlow = (typeof PRINCIPAL_FLOWS)[number];
@@ -102,7 +106,7 @@ const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 
 export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
   const { unitCohort, segmentEndingBalance } = typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined } : options;
   const months = base.months;
-  const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(base[key].subarray(0, months))])) as Record<Flow, Float64Array>;
+  const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(flowOf(base, key).subarray(0, months))])) as Record<Flow, Float64Array>;
   const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
   const dpd90 = Float64Array.from(base.balanceByState.dpd91_180.subarray(0, months));
   for (let k = 0; k < months; k++) dpd60[k] = (dpd60[k] ?? 0) + (dpd90[k] ?? 0);
@@ -158,7 +162,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
     for (let k = afterMonth; k < months; k++) {
       const j = k - afterMonth;
       if (j >= unit.months) break;
-      for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (unit[key][j] ?? 0);
+      for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (flowOf(unit, key)[j] ?? 0);
       const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
       dpd90[k] = (dpd90[k] ?? 0) + d90;
       dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
@@ -177,11 +181,14 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
         flowCents[key][k] = roundCentsOfDouble(after) - roundCentsOfDouble(before);
       }
       // Principal out is rounded as one running total, so the pool ends at exactly cutoff + principal
-      // bought − Σ principal out (three totals rounded apart can miss it by a cent for good).
-      const allOut = centsOf((running.scheduledPrincipal[k] ?? 0) + (running.prepayments[k] ?? 0) + (running.defaults[k] ?? 0));
+      // bought − Σ principal out (three totals rounded apart can miss it by a cent for good); holiday
+      // interest capitalised into principal (event stresses) is principal in, netted before rounding.
+      const capitalised = centsOf(running.capitalisedInterest[k] ?? 0);
+      const netOut = centsOf((running.scheduledPrincipal[k] ?? 0) + (running.prepayments[k] ?? 0) + (running.defaults[k] ?? 0) - (running.capitalisedInterest[k] ?? 0));
+      const allOut = netOut + capitalised;
       bookPrincipal(k, allOut - (k > 0 ? (outBooked[k - 1] ?? 0) : 0));
       outBooked[k] = allOut;
-      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - allOut / 100));
+      ending[k] = Math.max(0, roundCentsOfDouble(cutoff + boughtBefore - netOut / 100));
     }
     computed = Math.max(computed, m);
   };
@@ -255,4 +262,9 @@ export function poolColumns(cutoffBalance: number, rows: readonly Partial<PoolPe
       dpd91_180: column((r) => r.delinquent90Plus),
     },
   };
+}
+
+/** A flow column of a projection; capitalised interest is absent from columns written without events (zero). */
+function flowOf(columns: PoolColumns, key: Flow): Float64Array {
+  return key === 'capitalisedInterest' ? (columns.capitalisedInterest ?? new Float64Array(columns.months)) : columns[key];
 }

@@ -67,6 +67,21 @@ function bandAmount(bands: Exclude<RevolvingSpec['purchaseCap'], number | undefi
 }
 
 /**
+ * The terms with each profile line's share of a purchase replaced by `shares` (normalised to sum to
+ * 1): a scenario's purchase-mix shift (a segment shock tilting revolving purchases toward its
+ * segment). Without shares, the terms as they are.
+ */
+export function withShares(terms: PurchaseTerms, shares: readonly number[] | undefined): PurchaseTerms {
+  if (shares === undefined) return terms;
+  if (shares.length !== terms.lines.length || !shares.every((share) => share >= 0 && share < Infinity)) {
+    throw new EngineError('POOL_FLOWS', { rule: 'a purchase mix gives one share ≥ 0 per profile line', shares, lines: terms.lines.length });
+  }
+  const total = shares.reduce((sum, share) => sum + share, 0);
+  if (!(total > 0)) throw new EngineError('POOL_FLOWS', { rule: 'a purchase mix needs a positive total', shares });
+  return { ...terms, lines: terms.lines.map((line, j) => ({ ...line, share: (shares[j] ?? 0) / total })) };
+}
+
+/**
  * Opens payment date `period`'s desk: the cap of the date, and the pool (and each limited segment)
  * at the end of its collection period, month `month` — segments as projected: the base pool's
  * balance in the segment plus what was bought of the segment's lines.

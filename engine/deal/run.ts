@@ -21,7 +21,7 @@ import {
 } from './period/index.ts';
 import type { PoolSource } from './pool-source.ts';
 import { DEFAULT_CUMULATIVE_RATIO_DENOMINATOR } from './schema.ts';
-import { openDesk, purchaseTerms } from './purchases.ts';
+import { openDesk, purchaseTerms, withShares } from './purchases.ts';
 import type { DealPeriod, DealResult } from './result.ts';
 import type { Deal } from './types.ts';
 import { validateDeal } from './validate.ts';
@@ -29,6 +29,11 @@ import { validateDeal } from './validate.ts';
 export interface RunOptions {
   /** Skip validateDeal when the caller has just run it (default false: validate). */
   readonly skipValidation?: boolean;
+  /**
+   * Each purchase profile line's share of the purchases made at the end of pool month `month`, in
+   * place of the profile's shares (a scenario's purchase-mix shift); undefined: the profile's.
+   */
+  readonly purchaseMix?: (month: number) => readonly number[] | undefined;
 }
 
 /**
@@ -89,7 +94,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
     const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
     const lastMonth = Math.min(p * schedule.frequencyMonths, pool.months);
-    openWaterfall(state, determination, funding, determination.revolving ? openDesk(purchases, p, pool, lastMonth, funding.poolAfter) : undefined);
+    openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);

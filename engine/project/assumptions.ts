@@ -1,25 +1,16 @@
 import { assertMonths, assertSpeed, assertUnitRate } from '../curves/checks.ts';
 import { assert } from '../errors.ts';
 import { evaluateVector } from '../curves/notation-evaluate.ts';
-import type { VectorNotation } from '../curves/notation-types.ts';
-import { monthlyRates, rateVector, type RateVector, type VectorBasis } from '../curves/rate-vector.ts';
+import { monthlyRates, rateVector, type VectorBasis } from '../curves/rate-vector.ts';
 import { validateTransitionMatrix } from '../curves/roll-rates.ts';
 import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
 import { multiplierFactors, stressedCures, stressedEntry, type StressMultipliers } from './stress-multipliers.ts';
-import { bandedRates, maturedMatrix, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
+import { eventsOf, resolveEvents, type ProjectionEvent, type ResolvedEvents } from './events.ts';
+import type { RateAssumption, RateTable } from './rate-assumption.ts';
 
-/**
- * A monthly rate assumption (SMM for prepayment, MDR for default), in one of three forms:
- * - 'monthly': decimals per month as given (0.01 = 1% SMM), the last held flat; basis 'period'
- *   (element 0 = projection month 1) unless 'age' (element 0 = loan age 1);
- * - 'vector': an engine/curves RateVector (CPR/CDR or SMM/MDR, by period or age);
- * - 'notation': parsed vector notation (`6 CPR`, `150 PSA`, `2 SDA`, `5 ramp 10 12 CDR by age`).
- */
-export type RateAssumption =
-  | { readonly kind: 'monthly'; readonly rates: ArrayLike<number>; readonly basis?: VectorBasis }
-  | { readonly kind: 'vector'; readonly vector: RateVector }
-  | { readonly kind: 'notation'; readonly notation: VectorNotation };
+export type { RateAssumption, RateTable } from './rate-assumption.ts';
+import { bandedRates, maturedMatrix, STATE_COUNT, transitionPlan, type BandedRates, type TransitionPlan } from './transitions.ts';
 
 /**
  * Which sources of default apply when a set has both a default curve and roll rates:
@@ -98,19 +89,16 @@ export interface SegmentAssumptions {
 export interface PenaltyWaiver {
   /** Restructured loans (the tape's 是否重组) pay no penalty interest. */
   readonly restructured?: boolean;
+  /** Loans whose auto-debit failed in an outage event pay no 罚息 on that installment (the event's waivePenalty, when it does not say). */
+  readonly outage?: boolean;
 }
 
 /** Pool-wide assumptions and per-segment overrides (by LoanArrays.segment index, field by field). */
 export interface PoolAssumptions {
   readonly pool: SegmentAssumptions;
   readonly segments?: readonly (SegmentAssumptions | undefined)[];
-}
-
-/** A rate assumption evaluated once for the projection: read `table[offset + t − 1]` in month t. */
-export interface RateTable {
-  readonly rates: Float64Array;
-  /** True: offset is the loan's age at cutoff; false: offset 0 (by projection month). */
-  readonly byAge: boolean;
+  /** Event stresses (events.ts): payment holidays, outages, segment shocks, by LoanArrays.segment code. */
+  readonly events?: readonly ProjectionEvent[];
 }
 
 /** One segment's assumptions, evaluated and checked, ready for the kernel. */
@@ -150,6 +138,8 @@ export interface ResolvedSegment {
   readonly yearFractions: Float64Array;
   /** Every year fraction is exactly 1/12: the level installment is then computed once per loan. */
   readonly uniform30360: boolean;
+  /** The event stresses on this segment's loans, or null: then the banded kernel may run it. */
+  readonly events: ResolvedEvents | null;
 }
 
 /**
@@ -186,7 +176,7 @@ export function resolveAssumptions(
 ): ResolvedSegment[] {
   const resolved: ResolvedSegment[] = [];
   for (let s = 0; s < segmentCount; s++) {
-    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual, shape));
+    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual, shape, eventsOf(assumptions.events, s)));
   }
   return resolved;
 }
@@ -213,7 +203,7 @@ export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumpti
   };
 }
 
-function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables, shape: CurveShape): ResolvedSegment {
+function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables, shape: CurveShape, events: readonly ProjectionEvent[] = []): ResolvedSegment {
   const startMonth = shape.startMonth ?? 1;
   const multiplier = shape.defaultMultiplier ?? 1;
   assert(Number.isInteger(startMonth) && startMonth >= 1, 'INVALID_MONTHS', { field: 'startMonth', value: startMonth });
@@ -258,6 +248,16 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
     servicingFeeRate,
     yearFractions,
     uniform30360,
+    events: resolveEvents(events, {
+      months,
+      startMonth,
+      matrix,
+      yearFractions,
+      dayCount: segment.dayCount ?? null,
+      waiveOutagePenalty: segment.penaltyWaiver?.outage ?? false,
+      // A default multiplier (a breakeven's stress) scales a restructured loan's own curve as it does the segment's.
+      rateTable: (assumption) => scaled(rateTable(assumption, months + startMonth - 1, maxAgeMonths), multiplier),
+    }),
   };
 }
 

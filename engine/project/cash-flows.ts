@@ -6,7 +6,7 @@ import { roundCentsOfDouble } from '../rounding.ts';
  * Money in yuan, float64 and unrounded (roundToCents gives the cent table); rates are decimals.
  *
  * Balance identity, every month (to float rounding):
- *   beginningBalance = scheduledPrincipal + prepayments + defaults + endingBalance
+ *   beginningBalance + capitalisedInterest = scheduledPrincipal + prepayments + defaults + endingBalance
  * where balances are unpaid principal of every loan fraction not charged off (performing and
  * delinquent, overdue principal included, as the tape's current principal is).
  */
@@ -27,6 +27,8 @@ export interface PoolCashFlows {
   /** Principal received through installments: this month's scheduled principal of paying fractions plus overdue principal paid by cures and roll-backs. */
   readonly scheduledPrincipal: Float64Array;
   readonly prepayments: Float64Array;
+  /** Interest of a payment holiday added to principal when the holiday ends (events 'capitalised'): principal that was not lent. */
+  readonly capitalisedInterest: Float64Array;
   /** Gross defaults (charge-offs): the whole unpaid principal of fractions defaulting at the MDR or rolling to charged off. */
   readonly defaults: Float64Array;
   /** Recovery rate × defaults of `lag` months earlier. */
@@ -71,6 +73,7 @@ export interface Accumulators {
   readonly penaltyForgone: Float64Array;
   readonly scheduledPrincipal: Float64Array;
   readonly prepayments: Float64Array;
+  readonly capitalisedInterest: Float64Array;
   readonly defaults: Float64Array;
   readonly losses: Float64Array;
   readonly servicingFee: Float64Array;
@@ -95,6 +98,7 @@ export function allocateAccumulators(months: number, maxLagMonths: number): Accu
     penaltyForgone: new Float64Array(months),
     scheduledPrincipal: new Float64Array(months),
     prepayments: new Float64Array(months),
+    capitalisedInterest: new Float64Array(months),
     defaults: new Float64Array(months),
     losses: new Float64Array(months),
     servicingFee: new Float64Array(months),
@@ -143,7 +147,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     endingBalance[k] = ending;
     overdueTotal[k] = (acc.overduePrincipal[k] ?? 0) + (acc.overdueInterest[k] ?? 0);
     poolFactor[k] = cutoffBalance > 0 ? ending / cutoffBalance : 0;
-    const smmRealised = ratio(acc.prepayments[k] ?? 0, opening - scheduled - defaulted);
+    const smmRealised = ratio(acc.prepayments[k] ?? 0, opening + (acc.capitalisedInterest[k] ?? 0) - scheduled - defaulted);
     const mdrRealised = ratio(defaulted, defaultsFirst ? opening : opening - scheduled);
     smm[k] = smmRealised;
     cpr[k] = annualised(smmRealised);
@@ -167,6 +171,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     penaltyForgone: acc.penaltyForgone,
     scheduledPrincipal: acc.scheduledPrincipal,
     prepayments: acc.prepayments,
+    capitalisedInterest: acc.capitalisedInterest,
     defaults: acc.defaults,
     recoveries: acc.recoveries.slice(0, months),
     losses: acc.losses,
@@ -207,6 +212,7 @@ const MONEY_COLUMNS = [
   'penaltyForgone',
   'scheduledPrincipal',
   'prepayments',
+  'capitalisedInterest',
   'defaults',
   'recoveries',
   'losses',

@@ -14,3 +14,5 @@ export { projectPool, traceLoan } from './project-pool.ts';
 export type { LoanTrace, ProjectionOptions } from './project-pool.ts';
 export { DEFAULT_RATE_BUCKET, groupRepLines } from './rep-lines.ts';
 export type { RepLineOptions, RepLines } from './rep-lines.ts';
+export { HOLIDAY_INTEREST, RESTRUCTURED_TREATMENTS } from './events.ts';
+export type { HolidayInterest, OutageEvent, PaymentHolidayEvent, ProjectionEvent, RestructuredTreatment, SegmentShockEvent } from './events.ts';

@@ -10,6 +10,13 @@ export interface KernelContext {
   readonly scratch: Float64Array;
 }
 
+// Offsets within a block of the dense kernel's state (kernel.ts): mass, overdue principal, overdue
+// interest, accrued penalty, each by ROLL_STATES; two blocks (this month, next month).
+export const O = STATE_COUNT;
+export const D = 2 * STATE_COUNT;
+export const A = 3 * STATE_COUNT;
+export const BLOCK = 4 * STATE_COUNT;
+
 export function kernelContext(months: number): KernelContext {
-  return { months, scratch: new Float64Array(8 * STATE_COUNT) };
+  return { months, scratch: new Float64Array(2 * BLOCK) };
 }

@@ -98,7 +98,7 @@ function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmen
     const { defaultTiming: _timing, ...rest } = segment;
     return { ...rest, default: { kind: 'monthly' as const, rates } };
   });
-  return { pool: assumptions.pool, segments };
+  return { ...assumptions, segments };
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */

@@ -246,6 +246,8 @@ export interface ProjectionRow {
   readonly penaltyForgone: number;
   readonly scheduledPrincipal: number;
   readonly prepayments: number;
+  /** Payment-holiday interest added to principal this month (events, interest 'capitalised'): principal in, not lent. */
+  readonly capitalisedInterest: number;
   readonly defaults: number;
   readonly recoveries: number;
   readonly losses: number;

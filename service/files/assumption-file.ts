@@ -16,6 +16,8 @@ import {
   type SegmentAssumptions,
   wholeNumber,
 } from '../../engine/index.ts';
+import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
+import { EVENTS_SCHEMA } from './event-schema.ts';
 import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 
 /**
@@ -82,7 +84,7 @@ const segmentSchema = z.strictObject({
   penaltyWaiver: z
     .strictObject({
       restructured: z.boolean().optional().describe('Restructured loans (the tape’s 是否重组) pay no penalty interest'),
-      outage: z.boolean().optional().describe('Loans hit by an outage event pay no penalty interest: not yet supported (no outage event exists yet); true is refused'),
+      outage: z.boolean().optional().describe('Loans whose auto-debit failed in an outage event pay no penalty interest on that installment, unless the event’s waivePenalty says otherwise'),
     })
     .optional()
     .describe('Which loans pay no penalty interest'),
@@ -147,6 +149,9 @@ export const ASSUMPTION_FILE_SCHEMA = z.strictObject({
     .describe(
       'Ordered override rules. A loan’s assumptions are the pool’s, then its segment’s (`segments`), then those of every rule whose `match` it satisfies in file order, each merged field by field: a field a later rule gives replaces the earlier value, fields it omits keep theirs (docs/assumptions.md)',
     ),
+  events: EVENTS_SCHEMA.optional().describe(
+    'Event stresses on top of the assumptions: payment holidays (展期), servicing outages, segment shocks (docs/assumptions.md, "Event stresses"); events of the same month apply in file order',
+  ),
 });
 
 export type AssumptionFile = z.infer<typeof ASSUMPTION_FILE_SCHEMA>;
@@ -173,6 +178,8 @@ export interface Assumptions {
   readonly pool: SegmentAssumptions;
   readonly segments: ReadonlyMap<string, SegmentAssumptions>;
   readonly overrides: readonly OverrideRule[];
+  /** The event stresses in file order, their segments as named in the file. */
+  readonly events: readonly EventSpec[];
 }
 
 function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
@@ -213,21 +220,18 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
     ...(spec.penaltyMultiple !== undefined ? { penaltyMultiple: spec.penaltyMultiple } : {}),
     ...(spec.penaltyCompounding !== undefined ? { penaltyCompounding: spec.penaltyCompounding } : {}),
     ...(spec.borrowerCostCap !== undefined ? { borrowerCostCap: spec.borrowerCostCap } : {}),
-    ...(spec.penaltyWaiver !== undefined ? { penaltyWaiver: penaltyWaiver(spec.penaltyWaiver, `${path}.penaltyWaiver`) } : {}),
+    ...(spec.penaltyWaiver !== undefined ? { penaltyWaiver: penaltyWaiver(spec.penaltyWaiver) } : {}),
     ...(spec.servicingFeeRate !== undefined ? { servicingFeeRate: spec.servicingFeeRate } : {}),
     ...(spec.dayCount !== undefined ? { dayCount: spec.dayCount } : {}),
   };
 }
 
-/**
- * The waiver as the engine takes it. An outage waiver needs the outage event of a scenario, which
- * the engine does not have yet: `outage: true` is refused rather than read as doing nothing.
- */
-function penaltyWaiver(spec: NonNullable<SegmentFile['penaltyWaiver']>, path: string): PenaltyWaiver {
-  if (spec.outage === true) {
-    throw bad(`${path}.outage`, 'outage events are not yet supported: a penalty waiver for loans hit by an outage takes effect with the scenario’s outage event, which does not exist yet');
-  }
-  return spec.restructured !== undefined ? { restructured: spec.restructured } : {};
+/** The waiver as the engine takes it (`outage`: the default of an outage event's waivePenalty). */
+function penaltyWaiver(spec: NonNullable<SegmentFile['penaltyWaiver']>): PenaltyWaiver {
+  return {
+    ...(spec.restructured !== undefined ? { restructured: spec.restructured } : {}),
+    ...(spec.outage !== undefined ? { outage: spec.outage } : {}),
+  };
 }
 
 function parseFile(input: unknown): AssumptionFile {
@@ -280,6 +284,7 @@ function evaluate(file: AssumptionFile): Assumptions {
       originalTerm: setOf(match.originalTerm),
       assumptions: toSegment(spec, `$.overrides[${k}]`),
     })),
+    events: readEvents(file.events ?? [], file.months),
   };
 }
 
@@ -287,7 +292,9 @@ function evaluate(file: AssumptionFile): Assumptions {
 function readFile(input: unknown, names: PoolNames | undefined): { file: AssumptionFile; read: Assumptions } {
   const file = parseFile(input);
   if (names !== undefined) checkNames(file, names);
-  return { file, read: evaluate(file) };
+  const read = evaluate(file);
+  if (names !== undefined) for (const spec of read.events) segmentName(spec, names.segments);
+  return { file, read };
 }
 
 /**
@@ -393,5 +400,10 @@ export function readAssumptions(input: unknown, segmentNames: readonly string[])
     throw bad('$.overrides', 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)');
   }
   const file = readFile(input, { segments: segmentNames, products: [] }).read;
-  return { months: file.months, assumptions: { pool: file.pool, segments: segmentNames.map((name) => file.segments.get(name)) } };
+  const events = eventsForGroups(
+    file.events,
+    segmentNames,
+    segmentNames.map((_, s) => s),
+  );
+  return { months: file.months, assumptions: { pool: file.pool, segments: segmentNames.map((name) => file.segments.get(name)), ...(events.length > 0 ? { events } : {}) } };
 }

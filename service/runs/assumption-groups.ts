@@ -1,5 +1,6 @@
 import { AMORTIZATION_TYPES, loanCount, type LoanArrays, type PoolAssumptions, type SegmentAssumptions } from '../../engine/index.ts';
 import type { Assumptions, OverrideRule } from '../files/assumption-file.ts';
+import { eventsForGroups } from '../files/event-blocks.ts';
 import { fileError } from '../files/file-issues.ts';
 
 /** Loans (or lines) with each one's product code; `segment` and product codes index a pool's names. */
@@ -62,7 +63,21 @@ function matches(rule: OverrideRule, pool: PoolAttributes, loans: PoolLoans, i: 
 export function assumptionGroups(assumptions: Assumptions, pool: PoolAttributes, more: readonly PoolLoans[] = []): { loans: LoanArrays; more: LoanArrays[]; assumptions: PoolAssumptions } {
   const bySegment = pool.segmentNames.map((name) => assumptions.segments.get(name));
   const rules = assumptions.overrides;
-  if (rules.length === 0) return { loans: pool.loans, more: more.map((m) => m.loans), assumptions: { pool: assumptions.pool, segments: bySegment } };
+  // Events name segments; the engine reads them by group code (a group is of one segment).
+  const withEvents = (base: PoolAssumptions, groupSegment: readonly number[]): PoolAssumptions => {
+    const events = eventsForGroups(assumptions.events, pool.segmentNames, groupSegment);
+    return events.length > 0 ? { ...base, events } : base;
+  };
+  if (rules.length === 0) {
+    return {
+      loans: pool.loans,
+      more: more.map((m) => m.loans),
+      assumptions: withEvents(
+        { pool: assumptions.pool, segments: bySegment },
+        pool.segmentNames.map((_, s) => s),
+      ),
+    };
+  }
 
   const productRadix = rules.some((r) => r.product !== null) ? Math.max(1, pool.productNames.length) : 1;
   const amortizationRadix = rules.some((r) => r.amortization !== null) ? AMORTIZATION_TYPES.length : 1;
@@ -77,6 +92,7 @@ export function assumptionGroups(assumptions: Assumptions, pool: PoolAttributes,
 
   const groupCodes = new Map<string, number>();
   const groups: SegmentAssumptions[] = [];
+  const groupSegment: number[] = [];
   const groupOf = (loans: PoolLoans, i: number): number => {
     const matched: number[] = [];
     rules.forEach((rule, k) => {
@@ -91,6 +107,7 @@ export function assumptionGroups(assumptions: Assumptions, pool: PoolAttributes,
         throw fileError('Assumptions', [{ path: '$.overrides', message: `the rules split the pool into more than ${MAX_GROUPS} assumption groups (segment × rules matched); merge some rules` }]);
       }
       groupCodes.set(signature, code);
+      groupSegment.push(seg);
       groups.push(matched.reduce<SegmentAssumptions>((merged, k) => overlay(merged, rules[k]?.assumptions ?? {}), bySegment[seg] ?? {}));
     }
     return code;
@@ -117,5 +134,7 @@ export function assumptionGroups(assumptions: Assumptions, pool: PoolAttributes,
     }
     return { ...loans.loans, segment: codes };
   };
-  return { loans: coded(pool), more: more.map(coded), assumptions: { pool: assumptions.pool, segments: groups } };
+  const loans = coded(pool);
+  const codedMore = more.map(coded);
+  return { loans, more: codedMore, assumptions: withEvents({ pool: assumptions.pool, segments: groups }, groupSegment) };
 }

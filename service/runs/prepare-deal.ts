@@ -27,6 +27,7 @@ import { readPoolFile } from '../files/pool-file.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
+import { purchaseMix } from './purchase-mix.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -42,6 +43,8 @@ export interface PreparedDeal {
   readonly segmentLoans: ReadonlyMap<string, number[]>;
   /** The run's base default multiplier (ScenarioOverrides.defaultMultiplier, default 1); a multiplier stress multiplies it. */
   readonly defaultMultiplier: number;
+  /** The purchase profile's shares by purchase month under the scenario's purchase-mix shifts, or null (the profile's own). */
+  readonly purchaseMix: ((month: number) => number[] | undefined) | null;
 }
 
 const MAX_MONTHS = 600;
@@ -115,7 +118,8 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const segmentLoans = segmentLoansFor(deal, pool.segmentNames, input.loans.segment);
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
-  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1 };
+  const mix = purchaseMix(scenarioFile.events, pool.segmentNames, file.revolving?.profile ?? null);
+  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
@@ -176,7 +180,7 @@ function withCurves(assumptions: PoolAssumptions, curves: { prepayment?: Curve; 
       ...(curves.default ? { default: curves.default, defaultSources: 'both' as const } : defaultTiming ? { defaultTiming } : {}),
     };
   };
-  return { pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
+  return { ...assumptions, pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
 }
 
 function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions {
@@ -208,7 +212,7 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   }
   try {
     const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
-    return { result: runDeal(prepared.deal, pool, { skipValidation: true }), flows };
+    return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
       throw new UserError('BAD_REQUEST', `Deal: ${error.message}`, { ...error.details, engineCode: error.code });

@@ -59,7 +59,8 @@ export function withRecoveries(assumptions: PoolAssumptions, overrides: Scenario
     ...(recoveryRate !== undefined ? { recoveryRate } : {}),
     ...(recoveryLagMonths !== undefined ? { recoveryLagMonths } : {}),
   });
-  return { pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
+  // The rest of the set (its event stresses) is kept: only the recovery terms change.
+  return { ...assumptions, pool: put(assumptions.pool), segments: (assumptions.segments ?? []).map((segment) => (segment ? put(segment) : undefined)) };
 }
 
 /**

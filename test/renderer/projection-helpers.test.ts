@@ -88,6 +88,7 @@ function row(month: number, scheduledPrincipal: number, prepayments: number, ext
     interestCollected: 0,
     penaltyInterest: 0,
     penaltyForgone: 0,
+    capitalisedInterest: 0,
     defaults: 0,
     recoveries: 0,
     losses: 0,

@@ -13,11 +13,10 @@ const example = (): AssumptionFile => checkAssumptions(JSON.parse(readFileSync(j
 const sum = (result: ProjectionResult, key: 'penaltyInterest' | 'penaltyForgone'): number => result.rows.reduce((total, row) => total + row[key], 0);
 
 describe('penalty interest options in the assumption file', () => {
-  it('refuses an outage waiver at its JSON path: outage events are not supported yet', () => {
+  it('accepts the outage waiver (the default of an outage event’s waivePenalty) and refuses a bad cap at its JSON path', () => {
     const outage = { months: 12, pool: { penaltyMultiple: 1.5, penaltyWaiver: { outage: true } } };
-    expect(() => checkAssumptions(outage)).toThrow(/^Assumptions \$\.pool\.penaltyWaiver\.outage: outage events are not yet supported/);
-    const rule = { months: 12, pool: {}, overrides: [{ match: {}, penaltyWaiver: { restructured: true, outage: true } }] };
-    expect(() => checkAssumptions(rule)).toThrow(/^Assumptions \$\.overrides\[0\]\.penaltyWaiver\.outage: /);
+    expect(checkAssumptions(outage).assumptions.pool.penaltyWaiver).toEqual({ outage: true });
+    expect(() => checkAssumptions({ months: 12, pool: { penaltyWaiver: { outage: 'yes' } } })).toThrow(/^Assumptions \$\.pool\.penaltyWaiver\.outage: /);
     expect(() => checkAssumptions({ months: 12, pool: { borrowerCostCap: -0.1 } })).toThrow(/^Assumptions \$\.pool\.borrowerCostCap: /);
     // Accepted: the restructured waiver, 复利 and a cap, each merged like penaltyMultiple.
     const ok = { months: 12, pool: { penaltyCompounding: true, borrowerCostCap: 0.24, penaltyWaiver: { restructured: true, outage: false } } };

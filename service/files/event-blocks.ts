@@ -1,0 +1,89 @@
+import { parseVector, type ProjectionEvent } from '../../engine/index.ts';
+import type { UserError } from '../../data/errors.ts';
+import type { EventBlock } from './event-schema.ts';
+import { fileError } from './file-issues.ts';
+
+/** An event block as read: the engine's event, and the segment it names (a value or a position in the pool's list; null: every segment). */
+export interface EventSpec {
+  readonly event: ProjectionEvent;
+  readonly segment: string | number | null;
+  /** JSON path of the block, for errors found against a pool. */
+  readonly path: string;
+  /** A segment shock's tilt of revolving purchases toward its segment (read by a deal run: service/runs/purchase-mix.ts). */
+  readonly purchaseMixShift?: number;
+}
+
+function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
+  return fileError('Assumptions', [{ path, message }], details);
+}
+
+/** The first month of a block, and its field. */
+function startOf(block: EventBlock): { field: string; month: number } {
+  return block.type === 'outage' ? { field: 'month', month: block.month } : { field: 'fromMonth', month: block.fromMonth };
+}
+
+/** Reads the blocks of `$.events` (already of the schema's shape): months within the projection, a holiday's restructured curve. */
+export function readEvents(blocks: readonly EventBlock[], months: number, basePath = '$.events'): EventSpec[] {
+  return blocks.map((block, k) => {
+    const path = `${basePath}[${k}]`;
+    const start = startOf(block);
+    if (start.month > months) throw bad(`${path}.${start.field}`, `month ${start.month} is after the projection’s last month (${months})`, { value: start.month });
+    const shift = block.type === 'segmentShock' ? block.purchaseMixShift : undefined;
+    return { event: engineEvent(block, path), segment: block.segment ?? null, path, ...(shift !== undefined ? { purchaseMixShift: shift } : {}) };
+  });
+}
+
+function engineEvent(block: EventBlock, path: string): ProjectionEvent {
+  if (block.type === 'segmentShock') {
+    const { segment: _segment, halfLifeMonths, purchaseMixShift: _shift, ...rest } = block;
+    return { ...rest, segments: [], ...(halfLifeMonths !== undefined ? { halfLifeMonths } : {}) };
+  }
+  if (block.type === 'outage') {
+    const { segment: _segment, waivePenalty, ...rest } = block;
+    return { ...rest, segments: null, ...(waivePenalty !== undefined ? { waivePenalty } : {}) };
+  }
+  const { segment: _segment, restructured, restructuredDefault, ...rest } = block;
+  if (restructured === 'ownCurve' && restructuredDefault === undefined) {
+    throw bad(`${path}.restructuredDefault`, 'restructured "ownCurve" needs the restructured loans’ default speed, e.g. "20 CDR"');
+  }
+  if (restructured !== 'ownCurve' && restructuredDefault !== undefined) {
+    throw bad(`${path}.restructuredDefault`, 'a default speed for restructured loans is read only with restructured "ownCurve"');
+  }
+  let curve: ProjectionEvent | null = null;
+  if (restructuredDefault !== undefined) {
+    try {
+      curve = { ...rest, segments: null, restructured: 'ownCurve', restructuredDefault: { kind: 'notation', notation: parseVector(restructuredDefault, { purpose: 'default' }) } };
+    } catch (error) {
+      throw bad(`${path}.restructuredDefault`, error instanceof Error ? error.message : String(error), { value: restructuredDefault });
+    }
+  }
+  return curve ?? { ...rest, segments: null, ...(restructured !== undefined ? { restructured } : {}) };
+}
+
+/** The pool's segment a block names, by value or position, or an error at its path. */
+export function segmentName(spec: EventSpec, segmentNames: readonly string[]): string | null {
+  const ref = spec.segment;
+  if (ref === null) return null;
+  const name = typeof ref === 'number' ? segmentNames[ref] : segmentNames.includes(ref) ? ref : undefined;
+  if (name === undefined) {
+    const list = segmentNames.map((s, i) => `${i}: ${s === '' ? '(none)' : s}`).join(', ') || 'none';
+    throw bad(`${spec.path}.segment`, typeof ref === 'number' ? `the pool has no segment at position ${ref} (its segments: ${list})` : `the pool has no segment "${ref}" (its segments: ${list})`, {
+      value: ref,
+    });
+  }
+  return name;
+}
+
+/**
+ * The events for the engine, their segments as codes of LoanArrays.segment: `groupSegment[g]` is
+ * the index in segmentNames of the segment of assumption group g (the identity without override rules).
+ */
+export function eventsForGroups(specs: readonly EventSpec[], segmentNames: readonly string[], groupSegment: readonly number[]): ProjectionEvent[] {
+  return specs.map((spec) => {
+    const name = segmentName(spec, segmentNames);
+    if (name === null) return spec.event;
+    const segment = segmentNames.indexOf(name);
+    const codes = groupSegment.flatMap((s, g) => (s === segment ? [g] : []));
+    return { ...spec.event, segments: codes };
+  });
+}
