@@ -14,6 +14,7 @@ import type { DealFile } from '../files/deal-file.ts';
 import type { StaticPoolFit, VintageHistory } from '../../engine/fit/index.ts';
 import type { Metric as StaticPoolMetric, TableLayout as StaticPoolTable } from '../../data/static-pool/index.ts';
 import type { PoolFile } from '../files/pool-file-schema.ts';
+import type { EventBlock } from '../files/event-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
@@ -409,6 +410,8 @@ export interface ScenarioOverrides {
   readonly recoveryLagMonths?: number;
   /** Index rates of the deal's floating notes: a path replacing theirs, then a parallel shock. */
   readonly indexRates?: IndexRateStress;
+  /** Event stresses added after the base set's own (docs/assumptions.md, Event stresses). */
+  readonly events?: readonly EventBlock[];
 }
 
 /** Factors on the base assumptions (1 = unchanged), each capped so rates stay in [0, 1] (docs/scenarios.md). */

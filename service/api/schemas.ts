@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENTS_SCHEMA } from '../files/event-schema.ts';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
 import type { AssumptionFile, DealFile, Method, PoolFile, RequestOf, ScenarioSetFile } from './contract.ts';
@@ -31,6 +32,7 @@ const scenarioOverrides = z.strictObject({
   recoveryRate: z.number().min(0).max(1).optional(),
   recoveryLagMonths: z.number().int().min(0).max(120).optional(),
   indexRates: z.strictObject({ path: z.array(z.number().min(-1).max(1)).min(1).max(600).optional(), shockBps: z.number().min(-2000).max(2000).optional() }).optional(),
+  events: EVENTS_SCHEMA.optional(),
 });
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();

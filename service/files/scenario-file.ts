@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { parseVector, wholeNumber } from '../../engine/index.ts';
+import { UserError } from '../../data/errors.ts';
+import { readEvents, segmentName } from './event-blocks.ts';
+import { EVENTS_SCHEMA, type EventBlock } from './event-schema.ts';
 import { fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
 
 /**
@@ -57,11 +60,9 @@ const scenarioSchema = z.strictObject({
     .optional()
     .describe('Replaces every default curve (and any defaultTiming), vector notation ("2 CDR"), as abs run --default; applied on top of roll-rate charge-offs'),
   indexRates: indexRatesSchema.optional(),
-  events: z
-    .array(z.unknown())
-    .max(0, 'event stresses are added by the event-stress work: this version accepts only an empty list')
-    .optional()
-    .describe('Event stresses (payment holiday, outage, segment shock): added by the event-stress work; this version accepts only an empty list'),
+  events: EVENTS_SCHEMA.optional().describe(
+    'Event stresses (payment holiday 展期, servicing outage, segment shock), the blocks an assumption file’s `events` takes (docs/assumptions.md, Event stresses), added after the base set’s own',
+  ),
 });
 
 export const SCENARIO_SET_SCHEMA = z.strictObject({
@@ -118,6 +119,23 @@ export function indexPathOf(path: number[] | string, at: string): number[] {
   return read.values;
 }
 
+/**
+ * A scenario's event blocks read as an assumption file's are (a holiday's restructured curve, the
+ * segment each names against the pool's, when known); months are checked against the base set's
+ * horizon when the scenario runs.
+ */
+function eventIssues(blocks: readonly EventBlock[], at: string, segments: readonly string[] | undefined): FileIssue[] {
+  try {
+    const specs = readEvents(blocks, Number.POSITIVE_INFINITY, `${at}.events`);
+    if (segments !== undefined) for (const spec of specs) segmentName(spec, segments);
+    return [];
+  } catch (error) {
+    // readEvents and segmentName stop at a block's first problem, with its path.
+    if (error instanceof UserError && typeof error.details.path === 'string') return [{ path: error.details.path, message: error.message.replace(/^\S+ \S+: /, '') }];
+    throw error;
+  }
+}
+
 /** The problems a parsed set has beyond its shape: duplicate names, curves and index notation that do not read, segments the pool lacks. */
 function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefined): FileIssue[] {
   const issues: FileIssue[] = [];
@@ -141,6 +159,7 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
       const read = readIndexPath(path, `${at}.indexRates.path`);
       if ('issue' in read) issues.push(read.issue);
     }
+    issues.push(...eventIssues(scenario.events ?? [], at, names?.segments));
     if (names === undefined) return;
     const known = new Set(names.segments);
     for (const segment of Object.keys(scenario.multipliers?.segments ?? {})) {

@@ -26,7 +26,7 @@ import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
-import { withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
+import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
 import { purchaseMix } from './purchase-mix.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
@@ -79,7 +79,8 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
   const pool = poolAttributes(input);
-  const scenarioFile = withMultipliers(readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames }), overrides.multipliers, pool.segmentNames);
+  const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
+  const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
   const months = dealMonths(deal);
   let profile: LoanArrays | null = null;
   let profileProducts: Uint8Array | null = null;

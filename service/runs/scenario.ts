@@ -2,6 +2,8 @@ import type { PoolAssumptions, SegmentAssumptions, StressMultipliers } from '../
 import type { IndexRateStress, ScenarioMultipliers, ScenarioOverrides, StressFactors } from '../api/contract.ts';
 import type { Assumptions } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
+import { readEvents, segmentName } from '../files/event-blocks.ts';
+import type { EventBlock } from '../files/event-schema.ts';
 import { fileError } from '../files/file-issues.ts';
 import { indexPathOf, type ScenarioSpec } from '../files/scenario-file.ts';
 
@@ -15,6 +17,7 @@ export function scenarioOverridesOf(scenario: ScenarioSpec, at: string): Scenari
     ...(scenario.multipliers !== undefined ? { multipliers: scenario.multipliers } : {}),
     ...(scenario.recoveryRate !== undefined ? { recoveryRate: scenario.recoveryRate } : {}),
     ...(scenario.recoveryLagMonths !== undefined ? { recoveryLagMonths: scenario.recoveryLagMonths } : {}),
+    ...(scenario.events !== undefined && scenario.events.length > 0 ? { events: scenario.events } : {}),
     ...(indexRates !== undefined ? { indexRates: { ...(path ? { path } : {}), ...(indexRates.shockBps !== undefined ? { shockBps: indexRates.shockBps } : {}) } } : {}),
   };
 }
@@ -48,6 +51,17 @@ export function withMultipliers(assumptions: Assumptions, multipliers: ScenarioM
   }
   const pool: SegmentAssumptions = multipliers.pool ? { ...assumptions.pool, multipliers: composed(multipliers.pool, undefined) } : assumptions.pool;
   return { ...assumptions, pool, segments };
+}
+
+/**
+ * A scenario's event stresses after the base set's own (each read as an assumption file's block:
+ * months within the set's horizon, its segment one the pool has), at their path among the overrides.
+ */
+export function withEvents(assumptions: Assumptions, blocks: readonly EventBlock[] | undefined, segmentNames: readonly string[]): Assumptions {
+  if (blocks === undefined || blocks.length === 0) return assumptions;
+  const added = readEvents(blocks, assumptions.months, '$.events');
+  for (const spec of added) segmentName(spec, segmentNames);
+  return { ...assumptions, events: [...assumptions.events, ...added] };
 }
 
 /** Recovery rate and lag put on the pool and every segment and group (plain replacement; a recovery multiplier then scales the rate). */

@@ -10,7 +10,7 @@ import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
 import { dealRunResult } from '../../service/runs/deal-run.ts';
 import { prepareDeal } from '../../service/runs/prepare-deal.ts';
 import { repLineInput, tapeInput } from '../../service/runs/projection.ts';
-import { runScenarioSet } from '../../service/runs/scenario-set.ts';
+import { runScenarioSet, scenarioRow } from '../../service/runs/scenario-set.ts';
 import { scenarioOverridesOf, withIndexRates } from '../../service/runs/scenario.ts';
 import type { Service } from '../../service/service.ts';
 import { expectPeriodsReconciled } from '../helpers/reconcile.ts';
@@ -48,15 +48,17 @@ describe('the scenario-set file', () => {
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { defaults: 2 } } }] })).path).toBe('$.scenarios[0].multipliers.pool');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', prepayment: '3 CDR' }] })).path).toBe('$.scenarios[0].prepayment');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', indexRates: { path: '150 PSA' } }] })).path).toBe('$.scenarios[0].indexRates.path');
-    expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', events: [{ kind: 'outage' }] }] }))).toMatchObject({
-      path: '$.scenarios[0].events',
-      message: expect.stringContaining('event stresses are added by the event-stress work'),
+    // Event blocks are an assumption file's (docs/assumptions.md, Event stresses), checked at their path in the set.
+    expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', events: [{ kind: 'outage' }] }] })).path).toBe('$.scenarios[0].events[0].type');
+    const outage = { type: 'outage', segment: 'gigs', month: 3, days: 15, share: 0.5, cureShare: 1 };
+    expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A' }, { name: 'B', events: [outage] }] }, names))).toEqual({
+      path: '$.scenarios[1].events[0].segment',
+      message: 'Scenario set $.scenarios[1].events[0].segment: the pool has no segment "gigs" (its segments: 0: salaried, 1: self_employed, 2: gig)',
     });
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [] })).path).toBe('$.scenarios');
     expect(problem(() => readScenarioSet(JSON.parse('{"name":"T","scenarios":[{"name":"A","multipliers":{"segments":{"__proto__":{}}}}]}'))).path).toBe(
       '$.scenarios[0].multipliers.segments.__proto__',
     );
-    // An empty event list is accepted (events come with the event-stress work).
     expect(readScenarioSet({ ...SET, scenarios: [{ name: 'A', events: [] }] }).scenarios[0]?.events).toEqual([]);
   });
 
@@ -87,6 +89,22 @@ describe('a scenario on top of the base', () => {
       expect(t.walYears).toBeCloseTo(byHand.tranches[i]?.walYears ?? NaN, 9);
     });
     expect(byScenario.cumulativeNetLoss.at(-1)).toBeCloseTo(byHand.cumulativeNetLoss.at(-1) ?? NaN, 2);
+  });
+
+  it('a scenario’s event stresses run as if the base assumption file held them, after its own', () => {
+    // A 3-month payment holiday (interest waived) for a quarter of gig borrowers from month 2, and a
+    // half-month outage in month 3 curing in full: through the scenario, and written into the file.
+    const deal = template('cn-consumer-revolving');
+    const events = [
+      { type: 'paymentHoliday', segment: 'gig', share: 0.25, fromMonth: 2, months: 3, interest: 'waived' },
+      { type: 'outage', month: 3, days: 15, share: 0.5, cureShare: 1, waivePenalty: true },
+    ] as const;
+    const set = { name: 'Events', scenarios: [{ name: 'Base' }, { name: 'Holiday and outage', events }] };
+    const [base, stressed] = runScenarioSet({ file: deal, tapeInput: null, mode: 'repline', base: undefined, overrides: {}, set }).scenarios;
+    const byHand = dealRunResult(prepareDeal(deal, null, checkAssumptions({ ...deal.assumptions!, events }).assumptions), 'repline');
+    expect(stressed?.tranches).toEqual(scenarioRow('x', null, byHand).tranches);
+    expect(stressed?.tranches).not.toEqual(base?.tranches);
+    expectPeriodsReconciled(byHand.periods);
   });
 
   it('a segment’s factor multiplies the pool’s; recovery × 0.5 equals half the recovery rate', () => {
