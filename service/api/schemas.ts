@@ -28,6 +28,7 @@ const scenarioOverrides = z.strictObject({
 });
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
+const runStoreOptions = { store: z.boolean().optional(), runName: z.string().trim().min(1, 'a run name cannot be empty').max(200).optional() };
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 
 const tapeSource = z.discriminatedUnion('kind', [
@@ -92,6 +93,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('tape'), tapeId: id }), z.strictObject({ kind: z.literal('lines'), pool: poolFile })]),
     assumptions: assumptionFile,
     mode: z.enum(['loan', 'repline']).optional(),
+    ...runStoreOptions,
   }),
   'assumptions.check': z.strictObject({ assumptions: z.unknown(), tapeId: id.optional() }),
   'assumptions.example': noParams,
@@ -107,6 +109,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     mode: z.enum(['loan', 'repline']).optional(),
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
+    ...runStoreOptions,
   }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
@@ -116,7 +119,12 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     scenarioOverrides: scenarioOverrides.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
     interest: z.enum(['timely', 'ultimate']).optional(),
+    ...runStoreOptions,
   }),
+  'runs.list': noParams,
+  'runs.get': z.strictObject({ id }),
+  'runs.rename': z.strictObject({ id, name: z.string().trim().min(1, 'a run name cannot be empty').max(200) }),
+  'runs.delete': z.strictObject({ id }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),

@@ -7,6 +7,8 @@ import { roundCentsOfDouble } from '../../../engine/index.ts';
 import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo } from '../contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { runDealInWorker } from '../../jobs/deal-job.ts';
+import { dealInputs, dealRunName } from '../../run-store/inputs.ts';
+import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
 
 // Bundled into the app (the packaged app ships no docs/ folder).
@@ -40,21 +42,31 @@ function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, servi
   const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
   const name = file.name ?? 'deal';
   const title = `${task === 'run' ? 'Run' : 'Breakevens of'} ${name}${tape ? ` on ${tape.name}` : ''}`;
+  const workspace = service.workspace;
+  const plan: RunPlan | null =
+    workspace === null || params.store === false
+      ? null
+      : { workspace, inputs: dealInputs(task, params, tape), name: params.runName ?? dealRunName(task, file, tape, params), tapeId: tape?.id ?? null };
   return service.jobs.start(task === 'run' ? 'deal.run' : 'deal.breakeven', title, (ctx) =>
-    runDealInWorker(
-      service,
-      {
-        task,
-        workspacePath: tape ? service.requireWorkspace().path : null,
-        tapeId: tape ? tape.id : null,
-        mode: params.mode ?? 'repline',
-        deal: params.deal,
-        assumptions: params.assumptions,
-        scenarioOverrides: params.scenarioOverrides ?? {},
-        by: params.by ?? 'multiplier',
-        interest: params.interest,
-      },
-      ctx,
+    runThroughStore(
+      plan,
+      () =>
+        runDealInWorker(
+          service,
+          {
+            task,
+            workspacePath: tape ? service.requireWorkspace().path : null,
+            tapeId: tape ? tape.id : null,
+            mode: params.mode ?? 'repline',
+            deal: params.deal,
+            assumptions: params.assumptions,
+            scenarioOverrides: params.scenarioOverrides ?? {},
+            by: params.by ?? 'multiplier',
+            interest: params.interest,
+          },
+          ctx,
+        ),
+      () => service.emit({ type: 'runs.changed' }),
     ),
   );
 }

@@ -5,6 +5,7 @@ import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsLis
 import { dealBreakeven, dealRun, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
@@ -44,6 +45,10 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.validate': dealValidate,
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,
+  'runs.list': runsList,
+  'runs.get': runsGet,
+  'runs.rename': runsRename,
+  'runs.delete': runsDelete,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
   'mapping.delete': mappingDelete,
