@@ -20,6 +20,7 @@ Commands:
   project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
+  runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
 
@@ -54,6 +55,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  runs: async () => (await import('./commands/runs.ts')).runsCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

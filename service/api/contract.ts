@@ -531,6 +531,8 @@ export interface RunStoreOptions {
   readonly store?: boolean;
   /** The stored run's name; default from the deal, the tape or pool, and the scenario. */
   readonly runName?: string;
+  /** What the analyst calls the scenario given (its file or set name), for the default name. */
+  readonly scenarioName?: string;
 }
 
 /** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */

@@ -28,7 +28,11 @@ const scenarioOverrides = z.strictObject({
 });
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
-const runStoreOptions = { store: z.boolean().optional(), runName: z.string().trim().min(1, 'a run name cannot be empty').max(200).optional() };
+const runStoreOptions = {
+  store: z.boolean().optional(),
+  runName: z.string().trim().min(1, 'a run name cannot be empty').max(200).optional(),
+  scenarioName: z.string().trim().min(1).max(200).optional(),
+};
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 
 const tapeSource = z.discriminatedUnion('kind', [

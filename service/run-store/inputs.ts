@@ -42,12 +42,13 @@ function overridesName(overrides: ScenarioOverrides): string {
 /** "Deal on Tape (scenario given, prepay 150 PSA)": what the analyst would call the run. */
 export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): string {
   const pool = tape ? `${tape.name} (${request.mode === 'loan' ? 'loan level' : 'representative lines'})` : 'its own pool';
-  const scenario = request.assumptions !== undefined ? 'scenario given' : 'deal’s scenario';
+  const scenario = request.assumptions === undefined ? 'deal’s scenario' : (request.scenarioName ?? 'scenario given');
   const head = task === 'run' ? (deal.name ?? 'Deal') : `Breakevens (${request.by === 'cdr' ? 'CDR' : 'default multiplier'}) of ${deal.name ?? 'deal'}`;
   return `${head} on ${pool} — ${scenario}${overridesName(request.scenarioOverrides ?? {})}`;
 }
 
 export function projectionName(request: ProjectionRequest, tape: TapeRecord | null): string {
-  if (request.source.kind === 'lines') return `Projection of ${request.source.pool.name ?? 'pool file'} (lines)`;
-  return `Projection of ${tape?.name ?? 'tape'} (${request.mode === 'repline' ? 'representative lines' : 'loan level'})`;
+  const scenario = request.scenarioName !== undefined ? ` — ${request.scenarioName}` : '';
+  if (request.source.kind === 'lines') return `Projection of ${request.source.pool.name ?? 'pool file'} (lines)${scenario}`;
+  return `Projection of ${tape?.name ?? 'tape'} (${request.mode === 'repline' ? 'representative lines' : 'loan level'})${scenario}`;
 }
