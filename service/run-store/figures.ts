@@ -13,7 +13,7 @@ function dealFigures(run: DealRunResult): RunFigure[] {
     { label: `${senior?.name ?? 'Senior'} WAL (y, ${senior?.walBasis ?? 'ACT/365'})`, value: senior?.walYears ?? null, unit: 'years' },
     { label: `${senior?.name ?? 'Senior'} loss`, value: senior?.lossRate ?? null, unit: 'ratio' },
     { label: `Cumulative default rate (÷ ${run.cumulativeRatioDenominator})`, value: run.cumulativeDefaultRate[last] ?? null, unit: 'ratio' },
-    { label: 'Pool balance', value: run.poolBalance, unit: 'money' },
+    { label: 'Pool balance (deal currency)', value: run.poolBalance, unit: 'money' },
   ];
 }
 
@@ -28,9 +28,9 @@ function breakevenFigures(result: BreakevenResult): RunFigure[] {
 function projectionFigures(projection: ProjectionResult): RunFigure[] {
   const last = projection.rows.at(-1);
   return [
-    { label: 'Cutoff balance', value: projection.cutoffBalance, unit: 'money' },
+    { label: 'Cutoff balance (pool currency)', value: projection.cutoffBalance, unit: 'money' },
     { label: 'Cumulative default rate (÷ cutoff balance)', value: last?.cumulativeDefaultRate ?? null, unit: 'ratio' },
-    { label: 'Cumulative net loss', value: last?.cumulativeNetLoss ?? null, unit: 'money' },
+    { label: 'Cumulative net loss (pool currency)', value: last?.cumulativeNetLoss ?? null, unit: 'money' },
     { label: 'Loans', value: projection.loans, unit: 'count' },
   ];
 }
