@@ -1,5 +1,5 @@
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
-import type { Workspace } from '../../data/workspace.ts';
+import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
@@ -67,6 +67,7 @@ export function toStoredRun(row: RunRowWithResult): StoredRun {
 }
 
 function messageOf(error: unknown): string {
+  if (isSqliteBusy(error)) return 'the workspace was busy: an import or another program was writing to it for more than 5 s';
   return error instanceof Error ? error.message : String(error);
 }
 

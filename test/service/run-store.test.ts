@@ -191,4 +191,24 @@ describe('the run store in the service', () => {
       await service.close();
     }
   });
+  it('a workspace another connection is writing to (as an import does) leaves the run unstored with a warning naming why', async () => {
+    const file = join(tempDir(), 'ws.sqlite');
+    const service = await openService(file);
+    const writer = new Database(file);
+    try {
+      const deal = template('pass-through');
+      writer.exec('BEGIN IMMEDIATE'); // holds the write lock past the store's 5 s busy timeout
+      const busy = await dealRun(service, { deal });
+      expect(busy.stored).toMatchObject({
+        runId: null,
+        fromStore: false,
+        warning: 'The run was not stored in the workspace (the workspace was busy: an import or another program was writing to it for more than 5 s); its results below are complete',
+      });
+      writer.exec('ROLLBACK');
+      expect((await dealRun(service, { deal })).stored).toMatchObject({ runId: 1, fromStore: false, warning: null });
+    } finally {
+      writer.close();
+      await service.close();
+    }
+  }, 30_000);
 });

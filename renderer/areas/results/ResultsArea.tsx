@@ -106,7 +106,7 @@ export function ResultsArea() {
     try {
       // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).
       const assumptions = chosenSet ? chosenSet.assumptions : (await api.call('assumptions.check', { assumptions: file })).assumptions;
-      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode });
+      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode, scenarioName: setLabel });
       upsertJob(job);
       projectionRuns.set({
         ...projectionRuns.get(),
