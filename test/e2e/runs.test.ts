@@ -55,6 +55,17 @@ describe('the Runs screen in Chromium', () => {
     await run.click();
     await expect.poll(() => page.getByTestId('deal-run-caption').count(), { timeout: 60_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('deal-run').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    await expect.poll(() => page.getByTestId('store-note').textContent(), { timeout: 10_000 }).toBe('Stored as run #1');
+    // The same deal, pool and scenario again: served from the store, said so, the same figures.
+    const walFirst = await columnTexts('tranche-table', 'WAL (years');
+    await run.click();
+    await expect
+      .poll(() => page.getByTestId('store-note').textContent(), { timeout: 60_000 })
+      .toMatch(/^Served from the run store: identical to run #1 of .* \(same inputs, same engine; not computed again\)$/);
+    expect(await columnTexts('tranche-table', 'WAL (years')).toEqual(walFirst);
+    await dismissNotifications(page);
+    await page.getByTestId('store-note').scrollIntoViewIfNeeded();
+    await browser.screenshot('runs-served');
     const walOnDealScreen = await columnTexts('tranche-table', 'WAL (years');
     const yieldOnDealScreen = await columnTexts('tranche-table', 'Yield at par');
 
