@@ -10,7 +10,6 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { BreakevenView } from './BreakevenView.tsx';
 import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
-import { StoreNote } from '../runs/StoreNote.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
@@ -185,8 +184,7 @@ export function DealArea() {
               The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <StoreNote stored={shownRun?.stored} />
-          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running}>
+          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored}>
             {breakevens}
           </DealRunView>
         </>
