@@ -107,7 +107,9 @@ export interface JobProgress {
  * holds only what its inputs determine, so the same inputs give byte-identical results (DESIGN,
  * Numbers); `seconds` beside it is the wall time of the calculation, measured on the thread that
  * did the work — a fact about this job, not about the result. An import's report describes the
- * import itself, its timing included.
+ * import itself, its timing included. `stored` says what the workspace's run store did with a
+ * calculation (docs/run-store.md): stored it, or served it from an identical earlier run (then
+ * `seconds` is that run's); absent when no workspace is open or the request said `store: false`.
  */
 export type JobResult =
   | { readonly kind: 'tape.import'; readonly report: ImportReport }
