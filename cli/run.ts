@@ -21,6 +21,7 @@ Commands:
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
       [--scenarios SET.json]                        every scenario of a set, side by side
+  runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -58,6 +59,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
+  runs: async () => (await import('./commands/runs.ts')).runsCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

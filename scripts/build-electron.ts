@@ -4,6 +4,7 @@
  * loads its Node-API prebuild, which works under Electron without a rebuild.
  */
 import { build } from 'esbuild';
+import { hashEngineSources } from '../service/run-store/engine-identity.ts';
 
 const common = {
   bundle: true,
@@ -12,6 +13,8 @@ const common = {
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
+  // The app ships no sources: the engine identity of its stored runs is the hash of the sources bundled now.
+  define: { ABS_ENGINE_SOURCES_SHA256: JSON.stringify(hashEngineSources()) },
 } as const;
 
 await build({

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AssumptionFile, JobResultOf, ProjectionRequest } from '../../service/api/contract.ts';
 import { projectionOf } from '../../service/jobs/job-manager.ts';
@@ -5,9 +6,10 @@ import { projectionCsv } from '../../service/runs/projection.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
+import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-const PROJECT_HELP = `Usage: abs project --db WORKSPACE --tape ID --assumptions A.json [--mode loan|repline] [--json | --csv] [--quiet]
+const PROJECT_HELP = `Usage: abs project --db WORKSPACE --tape ID --assumptions A.json [--mode loan|repline] [--json | --csv] [--no-store] [--quiet]
        abs project --pool POOL.json --assumptions A.json [--json | --csv]
 
 Projects a pool month by month (deterministic roll-rate model): interest, scheduled principal,
@@ -19,12 +21,14 @@ rounded to cents; rates are decimals in --json/--csv.
   --mode repline   loans grouped into representative lines (segment, amortization, state,
                    terms, 2-point rate buckets, age): milliseconds, within 0.5% of loan level
   --pool FILE      a pool written as representative lines, no workspace needed
+  --no-store       compute afresh and keep nothing in the workspace's run store (with --db, a
+                   projection is stored, and an identical one is served from the store)
 
 File formats: docs/schemas/assumptions.schema.json and docs/schemas/pool.schema.json, examples
 templates/assumptions/consumer-base.json and docs/examples/pool-consumer-lines.json.`;
 
 /** The monthly table for a person, with the job's compute time (the result itself holds none). */
-function formatProjection({ projection: result, seconds }: JobResultOf<'pool.project'>): string {
+export function formatProjection({ projection: result, seconds }: JobResultOf<'pool.project'>): string {
   const header = ['Month', 'Beginning (¥)', 'Interest (¥)', 'Sched. prin. (¥)', 'Prepaid (¥)', 'Defaults (¥)', 'Recov. (¥)', 'Ending (¥)', '30+ DPD (¥)', 'CPR', 'CDR', 'Cum. default'];
   const rows = result.rows.map((r) => [
     String(r.month),
@@ -59,6 +63,7 @@ export async function projectCommand(args: readonly string[], service: Service, 
       mode: { type: 'string' },
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
+      'no-store': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -88,6 +93,7 @@ export async function projectCommand(args: readonly string[], service: Service, 
     unwrap(await service.call('workspace.open', { path: values.db ?? '', create: false }));
     request = { source: { kind: 'tape', tapeId: Number(values.tape) }, assumptions: await readAssumptions(), mode: values.mode === 'repline' ? 'repline' : 'loan' };
   }
+  request = { ...request, scenarioName: basename(values.assumptions), ...(values['no-store'] ? { store: false } : {}) };
   const job = unwrap(await service.call('pool.project', request));
   const finished = await followJob(service, job, 'project', values.quiet === true || values.json === true || values.csv === true);
   if (finished.error) throw new ApiCallError(finished.error);
@@ -95,5 +101,12 @@ export async function projectCommand(args: readonly string[], service: Service, 
   if (!projected) throw new Error('the projection finished without a result');
   // --json holds the result only, so the same inputs print the same bytes; the time is the job's.
   const result = projected.projection;
-  io.out(values.json ? JSON.stringify(result, null, 2) : values.csv ? projectionCsv(result).trimEnd() : formatProjection(projected));
+  const note = storedNoteText('Projection', projected.stored);
+  if (projected.stored?.warning) io.err(`Warning: ${projected.stored.warning}`);
+  if (values.json || values.csv) {
+    if (note !== null && !values.quiet) io.err(note);
+    io.out(values.json ? JSON.stringify(result, null, 2) : projectionCsv(result).trimEnd());
+    return;
+  }
+  io.out([formatProjection(projected), ...(note !== null ? [note] : [])].join('\n'));
 }

@@ -82,9 +82,11 @@ async function baseOf(set: { base?: string }, setPath: string, request: DealRunR
 export async function runScenarios(request: DealRunRequest, options: ScenarioRunOptions, service: Service, io: CommandIO): Promise<void> {
   const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(options.setPath, 'scenario set'), ...(request.tapeId !== undefined ? { tapeId: request.tapeId } : {}) }));
   const base = await baseOf(checked.set, options.setPath, request, service);
+  // A scenario set's runs are not kept in the run store (yet): its options do not apply.
+  const { store: _store, runName: _runName, scenarioName: _scenarioName, ...dealRequest } = request;
   const job = await followJob(
     service,
-    unwrap(await service.call('deal.runScenarios', { ...request, ...(base.assumptions ? { assumptions: base.assumptions } : {}), scenarios: checked.set })),
+    unwrap(await service.call('deal.runScenarios', { ...dealRequest, ...(base.assumptions ? { assumptions: base.assumptions } : {}), scenarios: checked.set })),
     'scenarios',
     options.quiet,
   );

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DealRunRequest, JobResultOf, ScenarioOverrides } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
@@ -7,14 +8,15 @@ import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { runScenarios } from './run-scenarios.ts';
+import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan]]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
                [--scenarios SET.json]
-               [--json | --csv] [--out DIR] [--quiet]
+               [--json | --csv] [--out DIR] [--no-store] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
 decimal cents (every period reconciles to the cent), and each note's analytics. Prints the tranche
@@ -24,7 +26,9 @@ effective on ACT/365; bond-equivalent; mortgage-equivalent; China interbank), mo
 loss %, credit enhancement at closing, and with --breakeven the largest default multiplier (or
 constant CDR with --by cdr) each note survives.
 
-  --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
+  --db             the workspace: its run store keeps the run (and its breakevens); an identical
+                   earlier run (same deal, pool, scenario and engine) is served from the store
+  --tape           the pool from a tape of that workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
   --assumptions    the scenario (else the deal file's "assumptions")
   --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
@@ -51,8 +55,10 @@ constant CDR with --by cdr) each note survives.
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
                    (holding only those files) is replaced whole once the new set is complete
+  --no-store       compute afresh and keep nothing in the workspace's run store
 
-Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/.`;
+Deal file format: docs/schemas/deal.schema.json; templates in templates/deals/. Stored runs:
+abs runs list --db WORKSPACE (docs/run-store.md).`;
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
 
@@ -66,7 +72,7 @@ function overridesText(overrides: ScenarioOverrides): string {
 }
 
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
-function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
+export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
   const breakeven = solved?.breakeven ?? null;
   const first = run.tranches[0];
   const walLabel = `WAL (y, ${first?.walBasis ?? 'ACT/365'} from ${!first || first.walFrom === run.closingDate ? 'closing' : first.walFrom})`;
@@ -172,6 +178,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       json: { type: 'boolean' },
       csv: { type: 'boolean' },
       out: { type: 'string' },
+      'no-store': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -184,7 +191,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   const [dealPath, ...extra] = positionals;
   if (dealPath === undefined) throw new UsageError('run needs a deal file: abs run DEAL.json');
   if (extra.length > 0) throw new UsageError(`run takes one deal file, got also ${extra.join(' ')}`);
-  if ((values.db === undefined) !== (values.tape === undefined)) throw new UsageError('give both --db WORKSPACE and --tape ID, or neither (the deal file’s own pool)');
+  if (values.tape !== undefined && values.db === undefined) throw new UsageError('--tape ID needs --db WORKSPACE (the workspace that holds the tape)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
@@ -202,7 +209,9 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(scenarioOverrides ? { scenarioOverrides } : {}),
     ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
-    ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
+    ...(values.tape !== undefined ? { tapeId: Number(values.tape) } : {}),
+    ...(values['no-store'] ? { store: false } : {}),
+    ...(values.assumptions !== undefined ? { scenarioName: basename(values.assumptions) } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   if (values.scenarios !== undefined) {
@@ -225,7 +234,9 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     if (beJob.error) throw new ApiCallError(beJob.error);
     solved = breakevenOf(beJob) ?? null;
   }
-  // --json and --out hold the results only, so the same inputs print the same bytes; the times are the jobs'.
+  // --json and --out hold the results only, so the same inputs print the same bytes; the times and the run store's notes are the jobs'.
+  const notes = [storedNoteText('Deal run', ran.stored), storedNoteText('Breakevens', solved?.stored)].filter((n) => n !== null);
+  for (const warning of [ran.stored?.warning, solved?.stored?.warning]) if (warning) io.err(`Warning: ${warning}`);
   const { run } = ran;
   const breakeven = solved?.breakeven ?? null;
   if (values.out !== undefined) {
@@ -239,5 +250,10 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       ]),
     );
   }
-  io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : values.csv ? periodsCsv(run).trimEnd() : formatRun(ran, solved, scenarioOverrides));
+  if (values.json || values.csv) {
+    if (!values.quiet) for (const note of notes) io.err(note);
+    io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : periodsCsv(run).trimEnd());
+    return;
+  }
+  io.out([formatRun(ran, solved, scenarioOverrides), ...notes].join('\n'));
 }

@@ -7,6 +7,7 @@ export const AREAS = [
   { id: 'assumptions', label: 'Assumptions', summary: 'Prepayment, default, delinquency and recovery curves by segment' },
   { id: 'deal', label: 'Deal', summary: 'Notes, fees, reserve account, triggers, revolving period and priority of payments' },
   { id: 'results', label: 'Results', summary: 'Pool and tranche cash flows, WAL, yield, loss, reserve draws, trigger breaches' },
+  { id: 'runs', label: 'Runs', summary: 'Stored runs of this workspace: reopen, rename, delete' },
   { id: 'compare', label: 'Compare', summary: 'Scenarios side by side, breakevens and sensitivity grids' },
   { id: 'reports', label: 'Reports', summary: 'Formatted Excel tranche reports for investors' },
   { id: 'workspace', label: 'Workspace', summary: 'The workspace file: open, create, details' },

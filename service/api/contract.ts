@@ -120,13 +120,15 @@ export interface JobProgress {
  * holds only what its inputs determine, so the same inputs give byte-identical results (DESIGN,
  * Numbers); `seconds` beside it is the wall time of the calculation, measured on the thread that
  * did the work — a fact about this job, not about the result. An import's report describes the
- * import itself, its timing included.
+ * import itself, its timing included. `stored` says what the workspace's run store did with a
+ * calculation (docs/run-store.md): stored it, or served it from an identical earlier run (then
+ * `seconds` is that run's); absent when no workspace is open or the request said `store: false`.
  */
 export type JobResult =
   | { readonly kind: 'tape.import'; readonly report: ImportReport }
-  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number }
-  | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number }
-  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number }
+  | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
@@ -280,7 +282,7 @@ export type ProjectionMode = 'loan' | 'repline';
 /** A tape of the open workspace, or a pool file of representative lines as pool.check read it. */
 export type ProjectionSource = { readonly kind: 'tape'; readonly tapeId: number } | { readonly kind: 'lines'; readonly pool: PoolFile };
 
-export interface ProjectionRequest {
+export interface ProjectionRequest extends RunStoreOptions {
   readonly source: ProjectionSource;
   /** The assumption file, as assumptions.check (or a saved set) gave it; read again in full, against the pool's segments and products. */
   readonly assumptions: AssumptionFile;
@@ -378,7 +380,7 @@ export interface PoolCheck {
 export type { DealPeriod, RevolvingEnd, WalBasis };
 
 /** What a deal runs on: its deal file, a pool (a tape of the workspace, else the file's own lines) and a scenario. */
-export interface DealRunRequest {
+export interface DealRunRequest extends RunStoreOptions {
   /** The deal file, as deal.validate (or deal.templates) gave it; read again in full by the service. */
   readonly deal: DealFile;
   /** Pool from this tape; without it the deal file's `pool` lines. */
@@ -664,6 +666,102 @@ export interface StaticPoolFitResult extends StaticPoolPreview {
 
 export type { StaticPoolFit, StaticPoolMetric, StaticPoolTable, VintageHistory };
 
+// ── Runs: the run store (docs/run-store.md) ────────────────────────────────────────────
+
+/**
+ * How a projection, deal run or breakeven job uses the open workspace's run store. With a workspace
+ * open, a job whose inputs (and engine) match a stored run is served from it, and a new run is stored.
+ */
+export interface RunStoreOptions {
+  /** false: compute afresh and store nothing (`--no-store`); default true. */
+  readonly store?: boolean;
+  /** The stored run's name; default from the deal, the tape or pool, and the scenario. */
+  readonly runName?: string;
+  /** What the analyst calls the scenario given (its file or set name), for the default name. */
+  readonly scenarioName?: string;
+}
+
+/** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */
+export type RunKind = 'projection' | 'deal' | 'breakeven';
+
+/** What the run store did with a job's run. */
+export interface RunStoreNote {
+  /** The stored run: this job's, or (fromStore) the earlier identical run that served it; null when storing failed. */
+  readonly runId: number | null;
+  /** When that run was computed (ISO 8601, UTC); null when storing failed. */
+  readonly createdAt: string | null;
+  /** The result is the stored run's, not computed again: same inputs, same engine. */
+  readonly fromStore: boolean;
+  /** Why the run was not stored (the result itself is good); null when it was. */
+  readonly warning: string | null;
+}
+
+/** A tape as a run's input: its id and what tells its content apart (a tape re-imported under the same id is another tape). */
+export interface TapeIdentity {
+  readonly id: number;
+  /** SHA-256 of the source file's bytes. */
+  readonly sha256: string;
+  readonly rowsImported: number;
+  /** When it was imported (ISO 8601): changes when a tape is replaced. */
+  readonly importedAt: string;
+  readonly cutoffDate: string;
+}
+
+/** What a stored run was computed from: everything its result depends on, besides the engine. */
+export type RunInputs =
+  | {
+      readonly kind: 'projection';
+      readonly source: { readonly kind: 'tape'; readonly tape: TapeIdentity } | { readonly kind: 'lines'; readonly pool: PoolFile };
+      readonly assumptions: AssumptionFile;
+      /** How a tape was projected; null for a pool file (always line by line). */
+      readonly mode: ProjectionMode | null;
+    }
+  | ({ readonly kind: 'deal' } & DealRunInputs)
+  | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs);
+
+export interface DealRunInputs {
+  readonly deal: DealFile;
+  /** The pool's tape, or null for the deal file's own lines. */
+  readonly tape: TapeIdentity | null;
+  readonly mode: ProjectionMode;
+  /** The scenario given with the run; null for the deal file's own `assumptions`. */
+  readonly assumptions: AssumptionFile | null;
+  readonly scenarioOverrides: ScenarioOverrides;
+}
+
+/** A key figure of a run for lists: 'years' (WAL), 'ratio' (decimal: 0.05 = 5%), 'money' (the pool's currency), 'multiple' (× a curve), 'count'. */
+export interface RunFigure {
+  readonly label: string;
+  readonly value: number | null;
+  readonly unit: 'years' | 'ratio' | 'money' | 'multiple' | 'count';
+}
+
+export interface RunRecord {
+  readonly id: number;
+  readonly kind: RunKind;
+  readonly name: string;
+  /** When it was computed (ISO 8601, UTC). */
+  readonly createdAt: string;
+  /** The tape it ran on, if any (the tape may since have been deleted). */
+  readonly tapeId: number | null;
+  /** SHA-256 of the canonical JSON of its inputs and the engine identity. */
+  readonly inputHash: string;
+  readonly engine: { readonly version: string; readonly sourcesSha256: string };
+  /** Wall time of the calculation when it was computed. */
+  readonly seconds: number;
+  readonly figures: readonly RunFigure[];
+  /** Size of the result's JSON (UTF-8) and whether it is stored deflated. */
+  readonly resultBytes: number;
+  readonly compressed: boolean;
+}
+
+/** A stored run reopened: its inputs and its result exactly as the job gave it. */
+export interface StoredRun {
+  readonly record: RunRecord;
+  readonly inputs: RunInputs;
+  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -716,6 +814,12 @@ export interface Api {
   'scenarios.delete': { request: { name: string }; response: { deleted: string } };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
+  /** Stored runs of the workspace, newest first, with their key figures. */
+  'runs.list': { request: NoParams; response: readonly RunRecord[] };
+  /** A stored run's inputs and result. */
+  'runs.get': { request: { id: number }; response: StoredRun };
+  'runs.rename': { request: { id: number; name: string }; response: RunRecord };
+  'runs.delete': { request: { id: number }; response: { deleted: number } };
   'mapping.list': { request: NoParams; response: readonly SavedMapping[] };
   'mapping.save': { request: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }; response: SavedMapping };
   'mapping.delete': { request: { name: string }; response: { deleted: string } };
@@ -750,7 +854,8 @@ export type AppEvent =
   | { readonly type: 'job.updated'; readonly job: JobInfo }
   | { readonly type: 'tapes.changed' }
   | { readonly type: 'assumptions.changed' }
-  | { readonly type: 'scenarios.changed' };
+  | { readonly type: 'scenarios.changed' }
+  | { readonly type: 'runs.changed' };
 
 /** What the Electron preload exposes on `window.abs` (the HTTP transport has no native dialogs). */
 export interface FileFilter {

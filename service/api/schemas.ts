@@ -36,6 +36,11 @@ const scenarioOverrides = z.strictObject({
 });
 const assumptionFile = z.custom<AssumptionFile>();
 const poolFile = z.custom<PoolFile>();
+const runStoreOptions = {
+  store: z.boolean().optional(),
+  runName: z.string().trim().min(1, 'a run name cannot be empty').max(200).optional(),
+  scenarioName: z.string().trim().min(1).max(200).optional(),
+};
 const headerMapping = z.record(z.string().max(500), z.enum(fieldNames).nullable());
 /** A tape source's plausibility limits (data/tape/rows/limits.ts checks how they fit together). */
 const plausibilityLimits = z.strictObject({
@@ -120,6 +125,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     source: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('tape'), tapeId: id }), z.strictObject({ kind: z.literal('lines'), pool: poolFile })]),
     assumptions: assumptionFile,
     mode: z.enum(['loan', 'repline']).optional(),
+    ...runStoreOptions,
   }),
   'assumptions.check': z.strictObject({ assumptions: z.unknown(), tapeId: id.optional() }),
   'assumptions.example': noParams,
@@ -135,6 +141,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     mode: z.enum(['loan', 'repline']).optional(),
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
+    ...runStoreOptions,
   }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
@@ -144,6 +151,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     scenarioOverrides: scenarioOverrides.optional(),
     by: z.enum(['multiplier', 'cdr']).optional(),
     interest: z.enum(['timely', 'ultimate']).optional(),
+    ...runStoreOptions,
   }),
   'scenarios.check': z.strictObject({ scenarios: z.unknown(), tapeId: id.optional() }),
   'scenarios.list': noParams,
@@ -158,6 +166,10 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     scenarioOverrides: scenarioOverrides.optional(),
     scenarios: z.custom<ScenarioSetFile>(),
   }),
+  'runs.list': noParams,
+  'runs.get': z.strictObject({ id }),
+  'runs.rename': z.strictObject({ id, name: z.string().trim().min(1, 'a run name cannot be empty').max(200) }),
+  'runs.delete': z.strictObject({ id }),
   'mapping.list': noParams,
   'mapping.save': z.strictObject({ name: z.string().trim().min(1, 'a mapping needs a name').max(200), mapping: headerMapping, limits: plausibilityLimits.optional() }),
   'mapping.delete': z.strictObject({ name: z.string().min(1).max(200) }),

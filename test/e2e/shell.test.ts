@@ -33,7 +33,7 @@ describe('app frame in Chromium over the HTTP transport', () => {
     // the token left the address bar once stored for the session
     expect(page.url()).not.toContain('token=');
     const areas = await page.getByRole('navigation', { name: 'Areas' }).getByRole('link').allTextContents();
-    expect(areas).toEqual(['Tapes', 'Pool', 'Assumptions', 'Deal', 'Results', 'Compare', 'Reports', 'Workspace']);
+    expect(areas).toEqual(['Tapes', 'Pool', 'Assumptions', 'Deal', 'Results', 'Runs', 'Compare', 'Reports', 'Workspace']);
     await expect.poll(() => page.locator('.status-bar').textContent()).toContain('Browser (local HTTP)');
     await browser.screenshot('01-frame');
     expect(browser.pageErrors).toEqual([]);

@@ -78,7 +78,7 @@ describe('the scenario a deal runs under', () => {
   it('is the saved set named, sent as the request’s assumptions', () => {
     const run = chooseDealRun(inputs({ scenario: 'stress' }));
     expect(run.scenario).toBe('stress');
-    expect(run.request).toEqual({ deal, assumptions: scenarioOf('stress') });
+    expect(run.request).toEqual({ deal, assumptions: scenarioOf('stress'), scenarioName: 'stress' });
     expect(run.scenarioLabel).toBe('“stress”');
   });
 
@@ -92,7 +92,7 @@ describe('the scenario a deal runs under', () => {
     for (const scenario of [OWN, 'deleted set']) {
       const run = chooseDealRun(inputs({ check: check(true, false), scenario }));
       expect(run.scenario).toBe('base');
-      expect(run.request).toEqual({ deal, assumptions: scenarioOf('base') });
+      expect(run.request).toEqual({ deal, assumptions: scenarioOf('base'), scenarioName: 'base' });
     }
   });
 
@@ -125,6 +125,6 @@ describe('a deal not (yet) valid', () => {
 describe('a tape and a saved set together', () => {
   it('make one request with both', () => {
     const run = chooseDealRun(inputs({ check: check(false, false), pool: 'tape', scenario: 'stress', mode: 'loan' }));
-    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: scenarioOf('stress') });
+    expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: scenarioOf('stress'), scenarioName: 'stress' });
   });
 });

@@ -101,7 +101,7 @@ describe('pool.project over a tape', () => {
     ];
     for (const request of requests) {
       const first = await runProjectionJob(service, request);
-      const second = await runProjectionJob(service, request);
+      const second = await runProjectionJob(service, { ...request, store: false }); // computed afresh, not served from the run store
       expect(first.seconds).toBeGreaterThanOrEqual(0);
       expect(first.projection).not.toHaveProperty('seconds');
       expect(JSON.stringify(second.projection)).toBe(JSON.stringify(first.projection));
@@ -235,7 +235,9 @@ describe('abs project and the published schemas', () => {
     const run = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--quiet']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Tape 1 · loan level · cutoff 2026-09-30 · 500 loans/);
-    expect(run.stdout.trim().split('\n')).toHaveLength(2 + 24);
+    // Header, column names, 24 months, and what the run store did (docs/run-store.md).
+    expect(run.stdout.trim().split('\n')).toHaveLength(2 + 24 + 1);
+    expect(run.stdout.trim().split('\n').at(-1)).toBe('Projection: stored as run #1 (abs runs show 1)');
     const csv = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--csv']);
     expect(csv.stdout.split('\n')[0]).toContain('Overdue total 逾期总额 (¥)');
     const lines = runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--mode', 'repline', '--json']);

@@ -184,7 +184,7 @@ export function DealArea() {
               The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running}>
+          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored}>
             {breakevens}
           </DealRunView>
         </>

@@ -1,9 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
-import type { DealPeriod, DealRunResult, TrancheRow } from '../../../service/api/contract.ts';
+import type { DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { StoreNote } from '../runs/StoreNote.tsx';
 import { DealCharts } from './DealCharts.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
@@ -63,7 +64,22 @@ function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
 /** One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time. */
-export function DealRunView({ info, run, seconds, stale, children }: { info: DealJobRun; run: DealRunResult; seconds: number; stale: boolean; children?: ReactNode }) {
+export function DealRunView({
+  info,
+  run,
+  seconds,
+  stale,
+  stored,
+  children,
+}: {
+  info: DealJobRun;
+  run: DealRunResult;
+  seconds: number;
+  stale: boolean;
+  /** What the run store did with this run (absent for a run reopened from the store itself). */
+  stored?: RunStoreNote | undefined;
+  children?: ReactNode;
+}) {
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const columns = useMemo(() => periodColumns(run), [run]);
   const trancheTable = useMemo(() => trancheColumns(run), [run]);
@@ -93,6 +109,7 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
 
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
+      <StoreNote stored={stored} />
       <p className="run-caption" data-testid="deal-run-caption">
         <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing {run.closingDate} ·
         computed in {formatSeconds(seconds)}

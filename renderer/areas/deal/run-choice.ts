@@ -49,7 +49,8 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
       : {
           deal: check.deal,
           ...(pool === 'tape' && tape ? { tapeId: tape.id, mode } : {}),
-          ...(scenarioFile !== undefined ? { assumptions: scenarioFile } : {}),
+          // The set's name names the stored run (docs/run-store.md); it is not an input of the run.
+          ...(scenarioFile !== undefined && scenario !== null ? { assumptions: scenarioFile, scenarioName: scenario } : {}),
         };
   return {
     pool,

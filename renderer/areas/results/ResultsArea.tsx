@@ -13,6 +13,7 @@ import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
+import { StoreNote } from '../runs/StoreNote.tsx';
 import { ProjectionView } from './ProjectionView.tsx';
 
 /** Job ids whose end was already announced (the screen may mount again over a finished job). */
@@ -106,7 +107,7 @@ export function ResultsArea() {
     try {
       // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).
       const assumptions = chosenSet ? chosenSet.assumptions : (await api.call('assumptions.check', { assumptions: file })).assumptions;
-      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode });
+      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode, scenarioName: setLabel });
       upsertJob(job);
       projectionRuns.set({
         ...projectionRuns.get(),
@@ -205,6 +206,7 @@ export function ResultsArea() {
               The tape, mode or assumptions chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
+          <StoreNote stored={shownResult.stored} />
           <ProjectionView run={shownRun} result={shownResult.projection} seconds={shownResult.seconds} stale={running} />
         </>
       ) : !running ? (

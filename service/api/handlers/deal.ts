@@ -8,7 +8,10 @@ import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDra
 import { readDealFile } from '../../files/deal-file.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
 import { baseAssumptions } from './scenarios.ts';
-import { runDealInWorker } from '../../jobs/deal-job.ts';
+import { runDealInWorker, type DealJobResult } from '../../jobs/deal-job.ts';
+import type { JobContext } from '../../jobs/job-manager.ts';
+import { dealInputs, dealRunName } from '../../run-store/inputs.ts';
+import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
 
 // Bundled into the app (the packaged app ships no docs/ folder).
@@ -45,7 +48,7 @@ function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: Breakeven
   const name = file.name ?? 'deal';
   const verb = { run: 'Run', breakeven: 'Breakevens of', scenarios: 'Scenarios on' }[task];
   const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
-  return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
+  const work = (ctx: JobContext): Promise<DealJobResult> =>
     runDealInWorker(
       service,
       {
@@ -61,6 +64,23 @@ function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: Breakeven
         scenarioSet: params.scenarios,
       },
       ctx,
+    );
+  // The run store keeps deal runs and breakevens (and projections); a scenario set's runs are not stored yet.
+  if (task === 'scenarios') return service.jobs.start(JOB_KINDS[task], title, work);
+  const workspace = service.workspace;
+  const plan: RunPlan | null =
+    workspace === null || params.store === false
+      ? null
+      : { workspace, inputs: dealInputs(task, params, tape), name: params.runName ?? dealRunName(task, file, tape, params), tapeId: tape?.id ?? null };
+  return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
+    runThroughStore(
+      plan,
+      async () => {
+        const result = await work(ctx);
+        if (result.kind === 'deal.runScenarios') throw new Error(`a ${task} job answered with a scenario set`);
+        return result;
+      },
+      () => service.emit({ type: 'runs.changed' }),
     ),
   );
 }

@@ -6,7 +6,10 @@ import { readPoolFile } from '../../files/pool-file.ts';
 import { runProjectionInWorker } from '../../jobs/project-job.ts';
 import { timed, type Timed } from '../../jobs/timed.ts';
 import { projectInput } from '../../runs/projection.ts';
-import type { CsvDownload, FileDraft, JobInfo, JobResult, PoolCheck, ProjectionRequest, ProjectionResult, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { CsvDownload, FileDraft, JobInfo, JobResultOf, PoolCheck, ProjectionRequest, ProjectionResult, StratDimensionInfo, StratRequest } from '../contract.ts';
+import type { JobContext } from '../../jobs/job-manager.ts';
+import { projectionInputs, projectionName } from '../../run-store/inputs.ts';
+import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
 
 const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
@@ -66,20 +69,30 @@ export function poolCheck(params: { pool: FileDraft }): PoolCheck {
 export function poolProject(params: ProjectionRequest, service: ServiceContext): JobInfo {
   checkAssumptions(params.assumptions);
   const { source } = params;
+  const tape = source.kind === 'tape' ? getTape(service.requireWorkspace().db, source.tapeId) : null;
+  const workspace = service.workspace;
+  const plan: RunPlan | null =
+    workspace === null || params.store === false ? null : { workspace, inputs: projectionInputs(params, tape), name: params.runName ?? projectionName(params, tape), tapeId: tape?.id ?? null };
+  const start = (title: string, calculate: (ctx: JobContext) => Promise<Timed<ProjectionResult>>): JobInfo =>
+    service.jobs.start('pool.project', title, (ctx) =>
+      runThroughStore(
+        plan,
+        () => calculate(ctx).then(projected),
+        () => service.emit({ type: 'runs.changed' }),
+      ),
+    );
   if (source.kind === 'lines') {
     const input = readPoolFile(source.pool);
-    return service.jobs.start('pool.project', `Project ${input.sourceName} (${input.lines.length.toLocaleString('en-US')} lines)`, () =>
-      Promise.resolve(projected(timed(() => projectInput(input, params.assumptions)))),
-    );
+    return start(`Project ${input.sourceName} (${input.lines.length.toLocaleString('en-US')} lines)`, () => Promise.resolve(timed(() => projectInput(input, params.assumptions))));
   }
-  const tape = getTape(service.requireWorkspace().db, source.tapeId);
+  if (!tape) throw new Error('a tape projection needs its tape');
   if (params.mode === 'repline') {
-    return service.jobs.start('pool.project', `Project ${tape.name} (representative lines)`, () => service.queries().projectLines(tape.id, params.assumptions).then(projected));
+    return start(`Project ${tape.name} (representative lines)`, () => service.queries().projectLines(tape.id, params.assumptions));
   }
-  return service.jobs.start('pool.project', `Project ${tape.name} (loan level)`, (ctx) => runProjectionInWorker(service, tape.id, params.assumptions, ctx).then(projected));
+  return start(`Project ${tape.name} (loan level)`, (ctx) => runProjectionInWorker(service, tape.id, params.assumptions, ctx));
 }
 
 /** A projection job's result: the table, and beside it the time the projection took where it ran. */
-function projected({ result, seconds }: Timed<ProjectionResult>): JobResult {
+function projected({ result, seconds }: Timed<ProjectionResult>): JobResultOf<'pool.project'> {
   return { kind: 'pool.project', projection: result, seconds };
 }

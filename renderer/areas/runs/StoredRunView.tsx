@@ -1,0 +1,57 @@
+import type { StoredRun } from '../../../service/api/contract.ts';
+import { formatBytes, formatDateTime } from '../../app/format.ts';
+import { BreakevenView } from '../deal/BreakevenView.tsx';
+import { DealRunView } from '../deal/DealRunView.tsx';
+import { ProjectionView } from '../results/ProjectionView.tsx';
+import { KIND_LABELS, scenarioLabel } from './labels.ts';
+
+/** A stored run reopened in the screen that shows its kind of result, under a line saying what it is and which engine computed it. */
+export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; workspacePath: string }) {
+  const { record, inputs, result } = stored;
+  const scenario = scenarioLabel(inputs);
+  return (
+    <div className="stored-run" data-testid="stored-run">
+      <p className="run-caption" data-testid="stored-run-caption">
+        <strong>
+          Run #{record.id} · {KIND_LABELS[record.kind]}
+        </strong>{' '}
+        · “{record.name}” · computed {formatDateTime(record.createdAt)} · engine v{record.engine.version} (sources {record.engine.sourcesSha256.slice(0, 12)}) · input hash{' '}
+        <span className="mono">{record.inputHash.slice(0, 12)}</span> · result {formatBytes(record.resultBytes)}
+        {record.compressed ? ' (stored compressed)' : ''}
+      </p>
+      {result.kind === 'deal.run' ? (
+        <DealRunView
+          info={{
+            jobId: `run-${record.id}`,
+            workspacePath,
+            dealLabel: result.run.dealName,
+            poolLabel: result.run.poolName,
+            scenarioLabel: scenario,
+            mode: result.run.mode,
+            inputsKey: record.inputHash,
+          }}
+          run={result.run}
+          seconds={result.seconds}
+          stale={false}
+        />
+      ) : result.kind === 'deal.breakeven' ? (
+        <BreakevenView result={result.breakeven} seconds={result.seconds} stale={false} />
+      ) : (
+        <ProjectionView
+          run={{
+            jobId: `run-${record.id}`,
+            workspacePath,
+            tapeId: result.projection.tapeId ?? 0,
+            tapeName: result.projection.sourceName,
+            setLabel: 'stored with the run',
+            mode: result.projection.mode,
+            assumptionsJson: JSON.stringify(inputs.kind === 'projection' ? inputs.assumptions : null),
+          }}
+          result={result.projection}
+          seconds={result.seconds}
+          stale={false}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contract.ts';
+import { formatPct } from '../../app/format.ts';
+import { formatMoney } from '../deal/model.ts';
+
+export const KIND_LABELS: Readonly<Record<RunRecord['kind'], string>> = { projection: 'Projection', deal: 'Deal run', breakeven: 'Breakevens' };
+
+/** A key figure with its unit: "1.23 years", "4.56%", "1,234.00", "2.345×". */
+export function figureText(figure: RunFigure): string {
+  if (figure.value === null) return '—';
+  if (figure.unit === 'years') return `${figure.value.toFixed(2)} years`;
+  if (figure.unit === 'ratio') return formatPct(figure.value);
+  if (figure.unit === 'money') return formatMoney(figure.value);
+  if (figure.unit === 'multiple') return `${figure.value.toFixed(3)}×`;
+  return figure.value.toLocaleString();
+}
+
+/** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */
+export function scenarioLabel(inputs: RunInputs): string {
+  if (inputs.kind === 'projection') return 'as stored with the run';
+  const base = inputs.assumptions === null ? 'the deal file’s assumptions' : 'the scenario stored with the run';
+  const { prepayment, default: defaults, defaultMultiplier } = inputs.scenarioOverrides;
+  const overrides = [
+    ...(prepayment !== undefined ? [`prepayment ${prepayment}`] : []),
+    ...(defaults !== undefined ? [`default ${defaults}`] : []),
+    ...(defaultMultiplier !== undefined ? [`default curve × ${defaultMultiplier}`] : []),
+  ];
+  return overrides.length > 0 ? `${base}, ${overrides.join(', ')}` : base;
+}

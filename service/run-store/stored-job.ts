@@ -1,0 +1,120 @@
+import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
+import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
+import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
+import { canonicalJson, sha256Hex } from './canonical-json.ts';
+import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
+import { runFigures } from './figures.ts';
+
+/** The result of a calculation job the store keeps. */
+export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+
+/** What a job would store: its inputs and a name; the workspace it stores into, as open when the job started. */
+export interface RunPlan {
+  readonly workspace: Workspace;
+  readonly inputs: RunInputs;
+  readonly name: string;
+  readonly tapeId: number | null;
+}
+
+const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven' };
+
+/** SHA-256 of the canonical JSON of the inputs together with the engine identity: a changed engine gives another hash. */
+export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineIdentity()): string {
+  return sha256Hex(canonicalJson({ inputs, engine: { version: engine.version, sourcesSha256: engine.sourcesSha256 } }));
+}
+
+/** The calculation's own result, as the job gives it (no time, no store note): what the store keeps. */
+function payloadOf(result: CalculationResult): unknown {
+  if (result.kind === 'deal.run') return result.run;
+  if (result.kind === 'deal.breakeven') return result.breakeven;
+  return result.projection;
+}
+
+function isRunKind(kind: string): kind is RunKind {
+  return Object.hasOwn(JOB_KIND, kind);
+}
+
+export function toRunRecord(row: RunRow): RunRecord {
+  if (!isRunKind(row.kind)) throw new Error(`stored run ${row.id} is of a kind this version does not know: ${row.kind}`);
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    createdAt: row.createdAt,
+    tapeId: row.tapeId,
+    inputHash: row.inputHash,
+    engine: { version: row.engineVersion, sourcesSha256: row.engineSourcesSha256 },
+    seconds: row.seconds,
+    figures: row.figures,
+    resultBytes: row.resultBytes,
+    compressed: row.compressed,
+  };
+}
+
+/** A stored run as the job gave its result: the same JSON, the time it took then. */
+export function toStoredRun(row: RunRowWithResult): StoredRun {
+  const record = toRunRecord(row);
+  const payload: unknown = JSON.parse(row.resultJson);
+  const { seconds } = row;
+  const result = (
+    record.kind === 'deal'
+      ? { kind: 'deal.run', run: payload, seconds }
+      : record.kind === 'breakeven'
+        ? { kind: 'deal.breakeven', breakeven: payload, seconds }
+        : { kind: 'pool.project', projection: payload, seconds }
+  ) as CalculationResult;
+  return { record, inputs: JSON.parse(row.inputsJson) as RunInputs, result };
+}
+
+function messageOf(error: unknown): string {
+  if (isSqliteBusy(error)) return 'the workspace was busy: an import or another program was writing to it for more than 5 s';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs a calculation job through the run store: an identical earlier run (same input hash) is served
+ * from the store; otherwise the calculation runs and its run is stored in one transaction. A store
+ * that fails (a busy or closed workspace, a full disk) leaves the workspace as it was and the result
+ * still returns, with the reason as `stored.warning`. `onStored` is told of each new stored run.
+ */
+export async function runThroughStore(plan: RunPlan | null, calculate: () => Promise<CalculationResult>, onStored: () => void): Promise<CalculationResult> {
+  if (plan === null) return calculate();
+  const engine = engineIdentity();
+  const inputHash = runInputHash(plan.inputs, engine);
+  const served = servedFromStore(plan.workspace, inputHash);
+  if (served) return served;
+  const result = await calculate();
+  let stored: RunStoreNote;
+  try {
+    const row = insertRun(plan.workspace.db, {
+      kind: plan.inputs.kind,
+      name: plan.name,
+      createdAt: new Date().toISOString(),
+      inputHash,
+      inputsJson: JSON.stringify(plan.inputs),
+      tapeId: plan.tapeId,
+      engineVersion: engine.version,
+      engineSourcesSha256: engine.sourcesSha256,
+      seconds: result.seconds,
+      figures: runFigures(result),
+      resultJson: JSON.stringify(payloadOf(result)),
+    });
+    stored = { runId: row.id, createdAt: row.createdAt, fromStore: false, warning: null };
+    onStored();
+  } catch (error) {
+    stored = { runId: null, createdAt: null, fromStore: false, warning: `The run was not stored in the workspace (${messageOf(error)}); its results below are complete` };
+  }
+  return { ...result, stored };
+}
+
+/** The stored run with this hash as the job's result, or null (none stored, or the store cannot be read: then the run is computed). */
+function servedFromStore(workspace: Workspace, inputHash: string): CalculationResult | null {
+  try {
+    const hit = findRunByHash(workspace.db, inputHash);
+    if (!hit) return null;
+    const { result } = toStoredRun(getRun(workspace.db, hit.id));
+    return { ...result, stored: { runId: hit.id, createdAt: hit.createdAt, fromStore: true, warning: null } };
+  } catch {
+    return null;
+  }
+}
