@@ -35,3 +35,15 @@ export type { PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts'
 export { runDeal } from './run.ts';
 export type { RunOptions } from './run.ts';
 export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
+export {
+  largestPassingSeniorSize,
+  notesTotalCents,
+  scaleToPool,
+  seniorSizeForCreditEnhancement,
+  sizeWithSenior,
+  type NoteSizes,
+  type SeniorSearch,
+  type SeniorSizing,
+  type SizingBasis,
+  type SizingNote,
+} from './sizing.ts';
