@@ -9,7 +9,7 @@ import { followJob } from '../progress.ts';
 import { runScenarios } from './run-scenarios.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan]] [--assumptions A.json]
+const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan] [--size-to-pool]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
@@ -26,6 +26,9 @@ constant CDR with --by cdr) each note survives.
 
   --db, --tape     the pool from a tape of the workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
+  --size-to-pool   scale every class to the tape's pool keeping its percentage of the deal's stated
+                   pool (its own pool lines, else Σ notes); the subordinate class takes the rounding
+                   (docs/sizing.md; abs size for a target CE or breakeven)
   --assumptions    the scenario (else the deal file's "assumptions")
   --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
                    "2 ramp 8 6 CPR"): replaces the pool's and every segment's and rule's curve
@@ -159,6 +162,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       db: { type: 'string' },
       tape: { type: 'string' },
       mode: { type: 'string' },
+      'size-to-pool': { type: 'boolean' },
       assumptions: { type: 'string' },
       prepay: { type: 'string' },
       default: { type: 'string' },
@@ -187,6 +191,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if ((values.db === undefined) !== (values.tape === undefined)) throw new UsageError('give both --db WORKSPACE and --tape ID, or neither (the deal file’s own pool)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
+  if (values['size-to-pool'] === true && values.tape === undefined) throw new UsageError('--size-to-pool sizes the deal to a tape: give --db WORKSPACE --tape ID');
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   const interest = values.interest;
   if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
@@ -203,6 +208,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? 'loan' : 'repline' } : {}),
     ...(values.db !== undefined ? { tapeId: Number(values.tape) } : {}),
+    ...(values['size-to-pool'] === true ? { sizeToPool: true } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   if (values.scenarios !== undefined) {

@@ -6,18 +6,22 @@ import type { DealWorkerData, DealWorkerMessage } from './workers/deal-worker.ts
 
 /** Runs a deal task on its own worker thread; progress as job progress; cancel stops the thread. */
 export function runDealInWorker(service: ServiceContext, workerData: DealWorkerData, ctx: JobContext): Promise<JobResult> {
-  const cancelled = { run: 'Deal run cancelled', breakeven: 'Breakeven search cancelled', scenarios: 'Scenario runs cancelled' }[workerData.task];
+  const cancelled = { run: 'Deal run cancelled', breakeven: 'Breakeven search cancelled', scenarios: 'Scenario runs cancelled', size: 'Sizing cancelled' }[workerData.task];
   return runWorkerJob<DealWorkerMessage, JobResult>(service.workerUrl('deal-worker'), workerData, ctx, cancelled, (message) => {
     if (message.type === 'run') return { kind: 'deal.run', run: message.result, seconds: message.seconds };
     if (message.type === 'breakeven') return { kind: 'deal.breakeven', breakeven: message.result, seconds: message.seconds };
     if (message.type === 'scenarios') return { kind: 'deal.runScenarios', scenarios: message.result, seconds: message.seconds };
+    if (message.type === 'size') return { kind: 'deal.size', size: message.result, seconds: message.seconds };
     if (message.type === 'progress') {
       ctx.progress({
         fraction: null,
         done: message.runs,
         unit: 'runs',
         rate: null,
-        message: message.stage === 'loading' ? 'Loading the tape’s loans' : `${message.runs} ${workerData.task === 'scenarios' ? 'scenarios run' : 'scenario runs'}`,
+        message:
+          message.stage === 'loading'
+            ? 'Loading the tape’s loans'
+            : `${message.runs} ${workerData.task === 'scenarios' ? 'scenarios run' : workerData.task === 'size' ? 'sizes tried' : 'scenario runs'}`,
       });
     }
     return undefined;

@@ -3,10 +3,11 @@ import CN_CONSUMER from '../../../templates/deals/cn-consumer-revolving.json' wi
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
-import { roundCentsOfDouble } from '../../../engine/index.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo, ScenarioSetRunRequest } from '../contract.ts';
+import { notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
+import type { BreakevenRequest, DealCheck, DealRunRequest, DealSizeRequest, DealTemplate, FileDraft, JobInfo, PriceYieldRequest, PriceYieldResult, ScenarioSetRunRequest } from '../contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
+import { readPoolFile } from '../../files/pool-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker } from '../../jobs/deal-job.ts';
 import type { ServiceContext } from '../context.ts';
@@ -36,14 +37,18 @@ export function dealValidate(params: { deal: FileDraft }): DealCheck {
   };
 }
 
-const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven', scenarios: 'deal.runScenarios' } as const;
+const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven', scenarios: 'deal.runScenarios', size: 'deal.size' } as const;
 
 /** Checks the deal file before the job starts (a typo answers at once, with its JSON path). */
-function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: BreakevenRequest & { scenarios?: unknown }, service: ServiceContext): JobInfo {
+function startDealJob(
+  task: 'run' | 'breakeven' | 'scenarios' | 'size',
+  params: BreakevenRequest & { scenarios?: unknown; sizing?: Pick<DealSizeRequest, 'method' | 'target' | 'floor' | 'interest'>; poolFile?: unknown },
+  service: ServiceContext,
+): JobInfo {
   const file = readDealFile(params.deal);
   const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
   const name = file.name ?? 'deal';
-  const verb = { run: 'Run', breakeven: 'Breakevens of', scenarios: 'Scenarios on' }[task];
+  const verb = { run: 'Run', breakeven: 'Breakevens of', scenarios: 'Scenarios on', size: 'Sizing' }[task];
   const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
   return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
     runDealInWorker(
@@ -59,6 +64,10 @@ function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: Breakeven
         by: params.by ?? 'multiplier',
         interest: params.interest,
         scenarioSet: params.scenarios,
+        sizeToPool: params.sizeToPool === true,
+        ...(params.sizing ? { sizing: params.sizing } : {}),
+        ...(params.poolFile !== undefined ? { poolFile: params.poolFile } : {}),
+        poolName: tape ? tape.name : 'the deal’s own pool',
       },
       ctx,
     ),
@@ -81,4 +90,19 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
   const set = readScenarioSet(params.scenarios);
   const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
   return startDealJob('scenarios', { ...params, ...(assumptions !== undefined ? { assumptions } : {}) }, service);
+}
+
+/** Sizes the deal's notes to the pool it runs on (a job: a breakeven target re-runs the deal); the sized file comes back, nothing is saved. */
+export function dealSize(params: DealSizeRequest, service: ServiceContext): JobInfo {
+  const { method, target, floor, interest, pool, ...run } = params;
+  if (pool !== undefined) readPoolFile(pool); // a bad pool file answers at once, at its JSON path
+  const sizing = { method, ...(target !== undefined ? { target } : {}), ...(floor !== undefined ? { floor } : {}), ...(interest !== undefined ? { interest } : {}) };
+  return startDealJob('size', { ...run, sizing, ...(pool !== undefined ? { poolFile: pool } : {}) }, service);
+}
+
+/** A note's yield at a clean price or price at a yield on a settlement date (engine/analytics price-yield.ts). */
+export function dealPriceYield(params: PriceYieldRequest): PriceYieldResult {
+  const given = params.cleanPrice !== undefined ? { cleanPrice: params.cleanPrice } : { yield: params.yield ?? 0 };
+  const py = notePriceYield(params.note, params.settlementDate, params.convention, given);
+  return { convention: py.convention, yield: py.yield, cleanPrice: py.cleanPrice, dirtyPrice: py.dirtyPrice, ...py.settlement, dayCount: params.note.dayCount, yields: py.yields };
 }
