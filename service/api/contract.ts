@@ -453,6 +453,8 @@ export interface DealCheck {
   readonly originalBalance: number;
   readonly hasPool: boolean;
   readonly hasAssumptions: boolean;
+  /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
+  readonly statedPoolBalance: number;
   /** The deal file as read: what deal.run and deal.breakeven take. */
   readonly deal: DealFile;
 }

@@ -1,10 +1,11 @@
 import { useMemo, type ReactNode } from 'react';
-import type { DealPeriod, DealRunResult, TrancheRow } from '../../../service/api/contract.ts';
+import type { DealFile, DealPeriod, DealRunResult, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { DealCharts } from './DealCharts.tsx';
+import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 
@@ -62,8 +63,25 @@ function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
 
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
-/** One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time. */
-export function DealRunView({ info, run, seconds, stale, children }: { info: DealJobRun; run: DealRunResult; seconds: number; stale: boolean; children?: ReactNode }) {
+/**
+ * One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time.
+ * `deal` is the deal file the run was made of (null when the choices have changed since): its notes' day counts price them.
+ */
+export function DealRunView({
+  info,
+  run,
+  seconds,
+  stale,
+  deal = null,
+  children,
+}: {
+  info: DealJobRun;
+  run: DealRunResult;
+  seconds: number;
+  stale: boolean;
+  deal?: DealFile | null;
+  children?: ReactNode;
+}) {
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const columns = useMemo(() => periodColumns(run), [run]);
   const trancheTable = useMemo(() => trancheColumns(run), [run]);
@@ -143,6 +161,7 @@ export function DealRunView({ info, run, seconds, stale, children }: { info: Dea
         <DataTable columns={trancheTable} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
       </div>
       {children}
+      {deal ? <PriceYieldPanel key={info.jobId} run={run} deal={deal} /> : null}
 
       <DealCharts run={run} />
 

@@ -10,6 +10,7 @@ import { readScenarioSet } from '../../files/scenario-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker } from '../../jobs/deal-job.ts';
+import { statedPoolBalance } from '../../runs/size-deal.ts';
 import type { ServiceContext } from '../context.ts';
 
 // Bundled into the app (the packaged app ships no docs/ folder).
@@ -33,6 +34,7 @@ export function dealValidate(params: { deal: FileDraft }): DealCheck {
     originalBalance: roundCentsOfDouble(file.notes.reduce((sum, note) => sum + note.originalBalance, 0)),
     hasPool: file.pool !== undefined,
     hasAssumptions: file.assumptions !== undefined,
+    statedPoolBalance: statedPoolBalance(file),
     deal: file,
   };
 }
