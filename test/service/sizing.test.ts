@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dealOf, readDealFile } from '../../service/files/deal-file.ts';
-import { dealRunOf, dealSizeOf } from '../../service/jobs/job-manager.ts';
+import { breakevenOf, dealRunOf, dealSizeOf } from '../../service/jobs/job-manager.ts';
 import { notePasses } from '../../service/runs/breakevens.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 import { capitalStructure, sizeDeal, sizedToPool, statedPoolBalance } from '../../service/runs/size-deal.ts';
@@ -94,7 +94,17 @@ describe('deal.size and deal.run sizeToPool on the sample tape', () => {
     expect(sized.tranches[0]?.originalBalance).toBeCloseTo(pool * 0.8, 2);
     expect(sized.tranches.reduce((sum, t) => sum + t.originalBalance, 0)).toBeCloseTo(pool, 2);
     expect(sized.tranches[0]?.lossRate).toBe(0);
-  });
+    // deal.breakeven sizes the same way: A loses at 0 as written, survives a multiple of the defaults once scaled.
+    const breakevenA = async (sizeToPool: boolean) => {
+      const job = await service.call('deal.breakeven', { deal: file, tapeId: sample.tapeId(), sizeToPool });
+      if (!job.ok) throw new Error(job.error.message);
+      return breakevenOf(await service.jobs.wait(job.value.id))?.breakeven.rows.find((r) => r.id === 'A');
+    };
+    expect((await breakevenA(false))?.status).toBe('lossWithoutStress');
+    const scaled = await breakevenA(true);
+    expect(scaled?.status).toBe('found');
+    expect(scaled?.stress).toBeGreaterThan(1);
+  }, 60_000);
 
   it('deal.size answers with the capital structure before and after and the sized file; a floor of 5 (percent) is refused', async () => {
     const service = sample.service();
