@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { DealFile, DealRunResult, NoteScheduleInput, PriceYieldConvention, PriceYieldResult } from '../../../service/api/contract.ts';
+import type { DealFile, DealRunResult, PriceYieldConvention, PriceYieldResult } from '../../../service/api/contract.ts';
 import { useApp } from '../../app/context.tsx';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
+import { noteSchedule } from './note-schedule.ts';
 
 /** Each quote convention as the tranche table names it (docs/deals.md, "Yield conventions"). */
 const CONVENTIONS: readonly { readonly value: PriceYieldConvention; readonly label: string }[] = [
@@ -18,25 +19,6 @@ const SHORT: Readonly<Record<PriceYieldConvention, string>> = {
   bondEquivalent: 'bond-equivalent',
   mortgageEquivalent: 'mortgage-equivalent',
 };
-
-/** One note's schedule from closing as the run paid it: the cash the holder received (principal + interest) on each payment date. */
-export function noteSchedule(run: DealRunResult, deal: DealFile, noteId: string): NoteScheduleInput | null {
-  const spec = deal.notes.find((n) => n.id === noteId);
-  const tranche = run.tranches.find((t) => t.id === noteId);
-  if (!spec || !tranche) return null;
-  const rows = run.periods.map((p) => ({ date: p.paymentDate, note: p.notes.find((n) => n.id === noteId) }));
-  return {
-    originalBalance: tranche.originalBalance,
-    closingDate: run.closingDate,
-    paymentsPerYear: 12 / (deal.dates.paymentFrequencyMonths ?? 1),
-    dayCount: spec.dayCount ?? 'ACT/365',
-    paymentDates: rows.map((r) => r.date),
-    principal: rows.map((r) => r.note?.principalPaid ?? 0),
-    interest: rows.map((r) => r.note?.interestPaid ?? 0),
-    endingBalance: rows.map((r) => r.note?.endingBalance ?? 0),
-    couponRate: rows.map((r) => r.note?.couponRate ?? 0),
-  };
-}
 
 /** Price → yield or yield → price for one coupon note of the run, on a settlement date: clean, dirty and accrued with the conventions named. */
 export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealFile }) {
