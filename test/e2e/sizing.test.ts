@@ -84,10 +84,17 @@ describe('Size to pool and price/yield in Chromium', () => {
     await panel.scrollIntoViewIfNeeded();
     await browser.screenshot('sizing-infeasible');
 
+    // A target breakeven: the largest senior class that still pays timely at 15× the default curve.
+    await panel.getByRole('radio', { name: 'Senior class for a target breakeven multiple' }).check();
+    await panel.getByLabel('Sizing target').fill('15');
+    await panel.getByRole('button', { name: 'Size', exact: true }).click();
+    await expect.poll(() => page.getByTestId('size-result').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByTestId('size-result').textContent()).toMatch(/Senior A breakeven after sizing: 15\.\d{3}× \(timely\)/);
+
     // Scale keeping %: A 80%, B 9%, Sub 11% of the pool; the bar draws both structures.
     await panel.getByRole('radio', { name: 'Scale every class, keeping its % of the pool' }).check();
     await panel.getByRole('button', { name: 'Size', exact: true }).click();
-    await expect.poll(() => page.getByTestId('size-result').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await page.getByTestId('size-table').locator('tbody tr').first().textContent()) ?? '', { timeout: 30_000 }).toContain('80.00%');
     const table = page.getByTestId('size-table');
     const sized = await table.locator('tbody tr').allTextContents();
     expect(sized[0]).toContain('80.00%');

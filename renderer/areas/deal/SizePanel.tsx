@@ -69,7 +69,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
   const [fieldError, setFieldError] = useState<string | null>(null);
   const job = useWatchedJob(api, jobId, (error) => reportError('Cannot read the sizing', error));
   const size = job?.state === 'succeeded' && job.result?.kind === 'deal.size' ? job.result.size : null;
-  const failed = job?.state === 'failed' ? (job.error?.message ?? 'the sizing failed') : null;
+  const failed = job?.state === 'failed' ? (job.error?.message ?? 'the sizing failed') : job?.state === 'cancelled' ? 'Sizing cancelled: the deal is unchanged.' : null;
 
   async function start(): Promise<void> {
     const floorShare = percentInput(floor);
@@ -95,6 +95,15 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
       setJobId(info.id);
     } catch (error) {
       reportError('Cannot size the deal', error);
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    if (jobId === null) return;
+    try {
+      await api.call('job.cancel', { id: jobId });
+    } catch (error) {
+      reportError('Cannot cancel the sizing', error);
     }
   }
 
@@ -134,6 +143,11 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
         <button type="button" onClick={() => void start()} disabled={job?.state === 'running'}>
           Size
         </button>
+        {job?.state === 'running' ? (
+          <button type="button" className="secondary" onClick={() => void cancel()}>
+            Cancel sizing
+          </button>
+        ) : null}
       </div>
       {job?.state === 'running' ? <ProgressBar progress={job.progress} label="Sizing the notes" /> : null}
       {failed ? (
