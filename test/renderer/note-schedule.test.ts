@@ -17,15 +17,16 @@ const schedule = noteSchedule(run, file, 'A');
 if (!schedule) throw new Error('no schedule for A');
 const tranche = run.tranches.find((t) => t.id === 'A');
 
+const atParAtClosing = (convention: 'annualEffective' | 'bondEquivalent' | 'mortgageEquivalent' | 'chinaInterbank') =>
+  dealPriceYield({ note: schedule, settlementDate: '2026-12-25', convention, cleanPrice: 100 });
+
 describe('a note’s schedule from a run, priced on a settlement date', () => {
   it('at closing and a clean price of 100 the yields are the tranche table’s yields at par', () => {
-    const at = (convention: 'annualEffective' | 'bondEquivalent' | 'mortgageEquivalent' | 'chinaInterbank') =>
-      dealPriceYield({ note: schedule, settlementDate: '2026-12-25', convention, cleanPrice: 100 });
-    expect(at('annualEffective').yield).toBeCloseTo(tranche?.yieldAtParAnnualEffective ?? Number.NaN, 9);
-    expect(at('bondEquivalent').yield).toBeCloseTo(tranche?.yieldAtParBondEquivalent ?? Number.NaN, 9);
-    expect(at('mortgageEquivalent').yield).toBeCloseTo(tranche?.yieldAtParMortgageEquivalent ?? Number.NaN, 9);
-    expect(at('chinaInterbank').yield).toBeCloseTo(tranche?.yieldAtParChinaInterbank ?? Number.NaN, 9);
-    expect(at('chinaInterbank').accrued).toBe(0);
+    expect(atParAtClosing('annualEffective').yield).toBeCloseTo(tranche?.yieldAtParAnnualEffective ?? Number.NaN, 9);
+    expect(atParAtClosing('bondEquivalent').yield).toBeCloseTo(tranche?.yieldAtParBondEquivalent ?? Number.NaN, 9);
+    expect(atParAtClosing('mortgageEquivalent').yield).toBeCloseTo(tranche?.yieldAtParMortgageEquivalent ?? Number.NaN, 9);
+    expect(atParAtClosing('chinaInterbank').yield).toBeCloseTo(tranche?.yieldAtParChinaInterbank ?? Number.NaN, 9);
+    expect(atParAtClosing('chinaInterbank').accrued).toBe(0);
   });
 
   it('accrues 30/360 from closing: 25 Dec → 10 Jan is 360 − 330 − 15 = 15 days, 7.5% × 15/360 = 0.3125% of face', () => {
