@@ -21,6 +21,9 @@ Commands:
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
       [--scenarios SET.json]                        every scenario of a set, side by side
+      [--size-to-pool]                              scale every class to the tape's pool
+  size DEAL.json [--db FILE --tape ID | --pool P.json] [--target-ce X | --target-breakeven M]
+                                                    size the notes to the pool; write the sized deal
   runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
@@ -58,6 +61,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  size: async () => (await import('./commands/size.ts')).sizeCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
 };

@@ -60,6 +60,7 @@ const ENGINE_MESSAGES = {
   INTERBANK_PERIOD_START: 'The coupon period start must be on or before the settlement date (the previous payment date, or closing)',
   INVALID_PRICE: 'Price must be a finite number > 0 in percent of par (101.5, not 1.015)',
   YIELD_RANGE: 'Yield must be a finite decimal whose rate per discounting period is above −100%',
+  SETTLEMENT_DATE: 'Settlement must be on or after closing and before the note’s last payment (a note with payments left to price)',
   CE_COLUMNS: 'Credit enhancement needs at least one note and every balance column as long as the pool balance column',
   XIRR_SIGNS: 'XIRR needs at least one negative and one positive cash flow',
   ROOT_SEARCH_RANGE: 'A root search needs finite lo < hi inside [min, max], a tolerance > 0 and at least one iteration',
@@ -67,6 +68,12 @@ const ENGINE_MESSAGES = {
   ROOT_NOT_FINITE: 'The function is not a number at a trial point of the root search',
   ROOT_NOT_CONVERGED: 'The root search did not converge within its iteration limit',
   STRESS_SEARCH_RANGE: 'A stress search needs a start > 0, a maximum ≥ the start and a tolerance > 0',
+  // Sizing a deal's notes to its pool (engine/deal/sizing.ts)
+  SIZING_CLASSES: 'Sizing needs at least two classes (notes of two seniorities): a senior class and a subordinate class to absorb the change',
+  SIZING_POOL: 'Sizing needs a pool balance and a stated pool balance, each a finite amount > 0',
+  SIZING_FLOOR: 'The subordinate floor must be a decimal share of the pool from 0 to below 1 (0.05, not 5)',
+  SIZING_TARGET: 'A sizing target must be a finite number',
+  SIZING_SEARCH: 'A senior-size search needs 0 ≤ smallest ≤ largest and a tolerance > 0',
   // Static-pool (vintage) fitting (engine/fit)
   STATIC_POOL_FIT: 'The static pool (vintage) history cannot be fitted',
 } as const;

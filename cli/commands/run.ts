@@ -11,7 +11,7 @@ import { runScenarios } from './run-scenarios.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan]]] [--assumptions A.json]
+const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan] [--size-to-pool]]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
@@ -30,6 +30,9 @@ constant CDR with --by cdr) each note survives.
                    earlier run (same deal, pool, scenario and engine) is served from the store
   --tape           the pool from a tape of that workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
+  --size-to-pool   scale every class to the tape's pool keeping its percentage of the deal's stated
+                   pool (its own pool lines, else Σ notes); the subordinate class takes the rounding
+                   (docs/sizing.md; abs size for a target CE or breakeven)
   --assumptions    the scenario (else the deal file's "assumptions")
   --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
                    "2 ramp 8 6 CPR"): replaces the pool's and every segment's and rule's curve
@@ -165,6 +168,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       db: { type: 'string' },
       tape: { type: 'string' },
       mode: { type: 'string' },
+      'size-to-pool': { type: 'boolean' },
       assumptions: { type: 'string' },
       prepay: { type: 'string' },
       default: { type: 'string' },
@@ -194,6 +198,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.tape !== undefined && values.db === undefined) throw new UsageError('--tape ID needs --db WORKSPACE (the workspace that holds the tape)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
+  if (values['size-to-pool'] === true && values.tape === undefined) throw new UsageError('--size-to-pool sizes the deal to a tape: give --db WORKSPACE --tape ID');
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   const interest = values.interest;
   if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
@@ -212,6 +217,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values.tape !== undefined ? { tapeId: Number(values.tape) } : {}),
     ...(values['no-store'] ? { store: false } : {}),
     ...(values.assumptions !== undefined ? { scenarioName: basename(values.assumptions) } : {}),
+    ...(values['size-to-pool'] === true ? { sizeToPool: true } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   if (values.scenarios !== undefined) {

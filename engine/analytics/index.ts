@@ -23,6 +23,8 @@ export { priceAtYield, yieldAtPrice } from './yield.ts';
 export { interbankPriceAtYield, interbankYieldAtPrice } from './interbank.ts';
 export type { InterbankYieldOptions } from './interbank.ts';
 export { yieldQuotesAtPrice } from './quotes.ts';
+export { dirtyPriceAtYield, notePriceYield, PRICE_YIELD_CONVENTIONS, settle, yieldAtDirtyPrice } from './price-yield.ts';
+export type { NoteSchedule, PriceYield, PriceYieldConvention, Settlement } from './price-yield.ts';
 export type { YieldQuotes } from './quotes.ts';
 export { durationsAtYield, macaulayDuration, modifiedDuration } from './duration.ts';
 export type { Durations } from './duration.ts';

@@ -129,7 +129,8 @@ export type JobResult =
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
-  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number };
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly kind: 'deal.size'; readonly size: DealSizeResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -391,6 +392,8 @@ export interface DealRunRequest extends RunStoreOptions {
   readonly assumptions?: AssumptionFile;
   /** One-off changes to that scenario for this run (`abs run --prepay --default --default-mult`). */
   readonly scenarioOverrides?: ScenarioOverrides;
+  /** Scale every class to the pool it runs on, keeping each class's percentage of the deal's stated pool (docs/sizing.md). */
+  readonly sizeToPool?: boolean;
 }
 
 /**
@@ -452,6 +455,8 @@ export interface DealCheck {
   readonly originalBalance: number;
   readonly hasPool: boolean;
   readonly hasAssumptions: boolean;
+  /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
+  readonly statedPoolBalance: number;
   /** The deal file as read: what deal.run and deal.breakeven take. */
   readonly deal: DealFile;
 }
@@ -543,6 +548,109 @@ export interface BreakevenRequest extends DealRunRequest {
   readonly by?: 'multiplier' | 'cdr';
   /** The test every note is held to; default: timely for the senior class (seniority 1), ultimate for the others. */
   readonly interest?: InterestPayment;
+}
+
+/**
+ * How deal.size sizes the notes to the pool (docs/sizing.md): 'scale' keeps every class's percentage of
+ * the stated pool; 'creditEnhancement' sizes the senior class for a target CE at closing;
+ * 'breakeven' sizes it for a target breakeven default multiplier. In the last two the mezzanine
+ * classes keep their share and the subordinate class absorbs the change, above its floor.
+ */
+export type SizingMethod = 'scale' | 'creditEnhancement' | 'breakeven';
+
+export interface DealSizeRequest extends DealRunRequest {
+  /** Size to this pool of representative lines (pool.check gives it) instead of a tape or the deal's own lines. */
+  readonly pool?: PoolFile;
+  readonly method: SizingMethod;
+  /** creditEnhancement: the senior class's CE at closing (decimal, 0.2 = 20%); breakeven: the default multiplier it must survive (3 = 3×). */
+  readonly target?: number;
+  /** The subordinate class's smallest size, a share of the pool (decimal); default 0.05 (the originator's 5% risk retention). */
+  readonly floor?: number;
+  /** breakeven: the senior class's test; default timely interest (as deal.breakeven holds the senior class). */
+  readonly interest?: InterestPayment;
+}
+
+/** One note of a capital structure at closing. */
+export interface CapitalClassRow {
+  readonly id: string;
+  readonly name: string;
+  readonly seniority: number;
+  /** Original balance, deal currency. */
+  readonly balance: number;
+  /** Balance ÷ the pool balance (decimal). */
+  readonly shareOfPool: number;
+  /** (Pool + reserve − this note and every note senior to it) ÷ pool, at closing (decimal; negative when impaired from the start). */
+  readonly creditEnhancement: number;
+}
+
+export interface DealSizeResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly method: SizingMethod;
+  readonly target: number | null;
+  readonly floor: number;
+  /** The pool the deal's sizes were written for: its own pool lines, else Σ notes. */
+  readonly statedPoolBalance: number;
+  /** The pool it runs on (cutoff balance). */
+  readonly poolBalance: number;
+  /** The deal as written, on this pool; the sized deal. Most senior first. */
+  readonly before: readonly CapitalClassRow[];
+  readonly after: readonly CapitalClassRow[];
+  /** breakeven: the sized senior note's breakeven multiplier; limitedByFloor when the floor, not the target, bound its size. */
+  readonly seniorBreakeven: {
+    readonly id: string;
+    readonly stress: number;
+    readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
+    readonly interest: InterestPayment;
+    readonly limitedByFloor: boolean;
+  } | null;
+  /** The sized deal file (not saved): what deal.run takes. */
+  readonly deal: DealFile;
+}
+
+/** A note's cash flows from closing, as a deal run reports them (engine/analytics price-yield.ts NoteSchedule). */
+export interface NoteScheduleInput {
+  readonly originalBalance: number;
+  readonly closingDate: string;
+  readonly paymentsPerYear: number;
+  readonly dayCount: 'ACT/365' | '30/360' | 'ACT/360';
+  readonly paymentDates: readonly string[];
+  readonly principal: readonly number[];
+  readonly interest: readonly number[];
+  readonly endingBalance: readonly number[];
+  readonly couponRate: readonly number[];
+}
+
+export type PriceYieldConvention = 'annualEffective' | 'bondEquivalent' | 'mortgageEquivalent' | 'chinaInterbank';
+
+export interface PriceYieldRequest {
+  readonly note: NoteScheduleInput;
+  readonly settlementDate: string;
+  readonly convention: PriceYieldConvention;
+  /** Clean price, percent of the face outstanding at settlement (99.5, not 0.995); or give `yield`. */
+  readonly cleanPrice?: number;
+  /** Yield in `convention` (decimal). */
+  readonly yield?: number;
+}
+
+export interface PriceYieldResult {
+  readonly convention: PriceYieldConvention;
+  readonly yield: number;
+  readonly cleanPrice: number;
+  readonly dirtyPrice: number;
+  readonly settlementDate: string;
+  readonly previousPaymentDate: string;
+  readonly nextPaymentDate: string;
+  /** Face outstanding at settlement: prices are percent of it. */
+  readonly face: number;
+  readonly dayCount: NoteScheduleInput['dayCount'];
+  readonly accrualDays: number;
+  readonly couponRate: number;
+  /** Accrued interest, money and percent of face. */
+  readonly accrued: number;
+  readonly accruedPct: number;
+  /** The same dirty price's yield in every convention. */
+  readonly yields: Readonly<Record<PriceYieldConvention, number>>;
 }
 
 /** The largest stress at which a note still receives all its principal and interest. */
@@ -727,6 +835,8 @@ export interface DealRunInputs {
   /** The scenario given with the run; null for the deal file's own `assumptions`. */
   readonly assumptions: AssumptionFile | null;
   readonly scenarioOverrides: ScenarioOverrides;
+  /** The notes were scaled to the pool keeping their percentages (deal.run's sizeToPool); absent: run as written. */
+  readonly sizeToPool?: boolean;
 }
 
 /** A key figure of a run for lists: 'years' (WAL), 'ratio' (decimal: 0.05 = 5%), 'money' (the pool's currency), 'multiple' (× a curve), 'count'. */
@@ -804,6 +914,10 @@ export interface Api {
   'deal.run': { request: DealRunRequest; response: JobInfo };
   /** Solves each note's breakeven stress (a job). */
   'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
+  /** Sizes the deal's notes to the pool it runs on (a job): scale keeping %, or the senior class for a target CE or breakeven; nothing is saved. */
+  'deal.size': { request: DealSizeRequest; response: JobInfo };
+  /** A note's yield at a clean price, or its price at a yield, on a settlement date: clean, dirty, accrued (docs/sizing.md). */
+  'deal.priceYield': { request: PriceYieldRequest; response: PriceYieldResult };
   /** Checks a scenario-set file (against a tape's segments when given); errors name the JSON path; answers with the set as read. */
   'scenarios.check': { request: { scenarios: FileDraft; tapeId?: number }; response: ScenarioSetCheck };
   /** The workspace's saved scenario sets, each read again (a set that no longer reads fails the call, naming it and the problem's JSON path). */

@@ -15,6 +15,30 @@ const stratRequest = z.strictObject({
   by: z.enum(stratDimensionIds),
   edges: z.array(z.number().finite()).max(50).optional(),
 });
+const amounts = z.array(z.number().finite().min(0)).max(1200);
+const priceYieldRequest = z
+  .strictObject({
+    note: z.strictObject({
+      originalBalance: z.number().finite().positive(),
+      closingDate: isoDate,
+      paymentsPerYear: z.number().int().min(1).max(12),
+      dayCount: z.enum(['ACT/365', '30/360', 'ACT/360']),
+      paymentDates: z.array(isoDate).min(1).max(1200),
+      principal: amounts,
+      interest: amounts,
+      endingBalance: amounts,
+      couponRate: z.array(z.number().finite().min(-1).max(1)).max(1200),
+    }),
+    settlementDate: isoDate,
+    convention: z.enum(['annualEffective', 'bondEquivalent', 'mortgageEquivalent', 'chinaInterbank']),
+    cleanPrice: z.number().finite().positive('a price is percent of par, above 0 (99.5)').optional(),
+    yield: z.number().finite().gt(-1).lt(10, 'a yield is a decimal (0.05 for 5%)').optional(),
+  })
+  .refine((r) => (r.cleanPrice === undefined) !== (r.yield === undefined), 'give a clean price or a yield, not both')
+  .refine(
+    (r) => [r.note.principal, r.note.interest, r.note.endingBalance, r.note.couponRate].every((c) => c.length === r.note.paymentDates.length),
+    'principal, interest, endingBalance and couponRate need one value per payment date',
+  );
 /**
  * Files as read (a deal, assumption or pool file) pass as is: their handlers read them in full
  * (readDealFile, checkAssumptions and readAssumptionFile, readPoolFile), so a caller that sends
@@ -142,6 +166,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
     ...runStoreOptions,
+    sizeToPool: z.boolean().optional(),
   }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
@@ -152,7 +177,21 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     by: z.enum(['multiplier', 'cdr']).optional(),
     interest: z.enum(['timely', 'ultimate']).optional(),
     ...runStoreOptions,
+    sizeToPool: z.boolean().optional(),
   }),
+  'deal.size': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    pool: poolFile.optional(),
+    method: z.enum(['scale', 'creditEnhancement', 'breakeven']),
+    target: z.number().finite().optional(),
+    floor: z.number().min(0, 'the floor is a share of the pool from 0').lt(1, 'the floor is a decimal share of the pool below 1 (0.05, not 5)').optional(),
+    interest: z.enum(['timely', 'ultimate']).optional(),
+  }),
+  'deal.priceYield': priceYieldRequest,
   'scenarios.check': z.strictObject({ scenarios: z.unknown(), tapeId: id.optional() }),
   'scenarios.list': noParams,
   'scenarios.get': z.strictObject({ name: z.string().min(1).max(200) }),

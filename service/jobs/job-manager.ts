@@ -27,6 +27,11 @@ export function breakevenOf(job: JobInfo): JobResultOf<'deal.breakeven'> | undef
   return job.result?.kind === 'deal.breakeven' ? job.result : undefined;
 }
 
+/** A finished sizing job's result (the sized deal and its capital structure) and the time it took. */
+export function dealSizeOf(job: JobInfo): JobResultOf<'deal.size'> | undefined {
+  return job.result?.kind === 'deal.size' ? job.result : undefined;
+}
+
 /** A finished scenario-set job's result and the time it took. */
 export function scenarioSetRunOf(job: JobInfo): JobResultOf<'deal.runScenarios'> | undefined {
   return job.result?.kind === 'deal.runScenarios' ? job.result : undefined;

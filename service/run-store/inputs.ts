@@ -18,6 +18,8 @@ export function dealInputs(task: 'run' | 'breakeven', request: BreakevenRequest,
     mode: tape ? (request.mode ?? 'repline') : 'repline',
     assumptions: request.assumptions ?? null,
     scenarioOverrides: request.scenarioOverrides ?? {},
+    // Only when asked, so the inputs (and hashes) of runs that do not size stay as they were.
+    ...(request.sizeToPool === true ? { sizeToPool: true } : {}),
   } as const;
   if (task === 'run') return { kind: 'deal', ...common };
   return { kind: 'breakeven', ...common, by: request.by ?? 'multiplier', interest: request.interest ?? null };

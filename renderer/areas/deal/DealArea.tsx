@@ -10,23 +10,28 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { BreakevenView } from './BreakevenView.tsx';
 import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
+import { SizeOffer } from './SizePanel.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
 import { useDealCheck, useDealTemplates, type DealCheckState } from './source.ts';
 
-function CheckLine({ state }: { state: DealCheckState }) {
+/** The deal's check, and below it the offer to size the notes to the tape when they were written for another pool. */
+function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Parameters<typeof SizeOffer>[0], 'check'> }) {
   if (state.status === 'checking') return <p className="check-status muted">Checking the deal…</p>;
   if (state.status === 'unavailable') return <p className="check-status check-invalid error-text">Cannot check the deal: {state.message}</p>;
   if (state.status === 'invalid') return null;
   const { check } = state;
   return (
-    <p className="check-status check-valid" role="status" data-testid="deal-check">
-      ✓ Valid: {check.notes} notes, {formatMoney(check.originalBalance)} in total
-      {check.hasPool ? ' · has its own pool' : ' · no pool of its own (runs on a tape)'}
-      {check.hasAssumptions ? ' · has its own scenario' : ' · no scenario of its own (runs under a saved assumption set)'}
-    </p>
+    <>
+      <p className="check-status check-valid" role="status" data-testid="deal-check">
+        ✓ Valid: {check.notes} notes, {formatMoney(check.originalBalance)} in total
+        {check.hasPool ? ' · has its own pool' : ' · no pool of its own (runs on a tape)'}
+        {check.hasAssumptions ? ' · has its own scenario' : ' · no scenario of its own (runs under a saved assumption set)'}
+      </p>
+      <SizeOffer check={check} {...sizing} />
+    </>
   );
 }
 
@@ -157,7 +162,7 @@ export function DealArea() {
         <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={valid} hasPool={hasPool} tape={tape} used={used} />
       </div>
 
-      {check.status === 'invalid' ? <DealIssues issues={check.issues} /> : <CheckLine state={check} />}
+      {check.status === 'invalid' ? <DealIssues issues={check.issues} /> : <CheckLine state={check} sizing={{ request, pool: used.pool, tape, dealLabel }} />}
 
       {running && runs.latest ? (
         <div className="job-watcher">
@@ -184,7 +189,7 @@ export function DealArea() {
               The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored}>
+          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored} deal={runOutOfDate ? null : (checked?.deal ?? null)}>
             {breakevens}
           </DealRunView>
         </>

@@ -2,7 +2,7 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
-import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
+import { dealBreakeven, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
@@ -47,6 +47,8 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.validate': dealValidate,
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,
+  'deal.size': dealSize,
+  'deal.priceYield': dealPriceYield,
   'scenarios.check': scenariosCheck,
   'scenarios.list': scenariosList,
   'scenarios.get': scenariosGet,
