@@ -5,6 +5,7 @@ import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsLis
 import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { scenariosTemplates } from './scenario-templates.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
@@ -51,6 +52,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'scenarios.get': scenariosGet,
   'scenarios.save': scenariosSave,
   'scenarios.delete': scenariosDelete,
+  'scenarios.templates': scenariosTemplates,
   'deal.runScenarios': dealRunScenarios,
   'mapping.list': mappingList,
   'mapping.save': mappingSave,
