@@ -9,6 +9,7 @@ import { PoolArea } from '../areas/pool/PoolArea.tsx';
 import { AssumptionsArea } from '../areas/assumptions/AssumptionsArea.tsx';
 import { ResultsArea } from '../areas/results/ResultsArea.tsx';
 import { DealArea } from '../areas/deal/DealArea.tsx';
+import { CompareArea } from '../areas/compare/CompareArea.tsx';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
@@ -17,6 +18,7 @@ function Area({ id }: { id: AreaId }) {
   if (id === 'assumptions') return <AssumptionsArea />;
   if (id === 'deal') return <DealArea />;
   if (id === 'results') return <ResultsArea />;
+  if (id === 'compare') return <CompareArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
   return <PendingArea id={area.id} label={area.label} summary={area.summary} />;
 }

@@ -17,6 +17,8 @@ interface AppState {
   readonly tapesVersion: number;
   /** Bumped whenever named assumption sets change (save, delete), so views reload. */
   readonly assumptionsVersion: number;
+  /** Bumped whenever saved scenario sets change (save, delete), so views reload. */
+  readonly scenariosVersion: number;
 }
 
 const AppContext = createContext<AppState | null>(null);
@@ -53,6 +55,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   const [opened, setOpened] = useState<WorkspaceInfo | null>(null);
   const [tapesVersion, setTapesVersion] = useState(0);
   const [assumptionsVersion, setAssumptionsVersion] = useState(0);
+  const [scenariosVersion, setScenariosVersion] = useState(0);
 
   useEffect(
     () =>
@@ -61,6 +64,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
           setOpened(event.workspace);
           setTapesVersion((v) => v + 1);
           setAssumptionsVersion((v) => v + 1);
+          setScenariosVersion((v) => v + 1);
           // The editor's set belongs to the old workspace: it carries over as a new, unsaved one.
           const draft = assumptionDraft.get();
           if (draft) assumptionDraft.set({ ...draft, savedName: null, dirty: true });
@@ -70,6 +74,8 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
           upsertJob(event.job);
         } else if (event.type === 'assumptions.changed') {
           setAssumptionsVersion((v) => v + 1);
+        } else if (event.type === 'scenarios.changed') {
+          setScenariosVersion((v) => v + 1);
         } else {
           setTapesVersion((v) => v + 1);
         }
@@ -79,5 +85,5 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
 
   const workspace = opened ?? workspaceAtStart.data;
   const workspaceError = opened === null && workspaceAtStart.error !== null ? messageOf(workspaceAtStart.error) : null;
-  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion }}>{children}</AppContext.Provider>;
+  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion, scenariosVersion }}>{children}</AppContext.Provider>;
 }
