@@ -64,6 +64,9 @@ async function runOverApi(): Promise<ScenarioSetRunResult> {
  */
 const SCENARIO_STORE = MIGRATIONS.includes(migration005);
 
+/** The page's clipboard (the test's Node has no DOM types: the expression runs in the page). */
+const clipboardText = async (): Promise<string> => String(await browser.page.evaluate('navigator.clipboard.readText()'));
+
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
 
 describe('the Compare screen in Chromium', () => {
@@ -119,6 +122,14 @@ describe('the Compare screen in Chromium', () => {
     expect(figures).toContain('Loss (% of original balance)');
     expect(figures.some((f) => f.startsWith('Cumulative default rate (% of the cutoff pool while revolving, then the pool when revolving ended'))).toBe(true);
     expect(await page.getByTestId('chart-note-loss').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+
+    // Copy as CSV: the same table, rates as decimals (the engine's own numbers, unrounded).
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.getByRole('button', { name: 'Copy as CSV' }).click();
+    await expect.poll(() => clipboardText(), { timeout: 10_000 }).toContain('Note,Figure,Base,Stress 1.5x');
+    const csv = (await clipboardText()).split('\n');
+    expect(csv).toContain(`${subordinate?.name},Loss (% of original balance),${run.scenarios.map((s) => String(s.tranches.find((t) => t.id === subordinate?.id)?.lossRate)).join(',')}`);
+    expect(csv).toContain(`Pool,Net loss (% of the cutoff pool),${run.scenarios.map((s) => String(s.cumulativeNetLossRate)).join(',')}`);
 
     await dismissNotifications();
     await page.getByTestId('compare-run').scrollIntoViewIfNeeded();
