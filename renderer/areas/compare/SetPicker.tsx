@@ -2,7 +2,7 @@ import type { AssumptionSetRecord, ScenarioSetRecord, ScenarioSetTemplate } from
 import { OWN, updateDealScreen } from '../../app/deal.ts';
 import type { RunChoice } from '../deal/run-choice.ts';
 import { formOfSet } from './form.ts';
-import { updateCompareScreen, type SetSource } from './state.ts';
+import { compareScreen, updateCompareScreen, type SetSource } from './state.ts';
 
 const EDITED = '';
 
@@ -11,8 +11,10 @@ function sourceValue(source: SetSource | null): string {
   return source.kind === 'shipped' ? `shipped:${source.id}` : `saved:${source.name}`;
 }
 
-/** Opens a shipped set (as a copy, not saved) or a saved one in the editor. */
+/** Opens a shipped set (as a copy, not saved) or a saved one in the editor; unsaved edits are given up only when the analyst says so. */
 function openSet(value: string, templates: readonly ScenarioSetTemplate[], saved: readonly ScenarioSetRecord[]): void {
+  const { dirty, form } = compareScreen.get();
+  if (dirty && form && !window.confirm(`Discard the unsaved changes to “${form.name || 'the scenario set'}”?`)) return;
   const [kind, ...rest] = value.split(':');
   const id = rest.join(':');
   if (kind === 'shipped') {
