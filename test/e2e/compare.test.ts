@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { migration005 } from '../../data/migrations/005_scenarios.ts';
 import { MIGRATIONS } from '../../data/migrations/index.ts';
 import type { DealTemplate, JobInfo, ScenarioSetRunResult, ScenarioSetTemplate } from '../../service/api/contract.ts';
 import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -213,4 +214,37 @@ describe('the Compare screen in Chromium', () => {
     expect(await page.getByTestId('compare-out-of-date').count()).toBe(1);
     expect(browser.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('opens a scenario-set file from disk (segment multipliers kept), names a broken one’s problem, and exports the set as it reads', async () => {
+    const { page } = browser;
+    // The editor folds away under results: unfold it.
+    if ((await page.locator('.scenario-set-panel[open]').count()) === 0) await page.locator('.scenario-set-panel > summary').click();
+    await page.getByLabel('Open set file').setInputFiles(join(REPO_ROOT, 'docs', 'examples', 'scenario-set-downturn.json'));
+    await expect.poll(() => page.getByLabel('Set name').inputValue(), { timeout: 10_000 }).toBe('Downturn study');
+    const example = JSON.parse(readFileSync(join(REPO_ROOT, 'docs', 'examples', 'scenario-set-downturn.json'), 'utf8')) as { scenarios: { name: string }[] };
+    expect(await page.getByTestId('scenario-row').count()).toBe(example.scenarios.length);
+    expect(await page.getByTestId('scenario-row').nth(1).textContent()).toContain('also: segment multipliers (gig), recovery rate 10.00%');
+    expect(await page.getByLabel('Gig downturn: roll-in multiplier').inputValue()).toBe('1.5');
+    await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain(`Valid: ${example.scenarios.length} scenarios`);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const saved = await (await download).path();
+    const { $schema: _pointer, ...file } = example as { $schema?: string; scenarios: unknown[] };
+    expect(JSON.parse(readFileSync(saved, 'utf8'))).toEqual(JSON.parse(JSON.stringify(file)));
+
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ name: 'Broken', scenarios: [{ name: 'A', multipliers: { pool: { cure: -1 } } }] }));
+    await dismissNotifications();
+    // The opened file is not saved: the screen asks before replacing it.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Open set file').setInputFiles(broken);
+    await expect.poll(() => page.getByRole('region', { name: 'Notifications' }).textContent(), { timeout: 10_000 }).toContain('$.scenarios[0].multipliers.pool.cure');
+    // The set in the editor is unchanged.
+    expect(await page.getByLabel('Set name').inputValue()).toBe('Downturn study');
+    await dismissNotifications();
+    await page.getByTestId('scenario-editor').scrollIntoViewIfNeeded();
+    await browser.screenshot('compare-opened-file');
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import type { ScenarioSetRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { notify } from '../../app/notifications.ts';
 import { setOfForm, type ScenarioSetForm } from './form.ts';
+import { SetFileButtons } from './SetFile.tsx';
 import { updateCompareScreen } from './state.ts';
 
 /** Save (under the name it is saved as), save as (under the set's name as typed), delete — the workspace's scenario sets. */
@@ -48,12 +49,13 @@ export function SetActions({ form, savedName, saved, valid }: { form: ScenarioSe
       <button type="button" onClick={() => void save(savedName ?? typedName)} disabled={busy || noWorkspace || !valid || typedName === ''}>
         {savedName === null ? 'Save' : `Save “${savedName}”`}
       </button>
-      <button type="button" className="secondary" onClick={() => void save(typedName)} disabled={busy || noWorkspace || !valid || typedName === '' || typedName === savedName}>
+      <button type="button" className="secondary" onClick={() => void save(typedName)} disabled={busy || noWorkspace || !valid || typedName === '' || savedName === null || typedName === savedName}>
         Save as “{typedName || 'set name'}”
       </button>
       <button type="button" className="secondary" onClick={() => void remove()} disabled={busy || noWorkspace || savedName === null}>
         Delete
       </button>
+      <SetFileButtons form={form} valid={valid} />
       {noWorkspace ? <small className="muted">Open a workspace to keep scenario sets.</small> : null}
     </div>
   );
