@@ -140,6 +140,11 @@ export function CompareArea() {
           </button>
         </div>
         <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={checked !== null} hasPool={checked?.hasPool ?? false} tape={tape} used={used} />
+        {setRead?.base && !used.request?.assumptions ? (
+          <p className="muted small run-panel-note" data-testid="set-base-note">
+            The set names its base: the saved assumption set “{setRead.base}” replaces the deal file’s assumptions (choose a saved set above to run on another).
+          </p>
+        ) : null}
       </div>
       {dealCheck.status === 'invalid' ? <DealIssues issues={dealCheck.issues} /> : null}
 

@@ -131,7 +131,7 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
             {form.rows.map((r, k) => {
               const kept = keptNote(r);
               return (
-                <tr key={r.key} data-testid="scenario-row">
+                <tr key={r.key} data-testid="scenario-row" title={r.rest.description}>
                   <Cell
                     path={fieldPath(k, 'name')}
                     label={`Scenario ${k + 1} name`}
