@@ -704,6 +704,16 @@ export interface ScenarioSetRunRequest extends DealRunRequest {
   readonly scenarios: ScenarioSetFile;
 }
 
+/** A shipped scenario set (templates/scenarios/), a starting point to copy and edit. */
+export interface ScenarioSetTemplate {
+  readonly id: string;
+  /** The deal template (deal.templates id) the set was written for. */
+  readonly dealTemplate: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly set: ScenarioSetFile;
+}
+
 /** One scenario's results: each note's figures and the pool's. Money in the deal currency; rates decimals. */
 export interface ScenarioRunRow {
   readonly name: string;
@@ -926,6 +936,8 @@ export interface Api {
   /** Saves (creates or replaces) a set after reading it in full, under `name` (default the set's own name); a set that does not read is not saved. */
   'scenarios.save': { request: { name?: string; scenarios: FileDraft }; response: ScenarioSetRecord };
   'scenarios.delete': { request: { name: string }; response: { deleted: string } };
+  /** The shipped scenario sets, one per deal template. */
+  'scenarios.templates': { request: NoParams; response: readonly ScenarioSetTemplate[] };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */

@@ -197,6 +197,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'scenarios.get': z.strictObject({ name: z.string().min(1).max(200) }),
   'scenarios.save': z.strictObject({ name: z.string().trim().min(1, 'a scenario set needs a name').max(200).optional(), scenarios: z.unknown() }),
   'scenarios.delete': z.strictObject({ name: z.string().min(1).max(200) }),
+  'scenarios.templates': noParams,
   'deal.runScenarios': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),

@@ -5,6 +5,7 @@ import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsLis
 import { dealBreakeven, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { scenariosTemplates } from './scenario-templates.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
@@ -54,6 +55,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'scenarios.get': scenariosGet,
   'scenarios.save': scenariosSave,
   'scenarios.delete': scenariosDelete,
+  'scenarios.templates': scenariosTemplates,
   'deal.runScenarios': dealRunScenarios,
   'runs.list': runsList,
   'runs.get': runsGet,
