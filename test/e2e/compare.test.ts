@@ -239,7 +239,7 @@ describe('the Compare screen in Chromium', () => {
     // The opened file is not saved: the screen asks before replacing it.
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByLabel('Open set file').setInputFiles(broken);
-    await expect.poll(() => page.getByRole('region', { name: 'Notifications' }).textContent(), { timeout: 10_000 }).toContain('$.scenarios[0].multipliers.pool.cure');
+    await expect.poll(() => page.getByRole('region', { name: 'Notifications' }).textContent(), { timeout: 20_000 }).toContain('$.scenarios[0].multipliers.pool.cure');
     // The set in the editor is unchanged.
     expect(await page.getByLabel('Set name').inputValue()).toBe('Downturn study');
     await dismissNotifications();

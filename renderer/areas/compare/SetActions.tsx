@@ -4,7 +4,7 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { notify } from '../../app/notifications.ts';
 import { setOfForm, type ScenarioSetForm } from './form.ts';
 import { SetFileButtons } from './SetFile.tsx';
-import { updateCompareScreen } from './state.ts';
+import { compareScreen, updateCompareScreen } from './state.ts';
 
 /** Save (under the name it is saved as), save as (under the set's name as typed), delete — the workspace's scenario sets. */
 export function SetActions({ form, savedName, saved, valid }: { form: ScenarioSetForm; savedName: string | null; saved: readonly ScenarioSetRecord[] | null; valid: boolean }) {
@@ -18,8 +18,9 @@ export function SetActions({ form, savedName, saved, valid }: { form: ScenarioSe
     setBusy(true);
     try {
       const record = await api.call('scenarios.save', { name, scenarios: setOfForm(form) });
-      // The editor keeps the text as typed (the service stored what that text reads as).
-      updateCompareScreen({ source: { kind: 'saved', name: record.name }, savedName: record.name, dirty: false });
+      // The editor keeps the text as typed (the service stored what that text reads as). An edit made
+      // while the save was on its way is not in the saved set: the editor stays unsaved then.
+      updateCompareScreen({ source: { kind: 'saved', name: record.name }, savedName: record.name, dirty: compareScreen.get().form !== form });
       notify('success', 'Scenario set saved', `“${record.name}” in this workspace`);
     } catch (error) {
       reportError('Cannot save the scenario set', error);
