@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../helpers/repo.ts';
+import { check } from '../harness.ts';
+
+const ABS = join(REPO_ROOT, 'bin', 'abs.js');
+
+export interface KilledRun {
+  /** True when SIGKILL ended the command; false when it finished before the kill fell. */
+  readonly killed: boolean;
+  readonly status: number | null;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the real `abs` command in a child and SIGKILLs it `delayMs` after the spawn (kill -9: no
+ * handler, no cleanup, worker threads die with it). A command that finishes first is reported as such.
+ */
+export function absKilledAfter(args: readonly string[], delayMs: number, env: Readonly<Record<string, string>> = {}): Promise<KilledRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ABS, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('error', reject);
+    child.on('exit', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', status, stderr });
+    });
+  });
+}
+
+/** Runs the real `abs` command to the end; its exit status and stderr. */
+export function absRun(args: readonly string[]): { status: number | null; stderr: string; stdout: string } {
+  const run = spawnSync(process.execPath, [ABS, ...args], { encoding: 'utf8' });
+  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
+}
+
+/** Wall time of one complete run of the command, to spread the kills over it. */
+export function timeFullRun(args: readonly string[]): number {
+  const started = performance.now();
+  const run = absRun(args);
+  if (run.status !== 0) throw new Error(`calibration run abs ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return performance.now() - started;
+}
+
+/**
+ * Opens a workspace file as the next program would (the WAL a kill left is recovered), checks
+ * `PRAGMA integrity_check` and hands the connection to `read`.
+ */
+export function withCheckedDb<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { timeout: 0 });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    check(integrity === 'ok', `PRAGMA integrity_check of ${file} = ${String(integrity)}`);
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export interface TapeCounts {
+  readonly id: number;
+  readonly rowsImported: number;
+  readonly loans: number;
+}
+
+/** Each tape with its recorded row count and the loans it really holds. */
+export function tapeCounts(db: Database.Database): TapeCounts[] {
+  return db.prepare<[], TapeCounts>('SELECT t.id AS id, t.rows_imported AS rowsImported, (SELECT count(*) FROM loans l WHERE l.tape_id = t.id) AS loans FROM tapes t ORDER BY t.id').all();
+}
