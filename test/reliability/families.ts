@@ -10,8 +10,8 @@ import type { ReliabilityFamily } from './harness.ts';
  * path or reader adds its family here: one file exporting a ReliabilityFamily (harness.ts).
  */
 export const CRASH_FAMILIES: readonly ReliabilityFamily[] = [
-  crashImportFamily('csv', { small: 10_000, full: 40_000 }),
-  crashImportFamily('xlsx', { small: 2_000, full: 8_000 }),
+  crashImportFamily('csv', { small: 10_000, full: 25_000 }),
+  crashImportFamily('xlsx', { small: 2_000, full: 5_000 }),
   crashUpgradeFamily,
   crashRunOutFamily,
 ];

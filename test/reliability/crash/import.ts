@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeSampleTape } from '../../../data/sample/index.ts';
 import { importTape } from '../../../data/tape/import.ts';
 import { openWorkspace } from '../../../data/workspace.ts';
 import { check, type ReliabilityFamily } from '../harness.ts';
-import { absKilledAfter, absRun, tapeCounts, timeFullRun, withCheckedDb, type TapeCounts } from './kill.ts';
+import { absKilledAfter, absRun, calibrate, randomKill, tapeCounts, withCheckedDb, type TapeCounts } from './kill.ts';
 
 /** The tape a workspace already holds before each killed import (it must come through untouched). */
 const EARLIER_LOANS = 2_000;
@@ -38,7 +38,7 @@ export function crashImportFamily(format: 'csv' | 'xlsx', sizes: { small: number
   const full = sizes.full.toLocaleString('en-US');
   return {
     name: `crash-import-${format}`,
-    description: `kill -9 at a random moment (uniform over a calibrated full run) of \`abs import\` of a ${full}-loan ${format.toUpperCase()} sample tape (small run: ${sizes.small.toLocaleString('en-US')}) into a workspace already holding a ${EARLIER_LOANS.toLocaleString('en-US')}-loan tape; checks integrity_check = ok, the earlier tape untouched, the new tape absent or complete (rows_imported = loans stored), and that a re-import of the file then succeeds`,
+    description: `kill -9 of \`abs import\` at a random moment (uniform over a calibrated full run: half the trials from the spawn, half from when the workspace is open for writing) of a ${full}-loan ${format.toUpperCase()} sample tape (small run: ${sizes.small.toLocaleString('en-US')}) into a workspace already holding a ${EARLIER_LOANS.toLocaleString('en-US')}-loan tape; checks integrity_check = ok, the earlier tape untouched, the new tape absent or complete (rows_imported = loans stored), and that a re-import of the file then succeeds`,
     trials: { small: 5, full: 50 },
     async prepare(workDir, size) {
       const loans = sizes[size];
@@ -51,8 +51,10 @@ export function crashImportFamily(format: 'csv' | 'xlsx', sizes: { small: number
       if (!earlier) throw new Error('the earlier tape is missing');
       const calibration = join(workDir, 'calibration.sqlite');
       copyFileSync(base, calibration);
-      const fullMs = timeFullRun(['import', tape, '--db', calibration, '--quiet']);
+      const timing = await calibrate(['import', tape, '--db', calibration, '--quiet'], () => existsSync(`${calibration}-wal`));
       rmSync(calibration);
+      rmSync(`${calibration}-wal`, { force: true });
+      rmSync(`${calibration}-shm`, { force: true });
 
       return {
         async trial(index, random) {
@@ -60,8 +62,9 @@ export function crashImportFamily(format: 'csv' | 'xlsx', sizes: { small: number
           mkdirSync(dir);
           const db = join(dir, 'ws.sqlite');
           copyFileSync(base, db);
-          const delayMs = random.next() * fullMs * 1.1;
-          const run = await absKilledAfter(['import', tape, '--db', db, '--quiet'], delayMs);
+          // The import is under way once the workspace is open for writing: its -wal file appears.
+          const kill = randomKill(random, timing, () => existsSync(`${db}-wal`));
+          const run = await absKilledAfter(['import', tape, '--db', db, '--quiet'], kill.delayMs, {}, kill.clock);
           check(run.killed || run.status === 0, `the import exited ${run.status} without the kill: ${run.stderr}`);
           const state = withCheckedDb(db, (sqlite) => checkTapes(tapeCounts(sqlite), earlier, loans));
 
@@ -73,7 +76,7 @@ export function crashImportFamily(format: 'csv' | 'xlsx', sizes: { small: number
             check(tapes.length === (state === 'absent' ? 2 : 3) && last?.loans === loans && last.rowsImported === loans, `after the re-import: ${JSON.stringify(tapes)}`);
           });
           rmSync(dir, { recursive: true, force: true });
-          return { outcome: run.killed ? `killed, tape ${state}` : 'finished before the kill' };
+          return { outcome: run.killed ? `killed ${kill.label}: tape ${state}` : `finished before the kill: tape ${state}` };
         },
       };
     },

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/repo.ts';
-import { check } from '../harness.ts';
+import { check, type Random } from '../harness.ts';
 
 const ABS = join(REPO_ROOT, 'bin', 'abs.js');
 
@@ -13,22 +13,67 @@ export interface KilledRun {
   readonly stderr: string;
 }
 
+/** When the kill's delay starts: at the spawn, or once the operation is seen under way (a file appears). */
+export type KillClock = { readonly from: 'spawn' } | { readonly from: 'started'; readonly started: () => boolean };
+
+const POLL_MS = 2;
+
 /**
- * Runs the real `abs` command in a child and SIGKILLs it `delayMs` after the spawn (kill -9: no
- * handler, no cleanup, worker threads die with it). A command that finishes first is reported as such.
+ * Runs the real `abs` command in a child and SIGKILLs it `delayMs` after the spawn, or after the
+ * operation was seen starting (kill -9: no handler, no cleanup, worker threads die with it). A
+ * command that finishes first is reported as such.
  */
-export function absKilledAfter(args: readonly string[], delayMs: number, env: Readonly<Record<string, string>> = {}): Promise<KilledRun> {
+export function absKilledAfter(args: readonly string[], delayMs: number, env: Readonly<Record<string, string>> = {}, clock: KillClock = { from: 'spawn' }): Promise<KilledRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ABS, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (): void => {
+      timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    };
+    const poll =
+      clock.from === 'started'
+        ? setInterval(() => {
+            if (!clock.started()) return;
+            clearInterval(poll);
+            arm();
+          }, POLL_MS)
+        : undefined;
+    if (clock.from === 'spawn') arm();
     child.on('error', reject);
     child.on('exit', (status, signal) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ killed: signal === 'SIGKILL', status, stderr });
     });
   });
+}
+
+/** How long a complete run takes from the spawn, and from when it was seen starting. */
+export interface Calibration {
+  readonly fullMs: number;
+  readonly operationMs: number;
+}
+
+/** One complete run of the command, timed, to spread the kills over it. */
+export async function calibrate(args: readonly string[], started: () => boolean): Promise<Calibration> {
+  const spawned = performance.now();
+  let seen: number | null = null;
+  const poll = setInterval(() => {
+    if (seen === null && started()) seen = performance.now();
+  }, POLL_MS);
+  const run = await absKilledAfter(args, 10 * 60_000);
+  clearInterval(poll);
+  if (run.status !== 0) throw new Error(`calibration run abs ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  const ended = performance.now();
+  return { fullMs: ended - spawned, operationMs: ended - (seen ?? spawned) };
+}
+
+/** Half the trials at a random moment of the whole command, half at a random moment after the operation was seen starting. */
+export function randomKill(random: Random, calibration: Calibration, started: () => boolean): { delayMs: number; clock: KillClock; label: string } {
+  if (random.chance(0.5)) return { delayMs: random.next() * calibration.fullMs * 1.1, clock: { from: 'spawn' }, label: 'from spawn' };
+  return { delayMs: random.next() * calibration.operationMs * 1.1, clock: { from: 'started', started }, label: 'in the operation' };
 }
 
 /** Runs the real `abs` command to the end; its exit status and stderr. */

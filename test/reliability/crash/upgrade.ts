@@ -1,15 +1,15 @@
 import type Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../data/migrations/index.ts';
 import { openWorkspace } from '../../../data/workspace.ts';
 import { writeSampleTape } from '../../../data/sample/index.ts';
 import { check, type ReliabilityFamily } from '../harness.ts';
 import { workspaceWithTape } from './import.ts';
-import { absKilledAfter, absRun, timeFullRun, withCheckedDb } from './kill.ts';
+import { absKilledAfter, absRun, calibrate, randomKill, withCheckedDb, type Calibration } from './kill.ts';
 
 /** Loans in the version-2 workspace: enough that its pre-upgrade backup takes a while to write. */
-const LOANS = { small: 15_000, full: 60_000 };
+const LOANS = { small: 15_000, full: 40_000 };
 const TABLES_OF_V2 = ['tapes', 'loans', 'tape_rejects', 'tape_summaries', 'tape_mappings'];
 
 /** What must survive an upgrade unchanged. */
@@ -82,21 +82,22 @@ function checkAfterKill(dir: string, from: number, expected: Contents): 'old ver
  */
 export const crashUpgradeFamily: ReliabilityFamily = {
   name: 'crash-upgrade',
-  description: `kill -9 at a random moment (uniform over a calibrated full run) of \`abs workspace info\` upgrading a real older workspace — built by running only the first migrations: version 1 (empty), or version 2 holding a ${LOANS.full.toLocaleString('en-US')}-loan tape (small run: ${LOANS.small.toLocaleString('en-US')}) — to schema ${LATEST_SCHEMA_VERSION}; checks integrity_check = ok, the workspace at its old version or fully upgraded with its tapes, loans, balance and created-at unchanged, every .bak complete (the old version, the same data; an upgraded workspace has one), and that a reopen then succeeds, upgrades and clears any unfinished backup`,
+  description: `kill -9 of \`abs workspace info\` at a random moment (uniform over a calibrated full run: half the trials from the spawn, half from when the workspace is open for writing) upgrading a real older workspace — built by running only the first migrations: version 1 (empty), or version 2 holding a ${LOANS.full.toLocaleString('en-US')}-loan tape (small run: ${LOANS.small.toLocaleString('en-US')}) — to schema ${LATEST_SCHEMA_VERSION}; checks integrity_check = ok, the workspace at its old version or fully upgraded with its tapes, loans, balance and created-at unchanged, every .bak complete (the old version, the same data; an upgraded workspace has one), and that a reopen then succeeds, upgrades and clears any unfinished backup`,
   trials: { small: 5, full: 50 },
   async prepare(workDir, size) {
     const current = join(workDir, 'current.sqlite');
     const tape = join(workDir, 'tape.csv');
     await writeSampleTape({ loans: LOANS[size], seed: 11, format: 'csv', out: tape });
     await workspaceWithTape(current, tape);
-    const templates = [1, 2].map((version) => {
+    const templates: { version: number; file: string; contents: Contents; timing: Calibration }[] = [];
+    for (const version of [1, 2]) {
       const file = join(workDir, `v${version}.sqlite`);
       const contents = olderWorkspace(file, version, version === 2 ? current : null);
       const calibration = join(workDir, `calibration-v${version}.sqlite`);
       copyFileSync(file, calibration);
-      const fullMs = timeFullRun(['workspace', 'info', '--db', calibration]);
-      return { version, file, contents, fullMs };
-    });
+      const timing = await calibrate(['workspace', 'info', '--db', calibration], () => existsSync(`${calibration}-wal`));
+      templates.push({ version, file, contents, timing });
+    }
 
     return {
       async trial(index, random) {
@@ -107,8 +108,11 @@ export const crashUpgradeFamily: ReliabilityFamily = {
         mkdirSync(dir);
         const db = join(dir, 'ws.sqlite');
         copyFileSync(from.file, db);
-        const run = await absKilledAfter(['workspace', 'info', '--db', db], random.next() * from.fullMs * 1.1);
+        // The upgrade is under way once the workspace is open for writing (its -wal file appears): the backup, then the migrations.
+        const kill = randomKill(random, from.timing, () => existsSync(`${db}-wal`));
+        const run = await absKilledAfter(['workspace', 'info', '--db', db], kill.delayMs, {}, kill.clock);
         check(run.killed || run.status === 0, `the upgrade exited ${run.status} without the kill: ${run.stderr}`);
+        const duringBackup = readdirSync(dir).some((name) => name.endsWith('.bak.partial'));
         const state = checkAfterKill(dir, from.version, from.contents);
 
         const reopen = absRun(['workspace', 'info', '--db', db]);
@@ -121,7 +125,7 @@ export const crashUpgradeFamily: ReliabilityFamily = {
         const leftovers = readdirSync(dir).filter((name) => /\.bak\.partial|\.bak-journal$/.test(name));
         check(leftovers.length === 0, `unfinished backups left after the reopen: ${leftovers.join(', ')}`);
         rmSync(dir, { recursive: true, force: true });
-        return { outcome: run.killed ? `v${from.version} killed, ${state}` : `v${from.version} finished before the kill` };
+        return { outcome: run.killed ? `v${from.version} killed ${kill.label}${duringBackup ? ' during the backup' : ''}: ${state}` : `v${from.version} finished before the kill` };
       },
     };
   },
