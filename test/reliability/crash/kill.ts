@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 import { check, type Random } from '../harness.ts';
@@ -50,14 +50,17 @@ export function absKilledAfter(args: readonly string[], delayMs: number, env: Re
   });
 }
 
-/** How long a complete run takes from the spawn, and from when it was seen starting. */
+/** How long a complete run took from the spawn, and from when it was seen starting. */
 export interface Calibration {
   readonly fullMs: number;
   readonly operationMs: number;
 }
 
-/** One complete run of the command, timed, to spread the kills over it. */
-export async function calibrate(args: readonly string[], started: () => boolean): Promise<Calibration> {
+/**
+ * One complete run of the command, timed. Each trial's next operation is such a run, so the kills
+ * are spread over the latest run's timing: on a shared machine a run's time drifts with the load.
+ */
+export async function timedRun(args: readonly string[], started: () => boolean): Promise<Calibration & { status: number | null; stderr: string }> {
   const spawned = performance.now();
   let seen: number | null = null;
   const poll = setInterval(() => {
@@ -65,29 +68,21 @@ export async function calibrate(args: readonly string[], started: () => boolean)
   }, POLL_MS);
   const run = await absKilledAfter(args, 10 * 60_000);
   clearInterval(poll);
-  if (run.status !== 0) throw new Error(`calibration run abs ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   const ended = performance.now();
-  return { fullMs: ended - spawned, operationMs: ended - (seen ?? spawned) };
+  return { fullMs: ended - spawned, operationMs: ended - (seen ?? spawned), status: run.status, stderr: run.stderr };
+}
+
+/** The first timing, from a run that must succeed. */
+export async function calibrate(args: readonly string[], started: () => boolean): Promise<Calibration> {
+  const run = await timedRun(args, started);
+  if (run.status !== 0) throw new Error(`calibration run abs ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
+  return run;
 }
 
 /** Half the trials at a random moment of the whole command, half at a random moment after the operation was seen starting. */
 export function randomKill(random: Random, calibration: Calibration, started: () => boolean): { delayMs: number; clock: KillClock; label: string } {
-  if (random.chance(0.5)) return { delayMs: random.next() * calibration.fullMs * 1.1, clock: { from: 'spawn' }, label: 'from spawn' };
-  return { delayMs: random.next() * calibration.operationMs * 1.1, clock: { from: 'started', started }, label: 'in the operation' };
-}
-
-/** Runs the real `abs` command to the end; its exit status and stderr. */
-export function absRun(args: readonly string[]): { status: number | null; stderr: string; stdout: string } {
-  const run = spawnSync(process.execPath, [ABS, ...args], { encoding: 'utf8' });
-  return { status: run.status, stderr: run.stderr, stdout: run.stdout };
-}
-
-/** Wall time of one complete run of the command, to spread the kills over it. */
-export function timeFullRun(args: readonly string[]): number {
-  const started = performance.now();
-  const run = absRun(args);
-  if (run.status !== 0) throw new Error(`calibration run abs ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
-  return performance.now() - started;
+  if (random.chance(0.5)) return { delayMs: random.next() * calibration.fullMs, clock: { from: 'spawn' }, label: 'from spawn' };
+  return { delayMs: random.next() * calibration.operationMs, clock: { from: 'started', started }, label: 'in the operation' };
 }
 
 /**

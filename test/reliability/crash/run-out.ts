@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 import { check, type ReliabilityFamily } from '../harness.ts';
-import { absKilledAfter, absRun, timeFullRun } from './kill.ts';
+import { absKilledAfter, calibrate, timedRun } from './kill.ts';
 
 const DEALS = ['pass-through', 'us-auto-oc-turbo', 'us-cmo-sequential'].map((name) => ({ name, file: join(REPO_ROOT, 'templates', 'deals', `${name}.json`) }));
 /** The stages cli/out-folder.ts can kill itself at (ABS_TEST_KILL_OUT): after each file, and between the two renames. */
@@ -49,41 +49,45 @@ function checkOut(parent: string, earlier: FolderSet | null, next: FolderSet): s
  */
 export const crashRunOutFamily: ReliabilityFamily = {
   name: 'crash-run-out',
-  description: `kill -9 of \`abs run DEAL --out DIR\` (a random template deal over the set the previous trial left), half the trials at a random moment (uniform over a calibrated full run), half at a random stage of the folder write (${STAGES.join(', ')}: the ABS_TEST_KILL_OUT hook of cli/out-folder.ts); checks DIR is the earlier complete set, the new complete set, or (killed between the renames) missing with the earlier set whole beside it, never a mix — and that a rerun then succeeds, writes exactly the new set and leaves no temporary folder`,
+  description: `kill -9 of \`abs run DEAL --out DIR\` (a random template deal, not the previous trial's, over the set the previous trial left), half the trials at a random moment (uniform over the latest complete run of that deal), half at a random stage of the folder write (${STAGES.join(', ')}: the ABS_TEST_KILL_OUT hook of cli/out-folder.ts); checks DIR is the earlier complete set, the new complete set, or (killed between the renames) missing with the earlier set whole beside it, never a mix — and that a rerun then succeeds, writes exactly the new set and leaves no temporary folder`,
   trials: { small: 5, full: 50 },
-  prepare(workDir, size) {
+  async prepare(workDir, size) {
     const references = new Map<string, FolderSet>();
     const fullMs = new Map<string, number>();
     // Two of the deals in CI: each costs a reference run.
     const deals = size === 'full' ? DEALS : DEALS.slice(0, 2);
     for (const deal of deals) {
       const out = join(workDir, 'reference', deal.name);
-      fullMs.set(deal.name, timeFullRun(['run', deal.file, '--out', out]));
+      fullMs.set(deal.name, (await calibrate(['run', deal.file, '--out', out], () => false)).fullMs);
       references.set(deal.name, folderSet(out));
     }
     const parent = join(workDir, 'runs');
     mkdirSync(parent);
     let earlier: FolderSet | null = null;
+    let previous: (typeof DEALS)[number] | null = null;
 
-    return Promise.resolve({
+    return {
       async trial(_index, random) {
-        const deal = random.pick(deals);
+        // Another deal than the last trial's, so the earlier set and the new one differ.
+        const deal = random.pick(deals.filter((d) => d !== previous));
         const next = references.get(deal.name) ?? {};
         const byStage = random.chance(0.5);
         const stage = random.pick(STAGES);
         const args = ['run', deal.file, '--out', join(parent, 'results'), '--quiet'];
-        const run = byStage ? await absKilledAfter(args, 60_000, { ABS_TEST_KILL_OUT: stage }) : await absKilledAfter(args, random.next() * (fullMs.get(deal.name) ?? 1000) * 1.1);
+        const run = byStage ? await absKilledAfter(args, 60_000, { ABS_TEST_KILL_OUT: stage }) : await absKilledAfter(args, random.next() * (fullMs.get(deal.name) ?? 1000));
         check(run.killed || run.status === 0, `the run exited ${run.status} without the kill: ${run.stderr}`);
         const state = checkOut(parent, earlier, next);
 
-        const rerun = absRun(args);
+        const rerun = await timedRun(args, () => false);
         check(rerun.status === 0, `the rerun after the kill failed (${rerun.status}): ${rerun.stderr.trim()}`);
+        fullMs.set(deal.name, rerun.fullMs);
         check(sameSet(folderSet(join(parent, 'results')), next), 'the rerun did not write exactly the new set');
         check(readdirSync(parent).join() === 'results', `temporary folders left after the rerun: ${readdirSync(parent).join(', ')}`);
         earlier = next;
+        previous = deal;
         const how = byStage ? `at ${stage}` : 'at a random moment';
         return { outcome: run.killed ? `killed ${how}: ${state}` : `finished before the kill: ${state}` };
       },
-    });
+    };
   },
 };

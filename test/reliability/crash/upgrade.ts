@@ -6,7 +6,7 @@ import { openWorkspace } from '../../../data/workspace.ts';
 import { writeSampleTape } from '../../../data/sample/index.ts';
 import { check, type ReliabilityFamily } from '../harness.ts';
 import { workspaceWithTape } from './import.ts';
-import { absKilledAfter, absRun, calibrate, randomKill, withCheckedDb, type Calibration } from './kill.ts';
+import { absKilledAfter, calibrate, randomKill, timedRun, withCheckedDb, type Calibration } from './kill.ts';
 
 /** Loans in the version-2 workspace: enough that its pre-upgrade backup takes a while to write. */
 const LOANS = { small: 15_000, full: 40_000 };
@@ -82,14 +82,14 @@ function checkAfterKill(dir: string, from: number, expected: Contents): 'old ver
  */
 export const crashUpgradeFamily: ReliabilityFamily = {
   name: 'crash-upgrade',
-  description: `kill -9 of \`abs workspace info\` at a random moment (uniform over a calibrated full run: half the trials from the spawn, half from when the workspace is open for writing) upgrading a real older workspace — built by running only the first migrations: version 1 (empty), or version 2 holding a ${LOANS.full.toLocaleString('en-US')}-loan tape (small run: ${LOANS.small.toLocaleString('en-US')}) — to schema ${LATEST_SCHEMA_VERSION}; checks integrity_check = ok, the workspace at its old version or fully upgraded with its tapes, loans, balance and created-at unchanged, every .bak complete (the old version, the same data; an upgraded workspace has one), and that a reopen then succeeds, upgrades and clears any unfinished backup`,
+  description: `kill -9 of \`abs workspace info\` at a random moment (uniform over the latest complete upgrade: half the trials from the spawn, half from when the workspace is open for writing) upgrading a real older workspace — built by running only the first migrations: version 1 (empty), or version 2 holding a ${LOANS.full.toLocaleString('en-US')}-loan tape (small run: ${LOANS.small.toLocaleString('en-US')}) — to schema ${LATEST_SCHEMA_VERSION}; checks integrity_check = ok, the workspace at its old version or fully upgraded with its tapes, loans, balance and created-at unchanged, every .bak complete (the old version, the same data; an upgraded workspace has one), and that a reopen then succeeds, upgrades and clears any unfinished backup`,
   trials: { small: 5, full: 50 },
   async prepare(workDir, size) {
     const current = join(workDir, 'current.sqlite');
     const tape = join(workDir, 'tape.csv');
     await writeSampleTape({ loans: LOANS[size], seed: 11, format: 'csv', out: tape });
     await workspaceWithTape(current, tape);
-    const templates: { version: number; file: string; contents: Contents; timing: Calibration }[] = [];
+    const templates: { readonly version: number; readonly file: string; readonly contents: Contents; timing: Calibration }[] = [];
     for (const version of [1, 2]) {
       const file = join(workDir, `v${version}.sqlite`);
       const contents = olderWorkspace(file, version, version === 2 ? current : null);
@@ -115,8 +115,10 @@ export const crashUpgradeFamily: ReliabilityFamily = {
         const duringBackup = readdirSync(dir).some((name) => name.endsWith('.bak.partial'));
         const state = checkAfterKill(dir, from.version, from.contents);
 
-        const reopen = absRun(['workspace', 'info', '--db', db]);
+        // A reopen that upgrades times the next trial of this version; one that found the upgrade done does not.
+        const reopen = await timedRun(['workspace', 'info', '--db', db], () => existsSync(`${db}-wal`));
         check(reopen.status === 0, `the reopen after the kill failed (${reopen.status}): ${reopen.stderr.trim()}`);
+        if (state === 'old version') from.timing = reopen;
         const version = withCheckedDb(db, (sqlite) => {
           checkContents(contentsOf(sqlite, LATEST_SCHEMA_VERSION), from.contents, 'after the reopen');
           return versionOf(sqlite);
