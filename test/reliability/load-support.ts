@@ -67,8 +67,11 @@ export function round(x: number, digits = 1): number {
   return Math.round(x * f) / f;
 }
 
+/** An error's message, with its cause's (fetch's "fetch failed" says why only in its cause). */
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  return cause === undefined ? error.message : `${error.message} (${errorText(cause)})`;
 }
 
 /** Starts a wall clock; the function returned reads it in seconds. */

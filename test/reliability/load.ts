@@ -16,7 +16,8 @@ import { errorText, inTempDir, sampleCsv, stopwatch, type FamilyFigures, type Fa
 
 const SIZES = {
   small: { loans: 2_000, rounds: 1, importLoans: 1_000 },
-  full: { loans: 20_000, rounds: 10, importLoans: 5_000 },
+  // Each round's import holds the write lock for seconds: the saves fired with it must wait for it, not fail.
+  full: { loans: 20_000, rounds: 10, importLoans: 250_000 },
 } as const;
 const CONCURRENT_CALLS = 20;
 /** A job still running after this long counts as hung. */
@@ -76,20 +77,24 @@ interface Call {
   readonly job: boolean;
 }
 
-/** The 20 calls of one round, in the mix an analyst's session makes (several tabs, one workspace). */
-function roundCalls(round: number, importLoans: number, tapeId: number, templates: readonly DealTemplate[], assumptions: AssumptionFile): Call[] {
+/**
+ * The 20 calls of one round, in the mix an analyst's session makes (several tabs, one workspace),
+ * the import first: the other 19 are fired together once it is writing. One pool summary is of the tape the previous round imported, never viewed: its summary is
+ * computed and kept while this round's import holds the write lock.
+ */
+function roundCalls(round: number, importLoans: number, tapeId: number, freshTapeId: number, templates: readonly DealTemplate[], assumptions: AssumptionFile): Call[] {
   const tape = { tapeId };
-  const calls: Call[] = [];
+  const calls: Call[] = [{ name: 'tape.importSample (a write job)', method: 'tape.importSample', params: { loans: importLoans, seed: 1_000 + round }, job: true }];
   templates.slice(0, 4).forEach((t, i) => calls.push({ name: `deal.run ${t.id}`, method: 'deal.run', params: { deal: t.deal, ...tape, mode: i % 2 === 0 ? 'repline' : 'loan' }, job: true }));
   const first = templates[0];
   if (first) calls.push({ name: 'deal.breakeven', method: 'deal.breakeven', params: { deal: first.deal, ...tape }, job: true });
   calls.push({ name: 'pool.project loan', method: 'pool.project', params: { source: { kind: 'tape', tapeId }, assumptions, mode: 'loan' }, job: true });
   calls.push({ name: 'pool.project repline', method: 'pool.project', params: { source: { kind: 'tape', tapeId }, assumptions, mode: 'repline' }, job: true });
-  calls.push({ name: 'tape.importSample (a write job)', method: 'tape.importSample', params: { loans: importLoans, seed: 1_000 + round }, job: true });
   for (let i = 0; i < 3; i++) calls.push({ name: `assumptions.save load-${round}-${i}`, method: 'assumptions.save', params: { name: `load-${round}-${i}`, assumptions }, job: false });
   for (let i = 0; i < 2; i++) calls.push({ name: 'assumptions.list', method: 'assumptions.list', params: {}, job: false });
   for (let i = 0; i < 3; i++) calls.push({ name: 'tape.list', method: 'tape.list', params: {}, job: false });
-  for (let i = 0; i < 2; i++) calls.push({ name: 'pool.summary', method: 'pool.summary', params: tape, job: false });
+  calls.push({ name: 'pool.summary', method: 'pool.summary', params: tape, job: false });
+  calls.push({ name: `pool.summary of tape ${freshTapeId} (first view)`, method: 'pool.summary', params: { tapeId: freshTapeId }, job: false });
   calls.push({ name: 'pool.strat rate', method: 'pool.strat', params: { ...tape, by: 'rate' }, job: false });
   calls.push({ name: 'job.list', method: 'job.list', params: {}, job: false });
   return calls.slice(0, CONCURRENT_CALLS);
@@ -97,18 +102,66 @@ function roundCalls(round: number, importLoans: number, tapeId: number, template
 
 const isLockError = (error: ApiError | null): boolean => error !== null && (error.code === 'WORKSPACE_BUSY' || /database is locked|busy/i.test(error.message));
 
-/** One call and, when it starts a job, the job to its end: null when it held, else what went wrong. */
-async function attempt(client: ApiClient, call: Call): Promise<{ problem: string | null; lock: boolean }> {
+/** One call and, when it starts a job, the job to its end: problem null when it held, else what went wrong. */
+interface Outcome {
+  readonly problem: string | null;
+  readonly lock: boolean;
+  /** How long the call itself took to answer (a job's start, not its run). */
+  readonly answerSeconds: number;
+  /** The tape an import stored. */
+  readonly tapeId?: number;
+}
+
+const failed = (problem: string, answerSeconds: number): Outcome => ({ problem, lock: /database is locked|busy/i.test(problem), answerSeconds });
+
+async function jobOutcome(client: ApiClient, job: JobInfo, answerSeconds: number): Promise<Outcome> {
+  try {
+    const done = await client.finished(job);
+    const tapeId = done.result?.kind === 'tape.import' ? done.result.report.tapeId : null;
+    if (done.state === 'succeeded') return { problem: null, lock: false, answerSeconds, ...(tapeId !== null ? { tapeId } : {}) };
+    return { problem: `job ${done.state}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`, lock: isLockError(done.error), answerSeconds };
+  } catch (error) {
+    return failed(errorText(error), answerSeconds);
+  }
+}
+
+/** Makes the call: the job it started (to follow further), else the call's outcome. */
+async function attempt(client: ApiClient, call: Call): Promise<{ outcome: Outcome } | { job: JobInfo; answerSeconds: number }> {
+  const answered = stopwatch();
   try {
     const result = await client.call<JobInfo>(call.method, call.params);
-    if (!result.ok) return { problem: `${result.error.code}: ${result.error.message}`, lock: isLockError(result.error) };
-    if (!call.job) return { problem: null, lock: false };
-    const done = await client.finished(result.value);
-    if (done.state === 'succeeded') return { problem: null, lock: false };
-    return { problem: `job ${done.state}: ${done.error?.code ?? ''} ${done.error?.message ?? ''}`, lock: isLockError(done.error) };
+    const answerSeconds = answered();
+    if (!result.ok) return { outcome: { problem: `${result.error.code}: ${result.error.message}`, lock: isLockError(result.error), answerSeconds } };
+    return call.job ? { job: result.value, answerSeconds } : { outcome: { problem: null, lock: false, answerSeconds } };
   } catch (error) {
-    return { problem: errorText(error), lock: /database is locked|busy/i.test(errorText(error)) };
+    return { outcome: failed(errorText(error), answered()) };
   }
+}
+
+async function outcomeOf(client: ApiClient, call: Call): Promise<Outcome> {
+  const started = await attempt(client, call);
+  return 'outcome' in started ? started.outcome : jobOutcome(client, started.job, started.answerSeconds);
+}
+
+/** Polls an import until its transaction is open (its first rows read) or it has ended. */
+async function untilWriting(client: ApiClient, job: JobInfo): Promise<void> {
+  let current = job;
+  while (current.state === 'running' && (current.progress?.done ?? 0) === 0) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const next = await client.call<JobInfo>('job.get', { id: job.id });
+    if (!next.ok) return;
+    current = next.value;
+  }
+}
+
+/** One round: the import started and writing, then the other calls at once; every outcome, the import's first. */
+async function playRound(client: ApiClient, calls: readonly Call[]): Promise<Outcome[]> {
+  const [write, ...others] = calls;
+  if (!write) return [];
+  const started = await attempt(client, write);
+  if ('job' in started) await untilWriting(client, started.job);
+  const writeOutcome = 'outcome' in started ? Promise.resolve(started.outcome) : jobOutcome(client, started.job, started.answerSeconds);
+  return Promise.all([writeOutcome, ...others.map((call) => outcomeOf(client, call))]);
 }
 
 interface Session {
@@ -163,13 +216,17 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
     const failures: TrialFailure[] = [];
     let trials = 0;
     let lockErrors = 0;
+    let slowestAnswer = 0;
     const roundSeconds: number[] = [];
     try {
       const session = await openSession(new ApiClient(http), dir, loans);
+      let freshTapeId = session.tapeId;
       for (let round = 0; round < rounds; round++) {
         const roundClock = stopwatch();
-        const calls = roundCalls(round, importLoans, session.tapeId, session.templates, session.assumptions);
-        const outcomes = await Promise.all(calls.map((call) => attempt(session.client, call)));
+        const calls = roundCalls(round, importLoans, session.tapeId, freshTapeId, session.templates, session.assumptions);
+        const outcomes = await playRound(session.client, calls);
+        slowestAnswer = Math.max(slowestAnswer, ...outcomes.map((outcome) => outcome.answerSeconds));
+        freshTapeId = outcomes.find((outcome) => outcome.tapeId !== undefined)?.tapeId ?? freshTapeId;
         roundSeconds.push(roundClock());
         outcomes.forEach((outcome, i) => {
           trials++;
@@ -196,10 +253,13 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
       failures,
       seconds: elapsed(),
       tapeLoans: loans,
+      importLoansPerRound: importLoans,
       rounds,
       concurrentCalls: CONCURRENT_CALLS,
       lockErrors,
       slowestRoundSeconds: Math.max(0, ...roundSeconds),
+      // A save waits for the import's commit (its turn), so the slowest answer is about one import long.
+      slowestAnswerSeconds: slowestAnswer,
     };
   });
 }
