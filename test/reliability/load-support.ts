@@ -47,19 +47,29 @@ export async function sampleCsv(dir: string, loans: number, seed: number, fileNa
 
 let collect: (() => void) | null = null;
 
+const mb = (bytes: number): number => round(bytes / 1024 ** 2);
+
+/** Resident memory, and of it the JavaScript heap in use and the memory outside it (buffers), in MB. */
+export interface MemoryPoint {
+  readonly rssMb: number;
+  readonly heapUsedMb: number;
+  readonly externalMb: number;
+}
+
 /**
- * Resident memory in MB after a full garbage collection. `--expose-gc` is switched on at run time
+ * Memory after a full garbage collection. `--expose-gc` is switched on at run time
  * (V8's own flag, read when a new context is made), so the figure does not depend on how node
  * was started; without a collection, RSS would swing with the collector's timing, not with leaks.
  */
-export function residentMbAfterGc(): number {
+export function memoryAfterGc(): MemoryPoint {
   if (collect === null) {
     setFlagsFromString('--expose-gc');
     collect = runInNewContext('gc') as () => void;
   }
   collect();
   collect();
-  return process.memoryUsage().rss / 1024 ** 2;
+  const usage = process.memoryUsage();
+  return { rssMb: mb(usage.rss), heapUsedMb: mb(usage.heapUsed), externalMb: mb(usage.external) };
 }
 
 export function round(x: number, digits = 1): number {

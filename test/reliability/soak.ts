@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { DealTemplate, JobInfo } from '../../service/api/contract.ts';
 import { importReportOf, KEEP_FINISHED_JOBS } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
-import { errorText, inTempDir, residentMbAfterGc, round, stopwatch, type FamilyFigures, type FamilySize, type TrialFailure } from './load-support.ts';
+import { errorText, inTempDir, memoryAfterGc, round, stopwatch, type FamilyFigures, type FamilySize, type MemoryPoint, type TrialFailure } from './load-support.ts';
 
 const SIZES = { small: { runs: 200 }, full: { runs: 2_000 } } as const;
 const TAPE_LOANS = 2_000;
@@ -59,7 +59,7 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
   return inTempDir('abs-reliability-soak-', async (dir) => {
     const service = new Service({ transport: 'test' });
     const failures: TrialFailure[] = [];
-    const residentMb: { runs: number; mb: number }[] = [];
+    const memory: ({ runs: number } & MemoryPoint)[] = [];
     const started: JobInfo[] = [];
     let retained: Retention = { keptJobs: 0, keptResultBytes: 0, problem: null };
     try {
@@ -68,7 +68,7 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
       const tapeId = importReportOf(imported)?.tapeId;
       if (tapeId === undefined || tapeId === null) throw new Error(`import ${imported.state}: ${imported.error?.message ?? ''}`);
       const templates = unwrap(await service.call('deal.templates', {}), 'deal.templates');
-      residentMb.push({ runs: 0, mb: round(residentMbAfterGc()) });
+      memory.push({ runs: 0, ...memoryAfterGc() });
       for (let done = 0; done < runs; done += IN_FLIGHT) {
         const batch = Array.from({ length: Math.min(IN_FLIGHT, runs - done) }, (_, i) => templates[(done + i) % templates.length] as DealTemplate);
         const problems = await Promise.all(batch.map((template) => dealRun(service, template, tapeId, started)));
@@ -76,7 +76,7 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
           if (problem !== null) failures.push({ trial: `run ${done + i + 1} (${batch[i]?.id ?? '?'})`, problem });
         });
         const after = done + batch.length;
-        if (size === 'full' && after % CHECKPOINT_RUNS === 0) residentMb.push({ runs: after, mb: round(residentMbAfterGc()) });
+        if (size === 'full' && after % CHECKPOINT_RUNS === 0) memory.push({ runs: after, ...memoryAfterGc() });
       }
       retained = retention(service, started);
       if (retained.problem !== null) failures.push({ trial: 'finished-job retention', problem: retained.problem });
@@ -85,9 +85,10 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
     } finally {
       await service.close();
     }
-    const afterFirst = residentMb.filter((point) => point.runs >= CHECKPOINT_RUNS);
-    const base = afterFirst[0]?.mb ?? Number.NaN;
-    const growthMb = afterFirst.length > 0 ? round(Math.max(...afterFirst.map((p) => p.mb)) - base) : null;
+    const afterFirst = memory.filter((point) => point.runs >= CHECKPOINT_RUNS);
+    const base = afterFirst[0]?.rssMb ?? Number.NaN;
+    const growthMb = afterFirst.length > 0 ? round(Math.max(...afterFirst.map((p) => p.rssMb)) - base) : null;
+    const last = afterFirst.at(-1);
     if (growthMb !== null && !(growthMb < GROWTH_BUDGET_MB)) {
       failures.push({ trial: 'resident memory', problem: `grew ${growthMb} MB after the first ${CHECKPOINT_RUNS} runs (budget < ${GROWTH_BUDGET_MB} MB)` });
     }
@@ -102,8 +103,11 @@ export async function run(size: FamilySize): Promise<FamilyFigures> {
       dealRuns: runs,
       tapeLoans: TAPE_LOANS,
       runsInFlight: IN_FLIGHT,
-      residentMbByRuns: residentMb,
+      memoryByRuns: memory,
       residentGrowthAfterFirst100Mb: growthMb,
+      // Beside the peak: where resident memory and the JavaScript heap ended, against run 100 (a leak climbs; allocator noise does not).
+      residentAtEndMinusRun100Mb: last ? round(last.rssMb - base) : null,
+      heapAtEndMinusRun100Mb: last && afterFirst[0] ? round(last.heapUsedMb - afterFirst[0].heapUsedMb) : null,
       growthBudgetMb: GROWTH_BUDGET_MB,
       finishedJobsKept: retained.keptJobs,
       finishedJobsKeptLimit: KEEP_FINISHED_JOBS,
