@@ -9,13 +9,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { machine } from '../test/bench/harness.ts';
-import { FAMILIES } from '../test/reliability/families.ts';
+import { execFileSync } from 'node:child_process';
+import { FAMILIES, WHOLE_FAMILIES } from '../test/reliability/families.ts';
 import { runFamily } from '../test/reliability/harness.ts';
 
 const { values, positionals } = parseArgs({ options: { trials: { type: 'string' }, seed: { type: 'string' } }, allowPositionals: true });
 const families = FAMILIES.filter((family) => positionals.length === 0 || positionals.includes(family.name));
-if (families.length === 0) {
-  process.stderr.write(`reliability: no family named ${positionals.join(', ')} (families: ${FAMILIES.map((f) => f.name).join(', ')})\n`);
+const whole = Object.keys(WHOLE_FAMILIES).filter((name) => positionals.length === 0 || positionals.includes(name));
+if (families.length === 0 && whole.length === 0) {
+  process.stderr.write(`reliability: no family named ${positionals.join(', ')} (families: ${[...FAMILIES.map((f) => f.name), ...Object.keys(WHOLE_FAMILIES)].join(', ')})\n`);
   process.exit(1);
 }
 
@@ -38,4 +40,12 @@ for (const family of families) {
   failed += figures.failures.length;
 }
 process.stdout.write(`wrote ${families.length} result file(s) to bench-results/\n`);
+// The families with their own trial loop, each in a fresh process (scripts/reliability-whole.ts).
+if (whole.length > 0) {
+  try {
+    execFileSync(process.execPath, [fileURLToPath(new URL('reliability-whole.ts', import.meta.url)), ...whole], { stdio: 'inherit' });
+  } catch {
+    failed++;
+  }
+}
 process.exitCode = failed > 0 ? 1 : 0;

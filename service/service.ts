@@ -10,6 +10,7 @@ import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
 import { JobManager } from './jobs/job-manager.ts';
 import { QueryClient } from './jobs/query-client.ts';
+import { WriteTurns } from './jobs/write-turns.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
 import { defaultWorkspacePath } from './transport/paths.ts';
 
@@ -38,6 +39,7 @@ export class Service implements ServiceContext {
   readonly electronVersion: string | null;
   readonly events = new EventEmitter<{ event: [AppEvent] }>();
   readonly jobs: JobManager;
+  readonly writes = new WriteTurns();
   readonly workerUrl: (name: WorkerName) => URL;
   /** Where `workspace.open` may reach: null (anywhere) for the desktop and the CLI; one folder over HTTP. */
   readonly workspaceFolder: string | null;

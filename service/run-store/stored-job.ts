@@ -1,3 +1,4 @@
+import type { WriteTurns } from '../jobs/write-turns.ts';
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
 import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
@@ -14,6 +15,8 @@ export interface RunPlan {
   readonly inputs: RunInputs;
   readonly name: string;
   readonly tapeId: number | null;
+  /** The app's write turns (service/jobs/write-turns.ts): the run is stored in its turn, after an import's commit. */
+  readonly writes?: WriteTurns;
 }
 
 const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven' };
@@ -86,19 +89,21 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
   const result = await calculate();
   let stored: RunStoreNote;
   try {
-    const row = insertRun(plan.workspace.db, {
-      kind: plan.inputs.kind,
-      name: plan.name,
-      createdAt: new Date().toISOString(),
-      inputHash,
-      inputsJson: JSON.stringify(plan.inputs),
-      tapeId: plan.tapeId,
-      engineVersion: engine.version,
-      engineSourcesSha256: engine.sourcesSha256,
-      seconds: result.seconds,
-      figures: runFigures(result),
-      resultJson: JSON.stringify(payloadOf(result)),
-    });
+    const store = (): RunRow =>
+      insertRun(plan.workspace.db, {
+        kind: plan.inputs.kind,
+        name: plan.name,
+        createdAt: new Date().toISOString(),
+        inputHash,
+        inputsJson: JSON.stringify(plan.inputs),
+        tapeId: plan.tapeId,
+        engineVersion: engine.version,
+        engineSourcesSha256: engine.sourcesSha256,
+        seconds: result.seconds,
+        figures: runFigures(result),
+        resultJson: JSON.stringify(payloadOf(result)),
+      });
+    const row = plan.writes ? await plan.writes.run(store) : store();
     stored = { runId: row.id, createdAt: row.createdAt, fromStore: false, warning: null };
     onStored();
   } catch (error) {

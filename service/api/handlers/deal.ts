@@ -83,7 +83,7 @@ function startDealJob(
   const plan: RunPlan | null =
     workspace === null || params.store === false
       ? null
-      : { workspace, inputs: dealInputs(task, params, tape), name: params.runName ?? dealRunName(task, file, tape, params), tapeId: tape?.id ?? null };
+      : { workspace, inputs: dealInputs(task, params, tape), name: params.runName ?? dealRunName(task, file, tape, params), tapeId: tape?.id ?? null, writes: service.writes };
   return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
     runThroughStore(
       plan,

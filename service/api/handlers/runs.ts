@@ -14,14 +14,14 @@ export function runsGet(params: { id: number }, service: ServiceContext): Stored
   return toStoredRun(getRun(service.requireWorkspace().db, params.id));
 }
 
-export function runsRename(params: { id: number; name: string }, service: ServiceContext): RunRecord {
-  const record = toRunRecord(renameRun(service.requireWorkspace().db, params.id, params.name));
+export async function runsRename(params: { id: number; name: string }, service: ServiceContext): Promise<RunRecord> {
+  const record = toRunRecord(await service.writes.run(() => renameRun(service.requireWorkspace().db, params.id, params.name)));
   service.emit({ type: 'runs.changed' });
   return record;
 }
 
-export function runsDelete(params: { id: number }, service: ServiceContext): { deleted: number } {
-  deleteRun(service.requireWorkspace().db, params.id);
+export async function runsDelete(params: { id: number }, service: ServiceContext): Promise<{ deleted: number }> {
+  await service.writes.run(() => deleteRun(service.requireWorkspace().db, params.id));
   service.emit({ type: 'runs.changed' });
   return { deleted: params.id };
 }
