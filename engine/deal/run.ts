@@ -8,6 +8,7 @@ import {
   accruePeriod,
   allocateLosses,
   carryForward,
+  collectionMonthsOf,
   determine,
   fundPeriod,
   openingHistory,
@@ -42,7 +43,7 @@ export interface RunOptions {
  *
  * Each period p (payment date p, accrual from the previous payment date, or closing for p = 1), one
  * function per step (period/):
- *  1. Collections (collect): the pool months of the period (see DealDates.paymentFrequencyMonths), each
+ *  1. Collections (collect): the pool months of the period (collectionMonthsOf: DealDates.paymentFrequencyMonths and firstPeriodCollectionMonths), each
  *     amount rounded half-up to cents as read, then summed. Past the pool horizon nothing is collected.
  *  2. Accruals on start-of-period balances (accruePeriod): coupons (balance × rate × days ÷ basis of the
  *     note's day count, rounded half-up to cents), fees, the reserve target; the servicing strip kept
@@ -89,11 +90,12 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
   for (let p = 1; p <= schedule.lastPeriod; p++) {
     const paymentDate = paymentDateOf(schedule, p);
     const paymentIso = formatIsoDate(paymentDate);
-    const flows = collect(pool, p, schedule.frequencyMonths);
+    const months = collectionMonthsOf(schedule, p);
+    const flows = collect(pool, months);
     const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate));
     const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
     const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
-    const lastMonth = Math.min(p * schedule.frequencyMonths, pool.months);
+    const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
@@ -101,7 +103,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
 
     // Carry to the next period; the principal bought (not the cash paid) joins the pool after the period's last month.
     carryForward(state);
-    if (state.principalPurchased.gt(0) && state.desk !== undefined) pool.purchase(p * schedule.frequencyMonths, state.desk.principalByLine);
+    if (state.principalPurchased.gt(0) && state.desk !== undefined) pool.purchase(months.last, state.desk.principalByLine);
     history = { ...determination.history, cumulativePurchases: history.cumulativePurchases.plus(state.principalPurchased) };
 
     const facts = { period: p, accrualStart: formatIsoDate(accrualStart), paymentDate: paymentIso, flows, accruals, determination, funding, stepPaid };

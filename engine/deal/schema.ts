@@ -47,9 +47,26 @@ const dates = z.strictObject({
   /**
    * Payment date p = first payment date + (p − 1) × this many months, clamped to month end
    * (engine/dates.ts addMonths). Each payment period collects this many consecutive pool
-   * projection months: period p sums months (p − 1)·f + 1 … p·f.
+   * projection months: period p sums months (p − 1)·f + 1 … p·f (when the first period carries
+   * m₁ months, see firstPeriodCollectionMonths, months m₁ + (p − 2)·f + 1 … m₁ + (p − 1)·f from period 2).
    */
   paymentFrequencyMonths: wholeNumber('paymentFrequencyMonths', 1, 12).optional().describe('Months between payment dates: default 1 (monthly); 3 = quarterly'),
+  /**
+   * A cutoff earlier than closing: the collections of the months between them belong to the trust
+   * and are paid on the first payment date, which then carries more collection months than the
+   * payment interval (US auto deals: cutoff at the close of business on Nov 30, closing Jan 29,
+   * first payment Feb 15 with the December and January collections). Period 1 collects pool months
+   * 1 … m₁; period p ≥ 2 collects months m₁ + (p − 2)·f + 1 … m₁ + (p − 1)·f.
+   */
+  firstPeriodCollectionMonths: wholeNumber('firstPeriodCollectionMonths', 1, 24)
+    .optional()
+    .describe('Collection months the first payment date carries (cutoff to the end of the month before the first payment date): default paymentFrequencyMonths'),
+  cutoffTime: z
+    .enum(['startOfDay', 'endOfDay'])
+    .optional()
+    .describe(
+      'As the document states the cutoff: endOfDay (“as of the close of business on” the cutoff date: that day’s collections stay with the seller) or startOfDay (“as of the opening of business”: they belong to the trust); either way pool month 1 is the first collection month after the cutoff',
+    ),
   legalFinalMaturity: isoDate.describe('Legal final maturity: the last payment date on or before it is the final period'),
 });
 
@@ -86,8 +103,18 @@ export const FEE_COLLECTIONS = ['interest', 'penaltyInterest', 'recoveries', 'pr
 
 const feeBasis = z.discriminatedUnion('type', [
   z
-    .strictObject({ type: z.literal('poolBalance'), rateAnnual: rate, dayCount: dayCount.optional() })
-    .describe('rateAnnual × pool balance at the start of the collection period × day-count fraction of the accrual period'),
+    .strictObject({
+      type: z.literal('poolBalance'),
+      rateAnnual: rate,
+      dayCount: dayCount.optional(),
+      accrueOver: z
+        .enum(['interestPeriod', 'collectionMonths'])
+        .optional()
+        .describe(
+          'interestPeriod (default): the day-count fraction of the accrual period; collectionMonths: 1/12 per collection month the payment date carries (the US servicing fee: “1/12 of 1.00% of the Pool Balance as of the first day of the Collection Period”, 2/12 on a first payment date carrying two months)',
+        ),
+    })
+    .describe('rateAnnual × pool balance at the start of the collection period × the fraction of a year named by accrueOver'),
   z
     .strictObject({ type: z.literal('noteBalance'), rateAnnual: rate, notes: ids.optional(), dayCount: dayCount.optional() })
     .describe('rateAnnual × Σ balances of `notes` (default: all notes) at the start of the period × day-count fraction'),

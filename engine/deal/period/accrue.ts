@@ -96,6 +96,8 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
   const basis = spec.basis;
   switch (basis.type) {
     case 'poolBalance':
+      // The US servicing fee: rate ÷ 12 per collection month on the pool at the start of the collection period.
+      if (basis.accrueOver === 'collectionMonths') return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(flows.months).div(12));
       return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
