@@ -97,6 +97,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
+    state.yieldSupplementOC = toCents(deal.yieldSupplementOC?.byPeriod[p - 1] ?? 0);
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);

@@ -298,7 +298,8 @@ const trigger = z.strictObject({
  *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
- *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance).
+ *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
+ *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
  */
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
@@ -428,6 +429,22 @@ const revolving = z.strictObject({
  */
 const cleanUpCall = z.strictObject({ poolFactor: rate });
 
+/**
+ * Yield supplement overcollateralization (US auto ABS, e.g. Toyota Auto Receivables 2025-A
+ * “Adjusted Pool Balance”): receivables whose APR is below a required rate are worth less than their
+ * principal; the shortfall — each such receivable's scheduled payments discounted at the required
+ * rate, less its principal — is held back as overcollateralization that amortises with the pool.
+ * The adjusted pool balance = pool balance − the YSOC amount, and a targetOC principal step targets
+ * the notes on the adjusted pool: target note balance = adjusted pool − max(ocPercent × adjusted
+ * pool, ocFloor × adjusted pool at the cutoff). Prospectuses print the assumed amount by payment
+ * date; it moves no cash (it only changes how much principal the targetOC steps pay).
+ */
+const yieldSupplementOC = z.strictObject({
+  atCutoff: money.describe('YSOC amount at the cutoff (the “Closing Date” row of the prospectus schedule)'),
+  byPeriod: z.array(money).min(1).describe('YSOC amount on payment date p at index p − 1 (after that date’s collection period); 0 after the last'),
+  requiredRate: rate.optional().describe('The required (discount) rate the schedule was computed at, annual decimal: recorded for the reader'),
+});
+
 /** The year bases a deal file may ask the WAL in (engine/analytics/time-basis.ts; 'months/12' is its 'periods'). */
 export const WAL_BASES = ['ACT/365', '30/360', 'ACT/360', 'months/12'] as const;
 
@@ -457,6 +474,7 @@ export const DEAL_SCHEMA = z.strictObject({
   lossAllocation: lossAllocation.optional(),
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
+  yieldSupplementOC: yieldSupplementOC.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
 });
