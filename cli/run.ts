@@ -21,6 +21,8 @@ Commands:
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
       [--scenarios SET.json]                        every scenario of a set, side by side
+  tables DEAL.json --speeds "0.5,1,1.5 ABS"          prospectus tables: WAL, window, decrement
+      [--call|--no-call|--both] [--csv|--json]      tables by speed, to call and to maturity
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -58,6 +60,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
+  tables: async () => (await import('./commands/tables.ts')).tablesCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
