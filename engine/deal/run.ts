@@ -97,7 +97,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
-    state.yieldSupplementOC = toCents(deal.yieldSupplementOC?.byPeriod[p - 1] ?? 0);
+    state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p));
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);
@@ -127,4 +127,13 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     legs: legsOf(deal, periods),
     ...(cleanUpPeriod === undefined ? {} : { cleanUpPeriod }),
   };
+}
+
+/** The YSOC amount of payment date p: the second schedule once its notes were all paid before the period, else the first (0 without one). */
+function yieldSupplementOCOf(deal: Deal, compiled: ReturnType<typeof compileDeal>, p: number): number {
+  const ysoc = deal.yieldSupplementOC;
+  if (ysoc === undefined) return 0;
+  const after = ysoc.afterNotesPaid;
+  const switched = after !== undefined && after.notes.every((id) => compiled.notes.find((n) => n.id === id)?.balance.isZero() ?? false);
+  return (switched ? after.byPeriod[p - 1] : ysoc.byPeriod[p - 1]) ?? 0;
 }

@@ -443,6 +443,20 @@ const yieldSupplementOC = z.strictObject({
   atCutoff: money.describe('YSOC amount at the cutoff (the “Closing Date” row of the prospectus schedule)'),
   byPeriod: z.array(money).min(1).describe('YSOC amount on payment date p at index p − 1 (after that date’s collection period); 0 after the last'),
   requiredRate: rate.optional().describe('The required (discount) rate the schedule was computed at, annual decimal: recorded for the reader'),
+  /**
+   * A second schedule that applies once some notes are paid (Ford Credit Auto Owner Trust: the stated
+   * rate steps down from 6.85% to 5.85% after the floating rate notes are paid in full): from the
+   * first payment date at whose start every note of `notes` has a zero balance, the YSOC amount is
+   * `byPeriod[p − 1]` of this schedule. The OC target's cutoff basis stays the first schedule's.
+   */
+  afterNotesPaid: z
+    .strictObject({
+      notes: ids.describe('The schedule applies once all of these notes are paid in full'),
+      byPeriod: z.array(money).min(1).describe('YSOC amount on payment date p at index p − 1; 0 after the last'),
+      requiredRate: rate.optional(),
+    })
+    .optional()
+    .describe('A second YSOC schedule that applies after some notes (e.g. the floating rate notes) are paid in full'),
 });
 
 /** The year bases a deal file may ask the WAL in (engine/analytics/time-basis.ts; 'months/12' is its 'periods'). */
