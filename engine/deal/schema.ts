@@ -157,7 +157,11 @@ const fee = z.strictObject({
  * available funds at the start of the period (unless a trap-excess-spread trigger is in force).
  */
 const reserveTarget = z.strictObject({
-  basis: z.enum(['currentNoteBalance', 'initialNoteBalance']),
+  basis: z
+    .enum(['currentNoteBalance', 'initialNoteBalance', 'initialPoolBalance', 'initialAdjustedPoolBalance'])
+    .describe(
+      'currentNoteBalance / initialNoteBalance: of the target’s notes; initialPoolBalance: the cutoff pool balance (US auto “0.25% of the Pool Balance as of the Cutoff Date”); initialAdjustedPoolBalance: the cutoff pool less the yield supplement OC at the cutoff',
+    ),
   percent: z.number().min(0).max(1, 'the reserve target cannot exceed 100% of the note balance').describe('Decimal; at most 1 (100%)'),
   notes: ids.optional(),
   floor: money.optional(),
