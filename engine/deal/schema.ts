@@ -188,6 +188,16 @@ const reserve = z.strictObject({
     })
     .optional()
     .describe('What the reserve may pay; default every senior fee and the interest of the most senior class'),
+  /**
+   * US auto indentures: once the reserve balance plus the period's available funds (interest
+   * collections net of the servicing strip, recoveries, scheduled principal and prepayments) cover
+   * every fee due, every note's interest due and the notes' whole balance, that payment date is final:
+   * the reserve is released and the notes are redeemed in full.
+   */
+  redeemWhenCovered: z
+    .boolean()
+    .optional()
+    .describe('Redeem the notes on the first payment date on which the reserve plus the available funds cover all fees and interest due and the notes in full; default false'),
 });
 
 export const TRIGGER_METRICS = [
