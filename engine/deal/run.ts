@@ -2,7 +2,7 @@ import { formatIsoDate } from '../dates.ts';
 import { collect } from './collections.ts';
 import { compileDeal } from './compile.ts';
 import { legsOf } from './legs.ts';
-import { toCents, toYuan } from './money.ts';
+import { minMoney, type Money, toCents, toYuan, ZERO } from './money.ts';
 import {
   accrualDays,
   accruePeriod,
@@ -94,7 +94,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const flows = collect(pool, months);
     const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate), state.cutoffBalance);
     const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
     state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p));
@@ -136,4 +136,13 @@ function yieldSupplementOCOf(deal: Deal, compiled: ReturnType<typeof compileDeal
   const after = ysoc.afterNotesPaid;
   const switched = after !== undefined && after.notes.every((id) => compiled.notes.find((n) => n.id === id)?.balance.isZero() ?? false);
   return (switched ? after.byPeriod[p - 1] : ysoc.byPeriod[p - 1]) ?? 0;
+}
+
+/** The yield supplement amount of payment date p, withdrawn from the account up to its balance (Deal.yieldSupplementAccount). */
+function withdrawYieldSupplement(deal: Deal, state: { yieldSupplementAccount: Money | undefined }, p: number): Money {
+  const balance = state.yieldSupplementAccount;
+  if (balance === undefined) return ZERO;
+  const amount = minMoney(toCents(deal.yieldSupplementAccount?.byPeriod[p - 1] ?? 0), balance);
+  state.yieldSupplementAccount = balance.minus(amount);
+  return amount;
 }

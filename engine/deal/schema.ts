@@ -473,6 +473,20 @@ const yieldSupplementOC = z.strictObject({
     .describe('A second YSOC schedule that applies after some notes (e.g. the floating rate notes) are paid in full'),
 });
 
+/**
+ * Yield supplement account (US auto ABS, e.g. the "Yield Supplement Account" of captive-finance
+ * deals): cash the depositor deposits at closing (outside the period reconciliation, like the
+ * reserve's initial deposit) to top up the interest of receivables whose APR is below a required
+ * rate. On payment date p the yield supplement amount `byPeriod[p − 1]` (the prospectus schedule: the
+ * shortfall of those receivables' interest against the required rate) is withdrawn, up to the
+ * balance, into the interest (or combined) pot. What is left after the final period returns to the
+ * depositor. A different mechanism from yieldSupplementOC, which holds back pool principal instead of cash.
+ */
+const yieldSupplementAccount = z.strictObject({
+  initialDeposit: money.describe('Cash deposited at closing'),
+  byPeriod: z.array(money).min(1).describe('Yield supplement amount withdrawn on payment date p at index p − 1 (up to the balance); 0 after the last'),
+});
+
 /** The year bases a deal file may ask the WAL in (engine/analytics/time-basis.ts; 'months/12' is its 'periods'). */
 export const WAL_BASES = ['ACT/365', '30/360', 'ACT/360', 'months/12'] as const;
 
@@ -503,6 +517,7 @@ export const DEAL_SCHEMA = z.strictObject({
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
   yieldSupplementOC: yieldSupplementOC.optional(),
+  yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
 });

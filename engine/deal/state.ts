@@ -104,6 +104,8 @@ export interface PeriodState {
   readonly cutoffBalance: Money;
   /** This payment date's yield supplement OC amount (0 without one): the targetOC steps read the pool less it. */
   yieldSupplementOC: Money;
+  /** The yield supplement account's balance (undefined without one). */
+  yieldSupplementAccount: Money | undefined;
   /** The YSOC amount at the cutoff (0 without one). */
   readonly cutoffYieldSupplementOC: Money;
   revolving: boolean;
