@@ -10,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { BreakevenView } from './BreakevenView.tsx';
 import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
+import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
@@ -174,6 +175,13 @@ export function DealArea() {
         <details className="deal-details" open={!runShown}>
           <summary>Deal structure</summary>
           <DealSummary deal={deal} file={checked?.deal ?? template?.deal ?? null} />
+        </details>
+      ) : null}
+
+      {valid && hasPool && hasAssumptions ? (
+        <details className="deal-details">
+          <summary>Prospectus tables</summary>
+          <ProspectusTablesView deal={deal} />
         </details>
       ) : null}
 
