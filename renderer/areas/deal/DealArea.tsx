@@ -179,7 +179,7 @@ export function DealArea() {
       ) : null}
 
       {valid && hasPool && hasAssumptions ? (
-        <details className="deal-details">
+        <details className="prospectus-details">
           <summary>Prospectus tables</summary>
           <ProspectusTablesView deal={deal} />
         </details>
