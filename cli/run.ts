@@ -25,6 +25,8 @@ Commands:
   size DEAL.json [--db FILE --tape ID | --pool P.json] [--target-ce X | --target-breakeven M]
                                                     size the notes to the pool; write the sized deal
   runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
+  tables DEAL.json --speeds "0.5,1,1.5 ABS"          prospectus tables: WAL, window, decrement
+      [--call|--no-call|--both] [--csv|--json]      tables by speed, to call and to maturity
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -64,6 +66,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   size: async () => (await import('./commands/size.ts')).sizeCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
+  tables: async () => (await import('./commands/tables.ts')).tablesCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

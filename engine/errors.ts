@@ -53,6 +53,7 @@ const ENGINE_MESSAGES = {
   LEG_DATES: 'Payment dates must be strictly increasing and after the settlement date',
   LEG_FREQUENCY: 'Payments per year must be a whole number ≥ 1 (12 = monthly, 4 = quarterly)',
   LEG_NO_PRINCIPAL: 'The leg repays no principal, so it has no weighted average life',
+  TABLE_NO_LEG: 'A prospectus table scenario has no leg for one of the notes',
   LEG_NO_CASH_FLOW: 'The leg pays no cash, so it has no price, yield or duration',
   LEG_NO_FACE: 'A price in percent of par needs a balance at settlement > 0',
   UNKNOWN_TIME_BASIS: "Unknown time basis (expected '30/360', 'ACT/365', 'ACT/360' or 'periods')",

@@ -34,6 +34,11 @@ export { bracketRoot, findRoot } from './solve.ts';
 export type { Bracket, Root, RootSearch } from './solve.ts';
 export { largestPassingStress } from './breakeven.ts';
 export type { StressBound, StressSearch } from './breakeven.ts';
+// Prospectus tables: decrement tables (percent of initial principal outstanding), WAL by speed and call case
+export { DECREMENT_ROWS, decrementTable, PERCENT_PRECISIONS, printedPercent } from './decrement.ts';
+export type { DecrementRow, DecrementRows, PercentPrecision } from './decrement.ts';
+export { printedYears, prospectusTables } from './prospectus-tables.ts';
+export type { ClassColumn, ClassTable, TableOptions, TableScenario } from './prospectus-tables.ts';
 // Everything at once
 export { trancheSummary } from './summary.ts';
 export type { TrancheSummary, TrancheSummaryOptions } from './summary.ts';

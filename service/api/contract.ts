@@ -16,6 +16,7 @@ import type { Metric as StaticPoolMetric, TableLayout as StaticPoolTable } from 
 import type { PoolFile } from '../files/pool-file-schema.ts';
 import type { EventBlock } from '../files/event-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
+import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/analytics/index.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -953,6 +954,8 @@ export interface Api {
   'staticPool.preview': { request: { files: readonly StaticPoolFileRequest[] }; response: StaticPoolPreview };
   /** Reads and fits a static pool: lifetime default, default timing, CPR by age, roll rates, their errors, and the assumption set. */
   'staticPool.fit': { request: StaticPoolFitRequest; response: StaticPoolFitResult };
+  /** The prospectus tables of a deal: per note, per speed, to call and to maturity — WAL, principal window, expected final, decrement table. */
+  'deal.tables': { request: DealTablesRequest; response: DealTablesResult };
 }
 
 export type Method = keyof Api;
@@ -1000,3 +1003,38 @@ export interface DesktopBridge {
 export const TOKEN_HEADER = 'x-abs-token';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';
+
+/** Which runs a prospectus table shows: the clean-up call exercised, the deal run to maturity, or both. */
+export type CallCase = 'call' | 'noCall' | 'both';
+
+/** deal.tables: one deal file, every speed, both call cases (docs/prospectus-tables.md). */
+export interface DealTablesRequest {
+  /** The deal file, read in full by the service (its own pool lines and assumptions unless `pool` / `assumptions` are given). */
+  readonly deal: FileDraft;
+  /** Speeds in vector notation: "0.5,1,1.3,1.5,1.8,2 ABS", or vectors separated by ";". Each replaces the prepayment curve. */
+  readonly speeds: string;
+  /** Default 'both' when the deal has a clean-up call, else 'noCall'. */
+  readonly call?: CallCase;
+  /** A pool file (lines) in place of the deal file's pool. */
+  readonly pool?: FileDraft;
+  readonly assumptions?: AssumptionFile;
+  /** Rows at each payment date (default) or at each anniversary of closing. */
+  readonly rows?: DecrementRows;
+  /** Two decimals (default) or whole percent with * below 0.5 %. */
+  readonly precision?: PercentPrecision;
+}
+
+export interface DealTablesResult {
+  readonly dealName: string;
+  /** Time zero of the WAL and the decrement table's first row. */
+  readonly closingDate: string;
+  /** The WAL's year basis (the deal file's analytics.walBasis). */
+  readonly walBasis: WalBasis;
+  readonly rows: DecrementRows;
+  readonly precision: PercentPrecision;
+  /** Each speed as run, in the order asked. */
+  readonly speeds: readonly string[];
+  readonly notes: readonly { readonly id: string; readonly name: string; readonly originalBalance: number }[];
+  /** One entry per call case, each with one table per note (columns in the order of `speeds`). */
+  readonly cases: readonly { readonly callCase: 'toCall' | 'toMaturity'; readonly tables: readonly ClassTable[] }[];
+}

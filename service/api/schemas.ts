@@ -198,6 +198,15 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
   'scenarios.save': z.strictObject({ name: z.string().trim().min(1, 'a scenario set needs a name').max(200).optional(), scenarios: z.unknown() }),
   'scenarios.delete': z.strictObject({ name: z.string().min(1).max(200) }),
   'scenarios.templates': noParams,
+  'deal.tables': z.strictObject({
+    deal: z.unknown(),
+    speeds: z.string().trim().min(1, 'give at least one speed, e.g. "0.5,1,1.3,1.5,1.8,2 ABS"').max(2000),
+    call: z.enum(['call', 'noCall', 'both']).optional(),
+    pool: z.unknown().optional(),
+    assumptions: assumptionFile.optional(),
+    rows: z.enum(['paymentDates', 'anniversaries']).optional(),
+    precision: z.enum(['twoDecimals', 'wholePercent']).optional(),
+  }),
   'deal.runScenarios': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),

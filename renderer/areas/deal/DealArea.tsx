@@ -11,6 +11,7 @@ import { BreakevenView } from './BreakevenView.tsx';
 import { DealIssues, DealSummary } from './DealSummary.tsx';
 import { DealRunView } from './DealRunView.tsx';
 import { SizeOffer } from './SizePanel.tsx';
+import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
@@ -179,6 +180,13 @@ export function DealArea() {
         <details className="deal-details" open={!runShown}>
           <summary>Deal structure</summary>
           <DealSummary deal={deal} file={checked?.deal ?? template?.deal ?? null} />
+        </details>
+      ) : null}
+
+      {valid && hasPool && hasAssumptions ? (
+        <details className="prospectus-details">
+          <summary>Prospectus tables</summary>
+          <ProspectusTablesView deal={deal} />
         </details>
       ) : null}
 

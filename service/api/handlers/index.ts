@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
 import { dealBreakeven, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
+import { dealTables } from '../../runs/prospectus-tables.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosTemplates } from './scenario-templates.ts';
@@ -66,4 +67,5 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'mapping.delete': mappingDelete,
   'staticPool.preview': staticPoolPreview,
   'staticPool.fit': staticPoolFit,
+  'deal.tables': dealTables,
 };
