@@ -5,18 +5,17 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioSetRunResult } from '../../api/contract.ts';
+import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
 import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
-import { runScenarioSet } from '../../runs/scenario-set.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { timed } from '../timed.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface DealWorkerData {
-  readonly task: 'run' | 'breakeven' | 'scenarios';
+  readonly task: 'run' | 'breakeven';
   readonly workspacePath: string | null;
   readonly tapeId: number | null;
   readonly mode: ProjectionMode;
@@ -25,15 +24,12 @@ export interface DealWorkerData {
   readonly scenarioOverrides: ScenarioOverrides;
   readonly by: 'multiplier' | 'cdr';
   readonly interest: InterestPayment | undefined;
-  /** The scenario set (task 'scenarios'), read again in full against the pool's segments. */
-  readonly scenarioSet?: unknown;
 }
 
 export type DealWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
   | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
   | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
-  | { readonly type: 'scenarios'; readonly result: ScenarioSetRunResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as DealWorkerData;
@@ -58,10 +54,7 @@ const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTa
 // A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
   if (data.task === 'run') post({ type: 'run', ...timed(() => dealRunResult(prepared(), data.tapeId === null ? 'repline' : data.mode)) });
-  else if (data.task === 'scenarios') {
-    const run = { file: readDealFile(data.deal), tapeInput: loadTape(), mode: data.mode, base: data.assumptions, overrides: data.scenarioOverrides, set: data.scenarioSet };
-    post({ type: 'scenarios', ...timed(() => runScenarioSet(run, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
-  } else {
+  else {
     const deal = prepared();
     post({ type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, data.interest, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
   }
