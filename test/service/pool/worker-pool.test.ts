@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
 import { runningThreads } from '../../../service/jobs/pool/pool-slots.ts';
-import { runTasks } from '../../../service/jobs/pool/worker-pool.ts';
+import { poolSize, runTasks, setPoolSize } from '../../../service/jobs/pool/worker-pool.ts';
+import { Service } from '../../../service/service.ts';
+import { availableParallelism } from 'node:os';
 import type { SquareTask } from './square-worker.ts';
 
 const worker = new URL('./square-worker.ts', import.meta.url);
@@ -75,5 +77,23 @@ describe('the worker pool', () => {
     await expect(runTasks(tasks, { worker, jobs: 0 })).rejects.toThrow(/jobs must be a whole number of worker threads from 1 to 256, got 0/);
     await expect(runTasks(tasks, { worker, jobs: 1.5 })).rejects.toThrow(/got 1.5/);
     expect(await runTasks([], { worker })).toEqual([]);
+  });
+
+  it('is sized to the machine’s cores unless the service’s jobs option says otherwise', async () => {
+    expect(poolSize()).toBe(availableParallelism());
+    const service = new Service({ transport: 'test', jobs: 3 });
+    try {
+      expect(poolSize()).toBe(3);
+      // Without a per-call jobs, a call uses the pool's size: three threads for three slow tasks.
+      const three = await runTasks<SquareTask, Squared>(
+        [0, 1, 2].map((x) => ({ x, delayMs: 60 })),
+        { worker, shared: { offset: 0 } },
+      );
+      expect(new Set(three.map((r) => r.threadId)).size).toBe(3);
+    } finally {
+      await service.close();
+      setPoolSize(null);
+    }
+    expect(poolSize()).toBe(availableParallelism());
   });
 });
