@@ -1,7 +1,7 @@
 import type { DealRunRequest, GridResult } from '../../service/api/contract.ts';
 import { gridOf } from '../../service/jobs/job-manager.ts';
 import { gridCsv, gridFrontierCsv } from '../../service/runs/grid-report.ts';
-import { parseGridAxis } from '../../service/runs/grid-axis.ts';
+import { parseGridAxis, parseGridOutage } from '../../service/runs/grid-axis.ts';
 import { GRID_PARAMETERS } from '../../service/runs/grid-parameters.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
@@ -14,6 +14,8 @@ export interface GridRunOptions {
   /** The two axes as written: "defaultMult=0.5:4:0.5" "prepayMult=0.5,1,1.5". */
   readonly axes: readonly string[];
   readonly jobs: number | undefined;
+  /** --outage "days=15,cureShare=0.8": the outage an outageShare / outageMonth axis varies. */
+  readonly outage: string | undefined;
   readonly json: boolean;
   readonly csv: boolean;
   readonly out: string | undefined;
@@ -48,18 +50,22 @@ export function formatGrid(grid: GridResult, seconds: number): string {
   return out.join('\n');
 }
 
+/** A command-line reading's error as a usage error (exit 1, one line). */
+function usage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 /** abs run DEAL.json --grid "ROW=…" "COL=…": the grid on the worker pool, a loss table per note and the frontier. */
 export async function runGrid(request: DealRunRequest, options: GridRunOptions, service: Service, io: CommandIO): Promise<void> {
   if (options.axes.length !== 2) throw new UsageError(`--grid takes two axes, rows then columns: --grid "defaultMult=0.5:4:0.5" "prepayMult=0.5,1,1.5" (got ${options.axes.length})`);
-  const [rows, columns] = options.axes.map((axis) => {
-    try {
-      return parseGridAxis(axis);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
-  });
+  const [rows, columns] = options.axes.map((axis) => usage(() => parseGridAxis(axis)));
   if (rows === undefined || columns === undefined) throw new UsageError('--grid takes two axes');
-  const started = unwrap(await service.call('deal.grid', { ...request, rows, columns, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) }));
+  const outage = options.outage === undefined ? undefined : usage(() => parseGridOutage(options.outage ?? ''));
+  const started = unwrap(await service.call('deal.grid', { ...request, rows, columns, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}), ...(outage !== undefined ? { outage } : {}) }));
   const job = await followJob(service, started, 'grid', options.quiet);
   if (job.error) throw new ApiCallError(job.error);
   const ran = gridOf(job);

@@ -60,6 +60,9 @@ constant CDR with --by cdr) each note survives.
                    outageShare, outageMonth (docs/sweeps.md). Prints the loss % table of each note
                    and the frontier (--json: every cell's figures; --csv: one row per cell and note;
                    --out: grid.csv, grid-frontier.csv, grid.json)
+  --outage FIELDS  with an outageShare or outageMonth axis: the outage's other fields, e.g.
+                   "days=15,cureShare=0.8,segment=gig" (defaults month 1, days 31, share 1,
+                   cureShare 1: docs/sweeps.md)
   --jobs N         worker threads for --scenarios and --grid (default: the machine's cores); the
                    results are the same bytes for any N
   --json           the full result (every period, every note) as JSON
@@ -192,6 +195,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       breakeven: { type: 'boolean' },
       scenarios: { type: 'string' },
       grid: { type: 'string' },
+      outage: { type: 'string' },
       jobs: { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
@@ -241,7 +245,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.scenarios !== undefined && gridAxes !== null) throw new UsageError('--scenarios and --grid run separately: give one of them');
   if (gridAxes !== null) {
     if (values.breakeven) throw new UsageError('--grid and --breakeven run separately: give one of them');
-    await runGrid(request, { axes: gridAxes, jobs, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
+    await runGrid(request, { axes: gridAxes, jobs, outage: values.outage, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
     return;
   }
   if (values.scenarios !== undefined) {
@@ -252,6 +256,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     return;
   }
   if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios and --grid (a single run uses one thread)');
+  if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);
   const ran = dealRunOf(runJob);

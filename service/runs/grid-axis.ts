@@ -1,5 +1,5 @@
 import { UserError } from '../../data/errors.ts';
-import type { GridAxis } from '../api/contract.ts';
+import type { GridAxis, GridOutage } from '../api/contract.ts';
 import { GRID_PARAMETER_NAMES, isGridParameter } from './grid-parameters.ts';
 
 /** At most this many values on one axis (a 200 × 200 grid is 40,000 deal runs). */
@@ -50,4 +50,26 @@ export function parseGridAxis(text: string): GridAxis {
   const values = body.split(',').map((part) => numberOf(part, text, 'value'));
   if (values.length > MAX_AXIS_VALUES) throw bad(text, `${values.length} values; an axis takes at most ${MAX_AXIS_VALUES}`);
   return { parameter: name, values };
+}
+
+const OUTAGE_NUMBERS = ['month', 'days', 'share', 'cureShare'] as const;
+
+/**
+ * The outage a grid's outage axes vary, as the CLI writes it: `key=value` pairs separated by commas
+ * (`days=15,cureShare=0.8,segment=gig,waivePenalty=true`); the service checks each value's range.
+ */
+export function parseGridOutage(text: string): GridOutage {
+  const outage: Record<string, string | number | boolean> = {};
+  for (const pair of text.split(',')) {
+    const [key = '', raw = '', ...more] = pair.split('=').map((part) => part.trim());
+    const fail = (why: string): UserError => new UserError('BAD_REQUEST', `--outage '${text}': ${why}`, { outage: text });
+    if (more.length > 0 || raw === '') throw fail(`expected key=value, got '${pair}'`);
+    if (Object.hasOwn(outage, key)) throw fail(`${key} is given twice`);
+    if ((OUTAGE_NUMBERS as readonly string[]).includes(key)) outage[key] = numberOf(raw, text, key);
+    else if (key === 'segment') outage[key] = raw;
+    else if (key === 'waivePenalty' && (raw === 'true' || raw === 'false')) outage[key] = raw === 'true';
+    else if (key === 'waivePenalty') throw fail(`waivePenalty is true or false, got '${raw}'`);
+    else throw fail(`'${key}' is not a field of an outage (fields: ${[...OUTAGE_NUMBERS, 'segment', 'waivePenalty'].join(', ')})`);
+  }
+  return outage as GridOutage;
 }

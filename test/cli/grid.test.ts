@@ -48,6 +48,8 @@ describe('abs run DEAL.json --grid ROW COL', () => {
     expect(range.stderr.trim()).toBe("abs run: grid axis 'defaultMult=4:1:1': the end 1 is below the start 4");
     const jobs = runAbs(['run', DEAL, '--grid', 'defaultMult=1,2', 'cpr=1,2', '--jobs', '0']);
     expect(jobs.stderr.trim()).toBe("abs run: --jobs must be a whole number of worker threads from 1 to 256, got '0'");
+    const outage = runAbs(['run', DEAL, '--grid', 'outageShare=0,1', 'outageMonth=2,3', '--outage', 'days=15,cure=1']);
+    expect(outage.stderr.trim()).toBe("abs run: --outage 'days=15,cure=1': 'cure' is not a field of an outage (fields: month, days, share, cureShare, segment, waivePenalty)");
     const value = runAbs(['run', DEAL, '--grid', 'recoveryRate=0.5,2', 'cpr=1,2']);
     expect(value.stderr.trim()).toBe('abs: recoveryRate (recovery rate (decimal)) must be a number from 0 to 1, got 2');
   });

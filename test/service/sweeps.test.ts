@@ -197,6 +197,26 @@ describe('deal.grid (a job on the worker pool)', () => {
     }
   });
 
+  it('an outage axis: share 0 fails no debits (the deal’s own run); debits that never cure cost the pool', { timeout: 90_000 }, async () => {
+    const service = new Service({ transport: 'test' });
+    try {
+      const result = await grid(service, {
+        deal,
+        rows: { parameter: 'outageShare', values: [0, 1] },
+        columns: { parameter: 'outageMonth', values: [2] },
+        outage: { days: 31, cureShare: 0 },
+      });
+      const own = dealRunOf(await finished(service, service.call('deal.run', { deal })));
+      expect(result.cells[0]?.[0]?.notes.map((n) => n.lossRate)).toEqual(own?.run.tranches.map((t) => t.lossRate));
+      expect(result.cells[0]?.[0]?.cumulativeDefaultRate).toBe(own?.run.cumulativeDefaultRate.at(-1));
+      expect(result.cells[1]?.[0]?.cumulativeDefaultRate ?? 0).toBeGreaterThan(result.cells[0]?.[0]?.cumulativeDefaultRate ?? Infinity);
+      const stray = await service.call('deal.grid', { deal, rows, columns, outage: { days: 5 } });
+      expect(stray.ok ? null : stray.error.details?.['path']).toBe('$.outage');
+    } finally {
+      await service.close();
+    }
+  });
+
   it('refuses the same parameter on both axes and a value out of range before any run', async () => {
     const service = new Service({ transport: 'test' });
     try {

@@ -132,6 +132,8 @@ export function dealGrid(params: GridRequest, service: ServiceContext): JobInfo 
   if (params.rows.parameter === params.columns.parameter) {
     throw new UserError('BAD_REQUEST', `the grid's rows and columns both vary ${params.rows.parameter}: choose two parameters`, { path: '$.columns.parameter' });
   }
+  const outageAxis = [params.rows.parameter, params.columns.parameter].some((p) => p === 'outageShare' || p === 'outageMonth');
+  if (params.outage !== undefined && !outageAxis) throw new UserError('BAD_REQUEST', 'the outage applies to a grid with an outageShare or outageMonth axis', { path: '$.outage' });
   const { tape, source } = sweepSource(params, service);
   const grid = `${params.rows.parameter} × ${params.columns.parameter}`;
   const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: sweepName(`Grid ${grid}`, file, tape, params) }));
