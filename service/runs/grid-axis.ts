@@ -71,5 +71,5 @@ export function parseGridOutage(text: string): GridOutage {
     else if (key === 'waivePenalty') throw fail(`waivePenalty is true or false, got '${raw}'`);
     else throw fail(`'${key}' is not a field of an outage (fields: ${[...OUTAGE_NUMBERS, 'segment', 'waivePenalty'].join(', ')})`);
   }
-  return outage as GridOutage;
+  return outage;
 }
