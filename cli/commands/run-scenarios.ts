@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { AssumptionFile, DealRunRequest, ScenarioSetRunRequest, ScenarioSetRunResult, TrancheRow } from '../../service/api/contract.ts';
 import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
-import { scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
+import { scenarioBreakevenCsv, scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
@@ -122,6 +122,7 @@ export async function runScenarios(request: DealRunRequest, options: ScenarioRun
       new Map([
         ['scenario-tranches.csv', scenarioTrancheCsv(result)],
         ['scenario-pool.csv', scenarioPoolCsv(result)],
+        ...(options.breakevens !== undefined ? [['scenario-breakevens.csv', scenarioBreakevenCsv(result)] as const] : []),
         ['scenarios.json', json],
       ]),
     );

@@ -53,7 +53,8 @@ constant CDR with --by cdr) each note survives.
                    (--json: every scenario's figures; --csv: one row per scenario and note;
                    --out: scenario-tranches.csv, scenario-pool.csv, scenarios.json)
                    with --breakeven: also each note's breakeven under every scenario (--by,
-                   --interest), a breakeven table across the scenarios (costly: many runs each)
+                   --interest), a breakeven table across the scenarios (costly: many runs each;
+                   --out adds scenario-breakevens.csv)
   --grid           a sensitivity grid: two parameters, rows then columns, each name=start:end:step
                    (inclusive) or name=v1,v2,…; parameters defaultMult, prepayMult, cureMult,
                    rollInMult, recoveryMult, recoveryRate, recoveryLag, cdr, cpr, indexShockBps,

@@ -68,6 +68,12 @@ describe('abs run DEAL.json --grid ROW COL', () => {
     const stressed = result.scenarios[1]?.breakeven?.rows[0];
     expect(base?.status).toBe('found');
     expect(stressed?.stress).toBeLessThan(base?.stress ?? 0);
+    const out = join(dir, 'out');
+    ok(['run', DEAL, '--scenarios', two, '--breakeven', '--out', out, '--quiet']);
+    const csv = readFileSync(join(out, 'scenario-breakevens.csv'), 'utf8').trimEnd().split('\n');
+    // A header, then the two coupon notes (A, B) under each of the two scenarios.
+    expect(csv.map((line) => line.split(',').slice(0, 2).join(','))).toEqual(['Scenario,Note', 'Base,A', 'Base,B', 'Stress 1.5x,A', 'Stress 1.5x,B']);
+    expect(csv[1]?.split(',')[4]).toBe(String(base?.stress));
     const text = ok(['run', DEAL, '--scenarios', two, '--breakeven', '--quiet']);
     expect(text).toMatch(/ {2}Senior A 优先A breakeven +\d+\.\d{3}× timely +\d+\.\d{3}× timely/);
   });
