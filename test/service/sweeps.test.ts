@@ -11,6 +11,7 @@ import { gridFrontier } from '../../service/runs/grid.ts';
 import { runScenarioSet } from '../../service/runs/scenario-set.ts';
 import { Service } from '../../service/service.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { useSampleTape } from '../helpers/service.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 const json = (path: string): unknown => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8'));
@@ -271,5 +272,28 @@ describe('sweeps in the run store; cancel', () => {
     } finally {
       await service.close();
     }
+  });
+});
+
+describe('a grid on a tape', () => {
+  const sample = useSampleTape({ loans: 500, seed: 7 });
+  it('each pool thread reads the tape’s loans; a loan-level cell is the loan-level deal run with its overrides', { timeout: 120_000 }, async () => {
+    const service = sample.service();
+    const deal = template('cn-consumer-revolving');
+    const tapeId = sample.tapeId();
+    const result = await grid(service, { deal, tapeId, mode: 'loan', rows: { parameter: 'cdr', values: [5] }, columns: { parameter: 'recoveryLag', values: [0, 12] }, store: false, jobs: 2 });
+    expect(result.mode).toBe('loan');
+    const overrides = cellOverrides(
+      {},
+      [
+        ['cdr', 5],
+        ['recoveryLag', 12],
+      ],
+      undefined,
+    );
+    expect(overrides).toEqual({ default: '5 CDR', recoveryLagMonths: 12 });
+    const single = dealRunOf(await finished(service, service.call('deal.run', { deal, tapeId, mode: 'loan', scenarioOverrides: overrides, store: false })));
+    expect(result.cells[0]?.[1]?.notes.map((n) => n.walYears)).toEqual(single?.run.tranches.map((t) => t.walYears));
+    expect(result.cells[0]?.[1]?.cumulativeDefaultRate).toBe(single?.run.cumulativeDefaultRate.at(-1));
   });
 });
