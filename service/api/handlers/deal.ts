@@ -48,7 +48,7 @@ const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven' } as const;
 /** Checks the deal file before the job starts (a typo answers at once, with its JSON path). */
 function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, service: ServiceContext): JobInfo {
   const file = readDealFile(params.deal);
-  const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
+  const { tape, source } = poolSource(params, service);
   const name = file.name ?? 'deal';
   const verb = { run: 'Run', breakeven: 'Breakevens of' }[task];
   const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
@@ -57,8 +57,7 @@ function startDealJob(task: 'run' | 'breakeven', params: BreakevenRequest, servi
       service,
       {
         task,
-        workspacePath: tape ? service.requireWorkspace().path : null,
-        tapeId: tape ? tape.id : null,
+        ...source,
         mode: params.mode ?? 'repline',
         deal: params.deal,
         assumptions: params.assumptions,
@@ -86,8 +85,8 @@ function storePlan(service: ServiceContext, params: DealRunRequest, tape: TapeRe
   return { workspace, inputs, name: params.runName ?? name, tapeId: tape?.id ?? null };
 }
 
-/** The tape a sweep runs on (checked before the job starts) and where its pool threads read it. */
-function sweepSource(params: DealRunRequest, service: ServiceContext): { tape: TapeRecord | null; source: SweepSource } {
+/** The tape a run or sweep runs on (checked before the job starts) and where its worker threads read it. */
+function poolSource(params: DealRunRequest, service: ServiceContext): { tape: TapeRecord | null; source: SweepSource } {
   const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
   return { tape, source: { workspacePath: tape ? service.requireWorkspace().path : null, tapeId: tape ? tape.id : null } };
 }
@@ -109,7 +108,7 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
   const set = readScenarioSet(params.scenarios);
   const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
   const request: ScenarioSetRunRequest = { ...params, ...(assumptions !== undefined ? { assumptions } : {}) };
-  const { tape, source } = sweepSource(request, service);
+  const { tape, source } = poolSource(request, service);
   const plan = storePlan(service, request, tape, () => ({ inputs: scenarioSetInputs(request, set, tape), name: sweepName(`Scenario set ${set.name}`, file, tape, request) }));
   const title = `Scenarios on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
   return service.jobs.start('deal.runScenarios', title, (ctx) =>
@@ -134,7 +133,7 @@ export function dealGrid(params: GridRequest, service: ServiceContext): JobInfo 
   }
   const outageAxis = [params.rows.parameter, params.columns.parameter].some((p) => p === 'outageShare' || p === 'outageMonth');
   if (params.outage !== undefined && !outageAxis) throw new UserError('BAD_REQUEST', 'the outage applies to a grid with an outageShare or outageMonth axis', { path: '$.outage' });
-  const { tape, source } = sweepSource(params, service);
+  const { tape, source } = poolSource(params, service);
   const grid = `${params.rows.parameter} × ${params.columns.parameter}`;
   const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: sweepName(`Grid ${grid}`, file, tape, params) }));
   const title = `Grid ${grid} on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;

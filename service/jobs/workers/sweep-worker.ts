@@ -41,6 +41,7 @@ function loadTape(shared: SweepShared): ProjectionInput | null {
   }
 }
 
+// A pool thread serves one sweep (runTasks starts threads per call), so its plan is read once and kept.
 let scenarioPlan: ScenarioSetPlan | null = null;
 let gridPlan: GridPlan | null = null;
 
