@@ -77,4 +77,19 @@ describe('abs run DEAL.json --grid ROW COL', () => {
     const text = ok(['run', DEAL, '--scenarios', two, '--breakeven', '--quiet']);
     expect(text).toMatch(/ {2}Senior A 优先A breakeven +\d+\.\d{3}× timely +\d+\.\d{3}× timely/);
   });
+
+  it('with --db stores the grid: an identical rerun is served from the store; abs runs list and show name it and print its tables', { timeout: 120_000 }, () => {
+    const db = join(tempDir(), 'ws.sqlite');
+    ok(['workspace', 'info', '--db', db]);
+    const args = ['run', DEAL, '--grid', 'cdr=5,40', 'recoveryRate=0,0.5', '--db', db, '--quiet'];
+    const first = ok(args);
+    expect(first).toContain('Grid: stored as run #1 (abs runs show 1)');
+    const again = ok([...args, '--jobs', '1']);
+    expect(again).toMatch(/Grid: served from the run store \(run #1 of .* UTC\); not computed again/);
+    expect(again.trimEnd().split('\n').slice(1, -1)).toEqual(first.trimEnd().split('\n').slice(1, -1));
+    expect(ok(['runs', 'list', '--db', db])).toMatch(/^ *1 +grid +.* +Grid cdr × recoveryRate — .*Cells \(cdr × recoveryRate\) 4/m);
+    const shown = ok(['runs', 'show', '1', '--db', db]);
+    expect(shown).toMatch(/^Run #1 · grid · "Grid cdr × recoveryRate — /);
+    expect(shown).toContain('Senior A 优先A (2.80% fixed) — loss % of original balance');
+  });
 });
