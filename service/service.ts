@@ -9,6 +9,7 @@ import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, Tape
 import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
 import { JobManager } from './jobs/job-manager.ts';
+import { stopIdleThreads } from './jobs/pool/pool-idle.ts';
 import { setPoolSize } from './jobs/pool/pool-size.ts';
 import { QueryClient } from './jobs/query-client.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
@@ -143,6 +144,7 @@ export class Service implements ServiceContext {
   async close(): Promise<void> {
     this.jobs.cancelAll();
     await this.jobs.drain();
+    await stopIdleThreads();
     await this.#queries?.close();
     this.#queries = null;
     this.#workspace?.close();

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWireError } from '../workers/wire-error.ts';
-import { isPoolThreadData, type PoolReply, type PoolTaskMessage } from './pool-protocol.ts';
+import { isPoolThreadData, type PoolMessage, type PoolReply } from './pool-protocol.ts';
 
 // The type parameters name the task, result and shared data of the worker module's handler (threads' messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
@@ -13,13 +13,18 @@ export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R 
   const port = parentPort;
   const data: unknown = workerData;
   if (port === null || !isPoolThreadData(data)) throw new Error('serveTasks runs in a pool thread started by runTasks (service/jobs/pool/worker-pool.ts)');
-  const shared = data.shared as S;
+  // A thread serves one call at a time; a warm thread kept from an earlier call gets the new call's data first.
+  let shared: S | undefined;
   // Tasks come one at a time (the pool sends the next only after this reply), so replies keep no order of their own.
-  port.on('message', (message: PoolTaskMessage) => {
+  port.on('message', (message: PoolMessage) => {
+    if (message.kind === 'shared') {
+      shared = message.shared as S;
+      return;
+    }
     void (async (): Promise<void> => {
       let reply: PoolReply;
       try {
-        reply = { index: message.index, ok: true, result: await handle(message.task as T, shared) };
+        reply = { index: message.index, ok: true, result: await handle(message.task as T, shared as S) };
       } catch (error) {
         reply = { index: message.index, ok: false, error: toWireError(error) };
       }

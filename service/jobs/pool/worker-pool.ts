@@ -7,7 +7,8 @@
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import { UserError } from '../../../data/errors.ts';
 import { fromWireError } from '../workers/wire-error.ts';
-import { isPoolThreadData, type PoolReply, type PoolTaskMessage, type PoolThreadData } from './pool-protocol.ts';
+import { parkThread, takeIdleThread } from './pool-idle.ts';
+import { isPoolThreadData, type PoolMessage, type PoolReply, type PoolThreadData } from './pool-protocol.ts';
 import { checkedJobs, poolSize } from './pool-size.ts';
 import { othersWaiting, releaseSlot, requestSlot, withdrawRequests } from './pool-slots.ts';
 
@@ -55,6 +56,12 @@ function cancelledError(done: number, total: number): UserError {
 
 type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: Error };
 
+interface ThreadListeners {
+  readonly message: (reply: PoolReply) => void;
+  readonly error: (error: Error) => void;
+  readonly exit: (code: number) => void;
+}
+
 /** One runTasks call: hands out tasks, gathers results by index, stops its threads at the end. */
 class TaskRun<T, R> {
   /** Each result at its task's index, whichever thread finished first. */
@@ -62,6 +69,7 @@ class TaskRun<T, R> {
   /** Threads not yet exited, and those of them still taking tasks. */
   readonly #live = new Set<Worker>();
   readonly #working = new Set<Worker>();
+  readonly #listeners = new Map<Worker, ThreadListeners>();
   #next = 0;
   #done = 0;
   #outcome: Outcome | null = null;
@@ -93,28 +101,48 @@ class TaskRun<T, R> {
       releaseSlot();
       return;
     }
-    const data: PoolThreadData = { absPoolThread: true, shared: this.#options.shared };
-    const thread = new Worker(this.#options.worker, { workerData: data });
+    const data: PoolThreadData = { absPoolThread: true };
+    const thread = takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data });
+    const listeners: ThreadListeners = {
+      message: (reply: PoolReply) => this.#onReply(thread, reply),
+      error: (error: Error) => this.#finish({ ok: false, error }),
+      exit: (code: number) => this.#onExit(thread, code),
+    };
+    this.#listeners.set(thread, listeners);
+    thread.on('message', listeners.message);
+    thread.on('error', listeners.error);
+    thread.on('exit', listeners.exit);
     this.#live.add(thread);
     this.#working.add(thread);
-    thread.on('message', (reply: PoolReply) => this.#onReply(thread, reply));
-    thread.on('error', (error: Error) => this.#finish({ ok: false, error }));
-    thread.on('exit', (code) => this.#onExit(thread, code));
+    thread.postMessage({ kind: 'shared', shared: this.#options.shared } satisfies PoolMessage);
     this.#feed(thread);
   }
 
-  /** The thread's next task; or, when none is left or another call waits for a thread, the thread stops. */
+  /** The thread's next task; or, when none is left or another call waits for a thread, it leaves this call. */
   #feed(thread: Worker): void {
     if (this.#outcome !== null) return;
     if (this.#next >= this.#tasks.length || (this.#working.size > 1 && othersWaiting(this))) {
-      this.#working.delete(thread);
-      void thread.terminate();
+      this.#park(thread);
       return;
     }
     const index = this.#next;
     this.#next += 1;
-    const message: PoolTaskMessage = { index, task: this.#tasks[index] };
-    thread.postMessage(message);
+    thread.postMessage({ kind: 'task', index, task: this.#tasks[index] } satisfies PoolMessage);
+  }
+
+  /** A thread between tasks leaves this call: its slot is freed now and it waits, warm, for the next sweep (pool-idle.ts). */
+  #park(thread: Worker): void {
+    const listeners = this.#listeners.get(thread);
+    if (listeners) {
+      thread.off('message', listeners.message);
+      thread.off('error', listeners.error);
+      thread.off('exit', listeners.exit);
+      this.#listeners.delete(thread);
+    }
+    this.#working.delete(thread);
+    this.#live.delete(thread);
+    releaseSlot();
+    parkThread(this.#options.worker, thread);
   }
 
   #onReply(thread: Worker, reply: PoolReply): void {
@@ -142,12 +170,14 @@ class TaskRun<T, R> {
     this.#outcome = outcome;
     this.#options.signal?.removeEventListener('abort', this.#onAbort);
     withdrawRequests(this);
+    // Done: every thread is between tasks and waits for the next sweep. Failed or cancelled: every thread stops.
+    if (outcome.ok) for (const thread of this.#live) this.#park(thread);
     this.#working.clear();
     for (const thread of this.#live) void thread.terminate();
     this.#settleWhenStopped();
   }
 
-  /** Settles once the outcome is known and every thread has exited (so a caller never races a stopping thread). */
+  /** Settles once the outcome is known and every thread has left: parked between tasks, or exited (a caller never races a stopping thread). */
   #settleWhenStopped(): void {
     if (this.#outcome === null || this.#live.size > 0) return;
     if (this.#outcome.ok) this.#resolve(this.#results);

@@ -41,22 +41,31 @@ function loadTape(shared: SweepShared): ProjectionInput | null {
   }
 }
 
-// A pool thread serves one sweep (runTasks starts threads per call), so its plan is read once and kept.
-let scenarioPlan: ScenarioSetPlan | null = null;
-let gridPlan: GridPlan | null = null;
+/**
+ * The sweep this thread serves now, read once: a thread serves one sweep at a time, and a warm thread
+ * kept from an earlier sweep gets the new sweep's shared data (another object) before its tasks.
+ */
+let current: { readonly shared: SweepShared; scenarios: ScenarioSetPlan | null; grid: GridPlan | null } | null = null;
+
+function sweepOf(shared: SweepShared): NonNullable<typeof current> {
+  if (current?.shared !== shared) current = { shared, scenarios: null, grid: null };
+  return current;
+}
 
 function scenarioPlanOf(shared: SweepShared): ScenarioSetPlan {
-  scenarioPlan ??= planScenarioSet({ file: readDealFile(shared.deal), tapeInput: loadTape(shared), mode: shared.mode, base: shared.base, overrides: shared.overrides, set: shared.set });
-  return scenarioPlan;
+  const sweep = sweepOf(shared);
+  sweep.scenarios ??= planScenarioSet({ file: readDealFile(shared.deal), tapeInput: loadTape(shared), mode: shared.mode, base: shared.base, overrides: shared.overrides, set: shared.set });
+  return sweep.scenarios;
 }
 
 function gridPlanOf(shared: SweepShared): GridPlan {
-  if (gridPlan === null) {
+  const sweep = sweepOf(shared);
+  if (sweep.grid === null) {
     const file = readDealFile(shared.deal);
     const tape = loadTape(shared);
-    gridPlan = { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : shared.mode, base: shared.base };
+    sweep.grid = { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : shared.mode, base: shared.base };
   }
-  return gridPlan;
+  return sweep.grid;
 }
 
 serveTasks<SweepTask, SweepOutcome, SweepShared>((task, shared) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
+import { idleThreads, stopIdleThreads } from '../../../service/jobs/pool/pool-idle.ts';
 import { runningThreads } from '../../../service/jobs/pool/pool-slots.ts';
 import { poolSize, runTasks, setPoolSize } from '../../../service/jobs/pool/worker-pool.ts';
 import { Service } from '../../../service/service.ts';
@@ -95,5 +96,21 @@ describe('the worker pool', () => {
       setPoolSize(null);
     }
     expect(poolSize()).toBe(availableParallelism());
+  });
+
+  it('keeps a finished call’s threads warm for the next call, which gets its own shared data; a failed call’s threads stop', async () => {
+    await stopIdleThreads();
+    const two = [0, 1].map((x) => ({ x, delayMs: 30 }));
+    const first = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 10 } });
+    expect(idleThreads()).toBe(2);
+    const second = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 20 } });
+    expect(new Set(second.map((r) => r.threadId))).toEqual(new Set(first.map((r) => r.threadId)));
+    expect(second.map((r) => r.square)).toEqual([20, 21]);
+    await runTasks(
+      two.map((t) => ({ ...t, fail: true })),
+      { worker, jobs: 2, shared: { offset: 0 } },
+    ).catch(() => undefined);
+    expect(idleThreads()).toBe(0);
+    expect(runningThreads()).toBe(0);
   });
 });
