@@ -7,6 +7,7 @@ import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
+import { runGrid } from './run-grid.ts';
 import { runScenarios } from './run-scenarios.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
@@ -15,7 +16,7 @@ const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode re
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
-               [--scenarios SET.json]
+               [--scenarios SET.json [--breakeven]] [--grid "ROW=a:b:step" "COL=v1,v2,…"] [--jobs N]
                [--json | --csv] [--out DIR] [--no-store] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
@@ -54,6 +55,20 @@ constant CDR with --by cdr) each note survives.
                    the deal file's — and prints the tranche table per scenario side by side
                    (--json: every scenario's figures; --csv: one row per scenario and note;
                    --out: scenario-tranches.csv, scenario-pool.csv, scenarios.json)
+                   with --breakeven: also each note's breakeven under every scenario (--by,
+                   --interest), a breakeven table across the scenarios (costly: many runs each;
+                   --out adds scenario-breakevens.csv)
+  --grid           a sensitivity grid: two parameters, rows then columns, each name=start:end:step
+                   (inclusive) or name=v1,v2,…; parameters defaultMult, prepayMult, cureMult,
+                   rollInMult, recoveryMult, recoveryRate, recoveryLag, cdr, cpr, indexShockBps,
+                   outageShare, outageMonth (docs/sweeps.md). Prints the loss % table of each note
+                   and the frontier (--json: every cell's figures; --csv: one row per cell and note;
+                   --out: grid.csv, grid-frontier.csv, grid.json)
+  --outage FIELDS  with an outageShare or outageMonth axis: the outage's other fields, e.g.
+                   "days=15,cureShare=0.8,segment=gig" (defaults month 1, days 31, share 1,
+                   cureShare 1: docs/sweeps.md)
+  --jobs N         worker threads for --scenarios and --grid (default: the machine's cores); the
+                   results are the same bytes for any N
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
@@ -160,6 +175,13 @@ function withAnalytics(draft: unknown, walBasis: string | undefined, settlementD
   return { ...file, analytics: { ...analytics, ...(walBasis !== undefined ? { walBasis } : {}), ...(settlementDate !== undefined ? { settlementDate } : {}) } };
 }
 
+/** --jobs N: a whole number of worker threads from 1. */
+function jobsOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 256) throw new UsageError(`--jobs must be a whole number of worker threads from 1 to 256, got '${text}'`);
+  return Number(text);
+}
+
 export async function runCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -177,6 +199,9 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       scenarios: { type: 'string' },
+      grid: { type: 'string' },
+      outage: { type: 'string' },
+      jobs: { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
       json: { type: 'boolean' },
@@ -192,9 +217,13 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     io.out(RUN_HELP);
     return;
   }
-  const [dealPath, ...extra] = positionals;
+  const [dealPath, ...rest] = positionals;
   if (dealPath === undefined) throw new UsageError('run needs a deal file: abs run DEAL.json');
+  // --grid ROW COL: the column axis is the word after the row axis (a positional to parseArgs).
+  const gridAxes = values.grid === undefined ? null : [values.grid, ...rest];
+  const extra = gridAxes === null ? rest : [];
   if (extra.length > 0) throw new UsageError(`run takes one deal file, got also ${extra.join(' ')}`);
+  const jobs = jobsOf(values.jobs);
   if (values.tape !== undefined && values.db === undefined) throw new UsageError('--tape ID needs --db WORKSPACE (the workspace that holds the tape)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
@@ -220,11 +249,21 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values['size-to-pool'] === true ? { sizeToPool: true } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
-  if (values.scenarios !== undefined) {
-    if (values.breakeven) throw new UsageError('--scenarios and --breakeven run separately: give one of them');
-    await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
+  if (values.scenarios !== undefined && gridAxes !== null) throw new UsageError('--scenarios and --grid run separately: give one of them');
+  if (gridAxes !== null) {
+    if (values.breakeven) throw new UsageError('--grid and --breakeven run separately: give one of them');
+    await runGrid(request, { axes: gridAxes, jobs, outage: values.outage, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
     return;
   }
+  if (values.scenarios !== undefined) {
+    const breakevens = values.breakeven
+      ? { by: values.by === 'cdr' ? ('cdr' as const) : ('multiplier' as const), ...(interest !== undefined ? { interest: interest === 'timely' ? ('timely' as const) : ('ultimate' as const) } : {}) }
+      : undefined;
+    await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet, breakevens, jobs }, service, io);
+    return;
+  }
+  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios and --grid (a single run uses one thread)');
+  if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);
   const ran = dealRunOf(runJob);

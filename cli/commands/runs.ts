@@ -5,6 +5,8 @@ import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
+import { formatGrid } from './run-grid.ts';
+import { formatScenarioRun } from './run-scenarios.ts';
 
 const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--json]
 
@@ -13,11 +15,11 @@ const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--j
   abs runs rename ID NAME --db FILE             rename a stored run
   abs runs delete ID --db FILE                  delete a stored run (its next identical run is computed again)
 
-Every projection, deal run and breakeven search with --db is stored in the workspace with its
+Every projection, deal run, breakeven search, scenario set and grid with --db is stored in the workspace with its
 inputs and their hash (which includes the engine's version and sources); an identical rerun is
 served from the store. docs/run-store.md says what is stored and when a run is served.`;
 
-const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens' };
+const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens', scenarios: 'scenario set', grid: 'grid' };
 
 /** A key figure with its unit: "1.23 y", "4.56%", "1,234.00", "2.345×". */
 function figureText(figure: RunFigure): string {
@@ -57,7 +59,16 @@ function formatBreakevens(result: BreakevenResult): string {
 function formatStored({ record, inputs, result }: StoredRun): string {
   const overrides = inputs.kind !== 'projection' && Object.keys(inputs.scenarioOverrides).length > 0 ? inputs.scenarioOverrides : undefined;
   const head = `Run #${record.id} · ${KIND_LABEL[record.kind]} · "${record.name}" · computed ${created(record.createdAt)} in ${record.seconds.toFixed(2)} s · engine ${record.engine.version} (sources ${record.engine.sourcesSha256.slice(0, 12)}) · input hash ${record.inputHash.slice(0, 12)}`;
-  const body = result.kind === 'deal.run' ? formatRun(result, null, overrides) : result.kind === 'deal.breakeven' ? formatBreakevens(result.breakeven) : formatProjection(result);
+  const body =
+    result.kind === 'deal.run'
+      ? formatRun(result, null, overrides)
+      : result.kind === 'deal.breakeven'
+        ? formatBreakevens(result.breakeven)
+        : result.kind === 'deal.runScenarios'
+          ? formatScenarioRun(result.scenarios, result.seconds, inputs.kind !== 'projection' && inputs.assumptions !== null ? 'the assumptions given' : 'the deal file’s assumptions')
+          : result.kind === 'deal.grid'
+            ? formatGrid(result.grid, result.seconds)
+            : formatProjection(result);
   return `${head}\n${body}`;
 }
 

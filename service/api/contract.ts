@@ -130,7 +130,8 @@ export type JobResult =
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
-  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'deal.grid'; readonly grid: GridResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.size'; readonly size: DealSizeResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
@@ -700,9 +701,17 @@ export interface ScenarioSetRecord {
 }
 
 /** Every scenario of a set on one deal: the deal, its pool and a base scenario as deal.run takes them. */
-export interface ScenarioSetRunRequest extends DealRunRequest {
+export interface ScenarioSetRunRequest extends DealRunRequest, SweepOptions {
   /** The set, as scenarios.check (or a saved set) gave it; read again in full, against the pool's segments. */
   readonly scenarios: ScenarioSetFile;
+  /** Also solve each note's breakeven under every scenario (costly: dozens of runs per scenario); absent: none. */
+  readonly breakevens?: { readonly by?: 'multiplier' | 'cdr'; readonly interest?: InterestPayment };
+}
+
+/** How a sweep uses the worker pool (docs/sweeps.md); not an input of the run: any count gives the same bytes. */
+export interface SweepOptions {
+  /** At most this many worker threads (default the pool's size: the machine's cores, or the service's `jobs`). */
+  readonly jobs?: number;
 }
 
 /** A shipped scenario set (templates/scenarios/), a starting point to copy and edit. */
@@ -733,6 +742,8 @@ export interface ScenarioRunRow {
   readonly revolvingEnd: RevolvingEnd | null;
   readonly cleanUpPeriod: number | null;
   readonly warnings: readonly string[];
+  /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
+  readonly breakeven?: BreakevenResult;
 }
 
 export interface ScenarioSetRunResult {
@@ -746,6 +757,88 @@ export interface ScenarioSetRunResult {
   /** What the cumulative default rates are divided by (docs/deals.md, Trigger metrics). */
   readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
   readonly scenarios: readonly ScenarioRunRow[];
+}
+
+// ── Sensitivity grids (docs/sweeps.md) ───────────────────────────────────────────────────
+
+/**
+ * A grid parameter and what it sets in a cell's ScenarioOverrides: defaultMult (defaultMultiplier),
+ * prepayMult / cureMult / rollInMult / recoveryMult (the pool's stress multipliers), recoveryRate
+ * (decimal), recoveryLag (months), cdr ("N CDR": replaces the default curve), cpr ("N CPR"),
+ * indexShockBps (index-rate shock), outageShare / outageMonth (an outage event block).
+ */
+export type GridParameter =
+  'defaultMult' | 'prepayMult' | 'cureMult' | 'rollInMult' | 'recoveryMult' | 'recoveryRate' | 'recoveryLag' | 'cdr' | 'cpr' | 'indexShockBps' | 'outageShare' | 'outageMonth';
+
+/** One axis of a grid: a parameter and its values, in the order given. */
+export interface GridAxis {
+  readonly parameter: GridParameter;
+  readonly values: readonly number[];
+}
+
+/** The outage event a grid's outageShare / outageMonth axes vary (the other fields of the block; defaults in docs/sweeps.md). */
+export interface GridOutage {
+  readonly segment?: string;
+  readonly month?: number;
+  readonly days?: number;
+  readonly share?: number;
+  readonly cureShare?: number;
+  readonly waivePenalty?: boolean;
+}
+
+export interface GridRequest extends DealRunRequest, SweepOptions {
+  /** The row parameter (the frontier is read along each row). */
+  readonly rows: GridAxis;
+  readonly columns: GridAxis;
+  readonly outage?: GridOutage;
+}
+
+/** One note in one cell: the figures of the deal run with the cell's overrides (TrancheRow's conventions). */
+export interface GridNoteCell {
+  readonly lossRate: number;
+  readonly walYears: number | null;
+  /** Yield at par, annual effective (ACT/365, as XIRR); a residual note's IRR; null when none can be quoted. */
+  readonly yield: number | null;
+  /** Interest still unpaid at the end (ultimate interest). */
+  readonly interestShortfall: number;
+  /** The first period that ends with interest unpaid (timely interest missed), or null. */
+  readonly timelyShortfallPeriod: number | null;
+  /** The largest interest shortfall carried at the end of any period. */
+  readonly maxInterestShortfall: number;
+  /** Principal written down, or still outstanding after the last period. */
+  readonly principalLost: boolean;
+}
+
+export interface GridCell {
+  /** Cumulative gross defaults ÷ the run's denominator, and net loss ÷ cutoff balance, at the last period. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLossRate: number;
+  /** In the order of GridResult.notes. */
+  readonly notes: readonly GridNoteCell[];
+  readonly warnings: readonly string[];
+}
+
+/** For each row value, the smallest column value at which the note loses principal / misses timely interest (null: nowhere on the row). */
+export interface GridFrontier {
+  readonly noteId: string;
+  readonly principalLoss: readonly (number | null)[];
+  readonly timelyInterest: readonly (number | null)[];
+}
+
+export interface GridResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly poolBalance: number;
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
+  readonly rows: GridAxis;
+  readonly columns: GridAxis;
+  readonly notes: readonly { readonly id: string; readonly name: string; readonly seniority: number; readonly coupon: string; readonly walBasis: WalBasis }[];
+  /** cells[i][j]: row value i, column value j. */
+  readonly cells: readonly (readonly GridCell[])[];
+  readonly frontier: readonly GridFrontier[];
 }
 
 /** One file of a static pool (静态池, docs/static-pool.md): a path (desktop and CLI) or an upload (the browser). */
@@ -801,7 +894,7 @@ export interface RunStoreOptions {
 }
 
 /** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */
-export type RunKind = 'projection' | 'deal' | 'breakeven';
+export type RunKind = 'projection' | 'deal' | 'breakeven' | 'scenarios' | 'grid';
 
 /** What the run store did with a job's run. */
 export interface RunStoreNote {
@@ -836,7 +929,9 @@ export type RunInputs =
       readonly mode: ProjectionMode | null;
     }
   | ({ readonly kind: 'deal' } & DealRunInputs)
-  | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs);
+  | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs)
+  | ({ readonly kind: 'scenarios'; readonly set: ScenarioSetFile; readonly breakevens: { readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } | null } & DealRunInputs)
+  | ({ readonly kind: 'grid'; readonly rows: GridAxis; readonly columns: GridAxis; readonly outage: GridOutage | null } & DealRunInputs);
 
 export interface DealRunInputs {
   readonly deal: DealFile;
@@ -880,7 +975,7 @@ export interface RunRecord {
 export interface StoredRun {
   readonly record: RunRecord;
   readonly inputs: RunInputs;
-  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid'>;
 }
 
 export interface Api {
@@ -941,6 +1036,8 @@ export interface Api {
   'scenarios.templates': { request: NoParams; response: readonly ScenarioSetTemplate[] };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
+  /** A sensitivity grid (a job): every cell's note figures over two parameters, and the frontier (docs/sweeps.md). */
+  'deal.grid': { request: GridRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
   'runs.list': { request: NoParams; response: readonly RunRecord[] };
   /** A stored run's inputs and result. */

@@ -59,6 +59,21 @@ const scenarioOverrides = z.strictObject({
   events: EVENTS_SCHEMA.optional(),
 });
 const assumptionFile = z.custom<AssumptionFile>();
+/** A sweep's worker threads (docs/sweeps.md); not an input of the run. */
+const sweepJobs = z.number().int().min(1).max(256).optional();
+const gridAxis = z.strictObject({
+  parameter: z.enum(['defaultMult', 'prepayMult', 'cureMult', 'rollInMult', 'recoveryMult', 'recoveryRate', 'recoveryLag', 'cdr', 'cpr', 'indexShockBps', 'outageShare', 'outageMonth']),
+  values: z.array(z.number()).min(1).max(200),
+});
+/** The outage a grid's outage axes vary: the fields of an outage event block (docs/assumptions.md), each optional. */
+const gridOutage = z.strictObject({
+  segment: z.string().min(1).max(100).optional(),
+  month: z.number().int().min(1).max(600).optional(),
+  days: z.number().int().min(1).max(31).optional(),
+  share: z.number().min(0).max(1).optional(),
+  cureShare: z.number().min(0).max(1).optional(),
+  waivePenalty: z.boolean().optional(),
+});
 const poolFile = z.custom<PoolFile>();
 const runStoreOptions = {
   store: z.boolean().optional(),
@@ -214,6 +229,22 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
     scenarios: z.custom<ScenarioSetFile>(),
+    breakevens: z.strictObject({ by: z.enum(['multiplier', 'cdr']).optional(), interest: z.enum(['timely', 'ultimate']).optional() }).optional(),
+    jobs: sweepJobs,
+    ...runStoreOptions,
+  }),
+  // Axis values are checked against their parameter's range (service/runs/grid-parameters.ts), each at its path.
+  'deal.grid': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    rows: gridAxis,
+    columns: gridAxis,
+    outage: gridOutage.optional(),
+    jobs: sweepJobs,
+    ...runStoreOptions,
   }),
   'runs.list': noParams,
   'runs.get': z.strictObject({ id }),

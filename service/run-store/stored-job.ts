@@ -7,7 +7,7 @@ import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
 import { runFigures } from './figures.ts';
 
 /** The result of a calculation job the store keeps. */
-export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid'>;
 
 /** What a job would store: its inputs and a name; the workspace it stores into, as open when the job started. */
 export interface RunPlan {
@@ -19,7 +19,13 @@ export interface RunPlan {
   readonly writes?: WriteTurns;
 }
 
-const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven' };
+const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = {
+  projection: 'pool.project',
+  deal: 'deal.run',
+  breakeven: 'deal.breakeven',
+  scenarios: 'deal.runScenarios',
+  grid: 'deal.grid',
+};
 
 /** SHA-256 of the canonical JSON of the inputs together with the engine identity: a changed engine gives another hash. */
 export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineIdentity()): string {
@@ -30,10 +36,13 @@ export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineI
 function payloadOf(result: CalculationResult): unknown {
   if (result.kind === 'deal.run') return result.run;
   if (result.kind === 'deal.breakeven') return result.breakeven;
+  if (result.kind === 'deal.runScenarios') return result.scenarios;
+  if (result.kind === 'deal.grid') return result.grid;
   return result.projection;
 }
 
-function isRunKind(kind: string): kind is RunKind {
+/** Whether this version knows a stored run's kind (runs.list leaves out the others). */
+export function isRunKind(kind: string): kind is RunKind {
   return Object.hasOwn(JOB_KIND, kind);
 }
 
@@ -59,14 +68,20 @@ export function toStoredRun(row: RunRowWithResult): StoredRun {
   const record = toRunRecord(row);
   const payload: unknown = JSON.parse(row.resultJson);
   const { seconds } = row;
-  const result = (
-    record.kind === 'deal'
-      ? { kind: 'deal.run', run: payload, seconds }
-      : record.kind === 'breakeven'
-        ? { kind: 'deal.breakeven', breakeven: payload, seconds }
-        : { kind: 'pool.project', projection: payload, seconds }
-  ) as CalculationResult;
+  const result = resultOf(record.kind, payload, seconds);
   return { record, inputs: JSON.parse(row.inputsJson) as RunInputs, result };
+}
+
+/** The job result a stored payload came from, by the run's kind. */
+function resultOf(kind: RunKind, payload: unknown, seconds: number): CalculationResult {
+  const results: Readonly<Record<RunKind, () => unknown>> = {
+    deal: () => ({ kind: 'deal.run', run: payload, seconds }),
+    breakeven: () => ({ kind: 'deal.breakeven', breakeven: payload, seconds }),
+    projection: () => ({ kind: 'pool.project', projection: payload, seconds }),
+    scenarios: () => ({ kind: 'deal.runScenarios', scenarios: payload, seconds }),
+    grid: () => ({ kind: 'deal.grid', grid: payload, seconds }),
+  };
+  return results[kind]() as CalculationResult;
 }
 
 function messageOf(error: unknown): string {

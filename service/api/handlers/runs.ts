@@ -1,12 +1,12 @@
 import { deleteRun, getRun, listRuns, renameRun } from '../../../data/runs/store.ts';
-import { toRunRecord, toStoredRun } from '../../run-store/stored-job.ts';
+import { isRunKind, toRunRecord, toStoredRun } from '../../run-store/stored-job.ts';
 import type { RunRecord, StoredRun } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** The workspace's stored runs, newest first (runs of a kind this version does not know are left out). */
 export function runsList(_params: Record<string, never>, service: ServiceContext): readonly RunRecord[] {
   return listRuns(service.requireWorkspace().db)
-    .filter((row) => row.kind === 'projection' || row.kind === 'deal' || row.kind === 'breakeven')
+    .filter((row) => isRunKind(row.kind))
     .map(toRunRecord);
 }
 

@@ -5,20 +5,19 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BreakevenResult, DealRunResult, DealSizeRequest, DealSizeResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioSetRunResult } from '../../api/contract.ts';
+import type { BreakevenResult, DealRunResult, DealSizeRequest, DealSizeResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
 import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
-import { runScenarioSet } from '../../runs/scenario-set.ts';
 import { poolBalanceOf, sizeDeal, sizedToPool } from '../../runs/size-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { timed } from '../timed.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface DealWorkerData {
-  readonly task: 'run' | 'breakeven' | 'scenarios' | 'size';
+  readonly task: 'run' | 'breakeven' | 'size';
   readonly workspacePath: string | null;
   readonly tapeId: number | null;
   readonly mode: ProjectionMode;
@@ -27,8 +26,6 @@ export interface DealWorkerData {
   readonly scenarioOverrides: ScenarioOverrides;
   readonly by: 'multiplier' | 'cdr';
   readonly interest: InterestPayment | undefined;
-  /** The scenario set (task 'scenarios'), read again in full against the pool's segments. */
-  readonly scenarioSet?: unknown;
   /** Scale every class to the pool keeping its percentage (tasks 'run' and 'breakeven'). */
   readonly sizeToPool?: boolean;
   /** How to size (task 'size'), and the pool's name for the report. */
@@ -42,7 +39,6 @@ export type DealWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
   | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
   | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
-  | { readonly type: 'scenarios'; readonly result: ScenarioSetRunResult; readonly seconds: number }
   | { readonly type: 'size'; readonly result: DealSizeResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
@@ -74,10 +70,7 @@ function prepared(): PreparedDeal {
 // A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
   if (data.task === 'run') post({ type: 'run', ...timed(() => dealRunResult(prepared(), data.tapeId === null ? 'repline' : data.mode)) });
-  else if (data.task === 'scenarios') {
-    const run = { file: readDealFile(data.deal), tapeInput: loadTape(), mode: data.mode, base: data.assumptions, overrides: data.scenarioOverrides, set: data.scenarioSet };
-    post({ type: 'scenarios', ...timed(() => runScenarioSet(run, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
-  } else if (data.task === 'size') {
+  else if (data.task === 'size') {
     const file = readDealFile(data.deal);
     const pool = data.poolFile === undefined ? loadTape() : readPoolFile(data.poolFile);
     const deal = prepareDeal(file, pool, data.assumptions, data.scenarioOverrides);
