@@ -85,6 +85,7 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByRole('radio', { name: 'Deal’s own lines' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Scenario').inputValue()).toBe('own');
     // The structure, read-only: notes by seniority, triggers with thresholds, the waterfall in order.
+    await page.getByText('Structure in words', { exact: true }).click();
     const notes = page.getByTestId('deal-notes').locator('tbody tr');
     expect(await notes.count()).toBe(3);
     expect(await notes.first().textContent()).toContain('Senior A 优先A');

@@ -48,6 +48,7 @@ describe('deal editor: fields', () => {
     expect(valueOfText('7', 'percent')).toBe(0.07);
     expect(valueOfText(' 4.5 % ', 'percent')).toBe(0.045);
     expect(valueOfText('320,000,000', 'money')).toBe(320_000_000);
+    expect(textOfValue(320_000_000, 'money')).toBe('320,000,000');
   });
 
   it('keeps unreadable text as typed (for the check to name), and a blank field as absent', () => {

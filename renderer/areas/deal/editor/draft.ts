@@ -25,6 +25,11 @@ export function fieldsOf(value: Json | undefined): { readonly [key: string]: Jso
   return isRecord(value) ? value : {};
 }
 
+/** A value as a caption (an id, a period number), or the fallback when it is neither text nor a number. */
+export function labelOf(value: Json | undefined, fallback: string): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : fallback;
+}
+
 /** The value at a path, or undefined when any step of it is missing. */
 export function getAt(draft: Json, path: FieldPath): Json | undefined {
   let value: Json | undefined = draft;

@@ -13,11 +13,15 @@ export type NumberKind = 'percent' | 'money' | 'whole' | 'plain';
 /** Twelve significant digits undo the binary noise of ×100 and ÷100 (0.07 × 100 = 7.000000000000001) without touching a rate's real digits. */
 const clean = (x: number): number => Number(x.toPrecision(12));
 
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 20, useGrouping: true });
+
 /** The text a field shows for the draft's value (a text the analyst typed and the check refused is shown as typed). */
 export function textOfValue(value: Json | undefined, kind: NumberKind): string {
   if (typeof value === 'string') return value;
   if (typeof value !== 'number') return '';
-  return String(kind === 'percent' ? clean(value * 100) : value);
+  if (kind === 'percent') return String(clean(value * 100));
+  // An amount in groups of three (320,000,000), read back without the separators.
+  return kind === 'money' ? grouped.format(value) : String(value);
 }
 
 /**
