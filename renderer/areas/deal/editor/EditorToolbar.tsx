@@ -3,7 +3,7 @@ import { downloadText } from '../../../app/format.ts';
 import { notify } from '../../../app/notifications.ts';
 import { fileTextOf } from './draft.ts';
 import { canRedo, canUndo } from './history.ts';
-import { dealEditor, redoDeal, savedDeal, undoDeal, useDealEditor } from './state.ts';
+import { dealEditor, redoDeal, revertDeal, savedDeal, undoDeal, useDealEditor } from './state.ts';
 
 /** A file name that ends in .json and carries no path or characters a file system refuses. */
 export function dealFileName(typed: string): string {
@@ -64,6 +64,9 @@ export function EditorToolbar({ problems }: { problems: number }) {
       </button>
       <button type="button" className="secondary" onClick={redoDeal} disabled={!canRedo(editor.history)} title="Ctrl+Shift+Z">
         Redo
+      </button>
+      <button type="button" className="secondary" onClick={revertDeal} disabled={!editor.dirty} title="Drop the edits: back to the deal as opened">
+        Revert
       </button>
       <span className="muted small">
         {editor.fileName}

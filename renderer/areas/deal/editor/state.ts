@@ -45,3 +45,10 @@ export function redoDeal(): void {
 export function savedDeal(fileName: string): void {
   dealEditor.set({ ...dealEditor.get(), fileName, dirty: false });
 }
+
+/** Back to the deal as it was opened (a template, a file): the edits are dropped, as one step Undo can take back. */
+export function revertDeal(): void {
+  const state = dealEditor.get();
+  const opened = draftOfFile(state.origin);
+  dealEditor.set({ ...state, history: record(state.history, opened), dirty: false });
+}
