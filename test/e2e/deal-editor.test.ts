@@ -73,6 +73,10 @@ describe('the deal structure editor in Chromium', () => {
     await page.getByTestId('deal-editor').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-editor');
     copyFileSync(join(SCREENSHOT_DIR, 'deal-editor.png'), join(REPO_ROOT, 'docs', 'screenshot-deal-editor.png'));
+    for (const section of ['triggers', 'revolving', 'options']) {
+      await page.getByTestId(`editor-${section}`).scrollIntoViewIfNeeded();
+      await browser.screenshot(`deal-editor-${section}`);
+    }
   });
 
   it('changes the senior coupon and a trigger threshold, and reorders two principal-waterfall steps', async () => {

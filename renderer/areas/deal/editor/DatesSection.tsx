@@ -6,8 +6,8 @@ export function DatesSection() {
   return (
     <Section title="Deal and dates" testId="editor-dates">
       <div className="editor-fields">
-        <TextField label="Deal name" path={['name']} optional />
-        <TextField label="Description" path={['description']} optional />
+        <TextField label="Deal name" path={['name']} optional wide />
+        <TextField label="Description" path={['description']} optional wide />
       </div>
       <div className="editor-fields">
         <TextField label="Cutoff date" path={['dates', 'cutoff']} kind="date" hint="The pool’s balances are as of this date" />

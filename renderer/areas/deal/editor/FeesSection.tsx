@@ -103,7 +103,7 @@ export function FeesSection() {
               <FieldIssues path={at} kind="text" />
               <div className="editor-fields">
                 <TextField label="Id" path={[...at, 'id']} kind="id" />
-                <TextField label="Name" path={[...at, 'name']} optional />
+                <TextField label="Name" path={[...at, 'name']} optional wide />
                 <BasisTypeField at={at} />
                 <BasisFields at={at} />
                 <CheckField label="Senior fee" path={[...at, 'senior']} byDefault />

@@ -154,7 +154,7 @@ export function NotesSection() {
               <FieldIssues path={at} kind="text" />
               <div className="editor-fields">
                 <TextField label="Id" path={[...at, 'id']} kind="id" />
-                <TextField label="Name" path={[...at, 'name']} optional />
+                <TextField label="Name" path={[...at, 'name']} optional wide />
                 <NumberField label="Seniority" path={[...at, 'seniority']} kind="whole" hint="1 = most senior; equal ranks form a class" />
                 <NumberField label="Size" path={[...at, 'originalBalance']} kind="money" />
                 <ShareOfPoolField path={[...at, 'originalBalance']} />

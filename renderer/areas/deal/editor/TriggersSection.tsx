@@ -15,7 +15,7 @@ function TriggerFields({ at, metric }: { at: FieldPath; metric: string }) {
     <>
       <div className="editor-fields">
         <TextField label="Id" path={[...at, 'id']} kind="id" />
-        <TextField label="Name" path={[...at, 'name']} optional />
+        <TextField label="Name" path={[...at, 'name']} optional wide />
         <SelectField label="Measures" path={[...at, 'metric']} options={METRIC_OPTIONS} />
         <SelectField label="Breached when the value is" path={[...at, 'breachedWhen']} options={COMPARATOR_OPTIONS} />
         {NOTE_METRICS.includes(metric) ? <IdsField label="Of the notes" path={[...at, 'notes']} options={notes} /> : null}

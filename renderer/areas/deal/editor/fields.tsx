@@ -77,13 +77,28 @@ export function NumberField({ label, path, kind, hint, placeholder }: { label: s
 }
 
 /** A text of the deal (an id, a name, a date YYYY-MM-DD); blank removes an optional one. */
-export function TextField({ label, path, kind = 'text', hint, optional = false }: { label: string; path: FieldPath; kind?: 'text' | 'id' | 'date'; hint?: string; optional?: boolean }) {
+export function TextField({
+  label,
+  path,
+  kind = 'text',
+  hint,
+  optional = false,
+  wide = false,
+}: {
+  label: string;
+  path: FieldPath;
+  kind?: 'text' | 'id' | 'date';
+  hint?: string;
+  optional?: boolean;
+  /** Two columns wide: a name or description. */
+  wide?: boolean;
+}) {
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const id = useId();
   const invalid = useInvalid(path);
   return (
-    <Labelled label={label} hint={hint} id={id} wide={kind === 'text'}>
+    <Labelled label={label} hint={hint} id={id} wide={wide}>
       <input
         id={id}
         data-path={jsonPath(path)}
