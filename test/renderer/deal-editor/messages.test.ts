@@ -45,6 +45,14 @@ describe('deal editor: the service’s messages in plain words', () => {
     expect(plainAt(['notes', 0, 'id'], '', 'id')).toBe('Enter an id: it cannot be blank.');
     expect(plainAt(['waterfall', 'principal', 0, 'notes'], ['A', 'Z'], 'list', '$.waterfall.principal[0].notes[1]')).toBe("Unknown note 'Z'.");
   });
+  it('a deal rule naming fields by their keys, in words', () => {
+    const bands = [
+      { fromPeriod: 1, threshold: 0.02 },
+      { fromPeriod: 7, threshold: 0.05 },
+    ];
+    expect(plainAt(['triggers', 0, 'threshold'], bands, 'whole', '$.triggers[0].threshold[0].toPeriod')).toBe('Every band but the last needs a whole to period ≥ its from period.');
+    expect(plainAt(['lossAllocation'], 'writeDown', 'choice', '$.waterfall.interest[8]')).toBe("A PDL cure step needs loss allocation 'pdl'.");
+  });
   it('never shows zod’s own wording', () => {
     const changes: [FieldPath, Json][] = [
       [['cleanUpCall', 'poolFactor'], 2],

@@ -38,9 +38,17 @@ function rangeWords(message: string, kind: FieldKind): string | null {
   return `Enter ${noun} of at most ${bound(limit, kind)}`;
 }
 
+/**
+ * A deal rule's field names in words: "toPeriod" → "to period", "revolving.profile" → "revolving
+ * profile" (a rule names the field it is about; the analyst reads its label, not its key).
+ */
+function fieldWords(text: string): string {
+  return text.replace(/\b([a-z]+)\.([a-z][A-Za-z]*)\b/g, '$1 $2').replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (name) => name.replace(/([A-Z])/g, ' $1').toLowerCase());
+}
+
 /** "first payment date must be after closing" → "First payment date must be after closing." */
 function sentence(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = fieldWords(text.trim());
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
