@@ -31,3 +31,9 @@ export function useEditedDeal(chosen: unknown, fileName: string): EditedDeal {
   const check = useDealCheck(checked);
   return { deal, inEditor, pending: checked !== deal, check };
 }
+
+/** The chosen deal as the structure editor holds it (its edits), or as chosen when the editor has another (or none) open: for screens that run the Deal screen's deal without editing it (Compare). */
+export function useDealAsEdited(chosen: unknown): unknown {
+  const editor = useDealEditor();
+  return chosen !== undefined && editor.origin === chosen ? editor.history.present : chosen;
+}
