@@ -8,6 +8,7 @@ import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { DealIssues } from '../deal/DealSummary.tsx';
+import { useDealAsEdited } from '../deal/editor/use-edited-deal.ts';
 import { chooseDealRun } from '../deal/run-choice.ts';
 import { DealPicker, PoolChoice, RunNotes } from '../deal/RunChoices.tsx';
 import { useDealCheck, useDealTemplates } from '../deal/source.ts';
@@ -70,7 +71,8 @@ export function CompareArea() {
   const { choice } = deal;
   useStartingSet(choice.kind === 'template' ? choice.id : null);
   const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
-  const dealFile: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
+  // The Deal screen's deal with its structure editor's edits: what Compare runs is what the Deal screen runs.
+  const dealFile = useDealAsEdited(choice.kind === 'file' ? choice.deal : template?.deal);
   const dealCheck = useDealCheck(dealFile);
   const checked = dealCheck.status === 'valid' ? dealCheck.check : null;
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
