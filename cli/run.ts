@@ -22,6 +22,8 @@ Commands:
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
       [--scenarios SET.json]                        every scenario of a set, side by side
   runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
+  report DEAL.json (--runs ID,… | --scenarios SET.json) --out FILE.xlsx [--lang zh-CN]
+                                                    the Excel tranche report of stored runs or a set
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -60,6 +62,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('./commands/run.ts')).runCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

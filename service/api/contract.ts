@@ -129,7 +129,8 @@ export type JobResult =
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
-  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number };
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly kind: 'report.excel'; readonly report: ReportExcelResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -762,6 +763,36 @@ export interface StoredRun {
   readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
 }
 
+// ── Reports: the Excel tranche workbook (docs/reports.md) ───────────────────────────────
+
+/**
+ * A tranche workbook of one deal: stored runs (`runIds`: deal runs, and breakevens of the same
+ * inputs), or a scenario set run now through the run store (`scenarios` with `deal`, and the pool
+ * and base as deal.runScenarios takes them). Written to `outPath` (desktop, CLI) atomically.
+ */
+export interface ReportExcelRequest {
+  readonly deal?: DealFile;
+  readonly runIds?: readonly number[];
+  readonly scenarios?: ScenarioSetFile;
+  readonly tapeId?: number;
+  readonly mode?: ProjectionMode;
+  readonly assumptions?: AssumptionFile;
+  readonly scenarioOverrides?: ScenarioOverrides;
+  /** Labels' language; default English. Numbers and dates are typed cells whatever the language. */
+  readonly language?: 'en' | 'zh-CN';
+  /** Where to write the .xlsx (absolute path). */
+  readonly outPath: string;
+}
+
+export interface ReportExcelResult {
+  readonly path: string;
+  readonly bytes: number;
+  /** The workbook's sheets, in order. */
+  readonly sheets: readonly string[];
+  /** The scenarios reported, with the stored run each came from (null: not stored). */
+  readonly scenarios: readonly { readonly name: string; readonly runId: number | null }[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -815,6 +846,8 @@ export interface Api {
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
+  /** Writes the Excel tranche workbook of stored runs or a scenario set (a job). */
+  'report.excel': { request: ReportExcelRequest; response: JobInfo };
   'runs.list': { request: NoParams; response: readonly RunRecord[] };
   /** A stored run's inputs and result. */
   'runs.get': { request: { id: number }; response: StoredRun };
