@@ -59,7 +59,10 @@ export function boldRow(sheet: Worksheet, row: number, from: number, to: number)
   }
 }
 
-const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+/** Characters a header may take before it wraps (fitColumns keeps columns at least this wide when their values are). */
+export const HEADER_WIDTH = 14;
+
+const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }; // HEADER_ARGB
 
 /**
  * Writes a table from `startRow`: a bold, shaded header row, one row per record, and a bold totals
@@ -67,6 +70,9 @@ const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgCo
  * double as everywhere in results). Returns the row after the table.
  */
 export function writeTable<R>(sheet: Worksheet, startRow: number, columns: readonly Column<R>[], rows: readonly R[], totalLabel?: string, startCol = 1): number {
+  // Headers wrap within HEADER_WIDTH characters: the row is as tall as the longest header needs.
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / HEADER_WIDTH)));
+  sheet.getRow(startRow).height = 15 * lines;
   columns.forEach((column, j) => {
     const cell = sheet.getCell(startRow, startCol + j);
     cell.value = column.header;
@@ -96,7 +102,7 @@ export function writeTable<R>(sheet: Worksheet, startRow: number, columns: reado
 }
 
 /** Display width of text: CJK characters take two columns. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) width += /[\u1100-\uFFDC\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
   return width;
@@ -115,17 +121,31 @@ function shownLength(cell: ExcelJSTypes.Cell): number {
   return displayWidth(typeof value === 'string' ? value : JSON.stringify(value));
 }
 
-/** Fits every column to its longest shown value (headers wrap, so they count up to 24), between 8 and 60 characters. */
-export function fitColumns(sheet: Worksheet, headerRows: ReadonlySet<number> = new Set()): void {
+const HEADER_ARGB = 'FFDCE6F1';
+
+function isHeader(cell: ExcelJSTypes.Cell): boolean {
+  const { fill } = cell;
+  return fill?.type === 'pattern' && fill.fgColor?.argb === HEADER_ARGB;
+}
+
+/**
+ * Fits every column to its longest shown value, between 8 and 60 characters; a bold shaded header
+ * counts up to HEADER_WIDTH (it wraps). In `labelRows` (a summary's label-and-value lines, whose
+ * values span merged cells) only the label in column A counts; `skipRows` (headings) do not count.
+ */
+export function fitColumns(sheet: Worksheet, labelRows: ReadonlySet<number> = new Set(), skipRows: ReadonlySet<number> = new Set()): void {
   const widths: number[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (skipRows.has(rowNumber)) return;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const cap = headerRows.has(rowNumber) ? 24 : 60;
+      if (col > 1 && labelRows.has(rowNumber)) return;
+      const cap = isHeader(cell) ? HEADER_WIDTH : 60;
       widths[col] = Math.max(widths[col] ?? 0, Math.min(cap, shownLength(cell)));
     });
   });
   widths.forEach((w, col) => {
-    if (col > 0) sheet.getColumn(col).width = Math.max(8, Math.min(60, w + 2));
+    // 10% and 3 characters of air: bold headers and proportional fonts run wider than the count.
+    if (col > 0) sheet.getColumn(col).width = Math.max(8, Math.min(60, Math.ceil(w * 1.1) + 3));
   });
 }
 

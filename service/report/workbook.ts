@@ -10,7 +10,7 @@ import { writeAssumptions } from './sheets/assumptions.ts';
 import { writeComparison } from './sheets/comparison.ts';
 import { writeNoteFlows, writePoolFlows } from './sheets/flows.ts';
 import { writeStrats } from './sheets/strats.ts';
-import { writeSummary } from './sheets/summary.ts';
+import { writeSummaryFitted, type SummaryRows } from './sheets/summary.ts';
 import { fitColumns, pageSetup } from './table.ts';
 
 type Workbook = ExcelJSTypes.Workbook;
@@ -26,10 +26,11 @@ function perScenario(long: string, short: string, scenario: string, several: boo
   return `${cutName(scenario, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
 }
 
-function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenRows: number, frozenCols: number, fill: (sheet: ExcelJSTypes.Worksheet) => void): void {
+/** Adds a sheet, fills it, fits its columns (except the rows `fill` returns) and sets it up for print. */
+function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenRows: number, frozenCols: number, fill: (sheet: ExcelJSTypes.Worksheet) => SummaryRows | void): void {
   const sheet = workbook.addWorksheet(names.name(wanted));
-  fill(sheet);
-  fitColumns(sheet, new Set(frozenRows > 0 ? [frozenRows] : []));
+  const rows = fill(sheet);
+  fitColumns(sheet, rows?.labelRows, rows?.headingRows);
   pageSetup(sheet, frozenRows, frozenCols);
 }
 
@@ -46,7 +47,7 @@ export function buildWorkbook(model: ReportModel): Workbook {
   workbook.modified = workbook.created;
   const names = new SheetNames();
   const several = model.scenarios.length > 1;
-  addSheet(workbook, names, t('sheet.summary'), 0, 0, (s) => writeSummary(s, model, t));
+  addSheet(workbook, names, t('sheet.summary'), 0, 0, (s) => writeSummaryFitted(s, model, t));
   addSheet(workbook, names, t('sheet.comparison'), 1, 1, (s) => writeComparison(s, model, t));
   addSheet(workbook, names, t('sheet.assumptions'), 1, 0, (s) => writeAssumptions(s, model, t));
   for (const scenario of model.scenarios) {

@@ -2,7 +2,7 @@ import type { ExcelJSTypes } from '../../../data/excel.ts';
 import type { BreakevenRow, TrancheRow } from '../../api/contract.ts';
 import type { Labels } from '../labels.ts';
 import type { ReportModel, ReportScenario } from '../model.ts';
-import { boldRow, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
+import { displayWidth, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
 
 type Worksheet = ExcelJSTypes.Worksheet;
 
@@ -41,44 +41,78 @@ export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: 
   return columns;
 }
 
-function field(sheet: Worksheet, row: number, label: string, value: CellInput, format: CellFormat = 'text'): number {
-  putCell(sheet, row, 1, label, 'text');
-  sheet.getCell(row, 1).font = { bold: true };
-  putCell(sheet, row, 2, value, format);
-  return row + 1;
+/** The Summary's label-and-value lines: the value spans columns B to the tranche table's last, wrapped, so long text (hashes, warnings) stays on the page. */
+class Fields {
+  readonly labelRows = new Set<number>();
+  readonly headingRows = new Set<number>();
+  private readonly sheet: Worksheet;
+  private readonly lastCol: number;
+
+  constructor(sheet: Worksheet, lastCol: number) {
+    this.sheet = sheet;
+    this.lastCol = lastCol;
+  }
+
+  /** Column B to lastCol hold about this many characters (fitColumns has not run yet: an estimate at 12 a column). */
+  private get spanChars(): number {
+    return (this.lastCol - 1) * 12;
+  }
+
+  put(row: number, label: string, value: CellInput, format: CellFormat = 'text'): number {
+    putCell(this.sheet, row, 1, label, 'text');
+    this.sheet.getCell(row, 1).font = { bold: true };
+    putCell(this.sheet, row, 2, value, format);
+    this.sheet.mergeCells(row, 2, row, this.lastCol);
+    const cell = this.sheet.getCell(row, 2);
+    cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    if (typeof value === 'string') this.sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(displayWidth(value) / this.spanChars));
+    this.labelRows.add(row);
+    return row + 1;
+  }
+
+  /** A heading line (bold, larger), outside the column fit. */
+  heading(row: number, text: string, size: number): number {
+    putCell(this.sheet, row, 1, text, 'text');
+    this.sheet.getCell(row, 1).font = { bold: true, size };
+    this.headingRows.add(row);
+    return row + 1;
+  }
 }
 
-/** The deal, pool, scenarios, engine and runs; then each scenario's tranche table. */
-export function writeSummary(sheet: Worksheet, model: ReportModel, t: Labels): void {
-  const head = model.scenarios[0]?.run;
-  let r = 1;
-  putCell(sheet, r, 1, `${t('title.report')} — ${model.deal.name ?? 'Deal'}`, 'text');
-  sheet.getCell(r, 1).font = { bold: true, size: 14 };
-  r += 2;
-  r = field(sheet, r, t('field.deal'), model.deal.name ?? 'Deal');
-  r = field(sheet, r, t('field.pool'), head ? head.poolName : '');
-  r = field(sheet, r, t('field.tape'), model.tape ? `#${model.tape.id} · ${model.tape.sha256} · ${model.tape.rowsImported}` : t('value.ownLines'));
-  r = field(sheet, r, t('field.mode'), head?.mode ?? '');
-  r = field(sheet, r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
-  r = field(sheet, r, t('field.closing'), isoDate(head?.closingDate), 'date');
-  r = field(sheet, r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
-  r = field(sheet, r, t('field.currency'), t('value.currency'));
-  if (model.setName !== null) r = field(sheet, r, t('field.scenarioSet'), model.setName);
-  r = field(sheet, r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
-  r = field(sheet, r, t('field.engine'), `${model.engine.version} (${model.engine.sourcesSha256})`);
-  r = field(sheet, r, t('field.generated'), model.generatedAt);
-  r += 1;
+/** Rows of the Summary the column fit treats apart: label-and-value lines (only the label counts) and headings (skipped). */
+export interface SummaryRows {
+  readonly labelRows: ReadonlySet<number>;
+  readonly headingRows: ReadonlySet<number>;
+}
+
+/** The Summary: the deal, pool, runs and engine, then each scenario's tranche table. */
+export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labels): SummaryRows {
   const legalFinal = model.deal.dates.legalFinalMaturity;
+  const widest = Math.max(8, ...model.scenarios.map((s) => trancheColumns(t, s, legalFinal).length));
+  const fields = new Fields(sheet, widest);
+  const head = model.scenarios[0]?.run;
+  let r = fields.heading(1, `${t('title.report')} — ${model.deal.name ?? 'Deal'}`, 14) + 1;
+  r = fields.put(r, t('field.deal'), model.deal.name ?? 'Deal');
+  r = fields.put(r, t('field.pool'), head ? head.poolName : '');
+  r = fields.put(r, t('field.tape'), model.tape ? `#${model.tape.id} · ${model.tape.sha256} · ${model.tape.rowsImported}` : t('value.ownLines'));
+  r = fields.put(r, t('field.mode'), head?.mode ?? '');
+  r = fields.put(r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
+  r = fields.put(r, t('field.closing'), isoDate(head?.closingDate), 'date');
+  r = fields.put(r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
+  r = fields.put(r, t('field.currency'), t('value.currency'));
+  if (model.setName !== null) r = fields.put(r, t('field.scenarioSet'), model.setName);
+  r = fields.put(r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
+  r = fields.put(r, t('field.engine'), `${model.engine.version} (${model.engine.sourcesSha256})`);
+  r = fields.put(r, t('field.generated'), model.generatedAt);
+  r += 1;
   for (const scenario of model.scenarios) {
-    putCell(sheet, r, 1, `${t('col.scenario')}: ${scenario.name}`, 'text');
-    sheet.getCell(r, 1).font = { bold: true, size: 12 };
-    r += 1;
+    r = fields.heading(r, `${t('col.scenario')}: ${scenario.name}`, 12);
     const engine = `${t('field.engine')}: ${scenario.engine.version} (${scenario.engine.sourcesSha256})`;
-    r = field(sheet, r, t('field.run'), `${scenario.runId === null ? t('field.notStored') : `#${scenario.runId}`} · ${engine}`);
-    r = field(sheet, r, t('field.inputHash'), scenario.inputHash ?? '');
-    if (scenario.run.warnings.length > 0) r = field(sheet, r, t('field.warnings'), scenario.run.warnings.join(' | '));
+    r = fields.put(r, t('field.run'), `${scenario.runId === null ? t('field.notStored') : `#${scenario.runId}`} · ${engine}`);
+    r = fields.put(r, t('field.inputHash'), scenario.inputHash ?? '');
+    if (scenario.run.warnings.length > 0) r = fields.put(r, t('field.warnings'), scenario.run.warnings.join(' | '));
     r = writeTable(sheet, r, trancheColumns(t, scenario, legalFinal), scenario.run.tranches, t('row.total'));
     r += 1;
   }
-  boldRow(sheet, 1, 1, 1);
+  return fields;
 }
