@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS, { type ExcelJSTypes } from '../../data/excel.ts';
 import { labelsFor, type Labels } from './labels.ts';
@@ -72,6 +72,5 @@ export async function writeWorkbookFile(workbook: Workbook, path: string): Promi
     rmSync(temp, { force: true });
     throw error;
   }
-  const { statSync } = await import('node:fs');
   return statSync(path).size;
 }
