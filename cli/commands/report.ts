@@ -81,6 +81,6 @@ export async function reportCommand(args: readonly string[], service: Service, i
   if (job.error) throw new ApiCallError(job.error);
   if (job.result?.kind !== 'report.excel') throw new Error('the report finished without a result');
   const { report } = job.result;
-  io.out(`Wrote ${report.path} (${formatBytes(report.bytes)}): ${report.sheets.length} sheets — ${report.sheets.join(', ')}`);
+  io.out(`Wrote ${report.path ?? report.fileName} (${formatBytes(report.bytes)}): ${report.sheets.length} sheets — ${report.sheets.join(', ')}`);
   io.out(`Scenarios: ${report.scenarios.map((s) => `${s.name}${s.runId === null ? ' (not stored)' : ` (run #${s.runId})`}`).join(' · ')}`);
 }

@@ -768,7 +768,9 @@ export interface StoredRun {
 /**
  * A tranche workbook of one deal: stored runs (`runIds`: deal runs, and breakevens of the same
  * inputs), or a scenario set run now through the run store (`scenarios` with `deal`, and the pool
- * and base as deal.runScenarios takes them). Written to `outPath` (desktop, CLI) atomically.
+ * and base as deal.runScenarios takes them). Written to `outPath` (desktop, CLI) atomically; over
+ * the browser transport there is no path: the workbook is kept for one download (`GET
+ * /api/download?id=` with the token header, REPORT_DOWNLOAD_PATH).
  */
 export interface ReportExcelRequest {
   readonly deal?: DealFile;
@@ -780,12 +782,17 @@ export interface ReportExcelRequest {
   readonly scenarioOverrides?: ScenarioOverrides;
   /** Labels' language; default English. Numbers and dates are typed cells whatever the language. */
   readonly language?: 'en' | 'zh-CN';
-  /** Where to write the .xlsx (absolute path). */
-  readonly outPath: string;
+  /** Where to write the .xlsx (absolute path); absent (and refused) over the browser transport. */
+  readonly outPath?: string;
 }
 
 export interface ReportExcelResult {
-  readonly path: string;
+  /** The file written (desktop, CLI); null over the browser transport. */
+  readonly path: string | null;
+  /** The workbook's file name (the download's name in the browser). */
+  readonly fileName: string;
+  /** Browser transport: the id to fetch it by from REPORT_DOWNLOAD_PATH; null elsewhere. */
+  readonly downloadId: string | null;
   readonly bytes: number;
   /** The workbook's sheets, in order. */
   readonly sheets: readonly string[];
@@ -905,5 +912,7 @@ export interface DesktopBridge {
 
 /** HTTP transport: the header that carries the per-launch token. */
 export const TOKEN_HEADER = 'x-abs-token';
+/** HTTP transport: `GET` this path with `?id=` (a report's downloadId) and the token header answers the workbook. */
+export const REPORT_DOWNLOAD_PATH = '/api/download';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';

@@ -175,7 +175,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
     language: z.enum(['en', 'zh-CN']).optional(),
-    outPath: z.string().trim().min(1, 'an output path is required').max(4096),
+    outPath: z.string().trim().min(1, 'an output path cannot be empty').max(4096).optional(),
   }),
   'runs.list': noParams,
   'runs.get': z.strictObject({ id }),

@@ -40,7 +40,7 @@ export function scenariosFromRuns(runIds: readonly number[], service: ServiceCon
     const k = scenarios.findIndex((s) => sameJson(s.inputs, dealPart(inputs)));
     const target = scenarios[k];
     if (target === undefined) {
-      throw new UserError('BAD_REQUEST', `Breakeven run #${record.id} has no deal run of the same deal, pool and scenario among the runs given: add that deal run's id`, { runId: record.id });
+      throw new UserError('BAD_REQUEST', `Breakeven run #${record.id} has no deal run of the same deal, pool and scenario among the runs given: add that deal run’s id`, { runId: record.id });
     }
     scenarios[k] = { ...target, breakevens: result.breakeven };
   }

@@ -617,8 +617,8 @@ describe('report.excel refuses what it cannot write', () => {
     expect(await call({ runIds: [1], scenarios: { name: 's', scenarios: [] }, outPath: join(dir, 'x.xlsx') })).toMatch(/either runIds .* or scenarios/);
     const projection = await finished(service, await value(service.call('pool.project', { source: { kind: 'tape', tapeId }, assumptions: deal.assumptions as never, mode: 'repline' })));
     const projectionRun = projection.result?.kind === 'pool.project' ? (projection.result.stored?.runId ?? 0) : 0;
-    const job = await value(service.call('report.excel', { runIds: [projectionRun], outPath: join(dir, 'p.xlsx') }));
-    expect((await service.jobs.wait(job.id)).error?.message).toBe(`Run #${projectionRun} is a projection: a tranche report takes deal runs (and their breakevens)`);
+    expect(await call({ runIds: [projectionRun], outPath: join(dir, 'p.xlsx') })).toBe(`Run #${projectionRun} is a projection: a tranche report takes deal runs (and their breakevens)`);
+    expect(await call({ runIds: [3], outPath: join(dir, 'b.xlsx') })).toBe('Breakeven run #3 has no deal run of the same deal, pool and scenario among the runs given: add that deal run’s id');
     const missingDir = await value(service.call('report.excel', { runIds: [1], outPath: join(dir, 'no', 'such', 'folder.xlsx') }));
     expect((await service.jobs.wait(missingDir.id)).state).toBe('failed');
   });
