@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context.ts';
 
 /** "消费贷 2027-1 tranche report.xlsx": the deal's name with the characters file systems refuse replaced. */
 function fileNameOf(deal: DealFile | undefined): string {
-  const name = (deal?.name ?? 'Deal').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'Deal';
+  const name = (deal?.name ?? 'Deal').replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || 'Deal';
   return `${name.slice(0, 100)} tranche report.xlsx`;
 }
 
