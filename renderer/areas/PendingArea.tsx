@@ -11,12 +11,6 @@ const MEANWHILE: Partial<Record<AreaId, ReactNode>> = {
       <code>--breakeven --by cdr</code>.
     </p>
   ),
-  reports: (
-    <p>
-      Formatted Excel tranche reports come to this screen next. Meanwhile <code>npx abs run DEAL.json --out DIR</code> writes the tranche summary and the period-by-period table as CSV, and Results
-      exports the pool projection as CSV.
-    </p>
-  ),
 };
 
 /** An area not built yet: without a tape, where to start; with one, what already works elsewhere. */

@@ -32,7 +32,16 @@ export function scenariosFromRuns(runIds: readonly number[], service: ServiceCon
       throw new UserError('BAD_REQUEST', `Run #${record.id} is a projection: a tranche report takes deal runs (and their breakevens)`, { runId: record.id });
     }
     if (inputs.kind === 'deal' && result.kind === 'deal.run') {
-      scenarios.push({ name: record.name, runId: record.id, inputHash: record.inputHash, engine: record.engine, inputs: dealPart(inputs), run: result.run, breakevens: null });
+      scenarios.push({
+        name: record.name,
+        shortName: `#${record.id}`,
+        runId: record.id,
+        inputHash: record.inputHash,
+        engine: record.engine,
+        inputs: dealPart(inputs),
+        run: result.run,
+        breakevens: null,
+      });
     }
   }
   for (const { record, inputs, result } of stored) {
@@ -100,6 +109,7 @@ export async function scenariosFromSet(
     onScenario(done);
     return {
       name: spec.name,
+      shortName: spec.name,
       runId: job.result.stored?.runId ?? null,
       inputHash: runInputHash(inputs, engine),
       engine: { version: engine.version, sourcesSha256: engine.sourcesSha256 },

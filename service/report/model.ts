@@ -5,6 +5,8 @@ import type { ReportLanguage } from './labels.ts';
 /** One scenario of the report: a deal run, what it was computed from, and its breakevens when they were run. */
 export interface ReportScenario {
   readonly name: string;
+  /** What its sheets are named after: "#12" for a stored run (run names are long and alike), the scenario's name in a set. */
+  readonly shortName: string;
   /** The stored run (null when no workspace kept it) and the hash of its inputs and engine. */
   readonly runId: number | null;
   readonly inputHash: string | null;

@@ -51,11 +51,11 @@ export function buildWorkbook(model: ReportModel): Workbook {
   addSheet(workbook, names, t('sheet.comparison'), 1, 1, (s) => writeComparison(s, model, t));
   addSheet(workbook, names, t('sheet.assumptions'), 1, 0, (s) => writeAssumptions(s, model, t));
   for (const scenario of model.scenarios) {
-    addSheet(workbook, names, perScenario(t('sheet.pool'), t('sheet.poolShort'), scenario.name, several), 1, 2, (s) => writePoolFlows(s, scenario.run, t));
+    addSheet(workbook, names, perScenario(t('sheet.pool'), t('sheet.poolShort'), scenario.shortName, several), 1, 2, (s) => writePoolFlows(s, scenario.run, t));
     scenario.run.tranches.forEach((note, j) => {
-      addSheet(workbook, names, perScenario(`${t('sheet.note')} ${note.id}`, note.id, scenario.name, several), 1, 2, (s) => writeNoteFlows(s, scenario.run, j, t));
+      addSheet(workbook, names, perScenario(`${t('sheet.note')} ${note.id}`, note.id, scenario.shortName, several), 1, 2, (s) => writeNoteFlows(s, scenario.run, j, t));
     });
-    addSheet(workbook, names, perScenario(t('sheet.accounts'), t('sheet.accountsShort'), scenario.name, several), 1, 2, (s) => writeAccounts(s, scenario.run, t));
+    addSheet(workbook, names, perScenario(t('sheet.accounts'), t('sheet.accountsShort'), scenario.shortName, several), 1, 2, (s) => writeAccounts(s, scenario.run, t));
   }
   const stratsNote = model.tape === null ? t('note.noTape') : t('note.noWorkspace');
   addSheet(workbook, names, t('sheet.strats'), 0, 0, (s) => writeStrats(s, model.strats, stratsNote, t));

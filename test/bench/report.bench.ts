@@ -32,6 +32,7 @@ function scenarios(file: DealFile): ReportScenario[] {
     const scenarioOverrides = { defaultMultiplier: k + 1 };
     return {
       name: `Defaults × ${k + 1}`,
+      shortName: `Defaults × ${k + 1}`,
       runId: null,
       inputHash: null,
       engine,
