@@ -57,6 +57,7 @@ export async function reportCommand(args: readonly string[], service: Service, i
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, got '${values.lang}'`);
+  const runIds = values.runs === undefined ? undefined : runIdsOf(values.runs);
   const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const assumptions = values.assumptions !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') })).assumptions : undefined;
@@ -68,8 +69,8 @@ export async function reportCommand(args: readonly string[], service: Service, i
     ...(values.mode !== undefined ? { mode: values.mode === 'loan' ? ('loan' as const) : ('repline' as const) } : {}),
   };
   let request: ReportExcelRequest;
-  if (values.runs !== undefined) {
-    request = { ...common, runIds: runIdsOf(values.runs) };
+  if (runIds !== undefined) {
+    request = { ...common, runIds };
   } else {
     const setPath = values.scenarios ?? '';
     const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(setPath, 'scenario set'), ...(common.tapeId !== undefined ? { tapeId: common.tapeId } : {}) }));
