@@ -800,6 +800,25 @@ export interface ReportExcelResult {
   readonly scenarios: readonly { readonly name: string; readonly runId: number | null }[];
 }
 
+/**
+ * The investor review pack's numbers for stored runs (report.pack): built from the same report
+ * model as the Excel workbook, so every figure equals the workbook's. Money in the deal currency,
+ * rates decimals, dates ISO.
+ */
+export interface InvestorPack {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly legalFinalMaturity: string;
+  readonly poolBalance: number;
+  readonly language: 'en' | 'zh-CN';
+  readonly generatedAt: string;
+  readonly engine: { readonly version: string; readonly sourcesSha256: string };
+  /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
+  readonly scenarios: readonly (ScenarioRunRow & { readonly runId: number | null; readonly inputHash: string | null; readonly breakevens: BreakevenResult | null })[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -855,6 +874,8 @@ export interface Api {
   /** Stored runs of the workspace, newest first, with their key figures. */
   /** Writes the Excel tranche workbook of stored runs or a scenario set (a job). */
   'report.excel': { request: ReportExcelRequest; response: JobInfo };
+  /** The investor pack's numbers of stored runs (the Excel report's, from the same model). */
+  'report.pack': { request: { runIds: readonly number[]; language?: 'en' | 'zh-CN' }; response: InvestorPack };
   'runs.list': { request: NoParams; response: readonly RunRecord[] };
   /** A stored run's inputs and result. */
   'runs.get': { request: { id: number }; response: StoredRun };

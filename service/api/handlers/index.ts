@@ -6,7 +6,7 @@ import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate }
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
-import { reportExcel } from './report.ts';
+import { reportExcel, reportPack } from './report.ts';
 import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
@@ -55,6 +55,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'scenarios.delete': scenariosDelete,
   'deal.runScenarios': dealRunScenarios,
   'report.excel': reportExcel,
+  'report.pack': reportPack,
   'runs.list': runsList,
   'runs.get': runsGet,
   'runs.rename': runsRename,

@@ -5,7 +5,8 @@ import { UserError } from '../../../data/errors.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { reportModel, scenariosFromRuns, scenariosFromSet } from '../../report/assemble.ts';
 import { buildWorkbook, writeWorkbookFile } from '../../report/workbook.ts';
-import type { DealFile, JobInfo, JobResultOf, ReportExcelRequest } from '../contract.ts';
+import { investorPack } from '../../report/pack.ts';
+import type { DealFile, InvestorPack, JobInfo, JobResultOf, ReportExcelRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 
 /** "消费贷 2027-1 tranche report.xlsx": the deal's name with the characters file systems refuse replaced. */
@@ -66,4 +67,10 @@ export function reportExcel(params: ReportExcelRequest, service: ServiceContext)
       seconds: (performance.now() - started) / 1000,
     };
   });
+}
+
+/** The investor pack's numbers of stored runs: the report model the workbook is written from. */
+export function reportPack(params: { runIds: readonly number[]; language?: 'en' | 'zh-CN' }, service: ServiceContext): InvestorPack {
+  service.requireWorkspace();
+  return investorPack(reportModel(scenariosFromRuns(params.runIds, service), null, params.language ?? 'en', service));
 }

@@ -1,8 +1,8 @@
 import type { ExcelJSTypes } from '../../../data/excel.ts';
-import type { TrancheRow } from '../../api/contract.ts';
+import type { ScenarioRunRow, TrancheRow } from '../../api/contract.ts';
+import { scenarioRow } from '../../runs/scenario-set.ts';
 import type { LabelKey, Labels } from '../labels.ts';
 import type { ReportModel, ReportScenario } from '../model.ts';
-import { roundCentsOfDouble } from '../../../engine/index.ts';
 import { isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
 
 interface Metric {
@@ -23,17 +23,15 @@ const NOTE_METRICS: readonly (readonly [LabelKey, CellFormat, (r: TrancheRow) =>
   ['col.shortfall', 'money', (r) => r.interestShortfall],
 ];
 
-const last = (s: ReportScenario): number => s.run.periods.length - 1;
+const pool = (s: ReportScenario): ScenarioRunRow => scenarioRow(s.name, null, s.run);
 
-const netLoss = (s: ReportScenario): number => s.run.cumulativeNetLoss[last(s)] ?? 0;
-
-/** The pool's end-of-life figures of a scenario (as ScenarioRunRow computes them). */
+/** The pool's end-of-life figures of a scenario: a scenario set's row (deal.runScenarios, the investor pack) computes them. */
 function poolMetrics(t: Labels): Metric[] {
   return [
-    { label: t('row.poolCdr'), format: 'rate', value: (s) => s.run.cumulativeDefaultRate[last(s)] ?? null },
-    { label: t('row.poolNetLoss'), format: 'money', value: netLoss },
-    { label: t('row.poolNetLossRate'), format: 'rate', value: (s) => (s.run.poolBalance > 0 ? netLoss(s) / s.run.poolBalance : null) },
-    { label: t('row.poolReserveDraws'), format: 'money', value: (s) => roundCentsOfDouble(s.run.periods.reduce((sum, p) => sum + (p.reserve?.draws ?? 0), 0)) },
+    { label: t('row.poolCdr'), format: 'rate', value: (s) => pool(s).cumulativeDefaultRate },
+    { label: t('row.poolNetLoss'), format: 'money', value: (s) => pool(s).cumulativeNetLoss },
+    { label: t('row.poolNetLossRate'), format: 'rate', value: (s) => pool(s).cumulativeNetLossRate },
+    { label: t('row.poolReserveDraws'), format: 'money', value: (s) => pool(s).reserveDraws },
   ];
 }
 

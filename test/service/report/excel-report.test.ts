@@ -570,6 +570,53 @@ describe('the Excel tranche report of stored runs', () => {
   });
 });
 
+describe('the investor pack’s numbers', () => {
+  it('equal the workbook’s: the comparison sheet and each tranche table, cell for cell', async () => {
+    const pack = await value(service.call('report.pack', { runIds: [1, 2, 3] }));
+    const workbook = await readWorkbook(join(dir, 'runs.xlsx'));
+    const comparison = workbook.getWorksheet('Scenario comparison') as ExcelJSTypes.Worksheet;
+    const summary = workbook.getWorksheet('Summary') as ExcelJSTypes.Worksheet;
+    const tables = rowsWith(summary, t('col.class'));
+    const rowOf = (label: string): Cell[] => (comparison.getRow(rowsWith(comparison, label)[0] ?? 0).values as Cell[]).slice(2);
+    expect(rowOf(t('row.poolCdr'))).toEqual(pack.scenarios.map((s) => s.cumulativeDefaultRate));
+    expect(rowOf(t('row.poolNetLoss'))).toEqual(pack.scenarios.map((s) => s.cumulativeNetLoss));
+    expect(rowOf(t('row.poolNetLossRate'))).toEqual(pack.scenarios.map((s) => s.cumulativeNetLossRate));
+    expect(rowOf(t('row.poolReserveDraws'))).toEqual(pack.scenarios.map((s) => s.reserveDraws));
+    pack.scenarios.forEach((scenario, k) => {
+      const header = tables[k] ?? 0;
+      expectColumn(
+        summary,
+        header,
+        t('col.wal') + ' ACT/365',
+        scenario.tranches.map((r) => r.walYears),
+      );
+      expectColumn(
+        summary,
+        header,
+        t('col.yieldAe'),
+        scenario.tranches.map((r) => r.yieldAtParAnnualEffective),
+      );
+      expectColumn(
+        summary,
+        header,
+        t('col.lossPct'),
+        scenario.tranches.map((r) => r.lossRate),
+      );
+      if (scenario.breakevens)
+        expectColumn(
+          summary,
+          header,
+          t('col.breakevenMult'),
+          scenario.tranches.map((r) => scenario.breakevens?.rows.find((b) => b.id === r.id)?.stress ?? null),
+        );
+    });
+    expect(pack.scenarios.map((s) => [s.runId, s.inputHash, s.breakevens !== null])).toEqual([
+      [1, runs[0]?.record.inputHash, true],
+      [2, runs[1]?.record.inputHash, false],
+    ]);
+  });
+});
+
 describe('formula injection', () => {
   it('writes no formula anywhere: every cell of both workbooks is a value, hostile text stays text', async () => {
     const requireFromExcel = createRequire(createRequire(import.meta.url).resolve('exceljs'));
