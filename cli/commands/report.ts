@@ -53,6 +53,9 @@ export async function reportCommand(args: readonly string[], service: Service, i
   if ((values.runs === undefined) === (values.scenarios === undefined)) throw new UsageError('give either --runs ID,… (stored runs) or --scenarios SET.json');
   if (values.out === undefined) throw new UsageError('report needs --out FILE.xlsx');
   if (values.runs !== undefined && values.db === undefined) throw new UsageError('--runs needs --db WORKSPACE (the workspace that stores the runs)');
+  for (const option of ['tape', 'mode', 'assumptions'] as const) {
+    if (values.runs !== undefined && values[option] !== undefined) throw new UsageError(`--${option} goes with --scenarios: stored runs keep their own pool and assumptions`);
+  }
   if (values.tape !== undefined && values.db === undefined) throw new UsageError('--tape ID needs --db WORKSPACE (the workspace that holds the tape)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);

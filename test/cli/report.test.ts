@@ -32,6 +32,7 @@ describe('abs report', () => {
       [['report', DEAL, '--runs', '1', '--out', out], 'abs report: --runs needs --db WORKSPACE (the workspace that stores the runs)'],
       [['report', DEAL, '--runs', '1,x', '--db', 'w.sqlite', '--out', out], "abs report: --runs takes run ids separated by commas (abs runs list shows them), got 'x'"],
       [['report', DEAL, '--scenarios', SET, '--out', out, '--lang', 'fr'], "abs report: --lang must be en or zh-CN, got 'fr'"],
+      [['report', DEAL, '--runs', '1', '--db', 'w.sqlite', '--tape', '1', '--out', out], 'abs report: --tape goes with --scenarios: stored runs keep their own pool and assumptions'],
     ];
     for (const [args, message] of cases) {
       const run = runAbs(args);

@@ -487,6 +487,9 @@ describe('the Excel tranche report of stored runs', () => {
     const text = JSON.stringify(summary.getSheetValues());
     for (const stored of runs.slice(0, 2)) expect(text).toContain(stored.record.inputHash);
     expect(text).toContain(runs[0]?.record.engine.sourcesSha256);
+    // Run #3's breakevens joined run #1: how they were searched is stated.
+    const be = runs[2]?.result.kind === 'deal.breakeven' ? runs[2].result.breakeven : null;
+    expect(text).toContain(`"default multiplier · bySeniority · ${be?.tolerance ?? ''} · ${be?.runs ?? ''}"`);
   });
 
   it('compares the scenarios side by side and lists every assumption each ran under', async () => {
