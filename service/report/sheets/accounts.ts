@@ -6,7 +6,8 @@ import { isoDate, writeTable, type CellFormat, type Column } from '../table.ts';
 /** A trigger's state on a payment date: in force, tested and failed (waiting for consecutive dates), or fine. */
 export function triggerState(t: Labels, trigger: DealPeriod['triggers'][number]): string {
   if (trigger.breached) return t('state.breached');
-  return trigger.tested ? t('state.testFailed') : t('state.ok');
+  if (trigger.tested) return t('state.testFailed');
+  return trigger.warning === true ? t('state.warning') : t('state.ok');
 }
 
 /** Reserve account, each note's principal deficiency ledger, each trigger's value / threshold / state, excess spread and liquidity, by payment date. */
@@ -36,6 +37,7 @@ export function writeAccounts(sheet: ExcelJSTypes.Worksheet, run: DealRunResult,
       { header: `${trigger.id} ${t('col.triggerThreshold')}`, format, value: (p) => p.triggers[k]?.threshold ?? null },
       { header: `${trigger.id} ${t('col.triggerState')}`, format: 'text', value: (p) => (p.triggers[k] ? triggerState(t, p.triggers[k]) : null) },
     );
+    if (trigger.warningThreshold !== undefined) columns.push({ header: `${trigger.id} ${t('col.triggerWarning')}`, format, value: (p) => p.triggers[k]?.warningThreshold ?? null });
   });
   columns.push(
     { header: t('col.excessSpread'), format: 'money', value: (p) => p.excessSpread, total: true },

@@ -56,7 +56,9 @@ beforeAll(async () => {
   // The notes sized to the tape's pool: 80% A, 9% B, 11% subordinate (as test/service/deals.test.ts).
   const pool = (await value(service.call('pool.summary', { tapeId }))).currentBalance;
   const notes = template.notes.map((n, i) => ({ ...n, originalBalance: Math.round(pool * ([0.8, 0.09, 0.11][i] ?? 0) * 100) / 100 }));
-  deal = { ...template, notes, ...(template.reserve ? { reserve: { ...template.reserve, initialDeposit: Math.round(pool * 0.0089 * 100) / 100 } } : {}) };
+  // The 90+ DPD trigger gets an early-warning level (reported, never acts): the accounts sheet shows it.
+  const triggers = template.triggers?.map((trigger) => (trigger.id === 'dq90' ? { ...trigger, warning: 0.01 } : trigger));
+  deal = { ...template, notes, ...(triggers ? { triggers } : {}), ...(template.reserve ? { reserve: { ...template.reserve, initialDeposit: Math.round(pool * 0.0089 * 100) / 100 } } : {}) };
   await finished(service, await value(service.call('deal.run', { deal, tapeId })));
   await finished(service, await value(service.call('deal.run', { deal, tapeId, scenarioOverrides: { prepayment: '20 CPR', defaultMultiplier: 2 } })));
   await finished(service, await value(service.call('deal.breakeven', { deal, tapeId })));
@@ -275,13 +277,21 @@ function checkAccountsSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult): 
       `${trigger.id} ${t('col.triggerThreshold')}`,
       p.map((r) => r.triggers[k]?.threshold ?? null),
     );
-    const state = (x: (typeof p)[number]['triggers'][number] | undefined): string | null => (x === undefined ? null : x.breached ? 'breached' : x.tested ? 'test failed (not yet in force)' : 'ok');
+    const state = (x: (typeof p)[number]['triggers'][number] | undefined): string | null =>
+      x === undefined ? null : x.breached ? 'breached' : x.tested ? 'test failed (not yet in force)' : x.warning === true ? 'early warning (changes nothing)' : 'ok';
     expectColumn(
       sheet,
       1,
       `${trigger.id} ${t('col.triggerState')}`,
       p.map((r) => state(r.triggers[k])),
     );
+    if (trigger.warningThreshold !== undefined)
+      expectColumn(
+        sheet,
+        1,
+        `${trigger.id} ${t('col.triggerWarning')}`,
+        p.map((r) => r.triggers[k]?.warningThreshold ?? null),
+      );
   }
   expectColumn(
     sheet,
