@@ -90,6 +90,8 @@ export const PRINCIPAL_AMOUNT_OPTIONS = optionsOf<NonNullable<Extract<Step, { ki
 export const RESERVE_BASIS_OPTIONS = optionsOf<NonNullable<DealFile['reserve']>['target']['basis']>({
   currentNoteBalance: 'Current note balance',
   initialNoteBalance: 'Initial note balance',
+  initialPoolBalance: 'Pool balance at cutoff',
+  initialAdjustedPoolBalance: 'Pool at cutoff less its yield supplement OC',
 });
 
 export const AMORTIZATION_OPTIONS = optionsOf<Revolving['profile'][number]['amortization']>({
