@@ -139,6 +139,8 @@ export interface DealPeriod {
   readonly excessSpread: number;
   /** Available funds (interest pot, or the whole pot when combined) ÷ (senior fees due + interest due of the most senior class outstanding); null when nothing is due. */
   readonly liquidityCoverage: number | null;
+  /** The coverage ratios' denominator: senior fees due + interest due (with any carried shortfall) of the most senior class outstanding. */
+  readonly seniorDue: number;
   readonly revolving: boolean;
   readonly accelerated: boolean;
   readonly final: boolean;
