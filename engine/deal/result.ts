@@ -1,6 +1,6 @@
 import type { PoolPeriodFlows } from './pool-source.ts';
 import type { PurchaseRefusal } from './purchases.ts';
-import type { CumulativeRatioDenominator } from './types.ts';
+import type { CumulativeRatioDenominator, TriggerMetric } from './types.ts';
 
 export type { PurchaseRefusal };
 
@@ -104,6 +104,8 @@ export interface ReservePeriod {
 
 export interface TriggerPeriod {
   readonly id: string;
+  /** What the trigger measures (schema.ts, `metric`), so a chart can set its threshold against the right series. */
+  readonly metric: TriggerMetric;
   /** The value tested: the metric, or its mean over the trigger's `averageOver` dates. */
   readonly value: number;
   readonly threshold: number;

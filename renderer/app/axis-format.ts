@@ -67,6 +67,10 @@ export function formatIsoDate(value: string): string {
  * domains start at zero or both span zero in the same proportion (min ÷ max equal).
  */
 export function zerosAlign(left: readonly [number, number], right: readonly [number, number]): boolean {
-  const ratio = ([min, max]: readonly [number, number]): number => (max === min ? 0 : min / (max - min));
-  return Math.abs(ratio(left) - ratio(right)) < 1e-9;
+  return Math.abs(zeroHeight(left) - zeroHeight(right)) < 1e-9;
+}
+
+/** Where zero sits on an axis from min to max, as a fraction of its height below the bottom (0 when the axis starts at zero). */
+function zeroHeight([min, max]: readonly [number, number]): number {
+  return max === min ? 0 : min / (max - min);
 }
