@@ -88,7 +88,7 @@ export function ProjectionView({ run, result, seconds, stale }: { run: Projectio
         <Card label="Interest collected" value={formatYuan(figures.interestCollected)} note="contract and penalty (罚息) interest over the horizon" />
         <Card label="Principal collected" value={formatYuan(figures.principalCollected)} note={`plus recoveries ${formatYuan(figures.recoveries)}`} />
       </div>
-      <ProjectionCharts rows={result.rows} />
+      <ProjectionCharts rows={result.rows} cutoffDate={result.cutoffDate} />
       <div className="table-head">
         <h2>Monthly cash flows</h2>
         <button type="button" className="secondary" onClick={() => exportCsv(run, result)}>
