@@ -72,7 +72,7 @@ function formatImportReport(report: ImportReport): string {
   const lines = [
     report.status === 'imported' ? `Imported tape ${report.tapeId} "${report.name}" from ${report.sourceFile} (${source})` : `Rejected ${report.sourceFile} (${source}): nothing was imported`,
     `  rows read ${n(report.rowsRead)} · imported ${n(report.rowsImported)} · rejected ${n(report.rowsRejected)}`,
-    `  cutoff ${report.cutoffDate} (${report.cutoffSource === 'given' ? 'given' : report.cutoffSource === 'tape' ? 'from the tape' : 'import date'}) · ${report.seconds.toFixed(1)} s · ${n(Math.round(report.rowsPerSecond))} rows/s`,
+    `  cutoff ${report.cutoffDate} (${report.cutoffSource === 'given' ? 'given' : 'from the tape'}) · ${report.seconds.toFixed(1)} s · ${n(Math.round(report.rowsPerSecond))} rows/s`,
   ];
   if (report.extraColumns.length > 0) lines.push(`  kept as extra attributes: ${report.extraColumns.join(', ')}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,44 @@ describe('Tapes screen defects, in Chromium', () => {
     // Back returns to the wizard's page, as any navigation.
     await page.goBack();
     await expect.poll(() => page.getByLabel('Tape file').count()).toBe(1);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('asks for the cutoff of a tape without 数据日期, then flags its matured loans and its silence on delinquency', async () => {
+    const { page } = browser;
+    const undated = join(dir, 'undated.csv');
+    writeFileSync(
+      undated,
+      [
+        '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数',
+        'U1,2026-01-15,2027-01-15,12000,7000,0.18,12',
+        'U2,2025-08-15,2026-08-15,6000,500,0.18,12',
+        'U3,2025-03-01,2026-03-01,3000,250.5,0.2,12',
+      ].join('\n'),
+    );
+    await openArea(page, 'Tapes');
+    await page.getByRole('button', { name: 'Import a tape…' }).click();
+    await page.getByLabel('Tape file').setInputFiles(undated);
+    await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
+    const importButton = page.getByRole('button', { name: 'Import', exact: true });
+    // No data-date column: the cutoff is required, and Import waits for it.
+    expect(await page.getByTestId('cutoff-help').textContent()).toContain('Required: the tape has no data-date (数据日期) column');
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByLabel('Cutoff date').fill('2026-09-30');
+    await expect.poll(() => importButton.isEnabled()).toBe(true);
+    await importButton.click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('2 loans matured before the cutoff 2026-09-30');
+    expect(await result.textContent()).toContain('逾期总额 is unknown, not zero');
+    await browser.screenshot('tape-import-matured');
+    await page.getByRole('link', { name: 'See the pool' }).click();
+    const warnings = page.getByTestId('pool-warnings');
+    await expect.poll(() => warnings.count(), { timeout: 30_000 }).toBe(1);
+    expect(await warnings.textContent()).toContain('the delinquency mix and 逾期总额 below are unknown, not zero');
+    expect(await warnings.textContent()).toContain('2 loans matured before the cutoff 2026-09-30 (¥750.50)');
+    expect(await page.getByTestId('card-matured').textContent()).toContain('2');
+    expect(await page.getByTestId('card-overdue').textContent()).toContain('unknown'); // not ¥0.00
+    await browser.screenshot('pool-tape-warnings');
     expect(browser.pageErrors).toEqual([]);
   });
 });
