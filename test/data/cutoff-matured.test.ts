@@ -100,3 +100,25 @@ describe('loans matured before the cutoff, and a tape silent on delinquency', ()
     expect(poolSummary(db, full.tapeId ?? -1).missingColumns).toEqual([]);
   });
 });
+
+describe('stratifying by the columns a tape carried beyond the fields (渠道 and the like)', () => {
+  it('groups the loans by an extra column, largest balance first, blanks last', async () => {
+    const { db } = workspace();
+    const report = await importTape(db, {
+      path: tape('channels.csv', [`${HEADER},渠道`, `${ROWS[0]},线上`, `${ROWS[1]},线下门店`, `${ROWS[2]},线上`, 'L4,2026-02-01,2027-02-01,5000,4000,0.18,12,']),
+      mode: 'reject',
+      cutoffDate: '2026-09-30',
+    });
+    const { stratify } = await import('../../data/pool/strats.ts');
+    const table = stratify(db, report.tapeId ?? -1, 'extra:渠道');
+    // 线上: L1 7,000 + L3 250.50 = 7,250.50; 线下门店: L2 500; blank: L4 4,000. Pool 11,750.50.
+    expect(table.rows.map((r) => [r.label, r.count, r.balance])).toEqual([
+      ['线上', 2, 7250.5],
+      ['线下门店', 1, 500],
+      ['(blank)', 1, 4000],
+    ]);
+    expect(table.rows[0]?.share).toBeCloseTo(7250.5 / 11750.5, 12);
+    expect(table.label).toBe('渠道 (tape column)');
+    expect(() => stratify(db, report.tapeId ?? -1, 'extra:省份')).toThrow('has no extra column "省份"; its extra columns: 渠道');
+  });
+});

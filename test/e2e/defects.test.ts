@@ -96,10 +96,10 @@ describe('Tapes screen defects, in Chromium', () => {
     writeFileSync(
       undated,
       [
-        '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数',
-        'U1,2026-01-15,2027-01-15,12000,7000,0.18,12',
-        'U2,2025-08-15,2026-08-15,6000,500,0.18,12',
-        'U3,2025-03-01,2026-03-01,3000,250.5,0.2,12',
+        '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数,渠道',
+        'U1,2026-01-15,2027-01-15,12000,7000,0.18,12,线上',
+        'U2,2025-08-15,2026-08-15,6000,500,0.18,12,线下门店',
+        'U3,2025-03-01,2026-03-01,3000,250.5,0.2,12,线上',
       ].join('\n'),
     );
     await openArea(page, 'Tapes');
@@ -125,6 +125,13 @@ describe('Tapes screen defects, in Chromium', () => {
     expect(await page.getByTestId('card-matured').textContent()).toContain('2');
     expect(await page.getByTestId('card-overdue').textContent()).toContain('unknown'); // not ¥0.00
     await browser.screenshot('pool-tape-warnings');
+    // The tape's extra column 渠道 is a stratification: 线上 U1 7,000 + U3 250.50 = 7,250.50.
+    await page.getByLabel('Stratify by').selectOption('extra:渠道');
+    const strat = page.getByTestId('strat-table');
+    await expect.poll(() => strat.textContent(), { timeout: 10_000 }).toContain('线下门店');
+    expect(await strat.locator('tbody tr').first().textContent()).toContain('¥7,250.50');
+    await strat.scrollIntoViewIfNeeded();
+    await browser.screenshot('pool-strat-extra-column');
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -48,6 +48,11 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
   );
 }
 
+/** The columns a tape carried beyond the fields (渠道 and the like), offered as categorical stratifications. */
+function extraDimensions(headers: readonly string[]): StratDimensionInfo[] {
+  return headers.map((header) => ({ id: `extra:${header}`, label: `${header} (tape column)`, kind: 'categorical', unit: null, defaultEdges: [], fixedBuckets: false, wholeNumbers: false }));
+}
+
 const MISSING_LABELS = { daysPastDue: 'days past due (逾期天数)', overduePrincipal: 'overdue principal (逾期本金)', overdueInterest: 'overdue interest (逾期利息)' } as const;
 
 /** A tape silent on delinquency reads as all current and nothing overdue: say it is unknown instead. */
@@ -297,7 +302,7 @@ export function PoolArea() {
           <h2>Delinquency</h2>
           <DelinquencyMix summary={current} />
           <h2>Stratifications</h2>
-          {tapeId !== null && dimensions.length > 0 ? <Stratification tapeId={tapeId} dimensions={dimensions} /> : null}
+          {tapeId !== null && dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
         </>
       ) : (
         <p className="muted">Computing the pool summary…</p>
