@@ -15,7 +15,7 @@ Imports a loan tape (CSV or XLSX) into a workspace as one transaction.
 Options:
   --db FILE            the workspace (created if missing)
   --name NAME          tape name (default: the file name)
-  --cutoff YYYY-MM-DD  cutoff date (default: the tape's data-date column, else today)
+  --cutoff YYYY-MM-DD  cutoff date (default: the tape's data-date column 数据日期; required without one)
   --mapping FILE.json  column mapping: {"<tape header>": "<field>" | null, ...}, or
                        {"mapping": {...}, "limits": {"maxAmount": 1e11, "minDate": "1900-01-01",
                        "maxDate": "2100-12-31", "scoreMin": 0, "scoreMax": 1000}} (a saved mapping's
