@@ -61,16 +61,3 @@ export function formatIsoDate(value: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
   return match?.[1] ?? value;
 }
-
-/**
- * Whether a chart may carry two y-axes: only when both zeros sit at the same height, i.e. both
- * domains start at zero or both span zero in the same proportion (min ÷ max equal).
- */
-export function zerosAlign(left: readonly [number, number], right: readonly [number, number]): boolean {
-  return Math.abs(zeroHeight(left) - zeroHeight(right)) < 1e-9;
-}
-
-/** Where zero sits on an axis from min to max, as a fraction of its height below the bottom (0 when the axis starts at zero). */
-function zeroHeight([min, max]: readonly [number, number]): number {
-  return max === min ? 0 : min / (max - min);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatMoneyAxis, localeOf, zerosAlign } from '../../renderer/app/axis-format.ts';
+import { formatIsoDate, formatMoneyAxis, localeOf } from '../../renderer/app/axis-format.ts';
 
 describe('money on chart axes in the reader’s scale words', () => {
   it('Chinese counts in 万 (10^4) and 亿 (10^8)', () => {
@@ -39,13 +39,5 @@ describe('one date form: ISO 8601', () => {
     expect(formatIsoDate('2026-03-26')).toBe('2026-03-26');
     expect(formatIsoDate('2026-03-26T08:00:00.000Z')).toBe('2026-03-26');
     expect(formatIsoDate('not a date')).toBe('not a date');
-  });
-});
-
-describe('two y-axes only when their zeros align', () => {
-  it('both from zero, or both spanning zero in the same proportion', () => {
-    expect(zerosAlign([0, 1_000_000], [0, 3])).toBe(true);
-    expect(zerosAlign([-100, 300], [-1, 3])).toBe(true); // zero a quarter of the way up on both
-    expect(zerosAlign([-100, 300], [0, 3])).toBe(false);
   });
 });
