@@ -1,6 +1,6 @@
 /**
  * Soak: deal runs one after another through the service's job manager, as the app starts them
- * (deal.run → a job on its own worker thread), on a workspace with a sample tape imported. Every
+ * (deal.run → a job on a warm deal thread, service/jobs/warm-worker-job.ts), on a workspace with a sample tape imported. Every
  * run must succeed; resident memory, read after a full collection every 100 runs, must grow less
  * than 50 MB after the first 100 (the first hundred warm the caches: modules, the tape's lines);
  * and the finished jobs kept — each holding its result — must stay within the job manager's
