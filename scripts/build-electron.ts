@@ -25,7 +25,7 @@ await build({
   external: ['electron'],
 });
 
-for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'deal-worker']) {
+for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'deal-worker', 'monte-carlo-worker']) {
   await build({ ...common, entryPoints: [`service/jobs/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
 }
 

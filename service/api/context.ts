@@ -3,7 +3,7 @@ import type { JobManager } from '../jobs/job-manager.ts';
 import type { QueryClient } from '../jobs/query-client.ts';
 import type { AppEvent, TapeSource, Transport, UploadInfo } from './contract.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker' | 'monte-carlo-worker';
 
 /**
  * What a handler or a job may use of the running service (service.ts implements it): the open

@@ -129,7 +129,8 @@ export type JobResult =
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
-  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number };
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -629,6 +630,90 @@ export interface ScenarioSetRunResult {
   readonly scenarios: readonly ScenarioRunRow[];
 }
 
+// ── Monte Carlo loss distribution (docs/monte-carlo.md) ─────────────────────────────────
+
+/** The pool's lifetime default rate across paths: lognormal (mean, coefficient of variation) or Vasicek one-factor (pd, asset correlation ρ). */
+export type DefaultRateDistribution = { readonly kind: 'lognormal'; readonly mean: number; readonly cv: number } | { readonly kind: 'vasicek'; readonly pd: number; readonly rho: number };
+
+/** A row of the user's expected-loss → rating table, best rating first (docs/monte-carlo.md, Implied rating). */
+export interface RatingRow {
+  readonly rating: string;
+  /** The largest expected loss (decimal of the note's original balance) the rating allows. */
+  readonly maxExpectedLoss: number;
+}
+
+/** N seeded paths of a deal, each with its own lifetime default rate drawn from the distribution. */
+export interface MonteCarloRequest extends DealRunRequest {
+  readonly distribution: DefaultRateDistribution;
+  /** Paths, 1 … 100,000. */
+  readonly paths: number;
+  /** Whole number in [0, 2^32); path i's draw depends only on (seed, i). */
+  readonly seed: number;
+  /** Worker threads (default: the machine's cores); the result is the same for any number. */
+  readonly jobs?: number;
+  readonly ratingTable?: readonly RatingRow[];
+}
+
+/** Percentiles of a loss over the paths (Hyndman–Fan type 7), decimals. */
+export interface LossPercentiles {
+  readonly p50: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+export interface LossHistogramBin {
+  /** Loss range [from, to), decimals; the last bin includes `to`. */
+  readonly from: number;
+  readonly to: number;
+  readonly paths: number;
+}
+
+/** One note over the paths. Losses are principal not repaid (written down or outstanding at the end) ÷ the note's original balance. */
+export interface MonteCarloNoteRow {
+  readonly id: string;
+  readonly name: string;
+  readonly originalBalance: number;
+  readonly expectedLoss: number;
+  /** Standard error of the expected loss: sample standard deviation ÷ √paths. */
+  readonly standardError: number;
+  /** Share of paths where the note loses any principal (more than half a cent). */
+  readonly probabilityOfLoss: number;
+  /** Mean WAL (years, on walBasis from walFrom) over the paths that repay principal; null if none does. */
+  readonly meanWalYears: number | null;
+  readonly walBasis: string;
+  readonly percentiles: LossPercentiles;
+  readonly histogram: readonly LossHistogramBin[];
+  /** Paths for the expected loss's standard error to fall under 1% of it (from these paths' spread); null when the note never loses. */
+  readonly pathsForOnePercentError: number | null;
+  /** The rating the table gives the expected loss; null without a table or above its last row. */
+  readonly impliedRating: string | null;
+}
+
+export interface MonteCarloResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly distribution: DefaultRateDistribution;
+  /** As written on the CLI: "lognormal:mean=0.04,cv=0.5". */
+  readonly distributionText: string;
+  readonly paths: number;
+  readonly seed: number;
+  /** The scenario's own lifetime default (default multiplier 1): cumulative gross defaults of the cutoff pool ÷ its cutoff balance. */
+  readonly scenarioLifetimeDefault: number;
+  /** The smallest and largest lifetime default the pool can reach (default multiplier 0 and 1000): draws outside are moved to them. */
+  readonly floorLifetimeDefault: number;
+  readonly capLifetimeDefault: number;
+  readonly flooredPaths: number;
+  readonly cappedPaths: number;
+  /** Mean of the lifetime default the paths realised (after floor and cap). */
+  readonly meanLifetimeDefault: number;
+  /** Pool net loss (defaults − recoveries, the deal's cumulative net loss) ÷ cutoff balance: mean, percentiles, histogram. */
+  readonly pool: { readonly meanNetLoss: number; readonly percentiles: LossPercentiles; readonly histogram: readonly LossHistogramBin[] };
+  readonly notes: readonly MonteCarloNoteRow[];
+  readonly ratingTable: readonly RatingRow[] | null;
+}
+
 /** One file of a static pool (静态池, docs/static-pool.md): a path (desktop and CLI) or an upload (the browser). */
 export interface StaticPoolFileRequest {
   readonly source: TapeSource;
@@ -814,6 +899,8 @@ export interface Api {
   'scenarios.delete': { request: { name: string }; response: { deleted: string } };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
+  /** Monte Carlo loss distribution (a job; docs/monte-carlo.md). */
+  'deal.monteCarlo': { request: MonteCarloRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
   'runs.list': { request: NoParams; response: readonly RunRecord[] };
   /** A stored run's inputs and result. */

@@ -3,8 +3,10 @@ import CN_CONSUMER from '../../../templates/deals/cn-consumer-revolving.json' wi
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
-import { roundCentsOfDouble } from '../../../engine/index.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo, ScenarioSetRunRequest } from '../contract.ts';
+import { checkRatingTable, EngineError, roundCentsOfDouble } from '../../../engine/index.ts';
+import { UserError } from '../../../data/errors.ts';
+import { runMonteCarloJob } from '../../jobs/monte-carlo-job.ts';
+import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo, MonteCarloRequest, ScenarioSetRunRequest } from '../contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
 import { baseAssumptions } from './scenarios.ts';
@@ -101,4 +103,38 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
   const set = readScenarioSet(params.scenarios);
   const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
   return startDealJob('scenarios', { ...params, ...(assumptions !== undefined ? { assumptions } : {}) }, service);
+}
+
+/**
+ * A Monte Carlo loss distribution (a job; docs/monte-carlo.md): the paths run on the chunk pool's
+ * worker threads. Not kept in the run store (yet).
+ */
+export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContext): JobInfo {
+  const file = readDealFile(params.deal);
+  const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
+  if (params.ratingTable !== undefined) {
+    try {
+      checkRatingTable(params.ratingTable);
+    } catch (error) {
+      if (error instanceof EngineError)
+        throw new UserError('BAD_REQUEST', 'Monte Carlo: the rating table must list ratings from best to worst with expected-loss limits rising from row to row', {
+          path: '$.ratingTable',
+          ...error.details,
+        });
+      throw error;
+    }
+  }
+  const spec = {
+    workspacePath: tape ? service.requireWorkspace().path : null,
+    tapeId: tape ? tape.id : null,
+    mode: params.mode ?? 'repline',
+    deal: params.deal,
+    assumptions: params.assumptions,
+    scenarioOverrides: params.scenarioOverrides ?? {},
+    distribution: params.distribution,
+    seed: params.seed,
+  } as const;
+  const title = `Monte Carlo (${params.paths} paths) of ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  const run = { spec, file, paths: params.paths, ratingTable: params.ratingTable ?? null, ...(params.jobs !== undefined ? { jobs: params.jobs } : {}) };
+  return service.jobs.start('deal.monteCarlo', title, (ctx) => runMonteCarloJob(service.workerUrl('monte-carlo-worker'), run, ctx));
 }

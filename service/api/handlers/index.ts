@@ -2,7 +2,7 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
-import { dealBreakeven, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
+import { dealBreakeven, dealMonteCarlo, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
@@ -53,6 +53,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'scenarios.save': scenariosSave,
   'scenarios.delete': scenariosDelete,
   'deal.runScenarios': dealRunScenarios,
+  'deal.monteCarlo': dealMonteCarlo,
   'runs.list': runsList,
   'runs.get': runsGet,
   'runs.rename': runsRename,
