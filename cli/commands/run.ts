@@ -8,6 +8,7 @@ import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { runScenarios } from './run-scenarios.ts';
+import { runMonteCarlo } from './run-monte-carlo.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
@@ -16,6 +17,8 @@ const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode re
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
                [--scenarios SET.json]
+               [--mc N [--seed S] [--dist lognormal:mean=M,cv=C | vasicek:pd=P,rho=R] [--jobs N]
+                [--rating-table TABLE.json]]
                [--json | --csv] [--out DIR] [--no-store] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
@@ -51,6 +54,19 @@ constant CDR with --by cdr) each note survives.
                    the deal file's — and prints the tranche table per scenario side by side
                    (--json: every scenario's figures; --csv: one row per scenario and note;
                    --out: scenario-tranches.csv, scenario-pool.csv, scenarios.json)
+  --mc N           a Monte Carlo loss distribution over N paths (docs/monte-carlo.md): each path
+                   draws the pool's lifetime default (cumulative gross defaults of the cutoff pool ÷
+                   its cutoff balance), solves the default multiplier that gives it and runs the
+                   deal; prints per note the expected loss, its standard error, the probability of
+                   loss, mean WAL and loss percentiles, and a histogram of the pool's net loss
+  --seed S         the paths' seed, a whole number in [0, 2^32) (default 1): same seed, same bytes
+  --dist           the lifetime default's distribution: lognormal:mean=M,cv=C (Moody's lognormal
+                   method; without mean= it is centred on the scenario's own lifetime default) or
+                   vasicek:pd=P,rho=R (Vasicek one-factor); default lognormal:cv=0.5
+  --jobs N         worker threads for the paths (default: the machine's cores); the result is the
+                   same for any N
+  --rating-table   a JSON array [{"rating": "Aaa", "maxExpectedLoss": 0.00001}, …], best first:
+                   each note's implied rating from its expected loss
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
@@ -173,6 +189,11 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       scenarios: { type: 'string' },
+      mc: { type: 'string' },
+      seed: { type: 'string' },
+      dist: { type: 'string' },
+      jobs: { type: 'string' },
+      'rating-table': { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
       json: { type: 'boolean' },
@@ -214,6 +235,13 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values.assumptions !== undefined ? { scenarioName: basename(values.assumptions) } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
+  if (values.mc !== undefined) {
+    if (values.breakeven || values.scenarios !== undefined) throw new UsageError('--mc runs on its own: give it without --breakeven or --scenarios');
+    const options = { paths: values.mc, seed: values.seed, dist: values.dist, jobs: values.jobs, ratingTable: values['rating-table'], json: values.json === true, quiet };
+    await runMonteCarlo(request, options, service, io);
+    return;
+  }
+  for (const flag of ['seed', 'dist', 'jobs', 'rating-table'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --mc N`);
   if (values.scenarios !== undefined) {
     if (values.breakeven) throw new UsageError('--scenarios and --breakeven run separately: give one of them');
     await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);

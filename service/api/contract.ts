@@ -635,6 +635,9 @@ export interface ScenarioSetRunResult {
 /** The pool's lifetime default rate across paths: lognormal (mean, coefficient of variation) or Vasicek one-factor (pd, asset correlation ρ). */
 export type DefaultRateDistribution = { readonly kind: 'lognormal'; readonly mean: number; readonly cv: number } | { readonly kind: 'vasicek'; readonly pd: number; readonly rho: number };
 
+/** As asked for: a lognormal without a mean is centred on the scenario's own lifetime default. */
+export type DefaultRateDistributionRequest = { readonly kind: 'lognormal'; readonly mean?: number; readonly cv: number } | { readonly kind: 'vasicek'; readonly pd: number; readonly rho: number };
+
 /** A row of the user's expected-loss → rating table, best rating first (docs/monte-carlo.md, Implied rating). */
 export interface RatingRow {
   readonly rating: string;
@@ -644,7 +647,7 @@ export interface RatingRow {
 
 /** N seeded paths of a deal, each with its own lifetime default rate drawn from the distribution. */
 export interface MonteCarloRequest extends DealRunRequest {
-  readonly distribution: DefaultRateDistribution;
+  readonly distribution: DefaultRateDistributionRequest;
   /** Paths, 1 … 100,000. */
   readonly paths: number;
   /** Whole number in [0, 2^32); path i's draw depends only on (seed, i). */
@@ -694,6 +697,7 @@ export interface MonteCarloNoteRow {
 export interface MonteCarloResult {
   readonly dealName: string;
   readonly poolName: string;
+  /** The distribution drawn from (a lognormal's mean resolved to the scenario's when not given). */
   readonly distribution: DefaultRateDistribution;
   /** As written on the CLI: "lognormal:mean=0.04,cv=0.5". */
   readonly distributionText: string;
@@ -708,6 +712,9 @@ export interface MonteCarloResult {
   readonly cappedPaths: number;
   /** Mean of the lifetime default the paths realised (after floor and cap). */
   readonly meanLifetimeDefault: number;
+  /** Mean over paths of the deal's cumulative default rate at the end (revolving purchases included), ÷ cumulativeRatioDenominator. */
+  readonly meanDealCumulativeDefault: number;
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
   /** Pool net loss (defaults − recoveries, the deal's cumulative net loss) ÷ cutoff balance: mean, percentiles, histogram. */
   readonly pool: { readonly meanNetLoss: number; readonly percentiles: LossPercentiles; readonly histogram: readonly LossHistogramBin[] };
   readonly notes: readonly MonteCarloNoteRow[];

@@ -35,6 +35,6 @@ export async function runMonteCarloJob(worker: URL, run: MonteCarloRun, ctx: Job
       ctx.progress({ fraction: paths / run.paths, done: paths, unit: 'paths', rate: seconds > 0 ? paths / seconds : null, message: `${paths} of ${run.paths} paths` });
     },
   });
-  const monteCarlo = summarizeMonteCarlo(run.file, { distribution: run.spec.distribution, seed: run.spec.seed, ratingTable: run.ratingTable }, chunks);
+  const monteCarlo = summarizeMonteCarlo(run.file, { seed: run.spec.seed, ratingTable: run.ratingTable }, chunks);
   return { kind: 'deal.monteCarlo', monteCarlo, seconds: (performance.now() - started) / 1000 };
 }

@@ -17,6 +17,8 @@ export interface PathOutcome {
   readonly multiplier: number;
   /** The cutoff pool's lifetime default realised in the path's run (docs/monte-carlo.md, Lifetime default). */
   readonly lifetimeDefault: number;
+  /** The deal's cumulative default rate at the last period (÷ its cumulativeRatioDenominator; with revolving purchases). */
+  readonly dealCumulativeDefault: number;
   /** The deal's cumulative net loss ÷ cutoff balance at the last period. */
   readonly poolNetLoss: number;
   /** Per note, in deal-file order: principal not repaid ÷ original balance. */
@@ -55,6 +57,7 @@ export function runPath(prepared: PreparedDeal, calibration: Calibration, settin
     multiplier,
     // Realised in the run itself: the cutoff pool's projection the waterfall ran on.
     lifetimeDefault: flows.cumulativeDefaultRate[prepared.months - 1] ?? 0,
+    dealCumulativeDefault: result.cumulativeDefaultRate[horizon] ?? 0,
     poolNetLoss: flows.cutoffBalance > 0 ? (result.cumulativeNetLoss[horizon] ?? 0) / flows.cutoffBalance : 0,
     noteLoss: file.notes.map((note) => (note.originalBalance > 0 ? principalLost(result, note.id) / note.originalBalance : 0)),
     noteWal: file.notes.map((note) => {

@@ -1,4 +1,14 @@
-import { formatDistribution, histogram, impliedRating, mean, pathsForRelativeError, percentile, standardError, type DefaultRateDistribution } from '../../../engine/index.ts';
+import {
+  type CumulativeRatioDenominator,
+  formatDistribution,
+  histogram,
+  impliedRating,
+  mean,
+  pathsForRelativeError,
+  percentile,
+  standardError,
+  type DefaultRateDistribution,
+} from '../../../engine/index.ts';
 import type { LossPercentiles, MonteCarloNoteRow, MonteCarloResult, RatingRow } from '../../api/contract.ts';
 import type { DealFile } from '../../files/deal-file.ts';
 import type { Calibration } from './lifetime-default.ts';
@@ -8,6 +18,10 @@ import type { PathOutcome } from './path.ts';
 export interface ChunkResult {
   /** The pool's name (tape or deal-file pool). */
   readonly poolName: string;
+  /** What the deal's cumulative default rate is divided by. */
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
+  /** The distribution drawn from, resolved against the scenario. */
+  readonly distribution: DefaultRateDistribution;
   readonly calibration: Pick<Calibration, 'floor' | 'scenario' | 'cap'>;
   readonly paths: readonly PathOutcome[];
 }
@@ -48,20 +62,18 @@ function noteRow(note: DealFile['notes'][number], i: number, paths: readonly Pat
  * The Monte Carlo's figures from the chunks in path order: every statistic is a function of the
  * ordered path outcomes alone, so any chunking or number of workers gives the same bytes.
  */
-export function summarizeMonteCarlo(
-  file: DealFile,
-  settings: { readonly distribution: DefaultRateDistribution; readonly seed: number; readonly ratingTable: readonly RatingRow[] | null },
-  chunks: readonly ChunkResult[],
-): MonteCarloResult {
+export function summarizeMonteCarlo(file: DealFile, settings: { readonly seed: number; readonly ratingTable: readonly RatingRow[] | null }, chunks: readonly ChunkResult[]): MonteCarloResult {
   const paths = chunks.flatMap((c) => c.paths);
-  const calibration = chunks[0]?.calibration ?? { floor: 0, scenario: 0, cap: 0 };
+  const first = chunks[0];
+  if (first === undefined) throw new Error('a Monte Carlo needs at least one path');
+  const { calibration, distribution } = first;
   const netLoss = paths.map((p) => p.poolNetLoss);
   const walBasis = file.analytics?.walBasis ?? 'ACT/365';
   return {
     dealName: file.name ?? 'Deal',
-    poolName: chunks[0]?.poolName ?? '',
-    distribution: settings.distribution,
-    distributionText: formatDistribution(settings.distribution),
+    poolName: first.poolName,
+    distribution,
+    distributionText: formatDistribution(distribution),
     paths: paths.length,
     seed: settings.seed,
     scenarioLifetimeDefault: calibration.scenario,
@@ -70,6 +82,8 @@ export function summarizeMonteCarlo(
     flooredPaths: paths.filter((p) => p.bound === 'floor').length,
     cappedPaths: paths.filter((p) => p.bound === 'cap').length,
     meanLifetimeDefault: mean(paths.map((p) => p.lifetimeDefault)),
+    meanDealCumulativeDefault: mean(paths.map((p) => p.dealCumulativeDefault)),
+    cumulativeRatioDenominator: first.cumulativeRatioDenominator,
     pool: { meanNetLoss: mean(netLoss), percentiles: percentilesOf(netLoss), histogram: histogram(netLoss, BINS, POOL_STEP) },
     notes: file.notes.map((note, i) => noteRow(note, i, paths, walBasis, settings.ratingTable)),
     ratingTable: settings.ratingTable,

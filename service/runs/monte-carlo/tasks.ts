@@ -1,5 +1,6 @@
-import type { DefaultRateDistribution, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
-import type { PreparedDeal } from '../prepare-deal.ts';
+import type { DefaultRateDistribution, DefaultRateDistributionRequest, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
+import type { CumulativeRatioDenominator } from '../../../engine/index.ts';
+import { runPrepared, type PreparedDeal } from '../prepare-deal.ts';
 import { calibrate, type Calibration } from './lifetime-default.ts';
 import { runChunk } from './path.ts';
 import type { ChunkResult } from './summary.ts';
@@ -12,8 +13,14 @@ export interface MonteCarloSpec {
   readonly deal: unknown;
   readonly assumptions: unknown;
   readonly scenarioOverrides: ScenarioOverrides;
-  readonly distribution: DefaultRateDistribution;
+  readonly distribution: DefaultRateDistributionRequest;
   readonly seed: number;
+}
+
+/** The distribution drawn from: a lognormal without a mean takes the scenario's own lifetime default . */
+export function resolvedDistribution(asked: DefaultRateDistributionRequest, scenarioLifetimeDefault: number): DefaultRateDistribution {
+  if (asked.kind === 'vasicek') return asked;
+  return { kind: 'lognormal', mean: asked.mean ?? scenarioLifetimeDefault, cv: asked.cv };
 }
 
 /** One task for a worker: paths start … start + count − 1. */
@@ -37,19 +44,24 @@ export function monteCarloTasks(spec: MonteCarloSpec, paths: number, chunkSize: 
 export interface PreparedSpec {
   readonly prepared: PreparedDeal;
   readonly calibration: Calibration;
+  /** The deal's cumulative default denominator as the engine resolves it (its default when the file names none). */
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
 }
 
 /** A task's paths. The preparation depends only on the spec's deal, pool and scenario, so every thread builds the same one. */
 export function runMonteCarloTask(task: MonteCarloTask, ready: PreparedSpec): ChunkResult {
   const { floor, scenario, cap } = ready.calibration;
+  const distribution = resolvedDistribution(task.spec.distribution, scenario);
   return {
     poolName: ready.prepared.input.sourceName,
+    cumulativeRatioDenominator: ready.cumulativeRatioDenominator,
+    distribution,
     calibration: { floor, scenario, cap },
-    paths: runChunk(ready.prepared, ready.calibration, { distribution: task.spec.distribution, seed: task.spec.seed }, task.start, task.count),
+    paths: runChunk(ready.prepared, ready.calibration, { distribution, seed: task.spec.seed }, task.start, task.count),
   };
 }
 
-/** Prepares a spec's deal with `prepare` and calibrates it. */
+/** A prepared deal and its calibration (the multiplier grid's lifetime defaults). */
 export function readySpec(prepared: PreparedDeal): PreparedSpec {
-  return { prepared, calibration: calibrate(prepared) };
+  return { prepared, calibration: calibrate(prepared), cumulativeRatioDenominator: runPrepared(prepared).result.cumulativeRatioDenominator };
 }
