@@ -3,6 +3,7 @@ import { monteCarloOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
+import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
 export interface MonteCarloOptions {
@@ -94,13 +95,15 @@ export async function runMonteCarlo(request: DealRunRequest, options: MonteCarlo
   const jobs = options.jobs === undefined ? undefined : wholeNumber(options.jobs, '--jobs', 1, 256);
   const distribution = parseDistribution(options.dist ?? 'lognormal:cv=0.5');
   const ratingTable = ratingTableOf(options.ratingTable);
-  // A Monte Carlo is not kept in the run store (yet): its options do not apply.
-  const { store: _store, runName: _runName, scenarioName: _scenarioName, ...dealRequest } = request;
-  const started = unwrap(await service.call('deal.monteCarlo', { ...dealRequest, distribution, paths, seed, ...(jobs !== undefined ? { jobs } : {}), ...(ratingTable ? { ratingTable } : {}) }));
+  const started = unwrap(await service.call('deal.monteCarlo', { ...request, distribution, paths, seed, ...(jobs !== undefined ? { jobs } : {}), ...(ratingTable ? { ratingTable } : {}) }));
   const job = await followJob(service, started, 'Monte Carlo', options.quiet);
   if (job.error) throw new ApiCallError(job.error);
   const ran = monteCarloOf(job);
   if (!ran) throw new Error('the Monte Carlo finished without a result');
+  const note = storedNoteText('Monte Carlo', ran.stored);
+  if (ran.stored?.warning) io.err(`Warning: ${ran.stored.warning}`);
+  if (note !== null && (options.json || options.quiet)) io.err(note);
   // --json holds the result only, so the same inputs print the same bytes (the time is the job's).
-  io.out(options.json ? JSON.stringify(ran.monteCarlo, null, 2) : formatMonteCarlo(ran.monteCarlo, ran.seconds));
+  if (options.json) io.out(JSON.stringify(ran.monteCarlo, null, 2));
+  else io.out([formatMonteCarlo(ran.monteCarlo, ran.seconds), ...(note !== null && !options.quiet ? [note] : [])].join('\n'));
 }

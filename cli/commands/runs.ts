@@ -5,6 +5,7 @@ import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
+import { formatMonteCarlo } from './run-monte-carlo.ts';
 
 const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--json]
 
@@ -17,7 +18,7 @@ Every projection, deal run and breakeven search with --db is stored in the works
 inputs and their hash (which includes the engine's version and sources); an identical rerun is
 served from the store. docs/run-store.md says what is stored and when a run is served.`;
 
-const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens' };
+const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens', 'monte-carlo': 'Monte Carlo' };
 
 /** A key figure with its unit: "1.23 y", "4.56%", "1,234.00", "2.345×". */
 function figureText(figure: RunFigure): string {
@@ -57,7 +58,14 @@ function formatBreakevens(result: BreakevenResult): string {
 function formatStored({ record, inputs, result }: StoredRun): string {
   const overrides = inputs.kind !== 'projection' && Object.keys(inputs.scenarioOverrides).length > 0 ? inputs.scenarioOverrides : undefined;
   const head = `Run #${record.id} · ${KIND_LABEL[record.kind]} · "${record.name}" · computed ${created(record.createdAt)} in ${record.seconds.toFixed(2)} s · engine ${record.engine.version} (sources ${record.engine.sourcesSha256.slice(0, 12)}) · input hash ${record.inputHash.slice(0, 12)}`;
-  const body = result.kind === 'deal.run' ? formatRun(result, null, overrides) : result.kind === 'deal.breakeven' ? formatBreakevens(result.breakeven) : formatProjection(result);
+  const body =
+    result.kind === 'deal.run'
+      ? formatRun(result, null, overrides)
+      : result.kind === 'deal.breakeven'
+        ? formatBreakevens(result.breakeven)
+        : result.kind === 'deal.monteCarlo'
+          ? formatMonteCarlo(result.monteCarlo, result.seconds)
+          : formatProjection(result);
   return `${head}\n${body}`;
 }
 

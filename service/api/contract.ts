@@ -130,7 +130,7 @@ export type JobResult =
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
-  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number };
+  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number; readonly stored?: RunStoreNote };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -774,7 +774,7 @@ export interface RunStoreOptions {
 }
 
 /** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */
-export type RunKind = 'projection' | 'deal' | 'breakeven';
+export type RunKind = 'projection' | 'deal' | 'breakeven' | 'monte-carlo';
 
 /** What the run store did with a job's run. */
 export interface RunStoreNote {
@@ -809,7 +809,14 @@ export type RunInputs =
       readonly mode: ProjectionMode | null;
     }
   | ({ readonly kind: 'deal' } & DealRunInputs)
-  | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs);
+  | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs)
+  | ({
+      readonly kind: 'monte-carlo';
+      readonly distribution: DefaultRateDistributionRequest;
+      readonly paths: number;
+      readonly seed: number;
+      readonly ratingTable: readonly RatingRow[] | null;
+    } & DealRunInputs);
 
 export interface DealRunInputs {
   readonly deal: DealFile;
@@ -851,7 +858,7 @@ export interface RunRecord {
 export interface StoredRun {
   readonly record: RunRecord;
   readonly inputs: RunInputs;
-  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.monteCarlo'>;
 }
 
 export interface Api {

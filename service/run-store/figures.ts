@@ -1,4 +1,4 @@
-import type { BreakevenResult, DealRunResult, JobResultOf, ProjectionResult, RunFigure } from '../api/contract.ts';
+import type { BreakevenResult, DealRunResult, JobResultOf, MonteCarloResult, ProjectionResult, RunFigure } from '../api/contract.ts';
 
 /** The figures a list of runs shows: the senior note's WAL and loss, the pool's defaults and losses (docs/run-store.md). */
 
@@ -35,8 +35,17 @@ function projectionFigures(projection: ProjectionResult): RunFigure[] {
   ];
 }
 
-export function runFigures(result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>): RunFigure[] {
+/** Each note's expected loss, then the pool's mean net loss. */
+function monteCarloFigures(result: MonteCarloResult): RunFigure[] {
+  return [
+    ...result.notes.map((note) => ({ label: `${note.name} expected loss (${result.paths} paths)`, value: note.expectedLoss, unit: 'ratio' as const })),
+    { label: 'Pool mean net loss (÷ cutoff balance)', value: result.pool.meanNetLoss, unit: 'ratio' },
+  ];
+}
+
+export function runFigures(result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.monteCarlo'>): RunFigure[] {
   if (result.kind === 'deal.run') return dealFigures(result.run);
+  if (result.kind === 'deal.monteCarlo') return monteCarloFigures(result.monteCarlo);
   if (result.kind === 'deal.breakeven') return breakevenFigures(result.breakeven);
   return projectionFigures(result.projection);
 }

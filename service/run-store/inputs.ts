@@ -1,5 +1,5 @@
 import type { TapeRecord } from '../../data/tape/types.ts';
-import type { BreakevenRequest, DealFile, ProjectionRequest, RunInputs, ScenarioOverrides, TapeIdentity } from '../api/contract.ts';
+import type { BreakevenRequest, DealFile, MonteCarloRequest, ProjectionRequest, RunInputs, ScenarioOverrides, TapeIdentity } from '../api/contract.ts';
 
 /**
  * A run's inputs as the store keeps and hashes them: everything its result depends on besides the
@@ -21,6 +21,18 @@ export function dealInputs(task: 'run' | 'breakeven', request: BreakevenRequest,
   } as const;
   if (task === 'run') return { kind: 'deal', ...common };
   return { kind: 'breakeven', ...common, by: request.by ?? 'multiplier', interest: request.interest ?? null };
+}
+
+/** A Monte Carlo's inputs: the deal run's, the draws and the rating table (not the number of worker threads, which changes nothing). */
+export function monteCarloInputs(request: MonteCarloRequest, tape: TapeRecord | null): RunInputs {
+  const common = {
+    deal: request.deal,
+    tape: tape ? tapeIdentity(tape) : null,
+    mode: tape ? (request.mode ?? 'repline') : 'repline',
+    assumptions: request.assumptions ?? null,
+    scenarioOverrides: request.scenarioOverrides ?? {},
+  } as const;
+  return { kind: 'monte-carlo', ...common, distribution: request.distribution, paths: request.paths, seed: request.seed, ratingTable: request.ratingTable ?? null };
 }
 
 export function projectionInputs(request: ProjectionRequest, tape: TapeRecord | null): RunInputs {
@@ -45,6 +57,13 @@ export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: Tap
   const scenario = request.assumptions === undefined ? 'deal’s scenario' : (request.scenarioName ?? 'scenario given');
   const head = task === 'run' ? (deal.name ?? 'Deal') : `Breakevens (${request.by === 'cdr' ? 'CDR' : 'default multiplier'}) of ${deal.name ?? 'deal'}`;
   return `${head} on ${pool} — ${scenario}${overridesName(request.scenarioOverrides ?? {})}`;
+}
+
+/** "Monte Carlo 2000 paths, lognormal:cv=0.5, seed 7 — Deal on its own pool — deal’s scenario". */
+export function monteCarloRunName(request: MonteCarloRequest, deal: DealFile, tape: TapeRecord | null): string {
+  const d = request.distribution;
+  const dist = d.kind === 'vasicek' ? `vasicek:pd=${d.pd},rho=${d.rho}` : `lognormal:${d.mean !== undefined ? `mean=${d.mean},` : ''}cv=${d.cv}`;
+  return `Monte Carlo ${request.paths} paths, ${dist}, seed ${request.seed} — ${dealRunName('run', deal, tape, request)}`;
 }
 
 export function projectionName(request: ProjectionRequest, tape: TapeRecord | null): string {

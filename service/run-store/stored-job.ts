@@ -6,7 +6,7 @@ import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
 import { runFigures } from './figures.ts';
 
 /** The result of a calculation job the store keeps. */
-export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven'>;
+export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.monteCarlo'>;
 
 /** What a job would store: its inputs and a name; the workspace it stores into, as open when the job started. */
 export interface RunPlan {
@@ -16,7 +16,7 @@ export interface RunPlan {
   readonly tapeId: number | null;
 }
 
-const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven' };
+const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven', 'monte-carlo': 'deal.monteCarlo' };
 
 /** SHA-256 of the canonical JSON of the inputs together with the engine identity: a changed engine gives another hash. */
 export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineIdentity()): string {
@@ -27,6 +27,7 @@ export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineI
 function payloadOf(result: CalculationResult): unknown {
   if (result.kind === 'deal.run') return result.run;
   if (result.kind === 'deal.breakeven') return result.breakeven;
+  if (result.kind === 'deal.monteCarlo') return result.monteCarlo;
   return result.projection;
 }
 
@@ -61,7 +62,9 @@ export function toStoredRun(row: RunRowWithResult): StoredRun {
       ? { kind: 'deal.run', run: payload, seconds }
       : record.kind === 'breakeven'
         ? { kind: 'deal.breakeven', breakeven: payload, seconds }
-        : { kind: 'pool.project', projection: payload, seconds }
+        : record.kind === 'monte-carlo'
+          ? { kind: 'deal.monteCarlo', monteCarlo: payload, seconds }
+          : { kind: 'pool.project', projection: payload, seconds }
   ) as CalculationResult;
   return { record, inputs: JSON.parse(row.inputsJson) as RunInputs, result };
 }

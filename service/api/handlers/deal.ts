@@ -12,7 +12,7 @@ import { readScenarioSet } from '../../files/scenario-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker, type DealJobResult } from '../../jobs/deal-job.ts';
 import type { JobContext } from '../../jobs/job-manager.ts';
-import { dealInputs, dealRunName } from '../../run-store/inputs.ts';
+import { dealInputs, dealRunName, monteCarloInputs, monteCarloRunName } from '../../run-store/inputs.ts';
 import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
 
@@ -107,7 +107,7 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
 
 /**
  * A Monte Carlo loss distribution (a job; docs/monte-carlo.md): the paths run on the chunk pool's
- * worker threads. Not kept in the run store (yet).
+ * worker threads; kept in the run store as kind 'monte-carlo' (an identical rerun is served from it).
  */
 export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContext): JobInfo {
   const file = readDealFile(params.deal);
@@ -136,5 +136,16 @@ export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContex
   } as const;
   const title = `Monte Carlo (${params.paths} paths) of ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
   const run = { spec, file, paths: params.paths, ratingTable: params.ratingTable ?? null, ...(params.jobs !== undefined ? { jobs: params.jobs } : {}) };
-  return service.jobs.start('deal.monteCarlo', title, (ctx) => runMonteCarloJob(service.workerUrl('monte-carlo-worker'), run, ctx));
+  const workspace = service.workspace;
+  const plan: RunPlan | null =
+    workspace === null || params.store === false
+      ? null
+      : { workspace, inputs: monteCarloInputs(params, tape), name: params.runName ?? monteCarloRunName(params, file, tape), tapeId: tape?.id ?? null };
+  return service.jobs.start('deal.monteCarlo', title, (ctx) =>
+    runThroughStore(
+      plan,
+      () => runMonteCarloJob(service.workerUrl('monte-carlo-worker'), run, ctx),
+      () => service.emit({ type: 'runs.changed' }),
+    ),
+  );
 }

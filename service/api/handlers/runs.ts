@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.ts';
 /** The workspace's stored runs, newest first (runs of a kind this version does not know are left out). */
 export function runsList(_params: Record<string, never>, service: ServiceContext): readonly RunRecord[] {
   return listRuns(service.requireWorkspace().db)
-    .filter((row) => row.kind === 'projection' || row.kind === 'deal' || row.kind === 'breakeven')
+    .filter((row) => row.kind === 'projection' || row.kind === 'deal' || row.kind === 'breakeven' || row.kind === 'monte-carlo')
     .map(toRunRecord);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lognormalTrancheLoss, mean, standardError } from '../../../engine/index.ts';
-import type { DefaultRateDistribution } from '../../../service/api/contract.ts';
+import type { DefaultRateDistributionRequest } from '../../../service/api/contract.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import { runChunkTasks } from '../../../service/jobs/chunk-pool.ts';
 import { prepareDeal, runPrepared } from '../../../service/runs/prepare-deal.ts';
@@ -12,7 +12,7 @@ const WORKER = new URL('../../../service/jobs/workers/monte-carlo-worker.ts', im
 const file = readDealFile(STATIC_DEAL);
 const ready = readySpec(prepareDeal(file, null, undefined));
 
-function specOf(distribution: DefaultRateDistribution, seed = 7): MonteCarloSpec {
+function specOf(distribution: DefaultRateDistributionRequest, seed = 7): MonteCarloSpec {
   return { workspacePath: null, tapeId: null, mode: 'repline', deal: STATIC_DEAL, assumptions: undefined, scenarioOverrides: {}, distribution, seed };
 }
 
@@ -21,8 +21,7 @@ function inProcess(spec: MonteCarloSpec, paths: number, chunkSize: number): Chun
   return monteCarloTasks(spec, paths, chunkSize).map((task) => runMonteCarloTask(task, ready));
 }
 
-const summary = (spec: MonteCarloSpec, chunks: readonly ChunkResult[]): string =>
-  JSON.stringify(summarizeMonteCarlo(file, { distribution: spec.distribution, seed: spec.seed, ratingTable: null }, chunks));
+const summary = (spec: MonteCarloSpec, chunks: readonly ChunkResult[]): string => JSON.stringify(summarizeMonteCarlo(file, { seed: spec.seed, ratingTable: null }, chunks));
 
 describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
   // Lifetime default D lognormal, mean 15%, cv 0.6; loss L = D × (1 − 40%) is lognormal with mean 9%
@@ -56,7 +55,7 @@ describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
     // Hand check of the junior figure: σ = √ln 1.36 = 0.55451, E[L] − E[(L − 0.1)⁺] over 0.1; E[(L − 0.1)⁺]
     // = 0.09·Φ(0.0871) − 0.1·Φ(−0.4674) = 0.09 × 0.53470 − 0.1 × 0.32011 = 0.016112 → EL = (0.09 − 0.016112)/0.1 = 0.73888.
     expect(closedForm.Junior).toBeCloseTo(0.73888, 4);
-    const result = summarizeMonteCarlo(file, { distribution: spec.distribution, seed: 7, ratingTable: null }, chunks);
+    const result = summarizeMonteCarlo(file, { seed: 7, ratingTable: null }, chunks);
     for (const note of result.notes) {
       const expected = closedForm[note.id as 'Senior' | 'Junior'];
       expect(note.standardError).toBeGreaterThan(0);
@@ -83,7 +82,8 @@ describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
       const leg = deterministic.legs.find((l) => l.id === id)!;
       return (leg.writeDown.reduce((s, x) => s + x, 0) + (leg.balance.at(-1) ?? 0)) / leg.originalBalance;
     };
-    const flat = inProcess(specOf({ kind: 'lognormal', mean: ready.calibration.scenario, cv: 0 }), 20, 7).flatMap((c) => c.paths);
+    // No mean given: centred on the scenario's own lifetime default.
+    const flat = inProcess(specOf({ kind: 'lognormal', cv: 0 }), 20, 7).flatMap((c) => c.paths);
     expect(ready.calibration.scenario).toBeCloseTo(0.05, 12);
     for (const path of flat) {
       expect(path.multiplier).toBe(1);
