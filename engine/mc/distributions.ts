@@ -46,12 +46,12 @@ export function defaultRateAt(distribution: DefaultRateDistribution, u: number):
   return normalCdf((inverseNormalCdf(pd) + Math.sqrt(rho) * z) / Math.sqrt(1 - rho));
 }
 
-/** The distribution's mean default rate (before any cap). */
-export function meanDefaultRate(distribution: DefaultRateDistribution): number {
-  return distribution.kind === 'lognormal' ? distribution.mean : distribution.pd;
-}
+/** Six significant figures: a mean taken from the scenario is a long float. */
+const sixFigures = (value: number): number => Number(value.toPrecision(6));
 
-/** The distribution as written on the CLI and in reports: `lognormal:mean=0.04,cv=0.5`, `vasicek:pd=0.04,rho=0.1`. */
+/** The distribution as written on the CLI and in reports (six significant figures): `lognormal:mean=0.04,cv=0.5`, `vasicek:pd=0.04,rho=0.1`. */
 export function formatDistribution(distribution: DefaultRateDistribution): string {
-  return distribution.kind === 'lognormal' ? `lognormal:mean=${distribution.mean},cv=${distribution.cv}` : `vasicek:pd=${distribution.pd},rho=${distribution.rho}`;
+  return distribution.kind === 'lognormal'
+    ? `lognormal:mean=${sixFigures(distribution.mean)},cv=${sixFigures(distribution.cv)}`
+    : `vasicek:pd=${sixFigures(distribution.pd)},rho=${sixFigures(distribution.rho)}`;
 }

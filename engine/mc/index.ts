@@ -2,7 +2,7 @@
 // the closed-form lognormal tranche loss, summary statistics and the implied rating.
 export { MAX_SEED, pathStream, splitMix64, xoshiro128ss } from './prng.ts';
 export { inverseNormalCdf, normalCdf } from './normal.ts';
-export { checkDistribution, defaultRateAt, formatDistribution, lognormalParameters, meanDefaultRate } from './distributions.ts';
+export { checkDistribution, defaultRateAt, formatDistribution, lognormalParameters } from './distributions.ts';
 export type { DefaultRateDistribution } from './distributions.ts';
 export { lognormalExcess, lognormalTrancheLoss } from './tranche-loss.ts';
 export { histogram, mean, pathsForRelativeError, percentile, standardError } from './statistics.ts';

@@ -176,7 +176,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     distribution: z.discriminatedUnion('kind', [
       z.strictObject({
         kind: z.literal('lognormal'),
-        mean: z.number().gt(0, 'a lognormal mean lifetime default must be > 0').max(1, 'a lifetime default rate is a decimal ≤ 1 (0.04, not 4)'),
+        mean: z.number().gt(0, 'a lognormal mean lifetime default must be > 0').max(1, 'a lifetime default rate is a decimal ≤ 1 (0.04, not 4)').optional(),
         cv: z.number().min(0).max(100),
       }),
       z.strictObject({

@@ -1,5 +1,5 @@
 import type { DefaultRateDistribution, DefaultRateDistributionRequest, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
-import type { CumulativeRatioDenominator } from '../../../engine/index.ts';
+import { checkDistribution, type CumulativeRatioDenominator } from '../../../engine/index.ts';
 import { runPrepared, type PreparedDeal } from '../prepare-deal.ts';
 import { calibrate, type Calibration } from './lifetime-default.ts';
 import { runChunk } from './path.ts';
@@ -19,8 +19,9 @@ export interface MonteCarloSpec {
 
 /** The distribution drawn from: a lognormal without a mean takes the scenario's own lifetime default . */
 export function resolvedDistribution(asked: DefaultRateDistributionRequest, scenarioLifetimeDefault: number): DefaultRateDistribution {
-  if (asked.kind === 'vasicek') return asked;
-  return { kind: 'lognormal', mean: asked.mean ?? scenarioLifetimeDefault, cv: asked.cv };
+  const distribution: DefaultRateDistribution = asked.kind === 'vasicek' ? asked : { kind: 'lognormal', mean: asked.mean ?? scenarioLifetimeDefault, cv: asked.cv };
+  checkDistribution(distribution);
+  return distribution;
 }
 
 /** One task for a worker: paths start … start + count − 1. */

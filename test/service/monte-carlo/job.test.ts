@@ -70,6 +70,10 @@ describe('deal.monteCarlo (a job)', () => {
       ),
     ).rejects.toThrow(/rating table/);
     await expect(value(service.call('deal.monteCarlo', { ...request, distribution: { kind: 'vasicek', pd: 4, rho: 0.1 } }))).rejects.toThrow(/decimal < 1/);
+    // A lognormal without a mean is centred on the scenario's own lifetime default (5% for this deal).
+    const centred = monteCarloOf(await service.jobs.wait((await value(service.call('deal.monteCarlo', { ...request, paths: 4, distribution: { kind: 'lognormal', cv: 0 } }))).id));
+    expect(centred?.monteCarlo.distribution).toEqual({ kind: 'lognormal', mean: centred?.monteCarlo.scenarioLifetimeDefault, cv: 0 });
+    expect(centred?.monteCarlo.scenarioLifetimeDefault).toBeCloseTo(0.05, 12);
     await service.close();
   });
 });
