@@ -13,7 +13,8 @@ const WORKER = new URL('../../service/jobs/workers/monte-carlo-worker.ts', impor
 /**
  * Issue 19: 2,000 Monte Carlo paths on the revolving consumer-loan template (its own representative
  * lines, 12 revolving months, roll-rate defaults) under 30 s on 2 cores. Each path draws its lifetime
- * default from a lognormal centred on the scenario's own (cv 0.5), solves the roll-in multiplier that
+ * default from the issue's lognormal (mean 4%, cv 0.5; the scenario's own is 1.54%, so every note can
+ * lose and its standard error means something), solves the roll-in multiplier that
  * gives it (Brent on the cutoff pool's projection) and runs the whole deal in decimal cents. Reports
  * paths per second and, per note, the paths that bring its expected loss's standard error under 1%.
  */
@@ -22,7 +23,16 @@ export const bench: Bench = {
   async run(): Promise<BenchResult> {
     const deal: unknown = JSON.parse(readFileSync(TEMPLATE, 'utf8'));
     const file = readDealFile(deal);
-    const spec: MonteCarloSpec = { workspacePath: null, tapeId: null, mode: 'repline', deal, assumptions: undefined, scenarioOverrides: {}, distribution: { kind: 'lognormal', cv: 0.5 }, seed: 7 };
+    const spec: MonteCarloSpec = {
+      workspacePath: null,
+      tapeId: null,
+      mode: 'repline',
+      deal,
+      assumptions: undefined,
+      scenarioOverrides: {},
+      distribution: { kind: 'lognormal', mean: 0.04, cv: 0.5 },
+      seed: 7,
+    };
     const started = performance.now();
     const chunks = await runChunkTasks<MonteCarloTask, ChunkResult>(monteCarloTasks(spec, PATHS), { worker: WORKER, jobs: JOBS });
     const seconds = (performance.now() - started) / 1000;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lognormalTrancheLoss, mean, standardError } from '../../../engine/index.ts';
 import type { DefaultRateDistributionRequest } from '../../../service/api/contract.ts';
@@ -111,5 +112,25 @@ describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
     const tasks = monteCarloTasks(spec, 400, 10);
     const running = runChunkTasks<MonteCarloTask, ChunkResult>(tasks, { worker: WORKER, jobs: 2, signal: controller.signal, onDone: () => controller.abort() });
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+describe('Monte Carlo on a roll-rate scenario (the revolving consumer template)', () => {
+  it("solves the roll into 1–30 DPD so each path's realised lifetime default equals its draw (within 1e-9)", () => {
+    const template: unknown = JSON.parse(readFileSync(new URL('../../../templates/deals/cn-consumer-revolving.json', import.meta.url), 'utf8'));
+    const consumer = readySpec(prepareDeal(readDealFile(template), null, undefined));
+    // The template's defaults come from roll rates only: ×0 leaves the charge-offs of loans already
+    // delinquent at cutoff (none in its lines), ×1000 the most the pool can default.
+    expect(consumer.calibration.floor).toBe(0);
+    expect(consumer.calibration.cap).toBeGreaterThan(0.3);
+    const spec: MonteCarloSpec = { ...specOf({ kind: 'vasicek', pd: 0.03, rho: 0.2 }), deal: template };
+    const { paths } = runMonteCarloTask({ spec, start: 0, count: 8 }, consumer);
+    for (const path of paths) {
+      expect(path.bound).toBe('solved');
+      expect(Math.abs(path.lifetimeDefault - path.draw)).toBeLessThan(1e-9);
+    }
+    // A higher draw needs a higher multiplier on the roll-in.
+    const sorted = [...paths].sort((a, b) => a.draw - b.draw);
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.multiplier).toBeGreaterThan(sorted[i - 1]!.multiplier);
   });
 });
