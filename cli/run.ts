@@ -21,7 +21,12 @@ Commands:
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
   run DEAL.json [--db FILE --tape ID] [--breakeven]  run a deal: waterfall, tranche analytics
       [--scenarios SET.json]                        every scenario of a set, side by side
+      [--size-to-pool]                              scale every class to the tape's pool
+  size DEAL.json [--db FILE --tape ID | --pool P.json] [--target-ce X | --target-breakeven M]
+                                                    size the notes to the pool; write the sized deal
   runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
+  tables DEAL.json --speeds "0.5,1,1.5 ABS"          prospectus tables: WAL, window, decrement
+      [--call|--no-call|--both] [--csv|--json]      tables by speed, to call and to maturity
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -58,8 +63,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   tape: async () => (await import('./commands/tape.ts')).tapeCommand,
   project: async () => (await import('./commands/project.ts')).projectCommand,
   run: async () => (await import('./commands/run.ts')).runCommand,
+  size: async () => (await import('./commands/size.ts')).sizeCommand,
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
+  tables: async () => (await import('./commands/tables.ts')).tablesCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

@@ -53,6 +53,7 @@ const ENGINE_MESSAGES = {
   LEG_DATES: 'Payment dates must be strictly increasing and after the settlement date',
   LEG_FREQUENCY: 'Payments per year must be a whole number ≥ 1 (12 = monthly, 4 = quarterly)',
   LEG_NO_PRINCIPAL: 'The leg repays no principal, so it has no weighted average life',
+  TABLE_NO_LEG: 'A prospectus table scenario has no leg for one of the notes',
   LEG_NO_CASH_FLOW: 'The leg pays no cash, so it has no price, yield or duration',
   LEG_NO_FACE: 'A price in percent of par needs a balance at settlement > 0',
   UNKNOWN_TIME_BASIS: "Unknown time basis (expected '30/360', 'ACT/365', 'ACT/360' or 'periods')",
@@ -60,6 +61,7 @@ const ENGINE_MESSAGES = {
   INTERBANK_PERIOD_START: 'The coupon period start must be on or before the settlement date (the previous payment date, or closing)',
   INVALID_PRICE: 'Price must be a finite number > 0 in percent of par (101.5, not 1.015)',
   YIELD_RANGE: 'Yield must be a finite decimal whose rate per discounting period is above −100%',
+  SETTLEMENT_DATE: 'Settlement must be on or after closing and before the note’s last payment (a note with payments left to price)',
   CE_COLUMNS: 'Credit enhancement needs at least one note and every balance column as long as the pool balance column',
   XIRR_SIGNS: 'XIRR needs at least one negative and one positive cash flow',
   ROOT_SEARCH_RANGE: 'A root search needs finite lo < hi inside [min, max], a tolerance > 0 and at least one iteration',
@@ -70,6 +72,12 @@ const ENGINE_MESSAGES = {
   // Monte Carlo loss distribution (engine/mc)
   MC_DISTRIBUTION: 'A default-rate distribution needs a lognormal mean in (0, 1] and cv ≥ 0, or a Vasicek pd in (0, 1) and asset correlation ρ in [0, 1)',
   MC_RATING_TABLE: 'A rating table needs at least one row, ratings in order from best, and expected-loss limits that rise from row to row',
+  // Sizing a deal's notes to its pool (engine/deal/sizing.ts)
+  SIZING_CLASSES: 'Sizing needs at least two classes (notes of two seniorities): a senior class and a subordinate class to absorb the change',
+  SIZING_POOL: 'Sizing needs a pool balance and a stated pool balance, each a finite amount > 0',
+  SIZING_FLOOR: 'The subordinate floor must be a decimal share of the pool from 0 to below 1 (0.05, not 5)',
+  SIZING_TARGET: 'A sizing target must be a finite number',
+  SIZING_SEARCH: 'A senior-size search needs 0 ≤ smallest ≤ largest and a tolerance > 0',
   // Static-pool (vintage) fitting (engine/fit)
   STATIC_POOL_FIT: 'The static pool (vintage) history cannot be fitted',
 } as const;

@@ -9,7 +9,10 @@ import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, Tape
 import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
 import { JobManager } from './jobs/job-manager.ts';
+import { stopIdleThreads } from './jobs/pool/pool-idle.ts';
+import { setPoolSize } from './jobs/pool/pool-size.ts';
 import { QueryClient } from './jobs/query-client.ts';
+import { WriteTurns } from './jobs/write-turns.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
 import { defaultWorkspacePath } from './transport/paths.ts';
 
@@ -23,6 +26,8 @@ export interface ServiceOptions {
   readonly workerUrl?: (name: WorkerName) => URL;
   /** Over HTTP: the only folder `workspace.open` may open or create files in (default: the app's workspaces folder). */
   readonly workspaceFolder?: string;
+  /** The worker pool's size for every sweep of this process (docs/sweeps.md); default the machine's cores. */
+  readonly jobs?: number;
 }
 
 interface Upload extends UploadInfo {
@@ -38,6 +43,7 @@ export class Service implements ServiceContext {
   readonly electronVersion: string | null;
   readonly events = new EventEmitter<{ event: [AppEvent] }>();
   readonly jobs: JobManager;
+  readonly writes = new WriteTurns();
   readonly workerUrl: (name: WorkerName) => URL;
   /** Where `workspace.open` may reach: null (anywhere) for the desktop and the CLI; one folder over HTTP. */
   readonly workspaceFolder: string | null;
@@ -53,6 +59,8 @@ export class Service implements ServiceContext {
     // files only inside one folder chosen at launch, so a page cannot create or read files anywhere.
     this.workspaceFolder = options.transport === 'http' ? resolve(options.workspaceFolder ?? dirname(defaultWorkspacePath())) : null;
     this.workerUrl = options.workerUrl ?? ((name) => new URL(`./jobs/workers/${name}.ts`, import.meta.url));
+    // One pool per process: the size is process-wide, as the pool's thread count is.
+    if (options.jobs !== undefined) setPoolSize(options.jobs);
     this.jobs = new JobManager(
       (job) => this.emit({ type: 'job.updated', job }),
       (error) => this.#toApiError(error),
@@ -138,6 +146,7 @@ export class Service implements ServiceContext {
   async close(): Promise<void> {
     this.jobs.cancelAll();
     await this.jobs.drain();
+    await stopIdleThreads();
     await this.#queries?.close();
     this.#queries = null;
     this.#workspace?.close();

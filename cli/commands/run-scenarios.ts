@@ -1,12 +1,13 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { AssumptionFile, DealRunRequest, ScenarioSetRunResult, TrancheRow } from '../../service/api/contract.ts';
+import type { AssumptionFile, DealRunRequest, ScenarioSetRunRequest, ScenarioSetRunResult, TrancheRow } from '../../service/api/contract.ts';
 import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
-import { scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
+import { scenarioBreakevenCsv, scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { storedNoteText } from '../stored-note.ts';
 
 export interface ScenarioRunOptions {
   readonly setPath: string;
@@ -14,6 +15,9 @@ export interface ScenarioRunOptions {
   readonly csv: boolean;
   readonly out: string | undefined;
   readonly quiet: boolean;
+  /** Each note's breakeven under every scenario (--breakeven with --scenarios). */
+  readonly breakevens: ScenarioSetRunRequest['breakevens'];
+  readonly jobs: number | undefined;
 }
 
 const years = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
@@ -41,6 +45,11 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
     rows.push([`${note.name} (${note.coupon})`, ...scenarios.map(() => '')]);
     for (const [label, cell] of FIGURES) rows.push([label, ...scenarios.map((s) => (s.tranches[i] ? cell(s.tranches[i]) : '—'))]);
   });
+  if (scenarios.some((s) => s.breakeven !== undefined)) {
+    notes.forEach((note) => {
+      rows.push([`  ${note.name} breakeven`, ...scenarios.map((s) => breakevenText(s.breakeven, note.id))]);
+    });
+  }
   rows.push(['Pool', ...scenarios.map(() => '')]);
   rows.push([`  Cumulative default rate (÷ ${result.cumulativeRatioDenominator})`, ...scenarios.map((s) => formatPct(s.cumulativeDefaultRate))]);
   rows.push(['  Cumulative net loss', ...scenarios.map((s) => formatMoney(s.cumulativeNetLoss))]);
@@ -57,6 +66,15 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
     `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); net loss = defaults − recoveries.`,
     ...scenarios.flatMap((s) => s.warnings.map((w) => `Warning (${s.name}): ${w}`)),
   ].join('\n');
+}
+
+/** A note's breakeven under one scenario: "2.345× timely", "≥ 1000× ultimate", "loses at 0", "—" (residual). */
+function breakevenText(breakeven: ScenarioSetRunResult['scenarios'][number]['breakeven'], noteId: string): string {
+  const row = breakeven?.rows.find((r) => r.id === noteId);
+  if (!breakeven || !row) return '—';
+  if (row.status === 'lossWithoutStress') return 'loses at 0';
+  const stress = breakeven.by === 'cdr' ? `${formatPct(row.stress)} CDR` : `${row.stress.toFixed(3)}×`;
+  return `${row.status === 'beyondRange' ? '≥ ' : ''}${stress} ${row.interest}`;
 }
 
 function breachedText(breaches: Readonly<Record<string, number | null>>): string {
@@ -82,18 +100,20 @@ async function baseOf(set: { base?: string }, setPath: string, request: DealRunR
 export async function runScenarios(request: DealRunRequest, options: ScenarioRunOptions, service: Service, io: CommandIO): Promise<void> {
   const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(options.setPath, 'scenario set'), ...(request.tapeId !== undefined ? { tapeId: request.tapeId } : {}) }));
   const base = await baseOf(checked.set, options.setPath, request, service);
-  // A scenario set's runs are not kept in the run store (yet): its options do not apply.
-  const { store: _store, runName: _runName, scenarioName: _scenarioName, ...dealRequest } = request;
-  const job = await followJob(
-    service,
-    unwrap(await service.call('deal.runScenarios', { ...dealRequest, ...(base.assumptions ? { assumptions: base.assumptions } : {}), scenarios: checked.set })),
-    'scenarios',
-    options.quiet,
-  );
+  const scenarioRequest: ScenarioSetRunRequest = {
+    ...request,
+    ...(base.assumptions ? { assumptions: base.assumptions, scenarioName: base.label } : {}),
+    scenarios: checked.set,
+    ...(options.breakevens !== undefined ? { breakevens: options.breakevens } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+  };
+  const job = await followJob(service, unwrap(await service.call('deal.runScenarios', scenarioRequest)), 'scenarios', options.quiet);
   if (job.error) throw new ApiCallError(job.error);
   const ran = scenarioSetRunOf(job);
   if (!ran) throw new Error('the scenario runs finished without a result');
   const result = ran.scenarios;
+  if (ran.stored?.warning) io.err(`Warning: ${ran.stored.warning}`);
+  const stored = storedNoteText('Scenario set', ran.stored);
   // --json and --out hold the results and the base they ran on only, so the same inputs print the same bytes.
   const json = `${JSON.stringify({ base: base.label, scenarios: result }, null, 2)}\n`;
   if (options.out !== undefined) {
@@ -102,11 +122,12 @@ export async function runScenarios(request: DealRunRequest, options: ScenarioRun
       new Map([
         ['scenario-tranches.csv', scenarioTrancheCsv(result)],
         ['scenario-pool.csv', scenarioPoolCsv(result)],
+        ...(options.breakevens !== undefined ? [['scenario-breakevens.csv', scenarioBreakevenCsv(result)] as const] : []),
         ['scenarios.json', json],
       ]),
     );
   }
   if (options.json) io.out(json.trimEnd());
   else if (options.csv) io.out(scenarioTrancheCsv(result).trimEnd());
-  else io.out(formatScenarioRun(result, ran.seconds, base.label));
+  else io.out([formatScenarioRun(result, ran.seconds, base.label), ...(stored === null ? [] : [stored])].join('\n'));
 }

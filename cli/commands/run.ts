@@ -7,16 +7,17 @@ import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
+import { runGrid } from './run-grid.ts';
 import { runScenarios } from './run-scenarios.ts';
 import { runMonteCarlo } from './run-monte-carlo.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
-const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan]]] [--assumptions A.json]
+const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan] [--size-to-pool]]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
-               [--scenarios SET.json]
+               [--scenarios SET.json [--breakeven]] [--grid "ROW=a:b:step" "COL=v1,v2,…"] [--jobs N]
                [--mc N [--seed S] [--dist lognormal:mean=M,cv=C | vasicek:pd=P,rho=R] [--jobs N]
                 [--rating-table TABLE.json]]
                [--json | --csv] [--out DIR] [--no-store] [--quiet]
@@ -33,6 +34,9 @@ constant CDR with --by cdr) each note survives.
                    earlier run (same deal, pool, scenario and engine) is served from the store
   --tape           the pool from a tape of that workspace (else the deal file's own lines)
   --mode           how the tape is projected: repline (default, fast) or loan
+  --size-to-pool   scale every class to the tape's pool keeping its percentage of the deal's stated
+                   pool (its own pool lines, else Σ notes); the subordinate class takes the rounding
+                   (docs/sizing.md; abs size for a target CE or breakeven)
   --assumptions    the scenario (else the deal file's "assumptions")
   --prepay         a one-off prepayment curve in vector notation ("150 PSA", "10 CPR",
                    "2 ramp 8 6 CPR"): replaces the pool's and every segment's and rule's curve
@@ -54,6 +58,20 @@ constant CDR with --by cdr) each note survives.
                    the deal file's — and prints the tranche table per scenario side by side
                    (--json: every scenario's figures; --csv: one row per scenario and note;
                    --out: scenario-tranches.csv, scenario-pool.csv, scenarios.json)
+                   with --breakeven: also each note's breakeven under every scenario (--by,
+                   --interest), a breakeven table across the scenarios (costly: many runs each;
+                   --out adds scenario-breakevens.csv)
+  --grid           a sensitivity grid: two parameters, rows then columns, each name=start:end:step
+                   (inclusive) or name=v1,v2,…; parameters defaultMult, prepayMult, cureMult,
+                   rollInMult, recoveryMult, recoveryRate, recoveryLag, cdr, cpr, indexShockBps,
+                   outageShare, outageMonth (docs/sweeps.md). Prints the loss % table of each note
+                   and the frontier (--json: every cell's figures; --csv: one row per cell and note;
+                   --out: grid.csv, grid-frontier.csv, grid.json)
+  --outage FIELDS  with an outageShare or outageMonth axis: the outage's other fields, e.g.
+                   "days=15,cureShare=0.8,segment=gig" (defaults month 1, days 31, share 1,
+                   cureShare 1: docs/sweeps.md)
+  --jobs N         worker threads for --scenarios, --grid and --mc (default: the machine's cores);
+                   the results are the same bytes for any N
   --mc N           a Monte Carlo loss distribution over N paths (docs/monte-carlo.md): each path
                    draws the pool's lifetime default (cumulative gross defaults of the cutoff pool ÷
                    its cutoff balance), solves the default multiplier that gives it and runs the
@@ -63,8 +81,6 @@ constant CDR with --by cdr) each note survives.
   --dist           the lifetime default's distribution: lognormal:mean=M,cv=C (Moody's lognormal
                    method; without mean= it is centred on the scenario's own lifetime default) or
                    vasicek:pd=P,rho=R (Vasicek one-factor); default lognormal:cv=0.5
-  --jobs N         worker threads for the paths (default: the machine's cores); the result is the
-                   same for any N
   --rating-table   a JSON array [{"rating": "Aaa", "maxExpectedLoss": 0.00001}, …], best first:
                    each note's implied rating from its expected loss
   --json           the full result (every period, every note) as JSON
@@ -173,6 +189,13 @@ function withAnalytics(draft: unknown, walBasis: string | undefined, settlementD
   return { ...file, analytics: { ...analytics, ...(walBasis !== undefined ? { walBasis } : {}), ...(settlementDate !== undefined ? { settlementDate } : {}) } };
 }
 
+/** --jobs N: a whole number of worker threads from 1. */
+function jobsOf(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 256) throw new UsageError(`--jobs must be a whole number of worker threads from 1 to 256, got '${text}'`);
+  return Number(text);
+}
+
 export async function runCommand(args: readonly string[], service: Service, io: CommandIO): Promise<void> {
   const { values, positionals } = parseArgs({
     args: [...args],
@@ -181,6 +204,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       db: { type: 'string' },
       tape: { type: 'string' },
       mode: { type: 'string' },
+      'size-to-pool': { type: 'boolean' },
       assumptions: { type: 'string' },
       prepay: { type: 'string' },
       default: { type: 'string' },
@@ -189,10 +213,12 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       settlement: { type: 'string' },
       breakeven: { type: 'boolean' },
       scenarios: { type: 'string' },
+      grid: { type: 'string' },
+      outage: { type: 'string' },
+      jobs: { type: 'string' },
       mc: { type: 'string' },
       seed: { type: 'string' },
       dist: { type: 'string' },
-      jobs: { type: 'string' },
       'rating-table': { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
@@ -209,12 +235,17 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     io.out(RUN_HELP);
     return;
   }
-  const [dealPath, ...extra] = positionals;
+  const [dealPath, ...rest] = positionals;
   if (dealPath === undefined) throw new UsageError('run needs a deal file: abs run DEAL.json');
+  // --grid ROW COL: the column axis is the word after the row axis (a positional to parseArgs).
+  const gridAxes = values.grid === undefined ? null : [values.grid, ...rest];
+  const extra = gridAxes === null ? rest : [];
   if (extra.length > 0) throw new UsageError(`run takes one deal file, got also ${extra.join(' ')}`);
+  const jobs = jobsOf(values.jobs);
   if (values.tape !== undefined && values.db === undefined) throw new UsageError('--tape ID needs --db WORKSPACE (the workspace that holds the tape)');
   if (values.tape !== undefined && !/^\d+$/.test(values.tape)) throw new UsageError(`--tape must be a whole number, got '${values.tape}'`);
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
+  if (values['size-to-pool'] === true && values.tape === undefined) throw new UsageError('--size-to-pool sizes the deal to a tape: give --db WORKSPACE --tape ID');
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   const interest = values.interest;
   if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
@@ -233,20 +264,32 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values.tape !== undefined ? { tapeId: Number(values.tape) } : {}),
     ...(values['no-store'] ? { store: false } : {}),
     ...(values.assumptions !== undefined ? { scenarioName: basename(values.assumptions) } : {}),
+    ...(values['size-to-pool'] === true ? { sizeToPool: true } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
   if (values.mc !== undefined) {
-    if (values.breakeven || values.scenarios !== undefined) throw new UsageError('--mc runs on its own: give it without --breakeven or --scenarios');
+    if (values.breakeven || values.scenarios !== undefined || gridAxes !== null) throw new UsageError('--mc runs on its own: give it without --breakeven, --scenarios or --grid');
+    if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
     const options = { paths: values.mc, seed: values.seed, dist: values.dist, jobs: values.jobs, ratingTable: values['rating-table'], json: values.json === true, quiet };
     await runMonteCarlo(request, options, service, io);
     return;
   }
-  for (const flag of ['seed', 'dist', 'jobs', 'rating-table'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --mc N`);
-  if (values.scenarios !== undefined) {
-    if (values.breakeven) throw new UsageError('--scenarios and --breakeven run separately: give one of them');
-    await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
+  for (const flag of ['seed', 'dist', 'rating-table'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --mc N`);
+  if (values.scenarios !== undefined && gridAxes !== null) throw new UsageError('--scenarios and --grid run separately: give one of them');
+  if (gridAxes !== null) {
+    if (values.breakeven) throw new UsageError('--grid and --breakeven run separately: give one of them');
+    await runGrid(request, { axes: gridAxes, jobs, outage: values.outage, json: values.json === true, csv: values.csv === true, out: values.out, quiet }, service, io);
     return;
   }
+  if (values.scenarios !== undefined) {
+    const breakevens = values.breakeven
+      ? { by: values.by === 'cdr' ? ('cdr' as const) : ('multiplier' as const), ...(interest !== undefined ? { interest: interest === 'timely' ? ('timely' as const) : ('ultimate' as const) } : {}) }
+      : undefined;
+    await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet, breakevens, jobs }, service, io);
+    return;
+  }
+  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios, --grid and --mc (a single run uses one thread)');
+  if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);
   const ran = dealRunOf(runJob);

@@ -5,6 +5,8 @@ import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
+import { formatGrid } from './run-grid.ts';
+import { formatScenarioRun } from './run-scenarios.ts';
 import { formatMonteCarlo } from './run-monte-carlo.ts';
 
 const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--json]
@@ -14,11 +16,18 @@ const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--j
   abs runs rename ID NAME --db FILE             rename a stored run
   abs runs delete ID --db FILE                  delete a stored run (its next identical run is computed again)
 
-Every projection, deal run and breakeven search with --db is stored in the workspace with its
+Every projection, deal run, breakeven search, scenario set and grid with --db is stored in the workspace with its
 inputs and their hash (which includes the engine's version and sources); an identical rerun is
 served from the store. docs/run-store.md says what is stored and when a run is served.`;
 
-const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens', 'monte-carlo': 'Monte Carlo' };
+const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = {
+  projection: 'projection',
+  deal: 'deal run',
+  breakeven: 'breakevens',
+  scenarios: 'scenario set',
+  grid: 'grid',
+  'monte-carlo': 'Monte Carlo',
+};
 
 /** A key figure with its unit: "1.23 y", "4.56%", "1,234.00", "2.345×". */
 function figureText(figure: RunFigure): string {
@@ -63,9 +72,13 @@ function formatStored({ record, inputs, result }: StoredRun): string {
       ? formatRun(result, null, overrides)
       : result.kind === 'deal.breakeven'
         ? formatBreakevens(result.breakeven)
-        : result.kind === 'deal.monteCarlo'
-          ? formatMonteCarlo(result.monteCarlo, result.seconds)
-          : formatProjection(result);
+        : result.kind === 'deal.runScenarios'
+          ? formatScenarioRun(result.scenarios, result.seconds, inputs.kind !== 'projection' && inputs.assumptions !== null ? 'the assumptions given' : 'the deal file’s assumptions')
+          : result.kind === 'deal.grid'
+            ? formatGrid(result.grid, result.seconds)
+            : result.kind === 'deal.monteCarlo'
+              ? formatMonteCarlo(result.monteCarlo, result.seconds)
+              : formatProjection(result);
   return `${head}\n${body}`;
 }
 

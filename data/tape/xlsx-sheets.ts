@@ -60,10 +60,13 @@ function centralDirectory(fd: number): Map<string, ZipEntry> {
   return entries;
 }
 
-function partText(fd: number, entry: ZipEntry): string {
+function dataStart(fd: number, entry: ZipEntry): number {
   const header = readAt(fd, entry.localOffset, 30);
-  const dataStart = entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = readAt(fd, dataStart, entry.compressedSize);
+  return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+}
+
+function partText(fd: number, entry: ZipEntry): string {
+  const data = readAt(fd, dataStart(fd, entry), entry.compressedSize);
   if (entry.method === 0) return data.toString('utf8');
   if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: 64 << 20 }).toString('utf8');
   throw new Error(`unsupported zip compression method ${entry.method}`);
@@ -119,6 +122,28 @@ export function readSheetParts(path: string): SheetPart[] {
       if (partNo !== undefined && sheet['name'] !== undefined) sheets.push({ name: sheet['name'], partNo });
     }
     return sheets;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where a part's stored bytes lie in the file, and how they are compressed (0 stored, 8 deflate). */
+export interface PartData {
+  readonly name: string;
+  readonly method: number;
+  readonly start: number;
+  readonly compressedSize: number;
+}
+
+/** The named parts the workbook holds (those it lacks are left out), located through the central directory. */
+export function partData(path: string, names: readonly string[]): PartData[] {
+  const fd = openSync(path, 'r');
+  try {
+    const entries = centralDirectory(fd);
+    return names.flatMap((name) => {
+      const entry = entries.get(name);
+      return entry ? [{ name, method: entry.method, start: dataStart(fd, entry), compressedSize: entry.compressedSize }] : [];
+    });
   } finally {
     closeSync(fd);
   }

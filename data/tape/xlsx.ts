@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
 import { readSheetParts, type SheetPart } from './xlsx-sheets.ts';
+import { checkTextRuns } from './xlsx-text-runs.ts';
 
 /**
  * Streaming XLSX tape reader over exceljs's WorkbookReader (never the npm `xlsx` 0.18.5
@@ -199,6 +200,11 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions): Prom
   const sha256 = await hashFile(path);
   const parts = sheetParts(path);
   const target = chosenSheet(path, parts, options.sheet);
+  try {
+    await checkTextRuns(path, target.partNo);
+  } catch (error) {
+    throw unreadable(path, (error as Error).message);
+  }
   // exceljs is large: load it only when a workbook is actually read (through data/excel.ts).
   const { default: excel } = await import('../excel.ts');
   const input = createReadStream(path);

@@ -23,6 +23,8 @@ export { priceAtYield, yieldAtPrice } from './yield.ts';
 export { interbankPriceAtYield, interbankYieldAtPrice } from './interbank.ts';
 export type { InterbankYieldOptions } from './interbank.ts';
 export { yieldQuotesAtPrice } from './quotes.ts';
+export { dirtyPriceAtYield, notePriceYield, PRICE_YIELD_CONVENTIONS, settle, yieldAtDirtyPrice } from './price-yield.ts';
+export type { NoteSchedule, PriceYield, PriceYieldConvention, Settlement } from './price-yield.ts';
 export type { YieldQuotes } from './quotes.ts';
 export { durationsAtYield, macaulayDuration, modifiedDuration } from './duration.ts';
 export type { Durations } from './duration.ts';
@@ -32,6 +34,11 @@ export { bracketRoot, findRoot } from './solve.ts';
 export type { Bracket, Root, RootSearch } from './solve.ts';
 export { largestPassingStress } from './breakeven.ts';
 export type { StressBound, StressSearch } from './breakeven.ts';
+// Prospectus tables: decrement tables (percent of initial principal outstanding), WAL by speed and call case
+export { DECREMENT_ROWS, decrementTable, PERCENT_PRECISIONS, printedPercent } from './decrement.ts';
+export type { DecrementRow, DecrementRows, PercentPrecision } from './decrement.ts';
+export { printedYears, prospectusTables } from './prospectus-tables.ts';
+export type { ClassColumn, ClassTable, TableOptions, TableScenario } from './prospectus-tables.ts';
 // Everything at once
 export { trancheSummary } from './summary.ts';
 export type { TrancheSummary, TrancheSummaryOptions } from './summary.ts';

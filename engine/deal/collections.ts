@@ -4,6 +4,8 @@ import type { PoolPeriodFlows, PoolSource } from './pool-source.ts';
 
 /** A payment period's pool amounts, in cents. */
 export interface Collections {
+  /** Collection months summed (the period's months within the pool horizon). */
+  readonly months: number;
   readonly interest: Money;
   readonly penaltyInterest: Money;
   readonly scheduledPrincipal: Money;
@@ -22,15 +24,15 @@ const FLOW_KEYS = ['interest', 'penaltyInterest', 'scheduledPrincipal', 'prepaym
 const POOL_KEYS = [...FLOW_KEYS, 'beginningBalance', 'endingBalance', 'delinquent60Plus', 'delinquent90Plus'] as const;
 
 /**
- * Reads the pool months of payment period `period` (months (period − 1) × frequency + 1 …
- * period × frequency, cut at the horizon): flows summed after rounding each month's amount
+ * Reads the pool months of a payment period (period/schedule.ts collectionMonthsOf, cut at the
+ * horizon): flows summed after rounding each month's amount
  * half-up to cents; the beginning balance from the first month, the ending balance and the
  * delinquent balances from the last. A negative or non-finite amount is an error naming the month
  * and the column.
  */
-export function collect(pool: PoolSource, period: number, frequency: number): Collections {
-  const first = (period - 1) * frequency + 1;
-  const last = Math.min(period * frequency, pool.months);
+export function collect(pool: PoolSource, months: { readonly first: number; readonly last: number }): Collections {
+  const first = months.first;
+  const last = Math.min(months.last, pool.months);
   const sums = { interest: 0, penaltyInterest: 0, scheduledPrincipal: 0, prepayments: 0, recoveries: 0, defaults: 0, losses: 0, servicingFee: 0 };
   const out: Record<string, Money> = {};
   let opening: PoolPeriodFlows | undefined;
@@ -52,5 +54,5 @@ export function collect(pool: PoolSource, period: number, frequency: number): Co
   out.endingBalance = fromCents(toWholeCents(lastRow?.endingBalance ?? 0));
   out.delinquent60Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus));
   out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
-  return out as unknown as Collections;
+  return { ...(out as unknown as Omit<Collections, 'months'>), months: Math.max(0, last - first + 1) };
 }

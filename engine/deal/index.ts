@@ -28,6 +28,7 @@ export type {
 export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS, WAL_BASES } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
 export { wholeNumber } from './whole-number.ts';
+export { toWholeCents } from './money.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';
 export { poolColumns, poolLedger } from './pool-source.ts';
@@ -35,3 +36,15 @@ export type { PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts'
 export { runDeal } from './run.ts';
 export type { RunOptions } from './run.ts';
 export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
+export {
+  largestPassingSeniorSize,
+  notesTotalCents,
+  scaleToPool,
+  seniorSizeForCreditEnhancement,
+  sizeWithSenior,
+  type NoteSizes,
+  type SeniorSearch,
+  type SeniorSizing,
+  type SizingBasis,
+  type SizingNote,
+} from './sizing.ts';

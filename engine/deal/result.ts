@@ -130,7 +130,8 @@ export interface DealPeriod {
    * Funds before reserve release and draws: interest pot (interest + penalty − servicing strip + recoveries) and principal pot
    * (scheduled + prepaid + clean-up + `principalCarried`, the cash of purchases refused on the previous payment date).
    */
-  readonly availableFunds: { readonly interest: number; readonly principal: number; readonly principalCarried: number };
+  /** yieldSupplement: withdrawn from the yield supplement account into the interest pot (present when the deal has one). */
+  readonly availableFunds: { readonly interest: number; readonly principal: number; readonly principalCarried: number; readonly yieldSupplement?: number };
   readonly fees: readonly FeePeriod[];
   readonly notes: readonly NotePeriod[];
   readonly reserve?: ReservePeriod;

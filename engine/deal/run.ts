@@ -2,12 +2,13 @@ import { formatIsoDate } from '../dates.ts';
 import { collect } from './collections.ts';
 import { compileDeal } from './compile.ts';
 import { legsOf } from './legs.ts';
-import { toCents, toYuan } from './money.ts';
+import { minMoney, type Money, toCents, toYuan, ZERO } from './money.ts';
 import {
   accrualDays,
   accruePeriod,
   allocateLosses,
   carryForward,
+  collectionMonthsOf,
   determine,
   fundPeriod,
   openingHistory,
@@ -42,7 +43,7 @@ export interface RunOptions {
  *
  * Each period p (payment date p, accrual from the previous payment date, or closing for p = 1), one
  * function per step (period/):
- *  1. Collections (collect): the pool months of the period (see DealDates.paymentFrequencyMonths), each
+ *  1. Collections (collect): the pool months of the period (collectionMonthsOf: DealDates.paymentFrequencyMonths and firstPeriodCollectionMonths), each
  *     amount rounded half-up to cents as read, then summed. Past the pool horizon nothing is collected.
  *  2. Accruals on start-of-period balances (accruePeriod): coupons (balance × rate × days ÷ basis of the
  *     note's day count, rounded half-up to cents), fees, the reserve target; the servicing strip kept
@@ -89,19 +90,21 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
   for (let p = 1; p <= schedule.lastPeriod; p++) {
     const paymentDate = paymentDateOf(schedule, p);
     const paymentIso = formatIsoDate(paymentDate);
-    const flows = collect(pool, p, schedule.frequencyMonths);
-    const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate));
+    const months = collectionMonthsOf(schedule, p);
+    const flows = collect(pool, months);
+    const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate), state.cutoffBalance);
     const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount);
-    const lastMonth = Math.min(p * schedule.frequencyMonths, pool.months);
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
+    const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
+    state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p));
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);
 
     // Carry to the next period; the principal bought (not the cash paid) joins the pool after the period's last month.
     carryForward(state);
-    if (state.principalPurchased.gt(0) && state.desk !== undefined) pool.purchase(p * schedule.frequencyMonths, state.desk.principalByLine);
+    if (state.principalPurchased.gt(0) && state.desk !== undefined) pool.purchase(months.last, state.desk.principalByLine);
     history = { ...determination.history, cumulativePurchases: history.cumulativePurchases.plus(state.principalPurchased) };
 
     const facts = { period: p, accrualStart: formatIsoDate(accrualStart), paymentDate: paymentIso, flows, accruals, determination, funding, stepPaid };
@@ -124,4 +127,22 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     legs: legsOf(deal, periods),
     ...(cleanUpPeriod === undefined ? {} : { cleanUpPeriod }),
   };
+}
+
+/** The YSOC amount of payment date p: the second schedule once its notes were all paid before the period, else the first (0 without one). */
+function yieldSupplementOCOf(deal: Deal, compiled: ReturnType<typeof compileDeal>, p: number): number {
+  const ysoc = deal.yieldSupplementOC;
+  if (ysoc === undefined) return 0;
+  const after = ysoc.afterNotesPaid;
+  const switched = after !== undefined && after.notes.every((id) => compiled.notes.find((n) => n.id === id)?.balance.isZero() ?? false);
+  return (switched ? after.byPeriod[p - 1] : ysoc.byPeriod[p - 1]) ?? 0;
+}
+
+/** The yield supplement amount of payment date p, withdrawn from the account up to its balance (Deal.yieldSupplementAccount). */
+function withdrawYieldSupplement(deal: Deal, state: { yieldSupplementAccount: Money | undefined }, p: number): Money {
+  const balance = state.yieldSupplementAccount;
+  if (balance === undefined) return ZERO;
+  const amount = minMoney(toCents(deal.yieldSupplementAccount?.byPeriod[p - 1] ?? 0), balance);
+  state.yieldSupplementAccount = balance.minus(amount);
+  return amount;
 }

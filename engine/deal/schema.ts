@@ -47,9 +47,26 @@ const dates = z.strictObject({
   /**
    * Payment date p = first payment date + (p − 1) × this many months, clamped to month end
    * (engine/dates.ts addMonths). Each payment period collects this many consecutive pool
-   * projection months: period p sums months (p − 1)·f + 1 … p·f.
+   * projection months: period p sums months (p − 1)·f + 1 … p·f (when the first period carries
+   * m₁ months, see firstPeriodCollectionMonths, months m₁ + (p − 2)·f + 1 … m₁ + (p − 1)·f from period 2).
    */
   paymentFrequencyMonths: wholeNumber('paymentFrequencyMonths', 1, 12).optional().describe('Months between payment dates: default 1 (monthly); 3 = quarterly'),
+  /**
+   * A cutoff earlier than closing: the collections of the months between them belong to the trust
+   * and are paid on the first payment date, which then carries more collection months than the
+   * payment interval (US auto deals: cutoff at the close of business on Nov 30, closing Jan 29,
+   * first payment Feb 15 with the December and January collections). Period 1 collects pool months
+   * 1 … m₁; period p ≥ 2 collects months m₁ + (p − 2)·f + 1 … m₁ + (p − 1)·f.
+   */
+  firstPeriodCollectionMonths: wholeNumber('firstPeriodCollectionMonths', 1, 24)
+    .optional()
+    .describe('Collection months the first payment date carries (cutoff to the end of the month before the first payment date): default paymentFrequencyMonths'),
+  cutoffTime: z
+    .enum(['startOfDay', 'endOfDay'])
+    .optional()
+    .describe(
+      'As the document states the cutoff: endOfDay (“as of the close of business on” the cutoff date: that day’s collections stay with the seller) or startOfDay (“as of the opening of business”: they belong to the trust); either way pool month 1 is the first collection month after the cutoff',
+    ),
   legalFinalMaturity: isoDate.describe('Legal final maturity: the last payment date on or before it is the final period'),
 });
 
@@ -86,8 +103,18 @@ export const FEE_COLLECTIONS = ['interest', 'penaltyInterest', 'recoveries', 'pr
 
 const feeBasis = z.discriminatedUnion('type', [
   z
-    .strictObject({ type: z.literal('poolBalance'), rateAnnual: rate, dayCount: dayCount.optional() })
-    .describe('rateAnnual × pool balance at the start of the collection period × day-count fraction of the accrual period'),
+    .strictObject({
+      type: z.literal('poolBalance'),
+      rateAnnual: rate,
+      dayCount: dayCount.optional(),
+      accrueOver: z
+        .enum(['interestPeriod', 'collectionMonths'])
+        .optional()
+        .describe(
+          'interestPeriod (default): the day-count fraction of the accrual period; collectionMonths: 1/12 per collection month the payment date carries (the US servicing fee: “1/12 of 1.00% of the Pool Balance as of the first day of the Collection Period”, 2/12 on a first payment date carrying two months)',
+        ),
+    })
+    .describe('rateAnnual × pool balance at the start of the collection period × the fraction of a year named by accrueOver'),
   z
     .strictObject({ type: z.literal('noteBalance'), rateAnnual: rate, notes: ids.optional(), dayCount: dayCount.optional() })
     .describe('rateAnnual × Σ balances of `notes` (default: all notes) at the start of the period × day-count fraction'),
@@ -130,7 +157,11 @@ const fee = z.strictObject({
  * available funds at the start of the period (unless a trap-excess-spread trigger is in force).
  */
 const reserveTarget = z.strictObject({
-  basis: z.enum(['currentNoteBalance', 'initialNoteBalance']),
+  basis: z
+    .enum(['currentNoteBalance', 'initialNoteBalance', 'initialPoolBalance', 'initialAdjustedPoolBalance'])
+    .describe(
+      'currentNoteBalance / initialNoteBalance: of the target’s notes; initialPoolBalance: the cutoff pool balance (US auto “0.25% of the Pool Balance as of the Cutoff Date”); initialAdjustedPoolBalance: the cutoff pool less the yield supplement OC at the cutoff',
+    ),
   percent: z.number().min(0).max(1, 'the reserve target cannot exceed 100% of the note balance').describe('Decimal; at most 1 (100%)'),
   notes: ids.optional(),
   floor: money.optional(),
@@ -157,6 +188,16 @@ const reserve = z.strictObject({
     })
     .optional()
     .describe('What the reserve may pay; default every senior fee and the interest of the most senior class'),
+  /**
+   * US auto indentures: once the reserve balance plus the period's available funds (interest
+   * collections net of the servicing strip, recoveries, scheduled principal and prepayments) cover
+   * every fee due, every note's interest due and the notes' whole balance, that payment date is final:
+   * the reserve is released and the notes are redeemed in full.
+   */
+  redeemWhenCovered: z
+    .boolean()
+    .optional()
+    .describe('Redeem the notes on the first payment date on which the reserve plus the available funds cover all fees and interest due and the notes in full; default false'),
 });
 
 export const TRIGGER_METRICS = [
@@ -271,7 +312,8 @@ const trigger = z.strictObject({
  *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
- *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance).
+ *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
+ *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
  */
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
@@ -401,6 +443,50 @@ const revolving = z.strictObject({
  */
 const cleanUpCall = z.strictObject({ poolFactor: rate });
 
+/**
+ * Yield supplement overcollateralization (US auto ABS, e.g. Toyota Auto Receivables 2025-A
+ * “Adjusted Pool Balance”): receivables whose APR is below a required rate are worth less than their
+ * principal; the shortfall — each such receivable's scheduled payments discounted at the required
+ * rate, less its principal — is held back as overcollateralization that amortises with the pool.
+ * The adjusted pool balance = pool balance − the YSOC amount, and a targetOC principal step targets
+ * the notes on the adjusted pool: target note balance = adjusted pool − max(ocPercent × adjusted
+ * pool, ocFloor × adjusted pool at the cutoff). Prospectuses print the assumed amount by payment
+ * date; it moves no cash (it only changes how much principal the targetOC steps pay).
+ */
+const yieldSupplementOC = z.strictObject({
+  atCutoff: money.describe('YSOC amount at the cutoff (the “Closing Date” row of the prospectus schedule)'),
+  byPeriod: z.array(money).min(1).describe('YSOC amount on payment date p at index p − 1 (after that date’s collection period); 0 after the last'),
+  requiredRate: rate.optional().describe('The required (discount) rate the schedule was computed at, annual decimal: recorded for the reader'),
+  /**
+   * A second schedule that applies once some notes are paid (Ford Credit Auto Owner Trust: the stated
+   * rate steps down from 6.85% to 5.85% after the floating rate notes are paid in full): from the
+   * first payment date at whose start every note of `notes` has a zero balance, the YSOC amount is
+   * `byPeriod[p − 1]` of this schedule. The OC target's cutoff basis stays the first schedule's.
+   */
+  afterNotesPaid: z
+    .strictObject({
+      notes: ids.describe('The schedule applies once all of these notes are paid in full'),
+      byPeriod: z.array(money).min(1).describe('YSOC amount on payment date p at index p − 1; 0 after the last'),
+      requiredRate: rate.optional(),
+    })
+    .optional()
+    .describe('A second YSOC schedule that applies after some notes (e.g. the floating rate notes) are paid in full'),
+});
+
+/**
+ * Yield supplement account (US auto ABS, e.g. the "Yield Supplement Account" of captive-finance
+ * deals): cash the depositor deposits at closing (outside the period reconciliation, like the
+ * reserve's initial deposit) to top up the interest of receivables whose APR is below a required
+ * rate. On payment date p the yield supplement amount `byPeriod[p − 1]` (the prospectus schedule: the
+ * shortfall of those receivables' interest against the required rate) is withdrawn, up to the
+ * balance, into the interest (or combined) pot. What is left after the final period returns to the
+ * depositor. A different mechanism from yieldSupplementOC, which holds back pool principal instead of cash.
+ */
+const yieldSupplementAccount = z.strictObject({
+  initialDeposit: money.describe('Cash deposited at closing'),
+  byPeriod: z.array(money).min(1).describe('Yield supplement amount withdrawn on payment date p at index p − 1 (up to the balance); 0 after the last'),
+});
+
 /** The year bases a deal file may ask the WAL in (engine/analytics/time-basis.ts; 'months/12' is its 'periods'). */
 export const WAL_BASES = ['ACT/365', '30/360', 'ACT/360', 'months/12'] as const;
 
@@ -430,6 +516,8 @@ export const DEAL_SCHEMA = z.strictObject({
   lossAllocation: lossAllocation.optional(),
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
+  yieldSupplementOC: yieldSupplementOC.optional(),
+  yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
 });

@@ -102,6 +102,12 @@ export interface PeriodState {
   /** Pool ending balance + principal bought so far (the collateral for target OC and write-downs; principal, never the cash paid). */
   poolAfter: Money;
   readonly cutoffBalance: Money;
+  /** This payment date's yield supplement OC amount (0 without one): the targetOC steps read the pool less it. */
+  yieldSupplementOC: Money;
+  /** The yield supplement account's balance (undefined without one). */
+  yieldSupplementAccount: Money | undefined;
+  /** The YSOC amount at the cutoff (0 without one). */
+  readonly cutoffYieldSupplementOC: Money;
   revolving: boolean;
   revolvingShare: Money;
   final: boolean;

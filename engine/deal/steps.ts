@@ -80,8 +80,11 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       let limit = minMoney(pot.funds, notesOutstanding);
       if (step.amount === 'principalDue') limit = minMoney(limit, state.principalDue);
       else if (step.amount === 'targetOC' && !state.final) {
-        const oc = maxMoney(roundCents(state.poolAfter.times(step.ocPercent)), roundCents(state.cutoffBalance.times(step.ocFloor)));
-        const targetNotes = maxMoney(state.poolAfter.minus(oc), ZERO);
+        // The adjusted pool (pool − yield supplement OC; the pool itself without one) carries the notes.
+        const adjustedPool = maxMoney(state.poolAfter.minus(state.yieldSupplementOC), ZERO);
+        const adjustedCutoff = state.cutoffBalance.minus(state.cutoffYieldSupplementOC);
+        const oc = maxMoney(roundCents(adjustedPool.times(step.ocPercent)), roundCents(adjustedCutoff.times(step.ocFloor)));
+        const targetNotes = maxMoney(adjustedPool.minus(oc), ZERO);
         limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
       }
       const sequential = step.rule === 'sequential' || state.final || state.sequential || (step.rule === 'proRataThenSequential' && step.triggers.some((t) => state.breached[t] === true));

@@ -81,6 +81,7 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
     if (typeof trigger.threshold !== 'number') thresholdBands(trigger.threshold, `${at}.threshold`, add);
     if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });
+  noteRefs(deal.yieldSupplementOC?.afterNotesPaid?.notes, 'yieldSupplementOC.afterNotesPaid.notes');
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
 }
 

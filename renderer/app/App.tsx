@@ -10,6 +10,7 @@ import { AssumptionsArea } from '../areas/assumptions/AssumptionsArea.tsx';
 import { ResultsArea } from '../areas/results/ResultsArea.tsx';
 import { DealArea } from '../areas/deal/DealArea.tsx';
 import { RunsArea } from '../areas/runs/RunsArea.tsx';
+import { CompareArea } from '../areas/compare/CompareArea.tsx';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
@@ -19,6 +20,7 @@ function Area({ id }: { id: AreaId }) {
   if (id === 'deal') return <DealArea />;
   if (id === 'results') return <ResultsArea />;
   if (id === 'runs') return <RunsArea />;
+  if (id === 'compare') return <CompareArea />;
   const area = AREAS.find((a) => a.id === id) ?? AREAS[0];
   return <PendingArea id={area.id} label={area.label} summary={area.summary} />;
 }

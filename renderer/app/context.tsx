@@ -19,6 +19,8 @@ interface AppState {
   readonly assumptionsVersion: number;
   /** Bumped whenever stored runs change (a run stored, renamed, deleted), so views reload. */
   readonly runsVersion: number;
+  /** Bumped whenever saved scenario sets change (save, delete), so views reload. */
+  readonly scenariosVersion: number;
 }
 
 const AppContext = createContext<AppState | null>(null);
@@ -56,6 +58,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   const [tapesVersion, setTapesVersion] = useState(0);
   const [assumptionsVersion, setAssumptionsVersion] = useState(0);
   const [runsVersion, setRunsVersion] = useState(0);
+  const [scenariosVersion, setScenariosVersion] = useState(0);
 
   useEffect(
     () =>
@@ -65,6 +68,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
           setTapesVersion((v) => v + 1);
           setAssumptionsVersion((v) => v + 1);
           setRunsVersion((v) => v + 1);
+          setScenariosVersion((v) => v + 1);
           // The editor's set belongs to the old workspace: it carries over as a new, unsaved one.
           const draft = assumptionDraft.get();
           if (draft) assumptionDraft.set({ ...draft, savedName: null, dirty: true });
@@ -76,6 +80,8 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
           setAssumptionsVersion((v) => v + 1);
         } else if (event.type === 'runs.changed') {
           setRunsVersion((v) => v + 1);
+        } else if (event.type === 'scenarios.changed') {
+          setScenariosVersion((v) => v + 1);
         } else {
           setTapesVersion((v) => v + 1);
         }
@@ -85,5 +91,5 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
 
   const workspace = opened ?? workspaceAtStart.data;
   const workspaceError = opened === null && workspaceAtStart.error !== null ? messageOf(workspaceAtStart.error) : null;
-  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion, runsVersion }}>{children}</AppContext.Provider>;
+  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion, runsVersion, scenariosVersion }}>{children}</AppContext.Provider>;
 }

@@ -5,12 +5,6 @@ import { useTapes } from '../app/tapes.ts';
 
 /** What already works elsewhere for an area whose screen is not built yet, said plainly. */
 const MEANWHILE: Partial<Record<AreaId, ReactNode>> = {
-  compare: (
-    <p>
-      Side-by-side scenarios and sensitivity grids come to this screen next. Breakevens already run on the command line: <code>npx abs run DEAL.json --breakeven</code> (default multiplier) or{' '}
-      <code>--breakeven --by cdr</code>.
-    </p>
-  ),
   reports: (
     <p>
       Formatted Excel tranche reports come to this screen next. Meanwhile <code>npx abs run DEAL.json --out DIR</code> writes the tranche summary and the period-by-period table as CSV, and Results

@@ -1,9 +1,10 @@
 import type { Workspace } from '../../data/workspace.ts';
 import type { JobManager } from '../jobs/job-manager.ts';
 import type { QueryClient } from '../jobs/query-client.ts';
+import type { WriteTurns } from '../jobs/write-turns.ts';
 import type { AppEvent, TapeSource, Transport, UploadInfo } from './contract.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker' | 'monte-carlo-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker' | 'sweep-worker' | 'monte-carlo-worker';
 
 /**
  * What a handler or a job may use of the running service (service.ts implements it): the open
@@ -15,6 +16,8 @@ export interface ServiceContext {
   readonly transport: Transport;
   readonly electronVersion: string | null;
   readonly jobs: JobManager;
+  /** The app's writes to the workspace take turns (an import for its whole transaction): see write-turns.ts. */
+  readonly writes: WriteTurns;
   readonly workspace: Workspace | null;
   /** Where a worker's entry file is; bundled builds (Electron) point at their own output. */
   workerUrl(name: WorkerName): URL;

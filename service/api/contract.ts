@@ -16,6 +16,7 @@ import type { Metric as StaticPoolMetric, TableLayout as StaticPoolTable } from 
 import type { PoolFile } from '../files/pool-file-schema.ts';
 import type { EventBlock } from '../files/event-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
+import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/analytics/index.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -129,7 +130,9 @@ export type JobResult =
   | { readonly kind: 'pool.project'; readonly projection: ProjectionResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.run'; readonly run: DealRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.breakeven'; readonly breakeven: BreakevenResult; readonly seconds: number; readonly stored?: RunStoreNote }
-  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'deal.grid'; readonly grid: GridResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'deal.size'; readonly size: DealSizeResult; readonly seconds: number }
   | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number; readonly stored?: RunStoreNote };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
@@ -392,6 +395,8 @@ export interface DealRunRequest extends RunStoreOptions {
   readonly assumptions?: AssumptionFile;
   /** One-off changes to that scenario for this run (`abs run --prepay --default --default-mult`). */
   readonly scenarioOverrides?: ScenarioOverrides;
+  /** Scale every class to the pool it runs on, keeping each class's percentage of the deal's stated pool (docs/sizing.md). */
+  readonly sizeToPool?: boolean;
 }
 
 /**
@@ -453,6 +458,8 @@ export interface DealCheck {
   readonly originalBalance: number;
   readonly hasPool: boolean;
   readonly hasAssumptions: boolean;
+  /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
+  readonly statedPoolBalance: number;
   /** The deal file as read: what deal.run and deal.breakeven take. */
   readonly deal: DealFile;
 }
@@ -546,6 +553,109 @@ export interface BreakevenRequest extends DealRunRequest {
   readonly interest?: InterestPayment;
 }
 
+/**
+ * How deal.size sizes the notes to the pool (docs/sizing.md): 'scale' keeps every class's percentage of
+ * the stated pool; 'creditEnhancement' sizes the senior class for a target CE at closing;
+ * 'breakeven' sizes it for a target breakeven default multiplier. In the last two the mezzanine
+ * classes keep their share and the subordinate class absorbs the change, above its floor.
+ */
+export type SizingMethod = 'scale' | 'creditEnhancement' | 'breakeven';
+
+export interface DealSizeRequest extends DealRunRequest {
+  /** Size to this pool of representative lines (pool.check gives it) instead of a tape or the deal's own lines. */
+  readonly pool?: PoolFile;
+  readonly method: SizingMethod;
+  /** creditEnhancement: the senior class's CE at closing (decimal, 0.2 = 20%); breakeven: the default multiplier it must survive (3 = 3×). */
+  readonly target?: number;
+  /** The subordinate class's smallest size, a share of the pool (decimal); default 0.05 (the originator's 5% risk retention). */
+  readonly floor?: number;
+  /** breakeven: the senior class's test; default timely interest (as deal.breakeven holds the senior class). */
+  readonly interest?: InterestPayment;
+}
+
+/** One note of a capital structure at closing. */
+export interface CapitalClassRow {
+  readonly id: string;
+  readonly name: string;
+  readonly seniority: number;
+  /** Original balance, deal currency. */
+  readonly balance: number;
+  /** Balance ÷ the pool balance (decimal). */
+  readonly shareOfPool: number;
+  /** (Pool + reserve − this note and every note senior to it) ÷ pool, at closing (decimal; negative when impaired from the start). */
+  readonly creditEnhancement: number;
+}
+
+export interface DealSizeResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly method: SizingMethod;
+  readonly target: number | null;
+  readonly floor: number;
+  /** The pool the deal's sizes were written for: its own pool lines, else Σ notes. */
+  readonly statedPoolBalance: number;
+  /** The pool it runs on (cutoff balance). */
+  readonly poolBalance: number;
+  /** The deal as written, on this pool; the sized deal. Most senior first. */
+  readonly before: readonly CapitalClassRow[];
+  readonly after: readonly CapitalClassRow[];
+  /** breakeven: the sized senior note's breakeven multiplier; limitedByFloor when the floor, not the target, bound its size. */
+  readonly seniorBreakeven: {
+    readonly id: string;
+    readonly stress: number;
+    readonly status: 'found' | 'lossWithoutStress' | 'beyondRange';
+    readonly interest: InterestPayment;
+    readonly limitedByFloor: boolean;
+  } | null;
+  /** The sized deal file (not saved): what deal.run takes. */
+  readonly deal: DealFile;
+}
+
+/** A note's cash flows from closing, as a deal run reports them (engine/analytics price-yield.ts NoteSchedule). */
+export interface NoteScheduleInput {
+  readonly originalBalance: number;
+  readonly closingDate: string;
+  readonly paymentsPerYear: number;
+  readonly dayCount: 'ACT/365' | '30/360' | 'ACT/360';
+  readonly paymentDates: readonly string[];
+  readonly principal: readonly number[];
+  readonly interest: readonly number[];
+  readonly endingBalance: readonly number[];
+  readonly couponRate: readonly number[];
+}
+
+export type PriceYieldConvention = 'annualEffective' | 'bondEquivalent' | 'mortgageEquivalent' | 'chinaInterbank';
+
+export interface PriceYieldRequest {
+  readonly note: NoteScheduleInput;
+  readonly settlementDate: string;
+  readonly convention: PriceYieldConvention;
+  /** Clean price, percent of the face outstanding at settlement (99.5, not 0.995); or give `yield`. */
+  readonly cleanPrice?: number;
+  /** Yield in `convention` (decimal). */
+  readonly yield?: number;
+}
+
+export interface PriceYieldResult {
+  readonly convention: PriceYieldConvention;
+  readonly yield: number;
+  readonly cleanPrice: number;
+  readonly dirtyPrice: number;
+  readonly settlementDate: string;
+  readonly previousPaymentDate: string;
+  readonly nextPaymentDate: string;
+  /** Face outstanding at settlement: prices are percent of it. */
+  readonly face: number;
+  readonly dayCount: NoteScheduleInput['dayCount'];
+  readonly accrualDays: number;
+  readonly couponRate: number;
+  /** Accrued interest, money and percent of face. */
+  readonly accrued: number;
+  readonly accruedPct: number;
+  /** The same dirty price's yield in every convention. */
+  readonly yields: Readonly<Record<PriceYieldConvention, number>>;
+}
+
 /** The largest stress at which a note still receives all its principal and interest. */
 export interface BreakevenRow {
   readonly id: string;
@@ -592,9 +702,27 @@ export interface ScenarioSetRecord {
 }
 
 /** Every scenario of a set on one deal: the deal, its pool and a base scenario as deal.run takes them. */
-export interface ScenarioSetRunRequest extends DealRunRequest {
+export interface ScenarioSetRunRequest extends DealRunRequest, SweepOptions {
   /** The set, as scenarios.check (or a saved set) gave it; read again in full, against the pool's segments. */
   readonly scenarios: ScenarioSetFile;
+  /** Also solve each note's breakeven under every scenario (costly: dozens of runs per scenario); absent: none. */
+  readonly breakevens?: { readonly by?: 'multiplier' | 'cdr'; readonly interest?: InterestPayment };
+}
+
+/** How a sweep uses the worker pool (docs/sweeps.md); not an input of the run: any count gives the same bytes. */
+export interface SweepOptions {
+  /** At most this many worker threads (default the pool's size: the machine's cores, or the service's `jobs`). */
+  readonly jobs?: number;
+}
+
+/** A shipped scenario set (templates/scenarios/), a starting point to copy and edit. */
+export interface ScenarioSetTemplate {
+  readonly id: string;
+  /** The deal template (deal.templates id) the set was written for. */
+  readonly dealTemplate: string;
+  readonly name: string;
+  readonly description: string | null;
+  readonly set: ScenarioSetFile;
 }
 
 /** One scenario's results: each note's figures and the pool's. Money in the deal currency; rates decimals. */
@@ -615,6 +743,8 @@ export interface ScenarioRunRow {
   readonly revolvingEnd: RevolvingEnd | null;
   readonly cleanUpPeriod: number | null;
   readonly warnings: readonly string[];
+  /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
+  readonly breakeven?: BreakevenResult;
 }
 
 export interface ScenarioSetRunResult {
@@ -628,6 +758,88 @@ export interface ScenarioSetRunResult {
   /** What the cumulative default rates are divided by (docs/deals.md, Trigger metrics). */
   readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
   readonly scenarios: readonly ScenarioRunRow[];
+}
+
+// ── Sensitivity grids (docs/sweeps.md) ───────────────────────────────────────────────────
+
+/**
+ * A grid parameter and what it sets in a cell's ScenarioOverrides: defaultMult (defaultMultiplier),
+ * prepayMult / cureMult / rollInMult / recoveryMult (the pool's stress multipliers), recoveryRate
+ * (decimal), recoveryLag (months), cdr ("N CDR": replaces the default curve), cpr ("N CPR"),
+ * indexShockBps (index-rate shock), outageShare / outageMonth (an outage event block).
+ */
+export type GridParameter =
+  'defaultMult' | 'prepayMult' | 'cureMult' | 'rollInMult' | 'recoveryMult' | 'recoveryRate' | 'recoveryLag' | 'cdr' | 'cpr' | 'indexShockBps' | 'outageShare' | 'outageMonth';
+
+/** One axis of a grid: a parameter and its values, in the order given. */
+export interface GridAxis {
+  readonly parameter: GridParameter;
+  readonly values: readonly number[];
+}
+
+/** The outage event a grid's outageShare / outageMonth axes vary (the other fields of the block; defaults in docs/sweeps.md). */
+export interface GridOutage {
+  readonly segment?: string;
+  readonly month?: number;
+  readonly days?: number;
+  readonly share?: number;
+  readonly cureShare?: number;
+  readonly waivePenalty?: boolean;
+}
+
+export interface GridRequest extends DealRunRequest, SweepOptions {
+  /** The row parameter (the frontier is read along each row). */
+  readonly rows: GridAxis;
+  readonly columns: GridAxis;
+  readonly outage?: GridOutage;
+}
+
+/** One note in one cell: the figures of the deal run with the cell's overrides (TrancheRow's conventions). */
+export interface GridNoteCell {
+  readonly lossRate: number;
+  readonly walYears: number | null;
+  /** Yield at par, annual effective (ACT/365, as XIRR); a residual note's IRR; null when none can be quoted. */
+  readonly yield: number | null;
+  /** Interest still unpaid at the end (ultimate interest). */
+  readonly interestShortfall: number;
+  /** The first period that ends with interest unpaid (timely interest missed), or null. */
+  readonly timelyShortfallPeriod: number | null;
+  /** The largest interest shortfall carried at the end of any period. */
+  readonly maxInterestShortfall: number;
+  /** Principal written down, or still outstanding after the last period. */
+  readonly principalLost: boolean;
+}
+
+export interface GridCell {
+  /** Cumulative gross defaults ÷ the run's denominator, and net loss ÷ cutoff balance, at the last period. */
+  readonly cumulativeDefaultRate: number;
+  readonly cumulativeNetLossRate: number;
+  /** In the order of GridResult.notes. */
+  readonly notes: readonly GridNoteCell[];
+  readonly warnings: readonly string[];
+}
+
+/** For each row value, the smallest column value at which the note loses principal / misses timely interest (null: nowhere on the row). */
+export interface GridFrontier {
+  readonly noteId: string;
+  readonly principalLoss: readonly (number | null)[];
+  readonly timelyInterest: readonly (number | null)[];
+}
+
+export interface GridResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly mode: ProjectionMode;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly poolBalance: number;
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
+  readonly rows: GridAxis;
+  readonly columns: GridAxis;
+  readonly notes: readonly { readonly id: string; readonly name: string; readonly seniority: number; readonly coupon: string; readonly walBasis: WalBasis }[];
+  /** cells[i][j]: row value i, column value j. */
+  readonly cells: readonly (readonly GridCell[])[];
+  readonly frontier: readonly GridFrontier[];
 }
 
 // ── Monte Carlo loss distribution (docs/monte-carlo.md) ─────────────────────────────────
@@ -774,7 +986,7 @@ export interface RunStoreOptions {
 }
 
 /** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */
-export type RunKind = 'projection' | 'deal' | 'breakeven' | 'monte-carlo';
+export type RunKind = 'projection' | 'deal' | 'breakeven' | 'scenarios' | 'grid' | 'monte-carlo';
 
 /** What the run store did with a job's run. */
 export interface RunStoreNote {
@@ -810,6 +1022,8 @@ export type RunInputs =
     }
   | ({ readonly kind: 'deal' } & DealRunInputs)
   | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs)
+  | ({ readonly kind: 'scenarios'; readonly set: ScenarioSetFile; readonly breakevens: { readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } | null } & DealRunInputs)
+  | ({ readonly kind: 'grid'; readonly rows: GridAxis; readonly columns: GridAxis; readonly outage: GridOutage | null } & DealRunInputs)
   | ({
       readonly kind: 'monte-carlo';
       readonly distribution: DefaultRateDistributionRequest;
@@ -826,6 +1040,8 @@ export interface DealRunInputs {
   /** The scenario given with the run; null for the deal file's own `assumptions`. */
   readonly assumptions: AssumptionFile | null;
   readonly scenarioOverrides: ScenarioOverrides;
+  /** The notes were scaled to the pool keeping their percentages (deal.run's sizeToPool); absent: run as written. */
+  readonly sizeToPool?: boolean;
 }
 
 /** A key figure of a run for lists: 'years' (WAL), 'ratio' (decimal: 0.05 = 5%), 'money' (the pool's currency), 'multiple' (× a curve), 'count'. */
@@ -858,7 +1074,7 @@ export interface RunRecord {
 export interface StoredRun {
   readonly record: RunRecord;
   readonly inputs: RunInputs;
-  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.monteCarlo'>;
+  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>;
 }
 
 export interface Api {
@@ -903,6 +1119,10 @@ export interface Api {
   'deal.run': { request: DealRunRequest; response: JobInfo };
   /** Solves each note's breakeven stress (a job). */
   'deal.breakeven': { request: BreakevenRequest; response: JobInfo };
+  /** Sizes the deal's notes to the pool it runs on (a job): scale keeping %, or the senior class for a target CE or breakeven; nothing is saved. */
+  'deal.size': { request: DealSizeRequest; response: JobInfo };
+  /** A note's yield at a clean price, or its price at a yield, on a settlement date: clean, dirty, accrued (docs/sizing.md). */
+  'deal.priceYield': { request: PriceYieldRequest; response: PriceYieldResult };
   /** Checks a scenario-set file (against a tape's segments when given); errors name the JSON path; answers with the set as read. */
   'scenarios.check': { request: { scenarios: FileDraft; tapeId?: number }; response: ScenarioSetCheck };
   /** The workspace's saved scenario sets, each read again (a set that no longer reads fails the call, naming it and the problem's JSON path). */
@@ -911,8 +1131,12 @@ export interface Api {
   /** Saves (creates or replaces) a set after reading it in full, under `name` (default the set's own name); a set that does not read is not saved. */
   'scenarios.save': { request: { name?: string; scenarios: FileDraft }; response: ScenarioSetRecord };
   'scenarios.delete': { request: { name: string }; response: { deleted: string } };
+  /** The shipped scenario sets, one per deal template. */
+  'scenarios.templates': { request: NoParams; response: readonly ScenarioSetTemplate[] };
   /** Runs every scenario of a set on one deal (a job): per scenario the tranche table and the pool's figures. */
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
+  /** A sensitivity grid (a job): every cell's note figures over two parameters, and the frontier (docs/sweeps.md). */
+  'deal.grid': { request: GridRequest; response: JobInfo };
   /** Monte Carlo loss distribution (a job; docs/monte-carlo.md). */
   'deal.monteCarlo': { request: MonteCarloRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
@@ -928,6 +1152,8 @@ export interface Api {
   'staticPool.preview': { request: { files: readonly StaticPoolFileRequest[] }; response: StaticPoolPreview };
   /** Reads and fits a static pool: lifetime default, default timing, CPR by age, roll rates, their errors, and the assumption set. */
   'staticPool.fit': { request: StaticPoolFitRequest; response: StaticPoolFitResult };
+  /** The prospectus tables of a deal: per note, per speed, to call and to maturity — WAL, principal window, expected final, decrement table. */
+  'deal.tables': { request: DealTablesRequest; response: DealTablesResult };
 }
 
 export type Method = keyof Api;
@@ -975,3 +1201,38 @@ export interface DesktopBridge {
 export const TOKEN_HEADER = 'x-abs-token';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';
+
+/** Which runs a prospectus table shows: the clean-up call exercised, the deal run to maturity, or both. */
+export type CallCase = 'call' | 'noCall' | 'both';
+
+/** deal.tables: one deal file, every speed, both call cases (docs/prospectus-tables.md). */
+export interface DealTablesRequest {
+  /** The deal file, read in full by the service (its own pool lines and assumptions unless `pool` / `assumptions` are given). */
+  readonly deal: FileDraft;
+  /** Speeds in vector notation: "0.5,1,1.3,1.5,1.8,2 ABS", or vectors separated by ";". Each replaces the prepayment curve. */
+  readonly speeds: string;
+  /** Default 'both' when the deal has a clean-up call, else 'noCall'. */
+  readonly call?: CallCase;
+  /** A pool file (lines) in place of the deal file's pool. */
+  readonly pool?: FileDraft;
+  readonly assumptions?: AssumptionFile;
+  /** Rows at each payment date (default) or at each anniversary of closing. */
+  readonly rows?: DecrementRows;
+  /** Two decimals (default) or whole percent with * below 0.5 %. */
+  readonly precision?: PercentPrecision;
+}
+
+export interface DealTablesResult {
+  readonly dealName: string;
+  /** Time zero of the WAL and the decrement table's first row. */
+  readonly closingDate: string;
+  /** The WAL's year basis (the deal file's analytics.walBasis). */
+  readonly walBasis: WalBasis;
+  readonly rows: DecrementRows;
+  readonly precision: PercentPrecision;
+  /** Each speed as run, in the order asked. */
+  readonly speeds: readonly string[];
+  readonly notes: readonly { readonly id: string; readonly name: string; readonly originalBalance: number }[];
+  /** One entry per call case, each with one table per note (columns in the order of `speeds`). */
+  readonly cases: readonly { readonly callCase: 'toCall' | 'toMaturity'; readonly tables: readonly ClassTable[] }[];
+}

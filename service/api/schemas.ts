@@ -15,6 +15,30 @@ const stratRequest = z.strictObject({
   by: z.enum(stratDimensionIds),
   edges: z.array(z.number().finite()).max(50).optional(),
 });
+const amounts = z.array(z.number().finite().min(0)).max(1200);
+const priceYieldRequest = z
+  .strictObject({
+    note: z.strictObject({
+      originalBalance: z.number().finite().positive(),
+      closingDate: isoDate,
+      paymentsPerYear: z.number().int().min(1).max(12),
+      dayCount: z.enum(['ACT/365', '30/360', 'ACT/360']),
+      paymentDates: z.array(isoDate).min(1).max(1200),
+      principal: amounts,
+      interest: amounts,
+      endingBalance: amounts,
+      couponRate: z.array(z.number().finite().min(-1).max(1)).max(1200),
+    }),
+    settlementDate: isoDate,
+    convention: z.enum(['annualEffective', 'bondEquivalent', 'mortgageEquivalent', 'chinaInterbank']),
+    cleanPrice: z.number().finite().positive('a price is percent of par, above 0 (99.5)').optional(),
+    yield: z.number().finite().gt(-1).lt(10, 'a yield is a decimal (0.05 for 5%)').optional(),
+  })
+  .refine((r) => (r.cleanPrice === undefined) !== (r.yield === undefined), 'give a clean price or a yield, not both')
+  .refine(
+    (r) => [r.note.principal, r.note.interest, r.note.endingBalance, r.note.couponRate].every((c) => c.length === r.note.paymentDates.length),
+    'principal, interest, endingBalance and couponRate need one value per payment date',
+  );
 /**
  * Files as read (a deal, assumption or pool file) pass as is: their handlers read them in full
  * (readDealFile, checkAssumptions and readAssumptionFile, readPoolFile), so a caller that sends
@@ -35,6 +59,21 @@ const scenarioOverrides = z.strictObject({
   events: EVENTS_SCHEMA.optional(),
 });
 const assumptionFile = z.custom<AssumptionFile>();
+/** A sweep's worker threads (docs/sweeps.md); not an input of the run. */
+const sweepJobs = z.number().int().min(1).max(256).optional();
+const gridAxis = z.strictObject({
+  parameter: z.enum(['defaultMult', 'prepayMult', 'cureMult', 'rollInMult', 'recoveryMult', 'recoveryRate', 'recoveryLag', 'cdr', 'cpr', 'indexShockBps', 'outageShare', 'outageMonth']),
+  values: z.array(z.number()).min(1).max(200),
+});
+/** The outage a grid's outage axes vary: the fields of an outage event block (docs/assumptions.md), each optional. */
+const gridOutage = z.strictObject({
+  segment: z.string().min(1).max(100).optional(),
+  month: z.number().int().min(1).max(600).optional(),
+  days: z.number().int().min(1).max(31).optional(),
+  share: z.number().min(0).max(1).optional(),
+  cureShare: z.number().min(0).max(1).optional(),
+  waivePenalty: z.boolean().optional(),
+});
 const poolFile = z.custom<PoolFile>();
 const runStoreOptions = {
   store: z.boolean().optional(),
@@ -142,6 +181,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
     ...runStoreOptions,
+    sizeToPool: z.boolean().optional(),
   }),
   'deal.breakeven': z.strictObject({
     deal: dealFile,
@@ -152,12 +192,36 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     by: z.enum(['multiplier', 'cdr']).optional(),
     interest: z.enum(['timely', 'ultimate']).optional(),
     ...runStoreOptions,
+    sizeToPool: z.boolean().optional(),
   }),
+  'deal.size': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    pool: poolFile.optional(),
+    method: z.enum(['scale', 'creditEnhancement', 'breakeven']),
+    target: z.number().finite().optional(),
+    floor: z.number().min(0, 'the floor is a share of the pool from 0').lt(1, 'the floor is a decimal share of the pool below 1 (0.05, not 5)').optional(),
+    interest: z.enum(['timely', 'ultimate']).optional(),
+  }),
+  'deal.priceYield': priceYieldRequest,
   'scenarios.check': z.strictObject({ scenarios: z.unknown(), tapeId: id.optional() }),
   'scenarios.list': noParams,
   'scenarios.get': z.strictObject({ name: z.string().min(1).max(200) }),
   'scenarios.save': z.strictObject({ name: z.string().trim().min(1, 'a scenario set needs a name').max(200).optional(), scenarios: z.unknown() }),
   'scenarios.delete': z.strictObject({ name: z.string().min(1).max(200) }),
+  'scenarios.templates': noParams,
+  'deal.tables': z.strictObject({
+    deal: z.unknown(),
+    speeds: z.string().trim().min(1, 'give at least one speed, e.g. "0.5,1,1.3,1.5,1.8,2 ABS"').max(2000),
+    call: z.enum(['call', 'noCall', 'both']).optional(),
+    pool: z.unknown().optional(),
+    assumptions: assumptionFile.optional(),
+    rows: z.enum(['paymentDates', 'anniversaries']).optional(),
+    precision: z.enum(['twoDecimals', 'wholePercent']).optional(),
+  }),
   'deal.runScenarios': z.strictObject({
     deal: dealFile,
     tapeId: id.optional(),
@@ -165,6 +229,22 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     assumptions: assumptionFile.optional(),
     scenarioOverrides: scenarioOverrides.optional(),
     scenarios: z.custom<ScenarioSetFile>(),
+    breakevens: z.strictObject({ by: z.enum(['multiplier', 'cdr']).optional(), interest: z.enum(['timely', 'ultimate']).optional() }).optional(),
+    jobs: sweepJobs,
+    ...runStoreOptions,
+  }),
+  // Axis values are checked against their parameter's range (service/runs/grid-parameters.ts), each at its path.
+  'deal.grid': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    rows: gridAxis,
+    columns: gridAxis,
+    outage: gridOutage.optional(),
+    jobs: sweepJobs,
+    ...runStoreOptions,
   }),
   'deal.monteCarlo': z.strictObject({
     deal: dealFile,

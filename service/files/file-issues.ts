@@ -57,8 +57,30 @@ export function reservedKeyIssues(input: unknown): FileIssue[] {
   return issues;
 }
 
+/** Longest quoted name (a note id, a segment) a problem repeats whole; a longer one shows its start and its length. */
+const SHOWN_CHARACTERS = 80;
+
+/**
+ * A problem's message with every quoted name longer than 80 characters cut to its start and its
+ * length: a 1 MB note id in a waterfall step came back as a 1 MB "unknown note '…'" (found by the
+ * fuzz harness).
+ */
+function shortenQuoted(message: string): string {
+  return message.replace(/'([^']{81,})'|"([^"]{81,})"/g, (whole: string, single: string | undefined, double: string | undefined) => {
+    const text = single ?? double ?? '';
+    const quote = whole[0] ?? "'";
+    return `${quote}${text.slice(0, SHOWN_CHARACTERS - 20)}…${quote} (${text.length.toLocaleString('en-US')} characters)`;
+  });
+}
+
+/** A JSON path through a key of a megabyte stays readable: its start, and its length. */
+function shortenPath(path: string): string {
+  return path.length <= 4 * SHOWN_CHARACTERS ? path : `${path.slice(0, 3 * SHOWN_CHARACTERS)}… (${path.length.toLocaleString('en-US')} characters)`;
+}
+
 /** `Deal $.notes[0].originalBalance: must be … (and 2 more problems)`. */
-export function fileError(kind: string, issues: readonly FileIssue[], details: Record<string, unknown> = {}): UserError {
+export function fileError(kind: string, found: readonly FileIssue[], details: Record<string, unknown> = {}): UserError {
+  const issues = found.map((issue) => ({ path: shortenPath(issue.path), message: shortenQuoted(issue.message) }));
   const first = issues[0] ?? { path: '$', message: 'invalid' };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return new UserError('BAD_REQUEST', `${kind} ${first.path}: ${first.message}${more}`, { ...details, path: first.path, issues });

@@ -4,7 +4,9 @@ import type { ApiError, ImportReport, JobInfo, JobProgress, JobResult, JobResult
 /**
  * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
  * work goes on in a worker thread, progress is pushed as events (throttled), and the job can be
- * cancelled. Finished jobs are kept (most recent 50) so a late poller still gets the result.
+ * cancelled. Finished jobs are kept so a late poller still gets the result — the most recent
+ * KEEP_FINISHED_JOBS of them, pruned whenever a job starts or finishes, so a long session's
+ * results (a deal run's is hundreds of KB) are not kept without limit.
  */
 
 /** A finished import job's report (undefined for another kind of job or an unfinished one). */
@@ -27,6 +29,11 @@ export function breakevenOf(job: JobInfo): JobResultOf<'deal.breakeven'> | undef
   return job.result?.kind === 'deal.breakeven' ? job.result : undefined;
 }
 
+/** A finished sizing job's result (the sized deal and its capital structure) and the time it took. */
+export function dealSizeOf(job: JobInfo): JobResultOf<'deal.size'> | undefined {
+  return job.result?.kind === 'deal.size' ? job.result : undefined;
+}
+
 /** A finished scenario-set job's result and the time it took. */
 export function scenarioSetRunOf(job: JobInfo): JobResultOf<'deal.runScenarios'> | undefined {
   return job.result?.kind === 'deal.runScenarios' ? job.result : undefined;
@@ -35,6 +42,11 @@ export function scenarioSetRunOf(job: JobInfo): JobResultOf<'deal.runScenarios'>
 /** A finished Monte Carlo job's result and the time it took. */
 export function monteCarloOf(job: JobInfo): JobResultOf<'deal.monteCarlo'> | undefined {
   return job.result?.kind === 'deal.monteCarlo' ? job.result : undefined;
+}
+
+/** A finished grid job's result and the time it took. */
+export function gridOf(job: JobInfo): JobResultOf<'deal.grid'> | undefined {
+  return job.result?.kind === 'deal.grid' ? job.result : undefined;
 }
 
 export interface JobContext {
@@ -48,15 +60,19 @@ interface Entry {
   info: JobInfo;
   controller: AbortController;
   done: Promise<JobInfo>;
+  /** Order of finishing (0 while running): retention keeps the most recently finished. */
+  finishOrder: number;
 }
 
-const KEEP_FINISHED = 50;
+/** How many finished jobs (and their results) the manager keeps: the most recent ones. */
+export const KEEP_FINISHED_JOBS = 50;
 const PROGRESS_INTERVAL_MS = 150;
 
 export class JobManager {
   readonly #jobs = new Map<string, Entry>();
   readonly #listener: Listener;
   readonly #toApiError: (error: unknown) => ApiError;
+  #finished = 0;
 
   constructor(listener: Listener, toApiError: (error: unknown) => ApiError) {
     this.#listener = listener;
@@ -77,9 +93,13 @@ export class JobManager {
       error: null,
     };
     let lastEmit = 0;
-    const entry: Entry = { info, controller, done: Promise.resolve(info) };
+    const entry: Entry = { info, controller, done: Promise.resolve(info), finishOrder: 0 };
     const update = (next: JobInfo, finished: boolean): void => {
       entry.info = next;
+      if (finished) {
+        entry.finishOrder = ++this.#finished;
+        this.#prune();
+      }
       this.#listener(next, finished);
     };
     const ctx: JobContext = {
@@ -141,8 +161,9 @@ export class JobManager {
     await Promise.all([...this.#jobs.values()].map((e) => e.done));
   }
 
+  /** Drops the finished jobs beyond the most recent KEEP_FINISHED_JOBS, oldest finish first (so a job that has just finished is kept for its poller). */
   #prune(): void {
-    const finished = [...this.#jobs.values()].filter((e) => e.info.state !== 'running');
-    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.#jobs.delete(entry.info.id);
+    const finished = [...this.#jobs.values()].filter((e) => e.info.state !== 'running').sort((a, b) => a.finishOrder - b.finishOrder);
+    for (const entry of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED_JOBS))) this.#jobs.delete(entry.info.id);
   }
 }

@@ -1,5 +1,18 @@
 import type { TapeRecord } from '../../data/tape/types.ts';
-import type { BreakevenRequest, DealFile, MonteCarloRequest, ProjectionRequest, RunInputs, ScenarioOverrides, TapeIdentity } from '../api/contract.ts';
+import type {
+  BreakevenRequest,
+  DealFile,
+  DealRunInputs,
+  DealRunRequest,
+  GridRequest,
+  MonteCarloRequest,
+  ProjectionRequest,
+  RunInputs,
+  ScenarioOverrides,
+  ScenarioSetRunRequest,
+  TapeIdentity,
+} from '../api/contract.ts';
+import type { ScenarioSetFile } from '../files/scenario-file.ts';
 
 /**
  * A run's inputs as the store keeps and hashes them: everything its result depends on besides the
@@ -10,29 +23,51 @@ export function tapeIdentity(tape: TapeRecord): TapeIdentity {
   return { id: tape.id, sha256: tape.sha256, rowsImported: tape.rowsImported, importedAt: tape.importedAt, cutoffDate: tape.cutoffDate };
 }
 
-/** A deal run's or breakeven's inputs; the worker runs a deal's own lines as representative lines, whatever `mode` says. */
-export function dealInputs(task: 'run' | 'breakeven', request: BreakevenRequest, tape: TapeRecord | null): RunInputs {
-  const common = {
+/** What any run of a deal depends on; the worker runs a deal's own lines as representative lines, whatever `mode` says. */
+function dealRunInputs(request: DealRunRequest, tape: TapeRecord | null): DealRunInputs {
+  return {
     deal: request.deal,
     tape: tape ? tapeIdentity(tape) : null,
     mode: tape ? (request.mode ?? 'repline') : 'repline',
     assumptions: request.assumptions ?? null,
     scenarioOverrides: request.scenarioOverrides ?? {},
-  } as const;
+    // Only when asked, so the inputs (and hashes) of runs that do not size stay as they were.
+    ...(request.sizeToPool === true ? { sizeToPool: true } : {}),
+  };
+}
+
+/** A deal run's or breakeven's inputs. */
+export function dealInputs(task: 'run' | 'breakeven', request: BreakevenRequest, tape: TapeRecord | null): RunInputs {
+  const common = dealRunInputs(request, tape);
   if (task === 'run') return { kind: 'deal', ...common };
   return { kind: 'breakeven', ...common, by: request.by ?? 'multiplier', interest: request.interest ?? null };
 }
 
+/**
+ * A scenario set's inputs: the deal run's, the set as read (its base already resolved into
+ * `assumptions`) and the breakevens asked for. The worker count is not an input: any gives the same bytes.
+ */
+export function scenarioSetInputs(request: ScenarioSetRunRequest, set: ScenarioSetFile, tape: TapeRecord | null): RunInputs {
+  const deal = dealRunInputs(request, tape);
+  const breakevens = request.breakevens === undefined ? null : { by: request.breakevens.by ?? 'multiplier', interest: request.breakevens.interest ?? null };
+  return { kind: 'scenarios', ...deal, set, breakevens };
+}
+
+/** A grid's inputs: the deal run's, both axes and the outage its outage axes vary. */
+export function gridInputs(request: GridRequest, tape: TapeRecord | null): RunInputs {
+  const deal = dealRunInputs(request, tape);
+  return { kind: 'grid', ...deal, rows: request.rows, columns: request.columns, outage: request.outage ?? null };
+}
+
+/** "Scenario set Downturn on Deal on Tape (…) — base": what the analyst would call a sweep. */
+export function sweepName(head: string, deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): string {
+  return `${head} — ${dealRunName('run', deal, tape, request)}`;
+}
+
 /** A Monte Carlo's inputs: the deal run's, the draws and the rating table (not the number of worker threads, which changes nothing). */
 export function monteCarloInputs(request: MonteCarloRequest, tape: TapeRecord | null): RunInputs {
-  const common = {
-    deal: request.deal,
-    tape: tape ? tapeIdentity(tape) : null,
-    mode: tape ? (request.mode ?? 'repline') : 'repline',
-    assumptions: request.assumptions ?? null,
-    scenarioOverrides: request.scenarioOverrides ?? {},
-  } as const;
-  return { kind: 'monte-carlo', ...common, distribution: request.distribution, paths: request.paths, seed: request.seed, ratingTable: request.ratingTable ?? null };
+  const deal = dealRunInputs(request, tape);
+  return { kind: 'monte-carlo', ...deal, distribution: request.distribution, paths: request.paths, seed: request.seed, ratingTable: request.ratingTable ?? null };
 }
 
 export function projectionInputs(request: ProjectionRequest, tape: TapeRecord | null): RunInputs {

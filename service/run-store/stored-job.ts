@@ -1,3 +1,4 @@
+import type { WriteTurns } from '../jobs/write-turns.ts';
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
 import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
@@ -6,7 +7,7 @@ import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
 import { runFigures } from './figures.ts';
 
 /** The result of a calculation job the store keeps. */
-export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.monteCarlo'>;
+export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>;
 
 /** What a job would store: its inputs and a name; the workspace it stores into, as open when the job started. */
 export interface RunPlan {
@@ -14,9 +15,18 @@ export interface RunPlan {
   readonly inputs: RunInputs;
   readonly name: string;
   readonly tapeId: number | null;
+  /** The app's write turns (service/jobs/write-turns.ts): the run is stored in its turn, after an import's commit. */
+  readonly writes?: WriteTurns;
 }
 
-const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = { projection: 'pool.project', deal: 'deal.run', breakeven: 'deal.breakeven', 'monte-carlo': 'deal.monteCarlo' };
+const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = {
+  projection: 'pool.project',
+  deal: 'deal.run',
+  breakeven: 'deal.breakeven',
+  scenarios: 'deal.runScenarios',
+  grid: 'deal.grid',
+  'monte-carlo': 'deal.monteCarlo',
+};
 
 /** SHA-256 of the canonical JSON of the inputs together with the engine identity: a changed engine gives another hash. */
 export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineIdentity()): string {
@@ -27,11 +37,14 @@ export function runInputHash(inputs: RunInputs, engine: EngineIdentity = engineI
 function payloadOf(result: CalculationResult): unknown {
   if (result.kind === 'deal.run') return result.run;
   if (result.kind === 'deal.breakeven') return result.breakeven;
+  if (result.kind === 'deal.runScenarios') return result.scenarios;
+  if (result.kind === 'deal.grid') return result.grid;
   if (result.kind === 'deal.monteCarlo') return result.monteCarlo;
   return result.projection;
 }
 
-function isRunKind(kind: string): kind is RunKind {
+/** Whether this version knows a stored run's kind (runs.list leaves out the others). */
+export function isRunKind(kind: string): kind is RunKind {
   return Object.hasOwn(JOB_KIND, kind);
 }
 
@@ -57,16 +70,21 @@ export function toStoredRun(row: RunRowWithResult): StoredRun {
   const record = toRunRecord(row);
   const payload: unknown = JSON.parse(row.resultJson);
   const { seconds } = row;
-  const result = (
-    record.kind === 'deal'
-      ? { kind: 'deal.run', run: payload, seconds }
-      : record.kind === 'breakeven'
-        ? { kind: 'deal.breakeven', breakeven: payload, seconds }
-        : record.kind === 'monte-carlo'
-          ? { kind: 'deal.monteCarlo', monteCarlo: payload, seconds }
-          : { kind: 'pool.project', projection: payload, seconds }
-  ) as CalculationResult;
+  const result = resultOf(record.kind, payload, seconds);
   return { record, inputs: JSON.parse(row.inputsJson) as RunInputs, result };
+}
+
+/** The job result a stored payload came from, by the run's kind. */
+function resultOf(kind: RunKind, payload: unknown, seconds: number): CalculationResult {
+  const results: Readonly<Record<RunKind, () => unknown>> = {
+    deal: () => ({ kind: 'deal.run', run: payload, seconds }),
+    breakeven: () => ({ kind: 'deal.breakeven', breakeven: payload, seconds }),
+    projection: () => ({ kind: 'pool.project', projection: payload, seconds }),
+    scenarios: () => ({ kind: 'deal.runScenarios', scenarios: payload, seconds }),
+    grid: () => ({ kind: 'deal.grid', grid: payload, seconds }),
+    'monte-carlo': () => ({ kind: 'deal.monteCarlo', monteCarlo: payload, seconds }),
+  };
+  return results[kind]() as CalculationResult;
 }
 
 function messageOf(error: unknown): string {
@@ -89,19 +107,21 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
   const result = await calculate();
   let stored: RunStoreNote;
   try {
-    const row = insertRun(plan.workspace.db, {
-      kind: plan.inputs.kind,
-      name: plan.name,
-      createdAt: new Date().toISOString(),
-      inputHash,
-      inputsJson: JSON.stringify(plan.inputs),
-      tapeId: plan.tapeId,
-      engineVersion: engine.version,
-      engineSourcesSha256: engine.sourcesSha256,
-      seconds: result.seconds,
-      figures: runFigures(result),
-      resultJson: JSON.stringify(payloadOf(result)),
-    });
+    const store = (): RunRow =>
+      insertRun(plan.workspace.db, {
+        kind: plan.inputs.kind,
+        name: plan.name,
+        createdAt: new Date().toISOString(),
+        inputHash,
+        inputsJson: JSON.stringify(plan.inputs),
+        tapeId: plan.tapeId,
+        engineVersion: engine.version,
+        engineSourcesSha256: engine.sourcesSha256,
+        seconds: result.seconds,
+        figures: runFigures(result),
+        resultJson: JSON.stringify(payloadOf(result)),
+      });
+    const row = plan.writes ? await plan.writes.run(store) : store();
     stored = { runId: row.id, createdAt: row.createdAt, fromStore: false, warning: null };
     onStored();
   } catch (error) {

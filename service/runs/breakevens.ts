@@ -22,6 +22,11 @@ function paidTimely(result: DealResult, noteId: string): boolean {
 
 const PASSES: Readonly<Record<InterestPayment, (result: DealResult, noteId: string) => boolean>> = { timely: paidTimely, ultimate: paidInFull };
 
+/** Whether a note passes a run under a test (timely interest or ultimate payment). */
+export function notePasses(result: DealResult, noteId: string, test: InterestPayment): boolean {
+  return PASSES[test](result, noteId);
+}
+
 /** The test a note's breakeven uses: the one asked for, else timely for the senior class (seniority 1) and ultimate for the others. */
 export function interestPaymentOf(seniority: number, asked: BreakevenRequest['interest']): InterestPayment {
   return asked ?? (seniority === 1 ? 'timely' : 'ultimate');

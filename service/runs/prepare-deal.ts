@@ -49,14 +49,15 @@ export interface PreparedDeal {
 
 const MAX_MONTHS = 600;
 
-/** Pool months the deal can use: every collection month up to the legal-final payment period. */
+/** Pool months the deal can use: every collection month up to the legal-final payment period (the first period's extra months included). */
 function dealMonths(deal: Deal): number {
   const frequency = deal.dates.paymentFrequencyMonths ?? 1;
+  const extraFirstMonths = (deal.dates.firstPeriodCollectionMonths ?? frequency) - frequency;
   const first = parseIsoDate(deal.dates.firstPaymentDate);
   const legalFinal = formatIsoDate(parseIsoDate(deal.dates.legalFinalMaturity));
   let periods = 0;
   while (periods * frequency < MAX_MONTHS && formatIsoDate(addMonths(first, periods * frequency)) <= legalFinal) periods++;
-  return Math.max(1, Math.min(MAX_MONTHS, periods * frequency));
+  return Math.max(1, Math.min(MAX_MONTHS, periods * frequency + extraFirstMonths));
 }
 
 /** The pool a deal runs on: the tape's (loans or lines) when given, else the deal file's own lines. */

@@ -80,3 +80,31 @@ export function scenarioPoolCsv(result: ScenarioSetRunResult): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The breakeven table across scenarios (a set run with breakevens): one row per scenario and coupon
+ * note — the stress (a multiple of the default curve, or a CDR as a decimal), the test and the
+ * search's status, and the pool's cumulative default and net loss rates at that stress.
+ */
+export function scenarioBreakevenCsv(result: ScenarioSetRunResult): string {
+  const header = ['Scenario', 'Note', 'Name', 'Stressed by', 'Breakeven stress', 'Test', 'Status', 'Cumulative default rate at it', 'Cumulative net loss rate at it'];
+  const lines = [header.map(csvField).join(',')];
+  for (const s of result.scenarios) {
+    for (const row of s.breakeven?.rows ?? []) {
+      lines.push(
+        [
+          safeCsvField(s.name),
+          safeCsvField(row.id),
+          safeCsvField(row.name),
+          s.breakeven?.by === 'cdr' ? 'constant CDR' : 'default multiplier',
+          num(row.stress),
+          row.interest,
+          row.status,
+          num(row.cumulativeDefaultRate),
+          num(row.cumulativeNetLossRate),
+        ].join(','),
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,7 +1,8 @@
 import { roundCentsOfDouble } from '../../engine/index.ts';
-import type { DealRunResult, ProjectionMode, ScenarioOverrides, ScenarioRunRow, ScenarioSetRunResult } from '../api/contract.ts';
+import type { DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioRunRow, ScenarioSetRunResult } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
-import { readScenarioSet } from '../files/scenario-file.ts';
+import { readScenarioSet, type ScenarioSetFile } from '../files/scenario-file.ts';
+import { solveBreakevens } from './breakevens.ts';
 import { dealRunResult } from './deal-run.ts';
 import { dealPool, prepareDeal } from './prepare-deal.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
@@ -38,32 +39,64 @@ export interface ScenarioSetRun {
   readonly set: unknown;
 }
 
-/**
- * Runs every scenario of a set, in file order, on one deal and pool: the set is read against the
- * pool's segments first (every problem at its path in the set), the pool is read once, and each
- * scenario's changes go on top of the base assumption set (and of the run's own overrides, which
- * a scenario's same field replaces).
- */
-export function runScenarioSet(run: ScenarioSetRun, onScenario: (done: number) => void = () => undefined): ScenarioSetRunResult {
+/** A set ready to run scenario by scenario: read against the pool's segments, the pool read once. */
+export interface ScenarioSetPlan {
+  readonly run: ScenarioSetRun;
+  readonly input: ProjectionInput;
+  readonly set: ScenarioSetFile;
+}
+
+/** What one scenario leaves: its row, and the run's heading figures (the same for every scenario). */
+export interface ScenarioOutcome {
+  readonly head: Omit<ScenarioSetRunResult, 'setName' | 'scenarios'>;
+  readonly row: ScenarioRunRow;
+}
+
+/** The breakeven search a scenario set asks for per scenario, or null for none. */
+export type ScenarioBreakevens = { readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | undefined } | null;
+
+/** Reads the set against the pool's segments (every problem at its path in the set) and the pool once. */
+export function planScenarioSet(run: ScenarioSetRun): ScenarioSetPlan {
   const input = dealPool(run.file, run.tapeInput);
-  const set = readScenarioSet(run.set, { segments: poolAttributes(input).segmentNames });
-  const runs = set.scenarios.map((scenario, k) => {
-    const overrides = { ...run.overrides, ...scenarioOverridesOf(scenario, `$.scenarios[${k}]`) };
-    const result = dealRunResult(prepareDeal(run.file, input, run.base, overrides), run.tapeInput === null ? 'repline' : run.mode);
-    onScenario(k + 1);
-    return { result, row: scenarioRow(scenario.name, scenario.description ?? null, result) };
-  });
-  const head = runs[0]?.result;
-  if (head === undefined) throw new RangeError('a scenario set has at least one scenario');
+  return { run, input, set: readScenarioSet(run.set, { segments: poolAttributes(input).segmentNames }) };
+}
+
+/**
+ * Runs scenario k of the set: its changes on top of the base assumption set (and of the run's own
+ * overrides, which a scenario's same field replaces); with `breakevens`, each note's breakeven under it.
+ */
+export function runScenario(plan: ScenarioSetPlan, k: number, breakevens: ScenarioBreakevens): ScenarioOutcome {
+  const { run, input } = plan;
+  const scenario = plan.set.scenarios[k];
+  if (scenario === undefined) throw new RangeError(`the set has no scenario ${k}`);
+  const overrides = { ...run.overrides, ...scenarioOverridesOf(scenario, `$.scenarios[${k}]`) };
+  const prepared = prepareDeal(run.file, input, run.base, overrides);
+  const result = dealRunResult(prepared, run.tapeInput === null ? 'repline' : run.mode);
+  const row = scenarioRow(scenario.name, scenario.description ?? null, result);
+  const { dealName, poolName, mode, cutoffDate, closingDate, poolBalance, cumulativeRatioDenominator } = result;
   return {
-    setName: set.name,
-    dealName: head.dealName,
-    poolName: head.poolName,
-    mode: head.mode,
-    cutoffDate: head.cutoffDate,
-    closingDate: head.closingDate,
-    poolBalance: head.poolBalance,
-    cumulativeRatioDenominator: head.cumulativeRatioDenominator,
-    scenarios: runs.map(({ row }) => row),
+    head: { dealName, poolName, mode, cutoffDate, closingDate, poolBalance, cumulativeRatioDenominator },
+    row: breakevens === null ? row : { ...row, breakeven: solveBreakevens(prepared, breakevens.by, breakevens.interest) },
   };
+}
+
+/** The set's result from its scenarios' outcomes, in file order (whatever order they were computed in). */
+export function scenarioSetResult(setName: string, outcomes: readonly ScenarioOutcome[]): ScenarioSetRunResult {
+  const head = outcomes[0]?.head;
+  if (head === undefined) throw new RangeError('a scenario set has at least one scenario');
+  return { setName, ...head, scenarios: outcomes.map(({ row }) => row) };
+}
+
+/**
+ * Runs every scenario of a set, in file order, on one thread (the pool runs them in parallel through
+ * the same pieces: service/jobs/scenario-set-job.ts).
+ */
+export function runScenarioSet(run: ScenarioSetRun, onScenario: (done: number) => void = () => undefined, breakevens: ScenarioBreakevens = null): ScenarioSetRunResult {
+  const plan = planScenarioSet(run);
+  const outcomes = plan.set.scenarios.map((_, k) => {
+    const outcome = runScenario(plan, k, breakevens);
+    onScenario(k + 1);
+    return outcome;
+  });
+  return scenarioSetResult(plan.set.name, outcomes);
 }

@@ -38,7 +38,7 @@ function analyticsLeg(leg: NoteLeg, closing: string, paymentsPerYear: number, wi
 }
 
 /** The engine's time basis of each WAL basis a deal file names ('months/12' is the period count ÷ payments a year). */
-const TIME_BASIS: Readonly<Record<WalBasis, TimeBasis>> = { 'ACT/365': 'ACT/365', '30/360': '30/360', 'ACT/360': 'ACT/360', 'months/12': 'periods' };
+export const TIME_BASIS: Readonly<Record<WalBasis, TimeBasis>> = { 'ACT/365': 'ACT/365', '30/360': '30/360', 'ACT/360': 'ACT/360', 'months/12': 'periods' };
 
 /**
  * WAL from `from` (closing, or a settlement date after it) on `basis`: the principal paid on the

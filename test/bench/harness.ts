@@ -13,13 +13,22 @@ export interface BenchResult {
 
 export interface Budget {
   readonly metric: string;
-  readonly max: number;
+  /** The most the metric may be (a time) … */
+  readonly max?: number;
+  /** … or the least (a speed-up). */
+  readonly min?: number;
   readonly ok: boolean;
 }
 
 export function budget(metrics: Readonly<Record<string, number>>, metric: string, max: number): Budget {
   const value = metrics[metric];
   return { metric, max, ok: value !== undefined && Number.isFinite(value) && value <= max };
+}
+
+/** A floor rather than a ceiling: a speed-up of at least `min`. */
+export function atLeast(metrics: Readonly<Record<string, number>>, metric: string, min: number): Budget {
+  const value = metrics[metric];
+  return { metric, min, ok: value !== undefined && Number.isFinite(value) && value >= min };
 }
 
 export interface Bench {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- name…]`: runs every test/bench/*.bench.ts (or the named ones) in turn
+ * `npm run bench [-- name…]`: runs every test/bench/*.bench.ts (or the named ones: `npm run bench -- grid`) in turn
  * and writes bench-results/<name>.json with the figures and the machine they ran on.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -31,7 +31,8 @@ for (const file of files) {
   writeFileSync(join(outDir, `${result.name}.json`), `${JSON.stringify(record, null, 2)}\n`);
   for (const [key, value] of Object.entries(result.metrics)) process.stdout.write(`  ${key.padEnd(24)} ${value}\n`);
   for (const b of result.budgets ?? []) {
-    process.stdout.write(`  budget: ${b.metric} ≤ ${b.max} → ${b.ok ? 'ok' : 'OVER BUDGET'}\n`);
+    const bound = b.min === undefined ? `≤ ${b.max}` : `≥ ${b.min}`;
+    process.stdout.write(`  budget: ${b.metric} ${bound} → ${b.ok ? 'ok' : b.min === undefined ? 'OVER BUDGET' : 'UNDER BUDGET'}\n`);
     if (!b.ok) failedBudgets++;
   }
 }

@@ -85,15 +85,15 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     expect(replaced?.cumulativeNetLoss).toBeLessThan(onFile?.cumulativeNetLoss ?? -Infinity);
   });
 
-  it('a bad set is refused at its JSON path, before any run; --breakeven does not mix with it', () => {
+  it('a bad set is refused at its JSON path, before any run; --grid does not mix with it', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'Bad', scenarios: [{ name: 'Gig', multipliers: { segments: { farmer: { default: 2 } } } }] }));
     const bad = runAbs(['run', DEAL, '--scenarios', join(dir, 'bad.json')]);
     expect(bad.status).toBe(1);
     expect(bad.stderr.trim()).toBe('abs: Scenario set $.scenarios[0].multipliers.segments.farmer: the pool has no segment "farmer" (its segments: salaried, self_employed, gig)');
-    const both = runAbs(['run', DEAL, '--scenarios', SET, '--breakeven']);
+    const both = runAbs(['run', DEAL, '--scenarios', SET, '--grid', 'cdr=1,2', 'cpr=5,10']);
     expect(both.status).toBe(1);
-    expect(both.stderr).toContain('--scenarios and --breakeven run separately');
+    expect(both.stderr).toContain('--scenarios and --grid run separately');
     const saved = join(dir, 'saved.json');
     writeFileSync(saved, JSON.stringify({ name: 'Saved base', base: 'Stress base', scenarios: [{ name: 'Base' }] }));
     const noWorkspace = runAbs(['run', DEAL, '--scenarios', saved]);

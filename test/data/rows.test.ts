@@ -82,3 +82,20 @@ describe("row normalizer: the order of a row's problems", () => {
     expect(problems?.[0]?.message).toBe('row 3, column "loan_id" (loan id), value "L1": duplicate loan id, first seen on row 2');
   });
 });
+
+describe('row normalizer: a long cell in a message', () => {
+  it('shows the first 60 characters and the length of a 1 MB cell, not the whole cell (the fuzz harness found a 1 MB message)', () => {
+    const rows = normalizer({ annual_rate: 'rateAnnual' });
+    const cell = 'x'.repeat(1 << 20);
+    const problems = rows.normalize(['L1', '2026-01-15', cell, '3000', '6', '15%'], 2, []);
+    expect(problems?.[0]?.message).toBe(`row 2, column "original_principal" (original principal), value "${'x'.repeat(60)}…" (1,048,576 characters): not a number`);
+    // The problem keeps the whole cell as data (the rejects CSV gives it back); only the message is short.
+    expect(problems?.[0]?.value).toBe(cell);
+  });
+
+  it('repeats a value of up to 80 characters whole', () => {
+    const cell = 'y'.repeat(80);
+    const problems = normalizer({ annual_rate: 'rateAnnual' }).normalize(['L1', '2026-01-15', cell, '3000', '6', '15%'], 2, []);
+    expect(problems?.[0]?.message).toContain(`value "${cell}": `);
+  });
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { WriteTurns } from '../../service/jobs/write-turns.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
@@ -30,7 +31,12 @@ function open(file = join(tempDir(), 'ws.sqlite')): Workspace {
 
 /** The handlers' view of a running service: the open workspace and the events it emits. */
 function contextOf(ws: Workspace, events: AppEvent[]): ServiceContext {
-  const context: Pick<ServiceContext, 'workspace' | 'requireWorkspace' | 'emit'> = { workspace: ws, requireWorkspace: () => ws, emit: (event) => events.push(event) };
+  const context: Pick<ServiceContext, 'workspace' | 'requireWorkspace' | 'emit' | 'writes'> = {
+    workspace: ws,
+    requireWorkspace: () => ws,
+    emit: (event) => events.push(event),
+    writes: new WriteTurns(),
+  };
   return context as ServiceContext;
 }
 
@@ -72,19 +78,19 @@ describe('the scenario-set store', () => {
     }
   });
 
-  it('over the API handlers: a set that does not read, or a bad name, is not saved and leaves the workspace as it was', () => {
+  it('over the API handlers: a set that does not read, or a bad name, is not saved and leaves the workspace as it was', async () => {
     const ws = open();
     const events: AppEvent[] = [];
     const service = contextOf(ws, events);
     try {
-      const saved = scenariosSave({ scenarios: SHIPPED }, service);
+      const saved = await scenariosSave({ scenarios: SHIPPED }, service);
       expect(saved.name).toBe(SHIPPED.name);
       expect(saved.set.scenarios).toHaveLength(7);
       expect(events).toEqual([{ type: 'scenarios.changed' }]);
       const before = tableRows(ws);
       const bad = { ...SHIPPED, scenarios: [{ name: 'X', multipliers: { pool: { cure: -1 } } }] };
-      expect(() => scenariosSave({ name: SHIPPED.name, scenarios: bad }, service)).toThrow(/^Scenario set \$\.scenarios\[0\]\.multipliers\.pool\.cure: /);
-      expect(() => scenariosSave({ name: 'x'.repeat(201), scenarios: SHIPPED }, service)).toThrow(/at most 200 characters/);
+      await expect(scenariosSave({ name: SHIPPED.name, scenarios: bad }, service)).rejects.toThrow(/^Scenario set \$\.scenarios\[0\]\.multipliers\.pool\.cure: /);
+      await expect(scenariosSave({ name: 'x'.repeat(201), scenarios: SHIPPED }, service)).rejects.toThrow(/at most 200 characters/);
       expect(tableRows(ws)).toEqual(before);
       expect(events).toHaveLength(1);
       expect(scenariosList({}, service).map((r) => r.name)).toEqual([SHIPPED.name]);
@@ -92,7 +98,7 @@ describe('the scenario-set store', () => {
       // A stored set that no longer reads names the set and the problem's path when listed.
       ws.db.prepare('UPDATE scenario_sets SET json = ? WHERE name = ?').run(JSON.stringify(bad), SHIPPED.name);
       expect(() => scenariosList({}, service)).toThrow(`Scenario set "${SHIPPED.name}" no longer reads: Scenario set $.scenarios[0].multipliers.pool.cure`);
-      expect(scenariosDelete({ name: SHIPPED.name }, service)).toEqual({ deleted: SHIPPED.name });
+      expect(await scenariosDelete({ name: SHIPPED.name }, service)).toEqual({ deleted: SHIPPED.name });
       expect(tableRows(ws)).toEqual([]);
     } finally {
       ws.close();

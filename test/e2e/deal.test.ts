@@ -85,6 +85,7 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByRole('radio', { name: 'Deal’s own lines' }).isChecked()).toBe(true);
     expect(await page.getByLabel('Scenario').inputValue()).toBe('own');
     // The structure, read-only: notes by seniority, triggers with thresholds, the waterfall in order.
+    await page.getByText('Structure in words', { exact: true }).click();
     const notes = page.getByTestId('deal-notes').locator('tbody tr');
     expect(await notes.count()).toBe(3);
     expect(await notes.first().textContent()).toContain('Senior A 优先A');
@@ -138,8 +139,8 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByTestId('deal-headline').textContent()).toContain('ended period 13');
     // The compute time is the job's (the result holds none), shown as before.
     expect(await page.getByTestId('deal-run-caption').textContent()).toMatch(/ · computed in (\d+ ms|\d+\.\d\d s)$/);
-    // The structure folds away once results show, and opens again on demand.
-    expect(await page.locator('details.deal-details').getAttribute('open')).toBeNull();
+    // The structure editor folds away once results show, and opens again on demand.
+    expect(await page.locator('details.deal-details').first().getAttribute('open')).toBeNull();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export periods CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/-periods\.csv$/);

@@ -19,21 +19,11 @@ import { readDealFile } from '../../service/files/deal-file.ts';
 import { dealRunOf } from '../../service/jobs/job-manager.ts';
 import { runInputHash } from '../../service/run-store/stored-job.ts';
 import { Service } from '../../service/service.ts';
+import type { FamilyFigures, FamilySize, TrialFailure } from './load-support.ts';
 
-export type FamilySize = 'small' | 'full';
-
-export interface TrialFailure {
-  readonly trial: string;
-  readonly problem: string;
-}
-
-export interface RunStoreFigures {
+/** The shared record of a family with its own trial loop (load-support.ts), with the runs the children committed. */
+export interface RunStoreFigures extends FamilyFigures {
   readonly family: 'run-store';
-  readonly size: FamilySize;
-  readonly trials: number;
-  readonly survived: number;
-  readonly failures: readonly TrialFailure[];
-  readonly seconds: number;
   /** Runs the children committed before their kills, over all trials. */
   readonly runsCommitted: number;
 }

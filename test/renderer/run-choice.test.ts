@@ -17,7 +17,15 @@ const deal: DealFile = {
     ],
   },
 };
-const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({ name: '消费贷 2027-1', notes: 1, originalBalance: 400_000_000, hasPool, hasAssumptions, deal });
+const check = (hasPool: boolean, hasAssumptions: boolean): DealCheck => ({
+  name: '消费贷 2027-1',
+  notes: 1,
+  originalBalance: 400_000_000,
+  hasPool,
+  hasAssumptions,
+  statedPoolBalance: 400_000_000,
+  deal,
+});
 /** A saved set's scenario, told apart by its speed. */
 const scenarioOf = (name: string): AssumptionFile => ({ months: 24, pool: { prepayment: name === 'stress' ? '20 CPR' : '10 CPR' } });
 const set = (name: string): AssumptionSetRecord => ({ name, assumptions: scenarioOf(name), updatedAt: '2026-12-01T00:00:00Z' });

@@ -198,7 +198,15 @@ describe('deal.validate and bad deal files', () => {
   it('accepts a template and describes it', async () => {
     expect(await service.call('deal.validate', { deal: template('us-auto-oc-turbo') })).toEqual({
       ok: true,
-      value: { name: 'US auto-loan ABS, sequential pay with OC target and turbo', notes: 3, originalBalance: 475000000, hasPool: true, hasAssumptions: true, deal: template('us-auto-oc-turbo') },
+      value: {
+        name: 'US auto-loan ABS, sequential pay with OC target and turbo',
+        notes: 3,
+        originalBalance: 475000000,
+        hasPool: true,
+        hasAssumptions: true,
+        statedPoolBalance: 500000000,
+        deal: template('us-auto-oc-turbo'),
+      },
     });
   });
 

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEAL_SCHEMA } from '../../engine/index.ts';
 import { checkAssumptions } from '../../service/files/assumption-file.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
 import { readPoolFile } from '../../service/files/pool-file.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 
 // Issue 17, defect 8: a key `__proto__` vanished silently (zod copied it into a new object,
 // setting that object's prototype) while any other unknown name was refused; keys that reach an
@@ -52,5 +56,25 @@ describe('whole numbers out of range', () => {
   it('says the same for the deal schema’s whole numbers', () => {
     const issues = DEAL_SCHEMA.shape.dates.safeParse({ paymentFrequencyMonths: -1e300 }).error?.issues.filter((issue) => issue.path[0] === 'paymentFrequencyMonths');
     expect(issues?.[0]?.message).toBe('paymentFrequencyMonths must be a whole number from 1 to 12');
+  });
+});
+
+const passThrough = (): { waterfall: { combined: { notes?: string[] }[] } } => JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'pass-through.json'), 'utf8'));
+
+describe('a file problem repeats a long name by its start and length (fuzz harness: a 1 MB note id made a 1 MB message)', () => {
+  it('cuts a 1 MB unknown note id to its first 60 characters and its length', () => {
+    const deal = passThrough();
+    const step = deal.waterfall.combined[0];
+    if (!step) throw new Error('the template has an interest step');
+    step.notes = ['"'.repeat(1 << 20)];
+    expect(message(() => readDealFile(deal))).toBe(`Deal $.waterfall.combined[0].notes[0]: unknown note '${'"'.repeat(60)}…' (1,048,576 characters)`);
+  });
+
+  it('keeps a name of up to 80 characters whole', () => {
+    const deal = passThrough();
+    const step = deal.waterfall.combined[0];
+    if (!step) throw new Error('the template has an interest step');
+    step.notes = ['N'.repeat(80)];
+    expect(message(() => readDealFile(deal))).toContain(`unknown note '${'N'.repeat(80)}'`);
   });
 });

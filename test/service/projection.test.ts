@@ -248,7 +248,7 @@ describe('abs project and the published schemas', () => {
     expect(runAbs(['project', '--db', db, '--tape', '1'])).toMatchObject({ status: 1, stderr: 'abs project: project needs --assumptions FILE.json\n' });
     expect(runAbs(['project', '--pool', EXAMPLE_POOL, '--db', db, '--assumptions', EXAMPLE])).toMatchObject({ status: 1 });
     expect(runAbs(['project', '--db', db, '--tape', '1', '--assumptions', EXAMPLE, '--mode', 'fast']).stderr).toBe("abs project: --mode must be loan or repline, got 'fast'\n");
-  });
+  }, 60_000);
 
   it('publishes JSON Schemas in step with the validators, and the examples pass them', () => {
     expect(readFileSync(join(REPO_ROOT, 'docs', 'schemas', 'assumptions.schema.json'), 'utf8')).toBe(assumptionsJsonSchema());

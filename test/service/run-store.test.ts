@@ -134,6 +134,14 @@ describe('the run store in the service', () => {
       expect(record?.resultBytes).toBe(Buffer.byteLength(JSON.stringify(dealOnTape.run)));
       const reopened = await value(service.call('runs.get', { id: record?.id ?? 0 }));
       expect(JSON.stringify(reopened.result.kind === 'deal.run' ? reopened.result.run : null)).toBe(JSON.stringify(dealOnTape.run));
+
+      // Sized to the pool is another run (its notes differ), served only by an identical sized rerun.
+      const sized = await dealRun(service, { deal: template('cn-consumer-revolving'), tapeId: reimported, mode: 'loan', sizeToPool: true });
+      expect(sized.stored).toMatchObject({ fromStore: false });
+      expect(sized.run.tranches[0]?.originalBalance).toBeLessThan(dealOnTape.run.tranches[0]?.originalBalance ?? 0);
+      const sizedAgain = await dealRun(service, { deal: template('cn-consumer-revolving'), tapeId: reimported, mode: 'loan', sizeToPool: true });
+      expect(sizedAgain.stored).toMatchObject({ fromStore: true, runId: sized.stored?.runId });
+      expect((await value(service.call('runs.get', { id: sized.stored?.runId ?? 0 }))).inputs).toMatchObject({ kind: 'deal', sizeToPool: true });
     } finally {
       await service.close();
     }

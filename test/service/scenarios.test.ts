@@ -230,3 +230,22 @@ describe('a set whose base is a saved assumption set', () => {
     expect(missing.ok ? '' : missing.error.message).toContain('saved sets: "No recoveries"');
   });
 });
+
+describe('scenarios.templates', () => {
+  const sample = useSampleTape({ loans: 50, seed: 5 });
+  it('serves the four shipped sets, one per deal template, each the file in templates/scenarios/ as read (Base first, 7 scenarios)', async () => {
+    const service = sample.service();
+    const answer = await service.call('scenarios.templates', {});
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.value.map((t) => t.id)).toEqual([...TEMPLATES]);
+    for (const t of answer.value) {
+      expect(t.dealTemplate).toBe(t.id);
+      const { $schema: _pointer, ...file } = shippedSet(t.id) as { $schema: string; name: string };
+      expect(t.set).toEqual(readScenarioSet(file));
+      expect(t.name).toBe(file.name);
+      expect(t.set.scenarios.map((s) => s.name)).toEqual(['Base', 'Stress 1.5x', 'Stress 2x', 'Stress 3x', 'Stress 4x', 'Prepay 0.5x', 'Prepay 2x']);
+      // What the screen sends back is accepted as it came.
+      expect((await service.call('scenarios.check', { scenarios: t.set })).ok).toBe(true);
+    }
+  });
+});

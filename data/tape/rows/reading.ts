@@ -60,8 +60,20 @@ export class RowReading {
     const rowNo = this.rowNo;
     const column = this.#bound.get(field)?.header ?? null;
     const label = FIELD_BY_NAME.get(field)?.label.toLowerCase() ?? field;
-    const where = column !== null ? `column "${column}" (${label})` : label;
-    const message = `row ${rowNo}, ${where}${value !== null ? `, value "${value}"` : ''}: ${why}`;
+    const where = column !== null ? `column ${quoted(column)} (${label})` : label;
+    const message = `row ${rowNo}, ${where}${value !== null ? `, value ${quoted(value)}` : ''}: ${why}`;
     (this.problems ??= []).push({ row: rowNo, column, field, value, rule, message });
   }
+}
+
+/** Longest cell or header text a message repeats whole; a longer one shows its start and its length. */
+const SHOWN_CHARACTERS = 80;
+
+/**
+ * `"text"`, or `"start…" (N characters)` for a long one: a message that repeated a 1 MB cell whole
+ * (the fuzz harness's case) was a megabyte long in the report, the CLI and the rejects screen.
+ */
+function quoted(text: string): string {
+  if (text.length <= SHOWN_CHARACTERS) return `"${text}"`;
+  return `"${text.slice(0, SHOWN_CHARACTERS - 20)}…" (${text.length.toLocaleString('en-US')} characters)`;
 }

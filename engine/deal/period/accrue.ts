@@ -41,10 +41,18 @@ export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays
  * Opens the period on the run's notes, fees and reserve (the states the steps pay from): each
  * note's coupon and interest due, each fee's due, the reserve's target; then sums the accruals.
  */
-export function accruePeriod(deal: Pick<Deal, 'fees' | 'reserve'>, compiled: CompiledDeal, period: number, flows: Collections, days: AccrualDays): Accruals {
+export function accruePeriod(
+  deal: Pick<Deal, 'fees' | 'reserve' | 'yieldSupplementOC'>,
+  compiled: CompiledDeal,
+  period: number,
+  flows: Collections,
+  days: AccrualDays,
+  cutoffPool: Money = ZERO,
+): Accruals {
   const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
   const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows, days);
-  if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin));
+  if (compiled.reserve !== undefined && deal.reserve !== undefined)
+    openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, deal.yieldSupplementOC?.atCutoff ?? 0));
   // The servicer nets its strip out of the interest it collects (Fabozzi, Handbook of Mortgage-Backed
   // Securities: investors receive the WAC less the servicing fee), so the strip never reaches the notes.
   const collected = flows.interest.plus(flows.penaltyInterest);
@@ -96,6 +104,8 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
   const basis = spec.basis;
   switch (basis.type) {
     case 'poolBalance':
+      // The US servicing fee: rate ÷ 12 per collection month on the pool at the start of the collection period.
+      if (basis.accrueOver === 'collectionMonths') return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(flows.months).div(12));
       return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
@@ -124,12 +134,27 @@ function collectionsOf(flows: Collections, kinds: readonly FeeCollection[]): Mon
  * The reserve target: percent × the basis (initial or start-of-period balance of the target's
  * notes), rounded half-up to cents, within its floor and cap, and never above the notes outstanding.
  */
-function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money): Money {
-  const basis = target.basis === 'initialNoteBalance' ? terms.reserveNotesOriginal : sumBegin(terms.notes, terms.reserveNotes);
+function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: number): Money {
+  const basis = reserveBasis(target.basis, terms, cutoffPool, cutoffYsoc);
   let amount = roundCents(basis.times(terms.reservePercent));
   if (terms.reserveFloor !== undefined) amount = maxMoney(amount, terms.reserveFloor);
   if (terms.reserveCap !== undefined) amount = minMoney(amount, terms.reserveCap);
   return minMoney(amount, notesBegin);
+}
+
+function reserveBasis(basis: ReserveTarget['basis'], terms: ReserveTargetTerms, cutoffPool: Money, cutoffYsoc: number): Money {
+  switch (basis) {
+    case 'initialNoteBalance':
+      return terms.reserveNotesOriginal;
+    case 'currentNoteBalance':
+      return sumBegin(terms.notes, terms.reserveNotes);
+    case 'initialPoolBalance':
+      return cutoffPool;
+    case 'initialAdjustedPoolBalance':
+      return maxMoney(cutoffPool.minus(cutoffYsoc), ZERO);
+    default:
+      return unreachable(basis);
+  }
 }
 
 function openReserve(reserve: ReserveState, target: Money): void {

@@ -49,9 +49,9 @@ export interface Determination {
  */
 export function determine(
   date: DeterminationDate,
-  deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator'>,
+  deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator' | 'reserve'>,
   triggers: readonly CompiledTrigger[],
-  balances: Pick<PeriodState, 'notes' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
+  balances: Pick<PeriodState, 'notes' | 'fees' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
   history: RunHistory,
 ): Determination {
   const { period, flows } = date;
@@ -66,7 +66,7 @@ export function determine(
   const inForce = (effect: TriggerEffect): CompiledTrigger | undefined => triggers.find((t, i) => tests.rows[i]?.breached === true && t.effects.has(effect));
   const accelerated = inForce('accelerate') !== undefined;
   const cleanUp = history.cleanUpPeriod === undefined && cleanUpCallExercised(deal, date, history.revolvingEnd, values.poolFactor, balances.reserve?.balance ?? ZERO);
-  const final = cleanUp || period === date.schedule.lastPeriod;
+  const final = cleanUp || period === date.schedule.lastPeriod || (deal.reserve?.redeemWhenCovered === true && reserveCoversNotes(date, balances));
   const revolvingEnd = history.revolvingEnd ?? revolvingEndOf(deal.revolving, date, final, inForce('endRevolving') ?? inForce('accelerate'));
   return {
     values,
@@ -198,6 +198,21 @@ function cleanUpCallExercised(deal: Pick<Deal, 'cleanUpCall' | 'revolving'>, dat
     accruals.notesBegin.gt(0) &&
     maxMoney(flows.endingBalance.minus(flows.delinquent60Plus), ZERO).plus(flows.scheduledPrincipal).plus(flows.prepayments).plus(reserveBalance).gte(accruals.notesBegin)
   );
+}
+
+/**
+ * The reserve redemption (Reserve.redeemWhenCovered): the reserve balance + the period's interest
+ * collections (net of the strip) + recoveries + scheduled principal + prepayments ≥ Σ fees due +
+ * Σ notes' interest due + Σ notes' balances, with notes outstanding.
+ */
+function reserveCoversNotes(date: DeterminationDate, balances: Pick<PeriodState, 'notes' | 'fees' | 'reserve'>): boolean {
+  const { flows, accruals } = date;
+  if (!accruals.notesBegin.gt(0)) return false;
+  const funds = (balances.reserve?.balance ?? ZERO).plus(accruals.interestCollections).plus(flows.recoveries).plus(flows.scheduledPrincipal).plus(flows.prepayments);
+  let owed = accruals.notesBegin;
+  for (const fee of balances.fees) owed = owed.plus(fee.due);
+  for (const note of balances.notes) owed = owed.plus(note.interestDue);
+  return funds.gte(owed);
 }
 
 /** The first payment date that does not revolve: past the revolving periods, a trigger stopping it, or the deal ending. */

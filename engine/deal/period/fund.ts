@@ -7,7 +7,7 @@ import type { LossAllocation } from './losses.ts';
 
 /** A payment date's funds and principal due before the first step (step 4). */
 export interface Funding {
-  /** Interest pot before reserve release and draws: interest + penalty interest − the servicing strip + recoveries. */
+  /** Interest pot before reserve release and draws: interest + penalty interest − the servicing strip + recoveries + the yield supplement withdrawn. */
   readonly interest: Money;
   /** The servicing strip kept by the servicer out of interest collections (Accruals.servicingStrip): money in, never in a pot. */
   readonly servicingStrip: Money;
@@ -17,6 +17,8 @@ export interface Funding {
   readonly principalCarried: Money;
   /** Par of the loans not 60+ days delinquent, when the clean-up call sells the pool on this date. */
   readonly cleanUpProceeds: Money;
+  /** Withdrawn from the yield supplement account into the interest (or combined) pot. */
+  readonly yieldSupplement: Money;
   /** Reserve released into the interest (or combined) pot. */
   readonly release: Money;
   /** The principal distribution amount before any step pays it. */
@@ -42,6 +44,7 @@ export function fundPeriod(
   pdl: Money,
   lossAllocation: LossAllocation,
   principalCarried: Money = ZERO,
+  yieldSupplement: Money = ZERO,
 ): Funding {
   const { cleanUp, final } = determination;
   const { notesBegin } = accruals;
@@ -53,7 +56,8 @@ export function fundPeriod(
   let principalDue = final ? notesBegin : principal;
   if (lossAllocation === 'writeDown' && !final) principalDue = coveringPrincipalDue(principalDue, notesBegin, poolAfter, reserveAfter);
   return {
-    interest: accruals.interestCollections.plus(flows.recoveries),
+    interest: accruals.interestCollections.plus(flows.recoveries).plus(yieldSupplement),
+    yieldSupplement,
     servicingStrip: accruals.servicingStrip,
     principal,
     principalCarried,

@@ -7,7 +7,8 @@ import type { Funding } from './fund.ts';
 
 /**
  * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
- * proceeds + cash carried in the principal account + reserve release + reserve draws = servicing
+ * proceeds + cash carried in the principal account + reserve release + reserve draws + the yield
+ * supplement withdrawn = servicing
  * strip + fees + interest + principal + reserve deposits + cash paid for purchases + cash kept in the
  * principal account + residuals (money in is the pool's gross collections, so the strip kept by the
  * servicer is an outflow); the reserve and every note roll forward from their start-of-period
@@ -16,13 +17,13 @@ import type { Funding } from './fund.ts';
 export function reconcilePeriod(
   state: Readonly<PeriodState>,
   flows: Pick<Collections, 'interest' | 'penaltyInterest' | 'recoveries'>,
-  funding: Pick<Funding, 'principal' | 'release' | 'servicingStrip'>,
+  funding: Pick<Funding, 'principal' | 'release' | 'servicingStrip' | 'yieldSupplement'>,
   period: number,
 ): void {
   const reserve = state.reserve;
   const draws = reserve?.draws ?? ZERO;
   const collected = add(add(flows.interest, flows.penaltyInterest), flows.recoveries);
-  const moneyIn = add(add(add(collected, funding.principal), funding.release), draws);
+  const moneyIn = add(add(add(add(collected, funding.principal), funding.release), draws), funding.yieldSupplement);
   let moneyOut = add(add(add(add(funding.servicingStrip, state.purchasesCash), state.principalAccount), state.seller), reserve?.deposits ?? ZERO);
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
   for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);

@@ -16,7 +16,7 @@ export interface PeriodFacts {
   readonly flows: Collections;
   readonly accruals: Pick<Accruals, 'excessSpread' | 'servicingStrip'>;
   readonly determination: Pick<Determination, 'values' | 'triggers' | 'accelerated'>;
-  readonly funding: Pick<Funding, 'interest' | 'principal' | 'principalCarried' | 'cleanUpProceeds' | 'release'>;
+  readonly funding: Pick<Funding, 'interest' | 'principal' | 'principalCarried' | 'cleanUpProceeds' | 'release' | 'yieldSupplement'>;
   readonly stepPaid: readonly number[];
 }
 
@@ -31,7 +31,12 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     paymentDate: facts.paymentDate,
     pool: poolSummary(flows, determination.values.poolFactor, state, funding.cleanUpProceeds),
     servicingStrip: toYuan(facts.accruals.servicingStrip),
-    availableFunds: { interest: toYuan(funding.interest), principal: toYuan(funding.principal), principalCarried: toYuan(funding.principalCarried) },
+    availableFunds: {
+      interest: toYuan(funding.interest),
+      principal: toYuan(funding.principal),
+      principalCarried: toYuan(funding.principalCarried),
+      ...(state.yieldSupplementAccount === undefined ? {} : { yieldSupplement: toYuan(funding.yieldSupplement) }),
+    },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
     notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),

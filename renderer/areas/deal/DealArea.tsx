@@ -8,26 +8,56 @@ import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { BreakevenView } from './BreakevenView.tsx';
-import { DealIssues, DealSummary } from './DealSummary.tsx';
+import { DealSummary } from './DealSummary.tsx';
+import { DealEditor } from './editor/DealEditor.tsx';
+import { EditorIssues, RunBlocked } from './editor/EditorIssues.tsx';
+import { sizingPool } from './editor/sizing-pool.ts';
+import { useEditedDeal } from './editor/use-edited-deal.ts';
 import { DealRunView } from './DealRunView.tsx';
+import { SizeOffer } from './SizePanel.tsx';
+import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
-import { useDealCheck, useDealTemplates, type DealCheckState } from './source.ts';
+import { useDealTemplates, type DealCheckState } from './source.ts';
 
-function CheckLine({ state }: { state: DealCheckState }) {
+/** The deal's check, and below it the offer to size the notes to the tape when they were written for another pool. */
+function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Parameters<typeof SizeOffer>[0], 'check'> }) {
   if (state.status === 'checking') return <p className="check-status muted">Checking the deal…</p>;
   if (state.status === 'unavailable') return <p className="check-status check-invalid error-text">Cannot check the deal: {state.message}</p>;
   if (state.status === 'invalid') return null;
   const { check } = state;
   return (
-    <p className="check-status check-valid" role="status" data-testid="deal-check">
-      ✓ Valid: {check.notes} notes, {formatMoney(check.originalBalance)} in total
-      {check.hasPool ? ' · has its own pool' : ' · no pool of its own (runs on a tape)'}
-      {check.hasAssumptions ? ' · has its own scenario' : ' · no scenario of its own (runs under a saved assumption set)'}
-    </p>
+    <>
+      <p className="check-status check-valid" role="status" data-testid="deal-check">
+        ✓ Valid: {check.notes} notes, {formatMoney(check.originalBalance)} in total
+        {check.hasPool ? ' · has its own pool' : ' · no pool of its own (runs on a tape)'}
+        {check.hasAssumptions ? ' · has its own scenario' : ' · no scenario of its own (runs under a saved assumption set)'}
+      </p>
+      <SizeOffer check={check} {...sizing} />
+    </>
+  );
+}
+
+/** The structure editor (folded away while a run is shown) and, below it, the structure in words as the service read it. */
+function StructurePanels({ deal, inEditor, open, check, pool }: { deal: unknown; inEditor: boolean; open: boolean; check: DealCheckState; pool: ReturnType<typeof sizingPool> }) {
+  return (
+    <>
+      {inEditor ? (
+        <details className="deal-details" open={open}>
+          <summary>Structure editor</summary>
+          <DealEditor issues={check.status === 'invalid' ? check.issues : []} pool={pool} />
+        </details>
+      ) : null}
+      {deal !== undefined ? (
+        <details className="deal-details">
+          <summary>Structure in words</summary>
+          <DealSummary deal={deal} file={check.status === 'valid' ? check.check.deal : null} />
+        </details>
+      ) : null}
+    </>
   );
 }
 
@@ -65,8 +95,10 @@ export function DealArea() {
 
   const { choice } = screen;
   const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
-  const deal: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
-  const check = useDealCheck(deal);
+  const chosen: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
+  const chosenName = choice.kind === 'file' ? choice.fileName : `${template?.id ?? 'deal'}.json`;
+  // What the screen checks and runs is the structure editor's deal.
+  const { deal, inEditor, pending, check } = useEditedDeal(chosen, chosenName);
   const checked = check.status === 'valid' ? check.check : null;
   const valid = checked !== null;
   const hasPool = checked?.hasPool ?? false;
@@ -79,6 +111,7 @@ export function DealArea() {
     [checked, screen.pool, screen.scenario, screen.mode, tape, sets],
   );
   const { request } = used;
+  const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null), [deal, used.pool, tape]);
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
 
   const runs = useDealJobSlot('run');
@@ -140,7 +173,8 @@ export function DealArea() {
         <h1>Deal</h1>
         <p className="muted">
           Run a deal — a shipped template or your own deal file — on its own pool or a tape, under a scenario: tranche WAL, window, yield, duration, loss and credit enhancement, every period of the
-          waterfall reconciled to the cent, and breakevens. Structure editing comes later; deal files are described in <code>docs/deals.md</code>.
+          waterfall reconciled to the cent, and breakevens. Start from a template or a deal file and edit its structure below: what the editor holds is what runs (deal files are described in{' '}
+          <code>docs/deals.md</code>).
         </p>
       </header>
 
@@ -149,21 +183,22 @@ export function DealArea() {
         <PoolChoice used={used} hasPool={hasPool} tapes={tapes} tapeId={tapeId} tape={tape} mode={screen.mode} />
         <ScenarioPicker used={used} hasAssumptions={hasAssumptions} valid={valid} sets={sets} />
         <div className="button-row run-buttons">
-          <button type="button" onClick={() => void start('run')} disabled={!request || busy}>
+          <button type="button" onClick={() => void start('run')} disabled={!request || busy || pending}>
             Run
           </button>
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
             Cancel
           </button>
           <BreakevenChoices by={screen.breakevenBy} interest={screen.breakevenInterest} />
-          <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy}>
+          <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy || pending}>
             Breakevens
           </button>
         </div>
+        {check.status === 'invalid' ? <RunBlocked problems={check.issues.length} /> : null}
         <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={valid} hasPool={hasPool} tape={tape} used={used} />
       </div>
 
-      {check.status === 'invalid' ? <DealIssues issues={check.issues} /> : <CheckLine state={check} />}
+      {check.status === 'invalid' ? <EditorIssues issues={check.issues} /> : <CheckLine state={check} sizing={{ request, pool: used.pool, tape, dealLabel }} />}
 
       {running && runs.latest ? (
         <div className="job-watcher">
@@ -176,10 +211,12 @@ export function DealArea() {
         </div>
       ) : null}
 
-      {deal !== undefined ? (
-        <details className="deal-details" open={!runShown}>
-          <summary>Deal structure</summary>
-          <DealSummary deal={deal} file={checked?.deal ?? template?.deal ?? null} />
+      <StructurePanels deal={deal} inEditor={inEditor} open={!runShown} check={check} pool={sizedAgainst} />
+
+      {valid && hasPool && hasAssumptions ? (
+        <details className="prospectus-details">
+          <summary>Prospectus tables</summary>
+          <ProspectusTablesView deal={deal} />
         </details>
       ) : null}
 
@@ -190,7 +227,7 @@ export function DealArea() {
               The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
             </p>
           ) : null}
-          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored}>
+          <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored} deal={runOutOfDate ? null : (checked?.deal ?? null)}>
             {breakevens}
           </DealRunView>
         </>

@@ -1,11 +1,12 @@
 import { useMemo, type ReactNode } from 'react';
-import type { DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
+import type { DealFile, DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { DealCharts } from './DealCharts.tsx';
+import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 
@@ -63,13 +64,17 @@ function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
 
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
-/** One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time. */
+/**
+ * One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time.
+ * `deal` is the deal file the run was made of (null when the choices have changed since): its notes' day counts price them.
+ */
 export function DealRunView({
   info,
   run,
   seconds,
   stale,
   stored,
+  deal = null,
   children,
 }: {
   info: DealJobRun;
@@ -78,6 +83,7 @@ export function DealRunView({
   stale: boolean;
   /** What the run store did with this run (absent for a run reopened from the store itself). */
   stored?: RunStoreNote | undefined;
+  deal?: DealFile | null;
   children?: ReactNode;
 }) {
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
@@ -160,6 +166,7 @@ export function DealRunView({
         <DataTable columns={trancheTable} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
       </div>
       {children}
+      {deal ? <PriceYieldPanel key={info.jobId} run={run} deal={deal} /> : null}
 
       <DealCharts run={run} />
 

@@ -4,7 +4,14 @@ import { reportError } from '../../app/context.tsx';
 import { OWN, updateDealScreen, type DealChoice, type DealScreenState } from '../../app/deal.ts';
 import { hrefFor } from '../../app/router.ts';
 import { TapePicker } from '../../components/TapePicker.tsx';
+import { dealEditor } from './editor/state.ts';
 import type { RunChoice } from './run-choice.ts';
+
+/** Opening another deal replaces the one in the structure editor: ask first when it has unsaved edits. */
+function mayReplaceEdits(): boolean {
+  const { dirty, fileName } = dealEditor.get();
+  return !dirty || window.confirm(`Discard the unsaved edits to ${fileName}?`);
+}
 
 const FILE_CHOICE = '\u0000file';
 
@@ -12,7 +19,7 @@ const FILE_CHOICE = '\u0000file';
 async function openDealFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
   const file = event.target.files?.[0];
   event.target.value = '';
-  if (!file) return;
+  if (!file || !mayReplaceEdits()) return;
   try {
     const deal: unknown = JSON.parse(await file.text());
     updateDealScreen({ choice: { kind: 'file', fileName: file.name, deal } });
@@ -22,7 +29,7 @@ async function openDealFile(event: ChangeEvent<HTMLInputElement>): Promise<void>
 }
 
 function chooseDeal(value: string): void {
-  if (value === FILE_CHOICE) return;
+  if (value === FILE_CHOICE || !mayReplaceEdits()) return;
   updateDealScreen({ choice: { kind: 'template', id: value } });
 }
 

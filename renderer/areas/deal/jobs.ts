@@ -10,7 +10,7 @@ import { notify } from '../../app/notifications.ts';
 const announced = new Set<string>();
 
 /** Says once how a job ended when it did not succeed: cancelled (info) or failed (error, with its code). */
-function announceDealJob(job: JobInfo, what: string, label: string): void {
+export function announceDealJob(job: JobInfo, what: string, label: string): void {
   if (announced.has(job.id) || job.state === 'running') return;
   announced.add(job.id);
   if (job.state === 'cancelled') notify('info', `${what} cancelled`, label);

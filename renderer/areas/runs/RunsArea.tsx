@@ -97,8 +97,8 @@ export function RunsArea() {
       <header className="area-header">
         <h1>Runs</h1>
         <p className="muted">
-          Every projection, deal run and breakeven search is stored in this workspace with its inputs and the engine that computed it; running the same inputs again is served from here. Amounts in the
-          pool’s currency; rates as percentages.
+          Every projection, deal run, breakeven search, scenario set and grid is stored in this workspace with its inputs and the engine that computed it; running the same inputs again is served from
+          here. Amounts in the pool’s currency; rates as percentages.
         </p>
       </header>
       {runs === null ? (

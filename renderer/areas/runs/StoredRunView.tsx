@@ -5,6 +5,7 @@ import { DealRunView } from '../deal/DealRunView.tsx';
 import { MonteCarloView } from '../deal/MonteCarloView.tsx';
 import { ProjectionView } from '../results/ProjectionView.tsx';
 import { KIND_LABELS, scenarioLabel } from './labels.ts';
+import { StoredGridView, StoredScenarioSetView } from './SweepTables.tsx';
 
 /** A stored run reopened in the screen that shows its kind of result, under a line saying what it is and which engine computed it. */
 export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; workspacePath: string }) {
@@ -37,6 +38,10 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
         />
       ) : result.kind === 'deal.breakeven' ? (
         <BreakevenView result={result.breakeven} seconds={result.seconds} stale={false} />
+      ) : result.kind === 'deal.runScenarios' ? (
+        <StoredScenarioSetView result={result.scenarios} seconds={result.seconds} />
+      ) : result.kind === 'deal.grid' ? (
+        <StoredGridView grid={result.grid} seconds={result.seconds} />
       ) : result.kind === 'deal.monteCarlo' ? (
         <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} />
       ) : (

@@ -31,16 +31,16 @@ export function assumptionsList(_params: unknown, service: ServiceContext): read
   });
 }
 
-/** Saves the set as read (a set that does not read is not saved). */
-export function assumptionsSave(params: { name: string; assumptions: FileDraft }, service: ServiceContext): AssumptionSetRecord {
+/** Saves the set as read (a set that does not read is not saved), in the workspace's next write turn. */
+export async function assumptionsSave(params: { name: string; assumptions: FileDraft }, service: ServiceContext): Promise<AssumptionSetRecord> {
   const { assumptions } = checkAssumptions(params.assumptions);
-  const saved = saveAssumptionSet(service.requireWorkspace().db, params.name, assumptions);
+  const saved = await service.writes.run(() => saveAssumptionSet(service.requireWorkspace().db, params.name, assumptions));
   service.emit({ type: 'assumptions.changed' });
   return { ...saved, assumptions };
 }
 
-export function assumptionsDelete(params: { name: string }, service: ServiceContext): { deleted: string } {
-  deleteAssumptionSet(service.requireWorkspace().db, params.name);
+export async function assumptionsDelete(params: { name: string }, service: ServiceContext): Promise<{ deleted: string }> {
+  await service.writes.run(() => deleteAssumptionSet(service.requireWorkspace().db, params.name));
   service.emit({ type: 'assumptions.changed' });
   return { deleted: params.name };
 }

@@ -3,17 +3,35 @@ import CN_CONSUMER from '../../../templates/deals/cn-consumer-revolving.json' wi
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
-import { checkRatingTable, EngineError, roundCentsOfDouble } from '../../../engine/index.ts';
+import { checkRatingTable, EngineError, notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
 import { UserError } from '../../../data/errors.ts';
 import { runMonteCarloJob } from '../../jobs/monte-carlo-job.ts';
-import type { BreakevenRequest, DealCheck, DealRunRequest, DealTemplate, FileDraft, JobInfo, MonteCarloRequest, ScenarioSetRunRequest } from '../contract.ts';
+import type {
+  BreakevenRequest,
+  DealCheck,
+  DealRunRequest,
+  DealSizeRequest,
+  DealTemplate,
+  FileDraft,
+  GridRequest,
+  JobInfo,
+  MonteCarloRequest,
+  PriceYieldRequest,
+  PriceYieldResult,
+  ScenarioSetRunRequest,
+} from '../contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
+import { readPoolFile } from '../../files/pool-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker, type DealJobResult } from '../../jobs/deal-job.ts';
 import type { JobContext } from '../../jobs/job-manager.ts';
-import { dealInputs, dealRunName, monteCarloInputs, monteCarloRunName } from '../../run-store/inputs.ts';
+import { dealInputs, dealRunName, gridInputs, monteCarloInputs, monteCarloRunName, scenarioSetInputs, sweepName } from '../../run-store/inputs.ts';
+import { runGridJob, runScenarioSetJob, type SweepSource } from '../../jobs/sweep-job.ts';
+import { checkAxis } from '../../runs/grid-parameters.ts';
+import type { TapeRecord } from '../../../data/tape/types.ts';
 import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
+import { statedPoolBalance } from '../../runs/size-deal.ts';
 import type { ServiceContext } from '../context.ts';
 
 // Bundled into the app (the packaged app ships no docs/ folder).
@@ -37,54 +55,71 @@ export function dealValidate(params: { deal: FileDraft }): DealCheck {
     originalBalance: roundCentsOfDouble(file.notes.reduce((sum, note) => sum + note.originalBalance, 0)),
     hasPool: file.pool !== undefined,
     hasAssumptions: file.assumptions !== undefined,
+    statedPoolBalance: statedPoolBalance(file),
     deal: file,
   };
 }
 
-const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven', scenarios: 'deal.runScenarios' } as const;
+const JOB_KINDS = { run: 'deal.run', breakeven: 'deal.breakeven', size: 'deal.size' } as const;
 
 /** Checks the deal file before the job starts (a typo answers at once, with its JSON path). */
-function startDealJob(task: 'run' | 'breakeven' | 'scenarios', params: BreakevenRequest & { scenarios?: unknown }, service: ServiceContext): JobInfo {
+function startDealJob(
+  task: 'run' | 'breakeven' | 'size',
+  params: BreakevenRequest & { sizing?: Pick<DealSizeRequest, 'method' | 'target' | 'floor' | 'interest'>; poolFile?: unknown },
+  service: ServiceContext,
+): JobInfo {
   const file = readDealFile(params.deal);
-  const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
+  const { tape, source } = poolSource(params, service);
   const name = file.name ?? 'deal';
-  const verb = { run: 'Run', breakeven: 'Breakevens of', scenarios: 'Scenarios on' }[task];
+  const verb = { run: 'Run', breakeven: 'Breakevens of', size: 'Sizing' }[task];
   const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
   const work = (ctx: JobContext): Promise<DealJobResult> =>
     runDealInWorker(
       service,
       {
         task,
-        workspacePath: tape ? service.requireWorkspace().path : null,
-        tapeId: tape ? tape.id : null,
+        ...source,
         mode: params.mode ?? 'repline',
         deal: params.deal,
         assumptions: params.assumptions,
         scenarioOverrides: params.scenarioOverrides ?? {},
         by: params.by ?? 'multiplier',
         interest: params.interest,
-        scenarioSet: params.scenarios,
+        sizeToPool: params.sizeToPool === true,
+        ...(params.sizing ? { sizing: params.sizing } : {}),
+        ...(params.poolFile !== undefined ? { poolFile: params.poolFile } : {}),
+        poolName: tape ? tape.name : 'the deal’s own pool',
       },
       ctx,
     );
-  // The run store keeps deal runs and breakevens (and projections); a scenario set's runs are not stored yet.
-  if (task === 'scenarios') return service.jobs.start(JOB_KINDS[task], title, work);
-  const workspace = service.workspace;
-  const plan: RunPlan | null =
-    workspace === null || params.store === false
-      ? null
-      : { workspace, inputs: dealInputs(task, params, tape), name: params.runName ?? dealRunName(task, file, tape, params), tapeId: tape?.id ?? null };
+  // A sizing returns a deal file, not a run: it is not stored.
+  if (task === 'size') return service.jobs.start(JOB_KINDS[task], title, work);
+  const plan = storePlan(service, params, tape, () => ({ inputs: dealInputs(task, params, tape), name: dealRunName(task, file, tape, params) }));
   return service.jobs.start(JOB_KINDS[task], title, (ctx) =>
     runThroughStore(
       plan,
       async () => {
         const result = await work(ctx);
-        if (result.kind === 'deal.runScenarios') throw new Error(`a ${task} job answered with a scenario set`);
+        if (result.kind === 'deal.size') throw new Error(`a ${task} job answered with a sizing`);
         return result;
       },
       () => service.emit({ type: 'runs.changed' }),
     ),
   );
+}
+
+/** What a job stores in the open workspace's run store, or null (no workspace, or `store: false`). */
+function storePlan(service: ServiceContext, params: DealRunRequest, tape: TapeRecord | null, what: () => Pick<RunPlan, 'inputs' | 'name'>): RunPlan | null {
+  const workspace = service.workspace;
+  if (workspace === null || params.store === false) return null;
+  const { inputs, name } = what();
+  return { workspace, inputs, name: params.runName ?? name, tapeId: tape?.id ?? null, writes: service.writes };
+}
+
+/** The tape a run or sweep runs on (checked before the job starts) and where its worker threads read it. */
+function poolSource(params: DealRunRequest, service: ServiceContext): { tape: TapeRecord | null; source: SweepSource } {
+  const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
+  return { tape, source: { workspacePath: tape ? service.requireWorkspace().path : null, tapeId: tape ? tape.id : null } };
 }
 
 export function dealRun(params: DealRunRequest, service: ServiceContext): JobInfo {
@@ -100,18 +135,70 @@ export function dealBreakeven(params: BreakevenRequest, service: ServiceContext)
  * `base` — a set saved in the open workspace — else the deal file's own `assumptions`.
  */
 export function dealRunScenarios(params: ScenarioSetRunRequest, service: ServiceContext): JobInfo {
+  const file = readDealFile(params.deal);
   const set = readScenarioSet(params.scenarios);
   const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
-  return startDealJob('scenarios', { ...params, ...(assumptions !== undefined ? { assumptions } : {}) }, service);
+  const request: ScenarioSetRunRequest = { ...params, ...(assumptions !== undefined ? { assumptions } : {}) };
+  const { tape, source } = poolSource(request, service);
+  const plan = storePlan(service, request, tape, () => ({ inputs: scenarioSetInputs(request, set, tape), name: sweepName(`Scenario set ${set.name}`, file, tape, request) }));
+  const title = `Scenarios on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  return service.jobs.start('deal.runScenarios', title, (ctx) =>
+    runThroughStore(
+      plan,
+      () => runScenarioSetJob(service, request, set, source, ctx),
+      () => service.emit({ type: 'runs.changed' }),
+    ),
+  );
 }
 
 /**
- * A Monte Carlo loss distribution (a job; docs/monte-carlo.md): the paths run on the chunk pool's
- * worker threads; kept in the run store as kind 'monte-carlo' (an identical rerun is served from it).
+ * A sensitivity grid (a job): every cell the deal run with the run's overrides and the cell's two
+ * parameters on top, on the worker pool; then each note's frontier (docs/sweeps.md).
+ */
+export function dealGrid(params: GridRequest, service: ServiceContext): JobInfo {
+  const file = readDealFile(params.deal);
+  checkAxis(params.rows, 'rows');
+  checkAxis(params.columns, 'columns');
+  if (params.rows.parameter === params.columns.parameter) {
+    throw new UserError('BAD_REQUEST', `the grid's rows and columns both vary ${params.rows.parameter}: choose two parameters`, { path: '$.columns.parameter' });
+  }
+  const outageAxis = [params.rows.parameter, params.columns.parameter].some((p) => p === 'outageShare' || p === 'outageMonth');
+  if (params.outage !== undefined && !outageAxis) throw new UserError('BAD_REQUEST', 'the outage applies to a grid with an outageShare or outageMonth axis', { path: '$.outage' });
+  const { tape, source } = poolSource(params, service);
+  const grid = `${params.rows.parameter} × ${params.columns.parameter}`;
+  const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: sweepName(`Grid ${grid}`, file, tape, params) }));
+  const title = `Grid ${grid} on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  return service.jobs.start('deal.grid', title, (ctx) =>
+    runThroughStore(
+      plan,
+      () => runGridJob(service, params, source, ctx),
+      () => service.emit({ type: 'runs.changed' }),
+    ),
+  );
+}
+
+/** Sizes the deal's notes to the pool it runs on (a job: a breakeven target re-runs the deal); the sized file comes back, nothing is saved. */
+export function dealSize(params: DealSizeRequest, service: ServiceContext): JobInfo {
+  const { method, target, floor, interest, pool, ...run } = params;
+  if (pool !== undefined) readPoolFile(pool); // a bad pool file answers at once, at its JSON path
+  const sizing = { method, ...(target !== undefined ? { target } : {}), ...(floor !== undefined ? { floor } : {}), ...(interest !== undefined ? { interest } : {}) };
+  return startDealJob('size', { ...run, sizing, ...(pool !== undefined ? { poolFile: pool } : {}) }, service);
+}
+
+/** A note's yield at a clean price or price at a yield on a settlement date (engine/analytics price-yield.ts). */
+export function dealPriceYield(params: PriceYieldRequest): PriceYieldResult {
+  const given = params.cleanPrice !== undefined ? { cleanPrice: params.cleanPrice } : { yield: params.yield ?? 0 };
+  const py = notePriceYield(params.note, params.settlementDate, params.convention, given);
+  return { convention: py.convention, yield: py.yield, cleanPrice: py.cleanPrice, dirtyPrice: py.dirtyPrice, ...py.settlement, dayCount: params.note.dayCount, yields: py.yields };
+}
+
+/**
+ * A Monte Carlo loss distribution (a job; docs/monte-carlo.md): the paths run on the worker pool's
+ * threads; kept in the run store as kind 'monte-carlo' (an identical rerun is served from it).
  */
 export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContext): JobInfo {
   const file = readDealFile(params.deal);
-  const tape = params.tapeId === undefined ? null : getTape(service.requireWorkspace().db, params.tapeId);
+  const { tape, source } = poolSource(params, service);
   if (params.ratingTable !== undefined) {
     try {
       checkRatingTable(params.ratingTable);
@@ -125,8 +212,7 @@ export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContex
     }
   }
   const spec = {
-    workspacePath: tape ? service.requireWorkspace().path : null,
-    tapeId: tape ? tape.id : null,
+    ...source,
     mode: params.mode ?? 'repline',
     deal: params.deal,
     assumptions: params.assumptions,
@@ -136,11 +222,7 @@ export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContex
   } as const;
   const title = `Monte Carlo (${params.paths} paths) of ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
   const run = { spec, file, paths: params.paths, ratingTable: params.ratingTable ?? null, ...(params.jobs !== undefined ? { jobs: params.jobs } : {}) };
-  const workspace = service.workspace;
-  const plan: RunPlan | null =
-    workspace === null || params.store === false
-      ? null
-      : { workspace, inputs: monteCarloInputs(params, tape), name: params.runName ?? monteCarloRunName(params, file, tape), tapeId: tape?.id ?? null };
+  const plan = storePlan(service, params, tape, () => ({ inputs: monteCarloInputs(params, tape), name: monteCarloRunName(params, file, tape) }));
   return service.jobs.start('deal.monteCarlo', title, (ctx) =>
     runThroughStore(
       plan,

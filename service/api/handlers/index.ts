@@ -2,9 +2,11 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
-import { dealBreakeven, dealMonteCarlo, dealRun, dealRunScenarios, dealTemplates, dealValidate } from './deal.ts';
+import { dealBreakeven, dealGrid, dealMonteCarlo, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
+import { dealTables } from '../../runs/prospectus-tables.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
+import { scenariosTemplates } from './scenario-templates.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
 import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
@@ -47,13 +49,17 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.validate': dealValidate,
   'deal.run': dealRun,
   'deal.breakeven': dealBreakeven,
+  'deal.size': dealSize,
+  'deal.priceYield': dealPriceYield,
   'scenarios.check': scenariosCheck,
   'scenarios.list': scenariosList,
   'scenarios.get': scenariosGet,
   'scenarios.save': scenariosSave,
   'scenarios.delete': scenariosDelete,
+  'scenarios.templates': scenariosTemplates,
   'deal.runScenarios': dealRunScenarios,
   'deal.monteCarlo': dealMonteCarlo,
+  'deal.grid': dealGrid,
   'runs.list': runsList,
   'runs.get': runsGet,
   'runs.rename': runsRename,
@@ -63,4 +69,5 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'mapping.delete': mappingDelete,
   'staticPool.preview': staticPoolPreview,
   'staticPool.fit': staticPoolFit,
+  'deal.tables': dealTables,
 };

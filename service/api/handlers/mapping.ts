@@ -6,11 +6,11 @@ export function mappingList(_params: unknown, service: ServiceContext): readonly
   return listMappings(service.requireWorkspace().db);
 }
 
-export function mappingSave(params: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }, service: ServiceContext): SavedMapping {
-  return saveMapping(service.requireWorkspace().db, params.name, params.mapping, new Date(), params.limits);
+export function mappingSave(params: { name: string; mapping: HeaderMapping; limits?: PlausibilityLimits }, service: ServiceContext): Promise<SavedMapping> {
+  return service.writes.run(() => saveMapping(service.requireWorkspace().db, params.name, params.mapping, new Date(), params.limits));
 }
 
-export function mappingDelete(params: { name: string }, service: ServiceContext): { deleted: string } {
-  deleteMapping(service.requireWorkspace().db, params.name);
+export async function mappingDelete(params: { name: string }, service: ServiceContext): Promise<{ deleted: string }> {
+  await service.writes.run(() => deleteMapping(service.requireWorkspace().db, params.name));
   return { deleted: params.name };
 }

@@ -49,15 +49,15 @@ export function scenariosGet(params: { name: string }, service: ServiceContext):
 }
 
 /** Saves the set as read under `name`, else its own name (a set that does not read is not saved: the workspace is unchanged). */
-export function scenariosSave(params: { name?: string; scenarios: FileDraft }, service: ServiceContext): ScenarioSetRecord {
+export async function scenariosSave(params: { name?: string; scenarios: FileDraft }, service: ServiceContext): Promise<ScenarioSetRecord> {
   const set = readScenarioSet(params.scenarios);
-  const saved = saveScenarioSet(service.requireWorkspace().db, params.name ?? set.name, set);
+  const saved = await service.writes.run(() => saveScenarioSet(service.requireWorkspace().db, params.name ?? set.name, set));
   service.emit({ type: 'scenarios.changed' });
   return { name: saved.name, set, updatedAt: saved.updatedAt };
 }
 
-export function scenariosDelete(params: { name: string }, service: ServiceContext): { deleted: string } {
-  deleteScenarioSet(service.requireWorkspace().db, params.name);
+export async function scenariosDelete(params: { name: string }, service: ServiceContext): Promise<{ deleted: string }> {
+  await service.writes.run(() => deleteScenarioSet(service.requireWorkspace().db, params.name));
   service.emit({ type: 'scenarios.changed' });
   return { deleted: params.name };
 }

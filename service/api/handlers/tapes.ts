@@ -130,7 +130,12 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
 function startImport(service: ServiceContext, request: ImportRequest, title: string): JobInfo {
   const workspacePath = service.requireWorkspace().path;
   return service.jobs.start('tape.import', title, async (ctx) => {
-    const report = await runImportInWorker(service, workspacePath, request, ctx);
+    // The import's transaction is one write turn: a save asked for meanwhile waits for its commit.
+    if (service.writes.busy) ctx.progress({ fraction: null, done: 0, unit: 'rows', rate: null, message: 'Waiting for the workspace’s current write to finish' });
+    const report = await service.writes.run(() => runImportInWorker(service, workspacePath, request, ctx), {
+      signal: ctx.signal,
+      cancelled: `Import of ${request.sourceName} cancelled before it started; the workspace is unchanged`,
+    });
     if (report.status === 'imported') service.emit({ type: 'tapes.changed' });
     return { kind: 'tape.import', report };
   });
@@ -186,14 +191,14 @@ export function tapeGet(params: { id: number }, service: ServiceContext): TapeRe
   return getTape(service.requireWorkspace().db, params.id);
 }
 
-export function tapeRename(params: { id: number; name: string }, service: ServiceContext): TapeRecord {
-  const tape = renameTape(service.requireWorkspace().db, params.id, params.name);
+export async function tapeRename(params: { id: number; name: string }, service: ServiceContext): Promise<TapeRecord> {
+  const tape = await service.writes.run(() => renameTape(service.requireWorkspace().db, params.id, params.name));
   service.emit({ type: 'tapes.changed' });
   return tape;
 }
 
-export function tapeDelete(params: { id: number }, service: ServiceContext): { deleted: number } {
-  deleteTape(service.requireWorkspace().db, params.id);
+export async function tapeDelete(params: { id: number }, service: ServiceContext): Promise<{ deleted: number }> {
+  await service.writes.run(() => deleteTape(service.requireWorkspace().db, params.id));
   service.emit({ type: 'tapes.changed' });
   return { deleted: params.id };
 }

@@ -5,18 +5,19 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { BreakevenResult, DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioSetRunResult } from '../../api/contract.ts';
+import type { BreakevenResult, DealRunResult, DealSizeRequest, DealSizeResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
+import { readPoolFile } from '../../files/pool-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
 import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
-import { runScenarioSet } from '../../runs/scenario-set.ts';
+import { poolBalanceOf, sizeDeal, sizedToPool } from '../../runs/size-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { timed } from '../timed.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface DealWorkerData {
-  readonly task: 'run' | 'breakeven' | 'scenarios';
+  readonly task: 'run' | 'breakeven' | 'size';
   readonly workspacePath: string | null;
   readonly tapeId: number | null;
   readonly mode: ProjectionMode;
@@ -25,15 +26,20 @@ export interface DealWorkerData {
   readonly scenarioOverrides: ScenarioOverrides;
   readonly by: 'multiplier' | 'cdr';
   readonly interest: InterestPayment | undefined;
-  /** The scenario set (task 'scenarios'), read again in full against the pool's segments. */
-  readonly scenarioSet?: unknown;
+  /** Scale every class to the pool keeping its percentage (tasks 'run' and 'breakeven'). */
+  readonly sizeToPool?: boolean;
+  /** How to size (task 'size'), and the pool's name for the report. */
+  readonly sizing?: Pick<DealSizeRequest, 'method' | 'target' | 'floor' | 'interest'>;
+  readonly poolName?: string;
+  /** A pool file to size to (task 'size'), instead of the tape or the deal's own lines. */
+  readonly poolFile?: unknown;
 }
 
 export type DealWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
   | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
   | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
-  | { readonly type: 'scenarios'; readonly result: ScenarioSetRunResult; readonly seconds: number }
+  | { readonly type: 'size'; readonly result: DealSizeResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as DealWorkerData;
@@ -53,14 +59,24 @@ function loadTape(): ProjectionInput | null {
   }
 }
 
-const prepared = (): PreparedDeal => prepareDeal(readDealFile(data.deal), loadTape(), data.assumptions, data.scenarioOverrides);
+/** The deal prepared on its pool; with sizeToPool, every class scaled to that pool first (the scenario's index rates kept). */
+function prepared(): PreparedDeal {
+  const file = readDealFile(data.deal);
+  const tape = loadTape();
+  const sized = data.sizeToPool === true && tape !== null ? sizedToPool(file, poolBalanceOf({ input: tape })) : file;
+  return prepareDeal(sized, tape, data.assumptions, data.scenarioOverrides);
+}
 
 // A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
 try {
   if (data.task === 'run') post({ type: 'run', ...timed(() => dealRunResult(prepared(), data.tapeId === null ? 'repline' : data.mode)) });
-  else if (data.task === 'scenarios') {
-    const run = { file: readDealFile(data.deal), tapeInput: loadTape(), mode: data.mode, base: data.assumptions, overrides: data.scenarioOverrides, set: data.scenarioSet };
-    post({ type: 'scenarios', ...timed(() => runScenarioSet(run, (runs) => post({ type: 'progress', stage: 'running', runs }))) });
+  else if (data.task === 'size') {
+    const file = readDealFile(data.deal);
+    const pool = data.poolFile === undefined ? loadTape() : readPoolFile(data.poolFile);
+    const deal = prepareDeal(file, pool, data.assumptions, data.scenarioOverrides);
+    const sizing = data.sizing ?? { method: 'scale' };
+    const poolName = data.poolFile === undefined ? data.poolName : (readPoolFile(data.poolFile).file.name ?? 'the pool file');
+    post({ type: 'size', ...timed(() => sizeDeal(deal, file, sizing, poolName ?? 'the deal’s own pool', (runs) => post({ type: 'progress', stage: 'running', runs }))) });
   } else {
     const deal = prepared();
     post({ type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, data.interest, (runs) => post({ type: 'progress', stage: 'running', runs }))) });

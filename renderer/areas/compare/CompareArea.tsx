@@ -1,0 +1,192 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ScenarioSetRunRequest } from '../../../service/api/contract.ts';
+import { useAssumptionSets } from '../../app/assumption-sets.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { useDealScreen } from '../../app/deal.ts';
+import { upsertJob } from '../../app/jobs.ts';
+import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { DealIssues } from '../deal/DealSummary.tsx';
+import { useDealAsEdited } from '../deal/editor/use-edited-deal.ts';
+import { chooseDealRun } from '../deal/run-choice.ts';
+import { DealPicker, PoolChoice, RunNotes } from '../deal/RunChoices.tsx';
+import { useDealCheck, useDealTemplates } from '../deal/source.ts';
+import { CompareResults } from './CompareResults.tsx';
+import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
+import { useCompareJobSlot } from './jobs.ts';
+import { SetActions } from './SetActions.tsx';
+import { SetEditor } from './SetEditor.tsx';
+import { BasePicker, SetPicker } from './SetPicker.tsx';
+import { compareScreen, updateCompareScreen, useCompareScreen } from './state.ts';
+import { useSavedScenarioSets, useScenarioCheck, useScenarioTemplates, type ScenarioCheckState } from './source.ts';
+
+function CheckLine({ state, pending }: { state: ScenarioCheckState; pending: boolean }) {
+  if (state.status === 'checking') return <p className="check-status muted">Checking the scenario set…</p>;
+  if (state.status === 'unavailable') return <p className="check-status error-text">Cannot check the scenario set: {state.message}</p>;
+  if (state.status === 'invalid') {
+    const n = state.issues.length;
+    return (
+      <p className="check-status error-text" role="status" data-testid="scenario-check">
+        ✗ {n === 1 ? 'One problem' : `${n} problems`} — shown at the fields below{pending ? ' (checking again…)' : ''}
+      </p>
+    );
+  }
+  return (
+    <p className="check-status check-valid" role="status" data-testid="scenario-check">
+      ✓ Valid: {state.check.scenarios.length} scenarios{state.check.base ? ` on the saved base “${state.check.base}”` : ''}
+      {pending ? ' (checking again…)' : ''}
+    </p>
+  );
+}
+
+function edit(form: ScenarioSetForm): void {
+  updateCompareScreen({ form, dirty: true });
+}
+
+/** Opens the shipped set written for the chosen deal template (else the first) when the editor is empty. */
+function useStartingSet(dealTemplateId: string | null): void {
+  const templates = useScenarioTemplates();
+  const { form } = useCompareScreen();
+  useEffect(() => {
+    if (form !== null || templates === null || templates.length === 0) return;
+    const template = templates.find((t) => t.dealTemplate === dealTemplateId) ?? templates[0];
+    if (template) updateCompareScreen({ source: { kind: 'shipped', id: template.id }, form: formOfSet(template.set), savedName: null, dirty: false });
+  }, [form, templates, dealTemplateId]);
+}
+
+/** Compare: every scenario of a set on one deal, side by side — pick the deal, pool and base, open and edit a set, save it, run it. */
+export function CompareArea() {
+  const { api, workspace } = useApp();
+  const deal = useDealScreen();
+  const screen = useCompareScreen();
+  const templates = useDealTemplates();
+  const setTemplates = useScenarioTemplates();
+  const saved = useSavedScenarioSets();
+  const tapes = useTapes();
+  const tapeId = useSelectedTapeId();
+  const sets = useAssumptionSets();
+  const [starting, setStarting] = useState(false);
+
+  const { choice } = deal;
+  useStartingSet(choice.kind === 'template' ? choice.id : null);
+  const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
+  // The Deal screen's deal with its structure editor's edits: what Compare runs is what the Deal screen runs.
+  const dealFile = useDealAsEdited(choice.kind === 'file' ? choice.deal : template?.deal);
+  const dealCheck = useDealCheck(dealFile);
+  const checked = dealCheck.status === 'valid' ? dealCheck.check : null;
+  const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+  const used = useMemo(() => chooseDealRun({ check: checked, pool: deal.pool, scenario: deal.scenario, mode: deal.mode, tape, sets }), [checked, deal.pool, deal.scenario, deal.mode, tape, sets]);
+
+  const set = useMemo(() => (screen.form === null ? null : setOfForm(screen.form)), [screen.form]);
+  const check = useScenarioCheck(set, used.pool === 'tape' ? (tape?.id ?? null) : null);
+  const setRead = check.state.status === 'valid' && !check.pending ? check.state.check : null;
+  const request = useMemo((): ScenarioSetRunRequest | null => (used.request && setRead ? { ...used.request, scenarios: setRead.set } : null), [used.request, setRead]);
+  const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
+
+  const slot = useCompareJobSlot();
+  const inThisWorkspace = (path: string | null | undefined) => path === null || path === workspace?.path;
+  const running = slot.latestJob?.state === 'running' && inThisWorkspace(slot.latest?.workspacePath);
+  const shown = slot.shown && slot.shownResult && inThisWorkspace(slot.shown.workspacePath) ? { info: slot.shown, ...slot.shownResult } : null;
+  const outOfDate = shown !== null && !running && shown.info.inputsKey !== inputsKey;
+
+  async function run(): Promise<void> {
+    if (!request || !setRead) return;
+    setStarting(true);
+    try {
+      const job = await api.call('deal.runScenarios', request);
+      upsertJob(job);
+      const baseLabel = used.request?.assumptions ? used.scenarioLabel : setRead.base ? `“${setRead.base}” (the set’s base)` : used.scenarioLabel;
+      updateCompareScreen({
+        latestRun: { jobId: job.id, workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null, dealLabel: checked?.name ?? 'deal', poolLabel: used.poolLabel, baseLabel, inputsKey },
+      });
+    } catch (error) {
+      reportError('Cannot start the scenario run', error);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    const id = compareScreen.get().latestRun?.jobId;
+    if (!id) return;
+    try {
+      await api.call('job.cancel', { id });
+    } catch (error) {
+      reportError('Cannot cancel', error);
+    }
+  }
+
+  const issues = check.state.status === 'invalid' ? check.state.issues : [];
+  return (
+    <section className="area compare-area">
+      <header className="area-header">
+        <h1>Compare</h1>
+        <p className="muted">
+          Run every scenario of a set on one deal and read them side by side: each note’s WAL, window, yield, loss and interest shortfall, and the pool’s defaults, net loss, reserve draws and trigger
+          breaches. Start from a shipped set, edit it, save your own in the workspace. The file format is in <code>docs/scenarios.md</code>.
+        </p>
+      </header>
+
+      <div className="panel run-panel deal-run-panel" role="group" aria-label="Scenario run">
+        <DealPicker templates={templates} choice={choice} />
+        <PoolChoice used={used} hasPool={checked?.hasPool ?? false} tapes={tapes} tapeId={tapeId} tape={tape} mode={deal.mode} />
+        <BasePicker used={used} hasAssumptions={checked?.hasAssumptions ?? false} sets={sets} />
+        <SetPicker templates={setTemplates} saved={saved} source={screen.source} dirty={screen.dirty} />
+        <div className="button-row run-buttons">
+          <button type="button" onClick={() => void run()} disabled={!request || running || starting}>
+            Run
+          </button>
+          <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
+            Cancel
+          </button>
+        </div>
+        <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={checked !== null} hasPool={checked?.hasPool ?? false} tape={tape} used={used} />
+        {setRead?.base && !used.request?.assumptions ? (
+          <p className="muted small run-panel-note" data-testid="set-base-note">
+            The set names its base: the saved assumption set “{setRead.base}” replaces the deal file’s assumptions (choose a saved set above to run on another).
+          </p>
+        ) : null}
+      </div>
+      {dealCheck.status === 'invalid' ? <DealIssues issues={dealCheck.issues} /> : null}
+
+      {screen.form ? (
+        <details className="panel scenario-set-panel" open={!shown}>
+          <summary>
+            <strong>Scenario set</strong>{' '}
+            <span className="muted">
+              — {screen.form.name || 'unnamed'}, {screen.form.rows.length} scenarios{screen.savedName ? `, saved as “${screen.savedName}”` : ', not saved'}
+            </span>
+          </summary>
+          <CheckLine state={check.state} pending={check.pending} />
+          <SetEditor form={screen.form} issues={issues} onChange={edit} />
+          <SetActions form={screen.form} savedName={screen.savedName} saved={saved} valid={check.state.status === 'valid'} />
+        </details>
+      ) : null}
+
+      {running && slot.latest ? (
+        <div className="job-watcher">
+          <ProgressBar progress={slot.latestJob?.progress ?? null} label={`Running ${screen.form?.rows.length ?? ''} scenarios of ${slot.latest.dealLabel} on ${slot.latest.poolLabel}`} />
+        </div>
+      ) : null}
+
+      {shown ? (
+        <>
+          {outOfDate ? (
+            <p className="warning-box" role="status" data-testid="compare-out-of-date">
+              The deal, pool, base or scenario set chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
+            </p>
+          ) : null}
+          <CompareResults info={shown.info} run={shown.run} seconds={shown.seconds} stale={running} />
+        </>
+      ) : !running ? (
+        <EmptyState title="Nothing run yet">
+          <p>
+            Choose the deal, its pool and base assumptions and a scenario set, then <strong>Run</strong>: every scenario runs the pool and the waterfall to the cent, and the notes’ and the pool’s
+            figures line up here, one column per scenario.
+          </p>
+        </EmptyState>
+      ) : null}
+    </section>
+  );
+}

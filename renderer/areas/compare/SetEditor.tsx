@@ -1,0 +1,200 @@
+import type { ReactNode } from 'react';
+import type { FileIssue } from '../../app/issues.ts';
+import { addRow, duplicateRow, FACTORS, fieldPath, plainMessage, removeRow, updateRow, type Factor, type ScenarioRow, type ScenarioSetForm } from './form.ts';
+
+const FACTOR_LABELS: Readonly<Record<Factor, string>> = {
+  default: 'Default ×',
+  rollIn: 'Roll-in ×',
+  cure: 'Cure ×',
+  prepayment: 'Prepayment ×',
+  recovery: 'Recovery ×',
+};
+
+const FACTOR_HINTS: Readonly<Record<Factor, string>> = {
+  default: 'every MDR of the default curve, capped at 100% a month',
+  rollIn: 'the roll from current into 1–30 DPD (roll-rate pools default through it)',
+  cure: 'every cure (delinquent → current), capped at 1',
+  prepayment: 'every SMM, capped at 1',
+  recovery: 'the recovery rate, capped at 100%',
+};
+
+/** What the form keeps but does not edit, in words (the file holds it; Save keeps it). */
+function keptNote(row: ScenarioRow): string | null {
+  const kept: string[] = [];
+  const segments = row.rest.multipliers?.segments;
+  if (segments && typeof segments === 'object') kept.push(`segment multipliers (${Object.keys(segments).join(', ')})`);
+  if (row.rest.recoveryRate !== undefined) kept.push(`recovery rate ${(row.rest.recoveryRate * 100).toFixed(2)}%`);
+  if (row.rest.indexRates !== undefined) kept.push('index rates');
+  return kept.length > 0 ? `also: ${kept.join(', ')}` : null;
+}
+
+/** An input of the scenario table with the service's problem at its JSON path under it, in plain words, the path in small type. */
+function Cell(props: { path: string; label: string; value: string; issues: ReadonlyMap<string, string>; onChange: (value: string) => void; wide?: boolean; placeholder?: string; after?: ReactNode }) {
+  const raw = props.issues.get(props.path);
+  const error = raw === undefined ? null : plainMessage(props.path, raw, props.value);
+  return (
+    <td className={error ? 'scenario-cell invalid' : 'scenario-cell'} data-path={props.path}>
+      <input
+        className={props.wide ? 'scenario-input wide' : 'scenario-input'}
+        aria-label={props.label}
+        aria-invalid={error !== null}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.after}
+      {error ? (
+        <small className="field-error" data-testid={`error ${props.path}`}>
+          {error} <span className="issue-path mono">{props.path}</span>
+        </small>
+      ) : null}
+    </td>
+  );
+}
+
+/** The problems no field shows (the set's name, a whole scenario, a segment), each with its path. */
+function OtherIssues({ issues, shown }: { issues: readonly FileIssue[]; shown: ReadonlySet<string> }) {
+  const rest = issues.filter((issue) => !shown.has(issue.path));
+  if (rest.length === 0) return null;
+  return (
+    <ul className="issue-list error-text" data-testid="scenario-set-issues">
+      {rest.map((issue) => (
+        <li key={`${issue.path} ${issue.message}`}>
+          {issue.message} <span className="issue-path mono">{issue.path}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every path a field of the form shows its problem at. */
+export function formPaths(form: ScenarioSetForm): ReadonlySet<string> {
+  const paths = new Set<string>(['$.name']);
+  form.rows.forEach((_, k) => {
+    for (const field of [...FACTORS, 'name', 'recoveryLagMonths', 'defaultCurve', 'prepaymentCurve'] as const) paths.add(fieldPath(k, field));
+  });
+  return paths;
+}
+
+/**
+ * The scenario set as a table: one row per scenario (name, the pool-wide multipliers, recovery
+ * lag, CDR/CPR curve overrides in vector notation), with add, duplicate and remove; each field
+ * shows the service's check of it where it is typed.
+ */
+export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; issues: readonly FileIssue[]; onChange: (form: ScenarioSetForm) => void }) {
+  const byPath = new Map<string, string>();
+  for (const issue of issues) if (!byPath.has(issue.path)) byPath.set(issue.path, issue.message);
+  const nameError = byPath.get('$.name');
+  const row = (k: number, patch: Partial<ScenarioRow>): void => onChange(updateRow(form, k, patch));
+  return (
+    <div className="scenario-editor" data-testid="scenario-editor">
+      <div className="scenario-set-fields">
+        <label className="field">
+          <span>Set name</span>
+          <input aria-label="Set name" aria-invalid={nameError !== undefined} value={form.name} onChange={(e) => onChange({ ...form, name: e.target.value })} />
+          {nameError ? (
+            <small className="field-error">
+              A scenario set needs a name <span className="issue-path mono">$.name</span>
+            </small>
+          ) : null}
+        </label>
+        <label className="field scenario-set-description">
+          <span>Description</span>
+          <input aria-label="Set description" value={form.description} onChange={(e) => onChange({ ...form, description: e.target.value })} />
+        </label>
+      </div>
+      <OtherIssues issues={issues} shown={formPaths(form)} />
+      <p className="muted small">
+        Factors multiply the base assumptions of every loan (1 or blank = unchanged, 0–100; docs/scenarios.md, Multiplier rules). A roll-rate pool defaults through its roll into delinquency: stress
+        roll-in (and cure) there. The CDR and CPR overrides replace every default or prepayment curve, in vector notation (<code>2 CDR</code>, <code>10 CPR</code>, <code>150 PSA</code>,{' '}
+        <code>1 CDR for 12, 3</code>).
+      </p>
+      <div className="table-scroll" role="region" aria-label="Scenarios of the set" tabIndex={0}>
+        <table className="data-table scenario-table">
+          <thead>
+            <tr>
+              <th>Scenario</th>
+              {FACTORS.map((f) => (
+                <th key={f} title={FACTOR_HINTS[f]}>
+                  {FACTOR_LABELS[f]}
+                </th>
+              ))}
+              <th title="months from charge-off to recovery, replacing the base's">Recovery lag (months)</th>
+              <th title="replaces every default curve">Default curve (CDR, vector notation)</th>
+              <th title="replaces every prepayment curve">Prepayment curve (CPR / PSA, vector notation)</th>
+              <th>
+                <span className="visually-hidden">Row actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {form.rows.map((r, k) => {
+              const kept = keptNote(r);
+              return (
+                <tr key={r.key} data-testid="scenario-row" title={r.rest.description}>
+                  <Cell
+                    path={fieldPath(k, 'name')}
+                    label={`Scenario ${k + 1} name`}
+                    value={r.name}
+                    issues={byPath}
+                    onChange={(name) => row(k, { name })}
+                    wide
+                    after={kept ? <small className="muted scenario-kept">{kept}</small> : null}
+                  />
+                  {FACTORS.map((f) => (
+                    <Cell
+                      key={f}
+                      path={fieldPath(k, f)}
+                      label={`${r.name || `Scenario ${k + 1}`}: ${FACTOR_LABELS[f].replace(' ×', '').toLowerCase()} multiplier`}
+                      value={r.factors[f]}
+                      issues={byPath}
+                      placeholder="1"
+                      onChange={(value) => row(k, { factors: { ...r.factors, [f]: value } })}
+                    />
+                  ))}
+                  <Cell
+                    path={fieldPath(k, 'recoveryLagMonths')}
+                    label={`${r.name}: recovery lag in months`}
+                    value={r.recoveryLagMonths}
+                    issues={byPath}
+                    placeholder="base"
+                    onChange={(recoveryLagMonths) => row(k, { recoveryLagMonths })}
+                  />
+                  <Cell
+                    path={fieldPath(k, 'defaultCurve')}
+                    label={`${r.name}: default curve`}
+                    value={r.defaultCurve}
+                    issues={byPath}
+                    placeholder="base"
+                    wide
+                    onChange={(defaultCurve) => row(k, { defaultCurve })}
+                  />
+                  <Cell
+                    path={fieldPath(k, 'prepaymentCurve')}
+                    label={`${r.name}: prepayment curve`}
+                    value={r.prepaymentCurve}
+                    issues={byPath}
+                    placeholder="base"
+                    wide
+                    onChange={(prepaymentCurve) => row(k, { prepaymentCurve })}
+                  />
+                  <td className="scenario-actions">
+                    <button type="button" className="link-button" onClick={() => onChange(duplicateRow(form, k))} aria-label={`Duplicate ${r.name}`}>
+                      Duplicate
+                    </button>
+                    <button type="button" className="link-button" onClick={() => onChange(removeRow(form, k))} disabled={form.rows.length <= 1} aria-label={`Remove ${r.name}`}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="secondary" onClick={() => onChange(addRow(form))} disabled={form.rows.length >= 50}>
+        Add scenario
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ChangeEvent } from 'react';
+import type { ApiClient } from '../../api/client.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { downloadText } from '../../app/format.ts';
+import { notify } from '../../app/notifications.ts';
+import { fileSafe } from '../deal/DealRunView.tsx';
+import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
+import { compareScreen, updateCompareScreen } from './state.ts';
+
+/** Reads a scenario-set file chosen on disk through scenarios.check and opens it in the editor, unsaved; a file that does not read names its problems. */
+async function openSetFile(api: ApiClient, event: ChangeEvent<HTMLInputElement>): Promise<void> {
+  const file = event.target.files?.[0];
+  event.target.value = '';
+  if (!file) return;
+  const { dirty, form } = compareScreen.get();
+  if (dirty && form && !window.confirm(`Discard the unsaved changes to “${form.name || 'the scenario set'}”?`)) return;
+  try {
+    const json: unknown = JSON.parse(await file.text());
+    const check = await api.call('scenarios.check', { scenarios: json });
+    updateCompareScreen({ source: null, form: formOfSet(check.set), savedName: null, dirty: true });
+    notify('success', 'Scenario set opened', `${file.name}: ${check.scenarios.length} scenarios, not saved yet`);
+  } catch (error) {
+    // The service's message names the first problem's JSON path and how many more there are.
+    reportError(`Cannot open ${file.name}`, error instanceof SyntaxError ? new Error(`not JSON: ${error.message}`) : error);
+  }
+}
+
+/** The set in the editor as a scenario-set file (docs/scenarios.md), for `abs run --scenarios` or a colleague. */
+function exportSet(form: ScenarioSetForm): void {
+  downloadText(`${fileSafe(form.name) || 'scenarios'}.json`, `${JSON.stringify(setOfForm(form), null, 2)}\n`, 'application/json');
+}
+
+/** Open a scenario-set file from disk; export the set in the editor as one. */
+export function SetFileButtons({ form, valid }: { form: ScenarioSetForm; valid: boolean }) {
+  const { api } = useApp();
+  return (
+    <>
+      <label className="file-button secondary">
+        Open set file…
+        <input type="file" accept=".json,application/json" aria-label="Open set file" className="visually-hidden" onChange={(e) => void openSetFile(api, e)} />
+      </label>
+      <button type="button" className="secondary" onClick={() => exportSet(form)} disabled={!valid}>
+        Export JSON
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+import { Store } from '../../app/store.ts';
+import type { ScenarioSetForm } from './form.ts';
+
+/** Where the set in the editor came from: a shipped set (a copy), a set saved in the workspace, or neither (typed). */
+export type SetSource = { readonly kind: 'shipped'; readonly id: string } | { readonly kind: 'saved'; readonly name: string };
+
+/** What a scenario-set job ran: enough to caption its result and tell when the choices moved on. */
+export interface CompareJobRun {
+  readonly jobId: string;
+  readonly workspacePath: string | null;
+  readonly dealLabel: string;
+  readonly poolLabel: string;
+  readonly baseLabel: string;
+  /** The request's deal, pool, base and set as JSON: a different one makes the shown result out of date. */
+  readonly inputsKey: string;
+}
+
+export interface CompareScreenState {
+  readonly source: SetSource | null;
+  readonly form: ScenarioSetForm | null;
+  /** The name the set is saved under in the workspace (null: not saved yet), and edits since. */
+  readonly savedName: string | null;
+  readonly dirty: boolean;
+  readonly latestRun: CompareJobRun | null;
+  readonly shownRun: CompareJobRun | null;
+}
+
+/**
+ * Kept outside the screen, so a run goes on, and the set being edited stays, while the analyst
+ * looks elsewhere. The deal, pool and base are the Deal screen's choices (app/deal.ts): one deal
+ * under study, run once or under every scenario of a set.
+ */
+export const compareScreen = new Store<CompareScreenState>({ source: null, form: null, savedName: null, dirty: false, latestRun: null, shownRun: null });
+
+export function updateCompareScreen(patch: Partial<CompareScreenState>): void {
+  compareScreen.set({ ...compareScreen.get(), ...patch });
+}
+
+export function useCompareScreen(): CompareScreenState {
+  return useSyncExternalStore(compareScreen.subscribe, compareScreen.get);
+}

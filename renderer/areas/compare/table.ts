@@ -1,0 +1,117 @@
+import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../../service/api/contract.ts';
+import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
+import { formatPct } from '../../app/format.ts';
+import { formatMoney } from '../deal/model.ts';
+
+/** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
+export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], string>> = {
+  initialPool: 'the cutoff pool',
+  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
+  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+};
+
+/** One cell: the text shown, and the value the CSV writes (a number without format, or text). */
+export interface CompareCell {
+  readonly text: string;
+  readonly value: number | string | null;
+}
+
+/** One line of the side-by-side table: a note's figure (or the pool's), one cell per scenario. */
+export interface CompareRow {
+  readonly key: string;
+  /** The note's name, or "Pool". */
+  readonly subject: string;
+  /** The figure with its unit and convention. */
+  readonly figure: string;
+  readonly cells: readonly CompareCell[];
+}
+
+const pct = (x: number | null): CompareCell => ({ text: formatPct(x), value: x });
+const money = (x: number): CompareCell => ({ text: formatMoney(x), value: x });
+
+function windowOf(t: TrancheRow | undefined): CompareCell {
+  if (!t?.firstPrincipal || !t.lastPrincipal) return { text: '—', value: null };
+  const text = t.firstPrincipal.date === t.lastPrincipal.date ? t.firstPrincipal.date : `${t.firstPrincipal.date} – ${t.lastPrincipal.date}`;
+  return { text, value: text };
+}
+
+/** Yield at par at closing, annual effective on actual dates (as XIRR); the residual note's IRR instead. */
+function yieldOf(t: TrancheRow | undefined): CompareCell {
+  if (!t) return { text: '—', value: null };
+  if (t.irr !== null) return { text: `IRR ${formatPct(t.irr)}`, value: t.irr };
+  return pct(t.yieldAtParAnnualEffective);
+}
+
+/** The figures of each note (by seniority, as the first scenario lists them), one row per figure. */
+function noteRows(run: ScenarioSetRunResult): CompareRow[] {
+  const first = run.scenarios[0]?.tranches ?? [];
+  const notes = [...first].sort((a, b) => a.seniority - b.seniority);
+  const basis = first[0]?.walBasis ?? 'ACT/365';
+  const from = first[0] === undefined || first[0].walFrom === run.closingDate ? 'closing' : first[0].walFrom;
+  const figures: readonly (readonly [string, string, (t: TrancheRow | undefined) => CompareCell])[] = [
+    ['wal', `WAL (years, ${basis} from ${from})`, (t) => ({ text: t?.walYears === null || t?.walYears === undefined ? '—' : t.walYears.toFixed(2), value: t?.walYears ?? null })],
+    ['window', 'Principal window (first – last payment date)', windowOf],
+    ['yield', 'Yield at par, annual effective (ACT/365, as XIRR) / residual IRR', yieldOf],
+    ['loss', 'Loss (% of original balance)', (t) => pct(t?.lossRate ?? null)],
+    ['shortfall', 'Interest shortfall at the end (deal currency)', (t) => (t ? money(t.interestShortfall) : { text: '—', value: null })],
+  ];
+  return notes.flatMap((note) =>
+    figures.map(([key, figure, cell]) => ({
+      key: `${note.id}:${key}`,
+      subject: note.name,
+      figure,
+      cells: run.scenarios.map((s) => cell(s.tranches.find((t) => t.id === note.id))),
+    })),
+  );
+}
+
+function breachOf(period: number | null | undefined): CompareCell {
+  return period === null || period === undefined ? { text: 'not breached', value: null } : { text: `period ${period}`, value: period };
+}
+
+/** The pool's figures: cumulative default (its denominator named), net loss, reserve draws, each trigger's first breach. */
+function poolRows(run: ScenarioSetRunResult): CompareRow[] {
+  const figures: readonly (readonly [string, string, (s: ScenarioRunRow) => CompareCell])[] = [
+    ['cdr', `Cumulative default rate (% of ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}, last period)`, (s) => pct(s.cumulativeDefaultRate)],
+    ['cnl', 'Cumulative net loss (defaults − recoveries, deal currency)', (s) => money(s.cumulativeNetLoss)],
+    ['cnlRate', 'Net loss (% of the cutoff pool)', (s) => pct(s.cumulativeNetLossRate)],
+    ['reserve', 'Reserve draws over the life (deal currency)', (s) => money(s.reserveDraws)],
+  ];
+  const rows: CompareRow[] = figures.map(([key, figure, cell]) => ({ key: `pool:${key}`, subject: 'Pool', figure, cells: run.scenarios.map(cell) }));
+  const triggers = [...new Set(run.scenarios.flatMap((s) => Object.keys(s.triggerFirstBreach)))];
+  for (const id of triggers) {
+    rows.push({ key: `pool:trigger:${id}`, subject: 'Pool', figure: `First breach of trigger “${id}” (payment period)`, cells: run.scenarios.map((s) => breachOf(s.triggerFirstBreach[id])) });
+  }
+  rows.push({
+    key: 'pool:revolving',
+    subject: 'Pool',
+    figure: 'Revolving period ended (payment period)',
+    cells: run.scenarios.map((s) => (s.revolvingEnd ? { text: `period ${s.revolvingEnd.period}`, value: s.revolvingEnd.period } : { text: 'none', value: null })),
+  });
+  return rows;
+}
+
+/** The side-by-side table: every note's figures, then the pool's; one column per scenario in run order. */
+export function compareRows(run: ScenarioSetRunResult): CompareRow[] {
+  return [...noteRows(run), ...poolRows(run)];
+}
+
+/** The table as CSV (the renderer's writer: text that could be read as a formula is guarded); numbers unformatted, rates as decimals. */
+export function compareCsv(run: ScenarioSetRunResult, rows: readonly CompareRow[]): string {
+  const header = ['Note', 'Figure', ...run.scenarios.map((s) => s.name)];
+  return csvDocument(
+    header,
+    rows.map((row) => [csvText(row.subject), csvText(row.figure), ...row.cells.map((c) => (typeof c.value === 'string' ? csvText(c.value) : csvNumber(c.value)))]),
+  );
+}
+
+/** Chart data: per scenario, each note's loss (% of its original balance) and the pool's cumulative default rate (%). */
+export function chartData(run: ScenarioSetRunResult): { notes: { id: string; name: string }[]; rows: Record<string, number | string>[] } {
+  const notes = [...(run.scenarios[0]?.tranches ?? [])].sort((a, b) => a.seniority - b.seniority).map((t) => ({ id: t.id, name: t.name }));
+  const rows = run.scenarios.map((s) => {
+    const row: Record<string, number | string> = { scenario: s.name, cumulativeDefaultPct: s.cumulativeDefaultRate * 100 };
+    for (const t of s.tranches) row[`loss:${t.id}`] = t.lossRate * 100;
+    return row;
+  });
+  return { notes, rows };
+}

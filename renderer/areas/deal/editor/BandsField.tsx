@@ -1,0 +1,95 @@
+import { useId } from 'react';
+import { addBand, bandsOfLevel, levelOfBands, removeBand, setBandEnd, type Band, type BandKey } from './bands.ts';
+import { useEditor } from './context.tsx';
+import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
+import { FieldIssues, NumberField } from './fields.tsx';
+import type { NumberKind } from './numbers.ts';
+
+type Shape = 'none' | 'level' | 'bands';
+
+function shapeOf(value: Json | undefined): Shape {
+  if (value === undefined) return 'none';
+  return Array.isArray(value) ? 'bands' : 'level';
+}
+
+/**
+ * A level that may change by payment period (a trigger's threshold or warning, the purchase cap):
+ * one number, or bands of periods from period 1, the last open-ended; `optional` adds "none".
+ */
+export function BandsField({ label, path, bandKey, kind, optional = false }: { label: string; path: FieldPath; bandKey: BandKey; kind: NumberKind; optional?: boolean }) {
+  const { draft, set } = useEditor();
+  const value = getAt(draft, path);
+  const shape = shapeOf(value);
+  const bands: Band[] = Array.isArray(value) ? value.map((b: Json) => fieldsOf(b) as Band) : [];
+  const id = useId();
+  const reshape = (to: Shape): void => {
+    if (to === 'none') set(path, undefined);
+    else if (to === 'bands') set(path, bandsOfLevel(value ?? 0, bandKey));
+    else set(path, shape === 'bands' ? levelOfBands(bands, bandKey) : 0);
+  };
+  return (
+    <fieldset className="field bands-field wide" data-path={jsonPath(path)}>
+      <legend>{label}</legend>
+      <select id={id} aria-label={`${label}: how it is set`} value={shape} onChange={(e) => reshape(e.target.value as Shape)}>
+        {optional ? <option value="none">None</option> : null}
+        <option value="level">One level</option>
+        <option value="bands">By payment period</option>
+      </select>
+      {shape === 'level' ? <NumberField label={label} path={path} kind={kind} /> : null}
+      {shape === 'bands' ? (
+        <table className="bands-table">
+          <thead>
+            <tr>
+              <th scope="col">From period</th>
+              <th scope="col">To period</th>
+              <th scope="col">{label}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {bands.map((band, k) => (
+              <tr key={k}>
+                <td className="num">{labelOf(band.fromPeriod, '')}</td>
+                <td>
+                  {k === bands.length - 1 ? (
+                    <span className="muted">onwards</span>
+                  ) : (
+                    <input
+                      aria-label={`${label}: last period of band ${k + 1}`}
+                      inputMode="numeric"
+                      value={labelOf(band.toPeriod, '')}
+                      onChange={(e) => set(path, setBandEnd(bands, k, e.target.value === '' ? undefined : Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : e.target.value), true)}
+                    />
+                  )}
+                </td>
+                <td>
+                  <NumberField label={`Band ${k + 1}`} path={[...path, k, bandKey]} kind={kind} />
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="secondary small-button"
+                    aria-label={`Remove band ${k + 1} of ${label}`}
+                    disabled={bands.length === 1}
+                    onClick={() => set(path, removeBand(bands, k))}
+                  >
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {shape === 'bands' ? (
+        <button type="button" className="secondary small-button" onClick={() => set(path, addBand(bands, bandKey))}>
+          Add band
+        </button>
+      ) : null}
+      <FieldIssues path={path} kind={kind} />
+      {bands.map((_, k) => (
+        <FieldIssues key={k} path={[...path, k]} kind="whole" below={false} />
+      ))}
+    </fieldset>
+  );
+}

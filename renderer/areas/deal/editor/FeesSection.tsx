@@ -1,0 +1,117 @@
+import { useId } from 'react';
+import { useEditor } from './context.tsx';
+import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
+import { CheckField, FieldIssues, IdsField, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
+import { idsOf, insertItem, listOf, moveItem, newFee, removeItem } from './lists.ts';
+import { COLLECTION_OPTIONS, DAY_COUNT_OPTIONS, FEE_BASIS_OPTIONS } from './options.ts';
+import { ItemList, Section } from './Section.tsx';
+
+/** A fee basis of a type, with what it needs filled in (rates at 0, to be entered). */
+function basisOfType(type: string): Json {
+  switch (type) {
+    case 'poolBalance':
+    case 'noteBalance':
+      return { type, rateAnnual: 0 };
+    case 'collections':
+      return { type, rate: 0 };
+    case 'oneOff':
+      return { type, amount: 0, period: 1 };
+    default:
+      return { type: 'fixed', amount: 0 };
+  }
+}
+
+function BasisTypeField({ at }: { at: FieldPath }) {
+  const { draft, set } = useEditor();
+  const type = fieldsOf(getAt(draft, [...at, 'basis']))['type'];
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Fee basis</label>
+      <select id={id} data-path={jsonPath([...at, 'basis', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'basis'], basisOfType(e.target.value))}>
+        {FEE_BASIS_OPTIONS.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldIssues path={[...at, 'basis']} kind="choice" />
+    </div>
+  );
+}
+
+/** The fields of the fee's basis (engine/deal/schema.ts `feeBasis`): each basis the schema allows. */
+function BasisFields({ at }: { at: FieldPath }) {
+  const { draft } = useEditor();
+  const basis = [...at, 'basis'];
+  const type = fieldsOf(getAt(draft, basis))['type'];
+  const notes = idsOf(listOf(draft, 'notes')).map((n) => [n, n] as const);
+  switch (type) {
+    case 'poolBalance':
+    case 'noteBalance':
+      return (
+        <>
+          <NumberField label="Rate" path={[...basis, 'rateAnnual']} kind="percent" hint="Per annum, accrued on the day count" />
+          <SelectField label="Day count" path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" />
+          {type === 'noteBalance' ? <IdsField label="Of the balance of" path={[...basis, 'notes']} options={notes} optional hint="None ticked: all notes" /> : null}
+        </>
+      );
+    case 'collections':
+      return (
+        <>
+          <NumberField label="Share of collections" path={[...basis, 'rate']} kind="percent" />
+          <IdsField label="Of the collections" path={[...basis, 'of']} options={COLLECTION_OPTIONS} optional hint="None ticked: interest + penalty interest" />
+        </>
+      );
+    case 'oneOff':
+      return (
+        <>
+          <NumberField label="Amount" path={[...basis, 'amount']} kind="money" />
+          <NumberField label="Paid in period" path={[...basis, 'period']} kind="whole" placeholder="1" />
+        </>
+      );
+    default:
+      return <NumberField label="Amount each period" path={[...basis, 'amount']} kind="money" />;
+  }
+}
+
+/** The fees: what each accrues on, and whether it is senior (its place in the waterfall is its step's). */
+export function FeesSection() {
+  const { draft, set } = useEditor();
+  const fees = listOf(draft, 'fees');
+  const setFees = (next: readonly Json[]): void => set(['fees'], next.length === 0 ? undefined : next);
+  return (
+    <Section
+      title="Fees"
+      testId="editor-fees"
+      actions={
+        <button type="button" className="secondary small-button" onClick={() => set(['fees'], insertItem(fees, fees.length, newFee(draft)))}>
+          Add fee
+        </button>
+      }
+    >
+      <ItemList empty="No fees." count={fees.length}>
+        {fees.map((fee, k) => {
+          const at: FieldPath = ['fees', k];
+          const label = `fee ${labelOf(fieldsOf(fee)['id'], String(k + 1))}`;
+          return (
+            <li key={k} className="editor-item" data-testid={`fee-${k}`}>
+              <div className="editor-item-head">
+                <strong>{label}</strong>
+                <ItemButtons what={label} index={k} count={fees.length} onMove={(by) => setFees(moveItem(fees, k, by))} onRemove={() => setFees(removeItem(fees, k))} />
+              </div>
+              <FieldIssues path={at} kind="text" />
+              <div className="editor-fields">
+                <TextField label="Id" path={[...at, 'id']} kind="id" />
+                <TextField label="Name" path={[...at, 'name']} optional wide />
+                <BasisTypeField at={at} />
+                <BasisFields at={at} />
+                <CheckField label="Senior fee" path={[...at, 'senior']} byDefault />
+              </div>
+            </li>
+          );
+        })}
+      </ItemList>
+    </Section>
+  );
+}

@@ -1,0 +1,170 @@
+import { useId } from 'react';
+import { useEditor } from './context.tsx';
+import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
+import { useFieldText } from './field-text.ts';
+import { CheckField, FieldIssues, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
+import { insertItem, listOf, moveItem, newNote, removeItem } from './lists.ts';
+import { amountOfShare, shareOfPool, textOfValue, valueOfText } from './numbers.ts';
+import { COUPON_OPTIONS, DAY_COUNT_OPTIONS } from './options.ts';
+import { ItemList, Section } from './Section.tsx';
+
+/** A note's size as a percentage of the pool: typing a percentage sets the amount (at cents) to that share of the pool balance. */
+function ShareOfPoolField({ path }: { path: FieldPath }) {
+  const { draft, set, pool } = useEditor();
+  const amount = getAt(draft, path);
+  const share = typeof amount === 'number' ? shareOfPool(amount, pool.balance) : undefined;
+  const [text, setText] = useFieldText(
+    share,
+    (s) => textOfValue(s, 'percent'),
+    (shown) => valueOfText(shown, 'percent') === share,
+  );
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Size (% of pool)</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        data-share-of={jsonPath(path)}
+        value={text}
+        disabled={pool.balance <= 0}
+        onChange={(e) => {
+          setText(e.target.value);
+          const typed = valueOfText(e.target.value, 'percent');
+          if (typeof typed === 'number') set(path, amountOfShare(typed, pool.balance), true);
+        }}
+      />
+      <span className="field-hint">of {pool.label}</span>
+    </div>
+  );
+}
+
+/** A new coupon of a type, keeping the rate of the one it replaces where it can. */
+function couponOfType(type: string, previous: Json | undefined): Json {
+  const rate = fieldsOf(previous)['rate'] ?? 0;
+  if (type === 'floating') return { type, index: [0.02], margin: 0.01 };
+  if (type === 'none') return { type };
+  return { type: 'fixed', rate };
+}
+
+/** "2.1, 2.3" → [0.021, 0.023]; a part that is not a number is kept as typed, for the check to name. */
+function indexOfText(text: string): Json[] {
+  return text.split(',').flatMap((part) => {
+    const x = valueOfText(part, 'percent');
+    return x === undefined ? [] : [x];
+  });
+}
+
+/** [0.021, 0.023] → "2.1, 2.3". */
+function indexText(value: Json | undefined): string {
+  return Array.isArray(value) ? value.map((x: Json) => textOfValue(x, 'percent')).join(', ') : '';
+}
+
+/** The index fixings by period, typed as percentages separated by commas ("2.1, 2.3": 2.1 % in period 1, 2.3 % from period 2). */
+function IndexField({ path }: { path: FieldPath }) {
+  const { draft, set } = useEditor();
+  const value = getAt(draft, path);
+  const [text, setText] = useFieldText(value, indexText, (shown) => JSON.stringify(indexOfText(shown)) === JSON.stringify(value));
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Index by period (%)</label>
+      <input
+        id={id}
+        data-path={jsonPath(path)}
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          set(path, indexOfText(e.target.value), true);
+        }}
+      />
+      <span className="field-hint">Period 1, 2, …; the last is held</span>
+      <FieldIssues path={path} kind="percent" below />
+    </div>
+  );
+}
+
+/** The coupon's type: changing it replaces the coupon with one of the new type (a fixed rate is kept). */
+function CouponTypeField({ at }: { at: FieldPath }) {
+  const { draft, set } = useEditor();
+  const coupon = getAt(draft, [...at, 'coupon']);
+  const type = fieldsOf(coupon)['type'];
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>Coupon</label>
+      <select id={id} data-path={jsonPath([...at, 'coupon', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'coupon'], couponOfType(e.target.value, coupon))}>
+        {COUPON_OPTIONS.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <FieldIssues path={[...at, 'coupon']} kind="choice" />
+      <FieldIssues path={[...at, 'coupon', 'type']} kind="choice" />
+    </div>
+  );
+}
+
+function CouponFields({ at }: { at: FieldPath }) {
+  const { draft } = useEditor();
+  const type = fieldsOf(getAt(draft, [...at, 'coupon']))['type'];
+  return (
+    <>
+      <CouponTypeField at={at} />
+      {type === 'fixed' ? <NumberField label="Coupon rate" path={[...at, 'coupon', 'rate']} kind="percent" hint="Per annum" /> : null}
+      {type === 'floating' ? (
+        <>
+          <IndexField path={[...at, 'coupon', 'index']} />
+          <NumberField label="Margin" path={[...at, 'coupon', 'margin']} kind="percent" />
+          <NumberField label="Floor" path={[...at, 'coupon', 'floor']} kind="percent" placeholder="none" />
+          <NumberField label="Cap" path={[...at, 'coupon', 'cap']} kind="percent" placeholder="none" />
+        </>
+      ) : null}
+      {type !== 'none' ? <SelectField label="Day count" path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" /> : null}
+      {type !== 'none' ? <CheckField label="Interest on unpaid interest" path={[...at, 'interestOnShortfall']} byDefault={false} /> : null}
+    </>
+  );
+}
+
+/** The notes: id, name, seniority, size (amount or % of the pool), coupon and day count. */
+export function NotesSection() {
+  const { draft, set } = useEditor();
+  const notes = listOf(draft, 'notes');
+  return (
+    <Section
+      title="Notes"
+      testId="editor-notes"
+      actions={
+        <button type="button" className="secondary small-button" onClick={() => set(['notes'], insertItem(notes, notes.length, newNote(draft)))}>
+          Add note
+        </button>
+      }
+    >
+      <ItemList empty="No notes: add one." count={notes.length}>
+        {notes.map((note, k) => {
+          const at: FieldPath = ['notes', k];
+          const label = `note ${labelOf(fieldsOf(note)['id'], String(k + 1))}`;
+          return (
+            <li key={k} className="editor-item" data-testid={`note-${k}`}>
+              <div className="editor-item-head">
+                <strong>{label}</strong>
+                <ItemButtons what={label} index={k} count={notes.length} onMove={(by) => set(['notes'], moveItem(notes, k, by))} onRemove={() => set(['notes'], removeItem(notes, k))} />
+              </div>
+              <FieldIssues path={at} kind="text" />
+              <div className="editor-fields">
+                <TextField label="Id" path={[...at, 'id']} kind="id" />
+                <TextField label="Name" path={[...at, 'name']} optional wide />
+                <NumberField label="Seniority" path={[...at, 'seniority']} kind="whole" hint="1 = most senior; equal ranks form a class" />
+                <NumberField label="Size" path={[...at, 'originalBalance']} kind="money" />
+                <ShareOfPoolField path={[...at, 'originalBalance']} />
+                <CouponFields at={at} />
+              </div>
+            </li>
+          );
+        })}
+      </ItemList>
+      <p className="field-hint">{jsonPath(['notes'])} · list order does not matter: seniority ranks the notes.</p>
+    </Section>
+  );
+}

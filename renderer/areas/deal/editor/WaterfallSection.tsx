@@ -1,0 +1,124 @@
+import { useId, useState } from 'react';
+import { useEditor } from './context.tsx';
+import { fieldsOf, getAt, labelOf, type FieldPath, type Json } from './draft.ts';
+import { FieldIssues, IdsField, ItemButtons, NumberField, SelectField } from './fields.tsx';
+import { idsOf, insertItem, listOf, moveItem, newStep, notesBySeniority, removeItem, STEP_KINDS, type StepKind } from './lists.ts';
+import { PRINCIPAL_AMOUNT_OPTIONS, PRINCIPAL_RULE_OPTIONS, STEP_OPTIONS } from './options.ts';
+import { Section } from './Section.tsx';
+import { reshapeWaterfall, waterfallNames, type WaterfallName } from './steps.ts';
+
+const TITLES: Readonly<Record<WaterfallName, string>> = { combined: 'Combined priority of payments', interest: 'Interest waterfall', principal: 'Principal waterfall' };
+const STEP_LABELS = new Map(STEP_OPTIONS);
+
+/** The fields of one step (engine/deal/schema.ts `step`): what it pays and to whom. */
+function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
+  const { draft } = useEditor();
+  const notes = notesBySeniority(draft).map((n) => [n, n] as const);
+  const fees = idsOf(listOf(draft, 'fees')).map((f) => [f, f] as const);
+  const triggers = idsOf(listOf(draft, 'triggers')).map((t) => [t, t] as const);
+  const rule = fieldsOf(getAt(draft, at))['rule'];
+  const amount = fieldsOf(getAt(draft, at))['amount'];
+  switch (kind) {
+    case 'fee':
+      return <SelectField label="Fee" path={[...at, 'fee']} options={fees} />;
+    case 'interest':
+      return <IdsField label="Interest of" path={[...at, 'notes']} options={notes} />;
+    case 'principal':
+      return (
+        <>
+          <SelectField label="Rule" path={[...at, 'rule']} options={PRINCIPAL_RULE_OPTIONS} />
+          <SelectField label="Pays" path={[...at, 'amount']} options={PRINCIPAL_AMOUNT_OPTIONS} byDefault="default (the principal due)" />
+          <IdsField label="Notes" path={[...at, 'notes']} options={notes} optional hint="None ticked: all notes" />
+          {rule === 'proRataThenSequential' ? <IdsField label="Sequential after a breach of" path={[...at, 'triggers']} options={triggers} optional /> : null}
+          {amount === 'targetOC' ? <NumberField label="OC target (of pool)" path={[...at, 'ocPercent']} kind="percent" /> : null}
+          {amount === 'targetOC' ? <NumberField label="OC floor (of cutoff pool)" path={[...at, 'ocFloor']} kind="percent" /> : null}
+        </>
+      );
+    case 'turbo':
+      return <IdsField label="Notes" path={[...at, 'notes']} options={notes} optional hint="None ticked: all notes" />;
+    case 'residual':
+      return <SelectField label="To" path={[...at, 'to']} options={[...notes, ['seller', 'The seller']]} />;
+    default:
+      return null;
+  }
+}
+
+/** Adds a step of the chosen kind at the end of the waterfall (before its residual step, which must stay last). */
+function AddStep({ name, steps, onAdd }: { name: WaterfallName; steps: readonly Json[]; onAdd: (next: readonly Json[]) => void }) {
+  const { draft } = useEditor();
+  const [kind, setKind] = useState<StepKind>('fee');
+  const id = useId();
+  const last = steps.length - 1;
+  const beforeResidual = kind !== 'residual' && fieldsOf(steps[last])['kind'] === 'residual' ? last : steps.length;
+  return (
+    <div className="add-step">
+      <label htmlFor={id}>New step</label>
+      <select id={id} value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
+        {STEP_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {STEP_LABELS.get(k)}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="secondary small-button" onClick={() => onAdd(insertItem(steps, beforeResidual, newStep(kind, draft)))}>
+        Add step to the {TITLES[name].toLowerCase()}
+      </button>
+    </div>
+  );
+}
+
+function StepList({ name }: { name: WaterfallName }) {
+  const { draft, set } = useEditor();
+  const path: FieldPath = ['waterfall', name];
+  const value = getAt(draft, path);
+  const steps: readonly Json[] = Array.isArray(value) ? value : [];
+  const setSteps = (next: readonly Json[]): void => set(path, next);
+  return (
+    <div className="step-list" data-testid={`waterfall-${name}`}>
+      <h4>{TITLES[name]}</h4>
+      <FieldIssues path={path} kind="list" />
+      <ol>
+        {steps.map((step, k) => {
+          const kind = labelOf(fieldsOf(step)['kind'], '');
+          const what = `${name} step ${k + 1} (${STEP_LABELS.get(kind as StepKind) ?? kind})`;
+          return (
+            <li key={`${k}-${kind}`} className="step-row" data-kind={kind}>
+              <span className="step-number">{k + 1}</span>
+              <span className="step-kind">{STEP_LABELS.get(kind as StepKind) ?? kind}</span>
+              <span className="step-fields">
+                <StepFields at={[...path, k]} kind={kind} />
+              </span>
+              <ItemButtons what={what} index={k} count={steps.length} onMove={(by) => setSteps(moveItem(steps, k, by))} onRemove={() => setSteps(removeItem(steps, k))} />
+              <FieldIssues path={[...path, k]} kind="text" />
+            </li>
+          );
+        })}
+      </ol>
+      <AddStep name={name} steps={steps} onAdd={setSteps} />
+    </div>
+  );
+}
+
+/** The priority of payments: its steps in order, each movable with the keyboard (↑ ↓ buttons). */
+export function WaterfallSection() {
+  const { draft, set } = useEditor();
+  const names = waterfallNames(draft);
+  const combined = names[0] === 'combined';
+  return (
+    <Section
+      title="Priority of payments"
+      testId="editor-waterfall"
+      actions={
+        <button type="button" className="secondary small-button" onClick={() => set(['waterfall'], reshapeWaterfall(draft['waterfall'], combined ? 'separate' : 'combined'))}>
+          {combined ? 'Split into interest and principal' : 'Combine into one'}
+        </button>
+      }
+    >
+      <div className={combined ? 'waterfalls' : 'waterfalls two'}>
+        {names.map((name) => (
+          <StepList key={name} name={name} />
+        ))}
+      </div>
+    </Section>
+  );
+}

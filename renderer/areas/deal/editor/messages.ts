@@ -1,0 +1,92 @@
+import type { FileIssue } from '../../../app/issues.ts';
+import type { NumberKind } from './numbers.ts';
+
+/** What a field holds, for saying in plain words what it needs. */
+export type FieldKind = NumberKind | 'date' | 'text' | 'id' | 'choice' | 'list';
+
+const NEEDS: Readonly<Record<FieldKind, string>> = {
+  percent: 'Enter a percentage, e.g. 4.5',
+  money: 'Enter an amount, e.g. 320000000',
+  whole: 'Enter a whole number',
+  plain: 'Enter a number',
+  date: 'Enter a date as YYYY-MM-DD',
+  text: 'Enter some text',
+  id: 'Enter a short id, e.g. A',
+  choice: 'Choose one of the options',
+  list: 'Choose at least one',
+};
+
+/** A bound as the field shows it: a percentage field's 1 is "100%". */
+function bound(x: number, kind: FieldKind): string {
+  return kind === 'percent' ? `${Number((x * 100).toPrecision(12))}%` : x.toLocaleString('en-US');
+}
+
+/** Zod's range messages ("Too big: expected number to be <=1") in words, for the field's kind. */
+function rangeWords(message: string, kind: FieldKind): string | null {
+  const m = /^Too (small|big): expected number to be ([<>]=?)(-?[\d.e+-]+)/.exec(message);
+  if (!m) return null;
+  const limit = Number(m[3]);
+  if (kind === 'percent') {
+    // Every percentage of a deal file lies in 0–100 % (a margin or fixing from −100 %): say the whole range.
+    if (m[1] === 'big' || limit === 0) return limit === 0 && m[2] === '>' ? 'Enter a percentage above 0%' : `Enter a percentage between ${limit < 0 ? '-100%' : '0%'} and 100%`;
+    return `Enter a percentage of at least ${bound(limit, kind)}`;
+  }
+  const noun = kind === 'money' ? 'an amount' : kind === 'whole' ? 'a whole number' : 'a number';
+  if (m[2] === '>') return `Enter ${noun} above ${bound(limit, kind)}`;
+  if (m[2] === '>=') return `Enter ${noun} of ${bound(limit, kind)} or more`;
+  if (m[2] === '<') return `Enter ${noun} below ${bound(limit, kind)}`;
+  return `Enter ${noun} of at most ${bound(limit, kind)}`;
+}
+
+/**
+ * A deal rule's field names in words: "toPeriod" → "to period", "revolving.profile" → "revolving
+ * profile" (a rule names the field it is about; the analyst reads its label, not its key).
+ */
+function fieldWords(text: string): string {
+  return text.replace(/\b([a-z]+)\.([a-z][A-Za-z]*)\b/g, '$1 $2').replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, (name) => name.replace(/([A-Z])/g, ' $1').toLowerCase());
+}
+
+/** "first payment date must be after closing" → "First payment date must be after closing." */
+function sentence(text: string): string {
+  const trimmed = fieldWords(text.trim());
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/**
+ * The service's message about a field (zod's wording for a shape problem, engine/deal/validate.ts's
+ * rule for one that spans fields) in plain words for the analyst, given what the field holds. The
+ * deal rules are already written for analysts and are kept; zod's generic wording is replaced.
+ */
+export function plainMessage(message: string, kind: FieldKind): string {
+  const range = rangeWords(message, kind);
+  if (range) return `${range}.`;
+  if (message.includes('expected number')) return `${NEEDS[kind]}.`;
+  if (/expected a date YYYY-MM-DD|not a calendar date/.test(message)) return message.includes('calendar') ? 'This is not a date on the calendar: enter YYYY-MM-DD.' : `${NEEDS.date}.`;
+  if (/must be a whole number/.test(message)) return sentence(message.replace(/^\S+ must be /, 'Enter '));
+  if (message.startsWith('Too small: expected string')) return kind === 'id' ? 'Enter an id: it cannot be blank.' : 'This cannot be blank.';
+  if (message.startsWith('Too small: expected array')) return 'Choose at least one.';
+  if (message.startsWith('Too big: expected string')) return 'This text is too long.';
+  if (/^Invalid (option|discriminator)/.test(message)) return `${NEEDS.choice}.`;
+  if (message.startsWith('Invalid input')) return `${NEEDS[kind]}.`;
+  if (message.startsWith('Unrecognized key')) return 'This field is not part of a deal file: remove it.';
+  return sentence(message);
+}
+
+/** The issues of the service's check by JSON path ("$.notes[0].coupon.rate"), for each field to find its own. */
+export function issuesByPath(issues: readonly FileIssue[]): ReadonlyMap<string, readonly string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
+  return byPath;
+}
+
+/** The kind of the field at a JSON path, by its last key: for a problem listed away from its field (the summary above the editor). */
+export function kindOfPath(path: string): FieldKind {
+  const key = /(\w+)(\[\d+\])?$/.exec(path)?.[1] ?? '';
+  if (/^(rate|rateAnnual|percent|margin|floor|cap|poolFactor|excessSpreadShare|minRate|ocPercent|ocFloor|index|threshold|warning)$/.test(key)) return 'percent';
+  if (/^(originalBalance|amount|initialDeposit|purchaseCap)$/.test(key)) return 'money';
+  if (/^(cutoff|closing|firstPaymentDate|legalFinalMaturity|settlementDate)$/.test(key)) return 'date';
+  if (/^(seniority|periods?|fromPeriod|toPeriod|originalTerm|remainingTerm|maxRemainingTerm|averageOver|consecutivePeriods|paymentFrequencyMonths)$/.test(key)) return 'whole';
+  if (key === 'id') return 'id';
+  return 'choice';
+}

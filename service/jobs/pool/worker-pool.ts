@@ -1,0 +1,186 @@
+/**
+ * The one worker pool: every parallel sweep (scenario sets, grid cells, Monte Carlo paths) runs its
+ * tasks here, on worker threads counted process-wide (pool-slots.ts), so nested or concurrent work
+ * never runs more threads than the pool's size. A task runs on whichever thread is free; its result
+ * goes to its own index, so the results come back in task order whatever the worker count.
+ */
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import { UserError } from '../../../data/errors.ts';
+import { fromWireError } from '../workers/wire-error.ts';
+import { parkThread, takeIdleThread } from './pool-idle.ts';
+import { isPoolThreadData, type PoolMessage, type PoolReply, type PoolThreadData } from './pool-protocol.ts';
+import { checkedJobs, poolSize } from './pool-size.ts';
+import { othersWaiting, releaseSlot, requestSlot, withdrawRequests } from './pool-slots.ts';
+
+export { poolSize, setPoolSize } from './pool-size.ts';
+
+export interface RunTasksOptions {
+  /** A worker module that serves tasks (serveTasks in pool-thread.ts): one task message in, its result posted back. */
+  readonly worker: URL;
+  /** At most this many threads in the whole process while this call runs (else the pool's size: cores or --jobs). */
+  readonly jobs?: number;
+  /** Aborting stops every thread and rejects with CANCELLED: no partial results. */
+  readonly signal?: AbortSignal;
+  /** Called after each finished task with the number finished so far. */
+  readonly onDone?: (done: number) => void;
+  /** Sent once to each thread (its workerData) rather than with every task: the deal, the pool's source… */
+  readonly shared?: unknown;
+}
+
+/** Refuses a pool inside a pool task: nested work runs inline in its task (docs/sweeps.md, "One worker pool"). */
+function refuseNested(): void {
+  if (!isMainThread && isPoolThreadData(workerData)) {
+    throw new Error('runTasks was called inside a pool task: work nested in a pool task runs inline on its thread, so the pool never runs more threads than its size');
+  }
+}
+
+/**
+ * Runs every task on the pool's worker threads and resolves with their results in task order once
+ * every thread has stopped; the first task error (or a cancel) stops every thread and rejects.
+ */
+// T ties the tasks to the worker's handler at the call site; R names what the worker posts back (threads' messages are untyped).
+// oxlint-disable-next-line typescript/no-unnecessary-type-parameters
+export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions): Promise<R[]> {
+  return new Promise<R[]>((resolve, reject) => {
+    refuseNested();
+    const limit = options.jobs === undefined ? poolSize() : checkedJobs(options.jobs, 'jobs');
+    if (options.signal?.aborted) throw cancelledError(0, tasks.length);
+    if (tasks.length === 0) resolve([]);
+    else new TaskRun<T, R>(tasks, options, limit, resolve, reject).start();
+  });
+}
+
+function cancelledError(done: number, total: number): UserError {
+  return new UserError('CANCELLED', `Cancelled after ${done} of ${total} tasks; nothing was kept`, { done, total });
+}
+
+type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: Error };
+
+interface ThreadListeners {
+  readonly message: (reply: PoolReply) => void;
+  readonly error: (error: Error) => void;
+  readonly exit: (code: number) => void;
+}
+
+/** One runTasks call: hands out tasks, gathers results by index, stops its threads at the end. */
+class TaskRun<T, R> {
+  /** Each result at its task's index, whichever thread finished first. */
+  readonly #results: R[] = [];
+  /** Threads not yet exited, and those of them still taking tasks. */
+  readonly #live = new Set<Worker>();
+  readonly #working = new Set<Worker>();
+  readonly #listeners = new Map<Worker, ThreadListeners>();
+  #next = 0;
+  #done = 0;
+  #outcome: Outcome | null = null;
+
+  readonly #tasks: readonly T[];
+  readonly #options: RunTasksOptions;
+  readonly #limit: number;
+  readonly #resolve: (results: R[]) => void;
+  readonly #reject: (error: Error) => void;
+
+  constructor(tasks: readonly T[], options: RunTasksOptions, limit: number, resolve: (results: R[]) => void, reject: (error: Error) => void) {
+    this.#tasks = tasks;
+    this.#options = options;
+    this.#limit = limit;
+    this.#resolve = resolve;
+    this.#reject = reject;
+  }
+
+  start(): void {
+    this.#options.signal?.addEventListener('abort', this.#onAbort, { once: true });
+    const wanted = Math.min(this.#limit, this.#tasks.length);
+    for (let k = 0; k < wanted; k += 1) requestSlot(this, this.#limit, () => this.#startThread());
+  }
+
+  readonly #onAbort = (): void => this.#finish({ ok: false, error: cancelledError(this.#done, this.#tasks.length) });
+
+  #startThread(): void {
+    if (this.#outcome !== null || this.#next >= this.#tasks.length) {
+      releaseSlot();
+      return;
+    }
+    const data: PoolThreadData = { absPoolThread: true };
+    const thread = takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data });
+    const listeners: ThreadListeners = {
+      message: (reply: PoolReply) => this.#onReply(thread, reply),
+      error: (error: Error) => this.#finish({ ok: false, error }),
+      exit: (code: number) => this.#onExit(thread, code),
+    };
+    this.#listeners.set(thread, listeners);
+    thread.on('message', listeners.message);
+    thread.on('error', listeners.error);
+    thread.on('exit', listeners.exit);
+    this.#live.add(thread);
+    this.#working.add(thread);
+    thread.postMessage({ kind: 'shared', shared: this.#options.shared } satisfies PoolMessage);
+    this.#feed(thread);
+  }
+
+  /** The thread's next task; or, when none is left or another call waits for a thread, it leaves this call. */
+  #feed(thread: Worker): void {
+    if (this.#outcome !== null) return;
+    if (this.#next >= this.#tasks.length || (this.#working.size > 1 && othersWaiting(this))) {
+      this.#park(thread);
+      return;
+    }
+    const index = this.#next;
+    this.#next += 1;
+    thread.postMessage({ kind: 'task', index, task: this.#tasks[index] } satisfies PoolMessage);
+  }
+
+  /** A thread between tasks leaves this call: its slot is freed now and it waits, warm, for the next sweep (pool-idle.ts). */
+  #park(thread: Worker): void {
+    const listeners = this.#listeners.get(thread);
+    if (listeners) {
+      thread.off('message', listeners.message);
+      thread.off('error', listeners.error);
+      thread.off('exit', listeners.exit);
+      this.#listeners.delete(thread);
+    }
+    this.#working.delete(thread);
+    this.#live.delete(thread);
+    releaseSlot();
+    parkThread(this.#options.worker, thread);
+  }
+
+  #onReply(thread: Worker, reply: PoolReply): void {
+    if (this.#outcome !== null) return;
+    if (!reply.ok) {
+      this.#finish({ ok: false, error: fromWireError(reply.error) });
+      return;
+    }
+    this.#results[reply.index] = reply.result as R;
+    this.#done += 1;
+    this.#options.onDone?.(this.#done);
+    if (this.#done === this.#tasks.length) this.#finish({ ok: true });
+    else this.#feed(thread);
+  }
+
+  #onExit(thread: Worker, code: number): void {
+    releaseSlot();
+    this.#live.delete(thread);
+    if (this.#working.delete(thread) && this.#outcome === null) this.#finish({ ok: false, error: new Error(`a pool thread stopped unexpectedly (exit code ${code})`) });
+    this.#settleWhenStopped();
+  }
+
+  #finish(outcome: Outcome): void {
+    if (this.#outcome !== null) return;
+    this.#outcome = outcome;
+    this.#options.signal?.removeEventListener('abort', this.#onAbort);
+    withdrawRequests(this);
+    // Done: every thread is between tasks and waits for the next sweep. Failed or cancelled: every thread stops.
+    if (outcome.ok) for (const thread of this.#live) this.#park(thread);
+    this.#working.clear();
+    for (const thread of this.#live) void thread.terminate();
+    this.#settleWhenStopped();
+  }
+
+  /** Settles once the outcome is known and every thread has left: parked between tasks, or exited (a caller never races a stopping thread). */
+  #settleWhenStopped(): void {
+    if (this.#outcome === null || this.#live.size > 0) return;
+    if (this.#outcome.ok) this.#resolve(this.#results);
+    else this.#reject(this.#outcome.error);
+  }
+}

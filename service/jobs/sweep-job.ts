@@ -1,0 +1,84 @@
+import type { GridRequest, JobResultOf, ScenarioSetRunRequest } from '../api/contract.ts';
+import type { ServiceContext } from '../api/context.ts';
+import type { ScenarioSetFile } from '../files/scenario-file.ts';
+import { cellOverrides } from '../runs/grid-parameters.ts';
+import { gridResult, type GridCellOutcome } from '../runs/grid.ts';
+import { scenarioSetResult, type ScenarioOutcome } from '../runs/scenario-set.ts';
+import type { JobContext } from './job-manager.ts';
+import { runTasks } from './pool/worker-pool.ts';
+import type { SweepShared, SweepTask } from './workers/sweep-worker.ts';
+
+/** The pool's source of a sweep: a tape of the open workspace (its path and id), or the deal file's own lines. */
+export interface SweepSource {
+  readonly workspacePath: string | null;
+  readonly tapeId: number | null;
+}
+
+function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): SweepShared {
+  return {
+    ...source,
+    mode: request.mode ?? 'repline',
+    deal: request.deal,
+    base: request.assumptions,
+    overrides: request.scenarioOverrides ?? {},
+    ...(set !== undefined ? { set } : {}),
+  };
+}
+
+/** Job progress from the pool's count of finished tasks. */
+function progressOf(ctx: JobContext, total: number, unit: string): (done: number) => void {
+  const started = performance.now();
+  return (done) => {
+    const seconds = (performance.now() - started) / 1000;
+    ctx.progress({ fraction: done / total, done, unit, rate: seconds > 0 ? done / seconds : null, message: `${done} of ${total} ${unit} run` });
+  };
+}
+
+/** Runs every scenario of a set on the pool, one scenario per task; the result lists them in file order. */
+export async function runScenarioSetJob(
+  service: ServiceContext,
+  request: ScenarioSetRunRequest,
+  set: ScenarioSetFile,
+  source: SweepSource,
+  ctx: JobContext,
+): Promise<JobResultOf<'deal.runScenarios'>> {
+  const started = performance.now();
+  const breakevens = request.breakevens === undefined ? null : { by: request.breakevens.by ?? 'multiplier', interest: request.breakevens.interest };
+  const tasks: SweepTask[] = set.scenarios.map((_, index) => ({ kind: 'scenario', index, breakevens }));
+  const outcomes = await runTasks<SweepTask, ScenarioOutcome>(tasks, {
+    worker: service.workerUrl('sweep-worker'),
+    shared: sharedOf(request, source, set),
+    signal: ctx.signal,
+    onDone: progressOf(ctx, tasks.length, 'scenarios'),
+    ...(request.jobs !== undefined ? { jobs: request.jobs } : {}),
+  });
+  return { kind: 'deal.runScenarios', scenarios: scenarioSetResult(set.name, outcomes), seconds: (performance.now() - started) / 1000 };
+}
+
+/** Runs every cell of a grid on the pool, one cell per task in row-major order; then the frontier. */
+export async function runGridJob(service: ServiceContext, request: GridRequest, source: SweepSource, ctx: JobContext): Promise<JobResultOf<'deal.grid'>> {
+  const started = performance.now();
+  const { rows, columns } = request;
+  const base = request.scenarioOverrides ?? {};
+  const tasks: SweepTask[] = rows.values.flatMap((r) =>
+    columns.values.map((c): SweepTask => ({
+      kind: 'cell',
+      overrides: cellOverrides(
+        base,
+        [
+          [rows.parameter, r],
+          [columns.parameter, c],
+        ],
+        request.outage,
+      ),
+    })),
+  );
+  const outcomes = await runTasks<SweepTask, GridCellOutcome>(tasks, {
+    worker: service.workerUrl('sweep-worker'),
+    shared: sharedOf(request, source),
+    signal: ctx.signal,
+    onDone: progressOf(ctx, tasks.length, 'cells'),
+    ...(request.jobs !== undefined ? { jobs: request.jobs } : {}),
+  });
+  return { kind: 'deal.grid', grid: gridResult(rows, columns, outcomes), seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,74 @@
+/**
+ * A pool thread of sweeps (docs/sweeps.md): one scenario of a set, or one cell of a grid, per task.
+ * The deal, the pool's source and the base scenario come once per thread (the pool's shared data);
+ * the thread reads the pool (a tape's loans from the workspace, read-only) at its first task and
+ * keeps it for the next ones.
+ */
+import Database from 'better-sqlite3';
+import type { ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
+import { readDealFile } from '../../files/deal-file.ts';
+import { runGridCell, type GridCellOutcome, type GridPlan } from '../../runs/grid.ts';
+import { dealPool } from '../../runs/prepare-deal.ts';
+import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { planScenarioSet, runScenario, type ScenarioBreakevens, type ScenarioOutcome, type ScenarioSetPlan } from '../../runs/scenario-set.ts';
+import { serveTasks } from '../pool/pool-thread.ts';
+
+export interface SweepShared {
+  readonly workspacePath: string | null;
+  readonly tapeId: number | null;
+  readonly mode: ProjectionMode;
+  readonly deal: unknown;
+  /** The base assumption file, else undefined for the deal file's own. */
+  readonly base: unknown;
+  /** The run's own overrides, under a scenario's (a cell's task carries its whole overrides). */
+  readonly overrides: ScenarioOverrides;
+  /** The scenario set (scenario tasks), read again in full against the pool's segments. */
+  readonly set?: unknown;
+}
+
+export type SweepTask = { readonly kind: 'scenario'; readonly index: number; readonly breakevens: ScenarioBreakevens } | { readonly kind: 'cell'; readonly overrides: ScenarioOverrides };
+
+export type SweepOutcome = ScenarioOutcome | GridCellOutcome;
+
+function loadTape(shared: SweepShared): ProjectionInput | null {
+  if (shared.tapeId === null || shared.workspacePath === null) return null;
+  const db = new Database(shared.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
+  try {
+    const input = tapeInput(db, shared.tapeId);
+    return shared.mode === 'repline' ? repLineInput(input) : input;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The sweep this thread serves now, read once: a thread serves one sweep at a time, and a warm thread
+ * kept from an earlier sweep gets the new sweep's shared data (another object) before its tasks.
+ */
+let current: { readonly shared: SweepShared; scenarios: ScenarioSetPlan | null; grid: GridPlan | null } | null = null;
+
+function sweepOf(shared: SweepShared): NonNullable<typeof current> {
+  if (current?.shared !== shared) current = { shared, scenarios: null, grid: null };
+  return current;
+}
+
+function scenarioPlanOf(shared: SweepShared): ScenarioSetPlan {
+  const sweep = sweepOf(shared);
+  sweep.scenarios ??= planScenarioSet({ file: readDealFile(shared.deal), tapeInput: loadTape(shared), mode: shared.mode, base: shared.base, overrides: shared.overrides, set: shared.set });
+  return sweep.scenarios;
+}
+
+function gridPlanOf(shared: SweepShared): GridPlan {
+  const sweep = sweepOf(shared);
+  if (sweep.grid === null) {
+    const file = readDealFile(shared.deal);
+    const tape = loadTape(shared);
+    sweep.grid = { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : shared.mode, base: shared.base };
+  }
+  return sweep.grid;
+}
+
+serveTasks<SweepTask, SweepOutcome, SweepShared>((task, shared) => {
+  if (task.kind === 'scenario') return runScenario(scenarioPlanOf(shared), task.index, task.breakevens);
+  return runGridCell(gridPlanOf(shared), task.overrides);
+});

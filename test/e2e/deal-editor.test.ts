@@ -1,0 +1,170 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dismissNotifications, openArea, openBrowser, SCREENSHOT_DIR, type BrowserSession } from '../helpers/browser.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+import { startWebServer, type WebServer } from '../helpers/web.ts';
+
+/**
+ * The structure editor of the Deal screen in Chromium over the HTTP transport, at 1366×768: the
+ * consumer template opened in it, the senior coupon and a trigger threshold changed, two
+ * principal-waterfall steps reordered with the keyboard-reachable buttons, an invalid value named
+ * in plain words at its field (Run off), undone with Ctrl+Z, the edited deal run (the tranche table
+ * shows the new coupon), saved as a file (a download) and opened again.
+ */
+
+let dir: string;
+let server: WebServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'abs-e2e-deal-editor-'));
+  server = await startWebServer(['--db', join(dir, 'editor.sqlite')]);
+  browser = await openBrowser();
+  await browser.page.setViewportSize({ width: 1366, height: 768 });
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The editor's input for a JSON path of the deal. */
+const field = (path: string) => browser.page.locator(`[data-testid="deal-editor"] input[data-path="${path}"]`);
+
+/** The kinds of the principal waterfall's steps, in order. */
+const principalKinds = (): Promise<(string | null)[]> =>
+  browser.page
+    .getByTestId('waterfall-principal')
+    .locator('li.step-row')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
+
+/** The texts of a table's column, found by its header. */
+async function columnTexts(testId: string, header: string): Promise<string[]> {
+  const table = browser.page.getByTestId(testId);
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return table
+    .locator('tbody tr')
+    .locator(`td:nth-child(${index + 1})`)
+    .allTextContents();
+}
+
+const valid = () => browser.page.getByTestId('deal-check').textContent();
+
+describe('the deal structure editor in Chromium', () => {
+  it('opens the consumer template in the editor, every section shown', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await openArea(page, 'Deal');
+    await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('cn-consumer-revolving');
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    for (const section of ['dates', 'notes', 'fees', 'reserve', 'triggers', 'waterfall', 'revolving', 'options']) expect(await page.getByTestId(`editor-${section}`).count()).toBe(1);
+    // The file's decimals shown as percentages: A's 2.8 % coupon, the cumulative default rate's 2 % for periods 1–6.
+    expect(await field('$.notes[0].coupon.rate').inputValue()).toBe('2.8');
+    expect(await field('$.triggers[0].threshold[0].threshold').inputValue()).toBe('2');
+    expect(await field('$.dates.firstPaymentDate').inputValue()).toBe('2027-02-26');
+    // Senior A is 80 % of the 400,000,000 the notes were written for (no tape: the deal's own pool lines).
+    expect(await page.locator('input[data-share-of="$.notes[0].originalBalance"]').inputValue()).toBe('80');
+    expect(await principalKinds()).toEqual(['principal', 'residual']);
+    await page.getByTestId('deal-editor').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor');
+    copyFileSync(join(SCREENSHOT_DIR, 'deal-editor.png'), join(REPO_ROOT, 'docs', 'screenshot-deal-editor.png'));
+    for (const section of ['triggers', 'revolving', 'options']) {
+      await page.getByTestId(`editor-${section}`).scrollIntoViewIfNeeded();
+      await browser.screenshot(`deal-editor-${section}`);
+    }
+  });
+
+  it('changes the senior coupon and a trigger threshold, and reorders two principal-waterfall steps', async () => {
+    const { page } = browser;
+    await field('$.notes[0].coupon.rate').fill('4.1');
+    await field('$.triggers[0].threshold[0].threshold').fill('2.5');
+    // Add a turbo step (it goes before the residual, which must stay last), then move it above the principal step.
+    const principal = page.getByTestId('waterfall-principal');
+    await principal.getByLabel('New step').selectOption('turbo');
+    await principal.getByRole('button', { name: /^Add step/ }).click();
+    expect(await principalKinds()).toEqual(['principal', 'turbo', 'residual']);
+    const up = principal.getByRole('button', { name: 'Move principal step 2 (Turbo (all left to principal)) up' });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    expect(await principalKinds()).toEqual(['turbo', 'principal', 'residual']);
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    await principal.scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-waterfall');
+  });
+
+  it('names an invalid value in plain words at its field, turns Run off, and Ctrl+Z undoes it', async () => {
+    const { page } = browser;
+    const rateB = field('$.notes[1].coupon.rate');
+    await rateB.fill('4,2x');
+    const note = page.getByTestId('note-1');
+    await expect.poll(() => note.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('Enter a percentage, e.g. 4.5.');
+    // The plain words first; the JSON path only in small type after them.
+    expect(await note.locator('.field-error .issue-path').first().textContent()).toBe('$.notes[1].coupon.rate');
+    expect(await rateB.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByTestId('run-blocked').textContent()).toContain('Run is off');
+    await rateB.scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-error');
+    await rateB.focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => rateB.inputValue()).toBe('4.2');
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    expect(await note.locator('.field-error').count()).toBe(0);
+    // The earlier edits are still there: Undo took back only the last field's.
+    expect(await field('$.notes[0].coupon.rate').inputValue()).toBe('4.1');
+    // Redo brings the bad value back, Undo takes it away again.
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => rateB.inputValue()).toBe('4,2x');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rateB.inputValue()).toBe('4.2');
+  });
+
+  it('runs the edited deal: the tranche table shows the new senior coupon', async () => {
+    const { page } = browser;
+    const run = page.getByRole('button', { name: 'Run', exact: true });
+    await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await run.click();
+    await expect.poll(() => page.getByTestId('tranche-table').count(), { timeout: 60_000 }).toBe(1);
+    await expect.poll(async () => (await columnTexts('tranche-table', 'Coupon'))[0], { timeout: 60_000 }).toBe('4.10% fixed');
+    expect((await columnTexts('tranche-table', 'Coupon'))[1]).toBe('4.20% fixed');
+    await page.getByTestId('tranche-table').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-run');
+  });
+
+  it('saves the deal as a file (a download) and opens it again', async () => {
+    const { page } = browser;
+    await page.getByText('Structure editor').click(); // the run folded the editor away; open it again
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByLabel('File name').fill('consumer edited');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
+    expect(download.suggestedFilename()).toBe('consumer edited.json');
+    const saved = join(dir, 'consumer edited.json');
+    copyFileSync(await download.path(), saved);
+    const file = JSON.parse(readFileSync(saved, 'utf8')) as {
+      notes: { coupon: { rate?: number } }[];
+      triggers: { threshold: { threshold: number }[] }[];
+      waterfall: { principal: { kind: string }[] };
+    };
+    expect(file.notes[0]?.coupon.rate).toBe(0.041);
+    expect(file.notes[1]?.coupon.rate).toBe(0.042);
+    expect(file.triggers[0]?.threshold[0]?.threshold).toBe(0.025);
+    expect(file.waterfall.principal.map((s) => s.kind)).toEqual(['turbo', 'principal', 'residual']);
+    await dismissNotifications(page);
+
+    // Another deal, then the saved file: it opens in the editor as saved.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByLabel('Deal', { exact: true }).selectOption('us-cmo-sequential');
+    await expect.poll(() => field('$.notes[0].coupon.rate').inputValue(), { timeout: 10_000 }).not.toBe('4.1');
+    await page.getByLabel('Open deal file').setInputFiles(saved);
+    await expect.poll(() => field('$.notes[0].coupon.rate').inputValue(), { timeout: 10_000 }).toBe('4.1');
+    expect(await field('$.triggers[0].threshold[0].threshold').inputValue()).toBe('2.5');
+    expect(await principalKinds()).toEqual(['turbo', 'principal', 'residual']);
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    expect(browser.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DealTemplate, GridResult, JobInfo, StoredRun } from '../../service/api/contract.ts';
+import { dismissNotifications, openArea, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
+
+/**
+ * Stored sweeps on the Runs screen in Chromium over the HTTP transport: a grid and a scenario set
+ * run through the API are listed with their kind and key figures, and reopen as tables — the
+ * grid's loss % per cell equal to the stored result, the set's figures per scenario.
+ */
+
+let dir: string;
+let server: WebServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'abs-e2e-sweeps-'));
+  server = await startWebServer(['--db', join(dir, 'sweeps.sqlite')]);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function api<T>(method: string, params: unknown): Promise<T> {
+  return invokeApi<T>(server, method, params);
+}
+
+async function finish(job: JobInfo): Promise<void> {
+  await expect.poll(async () => (await api<JobInfo>('job.get', { id: job.id })).state, { timeout: 90_000 }).toBe('succeeded');
+}
+
+describe('stored sweeps on the Runs screen', () => {
+  it('lists a grid and a scenario set and reopens each as a table of its figures', async () => {
+    const { page } = browser;
+    const consumer = (await api<DealTemplate[]>('deal.templates', {})).find((t) => t.id === 'cn-consumer-revolving');
+    await finish(await api<JobInfo>('deal.grid', { deal: consumer?.deal, rows: { parameter: 'defaultMult', values: [1, 4] }, columns: { parameter: 'prepayMult', values: [0.5, 1.5] } }));
+    const set = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), 'utf8')) as { scenarios: unknown[] };
+    await finish(await api<JobInfo>('deal.runScenarios', { deal: consumer?.deal, scenarios: { ...set, scenarios: set.scenarios.slice(0, 3) } }));
+
+    await page.goto(server.url);
+    await openArea(page, 'Runs');
+    const rows = page.getByTestId('runs-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => rows.nth(0).textContent()).toContain('Scenario set');
+    expect(await rows.nth(0).textContent()).toContain('Scenarios: 3');
+    expect(await rows.nth(1).textContent()).toContain('Cells (defaultMult × prepayMult): 4');
+
+    await rows.nth(1).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #1 · Grid · “Grid defaultMult × prepayMult — /);
+    const stored = await api<StoredRun>('runs.get', { id: 1 });
+    const grid = (stored.result as { grid: GridResult }).grid;
+    // The subordinate note's row at 4× defaults: its two cells' loss % as stored (two decimals, as the table prints them).
+    const sub = grid.notes.at(-1);
+    const table = page.getByTestId(`stored-grid-${sub?.id ?? ''}`);
+    const cells = await table.locator('tbody tr').nth(1).locator('td').allTextContents();
+    const expected = (grid.cells[1] ?? []).map((cell) => `${((cell.notes.at(-1)?.lossRate ?? 0) * 100).toFixed(2)}%`);
+    expect(cells.slice(1, 3)).toEqual(expected);
+    // Principal lost from the smallest prepayment multiple on the 4× row: 0.5.
+    expect(cells[3]).toBe('0.5');
+    await dismissNotifications(page);
+    await page.getByTestId('stored-grid').scrollIntoViewIfNeeded();
+    await browser.screenshot('runs-grid');
+
+    await rows.nth(0).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #2 · Scenario set/);
+    const names = await page.getByTestId('stored-scenarios-table').locator('tbody tr td:first-child').allTextContents();
+    expect(names).toEqual(['Base', 'Stress 1.5x', 'Stress 2x']);
+    await page.getByTestId('stored-scenarios').scrollIntoViewIfNeeded();
+    await browser.screenshot('runs-scenarios');
+    expect(browser.pageErrors).toEqual([]);
+  }, 240_000);
+});

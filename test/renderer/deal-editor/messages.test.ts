@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { draftOfFile, jsonPath, setField, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
+import { plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
+import { readDealFile } from '../../../service/files/deal-file.ts';
+import { REPO_ROOT } from '../../helpers/repo.ts';
+
+/** The issues the service's real check reports for the consumer template with one change. */
+function issuesOf(path: FieldPath, value: Json): { path: string; message: string }[] {
+  const deal = setField(draftOfFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8'))), path, value);
+  try {
+    readDealFile(deal);
+  } catch (error) {
+    return (error as { details: { issues: { path: string; message: string }[] } }).details.issues;
+  }
+  throw new Error('the deal was read');
+}
+
+function plainAt(path: FieldPath, value: Json, kind: Parameters<typeof plainMessage>[1], at = jsonPath(path)): string {
+  const issue = issuesOf(path, value).find((i) => i.path === at);
+  if (!issue) throw new Error(`no issue at ${at}`);
+  return plainMessage(issue.message, kind);
+}
+
+describe('deal editor: the service’s messages in plain words', () => {
+  it('a coupon above 100 % or below 0', () => {
+    expect(plainAt(['notes', 0, 'coupon', 'rate'], 1.5, 'percent')).toBe('Enter a percentage between 0% and 100%.');
+    expect(plainAt(['notes', 0, 'coupon', 'rate'], -0.01, 'percent')).toBe('Enter a percentage between 0% and 100%.');
+  });
+  it('text where a number belongs', () => {
+    expect(plainAt(['notes', 0, 'coupon', 'rate'], '2,8x', 'percent')).toBe('Enter a percentage, e.g. 4.5.');
+    expect(plainAt(['notes', 1, 'originalBalance'], 'lots', 'money')).toBe('Enter an amount, e.g. 320000000.');
+  });
+  it('a negative amount, a price of 0, a fraction of a period', () => {
+    expect(plainAt(['notes', 1, 'originalBalance'], -5, 'money')).toBe('Enter an amount of 0 or more.');
+    expect(plainAt(['revolving', 'price'], 0, 'plain')).toBe('Enter a number above 0.');
+    expect(plainAt(['revolving', 'periods'], 1.5, 'whole')).toBe('Enter a whole number of at least 1.');
+  });
+  it('a date that is not on the calendar, and dates out of order (the deal rule, kept, as a sentence)', () => {
+    expect(plainAt(['dates', 'closing'], '2027-02-30', 'date')).toBe('This is not a date on the calendar: enter YYYY-MM-DD.');
+    expect(plainAt(['dates', 'closing'], '2026-01-01', 'date')).toBe('Closing must be on or after the cutoff date.');
+  });
+  it('a blank id and an unknown note named by a step', () => {
+    expect(plainAt(['notes', 0, 'id'], '', 'id')).toBe('Enter an id: it cannot be blank.');
+    expect(plainAt(['waterfall', 'principal', 0, 'notes'], ['A', 'Z'], 'list', '$.waterfall.principal[0].notes[1]')).toBe("Unknown note 'Z'.");
+  });
+  it('a deal rule naming fields by their keys, in words', () => {
+    const bands = [
+      { fromPeriod: 1, threshold: 0.02 },
+      { fromPeriod: 7, threshold: 0.05 },
+    ];
+    expect(plainAt(['triggers', 0, 'threshold'], bands, 'whole', '$.triggers[0].threshold[0].toPeriod')).toBe('Every band but the last needs a whole to period ≥ its from period.');
+    expect(plainAt(['lossAllocation'], 'writeDown', 'choice', '$.waterfall.interest[8]')).toBe("A PDL cure step needs loss allocation 'pdl'.");
+  });
+  it('never shows zod’s own wording', () => {
+    const changes: [FieldPath, Json][] = [
+      [['cleanUpCall', 'poolFactor'], 2],
+      [['triggers', 1, 'breachedWhen'], '=>'],
+      [['notes', 0, 'coupon'], { type: 'fixd' }],
+    ];
+    for (const [path, value] of changes) {
+      for (const issue of issuesOf(path, value)) expect(plainMessage(issue.message, 'choice')).not.toMatch(/expected|Invalid|Too (big|small)/);
+    }
+  });
+});
