@@ -27,6 +27,8 @@ Commands:
   runs list|show|rename|delete --db FILE [--json]   stored runs: list, reopen, rename, delete
   tables DEAL.json --speeds "0.5,1,1.5 ABS"          prospectus tables: WAL, window, decrement
       [--call|--no-call|--both] [--csv|--json]      tables by speed, to call and to maturity
+  report DEAL.json (--runs ID,… | --scenarios SET.json) --out FILE.xlsx [--lang zh-CN]
+                                                    the Excel tranche report of stored runs or a set
   sample --loans N --seed S --out FILE [--format csv|xlsx]
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
@@ -67,6 +69,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'static-pool': async () => (await import('./commands/static-pool.ts')).staticPoolCommand,
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
   tables: async () => (await import('./commands/tables.ts')).tablesCommand,
+  report: async () => (await import('./commands/report.ts')).reportCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

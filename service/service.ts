@@ -51,6 +51,7 @@ export class Service implements ServiceContext {
   #queries: QueryClient | null = null;
   #scratchDir: string | null = null;
   readonly #uploads = new Map<string, Upload>();
+  readonly #downloads = new Map<string, { readonly path: string; readonly fileName: string }>();
 
   constructor(options: ServiceOptions) {
     this.transport = options.transport;
@@ -124,6 +125,16 @@ export class Service implements ServiceContext {
   }
 
   /** Registers a file received by the HTTP transport; `tape.*` calls refer to it by id. */
+  registerDownload(fileName: string, path: string): string {
+    const id = randomUUID();
+    this.#downloads.set(id, { path, fileName: basename(fileName) });
+    return id;
+  }
+
+  download(id: string): { readonly path: string; readonly fileName: string } | null {
+    return this.#downloads.get(id) ?? null;
+  }
+
   registerUpload(fileName: string, path: string, bytes: number): UploadInfo {
     const info: Upload = { uploadId: randomUUID(), fileName: basename(fileName), bytes, path };
     this.#uploads.set(info.uploadId, info);

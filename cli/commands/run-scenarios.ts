@@ -87,7 +87,7 @@ function breachedText(breaches: Readonly<Record<string, number | null>>): string
  * `base` that names a file (ends in .json or holds a path separator), read beside the set file;
  * else the service looks the name up among the workspace's saved sets.
  */
-async function baseOf(set: { base?: string }, setPath: string, request: DealRunRequest, service: Service): Promise<{ assumptions?: AssumptionFile; label: string }> {
+export async function baseOf(set: { base?: string }, setPath: string, request: DealRunRequest, service: Service): Promise<{ assumptions?: AssumptionFile; label: string }> {
   if (request.assumptions !== undefined) return { label: 'the --assumptions file' };
   if (set.base === undefined) return { label: 'the deal file’s assumptions' };
   if (!/\.json$|[/\\]/i.test(set.base)) return { label: `saved set "${set.base}"` };

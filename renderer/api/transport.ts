@@ -1,4 +1,4 @@
-import { FILE_NAME_HEADER, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/api/contract.ts';
+import { FILE_NAME_HEADER, REPORT_DOWNLOAD_PATH, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/api/contract.ts';
 
 /** How the renderer reaches the service: Electron IPC through the preload, or local HTTP. */
 export interface ApiTransport {
@@ -9,6 +9,8 @@ export interface ApiTransport {
   readonly desktop: DesktopBridge | null;
   /** Browser only: sends a chosen file to the local server; tape calls then refer to its uploadId. */
   upload(file: File): Promise<ApiResult<UploadInfo>>;
+  /** Browser only: fetches a file the service generated (an Excel report's downloadId). */
+  download(id: string): Promise<ApiResult<Blob>>;
 }
 
 declare global {
@@ -36,6 +38,7 @@ function electronTransport(bridge: DesktopBridge): ApiTransport {
     subscribe: (listener) => bridge.onEvent(listener),
     desktop: bridge,
     upload: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app opens files by path, not by upload' } }),
+    download: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app saves files to a path, not by download' } }),
   };
 }
 
@@ -77,6 +80,16 @@ function httpTransport(token: string | null): ApiTransport {
         return (await response.json()) as ApiResult<UploadInfo>;
       } catch (error) {
         return { ok: false, error: { code: 'TRANSPORT', message: `Upload of ${file.name} failed: ${error instanceof Error ? error.message : String(error)}` } };
+      }
+    },
+    async download(id) {
+      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+      try {
+        const response = await fetch(`.${REPORT_DOWNLOAD_PATH}?id=${encodeURIComponent(id)}`, { headers: { [TOKEN_HEADER]: token } });
+        if (!response.ok) return (await response.json()) as ApiResult<Blob>;
+        return { ok: true, value: await response.blob() };
+      } catch (error) {
+        return { ok: false, error: { code: 'TRANSPORT', message: `Download failed: ${error instanceof Error ? error.message : String(error)}` } };
       }
     },
     subscribe(listener) {

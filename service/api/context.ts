@@ -31,5 +31,9 @@ export interface ServiceContext {
   emit(event: AppEvent): void;
   scratchDir(): string;
   registerUpload(fileName: string, path: string, bytes: number): UploadInfo;
+  /** A generated file kept in the scratch folder for the browser to fetch (REPORT_DOWNLOAD_PATH); answers its id. */
+  registerDownload(fileName: string, path: string): string;
+  /** The file of a download id, or null. */
+  download(id: string): { readonly path: string; readonly fileName: string } | null;
   resolveSource(source: TapeSource): { path: string; fileName: string };
 }

@@ -133,7 +133,8 @@ export type JobResult =
   | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.grid'; readonly grid: GridResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.size'; readonly size: DealSizeResult; readonly seconds: number }
-  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number; readonly stored?: RunStoreNote };
+  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number; readonly stored?: RunStoreNote }
+  | { readonly kind: 'report.excel'; readonly report: ReportExcelResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
 export type JobResultOf<K extends JobResult['kind']> = Extract<JobResult, { readonly kind: K }>;
@@ -1077,6 +1078,62 @@ export interface StoredRun {
   readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>;
 }
 
+// ── Reports: the Excel tranche workbook (docs/reports.md) ───────────────────────────────
+
+/**
+ * A tranche workbook of one deal: stored runs (`runIds`: deal runs, and breakevens of the same
+ * inputs), or a scenario set run now through the run store (`scenarios` with `deal`, and the pool
+ * and base as deal.runScenarios takes them). Written to `outPath` (desktop, CLI) atomically; over
+ * the browser transport there is no path: the workbook is kept for one download (`GET
+ * /api/download?id=` with the token header, REPORT_DOWNLOAD_PATH).
+ */
+export interface ReportExcelRequest {
+  readonly deal?: DealFile;
+  readonly runIds?: readonly number[];
+  readonly scenarios?: ScenarioSetFile;
+  readonly tapeId?: number;
+  readonly mode?: ProjectionMode;
+  readonly assumptions?: AssumptionFile;
+  readonly scenarioOverrides?: ScenarioOverrides;
+  /** Labels' language; default English. Numbers and dates are typed cells whatever the language. */
+  readonly language?: 'en' | 'zh-CN';
+  /** Where to write the .xlsx (absolute path); absent (and refused) over the browser transport. */
+  readonly outPath?: string;
+}
+
+export interface ReportExcelResult {
+  /** The file written (desktop, CLI); null over the browser transport. */
+  readonly path: string | null;
+  /** The workbook's file name (the download's name in the browser). */
+  readonly fileName: string;
+  /** Browser transport: the id to fetch it by from REPORT_DOWNLOAD_PATH; null elsewhere. */
+  readonly downloadId: string | null;
+  readonly bytes: number;
+  /** The workbook's sheets, in order. */
+  readonly sheets: readonly string[];
+  /** The scenarios reported, with the stored run each came from (null: not stored). */
+  readonly scenarios: readonly { readonly name: string; readonly runId: number | null }[];
+}
+
+/**
+ * The investor review pack's numbers for stored runs (report.pack): built from the same report
+ * model as the Excel workbook, so every figure equals the workbook's. Money in the deal currency,
+ * rates decimals, dates ISO.
+ */
+export interface InvestorPack {
+  readonly dealName: string;
+  readonly poolName: string;
+  readonly cutoffDate: string;
+  readonly closingDate: string;
+  readonly legalFinalMaturity: string;
+  readonly poolBalance: number;
+  readonly language: 'en' | 'zh-CN';
+  readonly generatedAt: string;
+  readonly engine: { readonly version: string; readonly sourcesSha256: string };
+  /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
+  readonly scenarios: readonly (ScenarioRunRow & { readonly runId: number | null; readonly inputHash: string | null; readonly breakevens: BreakevenResult | null })[];
+}
+
 export interface Api {
   'app.version': { request: NoParams; response: AppVersionInfo };
   'workspace.open': { request: WorkspaceOpenRequest; response: WorkspaceInfo };
@@ -1140,6 +1197,10 @@ export interface Api {
   /** Monte Carlo loss distribution (a job; docs/monte-carlo.md). */
   'deal.monteCarlo': { request: MonteCarloRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
+  /** Writes the Excel tranche workbook of stored runs or a scenario set (a job). */
+  'report.excel': { request: ReportExcelRequest; response: JobInfo };
+  /** The investor pack's numbers of stored runs (the Excel report's, from the same model). */
+  'report.pack': { request: { runIds: readonly number[]; language?: 'en' | 'zh-CN' }; response: InvestorPack };
   'runs.list': { request: NoParams; response: readonly RunRecord[] };
   /** A stored run's inputs and result. */
   'runs.get': { request: { id: number }; response: StoredRun };
@@ -1199,6 +1260,8 @@ export interface DesktopBridge {
 
 /** HTTP transport: the header that carries the per-launch token. */
 export const TOKEN_HEADER = 'x-abs-token';
+/** HTTP transport: `GET` this path with `?id=` (a report's downloadId) and the token header answers the workbook. */
+export const REPORT_DOWNLOAD_PATH = '/api/download';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';
 

@@ -274,6 +274,18 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
       .max(50)
       .optional(),
   }),
+  'report.excel': z.strictObject({
+    deal: dealFile.optional(),
+    runIds: z.array(id).min(1).max(50).optional(),
+    scenarios: z.custom<ScenarioSetFile>().optional(),
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    language: z.enum(['en', 'zh-CN']).optional(),
+    outPath: z.string().trim().min(1, 'an output path cannot be empty').max(4096).optional(),
+  }),
+  'report.pack': z.strictObject({ runIds: z.array(id).min(1).max(50), language: z.enum(['en', 'zh-CN']).optional() }),
   'runs.list': noParams,
   'runs.get': z.strictObject({ id }),
   'runs.rename': z.strictObject({ id, name: z.string().trim().min(1, 'a run name cannot be empty').max(200) }),

@@ -2,7 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { TOKEN_HEADER, type AppEvent } from '../api/contract.ts';
+import { REPORT_DOWNLOAD_PATH, TOKEN_HEADER, type AppEvent } from '../api/contract.ts';
+import { sendDownload } from './download.ts';
 import type { Service } from '../service.ts';
 import { apiFailure, BodyTooLargeError, errorMessage, readBody, sendJson } from './respond.ts';
 import { serveStatic } from './static.ts';
@@ -103,6 +104,10 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       }
       if (url.pathname === '/api/invoke' && req.method === 'POST') {
         await invoke(options.service, maxBodyBytes, req, res);
+        return;
+      }
+      if (url.pathname === REPORT_DOWNLOAD_PATH && req.method === 'GET') {
+        sendDownload(options.service, url.searchParams.get('id'), res);
         return;
       }
       if (url.pathname === '/api/upload' && req.method === 'POST') {

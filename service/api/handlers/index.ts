@@ -8,6 +8,7 @@ import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
 import { scenariosTemplates } from './scenario-templates.ts';
 import { scenariosCheck, scenariosDelete, scenariosGet, scenariosList, scenariosSave } from './scenarios.ts';
+import { reportExcel, reportPack } from './report.ts';
 import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
@@ -60,6 +61,8 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'deal.runScenarios': dealRunScenarios,
   'deal.monteCarlo': dealMonteCarlo,
   'deal.grid': dealGrid,
+  'report.excel': reportExcel,
+  'report.pack': reportPack,
   'runs.list': runsList,
   'runs.get': runsGet,
   'runs.rename': runsRename,

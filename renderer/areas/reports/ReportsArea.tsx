@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import type { JobInfo, ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { notify } from '../../app/notifications.ts';
+import { hrefFor } from '../../app/router.ts';
+import { useRuns } from '../../app/runs.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { figureText, KIND_LABELS } from '../runs/labels.ts';
+
+const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
+
+/** Waits for a job to finish (events keep the store current elsewhere; a report is short, polling is enough here). */
+async function finished(api: ApiClient, job: JobInfo): Promise<JobInfo> {
+  let now = job;
+  while (now.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    now = await api.call('job.get', { id: job.id });
+  }
+  return now;
+}
+
+/** Browser: the workbook the service kept, saved through the browser's own download. */
+async function saveDownload(api: ApiClient, report: ReportExcelResult): Promise<void> {
+  if (report.downloadId === null) return;
+  const blob = await api.transport.download(report.downloadId);
+  if (!blob.ok) throw new Error(blob.error.message);
+  const url = URL.createObjectURL(blob.value);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = report.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
+export function ReportsArea() {
+  const { api } = useApp();
+  const runs = useRuns();
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [language, setLanguage] = useState<'en' | 'zh-CN'>('en');
+  const [busy, setBusy] = useState(false);
+  const [last, setLast] = useState<ReportExcelResult | null>(null);
+  const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven');
+
+  function toggle(id: number): void {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setChosen(next);
+  }
+
+  async function exportReport(): Promise<void> {
+    const desktop = api.transport.desktop;
+    const outPath = desktop ? await desktop.chooseSaveFile({ title: 'Save the Excel tranche report', defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
+    if (outPath === null) return;
+    setBusy(true);
+    try {
+      // In the order the list shows them (newest first), read back oldest first: the analyst's run order.
+      const runIds = reportable
+        .filter((r) => chosen.has(r.id))
+        .map((r) => r.id)
+        .toReversed();
+      const job = await finished(api, await api.call('report.excel', { runIds, language, ...(outPath ? { outPath } : {}) }));
+      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
+      const { report } = job.result;
+      await saveDownload(api, report);
+      setLast(report);
+      notify('success', 'Excel report written', `${report.path ?? report.fileName} · ${report.sheets.length} sheets`);
+    } catch (error) {
+      reportError('Cannot write the Excel report', error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const columns: Column<RunRecord>[] = [
+    {
+      key: 'pick',
+      header: 'In report',
+      render: (r) => <input type="checkbox" aria-label={`Include run #${r.id}`} checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />,
+    },
+    { key: 'id', header: 'Run', render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
+    { key: 'kind', header: 'Kind', render: (r) => KIND_LABELS[r.kind] },
+    { key: 'name', header: 'Name', render: (r) => r.name },
+    { key: 'created', header: 'Computed', render: (r) => formatDateTime(r.createdAt) },
+    { key: 'figures', header: 'Key figures', render: (r) => r.figures.map((f) => `${f.label}: ${figureText(f)}`).join(' · ') },
+  ];
+
+  return (
+    <section className="area">
+      <header className="area-header">
+        <h1>Reports</h1>
+        <p className="muted">
+          The Excel tranche workbook of stored deal runs: a summary with each scenario’s tranche table, the scenarios side by side, every assumption, the pool’s and each note’s cash flows, accounts
+          and triggers, and the tape’s strats. Each chosen deal run is a scenario; a breakeven run adds its breakevens to the deal run of the same inputs. Every run must be of one deal and one pool.
+        </p>
+      </header>
+      {runs === null ? (
+        <p className="muted">Loading…</p>
+      ) : reportable.length === 0 ? (
+        <EmptyState title="No stored deal runs yet">
+          <p>
+            Run a deal in <a href={hrefFor('deal')}>Deal</a>: each run is stored in the workspace and can be reported here.
+          </p>
+        </EmptyState>
+      ) : (
+        <>
+          <DataTable columns={columns} rows={reportable} rowKey={(r) => String(r.id)} testId="report-runs" />
+          <div className="row-actions report-actions">
+            <label>
+              Language{' '}
+              <select aria-label="Report language" value={language} onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
+                <option value="en">English</option>
+                <option value="zh-CN">中文 (简体)</option>
+              </select>
+            </label>
+            <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void exportReport()}>
+              {busy ? 'Writing…' : api.transport.desktop ? 'Export to Excel…' : 'Download Excel report'}
+            </button>
+          </div>
+        </>
+      )}
+      {last ? (
+        <p className="muted" data-testid="report-written">
+          Wrote {last.path ?? last.fileName} ({last.sheets.length} sheets: {last.sheets.join(', ')}) — scenarios {last.scenarios.map((s) => (s.runId === null ? s.name : `#${s.runId}`)).join(', ')}.
+        </p>
+      ) : null}
+    </section>
+  );
+}

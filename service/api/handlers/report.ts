@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { UserError } from '../../../data/errors.ts';
+import { readDealFile } from '../../files/deal-file.ts';
+import { reportModel, scenariosFromRuns, scenariosFromSet } from '../../report/assemble.ts';
+import { buildWorkbook, writeWorkbookFile } from '../../report/workbook.ts';
+import { investorPack } from '../../report/pack.ts';
+import type { DealFile, InvestorPack, JobInfo, JobResultOf, ReportExcelRequest } from '../contract.ts';
+import type { ServiceContext } from '../context.ts';
+
+/** "消费贷 2027-1 tranche report.xlsx": the deal's name with the characters file systems refuse replaced. */
+function fileNameOf(deal: DealFile | undefined): string {
+  const name = (deal?.name ?? 'Deal').replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || 'Deal';
+  return `${name.slice(0, 100)} tranche report.xlsx`;
+}
+
+/**
+ * Where the workbook goes: the request's absolute .xlsx path (desktop, CLI), or over the browser
+ * transport — which never writes a path the page names, as it never reads one (tapes arrive as
+ * uploads) — a private file in the service's scratch folder, fetched once the job is done.
+ */
+function target(params: ReportExcelRequest, service: ServiceContext, fileName: string): { path: string; download: boolean } {
+  if (service.transport === 'http') {
+    if (params.outPath !== undefined)
+      throw new UserError('PATH_NOT_ALLOWED', 'In the browser the report is a download: leave out outPath (a path on this computer is not written)', { path: '$.outPath' });
+    const folder = join(service.scratchDir(), 'downloads', randomUUID());
+    mkdirSync(folder, { recursive: true });
+    return { path: join(folder, fileName), download: true };
+  }
+  if (params.outPath === undefined || !isAbsolute(params.outPath) || !params.outPath.toLowerCase().endsWith('.xlsx')) {
+    throw new UserError('BAD_REQUEST', `The report's output is an absolute path ending in .xlsx, got ${params.outPath ?? 'none'}`, { path: '$.outPath' });
+  }
+  return { path: params.outPath, download: false };
+}
+
+/** Writes the tranche workbook (a job): stored runs, or a scenario set run through the run store. */
+export function reportExcel(params: ReportExcelRequest, service: ServiceContext): JobInfo {
+  if ((params.runIds === undefined) === (params.scenarios === undefined)) {
+    throw new UserError('BAD_REQUEST', 'A report takes either runIds (stored runs) or scenarios (a scenario set with its deal), not both or neither');
+  }
+  const deal = params.deal === undefined ? undefined : readDealFile(params.deal);
+  if (params.scenarios !== undefined && deal === undefined) throw new UserError('BAD_REQUEST', 'A report of a scenario set needs its deal', { path: '$.deal' });
+  if (params.runIds !== undefined) service.requireWorkspace();
+  const stored = params.runIds !== undefined ? scenariosFromRuns(params.runIds, service) : null;
+  const fileName = fileNameOf(deal ?? stored?.[0]?.inputs.deal);
+  const out = target(params, service, fileName);
+  return service.jobs.start('report.excel', `Excel report${deal?.name ? ` of ${deal.name}` : ''}`, async (ctx): Promise<JobResultOf<'report.excel'>> => {
+    const started = performance.now();
+    const { setName, scenarios } =
+      stored !== null
+        ? { setName: null, scenarios: stored }
+        : await scenariosFromSet(params, deal ?? readDealFile(params.deal), service, (done) => ctx.progress({ fraction: null, done, unit: 'scenarios', rate: null, message: `${done} scenarios run` }));
+    const model = reportModel(scenarios, setName, params.language ?? 'en', service, deal);
+    const workbook = buildWorkbook(model);
+    const bytes = await writeWorkbookFile(workbook, out.path);
+    return {
+      kind: 'report.excel',
+      report: {
+        path: out.download ? null : out.path,
+        fileName,
+        downloadId: out.download ? service.registerDownload(fileName, out.path) : null,
+        bytes,
+        sheets: workbook.worksheets.map((s) => s.name),
+        scenarios: scenarios.map((s) => ({ name: s.name, runId: s.runId })),
+      },
+      seconds: (performance.now() - started) / 1000,
+    };
+  });
+}
+
+/** The investor pack's numbers of stored runs: the report model the workbook is written from. */
+export function reportPack(params: { runIds: readonly number[]; language?: 'en' | 'zh-CN' }, service: ServiceContext): InvestorPack {
+  service.requireWorkspace();
+  return investorPack(reportModel(scenariosFromRuns(params.runIds, service), null, params.language ?? 'en', service));
+}

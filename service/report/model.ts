@@ -1,0 +1,32 @@
+import type { StratTable } from '../../data/pool/strats.ts';
+import type { BreakevenResult, DealFile, DealRunInputs, DealRunResult, TapeIdentity } from '../api/contract.ts';
+import type { ReportLanguage } from './labels.ts';
+
+/** One scenario of the report: a deal run, what it was computed from, and its breakevens when they were run. */
+export interface ReportScenario {
+  readonly name: string;
+  /** What its sheets are named after: "#12" for a stored run (run names are long and alike), the scenario's name in a set. */
+  readonly shortName: string;
+  /** The stored run (null when no workspace kept it) and the hash of its inputs and engine. */
+  readonly runId: number | null;
+  readonly inputHash: string | null;
+  /** The engine that computed the run (its version and sources' SHA-256). */
+  readonly engine: { readonly version: string; readonly sourcesSha256: string };
+  readonly inputs: DealRunInputs;
+  readonly run: DealRunResult;
+  readonly breakevens: BreakevenResult | null;
+}
+
+/** Everything a tranche workbook shows: built from stored runs (or a scenario set run through the store). */
+export interface ReportModel {
+  readonly deal: DealFile;
+  readonly tape: TapeIdentity | null;
+  readonly setName: string | null;
+  readonly engine: { readonly version: string; readonly sourcesSha256: string };
+  /** ISO 8601 UTC. */
+  readonly generatedAt: string;
+  readonly language: ReportLanguage;
+  readonly scenarios: readonly ReportScenario[];
+  /** The tape's strats (every dimension), or null when the pool is the deal's own lines or the tape is not in the workspace. */
+  readonly strats: readonly StratTable[] | null;
+}

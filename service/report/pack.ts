@@ -1,0 +1,29 @@
+import type { InvestorPack } from '../api/contract.ts';
+import { scenarioRow } from '../runs/scenario-set.ts';
+import type { ReportModel } from './model.ts';
+
+/**
+ * The investor review pack's numbers: the same report model the Excel workbook is written from
+ * (the same stored runs, the same scenario rows as its comparison sheet), so the pack and the
+ * workbook cannot disagree. The print view renders these; it computes nothing of its own.
+ */
+export function investorPack(model: ReportModel): InvestorPack {
+  const head = model.scenarios[0]?.run;
+  return {
+    dealName: model.deal.name ?? 'Deal',
+    poolName: head?.poolName ?? '',
+    cutoffDate: head?.cutoffDate ?? model.deal.dates.cutoff,
+    closingDate: model.deal.dates.closing,
+    legalFinalMaturity: model.deal.dates.legalFinalMaturity,
+    poolBalance: head?.poolBalance ?? 0,
+    language: model.language,
+    generatedAt: model.generatedAt,
+    engine: model.engine,
+    scenarios: model.scenarios.map((s) => ({
+      ...scenarioRow(s.name, null, s.run),
+      runId: s.runId,
+      inputHash: s.inputHash,
+      breakevens: s.breakevens,
+    })),
+  };
+}

@@ -1,0 +1,57 @@
+import type { ExcelJSTypes } from '../../../data/excel.ts';
+import type { ScenarioRunRow, TrancheRow } from '../../api/contract.ts';
+import { scenarioRow } from '../../runs/scenario-set.ts';
+import type { LabelKey, Labels } from '../labels.ts';
+import type { ReportModel, ReportScenario } from '../model.ts';
+import { isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
+
+interface Metric {
+  readonly label: string;
+  readonly format: CellFormat;
+  readonly value: (scenario: ReportScenario) => CellInput;
+}
+
+const NOTE_METRICS: readonly (readonly [LabelKey, CellFormat, (r: TrancheRow) => CellInput])[] = [
+  ['col.wal', 'years', (r) => r.walYears],
+  ['col.firstPrincipal', 'date', (r) => isoDate(r.firstPrincipal?.date)],
+  ['col.lastPrincipal', 'date', (r) => isoDate(r.lastPrincipal?.date)],
+  ['col.expectedFinal', 'date', (r) => isoDate(r.expectedFinal?.date)],
+  ['col.yieldAe', 'rate', (r) => r.yieldAtParAnnualEffective],
+  ['col.modDuration', 'years', (r) => r.modifiedDurationYears],
+  ['col.writeDown', 'money', (r) => r.writeDown],
+  ['col.lossPct', 'rate', (r) => r.lossRate],
+  ['col.shortfall', 'money', (r) => r.interestShortfall],
+];
+
+const pool = (s: ReportScenario): ScenarioRunRow => scenarioRow(s.name, null, s.run);
+
+/** The pool's end-of-life figures of a scenario: a scenario set's row (deal.runScenarios, the investor pack) computes them. */
+function poolMetrics(t: Labels): Metric[] {
+  return [
+    { label: t('row.poolCdr'), format: 'rate', value: (s) => pool(s).cumulativeDefaultRate },
+    { label: t('row.poolNetLoss'), format: 'money', value: (s) => pool(s).cumulativeNetLoss },
+    { label: t('row.poolNetLossRate'), format: 'rate', value: (s) => pool(s).cumulativeNetLossRate },
+    { label: t('row.poolReserveDraws'), format: 'money', value: (s) => pool(s).reserveDraws },
+  ];
+}
+
+/** One row per note and figure (and the pool's figures), one column per scenario. */
+export function writeComparison(sheet: ExcelJSTypes.Worksheet, model: ReportModel, t: Labels): void {
+  const notes = model.scenarios[0]?.run.tranches ?? [];
+  const metrics: Metric[] = notes.flatMap((note, j) =>
+    NOTE_METRICS.map(([key, format, pick]) => ({
+      label: `${note.id} · ${t(key)}`,
+      format,
+      value: (s: ReportScenario) => {
+        const row = s.run.tranches[j];
+        return row ? pick(row) : null;
+      },
+    })),
+  );
+  metrics.push(...poolMetrics(t));
+  const columns: Column<Metric>[] = [{ header: t('col.metric'), format: 'text', value: (m) => m.label }];
+  model.scenarios.forEach((scenario) => columns.push({ header: scenario.name, format: 'text', value: () => null }));
+  writeTable(sheet, 1, columns, metrics);
+  // Each row has its own unit: write the values with the row's format.
+  metrics.forEach((metric, i) => model.scenarios.forEach((scenario, k) => putCell(sheet, 2 + i, 2 + k, metric.value(scenario), metric.format)));
+}

@@ -1,0 +1,120 @@
+import type { ExcelJSTypes } from '../../../data/excel.ts';
+import type { BreakevenRow, TrancheRow } from '../../api/contract.ts';
+import type { Labels } from '../labels.ts';
+import type { ReportModel, ReportScenario } from '../model.ts';
+import { displayWidth, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
+
+type Worksheet = ExcelJSTypes.Worksheet;
+
+const priced = (row: TrancheRow): boolean => row.yieldAtParAnnualEffective !== null;
+
+/** The tranche table's columns: each figure with its unit and convention in the header (docs/reports.md). */
+export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: string): Column<TrancheRow>[] {
+  const breakeven = (row: TrancheRow): BreakevenRow | undefined => scenario.breakevens?.rows.find((b) => b.id === row.id);
+  const columns: Column<TrancheRow>[] = [
+    { header: t('col.class'), format: 'text', value: (r) => r.id },
+    { header: t('col.name'), format: 'text', value: (r) => r.name },
+    { header: t('col.originalBalance'), format: 'money', value: (r) => r.originalBalance, total: true },
+    { header: t('col.coupon'), format: 'text', value: (r) => r.coupon },
+    { header: `${t('col.wal')} ${scenario.run.tranches[0]?.walBasis ?? ''}`.trim(), format: 'years', value: (r) => r.walYears },
+    { header: t('col.firstPrincipal'), format: 'date', value: (r) => isoDate(r.firstPrincipal?.date) },
+    { header: t('col.lastPrincipal'), format: 'date', value: (r) => isoDate(r.lastPrincipal?.date) },
+    { header: t('col.expectedFinal'), format: 'date', value: (r) => isoDate(r.expectedFinal?.date) },
+    { header: t('col.legalFinal'), format: 'date', value: () => isoDate(legalFinal) },
+    { header: t('col.price'), format: 'multiple', value: (r) => (priced(r) ? 100 : null) },
+    { header: t('col.yieldAe'), format: 'rate', value: (r) => r.yieldAtParAnnualEffective },
+    { header: t('col.yieldBey'), format: 'rate', value: (r) => r.yieldAtParBondEquivalent },
+    { header: t('col.yieldMey'), format: 'rate', value: (r) => r.yieldAtParMortgageEquivalent },
+    { header: t('col.yieldCn'), format: 'rate', value: (r) => r.yieldAtParChinaInterbank },
+    { header: t('col.irr'), format: 'rate', value: (r) => r.irr },
+    { header: t('col.modDuration'), format: 'years', value: (r) => r.modifiedDurationYears },
+    { header: t('col.writeDown'), format: 'money', value: (r) => r.writeDown, total: true },
+    { header: t('col.lossPct'), format: 'rate', value: (r) => r.lossRate },
+    { header: t('col.shortfall'), format: 'money', value: (r) => r.interestShortfall, total: true },
+    { header: t('col.ceClosing'), format: 'rate', value: (r) => r.creditEnhancementAtClosing },
+  ];
+  if (scenario.breakevens !== null) {
+    const cdr = scenario.breakevens.by === 'cdr';
+    const format: CellFormat = cdr ? 'rate' : 'multiple';
+    columns.push({ header: t(cdr ? 'col.breakevenCdr' : 'col.breakevenMult'), format, value: (r): CellInput => breakeven(r)?.stress ?? null });
+  }
+  return columns;
+}
+
+/** The Summary's label-and-value lines: the value spans columns B to the tranche table's last, wrapped, so long text (hashes, warnings) stays on the page. */
+class Fields {
+  readonly labelRows = new Set<number>();
+  readonly headingRows = new Set<number>();
+  private readonly sheet: Worksheet;
+  private readonly lastCol: number;
+
+  constructor(sheet: Worksheet, lastCol: number) {
+    this.sheet = sheet;
+    this.lastCol = lastCol;
+  }
+
+  /** Column B to lastCol hold about this many characters (fitColumns has not run yet: an estimate at 12 a column). */
+  private get spanChars(): number {
+    return (this.lastCol - 1) * 12;
+  }
+
+  put(row: number, label: string, value: CellInput, format: CellFormat = 'text'): number {
+    putCell(this.sheet, row, 1, label, 'text');
+    this.sheet.getCell(row, 1).font = { bold: true };
+    putCell(this.sheet, row, 2, value, format);
+    this.sheet.mergeCells(row, 2, row, this.lastCol);
+    const cell = this.sheet.getCell(row, 2);
+    cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    if (typeof value === 'string') this.sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(displayWidth(value) / this.spanChars));
+    this.labelRows.add(row);
+    return row + 1;
+  }
+
+  /** A heading line (bold, larger), outside the column fit. */
+  heading(row: number, text: string, size: number): number {
+    putCell(this.sheet, row, 1, text, 'text');
+    this.sheet.getCell(row, 1).font = { bold: true, size };
+    this.headingRows.add(row);
+    return row + 1;
+  }
+}
+
+/** Rows of the Summary the column fit treats apart: label-and-value lines (only the label counts) and headings (skipped). */
+export interface SummaryRows {
+  readonly labelRows: ReadonlySet<number>;
+  readonly headingRows: ReadonlySet<number>;
+}
+
+/** The Summary: the deal, pool, runs and engine, then each scenario's tranche table. */
+export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labels): SummaryRows {
+  const legalFinal = model.deal.dates.legalFinalMaturity;
+  const widest = Math.max(8, ...model.scenarios.map((s) => trancheColumns(t, s, legalFinal).length));
+  const fields = new Fields(sheet, widest);
+  const head = model.scenarios[0]?.run;
+  let r = fields.heading(1, `${t('title.report')} — ${model.deal.name ?? 'Deal'}`, 14) + 1;
+  r = fields.put(r, t('field.deal'), model.deal.name ?? 'Deal');
+  r = fields.put(r, t('field.pool'), head ? head.poolName : '');
+  r = fields.put(r, t('field.tape'), model.tape ? `#${model.tape.id} · ${model.tape.sha256} · ${model.tape.rowsImported}` : t('value.ownLines'));
+  r = fields.put(r, t('field.mode'), head?.mode ?? '');
+  r = fields.put(r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
+  r = fields.put(r, t('field.closing'), isoDate(head?.closingDate), 'date');
+  r = fields.put(r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
+  r = fields.put(r, t('field.currency'), t('value.currency'));
+  if (model.setName !== null) r = fields.put(r, t('field.scenarioSet'), model.setName);
+  r = fields.put(r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
+  r = fields.put(r, t('field.engine'), `${model.engine.version} (${model.engine.sourcesSha256})`);
+  r = fields.put(r, t('field.generated'), model.generatedAt);
+  r += 1;
+  for (const scenario of model.scenarios) {
+    r = fields.heading(r, `${t('col.scenario')}: ${scenario.name}`, 12);
+    const engine = `${t('field.engine')}: ${scenario.engine.version} (${scenario.engine.sourcesSha256})`;
+    r = fields.put(r, t('field.run'), `${scenario.runId === null ? t('field.notStored') : `#${scenario.runId}`} · ${engine}`);
+    r = fields.put(r, t('field.inputHash'), scenario.inputHash ?? '');
+    if (scenario.run.warnings.length > 0) r = fields.put(r, t('field.warnings'), scenario.run.warnings.join(' | '));
+    const be = scenario.breakevens;
+    if (be !== null) r = fields.put(r, t('field.breakevens'), `${be.by === 'cdr' ? 'constant CDR' : 'default multiplier'} · ${be.interest} · ${be.tolerance} · ${be.runs}`);
+    r = writeTable(sheet, r, trancheColumns(t, scenario, legalFinal), scenario.run.tranches, t('row.total'));
+    r += 1;
+  }
+  return fields;
+}

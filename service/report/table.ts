@@ -1,0 +1,164 @@
+import type { ExcelJSTypes } from '../../data/excel.ts';
+import { roundCentsOfDouble } from '../../engine/index.ts';
+
+type Worksheet = ExcelJSTypes.Worksheet;
+
+/**
+ * How a column's values are written. Every value is a typed cell — a number, a date or text —
+ * never a formula: text (even "=1+1" from a tape) is written as a string cell.
+ *  money: deal currency, thousands separators, 2 decimals · rate: a decimal shown as % (0.0425 → 4.25%)
+ *  years: 2 decimals · int: whole number with separators · date: a real date (yyyy-mm-dd)
+ *  factor / multiple: 6 / 3 decimals · number: as stored (General) · text: as given
+ */
+export type CellFormat = 'money' | 'rate' | 'years' | 'int' | 'date' | 'factor' | 'multiple' | 'number' | 'text';
+
+export const NUMBER_FORMATS: Readonly<Record<CellFormat, string | undefined>> = {
+  money: '#,##0.00',
+  rate: '0.00%',
+  years: '0.00',
+  int: '#,##0',
+  date: 'yyyy-mm-dd',
+  factor: '0.000000',
+  multiple: '0.000',
+  number: undefined,
+  text: undefined,
+};
+
+export type CellInput = string | number | Date | null;
+
+export interface Column<R> {
+  readonly header: string;
+  readonly format: CellFormat;
+  readonly value: (row: R) => CellInput;
+  /** Sum this column in the totals row (money to the cent). */
+  readonly total?: boolean;
+}
+
+/** An ISO date (YYYY-MM-DD) as the Date Excel stores for it (midnight UTC; exceljs writes its serial day number). */
+export function isoDate(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return null;
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/** Writes one cell as its type; a string stays a string cell (exceljs makes a formula only from {formula}). */
+export function putCell(sheet: Worksheet, row: number, col: number, value: CellInput, format: CellFormat): void {
+  const cell = sheet.getCell(row, col);
+  if (value === null) return;
+  if (typeof value === 'number' && !Number.isFinite(value)) return;
+  cell.value = format === 'text' && typeof value !== 'string' ? String(value) : value;
+  const numFmt = NUMBER_FORMATS[format];
+  if (numFmt !== undefined) cell.numFmt = numFmt;
+}
+
+export function boldRow(sheet: Worksheet, row: number, from: number, to: number): void {
+  for (let c = from; c <= to; c += 1) {
+    const cell = sheet.getCell(row, c);
+    cell.font = { bold: true };
+  }
+}
+
+/** Characters a header may take before it wraps (fitColumns keeps columns at least this wide when their values are). */
+export const HEADER_WIDTH = 14;
+
+const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } }; // HEADER_ARGB
+
+/**
+ * Writes a table from `startRow`: a bold, shaded header row, one row per record, and a bold totals
+ * row when a column asks for one (sums of the written values; money to the cent, half-up on the
+ * double as everywhere in results). Returns the row after the table.
+ */
+export function writeTable<R>(sheet: Worksheet, startRow: number, columns: readonly Column<R>[], rows: readonly R[], totalLabel?: string, startCol = 1): number {
+  // Headers wrap within HEADER_WIDTH characters: the row is as tall as the longest header needs.
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / HEADER_WIDTH)));
+  sheet.getRow(startRow).height = 15 * lines;
+  columns.forEach((column, j) => {
+    const cell = sheet.getCell(startRow, startCol + j);
+    cell.value = column.header;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+  let r = startRow + 1;
+  for (const record of rows) {
+    columns.forEach((column, j) => putCell(sheet, r, startCol + j, column.value(record), column.format));
+    r += 1;
+  }
+  if (totalLabel !== undefined && columns.some((c) => c.total)) {
+    putCell(sheet, r, startCol, totalLabel, 'text');
+    columns.forEach((column, j) => {
+      if (!column.total) return;
+      const sum = rows.reduce((acc, record) => {
+        const v = column.value(record);
+        return acc + (typeof v === 'number' ? v : 0);
+      }, 0);
+      putCell(sheet, r, startCol + j, column.format === 'money' ? roundCentsOfDouble(sum) : sum, column.format);
+    });
+    boldRow(sheet, r, startCol, startCol + columns.length - 1);
+    r += 1;
+  }
+  return r;
+}
+
+/** Display width of text: CJK characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\uFFDC\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+function shownLength(cell: ExcelJSTypes.Cell): number {
+  const { value } = cell;
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return 10;
+  if (typeof value === 'number') {
+    const fmt = cell.numFmt ?? '';
+    const digits = fmt.includes('.') ? (fmt.split('.')[1]?.replace(/[^0]/g, '').length ?? 0) : 0;
+    const shown = fmt.endsWith('%') ? value * 100 : value;
+    return shown.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).length + (fmt.endsWith('%') ? 1 : 0);
+  }
+  return displayWidth(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+const HEADER_ARGB = 'FFDCE6F1';
+
+function isHeader(cell: ExcelJSTypes.Cell): boolean {
+  const { fill } = cell;
+  return fill?.type === 'pattern' && fill.fgColor?.argb === HEADER_ARGB;
+}
+
+/**
+ * Fits every column to its longest shown value, between 8 and 60 characters; a bold shaded header
+ * counts up to HEADER_WIDTH (it wraps). In `labelRows` (a summary's label-and-value lines, whose
+ * values span merged cells) only the label in column A counts; `skipRows` (headings) do not count.
+ */
+export function fitColumns(sheet: Worksheet, labelRows: ReadonlySet<number> = new Set(), skipRows: ReadonlySet<number> = new Set()): void {
+  const widths: number[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (skipRows.has(rowNumber)) return;
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (col > 1 && labelRows.has(rowNumber)) return;
+      const cap = isHeader(cell) ? HEADER_WIDTH : 60;
+      widths[col] = Math.max(widths[col] ?? 0, Math.min(cap, shownLength(cell)));
+    });
+  });
+  widths.forEach((w, col) => {
+    // 10% and 3 characters of air: bold headers and proportional fonts run wider than the count.
+    if (col > 0) sheet.getColumn(col).width = Math.max(8, Math.min(60, Math.ceil(w * 1.1) + 3));
+  });
+}
+
+/** Landscape, fit to one page wide, rows `titleRows` (e.g. "1:1") repeated on every printed page; header rows frozen. */
+export function pageSetup(sheet: Worksheet, frozenRows: number, frozenCols = 0): void {
+  sheet.views = [{ state: 'frozen', xSplit: frozenCols, ySplit: frozenRows }];
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+    ...(frozenRows > 0 ? { printTitlesRow: `1:${frozenRows}` } : {}),
+  };
+}
