@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { readDealFile } from '../../service/files/deal-file.ts';
-import { runChunkTasks } from '../../service/jobs/chunk-pool.ts';
-import { summarizeMonteCarlo, type ChunkResult } from '../../service/runs/monte-carlo/summary.ts';
-import { monteCarloTasks, type MonteCarloSpec, type MonteCarloTask } from '../../service/runs/monte-carlo/tasks.ts';
+import { runMonteCarloPaths } from '../../service/jobs/monte-carlo-job.ts';
+import { summarizeMonteCarlo } from '../../service/runs/monte-carlo/summary.ts';
+import type { MonteCarloSpec } from '../../service/runs/monte-carlo/tasks.ts';
 import { budget, round, type Bench, type BenchResult } from './harness.ts';
 
 const PATHS = 2_000;
@@ -34,7 +34,7 @@ export const bench: Bench = {
       seed: 7,
     };
     const started = performance.now();
-    const chunks = await runChunkTasks<MonteCarloTask, ChunkResult>(monteCarloTasks(spec, PATHS), { worker: WORKER, jobs: JOBS });
+    const chunks = await runMonteCarloPaths(WORKER, spec, PATHS, { jobs: JOBS });
     const seconds = (performance.now() - started) / 1000;
     const result = summarizeMonteCarlo(file, { seed: spec.seed, ratingTable: null }, chunks);
     const metrics: Record<string, number> = { paths: PATHS, workers: JOBS, seconds: round(seconds), pathsPerSecond: round(PATHS / seconds, 1) };

@@ -1,19 +1,16 @@
 /**
- * A Monte Carlo chunk worker: takes tasks (a spec and a range of paths) from the chunk pool and
- * answers each chunk's path outcomes. The deal is prepared and calibrated once per spec and reused
- * for the thread's later tasks; it only reads the workspace (a tape's loans), so stopping it loses nothing.
+ * A pool thread of Monte Carlo paths (docs/monte-carlo.md): each task is a range of paths; the spec
+ * (the deal, its pool and scenario, the draws) is the pool's shared data, sent once per thread. The
+ * deal is prepared and calibrated once per deal and reused for the thread's later tasks — and, warm,
+ * for a later run of the same deal; it only reads the workspace (a tape's loans), so stopping it loses nothing.
  */
 import Database from 'better-sqlite3';
-import { parentPort } from 'node:worker_threads';
 import { readDealFile } from '../../files/deal-file.ts';
 import { prepareDeal } from '../../runs/prepare-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import type { ChunkResult } from '../../runs/monte-carlo/summary.ts';
 import { readySpec, runMonteCarloTask, type MonteCarloSpec, type MonteCarloTask, type PreparedSpec } from '../../runs/monte-carlo/tasks.ts';
-import type { ChunkReply, ChunkRequest } from '../chunk-pool.ts';
-import { toWireError } from './wire-error.ts';
-
-const port = parentPort;
-if (!port) throw new Error('monte-carlo-worker must run in a worker thread');
+import { serveTasks } from '../pool/pool-thread.ts';
 
 function loadTape(spec: MonteCarloSpec): ProjectionInput | null {
   if (spec.tapeId === null || spec.workspacePath === null) return null;
@@ -36,13 +33,4 @@ function ready(spec: MonteCarloSpec): PreparedSpec {
   return cached.ready;
 }
 
-port.on('message', ({ index, task }: ChunkRequest) => {
-  let reply: ChunkReply;
-  try {
-    const chunk = task as MonteCarloTask;
-    reply = { type: 'done', index, result: runMonteCarloTask(chunk, ready(chunk.spec)) };
-  } catch (error) {
-    reply = { type: 'error', index, error: toWireError(error) };
-  }
-  port.postMessage(reply);
-});
+serveTasks<MonteCarloTask, ChunkResult, MonteCarloSpec>((task, spec) => runMonteCarloTask(spec, task, ready(spec)));

@@ -24,9 +24,8 @@ export function resolvedDistribution(asked: DefaultRateDistributionRequest, scen
   return distribution;
 }
 
-/** One task for a worker: paths start … start + count − 1. */
+/** One task for a pool thread: paths start … start + count − 1 (the spec is the pool's shared data, sent once per thread). */
 export interface MonteCarloTask {
-  readonly spec: MonteCarloSpec;
   readonly start: number;
   readonly count: number;
 }
@@ -35,9 +34,9 @@ export interface MonteCarloTask {
 export const PATHS_PER_TASK = 50;
 
 /** The paths cut into tasks of `chunkSize` (the last one shorter), in path order. */
-export function monteCarloTasks(spec: MonteCarloSpec, paths: number, chunkSize: number = PATHS_PER_TASK): MonteCarloTask[] {
+export function monteCarloTasks(paths: number, chunkSize: number = PATHS_PER_TASK): MonteCarloTask[] {
   const tasks: MonteCarloTask[] = [];
-  for (let start = 0; start < paths; start += chunkSize) tasks.push({ spec, start, count: Math.min(chunkSize, paths - start) });
+  for (let start = 0; start < paths; start += chunkSize) tasks.push({ start, count: Math.min(chunkSize, paths - start) });
   return tasks;
 }
 
@@ -50,15 +49,15 @@ export interface PreparedSpec {
 }
 
 /** A task's paths. The preparation depends only on the spec's deal, pool and scenario, so every thread builds the same one. */
-export function runMonteCarloTask(task: MonteCarloTask, ready: PreparedSpec): ChunkResult {
+export function runMonteCarloTask(spec: MonteCarloSpec, task: MonteCarloTask, ready: PreparedSpec): ChunkResult {
   const { floor, scenario, cap } = ready.calibration;
-  const distribution = resolvedDistribution(task.spec.distribution, scenario);
+  const distribution = resolvedDistribution(spec.distribution, scenario);
   return {
     poolName: ready.prepared.input.sourceName,
     cumulativeRatioDenominator: ready.cumulativeRatioDenominator,
     distribution,
     calibration: { floor, scenario, cap },
-    paths: runChunk(ready.prepared, ready.calibration, { distribution, seed: task.spec.seed }, task.start, task.count),
+    paths: runChunk(ready.prepared, ready.calibration, { distribution, seed: spec.seed }, task.start, task.count),
   };
 }
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { lognormalTrancheLoss, mean, standardError } from '../../../engine/index.ts';
 import type { DefaultRateDistributionRequest } from '../../../service/api/contract.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
-import { runChunkTasks } from '../../../service/jobs/chunk-pool.ts';
+import { runMonteCarloPaths } from '../../../service/jobs/monte-carlo-job.ts';
 import { prepareDeal, runPrepared } from '../../../service/runs/prepare-deal.ts';
 import { summarizeMonteCarlo, type ChunkResult } from '../../../service/runs/monte-carlo/summary.ts';
-import { monteCarloTasks, readySpec, runMonteCarloTask, type MonteCarloSpec, type MonteCarloTask } from '../../../service/runs/monte-carlo/tasks.ts';
+import { monteCarloTasks, readySpec, runMonteCarloTask, type MonteCarloSpec } from '../../../service/runs/monte-carlo/tasks.ts';
 import { JUNIOR_SHARE, RECOVERY, STATIC_DEAL } from './static-deal.ts';
 
 const WORKER = new URL('../../../service/jobs/workers/monte-carlo-worker.ts', import.meta.url);
@@ -19,7 +19,7 @@ function specOf(distribution: DefaultRateDistributionRequest, seed = 7): MonteCa
 
 /** The chunks run in this thread, one after another. */
 function inProcess(spec: MonteCarloSpec, paths: number, chunkSize: number): ChunkResult[] {
-  return monteCarloTasks(spec, paths, chunkSize).map((task) => runMonteCarloTask(task, ready));
+  return monteCarloTasks(paths, chunkSize).map((task) => runMonteCarloTask(spec, task, ready));
 }
 
 const summary = (spec: MonteCarloSpec, chunks: readonly ChunkResult[]): string => JSON.stringify(summarizeMonteCarlo(file, { seed: spec.seed, ratingTable: null }, chunks));
@@ -100,8 +100,7 @@ describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
     const reference = summary(vasicek, inProcess(vasicek, 120, 50));
     expect(summary(vasicek, inProcess(vasicek, 120, 7))).toBe(reference);
     for (const jobs of [1, 2]) {
-      const tasks = monteCarloTasks(vasicek, 120, jobs === 1 ? 50 : 13);
-      const threaded = await runChunkTasks<MonteCarloTask, ChunkResult>(tasks, { worker: WORKER, jobs });
+      const threaded = await runMonteCarloPaths(WORKER, vasicek, 120, { jobs, chunkSize: jobs === 1 ? 50 : 13 });
       expect(summary(vasicek, threaded)).toBe(reference);
     }
     expect(summary(specOf({ kind: 'vasicek', pd: 0.1, rho: 0.15 }, 12), inProcess(specOf({ kind: 'vasicek', pd: 0.1, rho: 0.15 }, 12), 120, 50))).not.toBe(reference);
@@ -109,8 +108,7 @@ describe('Monte Carlo on a zero-coupon, zero-rate static deal', () => {
 
   it('a cancelled run stops its threads and keeps nothing', async () => {
     const controller = new AbortController();
-    const tasks = monteCarloTasks(spec, 400, 10);
-    const running = runChunkTasks<MonteCarloTask, ChunkResult>(tasks, { worker: WORKER, jobs: 2, signal: controller.signal, onDone: () => controller.abort() });
+    const running = runMonteCarloPaths(WORKER, spec, 400, { jobs: 2, chunkSize: 10, signal: controller.signal, onPaths: () => controller.abort() });
     await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
   });
 });
@@ -124,7 +122,7 @@ describe('Monte Carlo on a roll-rate scenario (the revolving consumer template)'
     expect(consumer.calibration.floor).toBe(0);
     expect(consumer.calibration.cap).toBeGreaterThan(0.3);
     const spec: MonteCarloSpec = { ...specOf({ kind: 'vasicek', pd: 0.03, rho: 0.2 }), deal: template };
-    const { paths } = runMonteCarloTask({ spec, start: 0, count: 8 }, consumer);
+    const { paths } = runMonteCarloTask(spec, { start: 0, count: 8 }, consumer);
     for (const path of paths) {
       expect(path.bound).toBe('solved');
       expect(Math.abs(path.lifetimeDefault - path.draw)).toBeLessThan(1e-9);
