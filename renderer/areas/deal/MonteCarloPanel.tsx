@@ -99,9 +99,11 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
           <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
             Run Monte Carlo
           </button>
-          <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
-            Cancel Monte Carlo
-          </button>
+          {running ? (
+            <button type="button" className="secondary" onClick={() => void cancel()}>
+              Cancel Monte Carlo
+            </button>
+          ) : null}
         </div>
       </div>
       {asked && 'problem' in asked ? (
