@@ -37,4 +37,4 @@ await build({
   external: ['electron'],
 });
 
-process.stdout.write('built dist/electron/main.mjs, the six workers and preload.cjs\n');
+process.stdout.write('built dist/electron/main.mjs, the seven workers and preload.cjs\n');
