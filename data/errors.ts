@@ -17,6 +17,8 @@ const USER_ERROR_CODES = [
   'BAD_MAPPING',
   'DUPLICATE_TAPE',
   'CANCELLED',
+  /** A tape states no cutoff (no data-date column, or a blank one) and none was given: ask for it. */
+  'CUTOFF_REQUIRED',
 ] as const;
 
 export type UserErrorCode = (typeof USER_ERROR_CODES)[number];

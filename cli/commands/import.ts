@@ -15,7 +15,7 @@ Imports a loan tape (CSV or XLSX) into a workspace as one transaction.
 Options:
   --db FILE            the workspace (created if missing)
   --name NAME          tape name (default: the file name)
-  --cutoff YYYY-MM-DD  cutoff date (default: the tape's data-date column, else today)
+  --cutoff YYYY-MM-DD  cutoff date (default: the tape's data-date column 数据日期; required without one)
   --mapping FILE.json  column mapping: {"<tape header>": "<field>" | null, ...}, or
                        {"mapping": {...}, "limits": {"maxAmount": 1e11, "minDate": "1900-01-01",
                        "maxDate": "2100-12-31", "scoreMin": 0, "scoreMax": 1000}} (a saved mapping's
@@ -72,7 +72,7 @@ function formatImportReport(report: ImportReport): string {
   const lines = [
     report.status === 'imported' ? `Imported tape ${report.tapeId} "${report.name}" from ${report.sourceFile} (${source})` : `Rejected ${report.sourceFile} (${source}): nothing was imported`,
     `  rows read ${n(report.rowsRead)} · imported ${n(report.rowsImported)} · rejected ${n(report.rowsRejected)}`,
-    `  cutoff ${report.cutoffDate} (${report.cutoffSource === 'given' ? 'given' : report.cutoffSource === 'tape' ? 'from the tape' : 'import date'}) · ${report.seconds.toFixed(1)} s · ${n(Math.round(report.rowsPerSecond))} rows/s`,
+    `  cutoff ${report.cutoffDate} (${report.cutoffSource === 'given' ? 'given' : 'from the tape'}) · ${report.seconds.toFixed(1)} s · ${n(Math.round(report.rowsPerSecond))} rows/s`,
   ];
   if (report.extraColumns.length > 0) lines.push(`  kept as extra attributes: ${report.extraColumns.join(', ')}`);
   for (const note of report.notes) lines.push(`  note: ${note}`);

@@ -7,7 +7,11 @@ import { poolSummary, type PoolSummary } from './summary.ts';
  */
 export function cachedPoolSummary(db: SqliteDb, tapeId: number): PoolSummary {
   const cached = db.prepare<[number], string>('SELECT summary_json FROM tape_summaries WHERE tape_id = ?').pluck().get(tapeId);
-  if (cached !== undefined) return JSON.parse(cached) as PoolSummary;
+  if (cached !== undefined) {
+    const summary = JSON.parse(cached) as Partial<PoolSummary>;
+    // A summary kept before the matured and missing-column figures existed is computed again.
+    if (summary.maturedBeforeCutoff !== undefined && summary.missingColumns !== undefined) return summary as PoolSummary;
+  }
   const summary = poolSummary(db, tapeId);
   keepSummary(db, tapeId, summary);
   return summary;

@@ -18,7 +18,14 @@ import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull
  * "6–11" and (6, 12] is "7–12".
  */
 
-export type StratDimensionId = 'currentBalance' | 'rate' | 'remainingTerm' | 'originalTerm' | 'age' | 'amortization' | 'segment' | 'region' | 'creditScore' | 'delinquency' | 'product';
+export type BuiltInStratDimensionId = 'currentBalance' | 'rate' | 'remainingTerm' | 'originalTerm' | 'age' | 'amortization' | 'segment' | 'region' | 'creditScore' | 'delinquency' | 'product';
+/**
+ * A built-in dimension, or `extra:<header>`: a column the tape carried that maps to no field (渠道,
+ * 产品名称 and the like), kept per loan in `loans.extra_json` and grouped by its text.
+ */
+export type StratDimensionId = BuiltInStratDimensionId | `extra:${string}`;
+
+export const EXTRA_PREFIX = 'extra:';
 
 /** yuan: amounts; rate: annual decimal (labels show %); months, days, score: as named. */
 export type StratUnit = 'yuan' | 'rate' | 'months' | 'score' | 'days' | null;
@@ -238,6 +245,10 @@ export const BLANK_LABEL = '(blank)';
  * fixed-bucket one); NOT_FOUND for an unknown tape. Reads in one transaction, like poolSummary.
  */
 export function stratify(db: SqliteDb, tapeId: number, by: StratDimensionId, edges?: readonly number[]): StratTable {
+  if (by.startsWith(EXTRA_PREFIX)) {
+    if (edges !== undefined) throw new UserError('BAD_REQUEST', `The tape column "${by.slice(EXTRA_PREFIX.length)}" is categorical: it takes no bucket edges`, { dimension: by });
+    return db.transaction(() => extraColumnTable(db, tapeId, by.slice(EXTRA_PREFIX.length)))();
+  }
   const dimension = STRAT_DIMENSION_BY_ID.get(by);
   if (!dimension) {
     throw new UserError('BAD_REQUEST', `Unknown stratification "${by}"; expected one of ${STRAT_DIMENSIONS.map((d) => d.id).join(', ')}`, {
@@ -394,12 +405,12 @@ function registerGroupSums(db: SqliteDb): void {
  * One scan of the tape's loans, summed per value of `keySql` (a bucket CASE or a column).
  * `keyParams` bind the key's placeholders, which come first in the statement.
  */
-function groupSums<K extends GroupKey>(db: SqliteDb, scope: TapeScope, keySql: string, keyParams: readonly number[]): { groups: GroupRow<K>[]; pool: GroupSums } {
+function groupSums<K extends GroupKey>(db: SqliteDb, scope: TapeScope, keySql: string, keyParams: readonly (number | string)[]): { groups: GroupRow<K>[]; pool: GroupSums } {
   registerGroupSums(db);
   const sql = `SELECT ${GROUP_SUMS_FUNCTION}(${keySql}, current_principal, rate_annual, remaining_term, age_months)
                  FROM loans NOT INDEXED WHERE ${IN_TAPE_SCOPE}`;
   const json = db
-    .prepare<number[], string | null>(sql)
+    .prepare<(number | string)[], string | null>(sql)
     .pluck()
     .get(...keyParams, ...scopeParams(scope));
   // No rows: SQLite calls the aggregate's result without a single step, so there is always JSON.
@@ -469,8 +480,32 @@ function numericTable(dimension: NumericStratDimension, edges: readonly number[]
   };
 }
 
-function categoricalTable(dimension: CategoricalStratDimension, scope: TapeScope, db: SqliteDb): StratTable {
-  const { groups, pool } = groupSums<string | null>(db, scope, dimension.sql, []);
+/**
+ * Groups the tape's loans by one of its extra columns (UserError BAD_REQUEST when the tape has no
+ * such column). The header reaches SQL only as a bound JSON path parameter, quoted for json_extract.
+ */
+function extraColumnTable(db: SqliteDb, tapeId: number, header: string): StratTable {
+  const scope = tapeScope(db, tapeId);
+  const extras = JSON.parse(db.prepare<[number], string>('SELECT extra_columns_json FROM tapes WHERE id = ?').pluck().get(tapeId) ?? '[]') as string[];
+  if (!extras.includes(header)) {
+    throw new UserError('BAD_REQUEST', `Tape ${tapeId} has no extra column "${header}"; its extra columns: ${extras.length === 0 ? 'none' : extras.join(', ')}`, {
+      dimension: `${EXTRA_PREFIX}${header}`,
+      tapeId,
+    });
+  }
+  const dimension: CategoricalStratDimension = {
+    id: `${EXTRA_PREFIX}${header}`,
+    label: `${header} (tape column)`,
+    kind: 'categorical',
+    sql: 'json_extract(extra_json, ?)',
+    unit: null,
+    valueLabels: {},
+  };
+  return categoricalTable(dimension, scope, db, [`$."${header.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`]);
+}
+
+function categoricalTable(dimension: CategoricalStratDimension, scope: TapeScope, db: SqliteDb, keyParams: readonly string[] = []): StratTable {
+  const { groups, pool } = groupSums<string | null>(db, scope, dimension.sql, keyParams);
   const valued = groups
     .filter((g) => g.groupKey !== null)
     .map((g) => {

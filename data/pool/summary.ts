@@ -17,7 +17,15 @@ import type { SqliteDb } from '../workspace.ts';
  *   so the buckets always add up to the pool.
  * - Overdue total (逾期总额) = Σ overdue principal + Σ overdue interest.
  * - An empty tape gives zeros and null averages, never NaN.
+ * - Matured before the cutoff: a maturity date earlier than the cutoff date while the loan still
+ *   carries a balance on the tape (past its term: delinquent past maturity, or stale data).
+ * - Columns the tape did not carry (days past due, overdue principal, overdue interest) are named in
+ *   `missingColumns`: their figures read 0 only because the tape is silent, not because loans are current.
  */
+
+/** Tape fields without which the delinquency mix and 逾期总额 cannot be known. */
+export const DELINQUENCY_FIELDS = ['daysPastDue', 'overduePrincipal', 'overdueInterest'] as const;
+export type DelinquencyField = (typeof DELINQUENCY_FIELDS)[number];
 
 export const DELINQUENCY_BUCKETS = [
   { id: 'current', label: 'Current', maxDays: 0 },
@@ -104,6 +112,10 @@ export interface PoolSummary {
   readonly restructuredCount: number;
   /** Σ current principal of restructured loans (yuan). */
   readonly restructuredBalance: number;
+  /** Loans whose maturity date is before the cutoff date, and their Σ current principal (yuan). */
+  readonly maturedBeforeCutoff: { readonly count: number; readonly balance: number };
+  /** Delinquency fields the tape had no column for: the delinquency mix and overdue figures are unknown, not zero. */
+  readonly missingColumns: readonly DelinquencyField[];
 }
 
 /**
@@ -177,6 +189,8 @@ interface PoolRow {
   overdueInterest: number;
   restructuredCount: number;
   restructuredBalance: number;
+  maturedCount: number;
+  maturedBalance: number;
   [delinquency: `dq${number}Count` | `dq${number}Balance`]: number;
 }
 
@@ -194,7 +208,9 @@ function delinquencyCondition(i: number): string {
  * rows, and SQLite sums floats with Kahan–Babuška–Neumaier compensation.
  */
 const POOL_SQL = `
-  SELECT count(*)                                                        AS loanCount,
+  SELECT count(*) FILTER (WHERE maturity_date < ?)                       AS maturedCount,
+         total(current_principal) FILTER (WHERE maturity_date < ?)       AS maturedBalance,
+         count(*)                                                        AS loanCount,
          count(*) FILTER (WHERE borrower_id IS NULL)                     AS unnamedLoans,
          total(current_principal)                                        AS currentBalance,
          total(original_principal)                                       AS originalBalance,
@@ -266,7 +282,7 @@ export function poolSummary(db: SqliteDb, tapeId: number): PoolSummary {
 
 function summarize(db: SqliteDb, tapeId: number): PoolSummary {
   const scope = tapeScope(db, tapeId);
-  const pool = db.prepare<[number, number, number], PoolRow>(POOL_SQL).get(...scopeParams(scope));
+  const pool = db.prepare<[string, string, number, number, number], PoolRow>(POOL_SQL).get(scope.cutoffDate, scope.cutoffDate, ...scopeParams(scope));
   if (!pool) throw new Error('aggregate query returned no row');
 
   const named = db.prepare<[number, number, number], ExposureRow>(NAMED_BORROWERS_SQL).all(...scopeParams(scope));
@@ -306,7 +322,17 @@ function summarize(db: SqliteDb, tapeId: number): PoolSummary {
     overdueTotal: pool.overduePrincipal + pool.overdueInterest,
     restructuredCount: pool.restructuredCount,
     restructuredBalance: pool.restructuredBalance,
+    maturedBeforeCutoff: { count: pool.maturedCount, balance: pool.maturedBalance },
+    missingColumns: missingDelinquencyColumns(db, tapeId),
   };
+}
+
+/** The delinquency fields no column of the tape was mapped to (tapes.mapping_json, written at import). */
+export function missingDelinquencyColumns(db: SqliteDb, tapeId: number): DelinquencyField[] {
+  const row = db.prepare<[number], { mapping: string }>('SELECT mapping_json AS mapping FROM tapes WHERE id = ?').get(tapeId);
+  const columns = (row === undefined ? {} : (JSON.parse(row.mapping) as { columns?: readonly { field: string | null }[] })).columns ?? [];
+  const mapped = new Set(columns.map((c) => c.field));
+  return DELINQUENCY_FIELDS.filter((field) => !mapped.has(field));
 }
 
 /** Merges the two top-20 lists (named borrowers, loans without a borrower id) into the pool's. */

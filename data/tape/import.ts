@@ -1,7 +1,7 @@
 import { UserError } from '../errors.ts';
 import type { SqliteDb } from '../workspace.ts';
 import type { ImportProgress, ImportReport } from './types.ts';
-import { todayCutoff } from './import/cutoff.ts';
+import { missingCutoff } from './import/cutoff.ts';
 import { finishImport } from './import/finish.ts';
 import { readHeader } from './import/header.ts';
 import { ProgressReporter } from './import/progress.ts';
@@ -45,7 +45,7 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   const now = hooks.now ?? (() => new Date());
   const started = performance.now();
   const source = openSource(request);
-  const rows = new RowStream(writer, request.mode, source.cutoff, now, plausibilityOf(request.limits));
+  const rows = new RowStream(writer, request.mode, source.cutoff, source.sourceFile, plausibilityOf(request.limits));
   const progress = new ProgressReporter(hooks.onProgress, started, rows);
   const handlers: SourceHandlers = {
     onHeader: (fields) => rows.header(readHeader(source.sourceFile, fields, request.mapping)),
@@ -63,9 +63,12 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
     const facts = await readSource(request, source, handlers);
     if (facts.stopped || hooks.shouldStop?.()) throw new UserError('CANCELLED', `Import of ${source.sourceFile} cancelled; the workspace is unchanged`, { file: source.sourceFile });
     if (rows.layout.headers.length === 0) throw new UserError('BAD_FILE', `${source.sourceFile} has no header row`, { file: source.sourceFile });
+    // A tape without rows states no cutoff either: it is asked for, not taken as the import date.
+    const cutoff = rows.cutoff;
+    if (cutoff === null) throw missingCutoff(source.sourceFile, 'has no loan rows to read a data date from');
     rows.loans.flush();
     progress.finished();
-    return await finishImport(writer, request, { source, facts, rows, cutoff: rows.cutoff ?? todayCutoff(now), started });
+    return await finishImport(writer, request, { source, facts, rows, cutoff, started });
   } catch (error) {
     await writer.rollback();
     throw error;

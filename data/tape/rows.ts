@@ -52,6 +52,8 @@ export type RowOutcome = RowProblem[] | null;
 export interface RowNormalizer {
   /** Validates a row; a valid row's LOAN_COLUMNS values (without tape_id) are pushed onto `out`. */
   normalize(fields: readonly string[], rowNo: number, out: LoanParams): RowOutcome;
+  /** Valid rows so far whose maturity date is before the cutoff date (imported, and flagged in the report). */
+  readonly maturedBeforeCutoff: number;
 }
 
 /** Digits of an ISO date 'YYYY-MM-DD' read in place (this runs once per loan). */
@@ -157,7 +159,11 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const limits = options.limits ?? PLAUSIBLE;
   const { bound, extras } = bindColumns(options.headers, options.mapping);
   const seen = new LoanIdIndex();
+  let matured = 0;
   return {
+    get maturedBeforeCutoff() {
+      return matured;
+    },
     normalize(fields, rowNo, out) {
       const r = new RowReading(bound, fields, rowNo);
       const loanId = r.text('loanId');
@@ -169,6 +175,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       checkPlausible(r, loan, limits);
       if (r.problems !== null) return r.problems;
       appendLoan(out, rowNo, loanId, loan, rate, cutoffDate, extraJson(extras, fields));
+      if (loan.maturityDate !== null && loan.maturityDate < cutoffDate) matured++;
       return null;
     },
   };

@@ -62,7 +62,7 @@ export interface ImportReport {
   readonly delimiter: string | null;
   readonly sheet: string | null;
   readonly cutoffDate: string;
-  readonly cutoffSource: 'given' | 'tape' | 'today';
+  readonly cutoffSource: 'given' | 'tape';
   readonly rowsRead: number;
   readonly rowsImported: number;
   readonly rowsRejected: number;

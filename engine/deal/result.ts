@@ -1,6 +1,6 @@
 import type { PoolPeriodFlows } from './pool-source.ts';
 import type { PurchaseRefusal } from './purchases.ts';
-import type { CumulativeRatioDenominator } from './types.ts';
+import type { CumulativeRatioDenominator, TriggerMetric } from './types.ts';
 
 export type { PurchaseRefusal };
 
@@ -104,6 +104,8 @@ export interface ReservePeriod {
 
 export interface TriggerPeriod {
   readonly id: string;
+  /** What the trigger measures (schema.ts, `metric`), so a chart can set its threshold against the right series. */
+  readonly metric: TriggerMetric;
   /** The value tested: the metric, or its mean over the trigger's `averageOver` dates. */
   readonly value: number;
   readonly threshold: number;
@@ -140,6 +142,8 @@ export interface DealPeriod {
   readonly excessSpread: number;
   /** Available funds (interest pot, or the whole pot when combined) ÷ (senior fees due + interest due of the most senior class outstanding); null when nothing is due. */
   readonly liquidityCoverage: number | null;
+  /** The coverage ratios' denominator: senior fees due + interest due (with any carried shortfall) of the most senior class outstanding. */
+  readonly seniorDue: number;
   readonly revolving: boolean;
   readonly accelerated: boolean;
   readonly final: boolean;

@@ -1,5 +1,7 @@
 /** Display formats. Every number shown carries its unit or convention. */
 
+import { asciiFileName } from './file-name.ts';
+
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -27,19 +29,23 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
 
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A moment in the app's one date form, ISO 8601 in local time to the minute: "2026-12-07 08:37". */
 export function formatDateTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** Saves text as a file through the browser's (or Electron's) download. */
+/** Saves text as a file through the browser's (or Electron's) download, under a plain-ASCII name (file-name.ts). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
   // A BOM lets Excel open UTF-8 CSV with Chinese text correctly.
   const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = fileName;
+  a.download = asciiFileName(fileName);
   document.body.append(a);
   a.click();
   a.remove();

@@ -35,3 +35,21 @@ export function useRoute(): AreaId {
 export function hrefFor(area: AreaId): string {
   return `#/${area}`;
 }
+
+/** The path within an area: '#/tapes/import' → 'import', '#/tapes' → ''. */
+export function subRouteOf(hash: string): string {
+  return (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/').slice(1).join('/');
+}
+
+/**
+ * The area's own page in the address (an area's wizard, say), so the side bar's link to the area
+ * (a plain `#/area`) leaves it like any other navigation, and Back returns to it.
+ */
+export function useSubRoute(): string {
+  return useSyncExternalStore(subscribe, () => subRouteOf(window.location.hash));
+}
+
+/** Opens a page of an area: navigate('tapes', 'import') → '#/tapes/import'. */
+export function navigate(area: AreaId, sub = ''): void {
+  window.location.hash = sub === '' ? hrefFor(area) : `${hrefFor(area)}/${sub}`;
+}

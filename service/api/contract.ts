@@ -200,7 +200,7 @@ export interface TapePreview {
 
 export interface TapeImportRequest extends TapeReadOptions {
   readonly name?: string;
-  /** ISO date; else the tape's data-date column; else today. */
+  /** ISO date; else the tape's data-date column (数据日期); with neither the import is refused (CUTOFF_REQUIRED), never dated today. */
   readonly cutoffDate?: string;
   /** reject: any bad row rejects the file; keepValid: import the valid rows, keep the rest for review. */
   readonly mode: ImportMode;

@@ -12,7 +12,7 @@ const fieldNames = FIELD_SPECS.map((f) => f.field) as [CanonicalField, ...Canoni
 const stratDimensionIds = STRAT_DIMENSIONS.map((d) => d.id) as [StratDimensionId, ...StratDimensionId[]];
 const stratRequest = z.strictObject({
   tapeId: id,
-  by: z.enum(stratDimensionIds),
+  by: z.union([z.enum(stratDimensionIds), z.templateLiteral(['extra:', z.string().min(1)])]),
   edges: z.array(z.number().finite()).max(50).optional(),
 });
 const amounts = z.array(z.number().finite().min(0)).max(1200);

@@ -1,6 +1,7 @@
 import { UserError } from '../../data/errors.ts';
 import { loadTapeLoans, type TapeLoadOptions } from '../../data/pool/loan-arrays.ts';
 import { getTape } from '../../data/tape/store.ts';
+import { DELINQUENCY_FIELDS } from '../../data/pool/summary.ts';
 import type { SqliteDb } from '../../data/workspace.ts';
 import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundCentsOfDouble, roundToCents, type LoanArrays } from '../../engine/index.ts';
 import { assumptionGroups, type PoolAttributes } from './assumption-groups.ts';
@@ -21,6 +22,8 @@ export interface ProjectionInput extends Omit<PoolAttributes, 'product' | 'produ
   readonly lines: readonly RepLineInfo[] | null;
   /** Loans in the pool (Σ of the lines' loans in mode 'repline'). */
   readonly loanCount: number;
+  /** A tape's delinquency fields it had no column for (data/pool/summary.ts DELINQUENCY_FIELDS): its loans read as current, which is unknown, not fact. */
+  readonly missingDelinquencyColumns?: readonly string[];
 }
 
 /** The input as override rules see it; without products, every loan's product is unknown (no name). */
@@ -39,7 +42,9 @@ function projectionMode(input: ProjectionInput): ProjectionMode {
 export function tapeInput(db: SqliteDb, tapeId: number, options: TapeLoadOptions = {}): ProjectionInput {
   const tape = getTape(db, tapeId);
   const { loans, segmentNames, product, productNames, cutoffDate } = loadTapeLoans(db, tapeId, options);
-  return { tapeId, sourceName: tape.name, cutoffDate, loans, segmentNames, product, productNames, lines: null, loanCount: loanCount(loans) };
+  const mapped = new Set(tape.mapping.map((c) => c.field));
+  const missingDelinquencyColumns = DELINQUENCY_FIELDS.filter((field) => !mapped.has(field));
+  return { tapeId, sourceName: tape.name, cutoffDate, loans, segmentNames, product, productNames, lines: null, loanCount: loanCount(loans), missingDelinquencyColumns };
 }
 
 /** At most this many (segment, product) pairs: the grouping takes them as LoanArrays.segment codes. */

@@ -1,6 +1,13 @@
 import type { TrancheRow } from '../api/contract.ts';
 import type { PreparedDeal } from './prepare-deal.ts';
 
+/** The tape columns a warning names, as the analyst knows them. */
+const MISSING_COLUMN_NAMES: Readonly<Record<string, string>> = {
+  daysPastDue: 'days-past-due (逾期天数)',
+  overduePrincipal: 'overdue-principal (逾期本金)',
+  overdueInterest: 'overdue-interest (逾期利息)',
+};
+
 function money(x: number): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
@@ -21,6 +28,12 @@ export function dealWarnings(prepared: PreparedDeal, poolBalance: number, servic
   const collateral = poolBalance + (file.reserve?.initialDeposit ?? 0);
   if (notes > collateral + 0.005) {
     warnings.push(`The notes (${money(notes)}) exceed the pool and the reserve at closing (${money(collateral)}) by ${money(notes - collateral)}: the deal is undercollateralised from the start.`);
+  }
+  const missing = input.missingDelinquencyColumns ?? [];
+  if (missing.length > 0) {
+    warnings.push(
+      `The tape has no ${missing.map((f) => MISSING_COLUMN_NAMES[f] ?? f).join(', ')} column: every loan starts current with nothing overdue, which the tape does not say — the delinquency and 逾期总额 figures are the scenario's alone.`,
+    );
   }
   if (servicingStrip >= 0.005) {
     warnings.push(

@@ -163,6 +163,16 @@ describe('assumptions and results in Chromium', () => {
     for (const chart of ['chart-balance', 'chart-flows', 'chart-defaults', 'chart-speeds']) {
       await expect.poll(() => page.locator(`[data-testid=${chart}] .recharts-wrapper svg.recharts-surface`).count()).toBeGreaterThan(0);
     }
+    // The balance chart plots five states and 逾期总额 (shapes wider than 50 px) over calendar months (ISO year-month).
+    const balance = await page.getByTestId('chart-balance').evaluate((figure) => ({
+      curves: [...figure.querySelectorAll('path.recharts-curve, path.recharts-area-area')].filter((el) => el.getBoundingClientRect().width > 50).length,
+      xTicks: [...figure.querySelectorAll('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((el) => el.textContent ?? ''),
+      legend: figure.querySelector('.recharts-legend-wrapper')?.textContent ?? '',
+    }));
+    expect(balance.curves).toBeGreaterThanOrEqual(6);
+    expect(balance.xTicks.length).toBeGreaterThan(1);
+    for (const tick of balance.xTicks) expect(tick).toMatch(/^\d{4}-\d\d$/);
+    expect(balance.legend).toContain('逾期总额');
     expect(await page.getByTestId('lines-table').count()).toBe(0);
     await dismissNotifications();
     await browser.screenshot('results');
@@ -219,7 +229,7 @@ describe('assumptions and results in Chromium', () => {
     await expect.poll(() => options.allTextContents()).toEqual(['base', 'stress 150 PSA']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-    expect(download.suggestedFilename()).toBe('stress 150 PSA.json');
+    expect(download.suggestedFilename()).toBe('stress-150-PSA.json'); // plain ASCII: spaces become '-'
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { pool: { prepayment: string }; segments: Record<string, unknown> };
     expect(exported.pool.prepayment).toBe('150 PSA');
     expect(Object.keys(exported.segments)).toEqual(['self_employed', 'gig']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldInfo, ImportReport, TapePreview } from '../../service/api/contract.ts';
 import {
+  cutoffNeeded,
   defaultTapeName,
   DETECT,
   doubledFields,
@@ -38,6 +39,13 @@ describe('the column mapping', () => {
     expect(unmappedFields(preview, effectiveMapping(preview, {}))).toEqual(['an interest rate (annual or daily)']);
     expect(unmappedFields(preview, effectiveMapping(preview, { 日利率: 'rateDaily' }))).toEqual([]);
     expect(unmappedFields(preview, effectiveMapping(preview, { 剩余本金: null, 日利率: 'rateAnnual' }))).toEqual(['Current principal']);
+  });
+
+  it('asks for the cutoff date when no column maps to 数据日期 and none is typed (never today)', () => {
+    expect(cutoffNeeded(effectiveMapping(preview, {}), '')).toBe(true);
+    expect(cutoffNeeded(effectiveMapping(preview, {}), '  ')).toBe(true);
+    expect(cutoffNeeded(effectiveMapping(preview, {}), '2026-09-30')).toBe(false);
+    expect(cutoffNeeded(effectiveMapping(preview, { 日利率: 'asOfDate' }), '')).toBe(false);
   });
 
   it('flags a field two columns map to', () => {

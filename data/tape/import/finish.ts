@@ -19,13 +19,19 @@ export interface ReadTape {
 }
 
 /** Assumptions the import made for columns the tape lacks, stated in the report. */
-function importNotes(mapping: ColumnMapping, cutoff: Cutoff): string[] {
+function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): string[] {
   const notes: string[] = [];
   if (!mapping.includes('amortization')) notes.push(`No amortization column: every loan is taken as ${DEFAULT_ROW_DEFAULTS.amortization.replace('_', ' ')} (等额本息).`);
   if (!mapping.includes('paymentFrequency')) notes.push('No payment-frequency column: every loan is taken as paying monthly.');
   if (!mapping.includes('remainingTerm')) notes.push('No remaining-term column: remaining term = original term − months since origination.');
-  if (!mapping.includes('daysPastDue')) notes.push('No days-past-due column: every loan is taken as current.');
-  if (cutoff.source === 'today') notes.push(`No cutoff date given and none in the tape: the import date ${cutoff.date} is used.`);
+  if (!mapping.includes('daysPastDue')) notes.push('No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.');
+  const overdue = (['overduePrincipal', 'overdueInterest'] as const).filter((f) => !mapping.includes(f));
+  if (overdue.length > 0)
+    notes.push(`No ${overdue.map((f) => (f === 'overduePrincipal' ? 'overdue-principal (逾期本金)' : 'overdue-interest (逾期利息)')).join(' or ')} column: 逾期总额 is unknown, not zero.`);
+  if (matured > 0)
+    notes.push(
+      `${matured} loan${matured === 1 ? '' : 's'} matured before the cutoff ${cutoff.date}: past ${matured === 1 ? 'its' : 'their'} term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
+    );
   return notes;
 }
 
@@ -49,7 +55,7 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
   const { source, facts, rows, cutoff } = read;
   const mapping: MappedColumn[] = mappedColumns(rows.layout);
   const extraColumns = mapping.filter((m) => m.field === null && m.header !== '').map((m) => m.header);
-  const notes = importNotes(rows.layout.mapping, cutoff);
+  const notes = importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff);
   const status: ImportReport['status'] = request.mode === 'reject' && rows.rowsRejected > 0 ? 'rejected' : 'imported';
   let tapeId: number | null = null;
   if (status === 'rejected') {

@@ -38,15 +38,16 @@ export class RowStream {
   #normalizer: RowNormalizer | null = null;
   readonly #writer: TapeWriter;
   readonly #mode: ImportMode;
-  readonly #now: () => Date;
   readonly #limits: Plausibility;
 
-  constructor(writer: TapeWriter, mode: ImportMode, cutoff: Cutoff | null, now: () => Date, limits: Plausibility) {
+  readonly #sourceFile: string;
+
+  constructor(writer: TapeWriter, mode: ImportMode, cutoff: Cutoff | null, sourceFile: string, limits: Plausibility) {
     this.loans = new LoanBatches(writer);
     this.#writer = writer;
     this.#mode = mode;
     this.#cutoff = cutoff;
-    this.#now = now;
+    this.#sourceFile = sourceFile;
     this.#limits = limits;
   }
 
@@ -57,6 +58,11 @@ export class RowStream {
   /** As given; else settled by the first row; null while neither (a tape without rows). */
   get cutoff(): Cutoff | null {
     return this.#cutoff;
+  }
+
+  /** Rows read valid whose maturity date is before the cutoff date. */
+  get maturedBeforeCutoff(): number {
+    return this.#normalizer?.maturedBeforeCutoff ?? 0;
   }
 
   /** The header row, read and mapped, that the rows are read by. */
@@ -80,10 +86,10 @@ export class RowStream {
     }
   }
 
-  /** At the first row the cutoff is settled (given, else the tape's data date, else today), and with it the rules. */
+  /** At the first row the cutoff is settled (given, else the tape's data date; never guessed), and with it the rules. */
   #startValidating(firstRow: readonly string[]): RowNormalizer {
     const { headers, mapping } = this.#layout;
-    this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#now, this.#limits);
+    this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#sourceFile, this.#limits);
     this.#normalizer = createRowNormalizer({ headers, mapping, cutoffDate: this.#cutoff.date, limits: this.#limits });
     return this.#normalizer;
   }

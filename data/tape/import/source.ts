@@ -15,7 +15,7 @@ export interface TapeSource {
   readonly name: string;
   /** A chosen encoding; else the reader detects it. */
   readonly encoding: TapeEncoding | undefined;
-  /** A given cutoff; else it is read from the tape, or is the import date. */
+  /** A given cutoff; else it is read from the tape's data date (never the import date). */
   readonly cutoff: Cutoff | null;
 }
 

@@ -177,7 +177,7 @@ function testTrigger(trigger: CompiledTrigger, current: number, period: number, 
   const warningThreshold = trigger.warning?.(period);
   const warning = warningThreshold === undefined ? {} : { warningThreshold, warning: compare(value, trigger.breachedWhen, warningThreshold) };
   return {
-    row: { id: trigger.id, value, threshold, unit: metricUnit(trigger.metric), tested, breached, ...warning },
+    row: { id: trigger.id, metric: trigger.metric, value, threshold, unit: metricUnit(trigger.metric), tested, breached, ...warning },
     history: { firstBreach: past.firstBreach ?? (breached ? period : null), recent: window.slice(window.length - trigger.averageOver + 1), run },
   };
 }

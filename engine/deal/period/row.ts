@@ -43,6 +43,7 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     triggers: determination.triggers,
     excessSpread: toYuan(facts.accruals.excessSpread),
     liquidityCoverage: liquidityCoverage(state, pooled ? funding.interest.plus(funding.principal) : funding.interest),
+    seniorDue: toYuan(seniorDue(state)),
     revolving: state.revolving,
     accelerated: determination.accelerated,
     final: state.final,
@@ -104,11 +105,17 @@ function reserveRow(reserve: Readonly<ReserveState>, release: Money): ReservePer
   };
 }
 
-/** Available funds ÷ (senior fees due + interest due of the most senior class still owed anything). */
-function liquidityCoverage(state: Readonly<PeriodState>, funds: Money): number | null {
+/** Senior fees due + interest due of the most senior class still owed anything: what the coverage ratios cover. */
+function seniorDue(state: Readonly<PeriodState>): Money {
   let due = ZERO;
   for (const fee of state.fees) if (fee.senior) due = due.plus(fee.due);
   const seniorRank = state.notes.find((n) => n.begin.gt(0) || n.interestDue.gt(0))?.rank;
   for (const note of state.notes) if (note.rank === seniorRank) due = due.plus(note.interestDue);
+  return due;
+}
+
+/** Available funds ÷ seniorDue (null when nothing is due). */
+function liquidityCoverage(state: Readonly<PeriodState>, funds: Money): number | null {
+  const due = seniorDue(state);
   return due.isZero() ? null : toYuan(funds) / toYuan(due);
 }

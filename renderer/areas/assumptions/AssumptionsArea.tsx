@@ -4,6 +4,7 @@ import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.t
 import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft, type AssumptionDraft } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatDateTime } from '../../app/format.ts';
+import { fileNamePart } from '../../app/file-name.ts';
 import { notify } from '../../app/notifications.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
@@ -192,8 +193,7 @@ export function AssumptionsArea() {
 
   function exportFile(): void {
     if (!draft) return;
-    const base = (draft.name.trim() || 'assumptions').replace(/[\\/:*?"<>|]+/g, '_');
-    downloadText(`${base}.json`, `${JSON.stringify(draft.file, null, 2)}\n`, 'application/json');
+    downloadText(`${fileNamePart(draft.name, 'assumptions')}.json`, `${JSON.stringify(draft.file, null, 2)}\n`, 'application/json');
   }
 
   const valid = live.state.status === 'valid' && !live.pending;

@@ -3,7 +3,7 @@ import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { downloadText, formatCount, formatSeconds } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
-import { fileSafe } from '../deal/DealRunView.tsx';
+import { exportFileName } from '../../app/file-name.ts';
 import { formatMoney } from '../deal/model.ts';
 import { CompareCharts } from './CompareCharts.tsx';
 import type { CompareJobRun } from './state.ts';
@@ -24,7 +24,7 @@ async function copyCsv(fileName: string, text: string): Promise<void> {
 export function CompareResults({ info, run, seconds, stale }: { info: CompareJobRun; run: ScenarioSetRunResult; seconds: number; stale: boolean }) {
   const rows = useMemo(() => compareRows(run), [run]);
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
-  const fileName = `${fileSafe(run.dealName)}-${fileSafe(run.setName)}-scenarios.csv`;
+  const fileName = exportFileName([run.dealName, run.setName, 'scenarios'], 'csv');
   const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
   const warnings = run.scenarios.flatMap((s) => s.warnings.map((w) => `${s.name}: ${w}`));
   return (

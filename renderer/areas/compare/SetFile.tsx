@@ -3,7 +3,7 @@ import type { ApiClient } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
-import { fileSafe } from '../deal/DealRunView.tsx';
+import { fileNamePart } from '../../app/file-name.ts';
 import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
 import { compareScreen, updateCompareScreen } from './state.ts';
 
@@ -27,7 +27,7 @@ async function openSetFile(api: ApiClient, event: ChangeEvent<HTMLInputElement>)
 
 /** The set in the editor as a scenario-set file (docs/scenarios.md), for `abs run --scenarios` or a colleague. */
 function exportSet(form: ScenarioSetForm): void {
-  downloadText(`${fileSafe(form.name) || 'scenarios'}.json`, `${JSON.stringify(setOfForm(form), null, 2)}\n`, 'application/json');
+  downloadText(`${fileNamePart(form.name, 'scenarios')}.json`, `${JSON.stringify(setOfForm(form), null, 2)}\n`, 'application/json');
 }
 
 /** Open a scenario-set file from disk; export the set in the editor as one. */

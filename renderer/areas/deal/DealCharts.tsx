@@ -1,74 +1,60 @@
-import { Area, AreaChart, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ReactElement } from 'react';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { DealRunResult } from '../../../service/api/contract.ts';
-import { formatPct } from '../../app/format.ts';
-import { formatMoney, formatMoneyCompact } from './model.ts';
+import { formatIsoDate, formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
+import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel } from '../../components/ChartBox.tsx';
+import { noteSeries } from './chart-data.ts';
+import { DealRiskCharts } from './DealRiskCharts.tsx';
+import { formatMoney } from './model.ts';
 
-const HEIGHT = 250;
-const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
-const TICK = { fontSize: 11 };
 /** Senior to junior: the app's blue, then lighter, then amber for the residual end. */
-const NOTE_COLORS = ['#1f5fae', '#5b8fd1', '#9db4d3', '#e3b341', '#e08a2c', '#cf5a2a', '#9c1f1a'];
+export const NOTE_COLORS = ['#1f5fae', '#5b8fd1', '#9db4d3', '#e3b341', '#e08a2c', '#cf5a2a', '#9c1f1a'];
+const moneyTooltip = (value: unknown): string => formatMoney(Number(value));
+const color = (i: number): string => NOTE_COLORS[i % NOTE_COLORS.length] ?? '#1f5fae';
 
-function periodLabel(period: unknown): string {
-  return `Period ${typeof period === 'number' || typeof period === 'string' ? period : ''}`;
-}
-
-function Box({ title, testId, children }: { title: string; testId: string; children: ReactElement }) {
-  return (
-    <figure className="chart-box" data-testid={testId}>
-      <figcaption className="chart-caption">
-        <h3>{title}</h3>
-      </figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        {children}
-      </ResponsiveContainer>
-    </figure>
-  );
-}
-
-/** Note balances over time (stacked by note, senior at the bottom), and liquidity and losses. */
-export function DealCharts({ run }: { run: DealRunResult }) {
-  const notes = [...run.tranches].sort((a, b) => a.seniority - b.seniority);
-  const data = run.periods.map((p, k) => {
-    const row: Record<string, number> = {
-      period: p.period,
-      reserve: p.reserve?.endingBalance ?? 0,
-      excessSpread: p.excessSpread,
-      cumulativeDefaultPct: (run.cumulativeDefaultRate[k] ?? 0) * 100,
-    };
-    for (const n of p.notes) row[`note:${n.id}`] = n.endingBalance;
-    return row;
-  });
-  const hasReserve = run.periods[0]?.reserve !== undefined;
+/**
+ * The charts an analyst reads first, every one over payment dates (ISO): note balances and what each
+ * class was paid, liquidity and coverage, losses and delinquency against the triggers. Money axes in
+ * the reader's scale words (万/亿 or K/M/B, `locale`, by default the browser's language).
+ */
+export function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; locale?: UiLocale }) {
+  const notes = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
+  const data = useMemo(() => noteSeries(run), [run]);
+  const moneyTick = (v: number): string => formatMoneyAxis(v, locale);
   return (
     <div className="chart-grid">
-      <Box title="Note balances after each payment date (stacked, deal currency)" testId="chart-note-balances">
-        <AreaChart data={data} margin={MARGIN}>
+      <ChartBox title="Note balances after each payment date (stacked, deal currency)" testId="chart-note-balances">
+        <AreaChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tick={TICK} label={{ value: 'period', position: 'insideBottomRight', offset: -2, fontSize: 11 }} />
-          <YAxis tickFormatter={formatMoneyCompact} tick={TICK} width={64} />
-          <Tooltip formatter={(value) => formatMoney(Number(value))} labelFormatter={periodLabel} />
+          <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
+          <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
+          <Tooltip formatter={moneyTooltip} labelFormatter={dateLabel('period')} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {notes.map((n, i) => {
-            const color = NOTE_COLORS[i % NOTE_COLORS.length] ?? '#1f5fae';
-            return <Area key={n.id} type="stepAfter" dataKey={`note:${n.id}`} name={n.name} stackId="notes" stroke={color} fill={color} fillOpacity={0.75} isAnimationActive={false} />;
-          })}
+          {notes.map((n, i) => (
+            <Area key={n.id} type="stepAfter" dataKey={`balance:${n.id}`} name={n.name} stackId="notes" stroke={color(i)} fill={color(i)} fillOpacity={0.75} isAnimationActive={false} />
+          ))}
         </AreaChart>
-      </Box>
-      <Box title="Liquidity and losses: excess spread, reserve (deal currency) · cumulative default rate (% of the pool)" testId="chart-liquidity">
-        <ComposedChart data={data} margin={MARGIN}>
+      </ChartBox>
+      <ChartBox
+        title="Principal and interest paid to each class on each payment date (deal currency)"
+        testId="chart-note-payments"
+        note="Solid: principal (write-downs reimbursed included); pale: interest paid (shortfalls excluded)."
+      >
+        <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="period" tick={TICK} />
-          <YAxis yAxisId="money" tickFormatter={formatMoneyCompact} tick={TICK} width={64} />
-          <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
-          <Tooltip formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatMoney(Number(value)))} labelFormatter={periodLabel} />
+          <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
+          <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
+          <Tooltip formatter={moneyTooltip} labelFormatter={dateLabel('period')} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Bar yAxisId="money" dataKey="excessSpread" name="Excess spread" fill="#6fbf8b" isAnimationActive={false} />
-          {hasReserve ? <Line yAxisId="money" type="stepAfter" dataKey="reserve" name="Reserve balance" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
-          <Line yAxisId="pct" type="monotone" dataKey="cumulativeDefaultPct" name="Cumulative default rate" stroke="#9c1f1a" strokeWidth={2} dot={false} isAnimationActive={false} />
-        </ComposedChart>
-      </Box>
+          {notes.map((n, i) => (
+            <Bar key={`p${n.id}`} dataKey={`principal:${n.id}`} name={`${n.name} principal`} stackId="paid" fill={color(i)} isAnimationActive={false} />
+          ))}
+          {notes.map((n, i) => (
+            <Bar key={`i${n.id}`} dataKey={`interest:${n.id}`} name={`${n.name} interest`} stackId="paid" fill={color(i)} fillOpacity={0.4} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ChartBox>
+      <DealRiskCharts run={run} moneyTick={moneyTick} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { DealFile, DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
+import { exportFileName } from '../../app/file-name.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -16,10 +17,6 @@ const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenomina
   initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
   initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
 };
-
-export function fileSafe(text: string): string {
-  return text.replace(/[\\/:*?"<>|]+/g, '_').trim();
-}
 
 function windowOf(t: TrancheRow): string {
   if (!t.firstPrincipal || !t.lastPrincipal) return '—';
@@ -110,7 +107,7 @@ export function DealRunView({
   const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
 
   function exportCsv(): void {
-    downloadText(`${fileSafe(run.dealName)}-${fileSafe(info.scenarioLabel)}-periods.csv`, periodsCsv(run, columns));
+    downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns));
   }
 
   return (

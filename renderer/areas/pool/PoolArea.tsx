@@ -16,6 +16,7 @@ const CHART_GREY = '#9db4d3';
 const NO_DIMENSIONS: readonly StratDimensionInfo[] = [];
 
 function SummaryCards({ summary }: { summary: PoolSummary }) {
+  const overdueKnown = !summary.missingColumns.some((field) => field === 'overduePrincipal' || field === 'overdueInterest');
   return (
     <div className="cards" data-testid="pool-summary">
       <Card label="Loans" value={formatCount(summary.loanCount)} note={`${formatCount(summary.borrowerCount)} borrowers`} testId="card-loans" />
@@ -32,11 +33,47 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
       />
       <Card
         label="Overdue total (逾期总额)"
-        value={formatYuan(summary.overdueTotal)}
-        note={`principal ${formatYuan(summary.overduePrincipal)} + interest ${formatYuan(summary.overdueInterest)}`}
+        value={overdueKnown ? formatYuan(summary.overdueTotal) : 'unknown'}
+        note={overdueKnown ? `principal ${formatYuan(summary.overduePrincipal)} + interest ${formatYuan(summary.overdueInterest)}` : 'the tape has no overdue-principal or overdue-interest column'}
         testId="card-overdue"
       />
       <Card label="Restructured" value={formatCount(summary.restructuredCount)} note={formatYuan(summary.restructuredBalance)} />
+      <Card
+        label="Matured before cutoff"
+        value={formatCount(summary.maturedBeforeCutoff.count)}
+        note={`${formatYuan(summary.maturedBeforeCutoff.balance)} still on the tape past maturity`}
+        testId="card-matured"
+      />
+    </div>
+  );
+}
+
+/** The columns a tape carried beyond the fields (渠道 and the like), offered as categorical stratifications. */
+function extraDimensions(headers: readonly string[]): StratDimensionInfo[] {
+  return headers.map((header) => ({ id: `extra:${header}`, label: `${header} (tape column)`, kind: 'categorical', unit: null, defaultEdges: [], fixedBuckets: false, wholeNumbers: false }));
+}
+
+const MISSING_LABELS = { daysPastDue: 'days past due (逾期天数)', overduePrincipal: 'overdue principal (逾期本金)', overdueInterest: 'overdue interest (逾期利息)' } as const;
+
+/** A tape silent on delinquency reads as all current and nothing overdue: say it is unknown instead. */
+function TapeWarnings({ summary }: { summary: PoolSummary }) {
+  const missing = summary.missingColumns.map((field) => MISSING_LABELS[field]);
+  const matured = summary.maturedBeforeCutoff.count;
+  if (missing.length === 0 && matured === 0) return null;
+  return (
+    <div className="warning-box" role="status" data-testid="pool-warnings">
+      {missing.length > 0 ? (
+        <p>
+          The tape has no {missing.join(', ')} column: the delinquency mix and 逾期总额 below are unknown, not zero — every loan reads as current. Map the column at import, or import a tape that
+          carries it.
+        </p>
+      ) : null}
+      {matured > 0 ? (
+        <p>
+          {formatCount(matured)} loan{matured === 1 ? '' : 's'} matured before the cutoff {summary.cutoffDate} ({formatYuan(summary.maturedBeforeCutoff.balance)}): past their term on the tape —
+          delinquent past maturity, or stale data.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -260,11 +297,12 @@ export function PoolArea() {
       </header>
       {current ? (
         <>
+          <TapeWarnings summary={current} />
           <SummaryCards summary={current} />
           <h2>Delinquency</h2>
           <DelinquencyMix summary={current} />
           <h2>Stratifications</h2>
-          {tapeId !== null && dimensions.length > 0 ? <Stratification tapeId={tapeId} dimensions={dimensions} /> : null}
+          {tapeId !== null && dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
         </>
       ) : (
         <p className="muted">Computing the pool summary…</p>

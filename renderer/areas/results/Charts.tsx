@@ -1,11 +1,10 @@
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useState, type ReactElement, type ReactNode } from 'react';
+import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo, useState } from 'react';
 import type { ProjectionRow } from '../../../service/api/contract.ts';
-import { formatPct, formatYuan, formatYuanCompact } from '../../app/format.ts';
-
-const HEIGHT = 250;
-const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
-const TICK = { fontSize: 11 };
+import { formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
+import { formatPct, formatYuan } from '../../app/format.ts';
+import { periodOf } from './columns.ts';
+import { CHART_MARGIN as MARGIN, CHART_TICK as TICK, ChartBox as Box, dateLabel } from '../../components/ChartBox.tsx';
 
 /** Delinquency buckets from healthy to worst: blue, then amber to dark red. */
 const STATES = [
@@ -24,42 +23,36 @@ const FLOWS = [
   { key: 'recoveries', name: 'Recoveries', color: '#b58a2a' },
 ] as const;
 
-function monthLabel(month: unknown): string {
-  return `Month ${typeof month === 'number' || typeof month === 'string' ? month : ''}`;
-}
-
 function yuanTooltip(value: unknown): string {
   return formatYuan(Number(value));
 }
 
-function Box({ title, testId, control, children }: { title: string; testId: string; control?: ReactNode; children: ReactElement }) {
-  return (
-    <figure className="chart-box" data-testid={testId}>
-      <figcaption className="chart-caption">
-        <h3>{title}</h3>
-        {control}
-      </figcaption>
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        {children}
-      </ResponsiveContainer>
-    </figure>
-  );
-}
-
-/** The projection's four pictures: balance by state, collections, defaults and losses, speeds. */
-export function ProjectionCharts({ rows }: { rows: readonly ProjectionRow[] }) {
+/**
+ * The projection's four pictures: balance by state with 逾期总额, collections, defaults and losses,
+ * speeds. Month m reads as its calendar month, ISO year-month (month 1 = the month after the cutoff date's, as the table); money axes in the locale's scale words.
+ */
+export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { rows: readonly ProjectionRow[]; cutoffDate: string; locale?: UiLocale }) {
   // Current loans dwarf the delinquent buckets; hiding them shows how delinquency builds and cures.
   const [delinquentOnly, setDelinquentOnly] = useState(false);
-  const data = rows.map((r) => ({
-    ...r,
-    cumulativeDefaultPct: r.cumulativeDefaultRate * 100,
-    cprPct: r.cpr * 100,
-    cdrPct: r.cdr * 100,
-  }));
+  const data = useMemo(
+    () =>
+      rows.map((r) => ({
+        ...r,
+        date: periodOf(cutoffDate, r.month),
+        cumulativeDefaultPct: r.cumulativeDefaultRate * 100,
+        cprPct: r.cpr * 100,
+        cdrPct: r.cdr * 100,
+      })),
+    [rows, cutoffDate],
+  );
+  const yuanTick = (v: number): string => formatMoneyAxis(v, locale);
+  const monthLabel = dateLabel('month');
+  const xAxis = <XAxis dataKey="date" tick={TICK} minTickGap={24} />;
   return (
     <div className="chart-grid">
       <Box
-        title={delinquentOnly ? 'Delinquent balance by bucket (¥, month end)' : 'Pool balance by delinquency state (¥, month end)'}
+        title={delinquentOnly ? 'Delinquent balance by bucket and 逾期总额 (¥, month end)' : 'Pool balance by delinquency state and 逾期总额 (¥, month end)'}
+        note="逾期总额 = unpaid principal + interest of loans past due, at each month end (the dashed line)."
         testId="chart-balance"
         control={
           <label className="chart-control">
@@ -67,22 +60,23 @@ export function ProjectionCharts({ rows }: { rows: readonly ProjectionRow[] }) {
           </label>
         }
       >
-        <AreaChart data={data} margin={MARGIN}>
+        <ComposedChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={TICK} label={{ value: 'month', position: 'insideBottomRight', offset: -2, fontSize: 11 }} />
-          <YAxis tickFormatter={formatYuanCompact} tick={TICK} width={64} />
+          {xAxis}
+          <YAxis tickFormatter={yuanTick} tick={TICK} width={64} />
           <Tooltip formatter={yuanTooltip} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {STATES.filter((s) => !delinquentOnly || s.key !== 'current').map((s) => (
             <Area key={s.key} type="monotone" dataKey={s.key} name={s.name} stackId="balance" stroke={s.color} fill={s.color} fillOpacity={0.75} isAnimationActive={false} />
           ))}
-        </AreaChart>
+          <Line type="linear" dataKey="overdueTotal" name="逾期总额 overdue principal + interest" stroke="#1d2330" strokeWidth={2} strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+        </ComposedChart>
       </Box>
       <Box title="Monthly collections (¥)" testId="chart-flows">
         <BarChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={TICK} />
-          <YAxis tickFormatter={formatYuanCompact} tick={TICK} width={64} />
+          {xAxis}
+          <YAxis tickFormatter={yuanTick} tick={TICK} width={64} />
           <Tooltip formatter={yuanTooltip} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {FLOWS.map((f) => (
@@ -93,8 +87,8 @@ export function ProjectionCharts({ rows }: { rows: readonly ProjectionRow[] }) {
       <Box title="Defaults and losses (¥) · cumulative default rate (% of cutoff balance)" testId="chart-defaults">
         <ComposedChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={TICK} />
-          <YAxis yAxisId="yuan" tickFormatter={formatYuanCompact} tick={TICK} width={64} />
+          {xAxis}
+          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={TICK} width={64} />
           <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
           <Tooltip formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
@@ -106,7 +100,7 @@ export function ProjectionCharts({ rows }: { rows: readonly ProjectionRow[] }) {
       <Box title="Prepayment and default speeds (CPR, CDR: annual %)" testId="chart-speeds">
         <LineChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="month" tick={TICK} />
+          {xAxis}
           <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={TICK} width={48} />
           <Tooltip formatter={(value) => `${Number(value).toFixed(2)}%`} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

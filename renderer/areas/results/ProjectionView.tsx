@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { ProjectionResult, ProjectionRow, RepLineInfo } from '../../../service/api/contract.ts';
 import { csvDocument, csvText } from '../../app/csv.ts';
 import { downloadText, formatCount, formatPct, formatSeconds, formatYuan } from '../../app/format.ts';
+import { exportFileName } from '../../app/file-name.ts';
 import type { ProjectionRun } from '../../app/projection.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -9,15 +10,11 @@ import { ProjectionCharts } from './Charts.tsx';
 import { AMORTIZATION_LABELS, csvCell, formatCell, periodOf, PROJECTION_COLUMNS, STATE_LABELS } from './columns.ts';
 import { headline } from './metrics.ts';
 
-function fileSafe(text: string): string {
-  return text.replace(/[\\/:*?"<>|]+/g, '_').trim();
-}
-
 function exportCsv(run: ProjectionRun, result: ProjectionResult): void {
   const [month, ...rest] = PROJECTION_COLUMNS;
   const rows = result.rows.map((row) => [...(month ? [csvCell(month, row)] : []), csvText(periodOf(result.cutoffDate, row.month)), ...rest.map((column) => csvCell(column, row))]);
   const csv = csvDocument([month?.csvHeader ?? 'Month', 'Period (YYYY-MM)', ...rest.map((c) => c.csvHeader)], rows);
-  downloadText(`${fileSafe(result.sourceName)}-${fileSafe(run.setLabel)}-${result.mode}-projection.csv`, csv);
+  downloadText(exportFileName([result.sourceName, run.setLabel, result.mode, 'projection'], 'csv'), csv);
 }
 
 const LINE_COLUMNS: readonly Column<RepLineInfo>[] = [
@@ -49,7 +46,7 @@ function linesCsv(result: ProjectionResult, lines: readonly RepLineInfo[]): void
       l.balance.toFixed(2),
     ]),
   );
-  downloadText(`${fileSafe(result.sourceName)}-representative-lines.csv`, csv);
+  downloadText(exportFileName([result.sourceName, 'representative-lines'], 'csv'), csv);
 }
 
 /** One finished projection: headline figures, charts, the monthly table and (repline mode) the lines; `seconds` is the job's compute time. */
@@ -88,7 +85,7 @@ export function ProjectionView({ run, result, seconds, stale }: { run: Projectio
         <Card label="Interest collected" value={formatYuan(figures.interestCollected)} note="contract and penalty (罚息) interest over the horizon" />
         <Card label="Principal collected" value={formatYuan(figures.principalCollected)} note={`plus recoveries ${formatYuan(figures.recoveries)}`} />
       </div>
-      <ProjectionCharts rows={result.rows} />
+      <ProjectionCharts rows={result.rows} cutoffDate={result.cutoffDate} />
       <div className="table-head">
         <h2>Monthly cash flows</h2>
         <button type="button" className="secondary" onClick={() => exportCsv(run, result)}>

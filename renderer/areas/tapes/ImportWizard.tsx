@@ -12,6 +12,7 @@ import { ImportResult } from './import/ImportResult.tsx';
 import {
   defaultTapeName,
   DETECT,
+  cutoffNeeded,
   doubledFields,
   effectiveMapping,
   headerMapping,
@@ -87,7 +88,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     }
   }, []);
 
-  const canImport = preview !== null && !previews.loading && !starting && missing.length === 0 && doubled.size === 0 && (preview.duplicateOf === null || choices.allowDuplicate);
+  const needsCutoff = cutoffNeeded(mapping, choices.cutoff);
+  const canImport = preview !== null && !previews.loading && !starting && missing.length === 0 && doubled.size === 0 && !needsCutoff && (preview.duplicateOf === null || choices.allowDuplicate);
   return (
     <section className="area">
       <header className="area-header area-header-row">
@@ -126,6 +128,8 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             name={name}
             onChoices={(patch) => setChoices({ ...choices, ...patch })}
             canImport={canImport}
+            needsCutoff={needsCutoff}
+            hasDataDate={mapping.some((m) => m.field === 'asOfDate')}
             onImport={() => void startImport()}
             onChooseAnother={() => setStep({ kind: 'choose' })}
           />

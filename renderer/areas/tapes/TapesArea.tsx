@@ -4,7 +4,7 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { formatCount, formatDateTime, formatYuan } from '../../app/format.ts';
 import { upsertJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
-import { hrefFor } from '../../app/router.ts';
+import { hrefFor, navigate, useSubRoute } from '../../app/router.ts';
 import { selectedTapeId, useTapes } from '../../app/tapes.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -14,11 +14,14 @@ import { RejectsView } from './RejectsView.tsx';
 
 const SAMPLE_LOANS = 10_000;
 
+const setImporting = (open: boolean): void => navigate('tapes', open ? 'import' : '');
+
 /** Tapes: import (file or the bundled sample), list, rename, delete, review rejected rows. */
 export function TapesArea() {
   const { api } = useApp();
   const tapes = useTapes();
-  const [importing, setImporting] = useState(false);
+  // The wizard lives at #/tapes/import: the side bar's Tapes link (#/tapes) leaves it.
+  const importing = useSubRoute() === 'import';
   const [sampleJob, setSampleJob] = useState<string | null>(null);
   const [rejectsOf, setRejectsOf] = useState<TapeRecord | null>(null);
 

@@ -62,6 +62,7 @@ describe('two-note sequential deal, by hand', () => {
     expect(p1?.excessSpread).toBe(2166.67);
     // liquidity coverage = 10,000 / (1,000 + 833.33 + 4,000)
     expect(p1?.liquidityCoverage).toBeCloseTo(10_000 / 5833.33, 12);
+    expect(p1?.seniorDue).toBe(5833.33); // the coverage ratios' denominator, in cents
     expect(p1?.availableFunds).toEqual({ interest: 10_000, principal: 70_000, principalCarried: 0 });
   });
 

@@ -95,6 +95,7 @@ describe('fee step', () => {
     ]);
     // Liquidity coverage counts senior fees only: 2,000 / (1,000 + 2,000); A has no coupon.
     expect(result.periods[1]?.liquidityCoverage).toBeCloseTo(2 / 3, 12);
+    expect(result.periods[1]?.seniorDue).toBe(3000); // custodian (subordinated) left out
   });
 });
 

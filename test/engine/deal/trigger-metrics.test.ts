@@ -231,7 +231,17 @@ describe('averaged metrics, consecutive breaches, early-warning levels', () => {
     // dq > 2 % would switch the pro-rata step to sequential; a 3 % threshold with a 0.5 % warning does not.
     const warned = runDeal(dqDeal([{ ...cdrWatch }, { ...dq({ threshold: 0.03, warning: 0.005 }), effects: ['sequential'] }]), dqPool());
     // P2 4 % > 3 %: breached and sequential; take P1 (1 %): warning only.
-    expect(warned.periods[0]?.triggers[1]).toEqual({ id: 'dq', value: 0.01, threshold: 0.03, unit: 'ratio', tested: false, breached: false, warningThreshold: 0.005, warning: true });
+    expect(warned.periods[0]?.triggers[1]).toEqual({
+      id: 'dq',
+      metric: 'delinquency60Plus',
+      value: 0.01,
+      threshold: 0.03,
+      unit: 'ratio',
+      tested: false,
+      breached: false,
+      warningThreshold: 0.005,
+      warning: true,
+    });
     expect(warned.periods[2]?.triggers[1]).toMatchObject({ value: 0.004, warning: false });
     // P1 pays pro rata 100,000 / 100,000 as without a warning level.
     const plain = runDeal(dqDeal([{ ...cdrWatch }, { ...dq({ threshold: 0.03 }), effects: ['sequential'] }]), dqPool());

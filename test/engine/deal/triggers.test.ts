@@ -51,8 +51,8 @@ describe('trigger metrics', () => {
 
   it('cumulative default rate against a by-period threshold', () => {
     // 10,000 / 1,000,000 = 1 % ≤ 2 %; (10,000 + 20,000) / 1,000,000 = 3 % > 2.5 %.
-    expect(value(1, 'cdr')).toEqual({ id: 'cdr', value: 0.01, threshold: 0.02, unit: 'ratio', tested: false, breached: false });
-    expect(value(2, 'cdr')).toEqual({ id: 'cdr', value: 0.03, threshold: 0.025, unit: 'ratio', tested: true, breached: true });
+    expect(value(1, 'cdr')).toEqual({ id: 'cdr', metric: 'cumulativeDefaultRate', value: 0.01, threshold: 0.02, unit: 'ratio', tested: false, breached: false });
+    expect(value(2, 'cdr')).toEqual({ id: 'cdr', metric: 'cumulativeDefaultRate', value: 0.03, threshold: 0.025, unit: 'ratio', tested: true, breached: true });
     expect(value(3, 'cdr')?.breached).toBe(true);
     expect(result.cumulativeDefaultRate).toEqual([0.01, 0.03, 0.03]);
   });

@@ -10,6 +10,10 @@ export function ImportOptions(props: {
   name: string;
   onChoices: (patch: Partial<ImportChoices>) => void;
   canImport: boolean;
+  /** No data-date column and no date typed: the cutoff must be entered before Import. */
+  needsCutoff: boolean;
+  /** A column maps to the data date (数据日期). */
+  hasDataDate: boolean;
   onImport: () => void;
   onChooseAnother: () => void;
 }) {
@@ -24,9 +28,18 @@ export function ImportOptions(props: {
         </label>
         <label>
           Cutoff date
-          <input type="date" value={choices.cutoff} onChange={(e) => onChoices({ cutoff: e.target.value })} aria-describedby="cutoff-help" />
-          <small id="cutoff-help" className="muted">
-            Empty: the tape’s data-date column, else today.
+          <input
+            type="date"
+            value={choices.cutoff}
+            onChange={(e) => onChoices({ cutoff: e.target.value })}
+            aria-describedby="cutoff-help"
+            aria-invalid={props.needsCutoff}
+            required={!props.hasDataDate}
+          />
+          <small id="cutoff-help" className={props.needsCutoff ? 'field-error' : 'muted'} data-testid="cutoff-help">
+            {props.hasDataDate
+              ? 'Empty: the tape’s data date (数据日期) on its first row.'
+              : 'Required: the tape has no data-date (数据日期) column, and the import does not guess one — enter the date its balances and days past due are as of.'}
           </small>
         </label>
         <fieldset>

@@ -12,8 +12,7 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
         <strong>{imported ? `Imported tape ${report.tapeId ?? ''} “${report.name}”` : `Rejected ${report.sourceFile}: nothing was imported`}</strong>
         <p>
           {formatCount(report.rowsRead)} rows read · {formatCount(report.rowsImported)} imported · {formatCount(report.rowsRejected)} rejected · cutoff {report.cutoffDate} (
-          {report.cutoffSource === 'given' ? 'given' : report.cutoffSource === 'tape' ? 'from the tape' : 'import date'}) · {report.seconds.toFixed(1)} s ·{' '}
-          {formatCount(Math.round(report.rowsPerSecond))} rows/s
+          {report.cutoffSource === 'given' ? 'given' : 'from the tape’s 数据日期'}) · {report.seconds.toFixed(1)} s · {formatCount(Math.round(report.rowsPerSecond))} rows/s
         </p>
         {report.extraColumns.length > 0 ? <p>Kept as extra attributes: {report.extraColumns.join(', ')}</p> : null}
         {report.notes.map((note) => (

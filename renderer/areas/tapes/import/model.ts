@@ -85,3 +85,12 @@ export function problemsCsv(report: ImportReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * Whether the user must enter the cutoff date: no column maps to the data date (数据日期) and none is
+ * typed. The import refuses to date a tape today (CUTOFF_REQUIRED), so the wizard asks first.
+ * (A mapped data-date column left blank on the first row is still refused by the import, in words.)
+ */
+export function cutoffNeeded(mapping: readonly MappedColumn[], cutoff: string): boolean {
+  return cutoff.trim() === '' && !mapping.some((m) => m.field === 'asOfDate');
+}

@@ -1,0 +1,63 @@
+/**
+ * Chart-axis formats: money in the reader's scale words and dates in one form (ISO 8601).
+ *
+ * Chinese counts large amounts in 万 (10^4) and 亿 (10^8), English in K (10^3), M (10^6) and
+ * B (10^9) (CLDR compact-short patterns for zh and en). The function takes the locale as a
+ * parameter so it stays pure; `uiLocale()` supplies the browser's language until the message
+ * catalogues choose the locale.
+ */
+
+export type UiLocale = 'zh' | 'en';
+
+interface Scale {
+  readonly factor: number;
+  readonly suffix: string;
+}
+
+const ZH_SCALES: readonly Scale[] = [
+  { factor: 1e8, suffix: '亿' },
+  { factor: 1e4, suffix: '万' },
+];
+const EN_SCALES: readonly Scale[] = [
+  { factor: 1e9, suffix: 'B' },
+  { factor: 1e6, suffix: 'M' },
+  { factor: 1e3, suffix: 'K' },
+];
+
+/** 'zh' for any Chinese language tag (zh, zh-CN, zh-Hans-CN), else 'en'. */
+export function localeOf(languageTag: string | undefined): UiLocale {
+  return languageTag !== undefined && /^zh\b/i.test(languageTag) ? 'zh' : 'en';
+}
+
+/** The UI's locale from the browser (navigator.language); 'en' where there is no navigator. */
+export function uiLocale(): UiLocale {
+  return localeOf(typeof navigator === 'undefined' ? undefined : navigator.language);
+}
+
+/** Up to `digits` decimals, trailing zeros dropped: 1.50 → "1.5", 2.00 → "2". */
+function trimmed(x: number, digits: number): string {
+  const text = x.toFixed(digits);
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/**
+ * An amount for a chart axis: 12,345,678 → "1234.6万" (zh) / "12.3M" (en); 250,000,000 → "2.5亿" / "250M".
+ * Below the smallest scale the amount is written whole. Negative amounts keep their sign.
+ */
+export function formatMoneyAxis(x: number, locale: UiLocale, digits = 1): string {
+  if (!Number.isFinite(x)) return '—';
+  const sign = x < 0 ? '-' : '';
+  const size = Math.abs(x);
+  for (const scale of locale === 'zh' ? ZH_SCALES : EN_SCALES) {
+    // Round first so 999,999 reads "1M", not "1000K".
+    const scaled = Number((size / scale.factor).toFixed(digits));
+    if (scaled >= 1) return `${sign}${trimmed(scaled, digits)}${scale.suffix}`;
+  }
+  return `${sign}${trimmed(size, 0)}`;
+}
+
+/** The app's one date form: ISO 8601 calendar date (YYYY-MM-DD) from an ISO date or date-time string. */
+export function formatIsoDate(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  return match?.[1] ?? value;
+}

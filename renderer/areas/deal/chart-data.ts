@@ -1,0 +1,151 @@
+import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
+
+/**
+ * The Deal screen's chart series, one row per payment date, computed from the run as the API
+ * returns it (no engine call). Amounts are yuan holding cent values; sums are rounded back to cents.
+ *
+ * Coverage ratios (docs/deals.md, "Coverage ratios"), both over the same denominator, the period's
+ * senior fees due + interest due of the most senior class outstanding (`seniorDue`):
+ *  - interest coverage = (interest + penalty interest collected − servicing strip) ÷ seniorDue: what
+ *    the pool's own interest pays, before recoveries and the reserve;
+ *  - liquidity coverage = the interest pot (the whole pot when the waterfall is combined or
+ *    accelerated) ÷ seniorDue, as the engine reports it, before any reserve draw.
+ */
+
+const cents = (x: number): number => Math.round(x * 100) / 100;
+
+export interface LiquidityPoint {
+  readonly period: number;
+  readonly date: string;
+  readonly interestCollections: number;
+  readonly seniorDue: number;
+  readonly reserveBalance: number | null;
+  readonly reserveDraws: number | null;
+  readonly interestCoverage: number | null;
+  readonly liquidityCoverage: number | null;
+}
+
+export function liquiditySeries(run: DealRunResult): readonly LiquidityPoint[] {
+  return run.periods.map((p) => {
+    const interestCollections = cents(p.pool.interest + p.pool.penaltyInterest - p.servicingStrip);
+    return {
+      period: p.period,
+      date: p.paymentDate,
+      interestCollections,
+      seniorDue: p.seniorDue,
+      reserveBalance: p.reserve?.endingBalance ?? null,
+      reserveDraws: p.reserve?.draws ?? null,
+      interestCoverage: p.seniorDue > 0 ? interestCollections / p.seniorDue : null,
+      liquidityCoverage: p.liquidityCoverage,
+    };
+  });
+}
+
+/** Trigger metrics the loss chart sets thresholds for, and the one the 90+ chart does. */
+const LOSS_METRICS = new Set(['cumulativeDefaultRate', 'cumulativeNetLossRate']);
+const DQ90_METRIC = 'delinquency90Plus';
+
+/** A trigger drawn on a chart: its threshold (and tested value) by period, and where it was first breached. */
+export interface TriggerLine {
+  readonly id: string;
+  readonly metric: string;
+  /** The period the trigger was first in force, null if never. */
+  readonly breachPeriod: number | null;
+  readonly breachDate: string | null;
+}
+
+export interface LossPoint {
+  readonly period: number;
+  readonly date: string;
+  /** Cumulative defaults ÷ the run's cumulativeRatioDenominator. */
+  readonly cumulativeDefaultRate: number | null;
+  /** Cumulative net loss (defaults × (1 − recovery rate), booked at default) ÷ the cutoff pool balance. */
+  readonly cumulativeNetLossRate: number | null;
+  /** 91+ DPD principal ÷ pool balance, both at the collection period's end (the delinquency90Plus metric). */
+  readonly delinquency90Plus: number | null;
+  /** `threshold:<id>` and `value:<id>` of every trigger drawn. */
+  readonly [key: `threshold:${string}` | `value:${string}`]: number | null;
+}
+
+function triggerLines(run: DealRunResult, keep: (metric: string) => boolean): readonly TriggerLine[] {
+  const first = run.periods[0];
+  return (first?.triggers ?? [])
+    .filter((t) => t.unit === 'ratio' && keep(t.metric))
+    .map((t) => {
+      const breachPeriod = run.triggerFirstBreach[t.id] ?? null;
+      return { id: t.id, metric: t.metric, breachPeriod, breachDate: breachPeriod === null ? null : (run.periods[breachPeriod - 1]?.paymentDate ?? null) };
+    });
+}
+
+export const lossTriggers = (run: DealRunResult): readonly TriggerLine[] => triggerLines(run, (m) => LOSS_METRICS.has(m));
+export const delinquencyTriggers = (run: DealRunResult): readonly TriggerLine[] => triggerLines(run, (m) => m === DQ90_METRIC);
+
+function triggerColumns(p: DealPeriod, lines: readonly TriggerLine[]): Record<string, number | null> {
+  const row: Record<string, number | null> = {};
+  for (const line of lines) {
+    const t = p.triggers.find((x) => x.id === line.id);
+    row[`threshold:${line.id}`] = t?.threshold ?? null;
+    row[`value:${line.id}`] = t?.value ?? null;
+  }
+  return row;
+}
+
+export function lossSeries(run: DealRunResult): readonly LossPoint[] {
+  const lines = [...lossTriggers(run), ...delinquencyTriggers(run)];
+  return run.periods.map((p, k) => {
+    const cnl = run.cumulativeNetLoss[k];
+    return {
+      period: p.period,
+      date: p.paymentDate,
+      cumulativeDefaultRate: run.cumulativeDefaultRate[k] ?? null,
+      cumulativeNetLossRate: cnl === undefined || run.poolBalance <= 0 ? null : cnl / run.poolBalance,
+      delinquency90Plus: p.pool.endingBalance > 0 ? p.pool.delinquent90Plus / p.pool.endingBalance : null,
+      ...triggerColumns(p, lines),
+    };
+  });
+}
+
+/**
+ * Whether a trigger's tested value is a series of its own: a mean over several dates, or a
+ * cumulative net loss rate (defaults − recoveries ÷ the deal's denominator) that differs from the
+ * chart's net loss line. A trigger reading exactly a plotted line adds only its threshold.
+ */
+export function valueDiffers(series: readonly LossPoint[], id: string, plotted: 'cumulativeDefaultRate' | 'delinquency90Plus' | null): boolean {
+  if (plotted === null) return true;
+  return series.some((row) => {
+    const value = row[`value:${id}`];
+    const line = row[plotted];
+    return value !== null && value !== undefined && Math.abs(value - (line ?? 0)) > 1e-12;
+  });
+}
+
+export interface NotePoint {
+  readonly period: number;
+  readonly date: string;
+  /** `balance:<id>`, `principal:<id>`, `interest:<id>` for every note. */
+  readonly [key: `balance:${string}` | `principal:${string}` | `interest:${string}`]: number;
+}
+
+export function noteSeries(run: DealRunResult): readonly NotePoint[] {
+  return run.periods.map((p) => {
+    const row: Record<string, number> = {};
+    for (const n of p.notes) {
+      row[`balance:${n.id}`] = n.endingBalance;
+      row[`principal:${n.id}`] = n.principalPaid;
+      row[`interest:${n.id}`] = n.interestPaid;
+    }
+    return { period: p.period, date: p.paymentDate, ...row };
+  });
+}
+
+/** The pool's late buckets the deal run carries: 61–90 and 91+ DPD principal at the collection period's end. */
+export interface DelinquencyPoint {
+  readonly period: number;
+  readonly date: string;
+  readonly dpd61_90: number;
+  readonly dpd91Plus: number;
+}
+
+export function delinquencySeries(run: DealRunResult): readonly DelinquencyPoint[] {
+  return run.periods.map((p) => ({ period: p.period, date: p.paymentDate, dpd61_90: cents(p.pool.delinquent60Plus - p.pool.delinquent90Plus), dpd91Plus: p.pool.delinquent90Plus }));
+}
