@@ -69,6 +69,9 @@ const ENGINE_MESSAGES = {
   ROOT_NOT_FINITE: 'The function is not a number at a trial point of the root search',
   ROOT_NOT_CONVERGED: 'The root search did not converge within its iteration limit',
   STRESS_SEARCH_RANGE: 'A stress search needs a start > 0, a maximum ≥ the start and a tolerance > 0',
+  // Monte Carlo loss distribution (engine/mc)
+  MC_DISTRIBUTION: 'A default-rate distribution needs a lognormal mean in (0, 1] and cv ≥ 0, or a Vasicek pd in (0, 1) and asset correlation ρ in [0, 1)',
+  MC_RATING_TABLE: 'A rating table needs at least one row, ratings in order from best, and expected-loss limits that rise from row to row',
   // Sizing a deal's notes to its pool (engine/deal/sizing.ts)
   SIZING_CLASSES: 'Sizing needs at least two classes (notes of two seniorities): a senior class and a subordinate class to absorb the change',
   SIZING_POOL: 'Sizing needs a pool balance and a stated pool balance, each a finite amount > 0',

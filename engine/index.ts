@@ -10,3 +10,4 @@ export * from './analytics/index.ts';
 export * from './deal/index.ts';
 export * from './rounding.ts';
 export * from './fit/index.ts';
+export * from './mc/index.ts';

@@ -9,6 +9,7 @@ import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { runGrid } from './run-grid.ts';
 import { runScenarios } from './run-scenarios.ts';
+import { runMonteCarlo } from './run-monte-carlo.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
 
@@ -17,6 +18,8 @@ const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode re
                [--wal-basis ACT/365|30/360|ACT/360|months/12] [--settlement YYYY-MM-DD]
                [--breakeven [--by multiplier|cdr] [--interest timely|ultimate]]
                [--scenarios SET.json [--breakeven]] [--grid "ROW=a:b:step" "COL=v1,v2,…"] [--jobs N]
+               [--mc N [--seed S] [--dist lognormal:mean=M,cv=C | vasicek:pd=P,rho=R] [--jobs N]
+                [--rating-table TABLE.json]]
                [--json | --csv] [--out DIR] [--no-store] [--quiet]
 
 Runs a deal: the pool projected under the scenario, the priority of payments period by period in
@@ -67,8 +70,19 @@ constant CDR with --by cdr) each note survives.
   --outage FIELDS  with an outageShare or outageMonth axis: the outage's other fields, e.g.
                    "days=15,cureShare=0.8,segment=gig" (defaults month 1, days 31, share 1,
                    cureShare 1: docs/sweeps.md)
-  --jobs N         worker threads for --scenarios and --grid (default: the machine's cores); the
-                   results are the same bytes for any N
+  --jobs N         worker threads for --scenarios, --grid and --mc (default: the machine's cores);
+                   the results are the same bytes for any N
+  --mc N           a Monte Carlo loss distribution over N paths (docs/monte-carlo.md): each path
+                   draws the pool's lifetime default (cumulative gross defaults of the cutoff pool ÷
+                   its cutoff balance), solves the default multiplier that gives it and runs the
+                   deal; prints per note the expected loss, its standard error, the probability of
+                   loss, mean WAL and loss percentiles, and a histogram of the pool's net loss
+  --seed S         the paths' seed, a whole number in [0, 2^32) (default 1): same seed, same bytes
+  --dist           the lifetime default's distribution: lognormal:mean=M,cv=C (Moody's lognormal
+                   method; without mean= it is centred on the scenario's own lifetime default) or
+                   vasicek:pd=P,rho=R (Vasicek one-factor); default lognormal:cv=0.5
+  --rating-table   a JSON array [{"rating": "Aaa", "maxExpectedLoss": 0.00001}, …], best first:
+                   each note's implied rating from its expected loss
   --json           the full result (every period, every note) as JSON
   --csv            the period-by-period table as CSV
   --out DIR        writes tranches.csv, periods.csv and result.json as one set: an earlier DIR
@@ -202,6 +216,10 @@ export async function runCommand(args: readonly string[], service: Service, io: 
       grid: { type: 'string' },
       outage: { type: 'string' },
       jobs: { type: 'string' },
+      mc: { type: 'string' },
+      seed: { type: 'string' },
+      dist: { type: 'string' },
+      'rating-table': { type: 'string' },
       by: { type: 'string' },
       interest: { type: 'string' },
       json: { type: 'boolean' },
@@ -249,6 +267,14 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     ...(values['size-to-pool'] === true ? { sizeToPool: true } : {}),
   };
   const quiet = values.quiet === true || values.json === true || values.csv === true;
+  if (values.mc !== undefined) {
+    if (values.breakeven || values.scenarios !== undefined || gridAxes !== null) throw new UsageError('--mc runs on its own: give it without --breakeven, --scenarios or --grid');
+    if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
+    const options = { paths: values.mc, seed: values.seed, dist: values.dist, jobs: values.jobs, ratingTable: values['rating-table'], json: values.json === true, quiet };
+    await runMonteCarlo(request, options, service, io);
+    return;
+  }
+  for (const flag of ['seed', 'dist', 'rating-table'] as const) if (values[flag] !== undefined) throw new UsageError(`--${flag} goes with --mc N`);
   if (values.scenarios !== undefined && gridAxes !== null) throw new UsageError('--scenarios and --grid run separately: give one of them');
   if (gridAxes !== null) {
     if (values.breakeven) throw new UsageError('--grid and --breakeven run separately: give one of them');
@@ -262,7 +288,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet, breakevens, jobs }, service, io);
     return;
   }
-  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios and --grid (a single run uses one thread)');
+  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios, --grid and --mc (a single run uses one thread)');
   if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);

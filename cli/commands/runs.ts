@@ -7,6 +7,7 @@ import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
 import { formatGrid } from './run-grid.ts';
 import { formatScenarioRun } from './run-scenarios.ts';
+import { formatMonteCarlo } from './run-monte-carlo.ts';
 
 const RUNS_HELP = `Usage: abs runs <list|show|rename|delete> --db WORKSPACE [--json]
 
@@ -19,7 +20,14 @@ Every projection, deal run, breakeven search, scenario set and grid with --db is
 inputs and their hash (which includes the engine's version and sources); an identical rerun is
 served from the store. docs/run-store.md says what is stored and when a run is served.`;
 
-const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = { projection: 'projection', deal: 'deal run', breakeven: 'breakevens', scenarios: 'scenario set', grid: 'grid' };
+const KIND_LABEL: Readonly<Record<RunRecord['kind'], string>> = {
+  projection: 'projection',
+  deal: 'deal run',
+  breakeven: 'breakevens',
+  scenarios: 'scenario set',
+  grid: 'grid',
+  'monte-carlo': 'Monte Carlo',
+};
 
 /** A key figure with its unit: "1.23 y", "4.56%", "1,234.00", "2.345×". */
 function figureText(figure: RunFigure): string {
@@ -68,7 +76,9 @@ function formatStored({ record, inputs, result }: StoredRun): string {
           ? formatScenarioRun(result.scenarios, result.seconds, inputs.kind !== 'projection' && inputs.assumptions !== null ? 'the assumptions given' : 'the deal file’s assumptions')
           : result.kind === 'deal.grid'
             ? formatGrid(result.grid, result.seconds)
-            : formatProjection(result);
+            : result.kind === 'deal.monteCarlo'
+              ? formatMonteCarlo(result.monteCarlo, result.seconds)
+              : formatProjection(result);
   return `${head}\n${body}`;
 }
 

@@ -133,6 +133,7 @@ export type JobResult =
   | { readonly kind: 'deal.runScenarios'; readonly scenarios: ScenarioSetRunResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.grid'; readonly grid: GridResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'deal.size'; readonly size: DealSizeResult; readonly seconds: number }
+  | { readonly kind: 'deal.monteCarlo'; readonly monteCarlo: MonteCarloResult; readonly seconds: number; readonly stored?: RunStoreNote }
   | { readonly kind: 'report.excel'; readonly report: ReportExcelResult; readonly seconds: number };
 
 /** The result a job of this kind leaves, e.g. `JobResultOf<'deal.run'>`. */
@@ -842,6 +843,97 @@ export interface GridResult {
   readonly frontier: readonly GridFrontier[];
 }
 
+// ── Monte Carlo loss distribution (docs/monte-carlo.md) ─────────────────────────────────
+
+/** The pool's lifetime default rate across paths: lognormal (mean, coefficient of variation) or Vasicek one-factor (pd, asset correlation ρ). */
+export type DefaultRateDistribution = { readonly kind: 'lognormal'; readonly mean: number; readonly cv: number } | { readonly kind: 'vasicek'; readonly pd: number; readonly rho: number };
+
+/** As asked for: a lognormal without a mean is centred on the scenario's own lifetime default. */
+export type DefaultRateDistributionRequest = { readonly kind: 'lognormal'; readonly mean?: number; readonly cv: number } | { readonly kind: 'vasicek'; readonly pd: number; readonly rho: number };
+
+/** A row of the user's expected-loss → rating table, best rating first (docs/monte-carlo.md, Implied rating). */
+export interface RatingRow {
+  readonly rating: string;
+  /** The largest expected loss (decimal of the note's original balance) the rating allows. */
+  readonly maxExpectedLoss: number;
+}
+
+/** N seeded paths of a deal, each with its own lifetime default rate drawn from the distribution. */
+export interface MonteCarloRequest extends DealRunRequest {
+  readonly distribution: DefaultRateDistributionRequest;
+  /** Paths, 1 … 100,000. */
+  readonly paths: number;
+  /** Whole number in [0, 2^32); path i's draw depends only on (seed, i). */
+  readonly seed: number;
+  /** Worker threads (default: the machine's cores); the result is the same for any number. */
+  readonly jobs?: number;
+  readonly ratingTable?: readonly RatingRow[];
+}
+
+/** Percentiles of a loss over the paths (Hyndman–Fan type 7), decimals. */
+export interface LossPercentiles {
+  readonly p50: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly p95: number;
+  readonly p99: number;
+}
+
+export interface LossHistogramBin {
+  /** Loss range [from, to), decimals; the last bin includes `to`. */
+  readonly from: number;
+  readonly to: number;
+  readonly paths: number;
+}
+
+/** One note over the paths. Losses are principal not repaid (written down or outstanding at the end) ÷ the note's original balance. */
+export interface MonteCarloNoteRow {
+  readonly id: string;
+  readonly name: string;
+  readonly originalBalance: number;
+  readonly expectedLoss: number;
+  /** Standard error of the expected loss: sample standard deviation ÷ √paths. */
+  readonly standardError: number;
+  /** Share of paths where the note loses any principal (more than half a cent). */
+  readonly probabilityOfLoss: number;
+  /** Mean WAL (years, on walBasis from walFrom) over the paths that repay principal; null if none does. */
+  readonly meanWalYears: number | null;
+  readonly walBasis: string;
+  readonly percentiles: LossPercentiles;
+  readonly histogram: readonly LossHistogramBin[];
+  /** Paths for the expected loss's standard error to fall under 1% of it (from these paths' spread); null when the note never loses. */
+  readonly pathsForOnePercentError: number | null;
+  /** The rating the table gives the expected loss; null without a table or above its last row. */
+  readonly impliedRating: string | null;
+}
+
+export interface MonteCarloResult {
+  readonly dealName: string;
+  readonly poolName: string;
+  /** The distribution drawn from (a lognormal's mean resolved to the scenario's when not given). */
+  readonly distribution: DefaultRateDistribution;
+  /** As written on the CLI: "lognormal:mean=0.04,cv=0.5". */
+  readonly distributionText: string;
+  readonly paths: number;
+  readonly seed: number;
+  /** The scenario's own lifetime default (default multiplier 1): cumulative gross defaults of the cutoff pool ÷ its cutoff balance. */
+  readonly scenarioLifetimeDefault: number;
+  /** The smallest and largest lifetime default the pool can reach (default multiplier 0 and 1000): draws outside are moved to them. */
+  readonly floorLifetimeDefault: number;
+  readonly capLifetimeDefault: number;
+  readonly flooredPaths: number;
+  readonly cappedPaths: number;
+  /** Mean of the lifetime default the paths realised (after floor and cap). */
+  readonly meanLifetimeDefault: number;
+  /** Mean over paths of the deal's cumulative default rate at the end (revolving purchases included), ÷ cumulativeRatioDenominator. */
+  readonly meanDealCumulativeDefault: number;
+  readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
+  /** Pool net loss (defaults − recoveries, the deal's cumulative net loss) ÷ cutoff balance: mean, percentiles, histogram. */
+  readonly pool: { readonly meanNetLoss: number; readonly percentiles: LossPercentiles; readonly histogram: readonly LossHistogramBin[] };
+  readonly notes: readonly MonteCarloNoteRow[];
+  readonly ratingTable: readonly RatingRow[] | null;
+}
+
 /** One file of a static pool (静态池, docs/static-pool.md): a path (desktop and CLI) or an upload (the browser). */
 export interface StaticPoolFileRequest {
   readonly source: TapeSource;
@@ -895,7 +987,7 @@ export interface RunStoreOptions {
 }
 
 /** What kind of calculation a stored run is; an open list (sweeps and Monte Carlo runs will add theirs). */
-export type RunKind = 'projection' | 'deal' | 'breakeven' | 'scenarios' | 'grid';
+export type RunKind = 'projection' | 'deal' | 'breakeven' | 'scenarios' | 'grid' | 'monte-carlo';
 
 /** What the run store did with a job's run. */
 export interface RunStoreNote {
@@ -932,7 +1024,14 @@ export type RunInputs =
   | ({ readonly kind: 'deal' } & DealRunInputs)
   | ({ readonly kind: 'breakeven'; readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } & DealRunInputs)
   | ({ readonly kind: 'scenarios'; readonly set: ScenarioSetFile; readonly breakevens: { readonly by: 'multiplier' | 'cdr'; readonly interest: InterestPayment | null } | null } & DealRunInputs)
-  | ({ readonly kind: 'grid'; readonly rows: GridAxis; readonly columns: GridAxis; readonly outage: GridOutage | null } & DealRunInputs);
+  | ({ readonly kind: 'grid'; readonly rows: GridAxis; readonly columns: GridAxis; readonly outage: GridOutage | null } & DealRunInputs)
+  | ({
+      readonly kind: 'monte-carlo';
+      readonly distribution: DefaultRateDistributionRequest;
+      readonly paths: number;
+      readonly seed: number;
+      readonly ratingTable: readonly RatingRow[] | null;
+    } & DealRunInputs);
 
 export interface DealRunInputs {
   readonly deal: DealFile;
@@ -976,7 +1075,7 @@ export interface RunRecord {
 export interface StoredRun {
   readonly record: RunRecord;
   readonly inputs: RunInputs;
-  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid'>;
+  readonly result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>;
 }
 
 // ── Reports: the Excel tranche workbook (docs/reports.md) ───────────────────────────────
@@ -1095,6 +1194,8 @@ export interface Api {
   'deal.runScenarios': { request: ScenarioSetRunRequest; response: JobInfo };
   /** A sensitivity grid (a job): every cell's note figures over two parameters, and the frontier (docs/sweeps.md). */
   'deal.grid': { request: GridRequest; response: JobInfo };
+  /** Monte Carlo loss distribution (a job; docs/monte-carlo.md). */
+  'deal.monteCarlo': { request: MonteCarloRequest; response: JobInfo };
   /** Stored runs of the workspace, newest first, with their key figures. */
   /** Writes the Excel tranche workbook of stored runs or a scenario set (a job). */
   'report.excel': { request: ReportExcelRequest; response: JobInfo };

@@ -246,6 +246,34 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     jobs: sweepJobs,
     ...runStoreOptions,
   }),
+  'deal.monteCarlo': z.strictObject({
+    deal: dealFile,
+    tapeId: id.optional(),
+    mode: z.enum(['loan', 'repline']).optional(),
+    assumptions: assumptionFile.optional(),
+    scenarioOverrides: scenarioOverrides.optional(),
+    ...runStoreOptions,
+    distribution: z.discriminatedUnion('kind', [
+      z.strictObject({
+        kind: z.literal('lognormal'),
+        mean: z.number().gt(0, 'a lognormal mean lifetime default must be > 0').max(1, 'a lifetime default rate is a decimal ≤ 1 (0.04, not 4)').optional(),
+        cv: z.number().min(0).max(100),
+      }),
+      z.strictObject({
+        kind: z.literal('vasicek'),
+        pd: z.number().gt(0).lt(1, 'a default probability is a decimal < 1 (0.04, not 4)'),
+        rho: z.number().min(0).lt(1, 'an asset correlation is a decimal < 1'),
+      }),
+    ]),
+    paths: z.number().int().min(1).max(100_000),
+    seed: z.number().int().min(0).max(0xffff_ffff),
+    jobs: z.number().int().min(1).max(256).optional(),
+    ratingTable: z
+      .array(z.strictObject({ rating: z.string().trim().min(1).max(20), maxExpectedLoss: z.number().min(0).max(1) }))
+      .min(1)
+      .max(50)
+      .optional(),
+  }),
   'report.excel': z.strictObject({
     deal: dealFile.optional(),
     runIds: z.array(id).min(1).max(50).optional(),

@@ -39,6 +39,11 @@ export function scenarioSetRunOf(job: JobInfo): JobResultOf<'deal.runScenarios'>
   return job.result?.kind === 'deal.runScenarios' ? job.result : undefined;
 }
 
+/** A finished Monte Carlo job's result and the time it took. */
+export function monteCarloOf(job: JobInfo): JobResultOf<'deal.monteCarlo'> | undefined {
+  return job.result?.kind === 'deal.monteCarlo' ? job.result : undefined;
+}
+
 /** A finished grid job's result and the time it took. */
 export function gridOf(job: JobInfo): JobResultOf<'deal.grid'> | undefined {
   return job.result?.kind === 'deal.grid' ? job.result : undefined;

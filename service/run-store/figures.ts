@@ -1,4 +1,4 @@
-import type { BreakevenResult, DealRunResult, GridResult, JobResultOf, ProjectionResult, RunFigure, ScenarioSetRunResult } from '../api/contract.ts';
+import type { BreakevenResult, DealRunResult, GridResult, JobResultOf, MonteCarloResult, ProjectionResult, RunFigure, ScenarioSetRunResult } from '../api/contract.ts';
 
 /** The figures a list of runs shows: the senior note's WAL and loss, the pool's defaults and losses (docs/run-store.md). */
 
@@ -60,8 +60,17 @@ function gridFigures(grid: GridResult): RunFigure[] {
   ];
 }
 
-export function runFigures(result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid'>): RunFigure[] {
+/** Each note's expected loss, then the pool's mean net loss. */
+function monteCarloFigures(result: MonteCarloResult): RunFigure[] {
+  return [
+    ...result.notes.map((note) => ({ label: `${note.name} expected loss (${result.paths} paths)`, value: note.expectedLoss, unit: 'ratio' as const })),
+    { label: 'Pool mean net loss (÷ cutoff balance)', value: result.pool.meanNetLoss, unit: 'ratio' },
+  ];
+}
+
+export function runFigures(result: JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>): RunFigure[] {
   if (result.kind === 'deal.run') return dealFigures(result.run);
+  if (result.kind === 'deal.monteCarlo') return monteCarloFigures(result.monteCarlo);
   if (result.kind === 'deal.breakeven') return breakevenFigures(result.breakeven);
   if (result.kind === 'deal.runScenarios') return scenarioSetFigures(result.scenarios);
   if (result.kind === 'deal.grid') return gridFigures(result.grid);

@@ -1,5 +1,17 @@
 import type { TapeRecord } from '../../data/tape/types.ts';
-import type { BreakevenRequest, DealFile, DealRunInputs, DealRunRequest, GridRequest, ProjectionRequest, RunInputs, ScenarioOverrides, ScenarioSetRunRequest, TapeIdentity } from '../api/contract.ts';
+import type {
+  BreakevenRequest,
+  DealFile,
+  DealRunInputs,
+  DealRunRequest,
+  GridRequest,
+  MonteCarloRequest,
+  ProjectionRequest,
+  RunInputs,
+  ScenarioOverrides,
+  ScenarioSetRunRequest,
+  TapeIdentity,
+} from '../api/contract.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 
 /**
@@ -52,6 +64,12 @@ export function sweepName(head: string, deal: DealFile, tape: TapeRecord | null,
   return `${head} — ${dealRunName('run', deal, tape, request)}`;
 }
 
+/** A Monte Carlo's inputs: the deal run's, the draws and the rating table (not the number of worker threads, which changes nothing). */
+export function monteCarloInputs(request: MonteCarloRequest, tape: TapeRecord | null): RunInputs {
+  const deal = dealRunInputs(request, tape);
+  return { kind: 'monte-carlo', ...deal, distribution: request.distribution, paths: request.paths, seed: request.seed, ratingTable: request.ratingTable ?? null };
+}
+
 export function projectionInputs(request: ProjectionRequest, tape: TapeRecord | null): RunInputs {
   const { source } = request;
   if (source.kind === 'lines') return { kind: 'projection', source: { kind: 'lines', pool: source.pool }, assumptions: request.assumptions, mode: null };
@@ -74,6 +92,13 @@ export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: Tap
   const scenario = request.assumptions === undefined ? 'deal’s scenario' : (request.scenarioName ?? 'scenario given');
   const head = task === 'run' ? (deal.name ?? 'Deal') : `Breakevens (${request.by === 'cdr' ? 'CDR' : 'default multiplier'}) of ${deal.name ?? 'deal'}`;
   return `${head} on ${pool} — ${scenario}${overridesName(request.scenarioOverrides ?? {})}`;
+}
+
+/** "Monte Carlo 2000 paths, lognormal:cv=0.5, seed 7 — Deal on its own pool — deal’s scenario". */
+export function monteCarloRunName(request: MonteCarloRequest, deal: DealFile, tape: TapeRecord | null): string {
+  const d = request.distribution;
+  const dist = d.kind === 'vasicek' ? `vasicek:pd=${d.pd},rho=${d.rho}` : `lognormal:${d.mean !== undefined ? `mean=${d.mean},` : ''}cv=${d.cv}`;
+  return `Monte Carlo ${request.paths} paths, ${dist}, seed ${request.seed} — ${dealRunName('run', deal, tape, request)}`;
 }
 
 export function projectionName(request: ProjectionRequest, tape: TapeRecord | null): string {

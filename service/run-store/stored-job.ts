@@ -7,7 +7,7 @@ import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
 import { runFigures } from './figures.ts';
 
 /** The result of a calculation job the store keeps. */
-export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid'>;
+export type CalculationResult = JobResultOf<'pool.project' | 'deal.run' | 'deal.breakeven' | 'deal.runScenarios' | 'deal.grid' | 'deal.monteCarlo'>;
 
 /** What a job would store: its inputs and a name; the workspace it stores into, as open when the job started. */
 export interface RunPlan {
@@ -25,6 +25,7 @@ const JOB_KIND: Readonly<Record<RunKind, CalculationResult['kind']>> = {
   breakeven: 'deal.breakeven',
   scenarios: 'deal.runScenarios',
   grid: 'deal.grid',
+  'monte-carlo': 'deal.monteCarlo',
 };
 
 /** SHA-256 of the canonical JSON of the inputs together with the engine identity: a changed engine gives another hash. */
@@ -38,6 +39,7 @@ function payloadOf(result: CalculationResult): unknown {
   if (result.kind === 'deal.breakeven') return result.breakeven;
   if (result.kind === 'deal.runScenarios') return result.scenarios;
   if (result.kind === 'deal.grid') return result.grid;
+  if (result.kind === 'deal.monteCarlo') return result.monteCarlo;
   return result.projection;
 }
 
@@ -80,6 +82,7 @@ function resultOf(kind: RunKind, payload: unknown, seconds: number): Calculation
     projection: () => ({ kind: 'pool.project', projection: payload, seconds }),
     scenarios: () => ({ kind: 'deal.runScenarios', scenarios: payload, seconds }),
     grid: () => ({ kind: 'deal.grid', grid: payload, seconds }),
+    'monte-carlo': () => ({ kind: 'deal.monteCarlo', monteCarlo: payload, seconds }),
   };
   return results[kind]() as CalculationResult;
 }

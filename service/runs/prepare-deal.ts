@@ -134,7 +134,7 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
 }
 
 /** The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR replacing the default curves). */
-function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
+export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,

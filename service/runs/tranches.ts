@@ -45,7 +45,7 @@ export const TIME_BASIS: Readonly<Record<WalBasis, TimeBasis>> = { 'ACT/365': 'A
  * payment dates after `from`, in years from it. With months/12 the first payment date after `from`
  * counts as one whole period. Null when no principal is paid after `from`.
  */
-function walFrom(leg: NoteLeg, from: string, paymentsPerYear: number, basis: WalBasis): number | null {
+export function walFrom(leg: NoteLeg, from: string, paymentsPerYear: number, basis: WalBasis): number | null {
   const first = leg.dates.findIndex((date) => date > from);
   if (first < 0) return null;
   const principal = leg.principal.slice(first);

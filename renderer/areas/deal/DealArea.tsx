@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { BreakevenRequest, DealRunRequest } from '../../../service/api/contract.ts';
+import type { BreakevenRequest, BreakevenResult, DealRunRequest } from '../../../service/api/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
@@ -17,6 +17,7 @@ import { DealRunView } from './DealRunView.tsx';
 import { SizeOffer } from './SizePanel.tsx';
 import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
+import { MonteCarloPanel } from './MonteCarloPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
@@ -67,6 +68,20 @@ function breakevenRequest(request: DealRunRequest, state: DealScreenState): Brea
 
 /** What a shown breakeven result was solved for: another key makes it out of date. */
 const breakevenKey = (inputsKey: string, state: DealScreenState): string => `${inputsKey} by ${state.breakevenBy} ${state.breakevenInterest}`;
+
+/** The breakevens shown, with a note when the choices above moved on since they were solved. */
+function ShownBreakevens({ result, seconds, outOfDate, solving }: { result: BreakevenResult; seconds: number; outOfDate: boolean; solving: boolean }) {
+  return (
+    <>
+      {outOfDate ? (
+        <p className="warning-box" role="status" data-testid="breakeven-out-of-date">
+          These breakevens were solved for another deal, pool, scenario, stress or test — run <strong>Breakevens</strong> again to bring them up to date.
+        </p>
+      ) : null}
+      <BreakevenView result={result} seconds={seconds} stale={solving} />
+    </>
+  );
+}
 
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
@@ -150,16 +165,7 @@ export function DealArea() {
   const runOutOfDate = runShown !== null && !running && runShown.info.inputsKey !== inputsKey;
   const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== breakevenKey(inputsKey, screen);
 
-  const breakevens = breakevenShown ? (
-    <>
-      {breakevenOutOfDate ? (
-        <p className="warning-box" role="status" data-testid="breakeven-out-of-date">
-          These breakevens were solved for another deal, pool, scenario, stress or test — run <strong>Breakevens</strong> again to bring them up to date.
-        </p>
-      ) : null}
-      <BreakevenView result={breakevenShown.result} seconds={breakevenShown.seconds} stale={solving} />
-    </>
-  ) : null;
+  const breakevens = breakevenShown ? <ShownBreakevens result={breakevenShown.result} seconds={breakevenShown.seconds} outOfDate={breakevenOutOfDate} solving={solving} /> : null;
 
   return (
     <section className="area deal-area">
@@ -238,6 +244,7 @@ export function DealArea() {
           ) : null}
         </>
       )}
+      {valid ? <MonteCarloPanel deal={request} inputsKey={inputsKey} /> : null}
     </section>
   );
 }

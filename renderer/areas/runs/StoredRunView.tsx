@@ -2,6 +2,7 @@ import type { StoredRun } from '../../../service/api/contract.ts';
 import { formatBytes, formatDateTime } from '../../app/format.ts';
 import { BreakevenView } from '../deal/BreakevenView.tsx';
 import { DealRunView } from '../deal/DealRunView.tsx';
+import { MonteCarloView } from '../deal/MonteCarloView.tsx';
 import { ProjectionView } from '../results/ProjectionView.tsx';
 import { KIND_LABELS, scenarioLabel } from './labels.ts';
 import { StoredGridView, StoredScenarioSetView } from './SweepTables.tsx';
@@ -41,6 +42,8 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
         <StoredScenarioSetView result={result.scenarios} seconds={result.seconds} />
       ) : result.kind === 'deal.grid' ? (
         <StoredGridView grid={result.grid} seconds={result.seconds} />
+      ) : result.kind === 'deal.monteCarlo' ? (
+        <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} />
       ) : (
         <ProjectionView
           run={{

@@ -2,7 +2,14 @@ import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contr
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
 
-export const KIND_LABELS: Readonly<Record<RunRecord['kind'], string>> = { projection: 'Projection', deal: 'Deal run', breakeven: 'Breakevens', scenarios: 'Scenario set', grid: 'Grid' };
+export const KIND_LABELS: Readonly<Record<RunRecord['kind'], string>> = {
+  projection: 'Projection',
+  deal: 'Deal run',
+  breakeven: 'Breakevens',
+  scenarios: 'Scenario set',
+  grid: 'Grid',
+  'monte-carlo': 'Monte Carlo',
+};
 
 /** A key figure with its unit: "1.23 years", "4.56%", "1,234.00", "2.345×". */
 export function figureText(figure: RunFigure): string {

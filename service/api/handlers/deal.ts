@@ -3,8 +3,9 @@ import CN_CONSUMER from '../../../templates/deals/cn-consumer-revolving.json' wi
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
-import { notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
+import { checkRatingTable, EngineError, notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
 import { UserError } from '../../../data/errors.ts';
+import { runMonteCarloJob } from '../../jobs/monte-carlo-job.ts';
 import type {
   BreakevenRequest,
   DealCheck,
@@ -14,6 +15,7 @@ import type {
   FileDraft,
   GridRequest,
   JobInfo,
+  MonteCarloRequest,
   PriceYieldRequest,
   PriceYieldResult,
   ScenarioSetRunRequest,
@@ -24,7 +26,7 @@ import { readPoolFile } from '../../files/pool-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker, type DealJobResult } from '../../jobs/deal-job.ts';
 import type { JobContext } from '../../jobs/job-manager.ts';
-import { dealInputs, dealRunName, gridInputs, scenarioSetInputs, sweepName } from '../../run-store/inputs.ts';
+import { dealInputs, dealRunName, gridInputs, monteCarloInputs, monteCarloRunName, scenarioSetInputs, sweepName } from '../../run-store/inputs.ts';
 import { runGridJob, runScenarioSetJob, type SweepSource } from '../../jobs/sweep-job.ts';
 import { checkAxis } from '../../runs/grid-parameters.ts';
 import type { TapeRecord } from '../../../data/tape/types.ts';
@@ -188,4 +190,44 @@ export function dealPriceYield(params: PriceYieldRequest): PriceYieldResult {
   const given = params.cleanPrice !== undefined ? { cleanPrice: params.cleanPrice } : { yield: params.yield ?? 0 };
   const py = notePriceYield(params.note, params.settlementDate, params.convention, given);
   return { convention: py.convention, yield: py.yield, cleanPrice: py.cleanPrice, dirtyPrice: py.dirtyPrice, ...py.settlement, dayCount: params.note.dayCount, yields: py.yields };
+}
+
+/**
+ * A Monte Carlo loss distribution (a job; docs/monte-carlo.md): the paths run on the worker pool's
+ * threads; kept in the run store as kind 'monte-carlo' (an identical rerun is served from it).
+ */
+export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContext): JobInfo {
+  const file = readDealFile(params.deal);
+  const { tape, source } = poolSource(params, service);
+  if (params.ratingTable !== undefined) {
+    try {
+      checkRatingTable(params.ratingTable);
+    } catch (error) {
+      if (error instanceof EngineError)
+        throw new UserError('BAD_REQUEST', 'Monte Carlo: the rating table must list ratings from best to worst with expected-loss limits rising from row to row', {
+          path: '$.ratingTable',
+          ...error.details,
+        });
+      throw error;
+    }
+  }
+  const spec = {
+    ...source,
+    mode: params.mode ?? 'repline',
+    deal: params.deal,
+    assumptions: params.assumptions,
+    scenarioOverrides: params.scenarioOverrides ?? {},
+    distribution: params.distribution,
+    seed: params.seed,
+  } as const;
+  const title = `Monte Carlo (${params.paths} paths) of ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  const run = { spec, file, paths: params.paths, ratingTable: params.ratingTable ?? null, ...(params.jobs !== undefined ? { jobs: params.jobs } : {}) };
+  const plan = storePlan(service, params, tape, () => ({ inputs: monteCarloInputs(params, tape), name: monteCarloRunName(params, file, tape) }));
+  return service.jobs.start('deal.monteCarlo', title, (ctx) =>
+    runThroughStore(
+      plan,
+      () => runMonteCarloJob(service.workerUrl('monte-carlo-worker'), run, ctx),
+      () => service.emit({ type: 'runs.changed' }),
+    ),
+  );
 }

@@ -2,7 +2,7 @@ import type { Method, RequestOf, ResponseOf } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { appVersion } from './app.ts';
 import { assumptionsCheck, assumptionsDelete, assumptionsExample, assumptionsList, assumptionsSave } from './assumptions.ts';
-import { dealBreakeven, dealGrid, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
+import { dealBreakeven, dealGrid, dealMonteCarlo, dealPriceYield, dealRun, dealRunScenarios, dealSize, dealTemplates, dealValidate } from './deal.ts';
 import { dealTables } from '../../runs/prospectus-tables.ts';
 import { jobCancel, jobGet, jobList } from './jobs.ts';
 import { mappingDelete, mappingList, mappingSave } from './mapping.ts';
@@ -59,6 +59,7 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'scenarios.delete': scenariosDelete,
   'scenarios.templates': scenariosTemplates,
   'deal.runScenarios': dealRunScenarios,
+  'deal.monteCarlo': dealMonteCarlo,
   'deal.grid': dealGrid,
   'report.excel': reportExcel,
   'report.pack': reportPack,

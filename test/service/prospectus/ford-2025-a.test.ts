@@ -107,6 +107,9 @@ const EXPECTED_MISSES: Readonly<Record<'1316' | '1579', readonly Miss[]>> = {
   ]),
 };
 
+/** A miss as one comparable string. */
+const missKey = (m: readonly [string, string, number, string]): string => m.join(' ');
+
 const FILES = { '1316': 'test/fixtures/prospectus/ford-2025-a.json', '1579': 'test/fixtures/prospectus/ford-2025-a-1579.json' } as const;
 
 describe('Ford Credit Auto Owner Trust 2025-A: every published WAL and decrement cell', () => {
@@ -153,8 +156,7 @@ describe('Ford Credit Auto Owner Trust 2025-A: every published WAL and decrement
       // 55 rows (closing, April 2025 … September 2029) × 6 speeds × 7 classes (A-2a and A-2b share one printed column).
       expect(cells).toBe(2310);
       // Exactly the listed cells miss, each by one hundredth below the printed figure.
-      const key = (m: readonly [string, string, number, string]): string => m.join(' ');
-      expect(misses.map((m) => key([m.table.split(' ')[0] ?? '', m.row.slice(0, 7), m.column, m.printed])).sort()).toEqual(EXPECTED_MISSES[size].map(key).sort());
+      expect(misses.map((m) => missKey([m.table.split(' ')[0] ?? '', m.row.slice(0, 7), m.column, m.printed])).sort()).toEqual(EXPECTED_MISSES[size].map(missKey).sort());
       for (const m of misses) expect((Number(m.printed) - Number(m.model)).toFixed(2)).toBe('0.01');
     });
   }

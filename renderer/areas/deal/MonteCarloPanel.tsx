@@ -1,0 +1,127 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { DealRunRequest } from '../../../service/api/contract.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
+import { notify } from '../../app/notifications.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { monteCarloForm, monteCarloRequest, updateMonteCarloForm, type MonteCarloForm } from './monte-carlo-form.ts';
+import { MonteCarloView } from './MonteCarloView.tsx';
+
+function NumberField({ label, field, form, hint }: { label: string; field: 'mean' | 'cv' | 'pd' | 'rho' | 'paths' | 'seed'; form: MonteCarloForm; hint?: string }) {
+  return (
+    <label className="mc-field">
+      {label}
+      <input type="text" inputMode="decimal" aria-label={label} value={form[field]} placeholder={hint} onChange={(e) => updateMonteCarloForm({ [field]: e.target.value })} size={8} />
+    </label>
+  );
+}
+
+/** The distribution's inputs: lognormal (mean, cv) or Vasicek (PD, ρ), then paths and seed. */
+function DistributionInputs({ form }: { form: MonteCarloForm }) {
+  return (
+    <>
+      <label className="tape-picker">
+        Lifetime default distribution
+        <select aria-label="Distribution" value={form.kind} onChange={(e) => updateMonteCarloForm({ kind: e.target.value === 'vasicek' ? 'vasicek' : 'lognormal' })}>
+          <option value="lognormal">Lognormal (mean, cv — Moody’s lognormal method)</option>
+          <option value="vasicek">Vasicek one-factor (PD, asset correlation)</option>
+        </select>
+      </label>
+      {form.kind === 'lognormal' ? (
+        <>
+          <NumberField label="Mean (decimal)" field="mean" form={form} hint="scenario’s" />
+          <NumberField label="CV" field="cv" form={form} />
+        </>
+      ) : (
+        <>
+          <NumberField label="PD (decimal)" field="pd" form={form} />
+          <NumberField label="ρ" field="rho" form={form} />
+        </>
+      )}
+      <NumberField label="Paths" field="paths" form={form} />
+      <NumberField label="Seed" field="seed" form={form} />
+    </>
+  );
+}
+
+/**
+ * The Deal screen's Monte Carlo: the lifetime default's distribution, paths and seed; runs as a job
+ * with progress and cancel on the deal, pool and scenario chosen above; shows the per-note table and
+ * histograms (docs/monte-carlo.md).
+ */
+export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+  const { api } = useApp();
+  const form = useSyncExternalStore(monteCarloForm.subscribe, monteCarloForm.get);
+  const [starting, setStarting] = useState(false);
+  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError('Cannot read the Monte Carlo', error));
+  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError('Cannot read the Monte Carlo', error));
+  const running = latest?.state === 'running';
+  const asked = deal ? monteCarloRequest(form, deal) : null;
+  const key = asked && 'request' in asked ? `${inputsKey} ${JSON.stringify(asked.request)}` : '';
+
+  useEffect(() => {
+    if (!latest || !form.latest || latest.state === 'running') return;
+    if (latest.state === 'succeeded' && form.shown?.jobId !== form.latest.jobId) updateMonteCarloForm({ shown: form.latest });
+    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', 'Monte Carlo cancelled', 'Nothing was kept');
+  }, [latest, form.latest, form.shown]);
+
+  async function start(): Promise<void> {
+    if (!asked || !('request' in asked)) return;
+    setStarting(true);
+    try {
+      const job = await api.call('deal.monteCarlo', asked.request);
+      upsertJob(job);
+      updateMonteCarloForm({ latest: { jobId: job.id, key } });
+    } catch (error) {
+      reportError('Cannot start the Monte Carlo', error);
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  async function cancel(): Promise<void> {
+    if (!form.latest) return;
+    try {
+      await api.call('job.cancel', { id: form.latest.jobId });
+    } catch (error) {
+      reportError('Cannot cancel', error);
+    }
+  }
+
+  const result = shownJob?.state === 'succeeded' && shownJob.result?.kind === 'deal.monteCarlo' ? shownJob.result : null;
+  const outOfDate = result !== null && !running && form.shown?.key !== key;
+  return (
+    <section className="panel monte-carlo-panel" aria-label="Monte Carlo" data-testid="monte-carlo-panel">
+      <h2>Monte Carlo</h2>
+      <div className="run-panel">
+        <DistributionInputs form={form} />
+        <div className="button-row run-buttons">
+          <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
+            Run Monte Carlo
+          </button>
+          {running ? (
+            <button type="button" className="secondary" onClick={() => void cancel()}>
+              Cancel Monte Carlo
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {asked && 'problem' in asked ? (
+        <p className="error-text" role="alert" data-testid="mc-problem">
+          {asked.problem}
+        </p>
+      ) : null}
+      <p className="muted small">
+        Each path draws the pool’s lifetime default (the cutoff pool’s cumulative gross defaults ÷ its cutoff balance), solves the default multiplier that gives it and runs the whole deal; the same
+        seed gives the same result on any number of threads. Decimals: 0.04 = 4%.
+      </p>
+      {running ? <ProgressBar progress={latest.progress ?? null} label="Monte Carlo paths" /> : null}
+      {outOfDate ? (
+        <p className="warning-box" role="status" data-testid="mc-out-of-date">
+          This Monte Carlo ran another deal, pool, scenario or distribution — run it again to bring it up to date.
+        </p>
+      ) : null}
+      {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={running} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { DefaultRateDistributionRequest, MonteCarloRequest, DealRunRequest } from '../../../service/api/contract.ts';
+import { Store } from '../../app/store.ts';
+
+/** The Monte Carlo panel's inputs as typed (text, so a half-typed number stays as it is) and its jobs. */
+export interface MonteCarloForm {
+  readonly kind: 'lognormal' | 'vasicek';
+  /** Empty: the scenario's own lifetime default. */
+  readonly mean: string;
+  readonly cv: string;
+  readonly pd: string;
+  readonly rho: string;
+  readonly paths: string;
+  readonly seed: string;
+  /** The job started last and the last one shown, with the inputs they ran (another key makes a shown result out of date). */
+  readonly latest: { readonly jobId: string; readonly key: string } | null;
+  readonly shown: { readonly jobId: string; readonly key: string } | null;
+}
+
+/** Kept outside the screen, so a Monte Carlo goes on while the analyst looks elsewhere. */
+export const monteCarloForm = new Store<MonteCarloForm>({ kind: 'lognormal', mean: '', cv: '0.5', pd: '0.04', rho: '0.1', paths: '1000', seed: '1', latest: null, shown: null });
+
+export function updateMonteCarloForm(patch: Partial<MonteCarloForm>): void {
+  monteCarloForm.set({ ...monteCarloForm.get(), ...patch });
+}
+
+const decimal = (text: string): number | null => (text.trim() === '' || !Number.isFinite(Number(text)) ? null : Number(text));
+const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
+
+/**
+ * The request the form describes, or the first problem with it in words. Percentages are typed as
+ * decimals (0.04 for 4%), as everywhere in the workbench; the service checks the ranges again.
+ */
+export function monteCarloRequest(form: MonteCarloForm, deal: DealRunRequest): { request: MonteCarloRequest } | { problem: string } {
+  const paths = whole(form.paths);
+  if (paths === null || paths < 1 || paths > 100_000) return { problem: 'Paths must be a whole number from 1 to 100,000' };
+  const seed = whole(form.seed);
+  if (seed === null || seed > 0xffff_ffff) return { problem: 'Seed must be a whole number from 0 to 4,294,967,295' };
+  let distribution: DefaultRateDistributionRequest;
+  if (form.kind === 'lognormal') {
+    const cv = decimal(form.cv);
+    const mean = form.mean.trim() === '' ? undefined : decimal(form.mean);
+    if (cv === null || cv < 0) return { problem: 'The coefficient of variation must be a number ≥ 0' };
+    if (mean === null || (mean !== undefined && (mean <= 0 || mean > 1))) return { problem: 'The mean lifetime default must be a decimal in (0, 1] (0.04 for 4%), or empty for the scenario’s own' };
+    distribution = { kind: 'lognormal', cv, ...(mean !== undefined ? { mean } : {}) };
+  } else {
+    const pd = decimal(form.pd);
+    const rho = decimal(form.rho);
+    if (pd === null || pd <= 0 || pd >= 1) return { problem: 'PD must be a decimal in (0, 1) (0.04 for 4%)' };
+    if (rho === null || rho < 0 || rho >= 1) return { problem: 'The asset correlation ρ must be a decimal in [0, 1)' };
+    distribution = { kind: 'vasicek', pd, rho };
+  }
+  return { request: { ...deal, distribution, paths, seed } };
+}

@@ -1,0 +1,36 @@
+/**
+ * A pool thread of Monte Carlo paths (docs/monte-carlo.md): each task is a range of paths; the spec
+ * (the deal, its pool and scenario, the draws) is the pool's shared data, sent once per thread. The
+ * deal is prepared and calibrated once per deal and reused for the thread's later tasks — and, warm,
+ * for a later run of the same deal; it only reads the workspace (a tape's loans), so stopping it loses nothing.
+ */
+import Database from 'better-sqlite3';
+import { readDealFile } from '../../files/deal-file.ts';
+import { prepareDeal } from '../../runs/prepare-deal.ts';
+import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import type { ChunkResult } from '../../runs/monte-carlo/summary.ts';
+import { readySpec, runMonteCarloTask, type MonteCarloSpec, type MonteCarloTask, type PreparedSpec } from '../../runs/monte-carlo/tasks.ts';
+import { serveTasks } from '../pool/pool-thread.ts';
+
+function loadTape(spec: MonteCarloSpec): ProjectionInput | null {
+  if (spec.tapeId === null || spec.workspacePath === null) return null;
+  const db = new Database(spec.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
+  try {
+    const input = tapeInput(db, spec.tapeId);
+    return spec.mode === 'repline' ? repLineInput(input) : input;
+  } finally {
+    db.close();
+  }
+}
+
+let cached: { key: string; ready: PreparedSpec } | null = null;
+
+/** The spec's prepared deal, built once per thread: the key leaves out the draws (distribution, seed), which do not change it. */
+function ready(spec: MonteCarloSpec): PreparedSpec {
+  const { distribution: _distribution, seed: _seed, ...deal } = spec;
+  const key = JSON.stringify(deal);
+  if (cached?.key !== key) cached = { key, ready: readySpec(prepareDeal(readDealFile(spec.deal), loadTape(spec), spec.assumptions, spec.scenarioOverrides)) };
+  return cached.ready;
+}
+
+serveTasks<MonteCarloTask, ChunkResult, MonteCarloSpec>((task, spec) => runMonteCarloTask(spec, task, ready(spec)));
