@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dismissNotifications, openArea, openBrowser, SCREENSHOT_DIR, type BrowserSession } from '../helpers/browser.ts';
+import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
@@ -40,18 +40,6 @@ const principalKinds = (): Promise<(string | null)[]> =>
     .getByTestId('waterfall-principal')
     .locator('li.step-row')
     .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-kind')));
-
-/** The texts of a table's column, found by its header. */
-async function columnTexts(testId: string, header: string): Promise<string[]> {
-  const table = browser.page.getByTestId(testId);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(header);
-  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return table
-    .locator('tbody tr')
-    .locator(`td:nth-child(${index + 1})`)
-    .allTextContents();
-}
 
 const valid = () => browser.page.getByTestId('deal-check').textContent();
 
@@ -130,8 +118,8 @@ describe('the deal structure editor in Chromium', () => {
     await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
     await run.click();
     await expect.poll(() => page.getByTestId('tranche-table').count(), { timeout: 60_000 }).toBe(1);
-    await expect.poll(async () => (await columnTexts('tranche-table', 'Coupon'))[0], { timeout: 60_000 }).toBe('4.10% fixed');
-    expect((await columnTexts('tranche-table', 'Coupon'))[1]).toBe('4.20% fixed');
+    await expect.poll(async () => (await columnTexts(browser.page, 'tranche-table', 'Coupon'))[0], { timeout: 60_000 }).toBe('4.10% fixed');
+    expect((await columnTexts(browser.page, 'tranche-table', 'Coupon'))[1]).toBe('4.20% fixed');
     await page.getByTestId('tranche-table').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-editor-run');
   });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { type BrowserSession, columnTexts, dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -28,18 +28,6 @@ afterAll(async () => {
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** The texts of a table's column, found by its header (not its position). */
-async function columnTexts(testId: string, header: string): Promise<string[]> {
-  const table = browser.page.getByTestId(testId);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(header);
-  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return table
-    .locator('tbody tr')
-    .locator(`td:nth-child(${index + 1})`)
-    .allTextContents();
-}
 
 function dismissNotifications(): Promise<void> {
   return dismissNotificationsOf(browser.page);
@@ -114,25 +102,25 @@ describe('the Deal screen in Chromium', () => {
       );
     await runDeal('消费贷 2027-1');
     expect(await sawProgress).toBe(true);
-    const names = await columnTexts('tranche-table', 'Note');
+    const names = await columnTexts(browser.page, 'tranche-table', 'Note');
     expect(names).toEqual(['Senior A 优先A', 'Mezzanine B 优先B', 'Subordinate 次级']);
-    const wal = await columnTexts('tranche-table', 'WAL (years, ACT/365 from closing)');
+    const wal = await columnTexts(browser.page, 'tranche-table', 'WAL (years, ACT/365 from closing)');
     // WAL in years ACT/365 from closing: the senior note amortises after the 12 revolving months.
     expect(Number(wal[0])).toBeGreaterThan(1);
     expect(Number(wal[0])).toBeLessThan(Number(wal[1]));
-    const yields = await columnTexts('tranche-table', 'Yield at par, annual effective (ACT/365) / IRR');
+    const yields = await columnTexts(browser.page, 'tranche-table', 'Yield at par, annual effective (ACT/365) / IRR');
     expect(yields[0]).toMatch(/^\d+\.\d\d%$/);
     expect(yields[2]).toMatch(/^IRR /);
     for (const quote of ['Bond-equivalent (semi-annual)', 'Mortgage-equivalent (monthly)', 'China interbank (CFETS)']) {
-      const column = await columnTexts('tranche-table', quote);
+      const column = await columnTexts(browser.page, 'tranche-table', quote);
       expect(column[0]).toMatch(/^\d+\.\d\d%$/);
       expect(column[2]).toBe('—');
     }
-    expect((await columnTexts('tranche-table', 'Principal window'))[0]).toMatch(/^\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/);
+    expect((await columnTexts(browser.page, 'tranche-table', 'Principal window'))[0]).toMatch(/^\d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/);
     const periods = page.getByTestId('period-table').locator('tbody tr');
     await expect.poll(() => periods.count()).toBeGreaterThan(12);
-    expect((await columnTexts('period-table', 'Payment date'))[0]).toBe('2027-02-26');
-    expect((await columnTexts('period-table', 'Revolving'))[0]).toBe('yes');
+    expect((await columnTexts(browser.page, 'period-table', 'Payment date'))[0]).toBe('2027-02-26');
+    expect((await columnTexts(browser.page, 'period-table', 'Revolving'))[0]).toBe('yes');
     for (const chart of ['chart-note-balances', 'chart-liquidity']) {
       await expect.poll(() => page.locator(`[data-testid=${chart}] .recharts-wrapper svg.recharts-surface`).count()).toBeGreaterThan(0);
     }
@@ -158,11 +146,11 @@ describe('the Deal screen in Chromium', () => {
     await page.getByRole('button', { name: 'Breakevens' }).click();
     const table = page.getByTestId('breakeven-table');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
-    const stress = await columnTexts('breakeven-table', 'Breakeven default multiplier');
+    const stress = await columnTexts(browser.page, 'breakeven-table', 'Breakeven default multiplier');
     const [a, b] = [multiplier(stress[0] ?? ''), multiplier(stress[1] ?? '')];
     expect(a).toBeGreaterThan(b);
     expect(b).toBeGreaterThan(1);
-    expect((await columnTexts('breakeven-table', 'Pool cum. default rate at it'))[0]).toMatch(/^\d+\.\d\d%$/);
+    expect((await columnTexts(browser.page, 'breakeven-table', 'Pool cum. default rate at it'))[0]).toMatch(/^\d+\.\d\d%$/);
     expect(await page.getByTestId('breakevens').textContent()).toMatch(/\. \d+ runs in (\d+ ms|\d+\.\d\d s)\./);
     await dismissNotifications();
     await page.getByTestId('breakevens').scrollIntoViewIfNeeded();
@@ -172,14 +160,14 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(1);
     await page.getByRole('button', { name: 'Breakevens' }).click();
     await expect.poll(() => table.locator('thead th').allTextContents(), { timeout: 60_000 }).toContain('Breakeven CDR (annual)');
-    expect((await columnTexts('breakeven-table', 'Breakeven CDR (annual)'))[0]).toMatch(/CDR$/);
+    expect((await columnTexts(browser.page, 'breakeven-table', 'Breakeven CDR (annual)'))[0]).toMatch(/CDR$/);
     expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
     // By default the senior class is held to timely interest, the mezzanine to ultimate payment; one test for all on request.
-    expect(await columnTexts('breakeven-table', 'Test')).toEqual(['timely interest', 'ultimate payment']);
+    expect(await columnTexts(browser.page, 'breakeven-table', 'Test')).toEqual(['timely interest', 'ultimate payment']);
     await page.getByLabel('Breakeven test').selectOption('timely');
     expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(1);
     await page.getByRole('button', { name: 'Breakevens' }).click();
-    await expect.poll(() => columnTexts('breakeven-table', 'Test'), { timeout: 60_000 }).toEqual(['timely interest', 'timely interest']);
+    await expect.poll(() => columnTexts(browser.page, 'breakeven-table', 'Test'), { timeout: 60_000 }).toEqual(['timely interest', 'timely interest']);
     expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
   });
 
@@ -188,7 +176,7 @@ describe('the Deal screen in Chromium', () => {
     await page.getByLabel('Deal', { exact: true }).selectOption('us-auto-oc-turbo');
     await expect.poll(() => page.getByTestId('deal-out-of-date').count()).toBe(1);
     await runDeal('US auto-loan ABS');
-    expect(await columnTexts('tranche-table', 'Note')).toEqual(['Class A', 'Class B', 'Class C']);
+    expect(await columnTexts(browser.page, 'tranche-table', 'Note')).toEqual(['Class A', 'Class B', 'Class C']);
     expect(await page.getByTestId('deal-headline').textContent()).toContain('static pool');
     expect(await page.getByTestId('deal-out-of-date').count()).toBe(0);
   });
@@ -231,7 +219,7 @@ describe('the Deal screen in Chromium', () => {
     await runDeal('Sample consumer-loan tape');
     expect(await page.getByTestId('deal-run-caption').textContent()).toContain('representative lines');
     // The template's notes total 400M over a pool of about 83M: the junior notes are written down.
-    const losses = await columnTexts('tranche-table', 'Loss %');
+    const losses = await columnTexts(browser.page, 'tranche-table', 'Loss %');
     expect(losses.some((l) => Number.parseFloat(l) > 0)).toBe(true);
     expect(await page.getByTestId('card-write-down').locator('.card-value').textContent()).not.toBe('0.00');
     // Both mismatches are said above the figures: the tape's cutoff and the undercollateralised notes.

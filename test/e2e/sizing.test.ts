@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dismissNotifications, openArea, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser } from '../helpers/browser.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -29,18 +29,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The texts of a table's column, found by its header. */
-async function columnTexts(testId: string, header: string): Promise<string[]> {
-  const table = browser.page.getByTestId(testId);
-  const headers = await table.locator('thead th').allTextContents();
-  const index = headers.indexOf(header);
-  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
-  return table
-    .locator('tbody tr')
-    .locator(`td:nth-child(${index + 1})`)
-    .allTextContents();
-}
-
 /** Presses Run and waits for a finished run whose caption differs from the one shown before. */
 async function runDeal(): Promise<void> {
   const { page } = browser;
@@ -66,7 +54,7 @@ describe('Size to pool and price/yield in Chromium', () => {
     await page.getByRole('radio', { name: 'A tape' }).check();
     await page.getByRole('radio', { name: 'Representative lines' }).check();
     await runDeal();
-    const lossBefore = await columnTexts('tranche-table', 'Loss %');
+    const lossBefore = await columnTexts(browser.page, 'tranche-table', 'Loss %');
     expect(Number.parseFloat(lossBefore[0] ?? '0')).toBeGreaterThan(50);
 
     // The offer: 400,000,000.00 stated against the tape's pool.
@@ -112,10 +100,10 @@ describe('Size to pool and price/yield in Chromium', () => {
     await page.getByRole('button', { name: 'Apply to the run' }).click();
     await expect.poll(() => page.getByTestId('size-panel').count()).toBe(0);
     await runDeal();
-    const balances = await columnTexts('tranche-table', 'Original balance');
+    const balances = await columnTexts(browser.page, 'tranche-table', 'Original balance');
     expect(balances[0]).not.toBe('320,000,000.00');
-    expect(await columnTexts('tranche-table', 'Loss %')).toEqual(['0.00%', '0.00%', '0.00%']);
-    expect((await columnTexts('tranche-table', 'CE at closing'))[0]).toBe('20.89%');
+    expect(await columnTexts(browser.page, 'tranche-table', 'Loss %')).toEqual(['0.00%', '0.00%', '0.00%']);
+    expect((await columnTexts(browser.page, 'tranche-table', 'CE at closing'))[0]).toBe('20.89%');
     await dismissNotifications(page);
     await browser.screenshot('sizing-applied');
     expect(browser.pageErrors).toEqual([]);

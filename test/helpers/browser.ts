@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from './repo.ts';
 
@@ -61,4 +62,16 @@ export async function dismissNotifications(page: Page): Promise<void> {
 /** Follows a link of the side navigation (an area's own page may link to another area by name too). */
 export function openArea(page: Page, name: string): Promise<void> {
   return page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name, exact: true }).click();
+}
+
+/** The texts of a table's column, found by its header (not its position). */
+export async function columnTexts(page: Page, testId: string, header: string): Promise<string[]> {
+  const table = page.getByTestId(testId);
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return table
+    .locator('tbody tr')
+    .locator(`td:nth-child(${index + 1})`)
+    .allTextContents();
 }
