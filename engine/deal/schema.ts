@@ -312,8 +312,12 @@ const trigger = z.strictObject({
  *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
- *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
- *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
+ *    OC target = max(ocPercent × pool ending balance + ocInitialPercent × cutoff pool balance,
+ *                    ocFloor × cutoff pool balance)
+ *    (each product rounded half-up to cents); with a yieldSupplementOC, every balance is an
+ *    adjusted pool balance (pool − YSOC amount). Without ocInitialPercent it is the "greater of
+ *    x% of the current pool and y% of the cutoff pool" target (AmeriCredit, Toyota); with it, the
+ *    "sum of x% of the current pool and y% of the cutoff pool" target (docs/deals.md, "Target OC").
  */
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
@@ -327,8 +331,11 @@ const step = z.discriminatedUnion('kind', [
     rule: z.enum(['sequential', 'proRata', 'proRataThenSequential']),
     triggers: ids.optional().describe('proRataThenSequential: sequential once any of these triggers is breached (also once any "sequential" trigger is)'),
     amount: principalAmount.optional().describe('Default principalDue'),
-    ocPercent: rate.optional(),
-    ocFloor: rate.optional(),
+    ocPercent: rate.optional().describe('targetOC: share of the current (adjusted) pool in the OC target; default 0'),
+    ocInitialPercent: rate
+      .optional()
+      .describe('targetOC: share of the cutoff (adjusted) pool ADDED to ocPercent × the current pool (a “sum of x% of the current pool and y% of the cutoff pool” target); default 0'),
+    ocFloor: rate.optional().describe('targetOC: the OC target is at least this share of the cutoff (adjusted) pool; default 0'),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),

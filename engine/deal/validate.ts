@@ -202,6 +202,9 @@ function principalRules(step: Extract<Step, { readonly kind: 'principal' }>, at:
   step.triggers?.forEach((ref, k) => {
     if (!triggerIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `${at}.triggers[${k}]`, `unknown trigger '${ref}'`);
   });
+  if (step.ocInitialPercent !== undefined && step.amount !== 'targetOC') {
+    add('DEAL_WATERFALL', `${at}.ocInitialPercent`, 'ocInitialPercent is part of an OC target: it needs amount "targetOC"');
+  }
 }
 
 /** Throws the first issue as an EngineError whose details carry its path and rule, and every issue found. */
