@@ -24,6 +24,7 @@ import { readAssumptionFile } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
+import { checkStartMonths } from '../files/start-months.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
@@ -83,6 +84,7 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
   const months = dealMonths(deal);
+  checkStartMonths(input.startMonths, months, 'Deal');
   let profile: LoanArrays | null = null;
   let profileProducts: Uint8Array | null = null;
   if (file.revolving) {
@@ -133,12 +135,16 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
   return out;
 }
 
-/** The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR replacing the default curves). */
-export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
+/**
+ * The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR
+ * replacing the default curves). `startMonths`: the loans' own start months (pool lines' `startMonth`).
+ */
+export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
+    ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
   });
 }
@@ -193,7 +199,8 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
 /** Pool projection + waterfall under a stress. */
 export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
-  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress);
+  const starts = prepared.input.startMonths;
+  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
   const cohorts = new Map<string, PoolCashFlows>();
   const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
   // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
@@ -210,7 +217,8 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   };
   const segmentEndingBalance = new Map<string, Float64Array>();
   for (const [segment, indices] of prepared.segmentLoans) {
-    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress).endingBalance);
+    const subset = starts ? Uint16Array.from(indices, (i) => starts[i] ?? 1) : undefined;
+    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset).endingBalance);
   }
   try {
     const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
