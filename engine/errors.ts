@@ -46,6 +46,7 @@ const ENGINE_MESSAGES = {
   DEAL_NO_PRINCIPAL: 'No principal step ever pays this note',
   POOL_FLOWS: 'Pool cash flows must be finite amounts ≥ 0, one per month in every column',
   ALLOCATION: 'Pro-rata allocation needs a cent total ≥ 0 and weights ≥ 0 with a positive sum',
+  YSOC_POOL_LINES: 'A yield supplement OC computed from the pool (yieldSupplementOCFromPool) needs the pool source built with the pool’s lines (LedgerOptions.yieldSupplementLines)',
   RECONCILIATION: 'The waterfall does not reconcile to the cent (or a balance went negative)',
   STEP_NOT_INDEXED: "A waterfall step's path is missing from the compiled deal's step index, so what it pays has no column (an engine fault, not a deal error)",
   // Tranche analytics and root finding (engine/analytics)

@@ -481,6 +481,28 @@ const yieldSupplementOC = z.strictObject({
 });
 
 /**
+ * Yield supplement overcollateralization computed from the pool each period at a required rate,
+ * as the indenture defines it (GM Financial Consumer Automobile Receivables Trust 2025-2: for each
+ * receivable with an APR below the Required Rate, not defaulted, the excess of its principal balance
+ * over the present value of its scheduled payments discounted at the Required Rate, payments at each
+ * month end, 30-day months; engine/deal/yield-supplement-pv.ts). The amount on payment date p is the
+ * pool's at the end of the period's last collection month; the cutoff amount is the pool's at the
+ * cutoff. Computed on the pool's level-payment lines as projected in the run (so it moves with the
+ * prepayment speed); purchased receivables are not counted. Used in place of yieldSupplementOC's
+ * printed schedule, never with it.
+ */
+const yieldSupplementOCFromPool = z.strictObject({
+  requiredRate: rate.describe('Required (discount) rate, annual decimal: receivables with a lower APR count'),
+  afterNotesPaid: z
+    .strictObject({
+      notes: ids.describe('The rate applies once all of these notes are paid in full'),
+      requiredRate: rate.describe('Required rate from then on, annual decimal'),
+    })
+    .optional()
+    .describe('A required rate that applies from the first payment date that starts with these notes paid in full (GMCAR 2025-2: 7.25% until the Class A-2-B notes are paid, 6.25% after)'),
+});
+
+/**
  * Yield supplement account (US auto ABS, e.g. the "Yield Supplement Account" of captive-finance
  * deals): cash the depositor deposits at closing (outside the period reconciliation, like the
  * reserve's initial deposit) to top up the interest of receivables whose APR is below a required
@@ -524,6 +546,9 @@ export const DEAL_SCHEMA = z.strictObject({
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
   yieldSupplementOC: yieldSupplementOC.optional(),
+  yieldSupplementOCFromPool: yieldSupplementOCFromPool
+    .optional()
+    .describe('The YSOC amount computed from the pool at a required rate (each receivable below it: balance − PV of its payments at that rate), instead of a printed schedule'),
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),

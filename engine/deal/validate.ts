@@ -82,6 +82,10 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
     if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });
   noteRefs(deal.yieldSupplementOC?.afterNotesPaid?.notes, 'yieldSupplementOC.afterNotesPaid.notes');
+  noteRefs(deal.yieldSupplementOCFromPool?.afterNotesPaid?.notes, 'yieldSupplementOCFromPool.afterNotesPaid.notes');
+  if (deal.yieldSupplementOC !== undefined && deal.yieldSupplementOCFromPool !== undefined) {
+    add('DEAL_FIELD', 'yieldSupplementOCFromPool', 'give the yield supplement OC either as a schedule (yieldSupplementOC) or computed from the pool (yieldSupplementOCFromPool), not both');
+  }
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
 }
 

@@ -18,6 +18,7 @@ import {
   type PoolAssumptions,
   type PoolCashFlows,
   type SegmentAssumptions,
+  type YieldSupplementLine,
 } from '../../engine/index.ts';
 import type { ScenarioOverrides } from '../api/contract.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
@@ -220,8 +221,9 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
     const subset = starts ? Uint16Array.from(indices, (i) => starts[i] ?? 1) : undefined;
     segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset).endingBalance);
   }
+  const ysocLines = yieldSupplementLines(prepared, stress);
   try {
-    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
+    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}), ...(ysocLines ? { yieldSupplementLines: ysocLines } : {}) });
     return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
@@ -229,4 +231,31 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
     }
     throw error;
   }
+}
+
+/**
+ * For a YSOC computed at a required rate (Deal.yieldSupplementOCFromPool): each pool line whose APR
+ * is below the highest required rate, projected on its own under the run's scenario and stress (so
+ * its balance moves with the speed), with its remaining term and start month. The present value is
+ * defined on level monthly payments, so such a line of another amortization type is refused.
+ */
+function yieldSupplementLines(prepared: PreparedDeal, stress: Stress): YieldSupplementLine[] | undefined {
+  const spec = prepared.deal.yieldSupplementOCFromPool;
+  if (spec === undefined) return undefined;
+  const highest = Math.max(spec.requiredRate, spec.afterNotesPaid?.requiredRate ?? 0);
+  const { loans, startMonths } = prepared.input;
+  const level = amortizationCode('level_payment');
+  const lines: YieldSupplementLine[] = [];
+  for (let i = 0; i < loanCount(loans); i++) {
+    const rateAnnual = loans.rateAnnual[i] ?? 0;
+    if (!(rateAnnual < highest)) continue;
+    if (loans.amortization[i] !== level) {
+      const path = prepared.input.tapeId === null ? `$.pool.lines[${i}].amortization` : '$.yieldSupplementOCFromPool';
+      throw fileError('Deal', [{ path, message: `line ${i + 1} (APR ${rateAnnual}) is not level payment: the yield supplement OC discounts level monthly payments` }]);
+    }
+    const startMonth = startMonths?.[i] ?? 1;
+    const own = poolFlows(prepared, selectLoans(loans, [i]), prepared.months, 1, stress, startMonths ? Uint16Array.of(startMonth) : undefined);
+    lines.push({ rateAnnual, remainingTerm: Math.max(1, loans.remainingTerm[i] ?? 1), startMonth, cutoffBalance: loans.currentPrincipal[i] ?? 0, endingBalance: own.endingBalance });
+  }
+  return lines;
 }
