@@ -6,8 +6,9 @@ import { compareGrid, publishedRows, type CellMiss } from './published.ts';
 
 // Golden test: the GM Financial Consumer Automobile Receivables Trust 2025-2 preliminary prospectus
 // (AFS SenSub Corp., the depositor of AmeriCredit Automobile Receivables Trusts too; GMCAR_2025_2_SOURCE)
-// — the third issuer's tables, $929,800,000 of notes, from one deal file
-// (test/fixtures/prospectus/gmcar-2025-2-930.json) through deal.tables. No AmeriCredit Automobile
+// — the third issuer's tables for each of its three deal sizes, each from one deal file
+// (test/fixtures/prospectus/gmcar-2025-2-930.json, -1291.json, -1550.json: each size has its own notes,
+// pools and YSOC schedule) through deal.tables. No AmeriCredit Automobile
 // Receivables Trust 2025 prospectus is in the source repository (its AFS SenSub 2025 filings are GMCAR
 // 2025-1, -2, -3), so this sibling shelf's deal stands in. What it takes from the text, as stated
 // (pp. 79–84): 24 pools, 12 with an assumed cutoff date of 3/1/2025 (startMonth 1: first due 31 March)
@@ -20,49 +21,59 @@ import { compareGrid, publishedRows, type CellMiss } from './published.ts';
 // sequentially to the OC target of 2.75% of the adjusted pool at the cutoff (Summary, p. 15); the 10%
 // clean-up call at the earliest opportunity. Conventions as for Toyota and Ford (docs/prospectus-tables.md):
 // WAL on 30/360 from closing; decrement cells to call.
-describe('GM Financial Consumer Automobile Receivables Trust 2025-2 ($929,800,000): every published WAL and decrement cell', () => {
-  const file = 'test/fixtures/prospectus/gmcar-2025-2-930.json';
-  const result = dealTables({ deal: JSON.parse(readFileSync(file, 'utf8')) as unknown, speeds: GMCAR_2025_2_SPEEDS, call: 'both' });
-  const table = (callCase: string, noteId: string) => result.cases.find((c) => c.callCase === callCase)?.tables.find((t) => t.noteId === noteId);
-  /** The Class A-2 table prints one column for both A-2 notes. */
-  const modelIds = (published: string): string[] => (published === 'A-2' ? ['A-2a', 'A-2b'] : [published]);
+const FILES = {
+  '930': 'test/fixtures/prospectus/gmcar-2025-2-930.json',
+  '1291': 'test/fixtures/prospectus/gmcar-2025-2-1291.json',
+  '1550': 'test/fixtures/prospectus/gmcar-2025-2-1550.json',
+} as const;
 
-  it('the deal file cites the prospectus the figures come from', () => {
-    const description = (JSON.parse(readFileSync(file, 'utf8')) as { description: string }).description;
-    expect(description).toContain(GMCAR_2025_2_SOURCE.path);
-    expect(description).toContain(GMCAR_2025_2_SOURCE.commit);
-  });
+/** The Class A-2 table prints one column for both A-2 notes. */
+const modelIds = (published: string): string[] => (published === 'A-2' ? ['A-2a', 'A-2b'] : [published]);
 
-  it('the WALs to call and to maturity: 72 of 72 printed (84 with both A-2 notes)', () => {
-    let compared = 0;
-    for (const t of GMCAR_2025_2_TABLES) {
-      for (const noteId of modelIds(t.noteId)) {
-        const wal = (callCase: string) =>
-          table(callCase, noteId)
-            ?.columns.map((c) => c.walPrinted)
-            .join(' ');
-        expect({ note: noteId, call: wal('toCall'), maturity: wal('toMaturity') }).toEqual({ note: noteId, call: t.walToCall, maturity: t.walToMaturity });
-        compared += 12;
+describe('GM Financial Consumer Automobile Receivables Trust 2025-2: every published WAL and decrement cell, three deal sizes', () => {
+  for (const size of ['930', '1291', '1550'] as const) {
+    const file = FILES[size];
+    const result = dealTables({ deal: JSON.parse(readFileSync(file, 'utf8')) as unknown, speeds: GMCAR_2025_2_SPEEDS, call: 'both' });
+    const table = (callCase: string, noteId: string) => result.cases.find((c) => c.callCase === callCase)?.tables.find((t) => t.noteId === noteId);
+    const published = GMCAR_2025_2_TABLES.filter((t) => t.size === size);
+
+    it(`${size}: the deal file cites the prospectus the figures come from`, () => {
+      const description = (JSON.parse(readFileSync(file, 'utf8')) as { description: string }).description;
+      expect(description).toContain(GMCAR_2025_2_SOURCE.path);
+      expect(description).toContain(GMCAR_2025_2_SOURCE.commit);
+    });
+
+    it(`${size}: the WALs to call and to maturity, 72 of 72 printed (84 with both A-2 notes)`, () => {
+      let compared = 0;
+      for (const t of published) {
+        for (const noteId of modelIds(t.noteId)) {
+          const wal = (callCase: string) =>
+            table(callCase, noteId)
+              ?.columns.map((c) => c.walPrinted)
+              .join(' ');
+          expect({ note: noteId, call: wal('toCall'), maturity: wal('toMaturity') }).toEqual({ note: noteId, call: t.walToCall, maturity: t.walToMaturity });
+          compared += 12;
+        }
       }
-    }
-    expect(compared).toBe(84);
-  });
+      expect(compared).toBe(84);
+    });
 
-  it('every decrement cell to call: 1,908 of 1,908 printed', () => {
-    let cells = 0;
-    const misses: CellMiss[] = [];
-    for (const t of GMCAR_2025_2_TABLES) {
-      for (const noteId of modelIds(t.noteId)) {
-        const model = table('toCall', noteId);
-        expect(model, noteId).toBeDefined();
-        if (!model) continue;
-        const compared = compareGrid(`${noteId} (${t.location})`, model, publishedRows(t.rows, result.closingDate, 16));
-        if (noteId !== 'A-2b') cells += compared.cells;
-        misses.push(...compared.misses);
+    it(`${size}: every decrement cell to call, 1,908 of 1,908 printed`, () => {
+      let cells = 0;
+      const misses: CellMiss[] = [];
+      for (const t of published) {
+        for (const noteId of modelIds(t.noteId)) {
+          const model = table('toCall', noteId);
+          expect(model, noteId).toBeDefined();
+          if (!model) continue;
+          const compared = compareGrid(`${noteId} (${t.location})`, model, publishedRows(t.rows, result.closingDate, 16));
+          if (noteId !== 'A-2b') cells += compared.cells;
+          misses.push(...compared.misses);
+        }
       }
-    }
-    // 53 rows (closing, June 2025 … September 2029) × 6 speeds × 6 printed tables.
-    expect(cells).toBe(1908);
-    expect(misses).toEqual([]);
-  });
+      // 53 rows (closing, June 2025 … September 2029) × 6 speeds × 6 printed tables.
+      expect(cells).toBe(1908);
+      expect(misses).toEqual([]);
+    });
+  }
 });
