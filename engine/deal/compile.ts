@@ -129,6 +129,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
           triggers: (step.triggers ?? []).map((id) => triggerIndex.get(id) ?? -1),
           amount: step.amount ?? 'principalDue',
           ocPercent: step.ocPercent ?? 0,
+          ocInitialPercent: step.ocInitialPercent ?? 0,
           ocFloor: step.ocFloor ?? 0,
         };
       case 'turbo':
@@ -154,7 +155,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
     ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee })),
     ...allClasses.flatMap((cls): CompiledStep[] => [
       { kind: 'interest', notes: cls },
-      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
+      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocInitialPercent: 0, ocFloor: 0 },
     ]),
     ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee })),
     residualNote?.step ?? { kind: 'residual', note: -1 },

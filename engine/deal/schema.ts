@@ -312,8 +312,12 @@ const trigger = z.strictObject({
  *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
- *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
- *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
+ *    OC target = max(ocPercent × pool ending balance + ocInitialPercent × cutoff pool balance,
+ *                    ocFloor × cutoff pool balance)
+ *    (each product rounded half-up to cents); with a yieldSupplementOC, every balance is an
+ *    adjusted pool balance (pool − YSOC amount). Without ocInitialPercent it is the "greater of
+ *    x% of the current pool and y% of the cutoff pool" target (AmeriCredit, Toyota); with it, the
+ *    "sum of x% of the current pool and y% of the cutoff pool" target (docs/deals.md, "Target OC").
  */
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
@@ -327,8 +331,11 @@ const step = z.discriminatedUnion('kind', [
     rule: z.enum(['sequential', 'proRata', 'proRataThenSequential']),
     triggers: ids.optional().describe('proRataThenSequential: sequential once any of these triggers is breached (also once any "sequential" trigger is)'),
     amount: principalAmount.optional().describe('Default principalDue'),
-    ocPercent: rate.optional(),
-    ocFloor: rate.optional(),
+    ocPercent: rate.optional().describe('targetOC: share of the current (adjusted) pool in the OC target; default 0'),
+    ocInitialPercent: rate
+      .optional()
+      .describe('targetOC: share of the cutoff (adjusted) pool ADDED to ocPercent × the current pool (a “sum of x% of the current pool and y% of the cutoff pool” target); default 0'),
+    ocFloor: rate.optional().describe('targetOC: the OC target is at least this share of the cutoff (adjusted) pool; default 0'),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
@@ -474,6 +481,28 @@ const yieldSupplementOC = z.strictObject({
 });
 
 /**
+ * Yield supplement overcollateralization computed from the pool each period at a required rate,
+ * as the indenture defines it (GM Financial Consumer Automobile Receivables Trust 2025-2: for each
+ * receivable with an APR below the Required Rate, not defaulted, the excess of its principal balance
+ * over the present value of its scheduled payments discounted at the Required Rate, payments at each
+ * month end, 30-day months; engine/deal/yield-supplement-pv.ts). The amount on payment date p is the
+ * pool's at the end of the period's last collection month; the cutoff amount is the pool's at the
+ * cutoff. Computed on the pool's level-payment lines as projected in the run (so it moves with the
+ * prepayment speed); purchased receivables are not counted. Used in place of yieldSupplementOC's
+ * printed schedule, never with it.
+ */
+const yieldSupplementOCFromPool = z.strictObject({
+  requiredRate: rate.describe('Required (discount) rate, annual decimal: receivables with a lower APR count'),
+  afterNotesPaid: z
+    .strictObject({
+      notes: ids.describe('The rate applies once all of these notes are paid in full'),
+      requiredRate: rate.describe('Required rate from then on, annual decimal'),
+    })
+    .optional()
+    .describe('A required rate that applies from the first payment date that starts with these notes paid in full (GMCAR 2025-2: 7.25% until the Class A-2-B notes are paid, 6.25% after)'),
+});
+
+/**
  * Yield supplement account (US auto ABS, e.g. the "Yield Supplement Account" of captive-finance
  * deals): cash the depositor deposits at closing (outside the period reconciliation, like the
  * reserve's initial deposit) to top up the interest of receivables whose APR is below a required
@@ -517,6 +546,9 @@ export const DEAL_SCHEMA = z.strictObject({
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
   yieldSupplementOC: yieldSupplementOC.optional(),
+  yieldSupplementOCFromPool: yieldSupplementOCFromPool
+    .optional()
+    .describe('The YSOC amount computed from the pool at a required rate (each receivable below it: balance − PV of its payments at that rate), instead of a printed schedule'),
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),

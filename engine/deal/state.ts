@@ -66,6 +66,7 @@ export type CompiledStep =
       readonly triggers: readonly number[];
       readonly amount: PrincipalAmount;
       readonly ocPercent: number;
+      readonly ocInitialPercent: number;
       readonly ocFloor: number;
     }
   | { readonly kind: 'pdlCure' }

@@ -83,7 +83,9 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         // The adjusted pool (pool − yield supplement OC; the pool itself without one) carries the notes.
         const adjustedPool = maxMoney(state.poolAfter.minus(state.yieldSupplementOC), ZERO);
         const adjustedCutoff = state.cutoffBalance.minus(state.cutoffYieldSupplementOC);
-        const oc = maxMoney(roundCents(adjustedPool.times(step.ocPercent)), roundCents(adjustedCutoff.times(step.ocFloor)));
+        // OC target = max(x% × current + y% × cutoff, floor% × cutoff), all on adjusted pools (schema.ts, principalAmount).
+        const target = roundCents(adjustedPool.times(step.ocPercent)).plus(roundCents(adjustedCutoff.times(step.ocInitialPercent)));
+        const oc = maxMoney(target, roundCents(adjustedCutoff.times(step.ocFloor)));
         const targetNotes = maxMoney(adjustedPool.minus(oc), ZERO);
         limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
       }

@@ -82,6 +82,10 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
     if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });
   noteRefs(deal.yieldSupplementOC?.afterNotesPaid?.notes, 'yieldSupplementOC.afterNotesPaid.notes');
+  noteRefs(deal.yieldSupplementOCFromPool?.afterNotesPaid?.notes, 'yieldSupplementOCFromPool.afterNotesPaid.notes');
+  if (deal.yieldSupplementOC !== undefined && deal.yieldSupplementOCFromPool !== undefined) {
+    add('DEAL_FIELD', 'yieldSupplementOCFromPool', 'give the yield supplement OC either as a schedule (yieldSupplementOC) or computed from the pool (yieldSupplementOCFromPool), not both');
+  }
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
 }
 
@@ -202,6 +206,9 @@ function principalRules(step: Extract<Step, { readonly kind: 'principal' }>, at:
   step.triggers?.forEach((ref, k) => {
     if (!triggerIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `${at}.triggers[${k}]`, `unknown trigger '${ref}'`);
   });
+  if (step.ocInitialPercent !== undefined && step.amount !== 'targetOC') {
+    add('DEAL_WATERFALL', `${at}.ocInitialPercent`, 'ocInitialPercent is part of an OC target: it needs amount "targetOC"');
+  }
 }
 
 /** Throws the first issue as an EngineError whose details carry its path and rule, and every issue found. */

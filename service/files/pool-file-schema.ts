@@ -31,6 +31,11 @@ const lineSchema = z.strictObject({
   overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
   overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
   loans: wholeNumber('loans', 1).optional().describe('Loans the line stands for; default 1'),
+  startMonth: wholeNumber('startMonth', 1, 600)
+    .optional()
+    .describe(
+      'Projection month in which the line’s first scheduled payment falls; default 1. A line of a prospectus’s hypothetical pool with a later “assumed cutoff date” (first due date at the end of that month) starts in a later month: before it the line is held at its balance, current, with no payment, prepayment, default or interest; from it the line runs as from its own cutoff (remainingTerm and ageMonths as of then). It must be current with nothing overdue',
+    ),
   restructuredShare: z
     .number()
     .min(0)

@@ -52,6 +52,9 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
     if (state === 'current' && (overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
       throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
     }
+    if ((line.startMonth ?? 1) > 1 && (state !== 'current' || overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
+      throw bad(`${path}.startMonth`, `a line that starts in month ${line.startMonth} is held untouched until then, so it must be current with nothing overdue`);
+    }
     const segment = line.segment ?? '';
     const code = codeOf(segmentNames, segment, `${path}.segment`, 'segments');
     product[j] = codeOf(productNames, line.product ?? '', `${path}.product`, 'products');
@@ -85,5 +88,19 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       balance: line.balance,
     });
   });
-  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount, file };
+  // Start months only when some line names one (the engine's default: every line from month 1).
+  const startMonths = file.lines.some((line) => line.startMonth !== undefined) ? Uint16Array.from(file.lines, (line) => line.startMonth ?? 1) : undefined;
+  return {
+    tapeId: null,
+    sourceName: file.name ?? fallbackName,
+    cutoffDate: file.cutoffDate,
+    loans,
+    segmentNames,
+    product,
+    productNames,
+    lines,
+    loanCount,
+    file,
+    ...(startMonths ? { startMonths } : {}),
+  };
 }

@@ -18,12 +18,14 @@ import {
   type PoolAssumptions,
   type PoolCashFlows,
   type SegmentAssumptions,
+  type YieldSupplementLine,
 } from '../../engine/index.ts';
 import type { ScenarioOverrides } from '../api/contract.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
+import { checkStartMonths } from '../files/start-months.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
@@ -83,6 +85,7 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
   const months = dealMonths(deal);
+  checkStartMonths(input.startMonths, months, 'Deal');
   let profile: LoanArrays | null = null;
   let profileProducts: Uint8Array | null = null;
   if (file.revolving) {
@@ -133,12 +136,16 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
   return out;
 }
 
-/** The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR replacing the default curves). */
-export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
+/**
+ * The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR
+ * replacing the default curves). `startMonths`: the loans' own start months (pool lines' `startMonth`).
+ */
+export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
+    ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
   });
 }
@@ -193,7 +200,8 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
 /** Pool projection + waterfall under a stress. */
 export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
-  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress);
+  const starts = prepared.input.startMonths;
+  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
   const cohorts = new Map<string, PoolCashFlows>();
   const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
   // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
@@ -210,10 +218,12 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   };
   const segmentEndingBalance = new Map<string, Float64Array>();
   for (const [segment, indices] of prepared.segmentLoans) {
-    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress).endingBalance);
+    const subset = starts ? Uint16Array.from(indices, (i) => starts[i] ?? 1) : undefined;
+    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset).endingBalance);
   }
+  const ysocLines = yieldSupplementLines(prepared, stress);
   try {
-    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
+    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}), ...(ysocLines ? { yieldSupplementLines: ysocLines } : {}) });
     return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
@@ -221,4 +231,31 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
     }
     throw error;
   }
+}
+
+/**
+ * For a YSOC computed at a required rate (Deal.yieldSupplementOCFromPool): each pool line whose APR
+ * is below the highest required rate, projected on its own under the run's scenario and stress (so
+ * its balance moves with the speed), with its remaining term and start month. The present value is
+ * defined on level monthly payments, so such a line of another amortization type is refused.
+ */
+function yieldSupplementLines(prepared: PreparedDeal, stress: Stress): YieldSupplementLine[] | undefined {
+  const spec = prepared.deal.yieldSupplementOCFromPool;
+  if (spec === undefined) return undefined;
+  const highest = Math.max(spec.requiredRate, spec.afterNotesPaid?.requiredRate ?? 0);
+  const { loans, startMonths } = prepared.input;
+  const level = amortizationCode('level_payment');
+  const lines: YieldSupplementLine[] = [];
+  for (let i = 0; i < loanCount(loans); i++) {
+    const rateAnnual = loans.rateAnnual[i] ?? 0;
+    if (!(rateAnnual < highest)) continue;
+    if (loans.amortization[i] !== level) {
+      const path = prepared.input.tapeId === null ? `$.pool.lines[${i}].amortization` : '$.yieldSupplementOCFromPool';
+      throw fileError('Deal', [{ path, message: `line ${i + 1} (APR ${rateAnnual}) is not level payment: the yield supplement OC discounts level monthly payments` }]);
+    }
+    const startMonth = startMonths?.[i] ?? 1;
+    const own = poolFlows(prepared, selectLoans(loans, [i]), prepared.months, 1, stress, startMonths ? Uint16Array.of(startMonth) : undefined);
+    lines.push({ rateAnnual, remainingTerm: Math.max(1, loans.remainingTerm[i] ?? 1), startMonth, cutoffBalance: loans.currentPrincipal[i] ?? 0, endingBalance: own.endingBalance });
+  }
+  return lines;
 }

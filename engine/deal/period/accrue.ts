@@ -42,17 +42,17 @@ export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays
  * note's coupon and interest due, each fee's due, the reserve's target; then sums the accruals.
  */
 export function accruePeriod(
-  deal: Pick<Deal, 'fees' | 'reserve' | 'yieldSupplementOC'>,
+  deal: Pick<Deal, 'fees' | 'reserve'>,
   compiled: CompiledDeal,
   period: number,
   flows: Collections,
   days: AccrualDays,
   cutoffPool: Money = ZERO,
+  cutoffYieldSupplementOC: Money = ZERO,
 ): Accruals {
   const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
   const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows, days);
-  if (compiled.reserve !== undefined && deal.reserve !== undefined)
-    openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, deal.yieldSupplementOC?.atCutoff ?? 0));
+  if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, cutoffYieldSupplementOC));
   // The servicer nets its strip out of the interest it collects (Fabozzi, Handbook of Mortgage-Backed
   // Securities: investors receive the WAC less the servicing fee), so the strip never reaches the notes.
   const collected = flows.interest.plus(flows.penaltyInterest);
@@ -134,7 +134,7 @@ function collectionsOf(flows: Collections, kinds: readonly FeeCollection[]): Mon
  * The reserve target: percent × the basis (initial or start-of-period balance of the target's
  * notes), rounded half-up to cents, within its floor and cap, and never above the notes outstanding.
  */
-function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: number): Money {
+function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: Money): Money {
   const basis = reserveBasis(target.basis, terms, cutoffPool, cutoffYsoc);
   let amount = roundCents(basis.times(terms.reservePercent));
   if (terms.reserveFloor !== undefined) amount = maxMoney(amount, terms.reserveFloor);
@@ -142,7 +142,7 @@ function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBe
   return minMoney(amount, notesBegin);
 }
 
-function reserveBasis(basis: ReserveTarget['basis'], terms: ReserveTargetTerms, cutoffPool: Money, cutoffYsoc: number): Money {
+function reserveBasis(basis: ReserveTarget['basis'], terms: ReserveTargetTerms, cutoffPool: Money, cutoffYsoc: Money): Money {
   switch (basis) {
     case 'initialNoteBalance':
       return terms.reserveNotesOriginal;

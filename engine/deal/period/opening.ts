@@ -26,7 +26,7 @@ export interface RunHistory {
 }
 
 /** The waterfall's state at closing: the compiled notes, fees and reserve, no ledger, nothing paid. */
-export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount'>, compiled: CompiledDeal, cutoffBalance: Money): PeriodState {
+export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAccount'>, compiled: CompiledDeal, cutoffBalance: Money, cutoffYieldSupplementOC: Money = ZERO): PeriodState {
   return {
     notes: compiled.notes,
     fees: compiled.fees,
@@ -46,7 +46,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     cutoffBalance,
     yieldSupplementOC: ZERO,
     yieldSupplementAccount: deal.yieldSupplementAccount === undefined ? undefined : new Money(deal.yieldSupplementAccount.initialDeposit),
-    cutoffYieldSupplementOC: new Money(deal.yieldSupplementOC?.atCutoff ?? 0),
+    cutoffYieldSupplementOC,
     revolving: false,
     revolvingShare: new Money(deal.revolving?.excessSpreadShare ?? 0),
     final: false,

@@ -172,7 +172,10 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
   const amount = step.amount ?? 'principalDue';
   switch (amount) {
     case 'targetOC':
-      return `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
+      // The "sum of" form (ocInitialPercent) reads as such; without it the "greater of" form as before (docs/deals.md, "Target OC").
+      return step.ocInitialPercent === undefined
+        ? `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`
+        : `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool + ${formatPct(step.ocInitialPercent, 1)} of cutoff (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
     case 'available':
       return 'all available funds';
     case 'principalDue':

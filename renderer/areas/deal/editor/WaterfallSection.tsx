@@ -31,6 +31,7 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
           <IdsField label="Notes" path={[...at, 'notes']} options={notes} optional hint="None ticked: all notes" />
           {rule === 'proRataThenSequential' ? <IdsField label="Sequential after a breach of" path={[...at, 'triggers']} options={triggers} optional /> : null}
           {amount === 'targetOC' ? <NumberField label="OC target (of pool)" path={[...at, 'ocPercent']} kind="percent" /> : null}
+          {amount === 'targetOC' ? <NumberField label="OC target plus (of cutoff pool)" path={[...at, 'ocInitialPercent']} kind="percent" /> : null}
           {amount === 'targetOC' ? <NumberField label="OC floor (of cutoff pool)" path={[...at, 'ocFloor']} kind="percent" /> : null}
         </>
       );
