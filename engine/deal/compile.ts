@@ -1,5 +1,5 @@
 import { Money, toCents, ZERO } from './money.ts';
-import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type ReserveState } from './state.ts';
+import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
 import { compileTrigger, type CompiledTrigger } from './triggers.ts';
 import { SELLER, type Coupon, type Deal, type FeeBasis, type Step } from './types.ts';
 
@@ -20,6 +20,7 @@ export interface CompiledDeal {
   /** By fee: rateAnnual for balance-based fees, the share for collections-based fees, the amount for fixed and one-off fees. */
   readonly feeRates: readonly Money[];
   readonly reserve: ReserveState | undefined;
+  readonly principalCover: PrincipalCoverState | undefined;
   readonly reserveNotes: readonly number[];
   readonly reserveNotesOriginal: Money;
   readonly reservePercent: Money;
@@ -120,6 +121,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
         return { kind: 'interest', notes: indicesOf(step.notes) };
       case 'reserveTopUp':
       case 'pdlCure':
+      case 'repayPrincipalCover':
         return { kind: step.kind };
       case 'principal':
         return {
@@ -169,6 +171,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
     feeNotes,
     feeRates,
     reserve,
+    principalCover: principalCoverOf(waterfall, feeSpecs, notes),
     reservePercent: new Money(deal.reserve?.target.percent ?? 0),
     reserveFloor: deal.reserve?.target.floor === undefined ? undefined : toCents(deal.reserve.target.floor),
     reserveCap: deal.reserve?.target.cap === undefined ? undefined : toCents(deal.reserve.target.cap),
@@ -181,6 +184,21 @@ export function compileDeal(deal: Deal): CompiledDeal {
     acceleration,
     stepPaths,
     stepIndex: new Map(stepPaths.map((path, i) => [path, i])),
+  };
+}
+
+/** The principal-cover ledger's opening state (本金账户补足), when the separate waterfall names principalCovers. */
+function principalCoverOf(waterfall: Deal['waterfall'], feeSpecs: readonly { readonly id: string }[], notes: readonly NoteState[]): PrincipalCoverState | undefined {
+  const covers = 'principalCovers' in waterfall ? waterfall.principalCovers : undefined;
+  if (covers === undefined) return undefined;
+  return {
+    coversFee: feeSpecs.map((f) => covers.fees?.includes(f.id) ?? false),
+    coversNote: notes.map((n) => covers.notes?.includes(n.id) ?? false),
+    available: ZERO,
+    drawn: ZERO,
+    repaid: ZERO,
+    begin: ZERO,
+    ledger: ZERO,
   };
 }
 

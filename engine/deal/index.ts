@@ -35,7 +35,7 @@ export { poolColumns, poolLedger } from './pool-source.ts';
 export type { PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
 export { runDeal } from './run.ts';
 export type { RunOptions } from './run.ts';
-export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
+export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, PrincipalCoverPeriod, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
 export {
   largestPassingSeniorSize,
   notesTotalCents,

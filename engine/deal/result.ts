@@ -102,6 +102,16 @@ export interface ReservePeriod {
   readonly endingBalance: number;
 }
 
+/** The principal-cover ledger on one payment date (本金账户补足 / 收入账户偿还). */
+export interface PrincipalCoverPeriod {
+  /** Principal funds that covered interest-waterfall shortfalls this date. */
+  readonly drawn: number;
+  /** Repaid from the interest pot into the principal pot by repayPrincipalCover steps. */
+  readonly repaid: number;
+  /** Covered and not yet repaid, after the date. */
+  readonly ledger: number;
+}
+
 export interface TriggerPeriod {
   readonly id: string;
   /** What the trigger measures (schema.ts, `metric`), so a chart can set its threshold against the right series. */
@@ -137,6 +147,8 @@ export interface DealPeriod {
   readonly fees: readonly FeePeriod[];
   readonly notes: readonly NotePeriod[];
   readonly reserve?: ReservePeriod;
+  /** Present when the waterfall names principalCovers: principal funds drawn to cover interest-waterfall shortfalls, repaid to principal, and the ledger after the date. */
+  readonly principalCover?: PrincipalCoverPeriod;
   readonly triggers: readonly TriggerPeriod[];
   /** Interest + penalty interest − servicing strip − fees accrued − notes' coupon accrued this period (carried amounts excluded); may be negative. */
   readonly excessSpread: number;

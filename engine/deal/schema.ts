@@ -331,6 +331,11 @@ const step = z.discriminatedUnion('kind', [
     ocFloor: rate.optional(),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),
+  z
+    .strictObject({ kind: z.literal('repayPrincipalCover') })
+    .describe(
+      'Interest waterfall (收入账户偿还): repays the principal-cover ledger (principal funds that covered interest-waterfall shortfalls) from the pot into the principal pot, added to the principal due',
+    ),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
   z
     .strictObject({ kind: z.literal('residual'), to: z.string().min(1).describe(`A note id, or "${SELLER}"`) })
@@ -340,6 +345,21 @@ const step = z.discriminatedUnion('kind', [
 const steps = z.array(step).min(1);
 
 /**
+ * Principal funds covering the interest waterfall (本金账户补足收入账户, Chinese consumer-loan deals): when a
+ * step for one of these fees or notes' interest finds the interest pot short (after any reserve draw),
+ * the shortfall is taken from the period's principal funds, before the principal waterfall runs, and
+ * debited to the principal-cover ledger. The ledger carries across payment dates (without interest)
+ * until `repayPrincipalCover` steps of the interest waterfall repay it: the cash moves back to the
+ * principal pot and is paid as principal. Not used under acceleration (one pot).
+ */
+const principalCovers = z
+  .strictObject({
+    fees: z.array(z.string().min(1)).optional().describe('Fees (by id) whose shortfall the principal funds cover'),
+    notes: z.array(z.string().min(1)).optional().describe('Notes (by id) whose interest shortfall the principal funds cover'),
+  })
+  .describe('Interest-waterfall items the principal funds cover when the interest pot is short (本金账户补足), recorded in the principal-cover ledger');
+
+/**
  * The priority of payments, run in order on each payment date. Interest collections reach the pots
  * net of the assumptions' servicing strip (servicingFeeRate), which the servicer keeps first.
  *  - `combined`: one pot of available funds = interest collections + penalty interest − servicing
@@ -347,9 +367,10 @@ const steps = z.array(step).min(1);
  *  - separate: the interest waterfall's pot = interest collections + penalty interest − servicing
  *    strip + recoveries + reserve release; the principal waterfall's pot = scheduled principal + prepayments + clean-up
  *    proceeds + PDL cures and whatever is left at the end of the interest waterfall (the interest
- *    waterfall runs first). The principal (or combined) waterfall must end with a residual step.
+ *    waterfall runs first), less what covered interest-waterfall shortfalls (principalCovers), plus what
+ *    repayPrincipalCover steps repaid. The principal (or combined) waterfall must end with a residual step.
  */
-const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps })]);
+const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps, principalCovers: principalCovers.optional() })]);
 
 /**
  * How pool defaults reach the notes (default `writeDown`):

@@ -52,6 +52,26 @@ export interface ReserveState {
   readonly coversNote: readonly boolean[];
 }
 
+/**
+ * Principal funds covering interest-waterfall shortfalls (Deal.waterfall.principalCovers, 本金账户补足):
+ * what is covered, the funds still available for it this payment date, and the ledger repaid later.
+ */
+export interface PrincipalCoverState {
+  /** By fee index / note index (seniority order). */
+  readonly coversFee: readonly boolean[];
+  readonly coversNote: readonly boolean[];
+  /** Principal funds not yet used to cover shortfalls this payment date (the principal pot before its waterfall). */
+  available: Money;
+  /** Covered from principal this payment date. */
+  drawn: Money;
+  /** Repaid to the principal pot this payment date by repayPrincipalCover steps. */
+  repaid: Money;
+  /** Ledger at the start of the payment date (carried). */
+  begin: Money;
+  /** Covered and not yet repaid (carries across payment dates, without interest). */
+  ledger: Money;
+}
+
 /** Notes of one step as seniority classes: indices into the run's notes (sorted by rank), most senior class first. */
 export type Classes = readonly (readonly number[])[];
 
@@ -69,6 +89,7 @@ export type CompiledStep =
       readonly ocFloor: number;
     }
   | { readonly kind: 'pdlCure' }
+  | { readonly kind: 'repayPrincipalCover' }
   | { readonly kind: 'turbo'; readonly classes: Classes }
   /** note = -1: the seller. */
   | { readonly kind: 'residual'; readonly note: number };
@@ -78,6 +99,8 @@ export interface PeriodState {
   readonly notes: NoteState[];
   readonly fees: FeeState[];
   readonly reserve: ReserveState | undefined;
+  /** Undefined unless the deal's separate waterfall names principalCovers. */
+  readonly principalCover: PrincipalCoverState | undefined;
   /** PDL total debit; sub-ledgers are derived (filled from the most junior class up, see pdlByNote). */
   pdl: Money;
   /** Principal distribution amount not yet paid this period. */

@@ -13,7 +13,8 @@ export interface Pot {
 /**
  * Runs one step over the pot and returns what it paid (reserve draws included). Conventions per kind:
  *  - fee / interest: pay what is still due (a fee or note may appear in more than one step); a
- *    shortfall on an item the reserve covers is drawn from the reserve at this step.
+ *    shortfall on an item the reserve covers is drawn from the reserve at this step, then (interest
+ *    waterfall of a separate deal) from the principal funds when principalCovers names the item.
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
  *  - reserveTopUp: up to target − balance; nothing at the final period.
  *  - principal / turbo: see schema.ts (principalAmount); while revolving, principalDue steps buy loans instead
@@ -32,7 +33,9 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       fee.paid = add(fee.paid, pay);
       const draw = drawReserve(state, state.reserve?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
       fee.paid = add(fee.paid, draw);
-      return add(pay, draw);
+      const cover = drawPrincipal(state, pot, state.principalCover?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
+      fee.paid = add(fee.paid, cover);
+      return add(add(pay, draw), cover);
     }
     case 'interest': {
       const owed = step.notes.map((i) => {
@@ -50,7 +53,9 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         note.interestPaid = add(note.interestPaid, parts[k] ?? ZERO);
         const draw = drawReserve(state, state.reserve?.coversNote[i] === true, sub(note.interestDue, note.interestPaid));
         note.interestPaid = add(note.interestPaid, draw);
-        paid = add(paid, draw);
+        const cover = drawPrincipal(state, pot, state.principalCover?.coversNote[i] === true, sub(note.interestDue, note.interestPaid));
+        note.interestPaid = add(note.interestPaid, cover);
+        paid = add(add(paid, draw), cover);
       });
       return paid;
     }
@@ -104,6 +109,18 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       }
       return cure;
     }
+    case 'repayPrincipalCover': {
+      // 收入账户偿还: the interest pot pays back what principal covered; the cash is paid as principal.
+      const cover = state.principalCover;
+      if (cover === undefined || !pot.interestOfSeparate) return ZERO;
+      const repay = minMoney(pot.funds, cover.ledger);
+      cover.ledger = cover.ledger.minus(repay);
+      cover.repaid = cover.repaid.plus(repay);
+      pot.funds = pot.funds.minus(repay);
+      state.transfer = state.transfer.plus(repay);
+      state.principalDue = state.principalDue.plus(repay);
+      return repay;
+    }
     case 'turbo': {
       if (state.revolving) return ZERO;
       const paid = paySequential(state, step.classes, pot.funds);
@@ -143,6 +160,20 @@ function purchase(state: PeriodState, pot: Pot, amount: Money): Money {
   state.poolAfter = state.poolAfter.plus(bought.principal);
   state.principalDue = maxMoney(state.principalDue.minus(bought.cash), ZERO);
   return bought.cash;
+}
+
+/**
+ * 本金账户补足: after any reserve draw, the shortfall of a covered interest-waterfall item is taken from
+ * the principal funds not yet used (before the principal waterfall runs) and debited to the ledger.
+ */
+function drawPrincipal(state: PeriodState, pot: Pot, covered: boolean, shortfall: Money): Money {
+  const cover = state.principalCover;
+  if (!covered || cover === undefined || !pot.interestOfSeparate || !shortfall.gt(0)) return ZERO;
+  const draw = minMoney(cover.available, shortfall);
+  cover.available = cover.available.minus(draw);
+  cover.drawn = cover.drawn.plus(draw);
+  cover.ledger = cover.ledger.plus(draw);
+  return draw;
 }
 
 function drawReserve(state: PeriodState, covered: boolean, shortfall: Money): Money {

@@ -152,6 +152,11 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
           for (const ref of step.notes ?? [...known.noteIds]) paidPrincipal.add(ref);
           if (step.kind === 'principal') principalRules(step, at, known.triggerIds, add);
           break;
+        case 'repayPrincipalCover':
+          if (prefix !== 'waterfall.interest') add('DEAL_WATERFALL', at, 'a principal-cover repayment moves interest funds to the principal pot: it belongs in the interest waterfall');
+          else if (!('principalCovers' in deal.waterfall) || deal.waterfall.principalCovers === undefined)
+            add('DEAL_WATERFALL', at, 'a principal-cover repayment needs waterfall.principalCovers (what the principal funds cover)');
+          break;
         case 'pdlCure':
           if (lossAllocation !== 'pdl') add('DEAL_WATERFALL', at, "a PDL cure step needs lossAllocation 'pdl'");
           if (prefix === 'waterfall.principal') add('DEAL_WATERFALL', at, 'a PDL cure belongs in the interest (or combined) waterfall: curing from principal funds moves nothing');
@@ -165,6 +170,13 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
     if (prefix !== 'waterfall.interest' && steps.at(-1)?.kind !== 'residual') {
       add('DEAL_WATERFALL', prefix, 'the principal (or combined) waterfall must end with a residual step, so every cent has a recipient');
     }
+  }
+  if ('principalCovers' in deal.waterfall && deal.waterfall.principalCovers !== undefined) {
+    const covers = deal.waterfall.principalCovers;
+    known.noteRefs(covers.notes, 'waterfall.principalCovers.notes');
+    covers.fees?.forEach((ref, k) => {
+      if (!known.feeIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `waterfall.principalCovers.fees[${k}]`, `unknown fee '${ref}'`);
+    });
   }
   if (deal.revolving !== undefined) {
     // While revolving, only principal steps paying the principal due buy loans; others are skipped.

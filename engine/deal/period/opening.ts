@@ -31,6 +31,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     notes: compiled.notes,
     fees: compiled.fees,
     reserve: compiled.reserve,
+    principalCover: compiled.principalCover,
     pdl: ZERO,
     principalDue: ZERO,
     pdlCured: ZERO,

@@ -12,7 +12,8 @@ import type { Funding } from './fund.ts';
  * strip + fees + interest + principal + reserve deposits + cash paid for purchases + cash kept in the
  * principal account + residuals (money in is the pool's gross collections, so the strip kept by the
  * servicer is an outflow); the reserve and every note roll forward from their start-of-period
- * balances, none below zero.
+ * balances, none below zero; the principal-cover ledger rolls forward (begin + covered − repaid). Cover
+ * moves cash between the pots, not in or out.
  */
 export function reconcilePeriod(
   state: Readonly<PeriodState>,
@@ -32,6 +33,12 @@ export function reconcilePeriod(
     const expected = add(sub(sub(reserve.begin, funding.release), draws), reserve.deposits);
     if (!expected.eq(reserve.balance) || reserve.balance.lt(0)) reconciliationFailure(period, 'reconcile', { reserve: reserve.balance.toString(), expected: expected.toString() });
   }
+  const cover = state.principalCover;
+  if (cover !== undefined) {
+    // The principal-cover ledger rolls forward: begin + covered − repaid.
+    const expected = sub(add(cover.begin, cover.drawn), cover.repaid);
+    if (!expected.eq(cover.ledger) || cover.ledger.lt(0)) reconciliationFailure(period, 'reconcile', { principalCoverLedger: cover.ledger.toString(), expected: expected.toString() });
+  }
   for (const note of state.notes) {
     const expected = add(sub(sub(note.begin, note.principalPaid), note.writeDown), note.reimbursed);
     if (!expected.eq(note.balance) || note.balance.lt(0)) reconciliationFailure(period, 'reconcile', { note: note.id, balance: note.balance.toString(), expected: expected.toString() });
@@ -45,6 +52,7 @@ export function checkBalances(state: Readonly<PeriodState>, pot: Pot, period: nu
     reconciliationFailure(period, step, { seller: state.seller.toString(), purchasesCash: state.purchasesCash.toString(), principalAccount: state.principalAccount.toString() });
   }
   if (state.reserve !== undefined && state.reserve.balance.isNegative()) reconciliationFailure(period, step, { reserve: state.reserve.balance.toString() });
+  if (state.principalCover !== undefined && state.principalCover.available.isNegative()) reconciliationFailure(period, step, { principalCoverAvailable: state.principalCover.available.toString() });
   for (const note of state.notes) if (note.balance.isNegative()) reconciliationFailure(period, step, { note: note.id, balance: note.balance.toString() });
 }
 

@@ -40,6 +40,9 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
     notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
+    ...(state.principalCover === undefined
+      ? {}
+      : { principalCover: { drawn: toYuan(state.principalCover.drawn), repaid: toYuan(state.principalCover.repaid), ledger: toYuan(state.principalCover.ledger) } }),
     triggers: determination.triggers,
     excessSpread: toYuan(facts.accruals.excessSpread),
     liquidityCoverage: liquidityCoverage(state, pooled ? funding.interest.plus(funding.principal) : funding.interest),

@@ -194,6 +194,8 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
       return `Principal (${PRINCIPAL_RULES[step.rule]}, ${principalAmountOf(step)}): ${notesText(step.notes)}`;
     case 'pdlCure':
       return 'PDL cure (clears principal deficiency, most senior first)';
+    case 'repayPrincipalCover':
+      return 'Repay principal that covered interest shortfalls (to the principal account)';
     case 'turbo':
       return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
     case 'residual':

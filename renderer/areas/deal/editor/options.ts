@@ -71,6 +71,7 @@ export const STEP_OPTIONS = optionsOf<Step['kind']>({
   reserveTopUp: 'Reserve top-up',
   principal: 'Principal',
   pdlCure: 'PDL cure',
+  repayPrincipalCover: 'Repay principal cover',
   turbo: 'Turbo (all left to principal)',
   residual: 'Residual',
 });
