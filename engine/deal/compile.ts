@@ -1,7 +1,7 @@
 import { Money, toCents, ZERO } from './money.ts';
 import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
 import { compileTrigger, type CompiledTrigger } from './triggers.ts';
-import { SELLER, type Coupon, type Deal, type FeeBasis, type Step } from './types.ts';
+import { SELLER, type Coupon, type Deal, type FeeBasis, type FeeSpec, type Step } from './types.ts';
 
 /** A step with the JSON path it came from (`waterfall.interest[2]`, or `acceleration[k]` for the acceleration waterfall). */
 export interface PathedStep {
@@ -84,7 +84,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const allClasses = classesOf(undefined);
   const feeSpecs = deal.fees ?? [];
   const feeIndex = new Map(feeSpecs.map((f, i) => [f.id, i]));
-  const fees: FeeState[] = feeSpecs.map((f) => ({ id: f.id, senior: f.senior ?? true, unpaid: ZERO, accrual: ZERO, due: ZERO, paid: ZERO }));
+  const fees = feeSpecs.map(feeStateOf);
   const feeNotes = feeSpecs.map((f) => (f.basis.type === 'noteBalance' ? indicesOf(f.basis.notes) : []));
   const feeRates = feeSpecs.map((f) => feeRate(f.basis));
   const triggers = (deal.triggers ?? []).map((t) => compileTrigger(t, noteIndex));
@@ -116,7 +116,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const compileStep = (step: Step): CompiledStep => {
     switch (step.kind) {
       case 'fee':
-        return { kind: 'fee', fee: feeIndex.get(step.fee) ?? 0 };
+        return { kind: 'fee', fee: feeIndex.get(step.fee) ?? 0, capped: step.beyondCap !== true };
       case 'interest':
         return { kind: 'interest', notes: indicesOf(step.notes) };
       case 'reserveTopUp':
@@ -148,17 +148,17 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const principal = 'principal' in waterfall ? pathed(waterfall.principal, 'waterfall.principal') : [];
   const allSteps = combined ?? [...interest, ...principal];
 
-  // Acceleration waterfall: senior fees → class by class interest then principal → other fees → residual.
+  // Acceleration waterfall: senior fees → class by class interest then principal → other fees → residual; fees uncapped.
   const feeOrder: number[] = [];
   for (const { step } of allSteps) if (step.kind === 'fee' && !feeOrder.includes(step.fee)) feeOrder.push(step.fee);
   const residualNote = allSteps.findLast(({ step }) => step.kind === 'residual');
   const accelerationSteps: CompiledStep[] = [
-    ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee })),
+    ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     ...allClasses.flatMap((cls): CompiledStep[] => [
       { kind: 'interest', notes: cls },
       { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
     ]),
-    ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee })),
+    ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     residualNote?.step ?? { kind: 'residual', note: -1 },
   ];
   const acceleration = accelerationSteps.map((step, i) => ({ path: `acceleration[${i}]`, step }));
@@ -184,6 +184,20 @@ export function compileDeal(deal: Deal): CompiledDeal {
     acceleration,
     stepPaths,
     stepIndex: new Map(stepPaths.map((path, i) => [path, i])),
+  };
+}
+
+/** A fee's state at closing: nothing due or paid; its cap per payment date (优先支出上限) at cents. */
+function feeStateOf(spec: FeeSpec): FeeState {
+  return {
+    id: spec.id,
+    senior: spec.senior ?? true,
+    cap: spec.capPerPaymentDate === undefined ? undefined : toCents(spec.capPerPaymentDate),
+    paidWithinCap: ZERO,
+    unpaid: ZERO,
+    accrual: ZERO,
+    due: ZERO,
+    paid: ZERO,
   };
 }
 

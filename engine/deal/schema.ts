@@ -147,6 +147,12 @@ const fee = z.strictObject({
   name: name.optional(),
   basis: feeBasis,
   senior: z.boolean().optional().describe('Default true; marks the fee for liquidity coverage, the reserve’s default cover and the acceleration waterfall'),
+  /**
+   * 优先支出上限: the most the fee's ordinary steps pay on one payment date; what is due beyond it is
+   * paid only by its `beyondCap` steps (at a junior position), and carried when they cannot. The reserve
+   * and principal covers cover only the part within the cap. The acceleration waterfall pays the fee uncapped.
+   */
+  capPerPaymentDate: money.optional().describe('Cap on what the fee’s senior steps pay on one payment date (优先支出上限); the excess is paid by its beyondCap steps'),
 });
 
 /**
@@ -318,7 +324,11 @@ const trigger = z.strictObject({
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
 const step = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fee'), fee: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('fee'),
+    fee: z.string().min(1),
+    beyondCap: z.boolean().optional().describe('Pays what is due beyond the fee’s capPerPaymentDate (a junior position); default false: the step pays within the cap'),
+  }),
   z.strictObject({ kind: z.literal('interest'), notes: ids }).describe('Interest due of the notes, pro rata by amount due (largest remainder at cents)'),
   z.strictObject({ kind: z.literal('reserveTopUp') }).describe('Deposits up to the reserve’s target'),
   z.strictObject({

@@ -34,6 +34,10 @@ export interface NoteState {
 export interface FeeState {
   readonly id: string;
   readonly senior: boolean;
+  /** capPerPaymentDate (优先支出上限), undefined without one. */
+  readonly cap: Money | undefined;
+  /** Paid this payment date by the fee's steps within the cap. */
+  paidWithinCap: Money;
   unpaid: Money;
   accrual: Money;
   due: Money;
@@ -76,7 +80,8 @@ export interface PrincipalCoverState {
 export type Classes = readonly (readonly number[])[];
 
 export type CompiledStep =
-  | { readonly kind: 'fee'; readonly fee: number }
+  /** capped: the step pays at most the fee's cap less what its capped steps paid this date (false for beyondCap and acceleration steps). */
+  | { readonly kind: 'fee'; readonly fee: number; readonly capped: boolean }
   | { readonly kind: 'interest'; readonly notes: readonly number[] }
   | { readonly kind: 'reserveTopUp' }
   | {

@@ -26,17 +26,8 @@ export interface Pot {
  */
 export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money {
   switch (step.kind) {
-    case 'fee': {
-      const fee = feeAt(state, step.fee);
-      const pay = minMoney(pot.funds, sub(fee.due, fee.paid));
-      pot.funds = sub(pot.funds, pay);
-      fee.paid = add(fee.paid, pay);
-      const draw = drawReserve(state, state.reserve?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
-      fee.paid = add(fee.paid, draw);
-      const cover = drawPrincipal(state, pot, state.principalCover?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
-      fee.paid = add(fee.paid, cover);
-      return add(add(pay, draw), cover);
-    }
+    case 'fee':
+      return payFee(state, step, pot);
     case 'interest': {
       const owed = step.notes.map((i) => {
         const note = noteAt(state, i);
@@ -148,6 +139,26 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     default:
       return unreachable(step);
   }
+}
+
+/**
+ * A fee step pays what is still due; a capped step (a fee with capPerPaymentDate, not beyondCap) at most
+ * the cap less what its capped steps paid this date (优先支出上限), and only that part may be drawn from
+ * the reserve or covered by principal. A beyondCap step pays the rest, with no draws.
+ */
+function payFee(state: PeriodState, step: Extract<CompiledStep, { kind: 'fee' }>, pot: Pot): Money {
+  const fee = feeAt(state, step.fee);
+  const withinCap = step.capped && fee.cap !== undefined;
+  const owed = withinCap ? minMoney(sub(fee.due, fee.paid), maxMoney(sub(fee.cap, fee.paidWithinCap), ZERO)) : sub(fee.due, fee.paid);
+  const pay = minMoney(pot.funds, owed);
+  pot.funds = sub(pot.funds, pay);
+  const draws = step.capped || fee.cap === undefined;
+  const draw = drawReserve(state, draws && state.reserve?.coversFee[step.fee] === true, sub(owed, pay));
+  const cover = drawPrincipal(state, pot, draws && state.principalCover?.coversFee[step.fee] === true, sub(sub(owed, pay), draw));
+  const paid = add(add(pay, draw), cover);
+  fee.paid = add(fee.paid, paid);
+  if (withinCap) fee.paidWithinCap = add(fee.paidWithinCap, paid);
+  return paid;
 }
 
 /** Buys loans with up to `amount` of the pot's cash (buyLoans: price, cap, eligibility); returns the cash spent. */

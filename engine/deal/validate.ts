@@ -132,6 +132,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         ];
   const paidPrincipal = new Set<string>();
   const paidFees = new Set<string>();
+  const paidBeyondCap = new Set<string>();
+  const cappedFees = new Set((deal.fees ?? []).filter((f) => f.capPerPaymentDate !== undefined).map((f) => f.id));
   for (const [prefix, steps] of lists) {
     steps.forEach((step, i) => {
       const at = `${prefix}[${i}]`;
@@ -139,6 +141,10 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         case 'fee':
           if (!known.feeIds.has(step.fee)) add('DEAL_UNKNOWN_REFERENCE', `${at}.fee`, `unknown fee '${step.fee}'`);
           else paidFees.add(step.fee);
+          if (step.beyondCap === true) {
+            if (known.feeIds.has(step.fee) && !cappedFees.has(step.fee)) add('DEAL_WATERFALL', `${at}.beyondCap`, `fee '${step.fee}' has no capPerPaymentDate: nothing is due beyond a cap`);
+            paidBeyondCap.add(step.fee);
+          }
           break;
         case 'interest':
           known.noteRefs(step.notes, `${at}.notes`);
@@ -190,6 +196,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
   });
   deal.fees?.forEach((fee, i) => {
     if (!paidFees.has(fee.id)) add('DEAL_WATERFALL', `fees[${i}]`, `no step ever pays fee '${fee.id}'`);
+    else if (cappedFees.has(fee.id) && !paidBeyondCap.has(fee.id))
+      add('DEAL_WATERFALL', `fees[${i}].capPerPaymentDate`, `a capped fee needs a step with beyondCap true that pays what is due beyond the cap (fee '${fee.id}')`);
   });
 }
 

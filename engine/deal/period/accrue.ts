@@ -94,6 +94,7 @@ function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fee
     fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, flows, compiled.feeNotes[i] ?? [], compiled.notes, days);
     fee.due = add(fee.unpaid, fee.accrual);
     fee.paid = ZERO;
+    fee.paidWithinCap = ZERO;
     feesAccrued = add(feesAccrued, fee.accrual);
   });
   return feesAccrued;

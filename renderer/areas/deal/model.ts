@@ -185,7 +185,7 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
 function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
   switch (step.kind) {
     case 'fee':
-      return `Fee: ${feeNames.get(step.fee) ?? step.fee}`;
+      return `Fee: ${feeNames.get(step.fee) ?? step.fee}${step.beyondCap === true ? ' (beyond its cap)' : ''}`;
     case 'interest':
       return `Interest: ${notesText(step.notes)}`;
     case 'reserveTopUp':
