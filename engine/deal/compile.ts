@@ -33,6 +33,8 @@ export interface CompiledDeal {
   readonly acceleration: readonly PathedStep[];
   readonly stepPaths: readonly string[];
   readonly stepIndex: ReadonlyMap<string, number>;
+  /** Some step pays a periodic return (期间收益): the note rows then report periodicReturnPaid. */
+  readonly periodicReturn: boolean;
 }
 
 export function compileDeal(deal: Deal): CompiledDeal {
@@ -59,6 +61,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
       principalPaid: ZERO,
       writeDown: ZERO,
       residualPaid: ZERO,
+      periodicReturnPaid: ZERO,
       writtenOff: ZERO,
       reimbursed: ZERO,
     };
@@ -133,6 +136,14 @@ export function compileDeal(deal: Deal): CompiledDeal {
           ocPercent: step.ocPercent ?? 0,
           ocFloor: step.ocFloor ?? 0,
         };
+      case 'periodicReturn':
+        return {
+          kind: 'periodicReturn',
+          note: noteIndex.get(step.note) ?? 0,
+          rateAnnual: new Money(step.rateAnnual),
+          dayCount: step.dayCount ?? 'ACT/365',
+          whileOutstanding: indicesOf(step.whileOutstanding),
+        };
       case 'turbo':
         return { kind: 'turbo', classes: classesOf(step.notes) };
       case 'residual':
@@ -148,20 +159,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
   const principal = 'principal' in waterfall ? pathed(waterfall.principal, 'waterfall.principal') : [];
   const allSteps = combined ?? [...interest, ...principal];
 
-  // Acceleration waterfall: senior fees → class by class interest then principal → other fees → residual; fees uncapped.
-  const feeOrder: number[] = [];
-  for (const { step } of allSteps) if (step.kind === 'fee' && !feeOrder.includes(step.fee)) feeOrder.push(step.fee);
-  const residualNote = allSteps.findLast(({ step }) => step.kind === 'residual');
-  const accelerationSteps: CompiledStep[] = [
-    ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
-    ...allClasses.flatMap((cls): CompiledStep[] => [
-      { kind: 'interest', notes: cls },
-      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
-    ]),
-    ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
-    residualNote?.step ?? { kind: 'residual', note: -1 },
-  ];
-  const acceleration = accelerationSteps.map((step, i) => ({ path: `acceleration[${i}]`, step }));
+  const acceleration = accelerationOf(allSteps, fees, allClasses);
   const stepPaths = [...allSteps, ...acceleration].map((s) => s.path);
   return {
     notes,
@@ -184,7 +182,25 @@ export function compileDeal(deal: Deal): CompiledDeal {
     acceleration,
     stepPaths,
     stepIndex: new Map(stepPaths.map((path, i) => [path, i])),
+    periodicReturn: allSteps.some(({ step }) => step.kind === 'periodicReturn'),
   };
+}
+
+/** The acceleration waterfall: senior fees → class by class interest then principal → other fees → residual; fees uncapped. */
+function accelerationOf(allSteps: readonly PathedStep[], fees: readonly FeeState[], allClasses: Classes): PathedStep[] {
+  const feeOrder: number[] = [];
+  for (const { step } of allSteps) if (step.kind === 'fee' && !feeOrder.includes(step.fee)) feeOrder.push(step.fee);
+  const residualNote = allSteps.findLast(({ step }) => step.kind === 'residual');
+  const accelerationSteps: CompiledStep[] = [
+    ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
+    ...allClasses.flatMap((cls): CompiledStep[] => [
+      { kind: 'interest', notes: cls },
+      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
+    ]),
+    ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
+    residualNote?.step ?? { kind: 'residual', note: -1 },
+  ];
+  return accelerationSteps.map((step, i) => ({ path: `acceleration[${i}]`, step }));
 }
 
 /** A fee's state at closing: nothing due or paid; its cap per payment date (优先支出上限) at cents. */

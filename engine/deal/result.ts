@@ -91,6 +91,8 @@ export interface NotePeriod {
   readonly pdlBalance: number;
   /** Residual (excess return) paid to the note by a residual step. */
   readonly residualPaid: number;
+  /** Periodic return (期间收益) paid by periodicReturn steps (present when the deal has one): non-cumulative. */
+  readonly periodicReturnPaid?: number;
 }
 
 export interface ReservePeriod {
@@ -172,6 +174,7 @@ export interface NoteLeg {
   readonly originalBalance: number;
   readonly dates: readonly string[];
   readonly principal: readonly number[];
+  /** Coupon interest paid, plus any periodic return (期间收益). */
   readonly interest: readonly number[];
   readonly writeDown: readonly number[];
   /** Ending balance after the payment date. */

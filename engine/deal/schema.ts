@@ -346,6 +346,17 @@ const step = z.discriminatedUnion('kind', [
     .describe(
       'Interest waterfall (收入账户偿还): repays the principal-cover ledger (principal funds that covered interest-waterfall shortfalls) from the pot into the principal pot, added to the principal due',
     ),
+  z
+    .strictObject({
+      kind: z.literal('periodicReturn'),
+      note: z.string().min(1).describe('The subordinate note paid'),
+      rateAnnual: rate.describe('The most the return pays, annual decimal (和享 2017-5: 2%)'),
+      dayCount: dayCount.optional().describe('Default ACT/365'),
+      whileOutstanding: ids.describe('Paid only while any of these (senior) notes has a balance at the start of the period'),
+    })
+    .describe(
+      '期间收益: up to rateAnnual × the note’s balance at the start of the period × day-count fraction (rounded half-up to cents), from the pot, while the senior notes named are outstanding; non-cumulative: what the pot cannot pay is never carried',
+    ),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
   z
     .strictObject({ kind: z.literal('residual'), to: z.string().min(1).describe(`A note id, or "${SELLER}"`) })

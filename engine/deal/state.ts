@@ -1,4 +1,5 @@
 import type { DayCount } from '../daycount.ts';
+import type { AccrualDays } from './accrual.ts';
 import { allocateProRata } from './allocate.ts';
 import { add, minMoney, type Money, sub, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
@@ -25,6 +26,8 @@ export interface NoteState {
   principalPaid: Money;
   writeDown: Money;
   residualPaid: Money;
+  /** Periodic return (期间收益) paid this period by periodicReturn steps: non-cumulative, never carried. */
+  periodicReturnPaid: Money;
   /** Written down in earlier periods and not yet reimbursed (carries across periods; see reimburseWriteDowns). */
   writtenOff: Money;
   /** Reimbursed this period (part of principalPaid; the balance does not fall by it). */
@@ -95,6 +98,7 @@ export type CompiledStep =
     }
   | { readonly kind: 'pdlCure' }
   | { readonly kind: 'repayPrincipalCover' }
+  | { readonly kind: 'periodicReturn'; readonly note: number; readonly rateAnnual: Money; readonly dayCount: DayCount; readonly whileOutstanding: readonly number[] }
   | { readonly kind: 'turbo'; readonly classes: Classes }
   /** note = -1: the seller. */
   | { readonly kind: 'residual'; readonly note: number };
@@ -143,6 +147,8 @@ export interface PeriodState {
   sequential: boolean;
   trapping: boolean;
   readonly breached: boolean[];
+  /** Days of this payment date's accrual period by day count (periodicReturn steps accrue on them). */
+  accrualDays: AccrualDays | undefined;
 }
 
 /**

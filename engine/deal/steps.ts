@@ -1,4 +1,5 @@
 import { allocateProRata } from './allocate.ts';
+import { accrue } from './accrual.ts';
 import { buyLoans } from './purchases.ts';
 import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
 import { classesBalance, feeAt, noteAt, paySequential, payProRata, reimburseWriteDowns, unreachable, type CompiledStep, type PeriodState } from './state.ts';
@@ -111,6 +112,16 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       state.transfer = state.transfer.plus(repay);
       state.principalDue = state.principalDue.plus(repay);
       return repay;
+    }
+    case 'periodicReturn': {
+      // 期间收益 (和享 2017-5 def. (107)): this accrual period's return only, never made good later.
+      const note = noteAt(state, step.note);
+      const seniorsOutstanding = step.whileOutstanding.some((i) => noteAt(state, i).begin.gt(0));
+      if (!seniorsOutstanding || state.accrualDays === undefined) return ZERO;
+      const pay = minMoney(pot.funds, accrue(note.begin, step.rateAnnual, step.dayCount, state.accrualDays));
+      pot.funds = pot.funds.minus(pay);
+      note.periodicReturnPaid = note.periodicReturnPaid.plus(pay);
+      return pay;
     }
     case 'turbo': {
       if (state.revolving) return ZERO;

@@ -149,6 +149,10 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         case 'interest':
           known.noteRefs(step.notes, `${at}.notes`);
           break;
+        case 'periodicReturn':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          known.noteRefs(step.whileOutstanding, `${at}.whileOutstanding`);
+          break;
         case 'reserveTopUp':
           if (deal.reserve === undefined) add('DEAL_WATERFALL', at, 'a reserve top-up step needs a reserve account');
           break;

@@ -54,6 +54,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     sequential: false,
     trapping: false,
     breached: compiled.triggers.map(() => false),
+    accrualDays: undefined,
   };
 }
 

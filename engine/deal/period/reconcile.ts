@@ -9,7 +9,7 @@ import type { Funding } from './fund.ts';
  * Step 7, exact in decimal cents: interest + penalty + recoveries + principal collections + clean-up
  * proceeds + cash carried in the principal account + reserve release + reserve draws + the yield
  * supplement withdrawn = servicing
- * strip + fees + interest + principal + reserve deposits + cash paid for purchases + cash kept in the
+ * strip + fees + interest + periodic returns + principal + reserve deposits + cash paid for purchases + cash kept in the
  * principal account + residuals (money in is the pool's gross collections, so the strip kept by the
  * servicer is an outflow); the reserve and every note roll forward from their start-of-period
  * balances, none below zero; the principal-cover ledger rolls forward (begin + covered − repaid). Cover
@@ -27,7 +27,7 @@ export function reconcilePeriod(
   const moneyIn = add(add(add(add(collected, funding.principal), funding.release), draws), funding.yieldSupplement);
   let moneyOut = add(add(add(add(funding.servicingStrip, state.purchasesCash), state.principalAccount), state.seller), reserve?.deposits ?? ZERO);
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
-  for (const note of state.notes) moneyOut = add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid);
+  for (const note of state.notes) moneyOut = add(add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid), note.periodicReturnPaid);
   if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });
   if (reserve !== undefined) {
     const expected = add(sub(sub(reserve.begin, funding.release), draws), reserve.deposits);

@@ -21,7 +21,12 @@ export interface PeriodFacts {
 }
 
 /** The period's row of the result, in yuan, from the state after reconciliation and carry-forward. */
-export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined'>, lossAllocation: LossAllocation): DealPeriod {
+export function periodRow(
+  facts: PeriodFacts,
+  state: Readonly<PeriodState>,
+  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined' | 'periodicReturn'>,
+  lossAllocation: LossAllocation,
+): DealPeriod {
   const { flows, funding, determination } = facts;
   const pdlNotes = lossAllocation === 'pdl' ? pdlByNote(state, compiled.allClasses) : undefined;
   const pooled = compiled.combined !== undefined || determination.accelerated;
@@ -38,7 +43,7 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
       ...(state.yieldSupplementAccount === undefined ? {} : { yieldSupplement: toYuan(funding.yieldSupplement) }),
     },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
-    notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
+    notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes, compiled.periodicReturn)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
     ...(state.principalCover === undefined
       ? {}
@@ -78,7 +83,7 @@ function poolSummary(flows: Collections, poolFactor: number, state: Readonly<Per
   };
 }
 
-function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Money[] | undefined): NotePeriod {
+function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Money[] | undefined, periodicReturn: boolean): NotePeriod {
   const note = noteAt(state, i);
   const pdl = pdlNotes?.[i];
   return {
@@ -94,6 +99,7 @@ function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Mon
     endingBalance: toYuan(note.balance),
     pdlBalance: pdl === undefined ? 0 : toYuan(pdl),
     residualPaid: toYuan(note.residualPaid),
+    ...(periodicReturn ? { periodicReturnPaid: toYuan(note.periodicReturnPaid) } : {}),
   };
 }
 

@@ -196,6 +196,8 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
       return 'PDL cure (clears principal deficiency, most senior first)';
     case 'repayPrincipalCover':
       return 'Repay principal that covered interest shortfalls (to the principal account)';
+    case 'periodicReturn':
+      return `Periodic return (期间收益) to ${step.note}: up to ${formatPct(step.rateAnnual, 2)} a year while ${notesText(step.whileOutstanding)} outstanding, not carried`;
     case 'turbo':
       return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
     case 'residual':

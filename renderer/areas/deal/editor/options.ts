@@ -72,6 +72,7 @@ export const STEP_OPTIONS = optionsOf<Step['kind']>({
   principal: 'Principal',
   pdlCure: 'PDL cure',
   repayPrincipalCover: 'Repay principal cover',
+  periodicReturn: 'Periodic return (期间收益)',
   turbo: 'Turbo (all left to principal)',
   residual: 'Residual',
 });
