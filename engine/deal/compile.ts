@@ -35,6 +35,8 @@ export interface CompiledDeal {
   readonly stepIndex: ReadonlyMap<string, number>;
   /** Some step pays a periodic return (期间收益): the note rows then report periodicReturnPaid. */
   readonly periodicReturn: boolean;
+  /** Some step pays an excess servicing fee (超额服务费): the period rows then report it. */
+  readonly excessServicing: boolean;
 }
 
 export function compileDeal(deal: Deal): CompiledDeal {
@@ -62,6 +64,8 @@ export function compileDeal(deal: Deal): CompiledDeal {
       writeDown: ZERO,
       residualPaid: ZERO,
       periodicReturnPaid: ZERO,
+      balanceDays: ZERO,
+      returnsReceived: ZERO,
       writtenOff: ZERO,
       reimbursed: ZERO,
     };
@@ -136,14 +140,9 @@ export function compileDeal(deal: Deal): CompiledDeal {
           ocPercent: step.ocPercent ?? 0,
           ocFloor: step.ocFloor ?? 0,
         };
+      case 'excessServicing':
       case 'periodicReturn':
-        return {
-          kind: 'periodicReturn',
-          note: noteIndex.get(step.note) ?? 0,
-          rateAnnual: new Money(step.rateAnnual),
-          dayCount: step.dayCount ?? 'ACT/365',
-          whileOutstanding: indicesOf(step.whileOutstanding),
-        };
+        return subordinateStepOf(step, noteIndex, indicesOf);
       case 'turbo':
         return { kind: 'turbo', classes: classesOf(step.notes) };
       case 'residual':
@@ -183,6 +182,26 @@ export function compileDeal(deal: Deal): CompiledDeal {
     stepPaths,
     stepIndex: new Map(stepPaths.map((path, i) => [path, i])),
     periodicReturn: allSteps.some(({ step }) => step.kind === 'periodicReturn'),
+    excessServicing: allSteps.some(({ step }) => step.kind === 'excessServicing'),
+  };
+}
+
+/** The steps that pay the subordinate note's return: periodicReturn (期间收益) and excessServicing (超额服务费). */
+function subordinateStepOf(step: Extract<Step, { kind: 'periodicReturn' | 'excessServicing' }>, noteIndex: ReadonlyMap<string, number>, indicesOf: (ids: readonly string[]) => number[]): CompiledStep {
+  if (step.kind === 'periodicReturn') {
+    return {
+      kind: 'periodicReturn',
+      note: noteIndex.get(step.note) ?? 0,
+      rateAnnual: new Money(step.rateAnnual),
+      dayCount: step.dayCount ?? 'ACT/365',
+      whileOutstanding: indicesOf(step.whileOutstanding),
+    };
+  }
+  return {
+    kind: 'excessServicing',
+    note: noteIndex.get(step.note) ?? 0,
+    tiers: step.tiers.map((t) => ({ hurdleRate: new Money(t.hurdleRate), noteShare: new Money(t.noteShare) })),
+    thereafterNoteShare: new Money(step.thereafterNoteShare ?? 0),
   };
 }
 

@@ -357,6 +357,24 @@ const step = z.discriminatedUnion('kind', [
     .describe(
       '期间收益: up to rateAnnual × the note’s balance at the start of the period × day-count fraction (rounded half-up to cents), from the pot, while the senior notes named are outstanding; non-cumulative: what the pot cannot pay is never carried',
     ),
+  z
+    .strictObject({
+      kind: z.literal('excessServicing'),
+      note: z.string().min(1).describe('The subordinate note whose hurdles split the funds'),
+      tiers: z
+        .array(
+          z.strictObject({
+            hurdleRate: rate.describe('Annual decimal: the note’s expected cost = Σ its daily balance since closing × hurdleRate ÷ 365'),
+            noteShare: rate.describe('Share of the funds in this tier paid to the note (the rest is the servicer’s excess servicing fee)'),
+          }),
+        )
+        .min(1)
+        .describe('In order: while the note’s returns received fall short of the tier’s expected cost, the funds are split by its noteShare'),
+      thereafterNoteShare: rate.optional().describe('Share of the funds beyond the last tier paid to the note; default 0 (all to the servicer)'),
+    })
+    .describe(
+      '超额服务费 / 浮动服务报酬: everything left in the pot (after reimbursing write-downs) split between the subordinate note (as residual) and the servicer by hurdle tiers of the note’s return (和享 2017-5 principal items (f)–(h))',
+    ),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
   z
     .strictObject({ kind: z.literal('residual'), to: z.string().min(1).describe(`A note id, or "${SELLER}"`) })

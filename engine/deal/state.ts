@@ -28,6 +28,10 @@ export interface NoteState {
   residualPaid: Money;
   /** Periodic return (期间收益) paid this period by periodicReturn steps: non-cumulative, never carried. */
   periodicReturnPaid: Money;
+  /** Σ balance × actual days of every accrual period so far (closing to this period's payment date): the base of hurdle costs. */
+  balanceDays: Money;
+  /** Σ periodic returns and residuals received so far (what the excessServicing hurdles compare with the expected costs). */
+  returnsReceived: Money;
   /** Written down in earlier periods and not yet reimbursed (carries across periods; see reimburseWriteDowns). */
   writtenOff: Money;
   /** Reimbursed this period (part of principalPaid; the balance does not fall by it). */
@@ -99,6 +103,12 @@ export type CompiledStep =
   | { readonly kind: 'pdlCure' }
   | { readonly kind: 'repayPrincipalCover' }
   | { readonly kind: 'periodicReturn'; readonly note: number; readonly rateAnnual: Money; readonly dayCount: DayCount; readonly whileOutstanding: readonly number[] }
+  | {
+      readonly kind: 'excessServicing';
+      readonly note: number;
+      readonly tiers: readonly { readonly hurdleRate: Money; readonly noteShare: Money }[];
+      readonly thereafterNoteShare: Money;
+    }
   | { readonly kind: 'turbo'; readonly classes: Classes }
   /** note = -1: the seller. */
   | { readonly kind: 'residual'; readonly note: number };
@@ -131,6 +141,8 @@ export interface PeriodState {
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
   desk: PurchaseDesk | undefined;
   seller: Money;
+  /** Excess servicing fee (超额服务费) paid to the servicer by excessServicing steps this payment date. */
+  excessServicing: Money;
   /** Pool ending balance + principal bought so far (the collateral for target OC and write-downs; principal, never the cash paid). */
   poolAfter: Money;
   readonly cutoffBalance: Money;

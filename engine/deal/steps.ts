@@ -1,4 +1,5 @@
 import { allocateProRata } from './allocate.ts';
+import { splitExcess } from './excess-servicing.ts';
 import { accrue } from './accrual.ts';
 import { buyLoans } from './purchases.ts';
 import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
@@ -122,6 +123,17 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       pot.funds = pot.funds.minus(pay);
       note.periodicReturnPaid = note.periodicReturnPaid.plus(pay);
       return pay;
+    }
+    case 'excessServicing': {
+      // Everything left: earlier write-downs first (as the residual step does), then the hurdle split.
+      const all = pot.funds;
+      pot.funds = pot.funds.minus(reimburseWriteDowns(state, pot.funds));
+      const note = noteAt(state, step.note);
+      const { toNote, toServicer } = splitExcess(note, step, pot.funds);
+      note.residualPaid = note.residualPaid.plus(toNote);
+      state.excessServicing = state.excessServicing.plus(toServicer);
+      pot.funds = ZERO;
+      return all;
     }
     case 'turbo': {
       if (state.revolving) return ZERO;

@@ -149,6 +149,11 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         case 'interest':
           known.noteRefs(step.notes, `${at}.notes`);
           break;
+        case 'excessServicing':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          if (prefix === 'waterfall.interest') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: it belongs in the principal (or combined) waterfall');
+          else if (i !== steps.length - 2 || steps.at(-1)?.kind !== 'residual') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: only the residual step may follow it');
+          break;
         case 'periodicReturn':
           if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
           known.noteRefs(step.whileOutstanding, `${at}.whileOutstanding`);

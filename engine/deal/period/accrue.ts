@@ -77,6 +77,7 @@ function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualD
     note.writeDown = ZERO;
     note.residualPaid = ZERO;
     note.periodicReturnPaid = ZERO;
+    note.balanceDays = add(note.balanceDays, note.begin.times(days['ACT/365']));
     note.reimbursed = ZERO;
     couponAccrued = add(couponAccrued, accrual);
     notesBegin = add(notesBegin, note.begin);

@@ -43,6 +43,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
+    excessServicing: ZERO,
     poolAfter: ZERO,
     cutoffBalance,
     yieldSupplementOC: ZERO,

@@ -24,7 +24,7 @@ export interface PeriodFacts {
 export function periodRow(
   facts: PeriodFacts,
   state: Readonly<PeriodState>,
-  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined' | 'periodicReturn'>,
+  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined' | 'periodicReturn' | 'excessServicing'>,
   lossAllocation: LossAllocation,
 ): DealPeriod {
   const { flows, funding, determination } = facts;
@@ -57,6 +57,7 @@ export function periodRow(
     final: state.final,
     pdlCured: toYuan(state.pdlCured),
     residualToSeller: toYuan(state.seller),
+    ...(compiled.excessServicing ? { excessServicing: toYuan(state.excessServicing) } : {}),
     steps: facts.stepPaid,
   };
 }

@@ -35,6 +35,7 @@ export function openWaterfall(state: PeriodState, determination: Omit<Determinat
   state.purchaseOffered = ZERO;
   state.desk = desk;
   state.seller = ZERO;
+  state.excessServicing = ZERO;
   if (state.principalCover !== undefined) {
     const cover = state.principalCover;
     cover.available = funding.principal;

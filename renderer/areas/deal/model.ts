@@ -196,6 +196,8 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
       return 'PDL cure (clears principal deficiency, most senior first)';
     case 'repayPrincipalCover':
       return 'Repay principal that covered interest shortfalls (to the principal account)';
+    case 'excessServicing':
+      return `Excess servicing (超额服务费): the rest split between ${step.note} and the servicer by ${step.tiers.length} hurdle tier(s)`;
     case 'periodicReturn':
       return `Periodic return (期间收益) to ${step.note}: up to ${formatPct(step.rateAnnual, 2)} a year while ${notesText(step.whileOutstanding)} outstanding, not carried`;
     case 'turbo':
