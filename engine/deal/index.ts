@@ -37,7 +37,7 @@ export { presentValuePerUnit, yieldSupplementAmount } from './yield-supplement-p
 export type { YieldSupplementLine } from './yield-supplement-pv.ts';
 export { runDeal } from './run.ts';
 export type { RunOptions } from './run.ts';
-export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
+export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, PrincipalCoverPeriod, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
 export {
   largestPassingSeniorSize,
   notesTotalCents,

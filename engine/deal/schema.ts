@@ -147,6 +147,12 @@ const fee = z.strictObject({
   name: name.optional(),
   basis: feeBasis,
   senior: z.boolean().optional().describe('Default true; marks the fee for liquidity coverage, the reserve’s default cover and the acceleration waterfall'),
+  /**
+   * 优先支出上限: the most the fee's ordinary steps pay on one payment date; what is due beyond it is
+   * paid only by its `beyondCap` steps (at a junior position), and carried when they cannot. The reserve
+   * and principal covers cover only the part within the cap. The acceleration waterfall pays the fee uncapped.
+   */
+  capPerPaymentDate: money.optional().describe('Cap on what the fee’s senior steps pay on one payment date (优先支出上限); the excess is paid by its beyondCap steps'),
 });
 
 /**
@@ -322,7 +328,11 @@ const trigger = z.strictObject({
 const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
 
 const step = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fee'), fee: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('fee'),
+    fee: z.string().min(1),
+    beyondCap: z.boolean().optional().describe('Pays what is due beyond the fee’s capPerPaymentDate (a junior position); default false: the step pays within the cap'),
+  }),
   z.strictObject({ kind: z.literal('interest'), notes: ids }).describe('Interest due of the notes, pro rata by amount due (largest remainder at cents)'),
   z.strictObject({ kind: z.literal('reserveTopUp') }).describe('Deposits up to the reserve’s target'),
   z.strictObject({
@@ -338,6 +348,40 @@ const step = z.discriminatedUnion('kind', [
     ocFloor: rate.optional().describe('targetOC: the OC target is at least this share of the cutoff (adjusted) pool; default 0'),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),
+  z
+    .strictObject({ kind: z.literal('repayPrincipalCover') })
+    .describe(
+      'Interest waterfall (收入账户偿还): repays the principal-cover ledger (principal funds that covered interest-waterfall shortfalls) from the pot into the principal pot, added to the principal due',
+    ),
+  z
+    .strictObject({
+      kind: z.literal('periodicReturn'),
+      note: z.string().min(1).describe('The subordinate note paid'),
+      rateAnnual: rate.describe('The most the return pays, annual decimal (和享 2017-5: 2%)'),
+      dayCount: dayCount.optional().describe('Default ACT/365'),
+      whileOutstanding: ids.describe('Paid only while any of these (senior) notes has a balance at the start of the period'),
+    })
+    .describe(
+      '期间收益: up to rateAnnual × the note’s balance at the start of the period × day-count fraction (rounded half-up to cents), from the pot, while the senior notes named are outstanding; non-cumulative: what the pot cannot pay is never carried',
+    ),
+  z
+    .strictObject({
+      kind: z.literal('excessServicing'),
+      note: z.string().min(1).describe('The subordinate note whose hurdles split the funds'),
+      tiers: z
+        .array(
+          z.strictObject({
+            hurdleRate: rate.describe('Annual decimal: the note’s expected cost = Σ its daily balance since closing × hurdleRate ÷ 365'),
+            noteShare: rate.describe('Share of the funds in this tier paid to the note (the rest is the servicer’s excess servicing fee)'),
+          }),
+        )
+        .min(1)
+        .describe('In order: while the note’s returns received fall short of the tier’s expected cost, the funds are split by its noteShare'),
+      thereafterNoteShare: rate.optional().describe('Share of the funds beyond the last tier paid to the note; default 0 (all to the servicer)'),
+    })
+    .describe(
+      '超额服务费 / 浮动服务报酬: everything left in the pot (after reimbursing write-downs) split between the subordinate note (as residual) and the servicer by hurdle tiers of the note’s return (和享 2017-5 principal items (f)–(h))',
+    ),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
   z
     .strictObject({ kind: z.literal('residual'), to: z.string().min(1).describe(`A note id, or "${SELLER}"`) })
@@ -347,6 +391,21 @@ const step = z.discriminatedUnion('kind', [
 const steps = z.array(step).min(1);
 
 /**
+ * Principal funds covering the interest waterfall (本金账户补足收入账户, Chinese consumer-loan deals): when a
+ * step for one of these fees or notes' interest finds the interest pot short (after any reserve draw),
+ * the shortfall is taken from the period's principal funds, before the principal waterfall runs, and
+ * debited to the principal-cover ledger. The ledger carries across payment dates (without interest)
+ * until `repayPrincipalCover` steps of the interest waterfall repay it: the cash moves back to the
+ * principal pot and is paid as principal. Not used under acceleration (one pot).
+ */
+const principalCovers = z
+  .strictObject({
+    fees: z.array(z.string().min(1)).optional().describe('Fees (by id) whose shortfall the principal funds cover'),
+    notes: z.array(z.string().min(1)).optional().describe('Notes (by id) whose interest shortfall the principal funds cover'),
+  })
+  .describe('Interest-waterfall items the principal funds cover when the interest pot is short (本金账户补足), recorded in the principal-cover ledger');
+
+/**
  * The priority of payments, run in order on each payment date. Interest collections reach the pots
  * net of the assumptions' servicing strip (servicingFeeRate), which the servicer keeps first.
  *  - `combined`: one pot of available funds = interest collections + penalty interest − servicing
@@ -354,9 +413,10 @@ const steps = z.array(step).min(1);
  *  - separate: the interest waterfall's pot = interest collections + penalty interest − servicing
  *    strip + recoveries + reserve release; the principal waterfall's pot = scheduled principal + prepayments + clean-up
  *    proceeds + PDL cures and whatever is left at the end of the interest waterfall (the interest
- *    waterfall runs first). The principal (or combined) waterfall must end with a residual step.
+ *    waterfall runs first), less what covered interest-waterfall shortfalls (principalCovers), plus what
+ *    repayPrincipalCover steps repaid. The principal (or combined) waterfall must end with a residual step.
  */
-const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps })]);
+const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps, principalCovers: principalCovers.optional() })]);
 
 /**
  * How pool defaults reach the notes (default `writeDown`):

@@ -1,4 +1,5 @@
 import type { DayCount } from '../daycount.ts';
+import type { AccrualDays } from './accrual.ts';
 import { allocateProRata } from './allocate.ts';
 import { add, minMoney, type Money, sub, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
@@ -25,6 +26,12 @@ export interface NoteState {
   principalPaid: Money;
   writeDown: Money;
   residualPaid: Money;
+  /** Periodic return (期间收益) paid this period by periodicReturn steps: non-cumulative, never carried. */
+  periodicReturnPaid: Money;
+  /** Σ balance × actual days of every accrual period so far (closing to this period's payment date): the base of hurdle costs. */
+  balanceDays: Money;
+  /** Σ periodic returns and residuals received so far (what the excessServicing hurdles compare with the expected costs). */
+  returnsReceived: Money;
   /** Written down in earlier periods and not yet reimbursed (carries across periods; see reimburseWriteDowns). */
   writtenOff: Money;
   /** Reimbursed this period (part of principalPaid; the balance does not fall by it). */
@@ -34,6 +41,10 @@ export interface NoteState {
 export interface FeeState {
   readonly id: string;
   readonly senior: boolean;
+  /** capPerPaymentDate (优先支出上限), undefined without one. */
+  readonly cap: Money | undefined;
+  /** Paid this payment date by the fee's steps within the cap. */
+  paidWithinCap: Money;
   unpaid: Money;
   accrual: Money;
   due: Money;
@@ -52,11 +63,32 @@ export interface ReserveState {
   readonly coversNote: readonly boolean[];
 }
 
+/**
+ * Principal funds covering interest-waterfall shortfalls (Deal.waterfall.principalCovers, 本金账户补足):
+ * what is covered, the funds still available for it this payment date, and the ledger repaid later.
+ */
+export interface PrincipalCoverState {
+  /** By fee index / note index (seniority order). */
+  readonly coversFee: readonly boolean[];
+  readonly coversNote: readonly boolean[];
+  /** Principal funds not yet used to cover shortfalls this payment date (the principal pot before its waterfall). */
+  available: Money;
+  /** Covered from principal this payment date. */
+  drawn: Money;
+  /** Repaid to the principal pot this payment date by repayPrincipalCover steps. */
+  repaid: Money;
+  /** Ledger at the start of the payment date (carried). */
+  begin: Money;
+  /** Covered and not yet repaid (carries across payment dates, without interest). */
+  ledger: Money;
+}
+
 /** Notes of one step as seniority classes: indices into the run's notes (sorted by rank), most senior class first. */
 export type Classes = readonly (readonly number[])[];
 
 export type CompiledStep =
-  | { readonly kind: 'fee'; readonly fee: number }
+  /** capped: the step pays at most the fee's cap less what its capped steps paid this date (false for beyondCap and acceleration steps). */
+  | { readonly kind: 'fee'; readonly fee: number; readonly capped: boolean }
   | { readonly kind: 'interest'; readonly notes: readonly number[] }
   | { readonly kind: 'reserveTopUp' }
   | {
@@ -70,6 +102,14 @@ export type CompiledStep =
       readonly ocFloor: number;
     }
   | { readonly kind: 'pdlCure' }
+  | { readonly kind: 'repayPrincipalCover' }
+  | { readonly kind: 'periodicReturn'; readonly note: number; readonly rateAnnual: Money; readonly dayCount: DayCount; readonly whileOutstanding: readonly number[] }
+  | {
+      readonly kind: 'excessServicing';
+      readonly note: number;
+      readonly tiers: readonly { readonly hurdleRate: Money; readonly noteShare: Money }[];
+      readonly thereafterNoteShare: Money;
+    }
   | { readonly kind: 'turbo'; readonly classes: Classes }
   /** note = -1: the seller. */
   | { readonly kind: 'residual'; readonly note: number };
@@ -79,6 +119,8 @@ export interface PeriodState {
   readonly notes: NoteState[];
   readonly fees: FeeState[];
   readonly reserve: ReserveState | undefined;
+  /** Undefined unless the deal's separate waterfall names principalCovers. */
+  readonly principalCover: PrincipalCoverState | undefined;
   /** PDL total debit; sub-ledgers are derived (filled from the most junior class up, see pdlByNote). */
   pdl: Money;
   /** Principal distribution amount not yet paid this period. */
@@ -100,6 +142,8 @@ export interface PeriodState {
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
   desk: PurchaseDesk | undefined;
   seller: Money;
+  /** Excess servicing fee (超额服务费) paid to the servicer by excessServicing steps this payment date. */
+  excessServicing: Money;
   /** Pool ending balance + principal bought so far (the collateral for target OC and write-downs; principal, never the cash paid). */
   poolAfter: Money;
   readonly cutoffBalance: Money;
@@ -116,6 +160,8 @@ export interface PeriodState {
   sequential: boolean;
   trapping: boolean;
   readonly breached: boolean[];
+  /** Days of this payment date's accrual period by day count (periodicReturn steps accrue on them). */
+  accrualDays: AccrualDays | undefined;
 }
 
 /**

@@ -136,6 +136,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         ];
   const paidPrincipal = new Set<string>();
   const paidFees = new Set<string>();
+  const paidBeyondCap = new Set<string>();
+  const cappedFees = new Set((deal.fees ?? []).filter((f) => f.capPerPaymentDate !== undefined).map((f) => f.id));
   for (const [prefix, steps] of lists) {
     steps.forEach((step, i) => {
       const at = `${prefix}[${i}]`;
@@ -143,9 +145,22 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         case 'fee':
           if (!known.feeIds.has(step.fee)) add('DEAL_UNKNOWN_REFERENCE', `${at}.fee`, `unknown fee '${step.fee}'`);
           else paidFees.add(step.fee);
+          if (step.beyondCap === true) {
+            if (known.feeIds.has(step.fee) && !cappedFees.has(step.fee)) add('DEAL_WATERFALL', `${at}.beyondCap`, `fee '${step.fee}' has no capPerPaymentDate: nothing is due beyond a cap`);
+            paidBeyondCap.add(step.fee);
+          }
           break;
         case 'interest':
           known.noteRefs(step.notes, `${at}.notes`);
+          break;
+        case 'excessServicing':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          if (prefix === 'waterfall.interest') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: it belongs in the principal (or combined) waterfall');
+          else if (i !== steps.length - 2 || steps.at(-1)?.kind !== 'residual') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: only the residual step may follow it');
+          break;
+        case 'periodicReturn':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          known.noteRefs(step.whileOutstanding, `${at}.whileOutstanding`);
           break;
         case 'reserveTopUp':
           if (deal.reserve === undefined) add('DEAL_WATERFALL', at, 'a reserve top-up step needs a reserve account');
@@ -155,6 +170,11 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
           known.noteRefs(step.notes, `${at}.notes`);
           for (const ref of step.notes ?? [...known.noteIds]) paidPrincipal.add(ref);
           if (step.kind === 'principal') principalRules(step, at, known.triggerIds, add);
+          break;
+        case 'repayPrincipalCover':
+          if (prefix !== 'waterfall.interest') add('DEAL_WATERFALL', at, 'a principal-cover repayment moves interest funds to the principal pot: it belongs in the interest waterfall');
+          else if (!('principalCovers' in deal.waterfall) || deal.waterfall.principalCovers === undefined)
+            add('DEAL_WATERFALL', at, 'a principal-cover repayment needs waterfall.principalCovers (what the principal funds cover)');
           break;
         case 'pdlCure':
           if (lossAllocation !== 'pdl') add('DEAL_WATERFALL', at, "a PDL cure step needs lossAllocation 'pdl'");
@@ -170,6 +190,13 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
       add('DEAL_WATERFALL', prefix, 'the principal (or combined) waterfall must end with a residual step, so every cent has a recipient');
     }
   }
+  if ('principalCovers' in deal.waterfall && deal.waterfall.principalCovers !== undefined) {
+    const covers = deal.waterfall.principalCovers;
+    known.noteRefs(covers.notes, 'waterfall.principalCovers.notes');
+    covers.fees?.forEach((ref, k) => {
+      if (!known.feeIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `waterfall.principalCovers.fees[${k}]`, `unknown fee '${ref}'`);
+    });
+  }
   if (deal.revolving !== undefined) {
     // While revolving, only principal steps paying the principal due buy loans; others are skipped.
     const buys = lists.some(([, steps]) => steps.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue'));
@@ -182,6 +209,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
   });
   deal.fees?.forEach((fee, i) => {
     if (!paidFees.has(fee.id)) add('DEAL_WATERFALL', `fees[${i}]`, `no step ever pays fee '${fee.id}'`);
+    else if (cappedFees.has(fee.id) && !paidBeyondCap.has(fee.id))
+      add('DEAL_WATERFALL', `fees[${i}].capPerPaymentDate`, `a capped fee needs a step with beyondCap true that pays what is due beyond the cap (fee '${fee.id}')`);
   });
 }
 

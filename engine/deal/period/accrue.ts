@@ -1,13 +1,13 @@
 import type { CalendarDate } from '../../dates.ts';
-import { dayCountDays, type DayCount } from '../../daycount.ts';
+import { dayCountDays } from '../../daycount.ts';
+import { accrue, type AccrualDays } from '../accrual.ts';
 import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
 import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
 import { unreachable, type FeeState, type NoteState, type ReserveState } from '../state.ts';
 import type { Deal, FeeCollection, FeeSpec, ReserveTarget } from '../types.ts';
 
-/** Days of the accrual period under each day count (30/360 US; actual days for ACT/365 and ACT/360), as decimals. */
-export type AccrualDays = Readonly<Record<DayCount, Money>>;
+export type { AccrualDays };
 
 /** What a period accrues on its start-of-period balances (step 2). */
 export interface Accruals {
@@ -28,9 +28,6 @@ export interface Accruals {
 }
 
 type ReserveTargetTerms = Pick<CompiledDeal, 'notes' | 'reserveNotes' | 'reserveNotesOriginal' | 'reservePercent' | 'reserveFloor' | 'reserveCap'>;
-
-const DAYS_360 = new Money(360);
-const DAYS_365 = new Money(365);
 
 export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays {
   const actual = new Money(dayCountDays('ACT/365', start, end));
@@ -79,6 +76,8 @@ function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualD
     note.principalPaid = ZERO;
     note.writeDown = ZERO;
     note.residualPaid = ZERO;
+    note.periodicReturnPaid = ZERO;
+    note.balanceDays = add(note.balanceDays, note.begin.times(days['ACT/365']));
     note.reimbursed = ZERO;
     couponAccrued = add(couponAccrued, accrual);
     notesBegin = add(notesBegin, note.begin);
@@ -94,6 +93,7 @@ function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fee
     fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, flows, compiled.feeNotes[i] ?? [], compiled.notes, days);
     fee.due = add(fee.unpaid, fee.accrual);
     fee.paid = ZERO;
+    fee.paidWithinCap = ZERO;
     feesAccrued = add(feesAccrued, fee.accrual);
   });
   return feesAccrued;
@@ -166,15 +166,6 @@ function openReserve(reserve: ReserveState, target: Money): void {
 }
 
 /** amount × rate × days ÷ basis (360, or 365 for ACT/365), rounded half-up to cents: one rounding, at the end. */
-function accrue(amount: Money, rateAnnual: Money, dayCount: DayCount, days: AccrualDays): Money {
-  if (amount.isZero() || rateAnnual.isZero()) return ZERO;
-  return roundCents(
-    amount
-      .times(rateAnnual)
-      .times(days[dayCount])
-      .div(dayCount === 'ACT/365' ? DAYS_365 : DAYS_360),
-  );
-}
 
 function sumBegin(notes: readonly NoteState[], indices: readonly number[]): Money {
   let total = ZERO;

@@ -31,6 +31,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAcco
     notes: compiled.notes,
     fees: compiled.fees,
     reserve: compiled.reserve,
+    principalCover: compiled.principalCover,
     pdl: ZERO,
     principalDue: ZERO,
     pdlCured: ZERO,
@@ -42,6 +43,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAcco
     purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
+    excessServicing: ZERO,
     poolAfter: ZERO,
     cutoffBalance,
     yieldSupplementOC: ZERO,
@@ -53,6 +55,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAcco
     sequential: false,
     trapping: false,
     breached: compiled.triggers.map(() => false),
+    accrualDays: undefined,
   };
 }
 

@@ -188,7 +188,7 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
 function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
   switch (step.kind) {
     case 'fee':
-      return `Fee: ${feeNames.get(step.fee) ?? step.fee}`;
+      return `Fee: ${feeNames.get(step.fee) ?? step.fee}${step.beyondCap === true ? ' (beyond its cap)' : ''}`;
     case 'interest':
       return `Interest: ${notesText(step.notes)}`;
     case 'reserveTopUp':
@@ -197,6 +197,12 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
       return `Principal (${PRINCIPAL_RULES[step.rule]}, ${principalAmountOf(step)}): ${notesText(step.notes)}`;
     case 'pdlCure':
       return 'PDL cure (clears principal deficiency, most senior first)';
+    case 'repayPrincipalCover':
+      return 'Repay principal that covered interest shortfalls (to the principal account)';
+    case 'excessServicing':
+      return `Excess servicing (超额服务费): the rest split between ${step.note} and the servicer by ${step.tiers.length} hurdle tier(s)`;
+    case 'periodicReturn':
+      return `Periodic return (期间收益) to ${step.note}: up to ${formatPct(step.rateAnnual, 2)} a year while ${notesText(step.whileOutstanding)} outstanding, not carried`;
     case 'turbo':
       return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
     case 'residual':

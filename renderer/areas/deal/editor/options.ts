@@ -71,6 +71,9 @@ export const STEP_OPTIONS = optionsOf<Step['kind']>({
   reserveTopUp: 'Reserve top-up',
   principal: 'Principal',
   pdlCure: 'PDL cure',
+  repayPrincipalCover: 'Repay principal cover',
+  periodicReturn: 'Periodic return (期间收益)',
+  excessServicing: 'Excess servicing split (超额服务费)',
   turbo: 'Turbo (all left to principal)',
   residual: 'Residual',
 });
