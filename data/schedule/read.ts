@@ -12,6 +12,8 @@ export interface ScheduleReadOptions {
   readonly sheet?: string;
   /** CSV: overrides detection (UTF-8, GB18030/GBK, UTF-16). */
   readonly encoding?: TapeEncoding;
+  /** The file's name as the analyst knows it (an upload is read from a temporary path); default the path's. */
+  readonly fileName?: string;
 }
 
 export interface ScheduleFileRead extends ParsedSchedule {
@@ -30,8 +32,8 @@ const MAX_ROWS = 1200;
  * tape reader's cell text), then parses it (parse.ts). Nothing is written: importing it is store.ts's.
  */
 export async function readScheduleFile(path: string, options: ScheduleReadOptions = {}): Promise<ScheduleFileRead> {
-  const file = basename(path);
-  const extension = extname(path).toLowerCase();
+  const file = options.fileName ?? basename(path);
+  const extension = extname(file).toLowerCase();
   let header: string[] | null = null;
   const records: SourceRecord[] = [];
   const take = (fields: string[], rowNo: number): false | undefined => {

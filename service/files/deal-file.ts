@@ -65,6 +65,13 @@ function schedulePoolIssues(file: DealFile): { path: string; message: string }[]
   if (file.schedulePool === undefined) return [];
   const issues: { path: string; message: string }[] = [];
   if (file.pool !== undefined) issues.push({ path: '$.schedulePool', message: 'give the pool either as lines (`pool`) or as a schedule (`schedulePool`), not both' });
+  const { rows, schedule } = file.schedulePool;
+  if (rows !== undefined && schedule !== undefined) issues.push({ path: '$.schedulePool.schedule', message: 'give the schedule’s rows or the name of a stored schedule, not both' });
+  if (rows === undefined && schedule === undefined)
+    issues.push({ path: '$.schedulePool.rows', message: 'give the schedule’s rows, or `schedule`: the name of a schedule imported into the workspace' });
+  if (rows === undefined && schedule !== undefined) {
+    issues.push({ path: '$.schedulePool.schedule', message: `"${schedule}" is a schedule stored in a workspace: run the deal with that workspace open (--db), which reads its rows` });
+  }
   if (file.assumptions !== undefined) issues.push({ path: '$.assumptions', message: 'a schedule pool is stressed by `schedulePool.stress`, not by an assumption set' });
   if (file.revolving !== undefined) issues.push({ path: '$.schedulePool', message: 'a schedule pool cannot revolve: it has no loans to buy (write the revolving pool as lines)' });
   return issues;

@@ -43,7 +43,18 @@ export const SCHEDULE_STRESS_SCHEMA = z
 export const SCHEDULE_POOL_SCHEMA = z.strictObject({
   name: z.string().min(1).max(200).optional().describe('The pool’s name, for titles'),
   cutoffDate: isoDate.optional().describe('Initial cut-off date (初始起算日); default the deal’s cutoff. Pool month 1 starts in its month, or in the next month when it is a month end'),
-  rows: z.array(SCHEDULE_ROW_SCHEMA).min(1).max(1200).describe('One row per collection period, in order; a row may span several months (the first period of a circular often does)'),
+  rows: z
+    .array(SCHEDULE_ROW_SCHEMA)
+    .min(1)
+    .max(1200)
+    .optional()
+    .describe('One row per collection period, in order; a row may span several months (the first period of a circular often does). Give rows, or `schedule`'),
+  schedule: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Instead of rows: the name of a schedule imported into the workspace (abs import-schedule; API schedule.import); the service reads its rows when the deal runs with that workspace open'),
   stress: SCHEDULE_STRESS_SCHEMA.optional(),
 });
 

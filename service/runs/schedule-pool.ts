@@ -2,7 +2,6 @@ import { allocateLoanArrays, evaluateVector, notationRateVector, parseVector, ra
 import type { ScenarioOverrides } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
-import type { SchedulePoolFile } from '../files/schedule-pool-schema.ts';
 import type { ProjectionInput } from './projection.ts';
 
 /** A deal's schedule pool as a run needs it: its rows, cutoff and the stress text after the run's overrides. */
@@ -28,14 +27,16 @@ export type ScheduleStressCase = { readonly by: 'multiplier'; readonly value: nu
 export function prepareSchedule(file: DealFile, overrides: ScenarioOverrides): PreparedSchedule | null {
   const pool = file.schedulePool;
   if (pool === undefined) return null;
-  checkBalances(pool);
+  // readDealFile refuses a schedule pool without rows (a stored schedule is read into rows before, stored-schedule.ts).
+  const rows = pool.rows ?? [];
+  checkBalances(rows);
   const stress = pool.stress ?? {};
   // Read each vector now, so that a typo is refused before a run starts, naming its path.
   if (stress.default !== undefined) readVector(stress.default, 'default', 'default');
   if (stress.prepayment !== undefined) readVector(stress.prepayment, 'prepayment', 'prepayment');
   if (stress.delinquency !== undefined) shares(stress.delinquency, 1);
   return {
-    rows: pool.rows,
+    rows,
     cutoffDate: pool.cutoffDate ?? file.dates.cutoff,
     defaultVector: overrides.default ?? stress.default ?? null,
     prepaymentVector: overrides.prepayment ?? stress.prepayment ?? null,
@@ -45,11 +46,11 @@ export function prepareSchedule(file: DealFile, overrides: ScenarioOverrides): P
   };
 }
 
-function checkBalances(pool: SchedulePoolFile): void {
-  const first = pool.rows[0]?.openingBalance ?? 0;
+function checkBalances(rows: readonly ScheduleRow[]): void {
+  const first = rows[0]?.openingBalance ?? 0;
   const tolerance = Math.max(1, first * 1e-4);
   let rolled = first;
-  pool.rows.forEach((row, k) => {
+  rows.forEach((row, k) => {
     if (Math.abs(row.openingBalance - rolled) > tolerance) {
       throw fileError('Deal', [
         {

@@ -73,7 +73,7 @@ describe('a deal on a schedule pool', () => {
     expect(userError(() => readDealFile(deal({ assumptions: { months: 12, pool: {} } }))).message).toMatch(/schedulePool\.stress/);
     expect(userError(() => prepareDeal(readDealFile(deal()), null, { months: 12, pool: {} })).message).toMatch(/not by an assumption file/);
     const typo = deal();
-    (typo as { schedulePool: { rows: { openingBalance: number }[] } }).schedulePool.rows[2] = { ...ROWS[2], openingBalance: 5_000_000 } as (typeof ROWS)[number];
+    (typo as { schedulePool: { rows: { openingBalance: number }[] } }).schedulePool.rows[2] = { ...ROWS[2], openingBalance: 5_000_000 };
     const rolled = userError(() => prepareDeal(readDealFile(typo), null, undefined));
     expect(rolled.details).toMatchObject({ issues: [{ path: '$.schedulePool.rows[2].openingBalance' }] });
     expect(userError(() => prepareDeal(readDealFile(deal({}, { default: '12 PSA' })), null, undefined)).details).toMatchObject({ issues: [{ path: '$.schedulePool.stress.default' }] });
