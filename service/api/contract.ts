@@ -460,7 +460,9 @@ export interface DealCheck {
   readonly name: string;
   readonly notes: number;
   readonly originalBalance: number;
+  /** The deal file has its own pool: representative lines or a schedule pool. */
   readonly hasPool: boolean;
+  /** The deal file has its own scenario: an assumption set, or a schedule pool (whose stress is its scenario). */
   readonly hasAssumptions: boolean;
   /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
   readonly statedPoolBalance: number;

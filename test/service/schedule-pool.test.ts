@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
+import { poolBalanceOf, statedPoolBalance } from '../../service/runs/size-deal.ts';
 
 // A four-month schedule of 1,000,000 paid 250,000 a month with 1% of the opening balance as fee,
 // under a deal of one senior note (900,000, 3% ACT/365) and a subordinate note, pass-through.
@@ -78,5 +79,13 @@ describe('a deal on a schedule pool', () => {
     expect(rolled.details).toMatchObject({ issues: [{ path: '$.schedulePool.rows[2].openingBalance' }] });
     expect(userError(() => prepareDeal(readDealFile(deal({}, { default: '12 PSA' })), null, undefined)).details).toMatchObject({ issues: [{ path: '$.schedulePool.stress.default' }] });
     expect(userError(() => prepareDeal(readDealFile(deal({}, { delinquency: '100 PSA' })), null, undefined)).details).toMatchObject({ issues: [{ path: '$.schedulePool.stress.delinquency' }] });
+  });
+});
+
+describe('sizing a deal on a schedule pool', () => {
+  it('states and sizes against the schedule’s opening balance, not the (absent) loans', () => {
+    const file = readDealFile(deal());
+    expect(statedPoolBalance(file)).toBe(1_000_000);
+    expect(poolBalanceOf(prepareDeal(file, null, undefined))).toBe(1_000_000);
   });
 });

@@ -50,6 +50,8 @@ describe('the schedule API: schedule.import / list / get / delete, and deal file
     const checked = await service.call('deal.validate', { deal });
     expect(checked.ok && checked.value.deal.schedulePool).toMatchObject({ name: 'hx5', cutoffDate: '2017-10-01', stress: { default: '2 CDR' } });
     expect(checked.ok && checked.value.deal.schedulePool?.rows?.length).toBe(23);
+    // The Deal screen runs it on its own pool and its own stress (no tape, no assumption set).
+    expect(checked.ok && [checked.value.hasPool, checked.value.hasAssumptions, checked.value.statedPoolBalance]).toEqual([true, true, 15_061_203_600]);
     const missing = await service.call('deal.validate', { deal: { ...deal, schedulePool: { schedule: 'nope' } } });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'No schedule named "nope" in the workspace' } });
   });
