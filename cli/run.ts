@@ -16,6 +16,8 @@ Commands:
   workspace info --db FILE [--json]                 show (and create if missing) a workspace
   import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
   tape list|rename|delete --db FILE                 list, rename or delete tapes
+  import-schedule FILE --db FILE --name N --unit 万元 import a collection schedule (现金流归集表)
+  schedule list|show|delete --db FILE               list, show or delete collection schedules
   strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
   project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
@@ -70,6 +72,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
   tables: async () => (await import('./commands/tables.ts')).tablesCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  'import-schedule': async () => (await import('./commands/schedule.ts')).importScheduleCommand,
+  schedule: async () => (await import('./commands/schedule.ts')).scheduleCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

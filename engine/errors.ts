@@ -26,6 +26,9 @@ const ENGINE_MESSAGES = {
   ROLL_RATE_UNUSED: 'Probabilities are given for a bucket loans never reach under the charge-off policy',
   ROLL_RATE_STATE: 'Unknown or inapplicable delinquency state in a roll-rate spec',
   TRANSITION_MATRIX: 'Not an 8×8 row-stochastic transition matrix with charged-off absorbing',
+  // Pools given as a projected cash-flow schedule (engine/schedule-pool)
+  SCHEDULE_POOL: 'Not a usable collection schedule: periods must end in later and later months after the cutoff, with amounts finite and ≥ 0',
+  FLAT_FEE_RATE: 'A flat fee rate must be a finite monthly decimal ≥ 0 (0.006 = 0.6% a month) with a term of whole months ≥ 1',
   // Loan-level pool projection (engine/project)
   LOAN_ARRAYS: 'Every loan array must hold exactly one value per loan',
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',

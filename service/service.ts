@@ -14,6 +14,7 @@ import { setPoolSize } from './jobs/pool/pool-size.ts';
 import { QueryClient } from './jobs/query-client.ts';
 import { WriteTurns } from './jobs/write-turns.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
+import { withStoredSchedule } from './runs/stored-schedule.ts';
 import { defaultWorkspacePath } from './transport/paths.ts';
 
 export type { WorkerName } from './api/context.ts';
@@ -189,7 +190,8 @@ export class Service implements ServiceContext {
     }
     try {
       const handler = HANDLERS[method] as (params: unknown, service: Service) => unknown;
-      return { ok: true, value: await handler(parsed.data, this) };
+      // A deal file that names a stored schedule runs on the schedule's rows (service/runs/stored-schedule.ts).
+      return { ok: true, value: await handler(withStoredSchedule(parsed.data, this), this) };
     } catch (error) {
       return failure(this.#toApiError(error));
     }

@@ -17,6 +17,9 @@ import type { PoolFile } from '../files/pool-file-schema.ts';
 import type { EventBlock } from '../files/event-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/analytics/index.ts';
+import type { ScheduleRecord } from '../../data/schedule/store.ts';
+import type { ScheduleUnit } from '../../data/schedule/columns.ts';
+import type { ScheduleRow } from '../../engine/schedule-pool/index.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -457,7 +460,9 @@ export interface DealCheck {
   readonly name: string;
   readonly notes: number;
   readonly originalBalance: number;
+  /** The deal file has its own pool: representative lines or a schedule pool. */
   readonly hasPool: boolean;
+  /** The deal file has its own scenario: an assumption set, or a schedule pool (whose stress is its scenario). */
   readonly hasAssumptions: boolean;
   /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
   readonly statedPoolBalance: number;
@@ -1215,7 +1220,25 @@ export interface Api {
   'staticPool.fit': { request: StaticPoolFitRequest; response: StaticPoolFitResult };
   /** The prospectus tables of a deal: per note, per speed, to call and to maturity — WAL, principal window, expected final, decrement table. */
   'deal.tables': { request: DealTablesRequest; response: DealTablesResult };
+  /** Imports a collection schedule (CSV/XLSX, 元 or 万元) into the workspace under a name, in one transaction (docs/schedule-pools.md). */
+  'schedule.import': { request: ScheduleImportRequest; response: ScheduleRecord };
+  'schedule.list': { request: NoParams; response: readonly ScheduleRecord[] };
+  /** A stored schedule and its rows in yuan, as a deal file's schedulePool.rows takes them. */
+  'schedule.get': { request: { name: string }; response: { schedule: ScheduleRecord; rows: readonly ScheduleRow[] } };
+  'schedule.delete': { request: { name: string }; response: { deleted: string } };
 }
+
+/** A collection schedule to import: the file, its unit (else the unit its headers state) and the deal's cutoff if known. */
+export interface ScheduleImportRequest {
+  readonly source: TapeSource;
+  readonly name: string;
+  readonly unit?: ScheduleUnit;
+  readonly cutoffDate?: string;
+  readonly sheet?: string;
+  readonly encoding?: string;
+}
+
+export type { ScheduleRecord, ScheduleRow, ScheduleUnit };
 
 export type Method = keyof Api;
 export type RequestOf<M extends Method> = Api[M]['request'];

@@ -20,7 +20,21 @@ const lineSchema = z.strictObject({
   amortization: z.enum(AMORTIZATION_TYPES).describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
   balance: money.describe('Unpaid principal at cutoff, overdue principal included'),
   originalBalance: money.optional().describe('Principal at origination (the fee base of a flat-fee line); default: balance'),
-  rate: z.number().min(0).max(1).describe('Contract rate (APR), annual decimal'),
+  rate: z.number().min(0).max(1).optional().describe('Contract rate (APR), annual decimal; a flat_fee line may give its fee rate instead (feeRateMonthly or feeRateAnnual)'),
+  feeRateMonthly: z
+    .number()
+    .min(0)
+    .max(0.1)
+    .optional()
+    .describe(
+      'flat_fee only: the monthly fee rate on the original principal (月手续费率), decimal: 0.006 = 0.6% a month; the line projects exactly this fee (its APR is solved, engine aprFromFlatFeeRate)',
+    ),
+  feeRateAnnual: z
+    .number()
+    .min(0)
+    .max(1.2)
+    .optional()
+    .describe('flat_fee only: the fee rate as circulars quote it, monthly × 12 (年化手续费率, e.g. 和享 2017-5: 12 × 合同手续费率 ÷ 合同期数), decimal: 0.072 = 0.6% a month'),
   originalTerm: wholeNumber('originalTerm', 1, 600).describe('Months'),
   remainingTerm: wholeNumber('remainingTerm', 0, 600).describe('Installments not yet due at cutoff'),
   ageMonths: wholeNumber('ageMonths', 0, 1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),

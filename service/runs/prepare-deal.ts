@@ -30,6 +30,7 @@ import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
 import { purchaseMix } from './purchase-mix.ts';
+import { prepareSchedule, scheduleCashFlows, scheduleInput, type PreparedSchedule } from './schedule-pool.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -47,6 +48,8 @@ export interface PreparedDeal {
   readonly defaultMultiplier: number;
   /** The purchase profile's shares by purchase month under the scenario's purchase-mix shifts, or null (the profile's own). */
   readonly purchaseMix: ((month: number) => number[] | undefined) | null;
+  /** The deal's schedule pool (docs/schedule-pools.md), or null: the pool is loans or lines. */
+  readonly schedule: PreparedSchedule | null;
 }
 
 const MAX_MONTHS = 600;
@@ -78,6 +81,30 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   // A scenario's index rates change the floating notes' coupons: the deal as run, and as reported.
   const dealFile = withIndexRates(file, overrides.indexRates);
   const deal = dealOf(dealFile);
+  const schedule = prepareSchedule(file, overrides);
+  if (schedule !== null) {
+    if (tapeInput !== null) throw fileError('Deal', [{ path: '$.schedulePool', message: 'the deal’s pool is its collection schedule: run it without a tape' }]);
+    const input = scheduleInput(file, schedule);
+    if (assumptionFile !== undefined && assumptionFile !== null) {
+      throw fileError('Deal', [
+        { path: '$.schedulePool.stress', message: 'a schedule pool is stressed by schedulePool.stress and the run’s overrides (--default, --prepay, --default-mult), not by an assumption file' },
+      ]);
+    }
+    // No loans to resolve curves for: the schedule's stress is its own (schedule-pool.ts).
+    const assumptions: PoolAssumptions = { pool: {} };
+    return {
+      file: dealFile,
+      deal,
+      input,
+      assumptions,
+      months: dealMonths(deal),
+      profile: null,
+      segmentLoans: new Map(),
+      defaultMultiplier: overrides.defaultMultiplier ?? 1,
+      purchaseMix: null,
+      schedule,
+    };
+  }
   let input = dealPool(file, tapeInput);
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
@@ -124,7 +151,7 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
   const mix = purchaseMix(scenarioFile.events, pool.segmentNames, file.revolving?.profile ?? null);
-  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix };
+  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix, schedule: null };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
@@ -139,8 +166,10 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
 /**
  * The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR
  * replacing the default curves). `startMonths`: the loans' own start months (pool lines' `startMonth`).
+ * A schedule pool's flows come from its collection schedule under the same stress.
  */
 export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
+  if (prepared.schedule !== null) return scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
