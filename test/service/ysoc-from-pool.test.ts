@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 
-// Deal files with their own pool lines: a YSOC computed from its own pool lines at a required rate
+// Deal files with their own pool lines: the YSOC computed from those lines at a required rate
 // (yieldSupplementOCFromPool; docs/deals.md). Pool: a 0 % APR line of 600,000 over 12 months that
 // starts in month 2 (startMonth), and a 12 % line of 600,000 over 12 months; no prepayments or
 // defaults (0 ABS). At 12 % (j = 1 % a month) the 0 % line's shortfall is, by hand, its balance ×
