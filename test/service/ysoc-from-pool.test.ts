@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 
-// A deal file whose YSOC is computed from its own pool lines at a required rate
+// Deal files with their own pool lines: the YSOC computed from those lines at a required rate
 // (yieldSupplementOCFromPool; docs/deals.md). Pool: a 0 % APR line of 600,000 over 12 months that
 // starts in month 2 (startMonth), and a 12 % line of 600,000 over 12 months; no prepayments or
 // defaults (0 ABS). At 12 % (j = 1 % a month) the 0 % line's shortfall is, by hand, its balance ×
@@ -54,5 +54,10 @@ describe('a YSOC computed from the deal file’s pool lines', () => {
     expect(() => run({ pool: { lines }, yieldSupplementOCFromPool: { requiredRate: 0.12 } })).toThrow(
       'Deal $.pool.lines[0].amortization: line 1 (APR 0) is not level payment: the yield supplement OC discounts level monthly payments',
     );
+  });
+  it('refuses a deal pool line that starts after the deal’s last collection month, at its path', () => {
+    // Payment dates 1 Feb 2026 … 1 Jan 2028: 24 monthly periods, so 24 pool months.
+    const lines = [base.pool.lines[1], { ...base.pool.lines[0], startMonth: 40 }];
+    expect(() => run({ pool: { lines } })).toThrow('Deal $.pool.lines[1].startMonth: the line starts in month 40, after the last projected month (24)');
   });
 });
