@@ -52,17 +52,18 @@ export function prepareSchedule(file: DealFile, overrides: ScenarioOverrides): P
   };
 }
 
+function refuse(what: string): never {
+  throw fileError('Scenario override', [
+    { path: '$.schedulePool', message: `${what} do not apply to a schedule pool (it has no loans, segments or roll rates): stress it with default, prepayment and recovery` },
+  ]);
+}
+
 /**
  * The stress factors of a scenario or grid that a schedule can take: the pool's default, prepayment
  * and recovery factors. A schedule has no segments, roll rates or loan-level events, so factors by
  * segment, cure and roll-in factors and event stresses are refused rather than silently ignored.
  */
 function overrideFactors(overrides: ScenarioOverrides): { default: number; prepayment: number; recovery: number } {
-  const refuse = (what: string): never => {
-    throw fileError('Scenario override', [
-      { path: '$.schedulePool', message: `${what} do not apply to a schedule pool (it has no loans, segments or roll rates): stress it with default, prepayment and recovery` },
-    ]);
-  };
   const { pool, segments } = overrides.multipliers ?? {};
   if (segments !== undefined && Object.keys(segments).length > 0) refuse('factors by segment');
   if ((pool?.cure ?? 1) !== 1 || (pool?.rollIn ?? 1) !== 1) refuse('cure and roll-in factors');
