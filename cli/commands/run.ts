@@ -149,7 +149,7 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
   const { line } = textTable(header, rows, new Set([0, 2, 4]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
     ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),

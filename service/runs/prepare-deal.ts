@@ -30,7 +30,7 @@ import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
 import { purchaseMix } from './purchase-mix.ts';
-import { prepareSchedule, scheduleCashFlows, scheduleInput, type PreparedSchedule } from './schedule-pool.ts';
+import { prepareSchedule, scheduleCashFlows, schedulePoolInput, type PreparedSchedule } from './schedule-pool.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -68,6 +68,7 @@ function dealMonths(deal: Deal): number {
 /** The pool a deal runs on: the tape's (loans or lines) when given, else the deal file's own lines. */
 export function dealPool(file: DealFile, tapeInput: ProjectionInput | null): ProjectionInput {
   if (tapeInput !== null) return tapeInput;
+  if (file.schedulePool) return schedulePoolInput(file);
   if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
   return readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
 }
@@ -83,8 +84,10 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const deal = dealOf(dealFile);
   const schedule = prepareSchedule(file, overrides);
   if (schedule !== null) {
-    if (tapeInput !== null) throw fileError('Deal', [{ path: '$.schedulePool', message: 'the deal’s pool is its collection schedule: run it without a tape' }]);
-    const input = scheduleInput(file, schedule);
+    // dealPool's own input for the schedule (no loans) may come back here; a tape or lines may not.
+    if (tapeInput !== null && tapeInput.loanCount > 0)
+      throw fileError('Deal', [{ path: '$.schedulePool', message: 'the deal’s pool is its collection schedule: run it without a tape or pool lines' }]);
+    const input = schedulePoolInput(file);
     if (assumptionFile !== undefined && assumptionFile !== null) {
       throw fileError('Deal', [
         { path: '$.schedulePool.stress', message: 'a schedule pool is stressed by schedulePool.stress and the run’s overrides (--default, --prepay, --default-mult), not by an assumption file' },

@@ -13,6 +13,9 @@ export interface PreparedSchedule {
   readonly delinquencyVector: string | null;
   readonly recoveryRate: number;
   readonly recoveryLagMonths: number;
+  /** The run's factors on the default (MDR) and prepayment (SMM) rates: scenarioOverrides.multipliers.pool. */
+  readonly defaultFactor: number;
+  readonly prepaymentFactor: number;
 }
 
 /** A stress a solver or scenario puts on top: the default rate × multiplier, or a constant CDR replacing it. */
@@ -35,15 +38,37 @@ export function prepareSchedule(file: DealFile, overrides: ScenarioOverrides): P
   if (stress.default !== undefined) readVector(stress.default, 'default', 'default');
   if (stress.prepayment !== undefined) readVector(stress.prepayment, 'prepayment', 'prepayment');
   if (stress.delinquency !== undefined) shares(stress.delinquency, 1);
+  const factors = overrideFactors(overrides);
   return {
     rows,
     cutoffDate: pool.cutoffDate ?? file.dates.cutoff,
     defaultVector: overrides.default ?? stress.default ?? null,
     prepaymentVector: overrides.prepayment ?? stress.prepayment ?? null,
     delinquencyVector: stress.delinquency ?? null,
-    recoveryRate: overrides.recoveryRate ?? stress.recoveryRate ?? 0,
+    recoveryRate: Math.min(1, (overrides.recoveryRate ?? stress.recoveryRate ?? 0) * factors.recovery),
     recoveryLagMonths: overrides.recoveryLagMonths ?? stress.recoveryLagMonths ?? 0,
+    defaultFactor: factors.default,
+    prepaymentFactor: factors.prepayment,
   };
+}
+
+function refuse(what: string): never {
+  throw fileError('Scenario override', [
+    { path: '$.schedulePool', message: `${what} do not apply to a schedule pool (it has no loans, segments or roll rates): stress it with default, prepayment and recovery` },
+  ]);
+}
+
+/**
+ * The stress factors of a scenario or grid that a schedule can take: the pool's default, prepayment
+ * and recovery factors. A schedule has no segments, roll rates or loan-level events, so factors by
+ * segment, cure and roll-in factors and event stresses are refused rather than silently ignored.
+ */
+function overrideFactors(overrides: ScenarioOverrides): { default: number; prepayment: number; recovery: number } {
+  const { pool, segments } = overrides.multipliers ?? {};
+  if (segments !== undefined && Object.keys(segments).length > 0) refuse('factors by segment');
+  if ((pool?.cure ?? 1) !== 1 || (pool?.rollIn ?? 1) !== 1) refuse('cure and roll-in factors');
+  if ((overrides.events ?? []).length > 0) refuse('event stresses');
+  return { default: pool?.default ?? 1, prepayment: pool?.prepayment ?? 1, recovery: pool?.recovery ?? 1 };
 }
 
 function checkBalances(rows: readonly ScheduleRow[]): void {
@@ -63,9 +88,17 @@ function checkBalances(rows: readonly ScheduleRow[]): void {
   });
 }
 
-/** The projection input of a schedule pool: no loans; names and the cutoff for the reports. */
-export function scheduleInput(file: DealFile, schedule: PreparedSchedule): ProjectionInput {
-  return { tapeId: null, sourceName: file.schedulePool?.name ?? 'collection schedule', cutoffDate: schedule.cutoffDate, loans: allocateLoanArrays(0), segmentNames: [''], lines: [], loanCount: 0 };
+/** The projection input of a deal's schedule pool: no loans; its name and cutoff for the reports (scenario sets and grids plan with it). */
+export function schedulePoolInput(file: DealFile): ProjectionInput {
+  return {
+    tapeId: null,
+    sourceName: file.schedulePool?.name ?? 'collection schedule',
+    cutoffDate: file.schedulePool?.cutoffDate ?? file.dates.cutoff,
+    loans: allocateLoanArrays(0),
+    segmentNames: [''],
+    lines: [],
+    loanCount: 0,
+  };
 }
 
 /** The schedule's monthly flows under its stress, scaled or replaced by the run's stress case. */
@@ -73,8 +106,8 @@ export function scheduleCashFlows(schedule: PreparedSchedule, months: number, st
   const mdr =
     stress.by === 'cdr'
       ? evaluateVector(parseVector(`${(stress.value * 100).toFixed(6)} CDR`, { purpose: 'default' }), months)
-      : scaled(vectorRates(schedule.defaultVector, 'default', months), stress.value * baseMultiplier);
-  const smm = vectorRates(schedule.prepaymentVector, 'prepayment', months);
+      : scaled(vectorRates(schedule.defaultVector, 'default', months), stress.value * baseMultiplier * schedule.defaultFactor);
+  const smm = scaled(vectorRates(schedule.prepaymentVector, 'prepayment', months), schedule.prepaymentFactor);
   const overlay: ScheduleOverlay = {
     ...(mdr ? { mdr } : {}),
     ...(smm ? { smm } : {}),
@@ -90,7 +123,7 @@ function vectorRates(text: string | null, purpose: 'default' | 'prepayment', mon
   return evaluateVector(readVector(text, purpose === 'default' ? 'default' : 'prepayment', purpose), months);
 }
 
-/** A monthly default rate × a multiplier (the run's --default-mult or a solver's), capped at 100%. */
+/** Monthly rates × a multiplier (the run's --default-mult, a solver's, a grid's factor), capped at 100%. */
 function scaled(rates: Float64Array | undefined, multiplier: number): Float64Array | undefined {
   if (rates === undefined || multiplier === 1) return rates;
   return rates.map((r) => Math.min(1, r * multiplier));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
-import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
+import { dealPool, prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 import { poolBalanceOf, statedPoolBalance } from '../../service/runs/size-deal.ts';
 
 // A four-month schedule of 1,000,000 paid 250,000 a month with 1% of the opening balance as fee,
@@ -87,5 +87,26 @@ describe('sizing a deal on a schedule pool', () => {
     const file = readDealFile(deal());
     expect(statedPoolBalance(file)).toBe(1_000_000);
     expect(poolBalanceOf(prepareDeal(file, null, undefined))).toBe(1_000_000);
+  });
+});
+
+describe('scenario factors and grids on a schedule pool', () => {
+  it('takes the pool’s prepayment, default and recovery factors (grid axes prepayMult, defaultMult, recoveryMult), refuses the rest', () => {
+    const file = readDealFile(deal({}, { prepayment: '0.5 SMM', default: '0.1 MDR', recoveryRate: 0.3 }));
+    const doubled = runPrepared(prepareDeal(file, null, undefined, { multipliers: { pool: { prepayment: 2, default: 3, recovery: 2 } } })).result;
+    // SMM 0.5% × 2 = 1%, MDR 0.1% × 3 = 0.3%: month 1 defaults 3,000; prepayments 1% × (1 − 0.003) × 750,000 = 7,477.50.
+    expect(doubled.periods[0]?.pool.defaults).toBeCloseTo(3000, 2);
+    expect(doubled.periods[0]?.pool.prepayments).toBeCloseTo(7477.5, 2);
+    // Recovery 30% × 2 = 60% of month 1's defaults, recovered in month 1 (no lag).
+    expect(doubled.periods[0]?.pool.recoveries).toBeCloseTo(1800, 2);
+    expect(() => prepareDeal(file, null, undefined, { multipliers: { pool: { cure: 2 } } })).toThrow(/cure and roll-in factors do not apply to a schedule pool/);
+    expect(() => prepareDeal(file, null, undefined, { multipliers: { segments: { gig: { default: 2 } } } })).toThrow(/factors by segment/);
+  });
+
+  it('a scenario set or grid plans with the schedule’s own input (no loans), which prepareDeal accepts', () => {
+    const file = readDealFile(deal());
+    const input = dealPool(file, null);
+    expect([input.loanCount, input.cutoffDate]).toEqual([0, '2024-12-31']);
+    expect(runPrepared(prepareDeal(file, input, undefined)).result.periods[0]?.pool.scheduledPrincipal).toBe(250_000);
   });
 });

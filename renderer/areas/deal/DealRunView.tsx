@@ -114,8 +114,8 @@ export function DealRunView({
     <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
       <StoreNote stored={stored} />
       <p className="run-caption" data-testid="deal-run-caption">
-        <strong>{run.dealName}</strong> · pool {run.poolName} ({modeLabel}, {formatCount(run.loans)} loans) · scenario {info.scenarioLabel} · cutoff {run.cutoffDate} · closing {run.closingDate} ·
-        computed in {formatSeconds(seconds)}
+        <strong>{run.dealName}</strong> · pool {run.poolName} ({run.loans === 0 ? 'collection schedule' : `${modeLabel}, ${formatCount(run.loans)} loans`}) · scenario {info.scenarioLabel} · cutoff{' '}
+        {run.cutoffDate} · closing {run.closingDate} · computed in {formatSeconds(seconds)}
         {stale ? ' · a new run is in progress' : ''}
       </p>
       {run.warnings.length > 0 ? (

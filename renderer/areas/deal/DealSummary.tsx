@@ -115,9 +115,15 @@ function DealStructure({ view }: { view: DealView }) {
           <dt>WAL basis</dt>
           <dd>{view.walConvention}</dd>
           <dt>Own pool</dt>
-          <dd>{view.pool ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}` : 'none — runs on a tape'}</dd>
+          <dd>
+            {view.schedule
+              ? `${view.schedule.name}: collection schedule of ${formatCount(view.schedule.periods)} periods, ${formatMoney(view.schedule.balance)}`
+              : view.pool
+                ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}`
+                : 'none — runs on a tape'}
+          </dd>
           <dt>Own scenario</dt>
-          <dd>{view.hasAssumptions ? 'yes (the file’s assumptions)' : 'none — runs under a saved assumption set'}</dd>
+          <dd>{view.schedule ? `the schedule’s stress: ${view.schedule.stress}` : view.hasAssumptions ? 'yes (the file’s assumptions)' : 'none — runs under a saved assumption set'}</dd>
         </dl>
       </div>
     </div>

@@ -52,6 +52,8 @@ export interface DealView {
   readonly walConvention: string;
   /** The deal's own pool: name, lines and balance; null when the file has none. */
   readonly pool: { readonly name: string; readonly lines: number; readonly balance: number } | null;
+  /** The deal's schedule pool (docs/schedule-pools.md): name, periods, opening balance and its stress in words; null when none. */
+  readonly schedule: { readonly name: string; readonly periods: number; readonly balance: number; readonly stress: string } | null;
   readonly hasAssumptions: boolean;
 }
 
@@ -277,6 +279,25 @@ export function dealView(file: DealFile): DealView {
     cleanUpCall: file.cleanUpCall ? `at pool factor ≤ ${formatPct(file.cleanUpCall.poolFactor, 0)}` : null,
     walConvention: `${file.analytics?.walBasis ?? 'ACT/365'} from ${file.analytics?.settlementDate ? `settlement ${file.analytics.settlementDate}` : 'closing'}`,
     pool: file.pool ? { name: file.pool.name ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
+    schedule: file.schedulePool ? scheduleOf(file.schedulePool) : null,
     hasAssumptions: file.assumptions !== undefined,
+  };
+}
+
+/** A schedule pool in words: its periods and opening balance, and the stress laid over it. */
+function scheduleOf(pool: NonNullable<DealFile['schedulePool']>): NonNullable<DealView['schedule']> {
+  const rows = pool.rows ?? [];
+  const { stress = {} } = pool;
+  const parts = [
+    stress.default !== undefined ? `defaults ${stress.default}` : null,
+    stress.prepayment !== undefined ? `prepayments ${stress.prepayment}` : null,
+    stress.recoveryRate !== undefined ? `${formatPct(stress.recoveryRate, 0)} recovered after ${stress.recoveryLagMonths ?? 0} months` : null,
+    stress.delinquency !== undefined ? `61+ delinquent ${stress.delinquency}%` : null,
+  ].filter((part): part is string => part !== null);
+  return {
+    name: pool.name ?? pool.schedule ?? 'Collection schedule',
+    periods: rows.length,
+    balance: rows[0]?.openingBalance ?? 0,
+    stress: parts.length > 0 ? parts.join(', ') : 'none: the schedule as printed',
   };
 }
