@@ -24,6 +24,7 @@ export function investorPack(model: ReportModel): InvestorPack {
       runId: s.runId,
       inputHash: s.inputHash,
       breakevens: s.breakevens,
+      run: s.run,
     })),
   };
 }

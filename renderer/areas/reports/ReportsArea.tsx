@@ -9,6 +9,7 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
+import { packHref } from './pack/pack-route.ts';
 
 const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
 
@@ -54,17 +55,33 @@ export function ReportsArea() {
     setChosen(next);
   }
 
+  // In the order the list shows them (newest first), read back oldest first: the analyst's run order.
+  const runIds = reportable
+    .filter((r) => chosen.has(r.id))
+    .map((r) => r.id)
+    .toReversed();
+
+  /** Desktop: the pack printed to PDF by the main process (a hidden window, printToPDF) where the analyst chooses. */
+  async function savePackPdf(): Promise<void> {
+    const desktop = api.transport.desktop;
+    if (!desktop) return;
+    setBusy(true);
+    try {
+      const path = await desktop.savePackPdf({ runIds, defaultName: 'investor pack.pdf' });
+      if (path !== null) notify('success', 'Investor pack saved', path);
+    } catch (error) {
+      reportError('Cannot save the investor pack as PDF', error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function exportReport(): Promise<void> {
     const desktop = api.transport.desktop;
     const outPath = desktop ? await desktop.chooseSaveFile({ title: 'Save the Excel tranche report', defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
     if (outPath === null) return;
     setBusy(true);
     try {
-      // In the order the list shows them (newest first), read back oldest first: the analyst's run order.
-      const runIds = reportable
-        .filter((r) => chosen.has(r.id))
-        .map((r) => r.id)
-        .toReversed();
       const job = await finished(api, await api.call('report.excel', { runIds, language, ...(outPath ? { outPath } : {}) }));
       if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
       const { report } = job.result;
@@ -122,6 +139,16 @@ export function ReportsArea() {
             <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void exportReport()}>
               {busy ? 'Writing…' : api.transport.desktop ? 'Export to Excel…' : 'Download Excel report'}
             </button>
+            {runIds.length === 0 ? null : (
+              <a className="button" href={packHref(runIds)} data-testid="open-pack">
+                Open investor pack
+              </a>
+            )}
+            {api.transport.desktop ? (
+              <button type="button" disabled={busy || runIds.length === 0} onClick={() => void savePackPdf()}>
+                Save investor pack as PDF…
+              </button>
+            ) : null}
           </div>
         </>
       )}
