@@ -46,7 +46,7 @@ export function ReportsArea() {
   const [language, setLanguage] = useState<'en' | 'zh-CN'>('en');
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
-  const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven');
+  const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven' || r.kind === 'grid' || r.kind === 'monte-carlo');
 
   function toggle(id: number): void {
     const next = new Set(chosen);
