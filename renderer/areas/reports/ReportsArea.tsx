@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { JobInfo, ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
-import type { ApiClient } from '../../api/client.ts';
+import type { ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
@@ -10,33 +9,8 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
 import { packHref } from './pack/pack-route.ts';
-
-const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
-
-/** Waits for a job to finish (events keep the store current elsewhere; a report is short, polling is enough here). */
-async function finished(api: ApiClient, job: JobInfo): Promise<JobInfo> {
-  let now = job;
-  while (now.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    now = await api.call('job.get', { id: job.id });
-  }
-  return now;
-}
-
-/** Browser: the workbook the service kept, saved through the browser's own download. */
-async function saveDownload(api: ApiClient, report: ReportExcelResult): Promise<void> {
-  if (report.downloadId === null) return;
-  const blob = await api.transport.download(report.downloadId);
-  if (!blob.ok) throw new Error(blob.error.message);
-  const url = URL.createObjectURL(blob.value);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = report.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { finished, saveDownload, XLSX_FILTERS } from './report-job.ts';
+import { ScenarioSetReport } from './ScenarioSetReport.tsx';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
 export function ReportsArea() {
@@ -157,6 +131,7 @@ export function ReportsArea() {
           Wrote {last.path ?? last.fileName} ({last.sheets.length} sheets: {last.sheets.join(', ')}) — scenarios {last.scenarios.map((s) => (s.runId === null ? s.name : `#${s.runId}`)).join(', ')}.
         </p>
       ) : null}
+      <ScenarioSetReport />
     </section>
   );
 }
