@@ -26,5 +26,6 @@ export function investorPack(model: ReportModel): InvestorPack {
       breakevens: s.breakevens,
       run: s.run,
     })),
+    monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, inputHash: mc.inputHash, result: mc.result })),
   };
 }

@@ -8,8 +8,8 @@ import { openArea, openBrowser, SCREENSHOT_DIR, type BrowserSession } from '../h
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
- * The investor review pack in Chromium over the HTTP transport: three stored runs of the auto
- * template (base, 3× defaults, and a breakeven of the base) are picked on the Reports screen, the
+ * The investor review pack in Chromium over the HTTP transport: four stored runs of the auto
+ * template (base, 3× defaults, a breakeven of the base, a Monte Carlo run) are picked on the Reports screen, the
  * print view opens, and Chromium prints it to PDF (page.pdf: the print CSS's A4 landscape). The
  * PDF's text (pdftotext, poppler-utils) must carry each scenario's name and each class's WAL and
  * loss % exactly as report.pack gives them, one page per scenario between the cover and the
@@ -67,27 +67,29 @@ describe('the investor pack in Chromium', () => {
     await storedJob('deal.run', { deal: auto?.deal });
     await storedJob('deal.run', { deal: auto?.deal, scenarioOverrides: { defaultMultiplier: 3 } });
     await storedJob('deal.breakeven', { deal: auto?.deal });
+    await storedJob('deal.monteCarlo', { deal: auto?.deal, distribution: { kind: 'lognormal', mean: 0.12, cv: 0.8 }, paths: 200, seed: 7 });
     const { page } = browser;
     await page.goto(server.url);
     await openArea(page, 'Reports');
     const rows = page.getByTestId('report-runs').locator('tbody tr');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
-    for (const id of [1, 2, 3]) await page.getByLabel(`Include run #${id}`).check();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    for (const id of [1, 2, 3, 4]) await page.getByLabel(`Include run #${id}`).check();
     await page.getByTestId('open-pack').click();
     await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
-    expect(page.url()).toContain('#/reports/pack?runs=1,2,3');
+    expect(page.url()).toContain('#/reports/pack?runs=1,2,3,4');
     // The print view has no app chrome: no side navigation, no status bar.
     expect(await page.getByRole('navigation', { name: 'Areas' }).count()).toBe(0);
     await browser.screenshot('investor-pack-screen');
 
-    const pack = await api<InvestorPack>('report.pack', { runIds: [1, 2, 3] });
+    const pack = await api<InvestorPack>('report.pack', { runIds: [1, 2, 3, 4] });
     expect(pack.scenarios.map((s) => s.runId)).toEqual([1, 2]);
     const pdf = join(dir, 'pack.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const pages = pdfPages(pdf, true);
     const flowing = pdfPages(pdf, false);
-    // Cover, one page per scenario, the comparison page: the print CSS breaks after each.
-    expect(pages.length).toBe(2 + pack.scenarios.length);
+    // Cover, one page per scenario, the comparison page, the Monte Carlo page: the print CSS breaks after each.
+    expect(pack.monteCarlo.map((mc) => mc.runId)).toEqual([4]);
+    expect(pages.length).toBe(3 + pack.scenarios.length);
     expect(pages[0]?.toLowerCase()).toContain('investor review pack');
     expect(pages[0]).toContain(pack.dealName);
     for (const s of pack.scenarios) expect(pages[0]).toContain(s.inputHash ?? 'no hash');
@@ -112,9 +114,19 @@ describe('the investor pack in Chromium', () => {
     expect(pack.scenarios.map((s) => s.breakevens?.by ?? null)).toEqual(['multiplier', null]);
     expect(flowing[1]).toContain('Breakeven default multiplier');
     expect(flowing[2]).not.toContain('Breakeven');
-    expect(pages.at(-1)).toContain('Scenarios side by side');
+    expect(flowing.at(-2)).toContain('Scenarios side by side');
+    // The Monte Carlo page: each note's expected loss (3 dp) and probability of loss (1 dp), as the run holds them.
+    const mcPage = pages.at(-1) ?? '';
+    expect(flowing.at(-1)).toContain('Monte Carlo loss distribution');
+    for (const note of pack.monteCarlo[0]?.result.notes ?? []) {
+      const line = mcPage.split('\n').find((l) => l.trimStart().startsWith(note.name));
+      expect(line, `no Monte Carlo row for ${note.name}`).toBeDefined();
+      expect(line).toContain(`${(note.expectedLoss * 100).toFixed(3)}%`);
+      expect(line).toContain(`${(note.probabilityOfLoss * 100).toFixed(1)}%`);
+    }
     pagePng(pdf, 1, 'investor-pack-page1');
     pagePng(pdf, 2, 'investor-pack-page2');
+    pagePng(pdf, pages.length, 'investor-pack-monte-carlo');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -49,6 +49,14 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
               <td>{s.breakevens === null ? 'not run' : 'included'}</td>
             </tr>
           ))}
+          {pack.monteCarlo.map((mc) => (
+            <tr key={`mc:${mc.runId}`}>
+              <td>Monte Carlo: {mc.name}</td>
+              <td>#{mc.runId}</td>
+              <td className="mono">{mc.inputHash}</td>
+              <td>—</td>
+            </tr>
+          ))}
         </tbody>
       </table>
       <p className="muted small">

@@ -4,6 +4,7 @@ import { useQuery } from '../../../app/query.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { PackComparison } from './PackComparison.tsx';
 import { PackCover } from './PackCover.tsx';
+import { PackMonteCarloPage } from './PackMonteCarloPage.tsx';
 import { PackScenarioPage } from './PackScenarioPage.tsx';
 import { packRunIds } from './pack-route.ts';
 
@@ -14,7 +15,7 @@ function subscribe(listener: () => void): () => void {
 
 /**
  * The investor review pack's print view (docs/reports.md): a cover, one page per scenario, a
- * comparison page — no app chrome, charts drawn at a fixed size for A4 landscape. In the browser
+ * comparison page, a page per stored Monte Carlo run — no app chrome, charts drawn at a fixed size for A4 landscape. In the browser
  * the Print button prints it (or saves it as PDF); Electron prints the same page to PDF in a
  * hidden window once `data-pack-ready` is set.
  */
@@ -50,6 +51,9 @@ export function PackView() {
             <PackScenarioPage key={`${scenario.runId ?? 'set'}:${k}`} dealName={data.dealName} scenario={scenario} index={k} />
           ))}
           <PackComparison pack={data} />
+          {data.monteCarlo.map((mc) => (
+            <PackMonteCarloPage key={mc.runId} dealName={data.dealName} mc={mc} />
+          ))}
         </>
       )}
     </div>
