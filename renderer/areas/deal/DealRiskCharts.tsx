@@ -5,7 +5,7 @@ import { formatIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
-import { delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
+import { coverageAxisTop, delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
 
 const THRESHOLD_COLORS = ['#b3261e', '#7a4fb0', '#1e7a43', '#b58a2a'];
@@ -68,21 +68,22 @@ export function LiquidityChart({ run, moneyTick, size }: RiskChartProps & { mone
   );
 }
 
-/** Interest and liquidity coverage of the senior fees and interest, against the 1.0× line. */
-export function CoverageChart({ run, size }: RiskChartProps) {
+/** Interest and liquidity coverage of the senior fees and interest, against the 1.0× line; on paper (`capAxis`) the axis stops short of the final periods' spike. */
+export function CoverageChart({ run, size, capAxis = false }: RiskChartProps & { capAxis?: boolean }) {
   const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const cap = capAxis ? coverageAxisTop(liquidity) : null;
   const xAxis = dateAxis();
   return (
     <ChartBox
       size={size}
       title="Coverage of senior fees and interest (×)"
       testId="chart-coverage"
-      note="Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal."
+      note={`Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal.${cap === null ? '' : ` Axis cut at ${cap.top}× (3 × the median coverage): ${cap.periodsAbove} period${cap.periodsAbove === 1 ? '' : 's'} above it, as the senior class pays down, run off the top.`}`}
     >
       <LineChart data={liquidity} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {xAxis}
-        <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, 'auto']} />
+        <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, cap === null ? 'auto' : cap.top]} allowDataOverflow={cap !== null} />
         <Tooltip formatter={timesTooltip} labelFormatter={label} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />

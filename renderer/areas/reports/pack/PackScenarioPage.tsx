@@ -53,7 +53,7 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
       <p className="pack-pool-line small">{poolLine(scenario)}</p>
       <div className="pack-charts">
         <LiquidityChart run={run} moneyTick={formatMoneyCompact} size={PACK_CHART_SIZE} />
-        <CoverageChart run={run} size={PACK_CHART_SIZE} />
+        <CoverageChart run={run} size={PACK_CHART_SIZE} capAxis />
         <LossChart run={run} size={PACK_CHART_SIZE} />
       </div>
     </section>
