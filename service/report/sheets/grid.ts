@@ -2,6 +2,7 @@ import type { ExcelJSTypes } from '../../../data/excel.ts';
 import type { GridCell, GridFrontier, GridNoteCell, GridResult } from '../../api/contract.ts';
 import type { LabelKey, Labels } from '../labels.ts';
 import type { ReportGrid } from '../model.ts';
+import type { SummaryRows } from './summary.ts';
 import { boldRow, putCell, writeTable, type CellFormat, type Column } from '../table.ts';
 
 type Worksheet = ExcelJSTypes.Worksheet;
@@ -68,6 +69,10 @@ function writeGridTable(sheet: Worksheet, startRow: number, grid: GridResult, ta
   }
   const rowIndexes = grid.rows.values.map((_, i) => i);
   const next = writeTable(sheet, startRow + 1, columns, rowIndexes);
+  // The column parameter's values head right-aligned figures: align them over their numbers.
+  grid.columns.values.forEach((_, j) => {
+    sheet.getCell(startRow + 1, 2 + j).alignment = { horizontal: 'right', vertical: 'top', wrapText: true };
+  });
   if (frontier !== null) {
     rowIndexes.forEach((i) => {
       const j = grid.columns.values.indexOf(frontier.principalLoss[i] ?? Number.NaN);
@@ -92,14 +97,24 @@ const noteFigure =
  * frontier marked and both frontiers listed, and its WAL table; then the pool's cumulative default
  * and net loss tables. Every cell is the stored grid's own number.
  */
-export function writeGrid(sheet: Worksheet, sweep: ReportGrid, t: Labels): void {
+export function writeGrid(sheet: Worksheet, sweep: ReportGrid, t: Labels): SummaryRows {
   const grid = sweep.result;
-  let row = writeHeading(sheet, sweep, t);
-  grid.notes.forEach((note, k) => {
-    const frontier = grid.frontier.find((f) => f.noteId === note.id) ?? null;
-    row = writeGridTable(sheet, row, grid, { title: `${note.id} · ${t('grid.loss')}`, format: 'rate', value: noteFigure(k, (n) => n.lossRate), frontier }, t);
-    row = writeGridTable(sheet, row, grid, { title: `${note.id} · ${t('grid.wal')} ${note.walBasis}`, format: 'years', value: noteFigure(k, (n) => n.walYears), frontier: null }, t);
-  });
-  row = writeGridTable(sheet, row, grid, { title: t('grid.poolCdr'), format: 'rate', value: (c) => c.cumulativeDefaultRate, frontier: null }, t);
-  writeGridTable(sheet, row, grid, { title: t('grid.poolNetLoss'), format: 'rate', value: (c) => c.cumulativeNetLossRate, frontier: null }, t);
+  const first = writeHeading(sheet, sweep, t);
+  // Column widths follow the tables: the title lines and each table's title span the columns, the heading's values too.
+  const headingRows = new Set<number>([1, first - 2]);
+  const labelRows = new Set<number>(Array.from({ length: first - 4 }, (_, k) => 2 + k));
+  const tables: GridTable[] = grid.notes.flatMap((note, k) => [
+    { title: `${note.id} · ${t('grid.loss')}`, format: 'rate' as const, value: noteFigure(k, (n) => n.lossRate), frontier: grid.frontier.find((f) => f.noteId === note.id) ?? null },
+    { title: `${note.id} · ${t('grid.wal')} ${note.walBasis}`, format: 'years' as const, value: noteFigure(k, (n) => n.walYears), frontier: null },
+  ]);
+  tables.push(
+    { title: t('grid.poolCdr'), format: 'rate', value: (c) => c.cumulativeDefaultRate, frontier: null },
+    { title: t('grid.poolNetLoss'), format: 'rate', value: (c) => c.cumulativeNetLossRate, frontier: null },
+  );
+  let row = first;
+  for (const table of tables) {
+    headingRows.add(row);
+    row = writeGridTable(sheet, row, grid, table, t);
+  }
+  return { labelRows, headingRows };
 }

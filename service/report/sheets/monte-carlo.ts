@@ -2,6 +2,7 @@ import type { ExcelJSTypes } from '../../../data/excel.ts';
 import type { LossHistogramBin, LossPercentiles, MonteCarloNoteRow } from '../../api/contract.ts';
 import type { Labels } from '../labels.ts';
 import type { ReportMonteCarlo } from '../model.ts';
+import type { SummaryRows } from './summary.ts';
 import { boldRow, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
 
 type Worksheet = ExcelJSTypes.Worksheet;
@@ -69,12 +70,16 @@ function writeHistogram(sheet: Worksheet, startRow: number, title: string, bins:
  * standard error, probability of loss, mean WAL, loss percentiles and implied rating; the pool's
  * net loss; and every histogram as a table of bins. Every number is the stored run's own.
  */
-export function writeMonteCarlo(sheet: Worksheet, sweep: ReportMonteCarlo, t: Labels): void {
+export function writeMonteCarlo(sheet: Worksheet, sweep: ReportMonteCarlo, t: Labels): SummaryRows {
   const mc = sweep.result;
   let row = writeHeading(sheet, sweep, t);
+  // Column widths follow the tables: titles span the columns; in the heading only the labels count.
+  const labelRows = new Set<number>(Array.from({ length: row - 3 }, (_, k) => 2 + k));
+  const headingRows = new Set<number>([1, row]);
   putCell(sheet, row, 1, t('mc.notes'), 'text');
   boldRow(sheet, row, 1, 1);
   row = writeTable(sheet, row + 1, noteColumns(t), mc.notes) + 1;
+  headingRows.add(row);
   putCell(sheet, row, 1, t('mc.pool'), 'text');
   boldRow(sheet, row, 1, 1);
   const poolColumns: Column<typeof mc.pool>[] = [
@@ -82,6 +87,10 @@ export function writeMonteCarlo(sheet: Worksheet, sweep: ReportMonteCarlo, t: La
     ...PERCENTILES.map((p): Column<typeof mc.pool> => ({ header: t(`col.${p}`), format: 'rate', value: (pool) => pool.percentiles[p] })),
   ];
   row = writeTable(sheet, row + 1, poolColumns, [mc.pool]) + 1;
-  row = writeHistogram(sheet, row, `${t('mc.pool')} · ${t('mc.histogram')}`, mc.pool.histogram, mc.paths, t);
-  for (const note of mc.notes) row = writeHistogram(sheet, row, `${note.id} · ${t('mc.histogram')}`, note.histogram, mc.paths, t);
+  const histograms = [{ title: `${t('mc.pool')} · ${t('mc.histogram')}`, bins: mc.pool.histogram }, ...mc.notes.map((n) => ({ title: `${n.id} · ${t('mc.histogram')}`, bins: n.histogram }))];
+  for (const { title, bins } of histograms) {
+    headingRows.add(row);
+    row = writeHistogram(sheet, row, title, bins, mc.paths, t);
+  }
+  return { labelRows, headingRows };
 }
