@@ -1138,6 +1138,8 @@ export interface InvestorPack {
     /** The stored deal run itself: the pack's liquidity and loss charts plot its periods. */
     readonly run: DealRunResult;
   })[];
+  /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
+  readonly strats: readonly StratTable[] | null;
   /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
   readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }

@@ -26,6 +26,7 @@ export function investorPack(model: ReportModel): InvestorPack {
       breakevens: s.breakevens,
       run: s.run,
     })),
+    strats: model.strats,
     monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, inputHash: mc.inputHash, result: mc.result })),
   };
 }

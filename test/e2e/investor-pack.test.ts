@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealTemplate, InvestorPack, JobInfo } from '../../service/api/contract.ts';
+import type { DealTemplate, InvestorPack, JobInfo, RunRecord } from '../../service/api/contract.ts';
 import { openArea, openBrowser, SCREENSHOT_DIR, type BrowserSession } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
@@ -127,6 +127,36 @@ describe('the investor pack in Chromium', () => {
     pagePng(pdf, 1, 'investor-pack-page1');
     pagePng(pdf, 2, 'investor-pack-page2');
     pagePng(pdf, pages.length, 'investor-pack-monte-carlo');
+    expect(browser.pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('adds the tape’s strats after the cover when the runs are on a tape of the workspace', async () => {
+    await storedJob('tape.importSample', { loans: 3000, seed: 21 });
+    const consumer = (await api<DealTemplate[]>('deal.templates', {})).find((t) => t.id === 'cn-consumer-revolving');
+    await storedJob('deal.run', { deal: consumer?.deal, tapeId: 1, sizeToPool: true });
+    const runId = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
+    const pack = await api<InvestorPack>('report.pack', { runIds: [runId] });
+    const strats = pack.strats ?? [];
+    expect(strats.length).toBeGreaterThan(5);
+    const { page } = browser;
+    await page.goto(`${server.url.split('#')[0] ?? ''}#/reports/pack?runs=${runId}`);
+    await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByTestId('pack-strat').count()).toBe(strats.length);
+    const pdf = join(dir, 'pack-tape.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const pages = pdfPages(pdf, true);
+    const flowing = pdfPages(pdf, false);
+    // Page 2 (and on, as the tables need): every dimension's table under its label, each with the tape's whole balance as its total.
+    const poolText = flowing.slice(1, -2).join(' ');
+    expect(poolText).toContain('The pool at cutoff: stratifications');
+    for (const table of strats) expect(poolText).toContain(table.label);
+    // The tables stand three across, so a printed line can hold several totals: count them, and the whole balance in them.
+    const poolLines = pages.slice(1, -2).join('\n');
+    expect(poolLines.match(/\bTotal\b/g)?.length).toBe(strats.length);
+    const balance = pack.poolBalance.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(poolLines.split(balance).length - 1).toBeGreaterThanOrEqual(strats.length);
+    expect(flowing.at(-2)).toContain(pack.scenarios[0]?.name.slice(0, 30) ?? 'no scenario');
+    pagePng(pdf, 2, 'investor-pack-pool');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 });

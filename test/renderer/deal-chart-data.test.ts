@@ -95,6 +95,18 @@ const run = {
   tranches: [],
 } as unknown as DealRunResult; // only the fields the chart series read
 
+/** A liquidity point with only the two coverage ratios set. */
+const point = (interestCoverage: number | null, liquidityCoverage: number | null) => ({
+  period: 1,
+  date: '2027-01-26',
+  interestCollections: 0,
+  seniorDue: 0,
+  reserveBalance: null,
+  reserveDraws: null,
+  interestCoverage,
+  liquidityCoverage,
+});
+
 describe('Deal chart series, by hand', () => {
   it('liquidity: interest collections against senior due, with interest and liquidity coverage', () => {
     const [p1, p2, p3] = liquiditySeries(run);
@@ -108,16 +120,6 @@ describe('Deal chart series, by hand', () => {
   });
 
   it('coverage on paper: the axis stops at 3 × the median, rounded up to a half, when a period runs above it', () => {
-    const point = (interestCoverage: number | null, liquidityCoverage: number | null) => ({
-      period: 1,
-      date: '2027-01-26',
-      interestCollections: 0,
-      seniorDue: 0,
-      reserveBalance: null,
-      reserveDraws: null,
-      interestCoverage,
-      liquidityCoverage,
-    });
     // Values 1.2, 1.4, 1.5, 1.6, 1.3, 900 (nulls skipped): sorted median (1.4 + 1.5) / 2 = 1.45; 3 × 1.45 = 4.35 → 4.5; one period above.
     expect(coverageAxisTop([point(1.2, 1.4), point(1.5, null), point(1.6, 1.3), point(900, null)])).toEqual({ top: 4.5, periodsAbove: 1 });
     // Median 0.5 → 1.5, lifted to the 2× floor; 2.5 is above it.

@@ -5,6 +5,7 @@ import { hrefFor } from '../../../app/router.ts';
 import { PackComparison } from './PackComparison.tsx';
 import { PackCover } from './PackCover.tsx';
 import { PackMonteCarloPage } from './PackMonteCarloPage.tsx';
+import { PackPoolPage } from './PackPoolPage.tsx';
 import { PackScenarioPage } from './PackScenarioPage.tsx';
 import { packRunIds } from './pack-route.ts';
 
@@ -14,7 +15,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * The investor review pack's print view (docs/reports.md): a cover, one page per scenario, a
+ * The investor review pack's print view (docs/reports.md): a cover, the tape's strats, one page per scenario, a
  * comparison page, a page per stored Monte Carlo run — no app chrome, charts drawn at a fixed size for A4 landscape. In the browser
  * the Print button prints it (or saves it as PDF); Electron prints the same page to PDF in a
  * hidden window once `data-pack-ready` is set.
@@ -47,6 +48,7 @@ export function PackView() {
       ) : (
         <>
           <PackCover pack={data} />
+          {data.strats === null ? null : <PackPoolPage dealName={data.dealName} poolName={data.poolName} strats={data.strats} />}
           {data.scenarios.map((scenario, k) => (
             <PackScenarioPage key={`${scenario.runId ?? 'set'}:${k}`} dealName={data.dealName} scenario={scenario} index={k} />
           ))}
