@@ -1,4 +1,4 @@
-import { AREAS, hrefFor, useRoute, type AreaId } from './router.ts';
+import { AREAS, hrefFor, useRoute, useSubRoute, type AreaId } from './router.ts';
 import { useApp } from './context.tsx';
 import { Notifications } from '../components/Notifications.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
@@ -11,6 +11,8 @@ import { DealArea } from '../areas/deal/DealArea.tsx';
 import { RunsArea } from '../areas/runs/RunsArea.tsx';
 import { CompareArea } from '../areas/compare/CompareArea.tsx';
 import { ReportsArea } from '../areas/reports/ReportsArea.tsx';
+import { PackView } from '../areas/reports/pack/PackView.tsx';
+import { PACK_SUB_ROUTE } from '../areas/reports/pack/pack-route.ts';
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
@@ -30,7 +32,10 @@ function Area({ id }: { id: AreaId }) {
 /** The frame every area plugs into: title bar with workspace and version, navigation, status bar. */
 export function App() {
   const route = useRoute();
+  const sub = useSubRoute();
   const { version, workspace, workspaceError } = useApp();
+  // The investor pack is a document to print: its pages alone, without the app's frame.
+  if (route === 'reports' && sub === PACK_SUB_ROUTE) return <PackView />;
   return (
     <div className="app">
       <header className="title-bar">

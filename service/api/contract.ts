@@ -1136,7 +1136,17 @@ export interface InvestorPack {
   readonly generatedAt: string;
   readonly engine: { readonly version: string; readonly sourcesSha256: string };
   /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
-  readonly scenarios: readonly (ScenarioRunRow & { readonly runId: number | null; readonly inputHash: string | null; readonly breakevens: BreakevenResult | null })[];
+  readonly scenarios: readonly (ScenarioRunRow & {
+    readonly runId: number | null;
+    readonly inputHash: string | null;
+    readonly breakevens: BreakevenResult | null;
+    /** The stored deal run itself: the pack's liquidity and loss charts plot its periods. */
+    readonly run: DealRunResult;
+  })[];
+  /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
+  readonly strats: readonly StratTable[] | null;
+  /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
+  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }
 
 export interface Api {
@@ -1279,12 +1289,20 @@ export interface DesktopBridge {
   onEvent(listener: (event: AppEvent) => void): () => void;
   chooseOpenFile(options: { title: string; filters: readonly FileFilter[] }): Promise<string | null>;
   chooseSaveFile(options: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  /**
+   * The investor pack of stored runs as a PDF: asks where to save it, prints the pack's page
+   * (`#/reports/pack?runs=…`) in a hidden window with Chromium's printToPDF (A4 landscape, the
+   * page's own print CSS) and writes it there. The path written, or null when the analyst cancelled.
+   */
+  savePackPdf(options: { runIds: readonly number[]; defaultName: string }): Promise<string | null>;
 }
 
 /** HTTP transport: the header that carries the per-launch token. */
 export const TOKEN_HEADER = 'x-abs-token';
 /** HTTP transport: `GET` this path with `?id=` (a report's downloadId) and the token header answers the workbook. */
 export const REPORT_DOWNLOAD_PATH = '/api/download';
+/** The investor pack's print view in the renderer: `${INVESTOR_PACK_HASH}?runs=3,4` (the browser's print view, Electron's hidden print window). */
+export const INVESTOR_PACK_HASH = '#/reports/pack';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';
 

@@ -30,15 +30,22 @@ function exportSet(form: ScenarioSetForm): void {
   downloadText(`${fileNamePart(form.name, 'scenarios')}.json`, `${JSON.stringify(setOfForm(form), null, 2)}\n`, 'application/json');
 }
 
-/** Open a scenario-set file from disk; export the set in the editor as one. */
-export function SetFileButtons({ form, valid }: { form: ScenarioSetForm; valid: boolean }) {
+/** Open a scenario-set file from disk into Compare's editor (Compare, and Reports to report a set). */
+export function OpenSetFileButton() {
   const { api } = useApp();
   return (
+    <label className="file-button secondary">
+      Open set file…
+      <input type="file" accept=".json,application/json" aria-label="Open set file" className="visually-hidden" onChange={(e) => void openSetFile(api, e)} />
+    </label>
+  );
+}
+
+/** Open a scenario-set file from disk; export the set in the editor as one. */
+export function SetFileButtons({ form, valid }: { form: ScenarioSetForm; valid: boolean }) {
+  return (
     <>
-      <label className="file-button secondary">
-        Open set file…
-        <input type="file" accept=".json,application/json" aria-label="Open set file" className="visually-hidden" onChange={(e) => void openSetFile(api, e)} />
-      </label>
+      <OpenSetFileButton />
       <button type="button" className="secondary" onClick={() => exportSet(form)} disabled={!valid}>
         Export JSON
       </button>

@@ -4,8 +4,8 @@ import type { DealRunResult } from '../../../service/api/contract.ts';
 import { formatIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
-import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick } from '../../components/ChartBox.tsx';
-import { delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
+import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
+import { coverageAxisTop, delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
 
 const THRESHOLD_COLORS = ['#b3261e', '#7a4fb0', '#1e7a43', '#b58a2a'];
@@ -28,67 +28,109 @@ function thresholdLines(lines: readonly TriggerLine[], withValue: (id: string) =
   });
 }
 
+/** The x axis every risk chart shares: the payment date. */
+function dateAxis() {
+  return <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />;
+}
+
+const label = dateLabel('period');
+
+/** Props of one risk chart: the run, and on paper its fixed size. */
+interface RiskChartProps {
+  readonly run: DealRunResult;
+  readonly size?: ChartSize | undefined;
+}
+
+/** Interest collections against senior fees and interest due, with the reserve's balance and draws. */
+export function LiquidityChart({ run, moneyTick, size }: RiskChartProps & { moneyTick: (v: number) => string }) {
+  const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const hasReserve = run.periods[0]?.reserve !== undefined;
+  const xAxis = dateAxis();
+  return (
+    <ChartBox
+      size={size}
+      title="Liquidity: interest collections against senior fees and interest due (deal currency)"
+      testId="chart-liquidity"
+      note="Interest collections = interest + penalty interest − servicing strip. Senior due = senior fees due + interest due of the most senior class outstanding (with carried shortfall)."
+    >
+      <ComposedChart data={liquidity} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
+        <Tooltip formatter={moneyTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Bar dataKey="interestCollections" name="Interest collections" fill="#6fbf8b" isAnimationActive={false} />
+        <Bar dataKey="seniorDue" name="Senior fees + senior interest due" fill="#cf5a2a" isAnimationActive={false} />
+        {hasReserve ? <Bar dataKey="reserveDraws" name="Reserve draws" fill="#9c1f1a" isAnimationActive={false} /> : null}
+        {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name="Reserve balance" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
+      </ComposedChart>
+    </ChartBox>
+  );
+}
+
+/** Interest and liquidity coverage of the senior fees and interest, against the 1.0× line; on paper (`capAxis`) the axis stops short of the final periods' spike. */
+export function CoverageChart({ run, size, capAxis = false }: RiskChartProps & { capAxis?: boolean }) {
+  const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const cap = capAxis ? coverageAxisTop(liquidity) : null;
+  const xAxis = dateAxis();
+  return (
+    <ChartBox
+      size={size}
+      title="Coverage of senior fees and interest (×)"
+      testId="chart-coverage"
+      note={`Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal.${cap === null ? '' : ` Axis cut at ${cap.top}× (3 × the median coverage): ${cap.periodsAbove} period${cap.periodsAbove === 1 ? '' : 's'} above it, as the senior class pays down, run off the top.`}`}
+    >
+      <LineChart data={liquidity} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, cap === null ? 'auto' : cap.top]} allowDataOverflow={cap !== null} />
+        <Tooltip formatter={timesTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />
+        <Line type="linear" dataKey="interestCoverage" name="Interest coverage" stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line type="linear" dataKey="liquidityCoverage" name="Liquidity coverage" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+      </LineChart>
+    </ChartBox>
+  );
+}
+
+/** Cumulative default and net loss against each loss trigger's threshold, its first breach marked. */
+export function LossChart({ run, size }: RiskChartProps) {
+  const losses = useMemo(() => lossSeries(run), [run]);
+  const lossLines = lossTriggers(run);
+  const xAxis = dateAxis();
+  return (
+    <ChartBox
+      size={size}
+      title="Cumulative default and net loss against the loss triggers (%)"
+      testId="chart-losses"
+      note={`Cumulative default rate: defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}. Cumulative net loss: defaults × (1 − recovery rate) ÷ the cutoff pool. Dashed: each trigger's threshold by period; a vertical line marks its first breach.`}
+    >
+      <LineChart data={losses} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
+        <Tooltip formatter={pctTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Line type="linear" dataKey="cumulativeDefaultRate" name="Cumulative default rate" stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="linear" dataKey="cumulativeNetLossRate" name="Cumulative net loss" stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
+        {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((t) => t.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
+      </LineChart>
+    </ChartBox>
+  );
+}
+
 /** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the late delinquency buckets. */
 export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
-  const liquidity = useMemo(() => liquiditySeries(run), [run]);
   const losses = useMemo(() => lossSeries(run), [run]);
   const late = useMemo(() => delinquencySeries(run), [run]);
-  const lossLines = lossTriggers(run);
   const dqLines = delinquencyTriggers(run);
-  const hasReserve = run.periods[0]?.reserve !== undefined;
-  const xAxis = <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />;
-  const label = dateLabel('period');
+  const xAxis = dateAxis();
   return (
     <>
-      <ChartBox
-        title="Liquidity: interest collections against senior fees and interest due (deal currency)"
-        testId="chart-liquidity"
-        note="Interest collections = interest + penalty interest − servicing strip. Senior due = senior fees due + interest due of the most senior class outstanding (with carried shortfall)."
-      >
-        <ComposedChart data={liquidity} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
-          <Tooltip formatter={moneyTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Bar dataKey="interestCollections" name="Interest collections" fill="#6fbf8b" isAnimationActive={false} />
-          <Bar dataKey="seniorDue" name="Senior fees + senior interest due" fill="#cf5a2a" isAnimationActive={false} />
-          {hasReserve ? <Bar dataKey="reserveDraws" name="Reserve draws" fill="#9c1f1a" isAnimationActive={false} /> : null}
-          {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name="Reserve balance" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
-        </ComposedChart>
-      </ChartBox>
-      <ChartBox
-        title="Coverage of senior fees and interest (×)"
-        testId="chart-coverage"
-        note="Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal."
-      >
-        <LineChart data={liquidity} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, 'auto']} />
-          <Tooltip formatter={timesTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />
-          <Line type="linear" dataKey="interestCoverage" name="Interest coverage" stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <Line type="linear" dataKey="liquidityCoverage" name="Liquidity coverage" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-        </LineChart>
-      </ChartBox>
-      <ChartBox
-        title="Cumulative default and net loss against the loss triggers (%)"
-        testId="chart-losses"
-        note={`Cumulative default rate: defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}. Cumulative net loss: defaults × (1 − recovery rate) ÷ the cutoff pool. Dashed: each trigger's threshold by period; a vertical line marks its first breach.`}
-      >
-        <LineChart data={losses} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
-          <Tooltip formatter={pctTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line type="linear" dataKey="cumulativeDefaultRate" name="Cumulative default rate" stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="cumulativeNetLossRate" name="Cumulative net loss" stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((t) => t.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
-        </LineChart>
-      </ChartBox>
+      <LiquidityChart run={run} moneyTick={moneyTick} />
+      <CoverageChart run={run} />
+      <LossChart run={run} />
       <ChartBox
         title="90+ days past due ratio against its trigger (%)"
         testId="chart-dq90"

@@ -26,7 +26,7 @@ function windowOf(t: TrancheRow): string {
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
-function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
+export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
   const walFrom = !first || first.walFrom === run.closingDate ? 'closing' : first.walFrom;
   return [

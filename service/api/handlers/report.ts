@@ -43,15 +43,18 @@ export function reportExcel(params: ReportExcelRequest, service: ServiceContext)
   if (params.scenarios !== undefined && deal === undefined) throw new UserError('BAD_REQUEST', 'A report of a scenario set needs its deal', { path: '$.deal' });
   if (params.runIds !== undefined) service.requireWorkspace();
   const stored = params.runIds !== undefined ? scenariosFromRuns(params.runIds, service) : null;
-  const fileName = fileNameOf(deal ?? stored?.[0]?.inputs.deal);
+  const fileName = fileNameOf(deal ?? stored?.scenarios[0]?.inputs.deal);
   const out = target(params, service, fileName);
   return service.jobs.start('report.excel', `Excel report${deal?.name ? ` of ${deal.name}` : ''}`, async (ctx): Promise<JobResultOf<'report.excel'>> => {
     const started = performance.now();
-    const { setName, scenarios } =
+    const { setName, runs } =
       stored !== null
-        ? { setName: null, scenarios: stored }
-        : await scenariosFromSet(params, deal ?? readDealFile(params.deal), service, (done) => ctx.progress({ fraction: null, done, unit: 'scenarios', rate: null, message: `${done} scenarios run` }));
-    const model = reportModel(scenarios, setName, params.language ?? 'en', service, deal);
+        ? { setName: null, runs: stored }
+        : await scenariosFromSet(params, deal ?? readDealFile(params.deal), service, (done) =>
+            ctx.progress({ fraction: null, done, unit: 'scenarios', rate: null, message: `${done} scenarios run` }),
+          ).then((set) => ({ setName: set.setName, runs: { scenarios: set.scenarios, grids: [], monteCarlo: [] } }));
+    const { scenarios } = runs;
+    const model = reportModel(runs, setName, params.language ?? 'en', service, deal);
     const workbook = buildWorkbook(model);
     const bytes = await writeWorkbookFile(workbook, out.path);
     return {
