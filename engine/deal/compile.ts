@@ -53,6 +53,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
       rates: couponRates(spec.coupon),
       dayCount: spec.dayCount ?? 'ACT/365',
       interestOnShortfall: spec.interestOnShortfall ?? false,
+      expectedMaturity: spec.expectedMaturity,
       balance: original,
       shortfall: ZERO,
       begin: original,

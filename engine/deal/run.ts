@@ -95,7 +95,13 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const days = accrualDays(accrualStart, paymentDate);
     state.accrualDays = days;
     const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance);
-    const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
+    const determination = determine(
+      { period: p, paymentDate: paymentIso, accrualStart: formatIsoDate(accrualStart), schedule, cutoffBalance, flows, accruals },
+      deal,
+      compiled.triggers,
+      state,
+      history,
+    );
     const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);

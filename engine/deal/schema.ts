@@ -94,6 +94,12 @@ const note = z.strictObject({
   originalBalance: money,
   coupon,
   dayCount: dayCount.optional().describe('Coupon accrual; default ACT/365'),
+  /**
+   * 预期到期日: the date the class is expected to be repaid by (和享 2017-5: class A 2019-04-26, B 2019-06-26,
+   * subordinate 2019-11-26, legal final 2021-11-26 for all). It moves no cash; the expectedMaturityShortfall
+   * trigger metric reads it.
+   */
+  expectedMaturity: isoDate.optional().describe('Expected maturity (预期到期日), beside the deal’s legal final maturity; read by the expectedMaturityShortfall trigger metric'),
   /** Unpaid interest is always carried forward and due on the next payment date; this flag only adds interest on it. */
   interestOnShortfall: z.boolean().optional().describe('Carried interest shortfall accrues interest at the coupon over the next accrual period; default false'),
 });
@@ -218,10 +224,11 @@ export const TRIGGER_METRICS = [
   'interestShortfall',
   'purchaseShortfall',
   'purchaseShortfallAmount',
+  'expectedMaturityShortfall',
 ] as const;
 
 /** Trigger metrics that read the trigger's `notes`. */
-export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall'];
+export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'];
 
 /**
  * Trigger metrics, each measured on the determination date after the collection period and
@@ -240,11 +247,14 @@ export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteB
  *    purchases (refused by the cap or the eligibility criteria, kept in the principal account) ÷ the principal funds they
  *    offered for purchase; 0 when nothing was offered (循环购买不足: docs/deals.md). Seen one date later, like interestShortfall.
  *  - purchaseShortfallAmount: the same cash kept, in money (yuan).
+ *  - expectedMaturityShortfall: Σ balances still outstanding after the previous payment date of those of the trigger's
+ *    `notes` whose expectedMaturity is on or before that date, in money (yuan): a class not repaid by its expected
+ *    maturity is seen on the next determination date and binds that payment date.
  */
 const metric = z
   .enum(TRIGGER_METRICS)
   .describe(
-    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money)',
+    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money), expectedMaturityShortfall (balance of `notes` still outstanding after their expected maturity, in money)',
   );
 
 export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;

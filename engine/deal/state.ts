@@ -16,6 +16,8 @@ export interface NoteState {
   readonly rates: readonly Money[];
   readonly dayCount: DayCount;
   readonly interestOnShortfall: boolean;
+  /** Expected maturity (预期到期日), ISO date; undefined when the deal gives none. */
+  readonly expectedMaturity: string | undefined;
   balance: Money;
   shortfall: Money;
   begin: Money;

@@ -41,6 +41,10 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
   const noteIds = new Set<string>();
   deal.notes.forEach((note, i) => {
     uniqueId(note.id, `notes[${i}].id`, noteIds, 'note', add);
+    const expected = note.expectedMaturity;
+    if (expected !== undefined && (expected < deal.dates.firstPaymentDate || expected > deal.dates.legalFinalMaturity)) {
+      add('DEAL_DATES', `notes[${i}].expectedMaturity`, 'the expected maturity must be on or after the first payment date and on or before the legal final maturity');
+    }
     const coupon = note.coupon;
     if (coupon.type === 'floating' && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
       add('DEAL_RATE', `notes[${i}].coupon.cap`, 'the cap must be at least the floor');

@@ -100,7 +100,7 @@ function randomCase(seed: number): { deal: Deal; rows: Partial<PoolPeriodFlows>[
     triggers.push({
       id: `T${t}`,
       metric,
-      ...(metric === 'noteBalanceRatio' || metric === 'interestShortfall' ? { notes: [pick(ids)] } : {}),
+      ...(metric === 'noteBalanceRatio' || metric === 'interestShortfall' || metric === 'expectedMaturityShortfall' ? { notes: [pick(ids)] } : {}),
       breachedWhen: pick(['>', '>=', '<', '<='] as const),
       threshold:
         rnd() < 0.5

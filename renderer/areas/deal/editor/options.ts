@@ -49,12 +49,13 @@ export const METRIC_OPTIONS = optionsOf<Trigger['metric']>({
   interestShortfall: 'Unpaid interest (amount)',
   purchaseShortfall: 'Purchase shortfall ÷ cash offered',
   purchaseShortfallAmount: 'Purchase shortfall (amount)',
+  expectedMaturityShortfall: 'Balance past expected maturity (amount)',
 });
 
 /** Metrics measured in money; every other is a ratio, shown as a percentage. */
-export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount'] satisfies Trigger['metric'][];
+export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 /** Metrics that read the trigger's notes (engine/deal/schema.ts NOTE_METRICS). */
-export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall'] satisfies Trigger['metric'][];
+export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 
 export const COMPARATOR_OPTIONS = optionsOf<Trigger['breachedWhen']>({ '>': 'above (>)', '>=': 'at or above (≥)', '<': 'below (<)', '<=': 'at or below (≤)' });
 
