@@ -206,11 +206,16 @@ function subordinateStepOf(step: Extract<Step, { kind: 'periodicReturn' | 'exces
   };
 }
 
-/** The acceleration waterfall: senior fees → class by class interest then principal → other fees → residual; fees uncapped. */
+/**
+ * The acceleration (post-default) waterfall, one pot: senior fees → class by class interest then principal →
+ * other fees → the deal's excess servicing split, if any → its last residual recipient; fees uncapped.
+ */
 function accelerationOf(allSteps: readonly PathedStep[], fees: readonly FeeState[], allClasses: Classes): PathedStep[] {
   const feeOrder: number[] = [];
   for (const { step } of allSteps) if (step.kind === 'fee' && !feeOrder.includes(step.fee)) feeOrder.push(step.fee);
   const residualNote = allSteps.findLast(({ step }) => step.kind === 'residual');
+  // 和享 2017-5 keeps the excess servicing split after a default too (post-default items (l)–(n), p. 32).
+  const excessSplit = allSteps.findLast(({ step }) => step.kind === 'excessServicing');
   const accelerationSteps: CompiledStep[] = [
     ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     ...allClasses.flatMap((cls): CompiledStep[] => [
@@ -218,6 +223,7 @@ function accelerationOf(allSteps: readonly PathedStep[], fees: readonly FeeState
       { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
     ]),
     ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
+    ...(excessSplit === undefined ? [] : [excessSplit.step]),
     residualNote?.step ?? { kind: 'residual', note: -1 },
   ];
   return accelerationSteps.map((step, i) => ({ path: `acceleration[${i}]`, step }));

@@ -60,7 +60,7 @@ export interface RunOptions {
  *     notes' excess over the collateral.
  *  5. The steps in order (runWaterfall over steps.ts), or the acceleration waterfall once an accelerate
  *     trigger is in force: all funds in one pot → senior fees (waterfall order) → by class: interest,
- *     then principal pro rata within the class → other fees → the deal's last residual recipient.
+ *     then principal pro rata within the class → other fees → the deal's excess servicing split (if any) → its last residual recipient.
  *     Acceleration ends revolving and releases the reserve.
  *  6. Loss allocation (allocateLosses, Deal.lossAllocation); at the final period every unpaid balance is
  *     written down.
