@@ -140,6 +140,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
           amount: step.amount ?? 'principalDue',
           ocPercent: step.ocPercent ?? 0,
           ocFloor: step.ocFloor ?? 0,
+          targetBalances: (step.targetBalances ?? []).map((t) => ({ date: t.date, balance: toCents(t.balance) })),
         };
       case 'excessServicing':
       case 'periodicReturn':
@@ -220,7 +221,7 @@ function accelerationOf(allSteps: readonly PathedStep[], fees: readonly FeeState
     ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     ...allClasses.flatMap((cls): CompiledStep[] => [
       { kind: 'interest', notes: cls },
-      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0 },
+      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocFloor: 0, targetBalances: [] },
     ]),
     ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     ...(excessSplit === undefined ? [] : [excessSplit.step]),

@@ -330,8 +330,14 @@ const trigger = z.strictObject({
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
  *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
  *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
+ *  - targetBalance: down to the step's notes' scheduled balance (`targetBalances`) for the latest date on or
+ *    before the payment date, from the principal due (a controlled amortisation: A1 repaid to stated
+ *    balances by date); before the first date nothing; what the principal due cannot pay is caught up later.
  */
-const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
+const principalAmount = z.enum(['principalDue', 'available', 'targetOC', 'targetBalance']);
+
+/** One date of a target-balance schedule: the step's notes' total balance after that payment date. */
+const targetBalancePoint = z.strictObject({ date: isoDate, balance: money.describe('Σ balances of the step’s notes the schedule targets after this date') });
 
 const step = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -347,6 +353,11 @@ const step = z.discriminatedUnion('kind', [
     rule: z.enum(['sequential', 'proRata', 'proRataThenSequential']),
     triggers: ids.optional().describe('proRataThenSequential: sequential once any of these triggers is breached (also once any "sequential" trigger is)'),
     amount: principalAmount.optional().describe('Default principalDue'),
+    targetBalances: z
+      .array(targetBalancePoint)
+      .min(1)
+      .optional()
+      .describe('amount targetBalance: the notes’ scheduled total balance by payment date, dates ascending (the latest on or before the payment date applies)'),
     ocPercent: rate.optional(),
     ocFloor: rate.optional(),
   }),

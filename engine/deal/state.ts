@@ -101,6 +101,8 @@ export type CompiledStep =
       readonly amount: PrincipalAmount;
       readonly ocPercent: number;
       readonly ocFloor: number;
+      /** amount targetBalance: the schedule, dates ascending (ISO). */
+      readonly targetBalances: readonly { readonly date: string; readonly balance: Money }[];
     }
   | { readonly kind: 'pdlCure' }
   | { readonly kind: 'repayPrincipalCover' }
@@ -161,6 +163,8 @@ export interface PeriodState {
   sequential: boolean;
   trapping: boolean;
   readonly breached: boolean[];
+  /** This payment date, ISO (targetBalance steps read their schedule at it). */
+  paymentDate: string;
   /** Days of this payment date's accrual period by day count (periodicReturn steps accrue on them). */
   accrualDays: AccrualDays | undefined;
 }

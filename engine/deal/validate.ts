@@ -231,6 +231,13 @@ function revolvingRules(revolving: NonNullable<Deal['revolving']>, add: AddIssue
 }
 
 function principalRules(step: Extract<Step, { readonly kind: 'principal' }>, at: string, triggerIds: ReadonlySet<string>, add: AddIssue): void {
+  const targets = step.targetBalances;
+  if (step.amount === 'targetBalance' && targets === undefined) add('DEAL_WATERFALL', `${at}.targetBalances`, 'amount targetBalance needs the schedule of target balances by date');
+  if (targets !== undefined && step.amount !== 'targetBalance') add('DEAL_WATERFALL', `${at}.targetBalances`, "target balances are read only by amount 'targetBalance'");
+  targets?.forEach((t, k) => {
+    const previous = targets[k - 1];
+    if (previous !== undefined && t.date <= previous.date) add('DEAL_WATERFALL', `${at}.targetBalances[${k}].date`, 'the dates must be in ascending order');
+  });
   if (step.rule === 'proRataThenSequential' && step.triggers === undefined) add('DEAL_WATERFALL', `${at}.triggers`, 'pro rata then sequential needs the triggers that switch it');
   step.triggers?.forEach((ref, k) => {
     if (!triggerIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `${at}.triggers[${k}]`, `unknown trigger '${ref}'`);

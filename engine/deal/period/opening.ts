@@ -56,6 +56,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     trapping: false,
     breached: compiled.triggers.map(() => false),
     accrualDays: undefined,
+    paymentDate: '',
   };
 }
 

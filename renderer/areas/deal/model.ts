@@ -178,6 +178,8 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
       return 'all available funds';
     case 'principalDue':
       return 'the principal due';
+    case 'targetBalance':
+      return `down to scheduled balances on ${step.targetBalances?.length ?? 0} date(s)`;
     default:
       return unknownVariant(amount);
   }

@@ -89,6 +89,7 @@ export const PRINCIPAL_AMOUNT_OPTIONS = optionsOf<NonNullable<Extract<Step, { ki
   principalDue: 'The principal due',
   available: 'All available funds',
   targetOC: 'Down to a target OC',
+  targetBalance: 'Down to scheduled balances by date',
 });
 
 export const RESERVE_BASIS_OPTIONS = optionsOf<NonNullable<DealFile['reserve']>['target']['basis']>({
