@@ -1,5 +1,5 @@
 import { Money, toCents, ZERO } from './money.ts';
-import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
+import { unreachable, type Classes, type CompiledStep, type FeeState, type IndexedCoupon, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
 import { compileTrigger, type CompiledTrigger } from './triggers.ts';
 import { SELLER, type Coupon, type Deal, type FeeBasis, type FeeSpec, type Step } from './types.ts';
 
@@ -51,6 +51,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
       rank: spec.seniority,
       original,
       rates: couponRates(spec.coupon),
+      indexed: indexedCoupon(spec.coupon, deal.rateIndices),
       dayCount: spec.dayCount ?? 'ACT/365',
       interestOnShortfall: spec.interestOnShortfall ?? false,
       expectedMaturity: spec.expectedMaturity,
@@ -266,6 +267,7 @@ function principalCoverOf(waterfall: Deal['waterfall'], feeSpecs: readonly { rea
 function couponRates(coupon: Coupon): Money[] {
   switch (coupon.type) {
     case 'none':
+    case 'indexed':
       return [ZERO];
     case 'fixed':
       return [new Money(coupon.rate)];
@@ -278,6 +280,18 @@ function couponRates(coupon: Coupon): Money[] {
     default:
       return unreachable(coupon);
   }
+}
+
+/** An indexed coupon's fixings (from the deal's rateIndices), margin, floor and cap, read once; undefined for other coupons. */
+function indexedCoupon(coupon: Coupon, indices: Deal['rateIndices']): IndexedCoupon | undefined {
+  if (coupon.type !== 'indexed') return undefined;
+  return {
+    fixings: (indices?.[coupon.index] ?? []).map((f) => ({ effective: f.effective, rate: new Money(f.rate) })),
+    margin: new Money(coupon.margin),
+    floor: Money.max(coupon.floor ?? 0, 0),
+    cap: coupon.cap === undefined ? undefined : new Money(coupon.cap),
+    onPeriodStart: coupon.reset === 'periodStart',
+  };
 }
 
 /** A fee's constant, read once: rateAnnual (pool and note balances), the share (collections), the amount at cents (fixed, one-off). */

@@ -95,7 +95,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const days = accrualDays(accrualStart, paymentDate);
     state.accrualDays = days;
     state.paymentDate = paymentIso;
-    const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance);
+    const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, formatIsoDate(accrualStart));
     const determination = determine(
       { period: p, paymentDate: paymentIso, accrualStart: formatIsoDate(accrualStart), schedule, cutoffBalance, flows, accruals },
       deal,

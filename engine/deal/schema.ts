@@ -81,7 +81,29 @@ const coupon = z.discriminatedUnion('type', [
     cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
   }),
   z.strictObject({ type: z.literal('none') }).describe('No coupon: an equity / residual note (次级) that earns only principal and residual'),
+  /**
+   * 基准利率 + 基本利差 (和享 2017-5: the PBOC's ≤ 1-year lending rate plus a margin): the coupon of an accrual period is
+   * the index fixing that `reset` picks + margin, at least max(floor, 0), at most the cap.
+   *  - firstInterestDateAfterChange (default): a fixing applies from the first accrual period that starts after its
+   *    effective date (基准利率调整日 = 人民银行调整贷款基准利率生效日后的第一个计息日; several changes within one
+   *    period: the last one), i.e. the latest fixing effective strictly before the period's start;
+   *  - periodStart: the fixing in force on the period's first day (effective on or before it).
+   */
+  z.strictObject({
+    type: z.literal('indexed'),
+    index: z.string().min(1).describe('Name of a dated index in the deal’s rateIndices (e.g. "PBOC-1Y", "LPR-1Y")'),
+    margin: signedRate.describe('基本利差, annual decimal'),
+    floor: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    reset: z
+      .enum(['firstInterestDateAfterChange', 'periodStart'])
+      .optional()
+      .describe('Which fixing an accrual period takes: firstInterestDateAfterChange (default; the latest effective strictly before the period starts) or periodStart (effective on or before it)'),
+  }),
 ]);
+
+/** One fixing of a dated rate index: the rate in force from its effective date. */
+const indexFixing = z.strictObject({ effective: isoDate, rate: signedRate.describe('Annual decimal') });
 
 const note = z.strictObject({
   id,
@@ -601,4 +623,10 @@ export const DEAL_SCHEMA = z.strictObject({
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
+  rateIndices: z
+    .record(z.string().min(1), z.array(indexFixing).min(1))
+    .optional()
+    .describe(
+      'Dated policy-rate tables the indexed coupons read, by name (e.g. "PBOC-1Y": the PBOC’s ≤ 1-year lending rate; "LPR-1Y"): fixings in ascending effective date, each in force until the next',
+    ),
 });

@@ -5,6 +5,16 @@ import { add, minMoney, type Money, sub, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
 import type { PrincipalAmount, PrincipalRule } from './types.ts';
 
+/** An indexed coupon (基准利率 + 基本利差) read once: the fixings ascending, the margin, floor and cap. */
+export interface IndexedCoupon {
+  readonly fixings: readonly { readonly effective: string; readonly rate: Money }[];
+  readonly margin: Money;
+  readonly floor: Money;
+  readonly cap: Money | undefined;
+  /** True: the fixing in force on the period's first day; false: the latest effective strictly before it. */
+  readonly onPeriodStart: boolean;
+}
+
 /** A note during the run; `balance` and `shortfall` carry across periods, the rest is per period. */
 export interface NoteState {
   readonly id: string;
@@ -14,6 +24,8 @@ export interface NoteState {
   readonly original: Money;
   /** Coupon rate by period (index p − 1, the last held flat). */
   readonly rates: readonly Money[];
+  /** An indexed coupon: the period's rate comes from the fixing at its accrual start instead of `rates`. */
+  readonly indexed: IndexedCoupon | undefined;
   readonly dayCount: DayCount;
   readonly interestOnShortfall: boolean;
   /** Expected maturity (预期到期日), ISO date; undefined when the deal gives none. */

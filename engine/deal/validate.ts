@@ -46,7 +46,8 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
       add('DEAL_DATES', `notes[${i}].expectedMaturity`, 'the expected maturity must be on or after the first payment date and on or before the legal final maturity');
     }
     const coupon = note.coupon;
-    if (coupon.type === 'floating' && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
+    if (coupon.type === 'indexed') indexedCouponRules(deal, coupon.index, coupon.reset === 'periodStart', `notes[${i}].coupon`, add);
+    if ((coupon.type === 'floating' || coupon.type === 'indexed') && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
       add('DEAL_RATE', `notes[${i}].coupon.cap`, 'the cap must be at least the floor');
     }
   });
@@ -87,6 +88,22 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
   });
   noteRefs(deal.yieldSupplementOC?.afterNotesPaid?.notes, 'yieldSupplementOC.afterNotesPaid.notes');
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
+}
+
+/** An indexed coupon names an index of the deal, whose fixings ascend and give the first accrual period (from closing) a rate. */
+function indexedCouponRules(deal: Deal, index: string, onPeriodStart: boolean, at: string, add: AddIssue): void {
+  const fixings = deal.rateIndices?.[index];
+  if (fixings === undefined) {
+    add('DEAL_UNKNOWN_REFERENCE', `${at}.index`, `unknown rate index '${index}' (define it in rateIndices)`);
+    return;
+  }
+  fixings.forEach((f, k) => {
+    const previous = fixings[k - 1];
+    if (previous !== undefined && f.effective <= previous.effective) add('DEAL_FIELD', `rateIndices.${index}[${k}].effective`, 'fixings must be in ascending effective date');
+  });
+  const first = fixings[0]?.effective ?? '';
+  if (onPeriodStart ? first > deal.dates.closing : first >= deal.dates.closing)
+    add('DEAL_FIELD', `rateIndices.${index}[0].effective`, `no fixing for the first accrual period: the first must take effect ${onPeriodStart ? 'on or ' : ''}before closing (${deal.dates.closing})`);
 }
 
 /** Cutoff ≤ closing < first payment date ≤ legal final maturity (ISO dates compare as text). */

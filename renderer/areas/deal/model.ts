@@ -84,6 +84,12 @@ function couponOf(coupon: Note['coupon']): string {
         ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
         ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
       ].join(', ');
+    case 'indexed':
+      return [
+        `${coupon.index} + ${formatPct(coupon.margin, 2)} floating`,
+        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
+        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+      ].join(', ');
     case 'none':
       return 'none (residual)';
     default:

@@ -20,7 +20,8 @@ function optionsOf<V extends string>(labels: Readonly<Record<V, string>>): Optio
 
 export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({ 'ACT/365': 'ACT/365', 'ACT/360': 'ACT/360', '30/360': '30/360' });
 
-export const COUPON_OPTIONS = optionsOf<Note['coupon']['type']>({ fixed: 'Fixed', floating: 'Floating (index + margin)', none: 'None (residual / subordinate)' });
+/** Indexed coupons (基准利率 + 利差) read a dated table in the file's rateIndices, which the editor does not edit yet: the file is edited as JSON. */
+export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'Fixed', floating: 'Floating (index + margin)', none: 'None (residual / subordinate)' });
 
 export const FEE_BASIS_OPTIONS = optionsOf<Fee['basis']['type']>({
   poolBalance: '% p.a. of the pool balance',
