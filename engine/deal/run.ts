@@ -103,7 +103,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
       state,
       history,
     );
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount.plus(state.roundingCarried), withdrawYieldSupplement(deal, state, p));
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
     state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p));

@@ -623,6 +623,12 @@ export const DEAL_SCHEMA = z.strictObject({
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
+  payoutRounding: z
+    .strictObject({ faceUnit: z.number().positive().describe('Face per certificate (RMB 100 for interbank ABS)') })
+    .optional()
+    .describe(
+      'Principal paid per unit of face (每百元面额兑付本金额), truncated to the fen; the remainder carried to the next payment date’s principal funds (转存下期本金还款金额); none at the final period',
+    ),
   rateIndices: z
     .record(z.string().min(1), z.array(indexFixing).min(1))
     .optional()

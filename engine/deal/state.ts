@@ -1,7 +1,7 @@
 import type { DayCount } from '../daycount.ts';
 import type { AccrualDays } from './accrual.ts';
 import { allocateProRata } from './allocate.ts';
-import { add, minMoney, type Money, sub, ZERO } from './money.ts';
+import { add, minMoney, type Money, sub, truncateCents, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
 import type { PrincipalAmount, PrincipalRule } from './types.ts';
 
@@ -152,6 +152,10 @@ export interface PeriodState {
   principalCarriedIn: Money;
   /** Cash of purchases refused on this payment date, kept in the principal account for the next one. */
   principalAccount: Money;
+  /** Payout rounding (payoutRounding): face per certificate; undefined: principal is paid to the cent. */
+  readonly faceUnit: Money | undefined;
+  /** Principal the per-unit truncation left unpaid this payment date, carried to the next one's principal funds (转存下期). */
+  roundingCarried: Money;
   /** Principal funds the principal steps offered for purchase on this payment date (the purchaseShortfall metric's denominator). */
   purchaseOffered: Money;
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
@@ -209,10 +213,24 @@ function payClass(state: PeriodState, notes: readonly number[], amount: Money): 
   notes.forEach((i, k) => {
     const note = noteAt(state, i);
     const part = parts[k] ?? ZERO;
-    note.balance = sub(note.balance, part);
-    note.principalPaid = add(note.principalPaid, part);
+    const paid = payoutOf(state, note, part);
+    state.roundingCarried = add(state.roundingCarried, sub(part, paid));
+    note.balance = sub(note.balance, paid);
+    note.principalPaid = add(note.principalPaid, paid);
   });
   return pay;
+}
+
+/**
+ * Payout rounding (和享 2017-5 附件一): a part that does not repay the note is paid per certificate of `faceUnit`,
+ * truncated to the fen — per unit = ⌊part ÷ units⌋ at the fen, units = original balance ÷ faceUnit — and the
+ * payout is per unit × units (truncated to cents when units is not whole). A note repaid in full, and every
+ * payment at the final period, is paid exactly.
+ */
+function payoutOf(state: Pick<PeriodState, 'faceUnit' | 'final'>, note: NoteState, part: Money): Money {
+  if (state.faceUnit === undefined || state.final || part.gte(note.balance)) return part;
+  const units = note.original.div(state.faceUnit);
+  return truncateCents(truncateCents(part.div(units)).times(units));
 }
 
 /** Writes `amount` off the classes from the most junior up, pro rata by balance within a class. */

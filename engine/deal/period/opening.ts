@@ -26,7 +26,7 @@ export interface RunHistory {
 }
 
 /** The waterfall's state at closing: the compiled notes, fees and reserve, no ledger, nothing paid. */
-export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount'>, compiled: CompiledDeal, cutoffBalance: Money): PeriodState {
+export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount' | 'payoutRounding'>, compiled: CompiledDeal, cutoffBalance: Money): PeriodState {
   return {
     notes: compiled.notes,
     fees: compiled.fees,
@@ -40,6 +40,8 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     principalPurchased: ZERO,
     principalCarriedIn: ZERO,
     principalAccount: ZERO,
+    faceUnit: deal.payoutRounding === undefined ? undefined : new Money(deal.payoutRounding.faceUnit),
+    roundingCarried: ZERO,
     purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
