@@ -1,5 +1,5 @@
 import { Money, toCents, ZERO } from './money.ts';
-import { unreachable, type Classes, type CompiledStep, type FeeState, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
+import { unreachable, type Classes, type CompiledStep, type FeeState, type IndexedCoupon, type NoteState, type PrincipalCoverState, type ReserveState } from './state.ts';
 import { compileTrigger, type CompiledTrigger } from './triggers.ts';
 import { SELLER, type Coupon, type Deal, type FeeBasis, type FeeSpec, type Step } from './types.ts';
 
@@ -51,8 +51,10 @@ export function compileDeal(deal: Deal): CompiledDeal {
       rank: spec.seniority,
       original,
       rates: couponRates(spec.coupon),
+      indexed: indexedCoupon(spec.coupon, deal.rateIndices),
       dayCount: spec.dayCount ?? 'ACT/365',
       interestOnShortfall: spec.interestOnShortfall ?? false,
+      expectedMaturity: spec.expectedMaturity,
       balance: original,
       shortfall: ZERO,
       begin: original,
@@ -140,6 +142,7 @@ export function compileDeal(deal: Deal): CompiledDeal {
           ocPercent: step.ocPercent ?? 0,
           ocInitialPercent: step.ocInitialPercent ?? 0,
           ocFloor: step.ocFloor ?? 0,
+          targetBalances: (step.targetBalances ?? []).map((t) => ({ date: t.date, balance: toCents(t.balance) })),
         };
       case 'excessServicing':
       case 'periodicReturn':
@@ -206,18 +209,24 @@ function subordinateStepOf(step: Extract<Step, { kind: 'periodicReturn' | 'exces
   };
 }
 
-/** The acceleration waterfall: senior fees → class by class interest then principal → other fees → residual; fees uncapped. */
+/**
+ * The acceleration (post-default) waterfall, one pot: senior fees → class by class interest then principal →
+ * other fees → the deal's excess servicing split, if any → its last residual recipient; fees uncapped.
+ */
 function accelerationOf(allSteps: readonly PathedStep[], fees: readonly FeeState[], allClasses: Classes): PathedStep[] {
   const feeOrder: number[] = [];
   for (const { step } of allSteps) if (step.kind === 'fee' && !feeOrder.includes(step.fee)) feeOrder.push(step.fee);
   const residualNote = allSteps.findLast(({ step }) => step.kind === 'residual');
+  // 和享 2017-5 keeps the excess servicing split after a default too (post-default items (l)–(n), p. 32).
+  const excessSplit = allSteps.findLast(({ step }) => step.kind === 'excessServicing');
   const accelerationSteps: CompiledStep[] = [
     ...feeOrder.filter((f) => fees[f]?.senior === true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
     ...allClasses.flatMap((cls): CompiledStep[] => [
       { kind: 'interest', notes: cls },
-      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocInitialPercent: 0, ocFloor: 0 },
+      { kind: 'principal', classes: [cls], rule: 'proRata', triggers: [], amount: 'available', ocPercent: 0, ocInitialPercent: 0, ocFloor: 0, targetBalances: [] },
     ]),
     ...feeOrder.filter((f) => fees[f]?.senior !== true).map((fee): CompiledStep => ({ kind: 'fee', fee, capped: false })),
+    ...(excessSplit === undefined ? [] : [excessSplit.step]),
     residualNote?.step ?? { kind: 'residual', note: -1 },
   ];
   return accelerationSteps.map((step, i) => ({ path: `acceleration[${i}]`, step }));
@@ -259,6 +268,7 @@ function principalCoverOf(waterfall: Deal['waterfall'], feeSpecs: readonly { rea
 function couponRates(coupon: Coupon): Money[] {
   switch (coupon.type) {
     case 'none':
+    case 'indexed':
       return [ZERO];
     case 'fixed':
       return [new Money(coupon.rate)];
@@ -271,6 +281,18 @@ function couponRates(coupon: Coupon): Money[] {
     default:
       return unreachable(coupon);
   }
+}
+
+/** An indexed coupon's fixings (from the deal's rateIndices), margin, floor and cap, read once; undefined for other coupons. */
+function indexedCoupon(coupon: Coupon, indices: Deal['rateIndices']): IndexedCoupon | undefined {
+  if (coupon.type !== 'indexed') return undefined;
+  return {
+    fixings: (indices?.[coupon.index] ?? []).map((f) => ({ effective: f.effective, rate: new Money(f.rate) })),
+    margin: new Money(coupon.margin),
+    floor: Money.max(coupon.floor ?? 0, 0),
+    cap: coupon.cap === undefined ? undefined : new Money(coupon.cap),
+    onPeriodStart: coupon.reset === 'periodStart',
+  };
 }
 
 /** A fee's constant, read once: rateAnnual (pool and note balances), the share (collections), the amount at cents (fixed, one-off). */

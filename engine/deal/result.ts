@@ -164,6 +164,8 @@ export interface DealPeriod {
   /** PDL cured this period (added to the principal due). */
   readonly pdlCured: number;
   readonly residualToSeller: number;
+  /** Principal the per-unit payout rounding left unpaid, carried to the next date's principal funds (present with payoutRounding). */
+  readonly principalRoundingCarried?: number;
   /** Excess servicing fee (超额服务费) paid to the servicer by excessServicing steps (present when the deal has one). */
   readonly excessServicing?: number;
   /** Amount paid by each step, indexed like DealResult.stepPaths. */

@@ -61,7 +61,7 @@ export interface RunOptions {
  *     notes' excess over the collateral.
  *  5. The steps in order (runWaterfall over steps.ts), or the acceleration waterfall once an accelerate
  *     trigger is in force: all funds in one pot → senior fees (waterfall order) → by class: interest,
- *     then principal pro rata within the class → other fees → the deal's last residual recipient.
+ *     then principal pro rata within the class → other fees → the deal's excess servicing split (if any) → its last residual recipient.
  *     Acceleration ends revolving and releases the reserve.
  *  6. Loss allocation (allocateLosses, Deal.lossAllocation); at the final period every unpaid balance is
  *     written down.
@@ -95,9 +95,16 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const flows = collect(pool, months);
     const days = accrualDays(accrualStart, paymentDate);
     state.accrualDays = days;
-    const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, state.cutoffYieldSupplementOC);
-    const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
+    state.paymentDate = paymentIso;
+    const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, state.cutoffYieldSupplementOC, formatIsoDate(accrualStart));
+    const determination = determine(
+      { period: p, paymentDate: paymentIso, accrualStart: formatIsoDate(accrualStart), schedule, cutoffBalance, flows, accruals },
+      deal,
+      compiled.triggers,
+      state,
+      history,
+    );
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount.plus(state.roundingCarried), withdrawYieldSupplement(deal, state, p));
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
     state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p, pool, lastMonth));

@@ -81,7 +81,29 @@ const coupon = z.discriminatedUnion('type', [
     cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
   }),
   z.strictObject({ type: z.literal('none') }).describe('No coupon: an equity / residual note (次级) that earns only principal and residual'),
+  /**
+   * 基准利率 + 基本利差 (和享 2017-5: the PBOC's ≤ 1-year lending rate plus a margin): the coupon of an accrual period is
+   * the index fixing that `reset` picks + margin, at least max(floor, 0), at most the cap.
+   *  - firstInterestDateAfterChange (default): a fixing applies from the first accrual period that starts after its
+   *    effective date (基准利率调整日 = 人民银行调整贷款基准利率生效日后的第一个计息日; several changes within one
+   *    period: the last one), i.e. the latest fixing effective strictly before the period's start;
+   *  - periodStart: the fixing in force on the period's first day (effective on or before it).
+   */
+  z.strictObject({
+    type: z.literal('indexed'),
+    index: z.string().min(1).describe('Name of a dated index in the deal’s rateIndices (e.g. "PBOC-1Y", "LPR-1Y")'),
+    margin: signedRate.describe('基本利差, annual decimal'),
+    floor: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    reset: z
+      .enum(['firstInterestDateAfterChange', 'periodStart'])
+      .optional()
+      .describe('Which fixing an accrual period takes: firstInterestDateAfterChange (default; the latest effective strictly before the period starts) or periodStart (effective on or before it)'),
+  }),
 ]);
+
+/** One fixing of a dated rate index: the rate in force from its effective date. */
+const indexFixing = z.strictObject({ effective: isoDate, rate: signedRate.describe('Annual decimal') });
 
 const note = z.strictObject({
   id,
@@ -94,6 +116,12 @@ const note = z.strictObject({
   originalBalance: money,
   coupon,
   dayCount: dayCount.optional().describe('Coupon accrual; default ACT/365'),
+  /**
+   * 预期到期日: the date the class is expected to be repaid by (和享 2017-5: class A 2019-04-26, B 2019-06-26,
+   * subordinate 2019-11-26, legal final 2021-11-26 for all). It moves no cash; the expectedMaturityShortfall
+   * trigger metric reads it.
+   */
+  expectedMaturity: isoDate.optional().describe('Expected maturity (预期到期日), beside the deal’s legal final maturity; read by the expectedMaturityShortfall trigger metric'),
   /** Unpaid interest is always carried forward and due on the next payment date; this flag only adds interest on it. */
   interestOnShortfall: z.boolean().optional().describe('Carried interest shortfall accrues interest at the coupon over the next accrual period; default false'),
 });
@@ -218,10 +246,11 @@ export const TRIGGER_METRICS = [
   'interestShortfall',
   'purchaseShortfall',
   'purchaseShortfallAmount',
+  'expectedMaturityShortfall',
 ] as const;
 
 /** Trigger metrics that read the trigger's `notes`. */
-export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall'];
+export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'];
 
 /**
  * Trigger metrics, each measured on the determination date after the collection period and
@@ -240,11 +269,14 @@ export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteB
  *    purchases (refused by the cap or the eligibility criteria, kept in the principal account) ÷ the principal funds they
  *    offered for purchase; 0 when nothing was offered (循环购买不足: docs/deals.md). Seen one date later, like interestShortfall.
  *  - purchaseShortfallAmount: the same cash kept, in money (yuan).
+ *  - expectedMaturityShortfall: Σ balances still outstanding after the previous payment date of those of the trigger's
+ *    `notes` whose expectedMaturity is on or before that date, in money (yuan): a class not repaid by its expected
+ *    maturity is seen on the next determination date and binds that payment date.
  */
 const metric = z
   .enum(TRIGGER_METRICS)
   .describe(
-    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money)',
+    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money), expectedMaturityShortfall (balance of `notes` still outstanding after their expected maturity, in money)',
   );
 
 export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;
@@ -324,8 +356,14 @@ const trigger = z.strictObject({
  *    adjusted pool balance (pool − YSOC amount). Without ocInitialPercent it is the "greater of
  *    x% of the current pool and y% of the cutoff pool" target (AmeriCredit, Toyota); with it, the
  *    "sum of x% of the current pool and y% of the cutoff pool" target (docs/deals.md, "Target OC").
+ *  - targetBalance: down to the step's notes' scheduled balance (`targetBalances`) for the latest date on or
+ *    before the payment date, from the principal due (a controlled amortisation: A1 repaid to stated
+ *    balances by date); before the first date nothing; what the principal due cannot pay is caught up later.
  */
-const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
+const principalAmount = z.enum(['principalDue', 'available', 'targetOC', 'targetBalance']);
+
+/** One date of a target-balance schedule: the step's notes' total balance after that payment date. */
+const targetBalancePoint = z.strictObject({ date: isoDate, balance: money.describe('Σ balances of the step’s notes the schedule targets after this date') });
 
 const step = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -341,6 +379,11 @@ const step = z.discriminatedUnion('kind', [
     rule: z.enum(['sequential', 'proRata', 'proRataThenSequential']),
     triggers: ids.optional().describe('proRataThenSequential: sequential once any of these triggers is breached (also once any "sequential" trigger is)'),
     amount: principalAmount.optional().describe('Default principalDue'),
+    targetBalances: z
+      .array(targetBalancePoint)
+      .min(1)
+      .optional()
+      .describe('amount targetBalance: the notes’ scheduled total balance by payment date, dates ascending (the latest on or before the payment date applies)'),
     ocPercent: rate.optional().describe('targetOC: share of the current (adjusted) pool in the OC target; default 0'),
     ocInitialPercent: rate
       .optional()
@@ -612,4 +655,16 @@ export const DEAL_SCHEMA = z.strictObject({
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
+  payoutRounding: z
+    .strictObject({ faceUnit: z.number().positive().describe('Face per certificate (RMB 100 for interbank ABS)') })
+    .optional()
+    .describe(
+      'Principal paid per unit of face (每百元面额兑付本金额), truncated to the fen; the remainder carried to the next payment date’s principal funds (转存下期本金还款金额); none at the final period',
+    ),
+  rateIndices: z
+    .record(z.string().min(1), z.array(indexFixing).min(1))
+    .optional()
+    .describe(
+      'Dated policy-rate tables the indexed coupons read, by name (e.g. "PBOC-1Y": the PBOC’s ≤ 1-year lending rate; "LPR-1Y"): fixings in ascending effective date, each in force until the next',
+    ),
 });

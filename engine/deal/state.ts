@@ -1,9 +1,19 @@
 import type { DayCount } from '../daycount.ts';
 import type { AccrualDays } from './accrual.ts';
 import { allocateProRata } from './allocate.ts';
-import { add, minMoney, type Money, sub, ZERO } from './money.ts';
+import { add, minMoney, type Money, sub, truncateCents, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
 import type { PrincipalAmount, PrincipalRule } from './types.ts';
+
+/** An indexed coupon (基准利率 + 基本利差) read once: the fixings ascending, the margin, floor and cap. */
+export interface IndexedCoupon {
+  readonly fixings: readonly { readonly effective: string; readonly rate: Money }[];
+  readonly margin: Money;
+  readonly floor: Money;
+  readonly cap: Money | undefined;
+  /** True: the fixing in force on the period's first day; false: the latest effective strictly before it. */
+  readonly onPeriodStart: boolean;
+}
 
 /** A note during the run; `balance` and `shortfall` carry across periods, the rest is per period. */
 export interface NoteState {
@@ -14,8 +24,12 @@ export interface NoteState {
   readonly original: Money;
   /** Coupon rate by period (index p − 1, the last held flat). */
   readonly rates: readonly Money[];
+  /** An indexed coupon: the period's rate comes from the fixing at its accrual start instead of `rates`. */
+  readonly indexed: IndexedCoupon | undefined;
   readonly dayCount: DayCount;
   readonly interestOnShortfall: boolean;
+  /** Expected maturity (预期到期日), ISO date; undefined when the deal gives none. */
+  readonly expectedMaturity: string | undefined;
   balance: Money;
   shortfall: Money;
   begin: Money;
@@ -100,6 +114,8 @@ export type CompiledStep =
       readonly ocPercent: number;
       readonly ocInitialPercent: number;
       readonly ocFloor: number;
+      /** amount targetBalance: the schedule, dates ascending (ISO). */
+      readonly targetBalances: readonly { readonly date: string; readonly balance: Money }[];
     }
   | { readonly kind: 'pdlCure' }
   | { readonly kind: 'repayPrincipalCover' }
@@ -137,6 +153,10 @@ export interface PeriodState {
   principalCarriedIn: Money;
   /** Cash of purchases refused on this payment date, kept in the principal account for the next one. */
   principalAccount: Money;
+  /** Payout rounding (payoutRounding): face per certificate; undefined: principal is paid to the cent. */
+  readonly faceUnit: Money | undefined;
+  /** Principal the per-unit truncation left unpaid this payment date, carried to the next one's principal funds (转存下期). */
+  roundingCarried: Money;
   /** Principal funds the principal steps offered for purchase on this payment date (the purchaseShortfall metric's denominator). */
   purchaseOffered: Money;
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
@@ -160,6 +180,8 @@ export interface PeriodState {
   sequential: boolean;
   trapping: boolean;
   readonly breached: boolean[];
+  /** This payment date, ISO (targetBalance steps read their schedule at it). */
+  paymentDate: string;
   /** Days of this payment date's accrual period by day count (periodicReturn steps accrue on them). */
   accrualDays: AccrualDays | undefined;
 }
@@ -192,10 +214,24 @@ function payClass(state: PeriodState, notes: readonly number[], amount: Money): 
   notes.forEach((i, k) => {
     const note = noteAt(state, i);
     const part = parts[k] ?? ZERO;
-    note.balance = sub(note.balance, part);
-    note.principalPaid = add(note.principalPaid, part);
+    const paid = payoutOf(state, note, part);
+    state.roundingCarried = add(state.roundingCarried, sub(part, paid));
+    note.balance = sub(note.balance, paid);
+    note.principalPaid = add(note.principalPaid, paid);
   });
   return pay;
+}
+
+/**
+ * Payout rounding (和享 2017-5 附件一): a part that does not repay the note is paid per certificate of `faceUnit`,
+ * truncated to the fen — per unit = ⌊part ÷ units⌋ at the fen, units = original balance ÷ faceUnit — and the
+ * payout is per unit × units (truncated to cents when units is not whole). A note repaid in full, and every
+ * payment at the final period, is paid exactly.
+ */
+function payoutOf(state: Pick<PeriodState, 'faceUnit' | 'final'>, note: NoteState, part: Money): Money {
+  if (state.faceUnit === undefined || state.final || part.gte(note.balance)) return part;
+  const units = note.original.div(state.faceUnit);
+  return truncateCents(truncateCents(part.div(units)).times(units));
 }
 
 /** Writes `amount` off the classes from the most junior up, pro rata by balance within a class. */

@@ -76,8 +76,12 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       }
       const notesOutstanding = classesBalance(state, step.classes);
       let limit = minMoney(pot.funds, notesOutstanding);
-      if (step.amount === 'principalDue') limit = minMoney(limit, state.principalDue);
-      else if (step.amount === 'targetOC' && !state.final) {
+      if (step.amount === 'principalDue' || step.amount === 'targetBalance') limit = minMoney(limit, state.principalDue);
+      if (step.amount === 'targetBalance' && !state.final) {
+        // Controlled amortisation: down to the scheduled balance of the latest date on or before this payment date.
+        const scheduled = step.targetBalances.findLast((t) => t.date <= state.paymentDate)?.balance ?? notesOutstanding;
+        limit = minMoney(limit, maxMoney(notesOutstanding.minus(scheduled), ZERO));
+      } else if (step.amount === 'targetOC' && !state.final) {
         // The adjusted pool (pool − yield supplement OC; the pool itself without one) carries the notes.
         const adjustedPool = maxMoney(state.poolAfter.minus(state.yieldSupplementOC), ZERO);
         const adjustedCutoff = state.cutoffBalance.minus(state.cutoffYieldSupplementOC);

@@ -41,8 +41,13 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
   const noteIds = new Set<string>();
   deal.notes.forEach((note, i) => {
     uniqueId(note.id, `notes[${i}].id`, noteIds, 'note', add);
+    const expected = note.expectedMaturity;
+    if (expected !== undefined && (expected < deal.dates.firstPaymentDate || expected > deal.dates.legalFinalMaturity)) {
+      add('DEAL_DATES', `notes[${i}].expectedMaturity`, 'the expected maturity must be on or after the first payment date and on or before the legal final maturity');
+    }
     const coupon = note.coupon;
-    if (coupon.type === 'floating' && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
+    if (coupon.type === 'indexed') indexedCouponRules(deal, coupon.index, coupon.reset === 'periodStart', `notes[${i}].coupon`, add);
+    if ((coupon.type === 'floating' || coupon.type === 'indexed') && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
       add('DEAL_RATE', `notes[${i}].coupon.cap`, 'the cap must be at least the floor');
     }
   });
@@ -87,6 +92,22 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
     add('DEAL_FIELD', 'yieldSupplementOCFromPool', 'give the yield supplement OC either as a schedule (yieldSupplementOC) or computed from the pool (yieldSupplementOCFromPool), not both');
   }
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
+}
+
+/** An indexed coupon names an index of the deal, whose fixings ascend and give the first accrual period (from closing) a rate. */
+function indexedCouponRules(deal: Deal, index: string, onPeriodStart: boolean, at: string, add: AddIssue): void {
+  const fixings = deal.rateIndices?.[index];
+  if (fixings === undefined) {
+    add('DEAL_UNKNOWN_REFERENCE', `${at}.index`, `unknown rate index '${index}' (define it in rateIndices)`);
+    return;
+  }
+  fixings.forEach((f, k) => {
+    const previous = fixings[k - 1];
+    if (previous !== undefined && f.effective <= previous.effective) add('DEAL_FIELD', `rateIndices.${index}[${k}].effective`, 'fixings must be in ascending effective date');
+  });
+  const first = fixings[0]?.effective ?? '';
+  if (onPeriodStart ? first > deal.dates.closing : first >= deal.dates.closing)
+    add('DEAL_FIELD', `rateIndices.${index}[0].effective`, `no fixing for the first accrual period: the first must take effect ${onPeriodStart ? 'on or ' : ''}before closing (${deal.dates.closing})`);
 }
 
 /** Cutoff ≤ closing < first payment date ≤ legal final maturity (ISO dates compare as text). */
@@ -231,6 +252,13 @@ function revolvingRules(revolving: NonNullable<Deal['revolving']>, add: AddIssue
 }
 
 function principalRules(step: Extract<Step, { readonly kind: 'principal' }>, at: string, triggerIds: ReadonlySet<string>, add: AddIssue): void {
+  const targets = step.targetBalances;
+  if (step.amount === 'targetBalance' && targets === undefined) add('DEAL_WATERFALL', `${at}.targetBalances`, 'amount targetBalance needs the schedule of target balances by date');
+  if (targets !== undefined && step.amount !== 'targetBalance') add('DEAL_WATERFALL', `${at}.targetBalances`, "target balances are read only by amount 'targetBalance'");
+  targets?.forEach((t, k) => {
+    const previous = targets[k - 1];
+    if (previous !== undefined && t.date <= previous.date) add('DEAL_WATERFALL', `${at}.targetBalances[${k}].date`, 'the dates must be in ascending order');
+  });
   if (step.rule === 'proRataThenSequential' && step.triggers === undefined) add('DEAL_WATERFALL', `${at}.triggers`, 'pro rata then sequential needs the triggers that switch it');
   step.triggers?.forEach((ref, k) => {
     if (!triggerIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `${at}.triggers[${k}]`, `unknown trigger '${ref}'`);

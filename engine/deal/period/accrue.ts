@@ -4,7 +4,7 @@ import { accrue, type AccrualDays } from '../accrual.ts';
 import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
 import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
-import { unreachable, type FeeState, type NoteState, type ReserveState } from '../state.ts';
+import { unreachable, type FeeState, type IndexedCoupon, type NoteState, type ReserveState } from '../state.ts';
 import type { Deal, FeeCollection, FeeSpec, ReserveTarget } from '../types.ts';
 
 export type { AccrualDays };
@@ -46,8 +46,9 @@ export function accruePeriod(
   days: AccrualDays,
   cutoffPool: Money = ZERO,
   cutoffYieldSupplementOC: Money = ZERO,
+  accrualStart = '',
 ): Accruals {
-  const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
+  const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days, accrualStart);
   const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows, days);
   if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, cutoffYieldSupplementOC));
   // The servicer nets its strip out of the interest it collects (Fabozzi, Handbook of Mortgage-Backed
@@ -59,15 +60,25 @@ export function accruePeriod(
 }
 
 /**
+ * An indexed coupon for the accrual period starting on `accrualStart` (ISO): the fixing its reset rule picks
+ * (validate.ts guarantees one for the first period) + margin, at least the floor (≥ 0), at most the cap.
+ */
+function indexedRate(coupon: IndexedCoupon, accrualStart: string): Money {
+  const fixing = coupon.fixings.findLast((f) => (coupon.onPeriodStart ? f.effective <= accrualStart : f.effective < accrualStart));
+  const rate = maxMoney((fixing?.rate ?? ZERO).plus(coupon.margin), coupon.floor);
+  return coupon.cap === undefined ? rate : minMoney(rate, coupon.cap);
+}
+
+/**
  * Starts each note's period at its balance: the coupon of the period, interest due = this period's
  * accrual + the shortfall carried in (+ interest on it where the note says so), nothing paid yet.
  */
-function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualDays): { couponAccrued: Money; notesBegin: Money } {
+function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualDays, accrualStart: string): { couponAccrued: Money; notesBegin: Money } {
   let couponAccrued = ZERO;
   let notesBegin = ZERO;
   for (const note of notes) {
     note.begin = note.balance;
-    note.couponRate = note.rates[Math.min(period, note.rates.length) - 1] ?? ZERO;
+    note.couponRate = note.indexed === undefined ? (note.rates[Math.min(period, note.rates.length) - 1] ?? ZERO) : indexedRate(note.indexed, accrualStart);
     const accrual = accrue(note.begin, note.couponRate, note.dayCount, days);
     const onShortfall = note.interestOnShortfall ? accrue(note.shortfall, note.couponRate, note.dayCount, days) : ZERO;
     note.accrual = accrual;

@@ -26,7 +26,7 @@ export interface RunHistory {
 }
 
 /** The waterfall's state at closing: the compiled notes, fees and reserve, no ledger, nothing paid. */
-export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAccount'>, compiled: CompiledDeal, cutoffBalance: Money, cutoffYieldSupplementOC: Money = ZERO): PeriodState {
+export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount' | 'payoutRounding'>, compiled: CompiledDeal, cutoffBalance: Money, cutoffYieldSupplementOC: Money = ZERO): PeriodState {
   return {
     notes: compiled.notes,
     fees: compiled.fees,
@@ -40,6 +40,8 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAcco
     principalPurchased: ZERO,
     principalCarriedIn: ZERO,
     principalAccount: ZERO,
+    faceUnit: deal.payoutRounding === undefined ? undefined : new Money(deal.payoutRounding.faceUnit),
+    roundingCarried: ZERO,
     purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
@@ -56,6 +58,7 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementAcco
     trapping: false,
     breached: compiled.triggers.map(() => false),
     accrualDays: undefined,
+    paymentDate: '',
   };
 }
 

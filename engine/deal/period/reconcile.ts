@@ -25,7 +25,10 @@ export function reconcilePeriod(
   const draws = reserve?.draws ?? ZERO;
   const collected = add(add(flows.interest, flows.penaltyInterest), flows.recoveries);
   const moneyIn = add(add(add(add(collected, funding.principal), funding.release), draws), funding.yieldSupplement);
-  let moneyOut = add(add(add(add(funding.servicingStrip, state.purchasesCash), state.principalAccount), add(state.seller, state.excessServicing)), reserve?.deposits ?? ZERO);
+  let moneyOut = add(
+    add(add(add(funding.servicingStrip, state.purchasesCash), add(state.principalAccount, state.roundingCarried)), add(state.seller, state.excessServicing)),
+    reserve?.deposits ?? ZERO,
+  );
   for (const fee of state.fees) moneyOut = add(moneyOut, fee.paid);
   for (const note of state.notes) moneyOut = add(add(add(add(moneyOut, note.interestPaid), note.principalPaid), note.residualPaid), note.periodicReturnPaid);
   if (!moneyIn.eq(moneyOut)) reconciliationFailure(period, 'reconcile', { moneyIn: moneyIn.toString(), moneyOut: moneyOut.toString() });

@@ -58,6 +58,7 @@ export function periodRow(
     pdlCured: toYuan(state.pdlCured),
     residualToSeller: toYuan(state.seller),
     ...(compiled.excessServicing ? { excessServicing: toYuan(state.excessServicing) } : {}),
+    ...(state.faceUnit === undefined ? {} : { principalRoundingCarried: toYuan(state.roundingCarried) }),
     steps: facts.stepPaid,
   };
 }

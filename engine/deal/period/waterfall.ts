@@ -32,6 +32,7 @@ export function openWaterfall(state: PeriodState, determination: Omit<Determinat
   state.principalPurchased = ZERO;
   state.principalCarriedIn = funding.principalCarried;
   state.principalAccount = ZERO;
+  state.roundingCarried = ZERO;
   state.purchaseOffered = ZERO;
   state.desk = desk;
   state.seller = ZERO;

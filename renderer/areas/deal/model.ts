@@ -86,6 +86,12 @@ function couponOf(coupon: Note['coupon']): string {
         ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
         ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
       ].join(', ');
+    case 'indexed':
+      return [
+        `${coupon.index} + ${formatPct(coupon.margin, 2)} floating`,
+        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
+        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+      ].join(', ');
     case 'none':
       return 'none (residual)';
     default:
@@ -139,6 +145,7 @@ const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   interestShortfall: 'Unpaid interest',
   purchaseShortfall: 'Cash not spent on purchases ÷ cash offered (previous date)',
   purchaseShortfallAmount: 'Cash not spent on purchases (previous date)',
+  expectedMaturityShortfall: 'Balance outstanding after its expected maturity',
 };
 
 const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
@@ -150,7 +157,7 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
 
 /** A threshold or warning level: money for interestShortfall and purchaseShortfallAmount, a percentage otherwise. */
 function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
-  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? formatMoney(x) : formatPct(x, 2));
+  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? formatMoney(x) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
   return threshold.map((band) => `${level(band.threshold)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
 }
@@ -158,7 +165,7 @@ function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric'])
 /** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */
 function triggerTest(t: Trigger): string {
   const average = (t.averageOver ?? 1) > 1 ? `${t.averageOver}-period average of ` : '';
-  const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall') ? ` (${t.notes.join(', ')})` : '';
+  const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall' || t.metric === 'expectedMaturityShortfall') ? ` (${t.notes.join(', ')})` : '';
   const inARow = (t.consecutivePeriods ?? 1) > 1 ? `, ${t.consecutivePeriods} periods in a row` : '';
   const warning = t.warning === undefined ? '' : `; warning at ${thresholdOf(t.warning, t.metric)}`;
   return `${average}${METRIC_LABELS[t.metric]}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
@@ -182,6 +189,8 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
       return 'all available funds';
     case 'principalDue':
       return 'the principal due';
+    case 'targetBalance':
+      return `down to scheduled balances on ${step.targetBalances?.length ?? 0} date(s)`;
     default:
       return unknownVariant(amount);
   }

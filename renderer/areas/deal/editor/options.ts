@@ -20,7 +20,8 @@ function optionsOf<V extends string>(labels: Readonly<Record<V, string>>): Optio
 
 export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({ 'ACT/365': 'ACT/365', 'ACT/360': 'ACT/360', '30/360': '30/360' });
 
-export const COUPON_OPTIONS = optionsOf<Note['coupon']['type']>({ fixed: 'Fixed', floating: 'Floating (index + margin)', none: 'None (residual / subordinate)' });
+/** Indexed coupons (基准利率 + 利差) read a dated table in the file's rateIndices, which the editor does not edit yet: the file is edited as JSON. */
+export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'Fixed', floating: 'Floating (index + margin)', none: 'None (residual / subordinate)' });
 
 export const FEE_BASIS_OPTIONS = optionsOf<Fee['basis']['type']>({
   poolBalance: '% p.a. of the pool balance',
@@ -49,12 +50,13 @@ export const METRIC_OPTIONS = optionsOf<Trigger['metric']>({
   interestShortfall: 'Unpaid interest (amount)',
   purchaseShortfall: 'Purchase shortfall ÷ cash offered',
   purchaseShortfallAmount: 'Purchase shortfall (amount)',
+  expectedMaturityShortfall: 'Balance past expected maturity (amount)',
 });
 
 /** Metrics measured in money; every other is a ratio, shown as a percentage. */
-export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount'] satisfies Trigger['metric'][];
+export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 /** Metrics that read the trigger's notes (engine/deal/schema.ts NOTE_METRICS). */
-export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall'] satisfies Trigger['metric'][];
+export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 
 export const COMPARATOR_OPTIONS = optionsOf<Trigger['breachedWhen']>({ '>': 'above (>)', '>=': 'at or above (≥)', '<': 'below (<)', '<=': 'at or below (≤)' });
 
@@ -88,6 +90,7 @@ export const PRINCIPAL_AMOUNT_OPTIONS = optionsOf<NonNullable<Extract<Step, { ki
   principalDue: 'The principal due',
   available: 'All available funds',
   targetOC: 'Down to a target OC',
+  targetBalance: 'Down to scheduled balances by date',
 });
 
 export const RESERVE_BASIS_OPTIONS = optionsOf<NonNullable<DealFile['reserve']>['target']['basis']>({
