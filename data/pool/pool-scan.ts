@@ -1,6 +1,6 @@
 import type { SqliteDb } from '../workspace.ts';
 import { addToGroup, GROUP_SLOTS, groupSumsOf, type GroupSums } from './compensated.ts';
-import { IN_TAPE_SCOPE, scopeParams, type TapeScope } from './summary.ts';
+import { IN_TAPE_SCOPE, type TapeScope } from './summary.ts';
 
 /**
  * One pass over a tape's loans that adds up every stratification asked for.
@@ -171,6 +171,14 @@ class CategoricalAccumulators {
   }
 }
 
+/**
+ * Rowids a chunk. The scan reads the tape's rowid range a chunk at a time with all() — one call
+ * into SQLite a chunk, its rows in rowid order — rather than a row at a time with iterate(), whose
+ * per-row cost was a third of the scan (1.5 s → 0.8–1.0 s of CPU on 1,000,000 loans, measured; chunks of
+ * 1,024 to 65,536 rowids all within the noise).
+ */
+const CHUNK_ROWIDS = 4_096;
+
 /** Scans the tape once; call inside a read transaction (the caller's). */
 export function scanTape(db: SqliteDb, scope: TapeScope, keys: readonly ScanKey[]): ScanResult {
   const columns = new Columns();
@@ -191,14 +199,17 @@ export function scanTape(db: SqliteDb, scope: TapeScope, keys: readonly ScanKey[
   const each = accumulators.filter((acc) => acc !== null);
   const pool = new Float64Array(GROUP_SLOTS);
   const statement = db.prepare<(string | number)[], unknown[]>(`SELECT ${columns.sql.join(', ')} FROM loans NOT INDEXED WHERE ${IN_TAPE_SCOPE}`).raw(true);
-  for (const row of statement.iterate(...columns.params, ...scopeParams(scope))) {
-    const balance = row[balanceAt] as number;
-    const rate = row[rateAt] as number;
-    const remainingTerm = row[remainingAt] as number;
-    const age = row[ageAt] as number;
-    addToGroup(pool, balance, rate, remainingTerm, age);
-    for (const acc of each) acc.add(row[acc.column], balance, rate, remainingTerm, age);
-    if (combinedAt >= 0) categories.add(row[combinedAt] as string, balance, rate, remainingTerm, age);
+  for (let first = scope.firstRowid; first <= scope.lastRowid; first += CHUNK_ROWIDS) {
+    const last = Math.min(first + CHUNK_ROWIDS - 1, scope.lastRowid);
+    for (const row of statement.all(...columns.params, first, last, scope.tapeId)) {
+      const balance = row[balanceAt] as number;
+      const rate = row[rateAt] as number;
+      const remainingTerm = row[remainingAt] as number;
+      const age = row[ageAt] as number;
+      addToGroup(pool, balance, rate, remainingTerm, age);
+      for (const acc of each) acc.add(row[acc.column], balance, rate, remainingTerm, age);
+      if (combinedAt >= 0) categories.add(row[combinedAt] as string, balance, rate, remainingTerm, age);
+    }
   }
   let nextCombined = 0;
   return { groups: accumulators.map((acc) => acc?.groups() ?? categories.groups(nextCombined++)), pool: groupSumsOf(pool) };
