@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { STRAT_DIMENSIONS } from '../../data/pool/index.ts';
+import { defaultStrats, poolSummary, STRAT_DIMENSIONS } from '../../data/pool/index.ts';
 import { openWorkspace } from '../../data/workspace.ts';
 import { Service } from '../../service/service.ts';
 import { poolSummary as poolSummaryBefore } from '../helpers/pool-before/summary.ts';
@@ -84,6 +84,18 @@ function check(result: { ok: boolean }): void {
   if (!result.ok) throw new Error(`pool view: ${JSON.stringify(result)}`);
 }
 
+/** The two halves of the view on one connection, one after the other: what each costs a thread. */
+async function partsOnOneThread(workspace: string, tapeId: number): Promise<{ summary: Timing; strats: Timing }> {
+  const db = new Database(workspace, { readonly: true });
+  try {
+    const summary = await timed(() => poolSummary(db, tapeId));
+    const strats = await timed(() => defaultStrats(db, tapeId));
+    return { summary, strats };
+  } finally {
+    db.close();
+  }
+}
+
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /**
@@ -103,6 +115,7 @@ export const bench: Bench = {
       const views = [];
       for (let i = 0; i < RUNS; i++) views.push(await viewThroughService(workspace, imported.tapeId));
       const before = await viewBefore(workspace, imported.tapeId);
+      const parts = await partsOnOneThread(workspace, imported.tapeId);
       const seconds = views.map((v) => v.full.seconds);
       const metrics = {
         loans: LOANS,
@@ -113,6 +126,8 @@ export const bench: Bench = {
         fullViewCpuSeconds: round(median(views.map((v) => v.full.cpuSeconds))),
         summarySeconds: round(median(views.map((v) => v.summarySeconds))),
         firstTableSeconds: round(median(views.map((v) => v.firstTableSeconds))),
+        summaryThreadCpuSeconds: round(parts.summary.cpuSeconds),
+        stratsThreadCpuSeconds: round(parts.strats.cpuSeconds),
         referenceSeconds: round(before.seconds),
         referenceCpuSeconds: round(before.cpuSeconds),
         speedUp: round(before.seconds / median(seconds), 2),
@@ -126,7 +141,8 @@ export const bench: Bench = {
           `fullView: median of ${RUNS} runs, each a fresh service (nothing kept) from asking for the summary and the first table at once to the last table in; min and max show the noise`,
           'summary and firstTable: when each arrived (they run side by side on two query threads)',
           'reference: the summary then eleven per-table scans (a JavaScript aggregate called per loan), one after another on one connection, as before issue 24 (test/helpers/pool-before), measured once in this run',
-          'cpuSeconds: the process, every thread',
+          'cpuSeconds: the process, every thread (fullView includes starting the two query threads from the TypeScript sources)',
+          'summaryThreadCpu / stratsThreadCpu: the summary (SQL, borrower concentration) and every default table (one scan) alone on one connection: on two free cores the full view takes about the larger of the two plus a thread start',
         ],
       };
     } finally {
