@@ -6,7 +6,7 @@
  * (dist/cli/inputs.json), and the sources otherwise, so an edit in dev never runs stale code.
  */
 import { build, type Metafile } from 'esbuild';
-import { writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hashEngineSources } from '../service/run-store/engine-identity.ts';
 import { CLI_WORKERS } from '../cli/bundle.ts';
 
@@ -25,9 +25,14 @@ const common = {
 const inputs = new Set<string>(['package.json']);
 const keep = (metafile: Metafile): void => Object.keys(metafile.inputs).forEach((input) => inputs.add(input));
 
-keep((await build({ ...common, entryPoints: ['cli/main.ts'], outfile: 'dist/cli/abs.mjs' })).metafile);
+// Built aside and swapped in whole: an `abs` starting meanwhile finds the old bundle, none (and
+// runs the sources), or the new one — never a half-written file.
+const staging = `dist/cli-${process.pid}`;
+keep((await build({ ...common, entryPoints: ['cli/main.ts'], outfile: `${staging}/abs.mjs` })).metafile);
 for (const name of CLI_WORKERS) {
-  keep((await build({ ...common, entryPoints: [`service/jobs/workers/${name}.ts`], outfile: `dist/cli/${name}.mjs` })).metafile);
+  keep((await build({ ...common, entryPoints: [`service/jobs/workers/${name}.ts`], outfile: `${staging}/${name}.mjs` })).metafile);
 }
-writeFileSync('dist/cli/inputs.json', `${JSON.stringify([...inputs].sort(), null, 1)}\n`);
+writeFileSync(`${staging}/inputs.json`, `${JSON.stringify([...inputs].sort(), null, 1)}\n`);
+rmSync('dist/cli', { recursive: true, force: true });
+renameSync(staging, 'dist/cli');
 process.stdout.write(`built dist/cli/abs.mjs and ${CLI_WORKERS.length} workers from ${inputs.size} sources\n`);
