@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { UserError } from '../../data/errors.ts';
-import { STRAT_DIMENSIONS, stratify, type StratTable } from '../../data/pool/strats.ts';
+import { defaultStrats } from '../../data/pool/default-strats.ts';
+import type { StratTable } from '../../data/pool/strats.ts';
 import { getTape } from '../../data/tape/store.ts';
 import type { DealFile, DealRunInputs, ReportExcelRequest, StoredRun, TapeIdentity } from '../api/contract.ts';
 import type { ServiceContext } from '../api/context.ts';
@@ -142,7 +143,7 @@ function stratsOf(tape: TapeIdentity | null, service: ServiceContext): StratTabl
   } catch {
     return null;
   }
-  return STRAT_DIMENSIONS.map((dimension) => stratify(workspace.db, tape.id, dimension.id));
+  return defaultStrats(workspace.db, tape.id);
 }
 
 /** The report's model: one deal and one pool across every scenario and sweep (else a clear error naming the run). */

@@ -43,6 +43,9 @@ const principalKinds = (): Promise<(string | null)[]> =>
 
 const valid = () => browser.page.getByTestId('deal-check').textContent();
 
+/** Accepts a page's confirm dialog (leaving an edited file asks first). */
+const accept = (dialog: { accept: () => Promise<void> }): void => void dialog.accept();
+
 describe('the deal structure editor in Chromium', () => {
   it('opens the consumer template in the editor, every section shown', async () => {
     const { page } = browser;
@@ -159,7 +162,6 @@ describe('the deal structure editor in Chromium', () => {
   it('edits a "sum of" OC target on the US auto template: the cutoff-pool share beside the current-pool share and the floor', async () => {
     const { page } = browser;
     // A fresh page: the earlier tests leave an edited file in the editor (leaving it and replacing it each ask first).
-    const accept = (dialog: { accept: () => Promise<void> }): void => void dialog.accept();
     page.on('dialog', accept);
     await page.goto(server.url);
     await openArea(page, 'Deal');

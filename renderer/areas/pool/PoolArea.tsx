@@ -301,12 +301,17 @@ export function PoolArea() {
           <SummaryCards summary={current} />
           <h2>Delinquency</h2>
           <DelinquencyMix summary={current} />
-          <h2>Stratifications</h2>
-          {tapeId !== null && dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
         </>
       ) : (
         <p className="muted">Computing the pool summary…</p>
       )}
+      {/* Asked for with the summary, not after it: the two run on separate query threads and each part shows as it arrives. */}
+      {tapeId !== null ? (
+        <>
+          <h2>Stratifications</h2>
+          {dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
+        </>
+      ) : null}
     </section>
   );
 }
