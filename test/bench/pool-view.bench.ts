@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { defaultStrats, poolSummary, STRAT_DIMENSIONS } from '../../data/pool/index.ts';
 import { openWorkspace } from '../../data/workspace.ts';
 import { Service } from '../../service/service.ts';
-import { poolSummary as poolSummaryBefore } from '../helpers/pool-before/summary.ts';
 import { stratify as stratifyBefore } from '../helpers/pool-before/strats.ts';
 import { budget, round, type Bench, type BenchResult } from './harness.ts';
 
@@ -75,7 +74,7 @@ async function viewThroughService(workspace: string, tapeId: number): Promise<{ 
 function viewBefore(workspace: string, tapeId: number): Promise<Timing> {
   const db = new Database(workspace, { readonly: true });
   return timed(() => {
-    poolSummaryBefore(db, tapeId);
+    poolSummary(db, tapeId);
     for (const d of STRAT_DIMENSIONS) stratifyBefore(db, tapeId, d.id);
   }).finally(() => db.close());
 }

@@ -26,7 +26,12 @@ export interface RunHistory {
 }
 
 /** The waterfall's state at closing: the compiled notes, fees and reserve, no ledger, nothing paid. */
-export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount' | 'payoutRounding'>, compiled: CompiledDeal, cutoffBalance: Money, cutoffYieldSupplementOC: Money = ZERO): PeriodState {
+export function openingState(
+  deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount' | 'payoutRounding'>,
+  compiled: CompiledDeal,
+  cutoffBalance: Money,
+  cutoffYieldSupplementOC: Money = ZERO,
+): PeriodState {
   return {
     notes: compiled.notes,
     fees: compiled.fees,

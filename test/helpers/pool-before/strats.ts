@@ -1,13 +1,14 @@
 /**
- * The pool queries as they were before the one-pass pool view (commit 8513bbc, data/pool/strats.ts), kept
- * verbatim as the oracle the new path must equal to the bit (test/data/pool-view.test.ts) and as the
- * reference the pool-view bench times. Not used by the product.
+ * The stratifications as they were before the one-pass pool view (commit 8513bbc, data/pool/strats.ts), kept
+ * verbatim as the oracle the new path must equal to the bit (test/data/pool-strats-one-pass.test.ts) and as the
+ * reference the pool-view bench times (with data/pool/summary.ts, which the one-pass view left as it
+ * was). Not used by the product.
  */
 import { csvField, safeCsvField } from '../../../data/csv-out.ts';
 import { UserError } from '../../../data/errors.ts';
 import { AMORTIZATION_LABELS, type Segment } from '../../../data/tape/fields.ts';
 import type { SqliteDb } from '../../../data/workspace.ts';
-import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from './summary.ts';
+import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from '../../../data/pool/summary.ts';
 
 /**
  * Stratification tables: one tape's loans bucketed by one dimension, with count, current balance,
