@@ -17,6 +17,7 @@ import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
 import { useCompareJobSlot } from './jobs.ts';
 import { SetActions } from './SetActions.tsx';
 import { SetEditor } from './SetEditor.tsx';
+import { StoredRunsCompare } from './StoredRunsCompare.tsx';
 import { BasePicker, SetPicker } from './SetPicker.tsx';
 import { compareScreen, updateCompareScreen, useCompareScreen } from './state.ts';
 import { useSavedScenarioSets, useScenarioCheck, useScenarioTemplates, type ScenarioCheckState } from './source.ts';
@@ -187,6 +188,8 @@ export function CompareArea() {
           </p>
         </EmptyState>
       ) : null}
+
+      <StoredRunsCompare />
     </section>
   );
 }
