@@ -123,6 +123,13 @@ describe('the Compare screen in Chromium', () => {
     expect(figures).toContain('Loss (% of original balance)');
     expect(figures.some((f) => f.startsWith('Cumulative default rate (% of the cutoff pool while revolving, then the pool when revolving ended'))).toBe(true);
     expect(await page.getByTestId('chart-note-loss').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // The same charts overlaid per scenario on payment dates: one line each, the axis ticks the API's dates.
+    const overlay = page.getByTestId('overlay-cumulative-default');
+    expect(await overlay.locator('.recharts-line-curve').count()).toBe(7);
+    const ticks = await overlay.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(ticks.length).toBeGreaterThan(2);
+    const dates = new Set(run.scenarios.flatMap((s) => s.series?.dates ?? []));
+    for (const tick of ticks) expect(dates.has(tick), tick).toBe(true);
 
     // Copy as CSV: the same table, rates as decimals (the engine's own numbers, unrounded).
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
