@@ -751,6 +751,19 @@ export interface ScenarioRunRow {
   readonly warnings: readonly string[];
   /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
   readonly breakeven?: BreakevenResult;
+  /** Per payment date, for charts overlaid by scenario (absent in runs stored before it was added). */
+  readonly series?: ScenarioSeries;
+}
+
+/** A scenario's run by payment date: ISO dates; rates decimals; balances in the deal currency after each date. */
+export interface ScenarioSeries {
+  readonly dates: readonly string[];
+  /** Cumulative gross defaults ÷ the run's cumulativeRatioDenominator. */
+  readonly cumulativeDefaultRate: readonly number[];
+  /** Cumulative net loss (defaults − recoveries) ÷ the pool's cutoff balance. */
+  readonly cumulativeNetLossRate: readonly number[];
+  /** Each note's balance after each payment date. */
+  readonly noteBalances: readonly { readonly id: string; readonly values: readonly number[] }[];
 }
 
 export interface ScenarioSetRunResult {

@@ -10,6 +10,7 @@ import { formOfSet, type ScenarioSetForm } from './form.ts';
 import { useCompareJobSlot } from './jobs.ts';
 import { SetActions } from './SetActions.tsx';
 import { SetEditor } from './SetEditor.tsx';
+import { StoredRunsCompare } from './StoredRunsCompare.tsx';
 import { BasePicker, SetPicker } from './SetPicker.tsx';
 import { compareScreen, updateCompareScreen, useCompareScreen } from './state.ts';
 import { useScenarioTemplates, type ScenarioCheckState } from './source.ts';
@@ -160,6 +161,8 @@ export function CompareArea() {
           </p>
         </EmptyState>
       ) : null}
+
+      <StoredRunsCompare />
     </section>
   );
 }

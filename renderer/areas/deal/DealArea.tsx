@@ -20,7 +20,8 @@ import { useDealJobSlot } from './jobs.ts';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
-import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
+import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, RunOnChangeChoice, ScenarioPicker } from './RunChoices.tsx';
+import { useRunOnChange } from './run-on-change.ts';
 import { useDealTemplates, type DealCheckState } from './source.ts';
 
 /** The deal's check, and below it the offer to size the notes to the tape when they were written for another pool. */
@@ -122,9 +123,9 @@ export function DealArea() {
 
   const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
 
-  async function start(task: 'run' | 'breakeven'): Promise<void> {
+  /** Starts the job and remembers what it ran (no component state: "Run on every change" calls it from an effect). */
+  async function launch(task: 'run' | 'breakeven'): Promise<void> {
     if (!request) return;
-    setStarting(true);
     try {
       const job = task === 'run' ? await api.call('deal.run', request) : await api.call('deal.breakeven', breakevenRequest(request, dealScreen.get()));
       upsertJob(job);
@@ -140,9 +141,12 @@ export function DealArea() {
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {
       reportError(task === 'run' ? 'Cannot start the deal run' : 'Cannot start the breakevens', error);
-    } finally {
-      setStarting(false);
     }
+  }
+
+  function start(task: 'run' | 'breakeven'): Promise<void> {
+    setStarting(true);
+    return launch(task).finally(() => setStarting(false));
   }
 
   async function cancel(): Promise<void> {
@@ -157,6 +161,7 @@ export function DealArea() {
   }
 
   const busy = running || solving || starting;
+  useRunOnChange({ enabled: screen.runOnChange, ready: request !== null && !busy && !pending, inputsKey, lastStartedKey: runs.latest?.inputsKey ?? null, launch: () => launch('run') });
   const shownRun = runs.shownState.run;
   const shownBreakeven = breakevenJobs.shownState.breakeven;
   const runShown = runs.shown && shownRun && inThisWorkspace(runs.shown) ? { info: runs.shown, run: shownRun.run, seconds: shownRun.seconds } : null;
@@ -189,6 +194,7 @@ export function DealArea() {
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
             Cancel
           </button>
+          <RunOnChangeChoice checked={screen.runOnChange} />
           <BreakevenChoices by={screen.breakevenBy} interest={screen.breakevenInterest} />
           <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy || pending}>
             Breakevens

@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { DealFile, DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import { exportFileName } from '../../app/file-name.ts';
@@ -58,6 +58,13 @@ export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[
     { key: 'ce', header: 'CE at closing', render: (t) => formatPct(t.creditEnhancementAtClosing), sortValue: (t) => t.creditEnhancementAtClosing, align: 'right' },
   ];
 }
+
+const periodKey = (p: DealPeriod): string => String(p.period);
+
+/** The period table, drawn again only for another run (not when the screen's choices change around it: a long table costs a render). */
+const PeriodTable = memo(function PeriodTable({ columns, periods }: { columns: readonly Column<DealPeriod>[]; periods: readonly DealPeriod[] }) {
+  return <DataTable columns={columns} rows={periods} rowKey={periodKey} testId="period-table" pageSize={60} />;
+});
 
 const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
 
@@ -178,7 +185,7 @@ export function DealRunView({
         reserve movements, trigger values and thresholds, coupon rates).
       </p>
       <div className="table-scroll" role="region" aria-label="Period by period table" tabIndex={0}>
-        <DataTable columns={tableColumns} rows={run.periods} rowKey={(p) => String(p.period)} testId="period-table" pageSize={60} />
+        <PeriodTable columns={tableColumns} periods={run.periods} />
       </div>
     </div>
   );

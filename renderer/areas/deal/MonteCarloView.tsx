@@ -7,7 +7,7 @@ import { formatMoney } from './model.ts';
 
 const CHART_BLUE = '#1f5fae';
 
-/** One histogram: paths per loss range (percent of the note's original balance, or of the cutoff pool); `size` on paper. */
+export /** One histogram: paths per loss range (percent of the note's original balance, or of the cutoff pool); `size` on paper. */
 function LossHistogram({ title, bins, testId, size }: { title: string; bins: readonly LossHistogramBin[]; testId: string; size?: ChartSize | undefined }) {
   const data = bins.map((b) => ({ label: `${(b.from * 100).toFixed(1)}–${(b.to * 100).toFixed(1)}%`, paths: b.paths }));
   return (

@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react';
 import type { AssumptionSetRecord, DealTemplate, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { OWN, updateDealScreen, type DealChoice, type DealScreenState } from '../../app/deal.ts';
+import { markAssumptionChanged } from '../../app/perf-marks.ts';
 import { hrefFor } from '../../app/router.ts';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { dealEditor } from './editor/state.ts';
@@ -96,7 +97,15 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
   return (
     <label className="tape-picker">
       Scenario
-      <select aria-label="Scenario" value={used.scenario ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && saved.length === 0}>
+      <select
+        aria-label="Scenario"
+        value={used.scenario ?? ''}
+        onChange={(e) => {
+          markAssumptionChanged();
+          updateDealScreen({ scenario: e.target.value });
+        }}
+        disabled={!hasAssumptions && saved.length === 0}
+      >
         {hasAssumptions ? <option value={OWN}>Deal file’s assumptions</option> : null}
         {!hasAssumptions && saved.length === 0 ? <option value="">{valid ? 'none — save an assumption set' : '—'}</option> : null}
         {saved.map((s) => (
@@ -105,6 +114,15 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/** Run again by itself whenever the deal, pool or scenario changes. */
+export function RunOnChangeChoice({ checked }: { checked: boolean }) {
+  return (
+    <label className="run-on-change">
+      <input type="checkbox" checked={checked} onChange={(e) => updateDealScreen({ runOnChange: e.target.checked })} /> Run on every change
     </label>
   );
 }
