@@ -133,7 +133,17 @@ const feeBasis = z.discriminatedUnion('type', [
     .describe(
       'rate × the collection period’s gross pool collections named in `of` (before the servicing strip; clean-up proceeds are a sale, not collections), rounded half-up to cents: VAT and surcharges on interest income, for example',
     ),
-  z.strictObject({ type: z.literal('fixed'), amount: money.describe('Due every payment period') }),
+  z
+    .strictObject({
+      type: z.literal('fixed'),
+      amount: money.describe('Due every payment period, or every `everyPeriods`-th'),
+      everyPeriods: wholeNumber('everyPeriods', 1)
+        .optional()
+        .describe(
+          'Due on payment period 1 and every everyPeriods-th after (default 1: every period); 12 on a monthly deal = a yearly fee paid in advance on the first payment date and each anniversary of it',
+        ),
+    })
+    .describe('A fixed amount on payment period 1 and every everyPeriods-th after'),
   z.strictObject({ type: z.literal('oneOff'), amount: money, period: wholeNumber('period', 1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
 ]);
 

@@ -112,7 +112,8 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
     case 'collections':
       return roundCents(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS).times(rate));
     case 'fixed':
-      return rate;
+      // Periods 1, 1 + n, 1 + 2n, …: a yearly fee on a monthly deal is paid in advance on the first payment date and each anniversary of it.
+      return (period - 1) % (basis.everyPeriods ?? 1) === 0 ? rate : ZERO;
     case 'oneOff':
       return period === (basis.period ?? 1) ? rate : ZERO;
     default:
