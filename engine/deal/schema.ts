@@ -141,6 +141,11 @@ const feeBasis = z.discriminatedUnion('type', [
         .describe(
           'interestPeriod (default): the day-count fraction of the accrual period; collectionMonths: 1/12 per collection month the payment date carries (the US servicing fee: “1/12 of 1.00% of the Pool Balance as of the first day of the Collection Period”, 2/12 on a first payment date carrying two months)',
         ),
+      firstPeriodDays: wholeNumber('firstPeriodDays', 1, 366)
+        .optional()
+        .describe(
+          'With accrueOver collectionMonths: the first payment date’s fraction is firstPeriodDays/360 instead of its months/12 (AmeriCredit 2024-1: “a fraction equal to the number of days from and including April 15, 2024 through and including May 31, 2024, over 360”: 47)',
+        ),
     })
     .describe('rateAnnual × pool balance at the start of the collection period × the fraction of a year named by accrueOver'),
   z
@@ -161,7 +166,17 @@ const feeBasis = z.discriminatedUnion('type', [
     .describe(
       'rate × the collection period’s gross pool collections named in `of` (before the servicing strip; clean-up proceeds are a sale, not collections), rounded half-up to cents: VAT and surcharges on interest income, for example',
     ),
-  z.strictObject({ type: z.literal('fixed'), amount: money.describe('Due every payment period') }),
+  z
+    .strictObject({
+      type: z.literal('fixed'),
+      amount: money.describe('Due every payment period, or every `everyPeriods`-th'),
+      everyPeriods: wholeNumber('everyPeriods', 1)
+        .optional()
+        .describe(
+          'Due on payment period 1 and every everyPeriods-th after (default 1: every period); 12 on a monthly deal = a yearly fee paid in advance on the first payment date and each anniversary of it',
+        ),
+    })
+    .describe('A fixed amount on payment period 1 and every everyPeriods-th after'),
   z.strictObject({ type: z.literal('oneOff'), amount: money, period: wholeNumber('period', 1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
 ]);
 
@@ -385,9 +400,11 @@ const step = z.discriminatedUnion('kind', [
       .optional()
       .describe('amount targetBalance: the notes’ scheduled total balance by payment date, dates ascending (the latest on or before the payment date applies)'),
     ocPercent: rate.optional().describe('targetOC: share of the current (adjusted) pool in the OC target; default 0'),
-    ocInitialPercent: rate
+    ocInitialPercent: signedRate
       .optional()
-      .describe('targetOC: share of the cutoff (adjusted) pool ADDED to ocPercent × the current pool (a “sum of x% of the current pool and y% of the cutoff pool” target); default 0'),
+      .describe(
+        'targetOC: share of the cutoff (adjusted) pool ADDED to ocPercent × the current pool (a “sum of x% of the current pool and y% of the cutoff pool” target); negative subtracts it (AmeriCredit 2024-1: 14.75% of the pool minus the reserve’s required 1.00% of the cutoff pool: −0.01), the target never below ocFloor × the cutoff pool nor 0; default 0',
+      ),
     ocFloor: rate.optional().describe('targetOC: the OC target is at least this share of the cutoff (adjusted) pool; default 0'),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),

@@ -221,7 +221,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     pool: z.unknown().optional(),
     assumptions: assumptionFile.optional(),
     rows: z.enum(['paymentDates', 'anniversaries']).optional(),
-    precision: z.enum(['twoDecimals', 'wholePercent']).optional(),
+    precision: z.enum(['twoDecimals', 'wholePercent', 'wholePercentNoAsterisk']).optional(),
   }),
   'deal.runScenarios': z.strictObject({
     deal: dealFile,

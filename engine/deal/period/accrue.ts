@@ -116,14 +116,19 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
   switch (basis.type) {
     case 'poolBalance':
       // The US servicing fee: rate ÷ 12 per collection month on the pool at the start of the collection period.
-      if (basis.accrueOver === 'collectionMonths') return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(flows.months).div(12));
+      if (basis.accrueOver === 'collectionMonths') {
+        // The first payment date may state its own fraction: days ÷ 360 (firstPeriodDays) instead of months ÷ 12.
+        const fraction = period === 1 && basis.firstPeriodDays !== undefined ? new Money(basis.firstPeriodDays).div(360) : new Money(flows.months).div(12);
+        return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(fraction));
+      }
       return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
     case 'collections':
       return roundCents(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS).times(rate));
     case 'fixed':
-      return rate;
+      // Periods 1, 1 + n, 1 + 2n, …: a yearly fee on a monthly deal is paid in advance on the first payment date and each anniversary of it.
+      return (period - 1) % (basis.everyPeriods ?? 1) === 0 ? rate : ZERO;
     case 'oneOff':
       return period === (basis.period ?? 1) ? rate : ZERO;
     default:

@@ -108,7 +108,7 @@ function feeBasisOf(basis: Fee['basis']): string {
     case 'collections':
       return `${formatPct(basis.rate, 2)} of ${collectionsText(basis.of)} collected`;
     case 'fixed':
-      return `${formatMoney(basis.amount)} each period`;
+      return (basis.everyPeriods ?? 1) === 1 ? `${formatMoney(basis.amount)} each period` : `${formatMoney(basis.amount)} on period 1 and every ${basis.everyPeriods} periods after`;
     case 'oneOff':
       return `${formatMoney(basis.amount)} once, period ${basis.period ?? 1}`;
     default:
