@@ -106,6 +106,11 @@ describe('the worker pool', () => {
     const second = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 20 } });
     expect(new Set(second.map((r) => r.threadId))).toEqual(new Set(first.map((r) => r.threadId)));
     expect(second.map((r) => r.square)).toEqual([20, 21]);
+    // Stopping the idle threads stops every one of them (not every other one).
+    await stopIdleThreads();
+    expect(idleThreads()).toBe(0);
+    const third = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 0 } });
+    expect(third.map((r) => r.threadId).filter((id) => first.some((r) => r.threadId === id))).toEqual([]);
     await runTasks(
       two.map((t) => ({ ...t, fail: true })),
       { worker, jobs: 2, shared: { offset: 0 } },
