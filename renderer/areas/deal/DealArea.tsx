@@ -18,6 +18,7 @@ import { SizeOffer } from './SizePanel.tsx';
 import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
+import { GridPanel } from './GridPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
@@ -245,6 +246,7 @@ export function DealArea() {
         </>
       )}
       {valid ? <MonteCarloPanel deal={request} inputsKey={inputsKey} /> : null}
+      {valid ? <GridPanel deal={request} /> : null}
     </section>
   );
 }
