@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import type { GridRequest, GridResult } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { gridOf } from '../../service/jobs/job-manager.ts';
 import { parseGridAxis } from '../../service/runs/grid-axis.ts';
 import { stopIdleThreads } from '../../service/jobs/pool/pool-idle.ts';
-import { Service } from '../../service/service.ts';
+import { Service, type WorkerName } from '../../service/service.ts';
 import { atLeast, budget, round, type Bench, type BenchResult } from './harness.ts';
 
 const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
@@ -17,10 +20,10 @@ const COLUMNS = 'prepayMult=0.25:5:0.25';
  * Runs the grid as the app does (deal.grid: a job on the worker pool) with `jobs` workers; its wall
  * time, the CPU time of the whole process (every thread: process.cpuUsage) and the result.
  */
-async function timedGrid(request: GridRequest, jobs: number, warm: boolean): Promise<{ seconds: number; cpuSeconds: number; grid: GridResult }> {
+async function timedGrid(request: GridRequest, jobs: number, warm: boolean, workerUrl?: (name: WorkerName) => URL): Promise<{ seconds: number; cpuSeconds: number; grid: GridResult }> {
   // Cold: no thread kept from an earlier sweep; warm: the pool's threads kept from the one before (pool-idle.ts).
   if (!warm) await stopIdleThreads();
-  const service = new Service({ transport: 'test' });
+  const service = new Service({ transport: 'test', ...(workerUrl ? { workerUrl } : {}) });
   try {
     const cpu = process.cpuUsage();
     const started = performance.now();
@@ -37,6 +40,32 @@ async function timedGrid(request: GridRequest, jobs: number, warm: boolean): Pro
     if (!warm) await service.close();
   }
 }
+
+/**
+ * The sweep worker bundled as the desktop app ships it (scripts/build-electron.ts: esbuild, one ESM
+ * file, packages external): its threads load one file instead of type-stripping ~200 sources, so
+ * they start several times faster than the CLI's and the web server's, which run the sources.
+ */
+async function bundledSweepWorker(dir: string): Promise<(name: WorkerName) => URL> {
+  const outfile = join(dir, 'sweep-worker.mjs');
+  const here = new URL('../../', import.meta.url);
+  await build({
+    entryPoints: [new URL('service/jobs/workers/sweep-worker.ts', here).pathname],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    absWorkingDir: here.pathname,
+    define: { ABS_ENGINE_SOURCES_SHA256: JSON.stringify('bench') },
+  });
+  return (name) => (name === 'sweep-worker' ? pathToFileURL(outfile) : new URL(`../../service/jobs/workers/${name}.ts`, import.meta.url));
+}
+
+/** What each repeat measures: cold, warm and bundled-cold grids with 1 and 2 workers, and thread start-ups. */
+const SAMPLES = ['cold1', 'cold2', 'warm1', 'warm2', 'start1', 'start2', 'bundled1', 'bundled2', 'bundledStart1'] as const;
 
 /** Repeats of each measurement: the figures are medians, with the spread (min–max) beside them. */
 const REPEATS = Number(process.env.GRID_BENCH_REPEATS ?? 5);
@@ -58,8 +87,8 @@ const median = (xs: readonly number[]): number => spread(xs).median;
 
 /** `name`Seconds (the median), `name`MinSeconds and `name`MaxSeconds. */
 function spreadMetrics(name: string, samples: readonly number[]): Record<string, number> {
-  const { median, min, max } = spread(samples);
-  return { [`${name}Seconds`]: round(median), [`${name}MinSeconds`]: round(min), [`${name}MaxSeconds`]: round(max) };
+  const { median: middle, min, max } = spread(samples);
+  return { [`${name}Seconds`]: round(middle), [`${name}MinSeconds`]: round(min), [`${name}MaxSeconds`]: round(max) };
 }
 
 /**
@@ -78,9 +107,13 @@ export const bench: Bench = {
     const request: GridRequest = { deal: readDealFile(JSON.parse(readFileSync(TEMPLATE, 'utf8'))), rows: parseGridAxis(ROWS), columns: parseGridAxis(COLUMNS) };
     const oneCell: GridRequest = { ...request, rows: parseGridAxis('defaultMult=1'), columns: parseGridAxis('prepayMult=1') };
     const twoCells: GridRequest = { ...request, rows: parseGridAxis('defaultMult=1'), columns: parseGridAxis('prepayMult=1,2') };
-    const samples = { cold1: [] as number[], cold2: [] as number[], warm1: [] as number[], warm2: [] as number[], start1: [] as number[], start2: [] as number[] };
-    const cpu = { cold1: [] as number[], cold2: [] as number[], warm1: [] as number[], warm2: [] as number[] };
-    const speedUps = { cold: [] as number[], warm: [] as number[] };
+    const samples = Object.fromEntries(SAMPLES.map((key) => [key, [] as number[]])) as Record<(typeof SAMPLES)[number], number[]>;
+    const cpu = { cold1: [] as number[], cold2: [] as number[], warm1: [] as number[], warm2: [] as number[], bundled1: [] as number[], bundled2: [] as number[] };
+    const speedUps = { cold: [] as number[], warm: [] as number[], bundled: [] as number[] };
+    // Inside the repository (dist/, as the app's bundles), so the bundle finds node_modules.
+    mkdirSync(new URL('../../dist/', import.meta.url), { recursive: true });
+    const dir = mkdtempSync(new URL('../../dist/bench-grid-', import.meta.url).pathname);
+    const bundled = await bundledSweepWorker(dir);
     let reference: string | null = null;
     let sameBytes = true;
     const keep = (key: keyof typeof cpu, run: Awaited<ReturnType<typeof timedGrid>>): number => {
@@ -99,8 +132,13 @@ export const bench: Bench = {
       // The sweep before leaves two threads warm; the next sweeps with 1 and 2 workers start at once.
       const warm1 = keep('warm1', await timedGrid(request, 1, true));
       speedUps.warm.push(warm1 / keep('warm2', await timedGrid(request, 2, true)));
+      // Cold again, on threads of the bundled worker (the desktop app's).
+      samples.bundledStart1.push((await timedGrid(oneCell, 1, false, bundled)).seconds);
+      const bundled1 = keep('bundled1', await timedGrid(request, 1, false, bundled));
+      speedUps.bundled.push(bundled1 / keep('bundled2', await timedGrid(request, 2, false, bundled)));
     }
     await stopIdleThreads();
+    rmSync(dir, { recursive: true, force: true });
     const cells = request.rows.values.length * request.columns.values.length;
     const metrics = {
       cells,
@@ -112,6 +150,13 @@ export const bench: Bench = {
       // Thread start-up: a one-cell grid on one new thread, a two-cell grid on two.
       ...spreadMetrics('startupOneThread', samples.start1),
       ...spreadMetrics('startupTwoThreads', samples.start2),
+      // The same cold runs on the bundled worker the desktop app ships.
+      ...spreadMetrics('coldBundledOneWorker', samples.bundled1),
+      ...spreadMetrics('coldBundledTwoWorker', samples.bundled2),
+      ...spreadMetrics('startupBundledOneThread', samples.bundledStart1),
+      coldBundledSpeedUp: round(median(samples.bundled1) / median(samples.bundled2)),
+      coldBundledSpeedUpMin: round(Math.min(...speedUps.bundled)),
+      coldBundledSpeedUpMax: round(Math.max(...speedUps.bundled)),
       // The budgets' speed-ups: median of 1 worker ÷ median of 2; and each repeat's own ratio, min–max.
       speedUp: round(median(samples.cold1) / median(samples.cold2)),
       speedUpMin: round(Math.min(...speedUps.cold)),
