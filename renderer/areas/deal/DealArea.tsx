@@ -18,6 +18,7 @@ import { SizeOffer } from './SizePanel.tsx';
 import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
+import { GridPanel } from './GridPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, RunOnChangeChoice, ScenarioPicker } from './RunChoices.tsx';
@@ -80,6 +81,16 @@ function ShownBreakevens({ result, seconds, outOfDate, solving }: { result: Brea
         </p>
       ) : null}
       <BreakevenView result={result} seconds={seconds} stale={solving} />
+    </>
+  );
+}
+
+/** The sweeps on the deal being run: Monte Carlo tranche loss and the sensitivity grid. */
+function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+  return (
+    <>
+      <MonteCarloPanel deal={deal} inputsKey={inputsKey} />
+      <GridPanel deal={deal} />
     </>
   );
 }
@@ -250,7 +261,7 @@ export function DealArea() {
           ) : null}
         </>
       )}
-      {valid ? <MonteCarloPanel deal={request} inputsKey={inputsKey} /> : null}
+      {valid ? <SweepPanels deal={request} inputsKey={inputsKey} /> : null}
     </section>
   );
 }
