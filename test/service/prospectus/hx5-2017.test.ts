@@ -5,6 +5,7 @@ import { readScheduleFile } from '../../../data/schedule/read.ts';
 import { readDealFile, type DealFile } from '../../../service/files/deal-file.ts';
 import { dealRunResult } from '../../../service/runs/deal-run.ts';
 import { prepareDeal } from '../../../service/runs/prepare-deal.ts';
+import type { DealRunResult } from '../../../service/api/contract.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
 // Golden test: 和享2017年第五期个人消费贷款资产支持证券 (CMB), offering circular dated 2017-12-18
@@ -41,6 +42,11 @@ function withoutTurbo(file: DealFile): DealFile {
 function noTurboWalOfA(walBasis: '30/360' | 'ACT/360' | 'months/12'): number {
   const file = withoutTurbo(dealFile());
   return tranches(readDealFile({ ...file, analytics: { ...file.analytics, walBasis } })).A?.wal ?? Number.NaN;
+}
+
+/** The run's tranche table (service/runs/tranches.ts). */
+function trancheTable(file: DealFile): DealRunResult['tranches'] {
+  return dealRunResult(prepareDeal(file, null, undefined, {}), 'repline').tranches;
 }
 
 describe('和享 2017-5 golden: the circular’s schedule pool and classes', () => {
@@ -146,6 +152,27 @@ describe('和享 2017-5 golden: the circular’s schedule pool and classes', () 
     expect(round2(printsB118[0]?.A ?? 0)).toBe('0.46');
     expect(printsA049[0]?.rate).toBe(0.105);
     expect(Math.min(...printsA049.map((s) => s.B))).toBeGreaterThan(1.26);
+  });
+
+  it('the tranche table gives each class its expected maturity (p. 80) beside the computed expected final and the legal final', () => {
+    // The schedule's principal alone (no turbo): A's last principal 2019-03-26 (310,336,300, as by hand above), B's
+    // 2019-05-26 (750,000,000 − 122,832,400 − 384,213,600 = 242,954,000 of 2019-05's 328,536,700), the subordinate
+    // class's 2019-11-26: each by its 预期到期日 (definition (16)), so nothing is left after them.
+    const noTurbo = trancheTable(withoutTurbo(dealFile()));
+    expect(noTurbo.map((t) => [t.id, t.expectedFinal?.date, t.expectedMaturity, t.balanceAfterExpectedMaturity, t.legalFinalMaturity])).toEqual([
+      ['A', '2019-03-26', '2019-04-26', 0, '2021-11-26'],
+      ['B', '2019-05-26', '2019-06-26', 0, '2021-11-26'],
+      ['Sub', '2019-11-26', '2019-11-26', 0, '2021-11-26'],
+    ]);
+    // An expected maturity of 2019-03-01 for A falls between payment dates: the balance after 2019-02-26 is A's last
+    // payment, 310,336,300.
+    const base = dealFile();
+    const early = readDealFile({ ...base, notes: base.notes.map((n) => (n.id === 'A' ? { ...n, expectedMaturity: '2019-03-01' } : n)) });
+    expect(trancheTable(withoutTurbo(early)).find((t) => t.id === 'A')?.balanceAfterExpectedMaturity).toBe(310_336_300);
+    expect(trancheTable(early).find((t) => t.id === 'A')?.balanceAfterExpectedMaturity).toBe(0); // with the turbo A is repaid sooner
+    // A note without an expected maturity reports none.
+    const none = trancheTable(readDealFile({ ...base, notes: base.notes.map((n) => ({ ...n, expectedMaturity: undefined })) }));
+    expect(none.every((t) => t.expectedMaturity === undefined && t.balanceAfterExpectedMaturity === undefined)).toBe(true);
   });
 
   it('the subordinate class’s 2% periodic return (期间收益, p. 85) while A or B is outstanding, by hand', () => {
