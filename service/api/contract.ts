@@ -487,6 +487,12 @@ export interface TrancheRow {
   readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
   readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
   readonly expectedFinal: { readonly period: number; readonly date: string } | null;
+  /** The note's expected maturity (预期到期日) as the deal file states it, ISO date; absent when it states none (and in runs stored before this field). */
+  readonly expectedMaturity?: string;
+  /** Balance still outstanding after the last payment date on or before expectedMaturity (0: repaid by it), in the deal currency; absent without an expected maturity. */
+  readonly balanceAfterExpectedMaturity?: number;
+  /** The deal's legal final maturity (法定到期日), ISO date; absent in runs stored before this field. */
+  readonly legalFinalMaturity?: string;
   readonly totalInterest: number;
   readonly totalPrincipal: number;
   readonly totalResidual: number;

@@ -23,6 +23,13 @@ function windowOf(t: TrancheRow): string {
   return t.firstPrincipal.date === t.lastPrincipal.date ? t.firstPrincipal.date : `${t.firstPrincipal.date} – ${t.lastPrincipal.date}`;
 }
 
+/** The deal file's expected maturity, with the balance still outstanding after it when the run misses it. */
+function expectedMaturityOf(t: TrancheRow): string {
+  if (t.expectedMaturity === undefined) return '—';
+  const left = t.balanceAfterExpectedMaturity ?? 0;
+  return left > 0 ? `${t.expectedMaturity} · missed, ${formatMoney(left)} left` : `${t.expectedMaturity} · met`;
+}
+
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
@@ -41,6 +48,11 @@ export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[
       align: 'right',
     },
     { key: 'window', header: 'Principal window', render: windowOf },
+    { key: 'expectedFinal', header: 'Expected final (computed)', render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
+    ...(run.tranches.some((t) => t.expectedMaturity !== undefined)
+      ? [{ key: 'expectedMaturity', header: 'Expected maturity (预期到期日)', render: expectedMaturityOf, sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
+      : []),
+    { key: 'legalFinal', header: 'Legal final', render: (t) => t.legalFinalMaturity ?? '—' },
     {
       key: 'yield',
       header: 'Yield at par, annual effective (ACT/365) / IRR',
@@ -161,10 +173,11 @@ export function DealRunView({
       </div>
       <p className="muted small">
         WAL = Σ principal × t ÷ Σ principal, t in years on the basis and from the date in its header (the deal file’s analytics section); principal window = first and last payment dates with
-        principal. Yields at par at closing, one column per quote: annual effective on actual dates (ACT/365, as XIRR — the residual note shows its IRR), bond-equivalent (semi-annual compounding on
-        the payment schedule, SIFMA), mortgage-equivalent (monthly compounding, SIFMA) and China interbank (compounded at the payment frequency on actual days, simple in the final period, CFETS);
-        modified duration at the annual effective yield; loss % = written-down principal ÷ original balance; CE at closing = (pool + reserve − this note and all senior) ÷ pool. Amounts in the deal’s
-        currency.
+        principal; expected final (computed) = the last payment date that pays the note anything in this run; expected maturity = the deal file’s 预期到期日, met when nothing is outstanding after the
+        last payment date on or before it; legal final = the deal’s 法定到期日. Yields at par at closing, one column per quote: annual effective on actual dates (ACT/365, as XIRR — the residual note
+        shows its IRR), bond-equivalent (semi-annual compounding on the payment schedule, SIFMA), mortgage-equivalent (monthly compounding, SIFMA) and China interbank (compounded at the payment
+        frequency on actual days, simple in the final period, CFETS); modified duration at the annual effective yield; loss % = written-down principal ÷ original balance; CE at closing = (pool +
+        reserve − this note and all senior) ÷ pool. Amounts in the deal’s currency.
       </p>
       <div className="table-scroll tranche-scroll" role="region" aria-label="Tranche summary table" tabIndex={0}>
         <DataTable columns={trancheTable} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
