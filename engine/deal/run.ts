@@ -7,6 +7,7 @@ import { legsOf } from './legs.ts';
 import { minMoney, type Money, toCents, toYuan, ZERO } from './money.ts';
 import {
   accrualDays,
+  accrualEndOf,
   accruePeriod,
   allocateLosses,
   carryForward,
@@ -100,7 +101,8 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const paymentIso = formatIsoDate(paymentDate);
     const months = collectionMonthsOf(schedule, p);
     const flows = collect(pool, months);
-    const days = accrualDays(accrualStart, paymentDate);
+    const accrualEnd = accrualEndOf(schedule, p);
+    const days = accrualDays(accrualStart, accrualEnd);
     state.accrualDays = days;
     state.paymentDate = paymentIso;
     const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, state.cutoffYieldSupplementOC, formatIsoDate(accrualStart));
@@ -128,7 +130,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     periods.push(periodRow(facts, state, compiled, lossAllocation));
     cumulativeDefaultRate.push(determination.values.cumulativeDefaultRate);
     cumulativeNetLoss.push(toYuan(history.cumulativeLosses));
-    accrualStart = paymentDate;
+    accrualStart = accrualEnd;
     if (state.final) break;
   }
 

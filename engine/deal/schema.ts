@@ -82,6 +82,18 @@ const dates = z.strictObject({
     .describe(
       'Payment-date roll (兑付日顺延): none (default; paid on the scheduled date), following (the first business day after it: 和享2017-5 “该日后的第一个工作日”) or modifiedFollowing (following unless that is in the next month, then the preceding business day); needs calendar',
     ),
+  /**
+   * Which dates bound the accrual periods when payment dates roll: paymentDates (default) accrues from
+   * rolled date to rolled date, so a late payment earns the extra days; scheduledDates keeps the
+   * unrolled dates (和享2017-5: 计息日 is the 26th of each month whatever the day, 计息期间 runs from one
+   * 计息日 to the next, while the 支付日 rolls to the next 工作日).
+   */
+  accrualDates: z
+    .enum(['paymentDates', 'scheduledDates'])
+    .optional()
+    .describe(
+      'Accrual periods under a payment-date roll: paymentDates (default; from rolled payment date to rolled payment date) or scheduledDates (the unrolled dates, as 和享2017-5’s 计息日 = the 26th of each month)',
+    ),
   calendar: z
     .enum(['CN', 'US-SIFMA', 'US-FED'])
     .optional()

@@ -117,6 +117,23 @@ describe('a deal run on rolled payment dates (ACT/365 on the rolled dates)', () 
     expect(change).toBe(493.15);
   });
 
+  it('accrualDates scheduledDates: paid on the rolled dates, accrued on the scheduled ones (和享2017-5’s 计息日)', () => {
+    const result = run(deal({ businessDayConvention: 'following', calendar: 'CN', accrualDates: 'scheduledDates' }));
+    expect(result.periods.map((p) => p.paymentDate)).toEqual(['2024-09-02', '2024-10-08', '2024-11-01']);
+    expect(result.periods.map((p) => p.notes[0]?.interestDue)).toEqual([2547.95, 2465.75, 2547.95]);
+  });
+
+  it('modifiedFollowing on US-FED: Labor Day 2024-09-02 is rolled over, month ends roll back', () => {
+    // Monthly on the 31st (clamped to month end) from 2024-08-31: 08-31 Sat → Mon 09-02 is Labor Day → Tue 09-03 is
+    // in September → back to Fri 08-30; 09-30 Mon open; 11-30 Sat → Mon 12-02 in December → back to Fri 11-29.
+    const d = deal({ closing: '2024-07-31', cutoff: '2024-07-31', firstPaymentDate: '2024-08-31', businessDayConvention: 'modifiedFollowing', calendar: 'US-FED' });
+    const long = [...rows.slice(0, 2), ...rows.slice(0, 2), rows[2] ?? {}];
+    const result = runDeal(d, poolOf(1_000_000, long), { calendar: dealCalendar(d) });
+    expect(result.periods.map((p) => p.paymentDate)).toEqual(['2024-08-30', '2024-09-30', '2024-10-31', '2024-11-29', '2024-12-31']);
+    // ACT/365 on the rolled dates: 07-31 → 08-30 is 30 days: 1,000,000 × 0.03 × 30 / 365 = 2,465.753… → 2,465.75.
+    expect(result.periods[0]?.notes[0]?.interestDue).toBe(2465.75);
+  });
+
   it('refuses to run a rolling deal without its calendar', () => {
     expect(() => runDeal(deal({ businessDayConvention: 'following', calendar: 'CN' }), poolOf(1_000_000, rows))).toThrow(/no calendar/);
   });

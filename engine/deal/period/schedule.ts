@@ -16,6 +16,8 @@ export interface PaymentSchedule {
   /** DealDates.businessDayConvention (default none) and the calendar it rolls on (undefined under none). */
   readonly convention: RollConvention;
   readonly calendar: HolidayCalendar | undefined;
+  /** DealDates.accrualDates: accrual periods end on the scheduled (unrolled) dates. */
+  readonly accrueOnScheduledDates: boolean;
 }
 
 /** `calendar`: the business-day calendar the deal's dates.calendar names, required when the deal rolls its dates. */
@@ -39,6 +41,7 @@ export function paymentSchedule(dates: DealDates, poolMonths: number, calendar?:
     lastPeriod: Math.min(poolMonths > 0 ? 1 + Math.max(0, Math.ceil((poolMonths - firstPeriodMonths) / frequencyMonths)) : 0, legalFinalPeriod),
     convention,
     calendar: convention === 'none' ? undefined : calendar,
+    accrueOnScheduledDates: dates.accrualDates === 'scheduledDates',
   };
 }
 
@@ -48,8 +51,18 @@ export function paymentSchedule(dates: DealDates, poolMonths: number, calendar?:
  * the first payment date, not from the previous rolled date, so a roll never drifts the schedule.
  */
 export function paymentDateOf(schedule: PaymentSchedule, period: number): CalendarDate {
-  const scheduled = addMonths(schedule.firstPayment, (period - 1) * schedule.frequencyMonths);
+  const scheduled = scheduledDateOf(schedule, period);
   return schedule.calendar === undefined ? scheduled : rollDate(scheduled, schedule.convention, schedule.calendar);
+}
+
+/** Period p's scheduled (unrolled) date: first payment date + (p − 1) × frequency months, clamped to month end. */
+export function scheduledDateOf(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths'>, period: number): CalendarDate {
+  return addMonths(schedule.firstPayment, (period - 1) * schedule.frequencyMonths);
+}
+
+/** The date period p's accrual ends on (and the next one starts on): the payment date, or the scheduled date under accrualDates scheduledDates. */
+export function accrualEndOf(schedule: PaymentSchedule, period: number): CalendarDate {
+  return schedule.accrueOnScheduledDates ? scheduledDateOf(schedule, period) : paymentDateOf(schedule, period);
 }
 
 /**
