@@ -14,7 +14,8 @@ import type { HolidayCalendar } from './business-days.ts';
  *    Friday (even in years SIFMA recommends a 12:00 early close for the BLS employment report it says the
  *    day should “not be treated as a good settlement day”), a Sunday holiday observed the Monday, and a
  *    Saturday holiday observed the preceding Friday (2020: full close Friday July 3) except New Year's Day,
- *    whose preceding Friday is the year's last trading day (2010: “full day trading on Friday, December 31”).
+ *    whose preceding Friday is the year's last trading day (2010: “full day trading on Friday, December 31”),
+ *    and Veterans Day (Saturday 2023-11-11: the bond market traded normally on Friday November 10).
  * Sources with addresses: docs/deals.md “Business-day calendars”.
  */
 export type UsCalendarName = 'US-FED' | 'US-SIFMA';
@@ -54,10 +55,10 @@ export function easterSunday(year: number): CalendarDate {
 const shift = (date: CalendarDate, days: number): CalendarDate => fromDayNumber(toDayNumber(date) + days);
 
 /** The weekday a fixed-date holiday is observed on, or undefined when it is not observed (a Saturday under the Fed's rule). */
-function observed(date: CalendarDate, calendar: UsCalendarName, isNewYear: boolean): CalendarDate | undefined {
+function observed(date: CalendarDate, calendar: UsCalendarName, movesToFriday: boolean): CalendarDate | undefined {
   const weekday = dayOfWeek(date);
   if (weekday === 0) return shift(date, 1);
-  if (weekday === 6) return calendar === 'US-SIFMA' && !isNewYear ? shift(date, -1) : undefined;
+  if (weekday === 6) return calendar === 'US-SIFMA' && movesToFriday ? shift(date, -1) : undefined;
   return date;
 }
 
@@ -65,7 +66,8 @@ function observed(date: CalendarDate, calendar: UsCalendarName, isNewYear: boole
 export function usHolidays(year: number, calendar: UsCalendarName): string[] {
   const fixed: [number, number][] = [[1, 1], ...(year >= JUNETEENTH_FROM ? ([[6, 19]] as [number, number][]) : []), [7, 4], [11, 11], [12, 25]];
   const days: (CalendarDate | undefined)[] = [
-    ...fixed.map(([month, day]) => observed({ year, month, day }, calendar, month === 1)),
+    // New Year's Day and Veterans Day on a Saturday close no Friday (SIFMA: Dec 31 is the year's last trading day; Nov 10, 2023 traded normally).
+    ...fixed.map(([month, day]) => observed({ year, month, day }, calendar, month !== 1 && month !== 11)),
     nthWeekday(year, 1, 1, 3),
     nthWeekday(year, 2, 1, 3),
     lastWeekday(year, 5, 1),

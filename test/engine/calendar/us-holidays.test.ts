@@ -49,10 +49,12 @@ describe('US-SIFMA: recommended full closes', () => {
     expect(usHolidays(2024, 'US-SIFMA')).toContain('2024-03-29');
   });
 
-  it('a Saturday holiday closes the Friday before (2020: full close Friday July 3), except New Year (Dec 31, 2021 trades)', () => {
+  it('a Saturday holiday closes the Friday before (2020: full close Friday July 3), except New Year (Dec 31, 2021 trades) and Veterans Day', () => {
     expect(usHolidays(2020, 'US-SIFMA')).toContain('2020-07-03');
     expect(usHolidays(2021, 'US-SIFMA')).toContain('2021-12-24');
     expect(usHolidays(2021, 'US-SIFMA')).not.toContain('2021-12-31');
+    // Veterans Day on Saturday 2023-11-11: “The U.S. bond market will also trade normal” on Friday November 10.
+    expect(usHolidays(2023, 'US-SIFMA')).not.toContain('2023-11-10');
     expect(usHolidays(2026, 'US-SIFMA')).toEqual([
       '2026-01-01',
       '2026-01-19',
