@@ -85,6 +85,9 @@ const ENGINE_MESSAGES = {
   SIZING_SEARCH: 'A senior-size search needs 0 ≤ smallest ≤ largest and a tolerance > 0',
   // Static-pool (vintage) fitting (engine/fit)
   STATIC_POOL_FIT: 'The static pool (vintage) history cannot be fitted',
+  // Business-day calendars and payment-date rolls (engine/calendar)
+  CALENDAR_YEAR_NOT_COVERED: 'The date falls in a year the business-day calendar does not cover: its holidays are unknown, so the date cannot be rolled (extend the calendar file)',
+  CALENDAR_MISSING: 'The deal rolls its payment dates on a business-day calendar, but the run was given no calendar or another one',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

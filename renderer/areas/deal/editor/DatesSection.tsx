@@ -1,4 +1,5 @@
-import { NumberField, TextField } from './fields.tsx';
+import { NumberField, SelectField, TextField } from './fields.tsx';
+import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 
 /** The deal's name and description, and its dates (engine/deal/schema.ts `dates`). */
@@ -15,6 +16,11 @@ export function DatesSection() {
         <TextField label="First payment date" path={['dates', 'firstPaymentDate']} kind="date" />
         <NumberField label="Months between payments" path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint="Blank: monthly; 3 = quarterly" />
         <TextField label="Legal final maturity" path={['dates', 'legalFinalMaturity']} kind="date" />
+      </div>
+      <div className="editor-fields">
+        <SelectField label="Payment-date roll" path={['dates', 'businessDayConvention']} options={ROLL_OPTIONS} byDefault="default (none)" />
+        <SelectField label="Business-day calendar" path={['dates', 'calendar']} options={CALENDAR_OPTIONS} byDefault="—" />
+        <SelectField label="Interest accrues between" path={['dates', 'accrualDates']} options={ACCRUAL_DATES_OPTIONS} byDefault="default (rolled dates)" />
       </div>
     </Section>
   );

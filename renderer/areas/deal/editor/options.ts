@@ -124,3 +124,20 @@ export const WAL_BASIS_OPTIONS = optionsOf<NonNullable<NonNullable<DealFile['ana
   'ACT/360': 'ACT/360',
   'months/12': 'Months ÷ 12',
 });
+
+export const ROLL_OPTIONS = optionsOf<NonNullable<DealFile['dates']['businessDayConvention']>>({
+  none: 'None',
+  following: 'Following',
+  modifiedFollowing: 'Modified following',
+});
+
+export const CALENDAR_OPTIONS = optionsOf<NonNullable<DealFile['dates']['calendar']>>({
+  CN: 'China (调休)',
+  'US-SIFMA': 'US SIFMA',
+  'US-FED': 'US Federal Reserve',
+});
+
+export const ACCRUAL_DATES_OPTIONS = optionsOf<NonNullable<DealFile['dates']['accrualDates']>>({
+  paymentDates: 'Rolled dates',
+  scheduledDates: 'Scheduled dates',
+});
