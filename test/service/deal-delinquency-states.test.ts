@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDealFile } from '../../service/files/deal-file.ts';
+import { dealRunOf } from '../../service/jobs/job-manager.ts';
 import { dealRunResult } from '../../service/runs/deal-run.ts';
 import { prepareDeal, runPrepared } from '../../service/runs/prepare-deal.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { useSampleTape } from '../helpers/service.ts';
 
 // The deal run's pool by delinquency state (DealPeriod.pool.delinquencyStates): a balance is a
 // stock, so a quarterly payment period reads its LAST collection month's month-end balances from
@@ -112,5 +114,29 @@ describe('the deal run carries the pool by delinquency state per payment period'
     const first = run.periods[0]?.pool.delinquencyStates;
     // Month 1 ends at 750,000 with 20,000 delinquent (the schedule's column, as printed): 730,000 current.
     expect(first).toEqual({ current: 730_000, dpd1_30: 0, dpd31_60: 0, dpd61_90: 20_000, dpd91_180: 0, overdueTotal: 0 });
+  });
+});
+
+describe('a deal on a tape, over the API, loan level and in representative lines', () => {
+  const sample = useSampleTape({ loans: 2_000, seed: 2026 });
+  const file = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')));
+
+  it.each(['loan', 'repline'] as const)('%s: every period carries the states, adding up to the pool balance, 61+ and 91+ as the deal’s own columns', async (mode) => {
+    const service = sample.service();
+    const job = await service.call('deal.run', { deal: file, tapeId: sample.tapeId(), mode, sizeToPool: true });
+    if (!job.ok) throw new Error(job.error.message);
+    const run = dealRunOf(await service.jobs.wait(job.value.id))?.run;
+    if (run === undefined) throw new Error('no run');
+    expect(run.delinquencyStateBasis).toBe('rollRate');
+    for (const p of run.periods) {
+      const s = p.pool.delinquencyStates;
+      if (s === undefined) throw new Error(`period ${p.period}: no delinquency states`);
+      expect(STATES.reduce((sum, key) => sum + cents(s[key]), 0)).toBe(cents(p.pool.endingBalance));
+      expect(Math.abs(cents(s.dpd61_90 + s.dpd91_180) - cents(p.pool.delinquent60Plus))).toBeLessThanOrEqual(1);
+      expect(cents(s.dpd91_180)).toBe(cents(p.pool.delinquent90Plus));
+    }
+    // The sample tape has loans 1–30 days past due at cutoff and the template's roll rates keep some there.
+    expect(run.periods[0]?.pool.delinquencyStates?.dpd1_30 ?? 0).toBeGreaterThan(0);
+    expect(run.periods[0]?.pool.delinquencyStates?.overdueTotal ?? 0).toBeGreaterThan(0);
   });
 });
