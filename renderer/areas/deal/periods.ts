@@ -27,10 +27,12 @@ const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === i
 /** A trigger's value and threshold read as money (a class's interest shortfall) or as a percentage. */
 const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
+/** One state balance (or 逾期总额) of the pool at the collection period's end, file only. */
+const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: string): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
+
 /** The pool by delinquency state and 逾期总额 at the collection period's end (file only), when the run carries every state (a roll-rate pool). */
 function stateColumns(run: DealRunResult): PeriodColumn[] {
   if (run.delinquencyStateBasis !== 'rollRate') return [];
-  const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: string) => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
   return [
     state('current', 'Current balance'),
     state('dpd1_30', '1-30 DPD balance'),
