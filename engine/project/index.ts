@@ -11,6 +11,7 @@ export type { TransitionPlan } from './transitions.ts';
 export { roundToCents } from './cash-flows.ts';
 export type { PoolCashFlows } from './cash-flows.ts';
 export { projectPool, traceLoan } from './project-pool.ts';
+export { DEFAULT_TAIL_TOLERANCE } from './kernel-context.ts';
 export type { LoanTrace, ProjectionOptions } from './project-pool.ts';
 export { DEFAULT_RATE_BUCKET, groupRepLines } from './rep-lines.ts';
 export type { RepLineOptions, RepLines } from './rep-lines.ts';

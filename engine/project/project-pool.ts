@@ -6,7 +6,7 @@ import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSe
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
-import { kernelContext, type KernelContext } from './kernel-context.ts';
+import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
@@ -43,6 +43,14 @@ export interface ProjectionOptions {
    * purchase's do). Such a loan must be current with nothing overdue.
    */
   readonly startMonths?: Uint16Array;
+  /**
+   * Relative tolerance at which a matured loan stops: once, after its maturity, its balance plus
+   * overdue interest plus accrued penalty is at or below tailTolerance × its balance at cutoff,
+   * its remaining months are skipped (delinquent arrears decay geometrically under roll rates and
+   * never reach exactly 0). Default DEFAULT_TAIL_TOLERANCE (1e-9); 0: only an exact 0 stops.
+   * What it leaves out of the pool's flows is bounded in docs/assumptions.md (Tail tolerance).
+   */
+  readonly tailTolerance?: number;
   /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -66,6 +74,8 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
     const yf = yearFractions[k] ?? Number.NaN;
     assert(yf >= 0 && yf < Infinity, 'YEAR_FRACTIONS', { month: k + 1, value: yf });
   }
+  const tailTolerance = options.tailTolerance ?? DEFAULT_TAIL_TOLERANCE;
+  assert(tailTolerance >= 0 && tailTolerance < 1, 'TAIL_TOLERANCE', { value: tailTolerance, minimum: 0, below: 1 });
   validateLoanArrays(loans);
   let maxAge = 0;
   let maxSegment = 0;
@@ -85,7 +95,7 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
   const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
-  return { segments, ctx: kernelContext(months), maxLag };
+  return { segments, ctx: kernelContext(months, tailTolerance), maxLag };
 }
 
 /** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */

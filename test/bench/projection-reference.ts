@@ -83,10 +83,10 @@ function unsupported(segment: ResolvedSegment, s: number): string | null {
 
 const rateList = (banded: Banded): number[] => RATE_KEYS.map((key) => banded[key]);
 
-function writeParams(path: string, loans: LoanArrays, segments: readonly ResolvedSegment[], months: number): void {
+function writeParams(path: string, loans: LoanArrays, segments: readonly ResolvedSegment[], months: number, tailTolerance: number): void {
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
   const out: number[] = [loanCount(loans), months, segments.length, maxLag];
-  out.push(amortizationCode('level_payment'), amortizationCode('equal_principal'), amortizationCode('flat_fee'));
+  out.push(amortizationCode('level_payment'), amortizationCode('equal_principal'), amortizationCode('flat_fee'), tailTolerance);
   for (const segment of segments) {
     const banded = segment.banded as Banded;
     out.push(segment.servicingFeeRate, segment.recoveryRate, segment.penaltyMultiple, segment.recoveryLagMonths);
@@ -123,7 +123,7 @@ function compilerVersion(): string | null {
 }
 
 /** The C kernel's best CPU time over `runs` runs of the whole pool, with its figures. */
-export function runReference(loans: LoanArrays, assumptions: PoolAssumptions, months: number, runs: number): Reference {
+export function runReference(loans: LoanArrays, assumptions: PoolAssumptions, months: number, runs: number, tailTolerance: number): Reference {
   const compiler = compilerVersion();
   if (compiler === null) return { ok: false, reason: 'no C compiler (`cc`) on this machine: the C reference kernel is skipped' };
   let maxAge = 0;
@@ -141,7 +141,7 @@ export function runReference(loans: LoanArrays, assumptions: PoolAssumptions, mo
   try {
     const binary = join(dir, 'kernel');
     execFileSync('cc', ['-O2', '-ffp-contract=off', '-o', binary, SOURCE, '-lm']);
-    writeParams(join(dir, 'params.bin'), loans, segments, months);
+    writeParams(join(dir, 'params.bin'), loans, segments, months, tailTolerance);
     writeLoans(join(dir, 'loans.bin'), loans);
     const output = execFileSync(binary, [join(dir, 'params.bin'), join(dir, 'loans.bin'), String(runs)], { encoding: 'utf8' });
     return { ok: true, figures: JSON.parse(output) as ReferenceFigures, compiler };

@@ -2,6 +2,7 @@ import {
   allocateLoanArrays,
   amortizationCode,
   buildTransitionMatrix,
+  DEFAULT_TAIL_TOLERANCE,
   delinquencyCode,
   delinquencyStateFromDaysPastDue,
   parseVector,
@@ -103,6 +104,25 @@ function referenceMetrics(reference: Reference, jsCpu: number, flows: ReturnType
 }
 
 /**
+ * What the tail tolerance (ProjectionOptions.tailTolerance) saves and moves: the loan-months the C
+ * kernel runs without it (tolerance 0) against with it, and the largest change to any month's pool
+ * ending balance, interest, principal or defaults, against its bound (tolerance × the pool's cutoff balance).
+ */
+function tailEffect(loans: LoanArrays, flows: ReturnType<typeof projectPool>, reference: Reference): Record<string, number> {
+  const exact = projectPool(loans, assumptions, { months: MONTHS, tailTolerance: 0 });
+  let worst = 0;
+  for (const column of ['endingBalance', 'interestCollected', 'scheduledPrincipal', 'defaults', 'recoveries'] as const) {
+    for (let k = 0; k < exact[column].length; k++) worst = Math.max(worst, Math.abs((exact[column][k] ?? 0) - (flows[column][k] ?? 0)));
+  }
+  const figures: Record<string, number> = { tailMaxChange: worst, tailBound: round(DEFAULT_TAIL_TOLERANCE * exact.cutoffBalance, 6) };
+  if (!reference.ok) return figures;
+  const untrimmed = runReference(loans, assumptions, MONTHS, 1, 0);
+  if (!untrimmed.ok) return figures;
+  const all = untrimmed.figures.loanMonths;
+  return { ...figures, loanMonthsWithoutTolerance: all, loanMonthsSkipped: all - reference.figures.loanMonths, loanMonthsSkippedShare: round((all - reference.figures.loanMonths) / all, 4) };
+}
+
+/**
  * DESIGN.md budget: 1,000,000 loans × 36 monthly periods, loan level with roll-rate delinquency,
  * under 2 s on one core. Synthetic loans in typed arrays (no workspace); best of three runs. Beside
  * it, the same pool through the C reference kernel (projection-reference.ts), best of three: the
@@ -129,7 +149,8 @@ export const bench: Bench = {
       peakHeap = Math.max(peakHeap, memory.heapUsed);
     }
     if (flows === null) throw new Error('no run');
-    const reference = runReference(loans, assumptions, MONTHS, RUNS);
+    const reference = runReference(loans, assumptions, MONTHS, RUNS, DEFAULT_TAIL_TOLERANCE);
+    const tail = tailEffect(loans, flows, reference);
     const metrics = {
       loans: LOANS,
       months: MONTHS,
@@ -140,6 +161,7 @@ export const bench: Bench = {
       peakRssMb: round(peakRss / 1024 ** 2, 1),
       endingBalanceMonth36: round(flows.endingBalance[MONTHS - 1] ?? Number.NaN, 2),
       ...referenceMetrics(reference, bestCpu, flows),
+      ...tail,
     };
     return {
       name: 'projection',
@@ -148,6 +170,7 @@ export const bench: Bench = {
       budgets: [budget(metrics, 'wallSeconds', 2)],
       notes: [
         'best of three runs in one process; RSS includes the ~60 MB of loan arrays',
+        `tail tolerance ${DEFAULT_TAIL_TOLERANCE} (ProjectionOptions.tailTolerance): loanMonthsSkipped = months the C kernel projects at tolerance 0 less at the default; tailMaxChange = largest change of any month's pool ending balance, interest, principal, defaults or recoveries against tolerance 0 (≤ tailBound = tolerance × pool cutoff balance)`,
         'cpuSeconds: user + system CPU of the run (all threads of the process: the garbage collector’s too)',
         reference.ok
           ? `C reference: test/bench/c/projection-kernel.c (${reference.compiler}, -O2 -ffp-contract=off), same pool and resolved segments, best of three by CLOCK_PROCESS_CPUTIME_ID; jsOverCCpu = cpuSeconds / cCpuSeconds; cMaxRelativeGap: largest relative gap between its pool totals and ours (ending balance, interest, defaults, prepayments)`

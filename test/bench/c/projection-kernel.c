@@ -45,6 +45,7 @@ typedef struct {
 
 enum { LEVEL_PAYMENT = 0, EQUAL_PRINCIPAL = 1, INTEREST_ONLY = 2, FLAT_FEE = 3 };
 static int LEVEL = LEVEL_PAYMENT, EQUAL = EQUAL_PRINCIPAL, FLAT = FLAT_FEE;
+static double tailTolerance;
 
 /* engine/schedule/level-payment.ts */
 static double levelPayment(double balance, double r, int n) {
@@ -150,7 +151,7 @@ typedef struct {
 
 typedef struct {
   int type, remainingTerm, smmOffset, mdrOffset;
-  double rateAnnual, feeUnit, level, penaltyRate;
+  double rateAnnual, feeUnit, level, penaltyRate, stopAt;
 } LoanTerms;
 
 /* Month k of one loan; `matured` is a constant at each call, so the compiler builds the due-month
@@ -223,7 +224,8 @@ static inline __attribute__((always_inline)) int month(LoanState *st, const Loan
   acc->overdueInterest[k] += overdueInterest;
   bookFlows(acc, k, interest, penalty, 0, principal, prepaid, defaulted, s);
   st->loanBalance = ending;
-  return matured && ending == 0 && overdueInterest == 0 && a[1] + a[2] + a[3] + a[4] + a[5] + a[6] == 0;
+  /* ProjectionOptions.tailTolerance: stop once what is owed is at or below tolerance × cutoff balance. */
+  return matured && ending + overdueInterest + (a[1] + a[2] + a[3] + a[4] + a[5] + a[6]) <= t->stopAt;
 }
 
 /* kernel-banded.ts projectBandedLoanInto + projectMaturedBandedInto, without a trace. */
@@ -244,6 +246,7 @@ static void projectLoan(const Loans *L, int i, const Segment *s, Acc *acc, long 
   for (int b = 1; b < 7; b++) { st.o[b] = st.m[b] * overdue0; st.d[b] = st.m[b] * overdueI0; }
   /* installmentPlan */
   LoanTerms t;
+  t.stopAt = tailTolerance * cutoffBalance;
   t.rateAnnual = L->rate[i];
   t.type = L->amortization[i];
   t.remainingTerm = L->remainingTerm[i] < 1 ? 1 : L->remainingTerm[i];
@@ -298,6 +301,7 @@ int main(int argc, char **argv) {
   cursor = readAll(argv[1], &size);
   int loans = (int)next(), months = (int)next(), segments = (int)next(), maxLag = (int)next();
   LEVEL = (int)next(); EQUAL = (int)next(); FLAT = (int)next();
+  tailTolerance = next();
   Segment *seg = calloc(segments, sizeof(Segment));
   for (int s = 0; s < segments; s++) {
     seg[s].strip = next(); seg[s].recoveryRate = next(); seg[s].penaltyMultiple = next();
