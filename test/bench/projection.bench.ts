@@ -10,8 +10,11 @@ import {
   type LoanArrays,
   type PoolAssumptions,
 } from '../../engine/index.ts';
-import { budget, round, type Bench, type BenchResult } from './harness.ts';
+import { atLeast, budget, round, type Bench, type BenchResult } from './harness.ts';
 import { runReference, type Reference } from './projection-reference.ts';
+import { projectOnThreads } from '../../service/jobs/project-chunks.ts';
+
+const WORKER = new URL('../../service/jobs/workers/project-chunk-worker.ts', import.meta.url);
 
 const LOANS = 1_000_000;
 const MONTHS = 36;
@@ -122,6 +125,32 @@ function tailEffect(loans: LoanArrays, flows: ReturnType<typeof projectPool>, re
   return { ...figures, loanMonthsWithoutTolerance: all, loanMonthsSkipped: all - reference.figures.loanMonths, loanMonthsSkippedShare: round((all - reference.figures.loanMonths) / all, 4) };
 }
 
+/** Every column of a projection, as bytes (equal bytes: equal to the bit). */
+function sameBits(a: ReturnType<typeof projectPool>, b: ReturnType<typeof projectPool>): boolean {
+  const columns = ['endingBalance', 'interestCollected', 'scheduledPrincipal', 'prepayments', 'defaults', 'recoveries', 'losses', 'servicingFee', 'penaltyInterest', 'overduePrincipal'] as const;
+  return columns.every((column) => Buffer.from(a[column].buffer, a[column].byteOffset, a[column].byteLength).equals(Buffer.from(b[column].buffer, b[column].byteOffset, b[column].byteLength)));
+}
+
+/**
+ * The same projection on the worker pool with 1 and 2 threads (service/jobs/project-chunks.ts),
+ * best wall time of three each (the threads warm after the first); speed-up = one thread's
+ * projectPool wall time (in this process) over two threads'. Checks the figures are projectPool's to the bit.
+ */
+async function onThreads(loans: LoanArrays, flows: ReturnType<typeof projectPool>, singleWall: number): Promise<Record<string, number>> {
+  const figures: Record<string, number> = {};
+  for (const jobs of [1, 2]) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < RUNS; r++) {
+      const start = performance.now();
+      const threaded = await projectOnThreads(WORKER, loans, assumptions, { months: MONTHS }, { jobs });
+      best = Math.min(best, (performance.now() - start) / 1000);
+      if (!sameBits(threaded, flows)) throw new Error(`the projection on ${jobs} thread(s) differs from projectPool's`);
+    }
+    figures[`threads${jobs}WallSeconds`] = round(best);
+  }
+  return { ...figures, speedUpTwoThreads: round(singleWall / (figures['threads2WallSeconds'] ?? Number.NaN), 2) };
+}
+
 /**
  * DESIGN.md budget: 1,000,000 loans × 36 monthly periods, loan level with roll-rate delinquency,
  * under 2 s on one core. Synthetic loans in typed arrays (no workspace); best of three runs. Beside
@@ -130,7 +159,7 @@ function tailEffect(loans: LoanArrays, flows: ReturnType<typeof projectPool>, re
  */
 export const bench: Bench = {
   name: 'projection',
-  run(): BenchResult {
+  async run(): Promise<BenchResult> {
     const loans = syntheticPool(LOANS);
     const rssBefore = process.memoryUsage().rss;
     let best = Number.POSITIVE_INFINITY;
@@ -151,6 +180,7 @@ export const bench: Bench = {
     if (flows === null) throw new Error('no run');
     const reference = runReference(loans, assumptions, MONTHS, RUNS, DEFAULT_TAIL_TOLERANCE);
     const tail = tailEffect(loans, flows, reference);
+    const threads = await onThreads(loans, flows, best);
     const metrics = {
       loans: LOANS,
       months: MONTHS,
@@ -162,15 +192,17 @@ export const bench: Bench = {
       endingBalanceMonth36: round(flows.endingBalance[MONTHS - 1] ?? Number.NaN, 2),
       ...referenceMetrics(reference, bestCpu, flows),
       ...tail,
+      ...threads,
     };
     return {
       name: 'projection',
       description: `Loan-level projection of ${LOANS.toLocaleString('en-US')} synthetic loans × ${MONTHS} months with a roll-rate matrix, one core, against a C kernel doing the same arithmetic`,
       metrics,
-      budgets: [budget(metrics, 'wallSeconds', 2)],
+      budgets: [budget(metrics, 'wallSeconds', 2), budget(metrics, 'jsOverCCpu', 1.3), atLeast(metrics, 'speedUpTwoThreads', 1.8)],
       notes: [
         'best of three runs in one process; RSS includes the ~60 MB of loan arrays',
         `tail tolerance ${DEFAULT_TAIL_TOLERANCE} (ProjectionOptions.tailTolerance): loanMonthsSkipped = months the C kernel projects at tolerance 0 less at the default; tailMaxChange = largest change of any month's pool ending balance, interest, principal, defaults or recoveries against tolerance 0 (≤ tailBound = tolerance × pool cutoff balance)`,
+        'threads1/2WallSeconds: service/jobs/project-chunks.ts on the worker pool (chunks of 32,768 loans added in chunk order: byte-identical to projectPool, checked each run); speedUpTwoThreads = wallSeconds / threads2WallSeconds; wall times on a shared machine are noisy',
         'cpuSeconds: user + system CPU of the run (all threads of the process: the garbage collector’s too)',
         reference.ok
           ? `C reference: test/bench/c/projection-kernel.c (${reference.compiler}, -O2 -ffp-contract=off), same pool and resolved segments, best of three by CLOCK_PROCESS_CPUTIME_ID; jsOverCCpu = cpuSeconds / cCpuSeconds; cMaxRelativeGap: largest relative gap between its pool totals and ours (ending balance, interest, defaults, prepayments)`
