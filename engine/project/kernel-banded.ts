@@ -58,7 +58,7 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
   let a4 = 0;
   let a5 = 0;
   let a6 = 0;
-  const plan: InstallmentState = installmentPlan(loans, i, cutoffBalance - overdue0, segment.uniform30360);
+  const plan: InstallmentState = installmentPlan(loans, i, cutoffBalance - overdue0, segment.uniform30360, ctx.annuities);
 
   const smmRates = segment.smm.rates;
   const mdrRates = segment.mdr.rates;

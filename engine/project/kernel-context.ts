@@ -1,3 +1,4 @@
+import { annuityTables, type AnnuityTables } from './annuity.ts';
 import { STATE_COUNT } from './transitions.ts';
 
 /**
@@ -11,6 +12,8 @@ export interface KernelContext {
    * penalty is at or below tailTolerance × its balance at cutoff (ProjectionOptions.tailTolerance).
    */
   readonly tailTolerance: number;
+  /** Level-payment annuity ratios by monthly rate, for loans re-amortized off 30/360 (annuity.ts). */
+  readonly annuities: AnnuityTables;
   // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
   readonly scratch: Float64Array;
 }
@@ -29,5 +32,5 @@ export const BLOCK = 4 * STATE_COUNT;
 export const DEFAULT_TAIL_TOLERANCE = 1e-9;
 
 export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE): KernelContext {
-  return { months, tailTolerance, scratch: new Float64Array(2 * BLOCK) };
+  return { months, tailTolerance, annuities: annuityTables(), scratch: new Float64Array(2 * BLOCK) };
 }

@@ -1,12 +1,15 @@
 import {
   allocateLoanArrays,
   amortizationCode,
+  addMonths,
   buildTransitionMatrix,
   DEFAULT_TAIL_TOLERANCE,
   delinquencyCode,
   delinquencyStateFromDaysPastDue,
+  parseIsoDate,
   parseVector,
   projectPool,
+  yearFraction,
   type LoanArrays,
   type PoolAssumptions,
 } from '../../engine/index.ts';
@@ -33,7 +36,7 @@ function random(seed: number): () => number {
 }
 
 /** Consumer loans like the sample tape's: ¥2k–¥50k, 8–24% APR, 6–36 month terms, 3 segments, ~4% delinquent. */
-function syntheticPool(count: number): LoanArrays {
+export function syntheticPool(count: number): LoanArrays {
   const rnd = random(20_240_601);
   const loans = allocateLoanArrays(count);
   const types = (['level_payment', 'equal_principal', 'interest_only', 'flat_fee'] as const).map(amortizationCode);
@@ -67,7 +70,7 @@ const rollRates = buildTransitionMatrix({
   rollBack: { dpd31_60: 0.1, dpd61_90: 0.05 },
 });
 
-const assumptions: PoolAssumptions = {
+export const assumptions: PoolAssumptions = {
   pool: {
     prepayment: { kind: 'notation', notation: parseVector('10 CPR') },
     rollRates,
@@ -123,6 +126,40 @@ function tailEffect(loans: LoanArrays, flows: ReturnType<typeof projectPool>, re
   if (!untrimmed.ok) return figures;
   const all = untrimmed.figures.loanMonths;
   return { ...figures, loanMonthsWithoutTolerance: all, loanMonthsSkipped: all - reference.figures.loanMonths, loanMonthsSkippedShare: round((all - reference.figures.loanMonths) / all, 4) };
+}
+
+/** Best CPU seconds of three projections of `loans` over `months`, on 30/360 (no fractions) or the given ones. */
+function bestCpuOf(loans: LoanArrays, months: number, yearFractions?: Float64Array): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < RUNS; r++) {
+    const cpu = process.cpuUsage();
+    projectPool(loans, assumptions, { months, ...(yearFractions ? { yearFractions } : {}) });
+    best = Math.min(best, cpuSince(cpu));
+  }
+  return best;
+}
+
+/** ACT/365 accrual from a 2026-10-31 cutoff: actual days of each monthly period / 365. */
+function act365(months: number): Float64Array {
+  const cutoff = parseIsoDate('2026-10-31');
+  return Float64Array.from({ length: months }, (_, k) => yearFraction('ACT/365', addMonths(cutoff, k), addMonths(cutoff, k + 1)));
+}
+
+/**
+ * The ACT/365 path (a level installment re-amortized each due month) against 30/360 (computed once
+ * per loan), CPU: on the bench pool, and on 100,000 mortgage-like loans (all level payment, 300
+ * months left, 120 months projected: nearly every loan-month a due month).
+ */
+function act365Ratios(loans: LoanArrays, thirty: number): Record<string, number> {
+  const act = bestCpuOf(loans, MONTHS, act365(MONTHS));
+  const mortgages = syntheticPool(100_000);
+  mortgages.amortization.fill(amortizationCode('level_payment'));
+  mortgages.originalTerm.fill(360);
+  mortgages.remainingTerm.fill(300);
+  mortgages.ageMonths.fill(60);
+  const mortgage30360 = bestCpuOf(mortgages, 120);
+  const mortgageAct = bestCpuOf(mortgages, 120, act365(120));
+  return { act365CpuSeconds: round(act), act365Over30360: round(act / thirty, 2), mortgageAct365Over30360: round(mortgageAct / mortgage30360, 2) };
 }
 
 /** Every column of a projection, as bytes (equal bytes: equal to the bit). */
@@ -181,6 +218,7 @@ export const bench: Bench = {
     const reference = runReference(loans, assumptions, MONTHS, RUNS, DEFAULT_TAIL_TOLERANCE);
     const tail = tailEffect(loans, flows, reference);
     const threads = await onThreads(loans, flows, best);
+    const dayCounts = act365Ratios(loans, bestCpu);
     const metrics = {
       loans: LOANS,
       months: MONTHS,
@@ -193,16 +231,24 @@ export const bench: Bench = {
       ...referenceMetrics(reference, bestCpu, flows),
       ...tail,
       ...threads,
+      ...dayCounts,
     };
     return {
       name: 'projection',
       description: `Loan-level projection of ${LOANS.toLocaleString('en-US')} synthetic loans × ${MONTHS} months with a roll-rate matrix, one core, against a C kernel doing the same arithmetic`,
       metrics,
-      budgets: [budget(metrics, 'wallSeconds', 2), budget(metrics, 'jsOverCCpu', 1.3), atLeast(metrics, 'speedUpTwoThreads', 1.8)],
+      budgets: [
+        budget(metrics, 'wallSeconds', 2),
+        budget(metrics, 'jsOverCCpu', 1.3),
+        atLeast(metrics, 'speedUpTwoThreads', 1.8),
+        budget(metrics, 'act365Over30360', 1.2),
+        budget(metrics, 'mortgageAct365Over30360', 1.2),
+      ],
       notes: [
         'best of three runs in one process; RSS includes the ~60 MB of loan arrays',
         `tail tolerance ${DEFAULT_TAIL_TOLERANCE} (ProjectionOptions.tailTolerance): loanMonthsSkipped = months the C kernel projects at tolerance 0 less at the default; tailMaxChange = largest change of any month's pool ending balance, interest, principal, defaults or recoveries against tolerance 0 (≤ tailBound = tolerance × pool cutoff balance)`,
         'threads1/2WallSeconds: service/jobs/project-chunks.ts on the worker pool (chunks of 32,768 loans added in chunk order: byte-identical to projectPool, checked each run); speedUpTwoThreads = wallSeconds / threads2WallSeconds; wall times on a shared machine are noisy',
+        'act365Over30360: CPU of the same pool on ACT/365 (from a 2026-10-31 cutoff) over 30/360, best of three each; mortgageAct365Over30360: the same on 100,000 level-payment loans with 300 months left over 120 months',
         'cpuSeconds: user + system CPU of the run (all threads of the process: the garbage collector’s too)',
         reference.ok
           ? `C reference: test/bench/c/projection-kernel.c (${reference.compiler}, -O2 -ffp-contract=off), same pool and resolved segments, best of three by CLOCK_PROCESS_CPUTIME_ID; jsOverCCpu = cpuSeconds / cCpuSeconds; cMaxRelativeGap: largest relative gap between its pool totals and ours (ending balance, interest, defaults, prepayments)`
