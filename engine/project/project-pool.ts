@@ -170,15 +170,23 @@ export function projectionChunkCount(loans: number): number {
 /** Each chunk's accumulators (one loan range's flows), as projectChunks returns them and addChunks takes them. */
 export type ChunkAccumulators = ReturnType<typeof allocateAccumulators>;
 
-/**
- * Chunks `first` … `last` − 1 of the pool projected, each into its own accumulators: the share of
- * one thread. Every loan must start in month 1 (no ProjectionOptions.startMonths).
- */
-export function projectChunks(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, first: number, last: number): ChunkAccumulators[] {
+/** A pool prepared once for projecting its chunks (a thread keeps it for all its tasks of one projection). */
+export interface ChunkProjection {
+  readonly loans: LoanArrays;
+  readonly months: number;
+  readonly prepared: Prepared;
+}
+
+/** Validates and resolves once what every chunk of the pool needs. Every loan must start in month 1 (no ProjectionOptions.startMonths). */
+export function prepareChunkProjection(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): ChunkProjection {
   assert(options.startMonths === undefined, 'LINE_START_MONTH', { reason: 'start months are projected in one piece' });
-  const prepared = prepare(loans, assumptions, options);
+  return { loans, months: options.months, prepared: prepare(loans, assumptions, options) };
+}
+
+/** Chunks `first` … `last` − 1 of the pool projected, each into its own accumulators: the share of one thread. */
+export function projectChunks(projection: ChunkProjection, first: number, last: number): ChunkAccumulators[] {
   const parts: ChunkAccumulators[] = [];
-  for (let chunk = first; chunk < last; chunk++) parts.push(projectChunk(loans, prepared, options.months, chunk));
+  for (let chunk = first; chunk < last; chunk++) parts.push(projectChunk(projection.loans, projection.prepared, projection.months, chunk));
   return parts;
 }
 
