@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECTION_CHUNK_LOANS } from '../../../engine/index.ts';
 import type { AppEvent, AssumptionFile, ProjectionRequest } from '../../../service/api/contract.ts';
 import { checkAssumptions } from '../../../service/files/assumption-file.ts';
+import { idleThreads } from '../../../service/jobs/pool/pool-idle.ts';
 import { poolSize, setPoolSize } from '../../../service/jobs/pool/worker-pool.ts';
 import { projectInput, tapeInput } from '../../../service/runs/projection.ts';
 import type { Service } from '../../../service/service.ts';
@@ -33,6 +34,7 @@ describe('pool.project loan level on the worker pool', () => {
     // The reference: the tape's loans read and projected on this thread by projectPool (projectInput).
     const reference = projectInput(tapeInput(service.requireWorkspace().db, tapeId), assumptions);
     expect(reference.loans).toBe(LOANS);
+    expect(idleThreads()).toBe(0);
     for (const jobs of [1, 2]) {
       setPoolSize(jobs);
       const done: number[] = [];
@@ -45,6 +47,8 @@ describe('pool.project loan level on the worker pool', () => {
       // JSON writes every double in its shortest exact form: equal strings are equal bits.
       expect(JSON.stringify(projection)).toBe(JSON.stringify(reference));
       expect(seconds).toBeGreaterThan(0);
+      // The projection ran on the pool, on as many threads as the pool allows: they wait idle for the next call now.
+      expect(idleThreads()).toBe(jobs);
       // Progress counts loans projected task by task (2 chunks = 65,536 loans a task), never past the pool.
       for (const d of done) expect(d === 0 || d === LOANS || d === 2 * PROJECTION_CHUNK_LOANS).toBe(true);
     }
