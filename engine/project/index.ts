@@ -11,6 +11,8 @@ export type { TransitionPlan } from './transitions.ts';
 export { roundToCents } from './cash-flows.ts';
 export type { PoolCashFlows } from './cash-flows.ts';
 export { projectPool, traceLoan } from './project-pool.ts';
+export { DEFINITION_DAYS } from './definition-defaults.ts';
+export type { DefaultDefinition } from './definition-defaults.ts';
 export type { LoanTrace, ProjectionOptions } from './project-pool.ts';
 export { DEFAULT_RATE_BUCKET, groupRepLines } from './rep-lines.ts';
 export type { RepLineOptions, RepLines } from './rep-lines.ts';

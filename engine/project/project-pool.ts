@@ -6,6 +6,7 @@ import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSe
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
+import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
@@ -43,6 +44,12 @@ export interface ProjectionOptions {
    * purchase's do). Such a loan must be current with nothing overdue.
    */
   readonly startMonths?: Uint16Array;
+  /**
+   * The deal's default definition (definition-defaults.ts): the projection also counts the balance
+   * that meets it, month by month (PoolCashFlows.definitionDefaults). Runs every loan on the dense
+   * kernel; not combined with event stresses.
+   */
+  readonly defaultDefinition?: DefaultDefinition;
   /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -85,7 +92,12 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
   const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
-  return { segments, ctx: kernelContext(months), maxLag };
+  const definition = options.defaultDefinition === undefined ? null : definitionCount(options.defaultDefinition);
+  if (definition !== null) {
+    const stressed = segments.findIndex((segment) => segment.events !== null);
+    assert(stressed < 0, 'DEFAULT_DEFINITION', { segment: stressed, rule: 'a default definition is not counted under event stresses (holidays, outages, shocks)' });
+  }
+  return { segments, ctx: kernelContext(months, definition), maxLag };
 }
 
 /** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */
@@ -151,7 +163,7 @@ interface Accumulated {
 /** Every loan projected into one set of accumulators (the loans all start in month 1). */
 function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): Accumulated {
   const prepared = prepare(loans, assumptions, options);
-  const acc = allocateAccumulators(options.months, prepared.maxLag);
+  const acc = allocateAccumulators(options.months, prepared.maxLag, options.defaultDefinition !== undefined);
   const count = loanCount(loans);
   let cutoffBalance = 0;
   for (let i = 0; i < count; i++) {
@@ -210,7 +222,7 @@ function projectStaggered(loans: LoanArrays, groups: Map<number, number[]>, assu
   }
   // A part's recoveries run `lag` months past its own horizon, which ends with the pool's.
   const maxLag = Math.max(...parts.map(({ part }) => part.acc.recoveries.length - part.acc.months));
-  const acc = allocateAccumulators(months, maxLag);
+  const acc = allocateAccumulators(months, maxLag, options.defaultDefinition !== undefined);
   for (const { shift, part } of parts) addShifted(acc, part, shift);
   options.onProgress?.(count, count);
   return poolCashFlows(
@@ -243,6 +255,11 @@ function addShifted(acc: Accumulated['acc'], part: Accumulated, shift: number): 
     const source = from[column];
     const target = acc[column];
     for (let k = 0; k < source.length && k + shift < target.length; k++) target[k + shift] = (target[k + shift] ?? 0) + (source[k] ?? 0);
+  }
+  const counted = from.definitionDefaults;
+  const countedInto = acc.definitionDefaults;
+  if (counted !== undefined && countedInto !== undefined) {
+    for (let k = 0; k < counted.length && k + shift < countedInto.length; k++) countedInto[k + shift] = (countedInto[k + shift] ?? 0) + (counted[k] ?? 0);
   }
   for (let k = 0; k < from.months; k++) {
     for (let b = 0; b < LIVE_STATES; b++) {
