@@ -15,6 +15,8 @@ export const DEFINITION_DAYS = [30, 60, 90, 120, 150, 180] as const;
 export interface DefaultDefinition {
   readonly daysPastDue: number;
   readonly curable: boolean;
+  /** A loan restructured at cutoff (LoanArrays.restructured: a line's restructured share) meets it in month 1. */
+  readonly restructured?: boolean;
 }
 
 /**
@@ -27,6 +29,7 @@ export interface DefinitionCount {
   /** First ROLL_STATES index past the threshold: 90 days → 4 (91–120); 180 → charged off. */
   readonly threshold: number;
   readonly curable: boolean;
+  readonly restructured: boolean;
   readonly uncounted: Float64Array;
   /** Counted this month (balance), booked by closeCount. */
   counted: number;
@@ -35,14 +38,19 @@ export interface DefinitionCount {
 export function definitionCount(definition: DefaultDefinition): DefinitionCount {
   const days = definition.daysPastDue;
   assert((DEFINITION_DAYS as readonly number[]).includes(days), 'DEFAULT_DEFINITION', { field: 'daysPastDue', value: days, allowed: DEFINITION_DAYS.join(', ') });
-  return { threshold: days / 30 + 1, curable: definition.curable, uncounted: new Float64Array(2 * STATE_COUNT), counted: 0 };
+  return { threshold: days / 30 + 1, curable: definition.curable, restructured: definition.restructured === true, uncounted: new Float64Array(2 * STATE_COUNT), counted: 0 };
 }
 
-/** The loan at cutoff: all of its mass uncounted, in its state (counted in month 1 if still past the threshold). */
-export function startCount(count: DefinitionCount, state0: number): void {
+/**
+ * The loan at cutoff: its mass uncounted, in its state (counted in month 1 if still past the
+ * threshold); when the definition counts restructuring, its restructured share (`restructured`, 0–1)
+ * is counted in month 1 at its share of the cutoff balance and never again.
+ */
+export function startCount(count: DefinitionCount, state0: number, restructured: number, balance0: number): void {
+  const share = count.restructured ? Math.min(1, Math.max(0, restructured)) : 0;
   count.uncounted.fill(0);
-  count.uncounted[state0] = 1;
-  count.counted = 0;
+  count.uncounted[state0] = 1 - share;
+  count.counted = share * balance0;
 }
 
 const blockOf = (c: number): number => (c === 0 ? 0 : STATE_COUNT);

@@ -75,7 +75,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   st[state0] = 1;
   st[O + state0] = overdue0;
   st[D + state0] = state0 === 0 ? 0 : (loans.overdueInterest[i] ?? 0);
-  if (ctx.definition !== null) startCount(ctx.definition, state0);
+  if (ctx.definition !== null) startCount(ctx.definition, state0, loans.restructured[i] ?? 0, balance0);
   const plan = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360);
   const age = loans.ageMonths[i] ?? 0;
   const loan: LoanTerms = { age, penaltyRate: loanPenaltyRate(loans, i, segment), restructured: loans.restructured[i] ?? 0 };

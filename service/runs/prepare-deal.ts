@@ -173,13 +173,19 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
  * A schedule pool's flows come from its collection schedule under the same stress.
  */
 export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
-  if (prepared.schedule !== null) return scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
+  const definition = prepared.deal.defaultDefinition;
+  if (prepared.schedule !== null) {
+    const flows = scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
+    // A schedule's defaults are its own (or its overlay's): the definition the schedule was drawn on.
+    return definition === undefined ? flows : { ...flows, definitionDefaults: flows.defaults };
+  }
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
     ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
+    ...(definition !== undefined ? { defaultDefinition: definition } : {}),
   });
 }
 

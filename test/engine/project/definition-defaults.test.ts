@@ -55,6 +55,15 @@ describe('defaults by the deal’s default definition (和享2017-5 circular, de
     expect(list(at30.definitionDefaults)).toEqual([0, 1_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it('restructured at cutoff: a line 25% restructured counts 250 in month 1, the other 750 when it passes 90 days in month 4', () => {
+    const loans = oneLoan();
+    loans.restructured[0] = 0.25;
+    const counted = roundToCents(projectPool(loans, reRoll, { months, defaultDefinition: { daysPastDue: 90, curable: false, restructured: true } }));
+    expect(list(counted.definitionDefaults)).toEqual([250, 0, 0, 750, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const ignored = roundToCents(projectPool(loans, reRoll, { months, defaultDefinition: { daysPastDue: 90, curable: false } }));
+    expect(list(ignored.definitionDefaults)).toEqual([0, 0, 0, 1_000, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('counting changes no cash flow: the pool with a definition projects as without one', () => {
     const plain = roundToCents(projectPool(oneLoan(), reRoll, { months }));
     const counted = roundToCents(projectPool(oneLoan(), reRoll, { months, defaultDefinition: { daysPastDue: 90, curable: false } }));
