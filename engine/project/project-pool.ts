@@ -113,7 +113,8 @@ function applies(segment: SegmentAssumptions): boolean {
 function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmentCount: number, options: ProjectionOptions): PoolAssumptions {
   const merged = Array.from({ length: segmentCount }, (_, s) => mergeSegment(assumptions.pool, assumptions.segments?.[s]));
   if (!merged.some(applies)) return assumptions;
-  const { onProgress: _progress, defaultMultiplier: _multiplier, startMonths: _starts, ...plain } = options;
+  // The solve needs no count by a deal's default definition (it would only move every loan to the dense kernel).
+  const { onProgress: _progress, defaultMultiplier: _multiplier, startMonths: _starts, defaultDefinition: _definition, ...plain } = options;
   const project: ProjectLines = (lines, groupAssumptions) => projectPool(lines, groupAssumptions, plain);
   const segments = merged.map((segment, s) => {
     const timing = segment.defaultTiming;

@@ -83,6 +83,13 @@ describe('defaults by the deal’s default definition (和享2017-5 circular, de
     }
   });
 
+  it('a cumulative default timing (solved without the count) is counted whole: 6% of ¥1,000 over the year = 60', () => {
+    const timing = { cumulativeDefaultRate: 0.06, timingPct: [100], monthsPerPeriod: 12 };
+    const flows = projectPool(oneLoan(), { pool: { defaultTiming: timing } }, { months, defaultDefinition: { daysPastDue: 90, curable: false } });
+    expect(list(flows.definitionDefaults).reduce((a, b) => a + b, 0)).toBeCloseTo(60, 6);
+    expect(list(flows.definitionDefaults).map((x) => x.toFixed(6))).toEqual(list(flows.defaults).map((x) => x.toFixed(6)));
+  });
+
   it('refuses a threshold that is not a bucket boundary and a definition under event stresses', () => {
     expect(engineErrorCode(() => projectPool(oneLoan(), reRoll, { months, defaultDefinition: { daysPastDue: 45, curable: false } }))).toBe('DEFAULT_DEFINITION');
     const holiday = { type: 'paymentHoliday', segments: null, share: 1, fromMonth: 2, months: 3, interest: 'waived' } as const;
