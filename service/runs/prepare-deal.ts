@@ -115,6 +115,15 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const pool = poolAttributes(input);
   const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
+  if (deal.defaultDefinition !== undefined && (scenarioFile.events?.length ?? 0) > 0) {
+    // The count by the deal's definition runs beside the roll-rate masses of whole loans; an event splits loans into tracks (docs/assumptions.md).
+    throw fileError('Deal', [
+      {
+        path: '$.defaultDefinition',
+        message: 'a default definition is not counted under event stresses (holidays, outages, shocks): run the scenario without its events, or the deal without defaultDefinition',
+      },
+    ]);
+  }
   const months = dealMonths(deal);
   checkStartMonths(input.startMonths, months, 'Deal');
   let profile: LoanArrays | null = null;

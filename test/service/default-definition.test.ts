@@ -36,6 +36,13 @@ describe('defaultDefinition in a deal run', () => {
     expect(rates('cn-credit-card-installment', hexiang)).toEqual(rates('cn-credit-card-installment'));
   });
 
+  it('refuses a definition under a scenario with event stresses, at the deal field', () => {
+    const template = raw('cn-consumer-revolving');
+    const file = readDealFile({ ...template, defaultDefinition: hexiang });
+    const scenario = { ...(template['assumptions'] as Record<string, unknown>), events: [{ type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'waived' }] };
+    expect(() => prepareDeal(file, null, scenario)).toThrow(/\$\.defaultDefinition: a default definition is not counted under event stresses/);
+  });
+
   it('names the field of a threshold off the buckets', () => {
     expect(() => readDealFile({ ...raw('cn-consumer-revolving'), defaultDefinition: { ...hexiang, daysPastDue: 100 } })).toThrow(/defaultDefinition\.daysPastDue[\s\S]*30, 60, 90, 120, 150, 180/);
   });
