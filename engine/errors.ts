@@ -34,6 +34,7 @@ const ENGINE_MESSAGES = {
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',
   OVERDUE_EXCEEDS_BALANCE: 'Overdue principal exceeds the current principal',
   YEAR_FRACTIONS: 'Accrual year fractions must be finite, ≥ 0 and cover every projected month',
+  TAIL_TOLERANCE: 'The tail tolerance must be ≥ 0 and below 1 (a share of each loan’s balance at cutoff)',
   EVENT: 'An event stress is out of range (an outage lasts 1–31 days; a holiday with restructured "ownCurve" needs restructuredDefault)',
   LINE_START_MONTH: "A loan's (line's) start month must be a whole number from 1 to the projected months, one per loan, and a line that starts after month 1 must be current with nothing overdue",
   DEFAULT_DEFINITION: 'A default definition counts a loan more than 30, 60, 90, 120, 150 or 180 days past due (a roll-rate bucket boundary), and is not combined with event stresses',

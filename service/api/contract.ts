@@ -549,7 +549,17 @@ export interface DealRunResult {
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
   readonly warnings: readonly string[];
+  /**
+   * What each period's `pool.delinquencyStates` holds: 'rollRate' — every reporting state and 逾期总额
+   * from the roll-rate projection (loan-level, representative lines, purchased cohorts included);
+   * 'schedule' — a schedule pool's one delinquent column: `dpd61_90` holds all 61+ principal and
+   * current the rest; 1–30, 31–60, the 91+ split and 逾期总额 are unknown (reported 0).
+   */
+  readonly delinquencyStateBasis?: DelinquencyStateBasis;
 }
+
+/** See DealRunResult.delinquencyStateBasis. */
+export type DelinquencyStateBasis = 'rollRate' | 'schedule';
 
 /**
  * What a note must receive to pass a breakeven stress: 'timely' — every period's interest paid on its

@@ -27,6 +27,22 @@ const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === i
 /** A trigger's value and threshold read as money (a class's interest shortfall) or as a percentage. */
 const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
+/** One state balance (or 逾期总额) of the pool at the collection period's end, file only. */
+const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: string): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
+
+/** The pool by delinquency state and 逾期总额 at the collection period's end (file only), when the run carries every state (a roll-rate pool). */
+function stateColumns(run: DealRunResult): PeriodColumn[] {
+  if (run.delinquencyStateBasis !== 'rollRate') return [];
+  return [
+    state('current', 'Current balance'),
+    state('dpd1_30', '1-30 DPD balance'),
+    state('dpd31_60', '31-60 DPD balance'),
+    state('dpd61_90', '61-90 DPD balance'),
+    state('dpd91_180', '91-180 DPD balance'),
+    state('overdueTotal', 'Overdue total (逾期总额)'),
+  ];
+}
+
 export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const first = run.periods[0];
   const noteIds = run.tranches.map((t) => t.id);
@@ -50,6 +66,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('poolEnd', 'Pool ending balance', (p) => p.pool.endingBalance),
     { key: 'poolFactor', header: 'Pool factor', csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
     money('dq60', '60+ DPD balance', (p) => p.pool.delinquent60Plus, false),
+    ...stateColumns(run),
     money('purchasesCash', 'Revolving purchases (cash paid)', (p) => p.pool.purchasesCash),
     money('principalPurchased', 'Principal purchased', (p) => p.pool.principalPurchased),
     money('purchaseRefused', 'Purchase refused (cash kept)', (p) => p.pool.purchaseRefused.cash, false),
