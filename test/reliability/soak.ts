@@ -27,8 +27,10 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
 
 /** One deal run to its end; null when it succeeded, else why not. */
 async function dealRun(service: Service, template: DealTemplate, tapeId: number, started: JobInfo[]): Promise<string | null> {
-  // Each shipped template carries its own scenario; the pool is the tape's, in representative lines (the app's default).
-  const job = await service.call('deal.run', { deal: template.deal, tapeId, store: false });
+  // Each shipped template carries its own scenario; the pool is the tape's, in representative lines (the app's default),
+  // except a template whose pool is its collection schedule (docs/schedule-pools.md), which runs on that alone.
+  const onTape = template.deal.schedulePool === undefined ? { tapeId } : {};
+  const job = await service.call('deal.run', { deal: template.deal, ...onTape, store: false });
   if (!job.ok) return `${job.error.code}: ${job.error.message}`;
   started.push(job.value);
   const done = await service.jobs.wait(job.value.id);
