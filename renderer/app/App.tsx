@@ -1,5 +1,6 @@
 import { AREAS, hrefFor, useRoute, type AreaId } from './router.ts';
 import { useApp } from './context.tsx';
+import { LanguageSwitch, useT } from './i18n.tsx';
 import { Notifications } from '../components/Notifications.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
 import { WorkspaceArea } from '../areas/WorkspaceArea.tsx';
@@ -31,6 +32,7 @@ function Area({ id }: { id: AreaId }) {
 export function App() {
   const route = useRoute();
   const { version, workspace, workspaceError } = useApp();
+  const t = useT();
   return (
     <div className="app">
       <header className="title-bar">
@@ -38,22 +40,23 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ABS
           </span>
-          <span className="brand-name">{version?.productName ?? 'ABS Workbench'}</span>
+          <span className="brand-name">{t('app.productName')}</span>
           <span className="version" data-testid="app-version">
             {version ? `v${version.version}` : '…'}
           </span>
         </div>
-        <a className="workspace-path" href={hrefFor('workspace')} title="Workspace file — click to open another">
-          <span className="label">Workspace</span>
+        <a className="workspace-path" href={hrefFor('workspace')} title={t('app.workspaceTitle')}>
+          <span className="label">{t('app.workspace')}</span>
           <span className="mono" data-testid="workspace-path">
-            {workspace?.path ?? (workspaceError ? 'none open' : '…')}
+            {workspace?.path ?? (workspaceError ? t('app.noWorkspace') : '…')}
           </span>
         </a>
+        <LanguageSwitch />
       </header>
-      <nav className="side-nav" aria-label="Areas">
+      <nav className="side-nav" aria-label={t('app.areas')}>
         {AREAS.map((area) => (
-          <a key={area.id} href={hrefFor(area.id)} className={area.id === route ? 'active' : undefined} aria-current={area.id === route ? 'page' : undefined} title={area.summary}>
-            {area.label}
+          <a key={area.id} href={hrefFor(area.id)} className={area.id === route ? 'active' : undefined} aria-current={area.id === route ? 'page' : undefined} title={t(`nav.${area.id}.summary`)}>
+            {t(`nav.${area.id}`)}
           </a>
         ))}
       </nav>

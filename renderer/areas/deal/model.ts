@@ -3,6 +3,7 @@
  * engine/deal/schema.ts documents every field): the structure summary of the Deal screen.
  */
 import type { DealFile } from '../../../service/api/contract.ts';
+import { formatMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 
 type Note = DealFile['notes'][number];
@@ -62,11 +63,9 @@ export function formatMoney(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : money.format(x);
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-/** Amounts for chart axes: 1.2M, 350K. */
+/** Amounts for chart axes in the UI's scale words: 1.2M, 350K (en); 120万, 3.5亿 (zh). */
 export function formatMoneyCompact(x: number): string {
-  return compact.format(x);
+  return formatMoneyAxis(x, uiLocale());
 }
 
 /** The switches below name every variant the deal schema has: one it gains is a type error here. */
