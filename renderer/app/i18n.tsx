@@ -3,8 +3,8 @@
  * translations (zh-CN.ts), looked up by key.
  *
  *   const t = useT();
- *   t('deal.run.button')                    // "Run deal" / "运行交易"
- *   t('runs.storedAs', { id: run.id })      // "Stored as run #{id}" → "Stored as run #7"
+ *   t('nav.deal')                                 // "Deal" / "交易"
+ *   t('status.working', { calls: 'deal.run' })    // "Working: {calls}" → "Working: deal.run" / "处理中：deal.run"
  *
  * `{name}` in a message is replaced by params.name; numbers are formatted by the caller (format.ts),
  * so their unit and convention stay visible in code. Outside a component (an event handler's

@@ -7,6 +7,7 @@ import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick } from '../../components/ChartBox.tsx';
 import { delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
+import { translate, useT } from '../../app/i18n.tsx';
 
 const THRESHOLD_COLORS = ['#b3261e', '#7a4fb0', '#1e7a43', '#b58a2a'];
 const moneyTooltip = (value: unknown): string => formatMoney(Number(value));
@@ -15,21 +16,45 @@ const timesTooltip = (value: unknown): string => `${Number(value).toFixed(2)}×`
 
 /** Each trigger's threshold (dashed, stepping where it steps), its own tested value where that is a separate series, and the breach date. */
 function thresholdLines(lines: readonly TriggerLine[], withValue: (id: string) => boolean) {
-  return lines.flatMap((t, i) => {
+  return lines.flatMap((line, i) => {
     const color = THRESHOLD_COLORS[i % THRESHOLD_COLORS.length] ?? '#b3261e';
     const parts = [
-      <Line key={`th${t.id}`} type="stepAfter" dataKey={`threshold:${t.id}`} name={`${t.id} threshold`} stroke={color} strokeDasharray="6 3" strokeWidth={1.5} dot={false} isAnimationActive={false} />,
+      <Line
+        key={`th${line.id}`}
+        type="stepAfter"
+        dataKey={`threshold:${line.id}`}
+        name={translate('deal.threshold', { id: line.id })}
+        stroke={color}
+        strokeDasharray="6 3"
+        strokeWidth={1.5}
+        dot={false}
+        isAnimationActive={false}
+      />,
     ];
-    if (withValue(t.id))
-      parts.push(<Line key={`v${t.id}`} type="linear" dataKey={`value:${t.id}`} name={`${t.id} tested value`} stroke={color} strokeWidth={1} dot={false} isAnimationActive={false} />);
-    if (t.breachDate !== null)
-      parts.push(<ReferenceLine key={`b${t.id}`} x={t.breachDate} stroke={color} strokeWidth={1.5} label={{ value: `${t.id} breached`, position: 'insideTopRight', fontSize: 11, fill: color }} />);
+    if (withValue(line.id))
+      parts.push(
+        <Line
+          key={`v${line.id}`}
+          type="linear"
+          dataKey={`value:${line.id}`}
+          name={translate('deal.testedValue', { id: line.id })}
+          stroke={color}
+          strokeWidth={1}
+          dot={false}
+          isAnimationActive={false}
+        />,
+      );
+    if (line.breachDate !== null)
+      parts.push(
+        <ReferenceLine key={`b${line.id}`} x={line.breachDate} stroke={color} strokeWidth={1.5} label={{ value: `${line.id} breached`, position: 'insideTopRight', fontSize: 11, fill: color }} />,
+      );
     return parts;
   });
 }
 
 /** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the late delinquency buckets. */
 export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
+  const t = useT();
   const liquidity = useMemo(() => liquiditySeries(run), [run]);
   const losses = useMemo(() => lossSeries(run), [run]);
   const late = useMemo(() => delinquencySeries(run), [run]);
@@ -41,7 +66,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
   return (
     <>
       <ChartBox
-        title="Liquidity: interest collections against senior fees and interest due (deal currency)"
+        title={t('deal.liquidityInterestCollectionsAgainst')}
         testId="chart-liquidity"
         note="Interest collections = interest + penalty interest − servicing strip. Senior due = senior fees due + interest due of the most senior class outstanding (with carried shortfall)."
       >
@@ -51,14 +76,14 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
           <Tooltip formatter={moneyTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Bar dataKey="interestCollections" name="Interest collections" fill="#6fbf8b" isAnimationActive={false} />
-          <Bar dataKey="seniorDue" name="Senior fees + senior interest due" fill="#cf5a2a" isAnimationActive={false} />
-          {hasReserve ? <Bar dataKey="reserveDraws" name="Reserve draws" fill="#9c1f1a" isAnimationActive={false} /> : null}
-          {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name="Reserve balance" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
+          <Bar dataKey="interestCollections" name={t('deal.interestCollections')} fill="#6fbf8b" isAnimationActive={false} />
+          <Bar dataKey="seniorDue" name={t('deal.seniorFeesSeniorInterest')} fill="#cf5a2a" isAnimationActive={false} />
+          {hasReserve ? <Bar dataKey="reserveDraws" name={t('deal.reserveDraws')} fill="#9c1f1a" isAnimationActive={false} /> : null}
+          {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name={t('deal.reserveBalance')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
         </ComposedChart>
       </ChartBox>
       <ChartBox
-        title="Coverage of senior fees and interest (×)"
+        title={t('deal.coverageOfSeniorFees')}
         testId="chart-coverage"
         note="Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal."
       >
@@ -69,12 +94,12 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <Tooltip formatter={timesTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />
-          <Line type="linear" dataKey="interestCoverage" name="Interest coverage" stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <Line type="linear" dataKey="liquidityCoverage" name="Liquidity coverage" stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line type="linear" dataKey="interestCoverage" name={t('deal.interestCoverage')} stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+          <Line type="linear" dataKey="liquidityCoverage" name={t('deal.liquidityCoverage')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       </ChartBox>
       <ChartBox
-        title="Cumulative default and net loss against the loss triggers (%)"
+        title={t('deal.cumulativeDefaultAndNet')}
         testId="chart-losses"
         note={`Cumulative default rate: defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}. Cumulative net loss: defaults × (1 − recovery rate) ÷ the cutoff pool. Dashed: each trigger's threshold by period; a vertical line marks its first breach.`}
       >
@@ -84,13 +109,13 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
           <Tooltip formatter={pctTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line type="linear" dataKey="cumulativeDefaultRate" name="Cumulative default rate" stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="cumulativeNetLossRate" name="Cumulative net loss" stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((t) => t.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
+          <Line type="linear" dataKey="cumulativeDefaultRate" name={t('deal.cumulativeDefaultRate')} stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="cumulativeNetLossRate" name={t('deal.cumulativeNetLoss')} stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
+          {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
         </LineChart>
       </ChartBox>
       <ChartBox
-        title="90+ days past due ratio against its trigger (%)"
+        title={t('deal.n90DaysPastDue')}
         testId="chart-dq90"
         note={
           dqLines.length === 0
@@ -104,12 +129,12 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
           <Tooltip formatter={pctTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line type="linear" dataKey="delinquency90Plus" name="90+ ratio" stroke="#9c1f1a" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="delinquency90Plus" name={t('deal.n90Ratio')} stroke="#9c1f1a" strokeWidth={2} dot={false} isAnimationActive={false} />
           {thresholdLines(dqLines, (id) => valueDiffers(losses, id, 'delinquency90Plus'))}
         </LineChart>
       </ChartBox>
       <ChartBox
-        title="Late delinquency pipeline: 61–90 and 91+ days past due (deal currency)"
+        title={t('deal.lateDelinquencyPipeline61')}
         testId="chart-deal-delinquency"
         note="Principal at each collection period’s end, stacked. The deal run carries the 61+ and 91+ balances; the full pipeline by state with 逾期总额 is on the Results screen’s projection."
       >
@@ -119,8 +144,8 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
           <Tooltip formatter={moneyTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Area type="stepAfter" dataKey="dpd61_90" name="61–90 dpd" stackId="dq" stroke="#cf5a2a" fill="#cf5a2a" fillOpacity={0.75} isAnimationActive={false} />
-          <Area type="stepAfter" dataKey="dpd91Plus" name="91+ dpd" stackId="dq" stroke="#9c1f1a" fill="#9c1f1a" fillOpacity={0.75} isAnimationActive={false} />
+          <Area type="stepAfter" dataKey="dpd61_90" name={t('deal.n6190Dpd')} stackId="dq" stroke="#cf5a2a" fill="#cf5a2a" fillOpacity={0.75} isAnimationActive={false} />
+          <Area type="stepAfter" dataKey="dpd91Plus" name={t('deal.n91Dpd')} stackId="dq" stroke="#9c1f1a" fill="#9c1f1a" fillOpacity={0.75} isAnimationActive={false} />
         </AreaChart>
       </ChartBox>
     </>

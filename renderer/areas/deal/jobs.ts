@@ -5,6 +5,7 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
 import { useWatchedJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** Job ids whose end was already announced (the screen may mount again over a finished job). */
 const announced = new Set<string>();
@@ -13,8 +14,8 @@ const announced = new Set<string>();
 export function announceDealJob(job: JobInfo, what: string, label: string): void {
   if (announced.has(job.id) || job.state === 'running') return;
   announced.add(job.id);
-  if (job.state === 'cancelled') notify('info', `${what} cancelled`, label);
-  else if (job.state === 'failed') reportError(`${what} failed`, job.error ? new ApiCallError(job.error) : new Error('no reason given'));
+  if (job.state === 'cancelled') notify('info', translate('deal.cancelled', { what }), label);
+  else if (job.state === 'failed') reportError(translate('deal.failed', { what }), job.error ? new ApiCallError(job.error) : new Error('no reason given'));
 }
 
 export interface DealJobState {
@@ -25,8 +26,9 @@ export interface DealJobState {
 
 /** A deal job and, once it succeeded, its run or breakevens with the time they took. */
 function useDealJob(info: DealJobRun | null): DealJobState {
+  const t = useT();
   const { api } = useApp();
-  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the deal result', error));
+  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheDeal'), error));
   const result = job?.state === 'succeeded' ? job.result : null;
   return {
     job,

@@ -2,6 +2,7 @@ import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
+import { translate } from '../../app/i18n.tsx';
 
 /**
  * The period-by-period table's columns, built for one run (one group per fee, note and trigger).
@@ -35,9 +36,9 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const warned = new Set(first?.triggers.filter((t) => t.warning !== undefined).map((t) => t.id));
   const hasReserve = first?.reserve !== undefined;
   return [
-    { key: 'period', header: 'Period', csvHeader: 'Period', kind: 'int', screen: true, value: (p) => p.period },
-    { key: 'date', header: 'Payment date', csvHeader: 'Payment date', kind: 'date', screen: true, value: (p) => p.paymentDate },
-    { key: 'accrual', header: 'Accrual start', csvHeader: 'Accrual start', kind: 'date', screen: false, value: (p) => p.accrualStart },
+    { key: 'period', header: translate('deal.period'), csvHeader: 'Period', kind: 'int', screen: true, value: (p) => p.period },
+    { key: 'date', header: translate('deal.paymentDate'), csvHeader: 'Payment date', kind: 'date', screen: true, value: (p) => p.paymentDate },
+    { key: 'accrual', header: translate('deal.accrualStart'), csvHeader: 'Accrual start', kind: 'date', screen: false, value: (p) => p.accrualStart },
     money('poolBegin', 'Pool beginning balance', (p) => p.pool.beginningBalance, false),
     money('collections', 'Pool collections', (p) => p.pool.interest + p.pool.penaltyInterest + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.recoveries),
     money('poolInterest', 'Interest collected', (p) => p.pool.interest, false),
@@ -48,19 +49,26 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('poolRecoveries', 'Recoveries', (p) => p.pool.recoveries, false),
     money('poolLosses', 'Losses', (p) => p.pool.losses, false),
     money('poolEnd', 'Pool ending balance', (p) => p.pool.endingBalance),
-    { key: 'poolFactor', header: 'Pool factor', csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
+    { key: 'poolFactor', header: translate('deal.poolFactor'), csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
     money('dq60', '60+ DPD balance', (p) => p.pool.delinquent60Plus, false),
     money('purchasesCash', 'Revolving purchases (cash paid)', (p) => p.pool.purchasesCash),
     money('principalPurchased', 'Principal purchased', (p) => p.pool.principalPurchased),
     money('purchaseRefused', 'Purchase refused (cash kept)', (p) => p.pool.purchaseRefused.cash, false),
-    { key: 'purchaseRefusedBy', header: 'Purchase refused because', csvHeader: 'Purchase refused because', kind: 'text', screen: false, value: (p) => p.pool.purchaseRefused.reasons.join('; ') },
+    {
+      key: 'purchaseRefusedBy',
+      header: translate('deal.purchaseRefusedBecause'),
+      csvHeader: 'Purchase refused because',
+      kind: 'text',
+      screen: false,
+      value: (p) => p.pool.purchaseRefused.reasons.join('; '),
+    },
     money('cleanUp', 'Clean-up proceeds', (p) => p.pool.cleanUpProceeds, false),
     money('servicingStrip', 'Servicing strip', (p) => p.servicingStrip, false),
     money('fundsInterest', 'Available interest funds', (p) => p.availableFunds.interest),
     money('fundsPrincipal', 'Available principal funds', (p) => p.availableFunds.principal),
     money('fundsCarried', 'of which principal carried', (p) => p.availableFunds.principalCarried, false),
     money('excessSpread', 'Excess spread', (p) => p.excessSpread),
-    { key: 'liquidity', header: 'Liquidity coverage (×)', csvHeader: 'Liquidity coverage', kind: 'ratio', screen: false, value: (p) => p.liquidityCoverage },
+    { key: 'liquidity', header: translate('deal.liquidityCoverage2'), csvHeader: 'Liquidity coverage', kind: 'ratio', screen: false, value: (p) => p.liquidityCoverage },
     ...feeIds.flatMap((id) => [
       money(`fee ${id} due`, `${id} fee due`, (p) => fee(p, id)?.due, false),
       money(`fee ${id} paid`, `${id} fee paid`, (p) => fee(p, id)?.paid, false),
@@ -68,7 +76,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     ]),
     ...noteIds.flatMap((id) => [
       money(`${id} beginning`, `${id} beginning`, (p) => note(p, id)?.beginningBalance, false),
-      { key: `${id} coupon`, header: `${id} coupon`, csvHeader: `${id} coupon`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => note(p, id)?.couponRate },
+      { key: `${id} coupon`, header: translate('deal.coupon2', { id }), csvHeader: `${id} coupon`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => note(p, id)?.couponRate },
       money(`${id} interest due`, `${id} interest due`, (p) => note(p, id)?.interestDue, false),
       money(`${id} interest paid`, `${id} interest paid`, (p) => note(p, id)?.interestPaid),
       money(`${id} shortfall`, `${id} interest shortfall`, (p) => note(p, id)?.interestShortfall),
@@ -88,17 +96,24 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
         ]
       : []),
     ...triggerIds.flatMap((id) => [
-      { key: `${id} value`, header: `${id} value`, csvHeader: `${id} value`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
-      { key: `${id} threshold`, header: `${id} threshold`, csvHeader: `${id} threshold`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.threshold },
-      { key: `${id} breached`, header: `Trigger ${id}`, csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
+      { key: `${id} value`, header: translate('deal.value', { id }), csvHeader: `${id} value`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
+      {
+        key: `${id} threshold`,
+        header: translate('deal.threshold', { id }),
+        csvHeader: `${id} threshold`,
+        kind: triggerKind(first, id),
+        screen: false,
+        value: (p: DealPeriod) => trigger(p, id)?.threshold,
+      },
+      { key: `${id} breached`, header: translate('deal.trigger', { id }), csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
       ...(warned.has(id)
-        ? [{ key: `${id} warning`, header: `Warning ${id}`, csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
+        ? [{ key: `${id} warning`, header: translate('deal.warning', { id }), csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
         : []),
     ]),
     money('seller', 'Residual to seller', (p) => p.residualToSeller, false),
-    { key: 'revolving', header: 'Revolving', csvHeader: 'Revolving', kind: 'flag', screen: true, value: (p) => p.revolving },
-    { key: 'accelerated', header: 'Accelerated', csvHeader: 'Accelerated', kind: 'flag', screen: false, value: (p) => p.accelerated },
-    { key: 'cdr', header: 'Cum. default rate', csvHeader: 'Cumulative default rate', kind: 'pct', screen: true, value: (_p, k) => run.cumulativeDefaultRate[k] },
+    { key: 'revolving', header: translate('deal.revolving'), csvHeader: 'Revolving', kind: 'flag', screen: true, value: (p) => p.revolving },
+    { key: 'accelerated', header: translate('deal.accelerated'), csvHeader: 'Accelerated', kind: 'flag', screen: false, value: (p) => p.accelerated },
+    { key: 'cdr', header: translate('deal.cumDefaultRate'), csvHeader: 'Cumulative default rate', kind: 'pct', screen: true, value: (_p, k) => run.cumulativeDefaultRate[k] },
     money('cnl', 'Cum. net loss', (_p, k) => run.cumulativeNetLoss[k], false),
   ];
 }

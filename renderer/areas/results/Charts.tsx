@@ -5,6 +5,7 @@ import { formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.
 import { formatPct, formatYuan } from '../../app/format.ts';
 import { periodOf } from './columns.ts';
 import { CHART_MARGIN as MARGIN, CHART_TICK as TICK, ChartBox as Box, dateLabel } from '../../components/ChartBox.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 /** Delinquency buckets from healthy to worst: blue, then amber to dark red. */
 const STATES = [
@@ -32,6 +33,7 @@ function yuanTooltip(value: unknown): string {
  * speeds. Month m reads as its calendar month, ISO year-month (month 1 = the month after the cutoff date's, as the table); money axes in the locale's scale words.
  */
 export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { rows: readonly ProjectionRow[]; cutoffDate: string; locale?: UiLocale }) {
+  const t = useT();
   // Current loans dwarf the delinquent buckets; hiding them shows how delinquency builds and cures.
   const [delinquentOnly, setDelinquentOnly] = useState(false);
   const data = useMemo(
@@ -51,12 +53,12 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
   return (
     <div className="chart-grid">
       <Box
-        title={delinquentOnly ? 'Delinquent balance by bucket and 逾期总额 (¥, month end)' : 'Pool balance by delinquency state and 逾期总额 (¥, month end)'}
+        title={delinquentOnly ? t('results.delinquentBalanceByBucket') : t('results.poolBalanceByDelinquency')}
         note="逾期总额 = unpaid principal + interest of loans past due, at each month end (the dashed line)."
         testId="chart-balance"
         control={
           <label className="chart-control">
-            <input type="checkbox" checked={delinquentOnly} onChange={(e) => setDelinquentOnly(e.target.checked)} /> Delinquent buckets only
+            <input type="checkbox" checked={delinquentOnly} onChange={(e) => setDelinquentOnly(e.target.checked)} /> {t('results.delinquentBucketsOnly')}
           </label>
         }
       >
@@ -69,10 +71,19 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
           {STATES.filter((s) => !delinquentOnly || s.key !== 'current').map((s) => (
             <Area key={s.key} type="monotone" dataKey={s.key} name={s.name} stackId="balance" stroke={s.color} fill={s.color} fillOpacity={0.75} isAnimationActive={false} />
           ))}
-          <Line type="linear" dataKey="overdueTotal" name="逾期总额 overdue principal + interest" stroke="#1d2330" strokeWidth={2} strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="overdueTotal"
+            name={t('results.逾期总额OverduePrincipalInterest')}
+            stroke="#1d2330"
+            strokeWidth={2}
+            strokeDasharray="4 2"
+            dot={false}
+            isAnimationActive={false}
+          />
         </ComposedChart>
       </Box>
-      <Box title="Monthly collections (¥)" testId="chart-flows">
+      <Box title={t('results.monthlyCollections')} testId="chart-flows">
         <BarChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -84,7 +95,7 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
           ))}
         </BarChart>
       </Box>
-      <Box title="Defaults and losses (¥) · cumulative default rate (% of cutoff balance)" testId="chart-defaults">
+      <Box title={t('results.defaultsAndLossesCumulative')} testId="chart-defaults">
         <ComposedChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -92,20 +103,20 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
           <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
           <Tooltip formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Bar yAxisId="yuan" dataKey="defaults" name="Defaults" fill="#cf5a2a" isAnimationActive={false} />
-          <Bar yAxisId="yuan" dataKey="losses" name="Losses" fill="#9c1f1a" isAnimationActive={false} />
-          <Line yAxisId="pct" type="monotone" dataKey="cumulativeDefaultPct" name="Cumulative default rate" stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Bar yAxisId="yuan" dataKey="defaults" name={t('results.defaults')} fill="#cf5a2a" isAnimationActive={false} />
+          <Bar yAxisId="yuan" dataKey="losses" name={t('results.losses')} fill="#9c1f1a" isAnimationActive={false} />
+          <Line yAxisId="pct" type="monotone" dataKey="cumulativeDefaultPct" name={t('results.cumulativeDefaultRate')} stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
         </ComposedChart>
       </Box>
-      <Box title="Prepayment and default speeds (CPR, CDR: annual %)" testId="chart-speeds">
+      <Box title={t('results.prepaymentAndDefaultSpeeds')} testId="chart-speeds">
         <LineChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
           <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={TICK} width={48} />
           <Tooltip formatter={(value) => `${Number(value).toFixed(2)}%`} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line type="monotone" dataKey="cprPct" name="CPR (annual)" stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="cdrPct" name="CDR (annual)" stroke="#b3261e" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="cprPct" name={t('results.cprAnnual')} stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} />
+          <Line type="monotone" dataKey="cdrPct" name={t('results.cdrAnnual')} stroke="#b3261e" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </Box>
     </div>
