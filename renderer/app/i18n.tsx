@@ -33,6 +33,11 @@ export function translator(lang: Language): Translate {
   return (key, params) => interpolate(catalogue[key], params);
 }
 
+/** Whether a label is a catalogue key (an option list's words) rather than data (a note's id, say). */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(en, text);
+}
+
 /** The message in the chosen language, for code outside a component's render. */
 export function translate(key: MessageKey, params?: MessageParams): string {
   return translator(language.get())(key, params);

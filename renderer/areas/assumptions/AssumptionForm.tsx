@@ -1,7 +1,7 @@
 import { Field, NumberInput } from './fields.tsx';
 import { getIn, jsonPath, segmentOverrides, type KeyPath } from './model.ts';
 import { SegmentEditor } from './SegmentEditor.tsx';
-import { useT } from '../../app/i18n.tsx';
+import { isMessageKey, useT } from '../../app/i18n.tsx';
 
 /** A borrower segment of the chosen tape: its value (the `segments` key) and how analysts read it. */
 export interface TapeSegment {
@@ -54,7 +54,8 @@ export function AssumptionForm({
         const path = ['segments', segment.value];
         const overrides = overridden.includes(segment.value);
         const segmentIssue = issues.get(jsonPath(path)) ?? null;
-        const legend = `Segment: ${segment.label}`;
+        const named = `assumptions.segment.${segment.value}`;
+        const legend = t('assumptions.segmentLegend', { label: isMessageKey(named) ? t(named) : segment.label });
         return (
           <fieldset key={segment.value} className={overrides ? 'panel assumption-panel' : 'panel assumption-panel collapsed'}>
             <legend>{legend}</legend>

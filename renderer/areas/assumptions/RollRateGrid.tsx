@@ -129,7 +129,7 @@ export function RollRateGrid({
           <select aria-label={t('assumptions.chargeOffBucket')} value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as ChargeOffState, layout))}>
             {CHARGE_OFF_CHOICES[layout].map((state) => (
               <option key={state} value={state}>
-                {STATE_LABELS[state]}
+                {t(STATE_LABELS[state])}
               </option>
             ))}
           </select>
@@ -175,14 +175,14 @@ function GridRow({
   const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
 
   function cellLabel(move: Move): string {
-    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;
-    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${STATE_LABELS[state]} (%)`;
+    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${t(STATE_LABELS[state])} (%)` : `Roll forward from ${t(STATE_LABELS[state])} (%)`;
+    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${t(STATE_LABELS[state])} (%)`;
   }
 
   return (
     <tr className={reached ? undefined : 'unreached'}>
       <th scope="row">
-        {STATE_LABELS[state]}
+        {t(STATE_LABELS[state])}
         {state === chargeOffAt ? <span className="tag">{t('assumptions.chargeOff')}</span> : null}
       </th>
       {reached ? (
@@ -215,7 +215,7 @@ function GridRow({
         </>
       ) : (
         <td colSpan={4} className="muted">
-          {t('assumptions.neverReachedChargedOff', { value: STATE_LABELS[chargeOffAt] })}
+          {t('assumptions.neverReachedChargedOff', { value: t(STATE_LABELS[chargeOffAt]) })}
         </td>
       )}
     </tr>

@@ -131,7 +131,7 @@ export function SegmentEditor({
                   id={inputId}
                   className="mono"
                   value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
-                  placeholder={overriding ? t('assumptions.pool', { value: typeof inherited === 'string' ? inherited : 'none' }) : t('assumptions.eG10Cpr')}
+                  placeholder={overriding ? t('assumptions.pool', { value: typeof inherited === 'string' ? inherited : t('assumptions.noneInherited') }) : t('assumptions.eG10Cpr')}
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
                   spellCheck={false}
@@ -153,7 +153,7 @@ export function SegmentEditor({
                   percent={n.percent}
                   describedBy={describedBy}
                   invalid={invalid}
-                  placeholder={overriding ? t('assumptions.pool', { value: inherited === undefined ? 'none' : inheritedText(inherited, n.percent) }) : '0'}
+                  placeholder={overriding ? t('assumptions.pool', { value: inherited === undefined ? t('assumptions.noneInherited') : inheritedText(inherited, n.percent) }) : '0'}
                   onChange={(v) => onChange([...path, n.key], v)}
                 />
               )}
@@ -162,7 +162,7 @@ export function SegmentEditor({
         })}
         <Field
           label={t('assumptions.interestDayCount')}
-          hint={t('assumptions.n30360Apr12', { value: overriding ? 'Blank: the pool’s.' : 'Blank: 30/360.' })}
+          hint={t('assumptions.n30360Apr12', { value: overriding ? t('assumptions.blankPool') : t('assumptions.blank30360') })}
           error={issue('dayCount')}
           path={jsonPath([...path, 'dayCount'])}
         >

@@ -36,7 +36,7 @@ export function CompareCharts({ run }: { run: ScenarioSetRunResult }) {
       </figure>
       <figure className="chart-box" data-testid="chart-pool-default">
         <figcaption className="chart-caption">
-          <h3>{t('compare.poolCumulativeDefaultRate', { value: DENOMINATOR_LABELS[run.cumulativeRatioDenominator] })}</h3>
+          <h3>{t('compare.poolCumulativeDefaultRate', { value: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}</h3>
         </figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <BarChart data={rows} margin={MARGIN}>

@@ -1,22 +1,22 @@
 import type { ReactNode } from 'react';
 import type { FileIssue } from '../../app/issues.ts';
 import { addRow, duplicateRow, FACTORS, fieldPath, plainMessage, removeRow, updateRow, type Factor, type ScenarioRow, type ScenarioSetForm } from './form.ts';
-import { useT } from '../../app/i18n.tsx';
+import { useT, type MessageKey } from '../../app/i18n.tsx';
 
-const FACTOR_LABELS: Readonly<Record<Factor, string>> = {
-  default: 'Default ×',
-  rollIn: 'Roll-in ×',
-  cure: 'Cure ×',
-  prepayment: 'Prepayment ×',
-  recovery: 'Recovery ×',
+const FACTOR_LABELS: Readonly<Record<Factor, MessageKey>> = {
+  default: 'compare.factor.default',
+  rollIn: 'compare.factor.rollIn',
+  cure: 'compare.factor.cure',
+  prepayment: 'compare.factor.prepayment',
+  recovery: 'compare.factor.recovery',
 };
 
-const FACTOR_HINTS: Readonly<Record<Factor, string>> = {
-  default: 'every MDR of the default curve, capped at 100% a month',
-  rollIn: 'the roll from current into 1–30 DPD (roll-rate pools default through it)',
-  cure: 'every cure (delinquent → current), capped at 1',
-  prepayment: 'every SMM, capped at 1',
-  recovery: 'the recovery rate, capped at 100%',
+const FACTOR_HINTS: Readonly<Record<Factor, MessageKey>> = {
+  default: 'compare.factorHint.default',
+  rollIn: 'compare.factorHint.rollIn',
+  cure: 'compare.factorHint.cure',
+  prepayment: 'compare.factorHint.prepayment',
+  recovery: 'compare.factorHint.recovery',
 };
 
 /** What the form keeps but does not edit, in words (the file holds it; Save keeps it). */
@@ -116,8 +116,8 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
             <tr>
               <th>{t('compare.scenario')}</th>
               {FACTORS.map((f) => (
-                <th key={f} title={FACTOR_HINTS[f]}>
-                  {FACTOR_LABELS[f]}
+                <th key={f} title={t(FACTOR_HINTS[f])}>
+                  {t(FACTOR_LABELS[f])}
                 </th>
               ))}
               <th title={t('compare.monthsFromChargeOff')}>{t('compare.recoveryLagMonths')}</th>
@@ -146,7 +146,7 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
                     <Cell
                       key={f}
                       path={fieldPath(k, f)}
-                      label={t('compare.multiplier', { value: r.name || `Scenario ${k + 1}`, toLowerCase: FACTOR_LABELS[f].replace(' ×', '').toLowerCase() })}
+                      label={t('compare.multiplier', { value: r.name || t('compare.scenarioN', { n: k + 1 }), toLowerCase: t(FACTOR_LABELS[f]).replace(' ×', '').toLowerCase() })}
                       value={r.factors[f]}
                       issues={byPath}
                       placeholder="1"

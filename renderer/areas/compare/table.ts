@@ -2,12 +2,13 @@ import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../../
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
-export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], string>> = {
-  initialPool: 'the cutoff pool',
-  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
-  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], MessageKey>> = {
+  initialPool: 'common.denominator.initialPool',
+  initialPoolPlusPurchases: 'common.denominator.initialPoolPlusPurchases',
+  initialPoolThenRevolvingEnd: 'common.denominator.initialPoolThenRevolvingEnd',
 };
 
 /** One cell: the text shown, and the value the CSV writes (a number without format, or text). */
@@ -47,7 +48,7 @@ function noteRows(run: ScenarioSetRunResult): CompareRow[] {
   const first = run.scenarios[0]?.tranches ?? [];
   const notes = [...first].sort((a, b) => a.seniority - b.seniority);
   const basis = first[0]?.walBasis ?? 'ACT/365';
-  const from = first[0] === undefined || first[0].walFrom === run.closingDate ? 'closing' : first[0].walFrom;
+  const from = first[0] === undefined || first[0].walFrom === run.closingDate ? translate('common.closing') : first[0].walFrom;
   const figures: readonly (readonly [string, string, (t: TrancheRow | undefined) => CompareCell])[] = [
     ['wal', `WAL (years, ${basis} from ${from})`, (t) => ({ text: t?.walYears === null || t?.walYears === undefined ? '—' : t.walYears.toFixed(2), value: t?.walYears ?? null })],
     ['window', 'Principal window (first – last payment date)', windowOf],
@@ -72,7 +73,7 @@ function breachOf(period: number | null | undefined): CompareCell {
 /** The pool's figures: cumulative default (its denominator named), net loss, reserve draws, each trigger's first breach. */
 function poolRows(run: ScenarioSetRunResult): CompareRow[] {
   const figures: readonly (readonly [string, string, (s: ScenarioRunRow) => CompareCell])[] = [
-    ['cdr', `Cumulative default rate (% of ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}, last period)`, (s) => pct(s.cumulativeDefaultRate)],
+    ['cdr', `Cumulative default rate (% of ${translate(DENOMINATOR_LABELS[run.cumulativeRatioDenominator])}, last period)`, (s) => pct(s.cumulativeDefaultRate)],
     ['cnl', 'Cumulative net loss (defaults − recoveries, deal currency)', (s) => money(s.cumulativeNetLoss)],
     ['cnlRate', 'Net loss (% of the cutoff pool)', (s) => pct(s.cumulativeNetLossRate)],
     ['reserve', 'Reserve draws over the life (deal currency)', (s) => money(s.reserveDraws)],

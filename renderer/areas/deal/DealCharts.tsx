@@ -37,7 +37,7 @@ export function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; l
           ))}
         </AreaChart>
       </ChartBox>
-      <ChartBox title={t('deal.principalAndInterestPaid')} testId="chart-note-payments" note="Solid: principal (write-downs reimbursed included); pale: interest paid (shortfalls excluded).">
+      <ChartBox title={t('deal.principalAndInterestPaid')} testId="chart-note-payments" note={t('deal.solidPrincipalWriteDowns')}>
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />

@@ -65,11 +65,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
   const label = dateLabel('period');
   return (
     <>
-      <ChartBox
-        title={t('deal.liquidityInterestCollectionsAgainst')}
-        testId="chart-liquidity"
-        note="Interest collections = interest + penalty interest − servicing strip. Senior due = senior fees due + interest due of the most senior class outstanding (with carried shortfall)."
-      >
+      <ChartBox title={t('deal.liquidityInterestCollectionsAgainst')} testId="chart-liquidity" note={t('deal.interestCollectionsInterestPenalty')}>
         <ComposedChart data={liquidity} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -82,11 +78,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name={t('deal.reserveBalance')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
         </ComposedChart>
       </ChartBox>
-      <ChartBox
-        title={t('deal.coverageOfSeniorFees')}
-        testId="chart-coverage"
-        note="Interest coverage = interest collections ÷ senior due. Liquidity coverage = available funds (the interest pot with recoveries; the whole pot when the waterfall is combined or accelerated) ÷ senior due, before reserve draws. Below 1.0× the period needs the reserve or principal."
-      >
+      <ChartBox title={t('deal.coverageOfSeniorFees')} testId="chart-coverage" note={t('deal.interestCoverageInterestCollections')}>
         <LineChart data={liquidity} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -98,11 +90,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <Line type="linear" dataKey="liquidityCoverage" name={t('deal.liquidityCoverage')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
         </LineChart>
       </ChartBox>
-      <ChartBox
-        title={t('deal.cumulativeDefaultAndNet')}
-        testId="chart-losses"
-        note={`Cumulative default rate: defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}. Cumulative net loss: defaults × (1 − recovery rate) ÷ the cutoff pool. Dashed: each trigger's threshold by period; a vertical line marks its first breach.`}
-      >
+      <ChartBox title={t('deal.cumulativeDefaultAndNet')} testId="chart-losses" note={t('deal.cumulativeDefaultRateDefaults', { value: DENOMINATOR_LABELS[run.cumulativeRatioDenominator] })}>
         <LineChart data={losses} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -114,15 +102,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
         </LineChart>
       </ChartBox>
-      <ChartBox
-        title={t('deal.n90DaysPastDue')}
-        testId="chart-dq90"
-        note={
-          dqLines.length === 0
-            ? 'The deal has no 90+ delinquency trigger. 90+ ratio = 91+ DPD principal ÷ pool balance at the collection period’s end.'
-            : '90+ ratio = 91+ DPD principal ÷ pool balance at the collection period’s end. Dashed: the trigger’s threshold.'
-        }
-      >
+      <ChartBox title={t('deal.n90DaysPastDue')} testId="chart-dq90" note={dqLines.length === 0 ? t('deal.theDealHasNo') : t('deal.n90Ratio91Dpd')}>
         <LineChart data={losses} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
@@ -133,11 +113,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           {thresholdLines(dqLines, (id) => valueDiffers(losses, id, 'delinquency90Plus'))}
         </LineChart>
       </ChartBox>
-      <ChartBox
-        title={t('deal.lateDelinquencyPipeline61')}
-        testId="chart-deal-delinquency"
-        note="Principal at each collection period’s end, stacked. The deal run carries the 61+ and 91+ balances; the full pipeline by state with 逾期总额 is on the Results screen’s projection."
-      >
+      <ChartBox title={t('deal.lateDelinquencyPipeline61')} testId="chart-deal-delinquency" note={t('deal.principalAtEachCollection')}>
         <AreaChart data={late} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}

@@ -10,13 +10,13 @@ import { DealCharts } from './DealCharts.tsx';
 import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
-import { translate, useT } from '../../app/i18n.tsx';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
-const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], string>> = {
-  initialPool: 'the cutoff pool',
-  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
-  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], MessageKey>> = {
+  initialPool: 'common.denominator.initialPool',
+  initialPoolPlusPurchases: 'common.denominator.initialPoolPlusPurchases',
+  initialPoolThenRevolvingEnd: 'common.denominator.initialPoolThenRevolvingEnd',
 };
 
 function windowOf(row: TrancheRow): string {
@@ -29,7 +29,7 @@ const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
 function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
-  const walFrom = !first || first.walFrom === run.closingDate ? 'closing' : first.walFrom;
+  const walFrom = !first || first.walFrom === run.closingDate ? translate('common.closing') : first.walFrom;
   return [
     { key: 'name', header: translate('deal.note'), render: (row) => row.name, sortValue: (row) => row.seniority },
     { key: 'balance', header: translate('deal.originalBalance'), render: (row) => formatMoney(row.originalBalance), sortValue: (row) => row.originalBalance, align: 'right' },
@@ -136,14 +136,27 @@ export function DealRunView({
         </div>
       ) : null}
       <div className="cards" data-testid="deal-headline">
-        <Card label={t('deal.poolBalance')} value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
-        <Card label={t('deal.periods')} value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
-        <Card label={t('deal.cumulativeDefaultRate')} value={formatPct(cdr)} note={`at the last period; defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}`} testId="card-deal-cdr" />
-        <Card label={t('deal.cumulativeNetLoss')} value={formatMoney(cnl)} note={cnl === null || run.poolBalance <= 0 ? undefined : `${formatPct(cnl / run.poolBalance)} of the cutoff pool`} />
+        <Card label={t('deal.poolBalance')} value={formatMoney(run.poolBalance)} note={t('deal.atCutoff', { cutoffDate: run.cutoffDate })} testId="card-pool-balance" />
+        <Card label={t('deal.periods')} value={formatCount(last)} note={t('deal.paymentDates', { value: run.periods[0]?.paymentDate ?? '—', value2: run.periods.at(-1)?.paymentDate ?? '—' })} />
+        <Card
+          label={t('deal.cumulativeDefaultRate')}
+          value={formatPct(cdr)}
+          note={t('deal.atTheLastPeriod', { value: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}
+          testId="card-deal-cdr"
+        />
+        <Card
+          label={t('deal.cumulativeNetLoss')}
+          value={formatMoney(cnl)}
+          note={cnl === null || run.poolBalance <= 0 ? undefined : t('deal.ofTheCutoffPool', { pct: formatPct(cnl / run.poolBalance) })}
+        />
         <Card
           label={t('deal.revolving')}
           value={run.revolvingEnd ? `ended period ${run.revolvingEnd.period}` : 'none'}
-          note={run.revolvingEnd ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}` : 'static pool'}
+          note={
+            run.revolvingEnd
+              ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
+              : t('deal.staticPool')
+          }
         />
         <Card
           label={t('deal.cleanUpCall')}
@@ -153,10 +166,10 @@ export function DealRunView({
         <Card
           label={t('deal.triggersBreached')}
           value={breached.length === 0 ? 'none' : String(breached.length)}
-          note={breached.length === 0 ? `${Object.keys(run.triggerFirstBreach).length} tested each period` : breached.map(([id, p]) => `${id} from period ${p}`).join('; ')}
+          note={breached.length === 0 ? t('deal.testedEachPeriod', { length: Object.keys(run.triggerFirstBreach).length }) : breached.map(([id, p]) => `${id} from period ${p}`).join('; ')}
           testId="card-triggers"
         />
-        <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown)} note="principal lost, net of write-downs reimbursed" testId="card-write-down" />
+        <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown)} note={t('deal.principalLostNetOf')} testId="card-write-down" />
       </div>
 
       <div className="table-head">

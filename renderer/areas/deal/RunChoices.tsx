@@ -6,7 +6,7 @@ import { hrefFor } from '../../app/router.ts';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { dealEditor } from './editor/state.ts';
 import type { RunChoice } from './run-choice.ts';
-import { translate, useT } from '../../app/i18n.tsx';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 
 /** Opening another deal replaces the one in the structure editor: ask first when it has unsaved edits. */
 function mayReplaceEdits(): boolean {
@@ -61,9 +61,9 @@ export function DealPicker({ templates, choice }: { templates: readonly DealTemp
 }
 
 const TAPE_MODES = [
-  ['repline', 'Representative lines'],
-  ['loan', 'Loan level'],
-] as const satisfies readonly (readonly [ProjectionMode, string])[];
+  ['repline', 'deal.mode.repline'],
+  ['loan', 'deal.mode.loan'],
+] as const satisfies readonly (readonly [ProjectionMode, MessageKey])[];
 
 /** The pool: the deal's own lines or a tape (which one, and how it is projected). */
 export function PoolChoice(props: { used: RunChoice; hasPool: boolean; tapes: readonly TapeRecord[] | null; tapeId: number | null; tape: TapeRecord | null; mode: ProjectionMode }) {
@@ -85,7 +85,7 @@ export function PoolChoice(props: { used: RunChoice; hasPool: boolean; tapes: re
         <legend>{t('deal.tapeMode')}</legend>
         {TAPE_MODES.map(([mode, label]) => (
           <label key={mode}>
-            <input type="radio" name="deal-mode" checked={props.mode === mode} onChange={() => updateDealScreen({ mode })} /> {label}
+            <input type="radio" name="deal-mode" checked={props.mode === mode} onChange={() => updateDealScreen({ mode })} /> {t(label)}
           </label>
         ))}
       </fieldset>

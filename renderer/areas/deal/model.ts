@@ -5,6 +5,7 @@
 import type { DealFile } from '../../../service/api/contract.ts';
 import { formatMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
+import { translate } from '../../app/i18n.tsx';
 
 type Note = DealFile['notes'][number];
 type Fee = NonNullable<DealFile['fees']>[number];
@@ -215,10 +216,10 @@ function reserveOf(reserve: Reserve): string {
 function waterfallsOf(waterfall: DealFile['waterfall'], feeNames: ReadonlyMap<string, string>): DealView['waterfalls'] {
   const lists: readonly (readonly [string, readonly Step[]])[] =
     'combined' in waterfall
-      ? [['Combined priority of payments', waterfall.combined]]
+      ? [[translate('deal.waterfall.combined'), waterfall.combined]]
       : [
-          ['Interest waterfall', waterfall.interest],
-          ['Principal waterfall', waterfall.principal],
+          [translate('deal.waterfall.interest'), waterfall.interest],
+          [translate('deal.waterfall.principal'), waterfall.principal],
         ];
   return lists.map(([title, steps]) => ({ title, steps: steps.map((s) => stepOf(s, feeNames)) }));
 }

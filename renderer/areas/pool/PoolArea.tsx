@@ -10,7 +10,7 @@ import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
-import { translate, useT } from '../../app/i18n.tsx';
+import { isMessageKey, translate, useT, type Translate } from '../../app/i18n.tsx';
 
 const CHART_BLUE = '#1f5fae';
 const CHART_GREY = '#9db4d3';
@@ -21,29 +21,29 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
   const overdueKnown = !summary.missingColumns.some((field) => field === 'overduePrincipal' || field === 'overdueInterest');
   return (
     <div className="cards" data-testid="pool-summary">
-      <Card label={t('pool.loans')} value={formatCount(summary.loanCount)} note={`${formatCount(summary.borrowerCount)} borrowers`} testId="card-loans" />
-      <Card label={t('pool.currentBalance')} value={formatYuan(summary.currentBalance)} note={`original ${formatYuan(summary.originalBalance)}`} testId="card-balance" />
-      <Card label={t('pool.poolFactor')} value={formatPct(summary.poolFactor)} note="current ÷ original principal" />
-      <Card label={t('pool.wac')} value={formatPct(summary.wac)} note="annual rate, weighted by current balance" />
-      <Card label={t('pool.wam')} value={formatMonths(summary.wam)} note="remaining term, weighted" />
-      <Card label={t('pool.wala')} value={formatMonths(summary.wala)} note="age since origination, weighted" />
-      <Card label={t('pool.averageBalance')} value={formatYuan(summary.averageBalance)} note={`max ${formatYuan(summary.maxBalance)}`} />
+      <Card label={t('pool.loans')} value={formatCount(summary.loanCount)} note={t('pool.borrowers', { borrowerCount: formatCount(summary.borrowerCount) })} testId="card-loans" />
+      <Card label={t('pool.currentBalance')} value={formatYuan(summary.currentBalance)} note={t('pool.original', { originalBalance: formatYuan(summary.originalBalance) })} testId="card-balance" />
+      <Card label={t('pool.poolFactor')} value={formatPct(summary.poolFactor)} note={t('pool.currentOriginalPrincipal')} />
+      <Card label={t('pool.wac')} value={formatPct(summary.wac)} note={t('pool.annualRateWeightedBy')} />
+      <Card label={t('pool.wam')} value={formatMonths(summary.wam)} note={t('pool.remainingTermWeighted')} />
+      <Card label={t('pool.wala')} value={formatMonths(summary.wala)} note={t('pool.ageSinceOriginationWeighted')} />
+      <Card label={t('pool.averageBalance')} value={formatYuan(summary.averageBalance)} note={t('pool.max', { maxBalance: formatYuan(summary.maxBalance) })} />
       <Card
         label={t('pool.topBorrowerConcentration')}
         value={formatPct(summary.topBorrowers.top1Share)}
-        note={`top 10: ${formatPct(summary.topBorrowers.top10Share)} · top 20: ${formatPct(summary.topBorrowers.top20Share)}`}
+        note={t('pool.top10Top20', { top10Share: formatPct(summary.topBorrowers.top10Share), top20Share: formatPct(summary.topBorrowers.top20Share) })}
       />
       <Card
         label={t('pool.overdueTotal逾期总额')}
         value={overdueKnown ? formatYuan(summary.overdueTotal) : 'unknown'}
-        note={overdueKnown ? `principal ${formatYuan(summary.overduePrincipal)} + interest ${formatYuan(summary.overdueInterest)}` : 'the tape has no overdue-principal or overdue-interest column'}
+        note={overdueKnown ? t('pool.principalInterest', { overduePrincipal: formatYuan(summary.overduePrincipal), overdueInterest: formatYuan(summary.overdueInterest) }) : t('pool.noOverdueColumns')}
         testId="card-overdue"
       />
       <Card label={t('pool.restructured')} value={formatCount(summary.restructuredCount)} note={formatYuan(summary.restructuredBalance)} />
       <Card
         label={t('pool.maturedBeforeCutoff')}
         value={formatCount(summary.maturedBeforeCutoff.count)}
-        note={`${formatYuan(summary.maturedBeforeCutoff.balance)} still on the tape past maturity`}
+        note={t('pool.stillOnTheTape', { balance: formatYuan(summary.maturedBeforeCutoff.balance) })}
         testId="card-matured"
       />
     </div>
@@ -76,7 +76,12 @@ function TapeWarnings({ summary }: { summary: PoolSummary }) {
       {missing.length > 0 ? <p>{t('pool.theTapeHasNo', { join: missing.join(', ') })}</p> : null}
       {matured > 0 ? (
         <p>
-          {t('pool.loanMaturedBeforeThe', { matured: formatCount(matured), value: matured === 1 ? '' : 's', cutoffDate: summary.cutoffDate, balance: formatYuan(summary.maturedBeforeCutoff.balance) })}
+          {t('pool.loanMaturedBeforeThe', {
+            matured: formatCount(matured),
+            loans: matured === 1 ? t('pool.loanOne') : t('pool.loanMany'),
+            cutoffDate: summary.cutoffDate,
+            balance: formatYuan(summary.maturedBeforeCutoff.balance),
+          })}
         </p>
       ) : null}
     </div>
@@ -139,6 +144,12 @@ function parseEdges(text: string): number[] | string {
   return edges;
 }
 
+/** A stratification's name in the UI's language; a tape's extra column (extra:渠道) keeps its own name. */
+function dimensionLabel(t: Translate, id: string, label: string): string {
+  const key = `pool.dimension.${id}`;
+  return isMessageKey(key) ? t(key) : label;
+}
+
 function formatEdge(dimension: StratDimensionInfo, edge: number): string {
   return dimension.unit === 'rate' ? String(Number((edge * 100).toFixed(4))) : String(edge);
 }
@@ -180,7 +191,7 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
 
   const columns = useMemo<Column<StratRow>[]>(
     () => [
-      { key: 'label', header: table?.label ?? t('pool.bucket'), render: (r) => r.label },
+      { key: 'label', header: table ? dimensionLabel(t, table.dimension, table.label) : t('pool.bucket'), render: (r) => r.label },
       { key: 'count', header: t('pool.loans'), render: (r) => formatCount(r.count), sortValue: (r) => r.count, align: 'right' },
       { key: 'countShare', header: t('pool.loans2'), render: (r) => formatPct(r.countShare), sortValue: (r) => r.countShare, align: 'right' },
       { key: 'balance', header: t('pool.currentBalance2'), render: (r) => formatYuan(r.balance), sortValue: (r) => r.balance, align: 'right' },
@@ -190,7 +201,7 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
       { key: 'wala', header: t('pool.walaMonths'), render: (r) => (r.wala === null ? '—' : r.wala.toFixed(1)), sortValue: (r) => r.wala, align: 'right' },
       { key: 'avg', header: t('pool.averageBalance2'), render: (r) => formatYuan(r.averageBalance), sortValue: (r) => r.averageBalance, align: 'right' },
     ],
-    [table?.label, t],
+    [table, t],
   );
 
   const chartData = (table?.rows ?? []).map((r) => ({ label: r.label, balance: r.share * 100, loans: r.countShare * 100 }));
@@ -212,7 +223,7 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
           >
             {dimensions.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.label}
+                {dimensionLabel(t, d.id, d.label)}
               </option>
             ))}
           </select>
@@ -247,7 +258,7 @@ function Stratification({ tapeId, dimensions }: { tapeId: number; dimensions: re
       {table ? (
         <>
           <div className="chart-box" data-testid="strat-chart">
-            <h3>{t('pool.shareOfCurrentBalance', { label: table.label })}</h3>
+            <h3>{t('pool.shareOfCurrentBalance', { label: dimensionLabel(t, table.dimension, table.label) })}</h3>
             <ResponsiveContainer width="100%" height={260}>
               <BarChart data={chartData} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />

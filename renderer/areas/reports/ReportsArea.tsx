@@ -9,7 +9,8 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
-import { useT } from '../../app/i18n.tsx';
+import { useLanguage, useT } from '../../app/i18n.tsx';
+import type { Language } from '../../app/language.ts';
 
 const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
 
@@ -44,7 +45,10 @@ export function ReportsArea() {
   const { api } = useApp();
   const runs = useRuns();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [language, setLanguage] = useState<'en' | 'zh-CN'>('en');
+  // The workbook's language follows the UI's until the analyst picks one here.
+  const uiLanguage = useLanguage();
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
   const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven');
@@ -87,7 +91,7 @@ export function ReportsArea() {
       render: (r) => <input type="checkbox" aria-label={t('reports.includeRun', { id: r.id })} checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />,
     },
     { key: 'id', header: t('reports.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
-    { key: 'kind', header: t('reports.kind'), render: (r) => KIND_LABELS[r.kind] },
+    { key: 'kind', header: t('reports.kind'), render: (r) => t(KIND_LABELS[r.kind]) },
     { key: 'name', header: t('reports.name'), render: (r) => r.name },
     { key: 'created', header: t('reports.computed'), render: (r) => formatDateTime(r.createdAt) },
     { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${f.label}: ${figureText(f)}`).join(' · ') },

@@ -54,7 +54,7 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
     <div className="chart-grid">
       <Box
         title={delinquentOnly ? t('results.delinquentBalanceByBucket') : t('results.poolBalanceByDelinquency')}
-        note="逾期总额 = unpaid principal + interest of loans past due, at each month end (the dashed line)."
+        note={t('results.逾期总额UnpaidPrincipalInterest')}
         testId="chart-balance"
         control={
           <label className="chart-control">

@@ -83,21 +83,17 @@ export function ProjectionView({ run, result, seconds, stale }: { run: Projectio
       </p>
       <div className="cards" data-testid="projection-headline">
         <Card label={t('results.loans')} value={formatCount(result.loans)} note={modeLabel} />
-        <Card label={t('results.cutoffBalance')} value={formatYuan(result.cutoffBalance)} note={`at ${result.cutoffDate}`} testId="card-cutoff-balance" />
-        <Card label={t('results.horizon')} value={`${result.months} months`} note={`pool factor at the end ${formatPct(figures.endingPoolFactor)}`} />
-        <Card label={t('results.cumulativeDefaultRate')} value={formatPct(figures.cumulativeDefaultRate)} note={`at month ${result.months}; defaulted principal ÷ cutoff balance`} testId="card-cdr" />
+        <Card label={t('results.cutoffBalance')} value={formatYuan(result.cutoffBalance)} note={t('results.at', { cutoffDate: result.cutoffDate })} testId="card-cutoff-balance" />
+        <Card label={t('results.horizon')} value={`${result.months} months`} note={t('results.poolFactorAtThe', { endingPoolFactor: formatPct(figures.endingPoolFactor) })} />
+        <Card label={t('results.cumulativeDefaultRate')} value={formatPct(figures.cumulativeDefaultRate)} note={t('results.atMonthDefaultedPrincipal', { months: result.months })} testId="card-cdr" />
         <Card
           label={t('results.cumulativeNetLoss')}
           value={formatYuan(figures.cumulativeNetLoss)}
-          note={`${formatPct(figures.netLossRate)} of the cutoff balance; recoveries after the horizon ${formatYuan(result.recoveriesAfterHorizon)}`}
+          note={t('results.ofTheCutoffBalance', { netLossRate: formatPct(figures.netLossRate), recoveriesAfterHorizon: formatYuan(result.recoveriesAfterHorizon) })}
         />
-        <Card
-          label={t('results.walOfPoolPrincipal')}
-          value={figures.walYears === null ? '—' : `${figures.walYears.toFixed(2)} years`}
-          note="scheduled principal + prepayments, Σ t·P ÷ Σ P, months ÷ 12"
-        />
-        <Card label={t('results.interestCollected')} value={formatYuan(figures.interestCollected)} note="contract and penalty (罚息) interest over the horizon" />
-        <Card label={t('results.principalCollected')} value={formatYuan(figures.principalCollected)} note={`plus recoveries ${formatYuan(figures.recoveries)}`} />
+        <Card label={t('results.walOfPoolPrincipal')} value={figures.walYears === null ? '—' : `${figures.walYears.toFixed(2)} years`} note={t('results.scheduledPrincipalPrepaymentsΣ')} />
+        <Card label={t('results.interestCollected')} value={formatYuan(figures.interestCollected)} note={t('results.contractAndPenalty罚息')} />
+        <Card label={t('results.principalCollected')} value={formatYuan(figures.principalCollected)} note={t('results.plusRecoveries', { recoveries: formatYuan(figures.recoveries) })} />
       </div>
       <ProjectionCharts rows={result.rows} cutoffDate={result.cutoffDate} />
       <div className="table-head">

@@ -170,7 +170,7 @@ export function ResultsArea() {
                 {draft?.savedName === s.name && draft.dirty ? t('results.savedVersion') : ''}
               </option>
             ))}
-            {draftOffered ? <option value={DRAFT_CHOICE}>{t('results.unsavedEditorDraft', { value: draft.name || 'new set' })}</option> : null}
+            {draftOffered ? <option value={DRAFT_CHOICE}>{t('results.unsavedEditorDraft', { value: draft.name || t('results.newSet') })}</option> : null}
           </select>
         </label>
         <fieldset className="mode-choice">
@@ -196,7 +196,11 @@ export function ResultsArea() {
         <div className="job-watcher">
           <ProgressBar
             progress={latest.job?.progress ?? null}
-            label={t('results.projectingUnder', { tapeName: runs.latest.tapeName, setLabel: runs.latest.setLabel, value: runs.latest.mode === 'loan' ? 'loan level' : 'representative lines' })}
+            label={t('results.projectingUnder', {
+              tapeName: runs.latest.tapeName,
+              setLabel: runs.latest.setLabel,
+              value: runs.latest.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort'),
+            })}
           />
         </div>
       ) : null}

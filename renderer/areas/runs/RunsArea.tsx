@@ -49,7 +49,7 @@ export function RunsArea() {
 
   const columns: Column<RunRecord>[] = [
     { key: 'id', header: t('runs.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
-    { key: 'kind', header: t('runs.kind'), render: (r) => KIND_LABELS[r.kind], sortValue: (r) => r.kind },
+    { key: 'kind', header: t('runs.kind'), render: (r) => t(KIND_LABELS[r.kind]), sortValue: (r) => r.kind },
     {
       key: 'name',
       header: t('runs.name'),

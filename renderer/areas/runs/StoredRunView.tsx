@@ -16,7 +16,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
   return (
     <div className="stored-run" data-testid="stored-run">
       <p className="run-caption" data-testid="stored-run-caption">
-        <strong>{t('runs.run3', { id: record.id, value: KIND_LABELS[record.kind] })}</strong>{' '}
+        <strong>{t('runs.run3', { id: record.id, value: t(KIND_LABELS[record.kind]) })}</strong>{' '}
         {t('runs.computedEngineVSources', { name: record.name, createdAt: formatDateTime(record.createdAt), version: record.engine.version, slice: record.engine.sourcesSha256.slice(0, 12) })}{' '}
         <span className="mono">{record.inputHash.slice(0, 12)}</span> {t('runs.result', { resultBytes: formatBytes(record.resultBytes) })}
         {record.compressed ? t('runs.storedCompressed') : ''}

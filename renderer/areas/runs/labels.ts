@@ -1,20 +1,21 @@
 import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contract.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
-export const KIND_LABELS: Readonly<Record<RunRecord['kind'], string>> = {
-  projection: 'Projection',
-  deal: 'Deal run',
-  breakeven: 'Breakevens',
-  scenarios: 'Scenario set',
-  grid: 'Grid',
-  'monte-carlo': 'Monte Carlo',
+export const KIND_LABELS: Readonly<Record<RunRecord['kind'], MessageKey>> = {
+  projection: 'runs.kind.projection',
+  deal: 'runs.kind.deal',
+  breakeven: 'runs.kind.breakeven',
+  scenarios: 'runs.kind.scenarios',
+  grid: 'runs.kind.grid',
+  'monte-carlo': 'runs.kind.montecarlo',
 };
 
 /** A key figure with its unit: "1.23 years", "4.56%", "1,234.00", "2.345×". */
 export function figureText(figure: RunFigure): string {
   if (figure.value === null) return '—';
-  if (figure.unit === 'years') return `${figure.value.toFixed(2)} years`;
+  if (figure.unit === 'years') return translate('runs.years', { years: figure.value.toFixed(2) });
   if (figure.unit === 'ratio') return formatPct(figure.value);
   if (figure.unit === 'money') return formatMoney(figure.value);
   if (figure.unit === 'multiple') return `${figure.value.toFixed(3)}×`;

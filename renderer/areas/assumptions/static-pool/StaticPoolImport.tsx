@@ -97,16 +97,16 @@ function FitSummary({ result }: { result: StaticPoolFitResult }) {
         <Card
           label={t('assumptions.staticPool.lifetimeDefault')}
           value={formatPct(fit.lifetimeDefault, 3)}
-          note="balance-weighted, % of original balance (chain ladder)"
+          note={t('assumptions.staticPool.balanceWeightedOfOriginal')}
           testId="static-pool-lifetime"
         />
-        <Card label={t('assumptions.staticPool.fitErrorCumulativeDefault')} value={pp(fit.defaultRmse)} note="RMSE, every vintage × month on book" testId="static-pool-rmse" />
-        <Card label={t('assumptions.staticPool.fitErrorCumulativePrepayment')} value={pp(fit.prepaymentRmse)} note="RMSE of the rebuilt history" />
+        <Card label={t('assumptions.staticPool.fitErrorCumulativeDefault')} value={pp(fit.defaultRmse)} note={t('assumptions.staticPool.rmseEveryVintageMonth')} testId="static-pool-rmse" />
+        <Card label={t('assumptions.staticPool.fitErrorCumulativePrepayment')} value={pp(fit.prepaymentRmse)} note={t('assumptions.staticPool.rmseOfTheRebuilt')} />
         {roll ? (
           <Card
             label={t('assumptions.staticPool.rollRatesMonthly')}
             value={`${formatPct(roll.rates.current)} · ${formatPct(roll.rates.dpd1_30)} · ${formatPct(roll.rates.dpd31_60)} · ${formatPct(roll.rates.dpd61_90)}`}
-            note="current→1–30 · →31–60 · →61–90 · →default (net flow)"
+            note={t('assumptions.staticPool.current13031')}
           />
         ) : null}
       </div>

@@ -33,7 +33,7 @@ function BasisTypeField({ at }: { at: FieldPath }) {
       <select id={id} data-path={jsonPath([...at, 'basis', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'basis'], basisOfType(e.target.value))}>
         {FEE_BASIS_OPTIONS.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
@@ -55,7 +55,7 @@ function BasisFields({ at }: { at: FieldPath }) {
       return (
         <>
           <NumberField label={t('deal.editor.rate')} path={[...basis, 'rateAnnual']} kind="percent" hint={t('deal.editor.perAnnumAccruedOn')} />
-          <SelectField label={t('deal.editor.dayCount')} path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" />
+          <SelectField label={t('deal.editor.dayCount')} path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} />
           {type === 'noteBalance' ? <IdsField label={t('deal.editor.ofTheBalanceOf')} path={[...basis, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} /> : null}
         </>
       );

@@ -100,7 +100,7 @@ function CouponTypeField({ at }: { at: FieldPath }) {
       <select id={id} data-path={jsonPath([...at, 'coupon', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'coupon'], couponOfType(e.target.value, coupon))}>
         {COUPON_OPTIONS.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
@@ -126,7 +126,7 @@ function CouponFields({ at }: { at: FieldPath }) {
           <NumberField label={t('deal.editor.cap')} path={[...at, 'coupon', 'cap']} kind="percent" placeholder={t('deal.editor.none2')} />
         </>
       ) : null}
-      {type !== 'none' ? <SelectField label={t('deal.editor.dayCount')} path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" /> : null}
+      {type !== 'none' ? <SelectField label={t('deal.editor.dayCount')} path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} /> : null}
       {type !== 'none' ? <CheckField label={t('deal.editor.interestOnUnpaidInterest')} path={[...at, 'interestOnShortfall']} byDefault={false} /> : null}
     </>
   );

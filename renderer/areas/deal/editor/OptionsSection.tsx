@@ -12,15 +12,15 @@ export function OptionsSection() {
   return (
     <Section title={t('deal.editor.lossesCleanUpCall')} testId="editor-options">
       <div className="editor-fields">
-        <SelectField label={t('deal.editor.lossAllocation')} path={['lossAllocation']} options={LOSS_ALLOCATION_OPTIONS} byDefault="default (write-down)" />
-        <SelectField label={t('deal.editor.cumulativeDefaultLossRate')} path={['cumulativeRatioDenominator']} options={DENOMINATOR_OPTIONS} byDefault="default (cutoff pool, then end of revolving)" />
+        <SelectField label={t('deal.editor.lossAllocation')} path={['lossAllocation']} options={LOSS_ALLOCATION_OPTIONS} byDefault={t('deal.editor.defaultWriteDown')} />
+        <SelectField label={t('deal.editor.cumulativeDefaultLossRate')} path={['cumulativeRatioDenominator']} options={DENOMINATOR_OPTIONS} byDefault={t('deal.editor.defaultDenominator')} />
         <div className="field">
           <label>
             <input type="checkbox" checked={hasCall} onChange={(e) => set(['cleanUpCall'], e.target.checked ? { poolFactor: 0.1 } : undefined)} /> {t('deal.editor.cleanUpCall')}
           </label>
         </div>
         {hasCall ? <NumberField label={t('deal.editor.callableAtPoolFactor')} path={['cleanUpCall', 'poolFactor']} kind="percent" /> : null}
-        <SelectField label={t('deal.editor.walYearBasis')} path={['analytics', 'walBasis']} options={WAL_BASIS_OPTIONS} byDefault="default (ACT/365)" />
+        <SelectField label={t('deal.editor.walYearBasis')} path={['analytics', 'walBasis']} options={WAL_BASIS_OPTIONS} byDefault={t('deal.editor.defaultAct365')} />
         <TextField label={t('deal.editor.walFromSettlementDate')} path={['analytics', 'settlementDate']} kind="date" optional hint={t('deal.editor.blankFromClosing')} />
       </div>
     </Section>

@@ -6,10 +6,16 @@ import { idsOf, insertItem, listOf, moveItem, newStep, notesBySeniority, removeI
 import { PRINCIPAL_AMOUNT_OPTIONS, PRINCIPAL_RULE_OPTIONS, STEP_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { reshapeWaterfall, waterfallNames, type WaterfallName } from './steps.ts';
-import { useT } from '../../../app/i18n.tsx';
+import { useT, type MessageKey, type Translate } from '../../../app/i18n.tsx';
 
-const TITLES: Readonly<Record<WaterfallName, string>> = { combined: 'Combined priority of payments', interest: 'Interest waterfall', principal: 'Principal waterfall' };
-const STEP_LABELS = new Map(STEP_OPTIONS);
+const TITLES: Readonly<Record<WaterfallName, MessageKey>> = { combined: 'deal.waterfall.combined', interest: 'deal.waterfall.interest', principal: 'deal.waterfall.principal' };
+const STEP_LABELS: ReadonlyMap<string, MessageKey> = new Map(STEP_OPTIONS);
+
+/** A step kind in the UI's language; an unknown kind as the file names it. */
+function stepLabel(t: Translate, kind: string): string {
+  const key = STEP_LABELS.get(kind);
+  return key === undefined ? kind : t(key);
+}
 
 /** The fields of one step (engine/deal/schema.ts `step`): what it pays and to whom. */
 function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
@@ -29,7 +35,7 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
       return (
         <>
           <SelectField label={t('deal.editor.rule')} path={[...at, 'rule']} options={PRINCIPAL_RULE_OPTIONS} />
-          <SelectField label={t('deal.editor.pays')} path={[...at, 'amount']} options={PRINCIPAL_AMOUNT_OPTIONS} byDefault="default (the principal due)" />
+          <SelectField label={t('deal.editor.pays')} path={[...at, 'amount']} options={PRINCIPAL_AMOUNT_OPTIONS} byDefault={t('deal.editor.defaultPrincipalDue')} />
           <IdsField label={t('deal.editor.notes')} path={[...at, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />
           {rule === 'proRataThenSequential' ? <IdsField label={t('deal.editor.sequentialAfterABreach')} path={[...at, 'triggers']} options={triggers} optional /> : null}
           {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocTargetOfPool')} path={[...at, 'ocPercent']} kind="percent" /> : null}
@@ -59,18 +65,19 @@ function AddStep({ name, steps, onAdd }: { name: WaterfallName; steps: readonly 
       <select id={id} value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
         {STEP_KINDS.map((k) => (
           <option key={k} value={k}>
-            {STEP_LABELS.get(k)}
+            {stepLabel(t, k)}
           </option>
         ))}
       </select>
       <button type="button" className="secondary small-button" onClick={() => onAdd(insertItem(steps, beforeResidual, newStep(kind, draft)))}>
-        {t('deal.editor.addStepToThe', { toLowerCase: TITLES[name].toLowerCase() })}
+        {t('deal.editor.addStepToThe', { toLowerCase: t(TITLES[name]).toLowerCase() })}
       </button>
     </div>
   );
 }
 
 function StepList({ name }: { name: WaterfallName }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const path: FieldPath = ['waterfall', name];
   const value = getAt(draft, path);
@@ -78,16 +85,16 @@ function StepList({ name }: { name: WaterfallName }) {
   const setSteps = (next: readonly Json[]): void => set(path, next);
   return (
     <div className="step-list" data-testid={`waterfall-${name}`}>
-      <h4>{TITLES[name]}</h4>
+      <h4>{t(TITLES[name])}</h4>
       <FieldIssues path={path} kind="list" />
       <ol>
         {steps.map((step, k) => {
           const kind = labelOf(fieldsOf(step)['kind'], '');
-          const what = `${name} step ${k + 1} (${STEP_LABELS.get(kind as StepKind) ?? kind})`;
+          const what = t('deal.waterfall.step', { waterfall: t(`deal.waterfall.short.${name}`), n: k + 1, kind: stepLabel(t, kind) });
           return (
             <li key={`${k}-${kind}`} className="step-row" data-kind={kind}>
               <span className="step-number">{k + 1}</span>
-              <span className="step-kind">{STEP_LABELS.get(kind as StepKind) ?? kind}</span>
+              <span className="step-kind">{stepLabel(t, kind)}</span>
               <span className="step-fields">
                 <StepFields at={[...path, k]} kind={kind} />
               </span>

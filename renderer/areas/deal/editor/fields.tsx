@@ -4,7 +4,7 @@ import { getAt, jsonPath, type FieldPath, type Json } from './draft.ts';
 import { useFieldText } from './field-text.ts';
 import { plainMessage, type FieldKind } from './messages.ts';
 import { textOfValue, valueOfText, type NumberKind } from './numbers.ts';
-import { useT } from '../../../app/i18n.tsx';
+import { isMessageKey, useT } from '../../../app/i18n.tsx';
 
 /** The check's problems at a path (and, with `below`, under it: an id list's items), in plain words with the path in small type. */
 export function FieldIssues({ path, kind, below = false, id }: { path: FieldPath; kind: FieldKind; below?: boolean; id?: string }) {
@@ -116,6 +116,7 @@ export function TextField({
 
 /** One of a list of values; an optional field offers its default ("default: ACT/365"), which leaves the field out of the file. */
 export function SelectField({ label, path, options, byDefault }: { label: string; path: FieldPath; options: readonly (readonly [string, string])[]; byDefault?: string }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const id = useId();
@@ -125,7 +126,7 @@ export function SelectField({ label, path, options, byDefault }: { label: string
         {byDefault !== undefined || typeof value !== 'string' ? <option value="">{byDefault ?? '—'}</option> : null}
         {options.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {isMessageKey(text) ? t(text) : text}
           </option>
         ))}
       </select>
@@ -150,6 +151,7 @@ export function CheckField({ label, path, byDefault }: { label: string; path: Fi
 
 /** Ids the deal names (notes, fees, triggers, effects): one box each, in the list's order; none ticked leaves an optional list out. */
 export function IdsField({ label, path, options, hint, optional = false }: { label: string; path: FieldPath; options: readonly (readonly [string, string])[]; hint?: string; optional?: boolean }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const chosen: readonly Json[] = Array.isArray(value) ? value : [];
@@ -166,7 +168,7 @@ export function IdsField({ label, path, options, hint, optional = false }: { lab
       <div className="ids-options">
         {options.map(([v, text]) => (
           <label key={v}>
-            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} /> {text}
+            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} /> {isMessageKey(text) ? t(text) : text}
           </label>
         ))}
       </div>

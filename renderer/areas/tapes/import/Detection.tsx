@@ -42,7 +42,7 @@ function CsvChoices({ preview, read, onRead }: { preview: TapePreview; read: Rea
         <select value={read.delimiter} onChange={(e) => onRead('delimiter', e.target.value)}>
           {delimiters(t).map((o) => (
             <option key={o.label} value={o.value}>
-              {o.value === '' ? t('tapes.import.detect', { value: preview.delimiter === '\t' ? 'tab' : (preview.delimiter ?? '?') }) : o.label}
+              {o.value === '' ? t('tapes.import.detect', { value: preview.delimiter === '\t' ? t('tapes.import.tabName') : (preview.delimiter ?? '?') }) : o.label}
             </option>
           ))}
         </select>
