@@ -12,6 +12,7 @@ import { en } from '../renderer/i18n/en.ts';
 
 /** JSX attributes a user reads or a screen reader speaks. */
 const TEXT_ATTRIBUTES = new Set([
+  'note',
   'aria-label',
   'title',
   'placeholder',
@@ -29,7 +30,7 @@ const TEXT_ATTRIBUTES = new Set([
   'legend',
 ]);
 /** Object properties whose string is shown to a user (table headers, option labels, notices). */
-const TEXT_PROPERTIES = new Set(['label', 'title', 'summary', 'header', 'placeholder', 'message', 'hint', 'caption', 'heading', 'description', 'unit']);
+const TEXT_PROPERTIES = new Set(['note', 'label', 'title', 'summary', 'header', 'placeholder', 'message', 'hint', 'caption', 'heading', 'description', 'unit']);
 /**
  * Text with letters that is not a word of either language: the brand mark, file formats, day-count
  * conventions and the runtimes' names, written the same in English and Chinese. Anything else with
@@ -134,6 +135,10 @@ export function scanSource(file: string, source: string): StrayText[] {
       // notify(kind, title, message, detail): the kind is a code, the rest is read
       const args = (node['arguments'] as unknown[]).filter(isNode);
       for (const arg of calleeName(node) === 'notify' ? args.slice(1) : args) reportLiterals(arg, `${calleeName(node)}()`);
+    } else if (node.type === 'CallExpression' && (calleeName(node) === 't' || calleeName(node) === 'translate')) {
+      // a message's parameters are shown inside it: words among them belong in the catalogue too
+      const params = (node['arguments'] as unknown[]).filter(isNode)[1];
+      for (const property of params?.type === 'ObjectExpression' ? (params['properties'] as unknown[]).filter(isNode) : []) reportLiterals(child(property, 'value'), 'message parameter');
     }
     for (const value of Object.values(node)) {
       if (Array.isArray(value)) for (const item of value) if (isNode(item)) visit(item, node);
