@@ -27,7 +27,7 @@ export function CompareResults({ info, run, seconds, stale }: { info: CompareJob
   const rows = useMemo(() => compareRows(run), [run]);
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
   const fileName = exportFileName([run.dealName, run.setName, 'scenarios'], 'csv');
-  const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
+  const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
   const warnings = run.scenarios.flatMap((s) => s.warnings.map((w) => `${s.name}: ${w}`));
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="compare-run" aria-busy={stale}>

@@ -60,7 +60,7 @@ function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
   ];
 }
 
-const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
+const REVOLVING_REASONS = { scheduled: 'deal.revolvingEnd.scheduled', trigger: 'deal.revolvingEnd.trigger', dealEnded: 'deal.revolvingEnd.dealEnded' } as const;
 
 /**
  * One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time.
@@ -106,7 +106,7 @@ export function DealRunView({
   const cnl = run.cumulativeNetLoss.at(-1) ?? null;
   const breached = Object.entries(run.triggerFirstBreach).filter((entry): entry is [string, number] => entry[1] !== null);
   const writtenDown = run.tranches.reduce((sum, row) => sum + row.writeDown, 0);
-  const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
+  const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
 
   function exportCsv(): void {
     downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns));
@@ -151,10 +151,10 @@ export function DealRunView({
         />
         <Card
           label={t('deal.revolving')}
-          value={run.revolvingEnd ? `ended period ${run.revolvingEnd.period}` : 'none'}
+          value={run.revolvingEnd ? t('deal.revolvingEnd.period', { period: run.revolvingEnd.period }) : t('deal.revolvingEnd.none')}
           note={
             run.revolvingEnd
-              ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
+              ? `${run.revolvingEnd.paymentDate}, ${t(REVOLVING_REASONS[run.revolvingEnd.reason])}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
               : t('deal.staticPool')
           }
         />
@@ -166,7 +166,9 @@ export function DealRunView({
         <Card
           label={t('deal.triggersBreached')}
           value={breached.length === 0 ? 'none' : String(breached.length)}
-          note={breached.length === 0 ? t('deal.testedEachPeriod', { length: Object.keys(run.triggerFirstBreach).length }) : breached.map(([id, p]) => `${id} from period ${p}`).join('; ')}
+          note={
+            breached.length === 0 ? t('deal.testedEachPeriod', { length: Object.keys(run.triggerFirstBreach).length }) : breached.map(([id, p]) => t('deal.breachedFrom', { id, period: p })).join('; ')
+          }
           testId="card-triggers"
         />
         <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown)} note={t('deal.principalLostNetOf')} testId="card-write-down" />

@@ -138,10 +138,10 @@ function BreakevenBy({ by }: { by: DealScreenState['breakevenBy'] }) {
 }
 
 const BREAKEVEN_TESTS = {
-  bySeniority: 'senior class timely, others ultimate',
-  timely: 'timely interest, every note',
-  ultimate: 'ultimate payment, every note',
-} as const satisfies Record<DealScreenState['breakevenInterest'], string>;
+  bySeniority: 'deal.breakevenTest.bySeniority',
+  timely: 'deal.breakevenTest.timely',
+  ultimate: 'deal.breakevenTest.ultimate',
+} as const satisfies Record<DealScreenState['breakevenInterest'], MessageKey>;
 
 /** What a note must receive to pass a breakeven stress: timely interest (no shortfall in any period) or ultimate payment. */
 function BreakevenTest({ interest }: { interest: DealScreenState['breakevenInterest'] }) {
@@ -156,7 +156,7 @@ function BreakevenTest({ interest }: { interest: DealScreenState['breakevenInter
       >
         {Object.entries(BREAKEVEN_TESTS).map(([value, label]) => (
           <option key={value} value={value}>
-            {label}
+            {t(label)}
           </option>
         ))}
       </select>

@@ -77,15 +77,15 @@ function unknownVariant(value: never): string {
 function couponOf(coupon: Note['coupon']): string {
   switch (coupon.type) {
     case 'fixed':
-      return `${formatPct(coupon.rate, 2)} fixed`;
+      return translate('deal.coupon.fixed', { rate: formatPct(coupon.rate, 2) });
     case 'floating':
       return [
-        `index + ${formatPct(coupon.margin, 2)} floating`,
-        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
-        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+        translate('deal.coupon.floating', { margin: formatPct(coupon.margin, 2) }),
+        ...(coupon.floor !== undefined ? [translate('deal.coupon.floor', { floor: formatPct(coupon.floor, 2) })] : []),
+        ...(coupon.cap !== undefined ? [translate('deal.coupon.cap', { cap: formatPct(coupon.cap, 2) })] : []),
       ].join(', ');
     case 'none':
-      return 'none (residual)';
+      return translate('deal.coupon.none');
     default:
       return unknownVariant(coupon);
   }
@@ -150,7 +150,12 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
 function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
   const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? formatMoney(x) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
-  return threshold.map((band) => `${level(band.threshold)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
+  return threshold
+    .map(
+      (band) =>
+        `${level(band.threshold)} ${band.toPeriod === undefined ? translate('deal.band.from', { from: band.fromPeriod }) : translate('deal.band.between', { from: band.fromPeriod, to: band.toPeriod })}`,
+    )
+    .join('; ');
 }
 
 /** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */

@@ -25,7 +25,7 @@ export function figureText(figure: RunFigure): string {
 /** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */
 export function scenarioLabel(inputs: RunInputs): string {
   if (inputs.kind === 'projection') return 'as stored with the run';
-  const base = inputs.assumptions === null ? 'the deal file’s assumptions' : 'the scenario stored with the run';
+  const base = inputs.assumptions === null ? translate('runs.base.dealFile') : translate('runs.base.stored');
   const { prepayment, default: defaults, defaultMultiplier } = inputs.scenarioOverrides;
   const overrides = [
     ...(prepayment !== undefined ? [`prepayment ${prepayment}`] : []),
