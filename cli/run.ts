@@ -1,6 +1,7 @@
 import pkg from '../package.json' with { type: 'json' };
 import type { ApiError, ApiResult } from '../service/api/contract.ts';
 import type { Service } from '../service/service.ts';
+import { bundledWorkerUrl } from './bundle.ts';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, UsageError } from './output.ts';
 
 export interface CommandIO {
@@ -16,6 +17,8 @@ Commands:
   workspace info --db FILE [--json]                 show (and create if missing) a workspace
   import FILE --db FILE [--keep-valid] [--json]     import a loan tape (CSV or XLSX)
   tape list|rename|delete --db FILE                 list, rename or delete tapes
+  import-schedule FILE --db FILE --name N --unit 万元 import a collection schedule (现金流归集表)
+  schedule list|show|delete --db FILE               list, show or delete collection schedules
   strat --db FILE --tape ID --by FIELD [--json]      stratify a tape's pool (balance, rate, term, …)
   project --db FILE --tape ID --assumptions A.json  project the pool's monthly cash flows
           [--mode repline]  or  --pool POOL.json      (representative lines; a pool file)
@@ -33,6 +36,7 @@ Commands:
                                                     write a synthetic consumer-loan tape
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
                                                     timing, CPR and roll rates, as an assumption set
+  batch FILE                                        run a file of abs command lines in one process
 
 Options:
   -h, --help      show this help (also: abs <command> --help)
@@ -54,7 +58,8 @@ export function unwrap<T>(result: ApiResult<T>): T {
   return result.value;
 }
 
-type Command = (args: readonly string[], service: Service, io: CommandIO) => Promise<void>;
+/** A command; one that answers a number exits with it (batch: its worst line's code), else 0. */
+type Command = (args: readonly string[], service: Service, io: CommandIO) => Promise<void | number>;
 
 /** Commands load on demand, so `abs --help` does not pay for the whole app. */
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
@@ -70,6 +75,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   runs: async () => (await import('./commands/runs.ts')).runsCommand,
   tables: async () => (await import('./commands/tables.ts')).tablesCommand,
   report: async () => (await import('./commands/report.ts')).reportCommand,
+  'import-schedule': async () => (await import('./commands/schedule.ts')).importScheduleCommand,
+  schedule: async () => (await import('./commands/schedule.ts')).scheduleCommand,
+  batch: async () => (await import('./commands/batch.ts')).batchCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */
@@ -89,10 +97,33 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     return EXIT_USER_ERROR;
   }
   const [run, { Service: ServiceClass }] = await Promise.all([load(), import('../service/service.ts')]);
-  const service = new ServiceClass({ transport: 'cli' });
+  const workerUrl = bundledWorkerUrl();
+  const service = new ServiceClass({ transport: 'cli', smallJobsInline: true, ...(workerUrl ? { workerUrl } : {}) });
   try {
-    await run(rest, service, io);
-    return EXIT_OK;
+    return await runLoaded(command, run, rest, service, io);
+  } finally {
+    await service.close();
+  }
+}
+
+/**
+ * One command line on a service that is already running: `abs batch` runs every line of its file
+ * on one. The same output and exit code as the command alone; never throws. Batch itself is not
+ * a command here (a batch file does not run batch files).
+ */
+export async function runCommandLine(argv: readonly string[], service: Service, io: CommandIO): Promise<number> {
+  const [command, ...rest] = argv;
+  const load = command !== undefined && command !== 'batch' && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (command === undefined || !load) {
+    io.err(`abs: ${command === 'batch' ? 'a batch file cannot run batch' : `unknown command '${command ?? ''}'`} (see abs --help)`);
+    return EXIT_USER_ERROR;
+  }
+  return runLoaded(command, await load(), rest, service, io);
+}
+
+async function runLoaded(command: string, run: Command, rest: readonly string[], service: Service, io: CommandIO): Promise<number> {
+  try {
+    return (await run(rest, service, io)) ?? EXIT_OK;
   } catch (error) {
     if (error instanceof ApiCallError) {
       io.err(`abs: ${error.error.message}`);
@@ -104,8 +135,6 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<nu
     }
     io.err(`abs: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT_INTERNAL_ERROR;
-  } finally {
-    await service.close();
   }
 }
 

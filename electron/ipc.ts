@@ -4,6 +4,7 @@ export const IPC = {
   event: 'abs:event',
   chooseOpenFile: 'abs:choose-open-file',
   chooseSaveFile: 'abs:choose-save-file',
+  savePackPdf: 'abs:save-pack-pdf',
 } as const;
 
 /** The renderer is served from this privileged scheme; IPC from any other origin is refused. */

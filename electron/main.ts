@@ -2,7 +2,7 @@
  * Electron main process: one window, a menu, native dialogs, and the IPC transport of the
  * API. Kept thin: every capability lives in service/ and is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebPreferences } from 'electron';
 import { join, normalize, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
 import { devToolsAllowed, isAllowedExternalUrl, isAppPage, viewMenuItems } from './policy.ts';
+import { printPackToPdf } from './print-pack.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -29,6 +30,7 @@ const rendererDir = resolve(import.meta.dirname, '..', 'renderer');
 const fileFilters = z.array(z.strictObject({ name: z.string().max(200), extensions: z.array(z.string().max(20)).max(20) })).max(20);
 const openFileRequest = z.strictObject({ title: z.string().max(200), filters: fileFilters });
 const saveFileRequest = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters: fileFilters });
+const savePackRequest = z.strictObject({ runIds: z.array(z.number().int().positive()).min(1).max(50), defaultName: z.string().max(255) });
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
@@ -78,6 +80,18 @@ function registerIpc(): void {
       filters: parsed.data.filters,
     });
     return result.canceled ? null : (result.filePath ?? null);
+  });
+  ipcMain.handle(IPC.savePackPdf, async (event, options: unknown) => {
+    const parsed = savePackRequest.safeParse(options);
+    if (!fromOurPage(event) || !parsed.success || !mainWindow) return null;
+    const chosen = await dialog.showSaveDialog(mainWindow, {
+      title: 'Save the investor pack as PDF',
+      defaultPath: parsed.data.defaultName,
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
+    if (chosen.canceled || !chosen.filePath) return null;
+    await printPackToPdf(APP_ORIGIN, appWebPreferences(), parsed.data.runIds, chosen.filePath);
+    return chosen.filePath;
   });
   service.events.on('event', (event: AppEvent) => mainWindow?.webContents.send(IPC.event, event));
 }
@@ -132,6 +146,21 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
+/** Every app window's preferences (the main window, the investor pack's hidden print window): isolated, sandboxed, no Node. */
+function appWebPreferences(): WebPreferences {
+  return {
+    preload: join(import.meta.dirname, 'preload.cjs'),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    spellcheck: false,
+    devTools: withDevTools,
+  };
+}
+
 function createWindow(): void {
   mainWindow = new BrowserWindow({
     width: 1440,
@@ -140,17 +169,7 @@ function createWindow(): void {
     minHeight: 640,
     title: app.getName(),
     show: false,
-    webPreferences: {
-      preload: join(import.meta.dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      devTools: withDevTools,
-    },
+    webPreferences: appWebPreferences(),
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

@@ -18,6 +18,7 @@ const bridge = {
   },
   chooseOpenFile: (options) => ipcRenderer.invoke(IPC.chooseOpenFile, options) as Promise<string | null>,
   chooseSaveFile: (options) => ipcRenderer.invoke(IPC.chooseSaveFile, options) as Promise<string | null>,
+  savePackPdf: (options) => ipcRenderer.invoke(IPC.savePackPdf, options) as Promise<string | null>,
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('abs', bridge);

@@ -26,12 +26,16 @@ const ENGINE_MESSAGES = {
   ROLL_RATE_UNUSED: 'Probabilities are given for a bucket loans never reach under the charge-off policy',
   ROLL_RATE_STATE: 'Unknown or inapplicable delinquency state in a roll-rate spec',
   TRANSITION_MATRIX: 'Not an 8×8 row-stochastic transition matrix with charged-off absorbing',
+  // Pools given as a projected cash-flow schedule (engine/schedule-pool)
+  SCHEDULE_POOL: 'Not a usable collection schedule: periods must end in later and later months after the cutoff, with amounts finite and ≥ 0',
+  FLAT_FEE_RATE: 'A flat fee rate must be a finite monthly decimal ≥ 0 (0.006 = 0.6% a month) with a term of whole months ≥ 1',
   // Loan-level pool projection (engine/project)
   LOAN_ARRAYS: 'Every loan array must hold exactly one value per loan',
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',
   OVERDUE_EXCEEDS_BALANCE: 'Overdue principal exceeds the current principal',
   YEAR_FRACTIONS: 'Accrual year fractions must be finite, ≥ 0 and cover every projected month',
   EVENT: 'An event stress is out of range (an outage lasts 1–31 days; a holiday with restructured "ownCurve" needs restructuredDefault)',
+  LINE_START_MONTH: "A loan's (line's) start month must be a whole number from 1 to the projected months, one per loan, and a line that starts after month 1 must be current with nothing overdue",
   REP_LINE_OPTIONS: 'Representative-line buckets must be positive (rate bucket ≤ 1, age bucket a whole number of months)',
   // Deal waterfall (engine/deal): checks of a deal name the JSON path (details.path) and the rule (details.rule)
   DEAL_FIELD: 'A deal field is missing, of the wrong type or out of range (the deal schema: engine/deal/schema.ts)',
@@ -45,6 +49,7 @@ const ENGINE_MESSAGES = {
   DEAL_NO_PRINCIPAL: 'No principal step ever pays this note',
   POOL_FLOWS: 'Pool cash flows must be finite amounts ≥ 0, one per month in every column',
   ALLOCATION: 'Pro-rata allocation needs a cent total ≥ 0 and weights ≥ 0 with a positive sum',
+  YSOC_POOL_LINES: 'A yield supplement OC computed from the pool (yieldSupplementOCFromPool) needs the pool source built with the pool’s lines (LedgerOptions.yieldSupplementLines)',
   RECONCILIATION: 'The waterfall does not reconcile to the cent (or a balance went negative)',
   STEP_NOT_INDEXED: "A waterfall step's path is missing from the compiled deal's step index, so what it pays has no column (an engine fault, not a deal error)",
   // Tranche analytics and root finding (engine/analytics)

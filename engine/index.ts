@@ -11,3 +11,4 @@ export * from './deal/index.ts';
 export * from './rounding.ts';
 export * from './fit/index.ts';
 export * from './mc/index.ts';
+export * from './schedule-pool/index.ts';

@@ -10,7 +10,7 @@ import { dealRunResult } from '../service/runs/deal-run.ts';
 import { prepareDeal } from '../service/runs/prepare-deal.ts';
 import { dealSnapshot } from '../test/helpers/deal-snapshot.ts';
 
-for (const name of ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential']) {
+for (const name of ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential', 'cn-credit-card-installment']) {
   const file = readDealFile(JSON.parse(readFileSync(new URL(`../templates/deals/${name}.json`, import.meta.url), 'utf8')));
   const run = dealRunResult(prepareDeal(file, null, undefined), 'repline');
   writeFileSync(new URL(`../test/fixtures/snapshots/deals/${name}.json`, import.meta.url), `${JSON.stringify(dealSnapshot(run))}\n`);

@@ -14,6 +14,7 @@ import { setPoolSize } from './jobs/pool/pool-size.ts';
 import { QueryClient } from './jobs/query-client.ts';
 import { WriteTurns } from './jobs/write-turns.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
+import { withStoredSchedule } from './runs/stored-schedule.ts';
 import { defaultWorkspacePath } from './transport/paths.ts';
 
 export type { WorkerName } from './api/context.ts';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   readonly workspaceFolder?: string;
   /** The worker pool's size for every sweep of this process (docs/sweeps.md); default the machine's cores. */
   readonly jobs?: number;
+  /** Run small jobs on the calling thread (ServiceContext.smallJobsInline); default false. */
+  readonly smallJobsInline?: boolean;
 }
 
 interface Upload extends UploadInfo {
@@ -45,6 +48,7 @@ export class Service implements ServiceContext {
   readonly jobs: JobManager;
   readonly writes = new WriteTurns();
   readonly workerUrl: (name: WorkerName) => URL;
+  readonly smallJobsInline: boolean;
   /** Where `workspace.open` may reach: null (anywhere) for the desktop and the CLI; one folder over HTTP. */
   readonly workspaceFolder: string | null;
   #workspace: Workspace | null = null;
@@ -60,6 +64,7 @@ export class Service implements ServiceContext {
     // files only inside one folder chosen at launch, so a page cannot create or read files anywhere.
     this.workspaceFolder = options.transport === 'http' ? resolve(options.workspaceFolder ?? dirname(defaultWorkspacePath())) : null;
     this.workerUrl = options.workerUrl ?? ((name) => new URL(`./jobs/workers/${name}.ts`, import.meta.url));
+    this.smallJobsInline = options.smallJobsInline ?? false;
     // One pool per process: the size is process-wide, as the pool's thread count is.
     if (options.jobs !== undefined) setPoolSize(options.jobs);
     this.jobs = new JobManager(
@@ -189,7 +194,8 @@ export class Service implements ServiceContext {
     }
     try {
       const handler = HANDLERS[method] as (params: unknown, service: Service) => unknown;
-      return { ok: true, value: await handler(parsed.data, this) };
+      // A deal file that names a stored schedule runs on the schedule's rows (service/runs/stored-schedule.ts).
+      return { ok: true, value: await handler(withStoredSchedule(parsed.data, this), this) };
     } catch (error) {
       return failure(this.#toApiError(error));
     }

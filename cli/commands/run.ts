@@ -149,7 +149,7 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
   const { line } = textTable(header, rows, new Set([0, 2, 4]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
     ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
@@ -249,11 +249,12 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   if (values.by !== undefined && values.by !== 'multiplier' && values.by !== 'cdr') throw new UsageError(`--by must be multiplier or cdr, got '${values.by}'`);
   const interest = values.interest;
   if (interest !== undefined && interest !== 'timely' && interest !== 'ultimate') throw new UsageError(`--interest must be timely or ultimate, got '${interest}'`);
-  // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path.
+  // The deal and the scenario as the service reads them: a bad file answers here, every problem at its JSON path
+  // (with the workspace open first: a deal's schedulePool may name a schedule stored in it).
   const draft = withAnalytics(readJsonFile(dealPath, 'deal file'), values['wal-basis'], values.settlement);
+  if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const { deal } = unwrap(await service.call('deal.validate', { deal: draft }));
   const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
-  if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
   const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;
   const scenarioOverrides = scenarioOverridesOf(values.prepay, values.default, values['default-mult']);
   const request: DealRunRequest = {

@@ -8,7 +8,7 @@ import { unwrap, type CommandIO } from '../run.ts';
 
 const TABLES_HELP = `Usage: abs tables DEAL.json --speeds "0.5,1,1.3,1.5,1.8,2 ABS"
                   [--call | --no-call | --both] [--pool POOL.json] [--assumptions A.json]
-                  [--rows payment-dates|anniversaries] [--precision 2|whole]
+                  [--rows payment-dates|anniversaries] [--precision 2|whole|whole-plain]
                   [--json | --csv] [--out DIR]
 
 The prospectus tables of a deal, in one process: for every speed and call case one run of the
@@ -26,12 +26,15 @@ analytics.walBasis from closing, half-up to 0.01), principal window and expected
   --pool         a pool file (lines) in place of the deal file's pool
   --assumptions  the scenario (else the deal file's "assumptions")
   --rows         payment-dates (default) or anniversaries
-  --precision    2 (two decimals, default) or whole (whole percent, * below 0.5%)
+  --precision    2 (two decimals, default), whole (whole percent, * below 0.5%) or whole-plain (whole percent, 0 below 0.5%)
   --json         the full result as JSON
   --csv          one row per case, note and table row; WAL, window and expected final rows
   --out DIR      writes tables.csv and tables.json as one set
 
 Conventions and the golden prospectuses: docs/prospectus-tables.md.`;
+
+/** --precision values: the prospectus's print convention (engine/analytics/decrement.ts). */
+const PRECISIONS = { '2': 'twoDecimals', whole: 'wholePercent', 'whole-plain': 'wholePercentNoAsterisk' } as const;
 
 function callCaseOf(values: { call?: boolean; 'no-call'?: boolean; both?: boolean }): CallCase | undefined {
   const chosen = [values.call ? 'call' : null, values['no-call'] ? 'noCall' : null, values.both ? 'both' : null].filter((x): x is CallCase => x !== null);
@@ -89,7 +92,7 @@ export async function tablesCommand(args: readonly string[], service: Service, i
   if (extra.length > 0) throw new UsageError(`tables takes one deal file, got also ${extra.join(' ')}`);
   if (values.speeds === undefined) throw new UsageError('tables needs --speeds, e.g. --speeds "0.5,1,1.3,1.5,1.8,2 ABS"');
   if (values.rows !== undefined && values.rows !== 'payment-dates' && values.rows !== 'anniversaries') throw new UsageError(`--rows must be payment-dates or anniversaries, got '${values.rows}'`);
-  if (values.precision !== undefined && values.precision !== '2' && values.precision !== 'whole') throw new UsageError(`--precision must be 2 or whole, got '${values.precision}'`);
+  if (values.precision !== undefined && !(values.precision in PRECISIONS)) throw new UsageError(`--precision must be 2, whole or whole-plain, got '${values.precision}'`);
   const call = callCaseOf(values);
   const assumptions = values.assumptions !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') })).assumptions : undefined;
   const request: DealTablesRequest = {
@@ -99,7 +102,7 @@ export async function tablesCommand(args: readonly string[], service: Service, i
     ...(values.pool !== undefined ? { pool: readJsonFile(values.pool, 'pool file') } : {}),
     ...(assumptions !== undefined ? { assumptions } : {}),
     ...(values.rows !== undefined ? { rows: values.rows === 'anniversaries' ? 'anniversaries' : 'paymentDates' } : {}),
-    ...(values.precision !== undefined ? { precision: values.precision === 'whole' ? 'wholePercent' : 'twoDecimals' } : {}),
+    ...(values.precision !== undefined ? { precision: PRECISIONS[values.precision as keyof typeof PRECISIONS] } : {}),
   };
   const result = unwrap(await service.call('deal.tables', request));
   if (values.out !== undefined) {

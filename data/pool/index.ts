@@ -4,7 +4,8 @@
  * Conventions: yuan, annual decimal rates, averages weighted by current principal, shares as
  * fractions (see summary.ts).
  */
-export { cachedPoolSummary } from './cache.ts';
+export { cachedPoolSummary, cachedStrat } from './cache.ts';
+export { defaultStrats } from './default-strats.ts';
 export { DELINQUENCY_BUCKETS, poolSummary, type BorrowerConcentration, type BorrowerExposure, type DelinquencyBucketId, type DelinquencyRow, type PoolSummary } from './summary.ts';
 export {
   BLANK_LABEL,

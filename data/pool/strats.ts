@@ -2,7 +2,9 @@ import { csvField, safeCsvField } from '../csv-out.ts';
 import { UserError } from '../errors.ts';
 import { AMORTIZATION_LABELS, type Segment } from '../tape/fields.ts';
 import type { SqliteDb } from '../workspace.ts';
-import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from './summary.ts';
+import { NO_LOANS, type GroupSums } from './compensated.ts';
+import { scanTape, type BucketClosure, type GroupKey, type ScanKey } from './pool-scan.ts';
+import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, ratioOrNull, shareOf, tapeScope } from './summary.ts';
 
 /**
  * Stratification tables: one tape's loans bucketed by one dimension, with count, current balance,
@@ -30,8 +32,7 @@ export const EXTRA_PREFIX = 'extra:';
 /** yuan: amounts; rate: annual decimal (labels show %); months, days, score: as named. */
 export type StratUnit = 'yuan' | 'rate' | 'months' | 'score' | 'days' | null;
 
-/** Which end of a numeric bucket is inclusive: 'lower' is [lo, hi), 'upper' is (lo, hi]. */
-export type BucketClosure = 'lower' | 'upper';
+export type { BucketClosure } from './pool-scan.ts';
 
 interface StratDimensionBase {
   readonly id: StratDimensionId;
@@ -255,14 +256,25 @@ export function stratify(db: SqliteDb, tapeId: number, by: StratDimensionId, edg
       dimension: by,
     });
   }
-  if (dimension.kind === 'categorical') {
-    if (edges !== undefined) {
-      throw new UserError('BAD_REQUEST', `${dimension.label} is categorical: it takes no bucket edges`, { dimension: by });
-    }
-    return db.transaction(() => categoricalTable(dimension, tapeScope(db, tapeId), db))();
+  if (dimension.kind === 'categorical' && edges !== undefined) {
+    throw new UserError('BAD_REQUEST', `${dimension.label} is categorical: it takes no bucket edges`, { dimension: by });
   }
-  const used = edges === undefined ? dimension.defaultEdges : checkEdges(dimension, edges);
-  return db.transaction(() => numericTable(dimension, used, tapeScope(db, tapeId), db))();
+  const used = dimension.kind === 'categorical' ? [] : edges === undefined ? dimension.defaultEdges : checkEdges(dimension, edges);
+  return db.transaction(() => {
+    const scope = tapeScope(db, tapeId);
+    const scan = scanTape(db, scope, [scanKeyOf(dimension, used)]);
+    return stratTable(dimension, used, scope.tapeId, scan.groups[0] ?? new Map(), scan.pool);
+  })();
+}
+
+/** What the scan groups by for `dimension` at `edges` (ignored for a categorical one). */
+export function scanKeyOf(dimension: StratDimension, edges: readonly number[]): ScanKey {
+  return dimension.kind === 'numeric' ? { kind: 'numeric', sql: dimension.sql, edges, closed: dimension.closed } : { kind: 'categorical', sql: dimension.sql };
+}
+
+/** The table of `dimension` from the scan's groups and pool sums. */
+export function stratTable(dimension: StratDimension, edges: readonly number[], tapeId: number, groups: ReadonlyMap<GroupKey, GroupSums>, pool: GroupSums): StratTable {
+  return dimension.kind === 'numeric' ? numericTable(dimension, edges, tapeId, groups, pool) : categoricalTable(dimension, tapeId, groups, pool);
 }
 
 /** The caller's edges, checked; throws UserError BAD_REQUEST saying exactly what is wrong. */
@@ -290,166 +302,7 @@ function checkEdges(dimension: NumericStratDimension, edges: readonly number[]):
   return [...edges];
 }
 
-/** One group's (bucket's, value's) sums. */
-interface GroupSums {
-  readonly count: number;
-  /** Σ current principal. */
-  readonly balance: number;
-  /** Σ rate · current principal, and likewise for remaining term and age: WAC, WAM, WALA numerators. */
-  readonly rateBalance: number;
-  readonly remainingTermBalance: number;
-  readonly ageBalance: number;
-}
-
-interface GroupRow<K> extends GroupSums {
-  readonly groupKey: K;
-}
-
-/** A group's key: a bucket index (numeric), a value (categorical), or null (no value). */
-type GroupKey = number | string | null;
-
-/** [count, Σ bal, Σ rate·bal, Σ remaining·bal, Σ age·bal] */
-type SumsTuple = [number, number, number, number, number];
-
-/** What GROUP_SUMS_FUNCTION returns, as JSON: sums per key, and over every row. */
-interface GroupSumsJson {
-  readonly groups: Array<[GroupKey, ...SumsTuple]>;
-  readonly pool: SumsTuple;
-}
-
-/**
- * `abs_pool_group_sums(key, balance, rate, remaining_term, age)`: count and sums per distinct key,
- * and over all rows, as JSON (GroupSumsJson).
- *
- * Why a JavaScript aggregate rather than GROUP BY: SQLite has no hash aggregation, so GROUP BY
- * sorts every loan before it adds anything up. On 1,000,000 loans (the 2-core bench machine,
- * interleaved runs) GROUP BY over a bucket CASE took 1.0–1.4 s, adding into a small map as the
- * scan goes 0.45–0.7 s. SQL still does the scan, the tape filter and the bucketing; the function
- * only adds up, with Neumaier-compensated sums in scan order — what SQLite's total() does — so a
- * table's Total equals the summary's figures to the bit.
- */
-const GROUP_SUMS_FUNCTION = 'abs_pool_group_sums';
-
-/** [count, then (sum, compensation) for balance, rate·bal, remaining·bal, age·bal]. */
-const SLOTS = 9;
-
-class GroupAccumulator {
-  readonly groups = new Map<GroupKey, Float64Array>();
-  /** Every row, summed in scan order like SQLite's total(): the table's Total is the summary's figure to the bit. */
-  readonly pool = new Float64Array(SLOTS);
-
-  add(key: GroupKey, balance: number, rate: number, remainingTerm: number, age: number): void {
-    let slots = this.groups.get(key);
-    if (slots === undefined) {
-      slots = new Float64Array(SLOTS);
-      this.groups.set(key, slots);
-    }
-    addRow(slots, balance, rate, remainingTerm, age);
-    addRow(this.pool, balance, rate, remainingTerm, age);
-  }
-
-  toJson(): string {
-    const json: GroupSumsJson = {
-      groups: [...this.groups].map(([key, slots]) => [key, ...sumsOf(slots)]),
-      pool: sumsOf(this.pool),
-    };
-    return JSON.stringify(json);
-  }
-}
-
-function addRow(slots: Float64Array, balance: number, rate: number, remainingTerm: number, age: number): void {
-  slots[0] = (slots[0] ?? 0) + 1;
-  addCompensated(slots, 1, balance);
-  addCompensated(slots, 3, rate * balance);
-  addCompensated(slots, 5, remainingTerm * balance);
-  addCompensated(slots, 7, age * balance);
-}
-
-function sumsOf(slots: Float64Array): SumsTuple {
-  const sum = (i: number): number => (slots[i] ?? 0) + (slots[i + 1] ?? 0);
-  return [slots[0] ?? 0, sum(1), sum(3), sum(5), sum(7)];
-}
-
-/** Neumaier's compensated summation: slots[i] holds the running sum, slots[i + 1] the lost low-order bits. */
-function addCompensated(slots: Float64Array, i: number, x: number): void {
-  const sum = slots[i] ?? 0;
-  const t = sum + x;
-  slots[i + 1] = (slots[i + 1] ?? 0) + (Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum);
-  slots[i] = t;
-}
-
-const withGroupSums = new WeakSet<SqliteDb>();
-
-function step(acc: GroupAccumulator, key: GroupKey, balance: number, rate: number, remainingTerm: number, age: number): void {
-  acc.add(key, balance, rate, remainingTerm, age);
-}
-
-/**
- * Registers GROUP_SUMS_FUNCTION on this connection, once. better-sqlite3 takes the SQL arity from
- * `step.length` (here 1 + 5 arguments), but @types/better-sqlite3 types `step` as taking one
- * argument after the accumulator, hence the cast.
- */
-function registerGroupSums(db: SqliteDb): void {
-  if (withGroupSums.has(db)) return;
-  db.aggregate<GroupAccumulator>(GROUP_SUMS_FUNCTION, {
-    start: () => new GroupAccumulator(),
-    step: step as unknown as (acc: GroupAccumulator) => void,
-    result: (acc) => acc.toJson(),
-    deterministic: true,
-    directOnly: true,
-  });
-  withGroupSums.add(db);
-}
-
-/**
- * One scan of the tape's loans, summed per value of `keySql` (a bucket CASE or a column).
- * `keyParams` bind the key's placeholders, which come first in the statement.
- */
-function groupSums<K extends GroupKey>(db: SqliteDb, scope: TapeScope, keySql: string, keyParams: readonly (number | string)[]): { groups: GroupRow<K>[]; pool: GroupSums } {
-  registerGroupSums(db);
-  const sql = `SELECT ${GROUP_SUMS_FUNCTION}(${keySql}, current_principal, rate_annual, remaining_term, age_months)
-                 FROM loans NOT INDEXED WHERE ${IN_TAPE_SCOPE}`;
-  const json = db
-    .prepare<(number | string)[], string | null>(sql)
-    .pluck()
-    .get(...keyParams, ...scopeParams(scope));
-  // No rows: SQLite calls the aggregate's result without a single step, so there is always JSON.
-  const parsed = JSON.parse(json ?? '{"groups":[],"pool":[0,0,0,0,0]}') as GroupSumsJson;
-  return {
-    groups: parsed.groups.map(([groupKey, ...sums]) => ({ groupKey: groupKey as K, ...sumsFromTuple(sums) })),
-    pool: sumsFromTuple(parsed.pool),
-  };
-}
-
-function sumsFromTuple([count, balance, rateBalance, remainingTermBalance, ageBalance]: SumsTuple): GroupSums {
-  return { count, balance, rateBalance, remainingTermBalance, ageBalance };
-}
-
-/**
- * SQL mapping `column` to its bucket index: -1 below the first edge, i for the bucket that starts
- * at edges[i] (the last, n-1, is open-ended), NULL for a NULL value. The comparisons form a
- * balanced tree, ⌈log2(n+1)⌉ per row rather than up to n; every edge is a bound parameter, returned
- * in placeholder order, and every literal is a bucket index this function counted itself.
- */
-export function bucketIndexSql(column: string, edges: readonly number[], closed: BucketClosure): { sql: string; params: number[] } {
-  const params: number[] = [];
-  const below = closed === 'lower' ? '<' : '<=';
-  const branch = (lo: number, hi: number): string => {
-    if (lo === hi) return String(lo);
-    const mid = Math.floor((lo + hi + 1) / 2); // first bucket of the upper half; it starts at edges[mid]
-    params.push(edges[mid] as number);
-    const lower = branch(lo, mid - 1);
-    const upper = branch(mid, hi);
-    return `CASE WHEN ${column} ${below} ? THEN ${lower} ELSE ${upper} END`;
-  };
-  const tree = branch(-1, edges.length - 1);
-  return { sql: `CASE WHEN ${column} IS NULL THEN NULL ELSE ${tree} END`, params };
-}
-
-function numericTable(dimension: NumericStratDimension, edges: readonly number[], scope: TapeScope, db: SqliteDb): StratTable {
-  const { sql, params } = bucketIndexSql(dimension.sql, edges, dimension.closed);
-  const { groups, pool } = groupSums<number | null>(db, scope, sql, params);
-  const byIndex = new Map(groups.map((g) => [g.groupKey, g]));
+function numericTable(dimension: NumericStratDimension, edges: readonly number[], tapeId: number, byIndex: ReadonlyMap<GroupKey, GroupSums>, pool: GroupSums): StratTable {
   const rows: StratRow[] = [];
   for (let index = -1; index < edges.length; index++) {
     const sums = byIndex.get(index);
@@ -468,7 +321,7 @@ function numericTable(dimension: NumericStratDimension, edges: readonly number[]
   const blank = byIndex.get(null);
   if (blank) rows.push({ key: 'blank', label: BLANK_LABEL, lower: null, upper: null, ...figures(blank, pool) });
   return {
-    tapeId: scope.tapeId,
+    tapeId,
     dimension: dimension.id,
     label: dimension.label,
     kind: 'numeric',
@@ -501,16 +354,18 @@ function extraColumnTable(db: SqliteDb, tapeId: number, header: string): StratTa
     unit: null,
     valueLabels: {},
   };
-  return categoricalTable(dimension, scope, db, [`$."${header.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`]);
+  const path = `$."${header.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+  const scan = scanTape(db, scope, [{ kind: 'categorical', sql: dimension.sql, params: [path] }]);
+  return categoricalTable(dimension, tapeId, scan.groups[0] ?? new Map(), scan.pool);
 }
 
-function categoricalTable(dimension: CategoricalStratDimension, scope: TapeScope, db: SqliteDb, keyParams: readonly string[] = []): StratTable {
-  const { groups, pool } = groupSums<string | null>(db, scope, dimension.sql, keyParams);
-  const valued = groups
-    .filter((g) => g.groupKey !== null)
-    .map((g) => {
-      const value = g.groupKey ?? '';
-      return { value, label: dimension.valueLabels[value] ?? value, sums: g };
+function categoricalTable(dimension: CategoricalStratDimension, tapeId: number, groups: ReadonlyMap<GroupKey, GroupSums>, pool: GroupSums): StratTable {
+  const valued = [...groups]
+    .filter(([value]) => value !== null)
+    .map(([key, sums]) => {
+      // Text for every column but json_extract of a JSON number (an extra column): kept as SQLite gave it, as before.
+      const value = key as string;
+      return { value, label: dimension.valueLabels[value] ?? value, sums };
     })
     .sort((a, b) => b.sums.balance - a.sums.balance || b.sums.count - a.sums.count || compareText(a.value, b.value));
   const rows: StratRow[] = valued.map(({ value, label, sums }) => ({
@@ -520,10 +375,10 @@ function categoricalTable(dimension: CategoricalStratDimension, scope: TapeScope
     upper: null,
     ...figures(sums, pool),
   }));
-  const blank = groups.find((g) => g.groupKey === null);
+  const blank = groups.get(null);
   if (blank) rows.push({ key: 'blank', label: BLANK_LABEL, lower: null, upper: null, ...figures(blank, pool) });
   return {
-    tapeId: scope.tapeId,
+    tapeId,
     dimension: dimension.id,
     label: dimension.label,
     kind: 'categorical',
@@ -534,8 +389,6 @@ function categoricalTable(dimension: CategoricalStratDimension, scope: TapeScope
     total: { key: 'total', label: 'Total', ...figures(pool, pool) },
   };
 }
-
-const NO_LOANS: GroupSums = { count: 0, balance: 0, rateBalance: 0, remainingTermBalance: 0, ageBalance: 0 };
 
 function figures(sums: GroupSums, pool: GroupSums): StratFigures {
   return {

@@ -6,9 +6,11 @@ import { calendarDate, checkLeg, type CashFlowLeg } from './leg.ts';
  *  - twoDecimals: half-up to hundredths ("80.67"; Toyota Auto Receivables' ABS tables);
  *  - wholePercent: half-up to a whole percent, with "*" for more than 0 and less than 0.5 %
  *    (Ford Credit and AmeriCredit: "* Indicates an amount greater than zero but less than 0.5% of
- *    the initial principal amount").
+ *    the initial principal amount");
+ *  - wholePercentNoAsterisk: half-up to a whole percent, under 0.5 % printed 0 (AmeriCredit 2024-1,
+ *    p. 80: "The percentages in the tables have been rounded to the nearest whole number").
  */
-export const PERCENT_PRECISIONS = ['twoDecimals', 'wholePercent'] as const;
+export const PERCENT_PRECISIONS = ['twoDecimals', 'wholePercent', 'wholePercentNoAsterisk'] as const;
 export type PercentPrecision = (typeof PERCENT_PRECISIONS)[number];
 
 /** Which dates a decrement table has rows for: every payment date, or each anniversary of closing. */
@@ -33,9 +35,9 @@ export function printedPercent(outstanding: number, original: number, precision:
   const num = BigInt(Math.round(outstanding * 100));
   const den = BigInt(Math.round(original * 100));
   if (den <= 0n || num <= 0n) return precision === 'twoDecimals' ? '0.00' : '0';
-  if (precision === 'wholePercent') {
-    // * when 0 < pct < 0.5, i.e. 200 × num < den.
-    if (200n * num < den) return '*';
+  if (precision !== 'twoDecimals') {
+    // * when 0 < pct < 0.5, i.e. 200 × num < den (or 0, rounded to the nearest whole number).
+    if (200n * num < den) return precision === 'wholePercent' ? '*' : '0';
     return ((200n * num + den) / (2n * den)).toString();
   }
   const hundredths = (2n * 10000n * num + den) / (2n * den);

@@ -108,8 +108,12 @@ export function presentValue(model: DiscountModel, rate: number): { readonly pv:
   let pv = 0;
   let weighted = 0;
   for (let t = 0; t < model.cashFlows.length; t++) {
+    const flow = model.cashFlows[t] ?? 0;
+    // A period paying nothing is worth exactly 0 at any rate; near r = −100% its discount factor
+    // overflows to ∞, and 0 × ∞ would be NaN (a yield search on a nearly wiped-out note goes there).
+    if (flow === 0) continue;
     const step = model.steps[t] ?? 0;
-    const value = (model.cashFlows[t] ?? 0) * Math.exp(-step * logGrowth);
+    const value = flow * Math.exp(-step * logGrowth);
     pv += value;
     weighted += step * value;
   }

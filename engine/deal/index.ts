@@ -32,10 +32,12 @@ export { toWholeCents } from './money.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';
 export { poolColumns, poolLedger } from './pool-source.ts';
-export type { PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
+export type { LedgerOptions, PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
+export { presentValuePerUnit, yieldSupplementAmount } from './yield-supplement-pv.ts';
+export type { YieldSupplementLine } from './yield-supplement-pv.ts';
 export { runDeal } from './run.ts';
 export type { RunOptions } from './run.ts';
-export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
+export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, PrincipalCoverPeriod, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
 export {
   largestPassingSeniorSize,
   notesTotalCents,

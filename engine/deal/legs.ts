@@ -12,7 +12,7 @@ export function legsOf(deal: Pick<Deal, 'notes'>, periods: readonly DealPeriod[]
       originalBalance: toYuan(toCents(spec.originalBalance)),
       dates,
       principal: column((n) => n.principalPaid),
-      interest: column((n) => n.interestPaid),
+      interest: column((n) => toYuan(toCents(n.interestPaid).plus(n.periodicReturnPaid ?? 0))),
       writeDown: netOfReimbursements(
         column((n) => n.writeDown),
         column((n) => n.writeDownReimbursed),

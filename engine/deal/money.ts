@@ -34,6 +34,11 @@ export function roundCents(x: Money): Money {
   return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+/** Truncates a decimal to cents, toward zero (去尾法: the per-unit payout of 和享 2017-5 附件一). */
+export function truncateCents(x: Money): Money {
+  return x.toDecimalPlaces(2, Decimal.ROUND_DOWN);
+}
+
 export function minMoney(a: Money, b: Money): Money {
   return a.lte(b) ? a : b;
 }

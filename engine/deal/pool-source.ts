@@ -1,6 +1,7 @@
 import { assert } from '../errors.ts';
 import { roundCentsOfDouble } from '../rounding.ts';
 import type { PoolCashFlows } from '../project/cash-flows.ts';
+import { yieldSupplementAmount, type YieldSupplementLine } from './yield-supplement-pv.ts';
 
 /**
  * One collection month of the pool, in yuan (float64, unrounded: the waterfall rounds each amount
@@ -45,6 +46,12 @@ export interface PoolSource {
   boughtBalance(m: number, line: number): number;
   /** The base pool's principal in `segment` at the end of month m (projected, float); undefined when the source was given no segment balances. */
   segmentBalance(m: number, segment: string): number | undefined;
+  /**
+   * The base pool's yield supplement OC amount at the end of month m (0: the cutoff) at a required
+   * rate (annual decimal), from its lines (yield-supplement-pv.ts; purchases are not counted);
+   * undefined when the source was given no lines for it.
+   */
+  yieldSupplementOC(m: number, requiredRate: number): number | undefined;
 }
 
 /** What a pool ledger may be told besides its base projection. */
@@ -56,6 +63,8 @@ export interface LedgerOptions {
   readonly unitCohort?: (afterMonth: number, line: number) => PoolColumns;
   /** The base pool's ending balance by segment (index 0 = month 1), for the eligibility criteria's segment shares. */
   readonly segmentEndingBalance?: ReadonlyMap<string, Float64Array>;
+  /** The base pool's lines with their projected balances, for a YSOC computed at a required rate (Deal.yieldSupplementOCFromPool). */
+  readonly yieldSupplementLines?: readonly YieldSupplementLine[];
 }
 
 /** The columns of a pool projection the waterfall reads; engine/project's PoolCashFlows has them all. */
@@ -104,7 +113,8 @@ const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 
  * cent, when all its principal has been paid or charged off); delinquent balances as projected.
  */
 export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
-  const { unitCohort, segmentEndingBalance } = typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined } : options;
+  const { unitCohort, segmentEndingBalance, yieldSupplementLines } =
+    typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined, yieldSupplementLines: undefined } : options;
   const months = base.months;
   const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(flowOf(base, key).subarray(0, months))])) as Record<Flow, Float64Array>;
   const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
@@ -237,6 +247,10 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
     segmentBalance(m, segment) {
       if (segmentEndingBalance === undefined) return undefined;
       return segmentEndingBalance.get(segment)?.[m - 1] ?? 0;
+    },
+    yieldSupplementOC(m, requiredRate) {
+      if (yieldSupplementLines === undefined) return undefined;
+      return yieldSupplementAmount(yieldSupplementLines, Math.min(m, months), requiredRate);
     },
   };
 }

@@ -91,6 +91,8 @@ export interface NotePeriod {
   readonly pdlBalance: number;
   /** Residual (excess return) paid to the note by a residual step. */
   readonly residualPaid: number;
+  /** Periodic return (期间收益) paid by periodicReturn steps (present when the deal has one): non-cumulative. */
+  readonly periodicReturnPaid?: number;
 }
 
 export interface ReservePeriod {
@@ -100,6 +102,16 @@ export interface ReservePeriod {
   readonly draws: number;
   readonly deposits: number;
   readonly endingBalance: number;
+}
+
+/** The principal-cover ledger on one payment date (本金账户补足 / 收入账户偿还). */
+export interface PrincipalCoverPeriod {
+  /** Principal funds that covered interest-waterfall shortfalls this date. */
+  readonly drawn: number;
+  /** Repaid from the interest pot into the principal pot by repayPrincipalCover steps. */
+  readonly repaid: number;
+  /** Covered and not yet repaid, after the date. */
+  readonly ledger: number;
 }
 
 export interface TriggerPeriod {
@@ -137,6 +149,8 @@ export interface DealPeriod {
   readonly fees: readonly FeePeriod[];
   readonly notes: readonly NotePeriod[];
   readonly reserve?: ReservePeriod;
+  /** Present when the waterfall names principalCovers: principal funds drawn to cover interest-waterfall shortfalls, repaid to principal, and the ledger after the date. */
+  readonly principalCover?: PrincipalCoverPeriod;
   readonly triggers: readonly TriggerPeriod[];
   /** Interest + penalty interest − servicing strip − fees accrued − notes' coupon accrued this period (carried amounts excluded); may be negative. */
   readonly excessSpread: number;
@@ -150,6 +164,10 @@ export interface DealPeriod {
   /** PDL cured this period (added to the principal due). */
   readonly pdlCured: number;
   readonly residualToSeller: number;
+  /** Principal the per-unit payout rounding left unpaid, carried to the next date's principal funds (present with payoutRounding). */
+  readonly principalRoundingCarried?: number;
+  /** Excess servicing fee (超额服务费) paid to the servicer by excessServicing steps (present when the deal has one). */
+  readonly excessServicing?: number;
   /** Amount paid by each step, indexed like DealResult.stepPaths. */
   readonly steps: readonly number[];
 }
@@ -160,6 +178,7 @@ export interface NoteLeg {
   readonly originalBalance: number;
   readonly dates: readonly string[];
   readonly principal: readonly number[];
+  /** Coupon interest paid, plus any periodic return (期间收益). */
   readonly interest: readonly number[];
   readonly writeDown: readonly number[];
   /** Ending balance after the payment date. */

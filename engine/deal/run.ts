@@ -1,4 +1,5 @@
 import { formatIsoDate } from '../dates.ts';
+import { assert } from '../errors.ts';
 import { collect } from './collections.ts';
 import { compileDeal } from './compile.ts';
 import { legsOf } from './legs.ts';
@@ -60,7 +61,7 @@ export interface RunOptions {
  *     notes' excess over the collateral.
  *  5. The steps in order (runWaterfall over steps.ts), or the acceleration waterfall once an accelerate
  *     trigger is in force: all funds in one pot → senior fees (waterfall order) → by class: interest,
- *     then principal pro rata within the class → other fees → the deal's last residual recipient.
+ *     then principal pro rata within the class → other fees → the deal's excess servicing split (if any) → its last residual recipient.
  *     Acceleration ends revolving and releases the reserve.
  *  6. Loss allocation (allocateLosses, Deal.lossAllocation); at the final period every unpaid balance is
  *     written down.
@@ -78,7 +79,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
   const compiled = compileDeal(deal);
   const purchases = purchaseTerms(deal.revolving);
   const schedule = paymentSchedule(deal.dates, pool.months);
-  const state = openingState(deal, compiled, toCents(pool.cutoffBalance));
+  const state = openingState(deal, compiled, toCents(pool.cutoffBalance), toCents(cutoffYieldSupplementOC(deal, pool)));
   const cutoffBalance = toYuan(state.cutoffBalance);
   const lossAllocation = deal.lossAllocation ?? 'writeDown';
   const periods: DealPeriod[] = [];
@@ -92,12 +93,21 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const paymentIso = formatIsoDate(paymentDate);
     const months = collectionMonthsOf(schedule, p);
     const flows = collect(pool, months);
-    const accruals = accruePeriod(deal, compiled, p, flows, accrualDays(accrualStart, paymentDate), state.cutoffBalance);
-    const determination = determine({ period: p, paymentDate: paymentIso, schedule, cutoffBalance, flows, accruals }, deal, compiled.triggers, state, history);
-    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount, withdrawYieldSupplement(deal, state, p));
+    const days = accrualDays(accrualStart, paymentDate);
+    state.accrualDays = days;
+    state.paymentDate = paymentIso;
+    const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, state.cutoffYieldSupplementOC, formatIsoDate(accrualStart));
+    const determination = determine(
+      { period: p, paymentDate: paymentIso, accrualStart: formatIsoDate(accrualStart), schedule, cutoffBalance, flows, accruals },
+      deal,
+      compiled.triggers,
+      state,
+      history,
+    );
+    const funding = fundPeriod(flows, accruals, determination, state.reserve, state.pdl, lossAllocation, state.principalAccount.plus(state.roundingCarried), withdrawYieldSupplement(deal, state, p));
     const lastMonth = Math.min(months.last, pool.months);
     openWaterfall(state, determination, funding, determination.revolving ? openDesk(withShares(purchases, options.purchaseMix?.(lastMonth)), p, pool, lastMonth, funding.poolAfter) : undefined);
-    state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p));
+    state.yieldSupplementOC = toCents(yieldSupplementOCOf(deal, compiled, p, pool, lastMonth));
     const stepPaid = runWaterfall(state, compiled, funding, determination.accelerated, p);
     allocateLosses(state, compiled.allClasses, lossAllocation);
     reconcilePeriod(state, flows, funding, p);
@@ -129,13 +139,34 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
   };
 }
 
-/** The YSOC amount of payment date p: the second schedule once its notes were all paid before the period, else the first (0 without one). */
-function yieldSupplementOCOf(deal: Deal, compiled: ReturnType<typeof compileDeal>, p: number): number {
+/**
+ * The YSOC amount of payment date p: from a printed schedule, the second once its notes were all paid
+ * before the period, else the first; or computed from the pool at the end of the period's last
+ * collection month at the required rate then in force (0 without either).
+ */
+function yieldSupplementOCOf(deal: Deal, compiled: ReturnType<typeof compileDeal>, p: number, pool: PoolSource, lastMonth: number): number {
+  const paid = (notes: readonly string[]): boolean => notes.every((id) => compiled.notes.find((n) => n.id === id)?.balance.isZero() ?? false);
+  const fromPool = deal.yieldSupplementOCFromPool;
+  if (fromPool !== undefined) {
+    const after = fromPool.afterNotesPaid;
+    return pooledYieldSupplementOC(pool, lastMonth, after !== undefined && paid(after.notes) ? after.requiredRate : fromPool.requiredRate);
+  }
   const ysoc = deal.yieldSupplementOC;
   if (ysoc === undefined) return 0;
   const after = ysoc.afterNotesPaid;
-  const switched = after !== undefined && after.notes.every((id) => compiled.notes.find((n) => n.id === id)?.balance.isZero() ?? false);
-  return (switched ? after.byPeriod[p - 1] : ysoc.byPeriod[p - 1]) ?? 0;
+  return (after !== undefined && paid(after.notes) ? after.byPeriod[p - 1] : ysoc.byPeriod[p - 1]) ?? 0;
+}
+
+/** The YSOC at the cutoff: the schedule's, or the pool's at the (first) required rate. */
+function cutoffYieldSupplementOC(deal: Deal, pool: PoolSource): number {
+  const fromPool = deal.yieldSupplementOCFromPool;
+  return fromPool === undefined ? (deal.yieldSupplementOC?.atCutoff ?? 0) : pooledYieldSupplementOC(pool, 0, fromPool.requiredRate);
+}
+
+function pooledYieldSupplementOC(pool: PoolSource, month: number, requiredRate: number): number {
+  const amount = pool.yieldSupplementOC(month, requiredRate);
+  assert(amount !== undefined, 'YSOC_POOL_LINES', { month, requiredRate });
+  return amount;
 }
 
 /** The yield supplement amount of payment date p, withdrawn from the account up to its balance (Deal.yieldSupplementAccount). */

@@ -81,7 +81,29 @@ const coupon = z.discriminatedUnion('type', [
     cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
   }),
   z.strictObject({ type: z.literal('none') }).describe('No coupon: an equity / residual note (次级) that earns only principal and residual'),
+  /**
+   * 基准利率 + 基本利差 (和享 2017-5: the PBOC's ≤ 1-year lending rate plus a margin): the coupon of an accrual period is
+   * the index fixing that `reset` picks + margin, at least max(floor, 0), at most the cap.
+   *  - firstInterestDateAfterChange (default): a fixing applies from the first accrual period that starts after its
+   *    effective date (基准利率调整日 = 人民银行调整贷款基准利率生效日后的第一个计息日; several changes within one
+   *    period: the last one), i.e. the latest fixing effective strictly before the period's start;
+   *  - periodStart: the fixing in force on the period's first day (effective on or before it).
+   */
+  z.strictObject({
+    type: z.literal('indexed'),
+    index: z.string().min(1).describe('Name of a dated index in the deal’s rateIndices (e.g. "PBOC-1Y", "LPR-1Y")'),
+    margin: signedRate.describe('基本利差, annual decimal'),
+    floor: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    cap: z.number().min(0, 'must be ≥ 0').max(1).optional(),
+    reset: z
+      .enum(['firstInterestDateAfterChange', 'periodStart'])
+      .optional()
+      .describe('Which fixing an accrual period takes: firstInterestDateAfterChange (default; the latest effective strictly before the period starts) or periodStart (effective on or before it)'),
+  }),
 ]);
+
+/** One fixing of a dated rate index: the rate in force from its effective date. */
+const indexFixing = z.strictObject({ effective: isoDate, rate: signedRate.describe('Annual decimal') });
 
 const note = z.strictObject({
   id,
@@ -94,6 +116,12 @@ const note = z.strictObject({
   originalBalance: money,
   coupon,
   dayCount: dayCount.optional().describe('Coupon accrual; default ACT/365'),
+  /**
+   * 预期到期日: the date the class is expected to be repaid by (和享 2017-5: class A 2019-04-26, B 2019-06-26,
+   * subordinate 2019-11-26, legal final 2021-11-26 for all). It moves no cash; the expectedMaturityShortfall
+   * trigger metric reads it.
+   */
+  expectedMaturity: isoDate.optional().describe('Expected maturity (预期到期日), beside the deal’s legal final maturity; read by the expectedMaturityShortfall trigger metric'),
   /** Unpaid interest is always carried forward and due on the next payment date; this flag only adds interest on it. */
   interestOnShortfall: z.boolean().optional().describe('Carried interest shortfall accrues interest at the coupon over the next accrual period; default false'),
 });
@@ -112,6 +140,11 @@ const feeBasis = z.discriminatedUnion('type', [
         .optional()
         .describe(
           'interestPeriod (default): the day-count fraction of the accrual period; collectionMonths: 1/12 per collection month the payment date carries (the US servicing fee: “1/12 of 1.00% of the Pool Balance as of the first day of the Collection Period”, 2/12 on a first payment date carrying two months)',
+        ),
+      firstPeriodDays: wholeNumber('firstPeriodDays', 1, 366)
+        .optional()
+        .describe(
+          'With accrueOver collectionMonths: the first payment date’s fraction is firstPeriodDays/360 instead of its months/12 (AmeriCredit 2024-1: “a fraction equal to the number of days from and including April 15, 2024 through and including May 31, 2024, over 360”: 47)',
         ),
     })
     .describe('rateAnnual × pool balance at the start of the collection period × the fraction of a year named by accrueOver'),
@@ -133,7 +166,17 @@ const feeBasis = z.discriminatedUnion('type', [
     .describe(
       'rate × the collection period’s gross pool collections named in `of` (before the servicing strip; clean-up proceeds are a sale, not collections), rounded half-up to cents: VAT and surcharges on interest income, for example',
     ),
-  z.strictObject({ type: z.literal('fixed'), amount: money.describe('Due every payment period') }),
+  z
+    .strictObject({
+      type: z.literal('fixed'),
+      amount: money.describe('Due every payment period, or every `everyPeriods`-th'),
+      everyPeriods: wholeNumber('everyPeriods', 1)
+        .optional()
+        .describe(
+          'Due on payment period 1 and every everyPeriods-th after (default 1: every period); 12 on a monthly deal = a yearly fee paid in advance on the first payment date and each anniversary of it',
+        ),
+    })
+    .describe('A fixed amount on payment period 1 and every everyPeriods-th after'),
   z.strictObject({ type: z.literal('oneOff'), amount: money, period: wholeNumber('period', 1).optional() }).describe('One amount, due on payment period `period` (default 1)'),
 ]);
 
@@ -147,6 +190,12 @@ const fee = z.strictObject({
   name: name.optional(),
   basis: feeBasis,
   senior: z.boolean().optional().describe('Default true; marks the fee for liquidity coverage, the reserve’s default cover and the acceleration waterfall'),
+  /**
+   * 优先支出上限: the most the fee's ordinary steps pay on one payment date; what is due beyond it is
+   * paid only by its `beyondCap` steps (at a junior position), and carried when they cannot. The reserve
+   * and principal covers cover only the part within the cap. The acceleration waterfall pays the fee uncapped.
+   */
+  capPerPaymentDate: money.optional().describe('Cap on what the fee’s senior steps pay on one payment date (优先支出上限); the excess is paid by its beyondCap steps'),
 });
 
 /**
@@ -212,10 +261,11 @@ export const TRIGGER_METRICS = [
   'interestShortfall',
   'purchaseShortfall',
   'purchaseShortfallAmount',
+  'expectedMaturityShortfall',
 ] as const;
 
 /** Trigger metrics that read the trigger's `notes`. */
-export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall'];
+export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'];
 
 /**
  * Trigger metrics, each measured on the determination date after the collection period and
@@ -234,11 +284,14 @@ export const NOTE_METRICS: readonly (typeof TRIGGER_METRICS)[number][] = ['noteB
  *    purchases (refused by the cap or the eligibility criteria, kept in the principal account) ÷ the principal funds they
  *    offered for purchase; 0 when nothing was offered (循环购买不足: docs/deals.md). Seen one date later, like interestShortfall.
  *  - purchaseShortfallAmount: the same cash kept, in money (yuan).
+ *  - expectedMaturityShortfall: Σ balances still outstanding after the previous payment date of those of the trigger's
+ *    `notes` whose expectedMaturity is on or before that date, in money (yuan): a class not repaid by its expected
+ *    maturity is seen on the next determination date and binds that payment date.
  */
 const metric = z
   .enum(TRIGGER_METRICS)
   .describe(
-    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money)',
+    'Measured on the determination date after the collection period, binding that payment date: cumulativeDefaultRate (cumulative defaults ÷ cumulativeRatioDenominator), cumulativeNetLossRate (cumulative defaults − recoveries ÷ the same), delinquency60Plus / delinquency90Plus (61+ / 91+ DPD principal ÷ pool), reserveToTarget, poolFactor, excessSpreadAverage (annualised, 3 periods), noteBalanceRatio (Σ `notes` balances ÷ pool), interestShortfall (unpaid interest of `notes` carried from earlier payment dates, in money), purchaseShortfall (cash the previous payment date could not spend on purchases ÷ principal funds offered for them), purchaseShortfallAmount (that cash, in money), expectedMaturityShortfall (balance of `notes` still outstanding after their expected maturity, in money)',
   );
 
 export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPurchases', 'initialPoolThenRevolvingEnd'] as const;
@@ -312,13 +365,27 @@ const trigger = z.strictObject({
  *    (at the final period: every note's balance).
  *  - available: everything in the pot.
  *  - targetOC: down to the target note balance = pool ending balance − OC target, where
- *    OC target = max(ocPercent × pool ending balance, ocFloor × cutoff pool balance); with a
- *    yieldSupplementOC, both balances are adjusted pool balances (pool − YSOC amount).
+ *    OC target = max(ocPercent × pool ending balance + ocInitialPercent × cutoff pool balance,
+ *                    ocFloor × cutoff pool balance)
+ *    (each product rounded half-up to cents); with a yieldSupplementOC, every balance is an
+ *    adjusted pool balance (pool − YSOC amount). Without ocInitialPercent it is the "greater of
+ *    x% of the current pool and y% of the cutoff pool" target (AmeriCredit, Toyota); with it, the
+ *    "sum of x% of the current pool and y% of the cutoff pool" target (docs/deals.md, "Target OC").
+ *  - targetBalance: down to the step's notes' scheduled balance (`targetBalances`) for the latest date on or
+ *    before the payment date, from the principal due (a controlled amortisation: A1 repaid to stated
+ *    balances by date); before the first date nothing; what the principal due cannot pay is caught up later.
  */
-const principalAmount = z.enum(['principalDue', 'available', 'targetOC']);
+const principalAmount = z.enum(['principalDue', 'available', 'targetOC', 'targetBalance']);
+
+/** One date of a target-balance schedule: the step's notes' total balance after that payment date. */
+const targetBalancePoint = z.strictObject({ date: isoDate, balance: money.describe('Σ balances of the step’s notes the schedule targets after this date') });
 
 const step = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fee'), fee: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('fee'),
+    fee: z.string().min(1),
+    beyondCap: z.boolean().optional().describe('Pays what is due beyond the fee’s capPerPaymentDate (a junior position); default false: the step pays within the cap'),
+  }),
   z.strictObject({ kind: z.literal('interest'), notes: ids }).describe('Interest due of the notes, pro rata by amount due (largest remainder at cents)'),
   z.strictObject({ kind: z.literal('reserveTopUp') }).describe('Deposits up to the reserve’s target'),
   z.strictObject({
@@ -327,10 +394,54 @@ const step = z.discriminatedUnion('kind', [
     rule: z.enum(['sequential', 'proRata', 'proRataThenSequential']),
     triggers: ids.optional().describe('proRataThenSequential: sequential once any of these triggers is breached (also once any "sequential" trigger is)'),
     amount: principalAmount.optional().describe('Default principalDue'),
-    ocPercent: rate.optional(),
-    ocFloor: rate.optional(),
+    targetBalances: z
+      .array(targetBalancePoint)
+      .min(1)
+      .optional()
+      .describe('amount targetBalance: the notes’ scheduled total balance by payment date, dates ascending (the latest on or before the payment date applies)'),
+    ocPercent: rate.optional().describe('targetOC: share of the current (adjusted) pool in the OC target; default 0'),
+    ocInitialPercent: signedRate
+      .optional()
+      .describe(
+        'targetOC: share of the cutoff (adjusted) pool ADDED to ocPercent × the current pool (a “sum of x% of the current pool and y% of the cutoff pool” target); negative subtracts it (AmeriCredit 2024-1: 14.75% of the pool minus the reserve’s required 1.00% of the cutoff pool: −0.01), the target never below ocFloor × the cutoff pool nor 0; default 0',
+      ),
+    ocFloor: rate.optional().describe('targetOC: the OC target is at least this share of the cutoff (adjusted) pool; default 0'),
   }),
   z.strictObject({ kind: z.literal('pdlCure') }).describe('PDL mode: clears PDL debits most-senior first from the pot and adds the cure to the principal due'),
+  z
+    .strictObject({ kind: z.literal('repayPrincipalCover') })
+    .describe(
+      'Interest waterfall (收入账户偿还): repays the principal-cover ledger (principal funds that covered interest-waterfall shortfalls) from the pot into the principal pot, added to the principal due',
+    ),
+  z
+    .strictObject({
+      kind: z.literal('periodicReturn'),
+      note: z.string().min(1).describe('The subordinate note paid'),
+      rateAnnual: rate.describe('The most the return pays, annual decimal (和享 2017-5: 2%)'),
+      dayCount: dayCount.optional().describe('Default ACT/365'),
+      whileOutstanding: ids.describe('Paid only while any of these (senior) notes has a balance at the start of the period'),
+    })
+    .describe(
+      '期间收益: up to rateAnnual × the note’s balance at the start of the period × day-count fraction (rounded half-up to cents), from the pot, while the senior notes named are outstanding; non-cumulative: what the pot cannot pay is never carried',
+    ),
+  z
+    .strictObject({
+      kind: z.literal('excessServicing'),
+      note: z.string().min(1).describe('The subordinate note whose hurdles split the funds'),
+      tiers: z
+        .array(
+          z.strictObject({
+            hurdleRate: rate.describe('Annual decimal: the note’s expected cost = Σ its daily balance since closing × hurdleRate ÷ 365'),
+            noteShare: rate.describe('Share of the funds in this tier paid to the note (the rest is the servicer’s excess servicing fee)'),
+          }),
+        )
+        .min(1)
+        .describe('In order: while the note’s returns received fall short of the tier’s expected cost, the funds are split by its noteShare'),
+      thereafterNoteShare: rate.optional().describe('Share of the funds beyond the last tier paid to the note; default 0 (all to the servicer)'),
+    })
+    .describe(
+      '超额服务费 / 浮动服务报酬: everything left in the pot (after reimbursing write-downs) split between the subordinate note (as residual) and the servicer by hurdle tiers of the note’s return (和享 2017-5 principal items (f)–(h))',
+    ),
   z.strictObject({ kind: z.literal('turbo'), notes: ids.optional() }).describe('All the funds left in the pot to principal, sequentially (default: all notes)'),
   z
     .strictObject({ kind: z.literal('residual'), to: z.string().min(1).describe(`A note id, or "${SELLER}"`) })
@@ -340,6 +451,21 @@ const step = z.discriminatedUnion('kind', [
 const steps = z.array(step).min(1);
 
 /**
+ * Principal funds covering the interest waterfall (本金账户补足收入账户, Chinese consumer-loan deals): when a
+ * step for one of these fees or notes' interest finds the interest pot short (after any reserve draw),
+ * the shortfall is taken from the period's principal funds, before the principal waterfall runs, and
+ * debited to the principal-cover ledger. The ledger carries across payment dates (without interest)
+ * until `repayPrincipalCover` steps of the interest waterfall repay it: the cash moves back to the
+ * principal pot and is paid as principal. Not used under acceleration (one pot).
+ */
+const principalCovers = z
+  .strictObject({
+    fees: z.array(z.string().min(1)).optional().describe('Fees (by id) whose shortfall the principal funds cover'),
+    notes: z.array(z.string().min(1)).optional().describe('Notes (by id) whose interest shortfall the principal funds cover'),
+  })
+  .describe('Interest-waterfall items the principal funds cover when the interest pot is short (本金账户补足), recorded in the principal-cover ledger');
+
+/**
  * The priority of payments, run in order on each payment date. Interest collections reach the pots
  * net of the assumptions' servicing strip (servicingFeeRate), which the servicer keeps first.
  *  - `combined`: one pot of available funds = interest collections + penalty interest − servicing
@@ -347,9 +473,10 @@ const steps = z.array(step).min(1);
  *  - separate: the interest waterfall's pot = interest collections + penalty interest − servicing
  *    strip + recoveries + reserve release; the principal waterfall's pot = scheduled principal + prepayments + clean-up
  *    proceeds + PDL cures and whatever is left at the end of the interest waterfall (the interest
- *    waterfall runs first). The principal (or combined) waterfall must end with a residual step.
+ *    waterfall runs first), less what covered interest-waterfall shortfalls (principalCovers), plus what
+ *    repayPrincipalCover steps repaid. The principal (or combined) waterfall must end with a residual step.
  */
-const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps })]);
+const waterfall = z.union([z.strictObject({ combined: steps }), z.strictObject({ interest: steps, principal: steps, principalCovers: principalCovers.optional() })]);
 
 /**
  * How pool defaults reach the notes (default `writeDown`):
@@ -474,6 +601,28 @@ const yieldSupplementOC = z.strictObject({
 });
 
 /**
+ * Yield supplement overcollateralization computed from the pool each period at a required rate,
+ * as the indenture defines it (GM Financial Consumer Automobile Receivables Trust 2025-2: for each
+ * receivable with an APR below the Required Rate, not defaulted, the excess of its principal balance
+ * over the present value of its scheduled payments discounted at the Required Rate, payments at each
+ * month end, 30-day months; engine/deal/yield-supplement-pv.ts). The amount on payment date p is the
+ * pool's at the end of the period's last collection month; the cutoff amount is the pool's at the
+ * cutoff. Computed on the pool's level-payment lines as projected in the run (so it moves with the
+ * prepayment speed); purchased receivables are not counted. Used in place of yieldSupplementOC's
+ * printed schedule, never with it.
+ */
+const yieldSupplementOCFromPool = z.strictObject({
+  requiredRate: rate.describe('Required (discount) rate, annual decimal: receivables with a lower APR count'),
+  afterNotesPaid: z
+    .strictObject({
+      notes: ids.describe('The rate applies once all of these notes are paid in full'),
+      requiredRate: rate.describe('Required rate from then on, annual decimal'),
+    })
+    .optional()
+    .describe('A required rate that applies from the first payment date that starts with these notes paid in full (GMCAR 2025-2: 7.25% until the Class A-2-B notes are paid, 6.25% after)'),
+});
+
+/**
  * Yield supplement account (US auto ABS, e.g. the "Yield Supplement Account" of captive-finance
  * deals): cash the depositor deposits at closing (outside the period reconciliation, like the
  * reserve's initial deposit) to top up the interest of receivables whose APR is below a required
@@ -517,7 +666,22 @@ export const DEAL_SCHEMA = z.strictObject({
   revolving: revolving.optional(),
   cleanUpCall: cleanUpCall.optional(),
   yieldSupplementOC: yieldSupplementOC.optional(),
+  yieldSupplementOCFromPool: yieldSupplementOCFromPool
+    .optional()
+    .describe('The YSOC amount computed from the pool at a required rate (each receivable below it: balance − PV of its payments at that rate), instead of a printed schedule'),
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
   analytics: analytics.optional(),
+  payoutRounding: z
+    .strictObject({ faceUnit: z.number().positive().describe('Face per certificate (RMB 100 for interbank ABS)') })
+    .optional()
+    .describe(
+      'Principal paid per unit of face (每百元面额兑付本金额), truncated to the fen; the remainder carried to the next payment date’s principal funds (转存下期本金还款金额); none at the final period',
+    ),
+  rateIndices: z
+    .record(z.string().min(1), z.array(indexFixing).min(1))
+    .optional()
+    .describe(
+      'Dated policy-rate tables the indexed coupons read, by name (e.g. "PBOC-1Y": the PBOC’s ≤ 1-year lending rate; "LPR-1Y"): fixings in ascending effective date, each in force until the next',
+    ),
 });

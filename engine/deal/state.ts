@@ -1,8 +1,19 @@
 import type { DayCount } from '../daycount.ts';
+import type { AccrualDays } from './accrual.ts';
 import { allocateProRata } from './allocate.ts';
-import { add, minMoney, type Money, sub, ZERO } from './money.ts';
+import { add, minMoney, type Money, sub, truncateCents, ZERO } from './money.ts';
 import type { PurchaseDesk } from './purchases.ts';
 import type { PrincipalAmount, PrincipalRule } from './types.ts';
+
+/** An indexed coupon (基准利率 + 基本利差) read once: the fixings ascending, the margin, floor and cap. */
+export interface IndexedCoupon {
+  readonly fixings: readonly { readonly effective: string; readonly rate: Money }[];
+  readonly margin: Money;
+  readonly floor: Money;
+  readonly cap: Money | undefined;
+  /** True: the fixing in force on the period's first day; false: the latest effective strictly before it. */
+  readonly onPeriodStart: boolean;
+}
 
 /** A note during the run; `balance` and `shortfall` carry across periods, the rest is per period. */
 export interface NoteState {
@@ -13,8 +24,12 @@ export interface NoteState {
   readonly original: Money;
   /** Coupon rate by period (index p − 1, the last held flat). */
   readonly rates: readonly Money[];
+  /** An indexed coupon: the period's rate comes from the fixing at its accrual start instead of `rates`. */
+  readonly indexed: IndexedCoupon | undefined;
   readonly dayCount: DayCount;
   readonly interestOnShortfall: boolean;
+  /** Expected maturity (预期到期日), ISO date; undefined when the deal gives none. */
+  readonly expectedMaturity: string | undefined;
   balance: Money;
   shortfall: Money;
   begin: Money;
@@ -25,6 +40,12 @@ export interface NoteState {
   principalPaid: Money;
   writeDown: Money;
   residualPaid: Money;
+  /** Periodic return (期间收益) paid this period by periodicReturn steps: non-cumulative, never carried. */
+  periodicReturnPaid: Money;
+  /** Σ balance × actual days of every accrual period so far (closing to this period's payment date): the base of hurdle costs. */
+  balanceDays: Money;
+  /** Σ periodic returns and residuals received so far (what the excessServicing hurdles compare with the expected costs). */
+  returnsReceived: Money;
   /** Written down in earlier periods and not yet reimbursed (carries across periods; see reimburseWriteDowns). */
   writtenOff: Money;
   /** Reimbursed this period (part of principalPaid; the balance does not fall by it). */
@@ -34,6 +55,10 @@ export interface NoteState {
 export interface FeeState {
   readonly id: string;
   readonly senior: boolean;
+  /** capPerPaymentDate (优先支出上限), undefined without one. */
+  readonly cap: Money | undefined;
+  /** Paid this payment date by the fee's steps within the cap. */
+  paidWithinCap: Money;
   unpaid: Money;
   accrual: Money;
   due: Money;
@@ -52,11 +77,32 @@ export interface ReserveState {
   readonly coversNote: readonly boolean[];
 }
 
+/**
+ * Principal funds covering interest-waterfall shortfalls (Deal.waterfall.principalCovers, 本金账户补足):
+ * what is covered, the funds still available for it this payment date, and the ledger repaid later.
+ */
+export interface PrincipalCoverState {
+  /** By fee index / note index (seniority order). */
+  readonly coversFee: readonly boolean[];
+  readonly coversNote: readonly boolean[];
+  /** Principal funds not yet used to cover shortfalls this payment date (the principal pot before its waterfall). */
+  available: Money;
+  /** Covered from principal this payment date. */
+  drawn: Money;
+  /** Repaid to the principal pot this payment date by repayPrincipalCover steps. */
+  repaid: Money;
+  /** Ledger at the start of the payment date (carried). */
+  begin: Money;
+  /** Covered and not yet repaid (carries across payment dates, without interest). */
+  ledger: Money;
+}
+
 /** Notes of one step as seniority classes: indices into the run's notes (sorted by rank), most senior class first. */
 export type Classes = readonly (readonly number[])[];
 
 export type CompiledStep =
-  | { readonly kind: 'fee'; readonly fee: number }
+  /** capped: the step pays at most the fee's cap less what its capped steps paid this date (false for beyondCap and acceleration steps). */
+  | { readonly kind: 'fee'; readonly fee: number; readonly capped: boolean }
   | { readonly kind: 'interest'; readonly notes: readonly number[] }
   | { readonly kind: 'reserveTopUp' }
   | {
@@ -66,9 +112,20 @@ export type CompiledStep =
       readonly triggers: readonly number[];
       readonly amount: PrincipalAmount;
       readonly ocPercent: number;
+      readonly ocInitialPercent: number;
       readonly ocFloor: number;
+      /** amount targetBalance: the schedule, dates ascending (ISO). */
+      readonly targetBalances: readonly { readonly date: string; readonly balance: Money }[];
     }
   | { readonly kind: 'pdlCure' }
+  | { readonly kind: 'repayPrincipalCover' }
+  | { readonly kind: 'periodicReturn'; readonly note: number; readonly rateAnnual: Money; readonly dayCount: DayCount; readonly whileOutstanding: readonly number[] }
+  | {
+      readonly kind: 'excessServicing';
+      readonly note: number;
+      readonly tiers: readonly { readonly hurdleRate: Money; readonly noteShare: Money }[];
+      readonly thereafterNoteShare: Money;
+    }
   | { readonly kind: 'turbo'; readonly classes: Classes }
   /** note = -1: the seller. */
   | { readonly kind: 'residual'; readonly note: number };
@@ -78,6 +135,8 @@ export interface PeriodState {
   readonly notes: NoteState[];
   readonly fees: FeeState[];
   readonly reserve: ReserveState | undefined;
+  /** Undefined unless the deal's separate waterfall names principalCovers. */
+  readonly principalCover: PrincipalCoverState | undefined;
   /** PDL total debit; sub-ledgers are derived (filled from the most junior class up, see pdlByNote). */
   pdl: Money;
   /** Principal distribution amount not yet paid this period. */
@@ -94,11 +153,17 @@ export interface PeriodState {
   principalCarriedIn: Money;
   /** Cash of purchases refused on this payment date, kept in the principal account for the next one. */
   principalAccount: Money;
+  /** Payout rounding (payoutRounding): face per certificate; undefined: principal is paid to the cent. */
+  readonly faceUnit: Money | undefined;
+  /** Principal the per-unit truncation left unpaid this payment date, carried to the next one's principal funds (转存下期). */
+  roundingCarried: Money;
   /** Principal funds the principal steps offered for purchase on this payment date (the purchaseShortfall metric's denominator). */
   purchaseOffered: Money;
   /** This payment date's purchases (terms, cap left, what was refused); undefined when the deal does not revolve. */
   desk: PurchaseDesk | undefined;
   seller: Money;
+  /** Excess servicing fee (超额服务费) paid to the servicer by excessServicing steps this payment date. */
+  excessServicing: Money;
   /** Pool ending balance + principal bought so far (the collateral for target OC and write-downs; principal, never the cash paid). */
   poolAfter: Money;
   readonly cutoffBalance: Money;
@@ -115,6 +180,10 @@ export interface PeriodState {
   sequential: boolean;
   trapping: boolean;
   readonly breached: boolean[];
+  /** This payment date, ISO (targetBalance steps read their schedule at it). */
+  paymentDate: string;
+  /** Days of this payment date's accrual period by day count (periodicReturn steps accrue on them). */
+  accrualDays: AccrualDays | undefined;
 }
 
 /**
@@ -145,10 +214,24 @@ function payClass(state: PeriodState, notes: readonly number[], amount: Money): 
   notes.forEach((i, k) => {
     const note = noteAt(state, i);
     const part = parts[k] ?? ZERO;
-    note.balance = sub(note.balance, part);
-    note.principalPaid = add(note.principalPaid, part);
+    const paid = payoutOf(state, note, part);
+    state.roundingCarried = add(state.roundingCarried, sub(part, paid));
+    note.balance = sub(note.balance, paid);
+    note.principalPaid = add(note.principalPaid, paid);
   });
   return pay;
+}
+
+/**
+ * Payout rounding (和享 2017-5 附件一): a part that does not repay the note is paid per certificate of `faceUnit`,
+ * truncated to the fen — per unit = ⌊part ÷ units⌋ at the fen, units = original balance ÷ faceUnit — and the
+ * payout is per unit × units (truncated to cents when units is not whole). A note repaid in full, and every
+ * payment at the final period, is paid exactly.
+ */
+function payoutOf(state: Pick<PeriodState, 'faceUnit' | 'final'>, note: NoteState, part: Money): Money {
+  if (state.faceUnit === undefined || state.final || part.gte(note.balance)) return part;
+  const units = note.original.div(state.faceUnit);
+  return truncateCents(truncateCents(part.div(units)).times(units));
 }
 
 /** Writes `amount` off the classes from the most junior up, pro rata by balance within a class. */

@@ -1,4 +1,6 @@
 import { allocateProRata } from './allocate.ts';
+import { splitExcess } from './excess-servicing.ts';
+import { accrue } from './accrual.ts';
 import { buyLoans } from './purchases.ts';
 import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
 import { classesBalance, feeAt, noteAt, paySequential, payProRata, reimburseWriteDowns, unreachable, type CompiledStep, type PeriodState } from './state.ts';
@@ -13,7 +15,8 @@ export interface Pot {
 /**
  * Runs one step over the pot and returns what it paid (reserve draws included). Conventions per kind:
  *  - fee / interest: pay what is still due (a fee or note may appear in more than one step); a
- *    shortfall on an item the reserve covers is drawn from the reserve at this step.
+ *    shortfall on an item the reserve covers is drawn from the reserve at this step, then (interest
+ *    waterfall of a separate deal) from the principal funds when principalCovers names the item.
  *  - interest over several notes: pro rata by amount still due, largest remainder at cents.
  *  - reserveTopUp: up to target − balance; nothing at the final period.
  *  - principal / turbo: see schema.ts (principalAmount); while revolving, principalDue steps buy loans instead
@@ -25,15 +28,8 @@ export interface Pot {
  */
 export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money {
   switch (step.kind) {
-    case 'fee': {
-      const fee = feeAt(state, step.fee);
-      const pay = minMoney(pot.funds, sub(fee.due, fee.paid));
-      pot.funds = sub(pot.funds, pay);
-      fee.paid = add(fee.paid, pay);
-      const draw = drawReserve(state, state.reserve?.coversFee[step.fee] === true, sub(fee.due, fee.paid));
-      fee.paid = add(fee.paid, draw);
-      return add(pay, draw);
-    }
+    case 'fee':
+      return payFee(state, step, pot);
     case 'interest': {
       const owed = step.notes.map((i) => {
         const note = noteAt(state, i);
@@ -50,7 +46,9 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         note.interestPaid = add(note.interestPaid, parts[k] ?? ZERO);
         const draw = drawReserve(state, state.reserve?.coversNote[i] === true, sub(note.interestDue, note.interestPaid));
         note.interestPaid = add(note.interestPaid, draw);
-        paid = add(paid, draw);
+        const cover = drawPrincipal(state, pot, state.principalCover?.coversNote[i] === true, sub(note.interestDue, note.interestPaid));
+        note.interestPaid = add(note.interestPaid, cover);
+        paid = add(add(paid, draw), cover);
       });
       return paid;
     }
@@ -78,12 +76,18 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
       }
       const notesOutstanding = classesBalance(state, step.classes);
       let limit = minMoney(pot.funds, notesOutstanding);
-      if (step.amount === 'principalDue') limit = minMoney(limit, state.principalDue);
-      else if (step.amount === 'targetOC' && !state.final) {
+      if (step.amount === 'principalDue' || step.amount === 'targetBalance') limit = minMoney(limit, state.principalDue);
+      if (step.amount === 'targetBalance' && !state.final) {
+        // Controlled amortisation: down to the scheduled balance of the latest date on or before this payment date.
+        const scheduled = step.targetBalances.findLast((t) => t.date <= state.paymentDate)?.balance ?? notesOutstanding;
+        limit = minMoney(limit, maxMoney(notesOutstanding.minus(scheduled), ZERO));
+      } else if (step.amount === 'targetOC' && !state.final) {
         // The adjusted pool (pool − yield supplement OC; the pool itself without one) carries the notes.
         const adjustedPool = maxMoney(state.poolAfter.minus(state.yieldSupplementOC), ZERO);
         const adjustedCutoff = state.cutoffBalance.minus(state.cutoffYieldSupplementOC);
-        const oc = maxMoney(roundCents(adjustedPool.times(step.ocPercent)), roundCents(adjustedCutoff.times(step.ocFloor)));
+        // OC target = max(x% × current + y% × cutoff, floor% × cutoff), all on adjusted pools (schema.ts, principalAmount).
+        const target = roundCents(adjustedPool.times(step.ocPercent)).plus(roundCents(adjustedCutoff.times(step.ocInitialPercent)));
+        const oc = maxMoney(target, roundCents(adjustedCutoff.times(step.ocFloor)));
         const targetNotes = maxMoney(adjustedPool.minus(oc), ZERO);
         limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
       }
@@ -103,6 +107,39 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         state.transfer = state.transfer.plus(cure);
       }
       return cure;
+    }
+    case 'repayPrincipalCover': {
+      // 收入账户偿还: the interest pot pays back what principal covered; the cash is paid as principal.
+      const cover = state.principalCover;
+      if (cover === undefined || !pot.interestOfSeparate) return ZERO;
+      const repay = minMoney(pot.funds, cover.ledger);
+      cover.ledger = cover.ledger.minus(repay);
+      cover.repaid = cover.repaid.plus(repay);
+      pot.funds = pot.funds.minus(repay);
+      state.transfer = state.transfer.plus(repay);
+      state.principalDue = state.principalDue.plus(repay);
+      return repay;
+    }
+    case 'periodicReturn': {
+      // 期间收益 (和享 2017-5 def. (107)): this accrual period's return only, never made good later.
+      const note = noteAt(state, step.note);
+      const seniorsOutstanding = step.whileOutstanding.some((i) => noteAt(state, i).begin.gt(0));
+      if (!seniorsOutstanding || state.accrualDays === undefined) return ZERO;
+      const pay = minMoney(pot.funds, accrue(note.begin, step.rateAnnual, step.dayCount, state.accrualDays));
+      pot.funds = pot.funds.minus(pay);
+      note.periodicReturnPaid = note.periodicReturnPaid.plus(pay);
+      return pay;
+    }
+    case 'excessServicing': {
+      // Everything left: earlier write-downs first (as the residual step does), then the hurdle split.
+      const all = pot.funds;
+      pot.funds = pot.funds.minus(reimburseWriteDowns(state, pot.funds));
+      const note = noteAt(state, step.note);
+      const { toNote, toServicer } = splitExcess(note, step, pot.funds);
+      note.residualPaid = note.residualPaid.plus(toNote);
+      state.excessServicing = state.excessServicing.plus(toServicer);
+      pot.funds = ZERO;
+      return all;
     }
     case 'turbo': {
       if (state.revolving) return ZERO;
@@ -133,6 +170,26 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
   }
 }
 
+/**
+ * A fee step pays what is still due; a capped step (a fee with capPerPaymentDate, not beyondCap) at most
+ * the cap less what its capped steps paid this date (优先支出上限), and only that part may be drawn from
+ * the reserve or covered by principal. A beyondCap step pays the rest, with no draws.
+ */
+function payFee(state: PeriodState, step: Extract<CompiledStep, { kind: 'fee' }>, pot: Pot): Money {
+  const fee = feeAt(state, step.fee);
+  const withinCap = step.capped && fee.cap !== undefined;
+  const owed = withinCap ? minMoney(sub(fee.due, fee.paid), maxMoney(sub(fee.cap, fee.paidWithinCap), ZERO)) : sub(fee.due, fee.paid);
+  const pay = minMoney(pot.funds, owed);
+  pot.funds = sub(pot.funds, pay);
+  const draws = step.capped || fee.cap === undefined;
+  const draw = drawReserve(state, draws && state.reserve?.coversFee[step.fee] === true, sub(owed, pay));
+  const cover = drawPrincipal(state, pot, draws && state.principalCover?.coversFee[step.fee] === true, sub(sub(owed, pay), draw));
+  const paid = add(add(pay, draw), cover);
+  fee.paid = add(fee.paid, paid);
+  if (withinCap) fee.paidWithinCap = add(fee.paidWithinCap, paid);
+  return paid;
+}
+
 /** Buys loans with up to `amount` of the pot's cash (buyLoans: price, cap, eligibility); returns the cash spent. */
 function purchase(state: PeriodState, pot: Pot, amount: Money): Money {
   if (state.desk === undefined) throw new RangeError('a revolving purchase needs the payment date’s purchase desk');
@@ -143,6 +200,20 @@ function purchase(state: PeriodState, pot: Pot, amount: Money): Money {
   state.poolAfter = state.poolAfter.plus(bought.principal);
   state.principalDue = maxMoney(state.principalDue.minus(bought.cash), ZERO);
   return bought.cash;
+}
+
+/**
+ * 本金账户补足: after any reserve draw, the shortfall of a covered interest-waterfall item is taken from
+ * the principal funds not yet used (before the principal waterfall runs) and debited to the ledger.
+ */
+function drawPrincipal(state: PeriodState, pot: Pot, covered: boolean, shortfall: Money): Money {
+  const cover = state.principalCover;
+  if (!covered || cover === undefined || !pot.interestOfSeparate || !shortfall.gt(0)) return ZERO;
+  const draw = minMoney(cover.available, shortfall);
+  cover.available = cover.available.minus(draw);
+  cover.drawn = cover.drawn.plus(draw);
+  cover.ledger = cover.ledger.plus(draw);
+  return draw;
 }
 
 function drawReserve(state: PeriodState, covered: boolean, shortfall: Money): Money {

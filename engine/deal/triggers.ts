@@ -36,6 +36,8 @@ export interface MetricValues {
   readonly purchaseShortfall: number;
   /** That cash, in yuan. */
   readonly purchaseShortfallAmount: number;
+  /** Σ balances of the given notes outstanding after the previous payment date although their expected maturity was on or before it, in yuan. */
+  readonly expectedMaturityShortfall: (notes: readonly number[]) => number;
 }
 
 /** What a trigger carries from one determination date to the next. */
@@ -78,13 +80,13 @@ function bandThreshold(bands: readonly ThresholdBand[], period: number): number 
 
 export function metricValue(trigger: CompiledTrigger, values: MetricValues): number {
   const metric = trigger.metric;
-  if (metric === 'noteBalanceRatio' || metric === 'interestShortfall') return values[metric](trigger.notes);
+  if (metric === 'noteBalanceRatio' || metric === 'interestShortfall' || metric === 'expectedMaturityShortfall') return values[metric](trigger.notes);
   return values[metric];
 }
 
 /** What a metric measures: money for a class's interest shortfall and the purchase shortfall amount, a decimal ratio for every other. */
 export function metricUnit(metric: TriggerMetric): 'ratio' | 'money' {
-  return metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? 'money' : 'ratio';
+  return metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? 'money' : 'ratio';
 }
 
 /** Whether the metric reads the trigger's `notes` (validate.ts requires them). */

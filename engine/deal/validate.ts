@@ -41,8 +41,13 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
   const noteIds = new Set<string>();
   deal.notes.forEach((note, i) => {
     uniqueId(note.id, `notes[${i}].id`, noteIds, 'note', add);
+    const expected = note.expectedMaturity;
+    if (expected !== undefined && (expected < deal.dates.firstPaymentDate || expected > deal.dates.legalFinalMaturity)) {
+      add('DEAL_DATES', `notes[${i}].expectedMaturity`, 'the expected maturity must be on or after the first payment date and on or before the legal final maturity');
+    }
     const coupon = note.coupon;
-    if (coupon.type === 'floating' && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
+    if (coupon.type === 'indexed') indexedCouponRules(deal, coupon.index, coupon.reset === 'periodStart', `notes[${i}].coupon`, add);
+    if ((coupon.type === 'floating' || coupon.type === 'indexed') && coupon.floor !== undefined && coupon.cap !== undefined && coupon.floor > coupon.cap) {
       add('DEAL_RATE', `notes[${i}].coupon.cap`, 'the cap must be at least the floor');
     }
   });
@@ -82,7 +87,27 @@ function ruleIssues(deal: Deal, add: AddIssue): void {
     if (trigger.warning !== undefined && typeof trigger.warning !== 'number') thresholdBands(trigger.warning, `${at}.warning`, add);
   });
   noteRefs(deal.yieldSupplementOC?.afterNotesPaid?.notes, 'yieldSupplementOC.afterNotesPaid.notes');
+  noteRefs(deal.yieldSupplementOCFromPool?.afterNotesPaid?.notes, 'yieldSupplementOCFromPool.afterNotesPaid.notes');
+  if (deal.yieldSupplementOC !== undefined && deal.yieldSupplementOCFromPool !== undefined) {
+    add('DEAL_FIELD', 'yieldSupplementOCFromPool', 'give the yield supplement OC either as a schedule (yieldSupplementOC) or computed from the pool (yieldSupplementOCFromPool), not both');
+  }
   waterfallRules(deal, { noteIds, feeIds, triggerIds, noteRefs }, add);
+}
+
+/** An indexed coupon names an index of the deal, whose fixings ascend and give the first accrual period (from closing) a rate. */
+function indexedCouponRules(deal: Deal, index: string, onPeriodStart: boolean, at: string, add: AddIssue): void {
+  const fixings = deal.rateIndices?.[index];
+  if (fixings === undefined) {
+    add('DEAL_UNKNOWN_REFERENCE', `${at}.index`, `unknown rate index '${index}' (define it in rateIndices)`);
+    return;
+  }
+  fixings.forEach((f, k) => {
+    const previous = fixings[k - 1];
+    if (previous !== undefined && f.effective <= previous.effective) add('DEAL_FIELD', `rateIndices.${index}[${k}].effective`, 'fixings must be in ascending effective date');
+  });
+  const first = fixings[0]?.effective ?? '';
+  if (onPeriodStart ? first > deal.dates.closing : first >= deal.dates.closing)
+    add('DEAL_FIELD', `rateIndices.${index}[0].effective`, `no fixing for the first accrual period: the first must take effect ${onPeriodStart ? 'on or ' : ''}before closing (${deal.dates.closing})`);
 }
 
 /** Cutoff ≤ closing < first payment date ≤ legal final maturity (ISO dates compare as text). */
@@ -132,6 +157,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         ];
   const paidPrincipal = new Set<string>();
   const paidFees = new Set<string>();
+  const paidBeyondCap = new Set<string>();
+  const cappedFees = new Set((deal.fees ?? []).filter((f) => f.capPerPaymentDate !== undefined).map((f) => f.id));
   for (const [prefix, steps] of lists) {
     steps.forEach((step, i) => {
       const at = `${prefix}[${i}]`;
@@ -139,9 +166,22 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
         case 'fee':
           if (!known.feeIds.has(step.fee)) add('DEAL_UNKNOWN_REFERENCE', `${at}.fee`, `unknown fee '${step.fee}'`);
           else paidFees.add(step.fee);
+          if (step.beyondCap === true) {
+            if (known.feeIds.has(step.fee) && !cappedFees.has(step.fee)) add('DEAL_WATERFALL', `${at}.beyondCap`, `fee '${step.fee}' has no capPerPaymentDate: nothing is due beyond a cap`);
+            paidBeyondCap.add(step.fee);
+          }
           break;
         case 'interest':
           known.noteRefs(step.notes, `${at}.notes`);
+          break;
+        case 'excessServicing':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          if (prefix === 'waterfall.interest') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: it belongs in the principal (or combined) waterfall');
+          else if (i !== steps.length - 2 || steps.at(-1)?.kind !== 'residual') add('DEAL_WATERFALL', at, 'an excess servicing split takes everything left: only the residual step may follow it');
+          break;
+        case 'periodicReturn':
+          if (!known.noteIds.has(step.note)) add('DEAL_UNKNOWN_REFERENCE', `${at}.note`, `unknown note '${step.note}'`);
+          known.noteRefs(step.whileOutstanding, `${at}.whileOutstanding`);
           break;
         case 'reserveTopUp':
           if (deal.reserve === undefined) add('DEAL_WATERFALL', at, 'a reserve top-up step needs a reserve account');
@@ -151,6 +191,11 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
           known.noteRefs(step.notes, `${at}.notes`);
           for (const ref of step.notes ?? [...known.noteIds]) paidPrincipal.add(ref);
           if (step.kind === 'principal') principalRules(step, at, known.triggerIds, add);
+          break;
+        case 'repayPrincipalCover':
+          if (prefix !== 'waterfall.interest') add('DEAL_WATERFALL', at, 'a principal-cover repayment moves interest funds to the principal pot: it belongs in the interest waterfall');
+          else if (!('principalCovers' in deal.waterfall) || deal.waterfall.principalCovers === undefined)
+            add('DEAL_WATERFALL', at, 'a principal-cover repayment needs waterfall.principalCovers (what the principal funds cover)');
           break;
         case 'pdlCure':
           if (lossAllocation !== 'pdl') add('DEAL_WATERFALL', at, "a PDL cure step needs lossAllocation 'pdl'");
@@ -166,6 +211,13 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
       add('DEAL_WATERFALL', prefix, 'the principal (or combined) waterfall must end with a residual step, so every cent has a recipient');
     }
   }
+  if ('principalCovers' in deal.waterfall && deal.waterfall.principalCovers !== undefined) {
+    const covers = deal.waterfall.principalCovers;
+    known.noteRefs(covers.notes, 'waterfall.principalCovers.notes');
+    covers.fees?.forEach((ref, k) => {
+      if (!known.feeIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `waterfall.principalCovers.fees[${k}]`, `unknown fee '${ref}'`);
+    });
+  }
   if (deal.revolving !== undefined) {
     // While revolving, only principal steps paying the principal due buy loans; others are skipped.
     const buys = lists.some(([, steps]) => steps.some((step) => step.kind === 'principal' && (step.amount ?? 'principalDue') === 'principalDue'));
@@ -178,6 +230,8 @@ function waterfallRules(deal: Deal, known: Known, add: AddIssue): void {
   });
   deal.fees?.forEach((fee, i) => {
     if (!paidFees.has(fee.id)) add('DEAL_WATERFALL', `fees[${i}]`, `no step ever pays fee '${fee.id}'`);
+    else if (cappedFees.has(fee.id) && !paidBeyondCap.has(fee.id))
+      add('DEAL_WATERFALL', `fees[${i}].capPerPaymentDate`, `a capped fee needs a step with beyondCap true that pays what is due beyond the cap (fee '${fee.id}')`);
   });
 }
 
@@ -198,10 +252,20 @@ function revolvingRules(revolving: NonNullable<Deal['revolving']>, add: AddIssue
 }
 
 function principalRules(step: Extract<Step, { readonly kind: 'principal' }>, at: string, triggerIds: ReadonlySet<string>, add: AddIssue): void {
+  const targets = step.targetBalances;
+  if (step.amount === 'targetBalance' && targets === undefined) add('DEAL_WATERFALL', `${at}.targetBalances`, 'amount targetBalance needs the schedule of target balances by date');
+  if (targets !== undefined && step.amount !== 'targetBalance') add('DEAL_WATERFALL', `${at}.targetBalances`, "target balances are read only by amount 'targetBalance'");
+  targets?.forEach((t, k) => {
+    const previous = targets[k - 1];
+    if (previous !== undefined && t.date <= previous.date) add('DEAL_WATERFALL', `${at}.targetBalances[${k}].date`, 'the dates must be in ascending order');
+  });
   if (step.rule === 'proRataThenSequential' && step.triggers === undefined) add('DEAL_WATERFALL', `${at}.triggers`, 'pro rata then sequential needs the triggers that switch it');
   step.triggers?.forEach((ref, k) => {
     if (!triggerIds.has(ref)) add('DEAL_UNKNOWN_REFERENCE', `${at}.triggers[${k}]`, `unknown trigger '${ref}'`);
   });
+  if (step.ocInitialPercent !== undefined && step.amount !== 'targetOC') {
+    add('DEAL_WATERFALL', `${at}.ocInitialPercent`, 'ocInitialPercent is part of an OC target: it needs amount "targetOC"');
+  }
 }
 
 /** Throws the first issue as an EngineError whose details carry its path and rule, and every issue found. */

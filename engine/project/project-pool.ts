@@ -4,10 +4,10 @@ import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
 import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment, type SegmentAssumptions } from './assumptions.ts';
 import { timingRates, type ProjectLines } from './default-timing.ts';
-import { allocateAccumulators, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
+import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
 import { kernelContext, type KernelContext } from './kernel-context.ts';
-import { loanCount, validateLoanArrays, type LoanArrays } from './loans.ts';
+import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
 export interface ProjectionOptions {
@@ -31,6 +31,18 @@ export interface ProjectionOptions {
   readonly startMonth?: number;
   /** Scales the default curve and the entry into delinquency; default 1 (see CurveShape). */
   readonly defaultMultiplier?: number;
+  /**
+   * Each loan's (representative line's) start month: the projection month in which its first
+   * scheduled payment falls; 1 (the default, or no array) = month 1. A loan that starts in month
+   * s > 1 (a prospectus's hypothetical pool with a later "assumed cutoff date", e.g. GM Financial
+   * Consumer Automobile Receivables Trust 2025-2: pools cut off 1 April beside pools cut off 1 March,
+   * "the first due date for each automobile loan contract is the last day of the month of the assumed
+   * cutoff date") is held at its balance, current, with no payment, prepayment, default or interest
+   * in months 1 … s − 1; from month s it is projected as from its own cutoff (its age-based curves
+   * read its age + 1 in month s; its period-based curves and accrual calendar read month s, as a
+   * purchase's do). Such a loan must be current with nothing overdue.
+   */
+  readonly startMonths?: Uint16Array;
   /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -89,7 +101,7 @@ function applies(segment: SegmentAssumptions): boolean {
 function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmentCount: number, options: ProjectionOptions): PoolAssumptions {
   const merged = Array.from({ length: segmentCount }, (_, s) => mergeSegment(assumptions.pool, assumptions.segments?.[s]));
   if (!merged.some(applies)) return assumptions;
-  const { onProgress: _progress, defaultMultiplier: _multiplier, ...plain } = options;
+  const { onProgress: _progress, defaultMultiplier: _multiplier, startMonths: _starts, ...plain } = options;
   const project: ProjectLines = (lines, groupAssumptions) => projectPool(lines, groupAssumptions, plain);
   const segments = merged.map((segment, s) => {
     const timing = segment.defaultTiming;
@@ -123,6 +135,21 @@ function segmentOf(prepared: Prepared, loans: LoanArrays, i: number): ResolvedSe
  * to roundToCents for the cent table. Inputs are validated once, up front.
  */
 export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
+  const groups = startMonthGroups(loans, options);
+  if (groups !== null) return projectStaggered(loans, groups, assumptions, options);
+  const { acc, cutoffBalance, defaultsFirst } = accumulate(loans, assumptions, options);
+  options.onProgress?.(loanCount(loans), loanCount(loans));
+  return poolCashFlows(acc, loanCount(loans), cutoffBalance, defaultsFirst);
+}
+
+interface Accumulated {
+  readonly acc: ReturnType<typeof allocateAccumulators>;
+  readonly cutoffBalance: number;
+  readonly defaultsFirst: boolean;
+}
+
+/** Every loan projected into one set of accumulators (the loans all start in month 1). */
+function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): Accumulated {
   const prepared = prepare(loans, assumptions, options);
   const acc = allocateAccumulators(options.months, prepared.maxLag);
   const count = loanCount(loans);
@@ -132,13 +159,99 @@ export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, opt
     projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
     if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, count);
   }
+  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst) };
+}
+
+/** The loans of each start month (ascending), or null when every loan starts in month 1. */
+function startMonthGroups(loans: LoanArrays, options: ProjectionOptions): Map<number, number[]> | null {
+  const starts = options.startMonths;
+  if (starts === undefined) return null;
+  const count = loanCount(loans);
+  assert(starts.length === count, 'LINE_START_MONTH', { length: starts.length, loans: count });
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < count; i++) {
+    const s = starts[i] ?? 1;
+    assert(s >= 1 && s <= options.months, 'LINE_START_MONTH', { loan: i, startMonth: s, months: options.months });
+    if (s > 1) {
+      const overdue = (loans.overduePrincipal[i] ?? 0) + (loans.overdueInterest[i] ?? 0);
+      assert((loans.delinquency[i] ?? 0) === 0 && overdue === 0, 'LINE_START_MONTH', { loan: i, startMonth: s, reason: 'not current' });
+    }
+    const group = groups.get(s);
+    if (group === undefined) groups.set(s, [i]);
+    else group.push(i);
+  }
+  if (groups.size === 1 && groups.has(1)) return null;
+  return new Map([...groups.entries()].sort((a, b) => a[0] - b[0]));
+}
+
+/**
+ * Loans with start months (ProjectionOptions.startMonths): each start month's loans projected as
+ * their own pool over the months left from it, their flows added from that month on, and their
+ * cutoff balance held (current) in the months before it. The projection is linear in the loans, so
+ * the sum is the pool's.
+ */
+function projectStaggered(loans: LoanArrays, groups: Map<number, number[]>, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
+  const { months } = options;
+  const { startMonths: _starts, ...rest } = options;
+  const parts: { shift: number; part: Accumulated }[] = [];
+  let done = 0;
+  const count = loanCount(loans);
+  for (const [start, indices] of groups) {
+    const offset = done;
+    const progress = options.onProgress;
+    const part = accumulate(selectLoans(loans, indices), assumptions, {
+      ...rest,
+      months: months - start + 1,
+      startMonth: (options.startMonth ?? 1) + start - 1,
+      ...(progress ? { onProgress: (n: number) => progress(offset + n, count) } : {}),
+    });
+    done += indices.length;
+    parts.push({ shift: start - 1, part });
+  }
+  // A part's recoveries run `lag` months past its own horizon, which ends with the pool's.
+  const maxLag = Math.max(...parts.map(({ part }) => part.acc.recoveries.length - part.acc.months));
+  const acc = allocateAccumulators(months, maxLag);
+  for (const { shift, part } of parts) addShifted(acc, part, shift);
   options.onProgress?.(count, count);
   return poolCashFlows(
     acc,
     count,
-    cutoffBalance,
-    prepared.segments.every((segment) => segment.defaultsFirst),
+    parts.reduce((sum, { part }) => sum + part.cutoffBalance, 0),
+    parts.every(({ part }) => part.defaultsFirst),
   );
+}
+
+/** A start month's accumulators added `shift` months later; its cutoff balance held current in the months before. */
+function addShifted(acc: Accumulated['acc'], part: Accumulated, shift: number): void {
+  const from = part.acc;
+  const columns = [
+    'scheduledInterest',
+    'interestCollected',
+    'penaltyInterest',
+    'penaltyForgone',
+    'scheduledPrincipal',
+    'prepayments',
+    'capitalisedInterest',
+    'defaults',
+    'losses',
+    'servicingFee',
+    'overduePrincipal',
+    'overdueInterest',
+    'recoveries',
+  ] as const;
+  for (const column of columns) {
+    const source = from[column];
+    const target = acc[column];
+    for (let k = 0; k < source.length && k + shift < target.length; k++) target[k + shift] = (target[k + shift] ?? 0) + (source[k] ?? 0);
+  }
+  for (let k = 0; k < from.months; k++) {
+    for (let b = 0; b < LIVE_STATES; b++) {
+      const at = (k + shift) * LIVE_STATES + b;
+      acc.stateBalance[at] = (acc.stateBalance[at] ?? 0) + (from.stateBalance[k * LIVE_STATES + b] ?? 0);
+    }
+  }
+  // Months before the start: the loans' balance, all current (startMonthGroups checked), nothing paid.
+  for (let k = 0; k < shift; k++) acc.stateBalance[k * LIVE_STATES] = (acc.stateBalance[k * LIVE_STATES] ?? 0) + part.cutoffBalance;
 }
 
 /** One loan's expected fractions month by month (index 0 = end of projection month 1). */

@@ -1,17 +1,23 @@
-import { AREAS, hrefFor, useRoute, type AreaId } from './router.ts';
+import { AREAS, hrefFor, useRoute, useSubRoute, type AreaId } from './router.ts';
 import { useApp } from './context.tsx';
 import { LanguageSwitch, useT } from './i18n.tsx';
 import { Notifications } from '../components/Notifications.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
-import { WorkspaceArea } from '../areas/WorkspaceArea.tsx';
-import { TapesArea } from '../areas/tapes/TapesArea.tsx';
-import { PoolArea } from '../areas/pool/PoolArea.tsx';
-import { AssumptionsArea } from '../areas/assumptions/AssumptionsArea.tsx';
-import { ResultsArea } from '../areas/results/ResultsArea.tsx';
-import { DealArea } from '../areas/deal/DealArea.tsx';
-import { RunsArea } from '../areas/runs/RunsArea.tsx';
-import { CompareArea } from '../areas/compare/CompareArea.tsx';
-import { ReportsArea } from '../areas/reports/ReportsArea.tsx';
+import { lazy, Suspense } from 'react';
+
+// Each area is its own chunk, loaded when first opened: the first screen (Tapes) does not load the
+// charts (recharts) and editors of the others — less than half of the app's JavaScript (test/e2e/bundle-split.test.ts).
+const WorkspaceArea = lazy(async () => ({ default: (await import('../areas/WorkspaceArea.tsx')).WorkspaceArea }));
+const TapesArea = lazy(async () => ({ default: (await import('../areas/tapes/TapesArea.tsx')).TapesArea }));
+const PoolArea = lazy(async () => ({ default: (await import('../areas/pool/PoolArea.tsx')).PoolArea }));
+const AssumptionsArea = lazy(async () => ({ default: (await import('../areas/assumptions/AssumptionsArea.tsx')).AssumptionsArea }));
+const ResultsArea = lazy(async () => ({ default: (await import('../areas/results/ResultsArea.tsx')).ResultsArea }));
+const DealArea = lazy(async () => ({ default: (await import('../areas/deal/DealArea.tsx')).DealArea }));
+const RunsArea = lazy(async () => ({ default: (await import('../areas/runs/RunsArea.tsx')).RunsArea }));
+const CompareArea = lazy(async () => ({ default: (await import('../areas/compare/CompareArea.tsx')).CompareArea }));
+const ReportsArea = lazy(async () => ({ default: (await import('../areas/reports/ReportsArea.tsx')).ReportsArea }));
+import { PACK_SUB_ROUTE } from '../areas/reports/pack/pack-route.ts';
+const PackView = lazy(async () => ({ default: (await import('../areas/reports/pack/PackView.tsx')).PackView }));
 
 function Area({ id }: { id: AreaId }) {
   if (id === 'workspace') return <WorkspaceArea />;
@@ -31,8 +37,16 @@ function Area({ id }: { id: AreaId }) {
 /** The frame every area plugs into: title bar with workspace and version, navigation, status bar. */
 export function App() {
   const route = useRoute();
+  const sub = useSubRoute();
   const { version, workspace, workspaceError } = useApp();
   const t = useT();
+  // The investor pack is a document to print: its pages alone, without the app's frame.
+  if (route === 'reports' && sub === PACK_SUB_ROUTE)
+    return (
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+        <PackView />
+      </Suspense>
+    );
   return (
     <div className="app">
       <header className="title-bar">
@@ -61,7 +75,9 @@ export function App() {
         ))}
       </nav>
       <main className="content">
-        <Area id={route} />
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <Area id={route} />
+        </Suspense>
       </main>
       <StatusBar />
       <Notifications />

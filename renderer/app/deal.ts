@@ -32,6 +32,8 @@ export interface DealScreenState {
   readonly shownRun: DealJobRun | null;
   readonly latestBreakeven: DealJobRun | null;
   readonly shownBreakeven: DealJobRun | null;
+  /** Run again by itself whenever the deal, pool or scenario changes (a deal in representative lines runs in well under a second). */
+  readonly runOnChange: boolean;
 }
 
 const DEFAULT_TEMPLATE = 'cn-consumer-revolving';
@@ -49,6 +51,7 @@ export const dealScreen = new Store<DealScreenState>({
   shownRun: null,
   latestBreakeven: null,
   shownBreakeven: null,
+  runOnChange: false,
 });
 
 export function updateDealScreen(patch: Partial<DealScreenState>): void {

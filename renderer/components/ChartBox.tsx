@@ -1,4 +1,4 @@
-import type { ReactElement, ReactNode } from 'react';
+import { cloneElement, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
 import { formatIsoDate } from '../app/axis-format.ts';
 
@@ -6,17 +6,44 @@ export const CHART_HEIGHT = 250;
 export const CHART_MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
 export const CHART_TICK = { fontSize: 11 };
 
-/** A chart with its title, an optional control, and an optional note that defines what it plots. */
-export function ChartBox({ title, testId, control, note, children }: { title: string; testId: string; control?: ReactNode; note?: ReactNode; children: ReactElement }) {
+/** A chart's fixed size in CSS pixels: on paper (the investor pack) a chart cannot follow its container's resizes. */
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * A chart with its title, an optional control, and an optional note that defines what it plots.
+ * On screen it fills its container's width; with `size` (print) it is drawn at that size.
+ */
+export function ChartBox({
+  title,
+  testId,
+  control,
+  note,
+  size,
+  children,
+}: {
+  title: string;
+  testId: string;
+  control?: ReactNode;
+  note?: ReactNode;
+  size?: ChartSize | undefined;
+  children: ReactElement<Partial<ChartSize>>;
+}) {
   return (
     <figure className="chart-box" data-testid={testId}>
       <figcaption className="chart-caption">
         <h3>{title}</h3>
         {control}
       </figcaption>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        {children}
-      </ResponsiveContainer>
+      {size === undefined ? (
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          {children}
+        </ResponsiveContainer>
+      ) : (
+        cloneElement(children, { width: size.width, height: size.height })
+      )}
       {note === undefined ? null : <p className="chart-note muted small">{note}</p>}
     </figure>
   );

@@ -21,6 +21,8 @@ export interface ServiceContext {
   readonly workspace: Workspace | null;
   /** Where a worker's entry file is; bundled builds (Electron) point at their own output. */
   workerUrl(name: WorkerName): URL;
+  /** Run a small job (a deal file's one run) on the calling thread rather than a worker: the CLI, which has no window to keep responsive. */
+  readonly smallJobsInline?: boolean;
   requireWorkspace(): Workspace;
   openWorkspace(path: string, create?: boolean): Workspace;
   /** The file a `workspace.open` request may open: as given, or confined to the workspace folder over HTTP. */

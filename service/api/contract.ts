@@ -17,6 +17,9 @@ import type { PoolFile } from '../files/pool-file-schema.ts';
 import type { EventBlock } from '../files/event-schema.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/analytics/index.ts';
+import type { ScheduleRecord } from '../../data/schedule/store.ts';
+import type { ScheduleUnit } from '../../data/schedule/columns.ts';
+import type { ScheduleRow } from '../../engine/schedule-pool/index.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -457,7 +460,9 @@ export interface DealCheck {
   readonly name: string;
   readonly notes: number;
   readonly originalBalance: number;
+  /** The deal file has its own pool: representative lines or a schedule pool. */
   readonly hasPool: boolean;
+  /** The deal file has its own scenario: an assumption set, or a schedule pool (whose stress is its scenario). */
   readonly hasAssumptions: boolean;
   /** The pool balance the note sizes were written for: the deal's own pool lines, else Σ notes (docs/sizing.md). */
   readonly statedPoolBalance: number;
@@ -746,6 +751,19 @@ export interface ScenarioRunRow {
   readonly warnings: readonly string[];
   /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
   readonly breakeven?: BreakevenResult;
+  /** Per payment date, for charts overlaid by scenario (absent in runs stored before it was added). */
+  readonly series?: ScenarioSeries;
+}
+
+/** A scenario's run by payment date: ISO dates; rates decimals; balances in the deal currency after each date. */
+export interface ScenarioSeries {
+  readonly dates: readonly string[];
+  /** Cumulative gross defaults ÷ the run's cumulativeRatioDenominator. */
+  readonly cumulativeDefaultRate: readonly number[];
+  /** Cumulative net loss (defaults − recoveries) ÷ the pool's cutoff balance. */
+  readonly cumulativeNetLossRate: readonly number[];
+  /** Each note's balance after each payment date. */
+  readonly noteBalances: readonly { readonly id: string; readonly values: readonly number[] }[];
 }
 
 export interface ScenarioSetRunResult {
@@ -1131,7 +1149,17 @@ export interface InvestorPack {
   readonly generatedAt: string;
   readonly engine: { readonly version: string; readonly sourcesSha256: string };
   /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
-  readonly scenarios: readonly (ScenarioRunRow & { readonly runId: number | null; readonly inputHash: string | null; readonly breakevens: BreakevenResult | null })[];
+  readonly scenarios: readonly (ScenarioRunRow & {
+    readonly runId: number | null;
+    readonly inputHash: string | null;
+    readonly breakevens: BreakevenResult | null;
+    /** The stored deal run itself: the pack's liquidity and loss charts plot its periods. */
+    readonly run: DealRunResult;
+  })[];
+  /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
+  readonly strats: readonly StratTable[] | null;
+  /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
+  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }
 
 export interface Api {
@@ -1215,7 +1243,25 @@ export interface Api {
   'staticPool.fit': { request: StaticPoolFitRequest; response: StaticPoolFitResult };
   /** The prospectus tables of a deal: per note, per speed, to call and to maturity — WAL, principal window, expected final, decrement table. */
   'deal.tables': { request: DealTablesRequest; response: DealTablesResult };
+  /** Imports a collection schedule (CSV/XLSX, 元 or 万元) into the workspace under a name, in one transaction (docs/schedule-pools.md). */
+  'schedule.import': { request: ScheduleImportRequest; response: ScheduleRecord };
+  'schedule.list': { request: NoParams; response: readonly ScheduleRecord[] };
+  /** A stored schedule and its rows in yuan, as a deal file's schedulePool.rows takes them. */
+  'schedule.get': { request: { name: string }; response: { schedule: ScheduleRecord; rows: readonly ScheduleRow[] } };
+  'schedule.delete': { request: { name: string }; response: { deleted: string } };
 }
+
+/** A collection schedule to import: the file, its unit (else the unit its headers state) and the deal's cutoff if known. */
+export interface ScheduleImportRequest {
+  readonly source: TapeSource;
+  readonly name: string;
+  readonly unit?: ScheduleUnit;
+  readonly cutoffDate?: string;
+  readonly sheet?: string;
+  readonly encoding?: string;
+}
+
+export type { ScheduleRecord, ScheduleRow, ScheduleUnit };
 
 export type Method = keyof Api;
 export type RequestOf<M extends Method> = Api[M]['request'];
@@ -1256,12 +1302,20 @@ export interface DesktopBridge {
   onEvent(listener: (event: AppEvent) => void): () => void;
   chooseOpenFile(options: { title: string; filters: readonly FileFilter[] }): Promise<string | null>;
   chooseSaveFile(options: { title: string; defaultName: string; filters: readonly FileFilter[] }): Promise<string | null>;
+  /**
+   * The investor pack of stored runs as a PDF: asks where to save it, prints the pack's page
+   * (`#/reports/pack?runs=…`) in a hidden window with Chromium's printToPDF (A4 landscape, the
+   * page's own print CSS) and writes it there. The path written, or null when the analyst cancelled.
+   */
+  savePackPdf(options: { runIds: readonly number[]; defaultName: string }): Promise<string | null>;
 }
 
 /** HTTP transport: the header that carries the per-launch token. */
 export const TOKEN_HEADER = 'x-abs-token';
 /** HTTP transport: `GET` this path with `?id=` (a report's downloadId) and the token header answers the workbook. */
 export const REPORT_DOWNLOAD_PATH = '/api/download';
+/** The investor pack's print view in the renderer: `${INVESTOR_PACK_HASH}?runs=3,4` (the browser's print view, Electron's hidden print window). */
+export const INVESTOR_PACK_HASH = '#/reports/pack';
 /** HTTP transport: `POST /api/upload` takes the raw file body and its name in this header (URI-encoded). */
 export const FILE_NAME_HEADER = 'x-file-name';
 

@@ -1,3 +1,4 @@
+import { SCHEDULE_UNITS } from '../../data/schedule/columns.ts';
 import { z } from 'zod';
 import { EVENTS_SCHEMA } from '../files/event-schema.ts';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
@@ -220,7 +221,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     pool: z.unknown().optional(),
     assumptions: assumptionFile.optional(),
     rows: z.enum(['paymentDates', 'anniversaries']).optional(),
-    precision: z.enum(['twoDecimals', 'wholePercent']).optional(),
+    precision: z.enum(['twoDecimals', 'wholePercent', 'wholePercentNoAsterisk']).optional(),
   }),
   'deal.runScenarios': z.strictObject({
     deal: dealFile,
@@ -302,6 +303,17 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
     minDevelopedShare: z.number().gt(0).max(1).optional(),
     includeRollRates: z.boolean().optional(),
   }),
+  'schedule.import': z.strictObject({
+    source: tapeSource,
+    name: z.string().trim().min(1, 'a schedule needs a name').max(200),
+    unit: z.enum(SCHEDULE_UNITS).optional(),
+    cutoffDate: isoDate.optional(),
+    sheet: z.string().min(1).max(200).optional(),
+    encoding: z.string().max(40).optional(),
+  }),
+  'schedule.list': noParams,
+  'schedule.get': z.strictObject({ name: z.string().min(1).max(200) }),
+  'schedule.delete': z.strictObject({ name: z.string().min(1).max(200) }),
 };
 
 export function isMethod(name: unknown): name is Method {

@@ -3,6 +3,7 @@ import { DEAL_SCHEMA, dealIssues, type Deal } from '../../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
 import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
+import { SCHEDULE_POOL_SCHEMA } from './schedule-pool-schema.ts';
 
 /**
  * A deal file (JSON): the engine's deal (engine/deal/schema.ts, the one definition of every field
@@ -33,13 +34,14 @@ export const DEAL_FILE_SCHEMA = z.strictObject({
   revolving: revolvingBuying.optional(),
   pool: ownPool.optional().describe('The deal’s own pool as representative lines (else a tape)'),
   assumptions: ASSUMPTION_FILE_SCHEMA.optional().describe('The base scenario, used when no assumption file is given'),
+  schedulePool: SCHEDULE_POOL_SCHEMA.optional().describe('The deal’s pool as a projected collection schedule with a stress overlay (docs/schedule-pools.md), instead of loans or lines'),
 });
 
 export type DealFile = z.infer<typeof DEAL_FILE_SCHEMA>;
 
 /** The engine's deal from a deal file (the revolving period with its price, cap, criteria and profile). */
 export function dealOf(file: DealFile): Deal {
-  const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, ...deal } = file;
+  const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, schedulePool: _schedulePool, ...deal } = file;
   return deal;
 }
 
@@ -53,7 +55,24 @@ export function readDealFile(input: unknown): DealFile {
   const parsed = DEAL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error));
   const file = parsed.data;
-  const issues = dealIssues(dealOf(file)).map((issue) => ({ path: `$.${issue.path}`, message: issue.rule }));
+  const issues = [...dealIssues(dealOf(file)).map((issue) => ({ path: `$.${issue.path}`, message: issue.rule })), ...schedulePoolIssues(file)];
   if (issues.length > 0) throw fileError('Deal', issues);
   return file;
+}
+
+/** A schedule pool is the deal's whole pool: not beside lines, not under a revolving period (it has no loans to buy). */
+function schedulePoolIssues(file: DealFile): { path: string; message: string }[] {
+  if (file.schedulePool === undefined) return [];
+  const issues: { path: string; message: string }[] = [];
+  if (file.pool !== undefined) issues.push({ path: '$.schedulePool', message: 'give the pool either as lines (`pool`) or as a schedule (`schedulePool`), not both' });
+  const { rows, schedule } = file.schedulePool;
+  if (rows !== undefined && schedule !== undefined) issues.push({ path: '$.schedulePool.schedule', message: 'give the schedule’s rows or the name of a stored schedule, not both' });
+  if (rows === undefined && schedule === undefined)
+    issues.push({ path: '$.schedulePool.rows', message: 'give the schedule’s rows, or `schedule`: the name of a schedule imported into the workspace' });
+  if (rows === undefined && schedule !== undefined) {
+    issues.push({ path: '$.schedulePool.schedule', message: `"${schedule}" is a schedule stored in a workspace: run the deal with that workspace open (--db), which reads its rows` });
+  }
+  if (file.assumptions !== undefined) issues.push({ path: '$.assumptions', message: 'a schedule pool is stressed by `schedulePool.stress`, not by an assumption set' });
+  if (file.revolving !== undefined) issues.push({ path: '$.schedulePool', message: 'a schedule pool cannot revolve: it has no loans to buy (write the revolving pool as lines)' });
+  return issues;
 }

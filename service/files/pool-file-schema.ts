@@ -20,7 +20,21 @@ const lineSchema = z.strictObject({
   amortization: z.enum(AMORTIZATION_TYPES).describe('level_payment (等额本息), equal_principal (等额本金), interest_only (先息后本), flat_fee (等本等息)'),
   balance: money.describe('Unpaid principal at cutoff, overdue principal included'),
   originalBalance: money.optional().describe('Principal at origination (the fee base of a flat-fee line); default: balance'),
-  rate: z.number().min(0).max(1).describe('Contract rate (APR), annual decimal'),
+  rate: z.number().min(0).max(1).optional().describe('Contract rate (APR), annual decimal; a flat_fee line may give its fee rate instead (feeRateMonthly or feeRateAnnual)'),
+  feeRateMonthly: z
+    .number()
+    .min(0)
+    .max(0.1)
+    .optional()
+    .describe(
+      'flat_fee only: the monthly fee rate on the original principal (月手续费率), decimal: 0.006 = 0.6% a month; the line projects exactly this fee (its APR is solved, engine aprFromFlatFeeRate)',
+    ),
+  feeRateAnnual: z
+    .number()
+    .min(0)
+    .max(1.2)
+    .optional()
+    .describe('flat_fee only: the fee rate as circulars quote it, monthly × 12 (年化手续费率, e.g. 和享 2017-5: 12 × 合同手续费率 ÷ 合同期数), decimal: 0.072 = 0.6% a month'),
   originalTerm: wholeNumber('originalTerm', 1, 600).describe('Months'),
   remainingTerm: wholeNumber('remainingTerm', 0, 600).describe('Installments not yet due at cutoff'),
   ageMonths: wholeNumber('ageMonths', 0, 1200).optional().describe('Months since origination at cutoff; default originalTerm − remainingTerm'),
@@ -31,6 +45,11 @@ const lineSchema = z.strictObject({
   overduePrincipal: money.optional().describe('Principal of installments due and unpaid (part of balance); default 0'),
   overdueInterest: money.optional().describe('Interest of installments due and unpaid; default 0'),
   loans: wholeNumber('loans', 1).optional().describe('Loans the line stands for; default 1'),
+  startMonth: wholeNumber('startMonth', 1, 600)
+    .optional()
+    .describe(
+      'Projection month in which the line’s first scheduled payment falls; default 1. A line of a prospectus’s hypothetical pool with a later “assumed cutoff date” (first due date at the end of that month) starts in a later month: before it the line is held at its balance, current, with no payment, prepayment, default or interest; from it the line runs as from its own cutoff (remainingTerm and ageMonths as of then). It must be current with nothing overdue',
+    ),
   restructuredShare: z
     .number()
     .min(0)

@@ -1,5 +1,5 @@
 import type { UserError } from '../../data/errors.ts';
-import { allocateLoanArrays, amortizationCode, delinquencyCode } from '../../engine/index.ts';
+import { allocateLoanArrays, amortizationCode, aprFromFlatFeeRate, delinquencyCode, EngineError } from '../../engine/index.ts';
 import type { RepLineInfo } from '../api/contract.ts';
 import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA, type PoolFile } from './pool-file-schema.ts';
@@ -52,13 +52,17 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
     if (state === 'current' && (overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
       throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
     }
+    if ((line.startMonth ?? 1) > 1 && (state !== 'current' || overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
+      throw bad(`${path}.startMonth`, `a line that starts in month ${line.startMonth} is held untouched until then, so it must be current with nothing overdue`);
+    }
     const segment = line.segment ?? '';
     const code = codeOf(segmentNames, segment, `${path}.segment`, 'segments');
     product[j] = codeOf(productNames, line.product ?? '', `${path}.product`, 'products');
     const age = line.ageMonths ?? line.originalTerm - line.remainingTerm;
+    const rate = lineRate(line, path);
     loans.currentPrincipal[j] = line.balance;
     loans.originalPrincipal[j] = line.originalBalance ?? line.balance;
-    loans.rateAnnual[j] = line.rate;
+    loans.rateAnnual[j] = rate;
     loans.originalTerm[j] = line.originalTerm;
     loans.remainingTerm[j] = line.remainingTerm;
     loans.ageMonths[j] = age;
@@ -80,10 +84,45 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
       originalTerm: line.originalTerm,
       remainingTerm: line.remainingTerm,
       ageMonths: age,
-      rateAnnual: line.rate,
+      rateAnnual: rate,
       loans: line.loans ?? 1,
       balance: line.balance,
     });
   });
-  return { tapeId: null, sourceName: file.name ?? fallbackName, cutoffDate: file.cutoffDate, loans, segmentNames, product, productNames, lines, loanCount, file };
+  // Start months only when some line names one (the engine's default: every line from month 1).
+  const startMonths = file.lines.some((line) => line.startMonth !== undefined) ? Uint16Array.from(file.lines, (line) => line.startMonth ?? 1) : undefined;
+  return {
+    tapeId: null,
+    sourceName: file.name ?? fallbackName,
+    cutoffDate: file.cutoffDate,
+    loans,
+    segmentNames,
+    product,
+    productNames,
+    lines,
+    loanCount,
+    file,
+    ...(startMonths ? { startMonths } : {}),
+  };
+}
+
+/**
+ * A line's APR: its `rate`, or for a flat_fee line the APR whose installment equals principal ÷ term
+ * plus the stated fee (feeRateMonthly, or feeRateAnnual ÷ 12 as circulars quote it), so that the
+ * projection charges exactly original principal × monthly fee rate each month.
+ */
+function lineRate(line: PoolFile['lines'][number], path: string): number {
+  const given = [line.rate, line.feeRateMonthly, line.feeRateAnnual].filter((x) => x !== undefined).length;
+  if (given !== 1)
+    throw bad(`${path}.rate`, given === 0 ? 'give the line’s rate (APR), or for a flat_fee line its feeRateMonthly or feeRateAnnual' : 'give one of rate, feeRateMonthly and feeRateAnnual');
+  if (line.rate !== undefined) return line.rate;
+  const field = line.feeRateMonthly !== undefined ? 'feeRateMonthly' : 'feeRateAnnual';
+  if (line.amortization !== 'flat_fee') throw bad(`${path}.${field}`, `a fee rate is the charge of a flat_fee (等本等息) line; this line is ${line.amortization}: give its rate (APR)`);
+  const monthly = line.feeRateMonthly ?? (line.feeRateAnnual ?? 0) / 12;
+  try {
+    return aprFromFlatFeeRate(monthly, line.originalTerm);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    throw bad(`${path}.${field}`, `a fee of ${(monthly * 100).toFixed(4)}% a month over ${line.originalTerm} months is above that of a 100% APR`);
+  }
 }

@@ -10,8 +10,8 @@ import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = QueryRequest extends infer R ? (R extends QueryRequest ? Omit<R, 'id'> : never) : never;
 
-/** The query thread of one open workspace: requests in, answers out, in order of arrival. */
-export class QueryClient {
+/** One query thread: requests in, answers out, in order of arrival. */
+class QueryThread {
   readonly #worker: Worker;
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
@@ -40,13 +40,46 @@ export class QueryClient {
     this.#pending.clear();
   }
 
-  #ask(request: Request): Promise<unknown> {
+  ask(request: Request): Promise<unknown> {
     if (this.#closed) return Promise.reject(new Error('the query thread is closed'));
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       this.#worker.postMessage({ ...request, id });
     });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#worker.terminate();
+  }
+}
+
+/**
+ * The query threads of one open workspace. Stratifications have a thread of their own, started on
+ * first use: the Pool screen asks for the summary and a stratification at once, and on a
+ * million-loan tape each is a scan of about a second, so on two cores they run side by side
+ * rather than one after the other.
+ */
+export class QueryClient {
+  readonly #workerUrl: URL;
+  readonly #workspacePath: string;
+  readonly #main: QueryThread;
+  #strats: QueryThread | null = null;
+  #closed = false;
+
+  constructor(workerUrl: URL, workspacePath: string) {
+    this.#workerUrl = workerUrl;
+    this.#workspacePath = workspacePath;
+    this.#main = new QueryThread(workerUrl, workspacePath);
+  }
+
+  #ask(request: Request): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new Error('the query thread is closed'));
+    if (request.kind !== 'strat' && request.kind !== 'stratCsv') return this.#main.ask(request);
+    this.#strats ??= new QueryThread(this.#workerUrl, this.#workspacePath);
+    return this.#strats.ask(request);
   }
 
   summary(tapeId: number): Promise<PoolSummary> {
@@ -74,6 +107,6 @@ export class QueryClient {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#worker.terminate();
+    await Promise.all([this.#main.close(), this.#strats?.close()]);
   }
 }

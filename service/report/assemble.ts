@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { UserError } from '../../data/errors.ts';
-import { STRAT_DIMENSIONS, stratify, type StratTable } from '../../data/pool/strats.ts';
+import { defaultStrats } from '../../data/pool/default-strats.ts';
+import type { StratTable } from '../../data/pool/strats.ts';
 import { getTape } from '../../data/tape/store.ts';
-import type { BreakevenResult, DealFile, DealRunInputs, ReportExcelRequest, StoredRun, TapeIdentity } from '../api/contract.ts';
+import type { DealFile, DealRunInputs, ReportExcelRequest, StoredRun, TapeIdentity } from '../api/contract.ts';
 import type { ServiceContext } from '../api/context.ts';
 import { dealRun } from '../api/handlers/deal.ts';
 import { runsGet } from '../api/handlers/runs.ts';
@@ -13,7 +14,7 @@ import { engineIdentity } from '../run-store/engine-identity.ts';
 import { runInputHash } from '../run-store/stored-job.ts';
 import { dealInputs } from '../run-store/inputs.ts';
 import { scenarioOverridesOf } from '../runs/scenario.ts';
-import type { ReportModel, ReportScenario } from './model.ts';
+import type { ReportGrid, ReportModel, ReportMonteCarlo, ReportScenario, StoredReportRuns } from './model.ts';
 import type { ReportLanguage } from './labels.ts';
 
 const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
@@ -23,14 +24,26 @@ function dealPart(inputs: DealRunInputs): DealRunInputs {
   return { deal: inputs.deal, tape: inputs.tape, mode: inputs.mode, assumptions: inputs.assumptions, scenarioOverrides: inputs.scenarioOverrides };
 }
 
-/** Stored deal runs (in the order given) as scenarios; stored breakevens join the deal run of the same inputs. */
-export function scenariosFromRuns(runIds: readonly number[], service: ServiceContext): ReportScenario[] {
+/**
+ * Stored runs (in the order given): deal runs as scenarios, breakevens joined to the deal run of the
+ * same inputs, sensitivity grids and Monte Carlo runs as their own sheets. Projections and stored
+ * scenario-set runs are refused (a set is reported by giving the set itself).
+ */
+export function scenariosFromRuns(runIds: readonly number[], service: ServiceContext): StoredReportRuns {
   const stored: StoredRun[] = runIds.map((id) => runsGet({ id }, service));
-  const scenarios: (ReportScenario & { breakevens: BreakevenResult | null })[] = [];
+  const scenarios: ReportScenario[] = [];
+  const grids: ReportGrid[] = [];
+  const monteCarlo: ReportMonteCarlo[] = [];
   for (const { record, inputs, result } of stored) {
     if (inputs.kind === 'projection' || result.kind === 'pool.project') {
       throw new UserError('BAD_REQUEST', `Run #${record.id} is a projection: a tranche report takes deal runs (and their breakevens)`, { runId: record.id });
     }
+    if (inputs.kind === 'scenarios' || result.kind === 'deal.runScenarios') {
+      throw new UserError('BAD_REQUEST', `Run #${record.id} is a scenario-set run: report the set itself (its file or saved set), whose scenarios run as stored deal runs`, { runId: record.id });
+    }
+    const sweep = { name: record.name, shortName: `#${record.id}`, runId: record.id, inputHash: record.inputHash, inputs: dealPart(inputs) };
+    if (result.kind === 'deal.grid') grids.push({ ...sweep, result: result.grid });
+    if (result.kind === 'deal.monteCarlo') monteCarlo.push({ ...sweep, result: result.monteCarlo });
     if (inputs.kind === 'deal' && result.kind === 'deal.run') {
       scenarios.push({
         name: record.name,
@@ -54,7 +67,7 @@ export function scenariosFromRuns(runIds: readonly number[], service: ServiceCon
     scenarios[k] = { ...target, breakevens: result.breakeven };
   }
   if (scenarios.length === 0) throw new UserError('BAD_REQUEST', 'A tranche report needs at least one deal run among the runs given');
-  return scenarios;
+  return { scenarios, grids, monteCarlo };
 }
 
 /** Runs `task` over `items` with at most `width` at a time, keeping the items' order in the answer. */
@@ -130,15 +143,16 @@ function stratsOf(tape: TapeIdentity | null, service: ServiceContext): StratTabl
   } catch {
     return null;
   }
-  return STRAT_DIMENSIONS.map((dimension) => stratify(workspace.db, tape.id, dimension.id));
+  return defaultStrats(workspace.db, tape.id);
 }
 
-/** The report's model: one deal and one pool across every scenario (else a clear error naming the run). */
-export function reportModel(scenarios: readonly ReportScenario[], setName: string | null, language: ReportLanguage, service: ServiceContext, deal?: DealFile): ReportModel {
+/** The report's model: one deal and one pool across every scenario and sweep (else a clear error naming the run). */
+export function reportModel(runs: StoredReportRuns, setName: string | null, language: ReportLanguage, service: ServiceContext, deal?: DealFile): ReportModel {
+  const { scenarios, grids, monteCarlo } = runs;
   const first = scenarios[0];
   if (first === undefined) throw new UserError('BAD_REQUEST', 'A tranche report needs at least one scenario');
   const theDeal = deal ?? first.inputs.deal;
-  for (const s of scenarios) {
+  for (const s of [...scenarios, ...grids, ...monteCarlo]) {
     const name = s.runId === null ? `scenario "${s.name}"` : `run #${s.runId}`;
     if (!sameJson(s.inputs.deal, theDeal))
       throw new UserError('BAD_REQUEST', `The runs are of different deals: ${name} ran another deal file than ${deal ? 'the deal given' : `run #${first.runId ?? ''}`}; a report is of one deal`, {
@@ -157,5 +171,7 @@ export function reportModel(scenarios: readonly ReportScenario[], setName: strin
     language,
     scenarios,
     strats: stratsOf(first.inputs.tape, service),
+    grids,
+    monteCarlo,
   };
 }

@@ -24,6 +24,9 @@ export function investorPack(model: ReportModel): InvestorPack {
       runId: s.runId,
       inputHash: s.inputHash,
       breakevens: s.breakevens,
+      run: s.run,
     })),
+    strats: model.strats,
+    monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, inputHash: mc.inputHash, result: mc.result })),
   };
 }

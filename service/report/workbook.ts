@@ -8,6 +8,8 @@ import { cutName, MAX_SHEET_NAME, SheetNames } from './sheet-names.ts';
 import { writeAccounts } from './sheets/accounts.ts';
 import { writeAssumptions } from './sheets/assumptions.ts';
 import { writeComparison } from './sheets/comparison.ts';
+import { writeGrid } from './sheets/grid.ts';
+import { writeMonteCarlo } from './sheets/monte-carlo.ts';
 import { writeNoteFlows, writePoolFlows } from './sheets/flows.ts';
 import { writeStrats } from './sheets/strats.ts';
 import { writeSummaryFitted, type SummaryRows } from './sheets/summary.ts';
@@ -37,7 +39,7 @@ function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenR
 /**
  * The tranche workbook of a report (docs/reports.md): Summary, Scenario comparison, Assumptions,
  * then per scenario its pool cash flows, each note's cash flows and its accounts and triggers,
- * and the tape's strats.
+ * a sheet per stored sensitivity grid and Monte Carlo run, and the tape's strats.
  */
 export function buildWorkbook(model: ReportModel): Workbook {
   const t: Labels = labelsFor(model.language);
@@ -57,6 +59,8 @@ export function buildWorkbook(model: ReportModel): Workbook {
     });
     addSheet(workbook, names, perScenario(t('sheet.accounts'), t('sheet.accountsShort'), scenario.shortName, several), 1, 2, (s) => writeAccounts(s, scenario.run, t));
   }
+  for (const grid of model.grids) addSheet(workbook, names, `${t('sheet.grid')} ${grid.shortName}`, 0, 0, (s) => writeGrid(s, grid, t));
+  for (const mc of model.monteCarlo) addSheet(workbook, names, `${t('sheet.monteCarlo')} ${mc.shortName}`, 0, 0, (s) => writeMonteCarlo(s, mc, t));
   const stratsNote = model.tape === null ? t('note.noTape') : t('note.noWorkspace');
   addSheet(workbook, names, t('sheet.strats'), 0, 0, (s) => writeStrats(s, model.strats, stratsNote, t));
   return workbook;

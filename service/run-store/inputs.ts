@@ -89,7 +89,8 @@ function overridesName(overrides: ScenarioOverrides): string {
 /** "Deal on Tape (scenario given, prepay 150 PSA)": what the analyst would call the run. */
 export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): string {
   const pool = tape ? `${tape.name} (${request.mode === 'loan' ? 'loan level' : 'representative lines'})` : 'its own pool';
-  const scenario = request.assumptions === undefined ? 'deal’s scenario' : (request.scenarioName ?? 'scenario given');
+  // A named scenario (a set's "Set · Stress 2x", a saved set) is named even on the deal file's own assumptions.
+  const scenario = request.scenarioName ?? (request.assumptions === undefined ? 'deal’s scenario' : 'scenario given');
   const head = task === 'run' ? (deal.name ?? 'Deal') : `Breakevens (${request.by === 'cdr' ? 'CDR' : 'default multiplier'}) of ${deal.name ?? 'deal'}`;
   return `${head} on ${pool} — ${scenario}${overridesName(request.scenarioOverrides ?? {})}`;
 }

@@ -18,16 +18,19 @@ import {
   type PoolAssumptions,
   type PoolCashFlows,
   type SegmentAssumptions,
+  type YieldSupplementLine,
 } from '../../engine/index.ts';
 import type { ScenarioOverrides } from '../api/contract.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
+import { checkStartMonths } from '../files/start-months.ts';
 import { assumptionGroups } from './assumption-groups.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { withEvents, withIndexRates, withMultipliers, withRecoveries } from './scenario.ts';
 import { purchaseMix } from './purchase-mix.ts';
+import { prepareSchedule, scheduleCashFlows, schedulePoolInput, type PreparedSchedule } from './schedule-pool.ts';
 
 /** Everything a deal run needs, read and checked once (a breakeven re-runs it many times). */
 export interface PreparedDeal {
@@ -45,6 +48,8 @@ export interface PreparedDeal {
   readonly defaultMultiplier: number;
   /** The purchase profile's shares by purchase month under the scenario's purchase-mix shifts, or null (the profile's own). */
   readonly purchaseMix: ((month: number) => number[] | undefined) | null;
+  /** The deal's schedule pool (docs/schedule-pools.md), or null: the pool is loans or lines. */
+  readonly schedule: PreparedSchedule | null;
 }
 
 const MAX_MONTHS = 600;
@@ -63,6 +68,7 @@ function dealMonths(deal: Deal): number {
 /** The pool a deal runs on: the tape's (loans or lines) when given, else the deal file's own lines. */
 export function dealPool(file: DealFile, tapeInput: ProjectionInput | null): ProjectionInput {
   if (tapeInput !== null) return tapeInput;
+  if (file.schedulePool) return schedulePoolInput(file);
   if (!file.pool) throw fileError('Deal', [{ path: '$.pool', message: 'the deal has no pool — give a tape, or write the pool as representative lines in the deal file' }]);
   return readPoolFile({ ...file.pool, cutoffDate: file.pool.cutoffDate ?? file.dates.cutoff }, file.pool.name ?? file.name ?? 'deal pool');
 }
@@ -76,6 +82,32 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   // A scenario's index rates change the floating notes' coupons: the deal as run, and as reported.
   const dealFile = withIndexRates(file, overrides.indexRates);
   const deal = dealOf(dealFile);
+  const schedule = prepareSchedule(file, overrides);
+  if (schedule !== null) {
+    // dealPool's own input for the schedule (no loans) may come back here; a tape or lines may not.
+    if (tapeInput !== null && tapeInput.loanCount > 0)
+      throw fileError('Deal', [{ path: '$.schedulePool', message: 'the deal’s pool is its collection schedule: run it without a tape or pool lines' }]);
+    const input = schedulePoolInput(file);
+    if (assumptionFile !== undefined && assumptionFile !== null) {
+      throw fileError('Deal', [
+        { path: '$.schedulePool.stress', message: 'a schedule pool is stressed by schedulePool.stress and the run’s overrides (--default, --prepay, --default-mult), not by an assumption file' },
+      ]);
+    }
+    // No loans to resolve curves for: the schedule's stress is its own (schedule-pool.ts).
+    const assumptions: PoolAssumptions = { pool: {} };
+    return {
+      file: dealFile,
+      deal,
+      input,
+      assumptions,
+      months: dealMonths(deal),
+      profile: null,
+      segmentLoans: new Map(),
+      defaultMultiplier: overrides.defaultMultiplier ?? 1,
+      purchaseMix: null,
+      schedule,
+    };
+  }
   let input = dealPool(file, tapeInput);
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
@@ -83,6 +115,7 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
   const months = dealMonths(deal);
+  checkStartMonths(input.startMonths, months, 'Deal');
   let profile: LoanArrays | null = null;
   let profileProducts: Uint8Array | null = null;
   if (file.revolving) {
@@ -121,7 +154,7 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
   const mix = purchaseMix(scenarioFile.events, pool.segmentNames, file.revolving?.profile ?? null);
-  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix };
+  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix, schedule: null };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */
@@ -133,12 +166,18 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
   return out;
 }
 
-/** The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR replacing the default curves). */
-export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress): PoolCashFlows {
+/**
+ * The pool flows under a stress (default multiplier × the run's base multiplier, or a constant CDR
+ * replacing the default curves). `startMonths`: the loans' own start months (pool lines' `startMonth`).
+ * A schedule pool's flows come from its collection schedule under the same stress.
+ */
+export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
+  if (prepared.schedule !== null) return scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
+    ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
   });
 }
@@ -193,7 +232,8 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
 /** Pool projection + waterfall under a stress. */
 export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
-  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress);
+  const starts = prepared.input.startMonths;
+  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
   const cohorts = new Map<string, PoolCashFlows>();
   const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
   // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
@@ -210,10 +250,12 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   };
   const segmentEndingBalance = new Map<string, Float64Array>();
   for (const [segment, indices] of prepared.segmentLoans) {
-    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress).endingBalance);
+    const subset = starts ? Uint16Array.from(indices, (i) => starts[i] ?? 1) : undefined;
+    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset).endingBalance);
   }
+  const ysocLines = yieldSupplementLines(prepared, stress);
   try {
-    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}) });
+    const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}), ...(ysocLines ? { yieldSupplementLines: ysocLines } : {}) });
     return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
   } catch (error) {
     if (error instanceof EngineError) {
@@ -221,4 +263,31 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
     }
     throw error;
   }
+}
+
+/**
+ * For a YSOC computed at a required rate (Deal.yieldSupplementOCFromPool): each pool line whose APR
+ * is below the highest required rate, projected on its own under the run's scenario and stress (so
+ * its balance moves with the speed), with its remaining term and start month. The present value is
+ * defined on level monthly payments, so such a line of another amortization type is refused.
+ */
+function yieldSupplementLines(prepared: PreparedDeal, stress: Stress): YieldSupplementLine[] | undefined {
+  const spec = prepared.deal.yieldSupplementOCFromPool;
+  if (spec === undefined) return undefined;
+  const highest = Math.max(spec.requiredRate, spec.afterNotesPaid?.requiredRate ?? 0);
+  const { loans, startMonths } = prepared.input;
+  const level = amortizationCode('level_payment');
+  const lines: YieldSupplementLine[] = [];
+  for (let i = 0; i < loanCount(loans); i++) {
+    const rateAnnual = loans.rateAnnual[i] ?? 0;
+    if (!(rateAnnual < highest)) continue;
+    if (loans.amortization[i] !== level) {
+      const path = prepared.input.tapeId === null ? `$.pool.lines[${i}].amortization` : '$.yieldSupplementOCFromPool';
+      throw fileError('Deal', [{ path, message: `line ${i + 1} (APR ${rateAnnual}) is not level payment: the yield supplement OC discounts level monthly payments` }]);
+    }
+    const startMonth = startMonths?.[i] ?? 1;
+    const own = poolFlows(prepared, selectLoans(loans, [i]), prepared.months, 1, stress, startMonths ? Uint16Array.of(startMonth) : undefined);
+    lines.push({ rateAnnual, remainingTerm: Math.max(1, loans.remainingTerm[i] ?? 1), startMonth, cutoffBalance: loans.currentPrincipal[i] ?? 0, endingBalance: own.endingBalance });
+  }
+  return lines;
 }

@@ -6,6 +6,7 @@ import type { SqliteDb } from '../../data/workspace.ts';
 import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundCentsOfDouble, roundToCents, type LoanArrays } from '../../engine/index.ts';
 import { assumptionGroups, type PoolAttributes } from './assumption-groups.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
+import { checkStartMonths } from '../files/start-months.ts';
 import type { ProjectionMode, ProjectionResult, ProjectionRow, RepLineInfo } from '../api/contract.ts';
 
 /** What a projection runs on: a tape's loans, or representative lines (grouped from a tape or read from a pool file). */
@@ -20,6 +21,8 @@ export interface ProjectionInput extends Omit<PoolAttributes, 'product' | 'produ
   readonly productNames?: readonly string[];
   /** What each line stands for; null when `loans` are loans. */
   readonly lines: readonly RepLineInfo[] | null;
+  /** Each line's start month (pool files' `startMonth`, 1 = month 1); absent: every line starts in month 1 (engine ProjectionOptions.startMonths). */
+  readonly startMonths?: Uint16Array;
   /** Loans in the pool (Σ of the lines' loans in mode 'repline'). */
   readonly loanCount: number;
   /** A tape's delinquency fields it had no column for (data/pool/summary.ts DELINQUENCY_FIELDS): its loans read as current, which is unknown, not fact. */
@@ -115,7 +118,15 @@ export function projectInput(input: ProjectionInput, assumptionFile: unknown, on
   const pool = poolAttributes(input);
   const file = readAssumptionFile(assumptionFile, { segments: pool.segmentNames, products: pool.productNames });
   const { loans, assumptions } = assumptionGroups(file, pool);
-  const flows = roundToCents(projectPool(loans, assumptions, { months: file.months, cutoffDate: input.cutoffDate, ...(onProgress ? { onProgress } : {}) }));
+  checkStartMonths(input.startMonths, file.months, 'Pool');
+  const flows = roundToCents(
+    projectPool(loans, assumptions, {
+      months: file.months,
+      cutoffDate: input.cutoffDate,
+      ...(input.startMonths ? { startMonths: input.startMonths } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    }),
+  );
   const rows: ProjectionRow[] = [];
   for (let t = 0; t < flows.months; t++) {
     const at = (column: Float64Array): number => column[t] ?? 0;

@@ -1,5 +1,5 @@
 import { roundCentsOfDouble } from '../../engine/index.ts';
-import type { DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioRunRow, ScenarioSetRunResult } from '../api/contract.ts';
+import type { DealRunResult, InterestPayment, ProjectionMode, ScenarioOverrides, ScenarioRunRow, ScenarioSeries, ScenarioSetRunResult } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import { readScenarioSet, type ScenarioSetFile } from '../files/scenario-file.ts';
 import { solveBreakevens } from './breakevens.ts';
@@ -24,6 +24,18 @@ export function scenarioRow(name: string, description: string | null, run: DealR
     revolvingEnd: run.revolvingEnd,
     cleanUpPeriod: run.cleanUpPeriod,
     warnings: run.warnings,
+    series: scenarioSeries(run),
+  };
+}
+
+/** The run by payment date, so Compare can overlay scenarios on dates. */
+function scenarioSeries(run: DealRunResult): ScenarioSeries {
+  const ids = run.tranches.map((t) => t.id);
+  return {
+    dates: run.periods.map((p) => p.paymentDate),
+    cumulativeDefaultRate: run.cumulativeDefaultRate,
+    cumulativeNetLossRate: run.cumulativeNetLoss.map((x) => (run.poolBalance > 0 ? x / run.poolBalance : 0)),
+    noteBalances: ids.map((id) => ({ id, values: run.periods.map((p) => p.notes.find((n) => n.id === id)?.endingBalance ?? 0) })),
   };
 }
 

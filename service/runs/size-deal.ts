@@ -23,13 +23,17 @@ const yuan = (x: number): string => x.toLocaleString('en-US', { minimumFractionD
 
 /** The pool balance the deal's note sizes were written for: its own pool lines' balance, else Σ notes (no OC stated). */
 export function statedPoolBalance(file: DealFile): number {
+  const scheduled = file.schedulePool?.rows?.[0]?.openingBalance;
+  if (scheduled !== undefined) return roundCentsOfDouble(scheduled);
   const lines = file.pool?.lines ?? [];
   const total = lines.length > 0 ? lines.reduce((sum, line) => sum + line.balance, 0) : file.notes.reduce((sum, note) => sum + note.originalBalance, 0);
   return roundCentsOfDouble(total);
 }
 
-/** The pool a prepared deal runs on: Σ current principal at the cutoff, to the cent (as the projection's cutoff balance). */
-export function poolBalanceOf(prepared: Pick<PreparedDeal, 'input'>): number {
+/** The pool a prepared deal runs on: Σ current principal at the cutoff (a schedule pool's first opening balance), to the cent (as the projection's cutoff balance). */
+export function poolBalanceOf(prepared: Pick<PreparedDeal, 'input'> & { readonly schedule?: PreparedDeal['schedule'] }): number {
+  const scheduled = prepared.schedule?.rows[0]?.openingBalance;
+  if (scheduled !== undefined) return roundCentsOfDouble(scheduled);
   let total = 0;
   for (const x of prepared.input.loans.currentPrincipal) total += x;
   return roundCentsOfDouble(total);

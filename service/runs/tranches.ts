@@ -20,6 +20,7 @@ import type { PreparedDeal } from './prepare-deal.ts';
 function couponLabel(coupon: DealFile['notes'][number]['coupon']): string {
   if (coupon.type === 'fixed') return `${(coupon.rate * 100).toFixed(2)}% fixed`;
   if (coupon.type === 'floating') return `index ${coupon.margin >= 0 ? '+' : '−'} ${(Math.abs(coupon.margin) * 100).toFixed(2)}% floating`;
+  if (coupon.type === 'indexed') return `${coupon.index} ${coupon.margin >= 0 ? '+' : '−'} ${(Math.abs(coupon.margin) * 100).toFixed(2)}% floating`;
   return 'none (residual)';
 }
 

@@ -86,6 +86,8 @@ export const bench: Bench = {
       language: 'en' as const,
       scenarios: scenarios(file),
       strats: null,
+      grids: [],
+      monteCarlo: [],
     };
     const path = join(tmpdir(), `abs-bench-report-${process.pid}.xlsx`);
     const samples: number[] = [];

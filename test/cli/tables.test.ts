@@ -48,4 +48,31 @@ describe('abs tables DEAL.json --speeds', () => {
     expect(twoCases.stderr).toContain('give one of --call, --no-call and --both');
     expect(runAbs(['tables', DEAL]).stderr).toContain('tables needs --speeds');
   });
+
+  describe('abs tables --precision whole-plain', () => {
+    it('prints whole percents with 0 under 0.5%, as AmeriCredit 2024-1 prints them (TABLE_311, p. 81: Class A-1 at 1.00% ABS, 18 Oct 2024: 0)', () => {
+      const deal = join(REPO_ROOT, 'test', 'fixtures', 'prospectus', 'amcar-2024-1-1241.json');
+      const run = runAbs(['tables', deal, '--speeds', '1 ABS', '--precision', 'whole-plain', '--call']);
+      expect(run.status, run.stderr).toBe(0);
+      // Class A-1 is the first table printed: its first six payment dates.
+      const rows = run.stdout
+        .split('\n')
+        .filter((l) => /^2024-(0[6-9]|1[01])-18/.test(l))
+        .slice(0, 6);
+      expect(rows.map((l) => l.trim().split(/\s+/))).toEqual([
+        ['2024-06-18', '70'],
+        ['2024-07-18', '52'],
+        ['2024-08-18', '34'],
+        ['2024-09-18', '17'],
+        ['2024-10-18', '0'],
+        ['2024-11-18', '0'],
+      ]);
+    });
+
+    it('refuses a precision it does not know, naming the three it does', () => {
+      const run = runAbs(['tables', DEAL, '--speeds', '1 ABS', '--precision', 'half']);
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain("--precision must be 2, whole or whole-plain, got 'half'");
+    });
+  });
 });

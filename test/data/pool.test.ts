@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { formatStratCsv, poolSummary, STRAT_CSV_HEADER, STRAT_DIMENSIONS, stratify, type StratDimensionId, type StratTable } from '../../data/pool/index.ts';
 import { guardFormula } from '../../data/csv-out.ts';
-import { bucketIndexSql } from '../../data/pool/strats.ts';
+import { bucketIndex } from '../../data/pool/pool-scan.ts';
 import { openWorkspace, type SqliteDb, type Workspace } from '../../data/workspace.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -639,27 +638,17 @@ describe('stratify: requests it refuses', () => {
   );
 });
 
-describe('bucketIndexSql', () => {
-  it('binds every edge as a parameter and matches a plain search for every value, both closures', () => {
-    const db = new Database(':memory:');
-    try {
-      for (let n = 1; n <= 12; n++) {
-        const edges = Array.from({ length: n }, (_, i) => i * 10 + 0.5);
-        for (const closed of ['lower', 'upper'] as const) {
-          const { sql, params } = bucketIndexSql('x', edges, closed);
-          expect(sql).not.toMatch(/\d\.5/);
-          expect([...params].sort((a, b) => a - b)).toEqual(edges);
-          const bucket = db.prepare<Array<number | null>, { b: number | null }>(`SELECT ${sql} AS b FROM (SELECT ? AS x)`);
-          for (const x of [-1, ...edges, ...edges.map((e) => e + 0.25), ...edges.map((e) => e - 0.25)]) {
-            // Reference: the number of edges at or below x (closed below), or strictly below x (closed above), minus one.
-            const expected = edges.filter((e) => (closed === 'lower' ? e <= x : e < x)).length - 1;
-            expect(bucket.get(...params, x)?.b).toBe(expected);
-          }
-          expect(bucket.get(...params, null)?.b).toBeNull();
+describe('bucketIndex', () => {
+  it('matches a plain search for every value at, around and between the edges, both closures', () => {
+    for (let n = 1; n <= 12; n++) {
+      const edges = Array.from({ length: n }, (_, i) => i * 10 + 0.5);
+      for (const closed of ['lower', 'upper'] as const) {
+        for (const x of [-1, ...edges, ...edges.map((e) => e + 0.25), ...edges.map((e) => e - 0.25)]) {
+          // Reference: the number of edges at or below x (closed below), or strictly below x (closed above), minus one.
+          const expected = edges.filter((e) => (closed === 'lower' ? e <= x : e < x)).length - 1;
+          expect(bucketIndex(x, edges, closed)).toBe(expected);
         }
       }
-    } finally {
-      db.close();
     }
   });
 });

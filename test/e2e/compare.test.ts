@@ -77,7 +77,7 @@ describe('the Compare screen in Chromium', () => {
     await openArea('Compare');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Compare');
     await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('cn-consumer-revolving');
-    await page.getByLabel('Scenario set').selectOption('shipped:cn-consumer-revolving');
+    await page.getByLabel('Scenario set', { exact: true }).selectOption('shipped:cn-consumer-revolving');
     await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain('Valid: 7 scenarios');
     expect(await page.getByTestId('scenario-row').count()).toBe(7);
     expect(await page.getByLabel('Stress 4x: cure multiplier').inputValue()).toBe('0.25');
@@ -123,6 +123,13 @@ describe('the Compare screen in Chromium', () => {
     expect(figures).toContain('Loss (% of original balance)');
     expect(figures.some((f) => f.startsWith('Cumulative default rate (% of the cutoff pool while revolving, then the pool when revolving ended'))).toBe(true);
     expect(await page.getByTestId('chart-note-loss').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    // The same charts overlaid per scenario on payment dates: one line each, the axis ticks the API's dates.
+    const overlay = page.getByTestId('overlay-cumulative-default');
+    expect(await overlay.locator('.recharts-line-curve').count()).toBe(7);
+    const ticks = await overlay.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(ticks.length).toBeGreaterThan(2);
+    const dates = new Set(run.scenarios.flatMap((s) => s.series?.dates ?? []));
+    for (const tick of ticks) expect(dates.has(tick), tick).toBe(true);
 
     // Copy as CSV: the same table, rates as decimals (the engine's own numbers, unrounded).
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
@@ -172,12 +179,12 @@ describe('the Compare screen in Chromium', () => {
       // The set reads as saved now: opening another asks nothing. A later edit, then another set: the analyst is asked first.
       await page.getByLabel('Prepay 2x: prepayment multiplier').fill('3');
       page.once('dialog', (dialog) => void dialog.dismiss());
-      await page.getByLabel('Scenario set').selectOption('shipped:pass-through');
+      await page.getByLabel('Scenario set', { exact: true }).selectOption('shipped:pass-through');
       expect(await page.getByLabel('Prepay 2x: prepayment multiplier').inputValue()).toBe('3');
 
       await page.reload();
       await openArea('Compare');
-      const picker = page.getByLabel('Scenario set');
+      const picker = page.getByLabel('Scenario set', { exact: true });
       await expect.poll(() => picker.locator('option').allTextContents(), { timeout: 10_000 }).toContain('Saved: My consumer stresses');
       await picker.selectOption('saved:My consumer stresses');
       expect(await page.getByLabel('Stress 2x: default multiplier').inputValue()).toBe('2.5');
@@ -196,7 +203,7 @@ describe('the Compare screen in Chromium', () => {
     await expect.poll(async () => (await api<JobInfo>('job.get', { id: job.id })).state, { timeout: 60_000, interval: 250 }).toBe('succeeded');
     await page.reload();
     await openArea('Compare');
-    await page.getByLabel('Scenario set').selectOption('shipped:cn-consumer-revolving');
+    await page.getByLabel('Scenario set', { exact: true }).selectOption('shipped:cn-consumer-revolving');
     await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain('Valid: 7 scenarios');
     const runButton = page.getByRole('button', { name: 'Run', exact: true });
     await expect.poll(() => runButton.isEnabled(), { timeout: 20_000 }).toBe(true);

@@ -43,6 +43,9 @@ const principalKinds = (): Promise<(string | null)[]> =>
 
 const valid = () => browser.page.getByTestId('deal-check').textContent();
 
+/** Accepts a page's confirm dialog (leaving an edited file asks first). */
+const accept = (dialog: { accept: () => Promise<void> }): void => void dialog.accept();
+
 describe('the deal structure editor in Chromium', () => {
   it('opens the consumer template in the editor, every section shown', async () => {
     const { page } = browser;
@@ -154,6 +157,31 @@ describe('the deal structure editor in Chromium', () => {
     expect(await field('$.triggers[0].threshold[0].threshold').inputValue()).toBe('2.5');
     expect(await principalKinds()).toEqual(['turbo', 'principal', 'residual']);
     await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    expect(browser.pageErrors).toEqual([]);
+  });
+  it('edits a "sum of" OC target on the US auto template: the cutoff-pool share beside the current-pool share and the floor', async () => {
+    const { page } = browser;
+    // A fresh page: the earlier tests leave an edited file in the editor (leaving it and replacing it each ask first).
+    page.on('dialog', accept);
+    await page.goto(server.url);
+    await openArea(page, 'Deal');
+    // The page keeps the file opened before the reload; choose the template, and open the editor (a stored run folds it away).
+    await expect.poll(() => page.getByLabel('Deal', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByLabel('Deal', { exact: true }).selectOption('us-auto-oc-turbo');
+    await page.getByText('Structure editor').click();
+    const current = field('$.waterfall.combined[6].ocPercent');
+    await expect.poll(() => current.inputValue(), { timeout: 10_000 }).toBe('8');
+    const plus = field('$.waterfall.combined[6].ocInitialPercent');
+    // Blank: the template has no ocInitialPercent (its "greater of" target).
+    expect(await plus.inputValue()).toBe('');
+    await plus.fill('1.5');
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    // The deal in words reads the "sum of" target.
+    await page.getByText('Structure in words').click();
+    await expect.poll(() => page.getByText(/OC target of 8(\.0)?% of the pool \+ 1\.5% of cutoff/).count(), { timeout: 10_000 }).toBe(1);
+    await plus.scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-oc-target');
+    page.off('dialog', accept);
     expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -181,6 +181,25 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByTestId('deal-out-of-date').count()).toBe(0);
   });
 
+  it('runs the credit-card installment template on its collection schedule and stress (docs/schedule-pools.md)', async () => {
+    const { page } = browser;
+    await page.getByLabel('Deal', { exact: true }).selectOption('cn-credit-card-installment');
+    await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 3 notes');
+    await runDeal('credit-card installment');
+    const caption = await page.getByTestId('deal-run-caption').textContent();
+    expect(caption).toContain('(collection schedule)');
+    expect(caption).toContain('the schedule’s stress');
+    expect(await columnTexts(browser.page, 'tranche-table', 'Note')).toEqual(['Senior A 优先A', 'Senior B 优先B', 'Subordinate 次级']);
+    // The structure in words stays open from the first test; open it if it is not.
+    if ((await page.getByTestId('deal-structure').count()) === 0) await page.getByText('Structure in words', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('deal-structure').textContent()).toContain('collection schedule of 18 periods, 883,333,333.32');
+    expect(await page.getByTestId('deal-structure').textContent()).toContain('the schedule’s stress: defaults 2 CDR, prepayments 5 CPR, 10% recovered after 6 months, 61+ delinquent 1%');
+    await page.getByTestId('deal-structure').getByText('Own pool').scrollIntoViewIfNeeded();
+    await dismissNotifications();
+    await browser.screenshot('deal-schedule-pool');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it('lists a bad deal file’s problems with their JSON paths and runs nothing', async () => {
     const { page } = browser;
     const template = JSON.parse(readFileSync(new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url), 'utf8')) as {

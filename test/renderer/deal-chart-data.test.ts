@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealPeriod, DealRunResult } from '../../service/api/contract.ts';
-import { delinquencySeries, liquiditySeries, lossSeries, lossTriggers, noteSeries, valueDiffers } from '../../renderer/areas/deal/chart-data.ts';
+import { coverageAxisTop, delinquencySeries, liquiditySeries, lossSeries, lossTriggers, noteSeries, valueDiffers } from '../../renderer/areas/deal/chart-data.ts';
 
 /** One period of a hand-made run: a single senior note A, one senior fee, a reserve, a stepped cdr trigger and a 90+ trigger. */
 function period(
@@ -95,6 +95,18 @@ const run = {
   tranches: [],
 } as unknown as DealRunResult; // only the fields the chart series read
 
+/** A liquidity point with only the two coverage ratios set. */
+const point = (interestCoverage: number | null, liquidityCoverage: number | null) => ({
+  period: 1,
+  date: '2027-01-26',
+  interestCollections: 0,
+  seniorDue: 0,
+  reserveBalance: null,
+  reserveDraws: null,
+  interestCoverage,
+  liquidityCoverage,
+});
+
 describe('Deal chart series, by hand', () => {
   it('liquidity: interest collections against senior due, with interest and liquidity coverage', () => {
     const [p1, p2, p3] = liquiditySeries(run);
@@ -105,6 +117,16 @@ describe('Deal chart series, by hand', () => {
     expect(p2).toMatchObject({ interestCollections: 350, interestCoverage: 0.5, reserveDraws: 350, reserveBalance: 150 });
     // Nothing due: no ratio (not infinity, not zero).
     expect(p3).toMatchObject({ interestCoverage: null, liquidityCoverage: null });
+  });
+
+  it('coverage on paper: the axis stops at 3 × the median, rounded up to a half, when a period runs above it', () => {
+    // Values 1.2, 1.4, 1.5, 1.6, 1.3, 900 (nulls skipped): sorted median (1.4 + 1.5) / 2 = 1.45; 3 × 1.45 = 4.35 → 4.5; one period above.
+    expect(coverageAxisTop([point(1.2, 1.4), point(1.5, null), point(1.6, 1.3), point(900, null)])).toEqual({ top: 4.5, periodsAbove: 1 });
+    // Median 0.5 → 1.5, lifted to the 2× floor; 2.5 is above it.
+    expect(coverageAxisTop([point(0.4, 0.5), point(0.6, 2.5), point(0.5, null)])).toEqual({ top: 2, periodsAbove: 1 });
+    // Nothing above 3 × the median: no cut; no ratios at all: no cut.
+    expect(coverageAxisTop([point(1, 1.1), point(1.2, null)])).toBeNull();
+    expect(coverageAxisTop([point(null, null)])).toBeNull();
   });
 
   it('losses: default and net loss rates, 90+ ratio, thresholds by period, the breach date', () => {

@@ -136,3 +136,14 @@ describe('a tape and a saved set together', () => {
     expect(run.request).toEqual({ deal, tapeId: 7, mode: 'loan', assumptions: scenarioOf('stress'), scenarioName: 'stress' });
   });
 });
+
+describe('a deal on a schedule pool (docs/schedule-pools.md)', () => {
+  const scheduled: DealFile = { ...deal, schedulePool: { rows: [{ periodEnd: '2027-01-31', openingBalance: 400_000_000, scheduledPrincipal: 400_000_000, interest: 1_000_000 }] } };
+  const scheduleCheck: DealCheck = { ...check(true, true), deal: scheduled };
+
+  it('runs on its own schedule and stress even when the screen has a tape and a saved set chosen', () => {
+    const choice = chooseDealRun(inputs({ check: scheduleCheck, pool: 'tape', scenario: 'stress' }));
+    expect(choice.request).toEqual({ deal: scheduled });
+    expect([choice.pool, choice.poolLabel, choice.scenarioLabel]).toEqual(['own', 'the deal’s collection schedule', 'the schedule’s stress']);
+  });
+});

@@ -7,7 +7,7 @@ import { prepareDeal } from '../../service/runs/prepare-deal.ts';
 import { dealSnapshot } from '../helpers/deal-snapshot.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
-const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'];
+const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential', 'cn-credit-card-installment'];
 
 // Regression snapshot: the engine's own output, stored to catch unintended change; not an
 // independent check. Stored by scripts/write-deal-snapshots.ts; a difference is a change in the

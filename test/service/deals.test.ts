@@ -13,7 +13,7 @@ import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
 const DEALS = join(REPO_ROOT, 'templates', 'deals');
-const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'] as const;
+const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential', 'cn-credit-card-installment'] as const;
 /** A shipped deal file as the service reads it. */
 const template = (name: string): DealFile => readDealFile(JSON.parse(readFileSync(join(DEALS, `${name}.json`), 'utf8')));
 let service: Service;
@@ -297,10 +297,10 @@ describe('credit enhancement over time', () => {
 });
 
 describe('deal.templates', () => {
-  it('serves the four shipped templates, each valid', async () => {
+  it('serves the five shipped templates, each valid', async () => {
     const templates = await service.call('deal.templates', {});
     if (!templates.ok) throw new Error(templates.error.message);
-    expect(templates.value.map((t) => t.id)).toEqual(['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential']);
+    expect(templates.value.map((t) => t.id)).toEqual(['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential', 'cn-credit-card-installment']);
     for (const t of templates.value) {
       expect(t.deal).toEqual(template(t.id));
       expect((await service.call('deal.validate', { deal: t.deal })).ok).toBe(true);

@@ -30,6 +30,11 @@ const exampleJson = (): unknown => JSON.parse(readFileSync(EXAMPLE, 'utf8'));
 const example = (): AssumptionFile => checkAssumptions(exampleJson()).assumptions;
 const examplePool = (): PoolFile => readPoolFile(JSON.parse(readFileSync(EXAMPLE_POOL, 'utf8'))).file;
 
+/** The example's pool-wide assumptions alone (no segments), for pools of one unnamed segment. */
+const poolWide = (): AssumptionFile => {
+  const { segments: _segments, ...rest } = example();
+  return rest;
+};
 const project = (request: ProjectionRequest): Promise<ProjectionResult> => runProjection(service, request);
 const projectError = (request: ProjectionRequest): Promise<string> => projectionError(service, request);
 
@@ -175,6 +180,31 @@ describe('pool files of representative lines', () => {
       'Pool $.lines[0].state: a current line has no overdue principal or interest: give its delinquency state',
     );
     expect(await bad({ cutoffDate: '2026-09-30', lines: [line], extra: 1 })).toMatch(/^Pool \$: /);
+    // A line with its own start month must start within the projection and be current (docs/deals.md, "Lines that start later").
+    expect(await projectError({ source: { kind: 'lines', pool: { cutoffDate: '2026-09-30', lines: [line, { ...line, startMonth: 30 }] } as PoolFile }, assumptions: poolWide() })).toBe(
+      `Pool $.lines[1].startMonth: the line starts in month 30, after the last projected month (${assumptions.months})`,
+    );
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, startMonth: 2, state: 'dpd1_30', overduePrincipal: 10 }] })).toBe(
+      'Pool $.lines[0].startMonth: a line that starts in month 2 is held untouched until then, so it must be current with nothing overdue',
+    );
+    expect(await bad({ cutoffDate: '2026-09-30', lines: [{ ...line, startMonth: 0 }] })).toMatch(/^Pool \$\.lines\[0\]\.startMonth: /);
+  });
+
+  it('projects a line with a later start month: untouched until then, its flows from then on', async () => {
+    const assumptions = poolWide();
+    const early = { amortization: 'level_payment', balance: 100_000, rate: 0.18, originalTerm: 12, remainingTerm: 12 } as const;
+    const late = { ...early, balance: 50_000, startMonth: 3 };
+    const both = await project({ source: { kind: 'lines', pool: { cutoffDate: '2026-09-30', lines: [early, late] } }, assumptions });
+    const earlyAlone = await project({ source: { kind: 'lines', pool: { cutoffDate: '2026-09-30', lines: [early] } }, assumptions });
+    const lateAlone = await project({ source: { kind: 'lines', pool: { cutoffDate: '2026-09-30', lines: [{ ...early, balance: 50_000 }] } }, assumptions });
+    expect(both.cutoffBalance).toBe(150_000);
+    // Months 1–2: only the early line pays; the late one's 50,000 sits in the pool (current).
+    for (const k of [0, 1]) {
+      expect(both.rows[k]?.scheduledPrincipal).toBeCloseTo(earlyAlone.rows[k]?.scheduledPrincipal ?? Number.NaN, 2);
+      expect(both.rows[k]?.endingBalance).toBeCloseTo((earlyAlone.rows[k]?.endingBalance ?? Number.NaN) + 50_000, 2);
+    }
+    // Month 3 on: the late line's month 1, 2, … (its seasoning and curves as from its own cutoff).
+    expect(both.rows[2]?.scheduledPrincipal).toBeCloseTo((earlyAlone.rows[2]?.scheduledPrincipal ?? 0) + (lateAlone.rows[0]?.scheduledPrincipal ?? Number.NaN), 1);
   });
 });
 

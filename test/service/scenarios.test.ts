@@ -154,6 +154,28 @@ describe('the shipped scenario sets', () => {
   });
 });
 
+describe('a scenario’s run by payment date (Compare overlays scenarios on dates)', () => {
+  it('gives each payment date, the pool’s cumulative rates and each note’s balance after the date, ending on the row’s own figures', () => {
+    const deal = template('cn-consumer-revolving');
+    const set = readScenarioSet(shippedSet('cn-consumer-revolving'));
+    const [, stress] = runScenarioSet({ file: deal, tapeInput: null, mode: 'repline', base: undefined, overrides: {}, set }).scenarios;
+    const run = dealRunResult(prepareDeal(deal, null, undefined, scenarioOverridesOf(set.scenarios[1] ?? { name: '' }, '$.scenarios[1]')), 'repline');
+    const series = stress?.series;
+    expect(series?.dates).toEqual(run.periods.map((p) => p.paymentDate));
+    // The last date's rates are the row's headline figures.
+    expect(series?.cumulativeDefaultRate.at(-1)).toBe(stress?.cumulativeDefaultRate);
+    expect(series?.cumulativeNetLossRate.at(-1)).toBe(stress?.cumulativeNetLossRate);
+    // A note's balance after date 1 = its original balance − principal paid (net of reimbursed write-downs) − written down on date 1, by hand from the period's own figures.
+    for (const note of run.periods[0]?.notes ?? []) {
+      const original = run.tranches.find((t) => t.id === note.id)?.originalBalance ?? NaN;
+      const after = Math.round((original - (note.principalPaid - note.writeDownReimbursed) - note.writeDown) * 100) / 100;
+      expect(series?.noteBalances.find((b) => b.id === note.id)?.values[0]).toBe(after);
+    }
+    // Every note is paid down or written off by the last date.
+    for (const balance of series?.noteBalances ?? []) expect(balance.values.at(-1)).toBe(0);
+  });
+});
+
 async function runSetJob(service: Service, request: ScenarioSetRunRequest): Promise<ScenarioSetRunResult> {
   const job = await service.call('deal.runScenarios', request);
   if (!job.ok) throw new Error(job.error.message);

@@ -1,13 +1,13 @@
 import type { CalendarDate } from '../../dates.ts';
-import { dayCountDays, type DayCount } from '../../daycount.ts';
+import { dayCountDays } from '../../daycount.ts';
+import { accrue, type AccrualDays } from '../accrual.ts';
 import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
 import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
-import { unreachable, type FeeState, type NoteState, type ReserveState } from '../state.ts';
+import { unreachable, type FeeState, type IndexedCoupon, type NoteState, type ReserveState } from '../state.ts';
 import type { Deal, FeeCollection, FeeSpec, ReserveTarget } from '../types.ts';
 
-/** Days of the accrual period under each day count (30/360 US; actual days for ACT/365 and ACT/360), as decimals. */
-export type AccrualDays = Readonly<Record<DayCount, Money>>;
+export type { AccrualDays };
 
 /** What a period accrues on its start-of-period balances (step 2). */
 export interface Accruals {
@@ -29,9 +29,6 @@ export interface Accruals {
 
 type ReserveTargetTerms = Pick<CompiledDeal, 'notes' | 'reserveNotes' | 'reserveNotesOriginal' | 'reservePercent' | 'reserveFloor' | 'reserveCap'>;
 
-const DAYS_360 = new Money(360);
-const DAYS_365 = new Money(365);
-
 export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays {
   const actual = new Money(dayCountDays('ACT/365', start, end));
   return { '30/360': new Money(dayCountDays('30/360', start, end)), 'ACT/365': actual, 'ACT/360': actual };
@@ -42,17 +39,18 @@ export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays
  * note's coupon and interest due, each fee's due, the reserve's target; then sums the accruals.
  */
 export function accruePeriod(
-  deal: Pick<Deal, 'fees' | 'reserve' | 'yieldSupplementOC'>,
+  deal: Pick<Deal, 'fees' | 'reserve'>,
   compiled: CompiledDeal,
   period: number,
   flows: Collections,
   days: AccrualDays,
   cutoffPool: Money = ZERO,
+  cutoffYieldSupplementOC: Money = ZERO,
+  accrualStart = '',
 ): Accruals {
-  const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days);
+  const { couponAccrued, notesBegin } = accrueNotes(compiled.notes, period, days, accrualStart);
   const feesAccrued = accrueFees(deal.fees ?? [], compiled, period, flows, days);
-  if (compiled.reserve !== undefined && deal.reserve !== undefined)
-    openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, deal.yieldSupplementOC?.atCutoff ?? 0));
+  if (compiled.reserve !== undefined && deal.reserve !== undefined) openReserve(compiled.reserve, reserveTarget(deal.reserve.target, compiled, notesBegin, cutoffPool, cutoffYieldSupplementOC));
   // The servicer nets its strip out of the interest it collects (Fabozzi, Handbook of Mortgage-Backed
   // Securities: investors receive the WAC less the servicing fee), so the strip never reaches the notes.
   const collected = flows.interest.plus(flows.penaltyInterest);
@@ -62,15 +60,25 @@ export function accruePeriod(
 }
 
 /**
+ * An indexed coupon for the accrual period starting on `accrualStart` (ISO): the fixing its reset rule picks
+ * (validate.ts guarantees one for the first period) + margin, at least the floor (≥ 0), at most the cap.
+ */
+function indexedRate(coupon: IndexedCoupon, accrualStart: string): Money {
+  const fixing = coupon.fixings.findLast((f) => (coupon.onPeriodStart ? f.effective <= accrualStart : f.effective < accrualStart));
+  const rate = maxMoney((fixing?.rate ?? ZERO).plus(coupon.margin), coupon.floor);
+  return coupon.cap === undefined ? rate : minMoney(rate, coupon.cap);
+}
+
+/**
  * Starts each note's period at its balance: the coupon of the period, interest due = this period's
  * accrual + the shortfall carried in (+ interest on it where the note says so), nothing paid yet.
  */
-function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualDays): { couponAccrued: Money; notesBegin: Money } {
+function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualDays, accrualStart: string): { couponAccrued: Money; notesBegin: Money } {
   let couponAccrued = ZERO;
   let notesBegin = ZERO;
   for (const note of notes) {
     note.begin = note.balance;
-    note.couponRate = note.rates[Math.min(period, note.rates.length) - 1] ?? ZERO;
+    note.couponRate = note.indexed === undefined ? (note.rates[Math.min(period, note.rates.length) - 1] ?? ZERO) : indexedRate(note.indexed, accrualStart);
     const accrual = accrue(note.begin, note.couponRate, note.dayCount, days);
     const onShortfall = note.interestOnShortfall ? accrue(note.shortfall, note.couponRate, note.dayCount, days) : ZERO;
     note.accrual = accrual;
@@ -79,6 +87,8 @@ function accrueNotes(notes: readonly NoteState[], period: number, days: AccrualD
     note.principalPaid = ZERO;
     note.writeDown = ZERO;
     note.residualPaid = ZERO;
+    note.periodicReturnPaid = ZERO;
+    note.balanceDays = add(note.balanceDays, note.begin.times(days['ACT/365']));
     note.reimbursed = ZERO;
     couponAccrued = add(couponAccrued, accrual);
     notesBegin = add(notesBegin, note.begin);
@@ -94,6 +104,7 @@ function accrueFees(specs: readonly FeeSpec[], compiled: Pick<CompiledDeal, 'fee
     fee.accrual = feeAccrual(spec, compiled.feeRates[i] ?? ZERO, period, flows, compiled.feeNotes[i] ?? [], compiled.notes, days);
     fee.due = add(fee.unpaid, fee.accrual);
     fee.paid = ZERO;
+    fee.paidWithinCap = ZERO;
     feesAccrued = add(feesAccrued, fee.accrual);
   });
   return feesAccrued;
@@ -105,14 +116,19 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
   switch (basis.type) {
     case 'poolBalance':
       // The US servicing fee: rate ÷ 12 per collection month on the pool at the start of the collection period.
-      if (basis.accrueOver === 'collectionMonths') return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(flows.months).div(12));
+      if (basis.accrueOver === 'collectionMonths') {
+        // The first payment date may state its own fraction: days ÷ 360 (firstPeriodDays) instead of months ÷ 12.
+        const fraction = period === 1 && basis.firstPeriodDays !== undefined ? new Money(basis.firstPeriodDays).div(360) : new Money(flows.months).div(12);
+        return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(fraction));
+      }
       return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
     case 'collections':
       return roundCents(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS).times(rate));
     case 'fixed':
-      return rate;
+      // Periods 1, 1 + n, 1 + 2n, …: a yearly fee on a monthly deal is paid in advance on the first payment date and each anniversary of it.
+      return (period - 1) % (basis.everyPeriods ?? 1) === 0 ? rate : ZERO;
     case 'oneOff':
       return period === (basis.period ?? 1) ? rate : ZERO;
     default:
@@ -134,7 +150,7 @@ function collectionsOf(flows: Collections, kinds: readonly FeeCollection[]): Mon
  * The reserve target: percent × the basis (initial or start-of-period balance of the target's
  * notes), rounded half-up to cents, within its floor and cap, and never above the notes outstanding.
  */
-function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: number): Money {
+function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: Money): Money {
   const basis = reserveBasis(target.basis, terms, cutoffPool, cutoffYsoc);
   let amount = roundCents(basis.times(terms.reservePercent));
   if (terms.reserveFloor !== undefined) amount = maxMoney(amount, terms.reserveFloor);
@@ -142,7 +158,7 @@ function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBe
   return minMoney(amount, notesBegin);
 }
 
-function reserveBasis(basis: ReserveTarget['basis'], terms: ReserveTargetTerms, cutoffPool: Money, cutoffYsoc: number): Money {
+function reserveBasis(basis: ReserveTarget['basis'], terms: ReserveTargetTerms, cutoffPool: Money, cutoffYsoc: Money): Money {
   switch (basis) {
     case 'initialNoteBalance':
       return terms.reserveNotesOriginal;
@@ -166,15 +182,6 @@ function openReserve(reserve: ReserveState, target: Money): void {
 }
 
 /** amount × rate × days ÷ basis (360, or 365 for ACT/365), rounded half-up to cents: one rounding, at the end. */
-function accrue(amount: Money, rateAnnual: Money, dayCount: DayCount, days: AccrualDays): Money {
-  if (amount.isZero() || rateAnnual.isZero()) return ZERO;
-  return roundCents(
-    amount
-      .times(rateAnnual)
-      .times(days[dayCount])
-      .div(dayCount === 'ACT/365' ? DAYS_365 : DAYS_360),
-  );
-}
 
 function sumBegin(notes: readonly NoteState[], indices: readonly number[]): Money {
   let total = ZERO;

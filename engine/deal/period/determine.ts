@@ -13,6 +13,8 @@ import type { PaymentSchedule } from './schedule.ts';
 export interface DeterminationDate {
   readonly period: number;
   readonly paymentDate: string;
+  /** The previous payment date (closing for period 1), ISO: the notes' balances are as it left them. */
+  readonly accrualStart: string;
   readonly schedule: Pick<PaymentSchedule, 'frequencyMonths' | 'lastPeriod'>;
   /** The pool's cutoff balance in yuan (the denominator of the pool factor and, by the deal's rule, of the cumulative rates). */
   readonly cutoffBalance: number;
@@ -152,6 +154,14 @@ function metricValues(
     // The state still holds the previous payment date's purchases: the cash kept ÷ the principal funds offered (循环购买不足).
     purchaseShortfall: balances.purchaseOffered.gt(0) ? toYuan(balances.principalAccount) / toYuan(balances.purchaseOffered) : 0,
     purchaseShortfallAmount: toYuan(balances.principalAccount),
+    // 预期到期日: balances left after a payment date on or after the note's expected maturity.
+    expectedMaturityShortfall: (indices) =>
+      toYuan(
+        indices.reduce((a, i) => {
+          const note = noteAt(balances, i);
+          return note.expectedMaturity !== undefined && note.expectedMaturity <= date.accrualStart ? add(a, note.begin) : a;
+        }, ZERO),
+      ),
   };
 }
 

@@ -17,11 +17,12 @@ export function allocateLosses(state: PeriodState, classes: Classes, lossAllocat
     state.pdl = ZERO;
   } else if (lossAllocation === 'writeDown') {
     // The reserve is collateral too: its cash is released to the notes at the final period; so is
-    // the cash a refused purchase left in the principal account (next date's principal funds).
+    // the cash a refused purchase or the payout rounding left in the principal account (next date's principal funds).
     const excess = notesEnd
       .minus(state.poolAfter)
       .minus(state.reserve?.balance ?? ZERO)
-      .minus(state.principalAccount);
+      .minus(state.principalAccount)
+      .minus(state.roundingCarried);
     if (excess.gt(0)) writeDown(state, classes, excess);
   } else {
     state.pdl = minMoney(state.pdl, notesEnd);

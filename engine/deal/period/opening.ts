@@ -26,11 +26,17 @@ export interface RunHistory {
 }
 
 /** The waterfall's state at closing: the compiled notes, fees and reserve, no ledger, nothing paid. */
-export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount'>, compiled: CompiledDeal, cutoffBalance: Money): PeriodState {
+export function openingState(
+  deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' | 'yieldSupplementAccount' | 'payoutRounding'>,
+  compiled: CompiledDeal,
+  cutoffBalance: Money,
+  cutoffYieldSupplementOC: Money = ZERO,
+): PeriodState {
   return {
     notes: compiled.notes,
     fees: compiled.fees,
     reserve: compiled.reserve,
+    principalCover: compiled.principalCover,
     pdl: ZERO,
     principalDue: ZERO,
     pdlCured: ZERO,
@@ -39,20 +45,25 @@ export function openingState(deal: Pick<Deal, 'revolving' | 'yieldSupplementOC' 
     principalPurchased: ZERO,
     principalCarriedIn: ZERO,
     principalAccount: ZERO,
+    faceUnit: deal.payoutRounding === undefined ? undefined : new Money(deal.payoutRounding.faceUnit),
+    roundingCarried: ZERO,
     purchaseOffered: ZERO,
     desk: undefined,
     seller: ZERO,
+    excessServicing: ZERO,
     poolAfter: ZERO,
     cutoffBalance,
     yieldSupplementOC: ZERO,
     yieldSupplementAccount: deal.yieldSupplementAccount === undefined ? undefined : new Money(deal.yieldSupplementAccount.initialDeposit),
-    cutoffYieldSupplementOC: new Money(deal.yieldSupplementOC?.atCutoff ?? 0),
+    cutoffYieldSupplementOC,
     revolving: false,
     revolvingShare: new Money(deal.revolving?.excessSpreadShare ?? 0),
     final: false,
     sequential: false,
     trapping: false,
     breached: compiled.triggers.map(() => false),
+    accrualDays: undefined,
+    paymentDate: '',
   };
 }
 

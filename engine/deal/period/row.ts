@@ -21,7 +21,12 @@ export interface PeriodFacts {
 }
 
 /** The period's row of the result, in yuan, from the state after reconciliation and carry-forward. */
-export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined'>, lossAllocation: LossAllocation): DealPeriod {
+export function periodRow(
+  facts: PeriodFacts,
+  state: Readonly<PeriodState>,
+  compiled: Pick<CompiledDeal, 'listOrder' | 'allClasses' | 'combined' | 'periodicReturn' | 'excessServicing'>,
+  lossAllocation: LossAllocation,
+): DealPeriod {
   const { flows, funding, determination } = facts;
   const pdlNotes = lossAllocation === 'pdl' ? pdlByNote(state, compiled.allClasses) : undefined;
   const pooled = compiled.combined !== undefined || determination.accelerated;
@@ -38,8 +43,11 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
       ...(state.yieldSupplementAccount === undefined ? {} : { yieldSupplement: toYuan(funding.yieldSupplement) }),
     },
     fees: state.fees.map((fee) => ({ id: fee.id, due: toYuan(fee.due), paid: toYuan(fee.paid), unpaid: toYuan(fee.unpaid) })),
-    notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes)),
+    notes: compiled.listOrder.map((i) => noteRow(state, i, pdlNotes, compiled.periodicReturn)),
     ...(state.reserve === undefined ? {} : { reserve: reserveRow(state.reserve, funding.release) }),
+    ...(state.principalCover === undefined
+      ? {}
+      : { principalCover: { drawn: toYuan(state.principalCover.drawn), repaid: toYuan(state.principalCover.repaid), ledger: toYuan(state.principalCover.ledger) } }),
     triggers: determination.triggers,
     excessSpread: toYuan(facts.accruals.excessSpread),
     liquidityCoverage: liquidityCoverage(state, pooled ? funding.interest.plus(funding.principal) : funding.interest),
@@ -49,6 +57,8 @@ export function periodRow(facts: PeriodFacts, state: Readonly<PeriodState>, comp
     final: state.final,
     pdlCured: toYuan(state.pdlCured),
     residualToSeller: toYuan(state.seller),
+    ...(compiled.excessServicing ? { excessServicing: toYuan(state.excessServicing) } : {}),
+    ...(state.faceUnit === undefined ? {} : { principalRoundingCarried: toYuan(state.roundingCarried) }),
     steps: facts.stepPaid,
   };
 }
@@ -75,7 +85,7 @@ function poolSummary(flows: Collections, poolFactor: number, state: Readonly<Per
   };
 }
 
-function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Money[] | undefined): NotePeriod {
+function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Money[] | undefined, periodicReturn: boolean): NotePeriod {
   const note = noteAt(state, i);
   const pdl = pdlNotes?.[i];
   return {
@@ -91,6 +101,7 @@ function noteRow(state: Readonly<PeriodState>, i: number, pdlNotes: readonly Mon
     endingBalance: toYuan(note.balance),
     pdlBalance: pdl === undefined ? 0 : toYuan(pdl),
     residualPaid: toYuan(note.residualPaid),
+    ...(periodicReturn ? { periodicReturnPaid: toYuan(note.periodicReturnPaid) } : {}),
   };
 }
 

@@ -32,9 +32,18 @@ export function openWaterfall(state: PeriodState, determination: Omit<Determinat
   state.principalPurchased = ZERO;
   state.principalCarriedIn = funding.principalCarried;
   state.principalAccount = ZERO;
+  state.roundingCarried = ZERO;
   state.purchaseOffered = ZERO;
   state.desk = desk;
   state.seller = ZERO;
+  state.excessServicing = ZERO;
+  if (state.principalCover !== undefined) {
+    const cover = state.principalCover;
+    cover.available = funding.principal;
+    cover.drawn = ZERO;
+    cover.repaid = ZERO;
+    cover.begin = cover.ledger;
+  }
   if (state.reserve !== undefined) {
     state.reserve.balance = state.reserve.balance.minus(funding.release);
     state.reserve.release = funding.release;
@@ -44,7 +53,8 @@ export function openWaterfall(state: PeriodState, determination: Omit<Determinat
 /**
  * Step 5: the steps in order over one pot (combined waterfall, or the acceleration waterfall once an
  * accelerate trigger is in force), or over the interest pot and then the principal pot, which
- * receives what the interest waterfall left and the PDL cures it moved. Every pot must end empty.
+ * receives what the interest waterfall left, the PDL cures and principal-cover repayments it moved,
+ * less the principal funds that covered interest-waterfall shortfalls. Every pot must end empty.
  * Returns what each step paid, indexed like compiled.stepPaths.
  */
 export function runWaterfall(
@@ -66,7 +76,9 @@ export function runWaterfall(
   } else {
     const interestPot: Pot = { funds: funding.interest.plus(funding.release), interestOfSeparate: true };
     run(compiled.interest, interestPot);
-    pot = { funds: funding.principal.plus(interestPot.funds).plus(state.transfer), interestOfSeparate: false };
+    // The principal pot less what covered interest-waterfall shortfalls (principalCovers).
+    const principalLeft = state.principalCover?.available ?? funding.principal;
+    pot = { funds: principalLeft.plus(interestPot.funds).plus(state.transfer), interestOfSeparate: false };
     run(compiled.principal, pot);
   }
   if (!pot.funds.isZero()) reconciliationFailure(period, 'end of waterfall', { left: pot.funds.toString() });

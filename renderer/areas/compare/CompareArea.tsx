@@ -1,25 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ScenarioSetRunRequest } from '../../../service/api/contract.ts';
-import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
-import { useDealScreen } from '../../app/deal.ts';
 import { upsertJob } from '../../app/jobs.ts';
-import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { DealIssues } from '../deal/DealSummary.tsx';
-import { useDealAsEdited } from '../deal/editor/use-edited-deal.ts';
-import { chooseDealRun } from '../deal/run-choice.ts';
 import { DealPicker, PoolChoice, RunNotes } from '../deal/RunChoices.tsx';
-import { useDealCheck, useDealTemplates } from '../deal/source.ts';
 import { CompareResults } from './CompareResults.tsx';
-import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
+import { formOfSet, type ScenarioSetForm } from './form.ts';
 import { useCompareJobSlot } from './jobs.ts';
 import { SetActions } from './SetActions.tsx';
 import { SetEditor } from './SetEditor.tsx';
+import { StoredRunsCompare } from './StoredRunsCompare.tsx';
 import { BasePicker, SetPicker } from './SetPicker.tsx';
 import { compareScreen, updateCompareScreen, useCompareScreen } from './state.ts';
-import { useSavedScenarioSets, useScenarioCheck, useScenarioTemplates, type ScenarioCheckState } from './source.ts';
+import { useScenarioTemplates, type ScenarioCheckState } from './source.ts';
+import { useScenarioSetRun } from './use-set-run.ts';
 import { useT } from '../../app/i18n.tsx';
 
 function CheckLine({ state, pending }: { state: ScenarioCheckState; pending: boolean }) {
@@ -63,30 +58,9 @@ function useStartingSet(dealTemplateId: string | null): void {
 export function CompareArea() {
   const t = useT();
   const { api, workspace } = useApp();
-  const deal = useDealScreen();
-  const screen = useCompareScreen();
-  const templates = useDealTemplates();
-  const setTemplates = useScenarioTemplates();
-  const saved = useSavedScenarioSets();
-  const tapes = useTapes();
-  const tapeId = useSelectedTapeId();
-  const sets = useAssumptionSets();
+  const { deal, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request } = useScenarioSetRun();
   const [starting, setStarting] = useState(false);
-
-  const { choice } = deal;
   useStartingSet(choice.kind === 'template' ? choice.id : null);
-  const template = choice.kind === 'template' ? templates?.find((item) => item.id === choice.id) : undefined;
-  // The Deal screen's deal with its structure editor's edits: what Compare runs is what the Deal screen runs.
-  const dealFile = useDealAsEdited(choice.kind === 'file' ? choice.deal : template?.deal);
-  const dealCheck = useDealCheck(dealFile);
-  const checked = dealCheck.status === 'valid' ? dealCheck.check : null;
-  const tape = tapes?.find((item) => item.id === tapeId) ?? null;
-  const used = useMemo(() => chooseDealRun({ check: checked, pool: deal.pool, scenario: deal.scenario, mode: deal.mode, tape, sets }), [checked, deal.pool, deal.scenario, deal.mode, tape, sets]);
-
-  const set = useMemo(() => (screen.form === null ? null : setOfForm(screen.form)), [screen.form]);
-  const check = useScenarioCheck(set, used.pool === 'tape' ? (tape?.id ?? null) : null);
-  const setRead = check.state.status === 'valid' && !check.pending ? check.state.check : null;
-  const request = useMemo((): ScenarioSetRunRequest | null => (used.request && setRead ? { ...used.request, scenarios: setRead.set } : null), [used.request, setRead]);
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
 
   const slot = useCompareJobSlot();
@@ -196,6 +170,8 @@ export function CompareArea() {
           </p>
         </EmptyState>
       ) : null}
+
+      <StoredRunsCompare />
     </section>
   );
 }

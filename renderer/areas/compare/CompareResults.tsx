@@ -6,6 +6,8 @@ import { notify } from '../../app/notifications.ts';
 import { exportFileName } from '../../app/file-name.ts';
 import { formatMoney } from '../deal/model.ts';
 import { CompareCharts } from './CompareCharts.tsx';
+import { OverlayCharts } from './OverlayCharts.tsx';
+import { SideBySideTable } from './SideBySideTable.tsx';
 import type { CompareJobRun } from './state.ts';
 import { compareCsv, compareRows } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
@@ -64,38 +66,9 @@ export function CompareResults({ info, run, seconds, stale }: { info: CompareJob
         </div>
       </div>
       <p className="muted small">{t('compare.walΣPrincipalT')}</p>
-      <div className="table-scroll compare-scroll" role="region" aria-label={t('compare.scenariosSideBySide')} tabIndex={0}>
-        <table className="data-table compare-table" data-testid="compare-table">
-          <thead>
-            <tr>
-              <th>{t('compare.note')}</th>
-              <th>{t('compare.figureUnitConvention')}</th>
-              {run.scenarios.map((s) => (
-                <th key={s.name} className="num" title={s.description ?? undefined}>
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => {
-              const first = row.subject !== rows[i - 1]?.subject;
-              return (
-                <tr key={row.key} className={first ? 'group-start' : undefined} data-key={row.key}>
-                  <td>{first ? row.subject : ''}</td>
-                  <td className="compare-figure">{row.figure}</td>
-                  {row.cells.map((cell, k) => (
-                    <td key={run.scenarios[k]?.name ?? k} className="num">
-                      {cell.text}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <SideBySideTable run={run} rows={rows} label={t('compare.scenariosSideBySide')} />
       <CompareCharts run={run} />
+      <OverlayCharts run={run} />
     </div>
   );
 }

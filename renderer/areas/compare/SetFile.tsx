@@ -31,16 +31,24 @@ function exportSet(form: ScenarioSetForm): void {
   downloadText(`${fileNamePart(form.name, 'scenarios')}.json`, `${JSON.stringify(setOfForm(form), null, 2)}\n`, 'application/json');
 }
 
-/** Open a scenario-set file from disk; export the set in the editor as one. */
-export function SetFileButtons({ form, valid }: { form: ScenarioSetForm; valid: boolean }) {
+/** Open a scenario-set file from disk into Compare's editor (Compare, and Reports to report a set). */
+export function OpenSetFileButton() {
   const t = useT();
   const { api } = useApp();
   return (
+    <label className="file-button secondary">
+      {t('compare.openSetFile')}
+      <input type="file" accept=".json,application/json" aria-label={t('compare.openSetFile2')} className="visually-hidden" onChange={(e) => void openSetFile(api, e)} />
+    </label>
+  );
+}
+
+/** Open a scenario-set file from disk; export the set in the editor as one. */
+export function SetFileButtons({ form, valid }: { form: ScenarioSetForm; valid: boolean }) {
+  const t = useT();
+  return (
     <>
-      <label className="file-button secondary">
-        {t('compare.openSetFile')}
-        <input type="file" accept=".json,application/json" aria-label={t('compare.openSetFile2')} className="visually-hidden" onChange={(e) => void openSetFile(api, e)} />
-      </label>
+      <OpenSetFileButton />
       <button type="button" className="secondary" onClick={() => exportSet(form)} disabled={!valid}>
         {t('compare.exportJson')}
       </button>

@@ -24,6 +24,8 @@ export interface CompareScreenState {
   readonly dirty: boolean;
   readonly latestRun: CompareJobRun | null;
   readonly shownRun: CompareJobRun | null;
+  /** Stored runs picked to compare, in the order picked (the first is the base column). */
+  readonly storedRunIds: readonly number[];
 }
 
 /**
@@ -31,7 +33,7 @@ export interface CompareScreenState {
  * looks elsewhere. The deal, pool and base are the Deal screen's choices (app/deal.ts): one deal
  * under study, run once or under every scenario of a set.
  */
-export const compareScreen = new Store<CompareScreenState>({ source: null, form: null, savedName: null, dirty: false, latestRun: null, shownRun: null });
+export const compareScreen = new Store<CompareScreenState>({ source: null, form: null, savedName: null, dirty: false, latestRun: null, shownRun: null, storedRunIds: [] });
 
 export function updateCompareScreen(patch: Partial<CompareScreenState>): void {
   compareScreen.set({ ...compareScreen.get(), ...patch });

@@ -3,7 +3,8 @@ import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { useT } from '../../app/i18n.tsx';
 
-function stressOf(by: BreakevenResult['by'], row: BreakevenRow): string {
+/** A breakeven stress in its unit: "1.234×" (default multiplier) or "3.250% CDR"; "≥" when never reached in the range tried. */
+export function stressOf(by: BreakevenResult['by'], row: BreakevenRow): string {
   if (row.status === 'lossWithoutStress') return 'loses at 0';
   const value = by === 'cdr' ? `${formatPct(row.stress, 3)} CDR` : `${row.stress.toFixed(3)}×`;
   return row.status === 'beyondRange' ? `≥ ${value}` : value;

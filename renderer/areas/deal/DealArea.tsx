@@ -18,9 +18,11 @@ import { SizeOffer } from './SizePanel.tsx';
 import { ProspectusTablesView } from './ProspectusTablesView.tsx';
 import { useDealJobSlot } from './jobs.ts';
 import { MonteCarloPanel } from './MonteCarloPanel.tsx';
+import { GridPanel } from './GridPanel.tsx';
 import { formatMoney } from './model.ts';
 import { chooseDealRun } from './run-choice.ts';
-import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, ScenarioPicker } from './RunChoices.tsx';
+import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, RunOnChangeChoice, ScenarioPicker } from './RunChoices.tsx';
+import { useRunOnChange } from './run-on-change.ts';
 import { useDealTemplates, type DealCheckState } from './source.ts';
 import { useT } from '../../app/i18n.tsx';
 
@@ -87,6 +89,16 @@ function ShownBreakevens({ result, seconds, outOfDate, solving }: { result: Brea
   );
 }
 
+/** The sweeps on the deal being run: Monte Carlo tranche loss and the sensitivity grid. */
+function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+  return (
+    <>
+      <MonteCarloPanel deal={deal} inputsKey={inputsKey} />
+      <GridPanel deal={deal} />
+    </>
+  );
+}
+
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
   const t = useT();
@@ -127,9 +139,9 @@ export function DealArea() {
 
   const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
 
-  async function start(task: 'run' | 'breakeven'): Promise<void> {
+  /** Starts the job and remembers what it ran (no component state: "Run on every change" calls it from an effect). */
+  async function launch(task: 'run' | 'breakeven'): Promise<void> {
     if (!request) return;
-    setStarting(true);
     try {
       const job = task === 'run' ? await api.call('deal.run', request) : await api.call('deal.breakeven', breakevenRequest(request, dealScreen.get()));
       upsertJob(job);
@@ -145,9 +157,12 @@ export function DealArea() {
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {
       reportError(task === 'run' ? t('deal.cannotStartTheDeal') : t('deal.cannotStartTheBreakevens'), error);
-    } finally {
-      setStarting(false);
     }
+  }
+
+  function start(task: 'run' | 'breakeven'): Promise<void> {
+    setStarting(true);
+    return launch(task).finally(() => setStarting(false));
   }
 
   async function cancel(): Promise<void> {
@@ -162,6 +177,7 @@ export function DealArea() {
   }
 
   const busy = running || solving || starting;
+  useRunOnChange({ enabled: screen.runOnChange, ready: request !== null && !busy && !pending, inputsKey, lastStartedKey: runs.latest?.inputsKey ?? null, launch: () => launch('run') });
   const shownRun = runs.shownState.run;
   const shownBreakeven = breakevenJobs.shownState.breakeven;
   const runShown = runs.shown && shownRun && inThisWorkspace(runs.shown) ? { info: runs.shown, run: shownRun.run, seconds: shownRun.seconds } : null;
@@ -192,6 +208,7 @@ export function DealArea() {
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
             {t('deal.cancel')}
           </button>
+          <RunOnChangeChoice checked={screen.runOnChange} />
           <BreakevenChoices by={screen.breakevenBy} interest={screen.breakevenInterest} />
           <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy || pending}>
             {t('deal.breakevens')}
@@ -247,7 +264,7 @@ export function DealArea() {
           ) : null}
         </>
       )}
-      {valid ? <MonteCarloPanel deal={request} inputsKey={inputsKey} /> : null}
+      {valid ? <SweepPanels deal={request} inputsKey={inputsKey} /> : null}
     </section>
   );
 }

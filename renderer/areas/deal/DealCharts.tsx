@@ -1,7 +1,8 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
-import { useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { DealRunResult } from '../../../service/api/contract.ts';
 import { formatIsoDate, formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
+import { afterPaint, markChartDrawn } from '../../app/perf-marks.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel } from '../../components/ChartBox.tsx';
 import { noteSeries } from './chart-data.ts';
 import { DealRiskCharts } from './DealRiskCharts.tsx';
@@ -18,11 +19,13 @@ const color = (i: number): string => NOTE_COLORS[i % NOTE_COLORS.length] ?? '#1f
  * class was paid, liquidity and coverage, losses and delinquency against the triggers. Money axes in
  * the reader's scale words (万/亿 or K/M/B, `locale`, by default the browser's language).
  */
-export function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; locale?: UiLocale }) {
+export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; locale?: UiLocale }) {
   const t = useT();
   const notes = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const data = useMemo(() => noteSeries(run), [run]);
   const moneyTick = (v: number): string => formatMoneyAxis(v, locale);
+  // The redraw bench's end mark: these charts painted with this run.
+  useEffect(() => afterPaint(() => markChartDrawn(run.periods.length)), [run]);
   return (
     <div className="chart-grid">
       <ChartBox title={t('deal.noteBalancesAfterEach')} testId="chart-note-balances">
@@ -55,4 +58,4 @@ export function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; l
       <DealRiskCharts run={run} moneyTick={moneyTick} />
     </div>
   );
-}
+});

@@ -4,8 +4,8 @@ import type { DealRunResult } from '../../../service/api/contract.ts';
 import { formatIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
-import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick } from '../../components/ChartBox.tsx';
-import { delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
+import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
+import { coverageAxisTop, delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 
@@ -46,62 +46,120 @@ function thresholdLines(lines: readonly TriggerLine[], withValue: (id: string) =
       );
     if (line.breachDate !== null)
       parts.push(
-        <ReferenceLine key={`b${line.id}`} x={line.breachDate} stroke={color} strokeWidth={1.5} label={{ value: `${line.id} breached`, position: 'insideTopRight', fontSize: 11, fill: color }} />,
+        <ReferenceLine
+          key={`b${line.id}`}
+          x={line.breachDate}
+          stroke={color}
+          strokeWidth={1.5}
+          label={{ value: translate('deal.breachedMarker', { id: line.id }), position: 'insideTopRight', fontSize: 11, fill: color }}
+        />,
       );
     return parts;
   });
 }
 
+/** The x axis every risk chart shares: the payment date. */
+function dateAxis() {
+  return <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />;
+}
+
+const label = dateLabel('period');
+
+/** Props of one risk chart: the run, and on paper its fixed size. */
+interface RiskChartProps {
+  readonly run: DealRunResult;
+  readonly size?: ChartSize | undefined;
+}
+
+/** Interest collections against senior fees and interest due, with the reserve's balance and draws. */
+export function LiquidityChart({ run, moneyTick, size }: RiskChartProps & { moneyTick: (v: number) => string }) {
+  const t = useT();
+  const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const hasReserve = run.periods[0]?.reserve !== undefined;
+  const xAxis = dateAxis();
+  return (
+    <ChartBox size={size} title={t('deal.liquidityInterestCollectionsAgainst')} testId="chart-liquidity" note={t('deal.interestCollectionsInterestPenalty')}>
+      <ComposedChart data={liquidity} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
+        <Tooltip formatter={moneyTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Bar dataKey="interestCollections" name={t('deal.interestCollections')} fill="#6fbf8b" isAnimationActive={false} />
+        <Bar dataKey="seniorDue" name={t('deal.seniorFeesSeniorInterest')} fill="#cf5a2a" isAnimationActive={false} />
+        {hasReserve ? <Bar dataKey="reserveDraws" name={t('deal.reserveDraws')} fill="#9c1f1a" isAnimationActive={false} /> : null}
+        {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name={t('deal.reserveBalance')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
+      </ComposedChart>
+    </ChartBox>
+  );
+}
+
+/** Interest and liquidity coverage of the senior fees and interest, against the 1.0× line; on paper (`capAxis`) the axis stops short of the final periods' spike. */
+export function CoverageChart({ run, size, capAxis = false }: RiskChartProps & { capAxis?: boolean }) {
+  const t = useT();
+  const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const cap = capAxis ? coverageAxisTop(liquidity) : null;
+  const xAxis = dateAxis();
+  return (
+    <ChartBox
+      size={size}
+      title={t('deal.coverageOfSeniorFees')}
+      testId="chart-coverage"
+      note={`${t('deal.interestCoverageInterestCollections')}${cap === null ? '' : cap.periodsAbove === 1 ? t('deal.coverageAxisCutOne', { top: cap.top }) : t('deal.coverageAxisCutMany', { top: cap.top, count: cap.periodsAbove })}`}
+    >
+      <LineChart data={liquidity} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, cap === null ? 'auto' : cap.top]} allowDataOverflow={cap !== null} />
+        <Tooltip formatter={timesTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />
+        <Line type="linear" dataKey="interestCoverage" name={t('deal.interestCoverage')} stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line type="linear" dataKey="liquidityCoverage" name={t('deal.liquidityCoverage')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
+      </LineChart>
+    </ChartBox>
+  );
+}
+
+/** Cumulative default and net loss against each loss trigger's threshold, its first breach marked. */
+export function LossChart({ run, size }: RiskChartProps) {
+  const t = useT();
+  const losses = useMemo(() => lossSeries(run), [run]);
+  const lossLines = lossTriggers(run);
+  const xAxis = dateAxis();
+  return (
+    <ChartBox
+      size={size}
+      title={t('deal.cumulativeDefaultAndNet')}
+      testId="chart-losses"
+      note={t('deal.cumulativeDefaultRateDefaults', { value: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}
+    >
+      <LineChart data={losses} margin={CHART_MARGIN}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        {xAxis}
+        <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
+        <Tooltip formatter={pctTooltip} labelFormatter={label} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Line type="linear" dataKey="cumulativeDefaultRate" name={t('deal.cumulativeDefaultRate')} stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
+        <Line type="linear" dataKey="cumulativeNetLossRate" name={t('deal.cumulativeNetLoss')} stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
+        {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
+      </LineChart>
+    </ChartBox>
+  );
+}
+
 /** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the late delinquency buckets. */
 export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
   const t = useT();
-  const liquidity = useMemo(() => liquiditySeries(run), [run]);
   const losses = useMemo(() => lossSeries(run), [run]);
   const late = useMemo(() => delinquencySeries(run), [run]);
-  const lossLines = lossTriggers(run);
   const dqLines = delinquencyTriggers(run);
-  const hasReserve = run.periods[0]?.reserve !== undefined;
-  const xAxis = <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />;
-  const label = dateLabel('period');
+  const xAxis = dateAxis();
   return (
     <>
-      <ChartBox title={t('deal.liquidityInterestCollectionsAgainst')} testId="chart-liquidity" note={t('deal.interestCollectionsInterestPenalty')}>
-        <ComposedChart data={liquidity} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
-          <Tooltip formatter={moneyTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Bar dataKey="interestCollections" name={t('deal.interestCollections')} fill="#6fbf8b" isAnimationActive={false} />
-          <Bar dataKey="seniorDue" name={t('deal.seniorFeesSeniorInterest')} fill="#cf5a2a" isAnimationActive={false} />
-          {hasReserve ? <Bar dataKey="reserveDraws" name={t('deal.reserveDraws')} fill="#9c1f1a" isAnimationActive={false} /> : null}
-          {hasReserve ? <Line type="stepAfter" dataKey="reserveBalance" name={t('deal.reserveBalance')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} /> : null}
-        </ComposedChart>
-      </ChartBox>
-      <ChartBox title={t('deal.coverageOfSeniorFees')} testId="chart-coverage" note={t('deal.interestCoverageInterestCollections')}>
-        <LineChart data={liquidity} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={timesTick} tick={CHART_TICK} width={48} domain={[0, 'auto']} />
-          <Tooltip formatter={timesTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <ReferenceLine y={1} stroke="#1d2330" strokeDasharray="2 2" />
-          <Line type="linear" dataKey="interestCoverage" name={t('deal.interestCoverage')} stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <Line type="linear" dataKey="liquidityCoverage" name={t('deal.liquidityCoverage')} stroke="#1f5fae" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-        </LineChart>
-      </ChartBox>
-      <ChartBox title={t('deal.cumulativeDefaultAndNet')} testId="chart-losses" note={t('deal.cumulativeDefaultRateDefaults', { value: DENOMINATOR_LABELS[run.cumulativeRatioDenominator] })}>
-        <LineChart data={losses} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={pctTick} tick={CHART_TICK} width={52} domain={[0, 'auto']} />
-          <Tooltip formatter={pctTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Line type="linear" dataKey="cumulativeDefaultRate" name={t('deal.cumulativeDefaultRate')} stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
-          <Line type="linear" dataKey="cumulativeNetLossRate" name={t('deal.cumulativeNetLoss')} stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
-        </LineChart>
-      </ChartBox>
+      <LiquidityChart run={run} moneyTick={moneyTick} />
+      <CoverageChart run={run} />
+      <LossChart run={run} />
       <ChartBox title={t('deal.n90DaysPastDue')} testId="chart-dq90" note={dqLines.length === 0 ? t('deal.theDealHasNo') : t('deal.n90Ratio91Dpd')}>
         <LineChart data={losses} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

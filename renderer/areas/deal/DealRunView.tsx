@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { DealFile, DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import { exportFileName } from '../../app/file-name.ts';
@@ -27,7 +27,7 @@ function windowOf(row: TrancheRow): string {
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
-function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
+export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
   const walFrom = !first || first.walFrom === run.closingDate ? translate('common.closing') : first.walFrom;
   return [
@@ -59,6 +59,13 @@ function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
     { key: 'ce', header: translate('deal.ceAtClosing'), render: (row) => formatPct(row.creditEnhancementAtClosing), sortValue: (row) => row.creditEnhancementAtClosing, align: 'right' },
   ];
 }
+
+const periodKey = (p: DealPeriod): string => String(p.period);
+
+/** The period table, drawn again only for another run (not when the screen's choices change around it: a long table costs a render). */
+const PeriodTable = memo(function PeriodTable({ columns, periods }: { columns: readonly Column<DealPeriod>[]; periods: readonly DealPeriod[] }) {
+  return <DataTable columns={columns} rows={periods} rowKey={periodKey} testId="period-table" pageSize={60} />;
+});
 
 const REVOLVING_REASONS = { scheduled: 'deal.revolvingEnd.scheduled', trigger: 'deal.revolvingEnd.trigger', dealEnded: 'deal.revolvingEnd.dealEnded' } as const;
 
@@ -117,15 +124,23 @@ export function DealRunView({
       <StoreNote stored={stored} />
       <p className="run-caption" data-testid="deal-run-caption">
         <strong>{run.dealName}</strong>{' '}
-        {t('deal.poolLoansScenarioCutoff', {
-          poolName: run.poolName,
-          modeLabel,
-          loans: formatCount(run.loans),
-          scenarioLabel: info.scenarioLabel,
-          cutoffDate: run.cutoffDate,
-          closingDate: run.closingDate,
-          seconds: formatSeconds(seconds),
-        })}
+        {run.loans === 0
+          ? t('deal.poolScheduleScenarioCutoff', {
+              poolName: run.poolName,
+              scenarioLabel: info.scenarioLabel,
+              cutoffDate: run.cutoffDate,
+              closingDate: run.closingDate,
+              seconds: formatSeconds(seconds),
+            })
+          : t('deal.poolLoansScenarioCutoff', {
+              poolName: run.poolName,
+              modeLabel,
+              loans: formatCount(run.loans),
+              scenarioLabel: info.scenarioLabel,
+              cutoffDate: run.cutoffDate,
+              closingDate: run.closingDate,
+              seconds: formatSeconds(seconds),
+            })}
         {stale ? t('deal.aNewRunIs') : ''}
       </p>
       {run.warnings.length > 0 ? (
@@ -194,7 +209,7 @@ export function DealRunView({
       </div>
       <p className="muted small">{t('deal.afterEachPaymentDate')}</p>
       <div className="table-scroll" role="region" aria-label={t('deal.periodByPeriodTable')} tabIndex={0}>
-        <DataTable columns={tableColumns} rows={run.periods} rowKey={(p) => String(p.period)} testId="period-table" pageSize={60} />
+        <PeriodTable columns={tableColumns} periods={run.periods} />
       </div>
     </div>
   );

@@ -126,9 +126,15 @@ function DealStructure({ view }: { view: DealView }) {
           <dt>{t('deal.walBasis')}</dt>
           <dd>{view.walConvention}</dd>
           <dt>{t('deal.ownPool')}</dt>
-          <dd>{view.pool ? t('deal.representativeLines', { name: view.pool.name, lines: formatCount(view.pool.lines), balance: formatMoney(view.pool.balance) }) : t('deal.noneRunsOnA')}</dd>
+          <dd>
+            {view.schedule
+              ? t('deal.scheduleOfPeriods', { name: view.schedule.name, periods: formatCount(view.schedule.periods), balance: formatMoney(view.schedule.balance) })
+              : view.pool
+                ? t('deal.representativeLines', { name: view.pool.name, lines: formatCount(view.pool.lines), balance: formatMoney(view.pool.balance) })
+                : t('deal.noneRunsOnA')}
+          </dd>
           <dt>{t('deal.ownScenario')}</dt>
-          <dd>{view.hasAssumptions ? t('deal.yesTheFileS') : t('deal.noneRunsUnderA')}</dd>
+          <dd>{view.schedule ? t('deal.scheduleStress', { stress: view.schedule.stress }) : view.hasAssumptions ? t('deal.yesTheFileS') : t('deal.noneRunsUnderA')}</dd>
         </dl>
       </div>
     </div>

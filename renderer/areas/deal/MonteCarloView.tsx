@@ -1,34 +1,36 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { LossHistogramBin, MonteCarloNoteRow, MonteCarloResult } from '../../../service/api/contract.ts';
 import { formatCount, formatPct, formatSeconds } from '../../app/format.ts';
+import { ChartBox, type ChartSize } from '../../components/ChartBox.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatMoney } from './model.ts';
 import { useT } from '../../app/i18n.tsx';
 
 const CHART_BLUE = '#1f5fae';
 
-/** One histogram: paths per loss range (percent of the note's original balance, or of the cutoff pool). */
-function LossHistogram({ title, bins, testId }: { title: string; bins: readonly LossHistogramBin[]; testId: string }) {
+export /** One histogram: paths per loss range (percent of the note's original balance, or of the cutoff pool); `size` on paper. */
+function LossHistogram({ title, bins, testId, size }: { title: string; bins: readonly LossHistogramBin[]; testId: string; size?: ChartSize | undefined }) {
   const t = useT();
   const data = bins.map((b) => ({ label: `${(b.from * 100).toFixed(1)}–${(b.to * 100).toFixed(1)}%`, paths: b.paths }));
   return (
-    <div className="chart-box" data-testid={testId}>
-      <h3>{title}</h3>
-      <ResponsiveContainer width="100%" height={200}>
-        <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 10 }} interval={3} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: 'paths', angle: -90, position: 'insideLeft', fontSize: 12 }} />
-          <Tooltip formatter={(v) => `${Number(v)} paths`} />
-          <Bar dataKey="paths" name={t('deal.paths')} fill={CHART_BLUE} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartBox title={title} testId={testId} size={size}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" vertical={false} />
+        <XAxis dataKey="label" tick={{ fontSize: 10 }} interval="preserveStartEnd" minTickGap={12} />
+        <YAxis allowDecimals={false} tick={{ fontSize: 12 }} label={{ value: t('deal.pathsAxis'), angle: -90, position: 'insideLeft', fontSize: 12 }} />
+        <Tooltip formatter={(v) => t('deal.pathsTooltip', { n: Number(v) })} />
+        <Bar dataKey="paths" name={t('deal.paths')} fill={CHART_BLUE} isAnimationActive={false} />
+      </BarChart>
+    </ChartBox>
   );
 }
 
-/** A Monte Carlo's per-note table (expected loss, its standard error, probability of loss, mean WAL, percentiles) and histograms of the pool's and each note's loss. */
-export function MonteCarloView({ result, seconds, stale }: { result: MonteCarloResult; seconds: number; stale: boolean }) {
+/**
+ * A Monte Carlo's per-note table (expected loss, its standard error, probability of loss, mean WAL,
+ * percentiles) and histograms of the pool's and each note's loss. The investor pack shows a stored
+ * run: no compute time (`seconds` null), histograms at `chartSize`.
+ */
+export function MonteCarloView({ result, seconds, stale, chartSize }: { result: MonteCarloResult; seconds: number | null; stale: boolean; chartSize?: ChartSize }) {
   const t = useT();
   const columns: readonly Column<MonteCarloNoteRow>[] = [
     { key: 'name', header: t('deal.note'), render: (r) => r.name },
@@ -52,7 +54,7 @@ export function MonteCarloView({ result, seconds, stale }: { result: MonteCarloR
           paths: formatCount(result.paths),
           seed: result.seed,
           distributionText: result.distributionText,
-          seconds: formatSeconds(seconds),
+          seconds: seconds === null ? '' : ` · ${formatSeconds(seconds)}`,
           scenarioLifetimeDefault: formatPct(result.scenarioLifetimeDefault, 3),
           meanLifetimeDefault: formatPct(result.meanLifetimeDefault, 3),
           floorLifetimeDefault: formatPct(result.floorLifetimeDefault, 3),
@@ -67,9 +69,9 @@ export function MonteCarloView({ result, seconds, stale }: { result: MonteCarloR
         <DataTable columns={columns} rows={result.notes} rowKey={(r) => r.id} testId="monte-carlo-table" />
       </div>
       <div className="chart-grid">
-        <LossHistogram title={t('deal.poolNetLossOf', { meanNetLoss: formatPct(result.pool.meanNetLoss, 2) })} bins={result.pool.histogram} testId="mc-pool-histogram" />
+        <LossHistogram title={t('deal.poolNetLossOf', { meanNetLoss: formatPct(result.pool.meanNetLoss, 2) })} bins={result.pool.histogram} testId="mc-pool-histogram" size={chartSize} />
         {result.notes.map((note) => (
-          <LossHistogram key={note.id} title={t('deal.lossOfOriginalBalance', { name: note.name })} bins={note.histogram} testId={`mc-note-histogram-${note.id}`} />
+          <LossHistogram key={note.id} title={t('deal.lossOfOriginalBalance', { name: note.name })} bins={note.histogram} testId={`mc-note-histogram-${note.id}`} size={chartSize} />
         ))}
       </div>
     </section>

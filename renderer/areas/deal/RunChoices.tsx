@@ -2,6 +2,7 @@ import type { ChangeEvent } from 'react';
 import type { AssumptionSetRecord, DealTemplate, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { OWN, updateDealScreen, type DealChoice, type DealScreenState } from '../../app/deal.ts';
+import { markAssumptionChanged } from '../../app/perf-marks.ts';
 import { hrefFor } from '../../app/router.ts';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { dealEditor } from './editor/state.ts';
@@ -100,7 +101,15 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
   return (
     <label className="tape-picker">
       {t('deal.scenario')}
-      <select aria-label={t('deal.scenario')} value={used.scenario ?? ''} onChange={(e) => updateDealScreen({ scenario: e.target.value })} disabled={!hasAssumptions && saved.length === 0}>
+      <select
+        aria-label={t('deal.scenario')}
+        value={used.scenario ?? ''}
+        onChange={(e) => {
+          markAssumptionChanged();
+          updateDealScreen({ scenario: e.target.value });
+        }}
+        disabled={!hasAssumptions && saved.length === 0}
+      >
         {hasAssumptions ? <option value={OWN}>{t('deal.dealFileSAssumptions')}</option> : null}
         {!hasAssumptions && saved.length === 0 ? <option value="">{valid ? t('deal.noneSaveAnAssumption') : '—'}</option> : null}
         {saved.map((s) => (
@@ -109,6 +118,15 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/** Run again by itself whenever the deal, pool or scenario changes. */
+export function RunOnChangeChoice({ checked }: { checked: boolean }) {
+  return (
+    <label className="run-on-change">
+      <input type="checkbox" checked={checked} onChange={(e) => updateDealScreen({ runOnChange: e.target.checked })} /> Run on every change
     </label>
   );
 }

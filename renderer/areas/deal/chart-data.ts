@@ -41,6 +41,23 @@ export function liquiditySeries(run: DealRunResult): readonly LiquidityPoint[] {
   });
 }
 
+/**
+ * Where a coverage chart's axis stops on paper (the investor pack): coverage soars as the senior
+ * class pays down (senior due → 0), and one period at 1,200× flattens every other period against the
+ * 1.0× line. The top is three times the median coverage, rounded up to a half, at least 2×; null
+ * when no period reaches above it (the axis then fits the data).
+ */
+export function coverageAxisTop(points: readonly LiquidityPoint[]): { top: number; periodsAbove: number } | null {
+  const values = points.flatMap((p) => [p.interestCoverage, p.liquidityCoverage]).filter((v): v is number => v !== null && Number.isFinite(v));
+  if (values.length === 0) return null;
+  const sorted = values.toSorted((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 === 1 ? (sorted[Math.floor(mid)] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  const top = Math.max(2, Math.ceil(median * 3 * 2) / 2);
+  const periodsAbove = points.filter((p) => (p.interestCoverage ?? 0) > top || (p.liquidityCoverage ?? 0) > top).length;
+  return periodsAbove === 0 ? null : { top, periodsAbove };
+}
+
 /** Trigger metrics the loss chart sets thresholds for, and the one the 90+ chart does. */
 const LOSS_METRICS = new Set(['cumulativeDefaultRate', 'cumulativeNetLossRate']);
 const DQ90_METRIC = 'delinquency90Plus';

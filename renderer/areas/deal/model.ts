@@ -54,6 +54,8 @@ export interface DealView {
   readonly walConvention: string;
   /** The deal's own pool: name, lines and balance; null when the file has none. */
   readonly pool: { readonly name: string; readonly lines: number; readonly balance: number } | null;
+  /** The deal's schedule pool (docs/schedule-pools.md): name, periods, opening balance and its stress in words; null when none. */
+  readonly schedule: { readonly name: string; readonly periods: number; readonly balance: number; readonly stress: string } | null;
   readonly hasAssumptions: boolean;
 }
 
@@ -84,6 +86,12 @@ function couponOf(coupon: Note['coupon']): string {
         ...(coupon.floor !== undefined ? [translate('deal.coupon.floor', { floor: formatPct(coupon.floor, 2) })] : []),
         ...(coupon.cap !== undefined ? [translate('deal.coupon.cap', { cap: formatPct(coupon.cap, 2) })] : []),
       ].join(', ');
+    case 'indexed':
+      return [
+        `${coupon.index} + ${formatPct(coupon.margin, 2)} floating`,
+        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
+        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+      ].join(', ');
     case 'none':
       return translate('deal.coupon.none');
     default:
@@ -100,7 +108,7 @@ function feeBasisOf(basis: Fee['basis']): string {
     case 'collections':
       return `${formatPct(basis.rate, 2)} of ${collectionsText(basis.of)} collected`;
     case 'fixed':
-      return `${formatMoney(basis.amount)} each period`;
+      return (basis.everyPeriods ?? 1) === 1 ? `${formatMoney(basis.amount)} each period` : `${formatMoney(basis.amount)} on period 1 and every ${basis.everyPeriods} periods after`;
     case 'oneOff':
       return `${formatMoney(basis.amount)} once, period ${basis.period ?? 1}`;
     default:
@@ -137,6 +145,7 @@ const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
   interestShortfall: 'Unpaid interest',
   purchaseShortfall: 'Cash not spent on purchases ÷ cash offered (previous date)',
   purchaseShortfallAmount: 'Cash not spent on purchases (previous date)',
+  expectedMaturityShortfall: 'Balance outstanding after its expected maturity',
 };
 
 const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
@@ -148,7 +157,7 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
 
 /** A threshold or warning level: money for interestShortfall and purchaseShortfallAmount, a percentage otherwise. */
 function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
-  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' ? formatMoney(x) : formatPct(x, 2));
+  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? formatMoney(x) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
   return threshold
     .map(
@@ -161,7 +170,7 @@ function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric'])
 /** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */
 function triggerTest(t: Trigger): string {
   const average = (t.averageOver ?? 1) > 1 ? `${t.averageOver}-period average of ` : '';
-  const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall') ? ` (${t.notes.join(', ')})` : '';
+  const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall' || t.metric === 'expectedMaturityShortfall') ? ` (${t.notes.join(', ')})` : '';
   const inARow = (t.consecutivePeriods ?? 1) > 1 ? `, ${t.consecutivePeriods} periods in a row` : '';
   const warning = t.warning === undefined ? '' : `; warning at ${thresholdOf(t.warning, t.metric)}`;
   return `${average}${METRIC_LABELS[t.metric]}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
@@ -177,11 +186,16 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
   const amount = step.amount ?? 'principalDue';
   switch (amount) {
     case 'targetOC':
-      return `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
+      // The "sum of" form (ocInitialPercent) reads as such; without it the "greater of" form as before (docs/deals.md, "Target OC").
+      return step.ocInitialPercent === undefined
+        ? `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`
+        : `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool + ${formatPct(step.ocInitialPercent, 1)} of cutoff (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
     case 'available':
       return 'all available funds';
     case 'principalDue':
       return 'the principal due';
+    case 'targetBalance':
+      return `down to scheduled balances on ${step.targetBalances?.length ?? 0} date(s)`;
     default:
       return unknownVariant(amount);
   }
@@ -190,7 +204,7 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
 function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
   switch (step.kind) {
     case 'fee':
-      return `Fee: ${feeNames.get(step.fee) ?? step.fee}`;
+      return `Fee: ${feeNames.get(step.fee) ?? step.fee}${step.beyondCap === true ? ' (beyond its cap)' : ''}`;
     case 'interest':
       return `Interest: ${notesText(step.notes)}`;
     case 'reserveTopUp':
@@ -199,6 +213,12 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
       return `Principal (${PRINCIPAL_RULES[step.rule]}, ${principalAmountOf(step)}): ${notesText(step.notes)}`;
     case 'pdlCure':
       return 'PDL cure (clears principal deficiency, most senior first)';
+    case 'repayPrincipalCover':
+      return 'Repay principal that covered interest shortfalls (to the principal account)';
+    case 'excessServicing':
+      return `Excess servicing (超额服务费): the rest split between ${step.note} and the servicer by ${step.tiers.length} hurdle tier(s)`;
+    case 'periodicReturn':
+      return `Periodic return (期间收益) to ${step.note}: up to ${formatPct(step.rateAnnual, 2)} a year while ${notesText(step.whileOutstanding)} outstanding, not carried`;
     case 'turbo':
       return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
     case 'residual':
@@ -273,6 +293,25 @@ export function dealView(file: DealFile): DealView {
     cleanUpCall: file.cleanUpCall ? `at pool factor ≤ ${formatPct(file.cleanUpCall.poolFactor, 0)}` : null,
     walConvention: `${file.analytics?.walBasis ?? 'ACT/365'} from ${file.analytics?.settlementDate ? `settlement ${file.analytics.settlementDate}` : 'closing'}`,
     pool: file.pool ? { name: file.pool.name ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
+    schedule: file.schedulePool ? scheduleOf(file.schedulePool) : null,
     hasAssumptions: file.assumptions !== undefined,
+  };
+}
+
+/** A schedule pool in words: its periods and opening balance, and the stress laid over it. */
+function scheduleOf(pool: NonNullable<DealFile['schedulePool']>): NonNullable<DealView['schedule']> {
+  const rows = pool.rows ?? [];
+  const { stress = {} } = pool;
+  const parts = [
+    stress.default !== undefined ? translate('deal.schedule.defaults', { vector: stress.default }) : null,
+    stress.prepayment !== undefined ? translate('deal.schedule.prepayments', { vector: stress.prepayment }) : null,
+    stress.recoveryRate !== undefined ? translate('deal.schedule.recovered', { rate: formatPct(stress.recoveryRate, 0), months: stress.recoveryLagMonths ?? 0 }) : null,
+    stress.delinquency !== undefined ? translate('deal.schedule.delinquent', { pct: stress.delinquency }) : null,
+  ].filter((part): part is string => part !== null);
+  return {
+    name: pool.name ?? pool.schedule ?? translate('deal.schedule.defaultName'),
+    periods: rows.length,
+    balance: rows[0]?.openingBalance ?? 0,
+    stress: parts.length > 0 ? parts.join(translate('deal.schedule.listSeparator')) : translate('deal.schedule.noStress'),
   };
 }

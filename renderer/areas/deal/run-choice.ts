@@ -37,8 +37,10 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
   const { check, mode, tape, sets } = inputs;
   const hasPool = check?.hasPool ?? false;
   const hasAssumptions = check?.hasAssumptions ?? false;
-  const pool = inputs.pool === 'own' && (hasPool || !tape) ? 'own' : 'tape';
-  const named = inputs.scenario !== OWN ? sets?.find((s) => s.name === inputs.scenario) : undefined;
+  // A schedule pool is the deal's whole pool and its stress the whole scenario (docs/schedule-pools.md): no tape, no saved set.
+  const schedule = check?.deal.schedulePool !== undefined;
+  const pool = schedule || (inputs.pool === 'own' && (hasPool || !tape)) ? 'own' : 'tape';
+  const named = !schedule && inputs.scenario !== OWN ? sets?.find((s) => s.name === inputs.scenario) : undefined;
   const scenario = named ? named.name : hasAssumptions ? OWN : (sets?.[0]?.name ?? null);
   const scenarioFile = scenario === OWN || scenario === null ? undefined : sets?.find((s) => s.name === scenario)?.assumptions;
   const poolReady = pool === 'own' ? hasPool : tape !== null;
@@ -58,7 +60,7 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
     poolReady,
     scenarioReady,
     request,
-    poolLabel: pool === 'own' ? 'the deal’s own lines' : `${tape?.name ?? 'tape'} (${mode === 'loan' ? 'loan level' : 'representative lines'})`,
-    scenarioLabel: scenario === OWN ? 'the deal file’s assumptions' : `“${scenario ?? ''}”`,
+    poolLabel: schedule ? 'the deal’s collection schedule' : pool === 'own' ? 'the deal’s own lines' : `${tape?.name ?? 'tape'} (${mode === 'loan' ? 'loan level' : 'representative lines'})`,
+    scenarioLabel: schedule ? 'the schedule’s stress' : scenario === OWN ? 'the deal file’s assumptions' : `“${scenario ?? ''}”`,
   };
 }

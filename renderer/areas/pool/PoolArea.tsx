@@ -326,12 +326,17 @@ export function PoolArea() {
           <SummaryCards summary={current} />
           <h2>{t('pool.delinquency')}</h2>
           <DelinquencyMix summary={current} />
-          <h2>{t('pool.stratifications')}</h2>
-          {tapeId !== null && dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
         </>
       ) : (
         <p className="muted">{t('pool.computingThePoolSummary')}</p>
       )}
+      {/* Asked for with the summary, not after it: the two run on separate query threads and each part shows as it arrives. */}
+      {tapeId !== null ? (
+        <>
+          <h2>{t('pool.stratifications')}</h2>
+          {dimensions.length > 0 ? <Stratification key={tapeId} tapeId={tapeId} dimensions={[...dimensions, ...extraDimensions(tape?.extraColumns ?? [])]} /> : null}
+        </>
+      ) : null}
     </section>
   );
 }

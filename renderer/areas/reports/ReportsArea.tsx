@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { JobInfo, ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
-import type { ApiClient } from '../../api/client.ts';
+import type { ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
@@ -11,33 +10,9 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
 import { useLanguage, useT } from '../../app/i18n.tsx';
 import type { Language } from '../../app/language.ts';
-
-const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
-
-/** Waits for a job to finish (events keep the store current elsewhere; a report is short, polling is enough here). */
-async function finished(api: ApiClient, job: JobInfo): Promise<JobInfo> {
-  let now = job;
-  while (now.state === 'running') {
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    now = await api.call('job.get', { id: job.id });
-  }
-  return now;
-}
-
-/** Browser: the workbook the service kept, saved through the browser's own download. */
-async function saveDownload(api: ApiClient, report: ReportExcelResult): Promise<void> {
-  if (report.downloadId === null) return;
-  const blob = await api.transport.download(report.downloadId);
-  if (!blob.ok) throw new Error(blob.error.message);
-  const url = URL.createObjectURL(blob.value);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = report.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { packHref } from './pack/pack-route.ts';
+import { finished, saveDownload, XLSX_FILTERS } from './report-job.ts';
+import { ScenarioSetReport } from './ScenarioSetReport.tsx';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
 export function ReportsArea() {
@@ -51,7 +26,7 @@ export function ReportsArea() {
   const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
-  const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven');
+  const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven' || r.kind === 'grid' || r.kind === 'monte-carlo');
 
   function toggle(id: number): void {
     const next = new Set(chosen);
@@ -60,17 +35,33 @@ export function ReportsArea() {
     setChosen(next);
   }
 
+  // In the order the list shows them (newest first), read back oldest first: the analyst's run order.
+  const runIds = reportable
+    .filter((r) => chosen.has(r.id))
+    .map((r) => r.id)
+    .toReversed();
+
+  /** Desktop: the pack printed to PDF by the main process (a hidden window, printToPDF) where the analyst chooses. */
+  async function savePackPdf(): Promise<void> {
+    const desktop = api.transport.desktop;
+    if (!desktop) return;
+    setBusy(true);
+    try {
+      const path = await desktop.savePackPdf({ runIds, defaultName: 'investor pack.pdf' });
+      if (path !== null) notify('success', 'Investor pack saved', path);
+    } catch (error) {
+      reportError('Cannot save the investor pack as PDF', error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function exportReport(): Promise<void> {
     const desktop = api.transport.desktop;
     const outPath = desktop ? await desktop.chooseSaveFile({ title: t('reports.saveTheExcelTranche'), defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
     if (outPath === null) return;
     setBusy(true);
     try {
-      // In the order the list shows them (newest first), read back oldest first: the analyst's run order.
-      const runIds = reportable
-        .filter((r) => chosen.has(r.id))
-        .map((r) => r.id)
-        .toReversed();
       const job = await finished(api, await api.call('report.excel', { runIds, language, ...(outPath ? { outPath } : {}) }));
       if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
       const { report } = job.result;
@@ -126,6 +117,16 @@ export function ReportsArea() {
             <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void exportReport()}>
               {busy ? t('reports.writing') : api.transport.desktop ? t('reports.exportToExcel') : t('reports.downloadExcelReport')}
             </button>
+            {runIds.length === 0 ? null : (
+              <a className="button" href={packHref(runIds)} data-testid="open-pack">
+                Open investor pack
+              </a>
+            )}
+            {api.transport.desktop ? (
+              <button type="button" disabled={busy || runIds.length === 0} onClick={() => void savePackPdf()}>
+                Save investor pack as PDF…
+              </button>
+            ) : null}
           </div>
         </>
       )}
@@ -139,6 +140,7 @@ export function ReportsArea() {
           })}
         </p>
       ) : null}
+      <ScenarioSetReport />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { getTape } from '../../../data/tape/store.ts';
 import CN_CONSUMER from '../../../templates/deals/cn-consumer-revolving.json' with { type: 'json' };
+import CN_CARD_INSTALLMENT from '../../../templates/deals/cn-credit-card-installment.json' with { type: 'json' };
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
@@ -40,6 +41,7 @@ const TEMPLATES: readonly (readonly [string, { name: string; description: string
   ['us-auto-oc-turbo', US_AUTO],
   ['pass-through', PASS_THROUGH],
   ['us-cmo-sequential', US_CMO],
+  ['cn-credit-card-installment', CN_CARD_INSTALLMENT],
 ];
 
 /** Each template read as any deal file is (a test keeps them valid). */
@@ -53,8 +55,9 @@ export function dealValidate(params: { deal: FileDraft }): DealCheck {
     name: file.name ?? 'Deal',
     notes: file.notes.length,
     originalBalance: roundCentsOfDouble(file.notes.reduce((sum, note) => sum + note.originalBalance, 0)),
-    hasPool: file.pool !== undefined,
-    hasAssumptions: file.assumptions !== undefined,
+    hasPool: file.pool !== undefined || file.schedulePool !== undefined,
+    // A schedule pool is stressed by its own schedulePool.stress, never by an assumption set.
+    hasAssumptions: file.assumptions !== undefined || file.schedulePool !== undefined,
     statedPoolBalance: statedPoolBalance(file),
     deal: file,
   };

@@ -13,6 +13,7 @@ import { runsDelete, runsGet, runsList, runsRename } from './runs.ts';
 import { poolCheck, poolDimensions, poolProject, poolStrat, poolStratCsv, poolSummaryHandler } from './pool.ts';
 import { tapeDelete, tapeFields, tapeGet, tapeImport, tapeImportSample, tapeList, tapePreview, tapeRejects, tapeRejectsCsv, tapeRename } from './tapes.ts';
 import { staticPoolFit, staticPoolPreview } from './static-pool.ts';
+import { scheduleDelete, scheduleGet, scheduleImport, scheduleList } from './schedules.ts';
 import { workspaceInfo, workspaceOpen } from './workspace.ts';
 
 export type Handler<M extends Method> = (params: RequestOf<M>, service: ServiceContext) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -73,4 +74,8 @@ export const HANDLERS: { readonly [M in Method]: Handler<M> } = {
   'staticPool.preview': staticPoolPreview,
   'staticPool.fit': staticPoolFit,
   'deal.tables': dealTables,
+  'schedule.import': scheduleImport,
+  'schedule.list': scheduleList,
+  'schedule.get': scheduleGet,
+  'schedule.delete': scheduleDelete,
 };

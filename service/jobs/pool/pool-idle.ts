@@ -59,6 +59,7 @@ export function idleThreads(): number {
 
 /** Stops every idle thread (the service closes). */
 export async function stopIdleThreads(): Promise<void> {
-  const all = [...idle.entries()].flatMap(([href, list]) => list.map((p) => forget(href, p.thread) ?? p));
+  // A copy of each list: forget() splices the list, and mapping the list itself would skip every other thread.
+  const all = [...idle.entries()].flatMap(([href, list]) => [...list].map((p) => forget(href, p.thread) ?? p));
   await Promise.all(all.map((p) => p.thread.terminate()));
 }

@@ -17,25 +17,31 @@ export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R 
   if (port === null || !isPoolThreadData(data)) throw new Error('serveTasks runs in a pool thread started by runTasks (service/jobs/pool/worker-pool.ts)');
   // A thread serves one call at a time; a warm thread kept from an earlier call gets the new call's data first.
   let shared: S | undefined;
-  // Tasks come one at a time (the pool sends the next only after this reply), so replies keep no order of their own.
+  // The pool keeps a thread's next task queued behind its current one (worker-pool.ts, TASKS_IN_FLIGHT), so the
+  // thread never waits for a round trip between tasks; tasks still run one at a time, in the order they came.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: PoolMessage) => {
     if (message.kind === 'shared') {
-      shared = message.shared as S;
+      const next = message.shared as S;
+      queue = queue.then(() => {
+        shared = next;
+      });
       return;
     }
-    void (async (): Promise<void> => {
-      let reply: PoolReply;
-      try {
-        reply = { index: message.index, ok: true, result: await handle(message.task as T, shared as S) };
-      } catch (error) {
-        reply = { index: message.index, ok: false, error: toWireError(error) };
-      }
-      try {
-        port.postMessage(reply);
-      } catch (error) {
-        // A result that cannot cross the thread boundary (a function, a class instance's methods) is the task's error.
-        port.postMessage({ index: message.index, ok: false, error: toWireError(error) } satisfies PoolReply);
-      }
-    })();
+    queue = queue.then(() => runTask(message, shared as S));
   });
+  const runTask = async (message: Extract<PoolMessage, { kind: 'task' }>, current: S): Promise<void> => {
+    let reply: PoolReply;
+    try {
+      reply = { index: message.index, ok: true, result: await handle(message.task as T, current) };
+    } catch (error) {
+      reply = { index: message.index, ok: false, error: toWireError(error) };
+    }
+    try {
+      port.postMessage(reply);
+    } catch (error) {
+      // A result that cannot cross the thread boundary (a function, a class instance's methods) is the task's error.
+      port.postMessage({ index: message.index, ok: false, error: toWireError(error) } satisfies PoolReply);
+    }
+  };
 }

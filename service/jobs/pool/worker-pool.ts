@@ -50,6 +50,15 @@ export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions): P
   });
 }
 
+/**
+ * Tasks posted to a thread ahead of their turn: the thread's next task is already queued behind its
+ * current one, so it goes on without waiting for its reply to reach the service and the next task to
+ * come back (a grid cell is ~4 ms; the round trip, when the service's thread is busy, is a good part
+ * of a millisecond). Two is enough to hide the round trip. A thread gets its second task only while
+ * at least one task per thread of the call is left, so a short call still spreads over every thread.
+ */
+const TASKS_IN_FLIGHT = 2;
+
 function cancelledError(done: number, total: number): UserError {
   return new UserError('CANCELLED', `Cancelled after ${done} of ${total} tasks; nothing was kept`, { done, total });
 }
@@ -70,7 +79,10 @@ class TaskRun<T, R> {
   readonly #live = new Set<Worker>();
   readonly #working = new Set<Worker>();
   readonly #listeners = new Map<Worker, ThreadListeners>();
+  /** Tasks posted to each thread and not yet answered. */
+  readonly #inFlight = new Map<Worker, number>();
   #next = 0;
+  #threadsWanted = 1;
   #done = 0;
   #outcome: Outcome | null = null;
 
@@ -91,6 +103,7 @@ class TaskRun<T, R> {
   start(): void {
     this.#options.signal?.addEventListener('abort', this.#onAbort, { once: true });
     const wanted = Math.min(this.#limit, this.#tasks.length);
+    this.#threadsWanted = wanted;
     for (let k = 0; k < wanted; k += 1) requestSlot(this, this.#limit, () => this.#startThread());
   }
 
@@ -114,20 +127,28 @@ class TaskRun<T, R> {
     thread.on('exit', listeners.exit);
     this.#live.add(thread);
     this.#working.add(thread);
+    this.#inFlight.set(thread, 0);
     thread.postMessage({ kind: 'shared', shared: this.#options.shared } satisfies PoolMessage);
     this.#feed(thread);
   }
 
-  /** The thread's next task; or, when none is left or another call waits for a thread, it leaves this call. */
+  /**
+   * Tops the thread up to TASKS_IN_FLIGHT tasks; when none is left or another call waits for a
+   * thread, it gets no more, and leaves this call once its tasks are answered.
+   */
   #feed(thread: Worker): void {
     if (this.#outcome !== null) return;
-    if (this.#next >= this.#tasks.length || (this.#working.size > 1 && othersWaiting(this))) {
-      this.#park(thread);
-      return;
+    for (let posted = this.#inFlight.get(thread) ?? 0; posted < TASKS_IN_FLIGHT; posted += 1) {
+      if (posted > 0 && this.#tasks.length - this.#next < this.#threadsWanted) return;
+      if (this.#next >= this.#tasks.length || (this.#working.size > 1 && othersWaiting(this))) {
+        if (posted === 0) this.#park(thread);
+        return;
+      }
+      const index = this.#next;
+      this.#next += 1;
+      this.#inFlight.set(thread, posted + 1);
+      thread.postMessage({ kind: 'task', index, task: this.#tasks[index] } satisfies PoolMessage);
     }
-    const index = this.#next;
-    this.#next += 1;
-    thread.postMessage({ kind: 'task', index, task: this.#tasks[index] } satisfies PoolMessage);
   }
 
   /** A thread between tasks leaves this call: its slot is freed now and it waits, warm, for the next sweep (pool-idle.ts). */
@@ -141,6 +162,7 @@ class TaskRun<T, R> {
     }
     this.#working.delete(thread);
     this.#live.delete(thread);
+    this.#inFlight.delete(thread);
     releaseSlot();
     parkThread(this.#options.worker, thread);
   }
@@ -152,6 +174,7 @@ class TaskRun<T, R> {
       return;
     }
     this.#results[reply.index] = reply.result as R;
+    this.#inFlight.set(thread, (this.#inFlight.get(thread) ?? 1) - 1);
     this.#done += 1;
     this.#options.onDone?.(this.#done);
     if (this.#done === this.#tasks.length) this.#finish({ ok: true });

@@ -1,11 +1,12 @@
 /**
  * Pool queries (summary, stratifications) over a million loans take up to a couple of seconds
  * of SQLite time; they run here, on this thread's own connection, so the process that serves
- * the window (Electron main, the HTTP server) keeps answering meanwhile.
+ * the window (Electron main, the HTTP server) keeps answering meanwhile. QueryClient starts a
+ * second one for stratifications, so a summary and a table are computed side by side.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { cachedPoolSummary, formatStratCsv, stratify } from '../../../data/pool/index.ts';
+import { cachedPoolSummary, cachedStrat, formatStratCsv } from '../../../data/pool/index.ts';
 import { tapeProductNames } from '../../../data/pool/loan-arrays.ts';
 import { getTape } from '../../../data/tape/store.ts';
 import { matchesProduct, type PoolNames } from '../../files/assumption-file.ts';
@@ -48,7 +49,7 @@ function answer(request: QueryRequest): unknown {
     return timed(() => projectInput(lines, request.assumptions));
   }
   if (request.kind === 'names') return { segments: tapeLines(request.tapeId, false).segmentNames, products: tapeProductNames(db, request.tapeId) } satisfies PoolNames;
-  const table = stratify(db, request.tapeId, request.by, request.edges);
+  const table = cachedStrat(db, request.tapeId, request.by, request.edges);
   return request.kind === 'strat' ? table : formatStratCsv(table);
 }
 

@@ -10,7 +10,7 @@ import { poolFlows, type PreparedDeal } from '../prepare-deal.ts';
  * and is known from the pool projection alone.
  */
 export function lifetimeDefaultAt(prepared: PreparedDeal, multiplier: number): number {
-  const flows = poolFlows(prepared, prepared.input.loans, prepared.months, 1, { by: 'multiplier', value: multiplier });
+  const flows = poolFlows(prepared, prepared.input.loans, prepared.months, 1, { by: 'multiplier', value: multiplier }, prepared.input.startMonths);
   return flows.cumulativeDefaultRate[prepared.months - 1] ?? 0;
 }
 

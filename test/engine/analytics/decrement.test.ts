@@ -26,6 +26,14 @@ describe('printedPercent', () => {
     expect(printedPercent(0, 1_000_000, 'wholePercent')).toBe('0');
   });
 
+  it('prints whole percents "rounded to the nearest whole number" without an asterisk: under 0.5 % is 0 (AmeriCredit 2024-1)', () => {
+    expect(printedPercent(4_999.99, 1_000_000, 'wholePercentNoAsterisk')).toBe('0'); // 0.499999 %
+    expect(printedPercent(0.01, 1_000_000, 'wholePercentNoAsterisk')).toBe('0');
+    expect(printedPercent(5_000, 1_000_000, 'wholePercentNoAsterisk')).toBe('1'); // 0.5 % rounds half-up
+    expect(printedPercent(994_999.99, 1_000_000, 'wholePercentNoAsterisk')).toBe('99'); // 99.499999 %
+    expect(printedPercent(995_000, 1_000_000, 'wholePercentNoAsterisk')).toBe('100');
+  });
+
   it('prints WAL years half-up to hundredths', () => {
     expect(printedYears(0.12778)).toBe('0.13');
     expect(printedYears(1.425)).toBe('1.43');

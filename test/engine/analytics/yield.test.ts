@@ -30,6 +30,15 @@ describe('priceAtYield', () => {
 });
 
 describe('yieldAtPrice', () => {
+  it('a nearly wiped-out note (−99%) with periods that pay nothing far out: no 0 × ∞ at the search’s −100% end', () => {
+    // 40 annual periods; 1 of principal in year 1, then nothing (99 written down). At par:
+    // 100 = 1 / (1 + r) ⇒ r = −0.99. The bracket widens to r = −1 + 10⁻⁹, where (1 + r)^−40 = 10³⁶⁰ = ∞:
+    // a zero flow there is worth 0, not 0 × ∞ = NaN (which stopped every deal run with such a note).
+    const flows = Array.from({ length: 40 }, (_, k) => (k === 0 ? 1 : 0));
+    const wiped: CashFlowLeg = { ...bulletLeg(100, 0, 40, 1), principal: flows, interest: flows.map(() => 0) };
+    expect(yieldAtPrice(wiped, 100, 'nominal')).toBeCloseTo(-0.99, 10);
+  });
+
   it('a fixed-coupon bullet at par yields its coupon', () => {
     expect(yieldAtPrice(bond, 100, 'nominal')).toBeCloseTo(0.1, 12);
     expect(yieldAtPrice(bond, 100, 'annualEffective')).toBeCloseTo(0.1, 12);

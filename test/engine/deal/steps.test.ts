@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runDeal, type Deal } from '../../../engine/index.ts';
+import { dealIssues, runDeal, type Deal } from '../../../engine/index.ts';
 import { DATES, note, poolOf } from './helpers.ts';
 
 // Each step kind on a small pool, numbers by hand. 30/360 throughout: a monthly period accrues
@@ -227,4 +227,62 @@ describe('principal steps', () => {
     expect(result.periods[1]?.notes[1]?.principalPaid).toBe(0);
     expect(result.periods[1]?.residualToSeller).toBe(5000);
   });
+  // The "sum" OC target (a Targeted Overcollateralization Amount "equal to the sum of 28.00% of the Pool Balance as of the
+  // last day of the related Collection Period and 3.50% of the Pool Balance as of the Cut-Off Date", lawinsider.com,
+  // "Targeted Overcollateralization Amount"; docs/deals.md "Target OC"): target = max(x × pool + y × cutoff, floor × cutoff).
+  it('target OC as the sum of a share of the current pool and a share of the cutoff pool', () => {
+    const result = runDeal(sumTargetDeal(0.1, 0.02, 0.05), sumTargetPool());
+    // P1: OC target = max(10% × 950,000 + 2% × 1,000,000 = 115,000, 5% × 1,000,000 = 50,000) = 115,000;
+    // A down to 950,000 − 115,000 = 835,000 wants 65,000; the pot (10,000 + 50,000) holds 60,000.
+    expect(result.periods[0]?.notes[0]).toMatchObject({ principalPaid: 60_000, endingBalance: 840_000 });
+    // P2: OC target = 90,000 + 20,000 = 110,000 → A to 900,000 − 110,000 = 790,000: 50,000 of the 80,000 pot;
+    // E's principal due (50,000) is used up by A; 30,000 to the seller. (The greater-of form, max(90,000, 50,000), would pay A 30,000.)
+    expect(result.periods[1]?.notes[0]).toMatchObject({ principalPaid: 50_000, endingBalance: 790_000 });
+    expect(result.periods[1]?.notes[1]?.principalPaid).toBe(0);
+    expect(result.periods[1]?.residualToSeller).toBe(30_000);
+  });
+
+  it('the sum OC target is floored at a share of the cutoff pool', () => {
+    const result = runDeal(sumTargetDeal(0.01, 0.02, 0.05), sumTargetPool());
+    // P1: max(1% × 950,000 + 2% × 1,000,000 = 29,500, 5% × 1,000,000 = 50,000) = 50,000 → A's target 900,000: A is paid nothing;
+    // E takes its principal due of 50,000 and the seller the 10,000 left.
+    expect(result.periods[0]?.notes[0]).toMatchObject({ principalPaid: 0, endingBalance: 900_000 });
+    expect(result.periods[0]?.notes[1]).toMatchObject({ principalPaid: 50_000, endingBalance: 50_000 });
+    expect(result.periods[0]?.residualToSeller).toBe(10_000);
+  });
+
+  it('refuses ocInitialPercent on a principal step that does not target OC', () => {
+    const deal = sumTargetDeal(0.1, 0.02, 0.05);
+    const waterfall = {
+      combined: [
+        { kind: 'principal' as const, rule: 'sequential' as const, ocInitialPercent: 0.02 },
+        { kind: 'residual' as const, to: 'seller' },
+      ],
+    };
+    expect(dealIssues({ ...deal, waterfall })).toEqual([
+      { code: 'DEAL_WATERFALL', path: 'waterfall.combined[0].ocInitialPercent', rule: 'ocInitialPercent is part of an OC target: it needs amount "targetOC"' },
+    ]);
+  });
 });
+
+function sumTargetDeal(ocPercent: number, ocInitialPercent: number, ocFloor: number): Deal {
+  return {
+    dates: DATES,
+    notes: [note('A', 1, 900_000, 0), note('E', 2, 100_000, null)],
+    waterfall: {
+      combined: [
+        { kind: 'principal', rule: 'sequential', notes: ['A'], amount: 'targetOC', ocPercent, ocInitialPercent, ocFloor },
+        { kind: 'principal', rule: 'sequential', notes: ['E'] },
+        { kind: 'residual', to: 'seller' },
+      ],
+    },
+  };
+}
+
+function sumTargetPool(): ReturnType<typeof poolOf> {
+  return poolOf(1_000_000, [
+    { beginningBalance: 1_000_000, interest: 10_000, scheduledPrincipal: 50_000, endingBalance: 950_000 },
+    { beginningBalance: 950_000, interest: 30_000, scheduledPrincipal: 50_000, endingBalance: 900_000 },
+    { beginningBalance: 900_000, interest: 0, scheduledPrincipal: 900_000, endingBalance: 0 },
+  ]);
+}

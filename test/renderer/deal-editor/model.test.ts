@@ -23,7 +23,8 @@ function numbersOf(value: unknown, path = '$'): [string, number][] {
 
 describe('deal editor: file ↔ form', () => {
   const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.json'));
-  it('has the four shipped templates', () => expect(files.sort()).toEqual(['cn-consumer-revolving.json', 'pass-through.json', 'us-auto-oc-turbo.json', 'us-cmo-sequential.json']));
+  it('has the five shipped templates', () =>
+    expect(files.sort()).toEqual(['cn-consumer-revolving.json', 'cn-credit-card-installment.json', 'pass-through.json', 'us-auto-oc-turbo.json', 'us-cmo-sequential.json']));
 
   it.each(files)('%s: file → form → file is the same file (every value, every key in its order), and the service reads it', (file) => {
     const text = templateText(file);

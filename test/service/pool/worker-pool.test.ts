@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { SquareTask } from './square-worker.ts';
 
 const worker = new URL('./square-worker.ts', import.meta.url);
-type Squared = { x: number; square: number; offset: number; threadId: number };
+type Squared = { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number };
 
 // Early tasks sleep longest, so with several threads later tasks finish first.
 const tasks: SquareTask[] = Array.from({ length: 9 }, (_, k) => ({ x: k, delayMs: (9 - k) * 15 }));
@@ -24,6 +24,20 @@ describe('the worker pool', () => {
       expect(new Set(results.map((r) => r.threadId)).size).toBe(jobs);
       expect(runningThreads()).toBe(0);
     }
+  });
+
+  it('queues a thread’s next task behind its current one, and the thread still runs them one at a time', async () => {
+    const six = Array.from({ length: 6 }, (_, k) => ({ x: k, delayMs: 40 }));
+    const received: number[] = [];
+    const results = await runTasks<SquareTask, Squared>(six, { worker, jobs: 1, shared: { offset: 0 }, onDone: (done) => received.push(done) });
+    expect(results.map((r) => r.square)).toEqual([0, 1, 4, 9, 16, 25]);
+    // An async task awaits its sleep: had the thread started its queued task then, a task would see another running.
+    expect(results.map((r) => r.alongside)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(received).toEqual([1, 2, 3, 4, 5, 6]);
+    // Tasks 0 and 1 are posted together at the start: task 1 waits queued while task 0 runs. Never more than one waits; none after the last.
+    expect(results[0]?.queued).toBe(1);
+    expect(Math.max(...results.map((r) => r.queued))).toBe(1);
+    expect(results[5]?.queued).toBe(0);
   });
 
   it('never runs more threads in the process than a call’s jobs, even with two calls at once', async () => {
@@ -106,6 +120,11 @@ describe('the worker pool', () => {
     const second = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 20 } });
     expect(new Set(second.map((r) => r.threadId))).toEqual(new Set(first.map((r) => r.threadId)));
     expect(second.map((r) => r.square)).toEqual([20, 21]);
+    // Stopping the idle threads stops every one of them (not every other one).
+    await stopIdleThreads();
+    expect(idleThreads()).toBe(0);
+    const third = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 0 } });
+    expect(third.map((r) => r.threadId).filter((id) => first.some((r) => r.threadId === id))).toEqual([]);
     await runTasks(
       two.map((t) => ({ ...t, fail: true })),
       { worker, jobs: 2, shared: { offset: 0 } },

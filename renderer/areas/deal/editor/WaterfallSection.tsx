@@ -39,6 +39,7 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
           <IdsField label={t('deal.editor.notes')} path={[...at, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />
           {rule === 'proRataThenSequential' ? <IdsField label={t('deal.editor.sequentialAfterABreach')} path={[...at, 'triggers']} options={triggers} optional /> : null}
           {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocTargetOfPool')} path={[...at, 'ocPercent']} kind="percent" /> : null}
+          {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocTargetPlusOfCutoff')} path={[...at, 'ocInitialPercent']} kind="percent" /> : null}
           {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocFloorOfCutoff')} path={[...at, 'ocFloor']} kind="percent" /> : null}
         </>
       );

@@ -41,7 +41,7 @@ export function freshId(prefix: string, taken: readonly string[]): string {
 }
 
 /** The step kinds of a priority of payments (engine/deal/schema.ts `step`), as the editor offers them. */
-export const STEP_KINDS = ['fee', 'interest', 'reserveTopUp', 'principal', 'pdlCure', 'turbo', 'residual'] as const;
+export const STEP_KINDS = ['fee', 'interest', 'reserveTopUp', 'principal', 'pdlCure', 'repayPrincipalCover', 'turbo', 'residual'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** A new step of a kind, naming the deal's first fee or its most senior note so it is complete as added. */

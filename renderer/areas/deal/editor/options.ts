@@ -25,7 +25,8 @@ export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({
   '30/360': 'deal.option.dayCount.30/360',
 });
 
-export const COUPON_OPTIONS = optionsOf<Note['coupon']['type']>({ fixed: 'deal.option.coupon.fixed', floating: 'deal.option.coupon.floating', none: 'deal.option.coupon.none' });
+/** Indexed coupons (基准利率 + 利差) read a dated table in the file's rateIndices, which the editor does not edit yet: the file is edited as JSON. */
+export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'deal.option.coupon.fixed', floating: 'deal.option.coupon.floating', none: 'deal.option.coupon.none' });
 
 export const FEE_BASIS_OPTIONS = optionsOf<Fee['basis']['type']>({
   poolBalance: 'deal.option.feeBasis.poolBalance',
@@ -54,12 +55,13 @@ export const METRIC_OPTIONS = optionsOf<Trigger['metric']>({
   interestShortfall: 'deal.option.metric.interestShortfall',
   purchaseShortfall: 'deal.option.metric.purchaseShortfall',
   purchaseShortfallAmount: 'deal.option.metric.purchaseShortfallAmount',
+  expectedMaturityShortfall: 'deal.option.metric.expectedMaturityShortfall',
 });
 
 /** Metrics measured in money; every other is a ratio, shown as a percentage. */
-export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount'] satisfies Trigger['metric'][];
+export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseShortfallAmount', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 /** Metrics that read the trigger's notes (engine/deal/schema.ts NOTE_METRICS). */
-export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall'] satisfies Trigger['metric'][];
+export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 
 export const COMPARATOR_OPTIONS = optionsOf<Trigger['breachedWhen']>({
   '>': 'deal.option.comparator.>',
@@ -81,6 +83,9 @@ export const STEP_OPTIONS = optionsOf<Step['kind']>({
   reserveTopUp: 'deal.option.step.reserveTopUp',
   principal: 'deal.option.step.principal',
   pdlCure: 'deal.option.step.pdlCure',
+  repayPrincipalCover: 'deal.option.step.repayPrincipalCover',
+  periodicReturn: 'deal.option.step.periodicReturn',
+  excessServicing: 'deal.option.step.excessServicing',
   turbo: 'deal.option.step.turbo',
   residual: 'deal.option.step.residual',
 });
@@ -95,6 +100,7 @@ export const PRINCIPAL_AMOUNT_OPTIONS = optionsOf<NonNullable<Extract<Step, { ki
   principalDue: 'deal.option.principalAmount.principalDue',
   available: 'deal.option.principalAmount.available',
   targetOC: 'deal.option.principalAmount.targetOC',
+  targetBalance: 'deal.option.principalAmount.targetBalance',
 });
 
 export const RESERVE_BASIS_OPTIONS = optionsOf<NonNullable<DealFile['reserve']>['target']['basis']>({

@@ -1,0 +1,101 @@
+import { useMemo, useState } from 'react';
+import type { RunRecord, StoredRun } from '../../../service/api/contract.ts';
+import { reportError, useApp } from '../../app/context.tsx';
+import { formatDateTime } from '../../app/format.ts';
+import { useQuery } from '../../app/query.ts';
+import { useRuns } from '../../app/runs.ts';
+import { KIND_LABELS } from '../runs/labels.ts';
+import { GridHeatmaps } from './GridHeatmap.tsx';
+import { MonteCarloCompare } from './MonteCarloCompare.tsx';
+import { OverlayCharts } from './OverlayCharts.tsx';
+import { SideBySideTable } from './SideBySideTable.tsx';
+import { updateCompareScreen, useCompareScreen } from './state.ts';
+import { COMPARABLE_KINDS, storedColumns } from './stored-columns.ts';
+import { compareRows } from './table.ts';
+
+/** Picks or drops a run; the order picked is the columns' order, the first the base. */
+function toggle(ids: readonly number[], id: number): readonly number[] {
+  return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
+}
+
+function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: readonly number[] }) {
+  // The base column: the first deal run or scenario set picked (grids and Monte Carlo runs show on their own).
+  const baseId = picked.find((id) => runs.some((r) => r.id === id && (r.kind === 'deal' || r.kind === 'scenarios')));
+  return (
+    <fieldset className="stored-run-picker" data-testid="stored-run-picker">
+      <legend>Stored runs to compare (deal runs, scenario sets, grids, Monte Carlo)</legend>
+      <ul className="stored-run-list">
+        {runs.map((r) => {
+          return (
+            <li key={r.id}>
+              <label>
+                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {KIND_LABELS[r.kind]} · {r.name}{' '}
+                <span className="muted small">({formatDateTime(r.createdAt)})</span>
+                {r.id === baseId ? <strong className="small"> — base column</strong> : null}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** What the picked runs show: deal runs and scenario sets side by side (and overlaid on dates), grids as heatmaps, Monte Carlo runs as histograms. */
+function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
+  const columns = useMemo(() => storedColumns(stored), [stored]);
+  const rows = useMemo(() => (columns ? compareRows(columns) : []), [columns]);
+  return (
+    <div className="stored-compare" data-testid="stored-compare">
+      {columns ? (
+        <>
+          <h3>Deal runs and scenarios side by side</h3>
+          <SideBySideTable run={columns} rows={rows} label="Stored runs side by side" testId="stored-compare-table" />
+          <OverlayCharts run={columns} />
+        </>
+      ) : null}
+      {stored.map(({ record, result }) =>
+        result.kind === 'deal.grid' ? (
+          <GridHeatmaps key={record.id} grid={result.grid} title={`#${record.id} ${record.name}: grid heatmaps`} />
+        ) : result.kind === 'deal.monteCarlo' ? (
+          <MonteCarloCompare key={record.id} result={result.monteCarlo} title={`#${record.id} ${record.name}: Monte Carlo loss distribution`} />
+        ) : null,
+      )}
+    </div>
+  );
+}
+
+/** Compare stored runs: pick any of the workspace's deal runs, scenario sets, grids and Monte Carlo runs (Runs screen, docs/run-store.md). */
+export function StoredRunsCompare() {
+  const { api, workspace, runsVersion } = useApp();
+  const runs = useRuns();
+  const { storedRunIds } = useCompareScreen();
+  const comparable = useMemo(() => (runs ?? []).filter((r) => COMPARABLE_KINDS.has(r.kind)), [runs]);
+  // A run deleted since it was picked drops out of the list.
+  const picked = useMemo(() => storedRunIds.filter((id) => comparable.some((r) => r.id === id)), [storedRunIds, comparable]);
+  const opened = useQuery(
+    workspace && picked.length > 0 ? () => Promise.all(picked.map((id) => api.call('runs.get', { id }))) : null,
+    [api, workspace?.path ?? '', picked.join(','), String(runsVersion)],
+    { onError: (error) => reportError('Cannot open the stored runs', error) },
+  );
+  const answer = opened.data ?? opened.latest;
+  // An earlier answer for other picks is not shown meanwhile.
+  // Open to begin with when runs are picked; then as the analyst leaves it (dropping the last pick keeps the list open).
+  const [open, setOpen] = useState(picked.length > 0);
+  const stored = answer && answer.length === picked.length && answer.every((s, i) => s.record.id === picked[i]) ? answer : null;
+  return (
+    <details className="panel stored-runs-panel" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <strong>Compare stored runs</strong> <span className="muted">— {picked.length === 0 ? 'none picked' : `${picked.length} picked`}</span>
+      </summary>
+      {runs === null ? (
+        <p className="muted">Loading the stored runs…</p>
+      ) : comparable.length === 0 ? (
+        <p className="muted">No deal run, scenario set, grid or Monte Carlo run is stored in this workspace yet: run one (Deal or above), and it is kept to compare here.</p>
+      ) : (
+        <RunPicker runs={comparable} picked={picked} />
+      )}
+      {stored ? <PickedRuns stored={stored} /> : picked.length > 0 ? <p className="muted">Opening the picked runs…</p> : null}
+    </details>
+  );
+}

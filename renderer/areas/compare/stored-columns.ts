@@ -1,0 +1,66 @@
+import type { DealRunResult, ScenarioRunRow, ScenarioSetRunResult, StoredRun } from '../../../service/api/contract.ts';
+
+/** The kinds of stored run Compare can put side by side. */
+export const COMPARABLE_KINDS = new Set(['deal', 'scenarios', 'grid', 'monte-carlo']);
+
+const cents = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * A stored deal run as one column of the side-by-side table: the figures a scenario set's row
+ * holds (service/runs/scenario-set.ts scenarioRow, on the same fields of the run), with its
+ * run by payment date for the overlaid charts.
+ */
+export function rowOfDealRun(name: string, run: DealRunResult): ScenarioRunRow {
+  const last = run.periods.length - 1;
+  const netLoss = run.cumulativeNetLoss[last] ?? 0;
+  const rate = (x: number): number => (run.poolBalance > 0 ? x / run.poolBalance : 0);
+  return {
+    name,
+    description: `${run.dealName} on ${run.poolName}`,
+    tranches: run.tranches,
+    cumulativeDefaultRate: run.cumulativeDefaultRate[last] ?? 0,
+    cumulativeNetLoss: netLoss,
+    cumulativeNetLossRate: rate(netLoss),
+    reserveDraws: cents(run.periods.reduce((sum, p) => sum + (p.reserve?.draws ?? 0), 0)),
+    triggerFirstBreach: run.triggerFirstBreach,
+    revolvingEnd: run.revolvingEnd,
+    cleanUpPeriod: run.cleanUpPeriod,
+    warnings: run.warnings,
+    series: {
+      dates: run.periods.map((p) => p.paymentDate),
+      cumulativeDefaultRate: run.cumulativeDefaultRate,
+      cumulativeNetLossRate: run.cumulativeNetLoss.map(rate),
+      noteBalances: run.tranches.map((t) => ({ id: t.id, values: run.periods.map((p) => p.notes.find((n) => n.id === t.id)?.endingBalance ?? 0) })),
+    },
+  };
+}
+
+/**
+ * The picked deal runs and scenario sets as one table of columns: a deal run is one column
+ * ("#12 name"), a scenario set one column per scenario ("#13 Stress 2x"), in the order picked;
+ * the first column is the base the others are read against. Null when none is a deal run or set.
+ */
+export function storedColumns(runs: readonly StoredRun[]): ScenarioSetRunResult | null {
+  const columns: ScenarioRunRow[] = [];
+  let head: Omit<ScenarioSetRunResult, 'scenarios' | 'setName'> | null = null;
+  for (const { record, result } of runs) {
+    if (result.kind === 'deal.run') {
+      const run = result.run;
+      head ??= {
+        dealName: run.dealName,
+        poolName: run.poolName,
+        mode: run.mode,
+        cutoffDate: run.cutoffDate,
+        closingDate: run.closingDate,
+        poolBalance: run.poolBalance,
+        cumulativeRatioDenominator: run.cumulativeRatioDenominator,
+      };
+      columns.push(rowOfDealRun(`#${record.id} ${record.name}`, run));
+    } else if (result.kind === 'deal.runScenarios') {
+      const { scenarios, setName, ...rest } = result.scenarios;
+      head ??= rest;
+      for (const s of scenarios) columns.push({ ...s, name: `#${record.id} ${s.name}`, description: `${setName}: ${s.description ?? s.name}` });
+    }
+  }
+  return head === null ? null : { ...head, setName: 'Stored runs', scenarios: columns };
+}

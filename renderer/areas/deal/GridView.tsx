@@ -1,0 +1,77 @@
+import type { GridFrontier, GridNoteCell, GridResult, RunStoreNote } from '../../../service/api/contract.ts';
+import { formatPct, formatSeconds } from '../../app/format.ts';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { StoreNote } from '../runs/StoreNote.tsx';
+
+interface GridRow {
+  readonly value: number;
+  readonly index: number;
+}
+
+const formatYears = (x: number | null): string => (x === null ? '—' : x.toFixed(2));
+
+const PRINCIPAL_MARK = '■';
+const TIMELY_MARK = '◆';
+
+/** One note's table of one figure: a row per row value, a column per column value, the frontier's cells marked. */
+function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: 'loss' | 'wal' }) {
+  const note = grid.notes[n];
+  const frontier: GridFrontier | undefined = grid.frontier[n];
+  if (note === undefined) return null;
+  const rows: GridRow[] = grid.rows.values.map((value, index) => ({ value, index }));
+  const shown = (cell: GridNoteCell | undefined): string => (figure === 'loss' ? formatPct(cell?.lossRate ?? null) : formatYears(cell?.walYears ?? null));
+  const cellOf = (r: GridRow, j: number, c: number) => {
+    const principal = frontier?.principalLoss[r.index] === c;
+    const timely = frontier?.timelyInterest[r.index] === c;
+    const marks = `${principal ? PRINCIPAL_MARK : ''}${timely ? TIMELY_MARK : ''}`;
+    const text = shown(grid.cells[r.index]?.[j]?.notes[n]);
+    if (marks === '') return text;
+    const title = [principal ? 'first loss of principal on this row' : '', timely ? 'first missed timely interest on this row' : ''].filter(Boolean).join('; ');
+    return (
+      <span className="grid-frontier" title={title} data-frontier={[principal ? 'principal' : '', timely ? 'timely' : ''].filter(Boolean).join(' ')}>
+        {marks} {text}
+      </span>
+    );
+  };
+  const columns: readonly Column<GridRow>[] = [
+    { key: 'row', header: `${grid.rows.parameter} ↓ / ${grid.columns.parameter} →`, render: (r) => String(r.value) },
+    ...grid.columns.values.map((c, j) => ({ key: `c${j}`, header: String(c), render: (r: GridRow) => cellOf(r, j, c), align: 'right' as const })),
+  ];
+  const what = figure === 'loss' ? 'loss % of original balance' : `WAL (years, ${note.walBasis})`;
+  return (
+    <div className="table-scroll" role="region" aria-label={`${note.name} ${figure === 'loss' ? 'loss' : 'WAL'} grid`} tabIndex={0}>
+      <h4>
+        {note.name} ({note.coupon}) — {what}
+      </h4>
+      <DataTable columns={columns} rows={rows} rowKey={(r) => String(r.index)} testId={`grid-${figure}-${note.id}`} />
+    </div>
+  );
+}
+
+/**
+ * A grid's result on the Deal screen: per note, a table of loss % and one of WAL over the two
+ * parameters, each marking the frontier — on each row, the cell of the smallest column value where
+ * the note first loses principal (■) and first misses timely interest (◆) (docs/sweeps.md).
+ */
+export function GridView({ grid, seconds, stored, stale }: { grid: GridResult; seconds: number; stored: RunStoreNote | undefined; stale: boolean }) {
+  const cells = grid.rows.values.length * grid.columns.values.length;
+  return (
+    <section className={stale ? 'grid-result stale' : 'grid-result'} aria-labelledby="grid-result-heading" data-testid="grid-result">
+      <h3 id="grid-result-heading">
+        Grid {grid.rows.parameter} × {grid.columns.parameter}
+      </h3>
+      <p className="muted small" data-testid="grid-caption">
+        {grid.dealName} on {grid.poolName} · {cells} cells in {formatSeconds(seconds)}. Loss % = principal written down or unpaid at the end ÷ the note’s original balance; WAL in years from closing on
+        the note’s day count. {PRINCIPAL_MARK} first {grid.columns.parameter} on the row at which the note loses principal; {TIMELY_MARK} first at which a period ends with its interest unpaid (timely
+        interest missed).
+      </p>
+      <StoreNote stored={stored} />
+      {grid.notes.map((note, n) => (
+        <div key={note.id} className="grid-note">
+          <NoteTable grid={grid} n={n} figure="loss" />
+          <NoteTable grid={grid} n={n} figure="wal" />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import type { DealRunRequest, GridAxis, GridParameter, GridRequest } from '../../../service/api/contract.ts';
+import { Store } from '../../app/store.ts';
+
+/**
+ * The grid parameters `abs run --grid` and `deal.grid` accept (docs/sweeps.md, "Grid parameters"),
+ * with what each sets and its unit. A Record over the contract's GridParameter: a parameter added
+ * there and not here (or the reverse) does not compile.
+ */
+export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, string>> = {
+  defaultMult: 'Default multiplier (× the default curve and the roll into 1–30 DPD)',
+  prepayMult: 'Prepayment multiplier (×)',
+  cureMult: 'Cure multiplier (×)',
+  rollInMult: 'Roll into delinquency multiplier (×)',
+  recoveryMult: 'Recovery rate multiplier (×)',
+  recoveryRate: 'Recovery rate (decimal, 0.4 = 40%)',
+  recoveryLag: 'Recovery lag (months)',
+  cdr: 'CDR (%, constant, replaces the default curve)',
+  cpr: 'CPR (%, constant, replaces the prepayment curve)',
+  indexShockBps: 'Index-rate shock (bp)',
+  outageShare: 'Outage: share of auto-debits failing (decimal)',
+  outageMonth: 'Outage: projection month',
+};
+
+export const GRID_PARAMETERS = Object.keys(GRID_PARAMETER_LABELS) as GridParameter[];
+
+export function isGridParameter(name: string): name is GridParameter {
+  return Object.hasOwn(GRID_PARAMETER_LABELS, name);
+}
+
+/** At most this many values on one axis (the service's limit: a 200 × 200 grid is 40,000 deal runs). */
+export const MAX_AXIS_VALUES = 200;
+
+/** The grid panel's inputs as typed (text, so a half-typed value stays as it is) and its jobs. */
+export interface GridForm {
+  readonly rowParameter: GridParameter;
+  readonly rowValues: string;
+  readonly columnParameter: GridParameter;
+  readonly columnValues: string;
+  /** Worker threads; empty: every core. */
+  readonly workers: string;
+  /** The job started last and the last one shown, with the inputs they ran (another key makes a shown result out of date). */
+  readonly latest: { readonly jobId: string; readonly key: string } | null;
+  readonly shown: { readonly jobId: string; readonly key: string } | null;
+}
+
+/** Kept outside the screen, so a grid goes on while the analyst looks elsewhere. */
+export const gridForm = new Store<GridForm>({
+  rowParameter: 'defaultMult',
+  rowValues: '0.5:4:0.5',
+  columnParameter: 'prepayMult',
+  columnValues: '0.5,1,1.5',
+  workers: '',
+  latest: null,
+  shown: null,
+});
+
+export function updateGridForm(patch: Partial<GridForm>): void {
+  gridForm.set({ ...gridForm.get(), ...patch });
+}
+
+function numberOf(token: string): number | null {
+  const trimmed = token.trim();
+  return trimmed === '' || !Number.isFinite(Number(trimmed)) ? null : Number(trimmed);
+}
+
+/**
+ * An axis' values as the CLI's `--grid` writes them after `name=`: `start:end:step` (inclusive:
+ * start + k × step, rounded to 10 decimals so 0.1 steps give 0.3, with the end reached by whole
+ * steps) or `v1,v2,…` in the order given. The values or the problem in words; the service checks
+ * each value's range for its parameter.
+ */
+export function axisValues(text: string): { values: number[] } | { problem: string } {
+  const body = text.trim();
+  if (body === '') return { problem: 'no values (a range start:end:step, or values v1,v2,…)' };
+  if (body.includes(':')) {
+    const parts = body.split(':');
+    if (parts.length !== 3) return { problem: `a range is start:end:step, got ${parts.length} parts` };
+    const [from, to, step] = parts.map(numberOf);
+    if (from === null || from === undefined || to === null || to === undefined || step === null || step === undefined) return { problem: `'${body}' is not start:end:step in numbers` };
+    if (step <= 0) return { problem: `the step must be greater than 0, got ${step}` };
+    if (to < from) return { problem: `the end ${to} is below the start ${from}` };
+    const steps = (to - from) / step;
+    const whole = Math.round(steps);
+    if (Math.abs(steps - whole) > 1e-9) return { problem: `${from} to ${to} is not a whole number of steps of ${step}` };
+    if (whole + 1 > MAX_AXIS_VALUES) return { problem: `${whole + 1} values; an axis takes at most ${MAX_AXIS_VALUES}` };
+    return { values: Array.from({ length: whole + 1 }, (_, k) => Number((from + k * step).toFixed(10))) };
+  }
+  const values = body.split(',').map(numberOf);
+  const bad = values.findIndex((v) => v === null);
+  if (bad >= 0) return { problem: `value ${bad + 1} ('${body.split(',')[bad]?.trim() ?? ''}') is not a number` };
+  if (values.length > MAX_AXIS_VALUES) return { problem: `${values.length} values; an axis takes at most ${MAX_AXIS_VALUES}` };
+  if (new Set(values).size !== values.length) return { problem: 'a value is repeated' };
+  return { values: values.filter((v) => v !== null) };
+}
+
+function axisOf(parameter: GridParameter, text: string, label: 'Rows' | 'Columns'): { axis: GridAxis } | { problem: string } {
+  const read = axisValues(text);
+  return 'problem' in read ? { problem: `${label} (${parameter}): ${read.problem}` } : { axis: { parameter, values: read.values } };
+}
+
+/** The request the form describes on the deal run chosen above, or the first problem with it in words. */
+export function gridRequest(form: GridForm, deal: DealRunRequest): { request: GridRequest } | { problem: string } {
+  if (form.rowParameter === form.columnParameter) return { problem: 'Rows and columns must be two different parameters' };
+  const rows = axisOf(form.rowParameter, form.rowValues, 'Rows');
+  if ('problem' in rows) return rows;
+  const columns = axisOf(form.columnParameter, form.columnValues, 'Columns');
+  if ('problem' in columns) return columns;
+  const workers = form.workers.trim();
+  if (workers !== '' && (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 256)) return { problem: 'Workers must be a whole number from 1 to 256, or empty for every core' };
+  return { request: { ...deal, rows: rows.axis, columns: columns.axis, ...(workers !== '' ? { jobs: Number(workers) } : {}) } };
+}
+
+/** The inputs that decide a grid's result (the worker count does not: the result is the same for any). */
+export function gridKey(request: GridRequest): string {
+  const { jobs: _jobs, ...inputs } = request;
+  return JSON.stringify(inputs);
+}

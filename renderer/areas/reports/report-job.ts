@@ -1,0 +1,29 @@
+import type { JobInfo, ReportExcelResult } from '../../../service/api/contract.ts';
+import type { ApiClient } from '../../api/client.ts';
+
+export const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
+
+/** Waits for a job to finish (events keep the store current elsewhere; a report is short, polling is enough here). */
+export async function finished(api: ApiClient, job: JobInfo): Promise<JobInfo> {
+  let now = job;
+  while (now.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    now = await api.call('job.get', { id: job.id });
+  }
+  return now;
+}
+
+/** Browser: the workbook the service kept, saved through the browser's own download. */
+export async function saveDownload(api: ApiClient, report: ReportExcelResult): Promise<void> {
+  if (report.downloadId === null) return;
+  const blob = await api.transport.download(report.downloadId);
+  if (!blob.ok) throw new Error(blob.error.message);
+  const url = URL.createObjectURL(blob.value);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = report.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,80 @@
+/**
+ * A deal task — run, breakeven search or sizing — on whichever thread calls it: a warm deal thread
+ * (deal-worker.ts), or for a small run the calling thread itself (deal-job.ts). The pool
+ * projection (a tape's loans or lines, or the deal file's lines), the waterfall and the analytics.
+ */
+import Database from 'better-sqlite3';
+import type { BreakevenResult, DealRunResult, DealSizeRequest, DealSizeResult, InterestPayment, ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
+import { readDealFile } from '../../files/deal-file.ts';
+import { readPoolFile } from '../../files/pool-file.ts';
+import { solveBreakevens } from '../../runs/breakevens.ts';
+import { dealRunResult } from '../../runs/deal-run.ts';
+import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
+import { poolBalanceOf, sizeDeal, sizedToPool } from '../../runs/size-deal.ts';
+import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { timed } from '../timed.ts';
+import type { WireError } from './wire-error.ts';
+
+export interface DealWorkerData {
+  readonly task: 'run' | 'breakeven' | 'size';
+  readonly workspacePath: string | null;
+  readonly tapeId: number | null;
+  readonly mode: ProjectionMode;
+  readonly deal: unknown;
+  readonly assumptions: unknown;
+  readonly scenarioOverrides: ScenarioOverrides;
+  readonly by: 'multiplier' | 'cdr';
+  readonly interest: InterestPayment | undefined;
+  /** Scale every class to the pool keeping its percentage (tasks 'run' and 'breakeven'). */
+  readonly sizeToPool?: boolean;
+  /** How to size (task 'size'), and the pool's name for the report. */
+  readonly sizing?: Pick<DealSizeRequest, 'method' | 'target' | 'floor' | 'interest'>;
+  readonly poolName?: string;
+  /** A pool file to size to (task 'size'), instead of the tape or the deal's own lines. */
+  readonly poolFile?: unknown;
+}
+
+export type DealWorkerMessage =
+  | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
+  | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
+  | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
+  | { readonly type: 'size'; readonly result: DealSizeResult; readonly seconds: number }
+  | { readonly type: 'error'; readonly error: WireError };
+
+/** Where a task reports progress: the worker's port, or the calling thread's job (deal-job.ts). */
+export type PostDealMessage = (message: DealWorkerMessage) => void;
+
+function loadTape(data: DealWorkerData, post: PostDealMessage): ProjectionInput | null {
+  if (data.tapeId === null || data.workspacePath === null) return null;
+  post({ type: 'progress', stage: 'loading', runs: 0 });
+  const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
+  try {
+    const input = tapeInput(db, data.tapeId);
+    return data.mode === 'repline' ? repLineInput(input) : input;
+  } finally {
+    db.close();
+  }
+}
+
+/** The deal prepared on its pool; with sizeToPool, every class scaled to that pool first (the scenario's index rates kept). */
+function prepared(data: DealWorkerData, post: PostDealMessage): PreparedDeal {
+  const file = readDealFile(data.deal);
+  const tape = loadTape(data, post);
+  const sized = data.sizeToPool === true && tape !== null ? sizedToPool(file, poolBalanceOf({ input: tape })) : file;
+  return prepareDeal(sized, tape, data.assumptions, data.scenarioOverrides);
+}
+
+// A run's time counts reading the deal and loading the pool; a breakeven search's, the search alone.
+export function serveDealTask(data: DealWorkerData, post: PostDealMessage): DealWorkerMessage {
+  if (data.task === 'run') return { type: 'run', ...timed(() => dealRunResult(prepared(data, post), data.tapeId === null ? 'repline' : data.mode)) };
+  if (data.task === 'size') {
+    const file = readDealFile(data.deal);
+    const pool = data.poolFile === undefined ? loadTape(data, post) : readPoolFile(data.poolFile);
+    const deal = prepareDeal(file, pool, data.assumptions, data.scenarioOverrides);
+    const sizing = data.sizing ?? { method: 'scale' };
+    const poolName = data.poolFile === undefined ? data.poolName : (readPoolFile(data.poolFile).file.name ?? 'the pool file');
+    return { type: 'size', ...timed(() => sizeDeal(deal, file, sizing, poolName ?? 'the deal’s own pool', (runs) => post({ type: 'progress', stage: 'running', runs }))) };
+  }
+  const deal = prepared(data, post);
+  return { type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, data.interest, (runs) => post({ type: 'progress', stage: 'running', runs }))) };
+}
