@@ -43,3 +43,18 @@ export function chooseLanguage(next: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = next;
   language.set(next);
 }
+
+/**
+ * Shows the page in `next` without remembering it (the investor pack's `lang=`, a document in a
+ * language of its own); returns the function that puts the language shown before back.
+ */
+export function showLanguageFor(next: Language): () => void {
+  const before = language.get();
+  if (before === next) return () => undefined;
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  language.set(next);
+  return () => {
+    if (typeof document !== 'undefined') document.documentElement.lang = before;
+    language.set(before);
+  };
+}

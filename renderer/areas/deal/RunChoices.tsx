@@ -124,9 +124,10 @@ export function ScenarioPicker({ used, hasAssumptions, valid, sets }: { used: Ru
 
 /** Run again by itself whenever the deal, pool or scenario changes. */
 export function RunOnChangeChoice({ checked }: { checked: boolean }) {
+  const t = useT();
   return (
     <label className="run-on-change">
-      <input type="checkbox" checked={checked} onChange={(e) => updateDealScreen({ runOnChange: e.target.checked })} /> Run on every change
+      <input type="checkbox" checked={checked} onChange={(e) => updateDealScreen({ runOnChange: e.target.checked })} /> {t('deal.runOnEveryChange')}
     </label>
   );
 }

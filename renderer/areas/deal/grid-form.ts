@@ -1,4 +1,5 @@
 import type { DealRunRequest, GridAxis, GridParameter, GridRequest } from '../../../service/api/contract.ts';
+import type { MessageKey } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 
 /**
@@ -6,19 +7,19 @@ import { Store } from '../../app/store.ts';
  * with what each sets and its unit. A Record over the contract's GridParameter: a parameter added
  * there and not here (or the reverse) does not compile.
  */
-export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, string>> = {
-  defaultMult: 'Default multiplier (× the default curve and the roll into 1–30 DPD)',
-  prepayMult: 'Prepayment multiplier (×)',
-  cureMult: 'Cure multiplier (×)',
-  rollInMult: 'Roll into delinquency multiplier (×)',
-  recoveryMult: 'Recovery rate multiplier (×)',
-  recoveryRate: 'Recovery rate (decimal, 0.4 = 40%)',
-  recoveryLag: 'Recovery lag (months)',
-  cdr: 'CDR (%, constant, replaces the default curve)',
-  cpr: 'CPR (%, constant, replaces the prepayment curve)',
-  indexShockBps: 'Index-rate shock (bp)',
-  outageShare: 'Outage: share of auto-debits failing (decimal)',
-  outageMonth: 'Outage: projection month',
+export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, MessageKey>> = {
+  defaultMult: 'grid.param.defaultMult',
+  prepayMult: 'grid.param.prepayMult',
+  cureMult: 'grid.param.cureMult',
+  rollInMult: 'grid.param.rollInMult',
+  recoveryMult: 'grid.param.recoveryMult',
+  recoveryRate: 'grid.param.recoveryRate',
+  recoveryLag: 'grid.param.recoveryLag',
+  cdr: 'grid.param.cdr',
+  cpr: 'grid.param.cpr',
+  indexShockBps: 'grid.param.indexShockBps',
+  outageShare: 'grid.param.outageShare',
+  outageMonth: 'grid.param.outageMonth',
 };
 
 export const GRID_PARAMETERS = Object.keys(GRID_PARAMETER_LABELS) as GridParameter[];

@@ -10,7 +10,8 @@ import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
-import { isMessageKey, translate, useT, type Translate } from '../../app/i18n.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
+import { dimensionLabel } from './dimension-label.ts';
 
 const CHART_BLUE = '#1f5fae';
 const CHART_GREY = '#9db4d3';
@@ -142,12 +143,6 @@ function parseEdges(text: string): number[] | string {
   const bad = parts.find((p, i) => !Number.isFinite(edges[i]));
   if (bad !== undefined) return `"${bad}" is not a number`;
   return edges;
-}
-
-/** A stratification's name in the UI's language; a tape's extra column (extra:渠道) keeps its own name. */
-function dimensionLabel(t: Translate, id: string, label: string): string {
-  const key = `pool.dimension.${id}`;
-  return isMessageKey(key) ? t(key) : label;
 }
 
 function formatEdge(dimension: StratDimensionInfo, edge: number): string {

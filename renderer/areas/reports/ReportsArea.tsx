@@ -11,7 +11,7 @@ import { figureText, KIND_LABELS } from '../runs/labels.ts';
 import { useLanguage, useT } from '../../app/i18n.tsx';
 import type { Language } from '../../app/language.ts';
 import { packHref } from './pack/pack-route.ts';
-import { finished, saveDownload, XLSX_FILTERS } from './report-job.ts';
+import { finished, saveDownload, xlsxFilters } from './report-job.ts';
 import { ScenarioSetReport } from './ScenarioSetReport.tsx';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
@@ -47,10 +47,10 @@ export function ReportsArea() {
     if (!desktop) return;
     setBusy(true);
     try {
-      const path = await desktop.savePackPdf({ runIds, defaultName: 'investor pack.pdf' });
-      if (path !== null) notify('success', 'Investor pack saved', path);
+      const path = await desktop.savePackPdf({ runIds, defaultName: t('reports.packPdfName'), language });
+      if (path !== null) notify('success', t('reports.packSaved'), path);
     } catch (error) {
-      reportError('Cannot save the investor pack as PDF', error);
+      reportError(t('reports.cannotSavePackPdf'), error);
     } finally {
       setBusy(false);
     }
@@ -58,12 +58,12 @@ export function ReportsArea() {
 
   async function exportReport(): Promise<void> {
     const desktop = api.transport.desktop;
-    const outPath = desktop ? await desktop.chooseSaveFile({ title: t('reports.saveTheExcelTranche'), defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
+    const outPath = desktop ? await desktop.chooseSaveFile({ title: t('reports.saveTheExcelTranche'), defaultName: t('reports.trancheReportName'), filters: xlsxFilters() }) : undefined;
     if (outPath === null) return;
     setBusy(true);
     try {
       const job = await finished(api, await api.call('report.excel', { runIds, language, ...(outPath ? { outPath } : {}) }));
-      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
+      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? t('reports.reportState', { state: job.state }));
       const { report } = job.result;
       await saveDownload(api, report);
       setLast(report);
@@ -118,13 +118,13 @@ export function ReportsArea() {
               {busy ? t('reports.writing') : api.transport.desktop ? t('reports.exportToExcel') : t('reports.downloadExcelReport')}
             </button>
             {runIds.length === 0 ? null : (
-              <a className="button" href={packHref(runIds)} data-testid="open-pack">
-                Open investor pack
+              <a className="button" href={packHref(runIds, language)} data-testid="open-pack">
+                {t('reports.openPack')}
               </a>
             )}
             {api.transport.desktop ? (
               <button type="button" disabled={busy || runIds.length === 0} onClick={() => void savePackPdf()}>
-                Save investor pack as PDF…
+                {t('reports.savePackPdf')}
               </button>
             ) : null}
           </div>
