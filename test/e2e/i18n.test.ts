@@ -89,6 +89,8 @@ const DATA = [
   /^.* on its own pool — deal’s scenario$/g,
   /消费贷 2027-1 revolving consumer-loan ABS/g,
   /China consumer-loan revolving: standard stresses/g,
+  // the template's note names, written in both languages by the deal file (the overlay charts title each note's balance by its name)
+  /\b(Senior A|Mezzanine B|Subordinate) (优先A|优先B|次级)/g,
   /\b(Sub|tax|trustee|custodian|servicer|rating|cdr|dq90|Base|Stress [\d.]+x|Prepay [\d.]+x)\b/g,
 ];
 
