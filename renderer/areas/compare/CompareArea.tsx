@@ -75,9 +75,16 @@ export function CompareArea() {
     try {
       const job = await api.call('deal.runScenarios', request);
       upsertJob(job);
-      const baseLabel = used.request?.assumptions ? used.scenarioLabel : setRead.base ? `“${setRead.base}” (the set’s base)` : used.scenarioLabel;
+      const baseLabel = used.request?.assumptions ? used.scenarioLabel : setRead.base ? t('compare.setBase', { base: setRead.base }) : used.scenarioLabel;
       updateCompareScreen({
-        latestRun: { jobId: job.id, workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null, dealLabel: checked?.name ?? 'deal', poolLabel: used.poolLabel, baseLabel, inputsKey },
+        latestRun: {
+          jobId: job.id,
+          workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null,
+          dealLabel: checked?.name ?? t('compare.dealFallback'),
+          poolLabel: used.poolLabel,
+          baseLabel,
+          inputsKey,
+        },
       });
     } catch (error) {
       reportError(t('compare.cannotStartTheScenario'), error);

@@ -24,7 +24,7 @@ import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, RunOnChangeChoice, ScenarioPicker } from './RunChoices.tsx';
 import { useRunOnChange } from './run-on-change.ts';
 import { useDealTemplates, type DealCheckState } from './source.ts';
-import { useT } from '../../app/i18n.tsx';
+import { useLanguage, useT } from '../../app/i18n.tsx';
 
 /** The deal's check, and below it the offer to size the notes to the tape when they were written for another pool. */
 function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Parameters<typeof SizeOffer>[0], 'check'> }) {
@@ -102,6 +102,7 @@ function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsK
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
   const t = useT();
+  const language = useLanguage();
   const { api, workspace } = useApp();
   const screen = useDealScreen();
   const templates = useDealTemplates();
@@ -124,8 +125,8 @@ export function DealArea() {
   const tape = tapes?.find((item) => item.id === tapeId) ?? null;
   // The pool and scenario actually used, and the request that runs them.
   const used = useMemo(
-    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets }),
-    [checked, screen.pool, screen.scenario, screen.mode, tape, sets],
+    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets, language }),
+    [checked, screen.pool, screen.scenario, screen.mode, tape, sets, language],
   );
   const { request } = used;
   const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null), [deal, used.pool, tape]);
@@ -137,7 +138,7 @@ export function DealArea() {
   const running = runs.latestJob?.state === 'running' && inThisWorkspace(runs.latest);
   const solving = breakevenJobs.latestJob?.state === 'running' && inThisWorkspace(breakevenJobs.latest);
 
-  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
+  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? t('compare.dealFallback'));
 
   /** Starts the job and remembers what it ran (no component state: "Run on every change" calls it from an effect). */
   async function launch(task: 'run' | 'breakeven'): Promise<void> {

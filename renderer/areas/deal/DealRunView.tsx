@@ -175,7 +175,7 @@ export function DealRunView({
         />
         <Card
           label={t('deal.cleanUpCall')}
-          value={run.cleanUpPeriod === null ? 'not exercised' : `period ${run.cleanUpPeriod}`}
+          value={run.cleanUpPeriod === null ? t('deal.cleanUp.notExercised') : t('deal.cleanUp.period', { period: run.cleanUpPeriod })}
           note={run.cleanUpPeriod === null ? undefined : run.periods[run.cleanUpPeriod - 1]?.paymentDate}
         />
         <Card

@@ -57,7 +57,8 @@ export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
 export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | null }) {
   const t = useT();
   const [showJson, setShowJson] = useState(false);
-  const view = useMemo(() => (file ? dealView(file) : null), [file]);
+  // Not memoised: the structure in words is written in the shown language, again after a switch (a deal file is short).
+  const view = file ? dealView(file) : null;
   const json = useMemo(() => (showJson ? JSON.stringify(deal, null, 2) : ''), [deal, showJson]);
   return (
     <section className="panel deal-summary" aria-labelledby="deal-structure-heading">

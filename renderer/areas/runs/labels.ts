@@ -24,13 +24,14 @@ export function figureText(figure: RunFigure): string {
 
 /** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */
 export function scenarioLabel(inputs: RunInputs): string {
-  if (inputs.kind === 'projection') return 'as stored with the run';
+  if (inputs.kind === 'projection') return translate('runs.asStored');
   const base = inputs.assumptions === null ? translate('runs.base.dealFile') : translate('runs.base.stored');
   const { prepayment, default: defaults, defaultMultiplier } = inputs.scenarioOverrides;
   const overrides = [
-    ...(prepayment !== undefined ? [`prepayment ${prepayment}`] : []),
-    ...(defaults !== undefined ? [`default ${defaults}`] : []),
-    ...(defaultMultiplier !== undefined ? [`default curve × ${defaultMultiplier}`] : []),
+    ...(prepayment !== undefined ? [translate('runs.override.prepayment', { vector: prepayment })] : []),
+    ...(defaults !== undefined ? [translate('runs.override.default', { vector: defaults })] : []),
+    ...(defaultMultiplier !== undefined ? [translate('runs.override.multiplier', { n: defaultMultiplier })] : []),
   ];
-  return overrides.length > 0 ? `${base}, ${overrides.join(', ')}` : base;
+  const separator = translate('deal.schedule.listSeparator');
+  return overrides.length > 0 ? `${base}${separator}${overrides.join(separator)}` : base;
 }
