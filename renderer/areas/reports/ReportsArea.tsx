@@ -8,6 +8,7 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
+import { figureLabel } from '../runs/figure-label.ts';
 import { useLanguage, useT } from '../../app/i18n.tsx';
 import type { Language } from '../../app/language.ts';
 import { packHref } from './pack/pack-route.ts';
@@ -85,7 +86,7 @@ export function ReportsArea() {
     { key: 'kind', header: t('reports.kind'), render: (r) => t(KIND_LABELS[r.kind]) },
     { key: 'name', header: t('reports.name'), render: (r) => r.name },
     { key: 'created', header: t('reports.computed'), render: (r) => formatDateTime(r.createdAt) },
-    { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${f.label}: ${figureText(f)}`).join(' · ') },
+    { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${figureLabel(f.label)}: ${figureText(f)}`).join(' · ') },
   ];
 
   return (

@@ -9,6 +9,7 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from './labels.ts';
+import { figureLabel } from './figure-label.ts';
 import { StoredRunView } from './StoredRunView.tsx';
 import { useT } from '../../app/i18n.tsx';
 
@@ -68,7 +69,7 @@ export function RunsArea() {
         <span className="run-figures">
           {r.figures.map((f) => (
             <span key={f.label}>
-              {f.label}: <strong>{figureText(f)}</strong>
+              {figureLabel(f.label)}: <strong>{figureText(f)}</strong>
             </span>
           ))}
         </span>
