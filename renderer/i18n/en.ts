@@ -1804,6 +1804,22 @@ export const en = {
   'figure.cells': 'Cells ({rows} × {columns})',
   'figure.expectedLoss': '{note} expected loss ({paths} paths)',
   'figure.poolMeanNetLoss': 'Pool mean net loss (÷ cutoff balance)',
+  'compare.diff.pp': '{sign}{size} pp',
+  'compare.diff.years': '{sign}{size} years',
+  'compare.diff.firstColumn': '{text} in the first column',
+  'results.storedWithRun': 'stored with the run',
+  'results.setOnTape': '{set} on {tape}',
+  'deal.size.failed': 'the sizing failed',
+  'deal.size.cancelled': 'Sizing cancelled: the deal is unchanged.',
+  'deal.size.giveCe': 'Give the senior CE in percent, e.g. 20',
+  'deal.size.giveMultiple': 'Give the breakeven multiple, e.g. 3',
+  'deal.size.giveFloor': 'Give the subordinate floor in percent of the pool, from 0 to below 100 (5 = the 5% risk retention)',
+  'deal.priceYield.givePrice': 'Give a clean price in percent of face, e.g. 99.5',
+  'deal.priceYield.giveYield': 'Give a yield in percent, e.g. 3.1',
+  'pool.missing.daysPastDue': 'days past due (逾期天数)',
+  'pool.missing.overduePrincipal': 'overdue principal (逾期本金)',
+  'pool.missing.overdueInterest': 'overdue interest (逾期利息)',
+  'assumptions.staticPool.monthOnBook': 'month on book',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -44,7 +44,7 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
     const x = Number(value.replace('%', '').trim());
     if (!note) return;
     if (value.trim() === '' || !Number.isFinite(x)) {
-      setError(given === 'price' ? 'Give a clean price in percent of face, e.g. 99.5' : 'Give a yield in percent, e.g. 3.1');
+      setError(given === 'price' ? t('deal.priceYield.givePrice') : t('deal.priceYield.giveYield'));
       return;
     }
     try {

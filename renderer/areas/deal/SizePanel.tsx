@@ -74,17 +74,17 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
   const [fieldError, setFieldError] = useState<string | null>(null);
   const job = useWatchedJob(api, jobId, (error) => reportError(t('deal.cannotReadTheSizing'), error));
   const size = job?.state === 'succeeded' && job.result?.kind === 'deal.size' ? job.result.size : null;
-  const failed = job?.state === 'failed' ? (job.error?.message ?? 'the sizing failed') : job?.state === 'cancelled' ? 'Sizing cancelled: the deal is unchanged.' : null;
+  const failed = job?.state === 'failed' ? (job.error?.message ?? t('deal.size.failed')) : job?.state === 'cancelled' ? t('deal.size.cancelled') : null;
 
   async function start(): Promise<void> {
     const floorShare = percentInput(floor);
     const targetValue = method === 'creditEnhancement' ? percentInput(target) : method === 'breakeven' ? Number(target) : null;
     if (method !== 'scale' && (targetValue === null || !Number.isFinite(targetValue))) {
-      setFieldError(method === 'creditEnhancement' ? 'Give the senior CE in percent, e.g. 20' : 'Give the breakeven multiple, e.g. 3');
+      setFieldError(method === 'creditEnhancement' ? t('deal.size.giveCe') : t('deal.size.giveMultiple'));
       return;
     }
     if (method !== 'scale' && (floorShare === null || floorShare < 0 || floorShare >= 1)) {
-      setFieldError('Give the subordinate floor in percent of the pool, from 0 to below 100 (5 = the 5% risk retention)');
+      setFieldError(t('deal.size.giveFloor'));
       return;
     }
     setFieldError(null);

@@ -64,12 +64,12 @@ function extraDimensions(headers: readonly string[]): StratDimensionInfo[] {
   }));
 }
 
-const MISSING_LABELS = { daysPastDue: 'days past due (逾期天数)', overduePrincipal: 'overdue principal (逾期本金)', overdueInterest: 'overdue interest (逾期利息)' } as const;
+const MISSING_LABELS = { daysPastDue: 'pool.missing.daysPastDue', overduePrincipal: 'pool.missing.overduePrincipal', overdueInterest: 'pool.missing.overdueInterest' } as const;
 
 /** A tape silent on delinquency reads as all current and nothing overdue: say it is unknown instead. */
 function TapeWarnings({ summary }: { summary: PoolSummary }) {
   const t = useT();
-  const missing = summary.missingColumns.map((field) => MISSING_LABELS[field]);
+  const missing = summary.missingColumns.map((field) => t(MISSING_LABELS[field]));
   const matured = summary.maturedBeforeCutoff.count;
   if (missing.length === 0 && matured === 0) return null;
   return (

@@ -90,7 +90,7 @@ export function ResultsArea() {
     const job = latest.job;
     if (!run || !job || job.state === 'running') return;
     if (job.state === 'succeeded' && latest.result && runs.shown?.jobId !== run.jobId) projectionRuns.set({ latest: run, shown: run });
-    announce(job, `${run.setLabel} on ${run.tapeName}`);
+    announce(job, translate('results.setOnTape', { set: run.setLabel, tape: run.tapeName }));
   }, [runs, latest.job, latest.result]);
 
   const draftOffered = draft !== null && (draft.savedName === null || draft.dirty);

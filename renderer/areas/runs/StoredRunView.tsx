@@ -51,7 +51,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             workspacePath,
             tapeId: result.projection.tapeId ?? 0,
             tapeName: result.projection.sourceName,
-            setLabel: 'stored with the run',
+            setLabel: t('results.storedWithRun'),
             mode: result.projection.mode,
             assumptionsJson: JSON.stringify(inputs.kind === 'projection' ? inputs.assumptions : null),
           }}

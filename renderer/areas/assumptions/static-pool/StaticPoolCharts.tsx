@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StaticPoolFitResult } from '../../../../service/api/contract.ts';
 import { cprRows, cumulativeDefaultRows, vintageColor } from './model.ts';
-import { useT } from '../../../app/i18n.tsx';
+import { translate, useT } from '../../../app/i18n.tsx';
 
 const MARGIN = { top: 8, right: 16, bottom: 16, left: 8 };
 const TICK = { fontSize: 11 };
@@ -23,7 +23,7 @@ export function StaticPoolCharts({ result }: { result: StaticPoolFitResult }) {
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={rows} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tick={TICK} label={{ value: 'month on book', position: 'insideBottom', offset: -8, fontSize: 11 }} />
+            <XAxis dataKey="month" tick={TICK} label={{ value: translate('assumptions.staticPool.monthOnBook'), position: 'insideBottom', offset: -8, fontSize: 11 }} />
             <YAxis tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
             <Tooltip formatter={(value) => pct(Number(value))} labelFormatter={monthLabel} />
             {result.vintages.map((v, i) => (
@@ -40,7 +40,7 @@ export function StaticPoolCharts({ result }: { result: StaticPoolFitResult }) {
         <ResponsiveContainer width="100%" height={280}>
           <LineChart data={cprRows(result)} margin={MARGIN}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="month" tick={TICK} label={{ value: 'month on book', position: 'insideBottom', offset: -8, fontSize: 11 }} />
+            <XAxis dataKey="month" tick={TICK} label={{ value: translate('assumptions.staticPool.monthOnBook'), position: 'insideBottom', offset: -8, fontSize: 11 }} />
             <YAxis tickFormatter={(v: number) => `${v.toFixed(0)}%`} tick={TICK} width={48} />
             <Tooltip formatter={(value) => pct(Number(value))} labelFormatter={monthLabel} />
             <Line dataKey="cpr" name="CPR" stroke="#1e7a43" strokeWidth={2} dot={false} isAnimationActive={false} />
