@@ -37,6 +37,7 @@ Commands:
   static-pool FILE… [--save NAME --db FILE] [--json] fit a static pool (静态池): lifetime default,
                                                     timing, CPR and roll rates, as an assumption set
   batch FILE                                        run a file of abs command lines in one process
+  calendar check DATE… --calendar CN|US-SIFMA|US-FED business day? and the following / modified-following roll
 
 Options:
   -h, --help      show this help (also: abs <command> --help)
@@ -78,6 +79,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'import-schedule': async () => (await import('./commands/schedule.ts')).importScheduleCommand,
   schedule: async () => (await import('./commands/schedule.ts')).scheduleCommand,
   batch: async () => (await import('./commands/batch.ts')).batchCommand,
+  calendar: async () => (await import('./commands/calendar.ts')).calendarCommand,
 };
 
 /** Runs one command line; returns the exit code. Never throws. */

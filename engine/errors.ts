@@ -34,6 +34,7 @@ const ENGINE_MESSAGES = {
   LOAN_CODE: 'Unknown amortization or delinquency-state code in the loan arrays',
   OVERDUE_EXCEEDS_BALANCE: 'Overdue principal exceeds the current principal',
   YEAR_FRACTIONS: 'Accrual year fractions must be finite, ≥ 0 and cover every projected month',
+  TAIL_TOLERANCE: 'The tail tolerance must be ≥ 0 and below 1 (a share of each loan’s balance at cutoff)',
   EVENT: 'An event stress is out of range (an outage lasts 1–31 days; a holiday with restructured "ownCurve" needs restructuredDefault)',
   LINE_START_MONTH: "A loan's (line's) start month must be a whole number from 1 to the projected months, one per loan, and a line that starts after month 1 must be current with nothing overdue",
   REP_LINE_OPTIONS: 'Representative-line buckets must be positive (rate bucket ≤ 1, age bucket a whole number of months)',
@@ -85,6 +86,9 @@ const ENGINE_MESSAGES = {
   SIZING_SEARCH: 'A senior-size search needs 0 ≤ smallest ≤ largest and a tolerance > 0',
   // Static-pool (vintage) fitting (engine/fit)
   STATIC_POOL_FIT: 'The static pool (vintage) history cannot be fitted',
+  // Business-day calendars and payment-date rolls (engine/calendar)
+  CALENDAR_YEAR_NOT_COVERED: 'The date falls in a year the business-day calendar does not cover: its holidays are unknown, so the date cannot be rolled (extend the calendar file)',
+  CALENDAR_MISSING: 'The deal rolls its payment dates on a business-day calendar, but the run was given no calendar or another one',
 } as const;
 
 export type EngineErrorCode = keyof typeof ENGINE_MESSAGES;

@@ -12,3 +12,4 @@ export * from './rounding.ts';
 export * from './fit/index.ts';
 export * from './mc/index.ts';
 export * from './schedule-pool/index.ts';
+export * from './calendar/index.ts';

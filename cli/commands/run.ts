@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DealRunRequest, JobResultOf, ScenarioOverrides } from '../../service/api/contract.ts';
+import type { DealRunRequest, JobResultOf, ScenarioOverrides, TrancheRow } from '../../service/api/contract.ts';
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
@@ -103,6 +103,13 @@ function overridesText(overrides: ScenarioOverrides): string {
   return parts.join(' · ');
 }
 
+/** A note's expected maturity (预期到期日), with the balance still outstanding after it when it is missed; — when the deal file states none. */
+function expectedMaturityCell(t: TrancheRow): string {
+  if (t.expectedMaturity === undefined) return '—';
+  const left = t.balanceAfterExpectedMaturity ?? 0;
+  return left > 0 ? `${t.expectedMaturity} (missed: ${formatMoney(left)} left)` : t.expectedMaturity;
+}
+
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
 export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
   const breakeven = solved?.breakeven ?? null;
@@ -114,6 +121,8 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
     'Coupon',
     walLabel,
     'Window',
+    'Exp. final (computed)',
+    'Exp. maturity',
     'Yield @par ann.eff.',
     'BEY',
     'MEY',
@@ -136,6 +145,8 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
       t.coupon,
       years(t.walYears),
       t.firstPrincipal && t.lastPrincipal ? `${t.firstPrincipal.date} – ${t.lastPrincipal.date}` : '—',
+      t.expectedFinal?.date ?? '—',
+      expectedMaturityCell(t),
       t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtParAnnualEffective),
       formatPct(t.yieldAtParBondEquivalent),
       formatPct(t.yieldAtParMortgageEquivalent),
@@ -146,10 +157,10 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
       ...(breakeven ? [beCell] : []),
     ];
   });
-  const { line } = textTable(header, rows, new Set([0, 2, 4]));
+  const { line } = textTable(header, rows, new Set([0, 2, 4, 5, 6]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate}${first?.legalFinalMaturity ? ` · legal final ${first.legalFinalMaturity}` : ''} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
     ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),

@@ -1,6 +1,6 @@
 import { EngineError } from '../errors.ts';
 import { fromCents, type Money, toWholeCents, ZERO } from './money.ts';
-import type { PoolPeriodFlows, PoolSource } from './pool-source.ts';
+import { POOL_STATE_KEYS, type DelinquencyStateBalances, type PoolPeriodFlows, type PoolSource } from './pool-source.ts';
 
 /** A payment period's pool amounts, in cents. */
 export interface Collections {
@@ -18,6 +18,8 @@ export interface Collections {
   readonly endingBalance: Money;
   readonly delinquent60Plus: Money;
   readonly delinquent90Plus: Money;
+  /** The pool by delinquency state and 逾期总额 at the period's last collection month, at cents (when the pool source carries them). */
+  readonly delinquencyStates?: DelinquencyStateBalances;
 }
 
 const FLOW_KEYS = ['interest', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee'] as const;
@@ -54,5 +56,24 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
   out.endingBalance = fromCents(toWholeCents(lastRow?.endingBalance ?? 0));
   out.delinquent60Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus));
   out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
-  return { ...(out as unknown as Omit<Collections, 'months'>), months: Math.max(0, last - first + 1) };
+  const states = closing?.delinquencyStates === undefined ? undefined : periodEndStates(closing.delinquencyStates, toWholeCents(lastRow?.endingBalance ?? 0));
+  return { ...(out as unknown as Omit<Collections, 'months' | 'delinquencyStates'>), months: Math.max(0, last - first + 1), ...(states === undefined ? {} : { delinquencyStates: states }) };
+}
+
+/**
+ * A collection period's balances by state. A balance is a stock, not a flow: the period reads its
+ * last collection month's month-end balances (never a sum over its months), as the ending balance
+ * and the 61+/91+ balances above. Each delinquent state is rounded half-up to cents and current is
+ * the period's ending balance less them, so the states add up to the pool balance exactly (the
+ * ledger's ending balance is rolled from rounded principal flows; current absorbs the sub-cent
+ * rounding of the others, never below zero).
+ */
+function periodEndStates(month: DelinquencyStateBalances, endingCents: number): DelinquencyStateBalances {
+  const delinquent = POOL_STATE_KEYS.filter((key) => key !== 'current').map((key) => [key, toWholeCents(month[key])] as const);
+  const currentCents = Math.max(0, endingCents - delinquent.reduce((sum, [, c]) => sum + c, 0));
+  return {
+    ...(Object.fromEntries(delinquent.map(([key, c]) => [key, c / 100])) as Omit<DelinquencyStateBalances, 'current' | 'overdueTotal'>),
+    current: currentCents / 100,
+    overdueTotal: toWholeCents(month.overdueTotal) / 100,
+  };
 }

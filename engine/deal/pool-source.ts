@@ -25,7 +25,28 @@ export interface PoolPeriodFlows {
   /** Month-end principal 91+ days past due (state 91–180). */
   readonly delinquent90Plus: number;
   readonly servicingFee: number;
+  /** Month-end principal by reporting state and 逾期总额, when the projection carried them (absent for pools written as month rows). */
+  readonly delinquencyStates?: DelinquencyStateBalances;
 }
+
+/**
+ * The pool's month-end principal by the roll-rate model's reporting states (BALANCE_STATES less
+ * charged off: 91–120, 121–150 and 151–180 summed into 91–180) and 逾期总额 (unpaid principal +
+ * interest of installments due). Stocks, not flows: a collection period reads its last month's.
+ */
+export interface DelinquencyStateBalances {
+  readonly current: number;
+  readonly dpd1_30: number;
+  readonly dpd31_60: number;
+  readonly dpd61_90: number;
+  readonly dpd91_180: number;
+  readonly overdueTotal: number;
+}
+
+/** The reporting states a pool balance splits into, best to worst. */
+export const POOL_STATE_KEYS = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
+const STOCK_KEYS = [...POOL_STATE_KEYS, 'overdueTotal'] as const;
+type StockKey = (typeof STOCK_KEYS)[number];
 
 /**
  * The pool as the waterfall sees it: month by month, after the revolving purchases made so far.
@@ -83,7 +104,9 @@ export type PoolColumns = Pick<
   | 'endingBalance'
   | 'servicingFee'
 > & {
-  readonly balanceByState: Pick<PoolCashFlows['balanceByState'], 'dpd61_90' | 'dpd91_180'>;
+  readonly balanceByState: Pick<PoolCashFlows['balanceByState'], 'dpd61_90' | 'dpd91_180'> & Partial<Pick<PoolCashFlows['balanceByState'], 'current' | 'dpd1_30' | 'dpd31_60'>>;
+  /** 逾期总额 by month end; with balanceByState.current, the ledger reports delinquencyStates. */
+  readonly overdueTotal?: Float64Array;
   /** Holiday interest capitalised into principal (event stresses); absent: none. */
   readonly capitalisedInterest?: Float64Array;
 };
@@ -120,6 +143,8 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
   const dpd90 = Float64Array.from(base.balanceByState.dpd91_180.subarray(0, months));
   for (let k = 0; k < months; k++) dpd60[k] = (dpd60[k] ?? 0) + (dpd90[k] ?? 0);
+  // Every reporting state and 逾期总额, base plus the cohorts bought (a purchase adds its unit cohort's stocks × principal).
+  const stocks = hasStateStocks(base) ? (Object.fromEntries(STOCK_KEYS.map((key) => [key, Float64Array.from(stockOf(base, key).subarray(0, months))])) as Record<StockKey, Float64Array>) : null;
   const purchased = new Float64Array(months);
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
@@ -177,6 +202,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
       dpd90[k] = (dpd90[k] ?? 0) + d90;
       dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
       balance[k] = (balance[k] ?? 0) + amount * (unit.endingBalance[j] ?? 0);
+      if (stocks !== null) for (const key of STOCK_KEYS) stocks[key][k] = (stocks[key][k] ?? 0) + amount * (stockOf(unit, key)[j] ?? 0);
     }
   };
   const extend = (m: number): void => {
@@ -222,6 +248,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
         delinquent60Plus: dpd60[k] ?? 0,
         delinquent90Plus: dpd90[k] ?? 0,
         servicingFee: flowCents.servicingFee[k] ?? 0,
+        ...(stocks === null ? {} : { delinquencyStates: stockRow(stocks, k) }),
       };
     },
     purchase(afterMonth, principal) {
@@ -281,4 +308,27 @@ export function poolColumns(cutoffBalance: number, rows: readonly Partial<PoolPe
 /** A flow column of a projection; capitalised interest is absent from columns written without events (zero). */
 function flowOf(columns: PoolColumns, key: Flow): Float64Array {
   return key === 'capitalisedInterest' ? (columns.capitalisedInterest ?? new Float64Array(columns.months)) : columns[key];
+}
+
+/** Whether a projection carries every reporting state (engine/project's PoolCashFlows does; month rows do not). */
+function hasStateStocks(columns: PoolColumns): boolean {
+  const s = columns.balanceByState;
+  return s.current !== undefined && s.dpd1_30 !== undefined && s.dpd31_60 !== undefined && columns.overdueTotal !== undefined;
+}
+
+/** A state balance or 逾期总额 column of a projection (zeros where a cohort lacks it). */
+function stockOf(columns: PoolColumns, key: StockKey): Float64Array {
+  const column = key === 'overdueTotal' ? columns.overdueTotal : columns.balanceByState[key];
+  return column ?? new Float64Array(columns.months);
+}
+
+function stockRow(stocks: Record<StockKey, Float64Array>, k: number): DelinquencyStateBalances {
+  return {
+    current: stocks.current[k] ?? 0,
+    dpd1_30: stocks.dpd1_30[k] ?? 0,
+    dpd31_60: stocks.dpd31_60[k] ?? 0,
+    dpd61_90: stocks.dpd61_90[k] ?? 0,
+    dpd91_180: stocks.dpd91_180[k] ?? 0,
+    overdueTotal: stocks.overdueTotal[k] ?? 0,
+  };
 }

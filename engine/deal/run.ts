@@ -1,3 +1,4 @@
+import type { HolidayCalendar } from '../calendar/business-days.ts';
 import { formatIsoDate } from '../dates.ts';
 import { assert } from '../errors.ts';
 import { collect } from './collections.ts';
@@ -6,6 +7,7 @@ import { legsOf } from './legs.ts';
 import { minMoney, type Money, toCents, toYuan, ZERO } from './money.ts';
 import {
   accrualDays,
+  accrualEndOf,
   accruePeriod,
   allocateLosses,
   carryForward,
@@ -36,13 +38,19 @@ export interface RunOptions {
    * place of the profile's shares (a scenario's purchase-mix shift); undefined: the profile's.
    */
   readonly purchaseMix?: (month: number) => readonly number[] | undefined;
+  /**
+   * The business-day calendar named by deal.dates.calendar, as data (the service loads it: service/calendars/),
+   * required when the deal rolls its payment dates (dates.businessDayConvention other than none).
+   */
+  readonly calendar?: HolidayCalendar;
 }
 
 /**
  * Runs the deal's priority of payments over the pool, payment date by payment date. Revolving
  * purchases are recorded on `pool`, so give each run a fresh pool source (poolLedger).
  *
- * Each period p (payment date p, accrual from the previous payment date, or closing for p = 1), one
+ * Each period p (payment date p, rolled by dates.businessDayConvention on options.calendar; accrual from
+ * the previous (rolled) payment date, or closing for p = 1), one
  * function per step (period/):
  *  1. Collections (collect): the pool months of the period (collectionMonthsOf: DealDates.paymentFrequencyMonths and firstPeriodCollectionMonths), each
  *     amount rounded half-up to cents as read, then summed. Past the pool horizon nothing is collected.
@@ -78,7 +86,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
   if (options.skipValidation !== true) validateDeal(deal);
   const compiled = compileDeal(deal);
   const purchases = purchaseTerms(deal.revolving);
-  const schedule = paymentSchedule(deal.dates, pool.months);
+  const schedule = paymentSchedule(deal.dates, pool.months, options.calendar);
   const state = openingState(deal, compiled, toCents(pool.cutoffBalance), toCents(cutoffYieldSupplementOC(deal, pool)));
   const cutoffBalance = toYuan(state.cutoffBalance);
   const lossAllocation = deal.lossAllocation ?? 'writeDown';
@@ -93,7 +101,8 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     const paymentIso = formatIsoDate(paymentDate);
     const months = collectionMonthsOf(schedule, p);
     const flows = collect(pool, months);
-    const days = accrualDays(accrualStart, paymentDate);
+    const accrualEnd = accrualEndOf(schedule, p);
+    const days = accrualDays(accrualStart, accrualEnd);
     state.accrualDays = days;
     state.paymentDate = paymentIso;
     const accruals = accruePeriod(deal, compiled, p, flows, days, state.cutoffBalance, state.cutoffYieldSupplementOC, formatIsoDate(accrualStart));
@@ -121,7 +130,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     periods.push(periodRow(facts, state, compiled, lossAllocation));
     cumulativeDefaultRate.push(determination.values.cumulativeDefaultRate);
     cumulativeNetLoss.push(toYuan(history.cumulativeLosses));
-    accrualStart = paymentDate;
+    accrualStart = accrualEnd;
     if (state.final) break;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLL_CONVENTIONS } from '../calendar/business-days.ts';
 import { isValidDate } from '../dates.ts';
 import { DAY_COUNTS } from '../daycount.ts';
 import { AMORTIZATION_TYPES } from '../schedule/amortization.ts';
@@ -68,6 +69,37 @@ const dates = z.strictObject({
       'As the document states the cutoff: endOfDay (“as of the close of business on” the cutoff date: that day’s collections stay with the seller) or startOfDay (“as of the opening of business”: they belong to the trust); either way pool month 1 is the first collection month after the cutoff',
     ),
   legalFinalMaturity: isoDate.describe('Legal final maturity: the last payment date on or before it is the final period'),
+  /**
+   * 兑付日顺延: a scheduled payment date (first payment date + (p − 1) × frequency) that is not a business
+   * day of `calendar` is paid on the rolled date, and every accrual period runs between rolled dates
+   * (ACT/365 and ACT/360 count the actual days; 30/360 counts the rolled dates' 30/360 days). The schedule
+   * itself stays on the unrolled dates: a rolled date never shifts the next one, and the final period is
+   * still the last scheduled date on or before the legal final maturity. Default none (paid on the scheduled date).
+   */
+  businessDayConvention: z
+    .enum(ROLL_CONVENTIONS)
+    .optional()
+    .describe(
+      'Payment-date roll (兑付日顺延): none (default; paid on the scheduled date), following (the first business day after it: 和享2017-5 “该日后的第一个工作日”) or modifiedFollowing (following unless that is in the next month, then the preceding business day); needs calendar',
+    ),
+  /**
+   * Which dates bound the accrual periods when payment dates roll: paymentDates (default) accrues from
+   * rolled date to rolled date, so a late payment earns the extra days; scheduledDates keeps the
+   * unrolled dates (和享2017-5: 计息日 is the 26th of each month whatever the day, 计息期间 runs from one
+   * 计息日 to the next, while the 支付日 rolls to the next 工作日).
+   */
+  accrualDates: z
+    .enum(['paymentDates', 'scheduledDates'])
+    .optional()
+    .describe(
+      'Accrual periods under a payment-date roll: paymentDates (default; from rolled payment date to rolled payment date) or scheduledDates (the unrolled dates, as 和享2017-5’s 计息日 = the 26th of each month)',
+    ),
+  calendar: z
+    .enum(['CN', 'US-SIFMA', 'US-FED'])
+    .optional()
+    .describe(
+      'Business-day calendar of the payment-date roll: CN (State Council holiday notices, with the 调休 weekend working days; templates/calendars/cn.json), US-SIFMA (SIFMA recommended full closes for US-dollar bonds) or US-FED (Federal Reserve holidays)',
+    ),
 });
 
 /** Coupon of a note. Every rate is a decimal per annum. */

@@ -116,6 +116,8 @@ function dateOrder(dates: Deal['dates'], add: AddIssue): void {
   if (cutoff > closing) add('DEAL_DATES', 'dates.closing', 'closing must be on or after the cutoff date');
   if (closing >= first) add('DEAL_DATES', 'dates.firstPaymentDate', 'the first payment date must be after closing');
   if (first > final) add('DEAL_DATES', 'dates.legalFinalMaturity', 'legal final maturity must be on or after the first payment date');
+  const rolls = (dates.businessDayConvention ?? 'none') !== 'none';
+  if (rolls && dates.calendar === undefined) add('DEAL_FIELD', 'dates.calendar', `businessDayConvention '${dates.businessDayConvention}' needs a calendar (CN, US-SIFMA or US-FED)`);
 }
 
 function uniqueId(id: string, path: string, seen: Set<string>, what: string, add: AddIssue): void {

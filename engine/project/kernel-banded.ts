@@ -58,7 +58,7 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
   let a4 = 0;
   let a5 = 0;
   let a6 = 0;
-  const plan: InstallmentState = installmentPlan(loans, i, cutoffBalance - overdue0, segment.uniform30360);
+  const plan: InstallmentState = installmentPlan(loans, i, cutoffBalance - overdue0, segment.uniform30360, ctx.annuities);
 
   const smmRates = segment.smm.rates;
   const mdrRates = segment.mdr.rates;
@@ -467,7 +467,8 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
   st[PENALTY + 4] = a5;
   st[PENALTY + 5] = a6;
   const matured = segment.maturedBanded ?? rates;
-  projectMaturedBandedInto(segment, matured, ctx, acc, trace, dueMonths, loanBalance, prepaidMass, penaltyRate, smmOffset, mdrOffset);
+  const stopAt = ctx.tailTolerance * cutoffBalance;
+  projectMaturedBandedInto(segment, matured, ctx, acc, trace, dueMonths, loanBalance, prepaidMass, penaltyRate, smmOffset, mdrOffset, stopAt);
 }
 
 /**
@@ -484,6 +485,8 @@ export function projectBandedLoanInto(loans: LoanArrays, i: number, segment: Res
  *    rates; charge-off before the last bucket; a roll back where none is given);
  *  - the current fraction owes nothing, so its mass (and the charged-off mass and the prepaid
  *    mass) is followed only for a trace.
+ * The loan stops once what it still owes (balance, overdue interest, accrued penalty) is at or
+ * below `stopAt`: tailTolerance × its balance at cutoff (ProjectionOptions.tailTolerance).
  * Each left-out term is an exact +0, and adding +0 to a sum that started at +0 (every sum here
  * does, and its terms are ≥ 0) changes no bit, so the flows are the due-month formulas' to the
  * bit; test/engine/project checks this kernel against the general one.
@@ -500,6 +503,7 @@ function projectMaturedBandedInto(
   penaltyRate: number,
   smmOffset: number,
   mdrOffset: number,
+  stopAt: number,
 ): void {
   const { months, scratch: st } = ctx;
   const { yearFractions } = segment;
@@ -835,7 +839,9 @@ function projectMaturedBandedInto(
     loanBalance = ending;
 
     if (trace !== null) traceMonth(trace, k, m0, m1, m2, m3, m4, m5, m6, m7, prepaidMass);
-    else if (ending === 0 && overdueInterest === 0 && a1 + a2 + a3 + a4 + a5 + a6 === 0) break; // nothing owed any more: every later month adds zero
+    // What is still owed is at or below the tail tolerance (all of it when that is 0): every later
+    // month adds at most that (ProjectionOptions.tailTolerance; docs/assumptions.md).
+    else if (ending + overdueInterest + (a1 + a2 + a3 + a4 + a5 + a6) <= stopAt) break;
   }
 }
 

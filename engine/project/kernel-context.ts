@@ -1,3 +1,4 @@
+import { annuityTables, type AnnuityTables } from './annuity.ts';
 import { STATE_COUNT } from './transitions.ts';
 
 /**
@@ -6,6 +7,13 @@ import { STATE_COUNT } from './transitions.ts';
  */
 export interface KernelContext {
   readonly months: number;
+  /**
+   * After maturity a loan (a track) stops once its balance plus overdue interest plus accrued
+   * penalty is at or below tailTolerance × its balance at cutoff (ProjectionOptions.tailTolerance).
+   */
+  readonly tailTolerance: number;
+  /** Level-payment annuity ratios by monthly rate, for loans re-amortized off 30/360 (annuity.ts). */
+  readonly annuities: AnnuityTables;
   // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
   readonly scratch: Float64Array;
 }
@@ -17,6 +25,12 @@ export const D = 2 * STATE_COUNT;
 export const A = 3 * STATE_COUNT;
 export const BLOCK = 4 * STATE_COUNT;
 
-export function kernelContext(months: number): KernelContext {
-  return { months, scratch: new Float64Array(2 * BLOCK) };
+/**
+ * Default of ProjectionOptions.tailTolerance: 1e-9 of the loan's balance at cutoff (¥0.00005 on a
+ * ¥50,000 loan), far below a cent, so no cent-rounded figure moves; docs/assumptions.md gives the bound.
+ */
+export const DEFAULT_TAIL_TOLERANCE = 1e-9;
+
+export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE): KernelContext {
+  return { months, tailTolerance, annuities: annuityTables(), scratch: new Float64Array(2 * BLOCK) };
 }

@@ -72,13 +72,14 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   st[state0] = 1;
   st[O + state0] = overdue0;
   st[D + state0] = state0 === 0 ? 0 : (loans.overdueInterest[i] ?? 0);
-  const plan = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360);
+  const plan = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360, ctx.annuities);
   const age = loans.ageMonths[i] ?? 0;
   const loan: LoanTerms = { age, penaltyRate: loanPenaltyRate(loans, i, segment), restructured: loans.restructured[i] ?? 0 };
   const pending: Track[] = [];
-  projectTrack(wholeLoan(st, plan, segment.mdr, balance0), loan, segment, ctx.months, acc, trace, pending);
+  const stopAt = ctx.tailTolerance * balance0;
+  projectTrack(wholeLoan(st, plan, segment.mdr, balance0), loan, segment, ctx.months, stopAt, acc, trace, pending);
   // Shares split off by an event (a holiday, an outage), each projected on from its month.
-  for (let track = pending.pop(); track !== undefined; track = pending.pop()) projectTrack(track, loan, segment, ctx.months, acc, trace, pending);
+  for (let track = pending.pop(); track !== undefined; track = pending.pop()) projectTrack(track, loan, segment, ctx.months, stopAt, acc, trace, pending);
 }
 
 /**
@@ -86,7 +87,7 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
  * kernel-events.ts). Each month: a holiday month (nothing falls due) or, in order, the event splits
  * of the month, the installment, penalty accrual, the roll-rate moves, the month's books.
  */
-function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, months: number, acc: Accumulators, trace: Float64Array | null, pending: Track[]): void {
+function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, months: number, stopAt: number, acc: Accumulators, trace: Float64Array | null, pending: Track[]): void {
   const { st, plan } = track;
   const { yearFractions } = segment;
   const n = plan.remainingTerm;
@@ -122,8 +123,10 @@ function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, m
     }
     monthMoves(track, loan, segment, k, due, flows);
     flows.forgone = forgone;
-    const done = bookMonth(track, k, flows, segment, acc, trace);
-    if (!due && done && trace === null) break; // nothing owed any more: every later month adds zero
+    const owed = bookMonth(track, k, flows, segment, acc, trace);
+    // After maturity, what the track still owes is at or below the tail tolerance (all of it when
+    // that is 0): every later month adds at most that (ProjectionOptions.tailTolerance).
+    if (!due && owed <= stopAt && trace === null) break;
   }
 }
 
@@ -214,10 +217,10 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
 
 /**
  * Step 4 and the month's books: month-end balances by bucket, arrears, collections, gross defaults
- * with their losses and recoveries (recoveryLagMonths later); the trace row. Returns whether the
- * track owes nothing any more (no balance, overdue interest or accrued penalty).
+ * with their losses and recoveries (recoveryLagMonths later); the trace row. Returns what the
+ * track still owes: balance plus overdue interest plus accrued penalty.
  */
-function bookMonth(track: Track, k: number, flows: MonthFlows, segment: ResolvedSegment, acc: Accumulators, trace: Float64Array | null): boolean {
+function bookMonth(track: Track, k: number, flows: MonthFlows, segment: ResolvedSegment, acc: Accumulators, trace: Float64Array | null): number {
   const { st } = track;
   const c = track.c;
   const uEnd = track.plan.balance;
@@ -245,7 +248,7 @@ function bookMonth(track: Track, k: number, flows: MonthFlows, segment: Resolved
   if (flows.defaulted > 0) bookDefault(acc, k, flows.defaulted, segment);
   track.loanBalance = ending;
   if (trace !== null) traceRow(trace, k, st, c, track.prepaidMass);
-  return ending === 0 && overdueInterest === 0 && penaltyOwed(st, c) === 0;
+  return ending + overdueInterest + penaltyOwed(st, c);
 }
 
 /**

@@ -6,7 +6,7 @@ import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSe
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
-import { kernelContext, type KernelContext } from './kernel-context.ts';
+import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
@@ -43,12 +43,17 @@ export interface ProjectionOptions {
    * purchase's do). Such a loan must be current with nothing overdue.
    */
   readonly startMonths?: Uint16Array;
-  /** Called every PROGRESS_EVERY loans and at the end with (loans projected, loans in all). */
+  /**
+   * Relative tolerance at which a matured loan stops: once, after its maturity, its balance plus
+   * overdue interest plus accrued penalty is at or below tailTolerance × its balance at cutoff,
+   * its remaining months are skipped (delinquent arrears decay geometrically under roll rates and
+   * never reach exactly 0). Default DEFAULT_TAIL_TOLERANCE (1e-9); 0: only an exact 0 stops.
+   * What it leaves out of the pool's flows is bounded in docs/assumptions.md (Tail tolerance).
+   */
+  readonly tailTolerance?: number;
+  /** Called after every chunk of PROJECTION_CHUNK_LOANS loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
-
-/** Loans between two progress calls: rare enough to cost nothing, ~30 calls a second at speed. */
-const PROGRESS_EVERY = 1 << 16;
 
 interface Prepared {
   readonly segments: ResolvedSegment[];
@@ -66,6 +71,8 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
     const yf = yearFractions[k] ?? Number.NaN;
     assert(yf >= 0 && yf < Infinity, 'YEAR_FRACTIONS', { month: k + 1, value: yf });
   }
+  const tailTolerance = options.tailTolerance ?? DEFAULT_TAIL_TOLERANCE;
+  assert(tailTolerance >= 0 && tailTolerance < 1, 'TAIL_TOLERANCE', { value: tailTolerance, minimum: 0, below: 1 });
   validateLoanArrays(loans);
   let maxAge = 0;
   let maxSegment = 0;
@@ -85,7 +92,7 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
   const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
-  return { segments, ctx: kernelContext(months), maxLag };
+  return { segments, ctx: kernelContext(months, tailTolerance), maxLag };
 }
 
 /** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */
@@ -148,18 +155,77 @@ interface Accumulated {
   readonly defaultsFirst: boolean;
 }
 
-/** Every loan projected into one set of accumulators (the loans all start in month 1). */
+/**
+ * Loans per chunk: each chunk's loans are summed into accumulators of their own, and the chunks'
+ * accumulators are added in chunk order. A fixed order of summation, so the pool's figures are the
+ * same to the bit however the chunks are shared out among threads (projectChunks, addChunks).
+ */
+export const PROJECTION_CHUNK_LOANS = 1 << 15;
+
+/** Chunks of PROJECTION_CHUNK_LOANS loans in a pool of `loans` (the last may be shorter). */
+export function projectionChunkCount(loans: number): number {
+  return Math.ceil(loans / PROJECTION_CHUNK_LOANS);
+}
+
+/** Each chunk's accumulators (one loan range's flows), as projectChunks returns them and addChunks takes them. */
+export type ChunkAccumulators = ReturnType<typeof allocateAccumulators>;
+
+/** A pool prepared once for projecting its chunks (a thread keeps it for all its tasks of one projection). */
+export interface ChunkProjection {
+  readonly loans: LoanArrays;
+  readonly months: number;
+  readonly prepared: Prepared;
+}
+
+/** Validates and resolves once what every chunk of the pool needs. Every loan must start in month 1 (no ProjectionOptions.startMonths). */
+export function prepareChunkProjection(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): ChunkProjection {
+  assert(options.startMonths === undefined, 'LINE_START_MONTH', { reason: 'start months are projected in one piece' });
+  return { loans, months: options.months, prepared: prepare(loans, assumptions, options) };
+}
+
+/** Chunks `first` … `last` − 1 of the pool projected, each into its own accumulators: the share of one thread. */
+export function projectChunks(projection: ChunkProjection, first: number, last: number): ChunkAccumulators[] {
+  const parts: ChunkAccumulators[] = [];
+  for (let chunk = first; chunk < last; chunk++) parts.push(projectChunk(projection.loans, projection.prepared, projection.months, chunk));
+  return parts;
+}
+
+function projectChunk(loans: LoanArrays, prepared: Prepared, months: number, chunk: number): ChunkAccumulators {
+  const acc = allocateAccumulators(months, prepared.maxLag);
+  const end = Math.min(loanCount(loans), (chunk + 1) * PROJECTION_CHUNK_LOANS);
+  for (let i = chunk * PROJECTION_CHUNK_LOANS; i < end; i++) projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
+  return acc;
+}
+
+/**
+ * The pool's cash flows from every chunk's accumulators, added in chunk order (whoever projected
+ * them): what projectPool returns for a pool whose loans all start in month 1, to the bit.
+ */
+export function addChunks(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, parts: readonly ChunkAccumulators[]): PoolCashFlows {
+  const count = loanCount(loans);
+  assert(parts.length === projectionChunkCount(count), 'LOAN_ARRAYS', { chunks: parts.length, expected: projectionChunkCount(count) });
+  const { acc, cutoffBalance, defaultsFirst } = sumChunks(loans, prepare(loans, assumptions, options), options.months, parts);
+  return poolCashFlows(acc, count, cutoffBalance, defaultsFirst);
+}
+
+function sumChunks(loans: LoanArrays, prepared: Prepared, months: number, parts: readonly ChunkAccumulators[]): Accumulated {
+  const acc = allocateAccumulators(months, prepared.maxLag);
+  for (const part of parts) addShifted(acc, { acc: part, cutoffBalance: 0, defaultsFirst: true }, 0);
+  let cutoffBalance = 0;
+  for (let i = 0; i < loanCount(loans); i++) cutoffBalance += loans.currentPrincipal[i] ?? 0;
+  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst) };
+}
+
+/** Every loan projected (the loans all start in month 1): chunk by chunk, the chunks added in order. */
 function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): Accumulated {
   const prepared = prepare(loans, assumptions, options);
-  const acc = allocateAccumulators(options.months, prepared.maxLag);
   const count = loanCount(loans);
-  let cutoffBalance = 0;
-  for (let i = 0; i < count; i++) {
-    cutoffBalance += loans.currentPrincipal[i] ?? 0;
-    projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
-    if (options.onProgress !== undefined && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, count);
+  const parts: ChunkAccumulators[] = [];
+  for (let chunk = 0; chunk < projectionChunkCount(count); chunk++) {
+    parts.push(projectChunk(loans, prepared, options.months, chunk));
+    options.onProgress?.(Math.min(count, (chunk + 1) * PROJECTION_CHUNK_LOANS), count);
   }
-  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst) };
+  return sumChunks(loans, prepared, options.months, parts);
 }
 
 /** The loans of each start month (ascending), or null when every loan starts in month 1. */

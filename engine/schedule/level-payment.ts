@@ -16,10 +16,16 @@
 export function levelPayment(balance: number, ratePeriod: number, remainingTerm: number): number {
   if (remainingTerm <= 1) return remainingTerm === 1 ? balance * (1 + ratePeriod) : balance;
   if (ratePeriod === 0) return balance / remainingTerm;
-  // 1 − (1 + r)^−n cancels as r → 0: its relative error is about one ulp / (n·r), and at r = 1e-17
-  // (1 + r == 1) it divides by zero. Below r = 1e-3 (APR 1.2%) take it as −expm1(−n·log1p(r)),
-  // accurate to a few ulps at any r; above, the pow form is within 1e-12 and 20% faster, which
-  // counts on a million-loan projection (every consumer loan and mortgage rate is above).
-  const discount = ratePeriod < 1e-3 ? -Math.expm1(-remainingTerm * Math.log1p(ratePeriod)) : 1 - (1 + ratePeriod) ** -remainingTerm;
+  const discount = levelPaymentDiscount(ratePeriod, remainingTerm);
   return discount === 0 ? balance / remainingTerm : balance * (ratePeriod / discount);
+}
+
+/**
+ * 1 − (1 + r)^−n, the annuity's discount (r ≠ 0, n ≥ 2). It cancels as r → 0: its relative error
+ * is about one ulp / (n·r), and at r = 1e-17 (1 + r == 1) it is 0. Below r = 1e-3 (APR 1.2%) take
+ * it as −expm1(−n·log1p(r)), accurate to a few ulps at any r; above, the pow form is within 1e-12
+ * and 20% faster, which counts on a million-loan projection (every consumer loan and mortgage rate is above).
+ */
+export function levelPaymentDiscount(ratePeriod: number, remainingTerm: number): number {
+  return ratePeriod < 1e-3 ? -Math.expm1(-remainingTerm * Math.log1p(ratePeriod)) : 1 - (1 + ratePeriod) ** -remainingTerm;
 }

@@ -487,6 +487,12 @@ export interface TrancheRow {
   readonly firstPrincipal: { readonly period: number; readonly date: string } | null;
   readonly lastPrincipal: { readonly period: number; readonly date: string } | null;
   readonly expectedFinal: { readonly period: number; readonly date: string } | null;
+  /** The note's expected maturity (预期到期日) as the deal file states it, ISO date; absent when it states none (and in runs stored before this field). */
+  readonly expectedMaturity?: string;
+  /** Balance still outstanding after the last payment date on or before expectedMaturity (0: repaid by it), in the deal currency; absent without an expected maturity. */
+  readonly balanceAfterExpectedMaturity?: number;
+  /** The deal's legal final maturity (法定到期日), ISO date; absent in runs stored before this field. */
+  readonly legalFinalMaturity?: string;
   readonly totalInterest: number;
   readonly totalPrincipal: number;
   readonly totalResidual: number;
@@ -543,7 +549,17 @@ export interface DealRunResult {
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
   readonly warnings: readonly string[];
+  /**
+   * What each period's `pool.delinquencyStates` holds: 'rollRate' — every reporting state and 逾期总额
+   * from the roll-rate projection (loan-level, representative lines, purchased cohorts included);
+   * 'schedule' — a schedule pool's one delinquent column: `dpd61_90` holds all 61+ principal and
+   * current the rest; 1–30, 31–60, the 91+ split and 逾期总额 are unknown (reported 0).
+   */
+  readonly delinquencyStateBasis?: DelinquencyStateBasis;
 }
+
+/** See DealRunResult.delinquencyStateBasis. */
+export type DelinquencyStateBasis = 'rollRate' | 'schedule';
 
 /**
  * What a note must receive to pass a breakeven stress: 'timely' — every period's interest paid on its

@@ -35,5 +35,6 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
       ),
       ...unquotableYieldWarnings(tranches),
     ],
+    delinquencyStateBasis: prepared.schedule === null ? 'rollRate' : 'schedule',
   };
 }

@@ -21,6 +21,7 @@ import {
   type YieldSupplementLine,
 } from '../../engine/index.ts';
 import type { ScenarioOverrides } from '../api/contract.ts';
+import { dealCalendar } from '../calendars/index.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
@@ -256,7 +257,9 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS):
   const ysocLines = yieldSupplementLines(prepared, stress);
   try {
     const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}), ...(ysocLines ? { yieldSupplementLines: ysocLines } : {}) });
-    return { result: runDeal(prepared.deal, pool, { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}) }), flows };
+    const calendar = dealCalendar(prepared.deal);
+    const options = { skipValidation: true, ...(prepared.purchaseMix !== null ? { purchaseMix: prepared.purchaseMix } : {}), ...(calendar !== undefined ? { calendar } : {}) };
+    return { result: runDeal(prepared.deal, pool, options), flows };
   } catch (error) {
     if (error instanceof EngineError) {
       throw new UserError('BAD_REQUEST', `Deal: ${error.message}`, { ...error.details, engineCode: error.code });

@@ -55,6 +55,17 @@ export function walFrom(leg: NoteLeg, from: string, paymentsPerYear: number, bas
   return weightedAverageLife(after, TIME_BASIS[basis]);
 }
 
+/**
+ * The note's expected maturity (预期到期日) beside its computed expected final: the balance left after the
+ * last payment date on or before it — what the expectedMaturityShortfall trigger reads on the next date
+ * (docs/deals.md, "Expected maturity"). The whole original balance when no payment date falls by then.
+ */
+function expectedMaturityFields(leg: NoteLeg, expectedMaturity: string | undefined): Pick<TrancheRow, 'expectedMaturity' | 'balanceAfterExpectedMaturity'> {
+  if (expectedMaturity === undefined) return {};
+  const last = leg.dates.findLastIndex((date) => date <= expectedMaturity);
+  return { expectedMaturity, balanceAfterExpectedMaturity: last < 0 ? leg.originalBalance : roundCentsOfDouble(leg.balance[last] ?? leg.originalBalance) };
+}
+
 /** Yield at par in every quote and the modified duration at the annual effective one; null for a note without a coupon or without cash. */
 function parYields(
   leg: CashFlowLeg,
@@ -125,6 +136,8 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       firstPrincipal: window ? { period: window.first.period, date: window.first.date } : null,
       lastPrincipal: window ? { period: window.last.period, date: window.last.date } : null,
       expectedFinal: summary.expectedFinalPayment,
+      ...expectedMaturityFields(leg, note.expectedMaturity),
+      legalFinalMaturity: file.dates.legalFinalMaturity,
       totalInterest: roundCentsOfDouble(leg.interest.reduce((a, b) => a + b, 0)),
       totalPrincipal: roundCentsOfDouble(leg.principal.reduce((a, b) => a + b, 0)),
       totalResidual: roundCentsOfDouble(leg.residual.reduce((a, b) => a + b, 0)),

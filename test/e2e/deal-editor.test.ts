@@ -184,4 +184,19 @@ describe('the deal structure editor in Chromium', () => {
     page.off('dialog', accept);
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('rolls the payment dates: a roll without a calendar is named at the calendar field, then US-SIFMA makes the deal valid', async () => {
+    const { page } = browser;
+    const select = (path: string) => page.locator(`[data-testid="deal-editor"] select[data-path="${path}"]`);
+    await select('$.dates.businessDayConvention').selectOption('following');
+    const dates = page.getByTestId('editor-dates');
+    await expect.poll(() => dates.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('needs a calendar');
+    expect(await page.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+    await select('$.dates.calendar').selectOption('US-SIFMA');
+    await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
+    expect(await dates.locator('.field-error').count()).toBe(0);
+    await dates.scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-calendar');
+    expect(browser.pageErrors).toEqual([]);
+  });
 });

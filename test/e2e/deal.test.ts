@@ -200,6 +200,33 @@ describe('the Deal screen in Chromium', () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it('shows each class’s expected maturity (预期到期日) beside the computed expected final and the legal final', async () => {
+    const { page } = browser;
+    // The 和享 2017-5 golden deal paying only its schedule's principal, class A expected 2019-03-01: A's last principal
+    // is 2019-03-26 (310,336,300.00, test/service/prospectus/hx5-2017.test.ts by hand), so A misses it; B (2019-05-26
+    // against 2019-06-26) and the subordinate class (2019-11-26 against 2019-11-26) meet theirs (p. 80 of the circular).
+    const deal = JSON.parse(readFileSync(new URL('../fixtures/prospectus/hx5-2017.json', import.meta.url), 'utf8')) as {
+      $schema?: string;
+      notes: { id: string; expectedMaturity?: string }[];
+      waterfall: { principal: { kind: string; amount?: string }[] };
+    };
+    delete deal.$schema;
+    deal.notes = deal.notes.map((n) => (n.id === 'A' ? { ...n, expectedMaturity: '2019-03-01' } : n));
+    deal.waterfall.principal = deal.waterfall.principal.map((step) => (step.kind === 'principal' ? { ...step, amount: 'principalDue' } : step));
+    const file = join(dir, 'hx5-no-turbo.json');
+    writeFileSync(file, JSON.stringify(deal));
+    await page.getByLabel('Open deal file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 3 notes');
+    await runDeal('和享');
+    expect(await columnTexts(page, 'tranche-table', 'Expected final (computed)')).toEqual(['2019-03-26', '2019-05-26', '2019-11-26']);
+    expect(await columnTexts(page, 'tranche-table', 'Expected maturity (预期到期日)')).toEqual(['2019-03-01 · missed, 310,336,300.00 left', '2019-06-26 · met', '2019-11-26 · met']);
+    expect(await columnTexts(page, 'tranche-table', 'Legal final')).toEqual(['2021-11-26', '2021-11-26', '2021-11-26']);
+    await dismissNotifications();
+    await page.getByTestId('tranche-table').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-expected-maturity');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it('lists a bad deal file’s problems with their JSON paths and runs nothing', async () => {
     const { page } = browser;
     const template = JSON.parse(readFileSync(new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url), 'utf8')) as {

@@ -82,6 +82,7 @@ function poolSummary(flows: Collections, poolFactor: number, state: Readonly<Per
     principalPurchased: toYuan(state.principalPurchased),
     purchaseRefused: { cash: toYuan(state.principalAccount), reasons: state.desk === undefined ? [] : [...state.desk.reasons] },
     cleanUpProceeds: toYuan(cleanUpProceeds),
+    ...(flows.delinquencyStates === undefined ? {} : { delinquencyStates: flows.delinquencyStates }),
   };
 }
 

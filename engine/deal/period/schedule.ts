@@ -1,4 +1,6 @@
+import { type HolidayCalendar, rollDate, type RollConvention } from '../../calendar/business-days.ts';
 import { addMonths, formatIsoDate, parseIsoDate, type CalendarDate } from '../../dates.ts';
+import { assert } from '../../errors.ts';
 import type { DealDates } from '../types.ts';
 
 /** The run's payment dates: period p pays on the first payment date + (p − 1) × frequency months. */
@@ -11,9 +13,21 @@ export interface PaymentSchedule {
   readonly firstPayment: CalendarDate;
   /** The last period run: the pool horizon's last period or the legal-final period, whichever is earlier. */
   readonly lastPeriod: number;
+  /** DealDates.businessDayConvention (default none) and the calendar it rolls on (undefined under none). */
+  readonly convention: RollConvention;
+  readonly calendar: HolidayCalendar | undefined;
+  /** DealDates.accrualDates: accrual periods end on the scheduled (unrolled) dates. */
+  readonly accrueOnScheduledDates: boolean;
 }
 
-export function paymentSchedule(dates: DealDates, poolMonths: number): PaymentSchedule {
+/** `calendar`: the business-day calendar the deal's dates.calendar names, required when the deal rolls its dates. */
+export function paymentSchedule(dates: DealDates, poolMonths: number, calendar?: HolidayCalendar): PaymentSchedule {
+  const convention = dates.businessDayConvention ?? 'none';
+  assert(convention === 'none' || (calendar !== undefined && calendar.name === dates.calendar), 'CALENDAR_MISSING', {
+    path: 'dates.calendar',
+    calendar: dates.calendar,
+    given: calendar?.name ?? null,
+  });
   const frequencyMonths = dates.paymentFrequencyMonths ?? 1;
   const firstPeriodMonths = dates.firstPeriodCollectionMonths ?? frequencyMonths;
   const closing = parseIsoDate(dates.closing);
@@ -25,11 +39,30 @@ export function paymentSchedule(dates: DealDates, poolMonths: number): PaymentSc
     closing,
     firstPayment,
     lastPeriod: Math.min(poolMonths > 0 ? 1 + Math.max(0, Math.ceil((poolMonths - firstPeriodMonths) / frequencyMonths)) : 0, legalFinalPeriod),
+    convention,
+    calendar: convention === 'none' ? undefined : calendar,
+    accrueOnScheduledDates: dates.accrualDates === 'scheduledDates',
   };
 }
 
+/**
+ * The date period p pays on: the scheduled date (first payment date + (p − 1) × frequency months,
+ * clamped to month end) rolled by the deal's business-day convention. Each scheduled date comes from
+ * the first payment date, not from the previous rolled date, so a roll never drifts the schedule.
+ */
 export function paymentDateOf(schedule: PaymentSchedule, period: number): CalendarDate {
+  const scheduled = scheduledDateOf(schedule, period);
+  return schedule.calendar === undefined ? scheduled : rollDate(scheduled, schedule.convention, schedule.calendar);
+}
+
+/** Period p's scheduled (unrolled) date: first payment date + (p − 1) × frequency months, clamped to month end. */
+export function scheduledDateOf(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths'>, period: number): CalendarDate {
   return addMonths(schedule.firstPayment, (period - 1) * schedule.frequencyMonths);
+}
+
+/** The date period p's accrual ends on (and the next one starts on): the payment date, or the scheduled date under accrualDates scheduledDates. */
+export function accrualEndOf(schedule: PaymentSchedule, period: number): CalendarDate {
+  return schedule.accrueOnScheduledDates ? scheduledDateOf(schedule, period) : paymentDateOf(schedule, period);
 }
 
 /**

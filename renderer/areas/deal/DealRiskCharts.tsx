@@ -1,13 +1,14 @@
-import { Area, AreaChart, Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import type { DealRunResult } from '../../../service/api/contract.ts';
 import { formatIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
-import { coverageAxisTop, delinquencySeries, delinquencyTriggers, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
+import { coverageAxisTop, delinquencyTriggers, pipelineSeries, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
 import { translate, useT } from '../../app/i18n.tsx';
+import { DelinquencyPipelineChart } from '../results/DelinquencyPipelineChart.tsx';
 
 const THRESHOLD_COLORS = ['#b3261e', '#7a4fb0', '#1e7a43', '#b58a2a'];
 const moneyTooltip = (value: unknown): string => formatMoney(Number(value));
@@ -148,11 +149,11 @@ export function LossChart({ run, size }: RiskChartProps) {
   );
 }
 
-/** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the late delinquency buckets. */
+/** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the delinquency pipeline by state. */
 export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
-  const late = useMemo(() => delinquencySeries(run), [run]);
+  const pipeline = useMemo(() => pipelineSeries(run), [run]);
   const dqLines = delinquencyTriggers(run);
   const xAxis = dateAxis();
   return (
@@ -171,17 +172,19 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           {thresholdLines(dqLines, (id) => valueDiffers(losses, id, 'delinquency90Plus'))}
         </LineChart>
       </ChartBox>
-      <ChartBox title={t('deal.lateDelinquencyPipeline61')} testId="chart-deal-delinquency" note={t('deal.principalAtEachCollection')}>
-        <AreaChart data={late} margin={CHART_MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
-          <Tooltip formatter={moneyTooltip} labelFormatter={label} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <Area type="stepAfter" dataKey="dpd61_90" name={t('deal.n6190Dpd')} stackId="dq" stroke="#cf5a2a" fill="#cf5a2a" fillOpacity={0.75} isAnimationActive={false} />
-          <Area type="stepAfter" dataKey="dpd91Plus" name={t('deal.n91Dpd')} stackId="dq" stroke="#9c1f1a" fill="#9c1f1a" fillOpacity={0.75} isAnimationActive={false} />
-        </AreaChart>
-      </ChartBox>
+      <DelinquencyPipelineChart
+        data={pipeline.rows}
+        states={pipeline.states}
+        overdue={pipeline.overdue}
+        title={(delinquentOnly) => (delinquentOnly ? t('deal.pipeline.delinquentTitle') : t('deal.pipeline.poolTitle'))}
+        note={`${t('deal.pipeline.note')}${pipeline.unknown === null ? '' : ` ${pipeline.unknown}`}`}
+        testId="chart-deal-delinquency"
+        moneyTick={moneyTick}
+        moneyTooltip={moneyTooltip}
+        tooltipLabel={label}
+        xTickFormatter={formatIsoDate}
+        curve="stepAfter"
+      />
     </>
   );
 }

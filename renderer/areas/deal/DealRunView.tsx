@@ -24,6 +24,13 @@ function windowOf(row: TrancheRow): string {
   return row.firstPrincipal.date === row.lastPrincipal.date ? row.firstPrincipal.date : `${row.firstPrincipal.date} – ${row.lastPrincipal.date}`;
 }
 
+/** The deal file's expected maturity, with the balance still outstanding after it when the run misses it. */
+function expectedMaturityOf(t: TrancheRow): string {
+  if (t.expectedMaturity === undefined) return '—';
+  const left = t.balanceAfterExpectedMaturity ?? 0;
+  return left > 0 ? translate('deal.expectedMaturity.missed', { date: t.expectedMaturity, left: formatMoney(left) }) : translate('deal.expectedMaturity.met', { date: t.expectedMaturity });
+}
+
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
@@ -42,6 +49,11 @@ export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[
       align: 'right',
     },
     { key: 'window', header: translate('deal.principalWindow'), render: windowOf },
+    { key: 'expectedFinal', header: translate('deal.expectedFinalComputed'), render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
+    ...(run.tranches.some((t) => t.expectedMaturity !== undefined)
+      ? [{ key: 'expectedMaturity', header: translate('deal.expectedMaturity'), render: expectedMaturityOf, sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
+      : []),
+    { key: 'legalFinal', header: translate('deal.legalFinal'), render: (t) => t.legalFinalMaturity ?? '—' },
     {
       key: 'yield',
       header: translate('deal.yieldAtParAnnual'),

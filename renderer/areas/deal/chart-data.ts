@@ -1,4 +1,6 @@
 import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
+import { PIPELINE_STATES, type PipelineSeries } from '../results/pipeline-states.ts';
+import { translate } from '../../app/i18n.tsx';
 
 /**
  * The Deal screen's chart series, one row per payment date, computed from the run as the API
@@ -155,14 +157,65 @@ export function noteSeries(run: DealRunResult): readonly NotePoint[] {
   });
 }
 
-/** The pool's late buckets the deal run carries: 61–90 and 91+ DPD principal at the collection period's end. */
-export interface DelinquencyPoint {
+/** The pool's principal by delinquency state and 逾期总额 at each collection period's end, on its payment date. */
+export interface PipelinePoint {
   readonly period: number;
   readonly date: string;
+  readonly current: number;
+  readonly dpd1_30: number;
+  readonly dpd31_60: number;
   readonly dpd61_90: number;
-  readonly dpd91Plus: number;
+  readonly dpd91_180: number;
+  readonly overdueTotal: number;
 }
 
-export function delinquencySeries(run: DealRunResult): readonly DelinquencyPoint[] {
-  return run.periods.map((p) => ({ period: p.period, date: p.paymentDate, dpd61_90: cents(p.pool.delinquent60Plus - p.pool.delinquent90Plus), dpd91Plus: p.pool.delinquent90Plus }));
+/** The delinquency pipeline of a deal run: its rows, the states they hold (named for what they are), whether 逾期总额 is known, and what is not. */
+export interface Pipeline {
+  readonly rows: readonly PipelinePoint[];
+  readonly states: readonly PipelineSeries[];
+  readonly overdue: boolean;
+  /** Which states the run cannot split, in words; null when every state is known. */
+  readonly unknown: string | null;
+}
+
+/** Every state, named in the shown language. */
+const allStates = (): PipelineSeries[] => PIPELINE_STATES.map(({ key, label }) => ({ key, name: translate(label) }));
+
+/**
+ * The deal run's pipeline. A roll-rate pool (loan level, representative lines, with purchased
+ * cohorts) carries every state and 逾期总额 per period (`pool.delinquencyStates`, the period-end
+ * month's stocks). A schedule pool carries one delinquent column, 61+ principal: it is drawn as
+ * "61+ dpd" over "Not 61+", and 1–30, 31–60, the 91+ split and 逾期总额 are named unknown. A run
+ * stored before the states were carried has the 61+ and 91+ balances only: 61–90 and 91+ over the rest.
+ */
+export function pipelineSeries(run: DealRunResult): Pipeline {
+  const carried = run.periods.every((p) => p.pool.delinquencyStates !== undefined);
+  const rows = run.periods.map((p): PipelinePoint => {
+    const s = p.pool.delinquencyStates;
+    if (carried && s !== undefined) return { period: p.period, date: p.paymentDate, ...s };
+    const dpd91_180 = p.pool.delinquent90Plus;
+    const dpd61_90 = cents(p.pool.delinquent60Plus - dpd91_180);
+    return { period: p.period, date: p.paymentDate, current: cents(p.pool.endingBalance - p.pool.delinquent60Plus), dpd1_30: 0, dpd31_60: 0, dpd61_90, dpd91_180, overdueTotal: 0 };
+  });
+  if (carried && run.delinquencyStateBasis !== 'schedule') return { rows, states: allStates(), overdue: true, unknown: null };
+  if (carried)
+    return {
+      rows,
+      states: [
+        { key: 'current', name: translate('deal.pipeline.notSixtyOne') },
+        { key: 'dpd61_90', name: translate('deal.pipeline.sixtyOne') },
+      ],
+      overdue: false,
+      unknown: translate('deal.pipeline.scheduleUnknown'),
+    };
+  return {
+    rows,
+    states: [
+      { key: 'current', name: translate('deal.pipeline.below61') },
+      { key: 'dpd61_90', name: translate('deal.pipeline.sixtyOneNinety') },
+      { key: 'dpd91_180', name: translate('deal.pipeline.ninetyOne') },
+    ],
+    overdue: false,
+    unknown: translate('deal.pipeline.storedBefore'),
+  };
 }

@@ -30,6 +30,22 @@ const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === i
 /** A trigger's value and threshold read as money (a class's interest shortfall) or as a percentage. */
 const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
+/** One state balance (or 逾期总额) of the pool at the collection period's end, file only. */
+const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: MessageKey): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
+
+/** The pool by delinquency state and 逾期总额 at the collection period's end (file only), when the run carries every state (a roll-rate pool). */
+function stateColumns(run: DealRunResult): PeriodColumn[] {
+  if (run.delinquencyStateBasis !== 'rollRate') return [];
+  return [
+    state('current', 'deal.period.stateCurrent'),
+    state('dpd1_30', 'deal.period.stateDpd1_30'),
+    state('dpd31_60', 'deal.period.stateDpd31_60'),
+    state('dpd61_90', 'deal.period.stateDpd61_90'),
+    state('dpd91_180', 'deal.period.stateDpd91_180'),
+    state('overdueTotal', 'deal.period.stateOverdueTotal'),
+  ];
+}
+
 export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const first = run.periods[0];
   const noteIds = run.tranches.map((t) => t.id);
@@ -53,6 +69,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('poolEnd', 'deal.period.poolEndingBalance', (p) => p.pool.endingBalance, true),
     { key: 'poolFactor', header: translate('deal.poolFactor'), csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
     money('dq60', 'deal.period.n60DpdBalance', (p) => p.pool.delinquent60Plus, false),
+    ...stateColumns(run),
     money('purchasesCash', 'deal.period.revolvingPurchasesCashPaid', (p) => p.pool.purchasesCash, true),
     money('principalPurchased', 'deal.period.principalPurchased', (p) => p.pool.principalPurchased, true),
     money('purchaseRefused', 'deal.period.purchaseRefusedCashKept', (p) => p.pool.purchaseRefused.cash, false),

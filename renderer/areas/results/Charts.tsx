@@ -1,20 +1,12 @@
-import { Area, Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
 import type { ProjectionRow } from '../../../service/api/contract.ts';
 import { formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
 import { formatPct, formatYuan } from '../../app/format.ts';
 import { periodOf } from './columns.ts';
+import { DelinquencyPipelineChart } from './DelinquencyPipelineChart.tsx';
 import { CHART_MARGIN as MARGIN, CHART_TICK as TICK, ChartBox as Box, dateLabel } from '../../components/ChartBox.tsx';
 import { useT } from '../../app/i18n.tsx';
-
-/** Delinquency buckets from healthy to worst: blue, then amber to dark red. */
-const STATES = [
-  { key: 'current', name: 'Current', color: '#1f5fae' },
-  { key: 'dpd1_30', name: '1–30 dpd', color: '#e3b341' },
-  { key: 'dpd31_60', name: '31–60 dpd', color: '#e08a2c' },
-  { key: 'dpd61_90', name: '61–90 dpd', color: '#cf5a2a' },
-  { key: 'dpd91_180', name: '91–180 dpd', color: '#9c1f1a' },
-] as const;
 
 const FLOWS = [
   { key: 'interestCollected', name: 'Interest', color: '#5b8fd1' },
@@ -34,8 +26,6 @@ function yuanTooltip(value: unknown): string {
  */
 export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { rows: readonly ProjectionRow[]; cutoffDate: string; locale?: UiLocale }) {
   const t = useT();
-  // Current loans dwarf the delinquent buckets; hiding them shows how delinquency builds and cures.
-  const [delinquentOnly, setDelinquentOnly] = useState(false);
   const data = useMemo(
     () =>
       rows.map((r) => ({
@@ -52,37 +42,14 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
   const xAxis = <XAxis dataKey="date" tick={TICK} minTickGap={24} />;
   return (
     <div className="chart-grid">
-      <Box
-        title={delinquentOnly ? t('results.delinquentBalanceByBucket') : t('results.poolBalanceByDelinquency')}
+      <DelinquencyPipelineChart
+        data={data}
+        title={(delinquentOnly) => (delinquentOnly ? t('results.delinquentBalanceByBucket') : t('results.poolBalanceByDelinquency'))}
         note={t('results.逾期总额UnpaidPrincipalInterest')}
         testId="chart-balance"
-        control={
-          <label className="chart-control">
-            <input type="checkbox" checked={delinquentOnly} onChange={(e) => setDelinquentOnly(e.target.checked)} /> {t('results.delinquentBucketsOnly')}
-          </label>
-        }
-      >
-        <ComposedChart data={data} margin={MARGIN}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          {xAxis}
-          <YAxis tickFormatter={yuanTick} tick={TICK} width={64} />
-          <Tooltip formatter={yuanTooltip} labelFormatter={monthLabel} />
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          {STATES.filter((s) => !delinquentOnly || s.key !== 'current').map((s) => (
-            <Area key={s.key} type="monotone" dataKey={s.key} name={s.name} stackId="balance" stroke={s.color} fill={s.color} fillOpacity={0.75} isAnimationActive={false} />
-          ))}
-          <Line
-            type="linear"
-            dataKey="overdueTotal"
-            name={t('results.逾期总额OverduePrincipalInterest')}
-            stroke="#1d2330"
-            strokeWidth={2}
-            strokeDasharray="4 2"
-            dot={false}
-            isAnimationActive={false}
-          />
-        </ComposedChart>
-      </Box>
+        moneyTick={yuanTick}
+        tooltipLabel={monthLabel}
+      />
       <Box title={t('results.monthlyCollections')} testId="chart-flows">
         <BarChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -8,6 +8,15 @@ type Worksheet = ExcelJSTypes.Worksheet;
 
 const priced = (row: TrancheRow): boolean => row.yieldAtParAnnualEffective !== null;
 
+/** A note's expected maturity (预期到期日) and the balance left after it, when some note of the deal states one. */
+function expectedMaturityColumns(t: Labels, scenario: ReportScenario): Column<TrancheRow>[] {
+  if (!scenario.run.tranches.some((r) => r.expectedMaturity !== undefined)) return [];
+  return [
+    { header: t('col.expectedMaturity'), format: 'date', value: (r) => isoDate(r.expectedMaturity) },
+    { header: t('col.balanceAfterExpectedMaturity'), format: 'money', value: (r) => r.balanceAfterExpectedMaturity ?? null, total: true },
+  ];
+}
+
 /** The tranche table's columns: each figure with its unit and convention in the header (docs/reports.md). */
 export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: string): Column<TrancheRow>[] {
   const breakeven = (row: TrancheRow): BreakevenRow | undefined => scenario.breakevens?.rows.find((b) => b.id === row.id);
@@ -20,7 +29,8 @@ export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: 
     { header: t('col.firstPrincipal'), format: 'date', value: (r) => isoDate(r.firstPrincipal?.date) },
     { header: t('col.lastPrincipal'), format: 'date', value: (r) => isoDate(r.lastPrincipal?.date) },
     { header: t('col.expectedFinal'), format: 'date', value: (r) => isoDate(r.expectedFinal?.date) },
-    { header: t('col.legalFinal'), format: 'date', value: () => isoDate(legalFinal) },
+    ...expectedMaturityColumns(t, scenario),
+    { header: t('col.legalFinal'), format: 'date', value: (r) => isoDate(r.legalFinalMaturity ?? legalFinal) },
     { header: t('col.price'), format: 'multiple', value: (r) => (priced(r) ? 100 : null) },
     { header: t('col.yieldAe'), format: 'rate', value: (r) => r.yieldAtParAnnualEffective },
     { header: t('col.yieldBey'), format: 'rate', value: (r) => r.yieldAtParBondEquivalent },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dealIssues, EngineError, runDeal, validateDeal, type Deal } from '../../../engine/index.ts';
-import { note, poolOf, twoNoteDeal } from './helpers.ts';
+import { DATES, note, poolOf, twoNoteDeal } from './helpers.ts';
 
 // A bad deal file is rejected before anything runs, with the JSON path of the offending value and
 // the rule it breaks.
@@ -153,6 +153,14 @@ describe('validateDeal', () => {
       ['DEAL_DATES', 'dates.firstPaymentDate'],
       ['DEAL_DATES', 'dates.legalFinalMaturity'],
     ]);
+  });
+
+  it('a payment-date roll names its calendar; an unknown calendar or convention is a field error', () => {
+    expect(dealIssues(twoNoteDeal({ dates: { ...DATES, businessDayConvention: 'following' } })).map((i) => [i.code, i.path])).toEqual([['DEAL_FIELD', 'dates.calendar']]);
+    expect(dealIssues(twoNoteDeal({ dates: { ...DATES, businessDayConvention: 'modifiedFollowing', calendar: 'CN' } }))).toEqual([]);
+    expect(dealIssues(twoNoteDeal({ dates: { ...DATES, businessDayConvention: 'none' } }))).toEqual([]);
+    const unknown = twoNoteDeal({ dates: { ...DATES, calendar: 'UK' as 'CN', businessDayConvention: 'preceding' as 'following' } });
+    expect(dealIssues(unknown).map((i) => i.path)).toEqual(['dates.businessDayConvention', 'dates.calendar']);
   });
 
   it('runDeal validates first and reports every issue in the details', () => {

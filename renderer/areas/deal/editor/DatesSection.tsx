@@ -1,4 +1,5 @@
-import { NumberField, TextField } from './fields.tsx';
+import { NumberField, SelectField, TextField } from './fields.tsx';
+import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
@@ -17,6 +18,11 @@ export function DatesSection() {
         <TextField label={t('deal.editor.firstPaymentDate')} path={['dates', 'firstPaymentDate']} kind="date" />
         <NumberField label={t('deal.editor.monthsBetweenPayments')} path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint={t('deal.editor.blankMonthly3Quarterly')} />
         <TextField label={t('deal.editor.legalFinalMaturity')} path={['dates', 'legalFinalMaturity']} kind="date" />
+      </div>
+      <div className="editor-fields">
+        <SelectField label={t('deal.editor.paymentDateRoll')} path={['dates', 'businessDayConvention']} options={ROLL_OPTIONS} byDefault={t('deal.editor.defaultNone')} />
+        <SelectField label={t('deal.editor.businessDayCalendar')} path={['dates', 'calendar']} options={CALENDAR_OPTIONS} byDefault="—" />
+        <SelectField label={t('deal.editor.interestAccruesBetween')} path={['dates', 'accrualDates']} options={ACCRUAL_DATES_OPTIONS} byDefault={t('deal.editor.defaultRolledDates')} />
       </div>
     </Section>
   );

@@ -134,3 +134,20 @@ export const WAL_BASIS_OPTIONS = optionsOf<NonNullable<NonNullable<DealFile['ana
   'ACT/360': 'deal.option.walBasis.ACT/360',
   'months/12': 'deal.option.walBasis.months/12',
 });
+
+export const ROLL_OPTIONS = optionsOf<NonNullable<DealFile['dates']['businessDayConvention']>>({
+  none: 'deal.option.roll.none',
+  following: 'deal.option.roll.following',
+  modifiedFollowing: 'deal.option.roll.modifiedFollowing',
+});
+
+export const CALENDAR_OPTIONS = optionsOf<NonNullable<DealFile['dates']['calendar']>>({
+  CN: 'deal.option.calendar.CN',
+  'US-SIFMA': 'deal.option.calendar.US-SIFMA',
+  'US-FED': 'deal.option.calendar.US-FED',
+});
+
+export const ACCRUAL_DATES_OPTIONS = optionsOf<NonNullable<DealFile['dates']['accrualDates']>>({
+  paymentDates: 'deal.option.accrual.paymentDates',
+  scheduledDates: 'deal.option.accrual.scheduledDates',
+});

@@ -1,0 +1,20 @@
+/**
+ * A pool thread of a loan-level projection (service/jobs/project-chunks.ts): each task is a range
+ * of the pool's chunks (engine PROJECTION_CHUNK_LOANS loans each); the loans (typed arrays on
+ * shared memory), the assumptions and the options are the pool's shared data, sent once per thread.
+ * The pool is validated and its assumptions resolved once per call (keyed on its shared object,
+ * new for every call), not per task. Each chunk comes back as its own accumulators, added in chunk
+ * order on the calling thread.
+ */
+import { prepareChunkProjection, projectChunks, type ChunkAccumulators, type ChunkProjection } from '../../../engine/index.ts';
+import type { ChunkRange, ProjectionShare } from '../project-chunks.ts';
+import { serveTasks } from '../pool/pool-thread.ts';
+
+let current: { readonly share: ProjectionShare; readonly projection: ChunkProjection } | null = null;
+
+function projectionOf(share: ProjectionShare): ChunkProjection {
+  if (current?.share !== share) current = { share, projection: prepareChunkProjection(share.loans, share.assumptions, share.options) };
+  return current.projection;
+}
+
+serveTasks<ChunkRange, ChunkAccumulators[], ProjectionShare>((range, share) => projectChunks(projectionOf(share), range.first, range.last));
