@@ -1850,6 +1850,8 @@ export const en = {
   'deal.editor.interestAccruesBetween': 'Interest accrues between',
   'deal.editor.defaultNone': 'default (none)',
   'deal.editor.defaultRolledDates': 'default (rolled dates)',
+  'deal.coupon.floatingOn': '{index} {sign} {margin} floating',
+  'deal.coupon.index': 'index',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

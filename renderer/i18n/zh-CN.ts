@@ -1836,4 +1836,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.editor.interestAccruesBetween': '计息区间依据',
   'deal.editor.defaultNone': '默认（不调整）',
   'deal.editor.defaultRolledDates': '默认（调整后日期）',
+  'deal.coupon.floatingOn': '浮动：{index} {sign} {margin}',
+  'deal.coupon.index': '基准',
 };

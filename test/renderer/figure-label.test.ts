@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { language } from '../../renderer/app/language.ts';
+import { couponLabel } from '../../renderer/areas/deal/coupon-label.ts';
 import { figureLabel } from '../../renderer/areas/runs/figure-label.ts';
 
 /** Labels as service/run-store/figures.ts writes them for a deal run, a breakeven, a projection, a set, a grid and a Monte Carlo run. */
@@ -59,5 +60,17 @@ describe('a stored run’s key-figure labels', () => {
   it('shows a label of no known shape as stored', () => {
     language.set('zh-CN');
     expect(figureLabel('Some future figure')).toBe('Some future figure');
+  });
+});
+
+describe('a tranche row’s coupon as the service writes it', () => {
+  afterEach(() => language.set('en'));
+
+  it('reads the same in English and in Chinese words with its rate, index and margin kept', () => {
+    const stored = ['2.80% fixed', 'index + 1.10% floating', 'LPR1Y − 0.20% floating', 'none (residual)', 'step-up'];
+    language.set('en');
+    expect(stored.map(couponLabel)).toEqual(stored);
+    language.set('zh-CN');
+    expect(stored.map(couponLabel)).toEqual(['固定 2.80%', '浮动：基准 + 1.10%', '浮动：LPR1Y − 0.20%', '无（剩余收益）', 'step-up']);
   });
 });

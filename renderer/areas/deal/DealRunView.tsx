@@ -11,6 +11,7 @@ import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
+import { couponLabel } from './coupon-label.ts';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
 const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], MessageKey>> = {
@@ -40,7 +41,7 @@ export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[
   return [
     { key: 'name', header: translate('deal.note'), render: (row) => row.name, sortValue: (row) => row.seniority },
     { key: 'balance', header: translate('deal.originalBalance'), render: (row) => formatMoney(row.originalBalance), sortValue: (row) => row.originalBalance, align: 'right' },
-    { key: 'coupon', header: translate('deal.coupon'), render: (row) => row.coupon },
+    { key: 'coupon', header: translate('deal.coupon'), render: (row) => couponLabel(row.coupon) },
     {
       key: 'wal',
       header: translate('deal.walYearsFrom', { value: first?.walBasis ?? 'ACT/365', walFrom }),
