@@ -3,12 +3,14 @@
  *
  * A `Map<string, number>` of a million ids costs ~120 MB and seconds of garbage collection (a
  * million live strings to trace). Here the ids' UTF-16 code units are copied into one growing
- * `Uint16Array` arena and indexed by an open-addressing hash table (linear probing, FNV-1a
- * hash) of typed arrays: ~35 bytes per id, nothing for the GC to trace, and comparisons are
- * exact (a hash match is confirmed code unit by code unit).
+ * arena and indexed by an open-addressing hash table (linear probing, FNV-1a hash) of typed
+ * arrays: ~25 bytes per id, nothing for the GC to trace, and comparisons are exact (a hash match
+ * is confirmed code unit by code unit). The arena holds a byte per code unit while every id is
+ * Latin-1 (loan numbers almost always are: half the memory), and widens to two bytes at the
+ * first id that is not.
  */
 export class LoanIdIndex {
-  #chars = new Uint16Array(1 << 20);
+  #chars: Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> = new Uint8Array(1 << 20);
   #used = 0;
   /** Per entry k: start of its code units in the arena (entry k ends where k + 1 starts). */
   #starts = new Int32Array(1 << 16);
@@ -56,8 +58,10 @@ export class LoanIdIndex {
   }
 
   #append(id: string, row: number, hash: number): void {
-    if (this.#used + id.length > this.#chars.length) {
-      const grown = new Uint16Array(Math.max(this.#chars.length * 2, this.#used + id.length));
+    const wide = this.#chars instanceof Uint8Array && !isLatin1(id);
+    if (wide || this.#used + id.length > this.#chars.length) {
+      const size = this.#used + id.length > this.#chars.length ? Math.max(this.#chars.length * 2, this.#used + id.length) : this.#chars.length;
+      const grown = wide || this.#chars instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
       grown.set(this.#chars.subarray(0, this.#used));
       this.#chars = grown;
     }
@@ -86,6 +90,11 @@ export class LoanIdIndex {
     }
     this.#slots = slots;
   }
+}
+
+function isLatin1(id: string): boolean {
+  for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) > 0xff) return false;
+  return true;
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

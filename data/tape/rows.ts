@@ -4,6 +4,7 @@ import { checkAgreement, checkLoanId, checkRanges, resolveRate } from './rows/ch
 import { DEFAULT_ROW_DEFAULTS, readLoanFields, type LoanFields, type RowDefaults } from './rows/fields.ts';
 import { checkPlausible, PLAUSIBLE, type Plausibility } from './rows/limits.ts';
 import { RowReading, type Bound } from './rows/reading.ts';
+import { LOAN_COLUMNS } from './loan-columns.ts';
 import type { RowProblem } from './types.ts';
 
 export { DEFAULT_ROW_DEFAULTS, type RowDefaults };
@@ -17,32 +18,7 @@ export { DEFAULT_ROW_DEFAULTS, type RowDefaults };
 /** Which column of the source feeds which canonical field (null: kept as an extra attribute). */
 export type ColumnMapping = ReadonlyArray<CanonicalField | null>;
 
-/** Columns of the `loans` table. A row's params are these in order, without tape_id (the writer adds it). */
-export const LOAN_COLUMNS = [
-  'tape_id',
-  'row_no',
-  'loan_id',
-  'borrower_id',
-  'origination_date',
-  'maturity_date',
-  'original_principal',
-  'current_principal',
-  'rate_annual',
-  'original_term',
-  'remaining_term',
-  'age_months',
-  'payment_frequency',
-  'amortization',
-  'days_past_due',
-  'overdue_principal',
-  'overdue_interest',
-  'segment',
-  'product',
-  'region',
-  'credit_score',
-  'restructured',
-  'extra_json',
-] as const;
+export { LOAN_COLUMNS };
 
 export type LoanParams = Array<string | number | null>;
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { UserError } from '../errors.ts';
 import type { SqliteDb } from '../workspace.ts';
-import { LOAN_COLUMNS } from './rows.ts';
+import { LOAN_COLUMNS } from './loan-columns.ts';
 
 /**
  * Every write of one tape import, in one transaction: the tape row, its loans in batches, its

@@ -4,6 +4,7 @@ import type { JobContext } from './job-manager.ts';
 import type { ServiceContext } from '../api/context.ts';
 import { runWorkerJob } from './worker-job.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './workers/import-worker.ts';
+import { IMPORT_THREAD_YOUNG_GENERATION_MB } from './workers/writer-protocol.ts';
 
 /**
  * Runs a tape import in a worker thread so the app stays responsive: progress flows back as
@@ -15,7 +16,8 @@ export function runImportInWorker(service: ServiceContext, workspacePath: string
   const cancel = (): void => {
     Atomics.store(stop, 0, 1);
   };
-  return runWorkerJob<ImportWorkerMessage, ImportReport>(service.workerUrl('import-worker'), workerData, ctx, { cancel }, (message) => {
+  const limits = { maxYoungGenerationSizeMb: IMPORT_THREAD_YOUNG_GENERATION_MB };
+  const onMessage = (message: ImportWorkerMessage): ImportReport | undefined => {
     if (message.type === 'done') return message.report;
     if (message.type === 'progress') {
       const p = message.progress;
@@ -28,5 +30,6 @@ export function runImportInWorker(service: ServiceContext, workspacePath: string
       });
     }
     return undefined;
-  });
+  };
+  return runWorkerJob<ImportWorkerMessage, ImportReport>(service.workerUrl('import-worker'), workerData, ctx, { cancel }, onMessage, limits);
 }

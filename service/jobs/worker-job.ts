@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
 import type { JobContext } from './job-manager.ts';
 import { fromWireError, type WireError } from './workers/wire-error.ts';
@@ -12,7 +12,7 @@ export type WorkerReply = { readonly type: 'error'; readonly error: WireError } 
  * an error message rejects with the error it carries. Cancelling the job stops the thread (for
  * work that only reads: stopping it midway loses nothing) and rejects with CANCELLED — unless
  * `cancel` is given, for work that must wind down itself (an import rolls back): then it is called
- * and the worker's own reply settles the job.
+ * and the worker's own reply settles the job. `resourceLimits` bound the thread's V8 heap.
  */
 // M names the worker's own message type for the caller's handler (the thread's messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
@@ -22,8 +22,9 @@ export function runWorkerJob<M extends WorkerReply, R>(
   ctx: JobContext,
   cancelled: string | { readonly cancel: () => void },
   handle: (message: M) => R | undefined,
+  resourceLimits?: ResourceLimits,
 ): Promise<R> {
-  const worker = new Worker(url, { workerData });
+  const worker = new Worker(url, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {

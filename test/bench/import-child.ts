@@ -1,6 +1,7 @@
 /**
  * One tape import in a fresh process, as the app runs it (service call → reader and writer
- * threads), printing its wall time, the tape's id and the process's peak RSS (all threads) as JSON.
+ * threads), printing its wall time, CPU time and peak RSS (the whole process, every thread) and
+ * the tape's id as JSON.
  * Usage: node test/bench/import-child.ts TAPE WORKSPACE
  */
 import { Service } from '../../service/service.ts';
@@ -19,4 +20,6 @@ const seconds = (performance.now() - started) / 1000;
 await service.close();
 const report = importReportOf(done);
 if (done.state !== 'succeeded' || !report) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
-process.stdout.write(`${JSON.stringify({ seconds, rows: report.rowsImported, tapeId: report.tapeId, peakRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+const usage = process.resourceUsage();
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows: report.rowsImported, tapeId: report.tapeId, peakRssMb: usage.maxRSS / 1024 })}\n`);

@@ -40,6 +40,35 @@ describe('LoanIdIndex', () => {
     );
   });
 
+  it('agrees with a Map when Latin-1, Chinese and astral ids mix (the arena widens from bytes to code units)', () => {
+    assert(
+      property(array(string({ unit: 'binary', maxLength: 5 }), { maxLength: 2000 }), (ids) => {
+        const index = new LoanIdIndex();
+        const reference = new Map<string, number>();
+        ids.forEach((id, i) => {
+          const expected = reference.get(id) ?? 0;
+          if (expected === 0) reference.set(id, i + 1);
+          expect(index.firstRowOf(id, i + 1)).toBe(expected);
+        });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keeps every id read before the first non-Latin-1 one, across arena growth', () => {
+    const index = new LoanIdIndex();
+    // 100,000 ids of 13 characters outgrow the first 1 MiB arena; 'é' (U+00E9) still fits a byte.
+    for (let i = 0; i < 100_000; i++) expect(index.firstRowOf(`CL${String(i).padStart(10, '0')}é`, i + 2)).toBe(0);
+    expect(index.firstRowOf('借据0000000001', 100_002)).toBe(0);
+    expect(index.firstRowOf('CL0000099999é', 1)).toBe(100_001);
+    expect(index.firstRowOf('CL0000000000é', 1)).toBe(2);
+    expect(index.firstRowOf('借据0000000001', 1)).toBe(100_002);
+    // Same length, same low bytes: U+501F (借) is not U+001F.
+    expect(index.firstRowOf('\u001f', 100_003)).toBe(0);
+    expect(index.firstRowOf('\u501f', 100_004)).toBe(0);
+    expect(index.size).toBe(100_003);
+  });
+
   it('holds 300,000 distinct ids', () => {
     const index = new LoanIdIndex();
     for (let i = 0; i < 300_000; i++) expect(index.firstRowOf(`CL2026${String(i).padStart(7, '0')}`, i + 2)).toBe(0);

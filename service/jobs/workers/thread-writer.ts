@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { LoanBatch, TapeBegin, TapeFinish, TapeWriter } from '../../../data/tape/writer.ts';
 import { fromWireError } from './wire-error.ts';
-import { MAX_BATCHES_IN_FLIGHT, type WriterReply, type WriterRequest, type WriterWorkerData } from './writer-protocol.ts';
+import { IMPORT_THREAD_YOUNG_GENERATION_MB, MAX_BATCHES_IN_FLIGHT, type WriterReply, type WriterRequest, type WriterWorkerData } from './writer-protocol.ts';
 
 /**
  * A TapeWriter whose SQLite work happens in a writer thread. Loan batches are posted without
@@ -16,7 +16,7 @@ export class ThreadTapeWriter implements TapeWriter {
 
   constructor(workerUrl: URL, workspacePath: string) {
     const workerData: WriterWorkerData = { workspacePath, state: this.#state };
-    this.#worker = new Worker(workerUrl, { workerData });
+    this.#worker = new Worker(workerUrl, { workerData, resourceLimits: { maxYoungGenerationSizeMb: IMPORT_THREAD_YOUNG_GENERATION_MB } });
     this.#worker.on('message', (reply: WriterReply) => {
       const waiting = this.#waiting;
       this.#waiting = null;

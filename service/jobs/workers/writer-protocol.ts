@@ -22,3 +22,11 @@ export interface WriterWorkerData {
 
 /** Batches allowed in flight before the reader waits: bounds memory when SQLite is the slower side. */
 export const MAX_BATCHES_IN_FLIGHT = 8;
+
+/**
+ * Young generation of each import thread (reader and writer), in MB. Their garbage is
+ * short-lived (a row's fields, a batch's values): a 4 MB nursery instead of V8's default keeps
+ * ≈ 50–75 MB less resident during a million-loan import (peak ≈ 275 MB instead of 310–350),
+ * for up to ≈ 10% more CPU in scavenges (measured in alternating runs on a loaded 2-core machine).
+ */
+export const IMPORT_THREAD_YOUNG_GENERATION_MB = 4;

@@ -19,7 +19,9 @@ db.pragma('journal_mode = WAL');
 // checking every loan's foreign key against it would only cost time (~0.4 s per million).
 db.pragma('foreign_keys = OFF');
 db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -65536'); // 64 MiB page cache for the bulk insert
+// 8 MiB of page cache: appending in rowid order touches only the B-tree's right edge, and the
+// WAL takes the pages a full cache spills; 64 MiB cost 56 MB more resident memory for no speed.
+db.pragma('cache_size = -8192');
 const writer = new DirectTapeWriter(db);
 let failure: WireError | null = null;
 
