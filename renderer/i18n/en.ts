@@ -1852,6 +1852,11 @@ export const en = {
   'deal.editor.defaultRolledDates': 'default (rolled dates)',
   'deal.coupon.floatingOn': '{index} {sign} {margin} floating',
   'deal.coupon.index': 'index',
+  'compare.rule.factor': 'a multiplier is a factor from 0 to 100 (1 = unchanged)',
+  'compare.rule.recoveryLagMonths': 'the recovery lag is a whole number of months from 0 to 120',
+  'compare.rule.name': 'a scenario needs a name of 1 to 100 characters',
+  'compare.rule.notANumber': '“{typed}” is not a number: {rule}',
+  'compare.rule.notAllowed': '{typed} is not allowed: {rule}',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -1838,4 +1838,9 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.editor.defaultRolledDates': '默认（调整后日期）',
   'deal.coupon.floatingOn': '浮动：{index} {sign} {margin}',
   'deal.coupon.index': '基准',
+  'compare.rule.factor': '乘数为 0 到 100 之间的系数（1 = 不变）',
+  'compare.rule.recoveryLagMonths': '回收滞后为 0 到 120 之间的整月数',
+  'compare.rule.name': '情景名称须为 1 到 100 个字符',
+  'compare.rule.notANumber': '“{typed}”不是数字：{rule}',
+  'compare.rule.notAllowed': '{typed} 不可用：{rule}',
 };
