@@ -1857,6 +1857,10 @@ export const en = {
   'compare.rule.name': 'a scenario needs a name of 1 to 100 characters',
   'compare.rule.notANumber': '“{typed}” is not a number: {rule}',
   'compare.rule.notAllowed': '{typed} is not allowed: {rule}',
+  'assumptions.compact.chargeOffInside': 'a charge-off inside 91–180 days needs the monthly rows',
+  'assumptions.compact.differentRates': 'the monthly buckets have different cure or roll-back rates',
+  'assumptions.compact.staying': 'a monthly bucket keeps loans in it (roll forward + cure + roll back below 100%), which the one-row form does not',
+  'tapes.import.interestRate': 'an interest rate (annual or daily)',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -1843,4 +1843,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'compare.rule.name': '情景名称须为 1 到 100 个字符',
   'compare.rule.notANumber': '“{typed}”不是数字：{rule}',
   'compare.rule.notAllowed': '{typed} 不可用：{rule}',
+  'assumptions.compact.chargeOffInside': '在 91–180 天内核销需要按月逐行填写',
+  'assumptions.compact.differentRates': '各月度逾期档的回正率或回退率不同',
+  'assumptions.compact.staying': '某个月度逾期档会留存贷款（迁出 + 回正 + 回退 低于 100%），单行形式无法表示',
+  'tapes.import.interestRate': '利率（年利率或日利率）',
 };
