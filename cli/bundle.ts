@@ -6,6 +6,7 @@ const WORKERS: Readonly<Record<WorkerName, true>> = {
   'writer-worker': true,
   'query-worker': true,
   'project-worker': true,
+  'project-chunk-worker': true,
   'deal-worker': true,
   'sweep-worker': true,
   'monte-carlo-worker': true,

@@ -3,7 +3,19 @@ import { loadTapeLoans, type TapeLoadOptions } from '../../data/pool/loan-arrays
 import { getTape } from '../../data/tape/store.ts';
 import { DELINQUENCY_FIELDS } from '../../data/pool/summary.ts';
 import type { SqliteDb } from '../../data/workspace.ts';
-import { AMORTIZATION_TYPES, groupRepLines, loanCount, projectPool, ROLL_STATES, roundCentsOfDouble, roundToCents, type LoanArrays } from '../../engine/index.ts';
+import {
+  AMORTIZATION_TYPES,
+  groupRepLines,
+  loanCount,
+  projectPool,
+  ROLL_STATES,
+  roundCentsOfDouble,
+  roundToCents,
+  type LoanArrays,
+  type PoolAssumptions,
+  type PoolCashFlows,
+  type ProjectionOptions,
+} from '../../engine/index.ts';
 import { assumptionGroups, type PoolAttributes } from './assumption-groups.ts';
 import { readAssumptionFile } from '../files/assumption-file.ts';
 import { checkStartMonths } from '../files/start-months.ts';
@@ -34,8 +46,8 @@ export function poolAttributes(input: ProjectionInput): PoolAttributes {
   return { ...input, product: input.product ?? new Uint8Array(loanCount(input.loans)), productNames: input.productNames ?? [] };
 }
 
-function projectionMode(input: ProjectionInput): ProjectionMode {
-  return input.lines === null ? 'loan' : 'repline';
+function projectionMode(source: ProjectionSource): ProjectionMode {
+  return source.lines === null ? 'loan' : 'repline';
 }
 
 /**
@@ -109,24 +121,39 @@ export function repLineInput(input: ProjectionInput): ProjectionInput {
   return { ...input, loans: lines, product, lines: info };
 }
 
+/** What the engine projects: the loans (or lines) with their assumptions mapped on, and the options (no callback). */
+export interface PreparedProjection {
+  readonly loans: LoanArrays;
+  readonly assumptions: PoolAssumptions;
+  readonly options: Omit<ProjectionOptions, 'onProgress'>;
+}
+
+/** What a projection's result says of its source, besides the figures. */
+export type ProjectionSource = Pick<ProjectionInput, 'tapeId' | 'sourceName' | 'cutoffDate' | 'loanCount' | 'segmentNames' | 'lines'>;
+
 /**
- * Validates the assumption file against the input's segments and products, maps its segments
- * and override rules onto the loans or lines (assumptionGroups), projects (loan by loan, or
- * line by line), rounds to cents. `onProgress` gets (loans or lines done, total).
+ * Validates the assumption file against the input's segments and products and maps its segments
+ * and override rules onto the loans or lines (assumptionGroups): what projectPool takes.
  */
-export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
+export function prepareProjection(input: ProjectionInput, assumptionFile: unknown): PreparedProjection {
   const pool = poolAttributes(input);
   const file = readAssumptionFile(assumptionFile, { segments: pool.segmentNames, products: pool.productNames });
   const { loans, assumptions } = assumptionGroups(file, pool);
   checkStartMonths(input.startMonths, file.months, 'Pool');
-  const flows = roundToCents(
-    projectPool(loans, assumptions, {
-      months: file.months,
-      cutoffDate: input.cutoffDate,
-      ...(input.startMonths ? { startMonths: input.startMonths } : {}),
-      ...(onProgress ? { onProgress } : {}),
-    }),
-  );
+  return { loans, assumptions, options: { months: file.months, cutoffDate: input.cutoffDate, ...(input.startMonths ? { startMonths: input.startMonths } : {}) } };
+}
+
+/**
+ * Validates and maps the assumption file (prepareProjection), projects (loan by loan, or line by
+ * line) on this thread, rounds to cents. `onProgress` gets (loans or lines done, total).
+ */
+export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
+  const { loans, assumptions, options } = prepareProjection(input, assumptionFile);
+  return projectionResult(input, roundToCents(projectPool(loans, assumptions, { ...options, ...(onProgress ? { onProgress } : {}) })));
+}
+
+/** The result of a projection of `source` whose cash flows, rounded to cents, are `flows`. */
+export function projectionResult(source: ProjectionSource, flows: PoolCashFlows): ProjectionResult {
   const rows: ProjectionRow[] = [];
   for (let t = 0; t < flows.months; t++) {
     const at = (column: Float64Array): number => column[t] ?? 0;
@@ -161,15 +188,15 @@ export function projectInput(input: ProjectionInput, assumptionFile: unknown, on
     });
   }
   return {
-    tapeId: input.tapeId,
-    sourceName: input.sourceName,
-    mode: projectionMode(input),
-    cutoffDate: input.cutoffDate,
-    loans: input.loanCount,
+    tapeId: source.tapeId,
+    sourceName: source.sourceName,
+    mode: projectionMode(source),
+    cutoffDate: source.cutoffDate,
+    loans: source.loanCount,
     cutoffBalance: flows.cutoffBalance,
     months: flows.months,
-    segments: input.segmentNames,
-    lines: input.lines,
+    segments: source.segmentNames,
+    lines: source.lines,
     recoveriesAfterHorizon: flows.recoveriesAfterHorizon,
     rows,
   };

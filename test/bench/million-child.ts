@@ -3,10 +3,12 @@
  * process's, all threads) is its own. Prints `{ seconds, peakRssMb, ... }` as JSON.
  *
  *   node test/bench/million-child.ts generate TAPE LOANS
- *   node test/bench/million-child.ts project WORKSPACE TAPE_ID loan|repline
+ *   node test/bench/million-child.ts project WORKSPACE TAPE_ID loan|repline [JOBS]
  *   node test/bench/million-child.ts run WORKSPACE TAPE_ID loan|repline
  *
- * (The import step is test/bench/import-child.ts.) A step that fails throws: the bench stops.
+ * JOBS: the worker pool's size for the step (default the machine's cores); the projection is then
+ * computed afresh. (The import step is test/bench/import-child.ts.) A step that fails throws: the
+ * bench stops.
  */
 import { readFileSync } from 'node:fs';
 import { writeSampleTape } from '../../data/sample/index.ts';
@@ -32,10 +34,11 @@ async function generate(tape: string, loans: number): Promise<Record<string, num
   return { seconds: (performance.now() - started) / 1000, loans: written.rows, megabytes: written.bytes / 1024 ** 2 };
 }
 
-async function project(service: Service, tapeId: number, mode: ProjectionMode): Promise<Record<string, number>> {
+/** `fresh`: computed afresh (store: false), not served from the run store where an earlier step put it. */
+async function project(service: Service, tapeId: number, mode: ProjectionMode, fresh = false): Promise<Record<string, number>> {
   const assumptions = unwrap(await service.call('assumptions.check', { assumptions: JSON.parse(readFileSync(ASSUMPTIONS, 'utf8')) }), 'assumptions.check').assumptions;
   const started = performance.now();
-  const job = unwrap(await service.call('pool.project', { source: { kind: 'tape', tapeId }, assumptions, mode }), 'pool.project');
+  const job = unwrap(await service.call('pool.project', { source: { kind: 'tape', tapeId }, assumptions, mode, ...(fresh ? { store: false } : {}) }), 'pool.project');
   const done = await service.jobs.wait(job.id);
   const projected = projectionOf(done);
   if (!projected) throw new Error(`projection ${done.state}: ${done.error?.message ?? ''}`);
@@ -63,8 +66,8 @@ async function runDeal(service: Service, tapeId: number, mode: ProjectionMode): 
   return { seconds: (performance.now() - started) / 1000, workerSeconds: run.seconds, loans: run.run.loans, periods: run.run.periods.length };
 }
 
-async function onWorkspace(workspace: string, step: (service: Service) => Promise<Record<string, number>>): Promise<Record<string, number>> {
-  const service = new Service({ transport: 'cli' });
+async function onWorkspace(workspace: string, step: (service: Service) => Promise<Record<string, number>>, jobs?: number): Promise<Record<string, number>> {
+  const service = new Service({ transport: 'cli', ...(jobs !== undefined ? { jobs } : {}) });
   try {
     unwrap(await service.call('workspace.open', { path: workspace, create: false }), 'workspace.open');
     return await step(service);
@@ -73,11 +76,12 @@ async function onWorkspace(workspace: string, step: (service: Service) => Promis
   }
 }
 
-const [step, first, second, third] = process.argv.slice(2);
+const [step, first, second, third, fourth] = process.argv.slice(2);
 const mode: ProjectionMode = third === 'loan' ? 'loan' : 'repline';
 let figures: Record<string, number>;
 if (step === 'generate' && first && second) figures = await generate(first, Number(second));
-else if (step === 'project' && first && second) figures = await onWorkspace(first, (service) => project(service, Number(second), mode));
+else if (step === 'project' && first && second)
+  figures = await onWorkspace(first, (service) => project(service, Number(second), mode, fourth !== undefined), fourth === undefined ? undefined : Number(fourth));
 else if (step === 'run' && first && second) figures = await onWorkspace(first, (service) => runDeal(service, Number(second), mode));
-else throw new Error('usage: million-child.ts generate TAPE LOANS | project WORKSPACE TAPE_ID MODE | run WORKSPACE TAPE_ID MODE');
+else throw new Error('usage: million-child.ts generate TAPE LOANS | project WORKSPACE TAPE_ID MODE [JOBS] | run WORKSPACE TAPE_ID MODE');
 process.stdout.write(`${JSON.stringify({ ...figures, peakRssMb: peakRssMb() })}\n`);

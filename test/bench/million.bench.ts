@@ -41,6 +41,7 @@ export const bench: Bench = {
       const imported = step(importChild, [tape, workspace]);
       const tapeId = String(imported['tapeId']);
       const projectLoan = step(millionChild, ['project', workspace, tapeId, 'loan']);
+      const projectLoanOneThread = step(millionChild, ['project', workspace, tapeId, 'loan', '1']);
       const projectLines = step(millionChild, ['project', workspace, tapeId, 'repline']);
       const runLines = step(millionChild, ['run', workspace, tapeId, 'repline']);
       const runLoan = step(millionChild, ['run', workspace, tapeId, 'loan']);
@@ -54,6 +55,8 @@ export const bench: Bench = {
         projectLoanSeconds: round(projectLoan.seconds),
         projectLoanWorkerSeconds: round(projectLoan['workerSeconds'] ?? Number.NaN),
         projectLoanPeakRssMb: round(projectLoan.peakRssMb, 1),
+        projectLoanOneThreadWorkerSeconds: round(projectLoanOneThread['workerSeconds'] ?? Number.NaN),
+        projectLoanThreadSpeedup: round((projectLoanOneThread['workerSeconds'] ?? Number.NaN) / (projectLoan['workerSeconds'] ?? Number.NaN)),
         projectReplineSeconds: round(projectLines.seconds),
         projectReplinePeakRssMb: round(projectLines.peakRssMb, 1),
         dealRunReplineSeconds: round(runLines.seconds),
@@ -67,7 +70,7 @@ export const bench: Bench = {
         description: `A ${LOANS.toLocaleString('en-US')}-loan sample tape generated, imported, projected and run under a template deal, each step in a fresh process`,
         metrics,
         notes: [
-          'seconds: wall time of the step as its caller waits for it (a job: from the API call to its result, loading the tape’s loans included); workerSeconds: the calculation alone, on its thread',
+          'seconds: wall time of the step as its caller waits for it (a job: from the API call to its result, loading the tape’s loans included); workerSeconds: the calculation alone, on its thread (a loan-level projection: on the worker pool, every core; OneThread: the pool held to one thread; ThreadSpeedup: one thread’s workerSeconds ÷ every core’s)',
           `projection: templates/assumptions/consumer-base.json over ${projectLoan['months'] ?? '?'} months; deal: templates/deals/cn-consumer-revolving.json, notes 80/9/11% of the pool`,
           'peakRssMb: the step’s process, all threads (getrusage maxrss)',
         ],

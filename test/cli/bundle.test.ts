@@ -7,6 +7,7 @@ import { useTempDir } from '../helpers/tmp.ts';
 
 const tempDir = useTempDir();
 const DEAL = join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json');
+const ASSUMPTIONS = join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json');
 
 interface Run {
   readonly status: number | null;
@@ -27,7 +28,17 @@ describe('the bundled abs (npm run build:cli)', () => {
   }, 120_000);
 
   it('bundles the command and every worker, listing the sources it was built from', () => {
-    for (const file of ['abs.mjs', 'deal-worker.mjs', 'query-worker.mjs', 'import-worker.mjs', 'writer-worker.mjs', 'project-worker.mjs', 'sweep-worker.mjs', 'monte-carlo-worker.mjs']) {
+    for (const file of [
+      'abs.mjs',
+      'deal-worker.mjs',
+      'query-worker.mjs',
+      'import-worker.mjs',
+      'writer-worker.mjs',
+      'project-worker.mjs',
+      'project-chunk-worker.mjs',
+      'sweep-worker.mjs',
+      'monte-carlo-worker.mjs',
+    ]) {
       expect(existsSync(join(REPO_ROOT, 'dist', 'cli', file)), file).toBe(true);
     }
     const inputs = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'inputs.json'), 'utf8')) as string[];
@@ -36,7 +47,7 @@ describe('the bundled abs (npm run build:cli)', () => {
     expect(inputs).toContain('service/jobs/workers/deal-worker.ts');
   });
 
-  it('prints what the sources print: a template run on the calling thread, a tape run on the bundled deal thread, a strat on the bundled query thread', () => {
+  it('prints what the sources print: a template run on the calling thread, a tape run on the bundled deal thread, a strat on the bundled query thread, loan-level projections on the calling thread (one chunk) and on a bundled pool thread', () => {
     const dir = tempDir();
     const bundled = abs(['run', DEAL, '--json'], false, dir);
     expect(bundled.stderr).toContain('abs: running the bundle dist/cli/abs.mjs');
@@ -51,9 +62,15 @@ describe('the bundled abs (npm run build:cli)', () => {
     expect(abs(['sample', '--loans', '300', '--seed', '7', '--out', tape], false, dir).status).toBe(0);
     const imported = abs(['import', tape, '--db', db], false, dir);
     expect(imported.status, imported.stderr).toBe(0);
+    // Tape 2: two engine chunks of loans (2 × 32,768 ≥ 40,000 > 32,768), so `abs project` runs them on a bundled pool thread.
+    const big = join(dir, 'big.csv');
+    expect(abs(['sample', '--loans', '40000', '--seed', '8', '--out', big], false, dir).status).toBe(0);
+    expect(abs(['import', big, '--db', db], false, dir).status).toBe(0);
     for (const args of [
       ['run', DEAL, '--db', db, '--tape', '1', '--size-to-pool', '--no-store', '--json'],
       ['strat', '--db', db, '--tape', '1', '--by', 'region', '--json'],
+      ['project', '--db', db, '--tape', '1', '--assumptions', ASSUMPTIONS, '--no-store', '--json'],
+      ['project', '--db', db, '--tape', '2', '--assumptions', ASSUMPTIONS, '--no-store', '--json'],
     ]) {
       const fromBundle = abs(args, false, dir);
       expect(fromBundle.status, fromBundle.stderr).toBe(0);

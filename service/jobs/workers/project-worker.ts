@@ -1,14 +1,15 @@
 /**
- * A loan-level projection of one tape (a million loans: a couple of seconds), on its own thread
- * so the service keeps answering and the job can be cancelled by stopping the thread — it only
- * reads the workspace, so stopping it midway loses nothing.
+ * Loads a tape's loans for a loan-level projection (service/jobs/project-job.ts), off the service's
+ * thread: reads them, checks and maps the assumption file onto them (prepareProjection), puts the
+ * loans on shared memory and hands them back — the projection itself runs on the worker pool, so
+ * this thread never projects and the pool's thread count holds. It only reads the workspace, so
+ * stopping it midway loses nothing.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { matchesProduct } from '../../files/assumption-file.ts';
-import type { ProjectionResult } from '../../api/contract.ts';
-import { projectInput, tapeInput } from '../../runs/projection.ts';
-import { timed } from '../timed.ts';
+import { prepareProjection, tapeInput, type ProjectionSource } from '../../runs/projection.ts';
+import { sharedLoans, type ProjectionShare } from '../project-chunks.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 
 export interface ProjectWorkerData {
@@ -18,8 +19,9 @@ export interface ProjectWorkerData {
 }
 
 export type ProjectWorkerMessage =
-  | { readonly type: 'progress'; readonly stage: 'loading' | 'projecting'; readonly done: number; readonly total: number }
-  | { readonly type: 'done'; readonly result: ProjectionResult; readonly seconds: number }
+  | { readonly type: 'loading' }
+  /** The loans on SharedArrayBuffers (they cross to the service without a copy), with what the result says of the tape. */
+  | { readonly type: 'loaded'; readonly source: ProjectionSource; readonly share: ProjectionShare }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as ProjectWorkerData;
@@ -31,9 +33,11 @@ const post = (message: ProjectWorkerMessage): void => port.postMessage(message);
 try {
   const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
   try {
-    post({ type: 'progress', stage: 'loading', done: 0, total: 0 });
+    post({ type: 'loading' });
     const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions) });
-    post({ type: 'done', ...timed(() => projectInput(input, data.assumptions, (done, total) => post({ type: 'progress', stage: 'projecting', done, total }))) });
+    const { loans, assumptions, options } = prepareProjection(input, data.assumptions);
+    const { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines } = input;
+    post({ type: 'loaded', source: { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines }, share: { loans: sharedLoans(loans), assumptions, options } });
   } finally {
     db.close();
   }
