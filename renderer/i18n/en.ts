@@ -1861,6 +1861,11 @@ export const en = {
   'assumptions.compact.differentRates': 'the monthly buckets have different cure or roll-back rates',
   'assumptions.compact.staying': 'a monthly bucket keeps loans in it (roll forward + cure + roll back below 100%), which the one-row form does not',
   'tapes.import.interestRate': 'an interest rate (annual or daily)',
+  'results.flow.interestCollected': 'Interest',
+  'results.flow.penaltyInterest': 'Penalty interest (罚息)',
+  'results.flow.scheduledPrincipal': 'Scheduled principal',
+  'results.flow.prepayments': 'Prepayments',
+  'results.flow.recoveries': 'Recoveries',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -1847,4 +1847,9 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'assumptions.compact.differentRates': '各月度逾期档的回正率或回退率不同',
   'assumptions.compact.staying': '某个月度逾期档会留存贷款（迁出 + 回正 + 回退 低于 100%），单行形式无法表示',
   'tapes.import.interestRate': '利率（年利率或日利率）',
+  'results.flow.interestCollected': '利息',
+  'results.flow.penaltyInterest': '罚息',
+  'results.flow.scheduledPrincipal': '计划本金',
+  'results.flow.prepayments': '早偿',
+  'results.flow.recoveries': '回收款',
 };

@@ -9,11 +9,11 @@ import { CHART_MARGIN as MARGIN, CHART_TICK as TICK, ChartBox as Box, dateLabel 
 import { useT } from '../../app/i18n.tsx';
 
 const FLOWS = [
-  { key: 'interestCollected', name: 'Interest', color: '#5b8fd1' },
-  { key: 'penaltyInterest', name: 'Penalty interest (罚息)', color: '#9db4d3' },
-  { key: 'scheduledPrincipal', name: 'Scheduled principal', color: '#1e7a43' },
-  { key: 'prepayments', name: 'Prepayments', color: '#6fbf8b' },
-  { key: 'recoveries', name: 'Recoveries', color: '#b58a2a' },
+  { key: 'interestCollected', label: 'results.flow.interestCollected', color: '#5b8fd1' },
+  { key: 'penaltyInterest', label: 'results.flow.penaltyInterest', color: '#9db4d3' },
+  { key: 'scheduledPrincipal', label: 'results.flow.scheduledPrincipal', color: '#1e7a43' },
+  { key: 'prepayments', label: 'results.flow.prepayments', color: '#6fbf8b' },
+  { key: 'recoveries', label: 'results.flow.recoveries', color: '#b58a2a' },
 ] as const;
 
 function yuanTooltip(value: unknown): string {
@@ -58,7 +58,7 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
           <Tooltip formatter={yuanTooltip} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {FLOWS.map((f) => (
-            <Bar key={f.key} dataKey={f.key} name={f.name} stackId="flows" fill={f.color} isAnimationActive={false} />
+            <Bar key={f.key} dataKey={f.key} name={t(f.label)} stackId="flows" fill={f.color} isAnimationActive={false} />
           ))}
         </BarChart>
       </Box>
