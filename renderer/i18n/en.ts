@@ -1866,6 +1866,7 @@ export const en = {
   'results.flow.scheduledPrincipal': 'Scheduled principal',
   'results.flow.prepayments': 'Prepayments',
   'results.flow.recoveries': 'Recoveries',
+  'assumptions.staticPool.monthOnBookN': 'Month on book {month}',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -1852,4 +1852,5 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'results.flow.scheduledPrincipal': '计划本金',
   'results.flow.prepayments': '早偿',
   'results.flow.recoveries': '回收款',
+  'assumptions.staticPool.monthOnBookN': '账龄第 {month} 个月',
 };

@@ -175,8 +175,9 @@ function GridRow({
   const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
 
   function cellLabel(move: Move): string {
-    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${t(STATE_LABELS[state])} (%)` : `Roll forward from ${t(STATE_LABELS[state])} (%)`;
-    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${t(STATE_LABELS[state])} (%)`;
+    const from = { from: t(STATE_LABELS[state]) };
+    if (move === 'rollForward') return state === chargeOffAt ? t('assumptions.cell.chargeOff', from) : t('assumptions.cell.rollForward', from);
+    return t(move === 'cure' ? 'assumptions.cell.cure' : 'assumptions.cell.rollBack', from);
   }
 
   return (

@@ -68,7 +68,7 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
           {xAxis}
           <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={TICK} width={64} />
           <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
-          <Tooltip formatter={(value, name) => (name === 'Cumulative default rate' ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
+          <Tooltip formatter={(value, name) => (name === t('results.cumulativeDefaultRate') ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Bar yAxisId="yuan" dataKey="defaults" name={t('results.defaults')} fill="#cf5a2a" isAnimationActive={false} />
           <Bar yAxisId="yuan" dataKey="losses" name={t('results.losses')} fill="#9c1f1a" isAnimationActive={false} />

@@ -6,7 +6,7 @@ import { translate, useT } from '../../../app/i18n.tsx';
 const MARGIN = { top: 8, right: 16, bottom: 16, left: 8 };
 const TICK = { fontSize: 11 };
 const pct = (v: number): string => `${v.toFixed(2)}%`;
-const monthLabel = (month: unknown): string => `Month on book ${typeof month === 'number' || typeof month === 'string' ? month : ''}`;
+const monthLabel = (month: unknown): string => translate('assumptions.staticPool.monthOnBookN', { month: typeof month === 'number' || typeof month === 'string' ? month : '' });
 
 /** Cumulative default by month on book, one thin line per vintage and the fitted curve dashed; beside it the fitted CPR curve. */
 export function StaticPoolCharts({ result }: { result: StaticPoolFitResult }) {
