@@ -37,6 +37,7 @@ const ENGINE_MESSAGES = {
   TAIL_TOLERANCE: 'The tail tolerance must be ≥ 0 and below 1 (a share of each loan’s balance at cutoff)',
   EVENT: 'An event stress is out of range (an outage lasts 1–31 days; a holiday with restructured "ownCurve" needs restructuredDefault)',
   LINE_START_MONTH: "A loan's (line's) start month must be a whole number from 1 to the projected months, one per loan, and a line that starts after month 1 must be current with nothing overdue",
+  DEFAULT_DEFINITION: 'A default definition counts a loan more than 30, 60, 90, 120, 150 or 180 days past due (a roll-rate bucket boundary), and is not combined with event stresses',
   REP_LINE_OPTIONS: 'Representative-line buckets must be positive (rate bucket ≤ 1, age bucket a whole number of months)',
   // Deal waterfall (engine/deal): checks of a deal name the JSON path (details.path) and the rule (details.rule)
   DEAL_FIELD: 'A deal field is missing, of the wrong type or out of range (the deal schema: engine/deal/schema.ts)',

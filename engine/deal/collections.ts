@@ -18,6 +18,8 @@ export interface Collections {
   readonly endingBalance: Money;
   readonly delinquent60Plus: Money;
   readonly delinquent90Plus: Money;
+  /** Defaults by the deal's default definition, summed like the flows; absent when the pool counts none. */
+  readonly definitionDefaults?: Money;
   /** The pool by delinquency state and 逾期总额 at the period's last collection month, at cents (when the pool source carries them). */
   readonly delinquencyStates?: DelinquencyStateBalances;
 }
@@ -39,6 +41,7 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
   const out: Record<string, Money> = {};
   let opening: PoolPeriodFlows | undefined;
   let closing: PoolPeriodFlows | undefined;
+  let counted: number | undefined;
   // Sum in integer cents (exact in float64 below 2^53 cents), one rounding per month and amount.
   for (let m = first; m <= last; m++) {
     const row = pool.month(m);
@@ -47,6 +50,10 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
       if (!(x >= 0 && x < Infinity)) throw new EngineError('POOL_FLOWS', { month: m, column: key, value: x });
     }
     for (const key of FLOW_KEYS) sums[key] += toWholeCents(row[key]);
+    if (row.definitionDefaults !== undefined) {
+      if (!(row.definitionDefaults >= 0 && row.definitionDefaults < Infinity)) throw new EngineError('POOL_FLOWS', { month: m, column: 'definitionDefaults', value: row.definitionDefaults });
+      counted = (counted ?? 0) + toWholeCents(row.definitionDefaults);
+    }
     opening ??= row;
     closing = row;
   }
@@ -56,8 +63,14 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
   out.endingBalance = fromCents(toWholeCents(lastRow?.endingBalance ?? 0));
   out.delinquent60Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus));
   out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
+  const byDefinition = counted === undefined ? {} : { definitionDefaults: fromCents(counted) };
   const states = closing?.delinquencyStates === undefined ? undefined : periodEndStates(closing.delinquencyStates, toWholeCents(lastRow?.endingBalance ?? 0));
-  return { ...(out as unknown as Omit<Collections, 'months' | 'delinquencyStates'>), months: Math.max(0, last - first + 1), ...(states === undefined ? {} : { delinquencyStates: states }) };
+  return {
+    ...(out as unknown as Omit<Collections, 'months' | 'delinquencyStates' | 'definitionDefaults'>),
+    months: Math.max(0, last - first + 1),
+    ...byDefinition,
+    ...(states === undefined ? {} : { delinquencyStates: states }),
+  };
 }
 
 /**

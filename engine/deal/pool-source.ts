@@ -25,6 +25,8 @@ export interface PoolPeriodFlows {
   /** Month-end principal 91+ days past due (state 91–180). */
   readonly delinquent90Plus: number;
   readonly servicingFee: number;
+  /** Defaults by the deal's default definition (PoolCashFlows.definitionDefaults); absent when the projection counts none. */
+  readonly definitionDefaults?: number;
   /** Month-end principal by reporting state and 逾期总额, when the projection carried them (absent for pools written as month rows). */
   readonly delinquencyStates?: DelinquencyStateBalances;
 }
@@ -109,6 +111,8 @@ export type PoolColumns = Pick<
   readonly overdueTotal?: Float64Array;
   /** Holiday interest capitalised into principal (event stresses); absent: none. */
   readonly capitalisedInterest?: Float64Array;
+  /** Defaults by the deal's default definition; absent when the projection counts none. */
+  readonly definitionDefaults?: Float64Array;
 };
 
 /** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
@@ -146,6 +150,10 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   // Every reporting state and 逾期总额, base plus the cohorts bought (a purchase adds its unit cohort's stocks × principal).
   const stocks = hasStateStocks(base) ? (Object.fromEntries(STOCK_KEYS.map((key) => [key, Float64Array.from(stockOf(base, key).subarray(0, months))])) as Record<StockKey, Float64Array>) : null;
   const purchased = new Float64Array(months);
+  // Defaults by the deal's definition, when the projection counts them: months read as the other flows'.
+  const counted = base.definitionDefaults === undefined ? null : Float64Array.from(base.definitionDefaults.subarray(0, months));
+  const countedRunning = new Float64Array(months);
+  const countedCents = new Float64Array(months);
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
   // rounding each month on its own would leave a few cents of drift over 360 months). The ending
@@ -198,6 +206,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
       const j = k - afterMonth;
       if (j >= unit.months) break;
       for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (flowOf(unit, key)[j] ?? 0);
+      if (counted !== null) counted[k] = (counted[k] ?? 0) + amount * ((unit.definitionDefaults ?? unit.defaults)[j] ?? 0);
       const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
       dpd90[k] = (dpd90[k] ?? 0) + d90;
       dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
@@ -215,6 +224,11 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
         const after = before + (columns[key][k] ?? 0);
         running[key][k] = after;
         flowCents[key][k] = roundCentsOfDouble(after) - roundCentsOfDouble(before);
+      }
+      if (counted !== null) {
+        const before = k > 0 ? (countedRunning[k - 1] ?? 0) : 0;
+        countedRunning[k] = before + (counted[k] ?? 0);
+        countedCents[k] = roundCentsOfDouble(countedRunning[k] ?? 0) - roundCentsOfDouble(before);
       }
       // Principal out is rounded as one running total, so the pool ends at exactly cutoff + principal
       // bought − Σ principal out (three totals rounded apart can miss it by a cent for good); holiday
@@ -248,6 +262,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
         delinquent60Plus: dpd60[k] ?? 0,
         delinquent90Plus: dpd90[k] ?? 0,
         servicingFee: flowCents.servicingFee[k] ?? 0,
+        ...(counted !== null ? { definitionDefaults: countedCents[k] ?? 0 } : {}),
         ...(stocks === null ? {} : { delinquencyStates: stockRow(stocks, k) }),
       };
     },
@@ -302,6 +317,7 @@ export function poolColumns(cutoffBalance: number, rows: readonly Partial<PoolPe
       dpd61_90: column((r) => (r.delinquent60Plus ?? 0) - (r.delinquent90Plus ?? 0)),
       dpd91_180: column((r) => r.delinquent90Plus),
     },
+    ...(rows.some((r) => r.definitionDefaults !== undefined) ? { definitionDefaults: column((r) => r.definitionDefaults) } : {}),
   };
 }
 

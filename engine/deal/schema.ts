@@ -3,6 +3,7 @@ import { ROLL_CONVENTIONS } from '../calendar/business-days.ts';
 import { isValidDate } from '../dates.ts';
 import { DAY_COUNTS } from '../daycount.ts';
 import { AMORTIZATION_TYPES } from '../schedule/amortization.ts';
+import { DEFINITION_DAYS } from '../project/definition-defaults.ts';
 import { wholeNumber } from './whole-number.ts';
 
 // The one definition of a deal. The engine's types (types.ts, by z.infer), the check of every field
@@ -347,6 +348,29 @@ const cumulativeRatioDenominator = z
   .describe(
     'Denominator of the cumulative default and net loss rates: initialPool (cutoff balance), initialPoolPlusPurchases (cutoff balance + principal bought so far), initialPoolThenRevolvingEnd (default: cutoff balance while revolving, then the pool balance when revolving ended; NAFMII 2019 consumer-loan ABS disclosure rule)',
   );
+
+/**
+ * The deal's own default definition (和享2017-5 offering circular, definition (64) 违约分期债权, pp. 112–113:
+ * more than 90 days overdue, or written off, or restructured; once counted, never normal again). With it the
+ * cumulativeDefaultRate counts each loan's balance when it first meets the definition (p. 120, definition (99)),
+ * not the gross charge-offs; without it, today's measure (gross defaults).
+ */
+const defaultDefinition = z
+  .strictObject({
+    daysPastDue: z
+      .number()
+      .refine((days) => (DEFINITION_DAYS as readonly number[]).includes(days), {
+        error: `daysPastDue must be a roll-rate bucket boundary: ${DEFINITION_DAYS.join(', ')} (180 = the charge-off after 151–180)`,
+      })
+      .describe('A loan more than this many days past due meets the definition: 30, 60, 90, 120, 150 or 180'),
+    writeOff: z
+      .literal(true, { error: 'writeOff must be true: the projection writes a loan off only as a default (a charge-off or a default-curve default), which every definition counts' })
+      .default(true)
+      .describe('A written-off loan meets the definition (always, in the projection)'),
+    restructured: z.boolean().default(false).describe('A loan restructured at cutoff (the tape’s 是否重组; a line’s restructured share) meets the definition in month 1'),
+    curable: z.boolean().describe('false: a loan counts once and never returns to normal (和享2017-5); true: it counts again each time it re-enters past the threshold after a cure'),
+  })
+  .describe('The deal’s default definition; the cumulative default rate counts the balance that meets it (和享2017-5 circular pp. 112–113, p. 120)');
 
 export const TRIGGER_EFFECTS = ['sequential', 'endRevolving', 'accelerate', 'trapExcessSpread'] as const;
 
@@ -703,6 +727,7 @@ export const DEAL_SCHEMA = z.strictObject({
     .describe('The YSOC amount computed from the pool at a required rate (each receivable below it: balance − PV of its payments at that rate), instead of a printed schedule'),
   yieldSupplementAccount: yieldSupplementAccount.optional(),
   cumulativeRatioDenominator: cumulativeRatioDenominator.optional(),
+  defaultDefinition: defaultDefinition.optional(),
   analytics: analytics.optional(),
   payoutRounding: z
     .strictObject({ faceUnit: z.number().positive().describe('Face per certificate (RMB 100 for interbank ABS)') })

@@ -31,6 +31,12 @@ export interface PoolCashFlows {
   readonly capitalisedInterest: Float64Array;
   /** Gross defaults (charge-offs): the whole unpaid principal of fractions defaulting at the MDR or rolling to charged off. */
   readonly defaults: Float64Array;
+  /**
+   * Defaults by the deal's own default definition (ProjectionOptions.defaultDefinition,
+   * definition-defaults.ts): balance counted in the month a loan first meets it (again, when curable);
+   * absent without a definition.
+   */
+  readonly definitionDefaults?: Float64Array;
   /** Recovery rate × defaults of `lag` months earlier. */
   readonly recoveries: Float64Array;
   /** Defaults × (1 − recovery rate): the eventual loss, booked in the month of default. */
@@ -83,6 +89,8 @@ export interface Accumulators {
   readonly stateBalance: Float64Array;
   readonly overduePrincipal: Float64Array;
   readonly overdueInterest: Float64Array;
+  /** Balance counted by the deal's default definition; present only when the projection has one. */
+  readonly definitionDefaults?: Float64Array;
 }
 
 /** Reported buckets a loan can be in at a month end (BALANCE_STATES without charged off). */
@@ -111,7 +119,7 @@ function columnBlock(lengths: readonly number[]): () => Float64Array {
 
 const MONTHLY_ACCUMULATORS = 12;
 
-export function allocateAccumulators(months: number, maxLagMonths: number): Accumulators {
+export function allocateAccumulators(months: number, maxLagMonths: number, withDefinition = false): Accumulators {
   const column = columnBlock([...Array.from({ length: MONTHLY_ACCUMULATORS }, () => months), months + maxLagMonths, months * LIVE_STATES]);
   return {
     months,
@@ -129,6 +137,7 @@ export function allocateAccumulators(months: number, maxLagMonths: number): Accu
     overdueInterest: column(),
     recoveries: column(),
     stateBalance: column(),
+    ...(withDefinition ? { definitionDefaults: new Float64Array(months) } : {}),
   };
 }
 
@@ -212,6 +221,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     cumulativeDefaultRate,
     cumulativeNetLoss,
     recoveriesAfterHorizon,
+    ...(acc.definitionDefaults !== undefined ? { definitionDefaults: acc.definitionDefaults } : {}),
   };
 }
 
@@ -256,6 +266,7 @@ const MONEY_COLUMNS = [
 export function roundToCents(flows: PoolCashFlows): PoolCashFlows {
   const rounded: Record<string, unknown> = { ...flows };
   for (const key of MONEY_COLUMNS) rounded[key] = flows[key].map(roundCentsOfDouble);
+  if (flows.definitionDefaults !== undefined) rounded['definitionDefaults'] = flows.definitionDefaults.map(roundCentsOfDouble);
   const balanceByState = Object.fromEntries(BALANCE_STATES.map((state) => [state, flows.balanceByState[state].map(roundCentsOfDouble)]));
   return {
     ...(rounded as unknown as PoolCashFlows),

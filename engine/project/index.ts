@@ -13,6 +13,8 @@ export type { PoolCashFlows } from './cash-flows.ts';
 export { addChunks, prepareChunkProjection, projectChunks, projectionChunkCount, projectPool, PROJECTION_CHUNK_LOANS, traceLoan } from './project-pool.ts';
 export { DEFAULT_TAIL_TOLERANCE } from './kernel-context.ts';
 export type { ChunkAccumulators, ChunkProjection, LoanTrace, ProjectionOptions } from './project-pool.ts';
+export { DEFINITION_DAYS } from './definition-defaults.ts';
+export type { DefaultDefinition } from './definition-defaults.ts';
 export { DEFAULT_RATE_BUCKET, groupRepLines } from './rep-lines.ts';
 export type { RepLineOptions, RepLines } from './rep-lines.ts';
 export { HOLIDAY_INTEREST, RESTRUCTURED_TREATMENTS } from './events.ts';

@@ -1,4 +1,5 @@
 import { annuityTables, type AnnuityTables } from './annuity.ts';
+import type { DefinitionCount } from './definition-defaults.ts';
 import { STATE_COUNT } from './transitions.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface KernelContext {
   readonly annuities: AnnuityTables;
   // State vectors of one loan, this month and next: mass, overdue principal, overdue interest, accrued penalty.
   readonly scratch: Float64Array;
+  /** The deal's default definition being counted (the dense kernel only), or null. */
+  readonly definition: DefinitionCount | null;
 }
 
 // Offsets within a block of the dense kernel's state (kernel.ts): mass, overdue principal, overdue
@@ -31,6 +34,6 @@ export const BLOCK = 4 * STATE_COUNT;
  */
 export const DEFAULT_TAIL_TOLERANCE = 1e-9;
 
-export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE): KernelContext {
-  return { months, tailTolerance, annuities: annuityTables(), scratch: new Float64Array(2 * BLOCK) };
+export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE, definition: DefinitionCount | null = null): KernelContext {
+  return { months, tailTolerance, annuities: annuityTables(), scratch: new Float64Array(2 * BLOCK), definition };
 }

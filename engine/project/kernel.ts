@@ -9,6 +9,7 @@ import type { LoanArrays } from './loans.ts';
 import { bookDefault, holidayMonth, resumeAccrued, resumeCapitalised, splitOff, traceRow, wholeLoan, type LoanTerms, type Track } from './kernel-events.ts';
 import { A, BLOCK, D, O } from './kernel-context.ts';
 import { CHARGED_OFF, TRACE_COLUMNS } from './transitions.ts';
+import { carryUncounted, clearNext, closeCount, startCount, uncountedShare, type DefinitionCount } from './definition-defaults.ts';
 
 /**
  * Projects loan i and adds its flows into `acc`. Deterministic Markov expectation: the loan is
@@ -55,12 +56,14 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
     acc.defaults[0] = (acc.defaults[0] ?? 0) + balance0;
     acc.losses[0] = (acc.losses[0] ?? 0) + balance0 * (1 - recoveryRate);
     acc.recoveries[lag] = (acc.recoveries[lag] ?? 0) + balance0 * recoveryRate;
+    if (acc.definitionDefaults !== undefined) acc.definitionDefaults[0] = (acc.definitionDefaults[0] ?? 0) + balance0; // written off: meets any definition
     if (trace !== null) for (let k = 0; k < ctx.months; k++) trace[k * TRACE_COLUMNS + CHARGED_OFF] = 1;
     return;
   }
 
-  // Event stresses split a loan into tracks: they take this kernel (kernel-events.ts), never the banded one.
-  if (segment.banded !== null && segment.events === null) {
+  // Event stresses split a loan into tracks: they take this kernel (kernel-events.ts), never the
+  // banded one; so does a deal's default definition (its count runs beside this kernel's masses).
+  if (segment.banded !== null && segment.events === null && ctx.definition === null) {
     projectBandedLoanInto(loans, i, segment, segment.banded, ctx, acc, trace);
     return;
   }
@@ -72,12 +75,13 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
   st[state0] = 1;
   st[O + state0] = overdue0;
   st[D + state0] = state0 === 0 ? 0 : (loans.overdueInterest[i] ?? 0);
+  if (ctx.definition !== null) startCount(ctx.definition, state0, loans.restructured[i] ?? 0, balance0);
   const plan = installmentPlan(loans, i, balance0 - overdue0, segment.uniform30360, ctx.annuities);
   const age = loans.ageMonths[i] ?? 0;
   const loan: LoanTerms = { age, penaltyRate: loanPenaltyRate(loans, i, segment), restructured: loans.restructured[i] ?? 0 };
   const pending: Track[] = [];
   const stopAt = ctx.tailTolerance * balance0;
-  projectTrack(wholeLoan(st, plan, segment.mdr, balance0), loan, segment, ctx.months, stopAt, acc, trace, pending);
+  projectTrack(wholeLoan(st, plan, segment.mdr, balance0), loan, segment, ctx.months, stopAt, acc, trace, pending, ctx.definition);
   // Shares split off by an event (a holiday, an outage), each projected on from its month.
   for (let track = pending.pop(); track !== undefined; track = pending.pop()) projectTrack(track, loan, segment, ctx.months, stopAt, acc, trace, pending);
 }
@@ -87,7 +91,17 @@ export function projectLoanInto(loans: LoanArrays, i: number, segment: ResolvedS
  * kernel-events.ts). Each month: a holiday month (nothing falls due) or, in order, the event splits
  * of the month, the installment, penalty accrual, the roll-rate moves, the month's books.
  */
-function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, months: number, stopAt: number, acc: Accumulators, trace: Float64Array | null, pending: Track[]): void {
+function projectTrack(
+  track: Track,
+  loan: LoanTerms,
+  segment: ResolvedSegment,
+  months: number,
+  stopAt: number,
+  acc: Accumulators,
+  trace: Float64Array | null,
+  pending: Track[],
+  count: DefinitionCount | null = null,
+): void {
   const { st, plan } = track;
   const { yearFractions } = segment;
   const n = plan.remainingTerm;
@@ -121,7 +135,8 @@ function projectTrack(track: Track, loan: LoanTerms, segment: ResolvedSegment, m
         forgone = accrueCappedPenalty(st, c, accrual, segment, yf, plan.balance, plan.interest);
       }
     }
-    monthMoves(track, loan, segment, k, due, flows);
+    monthMoves(track, loan, segment, k, due, flows, count);
+    if (count !== null) closeCount(count, st, track.c, plan.balance, acc, k);
     flows.forgone = forgone;
     const owed = bookMonth(track, k, flows, segment, acc, trace);
     // After maturity, what the track still owes is at or below the tail tolerance (all of it when
@@ -145,7 +160,7 @@ interface MonthFlows {
  * plans in its two months; a segment shock's roll-in), then for the fraction staying current the
  * MDR defaults (before or after the installment) and the SMM prepayments, into `flows`. Swaps the blocks.
  */
-function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: number, due: boolean, flows: MonthFlows): void {
+function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: number, due: boolean, flows: MonthFlows, count: DefinitionCount | null): void {
   const { st, plan } = track;
   const c = track.c;
   const x = BLOCK - c;
@@ -163,6 +178,7 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
   flows.defaulted = 0;
   flows.prepaid = 0;
   for (let j = x; j < x + BLOCK; j++) st[j] = 0;
+  if (count !== null) clearNext(count, x);
 
   // current → current: MDR defaults (before or after the installment), then SMM prepayments.
   const stayCurrent = shock !== null ? (shock.stayCurrent[k] ?? 0) : moves.stayCurrent;
@@ -183,6 +199,12 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
     flows.prepaid += prepayMass * after;
     track.prepaidMass += prepayMass;
     st[x] = (st[x] ?? 0) + rest - prepayMass;
+    if (count !== null) {
+      // A default-curve default is a write-off: its uncounted share counts at the defaulted balance.
+      const share = uncountedShare(count, c, 0, st[c] ?? 0);
+      count.counted += share * defaultMass * (segment.defaultsFirst ? u : after);
+      carryUncounted(count, x, 0, share * (rest - prepayMass));
+    }
   }
   for (let e = due ? 0 : moves.firstDelinquentEntry; e < entries; e++) {
     const source = from[e] ?? 0;
@@ -192,6 +214,12 @@ function monthMoves(track: Track, loan: LoanTerms, segment: ResolvedSegment, k: 
     const mass = (st[s] ?? 0) * p;
     if (mass === 0) continue;
     const owedPrincipal = (st[O + s] ?? 0) * p;
+    if (count !== null) {
+      // The uncounted share moves with the mass; a charge-off's counts at its defaulted balance.
+      const share = uncountedShare(count, c, source, st[s] ?? 0);
+      if (target === CHARGED_OFF) count.counted += share * (mass * u + owedPrincipal);
+      else carryUncounted(count, x, target, share * mass);
+    }
     if (target === CHARGED_OFF) {
       flows.defaulted += mass * u + owedPrincipal;
       st[x + CHARGED_OFF] = (st[x + CHARGED_OFF] ?? 0) + mass;

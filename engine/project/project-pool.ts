@@ -6,6 +6,7 @@ import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSe
 import { timingRates, type ProjectLines } from './default-timing.ts';
 import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
+import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
@@ -43,6 +44,12 @@ export interface ProjectionOptions {
    * purchase's do). Such a loan must be current with nothing overdue.
    */
   readonly startMonths?: Uint16Array;
+  /**
+   * The deal's default definition (definition-defaults.ts): the projection also counts the balance
+   * that meets it, month by month (PoolCashFlows.definitionDefaults). Runs every loan on the dense
+   * kernel; not combined with event stresses.
+   */
+  readonly defaultDefinition?: DefaultDefinition;
   /**
    * Relative tolerance at which a matured loan stops: once, after its maturity, its balance plus
    * overdue interest plus accrued penalty is at or below tailTolerance × its balance at cutoff,
@@ -92,7 +99,12 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
   const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
-  return { segments, ctx: kernelContext(months, tailTolerance), maxLag };
+  const definition = options.defaultDefinition === undefined ? null : definitionCount(options.defaultDefinition);
+  if (definition !== null) {
+    const stressed = segments.findIndex((segment) => segment.events !== null);
+    assert(stressed < 0, 'DEFAULT_DEFINITION', { segment: stressed, rule: 'a default definition is not counted under event stresses (holidays, outages, shocks)' });
+  }
+  return { segments, ctx: kernelContext(months, tailTolerance, definition), maxLag };
 }
 
 /** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */
@@ -108,7 +120,8 @@ function applies(segment: SegmentAssumptions): boolean {
 function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmentCount: number, options: ProjectionOptions): PoolAssumptions {
   const merged = Array.from({ length: segmentCount }, (_, s) => mergeSegment(assumptions.pool, assumptions.segments?.[s]));
   if (!merged.some(applies)) return assumptions;
-  const { onProgress: _progress, defaultMultiplier: _multiplier, startMonths: _starts, ...plain } = options;
+  // The solve needs no count by a deal's default definition (it would only move every loan to the dense kernel).
+  const { onProgress: _progress, defaultMultiplier: _multiplier, startMonths: _starts, defaultDefinition: _definition, ...plain } = options;
   const project: ProjectLines = (lines, groupAssumptions) => projectPool(lines, groupAssumptions, plain);
   const segments = merged.map((segment, s) => {
     const timing = segment.defaultTiming;
@@ -191,7 +204,7 @@ export function projectChunks(projection: ChunkProjection, first: number, last: 
 }
 
 function projectChunk(loans: LoanArrays, prepared: Prepared, months: number, chunk: number): ChunkAccumulators {
-  const acc = allocateAccumulators(months, prepared.maxLag);
+  const acc = allocateAccumulators(months, prepared.maxLag, prepared.ctx.definition !== null);
   const end = Math.min(loanCount(loans), (chunk + 1) * PROJECTION_CHUNK_LOANS);
   for (let i = chunk * PROJECTION_CHUNK_LOANS; i < end; i++) projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
   return acc;
@@ -209,7 +222,8 @@ export function addChunks(loans: LoanArrays, assumptions: PoolAssumptions, optio
 }
 
 function sumChunks(loans: LoanArrays, prepared: Prepared, months: number, parts: readonly ChunkAccumulators[]): Accumulated {
-  const acc = allocateAccumulators(months, prepared.maxLag);
+  // The definition count's column too, added chunk by chunk in the same order (addShifted).
+  const acc = allocateAccumulators(months, prepared.maxLag, prepared.ctx.definition !== null);
   for (const part of parts) addShifted(acc, { acc: part, cutoffBalance: 0, defaultsFirst: true }, 0);
   let cutoffBalance = 0;
   for (let i = 0; i < loanCount(loans); i++) cutoffBalance += loans.currentPrincipal[i] ?? 0;
@@ -276,7 +290,7 @@ function projectStaggered(loans: LoanArrays, groups: Map<number, number[]>, assu
   }
   // A part's recoveries run `lag` months past its own horizon, which ends with the pool's.
   const maxLag = Math.max(...parts.map(({ part }) => part.acc.recoveries.length - part.acc.months));
-  const acc = allocateAccumulators(months, maxLag);
+  const acc = allocateAccumulators(months, maxLag, options.defaultDefinition !== undefined);
   for (const { shift, part } of parts) addShifted(acc, part, shift);
   options.onProgress?.(count, count);
   return poolCashFlows(
@@ -309,6 +323,11 @@ function addShifted(acc: Accumulated['acc'], part: Accumulated, shift: number): 
     const source = from[column];
     const target = acc[column];
     for (let k = 0; k < source.length && k + shift < target.length; k++) target[k + shift] = (target[k + shift] ?? 0) + (source[k] ?? 0);
+  }
+  const counted = from.definitionDefaults;
+  const countedInto = acc.definitionDefaults;
+  if (counted !== undefined && countedInto !== undefined) {
+    for (let k = 0; k < counted.length && k + shift < countedInto.length; k++) countedInto[k + shift] = (countedInto[k + shift] ?? 0) + (counted[k] ?? 0);
   }
   for (let k = 0; k < from.months; k++) {
     for (let b = 0; b < LIVE_STATES; b++) {

@@ -115,6 +115,15 @@ export function prepareDeal(file: DealFile, tapeInput: ProjectionInput | null, a
   const pool = poolAttributes(input);
   const read = readAssumptionFile(scenario, { segments: pool.segmentNames, products: pool.productNames });
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
+  if (deal.defaultDefinition !== undefined && (scenarioFile.events?.length ?? 0) > 0) {
+    // The count by the deal's definition runs beside the roll-rate masses of whole loans; an event splits loans into tracks (docs/assumptions.md).
+    throw fileError('Deal', [
+      {
+        path: '$.defaultDefinition',
+        message: 'a default definition is not counted under event stresses (holidays, outages, shocks): run the scenario without its events, or the deal without defaultDefinition',
+      },
+    ]);
+  }
   const months = dealMonths(deal);
   checkStartMonths(input.startMonths, months, 'Deal');
   let profile: LoanArrays | null = null;
@@ -173,13 +182,19 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
  * A schedule pool's flows come from its collection schedule under the same stress.
  */
 export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
-  if (prepared.schedule !== null) return scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
+  const definition = prepared.deal.defaultDefinition;
+  if (prepared.schedule !== null) {
+    const flows = scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
+    // A schedule's defaults are its own (or its overlay's): the definition the schedule was drawn on.
+    return definition === undefined ? flows : { ...flows, definitionDefaults: flows.defaults };
+  }
   return projectPool(loans, stressed(prepared.assumptions, stress), {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
     ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
+    ...(definition !== undefined ? { defaultDefinition: definition } : {}),
   });
 }
 

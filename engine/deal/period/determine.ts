@@ -1,3 +1,4 @@
+import { EngineError } from '../../errors.ts';
 import { add, maxMoney, type Money, sub, toYuan, ZERO } from '../money.ts';
 import { DEFAULT_CUMULATIVE_RATIO_DENOMINATOR } from '../schema.ts';
 import type { Collections } from '../collections.ts';
@@ -51,7 +52,7 @@ export interface Determination {
  */
 export function determine(
   date: DeterminationDate,
-  deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator' | 'reserve'>,
+  deal: Pick<Deal, 'cleanUpCall' | 'revolving' | 'cumulativeRatioDenominator' | 'reserve' | 'defaultDefinition'>,
   triggers: readonly CompiledTrigger[],
   balances: Pick<PeriodState, 'notes' | 'fees' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
   history: RunHistory,
@@ -61,9 +62,12 @@ export function determine(
   const recentSpreads = [...history.recentSpreads, spread].slice(-3);
   const cumulativeDefaults = add(history.cumulativeDefaults, flows.defaults);
   const cumulativeRecoveries = add(history.cumulativeRecoveries, flows.recoveries);
+  const cumulativeDefinitionDefaults = add(history.cumulativeDefinitionDefaults, definitionDefaultsOf(deal, date));
   const revolvingEndPool = history.revolvingEndPool ?? (revolvingOver(deal.revolving, history.revolvingEnd, period) ? flows.beginningBalance : undefined);
   const denominator = cumulativeDenominator(deal.cumulativeRatioDenominator ?? DEFAULT_CUMULATIVE_RATIO_DENOMINATOR, date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
-  const values = metricValues(date, balances, { cumulativeDefaults, cumulativeRecoveries, denominator, recentSpreads });
+  // With a default definition the cumulative default rate counts by it (和享2017-5 circular p. 120, definition (99)).
+  const counted = deal.defaultDefinition === undefined ? cumulativeDefaults : cumulativeDefinitionDefaults;
+  const values = metricValues(date, balances, { cumulativeDefaults, counted, cumulativeRecoveries, denominator, recentSpreads });
   const tests = testTriggers(triggers, values, period, history.triggers);
   const inForce = (effect: TriggerEffect): CompiledTrigger | undefined => triggers.find((t, i) => tests.rows[i]?.breached === true && t.effects.has(effect));
   const accelerated = inForce('accelerate') !== undefined;
@@ -81,6 +85,7 @@ export function determine(
     revolving: deal.revolving !== undefined && revolvingEnd === undefined,
     history: {
       cumulativeDefaults,
+      cumulativeDefinitionDefaults,
       cumulativeRecoveries,
       cumulativeLosses: add(history.cumulativeLosses, flows.losses),
       cumulativePurchases: history.cumulativePurchases,
@@ -91,6 +96,18 @@ export function determine(
       cleanUpPeriod: cleanUp ? period : history.cleanUpPeriod,
     },
   };
+}
+
+/**
+ * The period's defaults by the deal's default definition (zero when it states none); a pool that
+ * does not count them (a projection run without the definition) is an error, not a silent zero.
+ */
+function definitionDefaultsOf(deal: Pick<Deal, 'defaultDefinition'>, date: DeterminationDate): Money {
+  if (deal.defaultDefinition === undefined) return ZERO;
+  const counted = date.flows.definitionDefaults;
+  if (counted !== undefined) return counted;
+  if (date.flows.months === 0) return ZERO;
+  throw new EngineError('DEFAULT_DEFINITION', { period: date.period, rule: 'the deal states a default definition but its pool flows count no defaults by it' });
 }
 
 /**
@@ -130,7 +147,7 @@ function annualisedSpread(excessSpread: Money, poolBeginning: Money, frequencyMo
 function metricValues(
   date: DeterminationDate,
   balances: Pick<PeriodState, 'notes' | 'reserve' | 'principalAccount' | 'purchaseOffered'>,
-  cumulative: { readonly cumulativeDefaults: Money; readonly cumulativeRecoveries: Money; readonly denominator: number; readonly recentSpreads: readonly number[] },
+  cumulative: { readonly cumulativeDefaults: Money; readonly counted: Money; readonly cumulativeRecoveries: Money; readonly denominator: number; readonly recentSpreads: readonly number[] },
 ): MetricValues {
   const { flows, cutoffBalance } = date;
   const reserve = balances.reserve;
@@ -139,7 +156,7 @@ function metricValues(
   const netLoss = sub(cumulative.cumulativeDefaults, cumulative.cumulativeRecoveries);
   const sumNotes = (indices: readonly number[], field: 'begin' | 'shortfall'): Money => indices.reduce((a, i) => add(a, noteAt(balances, i)[field]), ZERO);
   return {
-    cumulativeDefaultRate: denominator > 0 ? toYuan(cumulative.cumulativeDefaults) / denominator : 0,
+    cumulativeDefaultRate: denominator > 0 ? toYuan(cumulative.counted) / denominator : 0,
     cumulativeNetLossRate: denominator > 0 ? toYuan(netLoss) / denominator : 0,
     delinquency60Plus: poolEnd > 0 ? toYuan(flows.delinquent60Plus) / poolEnd : 0,
     delinquency90Plus: poolEnd > 0 ? toYuan(flows.delinquent90Plus) / poolEnd : 0,

@@ -9,6 +9,8 @@ import type { Deal } from '../types.ts';
 export interface RunHistory {
   /** Gross defaults since the cutoff date. */
   readonly cumulativeDefaults: Money;
+  /** Defaults by the deal's default definition since the cutoff date (zero when the deal states none). */
+  readonly cumulativeDefinitionDefaults: Money;
   /** Recoveries since the cutoff date. */
   readonly cumulativeRecoveries: Money;
   /** Pool losses since the cutoff date. */
@@ -70,6 +72,7 @@ export function openingState(
 export function openingHistory(triggerCount: number): RunHistory {
   return {
     cumulativeDefaults: ZERO,
+    cumulativeDefinitionDefaults: ZERO,
     cumulativeRecoveries: ZERO,
     cumulativeLosses: ZERO,
     cumulativePurchases: ZERO,

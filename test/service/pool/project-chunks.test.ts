@@ -88,6 +88,18 @@ describe('a loan-level projection split across the worker pool', () => {
     expect(flows.defaults.reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
   }, 120_000);
 
+  it('counts a deal’s default definition on the threads as projectPool does, to the bit', async () => {
+    const loans = pool();
+    const options = { months: MONTHS, defaultDefinition: { daysPastDue: 90, curable: false } };
+    const flows = projectPool(loans, assumptions, options);
+    const two = await projectOnThreads(WORKER, loans, assumptions, options, { jobs: 2 });
+    // The definition's column is carried by every chunk and added in chunk order like the flows.
+    expect(two.definitionDefaults).toBeInstanceOf(Float64Array);
+    expect(bytes(two)).toBe(bytes(flows));
+    expect(bytes(two)).toContain('definitionDefaults:');
+    expect((flows.definitionDefaults ?? new Float64Array()).reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
+  }, 120_000);
+
   it('reports progress up to every loan', async () => {
     const loans = pool();
     const seen: number[] = [];
