@@ -1867,6 +1867,16 @@ export const en = {
   'results.flow.prepayments': 'Prepayments',
   'results.flow.recoveries': 'Recoveries',
   'assumptions.staticPool.monthOnBookN': 'Month on book {month}',
+  'deal.what.run': 'Deal run',
+  'deal.what.breakeven': 'Breakevens',
+  'deal.what.scenarioRun': 'Scenario run',
+  'deal.noReasonGiven': 'no reason given',
+  'compare.keptAlso': 'also: {kept}',
+  'compare.keptSegments': 'segment multipliers ({segments})',
+  'compare.keptRecoveryRate': 'recovery rate {rate}',
+  'compare.keptIndexRates': 'index rates',
+  'runs.losesAtZero': 'loses at 0',
+  'results.unsavedSet': '{name} (unsaved)',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FileIssue } from '../../app/issues.ts';
 import { addRow, duplicateRow, FACTORS, fieldPath, plainMessage, removeRow, updateRow, type Factor, type ScenarioRow, type ScenarioSetForm } from './form.ts';
-import { useT, type MessageKey } from '../../app/i18n.tsx';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 
 const FACTOR_LABELS: Readonly<Record<Factor, MessageKey>> = {
   default: 'compare.factor.default',
@@ -23,10 +23,10 @@ const FACTOR_HINTS: Readonly<Record<Factor, MessageKey>> = {
 function keptNote(row: ScenarioRow): string | null {
   const kept: string[] = [];
   const segments = row.rest.multipliers?.segments;
-  if (segments && typeof segments === 'object') kept.push(`segment multipliers (${Object.keys(segments).join(', ')})`);
-  if (row.rest.recoveryRate !== undefined) kept.push(`recovery rate ${(row.rest.recoveryRate * 100).toFixed(2)}%`);
-  if (row.rest.indexRates !== undefined) kept.push('index rates');
-  return kept.length > 0 ? `also: ${kept.join(', ')}` : null;
+  if (segments && typeof segments === 'object') kept.push(translate('compare.keptSegments', { segments: Object.keys(segments).join(', ') }));
+  if (row.rest.recoveryRate !== undefined) kept.push(translate('compare.keptRecoveryRate', { rate: `${(row.rest.recoveryRate * 100).toFixed(2)}%` }));
+  if (row.rest.indexRates !== undefined) kept.push(translate('compare.keptIndexRates'));
+  return kept.length > 0 ? translate('compare.keptAlso', { kept: kept.join(translate('deal.schedule.listSeparator')) }) : null;
 }
 
 /** An input of the scenario table with the service's problem at its JSON path under it, in plain words, the path in small type. */

@@ -38,7 +38,7 @@ export function useCompareJobSlot(): CompareJobSlot {
     const job = latestState.job;
     if (!latest || !job || job.state === 'running') return;
     if (succeeded && shown?.jobId !== latest.jobId) updateCompareScreen({ shownRun: latest });
-    announceDealJob(job, 'Scenario run', latest.dealLabel);
+    announceDealJob(job, 'deal.what.scenarioRun', latest.dealLabel);
   }, [latest, shown, latestState.job, succeeded]);
   return { latest, latestJob: latestState.job, shown, shownResult: same ? latestState.result : shownState.result };
 }

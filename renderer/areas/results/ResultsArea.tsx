@@ -105,7 +105,7 @@ export function ResultsArea() {
     if (!tape || !workspace || effectiveChoice === null) return;
     const file = chosenFile;
     if (file === undefined) return;
-    const setLabel = effectiveChoice === DRAFT_CHOICE ? `${draft?.name || 'new set'} (unsaved)` : effectiveChoice;
+    const setLabel = effectiveChoice === DRAFT_CHOICE ? translate('results.unsavedSet', { name: draft?.name || translate('results.newSet') }) : effectiveChoice;
     setStarting(true);
     try {
       // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).

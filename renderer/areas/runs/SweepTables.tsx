@@ -31,7 +31,7 @@ export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSet
               render: (s: ScenarioRunRow) => {
                 const row = s.breakeven?.rows.find((r) => r.id === note.id);
                 if (!s.breakeven || !row) return '—';
-                if (row.status === 'lossWithoutStress') return 'loses at 0';
+                if (row.status === 'lossWithoutStress') return t('runs.losesAtZero');
                 return `${row.status === 'beyondRange' ? '≥ ' : ''}${s.breakeven.by === 'cdr' ? `${formatPct(row.stress)} CDR` : `${row.stress.toFixed(3)}×`} ${row.interest}`;
               },
               align: 'right' as const,
