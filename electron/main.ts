@@ -30,7 +30,7 @@ const rendererDir = resolve(import.meta.dirname, '..', 'renderer');
 const fileFilters = z.array(z.strictObject({ name: z.string().max(200), extensions: z.array(z.string().max(20)).max(20) })).max(20);
 const openFileRequest = z.strictObject({ title: z.string().max(200), filters: fileFilters });
 const saveFileRequest = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters: fileFilters });
-const savePackRequest = z.strictObject({ runIds: z.array(z.number().int().positive()).min(1).max(50), defaultName: z.string().max(255) });
+const savePackRequest = z.strictObject({ runIds: z.array(z.number().int().positive()).min(1).max(50), defaultName: z.string().max(255), language: z.enum(['en', 'zh-CN']).optional() });
 
 function fromOurPage(event: IpcMainInvokeEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
@@ -90,7 +90,7 @@ function registerIpc(): void {
       filters: [{ name: 'PDF document', extensions: ['pdf'] }],
     });
     if (chosen.canceled || !chosen.filePath) return null;
-    await printPackToPdf(APP_ORIGIN, appWebPreferences(), parsed.data.runIds, chosen.filePath);
+    await printPackToPdf(APP_ORIGIN, appWebPreferences(), parsed.data.runIds, chosen.filePath, parsed.data.language);
     return chosen.filePath;
   });
   service.events.on('event', (event: AppEvent) => mainWindow?.webContents.send(IPC.event, event));

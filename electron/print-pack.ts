@@ -44,11 +44,11 @@ async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
   }
 }
 
-/** Prints the pack of `runIds` from the app page at `origin` to `path`; the hidden window has the main window's locked-down preferences. */
-export async function printPackToPdf(origin: string, webPreferences: WebPreferences, runIds: readonly number[], path: string): Promise<void> {
+/** Prints the pack of `runIds` from the app page at `origin` to `path`, in `language` (the UI's without one); the hidden window has the main window's locked-down preferences. */
+export async function printPackToPdf(origin: string, webPreferences: WebPreferences, runIds: readonly number[], path: string, language?: 'en' | 'zh-CN'): Promise<void> {
   const window = new BrowserWindow({ show: false, width: 1240, height: 880, webPreferences });
   try {
-    await window.loadURL(`${origin}/index.html${INVESTOR_PACK_HASH}?runs=${runIds.join(',')}`);
+    await window.loadURL(`${origin}/index.html${INVESTOR_PACK_HASH}?runs=${runIds.join(',')}${language === undefined ? '' : `&lang=${language}`}`);
     await waitForPack(window);
     // preferCSSPageSize: the print CSS's @page (A4 landscape, 10 mm margins, page numbers) decides.
     const pdf = await window.webContents.printToPDF({ landscape: true, pageSize: 'A4', printBackground: true, preferCSSPageSize: true });

@@ -4,6 +4,7 @@ import { ApiClient } from './api/client.ts';
 import { detectTransport } from './api/transport.ts';
 import { App } from './app/App.tsx';
 import { AppProvider } from './app/context.tsx';
+import { I18nProvider } from './app/i18n.tsx';
 import './styles.css';
 
 const api = new ApiClient(detectTransport());
@@ -12,8 +13,10 @@ if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
-    <AppProvider api={api}>
-      <App />
-    </AppProvider>
+    <I18nProvider>
+      <AppProvider api={api}>
+        <App />
+      </AppProvider>
+    </I18nProvider>
   </StrictMode>,
 );

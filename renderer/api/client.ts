@@ -1,6 +1,7 @@
 import type { ApiError, AppEvent, Method, RequestOf, ResponseOf, UploadInfo } from '../../service/api/contract.ts';
 import { Store } from '../app/store.ts';
 import type { ApiTransport } from './transport.ts';
+import { translate } from '../app/i18n.tsx';
 
 export class ApiCallError extends Error {
   readonly error: ApiError;
@@ -44,7 +45,7 @@ export class ApiClient {
 
   /** Browser transport: upload a chosen file (tracked as activity like any call). */
   async upload(file: File): Promise<UploadInfo> {
-    const entry: Activity = { id: this.#nextId++, label: `upload ${file.name}`, startedAt: Date.now() };
+    const entry: Activity = { id: this.#nextId++, label: translate('api.upload', { name: file.name }), startedAt: Date.now() };
     this.activity.set([...this.activity.get(), entry]);
     try {
       const result = await this.transport.upload(file);

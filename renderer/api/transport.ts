@@ -1,4 +1,5 @@
 import { FILE_NAME_HEADER, REPORT_DOWNLOAD_PATH, TOKEN_HEADER, type ApiResult, type AppEvent, type DesktopBridge, type Method, type UploadInfo } from '../../service/api/contract.ts';
+import { translate } from '../app/i18n.tsx';
 
 /** How the renderer reaches the service: Electron IPC through the preload, or local HTTP. */
 export interface ApiTransport {
@@ -37,8 +38,8 @@ function electronTransport(bridge: DesktopBridge): ApiTransport {
     invoke: (method, params) => bridge.invoke(method, params as never),
     subscribe: (listener) => bridge.onEvent(listener),
     desktop: bridge,
-    upload: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app opens files by path, not by upload' } }),
-    download: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: 'The desktop app saves files to a path, not by download' } }),
+    upload: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: translate('api.theDesktopAppOpens') } }),
+    download: () => Promise.resolve({ ok: false, error: { code: 'BAD_REQUEST', message: translate('api.theDesktopAppSaves') } }),
   };
 }
 
@@ -48,7 +49,7 @@ function httpTransport(token: string | null): ApiTransport {
     desktop: null,
     async invoke(method, params) {
       if (!token) {
-        return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+        return { ok: false, error: { code: 'UNAUTHORIZED', message: translate('api.noAccessTokenOpen') } };
       }
       let response: Response;
       try {
@@ -60,17 +61,17 @@ function httpTransport(token: string | null): ApiTransport {
       } catch (error) {
         return {
           ok: false,
-          error: { code: 'TRANSPORT', message: `Cannot reach the ABS Workbench server (${(error as Error).message}); is npm run web still running?` },
+          error: { code: 'TRANSPORT', message: translate('api.cannotReachTheAbs', { message: (error as Error).message }) },
         };
       }
       try {
         return (await response.json()) as ApiResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'TRANSPORT', message: `Unexpected response from the server (HTTP ${response.status})` } };
+        return { ok: false, error: { code: 'TRANSPORT', message: translate('api.unexpectedResponseFromThe', { status: response.status }) } };
       }
     },
     async upload(file) {
-      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: translate('api.noAccessTokenOpen') } };
       try {
         const response = await fetch('./api/upload', {
           method: 'POST',
@@ -79,17 +80,17 @@ function httpTransport(token: string | null): ApiTransport {
         });
         return (await response.json()) as ApiResult<UploadInfo>;
       } catch (error) {
-        return { ok: false, error: { code: 'TRANSPORT', message: `Upload of ${file.name} failed: ${error instanceof Error ? error.message : String(error)}` } };
+        return { ok: false, error: { code: 'TRANSPORT', message: translate('api.uploadOfFailed', { name: file.name, value: error instanceof Error ? error.message : String(error) }) } };
       }
     },
     async download(id) {
-      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'No access token: open the link printed by `npm run web`' } };
+      if (!token) return { ok: false, error: { code: 'UNAUTHORIZED', message: translate('api.noAccessTokenOpen') } };
       try {
         const response = await fetch(`.${REPORT_DOWNLOAD_PATH}?id=${encodeURIComponent(id)}`, { headers: { [TOKEN_HEADER]: token } });
         if (!response.ok) return (await response.json()) as ApiResult<Blob>;
         return { ok: true, value: await response.blob() };
       } catch (error) {
-        return { ok: false, error: { code: 'TRANSPORT', message: `Download failed: ${error instanceof Error ? error.message : String(error)}` } };
+        return { ok: false, error: { code: 'TRANSPORT', message: translate('api.downloadFailed', { value: error instanceof Error ? error.message : String(error) }) } };
       }
     },
     subscribe(listener) {

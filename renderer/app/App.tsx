@@ -1,5 +1,6 @@
 import { AREAS, hrefFor, useRoute, useSubRoute, type AreaId } from './router.ts';
 import { useApp } from './context.tsx';
+import { LanguageSwitch, useT } from './i18n.tsx';
 import { Notifications } from '../components/Notifications.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
 import { lazy, Suspense } from 'react';
@@ -38,10 +39,11 @@ export function App() {
   const route = useRoute();
   const sub = useSubRoute();
   const { version, workspace, workspaceError } = useApp();
+  const t = useT();
   // The investor pack is a document to print: its pages alone, without the app's frame.
   if (route === 'reports' && sub === PACK_SUB_ROUTE)
     return (
-      <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
         <PackView />
       </Suspense>
     );
@@ -52,27 +54,28 @@ export function App() {
           <span className="brand-mark" aria-hidden="true">
             ABS
           </span>
-          <span className="brand-name">{version?.productName ?? 'ABS Workbench'}</span>
+          <span className="brand-name">{t('app.productName')}</span>
           <span className="version" data-testid="app-version">
             {version ? `v${version.version}` : '…'}
           </span>
         </div>
-        <a className="workspace-path" href={hrefFor('workspace')} title="Workspace file — click to open another">
-          <span className="label">Workspace</span>
+        <a className="workspace-path" href={hrefFor('workspace')} title={t('app.workspaceTitle')}>
+          <span className="label">{t('app.workspace')}</span>
           <span className="mono" data-testid="workspace-path">
-            {workspace?.path ?? (workspaceError ? 'none open' : '…')}
+            {workspace?.path ?? (workspaceError ? t('app.noWorkspace') : '…')}
           </span>
         </a>
+        <LanguageSwitch />
       </header>
-      <nav className="side-nav" aria-label="Areas">
+      <nav className="side-nav" aria-label={t('app.areas')}>
         {AREAS.map((area) => (
-          <a key={area.id} href={hrefFor(area.id)} className={area.id === route ? 'active' : undefined} aria-current={area.id === route ? 'page' : undefined} title={area.summary}>
-            {area.label}
+          <a key={area.id} href={hrefFor(area.id)} className={area.id === route ? 'active' : undefined} aria-current={area.id === route ? 'page' : undefined} title={t(`nav.${area.id}.summary`)}>
+            {t(`nav.${area.id}`)}
           </a>
         ))}
       </nav>
       <main className="content">
-        <Suspense fallback={<p className="muted">Loading…</p>}>
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
           <Area id={route} />
         </Suspense>
       </main>

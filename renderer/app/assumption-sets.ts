@@ -3,13 +3,15 @@ import type { ApiClient } from '../api/client.ts';
 import { openAssumptionDraft } from './assumptions.ts';
 import { reportError, useApp } from './context.tsx';
 import { useQuery } from './query.ts';
+import { translate, useT } from './i18n.tsx';
 
 /** The workspace's named assumption sets by name, reloaded on `assumptions.changed`. `null` while loading; none when they cannot be listed. */
 export function useAssumptionSets(): readonly AssumptionSetRecord[] | null {
+  const t = useT();
   const { api, workspace, assumptionsVersion } = useApp();
   // assumptionsVersion is a reload signal, bumped by events whenever sets change.
   const sets = useQuery(workspace ? () => api.call('assumptions.list', {}).then(byName) : null, [api, workspace, assumptionsVersion], {
-    onError: (error) => reportError('Cannot list assumption sets', error),
+    onError: (error) => reportError(t('app.cannotListAssumptionSets'), error),
   });
   return sets.error === null ? sets.latest : NO_SETS;
 }
@@ -29,7 +31,7 @@ export async function openExampleDraft(api: ApiClient, taken: readonly Assumptio
     for (let n = 2; names.has(name); n++) name = `base ${n}`;
     return openAssumptionDraft({ savedName: null, name, file: example, dirty: true });
   } catch (error) {
-    reportError('Cannot load the example assumptions', error);
+    reportError(translate('app.cannotLoadTheExample'), error);
     return false;
   }
 }

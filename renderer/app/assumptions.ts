@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from './store.ts';
+import { translate } from './i18n.tsx';
 
 /**
  * The assumption file open in the Assumptions editor. It lives outside the screen so that an
@@ -25,7 +26,7 @@ export function useAssumptionDraft(): AssumptionDraft | null {
 /** Opens a file as the draft, after asking when unsaved edits would be lost. False: the analyst kept them. */
 export function openAssumptionDraft(next: AssumptionDraft | null): boolean {
   const current = assumptionDraft.get();
-  if (current?.dirty && !window.confirm(`Discard the unsaved changes to “${current.name || 'the new set'}”?`)) return false;
+  if (current?.dirty && !window.confirm(translate('app.confirm.discardSet', { name: current.name || translate('app.confirm.theNewSet') }))) return false;
   assumptionDraft.set(next);
   if (next?.savedName) selectedAssumptionSet.set(next.savedName);
   return true;

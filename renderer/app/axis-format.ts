@@ -3,9 +3,10 @@
  *
  * Chinese counts large amounts in 万 (10^4) and 亿 (10^8), English in K (10^3), M (10^6) and
  * B (10^9) (CLDR compact-short patterns for zh and en). The function takes the locale as a
- * parameter so it stays pure; `uiLocale()` supplies the browser's language until the message
- * catalogues choose the locale.
+ * parameter so it stays pure; `uiLocale()` supplies the language the user chose (language.ts).
  */
+
+import { language } from './language.ts';
 
 export type UiLocale = 'zh' | 'en';
 
@@ -29,9 +30,9 @@ export function localeOf(languageTag: string | undefined): UiLocale {
   return languageTag !== undefined && /^zh\b/i.test(languageTag) ? 'zh' : 'en';
 }
 
-/** The UI's locale from the browser (navigator.language); 'en' where there is no navigator. */
+/** The locale of the UI's chosen language (the switch in the title bar; the browser's language until chosen). */
 export function uiLocale(): UiLocale {
-  return localeOf(typeof navigator === 'undefined' ? undefined : navigator.language);
+  return localeOf(language.get());
 }
 
 /** Up to `digits` decimals, trailing zeros dropped: 1.50 → "1.5", 2.00 → "2". */

@@ -6,6 +6,7 @@ import { assumptionDraft, selectedAssumptionSet } from './assumptions.ts';
 import { upsertJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 import { useQuery } from './query.ts';
+import { translate } from './i18n.tsx';
 
 interface AppState {
   readonly api: ApiClient;
@@ -47,11 +48,11 @@ export function reportError(title: string, error: unknown): void {
 
 /** A missing workspace is a state the Workspace area explains, not an error to announce. */
 function reportWorkspaceError(error: unknown): void {
-  if (!(error instanceof ApiCallError && error.error.code === 'NO_WORKSPACE')) reportError('Workspace', error);
+  if (!(error instanceof ApiCallError && error.error.code === 'NO_WORKSPACE')) reportError(translate('app.workspace2'), error);
 }
 
 export function AppProvider({ api, children }: { api: ApiClient; children: ReactNode }) {
-  const version = useQuery(() => api.call('app.version', {}), [api], { onError: (error) => reportError('Cannot reach the app service', error) }).data;
+  const version = useQuery(() => api.call('app.version', {}), [api], { onError: (error) => reportError(translate('app.cannotReachTheApp'), error) }).data;
   const workspaceAtStart = useQuery(() => api.call('workspace.info', {}), [api], { onError: reportWorkspaceError });
   // The workspace opened since, as its event announced it.
   const [opened, setOpened] = useState<WorkspaceInfo | null>(null);
@@ -73,7 +74,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
           const draft = assumptionDraft.get();
           if (draft) assumptionDraft.set({ ...draft, savedName: null, dirty: true });
           selectedAssumptionSet.set(null);
-          notify('info', 'Workspace opened', event.workspace.path);
+          notify('info', translate('app.workspaceOpened'), event.workspace.path);
         } else if (event.type === 'job.updated') {
           upsertJob(event.job);
         } else if (event.type === 'assumptions.changed') {

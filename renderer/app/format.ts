@@ -1,6 +1,7 @@
 /** Display formats. Every number shown carries its unit or convention. */
 
 import { asciiFileName } from './file-name.ts';
+import { translate } from './i18n.tsx';
 
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -20,7 +21,7 @@ export function formatPct(x: number | null | undefined, digits = 2): string {
 }
 
 export function formatMonths(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(1)} mo`;
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : translate('unit.months', { months: x.toFixed(1) });
 }
 
 export function formatBytes(bytes: number): string {
@@ -50,13 +51,6 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-/** Yuan for chart axes: ¥1.2M, ¥350K. */
-export function formatYuanCompact(x: number): string {
-  return `¥${compact.format(x)}`;
 }
 
 export function formatSeconds(x: number): string {

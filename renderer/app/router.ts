@@ -1,17 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
-/** The product's areas, in the analyst's order of work (DESIGN.md, "One analyst's loop"). */
-export const AREAS = [
-  { id: 'tapes', label: 'Tapes', summary: 'Import loan tapes (CSV/XLSX) and review rejected rows' },
-  { id: 'pool', label: 'Pool', summary: 'Pool summary and stratifications' },
-  { id: 'assumptions', label: 'Assumptions', summary: 'Prepayment, default, delinquency and recovery curves by segment' },
-  { id: 'deal', label: 'Deal', summary: 'Notes, fees, reserve account, triggers, revolving period and priority of payments' },
-  { id: 'results', label: 'Results', summary: 'Pool and tranche cash flows, WAL, yield, loss, reserve draws, trigger breaches' },
-  { id: 'runs', label: 'Runs', summary: 'Stored runs of this workspace: reopen, rename, delete' },
-  { id: 'compare', label: 'Compare', summary: 'Scenarios side by side, breakevens and sensitivity grids' },
-  { id: 'reports', label: 'Reports', summary: 'Formatted Excel tranche reports for investors' },
-  { id: 'workspace', label: 'Workspace', summary: 'The workspace file: open, create, details' },
-] as const;
+/**
+ * The product's areas, in the analyst's order of work (DESIGN.md, "One analyst's loop"). Each one's
+ * name and summary are the catalogue's `nav.<id>` and `nav.<id>.summary`.
+ */
+export const AREAS = [{ id: 'tapes' }, { id: 'pool' }, { id: 'assumptions' }, { id: 'deal' }, { id: 'results' }, { id: 'runs' }, { id: 'compare' }, { id: 'reports' }, { id: 'workspace' }] as const;
 
 export type AreaId = (typeof AREAS)[number]['id'];
 

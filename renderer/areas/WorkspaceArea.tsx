@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { reportError, useApp } from '../app/context.tsx';
+import { useT } from '../app/i18n.tsx';
 
 const WORKSPACE_FILTERS = [{ name: 'ABS workspace', extensions: ['sqlite', 'db'] }];
 
@@ -9,6 +10,7 @@ function formatBytes(bytes: number): string {
 
 /** The workspace file: where it is, its schema, and opening or creating another one. */
 export function WorkspaceArea() {
+  const t = useT();
   const { api, version, workspace, workspaceError } = useApp();
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,7 +24,7 @@ export function WorkspaceArea() {
       await api.call('workspace.open', { path: target, create });
       setPath('');
     } catch (error) {
-      reportError('Cannot open workspace', error);
+      reportError(t('workspace.cannotOpenWorkspace'), error);
     } finally {
       setBusy(false);
     }
@@ -31,8 +33,8 @@ export function WorkspaceArea() {
   async function choose(create: boolean): Promise<void> {
     if (!desktop) return;
     const target = create
-      ? await desktop.chooseSaveFile({ title: 'New workspace', defaultName: 'workspace.sqlite', filters: WORKSPACE_FILTERS })
-      : await desktop.chooseOpenFile({ title: 'Open workspace', filters: WORKSPACE_FILTERS });
+      ? await desktop.chooseSaveFile({ title: t('workspace.newWorkspace'), defaultName: 'workspace.sqlite', filters: WORKSPACE_FILTERS })
+      : await desktop.chooseOpenFile({ title: t('workspace.openWorkspace'), filters: WORKSPACE_FILTERS });
     if (target) await open(target, create);
   }
 
@@ -44,62 +46,61 @@ export function WorkspaceArea() {
   return (
     <section className="area">
       <header className="area-header">
-        <h1>Workspace</h1>
-        <p className="muted">One SQLite file holds a deal team's tapes, assumptions, deals and runs.</p>
+        <h1>{t('workspace.workspace')}</h1>
+        <p className="muted">{t('workspace.oneSqliteFileHolds')}</p>
       </header>
       {workspace ? (
         <dl className="facts" data-testid="workspace-facts">
-          <dt>File</dt>
+          <dt>{t('workspace.file')}</dt>
           <dd className="mono">{workspace.path}</dd>
-          <dt>Schema</dt>
-          <dd>
-            version {workspace.schemaVersion} (this app reads up to {workspace.latestSchemaVersion})
-          </dd>
-          <dt>Created</dt>
-          <dd>{workspace.createdAt ? new Date(workspace.createdAt).toLocaleString() : 'unknown'}</dd>
-          <dt>Size</dt>
+          <dt>{t('workspace.schema')}</dt>
+          <dd>{t('workspace.versionThisAppReads', { schemaVersion: workspace.schemaVersion, latestSchemaVersion: workspace.latestSchemaVersion })}</dd>
+          <dt>{t('workspace.created')}</dt>
+          <dd>{workspace.createdAt ? new Date(workspace.createdAt).toLocaleString() : t('workspace.unknown')}</dd>
+          <dt>{t('workspace.size')}</dt>
           <dd>{formatBytes(workspace.sizeBytes)}</dd>
-          <dt>Journal</dt>
+          <dt>{t('workspace.journal')}</dt>
           <dd>{workspace.journalMode.toUpperCase()}</dd>
           {workspace.backupPath ? (
             <>
-              <dt>Backup before upgrade</dt>
+              <dt>{t('workspace.backupBeforeUpgrade')}</dt>
               <dd className="mono">{workspace.backupPath}</dd>
             </>
           ) : null}
         </dl>
       ) : (
-        <p className="error-text">{workspaceError ?? 'No workspace is open.'}</p>
+        <p className="error-text">{workspaceError ?? t('workspace.noWorkspaceIsOpen')}</p>
       )}
-      <h2>Open another workspace</h2>
+      <h2>{t('workspace.openAnotherWorkspace')}</h2>
       {desktop ? (
         <div className="button-row">
           <button type="button" disabled={busy} onClick={() => void choose(false)}>
-            Open workspace…
+            {t('workspace.openWorkspace2')}
           </button>
           <button type="button" disabled={busy} onClick={() => void choose(true)}>
-            New workspace…
+            {t('workspace.newWorkspace2')}
           </button>
         </div>
       ) : (
         <form className="inline-form" onSubmit={submit}>
           {folder ? (
             <p className="muted" data-testid="workspaces-folder">
-              Workspaces are kept in <span className="mono">{folder}</span>: in the browser a workspace opens, or is created, only there.
+              {t('workspace.workspacesAreKeptIn')} <span className="mono">{folder}</span>
+              {t('workspace.inTheBrowserA')}
             </p>
           ) : null}
-          <label htmlFor="workspace-path">{folder ? 'File name in that folder (opened, or created if it does not exist)' : 'Path on this computer (opened, or created if it does not exist)'}</label>
+          <label htmlFor="workspace-path">{folder ? t('workspace.fileNameInThat') : t('workspace.pathOnThisComputer')}</label>
           <div className="button-row">
             <input
               id="workspace-path"
               className="mono"
               value={path}
-              placeholder={folder ? '2026-cash-loan.sqlite' : '/home/analyst/deals/2026-cash-loan.sqlite'}
+              placeholder={folder ? t('workspace.n2026CashLoanSqlite') : t('workspace.homeAnalystDeals2026')}
               onChange={(event) => setPath(event.target.value)}
               spellCheck={false}
             />
             <button type="submit" disabled={busy || path.trim() === ''}>
-              Open
+              {t('workspace.open')}
             </button>
           </div>
         </form>

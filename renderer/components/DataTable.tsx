@@ -8,6 +8,8 @@ export interface Column<Row> {
   /** Sort value; a column without one is not sortable. */
   readonly sortValue?: (row: Row) => number | string | null;
   readonly align?: 'left' | 'right';
+  /** What the column holds and how it is computed, shown on hover. */
+  readonly title?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ export function DataTable<Row>({
       <thead>
         <tr>
           {columns.map((c) => (
-            <th key={c.key} className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
+            <th key={c.key} title={c.title} className={c.align === 'right' ? 'num' : undefined} aria-sort={sort?.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
               {c.sortValue ? (
                 <button type="button" className="sort-button" onClick={() => toggle(c.key)}>
                   {c.header}

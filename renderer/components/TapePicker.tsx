@@ -1,16 +1,19 @@
 import type { TapeRecord } from '../../service/api/contract.ts';
 import { selectedTapeId } from '../app/tapes.ts';
+import { useT } from '../app/i18n.tsx';
 
 /** The tape an area looks at (shared by Pool, Assumptions and Results). */
-export function TapePicker({ tapes, tapeId, label = 'Tape' }: { tapes: readonly TapeRecord[] | null; tapeId: number | null; label?: string }) {
+export function TapePicker({ tapes, tapeId, label }: { tapes: readonly TapeRecord[] | null; tapeId: number | null; label?: string }) {
+  const t = useT();
+  const shown = label ?? t('common.tape');
   return (
     <label className="tape-picker">
-      {label}
-      <select aria-label={label} value={tapeId ?? ''} onChange={(e) => selectedTapeId.set(Number(e.target.value))} disabled={!tapes || tapes.length === 0}>
-        {tapes === null || tapes.length === 0 ? <option value="">no tape</option> : null}
-        {(tapes ?? []).map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.id} · {t.name}
+      {shown}
+      <select aria-label={shown} value={tapeId ?? ''} onChange={(e) => selectedTapeId.set(Number(e.target.value))} disabled={!tapes || tapes.length === 0}>
+        {tapes === null || tapes.length === 0 ? <option value="">{t('common.noTape')}</option> : null}
+        {(tapes ?? []).map((tape) => (
+          <option key={tape.id} value={tape.id}>
+            {tape.id} · {tape.name}
           </option>
         ))}
       </select>

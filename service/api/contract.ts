@@ -1323,7 +1323,7 @@ export interface DesktopBridge {
    * (`#/reports/pack?runs=…`) in a hidden window with Chromium's printToPDF (A4 landscape, the
    * page's own print CSS) and writes it there. The path written, or null when the analyst cancelled.
    */
-  savePackPdf(options: { runIds: readonly number[]; defaultName: string }): Promise<string | null>;
+  savePackPdf(options: { runIds: readonly number[]; defaultName: string; language?: 'en' | 'zh-CN' }): Promise<string | null>;
 }
 
 /** HTTP transport: the header that carries the per-launch token. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packHref, packRunIds } from '../../renderer/areas/reports/pack/pack-route.ts';
+import { packHref, packLanguage, packRunIds } from '../../renderer/areas/reports/pack/pack-route.ts';
 
 describe('the investor pack’s address', () => {
   it('names the runs in the analyst’s order and reads them back', () => {
@@ -15,5 +15,14 @@ describe('the investor pack’s address', () => {
     expect(packRunIds('#/reports/pack?runs=1,x')).toBeNull();
     expect(packRunIds('#/reports/pack?runs=1.5')).toBeNull();
     expect(packRunIds('#/reports/pack?runs=1,,2')).toBeNull();
+  });
+
+  it('carries the pack’s language, English or Chinese; without one (or an unknown one) the UI’s decides', () => {
+    expect(packHref([2, 5], 'zh-CN')).toBe('#/reports/pack?runs=2,5&lang=zh-CN');
+    expect(packRunIds(packHref([2, 5], 'zh-CN'))).toEqual([2, 5]);
+    expect(packLanguage(packHref([2, 5], 'zh-CN'))).toBe('zh-CN');
+    expect(packLanguage(packHref([2, 5], 'en'))).toBe('en');
+    expect(packLanguage(packHref([2, 5]))).toBeNull();
+    expect(packLanguage('#/reports/pack?runs=2&lang=fr')).toBeNull();
   });
 });

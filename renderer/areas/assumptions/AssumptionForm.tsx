@@ -1,6 +1,7 @@
 import { Field, NumberInput } from './fields.tsx';
 import { getIn, jsonPath, segmentOverrides, type KeyPath } from './model.ts';
 import { SegmentEditor } from './SegmentEditor.tsx';
+import { isMessageKey, useT } from '../../app/i18n.tsx';
 
 /** A borrower segment of the chosen tape: its value (the `segments` key) and how analysts read it. */
 export interface TapeSegment {
@@ -25,6 +26,7 @@ export function AssumptionForm({
   implied: ReadonlyMap<string, number>;
   onChange: (path: KeyPath, value: unknown) => void;
 }) {
+  const t = useT();
   const pool = getIn(file, ['pool']);
   const overridden = segmentOverrides(file);
   const known = new Set(tapeSegments.map((s) => s.value));
@@ -33,7 +35,7 @@ export function AssumptionForm({
   return (
     <div className="assumption-form">
       <div className="assumption-fields horizon">
-        <Field label="Horizon (months)" hint="projection months from the cutoff date, 1–600" error={issues.get('$.months') ?? null} path="$.months">
+        <Field label={t('assumptions.horizonMonths')} hint={t('assumptions.projectionMonthsFromThe')} error={issues.get('$.months') ?? null} path="$.months">
           {({ inputId, describedBy, invalid }) => (
             <NumberInput id={inputId} value={getIn(file, ['months'])} percent={false} describedBy={describedBy} invalid={invalid} onChange={(v) => onChange(['months'], v)} />
           )}
@@ -41,34 +43,35 @@ export function AssumptionForm({
       </div>
 
       <fieldset className="panel assumption-panel">
-        <legend>Pool-wide</legend>
-        <p className="muted small">Every loan, unless its segment overrides a field below.</p>
+        <legend>{t('assumptions.poolWide')}</legend>
+        <p className="muted small">{t('assumptions.everyLoanUnlessIts')}</p>
         <SegmentEditor file={file} path={['pool']} inherits={undefined} issues={issues} implied={implied} onChange={onChange} />
       </fieldset>
 
-      <h2>Segment overrides</h2>
-      {segments.length === 0 ? <p className="muted">The chosen tape has no borrower segments (or no tape is chosen): the pool-wide assumptions apply to every loan.</p> : null}
+      <h2>{t('assumptions.segmentOverrides')}</h2>
+      {segments.length === 0 ? <p className="muted">{t('assumptions.theChosenTapeHas')}</p> : null}
       {segments.map((segment) => {
         const path = ['segments', segment.value];
         const overrides = overridden.includes(segment.value);
         const segmentIssue = issues.get(jsonPath(path)) ?? null;
-        const legend = `Segment: ${segment.label}`;
+        const named = `assumptions.segment.${segment.value}`;
+        const legend = t('assumptions.segmentLegend', { label: isMessageKey(named) ? t(named) : segment.label });
         return (
           <fieldset key={segment.value} className={overrides ? 'panel assumption-panel' : 'panel assumption-panel collapsed'}>
             <legend>{legend}</legend>
             <div className="segment-head">
               <span className="muted small">
                 <span className="mono">{segment.value}</span>
-                {segment.share !== null ? ` · ${(segment.share * 100).toFixed(1)}% of the tape’s balance` : ' · not in the chosen tape'}
-                {overrides ? ' · blank fields use the pool-wide value' : ' · uses the pool-wide assumptions'}
+                {segment.share !== null ? t('assumptions.ofTheTapeS', { toFixed: (segment.share * 100).toFixed(1) }) : t('assumptions.notInTheChosen')}
+                {overrides ? t('assumptions.blankFieldsUseThe') : t('assumptions.usesThePoolWide')}
               </span>
               {overrides ? (
-                <button type="button" className="secondary small-button" onClick={() => onChange(path, undefined)} aria-label={`Remove the overrides of ${segment.label}`}>
-                  Remove overrides
+                <button type="button" className="secondary small-button" onClick={() => onChange(path, undefined)} aria-label={t('assumptions.removeTheOverridesOf', { label: segment.label })}>
+                  {t('assumptions.removeOverrides')}
                 </button>
               ) : (
-                <button type="button" className="secondary small-button" onClick={() => onChange(path, {})} aria-label={`Override for ${segment.label}`}>
-                  Override for this segment
+                <button type="button" className="secondary small-button" onClick={() => onChange(path, {})} aria-label={t('assumptions.overrideFor', { label: segment.label })}>
+                  {t('assumptions.overrideForThisSegment')}
                 </button>
               )}
             </div>

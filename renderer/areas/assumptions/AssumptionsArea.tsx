@@ -16,6 +16,7 @@ import { JsonEditor } from './JsonEditor.tsx';
 import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
 import { StaticPoolSection } from './static-pool/StaticPoolImport.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** The Open set choice of a draft not saved yet (no saved set can have this name). */
 const NEW_SET = '\u0000new';
@@ -44,27 +45,28 @@ async function importFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
   try {
     const parsed: unknown = JSON.parse(await file.text());
     openAssumptionDraft({ savedName: null, name: file.name.replace(/\.json$/i, ''), file: parsed, dirty: true });
-    notify('info', 'Assumption file imported', `${file.name} — check it, then save it to keep it in the workspace.`);
+    notify('info', translate('assumptions.assumptionFileImported'), translate('assumptions.checkItThenSave', { name: file.name }));
   } catch (error) {
-    reportError(`Cannot read ${file.name}`, error instanceof SyntaxError ? new Error(`not JSON: ${error.message}`) : error);
+    reportError(translate('assumptions.cannotRead', { name: file.name }), error instanceof SyntaxError ? new Error(`not JSON: ${error.message}`) : error);
   }
 }
 
 function CheckStatus({ live }: { live: LiveCheck }) {
+  const t = useT();
   const { state, pending } = live;
   return (
     <div className={`check-status check-${state.status}`} role="status" data-testid="check-status">
-      {state.status === 'checking' ? <span className="muted">Checking…</span> : null}
+      {state.status === 'checking' ? <span className="muted">{t('assumptions.checking')}</span> : null}
       {state.status === 'valid' ? (
         <span>
-          ✓ Valid: {state.check.months} months
-          {state.check.segments.length > 0 ? ` · overrides for ${state.check.segments.join(', ')}` : ' · no segment overrides'}
+          {t('assumptions.validMonths', { months: state.check.months })}
+          {state.check.segments.length > 0 ? t('assumptions.overridesFor', { join: state.check.segments.join(', ') }) : t('assumptions.noSegmentOverrides')}
         </span>
       ) : null}
-      {state.status === 'unavailable' ? <span className="error-text">Cannot check the assumptions: {state.message}</span> : null}
+      {state.status === 'unavailable' ? <span className="error-text">{t('assumptions.cannotCheckTheAssumptions', { message: state.message })}</span> : null}
       {state.status === 'invalid' ? (
         <span className="error-text">
-          ✗ {state.issues.length === 1 ? '1 problem' : `${state.issues.length} problems`}:{' '}
+          ✗ {state.issues.length === 1 ? t('assumptions.n1Problem') : t('assumptions.problems', { length: state.issues.length })}:{' '}
           {state.issues.map((issue, i) => (
             <span key={`${issue.path} ${issue.message}`}>
               {i > 0 ? ', ' : ''}
@@ -76,18 +78,19 @@ function CheckStatus({ live }: { live: LiveCheck }) {
           ))}
         </span>
       ) : null}
-      {pending && state.status !== 'checking' ? <span className="muted small"> · checking…</span> : null}
+      {pending && state.status !== 'checking' ? <span className="muted small"> {t('assumptions.checking2')}</span> : null}
     </div>
   );
 }
 
 /** Opens a saved set in the editor (after asking when unsaved edits would be lost); lists the draft when it is new. */
 function OpenSetPicker({ draft, sets }: { draft: AssumptionDraft | null; sets: readonly AssumptionSetRecord[] | null }) {
+  const t = useT();
   return (
     <label>
-      Open set
+      {t('assumptions.openSet')}
       <select
-        aria-label="Open set"
+        aria-label={t('assumptions.openSet')}
         value={draft === null ? '' : (draft.savedName ?? NEW_SET)}
         onChange={(e) => {
           const chosen = sets?.find((s) => s.name === e.target.value);
@@ -95,11 +98,15 @@ function OpenSetPicker({ draft, sets }: { draft: AssumptionDraft | null; sets: r
         }}
       >
         {draft === null ? <option value="">—</option> : null}
-        {draft !== null && draft.savedName === null ? <option value={NEW_SET}>{draft.name || 'new set'} (not saved)</option> : null}
+        {draft !== null && draft.savedName === null ? (
+          <option value={NEW_SET}>
+            {draft.name || t('assumptions.newSet')} {t('assumptions.notSaved')}
+          </option>
+        ) : null}
         {(sets ?? []).map((s) => (
           <option key={s.name} value={s.name}>
             {s.name}
-            {s.name === draft?.savedName && draft.dirty ? ' (edited)' : ''}
+            {s.name === draft?.savedName && draft.dirty ? t('assumptions.edited') : ''}
           </option>
         ))}
       </select>
@@ -108,22 +115,22 @@ function OpenSetPicker({ draft, sets }: { draft: AssumptionDraft | null; sets: r
 }
 
 function NoSetYet({ noTapes, onExample }: { noTapes: boolean; onExample: () => void }) {
+  const t = useT();
   return (
-    <EmptyState title="No assumption set yet — start from the example">
+    <EmptyState title={t('assumptions.noAssumptionSetYet')}>
       <p>
-        An assumption set holds the projection horizon, prepayment and default speeds, roll rates, recoveries, penalty interest and servicing, for the pool and by borrower segment. Start from the
-        shipped consumer-loan example and adjust it, or import a JSON file
+        {t('assumptions.anAssumptionSetHolds')}
         {noTapes ? (
           <>
             {' '}
-            (and import a tape in <a href={hrefFor('tapes')}>Tapes</a> to see its segments)
+            {t('assumptions.andImportATape')} <a href={hrefFor('tapes')}>{t('assumptions.tapes')}</a> {t('assumptions.toSeeItsSegments')}
           </>
         ) : null}
         .
       </p>
       <div className="button-row">
         <button type="button" onClick={onExample}>
-          Start from the example
+          {t('assumptions.startFromTheExample')}
         </button>
       </div>
     </EmptyState>
@@ -131,7 +138,19 @@ function NoSetYet({ noTapes, onExample }: { noTapes: boolean; onExample: () => v
 }
 
 /** Named assumption sets: open, start from the example, edit as a form or as JSON, save, rename, delete, import and export. */
+/** Arriving with nothing open: open a saved set (once per visit — not again after a delete). */
+function useOpenOnArrival(sets: readonly AssumptionSetRecord[] | null): void {
+  const arrived = useRef(true);
+  useEffect(() => {
+    if (sets === null || !arrived.current) return;
+    arrived.current = false;
+    const preferred = sets.find((s) => s.name === selectedAssumptionSet.get()) ?? sets[0];
+    if (assumptionDraft.get() === null && preferred) openAssumptionDraft({ savedName: preferred.name, name: preferred.name, file: preferred.assumptions, dirty: false });
+  }, [sets]);
+}
+
 export function AssumptionsArea() {
+  const t = useT();
   const { api } = useApp();
   const tapes = useTapes();
   const tapeId = useSelectedTapeId();
@@ -143,31 +162,23 @@ export function AssumptionsArea() {
   const live = useAssumptionCheck(draft?.file ?? null, tapeId);
   const issues = issuesByPath(live.state);
   const implied = impliedByPath(live.state);
-
-  // Arriving with nothing open: open a saved set (once per visit — not again after a delete).
-  const arrived = useRef(true);
-  useEffect(() => {
-    if (sets === null || !arrived.current) return;
-    arrived.current = false;
-    const preferred = sets.find((s) => s.name === selectedAssumptionSet.get()) ?? sets[0];
-    if (assumptionDraft.get() === null && preferred) openAssumptionDraft({ savedName: preferred.name, name: preferred.name, file: preferred.assumptions, dirty: false });
-  }, [sets]);
+  useOpenOnArrival(sets);
 
   async function save(rename: boolean): Promise<void> {
     if (!draft) return;
     const name = draft.name.trim();
     if (!name) return;
     const exists = (sets ?? []).some((s) => s.name === name);
-    if (exists && name !== draft.savedName && !window.confirm(`Replace the saved set “${name}”?`)) return;
+    if (exists && name !== draft.savedName && !window.confirm(t('assumptions.confirm.replace', { name }))) return;
     setBusy(true);
     try {
       const saved = await api.call('assumptions.save', { name, assumptions: draft.file });
       if (rename && draft.savedName && draft.savedName !== name) await api.call('assumptions.delete', { name: draft.savedName });
       assumptionDraft.set({ savedName: saved.name, name: saved.name, file: saved.assumptions, dirty: false });
       selectedAssumptionSet.set(saved.name);
-      notify('success', rename ? 'Assumption set renamed' : 'Assumption set saved', `“${saved.name}”`);
+      notify('success', rename ? t('assumptions.assumptionSetRenamed') : t('assumptions.assumptionSetSaved'), `“${saved.name}”`);
     } catch (error) {
-      reportError(rename ? 'Cannot rename the assumption set' : 'Cannot save the assumption set', error);
+      reportError(rename ? t('assumptions.cannotRenameTheAssumption') : t('assumptions.cannotSaveTheAssumption'), error);
     } finally {
       setBusy(false);
     }
@@ -176,16 +187,16 @@ export function AssumptionsArea() {
   async function remove(): Promise<void> {
     if (!draft?.savedName) return;
     const name = draft.savedName;
-    if (!window.confirm(`Delete the assumption set “${name}” from this workspace?`)) return;
+    if (!window.confirm(t('assumptions.confirm.delete', { name }))) return;
     setBusy(true);
     try {
       await api.call('assumptions.delete', { name });
       const next = (sets ?? []).find((s) => s.name !== name);
       assumptionDraft.set(next ? { savedName: next.name, name: next.name, file: next.assumptions, dirty: false } : null);
       selectedAssumptionSet.set(next?.name ?? null);
-      notify('success', 'Assumption set deleted', `“${name}”`);
+      notify('success', t('assumptions.assumptionSetDeleted'), `“${name}”`);
     } catch (error) {
-      reportError('Cannot delete the assumption set', error);
+      reportError(t('assumptions.cannotDeleteTheAssumption'), error);
     } finally {
       setBusy(false);
     }
@@ -206,21 +217,18 @@ export function AssumptionsArea() {
     <section className="area assumptions-area">
       <header className="area-header area-header-row">
         <div>
-          <h1>Assumptions</h1>
-          <p className="muted">
-            Prepayment, default, delinquency and recovery assumptions for the pool, with overrides by borrower segment. Rates are shown in % and stored as decimals; speeds use the vector notation (CPR
-            and CDR annual, SMM and MDR monthly).
-          </p>
+          <h1>{t('assumptions.assumptions')}</h1>
+          <p className="muted">{t('assumptions.prepaymentDefaultDelinquencyAnd')}</p>
         </div>
-        <TapePicker tapes={tapes} tapeId={tapeId} label="Tape (segments and check)" />
+        <TapePicker tapes={tapes} tapeId={tapeId} label={t('assumptions.tapeSegmentsAndCheck')} />
       </header>
 
-      <div className="panel toolbar" role="toolbar" aria-label="Assumption set">
+      <div className="panel toolbar" role="toolbar" aria-label={t('assumptions.assumptionSet')}>
         <OpenSetPicker draft={draft} sets={sets} />
         <label>
-          Set name
+          {t('assumptions.setName')}
           <input
-            aria-label="Set name"
+            aria-label={t('assumptions.setName')}
             value={draft?.name ?? ''}
             disabled={draft === null}
             onChange={(e) => draft && assumptionDraft.set({ ...draft, name: e.target.value })}
@@ -228,27 +236,27 @@ export function AssumptionsArea() {
           />
         </label>
         <div className="button-row">
-          <button type="button" onClick={() => void save(false)} disabled={!canSave} title={valid ? undefined : 'The service checks the set again when saving'}>
-            Save
+          <button type="button" onClick={() => void save(false)} disabled={!canSave} title={valid ? undefined : t('assumptions.theServiceChecksThe')}>
+            {t('assumptions.save')}
           </button>
           <button type="button" className="secondary" onClick={() => void save(true)} disabled={!canRename}>
-            Rename
+            {t('assumptions.rename')}
           </button>
           <button type="button" className="secondary danger" onClick={() => void remove()} disabled={!draft?.savedName || busy}>
-            Delete
+            {t('assumptions.delete')}
           </button>
         </div>
         <span className="toolbar-spacer" />
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => void openExampleDraft(api, sets)}>
-            Start from the example
+            {t('assumptions.startFromTheExample')}
           </button>
           <label className="file-button secondary">
-            Import JSON…
-            <input type="file" accept=".json,application/json" aria-label="Import JSON file" className="visually-hidden" onChange={(e) => void importFile(e)} />
+            {t('assumptions.importJson')}
+            <input type="file" accept=".json,application/json" aria-label={t('assumptions.importJsonFile')} className="visually-hidden" onChange={(e) => void importFile(e)} />
           </label>
           <button type="button" className="secondary" onClick={exportFile} disabled={draft === null}>
-            Export JSON
+            {t('assumptions.exportJson')}
           </button>
         </div>
       </div>
@@ -256,23 +264,27 @@ export function AssumptionsArea() {
 
       {draft === null ? (
         sets === null ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('assumptions.loading')}</p>
         ) : (
           <NoSetYet noTapes={tapes !== null && tapes.length === 0} onExample={() => void openExampleDraft(api, sets)} />
         )
       ) : (
         <>
           <div className="editor-head">
-            <div className="segmented" role="group" aria-label="View">
+            <div className="segmented" role="group" aria-label={t('assumptions.view')}>
               <button type="button" aria-pressed={view === 'form' && editableAsForm} onClick={() => setView('form')} disabled={!editableAsForm}>
-                Form
+                {t('assumptions.form')}
               </button>
               <button type="button" aria-pressed={view === 'json' || !editableAsForm} onClick={() => setView('json')}>
                 JSON
               </button>
             </div>
             <span className="muted small">
-              {draft.savedName === null ? 'New set, not saved yet' : draft.dirty ? `Unsaved changes to “${draft.savedName}”` : `Saved${savedAt ? ` ${formatDateTime(savedAt)}` : ''}`}
+              {draft.savedName === null
+                ? t('assumptions.newSetNotSaved')
+                : draft.dirty
+                  ? t('assumptions.unsavedChangesTo', { savedName: draft.savedName })
+                  : t('assumptions.saved', { value: savedAt ? ` ${formatDateTime(savedAt)}` : '' })}
             </span>
           </div>
           <CheckStatus live={live} />
@@ -280,7 +292,7 @@ export function AssumptionsArea() {
             <AssumptionForm file={draft.file} tapeSegments={tapeSegments} issues={issues} implied={implied} onChange={edit} />
           ) : (
             <>
-              {!editableAsForm ? <p className="warning-box">This JSON does not have the shape of an assumption file (an object with a “pool” object), so it can only be edited as text.</p> : null}
+              {!editableAsForm ? <p className="warning-box">{t('assumptions.thisJsonDoesNot')}</p> : null}
               <JsonEditor key={draft.savedName ?? NEW_SET} file={draft.file} onChange={replaceFile} />
             </>
           )}

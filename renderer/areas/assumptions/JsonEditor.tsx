@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useT } from '../../app/i18n.tsx';
 
 function pretty(file: unknown): string {
   return `${JSON.stringify(file, null, 2)}\n`;
@@ -10,6 +11,7 @@ function pretty(file: unknown): string {
  * does not parse stays here, with the parser's message, and changes nothing.
  */
 export function JsonEditor({ file, onChange }: { file: unknown; onChange: (file: unknown) => void }) {
+  const t = useT();
   const hintId = useId();
   const [text, setText] = useState(() => pretty(file));
   const [lastFile, setLastFile] = useState(file);
@@ -26,7 +28,7 @@ export function JsonEditor({ file, onChange }: { file: unknown; onChange: (file:
   return (
     <div className="json-editor">
       <label htmlFor={`${hintId}-text`} className="sr-label">
-        Assumption file (JSON)
+        {t('assumptions.assumptionFileJson')}
       </label>
       <textarea
         id={`${hintId}-text`}
@@ -49,9 +51,7 @@ export function JsonEditor({ file, onChange }: { file: unknown; onChange: (file:
         }}
       />
       <small id={hintId} className={syntax ? 'field-error' : 'field-hint'}>
-        {syntax
-          ? `Not valid JSON yet (${syntax}); the set keeps its last valid text.`
-          : 'Schema: docs/schemas/assumptions.schema.json — rates and probabilities as decimals (0.015 = 1.5%), speeds in vector notation.'}
+        {syntax ? t('assumptions.notValidJsonYet', { syntax }) : t('assumptions.schemaDocsSchemasAssumptions')}
       </small>
     </div>
   );

@@ -16,6 +16,7 @@ import {
   type RangeLayout,
 } from './model.ts';
 import { layoutOf, toCompact, toMonthly } from './range-layout.ts';
+import { useT } from '../../app/i18n.tsx';
 
 type Move = 'rollForward' | 'cure' | 'rollBack';
 
@@ -37,10 +38,11 @@ const percent = (share: number): string => `${Number((share * 100).toPrecision(1
  * with charge-offs replaced by new current loans), to set beside the tape's delinquency ratio.
  */
 export function ImpliedDelinquency({ share }: { share: number | undefined }) {
+  const t = useT();
   if (share === undefined) return null;
   return (
-    <span className="muted small implied-dpd" title="Stationary share of the monthly chain with charge-offs replaced by new current loans: compare with the tape’s 1+ DPD ratio">
-      Implied long-run 1+ DPD: {(share * 100).toFixed(2)}%
+    <span className="muted small implied-dpd" title={t('assumptions.stationaryShareOfThe')}>
+      {t('assumptions.impliedLongRun1', { toFixed: (share * 100).toFixed(2) })}
     </span>
   );
 }
@@ -64,6 +66,7 @@ export function RollRateGrid({
   issues: ReadonlyMap<string, string>;
   onChange: (rollRates: unknown) => void;
 }) {
+  const t = useT();
   const captionId = useId();
   const [chosen, setChosen] = useState<RangeLayout>('compact');
   const layout = layoutOf(rollRates, chosen);
@@ -86,21 +89,21 @@ export function RollRateGrid({
   return (
     <div className="roll-grid" data-path={where} data-layout={layout}>
       <table className="data-table compact roll-table" aria-describedby={captionId}>
-        <caption id={captionId}>Roll rates — monthly probabilities, % of the bucket’s balance; the rest stays in its bucket</caption>
+        <caption id={captionId}>{t('assumptions.rollRatesMonthlyProbabilities')}</caption>
         <thead>
           <tr>
-            <th scope="col">Bucket</th>
-            <th scope="col" className="num" title="To the next bucket; from the charge-off bucket, to charged off">
-              Roll forward
+            <th scope="col">{t('assumptions.bucket')}</th>
+            <th scope="col" className="num" title={t('assumptions.toTheNextBucket')}>
+              {t('assumptions.rollForward')}
             </th>
-            <th scope="col" className="num" title="Back to current, arrears and penalty interest paid">
-              Cure
+            <th scope="col" className="num" title={t('assumptions.backToCurrentArrears')}>
+              {t('assumptions.cure')}
             </th>
-            <th scope="col" className="num" title="One bucket better without curing">
-              Roll back
+            <th scope="col" className="num" title={t('assumptions.oneBucketBetterWithout')}>
+              {t('assumptions.rollBack')}
             </th>
             <th scope="col" className="num">
-              Stay
+              {t('assumptions.stay')}
             </th>
           </tr>
         </thead>
@@ -112,21 +115,21 @@ export function RollRateGrid({
       </table>
       <div className="roll-grid-options">
         <label className="inline-label">
-          91–180 days
-          <select aria-label="91–180 days written as" value={layout} onChange={(e) => switchLayout(e.target.value as RangeLayout)}>
+          {t('assumptions.n91180Days')}
+          <select aria-label={t('assumptions.n91180DaysWritten')} value={layout} onChange={(e) => switchLayout(e.target.value as RangeLayout)}>
             <option value="compact" disabled={layout === 'monthly' && 'reason' in compactForm}>
-              one row (each month alike)
+              {t('assumptions.oneRowEachMonth')}
             </option>
-            <option value="monthly">month by month</option>
+            <option value="monthly">{t('assumptions.monthByMonth')}</option>
           </select>
         </label>
-        {layout === 'monthly' && 'reason' in compactForm ? <span className="muted small">{`One row is not possible: ${compactForm.reason}.`}</span> : null}
+        {layout === 'monthly' && 'reason' in compactForm ? <span className="muted small">{t('assumptions.oneRowIsNot', { reason: compactForm.reason })}</span> : null}
         <label className="inline-label">
-          Charge off from
-          <select aria-label="Charge-off bucket" value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as ChargeOffState, layout))}>
+          {t('assumptions.chargeOffFrom')}
+          <select aria-label={t('assumptions.chargeOffBucket')} value={chargeOffAt} onChange={(e) => onChange(withChargeOffAt(rollRates, e.target.value as ChargeOffState, layout))}>
             {CHARGE_OFF_CHOICES[layout].map((state) => (
               <option key={state} value={state}>
-                {STATE_LABELS[state]}
+                {t(STATE_LABELS[state])}
               </option>
             ))}
           </select>
@@ -164,6 +167,7 @@ function GridRow({
   issues: ReadonlyMap<string, string>;
   onChange: (rollRates: unknown) => void;
 }) {
+  const t = useT();
   // The compact 91–180 row stands for three monthly buckets: what neither cures nor rolls back is a month later (docs/assumptions.md).
   const compact = state === 'dpd91_180';
   const rollsOn = 1 - numberOr0(getIn(rollRates, ['cure', state])) - numberOr0(getIn(rollRates, ['rollBack', state]));
@@ -171,15 +175,16 @@ function GridRow({
   const stay = compact ? 0 : 1 - moves.reduce<number>((sum, p) => sum + numberOr0(p), 0);
 
   function cellLabel(move: Move): string {
-    if (move === 'rollForward') return state === chargeOffAt ? `Charge-off from ${STATE_LABELS[state]} (%)` : `Roll forward from ${STATE_LABELS[state]} (%)`;
-    return `${move === 'cure' ? 'Cure' : 'Roll back'} from ${STATE_LABELS[state]} (%)`;
+    const from = { from: t(STATE_LABELS[state]) };
+    if (move === 'rollForward') return state === chargeOffAt ? t('assumptions.cell.chargeOff', from) : t('assumptions.cell.rollForward', from);
+    return t(move === 'cure' ? 'assumptions.cell.cure' : 'assumptions.cell.rollBack', from);
   }
 
   return (
     <tr className={reached ? undefined : 'unreached'}>
       <th scope="row">
-        {STATE_LABELS[state]}
-        {state === chargeOffAt ? <span className="tag">charge-off</span> : null}
+        {t(STATE_LABELS[state])}
+        {state === chargeOffAt ? <span className="tag">{t('assumptions.chargeOff')}</span> : null}
       </th>
       {reached ? (
         <>
@@ -188,8 +193,8 @@ function GridRow({
             return (
               <td key={move} className="num">
                 {compact && move === 'rollForward' ? (
-                  <span className="muted" title="Three monthly buckets 91–120, 121–150, 151–180: a month later unless cured or rolled back; charged off after 180 days">
-                    {`${percent(rollsOn)} a month on`}
+                  <span className="muted" title={t('assumptions.threeMonthlyBuckets91')}>
+                    {t('assumptions.aMonthOn', { rollsOn: percent(rollsOn) })}
                   </span>
                 ) : hasMove(state, move) ? (
                   <NumberInput
@@ -211,7 +216,7 @@ function GridRow({
         </>
       ) : (
         <td colSpan={4} className="muted">
-          never reached: charged off from {STATE_LABELS[chargeOffAt]}
+          {t('assumptions.neverReachedChargedOff', { value: t(STATE_LABELS[chargeOffAt]) })}
         </td>
       )}
     </tr>

@@ -1,6 +1,7 @@
 import { Field, NumberInput } from './fields.tsx';
 import { getIn, isObject, jsonPath, percentMessage, percentText, plainText, type KeyPath } from './model.ts';
 import { ImpliedDelinquency, RollRateGrid } from './RollRateGrid.tsx';
+import { useT, type Translate } from '../../app/i18n.tsx';
 
 interface NumberSpec {
   readonly key: 'recoveryRate' | 'recoveryLagMonths' | 'penaltyMultiple' | 'servicingFeeRate';
@@ -11,25 +12,29 @@ interface NumberSpec {
 }
 
 /** Units and conventions as analysts read them; the file keeps decimals (schema), the form shows %. */
-const NUMBERS: readonly NumberSpec[] = [
-  { key: 'recoveryRate', label: 'Recovery rate', percent: true, unit: '%', hint: '% of defaulted principal recovered' },
-  { key: 'recoveryLagMonths', label: 'Recovery lag', percent: false, unit: 'months', hint: 'months from charge-off to recovery (0: same month)' },
-  { key: 'penaltyMultiple', label: 'Penalty interest (罚息)', percent: false, unit: '×', hint: '× contract rate, on overdue principal, paid by cures' },
-  { key: 'servicingFeeRate', label: 'Servicing fee', percent: true, unit: '% a year', hint: 'annual strip on each month’s beginning balance' },
-];
+function numberSpecs(t: Translate): readonly NumberSpec[] {
+  return [
+    { key: 'recoveryRate', label: t('assumptions.recoveryRate'), percent: true, unit: '%', hint: t('assumptions.ofDefaultedPrincipalRecovered') },
+    { key: 'recoveryLagMonths', label: t('assumptions.recoveryLag'), percent: false, unit: t('assumptions.months'), hint: t('assumptions.monthsFromChargeOff') },
+    { key: 'penaltyMultiple', label: t('assumptions.penaltyInterest罚息'), percent: false, unit: '×', hint: t('assumptions.contractRateOnOverdue') },
+    { key: 'servicingFeeRate', label: t('assumptions.servicingFee'), percent: true, unit: t('assumptions.aYear'), hint: t('assumptions.annualStripOnEach') },
+  ];
+}
 
-const VECTORS = [
-  {
-    key: 'prepayment',
-    label: 'Prepayment',
-    hint: 'vector notation; a bare rate is CPR, annual % (SMM: monthly; PSA; ABS) — e.g. 150 PSA, 2 ramp 8 6 CPR, 4 for 12, 8',
-  },
-  {
-    key: 'default',
-    label: 'Default (performing loans)',
-    hint: 'vector notation; a bare rate is CDR, annual % (MDR: monthly; SDA) — e.g. 1 CDR, 100 SDA',
-  },
-] as const;
+function vectorSpecs(t: Translate) {
+  return [
+    {
+      key: 'prepayment',
+      label: t('assumptions.prepayment'),
+      hint: t('assumptions.vectorNotationABare'),
+    },
+    {
+      key: 'default',
+      label: t('assumptions.defaultPerformingLoans'),
+      hint: t('assumptions.vectorNotationABare2'),
+    },
+  ] as const;
+}
 
 const EMPTY_ROLL_RATES = { rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0 } };
 
@@ -41,24 +46,27 @@ const DAY_COUNTS = [
 ] as const;
 
 /** Vector notation as analysts type it (docs/vector-notation.md); every rate is a percentage. */
-const NOTATION_EXAMPLES: readonly (readonly [string, string])[] = [
-  ['6', 'constant 6% CPR (6% CDR in the default field)'],
-  ['2 ramp 8 6 CPR', '2% in month 1 rising to 8% in month 6, then 8%'],
-  ['4 for 12, 8', '4% for months 1–12, then 8%'],
-  ['150 PSA', '150% of the PSA benchmark (by loan age)'],
-  ['100 SDA', 'the Standard Default Assumption'],
-  ['0.5 SMM', '0.5% of the balance a month (MDR for defaults)'],
-  ['0.5 ramp 12 24 by age', 'read by loan age instead of month since cutoff'],
-  ['8 CPR x1.25', 'the whole curve at 125%'],
-];
+function notationExamples(t: Translate): readonly (readonly [string, string])[] {
+  return [
+    ['6', t('assumptions.notation.constant')],
+    ['2 ramp 8 6 CPR', t('assumptions.notation.ramp')],
+    ['4 for 12, 8', t('assumptions.notation.forThen')],
+    ['150 PSA', t('assumptions.notation.psa')],
+    ['100 SDA', t('assumptions.notation.sda')],
+    ['0.5 SMM', t('assumptions.notation.smm')],
+    ['0.5 ramp 12 24 by age', t('assumptions.notation.byAge')],
+    ['8 CPR x1.25', t('assumptions.notation.scaled')],
+  ];
+}
 
 function NotationHelp() {
+  const t = useT();
   return (
     <details className="notation-help">
-      <summary>Vector notation: examples</summary>
+      <summary>{t('assumptions.vectorNotationExamples')}</summary>
       <table className="data-table compact">
         <tbody>
-          {NOTATION_EXAMPLES.map(([text, meaning]) => (
+          {notationExamples(t).map(([text, meaning]) => (
             <tr key={text}>
               <td className="mono">{text}</td>
               <td>{meaning}</td>
@@ -67,8 +75,8 @@ function NotationHelp() {
         </tbody>
       </table>
       <p className="muted small">
-        Months count from the cutoff unless <span className="mono">by age</span>; the last value holds flat. A bare rate is annual (CPR, CDR); SMM and MDR are monthly. Full grammar:
-        docs/vector-notation.md.
+        {t('assumptions.monthsCountFromThe')} <span className="mono">{t('assumptions.byAge')}</span>
+        {t('assumptions.theLastValueHolds')}
       </p>
     </details>
   );
@@ -103,6 +111,7 @@ export function SegmentEditor({
   implied: ReadonlyMap<string, number>;
   onChange: (path: KeyPath, value: unknown) => void;
 }) {
+  const t = useT();
   const spec = getIn(file, path);
   const overriding = inherits !== undefined;
   const rollRates = getIn(spec, ['rollRates']);
@@ -112,7 +121,7 @@ export function SegmentEditor({
   return (
     <div className="segment-editor">
       <div className="assumption-fields">
-        {VECTORS.map((vector) => {
+        {vectorSpecs(t).map((vector) => {
           const value = getIn(spec, [vector.key]);
           const inherited = getIn(inherits, [vector.key]);
           return (
@@ -122,7 +131,7 @@ export function SegmentEditor({
                   id={inputId}
                   className="mono"
                   value={typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value)}
-                  placeholder={overriding ? `pool: ${typeof inherited === 'string' ? inherited : 'none'}` : 'e.g. 10 CPR'}
+                  placeholder={overriding ? t('assumptions.pool', { value: typeof inherited === 'string' ? inherited : t('assumptions.noneInherited') }) : t('assumptions.eG10Cpr')}
                   aria-describedby={describedBy}
                   aria-invalid={invalid || undefined}
                   spellCheck={false}
@@ -133,7 +142,7 @@ export function SegmentEditor({
             </Field>
           );
         })}
-        {NUMBERS.map((n) => {
+        {numberSpecs(t).map((n) => {
           const inherited = getIn(inherits, [n.key]);
           return (
             <Field key={n.key} label={`${n.label} (${n.unit})`} hint={n.hint} error={n.percent ? percentOrNull(issue(n.key)) : issue(n.key)} path={jsonPath([...path, n.key])}>
@@ -144,7 +153,7 @@ export function SegmentEditor({
                   percent={n.percent}
                   describedBy={describedBy}
                   invalid={invalid}
-                  placeholder={overriding ? `pool: ${inherited === undefined ? 'none' : inheritedText(inherited, n.percent)}` : '0'}
+                  placeholder={overriding ? t('assumptions.pool', { value: inherited === undefined ? t('assumptions.noneInherited') : inheritedText(inherited, n.percent) }) : '0'}
                   onChange={(v) => onChange([...path, n.key], v)}
                 />
               )}
@@ -152,8 +161,8 @@ export function SegmentEditor({
           );
         })}
         <Field
-          label="Interest day count"
-          hint={`30/360: APR ÷ 12 a month; ACT/365: daily on actual days (Chinese consumer loans); ACT/360. ${overriding ? 'Blank: the pool’s.' : 'Blank: 30/360.'}`}
+          label={t('assumptions.interestDayCount')}
+          hint={t('assumptions.n30360Apr12', { value: overriding ? t('assumptions.blankPool') : t('assumptions.blank30360') })}
           error={issue('dayCount')}
           path={jsonPath([...path, 'dayCount'])}
         >
@@ -168,7 +177,7 @@ export function SegmentEditor({
                 aria-invalid={invalid || undefined}
                 onChange={(e) => onChange([...path, 'dayCount'], e.target.value === '' ? undefined : e.target.value)}
               >
-                <option value="">{overriding ? `pool’s (${typeof inherited === 'string' ? inherited : '30/360'})` : 'default (30/360)'}</option>
+                <option value="">{overriding ? t('assumptions.poolS', { value: typeof inherited === 'string' ? inherited : '30/360' }) : t('assumptions.default30360')}</option>
                 {DAY_COUNTS.map((d) => (
                   <option key={d.value} value={d.value}>
                     {d.label}
@@ -183,16 +192,16 @@ export function SegmentEditor({
       {overriding ? null : <NotationHelp />}
       {!overriding && rollRates === undefined ? (
         <div className="inherit-note">
-          <span className="muted">No roll-rate model: delinquent loans stay in their cutoff bucket and are never cured or charged off.</span>{' '}
+          <span className="muted">{t('assumptions.noRollRateModel')}</span>{' '}
           <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], EMPTY_ROLL_RATES)}>
-            Add roll rates
+            {t('assumptions.addRollRates')}
           </button>
         </div>
       ) : overriding && rollRates === undefined ? (
         <div className="inherit-note">
-          <span className="muted">Roll rates: the pool’s.</span> <ImpliedDelinquency share={implied.get(jsonPath(path))} />{' '}
+          <span className="muted">{t('assumptions.rollRatesThePool')}</span> <ImpliedDelinquency share={implied.get(jsonPath(path))} />{' '}
           <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], isObject(inheritedRollRates) ? inheritedRollRates : { rollForward: {} })}>
-            Set roll rates for this segment
+            {t('assumptions.setRollRatesFor')}
           </button>
         </div>
       ) : (
@@ -201,7 +210,7 @@ export function SegmentEditor({
           <ImpliedDelinquency share={implied.get(jsonPath(path))} />
           {overriding ? (
             <button type="button" className="link-button" onClick={() => onChange([...path, 'rollRates'], undefined)}>
-              Use the pool’s roll rates
+              {t('assumptions.useThePoolS')}
             </button>
           ) : null}
         </>

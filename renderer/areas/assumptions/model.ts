@@ -3,6 +3,7 @@
  * any JSON while an analyst edits it — the service's `assumptions.check` is the judge of validity —
  * so these helpers read it tolerantly and write it immutably.
  */
+import type { MessageKey } from '../../app/i18n.tsx';
 
 /** Delinquency states a loan can be in at a month end, in roll order (charged off is absorbing). */
 export const LIVE_STATES = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
@@ -35,15 +36,15 @@ export const CHARGE_OFF_CHOICES: Readonly<Record<RangeLayout, readonly ChargeOff
 /** The charge-off bucket an absent `chargeOffAt` means (both: write-off after 180 days). */
 export const DEFAULT_CHARGE_OFF: Readonly<Record<RangeLayout, ChargeOffState>> = { compact: 'dpd91_180', monthly: 'dpd151_180' };
 
-export const STATE_LABELS: Readonly<Record<GridState, string>> = {
-  current: 'Current',
-  dpd1_30: '1–30 dpd',
-  dpd31_60: '31–60 dpd',
-  dpd61_90: '61–90 dpd',
-  dpd91_180: '91–180 dpd',
-  dpd91_120: '91–120 dpd',
-  dpd121_150: '121–150 dpd',
-  dpd151_180: '151–180 dpd',
+export const STATE_LABELS: Readonly<Record<GridState, MessageKey>> = {
+  current: 'assumptions.state.current',
+  dpd1_30: 'assumptions.state.dpd1_30',
+  dpd31_60: 'assumptions.state.dpd31_60',
+  dpd61_90: 'assumptions.state.dpd61_90',
+  dpd91_180: 'assumptions.state.dpd91_180',
+  dpd91_120: 'assumptions.state.dpd91_120',
+  dpd121_150: 'assumptions.state.dpd121_150',
+  dpd151_180: 'assumptions.state.dpd151_180',
 };
 
 export type JsonObject = Readonly<Record<string, unknown>>;

@@ -1,3 +1,4 @@
+import { translate } from '../../app/i18n.tsx';
 import { getIn, isObject, MONTHLY_BUCKETS, setIn, writesMonthlyBuckets, type RangeLayout } from './model.ts';
 
 /**
@@ -58,16 +59,16 @@ export function toMonthly(rollRates: unknown): unknown {
  */
 export function toCompact(rollRates: unknown): { readonly rollRates: unknown } | { readonly reason: string } {
   const chargeOffAt = getIn(rollRates, ['chargeOffAt']);
-  if (chargeOffAt === 'dpd91_120' || chargeOffAt === 'dpd121_150') return { reason: 'a charge-off inside 91–180 days needs the monthly rows' };
+  if (chargeOffAt === 'dpd91_120' || chargeOffAt === 'dpd121_150') return { reason: translate('assumptions.compact.chargeOffInside') };
   const rows = MONTHLY_BUCKETS.map((bucket) => MOVES.map((move) => getIn(rollRates, [move, bucket])));
   const reached = rows.some((row) => row.some((value) => value !== undefined));
   const [first] = rows;
   if (reached && first !== undefined) {
     const [, cure, back] = first;
     const same = rows.every(([, c, b]) => c === cure && b === back);
-    if (!same) return { reason: 'the monthly buckets have different cure or roll-back rates' };
+    if (!same) return { reason: translate('assumptions.compact.differentRates') };
     const staying = rows.some(([forward]) => Math.abs(num(forward) - rest(num(cure), num(back))) > TOLERANCE);
-    if (staying) return { reason: 'a monthly bucket keeps loans in it (roll forward + cure + roll back below 100%), which the one-row form does not' };
+    if (staying) return { reason: translate('assumptions.compact.staying') };
   }
   let next: unknown = rollRates;
   for (const move of MOVES) for (const bucket of MONTHLY_BUCKETS) next = unset(next, [move, bucket]);

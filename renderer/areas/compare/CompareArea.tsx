@@ -15,22 +15,26 @@ import { BasePicker, SetPicker } from './SetPicker.tsx';
 import { compareScreen, updateCompareScreen, useCompareScreen } from './state.ts';
 import { useScenarioTemplates, type ScenarioCheckState } from './source.ts';
 import { useScenarioSetRun } from './use-set-run.ts';
+import { useT } from '../../app/i18n.tsx';
 
 function CheckLine({ state, pending }: { state: ScenarioCheckState; pending: boolean }) {
-  if (state.status === 'checking') return <p className="check-status muted">Checking the scenario set…</p>;
-  if (state.status === 'unavailable') return <p className="check-status error-text">Cannot check the scenario set: {state.message}</p>;
+  const t = useT();
+  if (state.status === 'checking') return <p className="check-status muted">{t('compare.checkingTheScenarioSet')}</p>;
+  if (state.status === 'unavailable') return <p className="check-status error-text">{t('compare.cannotCheckTheScenario', { message: state.message })}</p>;
   if (state.status === 'invalid') {
     const n = state.issues.length;
     return (
       <p className="check-status error-text" role="status" data-testid="scenario-check">
-        ✗ {n === 1 ? 'One problem' : `${n} problems`} — shown at the fields below{pending ? ' (checking again…)' : ''}
+        ✗ {n === 1 ? t('compare.oneProblem') : t('compare.problems', { n })} {t('compare.shownAtTheFields')}
+        {pending ? t('compare.checkingAgain') : ''}
       </p>
     );
   }
   return (
     <p className="check-status check-valid" role="status" data-testid="scenario-check">
-      ✓ Valid: {state.check.scenarios.length} scenarios{state.check.base ? ` on the saved base “${state.check.base}”` : ''}
-      {pending ? ' (checking again…)' : ''}
+      {t('compare.validScenarios', { length: state.check.scenarios.length })}
+      {state.check.base ? t('compare.onTheSavedBase', { base: state.check.base }) : ''}
+      {pending ? t('compare.checkingAgain') : ''}
     </p>
   );
 }
@@ -45,13 +49,14 @@ function useStartingSet(dealTemplateId: string | null): void {
   const { form } = useCompareScreen();
   useEffect(() => {
     if (form !== null || templates === null || templates.length === 0) return;
-    const template = templates.find((t) => t.dealTemplate === dealTemplateId) ?? templates[0];
+    const template = templates.find((item) => item.dealTemplate === dealTemplateId) ?? templates[0];
     if (template) updateCompareScreen({ source: { kind: 'shipped', id: template.id }, form: formOfSet(template.set), savedName: null, dirty: false });
   }, [form, templates, dealTemplateId]);
 }
 
 /** Compare: every scenario of a set on one deal, side by side — pick the deal, pool and base, open and edit a set, save it, run it. */
 export function CompareArea() {
+  const t = useT();
   const { api, workspace } = useApp();
   const { deal, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request } = useScenarioSetRun();
   const [starting, setStarting] = useState(false);
@@ -70,12 +75,19 @@ export function CompareArea() {
     try {
       const job = await api.call('deal.runScenarios', request);
       upsertJob(job);
-      const baseLabel = used.request?.assumptions ? used.scenarioLabel : setRead.base ? `“${setRead.base}” (the set’s base)` : used.scenarioLabel;
+      const baseLabel = used.request?.assumptions ? used.scenarioLabel : setRead.base ? t('compare.setBase', { base: setRead.base }) : used.scenarioLabel;
       updateCompareScreen({
-        latestRun: { jobId: job.id, workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null, dealLabel: checked?.name ?? 'deal', poolLabel: used.poolLabel, baseLabel, inputsKey },
+        latestRun: {
+          jobId: job.id,
+          workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null,
+          dealLabel: checked?.name ?? t('compare.dealFallback'),
+          poolLabel: used.poolLabel,
+          baseLabel,
+          inputsKey,
+        },
       });
     } catch (error) {
-      reportError('Cannot start the scenario run', error);
+      reportError(t('compare.cannotStartTheScenario'), error);
     } finally {
       setStarting(false);
     }
@@ -87,7 +99,7 @@ export function CompareArea() {
     try {
       await api.call('job.cancel', { id });
     } catch (error) {
-      reportError('Cannot cancel', error);
+      reportError(t('compare.cannotCancel'), error);
     }
   }
 
@@ -95,30 +107,29 @@ export function CompareArea() {
   return (
     <section className="area compare-area">
       <header className="area-header">
-        <h1>Compare</h1>
+        <h1>{t('compare.compare')}</h1>
         <p className="muted">
-          Run every scenario of a set on one deal and read them side by side: each note’s WAL, window, yield, loss and interest shortfall, and the pool’s defaults, net loss, reserve draws and trigger
-          breaches. Start from a shipped set, edit it, save your own in the workspace. The file format is in <code>docs/scenarios.md</code>.
+          {t('compare.runEveryScenarioOf')} <code>{t('compare.docsScenariosMd')}</code>.
         </p>
       </header>
 
-      <div className="panel run-panel deal-run-panel" role="group" aria-label="Scenario run">
+      <div className="panel run-panel deal-run-panel" role="group" aria-label={t('compare.scenarioRun')}>
         <DealPicker templates={templates} choice={choice} />
         <PoolChoice used={used} hasPool={checked?.hasPool ?? false} tapes={tapes} tapeId={tapeId} tape={tape} mode={deal.mode} />
         <BasePicker used={used} hasAssumptions={checked?.hasAssumptions ?? false} sets={sets} />
         <SetPicker templates={setTemplates} saved={saved} source={screen.source} dirty={screen.dirty} />
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void run()} disabled={!request || running || starting}>
-            Run
+            {t('compare.run')}
           </button>
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
-            Cancel
+            {t('compare.cancel')}
           </button>
         </div>
         <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={checked !== null} hasPool={checked?.hasPool ?? false} tape={tape} used={used} />
         {setRead?.base && !used.request?.assumptions ? (
           <p className="muted small run-panel-note" data-testid="set-base-note">
-            The set names its base: the saved assumption set “{setRead.base}” replaces the deal file’s assumptions (choose a saved set above to run on another).
+            {t('compare.theSetNamesIts', { base: setRead.base })}
           </p>
         ) : null}
       </div>
@@ -127,9 +138,11 @@ export function CompareArea() {
       {screen.form ? (
         <details className="panel scenario-set-panel" open={!shown}>
           <summary>
-            <strong>Scenario set</strong>{' '}
+            <strong>{t('compare.scenarioSet')}</strong>{' '}
             <span className="muted">
-              — {screen.form.name || 'unnamed'}, {screen.form.rows.length} scenarios{screen.savedName ? `, saved as “${screen.savedName}”` : ', not saved'}
+              — {screen.form.name || t('compare.unnamed')}
+              {t('compare.scenarios', { length: screen.form.rows.length })}
+              {screen.savedName ? t('compare.savedAs', { savedName: screen.savedName }) : t('compare.notSaved')}
             </span>
           </summary>
           <CheckLine state={check.state} pending={check.pending} />
@@ -140,7 +153,10 @@ export function CompareArea() {
 
       {running && slot.latest ? (
         <div className="job-watcher">
-          <ProgressBar progress={slot.latestJob?.progress ?? null} label={`Running ${screen.form?.rows.length ?? ''} scenarios of ${slot.latest.dealLabel} on ${slot.latest.poolLabel}`} />
+          <ProgressBar
+            progress={slot.latestJob?.progress ?? null}
+            label={t('compare.runningScenariosOfOn', { value: screen.form?.rows.length ?? '', dealLabel: slot.latest.dealLabel, poolLabel: slot.latest.poolLabel })}
+          />
         </div>
       ) : null}
 
@@ -148,16 +164,16 @@ export function CompareArea() {
         <>
           {outOfDate ? (
             <p className="warning-box" role="status" data-testid="compare-out-of-date">
-              The deal, pool, base or scenario set chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
+              {t('compare.theDealPoolBase')} <strong>{t('compare.run')}</strong> {t('compare.againToBringThe')}
             </p>
           ) : null}
           <CompareResults info={shown.info} run={shown.run} seconds={shown.seconds} stale={running} />
         </>
       ) : !running ? (
-        <EmptyState title="Nothing run yet">
+        <EmptyState title={t('compare.nothingRunYet')}>
           <p>
-            Choose the deal, its pool and base assumptions and a scenario set, then <strong>Run</strong>: every scenario runs the pool and the waterfall to the cent, and the notes’ and the pool’s
-            figures line up here, one column per scenario.
+            {t('compare.chooseTheDealIts')} <strong>{t('compare.run')}</strong>
+            {t('compare.everyScenarioRunsThe')}
           </p>
         </EmptyState>
       ) : null}

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { chartData, DENOMINATOR_LABELS } from './table.ts';
+import { useT } from '../../app/i18n.tsx';
 
 const HEIGHT = 260;
 const MARGIN = { top: 8, right: 16, bottom: 4, left: 8 };
@@ -12,12 +13,13 @@ const pctTip = (value: unknown): string => `${Number(value).toFixed(2)}%`;
 
 /** Each note's loss by scenario (grouped bars), and the pool's cumulative default rate by scenario. */
 export function CompareCharts({ run }: { run: ScenarioSetRunResult }) {
+  const t = useT();
   const { notes, rows } = chartData(run);
   return (
     <div className="chart-grid">
       <figure className="chart-box" data-testid="chart-note-loss">
         <figcaption className="chart-caption">
-          <h3>Note loss by scenario (% of each note’s original balance)</h3>
+          <h3>{t('compare.noteLossByScenario')}</h3>
         </figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <BarChart data={rows} margin={MARGIN}>
@@ -34,7 +36,7 @@ export function CompareCharts({ run }: { run: ScenarioSetRunResult }) {
       </figure>
       <figure className="chart-box" data-testid="chart-pool-default">
         <figcaption className="chart-caption">
-          <h3>Pool cumulative default rate by scenario (% of {DENOMINATOR_LABELS[run.cumulativeRatioDenominator]})</h3>
+          <h3>{t('compare.poolCumulativeDefaultRate', { value: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}</h3>
         </figcaption>
         <ResponsiveContainer width="100%" height={HEIGHT}>
           <BarChart data={rows} margin={MARGIN}>
@@ -42,7 +44,7 @@ export function CompareCharts({ run }: { run: ScenarioSetRunResult }) {
             <XAxis dataKey="scenario" tick={TICK} interval={0} />
             <YAxis tickFormatter={pctTick} tick={TICK} width={48} />
             <Tooltip formatter={pctTip} />
-            <Bar dataKey="cumulativeDefaultPct" name="Cumulative default rate" fill="#9c1f1a" isAnimationActive={false} />
+            <Bar dataKey="cumulativeDefaultPct" name={t('compare.cumulativeDefaultRate')} fill="#9c1f1a" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </figure>

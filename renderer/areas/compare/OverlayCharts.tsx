@@ -6,6 +6,7 @@ import { CHART_MARGIN, CHART_TICK, ChartBox, pctTick } from '../../components/Ch
 import { formatMoney } from '../deal/model.ts';
 import { overlayData, type OverlayRow } from './overlay.ts';
 import { DENOMINATOR_LABELS } from './table.ts';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** One colour per scenario or run, the first (the base) the app's blue; told apart by dash too, for readers who do not tell the colours apart. */
 const SCENARIO_COLORS = ['#1f5fae', '#9c1f1a', '#e08a2c', '#2e7d32', '#6a3d9a', '#00838f', '#8d6e63', '#c2185b'];
@@ -39,7 +40,7 @@ function OverlayChart({ title, testId, data, columns, money }: { title: string; 
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
         <YAxis tickFormatter={money ? (v: number) => formatMoneyAxis(v, locale) : pctTick} tick={CHART_TICK} width={64} />
-        <Tooltip formatter={money ? moneyTip : pctTip} labelFormatter={(label: unknown) => `Payment date ${typeof label === 'string' ? formatIsoDate(label) : ''}`} />
+        <Tooltip formatter={money ? moneyTip : pctTip} labelFormatter={(label: unknown) => translate('overlay.paymentDate', { date: typeof label === 'string' ? formatIsoDate(label) : '' })} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {lines(columns)}
       </LineChart>
@@ -49,29 +50,23 @@ function OverlayChart({ title, testId, data, columns, money }: { title: string; 
 
 /** The same charts for every scenario (or stored run), overlaid on the payment dates the runs report: pool defaults and net loss, each note's balance. */
 export function OverlayCharts({ run }: { run: ScenarioSetRunResult }) {
+  const t = useT();
   const data = useMemo(() => overlayData(run), [run]);
   if (data.columns.length === 0) {
-    return <p className="muted small">These runs were stored before Compare kept their figures by payment date: run them again to overlay them on dates.</p>;
+    return <p className="muted small">{t('overlay.storedBefore')}</p>;
   }
   return (
     <div className="chart-grid" data-testid="overlay-charts">
       <OverlayChart
-        title={`Cumulative default rate by payment date (% of ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]})`}
+        title={t('overlay.cumulativeDefault', { denominator: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}
         testId="overlay-cumulative-default"
         data={data.cumulativeDefault}
         columns={data.columns}
         money={false}
       />
-      <OverlayChart title="Cumulative net loss by payment date (defaults − recoveries, % of the cutoff pool)" testId="overlay-net-loss" data={data.netLoss} columns={data.columns} money={false} />
+      <OverlayChart title={t('overlay.netLoss')} testId="overlay-net-loss" data={data.netLoss} columns={data.columns} money={false} />
       {data.notes.map((note, n) => (
-        <OverlayChart
-          key={note.id}
-          title={`${note.name}: balance after each payment date (deal currency)`}
-          testId={`overlay-balance-${note.id}`}
-          data={data.balances[n] ?? []}
-          columns={data.columns}
-          money
-        />
+        <OverlayChart key={note.id} title={t('overlay.balance', { name: note.name })} testId={`overlay-balance-${note.id}`} data={data.balances[n] ?? []} columns={data.columns} money />
       ))}
     </div>
   );

@@ -1,31 +1,32 @@
 import type { ReactNode } from 'react';
 import type { FileIssue } from '../../app/issues.ts';
 import { addRow, duplicateRow, FACTORS, fieldPath, plainMessage, removeRow, updateRow, type Factor, type ScenarioRow, type ScenarioSetForm } from './form.ts';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 
-const FACTOR_LABELS: Readonly<Record<Factor, string>> = {
-  default: 'Default ×',
-  rollIn: 'Roll-in ×',
-  cure: 'Cure ×',
-  prepayment: 'Prepayment ×',
-  recovery: 'Recovery ×',
+const FACTOR_LABELS: Readonly<Record<Factor, MessageKey>> = {
+  default: 'compare.factor.default',
+  rollIn: 'compare.factor.rollIn',
+  cure: 'compare.factor.cure',
+  prepayment: 'compare.factor.prepayment',
+  recovery: 'compare.factor.recovery',
 };
 
-const FACTOR_HINTS: Readonly<Record<Factor, string>> = {
-  default: 'every MDR of the default curve, capped at 100% a month',
-  rollIn: 'the roll from current into 1–30 DPD (roll-rate pools default through it)',
-  cure: 'every cure (delinquent → current), capped at 1',
-  prepayment: 'every SMM, capped at 1',
-  recovery: 'the recovery rate, capped at 100%',
+const FACTOR_HINTS: Readonly<Record<Factor, MessageKey>> = {
+  default: 'compare.factorHint.default',
+  rollIn: 'compare.factorHint.rollIn',
+  cure: 'compare.factorHint.cure',
+  prepayment: 'compare.factorHint.prepayment',
+  recovery: 'compare.factorHint.recovery',
 };
 
 /** What the form keeps but does not edit, in words (the file holds it; Save keeps it). */
 function keptNote(row: ScenarioRow): string | null {
   const kept: string[] = [];
   const segments = row.rest.multipliers?.segments;
-  if (segments && typeof segments === 'object') kept.push(`segment multipliers (${Object.keys(segments).join(', ')})`);
-  if (row.rest.recoveryRate !== undefined) kept.push(`recovery rate ${(row.rest.recoveryRate * 100).toFixed(2)}%`);
-  if (row.rest.indexRates !== undefined) kept.push('index rates');
-  return kept.length > 0 ? `also: ${kept.join(', ')}` : null;
+  if (segments && typeof segments === 'object') kept.push(translate('compare.keptSegments', { segments: Object.keys(segments).join(', ') }));
+  if (row.rest.recoveryRate !== undefined) kept.push(translate('compare.keptRecoveryRate', { rate: `${(row.rest.recoveryRate * 100).toFixed(2)}%` }));
+  if (row.rest.indexRates !== undefined) kept.push(translate('compare.keptIndexRates'));
+  return kept.length > 0 ? translate('compare.keptAlso', { kept: kept.join(translate('deal.schedule.listSeparator')) }) : null;
 }
 
 /** An input of the scenario table with the service's problem at its JSON path under it, in plain words, the path in small type. */
@@ -82,6 +83,7 @@ export function formPaths(form: ScenarioSetForm): ReadonlySet<string> {
  * shows the service's check of it where it is typed.
  */
 export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; issues: readonly FileIssue[]; onChange: (form: ScenarioSetForm) => void }) {
+  const t = useT();
   const byPath = new Map<string, string>();
   for (const issue of issues) if (!byPath.has(issue.path)) byPath.set(issue.path, issue.message);
   const nameError = byPath.get('$.name');
@@ -90,40 +92,39 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
     <div className="scenario-editor" data-testid="scenario-editor">
       <div className="scenario-set-fields">
         <label className="field">
-          <span>Set name</span>
-          <input aria-label="Set name" aria-invalid={nameError !== undefined} value={form.name} onChange={(e) => onChange({ ...form, name: e.target.value })} />
+          <span>{t('compare.setName2')}</span>
+          <input aria-label={t('compare.setName2')} aria-invalid={nameError !== undefined} value={form.name} onChange={(e) => onChange({ ...form, name: e.target.value })} />
           {nameError ? (
             <small className="field-error">
-              A scenario set needs a name <span className="issue-path mono">$.name</span>
+              {t('compare.aScenarioSetNeeds')} <span className="issue-path mono">{t('compare.name')}</span>
             </small>
           ) : null}
         </label>
         <label className="field scenario-set-description">
-          <span>Description</span>
-          <input aria-label="Set description" value={form.description} onChange={(e) => onChange({ ...form, description: e.target.value })} />
+          <span>{t('compare.description')}</span>
+          <input aria-label={t('compare.setDescription')} value={form.description} onChange={(e) => onChange({ ...form, description: e.target.value })} />
         </label>
       </div>
       <OtherIssues issues={issues} shown={formPaths(form)} />
       <p className="muted small">
-        Factors multiply the base assumptions of every loan (1 or blank = unchanged, 0–100; docs/scenarios.md, Multiplier rules). A roll-rate pool defaults through its roll into delinquency: stress
-        roll-in (and cure) there. The CDR and CPR overrides replace every default or prepayment curve, in vector notation (<code>2 CDR</code>, <code>10 CPR</code>, <code>150 PSA</code>,{' '}
-        <code>1 CDR for 12, 3</code>).
+        {t('compare.factorsMultiplyTheBase')}
+        <code>{t('compare.n2Cdr')}</code>, <code>{t('compare.n10Cpr')}</code>, <code>{t('compare.n150Psa')}</code>, <code>{t('compare.n1CdrFor12')}</code>).
       </p>
-      <div className="table-scroll" role="region" aria-label="Scenarios of the set" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('compare.scenariosOfTheSet')} tabIndex={0}>
         <table className="data-table scenario-table">
           <thead>
             <tr>
-              <th>Scenario</th>
+              <th>{t('compare.scenario')}</th>
               {FACTORS.map((f) => (
-                <th key={f} title={FACTOR_HINTS[f]}>
-                  {FACTOR_LABELS[f]}
+                <th key={f} title={t(FACTOR_HINTS[f])}>
+                  {t(FACTOR_LABELS[f])}
                 </th>
               ))}
-              <th title="months from charge-off to recovery, replacing the base's">Recovery lag (months)</th>
-              <th title="replaces every default curve">Default curve (CDR, vector notation)</th>
-              <th title="replaces every prepayment curve">Prepayment curve (CPR / PSA, vector notation)</th>
+              <th title={t('compare.monthsFromChargeOff')}>{t('compare.recoveryLagMonths')}</th>
+              <th title={t('compare.replacesEveryDefaultCurve')}>{t('compare.defaultCurveCdrVector')}</th>
+              <th title={t('compare.replacesEveryPrepaymentCurve')}>{t('compare.prepaymentCurveCprPsa')}</th>
               <th>
-                <span className="visually-hidden">Row actions</span>
+                <span className="visually-hidden">{t('compare.rowActions')}</span>
               </th>
             </tr>
           </thead>
@@ -134,7 +135,7 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
                 <tr key={r.key} data-testid="scenario-row" title={r.rest.description}>
                   <Cell
                     path={fieldPath(k, 'name')}
-                    label={`Scenario ${k + 1} name`}
+                    label={t('compare.scenarioName', { value: k + 1 })}
                     value={r.name}
                     issues={byPath}
                     onChange={(name) => row(k, { name })}
@@ -145,7 +146,7 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
                     <Cell
                       key={f}
                       path={fieldPath(k, f)}
-                      label={`${r.name || `Scenario ${k + 1}`}: ${FACTOR_LABELS[f].replace(' ×', '').toLowerCase()} multiplier`}
+                      label={t('compare.multiplier', { value: r.name || t('compare.scenarioN', { n: k + 1 }), toLowerCase: t(FACTOR_LABELS[f]).replace(' ×', '').toLowerCase() })}
                       value={r.factors[f]}
                       issues={byPath}
                       placeholder="1"
@@ -154,36 +155,36 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
                   ))}
                   <Cell
                     path={fieldPath(k, 'recoveryLagMonths')}
-                    label={`${r.name}: recovery lag in months`}
+                    label={t('compare.recoveryLagInMonths', { name: r.name })}
                     value={r.recoveryLagMonths}
                     issues={byPath}
-                    placeholder="base"
+                    placeholder={t('compare.base')}
                     onChange={(recoveryLagMonths) => row(k, { recoveryLagMonths })}
                   />
                   <Cell
                     path={fieldPath(k, 'defaultCurve')}
-                    label={`${r.name}: default curve`}
+                    label={t('compare.defaultCurve', { name: r.name })}
                     value={r.defaultCurve}
                     issues={byPath}
-                    placeholder="base"
+                    placeholder={t('compare.base')}
                     wide
                     onChange={(defaultCurve) => row(k, { defaultCurve })}
                   />
                   <Cell
                     path={fieldPath(k, 'prepaymentCurve')}
-                    label={`${r.name}: prepayment curve`}
+                    label={t('compare.prepaymentCurve', { name: r.name })}
                     value={r.prepaymentCurve}
                     issues={byPath}
-                    placeholder="base"
+                    placeholder={t('compare.base')}
                     wide
                     onChange={(prepaymentCurve) => row(k, { prepaymentCurve })}
                   />
                   <td className="scenario-actions">
-                    <button type="button" className="link-button" onClick={() => onChange(duplicateRow(form, k))} aria-label={`Duplicate ${r.name}`}>
-                      Duplicate
+                    <button type="button" className="link-button" onClick={() => onChange(duplicateRow(form, k))} aria-label={t('compare.duplicate2', { name: r.name })}>
+                      {t('compare.duplicate')}
                     </button>
-                    <button type="button" className="link-button" onClick={() => onChange(removeRow(form, k))} disabled={form.rows.length <= 1} aria-label={`Remove ${r.name}`}>
-                      Remove
+                    <button type="button" className="link-button" onClick={() => onChange(removeRow(form, k))} disabled={form.rows.length <= 1} aria-label={t('compare.remove2', { name: r.name })}>
+                      {t('compare.remove')}
                     </button>
                   </td>
                 </tr>
@@ -193,7 +194,7 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
         </table>
       </div>
       <button type="button" className="secondary" onClick={() => onChange(addRow(form))} disabled={form.rows.length >= 50}>
-        Add scenario
+        {t('compare.addScenario')}
       </button>
     </div>
   );

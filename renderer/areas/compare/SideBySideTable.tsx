@@ -1,24 +1,26 @@
 import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { differenceFromBase } from './differences.ts';
 import type { CompareRow } from './table.ts';
+import { useT } from '../../app/i18n.tsx';
 
 /**
  * The figures side by side, one column per scenario or stored run; a cell that differs from the
  * first column's (the base) is shaded and says by how much (its title, and the table's note).
  */
 export function SideBySideTable({ run, rows, label, testId = 'compare-table' }: { run: ScenarioSetRunResult; rows: readonly CompareRow[]; label: string; testId?: string }) {
+  const t = useT();
   const base = run.scenarios[0]?.name ?? '';
   return (
     <>
       <p className="muted small compare-diff-note">
-        <span className="diff-swatch" aria-hidden="true" /> Shaded: differs from the first column, <strong>{base}</strong> (hover a cell for the difference).
+        <span className="diff-swatch" aria-hidden="true" /> {t('sideBySide.shaded')} <strong>{base}</strong> {t('sideBySide.hover')}
       </p>
       <div className="table-scroll compare-scroll" role="region" aria-label={label} tabIndex={0}>
         <table className="data-table compare-table" data-testid={testId}>
           <thead>
             <tr>
-              <th>Note</th>
-              <th>Figure (unit, convention)</th>
+              <th>{t('compare.note')}</th>
+              <th>{t('compare.figureUnitConvention')}</th>
               {run.scenarios.map((s) => (
                 <th key={s.name} className="num" title={s.description ?? undefined}>
                   {s.name}
@@ -39,7 +41,7 @@ export function SideBySideTable({ run, rows, label, testId = 'compare-table' }: 
                       <td
                         key={run.scenarios[k]?.name ?? k}
                         className={difference === null ? 'num' : 'num differs'}
-                        title={difference === null ? undefined : `Differs from ${base}: ${difference}`}
+                        title={difference === null ? undefined : t('sideBySide.differs', { base, difference })}
                         data-difference={difference ?? undefined}
                       >
                         {cell.text}

@@ -12,6 +12,7 @@ import { SideBySideTable } from './SideBySideTable.tsx';
 import { updateCompareScreen, useCompareScreen } from './state.ts';
 import { COMPARABLE_KINDS, storedColumns } from './stored-columns.ts';
 import { compareRows } from './table.ts';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** Picks or drops a run; the order picked is the columns' order, the first the base. */
 function toggle(ids: readonly number[], id: number): readonly number[] {
@@ -19,19 +20,20 @@ function toggle(ids: readonly number[], id: number): readonly number[] {
 }
 
 function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: readonly number[] }) {
+  const t = useT();
   // The base column: the first deal run or scenario set picked (grids and Monte Carlo runs show on their own).
   const baseId = picked.find((id) => runs.some((r) => r.id === id && (r.kind === 'deal' || r.kind === 'scenarios')));
   return (
     <fieldset className="stored-run-picker" data-testid="stored-run-picker">
-      <legend>Stored runs to compare (deal runs, scenario sets, grids, Monte Carlo)</legend>
+      <legend>{t('stored.legend')}</legend>
       <ul className="stored-run-list">
         {runs.map((r) => {
           return (
             <li key={r.id}>
               <label>
-                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {KIND_LABELS[r.kind]} · {r.name}{' '}
+                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {t(KIND_LABELS[r.kind])} · {r.name}{' '}
                 <span className="muted small">({formatDateTime(r.createdAt)})</span>
-                {r.id === baseId ? <strong className="small"> — base column</strong> : null}
+                {r.id === baseId ? <strong className="small">{t('stored.baseColumn')}</strong> : null}
               </label>
             </li>
           );
@@ -43,22 +45,23 @@ function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: reado
 
 /** What the picked runs show: deal runs and scenario sets side by side (and overlaid on dates), grids as heatmaps, Monte Carlo runs as histograms. */
 function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
+  const t = useT();
   const columns = useMemo(() => storedColumns(stored), [stored]);
   const rows = useMemo(() => (columns ? compareRows(columns) : []), [columns]);
   return (
     <div className="stored-compare" data-testid="stored-compare">
       {columns ? (
         <>
-          <h3>Deal runs and scenarios side by side</h3>
-          <SideBySideTable run={columns} rows={rows} label="Stored runs side by side" testId="stored-compare-table" />
+          <h3>{t('stored.sideBySideHeading')}</h3>
+          <SideBySideTable run={columns} rows={rows} label={t('stored.sideBySide')} testId="stored-compare-table" />
           <OverlayCharts run={columns} />
         </>
       ) : null}
       {stored.map(({ record, result }) =>
         result.kind === 'deal.grid' ? (
-          <GridHeatmaps key={record.id} grid={result.grid} title={`#${record.id} ${record.name}: grid heatmaps`} />
+          <GridHeatmaps key={record.id} grid={result.grid} title={t('stored.gridTitle', { id: record.id, name: record.name })} />
         ) : result.kind === 'deal.monteCarlo' ? (
-          <MonteCarloCompare key={record.id} result={result.monteCarlo} title={`#${record.id} ${record.name}: Monte Carlo loss distribution`} />
+          <MonteCarloCompare key={record.id} result={result.monteCarlo} title={t('stored.mcTitle', { id: record.id, name: record.name })} />
         ) : null,
       )}
     </div>
@@ -67,6 +70,7 @@ function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
 
 /** Compare stored runs: pick any of the workspace's deal runs, scenario sets, grids and Monte Carlo runs (Runs screen, docs/run-store.md). */
 export function StoredRunsCompare() {
+  const t = useT();
   const { api, workspace, runsVersion } = useApp();
   const runs = useRuns();
   const { storedRunIds } = useCompareScreen();
@@ -76,7 +80,7 @@ export function StoredRunsCompare() {
   const opened = useQuery(
     workspace && picked.length > 0 ? () => Promise.all(picked.map((id) => api.call('runs.get', { id }))) : null,
     [api, workspace?.path ?? '', picked.join(','), String(runsVersion)],
-    { onError: (error) => reportError('Cannot open the stored runs', error) },
+    { onError: (error) => reportError(translate('stored.cannotOpen'), error) },
   );
   const answer = opened.data ?? opened.latest;
   // An earlier answer for other picks is not shown meanwhile.
@@ -86,16 +90,10 @@ export function StoredRunsCompare() {
   return (
     <details className="panel stored-runs-panel" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        <strong>Compare stored runs</strong> <span className="muted">— {picked.length === 0 ? 'none picked' : `${picked.length} picked`}</span>
+        <strong>{t('stored.summary')}</strong> <span className="muted">{picked.length === 0 ? t('stored.nonePicked') : t('stored.picked', { n: picked.length })}</span>
       </summary>
-      {runs === null ? (
-        <p className="muted">Loading the stored runs…</p>
-      ) : comparable.length === 0 ? (
-        <p className="muted">No deal run, scenario set, grid or Monte Carlo run is stored in this workspace yet: run one (Deal or above), and it is kept to compare here.</p>
-      ) : (
-        <RunPicker runs={comparable} picked={picked} />
-      )}
-      {stored ? <PickedRuns stored={stored} /> : picked.length > 0 ? <p className="muted">Opening the picked runs…</p> : null}
+      {runs === null ? <p className="muted">{t('stored.loading')}</p> : comparable.length === 0 ? <p className="muted">{t('stored.none')}</p> : <RunPicker runs={comparable} picked={picked} />}
+      {stored ? <PickedRuns stored={stored} /> : picked.length > 0 ? <p className="muted">{t('stored.opening')}</p> : null}
     </details>
   );
 }

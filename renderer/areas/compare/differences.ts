@@ -1,12 +1,13 @@
 import { formatMoney } from '../deal/model.ts';
 import type { CompareCell, CompareRow } from './table.ts';
+import { translate } from '../../app/i18n.tsx';
 
 /** How a figure's difference is written, by the row's figure key (table.ts): percentage points, years, money or periods. */
 function deltaText(key: string, delta: number): string {
   const sign = delta > 0 ? '+' : '−';
   const size = Math.abs(delta);
-  if (/:(loss|yield|cdr|cnlRate)$/.test(key)) return `${sign}${(size * 100).toFixed(2)} pp`;
-  if (key.endsWith(':wal')) return `${sign}${size.toFixed(2)} years`;
+  if (/:(loss|yield|cdr|cnlRate)$/.test(key)) return translate('compare.diff.pp', { sign, size: (size * 100).toFixed(2) });
+  if (key.endsWith(':wal')) return translate('compare.diff.years', { sign, size: size.toFixed(2) });
   if (/:(shortfall|cnl|reserve)$/.test(key)) return `${sign}${formatMoney(size)}`;
   return `${sign}${size}`;
 }
@@ -27,5 +28,5 @@ export function differenceFromBase(row: CompareRow, k: number): string | null {
     const delta = cell.value - base.value;
     return Math.abs(delta) > tolerance(row.key) ? deltaText(row.key, delta) : null;
   }
-  return cell.text === base.text ? null : `${base.text} in the first column`;
+  return cell.text === base.text ? null : translate('compare.diff.firstColumn', { text: base.text });
 }

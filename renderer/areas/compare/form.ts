@@ -1,4 +1,5 @@
 import type { ScenarioSetFile } from '../../../service/api/contract.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 type ScenarioSpec = ScenarioSetFile['scenarios'][number];
 
@@ -155,10 +156,10 @@ export function fieldPath(index: number, field: RowField): string {
 }
 
 /** What each field holds, for a message that says what is allowed. */
-const RULES: Readonly<Record<string, string>> = {
-  factor: 'a multiplier is a factor from 0 to 100 (1 = unchanged)',
-  recoveryLagMonths: 'the recovery lag is a whole number of months from 0 to 120',
-  name: 'a scenario needs a name of 1 to 100 characters',
+const RULES: Readonly<Record<'factor' | 'recoveryLagMonths' | 'name', MessageKey>> = {
+  factor: 'compare.rule.factor',
+  recoveryLagMonths: 'compare.rule.recoveryLagMonths',
+  name: 'compare.rule.name',
 };
 
 /**
@@ -170,8 +171,8 @@ export function plainMessage(path: string, message: string, typed: string): stri
   const field = path.endsWith('.name') ? 'name' : path.endsWith('.recoveryLagMonths') ? 'recoveryLagMonths' : path.includes('.multipliers.') ? 'factor' : null;
   const generic = /^(Too big|Too small|Invalid input|Expected)/.test(message) || /must be a whole number/.test(message);
   if (field === null || !generic) return message;
-  const rule = RULES[field] ?? message;
+  const rule = translate(RULES[field]);
   const shown = typed.trim();
-  if (/received string/.test(message)) return `“${shown}” is not a number: ${rule}`;
-  return shown === '' ? `${rule[0]?.toUpperCase() ?? ''}${rule.slice(1)}` : `${shown} is not allowed: ${rule}`;
+  if (/received string/.test(message)) return translate('compare.rule.notANumber', { typed: shown, rule });
+  return shown === '' ? `${rule[0]?.toUpperCase() ?? ''}${rule.slice(1)}` : translate('compare.rule.notAllowed', { typed: shown, rule });
 }

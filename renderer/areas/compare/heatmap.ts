@@ -1,19 +1,20 @@
 import type { GridParameter, GridResult } from '../../../service/api/contract.ts';
+import type { MessageKey } from '../../app/i18n.tsx';
 
-/** Each grid parameter in words with its unit (docs/sweeps.md, Grid parameters). */
-export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, string>> = {
-  defaultMult: 'default curve multiplier (×)',
-  prepayMult: 'prepayment multiplier (×)',
-  cureMult: 'cure multiplier (×)',
-  rollInMult: 'roll-in multiplier (×)',
-  recoveryMult: 'recovery multiplier (×)',
-  recoveryRate: 'recovery rate (decimal)',
-  recoveryLag: 'recovery lag (months)',
-  cdr: 'constant CDR (%)',
-  cpr: 'constant CPR (%)',
-  indexShockBps: 'index shock (bp)',
-  outageShare: 'outage share (decimal)',
-  outageMonth: 'outage month',
+/** Each grid parameter in words with its unit (docs/sweeps.md, Grid parameters), as catalogue keys. */
+export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, MessageKey>> = {
+  defaultMult: 'grid.axis.defaultMult',
+  prepayMult: 'grid.axis.prepayMult',
+  cureMult: 'grid.axis.cureMult',
+  rollInMult: 'grid.axis.rollInMult',
+  recoveryMult: 'grid.axis.recoveryMult',
+  recoveryRate: 'grid.axis.recoveryRate',
+  recoveryLag: 'grid.axis.recoveryLag',
+  cdr: 'grid.axis.cdr',
+  cpr: 'grid.axis.cpr',
+  indexShockBps: 'grid.axis.indexShockBps',
+  outageShare: 'grid.axis.outageShare',
+  outageMonth: 'grid.axis.outageMonth',
 };
 
 /** Where a heatmap's colour runs from and to, in the figure's own unit (loss: decimal, WAL: years). */

@@ -4,6 +4,7 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { useWatchedJob } from '../../app/jobs.ts';
 import { announceDealJob } from '../deal/jobs.ts';
 import { updateCompareScreen, useCompareScreen, type CompareJobRun } from './state.ts';
+import { useT } from '../../app/i18n.tsx';
 
 export interface CompareJobState {
   readonly job: JobInfo | null;
@@ -11,8 +12,9 @@ export interface CompareJobState {
 }
 
 function useCompareJob(info: CompareJobRun | null): CompareJobState {
+  const t = useT();
   const { api } = useApp();
-  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the scenario results', error));
+  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError(t('compare.cannotReadTheScenario'), error));
   const result = job?.state === 'succeeded' && job.result?.kind === 'deal.runScenarios' ? { run: job.result.scenarios, seconds: job.result.seconds } : null;
   return { job, result };
 }
@@ -36,7 +38,7 @@ export function useCompareJobSlot(): CompareJobSlot {
     const job = latestState.job;
     if (!latest || !job || job.state === 'running') return;
     if (succeeded && shown?.jobId !== latest.jobId) updateCompareScreen({ shownRun: latest });
-    announceDealJob(job, 'Scenario run', latest.dealLabel);
+    announceDealJob(job, 'deal.what.scenarioRun', latest.dealLabel);
   }, [latest, shown, latestState.job, succeeded]);
   return { latest, latestJob: latestState.job, shown, shownResult: same ? latestState.result : shownState.result };
 }

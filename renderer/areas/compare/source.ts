@@ -2,6 +2,7 @@ import type { ScenarioSetCheck, ScenarioSetRecord, ScenarioSetTemplate } from '.
 import { reportError, useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';
+import { useT } from '../../app/i18n.tsx';
 
 /** The shipped sets never change while the app runs: loaded once. */
 let templatesCache: readonly ScenarioSetTemplate[] | null = null;
@@ -12,9 +13,10 @@ function remember(templates: readonly ScenarioSetTemplate[]): readonly ScenarioS
 }
 
 export function useScenarioTemplates(): readonly ScenarioSetTemplate[] | null {
+  const t = useT();
   const { api } = useApp();
   const templates = useQuery(templatesCache ? null : () => api.call('scenarios.templates', {}).then(remember), [api], {
-    onError: (error) => reportError('Cannot load the shipped scenario sets', error),
+    onError: (error) => reportError(t('compare.cannotLoadTheShipped'), error),
   });
   return templatesCache ?? templates.data;
 }
@@ -23,9 +25,10 @@ const NO_SETS: readonly ScenarioSetRecord[] = [];
 
 /** The workspace's saved scenario sets by name, reloaded on `scenarios.changed`; none without a workspace or when they cannot be listed. */
 export function useSavedScenarioSets(): readonly ScenarioSetRecord[] | null {
+  const t = useT();
   const { api, workspace, scenariosVersion } = useApp();
   const sets = useQuery(workspace ? () => api.call('scenarios.list', {}).then((list) => [...list].sort((a, b) => a.name.localeCompare(b.name))) : null, [api, workspace, scenariosVersion], {
-    onError: (error) => reportError('Cannot list the saved scenario sets', error),
+    onError: (error) => reportError(t('compare.cannotListTheSaved'), error),
   });
   return sets.error === null ? sets.latest : NO_SETS;
 }

@@ -1,4 +1,5 @@
 import type { DealRunResult, ScenarioRunRow, ScenarioSetRunResult, StoredRun } from '../../../service/api/contract.ts';
+import { translate } from '../../app/i18n.tsx';
 
 /** The kinds of stored run Compare can put side by side. */
 export const COMPARABLE_KINDS = new Set(['deal', 'scenarios', 'grid', 'monte-carlo']);
@@ -16,7 +17,7 @@ export function rowOfDealRun(name: string, run: DealRunResult): ScenarioRunRow {
   const rate = (x: number): number => (run.poolBalance > 0 ? x / run.poolBalance : 0);
   return {
     name,
-    description: `${run.dealName} on ${run.poolName}`,
+    description: translate('stored.dealOnPool', { deal: run.dealName, pool: run.poolName }),
     tranches: run.tranches,
     cumulativeDefaultRate: run.cumulativeDefaultRate[last] ?? 0,
     cumulativeNetLoss: netLoss,
@@ -62,5 +63,5 @@ export function storedColumns(runs: readonly StoredRun[]): ScenarioSetRunResult 
       for (const s of scenarios) columns.push({ ...s, name: `#${record.id} ${s.name}`, description: `${setName}: ${s.description ?? s.name}` });
     }
   }
-  return head === null ? null : { ...head, setName: 'Stored runs', scenarios: columns };
+  return head === null ? null : { ...head, setName: translate('stored.setName'), scenarios: columns };
 }

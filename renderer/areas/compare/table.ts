@@ -2,12 +2,13 @@ import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../../
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
-export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], string>> = {
-  initialPool: 'the cutoff pool',
-  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
-  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], MessageKey>> = {
+  initialPool: 'common.denominator.initialPool',
+  initialPoolPlusPurchases: 'common.denominator.initialPoolPlusPurchases',
+  initialPoolThenRevolvingEnd: 'common.denominator.initialPoolThenRevolvingEnd',
 };
 
 /** One cell: the text shown, and the value the CSV writes (a number without format, or text). */
@@ -47,13 +48,13 @@ function noteRows(run: ScenarioSetRunResult): CompareRow[] {
   const first = run.scenarios[0]?.tranches ?? [];
   const notes = [...first].sort((a, b) => a.seniority - b.seniority);
   const basis = first[0]?.walBasis ?? 'ACT/365';
-  const from = first[0] === undefined || first[0].walFrom === run.closingDate ? 'closing' : first[0].walFrom;
+  const from = first[0] === undefined || first[0].walFrom === run.closingDate ? translate('common.closing') : first[0].walFrom;
   const figures: readonly (readonly [string, string, (t: TrancheRow | undefined) => CompareCell])[] = [
-    ['wal', `WAL (years, ${basis} from ${from})`, (t) => ({ text: t?.walYears === null || t?.walYears === undefined ? '—' : t.walYears.toFixed(2), value: t?.walYears ?? null })],
-    ['window', 'Principal window (first – last payment date)', windowOf],
-    ['yield', 'Yield at par, annual effective (ACT/365, as XIRR) / residual IRR', yieldOf],
-    ['loss', 'Loss (% of original balance)', (t) => pct(t?.lossRate ?? null)],
-    ['shortfall', 'Interest shortfall at the end (deal currency)', (t) => (t ? money(t.interestShortfall) : { text: '—', value: null })],
+    ['wal', translate('compare.fig.wal', { basis, from }), (t) => ({ text: t?.walYears === null || t?.walYears === undefined ? '—' : t.walYears.toFixed(2), value: t?.walYears ?? null })],
+    ['window', translate('compare.fig.window'), windowOf],
+    ['yield', translate('compare.fig.yield'), yieldOf],
+    ['loss', translate('compare.fig.loss'), (t) => pct(t?.lossRate ?? null)],
+    ['shortfall', translate('compare.fig.shortfall'), (t) => (t ? money(t.interestShortfall) : { text: '—', value: null })],
   ];
   return notes.flatMap((note) =>
     figures.map(([key, figure, cell]) => ({
@@ -66,27 +67,34 @@ function noteRows(run: ScenarioSetRunResult): CompareRow[] {
 }
 
 function breachOf(period: number | null | undefined): CompareCell {
-  return period === null || period === undefined ? { text: 'not breached', value: null } : { text: `period ${period}`, value: period };
+  return period === null || period === undefined ? { text: translate('compare.fig.notBreached'), value: null } : { text: translate('compare.fig.period', { period }), value: period };
 }
 
 /** The pool's figures: cumulative default (its denominator named), net loss, reserve draws, each trigger's first breach. */
 function poolRows(run: ScenarioSetRunResult): CompareRow[] {
   const figures: readonly (readonly [string, string, (s: ScenarioRunRow) => CompareCell])[] = [
-    ['cdr', `Cumulative default rate (% of ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}, last period)`, (s) => pct(s.cumulativeDefaultRate)],
-    ['cnl', 'Cumulative net loss (defaults − recoveries, deal currency)', (s) => money(s.cumulativeNetLoss)],
-    ['cnlRate', 'Net loss (% of the cutoff pool)', (s) => pct(s.cumulativeNetLossRate)],
-    ['reserve', 'Reserve draws over the life (deal currency)', (s) => money(s.reserveDraws)],
+    ['cdr', translate('compare.fig.cdr', { denominator: translate(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) }), (s) => pct(s.cumulativeDefaultRate)],
+    ['cnl', translate('compare.fig.cnl'), (s) => money(s.cumulativeNetLoss)],
+    ['cnlRate', translate('compare.fig.cnlRate'), (s) => pct(s.cumulativeNetLossRate)],
+    ['reserve', translate('compare.fig.reserve'), (s) => money(s.reserveDraws)],
   ];
-  const rows: CompareRow[] = figures.map(([key, figure, cell]) => ({ key: `pool:${key}`, subject: 'Pool', figure, cells: run.scenarios.map(cell) }));
+  const rows: CompareRow[] = figures.map(([key, figure, cell]) => ({ key: `pool:${key}`, subject: translate('compare.fig.pool'), figure, cells: run.scenarios.map(cell) }));
   const triggers = [...new Set(run.scenarios.flatMap((s) => Object.keys(s.triggerFirstBreach)))];
   for (const id of triggers) {
-    rows.push({ key: `pool:trigger:${id}`, subject: 'Pool', figure: `First breach of trigger “${id}” (payment period)`, cells: run.scenarios.map((s) => breachOf(s.triggerFirstBreach[id])) });
+    rows.push({
+      key: `pool:trigger:${id}`,
+      subject: translate('compare.fig.pool'),
+      figure: translate('compare.fig.firstBreach', { id }),
+      cells: run.scenarios.map((s) => breachOf(s.triggerFirstBreach[id])),
+    });
   }
   rows.push({
     key: 'pool:revolving',
-    subject: 'Pool',
-    figure: 'Revolving period ended (payment period)',
-    cells: run.scenarios.map((s) => (s.revolvingEnd ? { text: `period ${s.revolvingEnd.period}`, value: s.revolvingEnd.period } : { text: 'none', value: null })),
+    subject: translate('compare.fig.pool'),
+    figure: translate('compare.fig.revolvingEnded'),
+    cells: run.scenarios.map((s) =>
+      s.revolvingEnd ? { text: translate('compare.fig.period', { period: s.revolvingEnd.period }), value: s.revolvingEnd.period } : { text: translate('compare.fig.none'), value: null },
+    ),
   });
   return rows;
 }

@@ -9,6 +9,7 @@ import { useDealCheck, useDealTemplates } from '../deal/source.ts';
 import { setOfForm } from './form.ts';
 import { useCompareScreen } from './state.ts';
 import { useSavedScenarioSets, useScenarioCheck, useScenarioTemplates } from './source.ts';
+import { useLanguage } from '../../app/i18n.tsx';
 
 /**
  * A scenario set on a deal, as Compare (and Reports) choose it: the Deal screen's deal with its
@@ -26,13 +27,17 @@ export function useScenarioSetRun() {
   const tapeId = useSelectedTapeId();
   const sets = useAssumptionSets();
   const { choice } = deal;
+  const language = useLanguage();
   const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
   // The Deal screen's deal with its structure editor's edits: what Compare runs is what the Deal screen runs.
   const dealFile = useDealAsEdited(choice.kind === 'file' ? choice.deal : template?.deal);
   const dealCheck = useDealCheck(dealFile);
   const checked = dealCheck.status === 'valid' ? dealCheck.check : null;
   const tape = tapes?.find((t) => t.id === tapeId) ?? null;
-  const used = useMemo(() => chooseDealRun({ check: checked, pool: deal.pool, scenario: deal.scenario, mode: deal.mode, tape, sets }), [checked, deal.pool, deal.scenario, deal.mode, tape, sets]);
+  const used = useMemo(
+    () => chooseDealRun({ check: checked, pool: deal.pool, scenario: deal.scenario, mode: deal.mode, tape, sets, language }),
+    [checked, deal.pool, deal.scenario, deal.mode, tape, sets, language],
+  );
 
   const set = useMemo(() => (screen.form === null ? null : setOfForm(screen.form)), [screen.form]);
   const check = useScenarioCheck(set, used.pool === 'tape' ? (tape?.id ?? null) : null);

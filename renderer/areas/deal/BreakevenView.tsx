@@ -1,6 +1,7 @@
 import type { BreakevenResult, BreakevenRow } from '../../../service/api/contract.ts';
 import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 /** A breakeven stress in its unit: "1.234×" (default multiplier) or "3.250% CDR"; "≥" when never reached in the range tried. */
 export function stressOf(by: BreakevenResult['by'], row: BreakevenRow): string {
@@ -13,25 +14,27 @@ const STATUS = { found: 'found', lossWithoutStress: 'loses without stress', beyo
 
 /** Each note's breakeven stress and the pool's cumulative default and net loss at it; `seconds` is the job's compute time. */
 export function BreakevenView({ result, seconds, stale }: { result: BreakevenResult; seconds: number; stale: boolean }) {
+  const t = useT();
   const columns: readonly Column<BreakevenRow>[] = [
-    { key: 'name', header: 'Note', render: (r) => r.name },
-    { key: 'test', header: 'Test', render: (r) => (r.interest === 'timely' ? 'timely interest' : 'ultimate payment') },
-    { key: 'stress', header: result.by === 'cdr' ? 'Breakeven CDR (annual)' : 'Breakeven default multiplier', render: (r) => stressOf(result.by, r), align: 'right' },
-    { key: 'status', header: 'Status', render: (r) => STATUS[r.status] },
-    { key: 'cdr', header: 'Pool cum. default rate at it', render: (r) => formatPct(r.cumulativeDefaultRate), align: 'right' },
-    { key: 'cnl', header: 'Pool cum. net loss at it (% of cutoff)', render: (r) => formatPct(r.cumulativeNetLossRate), align: 'right' },
+    { key: 'name', header: t('deal.note'), render: (r) => r.name },
+    { key: 'test', header: t('deal.test'), render: (r) => (r.interest === 'timely' ? t('deal.timelyInterest') : t('deal.ultimatePayment')) },
+    { key: 'stress', header: result.by === 'cdr' ? t('deal.breakevenCdrAnnual') : t('deal.breakevenDefaultMultiplier'), render: (r) => stressOf(result.by, r), align: 'right' },
+    { key: 'status', header: t('deal.status'), render: (r) => STATUS[r.status] },
+    { key: 'cdr', header: t('deal.poolCumDefaultRate'), render: (r) => formatPct(r.cumulativeDefaultRate), align: 'right' },
+    { key: 'cnl', header: t('deal.poolCumNetLoss'), render: (r) => formatPct(r.cumulativeNetLossRate), align: 'right' },
   ];
   return (
     <section className={stale ? 'breakevens stale' : 'breakevens'} aria-labelledby="breakeven-heading" data-testid="breakevens">
-      <h2 id="breakeven-heading">Breakevens</h2>
+      <h2 id="breakeven-heading">{t('deal.breakevens')}</h2>
       <p className="muted small">
-        The largest stress at which each note with a coupon still passes its test — timely interest: every coupon paid on its date (no interest shortfall in any period) and all principal by the end;
-        ultimate payment: all principal and interest by the end (
-        {result.interest === 'bySeniority' ? 'timely for the senior class, seniority 1, ultimate for the others' : `${result.interest} for every note`}) —{' '}
-        {result.by === 'cdr' ? 'a constant CDR replacing the scenario’s default curves' : 'a multiple of the scenario’s default curve (and roll into 1–30 DPD)'}; bisection to{' '}
-        {result.by === 'cdr' ? `${(result.tolerance * 100).toFixed(3)} percentage point` : `${formatPct(result.tolerance, 1)} of the multiplier`}. {result.runs} runs in {formatSeconds(seconds)}.
+        {t('deal.theLargestStressAt')}
+        {result.interest === 'bySeniority' ? t('deal.timelyForTheSenior') : t('deal.forEveryNote', { interest: result.interest })}) —{' '}
+        {result.by === 'cdr' ? t('deal.aConstantCdrReplacing') : t('deal.aMultipleOfThe')}
+        {t('deal.bisectionTo')}{' '}
+        {result.by === 'cdr' ? t('deal.percentagePoint', { toFixed: (result.tolerance * 100).toFixed(3) }) : t('deal.ofTheMultiplier', { tolerance: formatPct(result.tolerance, 1) })}
+        {t('deal.runsIn', { runs: result.runs, seconds: formatSeconds(seconds) })}
       </p>
-      <div className="table-scroll" role="region" aria-label="Breakeven table" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label={t('deal.breakevenTable')} tabIndex={0}>
         <DataTable columns={columns} rows={result.rows} rowKey={(r) => r.id} testId="breakeven-table" />
       </div>
     </section>

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Respons
 import type { CapitalClassRow, DealSizeResult } from '../../../service/api/contract.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney, formatMoneyCompact } from './model.ts';
+import { useT } from '../../app/i18n.tsx';
 
 /** Senior to junior, as the note-balance chart colours them. */
 const CLASS_COLORS = ['#1f5fae', '#5b8fd1', '#9db4d3', '#e3b341', '#e08a2c', '#cf5a2a', '#9c1f1a'];
@@ -42,15 +43,16 @@ const DarkLabel = (props: LabelProps) => <SegmentLabel {...props} dark />;
  * dashed line, so notes larger than the pool show at once.
  */
 export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
+  const t = useT();
   const rows = [
-    { label: 'As written', classes: size.before },
-    { label: 'Sized', classes: size.after },
+    { label: t('deal.asWritten'), classes: size.before },
+    { label: t('deal.sized'), classes: size.after },
   ];
   const data = rows.map(({ label, classes }) => Object.fromEntries([['label', label], ...classes.map((c) => [c.id, c.balance])]) as Record<string, string | number>);
   return (
     <figure className="chart-box capital-structure" data-testid="capital-structure-bar">
       <figcaption className="chart-caption">
-        <h3>Capital structure at closing: each class’s balance (deal currency), share of the pool and CE = (pool + reserve − the class and all senior) ÷ pool</h3>
+        <h3>{t('deal.capitalStructureAtClosing')}</h3>
       </figcaption>
       <ResponsiveContainer width="100%" height={190}>
         <BarChart data={data} layout="vertical" margin={{ top: 22, right: 24, bottom: 4, left: 8 }}>

@@ -24,19 +24,21 @@ import { chooseDealRun } from './run-choice.ts';
 import { BreakevenChoices, DealPicker, PoolChoice, RunNotes, RunOnChangeChoice, ScenarioPicker } from './RunChoices.tsx';
 import { useRunOnChange } from './run-on-change.ts';
 import { useDealTemplates, type DealCheckState } from './source.ts';
+import { useLanguage, useT } from '../../app/i18n.tsx';
 
 /** The deal's check, and below it the offer to size the notes to the tape when they were written for another pool. */
 function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Parameters<typeof SizeOffer>[0], 'check'> }) {
-  if (state.status === 'checking') return <p className="check-status muted">Checking the deal…</p>;
-  if (state.status === 'unavailable') return <p className="check-status check-invalid error-text">Cannot check the deal: {state.message}</p>;
+  const t = useT();
+  if (state.status === 'checking') return <p className="check-status muted">{t('deal.checkingTheDeal')}</p>;
+  if (state.status === 'unavailable') return <p className="check-status check-invalid error-text">{t('deal.cannotCheckTheDeal', { message: state.message })}</p>;
   if (state.status === 'invalid') return null;
   const { check } = state;
   return (
     <>
       <p className="check-status check-valid" role="status" data-testid="deal-check">
-        ✓ Valid: {check.notes} notes, {formatMoney(check.originalBalance)} in total
-        {check.hasPool ? ' · has its own pool' : ' · no pool of its own (runs on a tape)'}
-        {check.hasAssumptions ? ' · has its own scenario' : ' · no scenario of its own (runs under a saved assumption set)'}
+        {t('deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance) })}
+        {check.hasPool ? t('deal.hasItsOwnPool') : t('deal.noPoolOfIts')}
+        {check.hasAssumptions ? t('deal.hasItsOwnScenario') : t('deal.noScenarioOfIts')}
       </p>
       <SizeOffer check={check} {...sizing} />
     </>
@@ -45,17 +47,18 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
 
 /** The structure editor (folded away while a run is shown) and, below it, the structure in words as the service read it. */
 function StructurePanels({ deal, inEditor, open, check, pool }: { deal: unknown; inEditor: boolean; open: boolean; check: DealCheckState; pool: ReturnType<typeof sizingPool> }) {
+  const t = useT();
   return (
     <>
       {inEditor ? (
         <details className="deal-details" open={open}>
-          <summary>Structure editor</summary>
+          <summary>{t('deal.structureEditor')}</summary>
           <DealEditor issues={check.status === 'invalid' ? check.issues : []} pool={pool} />
         </details>
       ) : null}
       {deal !== undefined ? (
         <details className="deal-details">
-          <summary>Structure in words</summary>
+          <summary>{t('deal.structureInWords')}</summary>
           <DealSummary deal={deal} file={check.status === 'valid' ? check.check.deal : null} />
         </details>
       ) : null}
@@ -73,11 +76,12 @@ const breakevenKey = (inputsKey: string, state: DealScreenState): string => `${i
 
 /** The breakevens shown, with a note when the choices above moved on since they were solved. */
 function ShownBreakevens({ result, seconds, outOfDate, solving }: { result: BreakevenResult; seconds: number; outOfDate: boolean; solving: boolean }) {
+  const t = useT();
   return (
     <>
       {outOfDate ? (
         <p className="warning-box" role="status" data-testid="breakeven-out-of-date">
-          These breakevens were solved for another deal, pool, scenario, stress or test — run <strong>Breakevens</strong> again to bring them up to date.
+          {t('deal.theseBreakevensWereSolved')} <strong>{t('deal.breakevens')}</strong> {t('deal.againToBringThem')}
         </p>
       ) : null}
       <BreakevenView result={result} seconds={seconds} stale={solving} />
@@ -97,6 +101,8 @@ function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsK
 
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
+  const t = useT();
+  const language = useLanguage();
   const { api, workspace } = useApp();
   const screen = useDealScreen();
   const templates = useDealTemplates();
@@ -106,7 +112,7 @@ export function DealArea() {
   const [starting, setStarting] = useState(false);
 
   const { choice } = screen;
-  const template = choice.kind === 'template' ? templates?.find((t) => t.id === choice.id) : undefined;
+  const template = choice.kind === 'template' ? templates?.find((item) => item.id === choice.id) : undefined;
   const chosen: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
   const chosenName = choice.kind === 'file' ? choice.fileName : `${template?.id ?? 'deal'}.json`;
   // What the screen checks and runs is the structure editor's deal.
@@ -116,11 +122,11 @@ export function DealArea() {
   const hasPool = checked?.hasPool ?? false;
   const hasAssumptions = checked?.hasAssumptions ?? false;
 
-  const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+  const tape = tapes?.find((item) => item.id === tapeId) ?? null;
   // The pool and scenario actually used, and the request that runs them.
   const used = useMemo(
-    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets }),
-    [checked, screen.pool, screen.scenario, screen.mode, tape, sets],
+    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets, language }),
+    [checked, screen.pool, screen.scenario, screen.mode, tape, sets, language],
   );
   const { request } = used;
   const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null), [deal, used.pool, tape]);
@@ -132,7 +138,7 @@ export function DealArea() {
   const running = runs.latestJob?.state === 'running' && inThisWorkspace(runs.latest);
   const solving = breakevenJobs.latestJob?.state === 'running' && inThisWorkspace(breakevenJobs.latest);
 
-  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? 'deal');
+  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? t('compare.dealFallback'));
 
   /** Starts the job and remembers what it ran (no component state: "Run on every change" calls it from an effect). */
   async function launch(task: 'run' | 'breakeven'): Promise<void> {
@@ -151,7 +157,7 @@ export function DealArea() {
       };
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {
-      reportError(task === 'run' ? 'Cannot start the deal run' : 'Cannot start the breakevens', error);
+      reportError(task === 'run' ? t('deal.cannotStartTheDeal') : t('deal.cannotStartTheBreakevens'), error);
     }
   }
 
@@ -166,7 +172,7 @@ export function DealArea() {
       try {
         await api.call('job.cancel', { id: info.jobId });
       } catch (error) {
-        reportError('Cannot cancel', error);
+        reportError(t('deal.cannotCancel'), error);
       }
     }
   }
@@ -186,29 +192,27 @@ export function DealArea() {
   return (
     <section className="area deal-area">
       <header className="area-header">
-        <h1>Deal</h1>
+        <h1>{t('deal.deal')}</h1>
         <p className="muted">
-          Run a deal — a shipped template or your own deal file — on its own pool or a tape, under a scenario: tranche WAL, window, yield, duration, loss and credit enhancement, every period of the
-          waterfall reconciled to the cent, and breakevens. Start from a template or a deal file and edit its structure below: what the editor holds is what runs (deal files are described in{' '}
-          <code>docs/deals.md</code>).
+          {t('deal.runADealA')} <code>{t('deal.docsDealsMd')}</code>).
         </p>
       </header>
 
-      <div className="panel run-panel deal-run-panel" role="group" aria-label="Deal run">
+      <div className="panel run-panel deal-run-panel" role="group" aria-label={t('deal.dealRun')}>
         <DealPicker templates={templates} choice={screen.choice} />
         <PoolChoice used={used} hasPool={hasPool} tapes={tapes} tapeId={tapeId} tape={tape} mode={screen.mode} />
         <ScenarioPicker used={used} hasAssumptions={hasAssumptions} valid={valid} sets={sets} />
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void start('run')} disabled={!request || busy || pending}>
-            Run
+            {t('deal.run')}
           </button>
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running && !solving}>
-            Cancel
+            {t('deal.cancel')}
           </button>
           <RunOnChangeChoice checked={screen.runOnChange} />
           <BreakevenChoices by={screen.breakevenBy} interest={screen.breakevenInterest} />
           <button type="button" className="secondary" onClick={() => void start('breakeven')} disabled={!request || busy || pending}>
-            Breakevens
+            {t('deal.breakevens')}
           </button>
         </div>
         {check.status === 'invalid' ? <RunBlocked problems={check.issues.length} /> : null}
@@ -219,12 +223,12 @@ export function DealArea() {
 
       {running && runs.latest ? (
         <div className="job-watcher">
-          <ProgressBar progress={runs.latestJob?.progress ?? null} label={`Running ${runs.latest.dealLabel} on ${runs.latest.poolLabel}`} />
+          <ProgressBar progress={runs.latestJob?.progress ?? null} label={t('deal.runningOn', { dealLabel: runs.latest.dealLabel, poolLabel: runs.latest.poolLabel })} />
         </div>
       ) : null}
       {solving && breakevenJobs.latest ? (
         <div className="job-watcher">
-          <ProgressBar progress={breakevenJobs.latestJob?.progress ?? null} label={`Solving the breakevens of ${breakevenJobs.latest.dealLabel}`} />
+          <ProgressBar progress={breakevenJobs.latestJob?.progress ?? null} label={t('deal.solvingTheBreakevensOf', { dealLabel: breakevenJobs.latest.dealLabel })} />
         </div>
       ) : null}
 
@@ -232,7 +236,7 @@ export function DealArea() {
 
       {valid && hasPool && hasAssumptions ? (
         <details className="prospectus-details">
-          <summary>Prospectus tables</summary>
+          <summary>{t('deal.prospectusTables')}</summary>
           <ProspectusTablesView deal={deal} />
         </details>
       ) : null}
@@ -241,7 +245,7 @@ export function DealArea() {
         <>
           {runOutOfDate ? (
             <p className="warning-box" role="status" data-testid="deal-out-of-date">
-              The deal, pool or scenario chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
+              {t('deal.theDealPoolOr')} <strong>{t('deal.run')}</strong> {t('deal.againToBringThe')}
             </p>
           ) : null}
           <DealRunView info={runShown.info} run={runShown.run} seconds={runShown.seconds} stale={running} stored={shownRun?.stored} deal={runOutOfDate ? null : (checked?.deal ?? null)}>
@@ -252,10 +256,10 @@ export function DealArea() {
         <>
           {breakevens}
           {!running && valid ? (
-            <EmptyState title="Nothing run yet">
+            <EmptyState title={t('deal.nothingRunYet')}>
               <p>
-                Choose the pool and the scenario, then <strong>Run</strong>: the pool is projected, the waterfall runs period by period to the cent, and each note’s analytics follow.{' '}
-                <strong>Breakevens</strong> solves the largest default stress each note survives.
+                {t('deal.chooseThePoolAnd')} <strong>{t('deal.run')}</strong>
+                {t('deal.thePoolIsProjected')} <strong>{t('deal.breakevens')}</strong> {t('deal.solvesTheLargestDefault')}
               </p>
             </EmptyState>
           ) : null}

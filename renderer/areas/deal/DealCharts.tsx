@@ -7,6 +7,7 @@ import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel } from '../../components/
 import { noteSeries } from './chart-data.ts';
 import { DealRiskCharts } from './DealRiskCharts.tsx';
 import { formatMoney } from './model.ts';
+import { useT } from '../../app/i18n.tsx';
 
 /** Senior to junior: the app's blue, then lighter, then amber for the residual end. */
 export const NOTE_COLORS = ['#1f5fae', '#5b8fd1', '#9db4d3', '#e3b341', '#e08a2c', '#cf5a2a', '#9c1f1a'];
@@ -19,6 +20,7 @@ const color = (i: number): string => NOTE_COLORS[i % NOTE_COLORS.length] ?? '#1f
  * the reader's scale words (万/亿 or K/M/B, `locale`, by default the browser's language).
  */
 export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; locale?: UiLocale }) {
+  const t = useT();
   const notes = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const data = useMemo(() => noteSeries(run), [run]);
   const moneyTick = (v: number): string => formatMoneyAxis(v, locale);
@@ -26,7 +28,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
   useEffect(() => afterPaint(() => markChartDrawn(run.periods.length)), [run]);
   return (
     <div className="chart-grid">
-      <ChartBox title="Note balances after each payment date (stacked, deal currency)" testId="chart-note-balances">
+      <ChartBox title={t('deal.noteBalancesAfterEach')} testId="chart-note-balances">
         <AreaChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
@@ -38,11 +40,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
           ))}
         </AreaChart>
       </ChartBox>
-      <ChartBox
-        title="Principal and interest paid to each class on each payment date (deal currency)"
-        testId="chart-note-payments"
-        note="Solid: principal (write-downs reimbursed included); pale: interest paid (shortfalls excluded)."
-      >
+      <ChartBox title={t('deal.principalAndInterestPaid')} testId="chart-note-payments" note={t('deal.solidPrincipalWriteDowns')}>
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
@@ -50,10 +48,10 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
           <Tooltip formatter={moneyTooltip} labelFormatter={dateLabel('period')} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {notes.map((n, i) => (
-            <Bar key={`p${n.id}`} dataKey={`principal:${n.id}`} name={`${n.name} principal`} stackId="paid" fill={color(i)} isAnimationActive={false} />
+            <Bar key={`p${n.id}`} dataKey={`principal:${n.id}`} name={t('deal.principal', { name: n.name })} stackId="paid" fill={color(i)} isAnimationActive={false} />
           ))}
           {notes.map((n, i) => (
-            <Bar key={`i${n.id}`} dataKey={`interest:${n.id}`} name={`${n.name} interest`} stackId="paid" fill={color(i)} fillOpacity={0.4} isAnimationActive={false} />
+            <Bar key={`i${n.id}`} dataKey={`interest:${n.id}`} name={t('deal.interest', { name: n.name })} stackId="paid" fill={color(i)} fillOpacity={0.4} isAnimationActive={false} />
           ))}
         </BarChart>
       </ChartBox>

@@ -10,24 +10,26 @@ import { DealCharts } from './DealCharts.tsx';
 import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
+import { couponLabel } from './coupon-label.ts';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
-const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], string>> = {
-  initialPool: 'the cutoff pool',
-  initialPoolPlusPurchases: 'the cutoff pool + principal purchased',
-  initialPoolThenRevolvingEnd: 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
+const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], MessageKey>> = {
+  initialPool: 'common.denominator.initialPool',
+  initialPoolPlusPurchases: 'common.denominator.initialPoolPlusPurchases',
+  initialPoolThenRevolvingEnd: 'common.denominator.initialPoolThenRevolvingEnd',
 };
 
-function windowOf(t: TrancheRow): string {
-  if (!t.firstPrincipal || !t.lastPrincipal) return '—';
-  return t.firstPrincipal.date === t.lastPrincipal.date ? t.firstPrincipal.date : `${t.firstPrincipal.date} – ${t.lastPrincipal.date}`;
+function windowOf(row: TrancheRow): string {
+  if (!row.firstPrincipal || !row.lastPrincipal) return '—';
+  return row.firstPrincipal.date === row.lastPrincipal.date ? row.firstPrincipal.date : `${row.firstPrincipal.date} – ${row.lastPrincipal.date}`;
 }
 
 /** The deal file's expected maturity, with the balance still outstanding after it when the run misses it. */
 function expectedMaturityOf(t: TrancheRow): string {
   if (t.expectedMaturity === undefined) return '—';
   const left = t.balanceAfterExpectedMaturity ?? 0;
-  return left > 0 ? `${t.expectedMaturity} · missed, ${formatMoney(left)} left` : `${t.expectedMaturity} · met`;
+  return left > 0 ? translate('deal.expectedMaturity.missed', { date: t.expectedMaturity, left: formatMoney(left) }) : translate('deal.expectedMaturity.met', { date: t.expectedMaturity });
 }
 
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
@@ -35,39 +37,39 @@ const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(
 /** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
 export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
-  const walFrom = !first || first.walFrom === run.closingDate ? 'closing' : first.walFrom;
+  const walFrom = !first || first.walFrom === run.closingDate ? translate('common.closing') : first.walFrom;
   return [
-    { key: 'name', header: 'Note', render: (t) => t.name, sortValue: (t) => t.seniority },
-    { key: 'balance', header: 'Original balance', render: (t) => formatMoney(t.originalBalance), sortValue: (t) => t.originalBalance, align: 'right' },
-    { key: 'coupon', header: 'Coupon', render: (t) => t.coupon },
+    { key: 'name', header: translate('deal.note'), render: (row) => row.name, sortValue: (row) => row.seniority },
+    { key: 'balance', header: translate('deal.originalBalance'), render: (row) => formatMoney(row.originalBalance), sortValue: (row) => row.originalBalance, align: 'right' },
+    { key: 'coupon', header: translate('deal.coupon'), render: (row) => couponLabel(row.coupon) },
     {
       key: 'wal',
-      header: `WAL (years, ${first?.walBasis ?? 'ACT/365'} from ${walFrom})`,
-      render: (t) => (t.walYears === null ? '—' : t.walYears.toFixed(2)),
-      sortValue: (t) => t.walYears,
+      header: translate('deal.walYearsFrom', { value: first?.walBasis ?? 'ACT/365', walFrom }),
+      render: (row) => (row.walYears === null ? '—' : row.walYears.toFixed(2)),
+      sortValue: (row) => row.walYears,
       align: 'right',
     },
-    { key: 'window', header: 'Principal window', render: windowOf },
-    { key: 'expectedFinal', header: 'Expected final (computed)', render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
+    { key: 'window', header: translate('deal.principalWindow'), render: windowOf },
+    { key: 'expectedFinal', header: translate('deal.expectedFinalComputed'), render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
     ...(run.tranches.some((t) => t.expectedMaturity !== undefined)
-      ? [{ key: 'expectedMaturity', header: 'Expected maturity (预期到期日)', render: expectedMaturityOf, sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
+      ? [{ key: 'expectedMaturity', header: translate('deal.expectedMaturity'), render: expectedMaturityOf, sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
       : []),
-    { key: 'legalFinal', header: 'Legal final', render: (t) => t.legalFinalMaturity ?? '—' },
+    { key: 'legalFinal', header: translate('deal.legalFinal'), render: (t) => t.legalFinalMaturity ?? '—' },
     {
       key: 'yield',
-      header: 'Yield at par, annual effective (ACT/365) / IRR',
-      render: (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : pctOrDash(t.yieldAtParAnnualEffective)),
-      sortValue: (t) => t.irr ?? t.yieldAtParAnnualEffective,
+      header: translate('deal.yieldAtParAnnual'),
+      render: (row) => (row.irr !== null ? translate('deal.irr', { irr: formatPct(row.irr) }) : pctOrDash(row.yieldAtParAnnualEffective)),
+      sortValue: (row) => row.irr ?? row.yieldAtParAnnualEffective,
       align: 'right',
     },
-    { key: 'bey', header: 'Bond-equivalent (semi-annual)', render: (t) => pctOrDash(t.yieldAtParBondEquivalent), align: 'right' },
-    { key: 'mey', header: 'Mortgage-equivalent (monthly)', render: (t) => pctOrDash(t.yieldAtParMortgageEquivalent), align: 'right' },
-    { key: 'cfets', header: 'China interbank (CFETS)', render: (t) => pctOrDash(t.yieldAtParChinaInterbank), align: 'right' },
-    { key: 'duration', header: 'Mod. duration (years, ann. eff.)', render: (t) => (t.modifiedDurationYears === null ? '—' : t.modifiedDurationYears.toFixed(2)), align: 'right' },
-    { key: 'loss', header: 'Loss %', render: (t) => formatPct(t.lossRate), sortValue: (t) => t.lossRate, align: 'right' },
-    { key: 'writeDown', header: 'Written down', render: (t) => formatMoney(t.writeDown), align: 'right' },
-    { key: 'shortfall', header: 'Interest shortfall', render: (t) => formatMoney(t.interestShortfall), align: 'right' },
-    { key: 'ce', header: 'CE at closing', render: (t) => formatPct(t.creditEnhancementAtClosing), sortValue: (t) => t.creditEnhancementAtClosing, align: 'right' },
+    { key: 'bey', header: translate('deal.bondEquivalentSemiAnnual'), render: (row) => pctOrDash(row.yieldAtParBondEquivalent), align: 'right' },
+    { key: 'mey', header: translate('deal.mortgageEquivalentMonthly'), render: (row) => pctOrDash(row.yieldAtParMortgageEquivalent), align: 'right' },
+    { key: 'cfets', header: translate('deal.chinaInterbankCfets'), render: (row) => pctOrDash(row.yieldAtParChinaInterbank), align: 'right' },
+    { key: 'duration', header: translate('deal.modDurationYearsAnn'), render: (row) => (row.modifiedDurationYears === null ? '—' : row.modifiedDurationYears.toFixed(2)), align: 'right' },
+    { key: 'loss', header: translate('deal.loss'), render: (row) => formatPct(row.lossRate), sortValue: (row) => row.lossRate, align: 'right' },
+    { key: 'writeDown', header: translate('deal.writtenDown'), render: (row) => formatMoney(row.writeDown), align: 'right' },
+    { key: 'shortfall', header: translate('deal.interestShortfall'), render: (row) => formatMoney(row.interestShortfall), align: 'right' },
+    { key: 'ce', header: translate('deal.ceAtClosing'), render: (row) => formatPct(row.creditEnhancementAtClosing), sortValue: (row) => row.creditEnhancementAtClosing, align: 'right' },
   ];
 }
 
@@ -78,7 +80,7 @@ const PeriodTable = memo(function PeriodTable({ columns, periods }: { columns: r
   return <DataTable columns={columns} rows={periods} rowKey={periodKey} testId="period-table" pageSize={60} />;
 });
 
-const REVOLVING_REASONS = { scheduled: 'as scheduled', trigger: 'by a trigger', dealEnded: 'the deal ended' } as const;
+const REVOLVING_REASONS = { scheduled: 'deal.revolvingEnd.scheduled', trigger: 'deal.revolvingEnd.trigger', dealEnded: 'deal.revolvingEnd.dealEnded' } as const;
 
 /**
  * One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time.
@@ -102,6 +104,7 @@ export function DealRunView({
   deal?: DealFile | null;
   children?: ReactNode;
 }) {
+  const t = useT();
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const columns = useMemo(() => periodColumns(run), [run]);
   const trancheTable = useMemo(() => trancheColumns(run), [run]);
@@ -122,8 +125,8 @@ export function DealRunView({
   const cdr = run.cumulativeDefaultRate.at(-1) ?? null;
   const cnl = run.cumulativeNetLoss.at(-1) ?? null;
   const breached = Object.entries(run.triggerFirstBreach).filter((entry): entry is [string, number] => entry[1] !== null);
-  const writtenDown = run.tranches.reduce((sum, t) => sum + t.writeDown, 0);
-  const modeLabel = run.mode === 'loan' ? 'loan level' : 'representative lines';
+  const writtenDown = run.tranches.reduce((sum, row) => sum + row.writeDown, 0);
+  const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
 
   function exportCsv(): void {
     downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns));
@@ -133,9 +136,25 @@ export function DealRunView({
     <div className={stale ? 'projection stale' : 'projection'} data-testid="deal-run" aria-busy={stale}>
       <StoreNote stored={stored} />
       <p className="run-caption" data-testid="deal-run-caption">
-        <strong>{run.dealName}</strong> · pool {run.poolName} ({run.loans === 0 ? 'collection schedule' : `${modeLabel}, ${formatCount(run.loans)} loans`}) · scenario {info.scenarioLabel} · cutoff{' '}
-        {run.cutoffDate} · closing {run.closingDate} · computed in {formatSeconds(seconds)}
-        {stale ? ' · a new run is in progress' : ''}
+        <strong>{run.dealName}</strong>{' '}
+        {run.loans === 0
+          ? t('deal.poolScheduleScenarioCutoff', {
+              poolName: run.poolName,
+              scenarioLabel: info.scenarioLabel,
+              cutoffDate: run.cutoffDate,
+              closingDate: run.closingDate,
+              seconds: formatSeconds(seconds),
+            })
+          : t('deal.poolLoansScenarioCutoff', {
+              poolName: run.poolName,
+              modeLabel,
+              loans: formatCount(run.loans),
+              scenarioLabel: info.scenarioLabel,
+              cutoffDate: run.cutoffDate,
+              closingDate: run.closingDate,
+              seconds: formatSeconds(seconds),
+            })}
+        {stale ? t('deal.aNewRunIs') : ''}
       </p>
       {run.warnings.length > 0 ? (
         <div className="warning-box" role="status" data-testid="deal-warnings">
@@ -145,42 +164,50 @@ export function DealRunView({
         </div>
       ) : null}
       <div className="cards" data-testid="deal-headline">
-        <Card label="Pool balance" value={formatMoney(run.poolBalance)} note={`at cutoff ${run.cutoffDate}`} testId="card-pool-balance" />
-        <Card label="Periods" value={formatCount(last)} note={`payment dates ${run.periods[0]?.paymentDate ?? '—'} – ${run.periods.at(-1)?.paymentDate ?? '—'}`} />
-        <Card label="Cumulative default rate" value={formatPct(cdr)} note={`at the last period; defaults ÷ ${DENOMINATOR_LABELS[run.cumulativeRatioDenominator]}`} testId="card-deal-cdr" />
-        <Card label="Cumulative net loss" value={formatMoney(cnl)} note={cnl === null || run.poolBalance <= 0 ? undefined : `${formatPct(cnl / run.poolBalance)} of the cutoff pool`} />
+        <Card label={t('deal.poolBalance')} value={formatMoney(run.poolBalance)} note={t('deal.atCutoff', { cutoffDate: run.cutoffDate })} testId="card-pool-balance" />
+        <Card label={t('deal.periods')} value={formatCount(last)} note={t('deal.paymentDates', { value: run.periods[0]?.paymentDate ?? '—', value2: run.periods.at(-1)?.paymentDate ?? '—' })} />
         <Card
-          label="Revolving"
-          value={run.revolvingEnd ? `ended period ${run.revolvingEnd.period}` : 'none'}
-          note={run.revolvingEnd ? `${run.revolvingEnd.paymentDate}, ${REVOLVING_REASONS[run.revolvingEnd.reason]}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}` : 'static pool'}
+          label={t('deal.cumulativeDefaultRate')}
+          value={formatPct(cdr)}
+          note={t('deal.atTheLastPeriod', { value: t(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) })}
+          testId="card-deal-cdr"
         />
         <Card
-          label="Clean-up call"
-          value={run.cleanUpPeriod === null ? 'not exercised' : `period ${run.cleanUpPeriod}`}
+          label={t('deal.cumulativeNetLoss')}
+          value={formatMoney(cnl)}
+          note={cnl === null || run.poolBalance <= 0 ? undefined : t('deal.ofTheCutoffPool', { pct: formatPct(cnl / run.poolBalance) })}
+        />
+        <Card
+          label={t('deal.revolving')}
+          value={run.revolvingEnd ? t('deal.revolvingEnd.period', { period: run.revolvingEnd.period }) : t('deal.revolvingEnd.none')}
+          note={
+            run.revolvingEnd
+              ? `${run.revolvingEnd.paymentDate}, ${t(REVOLVING_REASONS[run.revolvingEnd.reason])}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
+              : t('deal.staticPool')
+          }
+        />
+        <Card
+          label={t('deal.cleanUpCall')}
+          value={run.cleanUpPeriod === null ? t('deal.cleanUp.notExercised') : t('deal.cleanUp.period', { period: run.cleanUpPeriod })}
           note={run.cleanUpPeriod === null ? undefined : run.periods[run.cleanUpPeriod - 1]?.paymentDate}
         />
         <Card
-          label="Triggers breached"
+          label={t('deal.triggersBreached')}
           value={breached.length === 0 ? 'none' : String(breached.length)}
-          note={breached.length === 0 ? `${Object.keys(run.triggerFirstBreach).length} tested each period` : breached.map(([id, p]) => `${id} from period ${p}`).join('; ')}
+          note={
+            breached.length === 0 ? t('deal.testedEachPeriod', { length: Object.keys(run.triggerFirstBreach).length }) : breached.map(([id, p]) => t('deal.breachedFrom', { id, period: p })).join('; ')
+          }
           testId="card-triggers"
         />
-        <Card label="Notes written down" value={formatMoney(writtenDown)} note="principal lost, net of write-downs reimbursed" testId="card-write-down" />
+        <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown)} note={t('deal.principalLostNetOf')} testId="card-write-down" />
       </div>
 
       <div className="table-head">
-        <h2>Tranches</h2>
+        <h2>{t('deal.tranches')}</h2>
       </div>
-      <p className="muted small">
-        WAL = Σ principal × t ÷ Σ principal, t in years on the basis and from the date in its header (the deal file’s analytics section); principal window = first and last payment dates with
-        principal; expected final (computed) = the last payment date that pays the note anything in this run; expected maturity = the deal file’s 预期到期日, met when nothing is outstanding after the
-        last payment date on or before it; legal final = the deal’s 法定到期日. Yields at par at closing, one column per quote: annual effective on actual dates (ACT/365, as XIRR — the residual note
-        shows its IRR), bond-equivalent (semi-annual compounding on the payment schedule, SIFMA), mortgage-equivalent (monthly compounding, SIFMA) and China interbank (compounded at the payment
-        frequency on actual days, simple in the final period, CFETS); modified duration at the annual effective yield; loss % = written-down principal ÷ original balance; CE at closing = (pool +
-        reserve − this note and all senior) ÷ pool. Amounts in the deal’s currency.
-      </p>
-      <div className="table-scroll tranche-scroll" role="region" aria-label="Tranche summary table" tabIndex={0}>
-        <DataTable columns={trancheTable} rows={tranches} rowKey={(t) => t.id} testId="tranche-table" />
+      <p className="muted small">{t('deal.walΣPrincipalT')}</p>
+      <div className="table-scroll tranche-scroll" role="region" aria-label={t('deal.trancheSummaryTable')} tabIndex={0}>
+        <DataTable columns={trancheTable} rows={tranches} rowKey={(row) => row.id} testId="tranche-table" />
       </div>
       {children}
       {deal ? <PriceYieldPanel key={info.jobId} run={run} deal={deal} /> : null}
@@ -188,16 +215,13 @@ export function DealRunView({
       <DealCharts run={run} />
 
       <div className="table-head">
-        <h2>Period by period</h2>
+        <h2>{t('deal.periodByPeriod')}</h2>
         <button type="button" className="secondary" onClick={exportCsv}>
-          Export periods CSV
+          {t('deal.exportPeriodsCsv')}
         </button>
       </div>
-      <p className="muted small">
-        After each payment date, in the deal’s currency. Collections = interest, penalty interest, principal and recoveries of the collection period. The CSV holds every column (fees, interest due,
-        reserve movements, trigger values and thresholds, coupon rates).
-      </p>
-      <div className="table-scroll" role="region" aria-label="Period by period table" tabIndex={0}>
+      <p className="muted small">{t('deal.afterEachPaymentDate')}</p>
+      <div className="table-scroll" role="region" aria-label={t('deal.periodByPeriodTable')} tabIndex={0}>
         <PeriodTable columns={tableColumns} periods={run.periods} />
       </div>
     </div>

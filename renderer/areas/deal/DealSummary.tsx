@@ -4,34 +4,43 @@ import { formatCount } from '../../app/format.ts';
 import type { FileIssue } from '../../app/issues.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { dealView, formatMoney, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
+import { useT, type Translate } from '../../app/i18n.tsx';
 
-const NOTE_COLUMNS: readonly Column<NoteView>[] = [
-  { key: 'seniority', header: 'Seniority', render: (n) => n.seniority, align: 'right' },
-  { key: 'name', header: 'Note', render: (n) => `${n.name}${n.name === n.id ? '' : ` (${n.id})`}` },
-  { key: 'balance', header: 'Original balance', render: (n) => formatMoney(n.originalBalance), align: 'right' },
-  { key: 'coupon', header: 'Coupon (annual)', render: (n) => n.coupon },
-  { key: 'dayCount', header: 'Day count', render: (n) => n.dayCount },
-];
+function noteColumns(t: Translate): readonly Column<NoteView>[] {
+  return [
+    { key: 'seniority', header: t('deal.seniority'), render: (n) => n.seniority, align: 'right' },
+    { key: 'name', header: t('deal.note2'), render: (n) => `${n.name}${n.name === n.id ? '' : ` (${n.id})`}` },
+    { key: 'balance', header: t('deal.originalBalance2'), render: (n) => formatMoney(n.originalBalance), align: 'right' },
+    { key: 'coupon', header: t('deal.couponAnnual'), render: (n) => n.coupon },
+    { key: 'dayCount', header: t('deal.dayCount'), render: (n) => n.dayCount },
+  ];
+}
 
-const FEE_COLUMNS: readonly Column<FeeView>[] = [
-  { key: 'name', header: 'Fee', render: (f) => f.name },
-  { key: 'basis', header: 'Amount', render: (f) => f.basis },
-  { key: 'senior', header: 'Senior', render: (f) => (f.senior ? 'yes' : 'no') },
-];
+function feeColumns(t: Translate): readonly Column<FeeView>[] {
+  return [
+    { key: 'name', header: t('deal.fee'), render: (f) => f.name },
+    { key: 'basis', header: t('deal.amount'), render: (f) => f.basis },
+    { key: 'senior', header: t('deal.senior'), render: (f) => (f.senior ? t('deal.yes') : t('deal.no')) },
+  ];
+}
 
-const TRIGGER_COLUMNS: readonly Column<TriggerView>[] = [
-  { key: 'name', header: 'Trigger', render: (t) => t.name },
-  { key: 'test', header: 'Breached when', render: (t) => t.test },
-  { key: 'effects', header: 'Effect', render: (t) => t.effects },
-  { key: 'curable', header: 'Curable', render: (t) => (t.curable ? 'yes' : 'no, stays breached') },
-];
+function triggerColumns(t: Translate): readonly Column<TriggerView>[] {
+  return [
+    { key: 'name', header: t('deal.trigger2'), render: (trigger) => trigger.name },
+    { key: 'test', header: t('deal.breachedWhen'), render: (trigger) => trigger.test },
+    { key: 'effects', header: t('deal.effect'), render: (trigger) => trigger.effects },
+    { key: 'curable', header: t('deal.curable'), render: (trigger) => (trigger.curable ? t('deal.yes') : t('deal.noStaysBreached')) },
+  ];
+}
 
 /** Validation problems of a deal file, each with its JSON path. */
 export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
+  const t = useT();
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
-        The deal file has {issues.length === 1 ? '1 problem' : `${issues.length} problems`} — fix {issues.length === 1 ? 'it' : 'them'} in the file and open it again:
+        {t('deal.theDealFileHas')} {issues.length === 1 ? t('deal.n1Problem') : t('deal.problems', { length: issues.length })} {t('deal.fix')} {issues.length === 1 ? t('deal.it') : t('deal.them')}{' '}
+        {t('deal.inTheFileAnd')}
       </strong>
       <ul className="problem-list">
         {issues.map((issue) => (
@@ -46,21 +55,23 @@ export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
 
 /** The deal as the structure summary shows it once the service has read it (`file`); its JSON as opened (`deal`). */
 export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | null }) {
+  const t = useT();
   const [showJson, setShowJson] = useState(false);
-  const view = useMemo(() => (file ? dealView(file) : null), [file]);
+  // Not memoised: the structure in words is written in the shown language, again after a switch (a deal file is short).
+  const view = file ? dealView(file) : null;
   const json = useMemo(() => (showJson ? JSON.stringify(deal, null, 2) : ''), [deal, showJson]);
   return (
     <section className="panel deal-summary" aria-labelledby="deal-structure-heading">
       <div className="table-head">
-        <h2 id="deal-structure-heading">{view?.name ?? 'Deal file'}</h2>
+        <h2 id="deal-structure-heading">{view?.name ?? t('deal.dealFile')}</h2>
         <button type="button" className="secondary small-button" aria-pressed={showJson} onClick={() => setShowJson(!showJson)}>
-          {showJson ? 'Hide JSON' : 'View JSON'}
+          {showJson ? t('deal.hideJson') : t('deal.viewJson')}
         </button>
       </div>
       {view?.description ? <p className="deal-description">{view.description}</p> : null}
       {view ? <p className="muted small">{view.dates}</p> : null}
       {showJson ? (
-        <pre className="deal-json mono" aria-label="Deal file (JSON)" tabIndex={0} data-testid="deal-json">
+        <pre className="deal-json mono" aria-label={t('deal.dealFileJson')} tabIndex={0} data-testid="deal-json">
           {json}
         </pre>
       ) : null}
@@ -71,22 +82,23 @@ export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | 
 
 /** Notes, fees, reserve, triggers, priority of payments, revolving period, own pool and scenario. */
 function DealStructure({ view }: { view: DealView }) {
+  const t = useT();
   const total = view.notes.reduce((sum, n) => sum + n.originalBalance, 0);
   return (
     <div className="deal-structure" data-testid="deal-structure">
       <div>
-        <h3>Notes · total {formatMoney(total)}</h3>
-        <DataTable columns={NOTE_COLUMNS} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
+        <h3>{t('deal.notesTotal', { total: formatMoney(total) })}</h3>
+        <DataTable columns={noteColumns(t)} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
         {view.fees.length > 0 ? (
           <>
-            <h3>Fees</h3>
-            <DataTable columns={FEE_COLUMNS} rows={view.fees} rowKey={(f) => f.id} />
+            <h3>{t('deal.fees')}</h3>
+            <DataTable columns={feeColumns(t)} rows={view.fees} rowKey={(f) => f.id} />
           </>
         ) : null}
         {view.triggers.length > 0 ? (
           <>
-            <h3>Triggers</h3>
-            <DataTable columns={TRIGGER_COLUMNS} rows={view.triggers} rowKey={(t) => t.id} />
+            <h3>{t('deal.triggers')}</h3>
+            <DataTable columns={triggerColumns(t)} rows={view.triggers} rowKey={(trigger) => trigger.id} />
           </>
         ) : null}
       </div>
@@ -104,26 +116,26 @@ function DealStructure({ view }: { view: DealView }) {
           </div>
         ))}
         <dl className="facts deal-facts">
-          <dt>Reserve</dt>
-          <dd>{view.reserve ?? 'none'}</dd>
-          <dt>Loss allocation</dt>
+          <dt>{t('deal.reserve')}</dt>
+          <dd>{view.reserve ?? t('deal.none')}</dd>
+          <dt>{t('deal.lossAllocation')}</dt>
           <dd>{view.lossAllocation}</dd>
-          <dt>Revolving</dt>
-          <dd>{view.revolving ?? 'none (static pool)'}</dd>
-          <dt>Clean-up call</dt>
-          <dd>{view.cleanUpCall ?? 'none'}</dd>
-          <dt>WAL basis</dt>
+          <dt>{t('deal.revolving')}</dt>
+          <dd>{view.revolving ?? t('deal.noneStaticPool')}</dd>
+          <dt>{t('deal.cleanUpCall')}</dt>
+          <dd>{view.cleanUpCall ?? t('deal.none')}</dd>
+          <dt>{t('deal.walBasis')}</dt>
           <dd>{view.walConvention}</dd>
-          <dt>Own pool</dt>
+          <dt>{t('deal.ownPool')}</dt>
           <dd>
             {view.schedule
-              ? `${view.schedule.name}: collection schedule of ${formatCount(view.schedule.periods)} periods, ${formatMoney(view.schedule.balance)}`
+              ? t('deal.scheduleOfPeriods', { name: view.schedule.name, periods: formatCount(view.schedule.periods), balance: formatMoney(view.schedule.balance) })
               : view.pool
-                ? `${view.pool.name}: ${formatCount(view.pool.lines)} representative lines, ${formatMoney(view.pool.balance)}`
-                : 'none — runs on a tape'}
+                ? t('deal.representativeLines', { name: view.pool.name, lines: formatCount(view.pool.lines), balance: formatMoney(view.pool.balance) })
+                : t('deal.noneRunsOnA')}
           </dd>
-          <dt>Own scenario</dt>
-          <dd>{view.schedule ? `the schedule’s stress: ${view.schedule.stress}` : view.hasAssumptions ? 'yes (the file’s assumptions)' : 'none — runs under a saved assumption set'}</dd>
+          <dt>{t('deal.ownScenario')}</dt>
+          <dd>{view.schedule ? t('deal.scheduleStress', { stress: view.schedule.stress }) : view.hasAssumptions ? t('deal.yesTheFileS') : t('deal.noneRunsUnderA')}</dd>
         </dl>
       </div>
     </div>

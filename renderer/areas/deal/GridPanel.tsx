@@ -6,6 +6,10 @@ import { notify } from '../../app/notifications.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { GRID_PARAMETER_LABELS, GRID_PARAMETERS, gridForm, gridKey, gridRequest, isGridParameter, updateGridForm, type GridForm } from './grid-form.ts';
 import { GridView } from './GridView.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
+
+/** The CLI command the grid panel runs the same as: a command, the same in every language. */
+const CLI_GRID = 'abs run --grid';
 
 /** One axis: its parameter (the CLI's list) and its values as a range or a list. */
 function AxisInputs({
@@ -15,46 +19,62 @@ function AxisInputs({
   onParameter,
   onValues,
 }: {
-  label: 'Rows' | 'Columns';
+  label: string;
   parameter: GridParameter;
   values: string;
   onParameter: (p: GridParameter) => void;
   onValues: (v: string) => void;
 }) {
+  const t = useT();
   return (
     <>
       <label className="tape-picker">
         {label}
-        <select aria-label={`${label} parameter`} value={parameter} onChange={(e) => (isGridParameter(e.target.value) ? onParameter(e.target.value) : undefined)}>
+        <select aria-label={t('grid.parameterOf', { axis: label })} value={parameter} onChange={(e) => (isGridParameter(e.target.value) ? onParameter(e.target.value) : undefined)}>
           {GRID_PARAMETERS.map((p) => (
             <option key={p} value={p}>
-              {p} — {GRID_PARAMETER_LABELS[p]}
+              {p} — {t(GRID_PARAMETER_LABELS[p])}
             </option>
           ))}
         </select>
       </label>
       <label className="mc-field">
-        {label} values
-        <input type="text" aria-label={`${label} values`} value={values} placeholder="0.5:4:0.5 or 0.5,1,1.5" onChange={(e) => onValues(e.target.value)} size={14} />
+        {t('grid.valuesOf', { axis: label })}
+        <input type="text" aria-label={t('grid.valuesOf', { axis: label })} value={values} placeholder={t('grid.valuesPlaceholder')} onChange={(e) => onValues(e.target.value)} size={14} />
       </label>
     </>
   );
 }
 
 function GridInputs({ form }: { form: GridForm }) {
+  const t = useT();
   return (
     <>
-      <AxisInputs label="Rows" parameter={form.rowParameter} values={form.rowValues} onParameter={(p) => updateGridForm({ rowParameter: p })} onValues={(v) => updateGridForm({ rowValues: v })} />
       <AxisInputs
-        label="Columns"
+        label={t('grid.rows')}
+        parameter={form.rowParameter}
+        values={form.rowValues}
+        onParameter={(p) => updateGridForm({ rowParameter: p })}
+        onValues={(v) => updateGridForm({ rowValues: v })}
+      />
+      <AxisInputs
+        label={t('grid.columns')}
         parameter={form.columnParameter}
         values={form.columnValues}
         onParameter={(p) => updateGridForm({ columnParameter: p })}
         onValues={(v) => updateGridForm({ columnValues: v })}
       />
       <label className="mc-field">
-        Workers
-        <input type="text" inputMode="numeric" aria-label="Workers" value={form.workers} placeholder="all cores" onChange={(e) => updateGridForm({ workers: e.target.value })} size={6} />
+        {t('grid.workers')}
+        <input
+          type="text"
+          inputMode="numeric"
+          aria-label={t('grid.workers')}
+          value={form.workers}
+          placeholder={t('grid.allCores')}
+          onChange={(e) => updateGridForm({ workers: e.target.value })}
+          size={6}
+        />
       </label>
     </>
   );
@@ -66,11 +86,12 @@ function GridInputs({ form }: { form: GridForm }) {
  * of loss % and WAL with the frontier marked, stored as a grid run (docs/sweeps.md).
  */
 export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
+  const t = useT();
   const { api } = useApp();
   const form = useSyncExternalStore(gridForm.subscribe, gridForm.get);
   const [starting, setStarting] = useState(false);
-  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError('Cannot read the grid', error));
-  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError('Cannot read the grid', error));
+  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError(translate('grid.cannotRead'), error));
+  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError(translate('grid.cannotRead'), error));
   const running = latest?.state === 'running';
   const asked = deal ? gridRequest(form, deal) : null;
   const key = asked && 'request' in asked ? gridKey(asked.request) : '';
@@ -78,7 +99,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
   useEffect(() => {
     if (!latest || !form.latest || latest.state === 'running') return;
     if (latest.state === 'succeeded' && form.shown?.jobId !== form.latest.jobId) updateGridForm({ shown: form.latest });
-    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', 'Grid cancelled', 'Nothing was kept');
+    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', translate('grid.cancelled'), translate('grid.nothingKept'));
   }, [latest, form.latest, form.shown]);
 
   async function start(): Promise<void> {
@@ -89,7 +110,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
       upsertJob(job);
       updateGridForm({ latest: { jobId: job.id, key } });
     } catch (error) {
-      reportError('Cannot start the grid', error);
+      reportError(t('grid.cannotStart'), error);
     } finally {
       setStarting(false);
     }
@@ -100,7 +121,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
     try {
       await api.call('job.cancel', { id: form.latest.jobId });
     } catch (error) {
-      reportError('Cannot cancel', error);
+      reportError(t('grid.cannotCancel'), error);
     }
   }
 
@@ -108,17 +129,17 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
   const outOfDate = result !== null && !running && form.shown?.key !== key;
   const cells = asked && 'request' in asked ? asked.request.rows.values.length * asked.request.columns.values.length : null;
   return (
-    <section className="panel grid-panel" aria-label="Sensitivity grid" data-testid="grid-panel">
-      <h2>Sensitivity grid</h2>
+    <section className="panel grid-panel" aria-label={t('grid.title')} data-testid="grid-panel">
+      <h2>{t('grid.title')}</h2>
       <div className="run-panel">
         <GridInputs form={form} />
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
-            Run grid
+            {t('grid.run')}
           </button>
           {running ? (
             <button type="button" className="secondary" onClick={() => void cancel()}>
-              Cancel grid
+              {t('grid.cancel')}
             </button>
           ) : null}
         </div>
@@ -129,13 +150,15 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
         </p>
       ) : null}
       <p className="muted small">
-        Each cell is the whole deal run with the row’s and the column’s parameter set on top of the scenario chosen above — the same as <code>abs run --grid</code>. Values: a range start:end:step
-        (inclusive) or a list v1,v2,…; decimals for rates (0.4 = 40%).{cells !== null ? ` ${cells} cells.` : ''} The result is the same for any number of workers.
+        {t('grid.explainBefore')} <code>{CLI_GRID}</code>
+        {t('grid.explainAfter')}
+        {cells !== null ? t('grid.cellCount', { n: cells }) : ''}
+        {t('grid.sameForAnyWorkers')}
       </p>
-      {running ? <ProgressBar progress={latest.progress ?? null} label="Grid cells" /> : null}
+      {running ? <ProgressBar progress={latest.progress ?? null} label={t('grid.cells')} /> : null}
       {outOfDate ? (
         <p className="warning-box" role="status" data-testid="grid-out-of-date">
-          This grid ran another deal, pool, scenario or axes — run it again to bring it up to date.
+          {t('grid.outOfDate')}
         </p>
       ) : null}
       {result ? <GridView grid={result.grid} seconds={result.seconds} stored={result.stored} stale={running} /> : null}

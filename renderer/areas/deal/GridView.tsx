@@ -2,6 +2,8 @@ import type { GridFrontier, GridNoteCell, GridResult, RunStoreNote } from '../..
 import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
+import { useT } from '../../app/i18n.tsx';
+import { couponLabel } from './coupon-label.ts';
 
 interface GridRow {
   readonly value: number;
@@ -15,6 +17,7 @@ const TIMELY_MARK = '◆';
 
 /** One note's table of one figure: a row per row value, a column per column value, the frontier's cells marked. */
 function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: 'loss' | 'wal' }) {
+  const t = useT();
   const note = grid.notes[n];
   const frontier: GridFrontier | undefined = grid.frontier[n];
   if (note === undefined) return null;
@@ -26,7 +29,7 @@ function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: '
     const marks = `${principal ? PRINCIPAL_MARK : ''}${timely ? TIMELY_MARK : ''}`;
     const text = shown(grid.cells[r.index]?.[j]?.notes[n]);
     if (marks === '') return text;
-    const title = [principal ? 'first loss of principal on this row' : '', timely ? 'first missed timely interest on this row' : ''].filter(Boolean).join('; ');
+    const title = [principal ? t('grid.firstPrincipalLoss') : '', timely ? t('grid.firstTimelyMiss') : ''].filter(Boolean).join('; ');
     return (
       <span className="grid-frontier" title={title} data-frontier={[principal ? 'principal' : '', timely ? 'timely' : ''].filter(Boolean).join(' ')}>
         {marks} {text}
@@ -37,11 +40,11 @@ function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: '
     { key: 'row', header: `${grid.rows.parameter} ↓ / ${grid.columns.parameter} →`, render: (r) => String(r.value) },
     ...grid.columns.values.map((c, j) => ({ key: `c${j}`, header: String(c), render: (r: GridRow) => cellOf(r, j, c), align: 'right' as const })),
   ];
-  const what = figure === 'loss' ? 'loss % of original balance' : `WAL (years, ${note.walBasis})`;
+  const what = figure === 'loss' ? t('grid.lossWhat') : t('grid.walWhat', { basis: note.walBasis });
   return (
-    <div className="table-scroll" role="region" aria-label={`${note.name} ${figure === 'loss' ? 'loss' : 'WAL'} grid`} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={figure === 'loss' ? t('grid.lossGrid', { name: note.name }) : t('grid.walGrid', { name: note.name })} tabIndex={0}>
       <h4>
-        {note.name} ({note.coupon}) — {what}
+        {note.name} ({couponLabel(note.coupon)}) — {what}
       </h4>
       <DataTable columns={columns} rows={rows} rowKey={(r) => String(r.index)} testId={`grid-${figure}-${note.id}`} />
     </div>
@@ -54,16 +57,21 @@ function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: '
  * the note first loses principal (■) and first misses timely interest (◆) (docs/sweeps.md).
  */
 export function GridView({ grid, seconds, stored, stale }: { grid: GridResult; seconds: number; stored: RunStoreNote | undefined; stale: boolean }) {
+  const t = useT();
   const cells = grid.rows.values.length * grid.columns.values.length;
   return (
     <section className={stale ? 'grid-result stale' : 'grid-result'} aria-labelledby="grid-result-heading" data-testid="grid-result">
-      <h3 id="grid-result-heading">
-        Grid {grid.rows.parameter} × {grid.columns.parameter}
-      </h3>
+      <h3 id="grid-result-heading">{t('grid.heading', { rows: grid.rows.parameter, columns: grid.columns.parameter })}</h3>
       <p className="muted small" data-testid="grid-caption">
-        {grid.dealName} on {grid.poolName} · {cells} cells in {formatSeconds(seconds)}. Loss % = principal written down or unpaid at the end ÷ the note’s original balance; WAL in years from closing on
-        the note’s day count. {PRINCIPAL_MARK} first {grid.columns.parameter} on the row at which the note loses principal; {TIMELY_MARK} first at which a period ends with its interest unpaid (timely
-        interest missed).
+        {t('grid.caption', {
+          deal: grid.dealName,
+          pool: grid.poolName,
+          cells,
+          seconds: formatSeconds(seconds),
+          principalMark: PRINCIPAL_MARK,
+          timelyMark: TIMELY_MARK,
+          column: grid.columns.parameter,
+        })}
       </p>
       <StoreNote stored={stored} />
       {grid.notes.map((note, n) => (

@@ -6,6 +6,7 @@ import { notify } from '../../app/notifications.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { monteCarloForm, monteCarloRequest, updateMonteCarloForm, type MonteCarloForm } from './monte-carlo-form.ts';
 import { MonteCarloView } from './MonteCarloView.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
 
 function NumberField({ label, field, form, hint }: { label: string; field: 'mean' | 'cv' | 'pd' | 'rho' | 'paths' | 'seed'; form: MonteCarloForm; hint?: string }) {
   return (
@@ -18,28 +19,29 @@ function NumberField({ label, field, form, hint }: { label: string; field: 'mean
 
 /** The distribution's inputs: lognormal (mean, cv) or Vasicek (PD, ρ), then paths and seed. */
 function DistributionInputs({ form }: { form: MonteCarloForm }) {
+  const t = useT();
   return (
     <>
       <label className="tape-picker">
-        Lifetime default distribution
-        <select aria-label="Distribution" value={form.kind} onChange={(e) => updateMonteCarloForm({ kind: e.target.value === 'vasicek' ? 'vasicek' : 'lognormal' })}>
-          <option value="lognormal">Lognormal (mean, cv — Moody’s lognormal method)</option>
-          <option value="vasicek">Vasicek one-factor (PD, asset correlation)</option>
+        {t('deal.lifetimeDefaultDistribution')}
+        <select aria-label={t('deal.distribution')} value={form.kind} onChange={(e) => updateMonteCarloForm({ kind: e.target.value === 'vasicek' ? 'vasicek' : 'lognormal' })}>
+          <option value="lognormal">{t('deal.lognormalMeanCvMoody')}</option>
+          <option value="vasicek">{t('deal.vasicekOneFactorPd')}</option>
         </select>
       </label>
       {form.kind === 'lognormal' ? (
         <>
-          <NumberField label="Mean (decimal)" field="mean" form={form} hint="scenario’s" />
-          <NumberField label="CV" field="cv" form={form} />
+          <NumberField label={t('deal.meanDecimal')} field="mean" form={form} hint={t('deal.scenarioS')} />
+          <NumberField label={t('deal.cv')} field="cv" form={form} />
         </>
       ) : (
         <>
-          <NumberField label="PD (decimal)" field="pd" form={form} />
-          <NumberField label="ρ" field="rho" form={form} />
+          <NumberField label={t('deal.pdDecimal')} field="pd" form={form} />
+          <NumberField label={t('deal.ρ')} field="rho" form={form} />
         </>
       )}
-      <NumberField label="Paths" field="paths" form={form} />
-      <NumberField label="Seed" field="seed" form={form} />
+      <NumberField label={t('deal.paths')} field="paths" form={form} />
+      <NumberField label={t('deal.seed')} field="seed" form={form} />
     </>
   );
 }
@@ -50,11 +52,12 @@ function DistributionInputs({ form }: { form: MonteCarloForm }) {
  * histograms (docs/monte-carlo.md).
  */
 export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+  const t = useT();
   const { api } = useApp();
   const form = useSyncExternalStore(monteCarloForm.subscribe, monteCarloForm.get);
   const [starting, setStarting] = useState(false);
-  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError('Cannot read the Monte Carlo', error));
-  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError('Cannot read the Monte Carlo', error));
+  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheMonte'), error));
+  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheMonte'), error));
   const running = latest?.state === 'running';
   const asked = deal ? monteCarloRequest(form, deal) : null;
   const key = asked && 'request' in asked ? `${inputsKey} ${JSON.stringify(asked.request)}` : '';
@@ -62,7 +65,7 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
   useEffect(() => {
     if (!latest || !form.latest || latest.state === 'running') return;
     if (latest.state === 'succeeded' && form.shown?.jobId !== form.latest.jobId) updateMonteCarloForm({ shown: form.latest });
-    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', 'Monte Carlo cancelled', 'Nothing was kept');
+    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', translate('deal.monteCarloCancelled'), translate('deal.nothingWasKept'));
   }, [latest, form.latest, form.shown]);
 
   async function start(): Promise<void> {
@@ -73,7 +76,7 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
       upsertJob(job);
       updateMonteCarloForm({ latest: { jobId: job.id, key } });
     } catch (error) {
-      reportError('Cannot start the Monte Carlo', error);
+      reportError(t('deal.cannotStartTheMonte'), error);
     } finally {
       setStarting(false);
     }
@@ -84,24 +87,24 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
     try {
       await api.call('job.cancel', { id: form.latest.jobId });
     } catch (error) {
-      reportError('Cannot cancel', error);
+      reportError(t('deal.cannotCancel'), error);
     }
   }
 
   const result = shownJob?.state === 'succeeded' && shownJob.result?.kind === 'deal.monteCarlo' ? shownJob.result : null;
   const outOfDate = result !== null && !running && form.shown?.key !== key;
   return (
-    <section className="panel monte-carlo-panel" aria-label="Monte Carlo" data-testid="monte-carlo-panel">
-      <h2>Monte Carlo</h2>
+    <section className="panel monte-carlo-panel" aria-label={t('deal.monteCarlo')} data-testid="monte-carlo-panel">
+      <h2>{t('deal.monteCarlo')}</h2>
       <div className="run-panel">
         <DistributionInputs form={form} />
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
-            Run Monte Carlo
+            {t('deal.runMonteCarlo')}
           </button>
           {running ? (
             <button type="button" className="secondary" onClick={() => void cancel()}>
-              Cancel Monte Carlo
+              {t('deal.cancelMonteCarlo')}
             </button>
           ) : null}
         </div>
@@ -111,14 +114,11 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
           {asked.problem}
         </p>
       ) : null}
-      <p className="muted small">
-        Each path draws the pool’s lifetime default (the cutoff pool’s cumulative gross defaults ÷ its cutoff balance), solves the default multiplier that gives it and runs the whole deal; the same
-        seed gives the same result on any number of threads. Decimals: 0.04 = 4%.
-      </p>
-      {running ? <ProgressBar progress={latest.progress ?? null} label="Monte Carlo paths" /> : null}
+      <p className="muted small">{t('deal.eachPathDrawsThe')}</p>
+      {running ? <ProgressBar progress={latest.progress ?? null} label={t('deal.monteCarloPaths')} /> : null}
       {outOfDate ? (
         <p className="warning-box" role="status" data-testid="mc-out-of-date">
-          This Monte Carlo ran another deal, pool, scenario or distribution — run it again to bring it up to date.
+          {t('deal.thisMonteCarloRan')}
         </p>
       ) : null}
       {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={running} /> : null}

@@ -4,26 +4,32 @@ import { useApp } from '../../app/context.tsx';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
 import { noteSchedule } from './note-schedule.ts';
+import { useT, type Translate } from '../../app/i18n.tsx';
 
 /** Each quote convention as the tranche table names it (docs/deals.md, "Yield conventions"). */
-const CONVENTIONS: readonly { readonly value: PriceYieldConvention; readonly label: string }[] = [
-  { value: 'chinaInterbank', label: 'China interbank (CFETS): compounded at the payment frequency, simple in the final period' },
-  { value: 'annualEffective', label: 'Annual effective, ACT/365 (XIRR)' },
-  { value: 'bondEquivalent', label: 'Bond-equivalent (semi-annual, SIFMA)' },
-  { value: 'mortgageEquivalent', label: 'Mortgage-equivalent (monthly, SIFMA)' },
-];
+function conventions(t: Translate): readonly { readonly value: PriceYieldConvention; readonly label: string }[] {
+  return [
+    { value: 'chinaInterbank', label: t('deal.chinaInterbankCfetsCompounded') },
+    { value: 'annualEffective', label: t('deal.annualEffectiveAct365') },
+    { value: 'bondEquivalent', label: t('deal.bondEquivalentSemiAnnual2') },
+    { value: 'mortgageEquivalent', label: t('deal.mortgageEquivalentMonthlySifma') },
+  ];
+}
 
-const SHORT: Readonly<Record<PriceYieldConvention, string>> = {
-  chinaInterbank: 'China interbank',
-  annualEffective: 'annual effective',
-  bondEquivalent: 'bond-equivalent',
-  mortgageEquivalent: 'mortgage-equivalent',
-};
+function conventionNames(t: Translate): Readonly<Record<PriceYieldConvention, string>> {
+  return {
+    chinaInterbank: t('deal.convention.chinaInterbank'),
+    annualEffective: t('deal.convention.annualEffective'),
+    bondEquivalent: t('deal.convention.bondEquivalent'),
+    mortgageEquivalent: t('deal.convention.mortgageEquivalent'),
+  };
+}
 
 /** Price → yield or yield → price for one coupon note of the run, on a settlement date: clean, dirty and accrued with the conventions named. */
 export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealFile }) {
+  const t = useT();
   const { api } = useApp();
-  const couponNotes = deal.notes.filter((n) => n.coupon.type !== 'none' && run.tranches.some((t) => t.id === n.id));
+  const couponNotes = deal.notes.filter((n) => n.coupon.type !== 'none' && run.tranches.some((tranche) => tranche.id === n.id));
   const [noteId, setNoteId] = useState(couponNotes[0]?.id ?? '');
   const [settlement, setSettlement] = useState(run.closingDate);
   const [convention, setConvention] = useState<PriceYieldConvention>('chinaInterbank');
@@ -38,7 +44,7 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
     const x = Number(value.replace('%', '').trim());
     if (!note) return;
     if (value.trim() === '' || !Number.isFinite(x)) {
-      setError(given === 'price' ? 'Give a clean price in percent of face, e.g. 99.5' : 'Give a yield in percent, e.g. 3.1');
+      setError(given === 'price' ? t('deal.priceYield.givePrice') : t('deal.priceYield.giveYield'));
       return;
     }
     try {
@@ -52,12 +58,12 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
   }
 
   return (
-    <section className="panel price-yield-panel" aria-label="Price and yield" data-testid="price-yield-panel">
-      <h3>Price / yield of a note</h3>
+    <section className="panel price-yield-panel" aria-label={t('deal.priceAndYield')} data-testid="price-yield-panel">
+      <h3>{t('deal.priceYieldOfA')}</h3>
       <div className="size-fields">
         <label>
-          Note
-          <select aria-label="Price/yield note" value={noteId} onChange={(e) => setNoteId(e.target.value)}>
+          {t('deal.note')}
+          <select aria-label={t('deal.priceYieldNote')} value={noteId} onChange={(e) => setNoteId(e.target.value)}>
             {couponNotes.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.name ?? n.id}
@@ -66,13 +72,13 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
           </select>
         </label>
         <label>
-          Settlement
-          <input aria-label="Settlement date" type="date" value={settlement} onChange={(e) => setSettlement(e.target.value)} />
+          {t('deal.settlement')}
+          <input aria-label={t('deal.settlementDate')} type="date" value={settlement} onChange={(e) => setSettlement(e.target.value)} />
         </label>
         <label>
-          Convention
-          <select aria-label="Yield convention" value={convention} onChange={(e) => setConvention(e.target.value as PriceYieldConvention)}>
-            {CONVENTIONS.map((c) => (
+          {t('deal.convention')}
+          <select aria-label={t('deal.yieldConvention')} value={convention} onChange={(e) => setConvention(e.target.value as PriceYieldConvention)}>
+            {conventions(t).map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
               </option>
@@ -80,18 +86,18 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
           </select>
         </label>
         <label>
-          Given
-          <select aria-label="Price or yield given" value={given} onChange={(e) => setGiven(e.target.value === 'yield' ? 'yield' : 'price')}>
-            <option value="price">clean price (% of face) → yield</option>
-            <option value="yield">yield (%) → price</option>
+          {t('deal.given')}
+          <select aria-label={t('deal.priceOrYieldGiven')} value={given} onChange={(e) => setGiven(e.target.value === 'yield' ? 'yield' : 'price')}>
+            <option value="price">{t('deal.cleanPriceOfFace')}</option>
+            <option value="yield">{t('deal.yieldPrice')}</option>
           </select>
         </label>
         <label>
-          {given === 'price' ? 'Clean price (%)' : 'Yield (%)'}
-          <input aria-label="Price or yield" inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} size={8} />
+          {given === 'price' ? t('deal.cleanPrice') : t('deal.yield')}
+          <input aria-label={t('deal.priceOrYield')} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} size={8} />
         </label>
         <button type="button" onClick={() => void compute()}>
-          Compute
+          {t('deal.compute')}
         </button>
       </div>
       {error ? (
@@ -101,19 +107,30 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
       ) : null}
       {result ? (
         <dl className="price-yield-result" data-testid="price-yield-result">
-          <dt>Yield ({SHORT[result.convention]})</dt>
+          <dt>{t('deal.yield2', { value: conventionNames(t)[result.convention] })}</dt>
           <dd data-testid="py-yield">{formatPct(result.yield, 4)}</dd>
-          <dt>Clean price (净价, % of face)</dt>
+          <dt>{t('deal.cleanPrice净价Of')}</dt>
           <dd data-testid="py-clean">{result.cleanPrice.toFixed(4)}</dd>
-          <dt>Dirty price (全价, % of face)</dt>
+          <dt>{t('deal.dirtyPrice全价Of')}</dt>
           <dd data-testid="py-dirty">{result.dirtyPrice.toFixed(4)}</dd>
-          <dt>Accrued interest</dt>
+          <dt>{t('deal.accruedInterest')}</dt>
           <dd data-testid="py-accrued">
-            {result.accruedPct.toFixed(4)}% = {formatMoney(result.accrued)} on face {formatMoney(result.face)} · {result.accrualDays} days {result.dayCount} from {result.previousPaymentDate} at{' '}
+            {t('deal.onFaceDaysFrom', {
+              toFixed: result.accruedPct.toFixed(4),
+              accrued: formatMoney(result.accrued),
+              face: formatMoney(result.face),
+              accrualDays: result.accrualDays,
+              dayCount: result.dayCount,
+              previousPaymentDate: result.previousPaymentDate,
+            })}{' '}
             {formatPct(result.couponRate)}
           </dd>
-          <dt>Same price in every convention</dt>
-          <dd>{CONVENTIONS.map((c) => `${SHORT[c.value]} ${formatPct(result.yields[c.value], 4)}`).join(' · ')}</dd>
+          <dt>{t('deal.samePriceInEvery')}</dt>
+          <dd>
+            {conventions(t)
+              .map((c) => `${conventionNames(t)[c.value]} ${formatPct(result.yields[c.value], 4)}`)
+              .join(' · ')}
+          </dd>
         </dl>
       ) : null}
     </section>

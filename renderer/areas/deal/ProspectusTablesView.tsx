@@ -1,20 +1,22 @@
 import { useState } from 'react';
 import type { CallCase, DealTablesResult } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 type ClassTable = DealTablesResult['cases'][number]['tables'][number];
 
 /** One class's decrement table as a prospectus prints it: dates down, speeds across, then WAL, window and expected final. */
 function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: DealTablesResult; caseLabel: string }) {
+  const t = useT();
   const note = result.notes.find((n) => n.id === table.noteId);
   const label = `${note?.name ?? table.noteId} — ${caseLabel}`;
   return (
     <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
       <table className="data-table prospectus-table" data-testid={`prospectus-table-${table.noteId}-${caseLabel.replaceAll(' ', '-')}`}>
-        <caption>{label}: percent of initial note principal outstanding</caption>
+        <caption>{t('deal.percentOfInitialNote', { label })}</caption>
         <thead>
           <tr>
-            <th scope="col">Payment date</th>
+            <th scope="col">{t('deal.paymentDate')}</th>
             {result.speeds.map((speed) => (
               <th key={speed} scope="col" className="num">
                 {speed}
@@ -25,7 +27,7 @@ function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: De
         <tbody>
           {table.dates.map((date, i) => (
             <tr key={date}>
-              <th scope="row">{i === 0 ? `Closing ${date}` : date}</th>
+              <th scope="row">{i === 0 ? t('deal.closing', { date }) : date}</th>
               {(table.cells[i] ?? []).map((cell, k) => (
                 <td key={k} className="num">
                   {cell}
@@ -34,7 +36,7 @@ function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: De
             </tr>
           ))}
           <tr className="total-row">
-            <th scope="row">WAL (years, {result.walBasis} from closing)</th>
+            <th scope="row">{t('deal.walYearsFromClosing', { walBasis: result.walBasis })}</th>
             {table.columns.map((c) => (
               <td key={c.label} className="num">
                 {c.walPrinted}
@@ -42,7 +44,7 @@ function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: De
             ))}
           </tr>
           <tr>
-            <th scope="row">Principal window</th>
+            <th scope="row">{t('deal.principalWindow')}</th>
             {table.columns.map((c) => (
               <td key={c.label} className="num">
                 {c.principalWindow ? `${c.principalWindow.first.slice(0, 7)} – ${c.principalWindow.last.slice(0, 7)}` : '—'}
@@ -50,7 +52,7 @@ function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: De
             ))}
           </tr>
           <tr>
-            <th scope="row">Expected final payment</th>
+            <th scope="row">{t('deal.expectedFinalPayment')}</th>
             {table.columns.map((c) => (
               <td key={c.label} className="num">
                 {c.expectedFinalPaymentDate ?? '—'}
@@ -69,6 +71,7 @@ function ClassGrid({ table, result, caseLabel }: { table: ClassTable; result: De
  * final payment date, computed on the deal file's own pool and scenario.
  */
 export function ProspectusTablesView({ deal }: { deal: unknown }) {
+  const t = useT();
   const { api } = useApp();
   const [speeds, setSpeeds] = useState('0,0.5,1,1.3,1.5,1.8 ABS');
   const [call, setCall] = useState<CallCase>('both');
@@ -80,7 +83,7 @@ export function ProspectusTablesView({ deal }: { deal: unknown }) {
     try {
       setResult(await api.call('deal.tables', { deal, speeds, call }));
     } catch (error) {
-      reportError('Cannot compute the prospectus tables', error);
+      reportError(t('deal.cannotComputeTheProspectus'), error);
     } finally {
       setBusy(false);
     }
@@ -88,25 +91,24 @@ export function ProspectusTablesView({ deal }: { deal: unknown }) {
 
   return (
     <section className="prospectus-tables" aria-labelledby="prospectus-tables-heading" data-testid="prospectus-tables">
-      <h2 id="prospectus-tables-heading">Prospectus tables</h2>
+      <h2 id="prospectus-tables-heading">{t('deal.prospectusTables')}</h2>
       <p className="muted small">
-        Percent of each class’s initial principal outstanding after each payment date, rounded as prospectuses print them, with the WAL, principal window and expected final payment — one run of the
-        deal’s own pool and scenario per speed (replacing its prepayment curve), to call (its clean-up call exercised) and to maturity. Conventions: <code>docs/prospectus-tables.md</code>.
+        {t('deal.percentOfEachClass')} <code>{t('deal.docsProspectusTablesMd')}</code>.
       </p>
       <div className="button-row">
         <label>
-          Speeds <input type="text" value={speeds} onChange={(e) => setSpeeds(e.target.value)} aria-label="Speeds (vector notation)" size={32} />
+          {t('deal.speeds')} <input type="text" value={speeds} onChange={(e) => setSpeeds(e.target.value)} aria-label={t('deal.speedsVectorNotation')} size={32} />
         </label>
         <label>
-          Call{' '}
-          <select value={call} onChange={(e) => setCall(e.target.value as CallCase)} aria-label="Call case">
-            <option value="both">to call and to maturity</option>
-            <option value="call">to call</option>
-            <option value="noCall">to maturity</option>
+          {t('deal.call')}{' '}
+          <select value={call} onChange={(e) => setCall(e.target.value as CallCase)} aria-label={t('deal.callCase')}>
+            <option value="both">{t('deal.toCallAndTo')}</option>
+            <option value="call">{t('deal.toCall')}</option>
+            <option value="noCall">{t('deal.toMaturity')}</option>
           </select>
         </label>
         <button type="button" onClick={() => void compute()} disabled={busy || speeds.trim() === ''}>
-          Compute tables
+          {t('deal.computeTables')}
         </button>
       </div>
       {result

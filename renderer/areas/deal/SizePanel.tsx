@@ -7,12 +7,15 @@ import { formatPct } from '../../app/format.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { CapitalStructureBar } from './CapitalStructureBar.tsx';
 import { formatMoney } from './model.ts';
+import { useT, type Translate } from '../../app/i18n.tsx';
 
-const METHODS: readonly { readonly value: SizingMethod; readonly label: string }[] = [
-  { value: 'scale', label: 'Scale every class, keeping its % of the pool' },
-  { value: 'creditEnhancement', label: 'Senior class for a target CE' },
-  { value: 'breakeven', label: 'Senior class for a target breakeven multiple' },
-];
+function sizingMethods(t: Translate): readonly { readonly value: SizingMethod; readonly label: string }[] {
+  return [
+    { value: 'scale', label: t('deal.scaleEveryClassKeeping') },
+    { value: 'creditEnhancement', label: t('deal.seniorClassForA') },
+    { value: 'breakeven', label: t('deal.seniorClassForA2') },
+  ];
+}
 
 /** A percent field's text (20 for 20%) as a decimal, or null when it is not a number. */
 function percentInput(text: string): number | null {
@@ -21,17 +24,18 @@ function percentInput(text: string): number | null {
 }
 
 function SizeTable({ size }: { size: DealSizeResult }) {
+  const t = useT();
   return (
     <table className="data-table size-table" data-testid="size-table">
       <thead>
         <tr>
-          <th>Note</th>
-          <th className="num">As written</th>
-          <th className="num">% of pool</th>
-          <th className="num">CE</th>
-          <th className="num">Sized</th>
-          <th className="num">% of pool</th>
-          <th className="num">CE</th>
+          <th>{t('deal.note')}</th>
+          <th className="num">{t('deal.asWritten')}</th>
+          <th className="num">{t('deal.ofPool')}</th>
+          <th className="num">{t('deal.ce')}</th>
+          <th className="num">{t('deal.sized')}</th>
+          <th className="num">{t('deal.ofPool')}</th>
+          <th className="num">{t('deal.ce')}</th>
         </tr>
       </thead>
       <tbody>
@@ -61,25 +65,26 @@ function SizeTable({ size }: { size: DealSizeResult }) {
  * and apply the sized deal to the run (docs/sizing.md).
  */
 export function SizePanel({ check, request, poolBalance, poolName }: { check: DealCheck; request: BreakevenRequest; poolBalance: number; poolName: string }) {
+  const t = useT();
   const { api } = useApp();
   const [method, setMethod] = useState<SizingMethod>('scale');
   const [target, setTarget] = useState('20');
   const [floor, setFloor] = useState('5');
   const [jobId, setJobId] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
-  const job = useWatchedJob(api, jobId, (error) => reportError('Cannot read the sizing', error));
+  const job = useWatchedJob(api, jobId, (error) => reportError(t('deal.cannotReadTheSizing'), error));
   const size = job?.state === 'succeeded' && job.result?.kind === 'deal.size' ? job.result.size : null;
-  const failed = job?.state === 'failed' ? (job.error?.message ?? 'the sizing failed') : job?.state === 'cancelled' ? 'Sizing cancelled: the deal is unchanged.' : null;
+  const failed = job?.state === 'failed' ? (job.error?.message ?? t('deal.size.failed')) : job?.state === 'cancelled' ? t('deal.size.cancelled') : null;
 
   async function start(): Promise<void> {
     const floorShare = percentInput(floor);
     const targetValue = method === 'creditEnhancement' ? percentInput(target) : method === 'breakeven' ? Number(target) : null;
     if (method !== 'scale' && (targetValue === null || !Number.isFinite(targetValue))) {
-      setFieldError(method === 'creditEnhancement' ? 'Give the senior CE in percent, e.g. 20' : 'Give the breakeven multiple, e.g. 3');
+      setFieldError(method === 'creditEnhancement' ? t('deal.size.giveCe') : t('deal.size.giveMultiple'));
       return;
     }
     if (method !== 'scale' && (floorShare === null || floorShare < 0 || floorShare >= 1)) {
-      setFieldError('Give the subordinate floor in percent of the pool, from 0 to below 100 (5 = the 5% risk retention)');
+      setFieldError(t('deal.size.giveFloor'));
       return;
     }
     setFieldError(null);
@@ -94,7 +99,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
       upsertJob(info);
       setJobId(info.id);
     } catch (error) {
-      reportError('Cannot size the deal', error);
+      reportError(t('deal.cannotSizeTheDeal'), error);
     }
   }
 
@@ -103,7 +108,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
     try {
       await api.call('job.cancel', { id: jobId });
     } catch (error) {
-      reportError('Cannot cancel the sizing', error);
+      reportError(t('deal.cannotCancelTheSizing'), error);
     }
   }
 
@@ -113,13 +118,13 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
   }
 
   return (
-    <section className="panel size-panel" aria-label="Size to pool" data-testid="size-panel">
-      <h2>Size to pool</h2>
+    <section className="panel size-panel" aria-label={t('deal.sizeToPool')} data-testid="size-panel">
+      <h2>{t('deal.sizeToPool')}</h2>
       <p className="warning-box" role="status">
-        The deal’s notes were written for a pool of {formatMoney(check.statedPoolBalance)}; {poolName} holds {formatMoney(poolBalance)} (deal currency). Size the notes to it before reading the losses.
+        {t('deal.theDealSNotes', { statedPoolBalance: formatMoney(check.statedPoolBalance), poolName, poolBalance: formatMoney(poolBalance) })}
       </p>
-      <div className="size-choices" role="radiogroup" aria-label="Sizing method">
-        {METHODS.map((m) => (
+      <div className="size-choices" role="radiogroup" aria-label={t('deal.sizingMethod')}>
+        {sizingMethods(t).map((m) => (
           <label key={m.value} className="radio-label">
             <input type="radio" name="sizing-method" value={m.value} checked={method === m.value} onChange={() => setMethod(m.value)} />
             {m.label}
@@ -129,27 +134,27 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
       {method !== 'scale' ? (
         <div className="size-fields">
           <label>
-            {method === 'creditEnhancement' ? 'Senior CE at closing (%)' : 'Senior breakeven (× the default curve)'}
-            <input aria-label="Sizing target" inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} size={6} />
+            {method === 'creditEnhancement' ? t('deal.seniorCeAtClosing') : t('deal.seniorBreakevenTheDefault')}
+            <input aria-label={t('deal.sizingTarget')} inputMode="decimal" value={target} onChange={(e) => setTarget(e.target.value)} size={6} />
           </label>
           <label>
-            Subordinate floor (% of pool; 5% risk retention)
-            <input aria-label="Subordinate floor" inputMode="decimal" value={floor} onChange={(e) => setFloor(e.target.value)} size={6} />
+            {t('deal.subordinateFloorOfPool')}
+            <input aria-label={t('deal.subordinateFloor')} inputMode="decimal" value={floor} onChange={(e) => setFloor(e.target.value)} size={6} />
           </label>
         </div>
       ) : null}
       {fieldError ? <p className="error-text">{fieldError}</p> : null}
       <div className="button-row">
         <button type="button" onClick={() => void start()} disabled={job?.state === 'running'}>
-          Size
+          {t('deal.size')}
         </button>
         {job?.state === 'running' ? (
           <button type="button" className="secondary" onClick={() => void cancel()}>
-            Cancel sizing
+            {t('deal.cancelSizing')}
           </button>
         ) : null}
       </div>
-      {job?.state === 'running' ? <ProgressBar progress={job.progress} label="Sizing the notes" /> : null}
+      {job?.state === 'running' ? <ProgressBar progress={job.progress} label={t('deal.sizingTheNotes')} /> : null}
       {failed ? (
         <p className="error-text" role="alert" data-testid="size-error">
           {failed}
@@ -161,14 +166,13 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
           <SizeTable size={size} />
           {size.seniorBreakeven ? (
             <p className="muted">
-              Senior {size.seniorBreakeven.id} breakeven after sizing: {size.seniorBreakeven.status === 'beyondRange' ? '≥ ' : ''}
-              {size.seniorBreakeven.stress.toFixed(3)}× ({size.seniorBreakeven.interest})
-              {size.seniorBreakeven.limitedByFloor ? ' — the subordinate floor, not the target, limits the senior class' : ''}
+              {t('deal.seniorBreakevenAfterSizing', { id: size.seniorBreakeven.id })} {size.seniorBreakeven.status === 'beyondRange' ? '≥ ' : ''}
+              {size.seniorBreakeven.stress.toFixed(3)}× ({size.seniorBreakeven.interest}){size.seniorBreakeven.limitedByFloor ? t('deal.theSubordinateFloorNot') : ''}
             </p>
           ) : null}
           <div className="button-row">
             <button type="button" onClick={() => apply(size)}>
-              Apply to the run
+              {t('deal.applyToTheRun')}
             </button>
           </div>
         </div>

@@ -1,5 +1,6 @@
 import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
 import { PIPELINE_STATES, type PipelineSeries } from '../results/pipeline-states.ts';
+import { translate } from '../../app/i18n.tsx';
 
 /**
  * The Deal screen's chart series, one row per payment date, computed from the run as the API
@@ -177,7 +178,8 @@ export interface Pipeline {
   readonly unknown: string | null;
 }
 
-const ALL_STATES: readonly PipelineSeries[] = PIPELINE_STATES.map(({ key, name }) => ({ key, name }));
+/** Every state, named in the shown language. */
+const allStates = (): PipelineSeries[] => PIPELINE_STATES.map(({ key, label }) => ({ key, name: translate(label) }));
 
 /**
  * The deal run's pipeline. A roll-rate pool (loan level, representative lines, with purchased
@@ -195,25 +197,25 @@ export function pipelineSeries(run: DealRunResult): Pipeline {
     const dpd61_90 = cents(p.pool.delinquent60Plus - dpd91_180);
     return { period: p.period, date: p.paymentDate, current: cents(p.pool.endingBalance - p.pool.delinquent60Plus), dpd1_30: 0, dpd31_60: 0, dpd61_90, dpd91_180, overdueTotal: 0 };
   });
-  if (carried && run.delinquencyStateBasis !== 'schedule') return { rows, states: ALL_STATES, overdue: true, unknown: null };
+  if (carried && run.delinquencyStateBasis !== 'schedule') return { rows, states: allStates(), overdue: true, unknown: null };
   if (carried)
     return {
       rows,
       states: [
-        { key: 'current', name: 'Not 61+ (current and 1–60 dpd)' },
-        { key: 'dpd61_90', name: '61+ dpd' },
+        { key: 'current', name: translate('deal.pipeline.notSixtyOne') },
+        { key: 'dpd61_90', name: translate('deal.pipeline.sixtyOne') },
       ],
       overdue: false,
-      unknown: 'The schedule pool has one delinquent column (61+ principal): 1–30, 31–60, the split of 61+ and 逾期总额 are unknown.',
+      unknown: translate('deal.pipeline.scheduleUnknown'),
     };
   return {
     rows,
     states: [
-      { key: 'current', name: 'Below 61 dpd' },
-      { key: 'dpd61_90', name: '61–90 dpd' },
-      { key: 'dpd91_180', name: '91+ dpd' },
+      { key: 'current', name: translate('deal.pipeline.below61') },
+      { key: 'dpd61_90', name: translate('deal.pipeline.sixtyOneNinety') },
+      { key: 'dpd91_180', name: translate('deal.pipeline.ninetyOne') },
     ],
     overdue: false,
-    unknown: 'This run was stored before the deal run carried every state: only 61–90 and 91+ are known (run it again for the full pipeline and 逾期总额).',
+    unknown: translate('deal.pipeline.storedBefore'),
   };
 }

@@ -1,4 +1,5 @@
 import type { DealRunRequest, GridAxis, GridParameter, GridRequest } from '../../../service/api/contract.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 
 /**
@@ -6,19 +7,19 @@ import { Store } from '../../app/store.ts';
  * with what each sets and its unit. A Record over the contract's GridParameter: a parameter added
  * there and not here (or the reverse) does not compile.
  */
-export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, string>> = {
-  defaultMult: 'Default multiplier (× the default curve and the roll into 1–30 DPD)',
-  prepayMult: 'Prepayment multiplier (×)',
-  cureMult: 'Cure multiplier (×)',
-  rollInMult: 'Roll into delinquency multiplier (×)',
-  recoveryMult: 'Recovery rate multiplier (×)',
-  recoveryRate: 'Recovery rate (decimal, 0.4 = 40%)',
-  recoveryLag: 'Recovery lag (months)',
-  cdr: 'CDR (%, constant, replaces the default curve)',
-  cpr: 'CPR (%, constant, replaces the prepayment curve)',
-  indexShockBps: 'Index-rate shock (bp)',
-  outageShare: 'Outage: share of auto-debits failing (decimal)',
-  outageMonth: 'Outage: projection month',
+export const GRID_PARAMETER_LABELS: Readonly<Record<GridParameter, MessageKey>> = {
+  defaultMult: 'grid.param.defaultMult',
+  prepayMult: 'grid.param.prepayMult',
+  cureMult: 'grid.param.cureMult',
+  rollInMult: 'grid.param.rollInMult',
+  recoveryMult: 'grid.param.recoveryMult',
+  recoveryRate: 'grid.param.recoveryRate',
+  recoveryLag: 'grid.param.recoveryLag',
+  cdr: 'grid.param.cdr',
+  cpr: 'grid.param.cpr',
+  indexShockBps: 'grid.param.indexShockBps',
+  outageShare: 'grid.param.outageShare',
+  outageMonth: 'grid.param.outageMonth',
 };
 
 export const GRID_PARAMETERS = Object.keys(GRID_PARAMETER_LABELS) as GridParameter[];
@@ -71,42 +72,42 @@ function numberOf(token: string): number | null {
  */
 export function axisValues(text: string): { values: number[] } | { problem: string } {
   const body = text.trim();
-  if (body === '') return { problem: 'no values (a range start:end:step, or values v1,v2,…)' };
+  if (body === '') return { problem: translate('grid.problem.noValues') };
   if (body.includes(':')) {
     const parts = body.split(':');
-    if (parts.length !== 3) return { problem: `a range is start:end:step, got ${parts.length} parts` };
+    if (parts.length !== 3) return { problem: translate('grid.problem.parts', { n: parts.length }) };
     const [from, to, step] = parts.map(numberOf);
-    if (from === null || from === undefined || to === null || to === undefined || step === null || step === undefined) return { problem: `'${body}' is not start:end:step in numbers` };
-    if (step <= 0) return { problem: `the step must be greater than 0, got ${step}` };
-    if (to < from) return { problem: `the end ${to} is below the start ${from}` };
+    if (from === null || from === undefined || to === null || to === undefined || step === null || step === undefined) return { problem: translate('grid.problem.notNumbers', { body }) };
+    if (step <= 0) return { problem: translate('grid.problem.step', { step }) };
+    if (to < from) return { problem: translate('grid.problem.endBelowStart', { to, from }) };
     const steps = (to - from) / step;
     const whole = Math.round(steps);
-    if (Math.abs(steps - whole) > 1e-9) return { problem: `${from} to ${to} is not a whole number of steps of ${step}` };
-    if (whole + 1 > MAX_AXIS_VALUES) return { problem: `${whole + 1} values; an axis takes at most ${MAX_AXIS_VALUES}` };
+    if (Math.abs(steps - whole) > 1e-9) return { problem: translate('grid.problem.notWhole', { from, to, step }) };
+    if (whole + 1 > MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: whole + 1, max: MAX_AXIS_VALUES }) };
     return { values: Array.from({ length: whole + 1 }, (_, k) => Number((from + k * step).toFixed(10))) };
   }
   const values = body.split(',').map(numberOf);
   const bad = values.findIndex((v) => v === null);
-  if (bad >= 0) return { problem: `value ${bad + 1} ('${body.split(',')[bad]?.trim() ?? ''}') is not a number` };
-  if (values.length > MAX_AXIS_VALUES) return { problem: `${values.length} values; an axis takes at most ${MAX_AXIS_VALUES}` };
-  if (new Set(values).size !== values.length) return { problem: 'a value is repeated' };
+  if (bad >= 0) return { problem: translate('grid.problem.notANumber', { n: bad + 1, text: body.split(',')[bad]?.trim() ?? '' }) };
+  if (values.length > MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: values.length, max: MAX_AXIS_VALUES }) };
+  if (new Set(values).size !== values.length) return { problem: translate('grid.problem.repeated') };
   return { values: values.filter((v) => v !== null) };
 }
 
-function axisOf(parameter: GridParameter, text: string, label: 'Rows' | 'Columns'): { axis: GridAxis } | { problem: string } {
+function axisOf(parameter: GridParameter, text: string, label: string): { axis: GridAxis } | { problem: string } {
   const read = axisValues(text);
-  return 'problem' in read ? { problem: `${label} (${parameter}): ${read.problem}` } : { axis: { parameter, values: read.values } };
+  return 'problem' in read ? { problem: translate('grid.problem.axis', { axis: label, parameter, problem: read.problem }) } : { axis: { parameter, values: read.values } };
 }
 
 /** The request the form describes on the deal run chosen above, or the first problem with it in words. */
 export function gridRequest(form: GridForm, deal: DealRunRequest): { request: GridRequest } | { problem: string } {
-  if (form.rowParameter === form.columnParameter) return { problem: 'Rows and columns must be two different parameters' };
-  const rows = axisOf(form.rowParameter, form.rowValues, 'Rows');
+  if (form.rowParameter === form.columnParameter) return { problem: translate('grid.problem.sameParameter') };
+  const rows = axisOf(form.rowParameter, form.rowValues, translate('grid.rows'));
   if ('problem' in rows) return rows;
-  const columns = axisOf(form.columnParameter, form.columnValues, 'Columns');
+  const columns = axisOf(form.columnParameter, form.columnValues, translate('grid.columns'));
   if ('problem' in columns) return columns;
   const workers = form.workers.trim();
-  if (workers !== '' && (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 256)) return { problem: 'Workers must be a whole number from 1 to 256, or empty for every core' };
+  if (workers !== '' && (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 256)) return { problem: translate('grid.problem.workers') };
   return { request: { ...deal, rows: rows.axis, columns: columns.axis, ...(workers !== '' ? { jobs: Number(workers) } : {}) } };
 }
 

@@ -5,16 +5,17 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { updateDealScreen, useDealScreen, type DealJobRun } from '../../app/deal.ts';
 import { useWatchedJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
+import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 
 /** Job ids whose end was already announced (the screen may mount again over a finished job). */
 const announced = new Set<string>();
 
 /** Says once how a job ended when it did not succeed: cancelled (info) or failed (error, with its code). */
-export function announceDealJob(job: JobInfo, what: string, label: string): void {
+export function announceDealJob(job: JobInfo, what: MessageKey, label: string): void {
   if (announced.has(job.id) || job.state === 'running') return;
   announced.add(job.id);
-  if (job.state === 'cancelled') notify('info', `${what} cancelled`, label);
-  else if (job.state === 'failed') reportError(`${what} failed`, job.error ? new ApiCallError(job.error) : new Error('no reason given'));
+  if (job.state === 'cancelled') notify('info', translate('deal.cancelled', { what: translate(what) }), label);
+  else if (job.state === 'failed') reportError(translate('deal.failed', { what: translate(what) }), job.error ? new ApiCallError(job.error) : new Error(translate('deal.noReasonGiven')));
 }
 
 export interface DealJobState {
@@ -25,8 +26,9 @@ export interface DealJobState {
 
 /** A deal job and, once it succeeded, its run or breakevens with the time they took. */
 function useDealJob(info: DealJobRun | null): DealJobState {
+  const t = useT();
   const { api } = useApp();
-  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError('Cannot read the deal result', error));
+  const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheDeal'), error));
   const result = job?.state === 'succeeded' ? job.result : null;
   return {
     job,
@@ -36,8 +38,8 @@ function useDealJob(info: DealJobRun | null): DealJobState {
 }
 
 const SLOTS = {
-  run: { what: 'Deal run', latest: 'latestRun', shown: 'shownRun' },
-  breakeven: { what: 'Breakevens', latest: 'latestBreakeven', shown: 'shownBreakeven' },
+  run: { what: 'deal.what.run', latest: 'latestRun', shown: 'shownRun' },
+  breakeven: { what: 'deal.what.breakeven', latest: 'latestBreakeven', shown: 'shownBreakeven' },
 } as const;
 
 export interface DealJobSlot {

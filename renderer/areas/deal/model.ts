@@ -3,7 +3,9 @@
  * engine/deal/schema.ts documents every field): the structure summary of the Deal screen.
  */
 import type { DealFile } from '../../../service/api/contract.ts';
+import { formatMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 type Note = DealFile['notes'][number];
 type Fee = NonNullable<DealFile['fees']>[number];
@@ -64,11 +66,9 @@ export function formatMoney(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : money.format(x);
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-/** Amounts for chart axes: 1.2M, 350K. */
+/** Amounts for chart axes in the UI's scale words: 1.2M, 350K (en); 120万, 3.5亿 (zh). */
 export function formatMoneyCompact(x: number): string {
-  return compact.format(x);
+  return formatMoneyAxis(x, uiLocale());
 }
 
 /** The switches below name every variant the deal schema has: one it gains is a type error here. */
@@ -79,12 +79,12 @@ function unknownVariant(value: never): string {
 function couponOf(coupon: Note['coupon']): string {
   switch (coupon.type) {
     case 'fixed':
-      return `${formatPct(coupon.rate, 2)} fixed`;
+      return translate('deal.coupon.fixed', { rate: formatPct(coupon.rate, 2) });
     case 'floating':
       return [
-        `index + ${formatPct(coupon.margin, 2)} floating`,
-        ...(coupon.floor !== undefined ? [`floor ${formatPct(coupon.floor, 2)}`] : []),
-        ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
+        translate('deal.coupon.floating', { margin: formatPct(coupon.margin, 2) }),
+        ...(coupon.floor !== undefined ? [translate('deal.coupon.floor', { floor: formatPct(coupon.floor, 2) })] : []),
+        ...(coupon.cap !== undefined ? [translate('deal.coupon.cap', { cap: formatPct(coupon.cap, 2) })] : []),
       ].join(', ');
     case 'indexed':
       return [
@@ -93,7 +93,7 @@ function couponOf(coupon: Note['coupon']): string {
         ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
       ].join(', ');
     case 'none':
-      return 'none (residual)';
+      return translate('deal.coupon.none');
     default:
       return unknownVariant(coupon);
   }
@@ -102,79 +102,86 @@ function couponOf(coupon: Note['coupon']): string {
 function feeBasisOf(basis: Fee['basis']): string {
   switch (basis.type) {
     case 'poolBalance':
-      return `${formatPct(basis.rateAnnual, 2)} p.a. of the pool balance (${basis.dayCount ?? 'ACT/365'})`;
+      return translate('model.fee.poolBalance', { rate: formatPct(basis.rateAnnual, 2), dayCount: basis.dayCount ?? 'ACT/365' });
     case 'noteBalance':
-      return `${formatPct(basis.rateAnnual, 2)} p.a. of ${notesText(basis.notes)} (${basis.dayCount ?? 'ACT/365'})`;
+      return translate('model.fee.noteBalance', { rate: formatPct(basis.rateAnnual, 2), notes: notesText(basis.notes), dayCount: basis.dayCount ?? 'ACT/365' });
     case 'collections':
-      return `${formatPct(basis.rate, 2)} of ${collectionsText(basis.of)} collected`;
+      return translate('model.fee.collections', { rate: formatPct(basis.rate, 2), collections: collectionsText(basis.of) });
     case 'fixed':
-      return (basis.everyPeriods ?? 1) === 1 ? `${formatMoney(basis.amount)} each period` : `${formatMoney(basis.amount)} on period 1 and every ${basis.everyPeriods} periods after`;
+      return (basis.everyPeriods ?? 1) === 1
+        ? translate('model.fee.fixed', { amount: formatMoney(basis.amount) })
+        : translate('model.fee.fixedEvery', { amount: formatMoney(basis.amount), every: basis.everyPeriods ?? 1 });
     case 'oneOff':
-      return `${formatMoney(basis.amount)} once, period ${basis.period ?? 1}`;
+      return translate('model.fee.oneOff', { amount: formatMoney(basis.amount), period: basis.period ?? 1 });
     default:
       return unknownVariant(basis);
   }
 }
 
-const COLLECTION_LABELS: Readonly<Record<NonNullable<Extract<Fee['basis'], { type: 'collections' }>['of']>[number], string>> = {
-  interest: 'interest',
-  penaltyInterest: 'penalty interest',
-  recoveries: 'recoveries',
-  principal: 'principal',
+const COLLECTION_LABELS: Readonly<Record<NonNullable<Extract<Fee['basis'], { type: 'collections' }>['of']>[number], MessageKey>> = {
+  interest: 'model.collection.interest',
+  penaltyInterest: 'model.collection.penaltyInterest',
+  recoveries: 'model.collection.recoveries',
+  principal: 'model.collection.principal',
 };
 
 /** The collections a fee takes; none named means interest and penalty interest. */
 function collectionsText(of: readonly (keyof typeof COLLECTION_LABELS)[] | undefined): string {
-  return (of ?? ['interest', 'penaltyInterest']).map((kind) => COLLECTION_LABELS[kind]).join(' + ');
+  return (of ?? ['interest', 'penaltyInterest']).map((kind) => translate(COLLECTION_LABELS[kind])).join(' + ');
 }
 
 /** Notes a step or fee names; none named means every note. */
 function notesText(notes: readonly string[] | undefined): string {
-  return notes && notes.length > 0 ? notes.join(', ') : 'all notes';
+  return notes && notes.length > 0 ? notes.join(translate('model.listSeparator')) : translate('model.allNotes');
 }
 
-const METRIC_LABELS: Readonly<Record<Trigger['metric'], string>> = {
-  cumulativeDefaultRate: 'Cumulative default rate',
-  cumulativeNetLossRate: 'Cumulative net loss rate',
-  delinquency60Plus: '60+ DPD ratio',
-  delinquency90Plus: '90+ DPD ratio',
-  reserveToTarget: 'Reserve ÷ target',
-  poolFactor: 'Pool factor',
-  excessSpreadAverage: '3-period average excess spread (annualised)',
-  noteBalanceRatio: 'Note balance ÷ pool',
-  interestShortfall: 'Unpaid interest',
-  purchaseShortfall: 'Cash not spent on purchases ÷ cash offered (previous date)',
-  purchaseShortfallAmount: 'Cash not spent on purchases (previous date)',
-  expectedMaturityShortfall: 'Balance outstanding after its expected maturity',
+const METRIC_LABELS: Readonly<Record<Trigger['metric'], MessageKey>> = {
+  cumulativeDefaultRate: 'model.metric.cumulativeDefaultRate',
+  cumulativeNetLossRate: 'model.metric.cumulativeNetLossRate',
+  delinquency60Plus: 'model.metric.delinquency60Plus',
+  delinquency90Plus: 'model.metric.delinquency90Plus',
+  reserveToTarget: 'model.metric.reserveToTarget',
+  poolFactor: 'model.metric.poolFactor',
+  excessSpreadAverage: 'model.metric.excessSpreadAverage',
+  noteBalanceRatio: 'model.metric.noteBalanceRatio',
+  interestShortfall: 'model.metric.interestShortfall',
+  purchaseShortfall: 'model.metric.purchaseShortfall',
+  purchaseShortfallAmount: 'model.metric.purchaseShortfallAmount',
+  expectedMaturityShortfall: 'model.metric.expectedMaturityShortfall',
 };
 
-const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], string>> = {
-  sequential: 'switches principal to sequential',
-  endRevolving: 'ends the revolving period',
-  accelerate: 'accelerates (acceleration waterfall)',
-  trapExcessSpread: 'traps excess spread in the reserve',
+const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], MessageKey>> = {
+  sequential: 'model.effect.sequential',
+  endRevolving: 'model.effect.endRevolving',
+  accelerate: 'model.effect.accelerate',
+  trapExcessSpread: 'model.effect.trapExcessSpread',
 };
 
 /** A threshold or warning level: money for interestShortfall and purchaseShortfallAmount, a percentage otherwise. */
 function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
   const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? formatMoney(x) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
-  return threshold.map((band) => `${level(band.threshold)} ${band.toPeriod === undefined ? `from period ${band.fromPeriod}` : `in periods ${band.fromPeriod}–${band.toPeriod}`}`).join('; ');
+  return threshold
+    .map(
+      (band) =>
+        `${level(band.threshold)} ${band.toPeriod === undefined ? translate('deal.band.from', { from: band.fromPeriod }) : translate('deal.band.between', { from: band.fromPeriod, to: band.toPeriod })}`,
+    )
+    .join('; ');
 }
 
 /** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */
 function triggerTest(t: Trigger): string {
-  const average = (t.averageOver ?? 1) > 1 ? `${t.averageOver}-period average of ` : '';
+  const average = (t.averageOver ?? 1) > 1 ? translate('model.trigger.average', { n: t.averageOver ?? 1 }) : '';
   const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall' || t.metric === 'expectedMaturityShortfall') ? ` (${t.notes.join(', ')})` : '';
-  const inARow = (t.consecutivePeriods ?? 1) > 1 ? `, ${t.consecutivePeriods} periods in a row` : '';
-  const warning = t.warning === undefined ? '' : `; warning at ${thresholdOf(t.warning, t.metric)}`;
-  return `${average}${METRIC_LABELS[t.metric]}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
+  const inARow = (t.consecutivePeriods ?? 1) > 1 ? translate('model.trigger.inARow', { n: t.consecutivePeriods ?? 1 }) : '';
+  const warning = t.warning === undefined ? '' : translate('model.trigger.warning', { level: thresholdOf(t.warning, t.metric) });
+  return `${average}${translate(METRIC_LABELS[t.metric])}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
 }
 
-const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], string>> = {
-  sequential: 'sequential',
-  proRata: 'pro rata',
-  proRataThenSequential: 'pro rata, sequential after a trigger',
+const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], MessageKey>> = {
+  sequential: 'model.rule.sequential',
+  proRata: 'model.rule.proRata',
+  proRataThenSequential: 'model.rule.proRataThenSequential',
 };
 
 function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
@@ -183,14 +190,14 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
     case 'targetOC':
       // The "sum of" form (ocInitialPercent) reads as such; without it the "greater of" form as before (docs/deals.md, "Target OC").
       return step.ocInitialPercent === undefined
-        ? `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`
-        : `down to an OC target of ${formatPct(step.ocPercent ?? 0, 1)} of the pool + ${formatPct(step.ocInitialPercent, 1)} of cutoff (floor ${formatPct(step.ocFloor ?? 0, 1)} of cutoff)`;
+        ? translate('model.amount.targetOC', { pct: formatPct(step.ocPercent ?? 0, 1), floor: formatPct(step.ocFloor ?? 0, 1) })
+        : translate('model.amount.targetOCPlus', { pct: formatPct(step.ocPercent ?? 0, 1), initial: formatPct(step.ocInitialPercent, 1), floor: formatPct(step.ocFloor ?? 0, 1) });
     case 'available':
-      return 'all available funds';
+      return translate('model.amount.available');
     case 'principalDue':
-      return 'the principal due';
+      return translate('model.amount.principalDue');
     case 'targetBalance':
-      return `down to scheduled balances on ${step.targetBalances?.length ?? 0} date(s)`;
+      return translate('model.amount.targetBalance', { n: step.targetBalances?.length ?? 0 });
     default:
       return unknownVariant(amount);
   }
@@ -199,25 +206,25 @@ function principalAmountOf(step: Extract<Step, { kind: 'principal' }>): string {
 function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
   switch (step.kind) {
     case 'fee':
-      return `Fee: ${feeNames.get(step.fee) ?? step.fee}${step.beyondCap === true ? ' (beyond its cap)' : ''}`;
+      return translate(step.beyondCap === true ? 'model.step.feeBeyondCap' : 'model.step.fee', { name: feeNames.get(step.fee) ?? step.fee });
     case 'interest':
-      return `Interest: ${notesText(step.notes)}`;
+      return translate('model.step.interest', { notes: notesText(step.notes) });
     case 'reserveTopUp':
-      return 'Reserve top-up to its target';
+      return translate('model.step.reserveTopUp');
     case 'principal':
-      return `Principal (${PRINCIPAL_RULES[step.rule]}, ${principalAmountOf(step)}): ${notesText(step.notes)}`;
+      return translate('model.step.principal', { rule: translate(PRINCIPAL_RULES[step.rule]), amount: principalAmountOf(step), notes: notesText(step.notes) });
     case 'pdlCure':
-      return 'PDL cure (clears principal deficiency, most senior first)';
+      return translate('model.step.pdlCure');
     case 'repayPrincipalCover':
-      return 'Repay principal that covered interest shortfalls (to the principal account)';
+      return translate('model.step.repayPrincipalCover');
     case 'excessServicing':
-      return `Excess servicing (超额服务费): the rest split between ${step.note} and the servicer by ${step.tiers.length} hurdle tier(s)`;
+      return translate('model.step.excessServicing', { note: step.note, n: step.tiers.length });
     case 'periodicReturn':
-      return `Periodic return (期间收益) to ${step.note}: up to ${formatPct(step.rateAnnual, 2)} a year while ${notesText(step.whileOutstanding)} outstanding, not carried`;
+      return translate('model.step.periodicReturn', { note: step.note, rate: formatPct(step.rateAnnual, 2), notes: notesText(step.whileOutstanding) });
     case 'turbo':
-      return `Turbo: all remaining funds to ${notesText(step.notes)}, sequentially`;
+      return translate('model.step.turbo', { notes: notesText(step.notes) });
     case 'residual':
-      return `Residual to ${step.to}`;
+      return translate('model.step.residual', { to: step.to });
     default:
       return unknownVariant(step);
   }
@@ -226,20 +233,20 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
 function reserveOf(reserve: Reserve): string {
   const { target } = reserve;
   return [
-    `initial deposit ${formatMoney(reserve.initialDeposit)}`,
-    `target ${formatPct(target.percent, 2)} of the ${target.basis === 'initialNoteBalance' ? 'initial' : 'current'} balance of ${notesText(target.notes)}`,
-    ...(target.floor !== undefined ? [`floor ${formatMoney(target.floor)}`] : []),
-    ...(target.cap !== undefined ? [`cap ${formatMoney(target.cap)}`] : []),
-  ].join(', ');
+    translate('model.reserve.initialDeposit', { amount: formatMoney(reserve.initialDeposit) }),
+    translate(target.basis === 'initialNoteBalance' ? 'model.reserve.targetInitial' : 'model.reserve.targetCurrent', { pct: formatPct(target.percent, 2), notes: notesText(target.notes) }),
+    ...(target.floor !== undefined ? [translate('model.reserve.floor', { amount: formatMoney(target.floor) })] : []),
+    ...(target.cap !== undefined ? [translate('model.reserve.cap', { amount: formatMoney(target.cap) })] : []),
+  ].join(translate('deal.schedule.listSeparator'));
 }
 
 function waterfallsOf(waterfall: DealFile['waterfall'], feeNames: ReadonlyMap<string, string>): DealView['waterfalls'] {
   const lists: readonly (readonly [string, readonly Step[]])[] =
     'combined' in waterfall
-      ? [['Combined priority of payments', waterfall.combined]]
+      ? [[translate('deal.waterfall.combined'), waterfall.combined]]
       : [
-          ['Interest waterfall', waterfall.interest],
-          ['Principal waterfall', waterfall.principal],
+          [translate('deal.waterfall.interest'), waterfall.interest],
+          [translate('deal.waterfall.principal'), waterfall.principal],
         ];
   return lists.map(([title, steps]) => ({ title, steps: steps.map((s) => stepOf(s, feeNames)) }));
 }
@@ -247,7 +254,8 @@ function waterfallsOf(waterfall: DealFile['waterfall'], feeNames: ReadonlyMap<st
 function revolvingOf(revolving: NonNullable<DealFile['revolving']>): string {
   const share = revolving.excessSpreadShare ?? 0;
   return (
-    `${revolving.periods} periods buying ${revolving.profile.length} purchase line(s) at price ${revolving.price ?? 1}` + (share > 0 ? `; ${formatPct(share, 0)} of the residual also buys loans` : '')
+    translate('model.revolving', { periods: revolving.periods, lines: revolving.profile.length, price: revolving.price ?? 1 }) +
+    (share > 0 ? translate('model.revolvingResidual', { pct: formatPct(share, 0) }) : '')
   );
 }
 
@@ -270,24 +278,32 @@ export function dealView(file: DealFile): DealView {
     id: t.id,
     name: t.name ?? t.id,
     test: triggerTest(t),
-    effects: t.effects.map((e) => EFFECT_LABELS[e]).join('; '),
+    effects: t.effects.map((e) => translate(EFFECT_LABELS[e])).join('; '),
     curable: t.curable === true,
   }));
   const lines = file.pool?.lines ?? [];
   return {
-    name: file.name ?? 'Deal',
+    name: file.name ?? translate('model.dealName'),
     description: file.description ?? '',
-    dates: `cutoff ${dates.cutoff} · closing ${dates.closing} · first payment ${dates.firstPaymentDate} · ${frequency === 1 ? 'monthly' : `every ${frequency} months`} · legal final ${dates.legalFinalMaturity}`,
+    dates: translate('model.dates', {
+      cutoff: dates.cutoff,
+      closing: dates.closing,
+      first: dates.firstPaymentDate,
+      frequency: frequency === 1 ? translate('model.monthly') : translate('model.everyMonths', { n: frequency }),
+      legalFinal: dates.legalFinalMaturity,
+    }),
     notes,
     fees,
     reserve: file.reserve ? reserveOf(file.reserve) : null,
     triggers,
     waterfalls: waterfallsOf(file.waterfall, new Map(fees.map((f) => [f.id, f.name]))),
-    lossAllocation: file.lossAllocation === 'pdl' ? 'principal deficiency ledger (PDL)' : 'write-down',
+    lossAllocation: file.lossAllocation === 'pdl' ? translate('model.lossAllocation.pdl') : translate('model.lossAllocation.writeDown'),
     revolving: file.revolving ? revolvingOf(file.revolving) : null,
-    cleanUpCall: file.cleanUpCall ? `at pool factor ≤ ${formatPct(file.cleanUpCall.poolFactor, 0)}` : null,
-    walConvention: `${file.analytics?.walBasis ?? 'ACT/365'} from ${file.analytics?.settlementDate ? `settlement ${file.analytics.settlementDate}` : 'closing'}`,
-    pool: file.pool ? { name: file.pool.name ?? 'Deal pool', lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
+    cleanUpCall: file.cleanUpCall ? translate('model.cleanUpCall', { pct: formatPct(file.cleanUpCall.poolFactor, 0) }) : null,
+    walConvention: file.analytics?.settlementDate
+      ? translate('model.walFromSettlement', { basis: file.analytics.walBasis ?? 'ACT/365', date: file.analytics.settlementDate })
+      : translate('model.walFromClosing', { basis: file.analytics?.walBasis ?? 'ACT/365' }),
+    pool: file.pool ? { name: file.pool.name ?? translate('model.dealPool'), lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
     schedule: file.schedulePool ? scheduleOf(file.schedulePool) : null,
     hasAssumptions: file.assumptions !== undefined,
   };
@@ -298,15 +314,15 @@ function scheduleOf(pool: NonNullable<DealFile['schedulePool']>): NonNullable<De
   const rows = pool.rows ?? [];
   const { stress = {} } = pool;
   const parts = [
-    stress.default !== undefined ? `defaults ${stress.default}` : null,
-    stress.prepayment !== undefined ? `prepayments ${stress.prepayment}` : null,
-    stress.recoveryRate !== undefined ? `${formatPct(stress.recoveryRate, 0)} recovered after ${stress.recoveryLagMonths ?? 0} months` : null,
-    stress.delinquency !== undefined ? `61+ delinquent ${stress.delinquency}%` : null,
+    stress.default !== undefined ? translate('deal.schedule.defaults', { vector: stress.default }) : null,
+    stress.prepayment !== undefined ? translate('deal.schedule.prepayments', { vector: stress.prepayment }) : null,
+    stress.recoveryRate !== undefined ? translate('deal.schedule.recovered', { rate: formatPct(stress.recoveryRate, 0), months: stress.recoveryLagMonths ?? 0 }) : null,
+    stress.delinquency !== undefined ? translate('deal.schedule.delinquent', { pct: stress.delinquency }) : null,
   ].filter((part): part is string => part !== null);
   return {
-    name: pool.name ?? pool.schedule ?? 'Collection schedule',
+    name: pool.name ?? pool.schedule ?? translate('deal.schedule.defaultName'),
     periods: rows.length,
     balance: rows[0]?.openingBalance ?? 0,
-    stress: parts.length > 0 ? parts.join(', ') : 'none: the schedule as printed',
+    stress: parts.length > 0 ? parts.join(translate('deal.schedule.listSeparator')) : translate('deal.schedule.noStress'),
   };
 }

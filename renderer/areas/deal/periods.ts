@@ -2,6 +2,8 @@ import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
+import { interpolate, translate, type MessageKey, type MessageParams } from '../../app/i18n.tsx';
+import { en } from '../../i18n/en.ts';
 
 /**
  * The period-by-period table's columns, built for one run (one group per fee, note and trigger).
@@ -17,8 +19,9 @@ export interface PeriodColumn {
   readonly value: (p: DealPeriod, index: number) => number | string | boolean | null | undefined;
 }
 
-function money(key: string, header: string, value: PeriodColumn['value'], screen = true): PeriodColumn {
-  return { key, header, csvHeader: header, kind: 'money', screen, value };
+/** A money column: its header in the UI's language, its CSV header in English (a file other tools read). */
+function money(key: string, header: MessageKey, value: PeriodColumn['value'], screen = true, params?: MessageParams): PeriodColumn {
+  return { key, header: translate(header, params), csvHeader: interpolate(en[header], params), kind: 'money', screen, value };
 }
 
 const note = (p: DealPeriod, id: string) => p.notes.find((n) => n.id === id);
@@ -28,18 +31,18 @@ const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === i
 const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
 /** One state balance (or 逾期总额) of the pool at the collection period's end, file only. */
-const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: string): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
+const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: MessageKey): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
 
 /** The pool by delinquency state and 逾期总额 at the collection period's end (file only), when the run carries every state (a roll-rate pool). */
 function stateColumns(run: DealRunResult): PeriodColumn[] {
   if (run.delinquencyStateBasis !== 'rollRate') return [];
   return [
-    state('current', 'Current balance'),
-    state('dpd1_30', '1-30 DPD balance'),
-    state('dpd31_60', '31-60 DPD balance'),
-    state('dpd61_90', '61-90 DPD balance'),
-    state('dpd91_180', '91-180 DPD balance'),
-    state('overdueTotal', 'Overdue total (逾期总额)'),
+    state('current', 'deal.period.stateCurrent'),
+    state('dpd1_30', 'deal.period.stateDpd1_30'),
+    state('dpd31_60', 'deal.period.stateDpd31_60'),
+    state('dpd61_90', 'deal.period.stateDpd61_90'),
+    state('dpd91_180', 'deal.period.stateDpd91_180'),
+    state('overdueTotal', 'deal.period.stateOverdueTotal'),
   ];
 }
 
@@ -51,79 +54,93 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   const warned = new Set(first?.triggers.filter((t) => t.warning !== undefined).map((t) => t.id));
   const hasReserve = first?.reserve !== undefined;
   return [
-    { key: 'period', header: 'Period', csvHeader: 'Period', kind: 'int', screen: true, value: (p) => p.period },
-    { key: 'date', header: 'Payment date', csvHeader: 'Payment date', kind: 'date', screen: true, value: (p) => p.paymentDate },
-    { key: 'accrual', header: 'Accrual start', csvHeader: 'Accrual start', kind: 'date', screen: false, value: (p) => p.accrualStart },
-    money('poolBegin', 'Pool beginning balance', (p) => p.pool.beginningBalance, false),
-    money('collections', 'Pool collections', (p) => p.pool.interest + p.pool.penaltyInterest + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.recoveries),
-    money('poolInterest', 'Interest collected', (p) => p.pool.interest, false),
-    money('poolPenalty', 'Penalty interest', (p) => p.pool.penaltyInterest, false),
-    money('poolScheduled', 'Scheduled principal', (p) => p.pool.scheduledPrincipal, false),
-    money('poolPrepaid', 'Prepayments', (p) => p.pool.prepayments, false),
-    money('defaults', 'Defaults', (p) => p.pool.defaults),
-    money('poolRecoveries', 'Recoveries', (p) => p.pool.recoveries, false),
-    money('poolLosses', 'Losses', (p) => p.pool.losses, false),
-    money('poolEnd', 'Pool ending balance', (p) => p.pool.endingBalance),
-    { key: 'poolFactor', header: 'Pool factor', csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
-    money('dq60', '60+ DPD balance', (p) => p.pool.delinquent60Plus, false),
+    { key: 'period', header: translate('deal.period'), csvHeader: 'Period', kind: 'int', screen: true, value: (p) => p.period },
+    { key: 'date', header: translate('deal.paymentDate'), csvHeader: 'Payment date', kind: 'date', screen: true, value: (p) => p.paymentDate },
+    { key: 'accrual', header: translate('deal.accrualStart'), csvHeader: 'Accrual start', kind: 'date', screen: false, value: (p) => p.accrualStart },
+    money('poolBegin', 'deal.period.poolBeginningBalance', (p) => p.pool.beginningBalance, false),
+    money('collections', 'deal.period.poolCollections', (p) => p.pool.interest + p.pool.penaltyInterest + p.pool.scheduledPrincipal + p.pool.prepayments + p.pool.recoveries, true),
+    money('poolInterest', 'deal.period.interestCollected', (p) => p.pool.interest, false),
+    money('poolPenalty', 'deal.period.penaltyInterest', (p) => p.pool.penaltyInterest, false),
+    money('poolScheduled', 'deal.period.scheduledPrincipal', (p) => p.pool.scheduledPrincipal, false),
+    money('poolPrepaid', 'deal.period.prepayments', (p) => p.pool.prepayments, false),
+    money('defaults', 'deal.period.defaults', (p) => p.pool.defaults, true),
+    money('poolRecoveries', 'deal.period.recoveries', (p) => p.pool.recoveries, false),
+    money('poolLosses', 'deal.period.losses', (p) => p.pool.losses, false),
+    money('poolEnd', 'deal.period.poolEndingBalance', (p) => p.pool.endingBalance, true),
+    { key: 'poolFactor', header: translate('deal.poolFactor'), csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
+    money('dq60', 'deal.period.n60DpdBalance', (p) => p.pool.delinquent60Plus, false),
     ...stateColumns(run),
-    money('purchasesCash', 'Revolving purchases (cash paid)', (p) => p.pool.purchasesCash),
-    money('principalPurchased', 'Principal purchased', (p) => p.pool.principalPurchased),
-    money('purchaseRefused', 'Purchase refused (cash kept)', (p) => p.pool.purchaseRefused.cash, false),
-    { key: 'purchaseRefusedBy', header: 'Purchase refused because', csvHeader: 'Purchase refused because', kind: 'text', screen: false, value: (p) => p.pool.purchaseRefused.reasons.join('; ') },
-    money('cleanUp', 'Clean-up proceeds', (p) => p.pool.cleanUpProceeds, false),
-    money('servicingStrip', 'Servicing strip', (p) => p.servicingStrip, false),
-    money('fundsInterest', 'Available interest funds', (p) => p.availableFunds.interest),
-    money('fundsPrincipal', 'Available principal funds', (p) => p.availableFunds.principal),
-    money('fundsCarried', 'of which principal carried', (p) => p.availableFunds.principalCarried, false),
-    money('excessSpread', 'Excess spread', (p) => p.excessSpread),
-    { key: 'liquidity', header: 'Liquidity coverage (×)', csvHeader: 'Liquidity coverage', kind: 'ratio', screen: false, value: (p) => p.liquidityCoverage },
+    money('purchasesCash', 'deal.period.revolvingPurchasesCashPaid', (p) => p.pool.purchasesCash, true),
+    money('principalPurchased', 'deal.period.principalPurchased', (p) => p.pool.principalPurchased, true),
+    money('purchaseRefused', 'deal.period.purchaseRefusedCashKept', (p) => p.pool.purchaseRefused.cash, false),
+    {
+      key: 'purchaseRefusedBy',
+      header: translate('deal.purchaseRefusedBecause'),
+      csvHeader: 'Purchase refused because',
+      kind: 'text',
+      screen: false,
+      value: (p) => p.pool.purchaseRefused.reasons.join('; '),
+    },
+    money('cleanUp', 'deal.period.cleanUpProceeds', (p) => p.pool.cleanUpProceeds, false),
+    money('servicingStrip', 'deal.period.servicingStrip', (p) => p.servicingStrip, false),
+    money('fundsInterest', 'deal.period.availableInterestFunds', (p) => p.availableFunds.interest, true),
+    money('fundsPrincipal', 'deal.period.availablePrincipalFunds', (p) => p.availableFunds.principal, true),
+    money('fundsCarried', 'deal.period.ofWhichPrincipalCarried', (p) => p.availableFunds.principalCarried, false),
+    money('excessSpread', 'deal.period.excessSpread', (p) => p.excessSpread, true),
+    { key: 'liquidity', header: translate('deal.liquidityCoverage2'), csvHeader: 'Liquidity coverage', kind: 'ratio', screen: false, value: (p) => p.liquidityCoverage },
     ...feeIds.flatMap((id) => [
-      money(`fee ${id} due`, `${id} fee due`, (p) => fee(p, id)?.due, false),
-      money(`fee ${id} paid`, `${id} fee paid`, (p) => fee(p, id)?.paid, false),
-      money(`fee ${id} unpaid`, `${id} fee unpaid`, (p) => fee(p, id)?.unpaid, false),
+      money(`fee ${id} due`, 'deal.period.feeDue', (p) => fee(p, id)?.due, false, { id }),
+      money(`fee ${id} paid`, 'deal.period.feePaid', (p) => fee(p, id)?.paid, false, { id }),
+      money(`fee ${id} unpaid`, 'deal.period.feeUnpaid', (p) => fee(p, id)?.unpaid, false, { id }),
     ]),
     ...noteIds.flatMap((id) => [
-      money(`${id} beginning`, `${id} beginning`, (p) => note(p, id)?.beginningBalance, false),
-      { key: `${id} coupon`, header: `${id} coupon`, csvHeader: `${id} coupon`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => note(p, id)?.couponRate },
-      money(`${id} interest due`, `${id} interest due`, (p) => note(p, id)?.interestDue, false),
-      money(`${id} interest paid`, `${id} interest paid`, (p) => note(p, id)?.interestPaid),
-      money(`${id} shortfall`, `${id} interest shortfall`, (p) => note(p, id)?.interestShortfall),
-      money(`${id} principal`, `${id} principal`, (p) => note(p, id)?.principalPaid),
-      money(`${id} reimbursed`, `${id} of which write-downs reimbursed`, (p) => note(p, id)?.writeDownReimbursed, false),
-      money(`${id} write-down`, `${id} write-down`, (p) => note(p, id)?.writeDown),
-      money(`${id} ending`, `${id} ending`, (p) => note(p, id)?.endingBalance),
-      money(`${id} residual`, `${id} residual`, (p) => note(p, id)?.residualPaid, false),
+      money(`${id} beginning`, 'deal.period.beginning', (p) => note(p, id)?.beginningBalance, false, { id }),
+      { key: `${id} coupon`, header: translate('deal.coupon2', { id }), csvHeader: `${id} coupon`, kind: 'pct' as const, screen: false, value: (p: DealPeriod) => note(p, id)?.couponRate },
+      money(`${id} interest due`, 'deal.period.interestDue', (p) => note(p, id)?.interestDue, false, { id }),
+      money(`${id} interest paid`, 'deal.period.interestPaid', (p) => note(p, id)?.interestPaid, true, { id }),
+      money(`${id} shortfall`, 'deal.period.interestShortfall', (p) => note(p, id)?.interestShortfall, true, { id }),
+      money(`${id} principal`, 'deal.period.principal', (p) => note(p, id)?.principalPaid, true, { id }),
+      money(`${id} reimbursed`, 'deal.period.ofWhichWriteDownsReimbursed', (p) => note(p, id)?.writeDownReimbursed, false, { id }),
+      money(`${id} write-down`, 'deal.period.writeDown', (p) => note(p, id)?.writeDown, true, { id }),
+      money(`${id} ending`, 'deal.period.ending', (p) => note(p, id)?.endingBalance, true, { id }),
+      money(`${id} residual`, 'deal.period.residual', (p) => note(p, id)?.residualPaid, false, { id }),
     ]),
     ...(hasReserve
       ? [
-          money('reserveTarget', 'Reserve target', (p) => p.reserve?.target, false),
-          money('reserveDraws', 'Reserve draws', (p) => p.reserve?.draws, false),
-          money('reserveDeposits', 'Reserve deposits', (p) => p.reserve?.deposits, false),
-          money('reserveRelease', 'Reserve release', (p) => p.reserve?.release, false),
-          money('reserveEnd', 'Reserve ending', (p) => p.reserve?.endingBalance),
+          money('reserveTarget', 'deal.period.reserveTarget', (p) => p.reserve?.target, false),
+          money('reserveDraws', 'deal.period.reserveDraws', (p) => p.reserve?.draws, false),
+          money('reserveDeposits', 'deal.period.reserveDeposits', (p) => p.reserve?.deposits, false),
+          money('reserveRelease', 'deal.period.reserveRelease', (p) => p.reserve?.release, false),
+          money('reserveEnd', 'deal.period.reserveEnding', (p) => p.reserve?.endingBalance, true),
         ]
       : []),
     ...triggerIds.flatMap((id) => [
-      { key: `${id} value`, header: `${id} value`, csvHeader: `${id} value`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
-      { key: `${id} threshold`, header: `${id} threshold`, csvHeader: `${id} threshold`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.threshold },
-      { key: `${id} breached`, header: `Trigger ${id}`, csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
+      { key: `${id} value`, header: translate('deal.value', { id }), csvHeader: `${id} value`, kind: triggerKind(first, id), screen: false, value: (p: DealPeriod) => trigger(p, id)?.value },
+      {
+        key: `${id} threshold`,
+        header: translate('deal.threshold', { id }),
+        csvHeader: `${id} threshold`,
+        kind: triggerKind(first, id),
+        screen: false,
+        value: (p: DealPeriod) => trigger(p, id)?.threshold,
+      },
+      { key: `${id} breached`, header: translate('deal.trigger', { id }), csvHeader: `${id} breached`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.breached },
       ...(warned.has(id)
-        ? [{ key: `${id} warning`, header: `Warning ${id}`, csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
+        ? [{ key: `${id} warning`, header: translate('deal.warning', { id }), csvHeader: `${id} warning`, kind: 'flag' as const, screen: true, value: (p: DealPeriod) => trigger(p, id)?.warning }]
         : []),
     ]),
-    money('seller', 'Residual to seller', (p) => p.residualToSeller, false),
-    { key: 'revolving', header: 'Revolving', csvHeader: 'Revolving', kind: 'flag', screen: true, value: (p) => p.revolving },
-    { key: 'accelerated', header: 'Accelerated', csvHeader: 'Accelerated', kind: 'flag', screen: false, value: (p) => p.accelerated },
-    { key: 'cdr', header: 'Cum. default rate', csvHeader: 'Cumulative default rate', kind: 'pct', screen: true, value: (_p, k) => run.cumulativeDefaultRate[k] },
-    money('cnl', 'Cum. net loss', (_p, k) => run.cumulativeNetLoss[k], false),
+    money('seller', 'deal.period.residualToSeller', (p) => p.residualToSeller, false),
+    { key: 'revolving', header: translate('deal.revolving'), csvHeader: 'Revolving', kind: 'flag', screen: true, value: (p) => p.revolving },
+    { key: 'accelerated', header: translate('deal.accelerated'), csvHeader: 'Accelerated', kind: 'flag', screen: false, value: (p) => p.accelerated },
+    { key: 'cdr', header: translate('deal.cumDefaultRate'), csvHeader: 'Cumulative default rate', kind: 'pct', screen: true, value: (_p, k) => run.cumulativeDefaultRate[k] },
+    money('cnl', 'deal.period.cumNetLoss', (_p, k) => run.cumulativeNetLoss[k], false),
   ];
 }
 
 export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: number): string {
   const value = column.value(p, index);
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'boolean') return value ? translate('deal.yes') : translate('deal.no');
   if (typeof value === 'string') return value;
   switch (column.kind) {
     case 'money':
@@ -142,7 +159,7 @@ export function periodsCsv(run: DealRunResult, columns: readonly PeriodColumn[])
   const rows = run.periods.map((p, k) =>
     columns.map((c) => {
       const value = c.value(p, k);
-      if (typeof value === 'boolean') return value ? 'yes' : 'no';
+      if (typeof value === 'boolean') return value ? translate('deal.yes') : translate('deal.no');
       if (typeof value === 'string') return csvText(value);
       return csvNumber(value, c.kind === 'money' ? 2 : undefined);
     }),

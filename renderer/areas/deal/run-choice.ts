@@ -1,5 +1,7 @@
 import type { AssumptionSetRecord, BreakevenRequest, DealCheck, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
 import { OWN } from '../../app/deal.ts';
+import { translate as shownLanguage, translator } from '../../app/i18n.tsx';
+import type { Language } from '../../app/language.ts';
 
 /** What the Deal screen knows when the analyst presses Run or Breakevens. */
 export interface RunChoiceInputs {
@@ -12,6 +14,8 @@ export interface RunChoiceInputs {
   /** The tape in the tape picker (none in an empty workspace), and the saved assumption sets by name (null while loading). */
   readonly tape: Pick<TapeRecord, 'id' | 'name'> | null;
   readonly sets: readonly AssumptionSetRecord[] | null;
+  /** The language of the caption's labels (the shown language without one). */
+  readonly language?: Language;
 }
 
 /** The pool and scenario a run actually uses, and the request that runs them. */
@@ -35,6 +39,7 @@ export interface RunChoice {
  */
 export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
   const { check, mode, tape, sets } = inputs;
+  const translate = inputs.language === undefined ? shownLanguage : translator(inputs.language);
   const hasPool = check?.hasPool ?? false;
   const hasAssumptions = check?.hasAssumptions ?? false;
   // A schedule pool is the deal's whole pool and its stress the whole scenario (docs/schedule-pools.md): no tape, no saved set.
@@ -60,7 +65,11 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
     poolReady,
     scenarioReady,
     request,
-    poolLabel: schedule ? 'the deal’s collection schedule' : pool === 'own' ? 'the deal’s own lines' : `${tape?.name ?? 'tape'} (${mode === 'loan' ? 'loan level' : 'representative lines'})`,
-    scenarioLabel: schedule ? 'the schedule’s stress' : scenario === OWN ? 'the deal file’s assumptions' : `“${scenario ?? ''}”`,
+    poolLabel: schedule
+      ? translate('choice.pool.schedule')
+      : pool === 'own'
+        ? translate('choice.pool.own')
+        : translate('choice.pool.tape', { tape: tape?.name ?? translate('choice.pool.tapeFallback'), mode: translate(mode === 'loan' ? 'choice.mode.loan' : 'choice.mode.lines') }),
+    scenarioLabel: schedule ? translate('choice.scenario.schedule') : scenario === OWN ? translate('runs.base.dealFile') : translate('choice.scenario.saved', { name: scenario ?? '' }),
   };
 }

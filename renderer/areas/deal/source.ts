@@ -2,6 +2,7 @@ import type { DealCheck, DealTemplate, FileDraft } from '../../../service/api/co
 import { reportError, useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';
+import { useT } from '../../app/i18n.tsx';
 
 /** The shipped templates never change while the app runs: loaded once. */
 let templatesCache: readonly DealTemplate[] | null = null;
@@ -12,9 +13,10 @@ function remember(templates: readonly DealTemplate[]): readonly DealTemplate[] {
 }
 
 export function useDealTemplates(): readonly DealTemplate[] | null {
+  const t = useT();
   const { api } = useApp();
   const templates = useQuery(templatesCache ? null : () => api.call('deal.templates', {}).then(remember), [api], {
-    onError: (error) => reportError('Cannot load the deal templates', error),
+    onError: (error) => reportError(t('deal.cannotLoadTheDeal'), error),
   });
   return templatesCache ?? templates.data;
 }

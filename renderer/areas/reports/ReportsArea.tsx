@@ -8,16 +8,23 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from '../runs/labels.ts';
+import { figureLabel } from '../runs/figure-label.ts';
+import { useLanguage, useT } from '../../app/i18n.tsx';
+import type { Language } from '../../app/language.ts';
 import { packHref } from './pack/pack-route.ts';
-import { finished, saveDownload, XLSX_FILTERS } from './report-job.ts';
+import { finished, saveDownload, xlsxFilters } from './report-job.ts';
 import { ScenarioSetReport } from './ScenarioSetReport.tsx';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
 export function ReportsArea() {
+  const t = useT();
   const { api } = useApp();
   const runs = useRuns();
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [language, setLanguage] = useState<'en' | 'zh-CN'>('en');
+  // The workbook's language follows the UI's until the analyst picks one here.
+  const uiLanguage = useLanguage();
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
   const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven' || r.kind === 'grid' || r.kind === 'monte-carlo');
@@ -41,10 +48,10 @@ export function ReportsArea() {
     if (!desktop) return;
     setBusy(true);
     try {
-      const path = await desktop.savePackPdf({ runIds, defaultName: 'investor pack.pdf' });
-      if (path !== null) notify('success', 'Investor pack saved', path);
+      const path = await desktop.savePackPdf({ runIds, defaultName: t('reports.packPdfName'), language });
+      if (path !== null) notify('success', t('reports.packSaved'), path);
     } catch (error) {
-      reportError('Cannot save the investor pack as PDF', error);
+      reportError(t('reports.cannotSavePackPdf'), error);
     } finally {
       setBusy(false);
     }
@@ -52,18 +59,18 @@ export function ReportsArea() {
 
   async function exportReport(): Promise<void> {
     const desktop = api.transport.desktop;
-    const outPath = desktop ? await desktop.chooseSaveFile({ title: 'Save the Excel tranche report', defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
+    const outPath = desktop ? await desktop.chooseSaveFile({ title: t('reports.saveTheExcelTranche'), defaultName: t('reports.trancheReportName'), filters: xlsxFilters() }) : undefined;
     if (outPath === null) return;
     setBusy(true);
     try {
       const job = await finished(api, await api.call('report.excel', { runIds, language, ...(outPath ? { outPath } : {}) }));
-      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
+      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? t('reports.reportState', { state: job.state }));
       const { report } = job.result;
       await saveDownload(api, report);
       setLast(report);
-      notify('success', 'Excel report written', `${report.path ?? report.fileName} · ${report.sheets.length} sheets`);
+      notify('success', t('reports.excelReportWritten'), t('reports.sheets', { value: report.path ?? report.fileName, length: report.sheets.length }));
     } catch (error) {
-      reportError('Cannot write the Excel report', error);
+      reportError(t('reports.cannotWriteTheExcel'), error);
     } finally {
       setBusy(false);
     }
@@ -72,31 +79,29 @@ export function ReportsArea() {
   const columns: Column<RunRecord>[] = [
     {
       key: 'pick',
-      header: 'In report',
-      render: (r) => <input type="checkbox" aria-label={`Include run #${r.id}`} checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />,
+      header: t('reports.inReport'),
+      render: (r) => <input type="checkbox" aria-label={t('reports.includeRun', { id: r.id })} checked={chosen.has(r.id)} onChange={() => toggle(r.id)} />,
     },
-    { key: 'id', header: 'Run', render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
-    { key: 'kind', header: 'Kind', render: (r) => KIND_LABELS[r.kind] },
-    { key: 'name', header: 'Name', render: (r) => r.name },
-    { key: 'created', header: 'Computed', render: (r) => formatDateTime(r.createdAt) },
-    { key: 'figures', header: 'Key figures', render: (r) => r.figures.map((f) => `${f.label}: ${figureText(f)}`).join(' · ') },
+    { key: 'id', header: t('reports.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
+    { key: 'kind', header: t('reports.kind'), render: (r) => t(KIND_LABELS[r.kind]) },
+    { key: 'name', header: t('reports.name'), render: (r) => r.name },
+    { key: 'created', header: t('reports.computed'), render: (r) => formatDateTime(r.createdAt) },
+    { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${figureLabel(f.label)}: ${figureText(f)}`).join(' · ') },
   ];
 
   return (
     <section className="area">
       <header className="area-header">
-        <h1>Reports</h1>
-        <p className="muted">
-          The Excel tranche workbook of stored deal runs: a summary with each scenario’s tranche table, the scenarios side by side, every assumption, the pool’s and each note’s cash flows, accounts
-          and triggers, and the tape’s strats. Each chosen deal run is a scenario; a breakeven run adds its breakevens to the deal run of the same inputs. Every run must be of one deal and one pool.
-        </p>
+        <h1>{t('reports.reports')}</h1>
+        <p className="muted">{t('reports.theExcelTrancheWorkbook')}</p>
       </header>
       {runs === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('reports.loading')}</p>
       ) : reportable.length === 0 ? (
-        <EmptyState title="No stored deal runs yet">
+        <EmptyState title={t('reports.noStoredDealRuns')}>
           <p>
-            Run a deal in <a href={hrefFor('deal')}>Deal</a>: each run is stored in the workspace and can be reported here.
+            {t('reports.runADealIn')} <a href={hrefFor('deal')}>{t('reports.deal')}</a>
+            {t('reports.eachRunIsStored')}
           </p>
         </EmptyState>
       ) : (
@@ -104,23 +109,23 @@ export function ReportsArea() {
           <DataTable columns={columns} rows={reportable} rowKey={(r) => String(r.id)} testId="report-runs" />
           <div className="row-actions report-actions">
             <label>
-              Language{' '}
-              <select aria-label="Report language" value={language} onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
-                <option value="en">English</option>
-                <option value="zh-CN">中文 (简体)</option>
+              {t('reports.language')}{' '}
+              <select aria-label={t('reports.reportLanguage')} value={language} onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
+                <option value="en">{t('reports.english')}</option>
+                <option value="zh-CN">{t('reports.中文简体')}</option>
               </select>
             </label>
             <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void exportReport()}>
-              {busy ? 'Writing…' : api.transport.desktop ? 'Export to Excel…' : 'Download Excel report'}
+              {busy ? t('reports.writing') : api.transport.desktop ? t('reports.exportToExcel') : t('reports.downloadExcelReport')}
             </button>
             {runIds.length === 0 ? null : (
-              <a className="button" href={packHref(runIds)} data-testid="open-pack">
-                Open investor pack
+              <a className="button" href={packHref(runIds, language)} data-testid="open-pack">
+                {t('reports.openPack')}
               </a>
             )}
             {api.transport.desktop ? (
               <button type="button" disabled={busy || runIds.length === 0} onClick={() => void savePackPdf()}>
-                Save investor pack as PDF…
+                {t('reports.savePackPdf')}
               </button>
             ) : null}
           </div>
@@ -128,7 +133,12 @@ export function ReportsArea() {
       )}
       {last ? (
         <p className="muted" data-testid="report-written">
-          Wrote {last.path ?? last.fileName} ({last.sheets.length} sheets: {last.sheets.join(', ')}) — scenarios {last.scenarios.map((s) => (s.runId === null ? s.name : `#${s.runId}`)).join(', ')}.
+          {t('reports.wroteSheetsScenarios', {
+            value: last.path ?? last.fileName,
+            length: last.sheets.length,
+            join: last.sheets.join(', '),
+            join2: last.scenarios.map((s) => (s.runId === null ? s.name : `#${s.runId}`)).join(', '),
+          })}
         </p>
       ) : null}
       <ScenarioSetReport />

@@ -8,10 +8,12 @@ import { BasePicker, SetPicker } from '../compare/SetPicker.tsx';
 import { useScenarioSetRun } from '../compare/use-set-run.ts';
 import { DealPicker, PoolChoice, RunNotes } from '../deal/RunChoices.tsx';
 import { packHref } from './pack/pack-route.ts';
-import { finished, saveDownload, XLSX_FILTERS } from './report-job.ts';
+import { finished, saveDownload, xlsxFilters } from './report-job.ts';
+import { useLanguage, useT } from '../../app/i18n.tsx';
+import type { Language } from '../../app/language.ts';
 
 /** The set's run as report.excel takes it: deal, pool, base and set (a set's runs are stored under their own names). */
-function reportRequest(request: ScenarioSetRunRequest, language: 'en' | 'zh-CN'): ReportExcelRequest {
+function reportRequest(request: ScenarioSetRunRequest, language: Language): ReportExcelRequest {
   return {
     deal: request.deal,
     scenarios: request.scenarios,
@@ -25,21 +27,22 @@ function reportRequest(request: ScenarioSetRunRequest, language: 'en' | 'zh-CN')
 
 /** The set's state in one line: checking, its problems (edited in Compare), or its scenarios. */
 function SetStatus({ run }: { run: ReturnType<typeof useScenarioSetRun> }) {
+  const t = useT();
   const { check, screen } = run;
-  if (screen.form === null) return <p className="muted small">Choose a shipped or saved set, or open a set file.</p>;
-  if (check.state.status === 'checking' || check.pending) return <p className="muted small">Checking the scenario set…</p>;
-  if (check.state.status === 'unavailable') return <p className="error-text small">Cannot check the scenario set: {check.state.message}</p>;
+  if (screen.form === null) return <p className="muted small">{t('reports.set.chooseASet')}</p>;
+  if (check.state.status === 'checking' || check.pending) return <p className="muted small">{t('compare.checkingTheScenarioSet')}</p>;
+  if (check.state.status === 'unavailable') return <p className="error-text small">{t('compare.cannotCheckTheScenario', { message: check.state.message })}</p>;
   if (check.state.status === 'invalid') {
+    const n = check.state.issues.length;
     return (
       <p className="error-text small" role="status">
-        ✗ The set has {check.state.issues.length} problem{check.state.issues.length === 1 ? '' : 's'}: fix {check.state.issues.length === 1 ? 'it' : 'them'} in <a href={hrefFor('compare')}>Compare</a>
-        .
+        {n === 1 ? t('reports.set.problemsOne') : t('reports.set.problemsMany', { n })} <a href={hrefFor('compare')}>{t('nav.compare')}</a>
       </p>
     );
   }
   return (
     <p className="check-valid small" role="status" data-testid="report-set-check">
-      ✓ “{check.state.check.name}”: {check.state.check.scenarios.join(', ')}
+      {t('reports.set.valid', { name: check.state.check.name, scenarios: check.state.check.scenarios.join(', ') })}
     </p>
   );
 }
@@ -50,28 +53,32 @@ function SetStatus({ run }: { run: ReturnType<typeof useScenarioSetRun> }) {
  * workbook; the investor pack of those runs opens from the line under it.
  */
 export function ScenarioSetReport() {
+  const t = useT();
   const { api, workspace } = useApp();
   const run = useScenarioSetRun();
   const { templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, checked, used, screen, request } = run;
-  const [language, setLanguage] = useState<'en' | 'zh-CN'>('en');
+  // The workbook's language follows the UI's until the analyst picks one here.
+  const uiLanguage = useLanguage();
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
 
   async function exportSet(): Promise<void> {
     if (request === null) return;
     const desktop = api.transport.desktop;
-    const outPath = desktop ? await desktop.chooseSaveFile({ title: 'Save the Excel tranche report', defaultName: 'tranche report.xlsx', filters: XLSX_FILTERS }) : undefined;
+    const outPath = desktop ? await desktop.chooseSaveFile({ title: t('reports.saveTheExcelTranche'), defaultName: t('reports.trancheReportName'), filters: xlsxFilters() }) : undefined;
     if (outPath === null) return;
     setBusy(true);
     try {
       const job = await finished(api, await api.call('report.excel', { ...reportRequest(request, language), ...(outPath ? { outPath } : {}) }));
-      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? `The report ${job.state}`);
+      if (job.state !== 'succeeded' || job.result?.kind !== 'report.excel') throw new Error(job.error?.message ?? t('reports.reportState', { state: job.state }));
       const { report } = job.result;
       await saveDownload(api, report);
       setLast(report);
-      notify('success', 'Excel report written', `${report.path ?? report.fileName} · ${report.scenarios.length} scenarios`);
+      notify('success', t('reports.excelReportWritten'), t('reports.set.written', { file: report.path ?? report.fileName, n: report.scenarios.length }));
     } catch (error) {
-      reportError('Cannot write the Excel report of the scenario set', error);
+      reportError(t('reports.set.cannotWrite'), error);
     } finally {
       setBusy(false);
     }
@@ -81,12 +88,9 @@ export function ScenarioSetReport() {
   const packIds = storedIds.every((id) => id !== null) ? storedIds.filter((id) => id !== null) : [];
   return (
     <section className="panel report-set-panel" aria-labelledby="report-set-heading">
-      <h2 id="report-set-heading">A scenario set</h2>
-      <p className="muted">
-        Every scenario of the set runs on the deal, pool and base chosen here — the same choices as Compare — and is stored in the workspace as a deal run (a scenario run before is served from the
-        store); the workbook reports them all, one scenario per column of its comparison sheet.
-      </p>
-      <div className="run-panel deal-run-panel" role="group" aria-label="Scenario set to report">
+      <h2 id="report-set-heading">{t('reports.set.heading')}</h2>
+      <p className="muted">{t('reports.set.intro')}</p>
+      <div className="run-panel deal-run-panel" role="group" aria-label={t('reports.set.group')}>
         <DealPicker templates={templates} choice={choice} />
         <PoolChoice used={used} hasPool={checked?.hasPool ?? false} tapes={tapes} tapeId={tapeId} tape={tape} mode={run.deal.mode} />
         <BasePicker used={used} hasAssumptions={checked?.hasAssumptions ?? false} sets={sets} />
@@ -97,22 +101,26 @@ export function ScenarioSetReport() {
       <SetStatus run={run} />
       <div className="row-actions report-actions">
         <label>
-          Language{' '}
-          <select aria-label="Language of the set’s report" value={language} onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
-            <option value="en">English</option>
-            <option value="zh-CN">中文 (简体)</option>
+          {t('reports.language')}{' '}
+          <select aria-label={t('reports.set.languageOfReport')} value={language} onChange={(e) => setLanguage(e.target.value === 'zh-CN' ? 'zh-CN' : 'en')}>
+            <option value="en">{t('reports.english')}</option>
+            <option value="zh-CN">{t('reports.中文简体')}</option>
           </select>
         </label>
         <button type="button" className="primary" disabled={busy || request === null} onClick={() => void exportSet()}>
-          {busy ? 'Running and writing…' : api.transport.desktop ? 'Export the set to Excel…' : 'Download the set’s Excel report'}
+          {busy ? t('reports.set.runningAndWriting') : api.transport.desktop ? t('reports.set.exportToExcel') : t('reports.set.download')}
         </button>
       </div>
       {last ? (
         <p className="muted" data-testid="report-set-written">
-          Wrote {last.path ?? last.fileName} ({last.sheets.length} sheets) — scenarios {last.scenarios.map((s) => (s.runId === null ? s.name : `${s.name} (run #${s.runId})`)).join(', ')}.{' '}
+          {t('reports.set.wrote', {
+            file: last.path ?? last.fileName,
+            sheets: last.sheets.length,
+            scenarios: last.scenarios.map((s) => (s.runId === null ? s.name : t('pack.scenarioOfRun', { name: s.name, id: s.runId }))).join(', '),
+          })}{' '}
           {packIds.length > 0 && workspace ? (
-            <a href={packHref(packIds)} data-testid="open-set-pack">
-              Open their investor pack
+            <a href={packHref(packIds, language)} data-testid="open-set-pack">
+              {t('reports.set.openPack')}
             </a>
           ) : null}
         </p>

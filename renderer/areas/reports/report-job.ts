@@ -1,7 +1,11 @@
 import type { JobInfo, ReportExcelResult } from '../../../service/api/contract.ts';
 import type { ApiClient } from '../../api/client.ts';
+import { translate } from '../../app/i18n.tsx';
 
-export const XLSX_FILTERS = [{ name: 'Excel workbook', extensions: ['xlsx'] }] as const;
+/** The save dialog's file type, named in the UI's language. */
+export function xlsxFilters(): { name: string; extensions: string[] }[] {
+  return [{ name: translate('reports.excelWorkbookFilter'), extensions: ['xlsx'] }];
+}
 
 /** Waits for a job to finish (events keep the store current elsewhere; a report is short, polling is enough here). */
 export async function finished(api: ApiClient, job: JobInfo): Promise<JobInfo> {

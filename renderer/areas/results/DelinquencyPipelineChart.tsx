@@ -2,6 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis
 import { useState } from 'react';
 import { formatYuan } from '../../app/format.ts';
 import { PIPELINE_STATES, type PipelineSeries, type PipelineStateKey } from './pipeline-states.ts';
+import { useT } from '../../app/i18n.tsx';
 import { CHART_MARGIN as MARGIN, CHART_TICK as TICK, ChartBox as Box } from '../../components/ChartBox.tsx';
 
 const color = (key: PipelineStateKey): string => PIPELINE_STATES.find((s) => s.key === key)?.color ?? '#1f5fae';
@@ -15,7 +16,7 @@ const yuanTooltip = (value: unknown): string => formatYuan(Number(value));
  */
 export function DelinquencyPipelineChart({
   data,
-  states = PIPELINE_STATES,
+  states,
   overdue = true,
   title,
   note,
@@ -39,7 +40,9 @@ export function DelinquencyPipelineChart({
   xTickFormatter?: (value: string) => string;
   curve?: 'monotone' | 'stepAfter';
 }) {
+  const t = useT();
   const [delinquentOnly, setDelinquentOnly] = useState(false);
+  const series = states ?? PIPELINE_STATES.map((s) => ({ key: s.key, name: t(s.label) }));
   return (
     <Box
       title={title(delinquentOnly)}
@@ -47,7 +50,7 @@ export function DelinquencyPipelineChart({
       testId={testId}
       control={
         <label className="chart-control">
-          <input type="checkbox" checked={delinquentOnly} onChange={(e) => setDelinquentOnly(e.target.checked)} /> Delinquent buckets only
+          <input type="checkbox" checked={delinquentOnly} onChange={(e) => setDelinquentOnly(e.target.checked)} /> {t('results.delinquentBucketsOnly')}
         </label>
       }
     >
@@ -57,13 +60,22 @@ export function DelinquencyPipelineChart({
         <YAxis tickFormatter={moneyTick} tick={TICK} width={64} />
         <Tooltip formatter={moneyTooltip} labelFormatter={tooltipLabel} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-        {states
+        {series
           .filter((s) => !delinquentOnly || s.key !== 'current')
           .map((s) => (
             <Area key={s.key} type={curve} dataKey={s.key} name={s.name} stackId="balance" stroke={color(s.key)} fill={color(s.key)} fillOpacity={0.75} isAnimationActive={false} />
           ))}
         {overdue ? (
-          <Line type="linear" dataKey="overdueTotal" name="逾期总额 overdue principal + interest" stroke="#1d2330" strokeWidth={2} strokeDasharray="4 2" dot={false} isAnimationActive={false} />
+          <Line
+            type="linear"
+            dataKey="overdueTotal"
+            name={t('results.逾期总额OverduePrincipalInterest')}
+            stroke="#1d2330"
+            strokeWidth={2}
+            strokeDasharray="4 2"
+            dot={false}
+            isAnimationActive={false}
+          />
         ) : null}
       </ComposedChart>
     </Box>

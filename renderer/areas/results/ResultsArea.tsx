@@ -15,6 +15,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { ProjectionView } from './ProjectionView.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** Job ids whose end was already announced (the screen may mount again over a finished job). */
 const announced = new Set<string>();
@@ -22,41 +23,42 @@ const announced = new Set<string>();
 function announce(job: JobInfo, label: string): void {
   if (announced.has(job.id) || job.state === 'running') return;
   announced.add(job.id);
-  if (job.state === 'cancelled') notify('info', 'Projection cancelled', label);
-  else if (job.state === 'failed') reportError('The projection failed', job.error ? new ApiCallError(job.error) : new Error('no reason given'));
+  if (job.state === 'cancelled') notify('info', translate('results.projectionCancelled'), label);
+  else if (job.state === 'failed') reportError(translate('results.theProjectionFailed'), job.error ? new ApiCallError(job.error) : new Error('no reason given'));
 }
 
 /** A projection job and, once it succeeded, its result with the time it took. */
 function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: JobResultOf<'pool.project'> | null } {
+  const t = useT();
   const { api } = useApp();
-  const job = useWatchedJob(api, run?.jobId ?? null, (error) => reportError('Cannot read the projection', error));
+  const job = useWatchedJob(api, run?.jobId ?? null, (error) => reportError(t('results.cannotReadTheProjection'), error));
   const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result : null;
   return { job, result };
 }
 
 function ResultsHeader() {
+  const t = useT();
   return (
     <header className="area-header area-header-row">
       <div>
-        <h1>Results</h1>
-        <p className="muted">
-          The pool’s projected cash flows, month by month from the cutoff date. Amounts in yuan (¥); CPR and CDR annual, SMM and MDR monthly; cumulative rates of the cutoff balance.
-        </p>
+        <h1>{t('results.results')}</h1>
+        <p className="muted">{t('results.thePoolSProjected')}</p>
       </div>
     </header>
   );
 }
 
 function NoSetYet({ onExample }: { onExample: () => void }) {
+  const t = useT();
   return (
-    <EmptyState title="No assumption set — start from the example">
+    <EmptyState title={t('results.noAssumptionSetStart')}>
       <p>
-        A projection runs under a named assumption set: prepayment and default speeds, roll rates, recoveries. Start from the shipped consumer-loan example in{' '}
-        <a href={hrefFor('assumptions')}>Assumptions</a>, save it, and run it here.
+        {t('results.aProjectionRunsUnder')} <a href={hrefFor('assumptions')}>{t('results.assumptions')}</a>
+        {t('results.saveItAndRun')}
       </p>
       <div className="button-row">
         <button type="button" onClick={onExample}>
-          Start from the example
+          {t('results.startFromTheExample')}
         </button>
       </div>
     </EmptyState>
@@ -65,6 +67,7 @@ function NoSetYet({ onExample }: { onExample: () => void }) {
 
 /** Results: run a tape's pool projection under an assumption set, loan by loan or by representative lines, and read it. */
 export function ResultsArea() {
+  const t = useT();
   const { api, workspace } = useApp();
   const tapes = useTapes();
   const tapeId = useSelectedTapeId();
@@ -87,13 +90,13 @@ export function ResultsArea() {
     const job = latest.job;
     if (!run || !job || job.state === 'running') return;
     if (job.state === 'succeeded' && latest.result && runs.shown?.jobId !== run.jobId) projectionRuns.set({ latest: run, shown: run });
-    announce(job, `${run.setLabel} on ${run.tapeName}`);
+    announce(job, translate('results.setOnTape', { set: run.setLabel, tape: run.tapeName }));
   }, [runs, latest.job, latest.result]);
 
   const draftOffered = draft !== null && (draft.savedName === null || draft.dirty);
   const choice = chosen === DRAFT_CHOICE ? (draftOffered ? DRAFT_CHOICE : null) : sets?.some((s) => s.name === chosen) ? chosen : null;
   const effectiveChoice = choice ?? sets?.[0]?.name ?? (draftOffered ? DRAFT_CHOICE : null);
-  const tape = tapes?.find((t) => t.id === tapeId) ?? null;
+  const tape = tapes?.find((item) => item.id === tapeId) ?? null;
 
   const chosenSet = effectiveChoice === DRAFT_CHOICE ? undefined : sets?.find((s) => s.name === effectiveChoice);
   const chosenFile: unknown = effectiveChoice === DRAFT_CHOICE ? draft?.file : chosenSet?.assumptions;
@@ -102,7 +105,7 @@ export function ResultsArea() {
     if (!tape || !workspace || effectiveChoice === null) return;
     const file = chosenFile;
     if (file === undefined) return;
-    const setLabel = effectiveChoice === DRAFT_CHOICE ? `${draft?.name || 'new set'} (unsaved)` : effectiveChoice;
+    const setLabel = effectiveChoice === DRAFT_CHOICE ? translate('results.unsavedSet', { name: draft?.name || translate('results.newSet') }) : effectiveChoice;
     setStarting(true);
     try {
       // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).
@@ -114,7 +117,7 @@ export function ResultsArea() {
         latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) },
       });
     } catch (error) {
-      reportError('Cannot start the projection', error);
+      reportError(t('results.cannotStartTheProjection'), error);
     } finally {
       setStarting(false);
     }
@@ -125,7 +128,7 @@ export function ResultsArea() {
     try {
       await api.call('job.cancel', { id: runs.latest.jobId });
     } catch (error) {
-      reportError('Cannot cancel', error);
+      reportError(t('results.cannotCancel'), error);
     }
   }
 
@@ -137,9 +140,10 @@ export function ResultsArea() {
     return (
       <section className="area">
         <ResultsHeader />
-        <EmptyState title="Empty workspace — import a tape">
+        <EmptyState title={t('results.emptyWorkspaceImportA')}>
           <p>
-            A projection needs a loan tape. Import one, or load the bundled sample, in <a href={hrefFor('tapes')}>Tapes</a>, then come back here.
+            {t('results.aProjectionNeedsA')} <a href={hrefFor('tapes')}>{t('results.tapes')}</a>
+            {t('results.thenComeBackHere')}
           </p>
         </EmptyState>
       </section>
@@ -147,43 +151,43 @@ export function ResultsArea() {
   }
 
   const noSet = sets !== null && sets.length === 0 && !draftOffered;
-  const shownRun = runs.shown?.workspacePath === workspace?.path && tapes?.some((t) => t.id === runs.shown?.tapeId) ? runs.shown : null;
+  const shownRun = runs.shown?.workspacePath === workspace?.path && tapes?.some((item) => item.id === runs.shown?.tapeId) ? runs.shown : null;
   // The shown result no longer matches what Run would compute: another tape, mode or assumption set, or an edited set.
   const outOfDate = shownRun !== null && !running && (shownRun.tapeId !== tape?.id || shownRun.mode !== mode || chosenFile === undefined || shownRun.assumptionsJson !== JSON.stringify(chosenFile));
 
   return (
     <section className="area results-area">
       <ResultsHeader />
-      <div className="panel run-panel" role="group" aria-label="Projection run">
+      <div className="panel run-panel" role="group" aria-label={t('results.projectionRun')}>
         <TapePicker tapes={tapes} tapeId={tapeId} />
         <label className="tape-picker">
-          Assumption set
-          <select aria-label="Assumption set" value={effectiveChoice ?? ''} onChange={(e) => selectedAssumptionSet.set(e.target.value)} disabled={noSet}>
-            {noSet ? <option value="">none saved</option> : null}
+          {t('results.assumptionSet')}
+          <select aria-label={t('results.assumptionSet')} value={effectiveChoice ?? ''} onChange={(e) => selectedAssumptionSet.set(e.target.value)} disabled={noSet}>
+            {noSet ? <option value="">{t('results.noneSaved')}</option> : null}
             {(sets ?? []).map((s) => (
               <option key={s.name} value={s.name}>
                 {s.name}
-                {draft?.savedName === s.name && draft.dirty ? ' (saved version)' : ''}
+                {draft?.savedName === s.name && draft.dirty ? t('results.savedVersion') : ''}
               </option>
             ))}
-            {draftOffered ? <option value={DRAFT_CHOICE}>{`${draft.name || 'new set'} (unsaved editor draft)`}</option> : null}
+            {draftOffered ? <option value={DRAFT_CHOICE}>{t('results.unsavedEditorDraft', { value: draft.name || t('results.newSet') })}</option> : null}
           </select>
         </label>
         <fieldset className="mode-choice">
-          <legend>Mode</legend>
+          <legend>{t('results.mode')}</legend>
           <label>
-            <input type="radio" name="projection-mode" checked={mode === 'loan'} onChange={() => setMode('loan')} /> Loan level
+            <input type="radio" name="projection-mode" checked={mode === 'loan'} onChange={() => setMode('loan')} /> {t('results.loanLevel')}
           </label>
-          <label title="Loans grouped by segment, amortization, state, terms, rate and age; within 0.5% of loan level, in milliseconds">
-            <input type="radio" name="projection-mode" checked={mode === 'repline'} onChange={() => setMode('repline')} /> Representative lines
+          <label title={t('results.loansGroupedBySegment2')}>
+            <input type="radio" name="projection-mode" checked={mode === 'repline'} onChange={() => setMode('repline')} /> {t('results.representativeLines2')}
           </label>
         </fieldset>
         <div className="button-row run-buttons">
           <button type="button" onClick={() => void startRun()} disabled={!tape || effectiveChoice === null || running || starting}>
-            Run
+            {t('results.run')}
           </button>
           <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
-            Cancel
+            {t('results.cancel')}
           </button>
         </div>
       </div>
@@ -192,7 +196,11 @@ export function ResultsArea() {
         <div className="job-watcher">
           <ProgressBar
             progress={latest.job?.progress ?? null}
-            label={`Projecting ${runs.latest.tapeName} under “${runs.latest.setLabel}” (${runs.latest.mode === 'loan' ? 'loan level' : 'representative lines'})`}
+            label={t('results.projectingUnder', {
+              tapeName: runs.latest.tapeName,
+              setLabel: runs.latest.setLabel,
+              value: runs.latest.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort'),
+            })}
           />
         </div>
       ) : null}
@@ -203,17 +211,17 @@ export function ResultsArea() {
         <>
           {outOfDate ? (
             <p className="warning-box" role="status" data-testid="out-of-date">
-              The tape, mode or assumptions chosen above differ from this run’s — <strong>Run</strong> again to bring the results up to date.
+              {t('results.theTapeModeOr')} <strong>{t('results.run')}</strong> {t('results.againToBringThe')}
             </p>
           ) : null}
           <StoreNote stored={shownResult.stored} />
           <ProjectionView run={shownRun} result={shownResult.projection} seconds={shownResult.seconds} stale={running} />
         </>
       ) : !running ? (
-        <EmptyState title="Nothing run yet">
+        <EmptyState title={t('results.nothingRunYet')}>
           <p>
-            Choose the tape, the assumption set and the mode, then <strong>Run</strong>. Loan level projects each of the tape’s
-            {tape ? ` ${formatCount(tape.rowsImported)}` : ''} loans (seconds for a large tape, with progress and Cancel); representative lines group alike loans and take milliseconds.
+            {t('results.chooseTheTapeThe')} <strong>{t('results.run')}</strong>
+            {t('results.loanLevelProjectsEach', { value: tape ? ` ${formatCount(tape.rowsImported)}` : '' })}
           </p>
         </EmptyState>
       ) : null}

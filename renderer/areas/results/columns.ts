@@ -1,6 +1,8 @@
 import type { ProjectionRow } from '../../../service/api/contract.ts';
 import { csvNumber } from '../../app/csv.ts';
 import { formatPct, formatYuan } from '../../app/format.ts';
+import type { MessageKey, Translate } from '../../app/i18n.tsx';
+import { en } from '../../i18n/en.ts';
 
 /**
  * The monthly table's columns, each with its unit in the header: yuan (¥, cents), percentages
@@ -9,48 +11,63 @@ import { formatPct, formatYuan } from '../../app/format.ts';
  */
 export interface ProjectionColumn {
   readonly key: keyof ProjectionRow;
-  readonly header: string;
+  /** The header's words (catalogue key); the unit follows in brackets (columnHeader). */
+  readonly header: MessageKey;
   readonly kind: 'month' | 'yuan' | 'pct';
-  /** CSV header: the unit as the file holds it. */
-  readonly csvHeader: string;
-  readonly title?: string;
+  /** A rate's convention: monthly, annual, of cutoff balance. */
+  readonly convention?: MessageKey;
+  readonly title?: MessageKey;
 }
 
-function yuan(key: keyof ProjectionRow, header: string, title?: string): ProjectionColumn {
-  return { key, header: `${header} (¥)`, kind: 'yuan', csvHeader: `${header} (yuan)`, ...(title ? { title } : {}) };
+function yuan(key: keyof ProjectionRow, header: MessageKey, title?: MessageKey): ProjectionColumn {
+  return { key, header, kind: 'yuan', ...(title ? { title } : {}) };
 }
 
-function pct(key: keyof ProjectionRow, header: string, convention: string, title?: string): ProjectionColumn {
-  return { key, header: `${header} (%, ${convention})`, kind: 'pct', csvHeader: `${header} (decimal, ${convention})`, ...(title ? { title } : {}) };
+function pct(key: keyof ProjectionRow, header: MessageKey, convention: MessageKey, title?: MessageKey): ProjectionColumn {
+  return { key, header, kind: 'pct', convention, ...(title ? { title } : {}) };
+}
+
+/** The table's header in the UI's language, with its unit: "Interest due (¥)", "CPR (%, annual)". */
+export function columnHeader(column: ProjectionColumn, t: Translate): string {
+  if (column.kind === 'yuan') return `${t(column.header)} (¥)`;
+  if (column.kind === 'pct') return `${t(column.header)} (%, ${column.convention ? t(column.convention) : ''})`;
+  return t(column.header);
+}
+
+/** The CSV's header in English whatever the UI's language (a file other tools read), with the unit as the file holds it. */
+export function csvHeader(column: ProjectionColumn): string {
+  if (column.kind === 'yuan') return `${en[column.header]} (yuan)`;
+  if (column.kind === 'pct') return `${en[column.header]} (decimal, ${column.convention ? en[column.convention] : ''})`;
+  return en[column.header];
 }
 
 export const PROJECTION_COLUMNS: readonly ProjectionColumn[] = [
-  { key: 'month', header: 'Month', kind: 'month', csvHeader: 'Month' },
-  yuan('beginningBalance', 'Beginning balance', 'Unpaid principal not charged off, performing and delinquent'),
-  yuan('scheduledInterest', 'Interest due', 'Contractual interest (or flat fee) due on every loan not charged off'),
-  yuan('interestCollected', 'Interest collected', 'Installments paid plus arrears interest paid by cures; penalty interest excluded'),
-  yuan('penaltyInterest', 'Penalty interest 罚息', 'Paid by cures and roll-backs: penalty multiple × contract rate on overdue principal (and on overdue interest with penaltyCompounding, 复利)'),
-  yuan('penaltyForgone', 'Penalty forgone to the cost cap', 'Penalty and compound interest the borrower cost cap (borrowerCostCap) cut this month; 0 without a cap'),
-  yuan('scheduledPrincipal', 'Scheduled principal', 'Installment principal paid, overdue principal paid by cures included'),
-  yuan('prepayments', 'Prepayments'),
-  yuan('defaults', 'Defaults', 'Gross charge-offs: unpaid principal of loans defaulting or rolling to charged off'),
-  yuan('recoveries', 'Recoveries', 'Recovery rate × defaults of the recovery lag earlier'),
-  yuan('losses', 'Losses', 'Defaults × (1 − recovery rate), booked in the month of default'),
-  yuan('endingBalance', 'Ending balance'),
-  yuan('current', 'Current'),
-  yuan('dpd1_30', '1–30 dpd'),
-  yuan('dpd31_60', '31–60 dpd'),
-  yuan('dpd61_90', '61–90 dpd'),
-  yuan('dpd91_180', '91–180 dpd'),
-  yuan('overdueTotal', 'Overdue total 逾期总额', 'Unpaid principal + interest of installments past due, month end'),
-  yuan('servicingFee', 'Servicing fee'),
-  pct('poolFactor', 'Pool factor', 'of cutoff balance'),
-  pct('smm', 'SMM', 'monthly'),
-  pct('cpr', 'CPR', 'annual'),
-  pct('mdr', 'MDR', 'monthly'),
-  pct('cdr', 'CDR', 'annual'),
-  pct('cumulativeDefaultRate', 'Cum. default rate', 'of cutoff balance', 'Cumulative defaulted principal ÷ cutoff balance'),
-  yuan('cumulativeNetLoss', 'Cum. net loss', 'Cumulative losses booked at default'),
+  { key: 'month', header: 'results.col.month', kind: 'month' },
+  yuan('beginningBalance', 'results.col.beginningBalance', 'results.col.beginningBalance.title'),
+  yuan('scheduledInterest', 'results.col.scheduledInterest', 'results.col.scheduledInterest.title'),
+  yuan('interestCollected', 'results.col.interestCollected', 'results.col.interestCollected.title'),
+  yuan('penaltyInterest', 'results.col.penaltyInterest', 'results.col.penaltyInterest.title'),
+  yuan('penaltyForgone', 'results.col.penaltyForgone', 'results.col.penaltyForgone.title'),
+  yuan('scheduledPrincipal', 'results.col.scheduledPrincipal', 'results.col.scheduledPrincipal.title'),
+  yuan('prepayments', 'results.col.prepayments'),
+  yuan('defaults', 'results.col.defaults', 'results.col.defaults.title'),
+  yuan('recoveries', 'results.col.recoveries', 'results.col.recoveries.title'),
+  yuan('losses', 'results.col.losses', 'results.col.losses.title'),
+  yuan('endingBalance', 'results.col.endingBalance'),
+  yuan('current', 'results.col.current'),
+  yuan('dpd1_30', 'results.col.dpd1_30'),
+  yuan('dpd31_60', 'results.col.dpd31_60'),
+  yuan('dpd61_90', 'results.col.dpd61_90'),
+  yuan('dpd91_180', 'results.col.dpd91_180'),
+  yuan('overdueTotal', 'results.col.overdueTotal', 'results.col.overdueTotal.title'),
+  yuan('servicingFee', 'results.col.servicingFee'),
+  pct('poolFactor', 'results.col.poolFactor', 'results.convention.ofCutoffBalance'),
+  pct('smm', 'results.col.smm', 'results.convention.monthly'),
+  pct('cpr', 'results.col.cpr', 'results.convention.annual'),
+  pct('mdr', 'results.col.mdr', 'results.convention.monthly'),
+  pct('cdr', 'results.col.cdr', 'results.convention.annual'),
+  pct('cumulativeDefaultRate', 'results.col.cumulativeDefaultRate', 'results.convention.ofCutoffBalance', 'results.col.cumulativeDefaultRate.title'),
+  yuan('cumulativeNetLoss', 'results.col.cumulativeNetLoss', 'results.col.cumulativeNetLoss.title'),
 ];
 
 /**
@@ -77,18 +94,18 @@ export function csvCell(column: ProjectionColumn, row: ProjectionRow): string {
 }
 
 /** Amortization codes as the tape field list names them (data/tape/fields.ts; the renderer sees only the contract). */
-export const AMORTIZATION_LABELS: Readonly<Record<string, string>> = {
-  level_payment: 'Level payment (等额本息)',
-  equal_principal: 'Equal principal (等额本金)',
-  interest_only: 'Interest-only, bullet (先息后本)',
-  flat_fee: 'Flat fee (等本等息)',
+export const AMORTIZATION_LABELS: Readonly<Record<string, MessageKey>> = {
+  level_payment: 'results.amortization.level_payment',
+  equal_principal: 'results.amortization.equal_principal',
+  interest_only: 'results.amortization.interest_only',
+  flat_fee: 'results.amortization.flat_fee',
 };
 
-export const STATE_LABELS: Readonly<Record<string, string>> = {
-  current: 'Current',
-  dpd1_30: '1–30 dpd',
-  dpd31_60: '31–60 dpd',
-  dpd61_90: '61–90 dpd',
-  dpd91_180: '91–180 dpd',
-  chargedOff: 'Charged off',
+export const STATE_LABELS: Readonly<Record<string, MessageKey>> = {
+  current: 'results.state.current',
+  dpd1_30: 'results.state.dpd1_30',
+  dpd31_60: 'results.state.dpd31_60',
+  dpd61_90: 'results.state.dpd61_90',
+  dpd91_180: 'results.state.dpd91_180',
+  chargedOff: 'results.state.chargedOff',
 };

@@ -9,48 +9,51 @@ import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { figureText, KIND_LABELS } from './labels.ts';
+import { figureLabel } from './figure-label.ts';
 import { StoredRunView } from './StoredRunView.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 /** Runs: every projection, deal run and breakeven stored in the workspace — reopen one, rename, delete (docs/run-store.md). */
 export function RunsArea() {
+  const t = useT();
   const { api, workspace, runsVersion } = useApp();
   const runs = useRuns();
   const [openId, setOpenId] = useState<number | null>(null);
   const opened = useQuery(workspace && openId !== null ? () => api.call('runs.get', { id: openId }) : null, [api, workspace?.path ?? '', String(openId), String(runsVersion)], {
-    onError: (error) => reportError('Cannot reopen the run', error),
+    onError: (error) => reportError(t('runs.cannotReopenTheRun'), error),
   });
 
   // While a rename reloads the opened run, the earlier answer for the same run stays on screen.
   const shown = opened.data ?? (opened.latest?.record.id === openId ? opened.latest : null);
 
   async function rename(run: RunRecord): Promise<void> {
-    const name = window.prompt('New name for this run', run.name);
+    const name = window.prompt(t('runs.prompt.rename'), run.name);
     if (name === null || name.trim() === '' || name === run.name) return;
     try {
       await api.call('runs.rename', { id: run.id, name });
     } catch (error) {
-      reportError('Cannot rename the run', error);
+      reportError(t('runs.cannotRenameTheRun'), error);
     }
   }
 
   async function remove(run: RunRecord): Promise<void> {
-    if (!window.confirm(`Delete run #${run.id} “${run.name}” from this workspace? Running the same inputs again computes it afresh.`)) return;
+    if (!window.confirm(t('runs.confirm.delete', { id: run.id, name: run.name }))) return;
     // Closed first: the list's reload must not ask for the run being deleted.
     if (openId === run.id) setOpenId(null);
     try {
       await api.call('runs.delete', { id: run.id });
-      notify('success', 'Run deleted', `#${run.id} ${run.name}`);
+      notify('success', t('runs.runDeleted'), `#${run.id} ${run.name}`);
     } catch (error) {
-      reportError('Cannot delete the run', error);
+      reportError(t('runs.cannotDeleteTheRun'), error);
     }
   }
 
   const columns: Column<RunRecord>[] = [
-    { key: 'id', header: 'Run', render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
-    { key: 'kind', header: 'Kind', render: (r) => KIND_LABELS[r.kind], sortValue: (r) => r.kind },
+    { key: 'id', header: t('runs.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
+    { key: 'kind', header: t('runs.kind'), render: (r) => t(KIND_LABELS[r.kind]), sortValue: (r) => r.kind },
     {
       key: 'name',
-      header: 'Name',
+      header: t('runs.name'),
       render: (r) => (
         <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
           {r.name}
@@ -58,34 +61,34 @@ export function RunsArea() {
       ),
       sortValue: (r) => r.name,
     },
-    { key: 'created', header: 'Computed', render: (r) => formatDateTime(r.createdAt), sortValue: (r) => r.createdAt },
+    { key: 'created', header: t('runs.computed'), render: (r) => formatDateTime(r.createdAt), sortValue: (r) => r.createdAt },
     {
       key: 'figures',
-      header: 'Key figures',
+      header: t('runs.keyFigures'),
       render: (r) => (
         <span className="run-figures">
           {r.figures.map((f) => (
             <span key={f.label}>
-              {f.label}: <strong>{figureText(f)}</strong>
+              {figureLabel(f.label)}: <strong>{figureText(f)}</strong>
             </span>
           ))}
         </span>
       ),
     },
-    { key: 'seconds', header: 'Compute time', render: (r) => formatSeconds(r.seconds), sortValue: (r) => r.seconds, align: 'right' },
+    { key: 'seconds', header: t('runs.computeTime'), render: (r) => formatSeconds(r.seconds), sortValue: (r) => r.seconds, align: 'right' },
     {
       key: 'actions',
       header: '',
       render: (r) => (
         <span className="row-actions">
           <button type="button" className="link-button" onClick={() => setOpenId(r.id)}>
-            Open
+            {t('runs.open')}
           </button>
           <button type="button" className="link-button" onClick={() => void rename(r)}>
-            Rename
+            {t('runs.rename')}
           </button>
           <button type="button" className="link-button danger" onClick={() => void remove(r)}>
-            Delete
+            {t('runs.delete')}
           </button>
         </span>
       ),
@@ -95,24 +98,22 @@ export function RunsArea() {
   return (
     <section className="area">
       <header className="area-header">
-        <h1>Runs</h1>
-        <p className="muted">
-          Every projection, deal run, breakeven search, scenario set and grid is stored in this workspace with its inputs and the engine that computed it; running the same inputs again is served from
-          here. Amounts in the pool’s currency; rates as percentages.
-        </p>
+        <h1>{t('runs.runs')}</h1>
+        <p className="muted">{t('runs.everyProjectionDealRun')}</p>
       </header>
       {runs === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('runs.loading')}</p>
       ) : runs.length === 0 ? (
-        <EmptyState title="No stored runs yet">
+        <EmptyState title={t('runs.noStoredRunsYet')}>
           <p>
-            Run a deal in <a href={hrefFor('deal')}>Deal</a> or project a pool in <a href={hrefFor('results')}>Results</a>: each run is kept here, to reopen, rename or delete.
+            {t('runs.runADealIn')} <a href={hrefFor('deal')}>{t('runs.deal')}</a> {t('runs.orProjectAPool')} <a href={hrefFor('results')}>{t('runs.results')}</a>
+            {t('runs.eachRunIsKept')}
           </p>
         </EmptyState>
       ) : (
         <DataTable columns={columns} rows={runs} rowKey={(r) => String(r.id)} testId="runs-table" />
       )}
-      {shown && workspace ? <StoredRunView stored={shown} workspacePath={workspace.path} /> : opened.loading && openId !== null ? <p className="muted">Opening run #{openId}…</p> : null}
+      {shown && workspace ? <StoredRunView stored={shown} workspacePath={workspace.path} /> : opened.loading && openId !== null ? <p className="muted">{t('runs.openingRun', { openId })}</p> : null}
     </section>
   );
 }

@@ -6,20 +6,20 @@ import { MonteCarloView } from '../deal/MonteCarloView.tsx';
 import { ProjectionView } from '../results/ProjectionView.tsx';
 import { KIND_LABELS, scenarioLabel } from './labels.ts';
 import { StoredGridView, StoredScenarioSetView } from './SweepTables.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 /** A stored run reopened in the screen that shows its kind of result, under a line saying what it is and which engine computed it. */
 export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; workspacePath: string }) {
+  const t = useT();
   const { record, inputs, result } = stored;
   const scenario = scenarioLabel(inputs);
   return (
     <div className="stored-run" data-testid="stored-run">
       <p className="run-caption" data-testid="stored-run-caption">
-        <strong>
-          Run #{record.id} · {KIND_LABELS[record.kind]}
-        </strong>{' '}
-        · “{record.name}” · computed {formatDateTime(record.createdAt)} · engine v{record.engine.version} (sources {record.engine.sourcesSha256.slice(0, 12)}) · input hash{' '}
-        <span className="mono">{record.inputHash.slice(0, 12)}</span> · result {formatBytes(record.resultBytes)}
-        {record.compressed ? ' (stored compressed)' : ''}
+        <strong>{t('runs.run3', { id: record.id, value: t(KIND_LABELS[record.kind]) })}</strong>{' '}
+        {t('runs.computedEngineVSources', { name: record.name, createdAt: formatDateTime(record.createdAt), version: record.engine.version, slice: record.engine.sourcesSha256.slice(0, 12) })}{' '}
+        <span className="mono">{record.inputHash.slice(0, 12)}</span> {t('runs.result', { resultBytes: formatBytes(record.resultBytes) })}
+        {record.compressed ? t('runs.storedCompressed') : ''}
       </p>
       {result.kind === 'deal.run' ? (
         <DealRunView
@@ -51,7 +51,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             workspacePath,
             tapeId: result.projection.tapeId ?? 0,
             tapeName: result.projection.sourceName,
-            setLabel: 'stored with the run',
+            setLabel: t('results.storedWithRun'),
             mode: result.projection.mode,
             assumptionsJson: JSON.stringify(inputs.kind === 'projection' ? inputs.assumptions : null),
           }}

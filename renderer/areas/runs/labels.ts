@@ -1,20 +1,21 @@
 import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contract.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
-export const KIND_LABELS: Readonly<Record<RunRecord['kind'], string>> = {
-  projection: 'Projection',
-  deal: 'Deal run',
-  breakeven: 'Breakevens',
-  scenarios: 'Scenario set',
-  grid: 'Grid',
-  'monte-carlo': 'Monte Carlo',
+export const KIND_LABELS: Readonly<Record<RunRecord['kind'], MessageKey>> = {
+  projection: 'runs.kind.projection',
+  deal: 'runs.kind.deal',
+  breakeven: 'runs.kind.breakeven',
+  scenarios: 'runs.kind.scenarios',
+  grid: 'runs.kind.grid',
+  'monte-carlo': 'runs.kind.montecarlo',
 };
 
 /** A key figure with its unit: "1.23 years", "4.56%", "1,234.00", "2.345×". */
 export function figureText(figure: RunFigure): string {
   if (figure.value === null) return '—';
-  if (figure.unit === 'years') return `${figure.value.toFixed(2)} years`;
+  if (figure.unit === 'years') return translate('runs.years', { years: figure.value.toFixed(2) });
   if (figure.unit === 'ratio') return formatPct(figure.value);
   if (figure.unit === 'money') return formatMoney(figure.value);
   if (figure.unit === 'multiple') return `${figure.value.toFixed(3)}×`;
@@ -23,13 +24,14 @@ export function figureText(figure: RunFigure): string {
 
 /** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */
 export function scenarioLabel(inputs: RunInputs): string {
-  if (inputs.kind === 'projection') return 'as stored with the run';
-  const base = inputs.assumptions === null ? 'the deal file’s assumptions' : 'the scenario stored with the run';
+  if (inputs.kind === 'projection') return translate('runs.asStored');
+  const base = inputs.assumptions === null ? translate('runs.base.dealFile') : translate('runs.base.stored');
   const { prepayment, default: defaults, defaultMultiplier } = inputs.scenarioOverrides;
   const overrides = [
-    ...(prepayment !== undefined ? [`prepayment ${prepayment}`] : []),
-    ...(defaults !== undefined ? [`default ${defaults}`] : []),
-    ...(defaultMultiplier !== undefined ? [`default curve × ${defaultMultiplier}`] : []),
+    ...(prepayment !== undefined ? [translate('runs.override.prepayment', { vector: prepayment })] : []),
+    ...(defaults !== undefined ? [translate('runs.override.default', { vector: defaults })] : []),
+    ...(defaultMultiplier !== undefined ? [translate('runs.override.multiplier', { n: defaultMultiplier })] : []),
   ];
-  return overrides.length > 0 ? `${base}, ${overrides.join(', ')}` : base;
+  const separator = translate('deal.schedule.listSeparator');
+  return overrides.length > 0 ? `${base}${separator}${overrides.join(separator)}` : base;
 }

@@ -25,6 +25,7 @@ import {
   type ReadChoices,
 } from './import/model.ts';
 import { JobWatcher } from './JobWatcher.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 type Step =
   | { kind: 'choose' }
@@ -39,6 +40,7 @@ type Step =
  * holds the choices they share.
  */
 export function ImportWizard({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const { api } = useApp();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [read, setRead] = useState<ReadChoices>(DETECT);
@@ -50,7 +52,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
 
   const source = step.kind === 'preview' ? step.source : null;
   const previews = useQuery(source ? () => api.call('tape.preview', readRequest(source, read)).then((preview) => ({ source, preview })) : null, [api, source, read], {
-    onError: (error) => reportError('Cannot read the tape', error),
+    onError: (error) => reportError(t('tapes.cannotReadTheTape'), error),
   });
   // The file's last preview stays on screen while a changed read choice is read again.
   const preview = previews.latest?.source === source ? previews.latest.preview : null;
@@ -72,7 +74,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       upsertJob(job);
       setStep({ kind: 'running', jobId: job.id, fileName: preview.sourceFile });
     } catch (error) {
-      reportError('Cannot start the import', error);
+      reportError(t('tapes.cannotStartTheImport'), error);
     } finally {
       setStarting(false);
     }
@@ -94,11 +96,11 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
     <section className="area">
       <header className="area-header area-header-row">
         <div>
-          <h1>Import a tape</h1>
-          <p className="muted">CSV (comma, tab, semicolon; UTF-8, UTF-8 BOM, GBK) or XLSX. One transaction: a failed import changes nothing.</p>
+          <h1>{t('tapes.importATape')}</h1>
+          <p className="muted">{t('tapes.csvCommaTabSemicolon')}</p>
         </div>
         <button type="button" className="secondary" onClick={onClose}>
-          Close
+          {t('tapes.close')}
         </button>
       </header>
 
@@ -136,7 +138,7 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
         </>
       ) : null}
 
-      {step.kind === 'running' ? <JobWatcher jobId={step.jobId} label={`Importing ${step.fileName}`} onDone={onJobDone} /> : null}
+      {step.kind === 'running' ? <JobWatcher jobId={step.jobId} label={t('tapes.importing', { fileName: step.fileName })} onDone={onJobDone} /> : null}
 
       {step.kind === 'done' ? <ImportResult report={step.report} onAgain={() => setStep({ kind: 'choose' })} onClose={onClose} /> : null}
     </section>

@@ -6,9 +6,11 @@ import { formatCount } from '../../app/format.ts';
 import { usePollJob, useJob } from '../../app/jobs.ts';
 import { notify } from '../../app/notifications.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { translate, useT } from '../../app/i18n.tsx';
 
 /** Shows a running job with a cancel button; reports its end once. */
 export function JobWatcher({ jobId, label, onDone }: { jobId: string; label: string; onDone: (job: JobInfo) => void }) {
+  const t = useT();
   const { api } = useApp();
   const job = useJob(jobId);
   usePollJob(api, jobId, job?.state === 'running');
@@ -18,10 +20,10 @@ export function JobWatcher({ jobId, label, onDone }: { jobId: string; label: str
     if (job.state === 'succeeded' && job.result?.kind === 'tape.import') {
       const report = job.result.report;
       if (report.status === 'imported') {
-        notify('success', 'Tape imported', `${report.name}: ${formatCount(report.rowsImported)} loans`);
+        notify('success', translate('tapes.tapeImported'), translate('tapes.loans2', { name: report.name, rowsImported: formatCount(report.rowsImported) }));
       }
     } else if (job.state === 'cancelled') {
-      notify('info', 'Import cancelled', 'The workspace is unchanged.');
+      notify('info', translate('tapes.importCancelled'), translate('tapes.theWorkspaceIsUnchanged'));
     } else if (job.error) {
       reportError(label, new ApiCallError(job.error));
     }
@@ -32,7 +34,7 @@ export function JobWatcher({ jobId, label, onDone }: { jobId: string; label: str
     try {
       await api.call('job.cancel', { id: jobId });
     } catch (error) {
-      reportError('Cannot cancel', error);
+      reportError(t('tapes.cannotCancel'), error);
     }
   }
 
@@ -40,7 +42,7 @@ export function JobWatcher({ jobId, label, onDone }: { jobId: string; label: str
     <div className="job-watcher">
       <ProgressBar progress={job?.progress ?? null} label={label} />
       <button type="button" className="secondary" onClick={() => void cancel()} disabled={job?.state !== 'running'}>
-        Cancel
+        {t('tapes.cancel')}
       </button>
     </div>
   );

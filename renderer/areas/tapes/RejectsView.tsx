@@ -4,16 +4,18 @@ import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatCount } from '../../app/format.ts';
 import { useQuery } from '../../app/query.ts';
 import { Pager } from '../../components/Pager.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 const PAGE = 100;
 
 /** The rows a keep-valid import set aside, with every reason, page by page; exportable to CSV. */
 export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () => void }) {
+  const t = useT();
   const { api } = useApp();
   const [offset, setOffset] = useState(0);
   // The page shown stays until the next one is in.
   const page = useQuery(() => api.call('tape.rejects', { id: tape.id, offset, limit: PAGE }), [api, tape.id, offset], {
-    onError: (error) => reportError('Cannot read rejected rows', error),
+    onError: (error) => reportError(t('tapes.cannotReadRejectedRows'), error),
   }).latest;
 
   async function exportCsv(): Promise<void> {
@@ -21,7 +23,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
       const file = await api.call('tape.rejectsCsv', { id: tape.id });
       downloadText(file.fileName, file.csv);
     } catch (error) {
-      reportError('Cannot export rejected rows', error);
+      reportError(t('tapes.cannotExportRejectedRows'), error);
     }
   }
 
@@ -29,17 +31,15 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
     <section className="area">
       <header className="area-header area-header-row">
         <div>
-          <h1>Rejected rows — {tape.name}</h1>
-          <p className="muted">
-            {formatCount(tape.rowsRejected)} of {formatCount(tape.rowsRead)} rows of {tape.sourceFile} were not imported. Row numbers are the file’s own lines (the header is line 1).
-          </p>
+          <h1>{t('tapes.rejectedRows', { name: tape.name })}</h1>
+          <p className="muted">{t('tapes.ofRowsOfWere', { rowsRejected: formatCount(tape.rowsRejected), rowsRead: formatCount(tape.rowsRead), sourceFile: tape.sourceFile })}</p>
         </div>
         <div className="button-row">
           <button type="button" className="secondary" onClick={() => void exportCsv()}>
-            Export CSV
+            {t('tapes.exportCsv')}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
-            Back to tapes
+            {t('tapes.backToTapes')}
           </button>
         </div>
       </header>
@@ -48,8 +48,8 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
           <table className="data-table" data-testid="rejects-table">
             <thead>
               <tr>
-                <th className="num">Row</th>
-                <th>Problems</th>
+                <th className="num">{t('tapes.row')}</th>
+                <th>{t('tapes.problems')}</th>
               </tr>
             </thead>
             <tbody>
@@ -72,7 +72,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
           <Pager offset={offset} pageSize={PAGE} total={page.total} onOffset={setOffset} />
         </>
       ) : (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('tapes.loading')}</p>
       )}
     </section>
   );

@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 import { JobWatcher } from './JobWatcher.tsx';
 import { RejectsView } from './RejectsView.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 const SAMPLE_LOANS = 10_000;
 
@@ -18,6 +19,7 @@ const setImporting = (open: boolean): void => navigate('tapes', open ? 'import' 
 
 /** Tapes: import (file or the bundled sample), list, rename, delete, review rejected rows. */
 export function TapesArea() {
+  const t = useT();
   const { api } = useApp();
   const tapes = useTapes();
   // The wizard lives at #/tapes/import: the side bar's Tapes link (#/tapes) leaves it.
@@ -31,27 +33,27 @@ export function TapesArea() {
       upsertJob(job);
       setSampleJob(job.id);
     } catch (error) {
-      reportError('Cannot load the sample tape', error);
+      reportError(t('tapes.cannotLoadTheSample'), error);
     }
   }
 
   async function rename(tape: TapeRecord): Promise<void> {
-    const name = window.prompt('New name for this tape', tape.name);
+    const name = window.prompt(t('tapes.prompt.rename'), tape.name);
     if (name === null || name.trim() === '' || name === tape.name) return;
     try {
       await api.call('tape.rename', { id: tape.id, name });
     } catch (error) {
-      reportError('Cannot rename the tape', error);
+      reportError(t('tapes.cannotRenameTheTape'), error);
     }
   }
 
   async function remove(tape: TapeRecord): Promise<void> {
-    if (!window.confirm(`Delete tape "${tape.name}" and its ${formatCount(tape.rowsImported)} loans from this workspace?`)) return;
+    if (!window.confirm(t('tapes.confirm.delete', { name: tape.name, loans: formatCount(tape.rowsImported) }))) return;
     try {
       await api.call('tape.delete', { id: tape.id });
-      notify('success', 'Tape deleted', tape.name);
+      notify('success', t('tapes.tapeDeleted'), tape.name);
     } catch (error) {
-      reportError('Cannot delete the tape', error);
+      reportError(t('tapes.cannotDeleteTheTape'), error);
     }
   }
 
@@ -59,46 +61,46 @@ export function TapesArea() {
   if (rejectsOf) return <RejectsView tape={rejectsOf} onClose={() => setRejectsOf(null)} />;
 
   const columns: Column<TapeRecord>[] = [
-    { key: 'id', header: 'ID', render: (t) => t.id, sortValue: (t) => t.id, align: 'right' },
+    { key: 'id', header: t('tapes.id'), render: (tape) => tape.id, sortValue: (tape) => tape.id, align: 'right' },
     {
       key: 'name',
-      header: 'Name',
-      render: (t) => (
-        <a href={hrefFor('pool')} onClick={() => selectedTapeId.set(t.id)}>
-          {t.name}
+      header: t('tapes.name'),
+      render: (tape) => (
+        <a href={hrefFor('pool')} onClick={() => selectedTapeId.set(tape.id)}>
+          {tape.name}
         </a>
       ),
-      sortValue: (t) => t.name,
+      sortValue: (tape) => tape.name,
     },
-    { key: 'file', header: 'Source file', render: (t) => <span className="mono">{t.sourceFile}</span>, sortValue: (t) => t.sourceFile },
-    { key: 'cutoff', header: 'Cutoff', render: (t) => t.cutoffDate, sortValue: (t) => t.cutoffDate },
-    { key: 'loans', header: 'Loans', render: (t) => formatCount(t.rowsImported), sortValue: (t) => t.rowsImported, align: 'right' },
-    { key: 'balance', header: 'Current balance (¥)', render: (t) => formatYuan(t.currentBalance), sortValue: (t) => t.currentBalance, align: 'right' },
+    { key: 'file', header: t('tapes.sourceFile'), render: (tape) => <span className="mono">{tape.sourceFile}</span>, sortValue: (tape) => tape.sourceFile },
+    { key: 'cutoff', header: t('tapes.cutoff'), render: (tape) => tape.cutoffDate, sortValue: (tape) => tape.cutoffDate },
+    { key: 'loans', header: t('tapes.loans'), render: (tape) => formatCount(tape.rowsImported), sortValue: (tape) => tape.rowsImported, align: 'right' },
+    { key: 'balance', header: t('tapes.currentBalance'), render: (tape) => formatYuan(tape.currentBalance), sortValue: (tape) => tape.currentBalance, align: 'right' },
     {
       key: 'rejected',
-      header: 'Rejected rows',
-      render: (t) =>
-        t.rowsRejected > 0 ? (
-          <button type="button" className="link-button" onClick={() => setRejectsOf(t)}>
-            {formatCount(t.rowsRejected)}
+      header: t('tapes.rejectedRows2'),
+      render: (tape) =>
+        tape.rowsRejected > 0 ? (
+          <button type="button" className="link-button" onClick={() => setRejectsOf(tape)}>
+            {formatCount(tape.rowsRejected)}
           </button>
         ) : (
           '0'
         ),
-      sortValue: (t) => t.rowsRejected,
+      sortValue: (tape) => tape.rowsRejected,
       align: 'right',
     },
-    { key: 'imported', header: 'Imported', render: (t) => formatDateTime(t.importedAt), sortValue: (t) => t.importedAt },
+    { key: 'imported', header: t('tapes.imported'), render: (tape) => formatDateTime(tape.importedAt), sortValue: (tape) => tape.importedAt },
     {
       key: 'actions',
       header: '',
-      render: (t) => (
+      render: (tape) => (
         <span className="row-actions">
-          <button type="button" className="link-button" onClick={() => void rename(t)}>
-            Rename
+          <button type="button" className="link-button" onClick={() => void rename(tape)}>
+            {t('tapes.rename')}
           </button>
-          <button type="button" className="link-button danger" onClick={() => void remove(t)}>
-            Delete
+          <button type="button" className="link-button danger" onClick={() => void remove(tape)}>
+            {t('tapes.delete')}
           </button>
         </span>
       ),
@@ -109,33 +111,30 @@ export function TapesArea() {
     <section className="area">
       <header className="area-header area-header-row">
         <div>
-          <h1>Tapes</h1>
-          <p className="muted">Loan tapes in this workspace. Amounts in yuan (¥); cutoff dates as YYYY-MM-DD.</p>
+          <h1>{t('tapes.tapes')}</h1>
+          <p className="muted">{t('tapes.loanTapesInThis')}</p>
         </div>
         <button type="button" onClick={() => setImporting(true)}>
-          Import a tape…
+          {t('tapes.importATape2')}
         </button>
       </header>
-      {sampleJob ? <JobWatcher jobId={sampleJob} label="Loading the sample tape" onDone={() => setSampleJob(null)} /> : null}
+      {sampleJob ? <JobWatcher jobId={sampleJob} label={t('tapes.loadingTheSampleTape')} onDone={() => setSampleJob(null)} /> : null}
       {tapes === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('tapes.loading')}</p>
       ) : tapes.length === 0 ? (
-        <EmptyState title="Empty workspace — import a tape">
-          <p>
-            Import a loan tape (CSV or XLSX; UTF-8 or GBK; Chinese or English headers), or start with the bundled sample: a synthetic pool of {formatCount(SAMPLE_LOANS)} Chinese consumer loans (cash
-            and installment loans, 3–36 months, salaried / self-employed / gig borrowers).
-          </p>
+        <EmptyState title={t('tapes.emptyWorkspaceImportA')}>
+          <p>{t('tapes.importALoanTape', { SAMPLE_LOANS: formatCount(SAMPLE_LOANS) })}</p>
           <div className="button-row">
             <button type="button" onClick={() => void loadSample()} disabled={sampleJob !== null}>
-              Load the sample tape
+              {t('tapes.loadTheSampleTape')}
             </button>
             <button type="button" className="secondary" onClick={() => setImporting(true)}>
-              Import a tape…
+              {t('tapes.importATape2')}
             </button>
           </div>
         </EmptyState>
       ) : (
-        <DataTable columns={columns} rows={tapes} rowKey={(t) => String(t.id)} testId="tapes-table" />
+        <DataTable columns={columns} rows={tapes} rowKey={(tape) => String(tape.id)} testId="tapes-table" />
       )}
     </section>
   );

@@ -7,15 +7,17 @@ import { notify } from '../../../app/notifications.ts';
 import { Card } from '../../../components/Card.tsx';
 import { fitRequest, lifetimeDefaultOf, SCHEDULE_DEFAULTS, sourceOf, type ChosenFile, type ScheduleChoices } from './model.ts';
 import { StaticPoolCharts } from './StaticPoolCharts.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 const FILTERS = [{ name: 'Static pool', extensions: ['csv', 'txt', 'xlsx'] }];
 const pp = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(4)} pp`);
 
 /** Where the files come from: a native dialog on the desktop, uploads in the browser. */
 function FileChooser({ busy, onChosen }: { busy: boolean; onChosen: (files: ChosenFile[]) => void }) {
+  const t = useT();
   const { api } = useApp();
   async function chooseDesktop(): Promise<void> {
-    const path = await api.transport.desktop?.chooseOpenFile({ title: 'Import a static pool', filters: FILTERS });
+    const path = await api.transport.desktop?.chooseOpenFile({ title: t('assumptions.staticPool.importAStaticPool'), filters: FILTERS });
     if (path) onChosen([{ source: { kind: 'path', path }, fileName: path.split(/[\\/]/).pop() ?? path }]);
   }
   async function chooseBrowser(event: ChangeEvent<HTMLInputElement>): Promise<void> {
@@ -25,65 +27,86 @@ function FileChooser({ busy, onChosen }: { busy: boolean; onChosen: (files: Chos
       const uploaded = await Promise.all(files.map(async (file) => ({ source: { kind: 'upload' as const, uploadId: (await api.upload(file)).uploadId }, fileName: file.name })));
       if (uploaded.length > 0) onChosen(uploaded);
     } catch (error) {
-      reportError('Cannot upload the static pool', error);
+      reportError(t('assumptions.staticPool.cannotUploadTheStatic'), error);
     }
   }
   return api.transport.desktop ? (
     <button type="button" onClick={() => void chooseDesktop()} disabled={busy}>
-      Choose a static-pool file…
+      {t('assumptions.staticPool.chooseAStaticPool')}
     </button>
   ) : (
     <label className="file-picker">
-      <span>Static-pool files (.csv, .xlsx; one per metric or all in one)</span>
-      <input type="file" multiple accept=".csv,.txt,.xlsx" aria-label="Static pool files" onChange={(e) => void chooseBrowser(e)} disabled={busy} />
+      <span>{t('assumptions.staticPool.staticPoolFilesCsv')}</span>
+      <input type="file" multiple accept=".csv,.txt,.xlsx" aria-label={t('assumptions.staticPool.staticPoolFiles')} onChange={(e) => void chooseBrowser(e)} disabled={busy} />
     </label>
   );
 }
 
 function ScheduleForm({ choices, onChange }: { choices: ScheduleChoices; onChange: (next: ScheduleChoices) => void }) {
+  const t = useT();
   const none = choices.amortization === '';
   return (
-    <div className="toolbar" role="group" aria-label="Loan schedule for the CPR fit">
+    <div className="toolbar" role="group" aria-label={t('assumptions.staticPool.loanScheduleForThe')}>
       <label>
-        Amortisation
-        <select aria-label="Amortisation" value={choices.amortization} onChange={(e) => onChange({ ...choices, amortization: e.target.value as ScheduleChoices['amortization'] })}>
-          <option value="level_payment">Level payment (等额本息)</option>
-          <option value="equal_principal">Equal principal (等额本金)</option>
-          <option value="flat_fee">Flat fee (等本等息)</option>
-          <option value="interest_only">Interest only (先息后本)</option>
-          <option value="">Not given (no scheduled principal)</option>
+        {t('assumptions.staticPool.amortisation')}
+        <select
+          aria-label={t('assumptions.staticPool.amortisation')}
+          value={choices.amortization}
+          onChange={(e) => onChange({ ...choices, amortization: e.target.value as ScheduleChoices['amortization'] })}
+        >
+          <option value="level_payment">{t('assumptions.staticPool.levelPayment等额本息')}</option>
+          <option value="equal_principal">{t('assumptions.staticPool.equalPrincipal等额本金')}</option>
+          <option value="flat_fee">{t('assumptions.staticPool.flatFee等本等息')}</option>
+          <option value="interest_only">{t('assumptions.staticPool.interestOnly先息后本')}</option>
+          <option value="">{t('assumptions.staticPool.notGivenNoScheduled')}</option>
         </select>
       </label>
       <label>
-        Term (months)
-        <input aria-label="Term (months)" inputMode="numeric" value={choices.termMonths} disabled={none} onChange={(e) => onChange({ ...choices, termMonths: e.target.value })} />
+        {t('assumptions.staticPool.termMonths')}
+        <input
+          aria-label={t('assumptions.staticPool.termMonths')}
+          inputMode="numeric"
+          value={choices.termMonths}
+          disabled={none}
+          onChange={(e) => onChange({ ...choices, termMonths: e.target.value })}
+        />
       </label>
       <label>
-        Rate (% APR)
-        <input aria-label="Rate (% APR)" inputMode="decimal" value={choices.ratePct} disabled={none} onChange={(e) => onChange({ ...choices, ratePct: e.target.value })} />
+        {t('assumptions.staticPool.rateApr')}
+        <input aria-label={t('assumptions.staticPool.rateApr')} inputMode="decimal" value={choices.ratePct} disabled={none} onChange={(e) => onChange({ ...choices, ratePct: e.target.value })} />
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={choices.includeRollRates} onChange={(e) => onChange({ ...choices, includeRollRates: e.target.checked })} /> Put the roll rates in the set
+        <input type="checkbox" checked={choices.includeRollRates} onChange={(e) => onChange({ ...choices, includeRollRates: e.target.checked })} /> {t('assumptions.staticPool.putTheRollRates')}
       </label>
     </div>
   );
 }
 
 function FitSummary({ result }: { result: StaticPoolFitResult }) {
+  const t = useT();
   const { fit } = result;
   const roll = fit.rollRates;
   return (
     <>
       <div className="cards" data-testid="static-pool-summary">
-        <Card label="Vintages" value={String(result.vintages.length)} note={result.tables.map((t) => t.file + (t.sheet ? ` ▸ ${t.sheet}` : '')).join(', ')} />
-        <Card label="Lifetime default" value={formatPct(fit.lifetimeDefault, 3)} note="balance-weighted, % of original balance (chain ladder)" testId="static-pool-lifetime" />
-        <Card label="Fit error: cumulative default" value={pp(fit.defaultRmse)} note="RMSE, every vintage × month on book" testId="static-pool-rmse" />
-        <Card label="Fit error: cumulative prepayment" value={pp(fit.prepaymentRmse)} note="RMSE of the rebuilt history" />
+        <Card
+          label={t('assumptions.staticPool.vintages')}
+          value={String(result.vintages.length)}
+          note={result.tables.map((table) => table.file + (table.sheet ? ` ▸ ${table.sheet}` : '')).join(', ')}
+        />
+        <Card
+          label={t('assumptions.staticPool.lifetimeDefault')}
+          value={formatPct(fit.lifetimeDefault, 3)}
+          note={t('assumptions.staticPool.balanceWeightedOfOriginal')}
+          testId="static-pool-lifetime"
+        />
+        <Card label={t('assumptions.staticPool.fitErrorCumulativeDefault')} value={pp(fit.defaultRmse)} note={t('assumptions.staticPool.rmseEveryVintageMonth')} testId="static-pool-rmse" />
+        <Card label={t('assumptions.staticPool.fitErrorCumulativePrepayment')} value={pp(fit.prepaymentRmse)} note={t('assumptions.staticPool.rmseOfTheRebuilt')} />
         {roll ? (
           <Card
-            label="Roll rates (monthly)"
+            label={t('assumptions.staticPool.rollRatesMonthly')}
             value={`${formatPct(roll.rates.current)} · ${formatPct(roll.rates.dpd1_30)} · ${formatPct(roll.rates.dpd31_60)} · ${formatPct(roll.rates.dpd61_90)}`}
-            note="current→1–30 · →31–60 · →61–90 · →default (net flow)"
+            note={t('assumptions.staticPool.current13031')}
           />
         ) : null}
       </div>
@@ -97,19 +120,20 @@ function FitSummary({ result }: { result: StaticPoolFitResult }) {
 }
 
 function VintageTable({ result }: { result: StaticPoolFitResult }) {
+  const t = useT();
   return (
     <div className="panel table-scroll" style={{ maxHeight: 260, overflow: 'auto' }}>
       <table className="data-table compact" data-testid="static-pool-vintages">
         <thead>
           <tr>
-            <th>Vintage</th>
-            <th className="num">Original balance (¥)</th>
-            <th className="num">Months</th>
-            <th className="num">Observed CDR</th>
-            <th className="num">Developed</th>
-            <th className="num">Lifetime CDR</th>
-            <th>Method</th>
-            <th className="num">RMSE (pp)</th>
+            <th>{t('assumptions.staticPool.vintage')}</th>
+            <th className="num">{t('assumptions.staticPool.originalBalance')}</th>
+            <th className="num">{t('assumptions.staticPool.months')}</th>
+            <th className="num">{t('assumptions.staticPool.observedCdr')}</th>
+            <th className="num">{t('assumptions.staticPool.developed')}</th>
+            <th className="num">{t('assumptions.staticPool.lifetimeCdr')}</th>
+            <th>{t('assumptions.staticPool.method')}</th>
+            <th className="num">{t('assumptions.staticPool.rmsePp')}</th>
           </tr>
         </thead>
         <tbody>
@@ -121,7 +145,13 @@ function VintageTable({ result }: { result: StaticPoolFitResult }) {
               <td className="num">{formatPct(v.observedDefault)}</td>
               <td className="num">{formatPct(v.developedShare, 1)}</td>
               <td className="num">{formatPct(v.lifetimeDefault)}</td>
-              <td>{v.method === 'bornhuetterFerguson' ? 'Bornhuetter–Ferguson' : v.method === 'chainLadder' ? 'chain ladder' : 'observed'}</td>
+              <td>
+                {v.method === 'bornhuetterFerguson'
+                  ? t('assumptions.staticPool.bornhuetterFerguson')
+                  : v.method === 'chainLadder'
+                    ? t('assumptions.staticPool.chainLadder')
+                    : t('assumptions.staticPool.observed')}
+              </td>
               <td className="num">{(v.defaultRmse * 100).toFixed(4)}</td>
             </tr>
           ))}
@@ -133,6 +163,7 @@ function VintageTable({ result }: { result: StaticPoolFitResult }) {
 
 /** Import a static pool (静态池): choose the files, fit, look at the vintages and the errors, save the fit as an assumption set that names its source. */
 export function StaticPoolImport({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const { api } = useApp();
   const [files, setFiles] = useState<readonly ChosenFile[]>([]);
   const [choices, setChoices] = useState<ScheduleChoices>(SCHEDULE_DEFAULTS);
@@ -148,7 +179,7 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
       setName((current) => current || `Static pool ${chosen.map((f) => f.fileName.replace(/\.(csv|txt|xlsx)$/i, '')).join(' + ')}`);
     } catch (error) {
       setResult(null);
-      reportError('Cannot fit the static pool', error);
+      reportError(t('assumptions.staticPool.cannotFitTheStatic'), error);
     } finally {
       setBusy(false);
     }
@@ -161,26 +192,24 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
       const saved = await api.call('assumptions.save', { name: name.trim(), assumptions: result.assumptions });
       openAssumptionDraft({ savedName: saved.name, name: saved.name, file: saved.assumptions, dirty: false });
       selectedAssumptionSet.set(saved.name);
-      notify('success', 'Assumption set saved', `“${saved.name}”, fitted from ${result.vintages.length} vintages`);
+      notify('success', t('assumptions.staticPool.assumptionSetSaved'), t('assumptions.staticPool.fittedFromVintages', { name: saved.name, length: result.vintages.length }));
       onClose();
     } catch (error) {
-      reportError('Cannot save the assumption set', error);
+      reportError(t('assumptions.staticPool.cannotSaveTheAssumption'), error);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <section className="panel static-pool-import" aria-label="Import static pool" data-testid="static-pool-import">
+    <section className="panel static-pool-import" aria-label={t('assumptions.staticPool.importStaticPool')} data-testid="static-pool-import">
       <header className="area-header-row">
-        <h2>Import static pool (静态池)</h2>
+        <h2>{t('assumptions.staticPool.importStaticPool静态池')}</h2>
         <button type="button" className="secondary" onClick={onClose}>
-          Close
+          {t('assumptions.staticPool.close')}
         </button>
       </header>
-      <p className="muted small">
-        Cumulative default, prepayment and delinquency by month on book per origination month, long or wide, Chinese or English headers (docs/static-pool.md). The CPR fit needs the loans’ schedule.
-      </p>
+      <p className="muted small">{t('assumptions.staticPool.cumulativeDefaultPrepaymentAnd')}</p>
       <ScheduleForm choices={choices} onChange={setChoices} />
       <div className="button-row">
         <FileChooser
@@ -191,9 +220,9 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
           }}
         />
         <button type="button" className="secondary" disabled={busy || files.length === 0} onClick={() => void fit(files)}>
-          Fit again
+          {t('assumptions.staticPool.fitAgain')}
         </button>
-        {busy ? <span className="muted">Fitting…</span> : null}
+        {busy ? <span className="muted">{t('assumptions.staticPool.fitting')}</span> : null}
       </div>
       {result ? (
         <>
@@ -202,11 +231,11 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
           <VintageTable result={result} />
           <div className="toolbar">
             <label>
-              Set name
-              <input aria-label="Static pool set name" value={name} onChange={(e) => setName(e.target.value)} />
+              {t('assumptions.staticPool.setName')}
+              <input aria-label={t('assumptions.staticPool.staticPoolSetName')} value={name} onChange={(e) => setName(e.target.value)} />
             </label>
             <button type="button" onClick={() => void save()} disabled={busy || name.trim() === ''}>
-              Save as assumption set
+              {t('assumptions.staticPool.saveAsAssumptionSet')}
             </button>
           </div>
         </>
@@ -217,6 +246,7 @@ export function StaticPoolImport({ onClose }: { onClose: () => void }) {
 
 /** Where the open set came from, when a static-pool fit wrote it. */
 function SourceNote() {
+  const t = useT();
   const draft = useAssumptionDraft();
   const source = sourceOf(draft?.file);
   if (!source) return null;
@@ -224,21 +254,27 @@ function SourceNote() {
   const lifetime = lifetimeDefaultOf(draft?.file);
   return (
     <span className="muted small" data-testid="assumption-source">
-      This set was fitted from {source.files.join(', ')} ({vintages.length} vintages, {vintages[0]}–{vintages[vintages.length - 1]}) on {formatDateTime(source.fittedAt)}; cumulative default RMSE{' '}
-      {pp(source.fitError?.cumulativeDefaultRmse ?? null)}.
-      {lifetime === null ? '' : ` Its defaults: ${formatPct(lifetime, 3)} of the cutoff balance over the life, by a monthly timing curve (defaultTiming, in the JSON view).`}
+      {t('assumptions.staticPool.thisSetWasFitted', {
+        files: source.files.join(', '),
+        count: vintages.length,
+        first: vintages[0] ?? '',
+        last: vintages[vintages.length - 1] ?? '',
+        fittedAt: formatDateTime(source.fittedAt),
+      })}{' '}
+      {pp(source.fitError?.cumulativeDefaultRmse ?? null)}.{lifetime === null ? '' : t('assumptions.staticPool.itsDefaultsOfThe', { lifetime: formatPct(lifetime, 3) })}
     </span>
   );
 }
 
 /** The Assumptions screen's entry: a button that opens the import panel in place, and the open set's source. */
 export function StaticPoolSection() {
+  const t = useT();
   const [open, setOpen] = useState(false);
   if (open) return <StaticPoolImport onClose={() => setOpen(false)} />;
   return (
     <div className="button-row static-pool-entry">
       <button type="button" className="secondary" onClick={() => setOpen(true)}>
-        Import static pool…
+        {t('assumptions.staticPool.importStaticPool2')}
       </button>
       <SourceNote />
     </div>

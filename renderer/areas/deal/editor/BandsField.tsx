@@ -4,6 +4,7 @@ import { useEditor } from './context.tsx';
 import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
 import { FieldIssues, NumberField } from './fields.tsx';
 import type { NumberKind } from './numbers.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 type Shape = 'none' | 'level' | 'bands';
 
@@ -17,6 +18,7 @@ function shapeOf(value: Json | undefined): Shape {
  * one number, or bands of periods from period 1, the last open-ended; `optional` adds "none".
  */
 export function BandsField({ label, path, bandKey, kind, optional = false }: { label: string; path: FieldPath; bandKey: BandKey; kind: NumberKind; optional?: boolean }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const shape = shapeOf(value);
@@ -30,18 +32,18 @@ export function BandsField({ label, path, bandKey, kind, optional = false }: { l
   return (
     <fieldset className="field bands-field wide" data-path={jsonPath(path)}>
       <legend>{label}</legend>
-      <select id={id} aria-label={`${label}: how it is set`} value={shape} onChange={(e) => reshape(e.target.value as Shape)}>
-        {optional ? <option value="none">None</option> : null}
-        <option value="level">One level</option>
-        <option value="bands">By payment period</option>
+      <select id={id} aria-label={t('deal.editor.howItIsSet', { label })} value={shape} onChange={(e) => reshape(e.target.value as Shape)}>
+        {optional ? <option value="none">{t('deal.editor.none')}</option> : null}
+        <option value="level">{t('deal.editor.oneLevel')}</option>
+        <option value="bands">{t('deal.editor.byPaymentPeriod')}</option>
       </select>
       {shape === 'level' ? <NumberField label={label} path={path} kind={kind} /> : null}
       {shape === 'bands' ? (
         <table className="bands-table">
           <thead>
             <tr>
-              <th scope="col">From period</th>
-              <th scope="col">To period</th>
+              <th scope="col">{t('deal.editor.fromPeriod')}</th>
+              <th scope="col">{t('deal.editor.toPeriod')}</th>
               <th scope="col">{label}</th>
               <th scope="col" />
             </tr>
@@ -52,10 +54,10 @@ export function BandsField({ label, path, bandKey, kind, optional = false }: { l
                 <td className="num">{labelOf(band.fromPeriod, '')}</td>
                 <td>
                   {k === bands.length - 1 ? (
-                    <span className="muted">onwards</span>
+                    <span className="muted">{t('deal.editor.onwards')}</span>
                   ) : (
                     <input
-                      aria-label={`${label}: last period of band ${k + 1}`}
+                      aria-label={t('deal.editor.lastPeriodOfBand', { label, value: k + 1 })}
                       inputMode="numeric"
                       value={labelOf(band.toPeriod, '')}
                       onChange={(e) => set(path, setBandEnd(bands, k, e.target.value === '' ? undefined : Number.isFinite(Number(e.target.value)) ? Number(e.target.value) : e.target.value), true)}
@@ -63,17 +65,17 @@ export function BandsField({ label, path, bandKey, kind, optional = false }: { l
                   )}
                 </td>
                 <td>
-                  <NumberField label={`Band ${k + 1}`} path={[...path, k, bandKey]} kind={kind} />
+                  <NumberField label={t('deal.editor.band', { value: k + 1 })} path={[...path, k, bandKey]} kind={kind} />
                 </td>
                 <td>
                   <button
                     type="button"
                     className="secondary small-button"
-                    aria-label={`Remove band ${k + 1} of ${label}`}
+                    aria-label={t('deal.editor.removeBandOf', { value: k + 1, label })}
                     disabled={bands.length === 1}
                     onClick={() => set(path, removeBand(bands, k))}
                   >
-                    Remove
+                    {t('deal.editor.remove')}
                   </button>
                 </td>
               </tr>
@@ -83,7 +85,7 @@ export function BandsField({ label, path, bandKey, kind, optional = false }: { l
       ) : null}
       {shape === 'bands' ? (
         <button type="button" className="secondary small-button" onClick={() => set(path, addBand(bands, bandKey))}>
-          Add band
+          {t('deal.editor.addBand')}
         </button>
       ) : null}
       <FieldIssues path={path} kind={kind} />

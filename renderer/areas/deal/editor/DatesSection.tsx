@@ -1,26 +1,28 @@
 import { NumberField, SelectField, TextField } from './fields.tsx';
 import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 /** The deal's name and description, and its dates (engine/deal/schema.ts `dates`). */
 export function DatesSection() {
+  const t = useT();
   return (
-    <Section title="Deal and dates" testId="editor-dates">
+    <Section title={t('deal.editor.dealAndDates')} testId="editor-dates">
       <div className="editor-fields">
-        <TextField label="Deal name" path={['name']} optional wide />
-        <TextField label="Description" path={['description']} optional wide />
+        <TextField label={t('deal.editor.dealName')} path={['name']} optional wide />
+        <TextField label={t('deal.editor.description')} path={['description']} optional wide />
       </div>
       <div className="editor-fields">
-        <TextField label="Cutoff date" path={['dates', 'cutoff']} kind="date" hint="The pool’s balances are as of this date" />
-        <TextField label="Closing date" path={['dates', 'closing']} kind="date" hint="Notes accrue from closing" />
-        <TextField label="First payment date" path={['dates', 'firstPaymentDate']} kind="date" />
-        <NumberField label="Months between payments" path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint="Blank: monthly; 3 = quarterly" />
-        <TextField label="Legal final maturity" path={['dates', 'legalFinalMaturity']} kind="date" />
+        <TextField label={t('deal.editor.cutoffDate')} path={['dates', 'cutoff']} kind="date" hint={t('deal.editor.thePoolSBalances')} />
+        <TextField label={t('deal.editor.closingDate')} path={['dates', 'closing']} kind="date" hint={t('deal.editor.notesAccrueFromClosing')} />
+        <TextField label={t('deal.editor.firstPaymentDate')} path={['dates', 'firstPaymentDate']} kind="date" />
+        <NumberField label={t('deal.editor.monthsBetweenPayments')} path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint={t('deal.editor.blankMonthly3Quarterly')} />
+        <TextField label={t('deal.editor.legalFinalMaturity')} path={['dates', 'legalFinalMaturity']} kind="date" />
       </div>
       <div className="editor-fields">
-        <SelectField label="Payment-date roll" path={['dates', 'businessDayConvention']} options={ROLL_OPTIONS} byDefault="default (none)" />
-        <SelectField label="Business-day calendar" path={['dates', 'calendar']} options={CALENDAR_OPTIONS} byDefault="—" />
-        <SelectField label="Interest accrues between" path={['dates', 'accrualDates']} options={ACCRUAL_DATES_OPTIONS} byDefault="default (rolled dates)" />
+        <SelectField label={t('deal.editor.paymentDateRoll')} path={['dates', 'businessDayConvention']} options={ROLL_OPTIONS} byDefault={t('deal.editor.defaultNone')} />
+        <SelectField label={t('deal.editor.businessDayCalendar')} path={['dates', 'calendar']} options={CALENDAR_OPTIONS} byDefault="—" />
+        <SelectField label={t('deal.editor.interestAccruesBetween')} path={['dates', 'accrualDates']} options={ACCRUAL_DATES_OPTIONS} byDefault={t('deal.editor.defaultRolledDates')} />
       </div>
     </Section>
   );

@@ -13,6 +13,7 @@ import { RevolvingSection } from './RevolvingSection.tsx';
 import { dealEditor, editDeal, redoDeal, undoDeal, useDealEditor } from './state.ts';
 import { TriggersSection } from './TriggersSection.tsx';
 import { WaterfallSection } from './WaterfallSection.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 /** Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes the editor's edits — its own history, not an input's, so a whole field's change is one step. */
 function onUndoKeys(event: KeyboardEvent): void {
@@ -30,6 +31,7 @@ function onUndoKeys(event: KeyboardEvent): void {
  * screen checks and runs.
  */
 export function DealEditor({ issues, pool }: { issues: readonly FileIssue[]; pool: EditorContextValue['pool'] }) {
+  const t = useT();
   const { history } = useDealEditor();
   const draft = history.present;
   const set = useCallback((path: FieldPath, value: Json | undefined, coalesce = false) => {
@@ -38,7 +40,7 @@ export function DealEditor({ issues, pool }: { issues: readonly FileIssue[]; poo
   const context = useMemo<EditorContextValue>(() => ({ draft, issues: issuesByPath(issues), set, pool }), [draft, issues, set, pool]);
   return (
     <EditorContext.Provider value={context}>
-      <section className="deal-editor" aria-label="Deal structure editor" onKeyDown={onUndoKeys} data-testid="deal-editor">
+      <section className="deal-editor" aria-label={t('deal.editor.dealStructureEditor')} onKeyDown={onUndoKeys} data-testid="deal-editor">
         <EditorToolbar problems={issues.length} />
         <DatesSection />
         <NotesSection />

@@ -1,5 +1,6 @@
 import type { FileIssue } from '../../../app/issues.ts';
 import { kindOfPath, plainMessage } from './messages.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /** Puts the keyboard in the field a problem is about (its input carries the problem's JSON path). */
 function focusField(path: string): void {
@@ -11,10 +12,12 @@ function focusField(path: string): void {
 
 /** The deal's problems above the editor, in plain words; each opens its field. Run stays off until there are none. */
 export function EditorIssues({ issues }: { issues: readonly FileIssue[] }) {
+  const t = useT();
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
-        The deal has {issues.length === 1 ? '1 problem' : `${issues.length} problems`}: Run stays off until {issues.length === 1 ? 'it is' : 'they are'} fixed in the editor below.
+        {t('deal.editor.theDealHas')} {issues.length === 1 ? t('deal.editor.n1Problem') : t('deal.editor.problems', { length: issues.length })}
+        {t('deal.editor.runStaysOffUntil')} {issues.length === 1 ? t('deal.editor.itIs') : t('deal.editor.theyAre')} {t('deal.editor.fixedInTheEditor')}
       </strong>
       <ul className="problem-list">
         {issues.map((issue) => (
@@ -32,9 +35,11 @@ export function EditorIssues({ issues }: { issues: readonly FileIssue[] }) {
 
 /** Beside Run: why it is off. */
 export function RunBlocked({ problems }: { problems: number }) {
+  const t = useT();
   return (
     <p className="error-text small run-panel-note" data-testid="run-blocked">
-      Run is off: the deal has {problems === 1 ? 'a problem' : `${problems} problems`}, shown below and at {problems === 1 ? 'its field' : 'their fields'} in the structure editor.
+      {t('deal.editor.runIsOffThe')} {problems === 1 ? t('deal.editor.aProblem') : t('deal.editor.problems2', { problems })}
+      {t('deal.editor.shownBelowAndAt')} {problems === 1 ? t('deal.editor.itsField') : t('deal.editor.theirFields')} {t('deal.editor.inTheStructureEditor')}
     </p>
   );
 }

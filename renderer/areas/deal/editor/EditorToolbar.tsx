@@ -4,6 +4,7 @@ import { notify } from '../../../app/notifications.ts';
 import { fileTextOf } from './draft.ts';
 import { canRedo, canUndo } from './history.ts';
 import { dealEditor, redoDeal, revertDeal, savedDeal, undoDeal, useDealEditor } from './state.ts';
+import { translate, useT } from '../../../app/i18n.tsx';
 
 /** A file name that ends in .json and carries no path or characters a file system refuses. */
 export function dealFileName(typed: string): string {
@@ -20,19 +21,24 @@ function saveAs(fileName: string, problems: number): void {
   const { history } = dealEditor.get();
   downloadText(fileName, fileTextOf(history.present), 'application/json');
   savedDeal(fileName);
-  notify(problems === 0 ? 'success' : 'info', `Saved ${fileName}`, problems === 0 ? 'The deal file is valid.' : `It still has ${problems} problem(s): fix them before running it.`);
+  notify(
+    problems === 0 ? 'success' : 'info',
+    translate('deal.editor.saved', { fileName }),
+    problems === 0 ? translate('deal.editor.theDealFileIs') : translate('deal.editor.itStillHasProblem', { problems }),
+  );
 }
 
 /** Save, Save as, Undo and Redo of the structure editor (Ctrl+Z / Ctrl+Shift+Z do the same). */
 export function EditorToolbar({ problems }: { problems: number }) {
+  const t = useT();
   const editor = useDealEditor();
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState(editor.fileName);
   const id = useId();
   return (
-    <div className="button-row editor-toolbar" role="toolbar" aria-label="Deal editor">
+    <div className="button-row editor-toolbar" role="toolbar" aria-label={t('deal.editor.dealEditor')}>
       <button type="button" onClick={() => saveAs(editor.fileName, problems)}>
-        Save
+        {t('deal.editor.save')}
       </button>
       <button
         type="button"
@@ -43,7 +49,7 @@ export function EditorToolbar({ problems }: { problems: number }) {
           setNaming(!naming);
         }}
       >
-        Save as…
+        {t('deal.editor.saveAs')}
       </button>
       {naming ? (
         <form
@@ -54,23 +60,23 @@ export function EditorToolbar({ problems }: { problems: number }) {
             setNaming(false);
           }}
         >
-          <label htmlFor={id}>File name</label>
+          <label htmlFor={id}>{t('deal.editor.fileName')}</label>
           <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
-          <button type="submit">Save file</button>
+          <button type="submit">{t('deal.editor.saveFile')}</button>
         </form>
       ) : null}
-      <button type="button" className="secondary" onClick={undoDeal} disabled={!canUndo(editor.history)} title="Ctrl+Z">
-        Undo
+      <button type="button" className="secondary" onClick={undoDeal} disabled={!canUndo(editor.history)} title={t('deal.editor.ctrlZ')}>
+        {t('deal.editor.undo')}
       </button>
-      <button type="button" className="secondary" onClick={redoDeal} disabled={!canRedo(editor.history)} title="Ctrl+Shift+Z">
-        Redo
+      <button type="button" className="secondary" onClick={redoDeal} disabled={!canRedo(editor.history)} title={t('deal.editor.ctrlShiftZ')}>
+        {t('deal.editor.redo')}
       </button>
-      <button type="button" className="secondary" onClick={revertDeal} disabled={!editor.dirty} title="Drop the edits: back to the deal as opened">
-        Revert
+      <button type="button" className="secondary" onClick={revertDeal} disabled={!editor.dirty} title={t('deal.editor.dropTheEditsBack')}>
+        {t('deal.editor.revert')}
       </button>
       <span className="muted small">
         {editor.fileName}
-        {editor.dirty ? ' · edited, not saved' : ''}
+        {editor.dirty ? t('deal.editor.editedNotSaved') : ''}
       </span>
     </div>
   );

@@ -5,6 +5,7 @@ import { CheckField, FieldIssues, IdsField, ItemButtons, NumberField, SelectFiel
 import { idsOf, insertItem, listOf, moveItem, newFee, removeItem } from './lists.ts';
 import { COLLECTION_OPTIONS, DAY_COUNT_OPTIONS, FEE_BASIS_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 /** A fee basis of a type, with what it needs filled in (rates at 0, to be entered). */
 function basisOfType(type: string): Json {
@@ -22,16 +23,17 @@ function basisOfType(type: string): Json {
 }
 
 function BasisTypeField({ at }: { at: FieldPath }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const type = fieldsOf(getAt(draft, [...at, 'basis']))['type'];
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Fee basis</label>
+      <label htmlFor={id}>{t('deal.editor.feeBasis')}</label>
       <select id={id} data-path={jsonPath([...at, 'basis', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'basis'], basisOfType(e.target.value))}>
         {FEE_BASIS_OPTIONS.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
@@ -42,6 +44,7 @@ function BasisTypeField({ at }: { at: FieldPath }) {
 
 /** The fields of the fee's basis (engine/deal/schema.ts `feeBasis`): each basis the schema allows. */
 function BasisFields({ at }: { at: FieldPath }) {
+  const t = useT();
   const { draft } = useEditor();
   const basis = [...at, 'basis'];
   const type = fieldsOf(getAt(draft, basis))['type'];
@@ -51,46 +54,47 @@ function BasisFields({ at }: { at: FieldPath }) {
     case 'noteBalance':
       return (
         <>
-          <NumberField label="Rate" path={[...basis, 'rateAnnual']} kind="percent" hint="Per annum, accrued on the day count" />
-          <SelectField label="Day count" path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" />
-          {type === 'noteBalance' ? <IdsField label="Of the balance of" path={[...basis, 'notes']} options={notes} optional hint="None ticked: all notes" /> : null}
+          <NumberField label={t('deal.editor.rate')} path={[...basis, 'rateAnnual']} kind="percent" hint={t('deal.editor.perAnnumAccruedOn')} />
+          <SelectField label={t('deal.editor.dayCount')} path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} />
+          {type === 'noteBalance' ? <IdsField label={t('deal.editor.ofTheBalanceOf')} path={[...basis, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} /> : null}
         </>
       );
     case 'collections':
       return (
         <>
-          <NumberField label="Share of collections" path={[...basis, 'rate']} kind="percent" />
-          <IdsField label="Of the collections" path={[...basis, 'of']} options={COLLECTION_OPTIONS} optional hint="None ticked: interest + penalty interest" />
+          <NumberField label={t('deal.editor.shareOfCollections')} path={[...basis, 'rate']} kind="percent" />
+          <IdsField label={t('deal.editor.ofTheCollections')} path={[...basis, 'of']} options={COLLECTION_OPTIONS} optional hint={t('deal.editor.noneTickedInterestPenalty')} />
         </>
       );
     case 'oneOff':
       return (
         <>
-          <NumberField label="Amount" path={[...basis, 'amount']} kind="money" />
-          <NumberField label="Paid in period" path={[...basis, 'period']} kind="whole" placeholder="1" />
+          <NumberField label={t('deal.editor.amount')} path={[...basis, 'amount']} kind="money" />
+          <NumberField label={t('deal.editor.paidInPeriod')} path={[...basis, 'period']} kind="whole" placeholder="1" />
         </>
       );
     default:
-      return <NumberField label="Amount each period" path={[...basis, 'amount']} kind="money" />;
+      return <NumberField label={t('deal.editor.amountEachPeriod')} path={[...basis, 'amount']} kind="money" />;
   }
 }
 
 /** The fees: what each accrues on, and whether it is senior (its place in the waterfall is its step's). */
 export function FeesSection() {
+  const t = useT();
   const { draft, set } = useEditor();
   const fees = listOf(draft, 'fees');
   const setFees = (next: readonly Json[]): void => set(['fees'], next.length === 0 ? undefined : next);
   return (
     <Section
-      title="Fees"
+      title={t('deal.editor.fees')}
       testId="editor-fees"
       actions={
         <button type="button" className="secondary small-button" onClick={() => set(['fees'], insertItem(fees, fees.length, newFee(draft)))}>
-          Add fee
+          {t('deal.editor.addFee')}
         </button>
       }
     >
-      <ItemList empty="No fees." count={fees.length}>
+      <ItemList empty={t('deal.editor.noFees')} count={fees.length}>
         {fees.map((fee, k) => {
           const at: FieldPath = ['fees', k];
           const label = `fee ${labelOf(fieldsOf(fee)['id'], String(k + 1))}`;
@@ -102,11 +106,11 @@ export function FeesSection() {
               </div>
               <FieldIssues path={at} kind="text" />
               <div className="editor-fields">
-                <TextField label="Id" path={[...at, 'id']} kind="id" />
-                <TextField label="Name" path={[...at, 'name']} optional wide />
+                <TextField label={t('deal.editor.id')} path={[...at, 'id']} kind="id" />
+                <TextField label={t('deal.editor.name')} path={[...at, 'name']} optional wide />
                 <BasisTypeField at={at} />
                 <BasisFields at={at} />
-                <CheckField label="Senior fee" path={[...at, 'senior']} byDefault />
+                <CheckField label={t('deal.editor.seniorFee')} path={[...at, 'senior']} byDefault />
               </div>
             </li>
           );

@@ -7,9 +7,11 @@ import { insertItem, listOf, moveItem, newNote, removeItem } from './lists.ts';
 import { amountOfShare, shareOfPool, textOfValue, valueOfText } from './numbers.ts';
 import { COUPON_OPTIONS, DAY_COUNT_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 /** A note's size as a percentage of the pool: typing a percentage sets the amount (at cents) to that share of the pool balance. */
 function ShareOfPoolField({ path }: { path: FieldPath }) {
+  const t = useT();
   const { draft, set, pool } = useEditor();
   const amount = getAt(draft, path);
   const share = typeof amount === 'number' ? shareOfPool(amount, pool.balance) : undefined;
@@ -21,7 +23,7 @@ function ShareOfPoolField({ path }: { path: FieldPath }) {
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Size (% of pool)</label>
+      <label htmlFor={id}>{t('deal.editor.sizeOfPool')}</label>
       <input
         id={id}
         inputMode="decimal"
@@ -34,7 +36,7 @@ function ShareOfPoolField({ path }: { path: FieldPath }) {
           if (typeof typed === 'number') set(path, amountOfShare(typed, pool.balance), true);
         }}
       />
-      <span className="field-hint">of {pool.label}</span>
+      <span className="field-hint">{t('deal.editor.of', { label: pool.label })}</span>
     </div>
   );
 }
@@ -62,13 +64,14 @@ function indexText(value: Json | undefined): string {
 
 /** The index fixings by period, typed as percentages separated by commas ("2.1, 2.3": 2.1 % in period 1, 2.3 % from period 2). */
 function IndexField({ path }: { path: FieldPath }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const [text, setText] = useFieldText(value, indexText, (shown) => JSON.stringify(indexOfText(shown)) === JSON.stringify(value));
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Index by period (%)</label>
+      <label htmlFor={id}>{t('deal.editor.indexByPeriod')}</label>
       <input
         id={id}
         data-path={jsonPath(path)}
@@ -78,7 +81,7 @@ function IndexField({ path }: { path: FieldPath }) {
           set(path, indexOfText(e.target.value), true);
         }}
       />
-      <span className="field-hint">Period 1, 2, …; the last is held</span>
+      <span className="field-hint">{t('deal.editor.period12The')}</span>
       <FieldIssues path={path} kind="percent" below />
     </div>
   );
@@ -86,17 +89,18 @@ function IndexField({ path }: { path: FieldPath }) {
 
 /** The coupon's type: changing it replaces the coupon with one of the new type (a fixed rate is kept). */
 function CouponTypeField({ at }: { at: FieldPath }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const coupon = getAt(draft, [...at, 'coupon']);
   const type = fieldsOf(coupon)['type'];
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={id}>Coupon</label>
+      <label htmlFor={id}>{t('deal.editor.coupon')}</label>
       <select id={id} data-path={jsonPath([...at, 'coupon', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'coupon'], couponOfType(e.target.value, coupon))}>
         {COUPON_OPTIONS.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {t(text)}
           </option>
         ))}
       </select>
@@ -107,41 +111,43 @@ function CouponTypeField({ at }: { at: FieldPath }) {
 }
 
 function CouponFields({ at }: { at: FieldPath }) {
+  const t = useT();
   const { draft } = useEditor();
   const type = fieldsOf(getAt(draft, [...at, 'coupon']))['type'];
   return (
     <>
       <CouponTypeField at={at} />
-      {type === 'fixed' ? <NumberField label="Coupon rate" path={[...at, 'coupon', 'rate']} kind="percent" hint="Per annum" /> : null}
+      {type === 'fixed' ? <NumberField label={t('deal.editor.couponRate')} path={[...at, 'coupon', 'rate']} kind="percent" hint={t('deal.editor.perAnnum')} /> : null}
       {type === 'floating' ? (
         <>
           <IndexField path={[...at, 'coupon', 'index']} />
-          <NumberField label="Margin" path={[...at, 'coupon', 'margin']} kind="percent" />
-          <NumberField label="Floor" path={[...at, 'coupon', 'floor']} kind="percent" placeholder="none" />
-          <NumberField label="Cap" path={[...at, 'coupon', 'cap']} kind="percent" placeholder="none" />
+          <NumberField label={t('deal.editor.margin')} path={[...at, 'coupon', 'margin']} kind="percent" />
+          <NumberField label={t('deal.editor.floor')} path={[...at, 'coupon', 'floor']} kind="percent" placeholder={t('deal.editor.none2')} />
+          <NumberField label={t('deal.editor.cap')} path={[...at, 'coupon', 'cap']} kind="percent" placeholder={t('deal.editor.none2')} />
         </>
       ) : null}
-      {type !== 'none' ? <SelectField label="Day count" path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault="default (ACT/365)" /> : null}
-      {type !== 'none' ? <CheckField label="Interest on unpaid interest" path={[...at, 'interestOnShortfall']} byDefault={false} /> : null}
+      {type !== 'none' ? <SelectField label={t('deal.editor.dayCount')} path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} /> : null}
+      {type !== 'none' ? <CheckField label={t('deal.editor.interestOnUnpaidInterest')} path={[...at, 'interestOnShortfall']} byDefault={false} /> : null}
     </>
   );
 }
 
 /** The notes: id, name, seniority, size (amount or % of the pool), coupon and day count. */
 export function NotesSection() {
+  const t = useT();
   const { draft, set } = useEditor();
   const notes = listOf(draft, 'notes');
   return (
     <Section
-      title="Notes"
+      title={t('deal.editor.notes')}
       testId="editor-notes"
       actions={
         <button type="button" className="secondary small-button" onClick={() => set(['notes'], insertItem(notes, notes.length, newNote(draft)))}>
-          Add note
+          {t('deal.editor.addNote')}
         </button>
       }
     >
-      <ItemList empty="No notes: add one." count={notes.length}>
+      <ItemList empty={t('deal.editor.noNotesAddOne')} count={notes.length}>
         {notes.map((note, k) => {
           const at: FieldPath = ['notes', k];
           const label = `note ${labelOf(fieldsOf(note)['id'], String(k + 1))}`;
@@ -153,10 +159,10 @@ export function NotesSection() {
               </div>
               <FieldIssues path={at} kind="text" />
               <div className="editor-fields">
-                <TextField label="Id" path={[...at, 'id']} kind="id" />
-                <TextField label="Name" path={[...at, 'name']} optional wide />
-                <NumberField label="Seniority" path={[...at, 'seniority']} kind="whole" hint="1 = most senior; equal ranks form a class" />
-                <NumberField label="Size" path={[...at, 'originalBalance']} kind="money" />
+                <TextField label={t('deal.editor.id')} path={[...at, 'id']} kind="id" />
+                <TextField label={t('deal.editor.name')} path={[...at, 'name']} optional wide />
+                <NumberField label={t('deal.editor.seniority')} path={[...at, 'seniority']} kind="whole" hint={t('deal.editor.n1MostSeniorEqual')} />
+                <NumberField label={t('deal.editor.size')} path={[...at, 'originalBalance']} kind="money" />
                 <ShareOfPoolField path={[...at, 'originalBalance']} />
                 <CouponFields at={at} />
               </div>
@@ -164,7 +170,9 @@ export function NotesSection() {
           );
         })}
       </ItemList>
-      <p className="field-hint">{jsonPath(['notes'])} · list order does not matter: seniority ranks the notes.</p>
+      <p className="field-hint">
+        {jsonPath(['notes'])} {t('deal.editor.listOrderDoesNot')}
+      </p>
     </Section>
   );
 }

@@ -6,37 +6,39 @@ import { FieldIssues, ItemButtons, NumberField, SelectField, TextField } from '.
 import { insertItem, NEW_PURCHASE_LINE, removeItem } from './lists.ts';
 import { AMORTIZATION_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 /** A revolving period as added: 12 periods buying one purchase line at par. */
 const NEW_REVOLVING = { periods: 12, price: 1, profile: [NEW_PURCHASE_LINE] };
 
 /** The purchase profile: the loans each purchase buys, as representative lines with a share each. */
 function ProfileLines() {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, ['revolving', 'profile']);
   const lines: readonly Json[] = Array.isArray(value) ? value : [];
   return (
     <div className="profile-lines">
       <h4>
-        Purchase profile{' '}
+        {t('deal.editor.purchaseProfile')}{' '}
         <button type="button" className="secondary small-button" onClick={() => set(['revolving', 'profile'], insertItem(lines, lines.length, NEW_PURCHASE_LINE))}>
-          Add line
+          {t('deal.editor.addLine')}
         </button>
       </h4>
       <FieldIssues path={['revolving', 'profile']} kind="list" />
-      <ItemList empty="No purchase lines: a revolving deal needs at least one." count={lines.length}>
+      <ItemList empty={t('deal.editor.noPurchaseLinesA')} count={lines.length}>
         {lines.map((_, k) => {
           const at = ['revolving', 'profile', k] as const;
           return (
             <li key={k} className="editor-item compact">
               <div className="editor-fields">
-                <TextField label="Segment" path={[...at, 'segment']} optional />
-                <TextField label="Product" path={[...at, 'product']} optional />
-                <SelectField label="Amortisation" path={[...at, 'amortization']} options={AMORTIZATION_OPTIONS} />
-                <NumberField label="Rate (APR)" path={[...at, 'rate']} kind="percent" />
-                <NumberField label="Original term (months)" path={[...at, 'originalTerm']} kind="whole" />
-                <NumberField label="Remaining term (months)" path={[...at, 'remainingTerm']} kind="whole" placeholder="= original" />
-                <NumberField label="Share" path={[...at, 'share']} kind="plain" hint="Shares are scaled to sum to 1" />
+                <TextField label={t('deal.editor.segment')} path={[...at, 'segment']} optional />
+                <TextField label={t('deal.editor.product')} path={[...at, 'product']} optional />
+                <SelectField label={t('deal.editor.amortisation')} path={[...at, 'amortization']} options={AMORTIZATION_OPTIONS} />
+                <NumberField label={t('deal.editor.rateApr')} path={[...at, 'rate']} kind="percent" />
+                <NumberField label={t('deal.editor.originalTermMonths')} path={[...at, 'originalTerm']} kind="whole" />
+                <NumberField label={t('deal.editor.remainingTermMonths')} path={[...at, 'remainingTerm']} kind="whole" placeholder={t('deal.editor.original')} />
+                <NumberField label={t('deal.editor.share')} path={[...at, 'share']} kind="plain" hint={t('deal.editor.sharesAreScaledTo')} />
                 <ItemButtons what={`purchase line ${k + 1}`} index={k} count={lines.length} onRemove={() => set(['revolving', 'profile'], removeItem(lines, k))} />
               </div>
             </li>
@@ -49,6 +51,7 @@ function ProfileLines() {
 
 /** The eligibility criteria's maximum share of the pool per segment: a segment name and a percentage per row. */
 function SegmentShares() {
+  const t = useT();
   const { draft, set } = useEditor();
   const path = ['revolving', 'eligibility', 'maxSegmentShare'];
   const shares = Object.entries(fieldsOf(getAt(draft, path)));
@@ -66,19 +69,19 @@ function SegmentShares() {
   return (
     <div className="field wide">
       <span className="field-label" id={id}>
-        Maximum share of the pool by segment
+        {t('deal.editor.maximumShareOfThe')}
       </span>
       {shares.map(([segment], k) => (
         <div key={k} className="segment-share" role="group" aria-labelledby={id}>
-          <input aria-label={`Segment ${k + 1}`} value={segment} onChange={(e) => rename(segment, e.target.value)} />
-          <NumberField label={`Most of the pool (${segment})`} path={[...path, segment]} kind="percent" />
-          <button type="button" className="secondary small-button" aria-label={`Remove the limit of ${segment}`} onClick={() => remove(segment)}>
-            Remove
+          <input aria-label={t('deal.editor.segment2', { value: k + 1 })} value={segment} onChange={(e) => rename(segment, e.target.value)} />
+          <NumberField label={t('deal.editor.mostOfThePool', { segment })} path={[...path, segment]} kind="percent" />
+          <button type="button" className="secondary small-button" aria-label={t('deal.editor.removeTheLimitOf', { segment })} onClick={() => remove(segment)}>
+            {t('deal.editor.remove')}
           </button>
         </div>
       ))}
       <button type="button" className="secondary small-button" onClick={add}>
-        Add segment limit
+        {t('deal.editor.addSegmentLimit')}
       </button>
     </div>
   );
@@ -86,33 +89,34 @@ function SegmentShares() {
 
 /** The revolving period: how long, at what price, up to what cap, under which eligibility criteria, buying what. */
 export function RevolvingSection() {
+  const t = useT();
   const { draft, set } = useEditor();
   const has = draft['revolving'] !== undefined;
   return (
     <Section
-      title="Revolving period"
+      title={t('deal.editor.revolvingPeriod')}
       testId="editor-revolving"
       actions={
         <button type="button" className="secondary small-button" onClick={() => set(['revolving'], has ? undefined : NEW_REVOLVING)}>
-          {has ? 'Remove revolving period' : 'Add revolving period'}
+          {has ? t('deal.editor.removeRevolvingPeriod') : t('deal.editor.addRevolvingPeriod')}
         </button>
       }
     >
       {has ? (
         <>
           <div className="editor-fields">
-            <NumberField label="Revolving periods" path={['revolving', 'periods']} kind="whole" hint="Payment periods 1 … N buy new loans" />
-            <NumberField label="Price" path={['revolving', 'price']} kind="plain" placeholder="1" hint="Cash per yuan of principal: 0.98 = 2% discount" />
-            <NumberField label="Excess spread also buying" path={['revolving', 'excessSpreadShare']} kind="percent" placeholder="0" />
-            <NumberField label="Eligible: longest remaining term (months)" path={['revolving', 'eligibility', 'maxRemainingTerm']} kind="whole" placeholder="none" />
-            <NumberField label="Eligible: lowest rate" path={['revolving', 'eligibility', 'minRate']} kind="percent" placeholder="none" />
+            <NumberField label={t('deal.editor.revolvingPeriods')} path={['revolving', 'periods']} kind="whole" hint={t('deal.editor.paymentPeriods1N')} />
+            <NumberField label={t('deal.editor.price')} path={['revolving', 'price']} kind="plain" placeholder="1" hint={t('deal.editor.cashPerYuanOf')} />
+            <NumberField label={t('deal.editor.excessSpreadAlsoBuying')} path={['revolving', 'excessSpreadShare']} kind="percent" placeholder="0" />
+            <NumberField label={t('deal.editor.eligibleLongestRemainingTerm')} path={['revolving', 'eligibility', 'maxRemainingTerm']} kind="whole" placeholder={t('deal.editor.none2')} />
+            <NumberField label={t('deal.editor.eligibleLowestRate')} path={['revolving', 'eligibility', 'minRate']} kind="percent" placeholder={t('deal.editor.none2')} />
             <SegmentShares />
-            <BandsField label="Purchase cap (principal per date)" path={['revolving', 'purchaseCap']} bandKey="amount" kind="money" optional />
+            <BandsField label={t('deal.editor.purchaseCapPrincipalPer')} path={['revolving', 'purchaseCap']} bandKey="amount" kind="money" optional />
           </div>
           <ProfileLines />
         </>
       ) : (
-        <p className="muted small">The deal does not revolve: principal collections pay the notes from period 1.</p>
+        <p className="muted small">{t('deal.editor.theDealDoesNot')}</p>
       )}
     </Section>
   );

@@ -6,39 +6,47 @@ import { idsOf, insertItem, listOf, moveItem, newStep, notesBySeniority, removeI
 import { PRINCIPAL_AMOUNT_OPTIONS, PRINCIPAL_RULE_OPTIONS, STEP_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { reshapeWaterfall, waterfallNames, type WaterfallName } from './steps.ts';
+import { useT, type MessageKey, type Translate } from '../../../app/i18n.tsx';
 
-const TITLES: Readonly<Record<WaterfallName, string>> = { combined: 'Combined priority of payments', interest: 'Interest waterfall', principal: 'Principal waterfall' };
-const STEP_LABELS = new Map(STEP_OPTIONS);
+const TITLES: Readonly<Record<WaterfallName, MessageKey>> = { combined: 'deal.waterfall.combined', interest: 'deal.waterfall.interest', principal: 'deal.waterfall.principal' };
+const STEP_LABELS: ReadonlyMap<string, MessageKey> = new Map(STEP_OPTIONS);
+
+/** A step kind in the UI's language; an unknown kind as the file names it. */
+function stepLabel(t: Translate, kind: string): string {
+  const key = STEP_LABELS.get(kind);
+  return key === undefined ? kind : t(key);
+}
 
 /** The fields of one step (engine/deal/schema.ts `step`): what it pays and to whom. */
 function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
+  const t = useT();
   const { draft } = useEditor();
   const notes = notesBySeniority(draft).map((n) => [n, n] as const);
   const fees = idsOf(listOf(draft, 'fees')).map((f) => [f, f] as const);
-  const triggers = idsOf(listOf(draft, 'triggers')).map((t) => [t, t] as const);
+  const triggers = idsOf(listOf(draft, 'triggers')).map((id) => [id, id] as const);
   const rule = fieldsOf(getAt(draft, at))['rule'];
   const amount = fieldsOf(getAt(draft, at))['amount'];
   switch (kind) {
     case 'fee':
-      return <SelectField label="Fee" path={[...at, 'fee']} options={fees} />;
+      return <SelectField label={t('deal.editor.fee')} path={[...at, 'fee']} options={fees} />;
     case 'interest':
-      return <IdsField label="Interest of" path={[...at, 'notes']} options={notes} />;
+      return <IdsField label={t('deal.editor.interestOf')} path={[...at, 'notes']} options={notes} />;
     case 'principal':
       return (
         <>
-          <SelectField label="Rule" path={[...at, 'rule']} options={PRINCIPAL_RULE_OPTIONS} />
-          <SelectField label="Pays" path={[...at, 'amount']} options={PRINCIPAL_AMOUNT_OPTIONS} byDefault="default (the principal due)" />
-          <IdsField label="Notes" path={[...at, 'notes']} options={notes} optional hint="None ticked: all notes" />
-          {rule === 'proRataThenSequential' ? <IdsField label="Sequential after a breach of" path={[...at, 'triggers']} options={triggers} optional /> : null}
-          {amount === 'targetOC' ? <NumberField label="OC target (of pool)" path={[...at, 'ocPercent']} kind="percent" /> : null}
-          {amount === 'targetOC' ? <NumberField label="OC target plus (of cutoff pool)" path={[...at, 'ocInitialPercent']} kind="percent" /> : null}
-          {amount === 'targetOC' ? <NumberField label="OC floor (of cutoff pool)" path={[...at, 'ocFloor']} kind="percent" /> : null}
+          <SelectField label={t('deal.editor.rule')} path={[...at, 'rule']} options={PRINCIPAL_RULE_OPTIONS} />
+          <SelectField label={t('deal.editor.pays')} path={[...at, 'amount']} options={PRINCIPAL_AMOUNT_OPTIONS} byDefault={t('deal.editor.defaultPrincipalDue')} />
+          <IdsField label={t('deal.editor.notes')} path={[...at, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />
+          {rule === 'proRataThenSequential' ? <IdsField label={t('deal.editor.sequentialAfterABreach')} path={[...at, 'triggers']} options={triggers} optional /> : null}
+          {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocTargetOfPool')} path={[...at, 'ocPercent']} kind="percent" /> : null}
+          {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocTargetPlusOfCutoff')} path={[...at, 'ocInitialPercent']} kind="percent" /> : null}
+          {amount === 'targetOC' ? <NumberField label={t('deal.editor.ocFloorOfCutoff')} path={[...at, 'ocFloor']} kind="percent" /> : null}
         </>
       );
     case 'turbo':
-      return <IdsField label="Notes" path={[...at, 'notes']} options={notes} optional hint="None ticked: all notes" />;
+      return <IdsField label={t('deal.editor.notes')} path={[...at, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />;
     case 'residual':
-      return <SelectField label="To" path={[...at, 'to']} options={[...notes, ['seller', 'The seller']]} />;
+      return <SelectField label={t('deal.editor.to')} path={[...at, 'to']} options={[...notes, ['seller', 'The seller']]} />;
     default:
       return null;
   }
@@ -46,6 +54,7 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
 
 /** Adds a step of the chosen kind at the end of the waterfall (before its residual step, which must stay last). */
 function AddStep({ name, steps, onAdd }: { name: WaterfallName; steps: readonly Json[]; onAdd: (next: readonly Json[]) => void }) {
+  const t = useT();
   const { draft } = useEditor();
   const [kind, setKind] = useState<StepKind>('fee');
   const id = useId();
@@ -53,22 +62,23 @@ function AddStep({ name, steps, onAdd }: { name: WaterfallName; steps: readonly 
   const beforeResidual = kind !== 'residual' && fieldsOf(steps[last])['kind'] === 'residual' ? last : steps.length;
   return (
     <div className="add-step">
-      <label htmlFor={id}>New step</label>
+      <label htmlFor={id}>{t('deal.editor.newStep')}</label>
       <select id={id} value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
         {STEP_KINDS.map((k) => (
           <option key={k} value={k}>
-            {STEP_LABELS.get(k)}
+            {stepLabel(t, k)}
           </option>
         ))}
       </select>
       <button type="button" className="secondary small-button" onClick={() => onAdd(insertItem(steps, beforeResidual, newStep(kind, draft)))}>
-        Add step to the {TITLES[name].toLowerCase()}
+        {t('deal.editor.addStepToThe', { toLowerCase: t(TITLES[name]).toLowerCase() })}
       </button>
     </div>
   );
 }
 
 function StepList({ name }: { name: WaterfallName }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const path: FieldPath = ['waterfall', name];
   const value = getAt(draft, path);
@@ -76,16 +86,16 @@ function StepList({ name }: { name: WaterfallName }) {
   const setSteps = (next: readonly Json[]): void => set(path, next);
   return (
     <div className="step-list" data-testid={`waterfall-${name}`}>
-      <h4>{TITLES[name]}</h4>
+      <h4>{t(TITLES[name])}</h4>
       <FieldIssues path={path} kind="list" />
       <ol>
         {steps.map((step, k) => {
           const kind = labelOf(fieldsOf(step)['kind'], '');
-          const what = `${name} step ${k + 1} (${STEP_LABELS.get(kind as StepKind) ?? kind})`;
+          const what = t('deal.waterfall.step', { waterfall: t(`deal.waterfall.short.${name}`), n: k + 1, kind: stepLabel(t, kind) });
           return (
             <li key={`${k}-${kind}`} className="step-row" data-kind={kind}>
               <span className="step-number">{k + 1}</span>
-              <span className="step-kind">{STEP_LABELS.get(kind as StepKind) ?? kind}</span>
+              <span className="step-kind">{stepLabel(t, kind)}</span>
               <span className="step-fields">
                 <StepFields at={[...path, k]} kind={kind} />
               </span>
@@ -102,16 +112,17 @@ function StepList({ name }: { name: WaterfallName }) {
 
 /** The priority of payments: its steps in order, each movable with the keyboard (↑ ↓ buttons). */
 export function WaterfallSection() {
+  const t = useT();
   const { draft, set } = useEditor();
   const names = waterfallNames(draft);
   const combined = names[0] === 'combined';
   return (
     <Section
-      title="Priority of payments"
+      title={t('deal.editor.priorityOfPayments')}
       testId="editor-waterfall"
       actions={
         <button type="button" className="secondary small-button" onClick={() => set(['waterfall'], reshapeWaterfall(draft['waterfall'], combined ? 'separate' : 'combined'))}>
-          {combined ? 'Split into interest and principal' : 'Combine into one'}
+          {combined ? t('deal.editor.splitIntoInterestAnd') : t('deal.editor.combineIntoOne')}
         </button>
       }
     >

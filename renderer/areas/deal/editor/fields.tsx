@@ -4,6 +4,7 @@ import { getAt, jsonPath, type FieldPath, type Json } from './draft.ts';
 import { useFieldText } from './field-text.ts';
 import { plainMessage, type FieldKind } from './messages.ts';
 import { textOfValue, valueOfText, type NumberKind } from './numbers.ts';
+import { isMessageKey, useT } from '../../../app/i18n.tsx';
 
 /** The check's problems at a path (and, with `below`, under it: an id list's items), in plain words with the path in small type. */
 export function FieldIssues({ path, kind, below = false, id }: { path: FieldPath; kind: FieldKind; below?: boolean; id?: string }) {
@@ -93,6 +94,7 @@ export function TextField({
   /** Two columns wide: a name or description. */
   wide?: boolean;
 }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const id = useId();
@@ -103,7 +105,7 @@ export function TextField({
         id={id}
         data-path={jsonPath(path)}
         value={typeof value === 'string' ? value : ''}
-        placeholder={kind === 'date' ? 'YYYY-MM-DD' : undefined}
+        placeholder={kind === 'date' ? t('deal.editor.yyyyMmDd') : undefined}
         aria-invalid={invalid}
         onChange={(e) => set(path, optional && e.target.value === '' ? undefined : e.target.value, true)}
       />
@@ -114,6 +116,7 @@ export function TextField({
 
 /** One of a list of values; an optional field offers its default ("default: ACT/365"), which leaves the field out of the file. */
 export function SelectField({ label, path, options, byDefault }: { label: string; path: FieldPath; options: readonly (readonly [string, string])[]; byDefault?: string }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const id = useId();
@@ -123,7 +126,7 @@ export function SelectField({ label, path, options, byDefault }: { label: string
         {byDefault !== undefined || typeof value !== 'string' ? <option value="">{byDefault ?? '—'}</option> : null}
         {options.map(([v, text]) => (
           <option key={v} value={v}>
-            {text}
+            {isMessageKey(text) ? t(text) : text}
           </option>
         ))}
       </select>
@@ -148,6 +151,7 @@ export function CheckField({ label, path, byDefault }: { label: string; path: Fi
 
 /** Ids the deal names (notes, fees, triggers, effects): one box each, in the list's order; none ticked leaves an optional list out. */
 export function IdsField({ label, path, options, hint, optional = false }: { label: string; path: FieldPath; options: readonly (readonly [string, string])[]; hint?: string; optional?: boolean }) {
+  const t = useT();
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const chosen: readonly Json[] = Array.isArray(value) ? value : [];
@@ -164,7 +168,7 @@ export function IdsField({ label, path, options, hint, optional = false }: { lab
       <div className="ids-options">
         {options.map(([v, text]) => (
           <label key={v}>
-            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} /> {text}
+            <input type="checkbox" checked={chosen.includes(v)} onChange={(e) => toggle(v, e.target.checked)} /> {isMessageKey(text) ? t(text) : text}
           </label>
         ))}
       </div>
@@ -176,20 +180,21 @@ export function IdsField({ label, path, options, hint, optional = false }: { lab
 
 /** Buttons that move or remove an item of a list, reachable and labelled for the keyboard. */
 export function ItemButtons({ what, index, count, onMove, onRemove }: { what: string; index: number; count: number; onMove?: (by: number) => void; onRemove: () => void }) {
+  const t = useT();
   return (
     <span className="item-buttons">
       {onMove ? (
         <>
-          <button type="button" className="secondary small-button" aria-label={`Move ${what} up`} disabled={index === 0} onClick={() => onMove(-1)}>
+          <button type="button" className="secondary small-button" aria-label={t('deal.editor.moveUp', { what })} disabled={index === 0} onClick={() => onMove(-1)}>
             ↑
           </button>
-          <button type="button" className="secondary small-button" aria-label={`Move ${what} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
+          <button type="button" className="secondary small-button" aria-label={t('deal.editor.moveDown', { what })} disabled={index === count - 1} onClick={() => onMove(1)}>
             ↓
           </button>
         </>
       ) : null}
-      <button type="button" className="secondary small-button" aria-label={`Remove ${what}`} onClick={onRemove}>
-        Remove
+      <button type="button" className="secondary small-button" aria-label={t('deal.editor.remove2', { what })} onClick={onRemove}>
+        {t('deal.editor.remove')}
       </button>
     </span>
   );

@@ -1,20 +1,24 @@
 import type { FileIssue } from '../../../app/issues.ts';
 import type { NumberKind } from './numbers.ts';
+import { translate, type MessageKey } from '../../../app/i18n.tsx';
 
 /** What a field holds, for saying in plain words what it needs. */
 export type FieldKind = NumberKind | 'date' | 'text' | 'id' | 'choice' | 'list';
 
-const NEEDS: Readonly<Record<FieldKind, string>> = {
-  percent: 'Enter a percentage, e.g. 4.5',
-  money: 'Enter an amount, e.g. 320000000',
-  whole: 'Enter a whole number',
-  plain: 'Enter a number',
-  date: 'Enter a date as YYYY-MM-DD',
-  text: 'Enter some text',
-  id: 'Enter a short id, e.g. A',
-  choice: 'Choose one of the options',
-  list: 'Choose at least one',
+const NEEDS: Readonly<Record<FieldKind, MessageKey>> = {
+  percent: 'editor.need.percent',
+  money: 'editor.need.money',
+  whole: 'editor.need.whole',
+  plain: 'editor.need.plain',
+  date: 'editor.need.date',
+  text: 'editor.need.text',
+  id: 'editor.need.id',
+  choice: 'editor.need.choice',
+  list: 'editor.need.list',
 };
+
+/** What the field needs, as a sentence. */
+const need = (kind: FieldKind): string => `${translate(NEEDS[kind])}${translate('editor.sentenceEnd')}`;
 
 /** A bound as the field shows it: a percentage field's 1 is "100%". */
 function bound(x: number, kind: FieldKind): string {
@@ -28,14 +32,15 @@ function rangeWords(message: string, kind: FieldKind): string | null {
   const limit = Number(m[3]);
   if (kind === 'percent') {
     // Every percentage of a deal file lies in 0–100 % (a margin or fixing from −100 %): say the whole range.
-    if (m[1] === 'big' || limit === 0) return limit === 0 && m[2] === '>' ? 'Enter a percentage above 0%' : `Enter a percentage between ${limit < 0 ? '-100%' : '0%'} and 100%`;
-    return `Enter a percentage of at least ${bound(limit, kind)}`;
+    if (m[1] === 'big' || limit === 0) return limit === 0 && m[2] === '>' ? translate('editor.range.percentAboveZero') : translate('editor.range.percentBetween', { low: limit < 0 ? '-100%' : '0%' });
+    return translate('editor.range.percentAtLeast', { limit: bound(limit, kind) });
   }
-  const noun = kind === 'money' ? 'an amount' : kind === 'whole' ? 'a whole number' : 'a number';
-  if (m[2] === '>') return `Enter ${noun} above ${bound(limit, kind)}`;
-  if (m[2] === '>=') return `Enter ${noun} of ${bound(limit, kind)} or more`;
-  if (m[2] === '<') return `Enter ${noun} below ${bound(limit, kind)}`;
-  return `Enter ${noun} of at most ${bound(limit, kind)}`;
+  const noun = translate(kind === 'money' ? 'editor.noun.money' : kind === 'whole' ? 'editor.noun.whole' : 'editor.noun.plain');
+  const words = { noun, limit: bound(limit, kind) };
+  if (m[2] === '>') return translate('editor.range.above', words);
+  if (m[2] === '>=') return translate('editor.range.atLeast', words);
+  if (m[2] === '<') return translate('editor.range.below', words);
+  return translate('editor.range.atMost', words);
 }
 
 /**
@@ -60,16 +65,16 @@ function sentence(text: string): string {
  */
 export function plainMessage(message: string, kind: FieldKind): string {
   const range = rangeWords(message, kind);
-  if (range) return `${range}.`;
-  if (message.includes('expected number')) return `${NEEDS[kind]}.`;
-  if (/expected a date YYYY-MM-DD|not a calendar date/.test(message)) return message.includes('calendar') ? 'This is not a date on the calendar: enter YYYY-MM-DD.' : `${NEEDS.date}.`;
+  if (range) return `${range}${translate('editor.sentenceEnd')}`;
+  if (message.includes('expected number')) return need(kind);
+  if (/expected a date YYYY-MM-DD|not a calendar date/.test(message)) return message.includes('calendar') ? translate('editor.notACalendarDate') : need('date');
   if (/must be a whole number/.test(message)) return sentence(message.replace(/^\S+ must be /, 'Enter '));
-  if (message.startsWith('Too small: expected string')) return kind === 'id' ? 'Enter an id: it cannot be blank.' : 'This cannot be blank.';
-  if (message.startsWith('Too small: expected array')) return 'Choose at least one.';
-  if (message.startsWith('Too big: expected string')) return 'This text is too long.';
-  if (/^Invalid (option|discriminator)/.test(message)) return `${NEEDS.choice}.`;
-  if (message.startsWith('Invalid input')) return `${NEEDS[kind]}.`;
-  if (message.startsWith('Unrecognized key')) return 'This field is not part of a deal file: remove it.';
+  if (message.startsWith('Too small: expected string')) return kind === 'id' ? translate('editor.idBlank') : translate('editor.blank');
+  if (message.startsWith('Too small: expected array')) return translate('editor.chooseAtLeastOne');
+  if (message.startsWith('Too big: expected string')) return translate('editor.tooLong');
+  if (/^Invalid (option|discriminator)/.test(message)) return need('choice');
+  if (message.startsWith('Invalid input')) return need(kind);
+  if (message.startsWith('Unrecognized key')) return translate('editor.unknownField');
   return sentence(message);
 }
 

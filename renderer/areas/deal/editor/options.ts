@@ -1,9 +1,10 @@
 /**
  * The choices of a deal file (engine/deal/schema.ts; docs/deals.md explains each), in the analyst's
- * words. Each list is typed against the deal file, so a choice the schema gains or loses is a type
+ * words (catalogue keys: the screen shows them through t()). Each list is typed against the deal file, so a choice the schema gains or loses is a type
  * error here.
  */
 import type { DealFile } from '../../../../service/api/contract.ts';
+import type { MessageKey } from '../../../app/i18n.tsx';
 
 type Note = DealFile['notes'][number];
 type Fee = NonNullable<DealFile['fees']>[number];
@@ -11,46 +12,50 @@ type Trigger = NonNullable<DealFile['triggers']>[number];
 type Step = DealFile['waterfall'] extends infer W ? (W extends { combined: readonly (infer S)[] } ? S : never) : never;
 type Revolving = NonNullable<DealFile['revolving']>;
 
-type Options<V extends string> = readonly (readonly [V, string])[];
+type Options<V extends string> = readonly (readonly [V, MessageKey])[];
 
 /** Every value of a union, each with its label: a Record keyed by the union cannot miss one. */
-function optionsOf<V extends string>(labels: Readonly<Record<V, string>>): Options<V> {
-  return Object.entries(labels) as [V, string][];
+function optionsOf<V extends string>(labels: Readonly<Record<V, MessageKey>>): Options<V> {
+  return Object.entries(labels) as [V, MessageKey][];
 }
 
-export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({ 'ACT/365': 'ACT/365', 'ACT/360': 'ACT/360', '30/360': '30/360' });
+export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({
+  'ACT/365': 'deal.option.dayCount.ACT/365',
+  'ACT/360': 'deal.option.dayCount.ACT/360',
+  '30/360': 'deal.option.dayCount.30/360',
+});
 
 /** Indexed coupons (基准利率 + 利差) read a dated table in the file's rateIndices, which the editor does not edit yet: the file is edited as JSON. */
-export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'Fixed', floating: 'Floating (index + margin)', none: 'None (residual / subordinate)' });
+export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'deal.option.coupon.fixed', floating: 'deal.option.coupon.floating', none: 'deal.option.coupon.none' });
 
 export const FEE_BASIS_OPTIONS = optionsOf<Fee['basis']['type']>({
-  poolBalance: '% p.a. of the pool balance',
-  noteBalance: '% p.a. of note balances',
-  collections: '% of collections',
-  fixed: 'Fixed amount each period',
-  oneOff: 'One-off amount',
+  poolBalance: 'deal.option.feeBasis.poolBalance',
+  noteBalance: 'deal.option.feeBasis.noteBalance',
+  collections: 'deal.option.feeBasis.collections',
+  fixed: 'deal.option.feeBasis.fixed',
+  oneOff: 'deal.option.feeBasis.oneOff',
 });
 
 export const COLLECTION_OPTIONS = optionsOf<NonNullable<Extract<Fee['basis'], { type: 'collections' }>['of']>[number]>({
-  interest: 'Interest',
-  penaltyInterest: 'Penalty interest',
-  recoveries: 'Recoveries',
-  principal: 'Principal',
+  interest: 'deal.option.collection.interest',
+  penaltyInterest: 'deal.option.collection.penaltyInterest',
+  recoveries: 'deal.option.collection.recoveries',
+  principal: 'deal.option.collection.principal',
 });
 
 export const METRIC_OPTIONS = optionsOf<Trigger['metric']>({
-  cumulativeDefaultRate: 'Cumulative default rate',
-  cumulativeNetLossRate: 'Cumulative net loss rate',
-  delinquency60Plus: '60+ DPD ratio',
-  delinquency90Plus: '90+ DPD ratio',
-  reserveToTarget: 'Reserve ÷ target',
-  poolFactor: 'Pool factor',
-  excessSpreadAverage: '3-period average excess spread (annualised)',
-  noteBalanceRatio: 'Note balance ÷ pool',
-  interestShortfall: 'Unpaid interest (amount)',
-  purchaseShortfall: 'Purchase shortfall ÷ cash offered',
-  purchaseShortfallAmount: 'Purchase shortfall (amount)',
-  expectedMaturityShortfall: 'Balance past expected maturity (amount)',
+  cumulativeDefaultRate: 'deal.option.metric.cumulativeDefaultRate',
+  cumulativeNetLossRate: 'deal.option.metric.cumulativeNetLossRate',
+  delinquency60Plus: 'deal.option.metric.delinquency60Plus',
+  delinquency90Plus: 'deal.option.metric.delinquency90Plus',
+  reserveToTarget: 'deal.option.metric.reserveToTarget',
+  poolFactor: 'deal.option.metric.poolFactor',
+  excessSpreadAverage: 'deal.option.metric.excessSpreadAverage',
+  noteBalanceRatio: 'deal.option.metric.noteBalanceRatio',
+  interestShortfall: 'deal.option.metric.interestShortfall',
+  purchaseShortfall: 'deal.option.metric.purchaseShortfall',
+  purchaseShortfallAmount: 'deal.option.metric.purchaseShortfallAmount',
+  expectedMaturityShortfall: 'deal.option.metric.expectedMaturityShortfall',
 });
 
 /** Metrics measured in money; every other is a ratio, shown as a percentage. */
@@ -58,86 +63,91 @@ export const MONEY_METRICS: readonly string[] = ['interestShortfall', 'purchaseS
 /** Metrics that read the trigger's notes (engine/deal/schema.ts NOTE_METRICS). */
 export const NOTE_METRICS: readonly string[] = ['noteBalanceRatio', 'interestShortfall', 'expectedMaturityShortfall'] satisfies Trigger['metric'][];
 
-export const COMPARATOR_OPTIONS = optionsOf<Trigger['breachedWhen']>({ '>': 'above (>)', '>=': 'at or above (≥)', '<': 'below (<)', '<=': 'at or below (≤)' });
+export const COMPARATOR_OPTIONS = optionsOf<Trigger['breachedWhen']>({
+  '>': 'deal.option.comparator.>',
+  '>=': 'deal.option.comparator.>=',
+  '<': 'deal.option.comparator.<',
+  '<=': 'deal.option.comparator.<=',
+});
 
 export const EFFECT_OPTIONS = optionsOf<Trigger['effects'][number]>({
-  sequential: 'Switch principal to sequential',
-  endRevolving: 'End the revolving period',
-  accelerate: 'Accelerate',
-  trapExcessSpread: 'Trap excess spread in the reserve',
+  sequential: 'deal.option.effect.sequential',
+  endRevolving: 'deal.option.effect.endRevolving',
+  accelerate: 'deal.option.effect.accelerate',
+  trapExcessSpread: 'deal.option.effect.trapExcessSpread',
 });
 
 export const STEP_OPTIONS = optionsOf<Step['kind']>({
-  fee: 'Fee',
-  interest: 'Interest',
-  reserveTopUp: 'Reserve top-up',
-  principal: 'Principal',
-  pdlCure: 'PDL cure',
-  repayPrincipalCover: 'Repay principal cover',
-  periodicReturn: 'Periodic return (期间收益)',
-  excessServicing: 'Excess servicing split (超额服务费)',
-  turbo: 'Turbo (all left to principal)',
-  residual: 'Residual',
+  fee: 'deal.option.step.fee',
+  interest: 'deal.option.step.interest',
+  reserveTopUp: 'deal.option.step.reserveTopUp',
+  principal: 'deal.option.step.principal',
+  pdlCure: 'deal.option.step.pdlCure',
+  repayPrincipalCover: 'deal.option.step.repayPrincipalCover',
+  periodicReturn: 'deal.option.step.periodicReturn',
+  excessServicing: 'deal.option.step.excessServicing',
+  turbo: 'deal.option.step.turbo',
+  residual: 'deal.option.step.residual',
 });
 
 export const PRINCIPAL_RULE_OPTIONS = optionsOf<Extract<Step, { kind: 'principal' }>['rule']>({
-  sequential: 'Sequential',
-  proRata: 'Pro rata',
-  proRataThenSequential: 'Pro rata, sequential after a trigger',
+  sequential: 'deal.option.principalRule.sequential',
+  proRata: 'deal.option.principalRule.proRata',
+  proRataThenSequential: 'deal.option.principalRule.proRataThenSequential',
 });
 
 export const PRINCIPAL_AMOUNT_OPTIONS = optionsOf<NonNullable<Extract<Step, { kind: 'principal' }>['amount']>>({
-  principalDue: 'The principal due',
-  available: 'All available funds',
-  targetOC: 'Down to a target OC',
-  targetBalance: 'Down to scheduled balances by date',
+  principalDue: 'deal.option.principalAmount.principalDue',
+  available: 'deal.option.principalAmount.available',
+  targetOC: 'deal.option.principalAmount.targetOC',
+  targetBalance: 'deal.option.principalAmount.targetBalance',
 });
 
 export const RESERVE_BASIS_OPTIONS = optionsOf<NonNullable<DealFile['reserve']>['target']['basis']>({
-  currentNoteBalance: 'Current note balance',
-  initialNoteBalance: 'Initial note balance',
-  initialPoolBalance: 'Pool balance at cutoff',
-  initialAdjustedPoolBalance: 'Pool at cutoff less its yield supplement OC',
+  currentNoteBalance: 'deal.option.reserveBasis.currentNoteBalance',
+  initialNoteBalance: 'deal.option.reserveBasis.initialNoteBalance',
+  initialPoolBalance: 'deal.option.reserveBasis.initialPoolBalance',
+  initialAdjustedPoolBalance: 'deal.option.reserveBasis.initialAdjustedPoolBalance',
 });
 
 export const AMORTIZATION_OPTIONS = optionsOf<Revolving['profile'][number]['amortization']>({
-  level_payment: 'Level payment 等额本息',
-  equal_principal: 'Equal principal 等额本金',
-  interest_only: 'Interest only',
-  flat_fee: 'Flat fee 等本等息',
+  level_payment: 'deal.option.amortization.level_payment',
+  equal_principal: 'deal.option.amortization.equal_principal',
+  interest_only: 'deal.option.amortization.interest_only',
+  flat_fee: 'deal.option.amortization.flat_fee',
 });
 
 export const LOSS_ALLOCATION_OPTIONS = optionsOf<NonNullable<DealFile['lossAllocation']>>({
-  writeDown: 'Write-down (reverse seniority)',
-  pdl: 'Principal deficiency ledger (PDL)',
+  writeDown: 'deal.option.lossAllocation.writeDown',
+  pdl: 'deal.option.lossAllocation.pdl',
 });
 
 export const DENOMINATOR_OPTIONS = optionsOf<NonNullable<DealFile['cumulativeRatioDenominator']>>({
-  initialPool: 'Cutoff pool balance',
-  initialPoolPlusPurchases: 'Cutoff pool + principal bought',
-  initialPoolThenRevolvingEnd: 'Cutoff pool, then the pool at the end of revolving',
+  initialPool: 'deal.option.denominator.initialPool',
+  initialPoolPlusPurchases: 'deal.option.denominator.initialPoolPlusPurchases',
+  initialPoolThenRevolvingEnd: 'deal.option.denominator.initialPoolThenRevolvingEnd',
 });
 
 export const WAL_BASIS_OPTIONS = optionsOf<NonNullable<NonNullable<DealFile['analytics']>['walBasis']>>({
-  'ACT/365': 'ACT/365',
-  '30/360': '30/360',
-  'ACT/360': 'ACT/360',
-  'months/12': 'Months ÷ 12',
+  'ACT/365': 'deal.option.walBasis.ACT/365',
+  '30/360': 'deal.option.walBasis.30/360',
+  'ACT/360': 'deal.option.walBasis.ACT/360',
+  'months/12': 'deal.option.walBasis.months/12',
 });
 
 export const ROLL_OPTIONS = optionsOf<NonNullable<DealFile['dates']['businessDayConvention']>>({
-  none: 'None',
-  following: 'Following',
-  modifiedFollowing: 'Modified following',
+  none: 'deal.option.roll.none',
+  following: 'deal.option.roll.following',
+  modifiedFollowing: 'deal.option.roll.modifiedFollowing',
 });
 
 export const CALENDAR_OPTIONS = optionsOf<NonNullable<DealFile['dates']['calendar']>>({
-  CN: 'China (调休)',
-  'US-SIFMA': 'US SIFMA',
-  'US-FED': 'US Federal Reserve',
+  CN: 'deal.option.calendar.CN',
+  'US-SIFMA': 'deal.option.calendar.US-SIFMA',
+  'US-FED': 'deal.option.calendar.US-FED',
 });
 
 export const ACCRUAL_DATES_OPTIONS = optionsOf<NonNullable<DealFile['dates']['accrualDates']>>({
-  paymentDates: 'Rolled dates',
-  scheduledDates: 'Scheduled dates',
+  paymentDates: 'deal.option.accrual.paymentDates',
+  scheduledDates: 'deal.option.accrual.scheduledDates',
 });

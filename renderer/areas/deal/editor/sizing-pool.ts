@@ -1,5 +1,6 @@
 import type { TapeRecord } from '../../../../service/api/contract.ts';
 import { fieldsOf, type Json } from './draft.ts';
+import { translate } from '../../../app/i18n.tsx';
 
 /** Σ of a list's numeric `key` fields (the pool lines' balances, the notes' sizes); text not yet a number counts 0. */
 function sumOf(list: Json | undefined, key: string): number {
@@ -11,9 +12,9 @@ function sumOf(list: Json | undefined, key: string): number {
  * the deal's own pool lines, else the notes' total (the pool they were written for, docs/sizing.md).
  */
 export function sizingPool(deal: unknown, tape: TapeRecord | null): { readonly balance: number; readonly label: string } {
-  if (tape) return { balance: tape.currentBalance, label: `the tape “${tape.name}”` };
+  if (tape) return { balance: tape.currentBalance, label: translate('deal.editor.theTape', { name: tape.name }) };
   const file = fieldsOf(deal as Json);
   const own = sumOf(fieldsOf(file['pool'])['lines'], 'balance');
-  if (own > 0) return { balance: own, label: 'the deal’s own pool' };
-  return { balance: sumOf(file['notes'], 'originalBalance'), label: 'the notes’ total' };
+  if (own > 0) return { balance: own, label: translate('deal.editor.theDealSOwn') };
+  return { balance: sumOf(file['notes'], 'originalBalance'), label: translate('deal.editor.theNotesTotal') };
 }

@@ -2,22 +2,24 @@ import { useMemo } from 'react';
 import type { InvestorPack } from '../../../../service/api/contract.ts';
 import { compareRows } from '../../compare/table.ts';
 import { packAsSet, scenarioTitle } from './pack-model.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /** The last page: every scenario side by side — the Compare screen's table of the same figures. */
 export function PackComparison({ pack }: { pack: InvestorPack }) {
+  const t = useT();
   const rows = useMemo(() => compareRows(packAsSet(pack)), [pack]);
   return (
-    <section className="pack-page" data-testid="pack-comparison" aria-label="Scenario comparison">
+    <section className="pack-page" data-testid="pack-comparison" aria-label={t('pack.comparison')}>
       <header className="pack-page-header">
         <span>{pack.dealName}</span>
-        <span>Scenario comparison</span>
+        <span>{t('pack.comparison')}</span>
       </header>
-      <h2>Scenarios side by side</h2>
+      <h2>{t('compare.scenariosSideBySide')}</h2>
       <table className="pack-table pack-comparison">
         <thead>
           <tr>
-            <th>Note</th>
-            <th>Figure</th>
+            <th>{t('compare.note')}</th>
+            <th>{t('pack.figure')}</th>
             {pack.scenarios.map((s, k) => (
               <th key={`${s.runId ?? 'set'}:${k}`} className="num">
                 {scenarioTitle(s)}

@@ -2,56 +2,54 @@ import type { InvestorPack } from '../../../../service/api/contract.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { formatMoney } from '../../deal/model.ts';
 import { scenarioTitle } from './pack-model.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /** Page 1: what the pack presents and how to reproduce it — deal, pool, dates, scenarios with their runs' input hashes, engine. */
 export function PackCover({ pack }: { pack: InvestorPack }) {
+  const t = useT();
   return (
     <section className="pack-page pack-cover" data-testid="pack-cover">
-      <p className="pack-kicker">Investor review pack</p>
+      <p className="pack-kicker">{t('pack.kicker')}</p>
       <h1>{pack.dealName}</h1>
       <dl className="pack-facts">
-        <dt>Pool</dt>
-        <dd>
-          {pack.poolName || 'the deal file’s own pool'} · cutoff balance {formatMoney(pack.poolBalance)} (deal currency)
-        </dd>
-        <dt>Cutoff date</dt>
+        <dt>{t('pack.pool')}</dt>
+        <dd>{t('pack.poolLine', { pool: pack.poolName || t('pack.dealFilePool'), balance: formatMoney(pack.poolBalance) })}</dd>
+        <dt>{t('pack.cutoffDate')}</dt>
         <dd>{pack.cutoffDate}</dd>
-        <dt>Closing date</dt>
+        <dt>{t('pack.closingDate')}</dt>
         <dd>{pack.closingDate}</dd>
-        <dt>Legal final maturity</dt>
+        <dt>{t('pack.legalFinalMaturity')}</dt>
         <dd>{pack.legalFinalMaturity}</dd>
-        <dt>Scenarios</dt>
+        <dt>{t('pack.scenarios')}</dt>
         <dd>{pack.scenarios.length}</dd>
-        <dt>Engine</dt>
+        <dt>{t('pack.engine')}</dt>
         <dd>
-          version {pack.engine.version} · sources SHA-256 <span className="mono">{pack.engine.sourcesSha256}</span>
+          {t('pack.engineVersion', { version: pack.engine.version })} <span className="mono">{pack.engine.sourcesSha256}</span>
         </dd>
-        <dt>Generated</dt>
-        <dd>
-          {formatDateTime(pack.generatedAt)} (local time; {pack.generatedAt} UTC)
-        </dd>
+        <dt>{t('pack.generated')}</dt>
+        <dd>{t('pack.generatedAt', { local: formatDateTime(pack.generatedAt), utc: pack.generatedAt })}</dd>
       </dl>
       <table className="pack-table" data-testid="pack-runs">
         <thead>
           <tr>
-            <th>Scenario</th>
-            <th>Stored run</th>
-            <th>Input hash (SHA-256 of the run’s inputs and engine)</th>
-            <th>Breakevens</th>
+            <th>{t('pack.scenario')}</th>
+            <th>{t('pack.storedRun')}</th>
+            <th>{t('pack.inputHash')}</th>
+            <th>{t('deal.breakevens')}</th>
           </tr>
         </thead>
         <tbody>
           {pack.scenarios.map((s, k) => (
             <tr key={`${s.runId ?? 'set'}:${k}`}>
               <td>{scenarioTitle(s)}</td>
-              <td>{s.runId === null ? 'not stored' : `#${s.runId}`}</td>
+              <td>{s.runId === null ? t('pack.notStored') : `#${s.runId}`}</td>
               <td className="mono">{s.inputHash ?? '—'}</td>
-              <td>{s.breakevens === null ? 'not run' : 'included'}</td>
+              <td>{s.breakevens === null ? t('pack.notRun') : t('pack.included')}</td>
             </tr>
           ))}
           {pack.monteCarlo.map((mc) => (
             <tr key={`mc:${mc.runId}`}>
-              <td>Monte Carlo: {mc.name}</td>
+              <td>{t('pack.monteCarloName', { name: mc.name })}</td>
               <td>#{mc.runId}</td>
               <td className="mono">{mc.inputHash}</td>
               <td>—</td>
@@ -59,10 +57,7 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
           ))}
         </tbody>
       </table>
-      <p className="muted small">
-        Every figure in this pack is read from the stored runs above (report.pack), the same figures as the Excel tranche report of these runs. Money is in the deal currency, rates are per annum
-        unless stated, dates are payment dates.
-      </p>
+      <p className="muted small">{t('pack.coverNote')}</p>
     </section>
   );
 }

@@ -1,14 +1,16 @@
 import type { StratRow, StratTable } from '../../../../service/api/contract.ts';
 import { formatCount, formatPct } from '../../../app/format.ts';
 import { formatMoney } from '../../deal/model.ts';
+import { useT, type Translate } from '../../../app/i18n.tsx';
+import { dimensionLabel } from '../../pool/dimension-label.ts';
 
 const months = (x: number | null): string => (x === null ? '—' : x.toFixed(1));
 
 /** A bucket's (or the total's) line of a strat table. */
-function row(r: StratRow | StratTable['total'], key: string) {
+function row(t: Translate, r: StratRow | StratTable['total'], key: string) {
   return (
     <tr key={key} className={key === 'total' ? 'pack-total' : undefined}>
-      <td>{r.label}</td>
+      <td>{key === 'total' ? t('pool.total') : r.label}</td>
       <td className="num">{formatCount(r.count)}</td>
       <td className="num">{formatMoney(r.balance)}</td>
       <td className="num">{formatPct(r.share, 1)}</td>
@@ -21,23 +23,24 @@ function row(r: StratRow | StratTable['total'], key: string) {
 
 /** One stratification, compact for paper: bucket, loans, balance and its share, WAC, WAM and WALA, with the total. */
 function PackStrat({ table }: { table: StratTable }) {
+  const t = useT();
   return (
     <table className="pack-table pack-strat" data-testid="pack-strat">
-      <caption>{table.label}</caption>
+      <caption>{dimensionLabel(t, table.dimension, table.label)}</caption>
       <thead>
         <tr>
-          <th>Bucket</th>
-          <th className="num">Loans</th>
-          <th className="num">Current balance</th>
-          <th className="num">Balance %</th>
-          <th className="num">WAC (annual)</th>
-          <th className="num">WAM (mo)</th>
-          <th className="num">WALA (mo)</th>
+          <th>{t('pool.bucket')}</th>
+          <th className="num">{t('pool.loans')}</th>
+          <th className="num">{t('pool.currentBalance')}</th>
+          <th className="num">{t('pool.balance')}</th>
+          <th className="num">{t('pool.wacAnnual')}</th>
+          <th className="num">{t('pack.wamMo')}</th>
+          <th className="num">{t('pack.walaMo')}</th>
         </tr>
       </thead>
       <tbody>
-        {table.rows.map((r) => row(r, r.key))}
-        {row(table.total, 'total')}
+        {table.rows.map((r) => row(t, r, r.key))}
+        {row(t, table.total, 'total')}
       </tbody>
     </table>
   );
@@ -45,14 +48,15 @@ function PackStrat({ table }: { table: StratTable }) {
 
 /** The pool's page(s): the tape's stratification by every dimension (the Pool screen's figures, default buckets), three tables across. */
 export function PackPoolPage({ dealName, poolName, strats }: { dealName: string; poolName: string; strats: readonly StratTable[] }) {
+  const t = useT();
   return (
-    <section className="pack-page" data-testid="pack-pool" aria-label="Pool stratification">
+    <section className="pack-page" data-testid="pack-pool" aria-label={t('pack.poolStratification')}>
       <header className="pack-page-header">
         <span>{dealName}</span>
-        <span>Pool: {poolName}</span>
+        <span>{t('pack.poolHeader', { name: poolName })}</span>
       </header>
-      <h2>The pool at cutoff: stratifications</h2>
-      <p className="muted small">Balances are current principal at cutoff (deal currency); WAC, WAM and WALA are balance-weighted; default buckets of the Pool screen.</p>
+      <h2>{t('pack.poolAtCutoff')}</h2>
+      <p className="muted small">{t('pack.poolNote')}</p>
       <div className="pack-strats">
         {strats.map((table) => (
           <PackStrat key={table.dimension} table={table} />

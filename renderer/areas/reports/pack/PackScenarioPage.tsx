@@ -7,14 +7,15 @@ import { stressOf } from '../../deal/BreakevenView.tsx';
 import { trancheColumns } from '../../deal/DealRunView.tsx';
 import { formatMoney, formatMoneyCompact } from '../../deal/model.ts';
 import { PACK_CHART_SIZE, scenarioTitle, type PackScenario } from './pack-model.ts';
+import { translate, useT } from '../../../app/i18n.tsx';
 
 /** The breakeven column when the scenario's breakevens were run (the Deal screen's breakeven unit and test). */
 function breakevenColumn(breakevens: BreakevenResult): Column<TrancheRow> {
   return {
     key: 'breakeven',
-    header: breakevens.by === 'cdr' ? 'Breakeven CDR (annual)' : 'Breakeven default multiplier',
-    render: (t) => {
-      const row = breakevens.rows.find((b) => b.id === t.id);
+    header: breakevens.by === 'cdr' ? translate('deal.breakevenCdrAnnual') : translate('deal.breakevenDefaultMultiplier'),
+    render: (tranche) => {
+      const row = breakevens.rows.find((b) => b.id === tranche.id);
       return row === undefined ? '—' : stressOf(breakevens.by, row);
     },
     align: 'right',
@@ -23,17 +24,18 @@ function breakevenColumn(breakevens: BreakevenResult): Column<TrancheRow> {
 
 /** The scenario's pool figures in one line: cumulative default, net loss, reserve draws, trigger breaches. */
 function poolLine(s: PackScenario): string {
-  const breaches = Object.entries(s.triggerFirstBreach).map(([id, period]) => `${id}: ${period === null ? 'not breached' : `breached in period ${period}`}`);
+  const breaches = Object.entries(s.triggerFirstBreach).map(([id, period]) => (period === null ? translate('pack.triggerNotBreached', { id }) : translate('pack.triggerBreachedIn', { id, period })));
   return [
-    `Cumulative default rate ${formatPct(s.cumulativeDefaultRate)}`,
-    `cumulative net loss ${formatMoney(s.cumulativeNetLoss)} (${formatPct(s.cumulativeNetLossRate)} of the cutoff pool)`,
-    `reserve draws ${formatMoney(s.reserveDraws)}`,
+    translate('pack.cumulativeDefaultRate', { rate: formatPct(s.cumulativeDefaultRate) }),
+    translate('pack.cumulativeNetLoss', { amount: formatMoney(s.cumulativeNetLoss), rate: formatPct(s.cumulativeNetLossRate) }),
+    translate('pack.reserveDraws', { amount: formatMoney(s.reserveDraws) }),
     ...breaches,
   ].join(' · ');
 }
 
 /** One page per scenario: its tranche table, pool figures, and the liquidity, coverage and loss charts. */
 export function PackScenarioPage({ dealName, scenario, index }: { dealName: string; scenario: PackScenario; index: number }) {
+  const t = useT();
   const { run } = scenario;
   const tranches = useMemo(() => [...scenario.tranches].sort((a, b) => a.seniority - b.seniority), [scenario.tranches]);
   const columns = useMemo(() => {
@@ -41,15 +43,13 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
     return scenario.breakevens === null ? base : [...base, breakevenColumn(scenario.breakevens)];
   }, [run, scenario.breakevens]);
   return (
-    <section className="pack-page" data-testid="pack-scenario" aria-label={`Scenario ${scenario.name}`}>
+    <section className="pack-page" data-testid="pack-scenario" aria-label={t('pack.scenarioLabel', { name: scenario.name })}>
       <header className="pack-page-header">
         <span>{dealName}</span>
-        <span>
-          Scenario {index + 1}: {scenarioTitle(scenario)}
-        </span>
+        <span>{t('pack.scenarioHeader', { n: index + 1, title: scenarioTitle(scenario) })}</span>
       </header>
       <h2>{scenario.name}</h2>
-      <DataTable columns={columns} rows={tranches} rowKey={(t) => t.id} testId="pack-tranches" />
+      <DataTable columns={columns} rows={tranches} rowKey={(tranche) => tranche.id} testId="pack-tranches" />
       <p className="pack-pool-line small">{poolLine(scenario)}</p>
       <div className="pack-charts">
         <LiquidityChart run={run} moneyTick={formatMoneyCompact} size={PACK_CHART_SIZE} />

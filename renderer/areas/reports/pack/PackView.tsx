@@ -1,5 +1,7 @@
-import { useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
 import { reportError, useApp } from '../../../app/context.tsx';
+import { translate, useLanguage, useT } from '../../../app/i18n.tsx';
+import { showLanguageFor } from '../../../app/language.ts';
 import { useQuery } from '../../../app/query.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { PackComparison } from './PackComparison.tsx';
@@ -7,7 +9,7 @@ import { PackCover } from './PackCover.tsx';
 import { PackMonteCarloPage } from './PackMonteCarloPage.tsx';
 import { PackPoolPage } from './PackPoolPage.tsx';
 import { PackScenarioPage } from './PackScenarioPage.tsx';
-import { packRunIds } from './pack-route.ts';
+import { packLanguage, packRunIds } from './pack-route.ts';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('hashchange', listener);
@@ -18,33 +20,40 @@ function subscribe(listener: () => void): () => void {
  * The investor review pack's print view (docs/reports.md): a cover, the tape's strats, one page per scenario, a
  * comparison page, a page per stored Monte Carlo run — no app chrome, charts drawn at a fixed size for A4 landscape. In the browser
  * the Print button prints it (or saves it as PDF); Electron prints the same page to PDF in a
- * hidden window once `data-pack-ready` is set.
+ * hidden window once `data-pack-ready` is set. The address's `lang` writes it in English or
+ * Chinese (the UI's language without one): every page, chart legend and axis in that language.
  */
 export function PackView() {
+  const t = useT();
   const { api, workspace } = useApp();
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const shown = useLanguage();
+  const language = packLanguage(hash) ?? shown;
+  // The pages' shared parts (charts, tranche columns, the comparison's figures) read the shown language: show the pack's while it is open.
+  useLayoutEffect(() => showLanguageFor(language), [language]);
   const runIds = packRunIds(hash);
-  const pack = useQuery(workspace && runIds ? () => api.call('report.pack', { runIds }) : null, [api, workspace, hash], {
-    onError: (error) => reportError('Cannot build the investor pack', error),
+  const pack = useQuery(workspace && runIds ? () => api.call('report.pack', { runIds, language }) : null, [api, workspace, hash, language], {
+    onError: (error) => reportError(translate('pack.cannotBuild'), error),
   });
   const data = pack.data;
+  const ready = data !== null && !pack.loading && shown === language;
   return (
-    <div className="pack" data-pack-ready={data !== null && !pack.loading ? 'true' : undefined}>
-      <nav className="pack-toolbar" aria-label="Investor pack">
-        <a href={hrefFor('reports')}>← Reports</a>
+    <div className="pack" lang={language} data-pack-ready={ready ? 'true' : undefined}>
+      <nav className="pack-toolbar" aria-label={t('pack.investorPack')}>
+        <a href={hrefFor('reports')}>{t('pack.backToReports')}</a>
         <button type="button" className="primary" disabled={data === null} onClick={() => window.print()}>
-          Print…
+          {t('pack.print')}
         </button>
-        <span className="muted small">A4 landscape: choose “Save as PDF” as the printer for a PDF.</span>
+        <span className="muted small">{t('pack.printHint')}</span>
       </nav>
       {runIds === null ? (
-        <p className="pack-message">The pack’s address names no runs: open it from Reports, or add ?runs=1,2 with stored run numbers.</p>
+        <p className="pack-message">{t('pack.noRuns')}</p>
       ) : pack.error !== null ? (
         <p className="pack-message" role="alert">
-          Cannot build the investor pack: {pack.error instanceof Error ? pack.error.message : 'the service did not answer'}
+          {t('pack.cannotBuildBecause', { message: pack.error instanceof Error ? pack.error.message : t('pack.noAnswer') })}
         </p>
-      ) : data === null ? (
-        <p className="pack-message muted">Loading runs {runIds.map((id) => `#${id}`).join(', ')}…</p>
+      ) : data === null || shown !== language ? (
+        <p className="pack-message muted">{t('pack.loadingRuns', { runs: runIds.map((id) => `#${id}`).join(', ') })}</p>
       ) : (
         <>
           <PackCover pack={data} />

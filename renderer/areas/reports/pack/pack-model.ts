@@ -1,4 +1,5 @@
 import type { InvestorPack, ScenarioSetRunResult } from '../../../../service/api/contract.ts';
+import { translate } from '../../../app/i18n.tsx';
 
 export type PackScenario = InvestorPack['scenarios'][number];
 
@@ -30,5 +31,5 @@ export function packAsSet(pack: InvestorPack): ScenarioSetRunResult {
 
 /** A scenario's title on its page and in the comparison's header: its name, and the stored run it is. */
 export function scenarioTitle(scenario: PackScenario): string {
-  return scenario.runId === null ? scenario.name : `${scenario.name} (run #${scenario.runId})`;
+  return scenario.runId === null ? scenario.name : translate('pack.scenarioOfRun', { name: scenario.name, id: scenario.runId });
 }

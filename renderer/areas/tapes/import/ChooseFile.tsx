@@ -1,6 +1,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { TapeSource } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
+import { useT } from '../../../app/i18n.tsx';
 
 const TAPE_FILTERS = [{ name: 'Loan tapes', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];
 
@@ -9,6 +10,7 @@ const TAPE_FILTERS = [{ name: 'Loan tapes', extensions: ['csv', 'txt', 'tsv', 'x
  * upload in the browser. `reading`: the chosen file's preview is on its way.
  */
 export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: (source: TapeSource) => void }) {
+  const t = useT();
   const { api } = useApp();
   const [uploading, setUploading] = useState(false);
   const busy = reading || uploading;
@@ -16,7 +18,7 @@ export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: 
   async function chooseDesktop(): Promise<void> {
     const desktop = api.transport.desktop;
     if (!desktop) return;
-    const path = await desktop.chooseOpenFile({ title: 'Import a loan tape', filters: TAPE_FILTERS });
+    const path = await desktop.chooseOpenFile({ title: t('tapes.import.importALoanTape'), filters: TAPE_FILTERS });
     if (path) onChosen({ kind: 'path', path });
   }
 
@@ -29,7 +31,7 @@ export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: 
       const upload = await api.upload(file);
       onChosen({ kind: 'upload', uploadId: upload.uploadId });
     } catch (error) {
-      reportError(`Cannot upload ${file.name}`, error);
+      reportError(t('tapes.import.cannotUpload', { name: file.name }), error);
     } finally {
       setUploading(false);
     }
@@ -39,15 +41,15 @@ export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: 
     <div className="panel">
       {api.transport.desktop ? (
         <button type="button" onClick={() => void chooseDesktop()} disabled={busy}>
-          Choose a tape file…
+          {t('tapes.import.chooseATapeFile')}
         </button>
       ) : (
         <label className="file-picker">
-          <span>Choose a tape file (.csv, .txt, .tsv, .xlsx)</span>
-          <input type="file" accept=".csv,.txt,.tsv,.xlsx" aria-label="Tape file" onChange={(e) => void chooseBrowser(e)} disabled={busy} />
+          <span>{t('tapes.import.chooseATapeFile2')}</span>
+          <input type="file" accept=".csv,.txt,.tsv,.xlsx" aria-label={t('tapes.import.tapeFile')} onChange={(e) => void chooseBrowser(e)} disabled={busy} />
         </label>
       )}
-      {busy ? <p className="muted">Reading the file…</p> : null}
+      {busy ? <p className="muted">{t('tapes.import.readingTheFile')}</p> : null}
     </div>
   );
 }

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import type { CanonicalField, HeaderMapping, MappedColumn, TapePreview } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
 import { notify } from '../../../app/notifications.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /** Keeps the mapping shown under a name, to start the next tape from the same originator with. */
 function SaveMapping({ mapping, onSaved }: { mapping: HeaderMapping; onSaved: () => void }) {
+  const t = useT();
   const { api } = useApp();
   const [saveAs, setSaveAs] = useState('');
 
@@ -13,21 +15,21 @@ function SaveMapping({ mapping, onSaved }: { mapping: HeaderMapping; onSaved: ()
     try {
       const saved = await api.call('mapping.save', { name: saveAs.trim(), mapping });
       onSaved();
-      notify('success', 'Mapping saved', `"${saved.name}" can be reused for the next tape from this originator.`);
+      notify('success', t('tapes.import.mappingSaved'), t('tapes.import.canBeReusedFor', { name: saved.name }));
       setSaveAs('');
     } catch (error) {
-      reportError('Cannot save the mapping', error);
+      reportError(t('tapes.import.cannotSaveTheMapping'), error);
     }
   }
 
   return (
     <div className="option-row save-mapping">
       <label>
-        Save this mapping as
-        <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} placeholder="e.g. Originator A cash loans" />
+        {t('tapes.import.saveThisMappingAs')}
+        <input value={saveAs} onChange={(e) => setSaveAs(e.target.value)} placeholder={t('tapes.import.eGOriginatorA')} />
       </label>
       <button type="button" className="secondary" onClick={() => void save()} disabled={!saveAs.trim()}>
-        Save mapping
+        {t('tapes.import.saveMapping')}
       </button>
     </div>
   );
@@ -46,25 +48,24 @@ export function ColumnMapping(props: {
   onField: (header: string, field: CanonicalField | null) => void;
   onSaved: () => void;
 }) {
+  const t = useT();
   const { preview, missing, doubled } = props;
   return (
     <>
-      <h2>Column mapping</h2>
-      <p className="muted">
-        Each tape column maps to a canonical field or is kept as an extra attribute (never dropped). Rates may be written 0.15, 15 or 15%; daily rates are converted to annual × 365 (ACT/365).
-      </p>
+      <h2>{t('tapes.import.columnMapping')}</h2>
+      <p className="muted">{t('tapes.import.eachTapeColumnMaps')}</p>
       <table className="data-table mapping-table" data-testid="mapping-table">
         <thead>
           <tr>
-            <th>Tape column</th>
-            <th>First values</th>
-            <th>Field</th>
+            <th>{t('tapes.import.tapeColumn')}</th>
+            <th>{t('tapes.import.firstValues')}</th>
+            <th>{t('tapes.import.field')}</th>
           </tr>
         </thead>
         <tbody>
           {props.mapping.map((m) => (
             <tr key={m.column} className={m.field && doubled.has(m.field) ? 'conflict' : undefined}>
-              <td>{m.header || <em className="muted">(blank header)</em>}</td>
+              <td>{m.header || <em className="muted">{t('tapes.import.blankHeader')}</em>}</td>
               <td className="mono muted">
                 {preview.rows
                   .slice(0, 3)
@@ -72,8 +73,12 @@ export function ColumnMapping(props: {
                   .join(' · ')}
               </td>
               <td>
-                <select aria-label={`Field for ${m.header}`} value={m.field ?? ''} onChange={(e) => props.onField(m.header, (e.target.value || null) as CanonicalField | null)}>
-                  <option value="">Keep as extra attribute</option>
+                <select
+                  aria-label={t('tapes.import.fieldFor', { header: m.header })}
+                  value={m.field ?? ''}
+                  onChange={(e) => props.onField(m.header, (e.target.value || null) as CanonicalField | null)}
+                >
+                  <option value="">{t('tapes.import.keepAsExtraAttribute')}</option>
                   {preview.fields.map((f) => (
                     <option key={f.field} value={f.field} title={f.help}>
                       {f.label}
@@ -88,10 +93,10 @@ export function ColumnMapping(props: {
       </table>
       {missing.length > 0 ? (
         <p className="error-text" role="status">
-          Not mapped yet: {missing.join(', ')}.
+          {t('tapes.import.notMappedYet', { join: missing.join(', ') })}
         </p>
       ) : null}
-      {doubled.size > 0 ? <p className="error-text">Two columns map to the same field: each field takes one column.</p> : null}
+      {doubled.size > 0 ? <p className="error-text">{t('tapes.import.twoColumnsMapTo')}</p> : null}
       <SaveMapping mapping={props.headerMapping} onSaved={props.onSaved} />
     </>
   );

@@ -1,42 +1,48 @@
 import type { SavedMapping, TapePreview } from '../../../../service/api/contract.ts';
 import { formatBytes } from '../../../app/format.ts';
 import type { ReadChoices } from './model.ts';
+import { useT, type Translate } from '../../../app/i18n.tsx';
 
-const ENCODINGS = [
-  { value: '', label: 'Detect' },
-  { value: 'utf-8', label: 'UTF-8' },
-  { value: 'utf-8-bom', label: 'UTF-8 with BOM' },
-  { value: 'gbk', label: 'GBK / GB18030' },
-  { value: 'utf-16le', label: 'UTF-16 LE' },
-];
-const DELIMITERS = [
-  { value: '', label: 'Detect' },
-  { value: ',', label: 'Comma ,' },
-  { value: '\t', label: 'Tab' },
-  { value: ';', label: 'Semicolon ;' },
-  { value: '|', label: 'Pipe |' },
-];
+function encodings(t: Translate) {
+  return [
+    { value: '', label: t('tapes.import.detect2') },
+    { value: 'utf-8', label: t('tapes.import.utf8') },
+    { value: 'utf-8-bom', label: t('tapes.import.utf8WithBom') },
+    { value: 'gbk', label: t('tapes.import.gbkGb18030') },
+    { value: 'utf-16le', label: t('tapes.import.utf16Le') },
+  ];
+}
+function delimiters(t: Translate) {
+  return [
+    { value: '', label: t('tapes.import.detect2') },
+    { value: ',', label: t('tapes.import.comma') },
+    { value: '\t', label: t('tapes.import.tab') },
+    { value: ';', label: t('tapes.import.semicolon') },
+    { value: '|', label: t('tapes.import.pipe') },
+  ];
+}
 
 /** The encoding and delimiter choices of a CSV file, each offering what was detected. */
 function CsvChoices({ preview, read, onRead }: { preview: TapePreview; read: ReadChoices; onRead: (key: keyof ReadChoices, value: string) => void }) {
+  const t = useT();
   return (
     <>
       <label>
-        Encoding
+        {t('tapes.import.encoding')}
         <select value={read.encoding} onChange={(e) => onRead('encoding', e.target.value)}>
-          {ENCODINGS.map((o) => (
+          {encodings(t).map((o) => (
             <option key={o.value} value={o.value}>
-              {o.value === '' ? `Detect (${preview.encoding ?? '?'})` : o.label}
+              {o.value === '' ? t('tapes.import.detect', { value: preview.encoding ?? '?' }) : o.label}
             </option>
           ))}
         </select>
       </label>
       <label>
-        Delimiter
+        {t('tapes.import.delimiter')}
         <select value={read.delimiter} onChange={(e) => onRead('delimiter', e.target.value)}>
-          {DELIMITERS.map((o) => (
+          {delimiters(t).map((o) => (
             <option key={o.label} value={o.value}>
-              {o.value === '' ? `Detect (${preview.delimiter === '\t' ? 'tab' : (preview.delimiter ?? '?')})` : o.label}
+              {o.value === '' ? t('tapes.import.detect', { value: preview.delimiter === '\t' ? t('tapes.import.tabName') : (preview.delimiter ?? '?') }) : o.label}
             </option>
           ))}
         </select>
@@ -58,6 +64,7 @@ export function Detection(props: {
   allowDuplicate: boolean;
   onAllowDuplicate: (allow: boolean) => void;
 }) {
+  const t = useT();
   const { preview, read, onRead } = props;
   return (
     <>
@@ -71,7 +78,7 @@ export function Detection(props: {
             <CsvChoices preview={preview} read={read} onRead={onRead} />
           ) : (
             <label>
-              Sheet
+              {t('tapes.import.sheet')}
               <select value={read.sheet || (preview.sheet ?? '')} onChange={(e) => onRead('sheet', e.target.value)}>
                 {preview.sheets.map((s) => (
                   <option key={s} value={s}>
@@ -82,9 +89,9 @@ export function Detection(props: {
             </label>
           )}
           <label>
-            Start from mapping
+            {t('tapes.import.startFromMapping')}
             <select value={read.mappingName} onChange={(e) => onRead('mappingName', e.target.value)}>
-              <option value="">Automatic (header names)</option>
+              <option value="">{t('tapes.import.automaticHeaderNames')}</option>
               {props.savedMappings.map((m) => (
                 <option key={m.name} value={m.name}>
                   {m.name}
@@ -97,9 +104,9 @@ export function Detection(props: {
 
       {preview.duplicateOf ? (
         <div className="warning-box" role="status">
-          This file was already imported as tape {preview.duplicateOf.id} “{preview.duplicateOf.name}” on {preview.duplicateOf.importedAt.slice(0, 10)}.{' '}
+          {t('tapes.import.thisFileWasAlready', { id: preview.duplicateOf.id, name: preview.duplicateOf.name, slice: preview.duplicateOf.importedAt.slice(0, 10) })}{' '}
           <label>
-            <input type="checkbox" checked={props.allowDuplicate} onChange={(e) => props.onAllowDuplicate(e.target.checked)} /> Import it again anyway
+            <input type="checkbox" checked={props.allowDuplicate} onChange={(e) => props.onAllowDuplicate(e.target.checked)} /> {t('tapes.import.importItAgainAnyway')}
           </label>
         </div>
       ) : null}

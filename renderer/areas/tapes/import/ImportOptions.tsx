@@ -1,4 +1,5 @@
 import type { ImportChoices } from './model.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /**
  * Step 4: the tape's name, its cutoff date and what an invalid row does; then Import (when
@@ -17,17 +18,18 @@ export function ImportOptions(props: {
   onImport: () => void;
   onChooseAnother: () => void;
 }) {
+  const t = useT();
   const { choices, onChoices } = props;
   return (
     <>
-      <h2>Import</h2>
+      <h2>{t('tapes.import.import')}</h2>
       <div className="option-grid">
         <label>
-          Tape name
+          {t('tapes.import.tapeName')}
           <input value={props.name} onChange={(e) => onChoices({ name: e.target.value })} />
         </label>
         <label>
-          Cutoff date
+          {t('tapes.import.cutoffDate')}
           <input
             type="date"
             value={choices.cutoff}
@@ -37,27 +39,25 @@ export function ImportOptions(props: {
             required={!props.hasDataDate}
           />
           <small id="cutoff-help" className={props.needsCutoff ? 'field-error' : 'muted'} data-testid="cutoff-help">
-            {props.hasDataDate
-              ? 'Empty: the tape’s data date (数据日期) on its first row.'
-              : 'Required: the tape has no data-date (数据日期) column, and the import does not guess one — enter the date its balances and days past due are as of.'}
+            {props.hasDataDate ? t('tapes.import.emptyTheTapeS') : t('tapes.import.requiredTheTapeHas')}
           </small>
         </label>
         <fieldset>
-          <legend>When a row is invalid</legend>
+          <legend>{t('tapes.import.whenARowIs')}</legend>
           <label>
-            <input type="radio" name="mode" checked={choices.mode === 'reject'} onChange={() => onChoices({ mode: 'reject' })} /> Reject the whole file
+            <input type="radio" name="mode" checked={choices.mode === 'reject'} onChange={() => onChoices({ mode: 'reject' })} /> {t('tapes.import.rejectTheWholeFile')}
           </label>
           <label>
-            <input type="radio" name="mode" checked={choices.mode === 'keepValid'} onChange={() => onChoices({ mode: 'keepValid' })} /> Import the valid rows; keep the rejected ones for review
+            <input type="radio" name="mode" checked={choices.mode === 'keepValid'} onChange={() => onChoices({ mode: 'keepValid' })} /> {t('tapes.import.importTheValidRows')}
           </label>
         </fieldset>
       </div>
       <div className="button-row">
         <button type="button" onClick={props.onImport} disabled={!props.canImport}>
-          Import
+          {t('tapes.import.import')}
         </button>
         <button type="button" className="secondary" onClick={props.onChooseAnother}>
-          Choose another file
+          {t('tapes.import.chooseAnotherFile')}
         </button>
       </div>
     </>

@@ -2,19 +2,29 @@ import type { ImportReport } from '../../../../service/api/contract.ts';
 import { downloadText, formatCount } from '../../../app/format.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { problemsCsv } from './model.ts';
+import { useT } from '../../../app/i18n.tsx';
 
 /** Step 6: what the import did — rows read, imported and rejected, the cutoff and where it came from — and each problem found. */
 export function ImportResult({ report, onAgain, onClose }: { report: ImportReport; onAgain: () => void; onClose: () => void }) {
+  const t = useT();
   const imported = report.status === 'imported';
   return (
     <div className="import-result" data-testid="import-result">
       <div className={imported ? 'result-box ok' : 'result-box bad'} role="status">
-        <strong>{imported ? `Imported tape ${report.tapeId ?? ''} “${report.name}”` : `Rejected ${report.sourceFile}: nothing was imported`}</strong>
+        <strong>
+          {imported ? t('tapes.import.importedTape', { value: report.tapeId ?? '', name: report.name }) : t('tapes.import.rejectedNothingWasImported', { sourceFile: report.sourceFile })}
+        </strong>
         <p>
-          {formatCount(report.rowsRead)} rows read · {formatCount(report.rowsImported)} imported · {formatCount(report.rowsRejected)} rejected · cutoff {report.cutoffDate} (
-          {report.cutoffSource === 'given' ? 'given' : 'from the tape’s 数据日期'}) · {report.seconds.toFixed(1)} s · {formatCount(Math.round(report.rowsPerSecond))} rows/s
+          {t('tapes.import.rowsReadImportedRejected', {
+            rowsRead: formatCount(report.rowsRead),
+            rowsImported: formatCount(report.rowsImported),
+            rowsRejected: formatCount(report.rowsRejected),
+            cutoffDate: report.cutoffDate,
+          })}
+          {report.cutoffSource === 'given' ? t('tapes.import.given') : t('tapes.import.fromTheTapeS')}
+          {t('tapes.import.sRowsS', { toFixed: report.seconds.toFixed(1), count: formatCount(Math.round(report.rowsPerSecond)) })}
         </p>
-        {report.extraColumns.length > 0 ? <p>Kept as extra attributes: {report.extraColumns.join(', ')}</p> : null}
+        {report.extraColumns.length > 0 ? <p>{t('tapes.import.keptAsExtraAttributes', { join: report.extraColumns.join(', ') })}</p> : null}
         {report.notes.map((note) => (
           <p key={note} className="muted">
             {note}
@@ -24,17 +34,17 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
       {report.problems.length > 0 ? (
         <>
           <h2>
-            Problems ({formatCount(report.problemCount)}
-            {report.problemCount > report.problems.length ? `, first ${formatCount(report.problems.length)} shown` : ''})
+            {t('tapes.import.problems', { problemCount: formatCount(report.problemCount) })}
+            {report.problemCount > report.problems.length ? t('tapes.import.firstShown', { length: formatCount(report.problems.length) }) : ''})
           </h2>
           <table className="data-table" data-testid="problems-table">
             <thead>
               <tr>
-                <th className="num">Row</th>
-                <th>Column</th>
-                <th>Value</th>
-                <th>Rule</th>
-                <th>Why</th>
+                <th className="num">{t('tapes.import.row')}</th>
+                <th>{t('tapes.import.column')}</th>
+                <th>{t('tapes.import.value')}</th>
+                <th>{t('tapes.import.rule')}</th>
+                <th>{t('tapes.import.why')}</th>
               </tr>
             </thead>
             <tbody>
@@ -54,19 +64,19 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
       <div className="button-row">
         {imported ? (
           <a className="button" href={hrefFor('pool')}>
-            See the pool
+            {t('tapes.import.seeThePool')}
           </a>
         ) : null}
         {report.problems.length > 0 ? (
           <button type="button" className="secondary" onClick={() => downloadText(`${report.name}-problems.csv`, problemsCsv(report))}>
-            Download problems (CSV)
+            {t('tapes.import.downloadProblemsCsv')}
           </button>
         ) : null}
         <button type="button" className="secondary" onClick={onAgain}>
-          Import another tape
+          {t('tapes.import.importAnotherTape')}
         </button>
         <button type="button" className="secondary" onClick={onClose}>
-          Done
+          {t('tapes.import.done')}
         </button>
       </div>
     </div>

@@ -1,0 +1,232 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { dismissNotifications, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { startWebServer, type WebServer } from '../helpers/web.ts';
+
+/**
+ * The UI in Simplified Chinese, in Chromium over the HTTP transport: the title bar's 中文 switch,
+ * the main screens walked in Chinese (Tapes, Pool, Assumptions, Deal with a run, Compare with a
+ * scenario run, Runs, Reports), each saved as test/e2e/screenshots/zh-*.png; no English word left in
+ * the chrome (navigation, headings, buttons, table headers, labels); the choice survives a reload.
+ */
+
+let dir: string;
+let server: WebServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'abs-e2e-i18n-'));
+  server = await startWebServer(['--db', join(dir, 'i18n.sqlite')]);
+  browser = await openBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * Latin words that stay as they are in a Chinese structuring analyst's screen: file formats,
+ * the market's abbreviations for speeds and measures (CPR, CDR, WAL…), day counts, the product mark,
+ * and Excel. Each is how a Chinese prospectus or term sheet writes them too.
+ */
+const LATIN_KEPT = new Set([
+  'ABS',
+  'CSV',
+  'XLSX',
+  'JSON',
+  'CPR',
+  'CDR',
+  'SMM',
+  'MDR',
+  'PSA',
+  'SDA',
+  'WAL',
+  'IRR',
+  'RMSE',
+  'ACT',
+  'CFETS',
+  'SIFMA',
+  'XIRR',
+  'Excel',
+  'HTTP',
+  'SQLite',
+  'Node',
+  'Electron',
+  'BOM',
+  'UTF',
+  'GBK',
+  'Ctrl',
+  'Shift',
+  'YYYY',
+  'Bornhuetter',
+  'Ferguson',
+  'Vasicek',
+]);
+
+/** The chrome's texts: navigation, headings, buttons (the language switch aside), table headers and field labels' own words. */
+async function chromeTexts(page: Page): Promise<string[]> {
+  // Run in the page (a string: the tests' TypeScript has no DOM types). A label's own words only: its field's value is data.
+  const script = `(() => {
+    const ownText = (e) => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(' ');
+    const chrome = [...document.querySelectorAll('nav a, h1, h2, h3, button, th, label, summary, legend')]
+      .filter((e) => e.offsetParent !== null && !e.closest('.language-switch'));
+    return chrome.map((e) => (e.tagName === 'LABEL' ? ownText(e) : e.textContent).trim()).filter((text) => text !== '');
+  })()`;
+  return (await page.evaluate(script)) as string[];
+}
+
+/**
+ * The analyst's data, shown as typed whatever the language: the consumer template's name, note ids
+ * (A, B, Sub), fee and trigger ids, and the shipped scenario set's name and scenario names. A stored
+ * run's default name is composed by the run store (service/run-store/inputs.ts) and kept as data.
+ */
+const DATA = [
+  /^.* on its own pool — deal’s scenario$/g,
+  /消费贷 2027-1 revolving consumer-loan ABS/g,
+  /China consumer-loan revolving: standard stresses/g,
+  // the template's note names, written in both languages by the deal file (the overlay charts title each note's balance by its name)
+  /\b(Senior A|Mezzanine B|Subordinate) (优先A|优先B|次级)/g,
+  /\b(Sub|tax|trustee|custodian|servicer|rating|cdr|dq90|Base|Stress [\d.]+x|Prepay [\d.]+x)\b/g,
+];
+
+function withoutData(text: string): string {
+  return DATA.reduce((rest, name) => rest.replace(name, ' '), text);
+}
+
+async function expectNoEnglish(page: Page, screen: string): Promise<void> {
+  const texts = (await chromeTexts(page)).map(withoutData);
+  expect(texts.length, `${screen}: no chrome found`).toBeGreaterThan(3);
+  const english = texts.filter((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !LATIN_KEPT.has(word)));
+  expect(english, `${screen}: English left in the chrome`).toEqual([]);
+}
+
+/** Follows a link of the side navigation, named 功能区 in Chinese. */
+function openArea(page: Page, name: string): Promise<void> {
+  return page.getByRole('navigation', { name: '功能区' }).getByRole('link', { name, exact: true }).click();
+}
+
+async function heading(page: Page): Promise<string | null> {
+  return page.getByRole('heading', { level: 1 }).textContent();
+}
+
+describe('the UI in Chinese', () => {
+  it('switches to 中文 from the title bar: navigation, status bar and the empty Tapes screen in Chinese', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await expect.poll(() => heading(page)).toBe('Tapes');
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => heading(page)).toBe('资产清单');
+    const areas = await page.getByRole('navigation', { name: '功能区' }).getByRole('link').allTextContents();
+    expect(areas).toEqual(['资产清单', '资产池', '假设', '交易', '结果', '运行记录', '比较', '报告', '工作区']);
+    expect(await page.getByRole('button', { name: '中文' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect.poll(() => page.locator('.status-bar').textContent()).toContain('浏览器（本地 HTTP）');
+    await expectNoEnglish(page, 'Tapes (empty)');
+  }, 180_000);
+
+  it('loads the sample tape and shows Tapes and Pool in Chinese', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: '加载示例资产清单' }).click();
+    await expect.poll(() => page.getByTestId('tapes-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
+    const headers = await page.getByTestId('tapes-table').locator('thead th').allTextContents();
+    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['编号', '名称', '源文件', '基准日', '贷款笔数', '当前余额（¥）', '被拒行', '导入时间', '']);
+    await dismissNotifications(page);
+    await expectNoEnglish(page, 'Tapes');
+    await browser.screenshot('zh-tapes');
+
+    await openArea(page, '资产池');
+    await expect.poll(() => heading(page)).toBe('资产池');
+    await expect.poll(() => page.getByText('加权平均剩余期限').first().count(), { timeout: 30_000 }).toBe(1);
+    // months in Chinese units: "x.x 个月"
+    await expect.poll(() => page.getByText(/\d+\.\d 个月/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expectNoEnglish(page, 'Pool');
+    await browser.screenshot('zh-pool');
+  }, 180_000);
+
+  it('shows Assumptions from the shipped example in Chinese', async () => {
+    const { page } = browser;
+    await openArea(page, '假设');
+    await expect.poll(() => heading(page)).toBe('假设');
+    const start = page.getByRole('button', { name: '从示例开始' }).first();
+    if ((await page.getByLabel('假设集名称').count()) === 0 || (await page.getByLabel('假设集名称').first().inputValue()) === '') await start.click();
+    await expect.poll(() => page.getByText('全池').first().count(), { timeout: 20_000 }).toBe(1);
+    await expectNoEnglish(page, 'Assumptions');
+    await browser.screenshot('zh-assumptions');
+  }, 180_000);
+
+  it('runs the consumer template on the Deal screen in Chinese, with 万/亿 money axes', async () => {
+    const { page } = browser;
+    await openArea(page, '交易');
+    await expect.poll(() => heading(page)).toBe('交易');
+    const run = page.getByRole('button', { name: '运行', exact: true });
+    await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
+    await run.click();
+    await expect.poll(() => page.getByTestId('deal-run-caption').count(), { timeout: 90_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('deal-run').getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    const headers = await page.getByTestId('tranche-table').locator('thead th').allTextContents();
+    expect(headers.some((h) => h.startsWith('加权平均期限 WAL'))).toBe(true);
+    expect(headers.some((h) => h.startsWith('起息日信用增级'))).toBe(true);
+    await expect.poll(() => page.getByTestId('store-note').textContent(), { timeout: 10_000 }).toBe('已保存为运行 #1');
+    await dismissNotifications(page);
+    await expectNoEnglish(page, 'Deal');
+    await browser.screenshot('zh-deal');
+    // The charts' money axes count in 万 and 亿 in Chinese.
+    const charts = page.getByTestId('chart-note-balances');
+    await charts.scrollIntoViewIfNeeded();
+    const ticks = await charts.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(
+      ticks.some((tick) => /[万亿]$/.test(tick)),
+      ticks.join(' '),
+    ).toBe(true);
+    expect(
+      ticks.some((tick) => /[KMB]$/.test(tick)),
+      ticks.join(' '),
+    ).toBe(false);
+    await browser.screenshot('zh-deal-charts');
+  }, 180_000);
+
+  it('runs a shipped scenario set on Compare in Chinese', async () => {
+    const { page } = browser;
+    await openArea(page, '比较');
+    await expect.poll(() => heading(page)).toBe('比较');
+    await page.getByLabel('情景集', { exact: true }).first().selectOption('shipped:cn-consumer-revolving');
+    await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain('✓ 有效：7 个情景');
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    await expect.poll(() => page.getByTestId('compare-table').count(), { timeout: 120_000 }).toBe(1);
+    await dismissNotifications(page);
+    await expectNoEnglish(page, 'Compare');
+    await page.getByTestId('compare-run').scrollIntoViewIfNeeded();
+    await browser.screenshot('zh-compare');
+  }, 180_000);
+
+  it('lists the stored runs on Runs and defaults the report language to Chinese on Reports', async () => {
+    const { page } = browser;
+    await openArea(page, '运行记录');
+    await expect.poll(() => heading(page)).toBe('运行记录');
+    await expect.poll(() => page.getByTestId('runs-table').first().locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expectNoEnglish(page, 'Runs');
+    await browser.screenshot('zh-runs');
+
+    await openArea(page, '报告');
+    await expect.poll(() => heading(page)).toBe('报告');
+    expect(await page.getByLabel('报告语言').inputValue()).toBe('zh-CN');
+    await expectNoEnglish(page, 'Reports');
+    await browser.screenshot('zh-reports');
+  }, 180_000);
+
+  it('keeps Chinese after a reload, and English comes back with the switch', async () => {
+    const { page } = browser;
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('报告');
+    expect(await page.evaluate("localStorage.getItem('abs.language')")).toBe('zh-CN');
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => heading(page)).toBe('Reports');
+    expect(await page.getByLabel('Report language').inputValue()).toBe('en');
+    expect(browser.pageErrors).toEqual([]);
+  }, 180_000);
+});
