@@ -45,12 +45,12 @@ describe('Deal ▸ Prospectus tables', () => {
     const deal = templates.find((t) => t.id === 'us-auto-oc-turbo')?.deal;
     const expected = await invokeApi<DealTablesResult>(server, 'deal.tables', { deal, speeds: '0.5,1.5 ABS', call: 'both' });
     const classA = expected.cases[0]?.tables.find((t) => t.noteId === 'A');
-    expect(await table.locator('thead th').allTextContents()).toEqual(['Payment date', '0.5 ABS', '1.5 ABS']);
+    // Polled: the tables area is a lazily loaded chunk and its rows may fill a frame after the table appears.
+    await expect.poll(() => table.locator('thead th').allTextContents()).toEqual(['Payment date', '0.5 ABS', '1.5 ABS']);
     // The first payment date's row and the WAL row, cell by cell.
-    const firstRow = await table.locator('tbody tr').nth(1).locator('td').allTextContents();
-    expect(firstRow).toEqual(classA?.cells[1]);
+    await expect.poll(() => table.locator('tbody tr').nth(1).locator('td').allTextContents()).toEqual(classA?.cells[1]);
     const walRow = table.locator('tbody tr', { hasText: 'WAL (years' });
-    expect(await walRow.locator('td').allTextContents()).toEqual(classA?.columns.map((c) => c.walPrinted));
+    await expect.poll(() => walRow.locator('td').allTextContents()).toEqual(classA?.columns.map((c) => c.walPrinted));
     expect(await page.getByTestId('prospectus-table-C-to-maturity').count()).toBe(1);
     await table.scrollIntoViewIfNeeded();
     await browser.screenshot('deal-prospectus-tables');
