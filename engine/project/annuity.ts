@@ -19,16 +19,18 @@ const SLOTS = 2 * CACHED_RATES;
  * double costs more per loan than the powers it saves on a consumer loan's ten-odd due months.
  */
 export interface AnnuityTables {
-  /** The rate in each slot; NaN = empty. */
-  readonly keys: Float64Array;
-  readonly tables: (Float64Array | undefined)[];
+  /** The rate in each slot; NaN = empty. Empty (length 0) until the first lookup: most projections
+   *  (short consumer loans, each Monte Carlo path's and each purchase cohort's) never look one up,
+   *  and allocating SLOTS per projection made a Monte Carlo run 3–4× slower. */
+  keys: Float64Array;
+  tables: (Float64Array | undefined)[];
   size: number;
   /** A loan's own table when the cache is full (one loan projected at a time). */
   scratch: Float64Array;
 }
 
 export function annuityTables(): AnnuityTables {
-  return { keys: new Float64Array(SLOTS).fill(Number.NaN), tables: Array.from({ length: SLOTS }, () => undefined), size: 0, scratch: new Float64Array(0) };
+  return { keys: new Float64Array(0), tables: [], size: 0, scratch: new Float64Array(0) };
 }
 
 const bits = new Float64Array(1);
@@ -57,6 +59,10 @@ function fill(table: Float64Array, rateMonthly: number): Float64Array {
 
 /** ratio[0 … term] at `rateMonthly` (see above), cached per rate; a longer term than cached recomputes the rate's table. */
 export function annuityRatios(tables: AnnuityTables, rateMonthly: number, term: number): Float64Array {
+  if (tables.keys.length === 0) {
+    tables.keys = new Float64Array(SLOTS).fill(Number.NaN);
+    tables.tables = Array.from({ length: SLOTS }, () => undefined);
+  }
   const slot = slotOf(tables, rateMonthly);
   const cached = tables.tables[slot];
   if (cached !== undefined && cached.length > term) return cached;
