@@ -38,6 +38,8 @@ export interface XlsxReadResult {
 
 interface StreamWorksheet {
   readonly name: string;
+  /** The worksheet's part number (N of xl/worksheets/sheetN.xml), as exceljs's reader sets it. */
+  readonly id: string | number;
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
 }
 
@@ -210,17 +212,14 @@ export async function readXlsxFile(path: string, options: XlsxReadOptions): Prom
   const input = createReadStream(path);
   const watch = watchRead(path, input, options.stallSeconds ?? XLSX_STALL_SECONDS, () => options.shouldStop?.() ?? false);
   const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
-  // The reader announces each worksheet part ('entry', synchronously) just before yielding it.
-  let partNo = '';
-  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
-    if (entry.type === 'worksheet') partNo = String(entry.id);
-  });
   const read: SheetRead = { records: 0, stopped: false, closed: false };
   let found = false;
   const readAll = async (): Promise<'done'> => {
     for await (const sheet of reader as unknown as AsyncIterable<StreamWorksheet>) {
       watch.progressed();
-      if (partNo !== target.partNo || found) continue;
+      // The sheet's own part number, not the reader's last 'entry' event: in openpyxl part order the
+      // sheets wait for the shared strings and their announcements need not precede their own yields.
+      if (String(sheet.id) !== target.partNo || found) continue;
       found = true;
       await readRows(sheet, options, read, watch.progressed);
       break;
