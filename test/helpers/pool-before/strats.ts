@@ -6,243 +6,27 @@
  */
 import { csvField, safeCsvField } from '../../../data/csv-out.ts';
 import { UserError } from '../../../data/errors.ts';
-import { AMORTIZATION_LABELS, type Segment } from '../../../data/tape/fields.ts';
 import type { SqliteDb } from '../../../data/workspace.ts';
-import { DELINQUENCY_BUCKETS, DELINQUENCY_UPPER_DAYS, IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from '../../../data/pool/summary.ts';
+import { IN_TAPE_SCOPE, ratioOrNull, scopeParams, shareOf, tapeScope, type TapeScope } from '../../../data/pool/summary.ts';
 
-/**
- * Stratification tables: one tape's loans bucketed by one dimension, with count, current balance,
- * shares and balance-weighted WAC / WAM / WALA per bucket. Same conventions as summary.ts: yuan,
- * annual decimal rates, weights = current principal, shares as fractions.
- *
- * Buckets of numeric dimensions are half-open. Most are closed below, [lo, hi): a balance of
- * exactly 5,000 lands in [5,000, 10,000). Original and remaining term are closed above, (lo, hi]:
- * loans come in tenors of 3, 6, 12, 24 and 36 months, the edges themselves, and an analyst reads
- * "1–3, 4–6, 7–12, …" as "up to 3, up to 6, up to 12 months" (as Chinese ABS offering documents
- * stratify terms, e.g. (6, 12]); closed below, every 3-month loan would sit alone in "3–5".
- * Whole-number dimensions (months, days) label buckets as inclusive integer ranges: [6, 12) is
- * "6–11" and (6, 12] is "7–12".
- */
+import {
+  BLANK_LABEL,
+  EXTRA_PREFIX,
+  MAX_BUCKET_EDGES,
+  STRAT_DIMENSION_BY_ID,
+  STRAT_DIMENSIONS,
+  type BucketClosure,
+  type CategoricalStratDimension,
+  type NumericStratDimension,
+  type StratDimensionId,
+  type StratFigures,
+  type StratRow,
+  type StratTable,
+  type StratUnit,
+} from '../../../data/pool/strats.ts';
 
-export type BuiltInStratDimensionId = 'currentBalance' | 'rate' | 'remainingTerm' | 'originalTerm' | 'age' | 'amortization' | 'segment' | 'region' | 'creditScore' | 'delinquency' | 'product';
-/**
- * A built-in dimension, or `extra:<header>`: a column the tape carried that maps to no field (渠道,
- * 产品名称 and the like), kept per loan in `loans.extra_json` and grouped by its text.
- */
-export type StratDimensionId = BuiltInStratDimensionId | `extra:${string}`;
-
-export const EXTRA_PREFIX = 'extra:';
-
-/** yuan: amounts; rate: annual decimal (labels show %); months, days, score: as named. */
-export type StratUnit = 'yuan' | 'rate' | 'months' | 'score' | 'days' | null;
-
-/** Which end of a numeric bucket is inclusive: 'lower' is [lo, hi), 'upper' is (lo, hi]. */
-export type BucketClosure = 'lower' | 'upper';
-
-interface StratDimensionBase {
-  readonly id: StratDimensionId;
-  /** Column heading in the analyst's words, with the unit. */
-  readonly label: string;
-  /** Column of `loans` bucketed or grouped: a constant of this table, never user text. */
-  readonly sql: string;
-  readonly unit: StratUnit;
-}
-
-export interface NumericStratDimension extends StratDimensionBase {
-  readonly kind: 'numeric';
-  readonly closed: BucketClosure;
-  /** Bucket edges used when the caller gives none; the last bucket is open-ended. */
-  readonly defaultEdges: readonly number[];
-  /** Months or days: edges must be whole numbers, and labels list inclusive integer ranges. */
-  readonly wholeNumbers: boolean;
-  /**
-   * Fixed, named buckets (delinquency): one per bucket including the one below the first edge,
-   * always all listed; custom edges are refused.
-   */
-  readonly namedBuckets?: readonly { readonly key: string; readonly label: string }[];
-}
-
-export interface CategoricalStratDimension extends StratDimensionBase {
-  readonly kind: 'categorical';
-  /** Display labels of known codes (e.g. level_payment); other values show as they are. */
-  readonly valueLabels: Readonly<Record<string, string>>;
-}
-
-export type StratDimension = NumericStratDimension | CategoricalStratDimension;
-
-const SEGMENT_LABELS: Readonly<Record<Segment, string>> = {
-  salaried: 'Salaried (工薪)',
-  self_employed: 'Self-employed (自雇)',
-  gig: 'Gig / flexible work (灵活就业)',
-};
-
-export const STRAT_DIMENSIONS: readonly StratDimension[] = [
-  {
-    id: 'currentBalance',
-    label: 'Current balance (¥)',
-    kind: 'numeric',
-    sql: 'current_principal',
-    unit: 'yuan',
-    closed: 'lower',
-    wholeNumbers: false,
-    defaultEdges: [0, 1000, 5000, 10000, 20000, 50000, 100000, 200000],
-  },
-  {
-    id: 'rate',
-    label: 'Annual rate (WAC)',
-    kind: 'numeric',
-    sql: 'rate_annual',
-    unit: 'rate',
-    closed: 'lower',
-    wholeNumbers: false,
-    defaultEdges: [0, 0.08, 0.1, 0.12, 0.15, 0.18, 0.21, 0.24],
-  },
-  {
-    id: 'remainingTerm',
-    label: 'Remaining term (months)',
-    kind: 'numeric',
-    sql: 'remaining_term',
-    unit: 'months',
-    closed: 'upper',
-    wholeNumbers: true,
-    defaultEdges: [0, 3, 6, 9, 12, 18, 24, 36],
-  },
-  {
-    id: 'originalTerm',
-    label: 'Original term (months)',
-    kind: 'numeric',
-    sql: 'original_term',
-    unit: 'months',
-    closed: 'upper',
-    wholeNumbers: true,
-    defaultEdges: [0, 3, 6, 12, 18, 24, 36],
-  },
-  {
-    id: 'age',
-    label: 'Loan age (months)',
-    kind: 'numeric',
-    sql: 'age_months',
-    unit: 'months',
-    closed: 'lower',
-    wholeNumbers: true,
-    defaultEdges: [0, 1, 3, 6, 12, 24],
-  },
-  {
-    id: 'amortization',
-    label: 'Amortization type',
-    kind: 'categorical',
-    sql: 'amortization',
-    unit: null,
-    valueLabels: AMORTIZATION_LABELS,
-  },
-  {
-    id: 'segment',
-    label: 'Borrower segment',
-    kind: 'categorical',
-    sql: 'segment',
-    unit: null,
-    valueLabels: SEGMENT_LABELS,
-  },
-  {
-    id: 'region',
-    label: 'Region / province',
-    kind: 'categorical',
-    sql: 'region',
-    unit: null,
-    valueLabels: {},
-  },
-  {
-    id: 'creditScore',
-    label: 'Credit score',
-    kind: 'numeric',
-    sql: 'credit_score',
-    unit: 'score',
-    closed: 'lower',
-    wholeNumbers: false,
-    defaultEdges: [0, 500, 550, 600, 650, 700, 750, 800],
-  },
-  {
-    id: 'delinquency',
-    label: 'Delinquency (days past due)',
-    kind: 'numeric',
-    sql: 'days_past_due',
-    unit: 'days',
-    closed: 'upper',
-    wholeNumbers: true,
-    defaultEdges: DELINQUENCY_UPPER_DAYS,
-    namedBuckets: DELINQUENCY_BUCKETS.map((b) => ({ key: b.id, label: b.label })),
-  },
-  {
-    id: 'product',
-    label: 'Product',
-    kind: 'categorical',
-    sql: 'product',
-    unit: null,
-    valueLabels: {},
-  },
-];
-
-export const STRAT_DIMENSION_BY_ID: ReadonlyMap<StratDimensionId, StratDimension> = new Map(STRAT_DIMENSIONS.map((d) => [d.id, d]));
-
-export const MAX_BUCKET_EDGES = 50;
-
-/** A bucket's (or the pool's) figures. Averages are null where the balance (or count) is 0. */
-export interface StratFigures {
-  readonly count: number;
-  /** Σ current principal (yuan). */
-  readonly balance: number;
-  /** Of the tape's current balance (fraction). */
-  readonly share: number;
-  /** Of the tape's loan count (fraction). */
-  readonly countShare: number;
-  /** Balance-weighted annual rate (decimal). */
-  readonly wac: number | null;
-  /** Balance-weighted remaining term (months). */
-  readonly wam: number | null;
-  /** Balance-weighted age (months). */
-  readonly wala: number | null;
-  /** balance / count (yuan). */
-  readonly averageBalance: number | null;
-}
-
-export interface StratRow extends StratFigures {
-  /**
-   * Stable identifier: "[1000,5000)" or "(6,12]" for a numeric bucket ("(-inf,0)", "[200000,inf)"
-   * at the ends), the bucket id for delinquency ("1-30"), "v:" + the value for a categorical
-   * row, and "blank" for loans without a value.
-   */
-  readonly key: string;
-  readonly label: string;
-  /** Numeric buckets' bounds, inclusive as `closed` says; null for open ends, blanks and categories. */
-  readonly lower: number | null;
-  readonly upper: number | null;
-}
-
-export interface StratTotal extends StratFigures {
-  readonly key: 'total';
-  readonly label: 'Total';
-}
-
-export interface StratTable {
-  readonly tapeId: number;
-  readonly dimension: StratDimensionId;
-  readonly label: string;
-  readonly kind: 'numeric' | 'categorical';
-  readonly unit: StratUnit;
-  /** Numeric: which end of each bucket is inclusive; null for a categorical table. */
-  readonly closed: BucketClosure | null;
-  /** The edges used (the default or the caller's); empty for a categorical table. */
-  readonly edges: readonly number[];
-  /**
-   * Numeric: every bucket in order, empty ones included, preceded by one below the first edge
-   * when any loan falls there and followed by "(blank)" when any loan has no value.
-   * Categorical: one row per value, largest balance first, "(blank)" last.
-   */
-  readonly rows: readonly StratRow[];
-  readonly total: StratTotal;
-}
-
-export const BLANK_LABEL = '(blank)';
+// The dimensions, units and table types are the product's own (unchanged by the one-pass view);
+// what stays here verbatim is the old query path: one SQL scan per table with a JavaScript aggregate.
 
 /**
  * Stratifies tape `tapeId` by `by`, with the dimension's default bucket edges or `edges`.
