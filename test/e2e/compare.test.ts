@@ -198,8 +198,8 @@ describe('the Compare screen in Chromium', () => {
 
   it('cancels a loan-level run of every scenario on a tape and keeps the last results, flagged as not matching the choices', async () => {
     const { page } = browser;
-    // 50,000 loans, seven scenarios loan by loan: seconds of work, time to press Cancel. Imported through the API, as the CLI would.
-    const job = await api<JobInfo>('tape.importSample', { loans: 50_000, seed: 7 });
+    // 300,000 loans, seven scenarios loan by loan: seconds of work, time to press Cancel (50,000 took a third of a second, and a CI run once finished before the click). Imported through the API, as the CLI would.
+    const job = await api<JobInfo>('tape.importSample', { loans: 300_000, seed: 7 });
     await expect.poll(async () => (await api<JobInfo>('job.get', { id: job.id })).state, { timeout: 60_000, interval: 250 }).toBe('succeeded');
     await page.reload();
     await openArea('Compare');
