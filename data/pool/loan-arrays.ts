@@ -68,6 +68,11 @@ export interface TapeLoadOptions {
    * assumptions never match on product skips it.
    */
   readonly products?: boolean;
+  /**
+   * 'shared': the loan arrays on SharedArrayBuffers (engine allocateLoanArrays), for a pool that a
+   * loader thread reads and the worker pool's threads project: they reach every thread without a copy.
+   */
+  readonly memory?: 'own' | 'shared';
 }
 
 /** Reads one tape's loans (its rowid range) into typed arrays, in tape order. */
@@ -80,7 +85,7 @@ export function loadTapeLoans(db: SqliteDb, tapeId: number, options: TapeLoadOpt
       .pluck()
       .get(...scopeParams(scope)),
   );
-  const loans = allocateLoanArrays(count);
+  const loans = allocateLoanArrays(count, options.memory ?? 'own');
   const product = new Uint8Array(count);
   const segments = coder('segments', MAX_SEGMENTS, tapeId);
   const products = coder('products', MAX_PRODUCTS, tapeId);

@@ -38,21 +38,28 @@ export interface LoanArrays {
   readonly restructured: Float64Array;
 }
 
-/** Zero-filled arrays for `count` loans (every loan current, level payment, segment 0). */
-export function allocateLoanArrays(count: number): LoanArrays {
+/**
+ * Zero-filled arrays for `count` loans (every loan current, level payment, segment 0). `memory`
+ * 'shared': each array on a SharedArrayBuffer, so a pool read for a projection on several threads
+ * reaches them without a copy (the loader fills the arrays the threads read).
+ */
+export function allocateLoanArrays(count: number, memory: 'own' | 'shared' = 'own'): LoanArrays {
+  const f64 = (): Float64Array => (memory === 'shared' ? new Float64Array(new SharedArrayBuffer(count * 8)) : new Float64Array(count));
+  const u16 = (): Uint16Array => (memory === 'shared' ? new Uint16Array(new SharedArrayBuffer(count * 2)) : new Uint16Array(count));
+  const u8 = (): Uint8Array => (memory === 'shared' ? new Uint8Array(new SharedArrayBuffer(count)) : new Uint8Array(count));
   return {
-    currentPrincipal: new Float64Array(count),
-    originalPrincipal: new Float64Array(count),
-    rateAnnual: new Float64Array(count),
-    originalTerm: new Uint16Array(count),
-    remainingTerm: new Uint16Array(count),
-    ageMonths: new Uint16Array(count),
-    amortization: new Uint8Array(count),
-    delinquency: new Uint8Array(count),
-    overduePrincipal: new Float64Array(count),
-    overdueInterest: new Float64Array(count),
-    segment: new Uint8Array(count),
-    restructured: new Float64Array(count),
+    currentPrincipal: f64(),
+    originalPrincipal: f64(),
+    rateAnnual: f64(),
+    originalTerm: u16(),
+    remainingTerm: u16(),
+    ageMonths: u16(),
+    amortization: u8(),
+    delinquency: u8(),
+    overduePrincipal: f64(),
+    overdueInterest: f64(),
+    segment: u8(),
+    restructured: f64(),
   };
 }
 

@@ -2,7 +2,8 @@ import type { JobResultOf } from '../api/contract.ts';
 import type { JobContext } from './job-manager.ts';
 import type { ServiceContext } from '../api/context.ts';
 import { runWarmWorkerJob } from './warm-worker-job.ts';
-import type { DealWorkerData, DealWorkerMessage } from './workers/deal-worker.ts';
+import { projectOnThreads, type ProjectionShare } from './project-chunks.ts';
+import type { DealProjectionAnswer, DealWorkerData, DealWorkerMessage } from './workers/deal-worker.ts';
 import { fromWireError, toWireError } from './workers/wire-error.ts';
 
 /** What a deal worker leaves: a run, breakevens, or a sizing. */
@@ -13,11 +14,16 @@ export type DealJobResult = JobResultOf<'deal.run' | 'deal.breakeven' | 'deal.si
  * stops the thread. A small job — one run of the deal file's own lines or schedule, tens of
  * milliseconds — runs on the calling thread instead when the service says so (the CLI, which has
  * no window to keep responsive): starting a thread and loading the engine on it again costs more
- * than the run.
+ * than the run. A loan-level run on a tape sends its pool projection back here, and it runs on the
+ * one worker pool in the engine's fixed chunks (projectForRun): every core, never more threads
+ * than the pool's size, the one-thread run's figures to the bit.
  */
 export function runDealInWorker(service: ServiceContext, workerData: DealWorkerData, ctx: JobContext): Promise<DealJobResult> {
   const cancelled = { run: 'Deal run cancelled', breakeven: 'Breakeven search cancelled', size: 'Sizing cancelled' }[workerData.task];
-  const onMessage = (message: DealWorkerMessage): DealJobResult | undefined => resultOf(message, workerData, ctx);
+  const onMessage = (message: DealWorkerMessage, answer?: (reply: DealProjectionAnswer) => void): DealJobResult | undefined => {
+    if (message.type === 'project' && answer) projectForRun(service, message.share, ctx, answer);
+    return resultOf(message, workerData, ctx);
+  };
   if (service.smallJobsInline === true && workerData.task === 'run' && workerData.tapeId === null) return runHere(workerData, onMessage);
   return runWarmWorkerJob<DealWorkerMessage, DealJobResult>(service.workerUrl('deal-worker'), workerData, ctx, cancelled, onMessage);
 }
@@ -35,6 +41,20 @@ async function runHere(workerData: DealWorkerData, onMessage: (message: DealWork
   const result = onMessage(reply);
   if (result === undefined) throw new Error(`a deal task answered ${reply.type}`);
   return result;
+}
+
+/**
+ * A loan-level run's pool projection on the one worker pool (project-chunks.ts), its flows sent
+ * back to the deal thread; progress counts loans projected. A cancel stops the pool's threads here
+ * and the deal thread in runWarmWorkerJob.
+ */
+function projectForRun(service: ServiceContext, share: ProjectionShare, ctx: JobContext, answer: (reply: DealProjectionAnswer) => void): void {
+  const onProgress = (done: number, total: number): void =>
+    ctx.progress({ fraction: total > 0 ? done / total : null, done, unit: 'loans', rate: null, message: `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} loans projected` });
+  projectOnThreads(service.workerUrl('project-chunk-worker'), share.loans, share.assumptions, share.options, { signal: ctx.signal, onProgress }).then(
+    (flows) => answer({ type: 'projected', flows }),
+    (error: unknown) => answer({ type: 'projectionFailed', error: toWireError(error) }),
+  );
 }
 
 function resultOf(message: DealWorkerMessage, workerData: DealWorkerData, ctx: JobContext): DealJobResult | undefined {

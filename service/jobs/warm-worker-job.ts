@@ -15,7 +15,8 @@ export function warmThreadsStarted(): number {
 /**
  * Runs read-only work as a job on a warm thread of `url`'s worker module, which serves one request
  * message at a time (deal-worker.ts): a thread left idle by an earlier job of that module, else a
- * new one. Messages go to `handle` as in runWorkerJob; once the result or the work's own error has
+ * new one. Messages go to `handle` as in runWorkerJob (with `answer`, to post back to the thread
+ * while the job runs); once the result or the work's own error has
  * come, the thread is parked, warm, for the next job (pool-idle.ts: it stops after IDLE_MS unused
  * or when the service closes). A thread per job instead left each thread's native memory (its V8
  * isolate, its allocator arenas) to come and go with every run: the soak's resident memory swung
@@ -24,7 +25,13 @@ export function warmThreadsStarted(): number {
  */
 // M names the worker's own message type for the caller's handler (the thread's messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
-export function runWarmWorkerJob<M extends WorkerReply, R>(url: URL, request: unknown, ctx: JobContext, cancelled: string, handle: (message: M) => R | undefined): Promise<R> {
+export function runWarmWorkerJob<M extends WorkerReply, R>(
+  url: URL,
+  request: unknown,
+  ctx: JobContext,
+  cancelled: string,
+  handle: (message: M, answer: (message: unknown) => void) => R | undefined,
+): Promise<R> {
   let thread = takeIdleThread(url);
   if (!thread) {
     thread = new Worker(url);
@@ -51,8 +58,12 @@ export function runWarmWorkerJob<M extends WorkerReply, R>(url: URL, request: un
         settle(() => reject(error), true);
         return;
       }
-      const result = handle(message);
+      const result = handle(message, answer);
       if (result !== undefined) settle(() => resolve(result), true);
+    };
+    // A message back to the thread within the job (a loan-level run's projection); none once the job has ended.
+    const answer = (reply: unknown): void => {
+      if (!settled) worker.postMessage(reply);
     };
     const onError = (error: Error): void => settle(() => reject(error), false);
     const onExit = (code: number): void => settle(() => reject(new Error(`worker thread stopped unexpectedly (exit code ${code})`)), false);

@@ -1,12 +1,16 @@
-import { roundCentsOfDouble } from '../../engine/index.ts';
+import { roundCentsOfDouble, type PoolCashFlows } from '../../engine/index.ts';
 import type { DealRunResult, ProjectionMode } from '../api/contract.ts';
 import { runPrepared, type PreparedDeal } from './prepare-deal.ts';
 import { creditEnhancementOverTime, trancheRows } from './tranches.ts';
 import { dealWarnings, unquotableYieldWarnings } from './warnings.ts';
 
-/** A deal run as the API answers it: the waterfall's periods, tranche analytics, credit enhancement over time and the warnings that change how to read them. */
-export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): DealRunResult {
-  const { result, flows } = runPrepared(prepared);
+/**
+ * A deal run as the API answers it: the waterfall's periods, tranche analytics, credit enhancement
+ * over time and the warnings that change how to read them. `projected`: the pool's flows when the
+ * run's own projection (runProjection) ran elsewhere, on the worker pool.
+ */
+export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, projected?: PoolCashFlows): DealRunResult {
+  const { result, flows } = runPrepared(prepared, undefined, projected);
   const tranches = trancheRows(prepared, result);
   return {
     dealName: prepared.file.name ?? 'Deal',

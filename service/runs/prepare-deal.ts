@@ -17,6 +17,7 @@ import {
   type LoanArrays,
   type PoolAssumptions,
   type PoolCashFlows,
+  type ProjectionOptions,
   type SegmentAssumptions,
   type YieldSupplementLine,
 } from '../../engine/index.ts';
@@ -188,19 +189,35 @@ export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: num
     // A schedule's defaults are its own (or its overlay's): the definition the schedule was drawn on.
     return definition === undefined ? flows : { ...flows, definitionDefaults: flows.defaults };
   }
-  return projectPool(loans, stressed(prepared.assumptions, stress), {
+  return projectPool(loans, stressed(prepared.assumptions, stress), projectionOptions(prepared, months, startMonth, stress, startMonths));
+}
+
+function projectionOptions(prepared: PreparedDeal, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): ProjectionOptions {
+  const definition = prepared.deal.defaultDefinition;
+  return {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
     ...(startMonths ? { startMonths } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
     ...(definition !== undefined ? { defaultDefinition: definition } : {}),
-  });
+  };
 }
 
 export type Stress = { readonly by: 'multiplier'; readonly value: number } | { readonly by: 'cdr'; readonly value: number };
 
 const NO_STRESS: Stress = { by: 'multiplier', value: 1 };
+
+/**
+ * The run's own pool projection (no stress) as projectPool's arguments, for a pool of loans that
+ * all start in month 1: what a loan-level run hands to the worker pool (service/jobs/deal-job.ts),
+ * whose chunked projection gives runPrepared the same flows to the bit. Null for a schedule pool
+ * or loans with their own start months (those project in one piece, here).
+ */
+export function runProjection(prepared: PreparedDeal): { loans: LoanArrays; assumptions: PoolAssumptions; options: ProjectionOptions } | null {
+  if (prepared.schedule !== null || prepared.input.startMonths !== undefined) return null;
+  return { loans: prepared.input.loans, assumptions: stressed(prepared.assumptions, NO_STRESS), options: projectionOptions(prepared, prepared.months, 1, NO_STRESS) };
+}
 
 type Curve = NonNullable<SegmentAssumptions['prepayment']>;
 
@@ -245,11 +262,14 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
   return withCurves(assumptions, { default: notationCurve(`${(stress.value * 100).toFixed(6)} CDR`, 'default') });
 }
 
-/** Pool projection + waterfall under a stress. */
-export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS): { result: DealResult; flows: PoolCashFlows } {
+/**
+ * Pool projection + waterfall under a stress. `projected`: the pool's flows of the run's own
+ * projection (runProjection, no stress) when they were projected elsewhere — on the worker pool.
+ */
+export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, projected?: PoolCashFlows): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
   const starts = prepared.input.startMonths;
-  const flows = poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
+  const flows = projected ?? poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
   const cohorts = new Map<string, PoolCashFlows>();
   const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
   // Each line's unit cohort bought at the end of month afterMonth, projected once per run.

@@ -9,9 +9,11 @@ import { readDealFile } from '../../files/deal-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { solveBreakevens } from '../../runs/breakevens.ts';
 import { dealRunResult } from '../../runs/deal-run.ts';
-import { prepareDeal, type PreparedDeal } from '../../runs/prepare-deal.ts';
+import { prepareDeal, runProjection, type PreparedDeal } from '../../runs/prepare-deal.ts';
 import { poolBalanceOf, sizeDeal, sizedToPool } from '../../runs/size-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
+import { loanCount, projectionChunkCount, type PoolCashFlows } from '../../../engine/index.ts';
+import { sharedLoans, type ProjectionShare } from '../project-chunks.ts';
 import { timed } from '../timed.ts';
 import type { WireError } from './wire-error.ts';
 
@@ -36,20 +38,28 @@ export interface DealWorkerData {
 
 export type DealWorkerMessage =
   | { readonly type: 'progress'; readonly stage: 'loading' | 'running'; readonly runs: number }
+  /** A loan-level run's pool projection, for the service to run on the worker pool (answered by a DealProjectionAnswer). */
+  | { readonly type: 'project'; readonly share: ProjectionShare }
   | { readonly type: 'run'; readonly result: DealRunResult; readonly seconds: number }
   | { readonly type: 'breakeven'; readonly result: BreakevenResult; readonly seconds: number }
   | { readonly type: 'size'; readonly result: DealSizeResult; readonly seconds: number }
   | { readonly type: 'error'; readonly error: WireError };
 
+/** The service's answer to a 'project' message: the pool's flows, or why the pool could not project them. */
+export type DealProjectionAnswer = { readonly type: 'projected'; readonly flows: PoolCashFlows } | { readonly type: 'projectionFailed'; readonly error: WireError };
+
 /** Where a task reports progress: the worker's port, or the calling thread's job (deal-job.ts). */
 export type PostDealMessage = (message: DealWorkerMessage) => void;
 
-function loadTape(data: DealWorkerData, post: PostDealMessage): ProjectionInput | null {
+/** Projects a pool on the service's worker pool (deal-worker.ts asks the service, which runs projectOnThreads). */
+export type ProjectOnPool = (share: ProjectionShare) => Promise<PoolCashFlows>;
+
+function loadTape(data: DealWorkerData, post: PostDealMessage, memory: 'own' | 'shared' = 'own'): ProjectionInput | null {
   if (data.tapeId === null || data.workspacePath === null) return null;
   post({ type: 'progress', stage: 'loading', runs: 0 });
   const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
   try {
-    const input = tapeInput(db, data.tapeId);
+    const input = tapeInput(db, data.tapeId, { memory });
     return data.mode === 'repline' ? repLineInput(input) : input;
   } finally {
     db.close();
@@ -57,9 +67,9 @@ function loadTape(data: DealWorkerData, post: PostDealMessage): ProjectionInput 
 }
 
 /** The deal prepared on its pool; with sizeToPool, every class scaled to that pool first (the scenario's index rates kept). */
-function prepared(data: DealWorkerData, post: PostDealMessage): PreparedDeal {
+function prepared(data: DealWorkerData, post: PostDealMessage, memory: 'own' | 'shared' = 'own'): PreparedDeal {
   const file = readDealFile(data.deal);
-  const tape = loadTape(data, post);
+  const tape = loadTape(data, post, memory);
   const sized = data.sizeToPool === true && tape !== null ? sizedToPool(file, poolBalanceOf({ input: tape })) : file;
   return prepareDeal(sized, tape, data.assumptions, data.scenarioOverrides);
 }
@@ -77,4 +87,30 @@ export function serveDealTask(data: DealWorkerData, post: PostDealMessage): Deal
   }
   const deal = prepared(data, post);
   return { type: 'breakeven', ...timed(() => solveBreakevens(deal, data.by, data.interest, (runs) => post({ type: 'progress', stage: 'running', runs }))) };
+}
+
+/** A run of the deal on a tape loan by loan: its pool projection goes to the worker pool (serveDealRunOnPool). */
+export function runsOnPool(data: DealWorkerData): boolean {
+  return data.task === 'run' && data.mode === 'loan' && data.tapeId !== null && data.workspacePath !== null;
+}
+
+/**
+ * A loan-level run whose pool projection runs on the service's worker pool, in the engine's fixed
+ * chunks (service/jobs/project-chunks.ts): the tape's loans are read onto shared memory, the deal
+ * prepared here, the projection sent out (`project`), and the waterfall and analytics run here on
+ * the flows that come back — projectPool's flows to the bit, so the run is the one-thread run's.
+ * A pool of one chunk, or of loans with their own start months, projects here. Its time counts
+ * reading the deal, loading the pool and the projection, as a run on one thread does.
+ */
+export async function serveDealRunOnPool(data: DealWorkerData, post: PostDealMessage, projectOnPool: ProjectOnPool): Promise<DealWorkerMessage> {
+  const started = performance.now();
+  const deal = prepared(data, post, 'shared');
+  const projection = runProjection(deal);
+  let flows: PoolCashFlows | undefined;
+  if (projection !== null && projectionChunkCount(loanCount(projection.loans)) > 1) {
+    const { onProgress: _progress, ...options } = projection.options;
+    flows = await projectOnPool({ loans: sharedLoans(projection.loans), assumptions: projection.assumptions, options });
+  }
+  const result = dealRunResult(deal, 'loan', flows);
+  return { type: 'run', result, seconds: (performance.now() - started) / 1000 };
 }

@@ -4,10 +4,10 @@
  * shared memory), the assumptions and the options are the pool's shared data, sent once per thread.
  * The pool is validated and its assumptions resolved once per call (keyed on its shared object,
  * new for every call), not per task. Each chunk comes back as its own accumulators, added in chunk
- * order on the calling thread.
+ * order on the calling thread, with what the calling thread needs of the resolved segments.
  */
-import { prepareChunkProjection, projectChunks, type ChunkAccumulators, type ChunkProjection } from '../../../engine/index.ts';
-import type { ChunkRange, ProjectionShare } from '../project-chunks.ts';
+import { prepareChunkProjection, projectChunks, type ChunkProjection } from '../../../engine/index.ts';
+import type { ChunkRange, ChunkReply, ProjectionShare } from '../project-chunks.ts';
 import { serveTasks } from '../pool/pool-thread.ts';
 
 let current: { readonly share: ProjectionShare; readonly projection: ChunkProjection } | null = null;
@@ -17,4 +17,7 @@ function projectionOf(share: ProjectionShare): ChunkProjection {
   return current.projection;
 }
 
-serveTasks<ChunkRange, ChunkAccumulators[], ProjectionShare>((range, share) => projectChunks(projectionOf(share), range.first, range.last));
+serveTasks<ChunkRange, ChunkReply, ProjectionShare>((range, share) => {
+  const projection = projectionOf(share);
+  return { chunks: projectChunks(projection, range.first, range.last), defaultsFirst: projection.defaultsFirst };
+});

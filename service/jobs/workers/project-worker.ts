@@ -1,7 +1,8 @@
 /**
  * Loads a tape's loans for a loan-level projection (service/jobs/project-job.ts), off the service's
- * thread: reads them, checks and maps the assumption file onto them (prepareProjection), puts the
- * loans on shared memory and hands them back — the projection itself runs on the worker pool, so
+ * thread: reads them straight onto shared memory (no copy of the columns; an override rule's new
+ * segment codes are the one array copied there), checks and maps the assumption file onto them
+ * (prepareProjection) and hands them back — the projection itself runs on the worker pool, so
  * this thread never projects and the pool's thread count holds. It only reads the workspace, so
  * stopping it midway loses nothing.
  */
@@ -34,7 +35,7 @@ try {
   const db = new Database(data.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
   try {
     post({ type: 'loading' });
-    const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions) });
+    const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions), memory: 'shared' });
     const { loans, assumptions, options } = prepareProjection(input, data.assumptions);
     const { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines } = input;
     post({ type: 'loaded', source: { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines }, share: { loans: sharedLoans(loans), assumptions, options } });

@@ -10,7 +10,7 @@ import {
   type PoolAssumptions,
   type PoolCashFlows,
 } from '../../../engine/index.ts';
-import { projectOnThreads } from '../../../service/jobs/project-chunks.ts';
+import { projectOnThreads, sharedLoans } from '../../../service/jobs/project-chunks.ts';
 
 const WORKER = new URL('../../../service/jobs/workers/project-chunk-worker.ts', import.meta.url);
 const MONTHS = 24;
@@ -98,6 +98,26 @@ describe('a loan-level projection split across the worker pool', () => {
     expect(bytes(two)).toBe(bytes(flows));
     expect(bytes(two)).toContain('definitionDefaults:');
     expect((flows.definitionDefaults ?? new Float64Array()).reduce((sum, x) => sum + x, 0)).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('keeps the realised MDR’s denominator of a pool whose defaults follow scheduled principal (defaultOrder), as the threads resolved it', async () => {
+    const loans = pool();
+    const after: PoolAssumptions = { ...assumptions, pool: { ...assumptions.pool, defaultOrder: 'afterScheduled' } };
+    const flows = projectPool(loans, after, { months: MONTHS });
+    const two = await projectOnThreads(WORKER, loans, after, { months: MONTHS }, { jobs: 2 });
+    expect(bytes(two)).toBe(bytes(flows));
+    // Month 1's MDR by hand: defaults ÷ (beginning balance − scheduled principal), not ÷ beginning balance.
+    const month1 = (flows.defaults[0] ?? 0) / ((flows.beginningBalance[0] ?? 0) - (flows.scheduledPrincipal[0] ?? 0));
+    expect(two.mdr[0]).toBe(month1);
+  }, 120_000);
+
+  it('projects loans read onto shared memory without copying them', async () => {
+    const plain = pool();
+    const loans = allocateLoanArrays(plain.currentPrincipal.length, 'shared');
+    for (const key of Object.keys(loans) as (keyof LoanArrays)[]) loans[key].set(plain[key]);
+    expect(loans.currentPrincipal.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(sharedLoans(loans).rateAnnual).toBe(loans.rateAnnual);
+    expect(bytes(await projectOnThreads(WORKER, loans, assumptions, { months: MONTHS }, { jobs: 2 }))).toBe(bytes(projectPool(plain, assumptions, { months: MONTHS })));
   }, 120_000);
 
   it('reports progress up to every loan', async () => {

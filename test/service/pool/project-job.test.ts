@@ -14,7 +14,7 @@ import { runProjectionJob, useSampleTape } from '../../helpers/service.ts';
 const EXAMPLE = join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json');
 const example = (): AssumptionFile => checkAssumptions(JSON.parse(readFileSync(EXAMPLE, 'utf8'))).assumptions;
 
-// 100,000 loans: four engine chunks of 32,768 loans (the last one partial), two pool tasks of two chunks.
+// 100,000 loans: four engine chunks of 32,768 loans (the last one partial), a pool task each.
 const LOANS = 100_000;
 const sample = useSampleTape({ loans: LOANS, seed: 11 });
 let service: Service;
@@ -28,6 +28,16 @@ beforeEach(() => {
 afterEach(() => setPoolSize(sizeBefore));
 
 describe('pool.project loan level on the worker pool', () => {
+  it('reads the tape’s loans straight onto shared memory for the pool threads, the same loans as on its own', () => {
+    const db = service.requireWorkspace().db;
+    const own = tapeInput(db, tapeId).loans;
+    const shared = tapeInput(db, tapeId, { memory: 'shared' }).loans;
+    for (const key of Object.keys(own) as (keyof typeof own)[]) {
+      expect(shared[key].buffer, key).toBeInstanceOf(SharedArrayBuffer);
+      expect(Array.from(shared[key]), key).toEqual(Array.from(own[key]));
+    }
+  });
+
   it('equals the single-thread engine (projectPool on one thread) bit for bit with 1 and 2 pool threads', async () => {
     const assumptions = example();
     const request: ProjectionRequest = { source: { kind: 'tape', tapeId }, assumptions, store: false };
@@ -49,8 +59,9 @@ describe('pool.project loan level on the worker pool', () => {
       expect(seconds).toBeGreaterThan(0);
       // The projection ran on the pool, on as many threads as the pool allows: they wait idle for the next call now.
       expect(idleThreads()).toBe(jobs);
-      // Progress counts loans projected task by task (2 chunks = 65,536 loans a task), never past the pool.
-      for (const d of done) expect(d === 0 || d === LOANS || d === 2 * PROJECTION_CHUNK_LOANS).toBe(true);
+      // Progress counts loans projected task by task (a chunk of 32,768 loans a task), never past the pool.
+      for (const d of done) expect(d === 0 || d === LOANS || (d % PROJECTION_CHUNK_LOANS === 0 && d < LOANS)).toBe(true);
+      expect(done).toContain(PROJECTION_CHUNK_LOANS);
     }
   });
 
