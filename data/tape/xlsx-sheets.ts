@@ -19,6 +19,8 @@ export interface SheetPart {
 interface ZipEntry {
   readonly method: number;
   readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly crc32: number;
   readonly localOffset: number;
 }
 
@@ -54,14 +56,23 @@ function centralDirectory(fd: number): Map<string, ZipEntry> {
     const extraLength = dir.readUInt16LE(p + 30);
     const commentLength = dir.readUInt16LE(p + 32);
     const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.set(name, { method: dir.readUInt16LE(p + 10), compressedSize: dir.readUInt32LE(p + 20), localOffset: dir.readUInt32LE(p + 42) });
+    entries.set(name, {
+      method: dir.readUInt16LE(p + 10),
+      crc32: dir.readUInt32LE(p + 16),
+      compressedSize: dir.readUInt32LE(p + 20),
+      uncompressedSize: dir.readUInt32LE(p + 24),
+      localOffset: dir.readUInt32LE(p + 42),
+    });
     p += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }
 
+const LOCAL = 0x04034b50;
+
 function dataStart(fd: number, entry: ZipEntry): number {
   const header = readAt(fd, entry.localOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) throw new Error(`a part's local zip header at byte ${entry.localOffset} is missing or damaged`);
   return entry.localOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
 }
 
@@ -133,6 +144,9 @@ export interface PartData {
   readonly method: number;
   readonly start: number;
   readonly compressedSize: number;
+  /** The part's size and CRC-32 as the central directory states them (APPNOTE.TXT §4.4.7, §4.4.9). */
+  readonly uncompressedSize: number;
+  readonly crc32: number;
 }
 
 /** The named parts the workbook holds (those it lacks are left out), located through the central directory. */
@@ -142,7 +156,7 @@ export function partData(path: string, names: readonly string[]): PartData[] {
     const entries = centralDirectory(fd);
     return names.flatMap((name) => {
       const entry = entries.get(name);
-      return entry ? [{ name, method: entry.method, start: dataStart(fd, entry), compressedSize: entry.compressedSize }] : [];
+      return entry ? [{ name, method: entry.method, start: dataStart(fd, entry), compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, crc32: entry.crc32 }] : [];
     });
   } finally {
     closeSync(fd);

@@ -13,8 +13,8 @@ export const MAX_TEXT_RUN_BYTES = 1 << 20;
 
 const LT = 0x3c;
 
-/** Carries the current run without `<` across chunks; throws when it passes the limit. */
-function scanner(part: string): (chunk: Buffer) => void {
+/** Carries the current run without `<` across chunks; throws when it passes the limit (also used by xlsx-stream/part.ts). */
+export function textRunGuard(part: string): (chunk: Buffer) => void {
   let run = 0;
   return (chunk) => {
     let from = 0;
@@ -34,7 +34,7 @@ function scanner(part: string): (chunk: Buffer) => void {
 
 async function scanPart(path: string, part: PartData): Promise<void> {
   if (part.compressedSize === 0) return;
-  const scan = scanner(part.name);
+  const scan = textRunGuard(part.name);
   const stored = createReadStream(path, { start: part.start, end: part.start + part.compressedSize - 1 });
   const text = part.method === 8 ? stored.pipe(createInflateRaw()) : stored;
   stored.on('error', (error) => text.destroy(error));

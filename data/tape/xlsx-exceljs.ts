@@ -1,0 +1,159 @@
+import type ExcelJS from 'exceljs';
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { UserError } from '../errors.ts';
+import { finishRead, isBlank, takeRow, unreadable, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
+import { checkTextRuns } from './xlsx-text-runs.ts';
+
+/**
+ * The XLSX tape reader over exceljs's streaming WorkbookReader (never the npm `xlsx` 0.18.5
+ * package, which carries unfixed advisories). Cells become the same text a CSV export would
+ * hold, so one row pipeline serves both formats:
+ *   date cells → 'YYYY-MM-DD' (Excel stores dates as serial days; exceljs gives UTC Dates),
+ *   numbers → String(n) at full precision, booleans → 'true'/'false', formulas → their cached
+ *   result, rich text → its plain text, errors → '#N/A'-style codes, empty → ''.
+ */
+
+interface StreamWorksheet {
+  readonly name: string;
+  /** The worksheet's part number (N of xl/worksheets/sheetN.xml), as exceljs's reader sets it. */
+  readonly id: string | number;
+  [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** A cell as the text a CSV export would hold (also used by the static-pool reader, data/static-pool/sheets.ts). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
+  }
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: ExcelJS.CellValue }).result;
+    return result === undefined ? '' : cellText(result);
+  }
+  if ('text' in value) return String((value as { text: unknown }).text);
+  return '';
+}
+
+/** Cells of one row as text, 0-based, filling gaps (exceljs rows are sparse and 1-based). */
+function rowTexts(row: ExcelJS.Row, width: number): string[] {
+  const values = row.values as ExcelJS.CellValue[];
+  const count = Math.max(width, values.length - 1);
+  const fields: string[] = [];
+  for (let i = 0; i < count; i++) fields.push(cellText(values[i + 1]).trim());
+  return fields;
+}
+
+/** Seconds without a byte read or a row parsed after which a read is declared stalled. */
+export const XLSX_STALL_SECONDS = 5;
+
+export interface Watch {
+  /** Settles when the read must end early: rejects on a zip error or a stall, resolves on stop. */
+  readonly ended: Promise<'stopped'>;
+  readonly progressed: () => void;
+  readonly close: () => void;
+}
+
+/**
+ * Every read ends. exceljs's reader waits forever when a worksheet's deflate stream is damaged
+ * (unzipper's error reaches no one while the part is copied to a temp file), so the read races
+ * a watch that ends it on the zip stream's own error, on `stallSeconds` without a byte read or a
+ * row parsed, or when `shouldStop` turns true (polled, since a stuck read never reaches a row).
+ */
+export function watchRead(path: string, input: Readable, stallSeconds: number, shouldStop: (() => boolean) | undefined): Watch {
+  let last = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<'stopped'>((resolve, reject) => {
+    const pipe = input.pipe.bind(input);
+    input.pipe = <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
+      (destination as unknown as Readable).on('error', (error: Error) => reject(unreadable(path, error.message)));
+      return pipe(destination, options);
+    };
+    input.on('error', (error) => reject(unreadable(path, error.message)));
+    timer = setInterval(() => {
+      if (shouldStop?.()) resolve('stopped');
+      else if (Date.now() - last > stallSeconds * 1000) {
+        reject(unreadable(path, `reading stalled (no progress for ${stallSeconds} s); the file is probably damaged`));
+      }
+    }, 200);
+  });
+  input.on('data', () => {
+    last = Date.now();
+  });
+  return {
+    ended,
+    progressed: () => {
+      last = Date.now();
+    },
+    close: () => {
+      clearInterval(timer);
+      input.destroy();
+    },
+  };
+}
+
+/** Feeds one worksheet's rows to the handlers, skipping blank rows (before the header and between loans). */
+async function readRows(sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void): Promise<void> {
+  let width = 0;
+  for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+    if (read.closed) return;
+    progressed();
+    const fields = rowTexts(row, width);
+    if (isBlank(fields)) continue;
+    if (read.records === 0) width = fields.length;
+    if (!takeRow(fields, row.number, options, read)) {
+      read.stopped = true;
+      return;
+    }
+  }
+}
+
+/** Reads the chosen sheet through exceljs (the import's reader before xlsx-stream/; now the reference of the bench and the cross-check tests). */
+export async function readXlsxWithExceljs(path: string, options: XlsxReadOptions, facts: FileFacts): Promise<XlsxReadResult> {
+  const { sha256, bytes, parts, target } = facts;
+  try {
+    await checkTextRuns(path, target.partNo);
+  } catch (error) {
+    throw unreadable(path, (error as Error).message);
+  }
+  // exceljs is large: load it only when a workbook is actually read (through data/excel.ts).
+  const { default: excel } = await import('../excel.ts');
+  const input = createReadStream(path);
+  const watch = watchRead(path, input, options.stallSeconds ?? XLSX_STALL_SECONDS, () => options.shouldStop?.() ?? false);
+  const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+  const read: SheetRead = { records: 0, stopped: false, closed: false };
+  let found = false;
+  const readAll = async (): Promise<'done'> => {
+    for await (const sheet of reader as unknown as AsyncIterable<StreamWorksheet>) {
+      watch.progressed();
+      // The sheet's own part number, not the reader's last 'entry' event: in openpyxl part order the
+      // sheets wait for the shared strings and their announcements need not precede their own yields.
+      if (String(sheet.id) !== target.partNo || found) continue;
+      found = true;
+      await readRows(sheet, options, read, watch.progressed);
+      break;
+    }
+    return 'done';
+  };
+  try {
+    const outcome = await Promise.race([readAll(), watch.ended]);
+    if (outcome === 'stopped') read.stopped = true;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw unreadable(path, (error as Error).message);
+  } finally {
+    read.closed = true;
+    watch.close();
+  }
+  return finishRead(path, target, parts, { sha256, bytes, read, found }, options);
+}

@@ -1,0 +1,82 @@
+import { CellError } from './scan-part.ts';
+import type { DateStyles } from './styles.ts';
+
+/**
+ * A worksheet cell (ECMA-376 Part 1 §18.3.1.4 `<c r s t>`) as the text a CSV export would hold —
+ * the same text exceljs's reader gives through xlsx-exceljs.ts's cellText:
+ *   t="s" → the shared string; t="inlineStr" → its `<is>` text; t="str" (a formula's text) and
+ *   t="e" (an error such as #N/A) → the value as written; t="b" → 'true'/'false';
+ *   a number → String(n) at full precision, or 'YYYY-MM-DD' when its style is a date format;
+ *   t="d" (an ISO 8601 date, §18.18.11) → its date part; a formula → its cached value, as above.
+ * Where exceljs misreads, this reader does not (xlsx-readers.test.ts shows each): a formula's
+ * cached boolean, error or date (exceljs: "1", "NaN", the serial number), the East Asian
+ * built-in date formats (styles.ts), phonetic guides and all runs of rich inline text.
+ */
+export interface CellContext {
+  readonly strings: readonly string[] | null;
+  readonly dateStyles: DateStyles;
+  readonly date1904: boolean;
+}
+
+export interface RawCell {
+  /** `t`, default 'n'. */
+  readonly type: string;
+  /** `s`, default 0. */
+  readonly style: number;
+  /** The `<v>` text; null when the cell has none. */
+  readonly value: string | null;
+  /** The `<is>` text of an inline string; null when none. */
+  readonly inline: string | null;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * Excel's serial day as a calendar date, exactly as exceljs's utils.excelToDate: 25,569 is the
+ * serial of 1970-01-01 in the 1900 system (which counts the phantom 1900-02-29, so serials from
+ * 61 on land on the right day); the 1904 system's serials are 1,462 days later.
+ */
+export function serialDate(serial: number, date1904: boolean): string {
+  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+function sharedString(value: string, strings: readonly string[] | null): string {
+  const index = Number(value);
+  if (strings === null) throw new CellError(`refers to shared string ${value}, but the workbook has no shared strings part (xl/sharedStrings.xml)`);
+  const text = Number.isInteger(index) && index >= 0 ? strings[index] : undefined;
+  if (text === undefined) throw new CellError(`refers to shared string "${value.slice(0, 20)}", but the workbook holds ${strings.length.toLocaleString('en-US')} (numbered from 0)`);
+  return text;
+}
+
+/** xsd:double as Excel writes it (§18.3.1.96 `<v>`): a decimal, optionally with an exponent. */
+const DOUBLE = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+function numberText(value: string, style: number, context: CellContext): string {
+  const n = Number(value);
+  // Stricter than exceljs's parseFloat, which reads "12,000" as 12.
+  if (!DOUBLE.test(value) || Number.isNaN(n)) throw new CellError(`holds "${value.slice(0, 40)}" where a number is stored`);
+  return context.dateStyles[style] === 1 ? serialDate(n, context.date1904) : String(n);
+}
+
+export function cellText(cell: RawCell, context: CellContext): string {
+  const { type, value } = cell;
+  if (type === 'inlineStr') return cell.inline ?? value ?? '';
+  if (value === null || value === '') return '';
+  switch (type) {
+    case 's':
+      return sharedString(value, context.strings);
+    case 'str':
+    case 'e':
+      return value;
+    case 'b':
+      return Number.parseInt(value, 10) !== 0 ? 'true' : 'false';
+    case 'd':
+      return /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0] ?? value;
+    default:
+      return numberText(value, cell.style, context);
+  }
+}

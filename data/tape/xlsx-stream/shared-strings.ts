@@ -1,0 +1,49 @@
+import type { PartData } from '../xlsx-sheets.ts';
+import { scanPart } from './scan-part.ts';
+
+/**
+ * The workbook's shared strings (xl/sharedStrings.xml, ECMA-376 Part 1 §18.4.8) in order, each as
+ * its plain text: a rich string's runs joined, its phonetic guides (`<rPh>`, furigana-style
+ * readings) left out. Streamed part by part; only the strings themselves stay in memory, as a
+ * worksheet cell may refer to any of them.
+ */
+class SharedStringsHandler {
+  collecting = false;
+  readonly strings: string[] = [];
+  private current = '';
+  private piece = '';
+  private phonetic = 0;
+
+  open(name: string, _attributes: string, selfClosing: boolean): void {
+    if (name === 'si') {
+      this.current = '';
+      this.phonetic = 0;
+    } else if (name === 't' && this.phonetic === 0 && !selfClosing) {
+      this.collecting = true;
+      this.piece = '';
+    } else if (name === 'rPh' && !selfClosing) this.phonetic++;
+  }
+
+  close(name: string): void {
+    if (name === 't' && this.collecting) {
+      this.current += this.piece;
+      this.collecting = false;
+    } else if (name === 'rPh') this.phonetic--;
+    else if (name === 'si') this.strings.push(this.current);
+  }
+
+  text(text: string): void {
+    this.piece += text;
+  }
+
+  where(): string {
+    return `string ${this.strings.length + 1}`;
+  }
+}
+
+export async function readSharedStrings(path: string, part: PartData | undefined): Promise<readonly string[] | null> {
+  if (!part) return null;
+  const handler = new SharedStringsHandler();
+  await scanPart(path, part, handler);
+  return handler.strings;
+}

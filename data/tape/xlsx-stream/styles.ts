@@ -1,0 +1,58 @@
+import type { PartData } from '../xlsx-sheets.ts';
+import { scanPart } from './scan-part.ts';
+import { attribute } from './xml-scan.ts';
+
+/**
+ * Which cell styles show a number as a date, read from xl/styles.xml as far as that needs: the
+ * custom number formats (`<numFmts>`) and each cell format's numFmtId (`<cellXfs>`; a cell's `s`
+ * is an index into it, ECMA-376 Part 1 §18.8.10). Nothing else of the styles is kept.
+ *
+ * Built-in formats (§18.8.30): 14–22 and 45–47 are dates and times in every locale — the ones
+ * exceljs recognises; 27–36 and 50–58 are the East Asian built-in dates (zh-CN: 27 `yyyy"年"m"月"`,
+ * 31 `yyyy"年"m"月"d"日"`, 57 `yyyy"年"m"月"`…), which exceljs does not know and reads as plain
+ * numbers. A custom format is a date when, outside `[…]` and quoted text, it holds a date or time
+ * token — exceljs's rule (utils.isDateFmt), so both readers agree on every custom format.
+ */
+const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/\\(.)/g, '$1')
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]/.test(bare);
+}
+
+/** Per cell format (the `s` of a cell): 1 when it shows numbers as dates. */
+export type DateStyles = Uint8Array;
+
+class StylesHandler {
+  collecting = false;
+  readonly custom = new Map<number, string>();
+  readonly formats: number[] = [];
+  private inCellXfs = false;
+
+  open(name: string, attributes: string, selfClosing: boolean): void {
+    if (name === 'numFmt') {
+      const id = Number(attribute(attributes, 'numFmtId'));
+      if (Number.isInteger(id)) this.custom.set(id, attribute(attributes, 'formatCode') ?? '');
+    } else if (name === 'cellXfs') this.inCellXfs = !selfClosing;
+    else if (name === 'xf' && this.inCellXfs) this.formats.push(Number(attribute(attributes, 'numFmtId') ?? 0));
+  }
+
+  close(name: string): void {
+    if (name === 'cellXfs') this.inCellXfs = false;
+  }
+
+  text(): void {}
+}
+
+export async function readDateStyles(path: string, part: PartData | undefined): Promise<DateStyles> {
+  if (!part) return new Uint8Array(0);
+  const styles = new StylesHandler();
+  await scanPart(path, part, styles);
+  return Uint8Array.from(styles.formats, (id) => {
+    const code = styles.custom.get(id);
+    return (code === undefined ? BUILT_IN_DATES.has(id) : isDateFormatCode(code)) ? 1 : 0;
+  });
+}

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import ExcelJS from '../../../data/excel.ts';
+import { writeSampleTape } from '../../../data/sample/index.ts';
+import { readXlsxFile, type XlsxReaderName } from '../../../data/tape/xlsx.ts';
+import { reorderLikeOpenpyxl } from '../../helpers/openpyxl-order.ts';
+import { useTempDir } from '../../helpers/tmp.ts';
+
+const tempDir = useTempDir('abs-xlsx-readers-');
+
+interface Read {
+  readonly sheet: string;
+  /** Every non-blank row: its sheet row number, then its cells (the header first). */
+  readonly rows: readonly (readonly [number, readonly string[]])[];
+}
+
+async function readWith(reader: XlsxReaderName, file: string, sheet?: string): Promise<Read> {
+  const rows: [number, string[]][] = [];
+  let headerRow = true;
+  const result = await readXlsxFile(file, {
+    reader,
+    ...(sheet ? { sheet } : {}),
+    onHeader: (fields) => void rows.push([0, fields]),
+    onRow: (fields, rowNo) => {
+      headerRow = false;
+      rows.push([rowNo, fields]);
+    },
+  });
+  expect(headerRow || rows.length > 1).toBe(true);
+  return { sheet: result.sheet, rows };
+}
+
+/** Both readers on one file: the same sheet, the same rows, cell by cell. */
+async function bothReaders(file: string, sheet?: string): Promise<Read> {
+  const stream = await readWith('stream', file, sheet);
+  const exceljs = await readWith('exceljs', file, sheet);
+  expect(stream.sheet).toBe(exceljs.sheet);
+  expect(stream.rows.length).toBe(exceljs.rows.length);
+  for (let r = 0; r < stream.rows.length; r++) expect(stream.rows[r], `row ${r}`).toEqual(exceljs.rows[r]);
+  return stream;
+}
+
+describe('XLSX readers: the purpose-built reader gives the text exceljs gives, cell by cell', () => {
+  it('a workbook written by exceljs (shared strings, dates, percents, booleans, formulas, rich text, errors, gaps)', async () => {
+    const file = join(tempDir(), 'exceljs.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('说明').addRow(['本表为资产明细的说明']);
+    const sheet = workbook.addWorksheet('资产明细');
+    sheet.addRow([]);
+    sheet.addRow(['借据号', '放款日期', '合同金额', '年化利率', '是否重组', '剩余本金', '备注', '状态']);
+    sheet.addRow([
+      'L1',
+      new Date(Date.UTC(2026, 2, 15)),
+      12000,
+      0.156,
+      true,
+      { formula: 'C3/2', result: 6000 },
+      { richText: [{ text: '等额' }, { text: '本息', font: { bold: true } }] },
+      { error: '#N/A' },
+    ]);
+    sheet.addRow(['L2', new Date(Date.UTC(2025, 11, 31)), 5000.5, 0.18, false, { formula: 'C4-1', result: 4999.5 }, '  先息后本  ']);
+    sheet.addRow([]);
+    const sparse = sheet.getRow(6);
+    sparse.getCell(1).value = 'L3';
+    sparse.getCell(3).value = 1e-7;
+    sparse.getCell(7).value = { formula: 'A6&"x"', result: 'L3x' };
+    sparse.commit();
+    sheet.getColumn(2).numFmt = 'yyyy"年"m"月"d"日"';
+    sheet.getColumn(4).numFmt = '0.00%';
+    await workbook.xlsx.writeFile(file);
+
+    const read = await bothReaders(file, '资产明细');
+    // Hand-written: dates as YYYY-MM-DD, numbers at full precision (1e-7 as JavaScript writes it),
+    // a percent cell as its stored fraction, rich text joined, each cell trimmed, gaps ''.
+    expect(read.rows).toEqual([
+      [0, ['借据号', '放款日期', '合同金额', '年化利率', '是否重组', '剩余本金', '备注', '状态']],
+      [3, ['L1', '2026-03-15', '12000', '0.156', 'true', '6000', '等额本息', '#N/A']],
+      [4, ['L2', '2025-12-31', '5000.5', '0.18', 'false', '4999.5', '先息后本', '']],
+      [6, ['L3', '', '1e-7', '', '', '', 'L3x', '']],
+    ]);
+  });
+
+  it('the sample tape as the streaming writer stores it (inline strings), also in openpyxl part order', async () => {
+    const file = join(tempDir(), 'sample.xlsx');
+    await writeSampleTape({ loans: 3_000, seed: 11, out: file, format: 'xlsx' });
+    const read = await bothReaders(file);
+    expect(read.rows.length).toBe(3_001);
+    await reorderLikeOpenpyxl(file);
+    const reordered = await bothReaders(file);
+    expect(reordered.rows).toEqual(read.rows);
+  }, 60_000);
+
+  const soffice = spawnSync('sh', ['-c', 'command -v soffice']).status === 0;
+  it.skipIf(!soffice)(
+    `a workbook LibreOffice wrote from a CSV (soffice --convert-to xlsx)${soffice ? '' : ' — skipped: LibreOffice is not installed'}`,
+    () => {
+      const dir = tempDir();
+      const csv = join(dir, 'lo.csv');
+      writeFileSync(csv, '借据号,放款日期,合同金额,年化利率,备注,是否重组\nL1,2026-03-15,12000,18%,等额本息 & <x>,TRUE\nL2,2026-01-31,5000.5,0.156,,FALSE\n\nL3,2025-12-01,1e3,7.5%,"a,b",\n');
+      // CSV filter options: comma (44), double quote (34), UTF-8 (76), from line 1.
+      const converted = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(converted.status, converted.stderr).toBe(0);
+      return bothReaders(join(dir, 'lo.xlsx')).then((read) => {
+        // Hand-written: LibreOffice stores the ISO dates as serials under `yyyy\-mm\-dd`, 18% as 0.18
+        // under `0.00%`, TRUE as a boolean, 1e3 as 1000; the empty line is no row.
+        expect(read.rows).toEqual([
+          [0, ['借据号', '放款日期', '合同金额', '年化利率', '备注', '是否重组']],
+          [2, ['L1', '2026-03-15', '12000', '0.18', '等额本息 & <x>', 'true']],
+          [3, ['L2', '2026-01-31', '5000.5', '0.156', '', 'false']],
+          [5, ['L3', '2025-12-01', '1000', '0.075', 'a,b', '']],
+        ]);
+      });
+    },
+    150_000,
+  );
+});

@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../data/errors.ts';
+import { readXlsxFile, type XlsxReaderName } from '../../../data/tape/xlsx.ts';
+import { useTempDir } from '../../helpers/tmp.ts';
+import { SHEET_HEAD, SHEET_TAIL, workbookParts, zipParts } from '../../reliability/fuzz/zip.ts';
+
+const tempDir = useTempDir('abs-xlsx-stream-');
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+interface Extra {
+  readonly styles?: string;
+  readonly sharedStrings?: string;
+  readonly workbookPr?: string;
+}
+
+/** A one-sheet workbook ("loans") whose worksheet XML, styles, shared strings and workbookPr are written by hand. */
+function workbook(name: string, sheetData: string, extra: Extra = {}): string {
+  const parts = workbookParts('loans', SHEET_HEAD + sheetData + SHEET_TAIL);
+  if (extra.workbookPr) parts.set('xl/workbook.xml', (parts.get('xl/workbook.xml') as string).replace('<sheets>', `${extra.workbookPr}<sheets>`));
+  if (extra.styles) parts.set('xl/styles.xml', `<styleSheet xmlns="${MAIN}">${extra.styles}</styleSheet>`);
+  if (extra.sharedStrings) parts.set('xl/sharedStrings.xml', `<sst xmlns="${MAIN}">${extra.sharedStrings}</sst>`);
+  const file = join(tempDir(), name);
+  writeFileSync(file, zipParts(parts).bytes);
+  return file;
+}
+
+async function rows(file: string, reader: XlsxReaderName = 'stream'): Promise<string[][]> {
+  const out: string[][] = [];
+  await readXlsxFile(file, { reader, onHeader: (fields) => void out.push(fields), onRow: (fields) => void out.push(fields) });
+  return out;
+}
+
+async function failure(file: string): Promise<UserError> {
+  const error = await rows(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  expect((error as UserError).code).toBe('BAD_FILE');
+  return error as UserError;
+}
+
+const HEADER = '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>value</t></is></c></row>';
+/** cellXfs: 0 General, 1 built-in 14 (m/d/yyyy), 2 built-in 31 (zh-CN yyyy"年"m"月"d"日"), 3 custom 164 date, 4 custom 165 percent. */
+const STYLES =
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;mm&quot;月&quot;dd&quot;日&quot;"/><numFmt numFmtId="165" formatCode="0.00%"/></numFmts>' +
+  '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+  '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="31"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>';
+
+/** A sheet of one serial day under each style of STYLES. */
+const datedSheet = (serial: number): string =>
+  HEADER + [1, 2, 3, 0, 4].map((style, k) => `<row r="${k + 2}"><c r="A${k + 2}" t="inlineStr"><is><t>s${style}</t></is></c><c r="B${k + 2}" s="${style}"><v>${serial}</v></c></row>`).join('');
+const datedRows = (day: string, serial: string): string[][] => [
+  ['id', 'value'],
+  ['s1', day],
+  ['s2', day],
+  ['s3', day],
+  ['s0', serial],
+  ['s4', serial],
+];
+describe('the purpose-built XLSX reader: cells as a CSV export would hold them', () => {
+  it('reads dates by their style, in the 1900 and the 1904 date systems', async () => {
+    // Hand computation: serial 46096 = 25569 (1970-01-01) + 20527 days; 2026-01-01 is day
+    // 56·365 + 14 leap days = 20454 after 1970-01-01, and 20527 − 20454 = 73 → 31 (Jan) + 28 (Feb) + 14 → 2026-03-15.
+    // In the 1904 system the same day is 46096 − 1462 = 44634 (ECMA-376 Part 1 §18.17.4.1).
+    expect(await rows(workbook('1900.xlsx', datedSheet(46096), { styles: STYLES }))).toEqual(datedRows('2026-03-15', '46096'));
+    expect(await rows(workbook('1904.xlsx', datedSheet(44634), { styles: STYLES, workbookPr: '<workbookPr date1904="1"/>' }))).toEqual(datedRows('2026-03-15', '44634'));
+    // exceljs reads the zh-CN built-in 31 as a plain number: the one place the readers differ on dates.
+    expect((await rows(workbook('1900-exceljs.xlsx', datedSheet(46096), { styles: STYLES }), 'exceljs'))[2]).toEqual(['s2', '46096']);
+  });
+
+  it('reads a formula\'s cached value of every type, t="d" ISO dates, shared and inline rich text without phonetic guides', async () => {
+    const file = workbook(
+      'types.xlsx',
+      HEADER +
+        '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="b"><f>1=1</f><v>1</v></c></row>' +
+        '<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" t="e"><f>NA()</f><v>#N/A</v></c></row>' +
+        '<row r="4"><c r="A4" t="str"><f>"x"</f><v>等额本息</v></c><c r="B4" s="1"><f>DATE(2026,3,15)</f><v>46096</v></c></row>' +
+        '<row r="5"><c r="A5" t="inlineStr"><is><r><t>先息</t></r><r><t xml:space="preserve">后本 </t></r><rPh sb="0" eb="1"><t>xian</t></rPh></is></c><c r="B5" t="d"><v>2026-03-15T00:00:00</v></c></row>' +
+        '<row r="6"><c t="inlineStr"><is><t><![CDATA[a<b]]>&amp;&#x4E2D;</t></is></c><c><v>1.50E+3</v></c></row>',
+      { styles: STYLES, sharedStrings: '<si><t>L1</t></si><si><r><t>L</t></r><r><rPr><b/></rPr><t>2</t></r><rPh sb="0" eb="1"><t>el</t></rPh></si>' },
+    );
+    // Hand-written: TRUE → 'true'; the error code as written; the date formula's cached serial as
+    // its date; runs joined and trimmed, guides dropped; cells without `r` follow each other.
+    expect(await rows(file)).toEqual([
+      ['id', 'value'],
+      ['L1', 'true'],
+      ['L2', '#N/A'],
+      ['等额本息', '2026-03-15'],
+      ['先息后本', '2026-03-15'],
+      ['a<b&中', '1500'],
+    ]);
+  });
+
+  it('reads prefixed SpreadsheetML (x:row, x:c) and places cells by reference, skipped columns empty', async () => {
+    const sheet = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c r="D3"><x:v>7</x:v></x:c></x:row><x:row r="4"><x:c r="AB4"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const parts = workbookParts('loans', sheet);
+    const file = join(tempDir(), 'prefixed.xlsx');
+    writeFileSync(file, zipParts(parts).bytes);
+    const read = await rows(file);
+    expect(read[0]).toEqual(['', 'id', '', '7']);
+    expect(read[1]).toHaveLength(28); // AB is column 28: 26 + 2
+    expect(read[1]?.[27]).toBe('1');
+  });
+});
+
+describe('the purpose-built XLSX reader: a damaged workbook fails naming the file, sheet, part, row and cell', () => {
+  const PREFIX = 'bad.xlsx is not a readable XLSX workbook: sheet "loans", xl/worksheets/sheet1.xml';
+
+  it('a cell referring to a shared string the workbook lacks', async () => {
+    const error = await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v>5</v></c></row>', { sharedStrings: '<si><t>a</t></si><si><t>b</t></si>' }));
+    expect(error.message).toBe(`${PREFIX}, row 2, cell A2: refers to shared string "5", but the workbook holds 2 (numbered from 0)`);
+  });
+
+  it('a shared string with no shared strings part', async () => {
+    const error = await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'));
+    expect(error.message).toBe(`${PREFIX}, row 2, cell A2: refers to shared string 0, but the workbook has no shared strings part (xl/sharedStrings.xml)`);
+  });
+
+  it('tags that do not close in order, a truncated part, text where a number belongs, a cell reference off the grid', async () => {
+    expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2"><v>1</v></row>'))).message).toBe(`${PREFIX}, row 2, cell A2: </row> where </c> was expected — the XML is damaged`);
+    expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3'))).message).toContain(`${PREFIX}, row 3:`);
+    expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="B2"><v>12,000</v></c></row>'))).message).toBe(`${PREFIX}, row 2, cell B2: holds "12,000" where a number is stored`);
+    expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="XFE2"><v>1</v></c></row>'))).message).toBe(
+      `${PREFIX}, row 2, cell XFE2: has the reference "XFE2", which is not a cell (column A–XFD, row 1–1,048,576)`,
+    );
+    expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>&bogus;</t></is></c></row>'))).message).toBe(
+      `${PREFIX}, row 2, cell A2: unknown entity "&bogus;" — the XML is damaged`,
+    );
+  });
+
+  it('a DOCTYPE (entity expansion) is refused before any row is read', async () => {
+    const parts = workbookParts('loans', `<!DOCTYPE lol [<!ENTITY lol "lol">]>${SHEET_HEAD.replace(/^<\?xml[^>]*>\n/, '')}${HEADER}${SHEET_TAIL}`);
+    const file = join(tempDir(), 'bad.xlsx');
+    writeFileSync(file, zipParts(parts).bytes);
+    expect((await failure(file)).message).toBe(`${PREFIX}: a DOCTYPE declaration (a workbook part never holds one) — the XML is damaged`);
+  });
+
+  it('a part whose bytes do not match the CRC-32 the zip directory states', async () => {
+    const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER + SHEET_TAIL));
+    const bytes = Buffer.from(zip.bytes);
+    // The central directory entry of the worksheet: its CRC-32 at offset 16 (APPNOTE.TXT §4.3.12).
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const entry = bytes.lastIndexOf(name) - 46;
+    expect(bytes.readUInt32LE(entry)).toBe(0x02014b50);
+    bytes.writeUInt32LE((bytes.readUInt32LE(entry + 16) ^ 1) >>> 0, entry + 16);
+    const file = join(tempDir(), 'bad.xlsx');
+    writeFileSync(file, bytes);
+    expect((await failure(file)).message).toBe(`${PREFIX} fails its CRC-32 check: the zip is damaged`);
+  });
+
+  it('a damaged deflate stream', async () => {
+    const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER.repeat(50) + SHEET_TAIL));
+    const [start = 0] = zip.data.get('xl/worksheets/sheet1.xml') ?? [];
+    const bytes = Buffer.from(zip.bytes);
+    bytes.fill(0xff, start, start + 8);
+    const file = join(tempDir(), 'bad.xlsx');
+    writeFileSync(file, bytes);
+    expect((await failure(file)).message).toMatch(/^bad\.xlsx is not a readable XLSX workbook: sheet "loans", xl\/worksheets\/sheet1\.xml cannot be inflated \(.+\): the zip is damaged$/);
+  });
+});
