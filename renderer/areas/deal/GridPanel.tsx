@@ -1,12 +1,11 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { DealRunRequest, GridParameter } from '../../../service/api/contract.ts';
-import { reportError, useApp } from '../../app/context.tsx';
-import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
-import { notify } from '../../app/notifications.ts';
+import { useSweepJob, type SweepJobMessages } from '../../app/useSweepJob.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { SweepRunButtons } from '../../components/SweepRunButtons.tsx';
 import { GRID_PARAMETER_LABELS, GRID_PARAMETERS, gridForm, gridKey, gridRequest, isGridParameter, updateGridForm, type GridForm } from './grid-form.ts';
 import { GridView } from './GridView.tsx';
-import { translate, useT } from '../../app/i18n.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 /** The CLI command the grid panel runs the same as: a command, the same in every language. */
 const CLI_GRID = 'abs run --grid';
@@ -80,6 +79,14 @@ function GridInputs({ form }: { form: GridForm }) {
   );
 }
 
+const GRID_JOB_MESSAGES: SweepJobMessages = {
+  cannotRead: 'grid.cannotRead',
+  cannotStart: 'grid.cannotStart',
+  cannotCancel: 'grid.cannotCancel',
+  cancelled: 'grid.cancelled',
+  nothingKept: 'grid.nothingKept',
+};
+
 /**
  * The Deal screen's sensitivity grid: two parameters and their values, run as a job on the worker
  * pool (progress, cancel) on the deal, pool and scenario chosen above; the result as per-note tables
@@ -87,62 +94,31 @@ function GridInputs({ form }: { form: GridForm }) {
  */
 export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
   const t = useT();
-  const { api } = useApp();
   const form = useSyncExternalStore(gridForm.subscribe, gridForm.get);
-  const [starting, setStarting] = useState(false);
-  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError(translate('grid.cannotRead'), error));
-  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError(translate('grid.cannotRead'), error));
-  const running = latest?.state === 'running';
+  const job = useSweepJob('deal.grid', form, updateGridForm, GRID_JOB_MESSAGES);
+  const { latest, running, result } = job;
   const asked = deal ? gridRequest(form, deal) : null;
   const key = asked && 'request' in asked ? gridKey(asked.request) : '';
 
-  useEffect(() => {
-    if (!latest || !form.latest || latest.state === 'running') return;
-    if (latest.state === 'succeeded' && form.shown?.jobId !== form.latest.jobId) updateGridForm({ shown: form.latest });
-    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', translate('grid.cancelled'), translate('grid.nothingKept'));
-  }, [latest, form.latest, form.shown]);
-
-  async function start(): Promise<void> {
-    if (!asked || !('request' in asked)) return;
-    setStarting(true);
-    try {
-      const job = await api.call('deal.grid', asked.request);
-      upsertJob(job);
-      updateGridForm({ latest: { jobId: job.id, key } });
-    } catch (error) {
-      reportError(t('grid.cannotStart'), error);
-    } finally {
-      setStarting(false);
-    }
+  function start(): void {
+    if (asked && 'request' in asked) void job.start((api) => api.call('deal.grid', asked.request), key);
   }
 
-  async function cancel(): Promise<void> {
-    if (!form.latest) return;
-    try {
-      await api.call('job.cancel', { id: form.latest.jobId });
-    } catch (error) {
-      reportError(t('grid.cannotCancel'), error);
-    }
-  }
-
-  const result = shownJob?.state === 'succeeded' && shownJob.result?.kind === 'deal.grid' ? shownJob.result : null;
-  const outOfDate = result !== null && !running && form.shown?.key !== key;
+  const outOfDate = job.outOfDate(key);
   const cells = asked && 'request' in asked ? asked.request.rows.values.length * asked.request.columns.values.length : null;
   return (
     <section className="panel grid-panel" aria-label={t('grid.title')} data-testid="grid-panel">
       <h2>{t('grid.title')}</h2>
       <div className="run-panel">
         <GridInputs form={form} />
-        <div className="button-row run-buttons">
-          <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
-            {t('grid.run')}
-          </button>
-          {running ? (
-            <button type="button" className="secondary" onClick={() => void cancel()}>
-              {t('grid.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <SweepRunButtons
+          runLabel={t('grid.run')}
+          cancelLabel={t('grid.cancel')}
+          canRun={asked !== null && 'request' in asked && !job.starting}
+          running={running}
+          onRun={start}
+          onCancel={() => void job.cancel()}
+        />
       </div>
       {asked && 'problem' in asked ? (
         <p className="error-text" role="alert" data-testid="grid-problem">
@@ -155,7 +131,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
         {cells !== null ? t('grid.cellCount', { n: cells }) : ''}
         {t('grid.sameForAnyWorkers')}
       </p>
-      {running ? <ProgressBar progress={latest.progress ?? null} label={t('grid.cells')} /> : null}
+      {running ? <ProgressBar progress={latest?.progress ?? null} label={t('grid.cells')} /> : null}
       {outOfDate ? (
         <p className="warning-box" role="status" data-testid="grid-out-of-date">
           {t('grid.outOfDate')}

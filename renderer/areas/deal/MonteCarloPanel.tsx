@@ -1,12 +1,11 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { DealRunRequest } from '../../../service/api/contract.ts';
-import { reportError, useApp } from '../../app/context.tsx';
-import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
-import { notify } from '../../app/notifications.ts';
+import { useSweepJob, type SweepJobMessages } from '../../app/useSweepJob.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { SweepRunButtons } from '../../components/SweepRunButtons.tsx';
 import { monteCarloForm, monteCarloRequest, updateMonteCarloForm, type MonteCarloForm } from './monte-carlo-form.ts';
 import { MonteCarloView } from './MonteCarloView.tsx';
-import { translate, useT } from '../../app/i18n.tsx';
+import { useT } from '../../app/i18n.tsx';
 
 function NumberField({ label, field, form, hint }: { label: string; field: 'mean' | 'cv' | 'pd' | 'rho' | 'paths' | 'seed'; form: MonteCarloForm; hint?: string }) {
   return (
@@ -46,6 +45,14 @@ function DistributionInputs({ form }: { form: MonteCarloForm }) {
   );
 }
 
+const MONTE_CARLO_JOB_MESSAGES: SweepJobMessages = {
+  cannotRead: 'deal.cannotReadTheMonte',
+  cannotStart: 'deal.cannotStartTheMonte',
+  cannotCancel: 'deal.cannotCancel',
+  cancelled: 'deal.monteCarloCancelled',
+  nothingKept: 'deal.nothingWasKept',
+};
+
 /**
  * The Deal screen's Monte Carlo: the lifetime default's distribution, paths and seed; runs as a job
  * with progress and cancel on the deal, pool and scenario chosen above; shows the per-note table and
@@ -53,61 +60,30 @@ function DistributionInputs({ form }: { form: MonteCarloForm }) {
  */
 export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
   const t = useT();
-  const { api } = useApp();
   const form = useSyncExternalStore(monteCarloForm.subscribe, monteCarloForm.get);
-  const [starting, setStarting] = useState(false);
-  const latest = useWatchedJob(api, form.latest?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheMonte'), error));
-  const shownJob = useWatchedJob(api, form.shown?.jobId ?? null, (error) => reportError(t('deal.cannotReadTheMonte'), error));
-  const running = latest?.state === 'running';
+  const job = useSweepJob('deal.monteCarlo', form, updateMonteCarloForm, MONTE_CARLO_JOB_MESSAGES);
+  const { latest, running, result } = job;
   const asked = deal ? monteCarloRequest(form, deal) : null;
   const key = asked && 'request' in asked ? `${inputsKey} ${JSON.stringify(asked.request)}` : '';
 
-  useEffect(() => {
-    if (!latest || !form.latest || latest.state === 'running') return;
-    if (latest.state === 'succeeded' && form.shown?.jobId !== form.latest.jobId) updateMonteCarloForm({ shown: form.latest });
-    if (latest.state === 'cancelled' && form.shown?.jobId !== form.latest.jobId) notify('info', translate('deal.monteCarloCancelled'), translate('deal.nothingWasKept'));
-  }, [latest, form.latest, form.shown]);
-
-  async function start(): Promise<void> {
-    if (!asked || !('request' in asked)) return;
-    setStarting(true);
-    try {
-      const job = await api.call('deal.monteCarlo', asked.request);
-      upsertJob(job);
-      updateMonteCarloForm({ latest: { jobId: job.id, key } });
-    } catch (error) {
-      reportError(t('deal.cannotStartTheMonte'), error);
-    } finally {
-      setStarting(false);
-    }
+  function start(): void {
+    if (asked && 'request' in asked) void job.start((api) => api.call('deal.monteCarlo', asked.request), key);
   }
 
-  async function cancel(): Promise<void> {
-    if (!form.latest) return;
-    try {
-      await api.call('job.cancel', { id: form.latest.jobId });
-    } catch (error) {
-      reportError(t('deal.cannotCancel'), error);
-    }
-  }
-
-  const result = shownJob?.state === 'succeeded' && shownJob.result?.kind === 'deal.monteCarlo' ? shownJob.result : null;
-  const outOfDate = result !== null && !running && form.shown?.key !== key;
+  const outOfDate = job.outOfDate(key);
   return (
     <section className="panel monte-carlo-panel" aria-label={t('deal.monteCarlo')} data-testid="monte-carlo-panel">
       <h2>{t('deal.monteCarlo')}</h2>
       <div className="run-panel">
         <DistributionInputs form={form} />
-        <div className="button-row run-buttons">
-          <button type="button" onClick={() => void start()} disabled={!asked || 'problem' in asked || running || starting}>
-            {t('deal.runMonteCarlo')}
-          </button>
-          {running ? (
-            <button type="button" className="secondary" onClick={() => void cancel()}>
-              {t('deal.cancelMonteCarlo')}
-            </button>
-          ) : null}
-        </div>
+        <SweepRunButtons
+          runLabel={t('deal.runMonteCarlo')}
+          cancelLabel={t('deal.cancelMonteCarlo')}
+          canRun={asked !== null && 'request' in asked && !job.starting}
+          running={running}
+          onRun={start}
+          onCancel={() => void job.cancel()}
+        />
       </div>
       {asked && 'problem' in asked ? (
         <p className="error-text" role="alert" data-testid="mc-problem">
@@ -115,7 +91,7 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
         </p>
       ) : null}
       <p className="muted small">{t('deal.eachPathDrawsThe')}</p>
-      {running ? <ProgressBar progress={latest.progress ?? null} label={t('deal.monteCarloPaths')} /> : null}
+      {running ? <ProgressBar progress={latest?.progress ?? null} label={t('deal.monteCarloPaths')} /> : null}
       {outOfDate ? (
         <p className="warning-box" role="status" data-testid="mc-out-of-date">
           {t('deal.thisMonteCarloRan')}
