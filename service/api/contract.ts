@@ -1288,7 +1288,8 @@ export type ResponseOf<M extends Method> = Api[M]['response'];
  * WORKSPACE_TOO_NEW, …, INTERNAL); `message` is one line for a person; `details` says
  * where (file, row, column, JSON path) and why. A file the analyst wrote (assumption set, pool or
  * deal file) that fails its checks gives BAD_REQUEST with `details.path` (the first problem) and
- * `details.issues`: every problem as `{ path, message }` (service/files/file-issues.ts).
+ * `details.issues`: every problem as `{ path, message }` (service/files/file-issues.ts); a rule's
+ * problem also carries `code` and `params` (engine/messages.ts) for a screen to say it in its language.
  */
 export interface ApiError {
   readonly code: string;
