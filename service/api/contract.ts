@@ -20,6 +20,7 @@ import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/a
 import type { ScheduleRecord } from '../../data/schedule/store.ts';
 import type { ScheduleUnit } from '../../data/schedule/columns.ts';
 import type { ScheduleRow } from '../../engine/schedule-pool/index.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -549,6 +550,8 @@ export interface DealRunResult {
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
   readonly warnings: readonly string[];
+  /** The same warnings, each with its code and params (engine/messages.ts) for a screen to say in its language; absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
   /**
    * What each period's `pool.delinquencyStates` holds: 'rollRate' — every reporting state and 逾期总额
    * from the roll-rate projection (loan-level, representative lines, purchased cohorts included);
@@ -765,6 +768,8 @@ export interface ScenarioRunRow {
   readonly revolvingEnd: RevolvingEnd | null;
   readonly cleanUpPeriod: number | null;
   readonly warnings: readonly string[];
+  /** The same warnings by code (DealRunResult.codedWarnings); absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
   /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
   readonly breakeven?: BreakevenResult;
   /** Per payment date, for charts overlaid by scenario (absent in runs stored before it was added). */
@@ -852,6 +857,8 @@ export interface GridCell {
   /** In the order of GridResult.notes. */
   readonly notes: readonly GridNoteCell[];
   readonly warnings: readonly string[];
+  /** The same warnings by code (DealRunResult.codedWarnings); absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
 }
 
 /** For each row value, the smallest column value at which the note loses principal / misses timely interest (null: nowhere on the row). */

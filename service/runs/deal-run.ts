@@ -8,6 +8,14 @@ import { dealWarnings, unquotableYieldWarnings } from './warnings.ts';
 export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): DealRunResult {
   const { result, flows } = runPrepared(prepared);
   const tranches = trancheRows(prepared, result);
+  const warnings = [
+    ...dealWarnings(
+      prepared,
+      flows.cutoffBalance,
+      result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
+    ),
+    ...unquotableYieldWarnings(tranches),
+  ];
   return {
     dealName: prepared.file.name ?? 'Deal',
     poolName: prepared.input.sourceName,
@@ -27,14 +35,8 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode): Dea
     triggerFirstBreach: result.triggerFirstBreach,
     cleanUpPeriod: result.cleanUpPeriod ?? null,
     creditEnhancement: creditEnhancementOverTime(prepared, result),
-    warnings: [
-      ...dealWarnings(
-        prepared,
-        flows.cutoffBalance,
-        result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
-      ),
-      ...unquotableYieldWarnings(tranches),
-    ],
+    warnings: warnings.map((w) => w.message),
+    codedWarnings: warnings,
     delinquencyStateBasis: prepared.schedule === null ? 'rollRate' : 'schedule',
   };
 }

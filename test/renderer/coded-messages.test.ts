@@ -8,6 +8,7 @@ import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import type { FileIssue } from '../../renderer/app/issues.ts';
+import { FIELD_SPECS } from '../../data/tape/fields.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 /**
@@ -77,6 +78,16 @@ function issueAt(change: (deal: Record<string, unknown>) => void, at: string): F
   }
   throw new Error(`no issue at ${at}`);
 }
+
+describe('the loan tape’s fields in the catalogues', () => {
+  it('every field the importer maps (data/tape/fields.ts) has its label and help in both languages, and no other', () => {
+    const keys = FIELD_SPECS.flatMap((spec) => [`tapeField.${spec.field}`, `tapeField.${spec.field}.help`]);
+    expect(keys.filter((key) => !(key in en) || !(key in zhCN))).toEqual([]);
+    expect(Object.keys(en).filter((key) => key.startsWith('tapeField.') && !keys.includes(key))).toEqual([]);
+    // the English is the importer's own wording
+    expect(FIELD_SPECS.filter((spec) => en[`tapeField.${spec.field}` as keyof typeof en] !== spec.label).map((spec) => spec.field)).toEqual([]);
+  });
+});
 
 describe('sayCoded: a coded message in the chosen language', () => {
   afterEach(() => chooseLanguage('en'));
