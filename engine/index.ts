@@ -13,3 +13,4 @@ export * from './fit/index.ts';
 export * from './mc/index.ts';
 export * from './schedule-pool/index.ts';
 export * from './calendar/index.ts';
+export * from './messages.ts';

@@ -27,6 +27,7 @@ export type {
 } from './types.ts';
 export { CUMULATIVE_RATIO_DENOMINATORS, DEAL_SCHEMA, FEE_COLLECTIONS, SELLER, TRIGGER_EFFECTS, TRIGGER_METRICS, WAL_BASES } from './schema.ts';
 export { dealIssues, validateDeal } from './validate.ts';
+export { DEAL_RULES } from './rule-messages.ts';
 export { wholeNumber } from './whole-number.ts';
 export { toWholeCents } from './money.ts';
 export type { DealIssue } from './validate.ts';

@@ -1,9 +1,20 @@
 import { ApiCallError } from '../api/client.ts';
+import type { CodedText } from './coded.ts';
 
-/** One problem of a file the analyst wrote (assumption set, deal), at the JSON path of the value at fault. */
-export interface FileIssue {
+/**
+ * One problem of a file the analyst wrote (assumption set, deal), at the JSON path of the value at
+ * fault; a rule's problem also carries its code and params (sayCoded says it in the user's language).
+ */
+export interface FileIssue extends CodedText {
   readonly path: string;
   readonly message: string;
+}
+
+/** The code and params of a listed problem, when the service gave them. */
+function codeOf(issue: { code?: unknown; params?: unknown }): Pick<CodedText, 'code' | 'params'> {
+  if (typeof issue.code !== 'string') return {};
+  const params = typeof issue.params === 'object' && issue.params !== null ? (issue.params as Record<string, unknown>) : {};
+  return { code: issue.code, params };
 }
 
 /**
@@ -16,8 +27,8 @@ function fileIssues(error: ApiCallError): FileIssue[] {
   const listed = Array.isArray(details['issues']) ? (details['issues'] as unknown[]) : [];
   const issues = listed.flatMap((issue): FileIssue[] => {
     if (typeof issue !== 'object' || issue === null) return [];
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    return typeof path === 'string' && typeof message === 'string' ? [{ path, message }] : [];
+    const { path, message, code, params } = issue as { path?: unknown; message?: unknown; code?: unknown; params?: unknown };
+    return typeof path === 'string' && typeof message === 'string' ? [{ path, message, ...codeOf({ code, params }) }] : [];
   });
   if (issues.length > 0) return issues;
   return [{ path: typeof details['path'] === 'string' ? details['path'] : '$', message: error.error.message }];

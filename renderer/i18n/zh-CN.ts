@@ -3,8 +3,10 @@
  * Terms follow Chinese structured-finance usage (资产池, 优先级/中间级/次级, 加权平均期限, 兑付日…).
  */
 import type { MessageKey } from './en.ts';
+import { messagesZhCN } from './messages-zh-CN.ts';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
+  ...messagesZhCN,
   // app frame
   'app.productName': 'ABS 结构化工作台',
   'app.workspace': '工作区',

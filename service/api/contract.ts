@@ -20,6 +20,7 @@ import type { ClassTable, DecrementRows, PercentPrecision } from '../../engine/a
 import type { ScheduleRecord } from '../../data/schedule/store.ts';
 import type { ScheduleUnit } from '../../data/schedule/columns.ts';
 import type { ScheduleRow } from '../../engine/schedule-pool/index.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 import type { HeaderMapping, ImportMode, ImportProgress, ImportReport, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from '../../data/tape/types.ts';
 
 export type {
@@ -549,6 +550,8 @@ export interface DealRunResult {
   readonly creditEnhancement: readonly { readonly id: string; readonly values: readonly (number | null)[] }[];
   /** What an analyst should know before reading the figures (a pool cut off on another date, notes larger than the pool). */
   readonly warnings: readonly string[];
+  /** The same warnings, each with its code and params (engine/messages.ts) for a screen to say in its language; absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
   /**
    * What each period's `pool.delinquencyStates` holds: 'rollRate' — every reporting state and 逾期总额
    * from the roll-rate projection (loan-level, representative lines, purchased cohorts included);
@@ -765,6 +768,8 @@ export interface ScenarioRunRow {
   readonly revolvingEnd: RevolvingEnd | null;
   readonly cleanUpPeriod: number | null;
   readonly warnings: readonly string[];
+  /** The same warnings by code (DealRunResult.codedWarnings); absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
   /** Each note's breakeven under this scenario, when the run asked for them (ScenarioSetRunRequest.breakevens). */
   readonly breakeven?: BreakevenResult;
   /** Per payment date, for charts overlaid by scenario (absent in runs stored before it was added). */
@@ -852,6 +857,8 @@ export interface GridCell {
   /** In the order of GridResult.notes. */
   readonly notes: readonly GridNoteCell[];
   readonly warnings: readonly string[];
+  /** The same warnings by code (DealRunResult.codedWarnings); absent in runs stored before codes. */
+  readonly codedWarnings?: readonly CodedMessage[];
 }
 
 /** For each row value, the smallest column value at which the note loses principal / misses timely interest (null: nowhere on the row). */
@@ -1288,7 +1295,8 @@ export type ResponseOf<M extends Method> = Api[M]['response'];
  * WORKSPACE_TOO_NEW, …, INTERNAL); `message` is one line for a person; `details` says
  * where (file, row, column, JSON path) and why. A file the analyst wrote (assumption set, pool or
  * deal file) that fails its checks gives BAD_REQUEST with `details.path` (the first problem) and
- * `details.issues`: every problem as `{ path, message }` (service/files/file-issues.ts).
+ * `details.issues`: every problem as `{ path, message }` (service/files/file-issues.ts); a rule's
+ * problem also carries `code` and `params` (engine/messages.ts) for a screen to say it in its language.
  */
 export interface ApiError {
   readonly code: string;

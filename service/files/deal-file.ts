@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { DEAL_SCHEMA, dealIssues, type Deal } from '../../engine/index.ts';
+import { DEAL_SCHEMA, dealIssues, messageTable, type Deal } from '../../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
-import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 import { SCHEDULE_POOL_SCHEMA } from './schedule-pool-schema.ts';
 
@@ -55,24 +55,35 @@ export function readDealFile(input: unknown): DealFile {
   const parsed = DEAL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error));
   const file = parsed.data;
-  const issues = [...dealIssues(dealOf(file)).map((issue) => ({ path: `$.${issue.path}`, message: issue.rule })), ...schedulePoolIssues(file)];
+  const issues = [
+    ...dealIssues(dealOf(file)).map((issue): FileIssue => (issue.coded ? codedIssue(`$.${issue.path}`, issue.coded) : { path: `$.${issue.path}`, message: issue.rule })),
+    ...schedulePoolIssues(file),
+  ];
   if (issues.length > 0) throw fileError('Deal', issues);
   return file;
 }
 
+/** A deal file's rules about its own pool (beside the engine's deal rules). */
+export const DEAL_FILE_RULES = messageTable('dealFile', {
+  linesAndSchedule: () => 'give the pool either as lines (`pool`) or as a schedule (`schedulePool`), not both',
+  rowsAndStoredSchedule: () => 'give the schedule’s rows or the name of a stored schedule, not both',
+  noScheduleRows: () => 'give the schedule’s rows, or `schedule`: the name of a schedule imported into the workspace',
+  storedScheduleNeedsWorkspace: (p: { schedule: string }) => `"${p.schedule}" is a schedule stored in a workspace: run the deal with that workspace open (--db), which reads its rows`,
+  scheduleWithAssumptions: () => 'a schedule pool is stressed by `schedulePool.stress`, not by an assumption set',
+  scheduleCannotRevolve: () => 'a schedule pool cannot revolve: it has no loans to buy (write the revolving pool as lines)',
+});
+
 /** A schedule pool is the deal's whole pool: not beside lines, not under a revolving period (it has no loans to buy). */
-function schedulePoolIssues(file: DealFile): { path: string; message: string }[] {
+function schedulePoolIssues(file: DealFile): FileIssue[] {
   if (file.schedulePool === undefined) return [];
-  const issues: { path: string; message: string }[] = [];
-  if (file.pool !== undefined) issues.push({ path: '$.schedulePool', message: 'give the pool either as lines (`pool`) or as a schedule (`schedulePool`), not both' });
+  const say = DEAL_FILE_RULES.say;
+  const issues: FileIssue[] = [];
+  if (file.pool !== undefined) issues.push(codedIssue('$.schedulePool', say('linesAndSchedule')));
   const { rows, schedule } = file.schedulePool;
-  if (rows !== undefined && schedule !== undefined) issues.push({ path: '$.schedulePool.schedule', message: 'give the schedule’s rows or the name of a stored schedule, not both' });
-  if (rows === undefined && schedule === undefined)
-    issues.push({ path: '$.schedulePool.rows', message: 'give the schedule’s rows, or `schedule`: the name of a schedule imported into the workspace' });
-  if (rows === undefined && schedule !== undefined) {
-    issues.push({ path: '$.schedulePool.schedule', message: `"${schedule}" is a schedule stored in a workspace: run the deal with that workspace open (--db), which reads its rows` });
-  }
-  if (file.assumptions !== undefined) issues.push({ path: '$.assumptions', message: 'a schedule pool is stressed by `schedulePool.stress`, not by an assumption set' });
-  if (file.revolving !== undefined) issues.push({ path: '$.schedulePool', message: 'a schedule pool cannot revolve: it has no loans to buy (write the revolving pool as lines)' });
+  if (rows !== undefined && schedule !== undefined) issues.push(codedIssue('$.schedulePool.schedule', say('rowsAndStoredSchedule')));
+  if (rows === undefined && schedule === undefined) issues.push(codedIssue('$.schedulePool.rows', say('noScheduleRows')));
+  if (rows === undefined && schedule !== undefined) issues.push(codedIssue('$.schedulePool.schedule', say('storedScheduleNeedsWorkspace', { schedule })));
+  if (file.assumptions !== undefined) issues.push(codedIssue('$.assumptions', say('scheduleWithAssumptions')));
+  if (file.revolving !== undefined) issues.push(codedIssue('$.schedulePool', say('scheduleCannotRevolve')));
   return issues;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { messageTable, type CodedMessage, type MessageParams } from '../../engine/index.ts';
 import { UserError } from '../../data/errors.ts';
 
 /**
@@ -9,8 +10,22 @@ import { UserError } from '../../data/errors.ts';
  */
 export interface FileIssue {
   readonly path: string;
+  /** In English: the CLI's wording, and the screens' for a problem without a code. */
   readonly message: string;
+  /** A rule's stable code and its parameters (engine/messages.ts), for a screen to say it in its language; absent for a shape problem (zod's). */
+  readonly code?: string;
+  readonly params?: MessageParams;
 }
+
+/** A file problem with its coded message: `{ path, message, code, params }`. */
+export function codedIssue(path: string, coded: CodedMessage): FileIssue {
+  return { path, message: coded.message, code: coded.code, params: coded.params };
+}
+
+/** Problems any file can have, whatever its kind. */
+export const FILE_RULES = messageTable('file', {
+  reservedKey: (p: { key: string }) => `"${p.key}" is a reserved name and cannot be used as a key`,
+});
 
 /** ['lines', 3, 'rate'] → "$.lines[3].rate". */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -49,7 +64,7 @@ export function reservedKeyIssues(input: unknown): FileIssue[] {
       value.forEach((item, k) => stack.push([item, `${path}[${k}]`]));
     } else if (typeof value === 'object' && value !== null) {
       for (const key of Object.keys(value)) {
-        if (RESERVED_KEYS.has(key)) issues.push({ path: `${path}.${key}`, message: `"${key}" is a reserved name and cannot be used as a key` });
+        if (RESERVED_KEYS.has(key)) issues.push(codedIssue(`${path}.${key}`, FILE_RULES.say('reservedKey', { key })));
         else stack.push([(value as Record<string, unknown>)[key], `${path}.${key}`]);
       }
     }
@@ -73,6 +88,15 @@ function shortenQuoted(message: string): string {
   });
 }
 
+/** A problem's parameters with every name longer than 80 characters cut to its start and its length, as in its message. */
+function shortenParams(params: MessageParams): MessageParams {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && value.length > SHOWN_CHARACTERS ? shortName(value) : value]));
+}
+
+function shortName(value: string): string {
+  return `${value.slice(0, SHOWN_CHARACTERS - 20)}… (${value.length.toLocaleString('en-US')} characters)`;
+}
+
 /** A JSON path through a key of a megabyte stays readable: its start, and its length. */
 function shortenPath(path: string): string {
   return path.length <= 4 * SHOWN_CHARACTERS ? path : `${path.slice(0, 3 * SHOWN_CHARACTERS)}… (${path.length.toLocaleString('en-US')} characters)`;
@@ -80,7 +104,12 @@ function shortenPath(path: string): string {
 
 /** `Deal $.notes[0].originalBalance: must be … (and 2 more problems)`. */
 export function fileError(kind: string, found: readonly FileIssue[], details: Record<string, unknown> = {}): UserError {
-  const issues = found.map((issue) => ({ path: shortenPath(issue.path), message: shortenQuoted(issue.message) }));
+  const issues = found.map((issue): FileIssue => ({
+    ...issue,
+    path: shortenPath(issue.path),
+    message: shortenQuoted(issue.message),
+    ...(issue.params ? { params: shortenParams(issue.params) } : {}),
+  }));
   const first = issues[0] ?? { path: '$', message: 'invalid' };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return new UserError('BAD_REQUEST', `${kind} ${first.path}: ${first.message}${more}`, { ...details, path: first.path, issues });

@@ -12,6 +12,14 @@ import { dealWarnings, unquotableYieldWarnings } from './warnings.ts';
 export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, projected?: PoolCashFlows): DealRunResult {
   const { result, flows } = runPrepared(prepared, undefined, projected);
   const tranches = trancheRows(prepared, result);
+  const warnings = [
+    ...dealWarnings(
+      prepared,
+      flows.cutoffBalance,
+      result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
+    ),
+    ...unquotableYieldWarnings(tranches),
+  ];
   return {
     dealName: prepared.file.name ?? 'Deal',
     poolName: prepared.input.sourceName,
@@ -31,14 +39,8 @@ export function dealRunResult(prepared: PreparedDeal, mode: ProjectionMode, proj
     triggerFirstBreach: result.triggerFirstBreach,
     cleanUpPeriod: result.cleanUpPeriod ?? null,
     creditEnhancement: creditEnhancementOverTime(prepared, result),
-    warnings: [
-      ...dealWarnings(
-        prepared,
-        flows.cutoffBalance,
-        result.periods.reduce((sum, p) => sum + p.servicingStrip, 0),
-      ),
-      ...unquotableYieldWarnings(tranches),
-    ],
+    warnings: warnings.map((w) => w.message),
+    codedWarnings: warnings,
     delinquencyStateBasis: prepared.schedule === null ? 'rollRate' : 'schedule',
   };
 }

@@ -52,6 +52,7 @@ export function runGridCell(plan: GridPlan, overrides: ScenarioOverrides): GridC
       cumulativeNetLossRate: run.poolBalance > 0 ? netLoss / run.poolBalance : 0,
       notes: run.tranches.map((_, k) => noteCell(run, k)),
       warnings: run.warnings,
+      ...(run.codedWarnings ? { codedWarnings: run.codedWarnings } : {}),
     },
   };
 }

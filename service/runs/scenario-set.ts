@@ -24,6 +24,7 @@ export function scenarioRow(name: string, description: string | null, run: DealR
     revolvingEnd: run.revolvingEnd,
     cleanUpPeriod: run.cleanUpPeriod,
     warnings: run.warnings,
+    ...(run.codedWarnings ? { codedWarnings: run.codedWarnings } : {}),
     series: scenarioSeries(run),
   };
 }

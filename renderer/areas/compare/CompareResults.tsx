@@ -11,6 +11,7 @@ import { SideBySideTable } from './SideBySideTable.tsx';
 import type { CompareJobRun } from './state.ts';
 import { compareCsv, compareRows } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
+import { warningTexts } from '../../app/coded.ts';
 
 /** Copies the CSV to the clipboard; where the window may not write it (no permission), saves it as a file instead. */
 async function copyCsv(fileName: string, text: string): Promise<void> {
@@ -30,7 +31,7 @@ export function CompareResults({ info, run, seconds, stale }: { info: CompareJob
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
   const fileName = exportFileName([run.dealName, run.setName, 'scenarios'], 'csv');
   const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
-  const warnings = run.scenarios.flatMap((s) => s.warnings.map((w) => `${s.name}: ${w}`));
+  const warnings = run.scenarios.flatMap((s) => warningTexts(s).map((w) => `${s.name}: ${w}`));
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="compare-run" aria-busy={stale}>
       <p className="run-caption" data-testid="compare-run-caption">

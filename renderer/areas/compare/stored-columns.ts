@@ -27,6 +27,7 @@ export function rowOfDealRun(name: string, run: DealRunResult): ScenarioRunRow {
     revolvingEnd: run.revolvingEnd,
     cleanUpPeriod: run.cleanUpPeriod,
     warnings: run.warnings,
+    ...(run.codedWarnings ? { codedWarnings: run.codedWarnings } : {}),
     series: {
       dates: run.periods.map((p) => p.paymentDate),
       cumulativeDefaultRate: run.cumulativeDefaultRate,

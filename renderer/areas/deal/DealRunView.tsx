@@ -12,6 +12,7 @@ import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
 import { couponLabel } from './coupon-label.ts';
+import { warningTexts } from '../../app/coded.ts';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
 const DENOMINATOR_LABELS: Readonly<Record<DealRunResult['cumulativeRatioDenominator'], MessageKey>> = {
@@ -158,7 +159,7 @@ export function DealRunView({
       </p>
       {run.warnings.length > 0 ? (
         <div className="warning-box" role="status" data-testid="deal-warnings">
-          {run.warnings.map((w) => (
+          {warningTexts(run).map((w) => (
             <p key={w}>{w}</p>
           ))}
         </div>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { DealFile, FileDraft } from '../../../service/api/contract.ts';
 import { formatCount } from '../../app/format.ts';
 import type { FileIssue } from '../../app/issues.ts';
+import { sayCoded } from '../../app/coded.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { dealView, formatMoney, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
@@ -45,7 +46,7 @@ export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
       <ul className="problem-list">
         {issues.map((issue) => (
           <li key={`${issue.path} ${issue.message}`}>
-            <code className="mono">{issue.path}</code>: {issue.message}
+            <code className="mono">{issue.path}</code>: {sayCoded(issue)}
           </li>
         ))}
       </ul>

@@ -260,7 +260,12 @@ describe('principal steps', () => {
       ],
     };
     expect(dealIssues({ ...deal, waterfall })).toEqual([
-      { code: 'DEAL_WATERFALL', path: 'waterfall.combined[0].ocInitialPercent', rule: 'ocInitialPercent is part of an OC target: it needs amount "targetOC"' },
+      {
+        code: 'DEAL_WATERFALL',
+        path: 'waterfall.combined[0].ocInitialPercent',
+        rule: 'ocInitialPercent is part of an OC target: it needs amount "targetOC"',
+        coded: expect.objectContaining({ code: 'deal.ocInitialNeedsTargetOc', params: {} }),
+      },
     ]);
   });
 });

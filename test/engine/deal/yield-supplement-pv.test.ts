@@ -87,10 +87,16 @@ describe('yield supplement OC at a required rate', () => {
         code: 'DEAL_FIELD',
         path: 'yieldSupplementOCFromPool',
         rule: 'give the yield supplement OC either as a schedule (yieldSupplementOC) or computed from the pool (yieldSupplementOCFromPool), not both',
+        coded: expect.objectContaining({ code: 'deal.yieldSupplementTwice' }),
       },
     ]);
     expect(dealIssues({ ...deal(), yieldSupplementOCFromPool: { requiredRate: 0.12, afterNotesPaid: { notes: ['Z'], requiredRate: 0.06 } } })).toEqual([
-      { code: 'DEAL_UNKNOWN_REFERENCE', path: 'yieldSupplementOCFromPool.afterNotesPaid.notes[0]', rule: "unknown note 'Z'" },
+      {
+        code: 'DEAL_UNKNOWN_REFERENCE',
+        path: 'yieldSupplementOCFromPool.afterNotesPaid.notes[0]',
+        rule: "unknown note 'Z'",
+        coded: { code: 'deal.unknownNote', params: { note: 'Z' }, message: "unknown note 'Z'" },
+      },
     ]);
   });
 });

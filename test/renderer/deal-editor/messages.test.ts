@@ -4,15 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { draftOfFile, jsonPath, setField, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
 import { plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
+import type { FileIssue } from '../../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
 /** The issues the service's real check reports for the consumer template with one change. */
-function issuesOf(path: FieldPath, value: Json): { path: string; message: string }[] {
+function issuesOf(path: FieldPath, value: Json): FileIssue[] {
   const deal = setField(draftOfFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8'))), path, value);
   try {
     readDealFile(deal);
   } catch (error) {
-    return (error as { details: { issues: { path: string; message: string }[] } }).details.issues;
+    return (error as { details: { issues: FileIssue[] } }).details.issues;
   }
   throw new Error('the deal was read');
 }
@@ -20,7 +21,7 @@ function issuesOf(path: FieldPath, value: Json): { path: string; message: string
 function plainAt(path: FieldPath, value: Json, kind: Parameters<typeof plainMessage>[1], at = jsonPath(path)): string {
   const issue = issuesOf(path, value).find((i) => i.path === at);
   if (!issue) throw new Error(`no issue at ${at}`);
-  return plainMessage(issue.message, kind);
+  return plainMessage(issue, kind);
 }
 
 describe('deal editor: the service’s messages in plain words', () => {
@@ -60,7 +61,7 @@ describe('deal editor: the service’s messages in plain words', () => {
       [['notes', 0, 'coupon'], { type: 'fixd' }],
     ];
     for (const [path, value] of changes) {
-      for (const issue of issuesOf(path, value)) expect(plainMessage(issue.message, 'choice')).not.toMatch(/expected|Invalid|Too (big|small)/);
+      for (const issue of issuesOf(path, value)) expect(plainMessage(issue, 'choice')).not.toMatch(/expected|Invalid|Too (big|small)/);
     }
   });
 });

@@ -23,7 +23,7 @@ export function EditorIssues({ issues }: { issues: readonly FileIssue[] }) {
         {issues.map((issue) => (
           <li key={`${issue.path} ${issue.message}`}>
             <button type="button" className="link-button" onClick={() => focusField(issue.path)}>
-              {plainMessage(issue.message, kindOfPath(issue.path))}
+              {plainMessage(issue, kindOfPath(issue.path))}
             </button>{' '}
             <span className="issue-path">{issue.path}</span>
           </li>

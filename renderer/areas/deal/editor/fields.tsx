@@ -14,10 +14,10 @@ export function FieldIssues({ path, kind, below = false, id }: { path: FieldPath
   if (found.length === 0) return null;
   return (
     <span className="field-error" role="alert" id={id}>
-      {found.flatMap(([p, messages]) =>
-        messages.map((message) => (
-          <span key={`${p} ${message}`} className="field-error-line">
-            {plainMessage(message, kind)}
+      {found.flatMap(([p, atPath]) =>
+        atPath.map((issue) => (
+          <span key={`${p} ${issue.message}`} className="field-error-line">
+            {plainMessage(issue, kind)}
             <span className="issue-path">{p}</span>
           </span>
         )),

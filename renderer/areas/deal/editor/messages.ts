@@ -1,4 +1,5 @@
 import type { FileIssue } from '../../../app/issues.ts';
+import { isKnownCode, sayCoded } from '../../../app/coded.ts';
 import type { NumberKind } from './numbers.ts';
 import { translate, type MessageKey } from '../../../app/i18n.tsx';
 
@@ -60,10 +61,13 @@ function sentence(text: string): string {
 
 /**
  * The service's message about a field (zod's wording for a shape problem, engine/deal/validate.ts's
- * rule for one that spans fields) in plain words for the analyst, given what the field holds. The
- * deal rules are already written for analysts and are kept; zod's generic wording is replaced.
+ * rule for one that spans fields) in plain words for the analyst, given what the field holds. A deal
+ * rule comes with its code and is said from the catalogue in the chosen language; zod's generic
+ * wording is replaced.
  */
-export function plainMessage(message: string, kind: FieldKind): string {
+export function plainMessage(issue: FileIssue, kind: FieldKind): string {
+  if (isKnownCode(issue)) return sayCoded(issue);
+  const { message } = issue;
   const range = rangeWords(message, kind);
   if (range) return `${range}${translate('editor.sentenceEnd')}`;
   if (message.includes('expected number')) return need(kind);
@@ -79,9 +83,9 @@ export function plainMessage(message: string, kind: FieldKind): string {
 }
 
 /** The issues of the service's check by JSON path ("$.notes[0].coupon.rate"), for each field to find its own. */
-export function issuesByPath(issues: readonly FileIssue[]): ReadonlyMap<string, readonly string[]> {
-  const byPath = new Map<string, string[]>();
-  for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue.message]);
+export function issuesByPath(issues: readonly FileIssue[]): ReadonlyMap<string, readonly FileIssue[]> {
+  const byPath = new Map<string, FileIssue[]>();
+  for (const issue of issues) byPath.set(issue.path, [...(byPath.get(issue.path) ?? []), issue]);
   return byPath;
 }
 

@@ -3,6 +3,7 @@ import type { CanonicalField, HeaderMapping, MappedColumn, TapePreview } from '.
 import { reportError, useApp } from '../../../app/context.tsx';
 import { notify } from '../../../app/notifications.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { tapeFieldHelp, tapeFieldLabel } from '../../../app/coded.ts';
 
 /** Keeps the mapping shown under a name, to start the next tape from the same originator with. */
 function SaveMapping({ mapping, onSaved }: { mapping: HeaderMapping; onSaved: () => void }) {
@@ -80,8 +81,8 @@ export function ColumnMapping(props: {
                 >
                   <option value="">{t('tapes.import.keepAsExtraAttribute')}</option>
                   {preview.fields.map((f) => (
-                    <option key={f.field} value={f.field} title={f.help}>
-                      {f.label}
+                    <option key={f.field} value={f.field} title={tapeFieldHelp(f.field, f.help)}>
+                      {tapeFieldLabel(f.field)}
                       {f.required ? ' *' : ''}
                     </option>
                   ))}

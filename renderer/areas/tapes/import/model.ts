@@ -1,6 +1,7 @@
 import type { CanonicalField, HeaderMapping, ImportMode, ImportReport, MappedColumn, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../../../../service/api/contract.ts';
 import { csvText } from '../../../app/csv.ts';
 import { translate } from '../../../app/i18n.tsx';
+import { tapeFieldLabel } from '../../../app/coded.ts';
 
 /** How to read the file; '' leaves each to detection (or, for the mapping, to the header names). */
 export interface ReadChoices {
@@ -43,7 +44,7 @@ export function effectiveMapping(preview: TapePreview, overrides: MappingOverrid
 /** The required fields no column maps to, by label; a rate counts when annual or daily. */
 export function unmappedFields(preview: TapePreview, mapping: readonly MappedColumn[]): string[] {
   const mapped = new Set(mapping.map((m) => m.field).filter((f) => f !== null));
-  const required = preview.fields.filter((f) => f.required && !mapped.has(f.field)).map((f) => f.label);
+  const required = preview.fields.filter((f) => f.required && !mapped.has(f.field)).map((f) => tapeFieldLabel(f.field));
   if (!mapped.has('rateAnnual') && !mapped.has('rateDaily')) required.push(translate('tapes.import.interestRate'));
   return required;
 }

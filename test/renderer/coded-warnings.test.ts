@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DealFile, DealRunResult } from '../../service/api/contract.ts';
+import { readDealFile } from '../../service/files/deal-file.ts';
+import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
+import { Service } from '../../service/service.ts';
+import { sayCoded, warningTexts } from '../../renderer/app/coded.ts';
+import { chooseLanguage } from '../../renderer/app/language.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
+import { useTempDir } from '../helpers/tmp.ts';
+
+/**
+ * A deal run's warnings cross the API twice: as today's English `warnings` (the CLI's, the API's
+ * existing readers') and as `codedWarnings` with a code and params, which the screens say in the
+ * chosen language. The real service runs the consumer template on a real imported tape.
+ */
+
+const tempDir = useTempDir();
+let service: Service;
+
+beforeEach(async () => {
+  service = new Service({ transport: 'test' });
+  await service.call('workspace.open', { path: join(tempDir(), 'ws.sqlite') });
+});
+
+afterEach(async () => {
+  chooseLanguage('en');
+  await service.close();
+});
+
+// 21 loans, current principal 8,000 + i for i = 0…20: Σ = 21 × 8,000 + (0 + … + 20) = 168,000 + 210 = 168,210.
+const HEADER = '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数,职业类型';
+const SEGMENTS = ['工薪', '自雇', '零工'];
+const ROWS = Array.from({ length: 21 }, (_, i) => `L${i},2026-06-15,2027-06-15,10000,${8000 + i},0.18,12,${SEGMENTS[i % 3]}`);
+
+async function runOnTape(cutoffDate: string): Promise<DealRunResult> {
+  const path = join(tempDir(), 'silent.csv');
+  writeFileSync(path, `${[HEADER, ...ROWS].join('\n')}\n`);
+  const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'reject', cutoffDate });
+  if (!imported.ok) throw new Error(imported.error.message);
+  const tapeId = importReportOf(await service.jobs.wait(imported.value.id))?.tapeId;
+  if (tapeId === null || tapeId === undefined) throw new Error('not imported');
+  const deal: DealFile = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')));
+  const job = await service.call('deal.run', { deal, tapeId, mode: 'repline' });
+  if (!job.ok) throw new Error(job.error.message);
+  const run = dealRunOf(await service.jobs.wait(job.value.id));
+  if (run === undefined) throw new Error('no run');
+  return run.run;
+}
+
+describe('a deal run’s warnings by code', () => {
+  it('gives each English warning its code and params, and the screens say them in Chinese', async () => {
+    const run = await runOnTape('2026-09-30');
+    expect(run.codedWarnings?.map((w) => w.message)).toEqual(run.warnings);
+    expect(run.codedWarnings?.map((w) => w.code)).toEqual(['dealWarning.cutoffMismatch', 'dealWarning.undercollateralised', 'dealWarning.missingDelinquencyColumns']);
+    // The template's notes: 320,000,000 + 36,000,000 + 44,000,000 = 400,000,000; its reserve deposit 3,560,000;
+    // the pool 168,210 → collateral 3,728,210, short by 400,000,000 − 3,728,210 = 396,271,790.
+    expect(run.codedWarnings?.[1]?.params).toEqual({ notesAmount: 400_000_000, collateralAmount: 3_728_210, shortfallAmount: 396_271_790 });
+    expect(run.warnings[1]).toBe('The notes (400,000,000.00) exceed the pool and the reserve at closing (3,728,210.00) by 396,271,790.00: the deal is undercollateralised from the start.');
+
+    chooseLanguage('zh-CN');
+    expect(warningTexts(run)).toEqual([
+      '资产池的基准日（2026-09-30）与交易的基准日（2026-12-31）不同：资产池的第一个回收月在交易的首个兑付日（2027-02-26）分配。',
+      '证券总额（¥400,000,000.00）超过起息日的资产池与储备账户合计（¥3,728,210.00）¥396,271,790.00：交易自发行起即抵押不足。',
+      '资产清单缺少逾期天数、逾期本金、逾期利息列：每笔贷款都按正常、无逾期起算，而资产清单并未如此说明——逾期分布与逾期总额完全来自情景假设。',
+    ]);
+    chooseLanguage('en');
+    expect(sayCoded(run.codedWarnings?.[2] ?? { message: '' })).toBe(
+      'The tape has no Days past due, Overdue principal, Overdue interest column: every loan starts current with nothing overdue, which the tape does not say — the delinquency and 逾期总额 figures are the scenario’s alone.',
+    );
+  }, 60_000);
+
+  it('a result stored before codes shows its English warnings', () => {
+    chooseLanguage('zh-CN');
+    expect(warningTexts({ warnings: ['an old English warning'] })).toEqual(['an old English warning']);
+  });
+});
