@@ -7,6 +7,7 @@ import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
 import { multiplierFactors, stressedCures, stressedEntry, type StressMultipliers } from './stress-multipliers.ts';
 import { eventsOf, resolveEvents, type ProjectionEvent, type ResolvedEvents } from './events.ts';
+import { cachedBy, type ProjectionCache, type RollMoves } from './projection-cache.ts';
 import type { RateAssumption, RateTable } from './rate-assumption.ts';
 
 export type { RateAssumption, RateTable } from './rate-assumption.ts';
@@ -173,10 +174,11 @@ export function resolveAssumptions(
   maxAgeMonths: number,
   accrual: AccrualTables = () => new Float64Array(months).fill(1 / 12),
   shape: CurveShape = {},
+  cache?: ProjectionCache,
 ): ResolvedSegment[] {
   const resolved: ResolvedSegment[] = [];
   for (let s = 0; s < segmentCount; s++) {
-    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual, shape, eventsOf(assumptions.events, s)));
+    resolved.push(resolveSegment(mergeSegment(assumptions.pool, assumptions.segments?.[s]), months, maxAgeMonths, accrual, shape, eventsOf(assumptions.events, s), cache));
   }
   return resolved;
 }
@@ -203,7 +205,15 @@ export function mergeSegment(pool: SegmentAssumptions, override: SegmentAssumpti
   };
 }
 
-function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonths: number, accrual: AccrualTables, shape: CurveShape, events: readonly ProjectionEvent[] = []): ResolvedSegment {
+function resolveSegment(
+  segment: SegmentAssumptions,
+  months: number,
+  maxAgeMonths: number,
+  accrual: AccrualTables,
+  shape: CurveShape,
+  events: readonly ProjectionEvent[] = [],
+  cache?: ProjectionCache,
+): ResolvedSegment {
   const startMonth = shape.startMonth ?? 1;
   const multiplier = shape.defaultMultiplier ?? 1;
   assert(Number.isInteger(startMonth) && startMonth >= 1, 'INVALID_MONTHS', { field: 'startMonth', value: startMonth });
@@ -221,21 +231,22 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
   assert(borrowerCostCap >= 0, 'INVALID_RATE', { field: 'borrowerCostCap', value: borrowerCostCap });
   const penaltyCompounding = segment.penaltyCompounding ?? false;
   const given = segment.rollRates ?? null;
-  if (given !== null) validateTransitionMatrix(given);
-  const matrix = given === null ? null : stressedMatrix(given, multiplier * factors.rollIn, factors.cure);
-  const matured = matrix === null ? null : maturedMatrix(matrix);
+  const rollIn = multiplier * factors.rollIn;
+  const moves = given === null ? NO_MOVES : cachedBy(cache?.moves, given, `${numberKey(rollIn)}|${numberKey(factors.cure)}`, () => rollMoves(given, rollIn, factors.cure));
+  const matrix = given === null ? null : moves.matrix;
   // One default source unless the set says 'both': with roll rates, the charge-offs.
   const curveApplies = matrix === null || segment.defaultSources === 'both';
   const yearFractions = accrual(segment.dayCount ?? null);
   let uniform30360 = true;
   for (let k = 0; k < months; k++) if (yearFractions[k] !== 1 / 12) uniform30360 = false;
+  const length = months + startMonth - 1;
   return {
-    smm: scaled(fromMonth(rateTable(segment.prepayment ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), factors.prepayment),
-    mdr: scaled(fromMonth(rateTable((curveApplies ? segment.default : undefined) ?? NO_RATE, months + startMonth - 1, maxAgeMonths), startMonth), multiplier * factors.default),
-    plan: transitionPlan(matrix ?? IDENTITY),
-    banded: bandedRates(matrix ?? IDENTITY),
-    maturedPlan: transitionPlan(matured ?? IDENTITY),
-    maturedBanded: bandedRates(matured ?? IDENTITY),
+    smm: segmentRates(segment.prepayment ?? NO_RATE, length, maxAgeMonths, startMonth, factors.prepayment, cache),
+    mdr: segmentRates((curveApplies ? segment.default : undefined) ?? NO_RATE, length, maxAgeMonths, startMonth, multiplier * factors.default, cache),
+    plan: moves.plan,
+    banded: moves.banded,
+    maturedPlan: moves.maturedPlan,
+    maturedBanded: moves.maturedBanded,
     hasRollRates: matrix !== null,
     defaultsFirst: (segment.defaultOrder ?? 'beginning') === 'beginning',
     recoveryRate,
@@ -259,6 +270,28 @@ function resolveSegment(segment: SegmentAssumptions, months: number, maxAgeMonth
       rateTable: (assumption) => scaled(rateTable(assumption, months + startMonth - 1, maxAgeMonths), multiplier),
     }),
   };
+}
+
+/** A validated matrix under the roll-in and cure stresses, and its moves before and after maturity. */
+function rollMoves(given: Float64Array, rollIn: number, cure: number): RollMoves {
+  validateTransitionMatrix(given);
+  const matrix = stressedMatrix(given, rollIn, cure);
+  const matured = maturedMatrix(matrix);
+  return { matrix, plan: transitionPlan(matrix), banded: bandedRates(matrix), maturedPlan: transitionPlan(matured), maturedBanded: bandedRates(matured) };
+}
+
+/** Without roll rates: the identity's moves (computed once; the kernels only read them). */
+const NO_MOVES: RollMoves = { matrix: IDENTITY, plan: transitionPlan(IDENTITY), banded: bandedRates(IDENTITY), maturedPlan: transitionPlan(IDENTITY), maturedBanded: bandedRates(IDENTITY) };
+
+/** A number as a cache key: String gives each double its shortest round-trip form; −0 kept apart from 0. */
+function numberKey(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/** A segment's rate table: the assumption's `length` months read from `startMonth`, × multiplier (kept per run with a cache). */
+function segmentRates(assumption: RateAssumption, length: number, maxAgeMonths: number, startMonth: number, multiplier: number, cache: ProjectionCache | undefined): RateTable {
+  const key = `${length}|${maxAgeMonths}|${startMonth}|${numberKey(multiplier)}`;
+  return cachedBy(cache?.rates, assumption, key, () => scaled(fromMonth(rateTable(assumption, length, maxAgeMonths), startMonth), multiplier));
 }
 
 /** A period-based table read from `startMonth` (age-based tables are read by age, unchanged). */

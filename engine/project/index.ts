@@ -12,6 +12,8 @@ export { roundToCents } from './cash-flows.ts';
 export type { PoolCashFlows } from './cash-flows.ts';
 export { addChunks, prepareChunkProjection, projectChunks, projectionChunkCount, projectPool, PROJECTION_CHUNK_LOANS, traceLoan } from './project-pool.ts';
 export { DEFAULT_TAIL_TOLERANCE } from './kernel-context.ts';
+export { projectionCache } from './projection-cache.ts';
+export type { ProjectionCache } from './projection-cache.ts';
 export type { ChunkAccumulators, ChunkProjection, LoanTrace, ProjectionOptions } from './project-pool.ts';
 export { DEFINITION_DAYS } from './definition-defaults.ts';
 export type { DefaultDefinition } from './definition-defaults.ts';

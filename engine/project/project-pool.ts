@@ -9,6 +9,7 @@ import { projectLoanInto } from './kernel.ts';
 import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
+import type { ProjectionCache } from './projection-cache.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
 export interface ProjectionOptions {
@@ -58,6 +59,12 @@ export interface ProjectionOptions {
    * What it leaves out of the pool's flows is bounded in docs/assumptions.md (Tail tolerance).
    */
   readonly tailTolerance?: number;
+  /**
+   * Set-up shared with the other projections of one run (projection-cache.ts): a deal run projects
+   * the pool and a cohort per purchase month and profile line on the same assumptions. Without
+   * one, each projection computes its own; the flows are the same to the bit either way.
+   */
+  readonly cache?: ProjectionCache;
   /** Called after every chunk of PROJECTION_CHUNK_LOANS loans and at the end with (loans projected, loans in all). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -91,13 +98,13 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const accrual = (dayCount: DayCount | null): Float64Array => {
     let table = tables.get(dayCount);
     if (table === undefined) {
-      table = accrualFractions(dayCount ?? '30/360', months, options.cutoffDate, (options.startMonth ?? 1) - 1);
+      table = cachedAccrualFractions(options.cache, dayCount ?? '30/360', months, options.cutoffDate, (options.startMonth ?? 1) - 1);
       tables.set(dayCount, table);
     }
     return table;
   };
   const shape = { startMonth: options.startMonth ?? 1, defaultMultiplier: options.defaultMultiplier ?? 1 };
-  const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape);
+  const segments = resolveAssumptions(withTimingRates(loans, assumptions, maxSegment + 1, options), maxSegment + 1, months, maxAge, accrual, shape, options.cache);
   const maxLag = segments.reduce((lag, s) => Math.max(lag, s.recoveryLagMonths), 0);
   const definition = options.defaultDefinition === undefined ? null : definitionCount(options.defaultDefinition);
   if (definition !== null) {
@@ -131,6 +138,18 @@ function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmen
     return { ...rest, default: { kind: 'monthly' as const, rates } };
   });
   return { ...assumptions, segments };
+}
+
+/** accrualFractions, kept in the run's cache when there is one (an ACT/365 calendar is date arithmetic for every month). */
+function cachedAccrualFractions(cache: ProjectionCache | undefined, dayCount: DayCount, months: number, cutoffDate: string | undefined, skipMonths: number): Float64Array {
+  if (cache === undefined) return accrualFractions(dayCount, months, cutoffDate, skipMonths);
+  const key = `${dayCount}|${months}|${cutoffDate ?? ''}|${skipMonths}`;
+  let table = cache.accrual.get(key);
+  if (table === undefined) {
+    table = accrualFractions(dayCount, months, cutoffDate, skipMonths);
+    cache.accrual.set(key, table);
+  }
+  return table;
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */

@@ -9,6 +9,7 @@ import {
   parseIsoDate,
   parseVector,
   poolLedger,
+  projectionCache,
   projectPool,
   runDeal,
   selectLoans,
@@ -17,6 +18,7 @@ import {
   type LoanArrays,
   type PoolAssumptions,
   type PoolCashFlows,
+  type ProjectionCache,
   type ProjectionOptions,
   type SegmentAssumptions,
   type YieldSupplementLine,
@@ -182,23 +184,24 @@ function segmentLoansFor(deal: Deal, segmentNames: readonly string[], segmentOf:
  * replacing the default curves). `startMonths`: the loans' own start months (pool lines' `startMonth`).
  * A schedule pool's flows come from its collection schedule under the same stress.
  */
-export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): PoolCashFlows {
+export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array, cache?: ProjectionCache): PoolCashFlows {
   const definition = prepared.deal.defaultDefinition;
   if (prepared.schedule !== null) {
     const flows = scheduleCashFlows(prepared.schedule, months, stress, prepared.defaultMultiplier);
     // A schedule's defaults are its own (or its overlay's): the definition the schedule was drawn on.
     return definition === undefined ? flows : { ...flows, definitionDefaults: flows.defaults };
   }
-  return projectPool(loans, stressed(prepared.assumptions, stress), projectionOptions(prepared, months, startMonth, stress, startMonths));
+  return projectPool(loans, stressed(prepared.assumptions, stress), projectionOptions(prepared, months, startMonth, stress, startMonths, cache));
 }
 
-function projectionOptions(prepared: PreparedDeal, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array): ProjectionOptions {
+function projectionOptions(prepared: PreparedDeal, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array, cache?: ProjectionCache): ProjectionOptions {
   const definition = prepared.deal.defaultDefinition;
   return {
     months,
     cutoffDate: prepared.input.cutoffDate,
     startMonth,
     ...(startMonths ? { startMonths } : {}),
+    ...(cache ? { cache } : {}),
     ...(stress.by === 'multiplier' ? { defaultMultiplier: stress.value * prepared.defaultMultiplier } : {}),
     ...(definition !== undefined ? { defaultDefinition: definition } : {}),
   };
@@ -269,7 +272,9 @@ function stressed(assumptions: PoolAssumptions, stress: Stress): PoolAssumptions
 export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, projected?: PoolCashFlows): { result: DealResult; flows: PoolCashFlows } {
   const { months, profile } = prepared;
   const starts = prepared.input.startMonths;
-  const flows = projected ?? poolFlows(prepared, prepared.input.loans, months, 1, stress, starts);
+  // The pool, each purchase cohort and each limited segment project on the same assumptions: their set-up is shared (projection-cache.ts).
+  const cache = projectionCache();
+  const flows = projected ?? poolFlows(prepared, prepared.input.loans, months, 1, stress, starts, cache);
   const cohorts = new Map<string, PoolCashFlows>();
   const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
   // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
@@ -279,7 +284,7 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, 
     const loans = lines[line];
     if (loans === undefined) throw new RangeError(`purchase line ${line}`);
     if (cohort === undefined) {
-      cohort = poolFlows(prepared, loans, Math.max(1, months - afterMonth), afterMonth + 1, stress);
+      cohort = poolFlows(prepared, loans, Math.max(1, months - afterMonth), afterMonth + 1, stress, undefined, cache);
       cohorts.set(key, cohort);
     }
     return cohort;
@@ -287,9 +292,12 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, 
   const segmentEndingBalance = new Map<string, Float64Array>();
   for (const [segment, indices] of prepared.segmentLoans) {
     const subset = starts ? Uint16Array.from(indices, (i) => starts[i] ?? 1) : undefined;
-    segmentEndingBalance.set(segment, indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset).endingBalance);
+    segmentEndingBalance.set(
+      segment,
+      indices.length === 0 ? new Float64Array(months) : poolFlows(prepared, selectLoans(prepared.input.loans, indices), months, 1, stress, subset, cache).endingBalance,
+    );
   }
-  const ysocLines = yieldSupplementLines(prepared, stress);
+  const ysocLines = yieldSupplementLines(prepared, stress, cache);
   try {
     const pool = poolLedger(flows, { unitCohort, ...(prepared.segmentLoans.size > 0 ? { segmentEndingBalance } : {}), ...(ysocLines ? { yieldSupplementLines: ysocLines } : {}) });
     const calendar = dealCalendar(prepared.deal);
@@ -309,7 +317,7 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, 
  * its balance moves with the speed), with its remaining term and start month. The present value is
  * defined on level monthly payments, so such a line of another amortization type is refused.
  */
-function yieldSupplementLines(prepared: PreparedDeal, stress: Stress): YieldSupplementLine[] | undefined {
+function yieldSupplementLines(prepared: PreparedDeal, stress: Stress, cache: ProjectionCache): YieldSupplementLine[] | undefined {
   const spec = prepared.deal.yieldSupplementOCFromPool;
   if (spec === undefined) return undefined;
   const highest = Math.max(spec.requiredRate, spec.afterNotesPaid?.requiredRate ?? 0);
@@ -324,7 +332,7 @@ function yieldSupplementLines(prepared: PreparedDeal, stress: Stress): YieldSupp
       throw fileError('Deal', [{ path, message: `line ${i + 1} (APR ${rateAnnual}) is not level payment: the yield supplement OC discounts level monthly payments` }]);
     }
     const startMonth = startMonths?.[i] ?? 1;
-    const own = poolFlows(prepared, selectLoans(loans, [i]), prepared.months, 1, stress, startMonths ? Uint16Array.of(startMonth) : undefined);
+    const own = poolFlows(prepared, selectLoans(loans, [i]), prepared.months, 1, stress, startMonths ? Uint16Array.of(startMonth) : undefined, cache);
     lines.push({ rateAnnual, remainingTerm: Math.max(1, loans.remainingTerm[i] ?? 1), startMonth, cutoffBalance: loans.currentPrincipal[i] ?? 0, endingBalance: own.endingBalance });
   }
   return lines;
