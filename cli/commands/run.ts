@@ -300,7 +300,7 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     await runScenarios(request, { setPath: values.scenarios, json: values.json === true, csv: values.csv === true, out: values.out, quiet, breakevens, jobs }, service, io);
     return;
   }
-  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios, --grid and --mc (a single run uses one thread)');
+  if (jobs !== undefined) throw new UsageError('--jobs applies to --scenarios, --grid and --mc (a single run projects a tape loan by loan on the machine’s cores, else on one thread)');
   if (values.outage !== undefined) throw new UsageError('--outage applies to a --grid with an outageShare or outageMonth axis');
   const runJob = await followJob(service, unwrap(await service.call('deal.run', request)), 'run', quiet);
   if (runJob.error) throw new ApiCallError(runJob.error);

@@ -187,7 +187,39 @@ async function onThreads(pool: LoanArrays, flows: ReturnType<typeof projectPool>
     }
     figures[`threads${jobs}WallSeconds`] = round(best);
   }
-  return { ...figures, speedUpTwoThreads: round(singleWall / (figures['threads2WallSeconds'] ?? Number.NaN), 2) };
+  return { ...figures, speedUpTwoThreads: round(singleWall / (figures['threads2WallSeconds'] ?? Number.NaN), 2), ...(await interleaved(loans)) };
+}
+
+const ROUNDS = 5;
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/**
+ * One thread and two, interleaved round by round (projectPool, then the pool on two threads), so a
+ * round's ratio compares runs under the same load: the median round's wall speed-up; the run's CPU
+ * on every thread over one thread's (what splitting costs: each thread resolving the pool, the
+ * replies, the sum); and the calling thread's CPU during a 2-thread run (its serial work).
+ */
+async function interleaved(loans: LoanArrays): Promise<Record<string, number>> {
+  const speedUps: number[] = [];
+  const cpuRatios: number[] = [];
+  const mainCpu: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    let start = performance.now();
+    let cpu = process.cpuUsage();
+    projectPool(loans, assumptions, { months: MONTHS });
+    const oneWall = performance.now() - start;
+    const oneCpu = cpuSince(cpu);
+    start = performance.now();
+    cpu = process.cpuUsage();
+    const main = process.threadCpuUsage();
+    await projectOnThreads(WORKER, loans, assumptions, { months: MONTHS }, { jobs: 2 });
+    const mainUsed = process.threadCpuUsage(main);
+    cpuRatios.push(cpuSince(cpu) / oneCpu);
+    speedUps.push(oneWall / (performance.now() - start));
+    mainCpu.push((mainUsed.user + mainUsed.system) / 1e6);
+  }
+  return { speedUpTwoThreadsMedian: round(median(speedUps), 2), threads2CpuOverOne: round(median(cpuRatios), 3), threads2MainThreadCpuSeconds: round(median(mainCpu), 4) };
 }
 
 /**
@@ -250,6 +282,7 @@ export const bench: Bench = {
         'best of three runs in one process; RSS includes the ~60 MB of loan arrays',
         `tail tolerance ${DEFAULT_TAIL_TOLERANCE} (ProjectionOptions.tailTolerance): loanMonthsSkipped = months the C kernel projects at tolerance 0 less at the default; tailMaxChange = largest change of any month's pool ending balance, interest, principal, defaults or recoveries against tolerance 0 (≤ tailBound = tolerance × pool cutoff balance)`,
         'threads1/2WallSeconds: service/jobs/project-chunks.ts on the worker pool (chunks of 32,768 loans, one a task, added in chunk order: byte-identical to projectPool, checked each run), the loans on shared memory as the job’s loader reads them; speedUpTwoThreads = wallSeconds / threads2WallSeconds; wall times on a shared machine are noisy',
+        `speedUpTwoThreadsMedian: median of ${ROUNDS} rounds, each projectPool then the pool on 2 threads (same load within a round); threads2CpuOverOne: median round's CPU of the 2-thread run on every thread over projectPool's; threads2MainThreadCpuSeconds: the calling thread's CPU in a 2-thread run (its serial share)`,
         'act365Over30360: CPU of the same pool on ACT/365 (from a 2026-10-31 cutoff) over 30/360, best of three each; mortgageAct365Over30360: the same on 100,000 level-payment loans with 300 months left over 120 months',
         'cpuSeconds: user + system CPU of the run (all threads of the process: the garbage collector’s too)',
         reference.ok

@@ -4,11 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PROJECTION_CHUNK_LOANS } from '../../../engine/index.ts';
 import type { AppEvent, DealFile, DealRunRequest, JobInfo } from '../../../service/api/contract.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
-import { dealRunOf } from '../../../service/jobs/job-manager.ts';
+import { readScenarioSet } from '../../../service/files/scenario-file.ts';
+import { dealRunOf, scenarioSetRunOf } from '../../../service/jobs/job-manager.ts';
 import { idleThreads } from '../../../service/jobs/pool/pool-idle.ts';
 import { runningThreads } from '../../../service/jobs/pool/pool-slots.ts';
 import { poolSize, setPoolSize } from '../../../service/jobs/pool/worker-pool.ts';
 import { serveDealTask, type DealWorkerData } from '../../../service/jobs/workers/deal-tasks.ts';
+import { scenarioOverridesOf } from '../../../service/runs/scenario.ts';
 import type { Service } from '../../../service/service.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 import { useSampleTape } from '../../helpers/service.ts';
@@ -113,4 +115,37 @@ describe('a loan-level deal run on the worker pool', () => {
     if (!runsAfter.ok) throw new Error(runsAfter.error.message);
     expect(runsAfter.value).toEqual(runsBefore.value);
   });
+
+  it(
+    'runs a loan-level scenario set with each scenario projected inline in its pool task — never more threads than the pool — and each scenario equals its chunked deal run',
+    { timeout: 300_000 },
+    async () => {
+      const service = sample.service();
+      const tapeId = sample.tapeId();
+      const shipped = readScenarioSet(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), 'utf8')));
+      // The base and the first stress of the shipped set.
+      const scenarios = shipped.scenarios.slice(0, 2);
+      setPoolSize(2);
+      let mostThreads = 0;
+      const onEvent = (event: AppEvent): void => {
+        if (event.type === 'job.updated') mostThreads = Math.max(mostThreads, runningThreads());
+      };
+      service.events.on('event', onEvent);
+      const job = await service.call('deal.runScenarios', { deal: deal(), tapeId, mode: 'loan', scenarios: { ...shipped, scenarios }, store: false });
+      if (!job.ok) throw new Error(job.error.message);
+      const ran = scenarioSetRunOf(await service.jobs.wait(job.value.id));
+      service.events.off('event', onEvent);
+      // Two scenarios, one a pool task on each of the pool's two threads; a scenario's projection runs inside its task.
+      expect(mostThreads).toBe(2);
+      expect(ran?.scenarios.scenarios).toHaveLength(2);
+      for (const [k, scenario] of scenarios.entries()) {
+        // The same scenario as a deal run: its pool projected in chunks on the pool. Same tranche figures to the bit.
+        const run = dealRunOf(await finished(service, { deal: deal(), tapeId, mode: 'loan', scenarioOverrides: scenarioOverridesOf(scenario, `$.scenarios[${k}]`), store: false }));
+        expect(JSON.stringify(ran?.scenarios.scenarios[k]?.tranches)).toBe(JSON.stringify(run?.run.tranches));
+        expect(ran?.scenarios.scenarios[k]?.cumulativeDefaultRate).toBe(run?.run.cumulativeDefaultRate.at(-1));
+      }
+      // The stressed scenario differs from the base: not a comparison of one run with itself.
+      expect(ran?.scenarios.scenarios[1]?.cumulativeDefaultRate).toBeGreaterThan(ran?.scenarios.scenarios[0]?.cumulativeDefaultRate ?? Infinity);
+    },
+  );
 });
