@@ -75,3 +75,23 @@ describe('LoanIdIndex', () => {
     expect(index.firstRowOf('CL20260123456', 1)).toBe(123_458);
   });
 });
+
+describe('LoanIdIndex across its pages', () => {
+  it('keeps ids exact where one page ends and the next begins, and ids too long for a page', () => {
+    const index = new LoanIdIndex();
+    // 81,000 ids of 13 characters fill the first page of 1,048,576 code units (80,659 fit) and go on in the second.
+    const ids = Array.from({ length: 81_000 }, (_, i) => `CL${String(i).padStart(11, '0')}`);
+    ids.forEach((id, i) => expect(index.firstRowOf(id, i + 2)).toBe(0));
+    ids.forEach((id, i) => expect(index.firstRowOf(id, 1)).toBe(i + 2));
+    // A prefix or an extension of the id at the page boundary is another id.
+    expect(index.firstRowOf('CL0000008065', 90_000)).toBe(0);
+    expect(index.firstRowOf('CL00000080659X', 90_001)).toBe(0);
+    expect(index.firstRowOf('', 90_002)).toBe(0);
+    expect(index.firstRowOf('', 90_003)).toBe(90_002);
+    const long = 'L'.repeat(5000);
+    expect(index.firstRowOf(long, 90_004)).toBe(0);
+    expect(index.firstRowOf(`${long}x`, 90_005)).toBe(0);
+    expect(index.firstRowOf(long, 90_006)).toBe(90_004);
+    expect(index.size).toBe(81_005);
+  });
+});

@@ -74,13 +74,12 @@ export class RowStream {
     this.rowsRead++;
     const normalizer = this.#normalizer ?? this.#startValidating(fields);
     const loans = this.loans;
-    const start = loans.open.length;
     const problems = normalizer.normalize(fields, rowNo, loans.open);
     if (problems === null && this.#mode === 'reject' && this.rowsRejected > 0) {
-      loans.drop(start); // the file is rejected anyway: only validate
+      loans.drop(); // the file is rejected anyway: only validate
     } else if (problems === null) {
       this.rowsImported++;
-      loans.take(start);
+      loans.take();
     } else {
       this.#reject(problems, fields, rowNo);
     }

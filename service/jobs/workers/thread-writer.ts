@@ -1,11 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import type { LoanBatch, TapeBegin, TapeFinish, TapeWriter } from '../../../data/tape/writer.ts';
+import { transferablesOf, type EncodedLoans } from '../../../data/tape/loan-codec.ts';
+import type { TapeBegin, TapeFinish, TapeWriter } from '../../../data/tape/writer.ts';
 import { fromWireError } from './wire-error.ts';
 import { IMPORT_THREAD_YOUNG_GENERATION_MB, MAX_BATCHES_IN_FLIGHT, type WriterReply, type WriterRequest, type WriterWorkerData } from './writer-protocol.ts';
 
 /**
  * A TapeWriter whose SQLite work happens in a writer thread. Loan batches are posted without
- * waiting; when MAX_BATCHES_IN_FLIGHT are queued the reader blocks (Atomics.wait) until the
+ * waiting, their buffers transferred; when MAX_BATCHES_IN_FLIGHT are queued the reader blocks (Atomics.wait) until the
  * writer catches up, so memory stays flat whichever side is slower.
  */
 export class ThreadTapeWriter implements TapeWriter {
@@ -48,14 +49,15 @@ export class ThreadTapeWriter implements TapeWriter {
     if (reply.type === 'error') throw fromWireError(reply.error);
   }
 
-  loans(chunks: LoanBatch): void {
+  loans(batch: EncodedLoans): void {
     if (Atomics.load(this.#state, 1) === 1) return; // the writer failed; commit will say why
     while (Atomics.load(this.#state, 0) >= MAX_BATCHES_IN_FLIGHT) {
       Atomics.wait(this.#state, 0, Atomics.load(this.#state, 0), 100);
       if (this.#exited || Atomics.load(this.#state, 1) === 1) return;
     }
     Atomics.add(this.#state, 0, 1);
-    this.#worker.postMessage({ type: 'loans', chunks } satisfies WriterRequest);
+    // The batch's buffer moves to the writer thread (transferred, not copied).
+    this.#worker.postMessage({ type: 'loans', batch } satisfies WriterRequest, transferablesOf(batch));
   }
 
   reject(rowNo: number, problemsJson: string, rawJson: string): void {

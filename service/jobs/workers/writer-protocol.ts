@@ -1,9 +1,10 @@
-import type { LoanBatch, TapeBegin, TapeFinish } from '../../../data/tape/writer.ts';
+import type { EncodedLoans } from '../../../data/tape/loan-codec.ts';
+import type { TapeBegin, TapeFinish } from '../../../data/tape/writer.ts';
 
 /** Messages between an import's reader thread and its SQLite writer thread. */
 export type WriterRequest =
   | { readonly type: 'begin'; readonly tape: TapeBegin }
-  | { readonly type: 'loans'; readonly chunks: LoanBatch }
+  | { readonly type: 'loans'; readonly batch: EncodedLoans }
   | { readonly type: 'reject'; readonly rowNo: number; readonly problemsJson: string; readonly rawJson: string }
   | { readonly type: 'commit'; readonly finish: TapeFinish }
   | { readonly type: 'rollback' };

@@ -37,7 +37,7 @@ port.on('message', (message: WriterRequest) => {
         reply({ type: 'begun' });
         return;
       case 'loans':
-        if (failure === null) writer.loans(message.chunks);
+        if (failure === null) writer.loans(message.batch);
         return;
       case 'reject':
         if (failure === null) writer.reject(message.rowNo, message.problemsJson, message.rawJson);
