@@ -161,3 +161,19 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     expect((await failure(file)).message).toMatch(/^bad\.xlsx is not a readable XLSX workbook: sheet "loans", xl\/worksheets\/sheet1\.xml cannot be inflated \(.+\): the zip is damaged$/);
   });
 });
+
+describe('the purpose-built XLSX reader: a cancelled read', () => {
+  it('ends while the shared strings are read, before any row, and says it stopped', async () => {
+    const strings = Array.from({ length: 20_000 }, (_, k) => `<si><t>借据${k}</t></si>`).join('');
+    const rowsXml = Array.from({ length: 2_000 }, (_, k) => `<row r="${k + 1}"><c r="A${k + 1}" t="s"><v>${k}</v></c></row>`).join('');
+    const file = workbook('cancel.xlsx', rowsXml, { sharedStrings: strings });
+    let seen = 0;
+    const result = await readXlsxFile(file, { onHeader: () => void seen++, onRow: () => void seen++, shouldStop: () => true });
+    expect(result).toMatchObject({ stopped: true, records: 0 });
+    expect(seen).toBe(0);
+    // Not stopped, the same file reads whole: 2,000 rows, the last naming string 1,999.
+    const all = await rows(file);
+    expect(all).toHaveLength(2_000);
+    expect(all.at(-1)).toEqual(['借据1999']);
+  });
+});
