@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.ts';
 import { finishRead, isBlank, takeRow, unreadable, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from '../xlsx-common.ts';
 import { partData } from '../xlsx-sheets.ts';
 import { PartError } from './part.ts';
@@ -42,9 +43,10 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
     await scanPart(path, sheet, rows);
   } catch (error) {
     if (error instanceof PartError) throw unreadable(path, error.message.startsWith(sheetName) ? `sheet "${target.name}", ${error.message}` : error.message);
-    // The zip-bomb guard's own message already names the part.
-    if (error instanceof Error && error.message.startsWith('xl/')) throw unreadable(path, error.message);
-    throw error;
+    // A handler's own error (a header too wide, a schedule too long) goes out as it is.
+    if (error instanceof UserError) throw error;
+    // The zip-bomb guard's message names the part; a file gone mid-read says so in Node's words.
+    throw unreadable(path, (error as Error).message);
   }
   return finishRead(path, target, parts, { sha256, bytes, read, found: true }, options);
 }

@@ -151,6 +151,17 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     expect((await failure(file)).message).toBe(`${PREFIX} fails its CRC-32 check: the zip is damaged`);
   });
 
+  it('a part the directory lists with no stored bytes', async () => {
+    const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER + SHEET_TAIL));
+    const bytes = Buffer.from(zip.bytes);
+    const entry = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46;
+    bytes.writeUInt32LE(0, entry + 20); // compressed size (APPNOTE.TXT §4.3.12)
+    const file = join(tempDir(), 'bad.xlsx');
+    writeFileSync(file, bytes);
+    const size = (SHEET_HEAD + HEADER + SHEET_TAIL).length;
+    expect((await failure(file)).message).toBe(`${PREFIX} holds no data where the zip's directory states ${size.toLocaleString('en-US')} bytes: the zip is damaged`);
+  });
+
   it('a damaged deflate stream', async () => {
     const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER.repeat(50) + SHEET_TAIL));
     const [start = 0] = zip.data.get('xl/worksheets/sheet1.xml') ?? [];
