@@ -19,6 +19,10 @@ export class PartError extends Error {}
  */
 export async function* partText(path: string, part: PartData): AsyncGenerator<string> {
   if (part.method !== 0 && part.method !== 8) throw new PartError(`${part.name} uses zip compression method ${part.method} (only stored and deflate occur in XLSX)`);
+  if (part.compressedSize === 0) {
+    if (part.uncompressedSize !== 0) throw new PartError(`${part.name} holds no data where the zip's directory states ${part.uncompressedSize.toLocaleString('en-US')} bytes: the zip is damaged`);
+    return;
+  }
   const stored = createReadStream(path, { start: part.start, end: part.start + part.compressedSize - 1, highWaterMark: CHUNK_BYTES });
   const bytes = part.method === 8 ? stored.pipe(createInflateRaw({ chunkSize: CHUNK_BYTES })) : stored;
   stored.on('error', (error) => bytes.destroy(error));
@@ -41,7 +45,7 @@ export async function* partText(path: string, part: PartData): AsyncGenerator<st
     stored.destroy();
     bytes.destroy();
   }
-  if (part.compressedSize > 0 && size !== part.uncompressedSize) {
+  if (size !== part.uncompressedSize) {
     throw new PartError(`${part.name} inflates to ${size.toLocaleString('en-US')} bytes where the zip's directory states ${part.uncompressedSize.toLocaleString('en-US')}: the zip is damaged`);
   }
   if (size > 0 && crc >>> 0 !== part.crc32) throw new PartError(`${part.name} fails its CRC-32 check: the zip is damaged`);

@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.ts';
 import { finishRead, isBlank, takeRow, unreadable, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from '../xlsx-common.ts';
 import { partData } from '../xlsx-sheets.ts';
 import { PartError } from './part.ts';
@@ -25,7 +26,11 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
   try {
     const date1904 = await readDate1904(path, byName.get('xl/workbook.xml'));
     const dateStyles = await readDateStyles(path, byName.get('xl/styles.xml'));
-    const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'));
+    const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), options.shouldStop);
+    if (options.shouldStop?.()) {
+      read.stopped = true;
+      return finishRead(path, target, parts, { sha256, bytes, read, found: true }, options);
+    }
     let width = 0;
     const rows = new SheetRowsHandler({ strings, dateStyles, date1904 }, (cells, rowNo) => {
       while (cells.length < width) cells.push('');
@@ -38,9 +43,10 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
     await scanPart(path, sheet, rows);
   } catch (error) {
     if (error instanceof PartError) throw unreadable(path, error.message.startsWith(sheetName) ? `sheet "${target.name}", ${error.message}` : error.message);
-    // The zip-bomb guard's own message already names the part.
-    if (error instanceof Error && error.message.startsWith('xl/')) throw unreadable(path, error.message);
-    throw error;
+    // A handler's own error (a header too wide, a schedule too long) goes out as it is.
+    if (error instanceof UserError) throw error;
+    // The zip-bomb guard's message names the part; a file gone mid-read says so in Node's words.
+    throw unreadable(path, (error as Error).message);
   }
   return finishRead(path, target, parts, { sha256, bytes, read, found: true }, options);
 }

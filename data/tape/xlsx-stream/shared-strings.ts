@@ -13,6 +13,16 @@ class SharedStringsHandler {
   private current = '';
   private piece = '';
   private phonetic = 0;
+  private readonly shouldStop: (() => boolean) | undefined;
+
+  constructor(shouldStop: (() => boolean) | undefined) {
+    this.shouldStop = shouldStop;
+  }
+
+  /** Asked once per inflated chunk: an import cancelled while a large table of strings is read ends here. */
+  get done(): boolean {
+    return this.shouldStop?.() ?? false;
+  }
 
   open(name: string, _attributes: string, selfClosing: boolean): void {
     if (name === 'si') {
@@ -41,9 +51,10 @@ class SharedStringsHandler {
   }
 }
 
-export async function readSharedStrings(path: string, part: PartData | undefined): Promise<readonly string[] | null> {
+/** The shared strings, or null when the workbook has none; partial when `shouldStop` turned true (the caller checks). */
+export async function readSharedStrings(path: string, part: PartData | undefined, shouldStop?: () => boolean): Promise<readonly string[] | null> {
   if (!part) return null;
-  const handler = new SharedStringsHandler();
+  const handler = new SharedStringsHandler(shouldStop);
   await scanPart(path, part, handler);
   return handler.strings;
 }

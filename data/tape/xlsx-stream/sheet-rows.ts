@@ -1,6 +1,8 @@
 import { cellText, type CellContext } from './cells.ts';
 import { CellError, type PartHandler } from './scan-part.ts';
-import { attribute } from './xml-scan.ts';
+import { attribute, readAttributes } from './xml-scan.ts';
+
+const CELL_ATTRIBUTES = ['r', 't', 's'] as const;
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD) — Microsoft, "Excel specifications and limits". */
 const MAX_ROW = 1_048_576;
@@ -48,6 +50,8 @@ export class SheetRowsHandler implements PartHandler {
   private inInline = false;
   private phonetic = 0;
   private piece = '';
+  /** The cell's r, t and s, reused from cell to cell. */
+  private readonly attributeValues: (string | undefined)[] = [undefined, undefined, undefined];
 
   private readonly context: CellContext;
   private readonly sink: RowSink;
@@ -144,12 +148,13 @@ export class SheetRowsHandler implements PartHandler {
   }
 
   private openCell(attributes: string, selfClosing: boolean): void {
-    const ref = attribute(attributes, 'r');
+    const values = this.attributeValues;
+    readAttributes(attributes, CELL_ATTRIBUTES, values);
+    const [ref, t, s] = values;
     this.ref = ref ?? '';
     this.column = ref === undefined ? this.column + 1 : columnOf(ref);
     if (this.column >= MAX_COLUMNS) throw new CellError(`lies past column XFD (Excel's last)`);
-    this.type = attribute(attributes, 't') ?? 'n';
-    const s = attribute(attributes, 's');
+    this.type = t ?? 'n';
     this.style = s === undefined ? 0 : Number(s);
     this.value = null;
     this.inline = null;

@@ -47,23 +47,54 @@ export function decodeXml(raw: string): string {
   return out + raw.slice(from);
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * The values of the named attributes in a start tag's attribute text, in one pass: `values[k]`
+ * gets `names[k]`'s decoded value, or undefined when absent. Every attribute must be
+ * `name="value"` or `name='value'` (XML 1.0 §3.1); anything else is damage.
+ */
+export function readAttributes(attributes: string, names: readonly string[], values: (string | undefined)[]): void {
+  for (let k = 0; k < values.length; k++) values[k] = undefined;
+  const n = attributes.length;
+  let i = 0;
+  while (i < n) {
+    if (isSpace(attributes.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const eq = attributes.indexOf('=', i);
+    if (eq < 0) throw new XmlError(`a malformed attribute "${attributes.slice(i, i + 20).trim()}"`);
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(attributes.charCodeAt(nameEnd - 1))) nameEnd--;
+    let open = eq + 1;
+    while (isSpace(attributes.charCodeAt(open))) open++;
+    const quote = attributes.charCodeAt(open);
+    if (quote !== 34 && quote !== 39) throw new XmlError(`attribute ${attributes.slice(i, nameEnd)} has no quoted value`);
+    const close = attributes.indexOf(quote === 34 ? '"' : "'", open + 1);
+    if (close < 0) throw new XmlError(`attribute ${attributes.slice(i, nameEnd)} has no closing quote`);
+    const length = nameEnd - i;
+    const first = attributes.charCodeAt(i);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k] as string;
+      if (name.length === length && name.charCodeAt(0) === first && (length === 1 || attributes.startsWith(name, i))) {
+        const raw = attributes.slice(open + 1, close);
+        values[k] = raw.indexOf('&') < 0 ? raw : decodeXml(raw);
+        break;
+      }
+    }
+    i = close + 1;
+    if (i < n && !isSpace(attributes.charCodeAt(i))) throw new XmlError(`attributes run together after ${attributes.slice(Math.max(0, i - 20), i)}`);
+  }
+}
+
 /** The value of one attribute in a start tag's attribute text, decoded; undefined when absent. */
 export function attribute(attributes: string, name: string): string | undefined {
-  for (let at = attributes.indexOf(name); at >= 0; at = attributes.indexOf(name, at + 1)) {
-    const before = attributes.charCodeAt(at - 1);
-    if (!(before === 32 || before === 9 || before === 10 || before === 13)) continue;
-    let i = at + name.length;
-    while (attributes.charCodeAt(i) === 32) i++;
-    if (attributes.charCodeAt(i) !== 61) continue;
-    i++;
-    while (attributes.charCodeAt(i) === 32) i++;
-    const quote = attributes[i];
-    if (quote !== '"' && quote !== "'") throw new XmlError(`attribute ${name} has no quoted value`);
-    const end = attributes.indexOf(quote, i + 1);
-    if (end < 0) throw new XmlError(`attribute ${name} has no closing quote`);
-    return decodeXml(attributes.slice(i + 1, end));
-  }
-  return undefined;
+  const values: (string | undefined)[] = [undefined];
+  readAttributes(attributes, [name], values);
+  return values[0];
 }
 
 /** The index of the `>` ending the tag whose name starts at `from` (quotes respected), or -1 if the chunk ends first. */
@@ -92,6 +123,8 @@ function isNameStart(c: number): boolean {
 export class XmlScanner {
   private pending = '';
   private readonly open: string[] = [];
+  /** The open elements' local names, beside `open` (their qualified names). */
+  private readonly locals: string[] = [];
   private rootClosed = false;
 
   private readonly handler: XmlHandler;
@@ -135,7 +168,7 @@ export class XmlScanner {
     if (c === 47) {
       const gt = buf.indexOf('>', lt + 2);
       if (gt < 0) return -1;
-      this.closeTag(buf.slice(lt + 2, gt).trimEnd());
+      this.closeTag(buf, lt + 2, gt);
       return gt + 1;
     }
     if (c === 63) {
@@ -159,18 +192,30 @@ export class XmlScanner {
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
     }
     const name = buf.slice(from, nameEnd);
+    const local = localName(name);
     const attributes = buf.slice(nameEnd, selfClosing ? gt - 1 : gt);
     if (selfClosing) {
       if (this.open.length === 0) this.rootClosed = true;
-    } else this.open.push(name);
-    this.handler.open(localName(name), attributes, selfClosing);
+    } else {
+      this.open.push(name);
+      this.locals.push(local);
+    }
+    this.handler.open(local, attributes, selfClosing);
   }
 
-  private closeTag(name: string): void {
-    const top = this.open.pop();
-    if (top !== name) throw new XmlError(top === undefined ? `</${name}> closes no open element` : `</${name}> where </${top}> was expected`);
+  /** `</name>` between `from` and `gt`: it must close the innermost open element (compared in place, no copy). */
+  private closeTag(buf: string, from: number, gt: number): void {
+    const top = this.open.at(-1);
+    let end = from + (top?.length ?? 0);
+    if (top !== undefined && end <= gt && buf.startsWith(top, from)) while (end < gt && isSpace(buf.charCodeAt(end))) end++;
+    if (top === undefined || end !== gt) {
+      const name = buf.slice(from, gt).trimEnd();
+      throw new XmlError(top === undefined ? `</${name}> closes no open element` : `</${name}> where </${top}> was expected`);
+    }
+    this.open.pop();
+    const local = this.locals.pop() ?? '';
     if (this.open.length === 0) this.rootClosed = true;
-    this.handler.close(localName(name));
+    this.handler.close(local);
   }
 
   /** Comments are skipped, CDATA is text, a DOCTYPE is refused. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../../data/excel.ts';
 import { writeSampleTape } from '../../../data/sample/index.ts';
+import { readCsvFile } from '../../../data/tape/csv.ts';
 import { readXlsxFile, type XlsxReaderName } from '../../../data/tape/xlsx.ts';
 import { reorderLikeOpenpyxl } from '../../helpers/openpyxl-order.ts';
 import { useTempDir } from '../../helpers/tmp.ts';
@@ -115,6 +116,29 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
           [5, ['L3', '2025-12-01', '1000', '0.075', 'a,b', '']],
         ]);
       });
+    },
+    150_000,
+  );
+
+  it.skipIf(!soffice)(
+    `the sample tape's CSV converted by LibreOffice reads to the CSV's own text${soffice ? '' : ' — skipped: LibreOffice is not installed'}`,
+    async () => {
+      const dir = tempDir();
+      const csv = join(dir, 'tape.csv');
+      await writeSampleTape({ loans: 2_000, seed: 3, out: csv, format: 'csv' });
+      const expected: (readonly [number, readonly string[]])[] = [];
+      // A CSV decimal as the number a spreadsheet stores: "4800.00" is 4800, "0.1420" is 0.142.
+      const stored = (fields: string[]): string[] => fields.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) ? String(Number(cell)) : cell));
+      await readCsvFile(csv, { onHeader: (fields) => void expected.push([0, fields]), onRow: (fields, _recordNo, lineNo) => void expected.push([lineNo, stored(fields)]) });
+      const converted = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(converted.status, converted.stderr).toBe(0);
+      // LibreOffice turns the ISO dates into date serials, the amounts and rates into numbers and
+      // keeps every text in shared strings; read back, each cell is the CSV's text again (its numbers as stored).
+      const read = await bothReaders(join(dir, 'tape.xlsx'));
+      expect(read.rows).toEqual(expected);
     },
     150_000,
   );

@@ -151,6 +151,17 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     expect((await failure(file)).message).toBe(`${PREFIX} fails its CRC-32 check: the zip is damaged`);
   });
 
+  it('a part the directory lists with no stored bytes', async () => {
+    const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER + SHEET_TAIL));
+    const bytes = Buffer.from(zip.bytes);
+    const entry = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46;
+    bytes.writeUInt32LE(0, entry + 20); // compressed size (APPNOTE.TXT §4.3.12)
+    const file = join(tempDir(), 'bad.xlsx');
+    writeFileSync(file, bytes);
+    const size = (SHEET_HEAD + HEADER + SHEET_TAIL).length;
+    expect((await failure(file)).message).toBe(`${PREFIX} holds no data where the zip's directory states ${size.toLocaleString('en-US')} bytes: the zip is damaged`);
+  });
+
   it('a damaged deflate stream', async () => {
     const zip = zipParts(workbookParts('loans', SHEET_HEAD + HEADER.repeat(50) + SHEET_TAIL));
     const [start = 0] = zip.data.get('xl/worksheets/sheet1.xml') ?? [];
@@ -159,5 +170,21 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     const file = join(tempDir(), 'bad.xlsx');
     writeFileSync(file, bytes);
     expect((await failure(file)).message).toMatch(/^bad\.xlsx is not a readable XLSX workbook: sheet "loans", xl\/worksheets\/sheet1\.xml cannot be inflated \(.+\): the zip is damaged$/);
+  });
+});
+
+describe('the purpose-built XLSX reader: a cancelled read', () => {
+  it('ends while the shared strings are read, before any row, and says it stopped', async () => {
+    const strings = Array.from({ length: 20_000 }, (_, k) => `<si><t>借据${k}</t></si>`).join('');
+    const rowsXml = Array.from({ length: 2_000 }, (_, k) => `<row r="${k + 1}"><c r="A${k + 1}" t="s"><v>${k}</v></c></row>`).join('');
+    const file = workbook('cancel.xlsx', rowsXml, { sharedStrings: strings });
+    let seen = 0;
+    const result = await readXlsxFile(file, { onHeader: () => void seen++, onRow: () => void seen++, shouldStop: () => true });
+    expect(result).toMatchObject({ stopped: true, records: 0 });
+    expect(seen).toBe(0);
+    // Not stopped, the same file reads whole: 2,000 rows, the last naming string 1,999.
+    const all = await rows(file);
+    expect(all).toHaveLength(2_000);
+    expect(all.at(-1)).toEqual(['借据1999']);
   });
 });
