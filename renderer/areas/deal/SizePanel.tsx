@@ -7,6 +7,7 @@ import { formatPct } from '../../app/format.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { CapitalStructureBar } from './CapitalStructureBar.tsx';
 import { formatMoney } from './model.ts';
+import { sizingInputs } from './sizing-request.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 
 function sizingMethods(t: Translate): readonly { readonly value: SizingMethod; readonly label: string }[] {
@@ -89,7 +90,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
     }
     setFieldError(null);
     const sizing: DealSizeRequest = {
-      ...request,
+      ...sizingInputs(request),
       method,
       ...(method !== 'scale' && targetValue !== null ? { target: targetValue } : {}),
       ...(method !== 'scale' && floorShare !== null ? { floor: floorShare } : {}),
