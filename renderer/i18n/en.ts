@@ -1020,10 +1020,9 @@ export const en = {
   'assumptions.defaultPerformingLoans': 'Default (performing loans)',
   'assumptions.defaultSources': 'Default sources',
   'assumptions.defaultSources.hint': 'With roll rates and a default curve: the charge-offs alone count each borrower’s default once; the curve on current loans adds a stress on top',
-  'assumptions.defaultSources.one': 'Roll-rate charge-offs only',
-  'assumptions.defaultSources.both': 'Charge-offs and the default curve on current loans',
-  'assumptions.defaultNotApplied':
-    'Not applied: this set’s defaults are its roll-rate charge-offs. To add the curve as a stress on top, choose “Charge-offs and the default curve on current loans” in Default sources.',
+  'assumptions.defaultSources.one': 'Charge-offs only',
+  'assumptions.defaultSources.both': 'Charge-offs + default curve',
+  'assumptions.defaultNotApplied': 'Not applied: this set’s defaults are its roll-rate charge-offs. To add the curve as a stress on top, choose “Charge-offs + default curve” in Default sources.',
   'assumptions.vectorNotationABare2': 'vector notation; a bare rate is CDR, annual % (MDR: monthly; SDA) — e.g. 1 CDR, 100 SDA',
   'assumptions.cannotReadTheTape': 'Cannot read the tape’s segments',
   'assumptions.staticPool.cannotUploadTheStatic': 'Cannot upload the static pool',
