@@ -534,6 +534,7 @@ export const en = {
   'deal.seniorBreakevenAfterSizing': 'Senior {id} breakeven after sizing:',
   'deal.theSubordinateFloorNot': ' — the subordinate floor, not the target, limits the senior class',
   'deal.applyToTheRun': 'Apply to the run',
+  'deal.capitalStructure.poolLine': 'pool {balance}',
   'deal.editor.howItIsSet': '{label}: how it is set',
   'deal.editor.none': 'None',
   'deal.editor.oneLevel': 'One level',

@@ -294,6 +294,8 @@ function loop(lang: Lang): void {
       .evaluateAll((rows) => rows.map((row) => row.children[5]?.textContent ?? ''));
     expect(shares).toEqual(['80.00%', '9.00%', '11.00%']);
     await expectPlotted('capital-structure-bar', { bars: 6 });
+    // The pool's line is labelled in the UI's language (it read "pool 8268.3万" in the Chinese UI).
+    expect(await page.getByTestId('capital-structure-bar').textContent()).toContain(t('deal.capitalStructure.poolLine', { balance: '' }).trim());
     await dismissNotifications();
     await expectChromeIn('Deal (sizing)');
     await page.getByTestId('size-result').scrollIntoViewIfNeeded();

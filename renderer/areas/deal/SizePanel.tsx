@@ -168,7 +168,8 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
           {size.seniorBreakeven ? (
             <p className="muted">
               {t('deal.seniorBreakevenAfterSizing', { id: size.seniorBreakeven.id })} {size.seniorBreakeven.status === 'beyondRange' ? '≥ ' : ''}
-              {size.seniorBreakeven.stress.toFixed(3)}× ({size.seniorBreakeven.interest}){size.seniorBreakeven.limitedByFloor ? t('deal.theSubordinateFloorNot') : ''}
+              {size.seniorBreakeven.stress.toFixed(3)}× ({t(size.seniorBreakeven.interest === 'timely' ? 'figure.interest.timely' : 'figure.interest.ultimate')})
+              {size.seniorBreakeven.limitedByFloor ? t('deal.theSubordinateFloorNot') : ''}
             </p>
           ) : null}
           <div className="button-row">
