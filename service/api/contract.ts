@@ -586,7 +586,8 @@ export interface BreakevenRequest extends DealRunRequest {
  */
 export type SizingMethod = 'scale' | 'creditEnhancement' | 'breakeven';
 
-export interface DealSizeRequest extends DealRunRequest {
+/** A sizing is not a stored run and does not size itself again: the run-store options and sizeToPool are not part of its request (deal.size refuses them). */
+export interface DealSizeRequest extends Omit<DealRunRequest, keyof RunStoreOptions | 'sizeToPool'> {
   /** Size to this pool of representative lines (pool.check gives it) instead of a tape or the deal's own lines. */
   readonly pool?: PoolFile;
   readonly method: SizingMethod;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealPeriod, DealRunResult } from '../../service/api/contract.ts';
-import { coverageAxisTop, liquiditySeries, pipelineSeries, lossSeries, lossTriggers, noteSeries, valueDiffers } from '../../renderer/areas/deal/chart-data.ts';
+import { breachLabelPosition, coverageAxisTop, liquiditySeries, pipelineSeries, lossSeries, lossTriggers, noteSeries, valueDiffers } from '../../renderer/areas/deal/chart-data.ts';
 
 /** One period of a hand-made run: a single senior note A, one senior fee, a reserve, a stepped cdr trigger and a 90+ trigger. */
 function period(
@@ -176,5 +176,18 @@ describe('Deal chart series, by hand', () => {
     expect(pipeline.rows[0]).toEqual({ period: 1, date: '2027-02-26', current: 7750, dpd1_30: 0, dpd31_60: 0, dpd61_90: 150, dpd91_180: 100, overdueTotal: 0 });
     expect(pipeline.states.map((s) => s.name)).toEqual(['Below 61 dpd', '61–90 dpd', '91+ dpd']);
     expect(pipeline.overdue).toBe(false);
+  });
+});
+
+describe('a breach marker’s label', () => {
+  // Five payment dates: the middle one is index 2 of 0..4, the axis's half-way point.
+  const dates = ['2027-02-26', '2027-03-26', '2027-04-26', '2027-05-26', '2027-06-26'];
+  it('runs right from the line in the first half of the axis, so an early breach stays clear of the y axis', () => {
+    expect(breachLabelPosition(dates, '2027-02-26')).toBe('insideTopLeft');
+    expect(breachLabelPosition(dates, '2027-03-26')).toBe('insideTopLeft');
+  });
+  it('runs left from the line from the middle on, so a late breach stays inside the plot', () => {
+    expect(breachLabelPosition(dates, '2027-04-26')).toBe('insideTopRight');
+    expect(breachLabelPosition(dates, '2027-06-26')).toBe('insideTopRight');
   });
 });

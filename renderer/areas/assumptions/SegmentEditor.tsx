@@ -1,6 +1,7 @@
 import { Field, NumberInput } from './fields.tsx';
 import { getIn, isObject, jsonPath, percentMessage, percentText, plainText, type KeyPath } from './model.ts';
 import { ImpliedDelinquency, RollRateGrid } from './RollRateGrid.tsx';
+import { defaultCurveNotApplied, hasRollRates } from './default-sources.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 
 interface NumberSpec {
@@ -91,6 +92,34 @@ function inheritedText(value: unknown, percent: boolean): string {
 }
 
 /**
+ * One default source or two, where the set has roll rates (docs/assumptions.md, "One default
+ * source"): blank is the file's default (charge-offs only) or, for a segment, the pool's choice.
+ */
+function DefaultSourcesField({ spec, inherits, path, error, onChange }: { spec: unknown; inherits: unknown; path: KeyPath; error: string | null; onChange: (path: KeyPath, value: unknown) => void }) {
+  const t = useT();
+  const overriding = inherits !== undefined;
+  const value = getIn(spec, ['defaultSources']);
+  const label = (sources: unknown): string => (sources === 'both' ? t('assumptions.defaultSources.both') : t('assumptions.defaultSources.one'));
+  return (
+    <Field label={t('assumptions.defaultSources')} hint={t('assumptions.defaultSources.hint')} error={error} path={jsonPath([...path, 'defaultSources'])}>
+      {({ inputId, describedBy, invalid }) => (
+        <select
+          id={inputId}
+          value={typeof value === 'string' ? value : ''}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => onChange([...path, 'defaultSources'], e.target.value === '' ? undefined : e.target.value)}
+        >
+          <option value="">{overriding ? t('assumptions.poolS', { value: label(getIn(inherits, ['defaultSources'])) }) : label(undefined)}</option>
+          {overriding ? <option value="one">{label('one')}</option> : null}
+          <option value="both">{label('both')}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
  * The assumptions of the whole pool (`path` = ['pool']) or one segment's overrides
  * (['segments', name], with `inherits` = the pool's): speeds in vector notation, roll rates,
  * recoveries, penalty interest and servicing. A blank override inherits the pool's value.
@@ -125,7 +154,14 @@ export function SegmentEditor({
           const value = getIn(spec, [vector.key]);
           const inherited = getIn(inherits, [vector.key]);
           return (
-            <Field key={vector.key} label={vector.label} hint={vector.hint} error={issue(vector.key)} path={jsonPath([...path, vector.key])}>
+            <Field
+              key={vector.key}
+              label={vector.label}
+              hint={vector.hint}
+              error={issue(vector.key)}
+              warning={vector.key === 'default' && defaultCurveNotApplied(spec, inherits) ? t('assumptions.defaultNotApplied') : null}
+              path={jsonPath([...path, vector.key])}
+            >
               {({ inputId, describedBy, invalid }) => (
                 <input
                   id={inputId}
@@ -188,6 +224,7 @@ export function SegmentEditor({
             );
           }}
         </Field>
+        {hasRollRates(spec, inherits) ? <DefaultSourcesField spec={spec} inherits={inherits} path={path} error={issue('defaultSources')} onChange={onChange} /> : null}
       </div>
       {overriding ? null : <NotationHelp />}
       {!overriding && rollRates === undefined ? (

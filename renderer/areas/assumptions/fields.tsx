@@ -9,12 +9,15 @@ export function Field({
   label,
   hint,
   error,
+  warning = null,
   path,
   children,
 }: {
   label: string;
   hint: string;
   error: string | null;
+  /** What the field's valid value will not do (a default curve a one-source set does not apply), in plain words. */
+  warning?: string | null;
   /** The field's JSON path, to find its error in tests and to show on hover. */
   path: string;
   children: (ids: { inputId: string; describedBy: string; invalid: boolean }) => ReactNode;
@@ -23,18 +26,25 @@ export function Field({
   const inputId = `${base}-input`;
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
+  const warningId = `${base}-warning`;
+  const describedBy = [error ? errorId : null, hintId, warning ? warningId : null].filter((id) => id !== null).join(' ');
   return (
     <div className={error ? 'field invalid' : 'field'} data-path={path}>
       <label htmlFor={inputId} title={path}>
         {label}
       </label>
-      {children({ inputId, describedBy: error ? `${errorId} ${hintId}` : hintId, invalid: error !== null })}
+      {children({ inputId, describedBy, invalid: error !== null })}
       <small id={hintId} className="field-hint">
         {hint}
       </small>
       {error ? (
         <small id={errorId} className="field-error" data-testid={`error ${path}`}>
           {error}
+        </small>
+      ) : null}
+      {warning ? (
+        <small id={warningId} className="field-warning" data-testid={`warning ${path}`}>
+          {warning}
         </small>
       ) : null}
     </div>

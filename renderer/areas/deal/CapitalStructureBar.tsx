@@ -61,7 +61,12 @@ export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
           <YAxis type="category" dataKey="label" width={80} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value, name) => [formatMoney(Number(value)), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-          <ReferenceLine x={size.poolBalance} stroke="#333" strokeDasharray="4 3" label={{ value: `pool ${formatMoneyCompact(size.poolBalance)}`, position: 'top', fontSize: 11 }} />
+          <ReferenceLine
+            x={size.poolBalance}
+            stroke="#333"
+            strokeDasharray="4 3"
+            label={{ value: t('deal.capitalStructure.poolLine', { balance: formatMoneyCompact(size.poolBalance) }), position: 'top', fontSize: 11 }}
+          />
           {size.after.map((c, i) => (
             <Bar key={c.id} dataKey={c.id} name={c.name} stackId="classes" fill={CLASS_COLORS[i % CLASS_COLORS.length] ?? '#1f5fae'} isAnimationActive={false}>
               <LabelList

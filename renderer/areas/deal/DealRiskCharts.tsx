@@ -5,7 +5,7 @@ import { formatIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
-import { coverageAxisTop, delinquencyTriggers, pipelineSeries, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
+import { breachLabelPosition, coverageAxisTop, delinquencyTriggers, pipelineSeries, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
 import { formatMoney } from './model.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 import { DelinquencyPipelineChart } from '../results/DelinquencyPipelineChart.tsx';
@@ -16,7 +16,7 @@ const pctTooltip = (value: unknown): string => formatPct(Number(value), 2);
 const timesTooltip = (value: unknown): string => `${Number(value).toFixed(2)}×`;
 
 /** Each trigger's threshold (dashed, stepping where it steps), its own tested value where that is a separate series, and the breach date. */
-function thresholdLines(lines: readonly TriggerLine[], withValue: (id: string) => boolean) {
+function thresholdLines(lines: readonly TriggerLine[], dates: readonly string[], withValue: (id: string) => boolean) {
   return lines.flatMap((line, i) => {
     const color = THRESHOLD_COLORS[i % THRESHOLD_COLORS.length] ?? '#b3261e';
     const parts = [
@@ -52,7 +52,7 @@ function thresholdLines(lines: readonly TriggerLine[], withValue: (id: string) =
           x={line.breachDate}
           stroke={color}
           strokeWidth={1.5}
-          label={{ value: translate('deal.breachedMarker', { id: line.id }), position: 'insideTopRight', fontSize: 11, fill: color }}
+          label={{ value: translate('deal.breachedMarker', { id: line.id }), position: breachLabelPosition(dates, line.breachDate), fontSize: 11, fill: color }}
         />,
       );
     return parts;
@@ -126,6 +126,7 @@ export function CoverageChart({ run, size, capAxis = false }: RiskChartProps & {
 export function LossChart({ run, size }: RiskChartProps) {
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
+  const lossDates = useMemo(() => losses.map((p) => p.date), [losses]);
   const lossLines = lossTriggers(run);
   const xAxis = dateAxis();
   return (
@@ -143,7 +144,7 @@ export function LossChart({ run, size }: RiskChartProps) {
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Line type="linear" dataKey="cumulativeDefaultRate" name={t('deal.cumulativeDefaultRate')} stroke="#1d2330" strokeWidth={2} dot={false} isAnimationActive={false} />
         <Line type="linear" dataKey="cumulativeNetLossRate" name={t('deal.cumulativeNetLoss')} stroke="#cf5a2a" strokeWidth={2} dot={false} isAnimationActive={false} />
-        {thresholdLines(lossLines, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
+        {thresholdLines(lossLines, lossDates, (id) => valueDiffers(losses, id, lossLines.find((line) => line.id === id)?.metric === 'cumulativeDefaultRate' ? 'cumulativeDefaultRate' : null))}
       </LineChart>
     </ChartBox>
   );
@@ -153,6 +154,7 @@ export function LossChart({ run, size }: RiskChartProps) {
 export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
+  const lossDates = useMemo(() => losses.map((p) => p.date), [losses]);
   const pipeline = useMemo(() => pipelineSeries(run), [run]);
   const dqLines = delinquencyTriggers(run);
   const xAxis = dateAxis();
@@ -169,7 +171,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
           <Tooltip formatter={pctTooltip} labelFormatter={label} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <Line type="linear" dataKey="delinquency90Plus" name={t('deal.n90Ratio')} stroke="#9c1f1a" strokeWidth={2} dot={false} isAnimationActive={false} />
-          {thresholdLines(dqLines, (id) => valueDiffers(losses, id, 'delinquency90Plus'))}
+          {thresholdLines(dqLines, lossDates, (id) => valueDiffers(losses, id, 'delinquency90Plus'))}
         </LineChart>
       </ChartBox>
       <DelinquencyPipelineChart

@@ -7,6 +7,7 @@ import { formatPct } from '../../app/format.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { CapitalStructureBar } from './CapitalStructureBar.tsx';
 import { formatMoney } from './model.ts';
+import { sizingInputs } from './sizing-request.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 
 function sizingMethods(t: Translate): readonly { readonly value: SizingMethod; readonly label: string }[] {
@@ -89,7 +90,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
     }
     setFieldError(null);
     const sizing: DealSizeRequest = {
-      ...request,
+      ...sizingInputs(request),
       method,
       ...(method !== 'scale' && targetValue !== null ? { target: targetValue } : {}),
       ...(method !== 'scale' && floorShare !== null ? { floor: floorShare } : {}),
@@ -167,7 +168,8 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
           {size.seniorBreakeven ? (
             <p className="muted">
               {t('deal.seniorBreakevenAfterSizing', { id: size.seniorBreakeven.id })} {size.seniorBreakeven.status === 'beyondRange' ? '≥ ' : ''}
-              {size.seniorBreakeven.stress.toFixed(3)}× ({size.seniorBreakeven.interest}){size.seniorBreakeven.limitedByFloor ? t('deal.theSubordinateFloorNot') : ''}
+              {size.seniorBreakeven.stress.toFixed(3)}× ({t(size.seniorBreakeven.interest === 'timely' ? 'figure.interest.timely' : 'figure.interest.ultimate')})
+              {size.seniorBreakeven.limitedByFloor ? t('deal.theSubordinateFloorNot') : ''}
             </p>
           ) : null}
           <div className="button-row">

@@ -219,3 +219,13 @@ export function pipelineSeries(run: DealRunResult): Pipeline {
     unknown: translate('deal.pipeline.storedBefore'),
   };
 }
+
+/**
+ * Where a trigger's breach marker writes its label: beside the vertical line on the side with room.
+ * In the first half of the time axis the text runs right from the line (an early breach's label
+ * written to the left ran over the y axis's ticks); in the second half it runs left.
+ */
+export function breachLabelPosition(dates: readonly string[], breachDate: string): 'insideTopLeft' | 'insideTopRight' {
+  const k = dates.indexOf(breachDate);
+  return k >= 0 && k < (dates.length - 1) / 2 ? 'insideTopLeft' : 'insideTopRight';
+}
