@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
-import { UserError } from '../errors.ts';
+import { codedError, UserError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import { readSheetParts, type SheetPart } from './xlsx-sheets.ts';
 import { checkTextRuns } from './xlsx-text-runs.ts';
 
@@ -90,7 +91,7 @@ function isBlank(fields: readonly string[]): boolean {
 export const XLSX_STALL_SECONDS = 5;
 
 function unreadable(path: string, reason: string): UserError {
-  return new UserError('BAD_FILE', `${basename(path)} is not a readable XLSX workbook: ${reason}`, { file: basename(path) });
+  return codedError('BAD_FILE', TAPE_MESSAGES.say('unreadableXlsx', { file: basename(path), reason }), { file: basename(path) });
 }
 
 function sheetParts(path: string): SheetPart[] {
@@ -106,9 +107,10 @@ function chosenSheet(path: string, parts: readonly SheetPart[], wanted: string |
   const chosen = wanted === undefined ? parts[0] : parts.find((part) => part.name === wanted);
   if (chosen) return chosen;
   const sheets = parts.map((part) => part.name);
-  throw new UserError(
+  const file = basename(path);
+  throw codedError(
     'BAD_FILE',
-    wanted !== undefined && sheets.length > 0 ? `${basename(path)} has no sheet named "${wanted}" (sheets: ${sheets.join(', ')})` : `${basename(path)} contains no worksheet`,
+    wanted !== undefined && sheets.length > 0 ? TAPE_MESSAGES.say('noSheetNamed', { file, sheet: wanted, sheets: sheets.join(', ') }) : TAPE_MESSAGES.say('noWorksheet', { file }),
     {
       file: basename(path),
       sheet: wanted ?? null,
@@ -243,7 +245,7 @@ function finish(path: string, target: SheetPart, parts: readonly SheetPart[], fa
   const { sha256, bytes, read } = facts;
   const sheets = parts.map((part) => part.name);
   if (!facts.found && !read.stopped) throw unreadable(path, `sheet "${target.name}" (xl/worksheets/sheet${target.partNo}.xml) is missing from the file`);
-  if (read.records === 0 && !read.stopped) throw new UserError('BAD_FILE', `Sheet "${target.name}" of ${basename(path)} is empty`, { file: basename(path) });
+  if (read.records === 0 && !read.stopped) throw codedError('BAD_FILE', TAPE_MESSAGES.say('sheetEmpty', { file: basename(path), sheet: target.name }), { file: basename(path) });
   if (read.records > 0) options.onProgress?.(read.records - 1);
   return { sheet: target.name, sheets, sha256, bytes, records: read.records, stopped: read.stopped };
 }
