@@ -1,3 +1,5 @@
+import type { CodedMessage } from '../engine/messages.ts';
+
 /**
  * A failure the user can act on (a bad file, a wrong path, a newer workspace). It crosses
  * every transport as data — `{code, message, details}` — and the CLI exits 1 on it.
@@ -33,4 +35,13 @@ export class UserError extends Error {
     this.code = code;
     this.details = details;
   }
+}
+
+/**
+ * A UserError whose message is a coded message (engine/messages.ts): the English stays its
+ * `message` (the CLI's, the log's); `details.messageCode` and `details.messageParams` let a screen
+ * say it in its language.
+ */
+export function codedError(code: UserErrorCode, coded: CodedMessage, details: Record<string, unknown> = {}): UserError {
+  return new UserError(code, coded.message, { ...details, messageCode: coded.code, messageParams: coded.params });
 }

@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename } from 'node:path';
-import { UserError } from '../errors.ts';
+import { codedError, UserError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import { createDecoder, detectEncoding, ENCODING_SAMPLE_BYTES, firstInvalidUtf8, type TapeEncoding } from './encoding.ts';
 
 export type CsvDelimiter = ',' | '\t' | ';' | '|';
@@ -421,7 +422,7 @@ export function normalizeDelimiter(delimiter: string): string {
   const named = DELIMITER_NAMES[delimiter.trim().toLowerCase()];
   if (named !== undefined) return named;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new UserError('BAD_REQUEST', `CSV delimiter must be one character other than a quote or a line break (or tab, comma, semicolon, pipe), not ${JSON.stringify(delimiter)}`, { delimiter });
+    throw codedError('BAD_REQUEST', TAPE_MESSAGES.say('badDelimiter', { delimiter: JSON.stringify(delimiter) }), { delimiter });
   }
   return delimiter;
 }
@@ -730,7 +731,7 @@ async function openTape(path: string): Promise<FileHandle> {
     return await open(path, 'r');
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') {
-      throw new UserError('NOT_FOUND', `Tape file not found: ${path}`, { path });
+      throw codedError('NOT_FOUND', TAPE_MESSAGES.say('fileNotFound', { path }), { path });
     }
     throw error;
   }
@@ -739,7 +740,7 @@ async function openTape(path: string): Promise<FileHandle> {
 async function tapeSize(fh: FileHandle, path: string): Promise<number> {
   const stat = await fh.stat();
   if (!stat.isFile()) {
-    throw new UserError('BAD_FILE', `Not a tape file (it is a folder or device): ${path}`, { file: basename(path), path });
+    throw codedError('BAD_FILE', TAPE_MESSAGES.say('notATapeFile', { path }), { file: basename(path), path });
   }
   if (stat.size === 0) throw new CsvFormatError(`${basename(path)} is empty (0 bytes): ${path}`, 1, 1, { file: basename(path) });
   return stat.size;

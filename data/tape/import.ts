@@ -1,4 +1,5 @@
-import { UserError } from '../errors.ts';
+import { codedError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import type { SqliteDb } from '../workspace.ts';
 import type { ImportProgress, ImportReport } from './types.ts';
 import { missingCutoff } from './import/cutoff.ts';
@@ -61,11 +62,11 @@ export async function importTapeWith(writer: TapeWriter, request: ImportRequest,
   await writer.begin({ name: source.name, sourceFile: source.sourceFile, format: source.format, importedAt: now().toISOString() });
   try {
     const facts = await readSource(request, source, handlers);
-    if (facts.stopped || hooks.shouldStop?.()) throw new UserError('CANCELLED', `Import of ${source.sourceFile} cancelled; the workspace is unchanged`, { file: source.sourceFile });
-    if (rows.layout.headers.length === 0) throw new UserError('BAD_FILE', `${source.sourceFile} has no header row`, { file: source.sourceFile });
+    if (facts.stopped || hooks.shouldStop?.()) throw codedError('CANCELLED', TAPE_MESSAGES.say('cancelled', { file: source.sourceFile }), { file: source.sourceFile });
+    if (rows.layout.headers.length === 0) throw codedError('BAD_FILE', TAPE_MESSAGES.say('noHeaderRow', { file: source.sourceFile }), { file: source.sourceFile });
     // A tape without rows states no cutoff either: it is asked for, not taken as the import date.
     const cutoff = rows.cutoff;
-    if (cutoff === null) throw missingCutoff(source.sourceFile, 'has no loan rows to read a data date from');
+    if (cutoff === null) throw missingCutoff(source.sourceFile, 'noRowsForCutoff');
     rows.loans.flush();
     progress.finished();
     return await finishImport(writer, request, { source, facts, rows, cutoff, started });

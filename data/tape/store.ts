@@ -1,5 +1,6 @@
 import { safeCsvField } from '../csv-out.ts';
-import { UserError } from '../errors.ts';
+import { codedError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import type { SqliteDb } from '../workspace.ts';
 import { plausibilityOf } from './rows/limits.ts';
 import type { HeaderMapping, MappedColumn, PlausibilityLimits, RejectedRow, RowProblem, SavedMapping, TapeRecord } from './types.ts';
@@ -58,7 +59,7 @@ export function listTapes(db: SqliteDb): TapeRecord[] {
 
 export function getTape(db: SqliteDb, id: number): TapeRecord {
   const row = db.prepare<[number], TapeRow>(`${TAPE_SELECT} WHERE t.id = ?`).get(id);
-  if (!row) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+  if (!row) throw codedError('NOT_FOUND', TAPE_MESSAGES.say('noTape', { tapeId: id }), { tapeId: id });
   return toRecord(row);
 }
 
@@ -69,16 +70,16 @@ export function findTapeByHash(db: SqliteDb, sha256: string): TapeRecord | null 
 
 export function renameTape(db: SqliteDb, id: number, name: string): TapeRecord {
   const trimmed = name.trim();
-  if (trimmed === '') throw new UserError('BAD_REQUEST', 'A tape name cannot be empty', { tapeId: id });
+  if (trimmed === '') throw codedError('BAD_REQUEST', TAPE_MESSAGES.say('tapeNameEmpty'), { tapeId: id });
   const result = db.prepare('UPDATE tapes SET name = ? WHERE id = ?').run(trimmed, id);
-  if (result.changes === 0) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+  if (result.changes === 0) throw codedError('NOT_FOUND', TAPE_MESSAGES.say('noTape', { tapeId: id }), { tapeId: id });
   return getTape(db, id);
 }
 
 /** Deletes the tape with its loans and rejected rows (foreign keys cascade), in one transaction. */
 export function deleteTape(db: SqliteDb, id: number): void {
   const result = db.transaction(() => db.prepare('DELETE FROM tapes WHERE id = ?').run(id))();
-  if (result.changes === 0) throw new UserError('NOT_FOUND', `No tape with id ${id} in this workspace`, { tapeId: id });
+  if (result.changes === 0) throw codedError('NOT_FOUND', TAPE_MESSAGES.say('noTape', { tapeId: id }), { tapeId: id });
 }
 
 export function listRejects(db: SqliteDb, tapeId: number, offset = 0, limit = 100): { total: number; rows: RejectedRow[] } {
@@ -138,7 +139,7 @@ function storedMapping(json: string): { mapping: HeaderMapping; limits?: Plausib
  */
 export function saveMapping(db: SqliteDb, name: string, mapping: HeaderMapping, at: Date = new Date(), limits?: PlausibilityLimits): SavedMapping {
   const trimmed = name.trim();
-  if (trimmed === '') throw new UserError('BAD_REQUEST', 'A mapping needs a name');
+  if (trimmed === '') throw codedError('BAD_REQUEST', TAPE_MESSAGES.say('mappingNeedsName'));
   const kept = limits ?? listMappings(db).find((m) => m.name === trimmed)?.limits;
   const stated = kept !== undefined && Object.keys(kept).length > 0 ? kept : undefined;
   if (stated) plausibilityOf(stated);
@@ -160,11 +161,11 @@ export function listMappings(db: SqliteDb): SavedMapping[] {
 
 export function getMapping(db: SqliteDb, name: string): SavedMapping {
   const found = listMappings(db).find((m) => m.name === name);
-  if (!found) throw new UserError('NOT_FOUND', `No saved mapping named "${name}"`, { name });
+  if (!found) throw codedError('NOT_FOUND', TAPE_MESSAGES.say('noMapping', { name }), { name });
   return found;
 }
 
 export function deleteMapping(db: SqliteDb, name: string): void {
   const result = db.prepare('DELETE FROM tape_mappings WHERE name = ?').run(name);
-  if (result.changes === 0) throw new UserError('NOT_FOUND', `No saved mapping named "${name}"`, { name });
+  if (result.changes === 0) throw codedError('NOT_FOUND', TAPE_MESSAGES.say('noMapping', { name }), { name });
 }

@@ -1,4 +1,5 @@
-import { UserError } from '../errors.ts';
+import { codedError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 
 /**
  * The widest tape read: 1,000 columns. A loan tape has a few dozen (the canonical fields and the
@@ -10,9 +11,5 @@ export const MAX_TAPE_COLUMNS = 1000;
 /** Refuses (BAD_FILE) a header row wider than MAX_TAPE_COLUMNS, naming its column count. */
 export function checkTapeWidth(file: string, columns: number): void {
   if (columns <= MAX_TAPE_COLUMNS) return;
-  throw new UserError(
-    'BAD_FILE',
-    `${file} has ${columns.toLocaleString('en-US')} columns in its header row; a tape has at most ${MAX_TAPE_COLUMNS.toLocaleString('en-US')} (is the delimiter right, or is this a loan tape?)`,
-    { file, columns, maxColumns: MAX_TAPE_COLUMNS },
-  );
+  throw codedError('BAD_FILE', TAPE_MESSAGES.say('tooWide', { file, columns, maxColumns: MAX_TAPE_COLUMNS }), { file, columns, maxColumns: MAX_TAPE_COLUMNS });
 }

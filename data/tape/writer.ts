@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { UserError } from '../errors.ts';
+import { codedError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import type { SqliteDb } from '../workspace.ts';
 import { LoanDecoder, LOAN_VALUES_PER_ROW, type EncodedLoans } from './loan-codec.ts';
 import { LOAN_COLUMNS } from './loan-columns.ts';
@@ -131,7 +132,7 @@ export class DirectTapeWriter implements TapeWriter {
         .get(finish.sha256, this.#tapeId);
       if (existing) {
         this.rollbackSync();
-        throw new UserError('DUPLICATE_TAPE', `This file was already imported as tape ${existing.id} "${existing.name}" on ${existing.imported_at.slice(0, 10)}; import it again only if you mean to`, {
+        throw codedError('DUPLICATE_TAPE', TAPE_MESSAGES.say('alreadyImported', { tapeId: existing.id, name: existing.name, importedOn: existing.imported_at.slice(0, 10) }), {
           tapeId: existing.id,
           name: existing.name,
           importedAt: existing.imported_at,

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
-import { UserError } from '../errors.ts';
+import { codedError, type UserError } from '../errors.ts';
+import { TAPE_MESSAGES } from './messages.ts';
 import { readSheetParts, type SheetPart } from './xlsx-sheets.ts';
 
 /**
@@ -42,7 +43,7 @@ export interface FileFacts {
 }
 
 export function unreadable(path: string, reason: string): UserError {
-  return new UserError('BAD_FILE', `${basename(path)} is not a readable XLSX workbook: ${reason}`, { file: basename(path) });
+  return codedError('BAD_FILE', TAPE_MESSAGES.say('unreadableXlsx', { file: basename(path), reason }), { file: basename(path) });
 }
 
 export function sheetParts(path: string): SheetPart[] {
@@ -58,9 +59,11 @@ export function chosenSheet(path: string, parts: readonly SheetPart[], wanted: s
   const chosen = wanted === undefined ? parts[0] : parts.find((part) => part.name === wanted);
   if (chosen) return chosen;
   const sheets = parts.map((part) => part.name);
-  throw new UserError(
+  throw codedError(
     'BAD_FILE',
-    wanted !== undefined && sheets.length > 0 ? `${basename(path)} has no sheet named "${wanted}" (sheets: ${sheets.join(', ')})` : `${basename(path)} contains no worksheet`,
+    wanted !== undefined && sheets.length > 0
+      ? TAPE_MESSAGES.say('noSheetNamed', { file: basename(path), sheet: wanted, sheets: sheets.join(', ') })
+      : TAPE_MESSAGES.say('noWorksheet', { file: basename(path) }),
     {
       file: basename(path),
       sheet: wanted ?? null,
@@ -103,7 +106,7 @@ export function finishRead(
   const { sha256, bytes, read } = facts;
   const sheets = parts.map((part) => part.name);
   if (!facts.found && !read.stopped) throw unreadable(path, `sheet "${target.name}" (xl/worksheets/sheet${target.partNo}.xml) is missing from the file`);
-  if (read.records === 0 && !read.stopped) throw new UserError('BAD_FILE', `Sheet "${target.name}" of ${basename(path)} is empty`, { file: basename(path) });
+  if (read.records === 0 && !read.stopped) throw codedError('BAD_FILE', TAPE_MESSAGES.say('sheetEmpty', { file: basename(path), sheet: target.name }), { file: basename(path) });
   if (read.records > 0) options.onProgress?.(read.records - 1);
   return { sheet: target.name, sheets, sha256, bytes, records: read.records, stopped: read.stopped };
 }

@@ -34,13 +34,14 @@ function listOf(items: readonly string[]): string {
 
 /**
  * A param as shown: a number named `…Amount` is money (¥, 2 decimals, grouped), any other number
- * a count (grouped, decimals kept); `…Fields` lists tape fields by name, comma-separated, shown by
+ * a count (grouped, decimals kept) but an `…Id` as written; `…Fields` lists tape fields by name, comma-separated, shown by
  * their labels; other text (an id, an ISO date — the app's one date form) as sent.
  */
 function shown(name: string, value: unknown): string | number {
   if (typeof value === 'string' && name.endsWith('Fields')) return listOf(value.split(',').map(tapeFieldLabel));
   if (typeof value === 'number') {
     if (name.endsWith('Amount')) return formatYuan(value);
+    if (name === 'id' || name.endsWith('Id')) return String(value); // an id is a name, not a quantity: never grouped
     return Number.isInteger(value) ? formatCount(value) : String(value);
   }
   return typeof value === 'string' ? value : String(value);
@@ -62,4 +63,12 @@ export function isKnownCode(text: CodedText): boolean {
 /** A result's warnings in the chosen language: by code when the service gave codes, else its English (a run stored before codes). */
 export function warningTexts(result: { readonly warnings: readonly string[]; readonly codedWarnings?: readonly CodedText[] }): string[] {
   return result.codedWarnings ? result.codedWarnings.map(sayCoded) : [...result.warnings];
+}
+
+/** An API error's message in the chosen language: by its coded message when the service gave one (details.messageCode, data/errors.ts codedError), else as sent. */
+export function sayApiError(error: { readonly message: string; readonly details?: Readonly<Record<string, unknown>> }): string {
+  const code = error.details?.['messageCode'];
+  const params = error.details?.['messageParams'];
+  if (typeof code !== 'string') return error.message;
+  return sayCoded({ code, params: typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {}, message: error.message });
 }

@@ -7,6 +7,7 @@ import { upsertJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 import { useQuery } from './query.ts';
 import { translate } from './i18n.tsx';
+import { sayApiError } from './coded.ts';
 
 interface AppState {
   readonly api: ApiClient;
@@ -42,7 +43,7 @@ function messageOf(error: unknown): string {
 
 /** Shows an API failure in the notification area, with its code. */
 export function reportError(title: string, error: unknown): void {
-  if (error instanceof ApiCallError) notify('error', title, error.error.message, error.error.code);
+  if (error instanceof ApiCallError) notify('error', title, sayApiError(error.error), error.error.code);
   else notify('error', title, messageOf(error));
 }
 

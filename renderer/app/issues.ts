@@ -1,5 +1,5 @@
 import { ApiCallError } from '../api/client.ts';
-import type { CodedText } from './coded.ts';
+import { sayApiError, type CodedText } from './coded.ts';
 
 /**
  * One problem of a file the analyst wrote (assumption set, deal), at the JSON path of the value at
@@ -31,7 +31,7 @@ function fileIssues(error: ApiCallError): FileIssue[] {
     return typeof path === 'string' && typeof message === 'string' ? [{ path, message, ...codeOf({ code, params }) }] : [];
   });
   if (issues.length > 0) return issues;
-  return [{ path: typeof details['path'] === 'string' ? details['path'] : '$', message: error.error.message }];
+  return [{ path: typeof details['path'] === 'string' ? details['path'] : '$', message: sayApiError(error.error) }];
 }
 
 /** Where the service's check of a file stands. */

@@ -1,4 +1,5 @@
-import { UserError } from '../../errors.ts';
+import { codedError, type UserError } from '../../errors.ts';
+import { TAPE_MESSAGES } from '../messages.ts';
 import type { ColumnMapping } from '../rows.ts';
 import { PLAUSIBLE, type Plausibility } from '../rows/limits.ts';
 import { parseDate } from '../values/index.ts';
@@ -15,7 +16,7 @@ export function givenCutoff(text: string | undefined): Cutoff | null {
   if (text === undefined) return null;
   const parsed = parseDate(text);
   if (!parsed.ok || parsed.value === null) {
-    throw new UserError('BAD_REQUEST', `Cutoff date "${text}": ${parsed.ok ? 'missing' : parsed.reason}`, { cutoffDate: text });
+    throw codedError('BAD_REQUEST', parsed.ok ? TAPE_MESSAGES.say('cutoffMissing', { text }) : TAPE_MESSAGES.say('cutoffUnreadable', { text, reason: parsed.reason }), { cutoffDate: text });
   }
   return { date: parsed.value, source: 'given' };
 }
@@ -29,21 +30,23 @@ export function givenCutoff(text: string | undefined): Cutoff | null {
  */
 export function cutoffOfTape(mapping: ColumnMapping, firstRow: readonly string[], sourceFile: string, limits: Plausibility = PLAUSIBLE): Cutoff {
   const asOfIndex = mapping.indexOf('asOfDate');
-  if (asOfIndex < 0) throw missingCutoff(sourceFile, 'has no data-date column (数据日期 / as-of date)');
+  if (asOfIndex < 0) throw missingCutoff(sourceFile, 'noDataDateColumn');
   const text = firstRow[asOfIndex] ?? '';
   const parsed = parseDate(text);
-  if (parsed.ok && parsed.value === null) throw missingCutoff(sourceFile, 'leaves the data date (数据日期) blank on its first row');
+  if (parsed.ok && parsed.value === null) throw missingCutoff(sourceFile, 'dataDateBlank');
   const date = parsed.ok ? parsed.value : null;
   if (date === null || date < limits.minDate || date > limits.maxDate) {
-    const why = parsed.ok ? `outside the plausible range ${limits.minDate} to ${limits.maxDate}` : parsed.reason;
-    throw new UserError('BAD_FILE', `The data date "${text}" on the tape's first row (its cutoff) is ${why}: fix it or give the cutoff date`, { value: text, rule: 'date_limit' });
+    const coded = parsed.ok
+      ? TAPE_MESSAGES.say('dataDateImplausible', { text, minDate: limits.minDate, maxDate: limits.maxDate })
+      : TAPE_MESSAGES.say('dataDateUnreadable', { text, reason: parsed.reason });
+    throw codedError('BAD_FILE', coded, { value: text, rule: 'date_limit' });
   }
   return { date, source: 'tape' };
 }
 
 /** The refusal when nothing states the cutoff: the import does not guess it. */
-export function missingCutoff(sourceFile: string, why: string): UserError {
-  return new UserError('CUTOFF_REQUIRED', `${sourceFile} ${why} and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`, {
+export function missingCutoff(sourceFile: string, why: 'noDataDateColumn' | 'dataDateBlank' | 'noRowsForCutoff'): UserError {
+  return codedError('CUTOFF_REQUIRED', TAPE_MESSAGES.say(why, { file: sourceFile }), {
     file: sourceFile,
     field: 'cutoffDate',
   });

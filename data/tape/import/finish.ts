@@ -1,4 +1,5 @@
-import { UserError } from '../../errors.ts';
+import { codedError, UserError } from '../../errors.ts';
+import { TAPE_MESSAGES } from '../messages.ts';
 import { DEFAULT_ROW_DEFAULTS, type ColumnMapping } from '../rows.ts';
 import type { ImportReport, MappedColumn } from '../types.ts';
 import type { TapeFinish, TapeWriter } from '../writer.ts';
@@ -41,7 +42,8 @@ async function commitTape(writer: TapeWriter, sourceFile: string, finish: TapeFi
     return await writer.commit(finish);
   } catch (error) {
     if (error instanceof UserError && error.code === 'DUPLICATE_TAPE') {
-      throw new UserError('DUPLICATE_TAPE', `${sourceFile}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, { ...error.details, file: sourceFile });
+      const { tapeId, name, importedAt } = error.details as { tapeId: number; name: string; importedAt: string };
+      throw codedError('DUPLICATE_TAPE', TAPE_MESSAGES.say('fileAlreadyImported', { file: sourceFile, tapeId, name, importedOn: importedAt.slice(0, 10) }), { ...error.details, file: sourceFile });
     }
     throw error;
   }

@@ -1,4 +1,5 @@
-import { UserError } from '../../errors.ts';
+import { codedError } from '../../errors.ts';
+import { TAPE_MESSAGES } from '../messages.ts';
 import { FIELD_BY_NAME, type CanonicalField } from '../fields.ts';
 import { describeMapping, suggestMapping } from '../headers.ts';
 import type { ColumnMapping } from '../rows.ts';
@@ -39,11 +40,11 @@ function checkMapping(file: string, headers: readonly string[], mapping: ColumnM
   mapping.forEach((field, i) => {
     if (field === null) return;
     if (!FIELD_BY_NAME.has(field)) {
-      throw new UserError('BAD_MAPPING', `Unknown field "${field}" for column "${headers[i] ?? i + 1}"`, { file, column: headers[i], field });
+      throw codedError('BAD_MAPPING', TAPE_MESSAGES.say('unknownField', { field, column: headers[i] ?? String(i + 1) }), { file, column: headers[i], field });
     }
     const other = seen.get(field);
     if (other !== undefined) {
-      throw new UserError('BAD_MAPPING', `Columns "${other}" and "${headers[i] ?? ''}" are both mapped to ${FIELD_BY_NAME.get(field)?.label ?? field}`, {
+      throw codedError('BAD_MAPPING', TAPE_MESSAGES.say('mappedTwice', { first: other, second: headers[i] ?? '', mappedFields: field }), {
         file,
         field,
         columns: [other, headers[i]],
@@ -53,8 +54,7 @@ function checkMapping(file: string, headers: readonly string[], mapping: ColumnM
   });
   const { missingRequired } = describeMapping(headers, mapping);
   if (missingRequired.length > 0) {
-    const labels = missingRequired.map((f) => (f === 'rateAnnual' ? 'an interest rate (annual or daily)' : (FIELD_BY_NAME.get(f)?.label ?? f)));
-    throw new UserError('BAD_MAPPING', `${file}: no column is mapped to ${labels.join(', ')}; map it or fix the header`, {
+    throw codedError('BAD_MAPPING', TAPE_MESSAGES.say('requiredUnmapped', { file, missingFields: missingRequired.join(',') }), {
       file,
       missing: missingRequired,
       headers,

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
-import { UserError } from '../../errors.ts';
+import { codedError } from '../../errors.ts';
+import { TAPE_MESSAGES } from '../messages.ts';
 import { readCsvFile } from '../csv.ts';
 import { parseEncodingName, type TapeEncoding } from '../encoding.ts';
 import { readXlsxFile } from '../xlsx.ts';
@@ -44,7 +45,7 @@ export function detectFormat(path: string): 'csv' | 'xlsx' {
   const ext = extname(path).toLowerCase();
   if (ext === '.xlsx' || ext === '.xlsm') return 'xlsx';
   if (ext === '.xls') {
-    throw new UserError('BAD_FILE', `${basename(path)} is a legacy .xls workbook: save it as .xlsx or CSV and import that`, { file: basename(path) });
+    throw codedError('BAD_FILE', TAPE_MESSAGES.say('legacyXls', { file: basename(path) }), { file: basename(path) });
   }
   return 'csv';
 }
@@ -52,7 +53,7 @@ export function detectFormat(path: string): 'csv' | 'xlsx' {
 function chosenEncoding(name: string | undefined): TapeEncoding | undefined {
   if (!name) return undefined;
   const encoding = parseEncodingName(name);
-  if (!encoding) throw new UserError('BAD_REQUEST', `Unknown encoding "${name}" (use utf-8, utf-8-bom, gbk, gb18030 or utf-16le)`, { encoding: name });
+  if (!encoding) throw codedError('BAD_REQUEST', TAPE_MESSAGES.say('unknownEncoding', { encoding: name }), { encoding: name });
   return encoding;
 }
 

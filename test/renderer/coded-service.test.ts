@@ -5,12 +5,13 @@ import type { DealFile, DealRunResult } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
-import { sayCoded, warningTexts } from '../../renderer/app/coded.ts';
+import { sayApiError, sayCoded, warningTexts } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 /**
+ * Import refusals and a deal run's warnings, as the real service sends them, said in Chinese.
  * A deal run's warnings cross the API twice: as today's English `warnings` (the CLI's, the API's
  * existing readers') and as `codedWarnings` with a code and params, which the screens say in the
  * chosen language. The real service runs the consumer template on a real imported tape.
@@ -75,4 +76,31 @@ describe('a deal run’s warnings by code', () => {
     chooseLanguage('zh-CN');
     expect(warningTexts({ warnings: ['an old English warning'] })).toEqual(['an old English warning']);
   });
+});
+
+describe('an import refused, by code', () => {
+  it('names the unmapped required fields by their labels in the chosen language, and keeps the English for the CLI', async () => {
+    const path = join(tempDir(), 'no-ids.csv');
+    // No loan-id column and no rate column: the mapping lacks 借据号 and a rate.
+    writeFileSync(path, '放款日期,到期日期,合同金额,剩余本金,总期数\n2026-06-15,2027-06-15,10000,8000,12\n');
+    const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'reject', cutoffDate: '2026-12-31' });
+    const job = imported.ok ? await service.jobs.wait(imported.value.id) : null;
+    const error = job?.error ?? (imported.ok ? null : imported.error);
+    if (!error) throw new Error('the import was not refused');
+    expect(error.code).toBe('BAD_MAPPING');
+    expect(error.message).toBe('no-ids.csv: no column is mapped to Loan ID, an interest rate (annual or daily); map it or fix the header');
+    expect(error.details).toMatchObject({ messageCode: 'tape.requiredUnmapped', messageParams: { file: 'no-ids.csv', missingFields: 'loanId,rateAnnual' } });
+    chooseLanguage('zh-CN');
+    expect(sayApiError(error)).toBe('no-ids.csv：没有列映射到借据号、年化利率；请映射该列或修正表头。');
+  }, 60_000);
+
+  it('a cutoff date the reader cannot read: the reason stays the reader’s', async () => {
+    const path = join(tempDir(), 'tape.csv');
+    writeFileSync(path, `${HEADER}\n${ROWS[0] ?? ''}\n`);
+    const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'reject', cutoffDate: '2026-13-45' });
+    const error = imported.ok ? (await service.jobs.wait(imported.value.id)).error : imported.error;
+    expect(error?.details?.['messageCode']).toBe('tape.cutoffUnreadable');
+    chooseLanguage('zh-CN');
+    expect(sayApiError(error ?? { message: '' })).toMatch(/^基准日“2026-13-45”无法识别：/);
+  }, 60_000);
 });

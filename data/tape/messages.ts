@@ -1,0 +1,55 @@
+import { messageTable } from '../../engine/messages.ts';
+import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
+
+/** A field as the English message names it ('rateAnnual' stands for either rate when it is missing). */
+function labelOf(field: string): string {
+  return FIELD_BY_NAME.get(field as CanonicalField)?.label ?? field;
+}
+
+/**
+ * Why a tape import (or its preview, or a tape or mapping call) was refused, by code (engine/messages.ts).
+ * `…Fields` params are canonical tape fields, comma-separated (data/tape/fields.ts), which screens
+ * name by their labels; a `reason` param is a value reader's own English words (which part of a
+ * date or a number it could not read).
+ */
+export const TAPE_MESSAGES = messageTable('tape', {
+  noHeaderRow: (p: { file: string }) => `${p.file} has no header row`,
+  cancelled: (p: { file: string }) => `Import of ${p.file} cancelled; the workspace is unchanged`,
+  tooWide: (p: { file: string; columns: number; maxColumns: number }) =>
+    `${p.file} has ${p.columns.toLocaleString('en-US')} columns in its header row; a tape has at most ${p.maxColumns.toLocaleString('en-US')} (is the delimiter right, or is this a loan tape?)`,
+  noSheetNamed: (p: { file: string; sheet: string; sheets: string }) => `${p.file} has no sheet named "${p.sheet}" (sheets: ${p.sheets})`,
+  noWorksheet: (p: { file: string }) => `${p.file} contains no worksheet`,
+  sheetEmpty: (p: { file: string; sheet: string }) => `Sheet "${p.sheet}" of ${p.file} is empty`,
+  unreadableXlsx: (p: { file: string; reason: string }) => `${p.file} is not a readable XLSX workbook: ${p.reason}`,
+  legacyXls: (p: { file: string }) => `${p.file} is a legacy .xls workbook: save it as .xlsx or CSV and import that`,
+  unknownEncoding: (p: { encoding: string }) => `Unknown encoding "${p.encoding}" (use utf-8, utf-8-bom, gbk, gb18030 or utf-16le)`,
+  badDelimiter: (p: { delimiter: string }) => `CSV delimiter must be one character other than a quote or a line break (or tab, comma, semicolon, pipe), not ${p.delimiter}`,
+  fileNotFound: (p: { path: string }) => `Tape file not found: ${p.path}`,
+  notATapeFile: (p: { path: string }) => `Not a tape file (it is a folder or device): ${p.path}`,
+  cutoffMissing: (p: { text: string }) => `Cutoff date "${p.text}": missing`,
+  cutoffUnreadable: (p: { text: string; reason: string }) => `Cutoff date "${p.text}": ${p.reason}`,
+  dataDateImplausible: (p: { text: string; minDate: string; maxDate: string }) =>
+    `The data date "${p.text}" on the tape's first row (its cutoff) is outside the plausible range ${p.minDate} to ${p.maxDate}: fix it or give the cutoff date`,
+  dataDateUnreadable: (p: { text: string; reason: string }) => `The data date "${p.text}" on the tape's first row (its cutoff) is ${p.reason}: fix it or give the cutoff date`,
+  noDataDateColumn: (p: { file: string }) =>
+    `${p.file} has no data-date column (数据日期 / as-of date) and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`,
+  dataDateBlank: (p: { file: string }) =>
+    `${p.file} leaves the data date (数据日期) blank on its first row and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`,
+  noRowsForCutoff: (p: { file: string }) =>
+    `${p.file} has no loan rows to read a data date from and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`,
+  unknownField: (p: { field: string; column: string }) => `Unknown field "${p.field}" for column "${p.column}"`,
+  mappedTwice: (p: { first: string; second: string; mappedFields: string }) => `Columns "${p.first}" and "${p.second}" are both mapped to ${labelOf(p.mappedFields)}`,
+  requiredUnmapped: (p: { file: string; missingFields: string }) =>
+    `${p.file}: no column is mapped to ${p.missingFields
+      .split(',')
+      .map((f) => (f === 'rateAnnual' ? 'an interest rate (annual or daily)' : labelOf(f)))
+      .join(', ')}; map it or fix the header`,
+  alreadyImported: (p: { tapeId: number; name: string; importedOn: string }) =>
+    `This file was already imported as tape ${p.tapeId} "${p.name}" on ${p.importedOn}; import it again only if you mean to`,
+  fileAlreadyImported: (p: { file: string; tapeId: number; name: string; importedOn: string }) =>
+    `${p.file}: this file was already imported as tape ${p.tapeId} "${p.name}" on ${p.importedOn}; import it again only if you mean to`,
+  noTape: (p: { tapeId: number }) => `No tape with id ${p.tapeId} in this workspace`,
+  tapeNameEmpty: () => 'A tape name cannot be empty',
+  mappingNeedsName: () => 'A mapping needs a name',
+  noMapping: (p: { name: string }) => `No saved mapping named "${p.name}"`,
+});
