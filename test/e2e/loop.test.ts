@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AssumptionSetRecord, DealRunResult, PoolSummary, RunRecord, StoredRun, StratTable, TapeRecord, TrancheRow } from '../../service/api/contract.ts';
+import type { AssumptionSetRecord, DealRunResult, DealTemplate, PoolSummary, RunRecord, StoredRun, StratTable, TapeRecord, TrancheRow } from '../../service/api/contract.ts';
 import { en, type MessageKey } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
@@ -303,6 +303,11 @@ function loop(lang: Lang): void {
 
     await page.getByRole('button', { name: t('deal.applyToTheRun') }).click();
     await expect.poll(() => panel.count()).toBe(0);
+    // The sized deal is now the deal shown, named for the tape it was sized to, in the UI's language.
+    const [tape] = await api<TapeRecord[]>('tape.list', {});
+    const template = (await api<DealTemplate[]>('deal.templates', {})).find((d) => d.id === 'cn-consumer-revolving');
+    const sizedName = t('deal.sizedFileName', { dealName: template?.name ?? '?', poolName: tape?.name ?? '?' });
+    expect(await page.getByLabel(t('deal.deal'), { exact: true }).locator('option:checked').textContent()).toBe(t('deal.file', { fileName: sizedName }));
   }, 120_000);
 
   it('runs the sized deal on the base set: the tranche table and charts show the stored run’s figures', async () => {
