@@ -327,6 +327,14 @@ function loop(lang: Lang): void {
     await expectChromeIn('Deal (base run)');
     await page.getByTestId('deal-run-caption').scrollIntoViewIfNeeded();
     await shot('8-deal-base');
+    // The settlement date reads ISO like every other date (not the browser picker's 01/20/2027), and a date off the calendar is refused at the field.
+    const priceYield = page.getByTestId('price-yield-panel');
+    const settlement = priceYield.getByLabel(t('deal.settlementDate'), { exact: true });
+    expect(await settlement.inputValue()).toBe(run.closingDate);
+    await settlement.fill('2027-02-30');
+    await priceYield.getByRole('button', { name: t('deal.compute'), exact: true }).click();
+    await expect.poll(() => priceYield.getByRole('alert').textContent()).toBe(t('editor.notACalendarDate'));
+    await settlement.fill(run.closingDate);
     await page.getByTestId('tranche-table').scrollIntoViewIfNeeded();
     await shot('8-deal-base-tranches');
     await expectDealCharts(run);
