@@ -173,7 +173,7 @@ function loop(lang: Lang): void {
     expect(await column('tranche-table', t('deal.ceAtClosing'), scope)).toEqual(notes.map((n) => pct(n.creditEnhancementAtClosing)));
   }
 
-  /** The deal run's charts: note balances one line a note over every payment date, payments, liquidity and losses. */
+  /** The deal run's charts: note balances one line a note over every payment date, payments, liquidity, coverage, losses, 90+ and the delinquency pipeline. */
   async function expectDealCharts(run: DealRunResult, scope = page.locator('body')): Promise<void> {
     const balances = await expectPlotted('chart-note-balances', { curves: run.tranches.length }, scope);
     // One vertex a payment date until a note is paid off: the longest-lived note's line spans most of the run.
@@ -181,6 +181,9 @@ function loop(lang: Lang): void {
     await expectPlotted('chart-note-payments', { bars: 1 }, scope);
     await expectPlotted('chart-liquidity', {}, scope);
     await expectPlotted('chart-losses', { curves: 1 }, scope);
+    await expectPlotted('chart-coverage', { curves: 2 }, scope);
+    await expectPlotted('chart-dq90', { curves: 1 }, scope);
+    await expectPlotted('chart-deal-delinquency', { curves: 1 }, scope);
   }
 
   /** Presses Run on the Deal screen and waits for a finished run other than the one shown. */
