@@ -62,3 +62,15 @@ export function formatIsoDate(value: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);
   return match?.[1] ?? value;
 }
+
+/**
+ * Whether typed text is a date in the app's one form, YYYY-MM-DD, and on the calendar (2027-02-30
+ * is not). Date fields are text in that form, not the browser's date picker, which writes the
+ * browser's locale (01/20/2027 in an en-US Chromium) where every other date reads ISO.
+ */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.toISOString().slice(0, 10) === text;
+}

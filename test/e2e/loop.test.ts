@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { AssumptionSetRecord, DealRunResult, PoolSummary, RunRecord, StoredRun, StratTable, TapeRecord, TrancheRow } from '../../service/api/contract.ts';
+import type { AssumptionSetRecord, DealRunResult, DealTemplate, PoolSummary, RunRecord, StoredRun, StratTable, TapeRecord, TrancheRow } from '../../service/api/contract.ts';
 import { en, type MessageKey } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
@@ -173,7 +173,7 @@ function loop(lang: Lang): void {
     expect(await column('tranche-table', t('deal.ceAtClosing'), scope)).toEqual(notes.map((n) => pct(n.creditEnhancementAtClosing)));
   }
 
-  /** The deal run's charts: note balances one line a note over every payment date, payments, liquidity and losses. */
+  /** The deal run's charts: note balances one line a note over every payment date, payments, liquidity, coverage, losses, 90+ and the delinquency pipeline. */
   async function expectDealCharts(run: DealRunResult, scope = page.locator('body')): Promise<void> {
     const balances = await expectPlotted('chart-note-balances', { curves: run.tranches.length }, scope);
     // One vertex a payment date until a note is paid off: the longest-lived note's line spans most of the run.
@@ -181,6 +181,9 @@ function loop(lang: Lang): void {
     await expectPlotted('chart-note-payments', { bars: 1 }, scope);
     await expectPlotted('chart-liquidity', {}, scope);
     await expectPlotted('chart-losses', { curves: 1 }, scope);
+    await expectPlotted('chart-coverage', { curves: 2 }, scope);
+    await expectPlotted('chart-dq90', { curves: 1 }, scope);
+    await expectPlotted('chart-deal-delinquency', { curves: 1 }, scope);
   }
 
   /** Presses Run on the Deal screen and waits for a finished run other than the one shown. */
@@ -303,6 +306,11 @@ function loop(lang: Lang): void {
 
     await page.getByRole('button', { name: t('deal.applyToTheRun') }).click();
     await expect.poll(() => panel.count()).toBe(0);
+    // The sized deal is now the deal shown, named for the tape it was sized to, in the UI's language.
+    const [tape] = await api<TapeRecord[]>('tape.list', {});
+    const template = (await api<DealTemplate[]>('deal.templates', {})).find((d) => d.id === 'cn-consumer-revolving');
+    const sizedName = t('deal.sizedFileName', { dealName: template?.name ?? '?', poolName: tape?.name ?? '?' });
+    expect(await page.getByLabel(t('deal.deal'), { exact: true }).locator('option:checked').textContent()).toBe(t('deal.file', { fileName: sizedName }));
   }, 120_000);
 
   it('runs the sized deal on the base set: the tranche table and charts show the stored run’s figures', async () => {
@@ -322,6 +330,14 @@ function loop(lang: Lang): void {
     await expectChromeIn('Deal (base run)');
     await page.getByTestId('deal-run-caption').scrollIntoViewIfNeeded();
     await shot('8-deal-base');
+    // The settlement date reads ISO like every other date (not the browser picker's 01/20/2027), and a date off the calendar is refused at the field.
+    const priceYield = page.getByTestId('price-yield-panel');
+    const settlement = priceYield.getByLabel(t('deal.settlementDate'), { exact: true });
+    expect(await settlement.inputValue()).toBe(run.closingDate);
+    await settlement.fill('2027-02-30');
+    await priceYield.getByRole('button', { name: t('deal.compute'), exact: true }).click();
+    await expect.poll(() => priceYield.getByRole('alert').textContent()).toBe(t('editor.notACalendarDate'));
+    await settlement.fill(run.closingDate);
     await page.getByTestId('tranche-table').scrollIntoViewIfNeeded();
     await shot('8-deal-base-tranches');
     await expectDealCharts(run);

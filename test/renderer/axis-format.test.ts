@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatMoneyAxis, localeOf } from '../../renderer/app/axis-format.ts';
+import { formatIsoDate, formatMoneyAxis, isIsoDate, localeOf } from '../../renderer/app/axis-format.ts';
 
 describe('money on chart axes in the reader’s scale words', () => {
   it('Chinese counts in 万 (10^4) and 亿 (10^8)', () => {
@@ -39,5 +39,21 @@ describe('one date form: ISO 8601', () => {
     expect(formatIsoDate('2026-03-26')).toBe('2026-03-26');
     expect(formatIsoDate('2026-03-26T08:00:00.000Z')).toBe('2026-03-26');
     expect(formatIsoDate('not a date')).toBe('not a date');
+  });
+});
+
+describe('a typed date in the app’s one form', () => {
+  it('is YYYY-MM-DD and on the calendar', () => {
+    expect(isIsoDate('2027-02-10')).toBe(true);
+    expect(isIsoDate('2028-02-29')).toBe(true); // 2028 is a leap year (divisible by 4, not by 100)
+    expect(isIsoDate('2027-02-29')).toBe(false);
+    expect(isIsoDate('2027-02-30')).toBe(false);
+    expect(isIsoDate('2027-13-01')).toBe(false);
+  });
+  it('is not the browser picker’s locale form, nor a date without its leading zeros', () => {
+    expect(isIsoDate('01/20/2027')).toBe(false);
+    expect(isIsoDate('2027/01/20')).toBe(false);
+    expect(isIsoDate('2027-1-20')).toBe(false);
+    expect(isIsoDate('')).toBe(false);
   });
 });

@@ -1,27 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DealCheck, DealFile, DealSizeRequest } from '../../service/api/contract.ts';
 import { REQUEST_SCHEMAS } from '../../service/api/schemas.ts';
 import { chooseDealRun } from '../../renderer/areas/deal/run-choice.ts';
 import { sizingInputs } from '../../renderer/areas/deal/sizing-request.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 
 // Size to pool on the Deal screen sends the run's deal, pool and scenario to deal.size
 // (renderer/areas/deal/SizePanel.tsx). Under a saved assumption set the run request also carries
 // the set's name for the stored run (scenarioName), which deal.size — a calculation nothing stores —
 // refuses at the API boundary: the sizing failed with "Unrecognized key: scenarioName" whenever a
 // saved set was the scenario (found by the whole-loop e2e, test/e2e/loop.test.ts).
-const deal: DealFile = {
-  name: '消费贷 2027-1',
-  dates: { cutoff: '2026-12-31', closing: '2027-01-20', firstPaymentDate: '2027-02-26', legalFinalMaturity: '2031-12-26' },
-  notes: [{ id: 'A', seniority: 1, originalBalance: 400_000_000, coupon: { type: 'fixed', rate: 0.028 } }],
-  waterfall: {
-    combined: [
-      { kind: 'interest', notes: ['A'] },
-      { kind: 'principal', rule: 'sequential' },
-      { kind: 'residual', to: 'seller' },
-    ],
-  },
-};
-const check: DealCheck = { name: '消费贷 2027-1', notes: 1, originalBalance: 400_000_000, hasPool: true, hasAssumptions: true, statedPoolBalance: 400_000_000, deal };
+// The shipped consumer template (400M of notes), as deal.validate passes it on.
+const deal = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')) as DealFile;
+const check: DealCheck = { name: deal.name ?? '', notes: 3, originalBalance: 400_000_000, hasPool: true, hasAssumptions: true, statedPoolBalance: 400_000_000, deal };
 const base = { name: 'Base', assumptions: { months: 24, pool: { prepayment: '10 CPR' } }, updatedAt: '2026-12-01T00:00:00Z' };
 
 describe('the sizing request sent from the Deal screen', () => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DealFile, DealRunResult, PriceYieldConvention, PriceYieldResult } from '../../../service/api/contract.ts';
 import { useApp } from '../../app/context.tsx';
+import { isIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
 import { noteSchedule } from './note-schedule.ts';
@@ -43,6 +44,10 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
     const note = noteSchedule(run, deal, noteId);
     const x = Number(value.replace('%', '').trim());
     if (!note) return;
+    if (!isIsoDate(settlement)) {
+      setError(t('editor.notACalendarDate'));
+      return;
+    }
     if (value.trim() === '' || !Number.isFinite(x)) {
       setError(given === 'price' ? t('deal.priceYield.givePrice') : t('deal.priceYield.giveYield'));
       return;
@@ -73,7 +78,15 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
         </label>
         <label>
           {t('deal.settlement')}
-          <input aria-label={t('deal.settlementDate')} type="date" value={settlement} onChange={(e) => setSettlement(e.target.value)} />
+          <input
+            aria-label={t('deal.settlementDate')}
+            className="mono"
+            inputMode="numeric"
+            placeholder={t('deal.editor.yyyyMmDd')}
+            size={11}
+            value={settlement}
+            onChange={(e) => setSettlement(e.target.value.trim())}
+          />
         </label>
         <label>
           {t('deal.convention')}

@@ -114,7 +114,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
   }
 
   function apply(sized: DealSizeResult): void {
-    updateDealScreen({ choice: { kind: 'file', fileName: `${sized.dealName} — sized to ${poolName}.json`, deal: sized.deal } });
+    updateDealScreen({ choice: { kind: 'file', fileName: t('deal.sizedFileName', { dealName: sized.dealName, poolName }), deal: sized.deal } });
     setJobId(null);
   }
 

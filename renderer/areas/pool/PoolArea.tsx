@@ -36,7 +36,7 @@ function SummaryCards({ summary }: { summary: PoolSummary }) {
       />
       <Card
         label={t('pool.overdueTotal逾期总额')}
-        value={overdueKnown ? formatYuan(summary.overdueTotal) : 'unknown'}
+        value={overdueKnown ? formatYuan(summary.overdueTotal) : t('pool.unknown')}
         note={overdueKnown ? t('pool.principalInterest', { overduePrincipal: formatYuan(summary.overduePrincipal), overdueInterest: formatYuan(summary.overdueInterest) }) : t('pool.noOverdueColumns')}
         testId="card-overdue"
       />
