@@ -60,19 +60,30 @@ describe('XLSX import: a part holding more text in one piece than any cell can i
   });
 });
 
-describe('textRunGuard: the longest run without "<" counted across chunks of any size', () => {
-  // A run is every byte between two "<" (tag text included): here only "<" separates runs of "A".
-  const MAX = MAX_TEXT_RUN_BYTES;
-  const text = (n: number): Buffer => Buffer.alloc(n, 0x41);
-  const LT = Buffer.from('<');
-  const feed = (chunks: readonly Buffer[]): void => {
-    const guard = textRunGuard('xl/worksheets/sheet1.xml');
-    for (const chunk of chunks) guard(chunk);
-  };
+// A run is every byte between two "<" (tag text included): below only "<" separates runs of "A".
+const MAX = MAX_TEXT_RUN_BYTES;
+const LT = Buffer.from('<');
 
+function text(n: number): Buffer {
+  return Buffer.alloc(n, 0x41);
+}
+
+function feed(chunks: readonly Buffer[]): void {
+  const guard = textRunGuard('xl/worksheets/sheet1.xml');
+  for (const chunk of chunks) guard(chunk);
+}
+
+/** The buffer in 64 KiB chunks, as the reader inflates it. */
+function split(buffer: Buffer): Buffer[] {
+  return Array.from({ length: Math.ceil(buffer.length / 65_536) }, (_, k) => buffer.subarray(k * 65_536, (k + 1) * 65_536));
+}
+
+function run(n: number): Buffer {
+  return Buffer.concat([LT, text(n), LT]);
+}
+
+describe('textRunGuard: the longest run without "<" counted across chunks of any size', () => {
   it('passes a run of exactly the limit split over 64 KiB chunks, refuses one byte more', () => {
-    const split = (buffer: Buffer): Buffer[] => Array.from({ length: Math.ceil(buffer.length / 65_536) }, (_, k) => buffer.subarray(k * 65_536, (k + 1) * 65_536));
-    const run = (n: number): Buffer => Buffer.concat([LT, text(n), LT]);
     expect(() => feed(split(run(MAX)))).not.toThrow();
     expect(() => feed(split(run(MAX + 1)))).toThrow('xl/worksheets/sheet1.xml holds more than 1,048,576 bytes of text in one piece');
   });
