@@ -10,8 +10,8 @@ import { readXlsxStreaming } from './xlsx-stream/read.ts';
  * compares them cell by cell): the purpose-built streaming reader (xlsx-stream/, the default) and
  * exceljs's streaming WorkbookReader (xlsx-exceljs.ts), kept as the reference of the bench
  * test/bench/xlsx-read.bench.ts, where the purpose-built reader read the 200,000-loan sample
- * 2.7× faster (wall; 3.0× less CPU) at 143 MB peak against 325 MB, and a whole 200,000-loan
- * import took 6.9 s against 32.8 s, on the loaded 2-core machine (docs/xlsx-import.md).
+ * 3.3× faster (wall; 2.8× less CPU) at 146 MB peak against 337 MB, and a whole 200,000-loan
+ * import took 6.6 s against 22.4 s, on the loaded 2-core machine (docs/xlsx-import.md).
  */
 
 export type { XlsxReaderName, XlsxReadOptions, XlsxReadResult } from './xlsx-common.ts';

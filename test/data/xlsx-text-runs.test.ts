@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../data/errors.ts';
 import { importTape } from '../../data/tape/import.ts';
 import { listTapes } from '../../data/tape/store.ts';
-import { MAX_TEXT_RUN_BYTES } from '../../data/tape/xlsx-text-runs.ts';
+import { MAX_TEXT_RUN_BYTES, textRunGuard } from '../../data/tape/xlsx-text-runs.ts';
 import { openWorkspace } from '../../data/workspace.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 import { SHEET_HEAD, SHEET_TAIL, sheetRow, workbookParts, xlsxOfRows, zipParts } from '../reliability/fuzz/zip.ts';
@@ -57,5 +57,49 @@ describe('XLSX import: a part holding more text in one piece than any cell can i
     const { error, tapes } = await importOf(file);
     expect(error).toBeNull();
     expect(tapes).toBe(1);
+  });
+});
+
+// A run is every byte between two "<" (tag text included): below only "<" separates runs of "A".
+const MAX = MAX_TEXT_RUN_BYTES;
+const LT = Buffer.from('<');
+
+function text(n: number): Buffer {
+  return Buffer.alloc(n, 0x41);
+}
+
+function feed(chunks: readonly Buffer[]): void {
+  const guard = textRunGuard('xl/worksheets/sheet1.xml');
+  for (const chunk of chunks) guard(chunk);
+}
+
+/** The buffer in 64 KiB chunks, as the reader inflates it. */
+function split(buffer: Buffer): Buffer[] {
+  return Array.from({ length: Math.ceil(buffer.length / 65_536) }, (_, k) => buffer.subarray(k * 65_536, (k + 1) * 65_536));
+}
+
+function run(n: number): Buffer {
+  return Buffer.concat([LT, text(n), LT]);
+}
+
+describe('textRunGuard: the longest run without "<" counted across chunks of any size', () => {
+  it('passes a run of exactly the limit split over 64 KiB chunks, refuses one byte more', () => {
+    expect(() => feed(split(run(MAX)))).not.toThrow();
+    expect(() => feed(split(run(MAX + 1)))).toThrow('xl/worksheets/sheet1.xml holds more than 1,048,576 bytes of text in one piece');
+  });
+
+  it('counts the run carried into a chunk up to its first "<", and the run a chunk ends with', () => {
+    // MAX − 10 bytes end chunk 1; chunk 2 starts with 10 more, then "<": exactly MAX, allowed; 11 more is one too many.
+    expect(() => feed([Buffer.concat([LT, text(MAX - 10)]), Buffer.concat([text(10), LT, text(5)])])).not.toThrow();
+    expect(() => feed([Buffer.concat([LT, text(MAX - 10)]), Buffer.concat([text(11), LT])])).toThrow('holds more than');
+    // A chunk without "<" carries the run on.
+    expect(() => feed([Buffer.concat([LT, text(MAX - 10)]), text(5), Buffer.concat([text(6), LT])])).toThrow('holds more than');
+    // "<" in between resets the count: many short runs never add up.
+    expect(() => feed(Array.from({ length: 40 }, () => Buffer.concat([text(60_000), LT])))).not.toThrow();
+  });
+
+  it('scans a chunk longer than the limit "<" by "<"', () => {
+    expect(() => feed([Buffer.concat([text(MAX), LT, text(MAX)])])).not.toThrow();
+    expect(() => feed([Buffer.concat([LT, text(MAX + 1), LT])])).toThrow('holds more than');
   });
 });

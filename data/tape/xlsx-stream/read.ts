@@ -26,7 +26,7 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
   try {
     const date1904 = await readDate1904(path, byName.get('xl/workbook.xml'));
     const dateStyles = await readDateStyles(path, byName.get('xl/styles.xml'));
-    const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), options.shouldStop);
+    const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), () => options.shouldStop?.() ?? false);
     if (options.shouldStop?.()) {
       read.stopped = true;
       return finishRead(path, target, parts, { sha256, bytes, read, found: true }, options);

@@ -43,6 +43,11 @@ async function bothReaders(file: string, sheet?: string): Promise<Read> {
   return stream;
 }
 
+/** A CSV decimal as the number a spreadsheet stores: "4800.00" is 4800, "0.1420" is 0.142. */
+function stored(fields: string[]): string[] {
+  return fields.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) ? String(Number(cell)) : cell));
+}
+
 describe('XLSX readers: the purpose-built reader gives the text exceljs gives, cell by cell', () => {
   it('a workbook written by exceljs (shared strings, dates, percents, booleans, formulas, rich text, errors, gaps)', async () => {
     const file = join(tempDir(), 'exceljs.xlsx');
@@ -127,8 +132,6 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
       const csv = join(dir, 'tape.csv');
       await writeSampleTape({ loans: 2_000, seed: 3, out: csv, format: 'csv' });
       const expected: (readonly [number, readonly string[]])[] = [];
-      // A CSV decimal as the number a spreadsheet stores: "4800.00" is 4800, "0.1420" is 0.142.
-      const stored = (fields: string[]): string[] => fields.map((cell) => (/^-?\d+(\.\d+)?$/.test(cell) ? String(Number(cell)) : cell));
       await readCsvFile(csv, { onHeader: (fields) => void expected.push([0, fields]), onRow: (fields, _recordNo, lineNo) => void expected.push([lineNo, stored(fields)]) });
       const converted = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], {
         encoding: 'utf8',
