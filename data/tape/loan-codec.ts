@@ -1,9 +1,9 @@
 import { LOAN_COLUMNS } from './loan-columns.ts';
 
 /**
- * Valid loans on their way from the reader to the SQLite writer, packed into one byte buffer per
+ * Valid loans on their way from the reader to the SQLite writer, packed into the buffers of a
  * batch instead of an array of values per row. A batch is handed to the writer thread by
- * transferring its buffer (no copy, no structured clone), and the reader keeps nothing of a row
+ * transferring its buffers (no copy, no structured clone), and the reader keeps nothing of a row
  * once it is packed: before, each batch held ≈ 22,000 values for 1,024 rows across several
  * young-generation collections, so every value was promoted and the reader's old generation
  * swung by tens of MB on a million-loan tape.
