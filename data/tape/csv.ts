@@ -51,8 +51,9 @@ export interface CsvParserOptions {
    * `lineNo` is the physical line the record starts on.
    *
    * Memory: a field of 13+ characters is a V8 "sliced string" that points into the whole
-   * decoded chunk (~1 MiB of text). Keeping a few is harmless; keeping one per row in an
-   * array or object (not as a Map/Set key: those are copied) keeps the whole file in memory.
+   * decoded chunk (up to 64 KiB of the file read as text, see readCsvFile). Keeping a few is
+   * harmless; keeping one per row in an array or object (not as a Map/Set key: those are
+   * copied) keeps the whole file in memory.
    * To hold many, copy them: `(' ' + field).slice(1)`.
    */
   readonly onRow: CsvRowHandler;

@@ -1,9 +1,9 @@
 import { LOAN_COLUMNS } from './loan-columns.ts';
 
 /**
- * Valid loans on their way from the reader to the SQLite writer, packed into one byte buffer per
+ * Valid loans on their way from the reader to the SQLite writer, packed into the buffers of a
  * batch instead of an array of values per row. A batch is handed to the writer thread by
- * transferring its buffer (no copy, no structured clone), and the reader keeps nothing of a row
+ * transferring its buffers (no copy, no structured clone), and the reader keeps nothing of a row
  * once it is packed: before, each batch held ≈ 22,000 values for 1,024 rows across several
  * young-generation collections, so every value was promoted and the reader's old generation
  * swung by tens of MB on a million-loan tape.
@@ -15,33 +15,31 @@ import { LOAN_COLUMNS } from './loan-columns.ts';
  *   LATIN1: a varint length and a byte per character (every character ≤ U+00FF);
  *   UTF16: a varint length and two bytes per code unit, low byte first (any string exactly,
  *     lone surrogates included);
- *   KNOWN: a varint code, a string of the column's dictionary;
- *   NEW_LATIN1, NEW_UTF16: as LATIN1, UTF16, and the string joins the column's dictionary.
- * Dictionary columns hold few distinct values (dates, codes, regions): the writer rebuilds each
- * string once instead of once per loan. Both sides add to a dictionary in the same order, so an
- * encoder and its decoder must see the same batches in the same order (one of each per import).
+ *   SAME: nothing: the string is the column's string in the loan before (codes, segments,
+ *     products, regions, dates repeat from one loan to the next: the writer then reuses one
+ *     string instead of building it again). Only an equality test against the previous value —
+ *     a dictionary lookup per value cost the reader, the slower of the two threads, more than
+ *     the writer saved.
+ * SAME spans batches, so an encoder and its decoder must see the same batches in the same order
+ * (one of each per import).
  */
 
 const NULL = 0;
 const NUMBER = 1;
 const LATIN1 = 2;
 const UTF16 = 3;
-const KNOWN = 4;
-const NEW_LATIN1 = 5;
-const NEW_UTF16 = 6;
+const SAME = 4;
 
 /** Values per loan: LOAN_COLUMNS without tape_id. */
 export const LOAN_VALUES_PER_ROW = LOAN_COLUMNS.length - 1;
 
-/** Columns with few distinct values, sent through a dictionary (position among a row's values). */
-const DICTIONARY_COLUMNS: ReadonlySet<number> = new Set(
-  (['origination_date', 'maturity_date', 'payment_frequency', 'amortization', 'segment', 'product', 'region'] as const).map((c) => LOAN_COLUMNS.indexOf(c) - 1),
+/** Per position among a row's values: whether the column's strings often repeat the loan before. */
+const REPEATING: readonly boolean[] = LOAN_COLUMNS.slice(1).map((c) =>
+  (['origination_date', 'maturity_date', 'payment_frequency', 'amortization', 'segment', 'product', 'region'] as readonly string[]).includes(c),
 );
-/** Strings a column's dictionary holds; later new values of the column go inline. */
-const DICTIONARY_LIMIT = 1 << 16;
 /** Loans a batch's first buffers are sized for (they grow when a batch holds more). */
 const INITIAL_ROWS = 1024;
-/** Text bytes per loan the first text buffer allows (the sample tape needs ≈ 30 once its dictionaries fill). */
+/** Text bytes per loan the first text buffer allows (the sample tape needs ≈ 50). */
 const INITIAL_TEXT_BYTES_PER_ROW = 64;
 
 /**
@@ -71,7 +69,8 @@ export class LoanEncoder {
   #text = new Uint8Array(INITIAL_ROWS * INITIAL_TEXT_BYTES_PER_ROW);
   #textBytes = 0;
   #rows = 0;
-  readonly #dictionaries: Array<Map<string, number> | null> = Array.from({ length: LOAN_VALUES_PER_ROW }, (_, i) => (DICTIONARY_COLUMNS.has(i) ? new Map() : null));
+  /** Per repeating column, its string in the last loan packed (undefined: not repeating, or none yet). */
+  readonly #previous: Array<string | undefined> = Array.from({ length: LOAN_VALUES_PER_ROW }, () => undefined);
 
   /** Loans packed since the last take(). */
   get rows(): number {
@@ -103,7 +102,7 @@ export class LoanEncoder {
     this.#rows++;
   }
 
-  /** The loans packed so far, handed over: the encoder starts new buffers (its dictionaries carry on). */
+  /** The loans packed so far, handed over: the encoder starts new buffers (SAME still refers to the loan before). */
   take(): EncodedLoans {
     const batch: EncodedLoans = {
       rows: this.#rows,
@@ -120,18 +119,9 @@ export class LoanEncoder {
 
   /** Writes a string's text; returns its tag. */
   #string(column: number, text: string): number {
-    const dictionary = this.#dictionaries[column];
-    if (dictionary) {
-      const code = dictionary.get(text);
-      if (code !== undefined) {
-        this.#room(5);
-        this.#textBytes = writeVarint(this.#text, this.#textBytes, code);
-        return KNOWN;
-      }
-      if (dictionary.size < DICTIONARY_LIMIT) {
-        dictionary.set(text, dictionary.size);
-        return this.#chars(text) ? NEW_LATIN1 : NEW_UTF16;
-      }
+    if (REPEATING[column] === true) {
+      if (text === this.#previous[column]) return SAME;
+      this.#previous[column] = text;
     }
     return this.#chars(text) ? LATIN1 : UTF16;
   }
@@ -196,7 +186,8 @@ const ucs2Slice = (buf: Buffer, start: number, end: number): string => (buf as S
 
 /** Unpacks the batches of one LoanEncoder, in the order it packed them (the writer side). */
 export class LoanDecoder {
-  readonly #dictionaries: string[][] = Array.from({ length: LOAN_VALUES_PER_ROW }, () => []);
+  /** Per column, its last string decoded. */
+  readonly #previous: Array<string | undefined> = Array.from({ length: LOAN_VALUES_PER_ROW }, () => undefined);
   /** Reused between chunks: the values of up to `chunkRows` loans. */
   readonly #values: LoanValue[] = [];
   #text: Buffer = Buffer.alloc(0);
@@ -236,18 +227,18 @@ export class LoanDecoder {
   }
 
   #string(column: number, kind: number): string {
-    if (kind === KNOWN) {
-      const text = this.#dictionaries[column]?.[this.#varint()];
-      if (text === undefined) throw new Error(`loan batch: no dictionary entry for ${LOAN_COLUMNS[column + 1] ?? column}`);
+    if (kind === SAME) {
+      const text = this.#previous[column];
+      if (text === undefined) throw new Error(`loan batch: no earlier ${LOAN_COLUMNS[column + 1] ?? column} to repeat`);
       return text;
     }
-    const wide = kind === UTF16 || kind === NEW_UTF16;
-    if (!wide && kind !== LATIN1 && kind !== NEW_LATIN1) throw new Error(`loan batch: unknown value tag ${kind}`);
+    const wide = kind === UTF16;
+    if (!wide && kind !== LATIN1) throw new Error(`loan batch: unknown value tag ${kind}`);
     const length = this.#varint();
     const start = this.#at;
     this.#at = start + (wide ? 2 * length : length);
     const text = wide ? ucs2Slice(this.#text, start, this.#at) : latin1Slice(this.#text, start, this.#at);
-    if (kind === NEW_LATIN1 || kind === NEW_UTF16) this.#dictionaries[column]?.push(text);
+    this.#previous[column] = text;
     return text;
   }
 
