@@ -171,6 +171,10 @@ export const bench: Bench = {
       coldTwoWorkerCpuSeconds: round(median(cpu.cold2)),
       warmOneWorkerCpuSeconds: round(median(cpu.warm1)),
       warmTwoWorkerCpuSeconds: round(median(cpu.warm2)),
+      // The same work costs this much more CPU on 2 workers than on 1 (the 2nd core no longer free for V8's GC and compiler threads).
+      warmTwoWorkerCpuOverhead: round(median(cpu.warm2) / median(cpu.warm1)),
+      // The most 2 workers can gain over this run's 1 worker: their run takes at least its CPU seconds ÷ 2 cores.
+      warmSpeedUpCpuBound: round((2 * median(samples.warm1)) / median(cpu.warm2)),
       sameBytes: sameBytes ? 1 : 0,
     };
     return {
@@ -185,6 +189,7 @@ export const bench: Bench = {
         'each run: one service, one deal.grid job, timed from the call to the result; cold: new threads (start-up and their first cells’ warm-up inside); warm: threads kept from the sweep before, as the app keeps them for 15 s (pool-idle.ts)',
         'warm: the speed-up of the work itself; cold: with each thread’s start-up (measured on its own as startup…) and first cells’ warm-up inside — a 1-worker run gets the second core free for its compiler and garbage-collector threads, a 2-worker run does not',
         `figures are medians of ${REPEATS} interleaved repeats (…Min/…Max: the spread); GRID_BENCH_REPEATS sets the count`,
+        'warmSpeedUpCpuBound = 2 × warmOneWorkerSeconds ÷ warmTwoWorkerCpuSeconds: on 2 cores a 2-worker run cannot take less than half its CPU seconds (every thread’s, GC and compiler included), so the warm speed-up cannot exceed it on an idle machine',
       ],
     };
   },

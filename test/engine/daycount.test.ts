@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayCountDays, dayOfWeek, daysInMonth, parseIsoDate, yearFraction, EngineError, formatIsoDate, actualDays, fromDayNumber } from '../../engine/index.ts';
+import { assert as checkProperty, integer, property } from 'fast-check';
+import { addMonths, dayCountDays, dayOfWeek, daysInMonth, parseIsoDate, yearFraction, EngineError, formatIsoDate, actualDays, fromDayNumber, toDayNumber } from '../../engine/index.ts';
 
 const d = parseIsoDate;
+
+/** Day numbers as Date.UTC gives them (the reference for toDayNumber). */
+const dateUtcDayNumber = (year: number, month: number, day: number): number => Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
 
 describe('dates', () => {
   it('rejects impossible calendar dates', () => {
@@ -39,6 +43,32 @@ describe('dates', () => {
     for (let day = -80_000; day <= 80_000; day += 997) {
       expect(dayOfWeek(fromDayNumber(day))).toBe(new Date(day * 86_400_000).getUTCDay());
     }
+  });
+
+  // Day numbers by hand: 2000-01-01 is 30 years of 365 days and 7 leap days (1972 … 1996) after 1970-01-01,
+  // 30 × 365 + 7 = 10,957; 2000-03-01 is 31 + 29 days later (2000 is a leap year: divisible by 400), 11,017;
+  // 1900-03-01 is 70 × 365 + 17 leap days (1904 … 1968; 1900 is not one) + 31 + 28 days before 1970-01-01.
+  it('numbers days from 1970-01-01 as Date.UTC does, a day past a month’s end running into the next', () => {
+    expect([toDayNumber(d('1970-01-01')), toDayNumber(d('2000-01-01')), toDayNumber(d('2000-03-01'))]).toEqual([0, 10_957, 11_017]);
+    expect(toDayNumber(d('1900-03-01'))).toBe(-(70 * 365 + 17) + 31 + 28);
+    expect(toDayNumber({ year: 2023, month: 2, day: 30 })).toBe(toDayNumber(d('2023-03-02')));
+    expect(toDayNumber({ year: 2024, month: 3, day: 0 })).toBe(toDayNumber(d('2024-02-29')));
+    // Years 0–99 are Date.UTC's 1900–1999, as before.
+    expect(toDayNumber({ year: 50, month: 1, day: 1 })).toBe(toDayNumber(d('1950-01-01')));
+    checkProperty(
+      property(integer({ min: 1, max: 9999 }), integer({ min: 1, max: 12 }), integer({ min: -40, max: 80 }), (year, month, day) => {
+        expect(toDayNumber({ year, month, day })).toBe(dateUtcDayNumber(year, month, day));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('gives the same frozen date for the same text, and still refuses a bad one every time', () => {
+    const first = d('2027-02-26');
+    expect(d('2027-02-26')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => d('2025-02-29')).toThrow(EngineError);
+    expect(() => d('2025-02-29')).toThrow(EngineError);
   });
 });
 

@@ -10,6 +10,7 @@ import { fromWireError } from '../workers/wire-error.ts';
 import { parkThread, takeIdleThread } from './pool-idle.ts';
 import { isPoolThreadData, type PoolMessage, type PoolReply, type PoolThreadData } from './pool-protocol.ts';
 import { checkedJobs, poolSize } from './pool-size.ts';
+import { threadEnv } from './thread-env.ts';
 import { othersWaiting, releaseSlot, requestSlot, withdrawRequests } from './pool-slots.ts';
 
 export { poolSize, setPoolSize } from './pool-size.ts';
@@ -115,7 +116,7 @@ class TaskRun<T, R> {
       return;
     }
     const data: PoolThreadData = { absPoolThread: true };
-    const thread = takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data });
+    const thread = takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data, env: threadEnv() });
     const listeners: ThreadListeners = {
       message: (reply: PoolReply) => this.#onReply(thread, reply),
       error: (error: Error) => this.#finish({ ok: false, error }),

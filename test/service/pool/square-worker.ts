@@ -1,4 +1,5 @@
 /** A pool worker for the pool's tests: squares x after a delay, fails on request, or tries to nest a pool. */
+import module from 'node:module';
 import { parentPort, threadId } from 'node:worker_threads';
 import { UserError } from '../../../data/errors.ts';
 import { runTasks } from '../../../service/jobs/pool/worker-pool.ts';
@@ -22,17 +23,19 @@ parentPort?.on('message', (message: { kind?: string }) => {
   if (message.kind === 'task') received += 1;
 });
 
-serveTasks<SquareTask, { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number }, { offset: number }>(async (task, shared) => {
-  const alongside = running;
-  running += 1;
-  started += 1;
-  try {
-    await sleep(task.delayMs);
-    const queued = received - started;
-    if (task.fail) throw new UserError('BAD_FILE', `task ${task.x} refuses`, { x: task.x });
-    if (task.nest) await runTasks([task], { worker: new URL(import.meta.url) });
-    return { x: task.x, square: task.x * task.x + shared.offset, offset: shared.offset, threadId, alongside, queued };
-  } finally {
-    running -= 1;
-  }
-});
+serveTasks<SquareTask, { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined }, { offset: number }>(
+  async (task, shared) => {
+    const alongside = running;
+    running += 1;
+    started += 1;
+    try {
+      await sleep(task.delayMs);
+      const queued = received - started;
+      if (task.fail) throw new UserError('BAD_FILE', `task ${task.x} refuses`, { x: task.x });
+      if (task.nest) await runTasks([task], { worker: new URL(import.meta.url) });
+      return { x: task.x, square: task.x * task.x + shared.offset, offset: shared.offset, threadId, alongside, queued, compileCacheDir: module.getCompileCacheDir() };
+    } finally {
+      running -= 1;
+    }
+  },
+);

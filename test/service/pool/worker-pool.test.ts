@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { SquareTask } from './square-worker.ts';
 
 const worker = new URL('./square-worker.ts', import.meta.url);
-type Squared = { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number };
+type Squared = { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined };
 
 // Early tasks sleep longest, so with several threads later tasks finish first.
 const tasks: SquareTask[] = Array.from({ length: 9 }, (_, k) => ({ x: k, delayMs: (9 - k) * 15 }));
@@ -38,6 +38,21 @@ describe('the worker pool', () => {
     expect(results[0]?.queued).toBe(1);
     expect(Math.max(...results.map((r) => r.queued))).toBe(1);
     expect(results[5]?.queued).toBe(0);
+  });
+
+  it('starts its threads with Node’s compile cache on (each thread compiles the sources for itself), unless NODE_DISABLE_COMPILE_CACHE says not to', async () => {
+    await stopIdleThreads();
+    const [on] = await runTasks<SquareTask, Squared>([{ x: 2, delayMs: 0 }], { worker, jobs: 1, shared: { offset: 0 } });
+    expect(on?.compileCacheDir).toEqual(expect.any(String));
+    await stopIdleThreads();
+    process.env['NODE_DISABLE_COMPILE_CACHE'] = '1';
+    try {
+      const [off] = await runTasks<SquareTask, Squared>([{ x: 2, delayMs: 0 }], { worker, jobs: 1, shared: { offset: 0 } });
+      expect(off?.compileCacheDir).toBeUndefined();
+    } finally {
+      delete process.env['NODE_DISABLE_COMPILE_CACHE'];
+      await stopIdleThreads();
+    }
   });
 
   it('never runs more threads in the process than a call’s jobs, even with two calls at once', async () => {
