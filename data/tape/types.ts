@@ -1,4 +1,5 @@
 import type { CanonicalField } from './fields.ts';
+import type { MessageParams } from '../../engine/messages.ts';
 
 /**
  * The shapes of tape data as the API carries them (service/api/contract.ts re-exports these).
@@ -27,6 +28,9 @@ export interface RowProblem {
   readonly value: string | null;
   readonly rule: ProblemRule;
   readonly message: string;
+  /** Why, by code (data/tape/rows/messages.ts), for a screen to say after the row, column and value in its language; absent on rows rejected before codes. */
+  readonly code?: string;
+  readonly params?: MessageParams;
 }
 
 export type ImportMode = 'reject' | 'keepValid';

@@ -7,6 +7,7 @@ import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { sayApiError, sayCoded, warningTexts } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
+import { problemText, ruleName } from '../../renderer/areas/tapes/problem-text.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -102,5 +103,29 @@ describe('an import refused, by code', () => {
     expect(error?.details?.['messageCode']).toBe('tape.cutoffUnreadable');
     chooseLanguage('zh-CN');
     expect(sayApiError(error ?? { message: '' })).toMatch(/^基准日“2026-13-45”无法识别：/);
+  }, 60_000);
+});
+
+describe('rejected rows, by code', () => {
+  it('the rejected-rows screen says each problem in Chinese: the column, its field, the value and why', async () => {
+    const path = join(tempDir(), 'bad-rows.csv');
+    // Row 2 is good; row 3's current principal 12,000 exceeds its 10,000; row 4's rate cannot be read.
+    const lines = [HEADER, ROWS[0] ?? '', 'L90,2026-06-15,2027-06-15,10000,12000,0.18,12,工薪', 'L91,2026-06-15,2027-06-15,10000,8000,abc,12,工薪'];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'keepValid', cutoffDate: '2026-12-31' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const tapeId = importReportOf(await service.jobs.wait(imported.value.id))?.tapeId;
+    if (tapeId === null || tapeId === undefined) throw new Error('not imported');
+    const rejects = await service.call('tape.rejects', { id: tapeId, offset: 0, limit: 10 });
+    if (!rejects.ok) throw new Error(rejects.error.message);
+    const [exceeds, unreadable] = rejects.value.rows.map((r) => r.problems[0]);
+    if (!exceeds || !unreadable) throw new Error('two rejected rows expected');
+    // The English report is unchanged for the CLI and the CSV.
+    expect(exceeds.message).toBe('row 3, column "剩余本金" (current principal), value "12000": current principal 12,000 exceeds original principal 10,000 and the loan is not flagged as restructured');
+    chooseLanguage('zh-CN');
+    expect(ruleName(exceeds.rule)).toBe('余额超合同金额');
+    expect(problemText(exceeds)).toBe('列“剩余本金”（剩余本金），值“12000”：剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
+    expect(ruleName(unreadable.rule)).toBe('格式');
+    expect(problemText(unreadable)).toMatch(/^列“年化利率”（年化利率），值“abc”：无法识别：/);
   }, 60_000);
 });
