@@ -139,6 +139,16 @@ export const messagesEn = {
   'tapes.rule.amountLimit': 'amount limit',
   'tapes.rule.dateLimit': 'date limit',
   'tapes.rule.scoreLimit': 'score limit',
+  // the assumption editor's bounds and numbers (renderer/areas/assumptions/model.ts)
+  'assumptions.bound.atMost': 'Must be at most {bound}.',
+  'assumptions.bound.atLeast': 'Must be at least {bound}.',
+  'assumptions.bound.below': 'Must be below {bound}.',
+  'assumptions.bound.above': 'Must be above {bound}.',
+  'assumptions.notANumber': '“{text}” is not a number',
+  // file dialogs' filter names (desktop)
+  'dialog.filter.workspace': 'ABS workspace',
+  'dialog.filter.loanTapes': 'Loan tapes',
+  'dialog.filter.staticPool': 'Static pool',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

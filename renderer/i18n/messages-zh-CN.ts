@@ -136,6 +136,16 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'tapes.rule.amountLimit': '金额上限',
   'tapes.rule.dateLimit': '日期范围',
   'tapes.rule.scoreLimit': '评分区间',
+  // 假设编辑器的取值界限与数字
+  'assumptions.bound.atMost': '不得超过 {bound}。',
+  'assumptions.bound.atLeast': '不得低于 {bound}。',
+  'assumptions.bound.below': '须低于 {bound}。',
+  'assumptions.bound.above': '须高于 {bound}。',
+  'assumptions.notANumber': '“{text}”不是数字',
+  // 文件对话框的筛选名称（桌面版）
+  'dialog.filter.workspace': 'ABS 工作区',
+  'dialog.filter.loanTapes': '贷款资产清单',
+  'dialog.filter.staticPool': '静态池',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',
