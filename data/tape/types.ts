@@ -1,5 +1,5 @@
 import type { CanonicalField } from './fields.ts';
-import type { MessageParams } from '../../engine/messages.ts';
+import type { CodedMessage, MessageParams } from '../../engine/messages.ts';
 
 /**
  * The shapes of tape data as the API carries them (service/api/contract.ts re-exports these).
@@ -77,6 +77,8 @@ export interface ImportReport {
   readonly extraColumns: readonly string[];
   /** Assumptions the import made for columns the tape lacks. */
   readonly notes: readonly string[];
+  /** The same notes by code (data/tape/messages.ts), for a screen to say in its language. */
+  readonly codedNotes?: readonly CodedMessage[];
   readonly seconds: number;
   readonly rowsPerSecond: number;
 }

@@ -149,6 +149,17 @@ export const messagesEn = {
   'dialog.filter.workspace': 'ABS workspace',
   'dialog.filter.loanTapes': 'Loan tapes',
   'dialog.filter.staticPool': 'Static pool',
+  // what an import assumed for columns the tape lacks (data/tape/messages.ts)
+  'msg.tapeNote.noAmortization': 'No amortization column: every loan is taken as level payment (等额本息).',
+  'msg.tapeNote.noPaymentFrequency': 'No payment-frequency column: every loan is taken as paying monthly.',
+  'msg.tapeNote.noRemainingTerm': 'No remaining-term column: remaining term = original term − months since origination.',
+  'msg.tapeNote.noDaysPastDue': 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
+  'msg.tapeNote.noOverdue': 'No {missingFields} column: 逾期总额 is unknown, not zero.',
+  'msg.tapeNote.maturedBeforeCutoff': '{loans} loan(s) matured before the cutoff {cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.',
+  // the structure editor's item headings (a note's, fee's or trigger's id)
+  'deal.editor.itemNote': 'note {id}',
+  'deal.editor.itemFee': 'fee {id}',
+  'deal.editor.itemTrigger': 'trigger {id}',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

@@ -146,6 +146,17 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'dialog.filter.workspace': 'ABS 工作区',
   'dialog.filter.loanTapes': '贷款资产清单',
   'dialog.filter.staticPool': '静态池',
+  // 导入时对资产清单缺少的列所作的假设（data/tape/messages.ts）
+  'msg.tapeNote.noAmortization': '没有还款方式列：每笔贷款都按等额本息处理。',
+  'msg.tapeNote.noPaymentFrequency': '没有还款频率列：每笔贷款都按按月还款处理。',
+  'msg.tapeNote.noRemainingTerm': '没有剩余期数列：剩余期数 = 总期数 − 放款以来的月数。',
+  'msg.tapeNote.noDaysPastDue': '没有逾期天数列：每笔贷款都按正常处理——逾期分布为未知，而非零。',
+  'msg.tapeNote.noOverdue': '没有{missingFields}列：逾期总额为未知，而非零。',
+  'msg.tapeNote.maturedBeforeCutoff': '{loans} 笔贷款在基准日 {cutoffDate} 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含这些贷款。',
+  // 结构编辑器中各项的标题
+  'deal.editor.itemNote': '证券 {id}',
+  'deal.editor.itemFee': '费用 {id}',
+  'deal.editor.itemTrigger': '触发事件 {id}',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',
