@@ -160,6 +160,18 @@ export const messagesEn = {
   'deal.editor.itemNote': 'note {id}',
   'deal.editor.itemFee': 'fee {id}',
   'deal.editor.itemTrigger': 'trigger {id}',
+  // the assumption file's rules beyond its shape (service/files/assumption-messages.ts)
+  'msg.assumptions.unreadableSpeed': 'Cannot read this speed: {reason}',
+  'msg.assumptions.unreadableRollRates': 'Not a usable roll-rate model: {reason}',
+  'msg.assumptions.defaultTwice': 'Give either a default speed or a default timing curve, not both.',
+  'msg.assumptions.timingSharesZero': 'The timing shares must add up to more than 0.',
+  'msg.assumptions.noSuchSegment': 'The pool has no segment "{segment}" (its segments: {segments}).',
+  'msg.assumptions.noSuchProduct': 'The pool has no product "{product}" (its products: {products}).',
+  'msg.assumptions.noSegmentAtPosition': 'The pool has no segment at position {position} (its segments: {segments}).',
+  'msg.assumptions.overridesNotHere': 'Override rules are not supported here: they need each loan’s product, amortization and term.',
+  'msg.assumptions.eventAfterLastMonth': 'Month {month} is after the projection’s last month ({months}).',
+  'msg.assumptions.ownCurveNeedsSpeed': 'Restructured loans on their own curve need their default speed, e.g. "20 CDR".',
+  'msg.assumptions.speedWithoutOwnCurve': 'A default speed for restructured loans is read only when they follow their own curve.',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

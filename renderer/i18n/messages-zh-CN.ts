@@ -157,6 +157,18 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'deal.editor.itemNote': '证券 {id}',
   'deal.editor.itemFee': '费用 {id}',
   'deal.editor.itemTrigger': '触发事件 {id}',
+  // 假设文件结构之外的规则（service/files/assumption-messages.ts）
+  'msg.assumptions.unreadableSpeed': '无法读取该速度：{reason}',
+  'msg.assumptions.unreadableRollRates': '滚动率模型不可用：{reason}',
+  'msg.assumptions.defaultTwice': '违约速度与违约时间分布曲线只能二者择一。',
+  'msg.assumptions.timingSharesZero': '违约时间分布的各期占比之和须大于 0。',
+  'msg.assumptions.noSuchSegment': '资产池中没有借款人类型“{segment}”（现有类型：{segments}）。',
+  'msg.assumptions.noSuchProduct': '资产池中没有产品“{product}”（现有产品：{products}）。',
+  'msg.assumptions.noSegmentAtPosition': '资产池中没有第 {position} 个借款人类型（现有类型：{segments}）。',
+  'msg.assumptions.overridesNotHere': '此处不支持覆盖规则：它们需要每笔贷款的产品、还款方式和期限。',
+  'msg.assumptions.eventAfterLastMonth': '第 {month} 个月晚于预测的最后一个月（{months}）。',
+  'msg.assumptions.ownCurveNeedsSpeed': '按自身曲线违约的重组贷款需要其违约速度，如“20 CDR”。',
+  'msg.assumptions.speedWithoutOwnCurve': '重组贷款的违约速度只在其按自身曲线违约时使用。',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',

@@ -129,3 +129,18 @@ describe('rejected rows, by code', () => {
     expect(problemText(unreadable)).toMatch(/^列“年化利率”（年化利率），值“abc”：无法识别：/);
   }, 60_000);
 });
+
+describe('an assumption file’s rule, by code', () => {
+  it('says the rule at its field in Chinese, and keeps the English for the CLI', async () => {
+    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json'), 'utf8')) as { pool: Record<string, unknown> };
+    file.pool['default'] = '2 CDR';
+    file.pool['defaultTiming'] = { cumulativeDefaultRate: 0.08, timingPct: [100], monthsPerPeriod: 12 };
+    const checked = await service.call('assumptions.check', { assumptions: file });
+    if (checked.ok) throw new Error('the file was accepted');
+    const issues = checked.error.details?.['issues'] as { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
+    const issue = issues.find((i) => i.path === '$.pool.defaultTiming');
+    expect(issue).toMatchObject({ code: 'assumptions.defaultTwice', message: 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both' });
+    chooseLanguage('zh-CN');
+    expect(sayCoded(issue ?? { message: '' })).toBe('违约速度与违约时间分布曲线只能二者择一。');
+  });
+});
