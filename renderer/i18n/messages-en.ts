@@ -160,6 +160,7 @@ export const messagesEn = {
   'deal.editor.itemNote': 'note {id}',
   'deal.editor.itemFee': 'fee {id}',
   'deal.editor.itemTrigger': 'trigger {id}',
+  'deal.editor.itemPurchaseLine': 'purchase line {line}',
   // the assumption file's rules beyond its shape (service/files/assumption-messages.ts)
   'msg.assumptions.unreadableSpeed': 'Cannot read this speed: {reason}',
   'msg.assumptions.unreadableRollRates': 'Not a usable roll-rate model: {reason}',
