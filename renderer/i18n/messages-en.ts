@@ -173,6 +173,10 @@ export const messagesEn = {
   'msg.assumptions.eventAfterLastMonth': 'Month {month} is after the projection’s last month ({months}).',
   'msg.assumptions.ownCurveNeedsSpeed': 'Restructured loans on their own curve need their default speed, e.g. "20 CDR".',
   'msg.assumptions.speedWithoutOwnCurve': 'A default speed for restructured loans is read only when they follow their own curve.',
+  // a scenario set's rules beyond its shape (service/files/scenario-file.ts)
+  'msg.scenarioSet.unreadableIndexPath': 'Cannot read this index path: {reason}',
+  'msg.scenarioSet.indexPathForm': 'An index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "{path}").',
+  'msg.scenarioSet.duplicateName': '"{name}" is also the name of scenario {position}; names must be unique.',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

@@ -170,6 +170,10 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.assumptions.eventAfterLastMonth': '第 {month} 个月晚于预测的最后一个月（{months}）。',
   'msg.assumptions.ownCurveNeedsSpeed': '按自身曲线违约的重组贷款需要其违约速度，如“20 CDR”。',
   'msg.assumptions.speedWithoutOwnCurve': '重组贷款的违约速度只在其按自身曲线违约时使用。',
+  // 情景集结构之外的规则（service/files/scenario-file.ts）
+  'msg.scenarioSet.unreadableIndexPath': '无法读取该基准利率路径：{reason}',
+  'msg.scenarioSet.indexPathForm': '基准利率路径是按兑付期给出的年化百分比分段（“2.5”“2.2 for 6, 3”）：不带单位、模型或“by age”（所填为“{path}”）。',
+  'msg.scenarioSet.duplicateName': '“{name}”与第 {position} 个情景同名；情景名称须唯一。',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DealFile, DealRunResult } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
+import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { sayApiError, sayCoded, warningTexts } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { problemText, ruleName } from '../../renderer/areas/tapes/problem-text.ts';
+import type { FileIssue } from '../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -142,5 +144,24 @@ describe('an assumption file’s rule, by code', () => {
     expect(issue).toMatchObject({ code: 'assumptions.defaultTwice', message: 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both' });
     chooseLanguage('zh-CN');
     expect(sayCoded(issue ?? { message: '' })).toBe('违约速度与违约时间分布曲线只能二者择一。');
+  });
+});
+
+describe('a scenario set’s rule, by code', () => {
+  it('a second scenario of the same name: the position counted from 1 on screen, the JSON index in the English', () => {
+    const set = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), 'utf8')) as { scenarios: { name: string }[] };
+    const first = set.scenarios[0];
+    const second = set.scenarios[1];
+    if (!first || !second) throw new Error('the shipped set has two scenarios');
+    second.name = first.name;
+    let issue: FileIssue | undefined;
+    try {
+      readScenarioSet(set);
+    } catch (error) {
+      issue = (error as { details: { issues: FileIssue[] } }).details.issues.find((i) => i.path === '$.scenarios[1].name');
+    }
+    expect(issue?.message).toBe(`"${first.name}" is also the name of scenarios[0]; names must be unique`);
+    chooseLanguage('zh-CN');
+    expect(sayCoded(issue ?? { message: '' })).toBe(`“${first.name}”与第 1 个情景同名；情景名称须唯一。`);
   });
 });
