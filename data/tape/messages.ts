@@ -53,3 +53,18 @@ export const TAPE_MESSAGES = messageTable('tape', {
   mappingNeedsName: () => 'A mapping needs a name',
   noMapping: (p: { name: string }) => `No saved mapping named "${p.name}"`,
 });
+
+/** What an import assumed for columns the tape lacks, stated in its report (import/finish.ts), by code. */
+export const TAPE_NOTES = messageTable('tapeNote', {
+  noAmortization: (p: { amortization: string }) => `No amortization column: every loan is taken as ${p.amortization.replace('_', ' ')} (等额本息).`,
+  noPaymentFrequency: () => 'No payment-frequency column: every loan is taken as paying monthly.',
+  noRemainingTerm: () => 'No remaining-term column: remaining term = original term − months since origination.',
+  noDaysPastDue: () => 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
+  noOverdue: (p: { missingFields: string }) =>
+    `No ${p.missingFields
+      .split(',')
+      .map((f) => (f === 'overduePrincipal' ? 'overdue-principal (逾期本金)' : 'overdue-interest (逾期利息)'))
+      .join(' or ')} column: 逾期总额 is unknown, not zero.`,
+  maturedBeforeCutoff: (p: { loans: number; cutoffDate: string }) =>
+    `${p.loans} loan${p.loans === 1 ? '' : 's'} matured before the cutoff ${p.cutoffDate}: past ${p.loans === 1 ? 'its' : 'their'} term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
+});

@@ -1,4 +1,5 @@
 import type { CanonicalField } from './fields.ts';
+import type { CodedMessage, MessageParams } from '../../engine/messages.ts';
 
 /**
  * The shapes of tape data as the API carries them (service/api/contract.ts re-exports these).
@@ -27,6 +28,9 @@ export interface RowProblem {
   readonly value: string | null;
   readonly rule: ProblemRule;
   readonly message: string;
+  /** Why, by code (data/tape/rows/messages.ts), for a screen to say after the row, column and value in its language; absent on rows rejected before codes. */
+  readonly code?: string;
+  readonly params?: MessageParams;
 }
 
 export type ImportMode = 'reject' | 'keepValid';
@@ -73,6 +77,8 @@ export interface ImportReport {
   readonly extraColumns: readonly string[];
   /** Assumptions the import made for columns the tape lacks. */
   readonly notes: readonly string[];
+  /** The same notes by code (data/tape/messages.ts), for a screen to say in its language. */
+  readonly codedNotes?: readonly CodedMessage[];
   readonly seconds: number;
   readonly rowsPerSecond: number;
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { reportError, useApp } from '../app/context.tsx';
-import { useT } from '../app/i18n.tsx';
+import { translate, useT } from '../app/i18n.tsx';
 
-const WORKSPACE_FILTERS = [{ name: 'ABS workspace', extensions: ['sqlite', 'db'] }];
+/** The dialogs' filter, named in the chosen language when a dialog opens. */
+const workspaceFilters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.workspace'), extensions: ['sqlite', 'db'] }];
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
@@ -33,8 +34,8 @@ export function WorkspaceArea() {
   async function choose(create: boolean): Promise<void> {
     if (!desktop) return;
     const target = create
-      ? await desktop.chooseSaveFile({ title: t('workspace.newWorkspace'), defaultName: 'workspace.sqlite', filters: WORKSPACE_FILTERS })
-      : await desktop.chooseOpenFile({ title: t('workspace.openWorkspace'), filters: WORKSPACE_FILTERS });
+      ? await desktop.chooseSaveFile({ title: t('workspace.newWorkspace'), defaultName: 'workspace.sqlite', filters: workspaceFilters() })
+      : await desktop.chooseOpenFile({ title: t('workspace.openWorkspace'), filters: workspaceFilters() });
     if (target) await open(target, create);
   }
 

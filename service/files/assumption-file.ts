@@ -15,10 +15,12 @@ import {
   type PoolAssumptions,
   type SegmentAssumptions,
   wholeNumber,
+  type CodedMessage,
 } from '../../engine/index.ts';
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
-import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
+import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { codedIssue, fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 
 /**
  * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
@@ -182,8 +184,8 @@ export interface Assumptions {
   readonly events: readonly EventSpec[];
 }
 
-function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
-  return fileError('Assumptions', [{ path, message }], details);
+function bad(path: string, coded: CodedMessage, details: Record<string, unknown> = {}): UserError {
+  return fileError('Assumptions', [codedIssue(path, coded)], details);
 }
 
 function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
@@ -192,7 +194,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
     try {
       return { kind: 'notation', notation: parseVector(text, { purpose: field === 'prepayment' ? 'prepayment' : 'default' }) };
     } catch (error) {
-      throw bad(`${path}.${field}`, error instanceof Error ? error.message : String(error), { value: text });
+      throw bad(`${path}.${field}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) }), { value: text });
     }
   };
   let rollRates: Float64Array | null = null;
@@ -201,13 +203,13 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
       rollRates = buildTransitionMatrix(spec.rollRates);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      throw bad(`${path}.rollRates`, `${error.message} (${JSON.stringify(error.details)})`);
+      throw bad(`${path}.rollRates`, ASSUMPTION_RULES.say('unreadableRollRates', { reason: `${error.message} (${JSON.stringify(error.details)})` }));
     }
   }
   const prepayment = vector(spec.prepayment, 'prepayment');
   const defaults = vector(spec.default, 'default');
-  if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both');
-  if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, 'the timing shares must add up to more than 0');
+  if (defaults && spec.defaultTiming) throw bad(`${path}.defaultTiming`, ASSUMPTION_RULES.say('defaultTwice'));
+  if (spec.defaultTiming && !spec.defaultTiming.timingPct.some((share) => share > 0)) throw bad(`${path}.defaultTiming.timingPct`, ASSUMPTION_RULES.say('timingSharesZero'));
   return {
     ...(spec.defaultSources !== undefined ? { defaultSources: spec.defaultSources } : {}),
     ...(spec.defaultOrder !== undefined ? { defaultOrder: spec.defaultOrder } : {}),
@@ -259,14 +261,14 @@ function checkNames(file: AssumptionFile, names: PoolNames): void {
   const segments = new Set(names.segments);
   const products = new Set(names.products);
   for (const name of Object.keys(file.segments ?? {})) {
-    if (!segments.has(name)) throw bad(`$.segments.${name}`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`);
+    if (!segments.has(name)) throw bad(`$.segments.${name}`, ASSUMPTION_RULES.say('noSuchSegment', { segment: name, segments: valuesText(names.segments) }));
   }
   (file.overrides ?? []).forEach((rule, k) => {
     for (const name of listOf(rule.match.segment) ?? []) {
-      if (!segments.has(name)) throw bad(`$.overrides[${k}].match.segment`, `the pool has no segment "${name}" (its segments: ${valuesText(names.segments)})`, { value: name });
+      if (!segments.has(name)) throw bad(`$.overrides[${k}].match.segment`, ASSUMPTION_RULES.say('noSuchSegment', { segment: name, segments: valuesText(names.segments) }), { value: name });
     }
     for (const name of listOf(rule.match.product) ?? []) {
-      if (!products.has(name)) throw bad(`$.overrides[${k}].match.product`, `the pool has no product "${name}" (its products: ${valuesText(names.products)})`, { value: name });
+      if (!products.has(name)) throw bad(`$.overrides[${k}].match.product`, ASSUMPTION_RULES.say('noSuchProduct', { product: name, products: valuesText(names.products) }), { value: name });
     }
   });
 }
@@ -397,7 +399,7 @@ export function readAssumptionFile(input: unknown, names: PoolNames): Assumption
  */
 export function readAssumptions(input: unknown, segmentNames: readonly string[]): { months: number; assumptions: PoolAssumptions } {
   if ((parseFile(input).overrides ?? []).length > 0) {
-    throw bad('$.overrides', 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)');
+    throw bad('$.overrides', ASSUMPTION_RULES.say('overridesNotHere'));
   }
   const file = readFile(input, { segments: segmentNames, products: [] }).read;
   const events = eventsForGroups(

@@ -1,7 +1,8 @@
-import { parseVector, type ProjectionEvent } from '../../engine/index.ts';
+import { parseVector, type CodedMessage, type ProjectionEvent } from '../../engine/index.ts';
 import type { UserError } from '../../data/errors.ts';
 import type { EventBlock } from './event-schema.ts';
-import { fileError } from './file-issues.ts';
+import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { codedIssue, fileError } from './file-issues.ts';
 
 /** An event block as read: the engine's event, and the segment it names (a value or a position in the pool's list; null: every segment). */
 export interface EventSpec {
@@ -13,8 +14,8 @@ export interface EventSpec {
   readonly purchaseMixShift?: number;
 }
 
-function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
-  return fileError('Assumptions', [{ path, message }], details);
+function bad(path: string, coded: CodedMessage, details: Record<string, unknown> = {}): UserError {
+  return fileError('Assumptions', [codedIssue(path, coded)], details);
 }
 
 /** The first month of a block, and its field. */
@@ -27,7 +28,7 @@ export function readEvents(blocks: readonly EventBlock[], months: number, basePa
   return blocks.map((block, k) => {
     const path = `${basePath}[${k}]`;
     const start = startOf(block);
-    if (start.month > months) throw bad(`${path}.${start.field}`, `month ${start.month} is after the projection’s last month (${months})`, { value: start.month });
+    if (start.month > months) throw bad(`${path}.${start.field}`, ASSUMPTION_RULES.say('eventAfterLastMonth', { month: start.month, months }), { value: start.month });
     const shift = block.type === 'segmentShock' ? block.purchaseMixShift : undefined;
     return { event: engineEvent(block, path), segment: block.segment ?? null, path, ...(shift !== undefined ? { purchaseMixShift: shift } : {}) };
   });
@@ -44,17 +45,17 @@ function engineEvent(block: EventBlock, path: string): ProjectionEvent {
   }
   const { segment: _segment, restructured, restructuredDefault, ...rest } = block;
   if (restructured === 'ownCurve' && restructuredDefault === undefined) {
-    throw bad(`${path}.restructuredDefault`, 'restructured "ownCurve" needs the restructured loans’ default speed, e.g. "20 CDR"');
+    throw bad(`${path}.restructuredDefault`, ASSUMPTION_RULES.say('ownCurveNeedsSpeed'));
   }
   if (restructured !== 'ownCurve' && restructuredDefault !== undefined) {
-    throw bad(`${path}.restructuredDefault`, 'a default speed for restructured loans is read only with restructured "ownCurve"');
+    throw bad(`${path}.restructuredDefault`, ASSUMPTION_RULES.say('speedWithoutOwnCurve'));
   }
   let curve: ProjectionEvent | null = null;
   if (restructuredDefault !== undefined) {
     try {
       curve = { ...rest, segments: null, restructured: 'ownCurve', restructuredDefault: { kind: 'notation', notation: parseVector(restructuredDefault, { purpose: 'default' }) } };
     } catch (error) {
-      throw bad(`${path}.restructuredDefault`, error instanceof Error ? error.message : String(error), { value: restructuredDefault });
+      throw bad(`${path}.restructuredDefault`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) }), { value: restructuredDefault });
     }
   }
   return curve ?? { ...rest, segments: null, ...(restructured !== undefined ? { restructured } : {}) };
@@ -67,9 +68,13 @@ export function segmentName(spec: EventSpec, segmentNames: readonly string[]): s
   const name = typeof ref === 'number' ? segmentNames[ref] : segmentNames.includes(ref) ? ref : undefined;
   if (name === undefined) {
     const list = segmentNames.map((s, i) => `${i}: ${s === '' ? '(none)' : s}`).join(', ') || 'none';
-    throw bad(`${spec.path}.segment`, typeof ref === 'number' ? `the pool has no segment at position ${ref} (its segments: ${list})` : `the pool has no segment "${ref}" (its segments: ${list})`, {
-      value: ref,
-    });
+    throw bad(
+      `${spec.path}.segment`,
+      typeof ref === 'number' ? ASSUMPTION_RULES.say('noSegmentAtPosition', { position: ref, segments: list }) : ASSUMPTION_RULES.say('noSuchSegment', { segment: ref, segments: list }),
+      {
+        value: ref,
+      },
+    );
   }
   return name;
 }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { parseVector, wholeNumber } from '../../engine/index.ts';
+import { messageTable, parseVector, wholeNumber } from '../../engine/index.ts';
 import { UserError } from '../../data/errors.ts';
 import { readEvents, segmentName } from './event-blocks.ts';
 import { EVENTS_SCHEMA, type EventBlock } from './event-schema.ts';
-import { fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
+import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { codedIssue, fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
 
 /**
  * The scenario-set file (JSON): named scenarios, each a set of changes on top of a base assumption
@@ -89,16 +90,23 @@ export interface ScenarioPoolNames {
 
 const bad = (issues: readonly FileIssue[]): ReturnType<typeof fileError> => fileError('Scenario set', issues);
 
+/** A scenario set's rules beyond its shape, by code (engine/messages.ts); a `reason` is the curve reader's own English. */
+export const SCENARIO_SET_RULES = messageTable('scenarioSet', {
+  unreadableIndexPath: (p: { reason: string }) => p.reason,
+  indexPathForm: (p: { path: string }) => `an index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "${p.path}")`,
+  duplicateName: (p: { name: string; earlier: number; position: number }) => `"${p.name}" is also the name of scenarios[${p.earlier}]; names must be unique`,
+});
+
 /** A notation index path's fixings (decimals by payment period), or the problem at `at`. */
 function readIndexPath(path: string, at: string): { values: number[] } | { issue: FileIssue } {
   let notation;
   try {
     notation = parseVector(path);
   } catch (error) {
-    return { issue: { path: at, message: error instanceof Error ? error.message : String(error) } };
+    return { issue: codedIssue(at, SCENARIO_SET_RULES.say('unreadableIndexPath', { reason: error instanceof Error ? error.message : String(error) })) };
   }
   if (notation.form !== 'curve' || notation.unit !== null || notation.basis !== 'period') {
-    return { issue: { path: at, message: `an index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "${path}")` } };
+    return { issue: codedIssue(at, SCENARIO_SET_RULES.say('indexPathForm', { path })) };
   }
   const values: number[] = [];
   for (const step of notation.steps) {
@@ -131,7 +139,10 @@ function eventIssues(blocks: readonly EventBlock[], at: string, segments: readon
     return [];
   } catch (error) {
     // readEvents and segmentName stop at a block's first problem, with its path.
-    if (error instanceof UserError && typeof error.details.path === 'string') return [{ path: error.details.path, message: error.message.replace(/^\S+ \S+: /, '') }];
+    if (error instanceof UserError && typeof error.details.path === 'string') {
+      const first = (error.details.issues as readonly FileIssue[] | undefined)?.[0];
+      return [first ?? { path: error.details.path, message: error.message.replace(/^\S+ \S+: /, '') }];
+    }
     throw error;
   }
 }
@@ -143,7 +154,7 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
   file.scenarios.forEach((scenario, k) => {
     const at = `$.scenarios[${k}]`;
     const earlier = seen.get(scenario.name);
-    if (earlier !== undefined) issues.push({ path: `${at}.name`, message: `"${scenario.name}" is also the name of scenarios[${earlier}]; names must be unique` });
+    if (earlier !== undefined) issues.push(codedIssue(`${at}.name`, SCENARIO_SET_RULES.say('duplicateName', { name: scenario.name, earlier, position: earlier + 1 })));
     seen.set(scenario.name, k);
     for (const purpose of ['prepayment', 'default'] as const) {
       const text = scenario[purpose];
@@ -151,7 +162,7 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
       try {
         parseVector(text, { purpose });
       } catch (error) {
-        issues.push({ path: `${at}.${purpose}`, message: error instanceof Error ? error.message : String(error) });
+        issues.push(codedIssue(`${at}.${purpose}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) })));
       }
     }
     const path = scenario.indexRates?.path;
@@ -164,7 +175,7 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
     const known = new Set(names.segments);
     for (const segment of Object.keys(scenario.multipliers?.segments ?? {})) {
       if (!known.has(segment)) {
-        issues.push({ path: `${at}.multipliers.segments.${segment}`, message: `the pool has no segment "${segment}" (its segments: ${names.segments.filter(Boolean).join(', ') || 'none'})` });
+        issues.push(codedIssue(`${at}.multipliers.segments.${segment}`, ASSUMPTION_RULES.say('noSuchSegment', { segment, segments: names.segments.filter(Boolean).join(', ') || 'none' })));
       }
     }
   });

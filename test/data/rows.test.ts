@@ -46,6 +46,8 @@ describe('row normalizer: the interest rate', () => {
         value: '0.05%',
         rule: 'rate_mismatch',
         message: 'row 3, column "daily_rate" (daily rate), value "0.05%": daily rate × 365 = 18.25% disagrees with the annual rate 17.00%',
+        code: 'tapeRow.rateMismatch',
+        params: { fromDaily: '18.25%', annual: '17.00%' },
       },
     ]);
   });
@@ -53,7 +55,16 @@ describe('row normalizer: the interest rate', () => {
   it('asks for the rate on the daily column when only it is mapped, and does not report a badly written rate as missing too', () => {
     const rows = normalizer({ daily_rate: 'rateDaily' });
     expect(rows.normalize(['L1', '2026-01-15', '6000', '3000', '6', ''], 2, [])).toEqual([
-      { row: 2, column: 'daily_rate', field: 'rateDaily', value: '', rule: 'required', message: 'row 2, column "daily_rate" (daily rate), value "": an interest rate (annual or daily) is required' },
+      {
+        row: 2,
+        column: 'daily_rate',
+        field: 'rateDaily',
+        value: '',
+        rule: 'required',
+        message: 'row 2, column "daily_rate" (daily rate), value "": an interest rate (annual or daily) is required',
+        code: 'tapeRow.rateRequired',
+        params: {},
+      },
     ]);
     expect(rows.normalize(['L2', '2026-01-15', '6000', '3000', '6', 'abc'], 3, [])?.map((p) => p.rule)).toEqual(['format']);
   });

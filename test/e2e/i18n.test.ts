@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
  * The UI in Simplified Chinese, in Chromium over the HTTP transport: the title bar's 中文 switch,
  * the main screens walked in Chinese (Tapes, Pool, Assumptions, Deal with a run, Compare with a
  * scenario run, Runs, Reports), each saved as test/e2e/screenshots/zh-*.png; no English word left in
- * the chrome (navigation, headings, buttons, table headers, labels); the choice survives a reload.
+ * the chrome (navigation, headings, buttons, table headers, labels); what the service and the engine
+ * say (the deal run's warnings, the deal check's problems at their fields, an import's refusal and
+ * its rejected rows) in Chinese too, from the catalogues by code; the choice survives a reload.
  */
 
 let dir: string;
@@ -103,6 +105,11 @@ async function expectNoEnglish(page: Page, screen: string): Promise<void> {
   expect(texts.length, `${screen}: no chrome found`).toBeGreaterThan(3);
   const english = texts.filter((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).some((word) => !LATIN_KEPT.has(word)));
   expect(english, `${screen}: English left in the chrome`).toEqual([]);
+}
+
+/** The Latin words of a text that a Chinese screen should not show (the kept abbreviations aside). */
+function englishWords(text: string | null): string[] {
+  return (withoutData(text ?? '').match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !LATIN_KEPT.has(word));
 }
 
 /** Follows a link of the side navigation, named 功能区 in Chinese. */
@@ -217,6 +224,85 @@ describe('the UI in Chinese', () => {
     expect(await page.getByLabel('报告语言').inputValue()).toBe('zh-CN');
     await expectNoEnglish(page, 'Reports');
     await browser.screenshot('zh-reports');
+  }, 180_000);
+
+  it('says a run’s warnings on a tape in Chinese, and the deal check’s problems at their fields; Run comes back when they are fixed', async () => {
+    const { page } = browser;
+    await openArea(page, '交易');
+    await expect.poll(() => heading(page)).toBe('交易');
+    // On the sample tape: cut off on another date than the template, and smaller than its 400,000,000 of notes.
+    await page.getByRole('radio', { name: '资产清单', exact: true }).check();
+    await page.getByRole('button', { name: '运行', exact: true }).click();
+    const warnings = page.getByTestId('deal-warnings');
+    await expect.poll(() => warnings.textContent(), { timeout: 90_000 }).toMatch(/资产池的基准日（\d{4}-\d{2}-\d{2}）与交易的基准日（2026-12-31）不同/);
+    expect(await warnings.textContent()).toContain('证券总额（¥400,000,000.00）超过起息日的资产池与储备账户合计');
+    expect(englishWords(await warnings.textContent())).toEqual([]);
+    await dismissNotifications(page);
+    await warnings.scrollIntoViewIfNeeded();
+    await browser.screenshot('zh-deal-warnings');
+
+    // The structure editor, folded while a run is shown.
+    await page.getByText('结构编辑器', { exact: true }).click();
+    const closing = page.locator('[data-testid="deal-editor"] input[data-path="$.dates.closing"]');
+    await closing.scrollIntoViewIfNeeded();
+    const kept = await closing.inputValue();
+    // Closing before the cutoff (2026-12-31): the engine's date-order rule, by code.
+    await closing.fill('2026-06-30');
+    const dates = page.getByTestId('editor-dates');
+    await expect.poll(() => dates.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('起息日不得早于基准日。');
+    expect(await dates.locator('.field-error .issue-path').first().textContent()).toBe('$.dates.closing');
+    await expect.poll(() => page.getByTestId('deal-issues').textContent()).toContain('起息日不得早于基准日。');
+    expect(await page.getByRole('button', { name: '运行', exact: true }).isDisabled()).toBe(true);
+    // The plain words carry no English; the JSON path follows them in small type.
+    const said = await page.getByTestId('deal-issues').locator('li button').allTextContents();
+    expect(said.flatMap(englishWords)).toEqual([]);
+    await browser.screenshot('zh-deal-field-error');
+    await closing.fill(kept);
+    await expect.poll(() => dates.locator('.field-error').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: '运行', exact: true }).isEnabled(), { timeout: 10_000 }).toBe(true);
+  }, 180_000);
+
+  it('says an import’s rejected rows and a refused import in Chinese', async () => {
+    const { page } = browser;
+    // Row 3's current principal 12,000 exceeds its contract amount 10,000; row 4's rate cannot be read.
+    const file = join(dir, '问题资产清单.csv');
+    const header = '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数,职业类型,逾期天数,逾期本金,逾期利息,数据日期';
+    const rows = [
+      'Z1,2026-06-15,2027-06-15,10000,8000,0.18,12,工薪,0,0,0,2026-12-31',
+      'Z2,2026-06-15,2027-06-15,10000,12000,0.18,12,工薪,0,0,0,2026-12-31',
+      'Z3,2026-06-15,2027-06-15,10000,8000,abc,12,工薪,0,0,0,2026-12-31',
+    ];
+    writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
+    await openArea(page, '资产清单');
+    await page.getByRole('button', { name: '导入资产清单…' }).first().click();
+    await page.getByLabel('资产清单文件').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('mapping-table').textContent(), { timeout: 30_000 }).toContain('借据号');
+    await page.getByText('导入有效行；保留被拒行供查看').click();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain('已导入资产清单');
+    const problems = page.getByTestId('problems-table');
+    await expect.poll(() => problems.textContent()).toContain('剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
+    expect(await problems.textContent()).toContain('余额超合同金额');
+    expect(await problems.textContent()).toContain('无法识别：');
+    // What the import assumed for the columns the tape lacks, in Chinese too.
+    expect(await result.textContent()).toContain('没有还款方式列：每笔贷款都按等额本息处理。');
+    expect(await result.textContent()).toContain('没有剩余期数列：剩余期数 = 总期数 − 放款以来的月数。');
+    await browser.screenshot('zh-import-problems');
+
+    // A header of 1,001 columns: the service refuses the preview (a tape has at most 1,000), in Chinese.
+    const wide = join(dir, 'wide.csv');
+    writeFileSync(wide, `${Array.from({ length: 1001 }, (_, k) => `c${k}`).join(',')}\n${Array.from({ length: 1001 }, () => '1').join(',')}\n`);
+    await page.getByRole('button', { name: '导入其他资产清单' }).click();
+    await page.getByLabel('资产清单文件').setInputFiles(wide);
+    const refused = page.locator('.notification').filter({ hasText: '资产清单最多' });
+    await expect.poll(() => refused.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await refused.first().textContent()).toContain('wide.csv 的表头有 1,001 列；资产清单最多 1,000 列（分隔符是否正确？这是贷款资产清单吗？）。');
+    await browser.screenshot('zh-import-refused');
+    await dismissNotifications(page);
+    // Back where the walk left off, for the reload.
+    await openArea(page, '报告');
+    await expect.poll(() => heading(page)).toBe('报告');
   }, 180_000);
 
   it('keeps Chinese after a reload, and English comes back with the switch', async () => {

@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DealFile, DealRunResult } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
+import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
 import { sayApiError, sayCoded, warningTexts } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
+import { problemText, ruleName } from '../../renderer/areas/tapes/problem-text.ts';
+import type { FileIssue } from '../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -103,4 +106,62 @@ describe('an import refused, by code', () => {
     chooseLanguage('zh-CN');
     expect(sayApiError(error ?? { message: '' })).toMatch(/^基准日“2026-13-45”无法识别：/);
   }, 60_000);
+});
+
+describe('rejected rows, by code', () => {
+  it('the rejected-rows screen says each problem in Chinese: the column, its field, the value and why', async () => {
+    const path = join(tempDir(), 'bad-rows.csv');
+    // Row 2 is good; row 3's current principal 12,000 exceeds its 10,000; row 4's rate cannot be read.
+    const lines = [HEADER, ROWS[0] ?? '', 'L90,2026-06-15,2027-06-15,10000,12000,0.18,12,工薪', 'L91,2026-06-15,2027-06-15,10000,8000,abc,12,工薪'];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'keepValid', cutoffDate: '2026-12-31' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const tapeId = importReportOf(await service.jobs.wait(imported.value.id))?.tapeId;
+    if (tapeId === null || tapeId === undefined) throw new Error('not imported');
+    const rejects = await service.call('tape.rejects', { id: tapeId, offset: 0, limit: 10 });
+    if (!rejects.ok) throw new Error(rejects.error.message);
+    const [exceeds, unreadable] = rejects.value.rows.map((r) => r.problems[0]);
+    if (!exceeds || !unreadable) throw new Error('two rejected rows expected');
+    // The English report is unchanged for the CLI and the CSV.
+    expect(exceeds.message).toBe('row 3, column "剩余本金" (current principal), value "12000": current principal 12,000 exceeds original principal 10,000 and the loan is not flagged as restructured');
+    chooseLanguage('zh-CN');
+    expect(ruleName(exceeds.rule)).toBe('余额超合同金额');
+    expect(problemText(exceeds)).toBe('列“剩余本金”（剩余本金），值“12000”：剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
+    expect(ruleName(unreadable.rule)).toBe('格式');
+    expect(problemText(unreadable)).toMatch(/^列“年化利率”（年化利率），值“abc”：无法识别：/);
+  }, 60_000);
+});
+
+describe('an assumption file’s rule, by code', () => {
+  it('says the rule at its field in Chinese, and keeps the English for the CLI', async () => {
+    const file = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json'), 'utf8')) as { pool: Record<string, unknown> };
+    file.pool['default'] = '2 CDR';
+    file.pool['defaultTiming'] = { cumulativeDefaultRate: 0.08, timingPct: [100], monthsPerPeriod: 12 };
+    const checked = await service.call('assumptions.check', { assumptions: file });
+    if (checked.ok) throw new Error('the file was accepted');
+    const issues = checked.error.details?.['issues'] as { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
+    const issue = issues.find((i) => i.path === '$.pool.defaultTiming');
+    expect(issue).toMatchObject({ code: 'assumptions.defaultTwice', message: 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both' });
+    chooseLanguage('zh-CN');
+    expect(sayCoded(issue ?? { message: '' })).toBe('违约速度与违约时间分布曲线只能二者择一。');
+  });
+});
+
+describe('a scenario set’s rule, by code', () => {
+  it('a second scenario of the same name: the position counted from 1 on screen, the JSON index in the English', () => {
+    const set = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), 'utf8')) as { scenarios: { name: string }[] };
+    const first = set.scenarios[0];
+    const second = set.scenarios[1];
+    if (!first || !second) throw new Error('the shipped set has two scenarios');
+    second.name = first.name;
+    let issue: FileIssue | undefined;
+    try {
+      readScenarioSet(set);
+    } catch (error) {
+      issue = (error as { details: { issues: FileIssue[] } }).details.issues.find((i) => i.path === '$.scenarios[1].name');
+    }
+    expect(issue?.message).toBe(`"${first.name}" is also the name of scenarios[0]; names must be unique`);
+    chooseLanguage('zh-CN');
+    expect(sayCoded(issue ?? { message: '' })).toBe(`“${first.name}”与第 1 个情景同名；情景名称须唯一。`);
+  });
 });

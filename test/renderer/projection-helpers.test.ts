@@ -4,6 +4,7 @@ import { csvDocument, csvNumber, csvText } from '../../renderer/app/csv.ts';
 import { getIn, percentMessage, percentText, readNumber, setIn, withChargeOffAt } from '../../renderer/areas/assumptions/model.ts';
 import { periodOf } from '../../renderer/areas/results/columns.ts';
 import { headline } from '../../renderer/areas/results/metrics.ts';
+import { chooseLanguage } from '../../renderer/app/language.ts';
 
 describe('assumption editor numbers: percentages shown, decimals stored', () => {
   it('shows decimals as percentages without float fuzz', () => {
@@ -25,9 +26,14 @@ describe('assumption editor numbers: percentages shown, decimals stored', () => 
   });
 
   it('states a decimal bound as a percentage', () => {
-    expect(percentMessage('Too big: expected number to be <=1')).toBe('Too big: must be at most 100%');
-    expect(percentMessage('Too big: expected number to be <=0.2')).toBe('Too big: must be at most 20%');
-    expect(percentMessage('Too small: expected number to be >=0')).toBe('Too small: must be at least 0%');
+    expect(percentMessage('Too big: expected number to be <=1')).toBe('Must be at most 100%.');
+    expect(percentMessage('Too big: expected number to be <=0.2')).toBe('Must be at most 20%.');
+    expect(percentMessage('Too small: expected number to be >=0')).toBe('Must be at least 0%.');
+    expect(percentMessage('a rule of the service')).toBe('a rule of the service');
+    chooseLanguage('zh-CN');
+    expect(percentMessage('Too big: expected number to be <=0.2')).toBe('不得超过 20%。');
+    expect(readNumber('1.2.3', false)).toEqual({ error: '“1.2.3”不是数字' });
+    chooseLanguage('en');
   });
 });
 

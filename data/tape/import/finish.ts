@@ -1,5 +1,6 @@
 import { codedError, UserError } from '../../errors.ts';
-import { TAPE_MESSAGES } from '../messages.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { TAPE_MESSAGES, TAPE_NOTES } from '../messages.ts';
 import { DEFAULT_ROW_DEFAULTS, type ColumnMapping } from '../rows.ts';
 import type { ImportReport, MappedColumn } from '../types.ts';
 import type { TapeFinish, TapeWriter } from '../writer.ts';
@@ -20,19 +21,16 @@ export interface ReadTape {
 }
 
 /** Assumptions the import made for columns the tape lacks, stated in the report. */
-function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): string[] {
-  const notes: string[] = [];
-  if (!mapping.includes('amortization')) notes.push(`No amortization column: every loan is taken as ${DEFAULT_ROW_DEFAULTS.amortization.replace('_', ' ')} (等额本息).`);
-  if (!mapping.includes('paymentFrequency')) notes.push('No payment-frequency column: every loan is taken as paying monthly.');
-  if (!mapping.includes('remainingTerm')) notes.push('No remaining-term column: remaining term = original term − months since origination.');
-  if (!mapping.includes('daysPastDue')) notes.push('No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.');
+function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): CodedMessage[] {
+  const say = TAPE_NOTES.say;
+  const notes: CodedMessage[] = [];
+  if (!mapping.includes('amortization')) notes.push(say('noAmortization', { amortization: DEFAULT_ROW_DEFAULTS.amortization }));
+  if (!mapping.includes('paymentFrequency')) notes.push(say('noPaymentFrequency'));
+  if (!mapping.includes('remainingTerm')) notes.push(say('noRemainingTerm'));
+  if (!mapping.includes('daysPastDue')) notes.push(say('noDaysPastDue'));
   const overdue = (['overduePrincipal', 'overdueInterest'] as const).filter((f) => !mapping.includes(f));
-  if (overdue.length > 0)
-    notes.push(`No ${overdue.map((f) => (f === 'overduePrincipal' ? 'overdue-principal (逾期本金)' : 'overdue-interest (逾期利息)')).join(' or ')} column: 逾期总额 is unknown, not zero.`);
-  if (matured > 0)
-    notes.push(
-      `${matured} loan${matured === 1 ? '' : 's'} matured before the cutoff ${cutoff.date}: past ${matured === 1 ? 'its' : 'their'} term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
-    );
+  if (overdue.length > 0) notes.push(say('noOverdue', { missingFields: overdue.join(',') }));
+  if (matured > 0) notes.push(say('maturedBeforeCutoff', { loans: matured, cutoffDate: cutoff.date }));
   return notes;
 }
 
@@ -57,7 +55,8 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
   const { source, facts, rows, cutoff } = read;
   const mapping: MappedColumn[] = mappedColumns(rows.layout);
   const extraColumns = mapping.filter((m) => m.field === null && m.header !== '').map((m) => m.header);
-  const notes = importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff);
+  const codedNotes = importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff);
+  const notes = codedNotes.map((note) => note.message);
   const status: ImportReport['status'] = request.mode === 'reject' && rows.rowsRejected > 0 ? 'rejected' : 'imported';
   let tapeId: number | null = null;
   if (status === 'rejected') {
@@ -102,6 +101,7 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
     mapping,
     extraColumns,
     notes,
+    codedNotes,
     seconds,
     rowsPerSecond: seconds > 0 ? rows.rowsRead / seconds : 0,
   };

@@ -1,9 +1,11 @@
 import { UserError } from '../../errors.ts';
 import type { PlausibilityLimits } from '../types.ts';
 import { parseDate } from '../values/index.ts';
-import { formatAmount } from './checks.ts';
 import type { LoanFields } from './fields.ts';
 import type { RowReading } from './reading.ts';
+import { TAPE_ROW_MESSAGES } from './messages.ts';
+
+const say = TAPE_ROW_MESSAGES.say;
 
 /**
  * Plausibility limits (README, "Loan tapes"): figures no consumer or auto loan tape holds, which
@@ -56,32 +58,24 @@ export function plausibilityOf(limits: PlausibilityLimits | undefined): Plausibi
   return merged;
 }
 
-const AMOUNTS = [
-  ['originalPrincipal', 'original principal'],
-  ['currentPrincipal', 'current principal'],
-  ['overduePrincipal', 'overdue principal'],
-  ['overdueInterest', 'overdue interest'],
-] as const;
+const AMOUNTS = ['originalPrincipal', 'currentPrincipal', 'overduePrincipal', 'overdueInterest'] as const;
 
 /** Every figure within the plausibility limits ('amount_limit', 'date_limit', 'score_limit'; "-0" is 'range'). */
 export function checkPlausible(r: RowReading, loan: LoanFields, limits: Plausibility = PLAUSIBLE): void {
-  for (const [field, label] of AMOUNTS) {
+  for (const field of AMOUNTS) {
     const value = loan[field];
     if (value === null) continue;
-    if (Object.is(value, -0)) r.problem(field, r.text(field), 'range', `${label} is written with a minus sign ("${r.text(field)}"): a sign error, not a zero`);
-    else if (value > limits.maxAmount) r.problem(field, r.text(field), 'amount_limit', `${label} ${formatAmount(value)} is above the plausible limit of ${formatAmount(limits.maxAmount)} per loan`);
+    if (Object.is(value, -0)) r.problem(field, r.text(field), 'range', say('minusSign', { whatField: field, text: r.text(field) }));
+    else if (value > limits.maxAmount) r.problem(field, r.text(field), 'amount_limit', say('aboveAmountLimit', { whatField: field, valueAmount: value, limitAmount: limits.maxAmount }));
   }
-  for (const [field, label] of [
-    ['originationDate', 'origination date'],
-    ['maturityDate', 'maturity date'],
-  ] as const) {
+  for (const field of ['originationDate', 'maturityDate'] as const) {
     const value = loan[field];
     if (value !== null && (value < limits.minDate || value > limits.maxDate)) {
-      r.problem(field, r.text(field), 'date_limit', `${label} ${value} is outside the plausible range ${limits.minDate} to ${limits.maxDate}`);
+      r.problem(field, r.text(field), 'date_limit', say('dateOutsideRange', { whatField: field, date: value, minDate: limits.minDate, maxDate: limits.maxDate }));
     }
   }
   const score = loan.creditScore;
   if (score !== null && (score < limits.scoreMin || score > limits.scoreMax)) {
-    r.problem('creditScore', r.text('creditScore'), 'score_limit', `credit score ${formatAmount(score)} is outside the scale ${formatAmount(limits.scoreMin)} to ${formatAmount(limits.scoreMax)}`);
+    r.problem('creditScore', r.text('creditScore'), 'score_limit', say('scoreOutsideScale', { score, scoreMin: limits.scoreMin, scoreMax: limits.scoreMax }));
   }
 }

@@ -1,6 +1,10 @@
 import { FIELD_BY_NAME, type CanonicalField, type FieldSpec } from '../fields.ts';
 import type { ProblemRule, RowProblem } from '../types.ts';
 import type { Parsed } from '../values/index.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { TAPE_ROW_MESSAGES } from './messages.ts';
+
+const say = TAPE_ROW_MESSAGES.say;
 
 /** Where a canonical field is read from: the column's position and its header as the tape spells it. */
 export interface Bound {
@@ -48,21 +52,21 @@ export class RowReading {
     const raw = b ? (this.#fields[b.index] ?? '') : '';
     const result = parse(raw);
     if (!result.ok) {
-      this.problem(field, raw.trim(), 'format', result.reason);
+      this.problem(field, raw.trim(), 'format', say('unreadable', { reason: result.reason }));
       return null;
     }
-    if (result.value === null && required) this.problem(field, b ? raw.trim() : null, 'required', b ? 'required value is missing' : 'required column is not mapped');
+    if (result.value === null && required) this.problem(field, b ? raw.trim() : null, 'required', b ? say('requiredValueMissing') : say('requiredColumnNotMapped'));
     return result.value;
   }
 
-  /** Records what is wrong with `field`, in the words the import report shows. */
-  problem(field: CanonicalField, value: string | null, rule: ProblemRule, why: string): void {
+  /** Records what is wrong with `field`, in the words the import report shows; `why` by code, for a screen to say in its language. */
+  problem(field: CanonicalField, value: string | null, rule: ProblemRule, why: CodedMessage): void {
     const rowNo = this.rowNo;
     const column = this.#bound.get(field)?.header ?? null;
     const label = FIELD_BY_NAME.get(field)?.label.toLowerCase() ?? field;
     const where = column !== null ? `column ${quoted(column)} (${label})` : label;
-    const message = `row ${rowNo}, ${where}${value !== null ? `, value ${quoted(value)}` : ''}: ${why}`;
-    (this.problems ??= []).push({ row: rowNo, column, field, value, rule, message });
+    const message = `row ${rowNo}, ${where}${value !== null ? `, value ${quoted(value)}` : ''}: ${why.message}`;
+    (this.problems ??= []).push({ row: rowNo, column, field, value, rule, message, code: why.code, params: why.params });
   }
 }
 

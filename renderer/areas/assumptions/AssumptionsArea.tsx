@@ -17,6 +17,7 @@ import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
 import { StaticPoolSection } from './static-pool/StaticPoolImport.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
+import { sayCoded } from '../../app/coded.ts';
 
 /** The Open set choice of a draft not saved yet (no saved set can have this name). */
 const NEW_SET = '\u0000new';
@@ -70,10 +71,10 @@ function CheckStatus({ live }: { live: LiveCheck }) {
           {state.issues.map((issue, i) => (
             <span key={`${issue.path} ${issue.message}`}>
               {i > 0 ? ', ' : ''}
-              <button type="button" className="link-button mono" onClick={() => focusField(issue.path)} title={issue.message}>
+              <button type="button" className="link-button mono" onClick={() => focusField(issue.path)} title={sayCoded(issue)}>
                 {issue.path}
               </button>
-              {state.issues.length === 1 ? ` — ${issue.message}` : null}
+              {state.issues.length === 1 ? ` — ${sayCoded(issue)}` : null}
             </span>
           ))}
         </span>

@@ -2,6 +2,7 @@ import type { AssumptionCheck } from '../../../service/api/contract.ts';
 import { useApp } from '../../app/context.tsx';
 import { CHECKING, fileCheck, type FileCheckState } from '../../app/issues.ts';
 import { useQuery } from '../../app/query.ts';
+import { sayCoded } from '../../app/coded.ts';
 
 export type CheckState = FileCheckState<AssumptionCheck>;
 
@@ -30,7 +31,7 @@ export function useAssumptionCheck(file: unknown, tapeId: number | null): LiveCh
 /** Issues by path, for the fields to find theirs. */
 export function issuesByPath(state: CheckState): ReadonlyMap<string, string> {
   const map = new Map<string, string>();
-  if (state.status === 'invalid') for (const issue of state.issues) if (!map.has(issue.path)) map.set(issue.path, issue.message);
+  if (state.status === 'invalid') for (const issue of state.issues) if (!map.has(issue.path)) map.set(issue.path, sayCoded(issue));
   return map;
 }
 

@@ -3,7 +3,7 @@
  * any JSON while an analyst edits it — the service's `assumptions.check` is the judge of validity —
  * so these helpers read it tolerantly and write it immutably.
  */
-import type { MessageKey } from '../../app/i18n.tsx';
+import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 /** Delinquency states a loan can be in at a month end, in roll order (charged off is absorbing). */
 export const LIVE_STATES = ['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180'] as const;
@@ -131,20 +131,28 @@ export function readNumber(text: string, percent: boolean): number | undefined |
   const ascii = text.replace(/[０-９．％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
   const cleaned = percent ? ascii.replace(/%$/, '').trim() : ascii;
   if (cleaned === '') return undefined;
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: `“${text.trim()}” is not a number` };
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return { error: translate('assumptions.notANumber', { text: text.trim() }) };
   const n = Number(cleaned);
   return percent ? Number((n / 100).toPrecision(12)) : n;
 }
 
+const BOUND_WORDS: Readonly<Record<string, MessageKey>> = {
+  '<=': 'assumptions.bound.atMost',
+  '>=': 'assumptions.bound.atLeast',
+  '<': 'assumptions.bound.below',
+  '>': 'assumptions.bound.above',
+};
+
 /**
- * A bound the service states in decimals ("expected number to be <=1"), said in the percent the
- * field shows ("at most 100%"), for fields an analyst types as percentages.
+ * A bound the service states in decimals (zod's "Too big: expected number to be <=1"), said in the
+ * chosen language in the percent the field shows ("Must be at most 100%." / "不得超过 100%。"),
+ * for fields an analyst types as percentages; any other message as the service sent it.
  */
 export function percentMessage(message: string): string {
-  const words: Readonly<Record<string, string>> = { '<=': 'at most', '>=': 'at least', '<': 'below', '>': 'above' };
-  return message.replace(/expected number to be (<=|>=|<|>)\s*(\d*\.?\d+)/, (_, op: string, bound: string) => {
-    return `must be ${words[op] ?? op} ${Number((Number(bound) * 100).toPrecision(12))}%`;
-  });
+  const m = /expected number to be (<=|>=|<|>)\s*(-?\d*\.?\d+)/.exec(message);
+  const key = m ? BOUND_WORDS[m[1] ?? ''] : undefined;
+  if (!m || key === undefined) return message;
+  return translate(key, { bound: `${Number((Number(m[2]) * 100).toPrecision(12))}%` });
 }
 
 /** Whether the set writes the 91–180 range month by month (a monthly bucket named, or the charge-off inside the range). */

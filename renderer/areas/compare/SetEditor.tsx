@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { FileIssue } from '../../app/issues.ts';
 import { addRow, duplicateRow, FACTORS, fieldPath, plainMessage, removeRow, updateRow, type Factor, type ScenarioRow, type ScenarioSetForm } from './form.ts';
 import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
+import { sayCoded } from '../../app/coded.ts';
 
 const FACTOR_LABELS: Readonly<Record<Factor, MessageKey>> = {
   default: 'compare.factor.default',
@@ -61,7 +62,7 @@ function OtherIssues({ issues, shown }: { issues: readonly FileIssue[]; shown: R
     <ul className="issue-list error-text" data-testid="scenario-set-issues">
       {rest.map((issue) => (
         <li key={`${issue.path} ${issue.message}`}>
-          {issue.message} <span className="issue-path mono">{issue.path}</span>
+          {sayCoded(issue)} <span className="issue-path mono">{issue.path}</span>
         </li>
       ))}
     </ul>
@@ -85,7 +86,7 @@ export function formPaths(form: ScenarioSetForm): ReadonlySet<string> {
 export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; issues: readonly FileIssue[]; onChange: (form: ScenarioSetForm) => void }) {
   const t = useT();
   const byPath = new Map<string, string>();
-  for (const issue of issues) if (!byPath.has(issue.path)) byPath.set(issue.path, issue.message);
+  for (const issue of issues) if (!byPath.has(issue.path)) byPath.set(issue.path, sayCoded(issue));
   const nameError = byPath.get('$.name');
   const row = (k: number, patch: Partial<ScenarioRow>): void => onChange(updateRow(form, k, patch));
   return (

@@ -5,6 +5,7 @@ import { downloadText, formatCount } from '../../app/format.ts';
 import { useQuery } from '../../app/query.ts';
 import { Pager } from '../../components/Pager.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { problemText, ruleName } from './problem-text.ts';
 
 const PAGE = 100;
 
@@ -60,7 +61,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
                     <ul className="problem-list">
                       {r.problems.map((p, i) => (
                         <li key={i}>
-                          <code>{p.rule}</code> {p.message.replace(/^row \d+, /, '')}
+                          <code>{ruleName(p.rule)}</code> {problemText(p)}
                         </li>
                       ))}
                     </ul>

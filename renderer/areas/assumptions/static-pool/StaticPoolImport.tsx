@@ -7,9 +7,9 @@ import { notify } from '../../../app/notifications.ts';
 import { Card } from '../../../components/Card.tsx';
 import { fitRequest, lifetimeDefaultOf, SCHEDULE_DEFAULTS, sourceOf, type ChosenFile, type ScheduleChoices } from './model.ts';
 import { StaticPoolCharts } from './StaticPoolCharts.tsx';
-import { useT } from '../../../app/i18n.tsx';
+import { translate, useT } from '../../../app/i18n.tsx';
 
-const FILTERS = [{ name: 'Static pool', extensions: ['csv', 'txt', 'xlsx'] }];
+const filters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.staticPool'), extensions: ['csv', 'txt', 'xlsx'] }];
 const pp = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(4)} pp`);
 
 /** Where the files come from: a native dialog on the desktop, uploads in the browser. */
@@ -17,7 +17,7 @@ function FileChooser({ busy, onChosen }: { busy: boolean; onChosen: (files: Chos
   const t = useT();
   const { api } = useApp();
   async function chooseDesktop(): Promise<void> {
-    const path = await api.transport.desktop?.chooseOpenFile({ title: t('assumptions.staticPool.importAStaticPool'), filters: FILTERS });
+    const path = await api.transport.desktop?.chooseOpenFile({ title: t('assumptions.staticPool.importAStaticPool'), filters: filters() });
     if (path) onChosen([{ source: { kind: 'path', path }, fileName: path.split(/[\\/]/).pop() ?? path }]);
   }
   async function chooseBrowser(event: ChangeEvent<HTMLInputElement>): Promise<void> {

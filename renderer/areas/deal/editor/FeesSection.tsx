@@ -97,7 +97,7 @@ export function FeesSection() {
       <ItemList empty={t('deal.editor.noFees')} count={fees.length}>
         {fees.map((fee, k) => {
           const at: FieldPath = ['fees', k];
-          const label = `fee ${labelOf(fieldsOf(fee)['id'], String(k + 1))}`;
+          const label = t('deal.editor.itemFee', { id: labelOf(fieldsOf(fee)['id'], String(k + 1)) });
           return (
             <li key={k} className="editor-item" data-testid={`fee-${k}`}>
               <div className="editor-item-head">

@@ -150,7 +150,7 @@ export function NotesSection() {
       <ItemList empty={t('deal.editor.noNotesAddOne')} count={notes.length}>
         {notes.map((note, k) => {
           const at: FieldPath = ['notes', k];
-          const label = `note ${labelOf(fieldsOf(note)['id'], String(k + 1))}`;
+          const label = t('deal.editor.itemNote', { id: labelOf(fieldsOf(note)['id'], String(k + 1)) });
           return (
             <li key={k} className="editor-item" data-testid={`note-${k}`}>
               <div className="editor-item-head">

@@ -39,7 +39,7 @@ function ProfileLines() {
                 <NumberField label={t('deal.editor.originalTermMonths')} path={[...at, 'originalTerm']} kind="whole" />
                 <NumberField label={t('deal.editor.remainingTermMonths')} path={[...at, 'remainingTerm']} kind="whole" placeholder={t('deal.editor.original')} />
                 <NumberField label={t('deal.editor.share')} path={[...at, 'share']} kind="plain" hint={t('deal.editor.sharesAreScaledTo')} />
-                <ItemButtons what={`purchase line ${k + 1}`} index={k} count={lines.length} onRemove={() => set(['revolving', 'profile'], removeItem(lines, k))} />
+                <ItemButtons what={t('deal.editor.itemPurchaseLine', { line: k + 1 })} index={k} count={lines.length} onRemove={() => set(['revolving', 'profile'], removeItem(lines, k))} />
               </div>
             </li>
           );

@@ -53,7 +53,7 @@ export function TriggersSection() {
       <ItemList empty={t('deal.editor.noTriggers')} count={triggers.length}>
         {triggers.map((trigger, k) => {
           const { id, metric } = fieldsOf(trigger);
-          const label = `trigger ${labelOf(id, String(k + 1))}`;
+          const label = t('deal.editor.itemTrigger', { id: labelOf(id, String(k + 1)) });
           return (
             <li key={k} className="editor-item" data-testid={`trigger-${k}`}>
               <div className="editor-item-head">

@@ -1,9 +1,9 @@
 import { useState, type ChangeEvent } from 'react';
 import type { TapeSource } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
-import { useT } from '../../../app/i18n.tsx';
+import { translate, useT } from '../../../app/i18n.tsx';
 
-const TAPE_FILTERS = [{ name: 'Loan tapes', extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];
+const tapeFilters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.loanTapes'), extensions: ['csv', 'txt', 'tsv', 'xlsx'] }];
 
 /**
  * Step 1: choose the tape file — a native dialog on the desktop (the service reads the path), an
@@ -18,7 +18,7 @@ export function ChooseFile({ reading, onChosen }: { reading: boolean; onChosen: 
   async function chooseDesktop(): Promise<void> {
     const desktop = api.transport.desktop;
     if (!desktop) return;
-    const path = await desktop.chooseOpenFile({ title: t('tapes.import.importALoanTape'), filters: TAPE_FILTERS });
+    const path = await desktop.chooseOpenFile({ title: t('tapes.import.importALoanTape'), filters: tapeFilters() });
     if (path) onChosen({ kind: 'path', path });
   }
 

@@ -3,6 +3,8 @@ import { downloadText, formatCount } from '../../../app/format.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { problemsCsv } from './model.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { problemWhy, ruleName } from '../problem-text.ts';
+import { sayCoded } from '../../../app/coded.ts';
 
 /** Step 6: what the import did — rows read, imported and rejected, the cutoff and where it came from — and each problem found. */
 export function ImportResult({ report, onAgain, onClose }: { report: ImportReport; onAgain: () => void; onClose: () => void }) {
@@ -25,7 +27,7 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
           {t('tapes.import.sRowsS', { toFixed: report.seconds.toFixed(1), count: formatCount(Math.round(report.rowsPerSecond)) })}
         </p>
         {report.extraColumns.length > 0 ? <p>{t('tapes.import.keptAsExtraAttributes', { join: report.extraColumns.join(', ') })}</p> : null}
-        {report.notes.map((note) => (
+        {(report.codedNotes?.map(sayCoded) ?? report.notes).map((note) => (
           <p key={note} className="muted">
             {note}
           </p>
@@ -53,8 +55,8 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
                   <td className="num">{p.row}</td>
                   <td>{p.column ?? '—'}</td>
                   <td className="mono">{p.value ?? ''}</td>
-                  <td>{p.rule}</td>
-                  <td>{p.message.replace(/^row \d+(, [^:]*)?: /, '')}</td>
+                  <td>{ruleName(p.rule)}</td>
+                  <td>{problemWhy(p)}</td>
                 </tr>
               ))}
             </tbody>
