@@ -1889,6 +1889,10 @@ export const en = {
   'compare.keptIndexRates': 'index rates',
   'runs.losesAtZero': 'loses at 0',
   'results.unsavedSet': '{name} (unsaved)',
+  // s28/polish: the shared YYYY-MM-DD date field
+  'dateField.shape': '“{typed}” is not a date in the form YYYY-MM-DD (e.g. 2026-09-30).',
+  'dateField.notOnCalendar': '{date} is not a date on the calendar.',
+  'dateField.required': 'Enter a date as YYYY-MM-DD.',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;
