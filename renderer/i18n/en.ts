@@ -1893,6 +1893,9 @@ export const en = {
   'dateField.shape': '“{typed}” is not a date in the form YYYY-MM-DD (e.g. 2026-09-30).',
   'dateField.notOnCalendar': '{date} is not a date on the calendar.',
   'dateField.required': 'Enter a date as YYYY-MM-DD.',
+  // s28/polish: a sweep job that failed
+  'grid.failed': 'The sensitivity grid failed',
+  'deal.monteCarloFailed': 'The Monte Carlo failed',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

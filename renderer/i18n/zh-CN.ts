@@ -1877,4 +1877,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'dateField.shape': '“{typed}”不是 YYYY-MM-DD 格式的日期（例如 2026-09-30）。',
   'dateField.notOnCalendar': '{date} 不是日历上存在的日期。',
   'dateField.required': '请按 YYYY-MM-DD 输入日期。',
+  // s28/polish: a sweep job that failed
+  'grid.failed': '敏感性网格运行失败',
+  'deal.monteCarloFailed': '蒙特卡洛模拟失败',
 };
