@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { reportError, useApp } from '../app/context.tsx';
+import { formatBytes, formatDateTime } from '../app/format.ts';
 import { useT } from '../app/i18n.tsx';
 
 const WORKSPACE_FILTERS = [{ name: 'ABS workspace', extensions: ['sqlite', 'db'] }];
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
 
 /** The workspace file: where it is, its schema, and opening or creating another one. */
 export function WorkspaceArea() {
@@ -56,7 +53,7 @@ export function WorkspaceArea() {
           <dt>{t('workspace.schema')}</dt>
           <dd>{t('workspace.versionThisAppReads', { schemaVersion: workspace.schemaVersion, latestSchemaVersion: workspace.latestSchemaVersion })}</dd>
           <dt>{t('workspace.created')}</dt>
-          <dd>{workspace.createdAt ? new Date(workspace.createdAt).toLocaleString() : t('workspace.unknown')}</dd>
+          <dd>{workspace.createdAt ? formatDateTime(workspace.createdAt) : t('workspace.unknown')}</dd>
           <dt>{t('workspace.size')}</dt>
           <dd>{formatBytes(workspace.sizeBytes)}</dd>
           <dt>{t('workspace.journal')}</dt>

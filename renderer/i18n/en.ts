@@ -1896,6 +1896,10 @@ export const en = {
   // s28/polish: a sweep job that failed
   'grid.failed': 'The sensitivity grid failed',
   'deal.monteCarloFailed': 'The Monte Carlo failed',
+  // s28/polish: strings the widened catalogue scan found
+  'assumptions.staticPool.pp': '{value} pp',
+  'deal.triggersBreached.none': 'none',
+  'results.horizonMonths': '{months} months',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

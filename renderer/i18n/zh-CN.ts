@@ -1880,4 +1880,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // s28/polish: a sweep job that failed
   'grid.failed': '敏感性网格运行失败',
   'deal.monteCarloFailed': '蒙特卡洛模拟失败',
+  // s28/polish: strings the widened catalogue scan found
+  'assumptions.staticPool.pp': '{value} 个百分点',
+  'deal.triggersBreached.none': '无',
+  'results.horizonMonths': '{months} 个月',
 };

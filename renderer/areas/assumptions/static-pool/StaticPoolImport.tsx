@@ -7,10 +7,11 @@ import { notify } from '../../../app/notifications.ts';
 import { Card } from '../../../components/Card.tsx';
 import { fitRequest, lifetimeDefaultOf, SCHEDULE_DEFAULTS, sourceOf, type ChosenFile, type ScheduleChoices } from './model.ts';
 import { StaticPoolCharts } from './StaticPoolCharts.tsx';
-import { useT } from '../../../app/i18n.tsx';
+import { translate, useT } from '../../../app/i18n.tsx';
 
 const FILTERS = [{ name: 'Static pool', extensions: ['csv', 'txt', 'xlsx'] }];
-const pp = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(4)} pp`);
+/** A fit error in percentage points of the cumulative rate. */
+const pp = (x: number | null): string => (x === null ? '—' : translate('assumptions.staticPool.pp', { value: (x * 100).toFixed(4) }));
 
 /** Where the files come from: a native dialog on the desktop, uploads in the browser. */
 function FileChooser({ busy, onChosen }: { busy: boolean; onChosen: (files: ChosenFile[]) => void }) {
