@@ -9,7 +9,7 @@
  * `node scripts/i18n-scan.ts` lists them (file:line text); test/renderer/i18n-catalogue.test.ts fails on any.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { parseAst } from 'rolldown/parseAst';
 import { en } from '../renderer/i18n/en.ts';
 import { bindingsOf, child, children, isFunction, isNode, nameOf, resultsOf, walk, type AstNode, type Bindings } from './i18n-scan-ast.ts';
@@ -35,12 +35,14 @@ const TEXT_ATTRIBUTES = new Set([
 ]);
 /** Object properties whose string is shown to a user (table headers, option labels, notices). */
 const TEXT_PROPERTIES = new Set(['note', 'label', 'title', 'summary', 'header', 'placeholder', 'message', 'hint', 'caption', 'heading', 'description', 'unit']);
+/** SI and IEC unit symbols (seconds, bytes), written the same in a Chinese UI. */
+const UNIT_SYMBOLS = ['s', 'ms', 'B', 'KiB', 'MiB', 'GiB'];
 /**
  * Text with letters that is not a word of either language: the brand mark, file formats, day-count
  * conventions and the runtimes' names, written the same in English and Chinese. Anything else with
  * a letter is a catalogue string.
  */
-export const ALLOWED_TEXT = new Set(['ABS', 'CSV', 'JSON', 'ACT/365', 'ACT/360', '30/360', 'SQLite', 'Electron', 'Node', 'v', 'CPR', 'CDR', 'SMM', 'MDR', 'WAL', 'IRR']);
+export const ALLOWED_TEXT = new Set(['ABS', 'CSV', 'JSON', 'ACT/365', 'ACT/360', '30/360', 'SQLite', 'Electron', 'Node', 'v', 'CPR', 'CDR', 'SMM', 'MDR', 'WAL', 'IRR', ...UNIT_SYMBOLS]);
 
 export interface StrayText {
   readonly file: string;
@@ -72,8 +74,8 @@ function calleeName(call: AstNode): string {
 /** A literal that is a catalogue key (a column's header key, say) is the catalogue's, not stray text. */
 const KEYS: ReadonlySet<string> = new Set(Object.keys(en));
 
-/** A JSON path ($.notes[0].size) names a place in a file, written the same in both languages (shown in small type beside a message). */
-const JSON_PATH = /^\$(\.|\[|$)/;
+/** A JSON path ($.notes[0].size, or a template's piece of one: `${at}.multipliers.pool.${field}`) names a place in a file, written the same in both languages. */
+const JSON_PATH = /^(\$(\.|\[|$)|(\.[A-Za-z_$][\w$]*|\[\d*\])+\.?$)/;
 
 function isStray(text: string): boolean {
   const trimmed = text.replace(/\s+/g, ' ').trim();
@@ -95,22 +97,41 @@ function shownParts(node: AstNode): AstNode[] {
   return [];
 }
 
+/** A source's names, and how to reach the module an import names (null: not one of ours). */
+export interface Scope {
+  readonly file: string;
+  readonly source: string;
+  readonly bindings: Bindings;
+  readonly resolve: (file: string, from: string) => Scope | null;
+}
+
+/** Where a name used in `scope` is defined: its own `const`s or functions, or those of the renderer module it is imported from. */
+function definitionsOf(name: string, kind: 'constants' | 'functions', scope: Scope): { node: AstNode; scope: Scope }[] {
+  const own = scope.bindings[kind].get(name);
+  if (own) return own.map((node) => ({ node, scope }));
+  // An imported const is most often a code or a sentinel (OWN = 'own'), compared before it is shown: only functions are followed.
+  const imported = kind === 'functions' ? scope.bindings.imports.get(name) : undefined;
+  const target = imported ? scope.resolve(scope.file, imported.from) : null;
+  return imported && target ? (target.bindings[kind].get(imported.name) ?? []).map((node) => ({ node, scope: target })) : [];
+}
+
 /**
- * String literals an expression can evaluate to as text: 'a', `a ${b}`, c ? 'a' : 'b', x ?? 'a',
- * 'a' + b — and, within the file, through a `const` it names or a function it calls (what that
- * function returns).
+ * String literals (with the source they stand in) an expression can evaluate to as text: 'a',
+ * `a ${b}`, c ? 'a' : 'b', x ?? 'a', 'a' + b — and through a `const` it names or a function it
+ * calls (what that function returns), in its file or the renderer module it is imported from.
  */
-function literalsOf(node: AstNode | null, bindings: Bindings, seen: Set<AstNode> = new Set()): AstNode[] {
+function literalsOf(node: AstNode | null, scope: Scope, seen: Set<AstNode> = new Set()): { literal: AstNode; scope: Scope }[] {
   if (!node || seen.has(node)) return [];
   seen.add(node);
-  const own = (node.type === 'Literal' && typeof node['value'] === 'string') || node.type === 'TemplateLiteral' ? [node] : [];
+  const own = (node.type === 'Literal' && typeof node['value'] === 'string') || node.type === 'TemplateLiteral' ? [{ literal: node, scope }] : [];
+  const callee = node.type === 'CallExpression' ? child(node, 'callee') : null;
   const through =
     node.type === 'Identifier'
-      ? (bindings.constants.get(nameOf(node)) ?? [])
-      : node.type === 'CallExpression' && child(node, 'callee')?.type === 'Identifier'
-        ? (bindings.functions.get(nameOf(child(node, 'callee'))) ?? []).flatMap((fn) => (seen.has(fn) ? [] : (seen.add(fn), resultsOf(fn))))
-        : shownParts(node);
-  return [...own, ...through.flatMap((part) => literalsOf(part, bindings, seen))];
+      ? definitionsOf(nameOf(node), 'constants', scope)
+      : callee?.type === 'Identifier'
+        ? definitionsOf(nameOf(callee), 'functions', scope).flatMap(({ node: fn, scope: at }) => (seen.has(fn) ? [] : (seen.add(fn), resultsOf(fn).map((result) => ({ node: result, scope: at })))))
+        : shownParts(node).map((part) => ({ node: part, scope }));
+  return [...own, ...through.flatMap((part) => literalsOf(part.node, part.scope, seen))];
 }
 
 /** The names whose values an expression shows as they are: `label`, `props.label`, through the same parts as `literalsOf`. */
@@ -239,22 +260,28 @@ export function parseSource(file: string, source: string): AstNode {
 }
 
 /** Stray text in one source; `components` are the user-facing props of our components (by default, those this source declares). */
-export function scanSource(file: string, source: string, components?: ComponentProps, program: AstNode = parseSource(file, source)): StrayText[] {
-  const bindings = bindingsOf(program);
-  const lineOf = (offset: number): number => source.slice(0, offset).split('\n').length;
+/** Stray text shown by one source (a literal of another module it shows is reported where it is written). */
+function scanScope(scope: Scope, program: AstNode, components: ComponentProps): StrayText[] {
   const found: StrayText[] = [];
-  const report = (node: AstNode, text: string, where: string): void => {
-    if (isStray(text)) found.push({ file, line: lineOf(node.start), text: text.replace(/\s+/g, ' ').trim(), where });
+  const report = (at: Scope, node: AstNode, text: string, where: string): void => {
+    const line = at.source.slice(0, node.start).split('\n').length;
+    if (isStray(text)) found.push({ file: at.file, line, text: text.replace(/\s+/g, ' ').trim(), where: at.file === scope.file ? where : `${where} (shown by ${scope.file})` });
   };
   visitShown(
     program,
-    components ?? userFacingProps([program]),
+    components,
     (expression, where) => {
-      for (const literal of literalsOf(expression, bindings)) report(literal, textOf(literal), where);
+      for (const { literal, scope: at } of literalsOf(expression, scope)) report(at, literal, textOf(literal), where);
     },
-    (text) => report(text, String(text['value']), 'JSX text'),
+    (text) => report(scope, text, String(text['value']), 'JSX text'),
   );
   return found;
+}
+
+/** Stray text in one source on its own; `components` are the user-facing props of our components (by default, those this source declares). */
+export function scanSource(file: string, source: string, components?: ComponentProps): StrayText[] {
+  const program = parseSource(file, source);
+  return scanScope({ file, source, bindings: bindingsOf(program), resolve: () => null }, program, components ?? userFacingProps([program]));
 }
 
 function sourceFiles(dir: string): string[] {
@@ -279,7 +306,14 @@ export function scanRenderer(root: string): StrayText[] {
   const files = rendererSources(root);
   // A component's props are known across files: Card is declared in one and given text in many.
   const components = userFacingProps(files.map((f) => f.program));
-  return files.flatMap((f) => scanSource(f.file, f.source, components, f.program));
+  const scopes = new Map<string, Scope>();
+  // An import names a module relative to the importing file, with its extension ('../app/format.ts').
+  const resolve = (file: string, from: string): Scope | null => (from.startsWith('.') ? (scopes.get(join(dirname(file), from)) ?? null) : null);
+  for (const f of files) scopes.set(f.file, { file: f.file, source: f.source, bindings: bindingsOf(f.program), resolve });
+  const found = files.flatMap((f) => scanScope(scopes.get(f.file) as Scope, f.program, components));
+  // A helper's literal shown from several screens is one finding.
+  const unique = new Map(found.map((s) => [`${s.file}:${s.line} ${s.text} ${s.where.replace(/ \(shown by .*\)$/, '')}`, s]));
+  return [...unique.values()];
 }
 
 if (import.meta.main) {

@@ -95,12 +95,24 @@ describe('every user-visible string of the renderer comes from the message catal
 
   it('knows a component’s shown props across files, as the renderer’s scan does (Card in one file, its text in another)', () => {
     const card = `export function Card({ label, value, testId }: { label: string; value: string; testId: string }) { return <div data-testid={testId}>{label}: {value}</div>; }`;
-    const screen = `export function Pool() { return <Card label={t('app.workspace')} value="unknown" testId="card-overdue" />; }`;
+    // A helper module: its function's English is shown by the screen; its code constant is compared, not shown; a unit symbol passes.
+    const helpers = `export const OWN = 'own';
+      export function overdueWord(known: boolean): string { return known ? translate('app.workspace') : 'not reported'; }
+      export function formatSeconds(x: number): string { return x < 1 ? \`\${x * 1000} ms\` : \`\${x} s\`; }`;
+    const screen = `import { OWN, overdueWord, formatSeconds } from './helpers.ts';
+      export function Pool({ known, pool, x }: { known: boolean; pool: string; x: number }) {
+        const shown = pool === OWN ? t('app.areas') : pool;
+        return <><Card label={t('app.workspace')} value="unknown" testId="card-overdue" /><p>{overdueWord(known)} {formatSeconds(x)} {shown}</p></>;
+      }`;
     const root = mkdtempSync(join(tmpdir(), 'i18n-scan-'));
     mkdirSync(join(root, 'renderer', 'components'), { recursive: true });
     writeFileSync(join(root, 'renderer', 'components', 'Card.tsx'), card);
+    writeFileSync(join(root, 'renderer', 'helpers.ts'), helpers);
     writeFileSync(join(root, 'renderer', 'Pool.tsx'), screen);
-    expect(scanRenderer(root).map((s) => `${s.file} ${s.where} ${s.text}`)).toEqual([`${join('renderer', 'Pool.tsx')} value= unknown`]);
+    expect(scanRenderer(root).map((s) => `${s.file}:${s.line} ${s.where} ${s.text}`)).toEqual([
+      `${join('renderer', 'Pool.tsx')}:4 value= unknown`,
+      `${join('renderer', 'helpers.ts')}:2 JSX expression (shown by ${join('renderer', 'Pool.tsx')}) not reported`,
+    ]);
     expect(scanSource('renderer/Pool.tsx', screen)).toEqual([]); // alone, Pool's source does not say what Card shows
     rmSync(root, { recursive: true });
     // The renderer's own components, derived from their bodies.
@@ -123,11 +135,16 @@ describe('every user-visible string of the renderer comes from the message catal
       function tone(ok: boolean): string {
         return ok ? 'good' : 'bad';
       }
+      function twice(label: string): string {
+        return label;
+      }
+      const label = 'Label'; // declared here and as twice's parameter: which one {label} means is not decided
       export function Panel({ ok, x, n }: { ok: boolean; x: number; n: number }) {
         return (
           <div className={tone(ok)}>
             <p>{status(ok)} {pp(x)} {ok ? null : UNKNOWN}</p>
             <p>{\`\${n} \${n === 1 ? 'loan' : ''}\`}</p>
+            <p>{twice(String(n))}</p>
             <code>{CLI}</code>
             <Field path="$.notes[0].size" />
             <ReferenceLine x={x} label={{ value: \`pool \${x}\`, position: 'top' }} />
