@@ -1,45 +1,56 @@
 import { useEffect, useState } from 'react';
 import type { JobInfo, JobResult, JobResultOf } from '../../service/api/contract.ts';
-import type { ApiClient } from '../api/client.ts';
+import { ApiCallError, type ApiClient } from '../api/client.ts';
 import { reportError, useApp } from './context.tsx';
 import { translate, type MessageKey } from './i18n.tsx';
 import { upsertJob, useWatchedJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 
-/** A job a panel started, with the key of the inputs it ran (another key makes its result out of date). */
-export interface SweepJobRef {
+/** A job a screen started: its id, and whatever the screen keeps about what it ran. */
+export interface JobRef {
   readonly jobId: string;
+}
+
+/** A sweep panel's job, with the key of the inputs it ran (another key makes its result out of date). */
+export interface SweepJobRef extends JobRef {
   readonly key: string;
 }
 
-/** What a sweep panel keeps in its form's store: the job started last and the last one shown. */
-export interface SweepJobSlots {
-  readonly latest: SweepJobRef | null;
-  readonly shown: SweepJobRef | null;
+/** What a screen keeps in its store: the job started last and the last one shown. */
+export interface JobSlots<R extends JobRef> {
+  readonly latest: R | null;
+  readonly shown: R | null;
 }
 
-/** The panel's own words for what can go wrong or end early, from the catalogues. */
-export interface SweepJobMessages {
+export type SweepJobSlots = JobSlots<SweepJobRef>;
+
+/** The screen's own words for what can go wrong or end early, from the catalogues. */
+export interface SweepJobMessages<R extends JobRef = SweepJobRef> {
   readonly cannotRead: MessageKey;
   readonly cannotStart: MessageKey;
   readonly cannotCancel: MessageKey;
   readonly cancelled: MessageKey;
-  readonly nothingKept: MessageKey;
+  /** The line under "cancelled": a catalogue key, or words naming the job (its set and tape). */
+  readonly nothingKept: MessageKey | ((ref: R) => string);
+  /** Said (with the service's reason) when the job failed. */
+  readonly failed: MessageKey;
 }
 
-export type SweepKind = 'deal.grid' | 'deal.monteCarlo';
+/** The jobs whose results a screen shows: a projection, a sensitivity grid, a Monte Carlo. */
+export type SweepKind = 'pool.project' | 'deal.grid' | 'deal.monteCarlo';
 
-export interface SweepJob<K extends SweepKind> {
+export interface SweepJob<K extends SweepKind, R extends JobRef = SweepJobRef> {
   /** The job started last (running, or how it ended). */
   readonly latest: JobInfo | null;
   readonly running: boolean;
   /** A start was asked and the job is not known yet (the button stays disabled meanwhile). */
   readonly starting: boolean;
-  /** The last result that succeeded: what the panel shows, also while a newer job runs. */
+  /** The last result that succeeded: what the screen shows, also while a newer job runs. */
   readonly result: JobResultOf<K> | null;
   /** The shown result ran other inputs than `key` (and nothing newer is running). */
   readonly outOfDate: (key: string) => boolean;
-  start(launch: (api: ApiClient) => Promise<JobInfo>, key: string): Promise<void>;
+  /** Starts a job; `refOf` says what to keep about it once its id is known. */
+  start(launch: (api: ApiClient) => Promise<JobInfo>, refOf: (jobId: string) => R): Promise<void>;
   cancel(): Promise<void>;
 }
 
@@ -47,31 +58,50 @@ function isResultOf<K extends SweepKind>(result: JobResult | null | undefined, k
   return result?.kind === kind;
 }
 
+/** Job ids whose end was already said (a screen may mount again over a finished job). */
+const announced = new Set<string>();
+
+function announceEnd<R extends JobRef>(job: JobInfo, ref: R, messages: SweepJobMessages<R>): void {
+  if (announced.has(job.id) || job.state === 'running' || job.state === 'succeeded') return;
+  announced.add(job.id);
+  if (job.state === 'cancelled') notify('info', translate(messages.cancelled), typeof messages.nothingKept === 'function' ? messages.nothingKept(ref) : translate(messages.nothingKept));
+  else reportError(translate(messages.failed), job.error ? new ApiCallError(job.error) : new Error(translate('deal.noReasonGiven')));
+}
+
 /**
- * The job plumbing a sweep panel (sensitivity grid, Monte Carlo) needs: start a job and remember it
- * as the latest, watch its progress, cancel it, and when it succeeds make it the shown one; a
- * cancelled job says so once and the last result stays.
+ * The job plumbing a screen that runs one long job at a time needs (the Results projection, the
+ * sensitivity grid, Monte Carlo): start a job and remember it as the latest, watch its progress,
+ * cancel it, and when it succeeds make it the shown one; a cancelled or failed job says so once and
+ * the last result stays. `ref.key` (when the ref has one) is what `outOfDate` compares.
  */
-export function useSweepJob<K extends SweepKind>(kind: K, slots: SweepJobSlots, update: (patch: Partial<SweepJobSlots>) => void, messages: SweepJobMessages): SweepJob<K> {
+export function useSweepJob<K extends SweepKind, R extends JobRef = SweepJobRef>(
+  kind: K,
+  slots: JobSlots<R>,
+  update: (patch: Partial<JobSlots<R>>) => void,
+  messages: SweepJobMessages<R>,
+): SweepJob<K, R> {
   const { api } = useApp();
   const [starting, setStarting] = useState(false);
   const onReadError = (error: unknown): void => reportError(translate(messages.cannotRead), error);
   const latest = useWatchedJob(api, slots.latest?.jobId ?? null, onReadError);
-  const shownJob = useWatchedJob(api, slots.shown?.jobId ?? null, onReadError);
+  const sameJob = slots.shown?.jobId === slots.latest?.jobId;
+  const shownJob = useWatchedJob(api, sameJob ? null : (slots.shown?.jobId ?? null), onReadError);
   const running = latest?.state === 'running';
 
   useEffect(() => {
     if (!latest || !slots.latest || latest.state === 'running' || slots.shown?.jobId === slots.latest.jobId) return;
-    if (latest.state === 'succeeded') update({ shown: slots.latest });
-    if (latest.state === 'cancelled') notify('info', translate(messages.cancelled), translate(messages.nothingKept));
-  }, [latest, slots.latest, slots.shown, update, messages]);
+    // A success is shown once its result is here (the news can come without it): the last result stays until then.
+    if (latest.state === 'succeeded') {
+      if (isResultOf(latest.result, kind)) update({ shown: slots.latest });
+    } else announceEnd(latest, slots.latest, messages);
+  }, [kind, latest, slots.latest, slots.shown, update, messages]);
 
-  async function start(launch: (api: ApiClient) => Promise<JobInfo>, key: string): Promise<void> {
+  async function start(launch: (api: ApiClient) => Promise<JobInfo>, refOf: (jobId: string) => R): Promise<void> {
     setStarting(true);
     try {
       const job = await launch(api);
       upsertJob(job);
-      update({ latest: { jobId: job.id, key } });
+      update({ latest: refOf(job.id) });
     } catch (error) {
       reportError(translate(messages.cannotStart), error);
     } finally {
@@ -88,6 +118,8 @@ export function useSweepJob<K extends SweepKind>(kind: K, slots: SweepJobSlots, 
     }
   }
 
-  const result = shownJob?.state === 'succeeded' && isResultOf(shownJob.result, kind) ? shownJob.result : null;
-  return { latest, running, starting, result, outOfDate: (key) => result !== null && !running && slots.shown?.key !== key, start, cancel };
+  const shown = sameJob ? latest : shownJob;
+  const result = shown?.state === 'succeeded' && isResultOf(shown.result, kind) ? shown.result : null;
+  const shownKey = slots.shown !== null && 'key' in slots.shown ? slots.shown.key : undefined;
+  return { latest, running, starting, result, outOfDate: (key) => result !== null && !running && shownKey !== key, start, cancel };
 }

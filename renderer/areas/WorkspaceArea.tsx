@@ -1,13 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { reportError, useApp } from '../app/context.tsx';
+import { formatBytes, formatDateTime } from '../app/format.ts';
 import { translate, useT } from '../app/i18n.tsx';
 
 /** The dialogs' filter, named in the chosen language when a dialog opens. */
 const workspaceFilters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.workspace'), extensions: ['sqlite', 'db'] }];
-
-function formatBytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
 
 /** The workspace file: where it is, its schema, and opening or creating another one. */
 export function WorkspaceArea() {
@@ -57,7 +54,7 @@ export function WorkspaceArea() {
           <dt>{t('workspace.schema')}</dt>
           <dd>{t('workspace.versionThisAppReads', { schemaVersion: workspace.schemaVersion, latestSchemaVersion: workspace.latestSchemaVersion })}</dd>
           <dt>{t('workspace.created')}</dt>
-          <dd>{workspace.createdAt ? new Date(workspace.createdAt).toLocaleString() : t('workspace.unknown')}</dd>
+          <dd>{workspace.createdAt ? formatDateTime(workspace.createdAt) : t('workspace.unknown')}</dd>
           <dt>{t('workspace.size')}</dt>
           <dd>{formatBytes(workspace.sizeBytes)}</dd>
           <dt>{t('workspace.journal')}</dt>

@@ -1889,6 +1889,17 @@ export const en = {
   'compare.keptIndexRates': 'index rates',
   'runs.losesAtZero': 'loses at 0',
   'results.unsavedSet': '{name} (unsaved)',
+  // s28/polish: the shared YYYY-MM-DD date field
+  'dateField.shape': '“{typed}” is not a date in the form YYYY-MM-DD (e.g. 2026-09-30).',
+  'dateField.notOnCalendar': '{date} is not a date on the calendar.',
+  'dateField.required': 'Enter a date as YYYY-MM-DD.',
+  // s28/polish: a sweep job that failed
+  'grid.failed': 'The sensitivity grid failed',
+  'deal.monteCarloFailed': 'The Monte Carlo failed',
+  // s28/polish: strings the widened catalogue scan found
+  'assumptions.staticPool.pp': '{value} pp',
+  'deal.triggersBreached.none': 'none',
+  'results.horizonMonths': '{months} months',
 } as const satisfies Readonly<Record<string, string>>;
 
 export type MessageKey = keyof typeof en;

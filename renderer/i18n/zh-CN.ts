@@ -1873,4 +1873,15 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'compare.keptIndexRates': '基准利率',
   'runs.losesAtZero': '无压力即有损失',
   'results.unsavedSet': '{name}（未保存）',
+  // s28/polish: the shared YYYY-MM-DD date field
+  'dateField.shape': '“{typed}”不是 YYYY-MM-DD 格式的日期（例如 2026-09-30）。',
+  'dateField.notOnCalendar': '{date} 不是日历上存在的日期。',
+  'dateField.required': '请按 YYYY-MM-DD 输入日期。',
+  // s28/polish: a sweep job that failed
+  'grid.failed': '敏感性网格运行失败',
+  'deal.monteCarloFailed': '蒙特卡洛模拟失败',
+  // s28/polish: strings the widened catalogue scan found
+  'assumptions.staticPool.pp': '{value} 个百分点',
+  'deal.triggersBreached.none': '无',
+  'results.horizonMonths': '{months} 个月',
 };

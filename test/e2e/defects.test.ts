@@ -110,6 +110,14 @@ describe('Tapes screen defects, in Chromium', () => {
     // No data-date column: the cutoff is required, and Import waits for it.
     expect(await page.getByTestId('cutoff-help').textContent()).toContain('Required: the tape has no data-date (数据日期) column');
     expect(await importButton.isDisabled()).toBe(true);
+    // The cutoff is typed YYYY-MM-DD like every other date (not the browser's picker, 09/30/2026 in en-US); a date off the calendar is refused at the field.
+    const cutoff = page.getByTestId('cutoff');
+    expect(await cutoff.getAttribute('type')).not.toBe('date');
+    await cutoff.fill('2026-09-31');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'calendar' }).textContent()).toBe('2026-09-31 is not a date on the calendar.');
+    expect(await importButton.isDisabled()).toBe(true);
+    await page.getByTestId('cutoff-help').scrollIntoViewIfNeeded();
+    await browser.screenshot('tape-import-cutoff-refused');
     await page.getByLabel('Cutoff date').fill('2026-09-30');
     await expect.poll(() => importButton.isEnabled()).toBe(true);
     await importButton.click();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { language } from '../../renderer/app/language.ts';
 import { couponLabel } from '../../renderer/areas/deal/coupon-label.ts';
 import { figureLabel } from '../../renderer/areas/runs/figure-label.ts';
+import { figureText } from '../../renderer/areas/runs/labels.ts';
 
 /** Labels as service/run-store/figures.ts writes them for a deal run, a breakeven, a projection, a set, a grid and a Monte Carlo run. */
 const STORED = [
@@ -72,5 +73,14 @@ describe('a tranche row’s coupon as the service writes it', () => {
     expect(stored.map(couponLabel)).toEqual(stored);
     language.set('zh-CN');
     expect(stored.map(couponLabel)).toEqual(['固定 2.80%', '浮动：基准 + 1.10%', '浮动：LPR1Y − 0.20%', '无（剩余收益）', 'step-up']);
+  });
+
+  it('shows a stored count grouped like every other number of the app, in either language (not the browser’s locale)', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      language.set(lang);
+      expect(figureText({ label: 'Loans', value: 1_234_567, unit: 'count' })).toBe('1,234,567');
+    }
+    language.set('zh-CN');
+    expect(figureText({ label: 'A WAL', value: 1.234, unit: 'years' })).toBe('1.23 年');
   });
 });

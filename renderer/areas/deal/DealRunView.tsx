@@ -194,7 +194,7 @@ export function DealRunView({
         />
         <Card
           label={t('deal.triggersBreached')}
-          value={breached.length === 0 ? 'none' : String(breached.length)}
+          value={breached.length === 0 ? t('deal.triggersBreached.none') : String(breached.length)}
           note={
             breached.length === 0 ? t('deal.testedEachPeriod', { length: Object.keys(run.triggerFirstBreach).length }) : breached.map(([id, p]) => t('deal.breachedFrom', { id, period: p })).join('; ')
           }

@@ -85,6 +85,7 @@ const GRID_JOB_MESSAGES: SweepJobMessages = {
   cannotCancel: 'grid.cannotCancel',
   cancelled: 'grid.cancelled',
   nothingKept: 'grid.nothingKept',
+  failed: 'grid.failed',
 };
 
 /**
@@ -101,7 +102,11 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
   const key = asked && 'request' in asked ? gridKey(asked.request) : '';
 
   function start(): void {
-    if (asked && 'request' in asked) void job.start((api) => api.call('deal.grid', asked.request), key);
+    if (asked && 'request' in asked)
+      void job.start(
+        (api) => api.call('deal.grid', asked.request),
+        (jobId) => ({ jobId, key }),
+      );
   }
 
   const outOfDate = job.outOfDate(key);

@@ -51,6 +51,7 @@ const MONTE_CARLO_JOB_MESSAGES: SweepJobMessages = {
   cannotCancel: 'deal.cannotCancel',
   cancelled: 'deal.monteCarloCancelled',
   nothingKept: 'deal.nothingWasKept',
+  failed: 'deal.monteCarloFailed',
 };
 
 /**
@@ -67,7 +68,11 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
   const key = asked && 'request' in asked ? `${inputsKey} ${JSON.stringify(asked.request)}` : '';
 
   function start(): void {
-    if (asked && 'request' in asked) void job.start((api) => api.call('deal.monteCarlo', asked.request), key);
+    if (asked && 'request' in asked)
+      void job.start(
+        (api) => api.call('deal.monteCarlo', asked.request),
+        (jobId) => ({ jobId, key }),
+      );
   }
 
   const outOfDate = job.outOfDate(key);

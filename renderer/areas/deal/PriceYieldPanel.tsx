@@ -3,6 +3,7 @@ import type { DealFile, DealRunResult, PriceYieldConvention, PriceYieldResult } 
 import { useApp } from '../../app/context.tsx';
 import { isIsoDate } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
+import { DateField, dateProblem } from '../../components/DateField.tsx';
 import { formatMoney } from './model.ts';
 import { noteSchedule } from './note-schedule.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
@@ -45,7 +46,9 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
     const x = Number(value.replace('%', '').trim());
     if (!note) return;
     if (!isIsoDate(settlement)) {
-      setError(t('editor.notACalendarDate'));
+      // The field says what is wrong with a typed date; an empty one is said here.
+      setResult(null);
+      setError(dateProblem(settlement, true, t) === null ? t('dateField.required') : null);
       return;
     }
     if (value.trim() === '' || !Number.isFinite(x)) {
@@ -76,18 +79,7 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
             ))}
           </select>
         </label>
-        <label>
-          {t('deal.settlement')}
-          <input
-            aria-label={t('deal.settlementDate')}
-            className="mono"
-            inputMode="numeric"
-            placeholder={t('deal.editor.yyyyMmDd')}
-            size={11}
-            value={settlement}
-            onChange={(e) => setSettlement(e.target.value.trim())}
-          />
-        </label>
+        <DateField label={t('deal.settlement')} ariaLabel={t('deal.settlementDate')} value={settlement} onChange={(text) => setSettlement(text)} />
         <label>
           {t('deal.convention')}
           <select aria-label={t('deal.yieldConvention')} value={convention} onChange={(e) => setConvention(e.target.value as PriceYieldConvention)}>

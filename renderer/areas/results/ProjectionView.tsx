@@ -84,14 +84,22 @@ export function ProjectionView({ run, result, seconds, stale }: { run: Projectio
       <div className="cards" data-testid="projection-headline">
         <Card label={t('results.loans')} value={formatCount(result.loans)} note={modeLabel} />
         <Card label={t('results.cutoffBalance')} value={formatYuan(result.cutoffBalance)} note={t('results.at', { cutoffDate: result.cutoffDate })} testId="card-cutoff-balance" />
-        <Card label={t('results.horizon')} value={`${result.months} months`} note={t('results.poolFactorAtThe', { endingPoolFactor: formatPct(figures.endingPoolFactor) })} />
+        <Card
+          label={t('results.horizon')}
+          value={t('results.horizonMonths', { months: result.months })}
+          note={t('results.poolFactorAtThe', { endingPoolFactor: formatPct(figures.endingPoolFactor) })}
+        />
         <Card label={t('results.cumulativeDefaultRate')} value={formatPct(figures.cumulativeDefaultRate)} note={t('results.atMonthDefaultedPrincipal', { months: result.months })} testId="card-cdr" />
         <Card
           label={t('results.cumulativeNetLoss')}
           value={formatYuan(figures.cumulativeNetLoss)}
           note={t('results.ofTheCutoffBalance', { netLossRate: formatPct(figures.netLossRate), recoveriesAfterHorizon: formatYuan(result.recoveriesAfterHorizon) })}
         />
-        <Card label={t('results.walOfPoolPrincipal')} value={figures.walYears === null ? '—' : `${figures.walYears.toFixed(2)} years`} note={t('results.scheduledPrincipalPrepaymentsΣ')} />
+        <Card
+          label={t('results.walOfPoolPrincipal')}
+          value={figures.walYears === null ? '—' : t('runs.years', { years: figures.walYears.toFixed(2) })}
+          note={t('results.scheduledPrincipalPrepaymentsΣ')}
+        />
         <Card label={t('results.interestCollected')} value={formatYuan(figures.interestCollected)} note={t('results.contractAndPenalty罚息')} />
         <Card label={t('results.principalCollected')} value={formatYuan(figures.principalCollected)} note={t('results.plusRecoveries', { recoveries: formatYuan(figures.recoveries) })} />
       </div>

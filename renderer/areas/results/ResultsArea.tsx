@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
-import type { JobInfo, JobResultOf, ProjectionMode } from '../../../service/api/contract.ts';
-import { ApiCallError } from '../../api/client.ts';
+import { useState } from 'react';
+import type { JobInfo, ProjectionMode } from '../../../service/api/contract.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
 import { DRAFT_CHOICE, selectedAssumptionSet, useAssumptionDraft, useSelectedAssumptionSet } from '../../app/assumptions.ts';
-import { reportError, useApp } from '../../app/context.tsx';
+import { useApp } from '../../app/context.tsx';
 import { formatCount } from '../../app/format.ts';
-import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
-import { notify } from '../../app/notifications.ts';
-import { projectionRuns, useProjectionRuns, type ProjectionRun } from '../../app/projection.ts';
+import { projectionRuns, useProjectionRuns, type ProjectionRun, type ProjectionRuns } from '../../app/projection.ts';
 import { hrefFor } from '../../app/router.ts';
+import { useSweepJob, type SweepJobMessages } from '../../app/useSweepJob.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -17,23 +15,18 @@ import { StoreNote } from '../runs/StoreNote.tsx';
 import { ProjectionView } from './ProjectionView.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
 
-/** Job ids whose end was already announced (the screen may mount again over a finished job). */
-const announced = new Set<string>();
+/** The projection's words for how a job ends or cannot be reached; a cancelled run is named by its set and tape. */
+const PROJECTION_JOB_MESSAGES: SweepJobMessages<ProjectionRun> = {
+  cannotRead: 'results.cannotReadTheProjection',
+  cannotStart: 'results.cannotStartTheProjection',
+  cannotCancel: 'results.cannotCancel',
+  cancelled: 'results.projectionCancelled',
+  nothingKept: (run) => translate('results.setOnTape', { set: run.setLabel, tape: run.tapeName }),
+  failed: 'results.theProjectionFailed',
+};
 
-function announce(job: JobInfo, label: string): void {
-  if (announced.has(job.id) || job.state === 'running') return;
-  announced.add(job.id);
-  if (job.state === 'cancelled') notify('info', translate('results.projectionCancelled'), label);
-  else if (job.state === 'failed') reportError(translate('results.theProjectionFailed'), job.error ? new ApiCallError(job.error) : new Error('no reason given'));
-}
-
-/** A projection job and, once it succeeded, its result with the time it took. */
-function useProjection(run: ProjectionRun | null): { job: JobInfo | null; result: JobResultOf<'pool.project'> | null } {
-  const t = useT();
-  const { api } = useApp();
-  const job = useWatchedJob(api, run?.jobId ?? null, (error) => reportError(t('results.cannotReadTheProjection'), error));
-  const result = job?.state === 'succeeded' && job.result?.kind === 'pool.project' ? job.result : null;
-  return { job, result };
+function updateProjectionRuns(patch: Partial<ProjectionRuns>): void {
+  projectionRuns.set({ ...projectionRuns.get(), ...patch });
 }
 
 function ResultsHeader() {
@@ -76,22 +69,9 @@ export function ResultsArea() {
   const chosen = useSelectedAssumptionSet();
   const runs = useProjectionRuns();
   const [mode, setMode] = useState<ProjectionMode>(runs.latest?.mode ?? 'loan');
-  const [starting, setStarting] = useState(false);
-
-  const latest = useProjection(runs.latest);
-  const sameRun = runs.shown?.jobId === runs.latest?.jobId;
-  const other = useProjection(sameRun ? null : runs.shown);
-  const shownResult = sameRun ? latest.result : other.result;
-  const running = latest.job?.state === 'running' && runs.latest?.workspacePath === workspace?.path;
-
-  // A run that ends: show it when it succeeded, announce it otherwise.
-  useEffect(() => {
-    const run = runs.latest;
-    const job = latest.job;
-    if (!run || !job || job.state === 'running') return;
-    if (job.state === 'succeeded' && latest.result && runs.shown?.jobId !== run.jobId) projectionRuns.set({ latest: run, shown: run });
-    announce(job, translate('results.setOnTape', { set: run.setLabel, tape: run.tapeName }));
-  }, [runs, latest.job, latest.result]);
+  const job = useSweepJob('pool.project', runs, updateProjectionRuns, PROJECTION_JOB_MESSAGES);
+  const shownResult = job.result;
+  const running = job.running && runs.latest?.workspacePath === workspace?.path;
 
   const draftOffered = draft !== null && (draft.savedName === null || draft.dirty);
   const choice = chosen === DRAFT_CHOICE ? (draftOffered ? DRAFT_CHOICE : null) : sets?.some((s) => s.name === chosen) ? chosen : null;
@@ -106,30 +86,13 @@ export function ResultsArea() {
     const file = chosenFile;
     if (file === undefined) return;
     const setLabel = effectiveChoice === DRAFT_CHOICE ? translate('results.unsavedSet', { name: draft?.name || translate('results.newSet') }) : effectiveChoice;
-    setStarting(true);
-    try {
+    const launch = async (): Promise<JobInfo> => {
       // A saved set was read when listed; the editor's draft is any JSON, read first (a bad draft fails here, at its JSON path).
       const assumptions = chosenSet ? chosenSet.assumptions : (await api.call('assumptions.check', { assumptions: file })).assumptions;
-      const job = await api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode, scenarioName: setLabel });
-      upsertJob(job);
-      projectionRuns.set({
-        ...projectionRuns.get(),
-        latest: { jobId: job.id, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson: JSON.stringify(file) },
-      });
-    } catch (error) {
-      reportError(t('results.cannotStartTheProjection'), error);
-    } finally {
-      setStarting(false);
-    }
-  }
-
-  async function cancel(): Promise<void> {
-    if (!runs.latest) return;
-    try {
-      await api.call('job.cancel', { id: runs.latest.jobId });
-    } catch (error) {
-      reportError(t('results.cannotCancel'), error);
-    }
+      return api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode, scenarioName: setLabel });
+    };
+    const assumptionsJson = JSON.stringify(file);
+    await job.start(launch, (jobId) => ({ jobId, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson }));
   }
 
   async function startFromExample(): Promise<void> {
@@ -183,10 +146,10 @@ export function ResultsArea() {
           </label>
         </fieldset>
         <div className="button-row run-buttons">
-          <button type="button" onClick={() => void startRun()} disabled={!tape || effectiveChoice === null || running || starting}>
+          <button type="button" onClick={() => void startRun()} disabled={!tape || effectiveChoice === null || running || job.starting}>
             {t('results.run')}
           </button>
-          <button type="button" className="secondary" onClick={() => void cancel()} disabled={!running}>
+          <button type="button" className="secondary" onClick={() => void job.cancel()} disabled={!running}>
             {t('results.cancel')}
           </button>
         </div>
@@ -195,7 +158,7 @@ export function ResultsArea() {
       {running && runs.latest ? (
         <div className="job-watcher">
           <ProgressBar
-            progress={latest.job?.progress ?? null}
+            progress={job.latest?.progress ?? null}
             label={t('results.projectingUnder', {
               tapeName: runs.latest.tapeName,
               setLabel: runs.latest.setLabel,

@@ -1,5 +1,5 @@
 import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contract.ts';
-import { formatPct } from '../../app/format.ts';
+import { formatCount, formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
 import { translate, type MessageKey } from '../../app/i18n.tsx';
 
@@ -12,14 +12,15 @@ export const KIND_LABELS: Readonly<Record<RunRecord['kind'], MessageKey>> = {
   'monte-carlo': 'runs.kind.montecarlo',
 };
 
-/** A key figure with its unit: "1.23 years", "4.56%", "1,234.00", "2.345×". */
+/** A key figure with its unit: "1.23 years", "4.56%", "¥1,234.00", "2.345×", "1,234,567" loans. */
 export function figureText(figure: RunFigure): string {
   if (figure.value === null) return '—';
   if (figure.unit === 'years') return translate('runs.years', { years: figure.value.toFixed(2) });
   if (figure.unit === 'ratio') return formatPct(figure.value);
   if (figure.unit === 'money') return formatMoney(figure.value);
   if (figure.unit === 'multiple') return `${figure.value.toFixed(3)}×`;
-  return figure.value.toLocaleString();
+  // A count groups its digits as every other number of the app (1,234,567), not by the browser's own locale.
+  return formatCount(figure.value);
 }
 
 /** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */

@@ -13,6 +13,7 @@ import {
   defaultTapeName,
   DETECT,
   cutoffNeeded,
+  cutoffUnreadable,
   doubledFields,
   effectiveMapping,
   headerMapping,
@@ -91,7 +92,15 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   }, []);
 
   const needsCutoff = cutoffNeeded(mapping, choices.cutoff);
-  const canImport = preview !== null && !previews.loading && !starting && missing.length === 0 && doubled.size === 0 && !needsCutoff && (preview.duplicateOf === null || choices.allowDuplicate);
+  const canImport =
+    preview !== null &&
+    !previews.loading &&
+    !starting &&
+    missing.length === 0 &&
+    doubled.size === 0 &&
+    !needsCutoff &&
+    !cutoffUnreadable(choices.cutoff) &&
+    (preview.duplicateOf === null || choices.allowDuplicate);
   return (
     <section className="area">
       <header className="area-header area-header-row">

@@ -10,7 +10,8 @@ import { StaticPoolCharts } from './StaticPoolCharts.tsx';
 import { translate, useT } from '../../../app/i18n.tsx';
 
 const filters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.staticPool'), extensions: ['csv', 'txt', 'xlsx'] }];
-const pp = (x: number | null): string => (x === null ? '—' : `${(x * 100).toFixed(4)} pp`);
+/** A fit error in percentage points of the cumulative rate. */
+const pp = (x: number | null): string => (x === null ? '—' : translate('assumptions.staticPool.pp', { value: (x * 100).toFixed(4) }));
 
 /** Where the files come from: a native dialog on the desktop, uploads in the browser. */
 function FileChooser({ busy, onChosen }: { busy: boolean; onChosen: (files: ChosenFile[]) => void }) {

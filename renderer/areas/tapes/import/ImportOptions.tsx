@@ -1,4 +1,5 @@
 import type { ImportChoices } from './model.ts';
+import { DateField } from '../../../components/DateField.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
 /**
@@ -28,20 +29,15 @@ export function ImportOptions(props: {
           {t('tapes.import.tapeName')}
           <input value={props.name} onChange={(e) => onChoices({ name: e.target.value })} />
         </label>
-        <label>
-          {t('tapes.import.cutoffDate')}
-          <input
-            type="date"
-            value={choices.cutoff}
-            onChange={(e) => onChoices({ cutoff: e.target.value })}
-            aria-describedby="cutoff-help"
-            aria-invalid={props.needsCutoff}
-            required={!props.hasDataDate}
-          />
-          <small id="cutoff-help" className={props.needsCutoff ? 'field-error' : 'muted'} data-testid="cutoff-help">
-            {props.hasDataDate ? t('tapes.import.emptyTheTapeS') : t('tapes.import.requiredTheTapeHas')}
-          </small>
-        </label>
+        <DateField
+          label={t('tapes.import.cutoffDate')}
+          value={choices.cutoff}
+          onChange={(cutoff) => onChoices({ cutoff })}
+          help={props.hasDataDate ? t('tapes.import.emptyTheTapeS') : t('tapes.import.requiredTheTapeHas')}
+          invalid={props.needsCutoff}
+          required={!props.hasDataDate}
+          testId="cutoff"
+        />
         <fieldset>
           <legend>{t('tapes.import.whenARowIs')}</legend>
           <label>

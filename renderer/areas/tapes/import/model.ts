@@ -1,4 +1,5 @@
 import type { CanonicalField, HeaderMapping, ImportMode, ImportReport, MappedColumn, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../../../../service/api/contract.ts';
+import { isIsoDate } from '../../../app/axis-format.ts';
 import { csvText } from '../../../app/csv.ts';
 import { translate } from '../../../app/i18n.tsx';
 import { tapeFieldLabel } from '../../../app/coded.ts';
@@ -95,4 +96,9 @@ export function problemsCsv(report: ImportReport): string {
  */
 export function cutoffNeeded(mapping: readonly MappedColumn[], cutoff: string): boolean {
   return cutoff.trim() === '' && !mapping.some((m) => m.field === 'asOfDate');
+}
+
+/** A cutoff typed but not a YYYY-MM-DD date on the calendar: the field says why, and Import waits. */
+export function cutoffUnreadable(cutoff: string): boolean {
+  return cutoff.trim() !== '' && !isIsoDate(cutoff.trim());
 }
