@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useEditor } from './context.tsx';
-import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
+import { fieldsOf, getAt, jsonPath, labelOf, type DealDraft, type FieldPath, type Json } from './draft.ts';
 import { CheckField, FieldIssues, IdsField, ItemButtons, NumberField, SelectField } from './fields.tsx';
 import { idsOf, insertItem, listOf, moveItem, newStep, notesBySeniority, removeItem, STEP_KINDS, type StepKind } from './lists.ts';
 import { DAY_COUNT_OPTIONS, PRINCIPAL_AMOUNT_OPTIONS, PRINCIPAL_RULE_OPTIONS, STEP_OPTIONS } from './options.ts';
@@ -18,6 +18,13 @@ function stepLabel(t: Translate, kind: string): string {
   return key === undefined ? kind : t(key);
 }
 
+/** A fee step's "beyond the cap" choice matters only for a fee with a cap per payment date (or a step that already pays beyond it). */
+function capped(draft: DealDraft, step: Json | undefined): boolean {
+  const { fee, beyondCap } = fieldsOf(step);
+  const capOf = listOf(draft, 'fees').find((f) => fieldsOf(f)['id'] === fee);
+  return beyondCap !== undefined || fieldsOf(capOf)['capPerPaymentDate'] !== undefined;
+}
+
 /** The fields of one step (engine/deal/schema.ts `step`): what it pays and to whom. */
 function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
   const t = useT();
@@ -25,14 +32,15 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
   const notes = notesBySeniority(draft).map((n) => [n, n] as const);
   const fees = idsOf(listOf(draft, 'fees')).map((f) => [f, f] as const);
   const triggers = idsOf(listOf(draft, 'triggers')).map((id) => [id, id] as const);
-  const rule = fieldsOf(getAt(draft, at))['rule'];
+  const step = getAt(draft, at);
+  const rule = fieldsOf(step)['rule'];
   const amount = fieldsOf(getAt(draft, at))['amount'];
   switch (kind) {
     case 'fee':
       return (
         <>
           <SelectField label={t('deal.editor.fee')} path={[...at, 'fee']} options={fees} />
-          <CheckField label={t('deal.editor.beyondCap')} path={[...at, 'beyondCap']} byDefault={false} />
+          {capped(draft, step) ? <CheckField label={t('deal.editor.beyondCap')} path={[...at, 'beyondCap']} byDefault={false} /> : null}
         </>
       );
     case 'interest':
