@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEAL_SCHEMA } from '../../../engine/deal/schema.ts';
+import { DEAL_FILE_SCHEMA } from '../../../service/files/deal-file.ts';
 import { DealEditor } from '../../../renderer/areas/deal/editor/DealEditor.tsx';
 import { loadDeal } from '../../../renderer/areas/deal/editor/state.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
@@ -47,6 +48,17 @@ function leafPaths(schema: z.ZodType, at: string): string[] {
  */
 const EDITED_ELSEWHERE: Readonly<Record<string, string>> = {};
 
+/**
+ * Parts of the deal FILE (service/files/deal-file.ts: the engine's deal plus the file's own parts) that
+ * the structure editor leaves as they are, and where they are edited. The file's own pool lines
+ * (`pool`) are walked like the deal's fields: the editor has a section for them.
+ */
+const FILE_PARTS_EDITED_ELSEWHERE: Readonly<Record<string, string>> = {
+  $schema: 'A pointer to docs/schemas/deal.schema.json for the analyst’s JSON editor; kept as opened, never shown.',
+  assumptions: 'The base scenario a file may carry: scenarios are set on the Assumptions screen (curves, roll rates, stresses), and the Deal screen runs under the set chosen there.',
+  schedulePool: 'A projected collection schedule: imported from its CSV or XLSX (`abs schedule import`, the schedule rows of a servicer report), not typed in by hand.',
+};
+
 /** The three waterfalls (combined, interest, principal) hold the same steps: one pattern for a step's field. */
 const sameSteps = (path: string): string => path.replace(/^waterfall\.(combined|interest|principal)\[\]/, 'waterfall.*[]');
 
@@ -73,7 +85,9 @@ const dealFiles = (dir: string): string[] =>
     .map((f) => join(REPO_ROOT, dir, f));
 
 describe('deal editor: a control for every field of the deal schema', () => {
-  const leaves = [...new Set(leafPaths(DEAL_SCHEMA, '').map(sameSteps))];
+  const dealLeaves = [...new Set(leafPaths(DEAL_SCHEMA, '').map(sameSteps))];
+  const fileLeaves = [...new Set(leafPaths(DEAL_FILE_SCHEMA, '').map(sameSteps))];
+  const leaves = fileLeaves.filter((leaf) => !Object.keys(FILE_PARTS_EDITED_ELSEWHERE).some((part) => leaf === part || leaf.startsWith(`${part}.`)));
   const recordPaths = [...new Set(leaves.flatMap((leaf) => [...leaf.matchAll(/^(.*?\{\})/g)].map((m) => m[1] ?? '')))];
   const deals = [...dealFiles('templates/deals'), ...dealFiles('test/fixtures/prospectus')].map((file) => JSON.parse(readFileSync(file, 'utf8')) as unknown);
 
@@ -84,7 +98,10 @@ describe('deal editor: a control for every field of the deal schema', () => {
     expect(leaves).toContain('waterfall.*[].tiers[].hurdleRate');
     expect(leaves).toContain('rateIndices{}[].effective');
     expect(leaves).toContain('revolving.eligibility.maxSegmentShare{}');
+    expect(leaves).toContain('pool.lines[].startMonth');
     expect(leaves.length).toBeGreaterThan(100);
+    // Every field of the engine's deal is walked (the file only adds its own parts around them).
+    expect(dealLeaves.filter((leaf) => !leaves.includes(leaf))).toEqual([]);
   });
 
   const shown = new Set<string>();
@@ -102,7 +119,8 @@ describe('deal editor: a control for every field of the deal schema', () => {
     expect(missing(leafPaths(grown, '').map(sameSteps))).toEqual(['servicerAdvances.rateAnnual']);
   });
 
-  it('lists as edited elsewhere only fields the schema has', () => {
+  it('lists as edited elsewhere only fields and parts the file has', () => {
     expect(Object.keys(EDITED_ELSEWHERE).filter((path) => !leaves.includes(path))).toEqual([]);
+    expect(Object.keys(FILE_PARTS_EDITED_ELSEWHERE).filter((part) => !fileLeaves.some((leaf) => leaf === part || leaf.startsWith(`${part}.`)))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { FeesSection } from './FeesSection.tsx';
 import { issuesByPath } from './messages.ts';
 import { NotesSection } from './NotesSection.tsx';
 import { OptionsSection } from './OptionsSection.tsx';
+import { PoolLinesSection } from './PoolLinesSection.tsx';
 import { RateIndicesSection } from './RateIndicesSection.tsx';
 import { ReserveSection } from './ReserveSection.tsx';
 import { RevolvingSection } from './RevolvingSection.tsx';
@@ -55,6 +56,7 @@ export function DealEditor({ issues, pool }: { issues: readonly FileIssue[]; poo
         <WaterfallSection />
         <RevolvingSection />
         <YieldSupplementSection />
+        <PoolLinesSection />
         <OptionsSection />
       </section>
     </EditorContext.Provider>

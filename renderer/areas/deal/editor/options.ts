@@ -174,3 +174,18 @@ export const CUTOFF_TIME_OPTIONS = optionsOf<NonNullable<DealFile['dates']['cuto
 
 /** The days past due a default definition may name: the roll-rate buckets' boundaries (engine/project/definition-defaults.ts; a test keeps them equal). */
 export const DEFINITION_DAYS: readonly number[] = [30, 60, 90, 120, 150, 180];
+
+type PoolLine = NonNullable<DealFile['pool']>['lines'][number];
+
+/** A pool line's delinquency state at cutoff (the roll-rate model's states; dpd91_180 is read as 91–120). */
+export const LINE_STATE_OPTIONS = optionsOf<NonNullable<PoolLine['state']>>({
+  current: 'deal.option.lineState.current',
+  dpd1_30: 'deal.option.lineState.dpd1_30',
+  dpd31_60: 'deal.option.lineState.dpd31_60',
+  dpd61_90: 'deal.option.lineState.dpd61_90',
+  dpd91_120: 'deal.option.lineState.dpd91_120',
+  dpd121_150: 'deal.option.lineState.dpd121_150',
+  dpd151_180: 'deal.option.lineState.dpd151_180',
+  dpd91_180: 'deal.option.lineState.dpd91_180',
+  chargedOff: 'deal.option.lineState.chargedOff',
+});
