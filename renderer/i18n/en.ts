@@ -1942,6 +1942,8 @@ export const en = {
   'deal.editor.payoutRounding': 'Principal per unit of face, truncated to the fen',
   'deal.editor.payoutRoundingHint': '每百元面额兑付本金额: the remainder is carried to the next payment date',
   'deal.editor.faceUnit': 'Face per unit',
+  'deal.editor.definitionOnSchedule':
+    'This deal’s pool is a collection schedule: its defaults are the schedule’s own, so the cumulative default rate does not change with this definition (it counts by it on pool lines or a tape).',
   'deal.editor.poolLines': 'The deal’s own pool ({count} lines)',
   'deal.editor.poolName': 'Pool name',
   'deal.editor.poolCutoffDate': 'Balances as of',

@@ -1926,6 +1926,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.editor.payoutRounding': '按每单位面额兑付本金，截位至分',
   'deal.editor.payoutRoundingHint': '每百元面额兑付本金额：余额转存下期本金还款金额',
   'deal.editor.faceUnit': '每单位面额',
+  'deal.editor.definitionOnSchedule': '本交易的资产池为回收款计划：违约额即计划本身的违约额，累计违约率不随此定义变化（资产行或资产清单才按此定义计）。',
   'deal.editor.poolLines': '交易自带资产池（{count} 条代表性资产）',
   'deal.editor.poolName': '资产池名称',
   'deal.editor.poolCutoffDate': '余额截至日',

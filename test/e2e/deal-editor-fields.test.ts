@@ -10,7 +10,7 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
  * the HTTP transport at 1366×768: on the CN credit-card template, an excess-servicing split (超额服务费)
  * is added to the principal waterfall and its tier edited (a hurdle of 150 % named in plain words at
  * its field, Run off, then corrected), the deal's own default definition is switched on and set to
- * 60 days, and the run shows the subordinate class's return cut by the servicer's share. Screenshots in
+ * 60 days (the section saying that on this schedule pool the definition moves no number), and the run shows the subordinate class's return cut by the servicer's share. Screenshots in
  * English and Chinese.
  */
 
@@ -104,6 +104,8 @@ describe('the structure editor’s new controls in Chromium', () => {
     const section = page.getByTestId('editor-default-definition');
     await section.getByRole('button', { name: 'Use the deal’s own definition' }).click();
     await select('$.defaultDefinition.daysPastDue').selectOption('60');
+    // The template's pool is a collection schedule, whose defaults are its own: the section says so.
+    expect(await section.getByTestId('definition-on-schedule').textContent()).toContain('collection schedule');
     expect(await select('$.defaultDefinition.daysPastDue').inputValue()).toBe('60');
     await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
     await section.scrollIntoViewIfNeeded();

@@ -52,6 +52,12 @@ export function DefaultDefinitionSection() {
         </button>
       }
     >
+      {has && draft['schedulePool'] !== undefined ? (
+        // poolFlows (service/runs/prepare-deal.ts): a schedule's defaults are the ones the schedule was drawn on.
+        <p className="field-hint" data-testid="definition-on-schedule">
+          {t('deal.editor.definitionOnSchedule')}
+        </p>
+      ) : null}
       {has ? (
         <div className="editor-fields">
           <DaysPastDueField />
