@@ -4,10 +4,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DealEditor } from '../../../renderer/areas/deal/editor/DealEditor.tsx';
-import { fileTextOf, getAt, setField, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
+import { fileTextOf, getAt, setField, type DealDraft, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
 import { listOfText, textOfList } from '../../../renderer/areas/deal/editor/NumberListField.tsx';
 import { textOfValue, valueOfText } from '../../../renderer/areas/deal/editor/numbers.ts';
 import { dealEditor, editDeal, loadDeal, undoDeal } from '../../../renderer/areas/deal/editor/state.ts';
+import { renameRateIndex } from '../../../renderer/areas/deal/editor/rate-indices.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
@@ -74,5 +75,34 @@ describe('deal editor: the new controls edit and undo like the others', () => {
     expect(getAt(dealEditor.get().history.present, path)).toEqual(value);
     undoDeal();
     expect(fileTextOf(dealEditor.get().history.present)).toBe(fileTextOf(JSON.parse(hx5) as { [key: string]: Json }));
+  });
+});
+
+describe('deal editor: schedules typed in one box, policy-rate tables renamed', () => {
+  it('reads a schedule of amounts with thousands separators, and keeps a part that is not a number as typed', () => {
+    expect(listOfText('1,200.5; 900 ;0', 'money')).toEqual([1200.5, 900, 0]);
+    expect(textOfList([1200.5, 900, 0], 'money')).toBe('1,200.5; 900; 0');
+    expect(listOfText('1,200; lots', 'money')).toEqual([1200, 'lots']);
+    expect(listOfText('4.35, 4.6', 'percent')).toEqual([0.0435, 0.046]);
+  });
+
+  it('renames a table in every indexed coupon that reads it, leaving the others, in one edit Undo takes back', () => {
+    const deal: DealDraft = {
+      notes: [
+        { id: 'A', coupon: { type: 'indexed', index: 'PBOC-1Y', margin: 0.01 } },
+        { id: 'B', coupon: { type: 'fixed', rate: 0.05 } },
+        { id: 'C', coupon: { type: 'indexed', index: 'LPR-1Y', margin: 0.02 } },
+      ],
+      rateIndices: { 'PBOC-1Y': [{ effective: '2015-10-24', rate: 0.0435 }], 'LPR-1Y': [{ effective: '2019-08-20', rate: 0.0425 }] },
+    };
+    const renamed = renameRateIndex(deal, 'PBOC-1Y', 'PBOC');
+    expect(Object.keys(renamed['rateIndices'] as object)).toEqual(['PBOC', 'LPR-1Y']);
+    expect(getAt(renamed, ['notes', 0, 'coupon', 'index'])).toBe('PBOC');
+    expect(getAt(renamed, ['notes', 1, 'coupon'])).toEqual({ type: 'fixed', rate: 0.05 });
+    expect(getAt(renamed, ['notes', 2, 'coupon', 'index'])).toBe('LPR-1Y');
+    loadDeal(deal, 'indexed.json');
+    editDeal(renamed, '$');
+    undoDeal();
+    expect(dealEditor.get().history.present).toEqual(deal);
   });
 });

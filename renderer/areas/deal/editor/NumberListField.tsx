@@ -10,7 +10,7 @@ export function listOfText(text: string, kind: NumberKind): Json[] {
   // Money is written with thousands separators, so its parts are separated by ";" (or a line break); a rate's by ",".
   const parts = kind === 'money' ? text.split(/[;\n]/) : text.split(/[,;\n]/);
   return parts.flatMap((part) => {
-    const x = valueOfText(part, kind);
+    const x = valueOfText(part.trim(), kind);
     return x === undefined ? [] : [x];
   });
 }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useEditor } from './context.tsx';
-import { fieldsOf, type Json } from './draft.ts';
+import { fieldsOf } from './draft.ts';
+import { renameRateIndex } from './rate-indices.ts';
 import { RowsField } from './RowsField.tsx';
 import { Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
@@ -15,22 +16,15 @@ function freshName(taken: readonly string[]): string {
 /**
  * The dated policy-rate tables (基准利率: the PBOC's ≤ 1-year lending rate, the LPR) the indexed coupons
  * read: each a name and fixings in effective-date order. Renaming a table renames it in every coupon
- * that reads it, so the deal stays whole.
+ * that reads it (rate-indices.ts), so the deal stays whole.
  */
 export function RateIndicesSection() {
   const t = useT();
   const { draft, set } = useEditor();
   const tables = Object.entries(fieldsOf(draft['rateIndices']));
   const id = useId();
-  const renamed = (from: string, to: string): void => {
-    const notes = Array.isArray(draft['notes']) ? (draft['notes'] as readonly Json[]) : [];
-    const coupons = notes.map((note) => {
-      const coupon = fieldsOf(fieldsOf(note)['coupon']);
-      return coupon['type'] === 'indexed' && coupon['index'] === from ? { ...fieldsOf(note), coupon: { ...coupon, index: to } } : note;
-    });
-    // One edit of the draft: the table and its coupons, so one Undo takes both back.
-    set([], { ...draft, rateIndices: Object.fromEntries(tables.map(([n, rows]) => [n === from ? to : n, rows])), notes: coupons }, true);
-  };
+  // One edit of the draft: the table and its coupons, so one Undo takes both back.
+  const renamed = (from: string, to: string): void => set([], renameRateIndex(draft, from, to), true);
   const remove = (name: string): void => {
     const rest = tables.filter(([n]) => n !== name);
     set(['rateIndices'], rest.length === 0 ? undefined : Object.fromEntries(rest));
