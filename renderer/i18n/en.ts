@@ -1949,7 +1949,7 @@ export const en = {
   'deal.editor.poolCutoffDate': 'Balances as of',
   'deal.editor.poolCutoffDateHint': 'Blank: the deal’s cutoff date',
   'deal.editor.noPoolLines': 'No lines: add one.',
-  'deal.editor.poolLine': 'line {n}',
+  'deal.editor.poolLine': 'Line {n}',
   'deal.editor.lineBalance': 'Balance',
   'deal.editor.lineBalanceHint': 'Unpaid principal at cutoff, overdue included',
   'deal.editor.lineOriginalBalance': 'Original principal',

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser } from '../helpers/browser.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -134,6 +135,30 @@ describe('the structure editor’s new controls in Chromium', () => {
     await page.getByTestId('editor-default-definition').scrollIntoViewIfNeeded();
     expect(await page.getByTestId('editor-default-definition').getByText('违约定义（违约分期债权）').count()).toBe(1);
     await browser.screenshot('deal-editor-fields-default-definition-zh');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('opens a US prospectus deal (a printed YSOC schedule, pool lines starting in later months), saves it unchanged: the same JSON', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const file = join(REPO_ROOT, 'test', 'fixtures', 'prospectus', 'gmcar-2025-2-1291.json');
+    await page.getByLabel('Open deal file').setInputFiles(file);
+    await openEditor();
+    await expect.poll(() => input('$.pool.lines[0].startMonth').count(), { timeout: 10_000 }).toBe(1);
+    const original = JSON.parse(readFileSync(file, 'utf8')) as { pool: { lines: { startMonth?: number }[] } };
+    const pool = page.getByTestId('editor-pool');
+    await pool.locator('summary').click();
+    expect(await input('$.pool.lines[0].startMonth').inputValue()).toBe(String(original.pool.lines[0]?.startMonth ?? ''));
+    await page.getByTestId('editor-yield-supplement').scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-fields-yield-supplement');
+    await pool.scrollIntoViewIfNeeded();
+    await browser.screenshot('deal-editor-fields-pool-lines');
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByLabel('File name').fill('gmcar unchanged');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
+    const saved = join(dir, 'gmcar-unchanged.json');
+    copyFileSync(await download.path(), saved);
+    expect(JSON.stringify(JSON.parse(readFileSync(saved, 'utf8')))).toBe(JSON.stringify(original));
     expect(browser.pageErrors).toEqual([]);
   });
 });
