@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DEAL_SCHEMA } from '../../../engine/deal/schema.ts';
 import { DEAL_FILE_SCHEMA } from '../../../service/files/deal-file.ts';
 import { DealEditor } from '../../../renderer/areas/deal/editor/DealEditor.tsx';
+import { REQUIRED_OBJECTS } from '../../../renderer/areas/deal/editor/draft.ts';
 import { loadDeal } from '../../../renderer/areas/deal/editor/state.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 import { EVERY_FIELD_DEAL } from './every-field-deal.ts';
@@ -39,6 +40,39 @@ function leafPaths(schema: z.ZodType, at: string): string[] {
     }
     default:
       return [at];
+  }
+}
+
+/** A field without its optional / default wrapper. */
+const inner = (field: z.ZodType): z.ZodType => {
+  const d = field.def as unknown as Record<string, unknown>;
+  return d['type'] === 'optional' || d['type'] === 'default' ? inner(d['innerType'] as z.ZodType) : field;
+};
+/** An object, or a union of objects (a coupon, a fee basis, the waterfall). */
+const isObject = (field: z.ZodType): boolean => {
+  const d = field.def as unknown as Record<string, unknown>;
+  return d['type'] === 'object' || (d['type'] === 'union' && (d['options'] as z.ZodType[]).every((o) => (o.def as unknown as Record<string, unknown>)['type'] === 'object'));
+};
+
+/** The keys of the objects (or unions of objects) a schema requires, at any depth: what clearing a field must not remove. */
+function requiredObjectKeys(schema: z.ZodType, skip: readonly string[]): string[] {
+  const def = schema.def as unknown as { type: string } & Record<string, unknown>;
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+      return requiredObjectKeys(def['innerType'] as z.ZodType, skip);
+    case 'array':
+      return requiredObjectKeys(def['element'] as z.ZodType, skip);
+    case 'record':
+      return requiredObjectKeys(def['valueType'] as z.ZodType, skip);
+    case 'union':
+      return (def['options'] as z.ZodType[]).flatMap((o) => requiredObjectKeys(o, skip));
+    case 'object':
+      return Object.entries(def['shape'] as Record<string, z.ZodType>)
+        .filter(([key]) => !skip.includes(key))
+        .flatMap(([key, field]) => [...(inner(field) === field && isObject(field) ? [key] : []), ...requiredObjectKeys(field, skip)]);
+    default:
+      return [];
   }
 }
 
@@ -117,6 +151,10 @@ describe('deal editor: a control for every field of the deal schema', () => {
   it('a field the schema gains fails the check until a control edits it', () => {
     const grown = DEAL_SCHEMA.extend({ servicerAdvances: z.strictObject({ rateAnnual: z.number().optional() }).optional() });
     expect(missing(leafPaths(grown, '').map(sameSteps))).toEqual(['servicerAdvances.rateAnnual']);
+  });
+
+  it('keeps, when a field is cleared, exactly the objects the deal file requires (draft.ts REQUIRED_OBJECTS)', () => {
+    expect(new Set(requiredObjectKeys(DEAL_FILE_SCHEMA, Object.keys(FILE_PARTS_EDITED_ELSEWHERE)))).toEqual(REQUIRED_OBJECTS);
   });
 
   it('lists as edited elsewhere only fields and parts the file has', () => {

@@ -106,3 +106,17 @@ describe('deal editor: schedules typed in one box, policy-rate tables renamed', 
     expect(dealEditor.get().history.present).toEqual(deal);
   });
 });
+
+describe('deal editor: clearing what was added gives back the file', () => {
+  it('removes an optional object left empty by clearing its last field, up the path, and nothing else', () => {
+    const deal: DealDraft = { dates: { cutoff: '2026-01-31' }, waterfall: { interest: [], principal: [] } };
+    const covered = setField(deal, ['waterfall', 'principalCovers', 'fees'], ['servicing']);
+    expect(setField(covered, ['waterfall', 'principalCovers', 'fees'], undefined)).toEqual(deal);
+    const withBasis = setField(deal, ['analytics', 'walBasis'], '30/360');
+    expect(setField(withBasis, ['analytics', 'walBasis'], undefined)).toEqual(deal);
+    // A required object (the dates) keeps its other fields; a list item is never removed this way.
+    expect(setField(deal, ['dates', 'cutoff'], undefined)).toEqual({ ...deal, dates: {} });
+    const ysoc = { yieldSupplementOC: { atCutoff: 1, byPeriod: [1], afterNotesPaid: { notes: ['B'] } } };
+    expect(setField({ ...deal, ...ysoc }, ['yieldSupplementOC', 'afterNotesPaid', 'notes'], undefined)).toEqual({ ...deal, yieldSupplementOC: { atCutoff: 1, byPeriod: [1] } });
+  });
+});
