@@ -1,5 +1,5 @@
 import { NumberField, SelectField, TextField } from './fields.tsx';
-import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, ROLL_OPTIONS } from './options.ts';
+import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, CUTOFF_TIME_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
@@ -18,6 +18,14 @@ export function DatesSection() {
         <TextField label={t('deal.editor.firstPaymentDate')} path={['dates', 'firstPaymentDate']} kind="date" />
         <NumberField label={t('deal.editor.monthsBetweenPayments')} path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint={t('deal.editor.blankMonthly3Quarterly')} />
         <TextField label={t('deal.editor.legalFinalMaturity')} path={['dates', 'legalFinalMaturity']} kind="date" />
+        <NumberField
+          label={t('deal.editor.firstPeriodCollectionMonths')}
+          path={['dates', 'firstPeriodCollectionMonths']}
+          kind="whole"
+          placeholder={t('deal.editor.asThePaymentInterval')}
+          hint={t('deal.editor.firstPeriodCollectionMonthsHint')}
+        />
+        <SelectField label={t('deal.editor.cutoffTime')} path={['dates', 'cutoffTime']} options={CUTOFF_TIME_OPTIONS} byDefault="—" />
       </div>
       <div className="editor-fields">
         <SelectField label={t('deal.editor.paymentDateRoll')} path={['dates', 'businessDayConvention']} options={ROLL_OPTIONS} byDefault={t('deal.editor.defaultNone')} />

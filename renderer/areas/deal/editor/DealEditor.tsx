@@ -2,17 +2,21 @@ import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { FileIssue } from '../../../app/issues.ts';
 import { EditorContext, type EditorContextValue } from './context.tsx';
 import { DatesSection } from './DatesSection.tsx';
+import { DefaultDefinitionSection } from './DefaultDefinitionSection.tsx';
 import { jsonPath, setField, type FieldPath, type Json } from './draft.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { FeesSection } from './FeesSection.tsx';
 import { issuesByPath } from './messages.ts';
 import { NotesSection } from './NotesSection.tsx';
 import { OptionsSection } from './OptionsSection.tsx';
+import { PoolLinesSection } from './PoolLinesSection.tsx';
+import { RateIndicesSection } from './RateIndicesSection.tsx';
 import { ReserveSection } from './ReserveSection.tsx';
 import { RevolvingSection } from './RevolvingSection.tsx';
 import { dealEditor, editDeal, redoDeal, undoDeal, useDealEditor } from './state.ts';
 import { TriggersSection } from './TriggersSection.tsx';
 import { WaterfallSection } from './WaterfallSection.tsx';
+import { YieldSupplementSection } from './YieldSupplementSection.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
 /** Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes the editor's edits — its own history, not an input's, so a whole field's change is one step. */
@@ -44,11 +48,15 @@ export function DealEditor({ issues, pool }: { issues: readonly FileIssue[]; poo
         <EditorToolbar problems={issues.length} />
         <DatesSection />
         <NotesSection />
+        <RateIndicesSection />
         <FeesSection />
         <ReserveSection />
         <TriggersSection />
+        <DefaultDefinitionSection />
         <WaterfallSection />
         <RevolvingSection />
+        <YieldSupplementSection />
+        <PoolLinesSection />
         <OptionsSection />
       </section>
     </EditorContext.Provider>

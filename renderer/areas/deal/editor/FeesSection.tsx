@@ -3,7 +3,7 @@ import { useEditor } from './context.tsx';
 import { fieldsOf, getAt, jsonPath, labelOf, type FieldPath, type Json } from './draft.ts';
 import { CheckField, FieldIssues, IdsField, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
 import { idsOf, insertItem, listOf, moveItem, newFee, removeItem } from './lists.ts';
-import { COLLECTION_OPTIONS, DAY_COUNT_OPTIONS, FEE_BASIS_OPTIONS } from './options.ts';
+import { ACCRUE_OVER_OPTIONS, COLLECTION_OPTIONS, DAY_COUNT_OPTIONS, FEE_BASIS_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
@@ -42,6 +42,27 @@ function BasisTypeField({ at }: { at: FieldPath }) {
   );
 }
 
+/** A pool-balance fee's year fraction: the accrual period's day count, or 1/12 per collection month (with a first period in days/360). */
+function PoolBalanceAccrual({ basis }: { basis: FieldPath }) {
+  const t = useT();
+  const { draft } = useEditor();
+  const byMonths = fieldsOf(getAt(draft, basis))['accrueOver'] === 'collectionMonths';
+  return (
+    <>
+      <SelectField label={t('deal.editor.accrueOver')} path={[...basis, 'accrueOver']} options={ACCRUE_OVER_OPTIONS} byDefault={t('deal.editor.defaultInterestPeriod')} />
+      {byMonths ? (
+        <NumberField
+          label={t('deal.editor.firstPeriodDays')}
+          path={[...basis, 'firstPeriodDays']}
+          kind="whole"
+          placeholder={t('deal.editor.asItsMonths')}
+          hint={t('deal.editor.firstPeriodDaysHint')}
+        />
+      ) : null}
+    </>
+  );
+}
+
 /** The fields of the fee's basis (engine/deal/schema.ts `feeBasis`): each basis the schema allows. */
 function BasisFields({ at }: { at: FieldPath }) {
   const t = useT();
@@ -56,6 +77,7 @@ function BasisFields({ at }: { at: FieldPath }) {
         <>
           <NumberField label={t('deal.editor.rate')} path={[...basis, 'rateAnnual']} kind="percent" hint={t('deal.editor.perAnnumAccruedOn')} />
           <SelectField label={t('deal.editor.dayCount')} path={[...basis, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} />
+          {type === 'poolBalance' ? <PoolBalanceAccrual basis={basis} /> : null}
           {type === 'noteBalance' ? <IdsField label={t('deal.editor.ofTheBalanceOf')} path={[...basis, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} /> : null}
         </>
       );
@@ -74,7 +96,12 @@ function BasisFields({ at }: { at: FieldPath }) {
         </>
       );
     default:
-      return <NumberField label={t('deal.editor.amountEachPeriod')} path={[...basis, 'amount']} kind="money" />;
+      return (
+        <>
+          <NumberField label={t('deal.editor.amountEachPeriod')} path={[...basis, 'amount']} kind="money" />
+          <NumberField label={t('deal.editor.everyPeriods')} path={[...basis, 'everyPeriods']} kind="whole" placeholder="1" hint={t('deal.editor.everyPeriodsHint')} />
+        </>
+      );
   }
 }
 
@@ -110,6 +137,13 @@ export function FeesSection() {
                 <TextField label={t('deal.editor.name')} path={[...at, 'name']} optional wide />
                 <BasisTypeField at={at} />
                 <BasisFields at={at} />
+                <NumberField
+                  label={t('deal.editor.capPerPaymentDate')}
+                  path={[...at, 'capPerPaymentDate']}
+                  kind="money"
+                  placeholder={t('deal.editor.none2')}
+                  hint={t('deal.editor.capPerPaymentDateHint')}
+                />
                 <CheckField label={t('deal.editor.seniorFee')} path={[...at, 'senior']} byDefault />
               </div>
             </li>

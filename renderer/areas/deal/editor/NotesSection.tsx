@@ -5,7 +5,7 @@ import { useFieldText } from './field-text.ts';
 import { CheckField, FieldIssues, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
 import { insertItem, listOf, moveItem, newNote, removeItem } from './lists.ts';
 import { amountOfShare, shareOfPool, textOfValue, valueOfText } from './numbers.ts';
-import { COUPON_OPTIONS, DAY_COUNT_OPTIONS } from './options.ts';
+import { COUPON_OPTIONS, DAY_COUNT_OPTIONS, RESET_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
@@ -42,10 +42,11 @@ function ShareOfPoolField({ path }: { path: FieldPath }) {
 }
 
 /** A new coupon of a type, keeping the rate of the one it replaces where it can. */
-function couponOfType(type: string, previous: Json | undefined): Json {
+function couponOfType(type: string, previous: Json | undefined, indexName: string): Json {
   const rate = fieldsOf(previous)['rate'] ?? 0;
   if (type === 'floating') return { type, index: [0.02], margin: 0.01 };
   if (type === 'none') return { type };
+  if (type === 'indexed') return { type, index: indexName, margin: 0 };
   return { type: 'fixed', rate };
 }
 
@@ -92,12 +93,18 @@ function CouponTypeField({ at }: { at: FieldPath }) {
   const t = useT();
   const { draft, set } = useEditor();
   const coupon = getAt(draft, [...at, 'coupon']);
+  const indexName = Object.keys(fieldsOf(draft['rateIndices']))[0] ?? 'PBOC-1Y';
   const type = fieldsOf(coupon)['type'];
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{t('deal.editor.coupon')}</label>
-      <select id={id} data-path={jsonPath([...at, 'coupon', 'type'])} value={typeof type === 'string' ? type : ''} onChange={(e) => set([...at, 'coupon'], couponOfType(e.target.value, coupon))}>
+      <select
+        id={id}
+        data-path={jsonPath([...at, 'coupon', 'type'])}
+        value={typeof type === 'string' ? type : ''}
+        onChange={(e) => set([...at, 'coupon'], couponOfType(e.target.value, coupon, indexName))}
+      >
         {COUPON_OPTIONS.map(([v, text]) => (
           <option key={v} value={v}>
             {t(text)}
@@ -107,6 +114,22 @@ function CouponTypeField({ at }: { at: FieldPath }) {
       <FieldIssues path={[...at, 'coupon']} kind="choice" />
       <FieldIssues path={[...at, 'coupon', 'type']} kind="choice" />
     </div>
+  );
+}
+
+/** 基准利率 + 基本利差: which policy-rate table, the margin, floor and cap, and which fixing a period takes. */
+function IndexedCouponFields({ at }: { at: FieldPath }) {
+  const t = useT();
+  const { draft } = useEditor();
+  const indices = Object.keys(fieldsOf(draft['rateIndices'])).map((name) => [name, name] as const);
+  return (
+    <>
+      <SelectField label={t('deal.editor.policyRate')} path={[...at, 'index']} options={indices} />
+      <NumberField label={t('deal.editor.margin')} path={[...at, 'margin']} kind="percent" hint={t('deal.editor.perAnnum')} />
+      <NumberField label={t('deal.editor.floor')} path={[...at, 'floor']} kind="percent" placeholder={t('deal.editor.none2')} />
+      <NumberField label={t('deal.editor.cap')} path={[...at, 'cap']} kind="percent" placeholder={t('deal.editor.none2')} />
+      <SelectField label={t('deal.editor.rateReset')} path={[...at, 'reset']} options={RESET_OPTIONS} byDefault={t('deal.editor.defaultAfterChange')} />
+    </>
   );
 }
 
@@ -126,6 +149,7 @@ function CouponFields({ at }: { at: FieldPath }) {
           <NumberField label={t('deal.editor.cap')} path={[...at, 'coupon', 'cap']} kind="percent" placeholder={t('deal.editor.none2')} />
         </>
       ) : null}
+      {type === 'indexed' ? <IndexedCouponFields at={[...at, 'coupon']} /> : null}
       {type !== 'none' ? <SelectField label={t('deal.editor.dayCount')} path={[...at, 'dayCount']} options={DAY_COUNT_OPTIONS} byDefault={t('deal.editor.defaultAct365')} /> : null}
       {type !== 'none' ? <CheckField label={t('deal.editor.interestOnUnpaidInterest')} path={[...at, 'interestOnShortfall']} byDefault={false} /> : null}
     </>
@@ -164,6 +188,7 @@ export function NotesSection() {
                 <NumberField label={t('deal.editor.seniority')} path={[...at, 'seniority']} kind="whole" hint={t('deal.editor.n1MostSeniorEqual')} />
                 <NumberField label={t('deal.editor.size')} path={[...at, 'originalBalance']} kind="money" />
                 <ShareOfPoolField path={[...at, 'originalBalance']} />
+                <TextField label={t('deal.editor.expectedMaturity')} path={[...at, 'expectedMaturity']} kind="date" optional hint={t('deal.editor.expectedMaturityHint')} />
                 <CouponFields at={at} />
               </div>
             </li>

@@ -20,6 +20,14 @@ export function OptionsSection() {
           </label>
         </div>
         {hasCall ? <NumberField label={t('deal.editor.callableAtPoolFactor')} path={['cleanUpCall', 'poolFactor']} kind="percent" /> : null}
+        <div className="field">
+          <label>
+            <input type="checkbox" checked={draft['payoutRounding'] !== undefined} onChange={(e) => set(['payoutRounding'], e.target.checked ? { faceUnit: 100 } : undefined)} />{' '}
+            {t('deal.editor.payoutRounding')}
+          </label>
+          <span className="field-hint">{t('deal.editor.payoutRoundingHint')}</span>
+        </div>
+        {draft['payoutRounding'] !== undefined ? <NumberField label={t('deal.editor.faceUnit')} path={['payoutRounding', 'faceUnit']} kind="money" /> : null}
         <SelectField label={t('deal.editor.walYearBasis')} path={['analytics', 'walBasis']} options={WAL_BASIS_OPTIONS} byDefault={t('deal.editor.defaultAct365')} />
         <TextField label={t('deal.editor.walFromSettlementDate')} path={['analytics', 'settlementDate']} kind="date" optional hint={t('deal.editor.blankFromClosing')} />
       </div>

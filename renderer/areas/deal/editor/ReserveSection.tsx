@@ -1,5 +1,5 @@
 import { useEditor } from './context.tsx';
-import { IdsField, NumberField, SelectField } from './fields.tsx';
+import { CheckField, IdsField, NumberField, SelectField } from './fields.tsx';
 import { idsOf, listOf } from './lists.ts';
 import { RESERVE_BASIS_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
@@ -35,6 +35,7 @@ export function ReserveSection() {
           <IdsField label={t('deal.editor.targetOnTheBalance')} path={['reserve', 'target', 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />
           <IdsField label={t('deal.editor.coversFees')} path={['reserve', 'covers', 'fees']} options={fees} optional hint={t('deal.editor.noneTickedEverySenior')} />
           <IdsField label={t('deal.editor.coversInterestOf')} path={['reserve', 'covers', 'notes']} options={notes} optional hint={t('deal.editor.noneTickedTheMost')} />
+          <CheckField label={t('deal.editor.redeemWhenCovered')} path={['reserve', 'redeemWhenCovered']} byDefault={false} />
         </div>
       ) : (
         <p className="muted small">{t('deal.editor.noReserveAccount')}</p>

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 
 /** One part of the deal in the structure editor: a titled panel the analyst can fold away. */
-export function Section({ title, children, actions, testId }: { title: string; children: ReactNode; actions?: ReactNode; testId: string }) {
+export function Section({ title, children, actions, testId, closed = false }: { title: string; children: ReactNode; actions?: ReactNode; testId: string; closed?: boolean }) {
   return (
-    <details className="editor-section panel" open data-testid={testId}>
+    <details className="editor-section panel" open={!closed} data-testid={testId}>
       <summary>
         <span className="editor-section-title">{title}</span>
         {actions ? <span className="editor-section-actions">{actions}</span> : null}

@@ -66,9 +66,27 @@ export function setAt(draft: Json | undefined, path: FieldPath, value: Json | un
   return record;
 }
 
-/** setAt on the whole draft (the root is always an object). */
+/** The objects of a deal file that are not optional (engine/deal/schema.ts): the dates, the waterfall, a note's coupon, a fee's basis, the reserve's target. */
+export const REQUIRED_OBJECTS: ReadonlySet<string> = new Set(['dates', 'waterfall', 'coupon', 'basis', 'target']);
+
+/**
+ * setAt on the whole draft (the root is always an object). A field cleared (undefined) that leaves its
+ * object empty removes the object too, up the path (`analytics: {}` after its WAL basis is cleared,
+ * `principalCovers: {}` after its last box is unticked), so clearing what was added gives back the
+ * file as it was. The objects a deal file requires (REQUIRED_OBJECTS) stay, for the check to name
+ * their missing fields.
+ */
 export function setField(draft: DealDraft, path: FieldPath, value: Json | undefined): DealDraft {
-  const next = setAt(draft, path, value);
+  let next = setAt(draft, path, value);
+  if (value === undefined) {
+    for (let end = path.length - 1; end > 0; end -= 1) {
+      const parent = path.slice(0, end);
+      const left = getAt(next ?? {}, parent);
+      const key = parent.at(-1);
+      if (!isRecord(left) || Object.keys(left).length > 0 || typeof key === 'number' || REQUIRED_OBJECTS.has(key ?? '')) break;
+      next = setAt(next, parent, undefined);
+    }
+  }
   return isRecord(next) ? next : draft;
 }
 

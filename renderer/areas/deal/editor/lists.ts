@@ -41,7 +41,7 @@ export function freshId(prefix: string, taken: readonly string[]): string {
 }
 
 /** The step kinds of a priority of payments (engine/deal/schema.ts `step`), as the editor offers them. */
-export const STEP_KINDS = ['fee', 'interest', 'reserveTopUp', 'principal', 'pdlCure', 'repayPrincipalCover', 'turbo', 'residual'] as const;
+export const STEP_KINDS = ['fee', 'interest', 'reserveTopUp', 'principal', 'pdlCure', 'repayPrincipalCover', 'periodicReturn', 'excessServicing', 'turbo', 'residual'] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 
 /** A new step of a kind, naming the deal's first fee or its most senior note so it is complete as added. */
@@ -51,6 +51,9 @@ export function newStep(kind: StepKind, draft: DealDraft): Json {
   if (kind === 'interest') return { kind, notes: notes.slice(0, 1) };
   if (kind === 'principal') return { kind, rule: 'sequential' };
   if (kind === 'residual') return { kind, to: notes.at(-1) ?? 'seller' };
+  // The subordinate (most junior) note's return while the senior notes are outstanding.
+  if (kind === 'periodicReturn') return { kind, note: notes.at(-1) ?? '', rateAnnual: 0, whileOutstanding: notes.slice(0, 1) };
+  if (kind === 'excessServicing') return { kind, note: notes.at(-1) ?? '', tiers: [{ hurdleRate: 0, noteShare: 1 }] };
   return { kind };
 }
 

@@ -92,10 +92,20 @@ export function issuesByPath(issues: readonly FileIssue[]): ReadonlyMap<string, 
 /** The kind of the field at a JSON path, by its last key: for a problem listed away from its field (the summary above the editor). */
 export function kindOfPath(path: string): FieldKind {
   const key = /(\w+)(\[\d+\])?$/.exec(path)?.[1] ?? '';
-  if (/^(rate|rateAnnual|percent|margin|floor|cap|poolFactor|excessSpreadShare|minRate|ocPercent|ocInitialPercent|ocFloor|index|threshold|warning)$/.test(key)) return 'percent';
-  if (/^(originalBalance|amount|initialDeposit|purchaseCap)$/.test(key)) return 'money';
-  if (/^(cutoff|closing|firstPaymentDate|legalFinalMaturity|settlementDate)$/.test(key)) return 'date';
-  if (/^(seniority|periods?|fromPeriod|toPeriod|originalTerm|remainingTerm|maxRemainingTerm|averageOver|consecutivePeriods|paymentFrequencyMonths)$/.test(key)) return 'whole';
+  if (
+    /^(rate|rateAnnual|percent|margin|floor|cap|poolFactor|excessSpreadShare|minRate|ocPercent|ocInitialPercent|ocFloor|index|threshold|warning|hurdleRate|noteShare|thereafterNoteShare|requiredRate)$/.test(
+      key,
+    )
+  )
+    return 'percent';
+  if (/^(originalBalance|amount|initialDeposit|purchaseCap|capPerPaymentDate|atCutoff|byPeriod|balance|faceUnit)$/.test(key)) return 'money';
+  if (/^(cutoff|closing|firstPaymentDate|legalFinalMaturity|settlementDate|expectedMaturity|effective|date)$/.test(key)) return 'date';
+  if (
+    /^(seniority|periods?|fromPeriod|toPeriod|originalTerm|remainingTerm|maxRemainingTerm|averageOver|consecutivePeriods|paymentFrequencyMonths|firstPeriodCollectionMonths|firstPeriodDays|everyPeriods)$/.test(
+      key,
+    )
+  )
+    return 'whole';
   if (key === 'id') return 'id';
   return 'choice';
 }

@@ -25,8 +25,23 @@ export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({
   '30/360': 'deal.option.dayCount.30/360',
 });
 
-/** Indexed coupons (基准利率 + 利差) read a dated table in the file's rateIndices, which the editor does not edit yet: the file is edited as JSON. */
-export const COUPON_OPTIONS = optionsOf<Exclude<Note['coupon']['type'], 'indexed'>>({ fixed: 'deal.option.coupon.fixed', floating: 'deal.option.coupon.floating', none: 'deal.option.coupon.none' });
+/** Indexed coupons (基准利率 + 利差) read a dated table of the deal's rateIndices (the editor's "Policy-rate tables" section). */
+export const COUPON_OPTIONS = optionsOf<Note['coupon']['type']>({
+  fixed: 'deal.option.coupon.fixed',
+  floating: 'deal.option.coupon.floating',
+  indexed: 'deal.option.coupon.indexed',
+  none: 'deal.option.coupon.none',
+});
+
+export const RESET_OPTIONS = optionsOf<NonNullable<Extract<Note['coupon'], { type: 'indexed' }>['reset']>>({
+  firstInterestDateAfterChange: 'deal.option.reset.firstInterestDateAfterChange',
+  periodStart: 'deal.option.reset.periodStart',
+});
+
+export const ACCRUE_OVER_OPTIONS = optionsOf<NonNullable<Extract<Fee['basis'], { type: 'poolBalance' }>['accrueOver']>>({
+  interestPeriod: 'deal.option.accrueOver.interestPeriod',
+  collectionMonths: 'deal.option.accrueOver.collectionMonths',
+});
 
 export const FEE_BASIS_OPTIONS = optionsOf<Fee['basis']['type']>({
   poolBalance: 'deal.option.feeBasis.poolBalance',
@@ -150,4 +165,27 @@ export const CALENDAR_OPTIONS = optionsOf<NonNullable<DealFile['dates']['calenda
 export const ACCRUAL_DATES_OPTIONS = optionsOf<NonNullable<DealFile['dates']['accrualDates']>>({
   paymentDates: 'deal.option.accrual.paymentDates',
   scheduledDates: 'deal.option.accrual.scheduledDates',
+});
+
+export const CUTOFF_TIME_OPTIONS = optionsOf<NonNullable<DealFile['dates']['cutoffTime']>>({
+  endOfDay: 'deal.option.cutoffTime.endOfDay',
+  startOfDay: 'deal.option.cutoffTime.startOfDay',
+});
+
+/** The days past due a default definition may name: the roll-rate buckets' boundaries (engine/project/definition-defaults.ts; a test keeps them equal). */
+export const DEFINITION_DAYS: readonly number[] = [30, 60, 90, 120, 150, 180];
+
+type PoolLine = NonNullable<DealFile['pool']>['lines'][number];
+
+/** A pool line's delinquency state at cutoff (the roll-rate model's states; dpd91_180 is read as 91–120). */
+export const LINE_STATE_OPTIONS = optionsOf<NonNullable<PoolLine['state']>>({
+  current: 'deal.option.lineState.current',
+  dpd1_30: 'deal.option.lineState.dpd1_30',
+  dpd31_60: 'deal.option.lineState.dpd31_60',
+  dpd61_90: 'deal.option.lineState.dpd61_90',
+  dpd91_120: 'deal.option.lineState.dpd91_120',
+  dpd121_150: 'deal.option.lineState.dpd121_150',
+  dpd151_180: 'deal.option.lineState.dpd151_180',
+  dpd91_180: 'deal.option.lineState.dpd91_180',
+  chargedOff: 'deal.option.lineState.chargedOff',
 });

@@ -17,7 +17,7 @@ export interface DealEditorState {
 export const dealEditor = new Store<DealEditorState>({ history: historyOf<DealDraft>({}), origin: null, fileName: 'deal.json', dirty: false });
 
 export function useDealEditor(): DealEditorState {
-  return useSyncExternalStore(dealEditor.subscribe, dealEditor.get);
+  return useSyncExternalStore(dealEditor.subscribe, dealEditor.get, dealEditor.get);
 }
 
 /** Opens a deal (a template's or a file's JSON) in the editor: a fresh history. */
