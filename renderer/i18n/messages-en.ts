@@ -100,6 +100,8 @@ export const messagesEn = {
   'msg.tape.tapeNameEmpty': 'A tape name cannot be empty.',
   'msg.tape.mappingNeedsName': 'A mapping needs a name.',
   'msg.tape.noMapping': 'No saved mapping named "{name}".',
+  'msg.tape.valueRightOfHeader':
+    "{file}: {sheet}!{cell} holds a value right of the header's last column ({lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell.",
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

@@ -97,6 +97,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tape.tapeNameEmpty': '资产清单名称不能为空。',
   'msg.tape.mappingNeedsName': '映射需要一个名称。',
   'msg.tape.noMapping': '没有名为“{name}”的已保存映射。',
+  'msg.tape.valueRightOfHeader': '{file}：{sheet}!{cell} 在表头最后一列（{lastColumn}）右侧有值；没有列名的列无法导入——请为该列加上列名或清空该单元格。',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',
