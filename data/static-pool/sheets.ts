@@ -1,10 +1,8 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.ts';
 import { readCsvFile } from '../tape/csv.ts';
 import type { TapeEncoding } from '../tape/encoding.ts';
-import type { ExcelJSTypes } from '../excel.ts';
-import { cellText } from '../tape/xlsx.ts';
+import { readEverySheet, WorkbookError } from '../tape/xlsx-stream/every-sheet.ts';
 
 /** One table as the file holds it: every non-blank record with its row number (CSV: record number, header = 1; XLSX: the sheet's row). */
 export interface SheetTable {
@@ -52,37 +50,23 @@ export async function readTables(path: string, fileName: string, options: { enco
   return readWorkbookTables(path, fileName);
 }
 
-/** Seconds a workbook may take to load before it is declared unreadable (a static pool loads in well under one). */
-const LOAD_SECONDS = 30;
-
 /**
- * Every sheet of a workbook, in tab order. A static pool is small, so the workbook is loaded whole
- * (exceljs's in-memory reader over JSZip, which fails on a damaged part instead of waiting on it, as
- * the streaming reader can), each sheet read once; cells become text as in the tape reader.
+ * Every sheet of a workbook, in tab order, through the purpose-built streaming reader
+ * (data/tape/xlsx-stream/every-sheet.ts): cells become text as in the tape reader, a damaged part
+ * fails naming the sheet, part, row and cell, and the row limit stops the read as soon as it is
+ * passed instead of after the whole workbook is loaded.
  */
 async function readWorkbookTables(path: string, fileName: string): Promise<SheetTable[]> {
-  const { default: excel } = await import('../excel.ts');
-  const workbook = new excel.Workbook();
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it did not load within ${LOAD_SECONDS} s`)), LOAD_SECONDS * 1000);
-  });
+  const counts = new Map<string, number>();
+  const countRow = (sheet: string): void => {
+    const count = (counts.get(sheet) ?? 0) + 1;
+    if (count > MAX_STATIC_POOL_ROWS) throw tooMany(fileName);
+    counts.set(sheet, count);
+  };
   try {
-    const bytes = await readFile(path);
-    await Promise.race([workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), stalled]);
+    return await readEverySheet(path, countRow);
   } catch (error) {
-    throw new UserError('BAD_FILE', `${fileName} is not a readable XLSX workbook: ${(error as Error).message}`, { file: fileName });
-  } finally {
-    clearTimeout(timer);
+    if (error instanceof WorkbookError) throw new UserError('BAD_FILE', `${fileName} is not a readable XLSX workbook: ${error.message}`, { file: fileName });
+    throw error;
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: { rowNo: number; fields: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const values = row.values as ExcelJSTypes.CellValue[];
-      const fields = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
-      if (fields.some((f) => f !== '')) rows.push({ rowNo: row.number, fields });
-    });
-    if (rows.length > MAX_STATIC_POOL_ROWS) throw tooMany(fileName);
-    return { sheet: sheet.name, rows };
-  });
 }

@@ -25,8 +25,8 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** A cell as the text a CSV export would hold (also used by the static-pool reader, data/static-pool/sheets.ts). */
-export function cellText(value: ExcelJS.CellValue): string {
+/** A cell as the text a CSV export would hold. */
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
