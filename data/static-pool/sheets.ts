@@ -2,7 +2,8 @@ import { statSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import { readCsvFile } from '../tape/csv.ts';
 import type { TapeEncoding } from '../tape/encoding.ts';
-import { readEverySheet, WorkbookError } from '../tape/xlsx-stream/every-sheet.ts';
+import { columnLetters } from '../tape/xlsx-common.ts';
+import { CellPastLimit, readEverySheet, WorkbookError } from '../tape/xlsx-stream/every-sheet.ts';
 
 /** One table as the file holds it: every non-blank record with its row number (CSV: record number, header = 1; XLSX: the sheet's row). */
 export interface SheetTable {
@@ -13,6 +14,12 @@ export interface SheetTable {
 /** Static pools are small (vintages × months); a larger file is refused before it is read. */
 export const MAX_STATIC_POOL_BYTES = 50 * 1024 * 1024;
 export const MAX_STATIC_POOL_ROWS = 200_000;
+/**
+ * The widest static-pool sheet read: 1,000 columns — a vintage, a balance, a metric and up to 600
+ * months on book across (monthCell's limit), with room for notes. A value further right is
+ * refused naming its cell; without the limit one cell at XFD would widen its row to 16,384 cells.
+ */
+export const MAX_STATIC_POOL_COLUMNS = 1000;
 
 export type StaticPoolFormat = 'csv' | 'xlsx';
 
@@ -64,8 +71,16 @@ async function readWorkbookTables(path: string, fileName: string): Promise<Sheet
     counts.set(sheet, count);
   };
   try {
-    return await readEverySheet(path, countRow);
+    return await readEverySheet(path, MAX_STATIC_POOL_COLUMNS, countRow);
   } catch (error) {
+    if (error instanceof CellPastLimit) {
+      const { sheet, cell } = error;
+      throw new UserError(
+        'BAD_FILE',
+        `${fileName}: sheet "${sheet}", cell ${cell} holds a value past column ${columnLetters(MAX_STATIC_POOL_COLUMNS - 1)}; a static pool has at most ${MAX_STATIC_POOL_COLUMNS.toLocaleString('en-US')} columns (vintage, balance, up to 600 months on book)`,
+        { file: fileName, sheet, cell, maxColumns: MAX_STATIC_POOL_COLUMNS },
+      );
+    }
     if (error instanceof WorkbookError) throw new UserError('BAD_FILE', `${fileName} is not a readable XLSX workbook: ${error.message}`, { file: fileName });
     throw error;
   }

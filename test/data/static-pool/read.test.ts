@@ -180,6 +180,22 @@ describe('reading a static pool', () => {
     );
   });
 
+  it('refuses a value past column ALL (1,000 columns) naming its cell, even on a 10,000-row sheet with one on every row; drops empty cells there', async () => {
+    const hostile = (name: string, cell: (r: number) => string): string => {
+      let rows = '';
+      for (let r = 4; r < 10_004; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>1000</v></c>${cell(r)}</row>`;
+      return twoSheetPool(name, `<c r="C3"><v>0.002</v></c></row>${rows}<row r="10004">`);
+    };
+    await expect(readStaticPool([{ path: hostile('xfd.xlsx', (r) => `<c r="XFD${r}"><v>1</v></c>`) }])).rejects.toThrow(
+      'xfd.xlsx: sheet "累计违约率", cell XFD4 holds a value past column ALL; a static pool has at most 1,000 columns (vintage, balance, up to 600 months on book)',
+    );
+    // Empty cells at XFD (styled only, or an empty string) are dropped: the pool reads as the undamaged one, where C3 is 0.2%.
+    const empty = twoSheetPool('empty.xlsx', '<c r="C3"><v>0.002</v></c><c r="XFC3" s="0"/><c r="XFD3" t="inlineStr"><is><t></t></is></c>');
+    const read = await readStaticPool([{ path: empty }]);
+    expect(read.vintages.map((v) => v.vintage)).toEqual(['2024-01', '2024-02']);
+    expect(read.tables[0]?.headerRow).toBe(1);
+  });
+
   it('refuses a damaged workbook and a file that is neither CSV nor XLSX, naming the file', async () => {
     const damaged = join(dir(), 'damaged.xlsx');
     writeFileSync(damaged, Buffer.from('PK\u0003\u0004 not really a zip'));
