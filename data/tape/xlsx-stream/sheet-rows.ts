@@ -47,8 +47,9 @@ export class SheetRowsHandler implements PartHandler {
   collecting = false;
   done = false;
   /**
-   * The header's width once it is read (the caller sets it): a non-empty cell at or past it is
-   * refused, an empty one dropped, so no row is ever wider than the header.
+   * The header's width once it is read (the tape reader sets it), or a fixed column limit (the
+   * static-pool reader, every-sheet.ts): a non-empty cell at or past it is refused, an empty one
+   * dropped, so no row is ever wider.
    */
   headerWidth = MAX_COLUMNS;
   private inSheetData = false;
