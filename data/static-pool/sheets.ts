@@ -1,10 +1,9 @@
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../errors.ts';
 import { readCsvFile } from '../tape/csv.ts';
 import type { TapeEncoding } from '../tape/encoding.ts';
-import type { ExcelJSTypes } from '../excel.ts';
-import { cellText } from '../tape/xlsx.ts';
+import { columnLetters } from '../tape/xlsx-common.ts';
+import { CellPastLimit, readEverySheet, WorkbookError } from '../tape/xlsx-stream/every-sheet.ts';
 
 /** One table as the file holds it: every non-blank record with its row number (CSV: record number, header = 1; XLSX: the sheet's row). */
 export interface SheetTable {
@@ -15,6 +14,12 @@ export interface SheetTable {
 /** Static pools are small (vintages × months); a larger file is refused before it is read. */
 export const MAX_STATIC_POOL_BYTES = 50 * 1024 * 1024;
 export const MAX_STATIC_POOL_ROWS = 200_000;
+/**
+ * The widest static-pool sheet read: 1,000 columns — a vintage, a balance, a metric and up to 600
+ * months on book across (monthCell's limit), with room for notes. A value further right is
+ * refused naming its cell; without the limit one cell at XFD would widen its row to 16,384 cells.
+ */
+export const MAX_STATIC_POOL_COLUMNS = 1000;
 
 export type StaticPoolFormat = 'csv' | 'xlsx';
 
@@ -52,37 +57,31 @@ export async function readTables(path: string, fileName: string, options: { enco
   return readWorkbookTables(path, fileName);
 }
 
-/** Seconds a workbook may take to load before it is declared unreadable (a static pool loads in well under one). */
-const LOAD_SECONDS = 30;
-
 /**
- * Every sheet of a workbook, in tab order. A static pool is small, so the workbook is loaded whole
- * (exceljs's in-memory reader over JSZip, which fails on a damaged part instead of waiting on it, as
- * the streaming reader can), each sheet read once; cells become text as in the tape reader.
+ * Every sheet of a workbook, in tab order, through the purpose-built streaming reader
+ * (data/tape/xlsx-stream/every-sheet.ts): cells become text as in the tape reader, a damaged part
+ * fails naming the sheet, part, row and cell, and the row limit stops the read as soon as it is
+ * passed instead of after the whole workbook is loaded.
  */
 async function readWorkbookTables(path: string, fileName: string): Promise<SheetTable[]> {
-  const { default: excel } = await import('../excel.ts');
-  const workbook = new excel.Workbook();
-  let timer: NodeJS.Timeout | undefined;
-  const stalled = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`it did not load within ${LOAD_SECONDS} s`)), LOAD_SECONDS * 1000);
-  });
+  const counts = new Map<string, number>();
+  const countRow = (sheet: string): void => {
+    const count = (counts.get(sheet) ?? 0) + 1;
+    if (count > MAX_STATIC_POOL_ROWS) throw tooMany(fileName);
+    counts.set(sheet, count);
+  };
   try {
-    const bytes = await readFile(path);
-    await Promise.race([workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)), stalled]);
+    return await readEverySheet(path, MAX_STATIC_POOL_COLUMNS, countRow);
   } catch (error) {
-    throw new UserError('BAD_FILE', `${fileName} is not a readable XLSX workbook: ${(error as Error).message}`, { file: fileName });
-  } finally {
-    clearTimeout(timer);
+    if (error instanceof CellPastLimit) {
+      const { sheet, cell } = error;
+      throw new UserError(
+        'BAD_FILE',
+        `${fileName}: sheet "${sheet}", cell ${cell} holds a value past column ${columnLetters(MAX_STATIC_POOL_COLUMNS - 1)}; a static pool has at most ${MAX_STATIC_POOL_COLUMNS.toLocaleString('en-US')} columns (vintage, balance, up to 600 months on book)`,
+        { file: fileName, sheet, cell, maxColumns: MAX_STATIC_POOL_COLUMNS },
+      );
+    }
+    if (error instanceof WorkbookError) throw new UserError('BAD_FILE', `${fileName} is not a readable XLSX workbook: ${error.message}`, { file: fileName });
+    throw error;
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: { rowNo: number; fields: string[] }[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const values = row.values as ExcelJSTypes.CellValue[];
-      const fields = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellText(values[i + 1]).trim());
-      if (fields.some((f) => f !== '')) rows.push({ rowNo: row.number, fields });
-    });
-    if (rows.length > MAX_STATIC_POOL_ROWS) throw tooMany(fileName);
-    return { sheet: sheet.name, rows };
-  });
 }

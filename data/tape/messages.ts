@@ -52,6 +52,8 @@ export const TAPE_MESSAGES = messageTable('tape', {
   tapeNameEmpty: () => 'A tape name cannot be empty',
   mappingNeedsName: () => 'A mapping needs a name',
   noMapping: (p: { name: string }) => `No saved mapping named "${p.name}"`,
+  valueRightOfHeader: (p: { file: string; sheet: string; cell: string; lastColumn: string }) =>
+    `${p.file}: ${p.sheet}!${p.cell} holds a value right of the header's last column (${p.lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell`,
 });
 
 /** What an import assumed for columns the tape lacks, stated in its report (import/finish.ts), by code. */

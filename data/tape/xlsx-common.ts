@@ -46,6 +46,27 @@ export function unreadable(path: string, reason: string): UserError {
   return codedError('BAD_FILE', TAPE_MESSAGES.say('unreadableXlsx', { file: basename(path), reason }), { file: basename(path) });
 }
 
+/** A 0-based column as Excel names it: 0 → A, 25 → Z, 26 → AA, 16,383 → XFD (bijective base 26). */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Refuses a value right of the header's last column, naming the cell as Excel does ("loans!XFD12").
+ * Such a value has no heading, so it could feed no field; and a reader that kept it would widen
+ * every row to its column — a crafted sheet with one cell at XFD per row would cost 16,384 cells
+ * a row. Empty cells there are dropped (as a CSV's trailing empty fields are harmless).
+ */
+export function valueRightOfHeader(path: string, sheet: string, cell: string, headerWidth: number): UserError {
+  const file = basename(path);
+  // Excel quotes a sheet name other than letters, digits, '_' and '.' in a reference: 'Loan tape'!A1.
+  sheet = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
+  const lastColumn = columnLetters(headerWidth - 1);
+  return codedError('BAD_FILE', TAPE_MESSAGES.say('valueRightOfHeader', { file, sheet, cell, lastColumn }), { file, sheet, cell, lastColumn });
+}
+
 export function sheetParts(path: string): SheetPart[] {
   try {
     return readSheetParts(path);

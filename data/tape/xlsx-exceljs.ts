@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
-import { finishRead, isBlank, takeRow, unreadable, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
+import { columnLetters, finishRead, isBlank, takeRow, unreadable, valueRightOfHeader, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
 import { checkTextRuns } from './xlsx-text-runs.ts';
 
 /**
@@ -25,8 +25,8 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** A cell as the text a CSV export would hold (also used by the static-pool reader, data/static-pool/sheets.ts). */
-export function cellText(value: ExcelJS.CellValue): string {
+/** A cell as the text a CSV export would hold. */
+function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -102,13 +102,28 @@ export function watchRead(path: string, input: Readable, stallSeconds: number, s
   };
 }
 
+/**
+ * A row cut to the header's width, as the purpose-built reader gives it: empty cells right of the
+ * header dropped, a value there refused (xlsx-common.ts's valueRightOfHeader). The header itself
+ * ends at its last non-empty cell.
+ */
+function fitToHeader(path: string, sheet: string, fields: string[], rowNo: number, width: number): string[] {
+  if (width === 0) {
+    while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+    return fields;
+  }
+  for (let i = width; i < fields.length; i++) if (fields[i] !== '') throw valueRightOfHeader(path, sheet, `${columnLetters(i)}${rowNo}`, width);
+  fields.length = width;
+  return fields;
+}
+
 /** Feeds one worksheet's rows to the handlers, skipping blank rows (before the header and between loans). */
-async function readRows(sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void): Promise<void> {
+async function readRows(path: string, sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void): Promise<void> {
   let width = 0;
   for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
     if (read.closed) return;
     progressed();
-    const fields = rowTexts(row, width);
+    const fields = fitToHeader(path, sheet.name, rowTexts(row, width), row.number, width);
     if (isBlank(fields)) continue;
     if (read.records === 0) width = fields.length;
     if (!takeRow(fields, row.number, options, read)) {
@@ -140,7 +155,7 @@ export async function readXlsxWithExceljs(path: string, options: XlsxReadOptions
       // sheets wait for the shared strings and their announcements need not precede their own yields.
       if (String(sheet.id) !== target.partNo || found) continue;
       found = true;
-      await readRows(sheet, options, read, watch.progressed);
+      await readRows(path, sheet, options, read, watch.progressed);
       break;
     }
     return 'done';

@@ -15,7 +15,7 @@ import { readXlsxStreaming } from './xlsx-stream/read.ts';
  */
 
 export type { XlsxReaderName, XlsxReadOptions, XlsxReadResult } from './xlsx-common.ts';
-export { cellText, watchRead, XLSX_STALL_SECONDS, type Watch } from './xlsx-exceljs.ts';
+export { watchRead, XLSX_STALL_SECONDS, type Watch } from './xlsx-exceljs.ts';
 
 export const DEFAULT_XLSX_READER: XlsxReaderName = 'stream';
 

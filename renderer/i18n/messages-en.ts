@@ -177,6 +177,8 @@ export const messagesEn = {
   'msg.scenarioSet.unreadableIndexPath': 'Cannot read this index path: {reason}',
   'msg.scenarioSet.indexPathForm': 'An index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "{path}").',
   'msg.scenarioSet.duplicateName': '"{name}" is also the name of scenario {position}; names must be unique.',
+  'msg.tape.valueRightOfHeader':
+    "{file}: {sheet}!{cell} holds a value right of the header's last column ({lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell.",
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

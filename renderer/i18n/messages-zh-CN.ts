@@ -174,6 +174,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.scenarioSet.unreadableIndexPath': '无法读取该基准利率路径：{reason}',
   'msg.scenarioSet.indexPathForm': '基准利率路径是按兑付期给出的年化百分比分段（“2.5”“2.2 for 6, 3”）：不带单位、模型或“by age”（所填为“{path}”）。',
   'msg.scenarioSet.duplicateName': '“{name}”与第 {position} 个情景同名；情景名称须唯一。',
+  'msg.tape.valueRightOfHeader': '{file}：{sheet}!{cell} 在表头最后一列（{lastColumn}）右侧有值；没有列名的列无法导入——请为该列加上列名或清空该单元格。',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',

@@ -1,10 +1,10 @@
 import { UserError } from '../../errors.ts';
-import { finishRead, isBlank, takeRow, unreadable, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from '../xlsx-common.ts';
+import { finishRead, isBlank, takeRow, unreadable, valueRightOfHeader, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from '../xlsx-common.ts';
 import { partData } from '../xlsx-sheets.ts';
 import { PartError } from './part.ts';
 import { scanPart } from './scan-part.ts';
 import { readSharedStrings } from './shared-strings.ts';
-import { SheetRowsHandler } from './sheet-rows.ts';
+import { SheetRowsHandler, ValueRightOfHeader } from './sheet-rows.ts';
 import { readDateStyles } from './styles.ts';
 import { readDate1904 } from './workbook.ts';
 
@@ -35,13 +35,14 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
     const rows = new SheetRowsHandler({ strings, dateStyles, date1904 }, (cells, rowNo) => {
       while (cells.length < width) cells.push('');
       if (isBlank(cells)) return true;
-      if (read.records === 0) width = cells.length;
+      if (read.records === 0) width = rows.headerWidth = cells.length;
       if (takeRow(cells, rowNo, options, read)) return true;
       read.stopped = true;
       return false;
     });
     await scanPart(path, sheet, rows);
   } catch (error) {
+    if (error instanceof ValueRightOfHeader) throw valueRightOfHeader(path, target.name, error.cell, error.headerWidth);
     if (error instanceof PartError) throw unreadable(path, error.message.startsWith(sheetName) ? `sheet "${target.name}", ${error.message}` : error.message);
     // A handler's own error (a header too wide, a schedule too long) goes out as it is.
     if (error instanceof UserError) throw error;

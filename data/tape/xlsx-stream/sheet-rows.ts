@@ -1,3 +1,4 @@
+import { columnLetters } from '../xlsx-common.ts';
 import { cellText, type CellContext } from './cells.ts';
 import { CellError, type PartHandler } from './scan-part.ts';
 import { attribute, readAttributes } from './xml-scan.ts';
@@ -22,6 +23,17 @@ export function columnOf(ref: string): number {
   return column - 1;
 }
 
+/** A non-empty cell right of the header's last column (xlsx-common.ts's valueRightOfHeader says why it is refused). */
+export class ValueRightOfHeader extends Error {
+  readonly cell: string;
+  readonly headerWidth: number;
+  constructor(cell: string, headerWidth: number) {
+    super(`cell ${cell} lies right of the header's last column`);
+    this.cell = cell;
+    this.headerWidth = headerWidth;
+  }
+}
+
 /** A row's cells, 0-based and dense, trimmed, and the number of columns it reaches. */
 export type RowSink = (fields: string[], rowNo: number) => boolean;
 
@@ -34,6 +46,12 @@ export type RowSink = (fields: string[], rowNo: number) => boolean;
 export class SheetRowsHandler implements PartHandler {
   collecting = false;
   done = false;
+  /**
+   * The header's width once it is read (the tape reader sets it), or a fixed column limit (the
+   * static-pool reader, every-sheet.ts): a non-empty cell at or past it is refused, an empty one
+   * dropped, so no row is ever wider.
+   */
+  headerWidth = MAX_COLUMNS;
   private inSheetData = false;
   private inRow = false;
   private rowNo = 0;
@@ -164,8 +182,19 @@ export class SheetRowsHandler implements PartHandler {
 
   private closeCell(): void {
     if (this.value === null && this.inline === null && !this.formula) return;
-    this.cells[this.column] = cellText(this, this.context).trim();
-    if (this.column >= this.reach) this.reach = this.column + 1;
+    const text = cellText(this, this.context).trim();
+    // An empty cell does not widen the row: a cell far right (XFD) would otherwise cost the whole width.
+    if (text === '') return;
+    const column = this.column;
+    if (column >= this.reach) {
+      if (column >= this.headerWidth) this.refuseRightOfHeader();
+      this.reach = column + 1;
+    }
+    this.cells[column] = text;
+  }
+
+  private refuseRightOfHeader(): never {
+    throw new ValueRightOfHeader(this.ref || `${columnLetters(this.column)}${this.rowNo}`, this.headerWidth);
   }
 
   private closeRow(): void {

@@ -6,6 +6,7 @@ import { UserError } from '../../../data/errors.ts';
 import { readStaticPool } from '../../../data/static-pool/index.ts';
 import { gb18030Bytes } from '../../helpers/static-pool-generator.ts';
 import { useTempDir } from '../../helpers/tmp.ts';
+import { SHEET_HEAD, SHEET_TAIL, sheetRow, workbookParts, zipParts } from '../../reliability/fuzz/zip.ts';
 
 const dir = useTempDir('abs-static-read-');
 
@@ -23,6 +24,33 @@ async function problemsOf(files: Parameters<typeof readStaticPool>[0]): Promise<
     return { message: error.message, problems: (error.details as { problems?: never[] }).problems ?? [] };
   }
   throw new Error('expected the static pool to be refused');
+}
+
+const POOL_NOTES_SHEET = SHEET_HEAD + sheetRow(['本表数据来源于发起机构'], 1) + SHEET_TAIL;
+
+/** A wide 累计违约率 sheet of two vintages, its strings shared (0 "2024-01", 1 "0.1%", 2 "2024-02"), C3 written as given. */
+function poolSheet(c3: string): string {
+  const rows = `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>1000</v></c><c r="C2" t="s"><v>1</v></c></row><row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3"><v>1000</v></c>${c3}</row>`;
+  return SHEET_HEAD + sheetRow(['起始月份', '放款金额', 'M1'], 1) + rows + SHEET_TAIL;
+}
+
+/** A workbook of a notes sheet (说明) then poolSheet(c3), as a static pool is often sent. */
+function twoSheetPool(name: string, c3: string): string {
+  const parts = workbookParts('说明', POOL_NOTES_SHEET);
+  const ns = 'http://schemas.openxmlformats.org';
+  parts.set(
+    'xl/workbook.xml',
+    `<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets><sheet name="说明" sheetId="1" r:id="rId1"/><sheet name="累计违约率" sheetId="2" r:id="rId2"/></sheets></workbook>`,
+  );
+  parts.set(
+    'xl/_rels/workbook.xml.rels',
+    `<Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>`,
+  );
+  parts.set('xl/worksheets/sheet2.xml', poolSheet(c3));
+  parts.set('xl/sharedStrings.xml', `<sst xmlns="${ns}/spreadsheetml/2006/main"><si><t>2024-01</t></si><si><t>0.1%</t></si><si><t>2024-02</t></si></sst>`);
+  const path = join(dir(), name);
+  writeFileSync(path, zipParts(parts).bytes);
+  return path;
 }
 
 describe('reading a static pool', () => {
@@ -135,6 +163,37 @@ describe('reading a static pool', () => {
         reason: 'vintage 2024-01: 累计违约率 (cumulative default rate) falls from 0.1% at month 1 to 0.05% at month 2; a cumulative rate never falls',
       },
     ]);
+  });
+
+  it('refuses a damaged worksheet naming the file, sheet, part, row and cell', async () => {
+    // The workbook undamaged reads (two vintages of one month each, the notes sheet passed over);
+    // then C3 refers to a shared string that does not exist, then it holds "12,000" where a number
+    // is stored (exceljs's loader, the reader before, read that as 12 without a word).
+    const good = await readStaticPool([{ path: twoSheetPool('good.xlsx', '<c r="C3"><v>0.002</v></c>') }]);
+    expect(good.vintages.map((v) => v.vintage)).toEqual(['2024-01', '2024-02']);
+    expect(good.skipped.map((s) => s.sheet)).toEqual(['说明']);
+    await expect(readStaticPool([{ path: twoSheetPool('strings.xlsx', '<c r="C3" t="s"><v>9</v></c>') }])).rejects.toThrow(
+      'strings.xlsx is not a readable XLSX workbook: sheet "累计违约率", xl/worksheets/sheet2.xml, row 3, cell C3: refers to shared string "9", but the workbook holds 3 (numbered from 0)',
+    );
+    await expect(readStaticPool([{ path: twoSheetPool('comma.xlsx', '<c r="C3"><v>12,000</v></c>') }])).rejects.toThrow(
+      'comma.xlsx is not a readable XLSX workbook: sheet "累计违约率", xl/worksheets/sheet2.xml, row 3, cell C3: holds "12,000" where a number is stored',
+    );
+  });
+
+  it('refuses a value past column ALL (1,000 columns) naming its cell, even on a 10,000-row sheet with one on every row; drops empty cells there', async () => {
+    const hostile = (name: string, cell: (r: number) => string): string => {
+      let rows = '';
+      for (let r = 4; r < 10_004; r++) rows += `<row r="${r}"><c r="A${r}" t="s"><v>0</v></c><c r="B${r}"><v>1000</v></c>${cell(r)}</row>`;
+      return twoSheetPool(name, `<c r="C3"><v>0.002</v></c></row>${rows}<row r="10004">`);
+    };
+    await expect(readStaticPool([{ path: hostile('xfd.xlsx', (r) => `<c r="XFD${r}"><v>1</v></c>`) }])).rejects.toThrow(
+      'xfd.xlsx: sheet "累计违约率", cell XFD4 holds a value past column ALL; a static pool has at most 1,000 columns (vintage, balance, up to 600 months on book)',
+    );
+    // Empty cells at XFD (styled only, or an empty string) are dropped: the pool reads as the undamaged one, where C3 is 0.2%.
+    const empty = twoSheetPool('empty.xlsx', '<c r="C3"><v>0.002</v></c><c r="XFC3" s="0"/><c r="XFD3" t="inlineStr"><is><t></t></is></c>');
+    const read = await readStaticPool([{ path: empty }]);
+    expect(read.vintages.map((v) => v.vintage)).toEqual(['2024-01', '2024-02']);
+    expect(read.tables[0]?.headerRow).toBe(1);
   });
 
   it('refuses a damaged workbook and a file that is neither CSV nor XLSX, naming the file', async () => {

@@ -95,14 +95,15 @@ describe('the purpose-built XLSX reader: cells as a CSV export would hold them',
   });
 
   it('reads prefixed SpreadsheetML (x:row, x:c) and places cells by reference, skipped columns empty', async () => {
-    const sheet = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c r="D3"><x:v>7</x:v></x:c></x:row><x:row r="4"><x:c r="AB4"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const sheet = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="3"><x:c r="B3" t="inlineStr"><x:is><x:t>id</x:t></x:is></x:c><x:c r="D3"><x:v>7</x:v></x:c><x:c r="AB3" t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row><x:row r="4"><x:c r="AB4"><x:v>1</x:v></x:c></x:row><x:row r="5"><x:c r="D5"><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     const parts = workbookParts('loans', sheet);
     const file = join(tempDir(), 'prefixed.xlsx');
     writeFileSync(file, zipParts(parts).bytes);
     const read = await rows(file);
-    expect(read[0]).toEqual(['', 'id', '', '7']);
-    expect(read[1]).toHaveLength(28); // AB is column 28: 26 + 2
+    expect(read[0]).toEqual(['', 'id', '', '7', ...Array<string>(23).fill(''), 'note']); // AB is column 28: 26 + 2
+    expect(read[1]).toHaveLength(28);
     expect(read[1]?.[27]).toBe('1');
+    expect(read[2]).toEqual(['', '', '', '2', ...Array<string>(24).fill('')]); // padded to the header's width
   });
 });
 
