@@ -188,3 +188,35 @@ describe('the purpose-built XLSX reader: a cancelled read', () => {
     expect(all.at(-1)).toEqual(['借据1999']);
   });
 });
+
+describe('the purpose-built XLSX reader: text assembled from many pieces is bounded like one run', () => {
+  // The zip-bomb guard (xlsx-text-runs.ts) bounds a run of text WITHOUT a '<' at 1 MiB; a cell's
+  // text can still be assembled from runs (<r><t>…</t></r>), each short enough to pass it.
+  // 1,100 runs of 1,024 'a' = 1,126,400 characters: 34 times Excel's cell limit (32,767), more
+  // than the 1,048,576 the guard allows one run. Deflated, such a part is a few KB; at 10^6 runs it
+  // would be a 1 GB string built from a 1 MB file.
+  const RUNS = '<r><t>' + 'a'.repeat(1024) + '</t></r>';
+
+  it('refuses an inline rich-text cell longer than any cell can be, naming the cell', async () => {
+    const file = workbook('runs.xlsx', HEADER + `<row r="2"><c r="A2" t="inlineStr"><is>${RUNS.repeat(1100)}</is></c></row>`);
+    expect((await failure(file)).message).toBe(
+      'runs.xlsx is not a readable XLSX workbook: sheet "loans", xl/worksheets/sheet1.xml, row 2, cell A2: holds more than 1,048,576 characters of text, more than any spreadsheet cell (Excel\'s limit is 32,767 characters): the file is damaged or built to exhaust memory',
+    );
+  });
+
+  it('refuses a shared string longer than any cell can be, naming the string', async () => {
+    const file = workbook('runs.xlsx', HEADER, { sharedStrings: `<si><t>ok</t></si><si>${RUNS.repeat(1100)}</si>` });
+    expect((await failure(file)).message).toBe(
+      "runs.xlsx is not a readable XLSX workbook: xl/sharedStrings.xml, string 2: holds more than 1,048,576 characters of text, more than any spreadsheet cell (Excel's limit is 32,767 characters): the file is damaged or built to exhaust memory",
+    );
+  });
+
+  it("still reads a rich-text cell at Excel's limit, 32 runs of 1,024 characters", async () => {
+    const file = workbook('runs-ok.xlsx', HEADER + `<row r="2"><c r="A2" t="inlineStr"><is>${RUNS.repeat(32)}</is></c><c r="B2" t="s"><v>0</v></c></row>`, {
+      sharedStrings: `<si>${RUNS.repeat(32)}</si>`,
+    });
+    const read = await rows(file);
+    expect(read[1]?.[0]).toBe('a'.repeat(32 * 1024));
+    expect(read[1]?.[1]).toBe('a'.repeat(32 * 1024));
+  });
+});
