@@ -114,6 +114,23 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     expect(error.message).toBe(`${PREFIX}, row 2, cell A2: refers to shared string "5", but the workbook holds 2 (numbered from 0)`);
   });
 
+  it('a shared-string reference that is not a whole number is refused, not read as another string', async () => {
+    // Number() reads ' ' as 0 and '0x1' as 1: without a check those cells would silently hold
+    // "first" and "second", strings they never referred to.
+    const strings = { sharedStrings: '<si><t>first</t></si><si><t>second</t></si>' };
+    for (const [value, shown] of [
+      [' ', ' '],
+      ['0x1', '0x1'],
+      ['1e0', '1e0'],
+      ['1.5', '1.5'],
+    ] as const) {
+      const error = await failure(workbook('bad.xlsx', HEADER + `<row r="2"><c r="A2" t="s"><v>${value}</v></c></row>`, strings));
+      expect(error.message).toBe(`${PREFIX}, row 2, cell A2: holds "${shown}" where the number of a shared string (0, 1, 2, …) is stored`);
+    }
+    // Whitespace around the digits is only layout: string 1 (the row padded to the header's two columns).
+    expect((await rows(workbook('ok.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v> 1 </v></c></row>', strings)))[1]).toEqual(['second', '']);
+  });
+
   it('a shared string with no shared strings part', async () => {
     const error = await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v>0</v></c></row>'));
     expect(error.message).toBe(`${PREFIX}, row 2, cell A2: refers to shared string 0, but the workbook has no shared strings part (xl/sharedStrings.xml)`);
