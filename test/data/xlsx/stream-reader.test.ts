@@ -71,6 +71,19 @@ describe('the purpose-built XLSX reader: cells as a CSV export would hold them',
     expect((await rows(workbook('1900-exceljs.xlsx', datedSheet(46096), { styles: STYLES }), 'exceljs'))[2]).toEqual(['s2', '46096']);
   });
 
+  it('takes number formats from <numFmts> only, not from the conditional formats (<dxfs>) that reuse their ids', async () => {
+    // ECMA-376 Part 1 §18.8.31 numFmts: the formats cellXfs refers to; a <dxf>'s own <numFmt>
+    // (§18.8.14) styles a conditional format only, and may carry any id. Here the dxf's 164 is a
+    // date and 165 a percent: the cells' 164 (percent) and 165 (date) must not change with them.
+    const styles =
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.00%"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>' +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>' +
+      '<dxfs count="2"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf><dxf><numFmt numFmtId="165" formatCode="0.00%"/></dxf></dxfs>';
+    const file = workbook('dxf.xlsx', HEADER + '<row r="2"><c r="A2" s="1"><v>0.1447</v></c><c r="B2" s="2"><v>46096</v></c></row>', { styles });
+    // Hand-written: 0.1447 under 0.00% stays the number; serial 46,096 under yyyy-mm-dd is 2026-03-15.
+    expect((await rows(file))[1]).toEqual(['0.1447', '2026-03-15']);
+  });
+
   it('reads a formula\'s cached value of every type, t="d" ISO dates, shared and inline rich text without phonetic guides', async () => {
     const file = workbook(
       'types.xlsx',
