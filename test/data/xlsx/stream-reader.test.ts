@@ -261,3 +261,42 @@ describe('the purpose-built XLSX reader: text assembled from many pieces is boun
     expect(read[1]?.[1]).toBe('a'.repeat(32 * 1024));
   });
 });
+
+const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+describe('the purpose-built XLSX reader: where the 64 KiB inflated chunks of a part meet', () => {
+  // part.ts inflates 65,536 bytes at a time (CHUNK_BYTES) and the scanner carries what a chunk
+  // cuts. Each case row below is cut at the next chunk boundary inside its most fragile piece, a
+  // filler row before it sized to put the cut there.
+  const CHUNK = 65_536;
+  /** [text of column B as written, the piece cut, bytes of the piece before the cut, the text read]. */
+  const CASES = [
+    ['a&#x1F600;b', '&#x1F600;', 4, 'a😀b'], // a character reference
+    ['c😀d', '😀', 2, 'c😀d'], // a 4-byte UTF-8 character
+    ['e&amp;f', '&amp;', 2, 'e&f'], // a named entity
+    ['g', '<c r="B', 4, 'g'], // a start tag
+    ['h', '</is>', 3, 'h'], // an end tag
+  ] as const;
+
+  it('keeps references, characters and tags whole across chunks', async () => {
+    let xml = SHEET_HEAD + HEADER;
+    const expected: string[][] = [['id', 'value']];
+    let rowNo = 1;
+    for (const [k, [written, piece, into, read]] of CASES.entries()) {
+      const filler = (pad: string): string => `<row r="${++rowNo}">${inline(`A${rowNo}`, `F${k}`)}${inline(`B${rowNo}`, pad)}</row>`;
+      const fillerBytes = Buffer.byteLength(filler(''));
+      rowNo--;
+      const caseRow = `<row r="${rowNo + 2}">${inline(`A${rowNo + 2}`, `E${k}`)}${inline(`B${rowNo + 2}`, written)}</row>`;
+      const before = caseRow.slice(0, caseRow.indexOf(piece, caseRow.indexOf(`B${rowNo + 2}`) - 6));
+      const pad = 'y'.repeat((k + 1) * CHUNK - into - Buffer.byteLength(xml + before) - fillerBytes);
+      xml += filler(pad);
+      expect(Buffer.byteLength(xml + before) + into).toBe((k + 1) * CHUNK);
+      xml += caseRow;
+      rowNo++;
+      expected.push([`F${k}`, pad], [`E${k}`, read]);
+    }
+    const file = join(tempDir(), 'chunks.xlsx');
+    writeFileSync(file, zipParts(workbookParts('loans', xml + SHEET_TAIL)).bytes);
+    expect(await rows(file)).toEqual(expected);
+  });
+});
