@@ -11,6 +11,16 @@ import { partData, type PartData } from './xlsx-sheets.ts';
  */
 export const MAX_TEXT_RUN_BYTES = 1 << 20;
 
+/**
+ * The same bound on a cell's whole text, which the purpose-built reader assembles from pieces
+ * (rich-text runs, CDATA sections, text around comments), each of which may pass the run guard:
+ * a part of many short runs in one cell would otherwise build one string without end.
+ */
+export const MAX_CELL_TEXT_CHARS = MAX_TEXT_RUN_BYTES;
+
+/** The refusal of a cell whose text passes MAX_CELL_TEXT_CHARS. */
+export const CELL_TEXT_TOO_LONG = `holds more than ${MAX_CELL_TEXT_CHARS.toLocaleString('en-US')} characters of text, more than any spreadsheet cell (Excel's limit is 32,767 characters): the file is damaged or built to exhaust memory`;
+
 const LT = 0x3c;
 
 /** Carries the current run without `<` across chunks; throws when it passes the limit (also used by xlsx-stream/part.ts). */

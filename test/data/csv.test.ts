@@ -678,3 +678,49 @@ describe('previewCsv', () => {
     expect((await expectCsvErrorAsync(previewCsv(open))).lineNo).toBe(2);
   });
 });
+
+describe('readCsvFile: where the 64 KiB decode slices of one read meet', () => {
+  // readCsvFile decodes each 1 MiB read 65,536 bytes at a time (DECODE_SLICE_BYTES): the decoder
+  // and the parser carry what a slice cuts. Here each of four records is cut at the next slice
+  // boundary inside the piece that breaks most easily, with a filler row before it sized to put
+  // the cut there; the whole file (< 1 MiB) is one read, so only the slicing splits it.
+  const SLICE = 65_536;
+  /** [id, the record's text after "id,", the text before the piece cut, the piece, its bytes before the cut (UTF-8, UTF-16), the note read]. */
+  const CASES = [
+    ['E1', '"a😀b"\r\n', '"a', '😀', [2, 2], 'a😀b'], // a 4-byte character / a surrogate pair
+    ['E2', '"c\r\nd"\r\n', '"c', '\r\n', [1, 2], 'c\r\nd'], // CRLF inside quotes
+    ['E3', 'e\r\n', 'e', '\r\n', [1, 2], 'e'], // the record's own CRLF
+    ['E4', '"f""g"\r\n', '"f', '""', [1, 2], 'f"g'], // a "" escape
+  ] as const;
+
+  async function sliced(name: string, bom: Buffer, encode: (text: string) => Buffer, unit: 0 | 1): Promise<void> {
+    const expected: string[][] = [];
+    let text = 'id,note\r\n';
+    for (const [k, [id, record, before, piece, into, note]] of CASES.entries()) {
+      const filler = `F${k},\r\n`;
+      const cutAt = (k + 1) * SLICE;
+      const free = cutAt - bom.length - encode(text + filler + id + ',' + before).length - into[unit];
+      const pad = 'y'.repeat(free / encode('y').length);
+      text += `F${k},${pad}\r\n${id},`;
+      // The cut falls inside the piece, as intended.
+      expect(record.startsWith(before + piece)).toBe(true);
+      expect(bom.length + encode(text + before).length + into[unit]).toBe(cutAt);
+      text += record;
+      expected.push([`F${k}`, pad], [id, note]);
+    }
+    const file = join(tempDir(), name);
+    writeFileSync(file, Buffer.concat([bom, encode(text)]));
+    const { header, rows: read, result } = await readAll(file);
+    expect(header).toEqual(['id', 'note']);
+    expect(read.map((r) => r.fields)).toEqual(expected);
+    expect(result.records).toBe(1 + expected.length);
+  }
+
+  it('UTF-8 with a BOM: a 4-byte character, CRLF in and after quotes, a "" escape', async () => {
+    await sliced('slices-utf8.csv', Buffer.from([0xef, 0xbb, 0xbf]), (text) => Buffer.from(text, 'utf8'), 0);
+  });
+
+  it('UTF-16LE: a surrogate pair, CRLF in and after quotes, a "" escape', async () => {
+    await sliced('slices-utf16.csv', Buffer.from([0xff, 0xfe]), (text) => Buffer.from(text, 'utf16le'), 1);
+  });
+});

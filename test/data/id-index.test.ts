@@ -2,6 +2,13 @@ import { array, assert, property, string } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LoanIdIndex } from '../../data/tape/id-index.ts';
 
+/** FNV-1a 32-bit over UTF-16 code units, from its definition (offset basis 0x811C9DC5, prime 0x01000193). */
+function fnv1a(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
 describe('LoanIdIndex', () => {
   it('returns 0 for a new id and the first row for a repeat', () => {
     const index = new LoanIdIndex();
@@ -77,6 +84,27 @@ describe('LoanIdIndex', () => {
 });
 
 describe('LoanIdIndex across its pages', () => {
+  it('tells apart ids with the same FNV-1a hash, ids differing only in their first character, and ids either side of 4,096 characters', () => {
+    // FNV-1a 32-bit (offset basis 0x811C9DC5, prime 0x01000193) of CL00000916628 and of
+    // CL00001054066 is 0x19978372 for both, checked here by the formula itself.
+    expect(fnv1a('CL00000916628')).toBe(0x19978372);
+    expect(fnv1a('CL00001054066')).toBe(0x19978372);
+    const index = new LoanIdIndex();
+    expect(index.firstRowOf('CL00000916628', 2)).toBe(0);
+    expect(index.firstRowOf('CL00001054066', 3)).toBe(0);
+    expect(index.firstRowOf('CL00001054066', 4)).toBe(3);
+    expect(index.firstRowOf('CL00000916628', 5)).toBe(2);
+    // Compared from the end: ids that differ only at the start are still told apart.
+    const tail = '0'.repeat(4095);
+    expect(index.firstRowOf(`A${tail}`, 6)).toBe(0); // 4,096 characters: in the pages
+    expect(index.firstRowOf(`B${tail}`, 7)).toBe(0);
+    expect(index.firstRowOf(`A${tail}0`, 8)).toBe(0); // 4,097: in the Map beside
+    expect(index.firstRowOf(`B${tail}0`, 9)).toBe(0);
+    expect(index.firstRowOf(`B${tail}`, 10)).toBe(7);
+    expect(index.firstRowOf(`A${tail}0`, 11)).toBe(8);
+    expect(index.size).toBe(6);
+  });
+
   it('keeps ids exact where one page ends and the next begins, and ids too long for a page', () => {
     const index = new LoanIdIndex();
     // 81,000 ids of 13 characters fill the first page of 1,048,576 code units (80,659 fit) and go on in the second.

@@ -99,6 +99,31 @@ describe('loan batches between the reader and the writer (loan-codec)', () => {
     expect(roundTrip(batches, 64, decoder).loans).toEqual(sent);
   });
 
+  it('repeats the last string a column held across nulls, a refused-row gap and batch ends; long and late-wide strings; NaN and infinities', () => {
+    const encoder = new LoanEncoder();
+    const decoder = new LoanDecoder();
+    // 20,000 Latin-1 characters then one Chinese: the encoder rewrites the whole string two bytes
+    // a code unit behind a 3-byte length (20,001 ≥ 128²).
+    const lateWide = 'x'.repeat(20_000) + '省';
+    const sent = [
+      loan(2, { segment: '工薪', region: lateWide, current_principal: Number.NaN }),
+      loan(3, { segment: null, region: lateWide, current_principal: Number.POSITIVE_INFINITY }), // region: a tag alone
+      // row 4 refused: never packed
+      loan(5, { segment: '工薪', region: '', current_principal: Number.NEGATIVE_INFINITY }), // segment: the string before the null
+      loan(6, { segment: '工薪', region: '' }),
+    ];
+    encoder.add(sent[0] as LoanValue[]);
+    encoder.add(sent[1] as LoanValue[]);
+    const first = encoder.take();
+    encoder.add(sent[2] as LoanValue[]);
+    const second = encoder.take();
+    encoder.add(sent[3] as LoanValue[]);
+    const third = encoder.take();
+    // The first batch's text: the wide region once (3 + 2 × 20,001 bytes), not twice.
+    expect(first.text.byteLength).toBeLessThan(2 * 20_001 + 200);
+    expect(roundTrip([first, second, third], 64, decoder).loans).toEqual(sent);
+  });
+
   it('each batch owns its buffers whole, so they can be transferred to the writer thread', () => {
     const encoder = new LoanEncoder();
     encoder.add(loan(2));

@@ -44,7 +44,12 @@ export function serialDate(serial: number, date1904: boolean): string {
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
 }
 
+/** A shared string's number (§18.3.1.96: a 0-based index into the sst), whitespace around it allowed. */
+const INDEX = /^\s*\d+\s*$/;
+
 function sharedString(value: string, strings: readonly string[] | null): string {
+  // Number() alone reads ' ' as 0 and '0x1' as 1: a damaged cell would silently hold another string.
+  if (!INDEX.test(value)) throw new CellError(`holds "${value.slice(0, 40)}" where the number of a shared string (0, 1, 2, …) is stored`);
   const index = Number(value);
   if (strings === null) throw new CellError(`refers to shared string ${value}, but the workbook has no shared strings part (xl/sharedStrings.xml)`);
   const text = Number.isInteger(index) && index >= 0 ? strings[index] : undefined;

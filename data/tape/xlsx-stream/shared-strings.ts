@@ -1,5 +1,6 @@
 import type { PartData } from '../xlsx-sheets.ts';
-import { scanPart } from './scan-part.ts';
+import { CELL_TEXT_TOO_LONG, MAX_CELL_TEXT_CHARS } from '../xlsx-text-runs.ts';
+import { CellError, scanPart } from './scan-part.ts';
 
 /**
  * The workbook's shared strings (xl/sharedStrings.xml, ECMA-376 Part 1 §18.4.8) in order, each as
@@ -44,6 +45,7 @@ class SharedStringsHandler {
 
   text(text: string): void {
     this.piece += text;
+    if (this.piece.length + this.current.length > MAX_CELL_TEXT_CHARS) throw new CellError(CELL_TEXT_TOO_LONG);
   }
 
   where(): string {

@@ -1,4 +1,5 @@
 import { columnLetters } from '../xlsx-common.ts';
+import { CELL_TEXT_TOO_LONG, MAX_CELL_TEXT_CHARS } from '../xlsx-text-runs.ts';
 import { cellText, type CellContext } from './cells.ts';
 import { CellError, type PartHandler } from './scan-part.ts';
 import { attribute, readAttributes } from './xml-scan.ts';
@@ -146,6 +147,7 @@ export class SheetRowsHandler implements PartHandler {
 
   text(text: string): void {
     this.piece += text;
+    if (this.piece.length + (this.inline?.length ?? 0) > MAX_CELL_TEXT_CHARS) throw new CellError(CELL_TEXT_TOO_LONG);
   }
 
   private collect(): void {

@@ -31,9 +31,12 @@ class StylesHandler {
   readonly custom = new Map<number, string>();
   readonly formats: number[] = [];
   private inCellXfs = false;
+  /** Inside <numFmts> (§18.8.31): a <dxf>'s own <numFmt> (conditional formats, §18.8.14) may reuse any id. */
+  private inNumFmts = false;
 
   open(name: string, attributes: string, selfClosing: boolean): void {
-    if (name === 'numFmt') {
+    if (name === 'numFmts') this.inNumFmts = !selfClosing;
+    else if (name === 'numFmt' && this.inNumFmts) {
       const id = Number(attribute(attributes, 'numFmtId'));
       if (Number.isInteger(id)) this.custom.set(id, attribute(attributes, 'formatCode') ?? '');
     } else if (name === 'cellXfs') this.inCellXfs = !selfClosing;
@@ -42,6 +45,7 @@ class StylesHandler {
 
   close(name: string): void {
     if (name === 'cellXfs') this.inCellXfs = false;
+    else if (name === 'numFmts') this.inNumFmts = false;
   }
 
   text(): void {}

@@ -47,6 +47,13 @@ export function decodeXml(raw: string): string {
   return out + raw.slice(from);
 }
 
+/**
+ * Deeper than any SpreadsheetML part nests (a worksheet's rich text is 7 deep:
+ * worksheet/sheetData/row/c/is/r/t): the scanner keeps every open element, and 30 million nested
+ * tags (a 201 KB file) took a gigabyte before this bound.
+ */
+const MAX_DEPTH = 256;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -197,6 +204,7 @@ export class XmlScanner {
     if (selfClosing) {
       if (this.open.length === 0) this.rootClosed = true;
     } else {
+      if (this.open.length >= MAX_DEPTH) throw new XmlError(`elements nested more than ${MAX_DEPTH} deep`);
       this.open.push(name);
       this.locals.push(local);
     }

@@ -71,6 +71,19 @@ describe('the purpose-built XLSX reader: cells as a CSV export would hold them',
     expect((await rows(workbook('1900-exceljs.xlsx', datedSheet(46096), { styles: STYLES }), 'exceljs'))[2]).toEqual(['s2', '46096']);
   });
 
+  it('takes number formats from <numFmts> only, not from the conditional formats (<dxfs>) that reuse their ids', async () => {
+    // ECMA-376 Part 1 §18.8.31 numFmts: the formats cellXfs refers to; a <dxf>'s own <numFmt>
+    // (§18.8.14) styles a conditional format only, and may carry any id. Here the dxf's 164 is a
+    // date and 165 a percent: the cells' 164 (percent) and 165 (date) must not change with them.
+    const styles =
+      '<numFmts count="2"><numFmt numFmtId="164" formatCode="0.00%"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd"/></numFmts>' +
+      '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>' +
+      '<dxfs count="2"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf><dxf><numFmt numFmtId="165" formatCode="0.00%"/></dxf></dxfs>';
+    const file = workbook('dxf.xlsx', HEADER + '<row r="2"><c r="A2" s="1"><v>0.1447</v></c><c r="B2" s="2"><v>46096</v></c></row>', { styles });
+    // Hand-written: 0.1447 under 0.00% stays the number; serial 46,096 under yyyy-mm-dd is 2026-03-15.
+    expect((await rows(file))[1]).toEqual(['0.1447', '2026-03-15']);
+  });
+
   it('reads a formula\'s cached value of every type, t="d" ISO dates, shared and inline rich text without phonetic guides', async () => {
     const file = workbook(
       'types.xlsx',
@@ -107,12 +120,32 @@ describe('the purpose-built XLSX reader: cells as a CSV export would hold them',
   });
 });
 
+/** `depth` nested elements, empty. */
+const nested = (depth: number): string => '<a>'.repeat(depth) + '</a>'.repeat(depth);
+
 describe('the purpose-built XLSX reader: a damaged workbook fails naming the file, sheet, part, row and cell', () => {
   const PREFIX = 'bad.xlsx is not a readable XLSX workbook: sheet "loans", xl/worksheets/sheet1.xml';
 
   it('a cell referring to a shared string the workbook lacks', async () => {
     const error = await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v>5</v></c></row>', { sharedStrings: '<si><t>a</t></si><si><t>b</t></si>' }));
     expect(error.message).toBe(`${PREFIX}, row 2, cell A2: refers to shared string "5", but the workbook holds 2 (numbered from 0)`);
+  });
+
+  it('a shared-string reference that is not a whole number is refused, not read as another string', async () => {
+    // Number() reads ' ' as 0 and '0x1' as 1: without a check those cells would silently hold
+    // "first" and "second", strings they never referred to.
+    const strings = { sharedStrings: '<si><t>first</t></si><si><t>second</t></si>' };
+    for (const [value, shown] of [
+      [' ', ' '],
+      ['0x1', '0x1'],
+      ['1e0', '1e0'],
+      ['1.5', '1.5'],
+    ] as const) {
+      const error = await failure(workbook('bad.xlsx', HEADER + `<row r="2"><c r="A2" t="s"><v>${value}</v></c></row>`, strings));
+      expect(error.message).toBe(`${PREFIX}, row 2, cell A2: holds "${shown}" where the number of a shared string (0, 1, 2, …) is stored`);
+    }
+    // Whitespace around the digits is only layout: string 1 (the row padded to the header's two columns).
+    expect((await rows(workbook('ok.xlsx', HEADER + '<row r="2"><c r="A2" t="s"><v> 1 </v></c></row>', strings)))[1]).toEqual(['second', '']);
   });
 
   it('a shared string with no shared strings part', async () => {
@@ -130,6 +163,14 @@ describe('the purpose-built XLSX reader: a damaged workbook fails naming the fil
     expect((await failure(workbook('bad.xlsx', HEADER + '<row r="2"><c r="A2" t="inlineStr"><is><t>&bogus;</t></is></c></row>'))).message).toBe(
       `${PREFIX}, row 2, cell A2: unknown entity "&bogus;" — the XML is damaged`,
     );
+  });
+
+  it('elements nested deeper than any SpreadsheetML part nests (the scanner keeps every open element)', async () => {
+    // Measured before this check: 30 million nested <a> (a 201 KB file) read "fine" and took the
+    // process from 495 to 1,559 MB. A worksheet nests 7 deep (worksheet/sheetData/row/c/is/r/t).
+    expect((await failure(workbook('bad.xlsx', HEADER + nested(300)))).message).toBe(`${PREFIX}, after row 1: elements nested more than 256 deep — the XML is damaged`);
+    // 250 levels inside sheetData (253 in all) still read.
+    expect(await rows(workbook('deep.xlsx', HEADER + nested(250)))).toEqual([['id', 'value']]);
   });
 
   it('a DOCTYPE (entity expansion) is refused before any row is read', async () => {
@@ -187,5 +228,76 @@ describe('the purpose-built XLSX reader: a cancelled read', () => {
     const all = await rows(file);
     expect(all).toHaveLength(2_000);
     expect(all.at(-1)).toEqual(['借据1999']);
+  });
+});
+
+describe('the purpose-built XLSX reader: text assembled from many pieces is bounded like one run', () => {
+  // The zip-bomb guard (xlsx-text-runs.ts) bounds a run of text WITHOUT a '<' at 1 MiB; a cell's
+  // text can still be assembled from runs (<r><t>…</t></r>), each short enough to pass it.
+  // 1,100 runs of 1,024 'a' = 1,126,400 characters: 34 times Excel's cell limit (32,767), more
+  // than the 1,048,576 the guard allows one run. Deflated, such a part is a few KB; at 10^6 runs it
+  // would be a 1 GB string built from a 1 MB file.
+  const RUNS = '<r><t>' + 'a'.repeat(1024) + '</t></r>';
+
+  it('refuses an inline rich-text cell longer than any cell can be, naming the cell', async () => {
+    const file = workbook('runs.xlsx', HEADER + `<row r="2"><c r="A2" t="inlineStr"><is>${RUNS.repeat(1100)}</is></c></row>`);
+    expect((await failure(file)).message).toBe(
+      'runs.xlsx is not a readable XLSX workbook: sheet "loans", xl/worksheets/sheet1.xml, row 2, cell A2: holds more than 1,048,576 characters of text, more than any spreadsheet cell (Excel\'s limit is 32,767 characters): the file is damaged or built to exhaust memory',
+    );
+  });
+
+  it('refuses a shared string longer than any cell can be, naming the string', async () => {
+    const file = workbook('runs.xlsx', HEADER, { sharedStrings: `<si><t>ok</t></si><si>${RUNS.repeat(1100)}</si>` });
+    expect((await failure(file)).message).toBe(
+      "runs.xlsx is not a readable XLSX workbook: xl/sharedStrings.xml, string 2: holds more than 1,048,576 characters of text, more than any spreadsheet cell (Excel's limit is 32,767 characters): the file is damaged or built to exhaust memory",
+    );
+  });
+
+  it("still reads a rich-text cell at Excel's limit, 32 runs of 1,024 characters", async () => {
+    const file = workbook('runs-ok.xlsx', HEADER + `<row r="2"><c r="A2" t="inlineStr"><is>${RUNS.repeat(32)}</is></c><c r="B2" t="s"><v>0</v></c></row>`, {
+      sharedStrings: `<si>${RUNS.repeat(32)}</si>`,
+    });
+    const read = await rows(file);
+    expect(read[1]?.[0]).toBe('a'.repeat(32 * 1024));
+    expect(read[1]?.[1]).toBe('a'.repeat(32 * 1024));
+  });
+});
+
+const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+describe('the purpose-built XLSX reader: where the 64 KiB inflated chunks of a part meet', () => {
+  // part.ts inflates 65,536 bytes at a time (CHUNK_BYTES) and the scanner carries what a chunk
+  // cuts. Each case row below is cut at the next chunk boundary inside its most fragile piece, a
+  // filler row before it sized to put the cut there.
+  const CHUNK = 65_536;
+  /** [text of column B as written, the piece cut, bytes of the piece before the cut, the text read]. */
+  const CASES = [
+    ['a&#x1F600;b', '&#x1F600;', 4, 'a😀b'], // a character reference
+    ['c😀d', '😀', 2, 'c😀d'], // a 4-byte UTF-8 character
+    ['e&amp;f', '&amp;', 2, 'e&f'], // a named entity
+    ['g', '<c r="B', 4, 'g'], // a start tag
+    ['h', '</is>', 3, 'h'], // an end tag
+  ] as const;
+
+  it('keeps references, characters and tags whole across chunks', async () => {
+    let xml = SHEET_HEAD + HEADER;
+    const expected: string[][] = [['id', 'value']];
+    let rowNo = 1;
+    for (const [k, [written, piece, into, read]] of CASES.entries()) {
+      const filler = (pad: string): string => `<row r="${++rowNo}">${inline(`A${rowNo}`, `F${k}`)}${inline(`B${rowNo}`, pad)}</row>`;
+      const fillerBytes = Buffer.byteLength(filler(''));
+      rowNo--;
+      const caseRow = `<row r="${rowNo + 2}">${inline(`A${rowNo + 2}`, `E${k}`)}${inline(`B${rowNo + 2}`, written)}</row>`;
+      const before = caseRow.slice(0, caseRow.indexOf(piece, caseRow.indexOf(`B${rowNo + 2}`) - 6));
+      const pad = 'y'.repeat((k + 1) * CHUNK - into - Buffer.byteLength(xml + before) - fillerBytes);
+      xml += filler(pad);
+      expect(Buffer.byteLength(xml + before) + into).toBe((k + 1) * CHUNK);
+      xml += caseRow;
+      rowNo++;
+      expected.push([`F${k}`, pad], [`E${k}`, read]);
+    }
+    const file = join(tempDir(), 'chunks.xlsx');
+    writeFileSync(file, zipParts(workbookParts('loans', xml + SHEET_TAIL)).bytes);
+    expect(await rows(file)).toEqual(expected);
   });
 });
