@@ -1097,7 +1097,10 @@ export interface RunFigure {
 export interface RunRecord {
   readonly id: number;
   readonly kind: RunKind;
+  /** In English (what the CLI prints); a name the analyst typed or renamed, as typed. */
   readonly name: string;
+  /** A generated name by code, said in the screen's language (service/run-store/run-names.ts); absent when typed, renamed or stored before codes. */
+  readonly nameCoded?: CodedMessage;
   /** When it was computed (ISO 8601, UTC). */
   readonly createdAt: string;
   /** The tape it ran on, if any (the tape may since have been deleted). */

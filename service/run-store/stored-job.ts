@@ -1,4 +1,5 @@
 import type { WriteTurns } from '../jobs/write-turns.ts';
+import type { CodedMessage } from '../../engine/index.ts';
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
 import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
@@ -14,6 +15,8 @@ export interface RunPlan {
   readonly workspace: Workspace;
   readonly inputs: RunInputs;
   readonly name: string;
+  /** The generated name by code (service/run-store/run-names.ts), `name` its English; null when the analyst named the run. */
+  readonly nameCoded: CodedMessage | null;
   readonly tapeId: number | null;
   /** The app's write turns (service/jobs/write-turns.ts): the run is stored in its turn, after an import's commit. */
   readonly writes?: WriteTurns;
@@ -54,6 +57,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     id: row.id,
     kind: row.kind,
     name: row.name,
+    ...(row.nameCoded ? { nameCoded: row.nameCoded } : {}),
     createdAt: row.createdAt,
     tapeId: row.tapeId,
     inputHash: row.inputHash,
@@ -111,6 +115,7 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
       insertRun(plan.workspace.db, {
         kind: plan.inputs.kind,
         name: plan.name,
+        nameCoded: plan.nameCoded,
         createdAt: new Date().toISOString(),
         inputHash,
         inputsJson: JSON.stringify(plan.inputs),
