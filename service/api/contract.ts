@@ -1178,6 +1178,8 @@ export interface InvestorPack {
   /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
   readonly scenarios: readonly (ScenarioRunRow & {
     readonly runId: number | null;
+    /** A stored run's generated name by code (RunRecord.nameCoded), said in the pack's language; `name` its English. */
+    readonly nameCoded?: CodedMessage;
     readonly inputHash: string | null;
     readonly breakevens: BreakevenResult | null;
     /** The stored deal run itself: the pack's liquidity and loss charts plot its periods. */
@@ -1186,7 +1188,7 @@ export interface InvestorPack {
   /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
   readonly strats: readonly StratTable[] | null;
   /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
-  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly inputHash: string; readonly result: MonteCarloResult }[];
+  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly nameCoded?: CodedMessage; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }
 
 export interface Api {

@@ -8,6 +8,7 @@ import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { dealRunName, gridRunName, monteCarloRunName, projectionName, scenarioSetRunName } from '../../service/run-store/inputs.ts';
 import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
+import { scenarioTitle, type PackScenario } from '../../renderer/areas/reports/pack/pack-model.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 
 /**
@@ -88,5 +89,18 @@ describe('generated run names by code', () => {
       'Projection of pool file (lines)',
       '资产池预测：资产池文件（代表性贷款组）',
     ]);
+  });
+});
+
+describe('a stored run’s name in the investor pack', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('titles a scenario page by its generated name in the pack’s language, a typed name as typed', () => {
+    const nameCoded = dealRunName('run', deal, null, { deal });
+    const scenario = { name: nameCoded.message, nameCoded, runId: 4 } as PackScenario;
+    expect(scenarioTitle(scenario)).toBe(`${deal.name} on its own pool — deal’s scenario (run #4)`);
+    chooseLanguage('zh-CN');
+    expect(scenarioTitle(scenario)).toBe(`${deal.name}（交易自带资产池）— 交易文件情景（运行 #4）`);
+    expect(scenarioTitle({ name: 'Base case', runId: 5 } as PackScenario)).toBe('Base case（运行 #5）');
   });
 });
