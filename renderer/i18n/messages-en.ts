@@ -255,4 +255,7 @@ export const messagesEn = {
   'msg.runName.aPoolFile': 'pool file',
   'msg.runName.aTape': 'tape',
   'msg.runName.withScenario': '{run} — {scenario}',
+  // why a finished run was not kept in the run store (service/run-store/store-warnings.ts)
+  'msg.runStore.notStoredBusy': 'The run was not stored in the workspace (the workspace was busy: an import or another program was writing to it for more than 5 s); its results below are complete.',
+  'msg.runStore.notStored': 'The run was not stored in the workspace ({reason}); its results below are complete.',
 } as const satisfies Readonly<Record<string, string>>;

@@ -252,4 +252,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.runName.aPoolFile': '资产池文件',
   'msg.runName.aTape': '资产清单',
   'msg.runName.withScenario': '{run}— {scenario}',
+  // why a finished run was not kept in the run store (service/run-store/store-warnings.ts)
+  'msg.runStore.notStoredBusy': '本次运行未保存到工作区（工作区繁忙：导入或其他程序写入超过 5 秒）；下方结果完整。',
+  'msg.runStore.notStored': '本次运行未保存到工作区（{reason}）；下方结果完整。',
 };

@@ -1041,6 +1041,8 @@ export interface RunStoreNote {
   readonly fromStore: boolean;
   /** Why the run was not stored (the result itself is good); null when it was. */
   readonly warning: string | null;
+  /** The same by code (service/run-store/store-warnings.ts), said in the screen's language; absent when stored. */
+  readonly codedWarning?: CodedMessage;
 }
 
 /** A tape as a run's input: its id and what tells its content apart (a tape re-imported under the same id is another tape). */

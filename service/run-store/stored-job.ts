@@ -1,7 +1,8 @@
 import type { WriteTurns } from '../jobs/write-turns.ts';
 import type { CodedMessage } from '../../engine/index.ts';
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
-import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { notStoredWarning } from './store-warnings.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
@@ -91,11 +92,6 @@ function resultOf(kind: RunKind, payload: unknown, seconds: number): Calculation
   return results[kind]() as CalculationResult;
 }
 
-function messageOf(error: unknown): string {
-  if (isSqliteBusy(error)) return 'the workspace was busy: an import or another program was writing to it for more than 5 s';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Runs a calculation job through the run store: an identical earlier run (same input hash) is served
  * from the store; otherwise the calculation runs and its run is stored in one transaction. A store
@@ -130,7 +126,8 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
     stored = { runId: row.id, createdAt: row.createdAt, fromStore: false, warning: null };
     onStored();
   } catch (error) {
-    stored = { runId: null, createdAt: null, fromStore: false, warning: `The run was not stored in the workspace (${messageOf(error)}); its results below are complete` };
+    const warning = notStoredWarning(error);
+    stored = { runId: null, createdAt: null, fromStore: false, warning: warning.message, codedWarning: warning };
   }
   return { ...result, stored };
 }
