@@ -291,4 +291,16 @@ export const messagesEn = {
   'msg.tapeValue.unknownRepayment': 'unknown repayment method: use 等额本息 (level payment), 等额本金 (equal principal), 先息后本 (interest only) or 等本等息 (flat fee)',
   'msg.tapeValue.unknownFrequency': 'unknown payment frequency: use 按月 (monthly), 双周 (biweekly), 每周 (weekly), 按季 (quarterly) or 一次性 (bullet)',
   'msg.tapeValue.notYesNo': 'not a yes/no value: use 是/否, Y/N, 1/0 or true/false',
+  // a pool file's rules beyond its shape (service/files/pool-file.ts)
+  'msg.poolFile.tooManySegments': 'A pool file has at most {limit} segments.',
+  'msg.poolFile.tooManyProducts': 'A pool file has at most {limit} products.',
+  'msg.poolFile.notACalendarDate': '"{date}" is not a calendar date.',
+  'msg.poolFile.remainingAboveOriginal': 'The remaining term {remaining} exceeds the original term {original}.',
+  'msg.poolFile.overdueAboveBalance': 'The overdue principal {overdueAmount} exceeds the balance {balanceAmount}.',
+  'msg.poolFile.currentWithOverdue': 'A current line has no overdue principal or interest: give its delinquency state.',
+  'msg.poolFile.lateStartNotCurrent': 'A line that starts in month {month} is held untouched until then, so it must be current with nothing overdue.',
+  'msg.poolFile.rateMissing': 'Give the line’s rate (APR), or for a flat_fee line its feeRateMonthly or feeRateAnnual.',
+  'msg.poolFile.rateTwice': 'Give one of rate, feeRateMonthly and feeRateAnnual.',
+  'msg.poolFile.feeNotFlatFee': 'A fee rate is the charge of a flat_fee (等本等息) line; this line is {amortization}: give its rate (APR).',
+  'msg.poolFile.feeAbove100Apr': 'A fee of {feePct}% a month over {months} months is above that of a 100% APR.',
 } as const satisfies Readonly<Record<string, string>>;

@@ -288,4 +288,16 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeValue.unknownRepayment': '无法识别的还款方式：请用 等额本息、等额本金、先息后本 或 等本等息',
   'msg.tapeValue.unknownFrequency': '无法识别的还款频率：请用 按月、双周、每周、按季 或 一次性',
   'msg.tapeValue.notYesNo': '不是是/否值：请用 是/否、Y/N、1/0 或 true/false',
+  // a pool file's rules beyond its shape (service/files/pool-file.ts)
+  'msg.poolFile.tooManySegments': '资产池文件最多 {limit} 个借款人类型。',
+  'msg.poolFile.tooManyProducts': '资产池文件最多 {limit} 种产品。',
+  'msg.poolFile.notACalendarDate': '“{date}”不是有效日期。',
+  'msg.poolFile.remainingAboveOriginal': '剩余期数 {remaining} 超过总期数 {original}。',
+  'msg.poolFile.overdueAboveBalance': '逾期本金 {overdueAmount} 超过余额 {balanceAmount}。',
+  'msg.poolFile.currentWithOverdue': '正常状态的贷款组不应有逾期本金或利息：请给出其逾期状态。',
+  'msg.poolFile.lateStartNotCurrent': '自第 {month} 个月起才开始的贷款组在此之前保持不变，因此必须为正常状态且无逾期。',
+  'msg.poolFile.rateMissing': '请给出该贷款组的利率（APR）；等本等息（flat_fee）贷款组可给出 feeRateMonthly 或 feeRateAnnual。',
+  'msg.poolFile.rateTwice': 'rate、feeRateMonthly、feeRateAnnual 只能给出其一。',
+  'msg.poolFile.feeNotFlatFee': '费率仅用于等本等息（flat_fee）贷款组；该贷款组为 {amortization}：请给出其利率（APR）。',
+  'msg.poolFile.feeAbove100Apr': '每月 {feePct}% 的费率、{months} 个月，折合 APR 超过 100%。',
 };
