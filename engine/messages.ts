@@ -9,7 +9,12 @@
  * fails on a code without its English and Chinese catalogue entries.
  */
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * A param is a value, or itself a coded message (a run's name nests its pool and scenario; a
+ * reader's reason sits inside its field's message): the screen says the inner message first.
+ */
+export type MessageParam = string | number | CodedMessage;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 export interface CodedMessage {
   readonly code: string;

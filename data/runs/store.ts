@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { UserError } from '../errors.ts';
 import type { SqliteDb } from '../workspace.ts';
+import type { CodedMessage, MessageParams } from '../../engine/messages.ts';
 
 /**
  * The run store's rows (migration 004). The caller (service/runs/run-store.ts) hashes the inputs and
@@ -32,7 +33,10 @@ export interface RunFigureRow {
 
 export interface NewRun {
   readonly kind: string;
+  /** The English name (what the CLI prints). */
   readonly name: string;
+  /** The generated name by code (migration 007), its English `name`; null for a name the analyst typed. */
+  readonly nameCoded: CodedMessage | null;
   readonly createdAt: string;
   readonly inputHash: string;
   readonly inputsJson: string;
@@ -48,6 +52,8 @@ export interface RunRow {
   readonly id: number;
   readonly kind: string;
   readonly name: string;
+  /** The generated name by code, its message the English `name`; null when typed, renamed or stored before migration 007. */
+  readonly nameCoded: CodedMessage | null;
   readonly createdAt: string;
   readonly inputHash: string;
   readonly tapeId: number | null;
@@ -68,6 +74,7 @@ interface RawRun {
   id: number;
   kind: string;
   name: string;
+  name_coded_json: string | null;
   created_at: string;
   input_hash: string;
   tape_id: number | null;
@@ -79,13 +86,21 @@ interface RawRun {
   result_bytes: number;
 }
 
-const RUN_COLUMNS = 'id, kind, name, created_at, input_hash, tape_id, engine_version, engine_sources_sha256, seconds, figures_json, result_encoding, result_bytes';
+const RUN_COLUMNS = 'id, kind, name, name_coded_json, created_at, input_hash, tape_id, engine_version, engine_sources_sha256, seconds, figures_json, result_encoding, result_bytes';
+
+/** The stored code and params with the stored English as the message. */
+function nameCodedOf(raw: RawRun): CodedMessage | null {
+  if (raw.name_coded_json === null) return null;
+  const { code, params } = JSON.parse(raw.name_coded_json) as { code: string; params: MessageParams };
+  return { code, params, message: raw.name };
+}
 
 function toRow(raw: RawRun): RunRow {
   return {
     id: raw.id,
     kind: raw.kind,
     name: raw.name,
+    nameCoded: nameCodedOf(raw),
     createdAt: raw.created_at,
     inputHash: raw.input_hash,
     tapeId: raw.tape_id,
@@ -106,6 +121,12 @@ function cleanName(name: string, runId?: number): string {
   return trimmed.length > MAX_NAME ? trimmed.slice(0, MAX_NAME) : trimmed;
 }
 
+/** The code and params of a generated name (its English is `name`, cut at MAX_NAME like any name); none for a typed one. */
+function storedCode(run: NewRun): string | null {
+  if (run.nameCoded === null) return null;
+  return JSON.stringify({ code: run.nameCoded.code, params: run.nameCoded.params });
+}
+
 /**
  * Stores a run in one transaction and answers with its row. When a run with the same input hash is
  * already stored (an identical run finished first), that run is kept and returned: one row per hash.
@@ -117,11 +138,12 @@ export function insertRun(db: SqliteDb, run: NewRun): RunRow {
   return db
     .transaction(() => {
       db.prepare(
-        `INSERT INTO runs (kind, name, created_at, input_hash, inputs_json, tape_id, engine_version, engine_sources_sha256, seconds, figures_json, result_encoding, result_bytes, result)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input_hash) DO NOTHING`,
+        `INSERT INTO runs (kind, name, name_coded_json, created_at, input_hash, inputs_json, tape_id, engine_version, engine_sources_sha256, seconds, figures_json, result_encoding, result_bytes, result)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input_hash) DO NOTHING`,
       ).run(
         run.kind,
         cleanName(run.name),
+        storedCode(run),
         run.createdAt,
         run.inputHash,
         run.inputsJson,
@@ -165,8 +187,9 @@ export function getRun(db: SqliteDb, id: number): RunRowWithResult {
   return { ...toRow(raw), inputsJson: raw.inputs_json, resultJson: bytes.toString('utf8') };
 }
 
+/** A new name is the analyst's: shown as typed in every language (its generated code is dropped). */
 export function renameRun(db: SqliteDb, id: number, name: string): RunRow {
-  const result = db.prepare('UPDATE runs SET name = ? WHERE id = ?').run(cleanName(name, id), id);
+  const result = db.prepare('UPDATE runs SET name = ?, name_coded_json = NULL WHERE id = ?').run(cleanName(name, id), id);
   if (result.changes === 0) throw notFound(id);
   const raw = db.prepare<[number], RawRun>(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id);
   if (!raw) throw notFound(id);

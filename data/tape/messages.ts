@@ -1,4 +1,4 @@
-import { messageTable } from '../../engine/messages.ts';
+import { messageTable, type CodedMessage } from '../../engine/messages.ts';
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 
 /** A field as the English message names it ('rateAnnual' stands for either rate when it is missing). */
@@ -27,10 +27,10 @@ export const TAPE_MESSAGES = messageTable('tape', {
   fileNotFound: (p: { path: string }) => `Tape file not found: ${p.path}`,
   notATapeFile: (p: { path: string }) => `Not a tape file (it is a folder or device): ${p.path}`,
   cutoffMissing: (p: { text: string }) => `Cutoff date "${p.text}": missing`,
-  cutoffUnreadable: (p: { text: string; reason: string }) => `Cutoff date "${p.text}": ${p.reason}`,
+  cutoffUnreadable: (p: { text: string; reason: CodedMessage }) => `Cutoff date "${p.text}": ${p.reason.message}`,
   dataDateImplausible: (p: { text: string; minDate: string; maxDate: string }) =>
     `The data date "${p.text}" on the tape's first row (its cutoff) is outside the plausible range ${p.minDate} to ${p.maxDate}: fix it or give the cutoff date`,
-  dataDateUnreadable: (p: { text: string; reason: string }) => `The data date "${p.text}" on the tape's first row (its cutoff) is ${p.reason}: fix it or give the cutoff date`,
+  dataDateUnreadable: (p: { text: string; reason: CodedMessage }) => `The data date "${p.text}" on the tape's first row (its cutoff) is ${p.reason.message}: fix it or give the cutoff date`,
   noDataDateColumn: (p: { file: string }) =>
     `${p.file} has no data-date column (数据日期 / as-of date) and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`,
   dataDateBlank: (p: { file: string }) =>

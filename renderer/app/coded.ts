@@ -35,9 +35,10 @@ function listOf(items: readonly string[]): string {
 /**
  * A param as shown: a number named `…Amount` is money (¥, 2 decimals, grouped), any other number
  * a count (grouped, decimals kept) but an `…Id` as written; `…Fields` lists tape fields by name, comma-separated, shown by
- * their labels; other text (an id, an ISO date — the app's one date form) as sent.
+ * their labels; a coded message said in the language; other text (an id, an ISO date — the app's one date form) as sent.
  */
 function shown(name: string, value: unknown): string | number {
+  if (isCodedText(value)) return sayCoded(value); // a message inside a message (a run name's pool, a reader's reason)
   if (typeof value === 'string' && name.endsWith('Fields')) return listOf(value.split(',').map(tapeFieldLabel));
   if (typeof value === 'number') {
     if (name.endsWith('Amount')) return formatYuan(value);
@@ -45,6 +46,10 @@ function shown(name: string, value: unknown): string | number {
     return Number.isInteger(value) ? formatCount(value) : String(value);
   }
   return typeof value === 'string' ? value : String(value);
+}
+
+function isCodedText(value: unknown): value is CodedText {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
 }
 
 /** The message in the chosen language, or its English when its code is not in the catalogues. */

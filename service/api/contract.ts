@@ -1041,6 +1041,8 @@ export interface RunStoreNote {
   readonly fromStore: boolean;
   /** Why the run was not stored (the result itself is good); null when it was. */
   readonly warning: string | null;
+  /** The same by code (service/run-store/store-warnings.ts), said in the screen's language; absent when stored. */
+  readonly codedWarning?: CodedMessage;
 }
 
 /** A tape as a run's input: its id and what tells its content apart (a tape re-imported under the same id is another tape). */
@@ -1097,7 +1099,10 @@ export interface RunFigure {
 export interface RunRecord {
   readonly id: number;
   readonly kind: RunKind;
+  /** In English (what the CLI prints); a name the analyst typed or renamed, as typed. */
   readonly name: string;
+  /** A generated name by code, said in the screen's language (service/run-store/run-names.ts); absent when typed, renamed or stored before codes. */
+  readonly nameCoded?: CodedMessage;
   /** When it was computed (ISO 8601, UTC). */
   readonly createdAt: string;
   /** The tape it ran on, if any (the tape may since have been deleted). */
@@ -1175,6 +1180,8 @@ export interface InvestorPack {
   /** Per scenario (stored deal run): its tranche table and pool figures as a scenario set's row, its run and breakevens. */
   readonly scenarios: readonly (ScenarioRunRow & {
     readonly runId: number | null;
+    /** A stored run's generated name by code (RunRecord.nameCoded), said in the pack's language; `name` its English. */
+    readonly nameCoded?: CodedMessage;
     readonly inputHash: string | null;
     readonly breakevens: BreakevenResult | null;
     /** The stored deal run itself: the pack's liquidity and loss charts plot its periods. */
@@ -1183,7 +1190,7 @@ export interface InvestorPack {
   /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
   readonly strats: readonly StratTable[] | null;
   /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
-  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly inputHash: string; readonly result: MonteCarloResult }[];
+  readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly nameCoded?: CodedMessage; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }
 
 export interface Api {

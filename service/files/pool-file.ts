@@ -1,20 +1,35 @@
 import type { UserError } from '../../data/errors.ts';
-import { allocateLoanArrays, amortizationCode, aprFromFlatFeeRate, delinquencyCode, EngineError } from '../../engine/index.ts';
+import { allocateLoanArrays, amortizationCode, aprFromFlatFeeRate, delinquencyCode, EngineError, messageTable, type CodedMessage } from '../../engine/index.ts';
 import type { RepLineInfo } from '../api/contract.ts';
-import { fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 import { POOL_FILE_SCHEMA, type PoolFile } from './pool-file-schema.ts';
 import type { ProjectionInput } from '../runs/projection.ts';
 
-function bad(path: string, message: string, details: Record<string, unknown> = {}): UserError {
-  return fileError('Pool', [{ path, message }], details);
+/** A pool file's rules beyond its shape, by code (engine/messages.ts): the screens say them in the chosen language. */
+export const POOL_FILE_RULES = messageTable('poolFile', {
+  tooManySegments: (p: { limit: number }) => `a pool file has at most ${p.limit} segments`,
+  tooManyProducts: (p: { limit: number }) => `a pool file has at most ${p.limit} products`,
+  notACalendarDate: (p: { date: string }) => `"${p.date}" is not a calendar date`,
+  remainingAboveOriginal: (p: { remaining: number; original: number }) => `remaining term ${p.remaining} exceeds the original term ${p.original}`,
+  overdueAboveBalance: (p: { overdueAmount: number; balanceAmount: number }) => `overdue principal ${p.overdueAmount} exceeds the balance ${p.balanceAmount}`,
+  currentWithOverdue: () => 'a current line has no overdue principal or interest: give its delinquency state',
+  lateStartNotCurrent: (p: { month: number }) => `a line that starts in month ${p.month} is held untouched until then, so it must be current with nothing overdue`,
+  rateMissing: () => 'give the line’s rate (APR), or for a flat_fee line its feeRateMonthly or feeRateAnnual',
+  rateTwice: () => 'give one of rate, feeRateMonthly and feeRateAnnual',
+  feeNotFlatFee: (p: { amortization: string }) => `a fee rate is the charge of a flat_fee (等本等息) line; this line is ${p.amortization}: give its rate (APR)`,
+  feeAbove100Apr: (p: { feePct: string; months: number }) => `a fee of ${p.feePct}% a month over ${p.months} months is above that of a 100% APR`,
+});
+
+function bad(path: string, rule: CodedMessage, details: Record<string, unknown> = {}): UserError {
+  return fileError('Pool', [codedIssue(path, rule)], details);
 }
 
 /** The code of a segment or product value: its index in `names`, appended when new (at most 255 values). */
-function codeOf(names: string[], value: string, path: string, what: string): number {
+function codeOf(names: string[], value: string, path: string, what: 'segments' | 'products'): number {
   let code = names.indexOf(value);
   if (code < 0) {
     code = names.length;
-    if (code > 254) throw bad(path, `a pool file has at most 255 ${what}`);
+    if (code > 254) throw bad(path, POOL_FILE_RULES.say(what === 'segments' ? 'tooManySegments' : 'tooManyProducts', { limit: 255 }));
     names.push(value);
   }
   return code;
@@ -32,7 +47,7 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
   const [year, month, day] = file.cutoffDate.split('-').map(Number);
   const date = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() + 1 !== month || date.getUTCDate() !== day) {
-    throw bad('$.cutoffDate', `"${file.cutoffDate}" is not a calendar date`);
+    throw bad('$.cutoffDate', POOL_FILE_RULES.say('notACalendarDate', { date: file.cutoffDate }));
   }
   const loans = allocateLoanArrays(file.lines.length);
   const product = new Uint8Array(file.lines.length);
@@ -43,17 +58,17 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
   file.lines.forEach((line, j) => {
     const path = `$.lines[${j}]`;
     if (line.remainingTerm > line.originalTerm) {
-      throw bad(`${path}.remainingTerm`, `remaining term ${line.remainingTerm} exceeds the original term ${line.originalTerm}`);
+      throw bad(`${path}.remainingTerm`, POOL_FILE_RULES.say('remainingAboveOriginal', { remaining: line.remainingTerm, original: line.originalTerm }));
     }
     const overdue = line.overduePrincipal ?? 0;
-    if (overdue > line.balance) throw bad(`${path}.overduePrincipal`, `overdue principal ${overdue} exceeds the balance ${line.balance}`);
+    if (overdue > line.balance) throw bad(`${path}.overduePrincipal`, POOL_FILE_RULES.say('overdueAboveBalance', { overdueAmount: overdue, balanceAmount: line.balance }));
     // A line in the 91–180 range without its month is taken to be in its first month (91–120).
     const state = line.state === 'dpd91_180' ? 'dpd91_120' : (line.state ?? 'current');
     if (state === 'current' && (overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
-      throw bad(`${path}.state`, 'a current line has no overdue principal or interest: give its delinquency state');
+      throw bad(`${path}.state`, POOL_FILE_RULES.say('currentWithOverdue'));
     }
     if ((line.startMonth ?? 1) > 1 && (state !== 'current' || overdue > 0 || (line.overdueInterest ?? 0) > 0)) {
-      throw bad(`${path}.startMonth`, `a line that starts in month ${line.startMonth} is held untouched until then, so it must be current with nothing overdue`);
+      throw bad(`${path}.startMonth`, POOL_FILE_RULES.say('lateStartNotCurrent', { month: line.startMonth ?? 1 }));
     }
     const segment = line.segment ?? '';
     const code = codeOf(segmentNames, segment, `${path}.segment`, 'segments');
@@ -113,16 +128,15 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
  */
 function lineRate(line: PoolFile['lines'][number], path: string): number {
   const given = [line.rate, line.feeRateMonthly, line.feeRateAnnual].filter((x) => x !== undefined).length;
-  if (given !== 1)
-    throw bad(`${path}.rate`, given === 0 ? 'give the line’s rate (APR), or for a flat_fee line its feeRateMonthly or feeRateAnnual' : 'give one of rate, feeRateMonthly and feeRateAnnual');
+  if (given !== 1) throw bad(`${path}.rate`, POOL_FILE_RULES.say(given === 0 ? 'rateMissing' : 'rateTwice'));
   if (line.rate !== undefined) return line.rate;
   const field = line.feeRateMonthly !== undefined ? 'feeRateMonthly' : 'feeRateAnnual';
-  if (line.amortization !== 'flat_fee') throw bad(`${path}.${field}`, `a fee rate is the charge of a flat_fee (等本等息) line; this line is ${line.amortization}: give its rate (APR)`);
+  if (line.amortization !== 'flat_fee') throw bad(`${path}.${field}`, POOL_FILE_RULES.say('feeNotFlatFee', { amortization: line.amortization }));
   const monthly = line.feeRateMonthly ?? (line.feeRateAnnual ?? 0) / 12;
   try {
     return aprFromFlatFeeRate(monthly, line.originalTerm);
   } catch (error) {
     if (!(error instanceof EngineError)) throw error;
-    throw bad(`${path}.${field}`, `a fee of ${(monthly * 100).toFixed(4)}% a month over ${line.originalTerm} months is above that of a 100% APR`);
+    throw bad(`${path}.${field}`, POOL_FILE_RULES.say('feeAbove100Apr', { feePct: (monthly * 100).toFixed(4), months: line.originalTerm }));
   }
 }

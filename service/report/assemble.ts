@@ -41,12 +41,14 @@ export function scenariosFromRuns(runIds: readonly number[], service: ServiceCon
     if (inputs.kind === 'scenarios' || result.kind === 'deal.runScenarios') {
       throw new UserError('BAD_REQUEST', `Run #${record.id} is a scenario-set run: report the set itself (its file or saved set), whose scenarios run as stored deal runs`, { runId: record.id });
     }
-    const sweep = { name: record.name, shortName: `#${record.id}`, runId: record.id, inputHash: record.inputHash, inputs: dealPart(inputs) };
+    const named = record.nameCoded ? { nameCoded: record.nameCoded } : {};
+    const sweep = { name: record.name, ...named, shortName: `#${record.id}`, runId: record.id, inputHash: record.inputHash, inputs: dealPart(inputs) };
     if (result.kind === 'deal.grid') grids.push({ ...sweep, result: result.grid });
     if (result.kind === 'deal.monteCarlo') monteCarlo.push({ ...sweep, result: result.monteCarlo });
     if (inputs.kind === 'deal' && result.kind === 'deal.run') {
       scenarios.push({
         name: record.name,
+        ...named,
         shortName: `#${record.id}`,
         runId: record.id,
         inputHash: record.inputHash,

@@ -1,10 +1,13 @@
 import type { StratTable } from '../../data/pool/strats.ts';
 import type { BreakevenResult, DealFile, DealRunInputs, DealRunResult, GridResult, MonteCarloResult, TapeIdentity } from '../api/contract.ts';
 import type { ReportLanguage } from './labels.ts';
+import type { CodedMessage } from '../../engine/index.ts';
 
 /** One scenario of the report: a deal run, what it was computed from, and its breakevens when they were run. */
 export interface ReportScenario {
   readonly name: string;
+  /** A stored run's generated name by code (RunRecord.nameCoded); `name` is its English. */
+  readonly nameCoded?: CodedMessage;
   /** What its sheets are named after: "#12" for a stored run (run names are long and alike), the scenario's name in a set. */
   readonly shortName: string;
   /** The stored run (null when no workspace kept it) and the hash of its inputs and engine. */
@@ -20,6 +23,7 @@ export interface ReportScenario {
 /** A stored sweep of the report's deal and pool: a sensitivity grid or a Monte Carlo run, as the run store keeps it. */
 export interface ReportSweep<R> {
   readonly name: string;
+  readonly nameCoded?: CodedMessage;
   /** "#12": what its sheet is named after. */
   readonly shortName: string;
   readonly runId: number;

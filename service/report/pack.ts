@@ -22,11 +22,12 @@ export function investorPack(model: ReportModel): InvestorPack {
     scenarios: model.scenarios.map((s) => ({
       ...scenarioRow(s.name, null, s.run),
       runId: s.runId,
+      ...(s.nameCoded ? { nameCoded: s.nameCoded } : {}),
       inputHash: s.inputHash,
       breakevens: s.breakevens,
       run: s.run,
     })),
     strats: model.strats,
-    monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, inputHash: mc.inputHash, result: mc.result })),
+    monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, ...(mc.nameCoded ? { nameCoded: mc.nameCoded } : {}), inputHash: mc.inputHash, result: mc.result })),
   };
 }

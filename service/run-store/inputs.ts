@@ -13,6 +13,8 @@ import type {
   TapeIdentity,
 } from '../api/contract.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
+import type { CodedMessage, MessageParam } from '../../engine/index.ts';
+import { axisName, RUN_NAMES } from './run-names.ts';
 
 /**
  * A run's inputs as the store keeps and hashes them: everything its result depends on besides the
@@ -59,11 +61,6 @@ export function gridInputs(request: GridRequest, tape: TapeRecord | null): RunIn
   return { kind: 'grid', ...deal, rows: request.rows, columns: request.columns, outage: request.outage ?? null };
 }
 
-/** "Scenario set Downturn on Deal on Tape (…) — base": what the analyst would call a sweep. */
-export function sweepName(head: string, deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): string {
-  return `${head} — ${dealRunName('run', deal, tape, request)}`;
-}
-
 /** A Monte Carlo's inputs: the deal run's, the draws and the rating table (not the number of worker threads, which changes nothing). */
 export function monteCarloInputs(request: MonteCarloRequest, tape: TapeRecord | null): RunInputs {
   const deal = dealRunInputs(request, tape);
@@ -77,33 +74,48 @@ export function projectionInputs(request: ProjectionRequest, tape: TapeRecord | 
   return { kind: 'projection', source: { kind: 'tape', tape: tapeIdentity(tape) }, assumptions: request.assumptions, mode: request.mode ?? 'loan' };
 }
 
-function overridesName(overrides: ScenarioOverrides): string {
-  const parts = [
-    ...(overrides.prepayment !== undefined ? [`prepay ${overrides.prepayment}`] : []),
-    ...(overrides.default !== undefined ? [`default ${overrides.default}`] : []),
-    ...(overrides.defaultMultiplier !== undefined ? [`defaults × ${overrides.defaultMultiplier}`] : []),
-  ];
-  return parts.length > 0 ? `, ${parts.join(', ')}` : '';
+/** The scenario with each override the run puts on top, in the order the CLI takes them (--prepay, --default, --default-mult). */
+function withOverrides(scenario: MessageParam, overrides: ScenarioOverrides): MessageParam {
+  let named = scenario;
+  if (overrides.prepayment !== undefined) named = RUN_NAMES.say('prepay', { scenario: named, curve: overrides.prepayment });
+  if (overrides.default !== undefined) named = RUN_NAMES.say('default', { scenario: named, curve: overrides.default });
+  if (overrides.defaultMultiplier !== undefined) named = RUN_NAMES.say('defaultMultiplier', { scenario: named, multiplier: overrides.defaultMultiplier });
+  return named;
 }
 
-/** "Deal on Tape (scenario given, prepay 150 PSA)": what the analyst would call the run. */
-export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): string {
-  const pool = tape ? `${tape.name} (${request.mode === 'loan' ? 'loan level' : 'representative lines'})` : 'its own pool';
+/** "Deal on Tape (scenario given, prepay 150 PSA)": what the analyst would call the run (its English is the stored name). */
+export function dealRunName(task: 'run' | 'breakeven', deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): CodedMessage {
+  const pool = tape ? RUN_NAMES.say(request.mode === 'loan' ? 'tapeLoanLevel' : 'tapeRepline', { tape: tape.name }) : RUN_NAMES.say('ownPool');
   // A named scenario (a set's "Set · Stress 2x", a saved set) is named even on the deal file's own assumptions.
-  const scenario = request.scenarioName ?? (request.assumptions === undefined ? 'deal’s scenario' : 'scenario given');
-  const head = task === 'run' ? (deal.name ?? 'Deal') : `Breakevens (${request.by === 'cdr' ? 'CDR' : 'default multiplier'}) of ${deal.name ?? 'deal'}`;
-  return `${head} on ${pool} — ${scenario}${overridesName(request.scenarioOverrides ?? {})}`;
+  const given = request.scenarioName ?? RUN_NAMES.say(request.assumptions === undefined ? 'dealScenario' : 'scenarioGiven');
+  const scenario = withOverrides(given, request.scenarioOverrides ?? {});
+  const dealName = deal.name ?? RUN_NAMES.say(task === 'run' ? 'aDeal' : 'theDeal');
+  const code = task === 'run' ? 'deal' : request.by === 'cdr' ? 'breakevensCdr' : 'breakevensMultiplier';
+  return RUN_NAMES.say(code, { deal: dealName, pool, scenario });
+}
+
+/** "Scenario set Downturn — Deal on Tape (…) — base": what the analyst would call a set's run. */
+export function scenarioSetRunName(set: ScenarioSetFile, deal: DealFile, tape: TapeRecord | null, request: BreakevenRequest): CodedMessage {
+  return RUN_NAMES.say('scenarioSet', { set: set.name, run: dealRunName('run', deal, tape, request) });
+}
+
+/** "Grid cdr × recoveryRate — Deal on Tape (…) — base". */
+export function gridRunName(request: GridRequest, deal: DealFile, tape: TapeRecord | null): CodedMessage {
+  return RUN_NAMES.say('grid', { rows: axisName(request.rows.parameter), columns: axisName(request.columns.parameter), run: dealRunName('run', deal, tape, request) });
 }
 
 /** "Monte Carlo 2000 paths, lognormal:cv=0.5, seed 7 — Deal on its own pool — deal’s scenario". */
-export function monteCarloRunName(request: MonteCarloRequest, deal: DealFile, tape: TapeRecord | null): string {
+export function monteCarloRunName(request: MonteCarloRequest, deal: DealFile, tape: TapeRecord | null): CodedMessage {
   const d = request.distribution;
-  const dist = d.kind === 'vasicek' ? `vasicek:pd=${d.pd},rho=${d.rho}` : `lognormal:${d.mean !== undefined ? `mean=${d.mean},` : ''}cv=${d.cv}`;
-  return `Monte Carlo ${request.paths} paths, ${dist}, seed ${request.seed} — ${dealRunName('run', deal, tape, request)}`;
+  const distribution = d.kind === 'vasicek' ? `vasicek:pd=${d.pd},rho=${d.rho}` : `lognormal:${d.mean !== undefined ? `mean=${d.mean},` : ''}cv=${d.cv}`;
+  return RUN_NAMES.say('monteCarlo', { paths: String(request.paths), distribution, seed: String(request.seed), run: dealRunName('run', deal, tape, request) });
 }
 
-export function projectionName(request: ProjectionRequest, tape: TapeRecord | null): string {
-  const scenario = request.scenarioName !== undefined ? ` — ${request.scenarioName}` : '';
-  if (request.source.kind === 'lines') return `Projection of ${request.source.pool.name ?? 'pool file'} (lines)${scenario}`;
-  return `Projection of ${tape?.name ?? 'tape'} (${request.mode === 'repline' ? 'representative lines' : 'loan level'})${scenario}`;
+export function projectionName(request: ProjectionRequest, tape: TapeRecord | null): CodedMessage {
+  const { source } = request;
+  const run =
+    source.kind === 'lines'
+      ? RUN_NAMES.say('projectionLines', { pool: source.pool.name ?? RUN_NAMES.say('aPoolFile') })
+      : RUN_NAMES.say(request.mode === 'repline' ? 'projectionRepline' : 'projectionLoanLevel', { tape: tape?.name ?? RUN_NAMES.say('aTape') });
+  return request.scenarioName !== undefined ? RUN_NAMES.say('withScenario', { run, scenario: request.scenarioName }) : run;
 }

@@ -1,6 +1,8 @@
 import type { WriteTurns } from '../jobs/write-turns.ts';
+import type { CodedMessage } from '../../engine/index.ts';
 import { findRunByHash, getRun, insertRun, type RunRow, type RunRowWithResult } from '../../data/runs/store.ts';
-import { isSqliteBusy, type Workspace } from '../../data/workspace.ts';
+import type { Workspace } from '../../data/workspace.ts';
+import { notStoredWarning } from './store-warnings.ts';
 import type { JobResultOf, RunInputs, RunKind, RunRecord, RunStoreNote, StoredRun } from '../api/contract.ts';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { engineIdentity, type EngineIdentity } from './engine-identity.ts';
@@ -14,6 +16,8 @@ export interface RunPlan {
   readonly workspace: Workspace;
   readonly inputs: RunInputs;
   readonly name: string;
+  /** The generated name by code (service/run-store/run-names.ts), `name` its English; null when the analyst named the run. */
+  readonly nameCoded: CodedMessage | null;
   readonly tapeId: number | null;
   /** The app's write turns (service/jobs/write-turns.ts): the run is stored in its turn, after an import's commit. */
   readonly writes?: WriteTurns;
@@ -54,6 +58,7 @@ export function toRunRecord(row: RunRow): RunRecord {
     id: row.id,
     kind: row.kind,
     name: row.name,
+    ...(row.nameCoded ? { nameCoded: row.nameCoded } : {}),
     createdAt: row.createdAt,
     tapeId: row.tapeId,
     inputHash: row.inputHash,
@@ -87,11 +92,6 @@ function resultOf(kind: RunKind, payload: unknown, seconds: number): Calculation
   return results[kind]() as CalculationResult;
 }
 
-function messageOf(error: unknown): string {
-  if (isSqliteBusy(error)) return 'the workspace was busy: an import or another program was writing to it for more than 5 s';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * Runs a calculation job through the run store: an identical earlier run (same input hash) is served
  * from the store; otherwise the calculation runs and its run is stored in one transaction. A store
@@ -111,6 +111,7 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
       insertRun(plan.workspace.db, {
         kind: plan.inputs.kind,
         name: plan.name,
+        nameCoded: plan.nameCoded,
         createdAt: new Date().toISOString(),
         inputHash,
         inputsJson: JSON.stringify(plan.inputs),
@@ -125,7 +126,8 @@ export async function runThroughStore(plan: RunPlan | null, calculate: () => Pro
     stored = { runId: row.id, createdAt: row.createdAt, fromStore: false, warning: null };
     onStored();
   } catch (error) {
-    stored = { runId: null, createdAt: null, fromStore: false, warning: `The run was not stored in the workspace (${messageOf(error)}); its results below are complete` };
+    const warning = notStoredWarning(error);
+    stored = { runId: null, createdAt: null, fromStore: false, warning: warning.message, codedWarning: warning };
   }
   return { ...result, stored };
 }

@@ -11,6 +11,7 @@ const tempDir = useTempDir();
 const run = (inputHash: string, resultJson: string, createdAt = '2026-12-01T00:00:00.000Z'): NewRun => ({
   kind: 'deal',
   name: 'Deal on tape',
+  nameCoded: null,
   createdAt,
   inputHash,
   inputsJson: '{"kind":"deal"}',

@@ -15,6 +15,9 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
  * its rejected rows) in Chinese too, from the catalogues by code; the choice survives a reload.
  */
 
+/** The consumer template's name (templates/deals/cn-consumer-revolving.json): data, shown as typed. */
+const CONSUMER_DEAL = '消费贷 2027-1 revolving consumer-loan ABS';
+
 let dir: string;
 let server: WebServer;
 let browser: BrowserSession;
@@ -85,10 +88,9 @@ async function chromeTexts(page: Page): Promise<string[]> {
 /**
  * The analyst's data, shown as typed whatever the language: the consumer template's name, note ids
  * (A, B, Sub), fee and trigger ids, and the shipped scenario set's name and scenario names. A stored
- * run's default name is composed by the run store (service/run-store/inputs.ts) and kept as data.
+ * run's generated name is said in Chinese by code (service/run-store/run-names.ts), around those names.
  */
 const DATA = [
-  /^.* on its own pool — deal’s scenario$/g,
   /消费贷 2027-1 revolving consumer-loan ABS/g,
   /China consumer-loan revolving: standard stresses/g,
   // the template's note names, written in both languages by the deal file (the overlay charts title each note's balance by its name)
@@ -217,6 +219,10 @@ describe('the UI in Chinese', () => {
     await expect.poll(() => heading(page)).toBe('运行记录');
     await expect.poll(() => page.getByTestId('runs-table').first().locator('tbody tr').count(), { timeout: 10_000 }).toBeGreaterThan(1);
     await expectNoEnglish(page, 'Runs');
+    // The Deal screen's run, named by the run store: said in Chinese around the deal's own name.
+    const names = await page.getByTestId('runs-table').first().locator('button.run-name').allTextContents();
+    expect(names).toContain(`${CONSUMER_DEAL}（交易自带资产池）— 交易文件情景`);
+    expect(names.filter((name) => name.includes(' on ') || name.includes('scenario'))).toEqual([]);
     await browser.screenshot('zh-runs');
 
     await openArea(page, '报告');
@@ -225,6 +231,34 @@ describe('the UI in Chinese', () => {
     await expectNoEnglish(page, 'Reports');
     await browser.screenshot('zh-reports');
   }, 180_000);
+
+  it('names the stored runs in Chinese on Compare’s stored-run picker and in a stored run’s title', async () => {
+    const { page } = browser;
+    await openArea(page, '比较');
+    await expect.poll(() => heading(page)).toBe('比较');
+    await page.getByText('比较已存储的运行', { exact: true }).click();
+    const picker = page.getByTestId('stored-run-picker');
+    await expect.poll(() => picker.locator('label').first().textContent(), { timeout: 10_000 }).toContain('#');
+    const labels = await picker.locator('label').allTextContents();
+    expect(
+      labels.some((label) => label.startsWith(`#1 · 交易运行 · ${CONSUMER_DEAL}（交易自带资产池）— 交易文件情景`)),
+      labels.join('\n'),
+    ).toBe(true);
+    expect(labels.flatMap((label) => englishWords(label.replace(/\(.*\)$/, '')))).toEqual([]);
+    await picker.scrollIntoViewIfNeeded();
+    await browser.screenshot('zh-compare-stored-names');
+
+    // A stored run reopened on Runs says its name in its caption too.
+    await openArea(page, '运行记录');
+    await page
+      .getByTestId('runs-table')
+      .first()
+      .locator('button.run-name', { hasText: `${CONSUMER_DEAL}（交易自带资产池）— 交易文件情景` })
+      .first()
+      .click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toContain(`${CONSUMER_DEAL}（交易自带资产池）— 交易文件情景`);
+    await browser.screenshot('zh-runs-opened');
+  }, 120_000);
 
   it('says a run’s warnings on a tape in Chinese, and the deal check’s problems at their fields; Run comes back when they are fixed', async () => {
     const { page } = browser;
@@ -284,7 +318,7 @@ describe('the UI in Chinese', () => {
     const problems = page.getByTestId('problems-table');
     await expect.poll(() => problems.textContent()).toContain('剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
     expect(await problems.textContent()).toContain('余额超合同金额');
-    expect(await problems.textContent()).toContain('无法识别：');
+    expect(await problems.textContent()).toContain('无法识别：不是利率'); // the rate reader's own reason in Chinese too (tapeValue.notARate)
     // What the import assumed for the columns the tape lacks, in Chinese too.
     expect(await result.textContent()).toContain('没有还款方式列：每笔贷款都按等额本息处理。');
     expect(await result.textContent()).toContain('没有剩余期数列：剩余期数 = 总期数 − 放款以来的月数。');

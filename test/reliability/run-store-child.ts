@@ -33,7 +33,13 @@ process.stdout.write(`ready ${ran.stored?.runId ?? 'unstored'}\n`);
 
 for (let i = 1; ; i++) {
   const request: DealRunRequest = { deal, scenarioOverrides: { defaultMultiplier: trial * 10_000 + i } };
-  const plan = { workspace: service.requireWorkspace(), inputs: dealInputs('run', request, null), name: dealRunName('run', deal, null, request), tapeId: null };
+  const plan = {
+    workspace: service.requireWorkspace(),
+    inputs: dealInputs('run', request, null),
+    name: dealRunName('run', deal, null, request).message,
+    nameCoded: dealRunName('run', deal, null, request),
+    tapeId: null,
+  };
   const stored = await runThroughStore(
     plan,
     () => Promise.resolve(ran),

@@ -104,7 +104,10 @@ describe('an import refused, by code', () => {
     const error = imported.ok ? (await service.jobs.wait(imported.value.id)).error : imported.error;
     expect(error?.details?.['messageCode']).toBe('tape.cutoffUnreadable');
     chooseLanguage('zh-CN');
-    expect(sayApiError(error ?? { message: '' })).toMatch(/^基准日“2026-13-45”无法识别：/);
+    // the reader's own reason by code too (data/tape/values/reasons.ts: month 13)
+    expect(sayApiError(error ?? { message: '' })).toBe('基准日“2026-13-45”无法识别：不是有效日期（不存在 13 月）');
+    chooseLanguage('en');
+    expect(sayApiError(error ?? { message: '' })).toBe('Cutoff date "2026-13-45": not a calendar date (there is no month 13)');
   }, 60_000);
 });
 
@@ -128,7 +131,9 @@ describe('rejected rows, by code', () => {
     expect(ruleName(exceeds.rule)).toBe('余额超合同金额');
     expect(problemText(exceeds)).toBe('列“剩余本金”（剩余本金），值“12000”：剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
     expect(ruleName(unreadable.rule)).toBe('格式');
-    expect(problemText(unreadable)).toMatch(/^列“年化利率”（年化利率），值“abc”：无法识别：/);
+    // the rate reader's own reason, in Chinese too
+    expect(problemText(unreadable)).toBe('列“年化利率”（年化利率），值“abc”：无法识别：不是利率');
+    expect(unreadable.message).toBe('row 4, column "年化利率" (annual rate), value "abc": not a rate');
   }, 60_000);
 });
 

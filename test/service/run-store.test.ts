@@ -189,6 +189,11 @@ describe('the run store in the service', () => {
         createdAt: null,
         fromStore: false,
         warning: 'The run was not stored in the workspace (disk I/O error (test)); its results below are complete',
+        codedWarning: {
+          code: 'runStore.notStored',
+          params: { reason: 'disk I/O error (test)' },
+          message: 'The run was not stored in the workspace (disk I/O error (test)); its results below are complete',
+        },
       });
       expect(JSON.stringify(failed.run)).toBe(JSON.stringify(clean.run));
       expect(runCount(file)).toBe(0);

@@ -16,7 +16,7 @@ export function givenCutoff(text: string | undefined): Cutoff | null {
   if (text === undefined) return null;
   const parsed = parseDate(text);
   if (!parsed.ok || parsed.value === null) {
-    throw codedError('BAD_REQUEST', parsed.ok ? TAPE_MESSAGES.say('cutoffMissing', { text }) : TAPE_MESSAGES.say('cutoffUnreadable', { text, reason: parsed.reason }), { cutoffDate: text });
+    throw codedError('BAD_REQUEST', parsed.ok ? TAPE_MESSAGES.say('cutoffMissing', { text }) : TAPE_MESSAGES.say('cutoffUnreadable', { text, reason: parsed.coded }), { cutoffDate: text });
   }
   return { date: parsed.value, source: 'given' };
 }
@@ -38,7 +38,7 @@ export function cutoffOfTape(mapping: ColumnMapping, firstRow: readonly string[]
   if (date === null || date < limits.minDate || date > limits.maxDate) {
     const coded = parsed.ok
       ? TAPE_MESSAGES.say('dataDateImplausible', { text, minDate: limits.minDate, maxDate: limits.maxDate })
-      : TAPE_MESSAGES.say('dataDateUnreadable', { text, reason: parsed.reason });
+      : TAPE_MESSAGES.say('dataDateUnreadable', { text, reason: parsed.coded });
     throw codedError('BAD_FILE', coded, { value: text, rule: 'date_limit' });
   }
   return { date, source: 'tape' };

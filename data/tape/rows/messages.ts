@@ -1,4 +1,4 @@
-import { messageTable } from '../../../engine/messages.ts';
+import { messageTable, type CodedMessage } from '../../../engine/messages.ts';
 
 /** The figures a range or limit message names, in the report's English. */
 const NAMES: Readonly<Record<string, string>> = {
@@ -26,7 +26,7 @@ function amount(x: number): string {
  * English (which part of a date or a number it could not read).
  */
 export const TAPE_ROW_MESSAGES = messageTable('tapeRow', {
-  unreadable: (p: { reason: string }) => p.reason,
+  unreadable: (p: { reason: CodedMessage }) => p.reason.message,
   requiredValueMissing: () => 'required value is missing',
   requiredColumnNotMapped: () => 'required column is not mapped',
   loanIdMissing: () => 'loan id is missing',

@@ -52,7 +52,7 @@ export class RowReading {
     const raw = b ? (this.#fields[b.index] ?? '') : '';
     const result = parse(raw);
     if (!result.ok) {
-      this.problem(field, raw.trim(), 'format', say('unreadable', { reason: result.reason }));
+      this.problem(field, raw.trim(), 'format', say('unreadable', { reason: result.coded }));
       return null;
     }
     if (result.value === null && required) this.problem(field, b ? raw.trim() : null, 'required', b ? say('requiredValueMissing') : say('requiredColumnNotMapped'));

@@ -3,6 +3,7 @@ import { fastDecimal, isPlainDecimal } from './decimal.ts';
 import { NOT_A_NUMBER, numeralValue, readNumeral } from './numeral.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 import { fold, stripPrefix } from './scan.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 /** Currency marks before an amount (checked lower-cased, longest first). */
 const CURRENCY_PREFIXES = ['人民币', 'us$', 'rmb', 'cny', 'usd', '¥', '$'] as const;
@@ -72,6 +73,6 @@ export function parseMoney(text: string): Parsed<number> {
   const numeral = readNumeral(t);
   if (!numeral.ok) return fail(numeral.reason);
   const value = numeralValue(numeral, shift);
-  if (!Number.isFinite(value)) return fail('number too large');
+  if (!Number.isFinite(value)) return fail(VALUE_REASONS.say('tooLarge'));
   return ok(negative ? -value : value);
 }

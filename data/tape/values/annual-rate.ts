@@ -3,13 +3,14 @@ import { fastDecimal, isPlainDecimal } from './decimal.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 import { percentText, readRate } from './rates.ts';
 import { fold, stripPrefix, stripSuffix } from './scan.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 const ANNUAL_PREFIXES = ['年化利率', '年利率', '年化', '年息', 'apr'] as const;
 const ANNUAL_SUFFIXES = ['per annum', '/annum', '/year', '/yr', 'p.a.', 'p.a', '/年', '每年', '年化', 'apr', 'pa', '年'] as const;
 
 function annualRateChecked(rate: number): Parsed<number> {
-  if (rate < 0) return fail(`rate ${percentText(rate)} is negative`);
-  if (rate > 1) return fail(`rate ${percentText(rate)} is outside 0–100%`);
+  if (rate < 0) return fail(VALUE_REASONS.say('rateNegative', { rate: percentText(rate) }));
+  if (rate > 1) return fail(VALUE_REASONS.say('rateAbove100', { rate: percentText(rate) }));
   return ok(rate);
 }
 

@@ -4,23 +4,24 @@
  */
 import { daysInMonth } from '../../../engine/dates.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 /** Years a tape's dates may fall in: a date outside them is a typo, not a loan. */
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
-export const NOT_A_DATE = 'not a date (expected YYYY-MM-DD)';
-export const TWO_DIGIT_YEAR = 'two-digit year is ambiguous: use YYYY-MM-DD';
+export { NOT_A_DATE, TWO_DIGIT_YEAR } from './reasons.ts';
 
 /** Why (y, m, d) is not a date in range, or null when it is one. Allocates only on failure. */
-export function calendarProblem(y: number, m: number, d: number): string | null {
-  if (y < MIN_YEAR || y > MAX_YEAR) return `year ${y} is outside ${MIN_YEAR}–${MAX_YEAR}`;
-  if (m < 1 || m > 12) return `not a calendar date (there is no month ${m})`;
-  if (d < 1) return `not a calendar date (there is no day ${d})`;
+export function calendarProblem(y: number, m: number, d: number): CodedMessage | null {
+  if (y < MIN_YEAR || y > MAX_YEAR) return VALUE_REASONS.say('yearOutside', { year: String(y), min: String(MIN_YEAR), max: String(MAX_YEAR) });
+  if (m < 1 || m > 12) return VALUE_REASONS.say('noMonth', { month: String(m) });
+  if (d < 1) return VALUE_REASONS.say('noDay', { day: String(d) });
   const dim = daysInMonth(y, m);
   if (d > dim) {
-    return m === 2 ? `not a calendar date (February has ${dim} days in ${y})` : `not a calendar date (${MONTH_NAMES[m - 1] ?? ''} has ${dim} days)`;
+    return m === 2 ? VALUE_REASONS.say('februaryDays', { days: String(dim), year: String(y) }) : VALUE_REASONS.say('monthDays', { month: MONTH_NAMES[m - 1] ?? '', days: String(dim) });
   }
   return null;
 }

@@ -2,6 +2,7 @@
 import type { AmortizationType, PaymentFrequency, Segment } from '../fields.ts';
 import { categoryKey, keyTable, memoized } from './category-key.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 /** A borrower segment: one of SEGMENTS, or the tape's own free text (segments are open-ended). */
 export type SegmentValue = Segment | (string & Record<never, never>);
@@ -32,7 +33,7 @@ export const parseAmortization: (text: string) => Parsed<AmortizationType> = mem
   const s = text.trim();
   if (s.length === 0 || isMissing(s)) return MISSING;
   const found = AMORTIZATION_NAMES.get(categoryKey(s));
-  return found === undefined ? fail('unknown repayment method: use 等额本息 (level payment), 等额本金 (equal principal), 先息后本 (interest only) or 等本等息 (flat fee)') : ok(found);
+  return found === undefined ? fail(VALUE_REASONS.say('unknownRepayment')) : ok(found);
 });
 
 const FREQUENCY_NAMES = keyTable<PaymentFrequency>({
@@ -48,7 +49,7 @@ export const parseFrequency: (text: string) => Parsed<PaymentFrequency> = memoiz
   const s = text.trim();
   if (s.length === 0 || isMissing(s)) return MISSING;
   const found = FREQUENCY_NAMES.get(categoryKey(s));
-  return found === undefined ? fail('unknown payment frequency: use 按月 (monthly), 双周 (biweekly), 每周 (weekly), 按季 (quarterly) or 一次性 (bullet)') : ok(found);
+  return found === undefined ? fail(VALUE_REASONS.say('unknownFrequency')) : ok(found);
 });
 
 const SEGMENT_NAMES = keyTable<Segment>({

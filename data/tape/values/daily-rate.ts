@@ -3,6 +3,7 @@ import { fastDecimal, isPlainDecimal } from './decimal.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 import { percentText, readRate } from './rates.ts';
 import { fold, stripPrefix, stripSuffix } from './scan.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 const DAILY_PREFIXES = ['日利息率', '日利率', '日利息', '日息', '日化', '每日', '日', 'daily'] as const;
 const DAILY_SUFFIXES = ['per day', '/day', '/日', '/天', '每日', '每天', '日', '天', 'daily'] as const;
@@ -14,9 +15,9 @@ const DAILY_SUFFIXES = ['per day', '/day', '/日', '/天', '每日', '每天', '
 const DAILY_PERCENT_THRESHOLD = 0.01;
 
 function dailyRateChecked(daily: number): Parsed<number> {
-  if (daily < 0) return fail(`daily rate ${percentText(daily)} is negative`);
+  if (daily < 0) return fail(VALUE_REASONS.say('dailyRateNegative', { rate: percentText(daily) }));
   const annual = dailyToAnnualRate(daily);
-  if (annual > 1) return fail(`daily rate ${percentText(daily)} is ${percentText(annual)} a year (× 365), outside 0–100%`);
+  if (annual > 1) return fail(VALUE_REASONS.say('dailyRateAbove100', { rate: percentText(daily), annual: percentText(annual) }));
   return ok(daily);
 }
 

@@ -7,6 +7,7 @@ import { numericDate } from './numeric-date.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 import { digitsAt, fold, isAllDigits, isDigitCode } from './scan.ts';
 import { isTimeOfDay } from './time-of-day.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 /**
  * Second fast path, for the year-first forms Chinese systems and Excel text export most:
@@ -71,7 +72,7 @@ export function parseDate(text: string): Parsed<string> {
     while (start > 0 && isDigitCode(t.charCodeAt(start - 1))) start--;
     const before = t.charCodeAt(start - 1);
     if (start === colon || start < 2 || !(before === 32 || before === 84 || before === 116)) return fail(NOT_A_DATE);
-    if (!isTimeOfDay(t.slice(start))) return fail('not a date (the time of day is unreadable)');
+    if (!isTimeOfDay(t.slice(start))) return fail(VALUE_REASONS.say('timeUnreadable'));
     t = t.slice(0, start - 1).trimEnd();
   }
 
@@ -80,7 +81,7 @@ export function parseDate(text: string): Parsed<string> {
     if (t.length <= 5) return excelSerialDate(Number(t));
     if (t.length === 8) {
       const y = digitsAt(t, 0, 4);
-      if (y < MIN_YEAR || y > MAX_YEAR) return fail('not a date (8 digits are read as YYYYMMDD)');
+      if (y < MIN_YEAR || y > MAX_YEAR) return fail(VALUE_REASONS.say('eightDigits'));
       return dated(y, digitsAt(t, 4, 2), digitsAt(t, 6, 2));
     }
     return fail(NOT_A_DATE);

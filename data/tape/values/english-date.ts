@@ -1,6 +1,7 @@
 /** Dates written with an English month name: `05-Jan-2025`, `Jan 5, 2025`, `Sun, 5 January 2025`. */
 import { dayOfWeek } from '../../../engine/dates.ts';
-import { dated, NOT_A_DATE, TWO_DIGIT_YEAR } from './calendar.ts';
+import { dated } from './calendar.ts';
+import { NOT_A_DATE, TWO_DIGIT_YEAR, VALUE_REASONS } from './reasons.ts';
 import type { DateToken } from './date-tokens.ts';
 import { fail, type Parsed } from './parsed.ts';
 
@@ -71,7 +72,7 @@ export function englishDate(tokens: DateToken[]): Parsed<string> {
   const word = words[0];
   if (words.length !== 1 || word === undefined) return fail(NOT_A_DATE);
   const month = ENGLISH_MONTHS.get(word.text);
-  if (month === undefined) return fail(`not a date (unknown month name "${word.text}")`);
+  if (month === undefined) return fail(VALUE_REASONS.say('unknownMonthName', { word: word.text }));
   const [t0, t1, t2] = list as [DateToken, DateToken, DateToken];
   let y: string;
   let d: string;
@@ -94,7 +95,7 @@ export function englishDate(tokens: DateToken[]): Parsed<string> {
   const result = dated(Number(y), month, Number(d));
   if (result.ok && weekday >= 0 && result.value !== null) {
     const actual = dayOfWeek({ year: Number(y), month, day: Number(d) });
-    if (actual !== weekday) return fail(`not a consistent date (${result.value} is a ${WEEKDAY_NAMES[actual] ?? ''}, not a ${WEEKDAY_NAMES[weekday] ?? ''})`);
+    if (actual !== weekday) return fail(VALUE_REASONS.say('inconsistentWeekday', { date: result.value, actual: WEEKDAY_NAMES[actual] ?? '', written: WEEKDAY_NAMES[weekday] ?? '' }));
   }
   return result;
 }

@@ -2,6 +2,7 @@
 import { fromDayNumber, toDayNumber } from '../../../engine/dates.ts';
 import { dated } from './calendar.ts';
 import { fail, type Parsed } from './parsed.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 const EXCEL_DAY_0 = toDayNumber({ year: 1899, month: 12, day: 31 }); // serial 1 = 1900-01-01
 const EXCEL_DAY_0_AFTER_BUG = toDayNumber({ year: 1899, month: 12, day: 30 }); // serial 61 = 1900-03-01
@@ -12,8 +13,8 @@ const EXCEL_DAY_0_AFTER_BUG = toDayNumber({ year: 1899, month: 12, day: 30 }); /
  * from 1899-12-30; serials 1–59 count from 1899-12-31.
  */
 export function excelSerialDate(serial: number): Parsed<string> {
-  if (serial < 1) return fail(`not a date (Excel day number ${serial} is before 1900-01-01)`);
-  if (serial === 60) return fail('not a calendar date (Excel day 60 is 1900-02-29, which did not exist)');
+  if (serial < 1) return fail(VALUE_REASONS.say('excelBefore1900', { serial: String(serial) }));
+  if (serial === 60) return fail(VALUE_REASONS.say('excelDay60'));
   const { year, month, day } = fromDayNumber((serial < 60 ? EXCEL_DAY_0 : EXCEL_DAY_0_AFTER_BUG) + serial);
   return dated(year, month, day);
 }

@@ -1,6 +1,7 @@
 /** Yes/no cells, such as the restructured flag (是否重组). */
 import { fail, isMissing, MISSING, type Parsed } from './parsed.ts';
 import { fold } from './scan.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 const BOOLEAN_NAMES: ReadonlyMap<string, boolean> = new Map([
   ['是', true],
@@ -34,5 +35,5 @@ export function parseBoolean(text: string): Parsed<boolean> {
   const found = BOOLEAN_NAMES.get(s) ?? BOOLEAN_NAMES.get(fold(s).toLowerCase());
   if (found !== undefined) return found ? TRUE : FALSE;
   if (isMissing(s)) return MISSING;
-  return fail('not a yes/no value: use 是/否, Y/N, 1/0 or true/false');
+  return fail(VALUE_REASONS.say('notYesNo'));
 }

@@ -3,6 +3,7 @@ import { fastDecimal, isPlainDecimal } from './decimal.ts';
 import { numeralValue, readNumeral } from './numeral.ts';
 import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
 import { fold, stripSuffix } from './scan.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
 /** Any finite number: sign, thousands separators, decimal comma, exponent, full-width digits. */
 export function parseNumber(text: string): Parsed<number> {
@@ -15,7 +16,7 @@ export function parseNumber(text: string): Parsed<number> {
   const numeral = readNumeral(fold(s));
   if (!numeral.ok) return fail(numeral.reason);
   const value = numeralValue(numeral, 0);
-  return Number.isFinite(value) ? ok(value) : fail('number too large');
+  return Number.isFinite(value) ? ok(value) : fail(VALUE_REASONS.say('tooLarge'));
 }
 
 /** Count units after a whole number: installments, months and days (the unit is not checked). */
@@ -41,7 +42,7 @@ export function parseInteger(text: string): Parsed<number> {
   const numeral = readNumeral(t);
   if (!numeral.ok) return fail(numeral.reason);
   const value = numeralValue(numeral, 0);
-  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return fail('number too large');
-  if (!Number.isInteger(value)) return fail('not a whole number');
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return fail(VALUE_REASONS.say('tooLarge'));
+  if (!Number.isInteger(value)) return fail(VALUE_REASONS.say('notWhole'));
   return ok(value === 0 ? 0 : value);
 }

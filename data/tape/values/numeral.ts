@@ -5,6 +5,8 @@
  */
 import { isPlainDecimal } from './decimal.ts';
 import { isAllDigits } from './scan.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { NOT_A_NUMBER, VALUE_REASONS } from './reasons.ts';
 
 /** A number as written, split into its decimal digits (with sign) and a power-of-ten exponent. */
 interface Numeral {
@@ -13,10 +15,11 @@ interface Numeral {
   readonly digits: string;
   readonly exponent: number;
 }
-type NumeralResult = Numeral | { readonly ok: false; readonly reason: string };
+type NumeralResult = Numeral | { readonly ok: false; readonly reason: CodedMessage };
 
-export const NOT_A_NUMBER = 'not a number';
-const BAD_GROUPS = 'not a number (thousands separators must separate groups of 3 digits)';
+export { NOT_A_NUMBER };
+const BAD_GROUPS = Object.freeze(VALUE_REASONS.say('badGroups'));
+const TWO_POINTS = Object.freeze(VALUE_REASONS.say('twoDecimalPoints'));
 
 /** The value of `digits × 10^(exponent + shift)`, correctly rounded. */
 export function numeralValue(n: Numeral, shift: number): number {
@@ -94,11 +97,11 @@ export function readNumeral(s: string): NumeralResult {
   let group = 0; // char code of the thousands separator, 0 = none
   if (dots > 0 && commas > 0) {
     if (lastDot > lastComma) {
-      if (dots > 1) return { ok: false, reason: 'not a number (more than one decimal point)' };
+      if (dots > 1) return { ok: false, reason: TWO_POINTS };
       decimalAt = lastDot;
       group = 44;
     } else {
-      if (commas > 1) return { ok: false, reason: 'not a number (more than one decimal comma)' };
+      if (commas > 1) return { ok: false, reason: VALUE_REASONS.say('twoDecimalCommas') };
       decimalAt = lastComma;
       group = 46;
     }
@@ -112,7 +115,7 @@ export function readNumeral(s: string): NumeralResult {
     group = 46;
   }
   if (spaces > 0) {
-    if (group !== 0) return { ok: false, reason: 'not a number (mixed thousands separators)' };
+    if (group !== 0) return { ok: false, reason: VALUE_REASONS.say('mixedSeparators') };
     group = 32;
   }
 
@@ -132,12 +135,12 @@ export function readNumeral(s: string): NumeralResult {
       } else {
         const sameGroup = group === 32 ? isSpaceGroup(c) : c === group;
         if (!sameGroup) return { ok: false, reason: NOT_A_NUMBER };
-        if (groups === 0 ? run < 1 || run > 3 : run !== 3) return { ok: false, reason: group === 46 && decimalAt < 0 ? 'not a number (more than one decimal point)' : BAD_GROUPS };
+        if (groups === 0 ? run < 1 || run > 3 : run !== 3) return { ok: false, reason: group === 46 && decimalAt < 0 ? TWO_POINTS : BAD_GROUPS };
         groups++;
         run = 0;
       }
     }
-    if (groups > 0 && run !== 3) return { ok: false, reason: group === 46 && decimalAt < 0 ? 'not a number (more than one decimal point)' : BAD_GROUPS };
+    if (groups > 0 && run !== 3) return { ok: false, reason: group === 46 && decimalAt < 0 ? TWO_POINTS : BAD_GROUPS };
   }
   let fraction = '';
   if (decimalAt >= 0) {

@@ -1,14 +1,15 @@
 /** Dates written in numbers only: `2025-1-5`, `2025.1.5`, `2025年1月5日`, `05/01/2025`. */
-import { dated, NOT_A_DATE, TWO_DIGIT_YEAR } from './calendar.ts';
+import { dated } from './calendar.ts';
+import { NOT_A_DATE, TWO_DIGIT_YEAR, VALUE_REASONS } from './reasons.ts';
 import type { DateToken } from './date-tokens.ts';
 import { fail, type Parsed } from './parsed.ts';
 
-const AMBIGUOUS_ORDER = 'ambiguous day/month order: use YYYY-MM-DD';
+const AMBIGUOUS_ORDER = Object.freeze(VALUE_REASONS.say('ambiguousOrder'));
 
 /** `a/b/YYYY` where either a or b may be the month: decided only when one part cannot be a month. */
 function dayMonthOrder(a: number, b: number, y: number): Parsed<string> {
-  if (a === 0 || b === 0) return fail('not a calendar date (day and month cannot be 0)');
-  if (a > 12 && b > 12) return fail(a === b ? `not a calendar date (${a} cannot be a month)` : `not a calendar date (neither ${a} nor ${b} can be a month)`);
+  if (a === 0 || b === 0) return fail(VALUE_REASONS.say('dayMonthZero'));
+  if (a > 12 && b > 12) return fail(a === b ? VALUE_REASONS.say('cannotBeMonth', { number: String(a) }) : VALUE_REASONS.say('neitherMonth', { first: String(a), second: String(b) }));
   if (a > 12) return dated(y, b, a); // DD/MM/YYYY
   if (b > 12 || a === b) return dated(y, a, b); // MM/DD/YYYY (or the same either way)
   return fail(AMBIGUOUS_ORDER);

@@ -1,7 +1,9 @@
+import type { CodedMessage } from '../../../engine/messages.ts';
 /** A parsed cell, and the cells originator exports write for "no value". */
 
 /** A parsed cell: `value` is null for a blank or explicitly missing cell. */
-export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false; readonly reason: string };
+/** A failure's `reason` is its English (`coded.message`); `coded` says it by code (./reasons.ts). */
+export type Parsed<T> = { readonly ok: true; readonly value: T | null } | { readonly ok: false; readonly reason: string; readonly coded: CodedMessage };
 
 /** The one result for a blank or missing cell (shared and frozen: parsers run once per cell). */
 export const MISSING: Parsed<never> = Object.freeze({ ok: true, value: null });
@@ -10,8 +12,8 @@ export function ok<T>(value: T): Parsed<T> {
   return { ok: true, value };
 }
 
-export function fail(reason: string): Parsed<never> {
-  return { ok: false, reason };
+export function fail(coded: CodedMessage): Parsed<never> {
+  return { ok: false, reason: coded.message, coded };
 }
 
 /** Cells that mean "no value" in originator exports (compared lower-cased). */

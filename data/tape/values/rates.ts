@@ -5,8 +5,9 @@
 import { chineseNumberText } from './chinese-numerals.ts';
 import { NOT_A_NUMBER, numeralValue, readNumeral } from './numeral.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
+import { VALUE_REASONS } from './reasons.ts';
 
-const NOT_A_RATE = 'not a rate';
+const NOT_A_RATE = Object.freeze(VALUE_REASONS.say('notARate'));
 
 /** 百分之 / 千分之 / 万分之 N: the fraction's power of ten and the numerator text. */
 const CHINESE_FRACTIONS: readonly (readonly [string, number])[] = [

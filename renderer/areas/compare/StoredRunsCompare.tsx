@@ -13,6 +13,7 @@ import { updateCompareScreen, useCompareScreen } from './state.ts';
 import { COMPARABLE_KINDS, storedColumns } from './stored-columns.ts';
 import { compareRows } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
+import { runName } from '../../app/run-name.ts';
 
 /** Picks or drops a run; the order picked is the columns' order, the first the base. */
 function toggle(ids: readonly number[], id: number): readonly number[] {
@@ -31,7 +32,7 @@ function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: reado
           return (
             <li key={r.id}>
               <label>
-                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {t(KIND_LABELS[r.kind])} · {r.name}{' '}
+                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {t(KIND_LABELS[r.kind])} · {runName(r)}{' '}
                 <span className="muted small">({formatDateTime(r.createdAt)})</span>
                 {r.id === baseId ? <strong className="small">{t('stored.baseColumn')}</strong> : null}
               </label>
@@ -59,9 +60,9 @@ function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
       ) : null}
       {stored.map(({ record, result }) =>
         result.kind === 'deal.grid' ? (
-          <GridHeatmaps key={record.id} grid={result.grid} title={t('stored.gridTitle', { id: record.id, name: record.name })} />
+          <GridHeatmaps key={record.id} grid={result.grid} title={t('stored.gridTitle', { id: record.id, name: runName(record) })} />
         ) : result.kind === 'deal.monteCarlo' ? (
-          <MonteCarloCompare key={record.id} result={result.monteCarlo} title={t('stored.mcTitle', { id: record.id, name: record.name })} />
+          <MonteCarloCompare key={record.id} result={result.monteCarlo} title={t('stored.mcTitle', { id: record.id, name: runName(record) })} />
         ) : null,
       )}
     </div>

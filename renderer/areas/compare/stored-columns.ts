@@ -1,5 +1,6 @@
 import type { DealRunResult, ScenarioRunRow, ScenarioSetRunResult, StoredRun } from '../../../service/api/contract.ts';
 import { translate } from '../../app/i18n.tsx';
+import { runName } from '../../app/run-name.ts';
 
 /** The kinds of stored run Compare can put side by side. */
 export const COMPARABLE_KINDS = new Set(['deal', 'scenarios', 'grid', 'monte-carlo']);
@@ -57,7 +58,7 @@ export function storedColumns(runs: readonly StoredRun[]): ScenarioSetRunResult 
         poolBalance: run.poolBalance,
         cumulativeRatioDenominator: run.cumulativeRatioDenominator,
       };
-      columns.push(rowOfDealRun(`#${record.id} ${record.name}`, run));
+      columns.push(rowOfDealRun(`#${record.id} ${runName(record)}`, run));
     } else if (result.kind === 'deal.runScenarios') {
       const { scenarios, setName, ...rest } = result.scenarios;
       head ??= rest;

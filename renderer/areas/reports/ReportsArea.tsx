@@ -14,6 +14,7 @@ import type { Language } from '../../app/language.ts';
 import { packHref } from './pack/pack-route.ts';
 import { finished, saveDownload, xlsxFilters } from './report-job.ts';
 import { ScenarioSetReport } from './ScenarioSetReport.tsx';
+import { runName } from '../../app/run-name.ts';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
 export function ReportsArea() {
@@ -84,7 +85,7 @@ export function ReportsArea() {
     },
     { key: 'id', header: t('reports.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
     { key: 'kind', header: t('reports.kind'), render: (r) => t(KIND_LABELS[r.kind]) },
-    { key: 'name', header: t('reports.name'), render: (r) => r.name },
+    { key: 'name', header: t('reports.name'), render: (r) => runName(r) },
     { key: 'created', header: t('reports.computed'), render: (r) => formatDateTime(r.createdAt) },
     { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${figureLabel(f.label)}: ${figureText(f)}`).join(' · ') },
   ];

@@ -12,6 +12,7 @@ import { figureText, KIND_LABELS } from './labels.ts';
 import { figureLabel } from './figure-label.ts';
 import { StoredRunView } from './StoredRunView.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { runName } from '../../app/run-name.ts';
 
 /** Runs: every projection, deal run and breakeven stored in the workspace — reopen one, rename, delete (docs/run-store.md). */
 export function RunsArea() {
@@ -27,8 +28,8 @@ export function RunsArea() {
   const shown = opened.data ?? (opened.latest?.record.id === openId ? opened.latest : null);
 
   async function rename(run: RunRecord): Promise<void> {
-    const name = window.prompt(t('runs.prompt.rename'), run.name);
-    if (name === null || name.trim() === '' || name === run.name) return;
+    const name = window.prompt(t('runs.prompt.rename'), runName(run));
+    if (name === null || name.trim() === '' || name === runName(run)) return;
     try {
       await api.call('runs.rename', { id: run.id, name });
     } catch (error) {
@@ -37,12 +38,12 @@ export function RunsArea() {
   }
 
   async function remove(run: RunRecord): Promise<void> {
-    if (!window.confirm(t('runs.confirm.delete', { id: run.id, name: run.name }))) return;
+    if (!window.confirm(t('runs.confirm.delete', { id: run.id, name: runName(run) }))) return;
     // Closed first: the list's reload must not ask for the run being deleted.
     if (openId === run.id) setOpenId(null);
     try {
       await api.call('runs.delete', { id: run.id });
-      notify('success', t('runs.runDeleted'), `#${run.id} ${run.name}`);
+      notify('success', t('runs.runDeleted'), `#${run.id} ${runName(run)}`);
     } catch (error) {
       reportError(t('runs.cannotDeleteTheRun'), error);
     }
@@ -56,10 +57,10 @@ export function RunsArea() {
       header: t('runs.name'),
       render: (r) => (
         <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
-          {r.name}
+          {runName(r)}
         </button>
       ),
-      sortValue: (r) => r.name,
+      sortValue: (r) => runName(r),
     },
     { key: 'created', header: t('runs.computed'), render: (r) => formatDateTime(r.createdAt), sortValue: (r) => r.createdAt },
     {

@@ -2,6 +2,7 @@ import type { RunStoreNote } from '../../../service/api/contract.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useT } from '../../app/i18n.tsx';
+import { sayCoded } from '../../app/coded.ts';
 
 /** What the run store did with the run shown: served it from an identical earlier run, stored it, or could not store it (and why). */
 export function StoreNote({ stored }: { stored: RunStoreNote | undefined }) {
@@ -10,7 +11,7 @@ export function StoreNote({ stored }: { stored: RunStoreNote | undefined }) {
   if (stored.warning !== null) {
     return (
       <p className="warning-box" role="status" data-testid="store-note">
-        {stored.warning}
+        {stored.codedWarning ? sayCoded(stored.codedWarning) : stored.warning}
       </p>
     );
   }

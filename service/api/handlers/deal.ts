@@ -19,15 +19,17 @@ import type {
   MonteCarloRequest,
   PriceYieldRequest,
   PriceYieldResult,
+  RunInputs,
   ScenarioSetRunRequest,
 } from '../contract.ts';
+import type { CodedMessage } from '../../../engine/index.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { readScenarioSet } from '../../files/scenario-file.ts';
 import { readPoolFile } from '../../files/pool-file.ts';
 import { baseAssumptions } from './scenarios.ts';
 import { runDealInWorker, type DealJobResult } from '../../jobs/deal-job.ts';
 import type { JobContext } from '../../jobs/job-manager.ts';
-import { dealInputs, dealRunName, gridInputs, monteCarloInputs, monteCarloRunName, scenarioSetInputs, sweepName } from '../../run-store/inputs.ts';
+import { dealInputs, dealRunName, gridInputs, gridRunName, monteCarloInputs, monteCarloRunName, scenarioSetInputs, scenarioSetRunName } from '../../run-store/inputs.ts';
 import { runGridJob, runScenarioSetJob, type SweepSource } from '../../jobs/sweep-job.ts';
 import { checkAxis } from '../../runs/grid-parameters.ts';
 import type { TapeRecord } from '../../../data/tape/types.ts';
@@ -112,11 +114,12 @@ function startDealJob(
 }
 
 /** What a job stores in the open workspace's run store, or null (no workspace, or `store: false`). */
-function storePlan(service: ServiceContext, params: DealRunRequest, tape: TapeRecord | null, what: () => Pick<RunPlan, 'inputs' | 'name'>): RunPlan | null {
+function storePlan(service: ServiceContext, params: DealRunRequest, tape: TapeRecord | null, what: () => { inputs: RunInputs; name: CodedMessage }): RunPlan | null {
   const workspace = service.workspace;
   if (workspace === null || params.store === false) return null;
   const { inputs, name } = what();
-  return { workspace, inputs, name: params.runName ?? name, tapeId: tape?.id ?? null, writes: service.writes };
+  const named = params.runName !== undefined ? { name: params.runName, nameCoded: null } : { name: name.message, nameCoded: name };
+  return { workspace, inputs, ...named, tapeId: tape?.id ?? null, writes: service.writes };
 }
 
 /** The tape a run or sweep runs on (checked before the job starts) and where its worker threads read it. */
@@ -143,7 +146,7 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
   const assumptions = params.assumptions ?? baseAssumptions(set.base, service);
   const request: ScenarioSetRunRequest = { ...params, ...(assumptions !== undefined ? { assumptions } : {}) };
   const { tape, source } = poolSource(request, service);
-  const plan = storePlan(service, request, tape, () => ({ inputs: scenarioSetInputs(request, set, tape), name: sweepName(`Scenario set ${set.name}`, file, tape, request) }));
+  const plan = storePlan(service, request, tape, () => ({ inputs: scenarioSetInputs(request, set, tape), name: scenarioSetRunName(set, file, tape, request) }));
   const title = `Scenarios on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
   return service.jobs.start('deal.runScenarios', title, (ctx) =>
     runThroughStore(
@@ -169,7 +172,7 @@ export function dealGrid(params: GridRequest, service: ServiceContext): JobInfo 
   if (params.outage !== undefined && !outageAxis) throw new UserError('BAD_REQUEST', 'the outage applies to a grid with an outageShare or outageMonth axis', { path: '$.outage' });
   const { tape, source } = poolSource(params, service);
   const grid = `${params.rows.parameter} × ${params.columns.parameter}`;
-  const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: sweepName(`Grid ${grid}`, file, tape, params) }));
+  const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: gridRunName(params, file, tape) }));
   const title = `Grid ${grid} on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
   return service.jobs.start('deal.grid', title, (ctx) =>
     runThroughStore(

@@ -71,10 +71,9 @@ export function poolProject(params: ProjectionRequest, service: ServiceContext):
   const { source } = params;
   const tape = source.kind === 'tape' ? getTape(service.requireWorkspace().db, source.tapeId) : null;
   const workspace = service.workspace;
-  const plan: RunPlan | null =
-    workspace === null || params.store === false
-      ? null
-      : { workspace, inputs: projectionInputs(params, tape), name: params.runName ?? projectionName(params, tape), tapeId: tape?.id ?? null, writes: service.writes };
+  const generated = projectionName(params, tape);
+  const named = params.runName !== undefined ? { name: params.runName, nameCoded: null } : { name: generated.message, nameCoded: generated };
+  const plan: RunPlan | null = workspace === null || params.store === false ? null : { workspace, inputs: projectionInputs(params, tape), ...named, tapeId: tape?.id ?? null, writes: service.writes };
   const start = (title: string, calculate: (ctx: JobContext) => Promise<Timed<ProjectionResult>>): JobInfo =>
     service.jobs.start('pool.project', title, (ctx) =>
       runThroughStore(

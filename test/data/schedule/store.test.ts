@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
-import { MIGRATIONS } from '../../../data/migrations/index.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../data/migrations/index.ts';
 import { readScheduleFile } from '../../../data/schedule/read.ts';
 import { deleteSchedule, getSchedule, getScheduleRows, listSchedules, saveSchedule } from '../../../data/schedule/store.ts';
 import { openWorkspace, type Workspace } from '../../../data/workspace.ts';
@@ -21,7 +21,7 @@ describe('migration 006 and the schedule store', () => {
     openWorkspace(file, { migrations: MIGRATIONS.slice(0, 5) }).close();
     const ws = openWorkspace(file);
     try {
-      expect(ws.schemaVersion).toBe(6);
+      expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
       expect(ws.backupPath).not.toBeNull();
       const tables = ws.db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'schedule%' ORDER BY name").pluck().all();
       expect(tables).toEqual(['schedule_rows', 'schedules']);

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../app/format.ts';
 import { formatMoney } from '../../deal/model.ts';
 import { scenarioTitle } from './pack-model.ts';
 import { useT } from '../../../app/i18n.tsx';
+import { runName } from '../../../app/run-name.ts';
 
 /** Page 1: what the pack presents and how to reproduce it — deal, pool, dates, scenarios with their runs' input hashes, engine. */
 export function PackCover({ pack }: { pack: InvestorPack }) {
@@ -49,7 +50,7 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
           ))}
           {pack.monteCarlo.map((mc) => (
             <tr key={`mc:${mc.runId}`}>
-              <td>{t('pack.monteCarloName', { name: mc.name })}</td>
+              <td>{t('pack.monteCarloName', { name: runName(mc) })}</td>
               <td>#{mc.runId}</td>
               <td className="mono">{mc.inputHash}</td>
               <td>—</td>

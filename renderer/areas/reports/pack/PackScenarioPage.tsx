@@ -8,6 +8,7 @@ import { trancheColumns } from '../../deal/DealRunView.tsx';
 import { formatMoney, formatMoneyCompact } from '../../deal/model.ts';
 import { PACK_CHART_SIZE, scenarioTitle, type PackScenario } from './pack-model.ts';
 import { translate, useT } from '../../../app/i18n.tsx';
+import { runName } from '../../../app/run-name.ts';
 
 /** The breakeven column when the scenario's breakevens were run (the Deal screen's breakeven unit and test). */
 function breakevenColumn(breakevens: BreakevenResult): Column<TrancheRow> {
@@ -43,12 +44,12 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
     return scenario.breakevens === null ? base : [...base, breakevenColumn(scenario.breakevens)];
   }, [run, scenario.breakevens]);
   return (
-    <section className="pack-page" data-testid="pack-scenario" aria-label={t('pack.scenarioLabel', { name: scenario.name })}>
+    <section className="pack-page" data-testid="pack-scenario" aria-label={t('pack.scenarioLabel', { name: runName(scenario) })}>
       <header className="pack-page-header">
         <span>{dealName}</span>
         <span>{t('pack.scenarioHeader', { n: index + 1, title: scenarioTitle(scenario) })}</span>
       </header>
-      <h2>{scenario.name}</h2>
+      <h2>{runName(scenario)}</h2>
       <DataTable columns={columns} rows={tranches} rowKey={(tranche) => tranche.id} testId="pack-tranches" />
       <p className="pack-pool-line small">{poolLine(scenario)}</p>
       <div className="pack-charts">

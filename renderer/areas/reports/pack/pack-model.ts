@@ -1,5 +1,6 @@
 import type { InvestorPack, ScenarioSetRunResult } from '../../../../service/api/contract.ts';
 import { translate } from '../../../app/i18n.tsx';
+import { runName } from '../../../app/run-name.ts';
 
 export type PackScenario = InvestorPack['scenarios'][number];
 
@@ -25,11 +26,12 @@ export function packAsSet(pack: InvestorPack): ScenarioSetRunResult {
     closingDate: pack.closingDate,
     poolBalance: pack.poolBalance,
     cumulativeRatioDenominator: first?.cumulativeRatioDenominator ?? 'initialPool',
-    scenarios: pack.scenarios,
+    // a stored run's generated name in the pack's language (its typed name as typed)
+    scenarios: pack.scenarios.map((s) => ({ ...s, name: runName(s) })),
   };
 }
 
 /** A scenario's title on its page and in the comparison's header: its name, and the stored run it is. */
 export function scenarioTitle(scenario: PackScenario): string {
-  return scenario.runId === null ? scenario.name : translate('pack.scenarioOfRun', { name: scenario.name, id: scenario.runId });
+  return scenario.runId === null ? scenario.name : translate('pack.scenarioOfRun', { name: runName(scenario), id: scenario.runId });
 }
