@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS, { type ExcelJSTypes } from '../../../data/excel.ts';
-import type { DealFile, JobInfo, ReportExcelRequest } from '../../../service/api/contract.ts';
+import type { BreakevenResult, DealFile, JobInfo, ReportExcelRequest } from '../../../service/api/contract.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import { labelsFor, type ReportLanguage } from '../../../service/report/labels.ts';
 import { Service } from '../../../service/service.ts';
@@ -29,9 +29,10 @@ async function finished(service: Service, job: JobInfo): Promise<JobInfo> {
 
 let dir = '';
 let service: Service;
+let breakevens: BreakevenResult;
 
 async function report(language: ReportLanguage, file: string): Promise<ExcelJSTypes.Workbook> {
-  const request: ReportExcelRequest = { runIds: [1, 2], language, outPath: join(dir, file) };
+  const request: ReportExcelRequest = { runIds: [1, 2, 3], language, outPath: join(dir, file) };
   await finished(service, await value(service.call('report.excel', request)));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(join(dir, file));
@@ -75,6 +76,11 @@ beforeAll(async () => {
   const deal: DealFile = { ...template, name: 'CL 2027-1', notes };
   await finished(service, await value(service.call('deal.run', { deal })));
   await finished(service, await value(service.call('deal.run', { deal, scenarioOverrides: { defaultMultiplier: 2 }, runName: TYPED })));
+  // run 3: the breakevens of run 1's deal, pool and scenario (default multiplier, the senior's timely interest), joined to run 1
+  await finished(service, await value(service.call('deal.breakeven', { deal, interest: 'timely' })));
+  const stored = await value(service.call('runs.get', { id: 3 }));
+  if (stored.result.kind !== 'deal.breakeven') throw new Error('run 3 is a breakeven search');
+  breakevens = stored.result.breakeven;
 }, 120_000);
 
 afterAll(async () => {
@@ -92,6 +98,8 @@ describe('the Excel report in the report’s language: run names and warnings', 
     // both runs are of the same undercollateralised deal: each scenario's warnings line says it in Chinese
     expect(besides(summary, zh('field.warnings')).map((line) => line.split(' | '))).toEqual([expect.arrayContaining([ZH_WARNING]), expect.arrayContaining([ZH_WARNING])]);
     expect(texts(summary).some((text) => text.includes('undercollateralised') || text.includes(EN_NAME))).toBe(false);
+    // how run 1's breakevens were searched, in the report's words: stress and interest test (tolerance and runs as stored)
+    expect(besides(summary, zh('field.breakevens'))).toEqual([`违约倍数 · 及时付息 · ${breakevens.tolerance} · ${breakevens.runs}`]);
     const comparison = workbook.getWorksheet(zh('sheet.comparison'));
     expect(comparison?.getRow(1).getCell(2).value).toBe(ZH_NAME);
     expect(comparison?.getRow(1).getCell(3).value).toBe(TYPED);
@@ -106,6 +114,7 @@ describe('the Excel report in the report’s language: run names and warnings', 
     const summary = workbook.getWorksheet(en('sheet.summary'));
     expect(besides(summary, en('field.scenarios'))).toEqual([`${EN_NAME} · ${TYPED}`]);
     expect(besides(summary, en('field.warnings')).map((line) => line.split(' | '))).toEqual([expect.arrayContaining([EN_WARNING]), expect.arrayContaining([EN_WARNING])]);
+    expect(besides(summary, en('field.breakevens'))).toEqual([`default multiplier · timely · ${breakevens.tolerance} · ${breakevens.runs}`]);
     const comparison = workbook.getWorksheet(en('sheet.comparison'));
     expect(comparison?.getRow(1).getCell(2).value).toBe(EN_NAME);
     expect(comparison?.getRow(1).getCell(3).value).toBe(TYPED);
