@@ -1,24 +1,18 @@
 /**
  * Messages the service and engine send as data (engine/messages.ts: `code`, `params`, English
  * `message`), said in the user's language: the catalogue's `msg.<code>` filled with the params,
- * amounts formatted as the app shows money. A code this build's catalogues do not know (a newer
+ * amounts formatted as the app shows money (said by messages/say.ts, which the Excel report shares). A code this build's catalogues do not know (a newer
  * service, a run stored before the code existed) shows the English message the service sent.
  */
-import { isMessageKey, translate, type MessageParams } from './i18n.tsx';
-import { formatCount, formatYuan } from './format.ts';
+import { isMessageKey, translate } from './i18n.tsx';
 import { language } from './language.ts';
+import { sayCodedIn, tapeFieldLabelIn, warningsIn, type CodedText } from '../../messages/say.ts';
 
-/** A message as the API carries it; a stored result from before codes carries only `message`. */
-export interface CodedText {
-  readonly code?: string;
-  readonly params?: Readonly<Record<string, unknown>>;
-  readonly message: string;
-}
+export type { CodedText } from '../../messages/say.ts';
 
 /** A loan tape's field (data/tape/fields.ts) by its label in the chosen language; an unknown name as sent. */
 export function tapeFieldLabel(field: string): string {
-  const key = `tapeField.${field}`;
-  return isMessageKey(key) ? translate(key) : field;
+  return tapeFieldLabelIn(language.get(), field);
 }
 
 /** What a tape field holds, in the chosen language (the import's mapping shows it on hover). */
@@ -27,37 +21,9 @@ export function tapeFieldHelp(field: string, english: string): string {
   return isMessageKey(key) ? translate(key) : english;
 }
 
-/** Items of a list as the language writes them: "a, b" / "a、b". */
-function listOf(items: readonly string[]): string {
-  return items.join(language.get() === 'zh-CN' ? '、' : ', ');
-}
-
-/**
- * A param as shown: a number named `…Amount` is money (¥, 2 decimals, grouped), any other number
- * a count (grouped, decimals kept) but an `…Id` as written; `…Fields` lists tape fields by name, comma-separated, shown by
- * their labels; a coded message said in the language; other text (an id, an ISO date — the app's one date form) as sent.
- */
-function shown(name: string, value: unknown): string | number {
-  if (isCodedText(value)) return sayCoded(value); // a message inside a message (a run name's pool, a reader's reason)
-  if (typeof value === 'string' && name.endsWith('Fields')) return listOf(value.split(',').map(tapeFieldLabel));
-  if (typeof value === 'number') {
-    if (name.endsWith('Amount')) return formatYuan(value);
-    if (name === 'id' || name.endsWith('Id')) return String(value); // an id is a name, not a quantity: never grouped
-    return Number.isInteger(value) ? formatCount(value) : String(value);
-  }
-  return typeof value === 'string' ? value : String(value);
-}
-
-function isCodedText(value: unknown): value is CodedText {
-  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
-}
-
-/** The message in the chosen language, or its English when its code is not in the catalogues. */
+/** The message in the chosen language, or its English when its code is not in the catalogues (messages/say.ts). */
 export function sayCoded(text: CodedText): string {
-  const key = text.code === undefined ? null : `msg.${text.code}`;
-  if (key === null || !isMessageKey(key)) return text.message;
-  const params: MessageParams = Object.fromEntries(Object.entries(text.params ?? {}).map(([name, value]) => [name, shown(name, value)]));
-  return translate(key, params);
+  return sayCodedIn(language.get(), text);
 }
 
 /** Whether the catalogues say this message in the chosen language (else it shows the service's English). */
@@ -67,7 +33,7 @@ export function isKnownCode(text: CodedText): boolean {
 
 /** A result's warnings in the chosen language: by code when the service gave codes, else its English (a run stored before codes). */
 export function warningTexts(result: { readonly warnings: readonly string[]; readonly codedWarnings?: readonly CodedText[] }): string[] {
-  return result.codedWarnings ? result.codedWarnings.map(sayCoded) : [...result.warnings];
+  return warningsIn(language.get(), result);
 }
 
 /** An API error's message in the chosen language: by its coded message when the service gave one (details.messageCode, data/errors.ts codedError), else as sent. */

@@ -3,17 +3,8 @@
 import { asciiFileName } from './file-name.ts';
 import { translate } from './i18n.tsx';
 
-const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** Yuan with the ¥ sign and 2 decimals. */
-export function formatYuan(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `¥${yuan.format(x)}`;
-}
-
-export function formatCount(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : whole.format(x);
-}
+// money and counts as coded messages show them too (messages/numbers.ts: one definition for the screens and the Excel report)
+export { formatCount, formatYuan } from '../../messages/numbers.ts';
 
 /** A fraction as a percentage: 0.1234 → "12.34%". */
 export function formatPct(x: number | null | undefined, digits = 2): string {

@@ -14,19 +14,15 @@ import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { ReactNode } from 'react';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { zhCN } from '../i18n/zh-CN.ts';
+import { interpolate, type MessageParams } from '../../messages/say.ts';
 import { chooseLanguage, language, LANGUAGE_NAMES, LANGUAGES, type Language } from './language.ts';
 
 export type { MessageKey } from '../i18n/en.ts';
-export type MessageParams = Readonly<Record<string, string | number>>;
+export { interpolate } from '../../messages/say.ts';
+export type { MessageParams } from '../../messages/say.ts';
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
-
-/** Fills `{name}` placeholders; a placeholder without its parameter stays visible (a bug to see, not hide). */
-export function interpolate(template: string, params: MessageParams | undefined): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
 
 export function translator(lang: Language): Translate {
   const catalogue = CATALOGUES[lang];

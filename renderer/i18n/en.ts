@@ -3,7 +3,7 @@
  * type makes a missing or extra key a typecheck error). Keys read `<area>.<what>`; `{name}` is a
  * parameter given to t(). How to add a string: docs/architecture.md, "Messages and languages".
  */
-import { messagesEn } from './messages-en.ts';
+import { messagesEn } from '../../messages/messages-en.ts';
 
 export const en = {
   // what the service and engine say by code (renderer/app/coded.ts)

@@ -3,7 +3,7 @@
  * Terms follow Chinese structured-finance usage (资产池, 优先级/中间级/次级, 加权平均期限, 兑付日…).
  */
 import type { MessageKey } from './en.ts';
-import { messagesZhCN } from './messages-zh-CN.ts';
+import { messagesZhCN } from '../../messages/messages-zh-CN.ts';
 
 export const zhCN: Readonly<Record<MessageKey, string>> = {
   ...messagesZhCN,

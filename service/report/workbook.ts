@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import ExcelJS, { type ExcelJSTypes } from '../../data/excel.ts';
 import { labelsFor, type Labels } from './labels.ts';
 import type { ReportModel } from './model.ts';
+import { modelSaid } from './said.ts';
 import { cutName, MAX_SHEET_NAME, SheetNames } from './sheet-names.ts';
 import { writeAccounts } from './sheets/accounts.ts';
 import { writeAssumptions } from './sheets/assumptions.ts';
@@ -41,7 +42,8 @@ function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenR
  * then per scenario its pool cash flows, each note's cash flows and its accounts and triggers,
  * a sheet per stored sensitivity grid and Monte Carlo run, and the tape's strats.
  */
-export function buildWorkbook(model: ReportModel): Workbook {
+export function buildWorkbook(given: ReportModel): Workbook {
+  const model = modelSaid(given); // run names and warnings in the report's language
   const t: Labels = labelsFor(model.language);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ABS Workbench';

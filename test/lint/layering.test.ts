@@ -21,7 +21,7 @@ interface Diagnostic {
 function lintFixtures(): Diagnostic[] {
   const dir = tempDir();
   copyFileSync(join(REPO_ROOT, '.oxlintrc.json'), join(dir, '.oxlintrc.json'));
-  for (const layer of ['engine', 'renderer', 'data', 'cli', 'electron']) {
+  for (const layer of ['engine', 'renderer', 'data', 'cli', 'electron', 'messages']) {
     mkdirSync(join(dir, layer), { recursive: true });
     cpSync(join(REPO_ROOT, 'test', 'lint', 'fixtures', layer), join(dir, layer), { recursive: true });
   }
@@ -53,6 +53,14 @@ describe('layering lint rule', () => {
   it('rejects electron, data/, service internals and node in renderer/, but allows the API contract', () => {
     expect(inFile('renderer/leaky.tsx')).toHaveLength(5);
     expect(inFile('renderer/allowed.tsx')).toEqual([]);
+  });
+
+  it('keeps messages/ (shared by the renderer and the service) free of Node, UI, Excel and every layer; the renderer may import it', () => {
+    const messages = inFile('messages/impure.ts').map((d) => d.message);
+    expect(messages).toHaveLength(6);
+    for (const module of ['node:fs', 'react', 'exceljs', '../engine/dates.ts', '../service/service.ts', '../renderer/app/i18n.tsx']) expect(messages.join('\n')).toContain(`'${module}'`);
+    expect(inFile('messages/pure.ts')).toEqual([]);
+    expect(inFile('renderer/shared-messages.tsx')).toEqual([]);
   });
 
   it('rejects data/ reaching up into service/, and exceljs imported around data/excel.ts', () => {

@@ -122,7 +122,7 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
     r = fields.put(r, t('field.inputHash'), scenario.inputHash ?? '');
     if (scenario.run.warnings.length > 0) r = fields.put(r, t('field.warnings'), scenario.run.warnings.join(' | '));
     const be = scenario.breakevens;
-    if (be !== null) r = fields.put(r, t('field.breakevens'), `${be.by === 'cdr' ? 'constant CDR' : 'default multiplier'} · ${be.interest} · ${be.tolerance} · ${be.runs}`);
+    if (be !== null) r = fields.put(r, t('field.breakevens'), `${t(`breakeven.${be.by}`)} · ${t(`breakeven.${be.interest}`)} · ${be.tolerance} · ${be.runs}`);
     r = writeTable(sheet, r, trancheColumns(t, scenario, legalFinal), scenario.run.tranches, t('row.total'));
     r += 1;
   }

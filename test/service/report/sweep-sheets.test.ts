@@ -160,6 +160,26 @@ function checkMonteCarloSheet(sheet: ExcelJSTypes.Worksheet, l: Labels): void {
   }
 }
 
+/** The sheet's stored-run line: the value beside the label in column A. */
+function runLine(sheet: ExcelJSTypes.Worksheet | undefined, l: Labels): Cell {
+  for (let r = 1; sheet && r <= sheet.rowCount; r += 1) if (sheet.getCell(r, 1).value === l('field.run')) return sheet.getCell(r, 2).value;
+  return null;
+}
+
+// The runs' generated names (service/run-store/inputs.ts: runName.grid / runName.monteCarlo around
+// runName.deal of the template's own name, runName.ownPool and runName.dealScenario), each language in its order.
+const DEAL = 'US auto-loan ABS, sequential pay with OC target and turbo';
+const NAMES = {
+  en: {
+    grid: `#2 · Grid prepayMult × defaultMult — ${DEAL} on its own pool — deal’s scenario`,
+    mc: `#3 · Monte Carlo 200 paths, lognormal:mean=0.12,cv=0.8, seed 7 — ${DEAL} on its own pool — deal’s scenario`,
+  },
+  zh: {
+    grid: `#2 · 敏感性网格 早偿乘数 × 违约曲线乘数 — ${DEAL}（交易自带资产池）— 交易文件情景`,
+    mc: `#3 · 蒙特卡洛 200 条路径，lognormal:mean=0.12,cv=0.8，随机种子 7 — ${DEAL}（交易自带资产池）— 交易文件情景`,
+  },
+};
+
 describe('sensitivity and Monte Carlo sheets', () => {
   it('write each stored grid and Monte Carlo run on its own sheet, every cell the run’s own', async () => {
     const workbook = await workbookOf('en', 'sweeps.xlsx');
@@ -176,12 +196,17 @@ describe('sensitivity and Monte Carlo sheets', () => {
     ]);
     checkGridSheet(workbook.getWorksheet('Sensitivity #2') as ExcelJSTypes.Worksheet, t);
     checkMonteCarloSheet(workbook.getWorksheet('Monte Carlo #3') as ExcelJSTypes.Worksheet, t);
+    expect(runLine(workbook.getWorksheet('Sensitivity #2'), t)).toBe(NAMES.en.grid);
+    expect(runLine(workbook.getWorksheet('Monte Carlo #3'), t)).toBe(NAMES.en.mc);
   }, 120_000);
 
   it('labels them in Chinese with the same numbers', async () => {
     const workbook = await workbookOf('zh-CN', 'sweeps-zh.xlsx');
     checkGridSheet(workbook.getWorksheet('敏感性分析 #2') as ExcelJSTypes.Worksheet, zh);
     checkMonteCarloSheet(workbook.getWorksheet('蒙特卡洛 #3') as ExcelJSTypes.Worksheet, zh);
+    // the runs' generated names in Chinese (the stored English name is what the CLI prints)
+    expect(runLine(workbook.getWorksheet('敏感性分析 #2'), zh)).toBe(NAMES.zh.grid);
+    expect(runLine(workbook.getWorksheet('蒙特卡洛 #3'), zh)).toBe(NAMES.zh.mc);
   }, 120_000);
 
   it('refuses a grid of another deal, naming the run', async () => {

@@ -1,6 +1,7 @@
 /**
  * The messages the service and the engine send by code (engine/messages.ts), in English as a
- * screen shows them: `msg.<code>`, with the code's params as `{name}`. Spread into en.ts; every
+ * screen shows them: `msg.<code>`, with the code's params as `{name}`. Spread into the renderer's
+ * catalogue (renderer/i18n/en.ts) and said by messages/say.ts (the screens and the Excel report); every
  * code must be here and in messages-zh-CN.ts (test/renderer/coded-messages.test.ts finds the codes
  * in the source). A deal rule is a whole sentence: it stands alone at its field.
  */
