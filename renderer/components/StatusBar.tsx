@@ -17,8 +17,8 @@ export function StatusBar() {
           <>
             <span className="spinner" aria-hidden="true" /> {t('status.working', { calls: activity.map((a) => a.label).join(', ') })}
           </>
-        ) : (
-          t('status.ready')
+        ) : running.length > 0 ? null : (
+          t('status.ready') // not "ready" while a job runs
         )}
       </span>
       {running.length > 0 ? (

@@ -206,7 +206,12 @@ describe('the UI in Chinese', () => {
     await page.getByLabel('情景集', { exact: true }).first().selectOption('shipped:cn-consumer-revolving');
     await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain('✓ 有效：7 个情景');
     await page.getByRole('button', { name: '运行', exact: true }).click();
+    // While it runs the status bar lists the job by its title, said in Chinese by code (service/jobs/job-titles.ts).
+    const running = page.getByTestId('running-jobs');
+    await expect.poll(() => running.textContent(), { timeout: 30_000 }).toBe(`运行中：${CONSUMER_DEAL}的情景集`);
+    await browser.screenshot('zh-status-job');
     await expect.poll(() => page.getByTestId('compare-table').count(), { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => running.count(), { timeout: 10_000 }).toBe(0);
     await dismissNotifications(page);
     await expectNoEnglish(page, 'Compare');
     await page.getByTestId('compare-run').scrollIntoViewIfNeeded();
