@@ -166,6 +166,16 @@ describe('the UI in Chinese', () => {
     await expect.poll(() => page.getByText('全池').first().count(), { timeout: 20_000 }).toBe(1);
     await expectNoEnglish(page, 'Assumptions');
     await browser.screenshot('zh-assumptions');
+    // A ramp with its months missing: the curve reader's reason at the field, by code (engine/curves/notation-messages.ts).
+    const prepayment = page.locator('[data-path="$.pool.prepayment"] input').first();
+    const kept = await prepayment.inputValue();
+    await prepayment.fill('2 ramp 6');
+    const error = page.getByTestId('error $.pool.prepayment');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toBe('无法读取该速度：向量记法第 9 列（输入末尾）：“ramp”之后应为月数，实际为输入末尾');
+    await error.scrollIntoViewIfNeeded();
+    await browser.screenshot('zh-assumptions-notation-error');
+    await prepayment.fill(kept);
+    await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(0);
   }, 180_000);
 
   it('runs the consumer template on the Deal screen in Chinese, with 万/亿 money axes', async () => {
