@@ -90,12 +90,13 @@ describe('the curve reader’s reasons by code', () => {
     ]);
   });
 
-  it('a scenario set: a basis on a benchmark model, a step after the unit', () => {
+  it('a scenario set: a basis on a benchmark model, a step after the unit, an index path ending in a comma', () => {
     const set = json('templates', 'scenarios', 'cn-consumer-revolving.json') as { scenarios: Record<string, unknown>[] };
     const [, second, third] = set.scenarios;
     if (!second || !third) throw new Error('the shipped set has three scenarios');
     second['default'] = '150 SDA x2 by age'; // 'by' at offset 11 → column 12
     third['prepayment'] = '6 for 12 CPR, 4'; // ',' at offset 12 → column 13
+    third['indexRates'] = { path: '2.2 for 6,' }; // ',' at offset 9 → column 10, nothing after it
     let issues: FileIssue[] = [];
     try {
       readScenarioSet(set);
@@ -116,6 +117,10 @@ describe('the curve reader’s reasons by code', () => {
     expect(said('$.scenarios[2].prepayment')).toEqual([
       "Cannot read the vector notation at column 13 (','): ',' comes after 'CPR': write all the steps first, then flat, the unit, 'by age' or 'by period', and the multiplier",
       '无法读取该速度：向量记法第 13 列（“,”）：“,”出现在“CPR”之后：请先写完所有分段，再写 flat、单位、by age 或 by period，最后写倍数',
+    ]);
+    expect(said('$.scenarios[2].indexRates.path')).toEqual([
+      "Cannot read the vector notation at column 10 (','): a comma separates two steps: nothing follows it",
+      '无法读取该基准利率路径：向量记法第 10 列（“,”）：逗号用于分隔两个分段：其后面没有分段',
     ]);
   });
 });
