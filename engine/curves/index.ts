@@ -21,6 +21,7 @@ export { evaluateVector, notationRateVector } from './notation-evaluate.ts';
 export { MAX_VECTOR_MONTHS, NOTATION_UNITS, STANDARD_MODELS, vectorPurpose } from './notation-types.ts';
 export type { CurveNotation, CurveStep, LevelStep, NotationUnit, RampStep, StandardModel, StandardNotation, VectorNotation, VectorPurpose } from './notation-types.ts';
 export { NOTATION_PROBLEMS, VectorNotationError } from './notation-errors.ts';
+export { NOTATION_PIECES, NOTATION_REASONS } from './notation-messages.ts';
 export type { NotationProblem } from './notation-errors.ts';
 // Cumulative default timing and recoveries
 export { defaultTimingSchedule, TIMING_TOTAL_TOLERANCE_PCT } from './default-timing.ts';

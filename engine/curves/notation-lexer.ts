@@ -1,11 +1,11 @@
-import type { NotationProblem } from './notation-errors.ts';
+import type { SimpleProblem } from './notation-errors.ts';
 
 /** One lexical token of the vector notation, with its span in the text (0-based, end exclusive). */
 export type NotationToken =
   | { readonly kind: 'number'; readonly text: string; readonly start: number; readonly value: number; readonly percent: boolean }
   | { readonly kind: 'word'; readonly text: string; readonly start: number; readonly word: string }
   | { readonly kind: 'comma' | 'times' | 'end'; readonly text: string; readonly start: number }
-  | { readonly kind: 'bad'; readonly text: string; readonly start: number; readonly problem: NotationProblem };
+  | { readonly kind: 'bad'; readonly text: string; readonly start: number; readonly problem: SimpleProblem };
 
 const NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)/y;
 const WORD = /[A-Za-z]+/y;

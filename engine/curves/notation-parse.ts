@@ -1,4 +1,6 @@
-import { VectorNotationError, type NotationProblem } from './notation-errors.ts';
+import type { CodedMessage } from '../messages.ts';
+import { simpleReason, VectorNotationError, type NotationProblem, type SimpleProblem } from './notation-errors.ts';
+import { NOTATION_PIECES as PIECE, NOTATION_REASONS as REASON, tokenPiece } from './notation-messages.ts';
 import { tokenize, type NotationToken } from './notation-lexer.ts';
 import { MAX_VECTOR_MONTHS, type CurveStep, type NotationUnit, type StandardModel, type VectorNotation, type VectorPurpose } from './notation-types.ts';
 import type { VectorBasis } from './rate-vector.ts';
@@ -67,12 +69,18 @@ class NotationParser {
     return { form: 'curve', steps: body.steps, unit, basis: basis ?? 'period', multiplier: multiplier ?? 1 };
   }
 
-  private fail(problem: NotationProblem, token: NotationToken, extra?: string): never {
-    throw new VectorNotationError(this.text, problem, token.start, token.text, extra);
+  /** A problem that names only its token. */
+  private fail(problem: SimpleProblem, token: NotationToken): never {
+    throw new VectorNotationError(this.text, problem, token.start, token.text, simpleReason(problem, token.text));
   }
 
-  private failSpan(problem: NotationProblem, from: NotationToken, to: NotationToken, extra?: string): never {
-    throw new VectorNotationError(this.text, problem, from.start, this.text.slice(from.start, to.start + to.text.length), extra);
+  /** A problem whose reason the parser words from its context, by code (notation-messages.ts). */
+  private failWith(problem: NotationProblem, token: NotationToken, reason: (token: CodedMessage) => CodedMessage): never {
+    throw new VectorNotationError(this.text, problem, token.start, token.text, reason(tokenPiece(token.text)));
+  }
+
+  private failSpan(problem: NotationProblem, from: NotationToken, to: NotationToken, reason: CodedMessage): never {
+    throw new VectorNotationError(this.text, problem, from.start, this.text.slice(from.start, to.start + to.text.length), reason);
   }
 
   private peek(offset = 0): NotationToken {
@@ -84,36 +92,37 @@ class NotationParser {
   private checkPurpose(token: NotationToken, name: NotationUnit | StandardModel): void {
     const purpose = PURPOSE_OF[name];
     if (this.options.purpose !== undefined && this.options.purpose !== purpose) {
-      this.fail('PURPOSE_MISMATCH', token, `${purpose} measure, but this is a ${this.options.purpose} vector`);
+      const vector = this.options.purpose;
+      this.failWith('PURPOSE_MISMATCH', token, () => REASON.say('purposeMismatch', { text: token.text, measure: PIECE.say(purpose), vector: PIECE.say(vector) }));
     }
   }
 
-  private checkRate(token: NumberToken, what = 'a rate'): number {
-    if (token.value > 100) this.fail('RATE_ABOVE_100', token, what);
+  private checkRate(token: NumberToken, what: 'aRate' | 'anAbsSpeed' = 'aRate'): number {
+    if (token.value > 100) this.failWith('RATE_ABOVE_100', token, () => REASON.say('rateAbove100', { text: token.text, what: PIECE.say(what) }));
     return token.value;
   }
 
   /** Anything that cannot start or continue where a rate is expected, explained. */
-  private unexpected(token: NotationToken, context: string): never {
+  private unexpected(token: NotationToken, context: 'start' | 'afterComma' | 'stepsComplete'): never {
     if (token.kind === 'word') {
       if (token.word in MODELS) return this.fail('MODEL_NEEDS_SPEED', token);
-      if (token.word === 'for') return this.fail('MISPLACED_KEYWORD', token, 'a rate, as in 4 for 12');
-      if (token.word === 'ramp') return this.fail('MISPLACED_KEYWORD', token, 'a rate, as in 2 ramp 6 12');
-      if (MONTH_WORDS.has(token.word)) return this.fail('MISPLACED_KEYWORD', token, 'a month count, as in 4 for 12 months');
+      if (token.word === 'for') return this.failWith('MISPLACED_KEYWORD', token, (t) => REASON.say('misplacedKeyword', { token: t, context: PIECE.say('rateBeforeFor') }));
+      if (token.word === 'ramp') return this.failWith('MISPLACED_KEYWORD', token, (t) => REASON.say('misplacedKeyword', { token: t, context: PIECE.say('rateBeforeRamp') }));
+      if (MONTH_WORDS.has(token.word)) return this.failWith('MISPLACED_KEYWORD', token, (t) => REASON.say('misplacedKeyword', { token: t, context: PIECE.say('countBeforeMonths') }));
       if (token.word === 'age' || token.word === 'period') return this.fail('BASIS_WITHOUT_BY', token);
       if (!isKeyword(token.word)) return this.fail('UNKNOWN_WORD', token);
     }
-    if (token.kind === 'comma') return this.fail('MISPLACED_COMMA', token, context === 'start' ? 'nothing comes before it' : context);
-    return this.fail('EXPECTED_RATE', token, context === 'start' ? undefined : context);
+    if (token.kind === 'comma') return this.failWith('MISPLACED_COMMA', token, () => REASON.say('misplacedComma', { context: PIECE.say(context === 'start' ? 'nothingBefore' : context) }));
+    return this.failWith('EXPECTED_RATE', token, (t) => REASON.say('expectedRate', { token: t, context: PIECE.say(context === 'start' ? 'vectorStart' : context) }));
   }
 
-  private expectMonths(after: string, minimum: number, previousMonths: number, rateToken: NotationToken): number {
+  private expectMonths(after: 'for' | 'ramp', minimum: number, previousMonths: number, rateToken: NotationToken): number {
     const token = this.peek();
-    if (token.kind !== 'number') return this.fail('EXPECTED_MONTHS', token, after);
-    if (token.percent) this.fail('PERCENT_MISPLACED', token, 'a month count');
+    if (token.kind !== 'number') return this.failWith('EXPECTED_MONTHS', token, (t) => REASON.say('expectedMonths', { token: t, after }));
+    if (token.percent) this.failWith('PERCENT_MISPLACED', token, (t) => REASON.say('percentMisplaced', { token: t, context: PIECE.say('monthCount') }));
     if (!Number.isInteger(token.value) || token.value < 1) this.fail('MONTHS_NOT_WHOLE', token);
     if (token.value < minimum) this.fail('RAMP_TOO_SHORT', token);
-    if (previousMonths + token.value > MAX_VECTOR_MONTHS) this.failSpan('TOO_LONG', rateToken, token, String(previousMonths + token.value));
+    if (previousMonths + token.value > MAX_VECTOR_MONTHS) this.failSpan('TOO_LONG', rateToken, token, REASON.say('tooLong', { months: previousMonths + token.value }));
     this.index += 1;
     if (isWord(this.peek(), ...MONTH_WORDS)) this.index += 1;
     return token.value;
@@ -136,7 +145,7 @@ class NotationParser {
       this.index += 1;
       return { kind: 'ramp', fromPct: pct, toPct, months: this.expectMonths('ramp', 2, previousMonths, rateToken) };
     }
-    if (previousMonths + 1 > MAX_VECTOR_MONTHS) this.fail('TOO_LONG', rateToken, String(previousMonths + 1));
+    if (previousMonths + 1 > MAX_VECTOR_MONTHS) this.failWith('TOO_LONG', rateToken, () => REASON.say('tooLong', { months: previousMonths + 1 }));
     return { kind: 'level', pct, months: 1 };
   }
 
@@ -148,7 +157,7 @@ class NotationParser {
       if (token.kind !== 'number') return steps.length === 0 ? this.unexpected(token, 'start') : steps;
       if (isModel(this.peek(1))) {
         const model = this.text.slice(token.start, this.peek(1).start + this.peek(1).text.length);
-        this.failSpan('MODEL_NOT_ALONE', token, this.peek(1), `${model} cannot follow other steps`);
+        this.failSpan('MODEL_NOT_ALONE', token, this.peek(1), REASON.say('modelNotAlone', { context: PIECE.say('modelAfterSteps', { model }) }));
       }
       const step = this.parseStep(months);
       months += step.months;
@@ -158,9 +167,9 @@ class NotationParser {
         this.index += 1;
         const following = this.peek();
         if (following.kind !== 'number') {
-          if (following.kind === 'end') this.fail('MISPLACED_COMMA', separator, 'nothing follows it');
-          if (following.kind === 'comma') this.fail('MISPLACED_COMMA', following, 'write one comma between steps');
-          this.unexpected(following, 'a comma must be followed by the next step');
+          if (following.kind === 'end') this.failWith('MISPLACED_COMMA', separator, () => REASON.say('misplacedComma', { context: PIECE.say('nothingAfter') }));
+          if (following.kind === 'comma') this.failWith('MISPLACED_COMMA', following, () => REASON.say('misplacedComma', { context: PIECE.say('oneComma') }));
+          this.unexpected(following, 'afterComma');
         }
         continue;
       }
@@ -177,7 +186,7 @@ class NotationParser {
       const modelToken = this.peek(1) as Extract<NotationToken, { kind: 'word' }>;
       const model = MODELS[modelToken.word] ?? 'PSA';
       this.checkPurpose(modelToken, model);
-      const speed = model === 'ABS' ? this.checkRate(first, 'an ABS speed') : first.value;
+      const speed = model === 'ABS' ? this.checkRate(first, 'anAbsSpeed') : first.value;
       this.index += 2;
       return { model, speed, text: bodyText(modelToken) };
     }
@@ -201,40 +210,49 @@ class NotationParser {
   /** Reads one suffix starting at `token` into `found` (the index is left on its last token). */
   private parseSuffix(token: NotationToken, body: Body, found: Suffixes, lastSuffix: string | null): void {
     const refuseOnModel = (): void => {
-      if (body.model !== null) this.fail('MODEL_SUFFIX', token, body.text);
+      if (body.model !== null) this.failWith('MODEL_SUFFIX', token, (t) => REASON.say('modelSuffix', { token: t, model: body.text }));
     };
     if (isWord(token, 'flat')) {
       refuseOnModel();
-      if (found.flat) this.fail('DUPLICATE_SUFFIX', token, "'flat'");
+      if (found.flat) this.failWith('DUPLICATE_SUFFIX', token, (t) => REASON.say('duplicateSuffix', { token: t, context: PIECE.say('flat') }));
       found.flat = true;
     } else if (token.kind === 'word' && token.word in UNITS) {
       refuseOnModel();
       const named = UNITS[token.word] ?? 'CPR';
-      if (found.unit !== null) this.fail('DUPLICATE_SUFFIX', token, `unit (${found.unit})`);
+      if (found.unit !== null) {
+        const unit = found.unit;
+        this.failWith('DUPLICATE_SUFFIX', token, (t) => REASON.say('duplicateSuffix', { token: t, context: PIECE.say('unit', { unit }) }));
+      }
       this.checkPurpose(token, named);
       found.unit = named;
     } else if (isWord(token, 'by')) {
       refuseOnModel();
-      if (found.basis !== null) this.fail('DUPLICATE_SUFFIX', token, `basis (by ${found.basis})`);
+      if (found.basis !== null) {
+        const basis = found.basis;
+        this.failWith('DUPLICATE_SUFFIX', token, (t) => REASON.say('duplicateSuffix', { token: t, context: PIECE.say('basis', { basis }) }));
+      }
       const what = this.peek(1);
       if (!isWord(what, 'age', 'period')) this.fail('EXPECTED_BASIS', what);
       found.basis = (what as Extract<NotationToken, { kind: 'word' }>).word === 'age' ? 'age' : 'period';
       this.index += 1;
     } else if (isWord(token, 'x') || token.kind === 'times') {
-      if (found.multiplier !== null) this.fail('DUPLICATE_SUFFIX', token, `multiplier (x${found.multiplier})`);
+      if (found.multiplier !== null) {
+        const multiplier = String(found.multiplier);
+        this.failWith('DUPLICATE_SUFFIX', token, (t) => REASON.say('duplicateSuffix', { token: t, context: PIECE.say('multiplier', { multiplier }) }));
+      }
       const factor = this.peek(1);
       if (factor.kind !== 'number') return this.fail('EXPECTED_MULTIPLIER', factor);
-      if (factor.percent) this.fail('PERCENT_MISPLACED', factor, 'a multiplier: write x1.5 for 150%');
+      if (factor.percent) this.failWith('PERCENT_MISPLACED', factor, (t) => REASON.say('percentMisplaced', { token: t, context: PIECE.say('multiplierNoPercent') }));
       found.multiplier = factor.value;
       this.index += 1;
     } else if (body.model !== null && (token.kind === 'number' || token.kind === 'comma' || isModel(token))) {
-      this.fail('MODEL_NOT_ALONE', token, `only a multiplier such as x1.5 may follow ${body.text}`);
+      this.failWith('MODEL_NOT_ALONE', token, () => REASON.say('modelNotAlone', { context: PIECE.say('onlyMultiplierAfter', { model: body.text }) }));
     } else if ((token.kind === 'number' || token.kind === 'comma') && lastSuffix !== null) {
-      this.fail('STEP_AFTER_SUFFIX', token, lastSuffix);
+      this.failWith('STEP_AFTER_SUFFIX', token, (t) => REASON.say('stepAfterSuffix', { token: t, suffix: lastSuffix }));
     } else if (isModel(token)) {
-      this.fail('MODEL_NOT_ALONE', token, `${token.text} cannot follow the steps ${body.text}`);
+      this.failWith('MODEL_NOT_ALONE', token, () => REASON.say('modelNotAlone', { context: PIECE.say('modelAfterCurve', { model: token.text, steps: body.text }) }));
     } else {
-      this.unexpected(token, 'the steps are complete here');
+      this.unexpected(token, 'stepsComplete');
     }
   }
 }

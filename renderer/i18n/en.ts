@@ -36,6 +36,7 @@ export const en = {
   // status bar
   'status.working': 'Working: {calls}',
   'status.ready': 'Ready',
+  'status.jobs': 'Running: {jobs}',
   'status.schema': 'Schema v{version}',
   'status.desktop': 'Desktop',
   'status.browser': 'Browser (local HTTP)',

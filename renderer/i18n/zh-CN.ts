@@ -35,6 +35,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   // status bar
   'status.working': '处理中：{calls}',
   'status.ready': '就绪',
+  'status.jobs': '运行中：{jobs}',
   'status.schema': '数据库版本 v{version}',
   'status.desktop': '桌面版',
   'status.browser': '浏览器（本地 HTTP）',

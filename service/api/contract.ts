@@ -147,6 +147,8 @@ export interface JobInfo {
   readonly id: string;
   readonly kind: JobResult['kind'];
   readonly title: string;
+  /** The title by code (`jobTitle.*`, service/jobs/job-titles.ts), for a screen in another language; `title` is its English. */
+  readonly titleCoded: CodedMessage;
   readonly state: 'running' | 'succeeded' | 'failed' | 'cancelled';
   readonly progress: JobProgress | null;
   readonly startedAt: string;

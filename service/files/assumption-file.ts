@@ -19,7 +19,7 @@ import {
 } from '../../engine/index.ts';
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
-import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
 import { codedIssue, fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
 
 /**
@@ -194,7 +194,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
     try {
       return { kind: 'notation', notation: parseVector(text, { purpose: field === 'prepayment' ? 'prepayment' : 'default' }) };
     } catch (error) {
-      throw bad(`${path}.${field}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) }), { value: text });
+      throw bad(`${path}.${field}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: vectorReason(error) }), { value: text });
     }
   };
   let rollRates: Float64Array | null = null;

@@ -1,12 +1,13 @@
-import { messageTable } from '../../engine/index.ts';
+import { messageTable, VectorNotationError } from '../../engine/index.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 
 /**
  * The assumption file's rules beyond its shape (assumption-file.ts, event-blocks.ts), by code
- * (engine/messages.ts); a `reason` param is the curve reader's own English (what in a vector it
- * could not read).
+ * (engine/messages.ts); a speed's `reason` is the curve reader's own message by code
+ * (`notation.atColumn`, engine/curves/notation-messages.ts), a roll-rate model's its English.
  */
 export const ASSUMPTION_RULES = messageTable('assumptions', {
-  unreadableSpeed: (p: { reason: string }) => p.reason,
+  unreadableSpeed: (p: { reason: CodedMessage | string }) => (typeof p.reason === 'string' ? p.reason : p.reason.message),
   unreadableRollRates: (p: { reason: string }) => p.reason,
   defaultTwice: () => 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both',
   timingSharesZero: () => 'the timing shares must add up to more than 0',
@@ -18,3 +19,9 @@ export const ASSUMPTION_RULES = messageTable('assumptions', {
   ownCurveNeedsSpeed: () => 'restructured "ownCurve" needs the restructured loans’ default speed, e.g. "20 CDR"',
   speedWithoutOwnCurve: () => 'a default speed for restructured loans is read only with restructured "ownCurve"',
 });
+
+/** Why a vector could not be read: the curve reader's message by code, else the error's English. */
+export function vectorReason(error: unknown): CodedMessage | string {
+  if (error instanceof VectorNotationError) return error.coded;
+  return error instanceof Error ? error.message : String(error);
+}

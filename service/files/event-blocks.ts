@@ -1,7 +1,7 @@
 import { parseVector, type CodedMessage, type ProjectionEvent } from '../../engine/index.ts';
 import type { UserError } from '../../data/errors.ts';
 import type { EventBlock } from './event-schema.ts';
-import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
 import { codedIssue, fileError } from './file-issues.ts';
 
 /** An event block as read: the engine's event, and the segment it names (a value or a position in the pool's list; null: every segment). */
@@ -55,7 +55,7 @@ function engineEvent(block: EventBlock, path: string): ProjectionEvent {
     try {
       curve = { ...rest, segments: null, restructured: 'ownCurve', restructuredDefault: { kind: 'notation', notation: parseVector(restructuredDefault, { purpose: 'default' }) } };
     } catch (error) {
-      throw bad(`${path}.restructuredDefault`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) }), { value: restructuredDefault });
+      throw bad(`${path}.restructuredDefault`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: vectorReason(error) }), { value: restructuredDefault });
     }
   }
   return curve ?? { ...rest, segments: null, ...(restructured !== undefined ? { restructured } : {}) };

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { messageTable, parseVector, wholeNumber } from '../../engine/index.ts';
 import { UserError } from '../../data/errors.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 import { readEvents, segmentName } from './event-blocks.ts';
 import { EVENTS_SCHEMA, type EventBlock } from './event-schema.ts';
-import { ASSUMPTION_RULES } from './assumption-messages.ts';
+import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
 import { codedIssue, fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
 
 /**
@@ -90,9 +91,9 @@ export interface ScenarioPoolNames {
 
 const bad = (issues: readonly FileIssue[]): ReturnType<typeof fileError> => fileError('Scenario set', issues);
 
-/** A scenario set's rules beyond its shape, by code (engine/messages.ts); a `reason` is the curve reader's own English. */
+/** A scenario set's rules beyond its shape, by code (engine/messages.ts); a `reason` is the curve reader's own message by code (engine/curves/notation-messages.ts). */
 export const SCENARIO_SET_RULES = messageTable('scenarioSet', {
-  unreadableIndexPath: (p: { reason: string }) => p.reason,
+  unreadableIndexPath: (p: { reason: CodedMessage | string }) => (typeof p.reason === 'string' ? p.reason : p.reason.message),
   indexPathForm: (p: { path: string }) => `an index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "${p.path}")`,
   duplicateName: (p: { name: string; earlier: number; position: number }) => `"${p.name}" is also the name of scenarios[${p.earlier}]; names must be unique`,
 });
@@ -103,7 +104,7 @@ function readIndexPath(path: string, at: string): { values: number[] } | { issue
   try {
     notation = parseVector(path);
   } catch (error) {
-    return { issue: codedIssue(at, SCENARIO_SET_RULES.say('unreadableIndexPath', { reason: error instanceof Error ? error.message : String(error) })) };
+    return { issue: codedIssue(at, SCENARIO_SET_RULES.say('unreadableIndexPath', { reason: vectorReason(error) })) };
   }
   if (notation.form !== 'curve' || notation.unit !== null || notation.basis !== 'period') {
     return { issue: codedIssue(at, SCENARIO_SET_RULES.say('indexPathForm', { path })) };
@@ -162,7 +163,7 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
       try {
         parseVector(text, { purpose });
       } catch (error) {
-        issues.push(codedIssue(`${at}.${purpose}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: error instanceof Error ? error.message : String(error) })));
+        issues.push(codedIssue(`${at}.${purpose}`, ASSUMPTION_RULES.say('unreadableSpeed', { reason: vectorReason(error) })));
       }
     }
     const path = scenario.indexRates?.path;

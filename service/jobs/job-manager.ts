@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiError, ImportReport, JobInfo, JobProgress, JobResult, JobResultOf } from '../api/contract.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 
 /**
  * Long work (imports, sweeps) runs as a job: the API call returns at once with the job, the
@@ -79,12 +80,14 @@ export class JobManager {
     this.#toApiError = toApiError;
   }
 
-  start(kind: JobInfo['kind'], title: string, run: (ctx: JobContext) => Promise<JobResult>): JobInfo {
+  /** `title` by code (service/jobs/job-titles.ts): its English is the job's `title`. */
+  start(kind: JobInfo['kind'], title: CodedMessage, run: (ctx: JobContext) => Promise<JobResult>): JobInfo {
     const controller = new AbortController();
     const info: JobInfo = {
       id: randomUUID(),
       kind,
-      title,
+      title: title.message,
+      titleCoded: title,
       state: 'running',
       progress: null,
       startedAt: new Date().toISOString(),

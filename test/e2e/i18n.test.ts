@@ -166,6 +166,16 @@ describe('the UI in Chinese', () => {
     await expect.poll(() => page.getByText('全池').first().count(), { timeout: 20_000 }).toBe(1);
     await expectNoEnglish(page, 'Assumptions');
     await browser.screenshot('zh-assumptions');
+    // A ramp with its months missing: the curve reader's reason at the field, by code (engine/curves/notation-messages.ts).
+    const prepayment = page.locator('[data-path="$.pool.prepayment"] input').first();
+    const kept = await prepayment.inputValue();
+    await prepayment.fill('2 ramp 6');
+    const error = page.getByTestId('error $.pool.prepayment');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toBe('无法读取该速度：向量记法第 9 列（输入末尾）：“ramp”之后应为月数，实际为输入末尾');
+    await error.scrollIntoViewIfNeeded();
+    await browser.screenshot('zh-assumptions-notation-error');
+    await prepayment.fill(kept);
+    await expect.poll(() => error.count(), { timeout: 10_000 }).toBe(0);
   }, 180_000);
 
   it('runs the consumer template on the Deal screen in Chinese, with 万/亿 money axes', async () => {
@@ -206,7 +216,12 @@ describe('the UI in Chinese', () => {
     await page.getByLabel('情景集', { exact: true }).first().selectOption('shipped:cn-consumer-revolving');
     await expect.poll(() => page.getByTestId('scenario-check').textContent(), { timeout: 10_000 }).toContain('✓ 有效：7 个情景');
     await page.getByRole('button', { name: '运行', exact: true }).click();
+    // While it runs the status bar lists the job by its title, said in Chinese by code (service/jobs/job-titles.ts).
+    const running = page.getByTestId('running-jobs');
+    await expect.poll(() => running.textContent(), { timeout: 30_000 }).toBe(`运行中：${CONSUMER_DEAL}的情景集`);
+    await browser.screenshot('zh-status-job');
     await expect.poll(() => page.getByTestId('compare-table').count(), { timeout: 120_000 }).toBe(1);
+    await expect.poll(() => running.count(), { timeout: 10_000 }).toBe(0);
     await dismissNotifications(page);
     await expectNoEnglish(page, 'Compare');
     await page.getByTestId('compare-run').scrollIntoViewIfNeeded();

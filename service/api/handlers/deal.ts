@@ -36,6 +36,8 @@ import type { TapeRecord } from '../../../data/tape/types.ts';
 import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import { statedPoolBalance } from '../../runs/size-deal.ts';
 import type { ServiceContext } from '../context.ts';
+import { dealPiece, JOB_TITLES, onTapeTitle } from '../../jobs/job-titles.ts';
+import { axisName } from '../../run-store/run-names.ts';
 
 // Bundled into the app (the packaged app ships no docs/ folder).
 const TEMPLATES: readonly (readonly [string, { name: string; description: string }])[] = [
@@ -75,9 +77,8 @@ function startDealJob(
 ): JobInfo {
   const file = readDealFile(params.deal);
   const { tape, source } = poolSource(params, service);
-  const name = file.name ?? 'deal';
-  const verb = { run: 'Run', breakeven: 'Breakevens of', size: 'Sizing' }[task];
-  const title = `${verb} ${name}${tape ? ` on ${tape.name}` : ''}`;
+  const id = ({ run: 'dealRun', breakeven: 'dealBreakevens', size: 'dealSizing' } as const)[task];
+  const title = onTapeTitle(JOB_TITLES.say(id, { deal: dealPiece(file.name) }), tape);
   const work = (ctx: JobContext): Promise<DealJobResult> =>
     runDealInWorker(
       service,
@@ -147,7 +148,7 @@ export function dealRunScenarios(params: ScenarioSetRunRequest, service: Service
   const request: ScenarioSetRunRequest = { ...params, ...(assumptions !== undefined ? { assumptions } : {}) };
   const { tape, source } = poolSource(request, service);
   const plan = storePlan(service, request, tape, () => ({ inputs: scenarioSetInputs(request, set, tape), name: scenarioSetRunName(set, file, tape, request) }));
-  const title = `Scenarios on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  const title = onTapeTitle(JOB_TITLES.say('dealScenarios', { deal: dealPiece(file.name) }), tape);
   return service.jobs.start('deal.runScenarios', title, (ctx) =>
     runThroughStore(
       plan,
@@ -171,9 +172,8 @@ export function dealGrid(params: GridRequest, service: ServiceContext): JobInfo 
   const outageAxis = [params.rows.parameter, params.columns.parameter].some((p) => p === 'outageShare' || p === 'outageMonth');
   if (params.outage !== undefined && !outageAxis) throw new UserError('BAD_REQUEST', 'the outage applies to a grid with an outageShare or outageMonth axis', { path: '$.outage' });
   const { tape, source } = poolSource(params, service);
-  const grid = `${params.rows.parameter} × ${params.columns.parameter}`;
   const plan = storePlan(service, params, tape, () => ({ inputs: gridInputs(params, tape), name: gridRunName(params, file, tape) }));
-  const title = `Grid ${grid} on ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  const title = onTapeTitle(JOB_TITLES.say('dealGrid', { rows: axisName(params.rows.parameter), columns: axisName(params.columns.parameter), deal: dealPiece(file.name) }), tape);
   return service.jobs.start('deal.grid', title, (ctx) =>
     runThroughStore(
       plan,
@@ -226,7 +226,7 @@ export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContex
     distribution: params.distribution,
     seed: params.seed,
   } as const;
-  const title = `Monte Carlo (${params.paths} paths) of ${file.name ?? 'deal'}${tape ? ` on ${tape.name}` : ''}`;
+  const title = onTapeTitle(JOB_TITLES.say('dealMonteCarlo', { paths: String(params.paths), deal: dealPiece(file.name) }), tape);
   const run = { spec, file, paths: params.paths, ratingTable: params.ratingTable ?? null, ...(params.jobs !== undefined ? { jobs: params.jobs } : {}) };
   const plan = storePlan(service, params, tape, () => ({ inputs: monteCarloInputs(params, tape), name: monteCarloRunName(params, file, tape) }));
   return service.jobs.start('deal.monteCarlo', title, (ctx) =>

@@ -11,6 +11,8 @@ import type { JobContext } from '../../jobs/job-manager.ts';
 import { projectionInputs, projectionName } from '../../run-store/inputs.ts';
 import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { JOB_TITLES } from '../../jobs/job-titles.ts';
 
 const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
   id: d.id,
@@ -74,7 +76,7 @@ export function poolProject(params: ProjectionRequest, service: ServiceContext):
   const generated = projectionName(params, tape);
   const named = params.runName !== undefined ? { name: params.runName, nameCoded: null } : { name: generated.message, nameCoded: generated };
   const plan: RunPlan | null = workspace === null || params.store === false ? null : { workspace, inputs: projectionInputs(params, tape), ...named, tapeId: tape?.id ?? null, writes: service.writes };
-  const start = (title: string, calculate: (ctx: JobContext) => Promise<Timed<ProjectionResult>>): JobInfo =>
+  const start = (title: CodedMessage, calculate: (ctx: JobContext) => Promise<Timed<ProjectionResult>>): JobInfo =>
     service.jobs.start('pool.project', title, (ctx) =>
       runThroughStore(
         plan,
@@ -84,13 +86,13 @@ export function poolProject(params: ProjectionRequest, service: ServiceContext):
     );
   if (source.kind === 'lines') {
     const input = readPoolFile(source.pool);
-    return start(`Project ${input.sourceName} (${input.lines.length.toLocaleString('en-US')} lines)`, () => Promise.resolve(timed(() => projectInput(input, params.assumptions))));
+    return start(JOB_TITLES.say('projectPoolFile', { pool: input.sourceName, lines: input.lines.length }), () => Promise.resolve(timed(() => projectInput(input, params.assumptions))));
   }
   if (!tape) throw new Error('a tape projection needs its tape');
   if (params.mode === 'repline') {
-    return start(`Project ${tape.name} (representative lines)`, () => service.queries().projectLines(tape.id, params.assumptions));
+    return start(JOB_TITLES.say('projectRepline', { tape: tape.name }), () => service.queries().projectLines(tape.id, params.assumptions));
   }
-  return start(`Project ${tape.name} (loan level)`, (ctx) => runProjectionInWorker(service, tape.id, params.assumptions, ctx));
+  return start(JOB_TITLES.say('projectLoanLevel', { tape: tape.name }), (ctx) => runProjectionInWorker(service, tape.id, params.assumptions, ctx));
 }
 
 /** A projection job's result: the table, and beside it the time the projection took where it ran. */

@@ -7,6 +7,7 @@ import { reportModel, scenariosFromRuns, scenariosFromSet } from '../../report/a
 import { investorPack } from '../../report/pack.ts';
 import type { DealFile, InvestorPack, JobInfo, JobResultOf, ReportExcelRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
+import { JOB_TITLES } from '../../jobs/job-titles.ts';
 
 /** "消费贷 2027-1 tranche report.xlsx": the deal's name with the characters file systems refuse replaced. */
 function fileNameOf(deal: DealFile | undefined): string {
@@ -44,7 +45,7 @@ export function reportExcel(params: ReportExcelRequest, service: ServiceContext)
   const stored = params.runIds !== undefined ? scenariosFromRuns(params.runIds, service) : null;
   const fileName = fileNameOf(deal ?? stored?.scenarios[0]?.inputs.deal);
   const out = target(params, service, fileName);
-  return service.jobs.start('report.excel', `Excel report${deal?.name ? ` of ${deal.name}` : ''}`, async (ctx): Promise<JobResultOf<'report.excel'>> => {
+  return service.jobs.start('report.excel', deal?.name ? JOB_TITLES.say('excelReportOf', { deal: deal.name }) : JOB_TITLES.say('excelReport'), async (ctx): Promise<JobResultOf<'report.excel'>> => {
     const started = performance.now();
     const { setName, runs } =
       stored !== null

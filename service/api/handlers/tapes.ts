@@ -16,6 +16,8 @@ import { hashFile, previewXlsx } from '../../../data/tape/xlsx.ts';
 import type { CsvDownload, FieldInfo, JobInfo, TapeImportRequest, TapePreview, TapeReadOptions, TapeSource } from '../contract.ts';
 import { runImportInWorker } from '../../jobs/import-job.ts';
 import type { ServiceContext } from '../context.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
+import { JOB_TITLES } from '../../jobs/job-titles.ts';
 
 const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
 
@@ -127,7 +129,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
   };
 }
 
-function startImport(service: ServiceContext, request: ImportRequest, title: string): JobInfo {
+function startImport(service: ServiceContext, request: ImportRequest, title: CodedMessage): JobInfo {
   const workspacePath = service.requireWorkspace().path;
   return service.jobs.start('tape.import', title, async (ctx) => {
     // The import's transaction is one write turn: a save asked for meanwhile waits for its commit.
@@ -162,7 +164,7 @@ export function tapeImport(params: TapeImportRequest, service: ServiceContext): 
     ...(params.delimiter !== undefined ? { delimiter: params.delimiter } : {}),
     ...(params.allowDuplicate !== undefined ? { allowDuplicate: params.allowDuplicate } : {}),
   };
-  return startImport(service, request, `Import ${fileName}`);
+  return startImport(service, request, JOB_TITLES.say('importTape', { file: fileName }));
 }
 
 const SAMPLE_DEFAULT_LOANS = 10_000;
@@ -179,7 +181,7 @@ export async function tapeImportSample(params: { loans?: number; seed?: number }
   return startImport(
     service,
     { path: out, sourceName: fileName, name: `Sample consumer-loan tape (${loans.toLocaleString('en-US')} loans, seed ${seed})`, mode: 'reject' },
-    `Import sample tape (${loans.toLocaleString('en-US')} loans)`,
+    JOB_TITLES.say('importSample', { loans }),
   );
 }
 
