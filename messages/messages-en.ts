@@ -156,7 +156,8 @@ export const messagesEn = {
   'msg.tapeNote.noRemainingTerm': 'No remaining-term column: remaining term = original term − months since origination.',
   'msg.tapeNote.noDaysPastDue': 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
   'msg.tapeNote.noOverdue': 'No {missingFields} column: 逾期总额 is unknown, not zero.',
-  'msg.tapeNote.maturedBeforeCutoff': '{loans} loan(s) matured before the cutoff {cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.',
+  'msg.tapeNote.maturedBeforeCutoffOne': '1 loan matured before the cutoff {cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.',
+  'msg.tapeNote.maturedBeforeCutoff': '{loans} loans matured before the cutoff {cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.',
   // the structure editor's item headings (a note's, fee's or trigger's id)
   'deal.editor.itemNote': 'note {id}',
   'deal.editor.itemFee': 'fee {id}',

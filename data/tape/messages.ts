@@ -67,6 +67,9 @@ export const TAPE_NOTES = messageTable('tapeNote', {
       .split(',')
       .map((f) => (f === 'overduePrincipal' ? 'overdue-principal (逾期本金)' : 'overdue-interest (逾期利息)'))
       .join(' or ')} column: 逾期总额 is unknown, not zero.`,
+  // One code per English number (the catalogues have no plural rules): 'a loan … its term' and 'N loans … their term'.
+  maturedBeforeCutoffOne: (p: { cutoffDate: string }) =>
+    `1 loan matured before the cutoff ${p.cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.`,
   maturedBeforeCutoff: (p: { loans: number; cutoffDate: string }) =>
-    `${p.loans} loan${p.loans === 1 ? '' : 's'} matured before the cutoff ${p.cutoffDate}: past ${p.loans === 1 ? 'its' : 'their'} term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
+    `${p.loans} loans matured before the cutoff ${p.cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
 });

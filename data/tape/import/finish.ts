@@ -30,7 +30,8 @@ function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): C
   if (!mapping.includes('daysPastDue')) notes.push(say('noDaysPastDue'));
   const overdue = (['overduePrincipal', 'overdueInterest'] as const).filter((f) => !mapping.includes(f));
   if (overdue.length > 0) notes.push(say('noOverdue', { missingFields: overdue.join(',') }));
-  if (matured > 0) notes.push(say('maturedBeforeCutoff', { loans: matured, cutoffDate: cutoff.date }));
+  if (matured === 1) notes.push(say('maturedBeforeCutoffOne', { cutoffDate: cutoff.date }));
+  else if (matured > 1) notes.push(say('maturedBeforeCutoff', { loans: matured, cutoffDate: cutoff.date }));
   return notes;
 }
 
