@@ -6,6 +6,7 @@
  */
 import { Service } from '../../service/service.ts';
 import { importReportOf } from '../../service/jobs/job-manager.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const [file, workspace] = process.argv.slice(2);
 if (!file || !workspace) throw new Error('usage: import-child.ts TAPE WORKSPACE');
@@ -22,4 +23,4 @@ const report = importReportOf(done);
 if (done.state !== 'succeeded' || !report) throw new Error(`import ${done.state}: ${done.error?.message ?? ''}`);
 const usage = process.resourceUsage();
 const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows: report.rowsImported, tapeId: report.tapeId, peakRssMb: usage.maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds, rows: report.rowsImported, tapeId: report.tapeId, peakRssMb: peakRssMb() })}\n`);

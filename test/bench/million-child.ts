@@ -15,13 +15,12 @@ import { writeSampleTape } from '../../data/sample/index.ts';
 import type { ProjectionMode } from '../../service/api/contract.ts';
 import { dealRunOf, projectionOf } from '../../service/jobs/job-manager.ts';
 import { Service } from '../../service/service.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
 const ASSUMPTIONS = new URL('../../templates/assumptions/consumer-base.json', import.meta.url);
 /** The template's notes resized to the pool: senior 80%, mezzanine 9%, subordinate 11% (as test/bench/deal.bench.ts). */
 const NOTE_SHARES = [0.8, 0.09, 0.11];
-
-const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }, what: string): T {
   if (!result.ok) throw new Error(`${what}: ${result.error.message}`);

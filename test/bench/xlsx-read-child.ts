@@ -4,6 +4,7 @@
  * Usage: node test/bench/xlsx-read-child.ts stream|exceljs TAPE.xlsx
  */
 import { readXlsxFile, type XlsxReaderName } from '../../data/tape/xlsx.ts';
+import { peakRssMb } from './peak-rss.ts';
 
 const [reader, file] = process.argv.slice(2);
 if ((reader !== 'stream' && reader !== 'exceljs') || !file) throw new Error('usage: xlsx-read-child.ts stream|exceljs TAPE.xlsx');
@@ -20,4 +21,4 @@ await readXlsxFile(file, {
 });
 const seconds = (performance.now() - started) / 1000;
 const usage = process.resourceUsage();
-process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024, rows, cells })}\n`);
+process.stdout.write(`${JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: peakRssMb(), rows, cells })}\n`);
