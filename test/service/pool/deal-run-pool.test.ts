@@ -69,8 +69,13 @@ describe('a loan-level deal run on the worker pool', () => {
       expect(JSON.stringify(run?.run)).toBe(reference);
       expect(run?.run.loans).toBe(LOANS);
       // The pool projected chunk by chunk (progress after each task of one chunk), never on more threads than the pool's size.
-      expect(projected).toContain(PROJECTION_CHUNK_LOANS);
+      // Progress events may coalesce under load (a CI run saw [98304, 100000]), so the test asks for whole-chunk steps, not each one.
       expect(projected.at(-1)).toBe(LOANS);
+      const before = projected.slice(0, -1);
+      expect(before.length).toBeGreaterThan(0);
+      // Done = a sum of finished chunks (three of 32,768 and the last of 1,696, in any order on 2 or 3 threads).
+      for (const done of before) expect([0, LOANS % PROJECTION_CHUNK_LOANS]).toContain(done % PROJECTION_CHUNK_LOANS);
+      expect([...projected].sort((a, b) => a - b)).toEqual(projected);
       expect(mostThreads).toBeLessThanOrEqual(jobs);
       // Afterwards the pool's threads wait idle for the next call, beside the deal thread (warm-worker-job.ts).
       expect(idleThreads()).toBe(jobs + 1);

@@ -162,7 +162,8 @@ function checkMonteCarloSheet(sheet: ExcelJSTypes.Worksheet, l: Labels): void {
 
 /** The sheet's stored-run line: the value beside the label in column A. */
 function runLine(sheet: ExcelJSTypes.Worksheet | undefined, l: Labels): Cell {
-  for (let r = 1; sheet && r <= sheet.rowCount; r += 1) if (sheet.getCell(r, 1).value === l('field.run')) return sheet.getCell(r, 2).value;
+  if (!sheet) return null;
+  for (let r = 1; r <= sheet.rowCount; r += 1) if (sheet.getCell(r, 1).value === l('field.run')) return sheet.getCell(r, 2).value;
   return null;
 }
 
