@@ -4,16 +4,25 @@
  * React, DOM or Node), so the renderer (renderer/app/coded.ts) and the service's Excel report
  * (service/report) say the same words. A code the catalogues do not know (a newer service, a run
  * stored before the code existed) says the English message it came with.
+ *
+ * English is built in; another language's catalogue is registered when it is loaded (the service:
+ * messages/all.ts at start; the renderer: its Chinese chunk when Chinese is chosen), so the first
+ * screen does not carry a catalogue its reader may never see. Until then the language says English.
  */
 import { messagesEn } from './messages-en.ts';
-import { messagesZhCN } from './messages-zh-CN.ts';
 import { formatCount, formatYuan } from './numbers.ts';
 
 export type MessageLanguage = 'en' | 'zh-CN';
 export type CodedMessageKey = keyof typeof messagesEn;
 export type MessageParams = Readonly<Record<string, string | number>>;
+export type CodedCatalogue = Readonly<Record<CodedMessageKey, string>>;
 
-const CATALOGUES: Readonly<Record<MessageLanguage, Readonly<Record<CodedMessageKey, string>>>> = { en: messagesEn, 'zh-CN': messagesZhCN };
+const CATALOGUES: Partial<Record<MessageLanguage, CodedCatalogue>> = { en: messagesEn };
+
+/** Makes a language's catalogue available to say (sayCodedIn and the rest) from now on. */
+export function registerCatalogue(language: MessageLanguage, catalogue: CodedCatalogue): void {
+  CATALOGUES[language] = catalogue;
+}
 
 /** A message as the API carries it; a stored result from before codes carries only `message`. */
 export interface CodedText {
@@ -32,9 +41,9 @@ export function isCodedMessageKey(key: string): key is CodedMessageKey {
   return Object.hasOwn(messagesEn, key);
 }
 
-/** The catalogue's entry in the language, or null when this build has no such key. */
+/** The catalogue's entry in the language (English while its catalogue is not registered), or null when this build has no such key. */
 export function codedEntry(language: MessageLanguage, key: string): string | null {
-  return isCodedMessageKey(key) ? CATALOGUES[language][key] : null;
+  return isCodedMessageKey(key) ? (CATALOGUES[language] ?? messagesEn)[key] : null;
 }
 
 /** A loan tape's field (data/tape/fields.ts) by its label in the language; an unknown name as sent. */

@@ -1,6 +1,7 @@
 import { AREAS, hrefFor, useRoute, useSubRoute, type AreaId } from './router.ts';
 import { useApp } from './context.tsx';
-import { LanguageSwitch, useT } from './i18n.tsx';
+import { useT } from './i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Notifications } from '../components/Notifications.tsx';
 import { StatusBar } from '../components/StatusBar.tsx';
 import { lazy, Suspense } from 'react';

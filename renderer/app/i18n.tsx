@@ -13,20 +13,18 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { en, type MessageKey } from '../i18n/en.ts';
-import { zhCN } from '../i18n/zh-CN.ts';
 import { interpolate, type MessageParams } from '../../messages/say.ts';
-import { chooseLanguage, language, LANGUAGE_NAMES, LANGUAGES, type Language } from './language.ts';
+import { catalogueOf } from './catalogues.ts';
+import { language, type Language } from './language.ts';
 
 export type { MessageKey } from '../i18n/en.ts';
 export { interpolate } from '../../messages/say.ts';
 export type { MessageParams } from '../../messages/say.ts';
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const CATALOGUES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
-
+/** The language's translate function; English while its chunk is still loading (catalogues.ts), never a bare key. */
 export function translator(lang: Language): Translate {
-  const catalogue = CATALOGUES[lang];
-  return (key, params) => interpolate(catalogue[key], params);
+  return (key, params) => interpolate(catalogueOf(lang)[key], params);
 }
 
 /** Whether a label is a catalogue key (an option list's words) rather than data (a note's id, say). */
@@ -60,18 +58,4 @@ export function useT(): Translate {
 
 export function useLanguage(): Language {
   return useContext(I18nContext).language;
-}
-
-/** English / 中文: each language named in itself, so a reader finds theirs whatever is shown. */
-export function LanguageSwitch() {
-  const { language: current, t } = useContext(I18nContext);
-  return (
-    <div className="language-switch" role="group" aria-label={t('app.language')}>
-      {LANGUAGES.map((lang) => (
-        <button key={lang} type="button" lang={lang} aria-pressed={lang === current} className={lang === current ? 'active' : undefined} onClick={() => chooseLanguage(lang)}>
-          {LANGUAGE_NAMES[lang]}
-        </button>
-      ))}
-    </div>
-  );
 }

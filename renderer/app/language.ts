@@ -3,6 +3,7 @@
  * Module state rather than React state so plain formatters (axis-format.ts, format.ts) read the same
  * language as the components; i18n.tsx subscribes React to it.
  */
+import { isCatalogueLoaded, loadCatalogue } from './catalogues.ts';
 import { Store } from './store.ts';
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -33,28 +34,49 @@ function initialLanguage(): Language {
 
 export const language = new Store<Language>(initialLanguage());
 
-/** Switches the UI's language and remembers it for the next start. */
-export function chooseLanguage(next: Language): void {
+function show(next: Language): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = next;
+  language.set(next);
+}
+
+let chosen: Language | null = null;
+
+/**
+ * Switches the UI's language and remembers it for the next start, once its catalogue is loaded
+ * (Chinese is a chunk of its own): the page never shows a language half-loaded. At once (in this
+ * call) when it is loaded; a later choice made while a chunk loads wins over the earlier one.
+ */
+export async function chooseLanguage(next: Language): Promise<void> {
+  chosen = next;
+  if (!isCatalogueLoaded(next)) await loadCatalogue(next);
+  if (chosen !== next) return;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
   } catch {
     // not remembered, still switched
   }
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
-  language.set(next);
+  show(next);
 }
 
 /**
  * Shows the page in `next` without remembering it (the investor pack's `lang=`, a document in a
- * language of its own); returns the function that puts the language shown before back.
+ * language of its own) — at once when its catalogue is loaded, else when its chunk arrives; returns
+ * the function that puts the language shown before back (and cancels a switch still loading).
+ * `onError` hears a chunk that could not be fetched (the page stays in its language).
  */
-export function showLanguageFor(next: Language): () => void {
+export function showLanguageFor(next: Language, onError: (error: unknown) => void = () => undefined): () => void {
   const before = language.get();
   if (before === next) return () => undefined;
-  if (typeof document !== 'undefined') document.documentElement.lang = next;
-  language.set(next);
+  let state: 'loading' | 'shown' | 'undone' = 'loading';
+  const switchNow = (): void => {
+    if (state !== 'loading') return;
+    state = 'shown';
+    show(next);
+  };
+  if (isCatalogueLoaded(next)) switchNow();
+  else loadCatalogue(next).then(switchNow, onError);
   return () => {
-    if (typeof document !== 'undefined') document.documentElement.lang = before;
-    language.set(before);
+    if (state === 'shown') show(before);
+    state = 'undone';
   };
 }

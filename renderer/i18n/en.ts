@@ -15,6 +15,7 @@ export const en = {
   'app.noWorkspace': 'none open',
   'app.areas': 'Areas',
   'app.language': 'Language',
+  'app.languageNotLoaded': 'The language could not be loaded',
   'nav.tapes': 'Tapes',
   'nav.tapes.summary': 'Import loan tapes (CSV/XLSX) and review rejected rows',
   'nav.pool': 'Pool',

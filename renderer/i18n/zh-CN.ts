@@ -14,6 +14,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'app.noWorkspace': '未打开',
   'app.areas': '功能区',
   'app.language': '语言',
+  'app.languageNotLoaded': '无法加载该语言',
   'nav.tapes': '资产清单',
   'nav.tapes.summary': '导入资产清单（CSV/XLSX），查看被拒行',
   'nav.pool': '资产池',

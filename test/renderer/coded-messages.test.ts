@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { sayCoded } from '../../renderer/app/coded.ts';
@@ -10,6 +10,10 @@ import { readDealFile } from '../../service/files/deal-file.ts';
 import type { FileIssue } from '../../renderer/app/issues.ts';
 import { FIELD_SPECS } from '../../data/tape/fields.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * Every message the service and the engine send by code (engine/messages.ts) has its English and
@@ -100,7 +104,7 @@ describe('sayCoded: a coded message in the chosen language', () => {
     expect(issue.code).toBe('deal.closingBeforeCutoff');
     expect(issue.message).toBe('closing must be on or after the cutoff date');
     expect(sayCoded(issue)).toBe('Closing must be on or after the cutoff date.');
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(sayCoded(issue)).toBe('起息日不得早于基准日。');
 
     const unknown = issueAt((deal) => {
@@ -113,13 +117,13 @@ describe('sayCoded: a coded message in the chosen language', () => {
   });
 
   it('formats numbers per the app: an …Amount param as money, another number grouped', () => {
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     // 1234567.891 → ¥1,234,567.89 (2 decimals, half away from zero as Intl rounds); 12000 → 12,000
     expect(sayCoded({ code: 'deal.bandStart', params: { period: 12000 }, message: 'x' })).toBe('此处应为第 12,000 期：分段须从第 1 期开始，不得有间隔或重叠。');
   });
 
   it('falls back to the English message for a code the catalogues do not know, or none', () => {
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(sayCoded({ code: 'deal.fromANewerService', params: {}, message: 'something new' })).toBe('something new');
     expect(sayCoded({ message: 'a stored run’s warning' })).toBe('a stored run’s warning');
   });

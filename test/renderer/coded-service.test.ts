@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DealFile, DealRunResult } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { readScenarioSet } from '../../service/files/scenario-file.ts';
@@ -12,6 +12,10 @@ import { problemText, ruleName } from '../../renderer/areas/tapes/problem-text.t
 import type { FileIssue } from '../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * Import refusals and a deal run's warnings, as the real service sends them, said in Chinese.
@@ -29,7 +33,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  chooseLanguage('en');
+  void chooseLanguage('en');
   await service.close();
 });
 
@@ -63,20 +67,20 @@ describe('a deal run’s warnings by code', () => {
     expect(run.codedWarnings?.[1]?.params).toEqual({ notesAmount: 400_000_000, collateralAmount: 3_728_210, shortfallAmount: 396_271_790 });
     expect(run.warnings[1]).toBe('The notes (400,000,000.00) exceed the pool and the reserve at closing (3,728,210.00) by 396,271,790.00: the deal is undercollateralised from the start.');
 
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(warningTexts(run)).toEqual([
       '资产池的基准日（2026-09-30）与交易的基准日（2026-12-31）不同：资产池的第一个回收月在交易的首个兑付日（2027-02-26）分配。',
       '证券总额（¥400,000,000.00）超过起息日的资产池与储备账户合计（¥3,728,210.00）¥396,271,790.00：交易自发行起即抵押不足。',
       '资产清单缺少逾期天数、逾期本金、逾期利息列：每笔贷款都按正常、无逾期起算，而资产清单并未如此说明——逾期分布与逾期总额完全来自情景假设。',
     ]);
-    chooseLanguage('en');
+    void chooseLanguage('en');
     expect(sayCoded(run.codedWarnings?.[2] ?? { message: '' })).toBe(
       'The tape has no Days past due, Overdue principal, Overdue interest column: every loan starts current with nothing overdue, which the tape does not say — the delinquency and 逾期总额 figures are the scenario’s alone.',
     );
   }, 60_000);
 
   it('a result stored before codes shows its English warnings', () => {
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(warningTexts({ warnings: ['an old English warning'] })).toEqual(['an old English warning']);
   });
 });
@@ -93,7 +97,7 @@ describe('an import refused, by code', () => {
     expect(error.code).toBe('BAD_MAPPING');
     expect(error.message).toBe('no-ids.csv: no column is mapped to Loan ID, an interest rate (annual or daily); map it or fix the header');
     expect(error.details).toMatchObject({ messageCode: 'tape.requiredUnmapped', messageParams: { file: 'no-ids.csv', missingFields: 'loanId,rateAnnual' } });
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(sayApiError(error)).toBe('no-ids.csv：没有列映射到借据号、年化利率；请映射该列或修正表头。');
   }, 60_000);
 
@@ -103,10 +107,10 @@ describe('an import refused, by code', () => {
     const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'reject', cutoffDate: '2026-13-45' });
     const error = imported.ok ? (await service.jobs.wait(imported.value.id)).error : imported.error;
     expect(error?.details?.['messageCode']).toBe('tape.cutoffUnreadable');
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     // the reader's own reason by code too (data/tape/values/reasons.ts: month 13)
     expect(sayApiError(error ?? { message: '' })).toBe('基准日“2026-13-45”无法识别：不是有效日期（不存在 13 月）');
-    chooseLanguage('en');
+    void chooseLanguage('en');
     expect(sayApiError(error ?? { message: '' })).toBe('Cutoff date "2026-13-45": not a calendar date (there is no month 13)');
   }, 60_000);
 });
@@ -127,7 +131,7 @@ describe('rejected rows, by code', () => {
     if (!exceeds || !unreadable) throw new Error('two rejected rows expected');
     // The English report is unchanged for the CLI and the CSV.
     expect(exceeds.message).toBe('row 3, column "剩余本金" (current principal), value "12000": current principal 12,000 exceeds original principal 10,000 and the loan is not flagged as restructured');
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(ruleName(exceeds.rule)).toBe('余额超合同金额');
     expect(problemText(exceeds)).toBe('列“剩余本金”（剩余本金），值“12000”：剩余本金 ¥12,000.00 超过合同金额 ¥10,000.00，且该贷款未标记为重组。');
     expect(ruleName(unreadable.rule)).toBe('格式');
@@ -147,7 +151,7 @@ describe('an assumption file’s rule, by code', () => {
     const issues = checked.error.details?.['issues'] as { path: string; message: string; code?: string; params?: Record<string, unknown> }[];
     const issue = issues.find((i) => i.path === '$.pool.defaultTiming');
     expect(issue).toMatchObject({ code: 'assumptions.defaultTwice', message: 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both' });
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(sayCoded(issue ?? { message: '' })).toBe('违约速度与违约时间分布曲线只能二者择一。');
   });
 });
@@ -166,7 +170,7 @@ describe('a scenario set’s rule, by code', () => {
       issue = (error as { details: { issues: FileIssue[] } }).details.issues.find((i) => i.path === '$.scenarios[1].name');
     }
     expect(issue?.message).toBe(`"${first.name}" is also the name of scenarios[0]; names must be unique`);
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(sayCoded(issue ?? { message: '' })).toBe(`“${first.name}”与第 1 个情景同名；情景名称须唯一。`);
   });
 });

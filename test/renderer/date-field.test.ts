@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../renderer/app/i18n.tsx';
 import { dateProblem } from '../../renderer/components/DateField.tsx';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 describe('the YYYY-MM-DD date field refuses what is not a date, in words, in both languages', () => {
   const en = translator('en');

@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { language } from '../../renderer/app/language.ts';
 import { couponLabel } from '../../renderer/areas/deal/coupon-label.ts';
 import { figureLabel } from '../../renderer/areas/runs/figure-label.ts';
 import { figureText } from '../../renderer/areas/runs/labels.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /** Labels as service/run-store/figures.ts writes them for a deal run, a breakeven, a projection, a set, a grid and a Monte Carlo run. */
 const STORED = [

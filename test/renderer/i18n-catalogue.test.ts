@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rendererSources, scanRenderer, scanSource, userFacingProps } from '../../scripts/i18n-scan.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
@@ -10,6 +10,10 @@ import { chooseLanguage, language, languageOf } from '../../renderer/app/languag
 import { formatMoneyAxis, uiLocale } from '../../renderer/app/axis-format.ts';
 import { formatMonths } from '../../renderer/app/format.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
@@ -193,7 +197,7 @@ describe('t(): lookup and {name} interpolation', () => {
   });
 
   it('the chosen language drives translate(), the axis scale words and the month unit', () => {
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(language.get()).toBe('zh-CN');
     expect(translate('nav.deal')).toBe('交易');
     expect(uiLocale()).toBe('zh');
@@ -201,7 +205,7 @@ describe('t(): lookup and {name} interpolation', () => {
     expect(formatMoneyAxis(250_000_000, uiLocale())).toBe('2.5亿');
     expect(formatMoneyAxis(12_345_678, uiLocale())).toBe('1234.6万');
     expect(formatMonths(12.34)).toBe('12.3 个月');
-    chooseLanguage('en');
+    void chooseLanguage('en');
     expect(uiLocale()).toBe('en');
     expect(formatMoneyAxis(250_000_000, uiLocale())).toBe('250M');
     expect(formatMonths(12.34)).toBe('12.3 mo');

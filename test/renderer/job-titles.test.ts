@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DealFile, JobInfo } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { readPoolFile } from '../../service/files/pool-file.ts';
@@ -10,6 +10,10 @@ import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useSampleTape } from '../helpers/service.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * Jobs' titles by code (service/jobs/job-titles.ts), started through the real service on a real
@@ -25,11 +29,11 @@ const sample = useSampleTape({ loans: 1200, seed: 11 });
 
 /** The job's title: its English as sent, the English screen's and the Chinese screen's. */
 function titles(job: JobInfo): [string, string] {
-  chooseLanguage('en');
+  void chooseLanguage('en');
   expect(sayCoded(job.titleCoded)).toBe(job.title);
-  chooseLanguage('zh-CN');
+  void chooseLanguage('zh-CN');
   const chinese = sayCoded(job.titleCoded);
-  chooseLanguage('en');
+  void chooseLanguage('en');
   return [job.title, chinese];
 }
 

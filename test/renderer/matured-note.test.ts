@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TAPE_NOTES } from '../../data/tape/messages.ts';
 import { sayCodedIn } from '../../messages/say.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 // The import's note on loans past their term at the cutoff, in good English for one loan and for several
 // (the catalogues have no plural rules, so the service picks the code by the count), and in Chinese.

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { Service } from '../../service/service.ts';
 import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import type { FileIssue } from '../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * The curve reader's reasons (engine/curves/notation-messages.ts) inside an assumption file's or a
@@ -23,7 +27,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  chooseLanguage('en');
+  void chooseLanguage('en');
   await service.close();
 });
 
@@ -36,9 +40,9 @@ async function poolSpeed(field: 'prepayment' | 'default', text: string): Promise
   const issue = ((checked.error.details?.['issues'] ?? []) as FileIssue[]).find((i) => i.path === `$.pool.${field}`);
   if (!issue) throw new Error(`no problem at $.pool.${field}`);
   expect(issue.code).toBe('assumptions.unreadableSpeed');
-  chooseLanguage('zh-CN');
+  void chooseLanguage('zh-CN');
   const chinese = sayCoded(issue);
-  chooseLanguage('en');
+  void chooseLanguage('en');
   expect(sayCoded(issue)).toBe(`Cannot read this speed: ${issue.message}`); // the English screen: the catalogue's words around the reader's own
   return [issue.message, chinese];
 }
@@ -105,9 +109,9 @@ describe('the curve reader’s reasons by code', () => {
     }
     const said = (path: string): [string, string] => {
       const issue = issues.find((i) => i.path === path) ?? { message: `no problem at ${path}` };
-      chooseLanguage('zh-CN');
+      void chooseLanguage('zh-CN');
       const chinese = sayCoded(issue);
-      chooseLanguage('en');
+      void chooseLanguage('en');
       return [issue.message, chinese];
     };
     expect(said('$.scenarios[1].default')).toEqual([

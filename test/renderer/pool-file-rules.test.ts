@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sayCoded } from '../../renderer/app/coded.ts';
 import type { FileIssue } from '../../renderer/app/issues.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { readPoolFile } from '../../service/files/pool-file.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /** The pool file's rules beyond its shape, from the real reader, said in English and in Chinese at their JSON path. */
 
@@ -20,9 +24,9 @@ function issueOf(line: Record<string, unknown>, cutoffDate = '2026-06-30'): File
 
 function both(issue: FileIssue): [string, string] {
   const english = sayCoded(issue);
-  chooseLanguage('zh-CN');
+  void chooseLanguage('zh-CN');
   const chinese = sayCoded(issue);
-  chooseLanguage('en');
+  void chooseLanguage('en');
   return [english, chinese];
 }
 

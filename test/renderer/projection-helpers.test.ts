@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectionResult, ProjectionRow } from '../../service/api/contract.ts';
 import { csvDocument, csvNumber, csvText } from '../../renderer/app/csv.ts';
 import { getIn, percentMessage, percentText, readNumber, setIn, withChargeOffAt } from '../../renderer/areas/assumptions/model.ts';
 import { periodOf } from '../../renderer/areas/results/columns.ts';
 import { headline } from '../../renderer/areas/results/metrics.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 describe('assumption editor numbers: percentages shown, decimals stored', () => {
   it('shows decimals as percentages without float fuzz', () => {
@@ -30,10 +34,10 @@ describe('assumption editor numbers: percentages shown, decimals stored', () => 
     expect(percentMessage('Too big: expected number to be <=0.2')).toBe('Must be at most 20%.');
     expect(percentMessage('Too small: expected number to be >=0')).toBe('Must be at least 0%.');
     expect(percentMessage('a rule of the service')).toBe('a rule of the service');
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(percentMessage('Too big: expected number to be <=0.2')).toBe('不得超过 20%。');
     expect(readNumber('1.2.3', false)).toEqual({ error: '“1.2.3”不是数字' });
-    chooseLanguage('en');
+    void chooseLanguage('en');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DealFile } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { dealRunOf } from '../../service/jobs/job-manager.ts';
@@ -9,6 +9,10 @@ import { runName } from '../../renderer/app/run-name.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /** A generated run name travels by code from the real run store to runs.list, and leaves it when the analyst names the run. */
 
@@ -36,7 +40,7 @@ describe('run names in the run store, by code', () => {
       expect(typed).toMatchObject({ name: '我的压力测试' });
       expect(typed?.nameCoded).toBeUndefined();
 
-      chooseLanguage('zh-CN');
+      void chooseLanguage('zh-CN');
       expect(generated && runName(generated)).toBe(`${deal.name}（交易自带资产池）— 交易文件情景`);
       expect(typed && runName(typed)).toBe('我的压力测试');
 
@@ -45,7 +49,7 @@ describe('run names in the run store, by code', () => {
       expect(renamed?.nameCoded).toBeUndefined();
       expect(renamed && runName(renamed)).toBe('Base case');
     } finally {
-      chooseLanguage('en');
+      void chooseLanguage('en');
       await service.close();
     }
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TapeRecord } from '../../data/tape/types.ts';
 import type { DealFile, GridRequest, MonteCarloRequest } from '../../service/api/contract.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
@@ -10,6 +10,10 @@ import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import { scenarioTitle, type PackScenario } from '../../renderer/areas/reports/pack/pack-model.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * The run store's generated names (service/run-store/run-names.ts): the English (the stored name the
@@ -23,11 +27,11 @@ const tape = { id: 3, name: '样本资产包' } as TapeRecord;
 
 /** The name in English (as stored) and as the Chinese screen says it. */
 function bothLanguages(name: { message: string }): [string, string] {
-  chooseLanguage('en');
+  void chooseLanguage('en');
   const english = sayCoded(name);
-  chooseLanguage('zh-CN');
+  void chooseLanguage('zh-CN');
   const chinese = sayCoded(name);
-  chooseLanguage('en');
+  void chooseLanguage('en');
   expect(english).toBe(name.message); // the English screen shows the stored name
   return [name.message, chinese];
 }
@@ -99,7 +103,7 @@ describe('a stored run’s name in the investor pack', () => {
     const nameCoded = dealRunName('run', deal, null, { deal });
     const scenario = { name: nameCoded.message, nameCoded, runId: 4 } as PackScenario;
     expect(scenarioTitle(scenario)).toBe(`${deal.name} on its own pool — deal’s scenario (run #4)`);
-    chooseLanguage('zh-CN');
+    void chooseLanguage('zh-CN');
     expect(scenarioTitle(scenario)).toBe(`${deal.name}（交易自带资产池）— 交易文件情景（运行 #4）`);
     expect(scenarioTitle({ name: 'Base case', runId: 5 } as PackScenario)).toBe('Base case（运行 #5）');
   });

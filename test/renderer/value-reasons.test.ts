@@ -1,8 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sayCoded } from '../../renderer/app/coded.ts';
 import { chooseLanguage } from '../../renderer/app/language.ts';
 import type { Parsed } from '../../data/tape/values/index.ts';
 import { parseAmortization, parseAnnualRate, parseBoolean, parseDailyRate, parseDate, parseInteger, parseMoney } from '../../data/tape/values/index.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+
+// Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
+beforeAll(() => loadCatalogue('zh-CN'));
 
 /**
  * A value reader's own reason (data/tape/values/reasons.ts) from the real readers: its English as
@@ -11,11 +15,11 @@ import { parseAmortization, parseAnnualRate, parseBoolean, parseDailyRate, parse
 
 function said(result: Parsed<unknown>): [string, string] {
   if (result.ok) throw new Error('expected a failure');
-  chooseLanguage('en');
+  void chooseLanguage('en');
   const english = sayCoded(result.coded);
-  chooseLanguage('zh-CN');
+  void chooseLanguage('zh-CN');
   const chinese = sayCoded(result.coded);
-  chooseLanguage('en');
+  void chooseLanguage('en');
   expect(english).toBe(result.reason); // the English screen says what the CLI says
   return [result.reason, chinese];
 }

@@ -30,7 +30,8 @@ export function PackView() {
   const shown = useLanguage();
   const language = packLanguage(hash) ?? shown;
   // The pages' shared parts (charts, tranche columns, the comparison's figures) read the shown language: show the pack's while it is open.
-  useLayoutEffect(() => showLanguageFor(language), [language]);
+  // Chinese may still be loading (its own chunk): the pages wait for `shown === language` below.
+  useLayoutEffect(() => showLanguageFor(language, (error) => reportError(translate('app.languageNotLoaded'), error)), [language]);
   const runIds = packRunIds(hash);
   const pack = useQuery(workspace && runIds ? () => api.call('report.pack', { runIds, language }) : null, [api, workspace, hash, language], {
     onError: (error) => reportError(translate('pack.cannotBuild'), error),
