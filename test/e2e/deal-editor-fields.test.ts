@@ -55,8 +55,11 @@ async function runDeal(): Promise<void> {
 }
 
 /** The run folds the editor away: open it again. */
+/** Unfolds the structure editor: a closed <details> keeps its content's layout box (content-visibility), so ask the details, not the editor's visibility. */
 async function openEditor(): Promise<void> {
-  if (!(await editor().isVisible())) await browser.page.getByText('Structure editor').click();
+  const details = browser.page.locator('details.deal-details', { has: editor() });
+  if ((await details.getAttribute('open')) === null) await details.locator('> summary').click();
+  await expect.poll(() => details.getAttribute('open')).not.toBeNull();
 }
 
 describe('the structure editor’s new controls in Chromium', () => {

@@ -45,13 +45,26 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
   );
 }
 
-/** The structure editor (folded away while a run is shown) and, below it, the structure in words as the service read it. */
+/**
+ * The structure editor (folded away while a run is shown, until the analyst unfolds or folds it: their
+ * choice then holds, so a run arriving on a change does not shut the editor they are typing in) and,
+ * below it, the structure in words as the service read it.
+ */
 function StructurePanels({ deal, inEditor, open, check, pool }: { deal: unknown; inEditor: boolean; open: boolean; check: DealCheckState; pool: ReturnType<typeof sizingPool> }) {
   const t = useT();
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const editorOpen = chosen ?? open;
   return (
     <>
       {inEditor ? (
-        <details className="deal-details" open={open}>
+        <details
+          className="deal-details"
+          open={editorOpen}
+          onToggle={(event) => {
+            // React setting `open` fires toggle too: only a change it did not make is the analyst's.
+            if (event.currentTarget.open !== editorOpen) setChosen(event.currentTarget.open);
+          }}
+        >
           <summary>{t('deal.structureEditor')}</summary>
           <DealEditor issues={check.status === 'invalid' ? check.issues : []} pool={pool} />
         </details>

@@ -59,9 +59,10 @@ describe('pool.project loan level on the worker pool', () => {
       expect(seconds).toBeGreaterThan(0);
       // The projection ran on the pool, on as many threads as the pool allows: they wait idle for the next call now.
       expect(idleThreads()).toBe(jobs);
-      // Progress counts loans projected task by task (a chunk of 32,768 loans a task), never past the pool.
-      for (const d of done) expect(d === 0 || d === LOANS || (d % PROJECTION_CHUNK_LOANS === 0 && d < LOANS)).toBe(true);
-      expect(done).toContain(PROJECTION_CHUNK_LOANS);
+      // Progress counts loans projected task by task (a chunk of 32,768 loans a task, the last one shorter), never past the pool:
+      // each figure is a sum of finished chunks. Events may coalesce under load (a CI run saw [0, 100000, 100000]), so no single step is required.
+      for (const d of done) expect(d <= LOANS && [0, LOANS % PROJECTION_CHUNK_LOANS].includes(d % PROJECTION_CHUNK_LOANS)).toBe(true);
+      expect(done.at(-1)).toBe(LOANS);
     }
   });
 
