@@ -202,17 +202,22 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   const lineBalance: Float64Array[] = []; // by profile line: month-end balance of what was bought of it
   const addCohort = (afterMonth: number, line: number, amount: number, unit: PoolColumns): void => {
     const balance = (lineBalance[line] ??= new Float64Array(months));
-    for (let k = afterMonth; k < months; k++) {
+    const end = Math.min(months, afterMonth + unit.months);
+    // Each month of the base gets amount × the cohort's month once per column (the same sums, in the same order, as a month-by-month loop).
+    const addScaled = (target: Float64Array, source: Float64Array): void => {
+      for (let k = afterMonth; k < end; k++) target[k] = (target[k] ?? 0) + amount * (source[k - afterMonth] ?? 0);
+    };
+    for (const key of FLOWS) addScaled(columns[key], flowOf(unit, key));
+    if (counted !== null) addScaled(counted, unit.definitionDefaults ?? unit.defaults);
+    const { dpd91_180, dpd61_90 } = unit.balanceByState;
+    for (let k = afterMonth; k < end; k++) {
       const j = k - afterMonth;
-      if (j >= unit.months) break;
-      for (const key of FLOWS) columns[key][k] = (columns[key][k] ?? 0) + amount * (flowOf(unit, key)[j] ?? 0);
-      if (counted !== null) counted[k] = (counted[k] ?? 0) + amount * ((unit.definitionDefaults ?? unit.defaults)[j] ?? 0);
-      const d90 = amount * (unit.balanceByState.dpd91_180[j] ?? 0);
+      const d90 = amount * (dpd91_180[j] ?? 0);
       dpd90[k] = (dpd90[k] ?? 0) + d90;
-      dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (unit.balanceByState.dpd61_90[j] ?? 0);
-      balance[k] = (balance[k] ?? 0) + amount * (unit.endingBalance[j] ?? 0);
-      if (stocks !== null) for (const key of STOCK_KEYS) stocks[key][k] = (stocks[key][k] ?? 0) + amount * (stockOf(unit, key)[j] ?? 0);
+      dpd60[k] = (dpd60[k] ?? 0) + d90 + amount * (dpd61_90[j] ?? 0);
     }
+    addScaled(balance, unit.endingBalance);
+    if (stocks !== null) for (const key of STOCK_KEYS) addScaled(stocks[key], stockOf(unit, key));
   };
   const extend = (m: number): void => {
     for (let k = computed; k < m; k++) {
