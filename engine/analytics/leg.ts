@@ -1,5 +1,5 @@
 import { formatIsoDate, isValidDate, parseIsoDate, toDayNumber, type CalendarDate } from '../dates.ts';
-import { assert } from '../errors.ts';
+import { assert, EngineError } from '../errors.ts';
 
 /** A date as a trust deed writes it: ISO 'YYYY-MM-DD' or an engine CalendarDate. */
 export type DateInput = CalendarDate | string;
@@ -92,9 +92,13 @@ export function checkLeg(leg: CashFlowLeg): CheckedLeg {
   const settlement = calendarDate(leg.settlementDate);
   const dates = leg.paymentDates.map(calendarDate);
   let previous = settlement;
+  let previousDay = toDayNumber(settlement);
   for (const [t, date] of dates.entries()) {
-    assert(toDayNumber(date) > toDayNumber(previous), 'LEG_DATES', { period: t + 1, date: formatIsoDate(date), previous: formatIsoDate(previous) });
+    const day = toDayNumber(date);
+    // The error's details are built only when it is thrown (a leg is checked for every analytic of every run).
+    if (day <= previousDay) throw new EngineError('LEG_DATES', { period: t + 1, date: formatIsoDate(date), previous: formatIsoDate(previous) });
     previous = date;
+    previousDay = day;
   }
   return {
     periods,

@@ -1,4 +1,4 @@
-import { assert } from '../errors.ts';
+import { EngineError } from '../errors.ts';
 import { fromCents, type Money, toCentsInteger, ZERO } from './money.ts';
 
 /**
@@ -12,16 +12,17 @@ import { fromCents, type Money, toCentsInteger, ZERO } from './money.ts';
  */
 export function allocateProRata(total: Money, weights: readonly Money[]): Money[] {
   const totalCents = toCentsInteger(total);
-  assert(totalCents !== undefined && totalCents >= 0n, 'ALLOCATION', { total: total.toString() });
+  // Each check builds its error's details only when it fails (pro rata runs several times a period).
+  if (totalCents === undefined || totalCents < 0n) throw new EngineError('ALLOCATION', { total: total.toString() });
   if (totalCents === 0n) return weights.map(() => ZERO);
   const cents = weights.map((w) => {
     const c = toCentsInteger(w);
-    assert(c !== undefined && c >= 0n, 'ALLOCATION', { weight: w.toString() });
+    if (c === undefined || c < 0n) throw new EngineError('ALLOCATION', { weight: w.toString() });
     return c;
   });
   let sum = 0n;
   for (const c of cents) sum += c;
-  assert(sum > 0n, 'ALLOCATION', { total: total.toString(), weights: weights.length });
+  if (sum <= 0n) throw new EngineError('ALLOCATION', { total: total.toString(), weights: weights.length });
   const floors: bigint[] = [];
   const remainders: bigint[] = [];
   let left = totalCents;

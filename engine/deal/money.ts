@@ -121,7 +121,8 @@ export class Money {
 
   /** The decimal form (made once for a cent value). */
   #decimal(): Decimal {
-    this.#exact ??= new Exact(this.#cents).div(100);
+    // cents ÷ 100 as a double prints as the exact two-decimal amount (below 10^15 cents, ≤ 15 significant digits round-trip), so one parse reads it.
+    this.#exact ??= new Exact(this.#cents / 100);
     return this.#exact;
   }
 
