@@ -288,6 +288,35 @@ export function roundCents(x: Money): Money {
   return x.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
+const ONE = new Money(1);
+
+/** The double nearest a value (a number is its own). */
+function doubleOf(value: MoneyValue): number {
+  return typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : value.toNumber();
+}
+
+/**
+ * roundCents(x × a × b ÷ c) — an accrual (balance × rate × days ÷ year basis) or a share — with
+ * decimal.js's result. When x is whole cents above zero, the product is first taken in doubles:
+ * converting a, b and c to doubles and the three operations err by at most 6 units in the last
+ * place (relative 6.7 × 10⁻¹⁶), so when the double lands further than 2 × 10⁻¹⁵ of its size from a
+ * half cent, rounding it gives the cent decimal.js gives, and that is the answer; otherwise (a tie
+ * or near one, a negative or non-cent x, a zero divisor) decimal.js computes it, as
+ * roundCents(x.times(a).times(b).div(c)) always did (× 1 and ÷ 1 change no digit).
+ */
+export function roundedProduct(x: Money, a: MoneyValue, b: MoneyValue = ONE, c: MoneyValue = ONE): Money {
+  const cents = x.wholeCents();
+  if (cents !== undefined && cents > 0) {
+    const product = (cents * doubleOf(a) * doubleOf(b)) / doubleOf(c);
+    if (product >= 0 && product < 1e15) {
+      const whole = Math.floor(product);
+      const fraction = product - whole;
+      if (Math.abs(fraction - 0.5) > product * 2e-15 + 1e-300) return fromCents(fraction > 0.5 ? whole + 1 : whole);
+    }
+  }
+  return roundCents(x.times(a).times(b).div(c));
+}
+
 /** Truncates a decimal to cents, toward zero (去尾法: the per-unit payout of 和享 2017-5 附件一). */
 export function truncateCents(x: Money): Money {
   return x.toDecimalPlaces(2, Decimal.ROUND_DOWN);

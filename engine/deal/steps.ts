@@ -2,7 +2,7 @@ import { allocateProRata } from './allocate.ts';
 import { splitExcess } from './excess-servicing.ts';
 import { accrue } from './accrual.ts';
 import { buyLoans } from './purchases.ts';
-import { add, maxMoney, minMoney, type Money, roundCents, sub, ZERO } from './money.ts';
+import { add, maxMoney, minMoney, type Money, roundedProduct, sub, ZERO } from './money.ts';
 import { classesBalance, feeAt, noteAt, paySequential, payProRata, reimburseWriteDowns, unreachable, type CompiledStep, type PeriodState } from './state.ts';
 
 /** The funds a waterfall runs over; steps take from `funds`. */
@@ -86,8 +86,8 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
         const adjustedPool = maxMoney(state.poolAfter.minus(state.yieldSupplementOC), ZERO);
         const adjustedCutoff = state.cutoffBalance.minus(state.cutoffYieldSupplementOC);
         // OC target = max(x% × current + y% × cutoff, floor% × cutoff), all on adjusted pools (schema.ts, principalAmount).
-        const target = roundCents(adjustedPool.times(step.ocPercent)).plus(roundCents(adjustedCutoff.times(step.ocInitialPercent)));
-        const oc = maxMoney(target, roundCents(adjustedCutoff.times(step.ocFloor)));
+        const target = roundedProduct(adjustedPool, step.ocPercent).plus(roundedProduct(adjustedCutoff, step.ocInitialPercent));
+        const oc = maxMoney(target, roundedProduct(adjustedCutoff, step.ocFloor));
         const targetNotes = maxMoney(adjustedPool.minus(oc), ZERO);
         limit = minMoney(limit, maxMoney(notesOutstanding.minus(targetNotes), ZERO));
       }
@@ -151,7 +151,7 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     case 'residual': {
       const all = pot.funds;
       pot.funds = pot.funds.minus(reimburseWriteDowns(state, pot.funds));
-      if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundCents(pot.funds.times(state.revolvingShare)));
+      if (state.revolving && state.revolvingShare.gt(0)) purchase(state, pot, roundedProduct(pot.funds, state.revolvingShare));
       const rest = pot.funds;
       pot.funds = ZERO;
       // Trapping excess spread: what would leave the deal as residual stays in the reserve.

@@ -3,7 +3,7 @@ import { dayCountDays } from '../../daycount.ts';
 import { accrue, type AccrualDays } from '../accrual.ts';
 import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
-import { add, maxMoney, minMoney, Money, roundCents, ZERO } from '../money.ts';
+import { add, maxMoney, minMoney, Money, roundedProduct, ZERO } from '../money.ts';
 import { unreachable, type FeeState, type IndexedCoupon, type NoteState, type ReserveState } from '../state.ts';
 import type { Deal, FeeCollection, FeeSpec, ReserveTarget } from '../types.ts';
 
@@ -119,13 +119,13 @@ function feeAccrual(spec: FeeSpec, rate: Money, period: number, flows: Collectio
       if (basis.accrueOver === 'collectionMonths') {
         // The first payment date may state its own fraction: days ÷ 360 (firstPeriodDays) instead of months ÷ 12.
         const fraction = period === 1 && basis.firstPeriodDays !== undefined ? new Money(basis.firstPeriodDays).div(360) : new Money(flows.months).div(12);
-        return flows.beginningBalance.isZero() ? ZERO : roundCents(flows.beginningBalance.times(rate).times(fraction));
+        return flows.beginningBalance.isZero() ? ZERO : roundedProduct(flows.beginningBalance, rate, fraction);
       }
       return accrue(flows.beginningBalance, rate, basis.dayCount ?? 'ACT/365', days);
     case 'noteBalance':
       return accrue(sumBegin(notes, feeNotes), rate, basis.dayCount ?? 'ACT/365', days);
     case 'collections':
-      return roundCents(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS).times(rate));
+      return roundedProduct(collectionsOf(flows, basis.of ?? DEFAULT_FEE_COLLECTIONS), rate);
     case 'fixed':
       // Periods 1, 1 + n, 1 + 2n, …: a yearly fee on a monthly deal is paid in advance on the first payment date and each anniversary of it.
       return (period - 1) % (basis.everyPeriods ?? 1) === 0 ? rate : ZERO;
@@ -152,7 +152,7 @@ function collectionsOf(flows: Collections, kinds: readonly FeeCollection[]): Mon
  */
 function reserveTarget(target: ReserveTarget, terms: ReserveTargetTerms, notesBegin: Money, cutoffPool: Money, cutoffYsoc: Money): Money {
   const basis = reserveBasis(target.basis, terms, cutoffPool, cutoffYsoc);
-  let amount = roundCents(basis.times(terms.reservePercent));
+  let amount = roundedProduct(basis, terms.reservePercent);
   if (terms.reserveFloor !== undefined) amount = maxMoney(amount, terms.reserveFloor);
   if (terms.reserveCap !== undefined) amount = minMoney(amount, terms.reserveCap);
   return minMoney(amount, notesBegin);

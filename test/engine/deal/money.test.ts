@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { fromCents, Money, toCentsInteger, toYuan, ZERO } from '../../../engine/deal/money.ts';
+import { fromCents, Money, roundedProduct, toCentsInteger, toYuan, ZERO } from '../../../engine/deal/money.ts';
 
 /**
  * Money holds whole cents as a number and everything else as a decimal.js Decimal; every result must
@@ -126,5 +126,33 @@ describe('Money (engine/deal/money.ts) against decimal.js', () => {
     expect(fromCents(0)).toBe(ZERO);
     same(fromCents(-7), new D('-0.07'), 'fromCents(-7)');
     same(fromCents(2e15), new D(2e15).div(100), 'fromCents past the limit');
+  });
+
+  it('rounds balance × rate × days ÷ basis to the cent decimal.js gives, half-cent ties included', () => {
+    const next = random(7);
+    const cases: [string, number, number, number][] = [
+      // Exact half cents: 25 cents × 10%, 1 yuan × 4.5% × 1 ÷ 360 × … — the double product is a hair off the tie or on it.
+      ['0.25', 0.1, 1, 1],
+      ['0.05', 0.5, 1, 1],
+      ['1000', 0.045, 1, 360],
+      ['1234.5', 0.05, 1, 1],
+      ['0.01', 0.5, 1, 1],
+      ['99999999999.99', 0.0375, 31, 365],
+      ['3650', 0.05, 1, 365],
+    ];
+    for (let k = 0; k < 3000; k += 1) {
+      const yuan = (Math.round(next() * 1e9) / 100).toFixed(2);
+      const rate = Math.round(next() * 200_000) / 1_000_000;
+      cases.push([yuan, rate, Math.floor(next() * 40), next() < 0.5 ? 360 : 365]);
+      // Amounts built to land on a half cent: (2m + 1) × basis ÷ (2 × rate × days) cents, where it is whole.
+      const days = 1 + Math.floor(next() * 31);
+      const half = ((2 * Math.floor(next() * 1e6) + 1) * 360) / (2 * 0.05 * days);
+      if (Number.isInteger(half)) cases.push([(half / 100).toFixed(2), 0.05, days, 360]);
+    }
+    for (const [x, a, b, c] of cases) {
+      const expected = new D(x).times(a).times(b).div(c).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      same(roundedProduct(new Money(x), a, new Money(b), new Money(c)), expected, `${x} × ${a} × ${b} ÷ ${c}`);
+    }
+    same(roundedProduct(new Money('-10.05'), 0.5), new D('-10.05').times(0.5).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 'a negative amount');
   });
 });
