@@ -93,7 +93,8 @@ export function checkLeg(leg: CashFlowLeg): CheckedLeg {
   const dates = leg.paymentDates.map(calendarDate);
   let previous = settlement;
   let previousDay = toDayNumber(settlement);
-  for (const [t, date] of dates.entries()) {
+  for (let t = 0; t < dates.length; t++) {
+    const date = dates[t] as CalendarDate;
     const day = toDayNumber(date);
     // The error's details are built only when it is thrown (a leg is checked for every analytic of every run).
     if (day <= previousDay) throw new EngineError('LEG_DATES', { period: t + 1, date: formatIsoDate(date), previous: formatIsoDate(previous) });

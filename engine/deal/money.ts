@@ -165,6 +165,11 @@ export class Money {
 
   /** −1, 0 or 1 as this is below, equal to or above `other` (decimal.js's comparedTo; −0 equals +0). */
   cmp(other: MoneyValue): number {
+    if (typeof other === 'number' && this.#isCents) {
+      // x.gt(0) and the like: a number that is whole cents compares as cents, with no Money made for it.
+      const cents = wholeCentsOf(other);
+      if (!Number.isNaN(cents)) return this.#cents < cents ? -1 : this.#cents > cents ? 1 : 0;
+    }
     const b = Money.#of(other);
     if (this.#isCents && b.#isCents) return this.#cents < b.#cents ? -1 : this.#cents > b.#cents ? 1 : 0;
     return this.#decimal().cmp(b.#decimal());
