@@ -6,10 +6,8 @@ const WORKERS: Readonly<Record<WorkerName, true>> = {
   'writer-worker': true,
   'query-worker': true,
   'project-worker': true,
-  'project-chunk-worker': true,
   'deal-worker': true,
-  'sweep-worker': true,
-  'monte-carlo-worker': true,
+  'pool-worker': true,
 };
 
 /** The worker threads the service can start, each bundled next to the CLI by scripts/build-cli.ts. */

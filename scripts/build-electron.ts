@@ -25,7 +25,7 @@ await build({
   external: ['electron'],
 });
 
-for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'project-chunk-worker', 'deal-worker', 'sweep-worker', 'monte-carlo-worker']) {
+for (const name of ['import-worker', 'writer-worker', 'query-worker', 'project-worker', 'deal-worker', 'pool-worker']) {
   await build({ ...common, entryPoints: [`service/jobs/workers/${name}.ts`], outfile: `dist/electron/${name}.mjs`, format: 'esm' });
 }
 
@@ -37,4 +37,4 @@ await build({
   external: ['electron'],
 });
 
-process.stdout.write('built dist/electron/main.mjs, the eight workers and preload.cjs\n');
+process.stdout.write('built dist/electron/main.mjs, the six workers and preload.cjs\n');

@@ -4,7 +4,7 @@ import type { QueryClient } from '../jobs/query-client.ts';
 import type { WriteTurns } from '../jobs/write-turns.ts';
 import type { AppEvent, TapeSource, Transport, UploadInfo } from './contract.ts';
 
-export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'project-chunk-worker' | 'deal-worker' | 'sweep-worker' | 'monte-carlo-worker';
+export type WorkerName = 'import-worker' | 'writer-worker' | 'query-worker' | 'project-worker' | 'deal-worker' | 'pool-worker';
 
 /**
  * What a handler or a job may use of the running service (service.ts implements it): the open

@@ -51,7 +51,7 @@ async function runHere(workerData: DealWorkerData, onMessage: (message: DealWork
 function projectForRun(service: ServiceContext, share: ProjectionShare, ctx: JobContext, answer: (reply: DealProjectionAnswer) => void): void {
   const onProgress = (done: number, total: number): void =>
     ctx.progress({ fraction: total > 0 ? done / total : null, done, unit: 'loans', rate: null, message: `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} loans projected` });
-  projectOnThreads(service.workerUrl('project-chunk-worker'), share.loans, share.assumptions, share.options, { signal: ctx.signal, onProgress }).then(
+  projectOnThreads(service.workerUrl('pool-worker'), share.loans, share.assumptions, share.options, { signal: ctx.signal, onProgress }).then(
     (flows) => answer({ type: 'projected', flows }),
     (error: unknown) => answer({ type: 'projectionFailed', error: toWireError(error) }),
   );

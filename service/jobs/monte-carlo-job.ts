@@ -4,6 +4,7 @@ import { summarizeMonteCarlo, type ChunkResult } from '../runs/monte-carlo/summa
 import { monteCarloTasks, PATHS_PER_TASK, type MonteCarloSpec, type MonteCarloTask } from '../runs/monte-carlo/tasks.ts';
 import type { JobContext } from './job-manager.ts';
 import { runTasks } from './pool/worker-pool.ts';
+import type { PoolWork } from './workers/pool-work.ts';
 
 export interface MonteCarloRun {
   readonly spec: MonteCarloSpec;
@@ -33,7 +34,7 @@ export function runMonteCarloPaths(worker: URL, spec: MonteCarloSpec, paths: num
   const { onPaths } = options;
   return runTasks<MonteCarloTask, ChunkResult>(monteCarloTasks(paths, chunkSize), {
     worker,
-    shared: spec,
+    shared: { work: 'monteCarlo', data: spec } satisfies PoolWork<MonteCarloSpec>,
     ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(onPaths ? { onDone: (done: number) => onPaths(Math.min(paths, done * chunkSize)) } : {}),

@@ -18,6 +18,7 @@ import {
   type ProjectionOptions,
 } from '../../engine/index.ts';
 import { runTasks } from './pool/worker-pool.ts';
+import type { PoolWork } from './workers/pool-work.ts';
 
 /** Chunks first … last − 1 (engine projectChunks). */
 export interface ChunkRange {
@@ -86,7 +87,7 @@ export function sharedLoans(loans: LoanArrays): LoanArrays {
 
 /**
  * projectPool's cash flows for a pool whose loans all start in month 1, projected on the worker
- * pool (`worker`: service/jobs/workers/project-chunk-worker.ts). Byte-identical to projectPool.
+ * pool (`worker`: service/jobs/workers/pool-worker.ts). Byte-identical to projectPool.
  */
 export async function projectOnThreads(worker: URL, loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, run: ProjectChunksOptions = {}): Promise<PoolCashFlows> {
   const { onProgress: _progress, ...plain } = options;
@@ -99,7 +100,7 @@ export async function projectOnThreads(worker: URL, loans: LoanArrays, assumptio
   const { onProgress } = run;
   const replies = await runTasks<ChunkRange, ChunkReply>(tasks, {
     worker,
-    shared: share,
+    shared: { work: 'projectChunks', data: share } satisfies PoolWork<ProjectionShare>,
     ...(run.jobs !== undefined ? { jobs: run.jobs } : {}),
     ...(run.signal ? { signal: run.signal } : {}),
     ...(onProgress ? { onDone: (done: number) => onProgress(Math.min(count, done * CHUNKS_PER_TASK * PROJECTION_CHUNK_LOANS), count) } : {}),

@@ -45,7 +45,7 @@ export async function runProjectionInWorker(service: ServiceContext, tapeId: num
   };
   const flows = inlineProjection(service, loans)
     ? projectHere(loaded.share, ctx.signal, onProgress)
-    : await projectOnThreads(service.workerUrl('project-chunk-worker'), loans, mapped, options, { signal: ctx.signal, onProgress });
+    : await projectOnThreads(service.workerUrl('pool-worker'), loans, mapped, options, { signal: ctx.signal, onProgress });
   const seconds = (performance.now() - started) / 1000;
   return { result: projectionResult(loaded.source, roundToCents(flows)), seconds };
 }

@@ -6,7 +6,8 @@ import { gridResult, type GridCellOutcome } from '../runs/grid.ts';
 import { scenarioSetResult, type ScenarioOutcome } from '../runs/scenario-set.ts';
 import type { JobContext } from './job-manager.ts';
 import { runTasks } from './pool/worker-pool.ts';
-import type { SweepShared, SweepTask } from './workers/sweep-worker.ts';
+import type { SweepShared, SweepTask } from './workers/sweep-handler.ts';
+import type { PoolWork } from './workers/pool-work.ts';
 
 /** The pool's source of a sweep: a tape of the open workspace (its path and id), or the deal file's own lines. */
 export interface SweepSource {
@@ -14,8 +15,8 @@ export interface SweepSource {
   readonly tapeId: number | null;
 }
 
-function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): SweepShared {
-  return {
+function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): PoolWork<SweepShared> {
+  const data: SweepShared = {
     ...source,
     mode: request.mode ?? 'repline',
     deal: request.deal,
@@ -23,6 +24,7 @@ function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSou
     overrides: request.scenarioOverrides ?? {},
     ...(set !== undefined ? { set } : {}),
   };
+  return { work: 'sweep', data };
 }
 
 /** Job progress from the pool's count of finished tasks. */
@@ -46,7 +48,7 @@ export async function runScenarioSetJob(
   const breakevens = request.breakevens === undefined ? null : { by: request.breakevens.by ?? 'multiplier', interest: request.breakevens.interest };
   const tasks: SweepTask[] = set.scenarios.map((_, index) => ({ kind: 'scenario', index, breakevens }));
   const outcomes = await runTasks<SweepTask, ScenarioOutcome>(tasks, {
-    worker: service.workerUrl('sweep-worker'),
+    worker: service.workerUrl('pool-worker'),
     shared: sharedOf(request, source, set),
     signal: ctx.signal,
     onDone: progressOf(ctx, tasks.length, 'scenarios'),
@@ -74,7 +76,7 @@ export async function runGridJob(service: ServiceContext, request: GridRequest, 
     })),
   );
   const outcomes = await runTasks<SweepTask, GridCellOutcome>(tasks, {
-    worker: service.workerUrl('sweep-worker'),
+    worker: service.workerUrl('pool-worker'),
     shared: sharedOf(request, source),
     signal: ctx.signal,
     onDone: progressOf(ctx, tasks.length, 'cells'),

@@ -47,10 +47,10 @@ async function timedGrid(request: GridRequest, jobs: number, warm: boolean, work
  * they start several times faster than the CLI's and the web server's, which run the sources.
  */
 async function bundledSweepWorker(dir: string): Promise<(name: WorkerName) => URL> {
-  const outfile = join(dir, 'sweep-worker.mjs');
+  const outfile = join(dir, 'pool-worker.mjs');
   const here = new URL('../../', import.meta.url);
   await build({
-    entryPoints: [new URL('service/jobs/workers/sweep-worker.ts', here).pathname],
+    entryPoints: [new URL('service/jobs/workers/pool-worker.ts', here).pathname],
     outfile,
     bundle: true,
     platform: 'node',
@@ -61,7 +61,7 @@ async function bundledSweepWorker(dir: string): Promise<(name: WorkerName) => UR
     absWorkingDir: here.pathname,
     define: { ABS_ENGINE_SOURCES_SHA256: JSON.stringify('bench') },
   });
-  return (name) => (name === 'sweep-worker' ? pathToFileURL(outfile) : new URL(`../../service/jobs/workers/${name}.ts`, import.meta.url));
+  return (name) => (name === 'pool-worker' ? pathToFileURL(outfile) : new URL(`../../service/jobs/workers/${name}.ts`, import.meta.url));
 }
 
 /** What each repeat measures: cold, warm and bundled-cold grids with 1 and 2 workers, and thread start-ups. */

@@ -8,7 +8,7 @@ import { budget, round, type Bench, type BenchResult } from './harness.ts';
 const PATHS = 2_000;
 const JOBS = 2;
 const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
-const WORKER = new URL('../../service/jobs/workers/monte-carlo-worker.ts', import.meta.url);
+const WORKER = new URL('../../service/jobs/workers/pool-worker.ts', import.meta.url);
 
 /**
  * Issue 19: 2,000 Monte Carlo paths on the revolving consumer-loan template (its own representative

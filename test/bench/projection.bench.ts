@@ -17,7 +17,7 @@ import { atLeast, budget, round, type Bench, type BenchResult } from './harness.
 import { runReference, type Reference } from './projection-reference.ts';
 import { projectOnThreads, sharedLoans } from '../../service/jobs/project-chunks.ts';
 
-const WORKER = new URL('../../service/jobs/workers/project-chunk-worker.ts', import.meta.url);
+const WORKER = new URL('../../service/jobs/workers/pool-worker.ts', import.meta.url);
 
 const LOANS = 1_000_000;
 const MONTHS = 36;

@@ -28,17 +28,7 @@ describe('the bundled abs (npm run build:cli)', () => {
   }, 120_000);
 
   it('bundles the command and every worker, listing the sources it was built from', () => {
-    for (const file of [
-      'abs.mjs',
-      'deal-worker.mjs',
-      'query-worker.mjs',
-      'import-worker.mjs',
-      'writer-worker.mjs',
-      'project-worker.mjs',
-      'project-chunk-worker.mjs',
-      'sweep-worker.mjs',
-      'monte-carlo-worker.mjs',
-    ]) {
+    for (const file of ['abs.mjs', 'deal-worker.mjs', 'query-worker.mjs', 'import-worker.mjs', 'writer-worker.mjs', 'project-worker.mjs', 'pool-worker.mjs']) {
       expect(existsSync(join(REPO_ROOT, 'dist', 'cli', file)), file).toBe(true);
     }
     const inputs = JSON.parse(readFileSync(join(REPO_ROOT, 'dist', 'cli', 'inputs.json'), 'utf8')) as string[];

@@ -232,7 +232,7 @@ export function dealMonteCarlo(params: MonteCarloRequest, service: ServiceContex
   return service.jobs.start('deal.monteCarlo', title, (ctx) =>
     runThroughStore(
       plan,
-      () => runMonteCarloJob(service.workerUrl('monte-carlo-worker'), run, ctx),
+      () => runMonteCarloJob(service.workerUrl('pool-worker'), run, ctx),
       () => service.emit({ type: 'runs.changed' }),
     ),
   );

@@ -3,7 +3,7 @@
  * message runs the handler on the call's shared data and posts back the result (or the error, as
  * data). The thread stays up for the next task until the pool stops it — and, warm, for later calls:
  * a thread may serve several calls in turn, each with its own `shared` (a new object per call), so
- * a handler that keeps state between tasks keys it on `shared` (sweep-worker.ts does).
+ * a handler that keeps state between tasks keys it on `shared` (sweep-handler.ts does, on its work's data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { toWireError } from '../workers/wire-error.ts';

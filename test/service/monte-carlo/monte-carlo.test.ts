@@ -9,7 +9,7 @@ import { summarizeMonteCarlo, type ChunkResult } from '../../../service/runs/mon
 import { monteCarloTasks, readySpec, runMonteCarloTask, type MonteCarloSpec } from '../../../service/runs/monte-carlo/tasks.ts';
 import { JUNIOR_SHARE, RECOVERY, STATIC_DEAL } from './static-deal.ts';
 
-const WORKER = new URL('../../../service/jobs/workers/monte-carlo-worker.ts', import.meta.url);
+const WORKER = new URL('../../../service/jobs/workers/pool-worker.ts', import.meta.url);
 const file = readDealFile(STATIC_DEAL);
 const ready = readySpec(prepareDeal(file, null, undefined));
 

@@ -12,7 +12,7 @@ import {
 } from '../../../engine/index.ts';
 import { projectOnThreads, sharedLoans } from '../../../service/jobs/project-chunks.ts';
 
-const WORKER = new URL('../../../service/jobs/workers/project-chunk-worker.ts', import.meta.url);
+const WORKER = new URL('../../../service/jobs/workers/pool-worker.ts', import.meta.url);
 const MONTHS = 24;
 
 /** 6.5 chunks of varied loans (terms, types, states, segments), deterministic: i-based, no random source. */

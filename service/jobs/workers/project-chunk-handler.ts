@@ -1,5 +1,5 @@
 /**
- * A pool thread of a loan-level projection (service/jobs/project-chunks.ts): each task is a range
+ * A loan-level projection's chunks on a pool thread (pool-worker.ts; service/jobs/project-chunks.ts): each task is a range
  * of the pool's chunks (engine PROJECTION_CHUNK_LOANS loans each); the loans (typed arrays on
  * shared memory), the assumptions and the options are the pool's shared data, sent once per thread.
  * The pool is validated and its assumptions resolved once per call (keyed on its shared object,
@@ -8,7 +8,6 @@
  */
 import { prepareChunkProjection, projectChunks, type ChunkProjection } from '../../../engine/index.ts';
 import type { ChunkRange, ChunkReply, ProjectionShare } from '../project-chunks.ts';
-import { serveTasks } from '../pool/pool-thread.ts';
 
 let current: { readonly share: ProjectionShare; readonly projection: ChunkProjection } | null = null;
 
@@ -17,7 +16,8 @@ function projectionOf(share: ProjectionShare): ChunkProjection {
   return current.projection;
 }
 
-serveTasks<ChunkRange, ChunkReply, ProjectionShare>((range, share) => {
+/** One range of chunks on this thread. */
+export function projectChunkTask(range: ChunkRange, share: ProjectionShare): ChunkReply {
   const projection = projectionOf(share);
   return { chunks: projectChunks(projection, range.first, range.last), defaultsFirst: projection.defaultsFirst };
-});
+}

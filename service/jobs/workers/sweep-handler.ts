@@ -1,5 +1,5 @@
 /**
- * A pool thread of sweeps (docs/sweeps.md): one scenario of a set, or one cell of a grid, per task.
+ * The sweeps' work on a pool thread (pool-worker.ts; docs/sweeps.md): one scenario of a set, or one cell of a grid, per task.
  * The deal, the pool's source and the base scenario come once per thread (the pool's shared data);
  * the thread reads the pool (a tape's loans from the workspace, read-only) at its first task and
  * keeps it for the next ones.
@@ -11,7 +11,6 @@ import { runGridCell, type GridCellOutcome, type GridPlan } from '../../runs/gri
 import { dealPool } from '../../runs/prepare-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { planScenarioSet, runScenario, type ScenarioBreakevens, type ScenarioOutcome, type ScenarioSetPlan } from '../../runs/scenario-set.ts';
-import { serveTasks } from '../pool/pool-thread.ts';
 
 export interface SweepShared {
   readonly workspacePath: string | null;
@@ -68,7 +67,8 @@ function gridPlanOf(shared: SweepShared): GridPlan {
   return sweep.grid;
 }
 
-serveTasks<SweepTask, SweepOutcome, SweepShared>((task, shared) => {
+/** One task of a sweep on this thread. */
+export function sweepTask(task: SweepTask, shared: SweepShared): SweepOutcome {
   if (task.kind === 'scenario') return runScenario(scenarioPlanOf(shared), task.index, task.breakevens);
   return runGridCell(gridPlanOf(shared), task.overrides);
-});
+}

@@ -1,5 +1,5 @@
 /**
- * A pool thread of Monte Carlo paths (docs/monte-carlo.md): each task is a range of paths; the spec
+ * Monte Carlo paths on a pool thread (pool-worker.ts; docs/monte-carlo.md): each task is a range of paths; the spec
  * (the deal, its pool and scenario, the draws) is the pool's shared data, sent once per thread. The
  * deal is prepared and calibrated once per deal and reused for the thread's later tasks — and, warm,
  * for a later run of the same deal; it only reads the workspace (a tape's loans), so stopping it loses nothing.
@@ -10,7 +10,6 @@ import { prepareDeal } from '../../runs/prepare-deal.ts';
 import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import type { ChunkResult } from '../../runs/monte-carlo/summary.ts';
 import { readySpec, runMonteCarloTask, type MonteCarloSpec, type MonteCarloTask, type PreparedSpec } from '../../runs/monte-carlo/tasks.ts';
-import { serveTasks } from '../pool/pool-thread.ts';
 
 function loadTape(spec: MonteCarloSpec): ProjectionInput | null {
   if (spec.tapeId === null || spec.workspacePath === null) return null;
@@ -33,4 +32,7 @@ function ready(spec: MonteCarloSpec): PreparedSpec {
   return cached.ready;
 }
 
-serveTasks<MonteCarloTask, ChunkResult, MonteCarloSpec>((task, spec) => runMonteCarloTask(spec, task, ready(spec)));
+/** One range of paths on this thread. */
+export function monteCarloTask(task: MonteCarloTask, spec: MonteCarloSpec): ChunkResult {
+  return runMonteCarloTask(spec, task, ready(spec));
+}
