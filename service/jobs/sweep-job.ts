@@ -14,7 +14,8 @@ export interface SweepSource {
   readonly tapeId: number | null;
 }
 
-function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): SweepShared {
+/** A sweep's shared data (each pool thread gets it once): the pool's source, the deal, the base assumptions and overrides. */
+export function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): SweepShared {
   return {
     ...source,
     mode: request.mode ?? 'repline',
