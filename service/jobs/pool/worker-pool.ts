@@ -222,8 +222,10 @@ class TaskRun<T, R> {
     this.#working.delete(thread);
     this.#live.delete(thread);
     this.#inFlight.delete(thread);
+    // A background call parks its thread before freeing the slot, so the call it yields to takes this warm thread rather than starting a cold one.
+    if (this.#background) parkThread(this.#options.worker, thread);
     releaseSlot();
-    parkThread(this.#options.worker, thread);
+    if (!this.#background) parkThread(this.#options.worker, thread);
   }
 
   #onReply(thread: Worker, reply: PoolReply): void {
