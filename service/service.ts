@@ -89,7 +89,8 @@ export class Service implements ServiceContext {
       (error) => this.#toApiError(error),
     );
     const warm = options.warmPool ?? false;
-    if (warm !== false) keepIdleThreads(this, true);
+    // The sweep threads (warmed below) and the deal thread stay for the app's life; others keep the idle timeout.
+    if (warm !== false) keepIdleThreads(this, [this.workerUrl('sweep-worker'), this.workerUrl('deal-worker')]);
     this.poolWarm = warm === false ? Promise.resolve('off') : this.#warmPool(warm === true ? {} : warm);
   }
 
@@ -202,7 +203,7 @@ export class Service implements ServiceContext {
     this.jobs.cancelAll();
     await this.jobs.drain();
     await this.poolWarm;
-    keepIdleThreads(this, false);
+    keepIdleThreads(this, null);
     await stopIdleThreads();
     await this.#queries?.close();
     this.#queries = null;

@@ -7,13 +7,16 @@ import type { Worker } from 'node:worker_threads';
  * holds no slot of the pool; it keeps the process alive for nothing (unref) and stops after
  * IDLE_MS or when the service closes. Threads are kept per worker module.
  *
- * An open app (a Service with warmPool, docs/sweeps.md "Warm threads in the app") keeps its idle
- * threads for its whole life instead (keepIdleThreads): their compiled code is what makes its sweeps
- * fast, and a thread's JIT warm-up costs seconds of CPU. The CLI and the tests keep the timeout.
+ * An open app (a Service with warmPool, docs/sweeps.md "Warm threads in the app") keeps the idle
+ * threads of its sweep and deal workers for its whole life instead (keepIdleThreads): their compiled
+ * code is what makes its sweeps fast, and a thread's JIT warm-up costs seconds of CPU. Other modules'
+ * threads (Monte Carlo, projection chunks) keep the timeout — a kept thread holds ≈ 100 MB of heap —
+ * and so do the CLI and the tests.
  */
 export const IDLE_MS = 15_000;
 
 interface Parked {
+  readonly href: string;
   readonly thread: Worker;
   /** Null while some owner keeps idle threads for its life. */
   timer: NodeJS.Timeout | null;
@@ -23,11 +26,13 @@ interface Parked {
 const idle = new Map<string, Parked[]>();
 /** How long a thread waits idle before it stops (tests shorten it: setIdleTimeout). */
 let idleMs = IDLE_MS;
-/** Owners (open services) that keep idle threads with no timeout. */
-const keepers = new Set<object>();
+/** Owners (open services) that keep idle threads with no timeout, and the worker modules (hrefs) whose threads each keeps. */
+const keepers = new Map<object, ReadonlySet<string>>();
+
+const kept = (href: string): boolean => [...keepers.values()].some((hrefs) => hrefs.has(href));
 
 function startTimer(parked: Parked): void {
-  if (keepers.size > 0 || parked.timer !== null) return;
+  if (kept(parked.href) || parked.timer !== null) return;
   parked.timer = setTimeout(parked.onGone, idleMs);
   parked.timer.unref();
 }
@@ -50,7 +55,7 @@ export function parkThread(worker: URL, thread: Worker): void {
     forget(worker.href, thread);
     void thread.terminate();
   };
-  const parked: Parked = { thread, timer: null, onGone };
+  const parked: Parked = { href: worker.href, thread, timer: null, onGone };
   startTimer(parked);
   thread.on('exit', onGone);
   thread.on('error', onGone);
@@ -73,18 +78,19 @@ export function idleThreads(): number {
 }
 
 /**
- * While `owner` keeps them (an open app service), idle threads wait with no timeout; released, the
- * threads idle now get the normal timeout from then on. They still stop on stopIdleThreads.
+ * While `owner` keeps them (an open app service), idle threads of these worker modules wait with no
+ * timeout; `null` releases them: the threads idle now get the normal timeout from then on. They
+ * still stop on stopIdleThreads.
  */
-export function keepIdleThreads(owner: object, keep: boolean): void {
-  if (keep) {
-    keepers.add(owner);
-    for (const parked of [...idle.values()].flat()) {
-      if (parked.timer !== null) clearTimeout(parked.timer);
+export function keepIdleThreads(owner: object, workers: readonly URL[] | null): void {
+  if (workers === null) keepers.delete(owner);
+  else keepers.set(owner, new Set(workers.map((url) => url.href)));
+  for (const parked of [...idle.values()].flat()) {
+    if (kept(parked.href) && parked.timer !== null) {
+      clearTimeout(parked.timer);
       parked.timer = null;
     }
-  } else if (keepers.delete(owner)) {
-    for (const parked of [...idle.values()].flat()) startTimer(parked);
+    startTimer(parked);
   }
 }
 
