@@ -17,6 +17,7 @@ import { dealTemplates } from '../api/handlers/deal.ts';
 import { cellOverrides } from '../runs/grid-parameters.ts';
 import type { GridCellOutcome } from '../runs/grid.ts';
 import { poolSize } from './pool/pool-size.ts';
+import { foregroundGrants } from './pool/pool-slots.ts';
 import { runTasks } from './pool/worker-pool.ts';
 import { sharedOf } from './sweep-job.ts';
 import type { SweepTask } from './workers/sweep-worker.ts';
@@ -88,16 +89,19 @@ function whileBusy(busy: () => boolean, signal: AbortSignal): Promise<boolean> {
 /**
  * Runs the warm-up: for each round, each deal, one background call of its cells on up to the
  * pool's size threads; between calls, waits while a job of the service runs. Resolves how it ended
- * ('yielded' when a sweep wanted the threads: they are warm enough for it, and the sweep's own cells
- * warm them further); a failed call rejects (the service logs it once and stops warming).
+ * ('yielded' once any other call has had pool threads, during a call or between two: the sweep's
+ * own cells warm them further); a failed call rejects (the service logs it once and stops warming).
  */
 export async function warmSweepThreads(options: WarmUpOptions): Promise<WarmUpEnd> {
   const deals = options.deals ?? dealTemplates().map((template) => template.deal);
   const rounds = options.rounds ?? WARM_UP_ROUNDS;
   const tasks = warmUpTasks(poolSize());
+  const grants = foregroundGrants();
   for (let round = 0; round < rounds; round += 1) {
     for (const deal of deals) {
       if (!(await whileBusy(options.busy, options.signal))) return 'cancelled';
+      // A sweep had the threads between two calls (it came while none ran): it ends the warm-up as a yield does.
+      if (foregroundGrants() !== grants) return 'yielded';
       const request: GridRequest = { deal, rows: axis('defaultMult', DEFAULT_MULTS), columns: axis('prepayMult', PREPAY_MULTS) };
       const outcome = await runTasks<SweepTask, GridCellOutcome>(tasks, {
         worker: options.worker,

@@ -14,6 +14,8 @@ interface Request {
 
 let running = 0;
 const queue: Request[] = [];
+/** Threads granted to foreground calls so far (a warm-up that sees it move knows a sweep has had the threads). */
+let foregroundGranted = 0;
 
 /** The request served next: the first foreground one, else the first background one. */
 function nextRequest(): number {
@@ -25,6 +27,7 @@ function serve(): void {
   for (let k = nextRequest(), head = queue[k]; head !== undefined && running < head.limit; k = nextRequest(), head = queue[k]) {
     queue.splice(k, 1);
     running += 1;
+    if (!head.background) foregroundGranted += 1;
     head.grant();
   }
 }
@@ -59,4 +62,9 @@ export function othersWaiting(owner: object): boolean {
 /** Threads running now in the whole process (for tests and the docs' rule). */
 export function runningThreads(): number {
   return running;
+}
+
+/** Threads granted to foreground calls since the process started: it moves whenever a sweep gets a thread. */
+export function foregroundGrants(): number {
+  return foregroundGranted;
 }
