@@ -74,14 +74,23 @@ function warmUpTasks(threads: number): SweepTask[] {
   return Array.from({ length: threads }, () => cells).flat();
 }
 
-/** Resolves true once no job runs, false if the signal aborts first. */
+/** Resolves true once no job runs, false as soon as the signal aborts. */
 function whileBusy(busy: () => boolean, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
     const look = (): void => {
       if (signal.aborted) resolve(false);
-      else if (!busy()) resolve(true);
-      else setTimeout(look, BUSY_POLL_MS).unref();
+      else if (busy()) timer = setTimeout(look, BUSY_POLL_MS).unref();
+      else {
+        signal.removeEventListener('abort', onAbort);
+        resolve(true);
+      }
     };
+    signal.addEventListener('abort', onAbort, { once: true });
     look();
   });
 }

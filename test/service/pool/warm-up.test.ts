@@ -10,6 +10,7 @@ import { runningThreads } from '../../../service/jobs/pool/pool-slots.ts';
 import { poolSize, runTasks } from '../../../service/jobs/pool/worker-pool.ts';
 import { parseGridAxis } from '../../../service/runs/grid-axis.ts';
 import { Service } from '../../../service/service.ts';
+import { warmSweepThreads } from '../../../service/jobs/sweep-warm-up.ts';
 import { warmPoolWanted } from '../../../service/transport/warm-pool-env.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 
@@ -126,6 +127,25 @@ describe('the app keeps its sweep threads warm (docs/sweeps.md, “Warm threads 
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('waits between its calls while a job of the service runs, starting no thread meanwhile', { timeout: 60_000 }, async () => {
+    const card = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-credit-card-installment.json'), 'utf8')));
+    let looks = 0;
+    let mostThreadsWhileBusy = 0;
+    const busy = (): boolean => {
+      looks += 1;
+      mostThreadsWhileBusy = Math.max(mostThreadsWhileBusy, runningThreads() + idleThreads());
+      return looks <= 4; // a job runs for the first four looks (≈ 0.3 s)
+    };
+    const controller = new AbortController();
+    const started = performance.now();
+    const end = await warmSweepThreads({ worker: new URL('../../../service/jobs/workers/sweep-worker.ts', import.meta.url), signal: controller.signal, busy, rounds: 1, deals: [card] });
+    expect(end).toBe('finished');
+    expect(looks).toBe(5);
+    expect(mostThreadsWhileBusy).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300); // four waits of 100 ms before its one call
+    expect(idleThreads()).toBe(poolSize()); // the call's threads, parked warm
   });
 
   it('a warm-up that fails is logged once on stderr and ends; the service answers as ever', { timeout: 60_000 }, async () => {
