@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { AppEvent } from '../service/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../service/transport/csp.ts';
 import { defaultWorkspacePath } from '../service/transport/paths.ts';
+import { warmPoolWanted } from '../service/transport/warm-pool-env.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
 import { devToolsAllowed, isAllowedExternalUrl, isAppPage, viewMenuItems } from './policy.ts';
@@ -21,6 +22,8 @@ const service = new Service({
   transport: 'electron',
   electronVersion: process.versions.electron ?? null,
   workerUrl: (name) => new URL(`./${name}.mjs`, import.meta.url),
+  // Sweep threads warmed shortly after start and kept while the app is open (docs/sweeps.md); ABS_WARM_POOL=0 turns it off.
+  warmPool: warmPoolWanted(),
 });
 let mainWindow: BrowserWindow | null = null;
 

@@ -9,9 +9,10 @@ import type { ApiError, ApiResult, AppEvent, Method, RequestOf, ResponseOf, Tape
 import type { ServiceContext, WorkerName } from './api/context.ts';
 import { HANDLERS } from './api/handlers/index.ts';
 import { JobManager } from './jobs/job-manager.ts';
-import { stopIdleThreads } from './jobs/pool/pool-idle.ts';
+import { keepIdleThreads, stopIdleThreads } from './jobs/pool/pool-idle.ts';
 import { setPoolSize } from './jobs/pool/pool-size.ts';
 import { QueryClient } from './jobs/query-client.ts';
+import { warmSweepThreads, type WarmUpEnd } from './jobs/sweep-warm-up.ts';
 import { WriteTurns } from './jobs/write-turns.ts';
 import { isMethod, REQUEST_SCHEMAS } from './api/schemas.ts';
 import { withStoredSchedule } from './runs/stored-schedule.ts';
@@ -31,7 +32,17 @@ export interface ServiceOptions {
   readonly jobs?: number;
   /** Run small jobs on the calling thread (ServiceContext.smallJobsInline); default false. */
   readonly smallJobsInline?: boolean;
+  /**
+   * The app's transports (web-main.ts, electron/main.ts): warm the sweep threads in the background
+   * shortly after start and keep idle pool threads for the service's life (docs/sweeps.md, "Warm
+   * threads in the app"); default false (the CLI, tests). An object sets the delay before it starts
+   * (default WARM_UP_DELAY_MS) and its rounds (sweep-warm-up.ts WARM_UP_ROUNDS).
+   */
+  readonly warmPool?: boolean | { readonly delayMs?: number; readonly rounds?: number };
 }
+
+/** How long after start the warm-up waits: the first screen's requests and the workspace's opening go first. */
+export const WARM_UP_DELAY_MS = 1_000;
 
 interface Upload extends UploadInfo {
   readonly path: string;
@@ -49,6 +60,12 @@ export class Service implements ServiceContext {
   readonly writes = new WriteTurns();
   readonly workerUrl: (name: WorkerName) => URL;
   readonly smallJobsInline: boolean;
+  /**
+   * Settles when the sweep threads' warm-up ends, with how it ended ('off' without warmPool); it
+   * never rejects: a failed warm-up is logged once to stderr, not the user's error.
+   */
+  readonly poolWarm: Promise<WarmUpEnd | 'off'>;
+  readonly #warmUp = new AbortController();
   /** Where `workspace.open` may reach: null (anywhere) for the desktop and the CLI; one folder over HTTP. */
   readonly workspaceFolder: string | null;
   #workspace: Workspace | null = null;
@@ -71,6 +88,28 @@ export class Service implements ServiceContext {
       (job) => this.emit({ type: 'job.updated', job }),
       (error) => this.#toApiError(error),
     );
+    const warm = options.warmPool ?? false;
+    // The pool's threads (warmed below; every kind of pool work runs on them) and the deal thread stay for the app's life.
+    if (warm !== false) keepIdleThreads(this, [this.workerUrl('pool-worker'), this.workerUrl('deal-worker')]);
+    this.poolWarm = warm === false ? Promise.resolve('off') : this.#warmPool(warm === true ? {} : warm);
+  }
+
+  /** The sweep threads' warm-up, after a delay (an unref'd timer: it never keeps the process up), in the background. */
+  async #warmPool(options: { readonly delayMs?: number; readonly rounds?: number }): Promise<WarmUpEnd> {
+    const signal = this.#warmUp.signal;
+    if (!(await afterDelay(options.delayMs ?? WARM_UP_DELAY_MS, signal))) return 'cancelled';
+    try {
+      return await warmSweepThreads({
+        worker: this.workerUrl('pool-worker'),
+        signal,
+        busy: () => this.jobs.list().some((job) => job.state === 'running'),
+        ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
+      });
+    } catch (error) {
+      if (signal.aborted) return 'cancelled';
+      process.stderr.write(`abs: warming the sweep threads failed, sweeps start on cold threads: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 'failed';
+    }
   }
 
   get workspace(): Workspace | null {
@@ -160,8 +199,11 @@ export class Service implements ServiceContext {
   }
 
   async close(): Promise<void> {
+    this.#warmUp.abort();
     this.jobs.cancelAll();
     await this.jobs.drain();
+    await this.poolWarm;
+    keepIdleThreads(this, null);
     await stopIdleThreads();
     await this.#queries?.close();
     this.#queries = null;
@@ -226,6 +268,22 @@ function realPathOfNearest(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Resolves true after `ms` (an unref'd timer: it never keeps the process up), or false as soon as the signal aborts. */
+function afterDelay(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise<boolean>((settle) => {
+    const timer = setTimeout(() => settle(!signal.aborted), ms);
+    timer.unref();
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        settle(false);
+      },
+      { once: true },
+    );
+  });
 }
 
 function failure(error: ApiError): ApiResult<never> {

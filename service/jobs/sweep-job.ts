@@ -15,7 +15,8 @@ export interface SweepSource {
   readonly tapeId: number | null;
 }
 
-function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): PoolWork<SweepShared> {
+/** A sweep's shared data (each pool thread gets it once): the pool's source, the deal, the base assumptions and overrides, as the pool worker's sweep work. */
+export function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: SweepSource, set?: ScenarioSetFile): PoolWork<SweepShared> {
   const data: SweepShared = {
     ...source,
     mode: request.mode ?? 'repline',

@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { startHttpTransport } from './http.ts';
 import { defaultWorkspacePath, rendererDistDir } from './paths.ts';
 import { Service } from '../service.ts';
+import { warmPoolWanted } from './warm-pool-env.ts';
 
 const USAGE = `Usage: npm run web -- [--db WORKSPACE.sqlite] [--workspaces DIR] [--port N]
 
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
 
   const db = resolve(values.db ?? defaultWorkspacePath());
   const workspaceFolder = resolve(values.workspaces ?? dirname(db));
-  const service = new Service({ transport: 'http', workspaceFolder });
+  // The app keeps its sweep threads warm (docs/sweeps.md, "Warm threads in the app"); ABS_WARM_POOL=0 turns it off.
+  const service = new Service({ transport: 'http', workspaceFolder, warmPool: warmPoolWanted() });
   const opened = await service.call('workspace.open', { path: db });
   if (!opened.ok) {
     process.stderr.write(`abs web: ${opened.error.message}\n`);

@@ -14,6 +14,8 @@ export interface WebServer {
 export async function startWebServer(args: readonly string[]): Promise<WebServer> {
   const child: ChildProcess = spawn(process.execPath, [join(REPO_ROOT, 'service', 'transport', 'web-main.ts'), ...args], {
     cwd: REPO_ROOT,
+    // No warm-up of the sweep threads (docs/sweeps.md): every test starts a server, and CI has 2 cores.
+    env: { ...process.env, ABS_WARM_POOL: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,23 +6,43 @@ import type { Worker } from 'node:worker_threads';
  * about a third of a second loading and its first runs warming up). An idle thread uses no CPU and
  * holds no slot of the pool; it keeps the process alive for nothing (unref) and stops after
  * IDLE_MS or when the service closes. Threads are kept per worker module.
+ *
+ * An open app (a Service with warmPool, docs/sweeps.md "Warm threads in the app") keeps the idle
+ * threads of its sweep and deal workers for its whole life instead (keepIdleThreads): their compiled
+ * code is what makes its sweeps fast, and a thread's JIT warm-up costs seconds of CPU. Other modules'
+ * threads (Monte Carlo, projection chunks) keep the timeout — a kept thread holds ≈ 100 MB of heap —
+ * and so do the CLI and the tests.
  */
 export const IDLE_MS = 15_000;
 
 interface Parked {
+  readonly href: string;
   readonly thread: Worker;
-  readonly timer: NodeJS.Timeout;
+  /** Null while some owner keeps idle threads for its life. */
+  timer: NodeJS.Timeout | null;
   readonly onGone: () => void;
 }
 
 const idle = new Map<string, Parked[]>();
+/** How long a thread waits idle before it stops (tests shorten it: setIdleTimeout). */
+let idleMs = IDLE_MS;
+/** Owners (open services) that keep idle threads with no timeout, and the worker modules (hrefs) whose threads each keeps. */
+const keepers = new Map<object, ReadonlySet<string>>();
+
+const kept = (href: string): boolean => [...keepers.values()].some((hrefs) => hrefs.has(href));
+
+function startTimer(parked: Parked): void {
+  if (kept(parked.href) || parked.timer !== null) return;
+  parked.timer = setTimeout(parked.onGone, idleMs);
+  parked.timer.unref();
+}
 
 function forget(href: string, thread: Worker): Parked | undefined {
   const list = idle.get(href) ?? [];
   const k = list.findIndex((p) => p.thread === thread);
   const [parked] = k < 0 ? [] : list.splice(k, 1);
   if (parked) {
-    clearTimeout(parked.timer);
+    if (parked.timer !== null) clearTimeout(parked.timer);
     thread.off('exit', parked.onGone);
     thread.off('error', parked.onGone);
   }
@@ -35,12 +55,12 @@ export function parkThread(worker: URL, thread: Worker): void {
     forget(worker.href, thread);
     void thread.terminate();
   };
-  const timer = setTimeout(onGone, IDLE_MS);
-  timer.unref();
+  const parked: Parked = { href: worker.href, thread, timer: null, onGone };
+  startTimer(parked);
   thread.on('exit', onGone);
   thread.on('error', onGone);
   thread.unref();
-  idle.set(worker.href, [...(idle.get(worker.href) ?? []), { thread, timer, onGone }]);
+  idle.set(worker.href, [...(idle.get(worker.href) ?? []), parked]);
 }
 
 /** A warm thread of this worker module, or undefined. */
@@ -55,6 +75,28 @@ export function takeIdleThread(worker: URL): Worker | undefined {
 /** Idle threads now (for tests). */
 export function idleThreads(): number {
   return [...idle.values()].reduce((sum, list) => sum + list.length, 0);
+}
+
+/**
+ * While `owner` keeps them (an open app service), idle threads of these worker modules wait with no
+ * timeout; `null` releases them: the threads idle now get the normal timeout from then on. They
+ * still stop on stopIdleThreads.
+ */
+export function keepIdleThreads(owner: object, workers: readonly URL[] | null): void {
+  if (workers === null) keepers.delete(owner);
+  else keepers.set(owner, new Set(workers.map((url) => url.href)));
+  for (const parked of [...idle.values()].flat()) {
+    if (kept(parked.href) && parked.timer !== null) {
+      clearTimeout(parked.timer);
+      parked.timer = null;
+    }
+    startTimer(parked);
+  }
+}
+
+/** Sets how long an idle thread waits before it stops (null: back to IDLE_MS); for tests. Threads parked from now on. */
+export function setIdleTimeout(ms: number | null): void {
+  idleMs = ms ?? IDLE_MS;
 }
 
 /** Stops every idle thread (the service closes). */

@@ -26,6 +26,24 @@ export interface RunTasksOptions {
   readonly onDone?: (done: number) => void;
   /** Sent once to each thread (its workerData) rather than with every task: the deal, the pool's source… */
   readonly shared?: unknown;
+  /**
+   * Work nobody waits for (the app's warm-up, warm-up.ts): its slot requests come after every other
+   * call's, it runs one task per thread at a time, and as soon as another call waits for a thread it
+   * yields every thread it holds — each after the task in hand, parked warm — withdraws its requests
+   * and ends early, resolving with a BackgroundOutcome (the tasks it finished) instead of rejecting.
+   */
+  readonly background?: boolean;
+}
+
+/**
+ * What a background call resolves with: `results[k]` is task k's result, or undefined if it never
+ * ran (the call yielded first); `done` counts the finished tasks; `yielded` says whether the call
+ * ended early because another call wanted its threads. A task error or a cancel rejects, as ever.
+ */
+export interface BackgroundOutcome<R> {
+  readonly results: readonly (R | undefined)[];
+  readonly done: number;
+  readonly yielded: boolean;
 }
 
 /** Refuses a pool inside a pool task: nested work runs inline in its task (docs/sweeps.md, "One worker pool"). */
@@ -41,7 +59,21 @@ function refuseNested(): void {
  */
 // T ties the tasks to the worker's handler at the call site; R names what the worker posts back (threads' messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
-export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions): Promise<R[]> {
+export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions & { readonly background?: false }): Promise<R[]>;
+/** A background call (RunTasksOptions.background): the tasks it finished before it ended or yielded its threads. */
+// oxlint-disable-next-line typescript/no-unnecessary-type-parameters
+export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions & { readonly background: true }): Promise<BackgroundOutcome<R>>;
+export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions): Promise<R[] | BackgroundOutcome<R>> {
+  if (options.background === true) {
+    return new Promise<BackgroundOutcome<R>>((resolve, reject) => {
+      refuseNested();
+      const limit = options.jobs === undefined ? poolSize() : checkedJobs(options.jobs, 'jobs');
+      if (options.signal?.aborted) throw cancelledError(0, tasks.length);
+      const settle = (results: R[], done: number, yielded: boolean): void => resolve({ results: Array.from({ length: tasks.length }, (_, k) => results[k]), done, yielded });
+      if (tasks.length === 0) settle([], 0, false);
+      else new TaskRun<T, R>(tasks, options, limit, settle, reject).start();
+    });
+  }
   return new Promise<R[]>((resolve, reject) => {
     refuseNested();
     const limit = options.jobs === undefined ? poolSize() : checkedJobs(options.jobs, 'jobs');
@@ -86,17 +118,24 @@ class TaskRun<T, R> {
   #threadsWanted = 1;
   #done = 0;
   #outcome: Outcome | null = null;
+  /** A background call that another call's wait made give up its threads: each parks after its task in hand. */
+  #yielding = false;
 
   readonly #tasks: readonly T[];
   readonly #options: RunTasksOptions;
   readonly #limit: number;
-  readonly #resolve: (results: R[]) => void;
+  readonly #background: boolean;
+  /** Tasks posted to a thread ahead of its reply: a background call's thread holds only the task in hand. */
+  readonly #tasksInFlight: number;
+  readonly #resolve: (results: R[], done: number, yielded: boolean) => void;
   readonly #reject: (error: Error) => void;
 
-  constructor(tasks: readonly T[], options: RunTasksOptions, limit: number, resolve: (results: R[]) => void, reject: (error: Error) => void) {
+  constructor(tasks: readonly T[], options: RunTasksOptions, limit: number, resolve: (results: R[], done: number, yielded: boolean) => void, reject: (error: Error) => void) {
     this.#tasks = tasks;
     this.#options = options;
     this.#limit = limit;
+    this.#background = options.background === true;
+    this.#tasksInFlight = this.#background ? 1 : TASKS_IN_FLIGHT;
     this.#resolve = resolve;
     this.#reject = reject;
   }
@@ -105,13 +144,13 @@ class TaskRun<T, R> {
     this.#options.signal?.addEventListener('abort', this.#onAbort, { once: true });
     const wanted = Math.min(this.#limit, this.#tasks.length);
     this.#threadsWanted = wanted;
-    for (let k = 0; k < wanted; k += 1) requestSlot(this, this.#limit, () => this.#startThread());
+    for (let k = 0; k < wanted; k += 1) requestSlot(this, this.#limit, () => this.#startThread(), this.#background);
   }
 
   readonly #onAbort = (): void => this.#finish({ ok: false, error: cancelledError(this.#done, this.#tasks.length) });
 
   #startThread(): void {
-    if (this.#outcome !== null || this.#next >= this.#tasks.length) {
+    if (this.#outcome !== null || this.#yielding || this.#next >= this.#tasks.length) {
       releaseSlot();
       return;
     }
@@ -135,11 +174,16 @@ class TaskRun<T, R> {
 
   /**
    * Tops the thread up to TASKS_IN_FLIGHT tasks; when none is left or another call waits for a
-   * thread, it gets no more, and leaves this call once its tasks are answered.
+   * thread, it gets no more, and leaves this call once its tasks are answered. A background call
+   * gives up every thread, not all but one, and ends once they have all left (#yield).
    */
   #feed(thread: Worker): void {
     if (this.#outcome !== null) return;
-    for (let posted = this.#inFlight.get(thread) ?? 0; posted < TASKS_IN_FLIGHT; posted += 1) {
+    if (this.#background && (this.#yielding || othersWaiting(this))) {
+      this.#yield(thread);
+      return;
+    }
+    for (let posted = this.#inFlight.get(thread) ?? 0; posted < this.#tasksInFlight; posted += 1) {
       if (posted > 0 && this.#tasks.length - this.#next < this.#threadsWanted) return;
       if (this.#next >= this.#tasks.length || (this.#working.size > 1 && othersWaiting(this))) {
         if (posted === 0) this.#park(thread);
@@ -150,6 +194,20 @@ class TaskRun<T, R> {
       this.#inFlight.set(thread, posted + 1);
       thread.postMessage({ kind: 'task', index, task: this.#tasks[index] } satisfies PoolMessage);
     }
+  }
+
+  /**
+   * A background call's thread between tasks (it holds one at a time) leaves for the call that
+   * waits: its requests not yet granted are dropped, and once its last thread has left it resolves
+   * with what it finished.
+   */
+  #yield(thread: Worker): void {
+    if (!this.#yielding) {
+      this.#yielding = true;
+      withdrawRequests(this);
+    }
+    this.#park(thread);
+    if (this.#live.size === 0) this.#finish({ ok: true });
   }
 
   /** A thread between tasks leaves this call: its slot is freed now and it waits, warm, for the next sweep (pool-idle.ts). */
@@ -164,8 +222,10 @@ class TaskRun<T, R> {
     this.#working.delete(thread);
     this.#live.delete(thread);
     this.#inFlight.delete(thread);
+    // A background call parks its thread before freeing the slot, so the call it yields to takes this warm thread rather than starting a cold one.
+    if (this.#background) parkThread(this.#options.worker, thread);
     releaseSlot();
-    parkThread(this.#options.worker, thread);
+    if (!this.#background) parkThread(this.#options.worker, thread);
   }
 
   #onReply(thread: Worker, reply: PoolReply): void {
@@ -204,7 +264,7 @@ class TaskRun<T, R> {
   /** Settles once the outcome is known and every thread has left: parked between tasks, or exited (a caller never races a stopping thread). */
   #settleWhenStopped(): void {
     if (this.#outcome === null || this.#live.size > 0) return;
-    if (this.#outcome.ok) this.#resolve(this.#results);
+    if (this.#outcome.ok) this.#resolve(this.#results, this.#done, this.#yielding);
     else this.#reject(this.#outcome.error);
   }
 }
