@@ -11,6 +11,7 @@ import { stopIdleThreads } from '../../service/jobs/pool/pool-idle.ts';
 import { poolSize } from '../../service/jobs/pool/worker-pool.ts';
 import { Service, type WorkerName } from '../../service/service.ts';
 import { atLeast, budget, round, type Bench, type BenchResult } from './harness.ts';
+import { threadCpuSince, type ThreadCpu } from './thread-cpu.ts';
 
 const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
 // 20 × 20: default multiplier 0.5× to 10× by 0.5, prepayment multiplier 0.25× to 5× by 0.25.
@@ -21,7 +22,15 @@ const COLUMNS = 'prepayMult=0.25:5:0.25';
  * Runs the grid as the app does (deal.grid: a job on the worker pool) with `jobs` workers; its wall
  * time, the CPU time of the whole process (every thread: process.cpuUsage) and the result.
  */
-async function timedGrid(request: GridRequest, jobs: number, warm: boolean, workerUrl?: (name: WorkerName) => URL): Promise<{ seconds: number; cpuSeconds: number; grid: GridResult }> {
+interface GridRun {
+  readonly seconds: number;
+  readonly cpuSeconds: number;
+  /** The run's CPU by kind of thread (Linux; null elsewhere): pool workers, V8's helper threads, the service's. */
+  readonly threads: ThreadCpu | null;
+  readonly grid: GridResult;
+}
+
+async function timedGrid(request: GridRequest, jobs: number, warm: boolean, workerUrl?: (name: WorkerName) => URL): Promise<GridRun> {
   // Cold: no thread kept from an earlier sweep; warm: the pool's threads kept from the one before (pool-idle.ts).
   if (!warm) await stopIdleThreads();
   const service = new Service({ transport: 'test', ...(workerUrl ? { workerUrl } : {}) });
@@ -34,7 +43,8 @@ async function timedGrid(request: GridRequest, jobs: number, warm: boolean, work
 }
 
 /** One deal.grid job on `service`, timed from the call to its result, with the process's CPU seconds. */
-async function gridOn(service: Service, request: GridRequest, jobs: number): Promise<{ seconds: number; cpuSeconds: number; grid: GridResult }> {
+async function gridOn(service: Service, request: GridRequest, jobs: number): Promise<GridRun> {
+  const threads = threadCpuSince();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const call = await service.call('deal.grid', { ...request, jobs });
@@ -44,7 +54,7 @@ async function gridOn(service: Service, request: GridRequest, jobs: number): Pro
   const used = process.cpuUsage(cpu);
   const ran = gridOf(done);
   if (!ran) throw new Error(done.error?.message ?? done.state);
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, grid: ran.grid };
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, threads: threads(), grid: ran.grid };
 }
 
 /**
@@ -115,6 +125,16 @@ function spread(samples: readonly number[]): Spread {
 
 const median = (xs: readonly number[]): number => spread(xs).median;
 
+/** `name`WorkerCpuSeconds, `name`V8HelperCpuSeconds and `name`ServiceCpuSeconds: medians of the runs' CPU by kind of thread (none off Linux). */
+function threadMetrics(name: string, runs: readonly ThreadCpu[] | undefined): Record<string, number> {
+  if (runs === undefined || runs.length === 0) return {};
+  return {
+    [`${name}WorkerCpuSeconds`]: round(median(runs.map((r) => r.workers))),
+    [`${name}V8HelperCpuSeconds`]: round(median(runs.map((r) => r.v8Helpers))),
+    [`${name}ServiceCpuSeconds`]: round(median(runs.map((r) => r.main))),
+  };
+}
+
 /** `name`Seconds (the median), `name`MinSeconds and `name`MaxSeconds. */
 function spreadMetrics(name: string, samples: readonly number[]): Record<string, number> {
   const { median: middle, min, max } = spread(samples);
@@ -157,9 +177,12 @@ export const bench: Bench = {
     const bundled = await bundledSweepWorker(dir);
     let reference: string | null = null;
     let sameBytes = true;
-    const keep = (key: keyof typeof cpu, run: Awaited<ReturnType<typeof timedGrid>>): number => {
+    // Each run's CPU by kind of thread: where a 2-worker run's CPU goes besides the workers' own.
+    const byThread: Partial<Record<keyof typeof cpu, ThreadCpu[]>> = {};
+    const keep = (key: keyof typeof cpu, run: GridRun): number => {
       samples[key].push(run.seconds);
       cpu[key].push(run.cpuSeconds);
+      if (run.threads !== null) (byThread[key] ??= []).push(run.threads);
       const bytes = JSON.stringify(run.grid);
       reference ??= bytes;
       sameBytes &&= bytes === reference;
@@ -235,6 +258,11 @@ export const bench: Bench = {
       warmTwoWorkerCpuOverhead: round(median(cpu.warm2) / median(cpu.warm1)),
       // The most 2 workers can gain over this run's 1 worker: their run takes at least its CPU seconds ÷ 2 cores.
       warmSpeedUpCpuBound: round((2 * median(samples.warm1)) / median(cpu.warm2)),
+      // CPU seconds by kind of thread (medians; Linux /proc): the pool's workers, V8's helper threads (garbage collection, background compilation) and the service's thread.
+      ...threadMetrics('coldTwoWorker', byThread.cold2),
+      ...threadMetrics('warmTwoWorker', byThread.warm2),
+      ...threadMetrics('appOneWorker', byThread.app1),
+      ...threadMetrics('appTwoWorker', byThread.app2),
       sameBytes: sameBytes ? 1 : 0,
     };
     return {
@@ -256,6 +284,7 @@ export const bench: Bench = {
         'warm: the speed-up of the work itself; cold: with each thread’s start-up (measured on its own as startup…) and first cells’ warm-up inside — a 1-worker run gets the second core free for its compiler and garbage-collector threads, a 2-worker run does not',
         `figures are medians of ${REPEATS} interleaved repeats (…Min/…Max: the spread); GRID_BENCH_REPEATS sets the count`,
         `app…: the app as the analyst meets it — a new service with warmPool (as web-main.ts and electron/main.ts start it) warms its ${poolSize()} sweep threads over every shipped deal template, the measured revolving one included (appWarmUp…: its wall and CPU seconds, every thread), then runs the grid: 1 worker on one such service, 2 on another, so each figure is the first grid on freshly warmed threads`,
+        '…WorkerCpuSeconds, …V8HelperCpuSeconds, …ServiceCpuSeconds: a run’s CPU by kind of thread (Linux /proc/self/task; medians): the pool’s worker threads, V8’s own helper threads (garbage collection, background compilation: on 2 cores they compete with 2 workers) and the service’s thread',
         'warmSpeedUpCpuBound = 2 × warmOneWorkerSeconds ÷ warmTwoWorkerCpuSeconds: on 2 cores a 2-worker run cannot take less than half its CPU seconds (every thread’s, GC and compiler included), so the warm speed-up cannot exceed it on an idle machine',
       ],
     };

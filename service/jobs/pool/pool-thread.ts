@@ -11,7 +11,7 @@ import { isPoolThreadData, type PoolMessage, type PoolReply } from './pool-proto
 
 // The type parameters name the task, result and shared data of the worker module's handler (threads' messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
-export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R | Promise<R>): void {
+export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R | Promise<R>, release?: () => void): void {
   const port = parentPort;
   const data: unknown = workerData;
   if (port === null || !isPoolThreadData(data)) throw new Error('serveTasks runs in a pool thread started by runTasks (service/jobs/pool/worker-pool.ts)');
@@ -25,6 +25,14 @@ export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R 
       const next = message.shared as S;
       queue = queue.then(() => {
         shared = next;
+      });
+      return;
+    }
+    if (message.kind === 'release') {
+      // The thread left its call (parked warm): the call's data and what the handler kept of it go (`release`).
+      queue = queue.then(() => {
+        shared = undefined;
+        release?.();
       });
       return;
     }

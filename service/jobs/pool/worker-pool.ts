@@ -222,6 +222,8 @@ class TaskRun<T, R> {
     this.#working.delete(thread);
     this.#live.delete(thread);
     this.#inFlight.delete(thread);
+    // A parked thread (kept, in the app, for the service's life) lets go of this call's data: a loan-level call's loans are large.
+    thread.postMessage({ kind: 'release' } satisfies PoolMessage);
     // A background call parks its thread before freeing the slot, so the call it yields to takes this warm thread rather than starting a cold one.
     if (this.#background) parkThread(this.#options.worker, thread);
     releaseSlot();

@@ -22,14 +22,23 @@ function loadTape(spec: MonteCarloSpec): ProjectionInput | null {
   }
 }
 
-let cached: { key: string; ready: PreparedSpec } | null = null;
+let cached: { key: string; ready: PreparedSpec; loanLevel: boolean } | null = null;
 
 /** The spec's prepared deal, built once per thread: the key leaves out the draws (distribution, seed), which do not change it. */
 function ready(spec: MonteCarloSpec): PreparedSpec {
   const { distribution: _distribution, seed: _seed, ...deal } = spec;
   const key = JSON.stringify(deal);
-  if (cached?.key !== key) cached = { key, ready: readySpec(prepareDeal(readDealFile(spec.deal), loadTape(spec), spec.assumptions, spec.scenarioOverrides)) };
+  if (cached?.key !== key)
+    cached = { key, ready: readySpec(prepareDeal(readDealFile(spec.deal), loadTape(spec), spec.assumptions, spec.scenarioOverrides)), loanLevel: spec.tapeId !== null && spec.mode !== 'repline' };
   return cached.ready;
+}
+
+/**
+ * Once the thread leaves a run: a deal on its own lines stays prepared (small; a later run of the same
+ * deal reuses it), one on a tape's loans is let go (its loans are large).
+ */
+export function releaseMonteCarlo(): void {
+  if (cached?.loanLevel === true) cached = null;
 }
 
 /** One range of paths on this thread. */

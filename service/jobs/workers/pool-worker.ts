@@ -14,21 +14,25 @@ import { serveTasks } from '../pool/pool-thread.ts';
 import type { PoolWork, PoolWorkKind } from './pool-work.ts';
 import type { SweepOutcome, SweepShared, SweepTask } from './sweep-handler.ts';
 
-type Handler = (task: unknown, data: unknown) => SweepOutcome | ChunkResult | ChunkReply;
+/** A kind of work on this thread: its task runner, and what lets go of a finished call's data. */
+interface Handler {
+  readonly run: (task: unknown, data: unknown) => SweepOutcome | ChunkResult | ChunkReply;
+  readonly release: () => void;
+}
 
 // The handlers' task and data types are checked where each call is made (sweep-job.ts, monte-carlo-job.ts, project-chunks.ts).
 const loaders: Record<PoolWorkKind, () => Promise<Handler>> = {
   sweep: async () => {
-    const { sweepTask } = await import('./sweep-handler.ts');
-    return (task, data) => sweepTask(task as SweepTask, data as SweepShared);
+    const { sweepTask, releaseSweep } = await import('./sweep-handler.ts');
+    return { run: (task, data) => sweepTask(task as SweepTask, data as SweepShared), release: releaseSweep };
   },
   monteCarlo: async () => {
-    const { monteCarloTask } = await import('./monte-carlo-handler.ts');
-    return (task, data) => monteCarloTask(task as MonteCarloTask, data as MonteCarloSpec);
+    const { monteCarloTask, releaseMonteCarlo } = await import('./monte-carlo-handler.ts');
+    return { run: (task, data) => monteCarloTask(task as MonteCarloTask, data as MonteCarloSpec), release: releaseMonteCarlo };
   },
   projectChunks: async () => {
-    const { projectChunkTask } = await import('./project-chunk-handler.ts');
-    return (task, data) => projectChunkTask(task as ChunkRange, data as ProjectionShare);
+    const { projectChunkTask, releaseProjectChunks } = await import('./project-chunk-handler.ts');
+    return { run: (task, data) => projectChunkTask(task as ChunkRange, data as ProjectionShare), release: releaseProjectChunks };
   },
 };
 
@@ -43,4 +47,10 @@ async function handlerOf(work: PoolWorkKind): Promise<Handler> {
   return handler;
 }
 
-serveTasks<unknown, SweepOutcome | ChunkResult | ChunkReply, PoolWork>(async (task, shared) => (await handlerOf(shared.work))(task, shared.data));
+serveTasks<unknown, SweepOutcome | ChunkResult | ChunkReply, PoolWork>(
+  async (task, shared) => (await handlerOf(shared.work)).run(task, shared.data),
+  // A thread parked after a call (kept for the app's life) keeps no call's loans.
+  () => {
+    for (const handler of loaded.values()) handler.release();
+  },
+);

@@ -16,6 +16,11 @@ function projectionOf(share: ProjectionShare): ChunkProjection {
   return current.projection;
 }
 
+/** Lets go of the call's loans and resolved pool (the thread left the call). */
+export function releaseProjectChunks(): void {
+  current = null;
+}
+
 /** One range of chunks on this thread. */
 export function projectChunkTask(range: ChunkRange, share: ProjectionShare): ChunkReply {
   const projection = projectionOf(share);

@@ -67,6 +67,11 @@ function gridPlanOf(shared: SweepShared): GridPlan {
   return sweep.grid;
 }
 
+/** Lets go of the sweep's deal and pool (a tape's loans, read by this thread) once the thread leaves it. */
+export function releaseSweep(): void {
+  current = null;
+}
+
 /** One task of a sweep on this thread. */
 export function sweepTask(task: SweepTask, shared: SweepShared): SweepOutcome {
   if (task.kind === 'scenario') return runScenario(scenarioPlanOf(shared), task.index, task.breakevens);

@@ -19,11 +19,13 @@ let running = 0;
 // Task messages this thread has received and started: the difference is the tasks queued behind the current one.
 let received = 0;
 let started = 0;
+// Calls this thread has left (the pool's 'release' when it parks the thread).
+let released = 0;
 parentPort?.on('message', (message: { kind?: string }) => {
   if (message.kind === 'task') received += 1;
 });
 
-serveTasks<SquareTask, { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined }, { offset: number }>(
+serveTasks<SquareTask, { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined; released: number }, { offset: number }>(
   async (task, shared) => {
     const alongside = running;
     running += 1;
@@ -33,9 +35,12 @@ serveTasks<SquareTask, { x: number; square: number; offset: number; threadId: nu
       const queued = received - started;
       if (task.fail) throw new UserError('BAD_FILE', `task ${task.x} refuses`, { x: task.x });
       if (task.nest) await runTasks([task], { worker: new URL(import.meta.url) });
-      return { x: task.x, square: task.x * task.x + shared.offset, offset: shared.offset, threadId, alongside, queued, compileCacheDir: module.getCompileCacheDir() };
+      return { x: task.x, square: task.x * task.x + shared.offset, offset: shared.offset, threadId, alongside, queued, compileCacheDir: module.getCompileCacheDir(), released };
     } finally {
       running -= 1;
     }
+  },
+  () => {
+    released += 1;
   },
 );

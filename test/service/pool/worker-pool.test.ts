@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { SquareTask } from './square-worker.ts';
 
 const worker = new URL('./square-worker.ts', import.meta.url);
-type Squared = { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined };
+type Squared = { x: number; square: number; offset: number; threadId: number; alongside: number; queued: number; compileCacheDir: string | undefined; released: number };
 
 // Early tasks sleep longest, so with several threads later tasks finish first.
 const tasks: SquareTask[] = Array.from({ length: 9 }, (_, k) => ({ x: k, delayMs: (9 - k) * 15 }));
@@ -127,7 +127,7 @@ describe('the worker pool', () => {
     expect(poolSize()).toBe(availableParallelism());
   });
 
-  it('keeps a finished call’s threads warm for the next call, which gets its own shared data; a failed call’s threads stop', async () => {
+  it('keeps a finished call’s threads warm for the next call, which gets its own shared data (the call before let go of); a failed call’s threads stop', async () => {
     await stopIdleThreads();
     const two = [0, 1].map((x) => ({ x, delayMs: 30 }));
     const first = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 10 } });
@@ -135,6 +135,9 @@ describe('the worker pool', () => {
     const second = await runTasks<SquareTask, Squared>(two, { worker, jobs: 2, shared: { offset: 20 } });
     expect(new Set(second.map((r) => r.threadId))).toEqual(new Set(first.map((r) => r.threadId)));
     expect(second.map((r) => r.square)).toEqual([20, 21]);
+    // Each thread was told to let go of the first call's data when it left it (a kept thread holds no finished call's loans).
+    expect(first.map((r) => r.released)).toEqual([0, 0]);
+    expect(second.map((r) => r.released)).toEqual([1, 1]);
     // Stopping the idle threads stops every one of them (not every other one).
     await stopIdleThreads();
     expect(idleThreads()).toBe(0);
