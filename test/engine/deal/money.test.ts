@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { fromCents, Money, roundedProduct, toCentsInteger, toYuan, ZERO } from '../../../engine/deal/money.ts';
+import { createRandom } from '../../reliability/harness.ts';
 
 /**
  * Money holds whole cents as a number and everything else as a decimal.js Decimal; every result must
@@ -9,16 +10,10 @@ import { fromCents, Money, roundedProduct, toCentsInteger, toYuan, ZERO } from '
  */
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
 
-/** A seeded generator (mulberry32), so a failure names a reproducible case. */
+/** A seeded generator (the reliability harness's mulberry32), so a failure names a reproducible case. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const generator = createRandom(seed);
+  return () => generator.next();
 }
 
 /** Values of every kind the waterfall meets: zeros of both signs, cents small and huge, rates, ugly floats, decimal strings. */
