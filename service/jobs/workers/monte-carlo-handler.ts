@@ -4,23 +4,11 @@
  * deal is prepared and calibrated once per deal and reused for the thread's later tasks — and, warm,
  * for a later run of the same deal; it only reads the workspace (a tape's loans), so stopping it loses nothing.
  */
-import Database from 'better-sqlite3';
 import { readDealFile } from '../../files/deal-file.ts';
 import { prepareDeal } from '../../runs/prepare-deal.ts';
-import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import type { ChunkResult } from '../../runs/monte-carlo/summary.ts';
 import { readySpec, runMonteCarloTask, type MonteCarloSpec, type MonteCarloTask, type PreparedSpec } from '../../runs/monte-carlo/tasks.ts';
-
-function loadTape(spec: MonteCarloSpec): ProjectionInput | null {
-  if (spec.tapeId === null || spec.workspacePath === null) return null;
-  const db = new Database(spec.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
-  try {
-    const input = tapeInput(db, spec.tapeId);
-    return spec.mode === 'repline' ? repLineInput(input) : input;
-  } finally {
-    db.close();
-  }
-}
+import { loadPoolTape } from './pool-tape.ts';
 
 let cached: { key: string; ready: PreparedSpec; loanLevel: boolean } | null = null;
 
@@ -29,7 +17,7 @@ function ready(spec: MonteCarloSpec): PreparedSpec {
   const { distribution: _distribution, seed: _seed, ...deal } = spec;
   const key = JSON.stringify(deal);
   if (cached?.key !== key)
-    cached = { key, ready: readySpec(prepareDeal(readDealFile(spec.deal), loadTape(spec), spec.assumptions, spec.scenarioOverrides)), loanLevel: spec.tapeId !== null && spec.mode !== 'repline' };
+    cached = { key, ready: readySpec(prepareDeal(readDealFile(spec.deal), loadPoolTape(spec), spec.assumptions, spec.scenarioOverrides)), loanLevel: spec.tapeId !== null && spec.mode !== 'repline' };
   return cached.ready;
 }
 

@@ -4,13 +4,12 @@
  * the thread reads the pool (a tape's loans from the workspace, read-only) at its first task and
  * keeps it for the next ones.
  */
-import Database from 'better-sqlite3';
 import type { ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
 import { runGridCell, type GridCellOutcome, type GridPlan } from '../../runs/grid.ts';
 import { dealPool } from '../../runs/prepare-deal.ts';
-import { repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { planScenarioSet, runScenario, type ScenarioBreakevens, type ScenarioOutcome, type ScenarioSetPlan } from '../../runs/scenario-set.ts';
+import { loadPoolTape } from './pool-tape.ts';
 
 export interface SweepShared {
   readonly workspacePath: string | null;
@@ -29,17 +28,6 @@ export type SweepTask = { readonly kind: 'scenario'; readonly index: number; rea
 
 export type SweepOutcome = ScenarioOutcome | GridCellOutcome;
 
-function loadTape(shared: SweepShared): ProjectionInput | null {
-  if (shared.tapeId === null || shared.workspacePath === null) return null;
-  const db = new Database(shared.workspacePath, { readonly: true, fileMustExist: true, timeout: 2_000 });
-  try {
-    const input = tapeInput(db, shared.tapeId);
-    return shared.mode === 'repline' ? repLineInput(input) : input;
-  } finally {
-    db.close();
-  }
-}
-
 /**
  * The sweep this thread serves now, read once: a thread serves one sweep at a time, and a warm thread
  * kept from an earlier sweep gets the new sweep's shared data (another object) before its tasks.
@@ -53,7 +41,7 @@ function sweepOf(shared: SweepShared): NonNullable<typeof current> {
 
 function scenarioPlanOf(shared: SweepShared): ScenarioSetPlan {
   const sweep = sweepOf(shared);
-  sweep.scenarios ??= planScenarioSet({ file: readDealFile(shared.deal), tapeInput: loadTape(shared), mode: shared.mode, base: shared.base, overrides: shared.overrides, set: shared.set });
+  sweep.scenarios ??= planScenarioSet({ file: readDealFile(shared.deal), tapeInput: loadPoolTape(shared), mode: shared.mode, base: shared.base, overrides: shared.overrides, set: shared.set });
   return sweep.scenarios;
 }
 
@@ -61,7 +49,7 @@ function gridPlanOf(shared: SweepShared): GridPlan {
   const sweep = sweepOf(shared);
   if (sweep.grid === null) {
     const file = readDealFile(shared.deal);
-    const tape = loadTape(shared);
+    const tape = loadPoolTape(shared);
     sweep.grid = { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : shared.mode, base: shared.base };
   }
   return sweep.grid;
