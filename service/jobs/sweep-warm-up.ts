@@ -16,6 +16,7 @@ import type { GridAxis, GridRequest } from '../api/contract.ts';
 import { dealTemplates } from '../api/handlers/deal.ts';
 import { cellOverrides } from '../runs/grid-parameters.ts';
 import type { GridCellOutcome } from '../runs/grid.ts';
+import { KEPT_THREADS_MAX } from './pool/pool-idle.ts';
 import { poolSize } from './pool/pool-size.ts';
 import { foregroundGrants } from './pool/pool-slots.ts';
 import { runTasks } from './pool/worker-pool.ts';
@@ -97,14 +98,16 @@ function whileBusy(busy: () => boolean, signal: AbortSignal): Promise<boolean> {
 
 /**
  * Runs the warm-up: for each round, each deal, one background call of its cells on up to the
- * pool's size threads; between calls, waits while a job of the service runs. Resolves how it ended
+ * pool's size threads (at most the KEPT_THREADS_MAX the app keeps); between calls, waits while a job of the service runs. Resolves how it ended
  * ('yielded' once any other call has had pool threads, during a call or between two: the sweep's
  * own cells warm them further); a failed call rejects (the service logs it once and stops warming).
  */
 export async function warmSweepThreads(options: WarmUpOptions): Promise<WarmUpEnd> {
   const deals = options.deals ?? dealTemplates().map((template) => template.deal);
   const rounds = options.rounds ?? WARM_UP_ROUNDS;
-  const tasks = warmUpTasks(poolSize());
+  // The threads the app keeps (pool-idle.ts KEPT_THREADS_MAX): a thread warmed beyond them would stop after the idle timeout.
+  const threads = Math.min(poolSize(), KEPT_THREADS_MAX);
+  const tasks = warmUpTasks(threads);
   const grants = foregroundGrants();
   for (let round = 0; round < rounds; round += 1) {
     for (const deal of deals) {
@@ -116,6 +119,7 @@ export async function warmSweepThreads(options: WarmUpOptions): Promise<WarmUpEn
         worker: options.worker,
         shared: sharedOf(request, { workspacePath: null, tapeId: null }),
         signal: options.signal,
+        jobs: threads,
         background: true,
       });
       if (outcome.yielded) return 'yielded';

@@ -8,12 +8,19 @@ import type { Worker } from 'node:worker_threads';
  * IDLE_MS or when the service closes. Threads are kept per worker module.
  *
  * An open app (a Service with warmPool, docs/sweeps.md "Warm threads in the app") keeps the idle
- * threads of its sweep and deal workers for its whole life instead (keepIdleThreads): their compiled
- * code is what makes its sweeps fast, and a thread's JIT warm-up costs seconds of CPU. Other modules'
- * threads (Monte Carlo, projection chunks) keep the timeout — a kept thread holds ≈ 100 MB of heap —
- * and so do the CLI and the tests.
+ * threads of its pool and deal workers for its whole life instead (keepIdleThreads), up to
+ * KEPT_THREADS_MAX of a module: their compiled code is what makes its sweeps fast, and a thread's JIT
+ * warm-up costs about a second of CPU. Other modules' threads keep the timeout — a kept thread
+ * holds ≈ 100 MB of heap — and so do the CLI and the tests.
  */
 export const IDLE_MS = 15_000;
+
+/**
+ * At most this many idle threads of a module are kept with no timeout while an owner keeps them;
+ * further ones get the normal timeout. A kept thread holds ≈ 100–125 MB (its V8 heap, its allocator
+ * arenas), so a many-core machine would otherwise hold gigabytes idle for the app's life.
+ */
+export const KEPT_THREADS_MAX = 4;
 
 interface Parked {
   readonly href: string;
@@ -31,8 +38,14 @@ const keepers = new Map<object, ReadonlySet<string>>();
 
 const kept = (href: string): boolean => [...keepers.values()].some((hrefs) => hrefs.has(href));
 
+/** Idle threads of a module waiting with no timeout now. */
+const keptNow = (href: string): number => (idle.get(href) ?? []).filter((p) => p.timer === null).length;
+
 function startTimer(parked: Parked): void {
-  if (kept(parked.href) || parked.timer !== null) return;
+  if (parked.timer !== null) return;
+  // A kept module's threads wait with no timeout, up to KEPT_THREADS_MAX of them (this one not yet in the list, or already counted).
+  const others = keptNow(parked.href) - ((idle.get(parked.href) ?? []).includes(parked) ? 1 : 0);
+  if (kept(parked.href) && others < KEPT_THREADS_MAX) return;
   parked.timer = setTimeout(parked.onGone, idleMs);
   parked.timer.unref();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../data/errors.ts';
-import { idleThreads, stopIdleThreads } from '../../../service/jobs/pool/pool-idle.ts';
+import { idleThreads, keepIdleThreads, KEPT_THREADS_MAX, setIdleTimeout, stopIdleThreads } from '../../../service/jobs/pool/pool-idle.ts';
 import { runningThreads } from '../../../service/jobs/pool/pool-slots.ts';
 import { poolSize, runTasks, setPoolSize } from '../../../service/jobs/pool/worker-pool.ts';
 import { Service } from '../../../service/service.ts';
@@ -149,5 +149,30 @@ describe('the worker pool', () => {
     ).catch(() => undefined);
     expect(idleThreads()).toBe(0);
     expect(runningThreads()).toBe(0);
+  });
+
+  it('keeps at most KEPT_THREADS_MAX idle threads of a kept module with no timeout; the others stop after it', { timeout: 30_000 }, async () => {
+    await stopIdleThreads();
+    const owner = {};
+    setIdleTimeout(100);
+    keepIdleThreads(owner, [worker]);
+    try {
+      const count = KEPT_THREADS_MAX + 2;
+      await runTasks<SquareTask, Squared>(
+        Array.from({ length: count }, (_, x) => ({ x, delayMs: 50 })),
+        { worker, jobs: count, shared: { offset: 0 } },
+      );
+      expect(idleThreads()).toBe(count);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(idleThreads()).toBe(KEPT_THREADS_MAX);
+      // Released (the service closes its keep): the kept ones get the timeout too.
+      keepIdleThreads(owner, null);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(idleThreads()).toBe(0);
+    } finally {
+      keepIdleThreads(owner, null);
+      setIdleTimeout(null);
+      await stopIdleThreads();
+    }
   });
 });
