@@ -107,6 +107,8 @@ export const messagesEn = {
   'msg.tapeRow.requiredColumnNotMapped': 'A required column is not mapped.',
   'msg.tapeRow.loanIdMissing': 'The loan ID is missing.',
   'msg.tapeRow.duplicateLoanId': 'Duplicate loan ID, first seen on row {firstRow}.',
+  'msg.tapeRow.valueWithoutHeading':
+    "It is in column {column}, right of the header's last column ({lastColumn}): a value without a heading cannot be imported. An unquoted delimiter in an earlier field shifts the row's values right; quote that field, or give the column a heading.",
   'msg.tapeRow.rateMismatch': 'The daily rate × 365 = {fromDaily} disagrees with the annual rate {annual}.',
   'msg.tapeRow.rateRequired': 'An interest rate (annual or daily) is required.',
   'msg.tapeRow.noRateColumn': 'No rate column is mapped (annual or daily).',
@@ -127,6 +129,7 @@ export const messagesEn = {
   'tapes.problem.columnValue': 'column "{column}" ({label}), value "{value}": {why}',
   'tapes.problem.field': '{label}: {why}',
   'tapes.problem.fieldValue': '{label}, value "{value}": {why}',
+  'tapes.problem.value': 'value "{value}": {why}',
   'tapes.rule.required': 'required',
   'tapes.rule.format': 'format',
   'tapes.rule.range': 'range',
@@ -140,6 +143,7 @@ export const messagesEn = {
   'tapes.rule.amountLimit': 'amount limit',
   'tapes.rule.dateLimit': 'date limit',
   'tapes.rule.scoreLimit': 'score limit',
+  'tapes.rule.unheadedValue': 'value without a heading',
   // the assumption editor's bounds and numbers (renderer/areas/assumptions/model.ts)
   'assumptions.bound.atMost': 'Must be at most {bound}.',
   'assumptions.bound.atLeast': 'Must be at least {bound}.',

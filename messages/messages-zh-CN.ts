@@ -103,6 +103,8 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeRow.requiredColumnNotMapped': '必填列未映射。',
   'msg.tapeRow.loanIdMissing': '借据号缺失。',
   'msg.tapeRow.duplicateLoanId': '借据号重复，首次出现在第 {firstRow} 行。',
+  'msg.tapeRow.valueWithoutHeading':
+    '该值位于第 {column} 列，在表头最后一列（第 {lastColumn} 列）右侧：没有表头的值无法导入。前面字段中未加引号的分隔符会使该行的值右移；请给该字段加引号，或为该列补上表头。',
   'msg.tapeRow.rateMismatch': '日利率 × 365 = {fromDaily}，与年化利率 {annual} 不一致。',
   'msg.tapeRow.rateRequired': '须有利率（年化利率或日利率）。',
   'msg.tapeRow.noRateColumn': '没有映射利率列（年化利率或日利率）。',
@@ -123,6 +125,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'tapes.problem.columnValue': '列“{column}”（{label}），值“{value}”：{why}',
   'tapes.problem.field': '{label}：{why}',
   'tapes.problem.fieldValue': '{label}，值“{value}”：{why}',
+  'tapes.problem.value': '值“{value}”：{why}',
   'tapes.rule.required': '必填',
   'tapes.rule.format': '格式',
   'tapes.rule.range': '取值范围',
@@ -136,6 +139,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'tapes.rule.amountLimit': '金额上限',
   'tapes.rule.dateLimit': '日期范围',
   'tapes.rule.scoreLimit': '评分区间',
+  'tapes.rule.unheadedValue': '无表头的值',
   // 假设编辑器的取值界限与数字
   'assumptions.bound.atMost': '不得超过 {bound}。',
   'assumptions.bound.atLeast': '不得低于 {bound}。',

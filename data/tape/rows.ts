@@ -134,6 +134,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const defaults = options.defaults ?? DEFAULT_ROW_DEFAULTS;
   const limits = options.limits ?? PLAUSIBLE;
   const { bound, extras } = bindColumns(options.headers, options.mapping);
+  const headerColumns = options.headers.length;
   const seen = new LoanIdIndex();
   let matured = 0;
   return {
@@ -149,6 +150,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       checkRanges(r, loan);
       checkAgreement(r, loan, cutoffDate);
       checkPlausible(r, loan, limits);
+      if (fields.length > headerColumns) r.unheadedValue(headerColumns);
       if (r.problems !== null) return r.problems;
       appendLoan(out, rowNo, loanId, loan, rate, cutoffDate, extraJson(extras, fields));
       if (loan.maturityDate !== null && loan.maturityDate < cutoffDate) matured++;

@@ -19,7 +19,8 @@ export type ProblemRule =
   | 'duplicate'
   | 'amount_limit'
   | 'date_limit'
-  | 'score_limit';
+  | 'score_limit'
+  | 'unheaded_value';
 
 export interface RowProblem {
   readonly row: number;

@@ -436,6 +436,41 @@ describe('importTape: plausibility limits (issue 17, defect 9)', () => {
   });
 });
 
+describe('importTape: a CSV value right of the header’s last column', () => {
+  // english-clean.csv has 18 columns. Row 3's name-like region field holds an unquoted comma
+  // ("Shenzhen, Nanshan"), which shifts nothing the header maps but leaves a 19th value; row 4 ends
+  // in a trailing comma (an empty 19th field: no value); rows 2 and 5 are clean.
+  it('refuses the row (rule unheaded_value, its column and the header’s width in the reason), keeps the trailing-comma row, and stores the value as column 19', async () => {
+    const { db } = workspace();
+    const header = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/)[0] ?? '';
+    expect(header.split(',')).toHaveLength(18);
+    const rows = [cells({}, 'U1'), `${cells({}, 'U2')}, Nanshan`, `${cells({}, 'U3')},`, cells({}, 'U4')];
+    const file = join(tempDir(), 'unheaded.csv');
+    writeFileSync(file, `${header}\n${rows.join('\n')}\n`);
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+    expect(report.problems).toEqual([
+      {
+        row: 3,
+        column: null,
+        field: null,
+        value: 'Nanshan',
+        rule: 'unheaded_value',
+        message:
+          'row 3, value "Nanshan": it is in column 19, right of the header\'s last column (18): a value without a heading cannot be imported — an unquoted delimiter in an earlier field shifts the row\'s values right; quote that field, or give the column a heading',
+        code: 'tapeRow.valueWithoutHeading',
+        params: { column: 19, lastColumn: 18 },
+      },
+    ]);
+    expect([...loans(db, report.tapeId ?? 0).keys()].sort()).toEqual(['U1', 'U3', 'U4']);
+    expect(listRejects(db, report.tapeId ?? 0, 0, 10).rows[0]?.raw['column 19']).toBe(' Nanshan');
+    // In reject mode the file is refused and nothing more is stored.
+    const refused = await importTape(db, request(file, { mode: 'reject' }));
+    expect(refused).toMatchObject({ status: 'rejected', rowsRejected: 1 });
+    expect(listTapes(db)).toHaveLength(1);
+  });
+});
+
 /** english-clean.csv's header over the rows given, as limits.csv. */
 function limitsTape(rows: readonly string[]): string {
   const header = readFileSync(fixture('english-clean.csv'), 'utf8').split(/\r?\n/)[0] ?? '';

@@ -139,6 +139,30 @@ describe('rejected rows, by code', () => {
     expect(problemText(unreadable)).toBe('列“年化利率”（年化利率），值“abc”：无法识别：不是利率');
     expect(unreadable.message).toBe('row 4, column "年化利率" (annual rate), value "abc": not a rate');
   }, 60_000);
+
+  it('says a value right of the header’s last column in Chinese: the value, and its column in the reason', async () => {
+    const path = join(tempDir(), 'unheaded.csv');
+    // The header has 8 columns; row 3 has a 9th value (an unquoted comma would put one there).
+    writeFileSync(path, `${[HEADER, ROWS[0] ?? '', `${ROWS[1] ?? ''},南山`].join('\n')}\n`);
+    const imported = await service.call('tape.import', { source: { kind: 'path', path }, mode: 'keepValid', cutoffDate: '2026-12-31' });
+    if (!imported.ok) throw new Error(imported.error.message);
+    const tapeId = importReportOf(await service.jobs.wait(imported.value.id))?.tapeId;
+    if (tapeId === null || tapeId === undefined) throw new Error('not imported');
+    const rejects = await service.call('tape.rejects', { id: tapeId, offset: 0, limit: 10 });
+    if (!rejects.ok) throw new Error(rejects.error.message);
+    const problem = rejects.value.rows[0]?.problems[0];
+    if (!problem) throw new Error('one rejected row expected');
+    expect(problem).toMatchObject({ row: 3, rule: 'unheaded_value', value: '南山', params: { column: 9, lastColumn: 8 } });
+    void chooseLanguage('zh-CN');
+    expect(ruleName(problem.rule)).toBe('无表头的值');
+    expect(problemText(problem)).toBe(
+      '值“南山”：该值位于第 9 列，在表头最后一列（第 8 列）右侧：没有表头的值无法导入。前面字段中未加引号的分隔符会使该行的值右移；请给该字段加引号，或为该列补上表头。',
+    );
+    void chooseLanguage('en');
+    expect(problemText(problem)).toBe(
+      'value "南山": It is in column 9, right of the header\'s last column (8): a value without a heading cannot be imported. An unquoted delimiter in an earlier field shifts the row\'s values right; quote that field, or give the column a heading.',
+    );
+  }, 60_000);
 });
 
 describe('an assumption file’s rule, by code', () => {

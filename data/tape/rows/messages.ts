@@ -30,6 +30,8 @@ export const TAPE_ROW_MESSAGES = messageTable('tapeRow', {
   requiredValueMissing: () => 'required value is missing',
   requiredColumnNotMapped: () => 'required column is not mapped',
   loanIdMissing: () => 'loan id is missing',
+  valueWithoutHeading: (p: { column: number; lastColumn: number }) =>
+    `it is in column ${p.column}, right of the header's last column (${p.lastColumn}): a value without a heading cannot be imported — an unquoted delimiter in an earlier field shifts the row's values right; quote that field, or give the column a heading`,
   duplicateLoanId: (p: { firstRow: number }) => `duplicate loan id, first seen on row ${p.firstRow}`,
   rateMismatch: (p: { fromDaily: string; annual: string }) => `daily rate × 365 = ${p.fromDaily} disagrees with the annual rate ${p.annual}`,
   rateRequired: () => 'an interest rate (annual or daily) is required',

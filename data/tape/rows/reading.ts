@@ -59,6 +59,24 @@ export class RowReading {
     return result.value;
   }
 
+  /**
+   * A value in no column of the header (right of its last column): the row's fields shifted — an
+   * unquoted delimiter inside an earlier field — or a column left without a heading. Refused as a
+   * problem of the row (an XLSX sheet's such cell refuses the file: xlsx-common.ts), since the
+   * values left of it may have shifted too; an empty cell there (a trailing delimiter) is no value.
+   */
+  unheadedValue(headerColumns: number): void {
+    const fields = this.#fields;
+    for (let i = headerColumns; i < fields.length; i++) {
+      const value = (fields[i] ?? '').trim();
+      if (value === '') continue;
+      const why = say('valueWithoutHeading', { column: i + 1, lastColumn: headerColumns });
+      const message = `row ${this.rowNo}, value ${quoted(value)}: ${why.message}`;
+      (this.problems ??= []).push({ row: this.rowNo, column: null, field: null, value, rule: 'unheaded_value', message, code: why.code, params: why.params });
+      return;
+    }
+  }
+
   /** Records what is wrong with `field`, in the words the import report shows; `why` by code, for a screen to say in its language. */
   problem(field: CanonicalField, value: string | null, rule: ProblemRule, why: CodedMessage): void {
     const rowNo = this.rowNo;

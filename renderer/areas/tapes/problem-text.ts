@@ -19,6 +19,7 @@ const RULES: Readonly<Record<ProblemRule, MessageKey>> = {
   amount_limit: 'tapes.rule.amountLimit',
   date_limit: 'tapes.rule.dateLimit',
   score_limit: 'tapes.rule.scoreLimit',
+  unheaded_value: 'tapes.rule.unheadedValue',
 };
 
 export function ruleName(rule: ProblemRule): string {
@@ -41,8 +42,10 @@ export function problemWhy(p: RowProblem): string {
 /** The problem after its row: the column (and the field it feeds), the value, and why — in the chosen language. */
 export function problemText(p: RowProblem): string {
   if (p.code === undefined) return p.message.replace(/^row \d+, /, '');
-  const label = p.field === null ? '' : tapeFieldLabel(p.field);
   const why = problemWhy(p);
+  // A value right of the header's last column: no column heading and no field, only the value (the why names its column).
+  if (p.field === null && p.column === null && p.value !== null) return translate('tapes.problem.value', { value: shortCell(p.value), why });
+  const label = p.field === null ? '' : tapeFieldLabel(p.field);
   if (p.column === null) return p.value === null ? translate('tapes.problem.field', { label, why }) : translate('tapes.problem.fieldValue', { label, value: shortCell(p.value), why });
   return p.value === null ? translate('tapes.problem.column', { column: p.column, label, why }) : translate('tapes.problem.columnValue', { column: p.column, label, value: shortCell(p.value), why });
 }
