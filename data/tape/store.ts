@@ -98,12 +98,22 @@ export function listRejects(db: SqliteDb, tapeId: number, offset = 0, limit = 10
   return { total, rows };
 }
 
-/** Rejected rows as CSV: the row number, every reason, then the row as the tape had it. */
+/** A rejected row's stored cell key "column N" (a value of no header column) as N, for ordering; other keys last. */
+function columnNumber(key: string): number {
+  return Number(/^column (\d+)$/.exec(key)?.[1] ?? Number.MAX_SAFE_INTEGER);
+}
+
+/** Rejected rows as CSV: the row number, every reason, then the row as the tape had it (and any value right of its header, as "column N"). */
 export function rejectsCsv(db: SqliteDb, tapeId: number): string {
   const tape = getTape(db, tapeId);
-  const headers = tape.mapping.map((m) => m.header);
-  const lines = [['Row', 'Rules', 'Reasons', ...headers].map(safeCsvField).join(',')];
+  const tapeHeaders = tape.mapping.map((m) => m.header);
   const stmt = db.prepare<[number], { row_no: number; problems_json: string; raw_json: string }>('SELECT row_no, problems_json, raw_json FROM tape_rejects WHERE tape_id = ? ORDER BY row_no');
+  // Cells of no header column (a CSV row's values right of the header, stored as "column N") get columns of their own after the tape's, in column order.
+  const known = new Set(tapeHeaders);
+  const beyond = new Set<string>();
+  for (const r of stmt.iterate(tapeId)) for (const key of Object.keys(JSON.parse(r.raw_json) as Record<string, string>)) if (!known.has(key)) beyond.add(key);
+  const headers = [...tapeHeaders, ...[...beyond].sort((a, b) => columnNumber(a) - columnNumber(b) || a.localeCompare(b))];
+  const lines = [['Row', 'Rules', 'Reasons', ...headers].map(safeCsvField).join(',')];
   for (const r of stmt.iterate(tapeId)) {
     const problems = JSON.parse(r.problems_json) as RowProblem[];
     const raw = JSON.parse(r.raw_json) as Record<string, string>;

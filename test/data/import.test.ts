@@ -464,6 +464,10 @@ describe('importTape: a CSV value right of the header’s last column', () => {
     ]);
     expect([...loans(db, report.tapeId ?? 0).keys()].sort()).toEqual(['U1', 'U3', 'U4']);
     expect(listRejects(db, report.tapeId ?? 0, 0, 10).rows[0]?.raw['column 19']).toBe(' Nanshan');
+    // The rejects export gives the value a column of its own after the tape's 18.
+    const [csvHeader, csvRow] = rejectsCsv(db, report.tapeId ?? 0).split('\n');
+    expect(csvHeader?.split(',').slice(-2)).toEqual([header.split(',').at(-1), 'column 19']);
+    expect(csvRow?.endsWith(',N,Shenzhen, Nanshan')).toBe(true);
     // In reject mode the file is refused and nothing more is stored.
     const refused = await importTape(db, request(file, { mode: 'reject' }));
     expect(refused).toMatchObject({ status: 'rejected', rowsRejected: 1 });
