@@ -5,7 +5,7 @@ import type { StratDimensionId } from '../../data/pool/strats.ts';
 import type { PoolNames } from '../files/assumption-file.ts';
 import type { ProjectionResult } from '../api/contract.ts';
 import type { Timed } from './timed.ts';
-import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
+import type { QueryReady, QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = QueryRequest extends infer R ? (R extends QueryRequest ? Omit<R, 'id'> : never) : never;
@@ -16,12 +16,25 @@ class QueryThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #closed = false;
+  /** Settles once the thread has opened the workspace (its ready message), or has stopped: it may be terminated from then on. */
+  readonly #started: Promise<void>;
 
   constructor(workerUrl: URL, workspacePath: string) {
     const workerData: QueryWorkerData = { workspacePath };
     this.#worker = new Worker(workerUrl, { workerData });
     this.#worker.unref();
-    this.#worker.on('message', (reply: QueryReply) => {
+    const resolvers: { started?: () => void } = {};
+    this.#started = new Promise<void>((resolve) => {
+      resolvers.started = resolve;
+    });
+    const started = (): void => resolvers.started?.();
+    this.#worker.once('exit', () => started());
+    this.#worker.once('error', () => started());
+    this.#worker.on('message', (reply: QueryReply | QueryReady) => {
+      if ('ready' in reply) {
+        started();
+        return;
+      }
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);
@@ -52,6 +65,8 @@ class QueryThread {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    // Never while it loads SQLite's native module (query-protocol.ts QueryReady): that aborts the process.
+    await this.#started;
     await this.#worker.terminate();
   }
 }
