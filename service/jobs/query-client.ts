@@ -18,21 +18,21 @@ class QueryThread {
   #closed = false;
   /** Settles once the thread has opened the workspace (its ready message), or has stopped: it may be terminated from then on. */
   readonly #started: Promise<void>;
+  #markStarted: () => void = () => undefined;
 
   constructor(workerUrl: URL, workspacePath: string) {
     const workerData: QueryWorkerData = { workspacePath };
     this.#worker = new Worker(workerUrl, { workerData });
     this.#worker.unref();
-    const resolvers: { started?: () => void } = {};
+    // Settles on the thread's ready message, or when it stops without one (query-protocol.ts QueryReady).
     this.#started = new Promise<void>((resolve) => {
-      resolvers.started = resolve;
+      this.#markStarted = resolve;
     });
-    const started = (): void => resolvers.started?.();
-    this.#worker.once('exit', () => started());
-    this.#worker.once('error', () => started());
+    this.#worker.once('exit', () => this.#markStarted());
+    this.#worker.once('error', () => this.#markStarted());
     this.#worker.on('message', (reply: QueryReply | QueryReady) => {
       if ('ready' in reply) {
-        started();
+        this.#markStarted();
         return;
       }
       const pending = this.#pending.get(reply.id);

@@ -45,9 +45,8 @@ const PREPAY_MULTS = [0.25, 2];
 
 /**
  * Rounds over the templates: a round gives each thread about the 6 cells of each of the 5 templates
- * (30 cells; the long amortising deals' cells cost 10–17 ms, the others' 2–5 ms once warm). Four
- * rounds cost ≈ 1.8 s of CPU per thread on the 2-core machine, its start-up included (docs/sweeps.md,
- * "Warm threads in the app"); the rounds interleave the deals so the compiled code is left fitting
+ * (30 cells; the long amortising deals' cells cost the most). Four rounds cost ≈ 1.1 s of CPU per
+ * thread on the 2-core machine, its start-up included (docs/sweeps.md, "Warm threads in the app"); the rounds interleave the deals so the compiled code is left fitting
  * all of them, not the last one warmed.
  */
 export const WARM_UP_ROUNDS = 4;
@@ -57,7 +56,7 @@ const BUSY_POLL_MS = 100;
 
 const axis = (parameter: GridAxis['parameter'], values: readonly number[]): GridAxis => ({ parameter, values: [...values] });
 
-/** One call's tasks: the deal's 12 cells once per thread, so each thread runs about all of them. */
+/** One call's tasks: the deal's 6 cells once per thread, so each thread runs about all of them. */
 function warmUpTasks(threads: number): SweepTask[] {
   const cells = DEFAULT_MULTS.flatMap((d) =>
     PREPAY_MULTS.map((p): SweepTask => ({

@@ -2,7 +2,7 @@
  * The process-wide count of pool threads. Every runTasks call asks here for each thread it wants
  * and gets it only while fewer than its limit (its `jobs`, else the pool's size) are running in the
  * whole process, first come first served — so two sweeps at once share the cores instead of each
- * taking all of them. A background call's requests (the app's warm-up, warm-up.ts) come after every
+ * taking all of them. A background call's requests (the app's warm-up, sweep-warm-up.ts) come after every
  * other call's: a foreground request is served first, and never waits behind a background one.
  */
 interface Request {

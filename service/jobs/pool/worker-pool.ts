@@ -27,7 +27,7 @@ export interface RunTasksOptions {
   /** Sent once to each thread (its workerData) rather than with every task: the deal, the pool's source… */
   readonly shared?: unknown;
   /**
-   * Work nobody waits for (the app's warm-up, warm-up.ts): its slot requests come after every other
+   * Work nobody waits for (the app's warm-up, sweep-warm-up.ts): its slot requests come after every other
    * call's, it runs one task per thread at a time, and as soon as another call waits for a thread it
    * yields every thread it holds — each after the task in hand, parked warm — withdraws its requests
    * and ends early, resolving with a BackgroundOutcome (the tasks it finished) instead of rejecting.
