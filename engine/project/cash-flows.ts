@@ -97,13 +97,17 @@ export interface Accumulators {
 export const LIVE_STATES = BALANCE_STATES.length - 1;
 const CHARGED_OFF_COLUMN = LIVE_STATES;
 
+/** Hands out zeroed columns, one per call, in an agreed order of lengths (columnBlock). */
+export type ColumnSource = () => Float64Array;
+
 /**
  * Hands out zeroed columns as views of one block: a deal run projects a cohort per purchase month
- * and profile line (hundreds of small projections), and a typed array with its own buffer costs a
- * native allocation and background work for the garbage collector each — one block per projection
- * instead of some thirty keeps that work off the cores a sweep's threads run on.
+ * and profile line (hundreds of small projections), and a typed array with a buffer of its own costs
+ * a native allocation, and a sweep of its buffer by the garbage collector (on V8's helper threads,
+ * which compete with a sweep's threads for the cores) — one block for a projection's accumulators,
+ * their sum and its pool columns (projectPool) instead of some fifty buffers.
  */
-function columnBlock(lengths: readonly number[]): () => Float64Array {
+export function columnBlock(lengths: readonly number[]): ColumnSource {
   const block = new Float64Array(lengths.reduce((sum, n) => sum + n, 0));
   let offset = 0;
   let next = 0;
@@ -119,8 +123,17 @@ function columnBlock(lengths: readonly number[]): () => Float64Array {
 
 const MONTHLY_ACCUMULATORS = 12;
 
-export function allocateAccumulators(months: number, maxLagMonths: number, withDefinition = false): Accumulators {
-  const column = columnBlock([...Array.from({ length: MONTHLY_ACCUMULATORS }, () => months), months + maxLagMonths, months * LIVE_STATES]);
+/** poolCashFlows' own columns: ten, one per balance state, and the recoveries within the horizon. */
+const POOL_COLUMNS = 11 + BALANCE_STATES.length;
+
+/** The lengths of allocateAccumulators' columns, in the order it takes them from a ColumnSource. */
+export function accumulatorLengths(months: number, maxLagMonths: number, withDefinition = false): number[] {
+  return [...Array.from({ length: MONTHLY_ACCUMULATORS }, () => months), months + maxLagMonths, months * LIVE_STATES, ...(withDefinition ? [months] : [])];
+}
+
+/** Zeroed accumulators: from `columns` (lengths as accumulatorLengths), else a block of their own. */
+export function allocateAccumulators(months: number, maxLagMonths: number, withDefinition = false, columns?: ColumnSource): Accumulators {
+  const column = columns ?? columnBlock(accumulatorLengths(months, maxLagMonths, withDefinition));
   return {
     months,
     scheduledInterest: column(),
@@ -137,8 +150,13 @@ export function allocateAccumulators(months: number, maxLagMonths: number, withD
     overdueInterest: column(),
     recoveries: column(),
     stateBalance: column(),
-    ...(withDefinition ? { definitionDefaults: new Float64Array(months) } : {}),
+    ...(withDefinition ? { definitionDefaults: column() } : {}),
   };
+}
+
+/** The lengths of poolCashFlows' own columns, in the order it takes them from a ColumnSource. */
+export function poolColumnLengths(months: number): number[] {
+  return Array.from({ length: POOL_COLUMNS }, () => months);
 }
 
 /**
@@ -146,9 +164,9 @@ export function allocateAccumulators(months: number, maxLagMonths: number, withD
  * default order: with `defaultsFirst` (SIFMA: defaults come off the beginning balance) defaults ÷
  * beginning balance, otherwise defaults ÷ (beginning balance − scheduled principal).
  */
-export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number, defaultsFirst = true): PoolCashFlows {
+export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number, defaultsFirst = true, columns?: ColumnSource): PoolCashFlows {
   const { months } = acc;
-  const column = columnBlock(Array.from({ length: 10 + BALANCE_STATES.length }, () => months));
+  const column = columns ?? columnBlock(poolColumnLengths(months));
   const beginningBalance = column();
   const endingBalance = column();
   const overdueTotal = column();
@@ -192,6 +210,9 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   let recoveriesAfterHorizon = 0;
   for (let k = months; k < acc.recoveries.length; k++) recoveriesAfterHorizon += acc.recoveries[k] ?? 0;
   const balanceByState = Object.fromEntries(BALANCE_STATES.map((state, s) => [state, byState[s] ?? column()])) as Record<BalanceState, Float64Array>;
+  // The recoveries within the horizon, a column of their own (the accumulator runs `lag` months past it).
+  const recoveries = column();
+  recoveries.set(acc.recoveries.subarray(0, months));
   return {
     months,
     loans,
@@ -205,7 +226,7 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
     prepayments: acc.prepayments,
     capitalisedInterest: acc.capitalisedInterest,
     defaults: acc.defaults,
-    recoveries: acc.recoveries.slice(0, months),
+    recoveries,
     losses: acc.losses,
     endingBalance,
     balanceByState,

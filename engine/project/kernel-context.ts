@@ -34,6 +34,11 @@ export const BLOCK = 4 * STATE_COUNT;
  */
 export const DEFAULT_TAIL_TOLERANCE = 1e-9;
 
-export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE, definition: DefinitionCount | null = null): KernelContext {
-  return { months, tailTolerance, annuities: annuityTables(), scratch: new Float64Array(2 * BLOCK), definition };
+/** The kernels' scratch (KernelContext.scratch): a run's projections, one after another, may share one (ProjectionCache.scratch). */
+export function kernelScratch(): Float64Array {
+  return new Float64Array(2 * BLOCK);
+}
+
+export function kernelContext(months: number, tailTolerance = DEFAULT_TAIL_TOLERANCE, definition: DefinitionCount | null = null, scratch = kernelScratch()): KernelContext {
+  return { months, tailTolerance, annuities: annuityTables(), scratch, definition };
 }

@@ -4,7 +4,7 @@ import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
 import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment, type SegmentAssumptions } from './assumptions.ts';
 import { timingRates, type ProjectLines } from './default-timing.ts';
-import { allocateAccumulators, LIVE_STATES, poolCashFlows, type PoolCashFlows } from './cash-flows.ts';
+import { accumulatorLengths, allocateAccumulators, columnBlock, LIVE_STATES, poolCashFlows, poolColumnLengths, type ColumnSource, type PoolCashFlows } from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
 import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
@@ -79,7 +79,8 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
   const { months } = options;
   assertMonths(months, 'months');
   assert(months >= 1, 'INVALID_MONTHS', { field: 'months', value: months, minimum: 1 });
-  const yearFractions = options.yearFractions ?? new Float64Array(months).fill(1 / 12);
+  // 1/12 a month (30/360) unless given: the run's one table when there is a cache (the kernels only read it).
+  const yearFractions = options.yearFractions ?? cachedAccrualFractions(options.cache, '30/360', months, options.cutoffDate, 0);
   assert(yearFractions.length >= months, 'YEAR_FRACTIONS', { length: yearFractions.length, months });
   for (let k = 0; k < months; k++) {
     const yf = yearFractions[k] ?? Number.NaN;
@@ -111,7 +112,7 @@ function prepare(loans: LoanArrays, assumptions: PoolAssumptions, options: Proje
     const stressed = segments.findIndex((segment) => segment.events !== null);
     assert(stressed < 0, 'DEFAULT_DEFINITION', { segment: stressed, rule: 'a default definition is not counted under event stresses (holidays, outages, shocks)' });
   }
-  return { segments, ctx: kernelContext(months, tailTolerance, definition), maxLag };
+  return { segments, ctx: kernelContext(months, tailTolerance, definition, options.cache?.scratch), maxLag };
 }
 
 /** A timing curve is solved only where it applies: without roll rates, or with defaultSources 'both'. */
@@ -176,15 +177,17 @@ function segmentOf(prepared: Prepared, loans: LoanArrays, i: number): ResolvedSe
 export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
   const groups = startMonthGroups(loans, options);
   if (groups !== null) return projectStaggered(loans, groups, assumptions, options);
-  const { acc, cutoffBalance, defaultsFirst } = accumulate(loans, assumptions, options);
+  const { acc, cutoffBalance, defaultsFirst, poolColumns } = accumulate(loans, assumptions, options, true);
   options.onProgress?.(loanCount(loans), loanCount(loans));
-  return poolCashFlows(acc, loanCount(loans), cutoffBalance, defaultsFirst);
+  return poolCashFlows(acc, loanCount(loans), cutoffBalance, defaultsFirst, poolColumns);
 }
 
 interface Accumulated {
   readonly acc: ReturnType<typeof allocateAccumulators>;
   readonly cutoffBalance: number;
   readonly defaultsFirst: boolean;
+  /** Where the pool's columns come from (accumulate's `withPoolColumns`: from the projection's block when it has one chunk). */
+  readonly poolColumns?: ColumnSource;
 }
 
 /**
@@ -225,8 +228,8 @@ export function projectChunks(projection: ChunkProjection, first: number, last: 
   return parts;
 }
 
-function projectChunk(loans: LoanArrays, prepared: Prepared, months: number, chunk: number): ChunkAccumulators {
-  const acc = allocateAccumulators(months, prepared.maxLag, prepared.ctx.definition !== null);
+function projectChunk(loans: LoanArrays, prepared: Prepared, months: number, chunk: number, columns?: ColumnSource): ChunkAccumulators {
+  const acc = allocateAccumulators(months, prepared.maxLag, prepared.ctx.definition !== null, columns);
   const end = Math.min(loanCount(loans), (chunk + 1) * PROJECTION_CHUNK_LOANS);
   for (let i = chunk * PROJECTION_CHUNK_LOANS; i < end; i++) projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
   return acc;
@@ -256,18 +259,27 @@ function sumChunks(loans: LoanArrays, acc: ChunkAccumulators, parts: readonly Ch
   return { cutoffBalance };
 }
 
-/** Every loan projected (the loans all start in month 1): chunk by chunk, the chunks added in order. */
-function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): Accumulated {
+/**
+ * Every loan projected (the loans all start in month 1): chunk by chunk, the chunks added in order.
+ * A pool of one chunk (every cohort of a deal run) takes its chunk's accumulators, their sum and,
+ * `withPoolColumns`, the pool's columns from one block (cash-flows.ts columnBlock).
+ */
+function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, withPoolColumns = false): Accumulated {
   const prepared = prepare(loans, assumptions, options);
+  const { months } = options;
   const count = loanCount(loans);
+  const chunks = projectionChunkCount(count);
+  const definition = prepared.ctx.definition !== null;
+  const accumulators = accumulatorLengths(months, prepared.maxLag, definition);
+  const block = chunks === 1 ? columnBlock([...accumulators, ...accumulators, ...(withPoolColumns ? poolColumnLengths(months) : [])]) : undefined;
   const parts: ChunkAccumulators[] = [];
-  for (let chunk = 0; chunk < projectionChunkCount(count); chunk++) {
-    parts.push(projectChunk(loans, prepared, options.months, chunk));
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    parts.push(projectChunk(loans, prepared, months, chunk, block));
     options.onProgress?.(Math.min(count, (chunk + 1) * PROJECTION_CHUNK_LOANS), count);
   }
-  const acc = allocateAccumulators(options.months, prepared.maxLag, prepared.ctx.definition !== null);
+  const acc = allocateAccumulators(months, prepared.maxLag, definition, block);
   const { cutoffBalance } = sumChunks(loans, acc, parts);
-  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst) };
+  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst), ...(withPoolColumns && block ? { poolColumns: block } : {}) };
 }
 
 /** The loans of each start month (ascending), or null when every loan starts in month 1. */

@@ -1,4 +1,5 @@
 import type { RateAssumption, RateTable } from './rate-assumption.ts';
+import { kernelScratch } from './kernel-context.ts';
 import type { BandedRates, TransitionPlan } from './transitions.ts';
 
 /**
@@ -19,6 +20,13 @@ export interface ProjectionCache {
   readonly rates: WeakMap<RateAssumption, Map<string, RateTable>>;
   /** A roll-rate matrix's moves under a roll-in and a cure stress (the matrix validated once). */
   readonly moves: WeakMap<Float64Array, Map<string, RollMoves>>;
+  /**
+   * The kernels' per-loan scratch (kernel-context.ts), the one mutable entry: the run's projections
+   * share it as they run one after another (a nested projection — a default-timing solve — ends
+   * before its caller's kernels start), and a loan's state lives in it only while that loan is
+   * projected. One buffer a run instead of one a projection.
+   */
+  readonly scratch: Float64Array;
 }
 
 /** The stressed matrix's moves, before and after maturity (resolveSegment). */
@@ -31,7 +39,7 @@ export interface RollMoves {
 }
 
 export function projectionCache(): ProjectionCache {
-  return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap() };
+  return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap(), scratch: kernelScratch() };
 }
 
 /** The value under `outer` and `key`, computed (and kept, with a cache) on the first ask. */
