@@ -27,7 +27,7 @@ describe('a projection’s columns', () => {
     const flows = projectPool(
       loans,
       { pool: { prepayment: { kind: 'notation', notation: parseVector('6 CPR') }, default: { kind: 'notation', notation: parseVector('10 CDR') }, recoveryRate: 0.3, recoveryLagMonths: 4 } },
-      { months: 14, defaultDefinition: { daysPastDue: 90 } },
+      { months: 14, defaultDefinition: { daysPastDue: 90, curable: false } },
     );
     const all = columns(flows);
     expect(new Set(all.map((column) => column.buffer)).size).toBe(1);
