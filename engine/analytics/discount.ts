@@ -88,8 +88,10 @@ export interface DiscountModel {
 
 export function discountModel(leg: CheckedLeg, convention: YieldConvention): DiscountModel {
   assertConvention(convention);
-  const cashFlows = new Float64Array(leg.periods);
-  const steps = new Float64Array(leg.periods);
+  // Both columns in one buffer (a yield search builds a model per note and per price).
+  const block = new Float64Array(2 * leg.periods);
+  const cashFlows = block.subarray(0, leg.periods);
+  const steps = block.subarray(leg.periods);
   let total = 0;
   for (let t = 0; t < leg.periods; t++) {
     cashFlows[t] = cashFlowAt(leg, t);

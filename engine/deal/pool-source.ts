@@ -1,6 +1,6 @@
 import { assert } from '../errors.ts';
 import { roundCentsOfDouble } from '../rounding.ts';
-import type { PoolCashFlows } from '../project/cash-flows.ts';
+import { columnBlock, type PoolCashFlows } from '../project/cash-flows.ts';
 import { yieldSupplementAmount, type YieldSupplementLine } from './yield-supplement-pv.ts';
 
 /**
@@ -119,6 +119,9 @@ export type PoolColumns = Pick<
 const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee', 'capitalisedInterest'] as const;
 type Flow = (typeof FLOWS)[number];
 const PRINCIPAL_FLOWS = ['scheduledPrincipal', 'prepayments', 'defaults'] as const;
+
+/** poolLedger's month columns: each flow three times (as projected, running total, cents), the stocks, 60+ and 90+ DPD, purchases, the definition's count (three), balances and bookings. */
+const LEDGER_COLUMNS = 3 * FLOWS.length + STOCK_KEYS.length + 2 + 1 + 3 + 4 + PRINCIPAL_FLOWS.length;
 type PrincipalFlow = (typeof PRINCIPAL_FLOWS)[number];
 /** Yuan to whole cents, half-up (as roundCentsOfDouble). */
 const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 100);
@@ -143,17 +146,24 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   const { unitCohort, segmentEndingBalance, yieldSupplementLines } =
     typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined, yieldSupplementLines: undefined } : options;
   const months = base.months;
-  const columns = Object.fromEntries(FLOWS.map((key) => [key, Float64Array.from(flowOf(base, key).subarray(0, months))])) as Record<Flow, Float64Array>;
-  const dpd60 = Float64Array.from(base.balanceByState.dpd61_90.subarray(0, months));
-  const dpd90 = Float64Array.from(base.balanceByState.dpd91_180.subarray(0, months));
+  // The ledger's columns, views of one block (cash-flows.ts columnBlock: one buffer, not some fifty).
+  const column = columnBlock(Array.from({ length: LEDGER_COLUMNS }, () => months));
+  const copied = (source: Float64Array): Float64Array => {
+    const out = column();
+    out.set(source.subarray(0, months));
+    return out;
+  };
+  const columns = Object.fromEntries(FLOWS.map((key) => [key, copied(flowOf(base, key))])) as Record<Flow, Float64Array>;
+  const dpd60 = copied(base.balanceByState.dpd61_90);
+  const dpd90 = copied(base.balanceByState.dpd91_180);
   for (let k = 0; k < months; k++) dpd60[k] = (dpd60[k] ?? 0) + (dpd90[k] ?? 0);
   // Every reporting state and 逾期总额, base plus the cohorts bought (a purchase adds its unit cohort's stocks × principal).
-  const stocks = hasStateStocks(base) ? (Object.fromEntries(STOCK_KEYS.map((key) => [key, Float64Array.from(stockOf(base, key).subarray(0, months))])) as Record<StockKey, Float64Array>) : null;
-  const purchased = new Float64Array(months);
+  const stocks = hasStateStocks(base) ? (Object.fromEntries(STOCK_KEYS.map((key) => [key, copied(stockOf(base, key))])) as Record<StockKey, Float64Array>) : null;
+  const purchased = column();
   // Defaults by the deal's definition, when the projection counts them: months read as the other flows'.
-  const counted = base.definitionDefaults === undefined ? null : Float64Array.from(base.definitionDefaults.subarray(0, months));
-  const countedRunning = new Float64Array(months);
-  const countedCents = new Float64Array(months);
+  const counted = base.definitionDefaults === undefined ? null : copied(base.definitionDefaults);
+  const countedRunning = column();
+  const countedCents = column();
   // Flows in cents by differencing rounded running totals, so that the months add up to the
   // rounded total of the projection (a pool's principal sums to its cutoff balance to the cent;
   // rounding each month on its own would leave a few cents of drift over 360 months). The ending
@@ -161,13 +171,13 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   // principal out (bookPrincipal). Months are computed once, in order, and cached; a purchase after
   // month m only invalidates the months after m, so a run reads the pool in linear time.
   const cutoff = roundCentsOfDouble(base.cutoffBalance);
-  const running = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
-  const flowCents = Object.fromEntries(FLOWS.map((key) => [key, new Float64Array(months)])) as Record<Flow, Float64Array>;
-  const beginning = new Float64Array(months);
-  const ending = new Float64Array(months);
-  const bought = new Float64Array(months); // purchases before month k + 1, cumulative
-  const outBooked = new Float64Array(months); // principal out in whole cents through month k + 1
-  const booked: Record<PrincipalFlow, Float64Array> = { scheduledPrincipal: new Float64Array(months), prepayments: new Float64Array(months), defaults: new Float64Array(months) };
+  const running = Object.fromEntries(FLOWS.map((key) => [key, column()])) as Record<Flow, Float64Array>;
+  const flowCents = Object.fromEntries(FLOWS.map((key) => [key, column()])) as Record<Flow, Float64Array>;
+  const beginning = column();
+  const ending = column();
+  const bought = column(); // purchases before month k + 1, cumulative
+  const outBooked = column(); // principal out in whole cents through month k + 1
+  const booked: Record<PrincipalFlow, Float64Array> = { scheduledPrincipal: column(), prepayments: column(), defaults: column() };
   /**
    * Books month k's principal flows (whole cents) so they add up to `monthOut`, the month's move of
    * the rounded running total: each flow is its own rounded running difference, and a cent left

@@ -9,7 +9,7 @@ import { projectLoanInto } from './kernel.ts';
 import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
 import { loanCount, selectLoans, validateLoanArrays, type LoanArrays } from './loans.ts';
-import type { ProjectionCache } from './projection-cache.ts';
+import { prefixOf, type ProjectionCache } from './projection-cache.ts';
 import { STATE_COUNT, TRACE_COLUMNS } from './transitions.ts';
 
 export interface ProjectionOptions {
@@ -141,16 +141,17 @@ function withTimingRates(loans: LoanArrays, assumptions: PoolAssumptions, segmen
   return { ...assumptions, segments };
 }
 
-/** accrualFractions, kept in the run's cache when there is one (an ACT/365 calendar is date arithmetic for every month). */
+/** accrualFractions, kept in the run's cache when there is one (an ACT/365 calendar is date arithmetic for every month; a shorter horizon's is the start of a longer). */
 function cachedAccrualFractions(cache: ProjectionCache | undefined, dayCount: DayCount, months: number, cutoffDate: string | undefined, skipMonths: number): Float64Array {
   if (cache === undefined) return accrualFractions(dayCount, months, cutoffDate, skipMonths);
-  const key = `${dayCount}|${months}|${cutoffDate ?? ''}|${skipMonths}`;
-  let table = cache.accrual.get(key);
-  if (table === undefined) {
-    table = accrualFractions(dayCount, months, cutoffDate, skipMonths);
-    cache.accrual.set(key, table);
-  }
-  return table;
+  const fromCutoff = prefixOf(
+    cache.accrual,
+    `${dayCount}|${cutoffDate ?? ''}`,
+    skipMonths + months,
+    (length) => accrualFractions(dayCount, length, cutoffDate),
+    (longest, length) => longest.value.subarray(0, length),
+  );
+  return skipMonths === 0 ? fromCutoff : fromCutoff.subarray(skipMonths);
 }
 
 /** Year fractions of the monthly periods from the cutoff: 1/12 each on 30/360, actual days / 365 or 360 otherwise. */

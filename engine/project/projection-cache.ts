@@ -14,10 +14,18 @@ import type { BandedRates, TransitionPlan } from './transitions.ts';
  * one per run), so the assumption objects are not changed while it lives.
  */
 export interface ProjectionCache {
-  /** Accrual year fractions by day count, months, cutoff and months skipped. */
-  readonly accrual: Map<string, Float64Array>;
-  /** A rate assumption's table as a segment reads it: by length, max age, start month and multiplier. */
-  readonly rates: WeakMap<RateAssumption, Map<string, RateTable>>;
+  /**
+   * Accrual year fractions from the cutoff by day count and cutoff: the longest asked for (a month's
+   * fraction depends on that month alone, so a calendar that skips s months and runs m is elements
+   * s … s + m − 1 of the one from the cutoff: prefixOf).
+   */
+  readonly accrual: Map<string, Prefixed<Float64Array>>;
+  /**
+   * A rate assumption's table, scaled by a multiplier, by max age and multiplier: the longest asked
+   * for (every rate is a function of its month or age alone — rateTable — so a shorter horizon's
+   * table is its start, and a cohort starting in month s reads a period table from element s − 1).
+   */
+  readonly rates: WeakMap<RateAssumption, Map<string, Prefixed<RateTable>>>;
   /** A roll-rate matrix's moves under a roll-in and a cure stress (the matrix validated once). */
   readonly moves: WeakMap<Float64Array, Map<string, RollMoves>>;
   /**
@@ -40,6 +48,37 @@ export interface RollMoves {
 
 export function projectionCache(): ProjectionCache {
   return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap(), scratch: kernelScratch() };
+}
+
+/**
+ * The longest value computed under a key, with `length` the horizon it was computed for, and the
+ * shorter horizons' values handed out from it (each kept, so an ask gives the same object again).
+ */
+export interface Prefixed<V> {
+  length: number;
+  value: V;
+  shorter: Map<number, V>;
+}
+
+/**
+ * The value for horizon `length` under `key`: `compute(length)` when nothing as long is kept
+ * (then kept as the longest), else `prefix(longest, length)` — which must equal compute(length) to
+ * the bit, as it does for a value whose every element depends on its own month alone.
+ */
+export function prefixOf<V>(store: Map<string, Prefixed<V>>, key: string, length: number, compute: (length: number) => V, prefix: (longest: Prefixed<V>, length: number) => V): V {
+  let kept = store.get(key);
+  if (kept === undefined || kept.length < length) {
+    kept = { length, value: compute(length), shorter: new Map() };
+    store.set(key, kept);
+    return kept.value;
+  }
+  if (kept.length === length) return kept.value;
+  let value = kept.shorter.get(length);
+  if (value === undefined) {
+    value = prefix(kept, length);
+    kept.shorter.set(length, value);
+  }
+  return value;
 }
 
 /** The value under `outer` and `key`, computed (and kept, with a cache) on the first ask. */

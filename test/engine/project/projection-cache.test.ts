@@ -85,6 +85,13 @@ describe('projection cache', () => {
       { assumptions: shared, options: base },
       { assumptions: other, options: { ...base, months: 12, startMonth: 19 } },
       { assumptions: shared, options: { ...base, months: 25, startMonth: 6 } },
+      // Horizons ending before and after the others': the run keeps each table (rates, accrual) as
+      // long as the longest horizon asked for and hands out its start (projection-cache.ts prefixOf).
+      { assumptions: shared, options: { ...base, months: 20 } },
+      { assumptions: shared, options: { ...base, months: 10, startMonth: 3 } },
+      { assumptions: shared, options: { ...base, months: 36, startMonth: 2 } },
+      { assumptions: shared, options: { ...base, months: 9, startMonth: 4, defaultMultiplier: 2 } },
+      { assumptions: shared, options: base },
     ];
     const cache = projectionCache();
     const cached = cases.map(({ assumptions: a, options }) => bytes(projectPool(loans, a, { ...options, cache })));
@@ -95,6 +102,8 @@ describe('projection cache', () => {
     expect(alone[4]?.['defaults']).not.toEqual(alone[3]?.['defaults']);
     expect(alone[2]?.['prepayments']).not.toEqual(alone[0]?.['prepayments']);
     expect(cache.accrual.size).toBeGreaterThan(1);
+    // One ACT/365 calendar from the cutoff, as long as the longest horizon (36 + 1 months).
+    expect([...cache.accrual.values()].map((kept) => kept.length)).toContain(37);
   });
 
   it('still refuses a bad roll-rate matrix on a cache', () => {
