@@ -92,6 +92,18 @@ export function runTasks<T, R>(tasks: readonly T[], options: RunTasksOptions): P
  */
 const TASKS_IN_FLIGHT = 2;
 
+/**
+ * A pool thread's young generation (V8's default for a worker is ≈ 48 MB). V8 starts marking the
+ * old generation as soon as its headroom is below the young generation's capacity — a scavenge could
+ * promote that much — and after a full collection of a thread running deal runs (≈ 22 MB live, limit
+ * ≈ 60 MB) the default left too little headroom: the thread started a full collection every 500–900
+ * cells of a grid, and each one discarded the optimised code of some 65–100 engine functions (code
+ * that embeds objects which died, V8's "embedded weak objects cleared"), which the thread then
+ * compiled again on the cores the sweep runs on. At 24 MB the same threads collected fully about a
+ * third as often. docs/sweeps.md, "Full collections and the compiled code".
+ */
+export const POOL_THREAD_YOUNG_GENERATION_MB = 24;
+
 function cancelledError(done: number, total: number): UserError {
   return new UserError('CANCELLED', `Cancelled after ${done} of ${total} tasks; nothing was kept`, { done, total });
 }
@@ -155,7 +167,8 @@ class TaskRun<T, R> {
       return;
     }
     const data: PoolThreadData = { absPoolThread: true };
-    const thread = takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data, env: threadEnv() });
+    const thread =
+      takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data, env: threadEnv(), resourceLimits: { maxYoungGenerationSizeMb: POOL_THREAD_YOUNG_GENERATION_MB } });
     const listeners: ThreadListeners = {
       message: (reply: PoolReply) => this.#onReply(thread, reply),
       error: (error: Error) => this.#finish({ ok: false, error }),
