@@ -101,14 +101,46 @@ const CHARGED_OFF_COLUMN = LIVE_STATES;
 export type ColumnSource = () => Float64Array;
 
 /**
+ * Where a run's projections take their blocks (ProjectionCache.arena): slabs of ARENA_SLAB doubles,
+ * each block a fresh (zeroed) stretch of the current slab, never handed out twice. A revolving deal's
+ * run projects some forty cohorts, each a block of a few thousand doubles: a handful of slabs
+ * instead of forty buffers. The slabs live as long as a view of them does (the run's results).
+ */
+export interface ColumnArena {
+  slab: Float64Array;
+  used: number;
+}
+
+/** Doubles in a slab (128 KiB); a block longer than that gets a buffer of its own. */
+const ARENA_SLAB = 16_384;
+
+export function columnArena(): ColumnArena {
+  return { slab: new Float64Array(0), used: 0 };
+}
+
+function carve(arena: ColumnArena | undefined, size: number): Float64Array {
+  if (arena === undefined || size > ARENA_SLAB) return new Float64Array(size);
+  if (arena.used + size > arena.slab.length) {
+    arena.slab = new Float64Array(ARENA_SLAB);
+    arena.used = 0;
+  }
+  arena.used += size;
+  return arena.slab.subarray(arena.used - size, arena.used);
+}
+
+/**
  * Hands out zeroed columns as views of one block: a deal run projects a cohort per purchase month
  * and profile line (hundreds of small projections), and a typed array with a buffer of its own costs
  * a native allocation, and a sweep of its buffer by the garbage collector (on V8's helper threads,
  * which compete with a sweep's threads for the cores) — one block for a projection's accumulators,
- * their sum and its pool columns (projectPool) instead of some fifty buffers.
+ * their sum and its pool columns (projectPool) instead of some fifty buffers, carved from the run's
+ * arena when there is one.
  */
-export function columnBlock(lengths: readonly number[]): ColumnSource {
-  const block = new Float64Array(lengths.reduce((sum, n) => sum + n, 0));
+export function columnBlock(lengths: readonly number[], arena?: ColumnArena): ColumnSource {
+  const block = carve(
+    arena,
+    lengths.reduce((sum, n) => sum + n, 0),
+  );
   let offset = 0;
   let next = 0;
   return () => {

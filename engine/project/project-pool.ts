@@ -272,7 +272,7 @@ function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: Pr
   const chunks = projectionChunkCount(count);
   const definition = prepared.ctx.definition !== null;
   const accumulators = accumulatorLengths(months, prepared.maxLag, definition);
-  const block = chunks === 1 ? columnBlock([...accumulators, ...accumulators, ...(withPoolColumns ? poolColumnLengths(months) : [])]) : undefined;
+  const block = chunks === 1 ? columnBlock([...accumulators, ...accumulators, ...(withPoolColumns ? poolColumnLengths(months) : [])], options.cache?.arena) : undefined;
   const parts: ChunkAccumulators[] = [];
   for (let chunk = 0; chunk < chunks; chunk++) {
     parts.push(projectChunk(loans, prepared, months, chunk, block));

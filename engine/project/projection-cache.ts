@@ -1,4 +1,5 @@
 import type { RateAssumption, RateTable } from './rate-assumption.ts';
+import { columnArena, type ColumnArena } from './cash-flows.ts';
 import { kernelScratch } from './kernel-context.ts';
 import type { BandedRates, TransitionPlan } from './transitions.ts';
 
@@ -7,8 +8,9 @@ import type { BandedRates, TransitionPlan } from './transitions.ts';
  * projection of the same run (ProjectionOptions.cache). A revolving deal's run projects a cohort
  * per purchase month and profile line — 48 small projections on a 12-month, 4-line deal — and
  * each resolved the same roll-rate plans, rate tables and ACT/365 accrual calendar again: most of
- * a grid cell's projection time and allocations. Every entry is a pure function of its key, and
- * the kernels only read what they are given, so a cached value is the value recomputed, to the bit.
+ * a grid cell's projection time and allocations. Every cached entry is a pure function of its key,
+ * and the kernels only read what they are given, so a cached value is the value recomputed, to the
+ * bit (the scratch and the arena are the run's work space, not cached values).
  * Keys are the assumption objects themselves (WeakMap: the cache never keeps a run's assumptions
  * alive) with the numbers that shape the result; a cache belongs to one run (runPrepared makes
  * one per run), so the assumption objects are not changed while it lives.
@@ -29,12 +31,14 @@ export interface ProjectionCache {
   /** A roll-rate matrix's moves under a roll-in and a cure stress (the matrix validated once). */
   readonly moves: WeakMap<Float64Array, Map<string, RollMoves>>;
   /**
-   * The kernels' per-loan scratch (kernel-context.ts), the one mutable entry: the run's projections
+   * The kernels' per-loan scratch (kernel-context.ts), not a cached value but work space: the run's projections
    * share it as they run one after another (a nested projection — a default-timing solve — ends
    * before its caller's kernels start), and a loan's state lives in it only while that loan is
    * projected. One buffer a run instead of one a projection.
    */
   readonly scratch: Float64Array;
+  /** Where the run's projections take their column blocks (cash-flows.ts ColumnArena): work space too, each block handed out once. */
+  readonly arena: ColumnArena;
 }
 
 /** The stressed matrix's moves, before and after maturity (resolveSegment). */
@@ -47,7 +51,7 @@ export interface RollMoves {
 }
 
 export function projectionCache(): ProjectionCache {
-  return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap(), scratch: kernelScratch() };
+  return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap(), scratch: kernelScratch(), arena: columnArena() };
 }
 
 /**
