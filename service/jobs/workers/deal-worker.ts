@@ -4,8 +4,8 @@
  * lines, or the deal file's lines), the waterfall and the analytics. A loan-level run sends its
  * pool projection to the service, which runs it on the one worker pool and answers with the flows
  * (deal-tasks.ts serveDealRunOnPool); this thread waits meanwhile, using no core. Nothing is kept
- * from one request to the next. Cancelling a job stops the thread; it only reads the workspace,
- * so nothing is lost.
+ * from one request to the next but the last tape read in lines (deal-tasks.ts loadTape). Cancelling
+ * a job stops the thread; it only reads the workspace, so nothing is lost.
  */
 import { parentPort } from 'node:worker_threads';
 import type { PoolCashFlows } from '../../../engine/index.ts';
