@@ -105,7 +105,15 @@ async function bundledSweepWorker(dir: string): Promise<(name: WorkerName) => UR
 }
 
 /** What each repeat measures: cold, warm and bundled-cold grids with 1 and 2 workers, and thread start-ups. */
-const SAMPLES = ['cold1', 'cold2', 'warm1', 'warm2', 'start1', 'start2', 'bundled1', 'bundled2', 'bundledStart1', 'app1', 'app2', 'warmUp'] as const;
+const SAMPLES = ['cold1', 'cold2', 'warm1', 'warm2', 'start1', 'start2', 'bundled1', 'bundled2', 'bundledStart1', 'app1', 'app2', 'warmUp', 'settled1', 'settled2'] as const;
+
+/**
+ * Settled: 2-worker grids run before the settled pairs (each thread ≈ 200 cells a grid), so each
+ * thread has run ≈ 1,600 cells and its compiler has settled (docs/sweeps.md, "Full collections, the
+ * collector's buffer sweeps, and settled threads"); then SETTLED_PAIRS interleaved 1- and 2-worker grids.
+ */
+const SETTLE_GRIDS = 8;
+const SETTLED_PAIRS = Number(process.env.GRID_BENCH_SETTLED_PAIRS ?? 8);
 
 /** Repeats of each measurement: the figures are medians, with the spread (min–max) beside them. */
 const REPEATS = Number(process.env.GRID_BENCH_REPEATS ?? 5);
@@ -169,8 +177,10 @@ export const bench: Bench = {
       app1: [] as number[],
       app2: [] as number[],
       warmUp: [] as number[],
+      settled1: [] as number[],
+      settled2: [] as number[],
     };
-    const speedUps = { cold: [] as number[], warm: [] as number[], bundled: [] as number[], app: [] as number[] };
+    const speedUps = { cold: [] as number[], warm: [] as number[], bundled: [] as number[], app: [] as number[], settled: [] as number[] };
     // Inside the repository (dist/, as the app's bundles), so the bundle finds node_modules.
     mkdirSync(new URL('../../dist/', import.meta.url), { recursive: true });
     const dir = mkdtempSync(new URL('../../dist/bench-grid-', import.meta.url).pathname);
@@ -208,6 +218,18 @@ export const bench: Bench = {
       }
       const [app1, app2] = appRuns;
       if (app1 && app2) speedUps.app.push(keep('app1', app1.run) / keep('app2', app2.run));
+    }
+    // Settled threads: the engine's parallel work once each thread's compiler has settled.
+    await stopIdleThreads();
+    const settled = new Service({ transport: 'test' });
+    try {
+      for (let k = 0; k < SETTLE_GRIDS; k += 1) await gridOn(settled, request, 2);
+      for (let k = 0; k < SETTLED_PAIRS; k += 1) {
+        const settled1 = keep('settled1', await gridOn(settled, request, 1));
+        speedUps.settled.push(settled1 / keep('settled2', await gridOn(settled, request, 2)));
+      }
+    } finally {
+      await settled.close();
     }
     await stopIdleThreads();
     rmSync(dir, { recursive: true, force: true });
@@ -247,6 +269,12 @@ export const bench: Bench = {
       ...spreadMetrics('appWarmUp', samples.warmUp),
       appWarmUpCpuSeconds: round(median(cpu.warmUp)),
       appWarmUpCpuSecondsPerThread: round(median(cpu.warmUp) / poolSize()),
+      // Settled threads (≈ 1,600 cells each before): medians of SETTLED_PAIRS interleaved pairs.
+      ...spreadMetrics('settledOneWorker', samples.settled1),
+      ...spreadMetrics('settledTwoWorker', samples.settled2),
+      settledSpeedUp: round(median(samples.settled1) / median(samples.settled2)),
+      settledSpeedUpMin: round(Math.min(...speedUps.settled)),
+      settledSpeedUpMax: round(Math.max(...speedUps.settled)),
       twoWorkerCellsPerSecond: round(cells / median(samples.cold2), 1),
       warmTwoWorkerCellsPerSecond: round(cells / median(samples.warm2), 1),
       // CPU time of every thread (process.cpuUsage) hardly depends on other processes: what idle cores would take.
@@ -263,17 +291,20 @@ export const bench: Bench = {
       ...threadMetrics('warmTwoWorker', byThread.warm2),
       ...threadMetrics('appOneWorker', byThread.app1),
       ...threadMetrics('appTwoWorker', byThread.app2),
+      ...threadMetrics('settledOneWorker', byThread.settled1),
+      ...threadMetrics('settledTwoWorker', byThread.settled2),
       sameBytes: sameBytes ? 1 : 0,
     };
     return {
       name: 'grid',
-      description: `A ${request.rows.values.length} × ${request.columns.values.length} grid (${ROWS} × ${COLUMNS}) on the revolving consumer template's own lines, 1 and 2 worker threads, cold, warm and in the app (after its warm-up), ${REPEATS} repeats`,
+      description: `A ${request.rows.values.length} × ${request.columns.values.length} grid (${ROWS} × ${COLUMNS}) on the revolving consumer template's own lines, 1 and 2 worker threads, cold, warm, in the app (after its warm-up) and settled, ${REPEATS} repeats (settled: ${SETTLED_PAIRS} pairs)`,
       metrics,
       budgets: [
         budget(metrics, 'coldTwoWorkerSeconds', 10),
         atLeast(metrics, 'speedUp', 1.8),
         atLeast(metrics, 'warmSpeedUp', 1.8),
         atLeast(metrics, 'appSpeedUp', 1.8),
+        atLeast(metrics, 'settledSpeedUp', 1.8),
         atLeast(metrics, 'sameBytes', 1),
       ],
       notes: [
@@ -285,6 +316,7 @@ export const bench: Bench = {
         `figures are medians of ${REPEATS} interleaved repeats (…Min/…Max: the spread); GRID_BENCH_REPEATS sets the count`,
         `app…: the app as the analyst meets it — a new service with warmPool (as web-main.ts and electron/main.ts start it) warms its ${poolSize()} sweep threads over every shipped deal template, the measured revolving one included (appWarmUp…: its wall and CPU seconds, every thread), then runs the grid: 1 worker on one such service, 2 on another, so each figure is the first grid on freshly warmed threads`,
         '…WorkerCpuSeconds, …V8HelperCpuSeconds, …ServiceCpuSeconds: a run’s CPU by kind of thread (Linux /proc/self/task; medians): the pool’s worker threads, V8’s own helper threads (garbage collection, background compilation: on 2 cores they compete with 2 workers) and the service’s thread',
+        `settled…: one service whose two threads first run ${SETTLE_GRIDS} grids with 2 workers (≈ 1,600 cells each: the compiler settled), then ${SETTLED_PAIRS} interleaved 1- and 2-worker grids — the engine's parallel work without each thread's compile; GRID_BENCH_SETTLED_PAIRS sets the pairs`,
         'warmSpeedUpCpuBound = 2 × warmOneWorkerSeconds ÷ warmTwoWorkerCpuSeconds: on 2 cores a 2-worker run cannot take less than half its CPU seconds (every thread’s, GC and compiler included), so the warm speed-up cannot exceed it on an idle machine',
       ],
     };
