@@ -1,5 +1,5 @@
 /**
- * The sweeps' work on a pool thread (pool-worker.ts; docs/sweeps.md): one scenario of a set, or one cell of a grid, per task.
+ * The sweeps' work on a pool thread (pool-worker.ts; docs/sweeps.md): one scenario of a set, or consecutive cells of a grid, per task.
  * The deal, the pool's source and the base scenario come once per thread (the pool's shared data);
  * the thread reads the pool (a tape's loans from the workspace, read-only) at its first task and
  * keeps it for the next ones.
@@ -24,9 +24,13 @@ export interface SweepShared {
   readonly set?: unknown;
 }
 
-export type SweepTask = { readonly kind: 'scenario'; readonly index: number; readonly breakevens: ScenarioBreakevens } | { readonly kind: 'cell'; readonly overrides: ScenarioOverrides };
+export type SweepTask =
+  | { readonly kind: 'scenario'; readonly index: number; readonly breakevens: ScenarioBreakevens }
+  | { readonly kind: 'cell'; readonly overrides: ScenarioOverrides }
+  /** Consecutive cells of a grid in one task (sweep-job.ts CELLS_PER_TASK): one message each way for them all. */
+  | { readonly kind: 'cells'; readonly overrides: readonly ScenarioOverrides[] };
 
-export type SweepOutcome = ScenarioOutcome | GridCellOutcome;
+export type SweepOutcome = ScenarioOutcome | GridCellOutcome | readonly GridCellOutcome[];
 
 /**
  * The sweep this thread serves now, read once: a thread serves one sweep at a time, and a warm thread
@@ -63,5 +67,6 @@ export function releaseSweep(): void {
 /** One task of a sweep on this thread. */
 export function sweepTask(task: SweepTask, shared: SweepShared): SweepOutcome {
   if (task.kind === 'scenario') return runScenario(scenarioPlanOf(shared), task.index, task.breakevens);
+  if (task.kind === 'cells') return task.overrides.map((overrides) => runGridCell(gridPlanOf(shared), overrides));
   return runGridCell(gridPlanOf(shared), task.overrides);
 }
