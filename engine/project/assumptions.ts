@@ -7,7 +7,7 @@ import type { DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { DayCount } from '../daycount.ts';
 import { multiplierFactors, stressedCures, stressedEntry, type StressMultipliers } from './stress-multipliers.ts';
 import { eventsOf, resolveEvents, type ProjectionEvent, type ResolvedEvents } from './events.ts';
-import { cachedBy, prefixOf, type Prefixed, type ProjectionCache, type RollMoves } from './projection-cache.ts';
+import { cachedBy, innerOf, prefixOf, type Prefixed, type ProjectionCache, type RollMoves } from './projection-cache.ts';
 import type { RateAssumption, RateTable } from './rate-assumption.ts';
 
 export type { RateAssumption, RateTable } from './rate-assumption.ts';
@@ -296,16 +296,11 @@ function tablePrefix(longest: Prefixed<RateTable>, months: number): RateTable {
 /** A segment's rate table: the assumption's `length` months read from `startMonth`, × multiplier (kept per run with a cache). */
 function segmentRates(assumption: RateAssumption, length: number, maxAgeMonths: number, startMonth: number, multiplier: number, cache: ProjectionCache | undefined): RateTable {
   if (cache === undefined) return scaled(fromMonth(rateTable(assumption, length, maxAgeMonths), startMonth), multiplier);
-  let tables = cache.rates.get(assumption);
-  if (tables === undefined) {
-    tables = new Map();
-    cache.rates.set(assumption, tables);
-  }
   // Every rate is a function of its own month (or age) and the multiplier alone, so the run keeps one
   // scaled table per max age and multiplier, as long as the longest horizon asked for (tablePrefix),
   // and each cohort reads it from its start month.
   const full = (months: number): RateTable => scaled(rateTable(assumption, months, maxAgeMonths), multiplier);
-  return fromMonth(prefixOf(tables, `${maxAgeMonths}|${numberKey(multiplier)}`, length, full, tablePrefix), startMonth);
+  return fromMonth(prefixOf(innerOf(cache.rates, assumption), `${maxAgeMonths}|${numberKey(multiplier)}`, length, full, tablePrefix), startMonth);
 }
 
 /** A period-based table read from `startMonth` (age-based tables are read by age, unchanged). */

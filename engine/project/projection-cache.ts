@@ -54,45 +54,39 @@ export function projectionCache(): ProjectionCache {
   return { accrual: new Map(), rates: new WeakMap(), moves: new WeakMap(), scratch: kernelScratch(), arena: columnArena() };
 }
 
-/**
- * The longest value computed under a key, with `length` the horizon it was computed for, and the
- * shorter horizons' values handed out from it (each kept, so an ask gives the same object again).
- */
+/** The longest value computed under a key, with `length` the horizon it was computed for. */
 export interface Prefixed<V> {
-  length: number;
-  value: V;
-  shorter: Map<number, V>;
+  readonly length: number;
+  readonly value: V;
 }
 
 /**
- * The value for horizon `length` under `key`: `compute(length)` when nothing as long is kept
- * (then kept as the longest), else `prefix(longest, length)` — which must equal compute(length) to
- * the bit, as it does for a value whose every element depends on its own month alone.
+ * The value for horizon `length` under `key`: `compute(length)` when nothing as long is kept (then
+ * kept as the longest), else `prefix(longest, length)` — which must equal compute(length) to the
+ * bit, as it does for a value whose every element depends on its own month alone.
  */
 export function prefixOf<V>(store: Map<string, Prefixed<V>>, key: string, length: number, compute: (length: number) => V, prefix: (longest: Prefixed<V>, length: number) => V): V {
-  let kept = store.get(key);
-  if (kept === undefined || kept.length < length) {
-    kept = { length, value: compute(length), shorter: new Map() };
-    store.set(key, kept);
-    return kept.value;
-  }
-  if (kept.length === length) return kept.value;
-  let value = kept.shorter.get(length);
-  if (value === undefined) {
-    value = prefix(kept, length);
-    kept.shorter.set(length, value);
-  }
+  const kept = store.get(key);
+  if (kept !== undefined && kept.length >= length) return kept.length === length ? kept.value : prefix(kept, length);
+  const value = compute(length);
+  store.set(key, { length, value });
   return value;
 }
 
-/** The value under `outer` and `key`, computed (and kept, with a cache) on the first ask. */
-export function cachedBy<K extends object, V>(store: WeakMap<K, Map<string, V>> | undefined, outer: K, key: string, compute: () => V): V {
-  if (store === undefined) return compute();
+/** The map kept under `outer` (an empty one made and kept on the first ask). */
+export function innerOf<K extends object, V>(store: WeakMap<K, Map<string, V>>, outer: K): Map<string, V> {
   let inner = store.get(outer);
   if (inner === undefined) {
     inner = new Map();
     store.set(outer, inner);
   }
+  return inner;
+}
+
+/** The value under `outer` and `key`, computed (and kept, with a cache) on the first ask. */
+export function cachedBy<K extends object, V>(store: WeakMap<K, Map<string, V>> | undefined, outer: K, key: string, compute: () => V): V {
+  if (store === undefined) return compute();
+  const inner = innerOf(store, outer);
   let value = inner.get(key);
   if (value === undefined) {
     value = compute();

@@ -100,7 +100,7 @@ const TASKS_IN_FLIGHT = 2;
  * cells of a grid, and each one discarded the optimised code of some 65–100 engine functions (code
  * that embeds objects which died, V8's "embedded weak objects cleared"), which the thread then
  * compiled again on the cores the sweep runs on. At 24 MB the same threads collected fully about a
- * third as often. docs/sweeps.md, "Full collections and the compiled code".
+ * third as often. docs/sweeps.md, "Full collections, the collector's buffer sweeps, and settled threads".
  */
 export const POOL_THREAD_YOUNG_GENERATION_MB = 24;
 

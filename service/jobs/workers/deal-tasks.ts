@@ -59,7 +59,7 @@ export type ProjectOnPool = (share: ProjectionShare) => Promise<PoolCashFlows>;
  * changing a scenario on the Deal screen runs the deal again and again on the same tape, and reading
  * a 100,000-loan tape and grouping it (≈ 100 ms) took most of each run (the deal itself ≈ 10 ms).
  * Only lines are kept (a few thousand, not the loans: a loan-level run reads its tape each time). The
- * key is the workspace, the mode and the tape's whole row in `tapes` (its source's hash, import time,
+ * key is the workspace and the tape's whole row in `tapes` (its source's hash, import time,
  * loan rowids, name, mapping…): a tape's loans never change after its import, and a tape deleted and
  * another imported under the same id has another row, so a kept read is the read it would make.
  */

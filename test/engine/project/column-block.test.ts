@@ -30,32 +30,19 @@ const ASSUMPTIONS: PoolAssumptions = {
   pool: { prepayment: { kind: 'notation', notation: parseVector('6 CPR') }, default: { kind: 'notation', notation: parseVector('10 CDR') }, recoveryRate: 0.3, recoveryLagMonths: 4 },
 };
 
-/** Byte ranges [start, end) of the columns within their buffer, sorted. */
-function spans(all: readonly Float64Array[]): (readonly [number, number])[] {
-  return all.map((column) => [column.byteOffset, column.byteOffset + column.byteLength] as const).sort((a, b) => a[0] - b[0]);
+/** The columns share one buffer and no two of them overlap in it. */
+function expectDisjointViewsOfOneBuffer(all: readonly Float64Array[]): void {
+  expect(new Set(all.map((column) => column.buffer)).size).toBe(1);
+  const spans = all.map((column) => [column.byteOffset, column.byteOffset + column.byteLength] as const).sort((a, b) => a[0] - b[0]);
+  for (let k = 1; k < spans.length; k++) expect(spans[k]![0]).toBeGreaterThanOrEqual(spans[k - 1]![1]);
 }
 
 describe('a projection’s columns', () => {
   it('are disjoint views of one block for a pool of one chunk, each as long as the horizon', () => {
-    const loans = allocateLoanArrays(2);
-    for (let i = 0; i < 2; i++) {
-      loans.currentPrincipal[i] = 100_000 * (i + 1);
-      loans.originalPrincipal[i] = 100_000 * (i + 1);
-      loans.rateAnnual[i] = 0.18;
-      loans.originalTerm[i] = 12;
-      loans.remainingTerm[i] = 12;
-      loans.amortization[i] = amortizationCode('level_payment');
-    }
-    const flows = projectPool(
-      loans,
-      { pool: { prepayment: { kind: 'notation', notation: parseVector('6 CPR') }, default: { kind: 'notation', notation: parseVector('10 CDR') }, recoveryRate: 0.3, recoveryLagMonths: 4 } },
-      { months: 14, defaultDefinition: { daysPastDue: 90, curable: false } },
-    );
+    const flows = projectPool(twoLoans(), ASSUMPTIONS, { months: 14, defaultDefinition: { daysPastDue: 90, curable: false } });
     const all = columns(flows);
-    expect(new Set(all.map((column) => column.buffer)).size).toBe(1);
+    expectDisjointViewsOfOneBuffer(all);
     for (const column of all) expect(column.length).toBe(14);
-    const ranges = spans(all);
-    for (let k = 1; k < ranges.length; k++) expect(ranges[k]![0]).toBeGreaterThanOrEqual(ranges[k - 1]![1]);
     // The recoveries within the horizon are a copy of the accumulator's first months: lagged recoveries past it are counted apart.
     const recovered = flows.recoveries.reduce((sum, x) => sum + x, 0) + flows.recoveriesAfterHorizon;
     const defaults = flows.defaults.reduce((sum, x) => sum + x, 0);
@@ -68,9 +55,7 @@ describe('a projection’s columns', () => {
     const first = projectPool(twoLoans(), ASSUMPTIONS, { months: 14, cache });
     const second = projectPool(twoLoans(), ASSUMPTIONS, { months: 9, startMonth: 6, cache });
     const all = [...columns(first), ...columns(second)];
-    expect(new Set(all.map((column) => column.buffer)).size).toBe(1);
-    const ranges = spans(all);
-    for (let k = 1; k < ranges.length; k++) expect(ranges[k]![0]).toBeGreaterThanOrEqual(ranges[k - 1]![1]);
+    expectDisjointViewsOfOneBuffer(all);
     // The first projection's flows are untouched by the second's (both equal a projection alone).
     expect([...first.prepayments]).toEqual([...projectPool(twoLoans(), ASSUMPTIONS, { months: 14 }).prepayments]);
   });
