@@ -132,9 +132,9 @@ function carve(arena: ColumnArena | undefined, size: number): Float64Array {
  * Hands out zeroed columns as views of one block: a deal run projects a cohort per purchase month
  * and profile line (hundreds of small projections), and a typed array with a buffer of its own costs
  * a native allocation, and a sweep of its buffer by the garbage collector (on V8's helper threads,
- * which compete with a sweep's threads for the cores) — one block for a projection's accumulators,
- * their sum and its pool columns (projectPool) instead of some fifty buffers, carved from the run's
- * arena when there is one.
+ * which compete with a sweep's threads for the cores) — one block for a projection's accumulators
+ * and its pool columns (projectPool) instead of some forty buffers, carved from the run's arena
+ * when there is one.
  */
 export function columnBlock(lengths: readonly number[], arena?: ColumnArena): ColumnSource {
   const block = carve(
@@ -160,7 +160,10 @@ const POOL_COLUMNS = 11 + BALANCE_STATES.length;
 
 /** The lengths of allocateAccumulators' columns, in the order it takes them from a ColumnSource. */
 export function accumulatorLengths(months: number, maxLagMonths: number, withDefinition = false): number[] {
-  return [...Array.from({ length: MONTHLY_ACCUMULATORS }, () => months), months + maxLagMonths, months * LIVE_STATES, ...(withDefinition ? [months] : [])];
+  const lengths = new Array<number>(MONTHLY_ACCUMULATORS).fill(months);
+  lengths.push(months + maxLagMonths, months * LIVE_STATES);
+  if (withDefinition) lengths.push(months);
+  return lengths;
 }
 
 /** Zeroed accumulators: from `columns` (lengths as accumulatorLengths), else a block of their own. */
@@ -188,7 +191,7 @@ export function allocateAccumulators(months: number, maxLagMonths: number, withD
 
 /** The lengths of poolCashFlows' own columns, in the order it takes them from a ColumnSource. */
 export function poolColumnLengths(months: number): number[] {
-  return Array.from({ length: POOL_COLUMNS }, () => months);
+  return new Array<number>(POOL_COLUMNS).fill(months);
 }
 
 /**

@@ -255,15 +255,20 @@ export function addChunks(loans: LoanArrays, defaultsFirst: boolean, parts: read
 /** The chunks added into `acc` in chunk order (the definition count's column too: addShifted), and the cutoff balance loan by loan. */
 function sumChunks(loans: LoanArrays, acc: ChunkAccumulators, parts: readonly ChunkAccumulators[]): { readonly cutoffBalance: number } {
   for (const part of parts) addShifted(acc, { acc: part, cutoffBalance: 0, defaultsFirst: true }, 0);
+  return { cutoffBalance: cutoffBalanceOf(loans) };
+}
+
+/** Σ current principal, loan by loan in order. */
+function cutoffBalanceOf(loans: LoanArrays): number {
   let cutoffBalance = 0;
   for (let i = 0; i < loanCount(loans); i++) cutoffBalance += loans.currentPrincipal[i] ?? 0;
-  return { cutoffBalance };
+  return cutoffBalance;
 }
 
 /**
  * Every loan projected (the loans all start in month 1): chunk by chunk, the chunks added in order.
- * A pool of one chunk (every cohort of a deal run) takes its chunk's accumulators, their sum and,
- * `withPoolColumns`, the pool's columns from one block (cash-flows.ts columnBlock).
+ * A pool of one chunk (every cohort of a deal run) takes its chunk's accumulators as the pool's
+ * and, `withPoolColumns`, the pool's columns from one block (cash-flows.ts columnBlock).
  */
 function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, withPoolColumns = false): Accumulated {
   const prepared = prepare(loans, assumptions, options);
@@ -271,16 +276,23 @@ function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: Pr
   const count = loanCount(loans);
   const chunks = projectionChunkCount(count);
   const definition = prepared.ctx.definition !== null;
-  const accumulators = accumulatorLengths(months, prepared.maxLag, definition);
-  const block = chunks === 1 ? columnBlock([...accumulators, ...accumulators, ...(withPoolColumns ? poolColumnLengths(months) : [])], options.cache?.arena) : undefined;
+  const defaultsFirst = prepared.segments.every((segment) => segment.defaultsFirst);
+  if (chunks === 1) {
+    // One chunk: its accumulators are the pool's (a sum of one part starting from zero is the part, to the bit: the kernels only add into zeroed columns, so no column holds −0).
+    const lengths = accumulatorLengths(months, prepared.maxLag, definition);
+    const block = columnBlock(withPoolColumns ? lengths.concat(poolColumnLengths(months)) : lengths, options.cache?.arena);
+    const acc = projectChunk(loans, prepared, months, 0, block);
+    options.onProgress?.(count, count);
+    return { acc, cutoffBalance: cutoffBalanceOf(loans), defaultsFirst, ...(withPoolColumns ? { poolColumns: block } : {}) };
+  }
   const parts: ChunkAccumulators[] = [];
   for (let chunk = 0; chunk < chunks; chunk++) {
-    parts.push(projectChunk(loans, prepared, months, chunk, block));
+    parts.push(projectChunk(loans, prepared, months, chunk));
     options.onProgress?.(Math.min(count, (chunk + 1) * PROJECTION_CHUNK_LOANS), count);
   }
-  const acc = allocateAccumulators(months, prepared.maxLag, definition, block);
+  const acc = allocateAccumulators(months, prepared.maxLag, definition);
   const { cutoffBalance } = sumChunks(loans, acc, parts);
-  return { acc, cutoffBalance, defaultsFirst: prepared.segments.every((segment) => segment.defaultsFirst), ...(withPoolColumns && block ? { poolColumns: block } : {}) };
+  return { acc, cutoffBalance, defaultsFirst };
 }
 
 /** The loans of each start month (ascending), or null when every loan starts in month 1. */

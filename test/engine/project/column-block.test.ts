@@ -3,7 +3,7 @@ import { allocateLoanArrays, amortizationCode, parseVector, projectionCache, pro
 
 // A deal run projects hundreds of small pools (a cohort per purchase month and profile line), and a
 // typed array with a buffer of its own costs a native allocation and a sweep by V8's helper threads
-// (docs/sweeps.md). A pool of one chunk therefore takes its chunk's accumulators, their sum and its
+// (docs/sweeps.md). A pool of one chunk therefore takes its chunk's accumulators (the pool's) and its
 // own columns from one block: the result's columns are disjoint views of one buffer.
 
 function columns(flows: PoolCashFlows): Float64Array[] {
