@@ -160,7 +160,7 @@ const POOL_COLUMNS = 11 + BALANCE_STATES.length;
 
 /** The lengths of allocateAccumulators' columns, in the order it takes them from a ColumnSource. */
 export function accumulatorLengths(months: number, maxLagMonths: number, withDefinition = false): number[] {
-  const lengths = new Array<number>(MONTHLY_ACCUMULATORS).fill(months);
+  const lengths = repeated(months, MONTHLY_ACCUMULATORS);
   lengths.push(months + maxLagMonths, months * LIVE_STATES);
   if (withDefinition) lengths.push(months);
   return lengths;
@@ -191,7 +191,14 @@ export function allocateAccumulators(months: number, maxLagMonths: number, withD
 
 /** The lengths of poolCashFlows' own columns, in the order it takes them from a ColumnSource. */
 export function poolColumnLengths(months: number): number[] {
-  return new Array<number>(POOL_COLUMNS).fill(months);
+  return repeated(months, POOL_COLUMNS);
+}
+
+/** `count` copies of `length` (a plain loop: these lists are made for every cohort's projection). */
+function repeated(length: number, count: number): number[] {
+  const lengths: number[] = [];
+  for (let c = 0; c < count; c++) lengths.push(length);
+  return lengths;
 }
 
 /**
