@@ -1,6 +1,9 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type { GridRequest, GridResult } from '../../service/api/contract.ts';
@@ -10,13 +13,13 @@ import { parseGridAxis } from '../../service/runs/grid-axis.ts';
 import { stopIdleThreads } from '../../service/jobs/pool/pool-idle.ts';
 import { poolSize } from '../../service/jobs/pool/worker-pool.ts';
 import { Service, type WorkerName } from '../../service/service.ts';
+import { GRID_BENCH_COLUMNS, GRID_BENCH_ROWS, GRID_BENCH_TEMPLATE } from './grid-axes.ts';
 import { atLeast, budget, round, type Bench, type BenchResult } from './harness.ts';
 import { threadCpuSince, type ThreadCpu } from './thread-cpu.ts';
 
-const TEMPLATE = new URL('../../templates/deals/cn-consumer-revolving.json', import.meta.url);
-// 20 × 20: default multiplier 0.5× to 10× by 0.5, prepayment multiplier 0.25× to 5× by 0.25.
-const ROWS = 'defaultMult=0.5:10:0.5';
-const COLUMNS = 'prepayMult=0.25:5:0.25';
+const TEMPLATE = GRID_BENCH_TEMPLATE;
+const ROWS = GRID_BENCH_ROWS;
+const COLUMNS = GRID_BENCH_COLUMNS;
 
 /**
  * Runs the grid as the app does (deal.grid: a job on the worker pool) with `jobs` workers; its wall
@@ -105,7 +108,77 @@ async function bundledSweepWorker(dir: string): Promise<(name: WorkerName) => UR
 }
 
 /** What each repeat measures: cold, warm and bundled-cold grids with 1 and 2 workers, and thread start-ups. */
-const SAMPLES = ['cold1', 'cold2', 'warm1', 'warm2', 'start1', 'start2', 'bundled1', 'bundled2', 'bundledStart1', 'app1', 'app2', 'warmUp', 'settled1', 'settled2'] as const;
+const SAMPLES = ['cold1', 'cold2', 'warm1', 'warm2', 'start1', 'start2', 'bundled1', 'bundled2', 'bundledStart1', 'app1', 'app2', 'warmUp', 'settled1', 'settled2', 'ceiling1', 'ceiling2'] as const;
+
+const CELLS_CHILD = new URL('grid-cells-child.ts', import.meta.url).pathname;
+
+/**
+ * A process running its share of the grid's cells with no pool (grid-cells-child.ts), driven line by
+ * line: the machine's own 1 → 2 core speed-up on this work (ceiling…).
+ */
+class CellsChild {
+  readonly #child: ChildProcessByStdio<Writable, Readable, null>;
+  readonly #waiting: ((line: string) => void)[] = [];
+
+  private constructor(part: number, parts: number) {
+    this.#child = spawn(process.execPath, [CELLS_CHILD, String(part), String(parts), String(CEILING_SETTLE_PASSES)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    createInterface({ input: this.#child.stdout }).on('line', (line) => this.#waiting.shift()?.(line));
+    this.#child.on('exit', (code) => {
+      for (const wait of this.#waiting.splice(0)) wait(`exit ${code}`);
+    });
+  }
+
+  /** A child that has run every cell CEILING_SETTLE_PASSES times and waits for `go`. */
+  static async start(part: number, parts: number): Promise<CellsChild> {
+    const child = new CellsChild(part, parts);
+    const line = await child.#next();
+    if (line !== 'ready') throw new Error(`grid-cells-child ${part}/${parts}: ${line}`);
+    return child;
+  }
+
+  #next(): Promise<string> {
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  /** Its share once: seconds. */
+  async run(): Promise<number> {
+    const reply = this.#next();
+    this.#child.stdin.write('go\n');
+    const seconds = Number(await reply);
+    if (!(seconds > 0)) throw new Error(`grid-cells-child: ${await reply}`);
+    return seconds;
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.#child.once('exit', resolve));
+    this.#child.stdin.end();
+    await exited;
+  }
+}
+
+/**
+ * The ceiling: one process runs all the cells, two processes half each at once (the 2-process time
+ * is the slower one's), interleaved SETTLED_PAIRS times on children whose threads have run the grid
+ * CEILING_SETTLE_PASSES times (≈ 1,600 cells, as the settled threads).
+ */
+async function ceiling(): Promise<{ one: number[]; two: number[]; ratios: number[] }> {
+  const [alone, first, second] = await Promise.all([CellsChild.start(0, 1), CellsChild.start(0, 2), CellsChild.start(1, 2)]);
+  const out = { one: [] as number[], two: [] as number[], ratios: [] as number[] };
+  try {
+    for (let k = 0; k < SETTLED_PAIRS; k += 1) {
+      const one = await alone.run();
+      const two = Math.max(...(await Promise.all([first.run(), second.run()])));
+      out.one.push(one);
+      out.two.push(two);
+      out.ratios.push(one / two);
+    }
+  } finally {
+    await Promise.all([alone.close(), first.close(), second.close()]);
+  }
+  return out;
+}
+
+const CEILING_SETTLE_PASSES = 4;
 
 /**
  * Settled: 2-worker grids run before the settled pairs (each thread ≈ 200 cells a grid), so each
@@ -232,6 +305,10 @@ export const bench: Bench = {
       await settled.close();
     }
     await stopIdleThreads();
+    // The machine's ceiling on this work: the same cells in one process, and in two at once, with no pool.
+    const bound = await ceiling();
+    samples.ceiling1.push(...bound.one);
+    samples.ceiling2.push(...bound.two);
     rmSync(dir, { recursive: true, force: true });
     const cells = request.rows.values.length * request.columns.values.length;
     const metrics = {
@@ -275,6 +352,14 @@ export const bench: Bench = {
       settledSpeedUp: round(median(samples.settled1) / median(samples.settled2)),
       settledSpeedUpMin: round(Math.min(...speedUps.settled)),
       settledSpeedUpMax: round(Math.max(...speedUps.settled)),
+      // The machine's ceiling: the same cells in 1 process and in 2 at once, no pool (medians of the pairs).
+      ...spreadMetrics('ceilingOneProcess', samples.ceiling1),
+      ...spreadMetrics('ceilingTwoProcesses', samples.ceiling2),
+      ceilingSpeedUp: round(median(samples.ceiling1) / median(samples.ceiling2)),
+      ceilingSpeedUpMin: round(Math.min(...bound.ratios)),
+      ceilingSpeedUpMax: round(Math.max(...bound.ratios)),
+      // The pool's settled speed-up as a share of the machine's.
+      settledOfCeiling: round(median(samples.settled1) / median(samples.settled2) / (median(samples.ceiling1) / median(samples.ceiling2))),
       twoWorkerCellsPerSecond: round(cells / median(samples.cold2), 1),
       warmTwoWorkerCellsPerSecond: round(cells / median(samples.warm2), 1),
       // CPU time of every thread (process.cpuUsage) hardly depends on other processes: what idle cores would take.
@@ -297,7 +382,7 @@ export const bench: Bench = {
     };
     return {
       name: 'grid',
-      description: `A ${request.rows.values.length} × ${request.columns.values.length} grid (${ROWS} × ${COLUMNS}) on the revolving consumer template's own lines, 1 and 2 worker threads, cold, warm, in the app (after its warm-up) and settled, ${REPEATS} repeats (settled: ${SETTLED_PAIRS} pairs)`,
+      description: `A ${request.rows.values.length} × ${request.columns.values.length} grid (${ROWS} × ${COLUMNS}) on the revolving consumer template's own lines, 1 and 2 worker threads, cold, warm, in the app (after its warm-up) and settled, ${REPEATS} repeats (settled: ${SETTLED_PAIRS} pairs), and the machine's ceiling: the same cells in 1 and 2 processes with no pool`,
       metrics,
       budgets: [
         budget(metrics, 'coldTwoWorkerSeconds', 10),
@@ -317,6 +402,7 @@ export const bench: Bench = {
         `app…: the app as the analyst meets it — a new service with warmPool (as web-main.ts and electron/main.ts start it) warms its ${poolSize()} sweep threads over every shipped deal template, the measured revolving one included (appWarmUp…: its wall and CPU seconds, every thread), then runs the grid: 1 worker on one such service, 2 on another, so each figure is the first grid on freshly warmed threads`,
         '…WorkerCpuSeconds, …V8HelperCpuSeconds, …ServiceCpuSeconds: a run’s CPU by kind of thread (Linux /proc/self/task; medians): the pool’s worker threads, V8’s own helper threads (garbage collection, background compilation: on 2 cores they compete with 2 workers) and the service’s thread',
         `settled…: one service whose two threads first run ${SETTLE_GRIDS} grids with 2 workers (≈ 1,600 cells each: the compiler settled), then ${SETTLED_PAIRS} interleaved 1- and 2-worker grids — the engine's parallel work without each thread's compile; GRID_BENCH_SETTLED_PAIRS sets the pairs`,
+        `ceiling…: the machine's own speed-up on this work, no pool: ${CEILING_SETTLE_PASSES} passes of the grid's cells settle three child processes (test/bench/grid-cells-child.ts; the cells on a worker thread with a pool thread's young generation), then ${SETTLED_PAIRS} times one process runs all ${ROWS} × ${COLUMNS} cells and two processes half each at once (the slower one's time); settledOfCeiling = settledSpeedUp ÷ ceilingSpeedUp`,
         'warmSpeedUpCpuBound = 2 × warmOneWorkerSeconds ÷ warmTwoWorkerCpuSeconds: on 2 cores a 2-worker run cannot take less than half its CPU seconds (every thread’s, GC and compiler included), so the warm speed-up cannot exceed it on an idle machine',
       ],
     };
