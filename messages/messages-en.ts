@@ -283,6 +283,7 @@ export const messagesEn = {
   'msg.tapeValue.twoDigitYear': 'two-digit year is ambiguous: use YYYY-MM-DD',
   'msg.tapeValue.ambiguousOrder': 'ambiguous day/month order: use YYYY-MM-DD',
   'msg.tapeValue.timeUnreadable': 'not a date (the time of day is unreadable)',
+  'msg.tapeValue.timeWithoutDate': 'not a date (a time of day without a date)',
   'msg.tapeValue.eightDigits': 'not a date (8 digits are read as YYYYMMDD)',
   'msg.tapeValue.unknownMonthName': 'not a date (unknown month name "{word}")',
   'msg.tapeValue.inconsistentWeekday': 'not a consistent date ({date} is a {actual}, not a {written})',

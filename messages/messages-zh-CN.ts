@@ -278,6 +278,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeValue.twoDigitYear': '两位数年份有歧义：请用 YYYY-MM-DD',
   'msg.tapeValue.ambiguousOrder': '日、月顺序有歧义：请用 YYYY-MM-DD',
   'msg.tapeValue.timeUnreadable': '不是日期（无法识别时间部分）',
+  'msg.tapeValue.timeWithoutDate': '不是日期（只有时间，没有日期）',
   'msg.tapeValue.eightDigits': '不是日期（8 位数字按 YYYYMMDD 读取）',
   'msg.tapeValue.unknownMonthName': '不是日期（无法识别的月份名“{word}”）',
   'msg.tapeValue.inconsistentWeekday': '日期前后矛盾（{date} 是 {actual}，不是 {written}）',

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
 import { columnLetters, finishRead, isBlank, takeRow, unreadable, valueRightOfHeader, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
+import { excelTimeOfDay } from './values/excel-serial.ts';
 import { checkTextRuns } from './xlsx-text-runs.ts';
 
 /**
@@ -10,6 +11,7 @@ import { checkTextRuns } from './xlsx-text-runs.ts';
  * package, which carries unfixed advisories). Cells become the same text a CSV export would
  * hold, so one row pipeline serves both formats:
  *   date cells → 'YYYY-MM-DD' (Excel stores dates as serial days; exceljs gives UTC Dates),
+ *   time cells (day 0: a time of day alone) → 'HH:MM' or 'HH:MM:SS',
  *   numbers → String(n) at full precision, booleans → 'true'/'false', formulas → their cached
  *   result, rich text → its plain text, errors → '#N/A'-style codes, empty → ''.
  */
@@ -25,6 +27,10 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** Where exceljs counts Excel's serial day numbers from (serial 0), and a day, in milliseconds. */
+const EXCEL_DAY_0_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+
 /** A cell as the text a CSV export would hold. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -32,7 +38,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return '';
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return '';
+    // A time cell (Excel day 0 with a time format, '08:30'): exceljs counts serials from 1899-12-30, so
+    // it would read as that date; it is the time of day a CSV export holds (a date column refuses it).
+    if (ms >= EXCEL_DAY_0_MS && ms < EXCEL_DAY_0_MS + DAY_MS) return excelTimeOfDay((ms - EXCEL_DAY_0_MS) / DAY_MS);
     return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
   }
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
@@ -133,6 +143,13 @@ async function readRows(path: string, sheet: StreamWorksheet, options: XlsxReadO
   }
 }
 
+/** Reads through exceljs's streaming reader at most this often when it loses the workbook part (exceljs#3064). */
+const EXCELJS_ATTEMPTS = 3;
+
+function isMissingWorkbookPart(error: unknown): boolean {
+  return error instanceof TypeError && error.message.includes("reading 'sheets'");
+}
+
 /** Reads the chosen sheet through exceljs (the import's reader before xlsx-stream/; now the reference of the bench and the cross-check tests). */
 export async function readXlsxWithExceljs(path: string, options: XlsxReadOptions, facts: FileFacts): Promise<XlsxReadResult> {
   const { sha256, bytes, parts, target } = facts;
@@ -143,32 +160,44 @@ export async function readXlsxWithExceljs(path: string, options: XlsxReadOptions
   }
   // exceljs is large: load it only when a workbook is actually read (through data/excel.ts).
   const { default: excel } = await import('../excel.ts');
-  const input = createReadStream(path);
-  const watch = watchRead(path, input, options.stallSeconds ?? XLSX_STALL_SECONDS, () => options.shouldStop?.() ?? false);
-  const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
   const read: SheetRead = { records: 0, stopped: false, closed: false };
   let found = false;
-  const readAll = async (): Promise<'done'> => {
-    for await (const sheet of reader as unknown as AsyncIterable<StreamWorksheet>) {
-      watch.progressed();
-      // The sheet's own part number, not the reader's last 'entry' event: in openpyxl part order the
-      // sheets wait for the shared strings and their announcements need not precede their own yields.
-      if (String(sheet.id) !== target.partNo || found) continue;
-      found = true;
-      await readRows(path, sheet, options, read, watch.progressed);
+  for (let attempt = 1; ; attempt += 1) {
+    const input = createReadStream(path);
+    const watch = watchRead(path, input, options.stallSeconds ?? XLSX_STALL_SECONDS, () => options.shouldStop?.() ?? false);
+    const reader = new excel.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'emit' });
+    const readAll = async (): Promise<'done'> => {
+      for await (const sheet of reader as unknown as AsyncIterable<StreamWorksheet>) {
+        watch.progressed();
+        // The sheet's own part number, not the reader's last 'entry' event: in openpyxl part order the
+        // sheets wait for the shared strings and their announcements need not precede their own yields.
+        if (String(sheet.id) !== target.partNo || found) continue;
+        found = true;
+        await readRows(path, sheet, options, read, watch.progressed);
+        break;
+      }
+      return 'done';
+    };
+    try {
+      const outcome = await Promise.race([readAll(), watch.ended]);
+      if (outcome === 'stopped') read.stopped = true;
       break;
+    } catch (error) {
+      // exceljs#3064: the reader's one streaming pass sometimes never delivers a workbook's last part
+      // (exceljs writes xl/workbook.xml last) before it parses the sheets it held back, and fails on the
+      // missing sheet list. The file is sound: read it again, while no row has reached the handlers.
+      if (read.records === 0 && attempt < EXCELJS_ATTEMPTS && isMissingWorkbookPart(error)) {
+        input.destroy();
+        found = false;
+        continue;
+      }
+      read.closed = true;
+      if (error instanceof UserError) throw error;
+      throw unreadable(path, (error as Error).message);
+    } finally {
+      watch.close();
     }
-    return 'done';
-  };
-  try {
-    const outcome = await Promise.race([readAll(), watch.ended]);
-    if (outcome === 'stopped') read.stopped = true;
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw unreadable(path, (error as Error).message);
-  } finally {
-    read.closed = true;
-    watch.close();
   }
+  read.closed = true;
   return finishRead(path, target, parts, { sha256, bytes, read, found }, options);
 }

@@ -297,6 +297,25 @@ describe('importTape: XLSX', () => {
     await expectUserError(importTape(db, request(file, { sheet: 'Nope' })), 'BAD_FILE');
   });
 
+  it('refuses a time cell in the date column as a time without a date (not as year 1899), naming its row and column', async () => {
+    const file = join(tempDir(), 'time-cell.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Loans');
+    sheet.addRow(['借据号', '放款日期', '合同金额', '剩余本金', '年化利率', '总期数', '还款方式']);
+    sheet.addRow(['T1', new Date(Date.UTC(2026, 2, 15)), 12000, 6000, 0.156, 6, '等额本息']);
+    // A clock time typed into the date column: Excel stores day 0 + 0.35 (08:24) with a time format.
+    const timed = sheet.addRow(['T2', 0.35, 5000, 5000, 0.18, 12, '等额本息']);
+    sheet.getCell('B2').numFmt = 'yyyy-mm-dd';
+    timed.getCell(2).numFmt = 'h:mm';
+    await workbook.xlsx.writeFile(file);
+    const { db } = workspace();
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report).toMatchObject({ rowsRead: 2, rowsImported: 1, rowsRejected: 1 });
+    expect(report.problems).toHaveLength(1);
+    expect(report.problems[0]).toMatchObject({ row: 3, column: '放款日期', value: '08:24' });
+    expect(report.problems[0]?.message).toContain('a time of day without a date');
+  });
+
   it('reads a sheet by name from a workbook stored in openpyxl part order (issue 17, defect 2)', async () => {
     // pandas' to_excel (through openpyxl) stores the worksheets before xl/workbook.xml and points
     // the relationships at absolute part names; exceljs's streaming reader then calls the sheets

@@ -142,6 +142,8 @@ describe('parseDate → ISO YYYY-MM-DD', () => {
     ['Mon 5 Jan 2025', 'not a consistent date (2025-01-05 is a Sunday, not a Monday)'],
     ['Foo 5, 2025', 'not a date (unknown month name "foo")'],
     ['2025-01-05 25:00', 'not a date (the time of day is unreadable)'],
+    ['08:24', 'not a date (a time of day without a date)'],
+    ['8:24:30', 'not a date (a time of day without a date)'],
     ['abc', 'not a date (expected YYYY-MM-DD)'],
     ['2025-01', 'not a date (expected YYYY-MM-DD)'],
     ['2025-01/05', 'not a date (expected YYYY-MM-DD)'],

@@ -44,7 +44,8 @@ function yearFirstDate(s: string): Parsed<string> | null {
  * `20250105`, `2025年1月5日`, any of them with a time of day (dropped, as written: no time-zone
  * shift), Excel serial day numbers of 1–5 digits (a fractional time part is dropped),
  * `DD/MM/YYYY` and `MM/DD/YYYY` only when one part is > 12 (or both parts are equal), and English
- * month names (`05-Jan-2025`, `Jan 5, 2025`, `5 January 2025`). Years 1900–2200.
+ * month names (`05-Jan-2025`, `Jan 5, 2025`, `5 January 2025`). Years 1900–2200. A time of day
+ * alone (`08:30`, as an XLSX time cell reads) is refused as such.
  */
 export function parseDate(text: string): Parsed<string> {
   const s = text.trim();
@@ -71,6 +72,8 @@ export function parseDate(text: string): Parsed<string> {
     let start = colon;
     while (start > 0 && isDigitCode(t.charCodeAt(start - 1))) start--;
     const before = t.charCodeAt(start - 1);
+    // A time of day alone (an XLSX time cell, a clock time in the wrong column): no date to read.
+    if (start === 0 && isTimeOfDay(t)) return fail(VALUE_REASONS.say('timeWithoutDate'));
     if (start === colon || start < 2 || !(before === 32 || before === 84 || before === 116)) return fail(NOT_A_DATE);
     if (!isTimeOfDay(t.slice(start))) return fail(VALUE_REASONS.say('timeUnreadable'));
     t = t.slice(0, start - 1).trimEnd();

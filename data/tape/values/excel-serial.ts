@@ -18,3 +18,18 @@ export function excelSerialDate(serial: number): Parsed<string> {
   const { year, month, day } = fromDayNumber((serial < 60 ? EXCEL_DAY_0 : EXCEL_DAY_0_AFTER_BUG) + serial);
   return dated(year, month, day);
 }
+
+/**
+ * An Excel serial in [0, 1) — day 0, a time of day alone (a cell formatted `h:mm`) — as the text a
+ * CSV export holds: `HH:MM`, or `HH:MM:SS` when the seconds are not zero (to the nearest second, at
+ * most 23:59:59). Both XLSX readers give such a cell this text rather than a date of day 0.
+ */
+export function excelTimeOfDay(serial: number): string {
+  const seconds = Math.min(Math.round(serial * 86_400), 86_399);
+  const hhmm = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}`;
+  return seconds % 60 === 0 ? hhmm : `${hhmm}:${pad2(seconds % 60)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

@@ -24,6 +24,7 @@ export const VALUE_REASONS = messageTable('tapeValue', {
   twoDigitYear: () => 'two-digit year is ambiguous: use YYYY-MM-DD',
   ambiguousOrder: () => 'ambiguous day/month order: use YYYY-MM-DD',
   timeUnreadable: () => 'not a date (the time of day is unreadable)',
+  timeWithoutDate: () => 'not a date (a time of day without a date)',
   eightDigits: () => 'not a date (8 digits are read as YYYYMMDD)',
   unknownMonthName: (p: { word: string }) => `not a date (unknown month name "${p.word}")`,
   inconsistentWeekday: (p: { date: string; actual: string; written: string }) => `not a consistent date (${p.date} is a ${p.actual}, not a ${p.written})`,

@@ -1,3 +1,4 @@
+import { excelTimeOfDay } from '../values/excel-serial.ts';
 import { CellError } from './scan-part.ts';
 import type { DateStyles } from './styles.ts';
 
@@ -6,7 +7,8 @@ import type { DateStyles } from './styles.ts';
  * the same text exceljs's reader gives through xlsx-exceljs.ts's cellText:
  *   t="s" → the shared string; t="inlineStr" → its `<is>` text; t="str" (a formula's text) and
  *   t="e" (an error such as #N/A) → the value as written; t="b" → 'true'/'false';
- *   a number → String(n) at full precision, or 'YYYY-MM-DD' when its style is a date format;
+ *   a number → String(n) at full precision, or 'YYYY-MM-DD' when its style is a date format
+ *   ('HH:MM[:SS]' when it is below 1: a time of day alone);
  *   t="d" (an ISO 8601 date, §18.18.11) → its date part; a formula → its cached value, as above.
  * Where exceljs misreads, this reader does not (xlsx-readers.test.ts shows each): a formula's
  * cached boolean, error or date (exceljs: "1", "NaN", the serial number), the East Asian
@@ -39,6 +41,8 @@ function pad2(n: number): string {
  * 61 on land on the right day); the 1904 system's serials are 1,462 days later.
  */
 export function serialDate(serial: number, date1904: boolean): string {
+  // Day 0 in either system: a time of day alone (a cell formatted h:mm), not a date.
+  if (serial >= 0 && serial < 1) return excelTimeOfDay(serial);
   const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
   if (Number.isNaN(date.getTime())) return '';
   return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;

@@ -88,6 +88,26 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
     ]);
   });
 
+  it('a time cell (day 0, formatted as a time) is its time of day, not a date of 1899-12-30', async () => {
+    const file = join(tempDir(), 'times.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('资产明细');
+    sheet.addRow(['借据号', '放款日期', '放款时间']);
+    // 0.35 of a day is 08:24; 30 s more is 08:24:30; 45662.75 is 2025-01-05 18:00 (a date with its time).
+    const row = sheet.addRow(['L1', 45662.75, 0.35]);
+    const seconds = sheet.addRow(['L2', 0, 0.35 + 30 / 86_400]);
+    row.getCell(2).numFmt = 'yyyy-mm-dd hh:mm';
+    row.getCell(3).numFmt = 'h:mm';
+    seconds.getCell(2).numFmt = 'h:mm';
+    seconds.getCell(3).numFmt = 'hh:mm:ss';
+    await workbook.xlsx.writeFile(file);
+    expect((await bothReaders(file)).rows).toEqual([
+      [0, ['借据号', '放款日期', '放款时间']],
+      [2, ['L1', '2025-01-05', '08:24']],
+      [3, ['L2', '00:00', '08:24:30']],
+    ]);
+  });
+
   it('the sample tape as the streaming writer stores it (inline strings), also in openpyxl part order', async () => {
     const file = join(tempDir(), 'sample.xlsx');
     await writeSampleTape({ loans: 3_000, seed: 11, out: file, format: 'xlsx' });
