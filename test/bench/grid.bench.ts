@@ -1,64 +1,23 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcessByStdio } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import type { GridRequest, GridResult } from '../../service/api/contract.ts';
-import { readDealFile } from '../../service/files/deal-file.ts';
-import { gridOf } from '../../service/jobs/job-manager.ts';
+import type { GridRequest } from '../../service/api/contract.ts';
 import { parseGridAxis } from '../../service/runs/grid-axis.ts';
 import { stopIdleThreads } from '../../service/jobs/pool/pool-idle.ts';
 import { poolSize } from '../../service/jobs/pool/worker-pool.ts';
 import { Service, type WorkerName } from '../../service/service.ts';
-import { GRID_BENCH_COLUMNS, GRID_BENCH_ROWS, GRID_BENCH_TEMPLATE } from './grid-axes.ts';
+import { GRID_BENCH_COLUMNS, GRID_BENCH_ROWS } from './grid-axes.ts';
+import { gridBenchRequest, gridOn, timedGrid, type GridRun } from './grid-runs.ts';
 import { atLeast, budget, round, type Bench, type BenchResult } from './harness.ts';
-import { threadCpuSince, type ThreadCpu } from './thread-cpu.ts';
+import type { ThreadCpu } from './thread-cpu.ts';
 
-const TEMPLATE = GRID_BENCH_TEMPLATE;
 const ROWS = GRID_BENCH_ROWS;
 const COLUMNS = GRID_BENCH_COLUMNS;
-
-/**
- * Runs the grid as the app does (deal.grid: a job on the worker pool) with `jobs` workers; its wall
- * time, the CPU time of the whole process (every thread: process.cpuUsage) and the result.
- */
-interface GridRun {
-  readonly seconds: number;
-  readonly cpuSeconds: number;
-  /** The run's CPU by kind of thread (Linux; null elsewhere): pool workers, V8's helper threads, the service's. */
-  readonly threads: ThreadCpu | null;
-  readonly grid: GridResult;
-}
-
-async function timedGrid(request: GridRequest, jobs: number, warm: boolean, workerUrl?: (name: WorkerName) => URL): Promise<GridRun> {
-  // Cold: no thread kept from an earlier sweep; warm: the pool's threads kept from the one before (pool-idle.ts).
-  if (!warm) await stopIdleThreads();
-  const service = new Service({ transport: 'test', ...(workerUrl ? { workerUrl } : {}) });
-  try {
-    return await gridOn(service, request, jobs);
-  } finally {
-    // Closing the service would stop the warm threads: the last service is closed by the bench.
-    if (!warm) await service.close();
-  }
-}
-
-/** One deal.grid job on `service`, timed from the call to its result, with the process's CPU seconds. */
-async function gridOn(service: Service, request: GridRequest, jobs: number): Promise<GridRun> {
-  const threads = threadCpuSince();
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const call = await service.call('deal.grid', { ...request, jobs });
-  if (!call.ok) throw new Error(call.error.message);
-  const done = await service.jobs.wait(call.value.id);
-  const seconds = (performance.now() - started) / 1000;
-  const used = process.cpuUsage(cpu);
-  const ran = gridOf(done);
-  if (!ran) throw new Error(done.error?.message ?? done.state);
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, threads: threads(), grid: ran.grid };
-}
 
 /**
  * The app as the analyst meets it: a new service with warmPool (web-main.ts, electron/main.ts) on no
@@ -180,6 +139,29 @@ async function ceiling(): Promise<{ one: number[]; two: number[]; ratios: number
 
 const CEILING_SETTLE_PASSES = 4;
 
+const ONE_CORE_CHILD = new URL('grid-one-core-child.ts', import.meta.url).pathname;
+
+interface OneCore {
+  readonly cold: number[];
+  readonly warm: number[];
+  readonly settled: number[];
+  readonly cores: number;
+}
+
+/**
+ * The 1-worker grid with the whole process on one core (grid-one-core-child.ts under `taskset -c 0`):
+ * the baseline of a 1 → 2 core speed-up, where the 1-worker runs above leave V8's helper threads the
+ * second core. Null, with the reason, where taskset cannot run (not Linux, no util-linux).
+ */
+function oneCore(): { readonly runs: OneCore } | { readonly skipped: string } {
+  const run = spawnSync('taskset', ['-c', '0', process.execPath, ONE_CORE_CHILD, String(REPEATS), String(SETTLED_PAIRS)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (run.error) return { skipped: `taskset could not run: ${run.error.message}` };
+  if (run.status !== 0) return { skipped: `the one-core child exited with ${run.status ?? run.signal}` };
+  const runs = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as OneCore;
+  if (runs.cores !== 1) return { skipped: `taskset -c 0 left ${runs.cores} cores to the child` };
+  return { runs };
+}
+
 /**
  * Settled: 2-worker grids run before the settled pairs (each thread ≈ 200 cells a grid), so each
  * thread has run ≈ 1,600 cells and its compiler has settled (docs/sweeps.md, "Full collections, the
@@ -236,7 +218,7 @@ function spreadMetrics(name: string, samples: readonly number[]): Record<string,
 export const bench: Bench = {
   name: 'grid',
   async run(): Promise<BenchResult> {
-    const request: GridRequest = { deal: readDealFile(JSON.parse(readFileSync(TEMPLATE, 'utf8'))), rows: parseGridAxis(ROWS), columns: parseGridAxis(COLUMNS) };
+    const request = gridBenchRequest();
     const oneCell: GridRequest = { ...request, rows: parseGridAxis('defaultMult=1'), columns: parseGridAxis('prepayMult=1') };
     const twoCells: GridRequest = { ...request, rows: parseGridAxis('defaultMult=1'), columns: parseGridAxis('prepayMult=1,2') };
     const samples = Object.fromEntries(SAMPLES.map((key) => [key, [] as number[]])) as Record<(typeof SAMPLES)[number], number[]>;
@@ -309,6 +291,8 @@ export const bench: Bench = {
     const bound = await ceiling();
     samples.ceiling1.push(...bound.one);
     samples.ceiling2.push(...bound.two);
+    // The 1-worker grid on one core: the baseline of the 1 → 2 core speed-up.
+    const single = oneCore();
     rmSync(dir, { recursive: true, force: true });
     const cells = request.rows.values.length * request.columns.values.length;
     const metrics = {
@@ -360,6 +344,17 @@ export const bench: Bench = {
       ceilingSpeedUpMax: round(Math.max(...bound.ratios)),
       // The pool's settled speed-up as a share of the machine's.
       settledOfCeiling: round(median(samples.settled1) / median(samples.settled2) / (median(samples.ceiling1) / median(samples.ceiling2))),
+      // 1 worker with the process on one core, against 2 workers on 2 cores: the 1 → 2 core speed-up.
+      ...('runs' in single
+        ? {
+            ...spreadMetrics('oneCoreColdOneWorker', single.runs.cold),
+            ...spreadMetrics('oneCoreWarmOneWorker', single.runs.warm),
+            ...spreadMetrics('oneCoreSettledOneWorker', single.runs.settled),
+            coreSpeedUpCold: round(median(single.runs.cold) / median(samples.cold2)),
+            coreSpeedUpWarm: round(median(single.runs.warm) / median(samples.warm2)),
+            coreSpeedUpSettled: round(median(single.runs.settled) / median(samples.settled2)),
+          }
+        : {}),
       twoWorkerCellsPerSecond: round(cells / median(samples.cold2), 1),
       warmTwoWorkerCellsPerSecond: round(cells / median(samples.warm2), 1),
       // CPU time of every thread (process.cpuUsage) hardly depends on other processes: what idle cores would take.
@@ -403,6 +398,9 @@ export const bench: Bench = {
         '…WorkerCpuSeconds, …V8HelperCpuSeconds, …ServiceCpuSeconds: a run’s CPU by kind of thread (Linux /proc/self/task; medians): the pool’s worker threads, V8’s own helper threads (garbage collection, background compilation: on 2 cores they compete with 2 workers) and the service’s thread',
         `settled…: one service whose two threads first run ${SETTLE_GRIDS} grids with 2 workers (≈ 1,600 cells each: the compiler settled), then ${SETTLED_PAIRS} interleaved 1- and 2-worker grids — the engine's parallel work without each thread's compile; GRID_BENCH_SETTLED_PAIRS sets the pairs`,
         `ceiling…: the machine's own speed-up on this work, no pool: ${CEILING_SETTLE_PASSES} passes of the grid's cells settle three child processes (test/bench/grid-cells-child.ts; the cells on a worker thread with a pool thread's young generation), then ${SETTLED_PAIRS} times one process runs all ${ROWS} × ${COLUMNS} cells and two processes half each at once (the slower one's time); settledOfCeiling = settledSpeedUp ÷ ceilingSpeedUp`,
+        'runs' in single
+          ? `oneCore…: the 1-worker grid with the whole process on one core (test/bench/grid-one-core-child.ts under taskset -c 0: the worker and V8's garbage-collector and compiler threads share it), ${REPEATS} cold and warm runs and ${SETTLED_PAIRS} settled ones; coreSpeedUp… = that ÷ the 2-worker median on 2 cores — the 1 → 2 core speed-up, where speedUp, warmSpeedUp and settledSpeedUp compare 1 and 2 workers on 2 cores (a 1-worker run's helper threads use the second core)`
+          : `oneCore…: skipped — ${single.skipped}`,
         'warmSpeedUpCpuBound = 2 × warmOneWorkerSeconds ÷ warmTwoWorkerCpuSeconds: on 2 cores a 2-worker run cannot take less than half its CPU seconds (every thread’s, GC and compiler included), so the warm speed-up cannot exceed it on an idle machine',
       ],
     };
