@@ -90,7 +90,10 @@ export function checkLeg(leg: CashFlowLeg): CheckedLeg {
   checkColumn(leg.endingBalance, 'endingBalance', periods);
   checkColumn(leg.interestShortfall, 'interestShortfall', periods);
   const settlement = calendarDate(leg.settlementDate);
-  const dates = leg.paymentDates.map(calendarDate);
+  // A plain loop, not map(): the array's elements kind is then the same whichever tier made it (one
+  // that differed sent the optimised loop below back to be compiled again, once per thread).
+  const dates: CalendarDate[] = [];
+  for (const input of leg.paymentDates) dates.push(calendarDate(input));
   let previous = settlement;
   let previousDay = toDayNumber(settlement);
   for (let t = 0; t < dates.length; t++) {

@@ -185,9 +185,15 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
    * too many comes off the one furthest above, never below zero), so each stays within about a cent
    * of its projection and a flow that is zero stays zero.
    */
+  // The month's three principal flows in whole cents, scheduled, prepaid, defaulted (a typed array:
+  // an array of numbers would change its elements kind with the amounts — small integers, or doubles
+  // past 2^31 cents — and send the optimised code back to be compiled again).
+  const month = new Float64Array(PRINCIPAL_FLOWS.length);
   const bookPrincipal = (k: number, monthOut: number): void => {
-    const month = PRINCIPAL_FLOWS.map((key) => centsOf(flowCents[key][k] ?? 0));
-    let left = monthOut - month.reduce((a, b) => a + b, 0);
+    PRINCIPAL_FLOWS.forEach((key, j) => {
+      month[j] = centsOf(flowCents[key][k] ?? 0);
+    });
+    let left = monthOut - (0 + (month[0] ?? 0) + (month[1] ?? 0) + (month[2] ?? 0));
     const gap = (j: number): number => {
       const key = PRINCIPAL_FLOWS[j] ?? 'defaults';
       return (running[key][k] ?? 0) * 100 - ((k > 0 ? (booked[key][k - 1] ?? 0) : 0) + (month[j] ?? 0));

@@ -31,10 +31,12 @@ export function runStep(state: PeriodState, step: CompiledStep, pot: Pot): Money
     case 'fee':
       return payFee(state, step, pot);
     case 'interest': {
-      const owed = step.notes.map((i) => {
+      // A plain loop, not map(): see checkLeg (analytics/leg.ts).
+      const owed: Money[] = [];
+      for (const i of step.notes) {
         const note = noteAt(state, i);
-        return sub(note.interestDue, note.interestPaid);
-      });
+        owed.push(sub(note.interestDue, note.interestPaid));
+      }
       let total = ZERO;
       for (const o of owed) total = add(total, o);
       const pay = minMoney(pot.funds, total);

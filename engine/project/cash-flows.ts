@@ -219,7 +219,10 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   const cdr = column();
   const cumulativeDefaultRate = column();
   const cumulativeNetLoss = column();
-  const byState = BALANCE_STATES.map(() => column());
+  // A plain loop, not map(): the array's elements kind is then the same whichever tier made it (a
+  // kind that differed sent the optimised loop below back to be compiled again, once per thread).
+  const byState: Float64Array[] = [];
+  for (let s = 0; s < BALANCE_STATES.length; s++) byState.push(column());
   let opening = cutoffBalance;
   let cumulativeDefaults = 0;
   let cumulativeLoss = 0;
