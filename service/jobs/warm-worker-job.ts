@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
 import type { JobContext } from './job-manager.ts';
 import { parkThread, takeIdleThread } from './pool/pool-idle.ts';
+import { isThreadReady, terminateWhenStarted, watchStart } from './thread-start.ts';
 import type { WorkerReply } from './worker-job.ts';
 import { fromWireError } from './workers/wire-error.ts';
 
@@ -21,7 +22,8 @@ export function warmThreadsStarted(): number {
  * or when the service closes). A thread per job instead left each thread's native memory (its V8
  * isolate, its allocator arenas) to come and go with every run: the soak's resident memory swung
  * 80 MB over 2,000 runs (docs/reliability.md). Cancelling stops the thread at once and rejects with
- * CANCELLED; the next job starts a new one. A thread that fails or exits is never reused.
+ * CANCELLED; the next job starts a new one (the stopped thread is terminated once it has loaded its
+ * modules: thread-start.ts). A thread that fails or exits is never reused.
  */
 // M names the worker's own message type for the caller's handler (the thread's messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
@@ -35,6 +37,7 @@ export function runWarmWorkerJob<M extends WorkerReply, R>(
   let thread = takeIdleThread(url);
   if (!thread) {
     thread = new Worker(url);
+    watchStart(thread);
     threadsStarted += 1;
   }
   const worker = thread;
@@ -48,11 +51,12 @@ export function runWarmWorkerJob<M extends WorkerReply, R>(
       worker.off('error', onError);
       worker.off('exit', onExit);
       if (reuse) parkThread(url, worker);
-      else void worker.terminate();
+      else void terminateWhenStarted(worker);
       fn();
     };
     const onAbort = (): void => settle(() => reject(new UserError('CANCELLED', cancelled)), false);
     const onMessage = (message: M): void => {
+      if (isThreadReady(message)) return;
       if (message.type === 'error' && 'error' in message) {
         const error = fromWireError(message.error);
         settle(() => reject(error), true);

@@ -1,6 +1,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { UserError } from '../../data/errors.ts';
 import type { JobContext } from './job-manager.ts';
+import { isThreadReady, terminateWhenStarted, watchStart } from './thread-start.ts';
 import { fromWireError, type WireError } from './workers/wire-error.ts';
 
 /** What a job's worker thread posts: its own messages, or an error as it crossed the thread boundary. */
@@ -12,7 +13,8 @@ export type WorkerReply = { readonly type: 'error'; readonly error: WireError } 
  * an error message rejects with the error it carries. Cancelling the job stops the thread (for
  * work that only reads: stopping it midway loses nothing) and rejects with CANCELLED — unless
  * `cancel` is given, for work that must wind down itself (an import rolls back): then it is called
- * and the worker's own reply settles the job. `resourceLimits` bound the thread's V8 heap.
+ * and the worker's own reply settles the job. `resourceLimits` bound the thread's V8 heap. A module
+ * run with a plain cancel posts THREAD_READY once loaded (thread-start.ts): it is terminated only then.
  */
 // M names the worker's own message type for the caller's handler (the thread's messages are untyped).
 // oxlint-disable-next-line typescript/no-unnecessary-type-parameters
@@ -25,6 +27,7 @@ export function runWorkerJob<M extends WorkerReply, R>(
   resourceLimits?: ResourceLimits,
 ): Promise<R> {
   const worker = new Worker(url, { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+  watchStart(worker);
   return new Promise<R>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void): void => {
@@ -39,10 +42,12 @@ export function runWorkerJob<M extends WorkerReply, R>(
         return;
       }
       settle(() => reject(new UserError('CANCELLED', cancelled)));
-      void worker.terminate();
+      // Once it has loaded its modules (thread-start.ts): terminated while it registers SQLite, the process aborts.
+      void terminateWhenStarted(worker);
     };
     ctx.signal.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (message: M) => {
+      if (isThreadReady(message)) return;
       if (message.type === 'error' && 'error' in message) {
         const error = fromWireError(message.error);
         settle(() => reject(error));

@@ -12,11 +12,14 @@ import type { PoolCashFlows } from '../../../engine/index.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { runsOnPool, serveDealRunOnPool, serveDealTask, type DealProjectionAnswer, type DealWorkerData, type DealWorkerMessage } from './deal-tasks.ts';
 import { fromWireError, toWireError } from './wire-error.ts';
+import { THREAD_READY } from '../thread-start.ts';
 
 export type { DealProjectionAnswer, DealWorkerData, DealWorkerMessage } from './deal-tasks.ts';
 
 const port = parentPort;
 if (!port) throw new Error('deal-worker must run in a worker thread');
+// Its modules — SQLite's native one among them — are loaded: it may be terminated from now on (thread-start.ts).
+port.postMessage(THREAD_READY);
 const post = (message: DealWorkerMessage): void => port.postMessage(message);
 
 /** The run waiting for its projection from the pool (one request at a time, so at most one). */

@@ -12,6 +12,7 @@ import { matchesProduct } from '../../files/assumption-file.ts';
 import { prepareProjection, tapeInput, type ProjectionSource } from '../../runs/projection.ts';
 import { sharedLoans, type ProjectionShare } from '../project-chunks.ts';
 import { toWireError, type WireError } from './wire-error.ts';
+import { THREAD_READY } from '../thread-start.ts';
 
 export interface ProjectWorkerData {
   readonly workspacePath: string;
@@ -28,6 +29,8 @@ export type ProjectWorkerMessage =
 const data = workerData as ProjectWorkerData;
 const port = parentPort;
 if (!port) throw new Error('project-worker must run in a worker thread');
+// Its modules — SQLite's native one among them — are loaded: it may be terminated from now on (thread-start.ts).
+port.postMessage(THREAD_READY);
 
 const post = (message: ProjectWorkerMessage): void => port.postMessage(message);
 

@@ -1,0 +1,46 @@
+import type { Worker } from 'node:worker_threads';
+
+/**
+ * A job thread's first message, posted by its module's top level once its imports — SQLite's native
+ * module among them — are loaded. Until then the thread may be registering better-sqlite3, and a
+ * thread terminated there aborts the whole process (better-sqlite3 13: node-addon-api calls a fatal
+ * error, "Error::New napi_get_last_error_info"; seen with the query threads, query-protocol.ts
+ * QueryReady). So a job stopped early (a cancel) gives up its thread at once but terminates it only
+ * once it has said it is ready, or has stopped on its own.
+ */
+export interface ThreadReady {
+  readonly type: 'ready';
+}
+
+export const THREAD_READY: ThreadReady = { type: 'ready' };
+
+export function isThreadReady(message: unknown): message is ThreadReady {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'ready';
+}
+
+/** Each watched thread's start: settles on its ready message, or when it stops or fails without one. */
+const starts = new WeakMap<Worker, Promise<void>>();
+
+/** Watches a thread from its creation (before any other listener can miss its ready message). */
+export function watchStart(worker: Worker): void {
+  if (starts.has(worker)) return;
+  starts.set(
+    worker,
+    new Promise<void>((resolve) => {
+      const onMessage = (message: unknown): void => {
+        if (!isThreadReady(message)) return;
+        worker.off('message', onMessage);
+        resolve();
+      };
+      worker.on('message', onMessage);
+      worker.once('exit', () => resolve());
+      worker.once('error', () => resolve());
+    }),
+  );
+}
+
+/** Terminates a thread once it has started (at once if it was never watched, or has already started). */
+export async function terminateWhenStarted(worker: Worker): Promise<void> {
+  await starts.get(worker);
+  await worker.terminate();
+}
