@@ -6,6 +6,7 @@
  * a handler that keeps state between tasks keys it on `shared` (sweep-handler.ts does, on its work's data).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { THREAD_READY } from '../thread-start.ts';
 import { toWireError } from '../workers/wire-error.ts';
 import { isPoolThreadData, type PoolMessage, type PoolReply } from './pool-protocol.ts';
 
@@ -15,6 +16,8 @@ export function serveTasks<T, R, S = unknown>(handle: (task: T, shared: S) => R 
   const port = parentPort;
   const data: unknown = workerData;
   if (port === null || !isPoolThreadData(data)) throw new Error('serveTasks runs in a pool thread started by runTasks (service/jobs/pool/worker-pool.ts)');
+  // The worker module's imports are loaded: the pool may terminate this thread from now on (thread-start.ts).
+  port.postMessage(THREAD_READY);
   // A thread serves one call at a time; a warm thread kept from an earlier call gets the new call's data first.
   let shared: S | undefined;
   // The pool keeps a thread's next task queued behind its current one (worker-pool.ts, TASKS_IN_FLIGHT), so the

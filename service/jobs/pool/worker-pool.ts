@@ -10,6 +10,7 @@ import { fromWireError } from '../workers/wire-error.ts';
 import { parkThread, takeIdleThread } from './pool-idle.ts';
 import { isPoolThreadData, type PoolMessage, type PoolReply, type PoolThreadData } from './pool-protocol.ts';
 import { checkedJobs, poolSize } from './pool-size.ts';
+import { isThreadReady, terminateWhenStarted, watchStart, type ThreadReady } from '../thread-start.ts';
 import { threadEnv } from './thread-env.ts';
 import { othersWaiting, releaseSlot, requestSlot, withdrawRequests } from './pool-slots.ts';
 
@@ -111,7 +112,7 @@ function cancelledError(done: number, total: number): UserError {
 type Outcome = { readonly ok: true } | { readonly ok: false; readonly error: Error };
 
 interface ThreadListeners {
-  readonly message: (reply: PoolReply) => void;
+  readonly message: (reply: PoolReply | ThreadReady) => void;
   readonly error: (error: Error) => void;
   readonly exit: (code: number) => void;
 }
@@ -167,10 +168,11 @@ class TaskRun<T, R> {
       return;
     }
     const data: PoolThreadData = { absPoolThread: true };
-    const thread =
-      takeIdleThread(this.#options.worker) ?? new Worker(this.#options.worker, { workerData: data, env: threadEnv(), resourceLimits: { maxYoungGenerationSizeMb: POOL_THREAD_YOUNG_GENERATION_MB } });
+    const thread = takeIdleThread(this.#options.worker) ?? this.#newThread(data);
     const listeners: ThreadListeners = {
-      message: (reply: PoolReply) => this.#onReply(thread, reply),
+      message: (reply: PoolReply | ThreadReady) => {
+        if (!isThreadReady(reply)) this.#onReply(thread, reply);
+      },
       error: (error: Error) => this.#finish({ ok: false, error }),
       exit: (code: number) => this.#onExit(thread, code),
     };
@@ -183,6 +185,13 @@ class TaskRun<T, R> {
     this.#inFlight.set(thread, 0);
     thread.postMessage({ kind: 'shared', shared: this.#options.shared } satisfies PoolMessage);
     this.#feed(thread);
+  }
+
+  /** A new pool thread, watched from its start: it is terminated only once it has said it is ready (thread-start.ts). */
+  #newThread(data: PoolThreadData): Worker {
+    const thread = new Worker(this.#options.worker, { workerData: data, env: threadEnv(), resourceLimits: { maxYoungGenerationSizeMb: POOL_THREAD_YOUNG_GENERATION_MB } });
+    watchStart(thread);
+    return thread;
   }
 
   /**
@@ -272,7 +281,8 @@ class TaskRun<T, R> {
     // Done: every thread is between tasks and waits for the next sweep. Failed or cancelled: every thread stops.
     if (outcome.ok) for (const thread of this.#live) this.#park(thread);
     this.#working.clear();
-    for (const thread of this.#live) void thread.terminate();
+    // A thread still loading its modules is terminated once it has (thread-start.ts): not while it registers SQLite.
+    for (const thread of this.#live) void terminateWhenStarted(thread);
     this.#settleWhenStopped();
   }
 

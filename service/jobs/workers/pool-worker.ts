@@ -7,6 +7,11 @@
  * module is loaded at the thread's first call of that kind (a projection's thread does not load the
  * sweeps' modules, nor a sweep's the projection kernels' task code), then kept.
  */
+// SQLite's native module, loaded with the thread rather than with the first call that reads a tape:
+// serveTasks then says the thread is ready, and a thread is never terminated while it registers a
+// native module, which aborts the whole process (service/jobs/thread-start.ts).
+// oxlint-disable-next-line import/no-unassigned-import -- loaded for its registration, not its bindings
+import 'better-sqlite3';
 import type { ChunkRange, ChunkReply, ProjectionShare } from '../project-chunks.ts';
 import type { ChunkResult } from '../../runs/monte-carlo/summary.ts';
 import type { MonteCarloSpec, MonteCarloTask } from '../../runs/monte-carlo/tasks.ts';
