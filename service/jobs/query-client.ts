@@ -5,7 +5,8 @@ import type { StratDimensionId } from '../../data/pool/strats.ts';
 import type { PoolNames } from '../files/assumption-file.ts';
 import type { ProjectionResult } from '../api/contract.ts';
 import type { Timed } from './timed.ts';
-import type { QueryReady, QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
+import { isThreadReady, terminateWhenStarted, watchStart, type ThreadReady } from './thread-start.ts';
+import type { QueryReply, QueryRequest, QueryWorkerData } from './workers/query-protocol.ts';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type Request = QueryRequest extends infer R ? (R extends QueryRequest ? Omit<R, 'id'> : never) : never;
@@ -16,25 +17,17 @@ class QueryThread {
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #closed = false;
-  /** Settles once the thread has opened the workspace (its ready message), or has stopped: it may be terminated from then on. */
-  readonly #started: Promise<void>;
-  #markStarted: () => void = () => undefined;
 
   constructor(workerUrl: URL, workspacePath: string) {
     const workerData: QueryWorkerData = { workspacePath };
     this.#worker = new Worker(workerUrl, { workerData });
+    // Unref'd before any 'message' listener is added: adding the first refs the thread's port again, which is
+    // what keeps the process up while a query waits for its answer (the CLI exited mid-query the other way round).
     this.#worker.unref();
-    // Settles on the thread's ready message, or when it stops without one (query-protocol.ts QueryReady).
-    this.#started = new Promise<void>((resolve) => {
-      this.#markStarted = resolve;
-    });
-    this.#worker.once('exit', () => this.#markStarted());
-    this.#worker.once('error', () => this.#markStarted());
-    this.#worker.on('message', (reply: QueryReply | QueryReady) => {
-      if ('ready' in reply) {
-        this.#markStarted();
-        return;
-      }
+    // Its ready message comes once SQLite's native module is loaded and the workspace open (thread-start.ts).
+    watchStart(this.#worker);
+    this.#worker.on('message', (reply: QueryReply | ThreadReady) => {
+      if (isThreadReady(reply)) return;
       const pending = this.#pending.get(reply.id);
       if (!pending) return;
       this.#pending.delete(reply.id);
@@ -65,9 +58,8 @@ class QueryThread {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    // Never while it loads SQLite's native module (query-protocol.ts QueryReady): that aborts the process.
-    await this.#started;
-    await this.#worker.terminate();
+    // Never while it loads SQLite's native module: that aborts the process (thread-start.ts).
+    await terminateWhenStarted(this.#worker);
   }
 }
 

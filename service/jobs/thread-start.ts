@@ -1,12 +1,13 @@
 import type { Worker } from 'node:worker_threads';
 
 /**
- * A job thread's first message, posted by its module's top level once its imports — SQLite's native
- * module among them — are loaded. Until then the thread may be registering better-sqlite3, and a
- * thread terminated there aborts the whole process (better-sqlite3 13: node-addon-api calls a fatal
- * error, "Error::New napi_get_last_error_info"; seen with the query threads, query-protocol.ts
- * QueryReady). So a job stopped early (a cancel) gives up its thread at once but terminates it only
- * once it has said it is ready, or has stopped on its own.
+ * A thread's first message, posted once its imports — SQLite's native module among them — are
+ * loaded: by the deal and projection threads' module top level, the query thread's once its
+ * workspace is open, a pool thread's serveTasks. Until then the thread may be registering
+ * better-sqlite3, and a thread terminated there aborts the whole process (better-sqlite3 13:
+ * node-addon-api calls a fatal error, "Error::New napi_get_last_error_info"; seen in CI when a
+ * workspace's query thread was closed as it started). So a job stopped early (a cancel) gives up its
+ * thread at once but terminates it only once it has said it is ready, or has stopped on its own.
  */
 export interface ThreadReady {
   readonly type: 'ready';

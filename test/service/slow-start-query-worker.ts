@@ -5,10 +5,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { QueryReady, QueryWorkerData } from '../../service/jobs/workers/query-protocol.ts';
+import { THREAD_READY } from '../../service/jobs/thread-start.ts';
+import type { QueryWorkerData } from '../../service/jobs/workers/query-protocol.ts';
 
 const data = workerData as QueryWorkerData;
 // A synchronous 300 ms, as a module load blocks its thread.
 Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
 writeFileSync(`${data.workspacePath}.started`, 'started\n');
-parentPort?.postMessage({ ready: true } satisfies QueryReady);
+parentPort?.postMessage(THREAD_READY);

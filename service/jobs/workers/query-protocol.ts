@@ -9,16 +9,6 @@ export type QueryRequest =
 
 export type QueryReply = { readonly id: number; readonly ok: true; readonly value: unknown } | { readonly id: number; readonly ok: false; readonly error: WireError };
 
-/**
- * The thread's first message, once its workspace is open: until then it may be loading SQLite's
- * native module, and terminating a thread there aborts the whole process (better-sqlite3 13: the
- * module's registration meets a terminating thread and node-addon-api calls a fatal error), so the
- * client waits for it before it terminates the thread.
- */
-export interface QueryReady {
-  readonly ready: true;
-}
-
 export interface QueryWorkerData {
   readonly workspacePath: string;
 }

@@ -12,7 +12,8 @@ import { getTape } from '../../../data/tape/store.ts';
 import { matchesProduct, type PoolNames } from '../../files/assumption-file.ts';
 import { projectInput, repLineInput, tapeInput, type ProjectionInput } from '../../runs/projection.ts';
 import { timed } from '../timed.ts';
-import type { QueryReady, QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
+import { THREAD_READY } from '../thread-start.ts';
+import type { QueryReply, QueryRequest, QueryWorkerData } from './query-protocol.ts';
 import { toWireError } from './wire-error.ts';
 
 const data = workerData as QueryWorkerData;
@@ -21,8 +22,8 @@ if (!port) throw new Error('query-worker must run in a worker thread');
 
 const db = new Database(data.workspacePath, { timeout: 2_000 });
 db.pragma('foreign_keys = ON');
-// SQLite's native module is loaded and the workspace open: the client may terminate this thread from now on (query-protocol.ts).
-port.postMessage({ ready: true } satisfies QueryReady);
+// SQLite's native module is loaded and the workspace open: the client may terminate this thread from now on (thread-start.ts).
+port.postMessage(THREAD_READY);
 
 // A few tapes' representative lines, so assumption edits re-project in milliseconds. Keyed by
 // tape id and import time: a deleted tape's id reused by a new import never hits a stale entry.
