@@ -1,6 +1,6 @@
 import { assert } from '../errors.ts';
 import { roundCentsOfDouble } from '../rounding.ts';
-import { columnBlock, type PoolCashFlows } from '../project/cash-flows.ts';
+import { columnBlock, repeated, type PoolCashFlows } from '../project/cash-flows.ts';
 import { yieldSupplementAmount, type YieldSupplementLine } from './yield-supplement-pv.ts';
 
 /**
@@ -147,7 +147,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
     typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined, yieldSupplementLines: undefined } : options;
   const months = base.months;
   // The ledger's columns, views of one block (cash-flows.ts columnBlock: one buffer, not some fifty).
-  const column = columnBlock(Array.from({ length: LEDGER_COLUMNS }, () => months));
+  const column = columnBlock(repeated(months, LEDGER_COLUMNS));
   const copied = (source: Float64Array): Float64Array => {
     const out = column();
     out.set(source.subarray(0, months));

@@ -194,8 +194,8 @@ export function poolColumnLengths(months: number): number[] {
   return repeated(months, POOL_COLUMNS);
 }
 
-/** `count` copies of `length` (a plain loop: these lists are made for every cohort's projection). */
-function repeated(length: number, count: number): number[] {
+/** `count` copies of `length`: the lengths of `count` columns of one length (a plain loop: these lists are made for every cohort's projection). */
+export function repeated(length: number, count: number): number[] {
   const lengths: number[] = [];
   for (let c = 0; c < count; c++) lengths.push(length);
   return lengths;

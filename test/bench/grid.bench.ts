@@ -198,6 +198,11 @@ function threadMetrics(name: string, runs: readonly ThreadCpu[] | undefined): Re
   };
 }
 
+/** `name` (median of 1 ÷ median of 2), `name`Min and `name`Max (each pair's own ratio, min–max). */
+function speedUpMetrics(name: string, one: readonly number[], two: readonly number[], ratios: readonly number[]): Record<string, number> {
+  return { [name]: round(median(one) / median(two)), [`${name}Min`]: round(Math.min(...ratios)), [`${name}Max`]: round(Math.max(...ratios)) };
+}
+
 /** `name`Seconds (the median), `name`MinSeconds and `name`MaxSeconds. */
 function spreadMetrics(name: string, samples: readonly number[]): Record<string, number> {
   const { median: middle, min, max } = spread(samples);
@@ -309,22 +314,14 @@ export const bench: Bench = {
       ...spreadMetrics('coldBundledOneWorker', samples.bundled1),
       ...spreadMetrics('coldBundledTwoWorker', samples.bundled2),
       ...spreadMetrics('startupBundledOneThread', samples.bundledStart1),
-      coldBundledSpeedUp: round(median(samples.bundled1) / median(samples.bundled2)),
-      coldBundledSpeedUpMin: round(Math.min(...speedUps.bundled)),
-      coldBundledSpeedUpMax: round(Math.max(...speedUps.bundled)),
+      ...speedUpMetrics('coldBundledSpeedUp', samples.bundled1, samples.bundled2, speedUps.bundled),
       // The budgets' speed-ups: median of 1 worker ÷ median of 2; and each repeat's own ratio, min–max.
-      speedUp: round(median(samples.cold1) / median(samples.cold2)),
-      speedUpMin: round(Math.min(...speedUps.cold)),
-      speedUpMax: round(Math.max(...speedUps.cold)),
-      warmSpeedUp: round(median(samples.warm1) / median(samples.warm2)),
-      warmSpeedUpMin: round(Math.min(...speedUps.warm)),
-      warmSpeedUpMax: round(Math.max(...speedUps.warm)),
+      ...speedUpMetrics('speedUp', samples.cold1, samples.cold2, speedUps.cold),
+      ...speedUpMetrics('warmSpeedUp', samples.warm1, samples.warm2, speedUps.warm),
       // The app: the first grid after the service's warm-up (docs/sweeps.md, "Warm threads in the app").
       ...spreadMetrics('appOneWorker', samples.app1),
       ...spreadMetrics('appTwoWorker', samples.app2),
-      appSpeedUp: round(median(samples.app1) / median(samples.app2)),
-      appSpeedUpMin: round(Math.min(...speedUps.app)),
-      appSpeedUpMax: round(Math.max(...speedUps.app)),
+      ...speedUpMetrics('appSpeedUp', samples.app1, samples.app2, speedUps.app),
       appOneWorkerCpuSeconds: round(median(cpu.app1)),
       appTwoWorkerCpuSeconds: round(median(cpu.app2)),
       ...spreadMetrics('appWarmUp', samples.warmUp),
@@ -333,15 +330,11 @@ export const bench: Bench = {
       // Settled threads (≈ 1,600 cells each before): medians of SETTLED_PAIRS interleaved pairs.
       ...spreadMetrics('settledOneWorker', samples.settled1),
       ...spreadMetrics('settledTwoWorker', samples.settled2),
-      settledSpeedUp: round(median(samples.settled1) / median(samples.settled2)),
-      settledSpeedUpMin: round(Math.min(...speedUps.settled)),
-      settledSpeedUpMax: round(Math.max(...speedUps.settled)),
+      ...speedUpMetrics('settledSpeedUp', samples.settled1, samples.settled2, speedUps.settled),
       // The machine's ceiling: the same cells in 1 process and in 2 at once, no pool (medians of the pairs).
       ...spreadMetrics('ceilingOneProcess', samples.ceiling1),
       ...spreadMetrics('ceilingTwoProcesses', samples.ceiling2),
-      ceilingSpeedUp: round(median(samples.ceiling1) / median(samples.ceiling2)),
-      ceilingSpeedUpMin: round(Math.min(...bound.ratios)),
-      ceilingSpeedUpMax: round(Math.max(...bound.ratios)),
+      ...speedUpMetrics('ceilingSpeedUp', samples.ceiling1, samples.ceiling2, bound.ratios),
       // The pool's settled speed-up as a share of the machine's.
       settledOfCeiling: round(median(samples.settled1) / median(samples.settled2) / (median(samples.ceiling1) / median(samples.ceiling2))),
       // 1 worker with the process on one core, against 2 workers on 2 cores: the 1 → 2 core speed-up.
