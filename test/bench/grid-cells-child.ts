@@ -10,16 +10,14 @@
  * threads), prints `ready`, then for each line `go` on its input runs cells PART, PART + PARTS, … once
  * and prints the seconds they took; it exits at the end of its input.
  */
-import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { POOL_THREAD_YOUNG_GENERATION_MB } from '../../service/jobs/pool/worker-pool.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
-import { parseGridAxis } from '../../service/runs/grid-axis.ts';
 import { cellOverrides } from '../../service/runs/grid-parameters.ts';
 import { runGridCell, type GridPlan } from '../../service/runs/grid.ts';
 import { dealPool } from '../../service/runs/prepare-deal.ts';
-import { GRID_BENCH_COLUMNS, GRID_BENCH_ROWS, GRID_BENCH_TEMPLATE } from './grid-axes.ts';
+import { gridBenchRequest } from './grid-runs.ts';
 
 interface ChildData {
   readonly part: number;
@@ -28,11 +26,10 @@ interface ChildData {
 }
 
 function cellRunner({ part, parts, settlePasses }: ChildData): () => number {
-  const file = readDealFile(JSON.parse(readFileSync(GRID_BENCH_TEMPLATE, 'utf8')));
+  const { deal, rows, columns } = gridBenchRequest();
   // As the sweep handler plans a grid on the deal's own lines (sweep-handler.ts gridPlanOf).
+  const file = readDealFile(deal);
   const plan: GridPlan = { file, input: dealPool(file, null), mode: 'repline', base: undefined };
-  const rows = parseGridAxis(GRID_BENCH_ROWS);
-  const columns = parseGridAxis(GRID_BENCH_COLUMNS);
   const cells = rows.values.flatMap((row) =>
     columns.values.map((column) =>
       cellOverrides(
