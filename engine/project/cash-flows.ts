@@ -254,7 +254,8 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   }
   let recoveriesAfterHorizon = 0;
   for (let k = months; k < acc.recoveries.length; k++) recoveriesAfterHorizon += acc.recoveries[k] ?? 0;
-  const balanceByState = Object.fromEntries(BALANCE_STATES.map((state, s) => [state, byState[s] ?? column()])) as Record<BalanceState, Float64Array>;
+  const balanceByState = {} as Record<BalanceState, Float64Array>;
+  for (let s = 0; s < BALANCE_STATES.length; s++) balanceByState[BALANCE_STATES[s] ?? 'chargedOff'] = byState[s] ?? column();
   // The recoveries within the horizon, a column of their own (the accumulator runs `lag` months past it).
   const recoveries = column();
   recoveries.set(acc.recoveries.subarray(0, months));
