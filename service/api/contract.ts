@@ -515,7 +515,7 @@ export interface TrancheRow {
   readonly yieldAtParMortgageEquivalent: number | null;
   /** China interbank (CFETS / ChinaBond): compounded at the payment frequency on actual days, simple in the final period. */
   readonly yieldAtParChinaInterbank: number | null;
-  /** Modified duration at the annual effective yield at par: Macaulay (ACT/365 years) ÷ (1 + y). */
+  /** Modified duration at the annual effective yield at par: Macaulay (ACT/365 years) ÷ (1 + y); null for a note that loses principal at a negative yield (docs/deals.md). */
   readonly modifiedDurationYears: number | null;
   /** Residual/equity note: IRR of −original balance at closing and everything it received (XIRR); else null. */
   readonly irr: number | null;

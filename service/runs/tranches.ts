@@ -66,10 +66,18 @@ function expectedMaturityFields(leg: NoteLeg, expectedMaturity: string | undefin
   return { expectedMaturity, balanceAfterExpectedMaturity: last < 0 ? leg.originalBalance : roundCentsOfDouble(leg.balance[last] ?? leg.originalBalance) };
 }
 
-/** Yield at par in every quote and the modified duration at the annual effective one; null for a note without a coupon or without cash. */
+/**
+ * Yield at par in every quote and the modified duration at the annual effective one; null for a note
+ * without a coupon or without cash. The duration is null too for a note that loses principal and
+ * returns less than its price (`lossRate` > 0, yield below 0): its price then follows the loss, not
+ * the discount rate, and Macaulay ÷ (1 + y) runs away as a loss-driven yield nears −100% (a note
+ * that repays nothing of its principal, 0.6 years of coupons at −99.8%: 348 "years"). The yields
+ * stay: each is the convention's own quote of that loss (docs/deals.md, "Tranche analytics").
+ */
 function parYields(
   leg: CashFlowLeg,
   priced: boolean,
+  lossRate: number,
 ): Pick<TrancheRow, 'yieldAtParAnnualEffective' | 'yieldAtParBondEquivalent' | 'yieldAtParMortgageEquivalent' | 'yieldAtParChinaInterbank' | 'modifiedDurationYears'> {
   if (!priced) {
     return { yieldAtParAnnualEffective: null, yieldAtParBondEquivalent: null, yieldAtParMortgageEquivalent: null, yieldAtParChinaInterbank: null, modifiedDurationYears: null };
@@ -80,7 +88,7 @@ function parYields(
     yieldAtParBondEquivalent: quotes.bondEquivalent,
     yieldAtParMortgageEquivalent: quotes.mortgageEquivalent,
     yieldAtParChinaInterbank: quotes.chinaInterbank,
-    modifiedDurationYears: durationsAtYield(leg, quotes.annualEffective, 'annualEffective').modifiedYears,
+    modifiedDurationYears: lossRate > 0 && quotes.annualEffective < 0 ? null : durationsAtYield(leg, quotes.annualEffective, 'annualEffective').modifiedYears,
   };
 }
 
@@ -144,7 +152,7 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       writeDown: roundCentsOfDouble(leg.writeDown.reduce((a, b) => a + b, 0)),
       lossRate: summary.totals.lossRate,
       interestShortfall: shortfall,
-      ...parYields(closingLeg, hasCoupon && summary.yield !== null),
+      ...parYields(closingLeg, hasCoupon && summary.yield !== null, summary.totals.lossRate),
       irr: hasCoupon ? null : residualIrr(leg, closing),
       creditEnhancementAtClosing: ce[rank]?.[0] ?? 0,
     };

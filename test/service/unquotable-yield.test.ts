@@ -24,3 +24,30 @@ describe('a note that repays almost nothing', () => {
     }
   });
 });
+
+describe('a note that loses principal', () => {
+  const template = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'us-auto-oc-turbo.json'), 'utf8')) as { pool: { lines: { balance: number }[] } };
+  const runAt = (share: number) => {
+    const shrunk = { ...template, pool: { ...template.pool, lines: template.pool.lines.map((line) => ({ ...line, balance: line.balance * share })) } };
+    return dealRunResult(prepareDeal(readDealFile(shrunk), null, undefined), 'repline');
+  };
+
+  it('quotes its yields but no modified duration once the loss takes its yield below zero', () => {
+    // 90% of the pool: C loses about two thirds of its principal and yields about −27%; A and B lose nothing.
+    const run = runAt(0.9);
+    const c = run.tranches.find((t) => t.id === 'C');
+    expect(c?.lossRate).toBeGreaterThan(0.5);
+    expect(c?.yieldAtParAnnualEffective).toBeLessThan(-0.2);
+    expect(c?.yieldAtParBondEquivalent).not.toBeNull();
+    expect(c?.modifiedDurationYears).toBeNull();
+    for (const t of run.tranches.filter((n) => n.id !== 'C' && n.lossRate === 0)) expect(t.modifiedDurationYears).toBeGreaterThan(0);
+  });
+
+  it('keeps the modified duration of a note whose loss leaves its yield positive', () => {
+    // 80% of the pool: A loses about 3% and still yields about +2.5%.
+    const a = runAt(0.8).tranches.find((t) => t.id === 'A');
+    expect(a?.lossRate).toBeGreaterThan(0.01);
+    expect(a?.yieldAtParAnnualEffective).toBeGreaterThan(0);
+    expect(a?.modifiedDurationYears).toBeGreaterThan(1);
+  });
+});
