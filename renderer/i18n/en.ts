@@ -461,7 +461,7 @@ export const en = {
     '{paths} paths · seed {seed} · {distributionText}{seconds}. Lifetime default = the cutoff pool’s cumulative gross defaults ÷ its cutoff balance: scenario {scenarioLifetimeDefault}, mean over paths {meanLifetimeDefault} (reachable {floorLifetimeDefault}–{capLifetimeDefault}; {flooredPaths} paths floored, {cappedPaths} capped). Deal cumulative default rate (÷ {cumulativeRatioDenominator}) averages',
   'deal.lossPrincipalNotRepaid': '{meanDealCumulativeDefault}. Loss = principal not repaid ÷ original balance; standard error = standard deviation ÷ √paths.',
   'deal.monteCarloTable': 'Monte Carlo table',
-  'deal.poolNetLossOf': 'Pool net loss (% of cutoff balance; mean {meanNetLoss})',
+  'deal.poolNetLossOf': 'Pool net loss, purchases included (% of cutoff balance; mean {meanNetLoss})',
   'deal.lossOfOriginalBalance': '{name}: loss (% of original balance)',
   'deal.priceAndYield': 'Price and yield',
   'deal.priceYieldOfA': 'Price / yield of a note',
@@ -1642,7 +1642,7 @@ export const en = {
   'mc.percentiles': 'Percentiles p50 / p75 / p90',
   'mc.caption':
     '{deal} on {pool} · {paths} paths · seed {seed} · {distribution}. Histograms count paths per loss range. Pool: net loss (defaults − recoveries) ÷ cutoff balance. Notes: principal not repaid ÷ original balance. Percentiles Hyndman–Fan type 7; SE = standard deviation ÷ √paths.',
-  'mc.poolNetLoss': 'Pool net loss (% of cutoff balance)',
+  'mc.poolNetLoss': 'Pool net loss, purchases included (% of cutoff balance)',
   'mc.meanNetLoss': 'Mean net loss',
   'mc.noteLoss': '{name}: loss (% of original balance)',
   'mc.expectedLoss': 'Expected loss',

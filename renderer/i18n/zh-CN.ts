@@ -454,7 +454,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
     '{paths} 条路径 · 种子 {seed} · {distributionText}{seconds}。全周期违约率 = 基准日资产池累计违约本金 ÷ 基准日余额：情景 {scenarioLifetimeDefault}，路径均值 {meanLifetimeDefault}（可达范围 {floorLifetimeDefault}–{capLifetimeDefault}；{flooredPaths} 条路径触底，{cappedPaths} 条触顶）。交易累计违约率（÷ {cumulativeRatioDenominator}）均值',
   'deal.lossPrincipalNotRepaid': '{meanDealCumulativeDefault}。损失 = 未偿还本金 ÷ 初始本金；标准误 = 标准差 ÷ √路径数。',
   'deal.monteCarloTable': '蒙特卡洛表',
-  'deal.poolNetLossOf': '资产池净损失（占基准日余额 %；均值 {meanNetLoss}）',
+  'deal.poolNetLossOf': '资产池净损失，含循环购买（占基准日余额 %；均值 {meanNetLoss}）',
   'deal.lossOfOriginalBalance': '{name}：损失（占初始本金 %）',
   'deal.priceAndYield': '价格与收益率',
   'deal.priceYieldOfA': '证券价格 / 收益率',
@@ -1627,7 +1627,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'mc.percentiles': '分位数 p50 / p75 / p90',
   'mc.caption':
     '{deal}，资产池 {pool} · {paths} 条路径 · 种子 {seed} · {distribution}。直方图统计各损失区间的路径数。资产池：净损失（违约 − 回收）÷ 基准日余额。证券：未偿还本金 ÷ 初始本金。分位数采用 Hyndman–Fan 第 7 类；标准误 = 标准差 ÷ √路径数。',
-  'mc.poolNetLoss': '资产池净损失（占基准日余额 %）',
+  'mc.poolNetLoss': '资产池净损失，含循环购买（占基准日余额 %）',
   'mc.meanNetLoss': '平均净损失',
   'mc.noteLoss': '{name}：损失（占初始本金 %）',
   'mc.expectedLoss': '预期损失',

@@ -972,7 +972,7 @@ export interface MonteCarloResult {
   /** Mean over paths of the deal's cumulative default rate at the end (revolving purchases included), ÷ cumulativeRatioDenominator. */
   readonly meanDealCumulativeDefault: number;
   readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
-  /** Pool net loss (defaults − recoveries, the deal's cumulative net loss) ÷ cutoff balance: mean, percentiles, histogram. */
+  /** Pool net loss (defaults − recoveries, the deal's cumulative net loss: revolving purchases included) ÷ cutoff balance: mean, percentiles, histogram. */
   readonly pool: { readonly meanNetLoss: number; readonly percentiles: LossPercentiles; readonly histogram: readonly LossHistogramBin[] };
   readonly notes: readonly MonteCarloNoteRow[];
   readonly ratingTable: readonly RatingRow[] | null;
