@@ -17,7 +17,7 @@ import { expectPeriodsReconciled } from '../helpers/reconcile.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useSampleTape } from '../helpers/service.ts';
 
-const TEMPLATES = ['cn-consumer-revolving', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'] as const;
+const TEMPLATES = ['cn-consumer-revolving', 'cn-credit-card-installment', 'us-auto-oc-turbo', 'pass-through', 'us-cmo-sequential'] as const;
 const json = (path: string): unknown => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8'));
 const template = (name: string): DealFile => readDealFile(json(`templates/deals/${name}.json`));
 const shippedSet = (name: string): unknown => json(`templates/scenarios/${name}.json`);
@@ -255,7 +255,7 @@ describe('a set whose base is a saved assumption set', () => {
 
 describe('scenarios.templates', () => {
   const sample = useSampleTape({ loans: 50, seed: 5 });
-  it('serves the four shipped sets, one per deal template, each the file in templates/scenarios/ as read (Base first, 7 scenarios)', async () => {
+  it('serves the five shipped sets, one per deal template, each the file in templates/scenarios/ as read (Base first, 7 scenarios)', async () => {
     const service = sample.service();
     const answer = await service.call('scenarios.templates', {});
     if (!answer.ok) throw new Error(answer.error.message);
