@@ -33,12 +33,46 @@ export function formatPct(x: number | null, digits = 2): string {
 }
 
 /**
+ * Whether a code point takes two columns of a terminal: the East Asian Wide and Fullwidth ranges of
+ * Unicode's EastAsianWidth.txt (UAX #11) that a tape or a deal's names can hold — Hangul Jamo, CJK
+ * radicals to Yi (the CJK ideographs, kana and CJK punctuation such as （ ） among them), Hangul
+ * syllables, CJK compatibility ideographs and forms, fullwidth forms, and the supplementary
+ * ideograph planes.
+ */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** The columns a string takes in a terminal: 2 for each wide character (优先A is 5 columns, not 3). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return width;
+}
+
+/** `text` padded with spaces to `width` terminal columns, on the right (`end`) or the left (`start`). */
+function padTo(text: string, width: number, side: 'start' | 'end'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return side === 'end' ? text + fill : fill + text;
+}
+
+/**
  * Column widths for a text table and a row formatter: text columns (`left`) padded on the right,
- * figures on the left, two spaces between columns.
+ * figures on the left, two spaces between columns. Widths are terminal columns, so rows with Chinese
+ * names line up with the others.
  */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[], left: ReadonlySet<number> = new Set([0])): { widths: number[]; line: (cells: readonly string[]) => string } {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (left.has(i) ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (cells: readonly string[]): string => cells.map((c, i) => padTo(c, widths[i] ?? 0, left.has(i) ? 'end' : 'start')).join('  ');
   return { widths, line };
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { TapeRecord } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
-import { UsageError } from '../output.ts';
+import { textTable, UsageError } from '../output.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 
 const TAPE_HELP = `Usage: abs tape <list|rename|delete> --db WORKSPACE [options]
@@ -22,14 +22,8 @@ function formatTapes(tapes: readonly TapeRecord[]): string {
     t.sourceFile,
   ]);
   const header = ['ID', 'Name', 'Cutoff', 'Loans', 'Balance (¥)', 'Rejected', 'Source file'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const right = new Set([0, 3, 4, 5]);
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((c, i) => (right.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  const { line } = textTable(header, rows, new Set([1, 2, 6]));
+  return [line(header), ...rows.map(line)].map((text) => text.trimEnd()).join('\n');
 }
 
 function tapeId(value: string | undefined): number {
