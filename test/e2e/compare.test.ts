@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migration005 } from '../../data/migrations/005_scenarios.ts';
 import { MIGRATIONS } from '../../data/migrations/index.ts';
 import type { DealTemplate, JobInfo, ScenarioSetRunResult, ScenarioSetTemplate } from '../../service/api/contract.ts';
-import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession, publishScreenshot } from '../helpers/browser.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
@@ -142,6 +142,7 @@ describe('the Compare screen in Chromium', () => {
     await dismissNotifications();
     await page.getByTestId('compare-run').scrollIntoViewIfNeeded();
     await browser.screenshot('compare-results');
+    publishScreenshot('compare-results', 'screenshot-compare.png');
     await page.getByTestId('chart-note-loss').scrollIntoViewIfNeeded();
     await browser.screenshot('compare-charts');
     expect(browser.pageErrors).toEqual([]);

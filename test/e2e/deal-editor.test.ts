@@ -2,8 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
-import { REPO_ROOT } from '../helpers/repo.ts';
+import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser, publishScreenshot } from '../helpers/browser.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -63,7 +62,7 @@ describe('the deal structure editor in Chromium', () => {
     expect(await principalKinds()).toEqual(['principal', 'residual']);
     await page.getByTestId('deal-editor').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-editor');
-    copyFileSync(join(SCREENSHOT_DIR, 'deal-editor.png'), join(REPO_ROOT, 'docs', 'screenshot-deal-editor.png'));
+    publishScreenshot('deal-editor', 'screenshot-deal-editor.png');
     for (const section of ['triggers', 'revolving', 'options']) {
       await page.getByTestId(`editor-${section}`).scrollIntoViewIfNeeded();
       await browser.screenshot(`deal-editor-${section}`);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, columnTexts, dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser } from '../helpers/browser.ts';
+import { type BrowserSession, columnTexts, dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, publishScreenshot } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -139,6 +139,7 @@ describe('the Deal screen in Chromium', () => {
     await dismissNotifications();
     await page.getByTestId('deal-run-caption').scrollIntoViewIfNeeded();
     await browser.screenshot('deal');
+    publishScreenshot('deal', 'screenshot-deal.png');
   });
 
   it('solves breakevens by default multiplier (A survives more than B), then by constant CDR', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession } from '../helpers/browser.ts';
+import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession, publishScreenshot } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
@@ -176,6 +176,7 @@ describe('assumptions and results in Chromium', () => {
     expect(await page.getByTestId('lines-table').count()).toBe(0);
     await dismissNotifications();
     await browser.screenshot('results');
+    publishScreenshot('results', 'screenshot-results.png');
 
     // CSV export is written in the page.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -7,6 +7,14 @@ import { REPO_ROOT } from './repo.ts';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test', 'e2e', 'screenshots');
+
+/**
+ * Copies the screenshot `name` (just taken) to docs/`docsFile`, the README's pictures — only when
+ * `npm run docs:screenshots` runs the tests (ABS_DOCS_SCREENSHOTS=1), so a test run leaves docs/ as it was.
+ */
+export function publishScreenshot(name: string, docsFile: string): void {
+  if (process.env['ABS_DOCS_SCREENSHOTS'] === '1') copyFileSync(join(SCREENSHOT_DIR, `${name}.png`), join(REPO_ROOT, 'docs', docsFile));
+}
 
 export interface BrowserSession {
   readonly context: BrowserContext;
