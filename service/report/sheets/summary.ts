@@ -24,7 +24,7 @@ export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: 
     { header: t('col.class'), format: 'text', value: (r) => r.id },
     { header: t('col.name'), format: 'text', value: (r) => r.name },
     { header: t('col.originalBalance'), format: 'money', value: (r) => r.originalBalance, total: true },
-    { header: t('col.coupon'), format: 'text', value: (r) => r.coupon },
+    { header: t('col.coupon'), format: 'text', value: (r) => r.coupon, indent: 1 },
     { header: `${t('col.wal')} ${scenario.run.tranches[0]?.walBasis ?? ''}`.trim(), format: 'years', value: (r) => r.walYears },
     { header: t('col.firstPrincipal'), format: 'date', value: (r) => isoDate(r.firstPrincipal?.date) },
     { header: t('col.lastPrincipal'), format: 'date', value: (r) => isoDate(r.lastPrincipal?.date) },
@@ -115,7 +115,7 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
   r = fields.put(r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
   r = fields.put(r, t('field.closing'), isoDate(head?.closingDate), 'date');
   r = fields.put(r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
-  r = fields.put(r, t('field.currency'), t('value.currency'));
+  r = fields.put(r, t('field.currency'), t(model.deal.currency === undefined ? 'value.currency' : `value.currency.${model.deal.currency}`));
   if (model.setName !== null) r = fields.put(r, t('field.scenarioSet'), model.setName);
   r = fields.put(r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
   r = fields.put(r, t('field.engine'), `${model.engine.version} (${model.engine.sourcesSha256})`);

@@ -150,15 +150,20 @@ function coupons(sheet: ExcelJSTypes.Worksheet | undefined, header: string): unk
   return found;
 }
 
-/** The cn-consumer-revolving template reported under its shipped scenario set, as `abs report … --scenarios` sends it. */
-async function templateReport(language: ReportLanguage): Promise<ExcelJSTypes.Workbook> {
-  const deal = readDealFile(templateFile('deals', 'cn-consumer-revolving'));
-  const checked = await value(service.call('scenarios.check', { scenarios: templateFile('scenarios', 'cn-consumer-revolving') }));
-  const file = join(dir, `template-${language}.xlsx`);
+/** A deal reported under a scenario set (report.excel with deal and scenarios), read back. */
+async function setReport(deal: DealFile, scenarios: unknown, language: ReportLanguage, name: string): Promise<ExcelJSTypes.Workbook> {
+  const checked = await value(service.call('scenarios.check', { scenarios }));
+  const file = join(dir, `${name}.xlsx`);
   await finished(service, await value(service.call('report.excel', { deal, scenarios: checked.set, language, outPath: file })));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
+}
+
+/** The cn-consumer-revolving template reported under its shipped scenario set, as `abs report … --scenarios` sends it. */
+function templateReport(language: ReportLanguage): Promise<ExcelJSTypes.Workbook> {
+  const deal = readDealFile(templateFile('deals', 'cn-consumer-revolving'));
+  return setReport(deal, templateFile('scenarios', 'cn-consumer-revolving'), language, `template-${language}`);
 }
 
 /**
@@ -178,6 +183,7 @@ describe('every word of a template deal’s report in the report’s language', 
     // the template's notes: A 2.80% fixed, B 4.20% fixed, Sub no coupon (the residual), in each of the set's seven scenarios
     expect(coupons(summary, zh('col.coupon'))).toEqual(Array.from({ length: 7 }, () => ['固定 2.80%', '固定 4.20%', '无（剩余收益）']).flat());
     expect(besides(summary, zh('field.mode'))).toEqual(['代表性贷款组']);
+    expect(besides(summary, zh('field.currency'))).toEqual(['人民币元（CNY），保留两位小数']); // the template's "currency": "CNY"
     const english = wordsOf(workbook, zh('sheet.assumptions')).filter((text) => ENGLISH.some((phrase) => phrase.test(text)));
     expect(english).toEqual([]);
   }, 60_000);
@@ -188,6 +194,41 @@ describe('every word of a template deal’s report in the report’s language', 
     const summary = workbook.getWorksheet(en('sheet.summary'));
     expect(coupons(summary, en('col.coupon')).slice(0, 3)).toEqual(['2.80% fixed', '4.20% fixed', 'none (residual)']);
     expect(besides(summary, en('field.mode'))).toEqual(['representative lines']);
+    expect(besides(summary, en('field.currency'))).toEqual(['CNY (yuan), 2 decimals']);
     expect(wordsOf(workbook, en('sheet.assumptions')).filter((text) => /\brepline\b|bySeniority/.test(text))).toEqual([]);
+  }, 60_000);
+
+  it('names the currency the deal file states, and says when it states none', async () => {
+    const template = readDealFile(templateFile('deals', 'cn-consumer-revolving'));
+    const { currency: _stated, ...unstated } = template;
+    const oneScenario = { name: 'Base only', scenarios: [{ name: 'Base' }] };
+    const lines: string[] = [];
+    for (const [deal, language] of [
+      [{ ...template, currency: 'USD' }, 'en'],
+      [{ ...template, currency: 'USD' }, 'zh-CN'],
+      [unstated, 'en'],
+      [unstated, 'zh-CN'],
+    ] as const) {
+      const t = labelsFor(language);
+      const workbook = await setReport(deal, oneScenario, language, `currency-${lines.length}`);
+      lines.push(...besides(workbook.getWorksheet(t('sheet.summary')), t('field.currency')));
+    }
+    expect(lines).toEqual(['USD (US dollars), 2 decimals', '美元（USD），保留两位小数', 'deal currency (the deal file names none), 2 decimals', '交易币种（交易文件未注明），保留两位小数']);
+  }, 60_000);
+
+  it('sets the coupon text off the balance column before it by an indent', async () => {
+    const zh = labelsFor('zh-CN');
+    const summary = (await templateReport('zh-CN')).getWorksheet(zh('sheet.summary'));
+    const header = texts(summary).indexOf(zh('col.coupon'));
+    expect(header).toBeGreaterThan(-1);
+    let indented = 0;
+    summary?.eachRow((row) => {
+      const cell = row.getCell(4);
+      if (typeof cell.value === 'string' && cell.value.startsWith('固定')) {
+        expect(cell.alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+        indented += 1;
+      }
+    });
+    expect(indented).toBe(14); // A and B in each of the seven scenarios
   }, 60_000);
 });
