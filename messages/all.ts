@@ -10,3 +10,4 @@ import { registerCatalogue } from './say.ts';
 registerCatalogue('zh-CN', messagesZhCN);
 
 export * from './say.ts';
+export * from './coupon.ts';

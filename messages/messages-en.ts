@@ -185,6 +185,11 @@ export const messagesEn = {
   'msg.scenarioSet.duplicateName': '"{name}" is also the name of scenario {position}; names must be unique.',
   'msg.tape.valueRightOfHeader':
     "{file}: {sheet}!{cell} holds a value right of the header's last column ({lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell.",
+  // a tranche row's coupon, written in English by service/runs/tranches.ts and said by messages/coupon.ts (the screens and the Excel report)
+  'coupon.fixed': '{rate} fixed',
+  'coupon.floatingOn': '{index} {sign} {margin} floating',
+  'coupon.index': 'index',
+  'coupon.none': 'none (residual)',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

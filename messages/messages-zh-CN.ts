@@ -180,6 +180,11 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.scenarioSet.indexPathForm': '基准利率路径是按兑付期给出的年化百分比分段（“2.5”“2.2 for 6, 3”）：不带单位、模型或“by age”（所填为“{path}”）。',
   'msg.scenarioSet.duplicateName': '“{name}”与第 {position} 个情景同名；情景名称须唯一。',
   'msg.tape.valueRightOfHeader': '{file}：{sheet}!{cell} 在表头最后一列（{lastColumn}）右侧有值；没有列名的列无法导入——请为该列加上列名或清空该单元格。',
+  // 分档证券的票面利率（service/runs/tranches.ts 以英文写入，messages/coupon.ts 读回）
+  'coupon.fixed': '固定 {rate}',
+  'coupon.floatingOn': '浮动：{index} {sign} {margin}',
+  'coupon.index': '基准',
+  'coupon.none': '无（剩余收益）',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',

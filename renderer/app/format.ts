@@ -1,6 +1,6 @@
 /** Display formats. Every number shown carries its unit or convention. */
 
-import { asciiFileName } from './file-name.ts';
+import { asciiFileName } from '../../messages/file-name.ts';
 import { translate } from './i18n.tsx';
 
 // money and counts as coded messages show them too (messages/numbers.ts: one definition for the screens and the Excel report)

@@ -24,12 +24,16 @@ const ownPool = POOL_FILE_SCHEMA.omit({ cutoffDate: true }).extend({
   cutoffDate: DEAL_SCHEMA.shape.dates.shape.cutoff.optional().describe('Cutoff date of the balances; default the deal’s cutoff'),
 });
 
+/** The currencies a deal file may state its amounts in (ISO 4217): the Excel report names it, the engine computes the same whatever it is. */
+export const DEAL_CURRENCIES = ['CNY', 'USD'] as const;
+
 // The file's own fields around the deal's, in the order the JSON Schema lists them.
 const { name, ...dealFields } = DEAL_SCHEMA.shape;
 export const DEAL_FILE_SCHEMA = z.strictObject({
   $schema: z.string().optional(),
   name,
   description: z.string().max(5000).optional(),
+  currency: z.enum(DEAL_CURRENCIES).optional().describe('Currency of every amount in the file (ISO 4217): CNY (人民币元) or USD; the reports name it (absent: "the deal currency")'),
   ...dealFields,
   revolving: revolvingBuying.optional(),
   pool: ownPool.optional().describe('The deal’s own pool as representative lines (else a tape)'),
@@ -41,7 +45,7 @@ export type DealFile = z.infer<typeof DEAL_FILE_SCHEMA>;
 
 /** The engine's deal from a deal file (the revolving period with its price, cap, criteria and profile). */
 export function dealOf(file: DealFile): Deal {
-  const { $schema: _schema, description: _description, pool: _pool, assumptions: _assumptions, schedulePool: _schedulePool, ...deal } = file;
+  const { $schema: _schema, description: _description, currency: _currency, pool: _pool, assumptions: _assumptions, schedulePool: _schedulePool, ...deal } = file;
   return deal;
 }
 

@@ -32,6 +32,8 @@ export interface Column<R> {
   readonly value: (row: R) => CellInput;
   /** Sum this column in the totals row (money to the cent). */
   readonly total?: boolean;
+  /** Left indent of its cells, in Excel's indent levels: left-aligned text right after a right-aligned number column (a coupon after a balance) would otherwise touch it. */
+  readonly indent?: number;
 }
 
 /** An ISO date (YYYY-MM-DD) as the Date Excel stores for it (midnight UTC; exceljs writes its serial day number). */
@@ -82,7 +84,10 @@ export function writeTable<R>(sheet: Worksheet, startRow: number, columns: reado
   });
   let r = startRow + 1;
   for (const record of rows) {
-    columns.forEach((column, j) => putCell(sheet, r, startCol + j, column.value(record), column.format));
+    columns.forEach((column, j) => {
+      putCell(sheet, r, startCol + j, column.value(record), column.format);
+      if (column.indent !== undefined) sheet.getCell(r, startCol + j).alignment = { horizontal: 'left', indent: column.indent };
+    });
     r += 1;
   }
   if (totalLabel !== undefined && columns.some((c) => c.total)) {
@@ -108,7 +113,14 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Characters an indent level takes (Excel's indent is about two characters of the default font per level). */
+const INDENT_CHARS = 2;
+
 function shownLength(cell: ExcelJSTypes.Cell): number {
+  return valueLength(cell) + (cell.alignment?.indent ?? 0) * INDENT_CHARS;
+}
+
+function valueLength(cell: ExcelJSTypes.Cell): number {
   const { value } = cell;
   if (value === null || value === undefined) return 0;
   if (value instanceof Date) return 10;

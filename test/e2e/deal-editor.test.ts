@@ -132,7 +132,7 @@ describe('the deal structure editor in Chromium', () => {
     await page.getByRole('button', { name: 'Save as…' }).click();
     await page.getByLabel('File name').fill('consumer edited');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
-    // Download names are ASCII-safe (renderer/app/file-name.ts): the space becomes a hyphen.
+    // Download names are ASCII-safe (messages/file-name.ts): the space becomes a hyphen.
     expect(download.suggestedFilename()).toBe('consumer-edited.json');
     const saved = join(dir, 'consumer edited.json');
     copyFileSync(await download.path(), saved);

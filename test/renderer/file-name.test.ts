@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asciiFileName, exportFileName, fileNamePart } from '../../renderer/app/file-name.ts';
+import { asciiFileName, exportFileName, fileNamePart } from '../../messages/file-name.ts';
 import { formatDateTime } from '../../renderer/app/format.ts';
 
 describe('exported file names are plain ASCII', () => {

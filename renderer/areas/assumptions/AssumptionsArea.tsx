@@ -4,7 +4,7 @@ import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.t
 import { assumptionDraft, openAssumptionDraft, selectedAssumptionSet, useAssumptionDraft, type AssumptionDraft } from '../../app/assumptions.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText, formatDateTime } from '../../app/format.ts';
-import { fileNamePart } from '../../app/file-name.ts';
+import { fileNamePart } from '../../../messages/file-name.ts';
 import { notify } from '../../app/notifications.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';

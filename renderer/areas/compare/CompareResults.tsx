@@ -3,7 +3,7 @@ import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { downloadText, formatCount, formatSeconds } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
-import { exportFileName } from '../../app/file-name.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 import { formatMoney } from '../deal/model.ts';
 import { CompareCharts } from './CompareCharts.tsx';
 import { OverlayCharts } from './OverlayCharts.tsx';

@@ -3,7 +3,7 @@ import type { ApiClient } from '../../api/client.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { downloadText } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
-import { fileNamePart } from '../../app/file-name.ts';
+import { fileNamePart } from '../../../messages/file-name.ts';
 import { formOfSet, setOfForm, type ScenarioSetForm } from './form.ts';
 import { compareScreen, updateCompareScreen } from './state.ts';
 import { translate, useT } from '../../app/i18n.tsx';

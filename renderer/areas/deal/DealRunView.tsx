@@ -1,7 +1,7 @@
 import { memo, useMemo, type ReactNode } from 'react';
 import type { DealFile, DealPeriod, DealRunResult, RunStoreNote, TrancheRow } from '../../../service/api/contract.ts';
 import { downloadText, formatCount, formatPct, formatSeconds } from '../../app/format.ts';
-import { exportFileName } from '../../app/file-name.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 import type { DealJobRun } from '../../app/deal.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';

@@ -1,19 +1,7 @@
-import { translate } from '../../app/i18n.tsx';
+import { language } from '../../app/language.ts';
+import { couponIn } from '../../../messages/coupon.ts';
 
-/**
- * A tranche row's coupon in the shown language. The service writes it in English with the run
- * (service/runs/tranches.ts couponLabel: "2.80% fixed", "index + 1.10% floating", "LPR1Y − 0.20%
- * floating", "none (residual)"), stored runs included: each shape is read back into its catalogue
- * key with its rate and index kept as written. A coupon of no known shape is shown as stored.
- */
+/** A tranche row's coupon in the chosen language (messages/coupon.ts, the words the Excel report says too); a coupon of no known shape as stored. */
 export function couponLabel(coupon: string): string {
-  if (coupon === 'none (residual)') return translate('deal.coupon.none');
-  const fixed = /^(-?[\d.]+%) fixed$/.exec(coupon);
-  if (fixed) return translate('deal.coupon.fixed', { rate: fixed[1] ?? '' });
-  const floating = /^(\S+) ([+−]) ([\d.]+%) floating$/.exec(coupon);
-  if (floating) {
-    const index = floating[1] === 'index' ? translate('deal.coupon.index') : (floating[1] ?? '');
-    return translate('deal.coupon.floatingOn', { index, sign: floating[2] ?? '+', margin: floating[3] ?? '' });
-  }
-  return coupon;
+  return couponIn(language.get(), coupon);
 }

@@ -79,7 +79,7 @@ function unknownVariant(value: never): string {
 function couponOf(coupon: Note['coupon']): string {
   switch (coupon.type) {
     case 'fixed':
-      return translate('deal.coupon.fixed', { rate: formatPct(coupon.rate, 2) });
+      return translate('coupon.fixed', { rate: formatPct(coupon.rate, 2) });
     case 'floating':
       return [
         translate('deal.coupon.floating', { margin: formatPct(coupon.margin, 2) }),
@@ -93,7 +93,7 @@ function couponOf(coupon: Note['coupon']): string {
         ...(coupon.cap !== undefined ? [`cap ${formatPct(coupon.cap, 2)}`] : []),
       ].join(', ');
     case 'none':
-      return translate('deal.coupon.none');
+      return translate('coupon.none');
     default:
       return unknownVariant(coupon);
   }

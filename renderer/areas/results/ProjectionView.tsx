@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { ProjectionResult, ProjectionRow, RepLineInfo } from '../../../service/api/contract.ts';
 import { csvDocument, csvText } from '../../app/csv.ts';
 import { downloadText, formatCount, formatPct, formatSeconds, formatYuan } from '../../app/format.ts';
-import { exportFileName } from '../../app/file-name.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 import type { ProjectionRun } from '../../app/projection.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';

@@ -8,11 +8,15 @@ import { investorPack } from '../../report/pack.ts';
 import type { DealFile, InvestorPack, JobInfo, JobResultOf, ReportExcelRequest } from '../contract.ts';
 import type { ServiceContext } from '../context.ts';
 import { JOB_TITLES } from '../../jobs/job-titles.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 
-/** "消费贷 2027-1 tranche report.xlsx": the deal's name with the characters file systems refuse replaced. */
+/**
+ * "2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx" for the deal "消费贷 2027-1 revolving
+ * consumer-loan ABS": plain ASCII like every exported file name (messages/file-name.ts says why);
+ * the workbook itself keeps the deal's name as written.
+ */
 function fileNameOf(deal: DealFile | undefined): string {
-  const name = (deal?.name ?? 'Deal').replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || 'Deal';
-  return `${name.slice(0, 100)} tranche report.xlsx`;
+  return exportFileName([(deal?.name ?? '').slice(0, 100), 'tranche report'], 'xlsx');
 }
 
 /**

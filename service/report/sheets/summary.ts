@@ -1,5 +1,5 @@
 import type { ExcelJSTypes } from '../../../data/excel.ts';
-import type { BreakevenRow, TrancheRow } from '../../api/contract.ts';
+import type { BreakevenRow, DealRunResult, TrancheRow } from '../../api/contract.ts';
 import type { Labels } from '../labels.ts';
 import type { ReportModel, ReportScenario } from '../model.ts';
 import { displayWidth, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
@@ -24,7 +24,7 @@ export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: 
     { header: t('col.class'), format: 'text', value: (r) => r.id },
     { header: t('col.name'), format: 'text', value: (r) => r.name },
     { header: t('col.originalBalance'), format: 'money', value: (r) => r.originalBalance, total: true },
-    { header: t('col.coupon'), format: 'text', value: (r) => r.coupon },
+    { header: t('col.coupon'), format: 'text', value: (r) => r.coupon, indent: 1 },
     { header: `${t('col.wal')} ${scenario.run.tranches[0]?.walBasis ?? ''}`.trim(), format: 'years', value: (r) => r.walYears },
     { header: t('col.firstPrincipal'), format: 'date', value: (r) => isoDate(r.firstPrincipal?.date) },
     { header: t('col.lastPrincipal'), format: 'date', value: (r) => isoDate(r.lastPrincipal?.date) },
@@ -49,6 +49,12 @@ export function trancheColumns(t: Labels, scenario: ReportScenario, legalFinal: 
     columns.push({ header: t(cdr ? 'col.breakevenCdr' : 'col.breakevenMult'), format, value: (r): CellInput => breakeven(r)?.stress ?? null });
   }
   return columns;
+}
+
+/** How the pool was projected, in words (the screens' words for the mode): a schedule pool has no loans, whatever its mode says. */
+function modeSaid(t: Labels, run: DealRunResult): string {
+  if (run.loans === 0) return t('mode.schedule');
+  return t(run.mode === 'loan' ? 'mode.loan' : 'mode.repline');
 }
 
 /** The Summary's label-and-value lines: the value spans columns B to the tranche table's last, wrapped, so long text (hashes, warnings) stays on the page. */
@@ -105,11 +111,11 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
   r = fields.put(r, t('field.deal'), model.deal.name ?? 'Deal');
   r = fields.put(r, t('field.pool'), head ? head.poolName : '');
   r = fields.put(r, t('field.tape'), model.tape ? `#${model.tape.id} · ${model.tape.sha256} · ${model.tape.rowsImported}` : t('value.ownLines'));
-  r = fields.put(r, t('field.mode'), head?.mode ?? '');
+  r = fields.put(r, t('field.mode'), head ? modeSaid(t, head) : '');
   r = fields.put(r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
   r = fields.put(r, t('field.closing'), isoDate(head?.closingDate), 'date');
   r = fields.put(r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
-  r = fields.put(r, t('field.currency'), t('value.currency'));
+  r = fields.put(r, t('field.currency'), t(model.deal.currency === undefined ? 'value.currency' : `value.currency.${model.deal.currency}`));
   if (model.setName !== null) r = fields.put(r, t('field.scenarioSet'), model.setName);
   r = fields.put(r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
   r = fields.put(r, t('field.engine'), `${model.engine.version} (${model.engine.sourcesSha256})`);

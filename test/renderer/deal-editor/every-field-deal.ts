@@ -7,6 +7,7 @@
 export const EVERY_FIELD_DEAL = {
   name: 'Every field',
   description: 'Every field of the deal schema',
+  currency: 'CNY',
   dates: {
     cutoff: '2026-01-31',
     closing: '2026-02-15',

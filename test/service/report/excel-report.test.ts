@@ -499,7 +499,8 @@ describe('the Excel tranche report of stored runs', () => {
     expect(text).toContain(runs[0]?.record.engine.sourcesSha256);
     // Run #3's breakevens joined run #1: how they were searched is stated.
     const be = runs[2]?.result.kind === 'deal.breakeven' ? runs[2].result.breakeven : null;
-    expect(text).toContain(`"default multiplier · bySeniority · ${be?.tolerance ?? ''} · ${be?.runs ?? ''}"`);
+    // interest 'bySeniority' in words (never the request's identifier)
+    expect(text).toContain(`"default multiplier · timely for the senior class (seniority 1), ultimate for the others · ${be?.tolerance ?? ''} · ${be?.runs ?? ''}"`);
   });
 
   it('compares the scenarios side by side and lists every assumption each ran under', async () => {

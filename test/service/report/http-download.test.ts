@@ -56,7 +56,8 @@ describe('report.excel over the browser transport', () => {
     });
     const done = await finished(await invoke('report.excel', { runIds: [1] }));
     const report = done.result?.kind === 'report.excel' ? done.result.report : null;
-    expect(report).toMatchObject({ path: null, fileName: `${deal.name ?? ''} tranche report.xlsx` });
+    // "US auto-loan ABS, sequential pay with OC target and turbo": plain ASCII, each run of other characters one '-' (messages/file-name.ts)
+    expect(report).toMatchObject({ path: null, fileName: 'US-auto-loan-ABS-sequential-pay-with-OC-target-and-turbo-tranche-report.xlsx' });
     const url = `${http.origin}/api/download?id=${report?.downloadId ?? ''}`;
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(`${http.origin}/api/download?id=../../etc/passwd`, { headers: { 'x-abs-token': http.token } })).status).toBe(404);
@@ -69,5 +70,21 @@ describe('report.excel over the browser transport', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(report?.sheets);
+  });
+
+  it('names the download in plain ASCII: a Chinese deal name keeps only its ASCII, an all-Chinese one the report’s words', async () => {
+    const template = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')));
+    const names: string[] = [];
+    for (const name of [template.name ?? '', '消费贷二〇二七年第一期']) {
+      const done = await finished(await invoke('report.excel', { deal: { ...template, name }, scenarios: { name: 'Base only', scenarios: [{ name: 'Base' }] }, language: 'zh-CN' }));
+      const report = done.result?.kind === 'report.excel' ? done.result.report : null;
+      const res = await fetch(`${http.origin}/api/download?id=${report?.downloadId ?? ''}`, { headers: { 'x-abs-token': http.token } });
+      expect(res.status).toBe(200);
+      // the plain filename= of the header is the name itself, not a name with characters replaced by '_'
+      expect(res.headers.get('content-disposition')).toContain(`attachment; filename="${report?.fileName ?? ''}"`);
+      names.push(report?.fileName ?? '');
+    }
+    // "消费贷 2027-1 revolving consumer-loan ABS": the Chinese word and the space after it drop out
+    expect(names).toEqual(['2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx', 'tranche-report.xlsx']);
   });
 });

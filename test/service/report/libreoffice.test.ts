@@ -47,7 +47,8 @@ describe('the Excel report in a real spreadsheet program', () => {
         expect(existsSync(pdf)).toBe(true);
         const page1 = run('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-']);
         expect(page1).toContain('Tranche report — 消费贷 2027-1 revolving consumer-loan ABS');
-        expect(page1).toMatch(/Senior A 优先A\s+320,000,000\.00 2\.80% fixed/);
+        // the coupon's indent prints as a gap after the right-aligned balance (one space, without it: "320,000,000.00 2.80% fixed")
+        expect(page1).toMatch(/Senior A 优先A\s+320,000,000\.00 {2,}2\.80% fixed/);
         const all = run('pdftotext', ['-layout', pdf, '-']);
         // Evaluated, =HYPERLINK would print "click", @SUM(1) "1" and =1+1 "2": printed as typed, they are text.
         for (const text of ['=HYPERLINK("http://evil.example","click")', '@SUM(1)', '=1+1', "=cmd|' /C calc'!A0"]) expect(all).toContain(text);

@@ -1,9 +1,9 @@
 import { NumberField, SelectField, TextField } from './fields.tsx';
-import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, CUTOFF_TIME_OPTIONS, ROLL_OPTIONS } from './options.ts';
+import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, CURRENCY_OPTIONS, CUTOFF_TIME_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
-/** The deal's name and description, and its dates (engine/deal/schema.ts `dates`). */
+/** The deal's name, description and currency, and its dates (engine/deal/schema.ts `dates`). */
 export function DatesSection() {
   const t = useT();
   return (
@@ -11,6 +11,7 @@ export function DatesSection() {
       <div className="editor-fields">
         <TextField label={t('deal.editor.dealName')} path={['name']} optional wide />
         <TextField label={t('deal.editor.description')} path={['description']} optional wide />
+        <SelectField label={t('deal.editor.currency')} path={['currency']} options={CURRENCY_OPTIONS} byDefault="—" />
       </div>
       <div className="editor-fields">
         <TextField label={t('deal.editor.cutoffDate')} path={['dates', 'cutoff']} kind="date" hint={t('deal.editor.thePoolSBalances')} />

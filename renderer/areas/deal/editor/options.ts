@@ -156,6 +156,11 @@ export const ROLL_OPTIONS = optionsOf<NonNullable<DealFile['dates']['businessDay
   modifiedFollowing: 'deal.option.roll.modifiedFollowing',
 });
 
+export const CURRENCY_OPTIONS = optionsOf<NonNullable<DealFile['currency']>>({
+  CNY: 'deal.option.currency.CNY',
+  USD: 'deal.option.currency.USD',
+});
+
 export const CALENDAR_OPTIONS = optionsOf<NonNullable<DealFile['dates']['calendar']>>({
   CN: 'deal.option.calendar.CN',
   'US-SIFMA': 'deal.option.calendar.US-SIFMA',
