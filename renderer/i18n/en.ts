@@ -1409,6 +1409,9 @@ export const en = {
   'common.denominator.initialPoolPlusPurchases': 'the cutoff pool + principal purchased',
   'common.denominator.initialPoolThenRevolvingEnd': 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
   'common.closing': 'closing',
+  // Closes a bracket a message opened before an element (a file name in <code>, a count): the bracket of the message's language.
+  'common.bracketClose': ')',
+  'common.bracketCloseSentence': ').',
   'assumptions.state.current': 'Current',
   'assumptions.state.dpd1_30': '1–30 dpd',
   'assumptions.state.dpd31_60': '31–60 dpd',

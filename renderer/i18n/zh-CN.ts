@@ -1395,6 +1395,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'common.denominator.initialPoolPlusPurchases': '基准日资产池 + 购入本金',
   'common.denominator.initialPoolThenRevolvingEnd': '循环购买期内为基准日资产池，之后为循环购买期结束时的资产池（交易商协会）',
   'common.closing': '起息日',
+  'common.bracketClose': '）',
+  'common.bracketCloseSentence': '）。',
   'assumptions.state.current': '正常',
   'assumptions.state.dpd1_30': '逾期 1–30 天',
   'assumptions.state.dpd31_60': '逾期 31–60 天',
