@@ -1464,6 +1464,7 @@ export const en = {
   'deal.coupon.floor': 'floor {floor}',
   'deal.coupon.cap': 'cap {cap}',
   'deal.coupon.none': 'none (residual)',
+  'deal.coupon.residual': 'residual',
   'deal.band.from': 'from period {from}',
   'deal.band.between': 'in periods {from}–{to}',
   'compare.fig.wal': 'WAL (years, {basis} from {from})',
@@ -1625,6 +1626,7 @@ export const en = {
   'grid.lossWhat': 'loss % of original balance',
   'grid.walWhat': 'WAL (years, {basis})',
   'grid.lossGrid': '{name} loss grid',
+  'grid.noteTitle': '{name} ({coupon}) — {what}',
   'grid.walGrid': '{name} WAL grid',
   'grid.heading': 'Grid {rows} × {columns}',
   'grid.caption':

@@ -1449,6 +1449,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.coupon.floor': '下限 {floor}',
   'deal.coupon.cap': '上限 {cap}',
   'deal.coupon.none': '无（剩余收益）',
+  'deal.coupon.residual': '剩余收益',
   'deal.band.from': '自第 {from} 期起',
   'deal.band.between': '第 {from}–{to} 期',
   'compare.fig.wal': '加权平均期限 WAL（年，{basis}，自{from}）',
@@ -1609,6 +1610,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'grid.lossWhat': '损失占初始本金 %',
   'grid.walWhat': '加权平均期限（年，{basis}）',
   'grid.lossGrid': '{name} 损失网格',
+  'grid.noteTitle': '{name}（{coupon}）— {what}',
   'grid.walGrid': '{name} 加权平均期限网格',
   'grid.heading': '网格 {rows} × {columns}',
   'grid.caption':
