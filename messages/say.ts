@@ -67,12 +67,13 @@ function isCodedText(value: unknown): value is CodedText {
 
 /**
  * A param as said: a number named `…Amount` is money (¥, 2 decimals, grouped), any other number a
- * count (grouped, decimals kept) but an `…Id` as written; `…Fields` lists canonical tape fields,
- * comma-separated, said by their labels; a coded message said in the language; other text (an id,
+ * count (grouped, decimals kept) but an `…Id` as written; a `…Field` is a canonical tape field and
+ * `…Fields` lists them comma-separated, said by their labels ("Current principal", not currentPrincipal); a coded message said in the language; other text (an id,
  * an ISO date — the app's one date form) as sent.
  */
 function shown(language: MessageLanguage, name: string, value: unknown, options: SayOptions): string | number {
   if (isCodedText(value)) return sayCodedIn(language, value, options); // a message inside a message (a run name's pool, a reader's reason)
+  if (typeof value === 'string' && name.endsWith('Field')) return tapeFieldLabelIn(language, value);
   if (typeof value === 'string' && name.endsWith('Fields'))
     return listOf(
       language,

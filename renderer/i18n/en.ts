@@ -1410,6 +1410,9 @@ export const en = {
   'common.denominator.initialPoolPlusPurchases': 'the cutoff pool + principal purchased',
   'common.denominator.initialPoolThenRevolvingEnd': 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
   'common.closing': 'closing',
+  // Closes a bracket a message opened before an element (a file name in <code>, a count): the bracket of the message's language.
+  'common.bracketClose': ')',
+  'common.bracketCloseSentence': ').',
   'assumptions.state.current': 'Current',
   'assumptions.state.dpd1_30': '1–30 dpd',
   'assumptions.state.dpd31_60': '31–60 dpd',
@@ -1460,6 +1463,7 @@ export const en = {
   'deal.coupon.floating': 'index + {margin} floating',
   'deal.coupon.floor': 'floor {floor}',
   'deal.coupon.cap': 'cap {cap}',
+  'deal.coupon.residual': 'residual',
   'deal.band.from': 'from period {from}',
   'deal.band.between': 'in periods {from}–{to}',
   'compare.fig.wal': 'WAL (years, {basis} from {from})',
@@ -1621,6 +1625,7 @@ export const en = {
   'grid.lossWhat': 'loss % of original balance',
   'grid.walWhat': 'WAL (years, {basis})',
   'grid.lossGrid': '{name} loss grid',
+  'grid.noteTitle': '{name} ({coupon}) — {what}',
   'grid.walGrid': '{name} WAL grid',
   'grid.heading': 'Grid {rows} × {columns}',
   'grid.caption':

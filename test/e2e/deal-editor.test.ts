@@ -53,6 +53,19 @@ describe('the deal structure editor in Chromium', () => {
     await expect.poll(() => page.getByLabel('Deal', { exact: true }).inputValue(), { timeout: 10_000 }).toBe('cn-consumer-revolving');
     await expect.poll(valid, { timeout: 10_000 }).toContain('Valid: 3 notes');
     for (const section of ['dates', 'notes', 'fees', 'reserve', 'triggers', 'waterfall', 'revolving', 'options']) expect(await page.getByTestId(`editor-${section}`).count()).toBe(1);
+    // Every control has an accessible name a screen reader says: its <label>'s words, or an aria-label (a table cell's input names its column and row).
+    const controls = page.getByTestId('deal-editor').locator('input, select, textarea');
+    const unnamed = await controls.evaluateAll((elements) =>
+      elements
+        .map((e) => e as unknown as { labels: ArrayLike<{ textContent: string | null }> | null; getAttribute: (name: string) => string | null; outerHTML: string })
+        .filter((e) => {
+          const labelled = Array.from(e.labels ?? []).some((label) => (label.textContent ?? '').trim() !== '');
+          return !labelled && (e.getAttribute('aria-label') ?? '').trim() === '' && e.getAttribute('aria-labelledby') === null;
+        })
+        .map((e) => e.outerHTML.slice(0, 120)),
+    );
+    expect(await controls.count()).toBeGreaterThan(200);
+    expect(unnamed).toEqual([]);
     // The file's decimals shown as percentages: A's 2.8 % coupon, the cumulative default rate's 2 % for periods 1–6.
     expect(await field('$.notes[0].coupon.rate').inputValue()).toBe('2.8');
     expect(await field('$.triggers[0].threshold[0].threshold').inputValue()).toBe('2');

@@ -142,6 +142,38 @@ describe('the Deal screen in Chromium', () => {
     publishScreenshot('deal', 'screenshot-deal.png');
   });
 
+  it('re-labels the tranche and period tables at once when the language is switched, both ways, without a new run', async () => {
+    // The headers were built once per run and kept the run's language until Run was pressed again.
+    const { page } = browser;
+    const headers = async (testId: string): Promise<string[]> => (await page.getByTestId(testId).locator('thead th').allTextContents()).map((h) => h.replace(/[▲▼]/g, '').trim());
+    const caption = await page.getByTestId('deal-run-caption').textContent();
+    const english = { tranches: await headers('tranche-table'), periods: await headers('period-table') };
+    expect(english.tranches.slice(0, 4)).toEqual(['Note', 'Original balance', 'Coupon', 'WAL (years, ACT/365 from closing)']);
+    expect(english.periods.slice(0, 3)).toEqual(['Period', 'Payment date', 'Pool collections']);
+
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    // The catalogue's words (renderer/i18n/zh-CN.ts deal.note, deal.originalBalance, deal.walYearsFrom, deal.period, deal.paymentDate).
+    await expect.poll(() => headers('tranche-table')).toEqual(expect.arrayContaining(['证券', '初始本金', '加权平均期限 WAL（年，ACT/365，自起息日）']));
+    const chinese = { tranches: await headers('tranche-table'), periods: await headers('period-table') };
+    expect(chinese.periods.slice(0, 2)).toEqual(['期次', '兑付日']);
+    // Every header changed: none left in English (the same columns, each one's words different).
+    for (const [table, before] of Object.entries(english)) {
+      const after = chinese[table as keyof typeof chinese];
+      expect(after, table).toHaveLength(before.length);
+      expect(
+        after.filter((header, k) => header === before[k]),
+        `${table}: headers left in English`,
+      ).toEqual([]);
+    }
+    // The same run, its words changed: no new run started.
+    expect(await page.getByTestId('deal-run').getAttribute('aria-busy')).toBe('false');
+    expect(await page.getByTestId('deal-run-caption').textContent()).not.toBe(caption);
+
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => headers('tranche-table')).toEqual(english.tranches);
+    expect(await headers('period-table')).toEqual(english.periods);
+  });
+
   it('solves breakevens by default multiplier (A survives more than B), then by constant CDR', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Breakevens' }).click();

@@ -145,6 +145,16 @@ describe('rejected rows, by code', () => {
     expect(unreadable.message).toBe('row 4, column "年化利率" (annual rate), value "abc": not a rate');
   }, 60_000);
 
+  it('names the field a rule is about by its label, as the CLI and the column mapping do — never its canonical name (currentPrincipal)', async () => {
+    // Row 3's current principal is −500 (data/tape/rows/checks.ts: current principal must not be negative).
+    const [negative, ...others] = await rejectedProblems('negative.csv', [HEADER, ROWS[0] ?? '', 'L92,2026-06-15,2027-06-15,10000,-500,0.18,12,工薪']);
+    if (!negative || others.length > 0) throw new Error('one rejected row expected');
+    expect(negative.message).toBe('row 3, column "剩余本金" (current principal), value "-500": current principal must not be negative');
+    expect(problemText(negative)).toBe('column "剩余本金" (Current principal), value "-500": Current principal must not be negative.');
+    void chooseLanguage('zh-CN');
+    expect(problemText(negative)).toBe('列“剩余本金”（剩余本金），值“-500”：剩余本金不得为负。');
+  }, 60_000);
+
   it('says a value right of the header’s last column in Chinese: the value, and its column in the reason', async () => {
     // The header has 8 columns; row 3 has a 9th value (an unquoted comma would put one there).
     const [problem, ...others] = await rejectedProblems('unheaded.csv', [HEADER, ROWS[0] ?? '', `${ROWS[1] ?? ''},南山`]);

@@ -6,6 +6,7 @@ import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { addRow, duplicateRow, fieldPath, formOfSet, plainMessage, removeRow, setOfForm, updateRow } from '../../renderer/areas/compare/form.ts';
 import { chartData, compareCsv, compareRows } from '../../renderer/areas/compare/table.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { translator } from '../../renderer/app/i18n.tsx';
 
 const json = (path: string): unknown => JSON.parse(readFileSync(join(REPO_ROOT, path), 'utf8'));
 const { $schema: _s1, ...SHIPPED } = json('templates/scenarios/cn-consumer-revolving.json') as Record<string, unknown>;
@@ -148,7 +149,7 @@ const RUN: ScenarioSetRunResult = {
 
 describe('the side-by-side table', () => {
   it('lists each note’s five figures by seniority, then the pool’s, one cell per scenario, every figure naming its unit', () => {
-    const rows = compareRows(RUN);
+    const rows = compareRows(RUN, translator('en'));
     // 2 notes × 5 figures + cumulative default, net loss, net loss %, reserve draws + 1 trigger + revolving end.
     expect(rows).toHaveLength(2 * 5 + 4 + 1 + 1);
     expect(rows.slice(0, 5).map((r) => `${r.subject} | ${r.figure}`)).toEqual([
@@ -174,7 +175,7 @@ describe('the side-by-side table', () => {
   });
 
   it('writes CSV with rates as decimals and amounts without separators; a scenario name a spreadsheet would read as a formula is guarded', () => {
-    const csv = compareCsv(RUN, compareRows(RUN)).split('\n');
+    const csv = compareCsv(RUN, compareRows(RUN, translator('en'))).split('\n');
     expect(csv[0]).toBe(`Note,Figure,Base,"'=Stress"`);
     expect(csv).toContain('B,Loss (% of original balance),0,0.155555');
     expect(csv).toContain('B,Interest shortfall at the end (deal currency),0,1234.5');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DealPeriod, DealRunResult } from '../../service/api/contract.ts';
 import { breachLabelPosition, coverageAxisTop, liquiditySeries, pipelineSeries, lossSeries, lossTriggers, noteSeries, valueDiffers } from '../../renderer/areas/deal/chart-data.ts';
+import { translator } from '../../renderer/app/i18n.tsx';
 
 /** One period of a hand-made run: a single senior note A, one senior fee, a reserve, a stepped cdr trigger and a 90+ trigger. */
 function period(
@@ -155,13 +156,13 @@ describe('Deal chart series, by hand', () => {
       { current: 0, dpd1_30: 0, dpd31_60: 0, dpd61_90: 0, dpd91_180: 0, overdueTotal: 0 },
     ];
     const carried = { ...run, delinquencyStateBasis: 'rollRate', periods: periods.map((p, k) => ({ ...p, pool: { ...p.pool, delinquencyStates: states[k] } })) } as DealRunResult;
-    const pipeline = pipelineSeries(carried);
+    const pipeline = pipelineSeries(carried, translator('en'));
     expect(pipeline.rows[1]).toEqual({ period: 2, date: '2027-03-26', ...states[1] });
     expect(pipeline.states.map((s) => s.key)).toEqual(['current', 'dpd1_30', 'dpd31_60', 'dpd61_90', 'dpd91_180']);
     expect(pipeline.overdue).toBe(true);
     expect(pipeline.unknown).toBeNull();
     // A schedule pool: its one delinquent column is 61+, drawn as such over the rest; 逾期总额 unknown.
-    const schedule = pipelineSeries({ ...carried, delinquencyStateBasis: 'schedule' });
+    const schedule = pipelineSeries({ ...carried, delinquencyStateBasis: 'schedule' }, translator('en'));
     expect(schedule.states).toEqual([
       { key: 'current', name: 'Not 61+ (current and 1–60 dpd)' },
       { key: 'dpd61_90', name: '61+ dpd' },
@@ -171,7 +172,7 @@ describe('Deal chart series, by hand', () => {
   });
 
   it('a run stored before the states were carried: 61–90 = 61+ − 91+, below 61 the rest', () => {
-    const pipeline = pipelineSeries(run);
+    const pipeline = pipelineSeries(run, translator('en'));
     // Period 1: 61–90 = 250 − 100 = 150; 91+ = 100; below 61 = 8,000 − 250 = 7,750.
     expect(pipeline.rows[0]).toEqual({ period: 1, date: '2027-02-26', current: 7750, dpd1_30: 0, dpd31_60: 0, dpd61_90: 150, dpd91_180: 100, overdueTotal: 0 });
     expect(pipeline.states.map((s) => s.name)).toEqual(['Below 61 dpd', '61–90 dpd', '91+ dpd']);

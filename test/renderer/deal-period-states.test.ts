@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRunResult } from '../../service/api/contract.ts';
 import { periodColumns, periodsCsv } from '../../renderer/areas/deal/periods.ts';
+import { translator } from '../../renderer/app/i18n.tsx';
+
+const en = translator('en');
 
 // The periods CSV carries the pool by delinquency state and 逾期总额 when the run has every state.
 const states = { current: 9_000, dpd1_30: 500.25, dpd31_60: 250, dpd61_90: 150, dpd91_180: 99.75, overdueTotal: 120.4 };
@@ -19,7 +22,7 @@ const run = (basis: DealRunResult['delinquencyStateBasis']) =>
 
 describe('the periods CSV and the delinquency states', () => {
   it('a roll-rate run: one column per state and 逾期总额, at the cents the run holds, adding up to the pool balance', () => {
-    const csv = periodsCsv(run('rollRate'), periodColumns(run('rollRate')))
+    const csv = periodsCsv(run('rollRate'), periodColumns(run('rollRate'), en), en)
       .trim()
       .split(/\r?\n/);
     const header = (csv[0] ?? '').split(',');
@@ -31,7 +34,7 @@ describe('the periods CSV and the delinquency states', () => {
   });
 
   it('a schedule pool: no state columns (its 61+ column is the 60+ DPD balance)', () => {
-    const headers = periodColumns(run('schedule')).map((c) => c.csvHeader);
+    const headers = periodColumns(run('schedule'), en).map((c) => c.csvHeader);
     expect(headers).toContain('60+ DPD balance');
     expect(headers.some((h) => h.includes('1-30'))).toBe(false);
   });

@@ -1,9 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { language } from '../../renderer/app/language.ts';
-import { couponLabel } from '../../renderer/areas/deal/coupon-label.ts';
+import { couponInTitle, couponLabel } from '../../renderer/areas/deal/coupon-label.ts';
 import { figureLabel } from '../../renderer/areas/runs/figure-label.ts';
 import { figureText } from '../../renderer/areas/runs/labels.ts';
 import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+import { translate } from '../../renderer/app/i18n.tsx';
 
 // Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
 beforeAll(() => loadCatalogue('zh-CN'));
@@ -68,6 +69,9 @@ describe('a stored run’s key-figure labels', () => {
   });
 });
 
+/** A grid's title of the template's residual note (GridView), with its figure as x. */
+const title = (coupon: string): string => translate('grid.noteTitle', { name: 'Subordinate 次级', coupon: couponInTitle(coupon), what: 'x' });
+
 describe('a tranche row’s coupon as the service writes it', () => {
   afterEach(() => language.set('en'));
 
@@ -77,6 +81,15 @@ describe('a tranche row’s coupon as the service writes it', () => {
     expect(stored.map(couponLabel)).toEqual(stored);
     language.set('zh-CN');
     expect(stored.map(couponLabel)).toEqual(['固定 2.80%', '浮动：基准 + 1.10%', '浮动：LPR1Y − 0.20%', '无（剩余收益）', 'step-up']);
+  });
+
+  it('in a note’s title, after its name in brackets: the residual note reads "residual", no bracket inside the brackets', () => {
+    language.set('en');
+    expect(title('none (residual)')).toBe('Subordinate 次级 (residual) — x');
+    expect(title('2.80% fixed')).toBe('Subordinate 次级 (2.80% fixed) — x');
+    language.set('zh-CN');
+    expect(title('none (residual)')).toBe('Subordinate 次级（剩余收益）— x');
+    expect(title('index + 1.10% floating')).toBe('Subordinate 次级（浮动：基准 + 1.10%）— x');
   });
 
   it('shows a stored count grouped like every other number of the app, in either language (not the browser’s locale)', () => {

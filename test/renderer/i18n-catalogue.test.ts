@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { rendererSources, scanRenderer, scanSource, userFacingProps } from '../../scripts/i18n-scan.ts';
+import { parseSource, rendererSources, scanRenderer, scanSource, userFacingProps } from '../../scripts/i18n-scan.ts';
+import { children, walk } from '../../scripts/i18n-scan-ast.ts';
 import { en } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { interpolate, translate, translator } from '../../renderer/app/i18n.tsx';
@@ -14,6 +15,41 @@ import { loadCatalogue } from '../../renderer/app/catalogues.ts';
 
 // Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
 beforeAll(() => loadCatalogue('zh-CN'));
+
+/**
+ * What is wrong with a message's brackets: a pair of mixed widths ("（ closed by )"), or an ASCII
+ * bracket left unpaired — a message split around an element opens or closes its bracket in the
+ * other message, and a Chinese one writes it full-width.
+ */
+function bracketProblems(text: string): string[] {
+  const problems: string[] = [];
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') open.push(ch);
+    else if (ch === ')' || ch === '）') {
+      const opener = open.pop();
+      if (opener === undefined) {
+        if (ch === ')') problems.push(') never opened');
+      } else if ((opener === '（') !== (ch === '）')) problems.push(`${opener} closed by ${ch}`);
+    }
+  }
+  return [...problems, ...open.filter((ch) => ch === '(').map((ch) => `${ch} left open`)];
+}
+
+/** The elements of a source whose own JSX text (the words between their catalogue calls and child elements) leaves an ASCII bracket unpaired. */
+function unbalanced(file: string, source: string): string[] {
+  const found: string[] = [];
+  walk(parseSource(file, source), (node) => {
+    if (node.type !== 'JSXElement' && node.type !== 'JSXFragment') return;
+    const text = children(node, 'children')
+      .filter((c) => c.type === 'JSXText')
+      .map((c) => String(c['value']))
+      .join('');
+    const depth = (text.match(/[()]/g) ?? []).reduce((d, ch) => (d < 0 ? d : ch === '(' ? d + 1 : d - 1), 0);
+    if (depth !== 0) found.push(`${file}:${source.slice(0, node.start).split('\n').length} ${text.replace(/\s+/g, ' ').trim()}`);
+  });
+  return found;
+}
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
@@ -165,6 +201,21 @@ describe('the catalogues', () => {
     const used = files(join(REPO_ROOT, 'renderer')).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\b(?:t|translate)\(\s*'([^']+)'/g)].map((m) => m[1] ?? ''));
     expect(used.length).toBeGreaterThan(1000);
     expect(used.filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('zh-CN brackets pair up: full-width （…） or ASCII (…), never one closed by the other; a bracket a message leaves open or closes (a sentence split around an element) is full-width', () => {
+    expect(bracketProblems('见 docs/deals.md（交易文件)')).toEqual(['（ closed by )']);
+    expect(bracketProblems('（交易文件说明见')).toEqual([]);
+    expect(bracketProblems('交易文件说明见 (')).toEqual(['( left open']);
+    expect(bracketProblems('）。')).toEqual([]);
+    const wrong = Object.entries(zhCN).flatMap(([key, text]) => bracketProblems(text).map((problem) => `${key}: ${problem}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('a bracket a message opens before an element is closed by a message, not by a ")" written in the JSX (the Chinese bracket is full-width)', () => {
+    expect(unbalanced('x.tsx', `<p>{t('deal.runADealA')} <code>{t('deal.docsDealsMd')}</code>).</p>`)).toEqual(['x.tsx:1 ).']);
+    expect(unbalanced('x.tsx', `<span>({date})</span>`)).toEqual([]);
+    expect(rendererSources(REPO_ROOT).flatMap(({ file, source }) => (file.endsWith('.tsx') ? unbalanced(file, source) : []))).toEqual([]);
   });
 
   it('the Chinese uses the structuring terms a Chinese analyst reads (hand-picked keys)', () => {

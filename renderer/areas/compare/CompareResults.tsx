@@ -27,10 +27,10 @@ async function copyCsv(fileName: string, text: string): Promise<void> {
 /** Every scenario of a set side by side: each note's figures and the pool's, one column per scenario; charts of note loss and pool default. */
 export function CompareResults({ info, run, seconds, stale }: { info: CompareJobRun; run: ScenarioSetRunResult; seconds: number; stale: boolean }) {
   const t = useT();
-  const rows = useMemo(() => compareRows(run), [run]);
+  const rows = useMemo(() => compareRows(run, t), [run, t]);
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
   const fileName = exportFileName([run.dealName, run.setName, 'scenarios'], 'csv');
-  const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
+  const modeLabel = run.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort');
   const warnings = run.scenarios.flatMap((s) => warningTexts(s).map((w) => `${s.name}: ${w}`));
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="compare-run" aria-busy={stale}>

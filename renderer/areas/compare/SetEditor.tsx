@@ -109,7 +109,8 @@ export function SetEditor({ form, issues, onChange }: { form: ScenarioSetForm; i
       <OtherIssues issues={issues} shown={formPaths(form)} />
       <p className="muted small">
         {t('compare.factorsMultiplyTheBase')}
-        <code>{t('compare.n2Cdr')}</code>, <code>{t('compare.n10Cpr')}</code>, <code>{t('compare.n150Psa')}</code>, <code>{t('compare.n1CdrFor12')}</code>).
+        <code>{t('compare.n2Cdr')}</code>, <code>{t('compare.n10Cpr')}</code>, <code>{t('compare.n150Psa')}</code>, <code>{t('compare.n1CdrFor12')}</code>
+        {t('common.bracketCloseSentence')}
       </p>
       <div className="table-scroll" role="region" aria-label={t('compare.scenariosOfTheSet')} tabIndex={0}>
         <table className="data-table scenario-table">

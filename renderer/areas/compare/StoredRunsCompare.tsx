@@ -47,8 +47,8 @@ function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: reado
 /** What the picked runs show: deal runs and scenario sets side by side (and overlaid on dates), grids as heatmaps, Monte Carlo runs as histograms. */
 function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
   const t = useT();
-  const columns = useMemo(() => storedColumns(stored), [stored]);
-  const rows = useMemo(() => (columns ? compareRows(columns) : []), [columns]);
+  const columns = useMemo(() => storedColumns(stored, t), [stored, t]);
+  const rows = useMemo(() => (columns ? compareRows(columns, t) : []), [columns, t]);
   return (
     <div className="stored-compare" data-testid="stored-compare">
       {columns ? (

@@ -1,5 +1,5 @@
 import type { DealRunResult, ScenarioRunRow, ScenarioSetRunResult, StoredRun } from '../../../service/api/contract.ts';
-import { translate } from '../../app/i18n.tsx';
+import type { Translate } from '../../app/i18n.tsx';
 import { runName } from '../../app/run-name.ts';
 
 /** The kinds of stored run Compare can put side by side. */
@@ -12,7 +12,7 @@ const cents = (x: number): number => Math.round(x * 100) / 100;
  * holds (service/runs/scenario-set.ts scenarioRow, on the same fields of the run), with its
  * run by payment date for the overlaid charts.
  */
-export function rowOfDealRun(name: string, run: DealRunResult): ScenarioRunRow {
+export function rowOfDealRun(name: string, run: DealRunResult, translate: Translate): ScenarioRunRow {
   const last = run.periods.length - 1;
   const netLoss = run.cumulativeNetLoss[last] ?? 0;
   const rate = (x: number): number => (run.poolBalance > 0 ? x / run.poolBalance : 0);
@@ -43,7 +43,7 @@ export function rowOfDealRun(name: string, run: DealRunResult): ScenarioRunRow {
  * ("#12 name"), a scenario set one column per scenario ("#13 Stress 2x"), in the order picked;
  * the first column is the base the others are read against. Null when none is a deal run or set.
  */
-export function storedColumns(runs: readonly StoredRun[]): ScenarioSetRunResult | null {
+export function storedColumns(runs: readonly StoredRun[], translate: Translate): ScenarioSetRunResult | null {
   const columns: ScenarioRunRow[] = [];
   let head: Omit<ScenarioSetRunResult, 'scenarios' | 'setName'> | null = null;
   for (const { record, result } of runs) {
@@ -58,7 +58,7 @@ export function storedColumns(runs: readonly StoredRun[]): ScenarioSetRunResult 
         poolBalance: run.poolBalance,
         cumulativeRatioDenominator: run.cumulativeRatioDenominator,
       };
-      columns.push(rowOfDealRun(`#${record.id} ${runName(record)}`, run));
+      columns.push(rowOfDealRun(`#${record.id} ${runName(record)}`, run, translate));
     } else if (result.kind === 'deal.runScenarios') {
       const { scenarios, setName, ...rest } = result.scenarios;
       head ??= rest;

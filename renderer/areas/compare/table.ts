@@ -2,7 +2,7 @@ import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../../
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from '../deal/model.ts';
-import { translate, type MessageKey } from '../../app/i18n.tsx';
+import type { MessageKey, Translate } from '../../app/i18n.tsx';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
 export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativeRatioDenominator'], MessageKey>> = {
@@ -44,7 +44,7 @@ function yieldOf(t: TrancheRow | undefined): CompareCell {
 }
 
 /** The figures of each note (by seniority, as the first scenario lists them), one row per figure. */
-function noteRows(run: ScenarioSetRunResult): CompareRow[] {
+function noteRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
   const first = run.scenarios[0]?.tranches ?? [];
   const notes = [...first].sort((a, b) => a.seniority - b.seniority);
   const basis = first[0]?.walBasis ?? 'ACT/365';
@@ -66,12 +66,12 @@ function noteRows(run: ScenarioSetRunResult): CompareRow[] {
   );
 }
 
-function breachOf(period: number | null | undefined): CompareCell {
+function breachOf(period: number | null | undefined, translate: Translate): CompareCell {
   return period === null || period === undefined ? { text: translate('compare.fig.notBreached'), value: null } : { text: translate('compare.fig.period', { period }), value: period };
 }
 
 /** The pool's figures: cumulative default (its denominator named), net loss, reserve draws, each trigger's first breach. */
-function poolRows(run: ScenarioSetRunResult): CompareRow[] {
+function poolRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
   const figures: readonly (readonly [string, string, (s: ScenarioRunRow) => CompareCell])[] = [
     ['cdr', translate('compare.fig.cdr', { denominator: translate(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) }), (s) => pct(s.cumulativeDefaultRate)],
     ['cnl', translate('compare.fig.cnl'), (s) => money(s.cumulativeNetLoss)],
@@ -85,7 +85,7 @@ function poolRows(run: ScenarioSetRunResult): CompareRow[] {
       key: `pool:trigger:${id}`,
       subject: translate('compare.fig.pool'),
       figure: translate('compare.fig.firstBreach', { id }),
-      cells: run.scenarios.map((s) => breachOf(s.triggerFirstBreach[id])),
+      cells: run.scenarios.map((s) => breachOf(s.triggerFirstBreach[id], translate)),
     });
   }
   rows.push({
@@ -99,9 +99,9 @@ function poolRows(run: ScenarioSetRunResult): CompareRow[] {
   return rows;
 }
 
-/** The side-by-side table: every note's figures, then the pool's; one column per scenario in run order. */
-export function compareRows(run: ScenarioSetRunResult): CompareRow[] {
-  return [...noteRows(run), ...poolRows(run)];
+/** The side-by-side table: every note's figures, then the pool's; one column per scenario in run order; words in `translate`'s language. */
+export function compareRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
+  return [...noteRows(run, translate), ...poolRows(run, translate)];
 }
 
 /** The table as CSV (the renderer's writer: text that could be read as a formula is guarded); numbers unformatted, rates as decimals. */

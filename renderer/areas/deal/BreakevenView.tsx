@@ -28,8 +28,8 @@ export function BreakevenView({ result, seconds, stale }: { result: BreakevenRes
       <h2 id="breakeven-heading">{t('deal.breakevens')}</h2>
       <p className="muted small">
         {t('deal.theLargestStressAt')}
-        {result.interest === 'bySeniority' ? t('deal.timelyForTheSenior') : t('deal.forEveryNote', { interest: result.interest })}) —{' '}
-        {result.by === 'cdr' ? t('deal.aConstantCdrReplacing') : t('deal.aMultipleOfThe')}
+        {result.interest === 'bySeniority' ? t('deal.timelyForTheSenior') : t('deal.forEveryNote', { interest: result.interest })}
+        {t('common.bracketClose')} — {result.by === 'cdr' ? t('deal.aConstantCdrReplacing') : t('deal.aMultipleOfThe')}
         {t('deal.bisectionTo')}{' '}
         {result.by === 'cdr' ? t('deal.percentagePoint', { toFixed: (result.tolerance * 100).toFixed(3) }) : t('deal.ofTheMultiplier', { tolerance: formatPct(result.tolerance, 1) })}
         {t('deal.runsIn', { runs: result.runs, seconds: formatSeconds(seconds) })}

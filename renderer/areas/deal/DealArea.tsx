@@ -112,6 +112,20 @@ function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsK
   );
 }
 
+/** The screen's title and what it does, with where deal files are described. */
+function DealHeader() {
+  const t = useT();
+  return (
+    <header className="area-header">
+      <h1>{t('deal.deal')}</h1>
+      <p className="muted">
+        {t('deal.runADealA')} <code>{t('deal.docsDealsMd')}</code>
+        {t('common.bracketCloseSentence')}
+      </p>
+    </header>
+  );
+}
+
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
 export function DealArea() {
   const t = useT();
@@ -204,12 +218,7 @@ export function DealArea() {
 
   return (
     <section className="area deal-area">
-      <header className="area-header">
-        <h1>{t('deal.deal')}</h1>
-        <p className="muted">
-          {t('deal.runADealA')} <code>{t('deal.docsDealsMd')}</code>).
-        </p>
-      </header>
+      <DealHeader />
 
       <div className="panel run-panel deal-run-panel" role="group" aria-label={t('deal.dealRun')}>
         <DealPicker templates={templates} choice={screen.choice} />

@@ -155,7 +155,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
   const lossDates = useMemo(() => losses.map((p) => p.date), [losses]);
-  const pipeline = useMemo(() => pipelineSeries(run), [run]);
+  const pipeline = useMemo(() => pipelineSeries(run, t), [run, t]);
   const dqLines = delinquencyTriggers(run);
   const xAxis = dateAxis();
   return (

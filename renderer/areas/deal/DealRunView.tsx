@@ -10,7 +10,7 @@ import { DealCharts } from './DealCharts.tsx';
 import { PriceYieldPanel } from './PriceYieldPanel.tsx';
 import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
-import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
+import { useT, type MessageKey, type Translate } from '../../app/i18n.tsx';
 import { couponLabel } from './coupon-label.ts';
 import { warningTexts } from '../../app/coded.ts';
 
@@ -27,7 +27,7 @@ function windowOf(row: TrancheRow): string {
 }
 
 /** The deal file's expected maturity, with the balance still outstanding after it when the run misses it. */
-function expectedMaturityOf(t: TrancheRow): string {
+function expectedMaturityOf(t: TrancheRow, translate: Translate): string {
   if (t.expectedMaturity === undefined) return '—';
   const left = t.balanceAfterExpectedMaturity ?? 0;
   return left > 0 ? translate('deal.expectedMaturity.missed', { date: t.expectedMaturity, left: formatMoney(left) }) : translate('deal.expectedMaturity.met', { date: t.expectedMaturity });
@@ -35,8 +35,11 @@ function expectedMaturityOf(t: TrancheRow): string {
 
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
-/** Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL"). */
-export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[] {
+/**
+ * Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL");
+ * headers and cells in `translate`'s language (the shown one: a language switch builds them again).
+ */
+export function trancheColumns(run: DealRunResult, translate: Translate): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
   const walFrom = !first || first.walFrom === run.closingDate ? translate('common.closing') : first.walFrom;
   return [
@@ -53,7 +56,7 @@ export function trancheColumns(run: DealRunResult): readonly Column<TrancheRow>[
     { key: 'window', header: translate('deal.principalWindow'), render: windowOf },
     { key: 'expectedFinal', header: translate('deal.expectedFinalComputed'), render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
     ...(run.tranches.some((t) => t.expectedMaturity !== undefined)
-      ? [{ key: 'expectedMaturity', header: translate('deal.expectedMaturity'), render: expectedMaturityOf, sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
+      ? [{ key: 'expectedMaturity', header: translate('deal.expectedMaturity'), render: (t: TrancheRow) => expectedMaturityOf(t, translate), sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
       : []),
     { key: 'legalFinal', header: translate('deal.legalFinal'), render: (t) => t.legalFinalMaturity ?? '—' },
     {
@@ -107,8 +110,9 @@ export function DealRunView({
 }) {
   const t = useT();
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
-  const columns = useMemo(() => periodColumns(run), [run]);
-  const trancheTable = useMemo(() => trancheColumns(run), [run]);
+  // Built again when the language changes (t is one function per language): headers are words.
+  const columns = useMemo(() => periodColumns(run, t), [run, t]);
+  const trancheTable = useMemo(() => trancheColumns(run, t), [run, t]);
   const tableColumns = useMemo<Column<DealPeriod>[]>(
     () =>
       columns
@@ -116,21 +120,21 @@ export function DealRunView({
         .map((c) => ({
           key: c.key,
           header: c.header,
-          render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1),
+          render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1, t),
           ...(c.key === 'period' ? { sortValue: (p: DealPeriod) => p.period } : {}),
           align: c.kind === 'date' || c.kind === 'text' || c.kind === 'flag' ? ('left' as const) : ('right' as const),
         })),
-    [columns],
+    [columns, t],
   );
   const last = run.periods.length;
   const cdr = run.cumulativeDefaultRate.at(-1) ?? null;
   const cnl = run.cumulativeNetLoss.at(-1) ?? null;
   const breached = Object.entries(run.triggerFirstBreach).filter((entry): entry is [string, number] => entry[1] !== null);
   const writtenDown = run.tranches.reduce((sum, row) => sum + row.writeDown, 0);
-  const modeLabel = run.mode === 'loan' ? translate('results.mode.loan') : translate('results.mode.linesShort');
+  const modeLabel = run.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort');
 
   function exportCsv(): void {
-    downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns));
+    downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns, t));
   }
 
   return (

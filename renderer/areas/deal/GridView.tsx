@@ -3,7 +3,7 @@ import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { useT } from '../../app/i18n.tsx';
-import { couponLabel } from './coupon-label.ts';
+import { couponInTitle } from './coupon-label.ts';
 
 interface GridRow {
   readonly value: number;
@@ -43,9 +43,7 @@ function NoteTable({ grid, n, figure }: { grid: GridResult; n: number; figure: '
   const what = figure === 'loss' ? t('grid.lossWhat') : t('grid.walWhat', { basis: note.walBasis });
   return (
     <div className="table-scroll" role="region" aria-label={figure === 'loss' ? t('grid.lossGrid', { name: note.name }) : t('grid.walGrid', { name: note.name })} tabIndex={0}>
-      <h4>
-        {note.name} ({couponLabel(note.coupon)}) — {what}
-      </h4>
+      <h4>{t('grid.noteTitle', { name: note.name, coupon: couponInTitle(note.coupon), what })}</h4>
       <DataTable columns={columns} rows={rows} rowKey={(r) => String(r.index)} testId={`grid-${figure}-${note.id}`} />
     </div>
   );

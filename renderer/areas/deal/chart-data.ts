@@ -1,6 +1,6 @@
 import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
 import { PIPELINE_STATES, type PipelineSeries } from '../results/pipeline-states.ts';
-import { translate } from '../../app/i18n.tsx';
+import type { Translate } from '../../app/i18n.tsx';
 
 /**
  * The Deal screen's chart series, one row per payment date, computed from the run as the API
@@ -178,8 +178,8 @@ export interface Pipeline {
   readonly unknown: string | null;
 }
 
-/** Every state, named in the shown language. */
-const allStates = (): PipelineSeries[] => PIPELINE_STATES.map(({ key, label }) => ({ key, name: translate(label) }));
+/** Every state, named in `translate`'s language. */
+const allStates = (translate: Translate): PipelineSeries[] => PIPELINE_STATES.map(({ key, label }) => ({ key, name: translate(label) }));
 
 /**
  * The deal run's pipeline. A roll-rate pool (loan level, representative lines, with purchased
@@ -188,7 +188,7 @@ const allStates = (): PipelineSeries[] => PIPELINE_STATES.map(({ key, label }) =
  * "61+ dpd" over "Not 61+", and 1–30, 31–60, the 91+ split and 逾期总额 are named unknown. A run
  * stored before the states were carried has the 61+ and 91+ balances only: 61–90 and 91+ over the rest.
  */
-export function pipelineSeries(run: DealRunResult): Pipeline {
+export function pipelineSeries(run: DealRunResult, translate: Translate): Pipeline {
   const carried = run.periods.every((p) => p.pool.delinquencyStates !== undefined);
   const rows = run.periods.map((p): PipelinePoint => {
     const s = p.pool.delinquencyStates;
@@ -197,7 +197,7 @@ export function pipelineSeries(run: DealRunResult): Pipeline {
     const dpd61_90 = cents(p.pool.delinquent60Plus - dpd91_180);
     return { period: p.period, date: p.paymentDate, current: cents(p.pool.endingBalance - p.pool.delinquent60Plus), dpd1_30: 0, dpd31_60: 0, dpd61_90, dpd91_180, overdueTotal: 0 };
   });
-  if (carried && run.delinquencyStateBasis !== 'schedule') return { rows, states: allStates(), overdue: true, unknown: null };
+  if (carried && run.delinquencyStateBasis !== 'schedule') return { rows, states: allStates(translate), overdue: true, unknown: null };
   if (carried)
     return {
       rows,

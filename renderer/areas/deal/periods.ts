@@ -2,7 +2,7 @@ import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney } from './model.ts';
-import { interpolate, translate, type MessageKey, type MessageParams } from '../../app/i18n.tsx';
+import { interpolate, type MessageKey, type MessageParams, type Translate } from '../../app/i18n.tsx';
 import { en } from '../../i18n/en.ts';
 
 /**
@@ -19,10 +19,12 @@ export interface PeriodColumn {
   readonly value: (p: DealPeriod, index: number) => number | string | boolean | null | undefined;
 }
 
-/** A money column: its header in the UI's language, its CSV header in English (a file other tools read). */
-function money(key: string, header: MessageKey, value: PeriodColumn['value'], screen = true, params?: MessageParams): PeriodColumn {
-  return { key, header: translate(header, params), csvHeader: interpolate(en[header], params), kind: 'money', screen, value };
-}
+type MoneyColumn = (key: string, header: MessageKey, value: PeriodColumn['value'], screen?: boolean, params?: MessageParams) => PeriodColumn;
+
+/** Money columns with their headers in `translate`'s language, their CSV headers in English (a file other tools read). */
+const moneyColumns =
+  (translate: Translate): MoneyColumn =>
+  (key, header, value, screen = true, params) => ({ key, header: translate(header, params), csvHeader: interpolate(en[header], params), kind: 'money', screen, value });
 
 const note = (p: DealPeriod, id: string) => p.notes.find((n) => n.id === id);
 const fee = (p: DealPeriod, id: string) => p.fees.find((f) => f.id === id);
@@ -31,22 +33,25 @@ const trigger = (p: DealPeriod, id: string) => p.triggers.find((t) => t.id === i
 const triggerKind = (p: DealPeriod | undefined, id: string): 'money' | 'pct' => (p !== undefined && trigger(p, id)?.unit === 'money' ? 'money' : 'pct');
 
 /** One state balance (or 逾期总额) of the pool at the collection period's end, file only. */
-const state = (key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: MessageKey): PeriodColumn => money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
+const state = (money: MoneyColumn, key: keyof NonNullable<DealPeriod['pool']['delinquencyStates']>, header: MessageKey): PeriodColumn =>
+  money(`state ${key}`, header, (p) => p.pool.delinquencyStates?.[key], false);
 
 /** The pool by delinquency state and 逾期总额 at the collection period's end (file only), when the run carries every state (a roll-rate pool). */
-function stateColumns(run: DealRunResult): PeriodColumn[] {
+function stateColumns(run: DealRunResult, money: MoneyColumn): PeriodColumn[] {
   if (run.delinquencyStateBasis !== 'rollRate') return [];
   return [
-    state('current', 'deal.period.stateCurrent'),
-    state('dpd1_30', 'deal.period.stateDpd1_30'),
-    state('dpd31_60', 'deal.period.stateDpd31_60'),
-    state('dpd61_90', 'deal.period.stateDpd61_90'),
-    state('dpd91_180', 'deal.period.stateDpd91_180'),
-    state('overdueTotal', 'deal.period.stateOverdueTotal'),
+    state(money, 'current', 'deal.period.stateCurrent'),
+    state(money, 'dpd1_30', 'deal.period.stateDpd1_30'),
+    state(money, 'dpd31_60', 'deal.period.stateDpd31_60'),
+    state(money, 'dpd61_90', 'deal.period.stateDpd61_90'),
+    state(money, 'dpd91_180', 'deal.period.stateDpd91_180'),
+    state(money, 'overdueTotal', 'deal.period.stateOverdueTotal'),
   ];
 }
 
-export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
+/** The columns with their screen headers in `translate`'s language (the shown one: a language switch builds them again). */
+export function periodColumns(run: DealRunResult, translate: Translate): readonly PeriodColumn[] {
+  const money = moneyColumns(translate);
   const first = run.periods[0];
   const noteIds = run.tranches.map((t) => t.id);
   const feeIds = first?.fees.map((f) => f.id) ?? [];
@@ -69,7 +74,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
     money('poolEnd', 'deal.period.poolEndingBalance', (p) => p.pool.endingBalance, true),
     { key: 'poolFactor', header: translate('deal.poolFactor'), csvHeader: 'Pool factor', kind: 'pct', screen: false, value: (p) => p.pool.poolFactor },
     money('dq60', 'deal.period.n60DpdBalance', (p) => p.pool.delinquent60Plus, false),
-    ...stateColumns(run),
+    ...stateColumns(run, money),
     money('purchasesCash', 'deal.period.revolvingPurchasesCashPaid', (p) => p.pool.purchasesCash, true),
     money('principalPurchased', 'deal.period.principalPurchased', (p) => p.pool.principalPurchased, true),
     money('purchaseRefused', 'deal.period.purchaseRefusedCashKept', (p) => p.pool.purchaseRefused.cash, false),
@@ -137,7 +142,7 @@ export function periodColumns(run: DealRunResult): readonly PeriodColumn[] {
   ];
 }
 
-export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: number): string {
+export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: number, translate: Translate): string {
   const value = column.value(p, index);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? translate('deal.yes') : translate('deal.no');
@@ -155,7 +160,7 @@ export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: num
 }
 
 /** The whole period table as CSV (every column; text guarded against formula injection by csvText). */
-export function periodsCsv(run: DealRunResult, columns: readonly PeriodColumn[]): string {
+export function periodsCsv(run: DealRunResult, columns: readonly PeriodColumn[], translate: Translate): string {
   const rows = run.periods.map((p, k) =>
     columns.map((c) => {
       const value = c.value(p, k);

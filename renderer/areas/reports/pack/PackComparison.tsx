@@ -7,7 +7,7 @@ import { useT } from '../../../app/i18n.tsx';
 /** The last page: every scenario side by side — the Compare screen's table of the same figures. */
 export function PackComparison({ pack }: { pack: InvestorPack }) {
   const t = useT();
-  const rows = useMemo(() => compareRows(packAsSet(pack)), [pack]);
+  const rows = useMemo(() => compareRows(packAsSet(pack), t), [pack, t]);
   return (
     <section className="pack-page" data-testid="pack-comparison" aria-label={t('pack.comparison')}>
       <header className="pack-page-header">

@@ -7,14 +7,14 @@ import { stressOf } from '../../deal/BreakevenView.tsx';
 import { trancheColumns } from '../../deal/DealRunView.tsx';
 import { formatMoney, formatMoneyCompact } from '../../deal/model.ts';
 import { PACK_CHART_SIZE, scenarioTitle, type PackScenario } from './pack-model.ts';
-import { translate, useT } from '../../../app/i18n.tsx';
+import { translate, useT, type Translate } from '../../../app/i18n.tsx';
 import { runName } from '../../../app/run-name.ts';
 
 /** The breakeven column when the scenario's breakevens were run (the Deal screen's breakeven unit and test). */
-function breakevenColumn(breakevens: BreakevenResult): Column<TrancheRow> {
+function breakevenColumn(breakevens: BreakevenResult, t: Translate): Column<TrancheRow> {
   return {
     key: 'breakeven',
-    header: breakevens.by === 'cdr' ? translate('deal.breakevenCdrAnnual') : translate('deal.breakevenDefaultMultiplier'),
+    header: breakevens.by === 'cdr' ? t('deal.breakevenCdrAnnual') : t('deal.breakevenDefaultMultiplier'),
     render: (tranche) => {
       const row = breakevens.rows.find((b) => b.id === tranche.id);
       return row === undefined ? '—' : stressOf(breakevens.by, row);
@@ -40,9 +40,9 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
   const { run } = scenario;
   const tranches = useMemo(() => [...scenario.tranches].sort((a, b) => a.seniority - b.seniority), [scenario.tranches]);
   const columns = useMemo(() => {
-    const base = trancheColumns(run);
-    return scenario.breakevens === null ? base : [...base, breakevenColumn(scenario.breakevens)];
-  }, [run, scenario.breakevens]);
+    const base = trancheColumns(run, t);
+    return scenario.breakevens === null ? base : [...base, breakevenColumn(scenario.breakevens, t)];
+  }, [run, scenario.breakevens, t]);
   return (
     <section className="pack-page" data-testid="pack-scenario" aria-label={t('pack.scenarioLabel', { name: runName(scenario) })}>
       <header className="pack-page-header">

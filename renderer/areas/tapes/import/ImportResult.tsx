@@ -37,7 +37,8 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
         <>
           <h2>
             {t('tapes.import.problems', { problemCount: formatCount(report.problemCount) })}
-            {report.problemCount > report.problems.length ? t('tapes.import.firstShown', { length: formatCount(report.problems.length) }) : ''})
+            {report.problemCount > report.problems.length ? t('tapes.import.firstShown', { length: formatCount(report.problems.length) }) : ''}
+            {t('common.bracketClose')}
           </h2>
           <table className="data-table" data-testid="problems-table">
             <thead>
