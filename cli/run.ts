@@ -43,20 +43,60 @@ Options:
   -h, --help      show this help (also: abs <command> --help)
   -v, --version   print the version
 
-Exit codes: 0 ok, 1 user error (one line on stderr), 2 internal error.`;
+Exit codes: 0 ok, 1 user error (on stderr: what is wrong; a file's problems one a line,
+or with --json as one line of JSON), 2 internal error.`;
 
-/** A failed API call: user errors carry their code, INTERNAL ones exit 2. */
+/** A failed API call: user errors carry their code, INTERNAL ones exit 2; a check of a file names the file. */
 export class ApiCallError extends Error {
   readonly error: ApiError;
-  constructor(error: ApiError) {
+  readonly file: FileNamed | undefined;
+  constructor(error: ApiError, file?: FileNamed) {
     super(error.message);
     this.error = error;
+    this.file = file;
   }
 }
 
 export function unwrap<T>(result: ApiResult<T>): T {
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value;
+}
+
+/** A file named on the command line: what it is (`deal file`) and its path as given. */
+export interface FileNamed {
+  readonly what: string;
+  readonly path: string;
+}
+
+/** A service check of a file the user named: its problems are printed under the file's name. */
+export function unwrapFile<T>(result: ApiResult<T>, file: FileNamed): T {
+  if (!result.ok) throw new ApiCallError(result.error, file);
+  return result.value;
+}
+
+/** The problems a file check lists (service/files/file-issues.ts: details.issues, each `{ path, message }` and a rule's `code` and `params`). */
+function listedIssues(error: ApiError): { path: string; message: string }[] {
+  const listed = error.details?.['issues'];
+  if (!Array.isArray(listed)) return [];
+  return listed.filter((issue: unknown): issue is { path: string; message: string } => {
+    const { path, message } = (issue ?? {}) as { path?: unknown; message?: unknown };
+    return typeof path === 'string' && typeof message === 'string';
+  });
+}
+
+/**
+ * A failed call as stderr shows it: a file's problems one a line under the file's name (a new
+ * user's typo was the unseen "1 more problem" of one line), anything else its message; with --json
+ * a file's problems as one line of JSON, each problem an entry.
+ */
+function errorText({ error, file }: ApiCallError, json: boolean): string {
+  const issues = listedIssues(error);
+  if (issues.length === 0) return `abs: ${error.message}`;
+  if (json) return JSON.stringify({ error: { code: error.code, message: error.message, ...(file !== undefined ? { file: file.path } : {}), issues } });
+  const lines = issues.map((issue) => `  ${issue.path}: ${issue.message}`);
+  // A check of what the command line did not name as a file (a deal inside a larger request): the message, then every problem.
+  if (file === undefined) return issues.length === 1 ? `abs: ${error.message}` : [`abs: ${error.message}`, ...lines].join('\n');
+  return [`abs: ${file.what} ${file.path} has ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}:`, ...lines].join('\n');
 }
 
 /** A command; one that answers a number exits with it (batch: its worst line's code), else 0. */
@@ -128,7 +168,7 @@ async function runLoaded(command: string, run: Command, rest: readonly string[],
     return (await run(rest, service, io)) ?? EXIT_OK;
   } catch (error) {
     if (error instanceof ApiCallError) {
-      io.err(`abs: ${error.error.message}`);
+      io.err(errorText(error, rest.includes('--json')));
       return error.error.code === 'INTERNAL' ? EXIT_INTERNAL_ERROR : EXIT_USER_ERROR;
     }
     if (error instanceof UsageError || isParseArgsError(error)) {

@@ -7,7 +7,7 @@ import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
 import { storedNoteText } from '../stored-note.ts';
-import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 
 const PROJECT_HELP = `Usage: abs project --db WORKSPACE --tape ID --assumptions A.json [--mode loan|repline] [--json | --csv] [--no-store] [--quiet]
        abs project --pool POOL.json --assumptions A.json [--json | --csv]
@@ -83,12 +83,14 @@ export async function projectCommand(args: readonly string[], service: Service, 
   if (!values.assumptions) throw new UsageError('project needs --assumptions FILE.json');
   const assumptionsDraft = readJsonFile(values.assumptions, 'assumptions');
   // The files as the service reads them, in the order pool.project would: a bad file answers here, each problem at its JSON path.
-  const readAssumptions = async (): Promise<AssumptionFile> => unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions;
+  const assumptionsPath = values.assumptions;
+  const readAssumptions = async (): Promise<AssumptionFile> =>
+    unwrapFile(await service.call('assumptions.check', { assumptions: assumptionsDraft }), { what: 'assumption file', path: assumptionsPath }).assumptions;
   let request: ProjectionRequest;
   if (values.pool !== undefined) {
     const poolDraft = readJsonFile(values.pool, 'pool file');
     const assumptions = await readAssumptions();
-    request = { source: { kind: 'lines', pool: unwrap(await service.call('pool.check', { pool: poolDraft })).pool }, assumptions };
+    request = { source: { kind: 'lines', pool: unwrapFile(await service.call('pool.check', { pool: poolDraft }), { what: 'pool file', path: values.pool }).pool }, assumptions };
   } else {
     unwrap(await service.call('workspace.open', { path: values.db ?? '', create: false }));
     request = { source: { kind: 'tape', tapeId: Number(values.tape) }, assumptions: await readAssumptions(), mode: values.mode === 'repline' ? 'repline' : 'loan' };

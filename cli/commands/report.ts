@@ -4,7 +4,7 @@ import type { ReportExcelRequest } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { formatBytes, readJsonFile, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
-import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 import { baseOf } from './run-scenarios.ts';
 
 const REPORT_HELP = `Usage: abs report DEAL.json (--runs ID,… | --scenarios SET.json) [--db WORKSPACE [--tape ID [--mode repline|loan]]]
@@ -61,9 +61,12 @@ export async function reportCommand(args: readonly string[], service: Service, i
   if (values.mode !== undefined && values.mode !== 'loan' && values.mode !== 'repline') throw new UsageError(`--mode must be loan or repline, got '${values.mode}'`);
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'zh-CN') throw new UsageError(`--lang must be en or zh-CN, got '${values.lang}'`);
   const runIds = values.runs === undefined ? undefined : runIdsOf(values.runs);
-  const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
+  const { deal } = unwrapFile(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }), { what: 'deal file', path: dealPath });
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
-  const assumptions = values.assumptions !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') })).assumptions : undefined;
+  const assumptions =
+    values.assumptions !== undefined
+      ? unwrapFile(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') }), { what: 'assumption file', path: values.assumptions }).assumptions
+      : undefined;
   const common = {
     deal,
     outPath: resolve(values.out),
@@ -76,7 +79,10 @@ export async function reportCommand(args: readonly string[], service: Service, i
     request = { ...common, runIds };
   } else {
     const setPath = values.scenarios ?? '';
-    const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(setPath, 'scenario set'), ...(common.tapeId !== undefined ? { tapeId: common.tapeId } : {}) }));
+    const checked = unwrapFile(await service.call('scenarios.check', { scenarios: readJsonFile(setPath, 'scenario set'), ...(common.tapeId !== undefined ? { tapeId: common.tapeId } : {}) }), {
+      what: 'scenario set',
+      path: setPath,
+    });
     const base = await baseOf(checked.set, setPath, { deal, ...(assumptions !== undefined ? { assumptions } : {}) }, service);
     const baseFile = assumptions ?? base.assumptions;
     request = { ...common, scenarios: checked.set, ...(baseFile !== undefined ? { assumptions: baseFile } : {}) };

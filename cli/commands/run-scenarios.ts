@@ -6,7 +6,7 @@ import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
-import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 import { storedNoteText } from '../stored-note.ts';
 
 export interface ScenarioRunOptions {
@@ -92,13 +92,16 @@ export async function baseOf(set: { base?: string }, setPath: string, request: D
   if (set.base === undefined) return { label: 'the deal file’s assumptions' };
   if (!/\.json$|[/\\]/i.test(set.base)) return { label: `saved set "${set.base}"` };
   const path = isAbsolute(set.base) ? set.base : resolve(dirname(setPath), set.base);
-  const { assumptions } = unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(path, 'base assumptions') }));
+  const { assumptions } = unwrapFile(await service.call('assumptions.check', { assumptions: readJsonFile(path, 'base assumptions') }), { what: 'assumption file', path });
   return { assumptions, label: set.base };
 }
 
 /** abs run DEAL.json --scenarios SET.json: every scenario of the set, side by side. */
 export async function runScenarios(request: DealRunRequest, options: ScenarioRunOptions, service: Service, io: CommandIO): Promise<void> {
-  const checked = unwrap(await service.call('scenarios.check', { scenarios: readJsonFile(options.setPath, 'scenario set'), ...(request.tapeId !== undefined ? { tapeId: request.tapeId } : {}) }));
+  const checked = unwrapFile(await service.call('scenarios.check', { scenarios: readJsonFile(options.setPath, 'scenario set'), ...(request.tapeId !== undefined ? { tapeId: request.tapeId } : {}) }), {
+    what: 'scenario set',
+    path: options.setPath,
+  });
   const base = await baseOf(checked.set, options.setPath, request, service);
   const scenarioRequest: ScenarioSetRunRequest = {
     ...request,

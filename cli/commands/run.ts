@@ -11,7 +11,7 @@ import { runGrid } from './run-grid.ts';
 import { runScenarios } from './run-scenarios.ts';
 import { runMonteCarlo } from './run-monte-carlo.ts';
 import { storedNoteText } from '../stored-note.ts';
-import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 
 const RUN_HELP = `Usage: abs run DEAL.json [--db WORKSPACE [--tape ID [--mode repline|loan] [--size-to-pool]]] [--assumptions A.json]
                [--prepay VECTOR] [--default VECTOR] [--default-mult X]
@@ -266,9 +266,12 @@ export async function runCommand(args: readonly string[], service: Service, io: 
   // (with the workspace open first: a deal's schedulePool may name a schedule stored in it).
   const draft = withAnalytics(readJsonFile(dealPath, 'deal file'), values['wal-basis'], values.settlement);
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
-  const { deal } = unwrap(await service.call('deal.validate', { deal: draft }));
-  const assumptionsDraft = values.assumptions !== undefined ? readJsonFile(values.assumptions, 'assumptions') : undefined;
-  const assumptions = assumptionsDraft !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: assumptionsDraft })).assumptions : undefined;
+  const { deal } = unwrapFile(await service.call('deal.validate', { deal: draft }), { what: 'deal file', path: dealPath });
+  const assumptionsPath = values.assumptions;
+  const assumptions =
+    assumptionsPath !== undefined
+      ? unwrapFile(await service.call('assumptions.check', { assumptions: readJsonFile(assumptionsPath, 'assumptions') }), { what: 'assumption file', path: assumptionsPath }).assumptions
+      : undefined;
   const scenarioOverrides = scenarioOverridesOf(values.prepay, values.default, values['default-mult']);
   const request: DealRunRequest = {
     deal,

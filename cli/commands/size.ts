@@ -5,7 +5,7 @@ import { dealSizeOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
 import { followJob } from '../progress.ts';
-import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
+import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 
 const SIZE_HELP = `Usage: abs size DEAL.json [--db WORKSPACE --tape ID [--mode repline|loan] | --pool POOL.json]
                 [--target-ce X | --target-breakeven M [--interest timely|ultimate]] [--floor F]
@@ -116,10 +116,13 @@ export async function sizeCommand(args: readonly string[], service: Service, io:
   if (floor !== undefined && targetCe === undefined && targetBreakeven === undefined)
     throw new UsageError('--floor applies to --target-ce or --target-breakeven (scaling keeps every class’s percentage)');
 
-  const { deal } = unwrap(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }));
-  const pool = values.pool !== undefined ? unwrap(await service.call('pool.check', { pool: readJsonFile(values.pool, 'pool file') })).pool : undefined;
+  const { deal } = unwrapFile(await service.call('deal.validate', { deal: readJsonFile(dealPath, 'deal file') }), { what: 'deal file', path: dealPath });
+  const pool = values.pool !== undefined ? unwrapFile(await service.call('pool.check', { pool: readJsonFile(values.pool, 'pool file') }), { what: 'pool file', path: values.pool }).pool : undefined;
   if (values.db !== undefined) unwrap(await service.call('workspace.open', { path: values.db, create: false }));
-  const assumptions = values.assumptions !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') })).assumptions : undefined;
+  const assumptions =
+    values.assumptions !== undefined
+      ? unwrapFile(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') }), { what: 'assumption file', path: values.assumptions }).assumptions
+      : undefined;
   const request: DealSizeRequest = {
     deal,
     method: targetCe !== undefined ? 'creditEnhancement' : targetBreakeven !== undefined ? 'breakeven' : 'scale',

@@ -4,7 +4,7 @@ import { tablesCsv } from '../../service/runs/prospectus-tables.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, readJsonFile, textTable, UsageError } from '../output.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
-import { unwrap, type CommandIO } from '../run.ts';
+import { unwrap, unwrapFile, type CommandIO } from '../run.ts';
 
 const TABLES_HELP = `Usage: abs tables DEAL.json --speeds "0.5,1,1.3,1.5,1.8,2 ABS"
                   [--call | --no-call | --both] [--pool POOL.json] [--assumptions A.json]
@@ -94,7 +94,10 @@ export async function tablesCommand(args: readonly string[], service: Service, i
   if (values.rows !== undefined && values.rows !== 'payment-dates' && values.rows !== 'anniversaries') throw new UsageError(`--rows must be payment-dates or anniversaries, got '${values.rows}'`);
   if (values.precision !== undefined && !(values.precision in PRECISIONS)) throw new UsageError(`--precision must be 2, whole or whole-plain, got '${values.precision}'`);
   const call = callCaseOf(values);
-  const assumptions = values.assumptions !== undefined ? unwrap(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') })).assumptions : undefined;
+  const assumptions =
+    values.assumptions !== undefined
+      ? unwrapFile(await service.call('assumptions.check', { assumptions: readJsonFile(values.assumptions, 'assumptions') }), { what: 'assumption file', path: values.assumptions }).assumptions
+      : undefined;
   const request: DealTablesRequest = {
     deal: readJsonFile(dealPath, 'deal file'),
     speeds: values.speeds,

@@ -29,9 +29,10 @@ const money = z.number().min(0);
 const rate = z.number().min(0).max(1);
 /** A rate that may be negative (an index fixing, a margin). */
 const signedRate = z.number().min(-1).max(1);
+// A date not written YYYY-MM-DD is one problem, not also "not a calendar date" (abort: the calendar check is not run on it).
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'expected a date YYYY-MM-DD', abort: true })
   .refine((text) => {
     const [year, month, day] = text.split('-').map(Number);
     return isValidDate({ year: year ?? 0, month: month ?? 0, day: day ?? 0 });

@@ -1795,7 +1795,6 @@ export const en = {
   'editor.blank': 'This cannot be blank.',
   'editor.chooseAtLeastOne': 'Choose at least one.',
   'editor.tooLong': 'This text is too long.',
-  'editor.unknownField': 'This field is not part of a deal file: remove it.',
   'figure.wal': '{note} WAL (y, {basis})',
   'figure.worstLoss': '{note} worst loss',
   'figure.loss': '{note} loss',

@@ -1779,7 +1779,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'editor.blank': '此项不能为空。',
   'editor.chooseAtLeastOne': '请至少选择一项。',
   'editor.tooLong': '文字过长。',
-  'editor.unknownField': '此字段不属于交易文件：请删除。',
   'figure.wal': '{note} 加权平均期限（年，{basis}）',
   'figure.worstLoss': '{note} 最大损失',
   'figure.loss': '{note} 损失',

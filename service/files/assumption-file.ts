@@ -20,7 +20,8 @@ import {
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
 import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
-import { codedIssue, fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues } from './file-issues.ts';
+import { schemaIssues } from './schema-issues.ts';
 
 /**
  * The assumption file (JSON) of a projection: horizon, pool-wide assumptions, per-segment
@@ -241,7 +242,7 @@ function parseFile(input: unknown): AssumptionFile {
   if (reserved.length > 0) throw fileError('Assumptions', reserved);
   const parsed = ASSUMPTION_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
-    throw fileError('Assumptions', schemaIssues(parsed.error));
+    throw fileError('Assumptions', schemaIssues(parsed.error, { schema: ASSUMPTION_FILE_SCHEMA, input, file: 'assumptionFile' }));
   }
   return parsed.data;
 }

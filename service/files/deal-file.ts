@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEAL_SCHEMA, dealIssues, messageTable, type Deal } from '../../engine/index.ts';
 import { ASSUMPTION_FILE_SCHEMA } from './assumption-file.ts';
-import { codedIssue, fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues, type FileIssue } from './file-issues.ts';
+import { schemaIssues } from './schema-issues.ts';
 import { POOL_FILE_SCHEMA } from './pool-file-schema.ts';
 import { SCHEDULE_POOL_SCHEMA } from './schedule-pool-schema.ts';
 
@@ -50,14 +51,14 @@ export function dealOf(file: DealFile): Deal {
 }
 
 /**
- * Reads a deal file: its shape (the first problem with its JSON path), then every semantic rule
- * (engine/deal/validate.ts: all problems at once, in details.issues, each with its path).
+ * Reads a deal file: its shape (every problem, an unknown key with the field it likely meant), then
+ * every semantic rule (engine/deal/validate.ts); all problems at once, in details.issues, each with its path.
  */
 export function readDealFile(input: unknown): DealFile {
   const reserved = reservedKeyIssues(input);
   if (reserved.length > 0) throw fileError('Deal', reserved);
   const parsed = DEAL_FILE_SCHEMA.safeParse(input);
-  if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error));
+  if (!parsed.success) throw fileError('Deal', schemaIssues(parsed.error, { schema: DEAL_FILE_SCHEMA, input, file: 'dealFile' }));
   const file = parsed.data;
   const issues = [
     ...dealIssues(dealOf(file)).map((issue): FileIssue => (issue.coded ? codedIssue(`$.${issue.path}`, issue.coded) : { path: `$.${issue.path}`, message: issue.rule })),

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { messageTable, type CodedMessage, type MessageParams } from '../../engine/index.ts';
 import { UserError } from '../../data/errors.ts';
 
@@ -12,7 +11,7 @@ export interface FileIssue {
   readonly path: string;
   /** In English: the CLI's wording, and the screens' for a problem without a code. */
   readonly message: string;
-  /** A rule's stable code and its parameters (engine/messages.ts), for a screen to say it in its language; absent for a shape problem (zod's). */
+  /** A rule's stable code and its parameters (engine/messages.ts), for a screen to say it in its language; absent for a shape problem said in zod's words (a number out of range, a wrong type). */
   readonly code?: string;
   readonly params?: MessageParams;
 }
@@ -30,19 +29,6 @@ export const FILE_RULES = messageTable('file', {
 /** ['lines', 3, 'rate'] → "$.lines[3].rate". */
 export function jsonPath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : `${out}.${String(key)}`), '$');
-}
-
-/** Zod's issues at their JSON paths, each once (a whole number out of range fails two checks with the same message). */
-export function schemaIssues(error: z.ZodError): FileIssue[] {
-  const seen = new Set<string>();
-  const issues: FileIssue[] = [];
-  for (const issue of error.issues) {
-    const path = jsonPath(issue.path);
-    if (seen.has(`${path}\n${issue.message}`)) continue;
-    seen.add(`${path}\n${issue.message}`);
-    issues.push({ path, message: issue.message });
-  }
-  return issues;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { UserError } from '../../data/errors.ts';
 import { allocateLoanArrays, amortizationCode, aprFromFlatFeeRate, delinquencyCode, EngineError, messageTable, type CodedMessage } from '../../engine/index.ts';
 import type { RepLineInfo } from '../api/contract.ts';
-import { codedIssue, fileError, reservedKeyIssues, schemaIssues } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues } from './file-issues.ts';
+import { schemaIssues } from './schema-issues.ts';
 import { POOL_FILE_SCHEMA, type PoolFile } from './pool-file-schema.ts';
 import type { ProjectionInput } from '../runs/projection.ts';
 
@@ -41,7 +42,7 @@ export function readPoolFile(input: unknown, fallbackName = 'pool file'): Projec
   if (reserved.length > 0) throw fileError('Pool', reserved);
   const parsed = POOL_FILE_SCHEMA.safeParse(input);
   if (!parsed.success) {
-    throw fileError('Pool', schemaIssues(parsed.error));
+    throw fileError('Pool', schemaIssues(parsed.error, { schema: POOL_FILE_SCHEMA, input, file: 'poolFile' }));
   }
   const file = parsed.data;
   const [year, month, day] = file.cutoffDate.split('-').map(Number);

@@ -5,7 +5,8 @@ import type { CodedMessage } from '../../engine/messages.ts';
 import { readEvents, segmentName } from './event-blocks.ts';
 import { EVENTS_SCHEMA, type EventBlock } from './event-schema.ts';
 import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
-import { codedIssue, fileError, reservedKeyIssues, schemaIssues, type FileIssue } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues, type FileIssue } from './file-issues.ts';
+import { schemaIssues } from './schema-issues.ts';
 
 /**
  * The scenario-set file (JSON): named scenarios, each a set of changes on top of a base assumption
@@ -191,7 +192,7 @@ export function readScenarioSet(input: unknown, names?: ScenarioPoolNames): Scen
   const reserved = reservedKeyIssues(input);
   if (reserved.length > 0) throw bad(reserved);
   const parsed = SCENARIO_SET_SCHEMA.safeParse(input);
-  if (!parsed.success) throw bad(schemaIssues(parsed.error));
+  if (!parsed.success) throw bad(schemaIssues(parsed.error, { schema: SCENARIO_SET_SCHEMA, input, file: 'scenarioSetFile' }));
   const issues = semanticIssues(parsed.data, names);
   if (issues.length > 0) throw bad(issues);
   return parsed.data;

@@ -102,3 +102,58 @@ describe('abs command', () => {
     expect(runAbs(['workspace', 'info'])).toMatchObject({ status: 1, stderr: 'abs workspace: workspace info needs --db FILE\n' });
   });
 });
+
+/** The shipped OC/turbo deal with Class A's `coupon` renamed `coupn` and the closing date written without its second dash (a new user's walkthrough). */
+function typoDeal(): string {
+  const deal = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'us-auto-oc-turbo.json'), 'utf8')) as { dates: Record<string, unknown>; notes: Record<string, unknown>[] };
+  const [classA] = deal.notes;
+  if (!classA) throw new Error('the template has notes');
+  classA['coupn'] = classA['coupon'];
+  delete classA['coupon'];
+  deal.dates['closing'] = '2025-0315';
+  const file = join(tempDir(), 'typo1.json');
+  writeFileSync(file, JSON.stringify(deal, null, 2));
+  return file;
+}
+
+describe('abs run on a deal file with mistakes', () => {
+  it('names the file and lists every problem one a line: the misspelt key with the field it meant, the field left missing, the bad date', () => {
+    const file = typoDeal();
+    const run = runAbs(['run', file]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      `abs: deal file ${file} has 3 problems:`,
+      '  $.notes[0].coupn: not a field of a note — did you mean "coupon"?',
+      '  $.dates.closing: expected a date YYYY-MM-DD',
+      '  $.notes[0].coupon: missing: a note must have "coupon"',
+    ]);
+  });
+
+  it('--json: the same problems as one JSON object on stderr, each with its path, message and code', () => {
+    const file = typoDeal();
+    const run = runAbs(['run', file, '--json']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    const { error } = JSON.parse(run.stderr) as { error: { code: string; file: string; issues: { path: string; message: string; code?: string }[] } };
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.file).toBe(file);
+    expect(error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ['$.notes[0].coupn', 'shape.unknownFieldMeant'],
+      ['$.dates.closing', undefined],
+      ['$.notes[0].coupon', 'shape.missingField'],
+    ]);
+  });
+
+  it('an assumption file’s problems are listed under its own name', () => {
+    const assumptions = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'assumptions', 'consumer-base.json'), 'utf8')) as { months: number; monts?: number };
+    assumptions.monts = assumptions.months;
+    delete (assumptions as { months?: number }).months;
+    const file = join(tempDir(), 'base.json');
+    writeFileSync(file, JSON.stringify(assumptions));
+    const run = runAbs(['run', join(REPO_ROOT, 'templates', 'deals', 'us-auto-oc-turbo.json'), '--assumptions', file]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`abs: assumption file ${file} has `);
+    expect(run.stderr).toContain('  $.monts: not a field of an assumption file — did you mean "months"?\n');
+  });
+});

@@ -45,7 +45,7 @@ describe('the scenario-set file', () => {
     });
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A' }, { name: 'A' }] })).path).toBe('$.scenarios[1].name');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { cure: -0.5 } } }] })).path).toBe('$.scenarios[0].multipliers.pool.cure');
-    expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { defaults: 2 } } }] })).path).toBe('$.scenarios[0].multipliers.pool');
+    expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { defaults: 2 } } }] })).path).toBe('$.scenarios[0].multipliers.pool.defaults');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', prepayment: '3 CDR' }] })).path).toBe('$.scenarios[0].prepayment');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', indexRates: { path: '150 PSA' } }] })).path).toBe('$.scenarios[0].indexRates.path');
     // Event blocks are an assumption file's (docs/assumptions.md, Event stresses), checked at their path in the set.

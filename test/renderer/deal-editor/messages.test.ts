@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { draftOfFile, jsonPath, setField, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
-import { plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
+import { kindOfPath, plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
+import { loadCatalogue } from '../../../renderer/app/catalogues.ts';
+import { chooseLanguage } from '../../../renderer/app/language.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import type { FileIssue } from '../../../renderer/app/issues.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
@@ -63,5 +65,32 @@ describe('deal editor: the service’s messages in plain words', () => {
     for (const [path, value] of changes) {
       for (const issue of issuesOf(path, value)) expect(plainMessage(issue, 'choice')).not.toMatch(/expected|Invalid|Too (big|small)/);
     }
+  });
+});
+
+describe('deal editor: a deal file opened with a misspelt key (the list above the editor)', () => {
+  beforeAll(() => loadCatalogue('zh-CN'));
+  afterEach(() => chooseLanguage('en'));
+
+  /** The consumer template with Class A's `coupon` renamed `coupn`, each problem as the list shows it: its words, then its path. */
+  function listed(): string[] {
+    const deal = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')) as { notes: Record<string, unknown>[] };
+    const [classA] = deal.notes;
+    if (!classA) throw new Error('the template has notes');
+    classA['coupn'] = classA['coupon'];
+    delete classA['coupon'];
+    try {
+      readDealFile(deal);
+    } catch (error) {
+      return (error as { details: { issues: FileIssue[] } }).details.issues.map((issue) => `${plainMessage(issue, kindOfPath(issue.path))} ${issue.path}`);
+    }
+    throw new Error('the deal was read');
+  }
+
+  it('names the key as written, the field it meant, and the field missing: in English and in Chinese', () => {
+    // Before: "This field is not part of a deal file: remove it. $.notes[0]" and "Choose one of the options. $.notes[0].coupon".
+    expect(listed()).toEqual(['“coupn” is not a field of a note: did you mean “coupon”? $.notes[0].coupn', '“coupon” is missing: a note must have it. $.notes[0].coupon']);
+    void chooseLanguage('zh-CN');
+    expect(listed()).toEqual(['“coupn”不是证券的字段：是否应为“coupon”？ $.notes[0].coupn', '缺少“coupon”：证券必须有此字段。 $.notes[0].coupon']);
   });
 });

@@ -78,7 +78,6 @@ export function plainMessage(issue: FileIssue, kind: FieldKind): string {
   if (message.startsWith('Too big: expected string')) return translate('editor.tooLong');
   if (/^Invalid (option|discriminator)/.test(message)) return need('choice');
   if (message.startsWith('Invalid input')) return need(kind);
-  if (message.startsWith('Unrecognized key')) return translate('editor.unknownField');
   return sentence(message);
 }
 

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sayCodedIn } from '../../../messages/all.ts';
+import { checkAssumptions } from '../../../service/files/assumption-file.ts';
+import { readDealFile } from '../../../service/files/deal-file.ts';
+import { closestField, typingDistance } from '../../../service/files/field-names.ts';
+import type { FileIssue } from '../../../service/files/file-issues.ts';
+import { readScenarioSet } from '../../../service/files/scenario-file.ts';
+import { REPO_ROOT } from '../../helpers/repo.ts';
+
+/**
+ * A file's shape problems as the analyst reads them (service/files/schema-issues.ts): the shipped
+ * templates with one or two edits, read by the service's real readers. The walkthrough that found
+ * it: `notes[0].coupon` renamed `coupn` was reported as "$.notes[0].coupon: Invalid input: expected
+ * object, received undefined (and 1 more problem)", never naming `coupn`.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a template edited as plain JSON
+
+const template = (folder: string, name: string): Json => JSON.parse(readFileSync(join(REPO_ROOT, 'templates', folder, `${name}.json`), 'utf8')) as Json;
+
+/** Reads the edited file and answers its error: the message and every problem listed. */
+function problems(read: (input: unknown) => unknown, input: Json): { message: string; issues: FileIssue[] } {
+  try {
+    read(input);
+  } catch (error) {
+    const { message, details } = error as { message: string; details: { issues: FileIssue[] } };
+    return { message, issues: details.issues };
+  }
+  throw new Error('the file was read without a problem');
+}
+
+const dealProblems = (edit: (deal: Json) => void): { message: string; issues: FileIssue[] } => {
+  const deal = template('deals', 'us-auto-oc-turbo');
+  edit(deal);
+  return problems(readDealFile, deal);
+};
+
+const said = (issues: readonly FileIssue[]): string[] => issues.map((issue) => `${issue.path}: ${issue.message}`);
+
+describe('a deal file’s shape problems', () => {
+  it('names a misspelt key at its own path with the field it meant, and the field it leaves missing, both listed', () => {
+    const { message, issues } = dealProblems((deal) => {
+      deal.notes[0].coupn = deal.notes[0].coupon;
+      delete deal.notes[0].coupon;
+    });
+    // The misspelling first (it is the cause), then the field it leaves missing; the error's own message names the first.
+    expect(said(issues)).toEqual(['$.notes[0].coupn: not a field of a note — did you mean "coupon"?', '$.notes[0].coupon: missing: a note must have "coupon"']);
+    expect(message).toBe('Deal $.notes[0].coupn: not a field of a note — did you mean "coupon"? (and 1 more problem)');
+    expect(issues[0]).toMatchObject({ code: 'shape.unknownFieldMeant', params: { key: 'coupn', meant: 'coupon', object: { code: 'fileObject.note' } } });
+    expect(issues[1]).toMatchObject({ code: 'shape.missingField', params: { key: 'coupon', object: { code: 'fileObject.note' } } });
+  });
+
+  it('says a missing required field plainly, not as zod’s "expected number, received undefined"', () => {
+    const { issues } = dealProblems((deal) => delete deal.notes[1].originalBalance);
+    expect(said(issues)).toEqual(['$.notes[1].originalBalance: missing: a note must have "originalBalance"']);
+    const top = dealProblems((deal) => delete deal.dates);
+    expect(said(top.issues)).toEqual(['$.dates: missing: a deal file must have "dates"']);
+  });
+
+  it('a date written wrong is one problem ("expected a date"), an impossible date another ("not a calendar date")', () => {
+    expect(said(dealProblems((deal) => (deal.dates.closing = '2024-0115')).issues)).toEqual(['$.dates.closing: expected a date YYYY-MM-DD']);
+    expect(said(dealProblems((deal) => (deal.dates.closing = '2024-02-30')).issues)).toEqual(['$.dates.closing: not a calendar date']);
+  });
+
+  it('lists two problems in two places at once, each at its path', () => {
+    const { message, issues } = dealProblems((deal) => {
+      deal.dates.closnig = deal.dates.closing; // a transposition: one edit from "closing"
+      delete deal.dates.closing;
+      deal.notes[2].originalBalance = -1;
+    });
+    expect(said(issues)).toEqual([
+      '$.dates.closnig: not a field of the dates — did you mean "closing"?',
+      '$.dates.closing: missing: the dates must have "closing"',
+      '$.notes[2].originalBalance: Too small: expected number to be >=0',
+    ]);
+    expect(message).toMatch(/^Deal \$\.dates\.closnig: .* \(and 2 more problems\)$/);
+  });
+
+  it('reads a union’s fields from the option the file chose: a floating coupon’s, not a fixed one’s "rate"', () => {
+    const { issues } = dealProblems((deal) => (deal.notes[0].coupon = { type: 'floating', index: [0.05], margin: 0.01, rat: 0.05 }));
+    expect(said(issues)).toEqual(['$.notes[0].coupon.rat: not a field of a coupon (the fields not yet written: floor, cap)']);
+    const step = dealProblems((deal) => (deal.waterfall.combined[2] = { kind: 'interest', note: ['A'] }));
+    expect(said(step.issues)[0]).toBe('$.waterfall.combined[2].note: not a field of a waterfall step — did you mean "notes"?');
+  });
+
+  it('offers no field the object already has, and names the file at the top level', () => {
+    const { issues } = dealProblems((deal) => {
+      deal.revolvng = {}; // the template has no revolving period
+      deal.notes[0].originalBalanc = 1; // the note has its originalBalance: the key is not a misspelling of it
+    });
+    expect(said(issues)).toContain('$.revolvng: not a field of a deal file — did you mean "revolving"?');
+    const extra = issues.find((issue) => issue.path === '$.notes[0].originalBalanc');
+    expect(extra?.message).toMatch(/^not a field of a note \(the fields not yet written: .*expectedMaturity/);
+    expect(extra?.message).not.toContain('originalBalance');
+    expect(issues).toHaveLength(2);
+  });
+
+  it('says the problems in Chinese by their codes, the object named in Chinese too', () => {
+    const { issues } = dealProblems((deal) => {
+      deal.notes[0].coupn = deal.notes[0].coupon;
+      delete deal.notes[0].coupon;
+    });
+    expect(issues.map((issue) => sayCodedIn('zh-CN', issue))).toEqual(['“coupn”不是证券的字段：是否应为“coupon”？', '缺少“coupon”：证券必须有此字段。']);
+    expect(issues.map((issue) => sayCodedIn('en', issue))).toEqual(['“coupn” is not a field of a note: did you mean “coupon”?', '“coupon” is missing: a note must have it.']);
+  });
+});
+
+describe('the other files a user writes share the wording', () => {
+  it('an assumption file: a misspelt pool field, with the field it meant', () => {
+    const assumptions = template('assumptions', 'consumer-base');
+    assumptions.pool.recoveryRte = assumptions.pool.recoveryRate;
+    delete assumptions.pool.recoveryRate;
+    expect(said(problems((input) => checkAssumptions(input), assumptions).issues)[0]).toBe('$.pool.recoveryRte: not a field of the pool — did you mean "recoveryRate"?');
+  });
+
+  it('a scenario set: a misspelt scenario field', () => {
+    const set = template('scenarios', 'us-auto-oc-turbo');
+    set.scenarios[1].recoveryRat = 0.4;
+    expect(said(problems((input) => readScenarioSet(input), set).issues)).toEqual(['$.scenarios[1].recoveryRat: not a field of a scenario — did you mean "recoveryRate"?']);
+  });
+});
+
+describe('the field a key meant', () => {
+  it('counts a transposition as one edit (optimal string alignment), case aside', () => {
+    expect(typingDistance('closnig', 'closing')).toBe(1);
+    expect(typingDistance('coupn', 'coupon')).toBe(1);
+    expect(typingDistance('', 'abc')).toBe(3);
+    expect(closestField('Coupon', ['coupon', 'cap'])).toBe('coupon');
+  });
+
+  it('offers nothing beyond a third of the key’s length in edits', () => {
+    expect(closestField('rat', ['cap', 'floor'])).toBeNull();
+    expect(closestField('colour', ['coupon', 'dayCount'])).toBeNull();
+    expect(closestField('originalBalnce', ['originalBalance', 'expectedMaturity'])).toBe('originalBalance');
+  });
+});
