@@ -68,24 +68,24 @@ describe('deal editor: the service’s messages in plain words', () => {
   });
 });
 
+/** The consumer template with Class A's `coupon` renamed `coupn`, each problem as the list shows it: its words, then its path. */
+function listed(): string[] {
+  const deal = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')) as { notes: Record<string, unknown>[] };
+  const [classA] = deal.notes;
+  if (!classA) throw new Error('the template has notes');
+  classA['coupn'] = classA['coupon'];
+  delete classA['coupon'];
+  try {
+    readDealFile(deal);
+  } catch (error) {
+    return (error as { details: { issues: FileIssue[] } }).details.issues.map((issue) => `${plainMessage(issue, kindOfPath(issue.path))} ${issue.path}`);
+  }
+  throw new Error('the deal was read');
+}
+
 describe('deal editor: a deal file opened with a misspelt key (the list above the editor)', () => {
   beforeAll(() => loadCatalogue('zh-CN'));
   afterEach(() => chooseLanguage('en'));
-
-  /** The consumer template with Class A's `coupon` renamed `coupn`, each problem as the list shows it: its words, then its path. */
-  function listed(): string[] {
-    const deal = JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')) as { notes: Record<string, unknown>[] };
-    const [classA] = deal.notes;
-    if (!classA) throw new Error('the template has notes');
-    classA['coupn'] = classA['coupon'];
-    delete classA['coupon'];
-    try {
-      readDealFile(deal);
-    } catch (error) {
-      return (error as { details: { issues: FileIssue[] } }).details.issues.map((issue) => `${plainMessage(issue, kindOfPath(issue.path))} ${issue.path}`);
-    }
-    throw new Error('the deal was read');
-  }
 
   it('names the key as written, the field it meant, and the field missing: in English and in Chinese', () => {
     // Before: "This field is not part of a deal file: remove it. $.notes[0]" and "Choose one of the options. $.notes[0].coupon".
