@@ -48,6 +48,8 @@ const EN = {
   'breakeven.ultimate': 'ultimate',
   'breakeven.bySeniority': 'timely for the senior class (seniority 1), ultimate for the others',
   'col.scenario': 'Scenario',
+  /** Between a label and its value in running text (a scenario's heading, the engine of its run). */
+  'sep.colon': ': ',
   'col.class': 'Class',
   'col.name': 'Name',
   'col.originalBalance': 'Original balance',
@@ -247,6 +249,7 @@ const ZH: Readonly<Record<LabelKey, string>> = {
   'breakeven.ultimate': '最终偿付',
   'breakeven.bySeniority': '优先级及时付息，其余最终偿付',
   'col.scenario': '情景',
+  'sep.colon': '：',
   'col.class': '档次',
   'col.name': '名称',
   'col.originalBalance': '发行金额',

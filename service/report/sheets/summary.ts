@@ -122,8 +122,8 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
   r = fields.put(r, t('field.generated'), model.generatedAt);
   r += 1;
   for (const scenario of model.scenarios) {
-    r = fields.heading(r, `${t('col.scenario')}: ${scenario.name}`, 12);
-    const engine = `${t('field.engine')}: ${scenario.engine.version} (${scenario.engine.sourcesSha256})`;
+    r = fields.heading(r, `${t('col.scenario')}${t('sep.colon')}${scenario.name}`, 12);
+    const engine = `${t('field.engine')}${t('sep.colon')}${scenario.engine.version} (${scenario.engine.sourcesSha256})`;
     r = fields.put(r, t('field.run'), `${scenario.runId === null ? t('field.notStored') : `#${scenario.runId}`} · ${engine}`);
     r = fields.put(r, t('field.inputHash'), scenario.inputHash ?? '');
     if (scenario.run.warnings.length > 0) r = fields.put(r, t('field.warnings'), scenario.run.warnings.join(' | '));

@@ -99,7 +99,8 @@ describe('the Excel report in the report’s language: run names and warnings', 
     const workbook = await report('zh-CN', 'zh.xlsx');
     const summary = workbook.getWorksheet(zh('sheet.summary'));
     expect(besides(summary, zh('field.scenarios'))).toEqual([`${ZH_NAME} · ${TYPED}`]);
-    expect(texts(summary)).toEqual(expect.arrayContaining([`${zh('col.scenario')}: ${ZH_NAME}`, `${zh('col.scenario')}: ${TYPED}`]));
+    // A full-width colon in Chinese (情景：…), not the English one.
+    expect(texts(summary)).toEqual(expect.arrayContaining([`${zh('col.scenario')}：${ZH_NAME}`, `${zh('col.scenario')}：${TYPED}`]));
     // both runs are of the same undercollateralised deal: each scenario's warnings line says it in Chinese
     expect(besides(summary, zh('field.warnings')).map((line) => line.split(' | '))).toEqual([expect.arrayContaining([ZH_WARNING]), expect.arrayContaining([ZH_WARNING])]);
     expect(texts(summary).some((text) => text.includes('undercollateralised') || text.includes(EN_NAME))).toBe(false);
