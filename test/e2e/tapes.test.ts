@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleTape } from '../../data/sample/index.ts';
-import { openBrowser, type BrowserSession, publishScreenshot } from '../helpers/browser.ts';
+import { openBrowser, type BrowserSession, publishScreenshot, dismissNotifications } from '../helpers/browser.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 let dir: string;
@@ -69,6 +69,7 @@ describe('tapes and pool in Chromium', () => {
     await expect.poll(() => page.locator('[data-testid=strat-chart] .recharts-bar-rectangle').count()).toBeGreaterThan(4);
     const strat = page.getByTestId('strat-table');
     await expect.poll(() => strat.textContent()).toContain('10,000 – < 20,000');
+    await dismissNotifications(page);
     await browser.screenshot('13-pool');
     publishScreenshot('13-pool', 'screenshot-pool.png');
 
