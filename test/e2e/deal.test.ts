@@ -167,11 +167,17 @@ describe('the Deal screen in Chromium', () => {
     }
     // The same run, its words changed: no new run started.
     expect(await page.getByTestId('deal-run').getAttribute('aria-busy')).toBe('false');
-    expect(await page.getByTestId('deal-run-caption').textContent()).not.toBe(caption);
+    // The caption says the run's scenario in Chinese too (it kept the words of the run's language).
+    const captionZh = await page.getByTestId('deal-run-caption').textContent();
+    expect(captionZh).not.toBe(caption);
+    expect(caption).toContain('the deal file’s assumptions');
+    expect(captionZh).toContain('交易文件中的假设');
+    expect(captionZh).not.toContain('the deal file’s assumptions');
 
     await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
     await expect.poll(() => headers('tranche-table')).toEqual(english.tranches);
     expect(await headers('period-table')).toEqual(english.periods);
+    expect(await page.getByTestId('deal-run-caption').textContent()).toBe(caption);
   });
 
   it('solves breakevens by default multiplier (A survives more than B), then by constant CDR', async () => {

@@ -179,6 +179,7 @@ export function DealArea() {
         dealLabel,
         poolLabel: used.poolLabel,
         scenarioLabel: used.scenarioLabel,
+        scenarioChoice: used.scenarioChoice,
         mode: used.pool === 'tape' ? screen.mode : null,
         inputsKey: task === 'run' ? inputsKey : breakevenKey(inputsKey, dealScreen.get()),
       };

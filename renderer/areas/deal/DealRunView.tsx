@@ -12,6 +12,7 @@ import { formatMoney } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 import { useT, type MessageKey, type Translate } from '../../app/i18n.tsx';
 import { couponLabel } from './coupon-label.ts';
+import { scenarioChoiceLabel } from './run-choice.ts';
 import { warningTexts } from '../../app/coded.ts';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
@@ -132,9 +133,11 @@ export function DealRunView({
   const breached = Object.entries(run.triggerFirstBreach).filter((entry): entry is [string, number] => entry[1] !== null);
   const writtenDown = run.tranches.reduce((sum, row) => sum + row.writeDown, 0);
   const modeLabel = run.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort');
+  // Said again in the shown language: a run of this screen keeps its choice, a stored run its words (which follow the language by themselves).
+  const scenarioLabel = info.scenarioChoice ? scenarioChoiceLabel(info.scenarioChoice, t) : info.scenarioLabel;
 
   function exportCsv(): void {
-    downloadText(exportFileName([run.dealName, info.scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns, t));
+    downloadText(exportFileName([run.dealName, scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns, t));
   }
 
   return (
@@ -145,7 +148,7 @@ export function DealRunView({
         {run.loans === 0
           ? t('deal.poolScheduleScenarioCutoff', {
               poolName: run.poolName,
-              scenarioLabel: info.scenarioLabel,
+              scenarioLabel,
               cutoffDate: run.cutoffDate,
               closingDate: run.closingDate,
               seconds: formatSeconds(seconds),
@@ -154,7 +157,7 @@ export function DealRunView({
               poolName: run.poolName,
               modeLabel,
               loans: formatCount(run.loans),
-              scenarioLabel: info.scenarioLabel,
+              scenarioLabel,
               cutoffDate: run.cutoffDate,
               closingDate: run.closingDate,
               seconds: formatSeconds(seconds),

@@ -1,6 +1,6 @@
 import type { AssumptionSetRecord, BreakevenRequest, DealCheck, ProjectionMode, TapeRecord } from '../../../service/api/contract.ts';
-import { OWN } from '../../app/deal.ts';
-import { translate as shownLanguage, translator } from '../../app/i18n.tsx';
+import { OWN, type ScenarioChoice } from '../../app/deal.ts';
+import { translate as shownLanguage, translator, type Translate } from '../../app/i18n.tsx';
 import type { Language } from '../../app/language.ts';
 
 /** What the Deal screen knows when the analyst presses Run or Breakevens. */
@@ -18,6 +18,12 @@ export interface RunChoiceInputs {
   readonly language?: Language;
 }
 
+/** The scenario's words for a run's caption: the schedule's stress, the deal file's assumptions, or the saved set's name. */
+export function scenarioChoiceLabel(choice: ScenarioChoice, say: Translate = shownLanguage): string {
+  if (choice.kind === 'schedule') return say('choice.scenario.schedule');
+  return choice.kind === 'own' ? say('runs.base.dealFile') : say('choice.scenario.saved', { name: choice.name });
+}
+
 /** The pool and scenario a run actually uses, and the request that runs them. */
 export interface RunChoice {
   readonly pool: 'own' | 'tape';
@@ -30,6 +36,7 @@ export interface RunChoice {
   /** For the run's caption: "the deal’s own lines" or the tape and its mode; the deal's assumptions or the set's name. */
   readonly poolLabel: string;
   readonly scenarioLabel: string;
+  readonly scenarioChoice: ScenarioChoice;
 }
 
 /**
@@ -48,6 +55,7 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
   const named = !schedule && inputs.scenario !== OWN ? sets?.find((s) => s.name === inputs.scenario) : undefined;
   const scenario = named ? named.name : hasAssumptions ? OWN : (sets?.[0]?.name ?? null);
   const scenarioFile = scenario === OWN || scenario === null ? undefined : sets?.find((s) => s.name === scenario)?.assumptions;
+  const scenarioChoice: ScenarioChoice = schedule ? { kind: 'schedule' } : scenario === OWN ? { kind: 'own' } : { kind: 'saved', name: scenario ?? '' };
   const poolReady = pool === 'own' ? hasPool : tape !== null;
   const scenarioReady = scenario !== null;
   const request: BreakevenRequest | null =
@@ -70,6 +78,7 @@ export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
       : pool === 'own'
         ? translate('choice.pool.own')
         : translate('choice.pool.tape', { tape: tape?.name ?? translate('choice.pool.tapeFallback'), mode: translate(mode === 'loan' ? 'choice.mode.loan' : 'choice.mode.lines') }),
-    scenarioLabel: schedule ? translate('choice.scenario.schedule') : scenario === OWN ? translate('runs.base.dealFile') : translate('choice.scenario.saved', { name: scenario ?? '' }),
+    scenarioLabel: scenarioChoiceLabel(scenarioChoice, translate),
+    scenarioChoice,
   };
 }
