@@ -1533,6 +1533,9 @@ export const en = {
   'pack.monteCarloName': 'Monte Carlo: {name}',
   'pack.coverNote':
     'Every figure in this pack is read from the stored runs above (report.pack), the same figures as the Excel tranche report of these runs. Money is in the deal currency, rates are per annum unless stated, dates are payment dates.',
+  'pack.gridRun': 'Sensitivity grid run #{id}',
+  'pack.gridHeader': 'Sensitivity grid: run #{id} · input hash {hash}…',
+  'pack.gridTitle': 'Sensitivity: loss and WAL of each note over the grid',
   'pack.monteCarloRun': 'Monte Carlo run #{id}',
   'pack.monteCarloHeader': 'Monte Carlo: run #{id} · input hash {hash}…',
   'pack.wamMo': 'WAM (mo)',

@@ -1191,6 +1191,8 @@ export interface InvestorPack {
   })[];
   /** The tape's strats (every dimension, default buckets) when the runs' pool is a tape of the open workspace; null otherwise. */
   readonly strats: readonly StratTable[] | null;
+  /** Stored sensitivity grids chosen with the deal runs (of the same deal and pool): a page of each note's loss and WAL heatmaps each. */
+  readonly grids: readonly { readonly runId: number; readonly name: string; readonly nameCoded?: CodedMessage; readonly inputHash: string; readonly result: GridResult }[];
   /** Stored Monte Carlo runs chosen with the deal runs (of the same deal and pool): a loss-distribution page each. */
   readonly monteCarlo: readonly { readonly runId: number; readonly name: string; readonly nameCoded?: CodedMessage; readonly inputHash: string; readonly result: MonteCarloResult }[];
 }

@@ -28,6 +28,7 @@ export function investorPack(model: ReportModel): InvestorPack {
       run: s.run,
     })),
     strats: model.strats,
+    grids: model.grids.map((grid) => ({ runId: grid.runId, name: grid.name, ...(grid.nameCoded ? { nameCoded: grid.nameCoded } : {}), inputHash: grid.inputHash, result: grid.result })),
     monteCarlo: model.monteCarlo.map((mc) => ({ runId: mc.runId, name: mc.name, ...(mc.nameCoded ? { nameCoded: mc.nameCoded } : {}), inputHash: mc.inputHash, result: mc.result })),
   };
 }

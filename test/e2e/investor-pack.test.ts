@@ -161,6 +161,39 @@ describe('the investor pack in Chromium', () => {
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 
+  it('gives a stored sensitivity grid chosen with the runs a page of its heatmaps, the grid’s own figures in them', async () => {
+    // A grid run ticked on the Reports screen was left out of the pack (it reached only the workbook's Sensitivity sheet).
+    const auto = (await api<DealTemplate[]>('deal.templates', {})).find((t) => t.id === 'us-auto-oc-turbo');
+    await storedJob('deal.run', { deal: auto?.deal, scenarioOverrides: { defaultMultiplier: 2 } });
+    const dealRun = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
+    await storedJob('deal.grid', { deal: auto?.deal, rows: { parameter: 'defaultMult', values: [1, 4, 8] }, columns: { parameter: 'prepayMult', values: [0.5, 1] } });
+    const gridRun = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
+    const pack = await api<InvestorPack>('report.pack', { runIds: [dealRun, gridRun] });
+    expect(pack.grids.map((g) => g.runId)).toEqual([gridRun]);
+    const grid = pack.grids[0]?.result;
+    if (!grid) throw new Error('no grid in the pack');
+    const { page } = browser;
+    await page.goto(`${server.url.split('#')[0] ?? ''}#/reports/pack?runs=${dealRun},${gridRun}`);
+    await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
+    const section = page.getByTestId('pack-grid');
+    expect(await section.count()).toBe(1);
+    // Each note's loss heatmap: its cells, row by row, are the grid's loss rates (1 dp, as Compare shows them).
+    for (const [n, note] of grid.notes.entries()) {
+      const cells = await section.getByTestId(`heatmap-loss-${note.id}`).locator('tbody td').allTextContents();
+      const expected = grid.cells.flatMap((row) => row.map((cell) => `${((cell.notes[n]?.lossRate ?? 0) * 100).toFixed(1)}%`));
+      expect(
+        cells.filter((c) => c.endsWith('%')),
+        note.name,
+      ).toEqual(expected);
+    }
+    const pdf = join(dir, 'pack-grid.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const flowing = pdfPages(pdf, false);
+    expect(flowing.some((text) => text.includes('Sensitivity: loss and WAL of each note over the grid'))).toBe(true);
+    pagePng(pdf, flowing.findIndex((text) => text.includes('Sensitivity: loss and WAL')) + 1, 'investor-pack-grid');
+    expect(browser.pageErrors).toEqual([]);
+  }, 240_000);
+
   it('is written in Chinese when the report language is 中文, and the app is English again after it', async () => {
     const { page } = browser;
     await page.goto(server.url);

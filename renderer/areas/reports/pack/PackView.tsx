@@ -6,6 +6,7 @@ import { useQuery } from '../../../app/query.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { PackComparison } from './PackComparison.tsx';
 import { PackCover } from './PackCover.tsx';
+import { PackGridPage } from './PackGridPage.tsx';
 import { PackMonteCarloPage } from './PackMonteCarloPage.tsx';
 import { PackPoolPage } from './PackPoolPage.tsx';
 import { PackScenarioPage } from './PackScenarioPage.tsx';
@@ -63,6 +64,9 @@ export function PackView() {
             <PackScenarioPage key={`${scenario.runId ?? 'set'}:${k}`} dealName={data.dealName} scenario={scenario} index={k} />
           ))}
           <PackComparison pack={data} />
+          {data.grids.map((grid) => (
+            <PackGridPage key={grid.runId} dealName={data.dealName} grid={grid} />
+          ))}
           {data.monteCarlo.map((mc) => (
             <PackMonteCarloPage key={mc.runId} dealName={data.dealName} mc={mc} />
           ))}
