@@ -363,7 +363,7 @@ export const messagesEn = {
   'msg.notation.atColumn': 'Cannot read the vector notation at column {column} ({token}): {reason}',
   'msg.notation.empty': 'the vector is empty: write a rate such as 6, a curve such as 2 ramp 6 12, or a model such as 150 PSA',
   'msg.notation.unexpectedCharacter': '{token} is not part of the notation (numbers, words, commas and x only)',
-  'msg.notation.negativeNumber': '{token} is negative: rates, speeds, month counts and multipliers cannot be',
+  'msg.notation.negativeNumber': '{token} is negative: a rate, speed, month count or multiplier must be 0 or more',
   'msg.notation.malformedNumber': '{token} is not a number (write decimals with one point, e.g. 0.25)',
   'msg.notation.numberTooLarge': '{token} is too large to be a rate, speed, month count or multiplier',
   'msg.notation.intexRamp': "Intex-style {token} ramps are not supported: write 'from ramp to months', e.g. 2 ramp 6 12",

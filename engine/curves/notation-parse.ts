@@ -247,7 +247,8 @@ class NotationParser {
       this.index += 1;
     } else if (body.model !== null && (token.kind === 'number' || token.kind === 'comma' || isModel(token))) {
       this.failWith('MODEL_NOT_ALONE', token, () => REASON.say('modelNotAlone', { context: PIECE.say('onlyMultiplierAfter', { model: body.text }) }));
-    } else if ((token.kind === 'number' || token.kind === 'comma') && lastSuffix !== null) {
+    } else if ((token.kind === 'number' || token.kind === 'comma' || isWord(token, 'for', 'ramp', ...MONTH_WORDS)) && lastSuffix !== null) {
+      // A step's own word after the unit ("8 CPR for 6"): the steps come first, the unit after them.
       this.failWith('STEP_AFTER_SUFFIX', token, (t) => REASON.say('stepAfterSuffix', { token: t, suffix: lastSuffix }));
     } else if (isModel(token)) {
       this.failWith('MODEL_NOT_ALONE', token, () => REASON.say('modelNotAlone', { context: PIECE.say('modelAfterCurve', { model: token.text, steps: body.text }) }));

@@ -67,8 +67,9 @@ describe('the curve reader’s reasons by code', () => {
   it('“for” after the unit, and a ramp with its months missing (the end of the input)', async () => {
     // '10 CPR for 0': 'for' at offset 7 → column 8
     expect(await poolSpeed('prepayment', '10 CPR for 0')).toEqual([
-      "Cannot read the vector notation at column 8 ('for'): 'for' must follow a rate, as in 4 for 12",
-      '无法读取该速度：向量记法第 8 列（“for”）：“for”之前应为速率（如 4 for 12）',
+      // The unit goes after the steps: 'for' after it is said as such (it used to say 'for' must follow a rate, which it does).
+      "Cannot read the vector notation at column 8 ('for'): 'for' comes after 'CPR': write all the steps first, then flat, the unit, 'by age' or 'by period', and the multiplier",
+      '无法读取该速度：向量记法第 8 列（“for”）：“for”出现在“CPR”之后：请先写完所有分段，再写 flat、单位、by age 或 by period，最后写倍数',
     ]);
     // '2 ramp 6' is 8 characters: the end at offset 8 → column 9
     expect(await poolSpeed('prepayment', '2 ramp 6')).toEqual([

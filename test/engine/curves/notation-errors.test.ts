@@ -51,6 +51,9 @@ const CASES: readonly (readonly [string, NotationProblem, number, string])[] = [
   ['6 flat flat', 'DUPLICATE_SUFFIX', 7, 'flat'],
   ['4 CPR, 8', 'STEP_AFTER_SUFFIX', 5, ','],
   ['4 flat 8', 'STEP_AFTER_SUFFIX', 7, '8'],
+  // A step's own words after the unit: the unit goes last (it was "'for' must follow a rate", which it did).
+  ['8 CPR for 6, 0', 'STEP_AFTER_SUFFIX', 6, 'for'],
+  ['2 CDR ramp 8 12', 'STEP_AFTER_SUFFIX', 6, 'ramp'],
   ['6 by', 'EXPECTED_BASIS', 4, ''],
   ['6 by loan', 'EXPECTED_BASIS', 5, 'loan'],
   ['0.2 ramp 6 30 age', 'BASIS_WITHOUT_BY', 14, 'age'],
@@ -84,6 +87,11 @@ describe('vector notation errors', () => {
     expect(cdr.reason).toBe('CDR is a default measure, but this is a prepayment vector');
     const psa = notationError('150 PSA', { purpose: 'default' });
     expect([psa.problem, psa.position, psa.token]).toEqual(['PURPOSE_MISMATCH', 4, 'PSA']);
+  });
+
+  it('says what a negative number should be, and where the unit goes when a step follows it', () => {
+    expect(notationError('-1 CDR').reason).toBe("'-1' is negative: a rate, speed, month count or multiplier must be 0 or more");
+    expect(notationError('8 CPR for 6, 0').reason).toBe("'for' comes after 'CPR': write all the steps first, then flat, the unit, 'by age' or 'by period', and the multiplier");
   });
 
   it('reports the first problem in reading order', () => {
