@@ -93,6 +93,7 @@ export interface WorkspaceInfo {
   readonly latestSchemaVersion: number;
   /** ISO 8601 timestamp of creation (UTC). */
   readonly createdAt: string | null;
+  /** Bytes on disk: the file and its write-ahead log (FILE-wal), where recent writes stay until SQLite checkpoints them into the file. */
   readonly sizeBytes: number;
   readonly journalMode: string;
   /** Backup written before this open migrated an older schema; null when none was needed. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
@@ -35,6 +35,17 @@ describe('Service.dispatch', () => {
     const info = await service.call('workspace.info', {});
     expect(info).toMatchObject({ ok: true, value: { path: file, schemaVersion: LATEST_SCHEMA_VERSION } });
     expect(events).toEqual([{ type: 'workspace.changed', workspace: opened.ok ? opened.value : null }]);
+  });
+
+  it('counts the write-ahead log in the workspace’s size on disk (recent writes sit there until a checkpoint)', async () => {
+    service = new Service({ transport: 'test' });
+    const file = join(tempDir(), 'sized.sqlite');
+    await service.call('workspace.open', { path: file });
+    const info = await service.call('workspace.info', {});
+    if (!info.ok) throw new Error(info.error.message);
+    const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
+    expect(wal).toBeGreaterThan(0);
+    expect(info.value.sizeBytes).toBe(statSync(file).size + wal);
   });
 
   it('says NO_WORKSPACE before one is open', async () => {
