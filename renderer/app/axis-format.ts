@@ -57,6 +57,49 @@ export function formatMoneyAxis(x: number, locale: UiLocale, digits = 1): string
   return `${sign}${trimmed(size, 0)}`;
 }
 
+/** A money axis: its ticks, the domain they span, and their labels, all in one unit. */
+export interface MoneyAxis {
+  readonly ticks: readonly number[];
+  readonly domain: readonly [number, number];
+  readonly format: (x: number) => string;
+}
+
+/** Decimals a number needs when written exactly (to 12 significant digits): 0.5 → 1, 0.25 → 2, 3 → 0. */
+function decimalsOf(x: number): number {
+  const text = String(Number(x.toPrecision(12)));
+  const exponent = /e-(\d+)$/.exec(text);
+  if (exponent) return Number(exponent[1]);
+  return text.includes('.') ? (text.split('.')[1] ?? '').length : 0;
+}
+
+/**
+ * Round ticks for amounts from `min` to `max` in one unit for the whole axis, each labelled exactly.
+ * The step is 1, 2 or 5 × 10^n, the smallest giving at most `count` intervals (Heckbert, "Nice
+ * numbers for graph labels", Graphics Gems, 1990); the unit is the largest scale word (亿/万,
+ * B/M/K) not above the largest tick, and the decimals those of the step in that unit. A pool of
+ * 340,000,000 reads 0 / 1亿 / 2亿 / 3亿 / 4亿, not 0 / 8500万 / 1.7亿 / 2.5亿 (for 2.55亿) / 3.4亿.
+ */
+export function moneyAxis(min: number, max: number, locale: UiLocale, count = 5): MoneyAxis {
+  const low = Number.isFinite(min) ? Math.min(min, 0) : 0;
+  const high = Number.isFinite(max) ? Math.max(max, 0) : 0;
+  const span = high - low;
+  const raw = span > 0 ? span / count : 1;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-12)) ?? 10 * magnitude;
+  const first = Math.floor(low / step + 1e-9);
+  const last = Math.max(first + 1, Math.ceil(high / step - 1e-9));
+  const ticks = Array.from({ length: last - first + 1 }, (_, k) => Number(((first + k) * step).toPrecision(12)));
+  const largest = Math.max(...ticks.map(Math.abs));
+  const scale = (locale === 'zh' ? ZH_SCALES : EN_SCALES).find((s) => largest >= s.factor) ?? { factor: 1, suffix: '' };
+  const digits = decimalsOf(step / scale.factor);
+  const format = (x: number): string => {
+    if (!Number.isFinite(x)) return '—';
+    if (x === 0) return '0';
+    return `${trimmed(x / scale.factor, digits)}${scale.suffix}`;
+  };
+  return { ticks, domain: [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0], format };
+}
+
 /** The app's one date form: ISO 8601 calendar date (YYYY-MM-DD) from an ISO date or date-time string. */
 export function formatIsoDate(value: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);

@@ -19,7 +19,7 @@ import {
 } from '../../engine/index.ts';
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
-import { ASSUMPTION_RULES, vectorReason } from './assumption-messages.ts';
+import { ASSUMPTION_RULES, rollRateOutflow, vectorReason } from './assumption-messages.ts';
 import { codedIssue, fileError, reservedKeyIssues } from './file-issues.ts';
 import { schemaIssues } from './schema-issues.ts';
 
@@ -204,7 +204,8 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
       rollRates = buildTransitionMatrix(spec.rollRates);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      throw bad(`${path}.rollRates`, ASSUMPTION_RULES.say('unreadableRollRates', { reason: `${error.message} (${JSON.stringify(error.details)})` }));
+      const outflow = error.code === 'ROLL_RATE_OUTFLOW' ? rollRateOutflow(error.details) : null;
+      throw bad(`${path}.rollRates`, outflow ?? ASSUMPTION_RULES.say('unreadableRollRates', { reason: `${error.message} (${JSON.stringify(error.details)})` }));
     }
   }
   const prepayment = vector(spec.prepayment, 'prepayment');

@@ -9,6 +9,11 @@ import type { CodedMessage } from '../../engine/messages.ts';
 export const ASSUMPTION_RULES = messageTable('assumptions', {
   unreadableSpeed: (p: { reason: CodedMessage | string }) => (typeof p.reason === 'string' ? p.reason : p.reason.message),
   unreadableRollRates: (p: { reason: string }) => p.reason,
+  rollRateOutflow: (p: { state: CodedMessage; rollForward: string; cure: string; rollBack: string; total: string }) =>
+    `${p.state.message}: roll forward ${p.rollForward} + cure ${p.cure} + roll back ${p.rollBack} = ${p.total}, more than 100%`,
+  rollRateOutflowNoRollBack: (p: { state: CodedMessage; rollForward: string; cure: string; total: string }) =>
+    `${p.state.message}: roll forward ${p.rollForward} + cure ${p.cure} = ${p.total}, more than 100%`,
+  rollRateOutflowCompact: (p: { state: CodedMessage; cure: string; rollBack: string; total: string }) => `${p.state.message}: cure ${p.cure} + roll back ${p.rollBack} = ${p.total}, more than 100%`,
   defaultTwice: () => 'give either `default` (a speed) or `defaultTiming` (a cumulative curve), not both',
   timingSharesZero: () => 'the timing shares must add up to more than 0',
   noSuchSegment: (p: { segment: string; segments: string }) => `the pool has no segment "${p.segment}" (its segments: ${p.segments})`,
@@ -24,4 +29,40 @@ export const ASSUMPTION_RULES = messageTable('assumptions', {
 export function vectorReason(error: unknown): CodedMessage | string {
   if (error instanceof VectorNotationError) return error.coded;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** A roll-rate model's delinquency state (engine/curves/roll-rates.ts ROLL_STATES, and its compact 91–180 row) as the grid's rows name it. */
+export const ROLL_STATE_NAMES = messageTable('rollState', {
+  current: () => 'Current',
+  dpd1_30: () => '1–30 dpd',
+  dpd31_60: () => '31–60 dpd',
+  dpd61_90: () => '61–90 dpd',
+  dpd91_180: () => '91–180 dpd',
+  dpd91_120: () => '91–120 dpd',
+  dpd121_150: () => '121–150 dpd',
+  dpd151_180: () => '151–180 dpd',
+});
+
+type NamedState = Parameters<typeof ROLL_STATE_NAMES.say>[0];
+
+/** A probability as the grid shows it: 0.35 → "35%" (twelve significant digits undo 0.35 + 0.7 = 1.0499999999999998). */
+function percentOf(p: unknown): string {
+  return `${Number(((typeof p === 'number' ? p : 0) * 100).toPrecision(12))}%`;
+}
+
+/**
+ * A state whose monthly moves add up to more than 100% (the engine's ROLL_RATE_OUTFLOW, its
+ * details: the state and each move), said with the state's name and each move in percent as the
+ * grid shows them ("1–30 dpd: roll forward 40% + cure 70% = 110%, more than 100%"), each term the
+ * state has: 1–30 cannot roll back (that is a cure), the compact 91–180 row's roll-forward is what is left.
+ */
+export function rollRateOutflow(details: Readonly<Record<string, unknown>>): CodedMessage | null {
+  const state = details['state'];
+  if (typeof state !== 'string' || !ROLL_STATE_NAMES.codes.includes(`rollState.${state}`)) return null;
+  const name = ROLL_STATE_NAMES.say(state as NamedState);
+  const [forward, cure, back] = [details['rollForward'], details['cure'], details['rollBack']];
+  const total = percentOf((typeof forward === 'number' ? forward : 0) + (typeof cure === 'number' ? cure : 0) + (typeof back === 'number' ? back : 0));
+  if (forward === undefined) return ASSUMPTION_RULES.say('rollRateOutflowCompact', { state: name, cure: percentOf(cure), rollBack: percentOf(back), total });
+  if (state === 'dpd1_30') return ASSUMPTION_RULES.say('rollRateOutflowNoRollBack', { state: name, rollForward: percentOf(forward), cure: percentOf(cure), total });
+  return ASSUMPTION_RULES.say('rollRateOutflow', { state: name, rollForward: percentOf(forward), cure: percentOf(cure), rollBack: percentOf(back), total });
 }

@@ -88,3 +88,47 @@ describe('the roll-rate grid, 91–180 days month by month', () => {
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });
+
+describe('a cell that does not read as a number', () => {
+  /**
+   * The walkthrough typed "1,2" (a decimal comma) over Current's 0.5% roll forward: the cell said
+   * it was not a number, yet the set was "✓ Valid" and Save stored the old 0.5%. The typed text
+   * now goes into the file, so the check refuses the set, the banner names the cell and Save is off.
+   */
+  it('makes the set invalid (banner, Save off, nothing stored) until it is fixed, and a row over 100% is named whole', async () => {
+    const { page } = browser;
+    const pool = page.getByRole('group', { name: 'Pool-wide' });
+    const status = page.getByTestId('check-status');
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Valid: 24 months');
+    const cell = pool.getByLabel('Roll forward from Current (%)');
+    expect(await cell.inputValue()).toBe('0.5');
+
+    await cell.fill('1,2');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('✗ 1 problem: $.pool.rollRates.rollForward.current — “1,2” is not a number');
+    expect(await save.isDisabled()).toBe(true);
+    expect(await pool.getByTestId('error $.pool.rollRates').textContent()).toBe('rollForward.current: “1,2” is not a number');
+    expect(await cell.inputValue()).toBe('1,2');
+    // Enter in the name field saves too: not while a cell is unread.
+    await page.getByLabel('Set name').press('Enter');
+    expect(await invokeApi<unknown[]>(server, 'assumptions.list', {})).toEqual([]);
+
+    // A row whose moves add up to more than 100%: named, its moves added, the message whole.
+    await cell.fill('0.8');
+    await pool.getByLabel('Cure from 1–30 dpd (%)').fill('70');
+    await expect.poll(() => pool.getByTestId('error $.pool.rollRates').textContent(), { timeout: 10_000 }).toBe('1–30 dpd: roll forward 35% + cure 70% = 105%, more than 100%.');
+    expect(await save.isDisabled()).toBe(true);
+
+    await pool.getByLabel('Cure from 1–30 dpd (%)').fill('45');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('Valid: 24 months');
+    await save.click();
+    await expect
+      .poll(async () =>
+        (await invokeApi<{ assumptions: { pool: { rollRates: { rollForward: { current: number } } } } }[]>(server, 'assumptions.list', {})).map(
+          (s) => s.assumptions.pool.rollRates.rollForward.current,
+        ),
+      )
+      .toEqual([0.008]);
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
+});

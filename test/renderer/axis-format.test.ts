@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatMoneyAxis, isIsoDate, localeOf } from '../../renderer/app/axis-format.ts';
+import { formatIsoDate, formatMoneyAxis, isIsoDate, localeOf, moneyAxis } from '../../renderer/app/axis-format.ts';
 
 describe('money on chart axes in the reader’s scale words', () => {
   it('Chinese counts in 万 (10^4) and 亿 (10^8)', () => {
@@ -31,6 +31,38 @@ describe('money on chart axes in the reader’s scale words', () => {
     expect(localeOf('en-GB')).toBe('en');
     expect(localeOf('zu')).toBe('en');
     expect(localeOf(undefined)).toBe('en');
+  });
+});
+
+/** A money axis's tick labels, as the chart shows them. */
+function labels(min: number, max: number, locale: 'zh' | 'en'): string[] {
+  const axis = moneyAxis(min, max, locale);
+  return axis.ticks.map(axis.format);
+}
+
+describe('a money axis: round ticks in one unit, labelled exactly', () => {
+  it('steps of 1, 2 or 5 × 10^n, at most five intervals, from 0 past the largest value', () => {
+    // The walkthrough's pool of 3.4亿 read 0 / 8500万 / 1.7亿 / 2.5亿 / 3.4亿, where "2.5亿" stood for 2.55亿.
+    // 340,000,000 ÷ 5 = 68,000,000 → the next step of 1, 2 or 5 × 10^n is 100,000,000.
+    expect(moneyAxis(0, 340_000_000, 'zh').ticks).toEqual([0, 1e8, 2e8, 3e8, 4e8]);
+    expect(labels(0, 340_000_000, 'zh')).toEqual(['0', '1亿', '2亿', '3亿', '4亿']);
+    expect(moneyAxis(0, 340_000_000, 'zh').domain).toEqual([0, 4e8]);
+    // 83,000,000 ÷ 5 = 16,600,000 → 20,000,000.
+    expect(moneyAxis(0, 83_000_000, 'en').ticks).toEqual([0, 2e7, 4e7, 6e7, 8e7, 1e8]);
+  });
+
+  it('one unit for the whole axis, the largest scale word not above the largest tick, with the step’s decimals', () => {
+    // 万 and 亿 never mix: 2000万 is 0.2亿 on an axis that reaches 1亿.
+    expect(labels(0, 83_000_000, 'zh')).toEqual(['0', '0.2亿', '0.4亿', '0.6亿', '0.8亿', '1亿']);
+    expect(labels(0, 83_000_000, 'en')).toEqual(['0', '20M', '40M', '60M', '80M', '100M']);
+    expect(labels(0, 1_300_000_000, 'en')).toEqual(['0', '0.5B', '1B', '1.5B']);
+    expect(labels(0, 9_000, 'zh')).toEqual(['0', '0.2万', '0.4万', '0.6万', '0.8万', '1万']);
+    expect(labels(0, 800, 'en')).toEqual(['0', '200', '400', '600', '800']);
+  });
+
+  it('reaches below zero when a value does, and an empty chart still has an axis', () => {
+    expect(labels(-25_000, 1_234_567, 'zh')).toEqual(['-50万', '0', '50万', '100万', '150万']);
+    expect(labels(0, 0, 'en')).toEqual(['0', '1']);
   });
 });
 

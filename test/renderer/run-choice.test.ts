@@ -128,6 +128,30 @@ describe('a deal not (yet) valid', () => {
     expect(run.pool).toBe('tape');
     expect(run.scenario).toBe('base');
   });
+  /**
+   * The walkthrough added a note no principal step pays ("No principal or turbo step ever pays
+   * note 'B2'"): Pool switched to the tape, the deal's own scenario vanished and the notes were
+   * re-sized against the tape. The last valid check of the deal keeps its own pool and scenario chosen.
+   */
+  it('keeps the own pool and scenario its last valid check offered while an edit leaves it invalid, and runs nothing', () => {
+    const run = chooseDealRun(inputs({ check: null, lastValid: check(true, true) }));
+    expect([run.pool, run.scenario, run.poolReady, run.scenarioReady]).toEqual(['own', OWN, true, true]);
+    expect(run.poolLabel).toBe('the deal’s own lines');
+    expect(run.scenarioLabel).toBe('the deal file’s assumptions');
+    expect(run.request).toBeNull();
+  });
+
+  it('keeps the analyst’s tape and saved set too, and a deal without its own pool still falls to the tape', () => {
+    const chosen = chooseDealRun(inputs({ check: null, lastValid: check(true, true), pool: 'tape', scenario: 'stress' }));
+    expect([chosen.pool, chosen.scenario, chosen.request]).toEqual(['tape', 'stress', null]);
+    const noOwnPool = chooseDealRun(inputs({ check: null, lastValid: check(false, true) }));
+    expect([noOwnPool.pool, noOwnPool.scenario]).toEqual(['tape', OWN]);
+  });
+
+  it('follows the current check once the deal reads again, not the last one', () => {
+    const run = chooseDealRun(inputs({ check: check(false, false), lastValid: check(true, true) }));
+    expect([run.pool, run.scenario]).toEqual(['tape', 'base']);
+  });
 });
 
 describe('a tape and a saved set together', () => {

@@ -11,13 +11,12 @@ import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { AssumptionForm } from './AssumptionForm.tsx';
-import { impliedByPath, issuesByPath, useAssumptionCheck, type LiveCheck } from './check.ts';
+import { impliedByPath, issuesByPath, sayIssue, useAssumptionCheck, type LiveCheck } from './check.ts';
 import { JsonEditor } from './JsonEditor.tsx';
 import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
 import { StaticPoolSection } from './static-pool/StaticPoolImport.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
-import { sayCoded } from '../../app/coded.ts';
 
 /** The Open set choice of a draft not saved yet (no saved set can have this name). */
 const NEW_SET = '\u0000new';
@@ -52,7 +51,7 @@ async function importFile(event: ChangeEvent<HTMLInputElement>): Promise<void> {
   }
 }
 
-function CheckStatus({ live }: { live: LiveCheck }) {
+function CheckStatus({ live, file }: { live: LiveCheck; file: unknown }) {
   const t = useT();
   const { state, pending } = live;
   return (
@@ -71,10 +70,10 @@ function CheckStatus({ live }: { live: LiveCheck }) {
           {state.issues.map((issue, i) => (
             <span key={`${issue.path} ${issue.message}`}>
               {i > 0 ? ', ' : ''}
-              <button type="button" className="link-button mono" onClick={() => focusField(issue.path)} title={sayCoded(issue)}>
+              <button type="button" className="link-button mono" onClick={() => focusField(issue.path)} title={sayIssue(issue, file)}>
                 {issue.path}
               </button>
-              {state.issues.length === 1 ? ` — ${sayCoded(issue)}` : null}
+              {state.issues.length === 1 ? ` — ${sayIssue(issue, file)}` : null}
             </span>
           ))}
         </span>
@@ -161,7 +160,7 @@ export function AssumptionsArea() {
   const [busy, setBusy] = useState(false);
   const tapeSegments = useTapeSegments(tapeId);
   const live = useAssumptionCheck(draft?.file ?? null, tapeId);
-  const issues = issuesByPath(live.state);
+  const issues = issuesByPath(live.state, draft?.file);
   const implied = impliedByPath(live.state);
   useOpenOnArrival(sets);
 
@@ -209,7 +208,8 @@ export function AssumptionsArea() {
   }
 
   const valid = live.state.status === 'valid' && !live.pending;
-  const canSave = draft !== null && draft.name.trim() !== '' && !busy && (draft.dirty || draft.name.trim() !== draft.savedName);
+  // A set the check refused is not saved (the service would refuse it too); one still being checked may be, the service checks it again.
+  const canSave = draft !== null && draft.name.trim() !== '' && !busy && live.state.status !== 'invalid' && (draft.dirty || draft.name.trim() !== draft.savedName);
   const canRename = draft !== null && draft.savedName !== null && draft.name.trim() !== '' && draft.name.trim() !== draft.savedName && !busy;
   const editableAsForm = draft !== null && formEditable(draft.file);
   const savedAt = draft?.savedName ? sets?.find((s) => s.name === draft.savedName)?.updatedAt : undefined;
@@ -288,7 +288,7 @@ export function AssumptionsArea() {
                   : t('assumptions.saved', { value: savedAt ? ` ${formatDateTime(savedAt)}` : '' })}
             </span>
           </div>
-          <CheckStatus live={live} />
+          <CheckStatus live={live} file={draft.file} />
           {view === 'form' && editableAsForm ? (
             <AssumptionForm file={draft.file} tapeSegments={tapeSegments} issues={issues} implied={implied} onChange={edit} />
           ) : (

@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { percentText, plainText, readNumber } from './model.ts';
+import { percentText, plainText, readNumber, typedValue } from './model.ts';
 
 /**
  * A labelled field with its unit or convention, what it inherits, and the error the service
@@ -54,6 +54,9 @@ export function Field({
 /**
  * A number typed as analysts think of it: percentages for rates (the file stores decimals, so
  * 1.5 here is 0.015 there), plain numbers otherwise. Blank removes the key (inherit or default).
+ * A text that does not read as a number ("1,2") goes into the file as typed, as the deal editor
+ * does (deal/editor/numbers.ts valueOfText): the check then names the field and the set is invalid
+ * until it is fixed, where keeping the last number quietly saved the old value.
  * The text is kept as typed ("1." stays "1.") and follows the value when it changes elsewhere.
  */
 export function NumberInput({
@@ -71,7 +74,8 @@ export function NumberInput({
   id?: string;
   value: unknown;
   percent: boolean;
-  onChange: (value: number | undefined) => void;
+  /** A number, undefined for blank, or the typed text when it is not a number. */
+  onChange: (value: number | string | undefined) => void;
   describedBy?: string;
   invalid?: boolean;
   placeholder?: string;
@@ -86,7 +90,7 @@ export function NumberInput({
   if (shown !== lastShown) {
     // The value changed: from this input (keep the text as typed) or from elsewhere (show it).
     setLastShown(shown);
-    if (readNumber(text, percent) !== value) {
+    if (typedValue(text, percent) !== value) {
       setText(shown);
       setTypo(null);
     }
@@ -107,15 +111,11 @@ export function NumberInput({
         onChange={(e) => {
           setText(e.target.value);
           const read = readNumber(e.target.value, percent);
-          if (typeof read === 'object') {
-            setTypo(read.error);
-            return;
-          }
-          setTypo(null);
-          onChange(read);
+          setTypo(typeof read === 'object' ? read.error : null);
+          onChange(typedValue(e.target.value, percent));
         }}
       />
-      {typo ? <span className="input-typo">{typo}</span> : null}
+      {typo && !invalid ? <span className="input-typo">{typo}</span> : null}
     </>
   );
 }

@@ -136,6 +136,12 @@ export function readNumber(text: string, percent: boolean): number | undefined |
   return percent ? Number((n / 100).toPrecision(12)) : n;
 }
 
+/** What the file holds for a typed text: its number (readNumber), undefined for blank, or the text itself (trimmed) when it is not a number, for the check to refuse. */
+export function typedValue(text: string, percent: boolean): number | string | undefined {
+  const read = readNumber(text, percent);
+  return typeof read === 'object' ? text.trim() : read;
+}
+
 const BOUND_WORDS: Readonly<Record<string, MessageKey>> = {
   '<=': 'assumptions.bound.atMost',
   '>=': 'assumptions.bound.atLeast',

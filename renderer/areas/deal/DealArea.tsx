@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { BreakevenRequest, BreakevenResult, DealRunRequest } from '../../../service/api/contract.ts';
+import type { BreakevenRequest, BreakevenResult, DealCheck, DealRunRequest } from '../../../service/api/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
@@ -127,6 +127,13 @@ function DealHeader() {
 }
 
 /** Deal: run a deal (a shipped template or a deal file) on its own pool or a tape, under a scenario; read tranches, periods and breakevens. */
+/** The deal's latest valid check, kept while the same deal (by file name) is invalid or being checked again; another deal starts afresh. */
+function useLastValidCheck(checked: DealCheck | null, dealName: string): DealCheck | null {
+  const [last, setLast] = useState<{ dealName: string; check: DealCheck } | null>(null);
+  if (checked !== null && (last?.check !== checked || last.dealName !== dealName)) setLast({ dealName, check: checked });
+  return checked ?? (last?.dealName === dealName ? last.check : null);
+}
+
 export function DealArea() {
   const t = useT();
   const language = useLanguage();
@@ -145,15 +152,17 @@ export function DealArea() {
   // What the screen checks and runs is the structure editor's deal.
   const { deal, inEditor, pending, check } = useEditedDeal(chosen, chosenName);
   const checked = check.status === 'valid' ? check.check : null;
+  const lastValid = useLastValidCheck(checked, chosenName);
   const valid = checked !== null;
-  const hasPool = checked?.hasPool ?? false;
-  const hasAssumptions = checked?.hasAssumptions ?? false;
+  // While an edit leaves the deal invalid, its pool and scenario choices stay as its last valid check offered them.
+  const hasPool = (checked ?? lastValid)?.hasPool ?? false;
+  const hasAssumptions = (checked ?? lastValid)?.hasAssumptions ?? false;
 
   const tape = tapes?.find((item) => item.id === tapeId) ?? null;
   // The pool and scenario actually used, and the request that runs them.
   const used = useMemo(
-    () => chooseDealRun({ check: checked, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets, language }),
-    [checked, screen.pool, screen.scenario, screen.mode, tape, sets, language],
+    () => chooseDealRun({ check: checked, lastValid, pool: screen.pool, scenario: screen.scenario, mode: screen.mode, tape, sets, language }),
+    [checked, lastValid, screen.pool, screen.scenario, screen.mode, tape, sets, language],
   );
   const { request } = used;
   const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null), [deal, used.pool, tape]);

@@ -4,6 +4,7 @@ import { formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import { ChartBox, type ChartSize } from '../../components/ChartBox.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatMoney } from './model.ts';
+import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { useT } from '../../app/i18n.tsx';
 
 const CHART_BLUE = '#1f5fae';
@@ -61,7 +62,7 @@ export function MonteCarloView({ result, seconds, stale, chartSize }: { result: 
           capLifetimeDefault: formatPct(result.capLifetimeDefault, 3),
           flooredPaths: result.flooredPaths,
           cappedPaths: result.cappedPaths,
-          cumulativeRatioDenominator: result.cumulativeRatioDenominator,
+          cumulativeRatioDenominator: t(DENOMINATOR_LABELS[result.cumulativeRatioDenominator]),
         })}{' '}
         {t('deal.lossPrincipalNotRepaid', { meanDealCumulativeDefault: formatPct(result.meanDealCumulativeDefault, 3) })}
       </p>

@@ -7,6 +7,12 @@ import type { Language } from '../../app/language.ts';
 export interface RunChoiceInputs {
   /** The service's check of the deal shown: null unless valid. A run sends the deal as the check read it. */
   readonly check: DealCheck | null;
+  /**
+   * The last valid check of the same deal, while an edit leaves it momentarily invalid (a note no
+   * principal step pays yet): the pool and scenario choices keep what it said of the deal's own
+   * pool and scenario, rather than falling to the tape and the first saved set; Run stays off.
+   */
+  readonly lastValid?: DealCheck | null;
   /** The analyst's choices: the deal's own lines or a tape; OWN (the deal's scenario) or a saved set's name; how a tape is projected. */
   readonly pool: 'own' | 'tape';
   readonly scenario: string;
@@ -47,10 +53,11 @@ export interface RunChoice {
 export function chooseDealRun(inputs: RunChoiceInputs): RunChoice {
   const { check, mode, tape, sets } = inputs;
   const translate = inputs.language === undefined ? shownLanguage : translator(inputs.language);
-  const hasPool = check?.hasPool ?? false;
-  const hasAssumptions = check?.hasAssumptions ?? false;
+  const known = check ?? inputs.lastValid ?? null;
+  const hasPool = known?.hasPool ?? false;
+  const hasAssumptions = known?.hasAssumptions ?? false;
   // A schedule pool is the deal's whole pool and its stress the whole scenario (docs/schedule-pools.md): no tape, no saved set.
-  const schedule = check?.deal.schedulePool !== undefined;
+  const schedule = known?.deal.schedulePool !== undefined;
   const pool = schedule || (inputs.pool === 'own' && (hasPool || !tape)) ? 'own' : 'tape';
   const named = !schedule && inputs.scenario !== OWN ? sets?.find((s) => s.name === inputs.scenario) : undefined;
   const scenario = named ? named.name : hasAssumptions ? OWN : (sets?.[0]?.name ?? null);

@@ -2,6 +2,7 @@ import type { GridResult, ScenarioRunRow, ScenarioSetRunResult } from '../../../
 import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatMoney } from '../deal/model.ts';
+import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { useT } from '../../app/i18n.tsx';
 
 const years = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)} y`);
@@ -39,7 +40,12 @@ export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSet
           ]
         : []),
     ]),
-    { key: 'cdr', header: t('runs.cumDefaultRate', { cumulativeRatioDenominator: result.cumulativeRatioDenominator }), render: (s) => formatPct(s.cumulativeDefaultRate), align: 'right' },
+    {
+      key: 'cdr',
+      header: t('runs.cumDefaultRate', { cumulativeRatioDenominator: t(DENOMINATOR_LABELS[result.cumulativeRatioDenominator]) }),
+      render: (s) => formatPct(s.cumulativeDefaultRate),
+      align: 'right',
+    },
     { key: 'cnl', header: t('runs.netLossOfCutoff'), render: (s) => formatPct(s.cumulativeNetLossRate), align: 'right' },
     { key: 'reserve', header: t('runs.reserveDraws'), render: (s) => formatMoney(s.reserveDraws), align: 'right' },
   ];

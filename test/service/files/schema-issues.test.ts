@@ -136,3 +136,42 @@ describe('the field a key meant', () => {
     expect(closestField('originalBalnce', ['originalBalance', 'expectedMaturity'])).toBe('originalBalance');
   });
 });
+
+/** The consumer template's first problem after an edit of its pool's roll rates. */
+const outflow = (edit: (rollRates: Json) => void): FileIssue => {
+  const assumptions = template('assumptions', 'consumer-base');
+  edit(assumptions.pool.rollRates);
+  const [issue] = problems((input) => checkAssumptions(input), assumptions).issues;
+  if (!issue) throw new Error('no problem listed');
+  return issue;
+};
+
+describe('a roll-rate row whose moves add up to more than 100%', () => {
+  /**
+   * The walkthrough set 1–30 dpd's cure to 70% beside its 35% roll forward: the grid said "Not a
+   * usable roll-rate model: A delinquency state's outflow probabilities add up to more t… (242
+   * characters)", cut short and without the row. The message names the row and adds its moves up
+   * as the grid shows them: 35% + 70% = 105%.
+   */
+  it('names the row and each move in percent, whole, in English and in Chinese', () => {
+    const issue = outflow((rollRates) => {
+      rollRates.cure.dpd1_30 = 0.7;
+    });
+    expect(issue.path).toBe('$.pool.rollRates');
+    expect(sayCodedIn('en', issue)).toBe('1–30 dpd: roll forward 35% + cure 70% = 105%, more than 100%.');
+    expect(sayCodedIn('zh-CN', issue)).toBe('逾期 1–30 天：向前迁徙 35% + 回正 70% = 105%，超过 100%。');
+  });
+
+  it('adds the roll back where the row has one, and the compact 91–180 row’s cure and roll back', () => {
+    const rolledBack = outflow((rollRates) => {
+      rollRates.rollBack = { dpd31_60: 0.3 };
+    });
+    // 55% + 20% + 30% = 105%.
+    expect(sayCodedIn('en', rolledBack)).toBe('31–60 dpd: roll forward 55% + cure 20% + roll back 30% = 105%, more than 100%.');
+    const compact = outflow((rollRates) => {
+      rollRates.cure.dpd91_180 = 0.6;
+      rollRates.rollBack = { dpd91_180: 0.5 };
+    });
+    expect(sayCodedIn('en', compact)).toBe('91–180 dpd: cure 60% + roll back 50% = 110%, more than 100%.');
+  });
+});
