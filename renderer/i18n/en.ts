@@ -747,6 +747,7 @@ export const en = {
   'pool.delinquentBalanceByDays': 'Delinquent balance by days past due (% of current balance; {delinquentShare} in all)',
   'pool.balance': 'Balance %',
   'pool.daysPastDue': 'Days past due',
+  'pool.bucket.current': 'Current',
   'pool.balance2': 'Balance (¥)',
   'pool.bucket': 'Bucket',
   'pool.loans2': 'Loans %',

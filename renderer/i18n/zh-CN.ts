@@ -739,6 +739,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'pool.delinquentBalanceByDays': '按逾期天数的逾期余额（占当前余额 %；合计 {delinquentShare}）',
   'pool.balance': '余额 %',
   'pool.daysPastDue': '逾期天数',
+  'pool.bucket.current': '正常',
   'pool.balance2': '余额（¥）',
   'pool.bucket': '分组',
   'pool.loans2': '笔数 %',

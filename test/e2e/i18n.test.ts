@@ -154,6 +154,9 @@ describe('the UI in Chinese', () => {
     // months in Chinese units: "x.x 个月"
     await expect.poll(() => page.getByText(/\d+\.\d 个月/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await expectNoEnglish(page, 'Pool');
+    // The delinquency table's first bucket in Chinese (its label came from the service in English).
+    const delinquency = page.locator('table', { has: page.getByRole('columnheader', { name: '逾期天数' }) });
+    expect(await delinquency.locator('tbody tr td').first().textContent()).toBe('正常');
     await browser.screenshot('zh-pool');
   }, 180_000);
 

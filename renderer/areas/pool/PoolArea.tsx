@@ -122,7 +122,8 @@ function DelinquencyMix({ summary }: { summary: PoolSummary }) {
         <tbody>
           {summary.delinquency.map((row) => (
             <tr key={row.bucket}>
-              <td>{row.label}</td>
+              {/* The service's label is English; the other buckets are day ranges, the same in both languages. */}
+              <td>{row.bucket === 'current' ? t('pool.bucket.current') : row.label}</td>
               <td className="num">{formatCount(row.count)}</td>
               <td className="num">{formatYuan(row.balance)}</td>
               <td className="num">{formatPct(row.share)}</td>
