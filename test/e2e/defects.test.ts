@@ -9,7 +9,8 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
 /**
  * Known defects of the Tapes screen, fixed and held, at 1366×768: the tapes table's Delete is a
  * red link like its neighbours (not a filled button), the import step's radios sit on the line of
- * their text, the side bar's Tapes link leaves the import wizard, and exported file names are ASCII.
+ * their text, the side bar's Tapes link leaves the import wizard, exported file names are ASCII,
+ * and Import another tape starts the next file with fresh choices (name, cutoff, read options).
  */
 
 let dir: string;
@@ -140,6 +141,33 @@ describe('Tapes screen defects, in Chromium', () => {
     expect(await strat.locator('tbody tr').first().textContent()).toContain('¥7,250.50');
     await strat.scrollIntoViewIfNeeded();
     await browser.screenshot('pool-strat-extra-column');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('Import another tape starts the next file fresh: its own default name and the cutoff from its own 数据日期', async () => {
+    const { page } = browser;
+    const first = join(dir, 'first-undated.csv');
+    writeFileSync(first, ['借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数', 'F1,2025-01-15,2026-01-15,12000,7000,0.18,12', 'F2,2025-03-01,2026-03-01,6000,3000,0.2,12'].join('\n'));
+    await openArea(page, 'Tapes');
+    await page.getByRole('button', { name: 'Import a tape…' }).click();
+    await page.getByLabel('Tape file').setInputFiles(first);
+    await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByLabel('Tape name').fill('我的贷款 GBK');
+    await page.getByLabel('Cutoff date').fill('2025-10-31');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“我的贷款 GBK”');
+    expect(await result.textContent()).toContain('cutoff 2025-10-31 (given');
+
+    await page.getByRole('button', { name: 'Import another tape' }).click();
+    // originator-b.csv carries 数据日期 2026-09-30 and loans originated after 2025-10-31: a kept cutoff would reject them.
+    await page.getByLabel('Tape file').setInputFiles(tapeFile);
+    await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByLabel('Tape name').inputValue()).toBe('originator-b');
+    expect(await page.getByLabel('Cutoff date').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“originator-b”');
+    expect(await result.textContent()).toContain('500 imported · 0 rejected · cutoff 2026-09-30 (from the tape’s 数据日期');
     expect(browser.pageErrors).toEqual([]);
   });
 });
