@@ -8,7 +8,8 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
  * Known defects of the Tapes screen, fixed and held, at 1366×768: the tapes table's Delete is a
- * red link like its neighbours (not a filled button), the import step's radios sit on the line of
+ * red link like its neighbours (not a filled button), Rename edits the name in place (Electron has
+ * no window.prompt), the import step's radios sit on the line of
  * their text, the side bar's Tapes link leaves the import wizard, exported file names are ASCII,
  * and Import another tape starts the next file with fresh choices (name, cutoff, read options).
  */
@@ -53,6 +54,41 @@ describe('Tapes screen defects, in Chromium', () => {
     expect(remove.border).toBe('none');
     expect(remove.color).not.toBe(rename.color); // red, not the accent blue
     await browser.screenshot('defects-tapes-table');
+  });
+
+  it('Rename edits a tape’s name in place, by keyboard: Escape cancels, an empty name is refused, the service’s refusal shows at the field, Enter saves', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('tapes-table');
+    const oldName = 'Sample consumer-loan tape (10,000 loans, seed 2026)';
+    const rename = table.getByRole('button', { name: 'Rename', exact: true });
+    await rename.focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByLabel('New name for this tape');
+    // The field takes the typing at once, with the old name selected.
+    await expect.poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await field.inputValue()).toBe(oldName);
+    const save = table.getByRole('button', { name: 'Save', exact: true });
+    expect(await save.isDisabled()).toBe(true); // unchanged
+    await page.keyboard.type('我的贷款');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => field.count()).toBe(0);
+    expect(await table.getByRole('link', { name: oldName }).count()).toBe(1);
+
+    await rename.click();
+    await field.fill('   ');
+    expect(await save.isDisabled()).toBe(true);
+    expect(await table.getByRole('alert').textContent()).toBe('Type a name.');
+    // The service allows 200 characters: its refusal stays at the field, the form open.
+    await field.fill('x'.repeat(201));
+    await field.press('Enter');
+    await expect.poll(() => table.getByRole('alert').textContent()).toContain('Cannot rename the tape: ');
+    expect(await field.count()).toBe(1);
+    await browser.screenshot('defects-tape-rename-refused');
+
+    await field.fill('  我的贷款 2026-09  ');
+    await field.press('Enter');
+    await expect.poll(() => table.getByRole('link', { name: '我的贷款 2026-09', exact: true }).count()).toBe(1);
+    expect(await field.count()).toBe(0);
   });
 
   it('the import step’s radios are radio-sized and centred on their text; the Tapes link leaves the wizard', async () => {
