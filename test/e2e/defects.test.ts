@@ -9,9 +9,9 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
 /**
  * Known defects of the Tapes screen, fixed and held, at 1366×768: the tapes table's Delete is a
  * red link like its neighbours (not a filled button), Rename edits the name in place (Electron has
- * no window.prompt), the import step's radios sit on the line of
- * their text, the side bar's Tapes link leaves the import wizard, exported file names are ASCII,
- * and Import another tape starts the next file with fresh choices (name, cutoff, read options).
+ * no window.prompt), the import step's radios sit on the line of their text, the side bar's Tapes
+ * link leaves the import wizard, Import another tape starts the next file with fresh choices (name,
+ * cutoff, read options), and the problems CSV is named after the tape, Chinese kept.
  */
 
 let dir: string;
@@ -182,18 +182,30 @@ describe('Tapes screen defects, in Chromium', () => {
 
   it('Import another tape starts the next file fresh: its own default name and the cutoff from its own 数据日期', async () => {
     const { page } = browser;
-    const first = join(dir, 'first-undated.csv');
-    writeFileSync(first, ['借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数', 'F1,2025-01-15,2026-01-15,12000,7000,0.18,12', 'F2,2025-03-01,2026-03-01,6000,3000,0.2,12'].join('\n'));
+    const first = join(dir, '我的贷款_utf8.csv');
+    writeFileSync(
+      first,
+      [
+        '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数',
+        'F1,2025-01-15,2026-01-15,12000,7000,0.18,12',
+        'F2,2025-03-01,2026-03-01,6000,3000,0.2,12',
+        'F3,2025-03-01,2026-03-01,6000,3000,abc,12',
+      ].join('\n'),
+    );
     await openArea(page, 'Tapes');
     await page.getByRole('button', { name: 'Import a tape…' }).click();
     await page.getByLabel('Tape file').setInputFiles(first);
     await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel('Tape name').fill('我的贷款 GBK');
     await page.getByLabel('Cutoff date').fill('2025-10-31');
+    await page.getByLabel('Import the valid rows; keep the rejected ones for review').check();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const result = page.getByTestId('import-result');
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“我的贷款 GBK”');
-    expect(await result.textContent()).toContain('cutoff 2025-10-31 (given');
+    expect(await result.textContent()).toContain('1 rejected · cutoff 2025-10-31 (given');
+    // The problems CSV is named after the tape, its Chinese kept (the old ASCII rule left “GBK-problems.csv”).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download problems (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('我的贷款-GBK-problems.csv');
 
     await page.getByRole('button', { name: 'Import another tape' }).click();
     // originator-b.csv carries 数据日期 2026-09-30 and loans originated after 2025-10-31: a kept cutoff would reject them.
