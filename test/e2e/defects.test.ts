@@ -11,7 +11,8 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
  * red link like its neighbours (not a filled button), Rename edits the name in place (Electron has
  * no window.prompt), the import step's radios sit on the line of their text, the side bar's Tapes
  * link leaves the import wizard, Import another tape starts the next file with fresh choices (name,
- * cutoff, read options), and the problems CSV is named after the tape, Chinese kept.
+ * cutoff, read options), the problems CSV is named after the tape, Chinese kept, and an error
+ * toast covers none of the screen's controls.
  */
 
 let dir: string;
@@ -217,5 +218,25 @@ describe('Tapes screen defects, in Chromium', () => {
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“originator-b”');
     expect(await result.textContent()).toContain('500 imported · 0 rejected · cutoff 2026-09-30 (from the tape’s 数据日期');
     expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('an error toast stays until dismissed but covers no control: the wizard’s Close still takes the click, and leaving the screen closes the error', async () => {
+    const { page } = browser;
+    // A PNG named .csv, as the walkthrough chose: the preview refuses it.
+    const fake = join(dir, 'fake.csv');
+    writeFileSync(fake, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    await openArea(page, 'Tapes');
+    await page.getByRole('button', { name: 'Import a tape…' }).click();
+    await page.getByLabel('Tape file').setInputFiles(fake);
+    const errors = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+    await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('Cannot read the tape');
+    expect(await errors.count()).toBe(1);
+    await browser.screenshot('defects-error-toast');
+    const close = page.getByRole('button', { name: 'Close', exact: true });
+    // trial: Playwright's checks only, including that the button itself receives the click (no toast on top).
+    await close.click({ trial: true, timeout: 3000 });
+    await close.click();
+    await expect.poll(() => page.getByTestId('tapes-table').count()).toBe(1);
+    expect(await errors.count()).toBe(0);
   });
 });
