@@ -41,10 +41,14 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What went wrong, in the language shown: an API failure's words, or the error's message. */
+export function sayError(error: unknown): string {
+  return error instanceof ApiCallError ? sayApiError(error.error) : messageOf(error);
+}
+
 /** Shows an API failure in the notification area, with its code. */
 export function reportError(title: string, error: unknown): void {
-  if (error instanceof ApiCallError) notify('error', title, sayApiError(error.error), error.error.code);
-  else notify('error', title, messageOf(error));
+  notify('error', title, sayError(error), error instanceof ApiCallError ? error.error.code : undefined);
 }
 
 /** A missing workspace is a state the Workspace area explains, not an error to announce. */

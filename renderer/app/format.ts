@@ -1,6 +1,6 @@
 /** Display formats. Every number shown carries its unit or convention. */
 
-import { asciiFileName } from '../../messages/file-name.ts';
+import { typedFileName } from '../../messages/file-name.ts';
 import { translate } from './i18n.tsx';
 
 // money and counts as coded messages show them too (messages/numbers.ts: one definition for the screens and the Excel report)
@@ -30,14 +30,14 @@ export function formatDateTime(iso: string): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** Saves text as a file through the browser's (or Electron's) download, under a plain-ASCII name (file-name.ts). */
+/** Saves text as a file through the browser's (or Electron's) download, under its name as given, made savable (file-name.ts). */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
   // A BOM lets Excel open UTF-8 CSV with Chinese text correctly.
   const blob = new Blob([type.startsWith('text/csv') ? '\uFEFF' : '', text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = asciiFileName(fileName);
+  a.download = typedFileName(fileName);
   document.body.append(a);
   a.click();
   a.remove();

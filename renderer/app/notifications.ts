@@ -17,6 +17,9 @@ let nextId = 1;
 export const notifications = new Store<readonly Notification[]>([]);
 
 export function notify(kind: NotificationKind, title: string, message: string, detail?: string): number {
+  // The same error again (a preview read twice) is the one already shown, not a second toast.
+  const shown = notifications.get().find((n) => n.kind === 'error' && kind === 'error' && n.title === title && n.message === message && n.detail === detail);
+  if (shown) return shown.id;
   const id = nextId++;
   notifications.set([...notifications.get(), { id, kind, title, message, ...(detail ? { detail } : {}) }]);
   if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
@@ -25,4 +28,9 @@ export function notify(kind: NotificationKind, title: string, message: string, d
 
 export function dismiss(id: number): void {
   notifications.set(notifications.get().filter((n) => n.id !== id));
+}
+
+/** Closes every error: they belong to the screen the analyst left, and would cover the next screen's controls. */
+export function dismissErrors(): void {
+  notifications.set(notifications.get().filter((n) => n.kind !== 'error'));
 }

@@ -46,3 +46,19 @@ export function useSubRoute(): string {
 export function navigate(area: AreaId, sub = ''): void {
   window.location.hash = sub === '' ? hrefFor(area) : `${hrefFor(area)}/${sub}`;
 }
+
+/** The screen a hash shows: its area and the area's page, not the page's query ('#/deal?run=3' is '#/deal'). */
+function screenOf(hash: string): string {
+  return `${parse(hash)}/${subRouteOf(hash)}`;
+}
+
+/** Calls `listener` each time the analyst moves to another screen; a change of the screen's query is not one. */
+export function onScreenLeft(listener: () => void): () => void {
+  let screen = screenOf(window.location.hash);
+  return subscribe(() => {
+    const next = screenOf(window.location.hash);
+    if (next === screen) return;
+    screen = next;
+    listener();
+  });
+}

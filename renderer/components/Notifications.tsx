@@ -1,11 +1,16 @@
-import { useSyncExternalStore } from 'react';
-import { dismiss, notifications } from '../app/notifications.ts';
+import { useEffect, useSyncExternalStore } from 'react';
+import { dismiss, dismissErrors, notifications } from '../app/notifications.ts';
+import { onScreenLeft } from '../app/router.ts';
 import { useT } from '../app/i18n.tsx';
 
-/** The notification area: errors as data, shown with their code until dismissed. */
+/**
+ * The notification area: errors as data, shown with their code until dismissed or until the
+ * analyst leaves the screen they were raised on (so they never cover the next screen's controls).
+ */
 export function Notifications() {
   const t = useT();
   const items = useSyncExternalStore(notifications.subscribe, notifications.get);
+  useEffect(() => onScreenLeft(dismissErrors), []);
   return (
     <div className="notifications" role="region" aria-label={t('common.notifications')} aria-live="polite">
       {items.map((item) => (

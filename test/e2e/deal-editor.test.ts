@@ -143,11 +143,11 @@ describe('the deal structure editor in Chromium', () => {
     const { page } = browser;
     await page.getByText('Structure editor').click(); // the run folded the editor away; open it again
     await page.getByRole('button', { name: 'Save as…' }).click();
-    await page.getByLabel('File name').fill('consumer edited');
+    await page.getByLabel('File name').fill('我的消费贷 variant B2');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save file' }).click()]);
-    // Download names are ASCII-safe (messages/file-name.ts): the space becomes a hyphen.
-    expect(download.suggestedFilename()).toBe('consumer-edited.json');
-    const saved = join(dir, 'consumer edited.json');
+    // The name typed is the name saved, Chinese and space included (messages/file-name.ts), .json added.
+    expect(download.suggestedFilename()).toBe('我的消费贷 variant B2.json');
+    const saved = join(dir, '我的消费贷 variant B2.json');
     copyFileSync(await download.path(), saved);
     const file = JSON.parse(readFileSync(saved, 'utf8')) as {
       notes: { coupon: { rate?: number } }[];

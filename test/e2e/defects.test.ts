@@ -8,8 +8,11 @@ import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
  * Known defects of the Tapes screen, fixed and held, at 1366×768: the tapes table's Delete is a
- * red link like its neighbours (not a filled button), the import step's radios sit on the line of
- * their text, the side bar's Tapes link leaves the import wizard, and exported file names are ASCII.
+ * red link like its neighbours (not a filled button), Rename edits the name in place (Electron has
+ * no window.prompt), the import step's radios sit on the line of their text, the side bar's Tapes
+ * link leaves the import wizard, Import another tape starts the next file with fresh choices (name,
+ * cutoff, read options), the problems CSV is named after the tape, Chinese kept, and an error
+ * toast covers none of the screen's controls.
  */
 
 let dir: string;
@@ -52,6 +55,41 @@ describe('Tapes screen defects, in Chromium', () => {
     expect(remove.border).toBe('none');
     expect(remove.color).not.toBe(rename.color); // red, not the accent blue
     await browser.screenshot('defects-tapes-table');
+  });
+
+  it('Rename edits a tape’s name in place, by keyboard: Escape cancels, an empty name is refused, the service’s refusal shows at the field, Enter saves', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('tapes-table');
+    const oldName = 'Sample consumer-loan tape (10,000 loans, seed 2026)';
+    const rename = table.getByRole('button', { name: 'Rename', exact: true });
+    await rename.focus();
+    await page.keyboard.press('Enter');
+    const field = page.getByLabel('New name for this tape');
+    // The field takes the typing at once, with the old name selected.
+    await expect.poll(() => field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await field.inputValue()).toBe(oldName);
+    const save = table.getByRole('button', { name: 'Save', exact: true });
+    expect(await save.isDisabled()).toBe(true); // unchanged
+    await page.keyboard.type('我的贷款');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => field.count()).toBe(0);
+    expect(await table.getByRole('link', { name: oldName }).count()).toBe(1);
+
+    await rename.click();
+    await field.fill('   ');
+    expect(await save.isDisabled()).toBe(true);
+    expect(await table.getByRole('alert').textContent()).toBe('Type a name.');
+    // The service allows 200 characters: its refusal stays at the field, the form open.
+    await field.fill('x'.repeat(201));
+    await field.press('Enter');
+    await expect.poll(() => table.getByRole('alert').textContent()).toContain('Cannot rename the tape: ');
+    expect(await field.count()).toBe(1);
+    await browser.screenshot('defects-tape-rename-refused');
+
+    await field.fill('  我的贷款 2026-09  ');
+    await field.press('Enter');
+    await expect.poll(() => table.getByRole('link', { name: '我的贷款 2026-09', exact: true }).count()).toBe(1);
+    expect(await field.count()).toBe(0);
   });
 
   it('the import step’s radios are radio-sized and centred on their text; the Tapes link leaves the wizard', async () => {
@@ -141,5 +179,64 @@ describe('Tapes screen defects, in Chromium', () => {
     await strat.scrollIntoViewIfNeeded();
     await browser.screenshot('pool-strat-extra-column');
     expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('Import another tape starts the next file fresh: its own default name and the cutoff from its own 数据日期', async () => {
+    const { page } = browser;
+    const first = join(dir, '我的贷款_utf8.csv');
+    writeFileSync(
+      first,
+      [
+        '借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数',
+        'F1,2025-01-15,2026-01-15,12000,7000,0.18,12',
+        'F2,2025-03-01,2026-03-01,6000,3000,0.2,12',
+        'F3,2025-03-01,2026-03-01,6000,3000,abc,12',
+      ].join('\n'),
+    );
+    await openArea(page, 'Tapes');
+    await page.getByRole('button', { name: 'Import a tape…' }).click();
+    await page.getByLabel('Tape file').setInputFiles(first);
+    await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByLabel('Tape name').fill('我的贷款 GBK');
+    await page.getByLabel('Cutoff date').fill('2025-10-31');
+    await page.getByLabel('Import the valid rows; keep the rejected ones for review').check();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“我的贷款 GBK”');
+    expect(await result.textContent()).toContain('1 rejected · cutoff 2025-10-31 (given');
+    // The problems CSV is named after the tape, its Chinese kept (the old ASCII rule left “GBK-problems.csv”).
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download problems (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('我的贷款-GBK-problems.csv');
+
+    await page.getByRole('button', { name: 'Import another tape' }).click();
+    // originator-b.csv carries 数据日期 2026-09-30 and loans originated after 2025-10-31: a kept cutoff would reject them.
+    await page.getByLabel('Tape file').setInputFiles(tapeFile);
+    await expect.poll(() => page.getByTestId('mapping-table').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByLabel('Tape name').inputValue()).toBe('originator-b');
+    expect(await page.getByLabel('Cutoff date').inputValue()).toBe('');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toContain('“originator-b”');
+    expect(await result.textContent()).toContain('500 imported · 0 rejected · cutoff 2026-09-30 (from the tape’s 数据日期');
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it('an error toast stays until dismissed but covers no control: the wizard’s Close still takes the click, and leaving the screen closes the error', async () => {
+    const { page } = browser;
+    // A PNG named .csv, as the walkthrough chose: the preview refuses it.
+    const fake = join(dir, 'fake.csv');
+    writeFileSync(fake, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    await openArea(page, 'Tapes');
+    await page.getByRole('button', { name: 'Import a tape…' }).click();
+    await page.getByLabel('Tape file').setInputFiles(fake);
+    const errors = page.getByRole('region', { name: 'Notifications' }).getByRole('alert');
+    await expect.poll(() => errors.textContent(), { timeout: 30_000 }).toContain('Cannot read the tape');
+    expect(await errors.count()).toBe(1);
+    await browser.screenshot('defects-error-toast');
+    const close = page.getByRole('button', { name: 'Close', exact: true });
+    // trial: Playwright's checks only, including that the button itself receives the click (no toast on top).
+    await close.click({ trial: true, timeout: 3000 });
+    await close.click();
+    await expect.poll(() => page.getByTestId('tapes-table').count()).toBe(1);
+    expect(await errors.count()).toBe(0);
   });
 });

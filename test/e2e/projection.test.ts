@@ -230,7 +230,7 @@ describe('assumptions and results in Chromium', () => {
     await expect.poll(() => options.allTextContents()).toEqual(['base', 'stress 150 PSA']);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-    expect(download.suggestedFilename()).toBe('stress-150-PSA.json'); // plain ASCII: spaces become '-'
+    expect(download.suggestedFilename()).toBe('stress-150-PSA.json'); // a composed name: spaces become '-' (messages/file-name.ts)
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as { pool: { prepayment: string }; segments: Record<string, unknown> };
     expect(exported.pool.prepayment).toBe('150 PSA');
     expect(Object.keys(exported.segments)).toEqual(['self_employed', 'gig']);

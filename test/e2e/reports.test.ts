@@ -55,7 +55,7 @@ describe('the Reports screen in Chromium', () => {
     const downloaded = page.waitForEvent('download', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Download Excel report' }).click();
     const download = await downloaded;
-    // plain ASCII (messages/file-name.ts), whatever the deal's name: "US auto-loan ABS, sequential pay with OC target and turbo"
+    // the deal's letters and digits, each run of other characters one '-' (messages/file-name.ts): "US auto-loan ABS, sequential pay with OC target and turbo"
     expect(download.suggestedFilename()).toBe('US-auto-loan-ABS-sequential-pay-with-OC-target-and-turbo-tranche-report.xlsx');
     const path = join(dir, 'report.xlsx');
     await download.saveAs(path);

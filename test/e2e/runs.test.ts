@@ -91,8 +91,18 @@ describe('the Runs screen in Chromium', () => {
     const stored = await api<StoredRun>('runs.get', { id: 1 });
     expect(stored.result.kind).toBe('deal.run');
 
-    page.once('dialog', (dialog) => void dialog.accept('Consumer revolving, base case'));
+    // Rename edits the name in place (Electron has no window.prompt): Escape leaves it as it was, Enter saves.
+    const oldName = (await columnTexts('runs-table', 'Name'))[1] ?? '';
     await rows.nth(1).getByRole('button', { name: 'Rename' }).click();
+    const newName = page.getByLabel('New name for this run');
+    expect(await newName.inputValue()).toBe(oldName);
+    await newName.fill('Not kept');
+    await newName.press('Escape');
+    await expect.poll(() => newName.count()).toBe(0);
+    expect((await columnTexts('runs-table', 'Name'))[1]).toBe(oldName);
+    await rows.nth(1).getByRole('button', { name: 'Rename' }).click();
+    await newName.fill('Consumer revolving, base case');
+    await newName.press('Enter');
     await expect.poll(() => columnTexts('runs-table', 'Name')).toEqual([expect.stringMatching(/^Breakevens \(default multiplier\) of /) as unknown, 'Consumer revolving, base case']);
 
     // The opened run's caption follows the new name.

@@ -8,6 +8,7 @@ import { hrefFor } from '../../app/router.ts';
 import { useRuns } from '../../app/runs.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { InlineRename } from '../../components/InlineRename.tsx';
 import { figureText, KIND_LABELS } from './labels.ts';
 import { figureLabel } from './figure-label.ts';
 import { StoredRunView } from './StoredRunView.tsx';
@@ -20,6 +21,7 @@ export function RunsArea() {
   const { api, workspace, runsVersion } = useApp();
   const runs = useRuns();
   const [openId, setOpenId] = useState<number | null>(null);
+  const [renamingId, setRenamingId] = useState<number | null>(null);
   const opened = useQuery(workspace && openId !== null ? () => api.call('runs.get', { id: openId }) : null, [api, workspace?.path ?? '', String(openId), String(runsVersion)], {
     onError: (error) => reportError(t('runs.cannotReopenTheRun'), error),
   });
@@ -27,14 +29,8 @@ export function RunsArea() {
   // While a rename reloads the opened run, the earlier answer for the same run stays on screen.
   const shown = opened.data ?? (opened.latest?.record.id === openId ? opened.latest : null);
 
-  async function rename(run: RunRecord): Promise<void> {
-    const name = window.prompt(t('runs.prompt.rename'), runName(run));
-    if (name === null || name.trim() === '' || name === runName(run)) return;
-    try {
-      await api.call('runs.rename', { id: run.id, name });
-    } catch (error) {
-      reportError(t('runs.cannotRenameTheRun'), error);
-    }
+  async function rename(run: RunRecord, name: string): Promise<void> {
+    await api.call('runs.rename', { id: run.id, name });
   }
 
   async function remove(run: RunRecord): Promise<void> {
@@ -55,11 +51,14 @@ export function RunsArea() {
     {
       key: 'name',
       header: t('runs.name'),
-      render: (r) => (
-        <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
-          {runName(r)}
-        </button>
-      ),
+      render: (r) =>
+        renamingId === r.id ? (
+          <InlineRename name={runName(r)} label={t('runs.newName')} failure={t('runs.cannotRenameTheRun')} onSave={(name) => rename(r, name)} onClose={() => setRenamingId(null)} />
+        ) : (
+          <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
+            {runName(r)}
+          </button>
+        ),
       sortValue: (r) => runName(r),
     },
     { key: 'created', header: t('runs.computed'), render: (r) => formatDateTime(r.createdAt), sortValue: (r) => r.createdAt },
@@ -85,7 +84,7 @@ export function RunsArea() {
           <button type="button" className="link-button" onClick={() => setOpenId(r.id)}>
             {t('runs.open')}
           </button>
-          <button type="button" className="link-button" onClick={() => void rename(r)}>
+          <button type="button" className="link-button" aria-expanded={renamingId === r.id} onClick={() => setRenamingId(r.id)}>
             {t('runs.rename')}
           </button>
           <button type="button" className="link-button danger" onClick={() => void remove(r)}>

@@ -62,6 +62,17 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
   const doubled = useMemo(() => doubledFields(mapping), [mapping]);
   const name = choices.name ?? (preview ? defaultTapeName(preview.sourceFile) : '');
 
+  /**
+   * Back to choosing a file, with every choice fresh: the last file's name, cutoff, encoding and
+   * mapping belong to that file (a kept cutoff would override the next tape's own data date).
+   */
+  function startOver(): void {
+    setRead(DETECT);
+    setOverrides({});
+    setChoices(IMPORT_DEFAULTS);
+    setStep({ kind: 'choose' });
+  }
+
   function chooseRead(key: keyof ReadChoices, value: string): void {
     setRead({ ...read, [key]: value });
     if (key === 'mappingName') setOverrides({});
@@ -142,14 +153,14 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
             needsCutoff={needsCutoff}
             hasDataDate={mapping.some((m) => m.field === 'asOfDate')}
             onImport={() => void startImport()}
-            onChooseAnother={() => setStep({ kind: 'choose' })}
+            onChooseAnother={startOver}
           />
         </>
       ) : null}
 
       {step.kind === 'running' ? <JobWatcher jobId={step.jobId} label={t('tapes.importing', { fileName: step.fileName })} onDone={onJobDone} /> : null}
 
-      {step.kind === 'done' ? <ImportResult report={step.report} onAgain={() => setStep({ kind: 'choose' })} onClose={onClose} /> : null}
+      {step.kind === 'done' ? <ImportResult report={step.report} onAgain={startOver} onClose={onClose} /> : null}
     </section>
   );
 }

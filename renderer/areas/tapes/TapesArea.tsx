@@ -8,6 +8,7 @@ import { hrefFor, navigate, useSubRoute } from '../../app/router.ts';
 import { selectedTapeId, useTapes } from '../../app/tapes.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
+import { InlineRename } from '../../components/InlineRename.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 import { JobWatcher } from './JobWatcher.tsx';
 import { RejectsView } from './RejectsView.tsx';
@@ -26,6 +27,7 @@ export function TapesArea() {
   const importing = useSubRoute() === 'import';
   const [sampleJob, setSampleJob] = useState<string | null>(null);
   const [rejectsOf, setRejectsOf] = useState<TapeRecord | null>(null);
+  const [renamingId, setRenamingId] = useState<number | null>(null);
 
   async function loadSample(): Promise<void> {
     try {
@@ -37,14 +39,8 @@ export function TapesArea() {
     }
   }
 
-  async function rename(tape: TapeRecord): Promise<void> {
-    const name = window.prompt(t('tapes.prompt.rename'), tape.name);
-    if (name === null || name.trim() === '' || name === tape.name) return;
-    try {
-      await api.call('tape.rename', { id: tape.id, name });
-    } catch (error) {
-      reportError(t('tapes.cannotRenameTheTape'), error);
-    }
+  async function rename(tape: TapeRecord, name: string): Promise<void> {
+    await api.call('tape.rename', { id: tape.id, name });
   }
 
   async function remove(tape: TapeRecord): Promise<void> {
@@ -65,11 +61,14 @@ export function TapesArea() {
     {
       key: 'name',
       header: t('tapes.name'),
-      render: (tape) => (
-        <a href={hrefFor('pool')} onClick={() => selectedTapeId.set(tape.id)}>
-          {tape.name}
-        </a>
-      ),
+      render: (tape) =>
+        renamingId === tape.id ? (
+          <InlineRename name={tape.name} label={t('tapes.newName')} failure={t('tapes.cannotRenameTheTape')} onSave={(name) => rename(tape, name)} onClose={() => setRenamingId(null)} />
+        ) : (
+          <a href={hrefFor('pool')} onClick={() => selectedTapeId.set(tape.id)}>
+            {tape.name}
+          </a>
+        ),
       sortValue: (tape) => tape.name,
     },
     { key: 'file', header: t('tapes.sourceFile'), render: (tape) => <span className="mono">{tape.sourceFile}</span>, sortValue: (tape) => tape.sourceFile },
@@ -96,7 +95,7 @@ export function TapesArea() {
       header: '',
       render: (tape) => (
         <span className="row-actions">
-          <button type="button" className="link-button" onClick={() => void rename(tape)}>
+          <button type="button" className="link-button" aria-expanded={renamingId === tape.id} onClick={() => setRenamingId(tape.id)}>
             {t('tapes.rename')}
           </button>
           <button type="button" className="link-button danger" onClick={() => void remove(tape)}>

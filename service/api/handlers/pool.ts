@@ -13,6 +13,7 @@ import { runThroughStore, type RunPlan } from '../../run-store/stored-job.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CodedMessage } from '../../../engine/messages.ts';
 import { JOB_TITLES } from '../../jobs/job-titles.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 
 const STRAT_DIMENSION_INFO: readonly StratDimensionInfo[] = STRAT_DIMENSIONS.map((d) => ({
   id: d.id,
@@ -41,7 +42,7 @@ export function poolStrat(params: StratRequest, service: ServiceContext): Promis
 export async function poolStratCsv(params: StratRequest, service: ServiceContext): Promise<CsvDownload> {
   const tape = getTape(service.requireWorkspace().db, params.tapeId);
   const csv = await service.queries().stratCsv(params.tapeId, params.by, params.edges);
-  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-strat-${params.by}.csv`, csv };
+  return { fileName: exportFileName([tape.name, 'strat', params.by], 'csv', 'tape'), csv };
 }
 
 /** Reads a pool file as a projection would, and sums it up: the balance to the cent, the rate weighted by balance. */

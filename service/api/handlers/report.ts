@@ -11,9 +11,9 @@ import { JOB_TITLES } from '../../jobs/job-titles.ts';
 import { exportFileName } from '../../../messages/file-name.ts';
 
 /**
- * "2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx" for the deal "消费贷 2027-1 revolving
- * consumer-loan ABS": plain ASCII like every exported file name (messages/file-name.ts says why);
- * the workbook itself keeps the deal's name as written.
+ * "消费贷-2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx" for the deal "消费贷 2027-1
+ * revolving consumer-loan ABS": its letters and digits, each run of other characters one '-', like
+ * every composed file name (messages/file-name.ts); the workbook itself keeps the deal's name as written.
  */
 function fileNameOf(deal: DealFile | undefined): string {
   return exportFileName([(deal?.name ?? '').slice(0, 100), 'tranche report'], 'xlsx');

@@ -18,6 +18,7 @@ import { runImportInWorker } from '../../jobs/import-job.ts';
 import type { ServiceContext } from '../context.ts';
 import type { CodedMessage } from '../../../engine/messages.ts';
 import { JOB_TITLES } from '../../jobs/job-titles.ts';
+import { exportFileName } from '../../../messages/file-name.ts';
 
 const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
 
@@ -212,5 +213,5 @@ export function tapeRejects(params: { id: number; offset?: number; limit?: numbe
 export function tapeRejectsCsv(params: { id: number }, service: ServiceContext): CsvDownload {
   const db = service.requireWorkspace().db;
   const tape = getTape(db, params.id);
-  return { fileName: `${tape.name.replace(/[\\/:*?"<>|]+/g, '_')}-rejected-rows.csv`, csv: rejectsCsv(db, params.id) };
+  return { fileName: exportFileName([tape.name, 'rejected-rows'], 'csv', 'tape'), csv: rejectsCsv(db, params.id) };
 }

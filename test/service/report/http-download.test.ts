@@ -56,7 +56,7 @@ describe('report.excel over the browser transport', () => {
     });
     const done = await finished(await invoke('report.excel', { runIds: [1] }));
     const report = done.result?.kind === 'report.excel' ? done.result.report : null;
-    // "US auto-loan ABS, sequential pay with OC target and turbo": plain ASCII, each run of other characters one '-' (messages/file-name.ts)
+    // "US auto-loan ABS, sequential pay with OC target and turbo": letters and digits kept, each run of other characters one '-' (messages/file-name.ts)
     expect(report).toMatchObject({ path: null, fileName: 'US-auto-loan-ABS-sequential-pay-with-OC-target-and-turbo-tranche-report.xlsx' });
     const url = `${http.origin}/api/download?id=${report?.downloadId ?? ''}`;
     expect((await fetch(url)).status).toBe(401);
@@ -72,7 +72,7 @@ describe('report.excel over the browser transport', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(report?.sheets);
   });
 
-  it('names the download in plain ASCII: a Chinese deal name keeps only its ASCII, an all-Chinese one the report’s words', async () => {
+  it('names the download after the deal, its Chinese kept: filename* in UTF-8, the plain filename= an ASCII stand-in for old clients', async () => {
     const template = readDealFile(JSON.parse(readFileSync(join(REPO_ROOT, 'templates', 'deals', 'cn-consumer-revolving.json'), 'utf8')));
     const names: string[] = [];
     for (const name of [template.name ?? '', '消费贷二〇二七年第一期']) {
@@ -80,11 +80,13 @@ describe('report.excel over the browser transport', () => {
       const report = done.result?.kind === 'report.excel' ? done.result.report : null;
       const res = await fetch(`${http.origin}/api/download?id=${report?.downloadId ?? ''}`, { headers: { 'x-abs-token': http.token } });
       expect(res.status).toBe(200);
-      // the plain filename= of the header is the name itself, not a name with characters replaced by '_'
-      expect(res.headers.get('content-disposition')).toContain(`attachment; filename="${report?.fileName ?? ''}"`);
+      // RFC 6266: a browser takes filename* (RFC 5987, UTF-8); filename= carries the name's ASCII, '_' for the rest.
+      const disposition = res.headers.get('content-disposition') ?? '';
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(report?.fileName ?? '')}`);
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; /);
       names.push(report?.fileName ?? '');
     }
-    // "消费贷 2027-1 revolving consumer-loan ABS": the Chinese word and the space after it drop out
-    expect(names).toEqual(['2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx', 'tranche-report.xlsx']);
+    // "消费贷 2027-1 revolving consumer-loan ABS": every letter and digit kept, each space one '-' (messages/file-name.ts)
+    expect(names).toEqual(['消费贷-2027-1-revolving-consumer-loan-ABS-tranche-report.xlsx', '消费贷二〇二七年第一期-tranche-report.xlsx']);
   });
 });

@@ -1,16 +1,15 @@
 import { useId, useState } from 'react';
 import { downloadText } from '../../../app/format.ts';
+import { typedFileName } from '../../../../messages/file-name.ts';
 import { notify } from '../../../app/notifications.ts';
 import { fileTextOf } from './draft.ts';
 import { canRedo, canUndo } from './history.ts';
 import { dealEditor, redoDeal, revertDeal, savedDeal, undoDeal, useDealEditor } from './state.ts';
 import { translate, useT } from '../../../app/i18n.tsx';
 
-/** A file name that ends in .json and carries no path or characters a file system refuses. */
+/** The typed name, kept as typed (Chinese and spaces included), ending in .json and carrying no characters a file system refuses. */
 export function dealFileName(typed: string): string {
-  const printable = Array.from(typed.trim(), (c) => (c.charCodeAt(0) < 32 ? '-' : c)).join('');
-  const base = printable.replace(/[\\/:*?"<>|]+/g, '-').replace(/\.json$/i, '');
-  return `${base || 'deal'}.json`;
+  return `${typedFileName(typed.trim().replace(/\.json$/i, ''), 'deal')}.json`;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ImportReport } from '../../../../service/api/contract.ts';
 import { downloadText, formatCount } from '../../../app/format.ts';
 import { hrefFor } from '../../../app/router.ts';
 import { problemsCsv } from './model.ts';
+import { exportFileName } from '../../../../messages/file-name.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { problemWhy, ruleName } from '../problem-text.ts';
 import { sayCoded } from '../../../app/coded.ts';
@@ -71,7 +72,7 @@ export function ImportResult({ report, onAgain, onClose }: { report: ImportRepor
           </a>
         ) : null}
         {report.problems.length > 0 ? (
-          <button type="button" className="secondary" onClick={() => downloadText(`${report.name}-problems.csv`, problemsCsv(report))}>
+          <button type="button" className="secondary" onClick={() => downloadText(exportFileName([report.name, 'problems'], 'csv', 'tape'), problemsCsv(report))}>
             {t('tapes.import.downloadProblemsCsv')}
           </button>
         ) : null}
