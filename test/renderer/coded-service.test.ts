@@ -113,6 +113,19 @@ describe('an import refused, by code', () => {
     void chooseLanguage('en');
     expect(sayApiError(error ?? { message: '' })).toBe('Cutoff date "2026-13-45": not a calendar date (there is no month 13)');
   }, 60_000);
+
+  it("a workspace named like another workspace's journal, or a new one not named .sqlite, is refused in the chosen language", async () => {
+    const path = join(tempDir(), 'ws.sqlite-wal');
+    const refused = await service.call('workspace.open', { path });
+    if (refused.ok) throw new Error('ws.sqlite-wal was opened');
+    void chooseLanguage('zh-CN');
+    expect(sayApiError(refused.error)).toBe(
+      `ws.sqlite-wal 不能作为工作区：SQLite 用这个文件保存工作区 ws.sqlite 的日志，以此为名的工作区会被当作那份日志而被毁掉（${path}）。请选择以 .sqlite 结尾的文件名。`,
+    );
+    const notes = await service.call('workspace.open', { path: join(tempDir(), 'notes.txt') });
+    if (notes.ok) throw new Error('notes.txt was created');
+    expect(sayApiError(notes.error)).toContain('notes.txt 不能作为新工作区：工作区文件名须以 .sqlite 或 .db 结尾，例如 notes.sqlite');
+  });
 });
 
 /** Imports `lines` as a tape keeping its valid rows, and gives each rejected row's first problem, as the rejected-rows screen gets them. */
