@@ -133,6 +133,7 @@ export const messagesEn = {
   'msg.tape.noMapping': 'No saved mapping named "{name}".',
   // why a row of a tape was rejected (data/tape/rows/messages.ts); {whatField} names a tape field
   'msg.tapeRow.unreadable': 'Cannot read it: {reason}',
+  'msg.tapeRow.outOfRange': 'Out of range: {reason}.',
   'msg.tapeRow.requiredValueMissing': 'A required value is missing.',
   'msg.tapeRow.requiredColumnNotMapped': 'A required column is not mapped.',
   'msg.tapeRow.loanIdMissing': 'The loan ID is missing.',

@@ -128,6 +128,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tape.noMapping': '没有名为“{name}”的已保存映射。',
   // 资产清单被拒行的原因（data/tape/rows/messages.ts）
   'msg.tapeRow.unreadable': '无法识别：{reason}',
+  'msg.tapeRow.outOfRange': '超出范围：{reason}。',
   'msg.tapeRow.requiredValueMissing': '必填值缺失。',
   'msg.tapeRow.requiredColumnNotMapped': '必填列未映射。',
   'msg.tapeRow.loanIdMissing': '借据号缺失。',

@@ -194,7 +194,7 @@ describe('importTape: validation rules', () => {
     [4, 'format', '2025-02-30'],
     [5, 'range', 'current principal must not be negative'],
     [6, 'current_exceeds_original', 'exceeds original principal 6,000'],
-    [8, 'format', '150%'],
+    [8, 'range', 'rate 150% is outside 0–100%'],
     [9, 'remaining_exceeds_term', 'remaining term 9 exceeds the original term 6'],
     [10, 'duplicate', 'first seen on row 2'],
     [11, 'after_cutoff', 'after the cutoff date 2026-09-30'],

@@ -158,6 +158,16 @@ describe('rejected rows, by code', () => {
     expect(unreadable.message).toBe('row 4, column "年化利率" (annual rate), value "abc": not a rate');
   }, 60_000);
 
+  it('says a rate outside 0–100% under the rule range, in English and Chinese (README, "Validation")', async () => {
+    const [problem, ...others] = await rejectedProblems('rate-range.csv', [HEADER, ROWS[0] ?? '', 'L93,2026-06-15,2027-06-15,10000,8000,180%,12,工薪']);
+    if (!problem || others.length > 0) throw new Error('one rejected row expected');
+    expect(problem).toMatchObject({ row: 3, rule: 'range', message: 'row 3, column "年化利率" (annual rate), value "180%": rate 180% is outside 0–100%' });
+    expect(problemText(problem)).toBe('column "年化利率" (Annual rate), value "180%": Out of range: rate 180% is outside 0–100%.');
+    void chooseLanguage('zh-CN');
+    expect(ruleName(problem.rule)).toBe('取值范围');
+    expect(problemText(problem)).toBe('列“年化利率”（年化利率），值“180%”：超出范围：利率 180% 超出 0–100%。');
+  }, 60_000);
+
   it('names the field a rule is about by its label, as the CLI and the column mapping do — never its canonical name (currentPrincipal)', async () => {
     // Row 3's current principal is −500 (data/tape/rows/checks.ts: current principal must not be negative).
     const [negative, ...others] = await rejectedProblems('negative.csv', [HEADER, ROWS[0] ?? '', 'L92,2026-06-15,2027-06-15,10000,-500,0.18,12,工薪']);
