@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from './errors.ts';
+import { checkWorkspaceName } from './workspace-names.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 /** `PRAGMA application_id` of every workspace: ASCII "ABSW". Tells our files from other SQLite files. */
@@ -39,8 +40,9 @@ interface Inspection {
 
 /**
  * Opens (or creates) a workspace file: WAL journal, foreign keys on, schema migrated to the
- * latest version. Refuses — before writing a single byte — a file that is not SQLite, a SQLite
- * file of another application, and a workspace written by a newer version of the app.
+ * latest version. Refuses — before writing a single byte — a path named like another database's
+ * journal (…-wal, …-shm, …-journal), a new file not named .sqlite or .db, a file that is not
+ * SQLite, a SQLite file of another application, and a workspace written by a newer version of the app.
  */
 export function openWorkspace(path: string, options: OpenOptions = {}): Workspace {
   const file = resolve(path);
@@ -78,7 +80,9 @@ export function openWorkspace(path: string, options: OpenOptions = {}): Workspac
 
 /** Read-only look at a file before we open it for writing. */
 function inspectWorkspaceFile(file: string, create: boolean, latest: number): Inspection {
-  if (!existsSync(file)) {
+  const exists = existsSync(file);
+  checkWorkspaceName(file, { creating: !exists && create });
+  if (!exists) {
     if (!create) throw new UserError('NOT_FOUND', `Workspace file not found: ${file}`, { path: file });
     return { exists: false, userVersion: 0 };
   }

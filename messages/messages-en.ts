@@ -97,6 +97,10 @@ export const messagesEn = {
   'msg.dealWarning.servicingPaidTwice':
     'The scenario’s servicing strip keeps {stripAmount} of interest collections out of the waterfall over the run: if the deal also pays its servicer as a fee, servicing is paid twice — set the scenario’s servicing fee rate to 0.',
   'msg.dealWarning.unquotableYield': 'Note {note} repays {repaidAmount} of its {originalAmount}: worth less than par even at a yield of −100%, so it has no yield or duration to quote (shown as —).',
+  // why a workspace path is refused by its name (data/workspace-names.ts)
+  'msg.workspaceName.sideFile':
+    '{file} cannot be a workspace: it is the file where SQLite keeps the journal of the workspace {workspace}, and a workspace under this name would be taken for that journal and destroyed ({path}). Choose a name ending in .sqlite.',
+  'msg.workspaceName.newNeedsExtension': '{file} cannot be a new workspace: a workspace file’s name ends in .sqlite or .db, such as {suggestion} ({path}).',
   // why a tape import, its preview or a tape call was refused (data/tape/messages.ts)
   'msg.tape.noHeaderRow': '{file} has no header row.',
   'msg.tape.cancelled': 'Import of {file} cancelled; the workspace is unchanged.',
@@ -129,6 +133,7 @@ export const messagesEn = {
   'msg.tape.noMapping': 'No saved mapping named "{name}".',
   // why a row of a tape was rejected (data/tape/rows/messages.ts); {whatField} names a tape field
   'msg.tapeRow.unreadable': 'Cannot read it: {reason}',
+  'msg.tapeRow.outOfRange': 'Out of range: {reason}.',
   'msg.tapeRow.requiredValueMissing': 'A required value is missing.',
   'msg.tapeRow.requiredColumnNotMapped': 'A required column is not mapped.',
   'msg.tapeRow.loanIdMissing': 'The loan ID is missing.',

@@ -94,6 +94,9 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.dealWarning.servicingPaidTwice':
     '情景的服务费剥离在运行期内从利息回收款中扣除 {stripAmount}，不进入支付顺序：若交易还把贷款服务机构报酬作为费用支付，服务费就付了两次——请把情景的服务费率设为 0。',
   'msg.dealWarning.unquotableYield': '证券 {note} 只偿付了 {repaidAmount}（原始本金 {originalAmount}）：即使收益率为 −100% 价值也低于面值，因此无法报出收益率与久期（显示为 —）。',
+  // 工作区路径因文件名被拒绝的原因（data/workspace-names.ts）
+  'msg.workspaceName.sideFile': '{file} 不能作为工作区：SQLite 用这个文件保存工作区 {workspace} 的日志，以此为名的工作区会被当作那份日志而被毁掉（{path}）。请选择以 .sqlite 结尾的文件名。',
+  'msg.workspaceName.newNeedsExtension': '{file} 不能作为新工作区：工作区文件名须以 .sqlite 或 .db 结尾，例如 {suggestion}（{path}）。',
   // 资产清单导入、预览或资产清单操作被拒绝的原因（data/tape/messages.ts）
   'msg.tape.noHeaderRow': '{file} 没有表头行。',
   'msg.tape.cancelled': '{file} 的导入已取消；工作区未做任何改动。',
@@ -125,6 +128,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tape.noMapping': '没有名为“{name}”的已保存映射。',
   // 资产清单被拒行的原因（data/tape/rows/messages.ts）
   'msg.tapeRow.unreadable': '无法识别：{reason}',
+  'msg.tapeRow.outOfRange': '超出范围：{reason}。',
   'msg.tapeRow.requiredValueMissing': '必填值缺失。',
   'msg.tapeRow.requiredColumnNotMapped': '必填列未映射。',
   'msg.tapeRow.loanIdMissing': '借据号缺失。',

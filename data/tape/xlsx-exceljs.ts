@@ -4,6 +4,7 @@ import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
 import { columnLetters, finishRead, isBlank, takeRow, unreadable, valueRightOfHeader, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
 import { excelTimeOfDay } from './values/excel-serial.ts';
+import { isPercentFormatCode, percentCellText } from './xlsx-percent.ts';
 import { checkTextRuns } from './xlsx-text-runs.ts';
 
 /**
@@ -12,7 +13,8 @@ import { checkTextRuns } from './xlsx-text-runs.ts';
  * hold, so one row pipeline serves both formats:
  *   date cells → 'YYYY-MM-DD' (Excel stores dates as serial days; exceljs gives UTC Dates),
  *   time cells (day 0: a time of day alone) → 'HH:MM' or 'HH:MM:SS',
- *   numbers → String(n) at full precision, booleans → 'true'/'false', formulas → their cached
+ *   numbers → String(n) at full precision (under a percentage format n × 100 with %: 0.18 →
+ *   '18%', xlsx-percent.ts), booleans → 'true'/'false', formulas → their cached
  *   result, rich text → its plain text, errors → '#N/A'-style codes, empty → ''.
  */
 
@@ -31,11 +33,11 @@ function pad2(n: number): string {
 const EXCEL_DAY_0_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** A cell as the text a CSV export would hold. */
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell as the text a CSV export would hold; `percent`: its number format is a percentage. */
+function cellText(value: ExcelJS.CellValue, percent: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return percent ? percentCellText(value) : String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) {
     const ms = value.getTime();
@@ -49,7 +51,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result === undefined ? '' : cellText(result);
+    return result === undefined ? '' : cellText(result, percent);
   }
   if ('text' in value) return String((value as { text: unknown }).text);
   return '';
@@ -60,7 +62,12 @@ function rowTexts(row: ExcelJS.Row, width: number): string[] {
   const values = row.values as ExcelJS.CellValue[];
   const count = Math.max(width, values.length - 1);
   const fields: string[] = [];
-  for (let i = 0; i < count; i++) fields.push(cellText(values[i + 1]).trim());
+  for (let i = 0; i < count; i++) {
+    const value = values[i + 1];
+    // A cell's format is looked up only where a value is: getCell would add the empty ones.
+    const numFmt = value === null || value === undefined ? undefined : row.getCell(i + 1).numFmt;
+    fields.push(cellText(value, typeof numFmt === 'string' && isPercentFormatCode(numFmt)).trim());
+  }
   return fields;
 }
 

@@ -74,6 +74,23 @@ describe('abs command', () => {
     expect(readFileSync(file)).toHaveLength(0);
   });
 
+  it("exits 1 naming the file for --db main.sqlite-wal (main.sqlite's journal), and leaves main.sqlite as it was", () => {
+    const dir = tempDir();
+    const main = join(dir, 'main.sqlite');
+    expect(runAbs(['workspace', 'info', '--db', main]).status).toBe(0);
+    const before = readFileSync(main);
+    const wal = join(dir, 'main.sqlite-wal');
+    const run = runAbs(['workspace', 'info', '--db', wal]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(`main.sqlite-wal cannot be a workspace: it is the file where SQLite keeps the journal of the workspace main.sqlite`);
+    expect(run.stderr).toContain(wal);
+    expect(existsSync(wal)).toBe(false);
+    expect(readFileSync(main).equals(before)).toBe(true);
+    expect(runAbs(['workspace', 'info', '--db', main]).status).toBe(0);
+  });
+
   it('exits 1 with one line naming a busy workspace (another program holds its write lock)', () => {
     // Another program's open write transaction (BEGIN IMMEDIATE) is a condition the user resolves
     // (wait, close the other program), not a bug: exit 1, not "Internal error … exit 2".

@@ -194,7 +194,7 @@ describe('importTape: validation rules', () => {
     [4, 'format', '2025-02-30'],
     [5, 'range', 'current principal must not be negative'],
     [6, 'current_exceeds_original', 'exceeds original principal 6,000'],
-    [8, 'format', '150%'],
+    [8, 'range', 'rate 150% is outside 0–100%'],
     [9, 'remaining_exceeds_term', 'remaining term 9 exceeds the original term 6'],
     [10, 'duplicate', 'first seen on row 2'],
     [11, 'after_cutoff', 'after the cutoff date 2026-09-30'],
@@ -295,6 +295,52 @@ describe('importTape: XLSX', () => {
     // 2026-01-31 → 2026-09-30: 8 calendar months less one (day 30 < 31) = 7 months of age; 12 − 7 = 5 remaining.
     expect(byId.get('X2')).toMatchObject({ origination_date: '2026-01-31', amortization: 'interest_only', remaining_term: 5, age_months: 7 });
     await expectUserError(importTape(db, request(file, { sheet: 'Nope' })), 'BAD_FILE');
+  });
+
+  it('reads a rate cell formatted as a percentage as the percent Excel shows, so the XLSX imports as the same tape as CSV', async () => {
+    // The walkthrough: 1.8 under 0.00% shows 180% in Excel and was accepted as 1.8% APR, while the
+    // CSV's 180% is refused. Rates: P1 0.18 under 0.00% (18%), P2 1.8 under 0.00% (180%), P3 a
+    // plain 18 (a bare number ≥ 1 is a percentage: 18%), P4 a plain 0.18 (a decimal: 18%).
+    const header = ['借据号', '放款日期', '到期日期', '合同金额', '剩余本金', '年利率', '总期数'];
+    const rows: [string, number | string][] = [
+      ['P1', 0.18],
+      ['P2', 1.8],
+      ['P3', 18],
+      ['P4', 0.18],
+    ];
+    const xlsx = join(tempDir(), 'pct.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Loans');
+    sheet.addRow(header);
+    for (const [id, rate] of rows) sheet.addRow([id, '2026-03-15', '2027-03-15', 12000, 10000, rate, 12]);
+    sheet.getCell('F2').numFmt = '0.00%';
+    sheet.getCell('F3').numFmt = '0.00%';
+    await workbook.xlsx.writeFile(xlsx);
+    const csv = join(tempDir(), 'pct.csv');
+    const csvRates = ['18%', '180%', '18', '0.18'];
+    writeFileSync(csv, [header.join(','), ...rows.map(([id], k) => `${id},2026-03-15,2027-03-15,12000,10000,${csvRates[k] ?? ''},12`)].join('\n') + '\n');
+
+    const { db } = workspace();
+    const fromXlsx = await importTape(db, request(xlsx, { mode: 'keepValid' }));
+    const fromCsv = await importTape(db, request(csv, { mode: 'keepValid', allowDuplicate: true }));
+    for (const report of [fromXlsx, fromCsv]) {
+      expect(report).toMatchObject({ rowsRead: 4, rowsImported: 3, rowsRejected: 1 });
+      expect(report.problems).toEqual([
+        {
+          row: 3,
+          column: '年利率',
+          field: 'rateAnnual',
+          value: '180%',
+          rule: 'range',
+          message: 'row 3, column "年利率" (annual rate), value "180%": rate 180% is outside 0–100%',
+          code: 'tapeRow.outOfRange',
+          params: { reason: { code: 'tapeValue.rateAbove100', params: { rate: '180%' }, message: 'rate 180% is outside 0–100%' } },
+        },
+      ]);
+      const byId = loans(db, report.tapeId ?? 0);
+      expect([...byId.keys()]).toEqual(['P1', 'P3', 'P4']);
+      for (const loan of byId.values()) expect(loan.rate_annual).toBe(0.18);
+    }
   });
 
   it('refuses a time cell in the date column as a time without a date (not as year 1899), naming its row and column', async () => {

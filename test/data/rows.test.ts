@@ -68,6 +68,23 @@ describe('row normalizer: the interest rate', () => {
     ]);
     expect(rows.normalize(['L2', '2026-01-15', '6000', '3000', '6', 'abc'], 3, [])?.map((p) => p.rule)).toEqual(['format']);
   });
+
+  it('files a rate read whole but outside 0–100% under `range`, as README ("Validation") documents; an unreadable one under `format`', () => {
+    const annual = normalizer({ annual_rate: 'rateAnnual' });
+    let id = 0; // a new loan id each row: a repeated one is a duplicate
+    const problem = (rows: RowNormalizer, rate: string) => rows.normalize([`L${++id}`, '2026-01-15', '6000', '3000', '6', rate], 2, [])?.[0];
+    expect(problem(annual, '180%')).toMatchObject({
+      rule: 'range',
+      message: 'row 2, column "annual_rate" (annual rate), value "180%": rate 180% is outside 0–100%',
+      code: 'tapeRow.outOfRange',
+    });
+    expect(problem(annual, '-5%')).toMatchObject({ rule: 'range', message: expect.stringContaining('rate -5% is negative') as unknown });
+    expect(problem(annual, '18x')).toMatchObject({ rule: 'format', code: 'tapeRow.unreadable' });
+    // 0.5% a day × 365 = 182.5% a year (ACT/365)
+    const daily = normalizer({ daily_rate: 'rateDaily' });
+    expect(problem(daily, '0.5%')).toMatchObject({ rule: 'range', message: expect.stringContaining('daily rate 0.5% is 182.5% a year (× 365), outside 0–100%') as unknown });
+    expect(problem(daily, '-0.05%')).toMatchObject({ rule: 'range' });
+  });
 });
 
 describe('row normalizer: what a valid row derives', () => {

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +118,71 @@ describe('openWorkspace', () => {
     expect(error.message).toBe(`notes.txt is an empty file (0 bytes), not a workspace: ${file}; to create a new workspace, choose a name that does not exist yet`);
     expect(readFileSync(file)).toHaveLength(0);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it("refuses a path named like another workspace's SQLite journal (-wal), even while that workspace is open, and changes neither file", () => {
+    // The walkthrough's data loss: main.sqlite-wal created as a workspace is read by SQLite as
+    // main.sqlite's write-ahead log the next time main.sqlite opens (https://sqlite.org/tempfiles.html).
+    const dir = tempDir();
+    const main = join(dir, 'main.sqlite');
+    const ws = openWorkspace(main);
+    try {
+      ws.db.exec('CREATE TABLE kept (id INTEGER PRIMARY KEY)'); // an open connection in WAL mode: main.sqlite-wal is there
+      const wal = `${main}-wal`;
+      expect(existsSync(wal)).toBe(true);
+      const before = [sha256(main), sha256(wal)];
+      for (const name of ['main.sqlite-wal', 'main.sqlite-WAL', 'main.sqlite-shm', 'main.sqlite-journal']) {
+        const error = expectUserError(() => openWorkspace(join(dir, name)), 'PATH_NOT_ALLOWED');
+        expect(error.message).toBe(
+          `${name} cannot be a workspace: it is the file where SQLite keeps the journal of the workspace main.sqlite, and a workspace under this name would be taken for that journal and destroyed (${join(dir, name)}); choose a name ending in .sqlite`,
+        );
+        expect(error.details).toMatchObject({ messageCode: 'workspaceName.sideFile', messageParams: { file: name, workspace: 'main.sqlite' } });
+      }
+      expect([sha256(main), sha256(wal)]).toEqual(before);
+    } finally {
+      ws.close();
+    }
+    // Closed cleanly, main.sqlite has no journal beside it: the name is refused all the same, and nothing is created.
+    const closed = sha256(main);
+    expectUserError(() => openWorkspace(join(dir, 'main.sqlite-wal')), 'PATH_NOT_ALLOWED');
+    expect(readdirSync(dir)).toEqual(['main.sqlite']);
+    expect(sha256(main)).toBe(closed);
+  });
+
+  it('refuses side-file names with no workspace beside them too (x.sqlite-shm, x.sqlite-journal), creating nothing', () => {
+    const dir = tempDir();
+    for (const name of ['x.sqlite-shm', 'x.sqlite-journal', 'X.DB-Journal']) {
+      const error = expectUserError(() => openWorkspace(join(dir, name)), 'PATH_NOT_ALLOWED');
+      expect(error.details['messageCode']).toBe('workspaceName.sideFile');
+      expect(error.message).toContain(`the journal of the workspace ${name.replace(/-[a-z]+$/i, '')}`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('creates a new workspace only under a .sqlite or .db name: notes.txt is refused, new.sqlite and new.db are created', () => {
+    const dir = tempDir();
+    const error = expectUserError(() => openWorkspace(join(dir, 'notes.txt')), 'PATH_NOT_ALLOWED');
+    expect(error.message).toBe(`notes.txt cannot be a new workspace: a workspace file's name ends in .sqlite or .db, such as notes.sqlite (${join(dir, 'notes.txt')})`);
+    expect(error.details).toMatchObject({ messageCode: 'workspaceName.newNeedsExtension', messageParams: { suggestion: 'notes.sqlite' } });
+    expectUserError(() => openWorkspace(join(dir, 'q3')), 'PATH_NOT_ALLOWED');
+    expect(readdirSync(dir)).toEqual([]);
+    for (const name of ['new.sqlite', 'new.db', 'UPPER.SQLITE']) {
+      const ws = openWorkspace(join(dir, name));
+      expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+      ws.close();
+    }
+    // Asked only to open (not create), a missing notes.txt is simply not found.
+    expectUserError(() => openWorkspace(join(dir, 'notes.txt'), { create: false }), 'NOT_FOUND');
+  });
+
+  it('opens an existing workspace whatever its extension (the content decides, as before)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'renamed.bin');
+    openWorkspace(join(dir, 'made.sqlite')).close();
+    renameSync(join(dir, 'made.sqlite'), file);
+    const ws = openWorkspace(file);
+    expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    ws.close();
   });
 
   it('backs the file up before migrating an older schema, then migrates in order', () => {

@@ -113,6 +113,19 @@ describe('an import refused, by code', () => {
     void chooseLanguage('en');
     expect(sayApiError(error ?? { message: '' })).toBe('Cutoff date "2026-13-45": not a calendar date (there is no month 13)');
   }, 60_000);
+
+  it("a workspace named like another workspace's journal, or a new one not named .sqlite, is refused in the chosen language", async () => {
+    const path = join(tempDir(), 'ws.sqlite-wal');
+    const refused = await service.call('workspace.open', { path });
+    if (refused.ok) throw new Error('ws.sqlite-wal was opened');
+    void chooseLanguage('zh-CN');
+    expect(sayApiError(refused.error)).toBe(
+      `ws.sqlite-wal 不能作为工作区：SQLite 用这个文件保存工作区 ws.sqlite 的日志，以此为名的工作区会被当作那份日志而被毁掉（${path}）。请选择以 .sqlite 结尾的文件名。`,
+    );
+    const notes = await service.call('workspace.open', { path: join(tempDir(), 'notes.txt') });
+    if (notes.ok) throw new Error('notes.txt was created');
+    expect(sayApiError(notes.error)).toContain('notes.txt 不能作为新工作区：工作区文件名须以 .sqlite 或 .db 结尾，例如 notes.sqlite');
+  });
 });
 
 /** Imports `lines` as a tape keeping its valid rows, and gives each rejected row's first problem, as the rejected-rows screen gets them. */
@@ -143,6 +156,16 @@ describe('rejected rows, by code', () => {
     // the rate reader's own reason, in Chinese too
     expect(problemText(unreadable)).toBe('列“年化利率”（年化利率），值“abc”：无法识别：不是利率');
     expect(unreadable.message).toBe('row 4, column "年化利率" (annual rate), value "abc": not a rate');
+  }, 60_000);
+
+  it('says a rate outside 0–100% under the rule range, in English and Chinese (README, "Validation")', async () => {
+    const [problem, ...others] = await rejectedProblems('rate-range.csv', [HEADER, ROWS[0] ?? '', 'L93,2026-06-15,2027-06-15,10000,8000,180%,12,工薪']);
+    if (!problem || others.length > 0) throw new Error('one rejected row expected');
+    expect(problem).toMatchObject({ row: 3, rule: 'range', message: 'row 3, column "年化利率" (annual rate), value "180%": rate 180% is outside 0–100%' });
+    expect(problemText(problem)).toBe('column "年化利率" (Annual rate), value "180%": Out of range: rate 180% is outside 0–100%.');
+    void chooseLanguage('zh-CN');
+    expect(ruleName(problem.rule)).toBe('取值范围');
+    expect(problemText(problem)).toBe('列“年化利率”（年化利率），值“180%”：超出范围：利率 180% 超出 0–100%。');
   }, 60_000);
 
   it('names the field a rule is about by its label, as the CLI and the column mapping do — never its canonical name (currentPrincipal)', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,6 +124,25 @@ describe('HTTP transport', () => {
     expect(existsSync(join(tempDir(), 'evil.sqlite'))).toBe(false);
     const inside = JSON.parse((await invoke('workspace.open', { path: 'team/q3.sqlite' })).body) as unknown;
     expect(inside).toMatchObject({ ok: true, value: { path: join(folder, 'team', 'q3.sqlite') } });
+  });
+
+  it("the Workspace screen's call refuses another workspace's journal name and a new file not named .sqlite, keeping the open workspace", async () => {
+    // The walkthrough: main.sqlite closed (q3.sqlite open), then `main.sqlite-wal` typed into the screen.
+    const folder = join(tempDir(), 'workspaces');
+    const opened = JSON.parse((await invoke('workspace.open', { path: 'main.sqlite' })).body) as { ok: boolean };
+    expect(opened.ok).toBe(true);
+    expect(JSON.parse((await invoke('workspace.open', { path: 'q3.sqlite' })).body)).toMatchObject({ ok: true });
+    const before = readFileSync(join(folder, 'main.sqlite'));
+    for (const [path, messageCode] of [
+      ['main.sqlite-wal', 'workspaceName.sideFile'],
+      ['notes.txt', 'workspaceName.newNeedsExtension'],
+    ] as const) {
+      const answer = JSON.parse((await invoke('workspace.open', { path })).body) as unknown;
+      expect(answer).toMatchObject({ ok: false, error: { code: 'PATH_NOT_ALLOWED', details: { path: join(folder, path), messageCode } } });
+    }
+    expect(readdirSync(folder).sort()).toEqual(['main.sqlite', 'q3.sqlite', 'q3.sqlite-shm', 'q3.sqlite-wal']);
+    expect(readFileSync(join(folder, 'main.sqlite')).equals(before)).toBe(true);
+    expect(JSON.parse((await invoke('workspace.info', {})).body)).toMatchObject({ ok: true, value: { fileName: 'q3.sqlite' } });
   });
 
   it('takes tapes only as uploads: a path on this computer is refused for preview and import', async () => {

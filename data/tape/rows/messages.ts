@@ -27,6 +27,7 @@ function amount(x: number): string {
  */
 export const TAPE_ROW_MESSAGES = messageTable('tapeRow', {
   unreadable: (p: { reason: CodedMessage }) => p.reason.message,
+  outOfRange: (p: { reason: CodedMessage }) => p.reason.message,
   requiredValueMissing: () => 'required value is missing',
   requiredColumnNotMapped: () => 'required column is not mapped',
   loanIdMissing: () => 'loan id is missing',

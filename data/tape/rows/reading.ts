@@ -46,13 +46,15 @@ export class RowReading {
     return b ? (this.#fields[b.index] ?? '').trim() : '';
   }
 
-  /** The parsed cell of `field`, or null: blank, or wrong (a 'format' problem), or required and missing (a 'required' problem). */
+  /** The parsed cell of `field`, or null: blank, or wrong (a 'format' or 'range' problem), or required and missing (a 'required' problem). */
   read<T>(field: CanonicalField, parse: (text: string) => Parsed<T>, required: boolean): T | null {
     const b = this.#bound.get(field);
     const raw = b ? (this.#fields[b.index] ?? '') : '';
     const result = parse(raw);
     if (!result.ok) {
-      this.problem(field, raw.trim(), 'format', say('unreadable', { reason: result.coded }));
+      // A number read whole but outside the field's range (a rate of 180%) breaks `range`; what cannot be read at all, `format`.
+      if (result.outOfRange) this.problem(field, raw.trim(), 'range', say('outOfRange', { reason: result.coded }));
+      else this.problem(field, raw.trim(), 'format', say('unreadable', { reason: result.coded }));
       return null;
     }
     if (result.value === null && required) this.problem(field, b ? raw.trim() : null, 'required', b ? say('requiredValueMissing') : say('requiredColumnNotMapped'));

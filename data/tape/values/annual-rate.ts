@@ -1,6 +1,6 @@
 /** Annual rate cells (年化利率): a decimal, a percentage or a bare number, checked to lie in 0–100%. */
 import { fastDecimal, isPlainDecimal } from './decimal.ts';
-import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
+import { isMissing, MISSING, ok, outOfRange, type Parsed } from './parsed.ts';
 import { percentText, readRate } from './rates.ts';
 import { fold, stripPrefix, stripSuffix } from './scan.ts';
 import { VALUE_REASONS } from './reasons.ts';
@@ -9,8 +9,8 @@ const ANNUAL_PREFIXES = ['年化利率', '年利率', '年化', '年息', 'apr']
 const ANNUAL_SUFFIXES = ['per annum', '/annum', '/year', '/yr', 'p.a.', 'p.a', '/年', '每年', '年化', 'apr', 'pa', '年'] as const;
 
 function annualRateChecked(rate: number): Parsed<number> {
-  if (rate < 0) return fail(VALUE_REASONS.say('rateNegative', { rate: percentText(rate) }));
-  if (rate > 1) return fail(VALUE_REASONS.say('rateAbove100', { rate: percentText(rate) }));
+  if (rate < 0) return outOfRange(VALUE_REASONS.say('rateNegative', { rate: percentText(rate) }));
+  if (rate > 1) return outOfRange(VALUE_REASONS.say('rateAbove100', { rate: percentText(rate) }));
   return ok(rate);
 }
 

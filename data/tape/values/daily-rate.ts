@@ -1,6 +1,6 @@
 /** Daily rate cells (日利率, 万分之五) and the ACT/365 annual rate they stand for. */
 import { fastDecimal, isPlainDecimal } from './decimal.ts';
-import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
+import { isMissing, MISSING, ok, outOfRange, type Parsed } from './parsed.ts';
 import { percentText, readRate } from './rates.ts';
 import { fold, stripPrefix, stripSuffix } from './scan.ts';
 import { VALUE_REASONS } from './reasons.ts';
@@ -15,9 +15,9 @@ const DAILY_SUFFIXES = ['per day', '/day', '/日', '/天', '每日', '每天', '
 const DAILY_PERCENT_THRESHOLD = 0.01;
 
 function dailyRateChecked(daily: number): Parsed<number> {
-  if (daily < 0) return fail(VALUE_REASONS.say('dailyRateNegative', { rate: percentText(daily) }));
+  if (daily < 0) return outOfRange(VALUE_REASONS.say('dailyRateNegative', { rate: percentText(daily) }));
   const annual = dailyToAnnualRate(daily);
-  if (annual > 1) return fail(VALUE_REASONS.say('dailyRateAbove100', { rate: percentText(daily), annual: percentText(annual) }));
+  if (annual > 1) return outOfRange(VALUE_REASONS.say('dailyRateAbove100', { rate: percentText(daily), annual: percentText(annual) }));
   return ok(daily);
 }
 

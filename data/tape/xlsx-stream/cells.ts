@@ -1,6 +1,7 @@
 import { excelTimeOfDay } from '../values/excel-serial.ts';
 import { CellError } from './scan-part.ts';
-import type { DateStyles } from './styles.ts';
+import { percentCellText } from '../xlsx-percent.ts';
+import { DATE_STYLE, PERCENT_STYLE, type NumberStyles } from './styles.ts';
 
 /**
  * A worksheet cell (ECMA-376 Part 1 §18.3.1.4 `<c r s t>`) as the text a CSV export would hold —
@@ -8,7 +9,8 @@ import type { DateStyles } from './styles.ts';
  *   t="s" → the shared string; t="inlineStr" → its `<is>` text; t="str" (a formula's text) and
  *   t="e" (an error such as #N/A) → the value as written; t="b" → 'true'/'false';
  *   a number → String(n) at full precision, or 'YYYY-MM-DD' when its style is a date format
- *   ('HH:MM[:SS]' when it is below 1: a time of day alone);
+ *   ('HH:MM[:SS]' when it is below 1: a time of day alone), or n × 100 with % when its style is
+ *   a percentage format (0.18 → '18%', xlsx-percent.ts);
  *   t="d" (an ISO 8601 date, §18.18.11) → its date part; a formula → its cached value, as above.
  * Where exceljs misreads, this reader does not (xlsx-readers.test.ts shows each): a formula's
  * cached boolean, error or date (exceljs: "1", "NaN", the serial number), the East Asian
@@ -16,7 +18,7 @@ import type { DateStyles } from './styles.ts';
  */
 export interface CellContext {
   readonly strings: readonly string[] | null;
-  readonly dateStyles: DateStyles;
+  readonly numberStyles: NumberStyles;
   readonly date1904: boolean;
 }
 
@@ -68,7 +70,8 @@ function numberText(value: string, style: number, context: CellContext): string 
   const n = Number(value);
   // Stricter than exceljs's parseFloat, which reads "12,000" as 12.
   if (!DOUBLE.test(value) || Number.isNaN(n)) throw new CellError(`holds "${value.slice(0, 40)}" where a number is stored`);
-  return context.dateStyles[style] === 1 ? serialDate(n, context.date1904) : String(n);
+  const kind = context.numberStyles[style];
+  return kind === DATE_STYLE ? serialDate(n, context.date1904) : kind === PERCENT_STYLE ? percentCellText(n) : String(n);
 }
 
 export function cellText(cell: RawCell, context: CellContext): string {

@@ -4,7 +4,7 @@ import { PartError } from './part.ts';
 import { scanPart } from './scan-part.ts';
 import { readSharedStrings } from './shared-strings.ts';
 import { SheetRowsHandler, ValueRightOfHeader } from './sheet-rows.ts';
-import { readDateStyles } from './styles.ts';
+import { readNumberStyles } from './styles.ts';
 import { readDate1904 } from './workbook.ts';
 
 /** One worksheet's non-blank rows: the sheet's own row number, then its cells' text (trimmed, dense). */
@@ -32,7 +32,7 @@ export class CellPastLimit extends Error {
 
 /**
  * Every worksheet of a workbook, in tab order, as rows of the text a CSV export would hold — the
- * purpose-built reader's parts (central directory, date system, date styles, shared strings read
+ * purpose-built reader's parts (central directory, date system, number styles, shared strings read
  * once, each worksheet streamed through the tokenizer) for readers of small multi-sheet workbooks
  * such as a static pool. No header rule applies: a row is as wide as its last non-empty cell, and
  * a non-empty cell in column `maxColumns` + 1 or later is refused (CellPastLimit) — an empty one
@@ -44,14 +44,14 @@ export async function readEverySheet(path: string, maxColumns: number, onRow: (s
     const sheets = readSheetParts(path);
     const byName = new Map(located(path, sheets).map((part) => [part.name, part]));
     const date1904 = await readDate1904(path, byName.get('xl/workbook.xml'));
-    const dateStyles = await readDateStyles(path, byName.get('xl/styles.xml'));
+    const numberStyles = await readNumberStyles(path, byName.get('xl/styles.xml'));
     const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'));
     const out: SheetRows[] = [];
     for (const { name, partNo } of sheets) {
       const part = byName.get(`xl/worksheets/sheet${partNo}.xml`);
       if (!part) throw new WorkbookError(`sheet "${name}" (xl/worksheets/sheet${partNo}.xml) is missing from the file`);
       const rows: SheetRows['rows'] = [];
-      const handler = new SheetRowsHandler({ strings, dateStyles, date1904 }, (fields, rowNo) => {
+      const handler = new SheetRowsHandler({ strings, numberStyles, date1904 }, (fields, rowNo) => {
         if (fields.some((f) => f !== '')) {
           onRow(name, rowNo);
           rows.push({ rowNo, fields });

@@ -5,7 +5,7 @@ import { PartError } from './part.ts';
 import { scanPart } from './scan-part.ts';
 import { readSharedStrings } from './shared-strings.ts';
 import { SheetRowsHandler, ValueRightOfHeader } from './sheet-rows.ts';
-import { readDateStyles } from './styles.ts';
+import { readNumberStyles } from './styles.ts';
 import { readDate1904 } from './workbook.ts';
 
 /**
@@ -25,14 +25,14 @@ export async function readXlsxStreaming(path: string, options: XlsxReadOptions, 
   if (!sheet) return finishRead(path, target, parts, { sha256, bytes, read, found: false }, options);
   try {
     const date1904 = await readDate1904(path, byName.get('xl/workbook.xml'));
-    const dateStyles = await readDateStyles(path, byName.get('xl/styles.xml'));
+    const numberStyles = await readNumberStyles(path, byName.get('xl/styles.xml'));
     const strings = await readSharedStrings(path, byName.get('xl/sharedStrings.xml'), () => options.shouldStop?.() ?? false);
     if (options.shouldStop?.()) {
       read.stopped = true;
       return finishRead(path, target, parts, { sha256, bytes, read, found: true }, options);
     }
     let width = 0;
-    const rows = new SheetRowsHandler({ strings, dateStyles, date1904 }, (cells, rowNo) => {
+    const rows = new SheetRowsHandler({ strings, numberStyles, date1904 }, (cells, rowNo) => {
       while (cells.length < width) cells.push('');
       if (isBlank(cells)) return true;
       if (read.records === 0) width = rows.headerWidth = cells.length;

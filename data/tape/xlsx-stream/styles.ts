@@ -1,9 +1,10 @@
 import type { PartData } from '../xlsx-sheets.ts';
+import { BUILT_IN_PERCENTS, isPercentFormatCode } from '../xlsx-percent.ts';
 import { scanPart } from './scan-part.ts';
 import { attribute } from './xml-scan.ts';
 
 /**
- * Which cell styles show a number as a date, read from xl/styles.xml as far as that needs: the
+ * Which cell styles show a number as a date or as a percentage, read from xl/styles.xml as far as that needs: the
  * custom number formats (`<numFmts>`) and each cell format's numFmtId (`<cellXfs>`; a cell's `s`
  * is an index into it, ECMA-376 Part 1 §18.8.10). Nothing else of the styles is kept.
  *
@@ -12,6 +13,7 @@ import { attribute } from './xml-scan.ts';
  * 31 `yyyy"年"m"月"d"日"`, 57 `yyyy"年"m"月"`…), which exceljs does not know and reads as plain
  * numbers. A custom format is a date when, outside `[…]` and quoted text, it holds a date or time
  * token — exceljs's rule (utils.isDateFmt), so both readers agree on every custom format.
+ * Percentages: the built-in 9 and 10, and custom formats with a % (data/tape/xlsx-percent.ts).
  */
 const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -23,8 +25,18 @@ export function isDateFormatCode(code: string): boolean {
   return /[ymdhMsb]/.test(bare);
 }
 
-/** Per cell format (the `s` of a cell): 1 when it shows numbers as dates. */
-export type DateStyles = Uint8Array;
+/** How a cell format shows a number: as it is, as a date, or as a percentage (× 100, with %). */
+export const PLAIN_STYLE = 0;
+export const DATE_STYLE = 1;
+export const PERCENT_STYLE = 2;
+
+/** Per cell format (the `s` of a cell): PLAIN_STYLE, DATE_STYLE or PERCENT_STYLE. */
+export type NumberStyles = Uint8Array;
+
+function styleOf(id: number, custom: string | undefined): number {
+  if (custom === undefined) return BUILT_IN_DATES.has(id) ? DATE_STYLE : BUILT_IN_PERCENTS.has(id) ? PERCENT_STYLE : PLAIN_STYLE;
+  return isDateFormatCode(custom) ? DATE_STYLE : isPercentFormatCode(custom) ? PERCENT_STYLE : PLAIN_STYLE;
+}
 
 class StylesHandler {
   collecting = false;
@@ -51,12 +63,9 @@ class StylesHandler {
   text(): void {}
 }
 
-export async function readDateStyles(path: string, part: PartData | undefined): Promise<DateStyles> {
+export async function readNumberStyles(path: string, part: PartData | undefined): Promise<NumberStyles> {
   if (!part) return new Uint8Array(0);
   const styles = new StylesHandler();
   await scanPart(path, part, styles);
-  return Uint8Array.from(styles.formats, (id) => {
-    const code = styles.custom.get(id);
-    return (code === undefined ? BUILT_IN_DATES.has(id) : isDateFormatCode(code)) ? 1 : 0;
-  });
+  return Uint8Array.from(styles.formats, (id) => styleOf(id, styles.custom.get(id)));
 }

@@ -79,12 +79,38 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
 
     const read = await bothReaders(file, '资产明细');
     // Hand-written: dates as YYYY-MM-DD, numbers at full precision (1e-7 as JavaScript writes it),
-    // a percent cell as its stored fraction, rich text joined, each cell trimmed, gaps ''.
+    // a percent cell as the percent Excel shows (0.156 under 0.00% is 15.6%, docs/xlsx-import.md),
+    // rich text joined, each cell trimmed, gaps ''.
     expect(read.rows).toEqual([
       [0, ['借据号', '放款日期', '合同金额', '年化利率', '是否重组', '剩余本金', '备注', '状态']],
-      [3, ['L1', '2026-03-15', '12000', '0.156', 'true', '6000', '等额本息', '#N/A']],
-      [4, ['L2', '2025-12-31', '5000.5', '0.18', 'false', '4999.5', '先息后本', '']],
+      [3, ['L1', '2026-03-15', '12000', '15.6%', 'true', '6000', '等额本息', '#N/A']],
+      [4, ['L2', '2025-12-31', '5000.5', '18%', 'false', '4999.5', '先息后本', '']],
       [6, ['L3', '', '1e-7', '', '', '', 'L3x', '']],
+    ]);
+  });
+
+  it('a number under a percentage format is the percent Excel shows (0%, 0.00%, #,##0.0%; a quoted "%" is text)', async () => {
+    const file = join(tempDir(), 'percent.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('loans');
+    sheet.addRow(['借据号', '0%', '0.00%', '#,##0.0%', '0.00"%"', 'formula']);
+    sheet.addRow(['L1', 0.18, 1.8, 0.07, 18, { formula: 'B2/2', result: 0.09 }]);
+    sheet.addRow(['L2', 18, 0.185, -0.005, 0.18, { formula: 'B3/2', result: 9 }]);
+    for (const [column, numFmt] of [
+      [2, '0%'],
+      [3, '0.00%'],
+      [4, '#,##0.0%'],
+      [5, '0.00"%"'],
+      [6, '0.00%'],
+    ] as const)
+      sheet.getColumn(column).numFmt = numFmt;
+    await workbook.xlsx.writeFile(file);
+    const read = await bothReaders(file);
+    // Hand-written: value × 100 with %, by moving the decimal point (0.07 → 7%, 0.185 → 18.5%:
+    // full precision, not the format's rounding); a quoted "%" shows the number as it is.
+    expect(read.rows.slice(1)).toEqual([
+      [2, ['L1', '18%', '180%', '7%', '18', '9%']],
+      [3, ['L2', '1800%', '18.5%', '-0.5%', '0.18', '900%']],
     ]);
   });
 
@@ -133,12 +159,12 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
       expect(converted.status, converted.stderr).toBe(0);
       return bothReaders(join(dir, 'lo.xlsx')).then((read) => {
         // Hand-written: LibreOffice stores the ISO dates as serials under `yyyy\-mm\-dd`, 18% as 0.18
-        // under `0.00%`, TRUE as a boolean, 1e3 as 1000; the empty line is no row.
+        // under `0.00%` (read back as the 18% the CSV said), TRUE as a boolean, 1e3 as 1000; the empty line is no row.
         expect(read.rows).toEqual([
           [0, ['借据号', '放款日期', '合同金额', '年化利率', '备注', '是否重组']],
-          [2, ['L1', '2026-03-15', '12000', '0.18', '等额本息 & <x>', 'true']],
+          [2, ['L1', '2026-03-15', '12000', '18%', '等额本息 & <x>', 'true']],
           [3, ['L2', '2026-01-31', '5000.5', '0.156', '', 'false']],
-          [5, ['L3', '2025-12-01', '1000', '0.075', 'a,b', '']],
+          [5, ['L3', '2025-12-01', '1000', '7.5%', 'a,b', '']],
         ]);
       });
     },

@@ -58,7 +58,8 @@ const datedRows = (day: string, serial: string): string[][] => [
   ['s2', day],
   ['s3', day],
   ['s0', serial],
-  ['s4', serial],
+  // under 0.00%: the percent Excel shows, serial × 100 (xlsx-percent.ts)
+  ['s4', `${serial}00%`],
 ];
 describe('the purpose-built XLSX reader: cells as a CSV export would hold them', () => {
   it('reads dates by their style, in the 1900 and the 1904 date systems', async () => {
@@ -80,8 +81,30 @@ describe('the purpose-built XLSX reader: cells as a CSV export would hold them',
       '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>' +
       '<dxfs count="2"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf><dxf><numFmt numFmtId="165" formatCode="0.00%"/></dxf></dxfs>';
     const file = workbook('dxf.xlsx', HEADER + '<row r="2"><c r="A2" s="1"><v>0.1447</v></c><c r="B2" s="2"><v>46096</v></c></row>', { styles });
-    // Hand-written: 0.1447 under 0.00% stays the number; serial 46,096 under yyyy-mm-dd is 2026-03-15.
-    expect((await rows(file))[1]).toEqual(['0.1447', '2026-03-15']);
+    // Hand-written: 0.1447 under 0.00% is the 14.47% Excel shows; serial 46,096 under yyyy-mm-dd is 2026-03-15.
+    expect((await rows(file))[1]).toEqual(['14.47%', '2026-03-15']);
+  });
+
+  it('reads a number under a percentage format as the percent Excel shows (built-in 9 and 10, custom)', async () => {
+    // ECMA-376 Part 1 §18.8.31: a % in the format multiplies by 100 for display; built-in 9 is 0%,
+    // 10 is 0.00% (§18.8.30). A % in quotes or brackets is text, no scaling. Hand-written
+    // expectations: the value × 100 by moving the decimal point (0.07 → 7%, not 7.000000000000001%).
+    const styles =
+      '<numFmts count="3"><numFmt numFmtId="164" formatCode="#,##0.0%"/><numFmt numFmtId="165" formatCode="0.00&quot;%&quot;"/><numFmt numFmtId="166" formatCode="[Red]0.00;[$%-804]0.00"/></numFmts>' +
+      '<cellXfs count="6"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/></cellXfs>';
+    const cells: readonly (readonly [number, string])[] = [
+      [1, '<v>0.18</v>'],
+      [2, '<v>1.8</v>'],
+      [3, '<v>0.07</v>'],
+      [2, '<v>-0.005</v>'],
+      [2, '<f>B2/2</f><v>0.09</v>'],
+      [4, '<v>18</v>'],
+      [5, '<v>0.18</v>'],
+      [0, '<v>0.18</v>'],
+    ];
+    const sheet = HEADER + cells.map(([style, inner], k) => `<row r="${k + 2}"><c r="A${k + 2}" t="inlineStr"><is><t>r${k}</t></is></c><c r="B${k + 2}" s="${style}">${inner}</c></row>`).join('');
+    const file = workbook('percent.xlsx', sheet, { styles });
+    expect((await rows(file)).slice(1).map((row) => row[1])).toEqual(['18%', '180%', '7%', '-0.5%', '9%', '18', '0.18', '0.18']);
   });
 
   it('reads a formula\'s cached value of every type, t="d" ISO dates, shared and inline rich text without phonetic guides', async () => {
