@@ -193,6 +193,14 @@ export const messagesEn = {
   'msg.tapeNote.noOverdue': 'No {missingFields} column: 逾期总额 is unknown, not zero.',
   'msg.tapeNote.maturedBeforeCutoffOne': '1 loan matured before the cutoff {cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.',
   'msg.tapeNote.maturedBeforeCutoff': '{loans} loans matured before the cutoff {cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.',
+  'msg.tapeNote.termOverrunOne':
+    "1 loan not flagged restructured has age + remaining term over its original term by more than a month (row (age + remaining > original term, in months; age from origination to the cutoff {cutoffDate}): {rows}): an extension, a wrong origination date or term, or a tape error. Imported as given; check it, as it moves the loan's amortisation and the pool's WAM and WALA.",
+  'msg.tapeNote.termOverrun':
+    "{loans} loans not flagged restructured have age + remaining term over their original term by more than a month (rows (age + remaining > original term, in months; age from origination to the cutoff {cutoffDate}): {rows}): extensions, wrong origination dates or terms, or tape errors. Imported as given; check them, as they move the loans' amortisation and the pool's WAM and WALA.",
+  'msg.tapeNote.termOverrunRestructuredOne':
+    '1 loan flagged restructured has age + remaining term over its original term by more than a month (row: {rows}): expected of an extension; imported as given.',
+  'msg.tapeNote.termOverrunRestructured':
+    '{loans} loans flagged restructured have age + remaining term over their original term by more than a month (rows: {rows}): expected of extensions; imported as given.',
   // the structure editor's item headings (a note's, fee's or trigger's id)
   'deal.editor.itemNote': 'note {id}',
   'deal.editor.itemFee': 'fee {id}',

@@ -188,6 +188,12 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeNote.noOverdue': '没有{missingFields}列：逾期总额为未知，而非零。',
   'msg.tapeNote.maturedBeforeCutoffOne': '1 笔贷款在基准日 {cutoffDate} 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含该笔贷款。',
   'msg.tapeNote.maturedBeforeCutoff': '{loans} 笔贷款在基准日 {cutoffDate} 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含这些贷款。',
+  'msg.tapeNote.termOverrunOne':
+    '1 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号（账龄 + 剩余期数 > 总期数，单位为月；账龄为放款日至基准日 {cutoffDate} 的月数）：{rows}）：可能是展期、放款日期或总期数有误，或资产清单错误。已按原值导入；请核查，它影响该笔贷款的摊还及资产池的加权平均剩余期限和加权平均账龄。',
+  'msg.tapeNote.termOverrun':
+    '{loans} 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号（账龄 + 剩余期数 > 总期数，单位为月；账龄为放款日至基准日 {cutoffDate} 的月数）：{rows}）：可能是展期、放款日期或总期数有误，或资产清单错误。已按原值导入；请核查，它们影响这些贷款的摊还及资产池的加权平均剩余期限和加权平均账龄。',
+  'msg.tapeNote.termOverrunRestructuredOne': '1 笔标记为重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号：{rows}）：展期后属正常情况；已按原值导入。',
+  'msg.tapeNote.termOverrunRestructured': '{loans} 笔标记为重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号：{rows}）：展期后属正常情况；已按原值导入。',
   // 结构编辑器中各项的标题
   'deal.editor.itemNote': '证券 {id}',
   'deal.editor.itemFee': '费用 {id}',

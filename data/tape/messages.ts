@@ -72,4 +72,13 @@ export const TAPE_NOTES = messageTable('tapeNote', {
     `1 loan matured before the cutoff ${p.cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.`,
   maturedBeforeCutoff: (p: { loans: number; cutoffDate: string }) =>
     `${p.loans} loans matured before the cutoff ${p.cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.`,
+  // Age + remaining term > original term (rows/term-overrun.ts); `rows` lists the first rows as `row (age + remaining > original)`, the same in either language.
+  termOverrunOne: (p: { rows: string; cutoffDate: string }) =>
+    `1 loan not flagged restructured has age + remaining term over its original term by more than a month (row (age + remaining > original term, in months; age from origination to the cutoff ${p.cutoffDate}): ${p.rows}): an extension, a wrong origination date or term, or a tape error. Imported as given; check it, as it moves the loan's amortisation and the pool's WAM and WALA.`,
+  termOverrun: (p: { loans: number; rows: string; cutoffDate: string }) =>
+    `${p.loans} loans not flagged restructured have age + remaining term over their original term by more than a month (rows (age + remaining > original term, in months; age from origination to the cutoff ${p.cutoffDate}): ${p.rows}): extensions, wrong origination dates or terms, or tape errors. Imported as given; check them, as they move the loans' amortisation and the pool's WAM and WALA.`,
+  termOverrunRestructuredOne: (p: { rows: string }) =>
+    `1 loan flagged restructured has age + remaining term over its original term by more than a month (row: ${p.rows}): expected of an extension; imported as given.`,
+  termOverrunRestructured: (p: { loans: number; rows: string }) =>
+    `${p.loans} loans flagged restructured have age + remaining term over their original term by more than a month (rows: ${p.rows}): expected of extensions; imported as given.`,
 });

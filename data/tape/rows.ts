@@ -4,6 +4,7 @@ import { checkAgreement, checkLoanId, checkRanges, resolveRate } from './rows/ch
 import { DEFAULT_ROW_DEFAULTS, readLoanFields, type LoanFields, type RowDefaults } from './rows/fields.ts';
 import { checkPlausible, PLAUSIBLE, type Plausibility } from './rows/limits.ts';
 import { RowReading, type Bound } from './rows/reading.ts';
+import { countTermOverrun, noTermOverruns, type TermOverruns } from './rows/term-overrun.ts';
 import { LOAN_COLUMNS } from './loan-columns.ts';
 import type { RowProblem } from './types.ts';
 
@@ -30,6 +31,8 @@ export interface RowNormalizer {
   normalize(fields: readonly string[], rowNo: number, out: LoanParams): RowOutcome;
   /** Valid rows so far whose maturity date is before the cutoff date (imported, and flagged in the report). */
   readonly maturedBeforeCutoff: number;
+  /** Valid rows so far whose age plus remaining term exceeds their original term (imported, and flagged in the report). */
+  readonly termOverruns: TermOverruns;
 }
 
 /** Digits of an ISO date 'YYYY-MM-DD' read in place (this runs once per loan). */
@@ -90,12 +93,16 @@ function extraJson(extras: Columns['extras'], fields: readonly string[]): string
   return any ? JSON.stringify(extra) : null;
 }
 
+/** A valid row's age: whole months from its origination to the cutoff. */
+function ageAtCutoff(loan: LoanFields, cutoffDate: string): number {
+  return Math.max(0, monthsBetween(loan.originationDate as string, cutoffDate));
+}
+
 /**
  * Appends a valid row's LOAN_COLUMNS values (without tape_id) to `out`. The age is counted in
- * whole months to the cutoff; a blank remaining term is the original term less the age.
+ * whole months to the cutoff (ageAtCutoff); a blank remaining term is the original term less the age.
  */
-function appendLoan(out: LoanParams, rowNo: number, loanId: string, loan: LoanFields, rate: number | null, cutoffDate: string, extra: string | null): void {
-  const age = Math.max(0, monthsBetween(loan.originationDate as string, cutoffDate));
+function appendLoan(out: LoanParams, rowNo: number, loanId: string, loan: LoanFields, rate: number | null, age: number, extra: string | null): void {
   const term = loan.originalTerm as number;
   const remaining = loan.remainingTerm ?? Math.max(0, term - age);
   out.push(
@@ -137,10 +144,12 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const headerColumns = options.headers.length;
   const seen = new LoanIdIndex();
   let matured = 0;
+  const termOverruns = noTermOverruns();
   return {
     get maturedBeforeCutoff() {
       return matured;
     },
+    termOverruns,
     normalize(fields, rowNo, out) {
       const r = new RowReading(bound, fields, rowNo);
       const loanId = r.text('loanId');
@@ -152,8 +161,10 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       checkPlausible(r, loan, limits);
       if (fields.length > headerColumns) r.unheadedValue(headerColumns);
       if (r.problems !== null) return r.problems;
-      appendLoan(out, rowNo, loanId, loan, rate, cutoffDate, extraJson(extras, fields));
+      const age = ageAtCutoff(loan, cutoffDate);
+      appendLoan(out, rowNo, loanId, loan, rate, age, extraJson(extras, fields));
       if (loan.maturityDate !== null && loan.maturityDate < cutoffDate) matured++;
+      countTermOverrun(termOverruns, rowNo, loan, age);
       return null;
     },
   };

@@ -48,6 +48,32 @@ describe('abs import', () => {
     expect(runAbs(['tape', 'list', '--db', db]).stdout).toContain('No tapes in this workspace');
   });
 
+  it('warns of loans whose age plus remaining term exceeds their original term, naming the rows, and imports them', () => {
+    const dir = tempDir();
+    const db = join(dir, 'ws.sqlite');
+    const file = join(dir, 'extended.csv');
+    // Ages to 2026-09-30: 6 months (X1, a 3-month loan with 3 left) and 12 months (X2, 12-month, 6 left, restructured); OK is on schedule.
+    writeFileSync(
+      file,
+      [
+        '借据号,放款日期,合同金额,剩余本金,年化利率,总期数,剩余期数,是否重组',
+        'OK,2026-03-15,12000,6000,0.18,12,6,否',
+        'X1,2026-03-15,3000,2000,0.18,3,3,否',
+        'X2,2025-09-30,12000,8000,0.18,12,6,是',
+        '',
+      ].join('\n'),
+    );
+    const run = runAbs(['import', file, '--db', db, '--cutoff', '2026-09-30']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('rows read 3 · imported 3 · rejected 0');
+    expect(run.stdout).toContain(
+      '  note: 1 loan not flagged restructured has age + remaining term over its original term by more than a month (row (age + remaining > original term, in months; age from origination to the cutoff 2026-09-30): 3 (6 + 3 > 3)): an extension',
+    );
+    expect(run.stdout).toContain(
+      '  note: 1 loan flagged restructured has age + remaining term over its original term by more than a month (row: 4 (12 + 6 > 12)): expected of an extension; imported as given.',
+    );
+  });
+
   it('--keep-valid imports the valid rows and exits 0', () => {
     const db = join(tempDir(), 'ws.sqlite');
     const run = runAbs(['import', join(FIXTURES, 'english-bad.csv'), '--db', db, '--cutoff', '2026-09-30', '--keep-valid', '--json']);

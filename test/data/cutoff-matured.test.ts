@@ -5,12 +5,14 @@ import { UserError } from '../../data/errors.ts';
 import { poolSummary } from '../../data/pool/summary.ts';
 import { importTape } from '../../data/tape/import.ts';
 import { openWorkspace, type Workspace } from '../../data/workspace.ts';
+import { sayCodedIn } from '../../messages/all.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
 /**
  * The cutoff is never the import date: it is given, or read from the tape's 数据日期. Loans that
  * matured before it are counted (import report, pool summary), and a tape without delinquency or
- * overdue columns says so rather than reading as a pool with nothing overdue.
+ * overdue columns says so rather than reading as a pool with nothing overdue. Loans with more term
+ * left than their contract has time for are counted too (the last describe).
  */
 
 const tempDir = useTempDir();
@@ -120,5 +122,104 @@ describe('stratifying by the columns a tape carried beyond the fields (渠道 an
     expect(table.rows[0]?.share).toBeCloseTo(7250.5 / 11750.5, 12);
     expect(table.label).toBe('渠道 (tape column)');
     expect(() => stratify(db, report.tapeId ?? -1, 'extra:省份')).toThrow('has no extra column "省份"; its extra columns: 渠道');
+  });
+});
+
+/**
+ * A loan whose age plus remaining term exceeds its original term has more payments left than its
+ * contract has time for: an extension, a wrong origination date or term, or a tape error. The
+ * import keeps it as given (real tapes carry extended loans) and counts it in the report, loans
+ * flagged restructured (是否重组) apart. Age = whole months from origination to the cutoff; a
+ * month of slack for the convention on the payment due on the cutoff day.
+ */
+
+const OVERRUN_CUTOFF = '2026-09-30';
+const TERMS_HEADER = '借据号,放款日期,合同金额,剩余本金,年化利率,总期数,剩余期数,是否重组,还款频率';
+// Ages to 2026-09-30: 2026-03-15 → 6 months; 2025-09-30 → 12; 2026-04-01 → 5; 2024-09-30 → 24.
+const CLEAN = [
+  'C1,2026-03-15,12000,6000,0.18,12,6,否,按月', // 6 + 6 = 12: on schedule
+  'C2,2026-03-15,12000,7000,0.18,12,7,否,按月', // 6 + 7 = 13: a month over, the cutoff-day convention
+  'C3,2025-09-30,6000,3000,0.18,12,,否,按月', // no remaining term given: derived as 12 − 12 = 0
+  'C4,2024-09-30,6000,900,0.18,12,0,否,按月', // 24 + 0: past its term, nothing left to schedule
+  'C5,2026-04-01,6000,5000,0.18,4,3,否,按季', // quarterly: 4 payments are 12 months, so 5 months + 3 payments is no overrun
+];
+// A 3-month loan originated 6 months ago with 3 months left (6 + 3 > 3), unflagged; the same on a
+// 12-month restructured loan aged 12 with 6 left (12 + 6 > 12).
+const OVERRUN = 'X1,2026-03-15,3000,2000,0.18,3,3,否,按月';
+const RESTRUCTURED = 'X2,2025-09-30,12000,8000,0.18,12,6,是,按月';
+
+interface LoanRow {
+  readonly loan_id: string;
+  readonly row_no: number;
+  readonly original_term: number;
+  readonly remaining_term: number;
+  readonly age_months: number;
+  readonly current_principal: number;
+  readonly restructured: number;
+}
+
+function loans(opened: Workspace, tapeId: number | null): LoanRow[] {
+  return opened.db
+    .prepare('SELECT loan_id, row_no, original_term, remaining_term, age_months, current_principal, restructured FROM loans WHERE tape_id = ? ORDER BY row_no')
+    .all(tapeId ?? -1) as LoanRow[];
+}
+
+const overrunCodes = (codes: readonly { code: string }[] | undefined): string[] => (codes ?? []).map((c) => c.code).filter((code) => code.startsWith('tapeNote.termOverrun'));
+
+describe('loans whose age plus remaining term exceeds the original term', () => {
+  it('counts them in the import report, the restructured one apart, with their rows and figures, and imports them as given', async () => {
+    const opened = workspace();
+    const report = await importTape(opened.db, { path: tape('overrun.csv', [TERMS_HEADER, ...CLEAN, OVERRUN, RESTRUCTURED]), mode: 'reject', cutoffDate: OVERRUN_CUTOFF });
+    expect(report).toMatchObject({ status: 'imported', rowsRead: 7, rowsImported: 7, rowsRejected: 0, problemCount: 0 });
+    // Rows are the file's lines (header = 1): X1 on line 7, X2 on line 8.
+    const unflagged = report.codedNotes?.find((n) => n.code === 'tapeNote.termOverrunOne');
+    const restructured = report.codedNotes?.find((n) => n.code === 'tapeNote.termOverrunRestructuredOne');
+    expect(overrunCodes(report.codedNotes)).toEqual(['tapeNote.termOverrunOne', 'tapeNote.termOverrunRestructuredOne']);
+    expect(unflagged?.params).toEqual({ rows: '7 (6 + 3 > 3)', cutoffDate: OVERRUN_CUTOFF });
+    expect(restructured?.params).toEqual({ rows: '8 (12 + 6 > 12)' });
+    expect(report.notes).toContain(
+      "1 loan not flagged restructured has age + remaining term over its original term by more than a month (row (age + remaining > original term, in months; age from origination to the cutoff 2026-09-30): 7 (6 + 3 > 3)): an extension, a wrong origination date or term, or a tape error. Imported as given; check it, as it moves the loan's amortisation and the pool's WAM and WALA.",
+    );
+    expect(report.notes).toContain(
+      '1 loan flagged restructured has age + remaining term over its original term by more than a month (row: 8 (12 + 6 > 12)): expected of an extension; imported as given.',
+    );
+    // In Chinese, from the same codes.
+    expect(sayCodedIn('zh-CN', unflagged ?? { message: '' })).toBe(
+      '1 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号（账龄 + 剩余期数 > 总期数，单位为月；账龄为放款日至基准日 2026-09-30 的月数）：7 (6 + 3 > 3)）：可能是展期、放款日期或总期数有误，或资产清单错误。已按原值导入；请核查，它影响该笔贷款的摊还及资产池的加权平均剩余期限和加权平均账龄。',
+    );
+    expect(sayCodedIn('zh-CN', restructured ?? { message: '' })).toBe('1 笔标记为重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号：8 (12 + 6 > 12)）：展期后属正常情况；已按原值导入。');
+    // The figures stay as the tape gave them: the remaining term is not cut to original − age.
+    expect(loans(opened, report.tapeId).filter((l) => l.loan_id.startsWith('X'))).toEqual([
+      { loan_id: 'X1', row_no: 7, original_term: 3, remaining_term: 3, age_months: 6, current_principal: 2000, restructured: 0 },
+      { loan_id: 'X2', row_no: 8, original_term: 12, remaining_term: 6, age_months: 12, current_principal: 8000, restructured: 1 },
+    ]);
+  });
+
+  it('says nothing of a clean tape: on schedule, a month over, a derived or zero remaining term, a quarterly loan', async () => {
+    const opened = workspace();
+    const report = await importTape(opened.db, { path: tape('clean.csv', [TERMS_HEADER, ...CLEAN]), mode: 'reject', cutoffDate: OVERRUN_CUTOFF });
+    expect(report).toMatchObject({ status: 'imported', rowsImported: 5 });
+    expect(overrunCodes(report.codedNotes)).toEqual([]);
+    expect(report.notes.filter((n) => n.includes('remaining term over'))).toEqual([]);
+    expect(loans(opened, report.tapeId).map((l) => [l.loan_id, l.age_months, l.remaining_term])).toEqual([
+      ['C1', 6, 6],
+      ['C2', 6, 7],
+      ['C3', 12, 0],
+      ['C4', 24, 0],
+      ['C5', 5, 3],
+    ]);
+  });
+
+  it('counts every such loan but names the first five rows, then an ellipsis', async () => {
+    const opened = workspace();
+    // Seven unflagged loans aged 6 with their whole term left (3, 4, … 9 months), on lines 2–8; a
+    // remaining term above the original term would be a rejection of its own (remaining_exceeds_term).
+    const rows = Array.from({ length: 7 }, (_, i) => `Y${i},2026-03-15,3000,2000,0.18,${3 + i},${3 + i},否,按月`);
+    const report = await importTape(opened.db, { path: tape('many.csv', [TERMS_HEADER, ...rows]), mode: 'reject', cutoffDate: OVERRUN_CUTOFF });
+    expect(report).toMatchObject({ status: 'imported', rowsImported: 7 });
+    const note = report.codedNotes?.find((n) => n.code === 'tapeNote.termOverrun');
+    expect(note?.params).toEqual({ loans: 7, rows: '2 (6 + 3 > 3), 3 (6 + 4 > 4), 4 (6 + 5 > 5), 5 (6 + 6 > 6), 6 (6 + 7 > 7), …', cutoffDate: OVERRUN_CUTOFF });
+    expect(note?.message.startsWith('7 loans not flagged restructured have age + remaining term over their original term by more than a month')).toBe(true);
+    expect(sayCodedIn('zh-CN', note ?? { message: '' }).startsWith('7 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上')).toBe(true);
   });
 });

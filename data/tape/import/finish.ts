@@ -7,6 +7,7 @@ import type { TapeFinish, TapeWriter } from '../writer.ts';
 import type { Cutoff } from './cutoff.ts';
 import { mappedColumns } from './header.ts';
 import type { ImportRequest } from './request.ts';
+import { termOverrunRowsText, type TermOverruns } from '../rows/term-overrun.ts';
 import type { RowStream } from './row-stream.ts';
 import type { SourceFacts, TapeSource } from './source.ts';
 
@@ -20,7 +21,22 @@ export interface ReadTape {
   readonly started: number;
 }
 
-/** Assumptions the import made for columns the tape lacks, stated in the report. */
+/**
+ * Loans whose age plus remaining term exceeds their original term (rows/term-overrun.ts): a
+ * consistency warning, the loans imported as given; those flagged restructured counted apart.
+ */
+function termOverrunNotes(overruns: TermOverruns, cutoff: Cutoff): CodedMessage[] {
+  const say = TAPE_NOTES.say;
+  const notes: CodedMessage[] = [];
+  const { unflagged, restructured } = overruns;
+  if (unflagged.loans === 1) notes.push(say('termOverrunOne', { rows: termOverrunRowsText(unflagged), cutoffDate: cutoff.date }));
+  else if (unflagged.loans > 1) notes.push(say('termOverrun', { loans: unflagged.loans, rows: termOverrunRowsText(unflagged), cutoffDate: cutoff.date }));
+  if (restructured.loans === 1) notes.push(say('termOverrunRestructuredOne', { rows: termOverrunRowsText(restructured) }));
+  else if (restructured.loans > 1) notes.push(say('termOverrunRestructured', { loans: restructured.loans, rows: termOverrunRowsText(restructured) }));
+  return notes;
+}
+
+/** Assumptions the import made for columns the tape lacks, and what it found and kept (matured loans), stated in the report. */
 function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): CodedMessage[] {
   const say = TAPE_NOTES.say;
   const notes: CodedMessage[] = [];
@@ -56,7 +72,7 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
   const { source, facts, rows, cutoff } = read;
   const mapping: MappedColumn[] = mappedColumns(rows.layout);
   const extraColumns = mapping.filter((m) => m.field === null && m.header !== '').map((m) => m.header);
-  const codedNotes = importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff);
+  const codedNotes = [...importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff), ...termOverrunNotes(rows.termOverruns, cutoff)];
   const notes = codedNotes.map((note) => note.message);
   const status: ImportReport['status'] = request.mode === 'reject' && rows.rowsRejected > 0 ? 'rejected' : 'imported';
   let tapeId: number | null = null;

@@ -1,5 +1,6 @@
 import { createRowNormalizer, type RowNormalizer } from '../rows.ts';
 import type { Plausibility } from '../rows/limits.ts';
+import { noTermOverruns, type TermOverruns } from '../rows/term-overrun.ts';
 import type { ImportMode, RowProblem } from '../types.ts';
 import type { TapeWriter } from '../writer.ts';
 import { LoanBatches } from './batches.ts';
@@ -63,6 +64,11 @@ export class RowStream {
   /** Rows read valid whose maturity date is before the cutoff date. */
   get maturedBeforeCutoff(): number {
     return this.#normalizer?.maturedBeforeCutoff ?? 0;
+  }
+
+  /** Rows read valid whose age plus remaining term exceeds their original term (rows/term-overrun.ts). */
+  get termOverruns(): TermOverruns {
+    return this.#normalizer?.termOverruns ?? noTermOverruns();
   }
 
   /** The header row, read and mapped, that the rows are read by. */
