@@ -209,6 +209,9 @@ export const messagesEn = {
   // the assumption file's rules beyond its shape (service/files/assumption-messages.ts)
   'msg.assumptions.unreadableSpeed': 'Cannot read this speed: {reason}',
   'msg.assumptions.unreadableRollRates': 'Not a usable roll-rate model: {reason}',
+  'msg.assumptions.rollRateCompactAndMonthly': 'Give either the compact 91–180 dpd row or the monthly rows 91–120, 121–150 and 151–180 dpd, not both ({monthly} given).',
+  'msg.assumptions.rollRateChargeOffInCompact': 'A charge-off from {chargeOffAt} needs the monthly rows 91–120, 121–150 and 151–180 dpd, not the compact 91–180 dpd row.',
+  'msg.assumptions.rollRateUnused': '{state} is never reached when loans charge off from {chargeOffAt}: remove {fields}.',
   'msg.assumptions.rollRateOutflow': '{state}: roll forward {rollForward} + cure {cure} + roll back {rollBack} = {total}, more than 100%.',
   'msg.assumptions.rollRateOutflowNoRollBack': '{state}: roll forward {rollForward} + cure {cure} = {total}, more than 100%.',
   'msg.assumptions.rollRateOutflowCompact': '{state}: cure {cure} + roll back {rollBack} = {total}, more than 100%.',

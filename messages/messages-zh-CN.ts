@@ -202,6 +202,9 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   // 假设文件结构之外的规则（service/files/assumption-messages.ts）
   'msg.assumptions.unreadableSpeed': '无法读取该速度：{reason}',
   'msg.assumptions.unreadableRollRates': '滚动率模型不可用：{reason}',
+  'msg.assumptions.rollRateCompactAndMonthly': '请只给出合并的逾期 91–180 天一行，或按月的逾期 91–120、121–150、151–180 天各行，不要同时给出（已给出 {monthly}）。',
+  'msg.assumptions.rollRateChargeOffInCompact': '在{chargeOffAt}核销需要按月的逾期 91–120、121–150、151–180 天各行，而不是合并的逾期 91–180 天一行。',
+  'msg.assumptions.rollRateUnused': '贷款在{chargeOffAt}即核销，{state}永远不会出现：请删除 {fields}。',
   'msg.assumptions.rollRateOutflow': '{state}：向前迁徙 {rollForward} + 回正 {cure} + 向后迁徙 {rollBack} = {total}，超过 100%。',
   'msg.assumptions.rollRateOutflowNoRollBack': '{state}：向前迁徙 {rollForward} + 回正 {cure} = {total}，超过 100%。',
   'msg.assumptions.rollRateOutflowCompact': '{state}：回正 {cure} + 向后迁徙 {rollBack} = {total}，超过 100%。',

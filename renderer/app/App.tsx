@@ -39,7 +39,7 @@ function Area({ id }: { id: AreaId }) {
 export function App() {
   const route = useRoute();
   const sub = useSubRoute();
-  const { version, workspace, workspaceError } = useApp();
+  const { version, workspace, workspaceError, workspaceOpenings } = useApp();
   const t = useT();
   // The investor pack is a document to print: its pages alone, without the app's frame.
   if (route === 'reports' && sub === PACK_SUB_ROUTE)
@@ -77,7 +77,8 @@ export function App() {
       </nav>
       <main className="content">
         <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-          <Area id={route} />
+          {/* A screen's own state (ticked runs, an opened run, a rename under way) was the old workspace's: another one draws it anew. */}
+          <Area key={workspaceOpenings} id={route} />
         </Suspense>
       </main>
       <StatusBar />

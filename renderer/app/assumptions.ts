@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from './store.ts';
 import { translate } from './i18n.tsx';
+import { scopedToWorkspace } from './workspace-scope.ts';
 
 /**
  * The assumption file open in the Assumptions editor. It lives outside the screen so that an
@@ -39,3 +40,23 @@ export const selectedAssumptionSet = new Store<string | null>(null);
 export function useSelectedAssumptionSet(): string | null {
   return useSyncExternalStore(selectedAssumptionSet.subscribe, selectedAssumptionSet.get);
 }
+
+/**
+ * Another workspace: a draft opened from one of this workspace's saved sets is that set (its name
+ * names a set there, and it reopens there), so it goes, with the choice of set Results runs. A
+ * draft never saved — the example, an imported file, a set typed from scratch — is the analyst's
+ * own work and exists nowhere else: it stays, still unsaved, to be saved in the new workspace. It
+ * holds no tape id (only curves and segment names), and its check runs again on the new
+ * workspace's tape. Unsaved edits of a saved set would go with it: the Workspace screen asks first.
+ */
+scopedToWorkspace({
+  forget: () => {
+    const draft = assumptionDraft.get();
+    if (draft && draft.savedName !== null) assumptionDraft.set(null);
+    selectedAssumptionSet.set(null);
+  },
+  unsavedWork: () => {
+    const draft = assumptionDraft.get();
+    return draft && draft.savedName !== null && draft.dirty ? draft.name || draft.savedName : null;
+  },
+});

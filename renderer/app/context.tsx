@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import type { ReactNode } from 'react';
 import type { AppVersionInfo, WorkspaceInfo } from '../../service/api/contract.ts';
 import { ApiCallError, type ApiClient } from '../api/client.ts';
-import { assumptionDraft, selectedAssumptionSet } from './assumptions.ts';
+import { forgetPreviousWorkspace } from './workspace-scope.ts';
 import { upsertJob } from './jobs.ts';
 import { notify } from './notifications.ts';
 import { useQuery } from './query.ts';
@@ -15,6 +15,8 @@ interface AppState {
   readonly workspace: WorkspaceInfo | null;
   /** Error that keeps the workspace from loading (shown in place of the areas). */
   readonly workspaceError: string | null;
+  /** Bumped whenever another workspace opens: App draws the screen anew, so its own state (Reports' ticked runs) goes with the old one. */
+  readonly workspaceOpenings: number;
   /** Bumped whenever tapes change (import, rename, delete), so views reload. */
   readonly tapesVersion: number;
   /** Bumped whenever named assumption sets change (save, delete), so views reload. */
@@ -61,6 +63,7 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
   const workspaceAtStart = useQuery(() => api.call('workspace.info', {}), [api], { onError: reportWorkspaceError });
   // The workspace opened since, as its event announced it.
   const [opened, setOpened] = useState<WorkspaceInfo | null>(null);
+  const [workspaceOpenings, setWorkspaceOpenings] = useState(0);
   const [tapesVersion, setTapesVersion] = useState(0);
   const [assumptionsVersion, setAssumptionsVersion] = useState(0);
   const [runsVersion, setRunsVersion] = useState(0);
@@ -71,14 +74,13 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
       api.subscribe((event) => {
         if (event.type === 'workspace.changed') {
           setOpened(event.workspace);
+          setWorkspaceOpenings((v) => v + 1);
           setTapesVersion((v) => v + 1);
           setAssumptionsVersion((v) => v + 1);
           setRunsVersion((v) => v + 1);
           setScenariosVersion((v) => v + 1);
-          // The editor's set belongs to the old workspace: it carries over as a new, unsaved one.
-          const draft = assumptionDraft.get();
-          if (draft) assumptionDraft.set({ ...draft, savedName: null, dirty: true });
-          selectedAssumptionSet.set(null);
+          // Every screen's kept state drops what was the old workspace's (workspace-scope.ts).
+          forgetPreviousWorkspace();
           notify('info', translate('app.workspaceOpened'), event.workspace.path);
         } else if (event.type === 'job.updated') {
           upsertJob(event.job);
@@ -97,5 +99,5 @@ export function AppProvider({ api, children }: { api: ApiClient; children: React
 
   const workspace = opened ?? workspaceAtStart.data;
   const workspaceError = opened === null && workspaceAtStart.error !== null ? messageOf(workspaceAtStart.error) : null;
-  return <AppContext.Provider value={{ api, version, workspace, workspaceError, tapesVersion, assumptionsVersion, runsVersion, scenariosVersion }}>{children}</AppContext.Provider>;
+  return <AppContext.Provider value={{ api, version, workspace, workspaceError, workspaceOpenings, tapesVersion, assumptionsVersion, runsVersion, scenariosVersion }}>{children}</AppContext.Provider>;
 }

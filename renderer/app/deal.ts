@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { FileDraft, ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
+import { scopedToWorkspace } from './workspace-scope.ts';
 
 /** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened (read by deal.validate). */
 export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: FileDraft };
@@ -57,6 +58,15 @@ export const dealScreen = new Store<DealScreenState>({
   latestBreakeven: null,
   shownBreakeven: null,
   runOnChange: false,
+});
+
+/**
+ * Another workspace: the deal (a template, the analyst's file) and the ways of running it stay;
+ * the tape and the saved set it ran on were that workspace's, and so are its runs (stored there,
+ * "Stored as run #3"): back to the deal's own pool and assumptions, nothing shown.
+ */
+scopedToWorkspace({
+  forget: () => updateDealScreen({ pool: OWN, scenario: OWN, latestRun: null, shownRun: null, latestBreakeven: null, shownBreakeven: null }),
 });
 
 export function updateDealScreen(patch: Partial<DealScreenState>): void {

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
+import { scopedToWorkspace } from './workspace-scope.ts';
 
 /** A projection started from Results: its job (whose result holds the table) and what it ran. */
 export interface ProjectionRun {
@@ -25,6 +26,9 @@ export interface ProjectionRuns {
 
 /** Kept outside the screen so a run goes on, and its result stays, while the analyst looks elsewhere. */
 export const projectionRuns = new Store<ProjectionRuns>({ latest: null, shown: null });
+
+// A projection ran on a tape of the workspace it ran in.
+scopedToWorkspace({ forget: () => projectionRuns.set({ latest: null, shown: null }) });
 
 export function useProjectionRuns(): ProjectionRuns {
   return useSyncExternalStore(projectionRuns.subscribe, projectionRuns.get);

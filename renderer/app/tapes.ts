@@ -4,9 +4,13 @@ import { reportError, useApp } from './context.tsx';
 import { useQuery } from './query.ts';
 import { Store } from './store.ts';
 import { useT } from './i18n.tsx';
+import { scopedToWorkspace } from './workspace-scope.ts';
 
 /** The tape the Pool and later areas look at; defaults to the newest tape. */
 export const selectedTapeId = new Store<number | null>(null);
+
+// Tape ids start again at 1 in another workspace: tape 1 there is another tape. Its list picks the newest anew.
+scopedToWorkspace({ forget: () => selectedTapeId.set(null) });
 
 export function useSelectedTapeId(): number | null {
   return useSyncExternalStore(selectedTapeId.subscribe, selectedTapeId.get);

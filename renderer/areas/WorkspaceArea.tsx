@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { reportError, useApp } from '../app/context.tsx';
 import { formatBytes, formatDateTime } from '../app/format.ts';
 import { translate, useT } from '../app/i18n.tsx';
+import { unsavedWorkOfWorkspace } from '../app/workspace-scope.ts';
 
 /** The dialogs' filter, named in the chosen language when a dialog opens. */
 const workspaceFilters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.workspace'), extensions: ['sqlite', 'db'] }];
@@ -17,6 +18,9 @@ export function WorkspaceArea() {
   const folder = version?.workspacesFolder ?? null;
 
   async function open(target: string, create: boolean): Promise<void> {
+    // Edits of a set saved here go with this workspace (app/workspace-scope.ts): ask before they do.
+    const unsaved = unsavedWorkOfWorkspace();
+    if (unsaved.length > 0 && !window.confirm(t('workspace.confirm.dropEdits', { names: unsaved.join('”, “') }))) return;
     setBusy(true);
     try {
       await api.call('workspace.open', { path: target, create });

@@ -6,7 +6,10 @@ import { useT } from '../app/i18n.tsx';
  * A name edited in place — the Rename of a table row — instead of window.prompt(), which Electron
  * does not implement. Enter (or Save) saves, Escape (or Cancel) leaves; an empty name is refused at
  * the field and an unchanged one just closes the form; a failed `onSave` keeps the form open with
- * the service's words under the field.
+ * the service's words under the field. Leaving (Save, Cancel, Enter, Escape) gives the focus back
+ * to the control that opened the form — the row's Rename button — so a keyboard user goes on from
+ * the row rather than from the top of the page (WAI-ARIA APG, "Dialog": focus returns to the
+ * invoking element).
  */
 export function InlineRename(props: {
   name: string;
@@ -22,20 +25,28 @@ export function InlineRename(props: {
   const [text, setText] = useState(props.name);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Read in the first render, before the field's autoFocus takes the focus from the Rename button.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null));
   const name = text.trim();
   const problem = name === '' ? t('common.rename.empty') : error;
+
+  /** Closes the form; the opener stays in the row while the form goes, so it can take the focus first. */
+  function close(): void {
+    if (opener?.isConnected) opener.focus();
+    props.onClose();
+  }
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
     if (name === '' || saving) return;
     if (name === props.name) {
-      props.onClose();
+      close();
       return;
     }
     setSaving(true);
     try {
       await props.onSave(name);
-      props.onClose();
+      close();
     } catch (thrown) {
       setError(t('common.rename.failed', { failure: props.failure, reason: sayError(thrown) }));
       setSaving(false);
@@ -45,7 +56,7 @@ export function InlineRename(props: {
   function onKeyDown(event: KeyboardEvent): void {
     if (event.key !== 'Escape') return;
     event.preventDefault();
-    props.onClose();
+    close();
   }
 
   return (
@@ -65,7 +76,7 @@ export function InlineRename(props: {
       <button type="submit" disabled={name === '' || name === props.name || saving}>
         {t('common.rename.save')}
       </button>
-      <button type="button" className="secondary" onClick={props.onClose}>
+      <button type="button" className="secondary" onClick={close}>
         {t('common.rename.cancel')}
       </button>
       {problem ? (

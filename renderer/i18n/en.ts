@@ -1227,6 +1227,7 @@ export const en = {
   'results.mode.lines': 'representative lines ({lines} lines)',
   'app.confirm.discardSet': 'Discard the unsaved changes to “{name}”?',
   'app.confirm.theNewSet': 'the new set',
+  'workspace.confirm.dropEdits': 'The unsaved changes to “{names}” belong to this workspace and are dropped when another one opens. Open the other workspace anyway?',
   'tapes.confirm.delete': 'Delete tape "{name}" and its {loans} loans from this workspace?',
   'assumptions.confirm.replace': 'Replace the saved set “{name}”?',
   'assumptions.confirm.delete': 'Delete the assumption set “{name}” from this workspace?',

@@ -1215,6 +1215,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'results.mode.lines': '代表性贷款组（{lines} 组）',
   'app.confirm.discardSet': '放弃对“{name}”的未保存修改？',
   'app.confirm.theNewSet': '新假设集',
+  'workspace.confirm.dropEdits': '对“{names}”的未保存修改属于本工作区，打开另一个工作区时将被放弃。仍要打开另一个工作区吗？',
   'tapes.confirm.delete': '从本工作区删除资产清单“{name}”及其 {loans} 笔贷款？',
   'assumptions.confirm.replace': '替换已保存的假设集“{name}”？',
   'assumptions.confirm.delete': '从本工作区删除假设集“{name}”？',

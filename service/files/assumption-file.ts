@@ -19,7 +19,7 @@ import {
 } from '../../engine/index.ts';
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
-import { ASSUMPTION_RULES, rollRateOutflow, vectorReason } from './assumption-messages.ts';
+import { ASSUMPTION_RULES, rollRateProblem, vectorReason } from './assumption-messages.ts';
 import { codedIssue, fileError, reservedKeyIssues } from './file-issues.ts';
 import { schemaIssues } from './schema-issues.ts';
 
@@ -204,8 +204,7 @@ function toSegment(spec: SegmentFile, path: string): SegmentAssumptions {
       rollRates = buildTransitionMatrix(spec.rollRates);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      const outflow = error.code === 'ROLL_RATE_OUTFLOW' ? rollRateOutflow(error.details) : null;
-      throw bad(`${path}.rollRates`, outflow ?? ASSUMPTION_RULES.say('unreadableRollRates', { reason: `${error.message} (${JSON.stringify(error.details)})` }));
+      throw bad(`${path}.rollRates`, rollRateProblem(error.code, error.details, error.message));
     }
   }
   const prepayment = vector(spec.prepayment, 'prepayment');

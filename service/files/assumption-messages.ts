@@ -9,6 +9,10 @@ import type { CodedMessage } from '../../engine/messages.ts';
 export const ASSUMPTION_RULES = messageTable('assumptions', {
   unreadableSpeed: (p: { reason: CodedMessage | string }) => (typeof p.reason === 'string' ? p.reason : p.reason.message),
   unreadableRollRates: (p: { reason: string }) => p.reason,
+  rollRateCompactAndMonthly: (p: { monthly: string }) => `give either the compact 91–180 dpd row or the monthly rows 91–120, 121–150 and 151–180 dpd, not both (${p.monthly} given)`,
+  rollRateChargeOffInCompact: (p: { chargeOffAt: CodedMessage }) => `a charge-off from ${p.chargeOffAt.message} needs the monthly rows 91–120, 121–150 and 151–180 dpd, not the compact 91–180 dpd row`,
+  rollRateUnused: (p: { state: CodedMessage; chargeOffAt: CodedMessage; fields: string }) =>
+    `${p.state.message} is never reached when loans charge off from ${p.chargeOffAt.message}: remove ${p.fields}`,
   rollRateOutflow: (p: { state: CodedMessage; rollForward: string; cure: string; rollBack: string; total: string }) =>
     `${p.state.message}: roll forward ${p.rollForward} + cure ${p.cure} + roll back ${p.rollBack} = ${p.total}, more than 100%`,
   rollRateOutflowNoRollBack: (p: { state: CodedMessage; rollForward: string; cure: string; total: string }) =>
@@ -65,4 +69,29 @@ export function rollRateOutflow(details: Readonly<Record<string, unknown>>): Cod
   if (forward === undefined) return ASSUMPTION_RULES.say('rollRateOutflowCompact', { state: name, cure: percentOf(cure), rollBack: percentOf(back), total });
   if (state === 'dpd1_30') return ASSUMPTION_RULES.say('rollRateOutflowNoRollBack', { state: name, rollForward: percentOf(forward), cure: percentOf(cure), total });
   return ASSUMPTION_RULES.say('rollRateOutflow', { state: name, rollForward: percentOf(forward), cure: percentOf(cure), rollBack: percentOf(back), total });
+}
+
+/** A delinquency state's name as the grid's rows name it, when the engine's detail is one. */
+function stateName(state: unknown): CodedMessage | null {
+  return typeof state === 'string' && ROLL_STATE_NAMES.codes.includes(`rollState.${state}`) ? ROLL_STATE_NAMES.say(state as NamedState) : null;
+}
+
+/**
+ * Why a roll-rate model cannot be read (engine/curves/roll-rates.ts buildTransitionMatrix), in
+ * words of both languages: outflows above 100%, a state the charge-off bucket never lets a loan
+ * reach (ROLL_RATE_UNUSED), the compact 91–180 row beside monthly rows or under a charge-off
+ * inside 91–180 (ROLL_RATE_STATE). Any other (the file's shape check catches unknown states and
+ * probabilities outside [0, 1] first), the engine's English whole with its details as JSON.
+ */
+export function rollRateProblem(code: string, details: Readonly<Record<string, unknown>>, message: string): CodedMessage {
+  const outflow = code === 'ROLL_RATE_OUTFLOW' ? rollRateOutflow(details) : null;
+  if (outflow) return outflow;
+  const { field, value, state, monthly, chargeOffAt, fields } = details;
+  const [unreached, from, chargeOffInside] = [stateName(state), stateName(chargeOffAt), field === 'chargeOffAt' ? stateName(value) : null];
+  if (code === 'ROLL_RATE_UNUSED' && unreached && from && Array.isArray(fields)) {
+    return ASSUMPTION_RULES.say('rollRateUnused', { state: unreached, chargeOffAt: from, fields: fields.join(', ') });
+  }
+  if (code === 'ROLL_RATE_STATE' && Array.isArray(monthly)) return ASSUMPTION_RULES.say('rollRateCompactAndMonthly', { monthly: monthly.join(', ') });
+  if (code === 'ROLL_RATE_STATE' && chargeOffInside) return ASSUMPTION_RULES.say('rollRateChargeOffInCompact', { chargeOffAt: chargeOffInside });
+  return ASSUMPTION_RULES.say('unreadableRollRates', { reason: `${message} (${JSON.stringify(details)})` });
 }

@@ -74,9 +74,15 @@ function shortenQuoted(message: string): string {
   });
 }
 
-/** A problem's parameters with every name longer than 80 characters cut to its start and its length, as in its message. */
-function shortenParams(params: MessageParams): MessageParams {
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && value.length > SHOWN_CHARACTERS ? shortName(value) : value]));
+/**
+ * A problem's parameters cut as its message is: a name the message quotes, past 80 characters;
+ * any other text (a reason, the list of states a roll-rate table takes) is said whole — a
+ * reason cut at 80 characters lost its end ("Not a usable roll-rate model: … (242 characters)")
+ * — and cut only past 4 × 80, as a path is, so a megabyte still does not come back.
+ */
+function shortenParams(params: MessageParams, message: string): MessageParams {
+  const cut = (value: string): boolean => value.length > 4 * SHOWN_CHARACTERS || (value.length > SHOWN_CHARACTERS && (message.includes(`'${value}'`) || message.includes(`"${value}"`)));
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' && cut(value) ? shortName(value) : value]));
 }
 
 function shortName(value: string): string {
@@ -94,7 +100,7 @@ export function fileError(kind: string, found: readonly FileIssue[], details: Re
     ...issue,
     path: shortenPath(issue.path),
     message: shortenQuoted(issue.message),
-    ...(issue.params ? { params: shortenParams(issue.params) } : {}),
+    ...(issue.params ? { params: shortenParams(issue.params, issue.message) } : {}),
   }));
   const first = issues[0] ?? { path: '$', message: 'invalid' };
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';

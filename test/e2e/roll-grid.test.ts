@@ -132,3 +132,33 @@ describe('a cell that does not read as a number', () => {
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);
 });
+
+describe('a roll-rate model the engine refuses for another reason', () => {
+  /**
+   * The compact 91–180 row beside a monthly row went through "Not a usable roll-rate model:
+   * {reason}", the reason cut at 80 characters and the banner cut by an ellipsis. The problem is
+   * said whole, in its own words, and the banner wraps in a narrow window rather than hide its end.
+   */
+  it('says it whole under the grid and in the banner, wrapped', async () => {
+    const { page } = browser;
+    const status = page.getByTestId('check-status');
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.getByRole('button', { name: 'JSON', exact: true }).click();
+    const json = page.getByLabel('Assumption file (JSON)');
+    const file = JSON.parse(await json.inputValue()) as { pool: { rollRates: { rollForward: Record<string, number> } } };
+    file.pool.rollRates.rollForward['dpd91_120'] = 0.5;
+    await json.fill(JSON.stringify(file, null, 2));
+    await page.getByRole('button', { name: 'Form', exact: true }).click();
+    const words = 'Give either the compact 91–180 dpd row or the monthly rows 91–120, 121–150 and 151–180 dpd, not both (dpd91_120 given).';
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe(`✗ 1 problem: $.pool.rollRates — ${words}`);
+    expect(await page.getByRole('group', { name: 'Pool-wide' }).getByTestId('error $.pool.rollRates').textContent()).toBe(words);
+    // Nothing of it is hidden: the banner is as wide as its text needs, on more than one line.
+    const box = (await page.evaluate(
+      `(() => { const el = document.querySelector('[data-testid="check-status"]'); return { scroll: el.scrollWidth, client: el.clientWidth, height: el.clientHeight }; })()`,
+    )) as { scroll: number; client: number; height: number };
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
+    expect(box.height).toBeGreaterThan(40);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
+});

@@ -45,6 +45,19 @@ async function columnTexts(testId: string, header: string): Promise<string[]> {
     .allTextContents();
 }
 
+/**
+ * The focused control as "<its text> in row <n>" of the runs table (n from 0), or its tag when it
+ * is outside the table: after a rename the focus must be back on the row's Rename button.
+ */
+async function focusedInRunsTable(): Promise<string> {
+  return browser.page.evaluate(`(() => {
+    const el = document.activeElement;
+    const row = el?.closest('[data-testid="runs-table"] tbody tr');
+    if (!el || !row) return el ? el.tagName.toLowerCase() : 'none';
+    return el.textContent.trim() + ' in row ' + [...row.parentElement.children].indexOf(row);
+  })()`);
+}
+
 describe('the Runs screen in Chromium', () => {
   it('lists the stored runs, reopens a deal run with the numbers the Deal screen showed, renames and deletes runs', async () => {
     const { page } = browser;
@@ -100,10 +113,22 @@ describe('the Runs screen in Chromium', () => {
     await newName.press('Escape');
     await expect.poll(() => newName.count()).toBe(0);
     expect((await columnTexts('runs-table', 'Name'))[1]).toBe(oldName);
+    // Leaving the form gives the focus back to the row's Rename button (not to the page's top): by Escape, by Cancel.
+    expect(await focusedInRunsTable()).toBe('Rename in row 1');
     await rows.nth(1).getByRole('button', { name: 'Rename' }).click();
-    await newName.fill('Consumer revolving, base case');
+    await rows.nth(1).getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => newName.count()).toBe(0);
+    expect(await focusedInRunsTable()).toBe('Rename in row 1');
+    await rows.nth(1).getByRole('button', { name: 'Rename' }).click();
+    await newName.fill('Consumer revolving');
     await newName.press('Enter');
+    await expect.poll(() => columnTexts('runs-table', 'Name')).toContain('Consumer revolving');
+    expect(await focusedInRunsTable()).toBe('Rename in row 1');
+    await page.keyboard.press('Enter');
+    await newName.fill('Consumer revolving, base case');
+    await rows.nth(1).getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => columnTexts('runs-table', 'Name')).toEqual([expect.stringMatching(/^Breakevens \(default multiplier\) of /) as unknown, 'Consumer revolving, base case']);
+    expect(await focusedInRunsTable()).toBe('Rename in row 1');
 
     // The opened run's caption follows the new name.
     await expect.poll(() => page.getByTestId('stored-run-caption').textContent()).toContain('“Consumer revolving, base case”');

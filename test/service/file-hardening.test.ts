@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEAL_SCHEMA } from '../../engine/index.ts';
+import { ASSUMPTION_RULES } from '../../service/files/assumption-messages.ts';
 import { checkAssumptions } from '../../service/files/assumption-file.ts';
+import { codedIssue, fileError, type FileIssue } from '../../service/files/file-issues.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { readPoolFile } from '../../service/files/pool-file.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
@@ -76,5 +78,26 @@ describe('a file problem repeats a long name by its start and length (fuzz harne
     if (!step) throw new Error('the template has an interest step');
     step.notes = ['N'.repeat(80)];
     expect(message(() => readDealFile(deal))).toContain(`unknown note '${'N'.repeat(80)}'`);
+  });
+});
+
+/** The parameters a language's words are filled from (the Chinese UI says the problem from them, not from the English message). */
+const paramsOf = (issue: FileIssue): unknown => (fileError('Assumptions', [issue]).details as { issues: FileIssue[] }).issues[0]?.params;
+
+describe('a problem’s parameters are cut as its message is', () => {
+  it('keeps a reason of 242 characters whole: it is not a name (it was cut to 60 and "(242 characters)")', () => {
+    const reason = `${'r'.repeat(120)} ${'s'.repeat(121)}`;
+    expect(paramsOf(codedIssue('$.pool.rollRates', ASSUMPTION_RULES.say('unreadableRollRates', { reason })))).toEqual({ reason });
+  });
+
+  it('still cuts a quoted name past 80 characters, and any text past 320', () => {
+    const segment = 'S'.repeat(81);
+    expect(paramsOf(codedIssue('$.segments', ASSUMPTION_RULES.say('noSuchSegment', { segment, segments: 'salaried' })))).toEqual({
+      segment: `${'S'.repeat(60)}… (81 characters)`,
+      segments: 'salaried',
+    });
+    expect(paramsOf(codedIssue('$.pool.rollRates', ASSUMPTION_RULES.say('unreadableRollRates', { reason: 'r'.repeat(1 << 20) })))).toEqual({
+      reason: `${'r'.repeat(60)}… (1,048,576 characters)`,
+    });
   });
 });

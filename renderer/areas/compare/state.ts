@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from '../../app/store.ts';
+import { scopedToWorkspace } from '../../app/workspace-scope.ts';
 import type { ScenarioSetForm } from './form.ts';
 
 /** Where the set in the editor came from: a shipped set (a copy), a set saved in the workspace, or neither (typed). */
@@ -34,6 +35,23 @@ export interface CompareScreenState {
  * under study, run once or under every scenario of a set.
  */
 export const compareScreen = new Store<CompareScreenState>({ source: null, form: null, savedName: null, dirty: false, latestRun: null, shownRun: null, storedRunIds: [] });
+
+/**
+ * Another workspace: the picked stored runs and the runs of sets were that workspace's; so is a
+ * set saved there (it reopens there), as the assumption draft (app/assumptions.ts). A shipped
+ * set's copy or a set typed and not saved is the analyst's own and stays.
+ */
+scopedToWorkspace({
+  forget: () => {
+    const { savedName, source } = compareScreen.get();
+    const saved = savedName !== null || source?.kind === 'saved';
+    updateCompareScreen({ latestRun: null, shownRun: null, storedRunIds: [], ...(saved ? { source: null, form: null, savedName: null, dirty: false } : {}) });
+  },
+  unsavedWork: () => {
+    const { savedName, dirty } = compareScreen.get();
+    return savedName !== null && dirty ? savedName : null;
+  },
+});
 
 export function updateCompareScreen(patch: Partial<CompareScreenState>): void {
   compareScreen.set({ ...compareScreen.get(), ...patch });

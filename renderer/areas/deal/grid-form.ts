@@ -1,6 +1,7 @@
 import type { DealRunRequest, GridAxis, GridParameter, GridRequest } from '../../../service/api/contract.ts';
 import { translate, type MessageKey } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
+import { scopedToWorkspace } from '../../app/workspace-scope.ts';
 
 /**
  * The grid parameters `abs run --grid` and `deal.grid` accept (docs/sweeps.md, "Grid parameters"),
@@ -54,6 +55,9 @@ export const gridForm = new Store<GridForm>({
   latest: null,
   shown: null,
 });
+
+// A grid's result is a run stored in the workspace it ran in; the axes as typed stay.
+scopedToWorkspace({ forget: () => updateGridForm({ latest: null, shown: null }) });
 
 export function updateGridForm(patch: Partial<GridForm>): void {
   gridForm.set({ ...gridForm.get(), ...patch });

@@ -1,5 +1,6 @@
 import type { DefaultRateDistributionRequest, MonteCarloRequest, DealRunRequest } from '../../../service/api/contract.ts';
 import { Store } from '../../app/store.ts';
+import { scopedToWorkspace } from '../../app/workspace-scope.ts';
 
 /** The Monte Carlo panel's inputs as typed (text, so a half-typed number stays as it is) and its jobs. */
 export interface MonteCarloForm {
@@ -18,6 +19,9 @@ export interface MonteCarloForm {
 
 /** Kept outside the screen, so a Monte Carlo goes on while the analyst looks elsewhere. */
 export const monteCarloForm = new Store<MonteCarloForm>({ kind: 'lognormal', mean: '', cv: '0.5', pd: '0.04', rho: '0.1', paths: '1000', seed: '1', latest: null, shown: null });
+
+// A Monte Carlo's result is a run stored in the workspace it ran in; the inputs as typed stay.
+scopedToWorkspace({ forget: () => updateMonteCarloForm({ latest: null, shown: null }) });
 
 export function updateMonteCarloForm(patch: Partial<MonteCarloForm>): void {
   monteCarloForm.set({ ...monteCarloForm.get(), ...patch });

@@ -175,3 +175,35 @@ describe('a roll-rate row whose moves add up to more than 100%', () => {
     expect(sayCodedIn('en', compact)).toBe('91–180 dpd: cure 60% + roll back 50% = 110%, more than 100%.');
   });
 });
+
+describe('the other roll-rate models the engine refuses', () => {
+  /**
+   * They went through "Not a usable roll-rate model: {reason}" with the engine's English reason,
+   * cut at 80 characters in the message's parameters ("… (242 characters)") and English in the
+   * Chinese UI. Each now has its words in both languages, whole, naming the states as the grid does.
+   */
+  it('a state the charge-off bucket never lets a loan reach', () => {
+    const issue = outflow((rollRates) => {
+      rollRates.chargeOffAt = 'dpd61_90';
+    });
+    expect(issue.path).toBe('$.pool.rollRates');
+    expect(sayCodedIn('en', issue)).toBe('91–180 dpd is never reached when loans charge off from 61–90 dpd: remove cure.dpd91_180.');
+    expect(sayCodedIn('zh-CN', issue)).toBe('贷款在逾期 61–90 天即核销，逾期 91–180 天永远不会出现：请删除 cure.dpd91_180。');
+  });
+
+  it('the compact 91–180 row beside a monthly one (a bucket the compact layout does not have)', () => {
+    const issue = outflow((rollRates) => {
+      rollRates.rollForward.dpd91_120 = 0.5;
+    });
+    expect(sayCodedIn('en', issue)).toBe('Give either the compact 91–180 dpd row or the monthly rows 91–120, 121–150 and 151–180 dpd, not both (dpd91_120 given).');
+    expect(sayCodedIn('zh-CN', issue)).toBe('请只给出合并的逾期 91–180 天一行，或按月的逾期 91–120、121–150、151–180 天各行，不要同时给出（已给出 dpd91_120）。');
+  });
+
+  it('a charge-off inside 91–180 under the compact row', () => {
+    const issue = outflow((rollRates) => {
+      rollRates.chargeOffAt = 'dpd121_150';
+    });
+    expect(sayCodedIn('en', issue)).toBe('A charge-off from 121–150 dpd needs the monthly rows 91–120, 121–150 and 151–180 dpd, not the compact 91–180 dpd row.');
+    expect(sayCodedIn('zh-CN', issue)).toBe('在逾期 121–150 天核销需要按月的逾期 91–120、121–150、151–180 天各行，而不是合并的逾期 91–180 天一行。');
+  });
+});
