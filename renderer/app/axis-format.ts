@@ -100,6 +100,42 @@ export function moneyAxis(min: number, max: number, locale: UiLocale, count = 5)
   return { ticks, domain: [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 0], format };
 }
 
+/**
+ * The lowest and highest values a chart draws from `rows`. Each group in `stacks` is one stack
+ * (series sharing a recharts stackId, in stacking order) and reaches its running totals; a group
+ * of one key is a series on its own. So a stacked chart's axis spans its tallest stack, not its
+ * largest series. Values that are not finite numbers (a gap in a line) are skipped.
+ */
+export function chartExtent(rows: readonly object[], stacks: readonly (readonly string[])[]): { readonly min: number; readonly max: number } {
+  let min = 0;
+  let max = 0;
+  for (const row of rows) {
+    const values = row as Readonly<Record<string, unknown>>;
+    for (const stack of stacks) {
+      let total = 0;
+      for (const key of stack) {
+        const value = values[key];
+        if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+        total += value; // recharts' default stack offset: running sums in series order
+        min = Math.min(min, total);
+        max = Math.max(max, total);
+      }
+    }
+  }
+  return { min, max };
+}
+
+/** A money axis over what a chart draws (see `chartExtent`). */
+export function chartMoneyAxis(rows: readonly object[], stacks: readonly (readonly string[])[], locale: UiLocale): MoneyAxis {
+  const { min, max } = chartExtent(rows, stacks);
+  return moneyAxis(min, max, locale);
+}
+
+/** A money axis as recharts' axis props: its ticks, the domain they span and their labels. */
+export function axisProps(axis: MoneyAxis): { ticks: number[]; domain: [number, number]; tickFormatter: (x: number) => string } {
+  return { ticks: [...axis.ticks], domain: [axis.domain[0], axis.domain[1]], tickFormatter: axis.format };
+}
+
 /** The app's one date form: ISO 8601 calendar date (YYYY-MM-DD) from an ISO date or date-time string. */
 export function formatIsoDate(value: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})/.exec(value);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealRunResult, DealTemplate, JobInfo } from '../../service/api/contract.ts';
 import { dismissNotifications, openArea, openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
+import { expectChineseMoneyAxis, expectDelinquentOnlyAxis } from '../helpers/axis-ticks.ts';
 
 /**
  * The Deal screen's charts in Chromium at 1366×768: every chart plots data (SVG shapes with real
@@ -118,4 +119,19 @@ describe('the charts an analyst reads first, in Chromium', () => {
     await browser.screenshot('charts-losses');
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('writes every money axis in Chinese in one unit, 万 or 亿, in even round steps', async () => {
+    const { page } = browser;
+    await page.locator('.language-switch').getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // The stacked charts (note balances, payments, the delinquency pipeline) and the liquidity chart's bars and reserve line.
+    for (const testId of ['chart-note-balances', 'chart-note-payments', 'chart-liquidity', 'chart-deal-delinquency']) {
+      await page.getByTestId(testId).scrollIntoViewIfNeeded();
+      await expectChineseMoneyAxis(page.getByTestId(testId), testId);
+    }
+    await expectDelinquentOnlyAxis(page.getByTestId('chart-deal-delinquency'), 'chart-deal-delinquency');
+    await page.locator('.language-switch').getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(browser.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { dismissNotifications, openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
+import { expectChineseMoneyAxis } from '../helpers/axis-ticks.ts';
 
 /**
  * The UI in Simplified Chinese, in Chromium over the HTTP transport: the title bar's 中文 switch,
@@ -227,6 +228,10 @@ describe('the UI in Chinese', () => {
     await expect.poll(() => running.count(), { timeout: 10_000 }).toBe(0);
     await dismissNotifications(page);
     await expectNoEnglish(page, 'Compare');
+    // Each note's balance overlay counts in one unit, 万 or 亿, in round steps.
+    const overlays = page.locator('[data-testid^="overlay-balance-"]');
+    expect(await overlays.count()).toBeGreaterThan(0);
+    for (const overlay of await overlays.all()) await expectChineseMoneyAxis(overlay, (await overlay.getAttribute('data-testid')) ?? 'overlay');
     await page.getByTestId('compare-run').scrollIntoViewIfNeeded();
     await browser.screenshot('zh-compare');
   }, 180_000);

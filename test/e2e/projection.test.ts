@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dismissNotifications as dismissNotificationsOf, openArea as openAreaOf, openBrowser, type BrowserSession, publishScreenshot } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
+import { expectChineseMoneyAxis, expectDelinquentOnlyAxis } from '../helpers/axis-ticks.ts';
 
 /**
  * The analyst's loop from a tape to its projected cash flows, in Chromium over the HTTP
@@ -177,6 +178,16 @@ describe('assumptions and results in Chromium', () => {
     await dismissNotifications();
     await browser.screenshot('results');
     publishScreenshot('results', 'screenshot-results.png');
+
+    // In Chinese the money axes (the stacked balance and collections, defaults and losses side by side) count in one unit, 万 or 亿, in round steps.
+    await page.locator('.language-switch').getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    for (const chart of ['chart-balance', 'chart-flows', 'chart-defaults']) {
+      await expectChineseMoneyAxis(page.getByTestId(chart), chart);
+    }
+    await expectDelinquentOnlyAxis(page.getByTestId('chart-balance'), 'chart-balance');
+    await page.locator('.language-switch').getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
 
     // CSV export is written in the page.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

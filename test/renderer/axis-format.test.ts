@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatMoneyAxis, isIsoDate, localeOf, moneyAxis } from '../../renderer/app/axis-format.ts';
+import { axisProps, chartExtent, chartMoneyAxis, formatIsoDate, formatMoneyAxis, isIsoDate, localeOf, moneyAxis } from '../../renderer/app/axis-format.ts';
 
 describe('money on chart axes in the reader’s scale words', () => {
   it('Chinese counts in 万 (10^4) and 亿 (10^8)', () => {
@@ -63,6 +63,41 @@ describe('a money axis: round ticks in one unit, labelled exactly', () => {
   it('reaches below zero when a value does, and an empty chart still has an axis', () => {
     expect(labels(-25_000, 1_234_567, 'zh')).toEqual(['-50万', '0', '50万', '100万', '150万']);
     expect(labels(0, 0, 'en')).toEqual(['0', '1']);
+  });
+});
+
+describe('a chart’s money axis spans what the chart draws', () => {
+  // Two dates of a stacked chart: A 2.1亿 + B 0.5亿 = 2.6亿 on the first, 1.8亿 + 0.4亿 on the second.
+  const rows = [
+    { date: '2027-01-26', a: 210_000_000, b: 50_000_000, line: 30_000_000 },
+    { date: '2027-02-26', a: 180_000_000, b: 40_000_000, line: null },
+  ];
+
+  it('a stack reaches its total, a series alone its own largest value', () => {
+    expect(chartExtent(rows, [['a', 'b']])).toEqual({ min: 0, max: 260_000_000 });
+    expect(chartExtent(rows, [['a'], ['b']])).toEqual({ min: 0, max: 210_000_000 });
+    // A gap in a line (null) is skipped; the stack still decides.
+    expect(chartExtent(rows, [['a', 'b'], ['line']])).toEqual({ min: 0, max: 260_000_000 });
+    // Running sums, as recharts stacks: 100 then −300 reaches −200 below zero.
+    expect(chartExtent([{ x: 100, y: -300 }], [['x', 'y']])).toEqual({ min: -200, max: 100 });
+    expect(chartExtent([], [['a']])).toEqual({ min: 0, max: 0 });
+  });
+
+  it('stacked: the axis reaches past the tallest stack, not only the largest series', () => {
+    const stacked = chartMoneyAxis(rows, [['a', 'b']], 'zh');
+    // 260,000,000 ÷ 5 = 52,000,000 → step 100,000,000; last tick ⌈2.6⌉ = 3亿.
+    expect(stacked.ticks.map(stacked.format)).toEqual(['0', '1亿', '2亿', '3亿']);
+    const tall = chartMoneyAxis([{ a: 190_000_000, b: 190_000_000 }], [['a', 'b']], 'zh');
+    expect(tall.domain).toEqual([0, 4e8]); // 3.8亿 stacked, not 1.9亿
+    const apart = chartMoneyAxis([{ a: 190_000_000, b: 190_000_000 }], [['a'], ['b']], 'zh');
+    expect(apart.ticks.map(apart.format)).toEqual(['0', '0.5亿', '1亿', '1.5亿', '2亿']);
+  });
+
+  it('as recharts axis props: the ticks, the domain they span, their labels', () => {
+    const props = axisProps(moneyAxis(0, 340_000_000, 'en'));
+    expect(props.ticks).toEqual([0, 1e8, 2e8, 3e8, 4e8]);
+    expect(props.domain).toEqual([0, 4e8]);
+    expect(props.ticks.map(props.tickFormatter)).toEqual(['0', '100M', '200M', '300M', '400M']);
   });
 });
 

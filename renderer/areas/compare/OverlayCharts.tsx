@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
-import { formatIsoDate, formatMoneyAxis, uiLocale } from '../../app/axis-format.ts';
+import { axisProps, chartMoneyAxis, formatIsoDate, uiLocale } from '../../app/axis-format.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, pctTick } from '../../components/ChartBox.tsx';
 import { formatMoney } from '../deal/model.ts';
 import { overlayData, type OverlayRow } from './overlay.ts';
@@ -34,12 +34,26 @@ function lines(columns: readonly { index: number; name: string }[]) {
 
 function OverlayChart({ title, testId, data, columns, money }: { title: string; testId: string; data: readonly OverlayRow[]; columns: readonly { index: number; name: string }[]; money: boolean }) {
   const locale = uiLocale();
+  // Money: round ticks of one unit up to the highest line (the lines overlay, none stacked); percentages as recharts spaces them.
+  const moneyAxis = useMemo(
+    () =>
+      money
+        ? axisProps(
+            chartMoneyAxis(
+              data,
+              columns.map((c) => [`c${c.index}`]),
+              locale,
+            ),
+          )
+        : { tickFormatter: pctTick },
+    [money, data, columns, locale],
+  );
   return (
     <ChartBox title={title} testId={testId}>
       <LineChart data={[...data]} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
-        <YAxis tickFormatter={money ? (v: number) => formatMoneyAxis(v, locale) : pctTick} tick={CHART_TICK} width={64} />
+        <YAxis {...moneyAxis} tick={CHART_TICK} width={64} />
         <Tooltip formatter={money ? moneyTip : pctTip} labelFormatter={(label: unknown) => translate('overlay.paymentDate', { date: typeof label === 'string' ? formatIsoDate(label) : '' })} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {lines(columns)}

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CapitalClassRow, DealSizeResult } from '../../../service/api/contract.ts';
+import { axisProps, chartMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { formatMoney, formatMoneyCompact } from './model.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -49,6 +50,8 @@ export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
     { label: t('deal.sized'), classes: size.after },
   ];
   const data = rows.map(({ label, classes }) => Object.fromEntries([['label', label], ...classes.map((c) => [c.id, c.balance])]) as Record<string, string | number>);
+  // Round ticks of one unit up to the larger bar or the pool line, whichever reaches further.
+  const moneyAxis = axisProps(chartMoneyAxis([...data, { pool: size.poolBalance }], [size.after.map((c) => c.id), ['pool']], uiLocale()));
   return (
     <figure className="chart-box capital-structure" data-testid="capital-structure-bar">
       <figcaption className="chart-caption">
@@ -57,7 +60,7 @@ export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
       <ResponsiveContainer width="100%" height={190}>
         <BarChart data={data} layout="vertical" margin={{ top: 22, right: 24, bottom: 4, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={formatMoneyCompact} tick={{ fontSize: 11 }} />
+          <XAxis type="number" {...moneyAxis} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={80} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(value, name) => [formatMoney(Number(value)), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

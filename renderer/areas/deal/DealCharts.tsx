@@ -1,7 +1,7 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { memo, useEffect, useMemo } from 'react';
 import type { DealRunResult } from '../../../service/api/contract.ts';
-import { formatIsoDate, formatMoneyAxis, moneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
+import { axisProps, chartMoneyAxis, formatIsoDate, uiLocale, type UiLocale } from '../../app/axis-format.ts';
 import { afterPaint, markChartDrawn } from '../../app/perf-marks.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel } from '../../components/ChartBox.tsx';
 import { noteSeries } from './chart-data.ts';
@@ -23,10 +23,9 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
   const t = useT();
   const notes = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const data = useMemo(() => noteSeries(run), [run]);
-  const moneyTick = (v: number): string => formatMoneyAxis(v, locale);
   // Stacked charts: the axis spans the tallest stack, in round ticks of one unit.
-  const balanceAxis = useMemo(() => moneyAxis(0, Math.max(0, ...run.periods.map((p) => p.notes.reduce((sum, n) => sum + n.endingBalance, 0))), locale), [run, locale]);
-  const paidAxis = useMemo(() => moneyAxis(0, Math.max(0, ...run.periods.map((p) => p.notes.reduce((sum, n) => sum + n.principalPaid + n.interestPaid, 0))), locale), [run, locale]);
+  const balanceAxis = useMemo(() => axisProps(chartMoneyAxis(data, [notes.map((n) => `balance:${n.id}`)], locale)), [data, notes, locale]);
+  const paidAxis = useMemo(() => axisProps(chartMoneyAxis(data, [[...notes.map((n) => `principal:${n.id}`), ...notes.map((n) => `interest:${n.id}`)]], locale)), [data, notes, locale]);
   // The redraw bench's end mark: these charts painted with this run.
   useEffect(() => afterPaint(() => markChartDrawn(run.periods.length)), [run]);
   return (
@@ -35,7 +34,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
         <AreaChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
-          <YAxis ticks={[...balanceAxis.ticks]} domain={[...balanceAxis.domain]} tickFormatter={balanceAxis.format} tick={CHART_TICK} width={64} />
+          <YAxis {...balanceAxis} tick={CHART_TICK} width={64} />
           <Tooltip formatter={moneyTooltip} labelFormatter={dateLabel('period')} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {notes.map((n, i) => (
@@ -47,7 +46,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
         <BarChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
-          <YAxis ticks={[...paidAxis.ticks]} domain={[...paidAxis.domain]} tickFormatter={paidAxis.format} tick={CHART_TICK} width={64} />
+          <YAxis {...paidAxis} tick={CHART_TICK} width={64} />
           <Tooltip formatter={moneyTooltip} labelFormatter={dateLabel('period')} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {notes.map((n, i) => (
@@ -58,7 +57,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
           ))}
         </BarChart>
       </ChartBox>
-      <DealRiskCharts run={run} moneyTick={moneyTick} />
+      <DealRiskCharts run={run} locale={locale} />
     </div>
   );
 });

@@ -1,7 +1,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import type { DealRunResult } from '../../../service/api/contract.ts';
-import { formatIsoDate } from '../../app/axis-format.ts';
+import { axisProps, chartMoneyAxis, formatIsoDate, uiLocale, type UiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
@@ -72,10 +72,14 @@ interface RiskChartProps {
   readonly size?: ChartSize | undefined;
 }
 
-/** Interest collections against senior fees and interest due, with the reserve's balance and draws. */
-export function LiquidityChart({ run, moneyTick, size }: RiskChartProps & { moneyTick: (v: number) => string }) {
+/** The liquidity chart's series, each on its own (none stacked), for its money axis. */
+const LIQUIDITY_SERIES = [['interestCollections'], ['seniorDue'], ['reserveDraws'], ['reserveBalance']] as const;
+
+/** Interest collections against senior fees and interest due, with the reserve's balance and draws; money in `locale`'s scale words. */
+export function LiquidityChart({ run, size, locale = uiLocale() }: RiskChartProps & { locale?: UiLocale | undefined }) {
   const t = useT();
   const liquidity = useMemo(() => liquiditySeries(run), [run]);
+  const moneyAxis = useMemo(() => axisProps(chartMoneyAxis(liquidity, LIQUIDITY_SERIES, locale)), [liquidity, locale]);
   const hasReserve = run.periods[0]?.reserve !== undefined;
   const xAxis = dateAxis();
   return (
@@ -83,7 +87,7 @@ export function LiquidityChart({ run, moneyTick, size }: RiskChartProps & { mone
       <ComposedChart data={liquidity} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {xAxis}
-        <YAxis tickFormatter={moneyTick} tick={CHART_TICK} width={64} />
+        <YAxis {...moneyAxis} tick={CHART_TICK} width={64} />
         <Tooltip formatter={moneyTooltip} labelFormatter={label} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Bar dataKey="interestCollections" name={t('deal.interestCollections')} fill="#6fbf8b" isAnimationActive={false} />
@@ -151,7 +155,7 @@ export function LossChart({ run, size }: RiskChartProps) {
 }
 
 /** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the delinquency pipeline by state. */
-export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTick: (v: number) => string }) {
+export function DealRiskCharts({ run, locale }: { run: DealRunResult; locale: UiLocale }) {
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
   const lossDates = useMemo(() => losses.map((p) => p.date), [losses]);
@@ -160,7 +164,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
   const xAxis = dateAxis();
   return (
     <>
-      <LiquidityChart run={run} moneyTick={moneyTick} />
+      <LiquidityChart run={run} locale={locale} />
       <CoverageChart run={run} />
       <LossChart run={run} />
       <ChartBox title={t('deal.n90DaysPastDue')} testId="chart-dq90" note={dqLines.length === 0 ? t('deal.theDealHasNo') : t('deal.n90Ratio91Dpd')}>
@@ -181,7 +185,7 @@ export function DealRiskCharts({ run, moneyTick }: { run: DealRunResult; moneyTi
         title={(delinquentOnly) => (delinquentOnly ? t('deal.pipeline.delinquentTitle') : t('deal.pipeline.poolTitle'))}
         note={`${t('deal.pipeline.note')}${pipeline.unknown === null ? '' : ` ${pipeline.unknown}`}`}
         testId="chart-deal-delinquency"
-        moneyTick={moneyTick}
+        locale={locale}
         moneyTooltip={moneyTooltip}
         tooltipLabel={label}
         xTickFormatter={formatIsoDate}

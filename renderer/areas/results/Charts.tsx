@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useMemo } from 'react';
 import type { ProjectionRow } from '../../../service/api/contract.ts';
-import { formatMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
+import { axisProps, chartMoneyAxis, uiLocale, type UiLocale } from '../../app/axis-format.ts';
 import { formatPct, formatYuan } from '../../app/format.ts';
 import { periodOf } from './columns.ts';
 import { DelinquencyPipelineChart } from './DelinquencyPipelineChart.tsx';
@@ -37,7 +37,9 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
       })),
     [rows, cutoffDate],
   );
-  const yuanTick = (v: number): string => formatMoneyAxis(v, locale);
+  // Money axes in round ticks of one unit: collections span the tallest stack, defaults and losses (side by side) the larger bar.
+  const flowsAxis = useMemo(() => axisProps(chartMoneyAxis(data, [FLOWS.map((f) => f.key)], locale)), [data, locale]);
+  const lossAxis = useMemo(() => axisProps(chartMoneyAxis(data, [['defaults'], ['losses']], locale)), [data, locale]);
   const monthLabel = dateLabel('month');
   const xAxis = <XAxis dataKey="date" tick={TICK} minTickGap={24} />;
   return (
@@ -47,14 +49,14 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
         title={(delinquentOnly) => (delinquentOnly ? t('results.delinquentBalanceByBucket') : t('results.poolBalanceByDelinquency'))}
         note={t('results.逾期总额UnpaidPrincipalInterest')}
         testId="chart-balance"
-        moneyTick={yuanTick}
+        locale={locale}
         tooltipLabel={monthLabel}
       />
       <Box title={t('results.monthlyCollections')} testId="chart-flows">
         <BarChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
-          <YAxis tickFormatter={yuanTick} tick={TICK} width={64} />
+          <YAxis {...flowsAxis} tick={TICK} width={64} />
           <Tooltip formatter={yuanTooltip} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {FLOWS.map((f) => (
@@ -66,7 +68,7 @@ export function ProjectionCharts({ rows, cutoffDate, locale = uiLocale() }: { ro
         <ComposedChart data={data} margin={MARGIN}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           {xAxis}
-          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={TICK} width={64} />
+          <YAxis yAxisId="yuan" {...lossAxis} tick={TICK} width={64} />
           <YAxis yAxisId="pct" orientation="right" tickFormatter={(v: number) => `${v.toFixed(1)}%`} tick={TICK} width={48} />
           <Tooltip formatter={(value, name) => (name === t('results.cumulativeDefaultRate') ? formatPct(Number(value) / 100) : formatYuan(Number(value)))} labelFormatter={monthLabel} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />

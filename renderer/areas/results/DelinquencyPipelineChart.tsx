@@ -1,5 +1,6 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { axisProps, chartMoneyAxis, type UiLocale } from '../../app/axis-format.ts';
 import { formatYuan } from '../../app/format.ts';
 import { PIPELINE_STATES, type PipelineSeries, type PipelineStateKey } from './pipeline-states.ts';
 import { useT } from '../../app/i18n.tsx';
@@ -21,7 +22,7 @@ export function DelinquencyPipelineChart({
   title,
   note,
   testId,
-  moneyTick,
+  locale,
   moneyTooltip = yuanTooltip,
   tooltipLabel,
   xTickFormatter,
@@ -33,7 +34,8 @@ export function DelinquencyPipelineChart({
   title: (delinquentOnly: boolean) => string;
   note: string;
   testId: string;
-  moneyTick: (v: number) => string;
+  /** The money axis's scale words (万/亿 or K/M/B). */
+  locale: UiLocale;
   /** Tooltip amounts: ¥ on the projection, the deal's own currency on a deal run. */
   moneyTooltip?: (value: unknown) => string;
   tooltipLabel: (label: unknown, payload: readonly { payload?: unknown }[] | undefined) => string;
@@ -42,7 +44,12 @@ export function DelinquencyPipelineChart({
 }) {
   const t = useT();
   const [delinquentOnly, setDelinquentOnly] = useState(false);
-  const series = states ?? PIPELINE_STATES.map((s) => ({ key: s.key, name: t(s.label) }));
+  const series = (states ?? PIPELINE_STATES.map((s) => ({ key: s.key, name: t(s.label) }))).filter((s) => !delinquentOnly || s.key !== 'current');
+  // The axis spans the tallest stack of the states shown, or 逾期总额 where that is higher.
+  const moneyAxis = useMemo(() => {
+    const stacked = (states ?? PIPELINE_STATES).map((s) => s.key).filter((key) => !delinquentOnly || key !== 'current');
+    return axisProps(chartMoneyAxis(data, [stacked, ...(overdue ? [['overdueTotal']] : [])], locale));
+  }, [data, states, delinquentOnly, overdue, locale]);
   return (
     <Box
       title={title(delinquentOnly)}
@@ -57,14 +64,12 @@ export function DelinquencyPipelineChart({
       <ComposedChart data={[...data]} margin={MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tick={TICK} minTickGap={24} {...(xTickFormatter === undefined ? {} : { tickFormatter: xTickFormatter })} />
-        <YAxis tickFormatter={moneyTick} tick={TICK} width={64} />
+        <YAxis {...moneyAxis} tick={TICK} width={64} />
         <Tooltip formatter={moneyTooltip} labelFormatter={tooltipLabel} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
-        {series
-          .filter((s) => !delinquentOnly || s.key !== 'current')
-          .map((s) => (
-            <Area key={s.key} type={curve} dataKey={s.key} name={s.name} stackId="balance" stroke={color(s.key)} fill={color(s.key)} fillOpacity={0.75} isAnimationActive={false} />
-          ))}
+        {series.map((s) => (
+          <Area key={s.key} type={curve} dataKey={s.key} name={s.name} stackId="balance" stroke={color(s.key)} fill={color(s.key)} fillOpacity={0.75} isAnimationActive={false} />
+        ))}
         {overdue ? (
           <Line
             type="linear"

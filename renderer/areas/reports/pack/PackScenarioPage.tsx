@@ -5,7 +5,7 @@ import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { CoverageChart, LiquidityChart, LossChart } from '../../deal/DealRiskCharts.tsx';
 import { stressOf } from '../../deal/BreakevenView.tsx';
 import { trancheColumns } from '../../deal/DealRunView.tsx';
-import { formatMoney, formatMoneyCompact } from '../../deal/model.ts';
+import { formatMoney } from '../../deal/model.ts';
 import { PACK_CHART_SIZE, scenarioTitle, type PackScenario } from './pack-model.ts';
 import { translate, useT, type Translate } from '../../../app/i18n.tsx';
 import { runName } from '../../../app/run-name.ts';
@@ -53,7 +53,7 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
       <DataTable columns={columns} rows={tranches} rowKey={(tranche) => tranche.id} testId="pack-tranches" />
       <p className="pack-pool-line small">{poolLine(scenario)}</p>
       <div className="pack-charts">
-        <LiquidityChart run={run} moneyTick={formatMoneyCompact} size={PACK_CHART_SIZE} />
+        <LiquidityChart run={run} size={PACK_CHART_SIZE} />
         <CoverageChart run={run} size={PACK_CHART_SIZE} capAxis />
         <LossChart run={run} size={PACK_CHART_SIZE} />
       </div>
