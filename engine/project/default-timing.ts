@@ -1,6 +1,6 @@
 import { defaultTimingSchedule, type DefaultTimingCurve } from '../curves/default-timing.ts';
 import type { PoolAssumptions, SegmentAssumptions } from './assumptions.ts';
-import { allocateLoanArrays, loanCount, type LoanArrays } from './loans.ts';
+import { allocateLoanArrays, LOAN_FIELDS, loanCount, type LoanArrays } from './loans.ts';
 import { groupRepLines } from './rep-lines.ts';
 
 /**
@@ -73,7 +73,7 @@ function subset(loans: LoanArrays, group: number): LoanArrays {
   let j = 0;
   for (let i = 0; i < count; i++) {
     if (loans.segment[i] !== group) continue;
-    for (const key of Object.keys(out) as (keyof LoanArrays)[]) (out[key] as Float64Array)[j] = (loans[key] as Float64Array)[i] ?? 0;
+    for (const key of LOAN_FIELDS) (out[key] as Float64Array)[j] = (loans[key] as Float64Array)[i] ?? 0;
     j++;
   }
   return out;

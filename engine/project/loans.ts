@@ -38,23 +38,24 @@ export interface LoanArrays {
   readonly restructured: Float64Array;
 }
 
-/** Every field of LoanArrays (the type below fails to compile when one is missing). */
-export const LOAN_FIELDS = [
-  'currentPrincipal',
-  'originalPrincipal',
-  'rateAnnual',
-  'originalTerm',
-  'remainingTerm',
-  'ageMonths',
-  'amortization',
-  'delinquency',
-  'overduePrincipal',
-  'overdueInterest',
-  'segment',
-  'restructured',
-] as const satisfies readonly (keyof LoanArrays)[];
-const EVERY_LOAN_FIELD: Exclude<keyof LoanArrays, (typeof LOAN_FIELDS)[number]> extends never ? true : never = true;
-void EVERY_LOAN_FIELD;
+/** One entry per field of LoanArrays: a Record, so a field added to the interface and not here fails to compile. */
+const LOAN_FIELD_SET: Readonly<Record<keyof LoanArrays, true>> = {
+  currentPrincipal: true,
+  originalPrincipal: true,
+  rateAnnual: true,
+  originalTerm: true,
+  remainingTerm: true,
+  ageMonths: true,
+  amortization: true,
+  delinquency: true,
+  overduePrincipal: true,
+  overdueInterest: true,
+  segment: true,
+  restructured: true,
+};
+
+/** Every field of LoanArrays, named once (checks and copies loop over it instead of Object.keys/entries per call). */
+export const LOAN_FIELDS = Object.keys(LOAN_FIELD_SET) as readonly (keyof LoanArrays)[];
 
 /**
  * Zero-filled arrays for `count` loans (every loan current, level payment, segment 0). `memory`
@@ -84,7 +85,7 @@ export function allocateLoanArrays(count: number, memory: 'own' | 'shared' = 'ow
 /** The loans at `indices`, in that order, as their own arrays (a segment's loans, one purchase line). */
 export function selectLoans(loans: LoanArrays, indices: readonly number[]): LoanArrays {
   const out = allocateLoanArrays(indices.length);
-  for (const key of Object.keys(out) as (keyof LoanArrays)[]) {
+  for (const key of LOAN_FIELDS) {
     const from = loans[key];
     const to = out[key];
     indices.forEach((i, k) => {

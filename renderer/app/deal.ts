@@ -6,8 +6,12 @@ import { scopedToWorkspace } from './workspace-scope.ts';
 /** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened (read by deal.validate). */
 export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: FileDraft };
 
-/** The scenario a run used, as a choice rather than words: its caption says it in the language shown (a language switch says it again; areas/deal/run-choice.ts scenarioChoiceLabel). */
-export type ScenarioChoice = { readonly kind: 'schedule' } | { readonly kind: 'own' } | { readonly kind: 'saved'; readonly name: string };
+/**
+ * The scenario a run used, as a choice rather than words: its caption says it in the language shown
+ * (a language switch says it again; areas/deal/run-choice.ts scenarioChoiceLabel). A stored run
+ * reopened brings its own words (`said`), which its view already says in the language shown.
+ */
+export type ScenarioChoice = { readonly kind: 'schedule' } | { readonly kind: 'own' } | { readonly kind: 'saved'; readonly name: string } | { readonly kind: 'said'; readonly text: string };
 
 /** What a deal job ran: enough to caption its result and to tell when the screen's choices moved on. */
 export interface DealJobRun {
@@ -15,9 +19,8 @@ export interface DealJobRun {
   readonly workspacePath: string | null;
   readonly dealLabel: string;
   readonly poolLabel: string;
-  readonly scenarioLabel: string;
-  /** The scenario as chosen, when the Deal screen ran it: the caption says it in the language shown, not the one of the run. */
-  readonly scenarioChoice?: ScenarioChoice;
+  /** The scenario as chosen: the caption says it in the language shown, not the one of the run. */
+  readonly scenario: ScenarioChoice;
   readonly mode: ProjectionMode | null;
   /** The request's deal, pool and scenario as JSON: a different one makes the shown result out of date. */
   readonly inputsKey: string;

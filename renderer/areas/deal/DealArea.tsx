@@ -187,8 +187,7 @@ export function DealArea() {
         workspacePath: used.pool === 'tape' ? (workspace?.path ?? null) : null,
         dealLabel,
         poolLabel: used.poolLabel,
-        scenarioLabel: used.scenarioLabel,
-        scenarioChoice: used.scenarioChoice,
+        scenario: used.scenarioChoice,
         mode: used.pool === 'tape' ? screen.mode : null,
         inputsKey: task === 'run' ? inputsKey : breakevenKey(inputsKey, dealScreen.get()),
       };

@@ -134,7 +134,7 @@ export function DealRunView({
   const writtenDown = run.tranches.reduce((sum, row) => sum + row.writeDown, 0);
   const modeLabel = run.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort');
   // Said again in the shown language: a run of this screen keeps its choice, a stored run its words (which follow the language by themselves).
-  const scenarioLabel = info.scenarioChoice ? scenarioChoiceLabel(info.scenarioChoice, t) : info.scenarioLabel;
+  const scenarioLabel = scenarioChoiceLabel(info.scenario, t);
 
   function exportCsv(): void {
     downloadText(exportFileName([run.dealName, scenarioLabel, 'periods'], 'csv'), periodsCsv(run, columns, t));

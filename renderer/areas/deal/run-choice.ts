@@ -24,8 +24,9 @@ export interface RunChoiceInputs {
   readonly language?: Language;
 }
 
-/** The scenario's words for a run's caption: the schedule's stress, the deal file's assumptions, or the saved set's name. */
+/** The scenario's words for a run's caption: the schedule's stress, the deal file's assumptions, the saved set's name, or a stored run's own words. */
 export function scenarioChoiceLabel(choice: ScenarioChoice, say: Translate = shownLanguage): string {
+  if (choice.kind === 'said') return choice.text;
   if (choice.kind === 'schedule') return say('choice.scenario.schedule');
   return choice.kind === 'own' ? say('runs.base.dealFile') : say('choice.scenario.saved', { name: choice.name });
 }

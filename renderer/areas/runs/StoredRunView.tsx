@@ -29,7 +29,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             workspacePath,
             dealLabel: result.run.dealName,
             poolLabel: result.run.poolName,
-            scenarioLabel: scenario,
+            scenario: { kind: 'said', text: scenario },
             mode: result.run.mode,
             inputsKey: record.inputHash,
           }}
