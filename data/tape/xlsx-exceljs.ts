@@ -57,6 +57,21 @@ function cellText(value: ExcelJS.CellValue, percent: boolean): string {
   return '';
 }
 
+function isFormula(value: ExcelJS.CellValue): boolean {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
+}
+
+/** Whether a format code shows a percentage, once per code: a sheet has a handful of formats, a tape many cells. */
+const percentFormats = new Map<string, boolean>();
+function isPercentFormat(code: string): boolean {
+  let percent = percentFormats.get(code);
+  if (percent === undefined) {
+    percent = isPercentFormatCode(code);
+    percentFormats.set(code, percent);
+  }
+  return percent;
+}
+
 /** Cells of one row as text, 0-based, filling gaps (exceljs rows are sparse and 1-based). */
 function rowTexts(row: ExcelJS.Row, width: number): string[] {
   const values = row.values as ExcelJS.CellValue[];
@@ -64,9 +79,10 @@ function rowTexts(row: ExcelJS.Row, width: number): string[] {
   const fields: string[] = [];
   for (let i = 0; i < count; i++) {
     const value = values[i + 1];
-    // A cell's format is looked up only where a value is: getCell would add the empty ones.
-    const numFmt = value === null || value === undefined ? undefined : row.getCell(i + 1).numFmt;
-    fields.push(cellText(value, typeof numFmt === 'string' && isPercentFormatCode(numFmt)).trim());
+    // A cell's format is looked up only where it can matter, a number or a formula's cached result
+    // (getCell would add the empty cells; text, dates and booleans show as they are).
+    const numFmt = typeof value === 'number' || isFormula(value) ? row.getCell(i + 1).numFmt : undefined;
+    fields.push(cellText(value, typeof numFmt === 'string' && isPercentFormat(numFmt)).trim());
   }
   return fields;
 }
