@@ -22,6 +22,11 @@ export function daysInMonth(year: number, month: number): number {
   return MONTH_DAYS[month - 1] ?? 0;
 }
 
+/** The date is the last day of its month. */
+export function isMonthEnd(d: CalendarDate): boolean {
+  return d.day === daysInMonth(d.year, d.month);
+}
+
 export function isValidDate(d: CalendarDate): boolean {
   return (
     Number.isInteger(d.year) &&

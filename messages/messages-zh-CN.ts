@@ -27,6 +27,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.deal.closingBeforeCutoff': '起息日不得早于基准日。',
   'msg.deal.firstPaymentNotAfterClosing': '首个兑付日须晚于起息日。',
   'msg.deal.legalFinalBeforeFirstPayment': '法定到期日不得早于首个兑付日。',
+  'msg.deal.endOfMonthNeedsMonthEnd': '月末兑付规则使每个兑付日都在月末：首个兑付日（{first}）必须是当月最后一天。',
   'msg.deal.conventionNeedsCalendar': '营业日调整规则“{convention}”需要营业日日历（CN、US-SIFMA 或 US-FED）。',
   'msg.deal.bandStart': '此处应为第 {period} 期：分段须从第 1 期开始，不得有间隔或重叠。',
   'msg.deal.lastBandOpen': '最后一段须不设截止期（持续至交易结束）。',

@@ -42,7 +42,28 @@ const UNIT_SYMBOLS = ['s', 'ms', 'B', 'KiB', 'MiB', 'GiB'];
  * conventions and the runtimes' names, written the same in English and Chinese. Anything else with
  * a letter is a catalogue string.
  */
-export const ALLOWED_TEXT = new Set(['ABS', 'CSV', 'JSON', 'ACT/365', 'ACT/360', '30/360', 'SQLite', 'Electron', 'Node', 'v', 'CPR', 'CDR', 'SMM', 'MDR', 'WAL', 'IRR', ...UNIT_SYMBOLS]);
+export const ALLOWED_TEXT = new Set([
+  'ABS',
+  'CSV',
+  'JSON',
+  'ACT/365',
+  'ACT/360',
+  '30/360',
+  '30/360 US',
+  '30E/360',
+  '30E/360 ISDA',
+  'SQLite',
+  'Electron',
+  'Node',
+  'v',
+  'CPR',
+  'CDR',
+  'SMM',
+  'MDR',
+  'WAL',
+  'IRR',
+  ...UNIT_SYMBOLS,
+]);
 
 export interface StrayText {
   readonly file: string;

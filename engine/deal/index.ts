@@ -37,6 +37,7 @@ export type { DelinquencyStateBalances, LedgerOptions, PoolColumns, PoolPeriodFl
 export { presentValuePerUnit, yieldSupplementAmount } from './yield-supplement-pv.ts';
 export type { YieldSupplementLine } from './yield-supplement-pv.ts';
 export { runDeal } from './run.ts';
+export { scheduledPaymentDate } from './period/index.ts';
 export type { RunOptions } from './run.ts';
 export type { DealPeriod, DealResult, FeePeriod, NotePeriod, NoteLeg, PoolSummary, PrincipalCoverPeriod, ReservePeriod, RevolvingEnd, TriggerPeriod } from './result.ts';
 export {

@@ -72,6 +72,16 @@ const dates = z.strictObject({
     ),
   legalFinalMaturity: isoDate.describe('Legal final maturity: the last payment date on or before it is the final period'),
   /**
+   * End-of-month payment dates (a bond schedule's end-of-month rule: QuantLib's Schedule endOfMonth,
+   * Bloomberg's "EOM"): every scheduled date is the last day of its month, so a first payment on 28 February is
+   * followed by 31 March (plain month addition would give 28 March). The first payment date must be
+   * a month end. Default false: first payment date + (p − 1) × frequency months, clamped to month end.
+   */
+  endOfMonth: z
+    .boolean()
+    .optional()
+    .describe('Payment dates on the last day of each month (the first payment date must be a month end): default false, first payment date + whole months, clamped to month end'),
+  /**
    * 兑付日顺延: a scheduled payment date (first payment date + (p − 1) × frequency) that is not a business
    * day of `calendar` is paid on the rolled date, and every accrual period runs between rolled dates
    * (ACT/365 and ACT/360 count the actual days; 30/360 counts the rolled dates' 30/360 days). The schedule

@@ -1,3 +1,4 @@
+import { isMonthEnd, parseIsoDate } from '../dates.ts';
 import { EngineError, type EngineErrorCode } from '../errors.ts';
 import type { CodedMessage } from '../messages.ts';
 import { DEAL_RULES } from './rule-messages.ts';
@@ -125,6 +126,7 @@ function dateOrder(dates: Deal['dates'], add: AddIssue): void {
   if (cutoff > closing) add('DEAL_DATES', 'dates.closing', say('closingBeforeCutoff'));
   if (closing >= first) add('DEAL_DATES', 'dates.firstPaymentDate', say('firstPaymentNotAfterClosing'));
   if (first > final) add('DEAL_DATES', 'dates.legalFinalMaturity', say('legalFinalBeforeFirstPayment'));
+  if (dates.endOfMonth === true && !isMonthEnd(parseIsoDate(first))) add('DEAL_DATES', 'dates.endOfMonth', say('endOfMonthNeedsMonthEnd', { first }));
   const rolls = (dates.businessDayConvention ?? 'none') !== 'none';
   if (rolls && dates.calendar === undefined) add('DEAL_FIELD', 'dates.calendar', say('conventionNeedsCalendar', { convention: dates.businessDayConvention ?? 'none' }));
 }

@@ -9,6 +9,7 @@
 import type { PoolSummary, StratDimensionId, StratRow, StratTable, StratUnit } from '../../data/pool/types.ts';
 import type { CanonicalField, FieldKind } from '../../data/tape/fields.ts';
 import type { CumulativeRatioDenominator, DealPeriod, RevolvingEnd, WalBasis } from '../../engine/deal/index.ts';
+import type { DayCount } from '../../engine/daycount.ts';
 import type { AssumptionFile } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { StaticPoolFit, VintageHistory } from '../../engine/fit/index.ts';
@@ -645,7 +646,7 @@ export interface NoteScheduleInput {
   readonly originalBalance: number;
   readonly closingDate: string;
   readonly paymentsPerYear: number;
-  readonly dayCount: 'ACT/365' | '30/360' | 'ACT/360';
+  readonly dayCount: DayCount;
   readonly paymentDates: readonly string[];
   readonly principal: readonly number[];
   readonly interest: readonly number[];

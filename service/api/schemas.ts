@@ -1,5 +1,6 @@
 import { SCHEDULE_UNITS } from '../../data/schedule/columns.ts';
 import { z } from 'zod';
+import { DAY_COUNTS } from '../../engine/daycount.ts';
 import { EVENTS_SCHEMA } from '../files/event-schema.ts';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
@@ -23,7 +24,7 @@ const priceYieldRequest = z
       originalBalance: z.number().finite().positive(),
       closingDate: isoDate,
       paymentsPerYear: z.number().int().min(1).max(12),
-      dayCount: z.enum(['ACT/365', '30/360', 'ACT/360']),
+      dayCount: z.enum(DAY_COUNTS),
       paymentDates: z.array(isoDate).min(1).max(1200),
       principal: amounts,
       interest: amounts,

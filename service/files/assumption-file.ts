@@ -92,7 +92,12 @@ const segmentSchema = z.strictObject({
     .optional()
     .describe('Which loans pay no penalty interest'),
   servicingFeeRate: z.number().min(0).max(0.2).optional().describe('Servicing strip, annual decimal'),
-  dayCount: z.enum(DAY_COUNTS).optional().describe('Interest accrual: 30/360 (APR/12 a month, the default), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360'),
+  dayCount: z
+    .enum(DAY_COUNTS)
+    .optional()
+    .describe(
+      'Interest accrual: 30/360 (Bond Basis: APR/12 a month, the default), 30/360 US, 30E/360 or 30E/360 ISDA (the 30/360 variants, which part only at month ends: docs/deals.md, Day counts), ACT/365 (daily on actual days: Chinese consumer loans) or ACT/360',
+    ),
 });
 
 /** One value, or a list of values any of which matches. */

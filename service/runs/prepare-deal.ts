@@ -1,6 +1,6 @@
 import { UserError } from '../../data/errors.ts';
 import {
-  addMonths,
+  scheduledPaymentDate,
   allocateLoanArrays,
   amortizationCode,
   EngineError,
@@ -62,10 +62,9 @@ const MAX_MONTHS = 600;
 function dealMonths(deal: Deal): number {
   const frequency = deal.dates.paymentFrequencyMonths ?? 1;
   const extraFirstMonths = (deal.dates.firstPeriodCollectionMonths ?? frequency) - frequency;
-  const first = parseIsoDate(deal.dates.firstPaymentDate);
   const legalFinal = formatIsoDate(parseIsoDate(deal.dates.legalFinalMaturity));
   let periods = 0;
-  while (periods * frequency < MAX_MONTHS && formatIsoDate(addMonths(first, periods * frequency)) <= legalFinal) periods++;
+  while (periods * frequency < MAX_MONTHS && formatIsoDate(scheduledPaymentDate(deal.dates, periods + 1)) <= legalFinal) periods++;
   return Math.max(1, Math.min(MAX_MONTHS, periods * frequency + extraFirstMonths));
 }
 

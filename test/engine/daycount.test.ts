@@ -82,6 +82,40 @@ describe('day counts', () => {
     expect(yearFraction('30/360', d('2024-01-01'), d('2025-01-01'))).toBe(1);
   });
 
+  // The four 30/360 variants differ only at month ends. Each row is worked by hand from the rule its
+  // source states (docs/deals.md, "Day counts"): Bond Basis, ISDA 2006 §4.16(f): D1 = 31 → 30; D2 = 31 → 30
+  // when D1 is then 30. US (SIA, Standard Securities Calculation Methods): D2 → 30 when D1 and D2 are both
+  // the last day of February; D1 = last day of February → 30; then as Bond Basis. 30E/360, §4.16(g): a 31st
+  // → 30 on either date. 30E/360 ISDA, §4.16(h): a month's last day → 30 on either date, save a February
+  // termination date. days = 360·ΔY + 30·ΔM + (D2 − D1).
+  it.each([
+    // start, end, Bond Basis, US, 30E/360, 30E/360 ISDA (termination elsewhere)
+    ['2025-01-31', '2025-02-28', 28, 28, 28, 30], // D1 31 → 30 (all); only 30E ISDA lifts Feb 28 to 30: 30 − 30 + 30
+    ['2025-02-28', '2025-03-31', 33, 30, 32, 30], // Bond: 30 + 31 − 28; US: D1 → 30 then D2 31 → 30; 30E: 30 + 30 − 28
+    ['2024-02-29', '2025-02-28', 359, 360, 359, 360], // both Feb ends: US and 30E ISDA count a whole year; Bond and 30E 360 + 28 − 29
+    ['2025-03-15', '2025-03-31', 16, 16, 15, 15], // D1 < 30 keeps D2 = 31 under Bond and US; 30E and 30E ISDA make it 30
+    ['2025-03-30', '2025-04-30', 30, 30, 30, 30], // 30 Mar is no month end; 30 Apr is, and is the 30th anyway
+    ['2025-01-15', '2025-02-15', 30, 30, 30, 30], // mid-month dates: every variant counts a whole month as 30
+  ] as const)('30/360 family from %s to %s: Bond Basis %i, US %i, 30E %i, 30E ISDA %i days', (start, end, bond, us, euro, isda) => {
+    expect([dayCountDays('30/360', d(start), d(end)), dayCountDays('30/360 US', d(start), d(end)), dayCountDays('30E/360', d(start), d(end)), dayCountDays('30E/360 ISDA', d(start), d(end))]).toEqual([
+      bond,
+      us,
+      euro,
+      isda,
+    ]);
+    expect(yearFraction('30E/360', d(start), d(end))).toBe(euro / 360);
+  });
+
+  it('30E/360 ISDA keeps a February termination date’s own day (§4.16(h)), and only then', () => {
+    // 29 Feb 2024 → 28 Feb 2025 ending on the termination date: 360 + 28 − 30 = 358; elsewhere 360.
+    expect(dayCountDays('30E/360 ISDA', d('2024-02-29'), d('2025-02-28'), d('2025-02-28'))).toBe(358);
+    expect(dayCountDays('30E/360 ISDA', d('2024-02-29'), d('2025-02-28'), d('2026-02-28'))).toBe(360);
+    // A termination date at another month's end is still the 30th: 31 Jan → 31 Mar = 60.
+    expect(dayCountDays('30E/360 ISDA', d('2025-01-31'), d('2025-03-31'), d('2025-03-31'))).toBe(60);
+    // The other conventions ignore it.
+    expect(dayCountDays('30/360 US', d('2024-02-29'), d('2025-02-28'), d('2025-02-28'))).toBe(360);
+  });
+
   it('ACT/365 accrues a 31-day month as 31/365 of the APR (daily rate × 365 = APR)', () => {
     // A ¥10,000 balance at 18% APR for March 2025 (31 days): 10000 × 0.18 × 31/365 = 152.876712…
     const fraction = yearFraction('ACT/365', d('2025-03-01'), d('2025-04-01'));

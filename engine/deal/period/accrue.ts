@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../dates.ts';
-import { dayCountDays } from '../../daycount.ts';
+import { dayCountDays, type ThirtyDayCount } from '../../daycount.ts';
 import { accrue, type AccrualDays } from '../accrual.ts';
 import type { Collections } from '../collections.ts';
 import type { CompiledDeal } from '../compile.ts';
@@ -29,9 +29,14 @@ export interface Accruals {
 
 type ReserveTargetTerms = Pick<CompiledDeal, 'notes' | 'reserveNotes' | 'reserveNotesOriginal' | 'reservePercent' | 'reserveFloor' | 'reserveCap'>;
 
-export function accrualDays(start: CalendarDate, end: CalendarDate): AccrualDays {
+/**
+ * The period's days under every day count. `termination`: the notes' termination date (the deal's
+ * legal final maturity), which only 30E/360 ISDA reads (a February termination date keeps its day).
+ */
+export function accrualDays(start: CalendarDate, end: CalendarDate, termination: CalendarDate): AccrualDays {
   const actual = new Money(dayCountDays('ACT/365', start, end));
-  return { '30/360': new Money(dayCountDays('30/360', start, end)), 'ACT/365': actual, 'ACT/360': actual };
+  const thirty = (convention: ThirtyDayCount): Money => new Money(dayCountDays(convention, start, end, termination));
+  return { '30/360': thirty('30/360'), '30/360 US': thirty('30/360 US'), '30E/360': thirty('30E/360'), '30E/360 ISDA': thirty('30E/360 ISDA'), 'ACT/365': actual, 'ACT/360': actual };
 }
 
 /**

@@ -15,6 +15,6 @@ export type { RunHistory } from './opening.ts';
 export { reconcilePeriod } from './reconcile.ts';
 export { periodRow } from './row.ts';
 export type { PeriodFacts } from './row.ts';
-export { accrualEndOf, collectionMonthsOf, paymentDateOf, paymentSchedule } from './schedule.ts';
+export { accrualEndOf, collectionMonthsOf, paymentDateOf, paymentSchedule, scheduledPaymentDate } from './schedule.ts';
 export type { PaymentSchedule } from './schedule.ts';
 export { openWaterfall, runSteps, runWaterfall } from './waterfall.ts';

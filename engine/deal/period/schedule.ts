@@ -1,5 +1,5 @@
 import { type HolidayCalendar, rollDate, type RollConvention } from '../../calendar/business-days.ts';
-import { addMonths, formatIsoDate, parseIsoDate, type CalendarDate } from '../../dates.ts';
+import { addMonths, daysInMonth, formatIsoDate, parseIsoDate, type CalendarDate } from '../../dates.ts';
 import { assert } from '../../errors.ts';
 import type { DealDates } from '../types.ts';
 
@@ -11,6 +11,10 @@ export interface PaymentSchedule {
   /** Start of the first accrual period. */
   readonly closing: CalendarDate;
   readonly firstPayment: CalendarDate;
+  /** DealDates.endOfMonth: every scheduled date is the last day of its month. */
+  readonly endOfMonth: boolean;
+  /** The legal final maturity: the notes' termination date (30E/360 ISDA keeps a February one's own day). */
+  readonly legalFinal: CalendarDate;
   /** The last period run: the pool horizon's last period or the legal-final period, whichever is earlier. */
   readonly lastPeriod: number;
   /** DealDates.businessDayConvention (default none) and the calendar it rolls on (undefined under none). */
@@ -32,12 +36,16 @@ export function paymentSchedule(dates: DealDates, poolMonths: number, calendar?:
   const firstPeriodMonths = dates.firstPeriodCollectionMonths ?? frequencyMonths;
   const closing = parseIsoDate(dates.closing);
   const firstPayment = parseIsoDate(dates.firstPaymentDate);
-  const legalFinalPeriod = lastPeriodOnOrBefore(firstPayment, frequencyMonths, parseIsoDate(dates.legalFinalMaturity));
+  const endOfMonth = dates.endOfMonth === true;
+  const legalFinal = parseIsoDate(dates.legalFinalMaturity);
+  const legalFinalPeriod = lastPeriodOnOrBefore({ firstPayment, frequencyMonths, endOfMonth }, legalFinal);
   return {
     frequencyMonths,
     firstPeriodMonths,
     closing,
     firstPayment,
+    endOfMonth,
+    legalFinal,
     lastPeriod: Math.min(poolMonths > 0 ? 1 + Math.max(0, Math.ceil((poolMonths - firstPeriodMonths) / frequencyMonths)) : 0, legalFinalPeriod),
     convention,
     calendar: convention === 'none' ? undefined : calendar,
@@ -55,9 +63,19 @@ export function paymentDateOf(schedule: PaymentSchedule, period: number): Calend
   return schedule.calendar === undefined ? scheduled : rollDate(scheduled, schedule.convention, schedule.calendar);
 }
 
-/** Period p's scheduled (unrolled) date: first payment date + (p − 1) × frequency months, clamped to month end. */
-export function scheduledDateOf(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths'>, period: number): CalendarDate {
-  return addMonths(schedule.firstPayment, (period - 1) * schedule.frequencyMonths);
+/**
+ * Period p's scheduled (unrolled) date: first payment date + (p − 1) × frequency months, clamped to
+ * month end; under DealDates.endOfMonth, the last day of that month (a first payment on 28 February
+ * is followed by 31 March, not 28 March).
+ */
+export function scheduledDateOf(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths' | 'endOfMonth'>, period: number): CalendarDate {
+  const date = addMonths(schedule.firstPayment, (period - 1) * schedule.frequencyMonths);
+  return schedule.endOfMonth ? { ...date, day: daysInMonth(date.year, date.month) } : date;
+}
+
+/** Period p's scheduled (unrolled) date read from a deal's dates (scheduledDateOf). */
+export function scheduledPaymentDate(dates: Pick<DealDates, 'firstPaymentDate' | 'paymentFrequencyMonths' | 'endOfMonth'>, period: number): CalendarDate {
+  return scheduledDateOf({ firstPayment: parseIsoDate(dates.firstPaymentDate), frequencyMonths: dates.paymentFrequencyMonths ?? 1, endOfMonth: dates.endOfMonth === true }, period);
 }
 
 /** The date period p's accrual ends on (and the next one starts on): the payment date, or the scheduled date under accrualDates scheduledDates. */
@@ -75,10 +93,10 @@ export function collectionMonthsOf(schedule: Pick<PaymentSchedule, 'frequencyMon
   return { first: last - schedule.frequencyMonths + 1, last };
 }
 
-/** Index of the last payment date on or before `date` (0 when even the first is after it). */
-function lastPeriodOnOrBefore(first: CalendarDate, frequency: number, date: CalendarDate): number {
+/** Index of the last scheduled payment date on or before `date` (0 when even the first is after it). */
+export function lastPeriodOnOrBefore(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths' | 'endOfMonth'>, date: CalendarDate): number {
   const target = formatIsoDate(date);
   let p = 0;
-  while (formatIsoDate(addMonths(first, p * frequency)) <= target) p++;
+  while (formatIsoDate(scheduledDateOf(schedule, p + 1)) <= target) p++;
   return p;
 }

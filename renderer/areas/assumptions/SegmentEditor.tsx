@@ -42,6 +42,9 @@ const EMPTY_ROLL_RATES = { rollForward: { current: 0, dpd1_30: 0, dpd31_60: 0, d
 /** Interest accrual conventions (engine/daycount.ts); absent = 30/360, APR ÷ 12 a month. */
 const DAY_COUNTS = [
   { value: '30/360', label: '30/360' },
+  { value: '30/360 US', label: '30/360 US' },
+  { value: '30E/360', label: '30E/360' },
+  { value: '30E/360 ISDA', label: '30E/360 ISDA' },
   { value: 'ACT/365', label: 'ACT/365' },
   { value: 'ACT/360', label: 'ACT/360' },
 ] as const;

@@ -12,6 +12,7 @@ export const EVERY_FIELD_DEAL = {
     cutoff: '2026-01-31',
     closing: '2026-02-15',
     firstPaymentDate: '2026-03-26',
+    endOfMonth: false,
     paymentFrequencyMonths: 1,
     firstPeriodCollectionMonths: 2,
     cutoffTime: 'endOfDay',

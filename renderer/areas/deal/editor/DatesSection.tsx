@@ -1,4 +1,4 @@
-import { NumberField, SelectField, TextField } from './fields.tsx';
+import { CheckField, NumberField, SelectField, TextField } from './fields.tsx';
 import { ACCRUAL_DATES_OPTIONS, CALENDAR_OPTIONS, CURRENCY_OPTIONS, CUTOFF_TIME_OPTIONS, ROLL_OPTIONS } from './options.ts';
 import { Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
@@ -18,6 +18,7 @@ export function DatesSection() {
         <TextField label={t('deal.editor.closingDate')} path={['dates', 'closing']} kind="date" hint={t('deal.editor.notesAccrueFromClosing')} />
         <TextField label={t('deal.editor.firstPaymentDate')} path={['dates', 'firstPaymentDate']} kind="date" />
         <NumberField label={t('deal.editor.monthsBetweenPayments')} path={['dates', 'paymentFrequencyMonths']} kind="whole" placeholder="1" hint={t('deal.editor.blankMonthly3Quarterly')} />
+        <CheckField label={t('deal.editor.endOfMonth')} path={['dates', 'endOfMonth']} byDefault={false} hint={t('deal.editor.endOfMonthHint')} />
         <TextField label={t('deal.editor.legalFinalMaturity')} path={['dates', 'legalFinalMaturity']} kind="date" />
         <NumberField
           label={t('deal.editor.firstPeriodCollectionMonths')}

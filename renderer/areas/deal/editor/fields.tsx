@@ -136,7 +136,7 @@ export function SelectField({ label, path, options, byDefault }: { label: string
 }
 
 /** A yes/no of the deal; `byDefault` is what the engine assumes when the file leaves it out. */
-export function CheckField({ label, path, byDefault }: { label: string; path: FieldPath; byDefault: boolean }) {
+export function CheckField({ label, path, byDefault, hint }: { label: string; path: FieldPath; byDefault: boolean; hint?: string }) {
   const { draft, set } = useEditor();
   const value = getAt(draft, path);
   const checked = typeof value === 'boolean' ? value : byDefault;
@@ -145,6 +145,7 @@ export function CheckField({ label, path, byDefault }: { label: string; path: Fi
       <label>
         <input type="checkbox" data-path={jsonPath(path)} checked={checked} onChange={(e) => set(path, e.target.checked)} /> {label}
       </label>
+      {hint ? <span className="field-hint">{hint}</span> : null}
     </div>
   );
 }

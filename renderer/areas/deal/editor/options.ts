@@ -23,6 +23,9 @@ export const DAY_COUNT_OPTIONS = optionsOf<NonNullable<Note['dayCount']>>({
   'ACT/365': 'deal.option.dayCount.ACT/365',
   'ACT/360': 'deal.option.dayCount.ACT/360',
   '30/360': 'deal.option.dayCount.30/360',
+  '30/360 US': 'deal.option.dayCount.30/360 US',
+  '30E/360': 'deal.option.dayCount.30E/360',
+  '30E/360 ISDA': 'deal.option.dayCount.30E/360 ISDA',
 });
 
 /** Indexed coupons (基准利率 + 利差) read a dated table of the deal's rateIndices (the editor's "Policy-rate tables" section). */
