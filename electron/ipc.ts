@@ -5,6 +5,10 @@ export const IPC = {
   chooseOpenFile: 'abs:choose-open-file',
   chooseSaveFile: 'abs:choose-save-file',
   savePackPdf: 'abs:save-pack-pdf',
+  /** main → renderer: a menu command the page carries out (MenuCommand). */
+  menuCommand: 'abs:menu-command',
+  /** renderer → main: the language the analyst chose, for the menu and main's own dialogs. */
+  setLanguage: 'abs:set-language',
 } as const;
 
 /** The renderer is served from this privileged scheme; IPC from any other origin is refused. */

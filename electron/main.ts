@@ -2,17 +2,20 @@
  * Electron main process: one window, a menu, native dialogs, and the IPC transport of the
  * API. Kept thin: every capability lives in service/ and is tested without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions, type WebPreferences } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebPreferences } from 'electron';
 import { join, normalize, relative, resolve, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { languageOfTag, type MessageLanguage } from '../messages/say.ts';
+import { shellSay, type ShellSay } from '../messages/shell.ts';
 import type { AppEvent } from '../service/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../service/transport/csp.ts';
 import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { warmPoolWanted } from '../service/transport/warm-pool-env.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
-import { devToolsAllowed, isAllowedExternalUrl, isAppPage, viewMenuItems } from './policy.ts';
+import { menuTemplate } from './menu.ts';
+import { devToolsAllowed, isAllowedExternalUrl, isAppPage } from './policy.ts';
 import { printPackToPdf } from './print-pack.ts';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -26,6 +29,9 @@ const service = new Service({
   warmPool: warmPoolWanted(),
 });
 let mainWindow: BrowserWindow | null = null;
+/** The menu's and main's own dialogs' language: the system's at start (as the page's default), then the analyst's choice as the page reports it (IPC.setLanguage). */
+let shellLanguage: MessageLanguage = 'en';
+const say = (): ShellSay => shellSay(shellLanguage);
 
 /** The built renderer (npm run build) sits beside this bundle: dist/electron → dist/renderer. */
 const rendererDir = resolve(import.meta.dirname, '..', 'renderer');
@@ -34,8 +40,9 @@ const fileFilters = z.array(z.strictObject({ name: z.string().max(200), extensio
 const openFileRequest = z.strictObject({ title: z.string().max(200), filters: fileFilters });
 const saveFileRequest = z.strictObject({ title: z.string().max(200), defaultName: z.string().max(255), filters: fileFilters });
 const savePackRequest = z.strictObject({ runIds: z.array(z.number().int().positive()).min(1).max(50), defaultName: z.string().max(255), language: z.enum(['en', 'zh-CN']).optional() });
+const languageRequest = z.enum(['en', 'zh-CN']);
 
-function fromOurPage(event: IpcMainInvokeEvent): boolean {
+function fromOurPage(event: IpcMainInvokeEvent | IpcMainEvent): boolean {
   return isAppPage(event.senderFrame?.url ?? '');
 }
 
@@ -88,64 +95,40 @@ function registerIpc(): void {
     const parsed = savePackRequest.safeParse(options);
     if (!fromOurPage(event) || !parsed.success || !mainWindow) return null;
     const chosen = await dialog.showSaveDialog(mainWindow, {
-      title: 'Save the investor pack as PDF',
+      title: say()('shell.dialog.savePackPdf'),
       defaultPath: parsed.data.defaultName,
-      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      filters: [{ name: say()('shell.dialog.pdfFilter'), extensions: ['pdf'] }],
     });
     if (chosen.canceled || !chosen.filePath) return null;
     await printPackToPdf(APP_ORIGIN, appWebPreferences(), parsed.data.runIds, chosen.filePath, parsed.data.language);
     return chosen.filePath;
   });
   service.events.on('event', (event: AppEvent) => mainWindow?.webContents.send(IPC.event, event));
+  // Only the main window speaks for the analyst (the investor pack's print window shows a language of its own).
+  ipcMain.on(IPC.setLanguage, (event, language: unknown) => {
+    const parsed = languageRequest.safeParse(language);
+    if (!fromOurPage(event) || event.sender !== mainWindow?.webContents || !parsed.success || parsed.data === shellLanguage) return;
+    shellLanguage = parsed.data;
+    Menu.setApplicationMenu(buildMenu());
+  });
 }
 
-async function openWorkspaceFromDialog(create: boolean): Promise<void> {
-  if (!mainWindow) return;
-  const filters = [{ name: 'ABS workspace', extensions: ['sqlite', 'db'] }];
-  const chosen = create
-    ? await dialog.showSaveDialog(mainWindow, { title: 'New workspace', defaultPath: 'workspace.sqlite', filters })
-    : await dialog.showOpenDialog(mainWindow, { title: 'Open workspace', filters, properties: ['openFile'] });
-  const path = 'filePaths' in chosen ? chosen.filePaths[0] : chosen.filePath;
-  if (chosen.canceled || !path) return;
-  const result = await service.call('workspace.open', { path, create });
-  if (!result.ok) dialog.showErrorBox('Cannot open workspace', result.error.message);
-}
-
+/** The menu in the shell's language; File ▸ New / Open go to the page (electron/menu.ts says why). */
 function buildMenu(): Menu {
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        { label: 'New Workspace…', accelerator: 'CmdOrCtrl+N', click: () => void openWorkspaceFromDialog(true) },
-        { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => void openWorkspaceFromDialog(false) },
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    { role: 'editMenu' },
-    {
-      label: 'View',
-      submenu: viewMenuItems(withDevTools).map((item): MenuItemConstructorOptions => (item === 'separator' ? { type: 'separator' } : { role: item })),
-    },
-    { role: 'windowMenu' },
-    {
-      role: 'help',
-      submenu: [
-        {
-          label: `About ${app.getName()}`,
-          click: () =>
-            void dialog.showMessageBox({
-              type: 'info',
-              title: app.getName(),
-              message: `${app.getName()} ${app.getVersion()}`,
-              detail: `Electron ${process.versions.electron ?? ''} · Node ${process.versions.node}`,
-            }),
-        },
-      ],
-    },
-  ];
+  const words = say();
+  const template = menuTemplate({
+    platform: process.platform,
+    withDevTools,
+    say: words,
+    command: (command) => mainWindow?.webContents.send(IPC.menuCommand, command),
+    about: () =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: words('shell.appName'),
+        message: `${words('shell.appName')} ${app.getVersion()}`,
+        detail: `Electron ${process.versions.electron ?? ''} · Node ${process.versions.node}`,
+      }),
+  });
   return Menu.buildFromTemplate(template);
 }
 
@@ -210,6 +193,7 @@ app
     // navigator.permissions or clipboard reads) are both refused.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
+    shellLanguage = languageOfTag(app.getLocale());
     serveRenderer();
     registerIpc();
     const workspacePath = defaultWorkspacePath(app.getPath('userData'));
@@ -217,12 +201,12 @@ app
       service.openWorkspace(workspacePath);
     } catch (error) {
       // Still open the window: the analyst can pick another workspace from File ▸ Open.
-      dialog.showErrorBox('Cannot open the default workspace', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(say()('shell.error.defaultWorkspace'), error instanceof Error ? error.message : String(error));
     }
     Menu.setApplicationMenu(buildMenu());
     createWindow();
   })
   .catch((error: unknown) => {
-    dialog.showErrorBox('ABS Workbench could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(say()('shell.error.cannotStart'), error instanceof Error ? error.message : String(error));
     app.quit();
   });

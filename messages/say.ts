@@ -17,6 +17,15 @@ export type CodedMessageKey = keyof typeof messagesEn;
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type CodedCatalogue = Readonly<Record<CodedMessageKey, string>>;
 
+/**
+ * The language before the analyst chooses one, from a language tag (the browser's for the screens,
+ * the system's for the desktop shell's menu): 'zh-CN' for any Chinese tag (zh, zh-CN, zh-Hans-CN,
+ * zh-TW), else 'en'.
+ */
+export function languageOfTag(tag: string | null | undefined): MessageLanguage {
+  return tag !== null && tag !== undefined && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
+}
+
 const CATALOGUES: Partial<Record<MessageLanguage, CodedCatalogue>> = { en: messagesEn };
 
 /** Makes a language's catalogue available to say (sayCodedIn and the rest) from now on. */

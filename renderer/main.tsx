@@ -4,12 +4,15 @@ import { ApiClient } from './api/client.ts';
 import { detectTransport } from './api/transport.ts';
 import { App } from './app/App.tsx';
 import { AppProvider, reportError } from './app/context.tsx';
+import { connectDesktopShell } from './app/desktop-shell.ts';
 import { loadCatalogue } from './app/catalogues.ts';
 import { I18nProvider, translate } from './app/i18n.tsx';
 import { language } from './app/language.ts';
 import './styles.css';
 
 const api = new ApiClient(detectTransport());
+// The desktop menu's New / Open run here, and it learns the chosen language (nothing in the browser).
+connectDesktopShell(api);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 

@@ -3,6 +3,7 @@
  * Module state rather than React state so plain formatters (axis-format.ts, format.ts) read the same
  * language as the components; i18n.tsx subscribes React to it.
  */
+import { languageOfTag } from '../../messages/say.ts';
 import { isCatalogueLoaded, loadCatalogue } from './catalogues.ts';
 import { Store } from './store.ts';
 
@@ -14,10 +15,8 @@ export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { en: 'English
 
 const STORAGE_KEY = 'abs.language';
 
-/** 'zh-CN' for any Chinese language tag (zh, zh-CN, zh-Hans-CN, zh-TW), else 'en'. */
-export function languageOf(tag: string | null | undefined): Language {
-  return tag !== null && tag !== undefined && /^zh\b/i.test(tag) ? 'zh-CN' : 'en';
-}
+/** 'zh-CN' for any Chinese language tag (zh, zh-CN, zh-Hans-CN, zh-TW), else 'en' (the desktop shell's menu starts by the same rule). */
+export const languageOf: (tag: string | null | undefined) => Language = languageOfTag;
 
 function stored(): Language | null {
   try {
@@ -32,7 +31,15 @@ function initialLanguage(): Language {
   return stored() ?? languageOf(typeof navigator === 'undefined' ? undefined : navigator.language);
 }
 
+/** The language the page shows now (a document may show one of its own for a while: showLanguageFor). */
 export const language = new Store<Language>(initialLanguage());
+
+/**
+ * The language the analyst chose (or the default before any choice): what the desktop shell's menu
+ * and dialogs speak (app/desktop-shell.ts). Not moved by showLanguageFor: a Chinese investor pack
+ * previewed in an English session leaves the menu English.
+ */
+export const chosenLanguage = new Store<Language>(language.get());
 
 function show(next: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = next;
@@ -56,6 +63,7 @@ export async function chooseLanguage(next: Language): Promise<void> {
     // not remembered, still switched
   }
   show(next);
+  chosenLanguage.set(next);
 }
 
 /**

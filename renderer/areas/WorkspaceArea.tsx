@@ -1,11 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { reportError, useApp } from '../app/context.tsx';
+import { useApp } from '../app/context.tsx';
 import { formatBytes, formatDateTime } from '../app/format.ts';
-import { translate, useT } from '../app/i18n.tsx';
-import { unsavedWorkOfWorkspace } from '../app/workspace-scope.ts';
-
-/** The dialogs' filter, named in the chosen language when a dialog opens. */
-const workspaceFilters = (): { name: string; extensions: string[] }[] => [{ name: translate('dialog.filter.workspace'), extensions: ['sqlite', 'db'] }];
+import { useT } from '../app/i18n.tsx';
+import { chooseWorkspace, mayLeaveWorkspace, openWorkspaceAt } from '../app/workspace-open.ts';
 
 /** The workspace file: where it is, its schema, and opening or creating another one. */
 export function WorkspaceArea() {
@@ -17,32 +14,29 @@ export function WorkspaceArea() {
   // Over the browser transport the service opens workspaces only in this folder (app.version says which).
   const folder = version?.workspacesFolder ?? null;
 
-  async function open(target: string, create: boolean): Promise<void> {
-    // Edits of a set saved here go with this workspace (app/workspace-scope.ts): ask before they do.
-    const unsaved = unsavedWorkOfWorkspace();
-    if (unsaved.length > 0 && !window.confirm(t('workspace.confirm.dropEdits', { names: unsaved.join('”, “') }))) return;
+  // Edits of a set saved here go with this workspace (app/workspace-scope.ts): each way out asks
+  // before they do (app/workspace-open.ts), as the desktop menu's New / Open do.
+  async function whileBusy(work: () => Promise<boolean>): Promise<boolean> {
     setBusy(true);
     try {
-      await api.call('workspace.open', { path: target, create });
-      setPath('');
-    } catch (error) {
-      reportError(t('workspace.cannotOpenWorkspace'), error);
+      return await work();
     } finally {
       setBusy(false);
     }
   }
 
-  async function choose(create: boolean): Promise<void> {
-    if (!desktop) return;
-    const target = create
-      ? await desktop.chooseSaveFile({ title: t('workspace.newWorkspace'), defaultName: 'workspace.sqlite', filters: workspaceFilters() })
-      : await desktop.chooseOpenFile({ title: t('workspace.openWorkspace'), filters: workspaceFilters() });
-    if (target) await open(target, create);
+  function choose(create: boolean): void {
+    if (desktop) void whileBusy(() => chooseWorkspace(api, desktop, create));
+  }
+
+  async function openTyped(target: string): Promise<void> {
+    if (!mayLeaveWorkspace()) return;
+    if (await whileBusy(() => openWorkspaceAt(api, target, true))) setPath('');
   }
 
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    if (path.trim()) void open(path.trim(), true);
+    if (path.trim()) void openTyped(path.trim());
   }
 
   return (
@@ -76,10 +70,10 @@ export function WorkspaceArea() {
       <h2>{t('workspace.openAnotherWorkspace')}</h2>
       {desktop ? (
         <div className="button-row">
-          <button type="button" disabled={busy} onClick={() => void choose(false)}>
+          <button type="button" disabled={busy} onClick={() => choose(false)}>
             {t('workspace.openWorkspace2')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void choose(true)}>
+          <button type="button" disabled={busy} onClick={() => choose(true)}>
             {t('workspace.newWorkspace2')}
           </button>
         </div>

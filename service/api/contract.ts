@@ -1335,6 +1335,13 @@ export interface FileFilter {
   readonly extensions: readonly string[];
 }
 
+/**
+ * A command of the desktop app's menu that the renderer carries out (electron/menu.ts): it owns
+ * the question about unsaved edits another workspace would drop, the native dialog's words in the
+ * chosen language, and the error if the file is refused — the same as the Workspace screen's buttons.
+ */
+export type MenuCommand = 'workspace.new' | 'workspace.open';
+
 export interface DesktopBridge {
   invoke<M extends Method>(method: M, params: RequestOf<M>): Promise<ApiResult<ResponseOf<M>>>;
   onEvent(listener: (event: AppEvent) => void): () => void;
@@ -1346,6 +1353,10 @@ export interface DesktopBridge {
    * page's own print CSS) and writes it there. The path written, or null when the analyst cancelled.
    */
   savePackPdf(options: { runIds: readonly number[]; defaultName: string; language?: 'en' | 'zh-CN' }): Promise<string | null>;
+  /** Hears the menu's commands (File ▸ New Workspace…, Open Workspace…); returns the unsubscribe. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Tells the shell the language the analyst chose, so its menu and its own dialogs speak it. */
+  setLanguage(language: 'en' | 'zh-CN'): void;
 }
 
 /** HTTP transport: the header that carries the per-launch token. */
