@@ -127,7 +127,7 @@ const MARCH_1900 = '1900-03-01';
  * a date in January–February 1900 is refused as out of range (rule `range`). Those are Excel's
  * day numbers 1–60 — 1900-02-29, the day Excel shows for 60, included — and no loan dates from
  * then: such a cell is a small number (a term, a count) under a date format, or typed into a date
- * column, whichever limits the tape states (docs/xlsx-import.md, "Dates in January–February 1900").
+ * column. No plausibility limit admits it (docs/xlsx-import.md, "Dates in January–February 1900").
  */
 export function parseTapeDate(text: string): Parsed<string> {
   const parsed = parseDate(text);
