@@ -119,6 +119,7 @@ export const messagesEn = {
   'msg.tape.cutoffUnreadable': 'Cutoff date "{text}": {reason}',
   'msg.tape.dataDateImplausible': 'The data date "{text}" on the tape’s first row (its cutoff) is outside the plausible range {minDate} to {maxDate}: fix it or give the cutoff date.',
   'msg.tape.dataDateUnreadable': 'The data date "{text}" on the tape’s first row (its cutoff) is {reason}: fix it or give the cutoff date.',
+  'msg.tape.dataDateOutOfRange': 'The data date "{text}" on the tape’s first row (its cutoff) is out of range: {reason}; fix it or give the cutoff date.',
   'msg.tape.noDataDateColumn': '{file} has no data-date column (数据日期 / as-of date) and no cutoff date was given: enter the tape’s cutoff date (the date its balances and days past due are as of).',
   'msg.tape.dataDateBlank':
     '{file} leaves the data date (数据日期) blank on its first row and no cutoff date was given: enter the tape’s cutoff date (the date its balances and days past due are as of).',
@@ -348,6 +349,10 @@ export const messagesEn = {
   'msg.tapeValue.inconsistentWeekday': 'not a consistent date ({date} is a {actual}, not a {written})',
   'msg.tapeValue.excelBefore1900': 'not a date (Excel day number {serial} is before 1900-01-01)',
   'msg.tapeValue.excelDay60': 'not a calendar date (Excel day 60 is 1900-02-29, which did not exist)',
+  'msg.tapeValue.early1900': '{date} is Excel day {serial}: no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date',
+  'msg.tapeValue.early1900Day60':
+    '1900-02-29 is Excel day 60, a day that did not exist (Excel counts 1900 as a leap year), and no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date',
+  'msg.tapeValue.duration': 'not a date (a duration: {text} is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)',
   'msg.tapeValue.dayMonthZero': 'not a calendar date (day and month cannot be 0)',
   'msg.tapeValue.cannotBeMonth': 'not a calendar date ({number} cannot be a month)',
   'msg.tapeValue.neitherMonth': 'not a calendar date (neither {first} nor {second} can be a month)',

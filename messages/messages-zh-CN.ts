@@ -115,6 +115,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tape.cutoffUnreadable': '基准日“{text}”无法识别：{reason}',
   'msg.tape.dataDateImplausible': '资产清单首行的数据日期“{text}”（即基准日）不在合理范围 {minDate} 至 {maxDate} 内：请修正，或填写基准日。',
   'msg.tape.dataDateUnreadable': '资产清单首行的数据日期“{text}”（即基准日）无法识别（{reason}）：请修正，或填写基准日。',
+  'msg.tape.dataDateOutOfRange': '资产清单首行的数据日期“{text}”（即基准日）超出范围：{reason}；请修正，或填写基准日。',
   'msg.tape.noDataDateColumn': '{file} 没有数据日期列，也未填写基准日：请填写资产清单的基准日（余额与逾期天数所对应的日期）。',
   'msg.tape.dataDateBlank': '{file} 首行的数据日期为空，也未填写基准日：请填写资产清单的基准日（余额与逾期天数所对应的日期）。',
   'msg.tape.noRowsForCutoff': '{file} 没有可读取数据日期的贷款行，也未填写基准日：请填写资产清单的基准日（余额与逾期天数所对应的日期）。',
@@ -340,6 +341,10 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeValue.inconsistentWeekday': '日期前后矛盾（{date} 是 {actual}，不是 {written}）',
   'msg.tapeValue.excelBefore1900': '不是日期（Excel 日期序号 {serial} 早于 1900-01-01）',
   'msg.tapeValue.excelDay60': '不是有效日期（Excel 序号 60 即 1900-02-29，该日并不存在）',
+  'msg.tapeValue.early1900': '{date} 即 Excel 日期序号 {serial}：贷款日期不会在 1900 年 1–2 月——多半是数字（期数、笔数等）被设成了日期格式，或误填为日期',
+  'msg.tapeValue.early1900Day60':
+    '1900-02-29 即 Excel 日期序号 60，该日并不存在（Excel 把 1900 年当作闰年），且贷款日期不会在 1900 年 1–2 月——多半是数字（期数、笔数等）被设成了日期格式，或误填为日期',
+  'msg.tapeValue.duration': '不是日期（是时长：{text} 是 Excel 以 [h]:mm 等格式显示的经过时间——请把该列设为日期格式）',
   'msg.tapeValue.dayMonthZero': '不是有效日期（日和月不能为 0）',
   'msg.tapeValue.cannotBeMonth': '不是有效日期（{number} 不可能是月份）',
   'msg.tapeValue.neitherMonth': '不是有效日期（{first} 和 {second} 都不可能是月份）',

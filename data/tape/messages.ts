@@ -31,6 +31,8 @@ export const TAPE_MESSAGES = messageTable('tape', {
   dataDateImplausible: (p: { text: string; minDate: string; maxDate: string }) =>
     `The data date "${p.text}" on the tape's first row (its cutoff) is outside the plausible range ${p.minDate} to ${p.maxDate}: fix it or give the cutoff date`,
   dataDateUnreadable: (p: { text: string; reason: CodedMessage }) => `The data date "${p.text}" on the tape's first row (its cutoff) is ${p.reason.message}: fix it or give the cutoff date`,
+  dataDateOutOfRange: (p: { text: string; reason: CodedMessage }) =>
+    `The data date "${p.text}" on the tape's first row (its cutoff) is out of range: ${p.reason.message}; fix it or give the cutoff date`,
   noDataDateColumn: (p: { file: string }) =>
     `${p.file} has no data-date column (数据日期 / as-of date) and no cutoff date was given: enter the tape's cutoff date (the date its balances and days past due are as of)`,
   dataDateBlank: (p: { file: string }) =>

@@ -1,3 +1,4 @@
+import type { CodedMessage, MessageParams } from '../../engine/messages.ts';
 import { safeCsvField } from '../csv-out.ts';
 import { codedError } from '../errors.ts';
 import { TAPE_MESSAGES } from './messages.ts';
@@ -29,8 +30,51 @@ interface TapeRow {
 
 const TAPE_SELECT = 'SELECT t.* FROM tapes t';
 
+/**
+ * What an import keeps in a tape's `mapping_json` besides its columns. Its notes twice: `notes` in
+ * English (what `abs tape list --json` prints and every build reads) and `noteCodes`, the same
+ * notes by code and params in the same order (data/tape/messages.ts TAPE_NOTES), so a screen says
+ * them in its reader's language. A JSON document, not a column: no migration, and a build from
+ * before `noteCodes` opens a workspace written after it and reads its notes in English. A tape
+ * imported before `noteCodes` has only `notes`, which every language shows as stored.
+ */
+interface StoredTapeFacts {
+  readonly columns: readonly MappedColumn[];
+  readonly notes: readonly string[];
+  readonly noteCodes: readonly { readonly code: string; readonly params: MessageParams }[];
+  readonly cutoffSource: 'given' | 'tape';
+  readonly encodingReason: string | null;
+}
+
+/** The `mapping_json` of a tape being imported (StoredTapeFacts), its notes given by code. */
+export function storedFactsJson(facts: Omit<StoredTapeFacts, 'notes' | 'noteCodes'> & { readonly notes: readonly CodedMessage[] }): string {
+  const stored: StoredTapeFacts = {
+    columns: facts.columns,
+    notes: facts.notes.map((note) => note.message),
+    noteCodes: facts.notes.map(({ code, params }) => ({ code, params })),
+    cutoffSource: facts.cutoffSource,
+    encodingReason: facts.encodingReason,
+  };
+  return JSON.stringify(stored);
+}
+
+function isStoredCode(value: unknown): value is StoredTapeFacts['noteCodes'][number] {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  return typeof code === 'string' && typeof params === 'object' && params !== null && !Array.isArray(params);
+}
+
+/** The stored notes by code, each with its stored English; none when the tape has no codes for them (imported before them) or they do not pair with its notes. */
+function codedNotesOf(notes: readonly string[], codes: unknown): CodedMessage[] | null {
+  if (!Array.isArray(codes) || codes.length !== notes.length || !codes.every(isStoredCode)) return null;
+  return codes.map(({ code, params }, i) => ({ code, params, message: notes[i] ?? '' }));
+}
+
 function toRecord(row: TapeRow): TapeRecord {
-  const mapping = JSON.parse(row.mapping_json) as { columns?: MappedColumn[]; notes?: string[] };
+  // `noteCodes` is checked before use: absent from tapes imported before it.
+  const mapping = JSON.parse(row.mapping_json) as { columns?: MappedColumn[]; notes?: string[]; noteCodes?: unknown };
+  const notes = mapping.notes ?? [];
+  const codedNotes = codedNotesOf(notes, mapping.noteCodes);
   return {
     id: row.id,
     name: row.name,
@@ -48,7 +92,8 @@ function toRecord(row: TapeRow): TapeRecord {
     rowsRejected: row.rows_rejected,
     currentBalance: row.current_balance,
     mapping: mapping.columns ?? [],
-    notes: mapping.notes ?? [],
+    notes,
+    ...(codedNotes ? { codedNotes } : {}),
     extraColumns: JSON.parse(row.extra_columns_json) as string[],
   };
 }

@@ -101,7 +101,10 @@ export interface TapeRecord {
   readonly rowsRejected: number;
   readonly currentBalance: number;
   readonly mapping: readonly MappedColumn[];
+  /** What the import noted (ImportReport.notes), in English as stored. */
   readonly notes: readonly string[];
+  /** The same notes by code, for a screen to say in its language; absent for a tape imported before notes were stored by code (its notes show in English). */
+  readonly codedNotes?: readonly CodedMessage[];
   readonly extraColumns: readonly string[];
 }
 

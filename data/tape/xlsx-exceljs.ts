@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.ts';
 import { columnLetters, finishRead, isBlank, takeRow, unreadable, valueRightOfHeader, type FileFacts, type SheetRead, type XlsxReadOptions, type XlsxReadResult } from './xlsx-common.ts';
-import { excelTimeOfDay } from './values/excel-serial.ts';
+import { excelShownDate, excelTimeOfDay } from './values/excel-serial.ts';
+import { durationFormOf, durationText, type DurationForm } from './xlsx-duration.ts';
 import { isPercentFormatCode, percentCellText } from './xlsx-percent.ts';
 import { checkTextRuns } from './xlsx-text-runs.ts';
 
@@ -11,8 +12,11 @@ import { checkTextRuns } from './xlsx-text-runs.ts';
  * The XLSX tape reader over exceljs's streaming WorkbookReader (never the npm `xlsx` 0.18.5
  * package, which carries unfixed advisories). Cells become the same text a CSV export would
  * hold, so one row pipeline serves both formats:
- *   date cells → 'YYYY-MM-DD' (Excel stores dates as serial days; exceljs gives UTC Dates),
+ *   date cells → 'YYYY-MM-DD' (Excel stores dates as serial days; exceljs gives UTC Dates,
+ *   serials 1–60 a day early, shown here as Excel shows them: values/excel-serial.ts),
  *   time cells (day 0: a time of day alone) → 'HH:MM' or 'HH:MM:SS',
+ *   duration cells ([h]:mm…, which exceljs also gives as Dates) → the elapsed time Excel shows
+ *   ('732:00', xlsx-duration.ts),
  *   numbers → String(n) at full precision (under a percentage format n × 100 with %: 0.18 →
  *   '18%', xlsx-percent.ts), booleans → 'true'/'false', formulas → their cached
  *   result, rich text → its plain text, errors → '#N/A'-style codes, empty → ''.
@@ -25,33 +29,45 @@ interface StreamWorksheet {
   [Symbol.asyncIterator](): AsyncIterator<ExcelJS.Row>;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /** Where exceljs counts Excel's serial day numbers from (serial 0), and a day, in milliseconds. */
 const EXCEL_DAY_0_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-/** A cell as the text a CSV export would hold; `percent`: its number format is a percentage. */
-function cellText(value: ExcelJS.CellValue, percent: boolean): string {
+/** How a cell's number format shows it, where that changes its text: a percentage, or a duration in one of its forms. */
+interface CellFormat {
+  readonly percent: boolean;
+  readonly duration: DurationForm | null;
+}
+
+const PLAIN_FORMAT: CellFormat = { percent: false, duration: null };
+
+/**
+ * A date cell as exceljs gives it (a Date at exceljs's instant for its serial) as the text a CSV
+ * export holds: the date Excel shows, a time of day alone, or under a duration format the elapsed
+ * time (its serial × a day; `date1904`: the workbook counts from 1904, which exceljs added).
+ */
+function dateText(value: Date, format: CellFormat, date1904: boolean): string {
+  const ms = value.getTime();
+  if (Number.isNaN(ms)) return '';
+  if (format.duration !== null) return durationText(ms - EXCEL_DAY_0_MS - (date1904 ? 1_462 * DAY_MS : 0), format.duration);
+  // A time cell (Excel day 0 with a time format, '08:30'): exceljs counts serials from 1899-12-30, so
+  // it would read as that date; it is the time of day a CSV export holds (a date column refuses it).
+  if (ms >= EXCEL_DAY_0_MS && ms < EXCEL_DAY_0_MS + DAY_MS) return excelTimeOfDay((ms - EXCEL_DAY_0_MS) / DAY_MS);
+  return excelShownDate(ms);
+}
+
+/** A cell as the text a CSV export would hold, under its number format. */
+function cellText(value: ExcelJS.CellValue, format: CellFormat, date1904: boolean): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return percent ? percentCellText(value) : String(value);
+  if (typeof value === 'number') return format.percent ? percentCellText(value) : String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) return '';
-    // A time cell (Excel day 0 with a time format, '08:30'): exceljs counts serials from 1899-12-30, so
-    // it would read as that date; it is the time of day a CSV export holds (a date column refuses it).
-    if (ms >= EXCEL_DAY_0_MS && ms < EXCEL_DAY_0_MS + DAY_MS) return excelTimeOfDay((ms - EXCEL_DAY_0_MS) / DAY_MS);
-    return `${value.getUTCFullYear()}-${pad2(value.getUTCMonth() + 1)}-${pad2(value.getUTCDate())}`;
-  }
+  if (value instanceof Date) return dateText(value, format, date1904);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: ExcelJS.CellValue }).result;
-    return result === undefined ? '' : cellText(result, percent);
+    return result === undefined ? '' : cellText(result, format, date1904);
   }
   if ('text' in value) return String((value as { text: unknown }).text);
   return '';
@@ -61,28 +77,28 @@ function isFormula(value: ExcelJS.CellValue): boolean {
   return typeof value === 'object' && value !== null && !(value instanceof Date) && ('formula' in value || 'sharedFormula' in value);
 }
 
-/** Whether a format code shows a percentage, once per code: a sheet has a handful of formats, a tape many cells. */
-const percentFormats = new Map<string, boolean>();
-function isPercentFormat(code: string): boolean {
-  let percent = percentFormats.get(code);
-  if (percent === undefined) {
-    percent = isPercentFormatCode(code);
-    percentFormats.set(code, percent);
+/** How a format code shows a cell, judged once per code: a sheet has a handful of formats, a tape many cells. */
+const cellFormats = new Map<string, CellFormat>();
+function cellFormat(code: string): CellFormat {
+  let format = cellFormats.get(code);
+  if (format === undefined) {
+    format = { percent: isPercentFormatCode(code), duration: durationFormOf(code) };
+    cellFormats.set(code, format);
   }
-  return percent;
+  return format;
 }
 
 /** Cells of one row as text, 0-based, filling gaps (exceljs rows are sparse and 1-based). */
-function rowTexts(row: ExcelJS.Row, width: number): string[] {
+function rowTexts(row: ExcelJS.Row, width: number, date1904: boolean): string[] {
   const values = row.values as ExcelJS.CellValue[];
   const count = Math.max(width, values.length - 1);
   const fields: string[] = [];
   for (let i = 0; i < count; i++) {
     const value = values[i + 1];
-    // A cell's format is looked up only where it can matter, a number or a formula's cached result
-    // (getCell would add the empty cells; text, dates and booleans show as they are).
-    const numFmt = typeof value === 'number' || isFormula(value) ? row.getCell(i + 1).numFmt : undefined;
-    fields.push(cellText(value, typeof numFmt === 'string' && isPercentFormat(numFmt)).trim());
+    // A cell's format is looked up only where it can matter, a number, a date (or a duration) or a
+    // formula's cached result (getCell would add the empty cells; text and booleans show as they are).
+    const numFmt = typeof value === 'number' || value instanceof Date || isFormula(value) ? row.getCell(i + 1).numFmt : undefined;
+    fields.push(cellText(value, typeof numFmt === 'string' ? cellFormat(numFmt) : PLAIN_FORMAT, date1904).trim());
   }
   return fields;
 }
@@ -150,13 +166,18 @@ function fitToHeader(path: string, sheet: string, fields: string[], rowNo: numbe
   return fields;
 }
 
+/** Whether the workbook counts dates from 1904, as exceljs's reader knows it when it converts a cell (workbookPr, read from xl/workbook.xml). */
+function isDate1904(reader: unknown): boolean {
+  return (reader as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 === true;
+}
+
 /** Feeds one worksheet's rows to the handlers, skipping blank rows (before the header and between loans). */
-async function readRows(path: string, sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void): Promise<void> {
+async function readRows(path: string, sheet: StreamWorksheet, options: XlsxReadOptions, read: SheetRead, progressed: () => void, reader: unknown): Promise<void> {
   let width = 0;
   for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
     if (read.closed) return;
     progressed();
-    const fields = fitToHeader(path, sheet.name, rowTexts(row, width), row.number, width);
+    const fields = fitToHeader(path, sheet.name, rowTexts(row, width, isDate1904(reader)), row.number, width);
     if (isBlank(fields)) continue;
     if (read.records === 0) width = fields.length;
     if (!takeRow(fields, row.number, options, read)) {
@@ -196,7 +217,7 @@ export async function readXlsxWithExceljs(path: string, options: XlsxReadOptions
         // sheets wait for the shared strings and their announcements need not precede their own yields.
         if (String(sheet.id) !== target.partNo || found) continue;
         found = true;
-        await readRows(path, sheet, options, read, watch.progressed);
+        await readRows(path, sheet, options, read, watch.progressed, reader);
         break;
       }
       return 'done';

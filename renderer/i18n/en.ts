@@ -928,6 +928,8 @@ export const en = {
   'tapes.loans': 'Loans',
   'tapes.currentBalance': 'Current balance (¥)',
   'tapes.rejectedRows2': 'Rejected rows',
+  'tapes.notes': 'Notes',
+  'tapes.notesOf': 'Import notes — {name}',
   'tapes.imported': 'Imported',
   'tapes.rename': 'Rename',
   'tapes.delete': 'Delete',

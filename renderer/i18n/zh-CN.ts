@@ -917,6 +917,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'tapes.loans': '贷款笔数',
   'tapes.currentBalance': '当前余额（¥）',
   'tapes.rejectedRows2': '被拒行',
+  'tapes.notes': '导入说明',
+  'tapes.notesOf': '导入说明——{name}',
   'tapes.imported': '导入时间',
   'tapes.rename': '重命名',
   'tapes.delete': '删除',

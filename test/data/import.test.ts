@@ -7,6 +7,7 @@ import { writeSampleTape } from '../../data/sample/index.ts';
 import { importTape, type ImportRequest } from '../../data/tape/import.ts';
 import { listRejects, listTapes, rejectsCsv } from '../../data/tape/store.ts';
 import { openWorkspace, type Workspace } from '../../data/workspace.ts';
+import { sayCodedIn } from '../../messages/all.ts';
 import { reorderLikeOpenpyxl, storedPartNames } from '../helpers/openpyxl-order.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
@@ -14,6 +15,12 @@ import { useTempDir } from '../helpers/tmp.ts';
 const tempDir = useTempDir();
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'tapes');
 const CUTOFF = '2026-09-30';
+
+/** Why a loan tape refuses a date in January–February 1900 (data/tape/values/dates.ts parseTapeDate): Excel's day `serial`. */
+const early = (date: string, serial: number): string =>
+  `${date} is Excel day ${serial}: no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date`;
+const day60 =
+  '1900-02-29 is Excel day 60, a day that did not exist (Excel counts 1900 as a leap year), and no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date';
 let ws: Workspace | null = null;
 
 afterEach(() => {
@@ -362,6 +369,62 @@ describe('importTape: XLSX', () => {
     expect(report.problems[0]?.message).toContain('a time of day without a date');
   });
 
+  it('refuses a date in January–February 1900 (Excel days 1–60) as out of range and a duration as not a date, naming row, column, field and the value Excel shows; the sheet’s CSV export alike', async () => {
+    const header = ['借据号', '放款日期', '到期日期', '合同金额', '剩余本金', '年化利率', '总期数', '还款方式'];
+    const file = join(tempDir(), 'early-dates.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Loans');
+    sheet.addRow(header);
+    // Each origination or maturity cell: [value, its number format]. Excel shows serial 15 as
+    // 1900-01-15, 60 as 1900-02-29 (the day its 1900 calendar adds), 36 (a term typed into the
+    // maturity column) as 1900-02-05, and 30.5 under [h]:mm as 732:00 (30.5 days × 24 hours).
+    const rows: readonly (readonly [string, number | Date, string, number | Date, string])[] = [
+      ['E1', new Date(Date.UTC(2026, 2, 15)), 'yyyy-mm-dd', new Date(Date.UTC(2027, 2, 15)), 'yyyy-mm-dd'],
+      ['E2', 15, 'yyyy-mm-dd', new Date(Date.UTC(2027, 2, 15)), 'yyyy-mm-dd'],
+      ['E3', 60, 'yyyy"年"m"月"d"日"', new Date(Date.UTC(2027, 2, 15)), 'yyyy-mm-dd'],
+      ['E4', 30.5, '[h]:mm', new Date(Date.UTC(2027, 2, 15)), 'yyyy-mm-dd'],
+      ['E5', new Date(Date.UTC(2026, 2, 15)), 'yyyy-mm-dd', 36, 'yyyy-mm-dd'],
+      ['E6', 61, 'yyyy-mm-dd', new Date(Date.UTC(2027, 2, 15)), 'yyyy-mm-dd'],
+    ];
+    for (const [id, origination, originationFormat, maturity, maturityFormat] of rows) {
+      const row = sheet.addRow([id, origination, maturity, 12000, 6000, 0.156, 12, '等额本息']);
+      row.getCell(2).numFmt = originationFormat;
+      row.getCell(3).numFmt = maturityFormat;
+    }
+    await workbook.xlsx.writeFile(file);
+    const { db } = workspace();
+    const report = await importTape(db, request(file, { mode: 'keepValid' }));
+    expect(report).toMatchObject({ rowsRead: 6, rowsImported: 2, rowsRejected: 4 });
+    const duration = 'not a date (a duration: 732:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)';
+    expect(report.problems.map((p) => [p.row, p.column, p.field, p.value, p.rule, p.message])).toEqual([
+      [3, '放款日期', 'originationDate', '1900-01-15', 'range', `row 3, column "放款日期" (origination date), value "1900-01-15": ${early('1900-01-15', 15)}`],
+      [4, '放款日期', 'originationDate', '1900-02-29', 'range', `row 4, column "放款日期" (origination date), value "1900-02-29": ${day60}`],
+      [5, '放款日期', 'originationDate', '732:00', 'format', `row 5, column "放款日期" (origination date), value "732:00": ${duration}`],
+      [6, '到期日期', 'maturityDate', '1900-02-05', 'range', `row 6, column "到期日期" (maturity date), value "1900-02-05": ${early('1900-02-05', 36)}`],
+    ]);
+    // Serial 61, 1900-03-01, is where Excel and exceljs agree again: read exactly, it is left to the
+    // tape's plausibility limits (from 1900-01-01 by default; a source's own minDate refuses it).
+    expect([...loans(db, report.tapeId ?? 0).values()].map((l) => [l.loan_id, l.origination_date])).toEqual([
+      ['E1', '2026-03-15'],
+      ['E6', '1900-03-01'],
+    ]);
+    // The screens say them by code, in Chinese too.
+    const said = report.problems.slice(0, 3).map((p) => sayCodedIn('zh-CN', { code: p.code, params: p.params ?? {}, message: p.message }));
+    expect(said).toEqual([
+      '超出范围：1900-01-15 即 Excel 日期序号 15：贷款日期不会在 1900 年 1–2 月——多半是数字（期数、笔数等）被设成了日期格式，或误填为日期。',
+      '超出范围：1900-02-29 即 Excel 日期序号 60，该日并不存在（Excel 把 1900 年当作闰年），且贷款日期不会在 1900 年 1–2 月——多半是数字（期数、笔数等）被设成了日期格式，或误填为日期。',
+      '无法识别：不是日期（是时长：732:00 是 Excel 以 [h]:mm 等格式显示的经过时间——请把该列设为日期格式）',
+    ]);
+
+    // The sheet's CSV export holds the text Excel shows; it imports alike, row for row.
+    const csv = join(tempDir(), 'early-dates.csv');
+    const shown = ['E1,2026-03-15,2027-03-15', 'E2,1900-01-15,2027-03-15', 'E3,1900年2月29日,2027-03-15', 'E4,732:00,2027-03-15', 'E5,2026-03-15,1900-02-05', 'E6,1900-03-01,2027-03-15'];
+    writeFileSync(csv, `${[header.join(','), ...shown.map((r) => `${r},12000,6000,0.156,12,等额本息`)].join('\n')}\n`);
+    const fromCsv = await importTape(db, request(csv, { mode: 'keepValid' }));
+    expect(fromCsv).toMatchObject({ rowsRead: 6, rowsImported: 2, rowsRejected: 4 });
+    expect(fromCsv.problems.map((p) => [p.row, p.field, p.rule, p.code])).toEqual(report.problems.map((p) => [p.row, p.field, p.rule, p.code]));
+  });
+
   it('reads a sheet by name from a workbook stored in openpyxl part order (issue 17, defect 2)', async () => {
     // pandas' to_excel (through openpyxl) stores the worksheets before xl/workbook.xml and points
     // the relationships at absolute part names; exceljs's streaming reader then calls the sheets
@@ -497,6 +560,23 @@ describe('importTape: plausibility limits (issue 17, defect 9)', () => {
     writeFileSync(file, `loan_id,origination_date,original_principal,current_principal,annual_rate,original_term,数据日期\nD1,2026-03-15,12000,6000,0.156,6,0000-00-00\n`);
     const error = await expectUserError(importTape(db, { path: file, mode: 'reject' }), 'BAD_FILE');
     expect(error.message).toContain('The data date "0000-00-00" on the tape\'s first row');
+    expect(listTapes(db)).toHaveLength(0);
+  });
+
+  it('refuses a data date of Excel day 15 (1900-01-15 in a date cell) as out of range, not as the tape’s cutoff', async () => {
+    const { db } = workspace();
+    const file = join(tempDir(), 'data-date-1900.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Loans');
+    sheet.addRow(['loan_id', 'origination_date', 'original_principal', 'current_principal', 'annual_rate', 'original_term', '数据日期']);
+    const row = sheet.addRow(['D1', '2026-03-15', 12000, 6000, 0.156, 6, 15]);
+    row.getCell(7).numFmt = 'yyyy-mm-dd';
+    await workbook.xlsx.writeFile(file);
+    const error = await expectUserError(importTape(db, { path: file, mode: 'reject' }), 'BAD_FILE');
+    expect(error.message).toBe(
+      'The data date "1900-01-15" on the tape\'s first row (its cutoff) is out of range: 1900-01-15 is Excel day 15: no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date; fix it or give the cutoff date',
+    );
+    expect(error.details).toMatchObject({ value: '1900-01-15', rule: 'range' });
     expect(listTapes(db)).toHaveLength(0);
   });
 });

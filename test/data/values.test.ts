@@ -18,6 +18,12 @@ import {
 
 type Case<T> = readonly [input: string, expected: T];
 
+/** Why a loan tape refuses a date in January–February 1900 (data/tape/values/dates.ts parseTapeDate): Excel's day `serial`. */
+const early = (date: string, serial: number): string =>
+  `${date} is Excel day ${serial}: no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date`;
+const day60 =
+  '1900-02-29 is Excel day 60, a day that did not exist (Excel counts 1900 as a leap year), and no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date';
+
 function value<T>(result: Parsed<T>): T | null {
   if (!result.ok) throw new Error(`expected a value, got: ${result.reason}`);
   return result.value;
@@ -124,7 +130,8 @@ describe('parseDate → ISO YYYY-MM-DD', () => {
     ['1/2/2025', 'ambiguous day/month order: use YYYY-MM-DD'],
     ['2025-02-30', 'not a calendar date (February has 28 days in 2025)'],
     ['2024-02-30', 'not a calendar date (February has 29 days in 2024)'],
-    ['1900-02-29', 'not a calendar date (February has 28 days in 1900)'],
+    // What Excel shows for its serial 60, a day its 1900 calendar adds (Lotus 1-2-3's leap year).
+    ['1900-02-29', 'not a calendar date (Excel day 60 is 1900-02-29, which did not exist)'],
     ['2025-04-31', 'not a calendar date (April has 30 days)'],
     ['2025-13-01', 'not a calendar date (there is no month 13)'],
     ['2025-00-10', 'not a calendar date (there is no month 0)'],
@@ -144,6 +151,14 @@ describe('parseDate → ISO YYYY-MM-DD', () => {
     ['2025-01-05 25:00', 'not a date (the time of day is unreadable)'],
     ['08:24', 'not a date (a time of day without a date)'],
     ['8:24:30', 'not a date (a time of day without a date)'],
+    // Elapsed time, as Excel shows 30.5 under [h]:mm, [h]:mm:ss and [mm]:ss (data/tape/xlsx-duration.ts).
+    ['732:00', 'not a date (a duration: 732:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)'],
+    ['732:00:00', 'not a date (a duration: 732:00:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)'],
+    ['43920:00', 'not a date (a duration: 43920:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)'],
+    ['-36:00', 'not a date (a duration: -36:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)'],
+    ['24:00', 'not a date (a duration: 24:00 is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)'],
+    ['732:0', 'not a date (expected YYYY-MM-DD)'],
+    ['732:00:00:00', 'not a date (expected YYYY-MM-DD)'],
     ['abc', 'not a date (expected YYYY-MM-DD)'],
     ['2025-01', 'not a date (expected YYYY-MM-DD)'],
     ['2025-01/05', 'not a date (expected YYYY-MM-DD)'],
@@ -153,6 +168,33 @@ describe('parseDate → ISO YYYY-MM-DD', () => {
   ];
   it.each(rejected)('rejects %j: %s', (input, expected) => {
     expect(reason(parseDate(input))).toBe(expected);
+  });
+});
+
+describe('parseTapeDate → a loan tape’s date: January–February 1900 is out of range', () => {
+  // Excel's serials 1–60 are 1900-01-01 to its 1900-02-29; no loan dates from then, however the
+  // date is written (the XLSX readers give such a cell as Excel shows it: docs/xlsx-import.md).
+  const outOfRange: Case<string>[] = [
+    ['1900-01-01', early('1900-01-01', 1)],
+    ['1', early('1900-01-01', 1)],
+    ['1900/1/15', early('1900-01-15', 15)],
+    ['15', early('1900-01-15', 15)],
+    ['36.5', early('1900-02-05', 36)],
+    ['1900年2月28日', early('1900-02-28', 59)],
+    ['59', early('1900-02-28', 59)],
+    ['1900-02-29', day60],
+    ['60', day60],
+  ];
+  it.each(outOfRange)('refuses %j under the rule range: %s', (input, expected) => {
+    const parsed = PARSERS.date(input);
+    expect(reason(parsed)).toBe(expected);
+    expect(!parsed.ok && parsed.outOfRange).toBe(true);
+  });
+
+  it('reads 1900-03-01 (serial 61) on, blanks and every other date as parseDate does', () => {
+    for (const input of ['1900-03-01', '61', '2025-01-05', '45662', '', '-']) expect(PARSERS.date(input)).toEqual(parseDate(input));
+    expect(PARSERS.date('2025-02-30')).toEqual(parseDate('2025-02-30'));
+    expect(PARSERS.date('732:00')).toEqual(parseDate('732:00'));
   });
 });
 

@@ -144,7 +144,7 @@ describe('the UI in Chinese', () => {
     await page.getByRole('button', { name: '加载示例资产清单' }).click();
     await expect.poll(() => page.getByTestId('tapes-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
     const headers = await page.getByTestId('tapes-table').locator('thead th').allTextContents();
-    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['编号', '名称', '源文件', '基准日', '贷款笔数', '当前余额（¥）', '被拒行', '导入时间', '']);
+    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['编号', '名称', '源文件', '基准日', '贷款笔数', '当前余额（¥）', '被拒行', '导入说明', '导入时间', '']);
     await dismissNotifications(page);
     await expectNoEnglish(page, 'Tapes');
     await browser.screenshot('zh-tapes');

@@ -4,6 +4,7 @@ import { TAPE_MESSAGES, TAPE_NOTES } from '../messages.ts';
 import { DEFAULT_ROW_DEFAULTS, type ColumnMapping } from '../rows.ts';
 import type { ImportReport, MappedColumn } from '../types.ts';
 import type { TapeFinish, TapeWriter } from '../writer.ts';
+import { storedFactsJson } from '../store.ts';
 import type { Cutoff } from './cutoff.ts';
 import { mappedColumns } from './header.ts';
 import type { ImportRequest } from './request.ts';
@@ -89,7 +90,7 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
       rowsRead: rows.rowsRead,
       rowsImported: rows.rowsImported,
       rowsRejected: rows.rowsRejected,
-      mappingJson: JSON.stringify({ columns: mapping, notes, cutoffSource: cutoff.source, encodingReason: facts.encodingReason }),
+      mappingJson: storedFactsJson({ columns: mapping, notes: codedNotes, cutoffSource: cutoff.source, encodingReason: facts.encodingReason }),
       extraColumnsJson: JSON.stringify(extraColumns),
       allowDuplicate: request.allowDuplicate ?? false,
       currentBalance: rows.loans.currentBalance,

@@ -3,7 +3,7 @@ import {
   parseAnnualRate,
   parseBoolean,
   parseDailyRate,
-  parseDate,
+  parseTapeDate,
   parseFrequency,
   parseInteger,
   parseMoney,
@@ -55,8 +55,8 @@ export interface LoanFields {
 export function readLoanFields(r: RowReading, defaults: RowDefaults): LoanFields {
   return {
     borrowerId: r.text('borrowerId') || null,
-    originationDate: r.read('originationDate', parseDate, true),
-    maturityDate: r.read('maturityDate', parseDate, false),
+    originationDate: r.read('originationDate', parseTapeDate, true),
+    maturityDate: r.read('maturityDate', parseTapeDate, false),
     originalPrincipal: r.read('originalPrincipal', parseMoney, true),
     currentPrincipal: r.read('currentPrincipal', parseMoney, true),
     rateAnnual: r.has('rateAnnual') ? r.read('rateAnnual', parseAnnualRate, false) : null,

@@ -4,7 +4,7 @@ import { parseMoney } from './amounts.ts';
 import { parseAnnualRate } from './annual-rate.ts';
 import { parseAmortization, parseFrequency, parseSegment, type SegmentValue } from './categories.ts';
 import { parseDailyRate } from './daily-rate.ts';
-import { parseDate } from './dates.ts';
+import { parseTapeDate } from './dates.ts';
 import { parseBoolean } from './flags.ts';
 import { parseInteger, parseNumber } from './numbers.ts';
 import { isMissing, MISSING, ok, type Parsed } from './parsed.ts';
@@ -32,7 +32,7 @@ function parseText(text: string): Parsed<string> {
 /** The parser for each field kind (FieldSpec.kind). */
 export const PARSERS: { readonly [K in FieldKind]: (text: string) => Parsed<KindValue[K]> } = {
   text: parseText,
-  date: parseDate,
+  date: parseTapeDate,
   money: parseMoney,
   rateAnnual: parseAnnualRate,
   rateDaily: parseDailyRate,

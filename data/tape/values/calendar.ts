@@ -5,7 +5,7 @@
 import { daysInMonth } from '../../../engine/dates.ts';
 import { fail, ok, type Parsed } from './parsed.ts';
 import type { CodedMessage } from '../../../engine/messages.ts';
-import { VALUE_REASONS } from './reasons.ts';
+import { EXCEL_DAY_60, VALUE_REASONS } from './reasons.ts';
 
 /** Years a tape's dates may fall in: a date outside them is a typo, not a loan. */
 export const MIN_YEAR = 1900;
@@ -21,6 +21,8 @@ export function calendarProblem(y: number, m: number, d: number): CodedMessage |
   if (d < 1) return VALUE_REASONS.say('noDay', { day: String(d) });
   const dim = daysInMonth(y, m);
   if (d > dim) {
+    // 1900-02-29: the day Excel shows for its serial 60 (Lotus 1-2-3's leap year), where the text came from.
+    if (y === 1900 && m === 2 && d === 29) return EXCEL_DAY_60;
     return m === 2 ? VALUE_REASONS.say('februaryDays', { days: String(dim), year: String(y) }) : VALUE_REASONS.say('monthDays', { month: MONTH_NAMES[m - 1] ?? '', days: String(dim) });
   }
   return null;

@@ -2,12 +2,12 @@
 import { calendarProblem, dated, MAX_YEAR, MIN_YEAR, NOT_A_DATE } from './calendar.ts';
 import { tokenizeDate } from './date-tokens.ts';
 import { englishDate } from './english-date.ts';
-import { excelSerialDate } from './excel-serial.ts';
+import { early1900Serial, excelSerialDate } from './excel-serial.ts';
 import { numericDate } from './numeric-date.ts';
-import { fail, isMissing, MISSING, ok, type Parsed } from './parsed.ts';
+import { fail, isMissing, MISSING, ok, outOfRange, type Parsed } from './parsed.ts';
 import { digitsAt, fold, isAllDigits, isDigitCode } from './scan.ts';
 import { isTimeOfDay } from './time-of-day.ts';
-import { VALUE_REASONS } from './reasons.ts';
+import { EXCEL_DAY_60, VALUE_REASONS } from './reasons.ts';
 
 /**
  * Second fast path, for the year-first forms Chinese systems and Excel text export most:
@@ -37,6 +37,24 @@ function yearFirstDate(s: string): Parsed<string> | null {
     if ((c !== 32 && c !== 84) || !isTimeOfDay(s.slice(i + 1).trimStart())) return null;
   }
   return dated(y, m, d);
+}
+
+/**
+ * Elapsed time as Excel shows a number under `[h]:mm`, `[h]:mm:ss` or `[mm]:ss`
+ * (data/tape/xlsx-duration.ts): `732:00`, `-1:30:00`, `43920:00` — whole hours or minutes, then
+ * `:MM` or `:SS` groups. Only a first number past 23 marks it: below, `12:00` is a time of day.
+ */
+function isDuration(t: string): boolean {
+  const n = t.length;
+  let i = t.charCodeAt(0) === 45 ? 1 : 0;
+  const start = i;
+  while (i < n && isDigitCode(t.charCodeAt(i))) i++;
+  if (i === start || i - start > 12 || Number(t.slice(start, i)) <= 23) return false;
+  let groups = 0;
+  for (; i < n; i += 3, groups++) {
+    if (t.charCodeAt(i) !== 58 || i + 3 > n || !isDigitCode(t.charCodeAt(i + 1)) || !isDigitCode(t.charCodeAt(i + 2))) return false;
+  }
+  return groups >= 1 && groups <= 2;
 }
 
 /**
@@ -74,6 +92,8 @@ export function parseDate(text: string): Parsed<string> {
     const before = t.charCodeAt(start - 1);
     // A time of day alone (an XLSX time cell, a clock time in the wrong column): no date to read.
     if (start === 0 && isTimeOfDay(t)) return fail(VALUE_REASONS.say('timeWithoutDate'));
+    // Elapsed time (an XLSX cell under [h]:mm, 732:00; its CSV export): no date either.
+    if (isDuration(t)) return fail(VALUE_REASONS.say('duration', { text: s }));
     if (start === colon || start < 2 || !(before === 32 || before === 84 || before === 116)) return fail(NOT_A_DATE);
     if (!isTimeOfDay(t.slice(start))) return fail(VALUE_REASONS.say('timeUnreadable'));
     t = t.slice(0, start - 1).trimEnd();
@@ -97,4 +117,23 @@ export function parseDate(text: string): Parsed<string> {
 
   const { tokens, trailing } = tokenizeDate(t);
   return tokens.some((tok) => !tok.numeric) ? englishDate(tokens) : numericDate(tokens, trailing);
+}
+
+/** The first day after Excel's serials 1–60 (1900-01-01 … its 1900-02-29). */
+const MARCH_1900 = '1900-03-01';
+
+/**
+ * A loan tape's date (origination, maturity, the data date taken as the cutoff): parseDate's, but
+ * a date in January–February 1900 is refused as out of range (rule `range`). Those are Excel's
+ * day numbers 1–60 — 1900-02-29, the day Excel shows for 60, included — and no loan dates from
+ * then: such a cell is a small number (a term, a count) under a date format, or typed into a date
+ * column. No plausibility limit admits it (docs/xlsx-import.md, "Dates in January–February 1900").
+ */
+export function parseTapeDate(text: string): Parsed<string> {
+  const parsed = parseDate(text);
+  if (parsed.ok) {
+    const date = parsed.value;
+    return date !== null && date < MARCH_1900 ? outOfRange(VALUE_REASONS.say('early1900', { date, serial: early1900Serial(date) })) : parsed;
+  }
+  return parsed.coded === EXCEL_DAY_60 ? outOfRange(VALUE_REASONS.say('early1900Day60')) : parsed;
 }

@@ -2,7 +2,7 @@
 import { fromDayNumber, toDayNumber } from '../../../engine/dates.ts';
 import { dated } from './calendar.ts';
 import { fail, type Parsed } from './parsed.ts';
-import { VALUE_REASONS } from './reasons.ts';
+import { EXCEL_DAY_60, VALUE_REASONS } from './reasons.ts';
 
 const EXCEL_DAY_0 = toDayNumber({ year: 1899, month: 12, day: 31 }); // serial 1 = 1900-01-01
 const EXCEL_DAY_0_AFTER_BUG = toDayNumber({ year: 1899, month: 12, day: 30 }); // serial 61 = 1900-03-01
@@ -14,9 +14,49 @@ const EXCEL_DAY_0_AFTER_BUG = toDayNumber({ year: 1899, month: 12, day: 30 }); /
  */
 export function excelSerialDate(serial: number): Parsed<string> {
   if (serial < 1) return fail(VALUE_REASONS.say('excelBefore1900', { serial: String(serial) }));
-  if (serial === 60) return fail(VALUE_REASONS.say('excelDay60'));
+  if (serial === 60) return fail(EXCEL_DAY_60);
   const { year, month, day } = fromDayNumber((serial < 60 ? EXCEL_DAY_0 : EXCEL_DAY_0_AFTER_BUG) + serial);
   return dated(year, month, day);
+}
+
+/** 1970-01-01 as an Excel serial (1900 system), a day in milliseconds, and where serial 61 (1900-03-01) begins as exceljs counts. */
+const SERIAL_1970 = 25_569;
+const DAY_MS = 86_400_000;
+const MARCH_1900_MS = Date.UTC(1900, 2, 1);
+/** Serial 1 as exceljs counts: 1899-12-31, a day before Excel's 1900-01-01. */
+const EXCELJS_SERIAL_1_MS = Date.UTC(1899, 11, 31);
+
+/**
+ * A number under a date format (1900 system, or 1904 with `date1904`), as milliseconds since 1970
+ * exactly as exceljs's `utils.excelToDate` gives them (every serial counted from 1899-12-30,
+ * rounded to the millisecond), so both XLSX readers start from the same instant.
+ */
+export function excelSerialMs(serial: number, date1904: boolean): number {
+  return Math.round((serial - SERIAL_1970 + (date1904 ? 1_462 : 0)) * DAY_MS);
+}
+
+/**
+ * The date Excel shows for a date cell, YYYY-MM-DD — the text a CSV export of the sheet holds —
+ * from its instant as excelSerialMs (exceljs) counts it. Those count every serial from 1899-12-30,
+ * right from serial 61 (1900-03-01) on; but Excel's 1900 system counts serials 1–59 from
+ * 1899-12-31 and shows 60 as 1900-02-29 (Lotus 1-2-3 took 1900 for a leap year), so exceljs reads
+ * serials 1–60 a day early (15 as 1900-01-14, 60 as 1900-02-28): they are shifted back here, 60 to
+ * the 1900-02-29 Excel shows. The loan tape refuses every such date (dates.ts parseTapeDate).
+ */
+export function excelShownDate(ms: number): string {
+  if (ms >= EXCELJS_SERIAL_1_MS && ms < MARCH_1900_MS) {
+    if (ms + DAY_MS >= MARCH_1900_MS) return '1900-02-29';
+    ms += DAY_MS;
+  }
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/** Excel's serial (1900 system) of an ISO date from 1900-01-01 to 1900-02-28; 1900-02-29, which Excel shows for 60, is not an ISO date. */
+export function early1900Serial(isoDate: string): number {
+  const [year = 0, month = 0, day = 0] = isoDate.split('-').map(Number);
+  return toDayNumber({ year, month, day }) - EXCEL_DAY_0;
 }
 
 /**

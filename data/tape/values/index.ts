@@ -17,7 +17,7 @@
  * nearest 0.156 and `1.1万` is exactly 11000.
  */
 export type { Parsed } from './parsed.ts';
-export { parseDate } from './dates.ts';
+export { parseDate, parseTapeDate } from './dates.ts';
 export { parseMoney } from './amounts.ts';
 export { parseInteger, parseNumber } from './numbers.ts';
 export { parseAnnualRate } from './annual-rate.ts';

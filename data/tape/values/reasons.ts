@@ -30,6 +30,12 @@ export const VALUE_REASONS = messageTable('tapeValue', {
   inconsistentWeekday: (p: { date: string; actual: string; written: string }) => `not a consistent date (${p.date} is a ${p.actual}, not a ${p.written})`,
   excelBefore1900: (p: { serial: string }) => `not a date (Excel day number ${p.serial} is before 1900-01-01)`,
   excelDay60: () => 'not a calendar date (Excel day 60 is 1900-02-29, which did not exist)',
+  // Rule `range` on a loan tape's dates (dates.ts parseTapeDate): read, but no loan's date.
+  early1900: (p: { date: string; serial: number }) =>
+    `${p.date} is Excel day ${p.serial}: no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date`,
+  early1900Day60: () =>
+    '1900-02-29 is Excel day 60, a day that did not exist (Excel counts 1900 as a leap year), and no loan dates from January–February 1900 — most likely a number (a term, a count) formatted or typed as a date',
+  duration: (p: { text: string }) => `not a date (a duration: ${p.text} is elapsed time, as Excel shows a number under a format such as [h]:mm — give the column a date format)`,
   dayMonthZero: () => 'not a calendar date (day and month cannot be 0)',
   cannotBeMonth: (p: { number: string }) => `not a calendar date (${p.number} cannot be a month)`,
   neitherMonth: (p: { first: string; second: string }) => `not a calendar date (neither ${p.first} nor ${p.second} can be a month)`,
@@ -47,3 +53,4 @@ export const VALUE_REASONS = messageTable('tapeValue', {
 export const NOT_A_NUMBER: CodedMessage = Object.freeze(VALUE_REASONS.say('notANumber'));
 export const NOT_A_DATE: CodedMessage = Object.freeze(VALUE_REASONS.say('notADate'));
 export const TWO_DIGIT_YEAR: CodedMessage = Object.freeze(VALUE_REASONS.say('twoDigitYear'));
+export const EXCEL_DAY_60: CodedMessage = Object.freeze(VALUE_REASONS.say('excelDay60'));

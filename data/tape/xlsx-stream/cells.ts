@@ -1,7 +1,8 @@
-import { excelTimeOfDay } from '../values/excel-serial.ts';
+import { excelSerialMs, excelShownDate, excelTimeOfDay } from '../values/excel-serial.ts';
 import { CellError } from './scan-part.ts';
+import { durationText } from '../xlsx-duration.ts';
 import { percentCellText } from '../xlsx-percent.ts';
-import { DATE_STYLE, PERCENT_STYLE, type NumberStyles } from './styles.ts';
+import { DATE_STYLE, durationFormOfStyle, PERCENT_STYLE, PLAIN_STYLE, type NumberStyles } from './styles.ts';
 
 /**
  * A worksheet cell (ECMA-376 Part 1 §18.3.1.4 `<c r s t>`) as the text a CSV export would hold —
@@ -10,7 +11,8 @@ import { DATE_STYLE, PERCENT_STYLE, type NumberStyles } from './styles.ts';
  *   t="e" (an error such as #N/A) → the value as written; t="b" → 'true'/'false';
  *   a number → String(n) at full precision, or 'YYYY-MM-DD' when its style is a date format
  *   ('HH:MM[:SS]' when it is below 1: a time of day alone), or n × 100 with % when its style is
- *   a percentage format (0.18 → '18%', xlsx-percent.ts);
+ *   a percentage format (0.18 → '18%', xlsx-percent.ts), or the elapsed time Excel shows when it
+ *   is a duration format (30.5 under [h]:mm → '732:00', xlsx-duration.ts);
  *   t="d" (an ISO 8601 date, §18.18.11) → its date part; a formula → its cached value, as above.
  * Where exceljs misreads, this reader does not (xlsx-readers.test.ts shows each): a formula's
  * cached boolean, error or date (exceljs: "1", "NaN", the serial number), the East Asian
@@ -33,21 +35,16 @@ export interface RawCell {
   readonly inline: string | null;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /**
- * Excel's serial day as a calendar date, exactly as exceljs's utils.excelToDate: 25,569 is the
- * serial of 1970-01-01 in the 1900 system (which counts the phantom 1900-02-29, so serials from
- * 61 on land on the right day); the 1904 system's serials are 1,462 days later.
+ * Excel's serial day as the date Excel shows, from the instant exceljs's utils.excelToDate gives
+ * (values/excel-serial.ts: 25,569 is the serial of 1970-01-01 in the 1900 system; the 1904
+ * system's serials are 1,462 days later), serials 1–60 as Excel shows them (1900-01-01 to its
+ * 1900-02-29), not a day early as exceljs counts them.
  */
 export function serialDate(serial: number, date1904: boolean): string {
   // Day 0 in either system: a time of day alone (a cell formatted h:mm), not a date.
   if (serial >= 0 && serial < 1) return excelTimeOfDay(serial);
-  const date = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  if (Number.isNaN(date.getTime())) return '';
-  return `${date.getUTCFullYear()}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+  return excelShownDate(excelSerialMs(serial, date1904));
 }
 
 /** A shared string's number (§18.3.1.96: a 0-based index into the sst), whitespace around it allowed. */
@@ -70,8 +67,13 @@ function numberText(value: string, style: number, context: CellContext): string 
   const n = Number(value);
   // Stricter than exceljs's parseFloat, which reads "12,000" as 12.
   if (!DOUBLE.test(value) || Number.isNaN(n)) throw new CellError(`holds "${value.slice(0, 40)}" where a number is stored`);
-  const kind = context.numberStyles[style];
-  return kind === DATE_STYLE ? serialDate(n, context.date1904) : kind === PERCENT_STYLE ? percentCellText(n) : String(n);
+  const kind = context.numberStyles[style] ?? PLAIN_STYLE;
+  if (kind === PLAIN_STYLE) return String(n);
+  if (kind === DATE_STYLE) return serialDate(n, context.date1904);
+  if (kind === PERCENT_STYLE) return percentCellText(n);
+  const duration = durationFormOfStyle(kind);
+  // Elapsed time in milliseconds rounded as exceljs rounds a date's instant, so both readers show the same seconds.
+  return duration === undefined ? String(n) : durationText(Math.round(n * 86_400_000), duration);
 }
 
 export function cellText(cell: RawCell, context: CellContext): string {

@@ -1,4 +1,5 @@
 import type { PartData } from '../xlsx-sheets.ts';
+import { BUILT_IN_DURATIONS, durationFormOf, type DurationForm } from '../xlsx-duration.ts';
 import { BUILT_IN_PERCENTS, isPercentFormatCode } from '../xlsx-percent.ts';
 import { scanPart } from './scan-part.ts';
 import { attribute } from './xml-scan.ts';
@@ -14,6 +15,8 @@ import { attribute } from './xml-scan.ts';
  * numbers. A custom format is a date when, outside `[…]` and quoted text, it holds a date or time
  * token — exceljs's rule (utils.isDateFmt), so both readers agree on every custom format.
  * Percentages: the built-in 9 and 10, and custom formats with a % (data/tape/xlsx-percent.ts).
+ * Durations: a date format counting elapsed time, the built-in 46 `[h]:mm:ss` and custom ones such
+ * as `[h]:mm` or `[mm]:ss` (data/tape/xlsx-duration.ts), one style per form it shows.
  */
 const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
@@ -25,17 +28,38 @@ export function isDateFormatCode(code: string): boolean {
   return /[ymdhMsb]/.test(bare);
 }
 
-/** How a cell format shows a number: as it is, as a date, or as a percentage (× 100, with %). */
+/** How a cell format shows a number: as it is, as a date, as a percentage (× 100, with %), or as a duration in one of its forms (DURATION_FORMS). */
 export const PLAIN_STYLE = 0;
 export const DATE_STYLE = 1;
 export const PERCENT_STYLE = 2;
+const FIRST_DURATION_STYLE = 3;
 
-/** Per cell format (the `s` of a cell): PLAIN_STYLE, DATE_STYLE or PERCENT_STYLE. */
+/** The duration styles' forms, in style order from FIRST_DURATION_STYLE. */
+const DURATION_FORMS: readonly DurationForm[] = ['h:mm', 'h:mm:ss', 'm:ss', 's'];
+
+/** The form a duration style shows, or undefined for another style. */
+export function durationFormOfStyle(style: number): DurationForm | undefined {
+  return DURATION_FORMS[style - FIRST_DURATION_STYLE];
+}
+
+/** Per cell format (the `s` of a cell): PLAIN_STYLE, DATE_STYLE, PERCENT_STYLE or a duration style. */
 export type NumberStyles = Uint8Array;
 
+function durationStyle(form: DurationForm): number {
+  return FIRST_DURATION_STYLE + DURATION_FORMS.indexOf(form);
+}
+
 function styleOf(id: number, custom: string | undefined): number {
-  if (custom === undefined) return BUILT_IN_DATES.has(id) ? DATE_STYLE : BUILT_IN_PERCENTS.has(id) ? PERCENT_STYLE : PLAIN_STYLE;
-  return isDateFormatCode(custom) ? DATE_STYLE : isPercentFormatCode(custom) ? PERCENT_STYLE : PLAIN_STYLE;
+  if (custom === undefined) {
+    const duration = BUILT_IN_DURATIONS.get(id);
+    if (duration !== undefined) return durationStyle(duration);
+    return BUILT_IN_DATES.has(id) ? DATE_STYLE : BUILT_IN_PERCENTS.has(id) ? PERCENT_STYLE : PLAIN_STYLE;
+  }
+  if (isDateFormatCode(custom)) {
+    const duration = durationFormOf(custom);
+    return duration === null ? DATE_STYLE : durationStyle(duration);
+  }
+  return isPercentFormatCode(custom) ? PERCENT_STYLE : PLAIN_STYLE;
 }
 
 class StylesHandler {

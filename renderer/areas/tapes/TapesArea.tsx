@@ -13,6 +13,7 @@ import { ImportWizard } from './ImportWizard.tsx';
 import { JobWatcher } from './JobWatcher.tsx';
 import { RejectsView } from './RejectsView.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { TapeNotes } from './TapeNotes.tsx';
 
 const SAMPLE_LOANS = 10_000;
 
@@ -28,6 +29,7 @@ export function TapesArea() {
   const [sampleJob, setSampleJob] = useState<string | null>(null);
   const [rejectsOf, setRejectsOf] = useState<TapeRecord | null>(null);
   const [renamingId, setRenamingId] = useState<number | null>(null);
+  const [notesOf, setNotesOf] = useState<number | null>(null);
 
   async function loadSample(): Promise<void> {
     try {
@@ -52,6 +54,9 @@ export function TapesArea() {
       reportError(t('tapes.cannotDeleteTheTape'), error);
     }
   }
+
+  // A deleted tape's notes close with it.
+  const shownNotes = tapes?.find((tape) => tape.id === notesOf) ?? null;
 
   if (importing) return <ImportWizard onClose={() => setImporting(false)} />;
   if (rejectsOf) return <RejectsView tape={rejectsOf} onClose={() => setRejectsOf(null)} />;
@@ -87,6 +92,26 @@ export function TapesArea() {
           '0'
         ),
       sortValue: (tape) => tape.rowsRejected,
+      align: 'right',
+    },
+    {
+      key: 'notes',
+      header: t('tapes.notes'),
+      render: (tape) =>
+        tape.notes.length > 0 ? (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={notesOf === tape.id}
+            aria-label={t('tapes.notesOf', { name: tape.name })}
+            onClick={() => setNotesOf(notesOf === tape.id ? null : tape.id)}
+          >
+            {formatCount(tape.notes.length)}
+          </button>
+        ) : (
+          '0'
+        ),
+      sortValue: (tape) => tape.notes.length,
       align: 'right',
     },
     { key: 'imported', header: t('tapes.imported'), render: (tape) => formatDateTime(tape.importedAt), sortValue: (tape) => tape.importedAt },
@@ -133,7 +158,10 @@ export function TapesArea() {
           </div>
         </EmptyState>
       ) : (
-        <DataTable columns={columns} rows={tapes} rowKey={(tape) => String(tape.id)} testId="tapes-table" />
+        <>
+          <DataTable columns={columns} rows={tapes} rowKey={(tape) => String(tape.id)} testId="tapes-table" />
+          {shownNotes ? <TapeNotes tape={shownNotes} onClose={() => setNotesOf(null)} /> : null}
+        </>
       )}
     </section>
   );

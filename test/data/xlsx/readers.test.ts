@@ -134,6 +134,50 @@ describe('XLSX readers: the purpose-built reader gives the text exceljs gives, c
     ]);
   });
 
+  it('a date of Excel’s days 1–60 is the date Excel shows (1900-01-01 … its 1900-02-29), not a day early; a duration format shows elapsed time', async () => {
+    // exceljs's excelToDate counts every serial from 1899-12-30, right only from 61 (1900-03-01) on:
+    // Excel counts 1–59 from 1899-12-31 and shows 60 as 1900-02-29 (Lotus 1-2-3's leap year), so
+    // DATE(1900,1,15) is 15. Under [h]:mm Excel shows the serial's days × 24 hours (30.5 → 732:00),
+    // under [mm]:ss its minutes (30.5 × 1,440 = 43,920); [h]:mm:ss is the built-in format 46, which
+    // exceljs writes by its id; 1 day + 1 h + 1 min + 1 s is 25:01:01.
+    const cases: readonly (readonly [number, string, string])[] = [
+      [1, 'yyyy-mm-dd', '1900-01-01'],
+      [15, 'yyyy-mm-dd', '1900-01-15'],
+      [15, 'yyyy"年"m"月"d"日"', '1900-01-15'],
+      [59, 'yyyy-mm-dd', '1900-02-28'],
+      [60, 'yyyy-mm-dd', '1900-02-29'],
+      [60.75, 'yyyy-mm-dd hh:mm', '1900-02-29'],
+      [61, 'yyyy-mm-dd', '1900-03-01'],
+      [45662, 'yyyy-mm-dd', '2025-01-05'],
+      [1.5, '[h]:mm', '36:00'],
+      [30.5, '[h]:mm', '732:00'],
+      [30.5, '[h]:mm:ss', '732:00:00'],
+      [1 + 1 / 24 + 1 / 1440 + 1 / 86_400, '[h]:mm:ss', '25:01:01'],
+      [30.5, '[mm]:ss', '43920:00'],
+      [0.5, '[h]:mm', '12:00'],
+      [46096, '[h]:mm', '1106304:00'],
+    ];
+    const write = async (name: string, date1904: boolean): Promise<string> => {
+      const file = join(tempDir(), name);
+      const workbook = new ExcelJS.Workbook();
+      workbook.properties.date1904 = date1904;
+      const sheet = workbook.addWorksheet('资产明细');
+      sheet.addRow(['借据号', '放款日期']);
+      // In the 1904 system 2025-01-05 is 1,462 serials fewer; the other numbers stay (durations are the same).
+      cases.forEach(([serial, numFmt], k) => {
+        sheet.addRow([`L${k + 1}`, date1904 && serial === 45662 ? serial - 1462 : serial]).getCell(2).numFmt = numFmt;
+      });
+      await workbook.xlsx.writeFile(file);
+      return file;
+    };
+    const expected = [[0, ['借据号', '放款日期']], ...cases.map(([, , shown], k) => [k + 2, [`L${k + 1}`, shown]])];
+    expect((await bothReaders(await write('days-1900.xlsx', false))).rows).toEqual(expected);
+    // 1904 system: serial 0 is 1904-01-01 and no day is missing (1904 is a leap year: 59 is 1904-02-29); the same durations.
+    const in1904 = (await bothReaders(await write('days-1904.xlsx', true))).rows;
+    expect(in1904.filter(([row]) => row >= 2 && row <= 8).map(([, [, text]]) => text)).toEqual(['1904-01-02', '1904-01-16', '1904-01-16', '1904-02-29', '1904-03-01', '1904-03-01', '1904-03-02']);
+    expect(in1904.slice(8)).toEqual(expected.slice(8));
+  });
+
   it('the sample tape as the streaming writer stores it (inline strings), also in openpyxl part order', async () => {
     const file = join(tempDir(), 'sample.xlsx');
     await writeSampleTape({ loans: 3_000, seed: 11, out: file, format: 'xlsx' });
