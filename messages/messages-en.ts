@@ -192,7 +192,9 @@ export const messagesEn = {
   'msg.tapeNote.noPaymentFrequency': 'No payment-frequency column: every loan is taken as paying monthly.',
   'msg.tapeNote.noRemainingTerm': 'No remaining-term column: remaining term = original term − months since origination.',
   'msg.tapeNote.noDaysPastDue': 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
-  'msg.tapeNote.noOverdue': 'No {missingFields} column: 逾期总额 is unknown, not zero.',
+  'msg.tapeNote.noOverdue': 'No overdue-principal (逾期本金) or overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
+  'msg.tapeNote.noOverduePrincipal': 'No overdue-principal (逾期本金) column: 逾期总额 is unknown, not zero.',
+  'msg.tapeNote.noOverdueInterest': 'No overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
   'msg.tapeNote.maturedBeforeCutoffOne': '1 loan matured before the cutoff {cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.',
   'msg.tapeNote.maturedBeforeCutoff': '{loans} loans matured before the cutoff {cutoffDate}: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.',
   'msg.tapeNote.termOverrunOne':

@@ -187,7 +187,9 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeNote.noPaymentFrequency': '没有还款频率列：每笔贷款都按按月还款处理。',
   'msg.tapeNote.noRemainingTerm': '没有剩余期数列：剩余期数 = 总期数 − 放款以来的月数。',
   'msg.tapeNote.noDaysPastDue': '没有逾期天数列：每笔贷款都按正常处理——逾期分布为未知，而非零。',
-  'msg.tapeNote.noOverdue': '没有{missingFields}列：逾期总额为未知，而非零。',
+  'msg.tapeNote.noOverdue': '没有逾期本金列和逾期利息列：逾期总额为未知，而非零。',
+  'msg.tapeNote.noOverduePrincipal': '没有逾期本金列：逾期总额为未知，而非零。',
+  'msg.tapeNote.noOverdueInterest': '没有逾期利息列：逾期总额为未知，而非零。',
   'msg.tapeNote.maturedBeforeCutoffOne': '1 笔贷款在基准日 {cutoffDate} 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含该笔贷款。',
   'msg.tapeNote.maturedBeforeCutoff': '{loans} 笔贷款在基准日 {cutoffDate} 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含这些贷款。',
   'msg.tapeNote.termOverrunOne':

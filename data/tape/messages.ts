@@ -64,11 +64,9 @@ export const TAPE_NOTES = messageTable('tapeNote', {
   noPaymentFrequency: () => 'No payment-frequency column: every loan is taken as paying monthly.',
   noRemainingTerm: () => 'No remaining-term column: remaining term = original term − months since origination.',
   noDaysPastDue: () => 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
-  noOverdue: (p: { missingFields: string }) =>
-    `No ${p.missingFields
-      .split(',')
-      .map((f) => (f === 'overduePrincipal' ? 'overdue-principal (逾期本金)' : 'overdue-interest (逾期利息)'))
-      .join(' or ')} column: 逾期总额 is unknown, not zero.`,
+  noOverdue: () => 'No overdue-principal (逾期本金) or overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
+  noOverduePrincipal: () => 'No overdue-principal (逾期本金) column: 逾期总额 is unknown, not zero.',
+  noOverdueInterest: () => 'No overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
   // One code per English number (the catalogues have no plural rules): 'a loan … its term' and 'N loans … their term'.
   maturedBeforeCutoffOne: (p: { cutoffDate: string }) =>
     `1 loan matured before the cutoff ${p.cutoffDate}: past its term on the tape (delinquent past maturity, or stale data); the pool summary counts it.`,

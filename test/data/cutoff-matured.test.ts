@@ -100,6 +100,14 @@ describe('loans matured before the cutoff, and a tape silent on delinquency', ()
       cutoffDate: '2026-09-30',
     });
     expect(poolSummary(db, full.tapeId ?? -1).missingColumns).toEqual([]);
+    // One of the two columns: the note names the one missing, in each language.
+    const half = await importTape(db, {
+      path: tape('half.csv', [`${HEADER},逾期天数,逾期本金`, ...ROWS.map((r) => `${r},0,0`)]),
+      mode: 'reject',
+      cutoffDate: '2026-09-30',
+    });
+    expect(half.notes.filter((note) => note.includes('逾期总额'))).toEqual(['No overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.']);
+    expect(half.codedNotes?.map((note) => sayCodedIn('zh-CN', note)).filter((note) => note.includes('逾期总额'))).toEqual(['没有逾期利息列：逾期总额为未知，而非零。']);
   });
 });
 

@@ -45,8 +45,11 @@ function importNotes(mapping: ColumnMapping, cutoff: Cutoff, matured: number): C
   if (!mapping.includes('paymentFrequency')) notes.push(say('noPaymentFrequency'));
   if (!mapping.includes('remainingTerm')) notes.push(say('noRemainingTerm'));
   if (!mapping.includes('daysPastDue')) notes.push(say('noDaysPastDue'));
-  const overdue = (['overduePrincipal', 'overdueInterest'] as const).filter((f) => !mapping.includes(f));
-  if (overdue.length > 0) notes.push(say('noOverdue', { missingFields: overdue.join(',') }));
+  const noPrincipal = !mapping.includes('overduePrincipal');
+  const noInterest = !mapping.includes('overdueInterest');
+  if (noPrincipal && noInterest) notes.push(say('noOverdue'));
+  else if (noPrincipal) notes.push(say('noOverduePrincipal'));
+  else if (noInterest) notes.push(say('noOverdueInterest'));
   if (matured === 1) notes.push(say('maturedBeforeCutoffOne', { cutoffDate: cutoff.date }));
   else if (matured > 1) notes.push(say('maturedBeforeCutoff', { loans: matured, cutoffDate: cutoff.date }));
   return notes;
