@@ -1,3 +1,4 @@
+import { actualDays, addMonths, toDayNumber, type CalendarDate } from '../dates.ts';
 import { yearFraction } from '../daycount.ts';
 import { assert, EngineError } from '../errors.ts';
 import { cashFlowAt, type CheckedLeg } from './leg.ts';
@@ -5,8 +6,10 @@ import { cashFlowAt, type CheckedLeg } from './leg.ts';
 /**
  * How a yield discounts a leg and how it is quoted. Yields are decimals (0.05 = 5%).
  *
- * Periodic compounding on the payment schedule (period k discounted by (1 + r)^−k, r the yield per
- * period, settlement one period before the first payment date, dates themselves not read):
+ * Periodic compounding on the payment schedule: payment k (k = 1, 2, …) discounted by
+ * (1 + r)^−(w + k − 1), r the yield per period and w the periods from settlement to the first payment
+ * (periodsToFirstPayment: 1 when settlement is one regular period before it; an odd first period
+ * from closing counts as the quasi-periods it spans, as SIA's odd-first-coupon rule does):
  * - 'nominal': quoted as paymentsPerYear × r. For a monthly note this is the mortgage yield 12 × r_m.
  * - 'bondEquivalent': the same discounting quoted as the bond-equivalent yield (BEY, SIFMA Standard
  *   Formulas): the semi-annual rate with the same growth, 2 × ((1 + r)^(paymentsPerYear/2) − 1);
@@ -86,6 +89,31 @@ export interface DiscountModel {
   readonly face: number;
 }
 
+/**
+ * Payment periods from settlement to the first payment date, for a note whose first period may be
+ * odd (closing on 20 January, first payment on 26 February): counted back from the first payment
+ * date in regular (quasi-coupon) periods of 12 ÷ paymentsPerYear months, the whole ones it spans
+ * plus the fraction, by actual days, of the one settlement falls in. 1 when settlement is one
+ * period before the first payment; 1 + 6/31 for 20 Jan → 26 Feb monthly (26 Jan → 26 Feb is the
+ * regular period; 20 → 26 Jan is 6 of 26 Dec → 26 Jan's 31 days); 17/31 for 29 Jan → 15 Feb.
+ * The quasi-coupon counting of SIA's Standard Securities Calculation Methods, as Excel's ODDFYIELD
+ * and ODDFPRICE state it (long first period: the quasi-coupon periods NCq it spans; short: DSC ÷ E),
+ * here with actual days in each quasi-period. A frequency that does not divide the year into whole
+ * months (5, 7, 8, 9, 10 or 11 a year) counts actual days ÷ (365 ÷ paymentsPerYear).
+ */
+export function periodsToFirstPayment(settlement: CalendarDate, firstPayment: CalendarDate, paymentsPerYear: number): number {
+  const months = 12 / paymentsPerYear;
+  if (!Number.isInteger(months)) return actualDays(settlement, firstPayment) / (365 / paymentsPerYear);
+  const settled = toDayNumber(settlement);
+  let end = firstPayment;
+  for (let whole = 0; ; whole++) {
+    // Each quasi-period start from the first payment date itself (no drift through short months).
+    const start = addMonths(firstPayment, -(whole + 1) * months);
+    if (toDayNumber(start) <= settled) return whole + actualDays(settlement, end) / actualDays(start, end);
+    end = start;
+  }
+}
+
 export function discountModel(leg: CheckedLeg, convention: YieldConvention): DiscountModel {
   assertConvention(convention);
   // Both columns in one buffer (a yield search builds a model per note and per price).
@@ -93,11 +121,12 @@ export function discountModel(leg: CheckedLeg, convention: YieldConvention): Dis
   const cashFlows = block.subarray(0, leg.periods);
   const steps = block.subarray(leg.periods);
   let total = 0;
+  const first = convention === 'annualEffective' ? 0 : periodsToFirstPayment(leg.settlement, leg.dates[0] ?? leg.settlement, leg.paymentsPerYear);
   for (let t = 0; t < leg.periods; t++) {
     cashFlows[t] = cashFlowAt(leg, t);
     total += cashFlows[t] ?? 0;
     const date = leg.dates[t] ?? leg.settlement;
-    steps[t] = convention === 'annualEffective' ? yearFraction('ACT/365', leg.settlement, date) : t + 1;
+    steps[t] = convention === 'annualEffective' ? yearFraction('ACT/365', leg.settlement, date) : first + t;
   }
   assert(total > 0, 'LEG_NO_CASH_FLOW');
   assert(leg.balanceAtSettlement > 0, 'LEG_NO_FACE');

@@ -17,7 +17,7 @@ export type { LegTotals } from './totals.ts';
 export { creditEnhancement } from './credit-enhancement.ts';
 export type { CreditEnhancementInput } from './credit-enhancement.ts';
 // Price, yield, duration, IRR
-export { convertYield, discountRateFromYield, quoteCompoundingPerYear, YIELD_CONVENTIONS, yieldFromDiscountRate } from './discount.ts';
+export { convertYield, discountRateFromYield, periodsToFirstPayment, quoteCompoundingPerYear, YIELD_CONVENTIONS, yieldFromDiscountRate } from './discount.ts';
 export type { YieldConvention } from './discount.ts';
 export { priceAtYield, yieldAtPrice } from './yield.ts';
 export { interbankPriceAtYield, interbankYieldAtPrice } from './interbank.ts';

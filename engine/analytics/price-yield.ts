@@ -23,8 +23,10 @@ import { findRoot } from './solve.ts';
  * PV per quote convention, w = actual days S → next payment ÷ actual days of the current period:
  *  - annualEffective: Σ CF (1 + y)^−t, t = ACT/365 years from S (Excel XIRR);
  *  - bondEquivalent / mortgageEquivalent: Σ CF_k (1 + r)^−(w + k − 1), r the rate per period that
- *    the quote restates (discount.ts): the fractional first period of the street convention for a
- *    settlement between payment dates; at closing or on a payment date w = 1, as yield.ts;
+ *    the quote restates (discount.ts): w = the fraction of the current period by actual days for a
+ *    settlement between payment dates (1 on a payment date); in the first period, which may be odd,
+ *    the periods from settlement to the first payment date in quasi-periods counted back from it
+ *    (discount.ts periodsToFirstPayment: 1 + 6/31 at a closing 37 days before a monthly first payment);
  *  - chinaInterbank: interbank.ts (compounded at the payment frequency with the same d/TS exponent,
  *    simple interest in the final period).
  */
@@ -65,6 +67,8 @@ export interface Settlement {
   readonly accruedPct: number;
   /** The payments after settlement, as a leg from settlement (face_S as balanceAtSettlement). */
   readonly leg: CashFlowLeg;
+  /** Settlement falls before the first payment date: in the first period, which may be odd (closing to the first payment date). */
+  readonly firstPeriod: boolean;
 }
 
 export function settle(note: NoteSchedule, settlementDate: DateInput): Settlement {
@@ -107,13 +111,19 @@ export function settle(note: NoteSchedule, settlementDate: DateInput): Settlemen
     accrued,
     accruedPct: (100 * accrued) / face,
     leg,
+    firstPeriod: paid === 0,
   };
 }
 
-/** The discounting of the payments after settlement for a US quote: periodic with the fractional first period, or ACT/365 years. */
+/**
+ * The discounting of the payments after settlement for a US quote: periodic with the fractional first
+ * period, or ACT/365 years. In the note's first period, which may be odd, the periods to the first
+ * payment are counted as discountModel counts them (quasi-periods back from the first payment date);
+ * after it, the fraction of the current period between its own payment dates.
+ */
 function usModel(settlement: Settlement, convention: Exclude<PriceYieldConvention, 'chinaInterbank'>): DiscountModel {
   const base = discountModel(checkLeg(settlement.leg), convention);
-  if (convention === 'annualEffective') return base;
+  if (convention === 'annualEffective' || settlement.firstPeriod) return base;
   const previous = calendarDate(settlement.previousPaymentDate);
   const s = calendarDate(settlement.settlementDate);
   const next = calendarDate(settlement.nextPaymentDate);
@@ -144,7 +154,7 @@ export interface PriceYield {
   readonly yield: number;
   readonly cleanPrice: number;
   readonly dirtyPrice: number;
-  readonly settlement: Omit<Settlement, 'leg'>;
+  readonly settlement: Omit<Settlement, 'leg' | 'firstPeriod'>;
   /** The same dirty price's yield in every convention. */
   readonly yields: Readonly<Record<PriceYieldConvention, number>>;
 }
@@ -154,7 +164,7 @@ export function notePriceYield(note: NoteSchedule, settlementDate: DateInput, co
   const settlement = settle(note, settlementDate);
   const dirtyPrice = 'cleanPrice' in given ? given.cleanPrice + settlement.accruedPct : dirtyPriceAtYield(settlement, given.yield, convention);
   const yields = Object.fromEntries(PRICE_YIELD_CONVENTIONS.map((c) => [c, yieldAtDirtyPrice(settlement, dirtyPrice, c)])) as Record<PriceYieldConvention, number>;
-  const { leg: _leg, ...where } = settlement;
+  const { leg: _leg, firstPeriod: _firstPeriod, ...where } = settlement;
   return {
     convention,
     yield: 'yield' in given ? given.yield : yields[convention],
