@@ -904,6 +904,9 @@ export interface RatingRow {
   readonly maxExpectedLoss: number;
 }
 
+/** The ranges deal.monteCarlo's request takes beyond its distribution's (0, 1] rates (service/api/schemas.ts; the Deal screen's form checks the same). */
+export const MONTE_CARLO_LIMITS = { maxPaths: 100_000, maxSeed: 0xffff_ffff, maxCv: 100 } as const;
+
 /** N seeded paths of a deal, each with its own lifetime default rate drawn from the distribution. */
 export interface MonteCarloRequest extends DealRunRequest {
   readonly distribution: DefaultRateDistributionRequest;
