@@ -1781,6 +1781,8 @@ export const en = {
   'grid.problem.tooMany': '{n} values; an axis takes at most {max}',
   'grid.problem.notANumber': "value {n} ('{text}') is not a number",
   'grid.problem.repeated': 'a value is repeated',
+  'grid.problem.outOfRange': 'value {value} is outside this parameter’s range, {min} to {max}',
+  'grid.problem.outOfRangeWhole': 'value {value} is not a whole number from {min} to {max}, this parameter’s range',
   'grid.problem.axis': '{axis} ({parameter}): {problem}',
   'grid.problem.sameParameter': 'Rows and columns must be two different parameters',
   'grid.problem.workers': 'Workers must be a whole number from 1 to 256, or empty for every core',

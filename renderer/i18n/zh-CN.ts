@@ -1765,6 +1765,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'grid.problem.tooMany': '{n} 个取值；每个坐标轴最多 {max} 个',
   'grid.problem.notANumber': '第 {n} 个取值（“{text}”）不是数字',
   'grid.problem.repeated': '有重复的取值',
+  'grid.problem.outOfRange': '取值 {value} 超出该参数的范围 {min} 到 {max}',
+  'grid.problem.outOfRangeWhole': '取值 {value} 不是该参数范围 {min} 到 {max} 内的整数',
   'grid.problem.axis': '{axis}（{parameter}）：{problem}',
   'grid.problem.sameParameter': '行与列必须是两个不同的参数',
   'grid.problem.workers': '工作线程数必须是 1 到 256 的整数，留空则使用全部核心',

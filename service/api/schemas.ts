@@ -4,7 +4,7 @@ import { DAY_COUNTS } from '../../engine/daycount.ts';
 import { EVENTS_SCHEMA } from '../files/event-schema.ts';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
-import { MONTE_CARLO_LIMITS, type AssumptionFile, type DealFile, type Method, type PoolFile, type RequestOf, type ScenarioSetFile } from './contract.ts';
+import { GRID_MAX_AXIS_VALUES, MONTE_CARLO_LIMITS, type AssumptionFile, type DealFile, type Method, type PoolFile, type RequestOf, type ScenarioSetFile } from './contract.ts';
 
 /** Boundary validation of every request: nothing reaches a handler unchecked. */
 const noParams = z.strictObject({});
@@ -65,7 +65,7 @@ const assumptionFile = z.custom<AssumptionFile>();
 const sweepJobs = z.number().int().min(1).max(256).optional();
 const gridAxis = z.strictObject({
   parameter: z.enum(['defaultMult', 'prepayMult', 'cureMult', 'rollInMult', 'recoveryMult', 'recoveryRate', 'recoveryLag', 'cdr', 'cpr', 'indexShockBps', 'outageShare', 'outageMonth']),
-  values: z.array(z.number()).min(1).max(200),
+  values: z.array(z.number()).min(1).max(GRID_MAX_AXIS_VALUES),
 });
 /** The outage a grid's outage axes vary: the fields of an outage event block (docs/assumptions.md), each optional. */
 const gridOutage = z.strictObject({
