@@ -1518,6 +1518,7 @@ export const en = {
   'pack.investorPack': 'Investor pack',
   'pack.backToReports': '← Reports',
   'pack.print': 'Print…',
+  'pack.pageOf': 'Page {page} of {pages}',
   'pack.printHint': 'A4 landscape: choose “Save as PDF” as the printer for a PDF.',
   'pack.noRuns': 'The pack’s address names no runs: open it from Reports, or add ?runs=1,2 with stored run numbers.',
   'pack.cannotBuild': 'Cannot build the investor pack',
