@@ -61,7 +61,7 @@ export function tapeFieldLabelIn(language: MessageLanguage, field: string): stri
 }
 
 /** Items of a list as the language writes them: "a, b" / "a、b". */
-function listOf(language: MessageLanguage, items: readonly string[]): string {
+export function listIn(language: MessageLanguage, items: readonly string[]): string {
   return items.join(language === 'zh-CN' ? '、' : ', ');
 }
 
@@ -84,7 +84,7 @@ function shown(language: MessageLanguage, name: string, value: unknown, options:
   if (isCodedText(value)) return sayCodedIn(language, value, options); // a message inside a message (a run name's pool, a reader's reason)
   if (typeof value === 'string' && name.endsWith('Field')) return tapeFieldLabelIn(language, value);
   if (typeof value === 'string' && name.endsWith('Fields'))
-    return listOf(
+    return listIn(
       language,
       value.split(',').map((field) => tapeFieldLabelIn(language, field)),
     );

@@ -6,16 +6,24 @@
 import type { DesktopBridge } from '../../service/api/contract.ts';
 import type { ApiClient } from '../api/client.ts';
 import { reportError } from './context.tsx';
+import { listIn } from '../../messages/say.ts';
 import { translate } from './i18n.tsx';
+import { language } from './language.ts';
 import { unsavedWorkOfWorkspace } from './workspace-scope.ts';
 
 /**
  * May another workspace open? Yes at once when nothing unsaved would go; else the analyst is asked,
- * naming the sets ("my stress", "base 基准"), and `ask` answers (window.confirm on a screen).
+ * naming the sets each in quotes, listed as the language lists ("“my stress”, “base”" /
+ * "“my stress”、“base”"), and `ask` answers (window.confirm on a screen).
  */
 export function mayLeaveWorkspace(ask: (question: string) => boolean = (question) => window.confirm(question)): boolean {
   const unsaved = unsavedWorkOfWorkspace();
-  return unsaved.length === 0 || ask(translate('workspace.confirm.dropEdits', { names: unsaved.join('”, “') }));
+  if (unsaved.length === 0) return true;
+  const names = listIn(
+    language.get(),
+    unsaved.map((name) => translate('workspace.confirm.quoted', { name })),
+  );
+  return ask(translate('workspace.confirm.dropEdits', { names }));
 }
 
 /** Opens (`create`: or creates) the workspace at `path`; a refusal is reported as a notification. True when it opened. */

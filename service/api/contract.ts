@@ -816,6 +816,35 @@ export interface ScenarioSetRunResult {
 export type GridParameter =
   'defaultMult' | 'prepayMult' | 'cureMult' | 'rollInMult' | 'recoveryMult' | 'recoveryRate' | 'recoveryLag' | 'cdr' | 'cpr' | 'indexShockBps' | 'outageShare' | 'outageMonth';
 
+/** The values a grid parameter takes: from `min` to `max` inclusive, whole numbers only where `whole`. */
+export interface GridParameterRange {
+  readonly min: number;
+  readonly max: number;
+  readonly whole?: boolean;
+}
+
+/**
+ * Each grid parameter's range (docs/sweeps.md, "Grid parameters"): the service refuses a value
+ * outside it (service/runs/grid-parameters.ts) and the Deal screen's grid form names it before Run.
+ */
+export const GRID_PARAMETER_RANGES: Readonly<Record<GridParameter, GridParameterRange>> = {
+  defaultMult: { min: 0, max: 1000 },
+  prepayMult: { min: 0, max: 100 },
+  cureMult: { min: 0, max: 100 },
+  rollInMult: { min: 0, max: 100 },
+  recoveryMult: { min: 0, max: 100 },
+  recoveryRate: { min: 0, max: 1 },
+  recoveryLag: { min: 0, max: 120, whole: true },
+  cdr: { min: 0, max: 100 },
+  cpr: { min: 0, max: 100 },
+  indexShockBps: { min: -2000, max: 2000 },
+  outageShare: { min: 0, max: 1 },
+  outageMonth: { min: 1, max: 600, whole: true },
+};
+
+/** At most this many values on one axis (a 200 × 200 grid is 40,000 deal runs). */
+export const GRID_MAX_AXIS_VALUES = 200;
+
 /** One axis of a grid: a parameter and its values, in the order given. */
 export interface GridAxis {
   readonly parameter: GridParameter;
@@ -903,6 +932,9 @@ export interface RatingRow {
   /** The largest expected loss (decimal of the note's original balance) the rating allows. */
   readonly maxExpectedLoss: number;
 }
+
+/** The ranges deal.monteCarlo's request takes beyond its distribution's (0, 1] rates (service/api/schemas.ts; the Deal screen's form checks the same). */
+export const MONTE_CARLO_LIMITS = { maxPaths: 100_000, maxSeed: 0xffff_ffff, maxCv: 100 } as const;
 
 /** N seeded paths of a deal, each with its own lifetime default rate drawn from the distribution. */
 export interface MonteCarloRequest extends DealRunRequest {

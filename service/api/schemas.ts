@@ -4,7 +4,7 @@ import { DAY_COUNTS } from '../../engine/daycount.ts';
 import { EVENTS_SCHEMA } from '../files/event-schema.ts';
 import { STRAT_DIMENSIONS, type StratDimensionId } from '../../data/pool/strats.ts';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
-import type { AssumptionFile, DealFile, Method, PoolFile, RequestOf, ScenarioSetFile } from './contract.ts';
+import { GRID_MAX_AXIS_VALUES, MONTE_CARLO_LIMITS, type AssumptionFile, type DealFile, type Method, type PoolFile, type RequestOf, type ScenarioSetFile } from './contract.ts';
 
 /** Boundary validation of every request: nothing reaches a handler unchecked. */
 const noParams = z.strictObject({});
@@ -65,7 +65,7 @@ const assumptionFile = z.custom<AssumptionFile>();
 const sweepJobs = z.number().int().min(1).max(256).optional();
 const gridAxis = z.strictObject({
   parameter: z.enum(['defaultMult', 'prepayMult', 'cureMult', 'rollInMult', 'recoveryMult', 'recoveryRate', 'recoveryLag', 'cdr', 'cpr', 'indexShockBps', 'outageShare', 'outageMonth']),
-  values: z.array(z.number()).min(1).max(200),
+  values: z.array(z.number()).min(1).max(GRID_MAX_AXIS_VALUES),
 });
 /** The outage a grid's outage axes vary: the fields of an outage event block (docs/assumptions.md), each optional. */
 const gridOutage = z.strictObject({
@@ -259,7 +259,7 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
       z.strictObject({
         kind: z.literal('lognormal'),
         mean: z.number().gt(0, 'a lognormal mean lifetime default must be > 0').max(1, 'a lifetime default rate is a decimal ≤ 1 (0.04, not 4)').optional(),
-        cv: z.number().min(0).max(100),
+        cv: z.number().min(0).max(MONTE_CARLO_LIMITS.maxCv),
       }),
       z.strictObject({
         kind: z.literal('vasicek'),
@@ -267,8 +267,8 @@ export const REQUEST_SCHEMAS: { readonly [M in Method]: z.ZodType<RequestOf<M>> 
         rho: z.number().min(0).lt(1, 'an asset correlation is a decimal < 1'),
       }),
     ]),
-    paths: z.number().int().min(1).max(100_000),
-    seed: z.number().int().min(0).max(0xffff_ffff),
+    paths: z.number().int().min(1).max(MONTE_CARLO_LIMITS.maxPaths),
+    seed: z.number().int().min(0).max(MONTE_CARLO_LIMITS.maxSeed),
     jobs: z.number().int().min(1).max(256).optional(),
     ratingTable: z
       .array(z.strictObject({ rating: z.string().trim().min(1).max(20), maxExpectedLoss: z.number().min(0).max(1) }))

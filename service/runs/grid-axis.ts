@@ -1,9 +1,6 @@
 import { UserError } from '../../data/errors.ts';
-import type { GridAxis, GridOutage } from '../api/contract.ts';
+import { GRID_MAX_AXIS_VALUES, type GridAxis, type GridOutage } from '../api/contract.ts';
 import { GRID_PARAMETER_NAMES, isGridParameter } from './grid-parameters.ts';
-
-/** At most this many values on one axis (a 200 × 200 grid is 40,000 deal runs). */
-export const MAX_AXIS_VALUES = 200;
 
 const bad = (text: string, why: string): UserError => new UserError('BAD_REQUEST', `grid axis '${text}': ${why}`, { axis: text });
 
@@ -27,7 +24,7 @@ function rangeValues(parts: readonly string[], text: string): number[] {
   const steps = (to - from) / step;
   const whole = Math.round(steps);
   if (Math.abs(steps - whole) > 1e-9) throw bad(text, `${from} to ${to} is not a whole number of steps of ${step} (${steps.toFixed(4)} steps)`);
-  if (whole + 1 > MAX_AXIS_VALUES) throw bad(text, `${whole + 1} values; an axis takes at most ${MAX_AXIS_VALUES}`);
+  if (whole + 1 > GRID_MAX_AXIS_VALUES) throw bad(text, `${whole + 1} values; an axis takes at most ${GRID_MAX_AXIS_VALUES}`);
   return Array.from({ length: whole + 1 }, (_, k) => Number((from + k * step).toFixed(10)));
 }
 
@@ -48,7 +45,7 @@ export function parseGridAxis(text: string): GridAxis {
     return { parameter: name, values: rangeValues(parts, text) };
   }
   const values = body.split(',').map((part) => numberOf(part, text, 'value'));
-  if (values.length > MAX_AXIS_VALUES) throw bad(text, `${values.length} values; an axis takes at most ${MAX_AXIS_VALUES}`);
+  if (values.length > GRID_MAX_AXIS_VALUES) throw bad(text, `${values.length} values; an axis takes at most ${GRID_MAX_AXIS_VALUES}`);
   return { parameter: name, values };
 }
 

@@ -193,7 +193,7 @@ describe('loans whose age plus remaining term exceeds the original term', () => 
     );
     // In Chinese, from the same codes.
     expect(sayCodedIn('zh-CN', unflagged ?? { message: '' })).toBe(
-      '1 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号（账龄 + 剩余期数 > 总期数，单位为月；账龄为放款日至基准日 2026-09-30 的月数）：7 (6 + 3 > 3)）：可能是展期、放款日期或总期数有误，或资产清单错误。已按原值导入；请核查，它影响该笔贷款的摊还及资产池的加权平均剩余期限和加权平均账龄。',
+      '1 笔未标记重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号（账龄 + 剩余期数 > 总期数，单位为月；账龄为放款日至初始起算日 2026-09-30 的月数）：7 (6 + 3 > 3)）：可能是展期、放款日期或总期数有误，或资产清单错误。已按原值导入；请核查，它影响该笔贷款的摊还及资产池的加权平均剩余期限和加权平均账龄。',
     );
     expect(sayCodedIn('zh-CN', restructured ?? { message: '' })).toBe('1 笔标记为重组的贷款账龄 + 剩余期数超过总期数一个月以上（行号：8 (12 + 6 > 12)）：展期后属正常情况；已按原值导入。');
     // The figures stay as the tape gave them: the remaining term is not cut to original − age.

@@ -39,6 +39,13 @@ describe('the grid panel in Chromium', () => {
     await expect.poll(() => panel.count(), { timeout: 20_000 }).toBe(1);
     await panel.getByLabel('Rows values').fill('1:8:0.3');
     await expect.poll(() => page.getByTestId('grid-problem').textContent()).toBe('Rows (defaultMult): 1 to 8 is not a whole number of steps of 0.3');
+    // A value outside the parameter's range (the service's own) is named under its field before Run, and Run waits.
+    await panel.getByLabel('Rows values').fill('-1:2:1');
+    await expect.poll(() => page.getByTestId('grid-problem').textContent()).toBe('Rows (defaultMult): value -1 is outside this parameter’s range, 0 to 1000');
+    expect(await panel.getByRole('button', { name: 'Run grid' }).isDisabled()).toBe(true);
+    const rowValues = panel.getByLabel('Rows values');
+    expect(await rowValues.getAttribute('aria-invalid')).toBe('true');
+    expect(await rowValues.getAttribute('aria-describedby')).toBe(await page.getByTestId('grid-problem').getAttribute('id'));
     await panel.getByLabel('Rows values').fill('1,4,8');
     await panel.getByLabel('Columns parameter').selectOption('prepayMult');
     await panel.getByLabel('Columns values').fill('0.5:1.5:1');
@@ -106,5 +113,17 @@ describe('the grid panel in Chromium', () => {
     expect(await page.getByTestId('grid-caption').textContent()).toContain('6 cells in');
     await expect.poll(() => page.getByTestId('grid-out-of-date').count()).toBe(1);
     expect((await invokeApi<{ id: number }[]>(server, 'runs.list', {})).map((run) => run.id)).toEqual([1]);
+  }, 60_000);
+
+  it('in Chinese, names a value out of range under its field and keeps Run disabled', async () => {
+    const { page } = browser;
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    const panel = page.getByTestId('grid-panel');
+    await panel.getByLabel('行取值').fill('2000');
+    await expect.poll(() => page.getByTestId('grid-problem').textContent()).toBe('行（defaultMult）：取值 2000 超出该参数的范围 0 到 1000');
+    expect(await panel.getByRole('button', { name: '运行网格' }).isDisabled()).toBe(true);
+    await panel.getByLabel('行取值').fill('1,2');
+    await expect.poll(() => page.getByTestId('grid-problem').count()).toBe(0);
+    expect(await panel.getByRole('button', { name: '运行网格' }).isDisabled()).toBe(false);
   }, 60_000);
 });

@@ -144,7 +144,7 @@ describe('the UI in Chinese', () => {
     await page.getByRole('button', { name: '加载示例资产清单' }).click();
     await expect.poll(() => page.getByTestId('tapes-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
     const headers = await page.getByTestId('tapes-table').locator('thead th').allTextContents();
-    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['编号', '名称', '源文件', '基准日', '贷款笔数', '当前余额（¥）', '被拒行', '导入说明', '导入时间', '']);
+    expect(headers.map((h) => h.replace(/[▲▼]/g, '').trim())).toEqual(['编号', '名称', '源文件', '初始起算日', '贷款笔数', '当前余额（¥）', '被拒行', '导入说明', '导入时间', '']);
     await dismissNotifications(page);
     await expectNoEnglish(page, 'Tapes');
     await browser.screenshot('zh-tapes');
@@ -291,7 +291,7 @@ describe('the UI in Chinese', () => {
     await page.getByRole('radio', { name: '资产清单', exact: true }).check();
     await page.getByRole('button', { name: '运行', exact: true }).click();
     const warnings = page.getByTestId('deal-warnings');
-    await expect.poll(() => warnings.textContent(), { timeout: 90_000 }).toMatch(/资产池的基准日（\d{4}-\d{2}-\d{2}）与交易的基准日（2026-12-31）不同/);
+    await expect.poll(() => warnings.textContent(), { timeout: 90_000 }).toMatch(/资产池的初始起算日（\d{4}-\d{2}-\d{2}）与交易的初始起算日（2026-12-31）不同/);
     expect(await warnings.textContent()).toContain('证券总额（¥400,000,000.00）超过起息日的资产池与储备账户合计');
     expect(englishWords(await warnings.textContent())).toEqual([]);
     await dismissNotifications(page);
@@ -306,9 +306,9 @@ describe('the UI in Chinese', () => {
     // Closing before the cutoff (2026-12-31): the engine's date-order rule, by code.
     await closing.fill('2026-06-30');
     const dates = page.getByTestId('editor-dates');
-    await expect.poll(() => dates.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('起息日不得早于基准日。');
+    await expect.poll(() => dates.locator('.field-error').first().textContent(), { timeout: 10_000 }).toContain('起息日不得早于初始起算日。');
     expect(await dates.locator('.field-error .issue-path').first().textContent()).toBe('$.dates.closing');
-    await expect.poll(() => page.getByTestId('deal-issues').textContent()).toContain('起息日不得早于基准日。');
+    await expect.poll(() => page.getByTestId('deal-issues').textContent()).toContain('起息日不得早于初始起算日。');
     expect(await page.getByRole('button', { name: '运行', exact: true }).isDisabled()).toBe(true);
     // The plain words carry no English; the JSON path follows them in small type.
     const said = await page.getByTestId('deal-issues').locator('li button').allTextContents();

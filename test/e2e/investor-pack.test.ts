@@ -91,6 +91,8 @@ describe('the investor pack in Chromium', () => {
     expect(pack.monteCarlo.map((mc) => mc.runId)).toEqual([4]);
     expect(pages.length).toBe(3 + pack.scenarios.length);
     expect(pages[0]?.toLowerCase()).toContain('investor review pack');
+    // Each printed page's footer, in the pack's language.
+    pages.forEach((text, k) => expect(text).toContain(`Page ${k + 1} of ${pages.length}`));
     expect(pages[0]).toContain(pack.dealName);
     for (const s of pack.scenarios) expect(pages[0]).toContain(s.inputHash ?? 'no hash');
     pack.scenarios.forEach((scenario, k) => {
@@ -218,6 +220,12 @@ describe('the investor pack in Chromium', () => {
     expect(comparison).toContain('情景并列比较');
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await browser.screenshot('zh-investor-pack');
+    // The printed pages' footer in Chinese too (a fixed English CSS content printed "Page 1 of 5").
+    const pdf = join(dir, 'pack-zh.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const printed = pdfPages(pdf, false);
+    printed.forEach((text, k) => expect(text).toContain(`第 ${k + 1} 页，共 ${printed.length} 页`));
+    expect(printed.join('\n')).not.toMatch(/Page \d+ of/);
     // Leaving the pack puts the UI's own language back: the navigation reads English.
     await page.getByRole('link', { name: '← 报告' }).click();
     await expect.poll(() => page.getByRole('navigation', { name: 'Areas' }).count(), { timeout: 10_000 }).toBe(1);

@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MonteCarloResult, StoredRun } from '../../service/api/contract.ts';
+import { binLabels } from '../../renderer/areas/deal/loss-bins.ts';
 import { dismissNotifications, openArea, openBrowser, type BrowserSession } from '../helpers/browser.ts';
-import { startWebServer, type WebServer } from '../helpers/web.ts';
+import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
  * The Deal screen's Monte Carlo panel in Chromium over the HTTP transport: the consumer template on
  * its own lines, a lognormal centred on the scenario, run as a job with progress; the per-note table
- * and the histograms of the pool's and each note's loss; a bad input named; a long run cancelled.
+ * and the histograms of the pool's and each note's loss, their bins labelled with exact edges; the
+ * run store's note (stored as run #1, then served from it); a bad input named; a long run cancelled.
  */
 
 let dir: string;
@@ -48,6 +51,18 @@ describe('the Monte Carlo panel in Chromium', () => {
     // The pool's histogram and one per note, drawn by recharts.
     await expect.poll(() => page.getByTestId('mc-pool-histogram').locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
     for (const id of ['A', 'B', 'Sub']) expect(await page.getByTestId(`mc-note-histogram-${id}`).count()).toBe(1);
+    // Each bin's edges as the stored run has them, exact (one decimal read 0.95% bins as 0.0–0.9%, 2.8–3.8%).
+    const stored = (await invokeApi<StoredRun>(server, 'runs.get', { id: 1 })).result as { monteCarlo: MonteCarloResult };
+    const labels = binLabels(stored.monteCarlo.pool.histogram);
+    const ticks = await page.getByTestId('mc-pool-histogram').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
+    expect(ticks[0]).toBe(labels[0]);
+    expect(ticks.length).toBeGreaterThan(1);
+    for (const tick of ticks) expect(labels).toContain(tick);
+    // What the run store did, as the deal run and the grid say it: stored as run #1, then served from it for the same inputs.
+    const note = page.getByTestId('monte-carlo').getByTestId('store-note');
+    expect(await note.textContent()).toBe('Stored as run #1');
+    await panel.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    await expect.poll(() => note.textContent(), { timeout: 60_000 }).toMatch(/^Served from the run store: identical to run #1 of .+ \(same inputs, same engine; not computed again\)$/);
     await page.getByTestId('monte-carlo-panel').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-monte-carlo');
     expect(browser.pageErrors).toEqual([]);

@@ -105,7 +105,7 @@ describe('sayCoded: a coded message in the chosen language', () => {
     expect(issue.message).toBe('closing must be on or after the cutoff date');
     expect(sayCoded(issue)).toBe('Closing must be on or after the cutoff date.');
     void chooseLanguage('zh-CN');
-    expect(sayCoded(issue)).toBe('起息日不得早于基准日。');
+    expect(sayCoded(issue)).toBe('起息日不得早于初始起算日。');
 
     const unknown = issueAt((deal) => {
       const waterfall = deal['waterfall'] as { principal: { notes?: string[] }[] };

@@ -69,7 +69,7 @@ describe('a deal run’s warnings by code', () => {
 
     void chooseLanguage('zh-CN');
     expect(warningTexts(run)).toEqual([
-      '资产池的基准日（2026-09-30）与交易的基准日（2026-12-31）不同：资产池的第一个回收月在交易的首个兑付日（2027-02-26）分配。',
+      '资产池的初始起算日（2026-09-30）与交易的初始起算日（2026-12-31）不同：资产池的第一个回收月在交易的首个兑付日（2027-02-26）分配。',
       '证券总额（¥400,000,000.00）超过起息日的资产池与储备账户合计（¥3,728,210.00）¥396,271,790.00：交易自发行起即抵押不足。',
       '资产清单缺少逾期天数、逾期本金、逾期利息列：每笔贷款都按正常、无逾期起算，而资产清单并未如此说明——逾期分布与逾期总额完全来自情景假设。',
     ]);
@@ -109,7 +109,7 @@ describe('an import refused, by code', () => {
     expect(error?.details?.['messageCode']).toBe('tape.cutoffUnreadable');
     void chooseLanguage('zh-CN');
     // the reader's own reason by code too (data/tape/values/reasons.ts: month 13)
-    expect(sayApiError(error ?? { message: '' })).toBe('基准日“2026-13-45”无法识别：不是有效日期（不存在 13 月）');
+    expect(sayApiError(error ?? { message: '' })).toBe('初始起算日“2026-13-45”无法识别：不是有效日期（不存在 13 月）');
     void chooseLanguage('en');
     expect(sayApiError(error ?? { message: '' })).toBe('Cutoff date "2026-13-45": not a calendar date (there is no month 13)');
   }, 60_000);

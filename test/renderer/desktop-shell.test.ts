@@ -71,7 +71,8 @@ describe('asking before another workspace drops unsaved edits', () => {
 
     await chooseLanguage('zh-CN');
     expect(mayLeaveWorkspace((question) => (asked.push(question), false))).toBe(false);
-    expect(asked[2]).toBe('对“my stress 压力”, “tranche set”的未保存修改属于本工作区，打开另一个工作区时将被放弃。仍要打开另一个工作区吗？');
+    // Listed as Chinese lists: “a”、“b” (the English ', ' gave “a”, “b”).
+    expect(asked[2]).toBe('对“my stress 压力”、“tranche set”的未保存修改属于本工作区，打开另一个工作区时将被放弃。仍要打开另一个工作区吗？');
     await chooseLanguage('en');
     unsaved = [];
   });

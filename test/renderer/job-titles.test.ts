@@ -82,7 +82,7 @@ describe('job titles by code', () => {
     const grid = { deal, rows: { parameter: 'defaultMult', values: [1, 2] }, columns: { parameter: 'recoveryRate', values: [0.2] }, store: false } as const;
     expect(await started(service, () => service.call('deal.grid', grid))).toEqual([
       'Grid defaultMult × recoveryRate on US auto-loan ABS, sequential pay with OC target and turbo',
-      'US auto-loan ABS, sequential pay with OC target and turbo的敏感性网格 违约曲线乘数 × 回收率',
+      'US auto-loan ABS, sequential pay with OC target and turbo的敏感性网格 违约乘数 × 回收率',
     ]);
     const mc = { deal: unnamed, paths: 2000, seed: 7, distribution: { kind: 'lognormal', cv: 0.5 }, store: false } as const;
     expect(await started(service, () => service.call('deal.monteCarlo', mc))).toEqual(['Monte Carlo (2000 paths) of deal', '交易的蒙特卡洛模拟（2000 条路径）']);

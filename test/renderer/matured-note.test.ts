@@ -16,7 +16,7 @@ describe('the matured-before-cutoff note', () => {
     expect(two.message).toBe('2 loans matured before the cutoff 2026-09-30: past their term on the tape (delinquent past maturity, or stale data); the pool summary counts them.');
     expect(sayCodedIn('en', one)).toBe(one.message);
     expect(sayCodedIn('en', two)).toBe(two.message);
-    expect(sayCodedIn('zh-CN', two)).toBe('2 笔贷款在基准日 2026-09-30 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含这些贷款。');
-    expect(sayCodedIn('zh-CN', one)).toBe('1 笔贷款在基准日 2026-09-30 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含该笔贷款。');
+    expect(sayCodedIn('zh-CN', two)).toBe('2 笔贷款在初始起算日 2026-09-30 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含这些贷款。');
+    expect(sayCodedIn('zh-CN', one)).toBe('1 笔贷款在初始起算日 2026-09-30 前已到期：在资产清单上已过期限（到期后仍逾期，或数据陈旧）；资产池汇总包含该笔贷款。');
   });
 });

@@ -73,7 +73,7 @@ describe('generated run names by code', () => {
     const grid: GridRequest = { deal, rows: { parameter: 'defaultMult', values: [1, 2] }, columns: { parameter: 'recoveryRate', values: [0.2] } };
     expect(bothLanguages(gridRunName(grid, deal, tape))).toEqual([
       `Grid defaultMult × recoveryRate — ${deal.name} on 样本资产包 (representative lines) — deal’s scenario`,
-      `敏感性网格 违约曲线乘数 × 回收率 — ${deal.name}（样本资产包，代表性贷款组）— 交易文件情景`,
+      `敏感性网格 违约乘数 × 回收率 — ${deal.name}（样本资产包，代表性贷款组）— 交易文件情景`,
     ]);
     const mc: MonteCarloRequest = { deal, paths: 2000, seed: 12345, distribution: { kind: 'lognormal', cv: 0.5 } };
     expect(bothLanguages(monteCarloRunName(mc, unnamed, null))).toEqual([

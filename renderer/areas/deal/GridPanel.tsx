@@ -1,30 +1,42 @@
-import { useSyncExternalStore } from 'react';
+import { useId, useSyncExternalStore } from 'react';
 import type { DealRunRequest, GridParameter } from '../../../service/api/contract.ts';
 import { useSweepJob, type SweepJobMessages } from '../../app/useSweepJob.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { SweepRunButtons } from '../../components/SweepRunButtons.tsx';
-import { GRID_PARAMETER_LABELS, GRID_PARAMETERS, gridForm, gridKey, gridRequest, isGridParameter, updateGridForm, type GridForm } from './grid-form.ts';
+import { GRID_PARAMETER_LABELS, GRID_PARAMETERS, gridForm, gridKey, gridRequest, isGridParameter, updateGridForm, type GridField, type GridForm } from './grid-form.ts';
 import { GridView } from './GridView.tsx';
 import { useT } from '../../app/i18n.tsx';
 
 /** The CLI command the grid panel runs the same as: a command, the same in every language. */
 const CLI_GRID = 'abs run --grid';
 
-/** One axis: its parameter (the CLI's list) and its values as a range or a list. */
+/** A problem at one of the form's inputs, said under it (Run stays disabled while there is one). */
+function FieldProblem({ id, problem }: { id: string; problem: string | null }) {
+  return problem === null ? null : (
+    <small id={id} className="field-error" role="alert" data-testid="grid-problem">
+      {problem}
+    </small>
+  );
+}
+
+/** One axis: its parameter (the CLI's list) and its values as a range or a list; a problem with the values under them. */
 function AxisInputs({
   label,
   parameter,
   values,
+  problem,
   onParameter,
   onValues,
 }: {
   label: string;
   parameter: GridParameter;
   values: string;
+  problem: string | null;
   onParameter: (p: GridParameter) => void;
   onValues: (v: string) => void;
 }) {
   const t = useT();
+  const problemId = useId();
   return (
     <>
       <label className="tape-picker">
@@ -39,20 +51,33 @@ function AxisInputs({
       </label>
       <label className="mc-field">
         {t('grid.valuesOf', { axis: label })}
-        <input type="text" aria-label={t('grid.valuesOf', { axis: label })} value={values} placeholder={t('grid.valuesPlaceholder')} onChange={(e) => onValues(e.target.value)} size={14} />
+        <input
+          type="text"
+          aria-label={t('grid.valuesOf', { axis: label })}
+          value={values}
+          placeholder={t('grid.valuesPlaceholder')}
+          aria-invalid={problem !== null || undefined}
+          aria-describedby={problem !== null ? problemId : undefined}
+          onChange={(e) => onValues(e.target.value)}
+          size={14}
+        />
+        <FieldProblem id={problemId} problem={problem} />
       </label>
     </>
   );
 }
 
-function GridInputs({ form }: { form: GridForm }) {
+function GridInputs({ form, problem }: { form: GridForm; problem: { readonly problem: string; readonly field?: GridField } | null }) {
   const t = useT();
+  const workersProblemId = useId();
+  const at = (field: GridField): string | null => (problem?.field === field ? problem.problem : null);
   return (
     <>
       <AxisInputs
         label={t('grid.rows')}
         parameter={form.rowParameter}
         values={form.rowValues}
+        problem={at('rows')}
         onParameter={(p) => updateGridForm({ rowParameter: p })}
         onValues={(v) => updateGridForm({ rowValues: v })}
       />
@@ -60,6 +85,7 @@ function GridInputs({ form }: { form: GridForm }) {
         label={t('grid.columns')}
         parameter={form.columnParameter}
         values={form.columnValues}
+        problem={at('columns')}
         onParameter={(p) => updateGridForm({ columnParameter: p })}
         onValues={(v) => updateGridForm({ columnValues: v })}
       />
@@ -71,9 +97,12 @@ function GridInputs({ form }: { form: GridForm }) {
           aria-label={t('grid.workers')}
           value={form.workers}
           placeholder={t('grid.allCores')}
+          aria-invalid={at('workers') !== null || undefined}
+          aria-describedby={at('workers') !== null ? workersProblemId : undefined}
           onChange={(e) => updateGridForm({ workers: e.target.value })}
           size={6}
         />
+        <FieldProblem id={workersProblemId} problem={at('workers')} />
       </label>
     </>
   );
@@ -115,7 +144,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
     <section className="panel grid-panel" aria-label={t('grid.title')} data-testid="grid-panel">
       <h2>{t('grid.title')}</h2>
       <div className="run-panel">
-        <GridInputs form={form} />
+        <GridInputs form={form} problem={asked && 'problem' in asked ? asked : null} />
         <SweepRunButtons
           runLabel={t('grid.run')}
           cancelLabel={t('grid.cancel')}
@@ -125,7 +154,7 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
           onCancel={() => void job.cancel()}
         />
       </div>
-      {asked && 'problem' in asked ? (
+      {asked && 'problem' in asked && asked.field === undefined ? (
         <p className="error-text" role="alert" data-testid="grid-problem">
           {asked.problem}
         </p>

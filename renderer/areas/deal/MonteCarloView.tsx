@@ -1,18 +1,21 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import type { LossHistogramBin, MonteCarloNoteRow, MonteCarloResult } from '../../../service/api/contract.ts';
+import type { LossHistogramBin, MonteCarloNoteRow, MonteCarloResult, RunStoreNote } from '../../../service/api/contract.ts';
 import { formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import { ChartBox, type ChartSize } from '../../components/ChartBox.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { formatMoney } from './model.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
+import { StoreNote } from '../runs/StoreNote.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { binLabels } from './loss-bins.ts';
 
 const CHART_BLUE = '#1f5fae';
 
 export /** One histogram: paths per loss range (percent of the note's original balance, or of the cutoff pool); `size` on paper. */
 function LossHistogram({ title, bins, testId, size }: { title: string; bins: readonly LossHistogramBin[]; testId: string; size?: ChartSize | undefined }) {
   const t = useT();
-  const data = bins.map((b) => ({ label: `${(b.from * 100).toFixed(1)}–${(b.to * 100).toFixed(1)}%`, paths: b.paths }));
+  const labels = binLabels(bins);
+  const data = bins.map((b, k) => ({ label: labels[k] ?? '', paths: b.paths }));
   return (
     <ChartBox title={title} testId={testId} size={size}>
       <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
@@ -28,10 +31,24 @@ function LossHistogram({ title, bins, testId, size }: { title: string; bins: rea
 
 /**
  * A Monte Carlo's per-note table (expected loss, its standard error, probability of loss, mean WAL,
- * percentiles) and histograms of the pool's and each note's loss. The investor pack shows a stored
- * run: no compute time (`seconds` null), histograms at `chartSize`.
+ * percentiles) and histograms of the pool's and each note's loss; `stored`, what the run store did
+ * with a job's result (stored it as run #N or served it from an identical one), as the deal run and
+ * the grid say it. The investor pack shows a stored run: no compute time (`seconds` null), no store
+ * note, histograms at `chartSize`.
  */
-export function MonteCarloView({ result, seconds, stale, chartSize }: { result: MonteCarloResult; seconds: number | null; stale: boolean; chartSize?: ChartSize }) {
+export function MonteCarloView({
+  result,
+  seconds,
+  stale,
+  stored,
+  chartSize,
+}: {
+  result: MonteCarloResult;
+  seconds: number | null;
+  stale: boolean;
+  stored?: RunStoreNote | undefined;
+  chartSize?: ChartSize;
+}) {
   const t = useT();
   const columns: readonly Column<MonteCarloNoteRow>[] = [
     { key: 'name', header: t('deal.note'), render: (r) => r.name },
@@ -66,6 +83,7 @@ export function MonteCarloView({ result, seconds, stale, chartSize }: { result: 
         })}{' '}
         {t('deal.lossPrincipalNotRepaid', { meanDealCumulativeDefault: formatPct(result.meanDealCumulativeDefault, 3) })}
       </p>
+      <StoreNote stored={stored} />
       <div className="table-scroll" role="region" aria-label={t('deal.monteCarloTable')} tabIndex={0}>
         <DataTable columns={columns} rows={result.notes} rowKey={(r) => r.id} testId="monte-carlo-table" />
       </div>

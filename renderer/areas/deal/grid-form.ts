@@ -1,4 +1,4 @@
-import type { DealRunRequest, GridAxis, GridParameter, GridRequest } from '../../../service/api/contract.ts';
+import { GRID_MAX_AXIS_VALUES, GRID_PARAMETER_RANGES, type DealRunRequest, type GridAxis, type GridParameter, type GridRequest } from '../../../service/api/contract.ts';
 import { translate, type MessageKey } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
@@ -28,9 +28,6 @@ export const GRID_PARAMETERS = Object.keys(GRID_PARAMETER_LABELS) as GridParamet
 export function isGridParameter(name: string): name is GridParameter {
   return Object.hasOwn(GRID_PARAMETER_LABELS, name);
 }
-
-/** At most this many values on one axis (the service's limit: a 200 × 200 grid is 40,000 deal runs). */
-export const MAX_AXIS_VALUES = 200;
 
 /** The grid panel's inputs as typed (text, so a half-typed value stays as it is) and its jobs. */
 export interface GridForm {
@@ -71,8 +68,8 @@ function numberOf(token: string): number | null {
 /**
  * An axis' values as the CLI's `--grid` writes them after `name=`: `start:end:step` (inclusive:
  * start + k × step, rounded to 10 decimals so 0.1 steps give 0.3, with the end reached by whole
- * steps) or `v1,v2,…` in the order given. The values or the problem in words; the service checks
- * each value's range for its parameter.
+ * steps) or `v1,v2,…` in the order given. The values or the problem in words; gridRequest checks
+ * each value against its parameter's range.
  */
 export function axisValues(text: string): { values: number[] } | { problem: string } {
   const body = text.trim();
@@ -87,31 +84,54 @@ export function axisValues(text: string): { values: number[] } | { problem: stri
     const steps = (to - from) / step;
     const whole = Math.round(steps);
     if (Math.abs(steps - whole) > 1e-9) return { problem: translate('grid.problem.notWhole', { from, to, step }) };
-    if (whole + 1 > MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: whole + 1, max: MAX_AXIS_VALUES }) };
+    if (whole + 1 > GRID_MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: whole + 1, max: GRID_MAX_AXIS_VALUES }) };
     return { values: Array.from({ length: whole + 1 }, (_, k) => Number((from + k * step).toFixed(10))) };
   }
   const values = body.split(',').map(numberOf);
   const bad = values.findIndex((v) => v === null);
   if (bad >= 0) return { problem: translate('grid.problem.notANumber', { n: bad + 1, text: body.split(',')[bad]?.trim() ?? '' }) };
-  if (values.length > MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: values.length, max: MAX_AXIS_VALUES }) };
+  if (values.length > GRID_MAX_AXIS_VALUES) return { problem: translate('grid.problem.tooMany', { n: values.length, max: GRID_MAX_AXIS_VALUES }) };
   if (new Set(values).size !== values.length) return { problem: translate('grid.problem.repeated') };
   return { values: values.filter((v) => v !== null) };
 }
 
-function axisOf(parameter: GridParameter, text: string, label: string): { axis: GridAxis } | { problem: string } {
-  const read = axisValues(text);
-  return 'problem' in read ? { problem: translate('grid.problem.axis', { axis: label, parameter, problem: read.problem }) } : { axis: { parameter, values: read.values } };
+/** The form's inputs a problem can belong to (the panel marks that input). */
+export type GridField = 'rows' | 'columns' | 'workers';
+
+/** A problem with the form in words, and the input it is at (none: the two parameters together). */
+export interface GridProblem {
+  readonly problem: string;
+  readonly field?: GridField;
 }
 
-/** The request the form describes on the deal run chosen above, or the first problem with it in words. */
-export function gridRequest(form: GridForm, deal: DealRunRequest): { request: GridRequest } | { problem: string } {
+/** The first value outside its parameter's range (the service's own, GRID_PARAMETER_RANGES), in words; null when every value is in it. */
+function rangeProblem(parameter: GridParameter, values: readonly number[]): string | null {
+  const range = GRID_PARAMETER_RANGES[parameter];
+  const bad = values.find((v) => v < range.min || v > range.max || (range.whole === true && !Number.isInteger(v)));
+  if (bad === undefined) return null;
+  return translate(range.whole === true ? 'grid.problem.outOfRangeWhole' : 'grid.problem.outOfRange', { value: bad, min: range.min, max: range.max });
+}
+
+function axisOf(parameter: GridParameter, text: string, field: 'rows' | 'columns'): { axis: GridAxis } | GridProblem {
+  const read = axisValues(text);
+  const problem = 'values' in read ? rangeProblem(parameter, read.values) : read.problem;
+  if ('values' in read && problem === null) return { axis: { parameter, values: read.values } };
+  return { problem: translate('grid.problem.axis', { axis: translate(field === 'rows' ? 'grid.rows' : 'grid.columns'), parameter, problem: problem ?? '' }), field };
+}
+
+/**
+ * The request the form describes on the deal run chosen above, or the first problem with it in
+ * words and the input it is at: every value checked against its parameter's range before Run, so
+ * the service refuses nothing the form lets through.
+ */
+export function gridRequest(form: GridForm, deal: DealRunRequest): { request: GridRequest } | GridProblem {
   if (form.rowParameter === form.columnParameter) return { problem: translate('grid.problem.sameParameter') };
-  const rows = axisOf(form.rowParameter, form.rowValues, translate('grid.rows'));
+  const rows = axisOf(form.rowParameter, form.rowValues, 'rows');
   if ('problem' in rows) return rows;
-  const columns = axisOf(form.columnParameter, form.columnValues, translate('grid.columns'));
+  const columns = axisOf(form.columnParameter, form.columnValues, 'columns');
   if ('problem' in columns) return columns;
   const workers = form.workers.trim();
-  if (workers !== '' && (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 256)) return { problem: translate('grid.problem.workers') };
+  if (workers !== '' && (!/^\d+$/.test(workers) || Number(workers) < 1 || Number(workers) > 256)) return { problem: translate('grid.problem.workers'), field: 'workers' };
   return { request: { ...deal, rows: rows.axis, columns: columns.axis, ...(workers !== '' ? { jobs: Number(workers) } : {}) } };
 }
 

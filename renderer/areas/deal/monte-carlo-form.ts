@@ -1,4 +1,6 @@
-import type { DefaultRateDistributionRequest, MonteCarloRequest, DealRunRequest } from '../../../service/api/contract.ts';
+import { MONTE_CARLO_LIMITS, type DefaultRateDistributionRequest, type MonteCarloRequest, type DealRunRequest } from '../../../service/api/contract.ts';
+import { formatCount } from '../../app/format.ts';
+import { translate } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
 
@@ -31,26 +33,27 @@ const decimal = (text: string): number | null => (text.trim() === '' || !Number.
 const whole = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text) : null);
 
 /**
- * The request the form describes, or the first problem with it in words. Percentages are typed as
- * decimals (0.04 for 4%), as everywhere in the workbench; the service checks the ranges again.
+ * The request the form describes, or the first problem with it in words (the chosen language's).
+ * Percentages are typed as decimals (0.04 for 4%), as everywhere in the workbench; the service
+ * checks the ranges again.
  */
 export function monteCarloRequest(form: MonteCarloForm, deal: DealRunRequest): { request: MonteCarloRequest } | { problem: string } {
   const paths = whole(form.paths);
-  if (paths === null || paths < 1 || paths > 100_000) return { problem: 'Paths must be a whole number from 1 to 100,000' };
+  if (paths === null || paths < 1 || paths > MONTE_CARLO_LIMITS.maxPaths) return { problem: translate('mc.problem.paths', { max: formatCount(MONTE_CARLO_LIMITS.maxPaths) }) };
   const seed = whole(form.seed);
-  if (seed === null || seed > 0xffff_ffff) return { problem: 'Seed must be a whole number from 0 to 4,294,967,295' };
+  if (seed === null || seed > MONTE_CARLO_LIMITS.maxSeed) return { problem: translate('mc.problem.seed', { max: formatCount(MONTE_CARLO_LIMITS.maxSeed) }) };
   let distribution: DefaultRateDistributionRequest;
   if (form.kind === 'lognormal') {
     const cv = decimal(form.cv);
     const mean = form.mean.trim() === '' ? undefined : decimal(form.mean);
-    if (cv === null || cv < 0) return { problem: 'The coefficient of variation must be a number ≥ 0' };
-    if (mean === null || (mean !== undefined && (mean <= 0 || mean > 1))) return { problem: 'The mean lifetime default must be a decimal in (0, 1] (0.04 for 4%), or empty for the scenario’s own' };
+    if (cv === null || cv < 0 || cv > MONTE_CARLO_LIMITS.maxCv) return { problem: translate('mc.problem.cv', { max: MONTE_CARLO_LIMITS.maxCv }) };
+    if (mean === null || (mean !== undefined && (mean <= 0 || mean > 1))) return { problem: translate('mc.problem.mean') };
     distribution = { kind: 'lognormal', cv, ...(mean !== undefined ? { mean } : {}) };
   } else {
     const pd = decimal(form.pd);
     const rho = decimal(form.rho);
-    if (pd === null || pd <= 0 || pd >= 1) return { problem: 'PD must be a decimal in (0, 1) (0.04 for 4%)' };
-    if (rho === null || rho < 0 || rho >= 1) return { problem: 'The asset correlation ρ must be a decimal in [0, 1)' };
+    if (pd === null || pd <= 0 || pd >= 1) return { problem: translate('mc.problem.pd') };
+    if (rho === null || rho < 0 || rho >= 1) return { problem: translate('mc.problem.rho') };
     distribution = { kind: 'vasicek', pd, rho };
   }
   return { request: { ...deal, distribution, paths, seed } };

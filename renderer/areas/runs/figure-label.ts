@@ -33,6 +33,12 @@ function testWords(test: string): string {
     .join(translate('deal.schedule.listSeparator'));
 }
 
+/** A grid axis' parameter as stored (defaultMult) by its short name in the shown language (违约乘数), as run names say it; unknown: as stored. */
+function axisWords(parameter: string): string {
+  const key = `msg.runName.axis${parameter.charAt(0).toUpperCase()}${parameter.slice(1)}`;
+  return isMessageKey(key) ? translate(key) : parameter;
+}
+
 type Shape = readonly [RegExp, (m: RegExpExecArray) => string];
 
 const SHAPES: readonly Shape[] = [
@@ -44,7 +50,7 @@ const SHAPES: readonly Shape[] = [
   [/^(.+) expected loss \((\d+) paths\)$/, (m) => translate('figure.expectedLoss', { note: m[1] ?? '', paths: m[2] ?? '' })],
   [/^Highest cumulative default rate \(÷ (.+)\)$/, (m) => translate('figure.highestCdr', { denominator: denominatorWords(m[1] ?? '') })],
   [/^Cumulative default rate \(÷ (.+)\)$/, (m) => translate('figure.cdr', { denominator: denominatorWords(m[1] ?? '') })],
-  [/^Cells \((\w+) × (\w+)\)$/, (m) => translate('figure.cells', { rows: m[1] ?? '', columns: m[2] ?? '' })],
+  [/^Cells \((\w+) × (\w+)\)$/, (m) => translate('figure.cells', { rows: axisWords(m[1] ?? ''), columns: axisWords(m[2] ?? '') })],
   [/^(.+) worst loss$/, (m) => translate('figure.worstLoss', { note: m[1] ?? '' })],
   [/^(.+) loss$/, (m) => translate('figure.loss', { note: m[1] ?? '' })],
 ];

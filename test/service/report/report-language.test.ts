@@ -105,7 +105,7 @@ describe('the Excel report in the report’s language: run names and warnings', 
     expect(besides(summary, zh('field.warnings')).map((line) => line.split(' | '))).toEqual([expect.arrayContaining([ZH_WARNING]), expect.arrayContaining([ZH_WARNING])]);
     expect(texts(summary).some((text) => text.includes('undercollateralised') || text.includes(EN_NAME))).toBe(false);
     // how run 1's breakevens were searched, in the report's words: stress and interest test (tolerance and runs as stored)
-    expect(besides(summary, zh('field.breakevens'))).toEqual([`违约倍数 · 及时付息 · ${breakevens.tolerance} · ${breakevens.runs}`]);
+    expect(besides(summary, zh('field.breakevens'))).toEqual([`违约乘数 · 及时付息 · ${breakevens.tolerance} · ${breakevens.runs}`]);
     const comparison = workbook.getWorksheet(zh('sheet.comparison'));
     expect(comparison?.getRow(1).getCell(2).value).toBe(ZH_NAME);
     expect(comparison?.getRow(1).getCell(3).value).toBe(TYPED);

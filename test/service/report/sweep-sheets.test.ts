@@ -176,7 +176,7 @@ const NAMES = {
     mc: `#3 · Monte Carlo 200 paths, lognormal:mean=0.12,cv=0.8, seed 7 — ${DEAL} on its own pool — deal’s scenario`,
   },
   zh: {
-    grid: `#2 · 敏感性网格 早偿乘数 × 违约曲线乘数 — ${DEAL}（交易自带资产池）— 交易文件情景`,
+    grid: `#2 · 敏感性网格 早偿乘数 × 违约乘数 — ${DEAL}（交易自带资产池）— 交易文件情景`,
     mc: `#3 · 蒙特卡洛 200 条路径，lognormal:mean=0.12,cv=0.8，随机种子 7 — ${DEAL}（交易自带资产池）— 交易文件情景`,
   },
 };
@@ -203,10 +203,10 @@ describe('sensitivity and Monte Carlo sheets', () => {
 
   it('labels them in Chinese with the same numbers', async () => {
     const workbook = await workbookOf('zh-CN', 'sweeps-zh.xlsx');
-    checkGridSheet(workbook.getWorksheet('敏感性分析 #2') as ExcelJSTypes.Worksheet, zh);
+    checkGridSheet(workbook.getWorksheet('敏感性网格 #2') as ExcelJSTypes.Worksheet, zh);
     checkMonteCarloSheet(workbook.getWorksheet('蒙特卡洛 #3') as ExcelJSTypes.Worksheet, zh);
     // the runs' generated names in Chinese (the stored English name is what the CLI prints)
-    expect(runLine(workbook.getWorksheet('敏感性分析 #2'), zh)).toBe(NAMES.zh.grid);
+    expect(runLine(workbook.getWorksheet('敏感性网格 #2'), zh)).toBe(NAMES.zh.grid);
     expect(runLine(workbook.getWorksheet('蒙特卡洛 #3'), zh)).toBe(NAMES.zh.mc);
   }, 120_000);
 

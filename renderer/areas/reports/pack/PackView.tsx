@@ -10,6 +10,7 @@ import { PackGridPage } from './PackGridPage.tsx';
 import { PackMonteCarloPage } from './PackMonteCarloPage.tsx';
 import { PackPoolPage } from './PackPoolPage.tsx';
 import { PackScenarioPage } from './PackScenarioPage.tsx';
+import { showPageFooter } from './page-footer.ts';
 import { packLanguage, packRunIds } from './pack-route.ts';
 
 function subscribe(listener: () => void): () => void {
@@ -33,6 +34,9 @@ export function PackView() {
   // The pages' shared parts (charts, tranche columns, the comparison's figures) read the shown language: show the pack's while it is open.
   // Chinese may still be loading (its own chunk): the pages wait for `shown === language` below.
   useLayoutEffect(() => showLanguageFor(language, (error) => reportError(translate('app.languageNotLoaded'), error)), [language]);
+  // The printed pages' footer in the pack's language (page-footer.ts); styles.css sets its look.
+  const footer = t('pack.pageOf');
+  useLayoutEffect(() => showPageFooter(footer), [footer]);
   const runIds = packRunIds(hash);
   const pack = useQuery(workspace && runIds ? () => api.call('report.pack', { runIds, language }) : null, [api, workspace, hash, language], {
     onError: (error) => reportError(translate('pack.cannotBuild'), error),
