@@ -11,3 +11,4 @@ registerCatalogue('zh-CN', messagesZhCN);
 
 export * from './say.ts';
 export * from './coupon.ts';
+export * from './denominator.ts';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { BreakevenResult, RunFigure, RunRecord, StoredRun } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
+import { denominatorWords } from '../words.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
@@ -39,13 +40,16 @@ function figureText(figure: RunFigure): string {
   return figure.value.toLocaleString('en-US');
 }
 
+/** A key figure's label as stored (service/run-store/figures.ts), its denominator named in the screens' words. */
+const figureLabel = (label: string): string => label.replace(/\(÷ (\w+)\)$/, (_, name: string) => `(÷ ${denominatorWords(name)})`);
+
 const json = (x: unknown): string => JSON.stringify(x, null, 2);
 const created = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function formatList(runs: readonly RunRecord[]): string {
   if (runs.length === 0) return 'No stored runs in this workspace (abs run DEAL.json --db … stores one).';
   const header = ['ID', 'Kind', 'Created', 'Name', 'Key figures'];
-  const rows = runs.map((r) => [String(r.id), KIND_LABEL[r.kind], created(r.createdAt), r.name, r.figures.map((f) => `${f.label} ${figureText(f)}`).join(' · ')]);
+  const rows = runs.map((r) => [String(r.id), KIND_LABEL[r.kind], created(r.createdAt), r.name, r.figures.map((f) => `${figureLabel(f.label)} ${figureText(f)}`).join(' · ')]);
   const { line } = textTable(header, rows, new Set([1, 2, 3, 4]));
   return [line(header), ...rows.map(line)].map((l) => l.trimEnd()).join('\n');
 }

@@ -1417,9 +1417,6 @@ export const en = {
   'compare.factorHint.cure': 'every cure (delinquent → current), capped at 1',
   'compare.factorHint.prepayment': 'every SMM, capped at 1',
   'compare.factorHint.recovery': 'the recovery rate, capped at 100%',
-  'common.denominator.initialPool': 'the cutoff pool',
-  'common.denominator.initialPoolPlusPurchases': 'the cutoff pool + principal purchased',
-  'common.denominator.initialPoolThenRevolvingEnd': 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
   'common.closing': 'closing',
   // Closes a bracket a message opened before an element (a file name in <code>, a count): the bracket of the message's language.
   'common.bracketClose': ')',
@@ -1474,7 +1471,6 @@ export const en = {
   'deal.coupon.floating': 'index + {margin} floating',
   'deal.coupon.floor': 'floor {floor}',
   'deal.coupon.cap': 'cap {cap}',
-  'deal.coupon.residual': 'residual',
   'deal.band.from': 'from period {from}',
   'deal.band.between': 'in periods {from}–{to}',
   'compare.fig.wal': 'WAL (years, {basis} from {from})',
