@@ -864,6 +864,9 @@ export const en = {
   'runs.run': 'Run',
   'runs.kind': 'Kind',
   'runs.name': 'Name',
+  // beside a run's name when another stored run has the name but other inputs (messages/run-fingerprint.ts)
+  'runs.fingerprint': 'inputs {hash}',
+  'runs.fingerprintTitle': 'Another stored run has this name but other inputs (say the deal sized to the pool, or another version of its file): the start of each run’s input hash tells them apart.',
   'runs.computed': 'Computed',
   'runs.keyFigures': 'Key figures',
   'runs.computeTime': 'Compute time',

@@ -853,6 +853,9 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'runs.run': '运行',
   'runs.kind': '类型',
   'runs.name': '名称',
+  // 另有同名但输入不同的已存运行时，附在名称旁（messages/run-fingerprint.ts）
+  'runs.fingerprint': '输入 {hash}',
+  'runs.fingerprintTitle': '另有一次已存运行与本运行同名但输入不同（例如按资产池调整规模后的交易，或交易文件的另一版本）：以各自输入哈希的开头区分。',
   'runs.computed': '计算时间',
   'runs.keyFigures': '关键指标',
   'runs.computeTime': '计算用时',
