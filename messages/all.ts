@@ -11,3 +11,5 @@ registerCatalogue('zh-CN', messagesZhCN);
 
 export * from './say.ts';
 export * from './coupon.ts';
+export * from './denominator.ts';
+export * from './run-fingerprint.ts';

@@ -3,7 +3,8 @@
  * (service/runs/tranches.ts couponLabel: "2.80% fixed", "index + 1.10% floating", "LPR1Y − 0.20%
  * floating", "none (residual)"), stored runs included: each shape is read back into its catalogue
  * entry with its rate and index kept as written. A coupon of no known shape is said as stored.
- * Pure, so the screens (renderer/areas/deal/coupon-label.ts) and the Excel report say the same words.
+ * Pure, so the screens (renderer/areas/deal/coupon-label.ts), the Excel report and the `abs` command
+ * say the same words.
  */
 import { codedEntry, interpolate, type CodedMessageKey, type MessageLanguage, type MessageParams } from './say.ts';
 
@@ -21,4 +22,9 @@ export function couponIn(language: MessageLanguage, coupon: string): string {
     return entry(language, 'coupon.floatingOn', { index, sign: floating[2] ?? '+', margin: floating[3] ?? '' });
   }
   return coupon;
+}
+
+/** The coupon as a title writes it in brackets after the note's name: the residual note's is "residual" (its label "none (residual)" would nest brackets). */
+export function couponInTitleIn(language: MessageLanguage, coupon: string): string {
+  return coupon === 'none (residual)' ? entry(language, 'deal.coupon.residual') : couponIn(language, coupon);
 }

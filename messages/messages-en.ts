@@ -247,6 +247,12 @@ export const messagesEn = {
   'coupon.floatingOn': '{index} {sign} {margin} floating',
   'coupon.index': 'index',
   'coupon.none': 'none (residual)',
+  // the residual note's coupon where a title puts it in brackets after the note's name (its label above would nest brackets): the screens and the `abs` command
+  'deal.coupon.residual': 'residual',
+  // a cumulative default rate's denominator (the deal's analytics.cumulativeRatioDenominator), said by the screens and the `abs` command (messages/denominator.ts)
+  'common.denominator.initialPool': 'the cutoff pool',
+  'common.denominator.initialPoolPlusPurchases': 'the cutoff pool + principal purchased',
+  'common.denominator.initialPoolThenRevolvingEnd': 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
   // the loan tape's fields (data/tape/fields.ts), by canonical name: the import's mapping, and messages naming a field
   'tapeField.loanId': 'Loan ID',
   'tapeField.loanId.help': 'Unique identifier of the loan; duplicates are rejected',

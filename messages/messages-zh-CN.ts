@@ -239,6 +239,12 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'coupon.floatingOn': '浮动：{index} {sign} {margin}',
   'coupon.index': '基准',
   'coupon.none': '无（剩余收益）',
+  // 标题中附在证券名称后括号内的剩余收益档票面（界面与 `abs` 命令）
+  'deal.coupon.residual': '剩余收益',
+  // 累计违约率的分母（交易的 analytics.cumulativeRatioDenominator；界面与 `abs` 命令，messages/denominator.ts）
+  'common.denominator.initialPool': '初始起算日资产池',
+  'common.denominator.initialPoolPlusPurchases': '初始起算日资产池 + 购入本金',
+  'common.denominator.initialPoolThenRevolvingEnd': '循环购买期内为初始起算日资产池，之后为循环购买期结束时的资产池（交易商协会）',
   // 资产清单字段（data/tape/fields.ts）
   'tapeField.loanId': '借据号',
   'tapeField.loanId.help': '贷款的唯一编号；重复的将被拒绝',

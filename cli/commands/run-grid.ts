@@ -5,6 +5,7 @@ import { parseGridAxis, parseGridOutage } from '../../service/runs/grid-axis.ts'
 import { GRID_PARAMETERS } from '../../service/runs/grid-parameters.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
+import { noteHeading } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { storedNoteText } from '../stored-note.ts';
@@ -35,7 +36,7 @@ export function formatGrid(grid: GridResult, seconds: number): string {
   grid.notes.forEach((note, n) => {
     const body = grid.cells.map((row, i) => [String(rows.values[i]), ...row.map((cell) => formatPct(cell.notes[n]?.lossRate ?? null))]);
     const { line } = textTable(header, body, new Set([0]));
-    out.push('', `${note.name} (${note.coupon}) — loss % of original balance`, line(header), ...body.map(line));
+    out.push('', `${noteHeading(note)} — loss % of original balance`, line(header), ...body.map(line));
   });
   const frontierHeader = [rows.parameter, ...grid.notes.flatMap((note) => [`${note.name}: principal lost at ${columns.parameter} ≥`, `${note.name}: timely interest missed at ≥`])];
   const frontierRows = rows.values.map((r, i) => [String(r), ...grid.frontier.flatMap((f) => [value(f.principalLoss[i]), value(f.timelyInterest[i])])]);

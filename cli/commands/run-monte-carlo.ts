@@ -2,6 +2,7 @@ import type { DealRunRequest, DefaultRateDistributionRequest, MonteCarloResult, 
 import { monteCarloOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { denominatorWords } from '../words.ts';
 import { followJob } from '../progress.ts';
 import { storedNoteText } from '../stored-note.ts';
 import { ApiCallError, unwrap, type CommandIO } from '../run.ts';
@@ -71,7 +72,7 @@ export function formatMonteCarlo(result: MonteCarloResult, seconds: number): str
   const p = result.pool.percentiles;
   return [
     `${result.dealName} · pool ${result.poolName} · Monte Carlo ${result.paths.toLocaleString('en-US')} paths · seed ${result.seed} · ${result.distributionText} · ${seconds.toFixed(2)} s (${(result.paths / Math.max(seconds, 1e-9)).toFixed(0)} paths/s)`,
-    `Lifetime default (cutoff pool's cumulative gross defaults ÷ cutoff balance): scenario ${formatPct(result.scenarioLifetimeDefault, 3)}, mean over paths ${formatPct(result.meanLifetimeDefault, 3)}; reachable ${formatPct(result.floorLifetimeDefault, 3)}–${formatPct(result.capLifetimeDefault, 3)} (paths floored ${result.flooredPaths}, capped ${result.cappedPaths}); the deal's cumulative default rate (÷ ${result.cumulativeRatioDenominator}, purchases included) averages ${formatPct(result.meanDealCumulativeDefault, 3)}`,
+    `Lifetime default (cutoff pool's cumulative gross defaults ÷ cutoff balance): scenario ${formatPct(result.scenarioLifetimeDefault, 3)}, mean over paths ${formatPct(result.meanLifetimeDefault, 3)}; reachable ${formatPct(result.floorLifetimeDefault, 3)}–${formatPct(result.capLifetimeDefault, 3)} (paths floored ${result.flooredPaths}, capped ${result.cappedPaths}); the deal's cumulative default rate (÷ ${denominatorWords(result.cumulativeRatioDenominator)}, purchases included) averages ${formatPct(result.meanDealCumulativeDefault, 3)}`,
     line(header),
     ...rows.map(line),
     `EL = mean principal not repaid ÷ original balance; SE = standard deviation ÷ √paths; P(loss) = share of paths losing principal; WAL = mean over paths (years, ${result.notes[0]?.walBasis ?? 'ACT/365'}); p50…p99 = loss percentiles (type 7).`,

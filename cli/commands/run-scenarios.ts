@@ -4,6 +4,7 @@ import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
 import { scenarioBreakevenCsv, scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
+import { denominatorWords, noteHeading } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
@@ -42,7 +43,7 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
   const notes = scenarios[0]?.tranches ?? [];
   const rows: string[][] = [];
   notes.forEach((note, i) => {
-    rows.push([`${note.name} (${note.coupon})`, ...scenarios.map(() => '')]);
+    rows.push([noteHeading(note), ...scenarios.map(() => '')]);
     for (const [label, cell] of FIGURES) rows.push([label, ...scenarios.map((s) => (s.tranches[i] ? cell(s.tranches[i]) : '—'))]);
   });
   if (scenarios.some((s) => s.breakeven !== undefined)) {
@@ -51,7 +52,7 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
     });
   }
   rows.push(['Pool', ...scenarios.map(() => '')]);
-  rows.push([`  Cumulative default rate (÷ ${result.cumulativeRatioDenominator})`, ...scenarios.map((s) => formatPct(s.cumulativeDefaultRate))]);
+  rows.push(['  Cumulative default rate', ...scenarios.map((s) => formatPct(s.cumulativeDefaultRate))]);
   rows.push(['  Cumulative net loss', ...scenarios.map((s) => formatMoney(s.cumulativeNetLoss))]);
   rows.push(['  Net loss % of cutoff pool', ...scenarios.map((s) => formatPct(s.cumulativeNetLossRate))]);
   rows.push(['  Reserve draws', ...scenarios.map((s) => formatMoney(s.reserveDraws))]);
@@ -63,7 +64,7 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
     `${result.dealName} · scenario set ${result.setName} · base ${base} · pool ${result.poolName} (${result.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(result.poolBalance)} (deal currency) · cutoff ${result.cutoffDate} · closing ${result.closingDate} · ${scenarios.length} scenarios · ${seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
-    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); net loss = defaults − recoveries.`,
+    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); cumulative default rate = cumulative defaults ÷ ${denominatorWords(result.cumulativeRatioDenominator)}; net loss = defaults − recoveries.`,
     ...scenarios.flatMap((s) => s.warnings.map((w) => `Warning (${s.name}): ${w}`)),
   ].join('\n');
 }

@@ -5,6 +5,7 @@ import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { denominatorWords } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
 import { runGrid } from './run-grid.ts';
@@ -165,7 +166,7 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
-    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} (÷ ${run.cumulativeRatioDenominator}) · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
+    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} (÷ ${denominatorWords(run.cumulativeRatioDenominator)}) · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
   ];
   if (run.revolvingEnd)
     facts.push(

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import type { BreakevenResult, RunFigure, RunRecord, StoredRun } from '../../service/api/contract.ts';
 import type { Service } from '../../service/service.ts';
 import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
+import { denominatorWords } from '../words.ts';
+import { inputFingerprints, shortInputHash } from '../../messages/run-fingerprint.ts';
 import { unwrap, type CommandIO } from '../run.ts';
 import { formatProjection } from './project.ts';
 import { formatRun } from './run.ts';
@@ -39,13 +41,19 @@ function figureText(figure: RunFigure): string {
   return figure.value.toLocaleString('en-US');
 }
 
+/** A key figure's label as stored (service/run-store/figures.ts), its denominator named in the screens' words. */
+const figureLabel = (label: string): string => label.replace(/\(÷ (\w+)\)$/, (_, name: string) => `(÷ ${denominatorWords(name)})`);
+
 const json = (x: unknown): string => JSON.stringify(x, null, 2);
 const created = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 function formatList(runs: readonly RunRecord[]): string {
   if (runs.length === 0) return 'No stored runs in this workspace (abs run DEAL.json --db … stores one).';
   const header = ['ID', 'Kind', 'Created', 'Name', 'Key figures'];
-  const rows = runs.map((r) => [String(r.id), KIND_LABEL[r.kind], created(r.createdAt), r.name, r.figures.map((f) => `${f.label} ${figureText(f)}`).join(' · ')]);
+  // A name another run shares with other inputs (the deal as written and sized to the pool) is told apart by its short input hash, as on the screens.
+  const fingerprints = inputFingerprints(runs);
+  const named = (r: RunRecord): string => (fingerprints.has(r.id) ? `${r.name} [inputs ${fingerprints.get(r.id)}]` : r.name);
+  const rows = runs.map((r) => [String(r.id), KIND_LABEL[r.kind], created(r.createdAt), named(r), r.figures.map((f) => `${figureLabel(f.label)} ${figureText(f)}`).join(' · ')]);
   const { line } = textTable(header, rows, new Set([1, 2, 3, 4]));
   return [line(header), ...rows.map(line)].map((l) => l.trimEnd()).join('\n');
 }
@@ -66,7 +74,7 @@ function formatBreakevens(result: BreakevenResult): string {
 
 function formatStored({ record, inputs, result }: StoredRun): string {
   const overrides = inputs.kind !== 'projection' && Object.keys(inputs.scenarioOverrides).length > 0 ? inputs.scenarioOverrides : undefined;
-  const head = `Run #${record.id} · ${KIND_LABEL[record.kind]} · "${record.name}" · computed ${created(record.createdAt)} in ${record.seconds.toFixed(2)} s · engine ${record.engine.version} (sources ${record.engine.sourcesSha256.slice(0, 12)}) · input hash ${record.inputHash.slice(0, 12)}`;
+  const head = `Run #${record.id} · ${KIND_LABEL[record.kind]} · "${record.name}" · computed ${created(record.createdAt)} in ${record.seconds.toFixed(2)} s · engine ${record.engine.version} (sources ${record.engine.sourcesSha256.slice(0, 12)}) · input hash ${shortInputHash(record.inputHash)}`;
   const body =
     result.kind === 'deal.run'
       ? formatRun(result, null, overrides)

@@ -864,6 +864,9 @@ export const en = {
   'runs.run': 'Run',
   'runs.kind': 'Kind',
   'runs.name': 'Name',
+  // beside a run's name when another stored run has the name but other inputs (messages/run-fingerprint.ts)
+  'runs.fingerprint': 'inputs {hash}',
+  'runs.fingerprintTitle': 'Another stored run has this name but other inputs (say the deal sized to the pool, or another version of its file): the start of each run’s input hash tells them apart.',
   'runs.computed': 'Computed',
   'runs.keyFigures': 'Key figures',
   'runs.computeTime': 'Compute time',
@@ -1420,9 +1423,6 @@ export const en = {
   'compare.factorHint.cure': 'every cure (delinquent → current), capped at 1',
   'compare.factorHint.prepayment': 'every SMM, capped at 1',
   'compare.factorHint.recovery': 'the recovery rate, capped at 100%',
-  'common.denominator.initialPool': 'the cutoff pool',
-  'common.denominator.initialPoolPlusPurchases': 'the cutoff pool + principal purchased',
-  'common.denominator.initialPoolThenRevolvingEnd': 'the cutoff pool while revolving, then the pool when revolving ended (NAFMII)',
   'common.closing': 'closing',
   // Closes a bracket a message opened before an element (a file name in <code>, a count): the bracket of the message's language.
   'common.bracketClose': ')',
@@ -1477,7 +1477,6 @@ export const en = {
   'deal.coupon.floating': 'index + {margin} floating',
   'deal.coupon.floor': 'floor {floor}',
   'deal.coupon.cap': 'cap {cap}',
-  'deal.coupon.residual': 'residual',
   'deal.band.from': 'from period {from}',
   'deal.band.between': 'in periods {from}–{to}',
   'compare.fig.wal': 'WAL (years, {basis} from {from})',

@@ -21,7 +21,9 @@ describe('abs run DEAL.json --grid ROW COL', () => {
     const text = ok(['run', DEAL, '--grid', 'defaultMult=1:4:3', 'prepayMult=0.5,1.5', '--quiet']);
     const lines = text.split('\n');
     // The subordinate note's table: rows 1 and 4 (1 to 4 by 3), columns 0.5 and 1.5; losses at 4×.
-    const sub = lines.findIndex((l) => l.startsWith('Subordinate 次级 (none (residual)) — loss % of original balance'));
+    // Headed as the Deal screen's grid heads it: the residual note's coupon is "residual", not its stored label "none (residual)".
+    const sub = lines.findIndex((l) => l.startsWith('Subordinate 次级 (residual) — loss % of original balance'));
+    expect(lines[lines.findIndex((l) => l.startsWith('Senior A 优先A ('))]).toBe('Senior A 优先A (2.80% fixed) — loss % of original balance');
     expect(lines[sub + 1]).toMatch(/^defaultMult ↓ \/ prepayMult → +0\.5 +1\.5$/);
     expect(lines[sub + 2]).toMatch(/^1 +0\.00% +0\.00%$/);
     expect(lines[sub + 3]).toMatch(/^4 +\d+\.\d\d% +\d+\.\d\d%$/);

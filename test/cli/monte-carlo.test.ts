@@ -47,6 +47,9 @@ describe('abs run DEAL.json --mc N', () => {
     expect(text).toContain('below table');
     expect(text).toMatch(/Net loss range\s+Paths/);
     expect(text).toContain('█');
+    // The deal's denominator in the screens' words (the deal names none: the default, NAFMII's), not its key.
+    expect(text).toContain("the deal's cumulative default rate (÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII), purchases included) averages");
+    expect(text).not.toContain('initialPool');
   });
 
   it('refuses a bad distribution, seed or path count with a clear message', () => {

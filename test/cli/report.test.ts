@@ -24,6 +24,18 @@ describe('abs report', () => {
     expect(names).toContain('Gig downturn · Sub');
   }, 180_000);
 
+  it('off a terminal, prints how far the scenarios got and ends on the last count (7 of the 7-scenario set, not the first step’s 1)', () => {
+    const out = join(tempDir(), 'standard.xlsx');
+    const run = runAbs(['report', DEAL, '--scenarios', join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    // stderr is a pipe here: one line per count change at most once a second, then the last count.
+    const lines = run.stderr.trimEnd().split('\n');
+    const counts = lines.map((line) => Number(/^report: (\d+) scenarios$/.exec(line)?.[1]));
+    expect(counts.every((n) => n >= 1 && n <= 7)).toBe(true);
+    expect(counts).toEqual([...new Set(counts)].sort((a, b) => a - b));
+    expect(lines.at(-1)).toBe('report: 7 scenarios');
+  }, 180_000);
+
   it('says what is missing or wrong, in one line, exit 1', () => {
     const out = join(tempDir(), 'x.xlsx');
     const cases: [string[], string][] = [

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,7 @@ describe('abs run --db and abs runs', () => {
     const file = newWorkspace();
     const first = ok(['run', DEAL, '--db', file]);
     expect(first.stdout).toMatch(/^Deal run: stored as run #1 \(abs runs show 1\)$/m);
+    expect(first.stdout).toMatch(/^Cumulative default rate \d+\.\d\d% \(÷ the cutoff pool while revolving, then the pool when revolving ended \(NAFMII\)\) · /m);
     const fresh = ok(['run', DEAL, '--json', '--no-store']);
     const served = ok(['run', DEAL, '--db', file, '--json']);
     expect(served.stdout).toBe(fresh.stdout);
@@ -47,7 +49,11 @@ describe('abs run --db and abs runs', () => {
 
     const list = JSON.parse(ok(['runs', 'list', '--db', file, '--json']).stdout) as { id: number; kind: string; name: string }[];
     expect(list).toMatchObject([{ id: 1, kind: 'deal', name: 'US auto-loan ABS, sequential pay with OC target and turbo on its own pool — deal’s scenario' }]);
-    expect(ok(['runs', 'list', '--db', file]).stdout).toMatch(/^ID {2}Kind {6}Created {15}Name .*\n 1 {2}deal run {2}\d{4}-.* UTC {2}US auto-loan ABS/);
+    const listed = ok(['runs', 'list', '--db', file]).stdout;
+    expect(listed).toMatch(/^ID {2}Kind {6}Created {15}Name .*\n 1 {2}deal run {2}\d{4}-.* UTC {2}US auto-loan ABS/);
+    // The key figures name the denominator in the screens' words, not its key (the deal names none: the default, NAFMII's).
+    expect(listed).toContain('Cumulative default rate (÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII)) ');
+    expect(listed).not.toContain('initialPool');
     // Reopened: the stored result is the run --json printed.
     const shown = JSON.parse(ok(['runs', 'show', '1', '--db', file, '--json']).stdout) as { result: { run: unknown } };
     expect(JSON.stringify(shown.result.run, null, 2)).toBe(JSON.stringify((JSON.parse(fresh.stdout) as { run: unknown }).run, null, 2));
@@ -57,6 +63,32 @@ describe('abs run --db and abs runs', () => {
     expect(ok(['runs', 'rename', '1', 'Auto base', '--db', file]).stdout).toBe('Run #1 is now "Auto base"\n');
     expect(ok(['runs', 'delete', '1', '--db', file]).stdout).toBe('Deleted run #1\n');
     expect(ok(['runs', 'list', '--db', file]).stdout).toBe('No stored runs in this workspace (abs run DEAL.json --db … stores one).\n');
+  }, 120_000);
+
+  it('tells two runs of one name but other inputs apart by their short input hashes; a name of its own shows none', () => {
+    const file = newWorkspace();
+    // The same deal file with its class A a million smaller: the same name, other inputs.
+    const deal = JSON.parse(readFileSync(DEAL, 'utf8')) as { notes: { originalBalance: number }[] };
+    const smaller = join(tempDir(), 'smaller.json');
+    writeFileSync(smaller, JSON.stringify({ ...deal, notes: deal.notes.map((n, i) => (i === 0 ? { ...n, originalBalance: n.originalBalance - 1_000_000 } : n)) }));
+    ok(['run', DEAL, '--db', file]);
+    ok(['run', smaller, '--db', file]);
+    ok(['run', DEAL, '--db', file, '--default-mult', '2']);
+    const runs = JSON.parse(ok(['runs', 'list', '--db', file, '--json']).stdout) as { id: number; name: string; inputHash: string }[];
+    const hash = (id: number): string => runs.find((r) => r.id === id)?.inputHash.slice(0, 12) ?? '';
+    const names = ok(['runs', 'list', '--db', file])
+      .stdout.trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => /UTC {2}(.+? — deal’s scenario(?:, defaults × 2)?(?: \[inputs [0-9a-f]{12}\])?)/.exec(line)?.[1]);
+    expect(names).toEqual([
+      'US auto-loan ABS, sequential pay with OC target and turbo on its own pool — deal’s scenario, defaults × 2',
+      `US auto-loan ABS, sequential pay with OC target and turbo on its own pool — deal’s scenario [inputs ${hash(2)}]`,
+      `US auto-loan ABS, sequential pay with OC target and turbo on its own pool — deal’s scenario [inputs ${hash(1)}]`,
+    ]);
+    expect(hash(1)).not.toBe(hash(2));
+    // The reopened run names the same short hash.
+    expect(ok(['runs', 'show', '2', '--db', file]).stdout).toContain(`input hash ${hash(2)}`);
   }, 120_000);
 
   it('says what is wrong with a runs command', () => {

@@ -36,6 +36,10 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     expect(columns).toEqual([...columns].sort((a, b) => a - b));
     expect(text).toMatch(/^WAL in years on ACT\/365 from closing; window = first and last principal payment months; yield at par at closing, annual effective/m);
     expect(text).toContain('base the deal file’s assumptions');
+    // In the screens' words (messages/): the residual note's coupon, and the NAFMII denominator the deal names (not its key).
+    expect(text).toMatch(/^Subordinate 次级 \(residual\) *$/m);
+    expect(text).toContain('cumulative default rate = cumulative defaults ÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII);');
+    expect(text).not.toMatch(/initialPool|none \(residual\)/);
     // Each note's loss % per scenario, as the JSON has them (write-down ÷ original balance, two decimals).
     const sub = lines.findIndex((l) => l.startsWith('Subordinate'));
     const lossLine = lines.slice(sub).find((l) => l.startsWith('  Loss %')) ?? '';

@@ -11,6 +11,10 @@ import type { FileIssue } from '../../renderer/app/issues.ts';
 import { FIELD_SPECS } from '../../data/tape/fields.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+import { translate } from '../../renderer/app/i18n.tsx';
+import { DENOMINATOR_LABELS } from '../../renderer/areas/compare/table.ts';
+import { couponInTitle } from '../../renderer/areas/deal/coupon-label.ts';
+import { couponInTitleIn, denominatorIn } from '../../messages/all.ts';
 
 // Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
 beforeAll(() => loadCatalogue('zh-CN'));
@@ -126,5 +130,22 @@ describe('sayCoded: a coded message in the chosen language', () => {
     void chooseLanguage('zh-CN');
     expect(sayCoded({ code: 'deal.fromANewerService', params: {}, message: 'something new' })).toBe('something new');
     expect(sayCoded({ message: 'a stored run’s warning' })).toBe('a stored run’s warning');
+  });
+});
+
+describe('the words the screens and the abs command share (messages/)', () => {
+  afterEach(() => chooseLanguage('en'));
+
+  it('a cumulative default rate’s denominator and the residual note’s coupon in a title read the same on a screen and from the command, in both languages', () => {
+    for (const language of ['en', 'zh-CN'] as const) {
+      void chooseLanguage(language);
+      for (const [name, key] of Object.entries(DENOMINATOR_LABELS)) expect(denominatorIn(language, name)).toBe(translate(key));
+      expect(couponInTitleIn(language, 'none (residual)')).toBe(couponInTitle('none (residual)'));
+      expect(couponInTitleIn(language, '2.80% fixed')).toBe(couponInTitle('2.80% fixed'));
+    }
+    expect(denominatorIn('zh-CN', 'initialPoolThenRevolvingEnd')).toBe('循环购买期内为初始起算日资产池，之后为循环购买期结束时的资产池（交易商协会）');
+    expect(couponInTitleIn('zh-CN', 'none (residual)')).toBe('剩余收益');
+    // A denominator this build does not know is said as sent.
+    expect(denominatorIn('en', 'someNewDenominator')).toBe('someNewDenominator');
   });
 });

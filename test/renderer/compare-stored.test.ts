@@ -3,7 +3,8 @@ import type { GridCell, GridResult, ScenarioSeries } from '../../service/api/con
 import { differenceFromBase } from '../../renderer/areas/compare/differences.ts';
 import { frontierColumns, heatColor, heatTextColor, shareOf, walScale } from '../../renderer/areas/compare/heatmap.ts';
 import { overlayData } from '../../renderer/areas/compare/overlay.ts';
-import type { CompareRow } from '../../renderer/areas/compare/table.ts';
+import { compareRows, type CompareRow } from '../../renderer/areas/compare/table.ts';
+import { translate } from '../../renderer/app/i18n.tsx';
 
 /** A grid cell of one note: loss, WAL, and whether principal was lost / timely interest first missed. */
 function cell(lossRate: number, walYears: number | null, timely: number | null = null): GridCell {
@@ -79,6 +80,50 @@ describe('the Compare differences from the base column', () => {
     expect(differenceFromBase(row('pool:reserve', [100, 100.004]), 1)).toBeNull();
     expect(differenceFromBase(row('pool:reserve', [100, 100.5]), 1)).toBe('+0.50');
     expect(differenceFromBase(row('a:window', ['2026-02-26', '2026-03-26']), 1)).toBe('2026-02-26 in the first column');
+  });
+});
+
+/** A note's figures in one scenario: what the side-by-side table reads of a tranche row. */
+const note = (yieldAtPar: number, walYears: number, interestShortfall: number) =>
+  ({ id: 'a', name: 'Senior A', seniority: 1, walYears, walBasis: 'ACT/365', walFrom: '2026-01-15', yieldAtParAnnualEffective: yieldAtPar, irr: null, lossRate: 0, interestShortfall }) as never;
+const setOf = (...tranches: never[]) =>
+  ({
+    setName: 's',
+    dealName: 'd',
+    poolName: 'p',
+    mode: 'repline',
+    cutoffDate: '2026-01-01',
+    closingDate: '2026-01-15',
+    poolBalance: 100,
+    cumulativeRatioDenominator: 'initialPool',
+    scenarios: tranches.map((t, i) => ({ name: `S${i}`, tranches: [t], cumulativeDefaultRate: 0, cumulativeNetLoss: 0, cumulativeNetLossRate: 0, reserveDraws: 0, triggerFirstBreach: {} })),
+  }) as never;
+const cellsOf = (rows: CompareRow[], key: string) => {
+  const r = rows.find((x) => x.key === key);
+  if (!r) throw new Error(key);
+  return { texts: r.cells.map((c) => c.text), differences: r.cells.map((_, k) => differenceFromBase(r, k)) };
+};
+
+describe('the Compare differences at the precision the cells show', () => {
+  it('does not shade a cell that reads the same as its base (the walkthrough: 2.84% beside 2.84%, 1.64 beside 1.64)', () => {
+    // Yields 2.8412% and 2.8438% both show 2.84%; WALs 1.6412 and 1.6449 both show 1.64.
+    const rows = compareRows(setOf(note(0.028412, 1.6412, 0), note(0.028438, 1.6449, 0)), translate);
+    expect(cellsOf(rows, 'a:yield')).toEqual({ texts: ['2.84%', '2.84%'], differences: [null, null] });
+    expect(cellsOf(rows, 'a:wal')).toEqual({ texts: ['1.64', '1.64'], differences: [null, null] });
+  });
+
+  it('prints the difference of cells that read differently with as many decimals as show it', () => {
+    // 2.8449% shows 2.84%, 2.8451% shows 2.85%: they read differently, by 0.0002 pp (not "+0.00 pp").
+    // WAL 1.6449 shows 1.64, 1.6451 shows 1.65: by 0.0002 years. Ordinary differences keep 2 decimals.
+    const rows = compareRows(setOf(note(0.028449, 1.6449, 0), note(0.028451, 1.6451, 0), note(0.0312, 1.2, 0)), translate);
+    expect(cellsOf(rows, 'a:yield')).toEqual({ texts: ['2.84%', '2.85%', '3.12%'], differences: [null, '+0.0002 pp', '+0.28 pp'] });
+    expect(cellsOf(rows, 'a:wal')).toEqual({ texts: ['1.64', '1.65', '1.20'], differences: [null, '+0.0002 years', '−0.44 years'] });
+  });
+
+  it('compares money to the cent, exactly', () => {
+    // 1,000.00 against 1,000.01: one cent, shaded; 1,000.004 shows 1,000.00: not shaded.
+    const rows = compareRows(setOf(note(0.03, 1, 1000), note(0.03, 1, 1000.01), note(0.03, 1, 1000.004), note(0.03, 1, 999.996)), translate);
+    expect(cellsOf(rows, 'a:shortfall')).toEqual({ texts: ['1,000.00', '1,000.01', '1,000.00', '1,000.00'], differences: [null, '+0.01', null, null] });
   });
 });
 

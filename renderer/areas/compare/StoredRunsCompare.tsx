@@ -13,14 +13,15 @@ import { updateCompareScreen, useCompareScreen } from './state.ts';
 import { COMPARABLE_KINDS, storedColumns } from './stored-columns.ts';
 import { compareRows } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
-import { runName } from '../../app/run-name.ts';
+import { inputFingerprints, runName } from '../../app/run-name.ts';
+import { RunFingerprint } from '../../components/RunFingerprint.tsx';
 
 /** Picks or drops a run; the order picked is the columns' order, the first the base. */
 function toggle(ids: readonly number[], id: number): readonly number[] {
   return ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id];
 }
 
-function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: readonly number[] }) {
+function RunPicker({ runs, picked, fingerprints }: { runs: readonly RunRecord[]; picked: readonly number[]; fingerprints: ReadonlyMap<number, string> }) {
   const t = useT();
   // The base column: the first deal run or scenario set picked (grids and Monte Carlo runs show on their own).
   const baseId = picked.find((id) => runs.some((r) => r.id === id && (r.kind === 'deal' || r.kind === 'scenarios')));
@@ -32,8 +33,8 @@ function RunPicker({ runs, picked }: { runs: readonly RunRecord[]; picked: reado
           return (
             <li key={r.id}>
               <label>
-                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {t(KIND_LABELS[r.kind])} · {runName(r)}{' '}
-                <span className="muted small">({formatDateTime(r.createdAt)})</span>
+                <input type="checkbox" checked={picked.includes(r.id)} onChange={() => updateCompareScreen({ storedRunIds: toggle(picked, r.id) })} />#{r.id} · {t(KIND_LABELS[r.kind])} · {runName(r)}
+                <RunFingerprint fingerprint={fingerprints.get(r.id)} /> <span className="muted small">({formatDateTime(r.createdAt)})</span>
                 {r.id === baseId ? <strong className="small">{t('stored.baseColumn')}</strong> : null}
               </label>
             </li>
@@ -76,6 +77,8 @@ export function StoredRunsCompare() {
   const runs = useRuns();
   const { storedRunIds } = useCompareScreen();
   const comparable = useMemo(() => (runs ?? []).filter((r) => COMPARABLE_KINDS.has(r.kind)), [runs]);
+  // Alike names told apart across every stored run, as the Runs screen does.
+  const fingerprints = useMemo(() => inputFingerprints(runs ?? []), [runs]);
   // A run deleted since it was picked drops out of the list.
   const picked = useMemo(() => storedRunIds.filter((id) => comparable.some((r) => r.id === id)), [storedRunIds, comparable]);
   const opened = useQuery(
@@ -93,7 +96,13 @@ export function StoredRunsCompare() {
       <summary>
         <strong>{t('stored.summary')}</strong> <span className="muted">{picked.length === 0 ? t('stored.nonePicked') : t('stored.picked', { n: picked.length })}</span>
       </summary>
-      {runs === null ? <p className="muted">{t('stored.loading')}</p> : comparable.length === 0 ? <p className="muted">{t('stored.none')}</p> : <RunPicker runs={comparable} picked={picked} />}
+      {runs === null ? (
+        <p className="muted">{t('stored.loading')}</p>
+      ) : comparable.length === 0 ? (
+        <p className="muted">{t('stored.none')}</p>
+      ) : (
+        <RunPicker runs={comparable} picked={picked} fingerprints={fingerprints} />
+      )}
       {stored ? <PickedRuns stored={stored} /> : picked.length > 0 ? <p className="muted">{t('stored.opening')}</p> : null}
     </details>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReportExcelResult, RunRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatDateTime } from '../../app/format.ts';
@@ -14,7 +14,8 @@ import type { Language } from '../../app/language.ts';
 import { packHref } from './pack/pack-route.ts';
 import { finished, saveDownload, xlsxFilters } from './report-job.ts';
 import { ScenarioSetReport } from './ScenarioSetReport.tsx';
-import { runName } from '../../app/run-name.ts';
+import { inputFingerprints, runName } from '../../app/run-name.ts';
+import { RunFingerprint } from '../../components/RunFingerprint.tsx';
 
 /** Reports: pick stored deal runs (and their breakevens), a language, and export the Excel tranche workbook (docs/reports.md). */
 export function ReportsArea() {
@@ -28,6 +29,8 @@ export function ReportsArea() {
   const language = chosenLanguage ?? uiLanguage;
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<ReportExcelResult | null>(null);
+  // Alike names told apart across every stored run, as the Runs screen does.
+  const fingerprints = useMemo(() => inputFingerprints(runs ?? []), [runs]);
   const reportable = (runs ?? []).filter((r) => r.kind === 'deal' || r.kind === 'breakeven' || r.kind === 'grid' || r.kind === 'monte-carlo');
 
   function toggle(id: number): void {
@@ -85,7 +88,16 @@ export function ReportsArea() {
     },
     { key: 'id', header: t('reports.run'), render: (r) => `#${r.id}`, sortValue: (r) => r.id, align: 'right' },
     { key: 'kind', header: t('reports.kind'), render: (r) => t(KIND_LABELS[r.kind]) },
-    { key: 'name', header: t('reports.name'), render: (r) => runName(r) },
+    {
+      key: 'name',
+      header: t('reports.name'),
+      render: (r) => (
+        <>
+          {runName(r)}
+          <RunFingerprint fingerprint={fingerprints.get(r.id)} />
+        </>
+      ),
+    },
     { key: 'created', header: t('reports.computed'), render: (r) => formatDateTime(r.createdAt) },
     { key: 'figures', header: t('reports.keyFigures'), render: (r) => r.figures.map((f) => `${figureLabel(f.label)}: ${figureText(f)}`).join(' · ') },
   ];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { RunRecord } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { formatDateTime, formatSeconds } from '../../app/format.ts';
@@ -13,13 +13,15 @@ import { figureText, KIND_LABELS } from './labels.ts';
 import { figureLabel } from './figure-label.ts';
 import { StoredRunView } from './StoredRunView.tsx';
 import { useT } from '../../app/i18n.tsx';
-import { runName } from '../../app/run-name.ts';
+import { inputFingerprints, runName } from '../../app/run-name.ts';
+import { RunFingerprint } from '../../components/RunFingerprint.tsx';
 
 /** Runs: every projection, deal run and breakeven stored in the workspace — reopen one, rename, delete (docs/run-store.md). */
 export function RunsArea() {
   const t = useT();
   const { api, workspace, runsVersion } = useApp();
   const runs = useRuns();
+  const fingerprints = useMemo(() => inputFingerprints(runs ?? []), [runs]);
   const [openId, setOpenId] = useState<number | null>(null);
   const [renamingId, setRenamingId] = useState<number | null>(null);
   const opened = useQuery(workspace && openId !== null ? () => api.call('runs.get', { id: openId }) : null, [api, workspace?.path ?? '', String(openId), String(runsVersion)], {
@@ -55,9 +57,12 @@ export function RunsArea() {
         renamingId === r.id ? (
           <InlineRename name={runName(r)} label={t('runs.newName')} failure={t('runs.cannotRenameTheRun')} onSave={(name) => rename(r, name)} onClose={() => setRenamingId(null)} />
         ) : (
-          <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
-            {runName(r)}
-          </button>
+          <>
+            <button type="button" className="link-button run-name" onClick={() => setOpenId(r.id)}>
+              {runName(r)}
+            </button>
+            <RunFingerprint fingerprint={fingerprints.get(r.id)} />
+          </>
         ),
       sortValue: (r) => runName(r),
     },

@@ -7,7 +7,7 @@ import { ProjectionView } from '../results/ProjectionView.tsx';
 import { KIND_LABELS, scenarioLabel } from './labels.ts';
 import { StoredGridView, StoredScenarioSetView } from './SweepTables.tsx';
 import { useT } from '../../app/i18n.tsx';
-import { runName } from '../../app/run-name.ts';
+import { runName, shortInputHash } from '../../app/run-name.ts';
 
 /** A stored run reopened in the screen that shows its kind of result, under a line saying what it is and which engine computed it. */
 export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; workspacePath: string }) {
@@ -19,7 +19,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
       <p className="run-caption" data-testid="stored-run-caption">
         <strong>{t('runs.run3', { id: record.id, value: t(KIND_LABELS[record.kind]) })}</strong>{' '}
         {t('runs.computedEngineVSources', { name: runName(record), createdAt: formatDateTime(record.createdAt), version: record.engine.version, slice: record.engine.sourcesSha256.slice(0, 12) })}{' '}
-        <span className="mono">{record.inputHash.slice(0, 12)}</span> {t('runs.result', { resultBytes: formatBytes(record.resultBytes) })}
+        <span className="mono">{shortInputHash(record.inputHash)}</span> {t('runs.result', { resultBytes: formatBytes(record.resultBytes) })}
         {record.compressed ? t('runs.storedCompressed') : ''}
       </p>
       {result.kind === 'deal.run' ? (
