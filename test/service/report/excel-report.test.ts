@@ -512,6 +512,19 @@ describe('the Excel tranche report of stored runs', () => {
       expect(rowOf(`${note.id} · ${t('col.wal')}`).values).toEqual([undefined, `${note.id} · ${t('col.wal')}`, note.walYears, stress.tranches[j]?.walYears]);
       expect(rowOf(`${note.id} · ${t('col.lossPct')}`).values).toEqual([undefined, `${note.id} · ${t('col.lossPct')}`, note.lossRate, stress.tranches[j]?.lossRate]);
     }
+    // The return of each note: a coupon note's yield at par; the residual's IRR (XIRR, annual effective ACT/365), labelled
+    // as an IRR — as the Summary's IRR column and Compare show it. It was a blank "Sub · Yield" row, the IRR nowhere.
+    const residual = base.tranches.filter((note) => note.irr !== null);
+    expect(residual.map((note) => note.id)).toEqual(['Sub']);
+    for (const [j, note] of base.tranches.entries()) {
+      const [shown, hidden] = note.irr === null ? ([t('col.yieldAe'), t('col.irr')] as const) : ([t('col.irr'), t('col.yieldAe')] as const);
+      const values = note.irr === null ? [note.yieldAtParAnnualEffective, stress.tranches[j]?.yieldAtParAnnualEffective] : [note.irr, stress.tranches[j]?.irr];
+      expect(values.every((v) => typeof v === 'number')).toBe(true);
+      expect(rowOf(`${note.id} · ${shown}`).values).toEqual([undefined, `${note.id} · ${shown}`, ...values]);
+      expect(rowsWith(comparison, `${note.id} · ${hidden}`)).toEqual([]);
+      expect(rowOf(`${note.id} · ${shown}`).getCell(2).numFmt).toBe('0.00%');
+    }
+    expect(t('col.irr')).toBe('IRR, annual effective ACT/365 (residual)');
     expect(rowOf(t('row.poolCdr')).getCell(2).value).toBe(base.cumulativeDefaultRate[last(base)]);
     expect(rowOf(t('row.poolNetLoss')).getCell(3).value).toBe(stress.cumulativeNetLoss[last(stress)]);
     expect(rowOf(t('row.poolReserveDraws')).getCell(2).value).toBe(cents(base.periods.reduce((s, p) => s + (p.reserve?.draws ?? 0), 0)));
@@ -669,6 +682,11 @@ describe('a scenario set in Chinese', () => {
     expect(column(sheet, 1, zh('col.interest'), base.periods.length)).toEqual(base.periods.map((p) => p.pool.interest));
     expect(column(sheet, 1, zh('col.paymentDate'), base.periods.length).map(day)).toEqual(base.periods.map((p) => p.paymentDate));
     expect(base.periods.map((p) => p.pool.interest)).toEqual(dealRunOf(runs[0]).periods.map((p) => p.pool.interest));
+    // The residual's IRR on the comparison sheet, labelled in Chinese as an IRR with its convention.
+    const comparison = workbook.getWorksheet('情景比较') as ExcelJSTypes.Worksheet;
+    const irrRow = comparison.getRow(rowsWith(comparison, `Sub · ${zh('col.irr')}`)[0] ?? 0);
+    expect(zh('col.irr')).toBe('内部收益率（次级，年实际，ACT/365）');
+    expect(irrRow.getCell(2).value).toBe(base.tranches.find((n) => n.id === 'Sub')?.irr);
   });
 });
 
