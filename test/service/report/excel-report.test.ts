@@ -463,6 +463,9 @@ function leaves(x: unknown, path: string, out: [string, unknown][]): [string, un
 
 const last = (run: DealRunResult): number => run.periods.length - 1;
 
+/** How many columns a print-titles range ("A:B") repeats: its last column's letter (A–Z). */
+const titleColumns = (range: string | undefined): number => (range === undefined ? 0 : (range.split(':')[1] ?? 'A').charCodeAt(0) - 64);
+
 describe('the Excel tranche report of stored runs', () => {
   it('has the sheets in order, each name unique and at most 31 characters', async () => {
     const workbook = await readWorkbook(join(dir, 'runs.xlsx'));
@@ -543,6 +546,40 @@ describe('the Excel tranche report of stored runs', () => {
     expect(written).toEqual(expected);
     expect(written).toContainEqual([runs[1]?.record.name, 'scenario changes', '$.prepayment', '20 CPR']);
     expect(written).toContainEqual([runs[1]?.record.name, 'scenario changes', '$.defaultMultiplier', 2]);
+  });
+
+  it('prints every sheet legibly: one page wide when it fits at 70% or more, else pages across with its row labels repeated', async () => {
+    // A4 landscape (297 mm) less the sheet's margins, at 96 dpi; a column of width w (ECMA-376 §18.3.1.13: digits of
+    // Calibri 11, padding included) is 7w pixels. Fitted to n pages wide with t pixels of title columns repeated on each,
+    // a page break wastes less than the widest column (W), so the fit's scale is at least n·usable ÷ (total + (n − 1)(t + W)).
+    // The Summary's ~20 tranche columns fitted to one page printed at 35% (its 11-point cells at 3.5 pt).
+    const workbook = await readWorkbook(join(dir, 'runs.xlsx'));
+    for (const sheet of workbook.worksheets) {
+      const setup = sheet.pageSetup;
+      expect([setup.orientation, setup.paperSize, setup.fitToPage, setup.fitToHeight], sheet.name).toEqual(['landscape', 9, true, 0]);
+      const pixels = Array.from({ length: sheet.columnCount }, (_, k) => Math.trunc(7 * (sheet.getColumn(k + 1).width ?? 64 / 7) + 0.5));
+      const usable = (297 / 25.4 - (setup.margins?.left ?? 0.7) - (setup.margins?.right ?? 0.7)) * 96;
+      const n = setup.fitToWidth ?? 1;
+      const title = pixels.slice(0, titleColumns(setup.printTitlesColumn)).reduce((a, b) => a + b, 0);
+      const total = pixels.reduce((a, b) => a + b, 0);
+      const scale = Math.min(1, (n * usable) / (total + (n - 1) * (title + Math.max(...pixels))));
+      expect(scale, `${sheet.name}: ${n} page(s) wide`).toBeGreaterThanOrEqual(0.7);
+      if (n > 1) expect(setup.printTitlesColumn, `${sheet.name}: its row labels on every page across`).toBe(/ · (Pool|A|B|Sub|Accounts)$/.test(sheet.name) ? 'A:B' : 'A:A');
+      // one page fewer would print below 70%
+      if (n > 1) expect(((n - 1) * usable) / (total + (n - 2) * (title + Math.max(...pixels)))).toBeLessThan(0.7);
+    }
+    const summary = workbook.getWorksheet('Summary') as ExcelJSTypes.Worksheet;
+    expect(summary.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(summary.pageSetup.printTitlesColumn).toBe('A:A');
+    // The label-and-value lines (hashes, warnings) span only columns the first page prints at 100%: a value across a page break prints in pieces.
+    const firstPage = (297 / 25.4 - 1.4) * 96;
+    const merges = summary.model.merges.map((range) => range.split(':').map((ref) => Number(summary.getCell(ref).col)));
+    expect(merges.length).toBeGreaterThan(10);
+    for (const [from, to] of merges) {
+      expect(from).toBe(2);
+      const width = Array.from({ length: to ?? 0 }, (_, k) => Math.trunc(7 * (summary.getColumn(k + 1).width ?? 0) + 0.5)).reduce((a, b) => a + b, 0);
+      expect(width).toBeLessThanOrEqual(firstPage);
+    }
   });
 
   it('writes the tape’s strats: every dimension, the hostile provinces and products as text', async () => {
