@@ -190,6 +190,20 @@ describe('the investor pack in Chromium', () => {
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const flowing = pdfPages(pdf, false);
     expect(flowing.some((text) => text.includes('Sensitivity: loss and WAL of each note over the grid'))).toBe(true);
+    // The cover lists the grid's run beside the deal run's: its note says every figure is from the stored runs it lists,
+    // and it listed only the deal and Monte Carlo runs while the grid's page printed.
+    const gridInfo = pack.grids[0];
+    const rows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.split('\t').map((cell) => cell.trim()))).toEqual([
+      [expect.stringContaining(`(run #${dealRun})`), `#${dealRun}`, pack.scenarios[0]?.inputHash, 'not run'],
+      [`Sensitivity grid: ${gridInfo?.name ?? ''}`, `#${gridRun}`, gridInfo?.inputHash, '—'],
+    ]);
+    expect(flowing[0]).toContain(gridInfo?.inputHash ?? 'no grid');
+    // …in Chinese too.
+    await page.goto(`${server.url.split('#')[0] ?? ''}#/reports/pack?runs=${dealRun},${gridRun}&lang=zh-CN`);
+    await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
+    const zhRows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
+    expect(zhRows.find((row) => row.includes(`#${gridRun}`))).toMatch(new RegExp(`^敏感性网格：.+#${gridRun}\\s+${gridInfo?.inputHash ?? 'no grid'}`));
     pagePng(pdf, flowing.findIndex((text) => text.includes('Sensitivity: loss and WAL')) + 1, 'investor-pack-grid');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
