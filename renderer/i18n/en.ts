@@ -1544,6 +1544,7 @@ export const en = {
   'pack.notStored': 'not stored',
   'pack.notRun': 'not run',
   'pack.included': 'included',
+  'pack.gridName': 'Sensitivity grid: {name}',
   'pack.monteCarloName': 'Monte Carlo: {name}',
   'pack.coverNote':
     'Every figure in this pack is read from the stored runs above (report.pack), the same figures as the Excel tranche report of these runs. Money is in the deal currency, rates are per annum unless stated, dates are payment dates.',

@@ -1529,6 +1529,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'pack.notStored': '未存储',
   'pack.notRun': '未运行',
   'pack.included': '已包含',
+  'pack.gridName': '敏感性网格：{name}',
   'pack.monteCarloName': '蒙特卡洛：{name}',
   'pack.coverNote': '本材料中的每个数字都读取自上列已存储的运行（report.pack），与这些运行的 Excel 分档报告数字一致。金额以交易币种计，利率除另有说明外均为年化，日期为兑付日。',
   'pack.gridRun': '敏感性网格运行 #{id}',

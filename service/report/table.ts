@@ -161,16 +161,92 @@ export function fitColumns(sheet: Worksheet, labelRows: ReadonlySet<number> = ne
   });
 }
 
-/** Landscape, fit to one page wide, rows `titleRows` (e.g. "1:1") repeated on every printed page; header rows frozen. */
+/** The smallest print scale at which an 11-point cell stays legible on paper (7.7 pt). */
+export const MIN_PRINT_SCALE = 0.7;
+
+/** A4 landscape's width in inches (297 mm): the printed width before margins. */
+const A4_LANDSCAPE_WIDTH_INCHES = 297 / 25.4;
+
+/**
+ * A column's width in pixels at 96 dpi: ECMA-376 §18.3.1.13 stores a width in characters of the
+ * default font's widest digit (Calibri 11: 7 px) with its padding included; an unset column is
+ * Excel's default, 64 px.
+ */
+function columnPixels(width: number | undefined): number {
+  return width === undefined ? 64 : Math.trunc(width * 7 + 0.5);
+}
+
+/** A4 landscape's width less the sheet's left and right margins, in pixels at 96 dpi (at 100%). */
+function printableWidthPixels(sheet: Worksheet): number {
+  const { left = 0.7, right = 0.7 } = sheet.pageSetup.margins ?? {};
+  return (A4_LANDSCAPE_WIDTH_INCHES - left - right) * 96;
+}
+
+/**
+ * How many pages across a sheet prints on so that its scale stays at least MIN_PRINT_SCALE, with its
+ * first `titleCols` columns repeated on every page. At scale s a page holds P = usable ÷ s pixels;
+ * filling pages column by column, each page but the last loses less than one column (the widest, W)
+ * at its edge and every page repeats the title columns (T), so n pages hold every column when
+ * n·P ≥ total + (n − 1)·(T + W). The smallest n whose scale n·usable ÷ (total + (n − 1)·(T + W))
+ * is at least the minimum is the answer; Excel's and LibreOffice's fit to n pages wide then print
+ * at that scale or larger (never above 100%).
+ */
+export function pagesAcross(sheet: Worksheet, titleCols: number): { readonly pages: number; readonly scale: number } {
+  const widths = Array.from({ length: sheet.columnCount }, (_, k) => columnPixels(sheet.getColumn(k + 1).width));
+  const total = widths.reduce((a, b) => a + b, 0);
+  const title = widths.slice(0, titleCols).reduce((a, b) => a + b, 0);
+  const widest = Math.max(0, ...widths);
+  const usable = printableWidthPixels(sheet);
+  const scaleOf = (n: number): number => Math.min(1, (n * usable) / (total + (n - 1) * (title + widest)));
+  // Each added page gains usable − (T + W) pixels: when that is not positive no number of pages helps.
+  const most = usable > title + widest ? widths.length : 1;
+  let pages = 1;
+  while (pages < most && scaleOf(pages) < MIN_PRINT_SCALE) pages += 1;
+  return { pages, scale: scaleOf(pages) };
+}
+
+/**
+ * How many columns print on the first page across, whatever scale the fit to pagesAcross pages picks
+ * (at most 100%): every column when the sheet prints one page wide, else those within the printable
+ * width at full size.
+ */
+export function firstPageColumns(sheet: Worksheet): number {
+  if ((sheet.pageSetup.fitToWidth ?? 1) <= 1) return sheet.columnCount;
+  const usable = printableWidthPixels(sheet);
+  let used = 0;
+  let col = 0;
+  while (col < sheet.columnCount && used + columnPixels(sheet.getColumn(col + 1).width) <= usable) {
+    used += columnPixels(sheet.getColumn(col + 1).width);
+    col += 1;
+  }
+  return col;
+}
+
+/** Column letters of a 1-based column number (1 → A, 27 → AA). */
+function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Print set-up: A4 landscape, fit to as few pages wide as keep the print legible (pagesAcross: one
+ * when the sheet fits at MIN_PRINT_SCALE or more), as many tall as needed; the header rows (the first
+ * `frozenRows`) repeated on every page down, and when the sheet spans pages across, its row labels
+ * (the frozen columns, else column A) on every page across. Header rows and columns frozen on screen.
+ */
 export function pageSetup(sheet: Worksheet, frozenRows: number, frozenCols = 0): void {
   sheet.views = [{ state: 'frozen', xSplit: frozenCols, ySplit: frozenRows }];
+  const titleCols = Math.max(1, frozenCols);
+  const { pages } = pagesAcross(sheet, titleCols);
   sheet.pageSetup = {
     ...sheet.pageSetup,
     orientation: 'landscape',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: pages,
     fitToHeight: 0,
     paperSize: 9,
     ...(frozenRows > 0 ? { printTitlesRow: `1:${frozenRows}` } : {}),
+    ...(pages > 1 ? { printTitlesColumn: `A:${columnLetters(titleCols)}` } : {}),
   };
 }

@@ -13,7 +13,7 @@ import { writeGrid } from './sheets/grid.ts';
 import { writeMonteCarlo } from './sheets/monte-carlo.ts';
 import { writeNoteFlows, writePoolFlows } from './sheets/flows.ts';
 import { writeStrats } from './sheets/strats.ts';
-import { writeSummaryFitted, type SummaryRows } from './sheets/summary.ts';
+import { spanFieldValues, writeSummaryFitted, type SummaryRows } from './sheets/summary.ts';
 import { fitColumns, pageSetup } from './table.ts';
 
 type Workbook = ExcelJSTypes.Workbook;
@@ -29,12 +29,13 @@ function perScenario(long: string, short: string, scenario: string, several: boo
   return `${cutName(scenario, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
 }
 
-/** Adds a sheet, fills it, fits its columns (except the rows `fill` returns) and sets it up for print. */
+/** Adds a sheet, fills it, fits its columns (except the rows `fill` returns), sets it up for print and spans its label-and-value lines' values over the first page. */
 function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenRows: number, frozenCols: number, fill: (sheet: ExcelJSTypes.Worksheet) => SummaryRows | void): void {
   const sheet = workbook.addWorksheet(names.name(wanted));
   const rows = fill(sheet);
   fitColumns(sheet, rows?.labelRows, rows?.headingRows);
   pageSetup(sheet, frozenRows, frozenCols);
+  if (rows?.valueRows) spanFieldValues(sheet, rows);
 }
 
 /**

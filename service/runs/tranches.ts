@@ -17,11 +17,14 @@ import type { DealRunResult, TrancheRow } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import type { PreparedDeal } from './prepare-deal.ts';
 
+/** The coupon label of a note without a coupon: the residual (equity) note, which has an IRR instead of yields. */
+export const RESIDUAL_COUPON = 'none (residual)';
+
 function couponLabel(coupon: DealFile['notes'][number]['coupon']): string {
   if (coupon.type === 'fixed') return `${(coupon.rate * 100).toFixed(2)}% fixed`;
   if (coupon.type === 'floating') return `index ${coupon.margin >= 0 ? '+' : '−'} ${(Math.abs(coupon.margin) * 100).toFixed(2)}% floating`;
   if (coupon.type === 'indexed') return `${coupon.index} ${coupon.margin >= 0 ? '+' : '−'} ${(Math.abs(coupon.margin) * 100).toFixed(2)}% floating`;
-  return 'none (residual)';
+  return RESIDUAL_COUPON;
 }
 
 /** A note's leg as engine/analytics reads it; a residual note's residual counts as its income. */

@@ -168,7 +168,9 @@ describe('the investor pack in Chromium', () => {
     const auto = (await api<DealTemplate[]>('deal.templates', {})).find((t) => t.id === 'us-auto-oc-turbo');
     await storedJob('deal.run', { deal: auto?.deal, scenarioOverrides: { defaultMultiplier: 2 } });
     const dealRun = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
-    await storedJob('deal.grid', { deal: auto?.deal, rows: { parameter: 'defaultMult', values: [1, 4, 8] }, columns: { parameter: 'prepayMult', values: [0.5, 1] } });
+    // 20 columns: the widest grid the pack is laid out for (docs/reports.md); at 10× and 16× defaults class C loses part of its principal (16.04%, 100.00%).
+    const prepay = Array.from({ length: 20 }, (_, k) => (k + 1) / 4);
+    await storedJob('deal.grid', { deal: auto?.deal, rows: { parameter: 'defaultMult', values: [1, 10, 16] }, columns: { parameter: 'prepayMult', values: prepay } });
     const gridRun = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
     const pack = await api<InvestorPack>('report.pack', { runIds: [dealRun, gridRun] });
     expect(pack.grids.map((g) => g.runId)).toEqual([gridRun]);
@@ -179,19 +181,53 @@ describe('the investor pack in Chromium', () => {
     await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
     const section = page.getByTestId('pack-grid');
     expect(await section.count()).toBe(1);
-    // Each note's loss heatmap: its cells, row by row, are the grid's loss rates (1 dp, as Compare shows them).
+    // Each note's loss heatmap: its cells, row by row, are the grid's loss rates to 2 decimals, as the Deal screen's grid
+    // and the workbook's Sensitivity sheet show them (the pack printed 10.1% where they show 10.12%).
     for (const [n, note] of grid.notes.entries()) {
       const cells = await section.getByTestId(`heatmap-loss-${note.id}`).locator('tbody td').allTextContents();
-      const expected = grid.cells.flatMap((row) => row.map((cell) => `${((cell.notes[n]?.lossRate ?? 0) * 100).toFixed(1)}%`));
+      const expected = grid.cells.flatMap((row) => row.map((cell) => `${((cell.notes[n]?.lossRate ?? 0) * 100).toFixed(2)}%`));
       expect(
         cells.filter((c) => c.endsWith('%')),
         note.name,
       ).toEqual(expected);
     }
+    expect(grid.notes.some((_, n) => grid.cells.some((row) => row.some((cell) => (cell.notes[n]?.lossRate ?? 0) > 0 && (cell.notes[n]?.lossRate ?? 0) < 1)))).toBe(true);
+    // On paper (print CSS, A4 landscape less 10 mm margins: 277 mm = 1047 CSS px) every heatmap lies within the page:
+    // a 20-column loss table at 2 decimals no longer fits beside its WAL table, so the WAL table goes under it.
     const pdf = join(dir, 'pack-grid.pdf');
-    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 1047, height: 718 });
+    try {
+      const overflow = await section.locator('.heat-table').evaluateAll((tables) =>
+        tables.map((table) => {
+          const paper = table.closest('.pack-page')?.getBoundingClientRect();
+          const box = table.getBoundingClientRect();
+          return paper === undefined ? 'no page' : Math.max(0, Math.round(box.right - paper.right), Math.round(paper.left - box.left));
+        }),
+      );
+      expect(overflow).toEqual(grid.notes.flatMap(() => [0, 0]));
+      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    } finally {
+      // the screen again for the tests after this one
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
     const flowing = pdfPages(pdf, false);
     expect(flowing.some((text) => text.includes('Sensitivity: loss and WAL of each note over the grid'))).toBe(true);
+    // The cover lists the grid's run beside the deal run's: its note says every figure is from the stored runs it lists,
+    // and it listed only the deal and Monte Carlo runs while the grid's page printed.
+    const gridInfo = pack.grids[0];
+    const rows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
+    expect(rows.map((row) => row.split('\t').map((cell) => cell.trim()))).toEqual([
+      [expect.stringContaining(`(run #${dealRun})`), `#${dealRun}`, pack.scenarios[0]?.inputHash, 'not run'],
+      [`Sensitivity grid: ${gridInfo?.name ?? ''}`, `#${gridRun}`, gridInfo?.inputHash, '—'],
+    ]);
+    expect(flowing[0]).toContain(gridInfo?.inputHash ?? 'no grid');
+    // …in Chinese too.
+    await page.goto(`${server.url.split('#')[0] ?? ''}#/reports/pack?runs=${dealRun},${gridRun}&lang=zh-CN`);
+    await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
+    const zhRows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
+    expect(zhRows.find((row) => row.includes(`#${gridRun}`))).toMatch(new RegExp(`^敏感性网格：.+#${gridRun}\\s+${gridInfo?.inputHash ?? 'no grid'}`));
     pagePng(pdf, flowing.findIndex((text) => text.includes('Sensitivity: loss and WAL')) + 1, 'investor-pack-grid');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);

@@ -1,6 +1,7 @@
 import type { ExcelJSTypes } from '../../../data/excel.ts';
 import type { ScenarioRunRow, TrancheRow } from '../../api/contract.ts';
 import { scenarioRow } from '../../runs/scenario-set.ts';
+import { RESIDUAL_COUPON } from '../../runs/tranches.ts';
 import type { LabelKey, Labels } from '../labels.ts';
 import type { ReportModel, ReportScenario } from '../model.ts';
 import { isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
@@ -11,17 +12,30 @@ interface Metric {
   readonly value: (scenario: ReportScenario) => CellInput;
 }
 
-const NOTE_METRICS: readonly (readonly [LabelKey, CellFormat, (r: TrancheRow) => CellInput])[] = [
+type NoteMetric = readonly [LabelKey, CellFormat, (r: TrancheRow) => CellInput];
+
+const YIELD: NoteMetric = ['col.yieldAe', 'rate', (r) => r.yieldAtParAnnualEffective];
+const IRR: NoteMetric = ['col.irr', 'rate', (r) => r.irr];
+
+/** A note's figures, its return being `returnMetric`: the yield at par, or the residual note's IRR (it has no coupon, so no yield; as the Summary's IRR column and Compare's "IRR"). */
+const noteMetrics = (returnMetric: NoteMetric): readonly NoteMetric[] => [
   ['col.wal', 'years', (r) => r.walYears],
   ['col.firstPrincipal', 'date', (r) => isoDate(r.firstPrincipal?.date)],
   ['col.lastPrincipal', 'date', (r) => isoDate(r.lastPrincipal?.date)],
   ['col.expectedFinal', 'date', (r) => isoDate(r.expectedFinal?.date)],
-  ['col.yieldAe', 'rate', (r) => r.yieldAtParAnnualEffective],
+  returnMetric,
   ['col.modDuration', 'years', (r) => r.modifiedDurationYears],
   ['col.writeDown', 'money', (r) => r.writeDown],
   ['col.lossPct', 'rate', (r) => r.lossRate],
   ['col.shortfall', 'money', (r) => r.interestShortfall],
 ];
+
+/** A residual note: it has an IRR in some scenario, or no coupon (a residual that received nothing has neither IRR nor yield). */
+const isResidual = (scenarios: readonly ReportScenario[], j: number): boolean =>
+  scenarios.some((s) => {
+    const row = s.run.tranches[j];
+    return row !== undefined && (row.irr !== null || row.coupon === RESIDUAL_COUPON);
+  });
 
 const pool = (s: ReportScenario): ScenarioRunRow => scenarioRow(s.name, null, s.run);
 
@@ -39,7 +53,7 @@ function poolMetrics(t: Labels): Metric[] {
 export function writeComparison(sheet: ExcelJSTypes.Worksheet, model: ReportModel, t: Labels): void {
   const notes = model.scenarios[0]?.run.tranches ?? [];
   const metrics: Metric[] = notes.flatMap((note, j) =>
-    NOTE_METRICS.map(([key, format, pick]) => ({
+    noteMetrics(isResidual(model.scenarios, j) ? IRR : YIELD).map(([key, format, pick]) => ({
       label: `${note.id} · ${t(key)}`,
       format,
       value: (s: ReportScenario) => {

@@ -2,7 +2,7 @@ import type { ExcelJSTypes } from '../../../data/excel.ts';
 import type { BreakevenRow, DealRunResult, TrancheRow } from '../../api/contract.ts';
 import type { Labels } from '../labels.ts';
 import type { ReportModel, ReportScenario } from '../model.ts';
-import { displayWidth, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
+import { displayWidth, firstPageColumns, isoDate, putCell, writeTable, type CellFormat, type CellInput, type Column } from '../table.ts';
 
 type Worksheet = ExcelJSTypes.Worksheet;
 
@@ -57,32 +57,30 @@ function modeSaid(t: Labels, run: DealRunResult): string {
   return t(run.mode === 'loan' ? 'mode.loan' : 'mode.repline');
 }
 
-/** The Summary's label-and-value lines: the value spans columns B to the tranche table's last, wrapped, so long text (hashes, warnings) stays on the page. */
-class Fields {
+/**
+ * The Summary's label-and-value lines: the label in column A, the value in B, spanned (spanFieldValues)
+ * over the columns of the first printed page once the columns are fitted, wrapped, so long text
+ * (hashes, warnings) stays on the page.
+ */
+class Fields implements SummaryRows {
   readonly labelRows = new Set<number>();
   readonly headingRows = new Set<number>();
+  readonly valueRows = new Map<number, CellInput>();
+  readonly lastCol: number;
   private readonly sheet: Worksheet;
-  private readonly lastCol: number;
 
   constructor(sheet: Worksheet, lastCol: number) {
     this.sheet = sheet;
     this.lastCol = lastCol;
   }
 
-  /** Column B to lastCol hold about this many characters (fitColumns has not run yet: an estimate at 12 a column). */
-  private get spanChars(): number {
-    return (this.lastCol - 1) * 12;
-  }
-
   put(row: number, label: string, value: CellInput, format: CellFormat = 'text'): number {
     putCell(this.sheet, row, 1, label, 'text');
     this.sheet.getCell(row, 1).font = { bold: true };
+    this.sheet.getCell(row, 1).alignment = { vertical: 'top' }; // beside the first line of a wrapped value
     putCell(this.sheet, row, 2, value, format);
-    this.sheet.mergeCells(row, 2, row, this.lastCol);
-    const cell = this.sheet.getCell(row, 2);
-    cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
-    if (typeof value === 'string') this.sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(displayWidth(value) / this.spanChars));
     this.labelRows.add(row);
+    this.valueRows.set(row, value);
     return row + 1;
   }
 
@@ -99,6 +97,26 @@ class Fields {
 export interface SummaryRows {
   readonly labelRows: ReadonlySet<number>;
   readonly headingRows: ReadonlySet<number>;
+  /** The Summary's label-and-value lines, by row: their values span columns B to `lastCol` at most (spanFieldValues). */
+  readonly valueRows?: ReadonlyMap<number, CellInput>;
+  readonly lastCol?: number;
+}
+
+/**
+ * Spans each label-and-value line's value from column B over the columns the first printed page
+ * shows (all of them up to `lastCol` when the sheet prints one page wide), wrapped, the row as tall
+ * as the text needs: a value spanning a page break would print in pieces on two pages. Runs after
+ * the columns are fitted and the page set up.
+ */
+export function spanFieldValues(sheet: Worksheet, rows: SummaryRows): void {
+  const lastCol = Math.max(2, Math.min(rows.lastCol ?? 2, firstPageColumns(sheet)));
+  // Characters the span holds: its columns' widths (in the default font's digits), less a little for the cell's padding.
+  const spanChars = Math.max(1, Array.from({ length: lastCol - 1 }, (_, k) => sheet.getColumn(2 + k).width ?? 9).reduce((a, b) => a + b, 0) - 2);
+  for (const [row, value] of rows.valueRows ?? []) {
+    if (lastCol > 2) sheet.mergeCells(row, 2, row, lastCol);
+    sheet.getCell(row, 2).alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    if (typeof value === 'string') sheet.getRow(row).height = 15 * Math.max(1, Math.ceil(displayWidth(value) / spanChars));
+  }
 }
 
 /** The Summary: the deal, pool, runs and engine, then each scenario's tranche table. */

@@ -463,6 +463,9 @@ function leaves(x: unknown, path: string, out: [string, unknown][]): [string, un
 
 const last = (run: DealRunResult): number => run.periods.length - 1;
 
+/** How many columns a print-titles range ("A:B") repeats: its last column's letter (A–Z). */
+const titleColumns = (range: string | undefined): number => (range === undefined ? 0 : (range.split(':')[1] ?? 'A').charCodeAt(0) - 64);
+
 describe('the Excel tranche report of stored runs', () => {
   it('has the sheets in order, each name unique and at most 31 characters', async () => {
     const workbook = await readWorkbook(join(dir, 'runs.xlsx'));
@@ -512,6 +515,19 @@ describe('the Excel tranche report of stored runs', () => {
       expect(rowOf(`${note.id} · ${t('col.wal')}`).values).toEqual([undefined, `${note.id} · ${t('col.wal')}`, note.walYears, stress.tranches[j]?.walYears]);
       expect(rowOf(`${note.id} · ${t('col.lossPct')}`).values).toEqual([undefined, `${note.id} · ${t('col.lossPct')}`, note.lossRate, stress.tranches[j]?.lossRate]);
     }
+    // The return of each note: a coupon note's yield at par; the residual's IRR (XIRR, annual effective ACT/365), labelled
+    // as an IRR — as the Summary's IRR column and Compare show it. It was a blank "Sub · Yield" row, the IRR nowhere.
+    const residual = base.tranches.filter((note) => note.irr !== null);
+    expect(residual.map((note) => note.id)).toEqual(['Sub']);
+    for (const [j, note] of base.tranches.entries()) {
+      const [shown, hidden] = note.irr === null ? ([t('col.yieldAe'), t('col.irr')] as const) : ([t('col.irr'), t('col.yieldAe')] as const);
+      const values = note.irr === null ? [note.yieldAtParAnnualEffective, stress.tranches[j]?.yieldAtParAnnualEffective] : [note.irr, stress.tranches[j]?.irr];
+      expect(values.every((v) => typeof v === 'number')).toBe(true);
+      expect(rowOf(`${note.id} · ${shown}`).values).toEqual([undefined, `${note.id} · ${shown}`, ...values]);
+      expect(rowsWith(comparison, `${note.id} · ${hidden}`)).toEqual([]);
+      expect(rowOf(`${note.id} · ${shown}`).getCell(2).numFmt).toBe('0.00%');
+    }
+    expect(t('col.irr')).toBe('IRR, annual effective ACT/365 (residual)');
     expect(rowOf(t('row.poolCdr')).getCell(2).value).toBe(base.cumulativeDefaultRate[last(base)]);
     expect(rowOf(t('row.poolNetLoss')).getCell(3).value).toBe(stress.cumulativeNetLoss[last(stress)]);
     expect(rowOf(t('row.poolReserveDraws')).getCell(2).value).toBe(cents(base.periods.reduce((s, p) => s + (p.reserve?.draws ?? 0), 0)));
@@ -530,6 +546,40 @@ describe('the Excel tranche report of stored runs', () => {
     expect(written).toEqual(expected);
     expect(written).toContainEqual([runs[1]?.record.name, 'scenario changes', '$.prepayment', '20 CPR']);
     expect(written).toContainEqual([runs[1]?.record.name, 'scenario changes', '$.defaultMultiplier', 2]);
+  });
+
+  it('prints every sheet legibly: one page wide when it fits at 70% or more, else pages across with its row labels repeated', async () => {
+    // A4 landscape (297 mm) less the sheet's margins, at 96 dpi; a column of width w (ECMA-376 §18.3.1.13: digits of
+    // Calibri 11, padding included) is 7w pixels. Fitted to n pages wide with t pixels of title columns repeated on each,
+    // a page break wastes less than the widest column (W), so the fit's scale is at least n·usable ÷ (total + (n − 1)(t + W)).
+    // The Summary's ~20 tranche columns fitted to one page printed at 35% (its 11-point cells at 3.5 pt).
+    const workbook = await readWorkbook(join(dir, 'runs.xlsx'));
+    for (const sheet of workbook.worksheets) {
+      const setup = sheet.pageSetup;
+      expect([setup.orientation, setup.paperSize, setup.fitToPage, setup.fitToHeight], sheet.name).toEqual(['landscape', 9, true, 0]);
+      const pixels = Array.from({ length: sheet.columnCount }, (_, k) => Math.trunc(7 * (sheet.getColumn(k + 1).width ?? 64 / 7) + 0.5));
+      const usable = (297 / 25.4 - (setup.margins?.left ?? 0.7) - (setup.margins?.right ?? 0.7)) * 96;
+      const n = setup.fitToWidth ?? 1;
+      const title = pixels.slice(0, titleColumns(setup.printTitlesColumn)).reduce((a, b) => a + b, 0);
+      const total = pixels.reduce((a, b) => a + b, 0);
+      const scale = Math.min(1, (n * usable) / (total + (n - 1) * (title + Math.max(...pixels))));
+      expect(scale, `${sheet.name}: ${n} page(s) wide`).toBeGreaterThanOrEqual(0.7);
+      if (n > 1) expect(setup.printTitlesColumn, `${sheet.name}: its row labels on every page across`).toBe(/ · (Pool|A|B|Sub|Accounts)$/.test(sheet.name) ? 'A:B' : 'A:A');
+      // one page fewer would print below 70%
+      if (n > 1) expect(((n - 1) * usable) / (total + (n - 2) * (title + Math.max(...pixels)))).toBeLessThan(0.7);
+    }
+    const summary = workbook.getWorksheet('Summary') as ExcelJSTypes.Worksheet;
+    expect(summary.pageSetup.fitToWidth).toBeGreaterThan(1);
+    expect(summary.pageSetup.printTitlesColumn).toBe('A:A');
+    // The label-and-value lines (hashes, warnings) span only columns the first page prints at 100%: a value across a page break prints in pieces.
+    const firstPage = (297 / 25.4 - 1.4) * 96;
+    const merges = summary.model.merges.map((range) => range.split(':').map((ref) => Number(summary.getCell(ref).col)));
+    expect(merges.length).toBeGreaterThan(10);
+    for (const [from, to] of merges) {
+      expect(from).toBe(2);
+      const width = Array.from({ length: to ?? 0 }, (_, k) => Math.trunc(7 * (summary.getColumn(k + 1).width ?? 0) + 0.5)).reduce((a, b) => a + b, 0);
+      expect(width).toBeLessThanOrEqual(firstPage);
+    }
   });
 
   it('writes the tape’s strats: every dimension, the hostile provinces and products as text', async () => {
@@ -669,6 +719,11 @@ describe('a scenario set in Chinese', () => {
     expect(column(sheet, 1, zh('col.interest'), base.periods.length)).toEqual(base.periods.map((p) => p.pool.interest));
     expect(column(sheet, 1, zh('col.paymentDate'), base.periods.length).map(day)).toEqual(base.periods.map((p) => p.paymentDate));
     expect(base.periods.map((p) => p.pool.interest)).toEqual(dealRunOf(runs[0]).periods.map((p) => p.pool.interest));
+    // The residual's IRR on the comparison sheet, labelled in Chinese as an IRR with its convention.
+    const comparison = workbook.getWorksheet('情景比较') as ExcelJSTypes.Worksheet;
+    const irrRow = comparison.getRow(rowsWith(comparison, `Sub · ${zh('col.irr')}`)[0] ?? 0);
+    expect(zh('col.irr')).toBe('内部收益率（次级，年实际，ACT/365）');
+    expect(irrRow.getCell(2).value).toBe(base.tranches.find((n) => n.id === 'Sub')?.irr);
   });
 });
 

@@ -5,7 +5,7 @@ import { scenarioTitle } from './pack-model.ts';
 import { useT } from '../../../app/i18n.tsx';
 import { runName } from '../../../app/run-name.ts';
 
-/** Page 1: what the pack presents and how to reproduce it — deal, pool, dates, scenarios with their runs' input hashes, engine. */
+/** Page 1: what the pack presents and how to reproduce it — deal, pool, dates, the stored runs of every page (scenarios, sensitivity grids, Monte Carlo) with their input hashes, engine. */
 export function PackCover({ pack }: { pack: InvestorPack }) {
   const t = useT();
   return (
@@ -46,6 +46,14 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
               <td>{s.runId === null ? t('pack.notStored') : `#${s.runId}`}</td>
               <td className="mono">{s.inputHash ?? '—'}</td>
               <td>{s.breakevens === null ? t('pack.notRun') : t('pack.included')}</td>
+            </tr>
+          ))}
+          {pack.grids.map((grid) => (
+            <tr key={`grid:${grid.runId}`}>
+              <td>{t('pack.gridName', { name: runName(grid) })}</td>
+              <td>#{grid.runId}</td>
+              <td className="mono">{grid.inputHash}</td>
+              <td>—</td>
             </tr>
           ))}
           {pack.monteCarlo.map((mc) => (

@@ -1,10 +1,14 @@
 import type { InvestorPack } from '../../../../service/api/contract.ts';
+import { formatPct } from '../../../app/format.ts';
 import { GridHeatmaps } from '../../compare/GridHeatmap.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
 type PackGrid = InvestorPack['grids'][number];
 
-/** A stored sensitivity grid's page: each note's loss and WAL heatmaps over the two parameters, the frontier marked — Compare's view of it, drawn for paper. */
+/**
+ * A stored sensitivity grid's page: each note's loss and WAL heatmaps over the two parameters, the frontier marked — Compare's
+ * view of it, drawn for paper, its loss to the Deal screen's and the workbook's 2 decimals (formatPct), not Compare's 1.
+ */
 export function PackGridPage({ dealName, grid }: { dealName: string; grid: PackGrid }) {
   const t = useT();
   return (
@@ -13,7 +17,7 @@ export function PackGridPage({ dealName, grid }: { dealName: string; grid: PackG
         <span>{dealName}</span>
         <span>{t('pack.gridHeader', { id: grid.runId, hash: grid.inputHash.slice(0, 16) })}</span>
       </header>
-      <GridHeatmaps grid={grid.result} title={t('pack.gridTitle')} />
+      <GridHeatmaps grid={grid.result} title={t('pack.gridTitle')} lossText={formatPct} />
     </section>
   );
 }
