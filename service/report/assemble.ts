@@ -96,7 +96,7 @@ export async function scenariosFromSet(
   request: ReportExcelRequest,
   deal: DealFile,
   service: ServiceContext,
-  onScenario: (done: number) => void,
+  onScenario: (done: number, total: number) => void,
 ): Promise<{ setName: string; scenarios: ReportScenario[] }> {
   const set = readScenarioSet(request.scenarios);
   const assumptions = request.assumptions ?? baseAssumptions(set.base, service);
@@ -121,7 +121,7 @@ export async function scenariosFromSet(
     const inputs = dealInputs('run', runRequest, tape);
     if (inputs.kind !== 'deal') throw new Error('a deal run has deal inputs');
     done += 1;
-    onScenario(done);
+    onScenario(done, set.scenarios.length);
     return {
       name: spec.name,
       shortName: spec.name,

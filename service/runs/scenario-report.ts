@@ -1,4 +1,5 @@
 import { csvField, safeCsvField } from '../../data/csv-out.ts';
+import { denominatorIn } from '../../messages/denominator.ts';
 import type { ScenarioSetRunResult } from '../api/contract.ts';
 
 /**
@@ -51,7 +52,7 @@ export function scenarioTrancheCsv(result: ScenarioSetRunResult): string {
 export function scenarioPoolCsv(result: ScenarioSetRunResult): string {
   const header = [
     'Scenario',
-    `Cumulative default rate (÷ ${result.cumulativeRatioDenominator})`,
+    `Cumulative default rate (÷ ${denominatorIn('en', result.cumulativeRatioDenominator)})`,
     'Cumulative net loss',
     'Cumulative net loss rate (of the cutoff pool)',
     'Reserve draws',

@@ -28,12 +28,12 @@ describe('abs report', () => {
     const out = join(tempDir(), 'standard.xlsx');
     const run = runAbs(['report', DEAL, '--scenarios', join(REPO_ROOT, 'templates', 'scenarios', 'cn-consumer-revolving.json'), '--out', out]);
     expect(run.status, run.stderr).toBe(0);
-    // stderr is a pipe here: one line per count change at most once a second, then the last count.
+    // stderr is a pipe here: the report knows the set's size, so a line per tenth of the way, then the last count.
     const lines = run.stderr.trimEnd().split('\n');
-    const counts = lines.map((line) => Number(/^report: (\d+) scenarios$/.exec(line)?.[1]));
+    const counts = lines.map((line) => Number(/^report: \d+% · (\d+) scenarios$/.exec(line)?.[1]));
     expect(counts.every((n) => n >= 1 && n <= 7)).toBe(true);
     expect(counts).toEqual([...new Set(counts)].sort((a, b) => a - b));
-    expect(lines.at(-1)).toBe('report: 7 scenarios');
+    expect(lines.at(-1)).toBe('report: 100% · 7 scenarios');
   }, 180_000);
 
   it('says what is missing or wrong, in one line, exit 1', () => {

@@ -70,7 +70,9 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     const out = join(tempDir(), 'scenario-out');
     ok(['run', DEAL, '--scenarios', SET, '--out', out, '--quiet']);
     expect(readdirSync(out).sort()).toEqual(['scenario-pool.csv', 'scenario-tranches.csv', 'scenarios.json']);
-    expect(readFileSync(join(out, 'scenario-pool.csv'), 'utf8').split('\n')[0]).toMatch(/^Scenario,Cumulative default rate \(÷ initialPoolThenRevolvingEnd\),Cumulative net loss,/);
+    expect(readFileSync(join(out, 'scenario-pool.csv'), 'utf8').split('\n')[0]).toBe(
+      'Scenario,"Cumulative default rate (÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII))",Cumulative net loss,Cumulative net loss rate (of the cutoff pool),Reserve draws,Triggers breached (first period),Revolving ended (period),Clean-up call (period)',
+    );
     expect(resultOf(readFileSync(join(out, 'scenarios.json'), 'utf8')).scenarios).toHaveLength(NAMES.length);
   });
 

@@ -97,6 +97,8 @@ describe('the Compare screen in Chromium', () => {
     expect(await sawProgress).toBe(true);
     await expect.poll(() => page.getByTestId('compare-table').count(), { timeout: 90_000 }).toBe(1);
     expect(await page.getByTestId('compare-run-caption').textContent()).toContain('7 scenarios');
+    // The run store's note, as under a deal run, a grid and a Monte Carlo: the set is a stored run to tick on Reports.
+    expect(await page.getByTestId('compare-run').getByTestId('store-note').textContent()).toMatch(/^(Stored as run #\d+|Served from the run store: identical to run #\d+)/);
 
     const headers = await page.getByTestId('compare-table').locator('thead th').allTextContents();
     expect(headers).toEqual(['Note', 'Figure (unit, convention)', 'Base', 'Stress 1.5x', 'Stress 2x', 'Stress 3x', 'Stress 4x', 'Prepay 0.5x', 'Prepay 2x']);

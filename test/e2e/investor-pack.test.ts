@@ -220,14 +220,15 @@ describe('the investor pack in Chromium', () => {
     const rows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
     expect(rows.map((row) => row.split('\t').map((cell) => cell.trim()))).toEqual([
       [expect.stringContaining(`(run #${dealRun})`), `#${dealRun}`, pack.scenarios[0]?.inputHash, 'not run'],
-      [`Sensitivity grid: ${gridInfo?.name ?? ''}`, `#${gridRun}`, gridInfo?.inputHash, '—'],
+      // A generated name already says its kind ("Grid defaultMult × …"): it stands alone, not "Sensitivity grid: Grid …".
+      [gridInfo?.name ?? 'no grid', `#${gridRun}`, gridInfo?.inputHash, '—'],
     ]);
     expect(flowing[0]).toContain(gridInfo?.inputHash ?? 'no grid');
     // …in Chinese too.
     await page.goto(`${server.url.split('#')[0] ?? ''}#/reports/pack?runs=${dealRun},${gridRun}&lang=zh-CN`);
     await expect.poll(() => page.locator('[data-pack-ready="true"]').count(), { timeout: 30_000 }).toBe(1);
     const zhRows = await page.getByTestId('pack-runs').locator('tbody tr').allInnerTexts();
-    expect(zhRows.find((row) => row.includes(`#${gridRun}`))).toMatch(new RegExp(`^敏感性网格：.+#${gridRun}\\s+${gridInfo?.inputHash ?? 'no grid'}`));
+    expect(zhRows.find((row) => row.includes(`#${gridRun}`))).toMatch(new RegExp(`^敏感性网格 .+#${gridRun}\\s+${gridInfo?.inputHash ?? 'no grid'}`));
     pagePng(pdf, flowing.findIndex((text) => text.includes('Sensitivity: loss and WAL')) + 1, 'investor-pack-grid');
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);

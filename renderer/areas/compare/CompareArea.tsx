@@ -167,7 +167,7 @@ export function CompareArea() {
               {t('compare.theDealPoolBase')} <strong>{t('compare.run')}</strong> {t('compare.againToBringThe')}
             </p>
           ) : null}
-          <CompareResults info={shown.info} run={shown.run} seconds={shown.seconds} stale={running} />
+          <CompareResults info={shown.info} run={shown.run} seconds={shown.seconds} stored={shown.stored} stale={running} />
         </>
       ) : !running ? (
         <EmptyState title={t('compare.nothingRunYet')}>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { ScenarioSetRunResult } from '../../../service/api/contract.ts';
+import type { RunStoreNote, ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { reportError } from '../../app/context.tsx';
 import { downloadText, formatCount, formatSeconds } from '../../app/format.ts';
 import { notify } from '../../app/notifications.ts';
@@ -12,6 +12,7 @@ import type { CompareJobRun } from './state.ts';
 import { compareCsv, compareRows } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 import { warningTexts } from '../../app/coded.ts';
+import { StoreNote } from '../runs/StoreNote.tsx';
 
 /** Copies the CSV to the clipboard; where the window may not write it (no permission), saves it as a file instead. */
 async function copyCsv(fileName: string, text: string): Promise<void> {
@@ -25,7 +26,7 @@ async function copyCsv(fileName: string, text: string): Promise<void> {
 }
 
 /** Every scenario of a set side by side: each note's figures and the pool's, one column per scenario; charts of note loss and pool default. */
-export function CompareResults({ info, run, seconds, stale }: { info: CompareJobRun; run: ScenarioSetRunResult; seconds: number; stale: boolean }) {
+export function CompareResults({ info, run, seconds, stored, stale }: { info: CompareJobRun; run: ScenarioSetRunResult; seconds: number; stored: RunStoreNote | undefined; stale: boolean }) {
   const t = useT();
   const rows = useMemo(() => compareRows(run, t), [run, t]);
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
@@ -48,6 +49,7 @@ export function CompareResults({ info, run, seconds, stale }: { info: CompareJob
         })}
         {stale ? t('compare.aNewRunIs') : ''}
       </p>
+      <StoreNote stored={stored} />
       {warnings.length > 0 ? (
         <div className="warning-box" role="status" data-testid="compare-warnings">
           {warnings.map((w) => (

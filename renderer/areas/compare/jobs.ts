@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { JobInfo, ScenarioSetRunResult } from '../../../service/api/contract.ts';
+import type { JobInfo, RunStoreNote, ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { useWatchedJob } from '../../app/jobs.ts';
 import { announceDealJob } from '../deal/jobs.ts';
@@ -8,14 +8,15 @@ import { useT } from '../../app/i18n.tsx';
 
 export interface CompareJobState {
   readonly job: JobInfo | null;
-  readonly result: { readonly run: ScenarioSetRunResult; readonly seconds: number } | null;
+  /** The set's result, its seconds, and what the run store did with it (stored as run #N, or served from one). */
+  readonly result: { readonly run: ScenarioSetRunResult; readonly seconds: number; readonly stored: RunStoreNote | undefined } | null;
 }
 
 function useCompareJob(info: CompareJobRun | null): CompareJobState {
   const t = useT();
   const { api } = useApp();
   const job = useWatchedJob(api, info?.jobId ?? null, (error) => reportError(t('compare.cannotReadTheScenario'), error));
-  const result = job?.state === 'succeeded' && job.result?.kind === 'deal.runScenarios' ? { run: job.result.scenarios, seconds: job.result.seconds } : null;
+  const result = job?.state === 'succeeded' && job.result?.kind === 'deal.runScenarios' ? { run: job.result.scenarios, seconds: job.result.seconds, stored: job.result.stored } : null;
   return { job, result };
 }
 

@@ -54,8 +54,8 @@ export function reportExcel(params: ReportExcelRequest, service: ServiceContext)
     const { setName, runs } =
       stored !== null
         ? { setName: null, runs: stored }
-        : await scenariosFromSet(params, deal ?? readDealFile(params.deal), service, (done) =>
-            ctx.progress({ fraction: null, done, unit: 'scenarios', rate: null, message: `${done} scenarios run` }),
+        : await scenariosFromSet(params, deal ?? readDealFile(params.deal), service, (done, total) =>
+            ctx.progress({ fraction: done / total, done, unit: 'scenarios', rate: null, message: `${done} of ${total} scenarios run` }),
           ).then((set) => ({ setName: set.setName, runs: { scenarios: set.scenarios, grids: [], monteCarlo: [] } }));
     const { scenarios } = runs;
     const model = reportModel(runs, setName, params.language ?? 'en', service, deal);

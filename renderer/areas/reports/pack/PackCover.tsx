@@ -2,8 +2,17 @@ import type { InvestorPack } from '../../../../service/api/contract.ts';
 import { formatDateTime } from '../../../app/format.ts';
 import { formatMoney } from '../../deal/model.ts';
 import { scenarioTitle } from './pack-model.ts';
-import { useT } from '../../../app/i18n.tsx';
+import { translate, useT } from '../../../app/i18n.tsx';
 import { runName } from '../../../app/run-name.ts';
+
+/**
+ * A grid's or a Monte Carlo's row name: a name the run store generated already says what kind of
+ * run it is ("Grid defaultMult × …", "Monte Carlo 1000 paths …"), so it stands alone; a name the
+ * analyst typed gets the kind in front ("Sensitivity grid: my stress").
+ */
+function kindNamed(run: InvestorPack['grids'][number] | InvestorPack['monteCarlo'][number], kind: 'pack.gridName' | 'pack.monteCarloName'): string {
+  return run.nameCoded ? runName(run) : translate(kind, { name: runName(run) });
+}
 
 /** Page 1: what the pack presents and how to reproduce it — deal, pool, dates, the stored runs of every page (scenarios, sensitivity grids, Monte Carlo) with their input hashes, engine. */
 export function PackCover({ pack }: { pack: InvestorPack }) {
@@ -50,7 +59,7 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
           ))}
           {pack.grids.map((grid) => (
             <tr key={`grid:${grid.runId}`}>
-              <td>{t('pack.gridName', { name: runName(grid) })}</td>
+              <td>{kindNamed(grid, 'pack.gridName')}</td>
               <td>#{grid.runId}</td>
               <td className="mono">{grid.inputHash}</td>
               <td>—</td>
@@ -58,7 +67,7 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
           ))}
           {pack.monteCarlo.map((mc) => (
             <tr key={`mc:${mc.runId}`}>
-              <td>{t('pack.monteCarloName', { name: runName(mc) })}</td>
+              <td>{kindNamed(mc, 'pack.monteCarloName')}</td>
               <td>#{mc.runId}</td>
               <td className="mono">{mc.inputHash}</td>
               <td>—</td>
