@@ -431,7 +431,7 @@ export const en = {
   'deal.lognormalMeanCvMoody': 'Lognormal (mean, cv — Moody’s lognormal method)',
   'deal.vasicekOneFactorPd': 'Vasicek one-factor (PD, asset correlation)',
   'deal.meanDecimal': 'Mean (decimal)',
-  'deal.scenarioS': 'scenario’s',
+  'deal.scenarioS': 'scenario’s value',
   'deal.cv': 'CV',
   'deal.pdDecimal': 'PD (decimal)',
   'deal.ρ': 'ρ',
