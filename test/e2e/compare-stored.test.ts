@@ -127,7 +127,8 @@ describe('Compare: stored runs', () => {
       expect(await loss.locator('thead th').allTextContents()).toEqual(['default curve multiplier (×) ↓ / prepayment multiplier (×) →', '0.5', '1', '1.5']);
       for (const [i, row] of grid.cells.entries()) {
         const lossCells = loss.locator('tbody tr').nth(i).locator('td');
-        expect(await lossCells.allTextContents()).toEqual(row.map((c) => pct(c.notes[n]?.lossRate ?? NaN, 1)));
+        // To 2 decimals, as the Deal screen's grid, the Excel report and the pack show the same cells.
+        expect(await lossCells.allTextContents()).toEqual(row.map((c) => pct(c.notes[n]?.lossRate ?? NaN, 2)));
         expect(await wal.locator('tbody tr').nth(i).locator('td').allTextContents()).toEqual(row.map((c) => c.notes[n]?.walYears?.toFixed(2) ?? '—'));
         // The frontier, read from the cells themselves: the first column (smallest prepayment multiple) whose note lost principal.
         const first = row.findIndex((c) => c.notes[n]?.principalLost === true);

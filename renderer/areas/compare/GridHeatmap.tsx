@@ -14,11 +14,8 @@ function valueOf(grid: GridResult, note: number, i: number, j: number, figure: F
   return figure === 'loss' ? cell.lossRate : cell.walYears;
 }
 
-/** A loss as a heatmap cell shows it: Compare's to 1 decimal (compact on screen); the investor pack passes the Deal screen's formatPct (2 decimals). */
-export type LossText = (lossRate: number) => string;
-const compareLoss: LossText = (x) => formatPct(x, 1);
-
-const textOf = (value: number | null, figure: Figure, lossText: LossText): string => (value === null ? '—' : figure === 'loss' ? lossText(value) : value.toFixed(2));
+/** A cell's text: a loss as the Deal screen's grid, the Excel report and the pack write it (formatPct, 2 decimals), a WAL in years to 2 decimals. */
+const textOf = (value: number | null, figure: Figure): string => (value === null ? '—' : figure === 'loss' ? formatPct(value) : value.toFixed(2));
 
 /** The colour scale: a bar from its low end to its high end, both written with their unit, and the frontier's marks. */
 function ScaleLegend({ figure, scale }: { figure: Figure; scale: HeatScale }) {
@@ -39,7 +36,7 @@ function ScaleLegend({ figure, scale }: { figure: Figure; scale: HeatScale }) {
 }
 
 /** One note's heatmap of one figure over the grid's two parameters: a table, each cell its value on its colour, the breakeven frontier outlined. */
-function Heatmap({ grid, note, figure, lossText }: { grid: GridResult; note: number; figure: Figure; lossText: LossText }) {
+function Heatmap({ grid, note, figure }: { grid: GridResult; note: number; figure: Figure }) {
   const t = useT();
   const meta = grid.notes[note];
   if (!meta) return null;
@@ -86,10 +83,10 @@ function Heatmap({ grid, note, figure, lossText }: { grid: GridResult; note: num
                         key={c}
                         className={['num', 'heat-cell', ...marks].join(' ')}
                         style={{ background: heatColor(share, figure), color: heatTextColor(share) }}
-                        title={`${t('heat.cellTitle', { rowLabel, row: r, columnLabel, column: c, value: textOf(value, figure, lossText) })}${said ? ` — ${said}` : ''}`}
+                        title={`${t('heat.cellTitle', { rowLabel, row: r, columnLabel, column: c, value: textOf(value, figure) })}${said ? ` — ${said}` : ''}`}
                         data-frontier={marks.join(' ') || undefined}
                       >
-                        {textOf(value, figure, lossText)}
+                        {textOf(value, figure)}
                       </td>
                     );
                   })}
@@ -104,7 +101,7 @@ function Heatmap({ grid, note, figure, lossText }: { grid: GridResult; note: num
 }
 
 /** A stored grid: for each note its loss and WAL heatmaps over the two parameters, with the breakeven frontier marked. */
-export function GridHeatmaps({ grid, title, lossText = compareLoss }: { grid: GridResult; title: string; lossText?: LossText }) {
+export function GridHeatmaps({ grid, title }: { grid: GridResult; title: string }) {
   const t = useT();
   return (
     <section className="panel grid-heatmaps" aria-label={title} data-testid="grid-heatmaps">
@@ -120,8 +117,8 @@ export function GridHeatmaps({ grid, title, lossText = compareLoss }: { grid: Gr
       </p>
       {grid.notes.map((note, n) => (
         <div key={note.id} className="heatmap-pair">
-          <Heatmap grid={grid} note={n} figure="loss" lossText={lossText} />
-          <Heatmap grid={grid} note={n} figure="wal" lossText={lossText} />
+          <Heatmap grid={grid} note={n} figure="loss" />
+          <Heatmap grid={grid} note={n} figure="wal" />
         </div>
       ))}
     </section>

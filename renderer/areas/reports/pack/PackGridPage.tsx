@@ -1,5 +1,4 @@
 import type { InvestorPack } from '../../../../service/api/contract.ts';
-import { formatPct } from '../../../app/format.ts';
 import { GridHeatmaps } from '../../compare/GridHeatmap.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
@@ -7,7 +6,7 @@ type PackGrid = InvestorPack['grids'][number];
 
 /**
  * A stored sensitivity grid's page: each note's loss and WAL heatmaps over the two parameters, the frontier marked — Compare's
- * view of it, drawn for paper, its loss to the Deal screen's and the workbook's 2 decimals (formatPct), not Compare's 1.
+ * view of it, drawn for paper (loss to 2 decimals, as the Deal screen, Compare and the workbook show it).
  */
 export function PackGridPage({ dealName, grid }: { dealName: string; grid: PackGrid }) {
   const t = useT();
@@ -17,7 +16,7 @@ export function PackGridPage({ dealName, grid }: { dealName: string; grid: PackG
         <span>{dealName}</span>
         <span>{t('pack.gridHeader', { id: grid.runId, hash: grid.inputHash.slice(0, 16) })}</span>
       </header>
-      <GridHeatmaps grid={grid.result} title={t('pack.gridTitle')} lossText={formatPct} />
+      <GridHeatmaps grid={grid.result} title={t('pack.gridTitle')} />
     </section>
   );
 }
