@@ -178,6 +178,7 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
   facts.push(
     'Yields at par at closing: ann.eff. = annual effective on actual dates (ACT/365, as XIRR); BEY = bond-equivalent (semi-annual, SIFMA); MEY = mortgage-equivalent (monthly, SIFMA); CN interbank = compounded at the payment frequency on actual days, simple in the final period (CFETS)',
   );
+  facts.push('CE = (pool + reserve − the note’s class − every class senior to it) ÷ pool at closing; a class is the notes of one seniority (docs/deals.md)');
   if (run.tranches.some((t) => t.lossRate > 0 && (t.yieldAtParAnnualEffective ?? 0) < 0 && t.modifiedDurationYears === null))
     facts.push('Mod dur —: a note that loses principal at a negative yield has no modified duration quoted (its price follows the loss, not the rate; docs/deals.md)');
   if (solved) facts.push(`Breakevens: ${solved.breakeven.runs} runs, ${solved.seconds.toFixed(2)} s; stress by ${solved.breakeven.by === 'cdr' ? 'constant CDR' : 'default multiplier'}`);

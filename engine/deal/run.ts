@@ -24,7 +24,7 @@ import {
   runWaterfall,
 } from './period/index.ts';
 import type { PoolSource } from './pool-source.ts';
-import { DEFAULT_CUMULATIVE_RATIO_DENOMINATOR } from './schema.ts';
+import { cumulativeRatioDenominatorOf } from './schema.ts';
 import { openDesk, purchaseTerms, withShares } from './purchases.ts';
 import type { DealPeriod, DealResult } from './result.ts';
 import type { Deal } from './types.ts';
@@ -139,7 +139,7 @@ export function runDeal(deal: Deal, pool: PoolSource, options: RunOptions = {}):
     periods,
     stepPaths: compiled.stepPaths,
     cumulativeDefaultRate,
-    cumulativeRatioDenominator: deal.cumulativeRatioDenominator ?? DEFAULT_CUMULATIVE_RATIO_DENOMINATOR,
+    cumulativeRatioDenominator: cumulativeRatioDenominatorOf(deal),
     cumulativeNetLoss,
     ...(revolvingEnd === undefined ? {} : { revolvingEnd }),
     triggerFirstBreach: Object.fromEntries(compiled.triggers.map((t, i) => [t.id, history.triggers[i]?.firstBreach ?? null])),

@@ -344,6 +344,18 @@ export const CUMULATIVE_RATIO_DENOMINATORS = ['initialPool', 'initialPoolPlusPur
 export const DEFAULT_CUMULATIVE_RATIO_DENOMINATOR = 'initialPoolThenRevolvingEnd' satisfies (typeof CUMULATIVE_RATIO_DENOMINATORS)[number];
 
 /**
+ * The denominator a deal's cumulative ratios use: its own, else the default — the NAFMII rule for a
+ * revolving deal, the cutoff pool throughout for a deal without a revolving period (the two are the
+ * same there: no revolving end to switch at), so a static deal is not said to follow a revolving rule.
+ */
+export function cumulativeRatioDenominatorOf(deal: {
+  readonly cumulativeRatioDenominator?: (typeof CUMULATIVE_RATIO_DENOMINATORS)[number];
+  readonly revolving?: unknown;
+}): (typeof CUMULATIVE_RATIO_DENOMINATORS)[number] {
+  return deal.cumulativeRatioDenominator ?? (deal.revolving === undefined ? 'initialPool' : DEFAULT_CUMULATIVE_RATIO_DENOMINATOR);
+}
+
+/**
  * The denominator of cumulativeDefaultRate and cumulativeNetLossRate (default initialPoolThenRevolvingEnd):
  *  - initialPool: the cutoff pool balance.
  *  - initialPoolPlusPurchases: the cutoff pool balance + the principal bought by revolving purchases on earlier payment

@@ -92,7 +92,12 @@ export function sizedToPool(file: DealFile, poolBalance: number): DealFile {
 /** Each note's size, share of the pool and CE at closing: (pool + reserve − the note and every note senior to it) ÷ pool. */
 export function capitalStructure(file: DealFile, poolBalance: number): CapitalClassRow[] {
   const bySeniority = [...file.notes].sort((a, b) => a.seniority - b.seniority);
-  const ce = creditEnhancement({ poolBalance: [poolBalance], noteBalances: bySeniority.map((n) => [n.originalBalance]), reserveBalance: [file.reserve?.initialDeposit ?? 0] });
+  const ce = creditEnhancement({
+    poolBalance: [poolBalance],
+    noteBalances: bySeniority.map((n) => [n.originalBalance]),
+    ranks: bySeniority.map((n) => n.seniority),
+    reserveBalance: [file.reserve?.initialDeposit ?? 0],
+  });
   return bySeniority.map((note, i) => ({
     id: note.id,
     name: note.name ?? note.id,

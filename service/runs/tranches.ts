@@ -123,6 +123,7 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
   const ce = creditEnhancement({
     poolBalance: [poolBalance],
     noteBalances: bySeniority.map((n) => [n.originalBalance]),
+    ranks: bySeniority.map((n) => n.seniority),
     reserveBalance: [file.reserve?.initialDeposit ?? 0],
   });
   return file.notes.map((note) => {
@@ -169,6 +170,7 @@ export function creditEnhancementOverTime(prepared: PreparedDeal, result: DealRe
   const table = creditEnhancement({
     poolBalance: periods.map((p) => (p.final ? 0 : p.pool.endingBalance + p.pool.principalPurchased)),
     noteBalances: bySeniority.map((note) => periods.map((p) => p.notes.find((n) => n.id === note.id)?.endingBalance ?? 0)),
+    ranks: bySeniority.map((note) => note.seniority),
     reserveBalance: periods.map((p) => p.reserve?.endingBalance ?? 0),
   });
   return prepared.file.notes.map((note) => ({ id: note.id, values: table[bySeniority.findIndex((n) => n.id === note.id)] ?? [] }));

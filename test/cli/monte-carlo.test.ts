@@ -48,7 +48,7 @@ describe('abs run DEAL.json --mc N', () => {
     expect(text).toMatch(/Net loss range\s+Paths/);
     expect(text).toContain('█');
     // The deal's denominator in the screens' words (the deal names none: the default, NAFMII's), not its key.
-    expect(text).toContain("the deal's cumulative default rate (÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII), purchases included) averages");
+    expect(text).toContain("the deal's cumulative default rate (÷ the cutoff pool, purchases included) averages");
     expect(text).not.toContain('initialPool');
   });
 

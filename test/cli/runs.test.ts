@@ -37,7 +37,7 @@ describe('abs run --db and abs runs', () => {
     const file = newWorkspace();
     const first = ok(['run', DEAL, '--db', file]);
     expect(first.stdout).toMatch(/^Deal run: stored as run #1 \(abs runs show 1\)$/m);
-    expect(first.stdout).toMatch(/^Cumulative default rate \d+\.\d\d% \(÷ the cutoff pool while revolving, then the pool when revolving ended \(NAFMII\)\) · /m);
+    expect(first.stdout).toMatch(/^Cumulative default rate \d+\.\d\d% \(÷ the cutoff pool\) · /m);
     const fresh = ok(['run', DEAL, '--json', '--no-store']);
     const served = ok(['run', DEAL, '--db', file, '--json']);
     expect(served.stdout).toBe(fresh.stdout);
@@ -51,8 +51,9 @@ describe('abs run --db and abs runs', () => {
     expect(list).toMatchObject([{ id: 1, kind: 'deal', name: 'US auto-loan ABS, sequential pay with OC target and turbo on its own pool — deal’s scenario' }]);
     const listed = ok(['runs', 'list', '--db', file]).stdout;
     expect(listed).toMatch(/^ID {2}Kind {6}Created {15}Name .*\n 1 {2}deal run {2}\d{4}-.* UTC {2}US auto-loan ABS/);
-    // The key figures name the denominator in the screens' words, not its key (the deal names none: the default, NAFMII's).
-    expect(listed).toContain('Cumulative default rate (÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII)) ');
+    // The key figures name the denominator in the screens' words, not its key (the deal names none and has no
+    // revolving period: the default is the cutoff pool throughout, not the revolving deals' NAFMII rule).
+    expect(listed).toContain('Cumulative default rate (÷ the cutoff pool) ');
     expect(listed).not.toContain('initialPool');
     // Reopened: the stored result is the run --json printed.
     const shown = JSON.parse(ok(['runs', 'show', '1', '--db', file, '--json']).stdout) as { result: { run: unknown } };

@@ -1,6 +1,6 @@
 import { EngineError } from '../../errors.ts';
 import { add, maxMoney, type Money, sub, toYuan, ZERO } from '../money.ts';
-import { DEFAULT_CUMULATIVE_RATIO_DENOMINATOR } from '../schema.ts';
+import { cumulativeRatioDenominatorOf } from '../schema.ts';
 import type { Collections } from '../collections.ts';
 import type { RevolvingEnd, TriggerPeriod } from '../result.ts';
 import { noteAt, type PeriodState, unreachable } from '../state.ts';
@@ -64,7 +64,7 @@ export function determine(
   const cumulativeRecoveries = add(history.cumulativeRecoveries, flows.recoveries);
   const cumulativeDefinitionDefaults = add(history.cumulativeDefinitionDefaults, definitionDefaultsOf(deal, date));
   const revolvingEndPool = history.revolvingEndPool ?? (revolvingOver(deal.revolving, history.revolvingEnd, period) ? flows.beginningBalance : undefined);
-  const denominator = cumulativeDenominator(deal.cumulativeRatioDenominator ?? DEFAULT_CUMULATIVE_RATIO_DENOMINATOR, date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
+  const denominator = cumulativeDenominator(cumulativeRatioDenominatorOf(deal), date.cutoffBalance, history.cumulativePurchases, revolvingEndPool);
   // With a default definition the cumulative default rate counts by it (和享2017-5 circular p. 120, definition (99)).
   const counted = deal.defaultDefinition === undefined ? cumulativeDefaults : cumulativeDefinitionDefaults;
   const values = metricValues(date, balances, { cumulativeDefaults, counted, cumulativeRecoveries, denominator, recentSpreads });

@@ -13,6 +13,15 @@ describe('creditEnhancement', () => {
     expect(ce[2]?.[0]).toBeCloseTo(0.05, 15);
   });
 
+  it('notes of one seniority are one class and share its CE (pro rata notes: A-2a beside A-2b)', () => {
+    // Ranks 1, 2, 2, 3 on a pool of 100: class 1 (60) (100 − 60)/100 = 40%; class 2 (20 + 10) (100 − 90)/100 = 10%
+    // for both of its notes — not 20% for the first and 10% for the second; class 3 (5) (100 − 95)/100 = 5%.
+    const ce = creditEnhancement({ poolBalance: [100], noteBalances: [[60], [20], [10], [5]], ranks: [1, 2, 2, 3] });
+    expect(ce.map((row) => row[0])).toEqual([0.4, 0.1, 0.1, 0.05].map((x) => expect.closeTo(x, 15)));
+    expect(errorCode(() => creditEnhancement({ poolBalance: [100], noteBalances: [[60], [20]], ranks: [2, 1] }))).toBe('CE_COLUMNS');
+    expect(errorCode(() => creditEnhancement({ poolBalance: [100], noteBalances: [[60], [20]], ranks: [1] }))).toBe('CE_COLUMNS');
+  });
+
   it('counts the reserve when given: a reserve of 1 adds 1% to every note', () => {
     const ce = creditEnhancement({ poolBalance: [100], noteBalances: [[80], [10], [5]], reserveBalance: [1] });
     expect(ce.map((row) => row[0])).toEqual([0.21, 0.11, 0.06].map((x) => expect.closeTo(x, 15)));

@@ -60,6 +60,13 @@ describe('end-of-month payment dates and the 30/360 family on them', () => {
     expect(result.periods[0]?.notes.map((n) => n.interestDue)).toEqual([5_600, 5_600, 5_600, 5_600, 5_600]);
   });
 
+  it('a deal without a revolving period reports its default cumulative-ratio denominator as the cutoff pool, not the revolving rule', () => {
+    // With no revolving end to switch at, NAFMII's "cutoff pool while revolving, then the pool when revolving
+    // ended" is the cutoff pool throughout: said so (a US static deal read "(NAFMII)" on every screen).
+    expect(runDeal(monthEndDeal(true), poolOf(6_000_000, rows)).cumulativeRatioDenominator).toBe('initialPool');
+    expect(runDeal({ ...monthEndDeal(true), cumulativeRatioDenominator: 'initialPoolThenRevolvingEnd' }, poolOf(6_000_000, rows)).cumulativeRatioDenominator).toBe('initialPoolThenRevolvingEnd');
+  });
+
   it('refuses endOfMonth with a first payment date that is not a month end, naming the field', () => {
     const deal = monthEndDeal(true);
     const issues = dealIssues({ ...deal, dates: { ...deal.dates, firstPaymentDate: '2025-02-27' } });
