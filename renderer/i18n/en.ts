@@ -705,6 +705,7 @@ export const en = {
   'deal.editor.sequentialAfterABreach': 'Sequential after a breach of',
   'deal.editor.ocTargetOfPool': 'OC target (of pool)',
   'deal.editor.ocFloorOfCutoff': 'OC floor (of cutoff pool)',
+  'deal.editor.theSeller': 'The seller',
   'deal.editor.to': 'To',
   'deal.editor.newStep': 'New step',
   'deal.editor.addStepToThe': 'Add step to the {toLowerCase}',

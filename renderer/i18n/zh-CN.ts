@@ -698,6 +698,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.editor.sequentialAfterABreach': '以下事件触发后转为顺序偿付',
   'deal.editor.ocTargetOfPool': '超额抵押目标（占资产池）',
   'deal.editor.ocFloorOfCutoff': '超额抵押下限（占初始起算日资产池）',
+  'deal.editor.theSeller': '委托人（卖方）',
   'deal.editor.to': '支付至',
   'deal.editor.newStep': '新步骤',
   'deal.editor.addStepToThe': '向{toLowerCase}添加步骤',

@@ -72,6 +72,16 @@ describe('the deal structure editor in Chromium', () => {
     expect(await field('$.dates.firstPaymentDate').inputValue()).toBe('2027-02-26');
     // Senior A is 80 % of the 400,000,000 the notes were written for (no tape: the deal's own pool lines).
     expect(await page.locator('input[data-share-of="$.notes[0].originalBalance"]').inputValue()).toBe('80');
+    // An amount that is no round share reads to four decimals of a percent (319,698,113.21 ÷ 400,000,000 =
+    // 79.92452830…%, shown 79.9245, not 79.9245283025); a share typed is kept as typed while its amount is set.
+    const share = page.locator('input[data-share-of="$.notes[0].originalBalance"]');
+    await field('$.notes[0].originalBalance').fill('319698113.21');
+    await expect.poll(() => share.inputValue()).toBe('79.9245');
+    await share.fill('79.9');
+    await expect.poll(() => field('$.notes[0].originalBalance').inputValue()).toMatch(/^319,?600,?000(\.00)?$/);
+    expect(await share.inputValue()).toBe('79.9');
+    await share.fill('80');
+    await expect.poll(() => field('$.notes[0].originalBalance').inputValue()).toMatch(/^320,?000,?000(\.00)?$/);
     expect(await principalKinds()).toEqual(['principal', 'residual']);
     await page.getByTestId('deal-editor').scrollIntoViewIfNeeded();
     await browser.screenshot('deal-editor');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sayCodedIn } from '../../messages/all.ts';
 import { describe, expect, it } from 'vitest';
 import { dealOf, readDealFile } from '../../service/files/deal-file.ts';
 import { breakevenOf, dealRunOf, dealSizeOf } from '../../service/jobs/job-manager.ts';
@@ -145,6 +146,21 @@ describe('deal.priceYield', () => {
       const both = await service.call('deal.priceYield', { note, settlementDate: '2025-04-15', convention: 'bondEquivalent', yield: 0.05, cleanPrice: 100 });
       expect(both.ok).toBe(false);
       if (!both.ok) expect(both.error.message).toMatch(/clean price or a yield, not both/);
+      // A settlement date outside the note's life is the analyst's input, refused with the dates that bound it
+      // (it was an 'Internal error' in English): coded, so the panel says it in the chosen language.
+      const late = await service.call('deal.priceYield', { note, settlementDate: '2026-01-15', convention: 'bondEquivalent', yield: 0.05 });
+      expect(late.ok).toBe(false);
+      if (!late.ok) {
+        expect(late.error.code).toBe('BAD_REQUEST');
+        expect(late.error.message).toBe('Settlement 2026-01-15 is on or after the note’s last payment with cash (2026-01-15): nothing is left to price; choose a date before it.');
+        expect(late.error.details).toMatchObject({ path: '$.settlementDate', messageCode: 'priceYield.settlementAfterLastPayment' });
+        expect(sayCodedIn('zh-CN', { code: 'priceYield.settlementAfterLastPayment', params: late.error.details?.['messageParams'] as Record<string, unknown>, message: '' })).toBe(
+          '结算日 2026-01-15 不早于该证券最后一次有现金的兑付日（2026-01-15）：已无可定价的现金流，请选择此前的日期。',
+        );
+      }
+      const early = await service.call('deal.priceYield', { note, settlementDate: '2025-01-01', convention: 'bondEquivalent', yield: 0.05 });
+      if (!early.ok) expect(early.error.message).toBe('Settlement 2025-01-01 is before closing (2025-01-15): a note is priced from its closing date on.');
+      expect(early.ok).toBe(false);
     } finally {
       await service.close();
     }

@@ -165,7 +165,8 @@ export function DealArea() {
     [checked, lastValid, screen.pool, screen.scenario, screen.mode, tape, sets, language],
   );
   const { request } = used;
-  const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null), [deal, used.pool, tape]);
+  // Said with the screen's t: the memo kept 'the tape' in English after a switch to 中文.
+  const sizedAgainst = useMemo(() => sizingPool(deal, used.pool === 'tape' ? tape : null, t), [deal, used.pool, tape, t]);
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
 
   const runs = useDealJobSlot('run');

@@ -7,6 +7,8 @@ import { DateField, dateProblem } from '../../components/DateField.tsx';
 import { formatMoney } from './model.ts';
 import { noteSchedule } from './note-schedule.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
+import { ApiCallError } from '../../api/client.ts';
+import { sayApiError } from '../../app/coded.ts';
 
 /** Each quote convention as the tranche table names it (docs/deals.md, "Yield conventions"). */
 function conventions(t: Translate): readonly { readonly value: PriceYieldConvention; readonly label: string }[] {
@@ -61,7 +63,7 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
       setError(null);
     } catch (caught) {
       setResult(null);
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(caught instanceof ApiCallError ? sayApiError(caught.error) : caught instanceof Error ? caught.message : String(caught));
     }
   }
 

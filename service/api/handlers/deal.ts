@@ -4,8 +4,8 @@ import CN_CARD_INSTALLMENT from '../../../templates/deals/cn-credit-card-install
 import PASS_THROUGH from '../../../templates/deals/pass-through.json' with { type: 'json' };
 import US_AUTO from '../../../templates/deals/us-auto-oc-turbo.json' with { type: 'json' };
 import US_CMO from '../../../templates/deals/us-cmo-sequential.json' with { type: 'json' };
-import { checkRatingTable, EngineError, notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
-import { UserError } from '../../../data/errors.ts';
+import { checkRatingTable, EngineError, messageTable, notePriceYield, roundCentsOfDouble } from '../../../engine/index.ts';
+import { codedError, UserError } from '../../../data/errors.ts';
 import { runMonteCarloJob } from '../../jobs/monte-carlo-job.ts';
 import type {
   BreakevenRequest,
@@ -192,10 +192,39 @@ export function dealSize(params: DealSizeRequest, service: ServiceContext): JobI
 }
 
 /** A note's yield at a clean price or price at a yield on a settlement date (engine/analytics price-yield.ts). */
+/** A settlement date a note cannot be priced on, said with the dates that bound it (the price/yield panel, deal.priceYield). */
+export const PRICE_YIELD_RULES = messageTable('priceYield', {
+  settlementBeforeClosing: (p: { settlement: string; closing: string }) => `Settlement ${p.settlement} is before closing (${p.closing}): a note is priced from its closing date on.`,
+  settlementAfterLastPayment: (p: { settlement: string; lastPayment: string }) =>
+    `Settlement ${p.settlement} is on or after the note’s last payment with cash (${p.lastPayment}): nothing is left to price; choose a date before it.`,
+});
+
 export function dealPriceYield(params: PriceYieldRequest): PriceYieldResult {
   const given = params.cleanPrice !== undefined ? { cleanPrice: params.cleanPrice } : { yield: params.yield ?? 0 };
-  const py = notePriceYield(params.note, params.settlementDate, params.convention, given);
+  const py = priceYieldOrRefusal(params, given);
   return { convention: py.convention, yield: py.yield, cleanPrice: py.cleanPrice, dirtyPrice: py.dirtyPrice, ...py.settlement, dayCount: params.note.dayCount, yields: py.yields };
+}
+
+/** notePriceYield, a settlement date outside the note's life refused as the analyst's input, naming the dates. */
+function priceYieldOrRefusal(params: PriceYieldRequest, given: { readonly cleanPrice: number } | { readonly yield: number }): ReturnType<typeof notePriceYield> {
+  try {
+    return notePriceYield(params.note, params.settlementDate, params.convention, given);
+  } catch (error) {
+    if (!(error instanceof EngineError) || error.code !== 'SETTLEMENT_DATE') throw error;
+    const settlement = params.settlementDate;
+    const closing = params.note.closingDate;
+    const coded =
+      settlement < closing
+        ? PRICE_YIELD_RULES.say('settlementBeforeClosing', { settlement, closing })
+        : PRICE_YIELD_RULES.say('settlementAfterLastPayment', { settlement, lastPayment: lastCashDate(params.note) });
+    throw codedError('BAD_REQUEST', coded, { path: '$.settlementDate' });
+  }
+}
+
+/** The note's last payment date with principal or interest (its paymentDates' last when none has cash). */
+function lastCashDate(note: PriceYieldRequest['note']): string {
+  for (let k = note.paymentDates.length - 1; k >= 0; k--) if ((note.principal[k] ?? 0) + (note.interest[k] ?? 0) > 0) return note.paymentDates[k] ?? '';
+  return note.paymentDates.at(-1) ?? note.closingDate;
 }
 
 /**

@@ -9,16 +9,24 @@ import { COUPON_OPTIONS, DAY_COUNT_OPTIONS, RESET_OPTIONS } from './options.ts';
 import { ItemList, Section } from './Section.tsx';
 import { useT } from '../../../app/i18n.tsx';
 
+/** A share of the pool is shown to 1e-6 (four decimals of a percent). */
+const SHARE_DIGITS = 1e6;
+
 /** A note's size as a percentage of the pool: typing a percentage sets the amount (at cents) to that share of the pool balance. */
 function ShareOfPoolField({ path }: { path: FieldPath }) {
   const t = useT();
   const { draft, set, pool } = useEditor();
   const amount = getAt(draft, path);
   const share = typeof amount === 'number' ? shareOfPool(amount, pool.balance) : undefined;
+  // Shown to four decimals of a percent (79.9245, not 79.9245283031): what a typed share gives back once the
+  // amount is rounded to cents reads as the text typed, so typing is not overwritten.
   const [text, setText] = useFieldText(
     share,
-    (s) => textOfValue(s, 'percent'),
-    (shown) => valueOfText(shown, 'percent') === share,
+    (s) => textOfValue(s === undefined ? s : Math.round(s * SHARE_DIGITS) / SHARE_DIGITS, 'percent'),
+    (shown) => {
+      const typed = valueOfText(shown, 'percent');
+      return typed === share || (typeof typed === 'number' && share !== undefined && Math.abs(typed - share) <= 0.5 / SHARE_DIGITS);
+    },
   );
   const id = useId();
   return (

@@ -82,7 +82,7 @@ function StepFields({ at, kind }: { at: FieldPath; kind: string }) {
     case 'turbo':
       return <IdsField label={t('deal.editor.notes')} path={[...at, 'notes']} options={notes} optional hint={t('deal.editor.noneTickedAllNotes')} />;
     case 'residual':
-      return <SelectField label={t('deal.editor.to')} path={[...at, 'to']} options={[...notes, ['seller', 'The seller']]} />;
+      return <SelectField label={t('deal.editor.to')} path={[...at, 'to']} options={[...notes, ['seller', t('deal.editor.theSeller')]]} />;
     default:
       return null;
   }

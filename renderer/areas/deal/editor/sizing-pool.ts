@@ -1,6 +1,6 @@
 import type { TapeRecord } from '../../../../service/api/contract.ts';
 import { fieldsOf, type Json } from './draft.ts';
-import { translate } from '../../../app/i18n.tsx';
+import { translate, type Translate } from '../../../app/i18n.tsx';
 
 /** Σ of a list's numeric `key` fields (the pool lines' balances, the notes' sizes); text not yet a number counts 0. */
 function sumOf(list: Json | undefined, key: string): number {
@@ -9,12 +9,13 @@ function sumOf(list: Json | undefined, key: string): number {
 
 /**
  * The pool balance a note's "% of pool" is of: the tape the deal runs on (its current balance), else
- * the deal's own pool lines, else the notes' total (the pool they were written for, docs/sizing.md).
+ * the deal's own pool lines, else the notes' total (the pool they were written for, docs/sizing.md);
+ * its label said by `t` (the screen's, so a language switch says it again).
  */
-export function sizingPool(deal: unknown, tape: TapeRecord | null): { readonly balance: number; readonly label: string } {
-  if (tape) return { balance: tape.currentBalance, label: translate('deal.editor.theTape', { name: tape.name }) };
+export function sizingPool(deal: unknown, tape: TapeRecord | null, t: Translate = translate): { readonly balance: number; readonly label: string } {
+  if (tape) return { balance: tape.currentBalance, label: t('deal.editor.theTape', { name: tape.name }) };
   const file = fieldsOf(deal as Json);
   const own = sumOf(fieldsOf(file['pool'])['lines'], 'balance');
-  if (own > 0) return { balance: own, label: translate('deal.editor.theDealSOwn') };
-  return { balance: sumOf(file['notes'], 'originalBalance'), label: translate('deal.editor.theNotesTotal') };
+  if (own > 0) return { balance: own, label: t('deal.editor.theDealSOwn') };
+  return { balance: sumOf(file['notes'], 'originalBalance'), label: t('deal.editor.theNotesTotal') };
 }
