@@ -220,6 +220,14 @@ describe('the Deal screen in Chromium', () => {
     expect(await page.getByTestId('deal-out-of-date').count()).toBe(0);
   });
 
+  it('says a one-note deal on one line in the singular (the pass-through template)', async () => {
+    const { page } = browser;
+    await page.getByLabel('Deal', { exact: true }).selectOption('pass-through');
+    await expect.poll(() => page.getByTestId('deal-check').textContent()).toContain('Valid: 1 note,');
+    await runDeal('pass-through');
+    expect(await page.getByTestId('deal-run-caption').textContent()).toContain(', 1 loan)');
+  });
+
   it('runs the credit-card installment template on its collection schedule and stress (docs/schedule-pools.md)', async () => {
     const { page } = browser;
     await page.getByLabel('Deal', { exact: true }).selectOption('cn-credit-card-installment');

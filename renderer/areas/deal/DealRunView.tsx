@@ -153,7 +153,7 @@ export function DealRunView({
               closingDate: run.closingDate,
               seconds: formatSeconds(seconds),
             })
-          : t('deal.poolLoansScenarioCutoff', {
+          : t(run.loans === 1 ? 'deal.poolLoanScenarioCutoff' : 'deal.poolLoansScenarioCutoff', {
               poolName: run.poolName,
               modeLabel,
               loans: formatCount(run.loans),
