@@ -86,16 +86,20 @@ describe('the Compare differences from the base column', () => {
 /** A note's figures in one scenario: what the side-by-side table reads of a tranche row. */
 const note = (yieldAtPar: number, walYears: number, interestShortfall: number) =>
   ({ id: 'a', name: 'Senior A', seniority: 1, walYears, walBasis: 'ACT/365', walFrom: '2026-01-15', yieldAtParAnnualEffective: yieldAtPar, irr: null, lossRate: 0, interestShortfall }) as never;
+/** A scenario set's heading fields, as both tests' sets have them. */
+const SET_HEAD = {
+  setName: 's',
+  dealName: 'd',
+  poolName: 'p',
+  mode: 'repline',
+  cutoffDate: '2026-01-01',
+  closingDate: '2026-01-15',
+  poolBalance: 100,
+  cumulativeRatioDenominator: 'initialPool',
+} as const;
 const setOf = (...tranches: never[]) =>
   ({
-    setName: 's',
-    dealName: 'd',
-    poolName: 'p',
-    mode: 'repline',
-    cutoffDate: '2026-01-01',
-    closingDate: '2026-01-15',
-    poolBalance: 100,
-    cumulativeRatioDenominator: 'initialPool',
+    ...SET_HEAD,
     scenarios: tranches.map((t, i) => ({ name: `S${i}`, tranches: [t], cumulativeDefaultRate: 0, cumulativeNetLoss: 0, cumulativeNetLossRate: 0, reserveDraws: 0, triggerFirstBreach: {} })),
   }) as never;
 const cellsOf = (rows: CompareRow[], key: string) => {
@@ -131,14 +135,7 @@ describe('the Compare charts overlaid on payment dates', () => {
   it('puts every column on the union of its payment dates (ISO, sorted), each value on its own date', () => {
     const tranche = { id: 'a', name: 'A', seniority: 1 } as never;
     const run = {
-      setName: 's',
-      dealName: 'd',
-      poolName: 'p',
-      mode: 'repline',
-      cutoffDate: '2026-01-01',
-      closingDate: '2026-01-15',
-      poolBalance: 100,
-      cumulativeRatioDenominator: 'initialPool',
+      ...SET_HEAD,
       scenarios: [
         { name: 'Base', tranches: [tranche], series: series(['2026-02-26', '2026-03-26'], [0.01, 0.02]) },
         { name: 'Old', tranches: [tranche] },

@@ -94,7 +94,7 @@ export function collectionMonthsOf(schedule: Pick<PaymentSchedule, 'frequencyMon
 }
 
 /** Index of the last scheduled payment date on or before `date` (0 when even the first is after it). */
-export function lastPeriodOnOrBefore(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths' | 'endOfMonth'>, date: CalendarDate): number {
+function lastPeriodOnOrBefore(schedule: Pick<PaymentSchedule, 'firstPayment' | 'frequencyMonths' | 'endOfMonth'>, date: CalendarDate): number {
   const target = formatIsoDate(date);
   let p = 0;
   while (formatIsoDate(scheduledDateOf(schedule, p + 1)) <= target) p++;
