@@ -278,13 +278,17 @@ export function toCents(x: number): Money {
 /**
  * A yuan amount to whole cents, half-up on its shortest decimal form (the mode of toCents): the
  * float product x × 100 rounds correctly unless it lies within float noise of a half cent, where
- * the decimal reading decides.
+ * the decimal reading decides. The noise grows with the amount: x is within half a unit in the last
+ * place of its shortest decimal form and × 100 adds another, so |x × 100| × 2⁻⁵² bounds it; the
+ * margin, 10⁻¹⁵ of the amount (≈ 4.5 × that bound) and never under 10⁻⁶ cent, keeps ¥9,687,498,694.835
+ * (x × 100 = …483.49993 in doubles) off the fast path, which read it as …483.
  */
 export function toWholeCents(x: number): number {
   const scaled = x * 100;
+  const size = Math.abs(scaled);
   const whole = Math.floor(scaled);
   const fraction = scaled - whole;
-  if (Math.abs(fraction - 0.5) > 1e-6 && scaled < 1e13) return fraction > 0.5 ? whole + 1 : whole;
+  if (size < 1e13 && Math.abs(fraction - 0.5) > Math.max(1e-6, size * 1e-15)) return fraction > 0.5 ? whole + 1 : whole;
   return Math.round(toYuan(toCents(x)) * 100);
 }
 

@@ -22,6 +22,16 @@ describe('rounding modes', () => {
     expect(roundCentsOfDouble(-0.125)).toBe(-0.12); // Math.round: halves toward +∞
   });
 
+  it('toWholeCents reads a half cent of a large amount as toCents does, though x × 100 lands below it in doubles', () => {
+    // 9,687,498,694.835 yuan: x × 100 = 968,749,869,483.49993… as a double, 7 × 10⁻⁵ under the half cent.
+    const x = 968_749_869_483 / 100 + 500 / 100_000;
+    expect(String(x)).toBe('9687498694.835');
+    expect(toCents(x).toString()).toBe('9687498694.84');
+    expect(toWholeCents(x)).toBe(968_749_869_484);
+    expect(toWholeCents(-x)).toBe(-968_749_869_484);
+    expect(toWholeCents(9_687_498_694.834)).toBe(968_749_869_483);
+  });
+
   it('toWholeCents is toCents in whole cents for any amount (its float fast path never disagrees)', () => {
     checkProperty(
       property(integer({ min: 0, max: 10 ** 12 }), integer({ min: 0, max: 999 }), (cents, thousandths) => {
