@@ -1,6 +1,6 @@
 import { EngineError } from '../errors.ts';
 import { fromCents, type Money, toWholeCents, ZERO } from './money.ts';
-import { POOL_STATE_KEYS, type DelinquencyStateBalances, type PoolPeriodFlows, type PoolSource } from './pool-source.ts';
+import { type DelinquencyStateBalances, type PoolPeriodFlows, type PoolSource } from './pool-source.ts';
 
 /** A payment period's pool amounts, in cents. */
 export interface Collections {
@@ -38,7 +38,6 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
   const first = months.first;
   const last = Math.min(months.last, pool.months);
   const sums = { interest: 0, penaltyInterest: 0, scheduledPrincipal: 0, prepayments: 0, recoveries: 0, defaults: 0, losses: 0, servicingFee: 0 };
-  const out: Record<string, Money> = {};
   let opening: PoolPeriodFlows | undefined;
   let closing: PoolPeriodFlows | undefined;
   let counted: number | undefined;
@@ -57,20 +56,26 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
     opening ??= row;
     closing = row;
   }
-  for (const key of FLOW_KEYS) out[key] = fromCents(sums[key]);
   const lastRow = closing ?? (pool.months > 0 ? pool.month(pool.months) : undefined);
-  out.beginningBalance = fromCents(toWholeCents(opening === undefined ? (lastRow?.endingBalance ?? 0) : opening.beginningBalance));
-  out.endingBalance = fromCents(toWholeCents(lastRow?.endingBalance ?? 0));
-  out.delinquent60Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus));
-  out.delinquent90Plus = closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus));
-  const byDefinition = counted === undefined ? {} : { definitionDefaults: fromCents(counted) };
-  const states = closing?.delinquencyStates === undefined ? undefined : periodEndStates(closing.delinquencyStates, toWholeCents(lastRow?.endingBalance ?? 0));
-  return {
-    ...(out as unknown as Omit<Collections, 'months' | 'delinquencyStates' | 'definitionDefaults'>),
+  // One object in one literal (a deal run collects every period), its optional fields added only when present.
+  const out: { -readonly [K in keyof Collections]: Collections[K] } = {
+    interest: fromCents(sums.interest),
+    penaltyInterest: fromCents(sums.penaltyInterest),
+    scheduledPrincipal: fromCents(sums.scheduledPrincipal),
+    prepayments: fromCents(sums.prepayments),
+    recoveries: fromCents(sums.recoveries),
+    defaults: fromCents(sums.defaults),
+    losses: fromCents(sums.losses),
+    servicingFee: fromCents(sums.servicingFee),
+    beginningBalance: fromCents(toWholeCents(opening === undefined ? (lastRow?.endingBalance ?? 0) : opening.beginningBalance)),
+    endingBalance: fromCents(toWholeCents(lastRow?.endingBalance ?? 0)),
+    delinquent60Plus: closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent60Plus)),
+    delinquent90Plus: closing === undefined ? ZERO : fromCents(toWholeCents(closing.delinquent90Plus)),
     months: Math.max(0, last - first + 1),
-    ...byDefinition,
-    ...(states === undefined ? {} : { delinquencyStates: states }),
   };
+  if (counted !== undefined) out.definitionDefaults = fromCents(counted);
+  if (closing?.delinquencyStates !== undefined) out.delinquencyStates = periodEndStates(closing.delinquencyStates, toWholeCents(lastRow?.endingBalance ?? 0));
+  return out;
 }
 
 /**
@@ -82,10 +87,17 @@ export function collect(pool: PoolSource, months: { readonly first: number; read
  * rounding of the others, never below zero).
  */
 function periodEndStates(month: DelinquencyStateBalances, endingCents: number): DelinquencyStateBalances {
-  const delinquent = POOL_STATE_KEYS.filter((key) => key !== 'current').map((key) => [key, toWholeCents(month[key])] as const);
-  const currentCents = Math.max(0, endingCents - delinquent.reduce((sum, [, c]) => sum + c, 0));
+  // The delinquent states one by one (a deal run reads this every period: no arrays or entries made for it).
+  const dpd1_30 = toWholeCents(month.dpd1_30);
+  const dpd31_60 = toWholeCents(month.dpd31_60);
+  const dpd61_90 = toWholeCents(month.dpd61_90);
+  const dpd91_180 = toWholeCents(month.dpd91_180);
+  const currentCents = Math.max(0, endingCents - (0 + dpd1_30 + dpd31_60 + dpd61_90 + dpd91_180));
   return {
-    ...(Object.fromEntries(delinquent.map(([key, c]) => [key, c / 100])) as Omit<DelinquencyStateBalances, 'current' | 'overdueTotal'>),
+    dpd1_30: dpd1_30 / 100,
+    dpd31_60: dpd31_60 / 100,
+    dpd61_90: dpd61_90 / 100,
+    dpd91_180: dpd91_180 / 100,
     current: currentCents / 100,
     overdueTotal: toWholeCents(month.overdueTotal) / 100,
   };

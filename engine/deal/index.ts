@@ -33,7 +33,7 @@ export { toWholeCents } from './money.ts';
 export type { DealIssue } from './validate.ts';
 export { allocateProRata } from './allocate.ts';
 export { poolColumns, poolLedger } from './pool-source.ts';
-export type { DelinquencyStateBalances, LedgerOptions, PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
+export type { CohortColumns, DelinquencyStateBalances, LedgerOptions, PoolColumns, PoolPeriodFlows, PoolSource } from './pool-source.ts';
 export { presentValuePerUnit, yieldSupplementAmount } from './yield-supplement-pv.ts';
 export type { YieldSupplementLine } from './yield-supplement-pv.ts';
 export { runDeal } from './run.ts';

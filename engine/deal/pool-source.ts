@@ -83,7 +83,7 @@ export interface LedgerOptions {
    * The projection of 1 yuan of principal of the purchase profile's line `line` bought at the end of
    * month `afterMonth` (its index 0 is month afterMonth + 1). Without it a purchase is an error.
    */
-  readonly unitCohort?: (afterMonth: number, line: number) => PoolColumns;
+  readonly unitCohort?: (afterMonth: number, line: number) => CohortColumns;
   /** The base pool's ending balance by segment (index 0 = month 1), for the eligibility criteria's segment shares. */
   readonly segmentEndingBalance?: ReadonlyMap<string, Float64Array>;
   /** The base pool's lines with their projected balances, for a YSOC computed at a required rate (Deal.yieldSupplementOCFromPool). */
@@ -115,6 +115,9 @@ export type PoolColumns = Pick<
   readonly definitionDefaults?: Float64Array;
 };
 
+/** What the ledger reads of a purchase cohort's projection: its flows, ending balance and month-end stocks (engine/project's projectCohort gives these alone). */
+export type CohortColumns = Omit<PoolColumns, 'cutoffBalance' | 'beginningBalance'>;
+
 /** The flow columns a month sums (balances are rolled, not summed: see poolLedger). */
 const FLOWS = ['interestCollected', 'penaltyInterest', 'scheduledPrincipal', 'prepayments', 'recoveries', 'defaults', 'losses', 'servicingFee', 'capitalisedInterest'] as const;
 type Flow = (typeof FLOWS)[number];
@@ -142,7 +145,7 @@ const centsOf = (yuan: number): number => Math.round(roundCentsOfDouble(yuan) * 
  * balances are not read, so the pool balance identity holds exactly, and the pool is empty, to the
  * cent, when all its principal has been paid or charged off); delinquent balances as projected.
  */
-export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => PoolColumns) = {}): PoolSource {
+export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMonth: number, line: number) => CohortColumns) = {}): PoolSource {
   const { unitCohort, segmentEndingBalance, yieldSupplementLines } =
     typeof options === 'function' ? { unitCohort: options, segmentEndingBalance: undefined, yieldSupplementLines: undefined } : options;
   const months = base.months;
@@ -216,7 +219,7 @@ export function poolLedger(base: PoolColumns, options: LedgerOptions | ((afterMo
   };
   let computed = 0; // months 1 … computed are cached
   const lineBalance: Float64Array[] = []; // by profile line: month-end balance of what was bought of it
-  const addCohort = (afterMonth: number, line: number, amount: number, unit: PoolColumns): void => {
+  const addCohort = (afterMonth: number, line: number, amount: number, unit: CohortColumns): void => {
     const balance = (lineBalance[line] ??= new Float64Array(months));
     const end = Math.min(months, afterMonth + unit.months);
     // Each month of the base gets amount × the cohort's month once per column (the same sums, in the same order, as a month-by-month loop).
@@ -343,18 +346,18 @@ export function poolColumns(cutoffBalance: number, rows: readonly Partial<PoolPe
 }
 
 /** A flow column of a projection; capitalised interest is absent from columns written without events (zero). */
-function flowOf(columns: PoolColumns, key: Flow): Float64Array {
+function flowOf(columns: CohortColumns, key: Flow): Float64Array {
   return key === 'capitalisedInterest' ? (columns.capitalisedInterest ?? new Float64Array(columns.months)) : columns[key];
 }
 
 /** Whether a projection carries every reporting state (engine/project's PoolCashFlows does; month rows do not). */
-function hasStateStocks(columns: PoolColumns): boolean {
+function hasStateStocks(columns: CohortColumns): boolean {
   const s = columns.balanceByState;
   return s.current !== undefined && s.dpd1_30 !== undefined && s.dpd31_60 !== undefined && columns.overdueTotal !== undefined;
 }
 
 /** A state balance or 逾期总额 column of a projection (zeros where a cohort lacks it). */
-function stockOf(columns: PoolColumns, key: StockKey): Float64Array {
+function stockOf(columns: CohortColumns, key: StockKey): Float64Array {
   const column = key === 'overdueTotal' ? columns.overdueTotal : columns.balanceByState[key];
   return column ?? new Float64Array(columns.months);
 }

@@ -95,7 +95,6 @@ export interface Accumulators {
 
 /** Reported buckets a loan can be in at a month end (BALANCE_STATES without charged off). */
 export const LIVE_STATES = BALANCE_STATES.length - 1;
-const CHARGED_OFF_COLUMN = LIVE_STATES;
 
 /** Hands out zeroed columns, one per call, in an agreed order of lengths (columnBlock). */
 export type ColumnSource = () => Float64Array;
@@ -194,6 +193,88 @@ export function poolColumnLengths(months: number): number[] {
   return repeated(months, POOL_COLUMNS);
 }
 
+/** cohortCashFlows' own columns: one per live state, the ending balance and 逾期总额. */
+const COHORT_COLUMNS = LIVE_STATES + 2;
+
+/** The lengths of cohortCashFlows' own columns, in the order it takes them from a ColumnSource. */
+export function cohortColumnLengths(months: number): number[] {
+  return repeated(months, COHORT_COLUMNS);
+}
+
+/**
+ * What a purchase cohort's projection gives the pool ledger (engine/deal/pool-source.ts reads a
+ * cohort's flows, its ending balance, its month-end states and 逾期总额, nothing else): PoolCashFlows'
+ * columns of those names, to the bit, without the rates, factors and cumulative columns a cohort's
+ * reader never reads.
+ */
+export type CohortCashFlows = Pick<
+  PoolCashFlows,
+  | 'months'
+  | 'cutoffBalance'
+  | 'interestCollected'
+  | 'penaltyInterest'
+  | 'scheduledPrincipal'
+  | 'prepayments'
+  | 'capitalisedInterest'
+  | 'defaults'
+  | 'definitionDefaults'
+  | 'recoveries'
+  | 'losses'
+  | 'servicingFee'
+  | 'endingBalance'
+  | 'overdueTotal'
+> & { readonly balanceByState: Readonly<Record<LiveState, Float64Array>> };
+
+/** A state a loan's principal can be in at a month end (charged off is not one). */
+export type LiveState = Exclude<BalanceState, 'chargedOff'>;
+
+/** The live states' month-end balances, their sum (the ending balance) and 逾期总额, month by month (the same sums as poolCashFlows'). */
+function stateColumns(acc: Accumulators, column: ColumnSource): { readonly byState: Float64Array[]; readonly endingBalance: Float64Array; readonly overdueTotal: Float64Array } {
+  const { months } = acc;
+  const endingBalance = column();
+  const overdueTotal = column();
+  // A plain loop, not map(): the array's elements kind is then the same whichever tier made it (a
+  // kind that differed sent the optimised loops below back to be compiled again, once per thread).
+  const byState: Float64Array[] = [];
+  for (let s = 0; s < LIVE_STATES; s++) byState.push(column());
+  for (let k = 0; k < months; k++) {
+    let ending = 0;
+    for (let s = 0; s < LIVE_STATES; s++) {
+      const balance = acc.stateBalance[k * LIVE_STATES + s] ?? 0;
+      (byState[s] ?? column())[k] = balance;
+      ending += balance;
+    }
+    endingBalance[k] = ending;
+    overdueTotal[k] = (acc.overduePrincipal[k] ?? 0) + (acc.overdueInterest[k] ?? 0);
+  }
+  return { byState, endingBalance, overdueTotal };
+}
+
+/** A purchase cohort's columns (CohortCashFlows) from its summed loan flows; its recoveries within the horizon are a view of the accumulator's. */
+export function cohortCashFlows(acc: Accumulators, cutoffBalance: number, columns?: ColumnSource): CohortCashFlows {
+  const { months } = acc;
+  const { byState, endingBalance, overdueTotal } = stateColumns(acc, columns ?? columnBlock(cohortColumnLengths(months)));
+  const balanceByState = {} as Record<LiveState, Float64Array>;
+  for (let s = 0; s < LIVE_STATES; s++) balanceByState[BALANCE_STATES[s] as LiveState] = byState[s] ?? new Float64Array(months);
+  return {
+    months,
+    cutoffBalance,
+    interestCollected: acc.interestCollected,
+    penaltyInterest: acc.penaltyInterest,
+    scheduledPrincipal: acc.scheduledPrincipal,
+    prepayments: acc.prepayments,
+    capitalisedInterest: acc.capitalisedInterest,
+    defaults: acc.defaults,
+    recoveries: acc.recoveries.subarray(0, months),
+    losses: acc.losses,
+    servicingFee: acc.servicingFee,
+    endingBalance,
+    balanceByState,
+    overdueTotal,
+    ...(acc.definitionDefaults !== undefined ? { definitionDefaults: acc.definitionDefaults } : {}),
+  };
+}
+
 /** `count` copies of `length`: the lengths of `count` columns of one length (a plain loop: these lists are made for every cohort's projection). */
 export function repeated(length: number, count: number): number[] {
   const lengths: number[] = [];
@@ -209,9 +290,8 @@ export function repeated(length: number, count: number): number[] {
 export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: number, defaultsFirst = true, columns?: ColumnSource): PoolCashFlows {
   const { months } = acc;
   const column = columns ?? columnBlock(poolColumnLengths(months));
+  const { byState, endingBalance, overdueTotal } = stateColumns(acc, column);
   const beginningBalance = column();
-  const endingBalance = column();
-  const overdueTotal = column();
   const poolFactor = column();
   const smm = column();
   const cpr = column();
@@ -219,28 +299,19 @@ export function poolCashFlows(acc: Accumulators, loans: number, cutoffBalance: n
   const cdr = column();
   const cumulativeDefaultRate = column();
   const cumulativeNetLoss = column();
-  // A plain loop, not map(): the array's elements kind is then the same whichever tier made it (a
-  // kind that differed sent the optimised loop below back to be compiled again, once per thread).
-  const byState: Float64Array[] = [];
-  for (let s = 0; s < BALANCE_STATES.length; s++) byState.push(column());
+  const chargedOff = column();
+  byState.push(chargedOff);
   let opening = cutoffBalance;
   let cumulativeDefaults = 0;
   let cumulativeLoss = 0;
   for (let k = 0; k < months; k++) {
-    let ending = 0;
-    for (let s = 0; s < LIVE_STATES; s++) {
-      const balance = acc.stateBalance[k * LIVE_STATES + s] ?? 0;
-      (byState[s] ?? column())[k] = balance;
-      ending += balance;
-    }
+    const ending = endingBalance[k] ?? 0;
     const scheduled = acc.scheduledPrincipal[k] ?? 0;
     const defaulted = acc.defaults[k] ?? 0;
     cumulativeDefaults += defaulted;
     cumulativeLoss += acc.losses[k] ?? 0;
-    (byState[CHARGED_OFF_COLUMN] ?? column())[k] = cumulativeDefaults;
+    chargedOff[k] = cumulativeDefaults;
     beginningBalance[k] = opening;
-    endingBalance[k] = ending;
-    overdueTotal[k] = (acc.overduePrincipal[k] ?? 0) + (acc.overdueInterest[k] ?? 0);
     poolFactor[k] = cutoffBalance > 0 ? ending / cutoffBalance : 0;
     const smmRealised = ratio(acc.prepayments[k] ?? 0, opening + (acc.capitalisedInterest[k] ?? 0) - scheduled - defaulted);
     const mdrRealised = ratio(defaulted, defaultsFirst ? opening : opening - scheduled);

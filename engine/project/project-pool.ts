@@ -4,7 +4,19 @@ import { yearFraction, type DayCount } from '../daycount.ts';
 import { assert } from '../errors.ts';
 import { mergeSegment, resolveAssumptions, type PoolAssumptions, type ResolvedSegment, type SegmentAssumptions } from './assumptions.ts';
 import { timingRates, type ProjectLines } from './default-timing.ts';
-import { accumulatorLengths, allocateAccumulators, columnBlock, LIVE_STATES, poolCashFlows, poolColumnLengths, type ColumnSource, type PoolCashFlows } from './cash-flows.ts';
+import {
+  accumulatorLengths,
+  allocateAccumulators,
+  cohortCashFlows,
+  cohortColumnLengths,
+  columnBlock,
+  LIVE_STATES,
+  poolCashFlows,
+  poolColumnLengths,
+  type CohortCashFlows,
+  type ColumnSource,
+  type PoolCashFlows,
+} from './cash-flows.ts';
 import { projectLoanInto } from './kernel.ts';
 import { definitionCount, type DefaultDefinition } from './definition-defaults.ts';
 import { DEFAULT_TAIL_TOLERANCE, kernelContext, type KernelContext } from './kernel-context.ts';
@@ -178,16 +190,61 @@ function segmentOf(prepared: Prepared, loans: LoanArrays, i: number): ResolvedSe
 export function projectPool(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): PoolCashFlows {
   const groups = startMonthGroups(loans, options);
   if (groups !== null) return projectStaggered(loans, groups, assumptions, options);
-  const { acc, cutoffBalance, defaultsFirst, poolColumns } = accumulate(loans, assumptions, options, true);
+  const { acc, cutoffBalance, defaultsFirst, poolColumns } = accumulate(loans, assumptions, options, poolColumnLengths);
   options.onProgress?.(loanCount(loans), loanCount(loans));
   return poolCashFlows(acc, loanCount(loans), cutoffBalance, defaultsFirst, poolColumns);
+}
+
+/**
+ * A revolving purchase's cohort projected for the pool ledger: projectPool's flows, ending balance,
+ * month-end states and 逾期总额, to the bit, without the rates and cumulative columns (a deal run
+ * projects some forty cohorts, and the ledger reads none of those; cash-flows.ts cohortCashFlows).
+ */
+export function projectCohort(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): CohortCashFlows {
+  if (startMonthGroups(loans, options) !== null) return projectPool(loans, assumptions, options);
+  const { acc, cutoffBalance, poolColumns } = accumulate(loans, assumptions, options, cohortColumnLengths);
+  options.onProgress?.(loanCount(loans), loanCount(loans));
+  return cohortCashFlows(acc, cutoffBalance, poolColumns);
+}
+
+/**
+ * Each loan (a purchase profile's line) projected as a cohort of its own: element i is
+ * projectCohort(selectLoans(loans, [i]), …) to the bit, the set-up done once for all of them — the
+ * lines bought on one date share their months, start month, stress and assumptions, so resolving
+ * the segments (rate tables, roll-rate plans, calendars) once instead of once a line is a quarter
+ * of the work on a four-line profile. What a loan's flows read of the set-up is its own segment,
+ * resolved from its assumptions alone: a table longer for an older line, or a segment resolved
+ * that it is not in, changes none of its figures (projection-cache.ts: each entry depends on its own
+ * month or age). Not so for a cumulative timing curve, solved on the loans it is given, nor for
+ * loans with their own start months: those project one by one.
+ */
+export function projectCohorts(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions): CohortCashFlows[] {
+  const count = loanCount(loans);
+  const oneByOne = (): CohortCashFlows[] => Array.from({ length: count }, (_, i) => projectCohort(selectLoans(loans, [i]), assumptions, options));
+  if (options.startMonths !== undefined || count === 0) return oneByOne();
+  let segmentCount = 0;
+  for (let i = 0; i < count; i++) segmentCount = Math.max(segmentCount, (loans.segment[i] ?? 0) + 1);
+  for (let s = 0; s < segmentCount; s++) if (applies(mergeSegment(assumptions.pool, assumptions.segments?.[s]))) return oneByOne();
+  const prepared = prepare(loans, assumptions, options);
+  const { months } = options;
+  const lengths = accumulatorLengths(months, prepared.maxLag, prepared.ctx.definition !== null).concat(cohortColumnLengths(months));
+  const out: CohortCashFlows[] = [];
+  for (let i = 0; i < count; i++) {
+    const block = columnBlock(lengths, options.cache?.arena);
+    const acc = allocateAccumulators(months, prepared.maxLag, prepared.ctx.definition !== null, block);
+    projectLoanInto(loans, i, segmentOf(prepared, loans, i), prepared.ctx, acc, null);
+    // A pool of one loan: its cutoff balance is the loan's (cutoffBalanceOf adds it to 0).
+    out.push(cohortCashFlows(acc, 0 + (loans.currentPrincipal[i] ?? 0), block));
+  }
+  options.onProgress?.(count, count);
+  return out;
 }
 
 interface Accumulated {
   readonly acc: ReturnType<typeof allocateAccumulators>;
   readonly cutoffBalance: number;
   readonly defaultsFirst: boolean;
-  /** Where the pool's columns come from (accumulate's `withPoolColumns`: from the projection's block when it has one chunk). */
+  /** Where the pool's columns come from (accumulate's `outputLengths`: from the projection's block when it has one chunk). */
   readonly poolColumns?: ColumnSource;
 }
 
@@ -268,9 +325,10 @@ function cutoffBalanceOf(loans: LoanArrays): number {
 /**
  * Every loan projected (the loans all start in month 1): chunk by chunk, the chunks added in order.
  * A pool of one chunk (every cohort of a deal run) takes its chunk's accumulators as the pool's
- * and, `withPoolColumns`, the pool's columns from one block (cash-flows.ts columnBlock).
+ * and, given `outputLengths` (the lengths of the columns the caller makes of them), those columns
+ * from the same block (cash-flows.ts columnBlock).
  */
-function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, withPoolColumns = false): Accumulated {
+function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: ProjectionOptions, outputLengths?: (months: number) => number[]): Accumulated {
   const prepared = prepare(loans, assumptions, options);
   const { months } = options;
   const count = loanCount(loans);
@@ -280,10 +338,10 @@ function accumulate(loans: LoanArrays, assumptions: PoolAssumptions, options: Pr
   if (chunks === 1) {
     // One chunk: its accumulators are the pool's (a sum of one part starting from zero is the part, to the bit: the kernels only add into zeroed columns, so no column holds −0).
     const lengths = accumulatorLengths(months, prepared.maxLag, definition);
-    const block = columnBlock(withPoolColumns ? lengths.concat(poolColumnLengths(months)) : lengths, options.cache?.arena);
+    const block = columnBlock(outputLengths ? lengths.concat(outputLengths(months)) : lengths, options.cache?.arena);
     const acc = projectChunk(loans, prepared, months, 0, block);
     options.onProgress?.(count, count);
-    return { acc, cutoffBalance: cutoffBalanceOf(loans), defaultsFirst, ...(withPoolColumns ? { poolColumns: block } : {}) };
+    return { acc, cutoffBalance: cutoffBalanceOf(loans), defaultsFirst, ...(outputLengths ? { poolColumns: block } : {}) };
   }
   const parts: ChunkAccumulators[] = [];
   for (let chunk = 0; chunk < chunks; chunk++) {

@@ -10,9 +10,11 @@ import {
   parseVector,
   poolLedger,
   projectionCache,
+  projectCohorts,
   projectPool,
   runDeal,
   selectLoans,
+  type CohortColumns,
   type Deal,
   type DealResult,
   type LoanArrays,
@@ -193,6 +195,16 @@ export function poolFlows(prepared: PreparedDeal, loans: LoanArrays, months: num
   return projectPool(loans, stressed(prepared.assumptions, stress), projectionOptions(prepared, months, startMonth, stress, startMonths, cache));
 }
 
+/**
+ * The purchase profile's lines bought on one date, each a cohort as the pool ledger reads it
+ * (projectCohorts: line j's is poolFlows' columns of those names for line j alone, without its
+ * rates, the lines' set-up shared); a schedule pool's are its schedule's.
+ */
+function cohortFlows(prepared: PreparedDeal, lines: LoanArrays, months: number, startMonth: number, stress: Stress, cache: ProjectionCache): CohortColumns[] {
+  if (prepared.schedule !== null) return Array.from({ length: loanCount(lines) }, (_, j) => poolFlows(prepared, selectLoans(lines, [j]), months, startMonth, stress, undefined, cache));
+  return projectCohorts(lines, stressed(prepared.assumptions, stress), projectionOptions(prepared, months, startMonth, stress, undefined, cache));
+}
+
 function projectionOptions(prepared: PreparedDeal, months: number, startMonth: number, stress: Stress, startMonths?: Uint16Array, cache?: ProjectionCache): ProjectionOptions {
   const definition = prepared.deal.defaultDefinition;
   return {
@@ -274,18 +286,17 @@ export function runPrepared(prepared: PreparedDeal, stress: Stress = NO_STRESS, 
   // The pool, each purchase cohort and each limited segment project on the same assumptions: their set-up is shared (projection-cache.ts).
   const cache = projectionCache();
   const flows = projected ?? poolFlows(prepared, prepared.input.loans, months, 1, stress, starts, cache);
-  const cohorts = new Map<string, PoolCashFlows>();
-  const lines = profile === null ? [] : Array.from({ length: loanCount(profile) }, (_, j) => selectLoans(profile, [j]));
-  // Each line's unit cohort bought at the end of month afterMonth, projected once per run.
-  const unitCohort = (afterMonth: number, line: number): PoolCashFlows => {
-    const key = `${afterMonth}:${line}`;
-    let cohort = cohorts.get(key);
-    const loans = lines[line];
-    if (loans === undefined) throw new RangeError(`purchase line ${line}`);
-    if (cohort === undefined) {
-      cohort = poolFlows(prepared, loans, Math.max(1, months - afterMonth), afterMonth + 1, stress, undefined, cache);
-      cohorts.set(key, cohort);
+  // Every line's unit cohort bought at the end of month afterMonth, projected together on the first ask, once per run.
+  const cohorts = new Map<number, CohortColumns[]>();
+  const unitCohort = (afterMonth: number, line: number): CohortColumns => {
+    if (profile === null) throw new RangeError(`purchase line ${line}`);
+    let bought = cohorts.get(afterMonth);
+    if (bought === undefined) {
+      bought = cohortFlows(prepared, profile, Math.max(1, months - afterMonth), afterMonth + 1, stress, cache);
+      cohorts.set(afterMonth, bought);
     }
+    const cohort = bought[line];
+    if (cohort === undefined) throw new RangeError(`purchase line ${line}`);
     return cohort;
   };
   const segmentEndingBalance = new Map<string, Float64Array>();
