@@ -7,6 +7,8 @@ export const IPC = {
   savePackPdf: 'abs:save-pack-pdf',
   /** main → renderer: a menu command the page carries out (MenuCommand). */
   menuCommand: 'abs:menu-command',
+  /** renderer → main: the page carries out menu commands now; those given while it loaded come to it (electron/page-commands.ts). */
+  menuReady: 'abs:menu-ready',
   /** renderer → main: the language the analyst chose, for the menu and main's own dialogs. */
   setLanguage: 'abs:set-language',
 } as const;

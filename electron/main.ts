@@ -8,13 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { languageOfTag, type MessageLanguage } from '../messages/say.ts';
 import { shellSay, type ShellSay } from '../messages/shell.ts';
-import type { AppEvent } from '../service/api/contract.ts';
+import type { AppEvent, MenuCommand } from '../service/api/contract.ts';
 import { CONTENT_SECURITY_POLICY } from '../service/transport/csp.ts';
 import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { warmPoolWanted } from '../service/transport/warm-pool-env.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
+import { PageCommands } from './page-commands.ts';
 import { devToolsAllowed, isAllowedExternalUrl, isAppPage } from './policy.ts';
 import { printPackToPdf } from './print-pack.ts';
 
@@ -29,6 +30,8 @@ const service = new Service({
   warmPool: warmPoolWanted(),
 });
 let mainWindow: BrowserWindow | null = null;
+/** The menu's commands to the main window's page, held until the page says it is ready (electron/page-commands.ts). */
+let menuCommands: PageCommands<MenuCommand> | null = null;
 /** The menu's and main's own dialogs' language: the system's at start (as the page's default), then the analyst's choice as the page reports it (IPC.setLanguage). */
 let shellLanguage: MessageLanguage = 'en';
 const say = (): ShellSay => shellSay(shellLanguage);
@@ -111,6 +114,9 @@ function registerIpc(): void {
     shellLanguage = parsed.data;
     Menu.setApplicationMenu(buildMenu());
   });
+  ipcMain.on(IPC.menuReady, (event) => {
+    if (fromOurPage(event) && event.sender === mainWindow?.webContents) menuCommands?.pageReady();
+  });
 }
 
 /** The menu in the shell's language; File ▸ New / Open go to the page (electron/menu.ts says why). */
@@ -120,7 +126,7 @@ function buildMenu(): Menu {
     platform: process.platform,
     withDevTools,
     say: words,
-    command: (command) => mainWindow?.webContents.send(IPC.menuCommand, command),
+    command: (command) => menuCommands?.send(command),
     about: () =>
       void dialog.showMessageBox({
         type: 'info',
@@ -148,7 +154,7 @@ function appWebPreferences(): WebPreferences {
 }
 
 function createWindow(): void {
-  mainWindow = new BrowserWindow({
+  const window = new BrowserWindow({
     width: 1440,
     height: 900,
     minWidth: 1024,
@@ -157,11 +163,18 @@ function createWindow(): void {
     show: false,
     webPreferences: appWebPreferences(),
   });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => {
+  const commands = new PageCommands<MenuCommand>((command) => window.webContents.send(IPC.menuCommand, command));
+  mainWindow = window;
+  menuCommands = commands;
+  // A new document (the first load, View ▸ Reload) or a new renderer has no listener until it says menuReady.
+  window.webContents.on('did-navigate', () => commands.pageLoading());
+  window.webContents.on('render-process-gone', () => commands.pageLoading());
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
     mainWindow = null;
+    menuCommands = null;
   });
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
 /**

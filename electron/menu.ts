@@ -54,7 +54,7 @@ export interface MenuChoices {
   readonly withDevTools: boolean;
   /** The shell's words in the chosen language (messages/shell.ts). */
   readonly say: ShellSay;
-  /** Hands a command to the page (main: the window's webContents.send on IPC.menuCommand). */
+  /** Hands a command to the page (main: held until the page is ready, then sent on IPC.menuCommand; electron/page-commands.ts). */
   readonly command: (command: MenuCommand) => void;
   /** Shows the About box. */
   readonly about: () => void;

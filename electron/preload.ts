@@ -1,7 +1,7 @@
 /**
  * The only bridge between the sandboxed renderer and the app: one typed `invoke` for the
  * API contract, an event subscription, native file dialogs, and the menu's two-way line (its
- * commands in, the chosen language out). Nothing else of Electron or Node reaches the page.
+ * commands in; the page's readiness for them and the chosen language out). Nothing else of Electron or Node reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiResult, AppEvent, DesktopBridge, MenuCommand, Method, RequestOf, ResponseOf } from '../service/api/contract.ts';
@@ -27,6 +27,7 @@ const bridge = {
       ipcRenderer.off(IPC.menuCommand, handler);
     };
   },
+  menuReady: () => ipcRenderer.send(IPC.menuReady),
   setLanguage: (language) => ipcRenderer.send(IPC.setLanguage, language),
 } satisfies DesktopBridge;
 

@@ -28,6 +28,8 @@ export const messagesEn = {
   'msg.deal.firstPaymentNotAfterClosing': 'The first payment date must be after closing.',
   'msg.deal.legalFinalBeforeFirstPayment': 'Legal final maturity must be on or after the first payment date.',
   'msg.deal.endOfMonthNeedsMonthEnd': 'End-of-month payment dates put every payment date on a month end: the first payment date ({first}) must be the last day of its month.',
+  'msg.deal.endOfMonthNeedsMonthEndFinal':
+    'End-of-month payment dates put every payment date on a month end: the legal final maturity ({final}) must be the last day of its month too, so that it is the final payment date (30E/360 ISDA reads it as the termination date).',
   'msg.priceYield.settlementBeforeClosing': 'Settlement {settlement} is before closing ({closing}): a note is priced from its closing date on.',
   'msg.priceYield.settlementAfterLastPayment': 'Settlement {settlement} is on or after the note’s last payment with cash ({lastPayment}): nothing is left to price; choose a date before it.',
   'msg.deal.conventionNeedsCalendar': "Business day convention '{convention}' needs a calendar (CN, US-SIFMA or US-FED).",

@@ -28,6 +28,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.deal.firstPaymentNotAfterClosing': '首个兑付日须晚于起息日。',
   'msg.deal.legalFinalBeforeFirstPayment': '法定到期日不得早于首个兑付日。',
   'msg.deal.endOfMonthNeedsMonthEnd': '月末兑付规则使每个兑付日都在月末：首个兑付日（{first}）必须是当月最后一天。',
+  'msg.deal.endOfMonthNeedsMonthEndFinal': '月末兑付规则使每个兑付日都在月末：法定到期日（{final}）也必须是当月最后一天，使其成为最后一个兑付日（30E/360 ISDA 以其为终止日）。',
   'msg.priceYield.settlementBeforeClosing': '结算日 {settlement} 早于起息日（{closing}）：证券自起息日起方可定价。',
   'msg.priceYield.settlementAfterLastPayment': '结算日 {settlement} 不早于该证券最后一次有现金的兑付日（{lastPayment}）：已无可定价的现金流，请选择此前的日期。',
   'msg.deal.conventionNeedsCalendar': '营业日调整规则“{convention}”需要营业日日历（CN、US-SIFMA 或 US-FED）。',

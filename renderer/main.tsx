@@ -11,8 +11,6 @@ import { language } from './app/language.ts';
 import './styles.css';
 
 const api = new ApiClient(detectTransport());
-// The desktop menu's New / Open run here, and it learns the chosen language (nothing in the browser).
-connectDesktopShell(api);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 
@@ -31,10 +29,13 @@ function render(element: HTMLElement): void {
 // A reader who chose Chinese sees Chinese from the first frame: its chunk arrives before the first
 // render. A chunk that cannot be fetched leaves the page in English (translate() reads English
 // for a language not loaded), and says so.
-loadCatalogue(language.get()).then(
+const started = loadCatalogue(language.get()).then(
   () => render(root),
   (error: unknown) => {
     render(root);
     reportError(translate('app.languageNotLoaded'), error);
   },
 );
+// The desktop menu's New / Open run here, and it learns the chosen language (nothing in the browser);
+// a command given while the page loads is carried out once it has started, in its language.
+connectDesktopShell(api, started);

@@ -26,6 +26,8 @@ export const DEAL_RULES = messageTable('deal', {
   firstPaymentNotAfterClosing: () => 'the first payment date must be after closing',
   legalFinalBeforeFirstPayment: () => 'legal final maturity must be on or after the first payment date',
   endOfMonthNeedsMonthEnd: (p: { first: string }) => `endOfMonth puts every payment date on a month end: the first payment date (${p.first}) must be the last day of its month`,
+  endOfMonthNeedsMonthEndFinal: (p: { final: string }) =>
+    `endOfMonth puts every payment date on a month end: the legal final maturity (${p.final}) must be the last day of its month too, so that it is the final payment date (30E/360 ISDA reads it as the termination date)`,
   conventionNeedsCalendar: (p: { convention: string }) => `businessDayConvention '${p.convention}' needs a calendar (CN, US-SIFMA or US-FED)`,
   bandStart: (p: { period: number }) => `expected period ${p.period}: bands must start at period 1 and leave no gap or overlap`,
   lastBandOpen: () => 'the last band must be open-ended (no toPeriod)',

@@ -75,12 +75,15 @@ const dates = z.strictObject({
    * End-of-month payment dates (a bond schedule's end-of-month rule: QuantLib's Schedule endOfMonth,
    * Bloomberg's "EOM"): every scheduled date is the last day of its month, so a first payment on 28 February is
    * followed by 31 March (plain month addition would give 28 March). The first payment date must be
-   * a month end. Default false: first payment date + (p − 1) × frequency months, clamped to month end.
+   * a month end, and so must the legal final maturity: it is the final payment date and the termination
+   * date 30E/360 ISDA reads (engine/daycount.ts). Default false: first payment date + (p − 1) × frequency months, clamped to month end.
    */
   endOfMonth: z
     .boolean()
     .optional()
-    .describe('Payment dates on the last day of each month (the first payment date must be a month end): default false, first payment date + whole months, clamped to month end'),
+    .describe(
+      'Payment dates on the last day of each month (the first payment date and the legal final maturity must be month ends): default false, first payment date + whole months, clamped to month end',
+    ),
   /**
    * 兑付日顺延: a scheduled payment date (first payment date + (p − 1) × frequency) that is not a business
    * day of `calendar` is paid on the rolled date, and every accrual period runs between rolled dates

@@ -127,6 +127,8 @@ function dateOrder(dates: Deal['dates'], add: AddIssue): void {
   if (closing >= first) add('DEAL_DATES', 'dates.firstPaymentDate', say('firstPaymentNotAfterClosing'));
   if (first > final) add('DEAL_DATES', 'dates.legalFinalMaturity', say('legalFinalBeforeFirstPayment'));
   if (dates.endOfMonth === true && !isMonthEnd(parseIsoDate(first))) add('DEAL_DATES', 'dates.endOfMonth', say('endOfMonthNeedsMonthEnd', { first }));
+  // The legal final is the termination date 30E/360 ISDA reads (engine/daycount.ts); on month-end dates it must be one of them, or no period ends on it.
+  if (dates.endOfMonth === true && !isMonthEnd(parseIsoDate(final))) add('DEAL_DATES', 'dates.legalFinalMaturity', say('endOfMonthNeedsMonthEndFinal', { final }));
   const rolls = (dates.businessDayConvention ?? 'none') !== 'none';
   if (rolls && dates.calendar === undefined) add('DEAL_FIELD', 'dates.calendar', say('conventionNeedsCalendar', { convention: dates.businessDayConvention ?? 'none' }));
 }

@@ -568,7 +568,7 @@ export const en = {
   'deal.editor.monthsBetweenPayments': 'Months between payments',
   'deal.editor.blankMonthly3Quarterly': 'Blank: monthly; 3 = quarterly',
   'deal.editor.endOfMonth': 'Pay on month ends',
-  'deal.editor.endOfMonthHint': 'Every payment date is the last day of its month (the first payment date must be one): 28 Feb → 31 Mar',
+  'deal.editor.endOfMonthHint': 'Every payment date is the last day of its month (the first payment date and the legal final maturity must be month ends): 28 Feb → 31 Mar',
   'deal.editor.legalFinalMaturity': 'Legal final maturity',
   'deal.editor.dealStructureEditor': 'Deal structure editor',
   'deal.editor.theDealHas': 'The deal has',

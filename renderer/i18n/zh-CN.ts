@@ -561,7 +561,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.editor.monthsBetweenPayments': '兑付间隔（月）',
   'deal.editor.blankMonthly3Quarterly': '空白：按月；3 = 按季',
   'deal.editor.endOfMonth': '月末兑付',
-  'deal.editor.endOfMonthHint': '每个兑付日均为当月最后一天（首个兑付日须为月末）：2月28日 → 3月31日',
+  'deal.editor.endOfMonthHint': '每个兑付日均为当月最后一天（首个兑付日与法定到期日须为月末）：2月28日 → 3月31日',
   'deal.editor.legalFinalMaturity': '法定到期日',
   'deal.editor.dealStructureEditor': '交易结构编辑器',
   'deal.editor.theDealHas': '交易有',

@@ -1387,6 +1387,11 @@ export interface DesktopBridge {
   savePackPdf(options: { runIds: readonly number[]; defaultName: string; language?: 'en' | 'zh-CN' }): Promise<string | null>;
   /** Hears the menu's commands (File ▸ New Workspace…, Open Workspace…); returns the unsubscribe. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Tells the shell the page carries out menu commands now (it listens, in its language): the shell
+   * sends none before, and those chosen while the page loaded come now, in order (electron/page-commands.ts).
+   */
+  menuReady(): void;
   /** Tells the shell the language the analyst chose, so its menu and its own dialogs speak it. */
   setLanguage(language: 'en' | 'zh-CN'): void;
 }

@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transform } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArea } from '../helpers/browser.ts';
+import { REPO_ROOT } from '../helpers/repo.ts';
 import { openWebSession, type WebSession } from '../helpers/web-session.ts';
 
 /**
@@ -11,23 +13,44 @@ import { openWebSession, type WebSession } from '../helpers/web-session.ts';
  * the dialog and any error speak the chosen language, which the page tells the shell. Electron
  * cannot run here: the preload's bridge is a stand-in whose API calls and events go to the real
  * service over the HTTP transport; only the menu (a command sent) and the native dialogs (recorded,
- * answered with a path) are played by the test.
+ * answered with a path) are played by the test. Main's side of the menu's commands is main's own
+ * code: electron/page-commands.ts, which holds a command until the page says it is ready, runs in
+ * the page (its types stripped) in main's place.
  */
 
 let session: WebSession;
+/** electron/page-commands.ts as a script: `var pageCommandsModule = { PageCommands }`. */
+let pageCommandsScript: string;
 
 beforeAll(async () => {
+  const source = readFileSync(join(REPO_ROOT, 'electron', 'page-commands.ts'), 'utf8');
+  pageCommandsScript = (await transform(source, { loader: 'ts', format: 'iife', globalName: 'pageCommandsModule' })).code;
   session = await openWebSession('abs-e2e-desktop-menu-', 'a.sqlite');
 }, 60_000);
 
 afterAll(() => session.close());
 
-/** electron/preload.ts's bridge over the HTTP transport (script text: the tests are typed without the DOM's names). */
+/** Set in the tab's session storage, a command main sends the moment the next document starts: a menu item chosen while the window loads. */
+const MENU_AT_LOAD = 'abs.test.menuAtLoad';
+
+/**
+ * electron/preload.ts's bridge over the HTTP transport (script text: the tests are typed without the
+ * DOM's names), and main's side of the menu: its commands go through PageCommands as in main, each
+ * delivered a moment later as IPC is, and `shell.log` says whether a listener heard it.
+ */
 function preloadStandIn(token: string): string {
   return `(() => {
+    ${pageCommandsScript}
     const token = ${JSON.stringify(token)};
-    const shell = { languages: [], dialogs: [], answer: null, listeners: new Set() };
+    const shell = { languages: [], dialogs: [], answer: null, listeners: new Set(), log: [] };
     window.shell = shell;
+    const commands = new pageCommandsModule.PageCommands((command) =>
+      setTimeout(() => {
+        shell.log.push((shell.listeners.size === 0 ? 'lost ' : 'heard ') + command);
+        shell.listeners.forEach((listener) => listener(command));
+      }),
+    );
+    shell.send = (command) => commands.send(command);
     const dialog = (kind) => async (options) => {
       shell.dialogs.push({ kind, ...options });
       return shell.answer;
@@ -47,8 +70,17 @@ function preloadStandIn(token: string): string {
         shell.listeners.add(listener);
         return () => shell.listeners.delete(listener);
       },
+      menuReady: () => {
+        shell.log.push('ready');
+        commands.pageReady();
+      },
       setLanguage: (language) => shell.languages.push(language),
     };
+    const early = sessionStorage.getItem(${JSON.stringify(MENU_AT_LOAD)});
+    if (early) {
+      sessionStorage.removeItem(${JSON.stringify(MENU_AT_LOAD)});
+      shell.send(early);
+    }
   })();`;
 }
 
@@ -60,8 +92,8 @@ interface Dialog {
 }
 
 const page = () => session.browser.page;
-/** Sends a command as main does when the menu item is clicked (asynchronously, like IPC). */
-const menu = (command: 'workspace.new' | 'workspace.open') => page().evaluate(`setTimeout(() => window.shell.listeners.forEach((listener) => listener(${JSON.stringify(command)})))`);
+/** Sends a command as main does when the menu item is clicked. */
+const menu = (command: 'workspace.new' | 'workspace.open') => page().evaluate(`window.shell.send(${JSON.stringify(command)})`);
 /** The native dialogs the page asked the shell for, in order. */
 const dialogs = async () => (await page().evaluate('window.shell.dialogs')) as Dialog[];
 /** What the next native dialog answers: the file "chosen". */
@@ -144,6 +176,24 @@ describe('File ▸ New Workspace… and Open Workspace… of the desktop menu', 
     await expect.poll(() => page().evaluate('window.shell.languages')).toEqual(['zh-CN']);
     await page().getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page().evaluate('window.shell.languages')).toEqual(['zh-CN', 'en']);
+    expect(session.browser.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('carry out a command chosen while the page loads once it is ready, in the language chosen', async () => {
+    await page().getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    // File ▸ Open Workspace… chosen as the window (re)loads: main sends it before any script of the page has run.
+    await page().evaluate(`sessionStorage.setItem(${JSON.stringify(MENU_AT_LOAD)}, 'workspace.open')`);
+    await page().reload();
+    // Held until the page said it was ready, then heard: before the fix it went to no listener and was lost.
+    await expect.poll(() => page().evaluate('window.shell.log')).toEqual(['ready', 'heard workspace.open']);
+    // Ready only once its Chinese had loaded: the dialog is titled in it (an English title before the chunk came).
+    await expect.poll(dialogs).toEqual([{ kind: 'open', title: '打开工作区', filters: [{ name: 'ABS 工作区', extensions: ['sqlite', 'db'] }] }]);
+    // Cancelled: the same workspace.
+    expect(await workspacePath()).toBe(join(session.dir, 'b.sqlite'));
+    // A command chosen once the page is ready reaches it at once.
+    await menu('workspace.new');
+    await expect.poll(async () => (await dialogs()).length).toBe(2);
+    expect(await page().evaluate('window.shell.log')).toEqual(['ready', 'heard workspace.open', 'heard workspace.new']);
     expect(session.browser.pageErrors).toEqual([]);
   }, 60_000);
 });

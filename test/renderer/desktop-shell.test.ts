@@ -24,6 +24,8 @@ interface Shell {
   readonly bridge: DesktopBridge;
   readonly languages: string[];
   readonly dialogs: { kind: 'open' | 'save'; title: string }[];
+  /** How many times the page said it is ready for the menu's commands. */
+  readonly readies: () => number;
   send(command: string): void;
 }
 
@@ -32,6 +34,7 @@ function fakeShell(): Shell {
   const languages: string[] = [];
   const dialogs: { kind: 'open' | 'save'; title: string }[] = [];
   const listeners = new Set<(command: MenuCommand) => void>();
+  let readies = 0;
   const bridge: DesktopBridge = {
     invoke: () => Promise.resolve({ ok: false, error: { code: 'UNEXPECTED', message: 'no call expected' } }),
     onEvent: () => () => undefined,
@@ -42,9 +45,12 @@ function fakeShell(): Shell {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    menuReady: () => {
+      readies += 1;
+    },
     setLanguage: (language) => languages.push(language),
   };
-  return { bridge, languages, dialogs, send: (command) => listeners.forEach((listener) => listener(command as MenuCommand)) };
+  return { bridge, languages, dialogs, readies: () => readies, send: (command) => listeners.forEach((listener) => listener(command as MenuCommand)) };
 }
 
 const unused = (): never => {
@@ -55,6 +61,18 @@ function clientOf(bridge: DesktopBridge | null): ApiClient {
   const transport: ApiTransport = { kind: bridge ? 'electron' : 'http', invoke: unused, subscribe: () => () => undefined, desktop: bridge, upload: unused, download: unused };
   return new ApiClient(transport);
 }
+
+/** The page's start (its language loaded, the first render), settled when the test says. */
+function pageStart(): { readonly started: Promise<void>; readonly start: () => void } {
+  const begun: { start?: () => void } = {};
+  const started = new Promise<void>((resolve) => {
+    begun.start = resolve;
+  });
+  return { started, start: () => begun.start?.() };
+}
+
+/** Lets every settled promise's callbacks run. */
+const settled = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
 
 describe('asking before another workspace drops unsaved edits', () => {
   it('asks nothing when nothing is unsaved, and names every unsaved set in the language shown otherwise', async () => {
@@ -81,7 +99,7 @@ describe('asking before another workspace drops unsaved edits', () => {
 describe('the page connected to the desktop shell', () => {
   it('tells the shell the chosen language at once and at each choice, not a language a document shows for itself', async () => {
     const shell = fakeShell();
-    const disconnect = connectDesktopShell(clientOf(shell.bridge));
+    const disconnect = connectDesktopShell(clientOf(shell.bridge), Promise.resolve());
     expect(shell.languages).toEqual([chosenLanguage.get()]);
     await chooseLanguage('en');
     await chooseLanguage('zh-CN');
@@ -98,7 +116,7 @@ describe('the page connected to the desktop shell', () => {
 
   it('carries out the menu’s New and Open with the dialog titled in the chosen language, and ignores a command it does not know', async () => {
     const shell = fakeShell();
-    const disconnect = connectDesktopShell(clientOf(shell.bridge));
+    const disconnect = connectDesktopShell(clientOf(shell.bridge), Promise.resolve());
     shell.send('workspace.open');
     shell.send('workspace.delete');
     await chooseLanguage('zh-CN');
@@ -113,7 +131,35 @@ describe('the page connected to the desktop shell', () => {
     await chooseLanguage('en');
   });
 
+  it('tells the shell it is ready for the menu’s commands once the page has started, its language loaded or not, and not after it disconnected', async () => {
+    const shell = fakeShell();
+    const page = pageStart();
+    const disconnect = connectDesktopShell(clientOf(shell.bridge), page.started);
+    await settled();
+    // Listening, but the language not loaded yet: a command given now would open an English dialog for a Chinese reader.
+    expect(shell.readies()).toBe(0);
+    page.start();
+    await settled();
+    expect(shell.readies()).toBe(1);
+    disconnect();
+
+    // The language's chunk could not be fetched: the page speaks English, and is ready all the same.
+    const unloaded = fakeShell();
+    const disconnectUnloaded = connectDesktopShell(clientOf(unloaded.bridge), Promise.reject(new Error('chunk not fetched')));
+    await settled();
+    expect(unloaded.readies()).toBe(1);
+    disconnectUnloaded();
+
+    // Disconnected before it started: nothing is said.
+    const gone = fakeShell();
+    const late = pageStart();
+    connectDesktopShell(clientOf(gone.bridge), late.started)();
+    late.start();
+    await settled();
+    expect(gone.readies()).toBe(0);
+  });
+
   it('does nothing in the browser, which has no desktop menu', () => {
-    expect(() => connectDesktopShell(clientOf(null))()).not.toThrow();
+    expect(() => connectDesktopShell(clientOf(null), Promise.resolve())()).not.toThrow();
   });
 });

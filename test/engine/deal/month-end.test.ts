@@ -74,4 +74,21 @@ describe('end-of-month payment dates and the 30/360 family on them', () => {
       expect.objectContaining({ code: 'DEAL_DATES', path: 'dates.endOfMonth', rule: expect.stringContaining('first payment date (2025-02-27) must be the last day of its month') }),
     ]);
   });
+
+  it('refuses endOfMonth with a legal final maturity that is not a month end, at the legal final', () => {
+    // 27 Feb 2027 would end the schedule on 31 Jan 2027, and 30E/360 ISDA's termination date (the
+    // legal final, engine/daycount.ts) would be a day no period ends on.
+    expect(dealIssues(monthEndDeal(true, '2027-02-27'))).toEqual([
+      {
+        code: 'DEAL_DATES',
+        path: 'dates.legalFinalMaturity',
+        rule: 'endOfMonth puts every payment date on a month end: the legal final maturity (2027-02-27) must be the last day of its month too, so that it is the final payment date (30E/360 ISDA reads it as the termination date)',
+        coded: expect.objectContaining({ code: 'deal.endOfMonthNeedsMonthEndFinal', params: { final: '2027-02-27' } }),
+      },
+    ]);
+    // Month ends, a leap February's included, pass; so does any legal final without the flag.
+    expect(dealIssues(monthEndDeal(true, '2028-02-29'))).toEqual([]);
+    expect(dealIssues(monthEndDeal(true, '2026-12-31'))).toEqual([]);
+    expect(dealIssues(monthEndDeal(false, '2027-02-27'))).toEqual([]);
+  });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { draftOfFile, jsonPath, setField, type FieldPath, type Json } from '../../../renderer/areas/deal/editor/draft.ts';
-import { kindOfPath, plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
+import { issuesByPath, kindOfPath, plainMessage } from '../../../renderer/areas/deal/editor/messages.ts';
 import { loadCatalogue } from '../../../renderer/app/catalogues.ts';
 import { chooseLanguage } from '../../../renderer/app/language.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
@@ -65,6 +65,25 @@ describe('deal editor: the service’s messages in plain words', () => {
     for (const [path, value] of changes) {
       for (const issue of issuesOf(path, value)) expect(plainMessage(issue, 'choice')).not.toMatch(/expected|Invalid|Too (big|small)/);
     }
+  });
+});
+
+describe('deal editor: month-end payment dates and the legal final maturity', () => {
+  beforeAll(() => loadCatalogue('zh-CN'));
+  afterEach(() => chooseLanguage('en'));
+
+  it('says at the legal final maturity’s field, in English and in Chinese, that it must be a month end', () => {
+    // The consumer template pays on the 26th: its first payment date is refused at the flag, its legal final (2030-02-26) at its own field.
+    const issues = issuesOf(['dates', 'endOfMonth'], true);
+    expect(issues.map((issue) => issue.path)).toEqual(['$.dates.endOfMonth', '$.dates.legalFinalMaturity']);
+    const atLegalFinal = issuesByPath(issues).get(jsonPath(['dates', 'legalFinalMaturity'])) ?? [];
+    expect(atLegalFinal.map((issue) => plainMessage(issue, 'date'))).toEqual([
+      'End-of-month payment dates put every payment date on a month end: the legal final maturity (2030-02-26) must be the last day of its month too, so that it is the final payment date (30E/360 ISDA reads it as the termination date).',
+    ]);
+    void chooseLanguage('zh-CN');
+    expect(atLegalFinal.map((issue) => plainMessage(issue, 'date'))).toEqual([
+      '月末兑付规则使每个兑付日都在月末：法定到期日（2030-02-26）也必须是当月最后一天，使其成为最后一个兑付日（30E/360 ISDA 以其为终止日）。',
+    ]);
   });
 });
 
