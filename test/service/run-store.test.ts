@@ -95,7 +95,7 @@ describe('the run store in the service', () => {
       expect(list[1]?.name).toBe(`${deal.name} on its own pool — deal’s scenario`);
       expect(list[0]?.name).toMatch(/, defaults × 2$/);
       const senior = first.run.tranches.find((t) => t.seniority === 1);
-      expect(list[1]?.figures[0]).toEqual({ label: `${senior?.name} WAL (y, ACT/365)`, value: senior?.walYears, unit: 'years' });
+      expect(list[1]?.figures[0]).toEqual({ label: `${senior?.name} WAL (y, 30/360)`, value: senior?.walYears, unit: 'years' });
       const reopened = await value(service.call('runs.get', { id: 1 }));
       expect(reopened.result.kind).toBe('deal.run');
       expect(JSON.stringify(reopened.result.kind === 'deal.run' ? reopened.result.run : null)).toBe(JSON.stringify(first.run));

@@ -62,6 +62,13 @@ describe('AmeriCredit 2024-1: the conventions, from the numbers', () => {
     expect(matched((d) => d, 'wholePercent')).toEqual({ wal: 96, cells: 2970 });
   });
 
+  it('the WAL is in years on 30/360 from closing (29 May 2024): ACT/365 keeps 60 of 96 WALs, ACT/360 12, months/12 none', () => {
+    // months/12 counts the 20 days from closing to the first distribution date, 18 June 2024, as a whole month.
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'ACT/365' } }))).toEqual({ wal: 60, cells: 2976 });
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'ACT/360' } }))).toEqual({ wal: 12, cells: 2976 });
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'months/12' } }))).toEqual({ wal: 0, cells: 2976 });
+  });
+
   it('the OC target less the reserve’s required amount, the reserve funded at closing: each alternative loses figures', () => {
     expect(matched(noReserveInTarget)).toEqual({ wal: 16, cells: 2529 });
     expect(matched((d) => ({ ...d, reserve: { ...d.reserve, initialDeposit: 0 } }))).toEqual({ wal: 60, cells: 2896 });

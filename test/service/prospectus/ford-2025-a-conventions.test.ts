@@ -82,4 +82,11 @@ describe('Ford Credit 2025-A: the trust fees and expenses the ABS tables assume,
     const servicing = { type: 'poolBalance', rateAnnual: 0.01, dayCount: '30/360' };
     expect(matched((d) => ({ ...d, fees: d.fees.map((f) => (f.id === 'servicing' ? { ...f, basis: servicing } : f)) }))).toEqual({ wal: 168, cells: 4402 });
   });
+
+  it('the WAL is in years on 30/360 from closing: ACT/360 keeps 8 of the 168 compared WALs, months/12 none', () => {
+    // TABLE_404 / TABLE_407 (pp. 108–109): "the number of years from the date of the issuance of the note to the related
+    // payment date", no day count. months/12 counts the 21 days from closing (25 Mar) to 15 Apr 2025 as a whole month.
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'ACT/360' } }))).toEqual({ wal: 8, cells: 4620 });
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'months/12' } }))).toEqual({ wal: 0, cells: 4620 });
+  });
 });

@@ -46,9 +46,11 @@ describe('Toyota 2025-A: the unstated conventions, from the numbers', () => {
     expect(matched((d) => ({ ...d, dates: { ...d.dates, firstPeriodCollectionMonths: 1 } }))).toEqual({ wal: 0, cells: 2110 });
   });
 
-  it('the WAL is in years on 30/360 from closing: ACT/365 misses 11 WALs, ACT/360 124', () => {
+  it('the WAL is in years on 30/360 from closing: ACT/365 misses 11 WALs, ACT/360 124, months/12 all 144', () => {
     expect(matched((d) => ({ ...d, analytics: { walBasis: 'ACT/365' } }))).toEqual({ wal: 133, cells: 2928 });
     expect(matched((d) => ({ ...d, analytics: { walBasis: 'ACT/360' } }))).toEqual({ wal: 20, cells: 2928 });
+    // months/12 counts the 17 days from closing (29 Jan 2025) to the first payment date (15 Feb) as a whole month.
+    expect(matched((d) => ({ ...d, analytics: { walBasis: 'months/12' } }))).toEqual({ wal: 0, cells: 2928 });
   });
 
   it('the OC target is on the adjusted pool (pool − YSOC): without the YSOC most figures miss', () => {
