@@ -214,6 +214,7 @@ export const messagesEn = {
   'deal.editor.itemFee': 'fee {id}',
   'deal.editor.itemTrigger': 'trigger {id}',
   'deal.editor.itemPurchaseLine': 'purchase line {line}',
+  'deal.editor.itemPoolLine': 'pool line {n}',
   // the assumption file's rules beyond its shape (service/files/assumption-messages.ts)
   'msg.assumptions.unreadableSpeed': 'Cannot read this speed: {reason}',
   'msg.assumptions.unreadableRollRates': 'Not a usable roll-rate model: {reason}',

@@ -206,6 +206,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'deal.editor.itemFee': '费用 {id}',
   'deal.editor.itemTrigger': '触发事件 {id}',
   'deal.editor.itemPurchaseLine': '购买资产行 {line}',
+  'deal.editor.itemPoolLine': '代表性资产行 {n}',
   // 假设文件结构之外的规则（service/files/assumption-messages.ts）
   'msg.assumptions.unreadableSpeed': '无法读取该速度：{reason}',
   'msg.assumptions.unreadableRollRates': '滚动率模型不可用：{reason}',

@@ -46,7 +46,8 @@ const I18nContext = createContext<I18n>({ language: 'en', t: translator('en') })
 
 /** Provides the chosen language to the tree; a switch re-renders every component that reads it. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const lang = useSyncExternalStore(language.subscribe, language.get);
+  // The same snapshot on a server render (a test renders the editor in Chinese to markup).
+  const lang = useSyncExternalStore(language.subscribe, language.get, language.get);
   const value = useMemo(() => ({ language: lang, t: translator(lang) }), [lang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1824,6 +1824,12 @@ export const en = {
   'editor.blank': 'This cannot be blank.',
   'editor.chooseAtLeastOne': 'Choose at least one.',
   'editor.tooLong': 'This text is too long.',
+  // a deal problem said where it is on the structure editor (renderer/areas/deal/editor/field-labels.ts): "Note Class B — Coupon rate: …"
+  'deal.issue.where': '{owner} — {field}',
+  'deal.issue.part': '{field}, {part}',
+  'deal.issue.at': '{where}: {message}',
+  'deal.issue.period': 'period {n}',
+  'deal.issue.pathTitle': 'Where the deal file holds it (its JSON path), for editing the file itself',
   'figure.wal': '{note} WAL (y, {basis})',
   'figure.worstLoss': '{note} worst loss',
   'figure.loss': '{note} loss',

@@ -58,7 +58,7 @@ function useStartingSet(dealTemplateId: string | null): void {
 export function CompareArea() {
   const t = useT();
   const { api, workspace } = useApp();
-  const { deal, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request } = useScenarioSetRun();
+  const { deal, dealFile, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request } = useScenarioSetRun();
   const [starting, setStarting] = useState(false);
   useStartingSet(choice.kind === 'template' ? choice.id : null);
   const inputsKey = useMemo(() => (request ? JSON.stringify(request) : ''), [request]);
@@ -133,7 +133,7 @@ export function CompareArea() {
           </p>
         ) : null}
       </div>
-      {dealCheck.status === 'invalid' ? <DealIssues issues={dealCheck.issues} /> : null}
+      {dealCheck.status === 'invalid' ? <DealIssues issues={dealCheck.issues} deal={dealFile} /> : null}
 
       {screen.form ? (
         <details className="panel scenario-set-panel" open={!shown}>

@@ -43,5 +43,5 @@ export function useScenarioSetRun() {
   const check = useScenarioCheck(set, used.pool === 'tape' ? (tape?.id ?? null) : null);
   const setRead = check.state.status === 'valid' && !check.pending ? check.state.check : null;
   const request = useMemo((): ScenarioSetRunRequest | null => (used.request && setRead ? { ...used.request, scenarios: setRead.set } : null), [used.request, setRead]);
-  return { deal, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request };
+  return { deal, dealFile, screen, templates, setTemplates, saved, tapes, tapeId, tape, sets, choice, dealCheck, checked, used, check, setRead, request };
 }

@@ -251,7 +251,7 @@ export function DealArea() {
         <RunNotes noTapes={tapes !== null && tapes.length === 0} valid={valid} hasPool={hasPool} tape={tape} used={used} />
       </div>
 
-      {check.status === 'invalid' ? <EditorIssues issues={check.issues} /> : <CheckLine state={check} sizing={{ request, pool: used.pool, tape, dealLabel }} />}
+      {check.status === 'invalid' ? <EditorIssues issues={check.issues} deal={deal} /> : <CheckLine state={check} sizing={{ request, pool: used.pool, tape, dealLabel }} />}
 
       {running && runs.latest ? (
         <div className="job-watcher">

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import type { DealFile, FileDraft } from '../../../service/api/contract.ts';
 import { formatCount } from '../../app/format.ts';
 import type { FileIssue } from '../../app/issues.ts';
-import { sayCoded } from '../../app/coded.ts';
+import { isRecord, type DealDraft, type Json } from './editor/draft.ts';
+import { placeOf, saidAt, whereText } from './editor/field-labels.ts';
+import { kindOfPath, plainMessage } from './editor/messages.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { dealView, formatMoney, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
@@ -34,9 +36,10 @@ function triggerColumns(t: Translate): readonly Column<TriggerView>[] {
   ];
 }
 
-/** Validation problems of a deal file, each with its JSON path. */
-export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
+/** Validation problems of a deal file, each said where it is on the structure editor ("Note Class B — Coupon rate: …"), its JSON path in small type. */
+export function DealIssues({ issues, deal }: { issues: readonly FileIssue[]; deal: unknown }) {
   const t = useT();
+  const draft: DealDraft = isRecord(deal as Json) ? (deal as DealDraft) : {};
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
@@ -46,7 +49,10 @@ export function DealIssues({ issues }: { issues: readonly FileIssue[] }) {
       <ul className="problem-list">
         {issues.map((issue) => (
           <li key={`${issue.path} ${issue.message}`}>
-            <code className="mono">{issue.path}</code>: {sayCoded(issue)}
+            {saidAt(whereText(placeOf(issue.path, draft, t), t), plainMessage(issue, kindOfPath(issue.path)), t)}{' '}
+            <span className="issue-path" title={t('deal.issue.pathTitle')}>
+              {issue.path}
+            </span>
           </li>
         ))}
       </ul>

@@ -88,10 +88,16 @@ export function BandsField({ label, path, bandKey, kind, optional = false }: { l
           {t('deal.editor.addBand')}
         </button>
       ) : null}
-      <FieldIssues path={path} kind={kind} />
-      {bands.map((_, k) => (
-        <FieldIssues key={k} path={[...path, k]} kind="whole" below={false} />
-      ))}
+      {/* One level: its input shows its problems. */}
+      {shape === 'level' ? null : <FieldIssues path={path} kind={kind} />}
+      {bands.flatMap((_, k) =>
+        // A band's own problem and its periods' (the first period is not an input, the last one's end is text): said with the band's number.
+        [
+          [...path, k],
+          [...path, k, 'fromPeriod'],
+          [...path, k, 'toPeriod'],
+        ].map((at) => <FieldIssues key={jsonPath(at)} path={at} kind="whole" within={path} />),
+      )}
     </fieldset>
   );
 }

@@ -1,18 +1,38 @@
 import type { FileIssue } from '../../../app/issues.ts';
+import { isRecord, type DealDraft, type Json } from './draft.ts';
+import { pathsUp, placeOf, saidAt, whereText } from './field-labels.ts';
 import { kindOfPath, plainMessage } from './messages.ts';
 import { useT } from '../../../app/i18n.tsx';
 
-/** Puts the keyboard in the field a problem is about (its input carries the problem's JSON path). */
-function focusField(path: string): void {
-  const field = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
-  const input = field?.matches('input, select') ? field : field?.querySelector<HTMLElement>('input, select');
-  input?.scrollIntoView({ block: 'center' });
-  input?.focus();
+/** Unfolds what hides an element (a folded section, the folded editor), then scrolls to it and puts the keyboard in it, or in its first input. */
+function reveal(element: HTMLElement): void {
+  for (let folded = element.closest('details:not([open])'); folded !== null; folded = folded.closest('details:not([open])')) (folded as HTMLDetailsElement).open = true;
+  const input = element.matches('input, select, textarea') ? element : (element.querySelector<HTMLElement>('input, select, textarea') ?? element);
+  input.scrollIntoView({ block: 'center' });
+  input.focus();
 }
 
-/** The deal's problems above the editor, in plain words; each opens its field. Run stays off until there are none. */
-export function EditorIssues({ issues }: { issues: readonly FileIssue[] }) {
+/**
+ * Opens the field a problem is about: its control (which carries the problem's JSON path), else the
+ * nearest control or item above it (a key the editor has no field for: the note it is in), else its section.
+ */
+function openField(path: string, draft: DealDraft, section: string | null): void {
+  for (const at of pathsUp(path, draft)) {
+    const quoted = CSS.escape(at);
+    const found = document.querySelector<HTMLElement>(`[data-testid="deal-editor"] [data-path="${quoted}"], [data-testid="deal-editor"] [data-item-path="${quoted}"]`);
+    if (found) return reveal(found);
+  }
+  const part = section === null ? null : document.querySelector<HTMLElement>(`[data-testid="deal-editor"] [data-testid="${section}"]`);
+  if (part) reveal(part);
+}
+
+/**
+ * The deal's problems above the editor, each said where it is on the form ("Note Class B — Coupon rate:
+ * …") and opening its field; the JSON path follows in small type. Run stays off until there are none.
+ */
+export function EditorIssues({ issues, deal }: { issues: readonly FileIssue[]; deal: unknown }) {
   const t = useT();
+  const draft: DealDraft = isRecord(deal as Json) ? (deal as DealDraft) : {};
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
@@ -20,14 +40,24 @@ export function EditorIssues({ issues }: { issues: readonly FileIssue[] }) {
         {t('deal.editor.runStaysOffUntil')} {issues.length === 1 ? t('deal.editor.itIs') : t('deal.editor.theyAre')} {t('deal.editor.fixedInTheEditor')}
       </strong>
       <ul className="problem-list">
-        {issues.map((issue) => (
-          <li key={`${issue.path} ${issue.message}`}>
-            <button type="button" className="link-button" onClick={() => focusField(issue.path)}>
-              {plainMessage(issue, kindOfPath(issue.path))}
-            </button>{' '}
-            <span className="issue-path">{issue.path}</span>
-          </li>
-        ))}
+        {issues.map((issue) => {
+          const place = placeOf(issue.path, draft, t);
+          const said = saidAt(whereText(place, t), plainMessage(issue, kindOfPath(issue.path)), t);
+          return (
+            <li key={`${issue.path} ${issue.message}`}>
+              {place.section === null ? (
+                <span>{said}</span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => openField(issue.path, draft, place.section)}>
+                  {said}
+                </button>
+              )}{' '}
+              <span className="issue-path" title={t('deal.issue.pathTitle')}>
+                {issue.path}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

@@ -126,7 +126,7 @@ export function FeesSection() {
           const at: FieldPath = ['fees', k];
           const label = t('deal.editor.itemFee', { id: labelOf(fieldsOf(fee)['id'], String(k + 1)) });
           return (
-            <li key={k} className="editor-item" data-testid={`fee-${k}`}>
+            <li key={k} className="editor-item" data-testid={`fee-${k}`} data-item-path={jsonPath(at)}>
               <div className="editor-item-head">
                 <strong>{label}</strong>
                 <ItemButtons what={label} index={k} count={fees.length} onMove={(by) => setFees(moveItem(fees, k, by))} onRemove={() => setFees(removeItem(fees, k))} />

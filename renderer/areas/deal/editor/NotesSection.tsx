@@ -184,7 +184,7 @@ export function NotesSection() {
           const at: FieldPath = ['notes', k];
           const label = t('deal.editor.itemNote', { id: labelOf(fieldsOf(note)['id'], String(k + 1)) });
           return (
-            <li key={k} className="editor-item" data-testid={`note-${k}`}>
+            <li key={k} className="editor-item" data-testid={`note-${k}`} data-item-path={jsonPath(at)}>
               <div className="editor-item-head">
                 <strong>{label}</strong>
                 <ItemButtons what={label} index={k} count={notes.length} onMove={(by) => set(['notes'], moveItem(notes, k, by))} onRemove={() => set(['notes'], removeItem(notes, k))} />
@@ -204,7 +204,7 @@ export function NotesSection() {
         })}
       </ItemList>
       <p className="field-hint">
-        {jsonPath(['notes'])} {t('deal.editor.listOrderDoesNot')}
+        {t('deal.editor.notes')} {t('deal.editor.listOrderDoesNot')}
       </p>
     </Section>
   );

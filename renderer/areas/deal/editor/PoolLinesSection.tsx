@@ -1,5 +1,5 @@
 import { useEditor } from './context.tsx';
-import { fieldsOf, getAt, type FieldPath, type Json } from './draft.ts';
+import { fieldsOf, getAt, jsonPath, type FieldPath, type Json } from './draft.ts';
 import { FieldIssues, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
 import { insertItem, removeItem } from './lists.ts';
 import { AMORTIZATION_OPTIONS, LINE_STATE_OPTIONS } from './options.ts';
@@ -69,7 +69,7 @@ export function PoolLinesSection() {
         {lines.map((line, k) => {
           const what = t('deal.editor.poolLine', { n: k + 1 });
           return (
-            <li key={k} className="editor-item compact" data-testid={`pool-line-${k}`}>
+            <li key={k} className="editor-item compact" data-testid={`pool-line-${k}`} data-item-path={jsonPath(['pool', 'lines', k])}>
               <div className="editor-item-head">
                 <strong>{what}</strong>
                 <ItemButtons what={what} index={k} count={lines.length} onRemove={() => set(['pool', 'lines'], removeItem(lines, k))} />

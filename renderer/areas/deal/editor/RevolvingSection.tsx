@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { BandsField } from './BandsField.tsx';
 import { useEditor } from './context.tsx';
-import { fieldsOf, getAt, type Json } from './draft.ts';
+import { fieldsOf, getAt, jsonPath, type Json } from './draft.ts';
 import { FieldIssues, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
 import { insertItem, NEW_PURCHASE_LINE, removeItem } from './lists.ts';
 import { AMORTIZATION_OPTIONS } from './options.ts';
@@ -30,7 +30,7 @@ function ProfileLines() {
         {lines.map((_, k) => {
           const at = ['revolving', 'profile', k] as const;
           return (
-            <li key={k} className="editor-item compact">
+            <li key={k} className="editor-item compact" data-item-path={jsonPath(at)}>
               <div className="editor-fields">
                 <TextField label={t('deal.editor.segment')} path={[...at, 'segment']} optional />
                 <TextField label={t('deal.editor.product')} path={[...at, 'product']} optional />

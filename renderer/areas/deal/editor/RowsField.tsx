@@ -1,5 +1,6 @@
 import { useEditor } from './context.tsx';
 import { getAt, jsonPath, type FieldPath, type Json } from './draft.ts';
+import { cellLabel } from './field-labels.ts';
 import { FieldIssues, ItemButtons, NumberField, TextField } from './fields.tsx';
 import { insertItem, removeItem } from './lists.ts';
 import type { NumberKind } from './numbers.ts';
@@ -43,9 +44,9 @@ export function RowsField({
         <div key={k} className="editor-fields compact-row">
           {columns.map((c) =>
             c.kind === 'date' ? (
-              <TextField key={c.key} label={`${c.label} ${k + 1}`} path={[...path, k, c.key]} kind="date" />
+              <TextField key={c.key} label={cellLabel(c.label, k)} path={[...path, k, c.key]} kind="date" />
             ) : (
-              <NumberField key={c.key} label={`${c.label} ${k + 1}`} path={[...path, k, c.key]} kind={c.kind} />
+              <NumberField key={c.key} label={cellLabel(c.label, k)} path={[...path, k, c.key]} kind={c.kind} />
             ),
           )}
           <ItemButtons what={`${label} ${k + 1}`} index={k} count={rows.length} onRemove={() => setRows(removeItem(rows, k))} />

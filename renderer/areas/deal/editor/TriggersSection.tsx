@@ -1,6 +1,6 @@
 import { BandsField } from './BandsField.tsx';
 import { useEditor } from './context.tsx';
-import { fieldsOf, labelOf, type FieldPath } from './draft.ts';
+import { fieldsOf, jsonPath, labelOf, type FieldPath } from './draft.ts';
 import { CheckField, FieldIssues, IdsField, ItemButtons, NumberField, SelectField, TextField } from './fields.tsx';
 import { idsOf, insertItem, listOf, moveItem, newTrigger, removeItem } from './lists.ts';
 import { COMPARATOR_OPTIONS, EFFECT_OPTIONS, METRIC_OPTIONS, MONEY_METRICS, NOTE_METRICS } from './options.ts';
@@ -55,7 +55,7 @@ export function TriggersSection() {
           const { id, metric } = fieldsOf(trigger);
           const label = t('deal.editor.itemTrigger', { id: labelOf(id, String(k + 1)) });
           return (
-            <li key={k} className="editor-item" data-testid={`trigger-${k}`}>
+            <li key={k} className="editor-item" data-testid={`trigger-${k}`} data-item-path={jsonPath(['triggers', k])}>
               <div className="editor-item-head">
                 <strong>{label}</strong>
                 <ItemButtons what={label} index={k} count={triggers.length} onMove={(by) => setTriggers(moveItem(triggers, k, by))} onRemove={() => setTriggers(removeItem(triggers, k))} />

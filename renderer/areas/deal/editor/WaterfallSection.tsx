@@ -163,7 +163,7 @@ function StepList({ name }: { name: WaterfallName }) {
           const kind = labelOf(fieldsOf(step)['kind'], '');
           const what = t('deal.waterfall.step', { waterfall: t(`deal.waterfall.short.${name}`), n: k + 1, kind: stepLabel(t, kind) });
           return (
-            <li key={`${k}-${kind}`} className="step-row" data-kind={kind}>
+            <li key={`${k}-${kind}`} className="step-row" data-kind={kind} data-item-path={jsonPath([...path, k])}>
               <span className="step-number">{k + 1}</span>
               <span className="step-kind" data-path={jsonPath([...path, k, 'kind'])}>
                 {stepLabel(t, kind)}

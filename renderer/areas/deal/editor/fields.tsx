@@ -2,25 +2,39 @@ import { useId, type ReactNode } from 'react';
 import { useEditor } from './context.tsx';
 import { getAt, jsonPath, type FieldPath, type Json } from './draft.ts';
 import { useFieldText } from './field-text.ts';
+import { partBeyond, partsText, placeOf, placeOfKeys, saidAt } from './field-labels.ts';
 import { plainMessage, type FieldKind } from './messages.ts';
 import { textOfValue, valueOfText, type NumberKind } from './numbers.ts';
 import { isMessageKey, useT } from '../../../app/i18n.tsx';
 
-/** The check's problems at a path (and, with `below`, under it: an id list's items), in plain words with the path in small type. */
-export function FieldIssues({ path, kind, below = false, id }: { path: FieldPath; kind: FieldKind; below?: boolean; id?: string }) {
-  const { issues } = useEditor();
+/**
+ * The check's problems at a path (and, with `below`, under it: an id list's items, a period of a
+ * schedule), in plain words, the JSON path in small type for who edits the file itself. A problem of
+ * a part of the field (`within`: the field the lines are shown at) names that part first: "Band 2,
+ * To period: …", "Period 4: …".
+ */
+export function FieldIssues({ path, kind, below = false, id, within = path }: { path: FieldPath; kind: FieldKind; below?: boolean; id?: string; within?: FieldPath }) {
+  const t = useT();
+  const { issues, draft } = useEditor();
   const at = jsonPath(path);
   const found = [...issues.entries()].filter(([p]) => p === at || (below && (p.startsWith(`${at}[`) || p.startsWith(`${at}.`))));
   if (found.length === 0) return null;
+  const shownAt = placeOfKeys(within, draft, t).field;
   return (
     <span className="field-error" role="alert" id={id}>
       {found.flatMap(([p, atPath]) =>
-        atPath.map((issue) => (
-          <span key={`${p} ${issue.message}`} className="field-error-line">
-            {plainMessage(issue, kind)}
-            <span className="issue-path">{p}</span>
-          </span>
-        )),
+        atPath.map((issue) => {
+          const part = partBeyond(shownAt, placeOf(p, draft, t).field);
+          const message = plainMessage(issue, kind);
+          return (
+            <span key={`${p} ${issue.message}`} className="field-error-line">
+              {part.length === 0 ? message : saidAt(partsText(part, t), message, t)}
+              <span className="issue-path" title={t('deal.issue.pathTitle')}>
+                {p}
+              </span>
+            </span>
+          );
+        }),
       )}
     </span>
   );
