@@ -1,7 +1,7 @@
 import type { DealRunResult, GridAxis, GridCell, GridFrontier, GridNoteCell, GridResult, ProjectionMode, ScenarioOverrides } from '../api/contract.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import { dealRunResult } from './deal-run.ts';
-import { prepareDeal } from './prepare-deal.ts';
+import { dealPool, prepareDeal, scenarioReader, type ScenarioReader } from './prepare-deal.ts';
 import type { ProjectionInput } from './projection.ts';
 
 /** What every cell of a grid runs on: the deal, its pool (read once per thread) and the base scenario. */
@@ -11,6 +11,13 @@ export interface GridPlan {
   /** The mode the result reports: a deal's own lines always run as lines. */
   readonly mode: ProjectionMode;
   readonly base: unknown;
+  /** Reads the base scenario for the plan's cells: once, kept (scenarioReader). */
+  readonly readScenario: ScenarioReader;
+}
+
+/** A grid's plan on a thread: the deal's pool (a tape's, else its own lines, which always run as lines) read once, and its base scenario read once. */
+export function planGrid(file: DealFile, tape: ProjectionInput | null, mode: ProjectionMode, base: unknown): GridPlan {
+  return { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : mode, base, readScenario: scenarioReader() };
 }
 
 /** One cell's outcome: the cell, and the run's heading (the same for every cell). */
@@ -40,7 +47,7 @@ function noteCell(run: DealRunResult, index: number): GridNoteCell {
 
 /** Runs one cell: the deal with the cell's overrides (exactly `deal.run` with them). */
 export function runGridCell(plan: GridPlan, overrides: ScenarioOverrides): GridCellOutcome {
-  const run = dealRunResult(prepareDeal(plan.file, plan.input, plan.base, overrides), plan.mode);
+  const run = dealRunResult(prepareDeal(plan.file, plan.input, plan.base, overrides, plan.readScenario), plan.mode);
   const last = run.periods.length - 1;
   const netLoss = run.cumulativeNetLoss[last] ?? 0;
   const { dealName, poolName, mode, cutoffDate, closingDate, poolBalance, cumulativeRatioDenominator } = run;

@@ -4,7 +4,7 @@ import type { DealFile } from '../files/deal-file.ts';
 import { readScenarioSet, type ScenarioSetFile } from '../files/scenario-file.ts';
 import { solveBreakevens } from './breakevens.ts';
 import { dealRunResult } from './deal-run.ts';
-import { dealPool, prepareDeal } from './prepare-deal.ts';
+import { dealPool, prepareDeal, scenarioReader, type ScenarioReader } from './prepare-deal.ts';
 import { poolAttributes, type ProjectionInput } from './projection.ts';
 import { scenarioOverridesOf } from './scenario.ts';
 
@@ -57,6 +57,8 @@ export interface ScenarioSetPlan {
   readonly run: ScenarioSetRun;
   readonly input: ProjectionInput;
   readonly set: ScenarioSetFile;
+  /** Reads the base assumption set once for the set's scenarios (scenarioReader). */
+  readonly readScenario: ScenarioReader;
 }
 
 /** What one scenario leaves: its row, and the run's heading figures (the same for every scenario). */
@@ -71,7 +73,7 @@ export type ScenarioBreakevens = { readonly by: 'multiplier' | 'cdr'; readonly i
 /** Reads the set against the pool's segments (every problem at its path in the set) and the pool once. */
 export function planScenarioSet(run: ScenarioSetRun): ScenarioSetPlan {
   const input = dealPool(run.file, run.tapeInput);
-  return { run, input, set: readScenarioSet(run.set, { segments: poolAttributes(input).segmentNames }) };
+  return { run, input, set: readScenarioSet(run.set, { segments: poolAttributes(input).segmentNames }), readScenario: scenarioReader() };
 }
 
 /**
@@ -83,7 +85,7 @@ export function runScenario(plan: ScenarioSetPlan, k: number, breakevens: Scenar
   const scenario = plan.set.scenarios[k];
   if (scenario === undefined) throw new RangeError(`the set has no scenario ${k}`);
   const overrides = { ...run.overrides, ...scenarioOverridesOf(scenario, `$.scenarios[${k}]`) };
-  const prepared = prepareDeal(run.file, input, run.base, overrides);
+  const prepared = prepareDeal(run.file, input, run.base, overrides, plan.readScenario);
   const result = dealRunResult(prepared, run.tapeInput === null ? 'repline' : run.mode);
   const row = scenarioRow(scenario.name, scenario.description ?? null, result);
   const { dealName, poolName, mode, cutoffDate, closingDate, poolBalance, cumulativeRatioDenominator } = result;

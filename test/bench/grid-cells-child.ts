@@ -15,8 +15,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { POOL_THREAD_YOUNG_GENERATION_MB } from '../../service/jobs/pool/worker-pool.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
 import { cellOverrides } from '../../service/runs/grid-parameters.ts';
-import { runGridCell, type GridPlan } from '../../service/runs/grid.ts';
-import { dealPool } from '../../service/runs/prepare-deal.ts';
+import { planGrid, runGridCell } from '../../service/runs/grid.ts';
 import { gridBenchRequest } from './grid-runs.ts';
 
 interface ChildData {
@@ -29,7 +28,7 @@ function cellRunner({ part, parts, settlePasses }: ChildData): () => number {
   const { deal, rows, columns } = gridBenchRequest();
   // As the sweep handler plans a grid on the deal's own lines (sweep-handler.ts gridPlanOf).
   const file = readDealFile(deal);
-  const plan: GridPlan = { file, input: dealPool(file, null), mode: 'repline', base: undefined };
+  const plan = planGrid(file, null, 'repline', undefined);
   const cells = rows.values.flatMap((row) =>
     columns.values.map((column) =>
       cellOverrides(

@@ -6,8 +6,7 @@
  */
 import type { ProjectionMode, ScenarioOverrides } from '../../api/contract.ts';
 import { readDealFile } from '../../files/deal-file.ts';
-import { runGridCell, type GridCellOutcome, type GridPlan } from '../../runs/grid.ts';
-import { dealPool } from '../../runs/prepare-deal.ts';
+import { planGrid, runGridCell, type GridCellOutcome, type GridPlan } from '../../runs/grid.ts';
 import { planScenarioSet, runScenario, type ScenarioBreakevens, type ScenarioOutcome, type ScenarioSetPlan } from '../../runs/scenario-set.ts';
 import { loadPoolTape } from './pool-tape.ts';
 
@@ -54,7 +53,7 @@ function gridPlanOf(shared: SweepShared): GridPlan {
   if (sweep.grid === null) {
     const file = readDealFile(shared.deal);
     const tape = loadPoolTape(shared);
-    sweep.grid = { file, input: dealPool(file, tape), mode: tape === null ? 'repline' : shared.mode, base: shared.base };
+    sweep.grid = planGrid(file, tape, shared.mode, shared.base);
   }
   return sweep.grid;
 }
