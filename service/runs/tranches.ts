@@ -1,16 +1,17 @@
 import {
   creditEnhancement,
-  durationsAtYield,
   EngineError,
+  interbankYieldAtPrice,
   roundCentsOfDouble,
   trancheSummary,
   weightedAverageLife,
   xirr,
-  yieldQuotesAtPrice,
+  yieldAtPrice,
   type CashFlowLeg,
   type DealResult,
   type NoteLeg,
   type TimeBasis,
+  type TrancheSummary,
   type WalBasis,
 } from '../../engine/index.ts';
 import type { DealRunResult, TrancheRow } from '../api/contract.ts';
@@ -79,19 +80,21 @@ function expectedMaturityFields(leg: NoteLeg, expectedMaturity: string | undefin
  */
 function parYields(
   leg: CashFlowLeg,
-  priced: boolean,
-  lossRate: number,
+  summary: TrancheSummary,
+  hasCoupon: boolean,
 ): Pick<TrancheRow, 'yieldAtParAnnualEffective' | 'yieldAtParBondEquivalent' | 'yieldAtParMortgageEquivalent' | 'yieldAtParChinaInterbank' | 'modifiedDurationYears'> {
-  if (!priced) {
+  // The leg's summary (trancheSummary at its defaults: par, annual effective) has solved the annual
+  // effective yield at par and the duration at it: taken from it, not solved a second time.
+  const annualEffective = summary.yield;
+  if (!hasCoupon || annualEffective === null || summary.pricePct !== 100 || summary.yieldConvention !== 'annualEffective') {
     return { yieldAtParAnnualEffective: null, yieldAtParBondEquivalent: null, yieldAtParMortgageEquivalent: null, yieldAtParChinaInterbank: null, modifiedDurationYears: null };
   }
-  const quotes = yieldQuotesAtPrice(leg, 100);
   return {
-    yieldAtParAnnualEffective: quotes.annualEffective,
-    yieldAtParBondEquivalent: quotes.bondEquivalent,
-    yieldAtParMortgageEquivalent: quotes.mortgageEquivalent,
-    yieldAtParChinaInterbank: quotes.chinaInterbank,
-    modifiedDurationYears: lossRate > 0 && quotes.annualEffective < 0 ? null : durationsAtYield(leg, quotes.annualEffective, 'annualEffective').modifiedYears,
+    yieldAtParAnnualEffective: annualEffective,
+    yieldAtParBondEquivalent: yieldAtPrice(leg, 100, 'bondEquivalent'),
+    yieldAtParMortgageEquivalent: yieldAtPrice(leg, 100, 'mortgageEquivalent'),
+    yieldAtParChinaInterbank: interbankYieldAtPrice(leg, 100),
+    modifiedDurationYears: summary.totals.lossRate > 0 && annualEffective < 0 ? null : summary.modifiedDurationYears,
   };
 }
 
@@ -156,7 +159,7 @@ export function trancheRows(prepared: PreparedDeal, result: DealResult): Tranche
       writeDown: roundCentsOfDouble(leg.writeDown.reduce((a, b) => a + b, 0)),
       lossRate: summary.totals.lossRate,
       interestShortfall: shortfall,
-      ...parYields(closingLeg, hasCoupon && summary.yield !== null, summary.totals.lossRate),
+      ...parYields(closingLeg, summary, hasCoupon),
       irr: hasCoupon ? null : residualIrr(leg, closing),
       creditEnhancementAtClosing: ce[rank]?.[0] ?? 0,
     };
