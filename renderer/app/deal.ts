@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { FileDraft, ProjectionMode } from '../../service/api/contract.ts';
+import type { DealFile, FileDraft, ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
 import { scopedToWorkspace } from './workspace-scope.ts';
 
@@ -24,6 +24,8 @@ export interface DealJobRun {
   readonly mode: ProjectionMode | null;
   /** The request's deal, pool and scenario as JSON: a different one makes the shown result out of date. */
   readonly inputsKey: string;
+  /** The currency the deal file states its amounts in (undefined: none stated). */
+  readonly currency: DealFile['currency'];
 }
 
 export interface DealScreenState {

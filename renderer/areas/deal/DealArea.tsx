@@ -36,7 +36,7 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
   return (
     <>
       <p className="check-status check-valid" role="status" data-testid="deal-check">
-        {t(check.notes === 1 ? 'deal.validNoteInTotal' : 'deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance) })}
+        {t(check.notes === 1 ? 'deal.validNoteInTotal' : 'deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance, check.deal.currency) })}
         {check.hasPool ? t('deal.hasItsOwnPool') : t('deal.noPoolOfIts')}
         {check.hasAssumptions ? t('deal.hasItsOwnScenario') : t('deal.noScenarioOfIts')}
       </p>
@@ -191,6 +191,7 @@ export function DealArea() {
         scenario: used.scenarioChoice,
         mode: used.pool === 'tape' ? screen.mode : null,
         inputsKey: task === 'run' ? inputsKey : breakevenKey(inputsKey, dealScreen.get()),
+        currency: request.deal.currency,
       };
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {

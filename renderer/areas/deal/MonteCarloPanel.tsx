@@ -102,7 +102,7 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
           {t('deal.thisMonteCarloRan')}
         </p>
       ) : null}
-      {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stored={result.stored} stale={running} /> : null}
+      {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stored={result.stored} stale={running} currency={deal?.deal.currency} /> : null}
     </section>
   );
 }
