@@ -2,13 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, dismissNotifications, openArea, openBrowser } from '../helpers/browser.ts';
+import { type BrowserSession, columnTexts, dismissNotifications, openArea, openBrowser } from '../helpers/browser.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
 /**
  * The Deal screen across deals, in Chromium over the HTTP transport: every amount carries the
  * deal's currency as its file states it (`currency`: CNY shows ¥, USD shows $; the consumer and US
- * auto templates), in English and in 中文.
+ * auto templates), in English and in 中文; and the results of one deal (run, breakevens, grid, Monte
+ * Carlo) are not shown once another deal is chosen, while a changed input of the same deal keeps
+ * them, marked out of date.
  */
 
 let dir: string;
@@ -93,4 +95,48 @@ describe('the Deal screen across deals in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Deal');
     expect(browser.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('shows no result of the previous deal once another is chosen; a changed input of the same deal keeps them, marked out of date', async () => {
+    const { page } = browser;
+    await chooseTemplate('cn-consumer-revolving');
+    // The US auto run of the first test is another deal's: not shown for the consumer template.
+    await expect.poll(() => page.getByTestId('deal-run').count()).toBe(0);
+    await runDeal('消费贷 2027-1');
+    await page.getByRole('button', { name: 'Breakevens' }).click();
+    await expect.poll(() => page.getByTestId('breakeven-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(2);
+    const grid = page.getByTestId('grid-panel');
+    await grid.getByLabel('Rows values').fill('1,2');
+    await grid.getByLabel('Columns values').fill('1');
+    await grid.getByRole('button', { name: 'Run grid' }).click();
+    await expect.poll(() => page.getByTestId('grid-result').count(), { timeout: 60_000 }).toBe(1);
+    const monteCarlo = page.getByTestId('monte-carlo-panel');
+    await monteCarlo.getByLabel('Paths').fill('20');
+    await monteCarlo.getByRole('button', { name: 'Run Monte Carlo' }).click();
+    await expect.poll(() => page.getByTestId('monte-carlo').count(), { timeout: 60_000 }).toBe(1);
+
+    // Another input of the same deal (the breakeven test): its breakevens stay, marked out of date.
+    await page.getByLabel('Breakeven test').selectOption('timely');
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(1);
+    expect(await page.getByTestId('breakeven-table').count()).toBe(1);
+    await page.getByLabel('Breakeven test').selectOption('bySeniority');
+
+    // Another deal: nothing computed for the consumer template is shown, stale or not.
+    await chooseTemplate('pass-through');
+    await expect.poll(() => page.getByTestId('breakeven-table').count()).toBe(0);
+    expect(await page.getByTestId('breakeven-out-of-date').count()).toBe(0);
+    expect(await page.getByTestId('deal-run').count()).toBe(0);
+    expect(await page.getByTestId('deal-out-of-date').count()).toBe(0);
+    expect(await page.getByTestId('grid-result').count()).toBe(0);
+    expect(await page.getByTestId('grid-out-of-date').count()).toBe(0);
+    expect(await page.getByTestId('monte-carlo').count()).toBe(0);
+    expect(await page.getByTestId('mc-out-of-date').count()).toBe(0);
+    expect(await page.getByText('Nothing run yet').count()).toBe(1);
+
+    // The new deal's own breakevens show as ever.
+    await runDeal('pass-through');
+    await page.getByRole('button', { name: 'Breakevens' }).click();
+    await expect.poll(() => page.getByTestId('breakeven-table').locator('tbody tr').count(), { timeout: 60_000 }).toBe(1);
+    expect(await columnTexts(page, 'breakeven-table', 'Note')).toHaveLength(1);
+    expect(browser.pageErrors).toEqual([]);
+  }, 240_000);
 });

@@ -32,6 +32,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             scenario: { kind: 'said', text: scenario },
             mode: result.run.mode,
             inputsKey: record.inputHash,
+            deal: `run:${record.id}`,
             currency: inputs.kind === 'projection' ? undefined : inputs.deal.currency,
           }}
           run={result.run}
