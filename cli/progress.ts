@@ -1,5 +1,6 @@
 import type { AppEvent, JobInfo, JobProgress } from '../service/api/contract.ts';
 import type { Service } from '../service/service.ts';
+import { progressCountsIn } from '../messages/progress.ts';
 
 /** The least time between two progress lines off a terminal, when the job gives no fraction to count tenths of. */
 export const PROGRESS_LINE_INTERVAL_MS = 1000;
@@ -9,7 +10,8 @@ export const PROGRESS_LINE_INTERVAL_MS = 1000;
  * per tenth of the way when the job knows its total, else one line per change in the count at
  * most once a second (the count a job without a total reports — scenarios run, rows read — moves
  * in steps of any size); and at the end the last count the job reported, when no line said it yet,
- * so the log ends on how far the job got ("report: 7 scenarios", not the first step's 1).
+ * so the log ends on how far the job got ("report: 7 scenarios", not the first step's "1 scenario").
+ * Counts are said as the screens say them, in English (messages/progress.ts).
  */
 export class ProgressBar {
   readonly #stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>;
@@ -69,10 +71,9 @@ export class ProgressBar {
 
 const percentOf = (progress: JobProgress): number | null => (progress.fraction === null ? null : Math.min(100, Math.floor(progress.fraction * 100)));
 
-/** "7 scenarios", "1,200 rows · 350,000 rows/s". */
+/** "1 scenario", "7 scenarios", "1,200 rows · 350,000 rows/s". */
 function countsOf(progress: JobProgress): string {
-  const rate = progress.rate ? ` · ${Math.round(progress.rate).toLocaleString('en-US')} ${progress.unit}/s` : '';
-  return `${progress.done.toLocaleString('en-US')} ${progress.unit}${rate}`;
+  return progressCountsIn('en', progress);
 }
 
 /** Waits for a job, drawing its progress; Ctrl+C cancels it (an import rolls back). */

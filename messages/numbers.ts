@@ -3,14 +3,33 @@
 const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
+/**
+ * The sign an amount is written with, by the currency a deal file states (service/files/deal-file.ts
+ * DEAL_CURRENCIES, ISO 4217): yuan ¥, US dollars $ — the same in English and Chinese.
+ */
+const CURRENCY_SIGNS = { CNY: '¥', USD: '$' } as const;
+
+/** A currency a deal file may state its amounts in. */
+export type Currency = keyof typeof CURRENCY_SIGNS;
+
+/**
+ * An amount in a currency: its sign, 2 decimals, grouped by thousands (¥1,234.50, $1,234.50).
+ * Without a currency (a deal file that states none) the amount alone, as the Excel report writes it
+ * (its Summary says "deal currency").
+ */
+export function formatMoneyIn(x: number | null | undefined, currency: Currency | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '—';
+  return `${currency === undefined ? '' : CURRENCY_SIGNS[currency]}${yuan.format(x)}`;
+}
+
 /** Yuan with the ¥ sign and 2 decimals, grouped by thousands. */
 export function formatYuan(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : `¥${yuan.format(x)}`;
+  return formatMoneyIn(x, 'CNY');
 }
 
 /** An amount in the deal's currency, no sign: 2 decimals, grouped (the Excel report states the currency once, on its Summary). */
 export function formatAmount(x: number): string {
-  return Number.isFinite(x) ? yuan.format(x) : '—';
+  return formatMoneyIn(x, undefined);
 }
 
 /** A whole count grouped by thousands. */

@@ -31,9 +31,12 @@ export function isKnownCode(text: CodedText): boolean {
   return text.code !== undefined && isMessageKey(`msg.${text.code}`);
 }
 
-/** A result's warnings in the chosen language: by code when the service gave codes, else its English (a run stored before codes). */
-export function warningTexts(result: { readonly warnings: readonly string[]; readonly codedWarnings?: readonly CodedText[] }): string[] {
-  return warningsIn(language.get(), result);
+/**
+ * A result's warnings in the chosen language: by code when the service gave codes, else its English (a run stored before codes);
+ * `money` writes their amounts (a deal run's in its deal's currency; by default ¥, as messages/say.ts does).
+ */
+export function warningTexts(result: { readonly warnings: readonly string[]; readonly codedWarnings?: readonly CodedText[] }, money?: (amount: number) => string): string[] {
+  return warningsIn(language.get(), result, money === undefined ? {} : { money });
 }
 
 /** An API error's message in the chosen language: by its coded message when the service gave one (details.messageCode, data/errors.ts codedError), else as sent. */

@@ -1,10 +1,19 @@
 import { useSyncExternalStore } from 'react';
-import type { FileDraft, ProjectionMode } from '../../service/api/contract.ts';
+import type { DealFile, FileDraft, ProjectionMode } from '../../service/api/contract.ts';
 import { Store } from './store.ts';
 import { scopedToWorkspace } from './workspace-scope.ts';
 
 /** The deal the Deal screen runs: a shipped template, or a deal file the analyst opened (read by deal.validate). */
 export type DealChoice = { readonly kind: 'template'; readonly id: string } | { readonly kind: 'file'; readonly fileName: string; readonly deal: FileDraft };
+
+/**
+ * Which deal a choice is: a template by its id, a file by its name. Edits in the structure editor,
+ * or the same file opened again, are the same deal (its results stay, marked out of date); another
+ * template or file is another deal, and no result computed for one is shown for the other.
+ */
+export function dealIdentity(choice: DealChoice): string {
+  return choice.kind === 'template' ? `template:${choice.id}` : `file:${choice.fileName}`;
+}
 
 /**
  * The scenario a run used, as a choice rather than words: its caption says it in the language shown
@@ -24,6 +33,10 @@ export interface DealJobRun {
   readonly mode: ProjectionMode | null;
   /** The request's deal, pool and scenario as JSON: a different one makes the shown result out of date. */
   readonly inputsKey: string;
+  /** The deal it ran (dealIdentity): the Deal screen shows its result only while that deal is chosen. */
+  readonly deal: string;
+  /** The currency the deal file states its amounts in (undefined: none stated). */
+  readonly currency: DealFile['currency'];
 }
 
 export interface DealScreenState {

@@ -1,10 +1,11 @@
 import type { JobProgress } from '../../service/api/contract.ts';
-import { formatCount } from '../app/format.ts';
-import { useT } from '../app/i18n.tsx';
+import { progressCountsIn } from '../../messages/progress.ts';
+import { useLanguage, useT } from '../app/i18n.tsx';
 
-/** A job's progress: percentage when the total is known, rows and rows/s always. */
+/** A job's progress: percentage when the total is known, its count (and rate) in its unit's words with their plural (messages/progress.ts). */
 export function ProgressBar({ progress, label }: { progress: JobProgress | null; label: string }) {
   const t = useT();
+  const language = useLanguage();
   const pct = progress?.fraction === null || progress?.fraction === undefined ? null : Math.round(progress.fraction * 100);
   return (
     <div className="progress" data-testid="job-progress">
@@ -12,8 +13,7 @@ export function ProgressBar({ progress, label }: { progress: JobProgress | null;
         <span>{label}</span>
         <span>
           {pct !== null ? `${pct}% · ` : ''}
-          {progress ? `${formatCount(progress.done)} ${progress.unit}` : t('common.starting')}
-          {progress?.rate ? t('common.s', { count: formatCount(Math.round(progress.rate)), unit: progress.unit }) : ''}
+          {progress ? progressCountsIn(language, progress) : t('common.starting')}
         </span>
       </div>
       <div className={`progress-track${pct === null ? ' indeterminate' : ''}`} role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>

@@ -1011,7 +1011,6 @@ export const en = {
   'common.of': '{count}–{count2} of {total}',
   'common.next': 'Next',
   'common.starting': 'starting…',
-  'common.s': ' · {count} {unit}/s',
   'common.noTape': 'no tape',
   'app.cannotListAssumptionSets': 'Cannot list assumption sets',
   'app.cannotLoadTheExample': 'Cannot load the example assumptions',

@@ -999,7 +999,6 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'common.of': '第 {count}–{count2} 条，共 {total} 条',
   'common.next': '下一页',
   'common.starting': '启动中…',
-  'common.s': ' · 每秒 {count} {unit}',
   'common.noTape': '无资产清单',
   'app.cannotListAssumptionSets': '无法列出假设集',
   'app.cannotLoadTheExample': '无法加载示例假设',

@@ -111,12 +111,20 @@ type NoParams = Record<string, never>;
 
 // ── Jobs: long work with progress and cancel ────────────────────────────────────────────
 
+/**
+ * What a job's progress counts: tape rows read, loans projected, deal runs (breakevens, sizing),
+ * scenarios of a set, grid cells, Monte Carlo paths. The screens and the `abs` command say each in
+ * words with its plural (messages/progress.ts: "1 scenario", "7 scenarios", "7 个情景").
+ */
+export const PROGRESS_UNITS = ['rows', 'loans', 'runs', 'scenarios', 'cells', 'paths'] as const;
+export type ProgressUnit = (typeof PROGRESS_UNITS)[number];
+
 export interface JobProgress {
   /** 0–1 when the total is known, else null (show an indeterminate bar). */
   readonly fraction: number | null;
   readonly done: number;
-  /** What `done` counts, e.g. "rows". */
-  readonly unit: string;
+  /** What `done` counts. */
+  readonly unit: ProgressUnit;
   /** Units per second. */
   readonly rate: number | null;
   readonly message: string;

@@ -1,4 +1,4 @@
-import type { GridRequest, JobResultOf, ScenarioSetRunRequest } from '../api/contract.ts';
+import type { GridRequest, JobResultOf, ProgressUnit, ScenarioSetRunRequest } from '../api/contract.ts';
 import type { ServiceContext } from '../api/context.ts';
 import type { ScenarioSetFile } from '../files/scenario-file.ts';
 import { cellOverrides } from '../runs/grid-parameters.ts';
@@ -29,7 +29,7 @@ export function sharedOf(request: ScenarioSetRunRequest | GridRequest, source: S
 }
 
 /** Job progress from the pool's count of finished tasks. */
-function progressOf(ctx: JobContext, total: number, unit: string): (done: number) => void {
+function progressOf(ctx: JobContext, total: number, unit: ProgressUnit): (done: number) => void {
   const started = performance.now();
   return (done) => {
     const seconds = (performance.now() - started) / 1000;

@@ -28,7 +28,7 @@ describe('the command’s progress off a terminal', () => {
     }
     expect(PROGRESS_LINE_INTERVAL_MS).toBe(1000);
     bar.done();
-    expect(err.written).toEqual(['report: 1 scenarios\n', 'report: 5 scenarios\n', 'report: 7 scenarios\n']);
+    expect(err.written).toEqual(['report: 1 scenario\n', 'report: 5 scenarios\n', 'report: 7 scenarios\n']);
   });
 
   it('repeats no count, and ends on the job’s final progress when its last event never came (events are throttled)', () => {
@@ -41,7 +41,7 @@ describe('the command’s progress off a terminal', () => {
     bar.update(step(3));
     bar.done(step(7));
     bar.done();
-    expect(err.written).toEqual(['report: 1 scenarios\n', 'report: 3 scenarios\n', 'report: 7 scenarios\n']);
+    expect(err.written).toEqual(['report: 1 scenario\n', 'report: 3 scenarios\n', 'report: 7 scenarios\n']);
   });
 
   it('with a total: a line per tenth of the way, and the last count when no line said it', () => {
@@ -58,6 +58,6 @@ describe('the command’s progress off a terminal', () => {
     const bar = new ProgressBar(tty, 'report', () => 0);
     bar.update(step(1));
     bar.done(step(7));
-    expect(tty.written.map((w) => w.trimEnd())).toEqual([`\rreport ${'·'.repeat(24)} 1 scenarios`, `\rreport ${'·'.repeat(24)} 7 scenarios`, '']);
+    expect(tty.written.map((w) => w.trimEnd())).toEqual([`\rreport ${'·'.repeat(24)} 1 scenario`, `\rreport ${'·'.repeat(24)} 7 scenarios`, '']);
   });
 });

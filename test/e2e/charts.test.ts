@@ -95,18 +95,19 @@ describe('the charts an analyst reads first, in Chromium', () => {
     const marks = (await plotted('chart-losses')).references + (await plotted('chart-dq90')).references;
     expect(marks).toBe(breached);
 
-    // The period table shows what the API returned, to the cent.
+    // The period table shows what the API returned, to the cent, in the deal's currency (the template states CNY: ¥).
     const table = page.getByTestId('period-table');
     const headers = await table.locator('thead th').allTextContents();
     const cell = async (header: string, row: number): Promise<string> => (await table.locator('tbody tr').nth(row).locator('td').nth(headers.indexOf(header)).textContent()) ?? '';
-    const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const grouped = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const yuan = (x: number): string => `¥${grouped.format(x)}`;
     for (const row of [0, 5, 13]) {
       const p = api.periods[row];
       if (p === undefined) throw new Error(`no period ${row + 1}`);
       expect(await cell('Payment date', row)).toBe(p.paymentDate);
-      expect(await cell('Pool ending balance', row)).toBe(money.format(p.pool.endingBalance));
-      expect(await cell('Excess spread', row)).toBe(money.format(p.excessSpread));
-      expect(await cell('A interest paid', row)).toBe(money.format(p.notes.find((n) => n.id === 'A')?.interestPaid ?? Number.NaN));
+      expect(await cell('Pool ending balance', row)).toBe(yuan(p.pool.endingBalance));
+      expect(await cell('Excess spread', row)).toBe(yuan(p.excessSpread));
+      expect(await cell('A interest paid', row)).toBe(yuan(p.notes.find((n) => n.id === 'A')?.interestPaid ?? Number.NaN));
     }
 
     await dismissNotifications(page);

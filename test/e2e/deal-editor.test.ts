@@ -187,10 +187,13 @@ describe('the deal structure editor in Chromium', () => {
     page.on('dialog', accept);
     await page.goto(server.url);
     await openArea(page, 'Deal');
-    // The page keeps the file opened before the reload; choose the template, and open the editor (a stored run folds it away).
+    // The page keeps the file opened before the reload; choose the template. No run of it is shown (a run of another deal
+    // is not), so the editor is unfolded; open it should it be folded.
     await expect.poll(() => page.getByLabel('Deal', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await page.getByLabel('Deal', { exact: true }).selectOption('us-auto-oc-turbo');
-    await page.getByText('Structure editor').click();
+    await expect.poll(() => page.getByTestId('deal-run').count(), { timeout: 10_000 }).toBe(0);
+    const editor = page.locator('details.deal-details', { has: page.getByText('Structure editor', { exact: true }) });
+    if ((await editor.getAttribute('open')) === null) await page.getByText('Structure editor').click();
     const current = field('$.waterfall.combined[6].ocPercent');
     await expect.poll(() => current.inputValue(), { timeout: 10_000 }).toBe('8');
     const plus = field('$.waterfall.combined[6].ocInitialPercent');

@@ -30,7 +30,7 @@ function message(lang: Lang, key: MessageKey, params: Readonly<Record<string, st
 
 // The UI's number formats (renderer/app/format.ts, deal/model.ts), written out here: en-US grouping in both languages.
 const grouped = (x: number, digits: number): string => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const money = (x: number): string => grouped(x, 2);
+// Money: the tape's and the consumer template's (its file states CNY) carry ¥ alike (messages/numbers.ts).
 const yuan = (x: number): string => `¥${grouped(x, 2)}`;
 const count = (x: number): string => grouped(x, 0);
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
@@ -165,7 +165,7 @@ function loop(lang: Lang): void {
   async function expectTrancheTable(run: DealRunResult, scope = page.locator('body')): Promise<void> {
     const notes: TrancheRow[] = [...run.tranches].sort((a, b) => a.seniority - b.seniority);
     const walFrom = notes[0]?.walFrom === run.closingDate ? t('common.closing') : (notes[0]?.walFrom ?? '');
-    expect(await column('tranche-table', t('deal.originalBalance'), scope)).toEqual(notes.map((n) => money(n.originalBalance)));
+    expect(await column('tranche-table', t('deal.originalBalance'), scope)).toEqual(notes.map((n) => yuan(n.originalBalance)));
     expect(await column('tranche-table', t('deal.walYearsFrom', { value: notes[0]?.walBasis ?? 'ACT/365', walFrom }), scope)).toEqual(
       notes.map((n) => (n.walYears === null ? '—' : n.walYears.toFixed(2))),
     );
@@ -280,7 +280,7 @@ function loop(lang: Lang): void {
   it('opens the consumer template on the tape and sizes it to the tape, every class keeping its % of the pool', async () => {
     await openArea('deal');
     await page.getByLabel(t('deal.deal'), { exact: true }).selectOption('cn-consumer-revolving');
-    await expect.poll(() => page.getByTestId('deal-check').textContent(), { timeout: 20_000 }).toContain(t('deal.validNotesInTotal', { notes: 3, originalBalance: money(400_000_000) }));
+    await expect.poll(() => page.getByTestId('deal-check').textContent(), { timeout: 20_000 }).toContain(t('deal.validNotesInTotal', { notes: 3, originalBalance: yuan(400_000_000) }));
     await page.getByRole('radio', { name: t('deal.aTape'), exact: true }).check();
     await page.getByRole('radio', { name: t('deal.mode.repline'), exact: true }).check();
     await page.getByLabel(t('deal.scenario'), { exact: true }).selectOption(names.base);
@@ -325,7 +325,7 @@ function loop(lang: Lang): void {
     expect(run.poolName).toContain(tape?.name ?? '?');
     expect(run.tranches.every((n) => n.lossRate === 0)).toBe(true);
     await expectTrancheTable(run);
-    expect(await page.getByTestId('card-pool-balance').locator('.card-value').textContent()).toBe(money(run.poolBalance));
+    expect(await page.getByTestId('card-pool-balance').locator('.card-value').textContent()).toBe(yuan(run.poolBalance));
     await dismissNotifications();
     await expectChromeIn('Deal (base run)');
     await page.getByTestId('deal-run-caption').scrollIntoViewIfNeeded();

@@ -57,10 +57,10 @@ describe('Size to pool and price/yield in Chromium', () => {
     const lossBefore = await columnTexts(browser.page, 'tranche-table', 'Loss %');
     expect(Number.parseFloat(lossBefore[0] ?? '0')).toBeGreaterThan(50);
 
-    // The offer: 400,000,000.00 stated against the tape's pool.
+    // The offer: ¥400,000,000.00 stated against the tape's pool (the template's currency is CNY).
     const panel = page.getByTestId('size-panel');
     await expect.poll(() => panel.count()).toBe(1);
-    expect(await panel.textContent()).toContain('written for a pool of 400,000,000.00');
+    expect(await panel.textContent()).toContain('written for a pool of ¥400,000,000.00');
 
     // An infeasible target: senior CE 10% with mezzanine 9% and the 5% floor.
     await panel.getByRole('radio', { name: 'Senior class for a target CE' }).check();
@@ -101,7 +101,8 @@ describe('Size to pool and price/yield in Chromium', () => {
     await expect.poll(() => page.getByTestId('size-panel').count()).toBe(0);
     await runDeal();
     const balances = await columnTexts(browser.page, 'tranche-table', 'Original balance');
-    expect(balances[0]).not.toBe('320,000,000.00');
+    expect(balances[0]).toMatch(/^¥[\d,]+\.\d\d$/);
+    expect(balances[0]).not.toBe('¥320,000,000.00');
     expect(await columnTexts(browser.page, 'tranche-table', 'Loss %')).toEqual(['0.00%', '0.00%', '0.00%']);
     expect((await columnTexts(browser.page, 'tranche-table', 'CE at closing'))[0]).toBe('20.89%');
     await dismissNotifications(page);
@@ -121,6 +122,7 @@ describe('Size to pool and price/yield in Chromium', () => {
     // Accrued % of face = 2.8 × 21 / 365 = 0.16109…; dirty = clean + accrued = 100.1611.
     expect(await page.getByTestId('py-accrued').textContent()).toContain('0.1611% ');
     expect(await page.getByTestId('py-accrued').textContent()).toContain('21 days ACT/365 from 2027-01-20');
+    expect(await page.getByTestId('py-accrued').textContent()).toMatch(/ = ¥[\d,]+\.\d\d on face ¥[\d,]+\.\d\d /);
     expect(await page.getByTestId('py-dirty').textContent()).toBe('100.1611');
     const yieldText = (await page.getByTestId('py-yield').textContent()) ?? '';
     // Back from that yield (shown to 4 decimals of a percent) to the price: 100 clean, within what

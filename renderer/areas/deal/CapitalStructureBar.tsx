@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ReferenceLine, Respons
 import type { CapitalClassRow, DealSizeResult } from '../../../service/api/contract.ts';
 import { axisProps, chartMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
-import { formatMoney, formatMoneyCompact } from './model.ts';
+import { formatMoney, formatMoneyCompact, type DealCurrency } from './model.ts';
 import { useT } from '../../app/i18n.tsx';
 
 /** Senior to junior, as the note-balance chart colours them. */
@@ -41,9 +41,9 @@ const DarkLabel = (props: LabelProps) => <SegmentLabel {...props} dark />;
 /**
  * The capital structure before and after sizing as two stacked horizontal bars (senior at the left),
  * each class labelled with its share of the pool and its CE at closing; the pool balance is the
- * dashed line, so notes larger than the pool show at once.
+ * dashed line, so notes larger than the pool show at once; the tooltip's amounts in `currency`.
  */
-export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
+export function CapitalStructureBar({ size, currency }: { size: DealSizeResult; currency: DealCurrency }) {
   const t = useT();
   const rows = [
     { label: t('deal.asWritten'), classes: size.before },
@@ -62,7 +62,7 @@ export function CapitalStructureBar({ size }: { size: DealSizeResult }) {
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" {...moneyAxis} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={80} tick={{ fontSize: 12 }} />
-          <Tooltip formatter={(value, name) => [formatMoney(Number(value)), String(name)]} />
+          <Tooltip formatter={(value, name) => [formatMoney(Number(value), currency), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           <ReferenceLine
             x={size.poolBalance}

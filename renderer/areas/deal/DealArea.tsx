@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { BreakevenRequest, BreakevenResult, DealCheck, DealRunRequest } from '../../../service/api/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
-import { dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
+import { dealIdentity, dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
 import { upsertJob } from '../../app/jobs.ts';
 import { useSelectedTapeId, useTapes } from '../../app/tapes.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -36,7 +36,7 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
   return (
     <>
       <p className="check-status check-valid" role="status" data-testid="deal-check">
-        {t(check.notes === 1 ? 'deal.validNoteInTotal' : 'deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance) })}
+        {t(check.notes === 1 ? 'deal.validNoteInTotal' : 'deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance, check.deal.currency) })}
         {check.hasPool ? t('deal.hasItsOwnPool') : t('deal.noPoolOfIts')}
         {check.hasAssumptions ? t('deal.hasItsOwnScenario') : t('deal.noScenarioOfIts')}
       </p>
@@ -102,12 +102,12 @@ function ShownBreakevens({ result, seconds, outOfDate, solving }: { result: Brea
   );
 }
 
-/** The sweeps on the deal being run: Monte Carlo tranche loss and the sensitivity grid. */
-function SweepPanels({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+/** The sweeps on the deal being run (`dealKey`: which deal it is, dealIdentity): Monte Carlo tranche loss and the sensitivity grid. */
+function SweepPanels({ deal, dealKey, inputsKey }: { deal: DealRunRequest | null; dealKey: string; inputsKey: string }) {
   return (
     <>
-      <MonteCarloPanel deal={deal} inputsKey={inputsKey} />
-      <GridPanel deal={deal} />
+      <MonteCarloPanel deal={deal} dealKey={dealKey} inputsKey={inputsKey} />
+      <GridPanel deal={deal} dealKey={dealKey} />
     </>
   );
 }
@@ -149,6 +149,7 @@ export function DealArea() {
   const template = choice.kind === 'template' ? templates?.find((item) => item.id === choice.id) : undefined;
   const chosen: unknown = choice.kind === 'file' ? choice.deal : template?.deal;
   const chosenName = choice.kind === 'file' ? choice.fileName : `${template?.id ?? 'deal'}.json`;
+  const dealKey = dealIdentity(choice);
   // What the screen checks and runs is the structure editor's deal.
   const { deal, inEditor, pending, check } = useEditedDeal(chosen, chosenName);
   const checked = check.status === 'valid' ? check.check : null;
@@ -172,6 +173,8 @@ export function DealArea() {
   const runs = useDealJobSlot('run');
   const breakevenJobs = useDealJobSlot('breakeven');
   const inThisWorkspace = (info: DealJobRun | null) => info !== null && (info.workspacePath === null || info.workspacePath === workspace?.path);
+  // A result is shown for the deal it was computed for: another deal's rows are not this one's, not even out of date.
+  const shownHere = (info: DealJobRun | null) => inThisWorkspace(info) && info?.deal === dealKey;
   const running = runs.latestJob?.state === 'running' && inThisWorkspace(runs.latest);
   const solving = breakevenJobs.latestJob?.state === 'running' && inThisWorkspace(breakevenJobs.latest);
 
@@ -191,6 +194,8 @@ export function DealArea() {
         scenario: used.scenarioChoice,
         mode: used.pool === 'tape' ? screen.mode : null,
         inputsKey: task === 'run' ? inputsKey : breakevenKey(inputsKey, dealScreen.get()),
+        deal: dealKey,
+        currency: request.deal.currency,
       };
       updateDealScreen(task === 'run' ? { latestRun: info } : { latestBreakeven: info });
     } catch (error) {
@@ -218,9 +223,9 @@ export function DealArea() {
   useRunOnChange({ enabled: screen.runOnChange, ready: request !== null && !busy && !pending, inputsKey, lastStartedKey: runs.latest?.inputsKey ?? null, launch: () => launch('run') });
   const shownRun = runs.shownState.run;
   const shownBreakeven = breakevenJobs.shownState.breakeven;
-  const runShown = runs.shown && shownRun && inThisWorkspace(runs.shown) ? { info: runs.shown, run: shownRun.run, seconds: shownRun.seconds } : null;
+  const runShown = runs.shown && shownRun && shownHere(runs.shown) ? { info: runs.shown, run: shownRun.run, seconds: shownRun.seconds } : null;
   const breakevenShown =
-    breakevenJobs.shown && shownBreakeven && inThisWorkspace(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven.breakeven, seconds: shownBreakeven.seconds } : null;
+    breakevenJobs.shown && shownBreakeven && shownHere(breakevenJobs.shown) ? { info: breakevenJobs.shown, result: shownBreakeven.breakeven, seconds: shownBreakeven.seconds } : null;
   const runOutOfDate = runShown !== null && !running && runShown.info.inputsKey !== inputsKey;
   const breakevenOutOfDate = breakevenShown !== null && !solving && breakevenShown.info.inputsKey !== breakevenKey(inputsKey, screen);
 
@@ -297,7 +302,7 @@ export function DealArea() {
           ) : null}
         </>
       )}
-      {valid ? <SweepPanels deal={request} inputsKey={inputsKey} /> : null}
+      {valid ? <SweepPanels deal={request} dealKey={dealKey} inputsKey={inputsKey} /> : null}
     </section>
   );
 }

@@ -6,20 +6,20 @@ import { afterPaint, markChartDrawn } from '../../app/perf-marks.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel } from '../../components/ChartBox.tsx';
 import { noteSeries } from './chart-data.ts';
 import { DealRiskCharts } from './DealRiskCharts.tsx';
-import { formatMoney } from './model.ts';
+import { moneyTooltipIn, type DealCurrency } from './model.ts';
 import { useT } from '../../app/i18n.tsx';
 
 /** Senior to junior: the app's blue, then lighter, then amber for the residual end. */
 export const NOTE_COLORS = ['#1f5fae', '#5b8fd1', '#9db4d3', '#e3b341', '#e08a2c', '#cf5a2a', '#9c1f1a'];
-const moneyTooltip = (value: unknown): string => formatMoney(Number(value));
 const color = (i: number): string => NOTE_COLORS[i % NOTE_COLORS.length] ?? '#1f5fae';
 
 /**
  * The charts an analyst reads first, every one over payment dates (ISO): note balances and what each
  * class was paid, liquidity and coverage, losses and delinquency against the triggers. Money axes in
- * the reader's scale words (万/亿 or K/M/B, `locale`, by default the browser's language).
+ * the reader's scale words (万/亿 or K/M/B, `locale`, by default the browser's language), tooltips in `currency`.
  */
-export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }: { run: DealRunResult; locale?: UiLocale }) {
+export const DealCharts = memo(function DealCharts({ run, currency, locale = uiLocale() }: { run: DealRunResult; currency: DealCurrency; locale?: UiLocale }) {
+  const moneyTooltip = moneyTooltipIn(currency);
   const t = useT();
   const notes = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   const data = useMemo(() => noteSeries(run), [run]);
@@ -57,7 +57,7 @@ export const DealCharts = memo(function DealCharts({ run, locale = uiLocale() }:
           ))}
         </BarChart>
       </ChartBox>
-      <DealRiskCharts run={run} locale={locale} />
+      <DealRiskCharts run={run} locale={locale} currency={currency} />
     </div>
   );
 });

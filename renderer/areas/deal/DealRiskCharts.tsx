@@ -6,12 +6,11 @@ import { formatPct } from '../../app/format.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { CHART_MARGIN, CHART_TICK, ChartBox, dateLabel, pctTick, timesTick, type ChartSize } from '../../components/ChartBox.tsx';
 import { breachLabelPosition, coverageAxisTop, delinquencyTriggers, pipelineSeries, liquiditySeries, lossSeries, lossTriggers, valueDiffers, type TriggerLine } from './chart-data.ts';
-import { formatMoney } from './model.ts';
+import { moneyTooltipIn, type DealCurrency } from './model.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 import { DelinquencyPipelineChart } from '../results/DelinquencyPipelineChart.tsx';
 
 const THRESHOLD_COLORS = ['#b3261e', '#7a4fb0', '#1e7a43', '#b58a2a'];
-const moneyTooltip = (value: unknown): string => formatMoney(Number(value));
 const pctTooltip = (value: unknown): string => formatPct(Number(value), 2);
 const timesTooltip = (value: unknown): string => `${Number(value).toFixed(2)}×`;
 
@@ -75,8 +74,8 @@ interface RiskChartProps {
 /** The liquidity chart's series, each on its own (none stacked), for its money axis. */
 const LIQUIDITY_SERIES = [['interestCollections'], ['seniorDue'], ['reserveDraws'], ['reserveBalance']] as const;
 
-/** Interest collections against senior fees and interest due, with the reserve's balance and draws; money in `locale`'s scale words. */
-export function LiquidityChart({ run, size, locale = uiLocale() }: RiskChartProps & { locale?: UiLocale | undefined }) {
+/** Interest collections against senior fees and interest due, with the reserve's balance and draws; money in `locale`'s scale words, its tooltip in `currency`. */
+export function LiquidityChart({ run, size, locale = uiLocale(), currency }: RiskChartProps & { locale?: UiLocale | undefined; currency?: DealCurrency }) {
   const t = useT();
   const liquidity = useMemo(() => liquiditySeries(run), [run]);
   const moneyAxis = useMemo(() => axisProps(chartMoneyAxis(liquidity, LIQUIDITY_SERIES, locale)), [liquidity, locale]);
@@ -88,7 +87,7 @@ export function LiquidityChart({ run, size, locale = uiLocale() }: RiskChartProp
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         {xAxis}
         <YAxis {...moneyAxis} tick={CHART_TICK} width={64} />
-        <Tooltip formatter={moneyTooltip} labelFormatter={label} />
+        <Tooltip formatter={moneyTooltipIn(currency)} labelFormatter={label} />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         <Bar dataKey="interestCollections" name={t('deal.interestCollections')} fill="#6fbf8b" isAnimationActive={false} />
         <Bar dataKey="seniorDue" name={t('deal.seniorFeesSeniorInterest')} fill="#cf5a2a" isAnimationActive={false} />
@@ -154,8 +153,8 @@ export function LossChart({ run, size }: RiskChartProps) {
   );
 }
 
-/** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the delinquency pipeline by state. */
-export function DealRiskCharts({ run, locale }: { run: DealRunResult; locale: UiLocale }) {
+/** Liquidity and coverage, losses against the loss triggers, 90+ against its trigger, the delinquency pipeline by state; amounts in `currency`. */
+export function DealRiskCharts({ run, locale, currency }: { run: DealRunResult; locale: UiLocale; currency: DealCurrency }) {
   const t = useT();
   const losses = useMemo(() => lossSeries(run), [run]);
   const lossDates = useMemo(() => losses.map((p) => p.date), [losses]);
@@ -164,7 +163,7 @@ export function DealRiskCharts({ run, locale }: { run: DealRunResult; locale: Ui
   const xAxis = dateAxis();
   return (
     <>
-      <LiquidityChart run={run} locale={locale} />
+      <LiquidityChart run={run} locale={locale} currency={currency} />
       <CoverageChart run={run} />
       <LossChart run={run} />
       <ChartBox title={t('deal.n90DaysPastDue')} testId="chart-dq90" note={dqLines.length === 0 ? t('deal.theDealHasNo') : t('deal.n90Ratio91Dpd')}>
@@ -186,7 +185,7 @@ export function DealRiskCharts({ run, locale }: { run: DealRunResult; locale: Ui
         note={`${t('deal.pipeline.note')}${pipeline.unknown === null ? '' : ` ${pipeline.unknown}`}`}
         testId="chart-deal-delinquency"
         locale={locale}
-        moneyTooltip={moneyTooltip}
+        moneyTooltip={moneyTooltipIn(currency)}
         tooltipLabel={label}
         xTickFormatter={formatIsoDate}
         curve="stepAfter"

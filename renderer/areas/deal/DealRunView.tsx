@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { DealCharts } from './DealCharts.tsx';
 import { PriceYieldPanel } from './PriceYieldPanel.tsx';
-import { formatMoney } from './model.ts';
+import { formatMoney, type DealCurrency } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 import { useT, type MessageKey, type Translate } from '../../app/i18n.tsx';
 import { couponLabel } from './coupon-label.ts';
@@ -28,24 +28,25 @@ function windowOf(row: TrancheRow): string {
 }
 
 /** The deal file's expected maturity, with the balance still outstanding after it when the run misses it. */
-function expectedMaturityOf(t: TrancheRow, translate: Translate): string {
+function expectedMaturityOf(t: TrancheRow, translate: Translate, currency: DealCurrency): string {
   if (t.expectedMaturity === undefined) return '—';
   const left = t.balanceAfterExpectedMaturity ?? 0;
-  return left > 0 ? translate('deal.expectedMaturity.missed', { date: t.expectedMaturity, left: formatMoney(left) }) : translate('deal.expectedMaturity.met', { date: t.expectedMaturity });
+  return left > 0 ? translate('deal.expectedMaturity.missed', { date: t.expectedMaturity, left: formatMoney(left, currency) }) : translate('deal.expectedMaturity.met', { date: t.expectedMaturity });
 }
 
 const pctOrDash = (x: number | null): string => (x === null ? '—' : formatPct(x));
 
 /**
  * Each figure's column header names its convention (docs/deals.md, "Yield conventions" and "WAL");
- * headers and cells in `translate`'s language (the shown one: a language switch builds them again).
+ * headers and cells in `translate`'s language (the shown one: a language switch builds them again);
+ * amounts in `currency`, the deal file's (undefined: the amount alone, the file states none).
  */
-export function trancheColumns(run: DealRunResult, translate: Translate): readonly Column<TrancheRow>[] {
+export function trancheColumns(run: DealRunResult, translate: Translate, currency: DealCurrency): readonly Column<TrancheRow>[] {
   const first = run.tranches[0];
   const walFrom = !first || first.walFrom === run.closingDate ? translate('common.closing') : first.walFrom;
   return [
     { key: 'name', header: translate('deal.note'), render: (row) => row.name, sortValue: (row) => row.seniority },
-    { key: 'balance', header: translate('deal.originalBalance'), render: (row) => formatMoney(row.originalBalance), sortValue: (row) => row.originalBalance, align: 'right' },
+    { key: 'balance', header: translate('deal.originalBalance'), render: (row) => formatMoney(row.originalBalance, currency), sortValue: (row) => row.originalBalance, align: 'right' },
     { key: 'coupon', header: translate('deal.coupon'), render: (row) => couponLabel(row.coupon) },
     {
       key: 'wal',
@@ -57,7 +58,14 @@ export function trancheColumns(run: DealRunResult, translate: Translate): readon
     { key: 'window', header: translate('deal.principalWindow'), render: windowOf },
     { key: 'expectedFinal', header: translate('deal.expectedFinalComputed'), render: (t) => t.expectedFinal?.date ?? '—', sortValue: (t) => t.expectedFinal?.date ?? null },
     ...(run.tranches.some((t) => t.expectedMaturity !== undefined)
-      ? [{ key: 'expectedMaturity', header: translate('deal.expectedMaturity'), render: (t: TrancheRow) => expectedMaturityOf(t, translate), sortValue: (t: TrancheRow) => t.expectedMaturity ?? null }]
+      ? [
+          {
+            key: 'expectedMaturity',
+            header: translate('deal.expectedMaturity'),
+            render: (t: TrancheRow) => expectedMaturityOf(t, translate, currency),
+            sortValue: (t: TrancheRow) => t.expectedMaturity ?? null,
+          },
+        ]
       : []),
     { key: 'legalFinal', header: translate('deal.legalFinal'), render: (t) => t.legalFinalMaturity ?? '—' },
     {
@@ -72,8 +80,8 @@ export function trancheColumns(run: DealRunResult, translate: Translate): readon
     { key: 'cfets', header: translate('deal.chinaInterbankCfets'), render: (row) => pctOrDash(row.yieldAtParChinaInterbank), align: 'right' },
     { key: 'duration', header: translate('deal.modDurationYearsAnn'), render: (row) => (row.modifiedDurationYears === null ? '—' : row.modifiedDurationYears.toFixed(2)), align: 'right' },
     { key: 'loss', header: translate('deal.loss'), render: (row) => formatPct(row.lossRate), sortValue: (row) => row.lossRate, align: 'right' },
-    { key: 'writeDown', header: translate('deal.writtenDown'), render: (row) => formatMoney(row.writeDown), align: 'right' },
-    { key: 'shortfall', header: translate('deal.interestShortfall'), render: (row) => formatMoney(row.interestShortfall), align: 'right' },
+    { key: 'writeDown', header: translate('deal.writtenDown'), render: (row) => formatMoney(row.writeDown, currency), align: 'right' },
+    { key: 'shortfall', header: translate('deal.interestShortfall'), render: (row) => formatMoney(row.interestShortfall, currency), align: 'right' },
     { key: 'ce', header: translate('deal.ceAtClosing'), render: (row) => formatPct(row.creditEnhancementAtClosing), sortValue: (row) => row.creditEnhancementAtClosing, align: 'right' },
   ];
 }
@@ -113,7 +121,8 @@ export function DealRunView({
   const tranches = useMemo(() => [...run.tranches].sort((a, b) => a.seniority - b.seniority), [run.tranches]);
   // Built again when the language changes (t is one function per language): headers are words.
   const columns = useMemo(() => periodColumns(run, t), [run, t]);
-  const trancheTable = useMemo(() => trancheColumns(run, t), [run, t]);
+  const { currency } = info;
+  const trancheTable = useMemo(() => trancheColumns(run, t, currency), [run, t, currency]);
   const tableColumns = useMemo<Column<DealPeriod>[]>(
     () =>
       columns
@@ -121,11 +130,11 @@ export function DealRunView({
         .map((c) => ({
           key: c.key,
           header: c.header,
-          render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1, t),
+          render: (p: DealPeriod) => formatPeriodCell(c, p, p.period - 1, t, currency),
           ...(c.key === 'period' ? { sortValue: (p: DealPeriod) => p.period } : {}),
           align: c.kind === 'date' || c.kind === 'text' || c.kind === 'flag' ? ('left' as const) : ('right' as const),
         })),
-    [columns, t],
+    [columns, t, currency],
   );
   const last = run.periods.length;
   const cdr = run.cumulativeDefaultRate.at(-1) ?? null;
@@ -166,13 +175,13 @@ export function DealRunView({
       </p>
       {run.warnings.length > 0 ? (
         <div className="warning-box" role="status" data-testid="deal-warnings">
-          {warningTexts(run).map((w) => (
+          {warningTexts(run, (amount) => formatMoney(amount, currency)).map((w) => (
             <p key={w}>{w}</p>
           ))}
         </div>
       ) : null}
       <div className="cards" data-testid="deal-headline">
-        <Card label={t('deal.poolBalance')} value={formatMoney(run.poolBalance)} note={t('deal.atCutoff', { cutoffDate: run.cutoffDate })} testId="card-pool-balance" />
+        <Card label={t('deal.poolBalance')} value={formatMoney(run.poolBalance, currency)} note={t('deal.atCutoff', { cutoffDate: run.cutoffDate })} testId="card-pool-balance" />
         <Card label={t('deal.periods')} value={formatCount(last)} note={t('deal.paymentDates', { value: run.periods[0]?.paymentDate ?? '—', value2: run.periods.at(-1)?.paymentDate ?? '—' })} />
         <Card
           label={t('deal.cumulativeDefaultRate')}
@@ -182,7 +191,7 @@ export function DealRunView({
         />
         <Card
           label={t('deal.cumulativeNetLoss')}
-          value={formatMoney(cnl)}
+          value={formatMoney(cnl, currency)}
           note={cnl === null || run.poolBalance <= 0 ? undefined : t('deal.ofTheCutoffPool', { pct: formatPct(cnl / run.poolBalance) })}
         />
         <Card
@@ -207,7 +216,7 @@ export function DealRunView({
           }
           testId="card-triggers"
         />
-        <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown)} note={t('deal.principalLostNetOf')} testId="card-write-down" />
+        <Card label={t('deal.notesWrittenDown')} value={formatMoney(writtenDown, currency)} note={t('deal.principalLostNetOf')} testId="card-write-down" />
       </div>
 
       <div className="table-head">
@@ -220,7 +229,7 @@ export function DealRunView({
       {children}
       {deal ? <PriceYieldPanel key={info.jobId} run={run} deal={deal} /> : null}
 
-      <DealCharts run={run} />
+      <DealCharts run={run} currency={currency} />
 
       <div className="table-head">
         <h2>{t('deal.periodByPeriod')}</h2>

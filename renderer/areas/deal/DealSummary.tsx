@@ -6,14 +6,14 @@ import { isRecord, type DealDraft, type Json } from './editor/draft.ts';
 import { placeOf, saidAt, whereText } from './editor/field-labels.ts';
 import { kindOfPath, plainMessage } from './editor/messages.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { dealView, formatMoney, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
+import { dealView, formatMoney, type DealCurrency, type DealView, type FeeView, type NoteView, type TriggerView } from './model.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 
-function noteColumns(t: Translate): readonly Column<NoteView>[] {
+function noteColumns(t: Translate, currency: DealCurrency): readonly Column<NoteView>[] {
   return [
     { key: 'seniority', header: t('deal.seniority'), render: (n) => n.seniority, align: 'right' },
     { key: 'name', header: t('deal.note2'), render: (n) => `${n.name}${n.name === n.id ? '' : ` (${n.id})`}` },
-    { key: 'balance', header: t('deal.originalBalance2'), render: (n) => formatMoney(n.originalBalance), align: 'right' },
+    { key: 'balance', header: t('deal.originalBalance2'), render: (n) => formatMoney(n.originalBalance, currency), align: 'right' },
     { key: 'coupon', header: t('deal.couponAnnual'), render: (n) => n.coupon },
     { key: 'dayCount', header: t('deal.dayCount'), render: (n) => n.dayCount },
   ];
@@ -94,8 +94,8 @@ function DealStructure({ view }: { view: DealView }) {
   return (
     <div className="deal-structure" data-testid="deal-structure">
       <div>
-        <h3>{t('deal.notesTotal', { total: formatMoney(total) })}</h3>
-        <DataTable columns={noteColumns(t)} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
+        <h3>{t('deal.notesTotal', { total: formatMoney(total, view.currency) })}</h3>
+        <DataTable columns={noteColumns(t, view.currency)} rows={view.notes} rowKey={(n) => n.id} testId="deal-notes" />
         {view.fees.length > 0 ? (
           <>
             <h3>{t('deal.fees')}</h3>
@@ -136,9 +136,9 @@ function DealStructure({ view }: { view: DealView }) {
           <dt>{t('deal.ownPool')}</dt>
           <dd>
             {view.schedule
-              ? t('deal.scheduleOfPeriods', { name: view.schedule.name, periods: formatCount(view.schedule.periods), balance: formatMoney(view.schedule.balance) })
+              ? t('deal.scheduleOfPeriods', { name: view.schedule.name, periods: formatCount(view.schedule.periods), balance: formatMoney(view.schedule.balance, view.currency) })
               : view.pool
-                ? t('deal.representativeLines', { name: view.pool.name, lines: formatCount(view.pool.lines), balance: formatMoney(view.pool.balance) })
+                ? t('deal.representativeLines', { name: view.pool.name, lines: formatCount(view.pool.lines), balance: formatMoney(view.pool.balance, view.currency) })
                 : t('deal.noneRunsOnA')}
           </dd>
           <dt>{t('deal.ownScenario')}</dt>

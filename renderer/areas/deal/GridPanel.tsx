@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { SweepRunButtons } from '../../components/SweepRunButtons.tsx';
 import { GRID_PARAMETER_LABELS, GRID_PARAMETERS, gridForm, gridKey, gridRequest, isGridParameter, updateGridForm, type GridField, type GridForm } from './grid-form.ts';
 import { GridView } from './GridView.tsx';
+import { shownForDeal } from './sweep-ref.ts';
 import { useT } from '../../app/i18n.tsx';
 
 /** The CLI command the grid panel runs the same as: a command, the same in every language. */
@@ -120,13 +121,16 @@ const GRID_JOB_MESSAGES: SweepJobMessages = {
 /**
  * The Deal screen's sensitivity grid: two parameters and their values, run as a job on the worker
  * pool (progress, cancel) on the deal, pool and scenario chosen above; the result as per-note tables
- * of loss % and WAL with the frontier marked, stored as a grid run (docs/sweeps.md).
+ * of loss % and WAL with the frontier marked, stored as a grid run (docs/sweeps.md). A grid of
+ * another deal than `dealKey` (app/deal.ts dealIdentity) is not shown.
  */
-export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
+export function GridPanel({ deal, dealKey }: { deal: DealRunRequest | null; dealKey: string }) {
   const t = useT();
   const form = useSyncExternalStore(gridForm.subscribe, gridForm.get);
   const job = useSweepJob('deal.grid', form, updateGridForm, GRID_JOB_MESSAGES);
-  const { latest, running, result } = job;
+  const { latest, running } = job;
+  const ofThisDeal = shownForDeal(form.shown, dealKey);
+  const result = ofThisDeal ? job.result : null;
   const asked = deal ? gridRequest(form, deal) : null;
   const key = asked && 'request' in asked ? gridKey(asked.request) : '';
 
@@ -134,11 +138,11 @@ export function GridPanel({ deal }: { deal: DealRunRequest | null }) {
     if (asked && 'request' in asked)
       void job.start(
         (api) => api.call('deal.grid', asked.request),
-        (jobId) => ({ jobId, key }),
+        (jobId) => ({ jobId, key, deal: dealKey }),
       );
   }
 
-  const outOfDate = job.outOfDate(key);
+  const outOfDate = ofThisDeal && job.outOfDate(key);
   const cells = asked && 'request' in asked ? asked.request.rows.values.length * asked.request.columns.values.length : null;
   return (
     <section className="panel grid-panel" aria-label={t('grid.title')} data-testid="grid-panel">

@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { SweepRunButtons } from '../../components/SweepRunButtons.tsx';
 import { monteCarloForm, monteCarloRequest, updateMonteCarloForm, type MonteCarloForm } from './monte-carlo-form.ts';
 import { MonteCarloView } from './MonteCarloView.tsx';
+import { shownForDeal } from './sweep-ref.ts';
 import { useT } from '../../app/i18n.tsx';
 
 function NumberField({ label, field, form, hint }: { label: string; field: 'mean' | 'cv' | 'pd' | 'rho' | 'paths' | 'seed'; form: MonteCarloForm; hint?: string }) {
@@ -57,13 +58,15 @@ const MONTE_CARLO_JOB_MESSAGES: SweepJobMessages = {
 /**
  * The Deal screen's Monte Carlo: the lifetime default's distribution, paths and seed; runs as a job
  * with progress and cancel on the deal, pool and scenario chosen above; shows the per-note table and
- * histograms (docs/monte-carlo.md).
+ * histograms (docs/monte-carlo.md). A Monte Carlo of another deal than `dealKey` (app/deal.ts dealIdentity) is not shown.
  */
-export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | null; inputsKey: string }) {
+export function MonteCarloPanel({ deal, dealKey, inputsKey }: { deal: DealRunRequest | null; dealKey: string; inputsKey: string }) {
   const t = useT();
   const form = useSyncExternalStore(monteCarloForm.subscribe, monteCarloForm.get);
   const job = useSweepJob('deal.monteCarlo', form, updateMonteCarloForm, MONTE_CARLO_JOB_MESSAGES);
-  const { latest, running, result } = job;
+  const { latest, running } = job;
+  const ofThisDeal = shownForDeal(form.shown, dealKey);
+  const result = ofThisDeal ? job.result : null;
   const asked = deal ? monteCarloRequest(form, deal) : null;
   const key = asked && 'request' in asked ? `${inputsKey} ${JSON.stringify(asked.request)}` : '';
 
@@ -71,11 +74,11 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
     if (asked && 'request' in asked)
       void job.start(
         (api) => api.call('deal.monteCarlo', asked.request),
-        (jobId) => ({ jobId, key }),
+        (jobId) => ({ jobId, key, deal: dealKey }),
       );
   }
 
-  const outOfDate = job.outOfDate(key);
+  const outOfDate = ofThisDeal && job.outOfDate(key);
   return (
     <section className="panel monte-carlo-panel" aria-label={t('deal.monteCarlo')} data-testid="monte-carlo-panel">
       <h2>{t('deal.monteCarlo')}</h2>
@@ -102,7 +105,7 @@ export function MonteCarloPanel({ deal, inputsKey }: { deal: DealRunRequest | nu
           {t('deal.thisMonteCarloRan')}
         </p>
       ) : null}
-      {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stored={result.stored} stale={running} /> : null}
+      {result ? <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stored={result.stored} stale={running} currency={deal?.deal.currency} /> : null}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { LossHistogramBin, MonteCarloNoteRow, MonteCarloResult, RunStoreNot
 import { formatCount, formatPct, formatSeconds } from '../../app/format.ts';
 import { ChartBox, type ChartSize } from '../../components/ChartBox.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { formatMoney } from './model.ts';
+import { formatMoney, type DealCurrency } from './model.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { useT } from '../../app/i18n.tsx';
@@ -42,17 +42,20 @@ export function MonteCarloView({
   stale,
   stored,
   chartSize,
+  currency,
 }: {
   result: MonteCarloResult;
   seconds: number | null;
   stale: boolean;
   stored?: RunStoreNote | undefined;
   chartSize?: ChartSize;
+  /** The deal file's currency, which the original balances are in (absent: the amount alone). */
+  currency?: DealCurrency;
 }) {
   const t = useT();
   const columns: readonly Column<MonteCarloNoteRow>[] = [
     { key: 'name', header: t('deal.note'), render: (r) => r.name },
-    { key: 'balance', header: t('deal.originalBalance'), render: (r) => formatMoney(r.originalBalance), align: 'right' },
+    { key: 'balance', header: t('deal.originalBalance'), render: (r) => formatMoney(r.originalBalance, currency), align: 'right' },
     { key: 'el', header: t('deal.expectedLossOfOriginal'), render: (r) => formatPct(r.expectedLoss, 3), align: 'right' },
     { key: 'se', header: t('deal.stdError'), render: (r) => formatPct(r.standardError, 3), align: 'right' },
     { key: 'pl', header: t('deal.pAnyLoss'), render: (r) => formatPct(r.probabilityOfLoss, 1), align: 'right' },

@@ -124,8 +124,8 @@ export function PriceYieldPanel({ run, deal }: { run: DealRunResult; deal: DealF
           <dd data-testid="py-accrued">
             {t('deal.onFaceDaysFrom', {
               toFixed: result.accruedPct.toFixed(4),
-              accrued: formatMoney(result.accrued),
-              face: formatMoney(result.face),
+              accrued: formatMoney(result.accrued, deal.currency),
+              face: formatMoney(result.face, deal.currency),
               accrualDays: result.accrualDays,
               dayCount: result.dayCount,
               previousPaymentDate: result.previousPaymentDate,

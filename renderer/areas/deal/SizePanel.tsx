@@ -6,7 +6,7 @@ import { upsertJob, useWatchedJob } from '../../app/jobs.ts';
 import { formatPct } from '../../app/format.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { CapitalStructureBar } from './CapitalStructureBar.tsx';
-import { formatMoney } from './model.ts';
+import { formatMoney, type DealCurrency } from './model.ts';
 import { sizingInputs } from './sizing-request.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
 
@@ -24,7 +24,7 @@ function percentInput(text: string): number | null {
   return text.trim() === '' || !Number.isFinite(x) ? null : x / 100;
 }
 
-function SizeTable({ size }: { size: DealSizeResult }) {
+function SizeTable({ size, currency }: { size: DealSizeResult; currency: DealCurrency }) {
   const t = useT();
   return (
     <table className="data-table size-table" data-testid="size-table">
@@ -45,10 +45,10 @@ function SizeTable({ size }: { size: DealSizeResult }) {
           return (
             <tr key={after.id}>
               <td>{after.name}</td>
-              <td className="num">{formatMoney(before?.balance)}</td>
+              <td className="num">{formatMoney(before?.balance, currency)}</td>
               <td className="num">{formatPct(before?.shareOfPool)}</td>
               <td className="num">{formatPct(before?.creditEnhancement)}</td>
-              <td className="num">{formatMoney(after.balance)}</td>
+              <td className="num">{formatMoney(after.balance, currency)}</td>
               <td className="num">{formatPct(after.shareOfPool)}</td>
               <td className="num">{formatPct(after.creditEnhancement)}</td>
             </tr>
@@ -68,6 +68,7 @@ function SizeTable({ size }: { size: DealSizeResult }) {
 export function SizePanel({ check, request, poolBalance, poolName }: { check: DealCheck; request: BreakevenRequest; poolBalance: number; poolName: string }) {
   const t = useT();
   const { api } = useApp();
+  const { currency } = check.deal;
   const [method, setMethod] = useState<SizingMethod>('scale');
   const [target, setTarget] = useState('20');
   const [floor, setFloor] = useState('5');
@@ -122,7 +123,7 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
     <section className="panel size-panel" aria-label={t('deal.sizeToPool')} data-testid="size-panel">
       <h2>{t('deal.sizeToPool')}</h2>
       <p className="warning-box" role="status">
-        {t('deal.theDealSNotes', { statedPoolBalance: formatMoney(check.statedPoolBalance), poolName, poolBalance: formatMoney(poolBalance) })}
+        {t('deal.theDealSNotes', { statedPoolBalance: formatMoney(check.statedPoolBalance, currency), poolName, poolBalance: formatMoney(poolBalance, currency) })}
       </p>
       <div className="size-choices" role="radiogroup" aria-label={t('deal.sizingMethod')}>
         {sizingMethods(t).map((m) => (
@@ -163,8 +164,8 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
       ) : null}
       {size ? (
         <div className="size-result" data-testid="size-result">
-          <CapitalStructureBar size={size} />
-          <SizeTable size={size} />
+          <CapitalStructureBar size={size} currency={currency} />
+          <SizeTable size={size} currency={currency} />
           {size.seniorBreakeven ? (
             <p className="muted">
               {t('deal.seniorBreakevenAfterSizing', { id: size.seniorBreakeven.id })} {size.seniorBreakeven.status === 'beyondRange' ? '≥ ' : ''}

@@ -2,6 +2,7 @@ import { GRID_MAX_AXIS_VALUES, GRID_PARAMETER_RANGES, type DealRunRequest, type 
 import { translate, type MessageKey } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
+import type { DealSweepRef } from './sweep-ref.ts';
 
 /**
  * The grid parameters `abs run --grid` and `deal.grid` accept (docs/sweeps.md, "Grid parameters"),
@@ -37,9 +38,9 @@ export interface GridForm {
   readonly columnValues: string;
   /** Worker threads; empty: every core. */
   readonly workers: string;
-  /** The job started last and the last one shown, with the inputs they ran (another key makes a shown result out of date). */
-  readonly latest: { readonly jobId: string; readonly key: string } | null;
-  readonly shown: { readonly jobId: string; readonly key: string } | null;
+  /** The job started last and the last one shown, with the inputs and deal they ran (another key makes a shown result out of date; another deal hides it). */
+  readonly latest: DealSweepRef | null;
+  readonly shown: DealSweepRef | null;
 }
 
 /** Kept outside the screen, so a grid goes on while the analyst looks elsewhere. */

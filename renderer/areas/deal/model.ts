@@ -3,6 +3,7 @@
  * engine/deal/schema.ts documents every field): the structure summary of the Deal screen.
  */
 import type { DealFile } from '../../../service/api/contract.ts';
+import { formatMoneyIn } from '../../../messages/numbers.ts';
 import { formatMoneyAxis, uiLocale } from '../../app/axis-format.ts';
 import { formatPct } from '../../app/format.ts';
 import { translate, type MessageKey } from '../../app/i18n.tsx';
@@ -57,13 +58,25 @@ export interface DealView {
   /** The deal's schedule pool (docs/schedule-pools.md): name, periods, opening balance and its stress in words; null when none. */
   readonly schedule: { readonly name: string; readonly periods: number; readonly balance: number; readonly stress: string } | null;
   readonly hasAssumptions: boolean;
+  /** The currency the file states its amounts in (undefined: none stated). */
+  readonly currency: DealCurrency;
 }
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The currency a deal file states its amounts in (its `currency`); undefined when it states none. */
+export type DealCurrency = DealFile['currency'];
 
-/** An amount in the deal's currency (a deal file names none: yuan for a Chinese deal, dollars for a US one). */
-export function formatMoney(x: number | null | undefined): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : money.format(x);
+/**
+ * An amount in the deal's currency, with its sign: ¥ for CNY, $ for USD (messages/numbers.ts, as the
+ * Pool screen writes yuan); the amount alone when the deal file states no currency (the Excel report's
+ * "deal currency"), or where no deal is known (a comparison across runs).
+ */
+export function formatMoney(x: number | null | undefined, currency?: DealCurrency): string {
+  return formatMoneyIn(x, currency);
+}
+
+/** A chart tooltip's amounts (recharts hands it the value as is) in the deal's currency. */
+export function moneyTooltipIn(currency: DealCurrency): (value: unknown) => string {
+  return (value) => formatMoney(Number(value), currency);
 }
 
 /** Amounts for chart axes in the UI's scale words: 1.2M, 350K (en); 120万, 3.5亿 (zh). */
@@ -99,7 +112,7 @@ function couponOf(coupon: Note['coupon']): string {
   }
 }
 
-function feeBasisOf(basis: Fee['basis']): string {
+function feeBasisOf(basis: Fee['basis'], currency: DealCurrency): string {
   switch (basis.type) {
     case 'poolBalance':
       return translate('model.fee.poolBalance', { rate: formatPct(basis.rateAnnual, 2), dayCount: basis.dayCount ?? 'ACT/365' });
@@ -109,10 +122,10 @@ function feeBasisOf(basis: Fee['basis']): string {
       return translate('model.fee.collections', { rate: formatPct(basis.rate, 2), collections: collectionsText(basis.of) });
     case 'fixed':
       return (basis.everyPeriods ?? 1) === 1
-        ? translate('model.fee.fixed', { amount: formatMoney(basis.amount) })
-        : translate('model.fee.fixedEvery', { amount: formatMoney(basis.amount), every: basis.everyPeriods ?? 1 });
+        ? translate('model.fee.fixed', { amount: formatMoney(basis.amount, currency) })
+        : translate('model.fee.fixedEvery', { amount: formatMoney(basis.amount, currency), every: basis.everyPeriods ?? 1 });
     case 'oneOff':
-      return translate('model.fee.oneOff', { amount: formatMoney(basis.amount), period: basis.period ?? 1 });
+      return translate('model.fee.oneOff', { amount: formatMoney(basis.amount, currency), period: basis.period ?? 1 });
     default:
       return unknownVariant(basis);
   }
@@ -158,8 +171,8 @@ const EFFECT_LABELS: Readonly<Record<Trigger['effects'][number], MessageKey>> = 
 };
 
 /** A threshold or warning level: money for interestShortfall and purchaseShortfallAmount, a percentage otherwise. */
-function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric']): string {
-  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? formatMoney(x) : formatPct(x, 2));
+function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric'], currency: DealCurrency): string {
+  const level = (x: number): string => (metric === 'interestShortfall' || metric === 'purchaseShortfallAmount' || metric === 'expectedMaturityShortfall' ? formatMoney(x, currency) : formatPct(x, 2));
   if (typeof threshold === 'number') return level(threshold);
   return threshold
     .map(
@@ -170,12 +183,12 @@ function thresholdOf(threshold: Trigger['threshold'], metric: Trigger['metric'])
 }
 
 /** The trigger's test in words: "3-period average of 60+ DPD ratio > 2.00%, 2 periods in a row; warning at 1.50%". */
-function triggerTest(t: Trigger): string {
+function triggerTest(t: Trigger, currency: DealCurrency): string {
   const average = (t.averageOver ?? 1) > 1 ? translate('model.trigger.average', { n: t.averageOver ?? 1 }) : '';
   const notes = t.notes && t.notes.length > 0 && (t.metric === 'noteBalanceRatio' || t.metric === 'interestShortfall' || t.metric === 'expectedMaturityShortfall') ? ` (${t.notes.join(', ')})` : '';
   const inARow = (t.consecutivePeriods ?? 1) > 1 ? translate('model.trigger.inARow', { n: t.consecutivePeriods ?? 1 }) : '';
-  const warning = t.warning === undefined ? '' : translate('model.trigger.warning', { level: thresholdOf(t.warning, t.metric) });
-  return `${average}${translate(METRIC_LABELS[t.metric])}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric)}${inARow}${warning}`;
+  const warning = t.warning === undefined ? '' : translate('model.trigger.warning', { level: thresholdOf(t.warning, t.metric, currency) });
+  return `${average}${translate(METRIC_LABELS[t.metric])}${notes} ${t.breachedWhen} ${thresholdOf(t.threshold, t.metric, currency)}${inARow}${warning}`;
 }
 
 const PRINCIPAL_RULES: Readonly<Record<Extract<Step, { kind: 'principal' }>['rule'], MessageKey>> = {
@@ -230,13 +243,13 @@ function stepOf(step: Step, feeNames: ReadonlyMap<string, string>): string {
   }
 }
 
-function reserveOf(reserve: Reserve): string {
+function reserveOf(reserve: Reserve, currency: DealCurrency): string {
   const { target } = reserve;
   return [
-    translate('model.reserve.initialDeposit', { amount: formatMoney(reserve.initialDeposit) }),
+    translate('model.reserve.initialDeposit', { amount: formatMoney(reserve.initialDeposit, currency) }),
     translate(target.basis === 'initialNoteBalance' ? 'model.reserve.targetInitial' : 'model.reserve.targetCurrent', { pct: formatPct(target.percent, 2), notes: notesText(target.notes) }),
-    ...(target.floor !== undefined ? [translate('model.reserve.floor', { amount: formatMoney(target.floor) })] : []),
-    ...(target.cap !== undefined ? [translate('model.reserve.cap', { amount: formatMoney(target.cap) })] : []),
+    ...(target.floor !== undefined ? [translate('model.reserve.floor', { amount: formatMoney(target.floor, currency) })] : []),
+    ...(target.cap !== undefined ? [translate('model.reserve.cap', { amount: formatMoney(target.cap, currency) })] : []),
   ].join(translate('deal.schedule.listSeparator'));
 }
 
@@ -273,11 +286,11 @@ export function dealView(file: DealFile): DealView {
       dayCount: n.coupon.type === 'none' ? '—' : (n.dayCount ?? 'ACT/365'),
     }))
     .sort((a, b) => a.seniority - b.seniority);
-  const fees: FeeView[] = (file.fees ?? []).map((f) => ({ id: f.id, name: f.name ?? f.id, basis: feeBasisOf(f.basis), senior: f.senior !== false }));
+  const fees: FeeView[] = (file.fees ?? []).map((f) => ({ id: f.id, name: f.name ?? f.id, basis: feeBasisOf(f.basis, file.currency), senior: f.senior !== false }));
   const triggers: TriggerView[] = (file.triggers ?? []).map((t) => ({
     id: t.id,
     name: t.name ?? t.id,
-    test: triggerTest(t),
+    test: triggerTest(t, file.currency),
     effects: t.effects.map((e) => translate(EFFECT_LABELS[e])).join('; '),
     curable: t.curable === true,
   }));
@@ -294,7 +307,7 @@ export function dealView(file: DealFile): DealView {
     }),
     notes,
     fees,
-    reserve: file.reserve ? reserveOf(file.reserve) : null,
+    reserve: file.reserve ? reserveOf(file.reserve, file.currency) : null,
     triggers,
     waterfalls: waterfallsOf(file.waterfall, new Map(fees.map((f) => [f.id, f.name]))),
     lossAllocation: file.lossAllocation === 'pdl' ? translate('model.lossAllocation.pdl') : translate('model.lossAllocation.writeDown'),
@@ -306,6 +319,7 @@ export function dealView(file: DealFile): DealView {
     pool: file.pool ? { name: file.pool.name ?? translate('model.dealPool'), lines: lines.length, balance: lines.reduce((sum, l) => sum + l.balance, 0) } : null,
     schedule: file.schedulePool ? scheduleOf(file.schedulePool) : null,
     hasAssumptions: file.assumptions !== undefined,
+    currency: file.currency,
   };
 }
 

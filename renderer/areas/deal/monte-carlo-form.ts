@@ -3,6 +3,7 @@ import { formatCount } from '../../app/format.ts';
 import { translate } from '../../app/i18n.tsx';
 import { Store } from '../../app/store.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
+import type { DealSweepRef } from './sweep-ref.ts';
 
 /** The Monte Carlo panel's inputs as typed (text, so a half-typed number stays as it is) and its jobs. */
 export interface MonteCarloForm {
@@ -14,9 +15,9 @@ export interface MonteCarloForm {
   readonly rho: string;
   readonly paths: string;
   readonly seed: string;
-  /** The job started last and the last one shown, with the inputs they ran (another key makes a shown result out of date). */
-  readonly latest: { readonly jobId: string; readonly key: string } | null;
-  readonly shown: { readonly jobId: string; readonly key: string } | null;
+  /** The job started last and the last one shown, with the inputs and deal they ran (another key makes a shown result out of date; another deal hides it). */
+  readonly latest: DealSweepRef | null;
+  readonly shown: DealSweepRef | null;
 }
 
 /** Kept outside the screen, so a Monte Carlo goes on while the analyst looks elsewhere. */

@@ -1,7 +1,7 @@
 import type { DealPeriod, DealRunResult } from '../../../service/api/contract.ts';
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
-import { formatMoney } from './model.ts';
+import { formatMoney, type DealCurrency } from './model.ts';
 import { interpolate, type MessageKey, type MessageParams, type Translate } from '../../app/i18n.tsx';
 import { en } from '../../i18n/en.ts';
 
@@ -142,14 +142,15 @@ export function periodColumns(run: DealRunResult, translate: Translate): readonl
   ];
 }
 
-export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: number, translate: Translate): string {
+/** A cell of the period table as the screen shows it: money with the deal's currency (`currency`, the deal file's). */
+export function formatPeriodCell(column: PeriodColumn, p: DealPeriod, index: number, translate: Translate, currency: DealCurrency): string {
   const value = column.value(p, index);
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? translate('deal.yes') : translate('deal.no');
   if (typeof value === 'string') return value;
   switch (column.kind) {
     case 'money':
-      return formatMoney(value);
+      return formatMoney(value, currency);
     case 'pct':
       return formatPct(value, 2);
     case 'ratio':

@@ -32,6 +32,8 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             scenario: { kind: 'said', text: scenario },
             mode: result.run.mode,
             inputsKey: record.inputHash,
+            deal: `run:${record.id}`,
+            currency: inputs.kind === 'projection' ? undefined : inputs.deal.currency,
           }}
           run={result.run}
           seconds={result.seconds}
@@ -44,7 +46,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
       ) : result.kind === 'deal.grid' ? (
         <StoredGridView grid={result.grid} seconds={result.seconds} />
       ) : result.kind === 'deal.monteCarlo' ? (
-        <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} />
+        <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} currency={inputs.kind === 'projection' ? undefined : inputs.deal.currency} />
       ) : (
         <ProjectionView
           run={{

@@ -40,7 +40,8 @@ export function PackScenarioPage({ dealName, scenario, index }: { dealName: stri
   const { run } = scenario;
   const tranches = useMemo(() => [...scenario.tranches].sort((a, b) => a.seniority - b.seniority), [scenario.tranches]);
   const columns = useMemo(() => {
-    const base = trancheColumns(run, t);
+    // The pack (report.pack) does not carry the deal's currency: amounts alone, its notes say "deal currency".
+    const base = trancheColumns(run, t, undefined);
     return scenario.breakevens === null ? base : [...base, breakevenColumn(scenario.breakevens, t)];
   }, [run, scenario.breakevens, t]);
   return (
