@@ -14,6 +14,7 @@ import { defaultWorkspacePath } from '../service/transport/paths.ts';
 import { warmPoolWanted } from '../service/transport/warm-pool-env.ts';
 import { Service } from '../service/service.ts';
 import { APP_ORIGIN, APP_SCHEME, IPC } from './ipc.ts';
+import { leaveDialog, leaves } from './leave-dialog.ts';
 import { menuTemplate } from './menu.ts';
 import { PageCommands } from './page-commands.ts';
 import { devToolsAllowed, isAllowedExternalUrl, isAppPage } from './policy.ts';
@@ -169,6 +170,10 @@ function createWindow(): void {
   // A new document (the first load, View ▸ Reload) or a new renderer has no listener until it says menuReady.
   window.webContents.on('did-navigate', () => commands.pageLoading());
   window.webContents.on('render-process-gone', () => commands.pageLoading());
+  // The page's beforeunload guard holds unsaved edits: ask in the shell's language; Leave lets it unload.
+  window.webContents.on('will-prevent-unload', (event) => {
+    if (leaves(dialog.showMessageBoxSync(window, leaveDialog(say())))) event.preventDefault();
+  });
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;

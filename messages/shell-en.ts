@@ -51,6 +51,11 @@ export const shellEn = {
   // native dialogs and error boxes of main
   'shell.dialog.savePackPdf': 'Save the investor pack as PDF',
   'shell.dialog.pdfFilter': 'PDF document',
+  'shell.dialog.leave.title': 'Unsaved edits',
+  'shell.dialog.leave.message': 'Leave this page? Edits not saved will be lost.',
+  'shell.dialog.leave.detail': 'An assumption set, a scenario set or the deal structure has edits that are not saved.',
+  'shell.dialog.leave.leave': 'Leave',
+  'shell.dialog.leave.stay': 'Stay',
   'shell.error.defaultWorkspace': 'Cannot open the default workspace',
   'shell.error.cannotStart': '{app} could not start',
 } as const;

@@ -50,6 +50,11 @@ export const shellZhCN: Readonly<Record<ShellMessageKey, string>> = {
   // 主进程的原生对话框与错误框
   'shell.dialog.savePackPdf': '将投资者路演材料另存为 PDF',
   'shell.dialog.pdfFilter': 'PDF 文档',
+  'shell.dialog.leave.title': '未保存的修改',
+  'shell.dialog.leave.message': '离开此页面？未保存的修改将会丢失。',
+  'shell.dialog.leave.detail': '假设集、情景集或交易结构中有尚未保存的修改。',
+  'shell.dialog.leave.leave': '离开',
+  'shell.dialog.leave.stay': '留下',
   'shell.error.defaultWorkspace': '无法打开默认工作区',
   'shell.error.cannotStart': '{app}无法启动',
 };

@@ -8,6 +8,7 @@ import { connectDesktopShell } from './app/desktop-shell.ts';
 import { loadCatalogue } from './app/catalogues.ts';
 import { I18nProvider, translate } from './app/i18n.tsx';
 import { language } from './app/language.ts';
+import { guardUnload } from './app/unsaved-edits.ts';
 import './styles.css';
 
 const api = new ApiClient(detectTransport());
@@ -39,3 +40,5 @@ const started = loadCatalogue(language.get()).then(
 // The desktop menu's New / Open run here, and it learns the chosen language (nothing in the browser);
 // a command given while the page loads is carried out once it has started, in its language.
 connectDesktopShell(api, started);
+// A reload or a closed window asks first while an editor holds edits not saved.
+guardUnload(window);

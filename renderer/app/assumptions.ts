@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from './store.ts';
 import { translate } from './i18n.tsx';
+import { editorWithSaveButton } from './unsaved-edits.ts';
 import { scopedToWorkspace } from './workspace-scope.ts';
 
 /**
@@ -59,4 +60,10 @@ scopedToWorkspace({
     const draft = assumptionDraft.get();
     return draft && draft.savedName !== null && draft.dirty ? draft.name || draft.savedName : null;
   },
+});
+
+/** A reload drops the draft, a set never saved too: the page asks first (unsaved-edits.ts). */
+editorWithSaveButton(() => {
+  const draft = assumptionDraft.get();
+  return draft?.dirty ? draft.name || draft.savedName || translate('app.confirm.theNewSet') : null;
 });

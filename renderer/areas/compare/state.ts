@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from '../../app/store.ts';
+import { editorWithSaveButton } from '../../app/unsaved-edits.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
 import type { ScenarioSetForm } from './form.ts';
 
@@ -51,6 +52,12 @@ scopedToWorkspace({
     const { savedName, dirty } = compareScreen.get();
     return savedName !== null && dirty ? savedName : null;
   },
+});
+
+/** A reload drops the set being edited, saved or not: the page asks first (app/unsaved-edits.ts). */
+editorWithSaveButton(() => {
+  const { dirty, form, savedName } = compareScreen.get();
+  return dirty && form ? form.name || savedName || '' : null;
 });
 
 export function updateCompareScreen(patch: Partial<CompareScreenState>): void {

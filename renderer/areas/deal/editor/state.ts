@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { Store } from '../../../app/store.ts';
+import { editorWithSaveButton } from '../../../app/unsaved-edits.ts';
 import { draftOfFile, type DealDraft } from './draft.ts';
 import { canRedo, canUndo, historyOf, record, redo, undo, type History } from './history.ts';
 
@@ -15,6 +16,12 @@ export interface DealEditorState {
 
 /** Kept outside the screen, so the edits survive a visit to another screen. */
 export const dealEditor = new Store<DealEditorState>({ history: historyOf<DealDraft>({}), origin: null, fileName: 'deal.json', dirty: false });
+
+/** A reload drops the structure's edits: the page asks first (app/unsaved-edits.ts). */
+editorWithSaveButton(() => {
+  const { dirty, fileName } = dealEditor.get();
+  return dirty ? fileName : null;
+});
 
 export function useDealEditor(): DealEditorState {
   return useSyncExternalStore(dealEditor.subscribe, dealEditor.get, dealEditor.get);
