@@ -372,6 +372,16 @@ export const messagesEn = {
   // why a finished run was not kept in the run store (service/run-store/store-warnings.ts)
   'msg.runStore.notStoredBusy': 'The run was not stored in the workspace (the workspace was busy: an import or another program was writing to it for more than 5 s); its results below are complete.',
   'msg.runStore.notStored': 'The run was not stored in the workspace ({reason}); its results below are complete.',
+  // why a tape is read in its encoding (data/tape/encoding.ts), the import's detection line
+  'msg.tapeEncoding.bomUtf8': 'UTF-8 byte-order mark (EF BB BF)',
+  'msg.tapeEncoding.bomUtf16le': 'UTF-16LE byte-order mark (FF FE)',
+  'msg.tapeEncoding.bomUtf16be': 'UTF-16BE byte-order mark (FE FF)',
+  'msg.tapeEncoding.nulUtf16le': 'no byte-order mark, but NUL bytes in every other position (UTF-16LE)',
+  'msg.tapeEncoding.nulUtf16be': 'no byte-order mark, but NUL bytes in every other position (UTF-16BE)',
+  'msg.tapeEncoding.notUtf8': 'not valid UTF-8 at byte {at}; decoded as GB18030 (GBK)',
+  'msg.tapeEncoding.onlyAscii': 'only ASCII in the first {bytes} bytes; read as UTF-8',
+  'msg.tapeEncoding.validUtf8': 'valid UTF-8 in the first {bytes} bytes',
+  'msg.tapeEncoding.chosenByUser': 'chosen by the user',
   // why a cell's value cannot be read (data/tape/values/reasons.ts), inside tapeRow.unreadable and the cutoff's messages
   'msg.tapeValue.notANumber': 'not a number',
   'msg.tapeValue.twoDecimalPoints': 'not a number (more than one decimal point)',

@@ -363,6 +363,16 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   // why a finished run was not kept in the run store (service/run-store/store-warnings.ts)
   'msg.runStore.notStoredBusy': '本次运行未保存到工作区（工作区繁忙：导入或其他程序写入超过 5 秒）；下方结果完整。',
   'msg.runStore.notStored': '本次运行未保存到工作区（{reason}）；下方结果完整。',
+  // why a tape is read in its encoding (data/tape/encoding.ts), the import's detection line
+  'msg.tapeEncoding.bomUtf8': 'UTF-8 字节顺序标记（EF BB BF）',
+  'msg.tapeEncoding.bomUtf16le': 'UTF-16LE 字节顺序标记（FF FE）',
+  'msg.tapeEncoding.bomUtf16be': 'UTF-16BE 字节顺序标记（FE FF）',
+  'msg.tapeEncoding.nulUtf16le': '无字节顺序标记，但每隔一个字节为 NUL（UTF-16LE）',
+  'msg.tapeEncoding.nulUtf16be': '无字节顺序标记，但每隔一个字节为 NUL（UTF-16BE）',
+  'msg.tapeEncoding.notUtf8': '第 {at} 字节处不是有效的 UTF-8；按 GB18030（GBK）解码',
+  'msg.tapeEncoding.onlyAscii': '前 {bytes} 字节均为 ASCII；按 UTF-8 读取',
+  'msg.tapeEncoding.validUtf8': '前 {bytes} 字节为有效的 UTF-8',
+  'msg.tapeEncoding.chosenByUser': '由用户选择',
   // why a cell's value cannot be read (data/tape/values/reasons.ts), inside tapeRow.unreadable and the cutoff's messages
   'msg.tapeValue.notANumber': '不是数字',
   'msg.tapeValue.twoDecimalPoints': '不是数字（小数点多于一个）',

@@ -14,8 +14,9 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename } from 'node:path';
 import { codedError, UserError } from '../errors.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 import { TAPE_MESSAGES } from './messages.ts';
-import { createDecoder, detectEncoding, ENCODING_SAMPLE_BYTES, firstInvalidUtf8, type TapeEncoding } from './encoding.ts';
+import { createDecoder, detectEncoding, ENCODING_REASONS, ENCODING_SAMPLE_BYTES, firstInvalidUtf8, type TapeEncoding } from './encoding.ts';
 
 export type CsvDelimiter = ',' | '\t' | ';' | '|';
 
@@ -658,6 +659,8 @@ export async function readCsvFile(path: string, options: ReadCsvOptions): Promis
 export interface CsvPreview {
   readonly encoding: TapeEncoding;
   readonly encodingReason: string;
+  /** The reason by code, for a screen to say in its language. */
+  readonly encodingReasonCoded: CodedMessage;
   readonly delimiter: string;
   readonly header: string[];
   readonly rows: string[][];
@@ -673,7 +676,7 @@ export async function previewCsv(path: string, options: { encoding?: TapeEncodin
   const fh = await openTape(path);
   try {
     const totalBytes = await tapeSize(fh, path);
-    const { encoding, encodingReason } = await chooseEncoding(fh, options.encoding);
+    const { encoding, encodingReason, encodingReasonCoded } = await chooseEncoding(fh, options.encoding);
     const buffer = Buffer.allocUnsafe(Math.min(totalBytes, PREVIEW_BYTES));
     const { bytesRead } = await fh.read(buffer, 0, buffer.length, 0);
     const complete = bytesRead >= totalBytes;
@@ -713,7 +716,7 @@ export async function previewCsv(path: string, options: { encoding?: TapeEncodin
         { file: basename(path) },
       );
     }
-    return { encoding, encodingReason, delimiter, header, rows, truncated };
+    return { encoding, encodingReason, encodingReasonCoded, delimiter, header, rows, truncated };
   } finally {
     await fh.close();
   }
@@ -747,12 +750,15 @@ async function tapeSize(fh: FileHandle, path: string): Promise<number> {
   return stat.size;
 }
 
-async function chooseEncoding(fh: FileHandle, given: TapeEncoding | undefined): Promise<{ encoding: TapeEncoding; encodingReason: string }> {
-  if (given !== undefined) return { encoding: given, encodingReason: 'chosen by the user' };
+async function chooseEncoding(fh: FileHandle, given: TapeEncoding | undefined): Promise<{ encoding: TapeEncoding; encodingReason: string; encodingReasonCoded: CodedMessage }> {
+  if (given !== undefined) {
+    const chosen = ENCODING_REASONS.say('chosenByUser');
+    return { encoding: given, encodingReason: chosen.message, encodingReasonCoded: chosen };
+  }
   const head = Buffer.allocUnsafe(ENCODING_SAMPLE_BYTES);
   const { bytesRead } = await fh.read(head, 0, head.length, 0);
-  const { encoding, reason } = detectEncoding(head.subarray(0, bytesRead));
-  return { encoding, encodingReason: reason };
+  const { encoding, reason, reasonCoded } = detectEncoding(head.subarray(0, bytesRead));
+  return { encoding, encodingReason: reason, encodingReasonCoded: reasonCoded };
 }
 
 /** A strict UTF-8 decode failed in `chunk` (starting at byte `chunkStart`): say where, and what to do. */

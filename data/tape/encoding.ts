@@ -5,6 +5,8 @@
  * reads all three.
  */
 
+import { messageTable, type CodedMessage } from '../../engine/messages.ts';
+
 export type TapeEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** How many bytes from the start of a file `detectEncoding` is meant to look at. */
@@ -36,21 +38,45 @@ export function parseEncodingName(name: string): TapeEncoding | null {
   return ENCODING_NAMES[key] ?? null;
 }
 
+/** Why a tape is read in its encoding, by code (engine/messages.ts): the import's detection line says it in the chosen language. */
+export const ENCODING_REASONS = messageTable('tapeEncoding', {
+  bomUtf8: () => 'UTF-8 byte-order mark (EF BB BF)',
+  bomUtf16le: () => 'UTF-16LE byte-order mark (FF FE)',
+  bomUtf16be: () => 'UTF-16BE byte-order mark (FE FF)',
+  nulUtf16le: () => 'no byte-order mark, but NUL bytes in every other position (UTF-16LE)',
+  nulUtf16be: () => 'no byte-order mark, but NUL bytes in every other position (UTF-16BE)',
+  notUtf8: (p: { at: number }) => `not valid UTF-8 at byte ${p.at}; decoded as GB18030 (GBK)`,
+  onlyAscii: (p: { bytes: number }) => `only ASCII in the first ${p.bytes} bytes; read as UTF-8`,
+  validUtf8: (p: { bytes: number }) => `valid UTF-8 in the first ${p.bytes} bytes`,
+  chosenByUser: () => 'chosen by the user',
+});
+
+/** An encoding detected, and why: `reason` is the English of `reasonCoded`. */
+export interface DetectedEncoding {
+  readonly encoding: TapeEncoding;
+  readonly reason: string;
+  readonly reasonCoded: CodedMessage;
+}
+
+function detected(encoding: TapeEncoding, reasonCoded: CodedMessage): DetectedEncoding {
+  return { encoding, reason: reasonCoded.message, reasonCoded };
+}
+
 /**
  * Guesses the encoding of a file from its first bytes (pass about ENCODING_SAMPLE_BYTES):
  * a byte-order mark first; then, when there is none, UTF-16 recognised by its NUL bytes;
  * then strict UTF-8 validity of the whole sample (the sample may end inside a multi-byte
  * character: that incomplete tail is ignored); anything else is read as GB18030 (GBK).
  */
-export function detectEncoding(head: Uint8Array): { encoding: TapeEncoding; reason: string } {
+export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
-    return { encoding: 'utf-8-bom', reason: 'UTF-8 byte-order mark (EF BB BF)' };
+    return detected('utf-8-bom', ENCODING_REASONS.say('bomUtf8'));
   }
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) {
-    return { encoding: 'utf-16le', reason: 'UTF-16LE byte-order mark (FF FE)' };
+    return detected('utf-16le', ENCODING_REASONS.say('bomUtf16le'));
   }
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) {
-    return { encoding: 'utf-16be', reason: 'UTF-16BE byte-order mark (FE FF)' };
+    return detected('utf-16be', ENCODING_REASONS.say('bomUtf16be'));
   }
   const utf16 = detectUtf16WithoutBom(head);
   if (utf16) return utf16;
@@ -60,16 +86,10 @@ export function detectEncoding(head: Uint8Array): { encoding: TapeEncoding; reas
     new TextDecoder('utf-8', { fatal: true }).decode(sample);
   } catch {
     const at = firstInvalidUtf8(sample);
-    return {
-      encoding: 'gb18030',
-      reason: `not valid UTF-8 at byte ${at}; decoded as GB18030 (GBK)`,
-    };
+    return detected('gb18030', ENCODING_REASONS.say('notUtf8', { at }));
   }
   const ascii = sample.every((byte) => byte < 0x80);
-  return {
-    encoding: 'utf-8',
-    reason: ascii ? `only ASCII in the first ${sample.length} bytes; read as UTF-8` : `valid UTF-8 in the first ${sample.length} bytes`,
-  };
+  return detected('utf-8', ENCODING_REASONS.say(ascii ? 'onlyAscii' : 'validUtf8', { bytes: sample.length }));
 }
 
 /**
@@ -140,7 +160,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * UTF-16 text without a BOM is recognisable by NUL bytes: ASCII characters (digits,
  * delimiters, line ends) are half NUL. Little-endian puts the NUL second, big-endian first.
  */
-function detectUtf16WithoutBom(head: Uint8Array): { encoding: TapeEncoding; reason: string } | null {
+function detectUtf16WithoutBom(head: Uint8Array): DetectedEncoding | null {
   const pairs = Math.min(head.length, 4096) >> 1;
   if (pairs < 4) return null;
   let evenZeros = 0;
@@ -150,10 +170,10 @@ function detectUtf16WithoutBom(head: Uint8Array): { encoding: TapeEncoding; reas
     if (head[2 * p + 1] === 0) oddZeros++;
   }
   if (oddZeros >= pairs * 0.3 && evenZeros <= pairs * 0.02) {
-    return { encoding: 'utf-16le', reason: 'no byte-order mark, but NUL bytes in every other position (UTF-16LE)' };
+    return detected('utf-16le', ENCODING_REASONS.say('nulUtf16le'));
   }
   if (evenZeros >= pairs * 0.3 && oddZeros <= pairs * 0.02) {
-    return { encoding: 'utf-16be', reason: 'no byte-order mark, but NUL bytes in every other position (UTF-16BE)' };
+    return detected('utf-16be', ENCODING_REASONS.say('nulUtf16be'));
   }
   return null;
 }

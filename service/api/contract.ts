@@ -201,6 +201,8 @@ export interface TapePreview {
   readonly sha256: string;
   readonly encoding: string | null;
   readonly encodingReason: string | null;
+  /** The reason by code (data/tape/encoding.ts ENCODING_REASONS), said in the screen's language. */
+  readonly encodingReasonCoded: CodedMessage | null;
   readonly delimiter: string | null;
   readonly sheet: string | null;
   readonly sheets: readonly string[];

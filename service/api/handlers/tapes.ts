@@ -93,6 +93,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
   let rows: string[][];
   let encoding: string | null = null;
   let encodingReason: string | null = null;
+  let encodingReasonCoded: CodedMessage | null = null;
   let delimiter: string | null = null;
   let sheet: string | null = null;
   let sheets: readonly string[] = [];
@@ -103,7 +104,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
       ...(params.delimiter ? { delimiter: params.delimiter } : {}),
       maxRows: 20,
     });
-    ({ header, rows, encoding, encodingReason, delimiter } = preview);
+    ({ header, rows, encoding, encodingReason, encodingReasonCoded, delimiter } = preview);
   } else {
     const preview = await previewXlsx(path, { ...(params.sheet ? { sheet: params.sheet } : {}), maxRows: 20 });
     ({ header, rows, sheet, sheets } = preview);
@@ -118,6 +119,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
     sha256,
     encoding,
     encodingReason,
+    encodingReasonCoded,
     delimiter,
     sheet,
     sheets,

@@ -1,5 +1,6 @@
 import type { SavedMapping, TapePreview } from '../../../../service/api/contract.ts';
 import { formatBytes } from '../../../app/format.ts';
+import { sayCoded } from '../../../app/coded.ts';
 import type { ReadChoices } from './model.ts';
 import { useT, type Translate } from '../../../app/i18n.tsx';
 
@@ -71,7 +72,7 @@ export function Detection(props: {
       <div className="panel detection" data-testid="detection">
         <div>
           <strong>{preview.sourceFile}</strong> · {preview.format.toUpperCase()} · {formatBytes(preview.bytes)}
-          {preview.encodingReason ? <span className="muted"> · {preview.encodingReason}</span> : null}
+          {preview.encodingReason ? <span className="muted"> · {preview.encodingReasonCoded ? sayCoded(preview.encodingReasonCoded) : preview.encodingReason}</span> : null}
         </div>
         <div className="option-row">
           {preview.format === 'csv' ? (
