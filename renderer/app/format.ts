@@ -44,6 +44,7 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A compute time in the language's unit: "1.19 s" / "1.19 秒", under a second in milliseconds. */
 export function formatSeconds(x: number): string {
-  return x < 1 ? `${Math.round(x * 1000)} ms` : `${x.toFixed(2)} s`;
+  return x < 1 ? translate('unit.milliseconds', { milliseconds: Math.round(x * 1000) }) : translate('unit.seconds', { seconds: x.toFixed(2) });
 }

@@ -43,6 +43,8 @@ export const en = {
   'status.browser': 'Browser (local HTTP)',
   // units
   'unit.months': '{months} mo',
+  'unit.seconds': '{seconds} s',
+  'unit.milliseconds': '{milliseconds} ms',
   // screens (by area)
   'api.upload': 'upload {name}',
   'api.theDesktopAppOpens': 'The desktop app opens files by path, not by upload',

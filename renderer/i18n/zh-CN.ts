@@ -42,6 +42,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'status.browser': '浏览器（本地 HTTP）',
   // units
   'unit.months': '{months} 个月',
+  'unit.seconds': '{seconds} 秒',
+  'unit.milliseconds': '{milliseconds} 毫秒',
   // screens (by area)
   'api.upload': '上传 {name}',
   'api.theDesktopAppOpens': '桌面版按路径打开文件，不经上传',

@@ -9,7 +9,7 @@ import { zhCN } from '../../renderer/i18n/zh-CN.ts';
 import { interpolate, translate, translator } from '../../renderer/app/i18n.tsx';
 import { chooseLanguage, language, languageOf } from '../../renderer/app/language.ts';
 import { formatMoneyAxis, uiLocale } from '../../renderer/app/axis-format.ts';
-import { formatMonths } from '../../renderer/app/format.ts';
+import { formatMonths, formatSeconds } from '../../renderer/app/format.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { loadCatalogue } from '../../renderer/app/catalogues.ts';
 
@@ -256,9 +256,14 @@ describe('t(): lookup and {name} interpolation', () => {
     expect(formatMoneyAxis(250_000_000, uiLocale())).toBe('2.5亿');
     expect(formatMoneyAxis(12_345_678, uiLocale())).toBe('1234.6万');
     expect(formatMonths(12.34)).toBe('12.3 个月');
+    // a compute time in the language's unit (walkthrough: "1.19 s" on the Chinese screen)
+    expect(formatSeconds(1.19)).toBe('1.19 秒');
+    expect(formatSeconds(0.25)).toBe('250 毫秒');
     void chooseLanguage('en');
     expect(uiLocale()).toBe('en');
     expect(formatMoneyAxis(250_000_000, uiLocale())).toBe('250M');
     expect(formatMonths(12.34)).toBe('12.3 mo');
+    expect(formatSeconds(1.19)).toBe('1.19 s');
+    expect(formatSeconds(0.25)).toBe('250 ms');
   });
 });
