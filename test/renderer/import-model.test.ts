@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAPE_ROW_MESSAGES } from '../../data/tape/rows/messages.ts';
+import { VALUE_REASONS } from '../../data/tape/values/reasons.ts';
+import { loadCatalogue } from '../../renderer/app/catalogues.ts';
+import { chooseLanguage } from '../../renderer/app/language.ts';
 import type { FieldInfo, ImportReport, TapePreview } from '../../service/api/contract.ts';
 import {
   cutoffNeeded,
@@ -98,6 +102,22 @@ describe('the problems CSV', () => {
     const report = {
       problems: [{ row: 3, column: '放款日期', field: 'originationDate', value: '=1+1', rule: 'date', message: 'row 3, 放款日期: not a date' }],
     } as unknown as ImportReport;
-    expect(problemsCsv(report)).toBe('Row,Column,Field,Value,Rule,Message\n3,放款日期,originationDate,"\'=1+1",date,"row 3, 放款日期: not a date"\n');
+    expect(problemsCsv(report)).toBe('Row,Column,Field,Value,Rule,Why\n3,放款日期,originationDate,"\'=1+1",date,not a date\n');
+  });
+
+  describe('in Chinese', () => {
+    beforeAll(async () => {
+      await loadCatalogue('zh-CN');
+      await chooseLanguage('zh-CN');
+    });
+    afterAll(() => chooseLanguage('en'));
+
+    it('heads its columns and says a coded problem in Chinese (walkthrough: English headers and messages on the Chinese screen)', () => {
+      const coded = TAPE_ROW_MESSAGES.say('unreadable', { reason: VALUE_REASONS.say('notADate') });
+      const report = {
+        problems: [{ row: 3, column: '放款日期', field: 'originationDate', value: '2026/13/40', rule: 'format', message: `row 3, 放款日期: ${coded.message}`, code: coded.code, params: coded.params }],
+      } as unknown as ImportReport;
+      expect(problemsCsv(report)).toBe('行,列,字段,值,规则,原因\n3,放款日期,originationDate,2026/13/40,format,无法识别：不是日期（应为 YYYY-MM-DD）\n');
+    });
   });
 });

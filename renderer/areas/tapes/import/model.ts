@@ -3,6 +3,7 @@ import { isIsoDate } from '../../../app/axis-format.ts';
 import { csvText } from '../../../app/csv.ts';
 import { translate } from '../../../app/i18n.tsx';
 import { tapeFieldLabel } from '../../../app/coded.ts';
+import { problemWhy } from '../problem-text.ts';
 
 /** How to read the file; '' leaves each to detection (or, for the mapping, to the header names). */
 export interface ReadChoices {
@@ -81,10 +82,16 @@ export function importRequest(source: TapeSource, read: ReadChoices, mapping: re
   };
 }
 
+/**
+ * The problems of a failed import as CSV, in the chosen language: the headers as the screen's table
+ * names them, and why each row was refused as the screen says it (its code; the importer's English
+ * for a problem without one). The field and the rule stay their stable names, for a sheet to filter on.
+ */
 export function problemsCsv(report: ImportReport): string {
-  const lines = ['Row,Column,Field,Value,Rule,Message'];
+  const headers = (['tapes.import.row', 'tapes.import.column', 'tapes.import.field', 'tapes.import.value', 'tapes.import.rule', 'tapes.import.why'] as const).map((key) => translate(key));
+  const lines = [headers.map(csvText).join(',')];
   for (const p of report.problems) {
-    lines.push([String(p.row), p.column ?? '', p.field ?? '', p.value ?? '', p.rule, p.message].map(csvText).join(','));
+    lines.push([String(p.row), p.column ?? '', p.field ?? '', p.value ?? '', p.rule, problemWhy(p)].map(csvText).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
