@@ -1474,6 +1474,8 @@ export const en = {
   'deal.revolvingEnd.dealEnded': 'the deal ended',
   'deal.revolvingEnd.period': 'ended period {period}',
   'deal.revolvingEnd.none': 'none',
+  'deal.revolvingEnd.when': '{date}, {reason}',
+  'deal.revolvingEnd.whenByTrigger': '{date}, {reason} ({trigger})',
   'deal.breachedFrom': '{id} from period {period}',
   'deal.breakevenTest.bySeniority': 'senior class timely, others ultimate',
   'deal.breakevenTest.timely': 'timely interest, every note',

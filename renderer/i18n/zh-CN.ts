@@ -1459,6 +1459,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'deal.revolvingEnd.dealEnded': '交易终止',
   'deal.revolvingEnd.period': '第 {period} 期结束',
   'deal.revolvingEnd.none': '无',
+  'deal.revolvingEnd.when': '{date}，{reason}',
+  'deal.revolvingEnd.whenByTrigger': '{date}，{reason}（{trigger}）',
   'deal.breachedFrom': '{id} 自第 {period} 期',
   'deal.breakevenTest.bySeniority': '优先级及时付息，其余最终偿付',
   'deal.breakevenTest.timely': '各档均及时付息',

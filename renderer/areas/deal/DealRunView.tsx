@@ -12,6 +12,7 @@ import { formatMoney, type DealCurrency } from './model.ts';
 import { formatPeriodCell, periodColumns, periodsCsv } from './periods.ts';
 import { useT, type MessageKey, type Translate } from '../../app/i18n.tsx';
 import { couponLabel } from './coupon-label.ts';
+import { revolvingEndNote } from './revolving-end.ts';
 import { scenarioChoiceLabel } from './run-choice.ts';
 import { warningTexts } from '../../app/coded.ts';
 
@@ -92,8 +93,6 @@ const periodKey = (p: DealPeriod): string => String(p.period);
 const PeriodTable = memo(function PeriodTable({ columns, periods }: { columns: readonly Column<DealPeriod>[]; periods: readonly DealPeriod[] }) {
   return <DataTable columns={columns} rows={periods} rowKey={periodKey} testId="period-table" pageSize={60} />;
 });
-
-const REVOLVING_REASONS = { scheduled: 'deal.revolvingEnd.scheduled', trigger: 'deal.revolvingEnd.trigger', dealEnded: 'deal.revolvingEnd.dealEnded' } as const;
 
 /**
  * One finished deal run: headline figures, tranche summary, charts and the period-by-period table; `seconds` is the job's compute time.
@@ -197,11 +196,7 @@ export function DealRunView({
         <Card
           label={t('deal.revolving')}
           value={run.revolvingEnd ? t('deal.revolvingEnd.period', { period: run.revolvingEnd.period }) : t('deal.revolvingEnd.none')}
-          note={
-            run.revolvingEnd
-              ? `${run.revolvingEnd.paymentDate}, ${t(REVOLVING_REASONS[run.revolvingEnd.reason])}${run.revolvingEnd.trigger ? ` (${run.revolvingEnd.trigger})` : ''}`
-              : t('deal.staticPool')
-          }
+          note={run.revolvingEnd ? revolvingEndNote(run.revolvingEnd, t) : t('deal.staticPool')}
         />
         <Card
           label={t('deal.cleanUpCall')}
