@@ -1,6 +1,7 @@
 import type { TapeRecord } from '../../service/api/contract.ts';
 import { selectedTapeId } from '../app/tapes.ts';
 import { useT } from '../app/i18n.tsx';
+import { tapeName } from '../app/shipped-names.ts';
 
 /** The tape an area looks at (shared by Pool, Assumptions and Results). */
 export function TapePicker({ tapes, tapeId, label }: { tapes: readonly TapeRecord[] | null; tapeId: number | null; label?: string }) {
@@ -13,7 +14,7 @@ export function TapePicker({ tapes, tapeId, label }: { tapes: readonly TapeRecor
         {tapes === null || tapes.length === 0 ? <option value="">{t('common.noTape')}</option> : null}
         {(tapes ?? []).map((tape) => (
           <option key={tape.id} value={tape.id}>
-            {tape.id} · {tape.name}
+            {tape.id} · {tapeName(tape)}
           </option>
         ))}
       </select>

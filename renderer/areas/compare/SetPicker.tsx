@@ -4,6 +4,7 @@ import type { RunChoice } from '../deal/run-choice.ts';
 import { formOfSet } from './form.ts';
 import { compareScreen, updateCompareScreen, type SetSource } from './state.ts';
 import { translate, useT } from '../../app/i18n.tsx';
+import { scenarioSetTemplateName } from '../../app/shipped-names.ts';
 
 const EDITED = '';
 
@@ -41,7 +42,7 @@ export function SetPicker(props: { templates: readonly ScenarioSetTemplate[] | n
         <optgroup label={t('compare.shippedOpensACopy')}>
           {templates.map((template) => (
             <option key={template.id} value={`shipped:${template.id}`}>
-              {t('compare.shipped', { name: template.name })}
+              {t('compare.shipped', { name: scenarioSetTemplateName(template) })}
             </option>
           ))}
         </optgroup>

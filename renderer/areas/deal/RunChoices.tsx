@@ -8,6 +8,7 @@ import { TapePicker } from '../../components/TapePicker.tsx';
 import { dealEditor } from './editor/state.ts';
 import type { RunChoice } from './run-choice.ts';
 import { translate, useT, type MessageKey } from '../../app/i18n.tsx';
+import { dealTemplateName } from '../../app/shipped-names.ts';
 
 /** Opening another deal replaces the one in the structure editor: ask first when it has unsaved edits. */
 function mayReplaceEdits(): boolean {
@@ -47,7 +48,7 @@ export function DealPicker({ templates, choice }: { templates: readonly DealTemp
           {templates === null ? <option value={value}>{t('deal.loading')}</option> : null}
           {(templates ?? []).map((template) => (
             <option key={template.id} value={template.id}>
-              {t('deal.template', { name: template.name })}
+              {t('deal.template', { name: dealTemplateName(template) })}
             </option>
           ))}
           {choice.kind === 'file' ? <option value={FILE_CHOICE}>{t('deal.file', { fileName: choice.fileName })}</option> : null}

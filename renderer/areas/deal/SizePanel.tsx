@@ -9,6 +9,7 @@ import { CapitalStructureBar } from './CapitalStructureBar.tsx';
 import { formatMoney, type DealCurrency } from './model.ts';
 import { sizingInputs } from './sizing-request.ts';
 import { useT, type Translate } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 
 function sizingMethods(t: Translate): readonly { readonly value: SizingMethod; readonly label: string }[] {
   return [
@@ -187,5 +188,5 @@ export function SizePanel({ check, request, poolBalance, poolName }: { check: De
 /** The sizing offer, shown when the deal runs on a tape whose balance differs from the pool its notes were written for (to the cent). */
 export function SizeOffer({ check, request, pool, tape, dealLabel }: { check: DealCheck | null; request: BreakevenRequest | null; pool: 'own' | 'tape'; tape: TapeRecord | null; dealLabel: string }) {
   if (!check || !request || pool !== 'tape' || !tape || Math.abs(tape.currentBalance - check.statedPoolBalance) < 0.005) return null;
-  return <SizePanel key={`${dealLabel}:${tape.id}`} check={check} request={request} poolBalance={tape.currentBalance} poolName={tape.name} />;
+  return <SizePanel key={`${dealLabel}:${tape.id}`} check={check} request={request} poolBalance={tape.currentBalance} poolName={tapeName(tape)} />;
 }

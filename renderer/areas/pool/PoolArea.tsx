@@ -11,6 +11,7 @@ import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { TapePicker } from '../../components/TapePicker.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 import { dimensionLabel } from './dimension-label.ts';
 
 const CHART_BLUE = '#1f5fae';
@@ -311,7 +312,7 @@ export function PoolArea() {
         <div>
           <h1>{t('pool.pool')}</h1>
           <p className="muted">
-            {tape ? t('pool.cutoff', { name: tape.name, cutoffDate: tape.cutoffDate, sourceFile: tape.sourceFile }) : t('pool.loading')} {t('pool.amountsInYuanRates')}
+            {tape ? t('pool.cutoff', { name: tapeName(tape), cutoffDate: tape.cutoffDate, sourceFile: tape.sourceFile }) : t('pool.loading')} {t('pool.amountsInYuanRates')}
           </p>
         </div>
         <TapePicker tapes={tapes} tapeId={tapeId} />

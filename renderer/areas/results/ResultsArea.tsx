@@ -14,6 +14,7 @@ import { TapePicker } from '../../components/TapePicker.tsx';
 import { StoreNote } from '../runs/StoreNote.tsx';
 import { ProjectionView } from './ProjectionView.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 
 /** The projection's words for how a job ends or cannot be reached; a cancelled run is named by its set and tape. */
 const PROJECTION_JOB_MESSAGES: SweepJobMessages<ProjectionRun> = {
@@ -92,7 +93,7 @@ export function ResultsArea() {
       return api.call('pool.project', { source: { kind: 'tape', tapeId: tape.id }, assumptions, mode, scenarioName: setLabel });
     };
     const assumptionsJson = JSON.stringify(file);
-    await job.start(launch, (jobId) => ({ jobId, workspacePath: workspace.path, tapeId: tape.id, tapeName: tape.name, setLabel, mode, assumptionsJson }));
+    await job.start(launch, (jobId) => ({ jobId, workspacePath: workspace.path, tapeId: tape.id, tapeName: tapeName(tape), setLabel, mode, assumptionsJson }));
   }
 
   async function startFromExample(): Promise<void> {

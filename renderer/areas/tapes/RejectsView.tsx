@@ -5,6 +5,7 @@ import { downloadText, formatCount } from '../../app/format.ts';
 import { useQuery } from '../../app/query.ts';
 import { Pager } from '../../components/Pager.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 import { problemText, ruleName } from './problem-text.ts';
 
 const PAGE = 100;
@@ -32,7 +33,7 @@ export function RejectsView({ tape, onClose }: { tape: TapeRecord; onClose: () =
     <section className="area">
       <header className="area-header area-header-row">
         <div>
-          <h1>{t('tapes.rejectedRows', { name: tape.name })}</h1>
+          <h1>{t('tapes.rejectedRows', { name: tapeName(tape) })}</h1>
           <p className="muted">{t('tapes.ofRowsOfWere', { rowsRejected: formatCount(tape.rowsRejected), rowsRead: formatCount(tape.rowsRead), sourceFile: tape.sourceFile })}</p>
         </div>
         <div className="button-row">

@@ -1,6 +1,7 @@
 import type { TapeRecord } from '../../../service/api/contract.ts';
 import { sayCoded } from '../../app/coded.ts';
 import { useT } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 
 /**
  * A saved tape's import notes (what the import assumed for missing columns, loans matured or past
@@ -11,9 +12,9 @@ export function TapeNotes({ tape, onClose }: { tape: TapeRecord; onClose: () => 
   const t = useT();
   const notes = tape.codedNotes?.map(sayCoded) ?? tape.notes;
   return (
-    <section className="panel tape-notes" data-testid="tape-notes" aria-label={t('tapes.notesOf', { name: tape.name })}>
+    <section className="panel tape-notes" data-testid="tape-notes" aria-label={t('tapes.notesOf', { name: tapeName(tape) })}>
       <header className="area-header-row">
-        <h2>{t('tapes.notesOf', { name: tape.name })}</h2>
+        <h2>{t('tapes.notesOf', { name: tapeName(tape) })}</h2>
         <button type="button" className="secondary" onClick={onClose}>
           {t('tapes.close')}
         </button>

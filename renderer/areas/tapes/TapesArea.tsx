@@ -13,6 +13,7 @@ import { ImportWizard } from './ImportWizard.tsx';
 import { JobWatcher } from './JobWatcher.tsx';
 import { RejectsView } from './RejectsView.tsx';
 import { useT } from '../../app/i18n.tsx';
+import { tapeName } from '../../app/shipped-names.ts';
 import { TapeNotes } from './TapeNotes.tsx';
 
 const SAMPLE_LOANS = 10_000;
@@ -46,10 +47,10 @@ export function TapesArea() {
   }
 
   async function remove(tape: TapeRecord): Promise<void> {
-    if (!window.confirm(t('tapes.confirm.delete', { name: tape.name, loans: formatCount(tape.rowsImported) }))) return;
+    if (!window.confirm(t('tapes.confirm.delete', { name: tapeName(tape), loans: formatCount(tape.rowsImported) }))) return;
     try {
       await api.call('tape.delete', { id: tape.id });
-      notify('success', t('tapes.tapeDeleted'), tape.name);
+      notify('success', t('tapes.tapeDeleted'), tapeName(tape));
     } catch (error) {
       reportError(t('tapes.cannotDeleteTheTape'), error);
     }
@@ -71,10 +72,10 @@ export function TapesArea() {
           <InlineRename name={tape.name} label={t('tapes.newName')} failure={t('tapes.cannotRenameTheTape')} onSave={(name) => rename(tape, name)} onClose={() => setRenamingId(null)} />
         ) : (
           <a href={hrefFor('pool')} onClick={() => selectedTapeId.set(tape.id)}>
-            {tape.name}
+            {tapeName(tape)}
           </a>
         ),
-      sortValue: (tape) => tape.name,
+      sortValue: (tape) => tapeName(tape),
     },
     { key: 'file', header: t('tapes.sourceFile'), render: (tape) => <span className="mono">{tape.sourceFile}</span>, sortValue: (tape) => tape.sourceFile },
     { key: 'cutoff', header: t('tapes.cutoff'), render: (tape) => tape.cutoffDate, sortValue: (tape) => tape.cutoffDate },
@@ -103,7 +104,7 @@ export function TapesArea() {
             type="button"
             className="link-button"
             aria-expanded={notesOf === tape.id}
-            aria-label={t('tapes.notesOf', { name: tape.name })}
+            aria-label={t('tapes.notesOf', { name: tapeName(tape) })}
             onClick={() => setNotesOf(notesOf === tape.id ? null : tape.id)}
           >
             {formatCount(tape.notes.length)}

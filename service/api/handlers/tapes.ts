@@ -19,6 +19,7 @@ import type { ServiceContext } from '../context.ts';
 import type { CodedMessage } from '../../../engine/messages.ts';
 import { JOB_TITLES } from '../../jobs/job-titles.ts';
 import { exportFileName } from '../../../messages/file-name.ts';
+import { sampleTapeFileName, sampleTapeStoredName } from '../../../messages/sample-tape.ts';
 
 const FIELD_INFO: readonly FieldInfo[] = FIELD_SPECS.map(({ field, label, kind, required, help }) => ({ field, label, kind, required, help }));
 
@@ -178,14 +179,10 @@ export async function tapeImportSample(params: { loans?: number; seed?: number }
   service.requireWorkspace();
   const loans = params.loans ?? SAMPLE_DEFAULT_LOANS;
   const seed = params.seed ?? SAMPLE_DEFAULT_SEED;
-  const fileName = `sample-consumer-loans-${loans}-seed${seed}.csv`;
+  const fileName = sampleTapeFileName(loans, seed);
   const out = join(service.scratchDir(), fileName);
   await writeSampleTape({ loans, seed, out, format: 'csv' });
-  return startImport(
-    service,
-    { path: out, sourceName: fileName, name: `Sample consumer-loan tape (${loans.toLocaleString('en-US')} loans, seed ${seed})`, mode: 'reject' },
-    JOB_TITLES.say('importSample', { loans }),
-  );
+  return startImport(service, { path: out, sourceName: fileName, name: sampleTapeStoredName(loans, seed), mode: 'reject' }, JOB_TITLES.say('importSample', { loans }));
 }
 
 export function tapeList(_params: unknown, service: ServiceContext): readonly TapeRecord[] {

@@ -1,6 +1,7 @@
 import type { TapeRecord } from '../../../../service/api/contract.ts';
 import { fieldsOf, type Json } from './draft.ts';
 import { translate, type Translate } from '../../../app/i18n.tsx';
+import { tapeName } from '../../../app/shipped-names.ts';
 
 /** Σ of a list's numeric `key` fields (the pool lines' balances, the notes' sizes); text not yet a number counts 0. */
 function sumOf(list: Json | undefined, key: string): number {
@@ -13,7 +14,7 @@ function sumOf(list: Json | undefined, key: string): number {
  * its label said by `t` (the screen's, so a language switch says it again).
  */
 export function sizingPool(deal: unknown, tape: TapeRecord | null, t: Translate = translate): { readonly balance: number; readonly label: string } {
-  if (tape) return { balance: tape.currentBalance, label: t('deal.editor.theTape', { name: tape.name }) };
+  if (tape) return { balance: tape.currentBalance, label: t('deal.editor.theTape', { name: tapeName(tape) }) };
   const file = fieldsOf(deal as Json);
   const own = sumOf(fieldsOf(file['pool'])['lines'], 'balance');
   if (own > 0) return { balance: own, label: t('deal.editor.theDealSOwn') };
