@@ -1,7 +1,9 @@
 import { FIELD_BY_NAME, type CanonicalField } from './fields.ts';
 import { LoanIdIndex } from './id-index.ts';
 import { checkAgreement, checkLoanId, checkRanges, resolveRate } from './rows/checks.ts';
-import { DEFAULT_ROW_DEFAULTS, readLoanFields, type LoanFields, type RowDefaults } from './rows/fields.ts';
+import { DEFAULT_ROW_DEFAULTS, readLoanFields, unitReaders, type LoanFields, type RowDefaults } from './rows/fields.ts';
+import type { HeaderUnit } from './headers.ts';
+import { countRateReading, noRateReadings, type RateReadings } from './rows/rate-readings.ts';
 import { checkPlausible, PLAUSIBLE, type Plausibility } from './rows/limits.ts';
 import { RowReading, type Bound } from './rows/reading.ts';
 import { countTermOverrun, noTermOverruns, type TermOverruns } from './rows/term-overrun.ts';
@@ -33,6 +35,8 @@ export interface RowNormalizer {
   readonly maturedBeforeCutoff: number;
   /** Valid rows so far whose age plus remaining term exceeds their original term (imported, and flagged in the report). */
   readonly termOverruns: TermOverruns;
+  /** How valid rows' bare rates were read, when the rate column's header states no unit (rows/rate-readings.ts). */
+  readonly rateReadings: RateReadings;
 }
 
 /** Digits of an ISO date 'YYYY-MM-DD' read in place (this runs once per loan). */
@@ -55,6 +59,8 @@ export interface NormalizerOptions {
   readonly defaults?: RowDefaults;
   /** The tape's plausibility limits (plausibilityOf); default PLAUSIBLE. */
   readonly limits?: Plausibility;
+  /** Per column, the unit its header states that its values are read in (import/header.ts); default none. */
+  readonly units?: ReadonlyArray<HeaderUnit | null>;
 }
 
 interface Columns {
@@ -63,7 +69,7 @@ interface Columns {
   readonly extras: ReadonlyArray<{ readonly index: number; readonly header: string }>;
 }
 
-function bindColumns(headers: readonly string[], mapping: ColumnMapping): Columns {
+function bindColumns(headers: readonly string[], mapping: ColumnMapping, units: ReadonlyArray<HeaderUnit | null>): Columns {
   const bound = new Map<CanonicalField, Bound>();
   const extras: Array<{ index: number; header: string }> = [];
   mapping.forEach((field, index) => {
@@ -73,7 +79,7 @@ function bindColumns(headers: readonly string[], mapping: ColumnMapping): Column
       return;
     }
     const spec = FIELD_BY_NAME.get(field);
-    if (spec) bound.set(field, { index, header, spec });
+    if (spec) bound.set(field, { index, header, spec, unit: units[index] ?? null });
   });
   return { bound, extras };
 }
@@ -140,7 +146,12 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const { cutoffDate } = options;
   const defaults = options.defaults ?? DEFAULT_ROW_DEFAULTS;
   const limits = options.limits ?? PLAUSIBLE;
-  const { bound, extras } = bindColumns(options.headers, options.mapping);
+  const { bound, extras } = bindColumns(options.headers, options.mapping, options.units ?? []);
+  const readers = unitReaders(bound);
+  const rateReadings = noRateReadings();
+  // A rate column with no unit in its header is read cell by cell: how, counted for the report.
+  const bareRate = (['rateAnnual', 'rateDaily'] as const).find((field) => bound.has(field) && bound.get(field)?.unit === null) ?? null;
+  if (bareRate !== null) rateReadings.column = bound.get(bareRate)?.header ?? '';
   const headerColumns = options.headers.length;
   const seen = new LoanIdIndex();
   let matured = 0;
@@ -150,11 +161,12 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       return matured;
     },
     termOverruns,
+    rateReadings,
     normalize(fields, rowNo, out) {
       const r = new RowReading(bound, fields, rowNo);
       const loanId = r.text('loanId');
       checkLoanId(r, loanId, seen);
-      const loan = readLoanFields(r, defaults);
+      const loan = readLoanFields(r, defaults, readers);
       const rate = resolveRate(r, loan);
       checkRanges(r, loan);
       checkAgreement(r, loan, cutoffDate);
@@ -165,6 +177,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       appendLoan(out, rowNo, loanId, loan, rate, age, extraJson(extras, fields));
       if (loan.maturityDate !== null && loan.maturityDate < cutoffDate) matured++;
       countTermOverrun(termOverruns, rowNo, loan, age);
+      if (bareRate !== null) countRateReading(rateReadings, r, bareRate);
       return null;
     },
   };

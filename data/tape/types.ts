@@ -52,6 +52,8 @@ export interface MappedColumn {
   readonly column: number;
   readonly header: string;
   readonly field: CanonicalField | null;
+  /** The unit the header states that the column's values were read in (`万元`, `%`); absent when it states none. */
+  readonly unit?: string;
 }
 
 export interface ImportReport {
