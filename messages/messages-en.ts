@@ -156,6 +156,7 @@ export const messagesEn = {
   'msg.tapeRow.remainingExceedsTerm': 'The remaining term {remaining} exceeds the original term {original}.',
   'msg.tapeRow.overdueExceedsBalance': 'The overdue principal {overdueAmount} exceeds the current principal {currentAmount}.',
   'msg.tapeRow.afterCutoff': 'Originated after the cutoff date {cutoffDate}.',
+  'msg.tapeRow.dataDateDiffers': "Data date {date} differs from the tape's {dataDate} (row {firstRow}): a tape is one snapshot — import each data date as its own tape.",
   'msg.tapeRow.maturityNotAfterOrigination': 'The maturity date is not after the origination date {originationDate}.',
   'msg.tapeRow.minusSign': '{whatField} is written with a minus sign ("{text}"): a sign error, not a zero.',
   'msg.tapeRow.aboveAmountLimit': '{whatField} {valueAmount} is above the plausible limit of {limitAmount} per loan.',
@@ -181,6 +182,7 @@ export const messagesEn = {
   'tapes.rule.dateLimit': 'date limit',
   'tapes.rule.scoreLimit': 'score limit',
   'tapes.rule.unheadedValue': 'value without a heading',
+  'tapes.rule.dataDate': 'another data date',
   // the assumption editor's bounds and numbers (renderer/areas/assumptions/model.ts)
   'assumptions.bound.atMost': 'Must be at most {bound}.',
   'assumptions.bound.atLeast': 'Must be at least {bound}.',

@@ -150,6 +150,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeRow.remainingExceedsTerm': '剩余期数 {remaining} 超过总期数 {original}。',
   'msg.tapeRow.overdueExceedsBalance': '逾期本金 {overdueAmount} 超过剩余本金 {currentAmount}。',
   'msg.tapeRow.afterCutoff': '放款日期晚于初始起算日 {cutoffDate}。',
+  'msg.tapeRow.dataDateDiffers': '数据日期 {date} 与本资产清单的数据日期 {dataDate}（第 {firstRow} 行）不同：一份资产清单是同一时点的快照——请将每个数据日期分别导入为一份资产清单。',
   'msg.tapeRow.maturityNotAfterOrigination': '到期日期不晚于放款日期 {originationDate}。',
   'msg.tapeRow.minusSign': '{whatField}带有负号（“{text}”）：是符号错误，而非零。',
   'msg.tapeRow.aboveAmountLimit': '{whatField} {valueAmount} 超过单笔合理上限 {limitAmount}。',
@@ -175,6 +176,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'tapes.rule.dateLimit': '日期范围',
   'tapes.rule.scoreLimit': '评分区间',
   'tapes.rule.unheadedValue': '无表头的值',
+  'tapes.rule.dataDate': '数据日期不一致',
   // 假设编辑器的取值界限与数字
   'assumptions.bound.atMost': '不得超过 {bound}。',
   'assumptions.bound.atLeast': '不得低于 {bound}。',

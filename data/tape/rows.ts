@@ -9,6 +9,8 @@ import { RowReading, type Bound } from './rows/reading.ts';
 import { countTermOverrun, noTermOverruns, type TermOverruns } from './rows/term-overrun.ts';
 import { LOAN_COLUMNS } from './loan-columns.ts';
 import type { RowProblem } from './types.ts';
+import { parseTapeDate } from './values/index.ts';
+import { TAPE_ROW_MESSAGES } from './rows/messages.ts';
 
 export { DEFAULT_ROW_DEFAULTS, type RowDefaults };
 
@@ -137,6 +139,29 @@ function appendLoan(out: LoanParams, rowNo: number, loanId: string, loan: LoanFi
   );
 }
 
+/** The tape's data date (数据日期): the first row's that states one, and that row. */
+interface Snapshot {
+  date: string | null;
+  row: number;
+}
+
+/**
+ * A tape is one snapshot: every row's data date is the tape's, the first row's (the cutoff when
+ * none is given, import/cutoff.ts). A row dated otherwise — the next month's loans appended, two
+ * extracts pasted together — is refused (rule `data_date`) rather than aged and summed as of the
+ * wrong date; a blank one is the tape's; an unreadable one is a `format` problem.
+ */
+function checkDataDate(r: RowReading, snapshot: Snapshot): void {
+  const date = r.read('asOfDate', parseTapeDate, false);
+  if (date === null) return;
+  if (snapshot.date === null) {
+    snapshot.date = date;
+    snapshot.row = r.rowNo;
+  } else if (date !== snapshot.date) {
+    r.problem('asOfDate', r.text('asOfDate'), 'data_date', TAPE_ROW_MESSAGES.say('dataDateDiffers', { date, dataDate: snapshot.date, firstRow: snapshot.row }));
+  }
+}
+
 /**
  * One tape's row validator: its columns bound once; then, per row, the loan id (required, unique
  * in the tape), every other cell read in column order, the rate resolved, the ranges and the
@@ -156,6 +181,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
   const seen = new LoanIdIndex();
   let matured = 0;
   const termOverruns = noTermOverruns();
+  const snapshot: Snapshot = { date: null, row: 0 };
   return {
     get maturedBeforeCutoff() {
       return matured;
@@ -171,6 +197,7 @@ export function createRowNormalizer(options: NormalizerOptions): RowNormalizer {
       checkRanges(r, loan);
       checkAgreement(r, loan, cutoffDate);
       checkPlausible(r, loan, limits);
+      if (bound.has('asOfDate')) checkDataDate(r, snapshot);
       if (fields.length > headerColumns) r.unheadedValue(headerColumns);
       if (r.problems !== null) return r.problems;
       const age = ageAtCutoff(loan, cutoffDate);

@@ -15,6 +15,7 @@ export type ProblemRule =
   | 'overdue_exceeds_balance'
   | 'rate_mismatch'
   | 'after_cutoff'
+  | 'data_date'
   | 'date_order'
   | 'duplicate'
   | 'amount_limit'

@@ -219,3 +219,58 @@ describe('a unit in the header: rates', () => {
     expect(report.codedNotes?.map((n) => n.code)).not.toContain('tapeNote.rateReadingsMixed');
   });
 });
+
+describe('one data date per tape', () => {
+  const MIXED = [
+    '借据号,放款日期,合同金额,剩余本金,年化利率,总期数,剩余期数,数据日期',
+    'M1,2026-01-15,12000,8000,0.18,12,4,2026-09-30',
+    'M2,2026-01-15,12000,8000,0.18,12,4,2026-12-31',
+    'M3,2026-11-15,12000,12000,0.18,12,12,2026/12/31',
+    'M4,2026-02-15,12000,9000,0.18,12,5,',
+    'M5,2026-02-15,12000,9000,0.18,12,5,2026年9月30日',
+  ];
+
+  it('refuses a row whose data date differs from the tape’s, with row, column, value and why; the workspace is unchanged', async () => {
+    const w = workspace();
+    const report = await importTape(w.db, request(csvFile('mixdate.csv', MIXED)));
+    expect(report.status).toBe('rejected');
+    const dated = report.problems.filter((p) => p.rule === 'data_date');
+    expect(dated.map((p) => [p.row, p.column, p.field, p.value, p.message])).toEqual([
+      [
+        3,
+        '数据日期',
+        'asOfDate',
+        '2026-12-31',
+        'row 3, column "数据日期" (data date (cutoff)), value "2026-12-31": data date 2026-12-31 differs from the tape\'s 2026-09-30 (row 2): a tape is one snapshot — import each data date as its own tape',
+      ],
+      [
+        4,
+        '数据日期',
+        'asOfDate',
+        '2026/12/31',
+        'row 4, column "数据日期" (data date (cutoff)), value "2026/12/31": data date 2026-12-31 differs from the tape\'s 2026-09-30 (row 2): a tape is one snapshot — import each data date as its own tape',
+      ],
+    ]);
+    const first = dated[0];
+    expect(sayCodedIn('zh-CN', { code: first?.code ?? '', params: first?.params ?? {}, message: '' })).toBe(
+      '数据日期 2026-12-31 与本资产清单的数据日期 2026-09-30（第 2 行）不同：一份资产清单是同一时点的快照——请将每个数据日期分别导入为一份资产清单。',
+    );
+    expect(listTapes(w.db)).toEqual([]);
+    expect(loans(w)).toEqual([]);
+  });
+
+  it('keeps the rows of the tape’s data date (and a blank one) in keep-valid mode, and the others as rejects', async () => {
+    const w = workspace();
+    const report = await importTape(w.db, request(csvFile('mixdate-keep.csv', MIXED), { mode: 'keepValid' }));
+    expect(report.status).toBe('imported');
+    expect(report.cutoffDate).toBe('2026-09-30');
+    expect(loans(w).map((l) => l.loan_id)).toEqual(['M1', 'M4', 'M5']);
+    expect(report.rowsRejected).toBe(2);
+  });
+
+  it('refuses an unreadable data date on a later row', async () => {
+    const w = workspace();
+    const report = await importTape(w.db, request(csvFile('baddate.csv', [...MIXED.slice(0, 2), 'M6,2026-02-15,12000,9000,0.18,12,5,2026-02-30'])));
+    expect(report.problems.map((p) => [p.row, p.column, p.rule])).toEqual([[3, '数据日期', 'format']]);
+  });
+});
