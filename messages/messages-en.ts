@@ -156,6 +156,7 @@ export const messagesEn = {
   'msg.tapeRow.remainingExceedsTerm': 'The remaining term {remaining} exceeds the original term {original}.',
   'msg.tapeRow.overdueExceedsBalance': 'The overdue principal {overdueAmount} exceeds the current principal {currentAmount}.',
   'msg.tapeRow.afterCutoff': 'Originated after the cutoff date {cutoffDate}.',
+  'msg.tapeRow.dataDateDiffers': "Data date {date} differs from the tape's {dataDate} (row {firstRow}): a tape is one snapshot — import each data date as its own tape.",
   'msg.tapeRow.maturityNotAfterOrigination': 'The maturity date is not after the origination date {originationDate}.',
   'msg.tapeRow.minusSign': '{whatField} is written with a minus sign ("{text}"): a sign error, not a zero.',
   'msg.tapeRow.aboveAmountLimit': '{whatField} {valueAmount} is above the plausible limit of {limitAmount} per loan.',
@@ -181,6 +182,7 @@ export const messagesEn = {
   'tapes.rule.dateLimit': 'date limit',
   'tapes.rule.scoreLimit': 'score limit',
   'tapes.rule.unheadedValue': 'value without a heading',
+  'tapes.rule.dataDate': 'another data date',
   // the assumption editor's bounds and numbers (renderer/areas/assumptions/model.ts)
   'assumptions.bound.atMost': 'Must be at most {bound}.',
   'assumptions.bound.atLeast': 'Must be at least {bound}.',
@@ -196,6 +198,8 @@ export const messagesEn = {
   'msg.tapeNote.noPaymentFrequency': 'No payment-frequency column: every loan is taken as paying monthly.',
   'msg.tapeNote.noRemainingTerm': 'No remaining-term column: remaining term = original term − months since origination.',
   'msg.tapeNote.noDaysPastDue': 'No days-past-due column: every loan is taken as current — the delinquency mix is unknown, not zero.',
+  'msg.tapeNote.rateReadingsMixed':
+    'Rate column "{column}" states no unit and its values were read two ways: {fractions} below 1 as fractions (0.5 = 50%; rows {fractionRows}) and {percents} from 1 as percentages (18 = 18%; rows {percentRows}). One column most likely means one unit: check these rates, or state the unit in the header (年化利率(%)) to read every value in it.',
   'msg.tapeNote.noOverdue': 'No overdue-principal (逾期本金) or overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
   'msg.tapeNote.noOverduePrincipal': 'No overdue-principal (逾期本金) column: 逾期总额 is unknown, not zero.',
   'msg.tapeNote.noOverdueInterest': 'No overdue-interest (逾期利息) column: 逾期总额 is unknown, not zero.',
@@ -245,6 +249,9 @@ export const messagesEn = {
   'msg.scenarioSet.unreadableIndexPath': 'Cannot read this index path: {reason}',
   'msg.scenarioSet.indexPathForm': 'An index path is steps of percent per annum by payment period ("2.5", "2.2 for 6, 3"): no unit, model or "by age" (got "{path}").',
   'msg.scenarioSet.duplicateName': '"{name}" is also the name of scenario {position}; names must be unique.',
+  'msg.tape.unknownUnit':
+    '{file}: column "{column}" ({mappedFields}) states its unit as ({unit}), which the import does not know: amounts are read in 元, 万元 or 亿元, rates in % or ‰ — fix the header\'s unit or convert the column.',
+  'msg.tape.unitNotForField': '{file}: column "{column}" states the unit ({unit}), which does not fit {mappedFields}: map the column to another field or fix its header.',
   'msg.tape.valueRightOfHeader':
     "{file}: {sheet}!{cell} holds a value right of the header's last column ({lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell.",
   // a tranche row's coupon, written in English by service/runs/tranches.ts and said by messages/coupon.ts (the screens and the Excel report)
@@ -391,6 +398,7 @@ export const messagesEn = {
   'msg.tapeValue.tooLarge': 'number too large',
   'msg.tapeValue.notWhole': 'not a whole number',
   'msg.tapeValue.notARate': 'not a rate',
+  'msg.tapeValue.unitInValueAndHeader': "the value states its own unit ({unit}) and the column's header states {headerUnit}: write the number alone",
   'msg.tapeValue.rateNegative': 'rate {rate} is negative',
   'msg.tapeValue.rateAbove100': 'rate {rate} is outside 0–100%',
   'msg.tapeValue.dailyRateNegative': 'daily rate {rate} is negative',

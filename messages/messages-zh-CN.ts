@@ -150,6 +150,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeRow.remainingExceedsTerm': '剩余期数 {remaining} 超过总期数 {original}。',
   'msg.tapeRow.overdueExceedsBalance': '逾期本金 {overdueAmount} 超过剩余本金 {currentAmount}。',
   'msg.tapeRow.afterCutoff': '放款日期晚于初始起算日 {cutoffDate}。',
+  'msg.tapeRow.dataDateDiffers': '数据日期 {date} 与本资产清单的数据日期 {dataDate}（第 {firstRow} 行）不同：一份资产清单是同一时点的快照——请将每个数据日期分别导入为一份资产清单。',
   'msg.tapeRow.maturityNotAfterOrigination': '到期日期不晚于放款日期 {originationDate}。',
   'msg.tapeRow.minusSign': '{whatField}带有负号（“{text}”）：是符号错误，而非零。',
   'msg.tapeRow.aboveAmountLimit': '{whatField} {valueAmount} 超过单笔合理上限 {limitAmount}。',
@@ -175,6 +176,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'tapes.rule.dateLimit': '日期范围',
   'tapes.rule.scoreLimit': '评分区间',
   'tapes.rule.unheadedValue': '无表头的值',
+  'tapes.rule.dataDate': '数据日期不一致',
   // 假设编辑器的取值界限与数字
   'assumptions.bound.atMost': '不得超过 {bound}。',
   'assumptions.bound.atLeast': '不得低于 {bound}。',
@@ -190,6 +192,8 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeNote.noPaymentFrequency': '没有还款频率列：每笔贷款都按按月还款处理。',
   'msg.tapeNote.noRemainingTerm': '没有剩余期数列：剩余期数 = 总期数 − 放款以来的月数。',
   'msg.tapeNote.noDaysPastDue': '没有逾期天数列：每笔贷款都按正常处理——逾期分布为未知，而非零。',
+  'msg.tapeNote.rateReadingsMixed':
+    '利率列“{column}”未注明单位，其值按两种方式读取：{fractions} 个小于 1 的值按小数读取（0.5 = 50%；行 {fractionRows}），{percents} 个不小于 1 的值按百分数读取（18 = 18%；行 {percentRows}）。同一列通常只用一种单位：请核对这些利率，或在表头注明单位（年化利率(%)），使每个值都按该单位读取。',
   'msg.tapeNote.noOverdue': '没有逾期本金列和逾期利息列：逾期总额为未知，而非零。',
   'msg.tapeNote.noOverduePrincipal': '没有逾期本金列：逾期总额为未知，而非零。',
   'msg.tapeNote.noOverdueInterest': '没有逾期利息列：逾期总额为未知，而非零。',
@@ -237,6 +241,8 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.scenarioSet.unreadableIndexPath': '无法读取该基准利率路径：{reason}',
   'msg.scenarioSet.indexPathForm': '基准利率路径是按兑付期给出的年化百分比分段（“2.5”“2.2 for 6, 3”）：不带单位、模型或“by age”（所填为“{path}”）。',
   'msg.scenarioSet.duplicateName': '“{name}”与第 {position} 个情景同名；情景名称须唯一。',
+  'msg.tape.unknownUnit': '{file}：列“{column}”（{mappedFields}）表头注明的单位（{unit}）无法识别：金额可用元、万元或亿元，利率可用 % 或 ‰——请修正表头单位或换算该列。',
+  'msg.tape.unitNotForField': '{file}：列“{column}”注明的单位（{unit}）与{mappedFields}不符：请将该列映射到其他字段或修正表头。',
   'msg.tape.valueRightOfHeader': '{file}：{sheet}!{cell} 在表头最后一列（{lastColumn}）右侧有值；没有列名的列无法导入——请为该列加上列名或清空该单元格。',
   // 分档证券的票面利率（service/runs/tranches.ts 以英文写入，messages/coupon.ts 读回）
   'coupon.fixed': '固定 {rate}',
@@ -382,6 +388,7 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.tapeValue.tooLarge': '数字过大',
   'msg.tapeValue.notWhole': '不是整数',
   'msg.tapeValue.notARate': '不是利率',
+  'msg.tapeValue.unitInValueAndHeader': '该值自带单位（{unit}），而列的表头已注明 {headerUnit}：请只写数字',
   'msg.tapeValue.rateNegative': '利率 {rate} 为负',
   'msg.tapeValue.rateAbove100': '利率 {rate} 超出 0–100%',
   'msg.tapeValue.dailyRateNegative': '日利率 {rate} 为负',

@@ -15,22 +15,88 @@ const PUNCTUATION = /[\s_\-./\\*:]/g;
 
 /**
  * Trailing parenthesized units that do not change what a column is (checked after NFKC and
- * lower-casing, spaces removed). Deliberately absent: 万元/千元 (a scale the values would need),
- * 日 and 年 (`利率(日)` is a daily rate, `利率(年)` an annual one).
+ * lower-casing, spaces removed). 日 and 年 are absent: `利率(日)` is a daily rate, `利率(年)` an
+ * annual one. A scale (万元, 亿元) or a rate unit (%, ‰) is dropped too, so `剩余本金(万元)` maps as
+ * `剩余本金` would, and the column's values are read in it (headerUnit, import/header.ts).
  */
 const UNITS: ReadonlySet<string> = new Set(['元', '人民币', '人民币元', 'rmb', 'cny', 'yuan', 'usd', '$', '¥', '%', '‰', '百分比', '月', '个月', '期', '天', '日数', 'days', 'months', 'mos']);
 /** A date-format hint such as (yyyy-mm-dd) or (yyyymmdd); a single character class, so linear. */
 const DATE_FORMAT_HINT = /^y[ymd/.-]*$/;
 
+/** Units an amount column's header may state: the power of ten its values are in (万元: 10^4 yuan). */
+const MONEY_UNITS: ReadonlyMap<string, number> = new Map([
+  ['元', 0],
+  ['人民币', 0],
+  ['人民币元', 0],
+  ['rmb', 0],
+  ['cny', 0],
+  ['yuan', 0],
+  ['usd', 0],
+  ['$', 0],
+  ['¥', 0],
+  ['万元', 4],
+  ['万', 4],
+  ['亿元', 8],
+  ['亿', 8],
+]);
+/** Units a rate column's header may state: the power of ten its values are in (%: 10^-2). */
+const RATE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['%', -2],
+  ['百分比', -2],
+  ['‰', -3],
+  ['千分比', -3],
+  ['‱', -4],
+  ['bp', -4],
+  ['bps', -4],
+]);
+/** What a rate column's header may add that is its period, not a unit: read as without it. */
+const RATE_PERIODS: ReadonlySet<string> = new Set(['年', '年化', '每年', '/年', 'pa', 'p.a.', 'annual', 'annualized', 'apr', '日', '每日', '/日', 'daily', 'day']);
+
+/** A unit stated at the end of a header: what the column's values are in. */
+export interface HeaderUnit {
+  /** As the header writes it (after NFKC): `万元`, `%`. */
+  readonly written: string;
+  /** money: an amount × 10^power; rate: a rate × 10^power; unknown: a suffix the importer cannot read as a unit. */
+  readonly kind: 'money' | 'rate' | 'unknown';
+  readonly power: number;
+}
+
 const CLOSERS: Readonly<Record<string, string>> = { ')': '(', ']': '[', '】': '【' };
 
-function dropTrailingUnit(s: string): string {
+/** The trailing parenthesized part of a header (NFKC, lower-cased, trimmed): where it opens and its text without spaces; null when none. */
+function trailingPart(s: string): { at: number; unit: string } | null {
   const open = CLOSERS[s.charAt(s.length - 1)];
-  if (open === undefined) return s;
+  if (open === undefined) return null;
   const at = s.lastIndexOf(open);
-  if (at <= 0) return s;
-  const unit = s.slice(at + 1, -1).replace(/\s+/g, '');
-  return UNITS.has(unit) || DATE_FORMAT_HINT.test(unit) ? s.slice(0, at).trimEnd() : s;
+  if (at <= 0) return null;
+  return { at, unit: s.slice(at + 1, -1).replace(/\s+/g, '') };
+}
+
+function dropTrailingUnit(s: string): string {
+  const part = trailingPart(s);
+  if (part === null) return s;
+  const { at, unit } = part;
+  return UNITS.has(unit) || MONEY_UNITS.has(unit) || RATE_UNITS.has(unit) || DATE_FORMAT_HINT.test(unit) ? s.slice(0, at).trimEnd() : s;
+}
+
+/**
+ * The unit a header states in trailing parentheses or brackets (half- or full-width): `合同金额(万元)`
+ * → 万元, × 10^4; `年化利率（%）` → %, × 10^-2; null when it states none. A suffix that is neither a
+ * unit, a date format, nor a term or rate period (`(千元)`, `(美分)`) is 'unknown': a money or rate
+ * column with it is refused (import/header.ts), not read as if it said nothing.
+ */
+export function headerUnit(header: string): HeaderUnit | null {
+  const folded = header.replace(INVISIBLE, '').normalize('NFKC').trim();
+  const part = trailingPart(folded.toLowerCase());
+  if (part === null || part.unit === '') return null;
+  const { unit } = part;
+  const written = folded.slice(part.at + 1, -1).trim();
+  const money = MONEY_UNITS.get(unit);
+  if (money !== undefined) return { written, kind: 'money', power: money };
+  const rate = RATE_UNITS.get(unit);
+  if (rate !== undefined) return { written, kind: 'rate', power: rate };
+  if (UNITS.has(unit) || RATE_PERIODS.has(unit) || DATE_FORMAT_HINT.test(unit)) return null;
+  return { written, kind: 'unknown', power: 0 };
 }
 
 /**
@@ -107,8 +173,8 @@ const KIND_BY_FIELD: ReadonlyMap<CanonicalField, FieldKind> = new Map(FIELD_SPEC
 /**
  * Words that, left over in a header beside a contained synonym, change what the column is: the
  * fallback declines. `罚息利率` is a penalty rate, not the loan rate; `已还期数` periods paid, not
- * the term; `重组日期` a date, not the flag; `Interest Rate Type` a category; `贷款余额(万元)` is in
- * ten-thousands of yuan.
+ * the term; `重组日期` a date, not the flag; `Interest Rate Type` a category; `贷款余额万元` is in
+ * ten-thousands of yuan (a unit in parentheses, `(万元)`, is read: headerUnit).
  */
 const VETO_ALWAYS = [
   '罚',

@@ -54,6 +54,10 @@ export const TAPE_MESSAGES = messageTable('tape', {
   tapeNameEmpty: () => 'A tape name cannot be empty',
   mappingNeedsName: () => 'A mapping needs a name',
   noMapping: (p: { name: string }) => `No saved mapping named "${p.name}"`,
+  unknownUnit: (p: { file: string; column: string; unit: string; mappedFields: string }) =>
+    `${p.file}: column "${p.column}" (${labelOf(p.mappedFields)}) states its unit as (${p.unit}), which the import does not know: amounts are read in 元, 万元 or 亿元, rates in % or ‰ — fix the header's unit or convert the column`,
+  unitNotForField: (p: { file: string; column: string; unit: string; mappedFields: string }) =>
+    `${p.file}: column "${p.column}" states the unit (${p.unit}), which does not fit ${labelOf(p.mappedFields)}: map the column to another field or fix its header`,
   valueRightOfHeader: (p: { file: string; sheet: string; cell: string; lastColumn: string }) =>
     `${p.file}: ${p.sheet}!${p.cell} holds a value right of the header's last column (${p.lastColumn}); a column without a heading cannot be imported — give it a heading or clear the cell`,
 });
@@ -77,6 +81,9 @@ export const TAPE_NOTES = messageTable('tapeNote', {
     `1 loan not flagged restructured has age + remaining term over its original term by more than a month (row (age + remaining > original term, in months; age from origination to the cutoff ${p.cutoffDate}): ${p.rows}): an extension, a wrong origination date or term, or a tape error. Imported as given; check it, as it moves the loan's amortisation and the pool's WAM and WALA.`,
   termOverrun: (p: { loans: number; rows: string; cutoffDate: string }) =>
     `${p.loans} loans not flagged restructured have age + remaining term over their original term by more than a month (rows (age + remaining > original term, in months; age from origination to the cutoff ${p.cutoffDate}): ${p.rows}): extensions, wrong origination dates or terms, or tape errors. Imported as given; check them, as they move the loans' amortisation and the pool's WAM and WALA.`,
+  // A rate column without a unit in its header, read cell by cell (rows/rate-readings.ts); `…Rows` list the first rows as `row (value)`.
+  rateReadingsMixed: (p: { column: string; fractions: number; fractionRows: string; percents: number; percentRows: string }) =>
+    `Rate column "${p.column}" states no unit and its values were read two ways: ${p.fractions} below 1 as fractions (0.5 = 50%; rows ${p.fractionRows}) and ${p.percents} from 1 as percentages (18 = 18%; rows ${p.percentRows}). One column most likely means one unit: check these rates, or state the unit in the header (年化利率(%)) to read every value in it.`,
   termOverrunRestructuredOne: (p: { rows: string }) =>
     `1 loan flagged restructured has age + remaining term over its original term by more than a month (row: ${p.rows}): expected of an extension; imported as given.`,
   termOverrunRestructured: (p: { loans: number; rows: string }) =>

@@ -15,6 +15,7 @@ export type ProblemRule =
   | 'overdue_exceeds_balance'
   | 'rate_mismatch'
   | 'after_cutoff'
+  | 'data_date'
   | 'date_order'
   | 'duplicate'
   | 'amount_limit'
@@ -52,6 +53,8 @@ export interface MappedColumn {
   readonly column: number;
   readonly header: string;
   readonly field: CanonicalField | null;
+  /** The unit the header states that the column's values were read in (`万元`, `%`); absent when it states none. */
+  readonly unit?: string;
 }
 
 export interface ImportReport {

@@ -100,8 +100,9 @@ export interface SheetRead {
   closed: boolean;
 }
 
+/** A row with no value: every cell empty or spaces. Skipped by the import in a sheet and a CSV alike (import/source.ts). */
 export function isBlank(fields: readonly string[]): boolean {
-  return fields.every((f) => f === '');
+  return fields.every((f) => f.trim() === '');
 }
 
 /** One non-blank row to the handlers; false when they ask to stop. The first is the header. */

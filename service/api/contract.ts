@@ -194,6 +194,13 @@ export interface FieldInfo {
   readonly help: string;
 }
 
+/** A unit a tape header states (data/tape/headers.ts headerUnit): amounts × 10^power (万元: 4), rates × 10^power (%: -2); unknown: refused on an amount or a rate. */
+export interface TapeHeaderUnit {
+  readonly written: string;
+  readonly kind: 'money' | 'rate' | 'unknown';
+  readonly power: number;
+}
+
 export interface TapePreview {
   readonly sourceFile: string;
   readonly format: 'csv' | 'xlsx';
@@ -209,6 +216,8 @@ export interface TapePreview {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
   readonly mapping: readonly MappedColumn[];
+  /** Per column, the unit its header states (`(万元)`, `(%)`), which the import reads its values in when it feeds an amount or a rate; null: none. */
+  readonly units: readonly (TapeHeaderUnit | null)[];
   /** Required fields no column maps to ('rateAnnual' stands for "a rate, annual or daily"). */
   readonly missingRequired: readonly CanonicalField[];
   /** A tape already imported from the same bytes. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_SPECS, type CanonicalField } from '../../data/tape/fields.ts';
-import { describeMapping, normalizeHeader, suggestMapping } from '../../data/tape/headers.ts';
+import { describeMapping, headerUnit, normalizeHeader, suggestMapping } from '../../data/tape/headers.ts';
 
 const CANONICAL_ORDER: CanonicalField[] = [
   'loanId',
@@ -54,9 +54,27 @@ describe('normalizeHeader', () => {
     expect(normalizeHeader(header)).toBe(expected);
   });
 
-  it('keeps a scale or a qualifier in parentheses: (万元) multiplies the values, (日) makes a rate daily', () => {
-    expect(normalizeHeader('贷款余额(万元)')).toBe('贷款余额(万元)');
+  it('drops a unit the values are read in — (万元), （亿元）, (%) — and keeps a qualifier: (日) makes a rate daily', () => {
+    expect(normalizeHeader('贷款余额(万元)')).toBe('贷款余额');
+    expect(normalizeHeader('合同金额（亿元）')).toBe('合同金额');
+    expect(normalizeHeader('年化利率(%)')).toBe('年化利率');
     expect(normalizeHeader('利率(日)')).toBe('利率(日)');
+    expect(normalizeHeader('剩余本金(千元)')).toBe('剩余本金(千元)');
+  });
+
+  it('reads the unit a header states: a scale on amounts, a unit on rates; an unknown suffix as unknown', () => {
+    expect(headerUnit('合同金额(万元)')).toEqual({ written: '万元', kind: 'money', power: 4 });
+    expect(headerUnit('剩余本金（万元）')).toEqual({ written: '万元', kind: 'money', power: 4 });
+    expect(headerUnit('剩余本金(亿元)')).toEqual({ written: '亿元', kind: 'money', power: 8 });
+    expect(headerUnit('剩余本金(元)')).toEqual({ written: '元', kind: 'money', power: 0 });
+    expect(headerUnit('年化利率(%)')).toEqual({ written: '%', kind: 'rate', power: -2 });
+    expect(headerUnit('年化利率（百分比）')).toEqual({ written: '百分比', kind: 'rate', power: -2 });
+    expect(headerUnit('年化利率(‰)')).toEqual({ written: '‰', kind: 'rate', power: -3 });
+    expect(headerUnit('剩余本金(千元)')).toEqual({ written: '千元', kind: 'unknown', power: 0 });
+    expect(headerUnit('剩余本金')).toBeNull();
+    expect(headerUnit('总期数(月)')).toBeNull();
+    expect(headerUnit('利率(日)')).toBeNull();
+    expect(headerUnit('放款日期(yyyy-mm-dd)')).toBeNull();
   });
 
   it('no two fields share a normalized synonym (so an exact match is never ambiguous)', () => {
@@ -150,7 +168,7 @@ describe('suggestMapping: containment fallback (conservative)', () => {
     ['逾期期数', 'overdue periods are not the term'],
     ['重组日期', 'a restructuring date is not the flag'],
     ['下次到期日', 'the next due date is not the maturity date'],
-    ['贷款余额(万元)', 'amounts in 万元 need a scale: map by hand'],
+    ['贷款余额万元', 'amounts in 万元 need a scale, and without parentheses it is not read as a unit'],
     ['statement date', '"state" is only part of a word'],
     ['Loan State', 'a loan state is a status, not a region'],
     ['original maturity', 'an original maturity is usually a term in months'],
@@ -158,6 +176,10 @@ describe('suggestMapping: containment fallback (conservative)', () => {
     ['CurrentPrincipal%', 'a ratio of principal is not an amount'],
   ])('declines %j: %s', (header) => {
     expect(alone(header)).toBeNull();
+  });
+
+  it('maps a header with a unit in parentheses as the header without it', () => {
+    expect(suggestMapping(['借据号', '合同金额(万元)', '剩余本金（万元）', '年化利率(%)'])).toEqual(['loanId', 'originalPrincipal', 'currentPrincipal', 'rateAnnual']);
   });
 
   it('never takes a field whose exact synonym is elsewhere in the header row', () => {

@@ -10,6 +10,7 @@ import { mappedColumns } from './header.ts';
 import type { ImportRequest } from './request.ts';
 import { termOverrunRowsText, type TermOverruns } from '../rows/term-overrun.ts';
 import type { RowStream } from './row-stream.ts';
+import { rateReadingRowsText, type RateReadings } from '../rows/rate-readings.ts';
 import type { SourceFacts, TapeSource } from './source.ts';
 
 /** Everything the reading of a tape produced, once the whole file is read. */
@@ -35,6 +36,21 @@ function termOverrunNotes(overruns: TermOverruns, cutoff: Cutoff): CodedMessage[
   if (restructured.loans === 1) notes.push(say('termOverrunRestructuredOne', { rows: termOverrunRowsText(restructured) }));
   else if (restructured.loans > 1) notes.push(say('termOverrunRestructured', { loans: restructured.loans, rows: termOverrunRowsText(restructured) }));
   return notes;
+}
+
+/** A rate column read cell by cell whose bare values were read both as fractions and as percentages (rows/rate-readings.ts). */
+function rateReadingNotes(readings: RateReadings): CodedMessage[] {
+  const { column, fraction, percent } = readings;
+  if (fraction.rows === 0 || percent.rows === 0) return [];
+  return [
+    TAPE_NOTES.say('rateReadingsMixed', {
+      column,
+      fractions: fraction.rows,
+      fractionRows: rateReadingRowsText(fraction),
+      percents: percent.rows,
+      percentRows: rateReadingRowsText(percent),
+    }),
+  ];
 }
 
 /** Assumptions the import made for columns the tape lacks, and what it found and kept (matured loans), stated in the report. */
@@ -76,7 +92,7 @@ export async function finishImport(writer: TapeWriter, request: ImportRequest, r
   const { source, facts, rows, cutoff } = read;
   const mapping: MappedColumn[] = mappedColumns(rows.layout);
   const extraColumns = mapping.filter((m) => m.field === null && m.header !== '').map((m) => m.header);
-  const codedNotes = [...importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff), ...termOverrunNotes(rows.termOverruns, cutoff)];
+  const codedNotes = [...importNotes(rows.layout.mapping, cutoff, rows.maturedBeforeCutoff), ...termOverrunNotes(rows.termOverruns, cutoff), ...rateReadingNotes(rows.rateReadings)];
   const notes = codedNotes.map((note) => note.message);
   const status: ImportReport['status'] = request.mode === 'reject' && rows.rowsRejected > 0 ? 'rejected' : 'imported';
   let tapeId: number | null = null;

@@ -1,6 +1,7 @@
 import { createRowNormalizer, type RowNormalizer } from '../rows.ts';
 import type { Plausibility } from '../rows/limits.ts';
 import { noTermOverruns, type TermOverruns } from '../rows/term-overrun.ts';
+import { noRateReadings, type RateReadings } from '../rows/rate-readings.ts';
 import type { ImportMode, RowProblem } from '../types.ts';
 import type { TapeWriter } from '../writer.ts';
 import { LoanBatches } from './batches.ts';
@@ -71,6 +72,11 @@ export class RowStream {
     return this.#normalizer?.termOverruns ?? noTermOverruns();
   }
 
+  /** How valid rows' bare rates were read, when the rate column's header states no unit (rows/rate-readings.ts). */
+  get rateReadings(): RateReadings {
+    return this.#normalizer?.rateReadings ?? noRateReadings();
+  }
+
   /** The header row, read and mapped, that the rows are read by. */
   header(layout: TapeLayout): void {
     this.#layout = layout;
@@ -93,9 +99,9 @@ export class RowStream {
 
   /** At the first row the cutoff is settled (given, else the tape's data date; never guessed), and with it the rules. */
   #startValidating(firstRow: readonly string[]): RowNormalizer {
-    const { headers, mapping } = this.#layout;
+    const { headers, mapping, units } = this.#layout;
     this.#cutoff ??= cutoffOfTape(mapping, firstRow, this.#sourceFile, this.#limits);
-    this.#normalizer = createRowNormalizer({ headers, mapping, cutoffDate: this.#cutoff.date, limits: this.#limits });
+    this.#normalizer = createRowNormalizer({ headers, mapping, units, cutoffDate: this.#cutoff.date, limits: this.#limits });
     return this.#normalizer;
   }
 

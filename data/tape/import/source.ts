@@ -4,6 +4,7 @@ import { TAPE_MESSAGES } from '../messages.ts';
 import { readCsvFile } from '../csv.ts';
 import { parseEncodingName, type TapeEncoding } from '../encoding.ts';
 import { readXlsxFile } from '../xlsx.ts';
+import { isBlank } from '../xlsx-common.ts';
 import { givenCutoff, type Cutoff } from './cutoff.ts';
 import type { ImportRequest } from './request.ts';
 
@@ -73,7 +74,10 @@ export async function readSource(request: ImportRequest, source: TapeSource, han
       ...(source.encoding ? { encoding: source.encoding } : {}),
       ...(request.delimiter ? { delimiter: request.delimiter } : {}),
       onHeader: handlers.onHeader,
-      onRow: (fields, _recordNo, lineNo) => handlers.onRow(fields, lineNo),
+      // A row of empty cells (`,,,,` — a spreadsheet's blank line saved as CSV) is no loan: skipped, as a sheet's blank row is (xlsx-common.ts isBlank).
+      onRow: (fields, _recordNo, lineNo) => {
+        if (!isBlank(fields)) handlers.onRow(fields, lineNo);
+      },
       onProgress: handlers.onBytes,
       shouldStop: handlers.shouldStop,
     });

@@ -45,6 +45,8 @@ export const TAPE_ROW_MESSAGES = messageTable('tapeRow', {
   remainingExceedsTerm: (p: { remaining: number; original: number }) => `remaining term ${p.remaining} exceeds the original term ${p.original}`,
   overdueExceedsBalance: (p: { overdueAmount: number; currentAmount: number }) => `overdue principal ${amount(p.overdueAmount)} exceeds the current principal ${amount(p.currentAmount)}`,
   afterCutoff: (p: { cutoffDate: string }) => `originated after the cutoff date ${p.cutoffDate}`,
+  dataDateDiffers: (p: { date: string; dataDate: string; firstRow: number }) =>
+    `data date ${p.date} differs from the tape's ${p.dataDate} (row ${p.firstRow}): a tape is one snapshot — import each data date as its own tape`,
   maturityNotAfterOrigination: (p: { originationDate: string }) => `maturity date is not after the origination date ${p.originationDate}`,
   minusSign: (p: { whatField: string; text: string }) => `${nameOf(p.whatField)} is written with a minus sign ("${p.text}"): a sign error, not a zero`,
   aboveAmountLimit: (p: { whatField: string; valueAmount: number; limitAmount: number }) =>

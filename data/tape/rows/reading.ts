@@ -1,4 +1,5 @@
 import { FIELD_BY_NAME, type CanonicalField, type FieldSpec } from '../fields.ts';
+import type { HeaderUnit } from '../headers.ts';
 import type { ProblemRule, RowProblem } from '../types.ts';
 import type { Parsed } from '../values/index.ts';
 import type { CodedMessage } from '../../../engine/messages.ts';
@@ -11,6 +12,8 @@ export interface Bound {
   readonly index: number;
   readonly header: string;
   readonly spec: FieldSpec;
+  /** The unit the header states that the column's values are read in (import/header.ts); null: none. */
+  readonly unit: HeaderUnit | null;
 }
 
 /** The mapped columns of a tape, by the canonical field each one feeds. */

@@ -40,6 +40,27 @@ export function parseMoney(text: string): Parsed<number> {
     if (!Number.isNaN(bare)) return ok(bare);
   }
   if (isPlainDecimal(s)) return ok(Number(s));
+  return moneySlowPath(s, 0);
+}
+
+/**
+ * Amounts in a column whose header states a scale (`合同金额(万元)`: power 4): every value × 10^power,
+ * exactly — the written digits' exponent shifted (`0.8` 万元 is `Number("0.8e4")`, 8000), never a
+ * float multiply. A value stating its own unit as well (`1.2万`, `300元`) is refused: which of the
+ * two it is in cannot be told. Power 0 is parseMoney.
+ */
+export function moneyReader(power: number, headerUnit: string): (text: string) => Parsed<number> {
+  if (power === 0) return parseMoney;
+  return (text) => {
+    const s = text.trim();
+    if (s.length === 0) return MISSING;
+    if (isPlainDecimal(s)) return ok(Number(`${s}e${power}`));
+    return moneySlowPath(s, power, headerUnit);
+  };
+}
+
+/** Every form but the plain decimal, read scaled by 10^power (the header's unit, `headerUnit`). */
+function moneySlowPath(s: string, power: number, headerUnit = ''): Parsed<number> {
   if (isMissing(s)) return MISSING;
   let t = fold(s).toLowerCase();
   // One sign at most: accounting parentheses, or a '-' before or after the currency mark.
@@ -60,11 +81,12 @@ export function parseMoney(text: string): Parsed<number> {
     }
     if (pass === 0) t = stripPrefix(t, CURRENCY_PREFIXES);
   }
-  let shift = 0;
-  for (const [suffix, power] of AMOUNT_SUFFIXES) {
+  let shift = power;
+  for (const [suffix, cellPower] of AMOUNT_SUFFIXES) {
     if (t.endsWith(suffix)) {
+      if (power !== 0) return fail(VALUE_REASONS.say('unitInValueAndHeader', { unit: suffix, headerUnit }));
       t = t.slice(0, t.length - suffix.length).trimEnd();
-      shift = power;
+      shift = cellPower;
       break;
     }
   }

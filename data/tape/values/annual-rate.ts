@@ -32,3 +32,29 @@ export function parseAnnualRate(text: string): Parsed<number> {
   const rate = readRate(stripSuffix(stripPrefix(fold(s).toLowerCase(), ANNUAL_PREFIXES), ANNUAL_SUFFIXES), 1);
   return rate.ok && rate.value !== null ? annualRateChecked(rate.value) : rate;
 }
+
+/**
+ * Annual rates in a column whose header states their unit (`年化利率(%)`: power -2): every bare
+ * value is read in it — `0.5` is 0.5%, not 50% — by shifting its decimal exponent. A value with
+ * its own mark (`18%`, `150‰`) is read by that mark. null: no unit stated, parseAnnualRate.
+ */
+export function annualRateReader(power: number | null): (text: string) => Parsed<number> {
+  if (power === null) return parseAnnualRate;
+  return (text) => {
+    const s = text.trim();
+    if (s.length === 0) return MISSING;
+    const fast = fastDecimal(s, power);
+    if (!Number.isNaN(fast)) return annualRateChecked(fast);
+    if (isPlainDecimal(s)) return annualRateChecked(Number(`${s}e${power}`));
+    if (isMissing(s)) return MISSING;
+    const rate = readRate(stripSuffix(stripPrefix(fold(s).toLowerCase(), ANNUAL_PREFIXES), ANNUAL_SUFFIXES), 1, power);
+    return rate.ok && rate.value !== null ? annualRateChecked(rate.value) : rate;
+  };
+}
+
+/** How parseAnnualRate reads a bare number (no unit in the cell or the header): below 1 as a fraction, from 1 as a percentage; null for any other cell. */
+export function annualBareReading(text: string): 'fraction' | 'percent' | null {
+  const v = fastDecimal(text.trim(), 0);
+  if (Number.isNaN(v) || v === 0) return null;
+  return Math.abs(v) >= 1 ? 'percent' : 'fraction';
+}

@@ -41,6 +41,28 @@ export function parseDailyRate(text: string): Parsed<number> {
   return rate.ok && rate.value !== null ? dailyRateChecked(rate.value) : rate;
 }
 
+/** Daily rates in a column whose header states their unit (`日利率(%)`): every bare value read in it (see annualRateReader). null: parseDailyRate. */
+export function dailyRateReader(power: number | null): (text: string) => Parsed<number> {
+  if (power === null) return parseDailyRate;
+  return (text) => {
+    const s = text.trim();
+    if (s.length === 0) return MISSING;
+    const fast = fastDecimal(s, power);
+    if (!Number.isNaN(fast)) return dailyRateChecked(fast);
+    if (isPlainDecimal(s)) return dailyRateChecked(Number(`${s}e${power}`));
+    if (isMissing(s)) return MISSING;
+    const rate = readRate(stripSuffix(stripPrefix(fold(s).toLowerCase(), DAILY_PREFIXES), DAILY_SUFFIXES), DAILY_PERCENT_THRESHOLD, power);
+    return rate.ok && rate.value !== null ? dailyRateChecked(rate.value) : rate;
+  };
+}
+
+/** How parseDailyRate reads a bare number: below 0.01 as a fraction, from 0.01 as a percentage; null for any other cell. */
+export function dailyBareReading(text: string): 'fraction' | 'percent' | null {
+  const v = fastDecimal(text.trim(), 0);
+  if (Number.isNaN(v) || v === 0) return null;
+  return Math.abs(v) >= DAILY_PERCENT_THRESHOLD ? 'percent' : 'fraction';
+}
+
 /**
  * Annual rate (APR) from a daily rate on the ACT/365 convention of Chinese consumer loans:
  * interest accrues daily at the daily rate, and the quoted annual rate is daily rate × 365

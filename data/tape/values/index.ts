@@ -18,10 +18,10 @@
  */
 export type { Parsed } from './parsed.ts';
 export { parseDate, parseTapeDate } from './dates.ts';
-export { parseMoney } from './amounts.ts';
+export { moneyReader, parseMoney } from './amounts.ts';
 export { parseInteger, parseNumber } from './numbers.ts';
-export { parseAnnualRate } from './annual-rate.ts';
-export { dailyToAnnualRate, parseDailyRate } from './daily-rate.ts';
+export { annualBareReading, annualRateReader, parseAnnualRate } from './annual-rate.ts';
+export { dailyBareReading, dailyRateReader, dailyToAnnualRate, parseDailyRate } from './daily-rate.ts';
 export { parseAmortization, parseFrequency, parseSegment, type SegmentValue } from './categories.ts';
 export { parseBoolean } from './flags.ts';
 export { PARSERS, type KindValue } from './by-kind.ts';

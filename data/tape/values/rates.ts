@@ -19,9 +19,10 @@ const CHINESE_FRACTIONS: readonly (readonly [string, number])[] = [
 /**
  * Reads a rate written as a number with an optional unit: a `%` (10^-2), `‰` (10^-3), `‱` or
  * `bp` (10^-4) suffix, or a Chinese fraction (百分之 / 千分之 / 万分之 N). A bare number whose
- * magnitude is at least `percentFrom` is read as a percentage, a smaller one as a decimal.
+ * magnitude is at least `percentFrom` is read as a percentage, a smaller one as a decimal —
+ * unless `barePower` says what a bare number is in (the header's unit: 10^-2 for `(%)`).
  */
-export function readRate(t: string, percentFrom: number): Parsed<number> {
+export function readRate(t: string, percentFrom: number, barePower: number | null = null): Parsed<number> {
   for (const [prefix, power] of CHINESE_FRACTIONS) {
     if (t.startsWith(prefix)) {
       const numerator = chineseNumberText(t.slice(prefix.length).trim());
@@ -40,8 +41,8 @@ export function readRate(t: string, percentFrom: number): Parsed<number> {
   }
   const numeral = readNumeral(body);
   if (!numeral.ok) return fail(numeral.reason === NOT_A_NUMBER ? NOT_A_RATE : numeral.reason);
-  let value = numeralValue(numeral, shift);
-  if (shift === 0 && Math.abs(value) >= percentFrom) value = numeralValue(numeral, -2);
+  let value = numeralValue(numeral, shift === 0 && barePower !== null ? barePower : shift);
+  if (shift === 0 && barePower === null && Math.abs(value) >= percentFrom) value = numeralValue(numeral, -2);
   return Number.isFinite(value) ? ok(value) : fail(NOT_A_RATE);
 }
 

@@ -16,6 +16,7 @@ export const VALUE_REASONS = messageTable('tapeValue', {
   tooLarge: () => 'number too large',
   notWhole: () => 'not a whole number',
   notARate: () => 'not a rate',
+  unitInValueAndHeader: (p: { unit: string; headerUnit: string }) => `the value states its own unit (${p.unit}) and the column's header states ${p.headerUnit}: write the number alone`,
   rateNegative: (p: { rate: string }) => `rate ${p.rate} is negative`,
   rateAbove100: (p: { rate: string }) => `rate ${p.rate} is outside 0–100%`,
   dailyRateNegative: (p: { rate: string }) => `daily rate ${p.rate} is negative`,

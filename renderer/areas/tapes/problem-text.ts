@@ -14,6 +14,7 @@ const RULES: Readonly<Record<ProblemRule, MessageKey>> = {
   overdue_exceeds_balance: 'tapes.rule.overdueExceedsBalance',
   rate_mismatch: 'tapes.rule.rateMismatch',
   after_cutoff: 'tapes.rule.afterCutoff',
+  data_date: 'tapes.rule.dataDate',
   date_order: 'tapes.rule.dateOrder',
   duplicate: 'tapes.rule.duplicate',
   amount_limit: 'tapes.rule.amountLimit',

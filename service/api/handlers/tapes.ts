@@ -6,7 +6,7 @@ import { previewCsv } from '../../../data/tape/csv.ts';
 import { BINARY_SAMPLE_BYTES, notATapeReason } from '../../../data/tape/binary.ts';
 import { detectEncoding, parseEncodingName } from '../../../data/tape/encoding.ts';
 import { FIELD_SPECS } from '../../../data/tape/fields.ts';
-import { describeMapping } from '../../../data/tape/headers.ts';
+import { describeMapping, headerUnit } from '../../../data/tape/headers.ts';
 import { detectFormat, resolveMapping, type ImportRequest } from '../../../data/tape/import.ts';
 import { deleteTape, findTapeByHash, getMapping, getTape, listRejects, listTapes, rejectsCsv, renameTape } from '../../../data/tape/store.ts';
 import { plausibilityOf } from '../../../data/tape/rows/limits.ts';
@@ -127,6 +127,7 @@ export async function tapePreview(params: TapeReadOptions, service: ServiceConte
     header,
     rows,
     mapping: header.map((h, column) => ({ column, header: h, field: mapping[column] ?? null })),
+    units: header.map(headerUnit),
     missingRequired: describeMapping(header, mapping).missingRequired,
     duplicateOf: findTapeByHash(db, sha256),
     fields: FIELD_INFO,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CanonicalField, HeaderMapping, MappedColumn, TapePreview } from '../../../../service/api/contract.ts';
+import type { CanonicalField, HeaderMapping, MappedColumn, TapeHeaderUnit, TapePreview } from '../../../../service/api/contract.ts';
 import { reportError, useApp } from '../../../app/context.tsx';
 import { notify } from '../../../app/notifications.ts';
 import { useT } from '../../../app/i18n.tsx';
@@ -36,6 +36,25 @@ function SaveMapping({ mapping, onSaved }: { mapping: HeaderMapping; onSaved: ()
   );
 }
 
+/** What the unit a header states does to the column's values, in the chosen language; nothing when it states none. */
+function UnitOf({ unit }: { unit: TapeHeaderUnit | null }) {
+  const t = useT();
+  if (unit === null) return null;
+  const text =
+    unit.kind === 'unknown'
+      ? t('tapes.import.unitUnknown', { unit: unit.written })
+      : unit.kind === 'rate'
+        ? t('tapes.import.unitRate', { unit: unit.written })
+        : unit.power === 0
+          ? t('tapes.import.unitMoney', { unit: unit.written })
+          : t('tapes.import.unitScaled', { unit: unit.written, factor: (10 ** unit.power).toLocaleString('en-US') });
+  return (
+    <div className={unit.kind === 'unknown' ? 'unit-note error-text' : 'unit-note muted'} data-testid="header-unit">
+      {text}
+    </div>
+  );
+}
+
 /**
  * Step 3: each tape column, its first values and the field it maps to (or kept as an extra
  * attribute); what is still unmapped or mapped twice; and saving the mapping for the next tape.
@@ -66,7 +85,10 @@ export function ColumnMapping(props: {
         <tbody>
           {props.mapping.map((m) => (
             <tr key={m.column} className={m.field && doubled.has(m.field) ? 'conflict' : undefined}>
-              <td>{m.header || <em className="muted">{t('tapes.import.blankHeader')}</em>}</td>
+              <td>
+                {m.header || <em className="muted">{t('tapes.import.blankHeader')}</em>}
+                <UnitOf unit={preview.units[m.column] ?? null} />
+              </td>
               <td className="mono muted">
                 {preview.rows
                   .slice(0, 3)
