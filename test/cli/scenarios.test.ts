@@ -36,6 +36,8 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     expect(columns).toEqual([...columns].sort((a, b) => a - b));
     expect(text).toMatch(/^WAL in years on ACT\/365 from closing; window = first and last principal payment months; yield at par at closing, annual effective/m);
     expect(text).toContain('base the deal file’s assumptions');
+    // The run's net loss books each default's severity when it defaults (engine/project/cash-flows.ts).
+    expect(text).toContain('net loss = defaults × (1 − recovery rate), booked at default.');
     // In the screens' words (messages/): the residual note's coupon, and the NAFMII denominator the deal names (not its key).
     expect(text).toMatch(/^Subordinate 次级 \(residual\) *$/m);
     expect(text).toContain('cumulative default rate = cumulative defaults ÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII);');
