@@ -377,6 +377,8 @@ export interface AssumptionCheck {
   readonly impliedDelinquency: readonly ImpliedDelinquency[];
   /** How parts of the file are read (a compact row's unused roll forward, a default curve not applied). */
   readonly notes: readonly string[];
+  /** Checked against a tape: the segments and products the file names that the pool has not, whose assumptions no loan takes (by code). */
+  readonly warnings: readonly CodedMessage[];
 }
 
 /** What a valid pool file holds (pool.check). Money in the pool's currency, to the cent. */
