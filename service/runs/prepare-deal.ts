@@ -111,6 +111,16 @@ export function scenarioReader(): ScenarioReader {
 }
 
 /**
+ * The pool's names with those a revolving purchase profile buys that the pool lacks (a purchase of a
+ * segment or product the cutoff pool has none of is a loan of it all the same), after the pool's own
+ * codes; code 0 is '' when the pool's list is empty (its loans' code: unknown).
+ */
+function withPurchases(names: readonly string[], bought: readonly (string | undefined)[]): string[] {
+  const extra = bought.filter((n): n is string => n !== undefined && !names.includes(n));
+  return extra.length === 0 ? [...names] : [...new Set([...(names.length === 0 ? [''] : names), ...extra])];
+}
+
+/**
  * Reads the pool (a tape's loans or lines, else the deal file's lines), the scenario (the given
  * assumption file, else the deal file's) and the revolving profile. `tapeInput` is the tape's pool
  * when the deal runs on a tape (already grouped into lines in mode 'repline'). `readScenario`: a
@@ -156,12 +166,6 @@ export function prepareDeal(
   let input = dealPool(file, tapeInput);
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
-  // A purchase of a segment (or product) the cutoff pool has none of is a loan of it all the same: its
-  // names join the pool's after the pool's own codes (code 0 is '' when the pool's list is empty: its loans' code, unknown).
-  const withPurchases = (names: readonly string[], bought: readonly (string | undefined)[]): string[] => {
-    const extra = bought.filter((n): n is string => n !== undefined && !names.includes(n));
-    return extra.length === 0 ? [...names] : [...new Set([...(names.length === 0 ? [''] : names), ...extra])];
-  };
   const attributes = poolAttributes(input);
   const pool = {
     ...attributes,

@@ -33,6 +33,8 @@ function balance(where: string): number {
 const CASH = '现金贷';
 const INSTALLMENT = '分期';
 const tape = (): ProjectionRequest['source'] => ({ kind: 'tape', tapeId: sample.tapeId() });
+// Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
+const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
 const month1 = (result: ProjectionResult): NonNullable<ProjectionResult['rows'][number]> => {
   const row = result.rows[0];
   if (!row) throw new Error('no month 1');
@@ -122,8 +124,6 @@ describe('override rules over a tape', () => {
   });
 
   it('errors name the JSON path: bad values, bad keys; an unknown segment or product matches no loan', async () => {
-    // Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
-    const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
     const ok: Rule = { match: { product: CASH }, prepayment: '5 CPR' };
     // A rule on a product or segment the tape lacks matches no loan (the deal run warns of it: test/service/unmatched-segments.test.ts).
     const unmatched = readAssumptionFile(

@@ -7,8 +7,8 @@ import { readDealFile } from '../../service/files/deal-file.ts';
 import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
 import { withMultipliers } from '../../service/runs/scenario.ts';
 import { Service } from '../../service/service.ts';
-import '../../messages/all.ts';
-import { sayCodedIn } from '../../messages/say.ts';
+import { messagesZhCN } from '../../messages/messages-zh-CN.ts';
+import { registerCatalogue, sayCodedIn } from '../../messages/say.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { useTempDir } from '../helpers/tmp.ts';
 
@@ -17,6 +17,8 @@ import { useTempDir } from '../helpers/tmp.ts';
  * without a segment column (职业类型) goes ahead, the pool's loans take the pool-level set, and the
  * run says, by code in both languages, every segment whose assumptions were not used.
  */
+
+registerCatalogue('zh-CN', messagesZhCN);
 
 const tempDir = useTempDir();
 let service: Service;
@@ -30,8 +32,8 @@ afterEach(async () => {
   await service.close();
 });
 
-const json = <T>(...path: string[]): T => JSON.parse(readFileSync(join(REPO_ROOT, ...path), 'utf8')) as T;
-const EXAMPLE = json<AssumptionFile & { segments: Record<string, unknown> }>('templates', 'assumptions', 'consumer-base.json');
+const json = (...path: string[]): unknown => JSON.parse(readFileSync(join(REPO_ROOT, ...path), 'utf8'));
+const EXAMPLE = json('templates', 'assumptions', 'consumer-base.json') as AssumptionFile & { segments: Record<string, unknown> };
 
 async function importCsv(name: string, lines: readonly string[]): Promise<number> {
   const path = join(tempDir(), name);
@@ -47,7 +49,7 @@ async function importCsv(name: string, lines: readonly string[]): Promise<number
 const NO_SEGMENTS = ['借据号,放款日期,到期日期,合同金额,剩余本金,年化利率,总期数', ...Array.from({ length: 12 }, (_, i) => `L${i},2026-06-15,2027-06-15,10000,${8000 + i},0.18,12`)];
 
 async function run(template: string, tapeId: number, assumptions?: AssumptionFile): Promise<DealRunResult> {
-  const deal: DealFile = readDealFile(json(join('templates', 'deals', template)));
+  const deal: DealFile = readDealFile(json('templates', 'deals', template));
   const job = await service.call('deal.run', { deal, tapeId, mode: 'loan', ...(assumptions !== undefined ? { assumptions } : {}) });
   if (!job.ok) throw new Error(job.error.message);
   const done = await service.jobs.wait(job.value.id);
@@ -57,6 +59,8 @@ async function run(template: string, tapeId: number, assumptions?: AssumptionFil
 }
 
 const unmatched = (r: DealRunResult) => (r.codedWarnings ?? []).filter((w) => w.code === 'assumptions.unmatchedSegments');
+
+const shock = (segment: number | string) => ({ type: 'segmentShock', segment, fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 });
 
 describe('assumptions for segments the pool has not', () => {
   it('a revolving template runs with its own scenario on a tape without segments: its purchases carry the segments', async () => {
@@ -83,7 +87,7 @@ describe('assumptions for segments the pool has not', () => {
 
   it('the Assumptions screen’s check against the tape warns of every one, and the example saves', async () => {
     const tapeId = await importCsv('plain.csv', NO_SEGMENTS);
-    const typo = { ...EXAMPLE, events: [{ type: 'segmentShock', segment: 'gigg', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }] };
+    const typo = { ...EXAMPLE, events: [shock('gigg')] };
     const check = await service.call('assumptions.check', { assumptions: typo, tapeId });
     if (!check.ok) throw new Error(check.error.message);
     expect(check.value.warnings.map((w) => [w.code, w.params['names'], w.params['paths']])).toEqual([
@@ -105,7 +109,6 @@ describe('assumptions for segments the pool has not', () => {
   });
 
   it('an event on a segment position the pool has not is still refused, by code, every one at once', () => {
-    const shock = (segment: number) => ({ type: 'segmentShock', segment, fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 });
     const bad = { ...EXAMPLE, events: [shock(3), shock(0), shock(5)] };
     let issues: unknown;
     try {
