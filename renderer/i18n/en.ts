@@ -749,6 +749,9 @@ export const en = {
     'The tape has no {join} column: the delinquency mix and 逾期总额 below are unknown, not zero — every loan reads as current. Map the column at import, or import a tape that carries it.',
   'pool.loanMaturedBeforeThe': '{matured} {loans} matured before the cutoff {cutoffDate} ({balance}): past their term on the tape — delinquent past maturity, or stale data.',
   'pool.days': '{label} days',
+  'pool.delinquencyUnknownTitle': 'Delinquency by days past due: unknown',
+  'pool.delinquencyUnknownNote':
+    'The tape has no days-past-due (逾期天数) column, so which loans are delinquent is not known: each bucket shows —, not 0. Map the column when importing to see the mix.',
   'pool.delinquentBalanceByDays': 'Delinquent balance by days past due (% of current balance; {delinquentShare} in all)',
   'pool.balance': 'Balance %',
   'pool.daysPastDue': 'Days past due',

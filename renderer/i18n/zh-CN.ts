@@ -741,6 +741,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'pool.theTapeHasNo': '资产清单缺少 {join} 列：下方的逾期分布与逾期总额为未知而非零——每笔贷款都按正常处理。请在导入时映射该列，或导入包含该列的资产清单。',
   'pool.loanMaturedBeforeThe': '{matured} {loans}在初始起算日 {cutoffDate} 前已到期（{balance}）：在资产清单上已超过期限——到期后逾期，或数据陈旧。',
   'pool.days': '{label} 天',
+  'pool.delinquencyUnknownTitle': '按逾期天数的逾期分布：未知',
+  'pool.delinquencyUnknownNote': '资产清单没有逾期天数列，无法得知哪些贷款逾期：各档显示 —，而非 0。导入时映射该列即可查看逾期分布。',
   'pool.delinquentBalanceByDays': '按逾期天数的逾期余额（占当前余额 %；合计 {delinquentShare}）',
   'pool.balance': '余额 %',
   'pool.daysPastDue': '逾期天数',
