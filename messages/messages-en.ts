@@ -241,6 +241,8 @@ export const messagesEn = {
   'msg.assumptions.noSuchSegment': 'The pool has no segment "{segment}" (its segments: {segments}).',
   'msg.assumptions.noSuchProduct': 'The pool has no product "{product}" (its products: {products}).',
   'msg.assumptions.noSegmentAtPosition': 'The pool has no segment at position {position} (its segments: {segments}).',
+  'msg.assumptions.unmatchedSegments': 'The pool has no loan in segment {names} (its segments: {segments}): the assumptions given for it at {paths} were not used.',
+  'msg.assumptions.unmatchedProducts': 'The pool has no loan of product {names} (its products: {products}): the assumptions given for it at {paths} were not used.',
   'msg.assumptions.overridesNotHere': 'Override rules are not supported here: they need each loan’s product, amortization and term.',
   'msg.assumptions.eventAfterLastMonth': 'Month {month} is after the projection’s last month ({months}).',
   'msg.assumptions.ownCurveNeedsSpeed': 'Restructured loans on their own curve need their default speed, e.g. "20 CDR".',

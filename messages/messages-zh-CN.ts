@@ -233,6 +233,8 @@ export const messagesZhCN: Readonly<Record<keyof typeof messagesEn, string>> = {
   'msg.assumptions.noSuchSegment': '资产池中没有借款人类型“{segment}”（现有类型：{segments}）。',
   'msg.assumptions.noSuchProduct': '资产池中没有产品“{product}”（现有产品：{products}）。',
   'msg.assumptions.noSegmentAtPosition': '资产池中没有第 {position} 个借款人类型（现有类型：{segments}）。',
+  'msg.assumptions.unmatchedSegments': '资产池中没有属于借款人类型 {names} 的贷款（现有类型：{segments}）：{paths} 为其设定的假设未被使用。',
+  'msg.assumptions.unmatchedProducts': '资产池中没有产品为 {names} 的贷款（现有产品：{products}）：{paths} 为其设定的假设未被使用。',
   'msg.assumptions.overridesNotHere': '此处不支持覆盖规则：它们需要每笔贷款的产品、还款方式和期限。',
   'msg.assumptions.eventAfterLastMonth': '第 {month} 个月晚于预测的最后一个月（{months}）。',
   'msg.assumptions.ownCurveNeedsSpeed': '按自身曲线违约的重组贷款需要其违约速度，如“20 CDR”。',

@@ -76,7 +76,7 @@ export function formatMonteCarlo(result: MonteCarloResult, seconds: number): str
     line(header),
     ...rows.map(line),
     `EL = mean principal not repaid ÷ original balance; SE = standard deviation ÷ √paths; P(loss) = share of paths losing principal; WAL = mean over paths (years, ${result.notes[0]?.walBasis ?? 'ACT/365'}); p50…p99 = loss percentiles (type 7).`,
-    `Pool net loss (the deal's pool, purchases included: defaults − recoveries, ÷ cutoff balance): mean ${formatPct(result.pool.meanNetLoss, 3)} · p50 ${formatPct(p.p50)} · p90 ${formatPct(p.p90)} · p99 ${formatPct(p.p99)}`,
+    `Pool net loss (the deal's pool, purchases included: defaults × (1 − recovery rate), booked at default, ÷ cutoff balance): mean ${formatPct(result.pool.meanNetLoss, 3)} · p50 ${formatPct(p.p50)} · p90 ${formatPct(p.p90)} · p99 ${formatPct(p.p99)}`,
     '  Net loss range        Paths',
     ...histogram,
   ].join('\n');

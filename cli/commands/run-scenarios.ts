@@ -64,7 +64,7 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
     `${result.dealName} · scenario set ${result.setName} · base ${base} · pool ${result.poolName} (${result.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(result.poolBalance)} (deal currency) · cutoff ${result.cutoffDate} · closing ${result.closingDate} · ${scenarios.length} scenarios · ${seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
-    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); cumulative default rate = cumulative defaults ÷ ${denominatorWords(result.cumulativeRatioDenominator)}; net loss = defaults − recoveries.`,
+    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); cumulative default rate = cumulative defaults ÷ ${denominatorWords(result.cumulativeRatioDenominator)}; net loss = defaults × (1 − recovery rate), booked at default.`,
     ...scenarios.flatMap((s) => s.warnings.map((w) => `Warning (${s.name}): ${w}`)),
   ].join('\n');
 }

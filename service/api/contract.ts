@@ -388,6 +388,8 @@ export interface AssumptionCheck {
   readonly impliedDelinquency: readonly ImpliedDelinquency[];
   /** How parts of the file are read (a compact row's unused roll forward, a default curve not applied). */
   readonly notes: readonly string[];
+  /** Checked against a tape: the segments and products the file names that the pool has not, whose assumptions no loan takes (by code). */
+  readonly warnings: readonly CodedMessage[];
 }
 
 /** What a valid pool file holds (pool.check). Money in the pool's currency, to the cent. */
@@ -781,7 +783,7 @@ export interface ScenarioRunRow {
   readonly tranches: readonly TrancheRow[];
   /** Cumulative gross defaults ÷ the run's cumulativeRatioDenominator, at the last period. */
   readonly cumulativeDefaultRate: number;
-  /** Cumulative defaults − recoveries, at the last period. */
+  /** Cumulative net loss at the last period: defaults × (1 − recovery rate), each booked when it defaults. */
   readonly cumulativeNetLoss: number;
   /** Cumulative net loss ÷ the pool's cutoff balance. */
   readonly cumulativeNetLossRate: number;
@@ -805,7 +807,7 @@ export interface ScenarioSeries {
   readonly dates: readonly string[];
   /** Cumulative gross defaults ÷ the run's cumulativeRatioDenominator. */
   readonly cumulativeDefaultRate: readonly number[];
-  /** Cumulative net loss (defaults − recoveries) ÷ the pool's cutoff balance. */
+  /** Cumulative net loss (defaults × (1 − recovery rate), booked at default) ÷ the pool's cutoff balance. */
   readonly cumulativeNetLossRate: readonly number[];
   /** Each note's balance after each payment date. */
   readonly noteBalances: readonly { readonly id: string; readonly values: readonly number[] }[];
@@ -1025,7 +1027,7 @@ export interface MonteCarloResult {
   /** Mean over paths of the deal's cumulative default rate at the end (revolving purchases included), ÷ cumulativeRatioDenominator. */
   readonly meanDealCumulativeDefault: number;
   readonly cumulativeRatioDenominator: CumulativeRatioDenominator;
-  /** Pool net loss (defaults − recoveries, the deal's cumulative net loss: revolving purchases included) ÷ cutoff balance: mean, percentiles, histogram. */
+  /** Pool net loss (the deal's cumulative net loss: defaults × (1 − recovery rate), booked at default, revolving purchases included) ÷ cutoff balance: mean, percentiles, histogram. */
   readonly pool: { readonly meanNetLoss: number; readonly percentiles: LossPercentiles; readonly histogram: readonly LossHistogramBin[] };
   readonly notes: readonly MonteCarloNoteRow[];
   readonly ratingTable: readonly RatingRow[] | null;

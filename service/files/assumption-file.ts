@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { UserError } from '../../data/errors.ts';
+import { UserError } from '../../data/errors.ts';
 import {
   AMORTIZATION_TYPES,
   longRunDelinquency,
@@ -20,7 +20,7 @@ import {
 import { eventsForGroups, readEvents, segmentName, type EventSpec } from './event-blocks.ts';
 import { EVENTS_SCHEMA } from './event-schema.ts';
 import { ASSUMPTION_RULES, rollRateProblem, vectorReason } from './assumption-messages.ts';
-import { codedIssue, fileError, reservedKeyIssues } from './file-issues.ts';
+import { codedIssue, fileError, reservedKeyIssues, type FileIssue } from './file-issues.ts';
 import { schemaIssues } from './schema-issues.ts';
 
 /**
@@ -188,6 +188,16 @@ export interface Assumptions {
   readonly overrides: readonly OverrideRule[];
   /** The event stresses in file order, their segments as named in the file. */
   readonly events: readonly EventSpec[];
+  /** Names the file gives that the pool has not (none when read without the pool's names): they apply to no loan. */
+  readonly unmatched: readonly UnmatchedName[];
+}
+
+/** A segment or product the file (or a scenario's multipliers and events) names and the pool has not: no loan is in it, so its assumptions are not used. */
+export interface UnmatchedName {
+  /** JSON path of what names it: `$.segments.gig`, `$.overrides[0].match.segment`, `$.events[1].segment`. */
+  readonly path: string;
+  readonly kind: 'segment' | 'product';
+  readonly name: string;
 }
 
 function bad(path: string, coded: CodedMessage, details: Record<string, unknown> = {}): UserError {
@@ -262,21 +272,38 @@ function setOf<T>(value: T | readonly T[] | undefined): ReadonlySet<T> | null {
 /** The pool's values of a key, for an error message. */
 const valuesText = (names: readonly string[]): string => names.filter(Boolean).join(', ') || 'none';
 
-/** Every segment key and override match names values the pool has (they come from its tape or pool file). */
-function checkNames(file: AssumptionFile, names: PoolNames): void {
+/**
+ * The segment keys, override matches and event segments that name a value the pool has not. Such
+ * a name applies to no loan (a loan of a segment the file does not name takes the pool's set), so
+ * it is no error: a run goes ahead and says which (unmatchedWarnings), so that a typo shows.
+ */
+function unmatchedNames(file: AssumptionFile, events: readonly EventSpec[], names: PoolNames): UnmatchedName[] {
   const segments = new Set(names.segments);
   const products = new Set(names.products);
-  for (const name of Object.keys(file.segments ?? {})) {
-    if (!segments.has(name)) throw bad(`$.segments.${name}`, ASSUMPTION_RULES.say('noSuchSegment', { segment: name, segments: valuesText(names.segments) }));
-  }
+  const out: UnmatchedName[] = [];
+  for (const name of Object.keys(file.segments ?? {})) if (!segments.has(name)) out.push({ path: `$.segments.${name}`, kind: 'segment', name });
   (file.overrides ?? []).forEach((rule, k) => {
-    for (const name of listOf(rule.match.segment) ?? []) {
-      if (!segments.has(name)) throw bad(`$.overrides[${k}].match.segment`, ASSUMPTION_RULES.say('noSuchSegment', { segment: name, segments: valuesText(names.segments) }), { value: name });
-    }
-    for (const name of listOf(rule.match.product) ?? []) {
-      if (!products.has(name)) throw bad(`$.overrides[${k}].match.product`, ASSUMPTION_RULES.say('noSuchProduct', { product: name, products: valuesText(names.products) }), { value: name });
-    }
+    for (const name of listOf(rule.match.segment) ?? []) if (!segments.has(name)) out.push({ path: `$.overrides[${k}].match.segment`, kind: 'segment', name });
+    for (const name of listOf(rule.match.product) ?? []) if (!products.has(name)) out.push({ path: `$.overrides[${k}].match.product`, kind: 'product', name });
   });
+  for (const spec of events) if (typeof spec.segment === 'string' && !segments.has(spec.segment)) out.push({ path: `${spec.path}.segment`, kind: 'segment', name: spec.segment });
+  return out;
+}
+
+/**
+ * What a run or a check against a pool says of the names that match no loan: one warning for the
+ * segments, one for the products, each naming every one and where the file names it.
+ */
+export function unmatchedWarnings(unmatched: readonly UnmatchedName[], names: PoolNames): CodedMessage[] {
+  const said = (kind: UnmatchedName['kind']): { names: string; paths: string } | null => {
+    const of = unmatched.filter((u) => u.kind === kind);
+    return of.length === 0 ? null : { names: [...new Set(of.map((u) => u.name))].join(', '), paths: of.map((u) => u.path).join(', ') };
+  };
+  const [segments, products] = [said('segment'), said('product')];
+  return [
+    ...(segments ? [ASSUMPTION_RULES.say('unmatchedSegments', { ...segments, segments: valuesText(names.segments) })] : []),
+    ...(products ? [ASSUMPTION_RULES.say('unmatchedProducts', { ...products, products: valuesText(names.products) })] : []),
+  ];
 }
 
 /** The file's speeds in vector notation and its roll-rate matrices, evaluated (problems at their JSON paths). */
@@ -293,16 +320,27 @@ function evaluate(file: AssumptionFile): Assumptions {
       assumptions: toSegment(spec, `$.overrides[${k}]`),
     })),
     events: readEvents(file.events ?? [], file.months),
+    unmatched: [],
   };
 }
 
 /** The file as read and as evaluated: shape, then the names against the pool's (when given), then notation and matrices. */
 function readFile(input: unknown, names: PoolNames | undefined): { file: AssumptionFile; read: Assumptions } {
   const file = parseFile(input);
-  if (names !== undefined) checkNames(file, names);
   const read = evaluate(file);
-  if (names !== undefined) for (const spec of read.events) segmentName(spec, names.segments);
-  return { file, read };
+  if (names === undefined) return { file, read };
+  // Every event naming a position past the pool's list, at once.
+  const positions = read.events.flatMap((spec) => {
+    try {
+      segmentName(spec, names.segments);
+      return [];
+    } catch (error) {
+      if (error instanceof UserError) return (error.details['issues'] as FileIssue[] | undefined) ?? [];
+      throw error;
+    }
+  });
+  if (positions.length > 0) throw fileError('Assumptions', positions);
+  return { file, read: { ...read, unmatched: unmatchedNames(file, read.events, names) } };
 }
 
 /**
@@ -341,6 +379,8 @@ export interface CheckedAssumptions {
   readonly impliedDelinquency: ImpliedDelinquency[];
   /** How parts of the file are read that an analyst should know (a field not used, a curve not applied). */
   readonly notes: string[];
+  /** Checked against a pool: the segments and products it names that the pool has not (unmatchedWarnings). */
+  readonly warnings: CodedMessage[];
 }
 
 function implied(path: string, rollRatesPath: string, matrix: Float64Array | null | undefined): ImpliedDelinquency[] {
@@ -385,7 +425,14 @@ function notesOf(file: AssumptionFile): string[] {
  */
 export function checkAssumptions(input: unknown, names?: PoolNames): CheckedAssumptions {
   const { file, read } = readFile(input, names);
-  return { months: read.months, segments: [...read.segments.keys()], assumptions: file, impliedDelinquency: impliedAll(file, read), notes: notesOf(file) };
+  return {
+    months: read.months,
+    segments: [...read.segments.keys()],
+    assumptions: file,
+    impliedDelinquency: impliedAll(file, read),
+    notes: notesOf(file),
+    warnings: names === undefined ? [] : unmatchedWarnings(read.unmatched, names),
+  };
 }
 
 /**

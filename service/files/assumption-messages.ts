@@ -23,6 +23,10 @@ export const ASSUMPTION_RULES = messageTable('assumptions', {
   noSuchSegment: (p: { segment: string; segments: string }) => `the pool has no segment "${p.segment}" (its segments: ${p.segments})`,
   noSuchProduct: (p: { product: string; products: string }) => `the pool has no product "${p.product}" (its products: ${p.products})`,
   noSegmentAtPosition: (p: { position: number; segments: string }) => `the pool has no segment at position ${p.position} (its segments: ${p.segments})`,
+  unmatchedSegments: (p: { names: string; paths: string; segments: string }) =>
+    `the pool has no loan in segment ${p.names} (its segments: ${p.segments}): the assumptions given for it at ${p.paths} were not used`,
+  unmatchedProducts: (p: { names: string; paths: string; products: string }) =>
+    `the pool has no loan of product ${p.names} (its products: ${p.products}): the assumptions given for it at ${p.paths} were not used`,
   overridesNotHere: () => 'override rules are not supported here: they need each loan’s product, amortization and term (assumptionGroups)',
   eventAfterLastMonth: (p: { month: number; months: number }) => `month ${p.month} is after the projection’s last month (${p.months})`,
   ownCurveNeedsSpeed: () => 'restructured "ownCurve" needs the restructured loans’ default speed, e.g. "20 CDR"',

@@ -61,20 +61,18 @@ function engineEvent(block: EventBlock, path: string): ProjectionEvent {
   return curve ?? { ...rest, segments: null, ...(restructured !== undefined ? { restructured } : {}) };
 }
 
-/** The pool's segment a block names, by value or position, or an error at its path. */
+/**
+ * The segment an event names: a value as written (a value the pool lacks names no loan, so the
+ * event changes nothing: unmatchedSegments lists it for a warning), or the value at a position in
+ * the pool's list, refused when the list has no such position; null: every segment.
+ */
 export function segmentName(spec: EventSpec, segmentNames: readonly string[]): string | null {
   const ref = spec.segment;
-  if (ref === null) return null;
-  const name = typeof ref === 'number' ? segmentNames[ref] : segmentNames.includes(ref) ? ref : undefined;
+  if (ref === null || typeof ref === 'string') return ref;
+  const name = segmentNames[ref];
   if (name === undefined) {
     const list = segmentNames.map((s, i) => `${i}: ${s === '' ? '(none)' : s}`).join(', ') || 'none';
-    throw bad(
-      `${spec.path}.segment`,
-      typeof ref === 'number' ? ASSUMPTION_RULES.say('noSegmentAtPosition', { position: ref, segments: list }) : ASSUMPTION_RULES.say('noSuchSegment', { segment: ref, segments: list }),
-      {
-        value: ref,
-      },
-    );
+    throw bad(`${spec.path}.segment`, ASSUMPTION_RULES.say('noSegmentAtPosition', { position: ref, segments: list }), { value: ref });
   }
   return name;
 }

@@ -149,7 +149,7 @@ function eventIssues(blocks: readonly EventBlock[], at: string, segments: readon
   }
 }
 
-/** The problems a parsed set has beyond its shape: duplicate names, curves and index notation that do not read, segments the pool lacks. */
+/** The problems a parsed set has beyond its shape: duplicate names, curves and index notation that do not read, event segment positions the pool lacks. */
 function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefined): FileIssue[] {
   const issues: FileIssue[] = [];
   const seen = new Map<string, number>();
@@ -172,21 +172,15 @@ function semanticIssues(file: ScenarioSetFile, names: ScenarioPoolNames | undefi
       const read = readIndexPath(path, `${at}.indexRates.path`);
       if ('issue' in read) issues.push(read.issue);
     }
+    // A multiplier or event on a segment the pool lacks applies to no loan: the run warns (service/runs/scenario.ts), it is no error.
     issues.push(...eventIssues(scenario.events ?? [], at, names?.segments));
-    if (names === undefined) return;
-    const known = new Set(names.segments);
-    for (const segment of Object.keys(scenario.multipliers?.segments ?? {})) {
-      if (!known.has(segment)) {
-        issues.push(codedIssue(`${at}.multipliers.segments.${segment}`, ASSUMPTION_RULES.say('noSuchSegment', { segment, segments: names.segments.filter(Boolean).join(', ') || 'none' })));
-      }
-    }
   });
   return issues;
 }
 
 /**
  * Reads a scenario-set file: its shape, then names, vector notation and index paths, and — when a
- * pool's names are given — the segments it names; every problem at its JSON path.
+ * pool's names are given — the segment positions its events name; every problem at its JSON path.
  */
 export function readScenarioSet(input: unknown, names?: ScenarioPoolNames): ScenarioSetFile {
   const reserved = reservedKeyIssues(input);

@@ -20,6 +20,7 @@ import {
   type LoanArrays,
   type PoolAssumptions,
   type PoolCashFlows,
+  type CodedMessage,
   type ProjectionCache,
   type ProjectionOptions,
   type SegmentAssumptions,
@@ -27,7 +28,7 @@ import {
 } from '../../engine/index.ts';
 import type { ScenarioOverrides } from '../api/contract.ts';
 import { dealCalendar } from '../calendars/index.ts';
-import { readAssumptionFile, type Assumptions, type PoolNames } from '../files/assumption-file.ts';
+import { readAssumptionFile, unmatchedWarnings, type Assumptions, type PoolNames } from '../files/assumption-file.ts';
 import { dealOf, type DealFile } from '../files/deal-file.ts';
 import { fileError } from '../files/file-issues.ts';
 import { readPoolFile } from '../files/pool-file.ts';
@@ -56,6 +57,8 @@ export interface PreparedDeal {
   readonly purchaseMix: ((month: number) => number[] | undefined) | null;
   /** The deal's schedule pool (docs/schedule-pools.md), or null: the pool is loans or lines. */
   readonly schedule: PreparedSchedule | null;
+  /** What the run says of the scenario: the segments and products it names that no loan (nor purchase) is in, whose assumptions were not used. */
+  readonly scenarioWarnings: readonly CodedMessage[];
 }
 
 const MAX_MONTHS = 600;
@@ -108,6 +111,16 @@ export function scenarioReader(): ScenarioReader {
 }
 
 /**
+ * The pool's names with those a revolving purchase profile buys that the pool lacks (a purchase of a
+ * segment or product the cutoff pool has none of is a loan of it all the same), after the pool's own
+ * codes; code 0 is '' when the pool's list is empty (its loans' code: unknown).
+ */
+function withPurchases(names: readonly string[], bought: readonly (string | undefined)[]): string[] {
+  const extra = bought.filter((n): n is string => n !== undefined && !names.includes(n));
+  return extra.length === 0 ? [...names] : [...new Set([...(names.length === 0 ? [''] : names), ...extra])];
+}
+
+/**
  * Reads the pool (a tape's loans or lines, else the deal file's lines), the scenario (the given
  * assumption file, else the deal file's) and the revolving profile. `tapeInput` is the tape's pool
  * when the deal runs on a tape (already grouped into lines in mode 'repline'). `readScenario`: a
@@ -147,13 +160,26 @@ export function prepareDeal(
       defaultMultiplier: overrides.defaultMultiplier ?? 1,
       purchaseMix: null,
       schedule,
+      scenarioWarnings: [],
     };
   }
   let input = dealPool(file, tapeInput);
   const scenario = assumptionFile ?? file.assumptions;
   if (scenario === undefined) throw fileError('Deal', [{ path: '$.assumptions', message: 'no scenario — give an assumption file, or write `assumptions` in the deal file' }]);
-  const pool = poolAttributes(input);
-  const read = readScenario(scenario, { segments: pool.segmentNames, products: pool.productNames });
+  const attributes = poolAttributes(input);
+  const pool = {
+    ...attributes,
+    segmentNames: withPurchases(
+      attributes.segmentNames,
+      (file.revolving?.profile ?? []).map((line) => line.segment ?? ''),
+    ),
+    productNames: withPurchases(
+      attributes.productNames,
+      (file.revolving?.profile ?? []).map((line) => line.product),
+    ),
+  };
+  const names: PoolNames = { segments: pool.segmentNames, products: pool.productNames };
+  const read = readScenario(scenario, names);
   const scenarioFile = withEvents(withMultipliers(read, overrides.multipliers, pool.segmentNames), overrides.events, pool.segmentNames);
   if (deal.defaultDefinition !== undefined && (scenarioFile.events?.length ?? 0) > 0) {
     // The count by the deal's definition runs beside the roll-rate masses of whole loans; an event splits loans into tracks (docs/assumptions.md).
@@ -173,15 +199,9 @@ export function prepareDeal(
     const loans = allocateLoanArrays(lines.length);
     const products = new Uint8Array(lines.length);
     lines.forEach((line, j) => {
-      const path = `$.revolving.profile[${j}]`;
-      const segment = pool.segmentNames.indexOf(line.segment ?? '');
-      if (segment < 0) {
-        throw fileError('Deal', [{ path: `${path}.segment`, message: `the pool has no segment "${line.segment ?? ''}" (its segments: ${pool.segmentNames.filter(Boolean).join(', ') || 'none'})` }]);
-      }
-      const product = line.product === undefined ? 0 : pool.productNames.indexOf(line.product);
-      if (product < 0) {
-        throw fileError('Deal', [{ path: `${path}.product`, message: `the pool has no product "${line.product ?? ''}" (its products: ${pool.productNames.filter(Boolean).join(', ') || 'none'})` }]);
-      }
+      // Every line's segment and product are in the pool's names (withPurchases above).
+      const segment = Math.max(0, pool.segmentNames.indexOf(line.segment ?? ''));
+      const product = line.product === undefined ? 0 : Math.max(0, pool.productNames.indexOf(line.product));
       // One yuan of principal of the line (the engine buys cash ÷ price of principal, split by share).
       const remaining = line.remainingTerm ?? line.originalTerm;
       loans.currentPrincipal[j] = 1;
@@ -204,7 +224,19 @@ export function prepareDeal(
   input = { ...input, loans: grouped.loans };
   profile = grouped.more[0] ?? null;
   const mix = purchaseMix(scenarioFile.events, pool.segmentNames, file.revolving?.profile ?? null);
-  return { file: dealFile, deal, input, assumptions, months, profile, segmentLoans, defaultMultiplier: overrides.defaultMultiplier ?? 1, purchaseMix: mix, schedule: null };
+  return {
+    file: dealFile,
+    deal,
+    input,
+    assumptions,
+    months,
+    profile,
+    segmentLoans,
+    defaultMultiplier: overrides.defaultMultiplier ?? 1,
+    purchaseMix: mix,
+    schedule: null,
+    scenarioWarnings: unmatchedWarnings(scenarioFile.unmatched, names),
+  };
 }
 
 /** For a segment share limit: the indices of the pool's loans (or lines) in each limited segment. */

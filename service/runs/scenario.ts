@@ -1,10 +1,9 @@
 import type { PoolAssumptions, SegmentAssumptions, StressMultipliers } from '../../engine/index.ts';
 import type { IndexRateStress, ScenarioMultipliers, ScenarioOverrides, StressFactors } from '../api/contract.ts';
-import type { Assumptions } from '../files/assumption-file.ts';
+import type { Assumptions, UnmatchedName } from '../files/assumption-file.ts';
 import type { DealFile } from '../files/deal-file.ts';
 import { readEvents, segmentName } from '../files/event-blocks.ts';
 import type { EventBlock } from '../files/event-schema.ts';
-import { fileError } from '../files/file-issues.ts';
 import { indexPathOf, type ScenarioSpec } from '../files/scenario-file.ts';
 
 /** A scenario of a set as the overrides a run takes (prepareDeal): curves, multipliers, recoveries, index rates. */
@@ -38,30 +37,35 @@ function composed(pool: StressFactors | undefined, segment: StressFactors | unde
  * The read assumption file with a scenario's multipliers on it: the pool's on the pool, each named
  * segment's (× the pool's) on that segment; a segment without its own takes the pool's (engine
  * mergeSegment). Override rules keep them: a rule's assumptions carry no multipliers, so a loan's
- * group takes its segment's. A segment the pool lacks is refused at its path.
+ * group takes its segment's. A segment the pool lacks has no loan to stress: its multipliers are
+ * not used, and listed in `unmatched` for the run's warning.
  */
 export function withMultipliers(assumptions: Assumptions, multipliers: ScenarioMultipliers | undefined, segmentNames: readonly string[]): Assumptions {
   if (multipliers === undefined) return assumptions;
   const segments = new Map(assumptions.segments);
+  const unmatched: UnmatchedName[] = [];
   for (const [name, factors] of Object.entries(multipliers.segments ?? {})) {
-    if (!segmentNames.includes(name)) {
-      throw fileError('Scenario', [{ path: `$.multipliers.segments.${name}`, message: `the pool has no segment "${name}" (its segments: ${segmentNames.filter(Boolean).join(', ') || 'none'})` }]);
-    }
-    segments.set(name, { ...segments.get(name), multipliers: composed(multipliers.pool, factors) });
+    if (segmentNames.includes(name)) segments.set(name, { ...segments.get(name), multipliers: composed(multipliers.pool, factors) });
+    else unmatched.push({ path: `$.multipliers.segments.${name}`, kind: 'segment', name });
   }
   const pool: SegmentAssumptions = multipliers.pool ? { ...assumptions.pool, multipliers: composed(multipliers.pool, undefined) } : assumptions.pool;
-  return { ...assumptions, pool, segments };
+  return { ...assumptions, pool, segments, unmatched: [...assumptions.unmatched, ...unmatched] };
 }
 
 /**
  * A scenario's event stresses after the base set's own (each read as an assumption file's block:
- * months within the set's horizon, its segment one the pool has), at their path among the overrides.
+ * months within the set's horizon, a segment position one the pool has), at their path among the
+ * overrides. An event on a segment the pool lacks changes nothing: listed in `unmatched`.
  */
 export function withEvents(assumptions: Assumptions, blocks: readonly EventBlock[] | undefined, segmentNames: readonly string[]): Assumptions {
   if (blocks === undefined || blocks.length === 0) return assumptions;
   const added = readEvents(blocks, assumptions.months, '$.events');
-  for (const spec of added) segmentName(spec, segmentNames);
-  return { ...assumptions, events: [...assumptions.events, ...added] };
+  const unmatched: UnmatchedName[] = [];
+  for (const spec of added) {
+    const name = segmentName(spec, segmentNames);
+    if (name !== null && !segmentNames.includes(name)) unmatched.push({ path: `${spec.path}.segment`, kind: 'segment', name });
+  }
+  return { ...assumptions, events: [...assumptions.events, ...added], unmatched: [...assumptions.unmatched, ...unmatched] };
 }
 
 /** Recovery rate and lag put on the pool and every segment and group (plain replacement; a recovery multiplier then scales the rate). */

@@ -54,6 +54,7 @@ export function dealWarnings(prepared: PreparedDeal, poolBalance: number, servic
   const missing = input.missingDelinquencyColumns ?? [];
   if (missing.length > 0) warnings.push(say('missingDelinquencyColumns', { missingFields: missing.join(',') }));
   if (servicingStrip >= 0.005) warnings.push(say('servicingPaidTwice', { stripAmount: servicingStrip }));
+  warnings.push(...prepared.scenarioWarnings);
   return warnings;
 }
 

@@ -36,6 +36,8 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
     expect(columns).toEqual([...columns].sort((a, b) => a - b));
     expect(text).toMatch(/^WAL in years on ACT\/365 from closing; window = first and last principal payment months; yield at par at closing, annual effective/m);
     expect(text).toContain('base the deal file’s assumptions');
+    // The run's net loss books each default's severity when it defaults (engine/project/cash-flows.ts).
+    expect(text).toContain('net loss = defaults × (1 − recovery rate), booked at default.');
     // In the screens' words (messages/): the residual note's coupon, and the NAFMII denominator the deal names (not its key).
     expect(text).toMatch(/^Subordinate 次级 \(residual\) *$/m);
     expect(text).toContain('cumulative default rate = cumulative defaults ÷ the cutoff pool while revolving, then the pool when revolving ended (NAFMII);');
@@ -93,10 +95,16 @@ describe('abs run DEAL.json --scenarios SET.json', () => {
 
   it('a bad set is refused at its JSON path, before any run; --grid does not mix with it', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'Bad', scenarios: [{ name: 'Gig', multipliers: { segments: { farmer: { default: 2 } } } }] }));
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ name: 'Bad', scenarios: [{ name: 'Gig' }, { name: 'Gig' }] }));
     const bad = runAbs(['run', DEAL, '--scenarios', join(dir, 'bad.json')]);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('abs: Scenario set $.scenarios[0].multipliers.segments.farmer: the pool has no segment "farmer" (its segments: salaried, self_employed, gig)');
+    expect(bad.stderr).toContain('$.scenarios[1].name: "Gig" is also the name of scenarios[0]; names must be unique');
+    // A segment the pool lacks stresses no loan: the set runs, and its scenario's warnings say so.
+    writeFileSync(join(dir, 'farmer.json'), JSON.stringify({ name: 'Farmer', scenarios: [{ name: 'Gig', multipliers: { segments: { farmer: { default: 2 } } } }] }));
+    const farmer = resultOf(ok(['run', DEAL, '--scenarios', join(dir, 'farmer.json'), '--json'])).scenarios[0];
+    expect(farmer?.warnings).toContain(
+      'the pool has no loan in segment farmer (its segments: salaried, self_employed, gig): the assumptions given for it at $.multipliers.segments.farmer were not used',
+    );
     const both = runAbs(['run', DEAL, '--scenarios', SET, '--grid', 'cdr=1,2', 'cpr=5,10']);
     expect(both.status).toBe(1);
     expect(both.stderr).toContain('--scenarios and --grid run separately');

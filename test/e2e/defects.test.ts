@@ -170,6 +170,14 @@ describe('Tapes screen defects, in Chromium', () => {
     expect(await warnings.textContent()).toContain('2 loans matured before the cutoff 2026-09-30 (¥750.50)');
     expect(await page.getByTestId('card-matured').textContent()).toContain('2');
     expect(await page.getByTestId('card-overdue').textContent()).toContain('unknown'); // not ¥0.00
+    // No 逾期天数 column: the delinquency mix is unknown — no "0.00% in all", no Current 100% or zero buckets.
+    const chart = page.getByTestId('delinquency-chart');
+    expect(await chart.locator('h3').textContent()).toBe('Delinquency by days past due: unknown');
+    expect(await chart.textContent()).not.toContain('in all');
+    expect(await page.getByTestId('delinquency-unknown').textContent()).toContain('each bucket shows —, not 0');
+    const mix = page.getByTestId('delinquency-table').locator('tbody tr');
+    expect(await mix.count()).toBe(6);
+    for (const row of await mix.all()) expect(await row.locator('td.num').allTextContents()).toEqual(['—', '—', '—']);
     await browser.screenshot('pool-tape-warnings');
     // The tape's extra column 渠道 is a stratification: 线上 U1 7,000 + U3 250.50 = 7,250.50.
     await page.getByLabel('Stratify by').selectOption('extra:渠道');

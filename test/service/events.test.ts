@@ -47,10 +47,9 @@ describe('events in the assumption file', () => {
     refused({ type: 'outage', month: 4, days: 10, share: 1.5, cureShare: 1 }, /^Assumptions \$\.events\[1\]\.share: /);
     refused({ type: 'outage', month: 4, days: 40, share: 0.5, cureShare: 1 }, /^Assumptions \$\.events\[1\]\.days: days must be a whole number from 1 to 31/);
     refused({ type: 'paymentHoliday', share: 0.1, fromMonth: 38, months: 3, interest: 'waived' }, /^Assumptions \$\.events\[1\]\.fromMonth: month 38 is after the projection’s last month \(37\)/);
-    refused(
-      { type: 'segmentShock', segment: 'retired', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 },
-      /^Assumptions \$\.events\[1\]\.segment: the pool has no segment "retired" \(its segments: 0: salaried, 1: self_employed, 2: gig\)/,
-    );
+    // A segment the pool lacks: the shock stresses no loan, listed for the run's warning rather than refused.
+    const retired = readAssumptionFile(withEvents([{ type: 'segmentShock', segment: 'retired', fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }]), names);
+    expect(retired.unmatched).toEqual([{ path: '$.events[0].segment', kind: 'segment', name: 'retired' }]);
     refused({ type: 'segmentShock', segment: 3, fromMonth: 2, rollInMultiplier: 2, defaultMultiplier: 2 }, /^Assumptions \$\.events\[1\]\.segment: the pool has no segment at position 3/);
     refused(
       { type: 'paymentHoliday', share: 0.1, fromMonth: 2, months: 3, interest: 'waived', restructured: 'ownCurve' },

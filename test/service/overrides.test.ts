@@ -33,6 +33,8 @@ function balance(where: string): number {
 const CASH = '现金贷';
 const INSTALLMENT = '分期';
 const tape = (): ProjectionRequest['source'] => ({ kind: 'tape', tapeId: sample.tapeId() });
+// Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
+const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
 const month1 = (result: ProjectionResult): NonNullable<ProjectionResult['rows'][number]> => {
   const row = result.rows[0];
   if (!row) throw new Error('no month 1');
@@ -121,12 +123,14 @@ describe('override rules over a tape', () => {
     expect(zeroed.prepayments).toBeCloseTo(balance(`${gigIo} AND product <> '${INSTALLMENT}'`), 2);
   });
 
-  it('errors name the JSON path: unknown segments and products (from the tape), bad values, bad keys', async () => {
-    // Deliberately bad files, cast to the type they fail: pool.project reads what it is sent in full, as a caller that lies would find.
-    const bad = (overrides: unknown[]): Promise<string> => projectError({ source: tape(), assumptions: { months: 12, pool: {}, overrides } as AssumptionFile });
+  it('errors name the JSON path: bad values, bad keys; an unknown segment or product matches no loan', async () => {
     const ok: Rule = { match: { product: CASH }, prepayment: '5 CPR' };
-    expect(await bad([ok, { match: { product: 'mortgage' }, default: '1 CDR' }])).toBe('Assumptions $.overrides[1].match.product: the pool has no product "mortgage" (its products: 现金贷, 分期)');
-    expect(await bad([{ match: { segment: ['gig', 'retired'] } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.segment: the pool has no segment "retired" \(its segments: /);
+    // A rule on a product or segment the tape lacks matches no loan (the deal run warns of it: test/service/unmatched-segments.test.ts).
+    const unmatched = readAssumptionFile(
+      { months: 12, pool: {}, overrides: [ok, { match: { product: 'mortgage' } }, { match: { segment: ['gig', 'retired'] } }] },
+      { segments: ['gig'], products: [CASH] },
+    );
+    expect(unmatched.unmatched.map((u) => u.path)).toEqual(['$.overrides[1].match.product', '$.overrides[2].match.segment']);
     expect(await bad([ok, { match: {}, prepayment: '5 CPM' }])).toMatch(/^Assumptions \$\.overrides\[1\]\.prepayment: /);
     expect(await bad([{ match: { originalTerm: 3.5 } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.originalTerm: /);
     expect(await bad([{ match: { amortization: 'balloon' } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.amortization: /);
@@ -134,15 +138,12 @@ describe('override rules over a tape', () => {
     expect(await bad([{ match: { term: 3 } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.term: not a field of .*originalTerm/);
     expect(await bad([{ prepayment: '5 CPR' }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match: /);
     expect(await bad([{ match: { product: [] } }])).toMatch(/^Assumptions \$\.overrides\[0\]\.match\.product: /);
-    // The same in representative-line mode (query thread), and through assumptions.check with a tape.
-    expect(await projectError({ source: tape(), mode: 'repline', assumptions: { months: 12, pool: {}, overrides: [ok, { match: { product: 'mortgage' } }] } })).toMatch(
-      /^Assumptions \$\.overrides\[1\]\.match\.product: /,
-    );
+    // assumptions.check with a tape says it by code, naming the tape's products.
     const checked = await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [{ match: { product: 'mortgage' } }] }, tapeId: sample.tapeId() });
-    expect(checked).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', details: { path: '$.overrides[0].match.product', value: 'mortgage' } } });
+    expect(checked).toMatchObject({ ok: true, value: { warnings: [{ code: 'assumptions.unmatchedProducts', params: { names: 'mortgage', paths: '$.overrides[0].match.product' } }] } });
     expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [ok] }, tapeId: sample.tapeId() })).toEqual({
       ok: true,
-      value: { months: 12, segments: [], assumptions: { months: 12, pool: {}, overrides: [ok] }, impliedDelinquency: [], notes: [] },
+      value: { months: 12, segments: [], assumptions: { months: 12, pool: {}, overrides: [ok] }, impliedDelinquency: [], notes: [], warnings: [] },
     });
     // Without a pool, names cannot be checked: the shape is.
     expect(await sample.service().call('assumptions.check', { assumptions: { months: 12, pool: {}, overrides: [{ match: { product: 'mortgage' } }] } })).toMatchObject({ ok: true });
@@ -196,10 +197,8 @@ describe('override rules over a pool file', () => {
     ).toBeCloseTo(120_000, 2);
   });
 
-  it('names the pool file’s products in the error of an unknown one', async () => {
-    expect(await projectError({ source: { kind: 'lines', pool }, assumptions: { months: 6, pool: {}, overrides: [{ match: { product: 'auto' } }] } })).toBe(
-      'Assumptions $.overrides[0].match.product: the pool has no product "auto" (its products: cash_loan, installment)',
-    );
+  it('a rule on a product the pool file has not matches no line: the projection is the one without it', async () => {
+    expect(await prepayments1({ kind: 'lines', pool }, [{ match: { product: 'auto' }, prepayment: '100 CPR' }])).toBe(await prepayments1({ kind: 'lines', pool }, []));
   });
 });
 

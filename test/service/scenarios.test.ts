@@ -36,13 +36,11 @@ function problem(run: () => unknown): { path: unknown; message: string } {
 const SET = { name: 'Test', scenarios: [{ name: 'Base' }] };
 
 describe('the scenario-set file', () => {
-  it('refuses what it cannot read at the JSON path, naming the pool’s segments for an unknown one', () => {
+  it('refuses what it cannot read at the JSON path; a segment the pool lacks stresses no loan and is no error', () => {
     const names = { segments: ['salaried', 'self_employed', 'gig'] };
+    // A run warns of it (service/runs/scenario.ts withMultipliers; test/service/unmatched-segments.test.ts).
     const unknown = { ...SET, scenarios: [{ name: 'Gig', multipliers: { segments: { gigs: { default: 3 } } } }] };
-    expect(problem(() => readScenarioSet(unknown, names))).toEqual({
-      path: '$.scenarios[0].multipliers.segments.gigs',
-      message: 'Scenario set $.scenarios[0].multipliers.segments.gigs: the pool has no segment "gigs" (its segments: salaried, self_employed, gig)',
-    });
+    expect(readScenarioSet(unknown, names)).toEqual(unknown);
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A' }, { name: 'A' }] })).path).toBe('$.scenarios[1].name');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { cure: -0.5 } } }] })).path).toBe('$.scenarios[0].multipliers.pool.cure');
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', multipliers: { pool: { defaults: 2 } } }] })).path).toBe('$.scenarios[0].multipliers.pool.defaults');
@@ -50,10 +48,10 @@ describe('the scenario-set file', () => {
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', indexRates: { path: '150 PSA' } }] })).path).toBe('$.scenarios[0].indexRates.path');
     // Event blocks are an assumption file's (docs/assumptions.md, Event stresses), checked at their path in the set.
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A', events: [{ kind: 'outage' }] }] })).path).toBe('$.scenarios[0].events[0].type');
-    const outage = { type: 'outage', segment: 'gigs', month: 3, days: 15, share: 0.5, cureShare: 1 };
+    const outage = { type: 'outage', segment: 3, month: 3, days: 15, share: 0.5, cureShare: 1 };
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [{ name: 'A' }, { name: 'B', events: [outage] }] }, names))).toEqual({
       path: '$.scenarios[1].events[0].segment',
-      message: 'Scenario set $.scenarios[1].events[0].segment: the pool has no segment "gigs" (its segments: 0: salaried, 1: self_employed, 2: gig)',
+      message: 'Scenario set $.scenarios[1].events[0].segment: the pool has no segment at position 3 (its segments: 0: salaried, 1: self_employed, 2: gig)',
     });
     expect(problem(() => readScenarioSet({ ...SET, scenarios: [] })).path).toBe('$.scenarios');
     expect(problem(() => readScenarioSet(JSON.parse('{"name":"T","scenarios":[{"name":"A","multipliers":{"segments":{"__proto__":{}}}}]}'))).path).toBe(
@@ -217,9 +215,11 @@ describe('deal.runScenarios on a tape (a job), loan level and representative lin
         expectPeriodsReconciled(run.periods, `${mode} ${scenario.name}`);
       });
     }
-    // A segment the tape lacks is refused at its path in the set, before any run.
-    const bad = await service.call('scenarios.check', { scenarios: { ...SET, scenarios: [{ name: 'X', multipliers: { segments: { farmers: { default: 2 } } } }] }, tapeId: sample.tapeId() });
-    expect(bad.ok ? null : bad.error.details?.['path']).toBe('$.scenarios[0].multipliers.segments.farmers');
+    // A segment the tape lacks stresses no loan: the set reads, and each run warns of it.
+    const farmers = { ...SET, scenarios: [{ name: 'X', multipliers: { segments: { farmers: { default: 2 } } } }] };
+    expect((await service.call('scenarios.check', { scenarios: farmers, tapeId: sample.tapeId() })).ok).toBe(true);
+    const farmed = dealRunResult(prepareDeal(file, loans, undefined, scenarioOverridesOf(farmers.scenarios[0]!, '$.scenarios[0]')), 'loan');
+    expect(farmed.codedWarnings?.find((w) => w.code === 'assumptions.unmatchedSegments')?.params['paths']).toBe('$.multipliers.segments.farmers');
   });
 });
 

@@ -17,6 +17,7 @@ import { formEditable, setIn, type KeyPath } from './model.ts';
 import { useTapeSegments } from './segments.ts';
 import { StaticPoolSection } from './static-pool/StaticPoolImport.tsx';
 import { translate, useT } from '../../app/i18n.tsx';
+import { sayCoded } from '../../app/coded.ts';
 
 /** The Open set choice of a draft not saved yet (no saved set can have this name). */
 const NEW_SET = '\u0000new';
@@ -61,6 +62,13 @@ function CheckStatus({ live, file }: { live: LiveCheck; file: unknown }) {
         <span>
           {t('assumptions.validMonths', { months: state.check.months })}
           {state.check.segments.length > 0 ? t('assumptions.overridesFor', { join: state.check.segments.join(', ') }) : t('assumptions.noSegmentOverrides')}
+          {/* Checked against the chosen tape: segments and products the set names that no loan is in (a typo shows here). */}
+          {state.check.warnings.map((warning) => (
+            <span key={warning.code} className="warning-text" data-testid="check-warning">
+              {' '}
+              ⚠ {sayCoded(warning)}
+            </span>
+          ))}
         </span>
       ) : null}
       {state.status === 'unavailable' ? <span className="error-text">{t('assumptions.cannotCheckTheAssumptions', { message: state.message })}</span> : null}

@@ -90,8 +90,48 @@ function TapeWarnings({ summary }: { summary: PoolSummary }) {
   );
 }
 
+/**
+ * A tape without days past due (逾期天数) says nothing of delinquency: every loan was read as
+ * current, so the buckets' 100% current and zeros are the import's default, not the tape's word —
+ * shown as unknown (—, with a note), never as zeros.
+ */
+function DelinquencyUnknown({ summary }: { summary: PoolSummary }) {
+  const t = useT();
+  return (
+    <div className="split">
+      <div className="chart-box" data-testid="delinquency-chart">
+        <h3>{t('pool.delinquencyUnknownTitle')}</h3>
+        <p className="muted" data-testid="delinquency-unknown">
+          {t('pool.delinquencyUnknownNote')}
+        </p>
+      </div>
+      <table className="data-table compact" data-testid="delinquency-table">
+        <thead>
+          <tr>
+            <th>{t('pool.daysPastDue')}</th>
+            <th className="num">{t('pool.loans')}</th>
+            <th className="num">{t('pool.balance2')}</th>
+            <th className="num">{t('pool.balance')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.delinquency.map((row) => (
+            <tr key={row.bucket}>
+              <td>{row.bucket === 'current' ? t('pool.bucket.current') : row.label}</td>
+              <td className="num">—</td>
+              <td className="num">—</td>
+              <td className="num">—</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function DelinquencyMix({ summary }: { summary: PoolSummary }) {
   const t = useT();
+  if (summary.missingColumns.includes('daysPastDue')) return <DelinquencyUnknown summary={summary} />;
   // Current loans dwarf the rest; the chart shows the delinquent buckets, the table all six.
   const data = summary.delinquency
     .filter((row) => row.bucket !== 'current')
@@ -111,7 +151,7 @@ function DelinquencyMix({ summary }: { summary: PoolSummary }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <table className="data-table compact">
+      <table className="data-table compact" data-testid="delinquency-table">
         <thead>
           <tr>
             <th>{t('pool.daysPastDue')}</th>
