@@ -358,6 +358,12 @@ export interface ProjectionResult {
   readonly lines: readonly RepLineInfo[] | null;
   readonly recoveriesAfterHorizon: number;
   readonly rows: readonly ProjectionRow[];
+  /**
+   * What changes how to read it (as a deal run's): the segments and products the assumption file
+   * names that the pool has not, whose assumptions applied to no loan. Absent on runs stored before.
+   */
+  readonly warnings?: readonly string[];
+  readonly codedWarnings?: readonly CodedMessage[];
 }
 
 /** A named assumption set kept in the workspace: checked when saved, read again when listed. */

@@ -47,7 +47,7 @@ export async function runProjectionInWorker(service: ServiceContext, tapeId: num
     ? projectHere(loaded.share, ctx.signal, onProgress)
     : await projectOnThreads(service.workerUrl('pool-worker'), loans, mapped, options, { signal: ctx.signal, onProgress });
   const seconds = (performance.now() - started) / 1000;
-  return { result: projectionResult(loaded.source, roundToCents(flows)), seconds };
+  return { result: projectionResult(loaded.source, roundToCents(flows), loaded.warnings), seconds };
 }
 
 /**

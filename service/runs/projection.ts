@@ -17,9 +17,10 @@ import {
   type ProjectionOptions,
 } from '../../engine/index.ts';
 import { assumptionGroups, type PoolAttributes } from './assumption-groups.ts';
-import { readAssumptionFile } from '../files/assumption-file.ts';
+import { readAssumptionFile, unmatchedWarnings } from '../files/assumption-file.ts';
 import { checkStartMonths } from '../files/start-months.ts';
 import type { ProjectionMode, ProjectionResult, ProjectionRow, RepLineInfo } from '../api/contract.ts';
+import type { CodedMessage } from '../../engine/messages.ts';
 
 /** What a projection runs on: a tape's loans, or representative lines (grouped from a tape or read from a pool file). */
 export interface ProjectionInput extends Omit<PoolAttributes, 'product' | 'productNames'> {
@@ -126,6 +127,8 @@ export interface PreparedProjection {
   readonly loans: LoanArrays;
   readonly assumptions: PoolAssumptions;
   readonly options: Omit<ProjectionOptions, 'onProgress'>;
+  /** The segments and products the file names that the pool has not (unmatchedWarnings): the result says them. */
+  readonly warnings: readonly CodedMessage[];
 }
 
 /** What a projection's result says of its source, besides the figures. */
@@ -137,10 +140,16 @@ export type ProjectionSource = Pick<ProjectionInput, 'tapeId' | 'sourceName' | '
  */
 export function prepareProjection(input: ProjectionInput, assumptionFile: unknown): PreparedProjection {
   const pool = poolAttributes(input);
-  const file = readAssumptionFile(assumptionFile, { segments: pool.segmentNames, products: pool.productNames });
+  const names = { segments: pool.segmentNames, products: pool.productNames };
+  const file = readAssumptionFile(assumptionFile, names);
   const { loans, assumptions } = assumptionGroups(file, pool);
   checkStartMonths(input.startMonths, file.months, 'Pool');
-  return { loans, assumptions, options: { months: file.months, cutoffDate: input.cutoffDate, ...(input.startMonths ? { startMonths: input.startMonths } : {}) } };
+  return {
+    loans,
+    assumptions,
+    options: { months: file.months, cutoffDate: input.cutoffDate, ...(input.startMonths ? { startMonths: input.startMonths } : {}) },
+    warnings: unmatchedWarnings(file.unmatched, names),
+  };
 }
 
 /**
@@ -148,12 +157,12 @@ export function prepareProjection(input: ProjectionInput, assumptionFile: unknow
  * line) on this thread, rounds to cents. `onProgress` gets (loans or lines done, total).
  */
 export function projectInput(input: ProjectionInput, assumptionFile: unknown, onProgress?: (done: number, total: number) => void): ProjectionResult {
-  const { loans, assumptions, options } = prepareProjection(input, assumptionFile);
-  return projectionResult(input, roundToCents(projectPool(loans, assumptions, { ...options, ...(onProgress ? { onProgress } : {}) })));
+  const { loans, assumptions, options, warnings } = prepareProjection(input, assumptionFile);
+  return projectionResult(input, roundToCents(projectPool(loans, assumptions, { ...options, ...(onProgress ? { onProgress } : {}) })), warnings);
 }
 
-/** The result of a projection of `source` whose cash flows, rounded to cents, are `flows`. */
-export function projectionResult(source: ProjectionSource, flows: PoolCashFlows): ProjectionResult {
+/** The result of a projection of `source` whose cash flows, rounded to cents, are `flows`; `warnings` from prepareProjection. */
+export function projectionResult(source: ProjectionSource, flows: PoolCashFlows, warnings: readonly CodedMessage[]): ProjectionResult {
   const rows: ProjectionRow[] = [];
   for (let t = 0; t < flows.months; t++) {
     const at = (column: Float64Array): number => column[t] ?? 0;
@@ -199,6 +208,7 @@ export function projectionResult(source: ProjectionSource, flows: PoolCashFlows)
     lines: source.lines,
     recoveriesAfterHorizon: flows.recoveriesAfterHorizon,
     rows,
+    ...(warnings.length > 0 ? { warnings: warnings.map((w) => w.message), codedWarnings: warnings } : {}),
   };
 }
 

@@ -32,7 +32,7 @@ describe('abs report', () => {
     const lines = run.stderr.trimEnd().split('\n');
     // One scenario is "1 scenario" (the unit's plural: messages/progress.ts).
     const counts = lines.map((line) => Number(/^report: \d+% · (\d+) scenarios?$/.exec(line)?.[1]));
-    expect(lines.filter((line) => / 1 scenarios$/.test(line))).toEqual([]);
+    expect(lines.filter((line) => line.endsWith(' 1 scenarios'))).toEqual([]);
     expect(counts.every((n) => n >= 1 && n <= 7)).toBe(true);
     expect(counts).toEqual([...new Set(counts)].sort((a, b) => a - b));
     expect(lines.at(-1)).toBe('report: 100% · 7 scenarios');

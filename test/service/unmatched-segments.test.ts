@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssumptionFile, DealFile, DealRunResult } from '../../service/api/contract.ts';
 import { readAssumptionFile } from '../../service/files/assumption-file.ts';
 import { readDealFile } from '../../service/files/deal-file.ts';
-import { dealRunOf, importReportOf } from '../../service/jobs/job-manager.ts';
+import { dealRunOf, importReportOf, projectionOf } from '../../service/jobs/job-manager.ts';
 import { withMultipliers } from '../../service/runs/scenario.ts';
 import { Service } from '../../service/service.ts';
 import { messagesZhCN } from '../../messages/messages-zh-CN.ts';
@@ -83,6 +83,30 @@ describe('assumptions for segments the pool has not', () => {
     const plain = await run('us-auto-oc-turbo.json', tapeId, poolOnly);
     expect(result.periods).toEqual(plain.periods);
     expect(unmatched(plain)).toEqual([]);
+  });
+
+  it('a pool projection (the Results screen) says the same warning, loan by loan (the projection thread) and by lines', async () => {
+    const tapeId = await importCsv('plain.csv', NO_SEGMENTS);
+    const project = async (assumptions: AssumptionFile, mode: 'loan' | 'repline') => {
+      const job = await service.call('pool.project', { source: { kind: 'tape', tapeId }, assumptions, mode });
+      if (!job.ok) throw new Error(job.error.message);
+      const done = await service.jobs.wait(job.value.id);
+      const result = projectionOf(done);
+      if (result === undefined) throw new Error(`no projection: ${JSON.stringify(done.error)}`);
+      return result.projection;
+    };
+    for (const mode of ['loan', 'repline'] as const) {
+      const projection = await project(EXAMPLE, mode);
+      expect(
+        (projection.codedWarnings ?? []).map((w) => [w.code, w.params['names']]),
+        mode,
+      ).toEqual([['assumptions.unmatchedSegments', 'self_employed, gig']]);
+      expect(projection.warnings, mode).toEqual(projection.codedWarnings?.map((w) => w.message));
+      const { segments: _segments, ...poolOnly } = EXAMPLE;
+      const plain = await project(poolOnly, mode);
+      expect(plain.warnings, mode).toBeUndefined();
+      expect(plain.rows, mode).toEqual(projection.rows);
+    }
   });
 
   it('the Assumptions screen’s check against the tape warns of every one, and the example saves', async () => {

@@ -4,6 +4,7 @@ import { csvDocument, csvText } from '../../app/csv.ts';
 import { downloadText, formatCount, formatPct, formatSeconds, formatYuan } from '../../app/format.ts';
 import { exportFileName } from '../../../messages/file-name.ts';
 import type { ProjectionRun } from '../../app/projection.ts';
+import { warningTexts } from '../../app/coded.ts';
 import { Card } from '../../components/Card.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { ProjectionCharts } from './Charts.tsx';
@@ -81,6 +82,13 @@ export function ProjectionView({ run, result, seconds, stale }: { run: Projectio
         <strong>{result.sourceName}</strong> {t('results.assumptionsCutoffComputedIn', { setLabel: run.setLabel, modeLabel, cutoffDate: result.cutoffDate, seconds: formatSeconds(seconds) })}
         {stale ? t('results.aNewRunIs') : ''}
       </p>
+      {(result.warnings ?? []).length > 0 ? (
+        <div className="warning-box" role="status" data-testid="projection-warnings">
+          {warningTexts({ warnings: result.warnings ?? [], ...(result.codedWarnings ? { codedWarnings: result.codedWarnings } : {}) }).map((w) => (
+            <p key={w}>{w}</p>
+          ))}
+        </div>
+      ) : null}
       <div className="cards" data-testid="projection-headline">
         <Card label={t('results.loans')} value={formatCount(result.loans)} note={modeLabel} />
         <Card label={t('results.cutoffBalance')} value={formatYuan(result.cutoffBalance)} note={t('results.at', { cutoffDate: result.cutoffDate })} testId="card-cutoff-balance" />

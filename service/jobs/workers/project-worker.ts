@@ -13,6 +13,7 @@ import { prepareProjection, tapeInput, type ProjectionSource } from '../../runs/
 import { sharedLoans, type ProjectionShare } from '../project-chunks.ts';
 import { toWireError, type WireError } from './wire-error.ts';
 import { THREAD_READY } from '../thread-start.ts';
+import type { CodedMessage } from '../../../engine/messages.ts';
 
 export interface ProjectWorkerData {
   readonly workspacePath: string;
@@ -23,7 +24,7 @@ export interface ProjectWorkerData {
 export type ProjectWorkerMessage =
   | { readonly type: 'loading' }
   /** The loans on SharedArrayBuffers (they cross to the service without a copy), with what the result says of the tape. */
-  | { readonly type: 'loaded'; readonly source: ProjectionSource; readonly share: ProjectionShare }
+  | { readonly type: 'loaded'; readonly source: ProjectionSource; readonly share: ProjectionShare; readonly warnings: readonly CodedMessage[] }
   | { readonly type: 'error'; readonly error: WireError };
 
 const data = workerData as ProjectWorkerData;
@@ -39,9 +40,9 @@ try {
   try {
     post({ type: 'loading' });
     const input = tapeInput(db, data.tapeId, { products: matchesProduct(data.assumptions), memory: 'shared' });
-    const { loans, assumptions, options } = prepareProjection(input, data.assumptions);
+    const { loans, assumptions, options, warnings } = prepareProjection(input, data.assumptions);
     const { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines } = input;
-    post({ type: 'loaded', source: { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines }, share: { loans: sharedLoans(loans), assumptions, options } });
+    post({ type: 'loaded', source: { tapeId, sourceName, cutoffDate, loanCount, segmentNames, lines }, share: { loans: sharedLoans(loans), assumptions, options }, warnings });
   } finally {
     db.close();
   }
