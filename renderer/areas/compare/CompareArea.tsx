@@ -84,6 +84,7 @@ export function CompareArea() {
           poolLabel: used.poolLabel,
           baseLabel,
           inputsKey,
+          currency: request.deal.currency,
         },
       });
     } catch (error) {
