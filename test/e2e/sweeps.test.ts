@@ -93,6 +93,19 @@ describe('stored sweeps on the Runs screen', () => {
     expect(await page.getByTestId('stored-scenarios').locator('p').first().textContent()).toContain(`pool balance ${yuan(set2.scenarios.poolBalance)} (deal currency)`);
     await page.getByTestId('stored-scenarios').scrollIntoViewIfNeeded();
     await browser.screenshot('runs-scenarios');
+
+    // A 1 × 1 grid and a set of one scenario say their count in the singular ("1 cells", "1 scenarios" before).
+    await finish(await api<JobInfo>('deal.grid', { deal: consumer?.deal, rows: { parameter: 'defaultMult', values: [2] }, columns: { parameter: 'prepayMult', values: [1] } }));
+    await finish(await api<JobInfo>('deal.runScenarios', { deal: consumer?.deal, scenarios: { ...set, scenarios: set.scenarios.slice(0, 1) } }));
+    await page.reload();
+    await openArea(page, 'Runs');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await rows.nth(1).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #3 · Grid/);
+    expect(await page.getByTestId('stored-grid').locator('p').first().textContent()).toMatch(/ · 1 cell in /);
+    await rows.nth(0).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #4 · Scenario set/);
+    expect(await page.getByTestId('stored-scenarios').locator('p').first().textContent()).toMatch(/ \(deal currency\) · 1 scenario in /);
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 });
