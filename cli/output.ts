@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Currency } from '../messages/numbers.ts';
 
 /** Exit codes of the `abs` command. */
 export const EXIT_OK = 0;
@@ -25,6 +26,15 @@ export function formatBytes(bytes: number): string {
 /** 1234567.8 → "1,234,567.80": money with cents, thousands separated. */
 export function formatMoney(x: number): string {
   return x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * The unit an amount column's header states, as a table states a unit ("Balance (CNY)"): the
+ * currency the deal file names (ISO 4217), or "deal currency" when it names none. The amounts stay
+ * bare numbers under it.
+ */
+export function moneyUnit(currency: Currency | undefined): string {
+  return currency ?? 'deal currency';
 }
 
 /** 0.0512 → "5.12%"; null → "—" (no value). */

@@ -9,7 +9,7 @@
 import { codedEntry, interpolate, type CodedMessageKey, type MessageLanguage, type MessageParams } from './say.ts';
 
 function entry(language: MessageLanguage, key: CodedMessageKey, params?: MessageParams): string {
-  return interpolate(codedEntry(language, key) ?? key, params);
+  return interpolate(codedEntry(language, key) ?? key, params, language);
 }
 
 export function couponIn(language: MessageLanguage, coupon: string): string {

@@ -1,6 +1,7 @@
 /** Numbers inside a coded message, as the app shows them (the screens and the Excel report alike). */
 
-const yuan = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// 'negative': an amount that rounds to zero reads 0.00, not -0.00 (a cent of float noise is no loss).
+const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' });
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /**
@@ -15,11 +16,15 @@ export type Currency = keyof typeof CURRENCY_SIGNS;
 /**
  * An amount in a currency: its sign, 2 decimals, grouped by thousands (¥1,234.50, $1,234.50).
  * Without a currency (a deal file that states none) the amount alone, as the Excel report writes it
- * (its Summary says "deal currency").
+ * (its Summary says "deal currency"). A negative amount puts its minus before the currency sign,
+ * as accounts write it: -¥1,234.50, never ¥-1,234.50 — the ASCII hyphen-minus every number of the
+ * app is written with (Intl's en-US, formatPct's toFixed), in Chinese too.
  */
 export function formatMoneyIn(x: number | null | undefined, currency: Currency | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-  return `${currency === undefined ? '' : CURRENCY_SIGNS[currency]}${yuan.format(x)}`;
+  const text = cents.format(x);
+  const sign = currency === undefined ? '' : CURRENCY_SIGNS[currency];
+  return text.startsWith('-') ? `-${sign}${text.slice(1)}` : `${sign}${text}`;
 }
 
 /** Yuan with the ¥ sign and 2 decimals, grouped by thousands. */

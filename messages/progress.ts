@@ -6,13 +6,12 @@
  * same; a unit this build does not know (a newer service) is said as sent.
  */
 import { formatCount } from './numbers.ts';
+import { pluralFormIn } from './plural.ts';
 import { codedEntry, interpolate, type MessageLanguage } from './say.ts';
-
-const PLURAL_RULES: Readonly<Record<MessageLanguage, Intl.PluralRules>> = { en: new Intl.PluralRules('en-US'), 'zh-CN': new Intl.PluralRules('zh-CN') };
 
 /** `count` of `unit` in the language: "1 row", "1,200 rows", "1,200 行". */
 export function progressCountIn(language: MessageLanguage, unit: string, count: number): string {
-  const form = PLURAL_RULES[language].select(count) === 'one' ? 'one' : 'other';
+  const form = pluralFormIn(language, count);
   const template = codedEntry(language, `progress.${unit}.${form}`);
   return template === null ? `${formatCount(count)} ${unit}` : interpolate(template, { count: formatCount(count) });
 }

@@ -11,8 +11,10 @@
  */
 import { messagesEn } from './messages-en.ts';
 import { formatCount, formatYuan } from './numbers.ts';
+import { pluralsIn } from './plural.ts';
+import type { MessageLanguage } from './language.ts';
 
-export type MessageLanguage = 'en' | 'zh-CN';
+export type { MessageLanguage } from './language.ts';
 export type CodedMessageKey = keyof typeof messagesEn;
 export type MessageParams = Readonly<Record<string, string | number>>;
 export type CodedCatalogue = Readonly<Record<CodedMessageKey, string>>;
@@ -40,10 +42,14 @@ export interface CodedText {
   readonly message: string;
 }
 
-/** Fills `{name}` placeholders; a placeholder without its parameter stays visible (a bug to see, not hide). */
-export function interpolate(template: string, params: MessageParams | undefined): string {
+/**
+ * Fills `{name}` placeholders, and says each count `{n, plural, one {# cell} other {# cells}}` in
+ * the form the language's plural rule picks (messages/plural.ts); a placeholder without its
+ * parameter stays visible (a bug to see, not hide).
+ */
+export function interpolate(template: string, params: MessageParams | undefined, language: MessageLanguage = 'en'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return pluralsIn(template, params, language).replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 export function isCodedMessageKey(key: string): key is CodedMessageKey {
@@ -101,7 +107,7 @@ export function sayCodedIn(language: MessageLanguage, text: CodedText, options: 
   const template = text.code === undefined ? null : codedEntry(language, `msg.${text.code}`);
   if (template === null) return text.message;
   const params: MessageParams = Object.fromEntries(Object.entries(text.params ?? {}).map(([name, value]) => [name, shown(language, name, value, options)]));
-  return interpolate(template, params);
+  return interpolate(template, params, language);
 }
 
 /** A result's warnings in the language: by code when the service gave codes, else its English (a run stored before codes). */

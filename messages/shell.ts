@@ -15,5 +15,5 @@ const CATALOGUES: Readonly<Record<MessageLanguage, Readonly<Record<ShellMessageK
 /** The shell's words in the language; `{app}` is the product's name in that language unless given. */
 export function shellSay(language: MessageLanguage): ShellSay {
   const catalogue = CATALOGUES[language];
-  return (key, params) => interpolate(catalogue[key], { app: catalogue['shell.appName'], ...params });
+  return (key, params) => interpolate(catalogue[key], { app: catalogue['shell.appName'], ...params }, language);
 }

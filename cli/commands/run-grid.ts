@@ -4,7 +4,8 @@ import { gridCsv, gridFrontierCsv } from '../../service/runs/grid-report.ts';
 import { parseGridAxis, parseGridOutage } from '../../service/runs/grid-axis.ts';
 import { GRID_PARAMETERS } from '../../service/runs/grid-parameters.ts';
 import type { Service } from '../../service/service.ts';
-import { formatMoney, formatPct, textTable, UsageError } from '../output.ts';
+import { formatMoney, formatPct, moneyUnit, textTable, UsageError } from '../output.ts';
+import type { Currency } from '../../messages/numbers.ts';
 import { noteHeading } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
@@ -26,12 +27,12 @@ export interface GridRunOptions {
 const value = (x: number | null | undefined): string => (x === null || x === undefined ? '—' : String(x));
 
 /** Per note: loss % in a table of row values × column values; then each note's frontier along the rows. */
-export function formatGrid(grid: GridResult, seconds: number): string {
+export function formatGrid(grid: GridResult, seconds: number, currency: Currency | undefined): string {
   const { rows, columns } = grid;
   const corner = `${rows.parameter} ↓ / ${columns.parameter} →`;
   const header = [corner, ...columns.values.map(String)];
   const out = [
-    `${grid.dealName} · grid ${rows.parameter} (${GRID_PARAMETERS[rows.parameter].label}) × ${columns.parameter} (${GRID_PARAMETERS[columns.parameter].label}) · pool ${grid.poolName} (${grid.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(grid.poolBalance)} (deal currency) · ${rows.values.length * columns.values.length} cells · ${seconds.toFixed(2)} s`,
+    `${grid.dealName} · grid ${rows.parameter} (${GRID_PARAMETERS[rows.parameter].label}) × ${columns.parameter} (${GRID_PARAMETERS[columns.parameter].label}) · pool ${grid.poolName} (${grid.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(grid.poolBalance)} (${moneyUnit(currency)}) · ${rows.values.length * columns.values.length} cells · ${seconds.toFixed(2)} s`,
   ];
   grid.notes.forEach((note, n) => {
     const body = grid.cells.map((row, i) => [String(rows.values[i]), ...row.map((cell) => formatPct(cell.notes[n]?.lossRate ?? null))]);
@@ -86,5 +87,5 @@ export async function runGrid(request: DealRunRequest, options: GridRunOptions, 
   }
   if (options.json) io.out(json.trimEnd());
   else if (options.csv) io.out(gridCsv(grid).trimEnd());
-  else io.out([formatGrid(grid, ran.seconds), storedNoteText('Grid', ran.stored)].filter((x) => x !== null).join('\n'));
+  else io.out([formatGrid(grid, ran.seconds, request.deal.currency), storedNoteText('Grid', ran.stored)].filter((x) => x !== null).join('\n'));
 }

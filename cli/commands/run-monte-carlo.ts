@@ -1,7 +1,8 @@
 import type { DealRunRequest, DefaultRateDistributionRequest, MonteCarloResult, RatingRow } from '../../service/api/contract.ts';
 import { monteCarloOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
-import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { formatMoney, formatPct, moneyUnit, readJsonFile, textTable, UsageError } from '../output.ts';
+import type { Currency } from '../../messages/numbers.ts';
 import { denominatorWords } from '../words.ts';
 import { followJob } from '../progress.ts';
 import { storedNoteText } from '../stored-note.ts';
@@ -53,8 +54,8 @@ export function parseDistribution(text: string): DefaultRateDistributionRequest 
 const bar = (count: number, max: number, width = 40): string => '█'.repeat(max > 0 ? Math.round((count / max) * width) : 0);
 
 /** The per-note table, the pool's loss figures and a text histogram of the pool's net loss. */
-export function formatMonteCarlo(result: MonteCarloResult, seconds: number): string {
-  const header = ['Note', 'Balance', 'EL %', 'SE %', 'P(loss)', 'WAL (y)', 'p50', 'p75', 'p90', 'p95', 'p99', 'Paths for SE<1%', ...(result.ratingTable ? ['Rating'] : [])];
+export function formatMonteCarlo(result: MonteCarloResult, seconds: number, currency: Currency | undefined): string {
+  const header = ['Note', `Balance (${moneyUnit(currency)})`, 'EL %', 'SE %', 'P(loss)', 'WAL (y)', 'p50', 'p75', 'p90', 'p95', 'p99', 'Paths for SE<1%', ...(result.ratingTable ? ['Rating'] : [])];
   const rows = result.notes.map((n) => [
     n.name,
     formatMoney(n.originalBalance),
@@ -106,5 +107,5 @@ export async function runMonteCarlo(request: DealRunRequest, options: MonteCarlo
   if (note !== null && (options.json || options.quiet)) io.err(note);
   // --json holds the result only, so the same inputs print the same bytes (the time is the job's).
   if (options.json) io.out(JSON.stringify(ran.monteCarlo, null, 2));
-  else io.out([formatMonteCarlo(ran.monteCarlo, ran.seconds), ...(note !== null && !options.quiet ? [note] : [])].join('\n'));
+  else io.out([formatMonteCarlo(ran.monteCarlo, ran.seconds, request.deal.currency), ...(note !== null && !options.quiet ? [note] : [])].join('\n'));
 }

@@ -3,7 +3,8 @@ import type { AssumptionFile, DealRunRequest, ScenarioSetRunRequest, ScenarioSet
 import { scenarioSetRunOf } from '../../service/jobs/job-manager.ts';
 import { scenarioBreakevenCsv, scenarioPoolCsv, scenarioTrancheCsv } from '../../service/runs/scenario-report.ts';
 import type { Service } from '../../service/service.ts';
-import { formatMoney, formatPct, readJsonFile, textTable } from '../output.ts';
+import { formatMoney, formatPct, moneyUnit, readJsonFile, textTable } from '../output.ts';
+import type { Currency } from '../../messages/numbers.ts';
 import { denominatorWords, noteHeading } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
@@ -28,23 +29,25 @@ const month = (date: string | undefined): string => date?.slice(0, 7) ?? '';
 /** One figure of a note per scenario: label, then the cell of each scenario. */
 type Figure = readonly [string, (t: TrancheRow) => string];
 
-const FIGURES: readonly Figure[] = [
+/** A note's figures, amounts in `unit` (the deal file's currency). */
+const figures = (unit: string): readonly Figure[] => [
   ['  WAL (y)', (t) => years(t.walYears)],
   ['  Window (payment months)', (t) => (t.firstPrincipal && t.lastPrincipal ? `${month(t.firstPrincipal.date)}–${month(t.lastPrincipal.date)}` : '—')],
   ['  Yield @par ann.eff. (IRR: residual)', (t) => (t.irr !== null ? `IRR ${formatPct(t.irr)}` : formatPct(t.yieldAtParAnnualEffective))],
   ['  Loss %', (t) => formatPct(t.lossRate)],
-  ['  Interest shortfall', (t) => formatMoney(t.interestShortfall)],
+  [`  Interest shortfall (${unit})`, (t) => formatMoney(t.interestShortfall)],
 ];
 
 /** The tranche table per scenario side by side: per note its figures in rows, one column per scenario; then the pool's figures. */
-export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number, base: string): string {
+export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number, base: string, currency: Currency | undefined): string {
   const { scenarios } = result;
+  const unit = moneyUnit(currency);
   const header = ['', ...scenarios.map((s) => s.name)];
   const notes = scenarios[0]?.tranches ?? [];
   const rows: string[][] = [];
   notes.forEach((note, i) => {
     rows.push([noteHeading(note), ...scenarios.map(() => '')]);
-    for (const [label, cell] of FIGURES) rows.push([label, ...scenarios.map((s) => (s.tranches[i] ? cell(s.tranches[i]) : '—'))]);
+    for (const [label, cell] of figures(unit)) rows.push([label, ...scenarios.map((s) => (s.tranches[i] ? cell(s.tranches[i]) : '—'))]);
   });
   if (scenarios.some((s) => s.breakeven !== undefined)) {
     notes.forEach((note) => {
@@ -53,18 +56,18 @@ export function formatScenarioRun(result: ScenarioSetRunResult, seconds: number,
   }
   rows.push(['Pool', ...scenarios.map(() => '')]);
   rows.push(['  Cumulative default rate', ...scenarios.map((s) => formatPct(s.cumulativeDefaultRate))]);
-  rows.push(['  Cumulative net loss', ...scenarios.map((s) => formatMoney(s.cumulativeNetLoss))]);
+  rows.push([`  Cumulative net loss (${unit})`, ...scenarios.map((s) => formatMoney(s.cumulativeNetLoss))]);
   rows.push(['  Net loss % of cutoff pool', ...scenarios.map((s) => formatPct(s.cumulativeNetLossRate))]);
-  rows.push(['  Reserve draws', ...scenarios.map((s) => formatMoney(s.reserveDraws))]);
+  rows.push([`  Reserve draws (${unit})`, ...scenarios.map((s) => formatMoney(s.reserveDraws))]);
   rows.push(['  Triggers breached (first period)', ...scenarios.map((s) => breachedText(s.triggerFirstBreach))]);
   const { line } = textTable(header, rows, new Set([0]));
   const first = notes[0];
   const walFrom = !first || first.walFrom === result.closingDate ? 'closing' : first.walFrom;
   return [
-    `${result.dealName} · scenario set ${result.setName} · base ${base} · pool ${result.poolName} (${result.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(result.poolBalance)} (deal currency) · cutoff ${result.cutoffDate} · closing ${result.closingDate} · ${scenarios.length} scenarios · ${seconds.toFixed(2)} s`,
+    `${result.dealName} · scenario set ${result.setName} · base ${base} · pool ${result.poolName} (${result.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(result.poolBalance)} (${unit}) · cutoff ${result.cutoffDate} · closing ${result.closingDate} · ${scenarios.length} scenarios · ${seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
-    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end (deal currency); cumulative default rate = cumulative defaults ÷ ${denominatorWords(result.cumulativeRatioDenominator)}; net loss = defaults × (1 − recovery rate), booked at default.`,
+    `WAL in years on ${first?.walBasis ?? 'ACT/365'} from ${walFrom}; window = first and last principal payment months; yield at par at closing, annual effective on actual dates (ACT/365, as XIRR), IRR for a residual note; loss % = write-down ÷ original balance; interest shortfall = interest unpaid at the end; cumulative default rate = cumulative defaults ÷ ${denominatorWords(result.cumulativeRatioDenominator)}; net loss = defaults × (1 − recovery rate), booked at default.`,
     ...scenarios.flatMap((s) => s.warnings.map((w) => `Warning (${s.name}): ${w}`)),
   ].join('\n');
 }
@@ -133,5 +136,5 @@ export async function runScenarios(request: DealRunRequest, options: ScenarioRun
   }
   if (options.json) io.out(json.trimEnd());
   else if (options.csv) io.out(scenarioTrancheCsv(result).trimEnd());
-  else io.out([formatScenarioRun(result, ran.seconds, base.label), ...(stored === null ? [] : [stored])].join('\n'));
+  else io.out([formatScenarioRun(result, ran.seconds, base.label, request.deal.currency), ...(stored === null ? [] : [stored])].join('\n'));
 }

@@ -4,7 +4,8 @@ import type { DealRunRequest, JobResultOf, ScenarioOverrides, TrancheRow } from 
 import { periodsCsv, trancheCsv } from '../../service/runs/deal-report.ts';
 import { breakevenOf, dealRunOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
-import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { formatMoney, formatPct, moneyUnit, readJsonFile, textTable, UsageError } from '../output.ts';
+import type { Currency } from '../../messages/numbers.ts';
 import { denominatorWords } from '../words.ts';
 import { writeFolderAtomically } from '../out-folder.ts';
 import { followJob } from '../progress.ts';
@@ -112,13 +113,14 @@ function expectedMaturityCell(t: TrancheRow): string {
 }
 
 /** The tranche summary for a person, with each job's compute time (the results themselves hold none). */
-export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined): string {
+export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: JobResultOf<'deal.breakeven'> | null, overrides: ScenarioOverrides | undefined, currency: Currency | undefined): string {
+  const unit = moneyUnit(currency);
   const breakeven = solved?.breakeven ?? null;
   const first = run.tranches[0];
   const walLabel = `WAL (y, ${first?.walBasis ?? 'ACT/365'} from ${!first || first.walFrom === run.closingDate ? 'closing' : first.walFrom})`;
   const header = [
     'Note',
-    'Balance',
+    `Balance (${unit})`,
     'Coupon',
     walLabel,
     'Window',
@@ -161,12 +163,12 @@ export function formatRun({ run, seconds }: JobResultOf<'deal.run'>, solved: Job
   const { line } = textTable(header, rows, new Set([0, 2, 4, 5, 6]));
   const last = run.periods.length - 1;
   const facts = [
-    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (deal currency) · cutoff ${run.cutoffDate} · closing ${run.closingDate}${first?.legalFinalMaturity ? ` · legal final ${first.legalFinalMaturity}` : ''} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
+    `${run.dealName} · pool ${run.poolName} (${run.loans === 0 ? 'collection schedule' : run.mode === 'loan' ? 'loan level' : 'representative lines'}) · pool balance ${formatMoney(run.poolBalance)} (${unit}) · cutoff ${run.cutoffDate} · closing ${run.closingDate}${first?.legalFinalMaturity ? ` · legal final ${first.legalFinalMaturity}` : ''} · ${run.periods.length} periods · ${seconds.toFixed(2)} s`,
     ...(overrides ? [`Scenario overrides: ${overridesText(overrides)}`] : []),
     ...run.warnings.map((w) => `Warning: ${w}`),
     line(header),
     ...rows.map(line),
-    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} (÷ ${denominatorWords(run.cumulativeRatioDenominator)}) · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)}`,
+    `Cumulative default rate ${formatPct(run.cumulativeDefaultRate[last] ?? 0)} (÷ ${denominatorWords(run.cumulativeRatioDenominator)}) · cumulative net loss ${formatMoney(run.cumulativeNetLoss[last] ?? 0)} (${unit})`,
   ];
   if (run.revolvingEnd)
     facts.push(
@@ -345,5 +347,5 @@ export async function runCommand(args: readonly string[], service: Service, io: 
     io.out(values.json ? JSON.stringify({ run, breakeven }, null, 2) : periodsCsv(run).trimEnd());
     return;
   }
-  io.out([formatRun(ran, solved, scenarioOverrides), ...notes].join('\n'));
+  io.out([formatRun(ran, solved, scenarioOverrides, request.deal.currency), ...notes].join('\n'));
 }

@@ -74,18 +74,20 @@ function formatBreakevens(result: BreakevenResult): string {
 
 function formatStored({ record, inputs, result }: StoredRun): string {
   const overrides = inputs.kind !== 'projection' && Object.keys(inputs.scenarioOverrides).length > 0 ? inputs.scenarioOverrides : undefined;
+  // The stored run's deal file's currency, which its amount columns state.
+  const currency = inputs.kind === 'projection' ? undefined : inputs.deal.currency;
   const head = `Run #${record.id} · ${KIND_LABEL[record.kind]} · "${record.name}" · computed ${created(record.createdAt)} in ${record.seconds.toFixed(2)} s · engine ${record.engine.version} (sources ${record.engine.sourcesSha256.slice(0, 12)}) · input hash ${shortInputHash(record.inputHash)}`;
   const body =
     result.kind === 'deal.run'
-      ? formatRun(result, null, overrides)
+      ? formatRun(result, null, overrides, currency)
       : result.kind === 'deal.breakeven'
         ? formatBreakevens(result.breakeven)
         : result.kind === 'deal.runScenarios'
-          ? formatScenarioRun(result.scenarios, result.seconds, inputs.kind !== 'projection' && inputs.assumptions !== null ? 'the assumptions given' : 'the deal file’s assumptions')
+          ? formatScenarioRun(result.scenarios, result.seconds, inputs.kind !== 'projection' && inputs.assumptions !== null ? 'the assumptions given' : 'the deal file’s assumptions', currency)
           : result.kind === 'deal.grid'
-            ? formatGrid(result.grid, result.seconds)
+            ? formatGrid(result.grid, result.seconds, currency)
             : result.kind === 'deal.monteCarlo'
-              ? formatMonteCarlo(result.monteCarlo, result.seconds)
+              ? formatMonteCarlo(result.monteCarlo, result.seconds, currency)
               : formatProjection(result);
   return `${head}\n${body}`;
 }

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import type { DealSizeRequest, DealSizeResult } from '../../service/api/contract.ts';
 import { dealSizeOf } from '../../service/jobs/job-manager.ts';
 import type { Service } from '../../service/service.ts';
-import { formatMoney, formatPct, readJsonFile, textTable, UsageError } from '../output.ts';
+import { formatMoney, formatPct, moneyUnit, readJsonFile, textTable, UsageError } from '../output.ts';
+import type { Currency } from '../../messages/numbers.ts';
 import { followJob } from '../progress.ts';
 import { ApiCallError, unwrap, unwrapFile, type CommandIO } from '../run.ts';
 
@@ -39,8 +40,9 @@ function numberOption(value: string | undefined, flag: string, check: (x: number
 }
 
 /** The capital structure before and after, for a person. */
-function formatSize(size: DealSizeResult, seconds: number): string {
-  const header = ['Note', 'Seniority', 'Before', '% pool', 'CE', 'After', '% pool', 'CE'];
+function formatSize(size: DealSizeResult, seconds: number, currency: Currency | undefined): string {
+  const unit = moneyUnit(currency);
+  const header = ['Note', 'Seniority', `Before (${unit})`, '% pool', 'CE', `After (${unit})`, '% pool', 'CE'];
   const rows = size.after.map((after) => {
     const before = size.before.find((b) => b.id === after.id);
     return [
@@ -62,7 +64,7 @@ function formatSize(size: DealSizeResult, seconds: number): string {
         ? `senior CE at closing ${formatPct(size.target)}, subordinate floor ${formatPct(size.floor)} of the pool`
         : `senior breakeven ${size.target ?? 0}× the default curve, subordinate floor ${formatPct(size.floor)} of the pool`;
   const facts = [
-    `${size.dealName} sized to ${size.poolName}: pool ${formatMoney(size.poolBalance)} (deal currency), stated pool ${formatMoney(size.statedPoolBalance)} · ${method} · ${seconds.toFixed(2)} s`,
+    `${size.dealName} sized to ${size.poolName}: pool ${formatMoney(size.poolBalance)} (${unit}), stated pool ${formatMoney(size.statedPoolBalance)} · ${method} · ${seconds.toFixed(2)} s`,
     line(header),
     ...rows.map(line),
     'CE = (pool + reserve − the class and every class senior to it) ÷ pool, at closing',
@@ -144,5 +146,5 @@ export async function sizeCommand(args: readonly string[], service: Service, io:
     writeFileSync(partial, `${JSON.stringify(sized.size.deal, null, 2)}\n`);
     renameSync(partial, values.out);
   }
-  io.out(values.json ? JSON.stringify(sized.size, null, 2) : formatSize(sized.size, sized.seconds));
+  io.out(values.json ? JSON.stringify(sized.size, null, 2) : formatSize(sized.size, sized.seconds, request.deal.currency));
 }

@@ -24,7 +24,7 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** The language's translate function; English while its chunk is still loading (catalogues.ts), never a bare key. */
 export function translator(lang: Language): Translate {
-  return (key, params) => interpolate(catalogueOf(lang)[key], params);
+  return (key, params) => interpolate(catalogueOf(lang)[key], params, lang);
 }
 
 /** Whether a label is a catalogue key (an option list's words) rather than data (a note's id, say). */

@@ -1232,6 +1232,8 @@ export interface ReportExcelResult {
  */
 export interface InvestorPack {
   readonly dealName: string;
+  /** The currency the runs' deal file states its amounts in (its `currency`); absent when it states none: amounts alone. */
+  readonly currency?: DealFile['currency'];
   readonly poolName: string;
   readonly cutoffDate: string;
   readonly closingDate: string;

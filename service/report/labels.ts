@@ -3,6 +3,8 @@
  * can move into the UI's message catalogues when those exist: every label the workbook writes
  * comes from here (never from a string in a sheet's code).
  */
+import type { Currency } from '../../messages/numbers.ts';
+
 export type ReportLanguage = 'en' | 'zh-CN';
 
 export const REPORT_LANGUAGES: readonly ReportLanguage[] = ['en', 'zh-CN'];
@@ -30,6 +32,9 @@ const EN = {
   'field.engine': 'Engine version (sources SHA-256)',
   'field.generated': 'Generated (UTC)',
   'field.currency': 'Money',
+  // a money column's unit in its header (Labels.money): the ISO code
+  'unit.CNY': 'CNY',
+  'unit.USD': 'USD',
   'value.currency': 'deal currency (the deal file names none), 2 decimals',
   'value.currency.CNY': 'CNY (yuan), 2 decimals',
   'value.currency.USD': 'USD (US dollars), 2 decimals',
@@ -231,6 +236,8 @@ const ZH: Readonly<Record<LabelKey, string>> = {
   'field.engine': '引擎版本（源码 SHA-256）',
   'field.generated': '生成时间（UTC）',
   'field.currency': '金额',
+  'unit.CNY': '元',
+  'unit.USD': '美元',
   'value.currency': '交易币种（交易文件未注明），保留两位小数',
   'value.currency.CNY': '人民币元（CNY），保留两位小数',
   'value.currency.USD': '美元（USD），保留两位小数',
@@ -414,9 +421,21 @@ export function reportLabels(language: ReportLanguage): Readonly<Record<LabelKey
 }
 
 /** The label function of one language. */
-export type Labels = (key: LabelKey) => string;
+export interface Labels {
+  (key: LabelKey): string;
+  /**
+   * A money column's header (or a money row's or field's label) with the currency its amounts are
+   * in, as a workbook states a unit — "Original balance (CNY)", "发行金额（元）" — so its cells stay
+   * plain numbers; the label alone when the deal file states no currency (the Summary's Money line
+   * then says "deal currency").
+   */
+  readonly money: (label: string) => string;
+}
 
-export function labelsFor(language: ReportLanguage): Labels {
+/** The labels of one language, for amounts in `currency` (the report's deal file's; undefined: it states none). */
+export function labelsFor(language: ReportLanguage, currency?: Currency): Labels {
   const catalogue = CATALOGUES[language];
-  return (key) => catalogue[key];
+  const unit = currency === undefined ? null : catalogue[`unit.${currency}`];
+  const money = (label: string): string => (unit === null ? label : language === 'zh-CN' ? `${label}（${unit}）` : `${label} (${unit})`);
+  return Object.assign((key: LabelKey) => catalogue[key], { money });
 }

@@ -11,6 +11,8 @@ export function investorPack(model: ReportModel): InvestorPack {
   const head = model.scenarios[0]?.run;
   return {
     dealName: model.deal.name ?? 'Deal',
+    // The stored runs' deal file's own word for its money (report.pack refuses runs of different deals): the print view writes every amount with its sign.
+    ...(model.deal.currency === undefined ? {} : { currency: model.deal.currency }),
     poolName: head?.poolName ?? '',
     cutoffDate: head?.cutoffDate ?? model.deal.dates.cutoff,
     closingDate: model.deal.dates.closing,

@@ -1,12 +1,13 @@
 import type { ExcelJSTypes } from '../../data/excel.ts';
 import { roundCentsOfDouble } from '../../engine/index.ts';
+import type { Labels } from './labels.ts';
 
 type Worksheet = ExcelJSTypes.Worksheet;
 
 /**
  * How a column's values are written. Every value is a typed cell — a number, a date or text —
  * never a formula: text (even "=1+1" from a tape) is written as a string cell.
- *  money: deal currency, thousands separators, 2 decimals · rate: a decimal shown as % (0.0425 → 4.25%)
+ *  money: deal currency (its header says which: t.money), thousands separators, 2 decimals · rate: a decimal shown as % (0.0425 → 4.25%)
  *  years: 2 decimals · int: whole number with separators · date: a real date (yyyy-mm-dd)
  *  factor / multiple: 6 / 3 decimals · number: as stored (General) · text: as given
  */
@@ -69,15 +70,17 @@ const HEADER_FILL: ExcelJSTypes.Fill = { type: 'pattern', pattern: 'solid', fgCo
 /**
  * Writes a table from `startRow`: a bold, shaded header row, one row per record, and a bold totals
  * row when a column asks for one (sums of the written values; money to the cent, half-up on the
- * double as everywhere in results). Returns the row after the table.
+ * double as everywhere in results). A money column's header states the currency its cells are in
+ * (`t.money`: "Original balance (CNY)"), the cells staying numbers. Returns the row after the table.
  */
-export function writeTable<R>(sheet: Worksheet, startRow: number, columns: readonly Column<R>[], rows: readonly R[], totalLabel?: string, startCol = 1): number {
+export function writeTable<R>(sheet: Worksheet, t: Labels, startRow: number, columns: readonly Column<R>[], rows: readonly R[], totalLabel?: string, startCol = 1): number {
+  const headers = columns.map((c) => (c.format === 'money' ? t.money(c.header) : c.header));
   // Headers wrap within HEADER_WIDTH characters: the row is as tall as the longest header needs.
-  const lines = Math.max(1, ...columns.map((c) => Math.ceil(displayWidth(c.header) / HEADER_WIDTH)));
+  const lines = Math.max(1, ...headers.map((header) => Math.ceil(displayWidth(header) / HEADER_WIDTH)));
   sheet.getRow(startRow).height = 15 * lines;
-  columns.forEach((column, j) => {
+  headers.forEach((header, j) => {
     const cell = sheet.getCell(startRow, startCol + j);
-    cell.value = column.header;
+    cell.value = header;
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'top' };

@@ -45,7 +45,8 @@ function addSheet(workbook: Workbook, names: SheetNames, wanted: string, frozenR
  */
 export function buildWorkbook(given: ReportModel): Workbook {
   const model = modelSaid(given); // run names and warnings in the report's language
-  const t: Labels = labelsFor(model.language);
+  // Money headers say the deal file's currency (Labels.money).
+  const t: Labels = labelsFor(model.language, model.deal.currency);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'ABS Workbench';
   workbook.created = new Date(model.generatedAt);

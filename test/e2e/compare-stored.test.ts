@@ -42,6 +42,11 @@ const pct = (x: number, digits = 2): string => `${(x * 100).toFixed(digits)}%`;
 /** Ticks of a chart's x axis, as drawn. */
 const xTicks = (testId: string): Promise<string[]> => browser.page.getByTestId(testId).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents();
 
+/** An amount as the screens write it: the currency's sign, 2 decimals, grouped by thousands. */
+const money = (sign: string, x: number): string => `${sign}${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+/** A deal run's reserve draws over its life: the periods' draws summed, to the cent (stored-columns.ts rowOfDealRun). */
+const draws = (run: DealRunResult): number => Math.round(run.periods.reduce((sum, p) => sum + (p.reserve?.draws ?? 0), 0) * 100) / 100;
+
 async function pick(id: number): Promise<void> {
   await browser.page
     .getByTestId('stored-run-picker')
@@ -169,4 +174,41 @@ describe('Compare: stored runs', () => {
     await browser.screenshot('compare-monte-carlo');
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('writes each stored run’s amounts in its own deal’s currency: a yuan deal’s run beside a dollar deal’s', async () => {
+    const { page } = browser;
+    // The US auto template states currency USD (templates/deals/us-auto-oc-turbo.json); run 1 is the consumer template's, CNY.
+    const us = (await api<DealTemplate[]>('deal.templates', {})).find((t) => t.id === 'us-auto-oc-turbo')?.deal;
+    expect(us?.currency).toBe('USD');
+    await finish(await api<JobInfo>('deal.run', { deal: us, scenarioOverrides: { defaultMultiplier: 4 } }));
+    const usId = Math.max(...(await api<RunRecord[]>('runs.list', {})).map((r) => r.id));
+    const dealRunOf = async (id: number): Promise<DealRunResult> => ((await api<StoredRun>('runs.get', { id })).result as { run: DealRunResult }).run;
+    const [cn, dollar] = [await dealRunOf(1), await dealRunOf(usId)];
+
+    await page.goto(server.url);
+    await page.reload();
+    await openArea(page, 'Compare');
+    await page.locator('.stored-runs-panel > summary').click();
+    await expect.poll(() => page.getByTestId('stored-run-picker').getByRole('checkbox').count(), { timeout: 10_000 }).toBe(5);
+    await pick(1);
+    await pick(usId);
+    const table = page.getByTestId('stored-compare-table');
+    await expect.poll(() => table.count(), { timeout: 20_000 }).toBe(1);
+    const cells = async (key: string): Promise<string[]> => (await table.locator(`tr[data-key="${key}"] td`).allTextContents()).slice(2);
+    // The pool's net loss (defaults − recoveries, the last period's) and reserve draws over the life, each in its deal's sign.
+    expect(await cells('pool:cnl')).toEqual([money('¥', cn.cumulativeNetLoss.at(-1) ?? NaN), money('$', dollar.cumulativeNetLoss.at(-1) ?? NaN)]);
+    expect(await cells('pool:reserve')).toEqual([money('¥', draws(cn)), money('$', draws(dollar))]);
+    // The rows of the first run's notes (by id: both deals have a class A): each shortfall in its own deal's currency.
+    const senior = [...cn.tranches].sort((a, b) => a.seniority - b.seniority)[0];
+    const namesake = dollar.tranches.find((t) => t.id === senior?.id);
+    expect(namesake).toBeDefined();
+    expect(await cells(`${senior?.id}:shortfall`)).toEqual([money('¥', senior?.interestShortfall ?? NaN), money('$', namesake?.interestShortfall ?? NaN)]);
+    // Yuan and dollars are not subtracted: the dollar cell says what the first column reads.
+    const dollarCell = table.locator('tr[data-key="pool:cnl"] td').nth(3);
+    expect(await dollarCell.getAttribute('data-difference')).toBe(`${money('¥', cn.cumulativeNetLoss.at(-1) ?? NaN)} in the first column`);
+    await dismissNotifications(page);
+    await table.scrollIntoViewIfNeeded();
+    await browser.screenshot('compare-stored-currencies');
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 });

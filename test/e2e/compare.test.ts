@@ -69,6 +69,8 @@ const SCENARIO_STORE = MIGRATIONS.includes(migration005);
 const clipboardText = async (): Promise<string> => String(await browser.page.evaluate('navigator.clipboard.readText()'));
 
 const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+/** Yuan as the screens write them: ¥, 2 decimals, grouped by thousands. */
+const yuan = (x: number): string => `¥${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 describe('the Compare screen in Chromium', () => {
   it('runs the consumer template under its shipped set and shows the engine’s numbers side by side', async () => {
@@ -97,6 +99,8 @@ describe('the Compare screen in Chromium', () => {
     expect(await sawProgress).toBe(true);
     await expect.poll(() => page.getByTestId('compare-table').count(), { timeout: 90_000 }).toBe(1);
     expect(await page.getByTestId('compare-run-caption').textContent()).toContain('7 scenarios');
+    // The template's file states currency CNY: its pool balance and every amount read in yuan, as on the Deal screen.
+    expect(await page.getByTestId('compare-run-caption').textContent()).toMatch(/\(representative lines, ¥[\d,]+\.\d\d at cutoff /);
     // The run store's note, as under a deal run, a grid and a Monte Carlo: the set is a stored run to tick on Reports.
     expect(await page.getByTestId('compare-run').getByTestId('store-note').textContent()).toMatch(/^(Stored as run #\d+|Served from the run store: identical to run #\d+)/);
 
@@ -112,6 +116,12 @@ describe('the Compare screen in Chromium', () => {
     }
     expect(await rowCells('pool:cdr')).toEqual(run.scenarios.map((s) => pct(s.cumulativeDefaultRate)));
     expect(await rowCells('pool:cnlRate')).toEqual(run.scenarios.map((s) => pct(s.cumulativeNetLossRate)));
+    expect(await rowCells('pool:cnl')).toEqual(run.scenarios.map((s) => yuan(s.cumulativeNetLoss)));
+    expect(await rowCells('pool:reserve')).toEqual(run.scenarios.map((s) => yuan(s.reserveDraws)));
+    for (const note of notes) expect(await rowCells(`${note.id}:shortfall`)).toEqual(run.scenarios.map((s) => yuan(s.tranches.find((t) => t.id === note.id)?.interestShortfall ?? NaN)));
+    // A stressed scenario's net loss differs from the base's by an amount in yuan too.
+    const cnlCell = page.getByTestId('compare-table').locator('tr[data-key="pool:cnl"] td').nth(3);
+    expect(await cnlCell.getAttribute('data-difference')).toMatch(/^\+¥[\d,]+\.\d\d$/);
     // …and the published table of docs/scenarios.md ("The shipped sets": consumer template).
     expect(await rowCells('pool:cdr')).toEqual(['5.07%', '10.43%', '18.87%', '25.13%', '37.05%', '5.07%', '5.07%']);
     expect(await rowCells('pool:cnlRate')).toEqual(['4.31%', '9.02%', '13.97%', '19.37%', '27.87%', '4.31%', '4.31%']);

@@ -45,6 +45,9 @@ async function storedJob(method: string, params: unknown): Promise<void> {
  * The PDF's text page by page (pages end with a form feed): laid out as printed (-layout: a table's
  * row stays on one line), or in reading order with white space collapsed (a wrapped title reads whole).
  */
+/** Dollars as the screens write them: $, 2 decimals, grouped by thousands (a loss, negative, as -$1.00). */
+const dollars = (x: number): string => `${x < 0 ? '-' : ''}$${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
 function pdfPages(path: string, layout: boolean): string[] {
   const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), path, '-'], { encoding: 'utf8' });
   const pages = text.split('\f').filter((page) => page.trim() !== '');
@@ -83,6 +86,8 @@ describe('the investor pack in Chromium', () => {
 
     const pack = await api<InvestorPack>('report.pack', { runIds: [1, 2, 3, 4] });
     expect(pack.scenarios.map((s) => s.runId)).toEqual([1, 2]);
+    // The runs' deal file states currency USD: the pack carries it, and every amount printed reads in dollars.
+    expect(pack.currency).toBe('USD');
     const pdf = join(dir, 'pack.pdf');
     await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
     const pages = pdfPages(pdf, true);
@@ -94,6 +99,7 @@ describe('the investor pack in Chromium', () => {
     // Each printed page's footer, in the pack's language.
     pages.forEach((text, k) => expect(text).toContain(`Page ${k + 1} of ${pages.length}`));
     expect(pages[0]).toContain(pack.dealName);
+    expect(flowing[0]).toContain(`cutoff balance ${dollars(pack.poolBalance)}`);
     for (const s of pack.scenarios) expect(pages[0]).toContain(s.inputHash ?? 'no hash');
     pack.scenarios.forEach((scenario, k) => {
       const text = pages[k + 1] ?? '';
@@ -101,12 +107,15 @@ describe('the investor pack in Chromium', () => {
       expect(flowing[k + 1]).toContain('Coverage of senior fees and interest (×)');
       expect(flowing[k + 1]).toContain('Liquidity: interest collections against senior fees and interest due');
       expect(flowing[k + 1]).toContain('Cumulative default and net loss against the loss triggers');
+      expect(flowing[k + 1]?.replace(/\s+/g, ' ')).toContain(`cumulative net loss ${dollars(scenario.cumulativeNetLoss)}`);
+      expect(flowing[k + 1]?.replace(/\s+/g, ' ')).toContain(`reserve draws ${dollars(scenario.reserveDraws)}`);
       for (const note of scenario.tranches) {
         // The class's row of the tranche table, as laid out on the page: its WAL (years, 2 dp) and loss (% of original, 2 dp).
         const line = text.split('\n').find((l) => l.trimStart().startsWith(note.name));
         expect(line, `${scenario.name}: no row for ${note.name}`).toBeDefined();
         expect(line).toContain(note.walYears === null ? '—' : note.walYears.toFixed(2));
         expect(line).toContain(`${(note.lossRate * 100).toFixed(2)}%`);
+        expect(line).toContain(dollars(note.originalBalance));
         // Its breakeven default multiplier (3 decimals, as the Deal screen shows it) when the scenario has them.
         const breakeven = scenario.breakevens?.rows.find((b) => b.id === note.id);
         if (breakeven?.status === 'found') expect(line).toContain(`${breakeven.stress.toFixed(3)}×`);
@@ -126,6 +135,7 @@ describe('the investor pack in Chromium', () => {
       expect(line, `no Monte Carlo row for ${note.name}`).toBeDefined();
       expect(line).toContain(`${(note.expectedLoss * 100).toFixed(3)}%`);
       expect(line).toContain(`${(note.probabilityOfLoss * 100).toFixed(1)}%`);
+      expect(line).toContain(dollars(note.originalBalance));
     }
     pagePng(pdf, 1, 'investor-pack-page1');
     pagePng(pdf, 2, 'investor-pack-page2');

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { AssumptionSetRecord, DealRunResult, DealTemplate, PoolSummary, RunRecord, StoredRun, StratTable, TapeRecord, TrancheRow } from '../../service/api/contract.ts';
 import { en, type MessageKey } from '../../renderer/i18n/en.ts';
 import { zhCN } from '../../renderer/i18n/zh-CN.ts';
+import { interpolate } from '../../messages/say.ts';
 import { openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 
@@ -23,9 +24,9 @@ import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
 type Lang = 'en' | 'zh-CN';
 const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, 'zh-CN': zhCN };
 
-/** The message as the UI shows it in `lang` (renderer/app/i18n.tsx interpolates `{name}` the same way). */
+/** The message as the UI shows it in `lang`: the catalogue's, filled by the one interpolate renderer/app/i18n.tsx uses ({name}, and counts by their plural rule). */
 function message(lang: Lang, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return CATALOGUES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return interpolate(CATALOGUES[lang][key], params, lang);
 }
 
 // The UI's number formats (renderer/app/format.ts, deal/model.ts), written out here: en-US grouping in both languages.

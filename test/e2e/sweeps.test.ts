@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DealTemplate, GridResult, JobInfo, StoredRun } from '../../service/api/contract.ts';
+import type { DealTemplate, GridResult, JobInfo, ScenarioSetRunResult, StoredRun } from '../../service/api/contract.ts';
 import { dismissNotifications, openArea, openBrowser, type BrowserSession } from '../helpers/browser.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { invokeApi, startWebServer, type WebServer } from '../helpers/web.ts';
@@ -32,6 +32,18 @@ afterAll(async () => {
 function api<T>(method: string, params: unknown): Promise<T> {
   return invokeApi<T>(server, method, params);
 }
+
+/** The texts of the stored scenario set's column, found by its header. */
+async function columnTexts(header: string): Promise<string[]> {
+  const table = browser.page.getByTestId('stored-scenarios-table');
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.findIndex((h) => h.startsWith(header));
+  expect(index, `no column "${header}" in ${headers.join(' | ')}`).toBeGreaterThanOrEqual(0);
+  return table.locator(`tbody tr td:nth-child(${index + 1})`).allTextContents();
+}
+
+/** Yuan as the screens write them: ¥, 2 decimals, grouped by thousands. */
+const yuan = (x: number): string => `¥${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 async function finish(job: JobInfo): Promise<void> {
   await expect.poll(async () => (await api<JobInfo>('job.get', { id: job.id })).state, { timeout: 90_000 }).toBe('succeeded');
@@ -73,8 +85,27 @@ describe('stored sweeps on the Runs screen', () => {
     await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #2 · Scenario set/);
     const names = await page.getByTestId('stored-scenarios-table').locator('tbody tr td:first-child').allTextContents();
     expect(names).toEqual(['Base', 'Stress 1.5x', 'Stress 2x']);
+    // The consumer template states currency CNY: the set's amounts read in yuan, as on the Deal and Compare screens.
+    const set2 = (await api<StoredRun>('runs.get', { id: 2 })).result as { scenarios: ScenarioSetRunResult };
+    expect(await columnTexts('Reserve draws')).toEqual(set2.scenarios.scenarios.map((s) => yuan(s.reserveDraws)));
+    const senior = set2.scenarios.scenarios[0]?.tranches[0];
+    expect(await columnTexts(`${senior?.name ?? ''} interest shortfall`)).toEqual(set2.scenarios.scenarios.map((s) => yuan(s.tranches[0]?.interestShortfall ?? NaN)));
+    expect(await page.getByTestId('stored-scenarios').locator('p').first().textContent()).toContain(`pool balance ${yuan(set2.scenarios.poolBalance)} (deal currency)`);
     await page.getByTestId('stored-scenarios').scrollIntoViewIfNeeded();
     await browser.screenshot('runs-scenarios');
+
+    // A 1 × 1 grid and a set of one scenario say their count in the singular ("1 cells", "1 scenarios" before).
+    await finish(await api<JobInfo>('deal.grid', { deal: consumer?.deal, rows: { parameter: 'defaultMult', values: [2] }, columns: { parameter: 'prepayMult', values: [1] } }));
+    await finish(await api<JobInfo>('deal.runScenarios', { deal: consumer?.deal, scenarios: { ...set, scenarios: set.scenarios.slice(0, 1) } }));
+    await page.reload();
+    await openArea(page, 'Runs');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await rows.nth(1).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #3 · Grid/);
+    expect(await page.getByTestId('stored-grid').locator('p').first().textContent()).toMatch(/ · 1 cell in /);
+    await rows.nth(0).getByRole('button', { name: 'Open' }).click();
+    await expect.poll(() => page.getByTestId('stored-run-caption').textContent(), { timeout: 10_000 }).toMatch(/^Run #4 · Scenario set/);
+    expect(await page.getByTestId('stored-scenarios').locator('p').first().textContent()).toMatch(/ \(deal currency\) · 1 scenario in /);
     expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 });

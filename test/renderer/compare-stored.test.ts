@@ -111,7 +111,7 @@ const cellsOf = (rows: CompareRow[], key: string) => {
 describe('the Compare differences at the precision the cells show', () => {
   it('does not shade a cell that reads the same as its base (the walkthrough: 2.84% beside 2.84%, 1.64 beside 1.64)', () => {
     // Yields 2.8412% and 2.8438% both show 2.84%; WALs 1.6412 and 1.6449 both show 1.64.
-    const rows = compareRows(setOf(note(0.028412, 1.6412, 0), note(0.028438, 1.6449, 0)), translate);
+    const rows = compareRows(setOf(note(0.028412, 1.6412, 0), note(0.028438, 1.6449, 0)), translate, [undefined, undefined]);
     expect(cellsOf(rows, 'a:yield')).toEqual({ texts: ['2.84%', '2.84%'], differences: [null, null] });
     expect(cellsOf(rows, 'a:wal')).toEqual({ texts: ['1.64', '1.64'], differences: [null, null] });
   });
@@ -119,15 +119,28 @@ describe('the Compare differences at the precision the cells show', () => {
   it('prints the difference of cells that read differently with as many decimals as show it', () => {
     // 2.8449% shows 2.84%, 2.8451% shows 2.85%: they read differently, by 0.0002 pp (not "+0.00 pp").
     // WAL 1.6449 shows 1.64, 1.6451 shows 1.65: by 0.0002 years. Ordinary differences keep 2 decimals.
-    const rows = compareRows(setOf(note(0.028449, 1.6449, 0), note(0.028451, 1.6451, 0), note(0.0312, 1.2, 0)), translate);
+    const rows = compareRows(setOf(note(0.028449, 1.6449, 0), note(0.028451, 1.6451, 0), note(0.0312, 1.2, 0)), translate, [undefined, undefined, undefined]);
     expect(cellsOf(rows, 'a:yield')).toEqual({ texts: ['2.84%', '2.85%', '3.12%'], differences: [null, '+0.0002 pp', '+0.28 pp'] });
     expect(cellsOf(rows, 'a:wal')).toEqual({ texts: ['1.64', '1.65', '1.20'], differences: [null, '+0.0002 years', '−0.44 years'] });
   });
 
-  it('compares money to the cent, exactly', () => {
+  it('compares money to the cent, exactly, and says the difference in the cells’ currency', () => {
     // 1,000.00 against 1,000.01: one cent, shaded; 1,000.004 shows 1,000.00: not shaded.
-    const rows = compareRows(setOf(note(0.03, 1, 1000), note(0.03, 1, 1000.01), note(0.03, 1, 1000.004), note(0.03, 1, 999.996)), translate);
-    expect(cellsOf(rows, 'a:shortfall')).toEqual({ texts: ['1,000.00', '1,000.01', '1,000.00', '1,000.00'], differences: [null, '+0.01', null, null] });
+    const rows = compareRows(setOf(note(0.03, 1, 1000), note(0.03, 1, 1000.01), note(0.03, 1, 1000.004), note(0.03, 1, 999.996)), translate, ['CNY', 'CNY', 'CNY', 'CNY']);
+    expect(cellsOf(rows, 'a:shortfall')).toEqual({ texts: ['¥1,000.00', '¥1,000.01', '¥1,000.00', '¥1,000.00'], differences: [null, '+¥0.01', null, null] });
+    // A deal file that states no currency: the amounts alone.
+    const unstated = compareRows(setOf(note(0.03, 1, 1000), note(0.03, 1, 999.5)), translate, [undefined, undefined]);
+    expect(cellsOf(unstated, 'a:shortfall')).toEqual({ texts: ['1,000.00', '999.50'], differences: [null, '−0.50'] });
+  });
+
+  it('writes each stored run’s amounts in its own deal’s currency, and does not subtract a dollar from a yuan', () => {
+    // A yuan deal's run beside a dollar deal's: the same 1,000 is ¥1,000.00 in one column and $1,000.00 in the other —
+    // not the same money, so the cell says what the first column reads instead of a difference (and is shaded).
+    const rows = compareRows(setOf(note(0.03, 1, 1000), note(0.03, 1, 1000), note(0.03, 1, 1250)), translate, ['CNY', 'USD', 'CNY']);
+    expect(cellsOf(rows, 'a:shortfall')).toEqual({ texts: ['¥1,000.00', '$1,000.00', '¥1,250.00'], differences: [null, '¥1,000.00 in the first column', '+¥250.00'] });
+    expect(cellsOf(rows, 'pool:reserve').texts).toEqual(['¥0.00', '$0.00', '¥0.00']);
+    // Rates have no currency: compared as before.
+    expect(cellsOf(rows, 'a:yield').differences).toEqual([null, null, null]);
   });
 });
 

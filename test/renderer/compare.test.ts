@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../service/api/contract.ts';
 import { readScenarioSet } from '../../service/files/scenario-file.ts';
 import { addRow, duplicateRow, fieldPath, formOfSet, plainMessage, removeRow, setOfForm, updateRow } from '../../renderer/areas/compare/form.ts';
-import { chartData, compareCsv, compareRows } from '../../renderer/areas/compare/table.ts';
+import { chartData, compareCsv, compareRows, oneCurrency } from '../../renderer/areas/compare/table.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
 import { translator } from '../../renderer/app/i18n.tsx';
 
@@ -149,7 +149,7 @@ const RUN: ScenarioSetRunResult = {
 
 describe('the side-by-side table', () => {
   it('lists each note’s five figures by seniority, then the pool’s, one cell per scenario, every figure naming its unit', () => {
-    const rows = compareRows(RUN, translator('en'));
+    const rows = compareRows(RUN, translator('en'), oneCurrency(RUN, 'CNY'));
     // 2 notes × 5 figures + cumulative default, net loss, net loss %, reserve draws + 1 trigger + revolving end.
     expect(rows).toHaveLength(2 * 5 + 4 + 1 + 1);
     expect(rows.slice(0, 5).map((r) => `${r.subject} | ${r.figure}`)).toEqual([
@@ -165,17 +165,19 @@ describe('the side-by-side table', () => {
     expect(cells('A:yield')).toEqual(['3.04%', '3.04%']);
     expect(cells('B:yield')).toEqual(['IRR 25.00%', 'IRR -50.00%']);
     expect(cells('B:loss')).toEqual(['0.00%', '15.56%']);
-    expect(cells('B:shortfall')).toEqual(['0.00', '1,234.50']);
+    // Amounts in the deal's currency, as the Deal screen writes them (its file's currency CNY).
+    expect(cells('B:shortfall')).toEqual(['¥0.00', '¥1,234.50']);
     expect(rows.find((r) => r.key === 'pool:cdr')?.figure).toBe('Cumulative default rate (% of the cutoff pool, last period)');
     expect(cells('pool:cdr')).toEqual(['5.00%', '18.87%']);
     expect(cells('pool:cnlRate')).toEqual(['4.31%', '13.97%']);
-    expect(cells('pool:reserve')).toEqual(['0.00', '12.34']);
+    expect(cells('pool:reserve')).toEqual(['¥0.00', '¥12.34']);
+    expect(cells('pool:cnl')).toEqual(['¥43.10', '¥139.70']);
     expect(cells('pool:trigger:cdr')).toEqual(['not breached', 'period 11']);
     expect(cells('pool:revolving')).toEqual(['none', 'period 11']);
   });
 
   it('writes CSV with rates as decimals and amounts without separators; a scenario name a spreadsheet would read as a formula is guarded', () => {
-    const csv = compareCsv(RUN, compareRows(RUN, translator('en'))).split('\n');
+    const csv = compareCsv(RUN, compareRows(RUN, translator('en'), oneCurrency(RUN, 'USD'))).split('\n');
     expect(csv[0]).toBe(`Note,Figure,Base,"'=Stress"`);
     expect(csv).toContain('B,Loss (% of original balance),0,0.155555');
     expect(csv).toContain('B,Interest shortfall at the end (deal currency),0,1234.5');

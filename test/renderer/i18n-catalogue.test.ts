@@ -11,6 +11,7 @@ import { chooseLanguage, language, languageOf } from '../../renderer/app/languag
 import { formatMoneyAxis, uiLocale } from '../../renderer/app/axis-format.ts';
 import { formatMonths, formatSeconds } from '../../renderer/app/format.ts';
 import { REPO_ROOT } from '../helpers/repo.ts';
+import { placeholdersOf } from '../../messages/plural.ts';
 import { loadCatalogue } from '../../renderer/app/catalogues.ts';
 
 // Chinese is a chunk of its own (renderer/app/catalogues.ts): loaded once here, so chooseLanguage switches within its call.
@@ -51,7 +52,8 @@ function unbalanced(file: string, source: string): string[] {
   return found;
 }
 
-const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+/** A message's parameters: its {name} placeholders and the counts its plurals say ({n, plural, …}). */
+const placeholders = (text: string): string[] => placeholdersOf(text);
 
 describe('every user-visible string of the renderer comes from the message catalogues', () => {
   it('finds no text outside the catalogues in renderer/ (JSX text, user-facing attributes and props, text properties, notifications, dialogs)', () => {

@@ -74,7 +74,7 @@ function CheckStatus({ live, file }: { live: LiveCheck; file: unknown }) {
       {state.status === 'unavailable' ? <span className="error-text">{t('assumptions.cannotCheckTheAssumptions', { message: state.message })}</span> : null}
       {state.status === 'invalid' ? (
         <span className="error-text">
-          ✗ {state.issues.length === 1 ? t('assumptions.n1Problem') : t('assumptions.problems', { length: state.issues.length })}:{' '}
+          ✗ {t('assumptions.problems', { length: state.issues.length })}:{' '}
           {state.issues.map((issue, i) => (
             <span key={`${issue.path} ${issue.message}`}>
               {i > 0 ? ', ' : ''}

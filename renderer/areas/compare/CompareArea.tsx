@@ -25,7 +25,7 @@ function CheckLine({ state, pending }: { state: ScenarioCheckState; pending: boo
     const n = state.issues.length;
     return (
       <p className="check-status error-text" role="status" data-testid="scenario-check">
-        ✗ {n === 1 ? t('compare.oneProblem') : t('compare.problems', { n })} {t('compare.shownAtTheFields')}
+        ✗ {t('compare.problems', { n })} {t('compare.shownAtTheFields')}
         {pending ? t('compare.checkingAgain') : ''}
       </p>
     );
@@ -84,6 +84,7 @@ export function CompareArea() {
           poolLabel: used.poolLabel,
           baseLabel,
           inputsKey,
+          currency: request.deal.currency,
         },
       });
     } catch (error) {
@@ -155,7 +156,7 @@ export function CompareArea() {
         <div className="job-watcher">
           <ProgressBar
             progress={slot.latestJob?.progress ?? null}
-            label={t('compare.runningScenariosOfOn', { value: screen.form?.rows.length ?? '', dealLabel: slot.latest.dealLabel, poolLabel: slot.latest.poolLabel })}
+            label={t('compare.runningScenariosOfOn', { value: screen.form?.rows.length ?? 0, dealLabel: slot.latest.dealLabel, poolLabel: slot.latest.poolLabel })}
           />
         </div>
       ) : null}

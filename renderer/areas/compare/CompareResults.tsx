@@ -9,7 +9,7 @@ import { CompareCharts } from './CompareCharts.tsx';
 import { OverlayCharts } from './OverlayCharts.tsx';
 import { SideBySideTable } from './SideBySideTable.tsx';
 import type { CompareJobRun } from './state.ts';
-import { compareCsv, compareRows } from './table.ts';
+import { compareCsv, compareRows, oneCurrency } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 import { warningTexts } from '../../app/coded.ts';
 import { StoreNote } from '../runs/StoreNote.tsx';
@@ -28,11 +28,13 @@ async function copyCsv(fileName: string, text: string): Promise<void> {
 /** Every scenario of a set side by side: each note's figures and the pool's, one column per scenario; charts of note loss and pool default. */
 export function CompareResults({ info, run, seconds, stored, stale }: { info: CompareJobRun; run: ScenarioSetRunResult; seconds: number; stored: RunStoreNote | undefined; stale: boolean }) {
   const t = useT();
-  const rows = useMemo(() => compareRows(run, t), [run, t]);
+  // Every scenario is of the one deal run: its amounts in that deal's currency.
+  const currencies = useMemo(() => oneCurrency(run, info.currency), [run, info.currency]);
+  const rows = useMemo(() => compareRows(run, t, currencies), [run, t, currencies]);
   const csv = useMemo(() => compareCsv(run, rows), [run, rows]);
   const fileName = exportFileName([run.dealName, run.setName, 'scenarios'], 'csv');
   const modeLabel = run.mode === 'loan' ? t('results.mode.loan') : t('results.mode.linesShort');
-  const warnings = run.scenarios.flatMap((s) => warningTexts(s).map((w) => `${s.name}: ${w}`));
+  const warnings = run.scenarios.flatMap((s) => warningTexts(s, (amount) => formatMoney(amount, info.currency)).map((w) => `${s.name}: ${w}`));
   return (
     <div className={stale ? 'projection stale' : 'projection'} data-testid="compare-run" aria-busy={stale}>
       <p className="run-caption" data-testid="compare-run-caption">
@@ -40,7 +42,7 @@ export function CompareResults({ info, run, seconds, stored, stale }: { info: Co
         {t('compare.poolAtCutoffBase', {
           poolName: run.poolName,
           modeLabel,
-          poolBalance: formatMoney(run.poolBalance),
+          poolBalance: formatMoney(run.poolBalance, info.currency),
           cutoffDate: run.cutoffDate,
           baseLabel: info.baseLabel,
           closingDate: run.closingDate,
@@ -71,7 +73,7 @@ export function CompareResults({ info, run, seconds, stored, stale }: { info: Co
       <p className="muted small">{t('compare.walΣPrincipalT')}</p>
       <SideBySideTable run={run} rows={rows} label={t('compare.scenariosSideBySide')} />
       <CompareCharts run={run} />
-      <OverlayCharts run={run} />
+      <OverlayCharts run={run} currencies={currencies} />
     </div>
   );
 }

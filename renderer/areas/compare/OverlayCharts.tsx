@@ -5,14 +5,18 @@ import { axisProps, chartMoneyAxis, formatIsoDate, uiLocale } from '../../app/ax
 import { CHART_MARGIN, CHART_TICK, ChartBox, pctTick } from '../../components/ChartBox.tsx';
 import { formatMoney } from '../deal/model.ts';
 import { overlayData, type OverlayRow } from './overlay.ts';
-import { DENOMINATOR_LABELS } from './table.ts';
+import { DENOMINATOR_LABELS, type ColumnCurrencies } from './table.ts';
 import { translate, useT } from '../../app/i18n.tsx';
 
 /** One colour per scenario or run, the first (the base) the app's blue; told apart by dash too, for readers who do not tell the colours apart. */
 const SCENARIO_COLORS = ['#1f5fae', '#9c1f1a', '#e08a2c', '#2e7d32', '#6a3d9a', '#00838f', '#8d6e63', '#c2185b'];
 const DASHES = [undefined, '6 3', '2 2', '8 3 2 3'];
 const pctTip = (value: unknown): string => `${(Number(value) * 100).toFixed(2)}%`;
-const moneyTip = (value: unknown): string => formatMoney(Number(value));
+/** A balance in its line's currency: series `c<k>` is column k's (stored runs of different deals each keep their own). */
+const moneyTip =
+  (currencies: ColumnCurrencies) =>
+  (value: unknown, _name: unknown, item: { dataKey?: unknown }): string =>
+    formatMoney(Number(value), typeof item.dataKey === 'string' ? currencies[Number(item.dataKey.slice(1))] : undefined);
 
 /** The lines as an array (recharts reads its series as the chart's direct children). */
 function lines(columns: readonly { index: number; name: string }[]) {
@@ -32,12 +36,25 @@ function lines(columns: readonly { index: number; name: string }[]) {
   ));
 }
 
-function OverlayChart({ title, testId, data, columns, money }: { title: string; testId: string; data: readonly OverlayRow[]; columns: readonly { index: number; name: string }[]; money: boolean }) {
+function OverlayChart({
+  title,
+  testId,
+  data,
+  columns,
+  money,
+}: {
+  title: string;
+  testId: string;
+  data: readonly OverlayRow[];
+  columns: readonly { index: number; name: string }[];
+  /** The currency of each column's balances, or false for a chart of rates. */
+  money: ColumnCurrencies | false;
+}) {
   const locale = uiLocale();
   // Money: round ticks of one unit up to the highest line (the lines overlay, none stacked); percentages as recharts spaces them.
   const moneyAxis = useMemo(
     () =>
-      money
+      money !== false
         ? axisProps(
             chartMoneyAxis(
               data,
@@ -54,7 +71,10 @@ function OverlayChart({ title, testId, data, columns, money }: { title: string; 
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="date" tickFormatter={formatIsoDate} tick={CHART_TICK} minTickGap={24} />
         <YAxis {...moneyAxis} tick={CHART_TICK} width={64} />
-        <Tooltip formatter={money ? moneyTip : pctTip} labelFormatter={(label: unknown) => translate('overlay.paymentDate', { date: typeof label === 'string' ? formatIsoDate(label) : '' })} />
+        <Tooltip
+          formatter={money !== false ? moneyTip(money) : pctTip}
+          labelFormatter={(label: unknown) => translate('overlay.paymentDate', { date: typeof label === 'string' ? formatIsoDate(label) : '' })}
+        />
         <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
         {lines(columns)}
       </LineChart>
@@ -63,7 +83,7 @@ function OverlayChart({ title, testId, data, columns, money }: { title: string; 
 }
 
 /** The same charts for every scenario (or stored run), overlaid on the payment dates the runs report: pool defaults and net loss, each note's balance. */
-export function OverlayCharts({ run }: { run: ScenarioSetRunResult }) {
+export function OverlayCharts({ run, currencies }: { run: ScenarioSetRunResult; currencies: ColumnCurrencies }) {
   const t = useT();
   const data = useMemo(() => overlayData(run), [run]);
   if (data.columns.length === 0) {
@@ -80,7 +100,7 @@ export function OverlayCharts({ run }: { run: ScenarioSetRunResult }) {
       />
       <OverlayChart title={t('overlay.netLoss')} testId="overlay-net-loss" data={data.netLoss} columns={data.columns} money={false} />
       {data.notes.map((note, n) => (
-        <OverlayChart key={note.id} title={t('overlay.balance', { name: note.name })} testId={`overlay-balance-${note.id}`} data={data.balances[n] ?? []} columns={data.columns} money />
+        <OverlayChart key={note.id} title={t('overlay.balance', { name: note.name })} testId={`overlay-balance-${note.id}`} data={data.balances[n] ?? []} columns={data.columns} money={currencies} />
       ))}
     </div>
   );

@@ -49,14 +49,14 @@ function RunPicker({ runs, picked, fingerprints }: { runs: readonly RunRecord[];
 function PickedRuns({ stored }: { stored: readonly StoredRun[] }) {
   const t = useT();
   const columns = useMemo(() => storedColumns(stored, t), [stored, t]);
-  const rows = useMemo(() => (columns ? compareRows(columns, t) : []), [columns, t]);
+  const rows = useMemo(() => (columns ? compareRows(columns.set, t, columns.currencies) : []), [columns, t]);
   return (
     <div className="stored-compare" data-testid="stored-compare">
       {columns ? (
         <>
           <h3>{t('stored.sideBySideHeading')}</h3>
-          <SideBySideTable run={columns} rows={rows} label={t('stored.sideBySide')} testId="stored-compare-table" />
-          <OverlayCharts run={columns} />
+          <SideBySideTable run={columns.set} rows={rows} label={t('stored.sideBySide')} testId="stored-compare-table" />
+          <OverlayCharts run={columns.set} currencies={columns.currencies} />
         </>
       ) : null}
       {stored.map(({ record, result }) =>

@@ -1,4 +1,4 @@
-import { formatMoney } from '../deal/model.ts';
+import { formatMoney, type DealCurrency } from '../deal/model.ts';
 import type { CompareCell, CompareRow } from './table.ts';
 import { translate } from '../../app/i18n.tsx';
 
@@ -36,13 +36,13 @@ function sizeText(size: number, digits: number): string {
   return size.toPrecision(2);
 }
 
-/** How a figure's difference is written: percentage points, years, money (to the cent, exact) or periods. */
-function deltaText(shown: Shown, base: number, value: number): string {
+/** How a figure's difference is written: percentage points, years, money (to the cent, exact, in the cells' currency) or periods. */
+function deltaText(shown: Shown, base: number, value: number, currency: DealCurrency): string {
   // Money is compared as the cents shown, so the difference is whole cents without float noise.
   const delta = shown.measure === 'money' ? (Math.round(Number(shownDigits(shown, value)) * 100) - Math.round(Number(shownDigits(shown, base)) * 100)) / 100 : (value - base) * shown.scale;
   const sign = delta > 0 ? '+' : '−';
   const size = Math.abs(delta);
-  if (shown.measure === 'money') return `${sign}${formatMoney(size)}`;
+  if (shown.measure === 'money') return `${sign}${formatMoney(size, currency)}`;
   const text = sizeText(size, shown.digits);
   if (shown.measure === 'pp') return translate('compare.diff.pp', { sign, size: text });
   if (shown.measure === 'years') return translate('compare.diff.years', { sign, size: text });
@@ -53,16 +53,17 @@ function deltaText(shown: Shown, base: number, value: number): string {
  * How a cell differs from the same figure in the first (base) column: null when it does not (or
  * it is the base column), else the words for the difference ("+1.25 pp", "−0.40 years", "was
  * not breached"). Two figures differ only when they read differently at the precision the table
- * shows them with, so every shaded cell visibly differs from its base.
+ * shows them with, so every shaded cell visibly differs from its base. Amounts in two currencies
+ * (stored runs of a yuan and a dollar deal) are not subtracted: the cell says what the first reads.
  */
 export function differenceFromBase(row: CompareRow, k: number): string | null {
   const base = row.cells[0];
   const cell: CompareCell | undefined = row.cells[k];
   if (k === 0 || !base || !cell) return null;
-  if (typeof cell.value === 'number' && typeof base.value === 'number') {
+  if (typeof cell.value === 'number' && typeof base.value === 'number' && cell.currency === base.currency) {
     const shown = shownOf(row.key);
     // Compared as numbers, so "-0.00" reads as "0.00".
-    return Number(shownDigits(shown, cell.value)) === Number(shownDigits(shown, base.value)) ? null : deltaText(shown, base.value, cell.value);
+    return Number(shownDigits(shown, cell.value)) === Number(shownDigits(shown, base.value)) ? null : deltaText(shown, base.value, cell.value, cell.currency);
   }
   return cell.text === base.text ? null : translate('compare.diff.firstColumn', { text: base.text });
 }

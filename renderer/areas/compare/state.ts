@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { Store } from '../../app/store.ts';
 import { editorWithSaveButton } from '../../app/unsaved-edits.ts';
 import { scopedToWorkspace } from '../../app/workspace-scope.ts';
+import type { DealCurrency } from '../deal/model.ts';
 import type { ScenarioSetForm } from './form.ts';
 
 /** Where the set in the editor came from: a shipped set (a copy), a set saved in the workspace, or neither (typed). */
@@ -16,6 +17,8 @@ export interface CompareJobRun {
   readonly baseLabel: string;
   /** The request's deal, pool, base and set as JSON: a different one makes the shown result out of date. */
   readonly inputsKey: string;
+  /** The currency the deal file states its amounts in (undefined: none stated). */
+  readonly currency: DealCurrency;
 }
 
 export interface CompareScreenState {

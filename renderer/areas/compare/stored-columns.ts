@@ -1,6 +1,9 @@
 import type { DealRunResult, ScenarioRunRow, ScenarioSetRunResult, StoredRun } from '../../../service/api/contract.ts';
 import type { Translate } from '../../app/i18n.tsx';
 import { runName } from '../../app/run-name.ts';
+import type { DealCurrency } from '../deal/model.ts';
+import { runCurrency } from '../runs/labels.ts';
+import type { ColumnCurrencies } from './table.ts';
 
 /** The kinds of stored run Compare can put side by side. */
 export const COMPARABLE_KINDS = new Set(['deal', 'scenarios', 'grid', 'monte-carlo']);
@@ -38,15 +41,24 @@ export function rowOfDealRun(name: string, run: DealRunResult, translate: Transl
   };
 }
 
+/** The picked runs as columns of one table, and the currency of each column's amounts (its run's deal file's). */
+export interface StoredColumns {
+  readonly set: ScenarioSetRunResult;
+  readonly currencies: ColumnCurrencies;
+}
+
 /**
  * The picked deal runs and scenario sets as one table of columns: a deal run is one column
  * ("#12 name"), a scenario set one column per scenario ("#13 Stress 2x"), in the order picked;
- * the first column is the base the others are read against. Null when none is a deal run or set.
+ * the first column is the base the others are read against. Each column keeps its own deal's
+ * currency: runs of a yuan and a dollar deal may sit side by side. Null when none is a deal run or set.
  */
-export function storedColumns(runs: readonly StoredRun[], translate: Translate): ScenarioSetRunResult | null {
+export function storedColumns(runs: readonly StoredRun[], translate: Translate): StoredColumns | null {
   const columns: ScenarioRunRow[] = [];
+  const currencies: DealCurrency[] = [];
   let head: Omit<ScenarioSetRunResult, 'scenarios' | 'setName'> | null = null;
-  for (const { record, result } of runs) {
+  for (const { record, inputs, result } of runs) {
+    const currency = runCurrency(inputs);
     if (result.kind === 'deal.run') {
       const run = result.run;
       head ??= {
@@ -59,11 +71,15 @@ export function storedColumns(runs: readonly StoredRun[], translate: Translate):
         cumulativeRatioDenominator: run.cumulativeRatioDenominator,
       };
       columns.push(rowOfDealRun(`#${record.id} ${runName(record)}`, run, translate));
+      currencies.push(currency);
     } else if (result.kind === 'deal.runScenarios') {
       const { scenarios, setName, ...rest } = result.scenarios;
       head ??= rest;
-      for (const s of scenarios) columns.push({ ...s, name: `#${record.id} ${s.name}`, description: `${setName}: ${s.description ?? s.name}` });
+      for (const s of scenarios) {
+        columns.push({ ...s, name: `#${record.id} ${s.name}`, description: `${setName}: ${s.description ?? s.name}` });
+        currencies.push(currency);
+      }
     }
   }
-  return head === null ? null : { ...head, setName: translate('stored.setName'), scenarios: columns };
+  return head === null ? null : { set: { ...head, setName: translate('stored.setName'), scenarios: columns }, currencies };
 }

@@ -1,7 +1,7 @@
 import type { ScenarioRunRow, ScenarioSetRunResult, TrancheRow } from '../../../service/api/contract.ts';
 import { csvDocument, csvNumber, csvText } from '../../app/csv.ts';
 import { formatPct } from '../../app/format.ts';
-import { formatMoney } from '../deal/model.ts';
+import { formatMoney, type DealCurrency } from '../deal/model.ts';
 import type { MessageKey, Translate } from '../../app/i18n.tsx';
 
 /** What the cumulative default rate is divided by, in words (docs/deals.md, Trigger metrics). */
@@ -15,7 +15,15 @@ export const DENOMINATOR_LABELS: Readonly<Record<ScenarioSetRunResult['cumulativ
 export interface CompareCell {
   readonly text: string;
   readonly value: number | string | null;
+  /** An amount's currency, as its deal file states it (undefined: not an amount, or the file states none). */
+  readonly currency?: DealCurrency;
 }
+
+/**
+ * The currency of each column's amounts, in the columns' order: every scenario of a set is its
+ * deal's; stored runs of different deals each keep their own (undefined: the deal file states none).
+ */
+export type ColumnCurrencies = readonly DealCurrency[];
 
 /** One line of the side-by-side table: a note's figure (or the pool's), one cell per scenario. */
 export interface CompareRow {
@@ -28,7 +36,7 @@ export interface CompareRow {
 }
 
 const pct = (x: number | null): CompareCell => ({ text: formatPct(x), value: x });
-const money = (x: number): CompareCell => ({ text: formatMoney(x), value: x });
+const money = (x: number, currency: DealCurrency): CompareCell => ({ text: formatMoney(x, currency), value: x, ...(currency === undefined ? {} : { currency }) });
 
 function windowOf(t: TrancheRow | undefined): CompareCell {
   if (!t?.firstPrincipal || !t.lastPrincipal) return { text: '—', value: null };
@@ -44,24 +52,29 @@ function yieldOf(t: TrancheRow | undefined): CompareCell {
 }
 
 /** The figures of each note (by seniority, as the first scenario lists them), one row per figure. */
-function noteRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
+function noteRows(run: ScenarioSetRunResult, translate: Translate, currencies: ColumnCurrencies): CompareRow[] {
   const first = run.scenarios[0]?.tranches ?? [];
   const notes = [...first].sort((a, b) => a.seniority - b.seniority);
   const basis = first[0]?.walBasis ?? 'ACT/365';
   const from = first[0] === undefined || first[0].walFrom === run.closingDate ? translate('common.closing') : first[0].walFrom;
-  const figures: readonly (readonly [string, string, (t: TrancheRow | undefined) => CompareCell])[] = [
+  const figures: readonly (readonly [string, string, (t: TrancheRow | undefined, currency: DealCurrency) => CompareCell])[] = [
     ['wal', translate('compare.fig.wal', { basis, from }), (t) => ({ text: t?.walYears === null || t?.walYears === undefined ? '—' : t.walYears.toFixed(2), value: t?.walYears ?? null })],
     ['window', translate('compare.fig.window'), windowOf],
     ['yield', translate('compare.fig.yield'), yieldOf],
     ['loss', translate('compare.fig.loss'), (t) => pct(t?.lossRate ?? null)],
-    ['shortfall', translate('compare.fig.shortfall'), (t) => (t ? money(t.interestShortfall) : { text: '—', value: null })],
+    ['shortfall', translate('compare.fig.shortfall'), (t, currency) => (t ? money(t.interestShortfall, currency) : { text: '—', value: null })],
   ];
   return notes.flatMap((note) =>
     figures.map(([key, figure, cell]) => ({
       key: `${note.id}:${key}`,
       subject: note.name,
       figure,
-      cells: run.scenarios.map((s) => cell(s.tranches.find((t) => t.id === note.id))),
+      cells: run.scenarios.map((s, k) =>
+        cell(
+          s.tranches.find((t) => t.id === note.id),
+          currencies[k],
+        ),
+      ),
     })),
   );
 }
@@ -71,14 +84,19 @@ function breachOf(period: number | null | undefined, translate: Translate): Comp
 }
 
 /** The pool's figures: cumulative default (its denominator named), net loss, reserve draws, each trigger's first breach. */
-function poolRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
-  const figures: readonly (readonly [string, string, (s: ScenarioRunRow) => CompareCell])[] = [
+function poolRows(run: ScenarioSetRunResult, translate: Translate, currencies: ColumnCurrencies): CompareRow[] {
+  const figures: readonly (readonly [string, string, (s: ScenarioRunRow, currency: DealCurrency) => CompareCell])[] = [
     ['cdr', translate('compare.fig.cdr', { denominator: translate(DENOMINATOR_LABELS[run.cumulativeRatioDenominator]) }), (s) => pct(s.cumulativeDefaultRate)],
-    ['cnl', translate('compare.fig.cnl'), (s) => money(s.cumulativeNetLoss)],
+    ['cnl', translate('compare.fig.cnl'), (s, currency) => money(s.cumulativeNetLoss, currency)],
     ['cnlRate', translate('compare.fig.cnlRate'), (s) => pct(s.cumulativeNetLossRate)],
-    ['reserve', translate('compare.fig.reserve'), (s) => money(s.reserveDraws)],
+    ['reserve', translate('compare.fig.reserve'), (s, currency) => money(s.reserveDraws, currency)],
   ];
-  const rows: CompareRow[] = figures.map(([key, figure, cell]) => ({ key: `pool:${key}`, subject: translate('compare.fig.pool'), figure, cells: run.scenarios.map(cell) }));
+  const rows: CompareRow[] = figures.map(([key, figure, cell]) => ({
+    key: `pool:${key}`,
+    subject: translate('compare.fig.pool'),
+    figure,
+    cells: run.scenarios.map((s, k) => cell(s, currencies[k])),
+  }));
   const triggers = [...new Set(run.scenarios.flatMap((s) => Object.keys(s.triggerFirstBreach)))];
   for (const id of triggers) {
     rows.push({
@@ -99,9 +117,17 @@ function poolRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[]
   return rows;
 }
 
-/** The side-by-side table: every note's figures, then the pool's; one column per scenario in run order; words in `translate`'s language. */
-export function compareRows(run: ScenarioSetRunResult, translate: Translate): CompareRow[] {
-  return [...noteRows(run, translate), ...poolRows(run, translate)];
+/**
+ * The side-by-side table: every note's figures, then the pool's; one column per scenario in run
+ * order; words in `translate`'s language; each amount in its column's currency (`currencies`).
+ */
+export function compareRows(run: ScenarioSetRunResult, translate: Translate, currencies: ColumnCurrencies): CompareRow[] {
+  return [...noteRows(run, translate, currencies), ...poolRows(run, translate, currencies)];
+}
+
+/** Every column in one currency: the scenarios of one deal. */
+export function oneCurrency(run: ScenarioSetRunResult, currency: DealCurrency): ColumnCurrencies {
+  return run.scenarios.map(() => currency);
 }
 
 /** The table as CSV (the renderer's writer: text that could be read as a formula is guarded); numbers unformatted, rates as decimals. */

@@ -36,7 +36,7 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
   return (
     <>
       <p className="check-status check-valid" role="status" data-testid="deal-check">
-        {t(check.notes === 1 ? 'deal.validNoteInTotal' : 'deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance, check.deal.currency) })}
+        {t('deal.validNotesInTotal', { notes: check.notes, originalBalance: formatMoney(check.originalBalance, check.deal.currency) })}
         {check.hasPool ? t('deal.hasItsOwnPool') : t('deal.noPoolOfIts')}
         {check.hasAssumptions ? t('deal.hasItsOwnScenario') : t('deal.noScenarioOfIts')}
       </p>

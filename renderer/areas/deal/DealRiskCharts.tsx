@@ -109,7 +109,7 @@ export function CoverageChart({ run, size, capAxis = false }: RiskChartProps & {
       size={size}
       title={t('deal.coverageOfSeniorFees')}
       testId="chart-coverage"
-      note={`${t('deal.interestCoverageInterestCollections')}${cap === null ? '' : cap.periodsAbove === 1 ? t('deal.coverageAxisCutOne', { top: cap.top }) : t('deal.coverageAxisCutMany', { top: cap.top, count: cap.periodsAbove })}`}
+      note={`${t('deal.interestCoverageInterestCollections')}${cap === null ? '' : t('deal.coverageAxisCut', { top: cap.top, count: cap.periodsAbove })}`}
     >
       <LineChart data={liquidity} margin={CHART_MARGIN}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />

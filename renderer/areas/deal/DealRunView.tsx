@@ -161,7 +161,7 @@ export function DealRunView({
               closingDate: run.closingDate,
               seconds: formatSeconds(seconds),
             })
-          : t(run.loans === 1 ? 'deal.poolLoanScenarioCutoff' : 'deal.poolLoansScenarioCutoff', {
+          : t('deal.poolLoansScenarioCutoff', {
               poolName: run.poolName,
               modeLabel,
               loans: formatCount(run.loans),

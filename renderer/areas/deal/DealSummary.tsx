@@ -43,8 +43,7 @@ export function DealIssues({ issues, deal }: { issues: readonly FileIssue[]; dea
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
-        {t('deal.theDealFileHas')} {issues.length === 1 ? t('deal.n1Problem') : t('deal.problems', { length: issues.length })} {t('deal.fix')} {issues.length === 1 ? t('deal.it') : t('deal.them')}{' '}
-        {t('deal.inTheFileAnd')}
+        {t('deal.theDealFileHas')} {t('deal.problems', { length: issues.length })} {t('deal.fix')} {issues.length === 1 ? t('deal.it') : t('deal.them')} {t('deal.inTheFileAnd')}
       </strong>
       <ul className="problem-list">
         {issues.map((issue) => (

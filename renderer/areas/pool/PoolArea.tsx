@@ -80,7 +80,6 @@ function TapeWarnings({ summary }: { summary: PoolSummary }) {
         <p>
           {t('pool.loanMaturedBeforeThe', {
             matured: formatCount(matured),
-            loans: matured === 1 ? t('pool.loanOne') : t('pool.loanMany'),
             cutoffDate: summary.cutoffDate,
             balance: formatYuan(summary.maturedBeforeCutoff.balance),
           })}

@@ -36,7 +36,7 @@ function SetStatus({ run }: { run: ReturnType<typeof useScenarioSetRun> }) {
     const n = check.state.issues.length;
     return (
       <p className="error-text small" role="status">
-        {n === 1 ? t('reports.set.problemsOne') : t('reports.set.problemsMany', { n })} <a href={hrefFor('compare')}>{t('nav.compare')}</a>
+        {t('reports.set.problems', { n })} <a href={hrefFor('compare')}>{t('nav.compare')}</a>
       </p>
     );
   }

@@ -3,7 +3,6 @@ import type { JobInfo, ProjectionMode } from '../../../service/api/contract.ts';
 import { openExampleDraft, useAssumptionSets } from '../../app/assumption-sets.ts';
 import { DRAFT_CHOICE, selectedAssumptionSet, useAssumptionDraft, useSelectedAssumptionSet } from '../../app/assumptions.ts';
 import { useApp } from '../../app/context.tsx';
-import { formatCount } from '../../app/format.ts';
 import { projectionRuns, useProjectionRuns, type ProjectionRun, type ProjectionRuns } from '../../app/projection.ts';
 import { hrefFor } from '../../app/router.ts';
 import { useSweepJob, type SweepJobMessages } from '../../app/useSweepJob.ts';
@@ -185,7 +184,7 @@ export function ResultsArea() {
         <EmptyState title={t('results.nothingRunYet')}>
           <p>
             {t('results.chooseTheTapeThe')} <strong>{t('results.run')}</strong>
-            {t('results.loanLevelProjectsEach', { value: tape ? ` ${formatCount(tape.rowsImported)}` : '' })}
+            {t('results.loanLevelProjectsEach', { loans: tape ? tape.rowsImported : 0 })}
           </p>
         </EmptyState>
       ) : null}

@@ -4,7 +4,7 @@ import { BreakevenView } from '../deal/BreakevenView.tsx';
 import { DealRunView } from '../deal/DealRunView.tsx';
 import { MonteCarloView } from '../deal/MonteCarloView.tsx';
 import { ProjectionView } from '../results/ProjectionView.tsx';
-import { KIND_LABELS, scenarioLabel } from './labels.ts';
+import { KIND_LABELS, runCurrency, scenarioLabel } from './labels.ts';
 import { StoredGridView, StoredScenarioSetView } from './SweepTables.tsx';
 import { useT } from '../../app/i18n.tsx';
 import { runName, shortInputHash } from '../../app/run-name.ts';
@@ -33,7 +33,7 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
             mode: result.run.mode,
             inputsKey: record.inputHash,
             deal: `run:${record.id}`,
-            currency: inputs.kind === 'projection' ? undefined : inputs.deal.currency,
+            currency: runCurrency(inputs),
           }}
           run={result.run}
           seconds={result.seconds}
@@ -42,11 +42,11 @@ export function StoredRunView({ stored, workspacePath }: { stored: StoredRun; wo
       ) : result.kind === 'deal.breakeven' ? (
         <BreakevenView result={result.breakeven} seconds={result.seconds} stale={false} />
       ) : result.kind === 'deal.runScenarios' ? (
-        <StoredScenarioSetView result={result.scenarios} seconds={result.seconds} />
+        <StoredScenarioSetView result={result.scenarios} seconds={result.seconds} currency={runCurrency(inputs)} />
       ) : result.kind === 'deal.grid' ? (
         <StoredGridView grid={result.grid} seconds={result.seconds} />
       ) : result.kind === 'deal.monteCarlo' ? (
-        <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} currency={inputs.kind === 'projection' ? undefined : inputs.deal.currency} />
+        <MonteCarloView result={result.monteCarlo} seconds={result.seconds} stale={false} currency={runCurrency(inputs)} />
       ) : (
         <ProjectionView
           run={{

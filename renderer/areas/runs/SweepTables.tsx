@@ -1,14 +1,14 @@
 import type { GridResult, ScenarioRunRow, ScenarioSetRunResult } from '../../../service/api/contract.ts';
 import { formatPct, formatSeconds } from '../../app/format.ts';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
-import { formatMoney } from '../deal/model.ts';
+import { formatMoney, type DealCurrency } from '../deal/model.ts';
 import { DENOMINATOR_LABELS } from '../compare/table.ts';
 import { useT } from '../../app/i18n.tsx';
 
 const years = (x: number | null): string => (x === null ? '—' : `${x.toFixed(2)} y`);
 
-/** A stored scenario set: per note its WAL, yield, loss and shortfall under each scenario (and breakeven when solved); then the pool's figures. */
-export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSetRunResult; seconds: number }) {
+/** A stored scenario set: per note its WAL, yield, loss and shortfall under each scenario (and breakeven when solved); then the pool's figures; amounts in its deal's currency. */
+export function StoredScenarioSetView({ result, seconds, currency }: { result: ScenarioSetRunResult; seconds: number; currency: DealCurrency }) {
   const t = useT();
   const notes = result.scenarios[0]?.tranches ?? [];
   const hasBreakevens = result.scenarios.some((s) => s.breakeven !== undefined);
@@ -23,7 +23,7 @@ export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSet
         align: 'right',
       },
       { key: `${note.id}-loss`, header: t('runs.loss', { name: note.name }), render: (s) => formatPct(s.tranches[i]?.lossRate ?? null), align: 'right' },
-      { key: `${note.id}-short`, header: t('runs.interestShortfall', { name: note.name }), render: (s) => formatMoney(s.tranches[i]?.interestShortfall ?? 0), align: 'right' },
+      { key: `${note.id}-short`, header: t('runs.interestShortfall', { name: note.name }), render: (s) => formatMoney(s.tranches[i]?.interestShortfall ?? 0, currency), align: 'right' },
       ...(hasBreakevens
         ? [
             {
@@ -47,7 +47,7 @@ export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSet
       align: 'right',
     },
     { key: 'cnl', header: t('runs.netLossOfCutoff'), render: (s) => formatPct(s.cumulativeNetLossRate), align: 'right' },
-    { key: 'reserve', header: t('runs.reserveDraws'), render: (s) => formatMoney(s.reserveDraws), align: 'right' },
+    { key: 'reserve', header: t('runs.reserveDraws'), render: (s) => formatMoney(s.reserveDraws, currency), align: 'right' },
   ];
   return (
     <section aria-labelledby="stored-scenarios-heading" data-testid="stored-scenarios">
@@ -56,7 +56,7 @@ export function StoredScenarioSetView({ result, seconds }: { result: ScenarioSet
         {t('runs.onPoolBalanceDeal', {
           dealName: result.dealName,
           poolName: result.poolName,
-          poolBalance: formatMoney(result.poolBalance),
+          poolBalance: formatMoney(result.poolBalance, currency),
           length: result.scenarios.length,
           seconds: formatSeconds(seconds),
         })}

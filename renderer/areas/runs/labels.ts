@@ -1,6 +1,6 @@
 import type { RunFigure, RunInputs, RunRecord } from '../../../service/api/contract.ts';
 import { formatCount, formatPct } from '../../app/format.ts';
-import { formatMoney } from '../deal/model.ts';
+import { formatMoney, type DealCurrency } from '../deal/model.ts';
 import { translate, type MessageKey } from '../../app/i18n.tsx';
 
 export const KIND_LABELS: Readonly<Record<RunRecord['kind'], MessageKey>> = {
@@ -21,6 +21,11 @@ export function figureText(figure: RunFigure): string {
   if (figure.unit === 'multiple') return `${figure.value.toFixed(3)}×`;
   // A count groups its digits as every other number of the app (1,234,567), not by the browser's own locale.
   return formatCount(figure.value);
+}
+
+/** The currency a stored run's amounts are in: its deal file's (undefined: the file states none, or a projection of a tape). */
+export function runCurrency(inputs: RunInputs): DealCurrency {
+  return inputs.kind === 'projection' ? undefined : inputs.deal.currency;
 }
 
 /** The scenario a stored deal run or breakeven ran under, in words, with its one-off overrides. */

@@ -45,5 +45,5 @@ export function writeAccounts(sheet: ExcelJSTypes.Worksheet, run: DealRunResult,
     { header: t('col.revolving'), format: 'text', value: (p) => t(p.revolving ? 'state.yes' : 'state.no') },
     { header: t('col.accelerated'), format: 'text', value: (p) => t(p.accelerated ? 'state.yes' : 'state.no') },
   );
-  writeTable(sheet, 1, columns, run.periods, t('row.total'));
+  writeTable(sheet, t, 1, columns, run.periods, t('row.total'));
 }

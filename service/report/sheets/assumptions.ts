@@ -48,5 +48,5 @@ export function writeAssumptions(sheet: ExcelJSTypes.Worksheet, model: ReportMod
     { header: t('col.path'), format: 'text', value: (s) => s.path },
     { header: t('col.value'), format: 'number', value: (s) => s.value },
   ];
-  writeTable(sheet, 1, columns, settings);
+  writeTable(sheet, t, 1, columns, settings);
 }

@@ -63,9 +63,11 @@ export function writeComparison(sheet: ExcelJSTypes.Worksheet, model: ReportMode
     })),
   );
   metrics.push(...poolMetrics(t));
+  // Each row has its own unit: a money row's label says the currency ("A · Write-down (CNY)"), its cells stay numbers.
+  const labelled = metrics.map((m) => (m.format === 'money' ? { ...m, label: t.money(m.label) } : m));
   const columns: Column<Metric>[] = [{ header: t('col.metric'), format: 'text', value: (m) => m.label }];
   model.scenarios.forEach((scenario) => columns.push({ header: scenario.name, format: 'text', value: () => null }));
-  writeTable(sheet, 1, columns, metrics);
-  // Each row has its own unit: write the values with the row's format.
-  metrics.forEach((metric, i) => model.scenarios.forEach((scenario, k) => putCell(sheet, 2 + i, 2 + k, metric.value(scenario), metric.format)));
+  writeTable(sheet, t, 1, columns, labelled);
+  // Write the values with the row's format.
+  labelled.forEach((metric, i) => model.scenarios.forEach((scenario, k) => putCell(sheet, 2 + i, 2 + k, metric.value(scenario), metric.format)));
 }

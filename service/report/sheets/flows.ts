@@ -35,7 +35,7 @@ export function writePoolFlows(sheet: Worksheet, run: DealRunResult, t: Labels):
     { header: t('col.cdr'), format: 'rate', value: (r) => r.cdr },
     { header: t('col.cumNetLoss'), format: 'money', value: (r) => r.cumNetLoss },
   ];
-  writeTable(sheet, 1, columns, rows, t('row.total'));
+  writeTable(sheet, t, 1, columns, rows, t('row.total'));
 }
 
 interface NoteRow {
@@ -64,5 +64,5 @@ export function writeNoteFlows(sheet: Worksheet, run: DealRunResult, noteIndex: 
     { header: t('col.endingBalance'), format: 'money', value: (r) => r.n.endingBalance },
     { header: t('col.factor'), format: 'factor', value: (r) => (original > 0 ? r.n.endingBalance / original : null) },
   ];
-  writeTable(sheet, 1, columns, rows, t('row.total'));
+  writeTable(sheet, t, 1, columns, rows, t('row.total'));
 }

@@ -68,7 +68,7 @@ function writeGridTable(sheet: Worksheet, startRow: number, grid: GridResult, ta
     );
   }
   const rowIndexes = grid.rows.values.map((_, i) => i);
-  const next = writeTable(sheet, startRow + 1, columns, rowIndexes);
+  const next = writeTable(sheet, t, startRow + 1, columns, rowIndexes);
   // The column parameter's values head right-aligned figures: align them over their numbers.
   grid.columns.values.forEach((_, j) => {
     sheet.getCell(startRow + 1, 2 + j).alignment = { horizontal: 'right', vertical: 'top', wrapText: true };

@@ -62,7 +62,7 @@ function writeHistogram(sheet: Worksheet, startRow: number, title: string, bins:
     { header: t('col.paths'), format: 'int', value: (b) => b.paths, total: true },
     { header: t('col.pathShare'), format: 'rate', value: (b) => (paths > 0 ? b.paths / paths : null), total: true },
   ];
-  return writeTable(sheet, startRow + 1, columns, bins, t('row.total')) + 1;
+  return writeTable(sheet, t, startRow + 1, columns, bins, t('row.total')) + 1;
 }
 
 /**
@@ -78,7 +78,7 @@ export function writeMonteCarlo(sheet: Worksheet, sweep: ReportMonteCarlo, t: La
   const headingRows = new Set<number>([1, row]);
   putCell(sheet, row, 1, t('mc.notes'), 'text');
   boldRow(sheet, row, 1, 1);
-  row = writeTable(sheet, row + 1, noteColumns(t), mc.notes) + 1;
+  row = writeTable(sheet, t, row + 1, noteColumns(t), mc.notes) + 1;
   headingRows.add(row);
   putCell(sheet, row, 1, t('mc.pool'), 'text');
   boldRow(sheet, row, 1, 1);
@@ -86,7 +86,7 @@ export function writeMonteCarlo(sheet: Worksheet, sweep: ReportMonteCarlo, t: La
     { header: t('col.meanNetLoss'), format: 'rate', value: (p) => p.meanNetLoss },
     ...PERCENTILES.map((p): Column<typeof mc.pool> => ({ header: t(`col.${p}`), format: 'rate', value: (pool) => pool.percentiles[p] })),
   ];
-  row = writeTable(sheet, row + 1, poolColumns, [mc.pool]) + 1;
+  row = writeTable(sheet, t, row + 1, poolColumns, [mc.pool]) + 1;
   const histograms = [{ title: `${t('mc.pool')} · ${t('mc.histogram')}`, bins: mc.pool.histogram }, ...mc.notes.map((n) => ({ title: `${n.id} · ${t('mc.histogram')}`, bins: n.histogram }))];
   for (const { title, bins } of histograms) {
     headingRows.add(row);

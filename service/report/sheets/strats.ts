@@ -24,7 +24,7 @@ export function writeStrats(sheet: ExcelJSTypes.Worksheet, strats: readonly Stra
   for (const table of strats) {
     putCell(sheet, r, 1, table.label, 'text');
     sheet.getCell(r, 1).font = { bold: true, size: 12 };
-    const end = writeTable(sheet, r + 1, columns, [...table.rows, table.total]);
+    const end = writeTable(sheet, t, r + 1, columns, [...table.rows, table.total]);
     const totalRow = sheet.getRow(end - 1);
     totalRow.font = { bold: true };
     r = end + 1;

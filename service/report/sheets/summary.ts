@@ -132,7 +132,7 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
   r = fields.put(r, t('field.mode'), head ? modeSaid(t, head) : '');
   r = fields.put(r, t('field.cutoff'), isoDate(head?.cutoffDate), 'date');
   r = fields.put(r, t('field.closing'), isoDate(head?.closingDate), 'date');
-  r = fields.put(r, t('field.poolBalance'), head?.poolBalance ?? null, 'money');
+  r = fields.put(r, t.money(t('field.poolBalance')), head?.poolBalance ?? null, 'money');
   r = fields.put(r, t('field.currency'), t(model.deal.currency === undefined ? 'value.currency' : `value.currency.${model.deal.currency}`));
   if (model.setName !== null) r = fields.put(r, t('field.scenarioSet'), model.setName);
   r = fields.put(r, t('field.scenarios'), model.scenarios.map((s) => s.name).join(' · '));
@@ -147,7 +147,7 @@ export function writeSummaryFitted(sheet: Worksheet, model: ReportModel, t: Labe
     if (scenario.run.warnings.length > 0) r = fields.put(r, t('field.warnings'), scenario.run.warnings.join(' | '));
     const be = scenario.breakevens;
     if (be !== null) r = fields.put(r, t('field.breakevens'), `${t(`breakeven.${be.by}`)} · ${t(`breakeven.${be.interest}`)} · ${be.tolerance} · ${be.runs}`);
-    r = writeTable(sheet, r, trancheColumns(t, scenario, legalFinal), scenario.run.tranches, t('row.total'));
+    r = writeTable(sheet, t, r, trancheColumns(t, scenario, legalFinal), scenario.run.tranches, t('row.total'));
     r += 1;
   }
   return fields;

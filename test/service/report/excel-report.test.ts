@@ -7,14 +7,18 @@ import ExcelJS, { type ExcelJSTypes } from '../../../data/excel.ts';
 import type { BreakevenResult, DealFile, DealRunResult, JobInfo, ReportExcelRequest, StoredRun, StratTable } from '../../../service/api/contract.ts';
 import { readDealFile } from '../../../service/files/deal-file.ts';
 import { importReportOf } from '../../../service/jobs/job-manager.ts';
-import { labelsFor } from '../../../service/report/labels.ts';
+import { labelsFor, type LabelKey } from '../../../service/report/labels.ts';
+import { NUMBER_FORMATS } from '../../../service/report/table.ts';
 import { Service } from '../../../service/service.ts';
 import { REPO_ROOT } from '../../helpers/repo.ts';
 import { HOSTILE, writeHostileTape } from './hostile-tape.ts';
 
 type Cell = ExcelJSTypes.CellValue;
-const t = labelsFor('en');
-const zh = labelsFor('zh-CN');
+// The consumer template states currency CNY: a money column's header says it ("Original balance (CNY)", "发行金额（元）").
+const t = labelsFor('en', 'CNY');
+const zh = labelsFor('zh-CN', 'CNY');
+/** A money column's header (or row's label): its label with the deal's currency. */
+const m = (key: LabelKey): string => t.money(t(key));
 
 async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const answer = await result;
@@ -133,14 +137,15 @@ function checkPoolSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult): void
     ['col.poolFactor', (r) => r.pool.poolFactor, false],
   ];
   for (const [key, pick, total] of money) {
-    expectColumn(sheet, 1, t(key), p.map(pick));
+    const header = key === 'col.poolFactor' ? t(key) : m(key);
+    expectColumn(sheet, 1, header, p.map(pick));
     // The totals row under the flows: their sum to the cent; balances have no total.
-    const under = column(sheet, 1, t(key), p.length + 1).at(-1);
+    const under = column(sheet, 1, header, p.length + 1).at(-1);
     expect(blankAsNull(under ?? null), `${sheet.name} total ${key}`).toEqual(total ? cents(p.reduce((s, r) => s + pick(r), 0)) : null);
   }
   expect(sheet.getCell(2 + p.length, 1).value).toBe(t('row.total'));
   expectColumn(sheet, 1, t('col.cdr'), [...run.cumulativeDefaultRate]);
-  expectColumn(sheet, 1, t('col.cumNetLoss'), [...run.cumulativeNetLoss]);
+  expectColumn(sheet, 1, m('col.cumNetLoss'), [...run.cumulativeNetLoss]);
 }
 
 function checkNoteSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult, j: number): void {
@@ -155,7 +160,7 @@ function checkNoteSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult, j: nu
   expectColumn(
     sheet,
     1,
-    t('col.beginningBalance'),
+    m('col.beginningBalance'),
     rows.map((n) => n?.beginningBalance ?? null),
   );
   expectColumn(
@@ -167,43 +172,43 @@ function checkNoteSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult, j: nu
   expectColumn(
     sheet,
     1,
-    t('col.interestDue'),
+    m('col.interestDue'),
     rows.map((n) => n?.interestDue ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.interestPaid'),
+    m('col.interestPaid'),
     rows.map((n) => n?.interestPaid ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.interestShortfall'),
+    m('col.interestShortfall'),
     rows.map((n) => n?.interestShortfall ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.principalPaid'),
+    m('col.principalPaid'),
     rows.map((n) => n?.principalPaid ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.writeDown'),
+    m('col.writeDown'),
     rows.map((n) => n?.writeDown ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.residualPaid'),
+    m('col.residualPaid'),
     rows.map((n) => n?.residualPaid ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.endingBalance'),
+    m('col.endingBalance'),
     rows.map((n) => n?.endingBalance ?? null),
   );
   // Factor = ending balance ÷ original balance.
@@ -214,7 +219,7 @@ function checkNoteSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult, j: nu
     rows.map((n) => (n ? n.endingBalance / original : null)),
   );
   // Totals: principal paid + write-downs retire the note (a note ends at 0 unless the deal ends first).
-  const principal = column(sheet, 1, t('col.principalPaid'), rows.length + 1).at(-1);
+  const principal = column(sheet, 1, m('col.principalPaid'), rows.length + 1).at(-1);
   expect(principal).toBe(cents(rows.reduce((s, n) => s + (n?.principalPaid ?? 0), 0)));
 }
 
@@ -223,44 +228,44 @@ function checkAccountsSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult): 
   expectColumn(
     sheet,
     1,
-    t('col.reserveBeginning'),
+    m('col.reserveBeginning'),
     p.map((r) => r.reserve?.beginningBalance ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.reserveTarget'),
+    m('col.reserveTarget'),
     p.map((r) => r.reserve?.target ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.reserveDraws'),
+    m('col.reserveDraws'),
     p.map((r) => r.reserve?.draws ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.reserveDeposits'),
+    m('col.reserveDeposits'),
     p.map((r) => r.reserve?.deposits ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.reserveRelease'),
+    m('col.reserveRelease'),
     p.map((r) => r.reserve?.release ?? null),
   );
   expectColumn(
     sheet,
     1,
-    t('col.reserveEnding'),
+    m('col.reserveEnding'),
     p.map((r) => r.reserve?.endingBalance ?? null),
   );
   run.tranches.forEach((note, j) =>
     expectColumn(
       sheet,
       1,
-      `${t('col.pdl')} ${note.id}`,
+      t.money(`${t('col.pdl')} ${note.id}`),
       p.map((r) => r.notes[j]?.pdlBalance ?? null),
     ),
   );
@@ -296,7 +301,7 @@ function checkAccountsSheet(sheet: ExcelJSTypes.Worksheet, run: DealRunResult): 
   expectColumn(
     sheet,
     1,
-    t('col.excessSpread'),
+    m('col.excessSpread'),
     p.map((r) => r.excessSpread),
   );
   expectColumn(
@@ -333,7 +338,7 @@ function checkTrancheTable(sheet: ExcelJSTypes.Worksheet, headerRow: number, run
   expectColumn(
     sheet,
     headerRow,
-    t('col.originalBalance'),
+    m('col.originalBalance'),
     n.map((r) => r.originalBalance),
   );
   expectColumn(
@@ -417,7 +422,7 @@ function checkTrancheTable(sheet: ExcelJSTypes.Worksheet, headerRow: number, run
   expectColumn(
     sheet,
     headerRow,
-    t('col.writeDown'),
+    m('col.writeDown'),
     n.map((r) => r.writeDown),
   );
   expectColumn(
@@ -429,7 +434,7 @@ function checkTrancheTable(sheet: ExcelJSTypes.Worksheet, headerRow: number, run
   expectColumn(
     sheet,
     headerRow,
-    t('col.shortfall'),
+    m('col.shortfall'),
     n.map((r) => r.interestShortfall),
   );
   expectColumn(
@@ -439,7 +444,7 @@ function checkTrancheTable(sheet: ExcelJSTypes.Worksheet, headerRow: number, run
     n.map((r) => r.creditEnhancementAtClosing),
   );
   // Totals row: the notes' original balances add up to the capital structure (80% + 9% + 11% of the pool).
-  const total = column(sheet, headerRow, t('col.originalBalance'), n.length + 1).at(-1);
+  const total = column(sheet, headerRow, m('col.originalBalance'), n.length + 1).at(-1);
   expect(total).toBe(cents(deal.notes.reduce((s, note) => s + note.originalBalance, 0)));
   if (breakevens)
     expectColumn(
@@ -529,8 +534,8 @@ describe('the Excel tranche report of stored runs', () => {
     }
     expect(t('col.irr')).toBe('IRR, annual effective ACT/365 (residual)');
     expect(rowOf(t('row.poolCdr')).getCell(2).value).toBe(base.cumulativeDefaultRate[last(base)]);
-    expect(rowOf(t('row.poolNetLoss')).getCell(3).value).toBe(stress.cumulativeNetLoss[last(stress)]);
-    expect(rowOf(t('row.poolReserveDraws')).getCell(2).value).toBe(cents(base.periods.reduce((s, p) => s + (p.reserve?.draws ?? 0), 0)));
+    expect(rowOf(m('row.poolNetLoss')).getCell(3).value).toBe(stress.cumulativeNetLoss[last(stress)]);
+    expect(rowOf(m('row.poolReserveDraws')).getCell(2).value).toBe(cents(base.periods.reduce((s, p) => s + (p.reserve?.draws ?? 0), 0)));
 
     const assumptions = workbook.getWorksheet('Assumptions') as ExcelJSTypes.Worksheet;
     const written = (assumptions.getSheetValues() as Cell[][]).slice(2).map((row) => [row[1], row[2], row[3], row[4]]);
@@ -607,7 +612,7 @@ describe('the Excel tranche report of stored runs', () => {
       expectColumn(
         strats,
         header,
-        t('col.balance'),
+        m('col.balance'),
         all.map((r) => r.balance),
       );
       expectColumn(
@@ -625,7 +630,7 @@ describe('the Excel tranche report of stored runs', () => {
       expectColumn(
         strats,
         header,
-        t('col.averageBalance'),
+        m('col.averageBalance'),
         all.map((r) => r.averageBalance),
       );
     }
@@ -643,9 +648,9 @@ describe('the investor pack’s numbers', () => {
     const tables = rowsWith(summary, t('col.class'));
     const rowOf = (label: string): Cell[] => (comparison.getRow(rowsWith(comparison, label)[0] ?? 0).values as Cell[]).slice(2);
     expect(rowOf(t('row.poolCdr'))).toEqual(pack.scenarios.map((s) => s.cumulativeDefaultRate));
-    expect(rowOf(t('row.poolNetLoss'))).toEqual(pack.scenarios.map((s) => s.cumulativeNetLoss));
+    expect(rowOf(m('row.poolNetLoss'))).toEqual(pack.scenarios.map((s) => s.cumulativeNetLoss));
     expect(rowOf(t('row.poolNetLossRate'))).toEqual(pack.scenarios.map((s) => s.cumulativeNetLossRate));
-    expect(rowOf(t('row.poolReserveDraws'))).toEqual(pack.scenarios.map((s) => s.reserveDraws));
+    expect(rowOf(m('row.poolReserveDraws'))).toEqual(pack.scenarios.map((s) => s.reserveDraws));
     pack.scenarios.forEach((scenario, k) => {
       const header = tables[k] ?? 0;
       expectColumn(
@@ -678,6 +683,60 @@ describe('the investor pack’s numbers', () => {
       [1, runs[0]?.record.inputHash, true],
       [2, runs[1]?.record.inputHash, false],
     ]);
+  });
+});
+
+/** A label cell's text ('' when it holds none). */
+const textOf = (cell: Cell): string => (typeof cell === 'string' ? cell : '');
+
+/** A table's header cell, as writeTable shades it (service/report/table.ts HEADER_FILL). */
+const isHeader = (cell: ExcelJSTypes.Cell): boolean => cell.fill?.type === 'pattern' && cell.fill.fgColor?.argb === 'FFDCE6F1';
+
+/**
+ * The money cells (number format #,##0.00) of a sheet whose currency is stated neither by their
+ * table's header (the nearest shaded header above them) nor by their row's label in column A (the
+ * comparison sheet's figures, the Summary's fields), and how many money cells it has.
+ */
+function moneyWithoutUnit(sheet: ExcelJSTypes.Worksheet, unit: string): { cells: number; missing: string[] } {
+  let cells = 0;
+  const missing: string[] = [];
+  sheet.eachRow((row, r) =>
+    row.eachCell((cell, c) => {
+      if (cell.numFmt !== NUMBER_FORMATS.money || typeof cell.value !== 'number') return;
+      cells += 1;
+      let header = '';
+      for (let up = r - 1; up >= 1 && header === ''; up -= 1) if (isHeader(sheet.getCell(up, c))) header = textOf(sheet.getCell(up, c).value);
+      const label = textOf(sheet.getCell(r, 1).value);
+      if (!header.endsWith(unit) && !label.endsWith(unit)) missing.push(`${sheet.name}!${cell.address} under “${header}” in “${label}”`);
+    }),
+  );
+  return { cells, missing };
+}
+
+describe('the money’s currency', () => {
+  it('is stated in the header of every money column (or the label of every money row), in each language, the cells staying numbers', async () => {
+    // The consumer template states currency CNY: "(CNY)" in English, "（元）" in Chinese.
+    expect(m('col.originalBalance')).toBe('Original balance (CNY)');
+    expect(zh.money(zh('col.originalBalance'))).toBe('发行金额（元）');
+    expect(labelsFor('en', 'USD').money('Write-down')).toBe('Write-down (USD)');
+    expect(labelsFor('zh-CN', 'USD').money('核销金额')).toBe('核销金额（美元）');
+    // A deal file that states none: the label alone (the Summary's Money line says "deal currency").
+    expect(labelsFor('en').money('Write-down')).toBe('Write-down');
+    for (const [file, unit] of [
+      ['runs.xlsx', ' (CNY)'],
+      ['set.xlsx', '（元）'],
+    ] as const) {
+      const workbook = await readWorkbook(join(dir, file));
+      const found = workbook.worksheets.map((sheet) => moneyWithoutUnit(sheet, unit));
+      expect(found.flatMap((f) => f.missing)).toEqual([]);
+      // Every sheet with amounts was looked at: the tranche tables, flows, accounts, comparison and strats.
+      expect(
+        found.reduce((sum, f) => sum + f.cells, 0),
+        file,
+      ).toBeGreaterThan(500);
+    }
+    const summary = (await readWorkbook(join(dir, 'runs.xlsx'))).getWorksheet('Summary') as ExcelJSTypes.Worksheet;
+    expect(rowsWith(summary, 'Pool balance at cutoff (CNY)')).toHaveLength(1);
   });
 });
 
@@ -716,7 +775,7 @@ describe('a scenario set in Chinese', () => {
     // The +Base scenario is the deal run #1 (same inputs): served from the store, the same numbers.
     const base = dealRunOf(await value(service.call('runs.get', { id: setRunIds[0] ?? 0 })));
     const sheet = workbook.getWorksheet('+Base · 资产池') as ExcelJSTypes.Worksheet;
-    expect(column(sheet, 1, zh('col.interest'), base.periods.length)).toEqual(base.periods.map((p) => p.pool.interest));
+    expect(column(sheet, 1, zh.money(zh('col.interest')), base.periods.length)).toEqual(base.periods.map((p) => p.pool.interest));
     expect(column(sheet, 1, zh('col.paymentDate'), base.periods.length).map(day)).toEqual(base.periods.map((p) => p.paymentDate));
     expect(base.periods.map((p) => p.pool.interest)).toEqual(dealRunOf(runs[0]).periods.map((p) => p.pool.interest));
     // The residual's IRR on the comparison sheet, labelled in Chinese as an IRR with its convention.

@@ -16,8 +16,9 @@ import { REPO_ROOT } from '../../helpers/repo.ts';
  */
 
 type Cell = ExcelJSTypes.CellValue;
-const t = labelsFor('en');
-const zh = labelsFor('zh-CN');
+// The US auto template states currency USD: money headers say it ("Original balance (USD)", "发行金额（美元）").
+const t = labelsFor('en', 'USD');
+const zh = labelsFor('zh-CN', 'USD');
 
 async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
   const answer = await result;
@@ -123,7 +124,8 @@ function checkMonteCarloSheet(sheet: ExcelJSTypes.Worksheet, l: Labels): void {
   ]);
   const header = rowOf(sheet, l('mc.notes')) + 1;
   const headers = cellsOf(sheet, header);
-  expect(headers.slice(0, 7)).toEqual([l('col.class'), l('col.name'), l('col.originalBalance'), l('col.expectedLoss'), l('col.standardError'), l('col.probabilityOfLoss'), l('col.meanWal')]);
+  expect(headers.slice(0, 7)).toEqual([l('col.class'), l('col.name'), l.money(l('col.originalBalance')), l('col.expectedLoss'), l('col.standardError'), l('col.probabilityOfLoss'), l('col.meanWal')]);
+  expect(headers[2]).toBe(l === zh ? '发行金额（美元）' : 'Original balance (USD)');
   mc.notes.forEach((note, k) => {
     const got = cellsOf(sheet, header + 1 + k);
     const p = note.percentiles;

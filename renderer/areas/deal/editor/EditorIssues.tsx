@@ -36,7 +36,7 @@ export function EditorIssues({ issues, deal }: { issues: readonly FileIssue[]; d
   return (
     <div className="result-box bad" role="alert" data-testid="deal-issues">
       <strong>
-        {t('deal.editor.theDealHas')} {issues.length === 1 ? t('deal.editor.n1Problem') : t('deal.editor.problems', { length: issues.length })}
+        {t('deal.editor.theDealHas')} {t('deal.editor.problems', { length: issues.length })}
         {t('deal.editor.runStaysOffUntil')} {issues.length === 1 ? t('deal.editor.itIs') : t('deal.editor.theyAre')} {t('deal.editor.fixedInTheEditor')}
       </strong>
       <ul className="problem-list">
@@ -68,7 +68,7 @@ export function RunBlocked({ problems }: { problems: number }) {
   const t = useT();
   return (
     <p className="error-text small run-panel-note" data-testid="run-blocked">
-      {t('deal.editor.runIsOffThe')} {problems === 1 ? t('deal.editor.aProblem') : t('deal.editor.problems2', { problems })}
+      {t('deal.editor.runIsOffThe')} {t('deal.editor.problems2', { problems })}
       {t('deal.editor.shownBelowAndAt')} {problems === 1 ? t('deal.editor.itsField') : t('deal.editor.theirFields')} {t('deal.editor.inTheStructureEditor')}
     </p>
   );

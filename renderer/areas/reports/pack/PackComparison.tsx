@@ -1,13 +1,17 @@
 import { useMemo } from 'react';
 import type { InvestorPack } from '../../../../service/api/contract.ts';
-import { compareRows } from '../../compare/table.ts';
+import { compareRows, oneCurrency } from '../../compare/table.ts';
 import { packAsSet, scenarioTitle } from './pack-model.ts';
 import { useT } from '../../../app/i18n.tsx';
 
 /** The last page: every scenario side by side — the Compare screen's table of the same figures. */
 export function PackComparison({ pack }: { pack: InvestorPack }) {
   const t = useT();
-  const rows = useMemo(() => compareRows(packAsSet(pack), t), [pack, t]);
+  const rows = useMemo(() => {
+    const set = packAsSet(pack);
+    // One deal (report.pack refuses runs of different deals): every column in its currency.
+    return compareRows(set, t, oneCurrency(set, pack.currency));
+  }, [pack, t]);
   return (
     <section className="pack-page" data-testid="pack-comparison" aria-label={t('pack.comparison')}>
       <header className="pack-page-header">

@@ -23,7 +23,7 @@ export function PackCover({ pack }: { pack: InvestorPack }) {
       <h1>{pack.dealName}</h1>
       <dl className="pack-facts">
         <dt>{t('pack.pool')}</dt>
-        <dd>{t('pack.poolLine', { pool: pack.poolName || t('pack.dealFilePool'), balance: formatMoney(pack.poolBalance) })}</dd>
+        <dd>{t('pack.poolLine', { pool: pack.poolName || t('pack.dealFilePool'), balance: formatMoney(pack.poolBalance, pack.currency) })}</dd>
         <dt>{t('pack.cutoffDate')}</dt>
         <dd>{pack.cutoffDate}</dd>
         <dt>{t('pack.closingDate')}</dt>

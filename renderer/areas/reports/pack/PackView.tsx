@@ -63,16 +63,16 @@ export function PackView() {
       ) : (
         <>
           <PackCover pack={data} />
-          {data.strats === null ? null : <PackPoolPage dealName={data.dealName} poolName={data.poolName} strats={data.strats} />}
+          {data.strats === null ? null : <PackPoolPage dealName={data.dealName} poolName={data.poolName} strats={data.strats} currency={data.currency} />}
           {data.scenarios.map((scenario, k) => (
-            <PackScenarioPage key={`${scenario.runId ?? 'set'}:${k}`} dealName={data.dealName} scenario={scenario} index={k} />
+            <PackScenarioPage key={`${scenario.runId ?? 'set'}:${k}`} dealName={data.dealName} scenario={scenario} index={k} currency={data.currency} />
           ))}
           <PackComparison pack={data} />
           {data.grids.map((grid) => (
             <PackGridPage key={grid.runId} dealName={data.dealName} grid={grid} />
           ))}
           {data.monteCarlo.map((mc) => (
-            <PackMonteCarloPage key={mc.runId} dealName={data.dealName} mc={mc} />
+            <PackMonteCarloPage key={mc.runId} dealName={data.dealName} mc={mc} currency={data.currency} />
           ))}
         </>
       )}
