@@ -1154,7 +1154,7 @@ export const en = {
   'tapes.tapeImported': 'Tape imported',
   'tapes.loans2': '{name}: {rowsImported, plural, one {# loan} other {# loans}}',
   // what the app ships, by stable id (renderer/app/shipped-names.ts)
-  'tapes.sampleName': 'Sample consumer-loan tape ({loans} loans, seed {seed})',
+  'tapes.sampleName': 'Sample consumer-loan tape ({loans, plural, one {# loan} other {# loans}}, seed {seed})',
   'shipped.deal.cn-consumer-revolving': '消费贷 2027-1 revolving consumer-loan ABS',
   'shipped.deal.cn-credit-card-installment': '信用卡分期 2027-1 credit-card installment ABS (static)',
   'shipped.deal.pass-through': 'Plain pass-through',
