@@ -1,3 +1,4 @@
+import { shippedSampleOf } from '../../messages/sample-tape.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -310,7 +311,9 @@ function loop(lang: Lang): void {
     // The sized deal is now the deal shown, named for the tape it was sized to, in the UI's language.
     const [tape] = await api<TapeRecord[]>('tape.list', {});
     const template = (await api<DealTemplate[]>('deal.templates', {})).find((d) => d.id === 'cn-consumer-revolving');
-    const sizedName = t('deal.sizedFileName', { dealName: template?.name ?? '?', poolName: tape?.name ?? '?' });
+    // The sample tape is named in the UI's language (renderer/app/shipped-names.ts), as the Tapes screen shows it.
+    const poolName = tape && shippedSampleOf(tape) ? t('tapes.sampleName', { loans: '10,000', seed: String(shippedSampleOf(tape)?.seed) }) : (tape?.name ?? '?');
+    const sizedName = t('deal.sizedFileName', { dealName: template?.name ?? '?', poolName });
     expect(await page.getByLabel(t('deal.deal'), { exact: true }).locator('option:checked').textContent()).toBe(t('deal.file', { fileName: sizedName }));
   }, 120_000);
 

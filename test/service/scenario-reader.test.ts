@@ -24,8 +24,11 @@ describe('a sweep’s scenario reader', () => {
     const first = read(file.assumptions, names);
     expect(first).toEqual(readAssumptionFile(file.assumptions, names));
     expect(read(file.assumptions, { segments: [...names.segments], products: [...names.products] })).toBe(first);
-    // Other names: read again (and checked against them — a segment the file names must exist).
-    expect(() => read(file.assumptions, { segments: ['only_this'], products: [] })).toThrow(/segment/i);
+    // Other names: read again, against them (the file's segments the pool has not are listed as unmatched).
+    const other = read(file.assumptions, { segments: ['only_this'], products: [] });
+    expect(other).not.toBe(first);
+    expect(other.unmatched.map((u) => u.name)).toEqual(expect.arrayContaining(['self_employed', 'gig']));
+    expect(first.unmatched).toEqual([]);
     // Another file object with the same content: read on its own.
     const copy = structuredClone(file.assumptions);
     expect(read(copy, names)).not.toBe(first);

@@ -1,5 +1,6 @@
+import { dealTemplateName } from '../../app/shipped-names.ts';
 import { useMemo, useState } from 'react';
-import type { BreakevenRequest, BreakevenResult, DealCheck, DealRunRequest } from '../../../service/api/contract.ts';
+import type { BreakevenRequest, BreakevenResult, DealCheck, DealRunRequest, DealTemplate } from '../../../service/api/contract.ts';
 import { useAssumptionSets } from '../../app/assumption-sets.ts';
 import { reportError, useApp } from '../../app/context.tsx';
 import { dealIdentity, dealScreen, updateDealScreen, useDealScreen, type DealJobRun, type DealScreenState } from '../../app/deal.ts';
@@ -50,7 +51,22 @@ function CheckLine({ state, sizing }: { state: DealCheckState; sizing: Omit<Para
  * choice then holds, so a run arriving on a change does not shut the editor they are typing in) and,
  * below it, the structure in words as the service read it.
  */
-function StructurePanels({ deal, inEditor, open, check, pool }: { deal: unknown; inEditor: boolean; open: boolean; check: DealCheckState; pool: ReturnType<typeof sizingPool> }) {
+function StructurePanels({
+  deal,
+  inEditor,
+  open,
+  check,
+  pool,
+  title,
+}: {
+  deal: unknown;
+  inEditor: boolean;
+  open: boolean;
+  check: DealCheckState;
+  pool: ReturnType<typeof sizingPool>;
+  /** The deal's name as the screen says it (a shipped template's in the chosen language). */
+  title: string;
+}) {
   const t = useT();
   const [chosen, setChosen] = useState<boolean | null>(null);
   const editorOpen = chosen ?? open;
@@ -72,7 +88,7 @@ function StructurePanels({ deal, inEditor, open, check, pool }: { deal: unknown;
       {deal !== undefined ? (
         <details className="deal-details">
           <summary>{t('deal.structureInWords')}</summary>
-          <DealSummary deal={deal} file={check.status === 'valid' ? check.check.deal : null} />
+          <DealSummary deal={deal} file={check.status === 'valid' ? check.check.deal : null} title={title} />
         </details>
       ) : null}
     </>
@@ -134,6 +150,12 @@ function useLastValidCheck(checked: DealCheck | null, dealName: string): DealChe
   return checked ?? (last?.dealName === dealName ? last.check : null);
 }
 
+/** A deal under a shipped template's own name (the template, or a file made from it, e.g. sized to a tape) reads that template's name in the chosen language; null for any other. */
+function shippedDealLabel(template: DealTemplate | undefined, templates: readonly DealTemplate[] | null | undefined, checked: DealCheck | null): string | null {
+  const namesake = template ?? (checked ? templates?.find((item) => item.name === checked.name) : undefined);
+  return namesake !== undefined && (checked === null || checked.name === namesake.name) ? dealTemplateName(namesake) : null;
+}
+
 export function DealArea() {
   const t = useT();
   const language = useLanguage();
@@ -178,7 +200,8 @@ export function DealArea() {
   const running = runs.latestJob?.state === 'running' && inThisWorkspace(runs.latest);
   const solving = breakevenJobs.latestJob?.state === 'running' && inThisWorkspace(breakevenJobs.latest);
 
-  const dealLabel = checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? t('compare.dealFallback'));
+  // A shipped template under its own name is named in the chosen language (shipped-names.ts); a renamed or other deal as written.
+  const dealLabel = shippedDealLabel(template, templates, checked) ?? (checked ? checked.name : screen.choice.kind === 'file' ? screen.choice.fileName : (template?.name ?? t('compare.dealFallback')));
 
   /** Starts the job and remembers what it ran (no component state: "Run on every change" calls it from an effect). */
   async function launch(task: 'run' | 'breakeven'): Promise<void> {
@@ -269,7 +292,7 @@ export function DealArea() {
         </div>
       ) : null}
 
-      <StructurePanels deal={deal} inEditor={inEditor} open={!runShown} check={check} pool={sizedAgainst} />
+      <StructurePanels title={dealLabel} deal={deal} inEditor={inEditor} open={!runShown} check={check} pool={sizedAgainst} />
 
       {valid && hasPool && hasAssumptions ? (
         <details className="prospectus-details">

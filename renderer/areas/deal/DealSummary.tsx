@@ -60,7 +60,7 @@ export function DealIssues({ issues, deal }: { issues: readonly FileIssue[]; dea
 }
 
 /** The deal as the structure summary shows it once the service has read it (`file`); its JSON as opened (`deal`). */
-export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | null }) {
+export function DealSummary({ deal, file, title }: { deal: FileDraft; file: DealFile | null; title?: string }) {
   const t = useT();
   const [showJson, setShowJson] = useState(false);
   // Not memoised: the structure in words is written in the shown language, again after a switch (a deal file is short).
@@ -69,7 +69,7 @@ export function DealSummary({ deal, file }: { deal: FileDraft; file: DealFile | 
   return (
     <section className="panel deal-summary" aria-labelledby="deal-structure-heading">
       <div className="table-head">
-        <h2 id="deal-structure-heading">{view?.name ?? t('deal.dealFile')}</h2>
+        <h2 id="deal-structure-heading">{view === null ? t('deal.dealFile') : (title ?? view.name)}</h2>
         <button type="button" className="secondary small-button" aria-pressed={showJson} onClick={() => setShowJson(!showJson)}>
           {showJson ? t('deal.hideJson') : t('deal.viewJson')}
         </button>
